@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint typecheck unit bench screenshot clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "vipdesk needs Python 3.11 or newer (found $$($(PYTHON) --version))" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## Open the app on the demo database (created with sample data on first use).
+run: $(STAMP)
+	$(BIN)/vipdesk --demo
+
+## Every check: lint, format, types, tests.
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest -n 2 -q
+
+## Speed figures for 100,000 placements (prints, does not assert).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_records.py
+
+## The README screenshot, rendered offscreen from demo data.
+screenshot: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 demo --placements 300 --seed 7
+	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 --screenshot docs/screenshot.png
+	rm -f .screenshot.sqlite3*
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,232 @@
+"""The engine and session factory, SQLite pragmas, and the schema migrations run at start."""
+
+from __future__ import annotations
+
+import getpass
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from vipdesk.errors import DatabaseUnavailableError, NewerSchemaError, VipdeskError
+from vipdesk.models.audit import record_audit_trail, stamp_versioned_rows
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def data_dir() -> Path:
+    """The user's data folder, where the embedded database lives (VIPDESK_DATA_DIR overrides)."""
+    override = os.environ.get("VIPDESK_DATA_DIR")
+    if override:
+        return Path(override)
+    return platformdirs.user_data_path("vipdesk", appauthor=False)
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'vipdesk.sqlite3'}"
+
+
+def demo_database_url() -> str:
+    return f"sqlite:///{data_dir() / 'demo.sqlite3'}"
+
+
+def current_user() -> str:
+    """Who is at the keyboard, for the audit trail."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name in some containers
+        return "unknown"
+
+
+def describe_url(url: str) -> str:
+    """The URL without its password, fit for a window title or a message."""
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.close()
+
+
+def unavailable(exc: DBAPIError, url: str) -> DatabaseUnavailableError:
+    """Turn a driver error about the connection into a message for the user."""
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return DatabaseUnavailableError(
+            "The database is busy: another program is writing to it. Try again in a moment."
+        )
+    return DatabaseUnavailableError(
+        f"The database at {describe_url(url)} cannot be reached. Check the network or the "
+        "server, then try again; nothing you typed has been lost."
+    )
+
+
+class Database:
+    """One database: its engine and a factory of short sessions, one per operation."""
+
+    def __init__(self, url: str, engine: Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", stamp_versioned_rows)
+        event.listen(self._sessions, "after_flush", record_audit_trail)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self, user: str | None = None) -> Iterator[Session]:
+        """A session that commits when the block ends normally and rolls back otherwise.
+
+        Connection failures become `DatabaseUnavailableError`; the pool is told to drop the
+        dead connections so that the next attempt reconnects.
+        """
+        session = self._sessions()
+        session.info["user"] = user or current_user()
+        try:
+            yield session
+            session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if exc.connection_invalidated:
+                self.engine.dispose()
+            raise unavailable(exc, self.url) from exc
+        except DBAPIError as exc:
+            session.rollback()
+            if exc.connection_invalidated:
+                self.engine.dispose()
+                raise unavailable(exc, self.url) from exc
+            raise
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def create_db_engine(url: str) -> Engine:
+    path = _sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    if make_url(url).get_backend_name() == "sqlite":  # in memory: one shared connection
+        from sqlalchemy.pool import StaticPool
+
+        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        event.listen(engine, "connect", _on_sqlite_connect)
+        return engine
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def schema_head() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def backup_sqlite(path: Path, label: str) -> Path:
+    """Copy a SQLite database aside (WAL included) and return the copy's path."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-{label}-{stamp}.bak")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target
+
+
+def migrate(engine: Engine, url: str) -> None:
+    """Bring the schema to this version of vipdesk, refusing what it must not touch."""
+    config = _alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    known = {rev.revision for rev in scripts.walk_revisions()}
+    head = scripts.get_current_head()
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+        tables = set(inspect(conn).get_table_names())
+    newer = current - known
+    if newer:
+        raise NewerSchemaError(
+            f"This database was made by a newer version of vipdesk (schema {', '.join(newer)}). "
+            "Install the newer vipdesk to open it; it has not been changed."
+        )
+    if current == {head}:
+        return
+    if not current and tables:
+        raise VipdeskError(
+            f"{describe_url(url)} holds other data and is not a vipdesk database; "
+            "it has not been changed."
+        )
+    path = _sqlite_path(url)
+    if path is not None and current:
+        saved = backup_sqlite(path, "-".join(sorted(current)))
+        log.info("Backed up the database before migrating it, to %s", saved)
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def open_database(url: str, *, upgrade: bool = True) -> Database:
+    """Connect, migrate to the current schema and return the database.
+
+    Raises:
+        DatabaseUnavailableError: the server or file cannot be reached or is locked.
+        NewerSchemaError: the database comes from a newer vipdesk (left untouched).
+    """
+    engine = create_db_engine(url)
+    try:
+        if upgrade:
+            migrate(engine, url)
+        else:
+            with engine.connect():
+                pass
+    except DBAPIError as exc:
+        engine.dispose()
+        raise unavailable(exc, url) from exc
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url, engine)

@@ -1,0 +1,1 @@
+"""Files that leave the app: PDF agreements and Excel reports (data in, file out; no Qt)."""

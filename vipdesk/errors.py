@@ -1,0 +1,65 @@
+"""Errors a user can act on.
+
+Each carries a message written for the coordinator, shown as it is by the UI and the command
+line. Anything that is not a `VipdeskError` is a bug: logged with its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class VipdeskError(Exception):
+    """An error the user can understand and fix; its text is the message to show."""
+
+
+class NewerSchemaError(VipdeskError):
+    """The database was written by a newer vipdesk; it is left untouched."""
+
+
+class DatabaseUnavailableError(VipdeskError):
+    """The database cannot be reached (server down, network lost, file locked)."""
+
+
+class NotFoundError(VipdeskError):
+    """A record asked for does not exist (any more)."""
+
+
+@dataclass
+class FieldProblem:
+    field: str
+    message: str
+
+
+class ValidationError(VipdeskError):
+    """Input that breaks a rule; `problems` says which field and why."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.message}" for p in problems))
+
+    @classmethod
+    def single(cls, field_name: str, message: str) -> ValidationError:
+        return cls([FieldProblem(field_name, message)])
+
+
+@dataclass
+class ConflictError(VipdeskError):
+    """Somebody else saved the record after it was opened here.
+
+    `theirs` holds the record as it is now in the database, so the user can compare it with
+    their own edits before choosing.
+    """
+
+    what: str
+    theirs: object = None
+    changed_by: str | None = None
+    changed_fields: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        who = f" by {self.changed_by}" if self.changed_by else ""
+        super().__init__(f"This {self.what} was changed{who} after you opened it.")
+
+
+class TransitionError(VipdeskError):
+    """A status change that the lifecycle or the open checklist items do not allow."""
