@@ -28,6 +28,8 @@ from vipdesk.models.audit import record_audit_trail, stamp_versioned_rows
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Seconds a write waits for another program's lock on a SQLite file before giving up.
+SQLITE_BUSY_TIMEOUT = 10.0
 
 
 def data_dir() -> Path:
@@ -138,7 +140,7 @@ def create_db_engine(url: str) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 10})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if make_url(url).get_backend_name() == "sqlite":  # in memory: one shared connection

@@ -1,0 +1,126 @@
+"""The in-memory placements list: search, filters, counts, sorting, single-row refresh."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tests.factories import make_placement, make_student, make_world
+from vipdesk.db import Database
+from vipdesk.models import Mode, Status
+from vipdesk.services.catalogue import (
+    Column,
+    Filter,
+    PlacementCatalogue,
+    PlacementRow,
+    fold,
+    load_row,
+    load_rows,
+)
+
+
+def row(pid: int, **kw: object) -> PlacementRow:
+    values: dict[str, object] = {
+        "id": pid,
+        "reference": f"VIP-2026-{pid:05d}",
+        "student": "Anna Nowak",
+        "host": "Acme",
+        "country": "Germany",
+        "mode": Mode.VIRTUAL,
+        "status": Status.DRAFT,
+        "start": date(2026, 3, 1),
+        "end": date(2026, 6, 1),
+        "mentor": "",
+        "title": "Intern",
+    }
+    values.update(kw)
+    return PlacementRow(**values)  # type: ignore[arg-type]
+
+
+def refs(cat: PlacementCatalogue, flt: Filter) -> list[str]:
+    indices, _ = cat.query(flt)
+    return [cat.row(i).reference for i in indices]
+
+
+def test_fold_ignores_case_and_accents() -> None:
+    assert fold("Łukasz ŻÓŁĆ") == "lukasz zolc"
+    assert fold("Zoë Øystein Şükrü") == "zoe oystein sukru"
+    assert fold("Ελένη") == "ελενη"
+    assert fold("李娜") == "李娜"
+
+
+def test_every_word_must_match_somewhere() -> None:
+    cat = PlacementCatalogue(
+        [
+            row(1, student="Łukasz Żółć", host="Nordlicht GmbH", country="Germany"),
+            row(2, student="Ελένη Παπαδοπούλου", host="Kaveri Software", country="India"),
+            row(3, student="李娜", host="Nordlicht GmbH", title="Data analyst", country="Ghana"),
+        ]
+    )
+    assert refs(cat, Filter(text="lukasz")) == ["VIP-2026-00001"]
+    assert refs(cat, Filter(text="nordlicht ghana")) == ["VIP-2026-00003"]
+    assert refs(cat, Filter(text="ΕΛΈΝΗ")) == ["VIP-2026-00002"]
+    assert refs(cat, Filter(text="analyst")) == ["VIP-2026-00003"]
+    assert refs(cat, Filter(text="00002")) == ["VIP-2026-00002"]
+    assert refs(cat, Filter(text="india nordlicht")) == []
+
+
+def test_status_counts_ignore_the_status_filter_but_honour_the_others() -> None:
+    cat = PlacementCatalogue(
+        [
+            row(1, status=Status.DRAFT, mode=Mode.VIRTUAL),
+            row(2, status=Status.ONGOING, mode=Mode.VIRTUAL),
+            row(3, status=Status.ONGOING, mode=Mode.BLENDED),
+            row(4, status=Status.ONGOING, mode=Mode.VIRTUAL, start=date(2025, 1, 1)),
+        ]
+    )
+    indices, counts = cat.query(Filter(status=Status.ONGOING, mode=Mode.VIRTUAL, year=2026))
+    assert [cat.row(i).id for i in indices] == [2]
+    assert counts == {Status.DRAFT: 1, Status.ONGOING: 1}
+    assert cat.years() == [2026, 2025]
+
+
+def test_sorting_by_any_column_and_descending() -> None:
+    cat = PlacementCatalogue(
+        [
+            row(1, student="zoë", start=date(2026, 5, 1), status=Status.COMPLETED),
+            row(2, student="Anna", start=date(2026, 1, 1), status=Status.DRAFT),
+            row(3, student="Łukasz", start=date(2026, 3, 1), status=Status.ONGOING),
+        ]
+    )
+    cat.sort(Column.STUDENT)
+    assert [r for r in refs(cat, Filter())] == [
+        "VIP-2026-00002",
+        "VIP-2026-00003",
+        "VIP-2026-00001",
+    ]
+    cat.sort(Column.START, descending=True)
+    assert refs(cat, Filter()) == ["VIP-2026-00001", "VIP-2026-00003", "VIP-2026-00002"]
+    cat.sort(Column.STATUS)  # lifecycle order, not alphabetical
+    assert refs(cat, Filter()) == ["VIP-2026-00002", "VIP-2026-00003", "VIP-2026-00001"]
+
+
+def test_upsert_and_remove_keep_the_order() -> None:
+    cat = PlacementCatalogue([row(1, student="Berta"), row(2, student="Carl")])
+    cat.sort(Column.STUDENT)
+    cat.upsert(row(3, student="Anna"))
+    cat.upsert(row(2, student="Aaron"))
+    assert refs(cat, Filter()) == ["VIP-2026-00002", "VIP-2026-00003", "VIP-2026-00001"]
+    cat.remove(3)
+    assert refs(cat, Filter()) == ["VIP-2026-00002", "VIP-2026-00001"]
+    assert len(cat) == 2
+    assert refs(cat, Filter(text="anna")) == []
+
+
+def test_rows_come_from_the_database_with_names_not_ids(any_db: Database) -> None:
+    world = make_world(any_db)
+    saved = make_placement(any_db, world)
+    other_student = make_student(any_db, "Олена", "Коваленко")
+    make_placement(any_db, world, student_id=other_student, mentor_id=None)
+    rows = load_rows(any_db)
+    assert [r.student for r in rows] == ["Łukasz Żółć", "Олена Коваленко"]
+    assert rows[0].host == "Nordlicht Analytics GmbH"
+    assert rows[0].country == "Germany"
+    assert rows[0].mentor == "Jürgen Weiß"
+    assert rows[1].mentor == ""
+    assert load_row(any_db, saved.id) == rows[0]  # type: ignore[arg-type]
+    assert load_row(any_db, 999_999) is None

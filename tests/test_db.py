@@ -1,0 +1,131 @@
+"""Opening databases: migrations, refusals, backups, lost connections."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.factories import make_placement, make_world
+from vipdesk import db as dbmod
+from vipdesk.db import backup_sqlite, open_database, schema_head
+from vipdesk.errors import DatabaseUnavailableError, NewerSchemaError, VipdeskError
+from vipdesk.services.catalogue import load_rows
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_migrates_an_empty_database_to_the_current_schema(any_db_url: str) -> None:
+    database = open_database(any_db_url)
+    with database.engine.connect() as conn:
+        assert conn.scalar(text("SELECT version_num FROM alembic_version")) == schema_head()
+        assert conn.scalar(text("SELECT count(*) FROM placement")) == 0
+    database.dispose()
+    open_database(any_db_url).dispose()  # a second start finds nothing to do
+
+
+def test_a_database_from_a_newer_vipdesk_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    open_database(f"sqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.close()
+    before = _digest(path)
+    with pytest.raises(NewerSchemaError, match="newer version of vipdesk"):
+        open_database(f"sqlite:///{path}")
+    assert _digest(path) == before
+    assert not list(tmp_path.glob("*.bak"))
+
+
+def test_a_foreign_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.close()
+    with pytest.raises(VipdeskError, match="not a vipdesk database"):
+        open_database(f"sqlite:///{path}")
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema_*.sql")), ids=lambda p: p.stem)
+def test_each_released_schema_upgrades_and_keeps_its_records(fixture: Path, tmp_path: Path) -> None:
+    path = tmp_path / "released.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.executescript(fixture.read_text(encoding="utf-8"))
+    conn.close()
+    database = open_database(f"sqlite:///{path}")
+    rows = load_rows(database)
+    database.dispose()
+    assert [r.reference for r in rows] == ["VIP-2026-00001"]
+    assert rows[0].student == "Ελένη Παπαδοπούλου"
+
+
+def test_backup_copies_the_whole_database_including_the_wal(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'live.sqlite3'}"
+    database = open_database(url)
+    make_placement(database, make_world(database))
+    copy = backup_sqlite(tmp_path / "live.sqlite3", "0001")  # while the app holds it open
+    database.dispose()
+    with sqlite3.connect(copy) as conn:
+        assert conn.execute("SELECT count(*) FROM placement").fetchone() == (1,)
+    conn.close()
+
+
+def test_a_locked_sqlite_file_gives_a_clear_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dbmod, "SQLITE_BUSY_TIMEOUT", 0.1)
+    path = tmp_path / "locked.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    world = make_world(database)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(DatabaseUnavailableError, match="busy"):
+            make_placement(database, world)
+    finally:
+        other.rollback()
+        other.close()
+    make_placement(database, world)  # and once the lock is gone, it works
+    database.dispose()
+
+
+def test_an_unreachable_server_gives_a_clear_message() -> None:
+    with pytest.raises(DatabaseUnavailableError, match="cannot be reached"):
+        open_database("postgresql+psycopg://nobody:secret@127.0.0.1:1/vipdesk")
+
+
+@pytest.mark.postgres
+def test_work_goes_on_after_the_server_dropped_the_connection(postgres_url: str) -> None:
+    database = open_database(postgres_url)
+    make_placement(database, make_world(database))
+    admin = create_engine(postgres_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        )
+    admin.dispose()
+    assert len(load_rows(database)) == 1  # the pool noticed and reconnected
+    database.dispose()
+
+
+def test_the_layers_below_the_ui_import_no_qt() -> None:
+    code = (
+        "import importlib, pkgutil, sys, vipdesk\n"
+        "for m in pkgutil.walk_packages(vipdesk.__path__, 'vipdesk.'):\n"
+        "    if not m.name.startswith(('vipdesk.ui', 'vipdesk.migrations', 'vipdesk.__main__')):\n"
+        "        importlib.import_module(m.name)\n"
+        "sys.exit(1 if 'PySide6' in sys.modules else 0)"
+    )
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0

@@ -1,0 +1,15 @@
+"""`python -m vipdesk` and the `vipdesk` command."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    from vipdesk.cli import main as cli_main
+
+    sys.exit(cli_main())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,49 @@
+"""Reference data: country names, IANA time zones, CEFR levels."""
+
+from __future__ import annotations
+
+import zoneinfo
+from functools import cache
+
+from vipdesk.resources import load_json
+
+
+@cache
+def countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → short English name, sorted by code."""
+    data: dict[str, str] = load_json("countries.json")["countries"]
+    return data
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return ""
+    return countries().get(code.upper(), code.upper())
+
+
+def is_country(code: str | None) -> bool:
+    return bool(code) and code is not None and code.upper() in countries()
+
+
+@cache
+def time_zones() -> tuple[str, ...]:
+    """IANA zone names a user may pick: Area/City zones, sorted (no legacy aliases)."""
+    zones = zoneinfo.available_timezones()
+    keep = {
+        z
+        for z in zones
+        if "/" in z
+        and not z.startswith(("Etc/", "SystemV/", "US/", "Canada/", "Brazil/", "Mexico/", "Chile/"))
+    }
+    keep.add("UTC")
+    return tuple(sorted(keep))
+
+
+def is_time_zone(name: str | None) -> bool:
+    if not name:
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

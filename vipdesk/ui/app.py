@@ -1,0 +1,134 @@
+"""Starting the application: Qt, settings, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from vipdesk import __version__
+from vipdesk.db import Database, data_dir, demo_database_url, open_database
+from vipdesk.errors import VipdeskError
+from vipdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+DEMO_PLACEMENTS = 1500
+
+
+def app_settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "vipdesk", "vipdesk")
+
+
+def open_demo_database() -> Database:
+    """The demo database in the data folder, filled with sample data on first use."""
+    from vipdesk.services.demo import generate_demo
+
+    database = open_database(demo_database_url())
+    from vipdesk.services.catalogue import load_rows
+
+    if not load_rows(database):
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            generate_demo(database, DEMO_PLACEMENTS, seed=1)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+    return database
+
+
+class Application:
+    """Owns the window and its database; can switch to the demo database."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+        self.database: Database | None = None
+
+    def show(self, database: Database) -> MainWindow:
+        old_window, old_database = self.window, self.database
+        self.database = database
+        self.window = MainWindow(database, self.settings)
+        self.window.demo_requested.connect(self._on_demo_requested)
+        self.window.show()
+        if old_window is not None:
+            old_window.save_layout()
+            old_window.deleteLater()
+        if old_database is not None and old_database is not database:
+            old_database.dispose()
+        return self.window
+
+    def _on_demo_requested(self) -> None:
+        try:
+            self.show(open_demo_database())
+        except VipdeskError as exc:
+            QMessageBox.warning(self.window, "Cannot open the demo", str(exc))
+
+
+def _install_excepthook() -> None:
+    """A bug shows a message and is logged with its traceback; the app keeps running."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        if isinstance(value, VipdeskError):
+            QMessageBox.warning(None, "vipdesk", str(value))
+            return
+        QMessageBox.critical(
+            None,
+            "vipdesk: unexpected error",
+            f"Something went wrong that vipdesk did not expect ({kind.__name__}). "
+            f"What you saved is safe. Details are in {data_dir() / 'vipdesk.log'}.",
+        )
+
+    sys.excepthook = hook
+
+
+def _configure_logging() -> None:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=[logging.FileHandler(folder / "vipdesk.log", encoding="utf-8")],
+    )
+
+
+def run_app(database_url: str | None, screenshot: str | None = None) -> int:
+    """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("vipdesk")
+    app.setOrganizationName("vipdesk")
+    app.setApplicationVersion(__version__)
+    _configure_logging()
+    try:
+        database = open_demo_database() if database_url is None else open_database(database_url)
+    except VipdeskError as exc:
+        if screenshot:
+            raise
+        QMessageBox.critical(None, "vipdesk cannot open the database", str(exc))
+        return 1
+    application = Application(app_settings())
+    window = application.show(database)
+    if screenshot:
+        return _save_screenshot(app, window, Path(screenshot))
+    _install_excepthook()
+    code = app.exec()
+    database.dispose()
+    return code
+
+
+def _save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
+    window.resize(1400, 820)
+    for _ in range(5):
+        app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(target)):
+        raise VipdeskError(f"Could not write the screenshot to {target}.")
+    window.close()
+    return 0

@@ -1,0 +1,254 @@
+"""The main window: placements, students, organisations and contacts, on one database."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk import __version__
+from vipdesk.db import Database, describe_url
+from vipdesk.errors import VipdeskError
+from vipdesk.services import placements
+from vipdesk.services.catalogue import PlacementCatalogue, load_row
+from vipdesk.ui.placement_editor import PlacementEditor
+from vipdesk.ui.placements_view import PlacementsView
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    demo_requested = Signal()
+
+    def __init__(self, db: Database, settings: QSettings | None = None) -> None:
+        super().__init__()
+        self._db = db
+        self._settings = settings
+        self.setWindowTitle(f"vipdesk — {describe_url(db.url)}")
+        self.resize(1280, 800)
+
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.retry_button = QPushButton("Try again")
+        self.retry_button.clicked.connect(self.reload)
+        banner_row = QWidget()
+        banner_row.setStyleSheet("background: #fff4ce;")
+        row = QHBoxLayout(banner_row)
+        row.addWidget(self.banner, 1)
+        row.addWidget(self.retry_button)
+        self.banner_row = banner_row
+        self.banner_row.setVisible(False)
+
+        self.placements_view = PlacementsView()
+        self.placements_view.open_requested.connect(self.open_placement)
+        self.placements_view.new_requested.connect(self.new_placement)
+        self.placements_view.delete_requested.connect(self.delete_placement)
+        self.placements_view.demo_requested.connect(self.demo_requested)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.placements_view, "&Placements")
+        self._add_people_tabs()
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.banner_row)
+        layout.addWidget(self.tabs)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.statusBar().showMessage(describe_url(db.url))
+        self._restore_layout()
+        self.reload()
+
+    def _add_people_tabs(self) -> None:
+        from vipdesk.ui.people_views import ContactsView, OrganisationsView, StudentsView
+
+        self.students_view = StudentsView(self._db)
+        self.organisations_view = OrganisationsView(self._db)
+        self.contacts_view = ContactsView(self._db)
+        self.tabs.addTab(self.students_view, "&Students")
+        self.tabs.addTab(self.organisations_view, "&Organisations")
+        self.tabs.addTab(self.contacts_view, "&Contacts")
+        # A renamed student or host shows in the placements list too.
+        for view in (self.students_view, self.organisations_view, self.contacts_view):
+            view.changed.connect(self._reload_placements_later)
+
+    def _build_actions(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        self.new_action = QAction("&New placement…", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.new_placement)
+        self.refresh_action = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.reload)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addActions([self.new_action, self.refresh_action])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_action)
+
+        edit_menu = menu.addMenu("&Edit")
+        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._on_find)
+        self.open_action = QAction("&Open placement", self)
+        self.open_action.triggered.connect(self._open_current)
+        self.delete_action = QAction("&Delete placement…", self)
+        self.delete_action.triggered.connect(self._delete_current)
+        edit_menu.addActions([self.find_action, self.open_action, self.delete_action])
+
+        help_menu = menu.addMenu("&Help")
+        about = QAction("&About vipdesk", self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions(
+            [self.new_action, self.open_action, self.delete_action, self.refresh_action]
+        )
+
+    # --- data ------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read every placement again (start, F5, after a lost connection)."""
+        try:
+            catalogue = PlacementCatalogue.load(self._db)
+        except VipdeskError as exc:
+            self.show_problem(str(exc))
+            return
+        self.banner_row.setVisible(False)
+        self.placements_view.set_catalogue(catalogue)
+        for view in self._people_views():
+            view.reload()
+        self.statusBar().showMessage(
+            f"{len(catalogue):,} placements · {describe_url(self._db.url)}"
+        )
+
+    def _people_views(self) -> list[QWidget]:
+        return [self.students_view, self.organisations_view, self.contacts_view]
+
+    def _reload_placements_later(self) -> None:
+        QTimer.singleShot(0, self.reload)
+
+    def show_problem(self, message: str) -> None:
+        self.banner.setText(message)
+        self.banner_row.setVisible(True)
+
+    def _refresh_placement(self, placement_id: int) -> None:
+        try:
+            row = load_row(self._db, placement_id)
+        except VipdeskError as exc:
+            self.show_problem(str(exc))
+            return
+        self.placements_view.model.refresh_row(row, placement_id)
+        self.placements_view.after_change()
+        self.placements_view.select_placement(placement_id)
+        self.students_view.reload()  # placement counts per student and host
+        self.organisations_view.reload()
+
+    # --- commands --------------------------------------------------------------------------
+
+    def open_placement(self, placement_id: int | None = None) -> PlacementEditor | None:
+        try:
+            editor = PlacementEditor(self._db, placement_id, self)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Cannot open the placement", str(exc))
+            if placement_id is not None:
+                self._refresh_placement(placement_id)
+            return None
+        editor.saved.connect(self._refresh_placement)
+        editor.deleted.connect(self._refresh_placement)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.show()
+        return editor
+
+    def new_placement(self) -> PlacementEditor | None:
+        self.tabs.setCurrentWidget(self.placements_view)
+        return self.open_placement(None)
+
+    def _open_current(self) -> None:
+        placement_id = self.placements_view.current_placement_id()
+        if placement_id is not None:
+            self.open_placement(placement_id)
+
+    def _delete_current(self) -> None:
+        placement_id = self.placements_view.current_placement_id()
+        if placement_id is not None:
+            self.delete_placement(placement_id)
+
+    def delete_placement(self, placement_id: int) -> None:
+        row = self.placements_view.model.catalogue.row(
+            self.placements_view.model.catalogue.index_of(placement_id) or 0
+        )
+        answer = QMessageBox.question(
+            self,
+            "Delete placement",
+            f"Delete {row.reference} — {row.student} at {row.host}? Its checklist goes with it. "
+            "This cannot be undone.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            placements.delete_placement(self._db, placement_id)
+        except VipdeskError as exc:
+            self.show_problem(str(exc))
+            return
+        self._refresh_placement(placement_id)
+        self.statusBar().showMessage(f"Deleted {row.reference}.", 5000)
+
+    def _on_find(self) -> None:
+        self.tabs.setCurrentWidget(self.placements_view)
+        self.placements_view.focus_search()
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About vipdesk",
+            f"<b>vipdesk {__version__}</b><br>Records, preparation and reporting for virtual "
+            f"and blended international work placements.<br><br>Database: "
+            f"{describe_url(self._db.url)}",
+        )
+
+    # --- window layout ---------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        if self._settings is None:
+            return
+        for key, restore in (
+            ("window/geometry", self.restoreGeometry),
+            ("window/state", self.restoreState),
+            ("placements/splitter", self.placements_view.splitter.restoreState),
+            ("placements/header", self.placements_view.table.horizontalHeader().restoreState),
+        ):
+            value = self._settings.value(key)
+            if isinstance(value, QByteArray):
+                restore(value)
+
+    def save_layout(self) -> None:
+        if self._settings is None:
+            return
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState())
+        self._settings.setValue("placements/splitter", self.placements_view.splitter.saveState())
+        self._settings.setValue(
+            "placements/header", self.placements_view.table.horizontalHeader().saveState()
+        )
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for editor in self.findChildren(PlacementEditor):
+            if editor.isVisible() and not editor.close():
+                event.ignore()
+                return
+        self.save_layout()
+        event.accept()

@@ -1,0 +1,429 @@
+"""The placement editor: the form, its checklist and history, saving with conflict handling."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
+from vipdesk.models import ContactRole, Status
+from vipdesk.services import checklist, placements
+from vipdesk.services.history import record_history
+from vipdesk.services.lookups import record_label, search_students, student_label
+from vipdesk.services.people_lists import (
+    contact_choices,
+    institution_choices,
+    organisation_choices,
+)
+from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
+from vipdesk.ui.checklist_panel import ChecklistPanel
+from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
+from vipdesk.ui.placement_form import PlacementFormWidget
+
+log = logging.getLogger(__name__)
+
+_LINKS = {
+    "student_id": "student",
+    "host_id": "organisation",
+    "institution_id": "institution",
+    "mentor_id": "contact",
+    "tutor_id": "contact",
+}
+
+
+class PlacementEditor(QDialog):
+    """Opens one placement (or a new one). Emits `saved`/`deleted` with the placement id."""
+
+    saved = Signal(int)
+    deleted = Signal(int)
+
+    def __init__(
+        self, db: Database, placement_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle("New placement")
+        self.resize(1120, 760)
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"
+        )
+        self.banner.setVisible(False)
+
+        self.fields = PlacementFormWidget(
+            student_search=lambda text: search_students(self._db, text)
+        )
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields)
+        self.checklist = ChecklistPanel()
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.side = QTabWidget()
+        self.side.addTab(self.checklist, "Status and checklist")
+        self.side.addTab(self.history, "History")
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.delete_button = QPushButton("Delete…")
+        self.close_button = QPushButton("Close")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.fields.edited.connect(self._on_edited)
+        self.fields.host.changed.connect(self._reload_mentors)
+        self.fields.institution.changed.connect(self._reload_tutors)
+        self.fields.student.create_requested.connect(self._on_new_student)
+        self.fields.host.create_requested.connect(self._on_new_host)
+        self.fields.institution.create_requested.connect(self._on_new_institution)
+        self.fields.mentor.create_requested.connect(self._on_new_mentor)
+        self.fields.tutor.create_requested.connect(self._on_new_tutor)
+        self.checklist.tick_changed.connect(self._on_tick_changed)
+        self.checklist.status_requested.connect(self._on_status_requested)
+
+        self.fields.host.set_choices(organisation_choices(db))
+        self.fields.institution.set_choices(institution_choices(db))
+        if placement_id is None:
+            self._form = placements.new_placement_form(db)
+        else:
+            self._form = placements.load_placement(db, placement_id)
+        self._show(self._form)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show(self, form: PlacementForm) -> None:
+        self._form = form
+        self._fill_contacts(form.host_id, form.institution_id)
+        label = student_label(self._db, form.student_id) if form.student_id else None
+        self.fields.fill(form, label)
+        self.fields.show_problems([])
+        self._show_banner("")
+        self._update_heading()
+        self._refresh_side()
+
+    def _fill_contacts(self, host_id: int | None, institution_id: int | None) -> None:
+        self.fields.mentor.set_choices(
+            contact_choices(self._db, organisation_id=host_id) if host_id else []
+        )
+        self.fields.tutor.set_choices(
+            contact_choices(self._db, institution_id=institution_id) if institution_id else []
+        )
+
+    def _update_heading(self) -> None:
+        form = self._form
+        dirty = " — <i>unsaved changes</i>" if self.is_dirty() else ""
+        if form.id is None:
+            self.heading.setText(f"<h2>New placement{dirty}</h2>")
+            self.setWindowTitle("New placement")
+        else:
+            self.heading.setText(f"<h2>{form.reference} · {form.title}{dirty}</h2>")
+            self.setWindowTitle(f"{form.reference} — placement")
+        self.delete_button.setEnabled(form.id is not None)
+
+    def _refresh_side(self) -> None:
+        if self._form.id is None:
+            self.checklist.show_unsaved()
+            self.history.clear()
+            return
+        self.checklist.show_state(
+            self._form.status, checklist.checklist_state(self._db, self._form.id)
+        )
+        self.history.clear()
+        for line in record_history(self._db, "placement", self._form.id):
+            details = line.describe_changes()
+            self.history.addItem(
+                f"{line.at.astimezone():%d %b %Y %H:%M} · {line.user} {line.summary}"
+                + (f"\n{details}" if details else "")
+            )
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def current_form(self) -> tuple[PlacementForm, list[Any]]:
+        return self.fields.read(self._form)
+
+    def is_dirty(self) -> bool:
+        form, problems = self.current_form()
+        return bool(problems) or bool(changed_fields(self._form, form))
+
+    def _on_edited(self) -> None:
+        self._update_heading()
+
+    def _reload_mentors(self) -> None:
+        self.fields.mentor.set_choices(
+            contact_choices(self._db, organisation_id=self.fields.host.current_id())
+            if self.fields.host.current_id()
+            else []
+        )
+
+    def _reload_tutors(self) -> None:
+        institution_id = self.fields.institution.current_id()
+        self.fields.tutor.set_choices(
+            contact_choices(self._db, institution_id=institution_id) if institution_id else []
+        )
+
+    def save(self, *, overwrite: bool = False) -> bool:
+        """Validate and save; True when saved. Problems are shown beside their fields."""
+        form, problems = self.current_form()
+        problems += [
+            p for p in placements.validate(form) if p.field not in {q.field for q in problems}
+        ]
+        if problems:
+            self._show_problems(problems)
+            return False
+        try:
+            stored = placements.save_placement(self._db, form, overwrite=overwrite)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            return self._resolve_conflict(form, exc)
+        except NotFoundError as exc:
+            self._show_banner(str(exc))
+            return False
+        except VipdeskError as exc:  # database unreachable or busy: keep everything typed
+            self._show_banner(str(exc))
+            return False
+        self._show(stored)
+        assert stored.id is not None
+        self.saved.emit(stored.id)
+        return True
+
+    def _show_problems(self, problems: list[Any]) -> None:
+        unplaced = self.fields.show_problems(problems)
+        self._show_banner(
+            "Nothing was saved: please correct the fields marked below."
+            + "".join(f"\n{p.message}" for p in unplaced)
+        )
+
+    def _resolve_conflict(self, mine: PlacementForm, exc: ConflictError) -> bool:
+        theirs = exc.theirs
+        if not isinstance(theirs, PlacementForm):
+            self._show_banner(str(exc))
+            return False
+        rows = [
+            (
+                FIELD_LABELS[name],
+                self._describe(name, getattr(mine, name)),
+                self._describe(name, getattr(theirs, name)),
+            )
+            for name in changed_fields(mine, theirs)
+        ]
+        choice = ask_conflict(exc.changed_by, rows, self)
+        if choice is ConflictChoice.RELOAD:
+            self._show(theirs)
+            return False
+        if choice is ConflictChoice.KEEP_MINE:
+            self._form.version = theirs.version
+            return self.save(overwrite=True)
+        self._show_banner(f"{exc} Your edits are still here, not saved.")
+        return False
+
+    def _describe(self, name: str, value: object) -> str:
+        if name in _LINKS:
+            return record_label(self._db, _LINKS[name], value)  # type: ignore[arg-type]
+        if name == "periods":
+            return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"  # type: ignore[attr-defined]
+        if hasattr(value, "label"):
+            return str(value.label)
+        return "—" if value in (None, "") else str(value)
+
+    # --- status and checklist --------------------------------------------------------------
+
+    def _on_tick_changed(self, key: str, done: bool) -> None:
+        if self._form.id is None:
+            return
+        try:
+            checklist.set_done(self._db, self._form.id, key, done)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+        self._refresh_side()
+
+    def _on_status_requested(self, value: str) -> None:
+        target = Status(value)
+        form = self._form
+        if form.id is None or form.version is None:
+            return
+        if (
+            target is Status.CANCELLED
+            and QMessageBox.question(
+                self, "Cancel placement", f"Cancel {form.reference}? You can reopen it later."
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            moved = placements.change_status(self._db, form.id, target, form.version)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Status not changed", str(exc))
+            return
+        # Only status and version changed: keep whatever the user is typing in the form.
+        self._form.status, self._form.version = moved.status, moved.version
+        self._update_heading()
+        self._refresh_side()
+        self.saved.emit(form.id)
+
+    # --- creating linked records -----------------------------------------------------------
+
+    def _create(self, editor: QDialog) -> int | None:
+        if editor.exec() != QDialog.DialogCode.Accepted:
+            return None
+        saved_id = getattr(editor, "saved_id", None)
+        return int(saved_id) if saved_id is not None else None
+
+    def _on_new_student(self) -> None:
+        from vipdesk.ui.student_editor import StudentEditor
+
+        new_id = self._create(StudentEditor(self._db, parent=self))
+        if new_id is not None:
+            self.fields.student.set_current(new_id, student_label(self._db, new_id))
+
+    def _on_new_host(self) -> None:
+        from vipdesk.ui.organisation_editor import OrganisationEditor
+
+        new_id = self._create(OrganisationEditor(self._db, parent=self))
+        if new_id is not None:
+            self.fields.host.set_choices(organisation_choices(self._db))
+            self.fields.host.set_current_id(new_id)
+
+    def _on_new_institution(self) -> None:
+        from vipdesk.ui.institution_editor import InstitutionEditor
+
+        new_id = self._create(InstitutionEditor(self._db, parent=self))
+        if new_id is not None:
+            self.fields.institution.set_choices(institution_choices(self._db))
+            self.fields.institution.set_current_id(new_id)
+
+    def _on_new_mentor(self) -> None:
+        from vipdesk.ui.contact_editor import ContactEditor
+
+        host_id = self.fields.host.current_id()
+        if host_id is None:
+            self.fields.show_problems(
+                [
+                    placements.FieldProblem(
+                        "mentor_id", "Choose the host organisation first: the mentor works there."
+                    )
+                ]
+            )
+            return
+        new_id = self._create(
+            ContactEditor(self._db, role=ContactRole.MENTOR, organisation_id=host_id, parent=self)
+        )
+        if new_id is not None:
+            self._reload_mentors()
+            self.fields.mentor.set_current_id(new_id)
+
+    def _on_new_tutor(self) -> None:
+        from vipdesk.ui.contact_editor import ContactEditor
+
+        institution_id = self.fields.institution.current_id()
+        if institution_id is None:
+            self.fields.show_problems(
+                [
+                    placements.FieldProblem(
+                        "tutor_id", "Choose the sending institution first: the tutor works there."
+                    )
+                ]
+            )
+            return
+        new_id = self._create(
+            ContactEditor(
+                self._db,
+                role=ContactRole.ACADEMIC_TUTOR,
+                institution_id=institution_id,
+                parent=self,
+            )
+        )
+        if new_id is not None:
+            self._reload_tutors()
+            self.fields.tutor.set_current_id(new_id)
+
+    # --- deleting and closing --------------------------------------------------------------
+
+    def _on_delete_clicked(self) -> None:
+        form = self._form
+        if form.id is None:
+            return
+        if (
+            QMessageBox.question(
+                self,
+                "Delete placement",
+                f"Delete {form.reference} ({form.title})? Its checklist goes with it. "
+                "This cannot be undone.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            placements.delete_placement(self._db, form.id)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+            return
+        self.deleted.emit(form.id)
+        self._form = PlacementForm()  # nothing left to guard
+        self.fields.fill(self._form, None)
+        super().accept()
+
+    def _may_close(self) -> bool:
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This placement has changes that are not saved. Save them before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button all come here (QDialog.closeEvent).
+        if self._may_close():
+            super().reject()

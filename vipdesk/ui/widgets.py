@@ -1,0 +1,297 @@
+"""Small input widgets shared by the editors: dates, countries, time zones, record pickers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from vipdesk.services.refdata import countries, time_zones
+
+_DATE_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
+    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
+)
+
+
+def parse_date(text: str) -> date | None:
+    """Read a date typed as 2026-03-01, 1.3.2026 or 01/03/2026 (day first, as in Europe).
+
+    Returns None for an empty text; raises ValueError with a message for anything else.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if match:
+            parts = dict(zip(order, map(int, match.groups()), strict=True))
+            try:
+                return date(parts["y"], parts["m"], parts["d"])
+            except ValueError:
+                break
+    raise ValueError(f"'{text}' is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.")
+
+
+class ErrorLabel(QLabel):
+    """A validation message shown under its field; hidden while there is none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b3261e;")
+        self.setVisible(False)
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_message(self) -> None:
+        self.show_message("")
+
+
+class DateField(QWidget):
+    """A date typed as text (empty allowed) with a calendar button beside it."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("YYYY-MM-DD")
+        self.line.setMaxLength(10)
+        self.line.textEdited.connect(lambda _text: self.edited.emit())
+        self.button = QToolButton(self)
+        self.button.setText("▾")
+        self.button.setToolTip("Pick from a calendar")
+        self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar = QCalendarWidget()
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        menu = QMenu(self.button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.button.setMenu(menu)
+        self.calendar.clicked.connect(self._on_picked)
+        menu.aboutToShow.connect(self._on_menu_about_to_show)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line)
+        layout.addWidget(self.button)
+        self.setFocusProxy(self.line)
+
+    def value(self) -> date | None:
+        """The date, None when empty; ValueError with a message when it is not a date."""
+        return parse_date(self.line.text())
+
+    def set_value(self, value: date | None) -> None:
+        self.line.setText(value.isoformat() if value else "")
+
+    def _on_menu_about_to_show(self) -> None:
+        try:
+            current = self.value()
+        except ValueError:
+            current = None
+        if current:
+            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+
+    def _on_picked(self, picked: QDate) -> None:
+        self.set_value(date(picked.year(), picked.month(), picked.day()))
+        self.button.menu().hide()
+        self.edited.emit()
+
+
+class SearchableCombo(QComboBox):
+    """An editable combo whose completer matches anywhere in the text, case-insensitively."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(20)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def current_data(self) -> object:
+        """The item's data when the text names an item exactly, else None."""
+        index = self.findText(self.currentText(), Qt.MatchFlag.MatchFixedString)
+        return self.itemData(index) if index >= 0 else None
+
+    def set_current_data(self, value: object) -> None:
+        index = self.findData(value) if value is not None else -1
+        self.setCurrentIndex(index)
+        if index < 0:
+            self.setEditText("")
+
+
+class CountryCombo(SearchableCombo):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for code, name in sorted(countries().items(), key=lambda kv: kv[1]):
+            self.addItem(f"{name} ({code})", code)
+        self.set_current_data(None)
+
+    def code(self) -> str | None:
+        value = self.current_data()
+        return str(value) if value else None
+
+
+class TimeZoneCombo(SearchableCombo):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        for zone in time_zones():
+            self.addItem(zone.replace("_", " "), zone)
+        self.set_current_data(None)
+
+    def zone(self) -> str | None:
+        value = self.current_data()
+        return str(value) if value else None
+
+
+class RecordPicker(QWidget):
+    """Pick a record by typing part of its name, or create a new one with the button."""
+
+    create_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, new_label: str = "New…", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.combo = SearchableCombo(self)
+        self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.combo.editTextChanged.connect(lambda _t: self.changed.emit())
+        self.new_button = QPushButton(new_label, self)
+        self.new_button.clicked.connect(self.create_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.new_button)
+        self.setFocusProxy(self.combo)
+
+    def set_choices(self, choices: Sequence[tuple[int, str]]) -> None:
+        keep = self.current_id()
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        for record_id, label in choices:
+            self.combo.addItem(label, record_id)
+        self.combo.set_current_data(keep)
+        self.combo.blockSignals(False)
+
+    def current_id(self) -> int | None:
+        value = self.combo.current_data()
+        return int(str(value)) if value is not None else None
+
+    def has_unmatched_text(self) -> bool:
+        """Text was typed that names no record: worth a message rather than a silent None."""
+        return bool(self.combo.currentText().strip()) and self.current_id() is None
+
+    def set_current_id(self, record_id: int | None) -> None:
+        self.combo.set_current_data(record_id)
+
+
+def add_field(
+    form: QFormLayout, label: str, widget: QWidget, *, required: bool = False
+) -> ErrorLabel:
+    """Add a row with the widget and an error label under it; returns the label."""
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    error = ErrorLabel(holder)
+    column.addWidget(error)
+    caption = QLabel(f"{label}{' *' if required else ''}:")
+    caption.setBuddy(widget)
+    form.addRow(caption, holder)
+    return error
+
+
+class SearchPicker(QWidget):
+    """Pick one of very many records (students): the matches are looked up as you type.
+
+    `search(text)` returns up to a few dozen (id, label) pairs; no full list is ever loaded.
+    """
+
+    create_requested = Signal()
+    changed = Signal()
+
+    def __init__(
+        self,
+        search: Callable[[str], list[tuple[int, str]]],
+        new_label: str = "New…",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._search = search
+        self._current: tuple[int, str] | None = None
+        self._matches: dict[str, int] = {}
+        self.line = QLineEdit(self)
+        self.line.setPlaceholderText("Type part of a name, e-mail or student number")
+        self._model = QStringListModel(self)
+        self.completer = QCompleter(self._model, self)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.setMaxVisibleItems(15)
+        self.line.setCompleter(self.completer)
+        self.completer.activated[str].connect(self._on_chosen)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self._look_up)
+        self.line.textEdited.connect(self._on_edited)
+        self.new_button = QPushButton(new_label, self)
+        self.new_button.clicked.connect(self.create_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.new_button)
+        self.setFocusProxy(self.line)
+
+    def _on_edited(self, _text: str) -> None:
+        self._current = None
+        self._timer.start()
+        self.changed.emit()
+
+    def _look_up(self) -> None:
+        text = self.line.text().strip()
+        matches = self._search(text) if text else []
+        self._matches = {label: record_id for record_id, label in matches}
+        self._model.setStringList([label for _id, label in matches])
+        if matches:
+            self.completer.complete()
+
+    def _on_chosen(self, label: str) -> None:
+        record_id = self._matches.get(label)
+        if record_id is not None:
+            self.set_current(record_id, label)
+            self.changed.emit()
+
+    def set_current(self, record_id: int | None, label: str | None) -> None:
+        self._current = (record_id, label or "") if record_id is not None else None
+        self.line.setText(label or "")
+
+    def current_id(self) -> int | None:
+        if self._current is None:
+            # Typed the exact label of a match without choosing it from the popup.
+            return self._matches.get(self.line.text())
+        return self._current[0]
+
+    def has_unmatched_text(self) -> bool:
+        return bool(self.line.text().strip()) and self.current_id() is None
