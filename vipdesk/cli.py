@@ -57,10 +57,16 @@ def run_demo(args: argparse.Namespace) -> int:
         def progress(done: int, total: int) -> None:
             print(f"\r{done:,} of {total:,} placements", end="", file=sys.stderr, flush=True)
 
-        summary = generate_demo(database, args.placements, args.seed, progress=progress)
+        summary = generate_demo(
+            database,
+            args.placements,
+            args.seed,
+            progress=progress if sys.stderr.isatty() else None,
+        )
     finally:
         database.dispose()
-    print(file=sys.stderr)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
     print(
         f"Wrote {summary.placements:,} placements, {summary.students:,} students, "
         f"{summary.organisations:,} host organisations, {summary.contacts:,} contacts and "

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
+    QToolBox,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,8 +22,6 @@ from PySide6.QtWidgets import (
 from vipdesk.models import LIFECYCLE, Phase, Status
 from vipdesk.services.checklist import ItemState, blockers
 from vipdesk.services.placements import allowed_transitions, is_forward
-
-KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChecklistPanel(QWidget):
@@ -49,12 +49,10 @@ class ChecklistPanel(QWidget):
         self.blocking_label.setWordWrap(True)
         self.blocking_label.setStyleSheet("color: #8a4b00;")
 
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Checklist", "Done"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.setWordWrap(True)
-        self.tree.itemChanged.connect(self._on_item_changed)
+        # One page per phase, the current one open; rows wrap, so long items stay readable.
+        self.pages = QToolBox()
+        self.checkboxes: dict[str, QCheckBox] = {}
+        self.notes: dict[str, QLabel] = {}
 
         self.placeholder = QLabel("Save the placement to start its checklist.")
         self.placeholder.setWordWrap(True)
@@ -63,15 +61,16 @@ class ChecklistPanel(QWidget):
         layout.addWidget(self.status_label)
         layout.addLayout(moves)
         layout.addWidget(self.blocking_label)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.placeholder)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.placeholder, 1, Qt.AlignmentFlag.AlignTop)
         self._status = Status.DRAFT
         self._states: list[ItemState] = []
         self._next: Status | None = None
+        self._keep_page = False
         self.show_unsaved()
 
     def show_unsaved(self) -> None:
-        for widget in (self.next_button, self.more_button, self.tree, self.blocking_label):
+        for widget in (self.next_button, self.more_button, self.pages, self.blocking_label):
             widget.setVisible(False)
         self.status_label.setText("Status: <b>Draft</b> (not saved yet)")
         self.placeholder.setVisible(True)
@@ -79,7 +78,7 @@ class ChecklistPanel(QWidget):
     def show_state(self, status: Status, states: list[ItemState]) -> None:
         self._status, self._states = status, states
         self.placeholder.setVisible(False)
-        for widget in (self.next_button, self.more_button, self.tree):
+        for widget in (self.next_button, self.more_button, self.pages):
             widget.setVisible(True)
         step = (
             f" — step {LIFECYCLE.index(status) + 1} of {len(LIFECYCLE)}"
@@ -123,38 +122,57 @@ class ChecklistPanel(QWidget):
         self._fill_tree(status, {i.key for i in open_items})
 
     def _fill_tree(self, status: Status, blocking: set[str]) -> None:
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        warn = QBrush(QColor("#b3261e"))
+        current = self.pages.currentIndex()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeItem(0)
+            page.deleteLater()
+        self.checkboxes.clear()
+        self.notes.clear()
         for phase in Phase:
             states = [s for s in self._states if s.item.phase is phase]
             done = sum(s.done for s in states)
-            group = QTreeWidgetItem([f"{phase.label} the placement", f"{done} of {len(states)}"])
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.tree.addTopLevelItem(group)
-            for state in states:
+            page = QWidget()
+            grid = QGridLayout(page)
+            grid.setColumnStretch(1, 1)
+            for row, state in enumerate(states):
+                key = state.item.key
+                box = QCheckBox()
+                box.setChecked(state.done)
+                box.setAccessibleName(state.item.label)
+                box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
                 when = (
-                    f"{state.done_by}, {state.done_at:%d %b %Y}"
+                    f"✓ {state.done_by}, {state.done_at:%d %b %Y}"
                     if state.done_at
-                    else ("blocks next step" if state.item.key in blocking else "")
+                    else ("⚠ blocks the next step" if key in blocking else "")
                 )
-                child = QTreeWidgetItem([state.item.label, when])
-                child.setData(0, KEY_ROLE, state.item.key)
-                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-                child.setCheckState(
-                    0, Qt.CheckState.Checked if state.done else Qt.CheckState.Unchecked
+                colour = "#b3261e" if key in blocking else "#555"
+                text = QLabel(
+                    escape(state.item.label)
+                    + (f"<br><span style='color:{colour}'>{escape(when)}</span>" if when else "")
                 )
-                if state.item.key in blocking:
-                    child.setForeground(1, warn)
-                child.setToolTip(0, state.item.label)
-                group.addChild(child)
-            group.setExpanded(phase is status.phase)
-        self.tree.blockSignals(False)
+                text.setWordWrap(True)
+                text.setBuddy(box)
+                grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(text, row, 1)
+                self.checkboxes[key] = box
+                self.notes[key] = text
+            grid.setRowStretch(len(states), 1)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.pages.addItem(
+                scroll, f"{phase.label} the placement — {done} of {len(states)} done"
+            )
+        keep = self._keep_page and current >= 0
+        self.pages.setCurrentIndex(current if keep else list(Phase).index(status.phase))
+        self._keep_page = False
 
-    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        key = item.data(0, KEY_ROLE)
-        if column == 0 and key:
-            self.tick_changed.emit(str(key), item.checkState(0) == Qt.CheckState.Checked)
+    def _on_toggled(self, key: str, done: bool) -> None:
+        # Answered after this signal returns: the answer rebuilds the rows, this box included.
+        self._keep_page = True
+        QTimer.singleShot(0, lambda: self.tick_changed.emit(key, done))
 
     def _on_next_clicked(self) -> None:
         if self._next is not None:

@@ -88,6 +88,7 @@ class PlacementEditor(QDialog):
         splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 440])
 
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save (Ctrl+S)")

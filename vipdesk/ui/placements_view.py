@@ -103,7 +103,7 @@ class PlacementsView(QWidget):
         bar.addWidget(self.shown_label)
 
         self.status_list = QListWidget()
-        self.status_list.setMaximumWidth(210)
+        self.status_list.setMinimumWidth(150)
         self.status_list.currentRowChanged.connect(self._on_status_changed)
         self._status_keys: list[Status | None] = [None, *Status]
         for _ in self._status_keys:
@@ -112,7 +112,8 @@ class PlacementsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.REFERENCE, Qt.SortOrder.AscendingOrder)
+        # Newest first: what a coordinator works on today is at the top.
+        self.table.sortByColumn(Column.START, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -158,6 +159,7 @@ class PlacementsView(QWidget):
         right_layout.addWidget(self.table)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([180, 1100])
 
         self.empty_state = EmptyState()
         self.empty_state.new_requested.connect(self.new_requested)

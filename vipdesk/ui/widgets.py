@@ -275,6 +275,8 @@ class SearchPicker(QWidget):
         self._matches = {label: record_id for record_id, label in matches}
         self._model.setStringList([label for _id, label in matches])
         if matches:
+            # The database already matched (accent- and case-blind): show every match.
+            self.completer.setCompletionPrefix("")
             self.completer.complete()
 
     def _on_chosen(self, label: str) -> None:

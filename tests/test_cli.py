@@ -1,0 +1,72 @@
+"""The command line contract, run as a user would run it."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from vipdesk import __version__
+
+
+def vipdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vipdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
+        check=False,
+    )
+
+
+def test_version() -> None:
+    result = vipdesk("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"vipdesk {__version__}"
+
+
+def test_demo_then_screenshot(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    made = vipdesk("--database", url, "demo", "--placements", "120", "--seed", "3")
+    assert made.returncode == 0, made.stderr
+    assert "Wrote 120 placements" in made.stdout
+    shot = tmp_path / "main.png"
+    result = vipdesk("--database", url, "--screenshot", str(shot))
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert not image.isNull()
+    assert image.width() >= 1000
+
+
+def test_the_database_comes_from_the_environment(tmp_path: Path) -> None:
+    path = tmp_path / "from-env.sqlite3"
+    result = vipdesk("demo", "--placements", "5", env={"VIPDESK_DATABASE_URL": f"sqlite:///{path}"})
+    assert result.returncode == 0, result.stderr
+    assert path.exists()
+
+
+def test_demo_refuses_a_filled_database_with_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'twice.sqlite3'}"
+    assert vipdesk("--database", url, "demo", "--placements", "5").returncode == 0
+    again = vipdesk("--database", url, "demo", "--placements", "5")
+    assert again.returncode == 1
+    assert again.stderr.startswith("vipdesk: ")
+    assert len(again.stderr.strip().splitlines()) == 1
+
+
+def test_a_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    assert vipdesk("--database", f"sqlite:///{path}", "demo", "--placements", "1").returncode == 0
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    result = vipdesk("--database", f"sqlite:///{path}", "--screenshot", str(tmp_path / "x.png"))
+    assert result.returncode == 1
+    assert "newer version of vipdesk" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()

@@ -1,0 +1,161 @@
+"""The main window as a coordinator meets it: first start, finding, opening, deleting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.factories import make_placement, make_student, make_world
+from vipdesk.db import Database
+from vipdesk.errors import DatabaseUnavailableError
+from vipdesk.models import Status
+from vipdesk.services import catalogue
+from vipdesk.services.placements import change_status, load_placement
+from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.placement_editor import PlacementEditor
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_window(qtbot, db: Database, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(db, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def editors(window: MainWindow) -> list[PlacementEditor]:
+    return [e for e in window.findChildren(PlacementEditor) if e.isVisible()]
+
+
+def test_first_start_shows_what_to_do(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, db, settings)
+    view = window.placements_view
+    assert view.stack.currentWidget() is view.empty_state
+    qtbot.mouseClick(view.empty_state.new_button, Qt.MouseButton.LeftButton)
+    assert len(editors(window)) == 1
+    with qtbot.waitSignal(window.demo_requested):
+        qtbot.mouseClick(view.empty_state.demo_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.fixture
+def filled(db: Database) -> Database:
+    world = make_world(db)
+    make_placement(db, world, title="Data analyst intern")
+    second = make_student(db, "Zoë", "Lefèvre")
+    make_placement(db, world, student_id=second, title="UX research intern")
+    third = make_placement(db, world, title="Marketing assistant")
+    from vipdesk.services.checklist import set_done
+
+    set_done(db, third.id, "selection", True)  # type: ignore[arg-type]
+    change_status(db, third.id, Status.PREPARING, third.version)  # type: ignore[arg-type]
+    return db
+
+
+def test_search_filters_as_you_type(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    view = window.placements_view
+    assert view.model.rowCount() == 3
+    qtbot.keyClicks(view.search_box, "lefevre")  # accents and case do not matter
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    assert view.model.data(view.model.index(0, 1)) == "Zoë Lefèvre"
+    assert view.shown_label.text() == "1 shown"
+    view.search_box.clear()
+    qtbot.keyClicks(view.search_box, "intern")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+
+
+def test_status_list_counts_and_filters(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    view = window.placements_view
+    texts = [view.status_list.item(i).text() for i in range(view.status_list.count())]
+    assert texts[0] == "All placements  (3)"
+    assert "Draft  (2)" in texts
+    assert "Preparing  (1)" in texts
+    view.status_list.setCurrentRow(texts.index("Preparing  (1)"))
+    assert view.model.rowCount() == 1
+    view.mode_filter.setCurrentIndex(view.mode_filter.findText("Blended"))
+    assert view.model.rowCount() == 0
+
+
+def test_ctrl_f_and_enter_open_a_placement(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.placements_view.search_box.hasFocus()
+    table = window.placements_view.table
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    opened = editors(window)
+    assert len(opened) == 1
+    assert opened[0].current_form()[0].id == window.placements_view.model.placement_id(1)
+
+
+def test_saving_in_the_editor_updates_the_list(
+    qtbot, filled: Database, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    view = window.placements_view
+    first_id = view.model.placement_id(0)
+    editor = window.open_placement(first_id)
+    assert editor is not None
+    editor.fields.title.setText("Renamed")
+    stored = load_placement(filled, first_id)  # type: ignore[arg-type]
+    editor.fields.planned_start.set_value(stored.planned_start.replace(year=2030))  # type: ignore[union-attr]
+    editor.fields.planned_end.set_value(stored.planned_end.replace(year=2030))  # type: ignore[union-attr]
+    assert editor.save()
+    assert view.year_filter.findText("2030") >= 0
+    assert view.table.currentIndex().row() == view.model.row_of(first_id)  # type: ignore[arg-type]
+
+
+def test_delete_asks_first(qtbot, filled: Database, settings: QSettings, message_boxes) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    view = window.placements_view
+    view.table.selectRow(0)
+    doomed = view.current_placement_id()
+    message_boxes.answers = [QMessageBox.StandardButton.No]
+    window.delete_action.trigger()
+    assert view.model.rowCount() == 3
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    window.delete_action.trigger()
+    assert view.model.rowCount() == 2
+    assert view.model.row_of(doomed) is None  # type: ignore[arg-type]
+    assert len(catalogue.load_rows(filled)) == 2
+    assert "cannot be undone" in message_boxes.texts()[0]
+
+
+def test_window_layout_is_remembered(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, db, settings)
+    window.resize(700, 500)  # inside the offscreen 800×600 screen
+    window.placements_view.table.horizontalHeader().resizeSection(1, 333)
+    window.close()
+    again = open_window(qtbot, db, settings)
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.placements_view.table.horizontalHeader().sectionSize(1) == 333
+
+
+def test_a_lost_connection_shows_a_message_and_retry_works(  # type: ignore[no-untyped-def]
+    qtbot, filled: Database, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, filled, settings)
+    real_load = catalogue.PlacementCatalogue.load
+
+    def unreachable(db):  # type: ignore[no-untyped-def]
+        raise DatabaseUnavailableError("The database at server cannot be reached.")
+
+    monkeypatch.setattr(catalogue.PlacementCatalogue, "load", staticmethod(unreachable))
+    window.refresh_action.trigger()
+    assert window.banner_row.isVisible()
+    assert "cannot be reached" in window.banner.text()
+    assert window.placements_view.model.rowCount() == 3  # what was shown stays
+    monkeypatch.setattr(catalogue.PlacementCatalogue, "load", real_load)
+    qtbot.mouseClick(window.retry_button, Qt.MouseButton.LeftButton)
+    assert not window.banner_row.isVisible()

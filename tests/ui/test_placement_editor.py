@@ -1,0 +1,176 @@
+"""The placement editor driven as a user would: typing, saving, conflicts, the checklist."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from tests.factories import World, make_placement, make_world
+from vipdesk.db import Database
+from vipdesk.models import Placement, Status
+from vipdesk.services import checklist
+from vipdesk.services.placements import load_placement, save_placement
+from vipdesk.ui import placement_editor
+from vipdesk.ui.conflict_dialog import ConflictChoice
+from vipdesk.ui.placement_editor import PlacementEditor
+
+
+def count_placements(db: Database) -> int:
+    with db.session() as s:
+        return int(s.scalar(select(func.count(Placement.id))) or 0)
+
+
+@pytest.fixture
+def world(db: Database) -> World:
+    return make_world(db)
+
+
+def open_editor(qtbot, db: Database, placement_id: int | None = None) -> PlacementEditor:  # type: ignore[no-untyped-def]
+    editor = PlacementEditor(db, placement_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def fill_new(qtbot, editor: PlacementEditor, start: str = "2027-02-01") -> None:  # type: ignore[no-untyped-def]
+    fields = editor.fields
+    # QTest types ASCII only; the search folds case, so "ukasz" finds "Łukasz".
+    type_into(qtbot, fields.student.line, "ukasz")
+    popup = fields.student.completer.popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and fields.student.completer.completionCount() == 1)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert fields.student.line.text().startswith("Łukasz Żółć ·")
+    fields.host.combo.setCurrentIndex(0)  # picked from the drop-down: the only host
+    fields.mentor.combo.setCurrentIndex(0)
+    type_into(qtbot, fields.title, "Marketing assistant (virtual)")
+    type_into(qtbot, fields.planned_start.line, start)
+    type_into(qtbot, fields.planned_end.line, "2027-04-30")
+
+
+def test_create_a_placement_through_the_editor(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, db)
+    assert editor.fields.institution.current_id() == world.institution_id  # the only one
+    fill_new(qtbot, editor)
+    assert editor.is_dirty()
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    stored = load_placement(db, editor.current_form()[0].id)  # type: ignore[arg-type]
+    assert stored.student_id == world.student_id
+    assert stored.host_id == world.host_id
+    assert stored.mentor_id == world.mentor_id
+    assert stored.title == "Marketing assistant (virtual)"
+    assert str(stored.planned_start) == "2027-02-01"
+    assert stored.reference and stored.reference.startswith("VIP-")
+    assert stored.reference in editor.heading.text()
+    assert not editor.is_dirty()
+
+
+def test_an_invalid_date_is_refused_with_a_message(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, db)
+    fill_new(qtbot, editor, start="2027-02-30")
+    assert not editor.save()
+    message = editor.fields.errors["planned_start"]
+    assert message.isVisible()
+    assert "'2027-02-30' is not a date" in message.text()
+    assert editor.banner.isVisible()
+    assert count_placements(db) == 0
+
+
+def test_end_before_start_is_shown_beside_the_field(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    editor = open_editor(qtbot, db)
+    fill_new(qtbot, editor, start="2027-06-01")
+    assert not editor.save()
+    assert "before the start" in editor.fields.errors["planned_end"].text()
+    assert count_placements(db) == 0
+
+
+def test_edit_and_save_with_the_keyboard(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    editor.fields.hours.setValue(32)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)  # shortcuts go to the active window
+    with qtbot.waitSignal(editor.saved):
+        qtbot.keyClick(editor.fields.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_placement(db, saved.id).hours_per_week == 32  # type: ignore[arg-type]
+    assert editor.history.count() == 2  # created, changed
+    assert "hours per week: 20 → 32" in editor.history.item(0).text()
+
+
+def test_stale_save_shows_the_conflict_and_keep_mine_wins(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    theirs = load_placement(db, saved.id)  # type: ignore[arg-type]
+    theirs.title = "Changed by Ben"
+    save_placement(db, theirs, "ben")
+
+    shown: list[tuple[str | None, list[tuple[str, str, str]]]] = []
+
+    def fake_ask(changed_by, rows, parent):  # type: ignore[no-untyped-def]
+        shown.append((changed_by, list(rows)))
+        return ConflictChoice.KEEP_MINE
+
+    monkeypatch.setattr(placement_editor, "ask_conflict", fake_ask)
+    type_into(qtbot, editor.fields.title, "Anna's title")
+    assert editor.save()
+    assert shown[0][0] == "ben"
+    assert ("Title", "Anna's title", "Changed by Ben") in shown[0][1]
+    assert load_placement(db, saved.id).title == "Anna's title"  # type: ignore[arg-type]
+
+
+def test_stale_save_reload_takes_theirs(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    theirs = load_placement(db, saved.id)  # type: ignore[arg-type]
+    theirs.hours_per_week = 12
+    save_placement(db, theirs, "ben")
+    monkeypatch.setattr(placement_editor, "ask_conflict", lambda *a: ConflictChoice.RELOAD)
+    type_into(qtbot, editor.fields.title, "Mine")
+    assert not editor.save()
+    assert editor.fields.hours.value() == 12
+    assert editor.fields.title.text() == saved.title
+    assert load_placement(db, saved.id).title == saved.title  # type: ignore[arg-type]
+
+
+def test_unsaved_changes_guard(qtbot, db: Database, world: World, message_boxes) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    type_into(qtbot, editor.fields.title, "Half-typed")
+    message_boxes.answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Discard]
+    editor.reject()
+    assert editor.isVisible()  # Cancel: stay, nothing lost
+    assert editor.fields.title.text() == "Half-typed"
+    editor.reject()
+    assert not editor.isVisible()
+    assert load_placement(db, saved.id).title == saved.title  # type: ignore[arg-type]
+
+
+def test_ticking_the_checklist_unblocks_the_next_status(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    panel = editor.checklist
+    assert not panel.next_button.isEnabled()
+    assert "block" in panel.blocking_label.text()
+    assert "blocks the next step" in panel.notes["selection"].text()
+    qtbot.mouseClick(panel.checkboxes["selection"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.next_button.isEnabled)
+    assert "✓" in panel.notes["selection"].text()
+    assert {s.item.key for s in checklist.checklist_state(db, saved.id) if s.done} == {"selection"}  # type: ignore[arg-type]
+    with qtbot.waitSignal(editor.saved):
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert load_placement(db, saved.id).status is Status.PREPARING  # type: ignore[arg-type]
+    # The form can still be saved after the status moved (its version followed).
+    editor.fields.hours.setValue(21)
+    assert editor.save()
