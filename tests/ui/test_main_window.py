@@ -134,7 +134,7 @@ def test_delete_asks_first(qtbot, filled: Database, settings: QSettings, message
 
 def test_window_layout_is_remembered(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = open_window(qtbot, db, settings)
-    window.resize(700, 500)  # inside the offscreen 800×600 screen
+    window.resize(700, 500)  # inside the offscreen 800x600 screen
     window.placements_view.table.horizontalHeader().resizeSection(1, 333)
     window.close()
     again = open_window(qtbot, db, settings)

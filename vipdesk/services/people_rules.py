@@ -1,0 +1,263 @@
+"""What students, organisations, contacts and institutions share: input checks and the
+load / save / delete machinery with conflict detection (the rules of `placements.save_placement`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
+from typing import Generic, Protocol, TypeVar
+
+from sqlalchemy import ColumnElement, func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from vipdesk.db import Database
+from vipdesk.errors import (
+    ConflictError,
+    FieldProblem,
+    NotFoundError,
+    ValidationError,
+    VipdeskError,
+)
+from vipdesk.models import Placement
+from vipdesk.models.base import Versioned
+from vipdesk.services.refdata import country_name, is_country, is_time_zone
+
+# local@domain.tld — deliberately loose: international addresses are fine, typos with spaces,
+# a missing @ or a missing domain are not.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s.]+(\.[^@\s.]+)*\.[^@\s.]{2,}$")
+# acme.example, www.acme.example/en, https://acme.example:8080/path
+_URL = re.compile(r"^(https?://)?([^\s/:@.]+\.)+[^\s/:@.]{2,}(:\d{1,5})?([/?#]\S*)?$", re.I)
+
+BOOKKEEPING_FIELDS = frozenset({"id", "version", "updated_by"})
+
+
+def normal_email(value: str) -> str:
+    """E-mail addresses are stored trimmed and lower-cased, so that duplicates are found."""
+    return value.strip().lower()
+
+
+def optional(value: str | None) -> str | None:
+    """Trimmed text, or None when nothing is left."""
+    if value is None:
+        return None
+    return value.strip() or None
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def join_words(parts: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+class Checker:
+    """Collects field problems with friendly messages; one method per kind of rule."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def add(self, name: str, message: str) -> None:
+        self.problems.append(FieldProblem(name, message))
+
+    def text(
+        self, name: str, value: str | None, label: str, max_length: int, *, required: str = ""
+    ) -> None:
+        """`required` is the message for an empty value; no message means optional."""
+        value = (value or "").strip()
+        if not value:
+            if required:
+                self.add(name, required)
+        elif len(value) > max_length:
+            self.add(name, f"The {label} is longer than {max_length} characters.")
+
+    def email(self, name: str, value: str, whose: str) -> None:
+        value = value.strip()
+        if not value:
+            self.add(name, f"Enter {whose} e-mail address.")
+        elif len(value) > 254 or not _EMAIL.match(value):
+            self.add(name, f"'{value}' is not an e-mail address; it should look like name@uni.eu.")
+
+    def country(self, name: str, value: str | None, *, required: str = "") -> None:
+        if not value:
+            if required:
+                self.add(name, required)
+        elif not is_country(value):
+            self.add(name, f"'{value}' is not a country code; choose a country from the list.")
+
+    def time_zone(self, name: str, value: str | None) -> None:
+        if not value:
+            self.add(name, "Choose the time zone, e.g. Europe/Warsaw.")
+        elif not is_time_zone(value):
+            self.add(name, f"'{value}' is not a time zone; choose one from the list.")
+
+    def website(self, name: str, value: str | None) -> None:
+        value = (value or "").strip()
+        if not value:
+            return
+        if len(value) > 300:
+            self.add(name, "The website address is longer than 300 characters.")
+        elif not _URL.match(value):
+            self.add(name, f"'{value}' does not look like a web address, e.g. https://acme.eu.")
+
+
+def count_placements(session: Session, condition: ColumnElement[bool]) -> int:
+    return session.scalar(select(func.count()).select_from(Placement).where(condition)) or 0
+
+
+def in_use_message(name: str, counts: list[tuple[int, str]]) -> str | None:
+    """'Acme has 2 placements and 1 contact; …', or None when every count is 0."""
+    parts = [plural(count, noun) for count, noun in counts if count]
+    if not parts:
+        return None
+    return f"{name} has {join_words(parts)}; delete or reassign them first."
+
+
+def place(country: str | None) -> str:
+    """A country name for messages: 'in Poland'."""
+    return f"in {country_name(country)}" if country else ""
+
+
+# --- the record machinery ------------------------------------------------------------------
+
+
+class RecordForm(Protocol):
+    id: int | None
+    version: int | None
+    updated_by: str | None
+
+
+F = TypeVar("F", bound=RecordForm)
+M = TypeVar("M", bound=Versioned)
+
+
+@dataclass(frozen=True)
+class Unique:
+    """A UNIQUE constraint as the two databases name it, and the field to blame it on."""
+
+    fragments: tuple[str, ...]  # PostgreSQL names the constraint, SQLite the columns
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
+class RecordKind(Generic[F, M]):
+    """How one kind of record is validated, checked against others, loaded and stored."""
+
+    what: str  # "student": used in messages
+    model: type[M]
+    form_type: type[F]
+    to_form: Callable[[M], F]
+    apply: Callable[[Session, M, F], None]
+    validate: Callable[[F], list[FieldProblem]]
+    check: Callable[[Session, F], list[FieldProblem]]  # needs the database: duplicates, links
+    in_use: Callable[[Session, M], str | None]  # why it cannot be deleted, or None
+    unique: tuple[Unique, ...] = ()
+
+    def editable(self) -> list[str]:
+        return [f.name for f in fields(self.form_type) if f.name not in BOOKKEEPING_FIELDS]  # type: ignore[arg-type]
+
+    def changed_fields(self, before: F, after: F) -> list[str]:
+        return [n for n in self.editable() if getattr(before, n) != getattr(after, n)]
+
+
+def load_record(db: Database, kind: RecordKind[F, M], record_id: int) -> F:
+    with db.session() as session:
+        obj = session.get(kind.model, record_id)
+        if obj is None:
+            raise NotFoundError(f"This {kind.what} no longer exists: someone may have deleted it.")
+        return kind.to_form(obj)
+
+
+def save_record(
+    db: Database, kind: RecordKind[F, M], form: F, user: str | None, *, overwrite: bool
+) -> F:
+    """Create or update a record and return it as now stored.
+
+    Raises:
+        ValidationError: the form breaks a rule or duplicates another record; nothing is saved.
+        ConflictError: someone saved the record after `form.version` was read (unless
+            `overwrite`, the user's explicit "keep mine" after seeing theirs).
+        NotFoundError: the record was deleted meanwhile.
+    """
+    problems = kind.validate(form)
+    if problems:
+        raise ValidationError(problems)
+    try:
+        with db.session(user) as session:
+            problems = kind.check(session, form)
+            if problems:
+                raise ValidationError(problems)
+            if form.id is None:
+                obj = kind.model()
+                kind.apply(session, obj, form)
+                session.add(obj)
+            else:
+                found = session.get(kind.model, form.id)
+                if found is None:
+                    raise NotFoundError(
+                        f"This {kind.what} was deleted by someone else; your edits were not saved."
+                    )
+                obj = found
+                if obj.version != form.version and not overwrite:
+                    theirs = kind.to_form(obj)
+                    raise ConflictError(
+                        kind.what,
+                        theirs=theirs,
+                        changed_by=obj.updated_by,
+                        changed_fields=kind.changed_fields(form, theirs),
+                    )
+                kind.apply(session, obj, form)
+            session.flush()
+            return kind.to_form(obj)
+    except StaleDataError as exc:
+        # Someone saved between our read and our write: the version check in the UPDATE caught it.
+        current = load_record(db, kind, form.id) if form.id is not None else None
+        raise ConflictError(
+            kind.what,
+            theirs=current,
+            changed_by=current.updated_by if current else None,
+            changed_fields=kind.changed_fields(form, current) if current else [],
+        ) from exc
+    except IntegrityError as exc:
+        raise _integrity_problem(kind, exc) from exc
+
+
+def _integrity_problem(kind: RecordKind[F, M], exc: IntegrityError) -> ValidationError:
+    """A constraint caught what the checks missed (someone saved the same value just now)."""
+    text = str(exc.orig).lower()
+    for unique in kind.unique:
+        if any(fragment in text for fragment in unique.fragments):
+            return ValidationError.single(unique.field, unique.message)
+    return ValidationError.single("", f"The database refused the change: {exc.orig}")
+
+
+def delete_record(
+    db: Database, kind: RecordKind[F, M], record_id: int, user: str | None = None
+) -> None:
+    """Delete a record nothing refers to any more.
+
+    Raises:
+        VipdeskError: placements or other records still refer to it (named); nothing changes.
+    """
+    try:
+        with db.session(user) as session:
+            obj = session.get(kind.model, record_id)
+            if obj is None:
+                return  # already gone: what the user wanted
+            reason = kind.in_use(session, obj)
+            if reason:
+                raise VipdeskError(reason)
+            session.delete(obj)
+            session.flush()
+    except IntegrityError as exc:
+        raise VipdeskError(
+            f"This {kind.what} was linked to another record just now, so it was not deleted."
+        ) from exc
