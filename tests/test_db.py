@@ -24,6 +24,10 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_the_head_known_to_the_code_is_the_newest_migration() -> None:
+    assert schema_head() == dbmod.SCHEMA_HEAD
+
+
 def test_migrates_an_empty_database_to_the_current_schema(any_db_url: str) -> None:
     database = open_database(any_db_url)
     with database.engine.connect() as conn:

@@ -13,11 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,6 +24,9 @@ from vipdesk.models.audit import record_audit_trail, stamp_versioned_rows
 log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest migration. Checked against the migration scripts by a test; knowing it here lets
+# a start-up on a current database skip importing Alembic (a fifth of a second).
+SCHEMA_HEAD = "0001"
 # Seconds a write waits for another program's lock on a SQLite file before giving up.
 SQLITE_BUSY_TIMEOUT = 10.0
 
@@ -152,13 +151,18 @@ def create_db_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
 
 
-def _alembic_config() -> Config:
+def _alembic_config() -> Any:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def schema_head() -> str:
+    """The newest revision among the shipped migration scripts."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -180,8 +184,23 @@ def backup_sqlite(path: Path, label: str) -> Path:
     return target
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The schema revision the database says it has, None when it has none (yet)."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    return rows[0] if len(rows) == 1 else None
+
+
 def migrate(engine: Engine, url: str) -> None:
     """Bring the schema to this version of vipdesk, refusing what it must not touch."""
+    if _stored_revision(engine) == SCHEMA_HEAD:
+        return  # the usual start: nothing to do, and no need to load Alembic
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
     config = _alembic_config()
     scripts = ScriptDirectory.from_config(config)
     known = {rev.revision for rev in scripts.walk_revisions()}

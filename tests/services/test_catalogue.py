@@ -124,3 +124,22 @@ def test_rows_come_from_the_database_with_names_not_ids(any_db: Database) -> Non
     assert rows[1].mentor == ""
     assert load_row(any_db, saved.id) == rows[0]  # type: ignore[arg-type]
     assert load_row(any_db, 999_999) is None
+
+
+def test_typing_on_narrows_the_last_result_and_deleting_widens_again() -> None:
+    cat = PlacementCatalogue(
+        [
+            row(1, host="Nordlicht GmbH", mode=Mode.VIRTUAL),
+            row(2, host="Nordic Labs", mode=Mode.BLENDED),
+            row(3, host="Norte S.A.", mode=Mode.VIRTUAL),
+        ]
+    )
+    assert refs(cat, Filter(text="nor")) == ["VIP-2026-00001", "VIP-2026-00002", "VIP-2026-00003"]
+    assert refs(cat, Filter(text="nord")) == ["VIP-2026-00001", "VIP-2026-00002"]
+    assert refs(cat, Filter(text="nordl")) == ["VIP-2026-00001"]
+    assert refs(cat, Filter(text="nor")) == ["VIP-2026-00001", "VIP-2026-00002", "VIP-2026-00003"]
+    assert refs(cat, Filter(text="nord", mode=Mode.BLENDED)) == ["VIP-2026-00002"]
+    assert refs(cat, Filter(text="nord labs", mode=Mode.BLENDED)) == ["VIP-2026-00002"]
+    assert refs(cat, Filter(text="nord", mode=Mode.VIRTUAL)) == ["VIP-2026-00001"]
+    cat.upsert(row(4, host="Nordsee AG"))
+    assert refs(cat, Filter(text="nord", mode=Mode.VIRTUAL)) == ["VIP-2026-00001", "VIP-2026-00004"]

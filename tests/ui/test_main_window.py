@@ -148,7 +148,7 @@ def test_a_lost_connection_shows_a_message_and_retry_works(  # type: ignore[no-u
     window = open_window(qtbot, filled, settings)
     real_load = catalogue.PlacementCatalogue.load
 
-    def unreachable(db):  # type: ignore[no-untyped-def]
+    def unreachable(db, **_kwargs):  # type: ignore[no-untyped-def]
         raise DatabaseUnavailableError("The database at server cannot be reached.")
 
     monkeypatch.setattr(catalogue.PlacementCatalogue, "load", staticmethod(unreachable))

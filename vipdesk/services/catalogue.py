@@ -7,16 +7,19 @@ The list is loaded with one query, and single rows are refreshed after a save.
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
+from functools import lru_cache
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Connection, Select, case, literal_column, select
+from sqlalchemy.exc import DBAPIError
 
 from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, Organisation, Placement, Status, Student
@@ -62,82 +65,163 @@ class PlacementRow(NamedTuple):
     title: str
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so that 'lukasz' finds 'Łukasz' and 'zoe' finds 'Zoë'."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_EXTRA_FOLDS)
-
-
+# Combining marks (accents) to drop after NFKD decomposition: 'é' becomes 'e' + U+0301.
+_ACCENTS = dict.fromkeys(
+    [
+        *range(0x300, 0x370),
+        *range(0x1AB0, 0x1B00),
+        *range(0x1DC0, 0x1E00),
+        *range(0x20D0, 0x2100),
+        *range(0xFE20, 0xFE30),
+    ]
+)
 # Letters that Unicode does not decompose into a base letter and an accent.
 _EXTRA_FOLDS = str.maketrans(
     {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
 )
+_ACCENTS.update(_EXTRA_FOLDS)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so that 'lukasz' finds 'Łukasz' and 'zoe' finds 'Zoë'."""
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_ACCENTS)
+
+
+# Hosts, countries and titles repeat across thousands of placements: fold each once.
+_fold_repeated = lru_cache(maxsize=65536)(fold)
 
 
 def _haystack(row: PlacementRow) -> str:
-    return fold(f"{row.reference}\n{row.student}\n{row.host}\n{row.title}\n{row.country}")
+    return "\n".join(
+        (
+            row.reference.lower(),
+            fold(row.student),
+            _fold_repeated(row.host),
+            _fold_repeated(row.title),
+            _fold_repeated(row.country),
+        )
+    )
+
+
+_MODES = tuple(Mode)
+_STATUSES = tuple(Status)
+
+
+def _index_of(column: Any, members: tuple[Any, ...]) -> Any:
+    """The member's position as a small integer: Python shares those, strings it copies."""
+    return case({m.value: i for i, m in enumerate(members)}, value=column, else_=0)
 
 
 def _query() -> Select[*tuple[Any, ...]]:
-    mentor = aliased(Contact)
-    query: Select[*tuple[Any, ...]] = (
-        select(
-            Placement.id,
-            Placement.reference,
-            Student.given_name,
-            Student.family_name,
-            Organisation.name,
-            Organisation.country,
-            Placement.mode,
-            Placement.status,
-            Placement.planned_start,
-            Placement.planned_end,
-            mentor.name,
-            Placement.title,
-        )
-        .join(Student, Student.id == Placement.student_id)
-        .join(Organisation, Organisation.id == Placement.host_id)
-        .outerjoin(mentor, mentor.id == Placement.mentor_id)
-    )
+    """Plain columns; hosts and mentors come as ids and are named from small lookup tables."""
+    p, student = Placement.__table__.c, Student.__table__.c
+    query: Select[*tuple[Any, ...]] = select(
+        p.id,
+        p.reference,
+        (student.given_name + literal_column("' '") + student.family_name),
+        p.host_id,
+        p.mentor_id,
+        _index_of(p.mode, _MODES),
+        _index_of(p.status, _STATUSES),
+        p.planned_start,
+        p.planned_end,
+        p.title,
+    ).select_from(Placement.__table__.join(Student.__table__, student.id == p.student_id))
     return query
 
 
-def _to_rows(result: Iterable[Any]) -> list[PlacementRow]:
-    names: dict[str | None, str] = {}
-    rows = []
-    for pid, ref, given, family, host, code, mode, status, start, end, mentor, title in result:
-        if code not in names:
-            names[code] = country_name(code)
-        rows.append(
+def _names(conn: Connection) -> tuple[dict[int, tuple[str, str]], dict[int, str]]:
+    """Host id → (name, country name) and contact id → name: a few thousand rows each."""
+    host = Organisation.__table__.c
+    hosts = {
+        hid: (name, country_name(code))
+        for hid, name, code in conn.execute(select(host.id, host.name, host.country))
+    }
+    contact = Contact.__table__.c
+    people: dict[int, str] = {
+        cid: name for cid, name in conn.execute(select(contact.id, contact.name))
+    }
+    return hosts, people
+
+
+def _to_rows(
+    result: Iterable[Any], hosts: dict[int, tuple[str, str]], people: dict[int, str]
+) -> list[PlacementRow]:
+    modes, statuses = _MODES, _STATUSES
+    rows: list[PlacementRow] = []
+    append = rows.append
+    for pid, ref, student, host_id, mentor_id, mode, status, start, end, title in result:
+        if type(start) is str:  # SQLite's driver hands dates over as ISO text
+            start, end = date.fromisoformat(start), date.fromisoformat(end)
+        host, country = hosts[host_id]
+        append(
             PlacementRow(
                 pid,
                 ref,
-                f"{given} {family}",
+                student,
                 host,
-                names[code],
-                mode,
-                status,
+                country,
+                modes[mode],
+                statuses[status],
                 start,
                 end,
-                mentor or "",
+                people.get(mentor_id, "") if mentor_id is not None else "",
                 title,
             )
         )
     return rows
 
 
+@contextmanager
+def _bulk_allocation() -> Iterator[None]:
+    """Pause the cycle collector while a million small objects are made: none are garbage,
+    and collecting passes over them again and again would double the time."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_rows(db: Database) -> list[PlacementRow]:
-    with db.session() as session:
-        return _to_rows(session.execute(_query().order_by(Placement.id)))
+    """Every placement, in id order, fetched straight from the driver's cursor.
+
+    SQLAlchemy's result rows would add a fifth to the time of the 100,000-row start-up load.
+    """
+    with db.session() as session, _bulk_allocation():
+        conn = session.connection()
+        hosts, people = _names(conn)
+        # The only literals are the enum values and their positions, our own constants.
+        sql = str(
+            _query()
+            .order_by(Placement.__table__.c.id)
+            .compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True})
+        )
+        driver_error = conn.dialect.loaded_dbapi.Error
+        try:
+            cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+            try:
+                cursor.execute(sql)
+                raw = cursor.fetchall()
+            finally:
+                cursor.close()
+        except driver_error as exc:
+            # As if SQLAlchemy had run it: the session turns this into a message for the user.
+            raise DBAPIError.instance(sql, None, exc, driver_error) from exc
+        return _to_rows(raw, hosts, people)
 
 
 def load_row(db: Database, placement_id: int) -> PlacementRow | None:
     with db.session() as session:
-        rows = _to_rows(session.execute(_query().where(Placement.id == placement_id)))
-    return rows[0] if rows else None
+        conn = session.connection()
+        result = conn.execute(_query().where(Placement.__table__.c.id == placement_id)).all()
+        if not result:
+            return None
+        return _to_rows(result, *_names(conn))[0]
 
 
 @dataclass(frozen=True)
@@ -170,19 +254,30 @@ def _sort_key(column: Column) -> Any:
 class PlacementCatalogue:
     """All placements as prepared rows, kept in the current sort order."""
 
-    def __init__(self, rows: Sequence[PlacementRow] = ()) -> None:
+    def __init__(
+        self,
+        rows: Sequence[PlacementRow] = (),
+        sort: tuple[Column, bool] = (Column.REFERENCE, False),
+    ) -> None:
         self._rows: list[PlacementRow] = list(rows)
-        self._hay: list[str] = [_haystack(r) for r in self._rows]
+        # The folded search text per row, built on the first search or in idle steps
+        # (prepare_search), so that the list shows without waiting for it.
+        self._hay: list[str] = []
         self._by_id: dict[int, int] = {r.id: i for i, r in enumerate(self._rows)}
-        self._sort_column = Column.REFERENCE
-        self._descending = False
+        self._sort_column, self._descending = Column(sort[0]), sort[1]
         self._order: list[int] = []
         self._keys: dict[Column, list[Any]] = {}  # sort key per row, computed once per column
+        # The last search, kept so that typing one more letter filters its result, not all.
+        self._last: tuple[tuple[str, ...], Mode | None, int | None, list[int]] | None = None
         self._resort()
 
     @classmethod
-    def load(cls, db: Database) -> PlacementCatalogue:
-        return cls(load_rows(db))
+    def load(
+        cls, db: Database, sort: tuple[Column, bool] = (Column.REFERENCE, False)
+    ) -> PlacementCatalogue:
+        rows = load_rows(db)
+        with _bulk_allocation():
+            return cls(rows, sort)
 
     def __len__(self) -> int:
         return len(self._by_id)
@@ -220,25 +315,55 @@ class PlacementCatalogue:
         live.sort(key=references.__getitem__)
         live.sort(key=keys.__getitem__, reverse=self._descending)
         self._order = live
+        self._last = None
 
     def query(self, flt: Filter) -> tuple[list[int], Counter[Status]]:
         """Row indices matching the filter, in sort order, and counts per status.
 
         The counts ignore the status filter, so the user sees how many each status would show.
         """
-        words = fold(flt.text).split()
-        rows, hay = self._rows, self._hay
-        candidates = self._order
-        if words:
-            candidates = [i for i in candidates if all(w in hay[i] for w in words)]
-        if flt.mode is not None:
-            candidates = [i for i in candidates if rows[i].mode is flt.mode]
-        if flt.year is not None:
-            candidates = [i for i in candidates if rows[i].start.year == flt.year]
-        counts = Counter(rows[i].status for i in candidates)
+        words = tuple(fold(flt.text).split())
+        candidates = self._narrowed(words, flt.mode, flt.year)
+        rows = self._rows
+        counts = Counter([rows[i].status for i in candidates])
         if flt.status is not None:
-            candidates = [i for i in candidates if rows[i].status is flt.status]
+            wanted = flt.status
+            candidates = [i for i in candidates if rows[i].status is wanted]
         return candidates, counts
+
+    def _narrowed(self, words: tuple[str, ...], mode: Mode | None, year: int | None) -> list[int]:
+        last = self._last
+        candidates = self._order
+        if (
+            last is not None
+            and last[1] == mode
+            and last[2] == year
+            and len(words) >= len(last[0])
+            and all(old in new for old, new in zip(last[0], words, strict=False))
+        ):
+            # Every row matching the new words matched the old ones: filter the last result.
+            candidates = last[3]
+        else:
+            rows = self._rows
+            if mode is not None:
+                candidates = [i for i in candidates if rows[i].mode is mode]
+            if year is not None:
+                candidates = [i for i in candidates if rows[i].start.year == year]
+        if words:
+            self.prepare_search()
+        hay = self._hay
+        for word in words:
+            candidates = [i for i in candidates if word in hay[i]]
+        self._last = (words, mode, year, candidates)
+        return candidates
+
+    def prepare_search(self, rows: int | None = None) -> bool:
+        """Fold the search text of up to `rows` more rows (all when None); True when done."""
+        hay, all_rows = self._hay, self._rows
+        stop = len(all_rows) if rows is None else min(len(all_rows), len(hay) + rows)
+        with _bulk_allocation():
+            hay.extend(_haystack(r) for r in all_rows[len(hay) : stop])
+        return len(hay) == len(all_rows)
 
     # --- keeping up with edits ---------------------------------------------------------------
 
@@ -248,13 +373,15 @@ class PlacementCatalogue:
         if index is None:
             index = len(self._rows)
             self._rows.append(row)
-            self._hay.append(_haystack(row))
+            if len(self._hay) == index:
+                self._hay.append(_haystack(row))
             self._by_id[row.id] = index
             for column, keys in self._keys.items():
                 keys.append(_sort_key(column)(row))
         else:
             self._rows[index] = row
-            self._hay[index] = _haystack(row)
+            if index < len(self._hay):
+                self._hay[index] = _haystack(row)
             for column, keys in self._keys.items():
                 keys[index] = _sort_key(column)(row)
         self._resort()
@@ -264,6 +391,7 @@ class PlacementCatalogue:
         index = self._by_id.pop(placement_id, None)
         if index is not None:
             self._order = [i for i in self._order if i != index]
+            self._last = None
 
     def index_of(self, placement_id: int) -> int | None:
         return self._by_id.get(placement_id)

@@ -73,9 +73,10 @@ class MainWindow(QMainWindow):
     def _add_people_tabs(self) -> None:
         from vipdesk.ui.people_views import ContactsView, OrganisationsView, StudentsView
 
-        self.students_view = StudentsView(self._db)
-        self.organisations_view = OrganisationsView(self._db)
-        self.contacts_view = ContactsView(self._db)
+        # Read only when their tab is first opened: start-up shows the placements at once.
+        self.students_view = StudentsView(self._db, lazy=True)
+        self.organisations_view = OrganisationsView(self._db, lazy=True)
+        self.contacts_view = ContactsView(self._db, lazy=True)
         self.tabs.addTab(self.students_view, "&Students")
         self.tabs.addTab(self.organisations_view, "&Organisations")
         self.tabs.addTab(self.contacts_view, "&Contacts")
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Read every placement again (start, F5, after a lost connection)."""
         try:
-            catalogue = PlacementCatalogue.load(self._db)
+            catalogue = PlacementCatalogue.load(
+                self._db, sort=self.placements_view.model.catalogue.sort_order
+            )
         except VipdeskError as exc:
             self.show_problem(str(exc))
             return

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -68,9 +68,12 @@ class RecordListView(QWidget):
     load_rows: Callable[[Database], Sequence[Any]]
     delete_record: Callable[[Database, int], None]
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, lazy: bool = False) -> None:
+        """With `lazy`, nothing is read until the list is first shown (a tab not opened yet)."""
         super().__init__(parent)
         self.db = db
+        self._loaded = False
+        self._lazy = lazy
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(f"Search {self.nouns}…")
         self.search_box.setClearButtonEnabled(True)
@@ -107,8 +110,8 @@ class RecordListView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.count_label)
-        self.reload()
-        self._size_columns()
+        if not lazy:
+            self.reload()
 
     # --- what subclasses provide ---------------------------------------------------------
 
@@ -117,8 +120,17 @@ class RecordListView(QWidget):
 
     # --- public --------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._loaded:
+            self.reload(force=True)
+        super().showEvent(event)
+
+    def reload(self, *, force: bool = False) -> None:
         """Read the list again from the database, keeping the selection, search and order."""
+        if self._lazy and not self._loaded and not force and not self.isVisible():
+            return  # read when first shown
+        first = not self._loaded
+        self._loaded = True
         keep = self.selected_id()
         try:
             rows = type(self).load_rows(self.db)
@@ -126,6 +138,8 @@ class RecordListView(QWidget):
             QMessageBox.warning(self, f"{self.nouns.capitalize()} not loaded", str(exc))
             return
         self.model.set_rows(rows)
+        if first:
+            self._size_columns()
         if keep is not None:
             self.select_id(keep)
         self._update_state()

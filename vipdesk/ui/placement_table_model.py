@@ -124,8 +124,8 @@ class PlacementTableModel(QAbstractTableModel):
         return self._filter
 
     def set_catalogue(self, catalogue: PlacementCatalogue) -> None:
-        column, descending = self._catalogue.sort_order
-        catalogue.sort(column, descending)
+        if catalogue.sort_order != self._catalogue.sort_order:
+            catalogue.sort(*self._catalogue.sort_order)
         self.beginResetModel()
         self._catalogue = catalogue
         self._visible, self._counts = catalogue.query(self._filter)

@@ -85,6 +85,8 @@ class PlacementsView(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=60)
         self._search_timer.timeout.connect(self._apply_search)
         self.search_box.textChanged.connect(lambda _t: self._search_timer.start())
+        self._prepare_search_timer = QTimer(self, singleShot=True, interval=0)
+        self._prepare_search_timer.timeout.connect(self._prepare_search_step)
 
         self.mode_filter = QComboBox()
         self.mode_filter.addItem("All modes", _ALL)
@@ -120,6 +122,8 @@ class PlacementsView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
+        # Fixed row heights: the view never asks 100,000 rows for their size.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -179,6 +183,12 @@ class PlacementsView(QWidget):
         self.model.set_catalogue(catalogue)
         self._refresh_years()
         self._update_labels()
+        self._prepare_search_timer.start()
+
+    def _prepare_search_step(self) -> None:
+        """Fold the search text a slice at a time while the user looks at the list."""
+        if not self.model.catalogue.prepare_search(rows=10_000):
+            self._prepare_search_timer.start()
 
     def after_change(self) -> None:
         """Call when the model's rows changed (a save or delete)."""

@@ -206,7 +206,10 @@ class RecordPicker(QWidget):
         return bool(self.combo.currentText().strip()) and self.current_id() is None
 
     def set_current_id(self, record_id: int | None) -> None:
+        """Show a record; like any programmatic change, this does not emit `changed`."""
+        self.combo.blockSignals(True)
         self.combo.set_current_data(record_id)
+        self.combo.blockSignals(False)
 
 
 def add_field(
