@@ -70,3 +70,19 @@ def test_a_newer_database_is_refused_with_one_line(tmp_path: Path) -> None:
     assert "newer version of vipdesk" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.png").exists()
+
+
+def test_database_may_follow_the_demo_command(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'after.sqlite3'}"
+    result = vipdesk("demo", "--placements", "3", "--database", url)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "after.sqlite3").exists()
+
+
+def test_the_demo_database_is_made_on_first_use(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shot = tmp_path / "demo.png"
+    result = vipdesk("--demo", "--screenshot", str(shot), env={"VIPDESK_DATA_DIR": str(data)})
+    assert result.returncode == 0, result.stderr
+    assert (data / "demo.sqlite3").exists()
+    assert not QImage(str(shot)).isNull()

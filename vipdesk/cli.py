@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="fill a database with realistic synthetic records")
     demo.add_argument("--placements", type=int, default=1000, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+    # Also accepted after the command (DESIGN.md writes it there); SUPPRESS keeps the global.
+    demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
     return parser
 
 

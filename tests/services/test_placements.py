@@ -116,6 +116,14 @@ def test_blended_periods_are_stored_and_dropped_when_mode_changes(any_db: Databa
     saved.mode = Mode.VIRTUAL
     again = save_placement(any_db, saved)
     assert again.periods == []
+    assert load_placement(any_db, saved.id).periods == []  # type: ignore[arg-type]
+    with any_db.session() as s:
+        removals = s.scalars(
+            select(AuditEntry.summary).where(
+                AuditEntry.entity == "placement", AuditEntry.action == "delete"
+            )
+        ).all()
+    assert sorted(removals) == ["removed physical period", "removed virtual period"]
 
 
 def test_mentor_must_work_at_the_host(any_db: Database) -> None:

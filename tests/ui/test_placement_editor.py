@@ -174,3 +174,27 @@ def test_ticking_the_checklist_unblocks_the_next_status(qtbot, db: Database, wor
     # The form can still be saved after the status moved (its version followed).
     editor.fields.hours.setValue(21)
     assert editor.save()
+
+
+def test_a_lost_connection_on_save_keeps_everything_typed(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vipdesk.errors import DatabaseUnavailableError
+    from vipdesk.services import placements
+
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    type_into(qtbot, editor.fields.title, "Typed while offline")
+
+    def offline(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise DatabaseUnavailableError("The database at server cannot be reached.")
+
+    real_save = placements.save_placement
+    monkeypatch.setattr(placements, "save_placement", offline)
+    assert not editor.save()
+    assert "cannot be reached" in editor.banner.text()
+    assert editor.fields.title.text() == "Typed while offline"
+    assert editor.is_dirty()
+    monkeypatch.setattr(placements, "save_placement", real_save)
+    assert editor.save()  # the connection is back: trying again works
+    assert load_placement(db, saved.id).title == "Typed while offline"  # type: ignore[arg-type]

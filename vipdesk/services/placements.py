@@ -259,7 +259,7 @@ def next_reference(session: Session, year: int) -> str:
     return f"{prefix}{number:05d}"
 
 
-def _apply(placement: Placement, form: PlacementForm) -> None:
+def _apply(session: Session, placement: Placement, form: PlacementForm) -> None:
     for name in EDITABLE_FIELDS:
         if name == "periods":
             continue
@@ -272,6 +272,8 @@ def _apply(placement: Placement, form: PlacementForm) -> None:
     wanted = [(p.kind, p.start, p.end) for p in form.periods] if form.mode is Mode.BLENDED else []
     current = [(p.kind, p.start, p.end) for p in placement.periods]
     if wanted != current:
+        for period in list(placement.periods):
+            session.delete(period)  # explicitly, so that the audit trail records the removal
         placement.periods.clear()
         placement.periods.extend(
             PlacementPeriod(kind=kind, start=start, end=end) for kind, start, end in wanted
@@ -300,7 +302,7 @@ def save_placement(
             if form.id is None:
                 assert form.planned_start is not None
                 placement = Placement(status=Status.DRAFT)
-                _apply(placement, form)
+                _apply(session, placement, form)
                 placement.reference = next_reference(session, date.today().year)
                 session.add(placement)
             else:
@@ -318,7 +320,7 @@ def save_placement(
                         changed_by=placement.updated_by,
                         changed_fields=changed_fields(form, theirs),
                     )
-                _apply(placement, form)
+                _apply(session, placement, form)
             session.flush()
             return _to_form(placement)
     except StaleDataError as exc:

@@ -81,6 +81,7 @@ class DateField(QWidget):
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setToolTip("Pick from a calendar")
+        self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
