@@ -139,7 +139,9 @@ def create_db_engine(url: str) -> Engine:
     path = _sqlite_path(url)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT})
+        engine = create_engine(
+            url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}, hide_parameters=True
+        )
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     if make_url(url).get_backend_name() == "sqlite":  # in memory: one shared connection
@@ -148,7 +150,10 @@ def create_db_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    # hide_parameters: error messages (and so logs) never carry the students' data.
+    return create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": 5}, hide_parameters=True
+    )
 
 
 def _alembic_config() -> Any:

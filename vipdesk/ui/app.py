@@ -24,7 +24,8 @@ DEMO_PLACEMENTS = 1500
 
 
 def app_settings() -> QSettings:
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "vipdesk", "vipdesk")
+    """Window layout and preferences, kept beside the database in the data folder."""
+    return QSettings(str(data_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def open_demo_database() -> Database:
@@ -46,7 +47,7 @@ def open_demo_database() -> Database:
 class Application:
     """Owns the window and its database; can switch to the demo database."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings | None) -> None:
         self.settings = settings
         self.window: MainWindow | None = None
         self.database: Database | None = None
@@ -114,7 +115,8 @@ def run_app(database_url: str | None, screenshot: str | None = None) -> int:
             raise
         QMessageBox.critical(None, "vipdesk cannot open the database", str(exc))
         return 1
-    application = Application(app_settings())
+    # A screenshot shows the default layout, whatever the user last arranged.
+    application = Application(None if screenshot else app_settings())
     window = application.show(database)
     # What start-up loaded lives as long as the window: keep the cycle collector off it.
     gc.freeze()
