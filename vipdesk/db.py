@@ -147,7 +147,12 @@ def create_db_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":  # in memory: one shared connection
         from sqlalchemy.pool import StaticPool
 
-        engine = create_engine(url, connect_args={"check_same_thread": False}, poolclass=StaticPool)
+        engine = create_engine(
+            url,
+            connect_args={"check_same_thread": False},
+            poolclass=StaticPool,
+            hide_parameters=True,
+        )
         event.listen(engine, "connect", _on_sqlite_connect)
         return engine
     # hide_parameters: error messages (and so logs) never carry the students' data.
