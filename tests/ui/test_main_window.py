@@ -159,3 +159,12 @@ def test_a_lost_connection_shows_a_message_and_retry_works(  # type: ignore[no-u
     monkeypatch.setattr(catalogue.PlacementCatalogue, "load", real_load)
     qtbot.mouseClick(window.retry_button, Qt.MouseButton.LeftButton)
     assert not window.banner_row.isVisible()
+
+
+def test_people_tabs_read_their_lists_when_first_opened(qtbot, filled: Database, settings) -> None:  # type: ignore[no-untyped-def]
+    window = open_window(qtbot, filled, settings)
+    assert window.students_view.model.rowCount() == 0  # not read at start-up
+    window.tabs.setCurrentWidget(window.students_view)
+    assert window.students_view.model.rowCount() == 2
+    window.tabs.setCurrentWidget(window.institutions_view)
+    assert window.institutions_view.model.rowCount() == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -71,17 +72,24 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _add_people_tabs(self) -> None:
-        from vipdesk.ui.people_views import ContactsView, OrganisationsView, StudentsView
+        from vipdesk.ui.people_views import (
+            ContactsView,
+            InstitutionsView,
+            OrganisationsView,
+            StudentsView,
+        )
 
         # Read only when their tab is first opened: start-up shows the placements at once.
         self.students_view = StudentsView(self._db, lazy=True)
         self.organisations_view = OrganisationsView(self._db, lazy=True)
         self.contacts_view = ContactsView(self._db, lazy=True)
+        self.institutions_view = InstitutionsView(self._db, lazy=True)
         self.tabs.addTab(self.students_view, "&Students")
         self.tabs.addTab(self.organisations_view, "&Organisations")
         self.tabs.addTab(self.contacts_view, "&Contacts")
+        self.tabs.addTab(self.institutions_view, "&Institutions")
         # A renamed student or host shows in the placements list too.
-        for view in (self.students_view, self.organisations_view, self.contacts_view):
+        for view in self._people_views():
             view.changed.connect(self._reload_placements_later)
 
     def _build_actions(self) -> None:
@@ -137,8 +145,13 @@ class MainWindow(QMainWindow):
             f"{len(catalogue):,} placements · {describe_url(self._db.url)}"
         )
 
-    def _people_views(self) -> list[QWidget]:
-        return [self.students_view, self.organisations_view, self.contacts_view]
+    def _people_views(self) -> list[Any]:
+        return [
+            self.students_view,
+            self.organisations_view,
+            self.contacts_view,
+            self.institutions_view,
+        ]
 
     def _reload_placements_later(self) -> None:
         QTimer.singleShot(0, self.reload)
