@@ -43,3 +43,16 @@ screenshot: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+
+## A frozen vipdesk that runs without Python, in dist/vipdesk/, checked; and build/vipdesk.iss,
+## the Windows installer script (compile it on Windows with Inno Setup: iscc build\vipdesk.iss).
+# PyInstaller builds the bundle but is not a dependency of vipdesk, so it is installed here only.
+PYINSTALLER := pyinstaller>=6.10,<7
+.PHONY: dist
+dist: $(STAMP)
+	$(BIN)/python -m pip install --quiet '$(PYINSTALLER)'
+	$(BIN)/python installer/make_icons.py --check
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller installer/vipdesk.spec
+	$(BIN)/python installer/fill_template.py
+	$(BIN)/python installer/check_frozen.py dist/vipdesk

@@ -133,3 +133,20 @@ def test_the_layers_below_the_ui_import_no_qt() -> None:
         "sys.exit(1 if 'PySide6' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_broken_query_is_not_explained_away_as_a_network_problem(tmp_path: Path) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "broken.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE checklist_tick")
+    conn.close()
+    world = make_world(database)
+    placement = make_placement(database, world)
+    from vipdesk.services.checklist import checklist_state
+
+    with pytest.raises(OperationalError, match="no such table"):
+        checklist_state(database, placement.id)  # type: ignore[arg-type]
+    database.dispose()

@@ -75,6 +75,33 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# What drivers say when the server or file cannot be used right now (lower case).
+_CONNECTION_WORDS = (
+    "locked",
+    "busy",
+    "unable to open",
+    "could not connect",
+    "connection",
+    "server closed",
+    "terminating",
+    "timeout",
+    "timed out",
+    "network",
+    "no route",
+    "refused",
+    "disk i/o",
+)
+
+
+def is_connection_problem(exc: DBAPIError) -> bool:
+    """True when the database cannot be reached or used now, as opposed to a bug in a query
+    (such as "no such table"), which must not be explained away as a network problem."""
+    if exc.connection_invalidated:
+        return True
+    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
+    return any(word in text for word in _CONNECTION_WORDS)
+
+
 def unavailable(exc: DBAPIError, url: str) -> DatabaseUnavailableError:
     """Turn a driver error about the connection into a message for the user."""
     text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
@@ -114,15 +141,11 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
-            session.rollback()
-            if exc.connection_invalidated:
-                self.engine.dispose()
-            raise unavailable(exc, self.url) from exc
         except DBAPIError as exc:
             session.rollback()
             if exc.connection_invalidated:
                 self.engine.dispose()
+            if isinstance(exc, OperationalError) and is_connection_problem(exc):
                 raise unavailable(exc, self.url) from exc
             raise
         except BaseException:
@@ -256,7 +279,9 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
                 pass
     except DBAPIError as exc:
         engine.dispose()
-        raise unavailable(exc, url) from exc
+        if is_connection_problem(exc):
+            raise unavailable(exc, url) from exc
+        raise
     except BaseException:
         engine.dispose()
         raise

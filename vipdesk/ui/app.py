@@ -10,12 +10,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vipdesk import __version__
 from vipdesk.db import Database, data_dir, demo_database_url, open_database
 from vipdesk.errors import VipdeskError
+from vipdesk.resources import resources_dir
 from vipdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -107,6 +108,8 @@ def run_app(database_url: str | None, screenshot: str | None = None) -> int:
     app.setApplicationName("vipdesk")
     app.setOrganizationName("vipdesk")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "vipdesk.svg")))
+    app.setDesktopFileName("vipdesk")  # lets Wayland match the window to vipdesk.desktop
     _configure_logging()
     try:
         database = open_demo_database() if database_url is None else open_database(database_url)
