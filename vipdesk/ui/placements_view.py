@@ -45,7 +45,9 @@ class EmptyState(QWidget):
             "with sample records first."
         )
         text.setWordWrap(True)
-        text.setMaximumWidth(520)
+        # A fixed width: a wrapping label centred in a layout otherwise shrinks to a sliver.
+        text.setFixedWidth(520)
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.new_button = QPushButton("New placement (Ctrl+N)")
         self.new_button.setDefault(True)
         self.demo_button = QPushButton("Open the demo database")
@@ -58,8 +60,12 @@ class EmptyState(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addStretch()
-        for widget in (title, text):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout()  # not an alignment flag: that would ignore the wrapped height
+        row.addStretch()
+        row.addWidget(text)
+        row.addStretch()
+        layout.addLayout(row)
         layout.addLayout(buttons)
         layout.addStretch()
 
