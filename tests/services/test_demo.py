@@ -227,6 +227,7 @@ def test_records_keep_the_rules(any_db: Database) -> None:
         assert set(languages[s.id]) <= set(CEFR_LEVELS)
         assert is_country(s.nationality) and is_time_zone(s.timezone)
         assert s.email.isascii() and "@" in s.email
+        assert s.email.endswith(".example")  # reserved: never a real mailbox
     assert 0 < equity < len(students) * 0.15  # special-category data: a small share only
     for o in hosts:
         assert is_country(o.country) and is_time_zone(o.timezone) and o.website

@@ -138,6 +138,9 @@ class UniqueEmails:
         self._next: dict[str, int] = {}
 
     def make(self, local: str, domain: str) -> str:
+        # Real-looking but reserved (RFC 2606): "psu.edu" becomes "psu.example", so that no
+        # demo address can ever reach a real mailbox.
+        domain = f"{domain.rsplit('.', 1)[0]}.example"
         local = local[:56].strip(".") or "contact"
         key = f"{local}@{domain}"
         number = self._next.get(key, 1)
