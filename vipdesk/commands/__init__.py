@@ -1,0 +1,1 @@
+"""Command-line commands beyond opening the app, one module per group (see vipdesk.cli)."""
