@@ -198,3 +198,39 @@ def test_a_lost_connection_on_save_keeps_everything_typed(  # type: ignore[no-un
     monkeypatch.setattr(placements, "save_placement", real_save)
     assert editor.save()  # the connection is back: trying again works
     assert load_placement(db, saved.id).title == "Typed while offline"  # type: ignore[arg-type]
+
+
+def test_unsaved_edits_survive_a_crash_and_can_be_restored(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, world: World, message_boxes
+) -> None:
+    from vipdesk.db import data_dir
+
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    type_into(qtbot, editor.fields.title, "Typed before the power cut")
+    qtbot.waitUntil(lambda: any(data_dir().rglob("placement-*.json")), timeout=4000)
+    editor.hide()  # the crash: no save, no close, no question asked
+    editor._draft_timer.stop()
+
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    again = open_editor(qtbot, db, saved.id)
+    assert "Restore them?" in message_boxes.texts()[-1]
+    assert again.fields.title.text() == "Typed before the power cut"
+    assert again.is_dirty()
+    assert again.save()
+    assert load_placement(db, saved.id).title == "Typed before the power cut"  # type: ignore[arg-type]
+    assert not any(data_dir().rglob("placement-*.json"))  # saved: the draft is gone
+
+
+def test_a_declined_draft_is_removed(qtbot, db: Database, world: World, message_boxes) -> None:  # type: ignore[no-untyped-def]
+    from vipdesk.db import data_dir, describe_url
+    from vipdesk.services import drafts
+
+    saved = make_placement(db, world)
+    draft = load_placement(db, saved.id)  # type: ignore[arg-type]
+    draft.title = "Old idea"
+    drafts.save_draft(data_dir(), describe_url(db.url), draft)
+    message_boxes.answers = [QMessageBox.StandardButton.No]
+    editor = open_editor(qtbot, db, saved.id)
+    assert editor.fields.title.text() == saved.title
+    assert not any(data_dir().rglob("placement-*.json"))

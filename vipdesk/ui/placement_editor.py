@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,21 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vipdesk.db import Database
+from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
-from vipdesk.models import ContactRole, Status
-from vipdesk.services import checklist, placements
+from vipdesk.models import Status
+from vipdesk.services import checklist, drafts, placements
 from vipdesk.services.history import record_history
 from vipdesk.services.lookups import record_label, search_students, student_label
-from vipdesk.services.people_lists import (
-    contact_choices,
-    institution_choices,
-    organisation_choices,
-)
 from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
 from vipdesk.ui.checklist_panel import ChecklistPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.placement_form import PlacementFormWidget
+from vipdesk.ui.placement_pickers import PlacementPickers
 
 log = logging.getLogger(__name__)
 
@@ -111,43 +107,31 @@ class PlacementEditor(QDialog):
         layout.addLayout(buttons)
 
         self.fields.edited.connect(self._on_edited)
-        self.fields.host.changed.connect(self._reload_mentors)
-        self.fields.institution.changed.connect(self._reload_tutors)
-        self.fields.student.create_requested.connect(self._on_new_student)
-        self.fields.host.create_requested.connect(self._on_new_host)
-        self.fields.institution.create_requested.connect(self._on_new_institution)
-        self.fields.mentor.create_requested.connect(self._on_new_mentor)
-        self.fields.tutor.create_requested.connect(self._on_new_tutor)
+        # A moment after each change, the form is also written to disk: a crash loses nothing.
+        self._draft_timer = QTimer(self, singleShot=True, interval=1500)
+        self._draft_timer.timeout.connect(self._write_draft)
         self.checklist.tick_changed.connect(self._on_tick_changed)
         self.checklist.status_requested.connect(self._on_status_requested)
 
-        self.fields.host.set_choices(organisation_choices(db))
-        self.fields.institution.set_choices(institution_choices(db))
+        self.pickers = PlacementPickers(db, self.fields, self)
         if placement_id is None:
             self._form = placements.new_placement_form(db)
         else:
             self._form = placements.load_placement(db, placement_id)
         self._show(self._form)
+        self._offer_draft()
 
     # --- showing ---------------------------------------------------------------------------
 
     def _show(self, form: PlacementForm) -> None:
         self._form = form
-        self._fill_contacts(form.host_id, form.institution_id)
+        self.pickers.fill_contacts(form.host_id, form.institution_id)
         label = student_label(self._db, form.student_id) if form.student_id else None
         self.fields.fill(form, label)
         self.fields.show_problems([])
         self._show_banner("")
         self._update_heading()
         self._refresh_side()
-
-    def _fill_contacts(self, host_id: int | None, institution_id: int | None) -> None:
-        self.fields.mentor.set_choices(
-            contact_choices(self._db, organisation_id=host_id) if host_id else []
-        )
-        self.fields.tutor.set_choices(
-            contact_choices(self._db, institution_id=institution_id) if institution_id else []
-        )
 
     def _update_heading(self) -> None:
         form = self._form
@@ -191,19 +175,49 @@ class PlacementEditor(QDialog):
 
     def _on_edited(self) -> None:
         self._update_heading()
+        self._draft_timer.start()
 
-    def _reload_mentors(self) -> None:
-        self.fields.mentor.set_choices(
-            contact_choices(self._db, organisation_id=self.fields.host.current_id())
-            if self.fields.host.current_id()
-            else []
-        )
+    # --- drafts: unsaved edits kept on disk ------------------------------------------------
 
-    def _reload_tutors(self) -> None:
-        institution_id = self.fields.institution.current_id()
-        self.fields.tutor.set_choices(
-            contact_choices(self._db, institution_id=institution_id) if institution_id else []
+    def _draft_key(self) -> str:
+        return describe_url(self._db.url)
+
+    def _write_draft(self) -> None:
+        if not self.is_dirty():
+            return
+        try:
+            drafts.save_draft(data_dir(), self._draft_key(), self.current_form()[0])
+        except OSError:
+            log.warning("Could not keep a draft of the open placement", exc_info=True)
+
+    def _drop_draft(self, placement_id: int | None) -> None:
+        self._draft_timer.stop()
+        try:
+            drafts.discard_draft(data_dir(), self._draft_key(), placement_id)
+        except OSError:
+            log.warning("Could not remove a draft", exc_info=True)
+
+    def _offer_draft(self) -> None:
+        draft = drafts.load_draft(data_dir(), self._draft_key(), self._form.id)
+        if draft is None or not changed_fields(self._form, draft.form):
+            return
+        when = draft.saved_at.astimezone()
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved changes?",
+            f"vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this placement were "
+            "saved. Restore them? (They are not saved until you press Save.)",
         )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._drop_draft(self._form.id)
+            return
+        # Keep the version the draft was based on: if someone saved since, Save shows both.
+        self._form.version = draft.form.version
+        self.fields.fill(
+            draft.form,
+            student_label(self._db, draft.form.student_id) if draft.form.student_id else None,
+        )
+        self._update_heading()
 
     def save(self, *, overwrite: bool = False) -> bool:
         """Validate and save; True when saved. Problems are shown beside their fields."""
@@ -227,6 +241,7 @@ class PlacementEditor(QDialog):
         except VipdeskError as exc:  # database unreachable or busy: keep everything typed
             self._show_banner(str(exc))
             return False
+        self._drop_draft(form.id)
         self._show(stored)
         assert stored.id is not None
         self.saved.emit(stored.id)
@@ -306,82 +321,6 @@ class PlacementEditor(QDialog):
         self._refresh_side()
         self.saved.emit(form.id)
 
-    # --- creating linked records -----------------------------------------------------------
-
-    def _create(self, editor: QDialog) -> int | None:
-        if editor.exec() != QDialog.DialogCode.Accepted:
-            return None
-        saved_id = getattr(editor, "saved_id", None)
-        return int(saved_id) if saved_id is not None else None
-
-    def _on_new_student(self) -> None:
-        from vipdesk.ui.student_editor import StudentEditor
-
-        new_id = self._create(StudentEditor(self._db, parent=self))
-        if new_id is not None:
-            self.fields.student.set_current(new_id, student_label(self._db, new_id))
-
-    def _on_new_host(self) -> None:
-        from vipdesk.ui.organisation_editor import OrganisationEditor
-
-        new_id = self._create(OrganisationEditor(self._db, parent=self))
-        if new_id is not None:
-            self.fields.host.set_choices(organisation_choices(self._db))
-            self.fields.host.set_current_id(new_id)
-
-    def _on_new_institution(self) -> None:
-        from vipdesk.ui.institution_editor import InstitutionEditor
-
-        new_id = self._create(InstitutionEditor(self._db, parent=self))
-        if new_id is not None:
-            self.fields.institution.set_choices(institution_choices(self._db))
-            self.fields.institution.set_current_id(new_id)
-
-    def _on_new_mentor(self) -> None:
-        from vipdesk.ui.contact_editor import ContactEditor
-
-        host_id = self.fields.host.current_id()
-        if host_id is None:
-            self.fields.show_problems(
-                [
-                    placements.FieldProblem(
-                        "mentor_id", "Choose the host organisation first: the mentor works there."
-                    )
-                ]
-            )
-            return
-        new_id = self._create(
-            ContactEditor(self._db, role=ContactRole.MENTOR, organisation_id=host_id, parent=self)
-        )
-        if new_id is not None:
-            self._reload_mentors()
-            self.fields.mentor.set_current_id(new_id)
-
-    def _on_new_tutor(self) -> None:
-        from vipdesk.ui.contact_editor import ContactEditor
-
-        institution_id = self.fields.institution.current_id()
-        if institution_id is None:
-            self.fields.show_problems(
-                [
-                    placements.FieldProblem(
-                        "tutor_id", "Choose the sending institution first: the tutor works there."
-                    )
-                ]
-            )
-            return
-        new_id = self._create(
-            ContactEditor(
-                self._db,
-                role=ContactRole.ACADEMIC_TUTOR,
-                institution_id=institution_id,
-                parent=self,
-            )
-        )
-        if new_id is not None:
-            self._reload_tutors()
-            self.fields.tutor.set_current_id(new_id)
-
     # --- deleting and closing --------------------------------------------------------------
 
     def _on_delete_clicked(self) -> None:
@@ -403,6 +342,7 @@ class PlacementEditor(QDialog):
         except VipdeskError as exc:
             self._show_banner(str(exc))
             return
+        self._drop_draft(form.id)
         self.deleted.emit(form.id)
         self._form = PlacementForm()  # nothing left to guard
         self.fields.fill(self._form, None)
@@ -422,7 +362,10 @@ class PlacementEditor(QDialog):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        return answer == QMessageBox.StandardButton.Discard
+        if answer == QMessageBox.StandardButton.Discard:
+            self._drop_draft(self._form.id)
+            return True
+        return False
 
     def reject(self) -> None:
         # Escape, Close and the window's close button all come here (QDialog.closeEvent).
