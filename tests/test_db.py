@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 import subprocess
 import sys
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,12 @@ from tests.factories import make_placement, make_world
 from vipdesk import db as dbmod
 from vipdesk.db import backup_sqlite, open_database, schema_head
 from vipdesk.errors import DatabaseUnavailableError, NewerSchemaError, VipdeskError
+from vipdesk.models import ProtocolActor, ReadinessParty, ToolTestResult
 from vipdesk.services.catalogue import load_rows
+from vipdesk.services.protocol import load_protocol, save_protocol
+from vipdesk.services.questionnaires import ReadinessLevel
+from vipdesk.services.readiness import placement_readiness, response_history, start_response
+from vipdesk.services.tools import load_choices, load_test_plan, save_choices
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -135,6 +141,73 @@ def test_the_layers_below_the_ui_import_no_qt() -> None:
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 
 
+# --- 0002: readiness responses ------------------------------------------------------------
+
+
+def _load_fixture(name: str, path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        conn.executescript((FIXTURES / name).read_text(encoding="utf-8"))
+    conn.close()
+    return f"sqlite:///{path}"
+
+
+def test_upgrading_from_0001_backs_up_the_file_first(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0001.sql", path))
+    [backup] = tmp_path.glob("office.sqlite3.before-0001-*.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert conn.execute("SELECT count(*) FROM placement").fetchone() == (1,)
+    conn.close()
+    started = start_response(database, 1, ReadinessParty.STUDENT, "Ελένη Παπαδοπούλου")
+    assert [r.id for r in response_history(database, 1)] == [started.id]
+    database.dispose()
+
+
+def test_the_0002_fixture_keeps_its_readiness_responses(tmp_path: Path) -> None:
+    database = open_database(_load_fixture("schema_0002.sql", tmp_path / "at-0002.sqlite3"))
+    student, company, institution = placement_readiness(database, 1)
+    database.dispose()
+    assert student.level is ReadinessLevel.READY
+    assert student.latest is not None and student.latest.respondent == "Ελένη Παπαδοπούλου"
+    assert student.latest.answers["remarks"] == "Θα λείπω 1–5 Οκτωβρίου."
+    assert student.assessment is not None
+    assert [f.item_key for f in student.assessment.flags] == ["quiet_place"]
+    assert company.latest is None and company.open is not None
+    assert company.open.answers == {"real_tasks": "yes", "defined_project": "tasks_known"}
+    assert institution.open is None and institution.latest is None
+
+
+def test_the_migrations_build_the_schema_the_models_describe(any_db_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from vipdesk.models import Base
+
+    database = open_database(any_db_url)
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    database.dispose()
+    assert differences == []
+
+
+def test_the_new_migrations_downgrade_and_upgrade_again(tmp_path: Path) -> None:
+    from alembic import command
+
+    url = f"sqlite:///{tmp_path / 'roundtrip.sqlite3'}"
+    database = open_database(url)
+    config = dbmod._alembic_config()
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0001")
+    with database.engine.connect() as conn:
+        tables = conn.dialect.get_table_names(conn)
+        assert not {"readiness_response", "communication_protocol", "tool_test"} & set(tables)
+    database.dispose()
+    open_database(url).dispose()
+
+
 def test_a_broken_query_is_not_explained_away_as_a_network_problem(tmp_path: Path) -> None:
     from sqlalchemy.exc import OperationalError
 
@@ -150,3 +223,57 @@ def test_a_broken_query_is_not_explained_away_as_a_network_problem(tmp_path: Pat
     with pytest.raises(OperationalError, match="no such table"):
         checklist_state(database, placement.id)  # type: ignore[arg-type]
     database.dispose()
+
+
+# --- 0003: communication protocol ---------------------------------------------------------
+
+
+def test_upgrading_from_0002_backs_up_the_file_and_adds_the_protocol(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0002.sql", path))
+    assert len(list(tmp_path.glob("office.sqlite3.before-0002-*.bak"))) == 1
+    form = load_protocol(database, 1)
+    assert form.id is None and form.of(ProtocolActor.MENTOR) is not None
+    assert save_protocol(database, form, "tester").id is not None
+    assert placement_readiness(database, 1)[0].latest is not None  # 0002's data still there
+    database.dispose()
+
+
+def test_the_0003_fixture_keeps_its_protocol(tmp_path: Path) -> None:
+    database = open_database(_load_fixture("schema_0003.sql", tmp_path / "at-0003.sqlite3"))
+    form = load_protocol(database, 1)
+    database.dispose()
+    assert form.id is not None and form.updated_by == "fixture"
+    student = form.of(ProtocolActor.STUDENT)
+    assert student is not None and student.zone == "Europe/Athens"
+    assert (student.weekdays, student.start) == (frozenset({1, 2, 3, 4}), time(8, 30))
+    assert form.of(ProtocolActor.TUTOR) is None
+    assert form.student_helpdesk == "Πληροφορική: help@tlu.example"
+
+
+# --- 0004: tool selection and tests -------------------------------------------------------
+
+
+def test_upgrading_from_0003_backs_up_the_file_and_adds_the_tools(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0003.sql", path))
+    assert len(list(tmp_path.glob("office.sqlite3.before-0003-*.bak"))) == 1
+    assert save_choices(database, 1, {"meetings": "teams"}) == {"meetings": "teams"}
+    assert load_protocol(database, 1).id is not None  # 0003's data still there
+    database.dispose()
+
+
+def test_the_0004_fixture_keeps_its_tools(tmp_path: Path) -> None:
+    database = open_database(_load_fixture("schema_0004.sql", tmp_path / "at-0004.sqlite3"))
+    choices = load_choices(database, 1)
+    plan = {(s.tool_key, s.actor): s for s in load_test_plan(database, 1)}
+    database.dispose()
+    assert choices == {"meetings": "zoom", "reporting": "email"}
+    student = plan[("zoom", ProtocolActor.STUDENT)]
+    assert (student.result, student.tested_on, student.note) == (
+        ToolTestResult.PASSED,
+        date(2026, 8, 20),
+        "Καλός ήχος",
+    )
+    assert not plan[("zoom", ProtocolActor.MENTOR)].open  # failed, with its reason
+    assert plan[("email", ProtocolActor.TUTOR)].open

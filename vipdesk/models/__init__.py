@@ -14,14 +14,25 @@ from vipdesk.models.enums import (
 )
 from vipdesk.models.parties import Contact, Institution, Organisation
 from vipdesk.models.placement import ChecklistTick, Placement, PlacementPeriod
+from vipdesk.models.protocol import ActorAvailability, Cadence, CommunicationProtocol, ProtocolActor
+from vipdesk.models.readiness import (
+    ReadinessAnswer,
+    ReadinessParty,
+    ReadinessResponse,
+    ResponseStatus,
+)
 from vipdesk.models.student import Student, StudentEquity, StudentLanguage
+from vipdesk.models.tools import ToolChoice, ToolTest, ToolTestResult
 
 __all__ = [
     "CEFR_LEVELS",
     "LIFECYCLE",
+    "ActorAvailability",
     "AuditEntry",
     "Base",
+    "Cadence",
     "ChecklistTick",
+    "CommunicationProtocol",
     "Contact",
     "ContactRole",
     "Institution",
@@ -32,8 +43,16 @@ __all__ = [
     "Phase",
     "Placement",
     "PlacementPeriod",
+    "ProtocolActor",
+    "ReadinessAnswer",
+    "ReadinessParty",
+    "ReadinessResponse",
+    "ResponseStatus",
     "Status",
     "Student",
     "StudentEquity",
     "StudentLanguage",
+    "ToolChoice",
+    "ToolTest",
+    "ToolTestResult",
 ]

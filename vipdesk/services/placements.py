@@ -34,6 +34,7 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.services.checklist import blockers
+from vipdesk.services.tools import preparation_gate
 
 REFERENCE_PREFIX = "VIP"
 
@@ -417,6 +418,7 @@ def change_status(
                 raise TransitionError(
                     f"Before moving to '{target.label}', tick these checklist items:\n{listed}"
                 )
+            preparation_gate(session, placement_id, target)  # chosen tools tested by everyone
         placement.status = target
         session.flush()
         return _to_form(placement)

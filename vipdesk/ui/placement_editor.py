@@ -32,6 +32,7 @@ from vipdesk.ui.checklist_panel import ChecklistPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.placement_form import PlacementFormWidget
 from vipdesk.ui.placement_pickers import PlacementPickers
+from vipdesk.ui.preparation_panel import PreparationPanel
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,8 @@ class PlacementEditor(QDialog):
         self.history.setWordWrap(True)
         self.side = QTabWidget()
         self.side.addTab(self.checklist, "Status and checklist")
+        self.preparation = PreparationPanel(db)
+        self.side.addTab(self.preparation, "Preparation")
         self.side.addTab(self.history, "History")
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -145,6 +148,7 @@ class PlacementEditor(QDialog):
         self.delete_button.setEnabled(form.id is not None)
 
     def _refresh_side(self) -> None:
+        self.preparation.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
             self.history.clear()
