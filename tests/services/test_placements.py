@@ -211,3 +211,17 @@ def test_status_change_on_a_stale_version_is_a_conflict(any_db: Database) -> Non
     checklist.set_done(any_db, saved.id, "selection", True)  # type: ignore[arg-type]
     with pytest.raises(ConflictError):
         change_status(any_db, saved.id, Status.PREPARING, 1)  # type: ignore[arg-type]
+
+
+def test_preparation_records_show_in_the_placement_history(any_db: Database) -> None:
+    from vipdesk.models import ReadinessParty
+    from vipdesk.services.history import record_history
+    from vipdesk.services.readiness import start_response
+
+    world = make_world(any_db)
+    saved = make_placement(any_db, world)
+    assert saved.id is not None
+    start_response(any_db, saved.id, ReadinessParty.STUDENT, "Łukasz Żółć")
+    summaries = [line.summary for line in record_history(any_db, "placement", saved.id)]
+    assert len(summaries) == 2
+    assert "readiness" in summaries[0]
