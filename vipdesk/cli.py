@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 
 from vipdesk import __version__
+from vipdesk.commands import agreement as agreement_commands
 from vipdesk.db import default_database_url, describe_url, open_database
 from vipdesk.errors import VipdeskError
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     # Also accepted after the command (DESIGN.md writes it there); SUPPRESS keeps the global.
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+    agreement_commands.add_parser(commands)
     return parser
 
 
@@ -83,6 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return run_demo(args)
+        if args.command == "agreement":
+            return agreement_commands.run(args, database_url(args))
         from vipdesk.ui.app import run_app  # Qt is imported only when a window is wanted
 
         return run_app(

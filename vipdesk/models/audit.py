@@ -72,7 +72,7 @@ def _target(obj: Any) -> tuple[str, int, str]:
         return "student", obj.student_id, "equity flags"
     if table != "placement" and getattr(obj, "placement_id", None) is not None:
         # Readiness responses, the protocol, tools and their tests: the placement's story.
-        named = type(obj).__str__ is not object.__str__
+        named = any("__str__" in vars(k) for k in type(obj).__mro__[:-1])
         return "placement", obj.placement_id, str(obj) if named else table.replace("_", " ")
     label = getattr(obj, "reference", None) or str(obj)
     return table, obj.id, str(label)

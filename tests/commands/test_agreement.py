@@ -1,0 +1,170 @@
+"""`vipdesk agreement …` end to end, run as a user runs it: export, fill, import, sign, verify."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.documents.certificates import PASSPHRASE, Certificates
+from tests.documents.pdf_tools import fill_fields
+from tests.factories import make_placement, make_world
+from vipdesk.cli import main
+from vipdesk.db import open_database
+from vipdesk.documents.agreement_signatures import Party
+from vipdesk.documents.signing import sign_agreement
+
+
+def vipdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "vipdesk", *map(str, args)],
+        capture_output=True,
+        stdin=subprocess.DEVNULL,  # no terminal: a passphrase cannot be asked for
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+
+
+def failed_with_one_line(result: subprocess.CompletedProcess[str], words: str) -> None:
+    assert result.returncode == 1, result.stdout
+    assert result.stderr.startswith("vipdesk: ")
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert words in result.stderr
+
+
+@pytest.fixture
+def placement(sqlite_url: str) -> str:
+    """A database with one placement; returns its reference."""
+    db = open_database(sqlite_url)
+    try:
+        form = make_placement(db, make_world(db))
+    finally:
+        db.dispose()
+    assert form.reference is not None
+    return form.reference
+
+
+def test_export_fill_import_sign_verify(
+    sqlite_url: str, placement: str, certificates: Certificates, tmp_path: Path
+) -> None:
+    exported = tmp_path / "for-hr.pdf"
+    result = vipdesk(
+        "--database", sqlite_url, "agreement", "export", placement, "--out", exported, "--fillable"
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Wrote the fillable agreement {placement} (version 1) of Łukasz Żółć" in result.stdout
+
+    # HR corrects the mentor's position in a PDF reader, then signs for the host.
+    filled = tmp_path / "filled.pdf"
+    filled.write_bytes(fill_fields(exported.read_bytes(), {"mentor_position": "Head of data"}))
+    passphrase = certificates.folder / "passphrase.txt"
+    from_hr = tmp_path / "from-hr.pdf"
+    result = vipdesk(
+        "agreement",
+        "sign",
+        filled,
+        "--pkcs12",
+        certificates.path("host"),
+        "--passphrase-file",
+        passphrase,
+        "--party",
+        "host",
+        "--out",
+        from_hr,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "for the receiving organisation as Олена Коваленко" in result.stdout
+    assert PASSPHRASE not in from_hr.read_bytes()
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*"))
+
+    result = vipdesk("--database", sqlite_url, "agreement", "import", from_hr)
+    assert result.returncode == 0, result.stderr
+    assert f"agreement {placement}, version 1, of Łukasz Żółć at Nordlicht Analytics GmbH" in (
+        result.stdout
+    )
+    assert "Signed digitally for: the receiving organisation." in result.stdout
+    assert "1 change in the host's part:" in result.stdout
+    assert "Mentor: position" in result.stdout
+    assert "was: Company mentor" in result.stdout
+    assert "now: Head of data" in result.stdout
+
+    # The trainee and the institution sign too (the command itself is tested above).
+    pdf = from_hr.read_bytes()
+    for party in (Party.STUDENT, Party.SENDING):
+        pdf = sign_agreement(
+            pdf, party=party, pkcs12=certificates.p12[party.value], passphrase=PASSPHRASE
+        ).pdf
+    signed = tmp_path / "signed.pdf"
+    signed.write_bytes(pdf)
+
+    result = vipdesk("agreement", "verify", signed)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert [line.split(" ")[0] for line in lines[:3]] == ["host", "student", "sending"]
+    assert all("intact" in line for line in lines[:3])
+    assert "Ελένη Παπαδοπούλου" in lines[2]
+    assert lines[-1] == "All 3 signatures are intact; nothing was changed after signing."
+
+    data = signed.read_bytes()
+    at = data.index(b"Learning Agreement for Traineeships")
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(data[:at] + b"l" + data[at + 1 :])
+    failed_with_one_line(vipdesk("agreement", "verify", forged), "3 of 3 signatures do not hold")
+
+
+def run_in_process(
+    capsys: pytest.CaptureFixture[str], *args: str | Path
+) -> subprocess.CompletedProcess[str]:
+    """The same command line through `vipdesk.cli.main`, without starting a process."""
+    code = main([str(arg) for arg in args])
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(args, code, out, err)
+
+
+def test_commands_fail_with_one_clear_line(
+    sqlite_url: str,
+    placement: str,
+    certificates: Certificates,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO())  # not a terminal
+    plain = tmp_path / "agreement.pdf"
+    exported = run_in_process(
+        capsys, "--database", sqlite_url, "agreement", "export", placement, "--out", plain
+    )
+    assert exported.returncode == 0, exported.stderr
+
+    failed_with_one_line(
+        run_in_process(
+            capsys,
+            *("--database", sqlite_url, "agreement", "export", "VIP-1999-00009"),
+            *("--out", plain),
+        ),
+        "no placement 'VIP-1999-00009'",
+    )
+    failed_with_one_line(
+        run_in_process(
+            capsys,
+            *("agreement", "sign", plain, "--pkcs12", certificates.path("student")),
+            *("--party", "student", "--out", tmp_path / "out.pdf"),
+        ),
+        "needs a passphrase: give --passphrase-file",
+    )
+    assert not (tmp_path / "out.pdf").exists()
+    failed_with_one_line(
+        run_in_process(capsys, "agreement", "verify", plain), "carries no digital signature"
+    )
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_text("meeting notes")
+    failed_with_one_line(
+        run_in_process(capsys, "--database", sqlite_url, "agreement", "import", not_pdf),
+        "is not a PDF file",
+    )

@@ -1,0 +1,215 @@
+"""`vipdesk agreement export|import|sign|verify`: agreements from the command line.
+
+    vipdesk agreement export REF --out FILE.pdf [--fillable]
+    vipdesk agreement import FILE.pdf
+    vipdesk agreement sign FILE.pdf --pkcs12 P12 [--passphrase-file F] --party PARTY --out OUT.pdf
+    vipdesk agreement verify FILE.pdf [--trust CA.pem]
+
+Errors are `VipdeskError`s with one line for the user; `vipdesk.cli` prints them and exits 1.
+The heavy imports (reportlab, pyHanko) happen inside the commands, so that `vipdesk --help`
+and the other commands do not pay for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from vipdesk.errors import VipdeskError
+
+PARTIES = ("student", "sending", "host")
+
+
+def add_parser(commands: Any) -> None:
+    """Register `agreement` and its actions on the top-level subparsers."""
+    agreement = commands.add_parser(
+        "agreement", help="export, read back, sign and verify learning agreements (PDF)"
+    )
+    actions = agreement.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    export = actions.add_parser("export", help="write a placement's agreement as PDF")
+    export.add_argument("ref", metavar="REF", help="placement reference (VIP-2026-00042) or id")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument(
+        "--fillable", action="store_true", help="the host's part as form fields, for company HR"
+    )
+
+    read_back = actions.add_parser("import", help="read back what the host filled in or signed")
+    read_back.add_argument("file", type=Path, metavar="FILE.pdf")
+
+    sign = actions.add_parser("sign", help="sign for one party with a PKCS#12 certificate")
+    sign.add_argument("file", type=Path, metavar="FILE.pdf")
+    sign.add_argument("--pkcs12", required=True, type=Path, metavar="P12")
+    sign.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="F",
+        help="file holding the passphrase (else it is asked for in the terminal)",
+    )
+    sign.add_argument("--party", required=True, choices=PARTIES)
+    sign.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+
+    verify = actions.add_parser("verify", help="check every signature; exit 0 only if all hold")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help="certificate of an authority to trust (may be repeated)",
+    )
+    for parser in (export, read_back):
+        # Also accepted after the action; SUPPRESS keeps the global option's value.
+        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def run(args: argparse.Namespace, database_url: str) -> int:
+    if args.action == "export":
+        return export(args.ref, args.out, fillable=args.fillable, database_url=database_url)
+    if args.action == "import":
+        return read_back(args.file, database_url=database_url)
+    if args.action == "sign":
+        return sign(args.file, args.pkcs12, args.passphrase_file, args.party, args.out)
+    return verify(args.file, args.trust)
+
+
+def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
+    from vipdesk.db import open_database
+    from vipdesk.documents.agreement_pdf import write_agreement
+    from vipdesk.services.agreement_prefill import agreement_from_placement, find_placement
+
+    database = open_database(database_url)
+    try:
+        data = agreement_from_placement(database, find_placement(database, ref))
+    finally:
+        database.dispose()
+    write_agreement(data, out, fillable=fillable)
+    kind = "fillable agreement" if fillable else "agreement"
+    print(
+        f"Wrote the {kind} {data.reference} (version {data.version}) of {data.trainee.name} "
+        f"at {data.receiving.name} to {out}."
+    )
+    return 0
+
+
+def read_back(path: Path, *, database_url: str) -> int:
+    from vipdesk.db import open_database
+    from vipdesk.documents.agreement_form import differences, read_returned_pdf
+    from vipdesk.documents.agreement_signatures import Party
+    from vipdesk.services.agreement_data import content_hash
+    from vipdesk.services.agreement_prefill import agreement_from_placement, find_placement
+
+    returned = read_returned_pdf(path)
+    database = open_database(database_url)
+    try:
+        placement_id = find_placement(database, returned.reference)
+        current = agreement_from_placement(database, placement_id, version=returned.version)
+    finally:
+        database.dispose()
+    print(
+        f"{path.name}: agreement {returned.reference}, version {returned.version}, of "
+        f"{current.trainee.name} at {current.receiving.name}."
+    )
+    if returned.content_hash != content_hash(current):
+        print(
+            "The placement's records changed since this file was exported; the differences "
+            "below are against the records as they are now."
+        )
+    parties = [Party.of_field(name) for name in returned.signed]
+    signed = ", ".join(
+        p.label if p else name for p, name in zip(parties, returned.signed, strict=True)
+    )
+    print(f"Signed digitally for: {signed}." if signed else "Not signed digitally.")
+    changes = differences(returned, current)
+    if not changes:
+        print("The host's part is unchanged.")
+    else:
+        print(f"{len(changes)} change{'s' if len(changes) != 1 else ''} in the host's part:")
+        for change in changes:
+            print(f"  {change.label}")
+            print(_indented("was: ", change.ours or "(empty)"))
+            print(_indented("now: ", change.theirs or "(empty)"))
+    print("Nothing was stored; the placement's records are unchanged.")
+    return 0
+
+
+def _indented(prefix: str, text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    pad = " " * (4 + len(prefix))
+    return "\n".join(
+        f"    {prefix}{line}" if n == 0 else f"{pad}{line}" for n, line in enumerate(lines)
+    )
+
+
+def _passphrase(key: Path, passphrase_file: Path | None, pkcs12: bytes) -> bytes | None:
+    """The passphrase: from the file, else none if the key needs none, else typed in."""
+    from vipdesk.documents.signing import load_signer
+
+    if passphrase_file is not None:
+        try:
+            text = passphrase_file.read_bytes()
+        except OSError as exc:
+            raise VipdeskError(f"Cannot read {passphrase_file}: {exc.strerror or exc}.") from exc
+        return text.rstrip(b"\r\n") or None
+    try:
+        load_signer(pkcs12, None, key.name)
+        return None  # a key file without a passphrase
+    except VipdeskError:
+        pass
+    if not sys.stdin.isatty():
+        raise VipdeskError(
+            f"{key.name} needs a passphrase: give --passphrase-file, or run the command in a "
+            "terminal to type it."
+        )
+    return getpass.getpass(f"Passphrase for {key.name}: ").encode("utf-8")
+
+
+def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, out: Path) -> int:
+    from vipdesk.documents.agreement_form import read_pdf_bytes
+    from vipdesk.documents.agreement_signatures import Party
+    from vipdesk.documents.files import write_atomically
+    from vipdesk.documents.signing import sign_agreement
+
+    pdf = read_pdf_bytes(file)
+    pkcs12 = read_pdf_bytes(key)
+    party = Party(party_name)
+    signed = sign_agreement(
+        pdf,
+        party=party,
+        pkcs12=pkcs12,
+        passphrase=_passphrase(key, passphrase_file, pkcs12),
+        name=file.name,
+        key_name=key.name,
+    )
+    write_atomically(out, signed.pdf)
+    print(f"Signed {file.name} for {party.label} as {signed.signer}; wrote {out}.")
+    return 0
+
+
+def verify(file: Path, trust: list[Path]) -> int:
+    from vipdesk.documents.agreement_form import read_pdf_bytes
+    from vipdesk.documents.signing import verify_signatures
+
+    checks = verify_signatures(
+        read_pdf_bytes(file), file.name, [read_pdf_bytes(path) for path in trust]
+    )
+    if not checks:
+        raise VipdeskError(f"{file.name} carries no digital signature.")
+    for check in checks:
+        who = check.party.value if check.party else "signature"
+        when = f"{check.signed_at:%Y-%m-%d %H:%M} UTC" if check.signed_at else "time not stated"
+        print(f"{who} ({check.field}): signed by {check.signer}, {when}: {check.verdict}")
+    failing = [check for check in checks if not check.holds]
+    if failing:
+        first = failing[0]
+        raise VipdeskError(
+            f"{file.name}: {len(failing)} of {len(checks)} signatures do not hold; "
+            f"{first.field}: {first.verdict}."
+        )
+    count = "The signature is" if len(checks) == 1 else f"All {len(checks)} signatures are"
+    print(f"{count} intact; nothing was changed after signing.")
+    return 0
