@@ -167,6 +167,17 @@ def check_first_and_second_start(app: Frozen) -> str:
     )
 
 
+def check_agreement(app: Frozen) -> str:
+    # reportlab, pyHanko and the bundled fonts: export a fillable agreement, read it back.
+    url = f"sqlite:///{app.sandbox / 'demo.sqlite3'}"
+    app.run("--database", url, "agreement", "export", "1", "--out", "agreement.pdf", "--fillable")
+    pdf = (app.sandbox / "agreement.pdf").read_bytes()
+    if not pdf.startswith(b"%PDF") or b"DejaVu" not in pdf:
+        raise FrozenCheckError("the exported agreement is not a PDF with the bundled fonts")
+    app.run("--database", url, "agreement", "import", "agreement.pdf")
+    return f"agreement PDF exported ({len(pdf) // 1024} KB) and read back"
+
+
 def check_postgresql_driver(app: Frozen) -> str:
     # psycopg would fall back to the machine's own libpq, which a coordinator's PC lacks:
     # insist on the libpq bundled with psycopg-binary.
@@ -209,6 +220,7 @@ def main(argv: list[str]) -> int:
             lambda: check_version(app, version),
             lambda: check_demo_screenshot(app),
             lambda: check_first_and_second_start(app),
+            lambda: check_agreement(app),
             lambda: check_postgresql_driver(app),
             lambda: check_log(app),
         ):
