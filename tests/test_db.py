@@ -277,3 +277,53 @@ def test_the_0004_fixture_keeps_its_tools(tmp_path: Path) -> None:
     )
     assert not plan[("zoom", ProtocolActor.MENTOR)].open  # failed, with its reason
     assert plan[("email", ProtocolActor.TUTOR)].open
+
+
+# --- 0005: funding and costs --------------------------------------------------------------
+
+
+def test_upgrading_from_0004_backs_up_the_file_and_adds_funding(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from vipdesk.services.currency import base_currency
+    from vipdesk.services.funding import CostForm, list_costs, save_cost
+
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0004.sql", path))
+    assert len(list(tmp_path.glob("office.sqlite3.before-0004-*.bak"))) == 1
+    assert base_currency(database) == "EUR"
+    form = CostForm(
+        description="Data package",
+        amount=Decimal("19.90"),
+        spent_on=date(2026, 9, 1),
+        placement_id=1,
+    )
+    assert save_cost(database, form, "tester").id is not None
+    assert [c.description for c in list_costs(database, placement_id=1)] == ["Data package"]
+    assert load_choices(database, 1) == {"meetings": "zoom", "reporting": "email"}  # 0004's data
+    database.dispose()
+
+
+def test_the_0005_fixture_keeps_its_funding(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    from vipdesk.models import CostCategory
+    from vipdesk.services.funding import list_costs, list_sources
+    from vipdesk.services.funding_costs import cost_report
+
+    database = open_database(_load_fixture("schema_0005.sql", tmp_path / "at-0005.sqlite3"))
+    (source,) = list_sources(database)
+    costs = list_costs(database)
+    report = cost_report(database)
+    database.dispose()
+    assert (source.name, source.amount_awarded) == (
+        "Erasmus+ KA131 2026 — Łódź",
+        Decimal("12500.00"),
+    )
+    assert source.budget == {CostCategory.EQUIPMENT: Decimal("800.00")}
+    assert [(c.description, c.amount, c.currency) for c in costs] == [
+        ("Słuchawki z mikrofonem", Decimal("349.99"), "PLN"),
+        ("Coordinator time", Decimal("515.00"), "EUR"),
+    ]
+    assert report.problems == []
+    assert report.placements[1].total == Decimal("82.06") + Decimal("515.00")

@@ -12,6 +12,17 @@ from vipdesk.models.enums import (
     Phase,
     Status,
 )
+from vipdesk.models.funding import (
+    AllocationRule,
+    BudgetLine,
+    CostCategory,
+    CostItem,
+    CostShare,
+    ExchangeRate,
+    FundingKind,
+    FundingSource,
+    Setting,
+)
 from vipdesk.models.parties import Contact, Institution, Organisation
 from vipdesk.models.placement import ChecklistTick, Placement, PlacementPeriod
 from vipdesk.models.protocol import ActorAvailability, Cadence, CommunicationProtocol, ProtocolActor
@@ -28,13 +39,21 @@ __all__ = [
     "CEFR_LEVELS",
     "LIFECYCLE",
     "ActorAvailability",
+    "AllocationRule",
     "AuditEntry",
     "Base",
+    "BudgetLine",
     "Cadence",
     "ChecklistTick",
     "CommunicationProtocol",
     "Contact",
     "ContactRole",
+    "CostCategory",
+    "CostItem",
+    "CostShare",
+    "ExchangeRate",
+    "FundingKind",
+    "FundingSource",
     "Institution",
     "Mode",
     "Organisation",
@@ -48,6 +67,7 @@ __all__ = [
     "ReadinessParty",
     "ReadinessResponse",
     "ResponseStatus",
+    "Setting",
     "Status",
     "Student",
     "StudentEquity",

@@ -1,0 +1,222 @@
+"""Currencies (ISO 4217), the base currency setting and conversion by exchange rates by date.
+
+A rate says how many units of a currency one unit of the base currency buys (the convention of
+the ECB's reference rates), valid from its date until the next one. A conversion uses the rate
+valid on the cost's date: the latest on or before it. A missing rate is an error, never guessed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
+
+from sqlalchemy import select
+
+from vipdesk.db import Database
+from vipdesk.errors import FieldProblem, ValidationError, VipdeskError
+from vipdesk.models import ExchangeRate, Setting
+from vipdesk.resources import load_json
+
+DEFAULT_BASE_CURRENCY = "EUR"
+BASE_CURRENCY_KEY = "base_currency"
+CENT = Decimal("0.01")
+
+
+class MissingRateError(VipdeskError):
+    """No exchange rate is known for a currency on (or before) a date."""
+
+    def __init__(self, currency: str, on: date, base: str) -> None:
+        self.currency, self.on, self.base = currency, on, base
+        super().__init__(
+            f"There is no exchange rate for {currency} on or before {on:%d %b %Y} "
+            f"(against {base}). Enter one, or import them from a CSV file."
+        )
+
+
+@cache
+def currencies() -> dict[str, str]:
+    """ISO 4217 code → English name."""
+    data: dict[str, str] = load_json("currencies.json")["currencies"]
+    return data
+
+
+def is_currency(code: str | None) -> bool:
+    return bool(code) and code is not None and code in currencies()
+
+
+def money(amount: Decimal) -> Decimal:
+    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """`1,035.00 EUR`: the code after the figure, which reads the same for every currency."""
+    return f"{money(amount):,.2f} {currency}"
+
+
+# --- the base currency ---------------------------------------------------------------------
+
+
+def base_currency(db: Database) -> str:
+    with db.session() as session:
+        row = session.scalar(select(Setting).where(Setting.key == BASE_CURRENCY_KEY))
+        return row.value if row is not None else DEFAULT_BASE_CURRENCY
+
+
+def set_base_currency(db: Database, code: str, user: str | None = None) -> None:
+    code = code.strip().upper()
+    if not is_currency(code):
+        raise ValidationError.single("base_currency", f"{code!r} is not an ISO 4217 currency.")
+    with db.session(user) as session:
+        row = session.scalar(select(Setting).where(Setting.key == BASE_CURRENCY_KEY))
+        if row is None:
+            session.add(Setting(key=BASE_CURRENCY_KEY, value=code))
+        else:
+            row.value = code
+
+
+# --- rates ---------------------------------------------------------------------------------
+
+
+@dataclass
+class RateTable:
+    """Rates by currency, sorted by date, for converting without going back to the database."""
+
+    base: str
+    _dates: dict[str, list[date]] = field(default_factory=dict)
+    _rates: dict[str, list[Decimal]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, base: str, rates: Iterable[tuple[str, date, Decimal]]) -> RateTable:
+        table = cls(base)
+        for currency, valid_from, rate in sorted(rates, key=lambda r: (r[0], r[1])):
+            table._dates.setdefault(currency, []).append(valid_from)
+            table._rates.setdefault(currency, []).append(rate)
+        return table
+
+    def rate(self, currency: str, on: date) -> Decimal:
+        """Units of `currency` per unit of the base on `on`: the latest rate on or before it."""
+        if currency == self.base:
+            return Decimal(1)
+        dates = self._dates.get(currency, [])
+        i = bisect.bisect_right(dates, on)
+        if i == 0:
+            raise MissingRateError(currency, on, self.base)
+        return self._rates[currency][i - 1]
+
+    def to_base(self, amount: Decimal, currency: str, on: date) -> Decimal:
+        return money(amount / self.rate(currency, on))
+
+    def convert(self, amount: Decimal, currency: str, target: str, on: date) -> Decimal:
+        if currency == target:
+            return money(amount)
+        return money(amount / self.rate(currency, on) * self.rate(target, on))
+
+
+def load_rates(db: Database) -> RateTable:
+    base = base_currency(db)
+    with db.session() as session:
+        rows = session.execute(
+            select(ExchangeRate.currency, ExchangeRate.valid_from, ExchangeRate.rate)
+        ).all()
+    return RateTable.of(base, [(c, d, Decimal(r)) for c, d, r in rows])
+
+
+def convert(db: Database, amount: Decimal, currency: str, on: date) -> Decimal:
+    """`amount` in the base currency at the rate valid on `on`.
+
+    Raises:
+        MissingRateError: no rate for `currency` on or before `on`.
+    """
+    return load_rates(db).to_base(amount, currency, on)
+
+
+def _check_rate(currency: str, rate: Decimal, where: str) -> list[FieldProblem]:
+    problems = []
+    if not is_currency(currency):
+        problems.append(FieldProblem("currency", f"{where}{currency!r} is not an ISO 4217 code."))
+    if rate <= 0:
+        problems.append(FieldProblem("rate", f"{where}a rate must be more than zero."))
+    return problems
+
+
+def set_rates(
+    db: Database, rates: Iterable[tuple[str, date, Decimal]], user: str | None = None
+) -> int:
+    """Store rates, replacing one already stored for the same currency and date."""
+    rows = list(rates)
+    problems = [p for c, _d, r in rows for p in _check_rate(c, r, "")]
+    if problems:
+        raise ValidationError(problems)
+    with db.session(user) as session:
+        for currency, valid_from, rate in rows:
+            stored = session.scalar(
+                select(ExchangeRate).where(
+                    ExchangeRate.currency == currency, ExchangeRate.valid_from == valid_from
+                )
+            )
+            if stored is None:
+                session.add(ExchangeRate(currency=currency, valid_from=valid_from, rate=rate))
+            else:
+                stored.rate = rate
+    return len(rows)
+
+
+def parse_rates_csv(text: str) -> list[tuple[str, date, Decimal]]:
+    """Rows of `date,currency,rate` (a header line is allowed), checked line by line.
+
+    Raises:
+        ValidationError: one problem per bad line, naming the line.
+    """
+    rows: list[tuple[str, date, Decimal]] = []
+    problems: list[FieldProblem] = []
+    for number, record in enumerate(csv.reader(io.StringIO(text)), start=1):
+        if not record or not "".join(record).strip():
+            continue
+        if number == 1 and record[0].strip().lower() == "date":
+            continue
+        where = f"Line {number}: "
+        if len(record) != 3:
+            problems.append(FieldProblem("file", f"{where}expected date,currency,rate."))
+            continue
+        day_text, code, rate_text = (cell.strip() for cell in record)
+        try:
+            day = date.fromisoformat(day_text)
+            rate = Decimal(rate_text)
+        except (ValueError, InvalidOperation):
+            problems.append(
+                FieldProblem("file", f"{where}write the date as YYYY-MM-DD and the rate as 1.0825.")
+            )
+            continue
+        found = _check_rate(code.upper(), rate, where)
+        problems.extend(found)
+        if not found:
+            rows.append((code.upper(), day, rate))
+    if problems:
+        raise ValidationError(problems)
+    return rows
+
+
+def import_rates_csv(db: Database, text: str, user: str | None = None) -> int:
+    """Parse and store the rates of a CSV file; nothing is stored when a line is wrong."""
+    return set_rates(db, parse_rates_csv(text), user)
+
+
+@dataclass(frozen=True)
+class RateRow:
+    currency: str
+    valid_from: date
+    rate: Decimal
+
+
+def list_rates(db: Database) -> list[RateRow]:
+    with db.session() as session:
+        rows = session.scalars(
+            select(ExchangeRate).order_by(ExchangeRate.currency, ExchangeRate.valid_from)
+        ).all()
+        return [RateRow(r.currency, r.valid_from, r.rate) for r in rows]
