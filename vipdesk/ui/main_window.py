@@ -88,6 +88,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.organisations_view, "&Organisations")
         self.tabs.addTab(self.contacts_view, "&Contacts")
         self.tabs.addTab(self.institutions_view, "&Institutions")
+        from vipdesk.ui.funding_view import FundingView  # read when its tab is first shown
+
+        self.funding_view = FundingView(self._db, lazy=True)
+        self.tabs.addTab(self.funding_view, "F&unding")  # Alt+F stays with the File menu
         # A renamed student or host shows in the placements list too.
         for view in self._people_views():
             view.changed.connect(self._reload_placements_later)

@@ -30,6 +30,7 @@ from vipdesk.services.lookups import record_label, search_students, student_labe
 from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
 from vipdesk.ui.checklist_panel import ChecklistPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
+from vipdesk.ui.costs_panel import CostsPanel
 from vipdesk.ui.placement_form import PlacementFormWidget
 from vipdesk.ui.placement_pickers import PlacementPickers
 from vipdesk.ui.preparation_panel import PreparationPanel
@@ -81,6 +82,8 @@ class PlacementEditor(QDialog):
         self.side.addTab(self.checklist, "Status and checklist")
         self.preparation = PreparationPanel(db)
         self.side.addTab(self.preparation, "Preparation")
+        self.costs = CostsPanel(db)
+        self.side.addTab(self.costs, "Costs")
         self.side.addTab(self.history, "History")
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -149,6 +152,7 @@ class PlacementEditor(QDialog):
 
     def _refresh_side(self) -> None:
         self.preparation.show_placement(self._form.id)
+        self.costs.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
             self.history.clear()
