@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from vipdesk import __version__
 from vipdesk.commands import agreement as agreement_commands
+from vipdesk.commands import spreadsheets
 from vipdesk.db import default_database_url, describe_url, open_database
 from vipdesk.errors import VipdeskError
 
@@ -43,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Also accepted after the command (DESIGN.md writes it there); SUPPRESS keeps the global.
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
     agreement_commands.add_parser(commands)
+    spreadsheets.add_parsers(commands)  # report, import
     return parser
 
 
@@ -85,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return run_demo(args)
+        if args.command in spreadsheets.COMMANDS:
+            return spreadsheets.run(args, database_url(args))
         if args.command == "agreement":
             return agreement_commands.run(args, database_url(args))
         from vipdesk.ui.app import run_app  # Qt is imported only when a window is wanted

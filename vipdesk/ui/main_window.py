@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.new_action, self.refresh_action])
         file_menu.addSeparator()
+        self._add_spreadsheet_actions(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
         edit_menu = menu.addMenu("&Edit")
@@ -238,6 +240,51 @@ class MainWindow(QMainWindow):
             f"and blended international work placements.<br><br>Database: "
             f"{describe_url(self._db.url)}",
         )
+
+    # --- spreadsheets: import, templates, reports ------------------------------------------
+
+    def _add_spreadsheet_actions(self, file_menu: Any) -> None:
+        self.import_actions: dict[str, QAction] = {}
+        templates = file_menu.addMenu("Save import &template")
+        for kind in ("students", "organisations", "placements"):
+            action = QAction(f"&Import {kind}…", self)
+            action.triggered.connect(lambda _=False, k=kind: self._on_import(k))
+            self.import_actions[kind] = action
+            templates.addAction(f"{kind.capitalize()}…", lambda k=kind: self._on_save_template(k))
+        file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
+        self.export_report_action = QAction("&Export placements report…", self)
+        self.export_report_action.triggered.connect(self._on_export_report)
+        file_menu.addAction(self.export_report_action)
+
+    def _on_import(self, kind: str) -> Any:
+        from vipdesk.ui.import_dialog import ImportDialog
+        from vipdesk.ui.jobs import delete_when_closed
+
+        dialog = ImportDialog(self._db, kind, self)
+        dialog.imported.connect(lambda _kind, _count: self._reload_placements_later())
+        delete_when_closed(dialog, dialog.runner)
+        dialog.show()
+        return dialog
+
+    def _on_save_template(self, kind: str) -> None:
+        from vipdesk.ui.import_dialog import save_template_as
+
+        path = save_template_as(self, kind)
+        if path is not None:
+            self.statusBar().showMessage(f"Saved the {kind} template to {path}.", 8000)
+
+    def _on_export_report(self) -> Any:
+        from vipdesk.ui.export_dialog import ExportReportDialog
+        from vipdesk.ui.jobs import delete_when_closed
+
+        catalogue = self.placements_view.model.catalogue
+        dialog = ExportReportDialog(
+            self._db, self.placements_view.model.current_filter, catalogue.years(), self
+        )
+        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Saved {path}.", 8000))
+        delete_when_closed(dialog, dialog.runner)
+        dialog.show()
+        return dialog
 
     # --- window layout ---------------------------------------------------------------------
 

@@ -1,0 +1,223 @@
+"""What every workbook vipdesk writes shares: safe text, header style, widths, atomic saving.
+
+Files are written to a temporary name in the target folder and renamed when complete, so a
+cancelled or failed export never leaves a half-written file where the user looks for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from vipdesk import __version__
+from vipdesk.errors import VipdeskError
+
+FONT = "Calibri"  # openpyxl's body font; named everywhere, or other programs pick a serif one
+HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TITLE_FONT = Font(name=FONT, bold=True, size=16, color="1F4E79")
+BOLD = Font(name=FONT, bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"  # what openpyxl gives a date cell; unambiguous in every country
+ONE_DECIMAL = "0.0"
+
+# Text beginning with these is a formula (or becomes one when edited) in spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+MIN_WIDTH, MAX_WIDTH = 6, 60
+
+
+def clean_text(value: str) -> str:
+    """Drop control characters, which XML (and so .xlsx) cannot hold."""
+    if value.isprintable():
+        return value
+    return str(ILLEGAL_CHARACTERS_RE.sub("", value))
+
+
+def is_formula_like(value: str) -> bool:
+    return value.startswith(_FORMULA_STARTS)
+
+
+def text_cell(ws: Any, value: str, **style: Any) -> Any:
+    """A cell that holds `value` as text, even when it looks like a formula.
+
+    openpyxl turns a string starting with '=' into a formula; a plain 's' data type keeps it
+    text, and the quote prefix keeps it text when someone edits the cell in Excel.
+    """
+    cell = WriteOnlyCell(ws)
+    cell.value = clean_text(value)
+    if cell.data_type == "f" or is_formula_like(value):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def safe(ws: Any, value: Any) -> Any:
+    """A value fit for `append`: risky text becomes a text cell, the rest passes as it is."""
+    if isinstance(value, str):
+        if value and (is_formula_like(value) or not value.isprintable()):
+            return text_cell(ws, value)
+        return value
+    return value
+
+
+def styled(ws: Any, value: Any, **style: Any) -> Any:
+    """A write-only cell with `value` and the given style attributes (font, number_format…)."""
+    if isinstance(value, str):
+        return text_cell(ws, value, **style)
+    cell = WriteOnlyCell(ws, value)
+    for name, setting in style.items():
+        setattr(cell, name, setting)
+    return cell
+
+
+def header_cells(ws: Any, titles: Sequence[str]) -> list[Any]:
+    return [styled(ws, t, font=HEADER_FONT, fill=HEADER_FILL) for t in titles]
+
+
+def display_width(value: Any) -> int:
+    """Roughly how many characters wide a value shows in a cell."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime | date):
+        return 10
+    if isinstance(value, float):
+        return len(f"{value:.1f}")
+    return len(str(value))
+
+
+def fit_widths(ws: Any, widths: Iterable[int]) -> None:
+    """Set column widths (in characters) before any row is written (write-only sheets)."""
+    for index, width in enumerate(widths, start=1):
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = max(MIN_WIDTH, min(MAX_WIDTH, width + 2))
+
+
+def column_widths(titles: Sequence[str], columns: Iterable[Iterable[Any]]) -> list[int]:
+    """The widest of each column's title (bold: a little wider) and values."""
+    out = []
+    for title, values in zip(titles, columns, strict=True):
+        widest = max(map(display_width, values), default=0)
+        out.append(max(widest, len(title) + 2))
+    return out
+
+
+def print_fitting_width(ws: Any, *, landscape: bool = False) -> None:
+    """Print on pages one sheet wide (as many pages down as it takes)."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def declare_size(ws: Any, rows: int, columns: int) -> None:
+    """Tell readers the sheet's size up front (the <dimension> element).
+
+    A write-only sheet cannot know it when it writes its head, so openpyxl leaves it out, and
+    then every reader in read-only mode scans the whole sheet once just to learn the size.
+    openpyxl's writer asks the sheet for `calculate_dimension` if it has one.
+    """
+    last = f"{get_column_letter(max(columns, 1))}{max(rows, 1)}"
+    ws.calculate_dimension = lambda: f"A1:{last}"
+
+
+def new_workbook(title: str, subject: str, *, write_only: bool = True) -> Workbook:
+    """A workbook whose properties say what it is and who made it."""
+    wb = Workbook(write_only=write_only)
+    wb.properties.title = title
+    wb.properties.subject = subject
+    wb.properties.creator = "vipdesk"
+    wb.properties.lastModifiedBy = "vipdesk"
+    wb.properties.description = f"Made with vipdesk {__version__}"
+    return wb
+
+
+# --- saving ----------------------------------------------------------------------------------
+
+
+def _folder_problem(path: Path, exc: OSError) -> VipdeskError:
+    if isinstance(exc, PermissionError):
+        return VipdeskError(
+            f"Cannot write {path.name}: it may be open in another program (close it there), "
+            f"or the folder {path.parent} is read-only. Nothing was saved."
+        )
+    if exc.errno == errno.ENOSPC:
+        return VipdeskError(f"The disk holding {path.parent} is full; {path.name} was not saved.")
+    if isinstance(exc, FileNotFoundError):
+        return VipdeskError(f"The folder {path.parent} does not exist; {path.name} was not saved.")
+    return VipdeskError(f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was saved.")
+
+
+def _create_beside(path: Path) -> Path:
+    """A new, empty, hidden file in the target's folder (the same disk, so the final rename
+    is atomic), with the permissions a normal new file gets (mkstemp's are owner-only)."""
+    for _ in range(100):
+        temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _folder_problem(path, exc) from exc
+        return temporary
+    raise VipdeskError(f"Cannot make a temporary file beside {path}.")
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; it becomes `path` only if the block succeeds.
+
+    On any exception (a cancel included) the temporary file is removed and `path`, if it
+    existed, is left as it was.
+    """
+    path = Path(path)
+    temporary = _create_beside(path)
+    try:
+        yield temporary
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())  # on disk before it takes the name: no empty file
+        if path.exists():  # a replaced file keeps its permissions
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise _folder_problem(path, exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def discard(wb: Workbook) -> None:
+    """Close a write-only workbook that will not be saved, and remove its temporary files.
+
+    Left alone, its half-written sheets would complain when garbage-collected and leave their
+    temporary files until the program ends.
+    """
+    for ws in wb.worksheets:
+        if not getattr(ws, "closed", True):
+            with contextlib.suppress(Exception):
+                ws.close()
+        writer = getattr(ws, "_writer", None)
+        if writer is not None:
+            with contextlib.suppress(OSError, ValueError):
+                writer.cleanup()
+
+
+def save_workbook(wb: Workbook, path: Path) -> None:
+    """Save atomically (see `atomic_file`)."""
+    with atomic_file(path) as temporary:
+        wb.save(temporary)
