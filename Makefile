@@ -31,9 +31,12 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
-## Speed figures for 100,000 placements (prints, does not assert).
+## Speed figures (print, do not assert): records at 100,000 placements, agreement PDFs,
+## the placements report and spreadsheet import.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_records.py
+	$(BIN)/python benchmarks/bench_agreement.py
+	$(BIN)/python benchmarks/bench_spreadsheets.py
 
 ## The README screenshot, rendered offscreen from demo data.
 screenshot: $(STAMP)
