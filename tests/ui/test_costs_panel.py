@@ -19,6 +19,7 @@ D = Decimal
 def test_an_unsaved_placement_shows_the_empty_state(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
     assert panel.placeholder.isVisibleTo(panel) and not panel.body.isVisibleTo(panel)
     assert panel.placeholder.text() == "Save the placement first to record its costs."
 
@@ -30,6 +31,7 @@ def test_direct_items_and_shares_with_the_total(qtbot, db: Database) -> None:  #
     add_cost(db, description="Headset", amount=D("50.00"), placement_id=world.blended)
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
     panel.show_placement(world.virtual)
     rows = [(p.description, p.amount, p.shared) for p in panel.model.rows]
     assert rows == [("Laptop", D("900.00"), False), ("Platform licence", D("200.00"), True)]
@@ -47,6 +49,7 @@ def test_the_grant_of_45_physical_days_in_germany_is_recorded(  # type: ignore[n
     )
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
     panel.grant.call_year.setCurrentIndex(panel.grant.call_year.findData(2024))
     panel.show_placement(placement.id)
     model = panel.grant.model
@@ -77,6 +80,7 @@ def test_a_virtual_placement_gets_no_grant(qtbot, db: Database) -> None:  # type
     placement = make_placement(db, make_world(db))
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
     panel.show_placement(placement.id)
     assert panel.grant.model.rowCount() == 0
     assert panel.grant.summary.text() == "A purely virtual placement gets no individual support."
@@ -93,3 +97,18 @@ def test_the_placement_editor_has_a_costs_tab(qtbot, db: Database) -> None:  # t
     new = PlacementEditor(db)
     qtbot.addWidget(new)
     assert new.costs.placeholder.isVisibleTo(new.costs)
+
+
+def test_costs_are_read_only_when_the_tab_is_shown(qtbot, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vipdesk.ui import costs_panel
+
+    calls: list[int] = []
+    real = costs_panel.cost_report
+    monkeypatch.setattr(costs_panel, "cost_report", lambda d: calls.append(1) or real(d))
+    placement = make_placement(db, make_world(db))
+    editor = PlacementEditor(db, placement.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert calls == []  # opening a placement does not work out every placement's costs
+    editor.side.setCurrentWidget(editor.costs)
+    assert calls == [1]

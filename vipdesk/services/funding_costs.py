@@ -23,6 +23,7 @@ from vipdesk.models import (
     CostItem,
     FundingSource,
     Mode,
+    Organisation,
     Placement,
     Status,
 )
@@ -117,25 +118,28 @@ def weights_for(rule: AllocationRule, placements: list[PlacementFacts]) -> list[
     return [Decimal(1)] * len(placements)
 
 
-def _facts(placement: Placement) -> PlacementFacts:
-    return PlacementFacts(
-        id=placement.id,
-        reference=placement.reference,
-        mode=placement.mode,
-        status=placement.status,
-        start=placement.planned_start,
-        end=placement.planned_end,
-        country=placement.host.country,
-        credits=placement.ects_credits or Decimal(0),
-    )
-
-
 def load_facts(db: Database) -> dict[int, PlacementFacts]:
+    """What sharing needs of every placement, read as plain columns: 100,000 ORM objects
+    with their hosts would take seconds."""
+    query = (
+        select(
+            Placement.id,
+            Placement.reference,
+            Placement.mode,
+            Placement.status,
+            Placement.planned_start,
+            Placement.planned_end,
+            Organisation.country,
+            Placement.ects_credits,
+        )
+        .join(Organisation, Organisation.id == Placement.host_id)
+        .order_by(Placement.id)
+    )
     with db.session() as session:
-        rows = session.scalars(
-            select(Placement).options(selectinload(Placement.host)).order_by(Placement.id)
-        ).all()
-        return {p.id: _facts(p) for p in rows}
+        return {
+            pid: PlacementFacts(pid, ref, mode, status, start, end, country, credits or Decimal(0))
+            for pid, ref, mode, status, start, end, country, credits in session.execute(query)
+        }
 
 
 def _targets(item: CostItem, facts: dict[int, PlacementFacts]) -> list[PlacementFacts]:

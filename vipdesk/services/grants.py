@@ -16,12 +16,12 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.models import CostCategory, Mode, PeriodKind, Placement, Status
+from vipdesk.models import CostCategory, Mode, PeriodKind, Placement, PlacementPeriod, Status
 from vipdesk.resources import resources_dir
 from vipdesk.services.funding import CostForm, save_cost
 
@@ -204,25 +204,47 @@ def _periods(p: Placement) -> list[tuple[PeriodKind, date, date]]:
 
 
 def participant_number(db: Database, placement_id: int) -> int | None:
-    """The placement's place among the funded participants starting in its year, or None."""
+    """The placement's place among the funded participants starting in its year, or None.
+
+    Counted in the database: a physical placement, or a blended one with a physical period,
+    starting that year before this one (by start date, then id), not cancelled.
+    """
     with db.session() as session:
-        mine = session.get(Placement, placement_id)
+        mine = session.get(Placement, placement_id, options=[selectinload(Placement.periods)])
         if mine is None:
             raise NotFoundError("This placement no longer exists.")
+        if mine.status is Status.CANCELLED or not physical_days(
+            mine.mode, mine.planned_start, mine.planned_end, _periods(mine)
+        ):
+            return None
         year = mine.planned_start.year
-        rows = session.scalars(
-            select(Placement)
-            .options(selectinload(Placement.periods))
-            .where(Placement.status != Status.CANCELLED)
-            .order_by(Placement.planned_start, Placement.id)
-        ).all()
-        funded = [
-            p.id
-            for p in rows
-            if p.planned_start.year == year
-            and physical_days(p.mode, p.planned_start, p.planned_end, _periods(p)) > 0
-        ]
-    return funded.index(placement_id) + 1 if placement_id in funded else None
+        has_physical_period = (
+            select(PlacementPeriod.id)
+            .where(
+                PlacementPeriod.placement_id == Placement.id,
+                PlacementPeriod.kind == PeriodKind.PHYSICAL,
+            )
+            .exists()
+        )
+        earlier = session.scalar(
+            select(func.count(Placement.id)).where(
+                Placement.status != Status.CANCELLED,
+                Placement.planned_start >= date(year, 1, 1),
+                Placement.planned_start < date(year + 1, 1, 1),
+                or_(
+                    Placement.planned_start < mine.planned_start,
+                    and_(
+                        Placement.planned_start == mine.planned_start,
+                        Placement.id < mine.id,
+                    ),
+                ),
+                or_(
+                    Placement.mode == Mode.PHYSICAL,
+                    and_(Placement.mode == Mode.BLENDED, has_physical_period),
+                ),
+            )
+        )
+    return int(earlier or 0) + 1
 
 
 def grant_for_placement(db: Database, placement_id: int, options: GrantOptions) -> GrantResult:

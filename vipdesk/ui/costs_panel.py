@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -64,15 +65,29 @@ class CostsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body, 1)
+        self._stale = False
         self.show_placement(None)
 
     def show_placement(self, placement_id: int | None) -> None:
         self.placement_id = placement_id
         self.placeholder.setVisible(placement_id is None)
         self.body.setVisible(placement_id is not None)
-        if placement_id is not None:
+        # The costs are worked out over every placement: only when this tab is looked at,
+        # so that opening a placement stays instant.
+        self._stale = True
+        if self.isVisible():
+            self._load()
+
+    def _load(self) -> None:
+        self._stale = False
+        if self.placement_id is not None:
             self.refresh()
-            self.grant.show_placement(placement_id)
+            self.grant.show_placement(self.placement_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._load()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         if self.placement_id is None:
