@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,8 +23,10 @@ from vipdesk.db import Database, describe_url
 from vipdesk.errors import VipdeskError
 from vipdesk.services import placements
 from vipdesk.services.catalogue import PlacementCatalogue, load_row
-from vipdesk.ui.placement_editor import PlacementEditor
 from vipdesk.ui.placements_view import PlacementsView
+
+if TYPE_CHECKING:
+    from vipdesk.ui.placement_editor import PlacementEditor
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +183,9 @@ class MainWindow(QMainWindow):
     # --- commands --------------------------------------------------------------------------
 
     def open_placement(self, placement_id: int | None = None) -> PlacementEditor | None:
+        # Imported on first use: the editor and its tabs are a tenth of a second of start-up.
+        from vipdesk.ui.placement_editor import PlacementEditor
+
         try:
             editor = PlacementEditor(self._db, placement_id, self)
         except VipdeskError as exc:
@@ -313,6 +318,8 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from vipdesk.ui.placement_editor import PlacementEditor
+
         for editor in self.findChildren(PlacementEditor):
             if editor.isVisible() and not editor.close():
                 event.ignore()
