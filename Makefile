@@ -45,7 +45,7 @@ screenshot: $(STAMP)
 	rm -f .screenshot.sqlite3*
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
 
 ## A frozen vipdesk that runs without Python, in dist/vipdesk/, checked; and build/vipdesk.iss,
 ## the Windows installer script (compile it on Windows with Inno Setup: iscc build\vipdesk.iss).
