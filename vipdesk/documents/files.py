@@ -2,39 +2,77 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import secrets
 import stat
-import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from vipdesk.errors import VipdeskError
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to a temporary file beside `path`, then rename it to `path`.
+def _folder_problem(path: Path, exc: OSError) -> VipdeskError:
+    if isinstance(exc, PermissionError):
+        return VipdeskError(
+            f"Cannot write {path.name}: it may be open in another program (close it there), "
+            f"or the folder {path.parent} is read-only. Nothing was saved."
+        )
+    if exc.errno == errno.ENOSPC:
+        return VipdeskError(f"The disk holding {path.parent} is full; {path.name} was not saved.")
+    if isinstance(exc, FileNotFoundError):
+        return VipdeskError(
+            f"Cannot write to {path.parent}: the folder does not exist; {path.name} was not saved."
+        )
+    return VipdeskError(f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was saved.")
 
-    A reader never sees a half-written file, and a failure leaves any earlier file intact.
+
+def _create_beside(path: Path) -> Path:
+    """A new, empty, hidden file in the target's folder (the same disk, so the final rename
+    is atomic), with the permissions a normal new file gets (mkstemp's are owner-only)."""
+    for _ in range(100):
+        temporary = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part")
+        try:
+            os.close(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _folder_problem(path, exc) from exc
+        return temporary
+    raise VipdeskError(f"Cannot make a temporary file beside {path}.")
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; it becomes `path` only if the block succeeds.
+
+    On any exception (a cancel included) the temporary file is removed and `path`, if it
+    existed, is left as it was.
+    """
+    path = Path(path)
+    temporary = _create_beside(path)
+    try:
+        yield temporary
+        with temporary.open("rb+") as written:
+            os.fsync(written.fileno())  # on disk before it takes the name: no empty file
+        if path.exists():  # a replaced file keeps its permissions
+            os.chmod(temporary, stat.S_IMODE(path.stat().st_mode))
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise _folder_problem(path, exc) from exc
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` through `atomic_file`: a reader never sees a half-written file, and a
+    failure leaves any earlier file intact.
 
     Raises:
         VipdeskError: the folder is missing or not writable, or the disk is full.
     """
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise VipdeskError(f"Cannot write to {folder}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        # mkstemp makes the file private (0600); give it the mode the file had, or the usual.
-        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise VipdeskError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as temporary:
+        temporary.write_bytes(data)

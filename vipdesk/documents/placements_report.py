@@ -108,7 +108,7 @@ def write_placements_report(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
 ) -> None:
-    """Write the report to `path` (atomically: see `spreadsheets.atomic_file`).
+    """Write the report to `path` (atomically: see `files.atomic_file`).
 
     Raises:
         CancelledError: `should_cancel` said stop; no file was written.

@@ -7,11 +7,9 @@ The list is loaded with one query, and single rows are refreshed after a save.
 
 from __future__ import annotations
 
-import gc
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
@@ -23,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, Organisation, Placement, Status, Student
+from vipdesk.services.jobs import paused_gc
 from vipdesk.services.refdata import country_name
 
 
@@ -174,25 +173,12 @@ def _to_rows(
     return rows
 
 
-@contextmanager
-def _bulk_allocation() -> Iterator[None]:
-    """Pause the cycle collector while a million small objects are made: none are garbage,
-    and collecting passes over them again and again would double the time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def load_rows(db: Database) -> list[PlacementRow]:
     """Every placement, in id order, fetched straight from the driver's cursor.
 
     SQLAlchemy's result rows would add a fifth to the time of the 100,000-row start-up load.
     """
-    with db.session() as session, _bulk_allocation():
+    with db.session() as session, paused_gc():
         conn = session.connection()
         hosts, people = _names(conn)
         # The only literals are the enum values and their positions, our own constants.
@@ -276,7 +262,7 @@ class PlacementCatalogue:
         cls, db: Database, sort: tuple[Column, bool] = (Column.REFERENCE, False)
     ) -> PlacementCatalogue:
         rows = load_rows(db)
-        with _bulk_allocation():
+        with paused_gc():
             return cls(rows, sort)
 
     def __len__(self) -> int:
@@ -361,7 +347,7 @@ class PlacementCatalogue:
         """Fold the search text of up to `rows` more rows (all when None); True when done."""
         hay, all_rows = self._hay, self._rows
         stop = len(all_rows) if rows is None else min(len(all_rows), len(hay) + rows)
-        with _bulk_allocation():
+        with paused_gc():
             hay.extend(_haystack(r) for r in all_rows[len(hay) : stop])
         return len(hay) == len(all_rows)
 
