@@ -26,6 +26,14 @@ KEY_VERSION = "VipdeskVersion"
 KEY_PLACEMENT = "VipdeskPlacementId"
 KEY_HASH = "VipdeskContentHash"
 DOCUMENT_KIND = "learning-agreement/1"
+# The documents that follow the agreement carry the same keys with their own kind.
+AMENDMENT_KIND = "agreement-amendment/1"
+CERTIFICATE_KIND = "traineeship-certificate/1"
+_KIND_NAMES = {
+    DOCUMENT_KIND: "an agreement",
+    AMENDMENT_KIND: "an amendment to an agreement",
+    CERTIFICATE_KIND: "a traineeship certificate",
+}
 
 # The fields HR may change, with the label a user reads in the differences.
 FIELD_LABELS: dict[str, str] = {
@@ -81,6 +89,7 @@ class ReturnedAgreement:
     fields: dict[str, str]  # host fields present in the file, as text
     signed: tuple[str, ...]  # names of the signature fields that hold a signature
     revisions: int  # 1 for a file as exported; every save or signature adds one
+    kind: str = DOCUMENT_KIND  # which vipdesk document: agreement, amendment, certificate
 
 
 @dataclass(frozen=True)
@@ -216,12 +225,18 @@ def read_returned_pdf(path: Path) -> ReturnedAgreement:
     return read_returned_bytes(read_pdf_bytes(path), path.name)
 
 
-def read_returned_bytes(data: bytes, name: str) -> ReturnedAgreement:
+def read_returned_bytes(
+    data: bytes, name: str, kinds: frozenset[str] = frozenset({DOCUMENT_KIND})
+) -> ReturnedAgreement:
+    """Read a returned vipdesk PDF of one of `kinds` (by default: agreements only)."""
     reader = open_pdf(data, name)
     props = document_properties(reader)
     reference = props.get(KEY_REFERENCE, "").strip()
-    if props.get(KEY_DOCUMENT) != DOCUMENT_KIND or not reference:
-        raise VipdeskError(f"{name} is not an agreement exported by vipdesk.")
+    kind = props.get(KEY_DOCUMENT, "")
+    if kind not in kinds or not reference:
+        wanted = " or ".join(sorted(_KIND_NAMES.get(k, k) for k in kinds))
+        found = f"{_KIND_NAMES[kind]}, not " if kind in _KIND_NAMES and reference else "not "
+        raise VipdeskError(f"{name} is {found}{wanted} exported by vipdesk.")
     try:
         version = int(props.get(KEY_VERSION, ""))
         placement = props.get(KEY_PLACEMENT, "").strip()
@@ -242,4 +257,5 @@ def read_returned_bytes(data: bytes, name: str) -> ReturnedAgreement:
         fields={k: v for k, v in values.items() if k in FIELD_LABELS},
         signed=signed,
         revisions=reader.xrefs.total_revisions,
+        kind=kind,
     )

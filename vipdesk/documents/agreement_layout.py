@@ -6,6 +6,7 @@ labels on a grey column, the reference on every page and "page x of y" in the fo
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,11 +19,16 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
-from vipdesk.documents.fonts import FONT, FONT_BOLD, draw_text, markup, text_width
-from vipdesk.documents.pdf_document import draw_page_count
+from vipdesk.documents.fonts import FONT, FONT_BOLD, draw_text, markup, register_fonts, text_width
+from vipdesk.documents.pdf_document import (
+    DocumentInfo,
+    canvas_class,
+    draw_page_count,
+    info_kwargs,
+)
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -250,3 +256,25 @@ def page_decorator(header_left: str, header_right: str, footer_left: str) -> Cal
         canvas.restoreState()
 
     return decorate
+
+
+def build_pdf(
+    story: list[Flowable], info: DocumentInfo, *, header: tuple[str, str], footer: str
+) -> bytes:
+    """An A4 PDF in the agreement's look: `header` is (institution, title) on every page,
+    `footer` the reference line beside "Page x of y". For the documents that follow the
+    agreement (amendments, the certificate), so that all of them look alike."""
+    register_fonts()
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        lang="en",
+        **info_kwargs(info),
+    )
+    decorate = page_decorator(header[0], header[1], footer)
+    doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvas_class(info))
+    return out.getvalue()

@@ -10,6 +10,7 @@ file can be signed digitally into the right box, or printed and signed on paper.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,6 +40,7 @@ from vipdesk.documents.agreement_signatures import signature_section
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.fonts import markup, register_fonts
 from vipdesk.documents.pdf_document import DocumentInfo, canvas_class, info_kwargs
+from vipdesk.documents.signature_record import SignatureRecord
 from vipdesk.services.agreement_data import AgreementData, content_hash
 from vipdesk.services.agreement_prefill import agreement_texts
 
@@ -67,8 +69,14 @@ def document_info(data: AgreementData) -> DocumentInfo:
     )
 
 
-def render_agreement(data: AgreementData, *, fillable: bool = False) -> bytes:
-    """The agreement as PDF bytes; `fillable` turns the host's part into form fields."""
+def render_agreement(
+    data: AgreementData,
+    *,
+    fillable: bool = False,
+    records: Sequence[SignatureRecord] | None = None,
+) -> bytes:
+    """The agreement as PDF bytes; `fillable` turns the host's part into form fields, and
+    `records` print how each party signed in its box (the executed copy)."""
     register_fonts()
     info = document_info(data)
     out = io.BytesIO()
@@ -87,7 +95,7 @@ def render_agreement(data: AgreementData, *, fillable: bool = False) -> bytes:
         f"{data.reference} · version {data.version} · generated {long_date(data.generated_at)}",
     )
     doc.build(
-        _story(data, HostFields(data) if fillable else None),
+        _story(data, HostFields(data) if fillable else None, records),
         onFirstPage=decorate,
         onLaterPages=decorate,
         canvasmaker=canvas_class(info),
@@ -100,7 +108,11 @@ def write_agreement(data: AgreementData, path: Path, *, fillable: bool = False) 
     write_atomically(path, render_agreement(data, fillable=fillable))
 
 
-def _story(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
+def _story(
+    data: AgreementData,
+    fields: HostFields | None,
+    records: Sequence[SignatureRecord] | None = None,
+) -> list[Flowable]:
     s = styles()
     mode = data.programme.mode.value
     story: list[Flowable] = [
@@ -125,7 +137,7 @@ def _story(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
     story += _technology(data)
     story += _recognition(data)
     story += _host(data, fields)
-    story += signature_section(data, section=8)
+    story += signature_section(data, section=8, records=records)
     return story
 
 

@@ -1,12 +1,18 @@
-"""The three signing parties and the signature block at the end of the agreement."""
+"""The three signing parties and the signature block at the end of the agreement.
+
+The amendment and the certificate end with the same block: `signature_block` takes who signs
+(all three parties, or only some) and the sentence that says what a signature means. On an
+executed copy, a party's signature record (`records`) takes the place of its empty box.
+"""
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from vipdesk.documents.agreement_layout import (
     ACCENT,
@@ -19,6 +25,7 @@ from vipdesk.documents.agreement_layout import (
 )
 from vipdesk.documents.fonts import markup
 from vipdesk.documents.pdf_fields import SignatureBox
+from vipdesk.documents.signature_record import SignatureRecord, record_box
 from vipdesk.services.agreement_data import AgreementData, Person
 
 
@@ -63,18 +70,48 @@ def signer(data: AgreementData, party: Party) -> tuple[str, Person]:
     return "Supervisor at the receiving organisation", person
 
 
-def signature_section(data: AgreementData, *, section: int) -> list[Flowable]:
+AGREEMENT_INTRO = (
+    "By signing, the parties agree to this learning agreement. Each party signs in its "
+    "box: digitally with a certificate, or by hand on a printed copy that is scanned."
+)
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """One column of the signature block: the party's field, its heading, who signs."""
+
+    party: Party
+    heading: str
+    person: Person
+
+
+def signature_section(
+    data: AgreementData, *, section: int, records: Sequence[SignatureRecord] | None = None
+) -> list[Flowable]:
     """Name, function, e-mail, date and a box to sign in, one column per party."""
+    signatories = [Signatory(party, *signer(data, party)) for party in Party]
+    return signature_block(signatories, section=section, intro=AGREEMENT_INTRO, records=records)
+
+
+def signature_block(
+    signatories: Sequence[Signatory],
+    *,
+    section: int,
+    intro: str,
+    records: Sequence[SignatureRecord] | None = None,
+) -> list[Flowable]:
+    """The numbered "Signatures" section: `intro`, then one column per signatory."""
     s = styles()
-    column = CONTENT_WIDTH / 3
+    recorded = {record.party: record for record in records or ()}
+    column = CONTENT_WIDTH / max(len(signatories), 1)
     box_width = column - 10
     headings: list[Flowable] = []
     names: list[list[Flowable]] = []
     dates: list[Flowable] = []
     boxes: list[Flowable] = []
-    for party in Party:
-        heading, person = signer(data, party)
-        headings.append(Paragraph(markup(heading), s.label))
+    for signatory in signatories:
+        party, person = signatory.party, signatory.person
+        headings.append(Paragraph(markup(signatory.heading), s.label))
         names.append(
             [
                 para(person.name or " "),
@@ -82,15 +119,19 @@ def signature_section(data: AgreementData, *, section: int) -> list[Flowable]:
                 fitted(person.email, column - 10) if person.email else para(""),
             ]
         )
-        dates.append(para("Date: ______________"))
+        record = recorded.get(party.value)
+        # A recorded signature states its own date; the blank line is for signing by hand.
+        dates.append(Spacer(1, 0) if record is not None else para("Date: ______________"))
         boxes.append(
-            SignatureBox(
+            record_box(record, box_width, SIGNATURE_HEIGHT)
+            if record is not None
+            else SignatureBox(
                 party.field_name, f"Signature of {party.label}", box_width, SIGNATURE_HEIGHT
             )
         )
     table = Table(
         [headings, names, dates, boxes],
-        colWidths=[column] * 3,
+        colWidths=[column] * len(signatories),
         hAlign="LEFT",
     )
     table.setStyle(
@@ -111,17 +152,14 @@ def signature_section(data: AgreementData, *, section: int) -> list[Flowable]:
             ]
         )
     )
-    intro = Paragraph(
-        markup(
-            "By signing, the parties agree to this learning agreement. Each party signs in its "
-            "box: digitally with a certificate, or by hand on a printed copy that is scanned."
-        ),
-        ParagraphStyle("signature_intro", parent=s.body, keepWithNext=True),
-    )
-    # The heading keeps with the intro, the intro with the table (keepWithNext).
+    # Heading, intro and boxes move to the next page together: a heading never stays behind.
     return [
-        Paragraph(markup(f"{section}. Signatures"), s.section),
-        intro,
-        Spacer(1, 6),
-        table,
+        KeepTogether(
+            [
+                Paragraph(markup(f"{section}. Signatures"), s.section),
+                Paragraph(markup(intro), s.body),
+                Spacer(1, 6),
+                table,
+            ]
+        )
     ]

@@ -1,5 +1,8 @@
 """Digital signatures on agreements: sign into a party's field, verify every signature.
 
+The same functions sign and verify the documents that follow the agreement (amendments,
+the traineeship certificate): they carry the same signature fields (`Party.field_name`).
+
 Signing is PAdES (ETSI.CAdES.detached, SHA-256) as an incremental update, so the signatures
 made before stay valid. The passphrase of the PKCS#12 file is used in memory only.
 
@@ -153,7 +156,7 @@ def _field_size(reader: Any, party: Party, name: str) -> tuple[float, float]:
         x0, y0, x1, y1 = (float(v) for v in ref.get_object()["/Rect"])
         return abs(x1 - x0), abs(y1 - y0)
     raise VipdeskError(
-        f"{name} has no signature field for {party.label}: export the agreement from vipdesk."
+        f"{name} has no signature field for {party.label}: export the document from vipdesk."
     )
 
 
