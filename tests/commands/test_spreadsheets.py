@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
+from tests.documents.report_world import make_report_world
 from tests.sheet_world import add_parties, add_placements
 from tests.test_cli import vipdesk
 from vipdesk.db import open_database
@@ -43,13 +44,42 @@ def test_report_placements_for_a_year(url: str, tmp_path: Path) -> None:
     assert any(row == ("Year (planned start)", "2027") for row in wb["Filters"].values)
 
 
-def test_reports_to_come_fail_with_one_line(url: str, tmp_path: Path) -> None:
-    result = vipdesk("report", "funding", "--out", str(tmp_path / "f.xlsx"), "--database", url)
-    assert result.returncode == 1
-    assert result.stderr.strip().splitlines() == [
-        "vipdesk: The funding report is not available yet in this version of vipdesk "
-        "(available: placements)."
-    ]
+@pytest.fixture
+def world_url(tmp_path: Path) -> str:
+    """The spreadsheet world with costs, funding, readiness and tools."""
+    url = f"sqlite:///{tmp_path / 'world.sqlite3'}"
+    db = open_database(url)
+    make_report_world(db)
+    db.dispose()
+    return url
+
+
+@pytest.mark.parametrize(
+    ("kind", "records", "sheet", "first"),
+    [
+        ("costs", 3, "Placements", ("VIP-2027-00001", "Amira Haddad")),
+        ("funding", 2, "Sources", ("=City of Leuven grant", "Government")),
+        ("readiness", 3, "Readiness", ("VIP-2027-00001", "Amira Haddad")),
+        ("tools", 3, "Tools", ("VIP-2027-00001", "Amira Haddad")),
+    ],
+)
+def test_every_report_kind_for_a_year(
+    world_url: str, tmp_path: Path, kind: str, records: int, sheet: str, first: tuple[str, str]
+) -> None:
+    out = tmp_path / f"{kind}.xlsx"
+    result = vipdesk("--database", world_url, "report", kind, "--out", str(out), "--year", "2027")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote the {kind} report: {records} records to ")
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["Filters", "Summary"]
+    assert any(row == ("Year (planned start)", "2027") for row in wb["Filters"].values)
+    assert next(wb[sheet].iter_rows(min_row=2, max_col=2, values_only=True)) == first
+
+
+def test_an_unknown_kind_fails_with_one_line(url: str, tmp_path: Path) -> None:
+    result = vipdesk("report", "grants", "--out", str(tmp_path / "f.xlsx"), "--database", url)
+    assert result.returncode == 2  # argparse: not one of the choices
+    assert "invalid choice: 'grants'" in result.stderr
     assert not (tmp_path / "f.xlsx").exists()
 
 

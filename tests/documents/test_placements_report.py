@@ -13,7 +13,13 @@ from openpyxl.utils import get_column_letter
 from tests.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
 from vipdesk.documents.placements_report import DETAIL_TITLES, write_placements_report
-from vipdesk.documents.reports import ReportOptions, export_report
+from vipdesk.documents.reports import (
+    ALL_KINDS,
+    TITLES,
+    ReportOptions,
+    export_report,
+    report_kind,
+)
 from vipdesk.errors import VipdeskError
 from vipdesk.models import Mode, Status
 from vipdesk.services.jobs import CancelledError
@@ -198,11 +204,15 @@ def test_a_missing_folder_is_one_clear_message(world: Database, tmp_path: Path) 
         export(world, tmp_path / "nowhere" / "r.xlsx")
 
 
-def test_reports_to_come_say_so(world: Database, tmp_path: Path) -> None:
-    for kind in ("costs", "funding", "readiness", "tools"):
-        with pytest.raises(VipdeskError, match=f"The {kind} report is not available yet"):
-            export_report(world, kind, tmp_path / "x.xlsx")
-    assert not (tmp_path / "x.xlsx").exists()
+def test_every_kind_is_known_with_its_title(world: Database, tmp_path: Path) -> None:
+    assert ALL_KINDS == ("placements", "costs", "funding", "readiness", "tools")
+    for kind in ALL_KINDS:
+        assert report_kind(kind).title == TITLES[kind]
+    with pytest.raises(VipdeskError, match="There is no 'grants' report; choose one of"):
+        export_report(world, "grants", tmp_path / "x.xlsx")
+    with pytest.raises(VipdeskError, match="Reports are Excel workbooks"):
+        export_report(world, "costs", tmp_path / "x.csv")
+    assert list(tmp_path.glob("x.*")) == []
 
 
 def test_the_sheet_tells_its_size_up_front(world: Database, tmp_path: Path) -> None:

@@ -143,3 +143,39 @@ def test_typing_on_narrows_the_last_result_and_deleting_widens_again() -> None:
     assert refs(cat, Filter(text="nord", mode=Mode.VIRTUAL)) == ["VIP-2026-00001"]
     cat.upsert(row(4, host="Nordsee AG"))
     assert refs(cat, Filter(text="nord", mode=Mode.VIRTUAL)) == ["VIP-2026-00001", "VIP-2026-00004"]
+
+
+def test_the_country_filter_and_the_countries_present() -> None:
+    cat = PlacementCatalogue(
+        [
+            row(1, country="Germany", country_code="DE", host="Nordlicht GmbH"),
+            row(2, country="Ghana", country_code="GH", host="Ashesi Labs"),
+            row(
+                3,
+                country="Germany",
+                country_code="DE",
+                host="Kaveri Software",
+                status=Status.ONGOING,
+            ),
+            row(4, country="Austria", country_code="AT", host="Nordlicht GmbH"),
+        ]
+    )
+    assert cat.countries() == [("AT", "Austria"), ("DE", "Germany"), ("GH", "Ghana")]
+    indices, counts = cat.query(Filter(country="DE"))
+    assert sorted(cat.row(i).id for i in indices) == [1, 3]
+    assert counts == {Status.DRAFT: 1, Status.ONGOING: 1}
+    assert refs(cat, Filter(country="de", status=Status.ONGOING)) == ["VIP-2026-00003"]
+    # Typing on with a country set narrows the last result; changing the country does not.
+    assert refs(cat, Filter(text="nord", country="DE")) == ["VIP-2026-00001"]
+    assert refs(cat, Filter(text="nordl", country="AT")) == ["VIP-2026-00004"]
+    assert refs(cat, Filter(text="nordl")) == ["VIP-2026-00001", "VIP-2026-00004"]
+
+
+def test_rows_from_the_database_carry_the_country_code(db: Database) -> None:
+    world = make_world(db)
+    make_placement(db, world)
+    loaded = load_rows(db)
+    assert [(r.country, r.country_code) for r in loaded] == [("Germany", "DE")]
+    cat = PlacementCatalogue(loaded)
+    assert refs(cat, Filter(country="DE")) == [loaded[0].reference]
+    assert refs(cat, Filter(country="FR")) == []

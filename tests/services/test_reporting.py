@@ -114,3 +114,15 @@ def test_the_filters_described() -> None:
         "Year (planned start)": "2027",
         "Host country": "Poland (PL)",
     }
+
+
+def test_the_lists_country_comes_along_unless_the_report_sets_one(world: Database) -> None:
+    listed = Filter(text=" nord ", mode=Mode.VIRTUAL, country="DE")
+    assert ReportFilter.from_list(listed) == ReportFilter("nord", None, Mode.VIRTUAL, None, "DE")
+    assert ReportFilter.from_list(listed, "at").country == "AT"
+    assert ReportFilter.from_list(Filter()).country is None
+    catalogue = PlacementCatalogue.load(world)
+    for code in ("DE", "AT", "FR"):
+        shown, _ = catalogue.query(Filter(country=code))
+        in_list = sorted(catalogue.row(i).reference for i in shown)
+        assert refs(world, ReportFilter.from_list(Filter(country=code))) == in_list, code

@@ -111,3 +111,47 @@ def test_a_missing_folder_is_said_in_the_dialog(qtbot: QtBot, world: Database, o
     dialog.export()
     assert "does not exist" in dialog.message.text()
     assert not dialog.runner.busy
+
+
+def test_the_lists_country_comes_along(qtbot: QtBot, world: Database) -> None:
+    dialog = ExportReportDialog(world, Filter(country="FR"))
+    qtbot.addWidget(dialog)
+    assert dialog.country_combo.currentData() == "FR"
+    assert dialog.options().filter.country == "FR"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sheet", "records"),
+    [("costs", "Placements", 2), ("funding", "Sources", 0), ("readiness", "Readiness", 2),
+     ("tools", "Tools", 2)],
+)  # fmt: skip
+def test_each_kind_is_chosen_and_named_in_the_file(
+    qtbot: QtBot, world: Database, out: Path, kind: str, sheet: str, records: int
+) -> None:
+    dialog = ExportReportDialog(world, Filter(country="FR"), folder=out)
+    qtbot.addWidget(dialog)
+    assert [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())] == [
+        "placements",
+        "costs",
+        "funding",
+        "readiness",
+        "tools",
+    ]
+    assert Path(dialog.path_edit.text()).name.startswith("placements-")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
+    path = Path(dialog.path_edit.text())
+    assert path.name.startswith(f"{kind}-")
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.records == records
+    wb = load_workbook(path)
+    assert sheet in wb.sheetnames
+    assert filters_sheet(path)["Host country"] == "France (FR)"
+
+
+def test_a_name_the_user_typed_is_kept(qtbot: QtBot, world: Database, out: Path) -> None:
+    dialog = ExportReportDialog(world, folder=out)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(out / "for-the-board.xlsx"))
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("costs"))
+    assert dialog.path_edit.text() == str(out / "for-the-board.xlsx")

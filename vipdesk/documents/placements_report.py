@@ -9,25 +9,22 @@ so 100,000 placements stream to disk instead of building a million cell objects 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from vipdesk import __version__
 from vipdesk.db import Database
 from vipdesk.documents.reports import ReportKind, ReportOptions
 from vipdesk.documents.spreadsheets import (
-    BOLD,
     DATE_FORMAT,
+    EXCEL_DAY_ZERO,
     ONE_DECIMAL,
     TITLE_FONT,
-    WRAP,
     declare_size,
     discard,
     fit_widths,
@@ -38,6 +35,7 @@ from vipdesk.documents.spreadsheets import (
     save_workbook,
     styled,
     text_cell,
+    write_filters_sheet,
 )
 from vipdesk.models import Mode, Status
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
@@ -72,7 +70,6 @@ DETAIL_TITLES: tuple[str, ...] = (
     "Blended periods",
 )
 _ECTS = DETAIL_TITLES.index("ECTS")
-_EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()  # day 0 of Excel's (1900) date system
 # Columns whose text people typed (reference, student, e-mail, host, title, mentor, tutor,
 # institution): checked for text that a spreadsheet would take for a formula.
 _TEXT_COLUMNS = (0, 1, 2, 3, 7, 13, 14, 15)
@@ -133,31 +130,20 @@ def write_placements_report(
 def _filters_sheet(
     wb: Any, flt: ReportFilter, total: int, include_sensitive: bool, made_at: datetime
 ) -> None:
-    ws = wb.create_sheet(FILTERS_SHEET)
-    fit_widths(ws, [26, 90])
-    print_fitting_width(ws)
-    ws.append([styled(ws, TITLE, font=TITLE_FONT)])
-    ws.append([f"Made with vipdesk {__version__} on {made_at:%Y-%m-%d %H:%M}"])
-    ws.append([])
-    ws.append(header_cells(ws, ["Filter", "Set to"]))
-    for name, value in flt.described():
-        ws.append([name, text_cell(ws, value)])
-    ws.append([])
-    count = styled(ws, total, alignment=Alignment(horizontal="left"))  # beside the words
-    ws.append([styled(ws, "Placements in this report", font=BOLD), count])
     sensitive = (
         "Included: equity flags (special-category personal data). Share this file only with "
         "people who need them, and delete it when done."
         if include_sensitive
         else "Left out: equity flags (special-category personal data) are not in this report."
     )
-    ws.append([styled(ws, "Sensitive data", font=BOLD), styled(ws, sensitive, alignment=WRAP)])
-    ws.append([])
-    ws.append(
-        [
-            styled(ws, "Sheets", font=BOLD),
-            f"{SUMMARY_SHEET}: key figures and charts. {DETAIL_SHEET}: one row per placement.",
-        ]
+    write_filters_sheet(
+        wb,
+        TITLE,
+        flt.described(),
+        [("Placements in this report", total)],
+        sensitive,
+        f"{SUMMARY_SHEET}: key figures and charts. {DETAIL_SHEET}: one row per placement.",
+        made_at,
     )
 
 
@@ -305,8 +291,8 @@ def _detail_sheet(
     statuses = {s: s.label for s in Status}
     flags = {True: "Yes", False: "No"}
     for d in details:
-        start.value = d.start.toordinal() - _EXCEL_DAY_ZERO
-        end.value = d.end.toordinal() - _EXCEL_DAY_ZERO
+        start.value = d.start.toordinal() - EXCEL_DAY_ZERO
+        end.value = d.end.toordinal() - EXCEL_DAY_ZERO
         weeks.value = round((d.end.toordinal() - d.start.toordinal() + 1) / 7, 1)
         row: list[Any] = [
             d.reference,

@@ -19,10 +19,18 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import Progress, ShouldCancel, never, no_progress
 from vipdesk.services.reporting import ReportFilter
 
-AVAILABLE: tuple[str, ...] = ("placements",)
-# Named in the design; they come with the features they report on.
-PLANNED: tuple[str, ...] = ("costs", "funding", "readiness", "tools")
+AVAILABLE: tuple[str, ...] = ("placements", "costs", "funding", "readiness", "tools")
+# Named in the design, not yet written: each comes with the feature it reports on.
+PLANNED: tuple[str, ...] = ()
 ALL_KINDS: tuple[str, ...] = (*AVAILABLE, *PLANNED)
+# What the UI lists without importing the modules (and openpyxl); each module's REPORT.title.
+TITLES: dict[str, str] = {
+    "placements": "Placements overview",
+    "costs": "Cost per participant",
+    "funding": "Funding: budget against actual",
+    "readiness": "Readiness of placements",
+    "tools": "Tools and their tests",
+}
 
 
 @dataclass(frozen=True)

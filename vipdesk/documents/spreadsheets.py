@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -29,6 +31,9 @@ BOLD = Font(name=FONT, bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "yyyy-mm-dd"  # what openpyxl gives a date cell; unambiguous in every country
 ONE_DECIMAL = "0.0"
+WHOLE = "#,##0"
+PERCENT = "0%"
+EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()  # day 0 of Excel's (1900) date system
 
 # Text beginning with these is a formula (or becomes one when edited) in spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@")
@@ -79,6 +84,22 @@ def styled(ws: Any, value: Any, **style: Any) -> Any:
     for name, setting in style.items():
         setattr(cell, name, setting)
     return cell
+
+
+def money_format(currency: str) -> str:
+    """Two decimals with the ISO code after them, negatives in red: '1,234.50 EUR'.
+
+    The code, not a symbol: '$' and 'kr' name several currencies, and a quoted literal shows the
+    same in Excel, LibreOffice and Numbers whatever the reader's locale.
+    """
+    code = "".join(c for c in currency.upper() if c.isalpha())[:3]
+    return f'#,##0.00 "{code}";[Red]-#,##0.00 "{code}"'
+
+
+def excel_day(day: date) -> int:
+    """A date as Excel's day number: with a date format every reader shows it as a date, and
+    a write-only sheet need not build a datetime per cell."""
+    return day.toordinal() - EXCEL_DAY_ZERO
 
 
 def header_cells(ws: Any, titles: Sequence[str]) -> list[Any]:
@@ -165,3 +186,193 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     """Save atomically (see `atomic_file`)."""
     with atomic_file(path) as temporary:
         wb.save(temporary)
+
+
+# --- the parts every report has --------------------------------------------------------------
+
+
+def write_filters_sheet(
+    wb: Workbook,
+    title: str,
+    filters: Sequence[tuple[str, str]],
+    counts: Sequence[tuple[str, Any]],
+    sensitive: str,
+    sheets: str,
+    made_at: datetime,
+    notes: Sequence[tuple[str, str]] = (),
+) -> None:
+    """The first sheet of a report: what made it (filters), what it holds, what it leaves out."""
+    ws = wb.create_sheet("Filters")
+    fit_widths(ws, [26, 90])
+    print_fitting_width(ws)
+    ws.append([styled(ws, title, font=TITLE_FONT)])
+    ws.append([f"Made with vipdesk {__version__} on {made_at:%Y-%m-%d %H:%M}"])
+    ws.append([])
+    ws.append(header_cells(ws, ["Filter", "Set to"]))
+    for name, value in filters:
+        ws.append([name, text_cell(ws, value)])
+    ws.append([])
+    left = Alignment(horizontal="left")  # a count beside words, not far off at the right
+    for label, value in counts:
+        ws.append([styled(ws, label, font=BOLD), styled(ws, value, alignment=left)])
+    ws.append([styled(ws, "Sensitive data", font=BOLD), styled(ws, sensitive, alignment=WRAP)])
+    for label, text in notes:
+        ws.append([styled(ws, label, font=BOLD), styled(ws, text, alignment=WRAP)])
+    ws.append([])
+    ws.append([styled(ws, "Sheets", font=BOLD), sheets])
+
+
+def problems_note(problems: Sequence[str], limit: int = 10) -> list[tuple[str, str]]:
+    """A note for the Filters sheet naming the cost items left out of the figures, if any."""
+    if not problems:
+        return []
+    shown = "\n".join(problems[:limit])
+    if len(problems) > limit:
+        shown += f"\n… and {len(problems) - limit} more."
+    return [("Not counted", f"These cost items could not be converted or shared:\n{shown}")]
+
+
+NO_SENSITIVE_DATA = "None: this report holds no equity flags or other special-category data."
+
+
+@dataclass(frozen=True)
+class Col:
+    """A column of a detail sheet: its title, and the number format of its values, if any."""
+
+    title: str
+    number_format: str | None = None
+    width: int | None = None  # fixed; measured on the values when None
+
+
+def _measured(col: Col, values: Iterable[Any]) -> int:
+    if col.width is not None:
+        width = col.width
+    elif col.number_format == DATE_FORMAT:
+        width = 10
+    elif col.number_format is not None:
+        width = max((len(f"{v:,.2f}") for v in values if v is not None), default=4) + 5
+    else:
+        width = max(map(display_width, values), default=0)
+    return max(width, len(col.title) + 3)  # bold, with the filter button beside it
+
+
+def write_table(
+    wb: Workbook,
+    name: str,
+    cols: Sequence[Col],
+    rows: Sequence[Sequence[Any]],
+    step: Any = None,
+) -> None:
+    """A detail sheet: widths fitted to the values, frozen header, autofilter, print titles.
+
+    Dates become day numbers with the date format, numbers keep their column's format, and text
+    that a spreadsheet would take for a formula is stored as text. `step` is called per row.
+    """
+    ws = wb.create_sheet(name)
+    # Widths, frozen header, filter and print setup go before the first row: write-only
+    # sheets write their head first.
+    fit_widths(ws, [_measured(c, (r[i] for r in rows)) for i, c in enumerate(cols)])
+    declare_size(ws, len(rows) + 1, len(cols))
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
+    ws.print_title_rows = "1:1"
+    print_fitting_width(ws, landscape=len(cols) > 6)
+    ws.append(header_cells(ws, [c.title for c in cols]))
+    # One styled cell per formatted column, given each row's value in turn: the row is written
+    # before `append` returns, and a style lookup per cell would cost time.
+    shared: dict[int, WriteOnlyCell] = {}
+    for i, col in enumerate(cols):
+        if col.number_format is not None:
+            cell = shared[i] = WriteOnlyCell(ws)
+            cell.number_format = col.number_format
+    for values in rows:
+        out: list[Any] = []
+        for i, value in enumerate(values):
+            cell = shared.get(i)
+            if value is None:
+                out.append(None)
+            elif cell is not None:
+                cell.value = excel_day(value) if isinstance(value, date) else value
+                out.append(cell)
+            else:
+                out.append(safe(ws, value))
+        ws.append(out)
+        if step is not None:
+            step()
+
+
+class SheetRows:
+    """A write-only sheet that counts its rows, so that charts can point at the tables."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.row = 0
+
+    def append(self, values: Sequence[Any] = ()) -> int:
+        self.ws.append([safe(self.ws, v) for v in values])
+        self.row += 1
+        return self.row
+
+    def table(
+        self, titles: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str | None]
+    ) -> tuple[int, int]:
+        """A header and rows, each value with its column's number format: (header, last row)."""
+        header = self.append(header_cells(self.ws, titles))
+        for values in rows:
+            self.append(
+                [
+                    v if fmt is None or v is None else styled(self.ws, v, number_format=fmt)
+                    for v, fmt in zip(values, formats, strict=True)
+                ]
+            )
+        return header, self.row
+
+
+def bar_chart(
+    ws: Any,
+    title: str,
+    block: tuple[int, int],
+    columns: Sequence[int],
+    anchor: str,
+    *,
+    axis_title: str,
+    horizontal: bool = True,
+    stacked: bool = False,
+    number_format: str | None = None,
+    colours: Sequence[str] = (),
+) -> bool:
+    """A bar chart of a table written by `SheetRows.table` (categories in its first column).
+
+    Returns False, drawing nothing, when the table has no rows.
+    """
+    header, last = block
+    if last <= header:
+        return False
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.title = title
+    for column in columns:
+        data = Reference(ws, min_col=column, min_row=header, max_row=last)
+        chart.add_data(data, titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
+    for series, colour in zip(chart.series, colours, strict=False):
+        series.graphicalProperties.solidFill = colour  # e.g. red for blocked, not the default
+        series.graphicalProperties.line.solidFill = colour
+    if stacked:
+        chart.grouping, chart.overlap = "stacked", 100
+    if len(columns) == 1:
+        chart.legend = None
+    else:
+        chart.legend.position = "b"
+    chart.y_axis.title = axis_title
+    chart.y_axis.majorGridlines = None
+    chart.y_axis.scaling.min = 0
+    if number_format:
+        chart.y_axis.number_format = number_format
+    # Top to bottom in the order of the table (a bar chart draws the first at the foot).
+    chart.x_axis.scaling.orientation = "maxMin" if horizontal else "minMax"
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.width, chart.height = 18, max(7.5, min(15.0, 2.5 + 0.6 * (last - header)))
+    ws.add_chart(chart, anchor)
+    return True

@@ -62,6 +62,7 @@ class PlacementRow(NamedTuple):
     end: date
     mentor: str
     title: str
+    country_code: str = ""  # ISO 3166-1 alpha-2 of the host, for the country filter
 
 
 # Combining marks (accents) to drop after NFKD decomposition: 'é' becomes 'e' + U+0301.
@@ -131,11 +132,11 @@ def _query() -> Select[*tuple[Any, ...]]:
     return query
 
 
-def _names(conn: Connection) -> tuple[dict[int, tuple[str, str]], dict[int, str]]:
-    """Host id → (name, country name) and contact id → name: a few thousand rows each."""
+def _names(conn: Connection) -> tuple[dict[int, tuple[str, str, str]], dict[int, str]]:
+    """Host id → (name, country name, code) and contact id → name: a few thousand rows each."""
     host = Organisation.__table__.c
     hosts = {
-        hid: (name, country_name(code))
+        hid: (name, country_name(code), code)
         for hid, name, code in conn.execute(select(host.id, host.name, host.country))
     }
     contact = Contact.__table__.c
@@ -146,7 +147,7 @@ def _names(conn: Connection) -> tuple[dict[int, tuple[str, str]], dict[int, str]
 
 
 def _to_rows(
-    result: Iterable[Any], hosts: dict[int, tuple[str, str]], people: dict[int, str]
+    result: Iterable[Any], hosts: dict[int, tuple[str, str, str]], people: dict[int, str]
 ) -> list[PlacementRow]:
     modes, statuses = _MODES, _STATUSES
     rows: list[PlacementRow] = []
@@ -154,7 +155,7 @@ def _to_rows(
     for pid, ref, student, host_id, mentor_id, mode, status, start, end, title in result:
         if type(start) is str:  # SQLite's driver hands dates over as ISO text
             start, end = date.fromisoformat(start), date.fromisoformat(end)
-        host, country = hosts[host_id]
+        host, country, code = hosts[host_id]
         append(
             PlacementRow(
                 pid,
@@ -168,6 +169,7 @@ def _to_rows(
                 end,
                 people.get(mentor_id, "") if mentor_id is not None else "",
                 title,
+                code,  # one string per host, shared by its placements
             )
         )
     return rows
@@ -216,6 +218,7 @@ class Filter:
     status: Status | None = None
     mode: Mode | None = None
     year: int | None = None
+    country: str | None = None  # ISO code of the host's country
 
 
 def _sort_key(column: Column) -> Any:
@@ -237,6 +240,14 @@ def _sort_key(column: Column) -> Any:
     return lambda r: fold(r[field])
 
 
+class _Search(NamedTuple):
+    """The last search: typing one more letter filters its result instead of every row."""
+
+    words: tuple[str, ...]
+    narrowing: tuple[Mode | None, int | None, str | None]  # mode, year, country
+    found: list[int]
+
+
 class PlacementCatalogue:
     """All placements as prepared rows, kept in the current sort order."""
 
@@ -254,7 +265,7 @@ class PlacementCatalogue:
         self._order: list[int] = []
         self._keys: dict[Column, list[Any]] = {}  # sort key per row, computed once per column
         # The last search, kept so that typing one more letter filters its result, not all.
-        self._last: tuple[tuple[str, ...], Mode | None, int | None, list[int]] | None = None
+        self._last: _Search | None = None
         self._resort()
 
     @classmethod
@@ -270,6 +281,12 @@ class PlacementCatalogue:
 
     def row(self, index: int) -> PlacementRow:
         return self._rows[index]
+
+    def countries(self) -> list[tuple[str, str]]:
+        """(code, name) of the hosts' countries, by name (for the country filter)."""
+        rows = self._rows
+        found = {rows[i].country_code: rows[i].country for i in self._by_id.values()}
+        return sorted(((c, n) for c, n in found.items() if c), key=lambda item: fold(item[1]))
 
     def years(self) -> list[int]:
         """The years in which placements start, newest first (for the year filter)."""
@@ -309,7 +326,7 @@ class PlacementCatalogue:
         The counts ignore the status filter, so the user sees how many each status would show.
         """
         words = tuple(fold(flt.text).split())
-        candidates = self._narrowed(words, flt.mode, flt.year)
+        candidates = self._narrowed(words, flt.mode, flt.year, flt.country or None)
         rows = self._rows
         counts = Counter([rows[i].status for i in candidates])
         if flt.status is not None:
@@ -317,30 +334,34 @@ class PlacementCatalogue:
             candidates = [i for i in candidates if rows[i].status is wanted]
         return candidates, counts
 
-    def _narrowed(self, words: tuple[str, ...], mode: Mode | None, year: int | None) -> list[int]:
+    def _narrowed(
+        self, words: tuple[str, ...], mode: Mode | None, year: int | None, country: str | None
+    ) -> list[int]:
         last = self._last
         candidates = self._order
         if (
             last is not None
-            and last[1] == mode
-            and last[2] == year
-            and len(words) >= len(last[0])
-            and all(old in new for old, new in zip(last[0], words, strict=False))
+            and last.narrowing == (mode, year, country)
+            and len(words) >= len(last.words)
+            and all(old in new for old, new in zip(last.words, words, strict=False))
         ):
             # Every row matching the new words matched the old ones: filter the last result.
-            candidates = last[3]
+            candidates = last.found
         else:
             rows = self._rows
             if mode is not None:
                 candidates = [i for i in candidates if rows[i].mode is mode]
             if year is not None:
                 candidates = [i for i in candidates if rows[i].start.year == year]
+            if country is not None:
+                code = country.upper()
+                candidates = [i for i in candidates if rows[i].country_code == code]
         if words:
             self.prepare_search()
         hay = self._hay
         for word in words:
             candidates = [i for i in candidates if word in hay[i]]
-        self._last = (words, mode, year, candidates)
+        self._last = _Search(words, (mode, year, country), candidates)
         return candidates
 
     def prepare_search(self, rows: int | None = None) -> bool:

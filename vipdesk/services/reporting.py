@@ -44,7 +44,7 @@ EQUITY_TITLES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class ReportFilter:
-    """The filters of the placements list, plus the host country."""
+    """The filters of the placements list (search, status, mode, year, host country)."""
 
     text: str = ""
     status: Status | None = None
@@ -54,8 +54,9 @@ class ReportFilter:
 
     @classmethod
     def from_list(cls, flt: Filter, country: str | None = None) -> ReportFilter:
-        """The filters set in the placements list, and a country chosen for the report."""
-        return cls(flt.text.strip(), flt.status, flt.mode, flt.year, country)
+        """The filters set in the placements list; `country` replaces the list's country."""
+        code = country or flt.country
+        return cls(flt.text.strip(), flt.status, flt.mode, flt.year, code.upper() if code else None)
 
     def described(self) -> list[tuple[str, str]]:
         """(filter, what it was set to) for the first sheet of a report."""

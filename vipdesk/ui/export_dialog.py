@@ -1,5 +1,5 @@
-"""File → Export placements report: the list's filters (and a host country), whether sensitive
-data may go in, where to save; the workbook is written off the UI thread."""
+"""File → Export report: which report, the list's filters (search, status, mode, year, host
+country), whether sensitive data may go in, where to save; written off the UI thread."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
-from vipdesk.documents.reports import ReportOptions, ReportResult, export_report
+from vipdesk.documents.reports import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
 from vipdesk.models import Mode, Status
 from vipdesk.services.catalogue import Filter
 from vipdesk.services.jobs import Progress, ShouldCancel
@@ -62,17 +62,21 @@ class ExportReportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("Export placements report")
+        self.setWindowTitle("Export report")
         self.setMinimumWidth(560)
         current = current or Filter()
         self.runner = JobRunner(self, pool)
         self.result: ReportResult | None = None
 
         intro = QLabel(
-            "An Excel workbook with the filters below, key figures with charts, and one row "
-            "per placement. The filters start as they are set in the placements list."
+            "An Excel workbook with the filters below, key figures with a chart, and the "
+            "detail. The filters start as they are set in the placements list."
         )
         intro.setWordWrap(True)
+        self.kind_combo = QComboBox()
+        for kind in AVAILABLE:
+            self.kind_combo.addItem(TITLES[kind], kind)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.search_edit = QLineEdit(current.text)
         self.search_edit.setPlaceholderText("Every placement")
         self.status_combo = QComboBox()
@@ -98,6 +102,7 @@ class ExportReportDialog(QDialog):
         self.country_combo.addItem("All countries", None)
         for code, name in sorted(countries().items(), key=lambda item: item[1]):
             self.country_combo.addItem(f"{name} ({code})", code)
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
         self.sensitive_box = QCheckBox("Include the students' equity flags")
         self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
         self.sensitive_warning.setWordWrap(True)
@@ -105,8 +110,9 @@ class ExportReportDialog(QDialog):
         self.sensitive_warning.setVisible(False)
         self.sensitive_box.toggled.connect(self._on_sensitive_toggled)
 
-        stamp = date.today().isoformat()
-        self.path_edit = QLineEdit(str((folder or default_folder()) / f"placements-{stamp}.xlsx"))
+        self._stamp = date.today().isoformat()
+        self._default_name = f"{self.kind}-{self._stamp}.xlsx"
+        self.path_edit = QLineEdit(str((folder or default_folder()) / self._default_name))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
@@ -115,6 +121,7 @@ class ExportReportDialog(QDialog):
         self._confirmed: str | None = None  # a path whose overwriting the user already agreed to
 
         form = QFormLayout()
+        form.addRow("Report", self.kind_combo)
         form.addRow("Search text", self.search_edit)
         form.addRow("Status", self.status_combo)
         form.addRow("Mode", self.mode_combo)
@@ -139,6 +146,17 @@ class ExportReportDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+
+    @property
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def _on_kind_changed(self, _index: int) -> None:
+        """Name the file after the report, unless the user named it."""
+        path = Path(self.path_edit.text())
+        if path.name == self._default_name:
+            self._default_name = f"{self.kind}-{self._stamp}.xlsx"
+            self.path_edit.setText(str(path.with_name(self._default_name)))
 
     def _on_sensitive_toggled(self, checked: bool) -> None:
         self.sensitive_warning.setVisible(checked)
@@ -186,15 +204,15 @@ class ExportReportDialog(QDialog):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        options, db = self.options(), self._db
+        options, db, kind = self.options(), self._db, self.kind
 
         def work(progress: Progress, should_cancel: ShouldCancel) -> ReportResult:
-            return export_report(db, "placements", path, options, progress, should_cancel)
+            return export_report(db, kind, path, options, progress, should_cancel)
 
         self.export_button.setEnabled(False)
         self.message.setText("Writing the report…")
         self.runner.start(
-            "Exporting the placements report",
+            f"Exporting the {kind} report",
             work,
             self._on_done,
             self._on_failed,
@@ -204,7 +222,8 @@ class ExportReportDialog(QDialog):
     def _on_done(self, result: ReportResult) -> None:
         self.result = result
         self.export_button.setEnabled(True)
-        self.message.setText(f"Saved {result.records:,} placements to {result.path}.")
+        what = "funding sources" if result.kind == "funding" else "placements"
+        self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
         self.exported.emit(str(result.path))
         self.accept()
 

@@ -102,12 +102,18 @@ class PlacementsView(QWidget):
         self.year_filter = QComboBox()
         self.year_filter.addItem("All years", _ALL)
         self.year_filter.currentIndexChanged.connect(self._on_year_changed)
+        self.country_filter = QComboBox()
+        self.country_filter.addItem("All countries", _ALL)
+        self.country_filter.setAccessibleName("Host country")
+        self.country_filter.setToolTip("Show the placements hosted in one country")
+        self.country_filter.currentIndexChanged.connect(self._on_country_changed)
         self.shown_label = QLabel()
 
         bar = QHBoxLayout()
         bar.addWidget(self.search_box, 1)
         bar.addWidget(self.mode_filter)
         bar.addWidget(self.year_filter)
+        bar.addWidget(self.country_filter)
         bar.addWidget(self.shown_label)
 
         self.status_list = QListWidget()
@@ -182,12 +188,18 @@ class PlacementsView(QWidget):
         layout.addWidget(self.stack)
         self.status_list.setCurrentRow(0)
         self._update_labels()
+        # Tab goes search, mode, year, country, then the grid (once all share one window).
+        QWidget.setTabOrder(self.search_box, self.mode_filter)
+        QWidget.setTabOrder(self.mode_filter, self.year_filter)
+        QWidget.setTabOrder(self.year_filter, self.country_filter)
+        QWidget.setTabOrder(self.country_filter, self.table)
 
     # --- data ------------------------------------------------------------------------------
 
     def set_catalogue(self, catalogue: PlacementCatalogue) -> None:
         self.model.set_catalogue(catalogue)
         self._refresh_years()
+        self._refresh_countries()
         self._update_labels()
         self._prepare_search_timer.start()
 
@@ -199,6 +211,7 @@ class PlacementsView(QWidget):
     def after_change(self) -> None:
         """Call when the model's rows changed (a save or delete)."""
         self._refresh_years()
+        self._refresh_countries()
         self._update_labels()
 
     def _refresh_years(self) -> None:
@@ -211,6 +224,20 @@ class PlacementsView(QWidget):
         index = self.year_filter.findData(current)
         self.year_filter.setCurrentIndex(max(index, 0))
         self.year_filter.blockSignals(False)
+
+    def _refresh_countries(self) -> None:
+        """The hosts' countries present, by name; the chosen one stays chosen while present."""
+        current = self.country_filter.currentData()
+        self.country_filter.blockSignals(True)
+        self.country_filter.clear()
+        self.country_filter.addItem("All countries", _ALL)
+        for code, name in self.model.catalogue.countries():
+            self.country_filter.addItem(name, code)
+        index = max(self.country_filter.findData(current), 0)
+        self.country_filter.setCurrentIndex(index)
+        self.country_filter.blockSignals(False)
+        if index == 0 and self.model.current_filter.country is not None:
+            self._on_country_changed(0)  # its last placement went: show every country again
 
     def _update_labels(self) -> None:
         counts = self.model.status_counts
@@ -242,6 +269,13 @@ class PlacementsView(QWidget):
         value = self.year_filter.currentData()
         self.model.set_filter(
             replace(self.model.current_filter, year=None if value in (_ALL, None) else int(value))
+        )
+        self._update_labels()
+
+    def _on_country_changed(self, _index: int) -> None:
+        value = self.country_filter.currentData()
+        self.model.set_filter(
+            replace(self.model.current_filter, country=None if value in (_ALL, None) else value)
         )
         self._update_labels()
 
