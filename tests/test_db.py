@@ -327,3 +327,38 @@ def test_the_0005_fixture_keeps_its_funding(tmp_path: Path) -> None:
     ]
     assert report.problems == []
     assert report.placements[1].total == Decimal("82.06") + Decimal("515.00")
+
+
+# --- 0006: agreement documents and signatures ---------------------------------------------
+
+
+def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
+    tmp_path: Path,
+) -> None:
+    from vipdesk.services.agreements import documents_of
+
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0005.sql", path))
+    assert len(list(tmp_path.glob("office.sqlite3.before-0005-*.bak"))) == 1
+    assert documents_of(database, 1) == []
+    database.dispose()
+
+
+def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> None:
+    from vipdesk.models import DocumentState, SignatureMethod, SignatureState
+    from vipdesk.services.agreements import document_pdf, documents_of
+    from vipdesk.services.signatures import Approval, record_approval
+
+    database = open_database(_load_fixture("schema_0006.sql", tmp_path / "at-0006.sqlite3"))
+    (agreement,) = documents_of(database, 1)
+    assert (agreement.number, agreement.state, agreement.sent_by) == (1, DocumentState.SENT, "Ολγα")
+    student, sending, host = agreement.signatures
+    assert (student.state, student.method) == (SignatureState.SIGNED, SignatureMethod.TYPED)
+    assert (student.signer_name, student.signed_on) == ("Łukasz Żółć", date(2026, 9, 2))
+    assert sending.state is host.state is SignatureState.PENDING
+    assert document_pdf(database, agreement.id).startswith(b"%PDF-1.7 fixture")
+    later = record_approval(
+        database, agreement.id, "sending", Approval("Anna Nowak", "Coordinator", "", date.today())
+    )
+    assert later.next_party == "host"
+    database.dispose()

@@ -58,7 +58,10 @@ def test_export_fill_import_sign_verify(
         "--database", sqlite_url, "agreement", "export", placement, "--out", exported, "--fillable"
     )
     assert result.returncode == 0, result.stderr
-    assert f"Wrote the fillable agreement {placement} (version 1) of Łukasz Żółć" in result.stdout
+    assert (
+        f"Wrote the fillable agreement {placement} (version 1, not stored yet) of Łukasz Żółć"
+        in result.stdout
+    )
 
     # HR corrects the mentor's position in a PDF reader, then signs for the host.
     filled = tmp_path / "filled.pdf"

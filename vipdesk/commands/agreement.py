@@ -21,6 +21,11 @@ from typing import Any
 from vipdesk.errors import VipdeskError
 
 PARTIES = ("student", "sending", "host")
+PARTY_NAMES = {
+    "student": "the trainee",
+    "sending": "the sending institution",
+    "host": "the receiving organisation",
+}
 
 
 def add_parser(commands: Any) -> None:
@@ -79,52 +84,51 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 
 def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
     from vipdesk.db import open_database
-    from vipdesk.documents.agreement_pdf import write_agreement
-    from vipdesk.services.agreement_prefill import agreement_from_placement, find_placement
+    from vipdesk.documents.files import write_atomically
+    from vipdesk.services.agreement_export import export_agreement
+    from vipdesk.services.agreement_prefill import find_placement
 
     database = open_database(database_url)
     try:
-        data = agreement_from_placement(database, find_placement(database, ref))
+        exported = export_agreement(database, find_placement(database, ref), fillable=fillable)
     finally:
         database.dispose()
-    write_agreement(data, out, fillable=fillable)
+    write_atomically(out, exported.pdf)
+    data = exported.data
     kind = "fillable agreement" if fillable else "agreement"
     print(
-        f"Wrote the {kind} {data.reference} (version {data.version}) of {data.trainee.name} "
-        f"at {data.receiving.name} to {out}."
+        f"Wrote the {kind} {data.reference} (version {data.version}, {exported.state}) of "
+        f"{data.trainee.name} at {data.receiving.name} to {out}."
     )
     return 0
 
 
 def read_back(path: Path, *, database_url: str) -> int:
     from vipdesk.db import open_database
-    from vipdesk.documents.agreement_form import differences, read_returned_pdf
-    from vipdesk.documents.agreement_signatures import Party
-    from vipdesk.services.agreement_data import content_hash
-    from vipdesk.services.agreement_prefill import agreement_from_placement, find_placement
+    from vipdesk.documents.agreement_form import read_pdf_bytes, read_returned_bytes
+    from vipdesk.services.agreement_prefill import find_placement
+    from vipdesk.services.agreement_returns import returned_changes
 
-    returned = read_returned_pdf(path)
+    pdf = read_pdf_bytes(path)
+    returned = read_returned_bytes(pdf, path.name)  # refuses what is not ours, before opening
     database = open_database(database_url)
     try:
         placement_id = find_placement(database, returned.reference)
-        current = agreement_from_placement(database, placement_id, version=returned.version)
+        review = returned_changes(database, placement_id, pdf, path.name)
     finally:
         database.dispose()
     print(
-        f"{path.name}: agreement {returned.reference}, version {returned.version}, of "
-        f"{current.trainee.name} at {current.receiving.name}."
+        f"{path.name}: agreement {review.reference}, version {review.version}, of "
+        f"{review.trainee_name} at {review.host_name}."
     )
-    if returned.content_hash != content_hash(current):
+    if review.made_from_older_draft:
         print(
-            "The placement's records changed since this file was exported; the differences "
-            "below are against the records as they are now."
+            "The agreement changed since this file was exported; the differences below are "
+            "against the agreement as it is now."
         )
-    parties = [Party.of_field(name) for name in returned.signed]
-    signed = ", ".join(
-        p.label if p else name for p, name in zip(parties, returned.signed, strict=True)
-    )
-    print(f"Signed digitally for: {signed}." if signed else "Not signed digitally.")
-    changes = differences(returned, current)
+    parties = ", ".join(PARTY_NAMES[p] for p in review.signed_parties)
+    print(f"Signed digitally for: {parties}." if parties else "Not signed digitally.")
+    changes = review.changes
     if not changes:
         print("The host's part is unchanged.")
     else:
@@ -133,7 +137,10 @@ def read_back(path: Path, *, database_url: str) -> int:
             print(f"  {change.label}")
             print(_indented("was: ", change.ours or "(empty)"))
             print(_indented("now: ", change.theirs or "(empty)"))
-    print("Nothing was stored; the placement's records are unchanged.")
+    print(
+        "Nothing was stored; accept the changes in the placement's Agreement tab to make "
+        "them a new version."
+    )
     return 0
 
 

@@ -1,5 +1,13 @@
 """SQLAlchemy ORM classes. Plain Python: nothing here imports Qt."""
 
+from vipdesk.models.agreement import (
+    AgreementDocument,
+    AgreementSignature,
+    DocumentKind,
+    DocumentState,
+    SignatureMethod,
+    SignatureState,
+)
 from vipdesk.models.audit import AuditEntry
 from vipdesk.models.base import Base
 from vipdesk.models.enums import (
@@ -39,6 +47,8 @@ __all__ = [
     "CEFR_LEVELS",
     "LIFECYCLE",
     "ActorAvailability",
+    "AgreementDocument",
+    "AgreementSignature",
     "AllocationRule",
     "AuditEntry",
     "Base",
@@ -51,6 +61,8 @@ __all__ = [
     "CostCategory",
     "CostItem",
     "CostShare",
+    "DocumentKind",
+    "DocumentState",
     "ExchangeRate",
     "FundingKind",
     "FundingSource",
@@ -68,6 +80,8 @@ __all__ = [
     "ReadinessResponse",
     "ResponseStatus",
     "Setting",
+    "SignatureMethod",
+    "SignatureState",
     "Status",
     "Student",
     "StudentEquity",

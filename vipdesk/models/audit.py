@@ -33,6 +33,7 @@ class AuditEntry(Base):
 
 _SKIPPED = {"version", "created_at", "updated_at", "updated_by"}
 _SENSITIVE_ENTITIES = {"student_equity"}
+_SUMMARISED = {"content"}  # an agreement's whole JSON: its versions are kept, not diffed here
 
 
 def _session_user(session: Session) -> str:
@@ -56,6 +57,8 @@ def _plain(value: Any) -> Any:
         return value.value
     if isinstance(value, date | datetime | Decimal):
         return str(value)
+    if isinstance(value, bytes):
+        return f"({len(value):,} bytes)"  # a PDF or a scan: that it changed, not its bytes
     return repr(value)
 
 
@@ -70,6 +73,9 @@ def _target(obj: Any) -> tuple[str, int, str]:
         return "student", obj.student_id, f"language {obj.language}"
     if table == "student_equity":
         return "student", obj.student_id, "equity flags"
+    if table == "agreement_signature":
+        document = obj.document
+        return "placement", document.placement_id, f"{obj} on the {document}"
     if table != "placement" and getattr(obj, "placement_id", None) is not None:
         # Readiness responses, the protocol, tools and their tests: the placement's story.
         named = any("__str__" in vars(k) for k in type(obj).__mro__[:-1])
@@ -93,7 +99,12 @@ def _changes(obj: Any) -> dict[str, list[Any]]:
         if old == new:
             continue
         # Special-category data: record that it changed, never the values.
-        changes[attr.key] = ["…", "…"] if sensitive else [_plain(old), _plain(new)]
+        if sensitive:
+            changes[attr.key] = ["…", "…"]
+        elif attr.key in _SUMMARISED:
+            changes[attr.key] = ["(earlier text)" if old else None, "(new text)"]
+        else:
+            changes[attr.key] = [_plain(old), _plain(new)]
     return changes
 
 

@@ -402,26 +402,35 @@ def change_status(
             raise ConflictError(
                 "placement", theirs=_to_form(placement), changed_by=placement.updated_by
             )
-        if target not in allowed_transitions(placement.status):
-            raise TransitionError(
-                f"A placement cannot go from '{placement.status.label}' to '{target.label}'."
-            )
-        if is_forward(placement.status, target):
-            done = set(
-                session.scalars(
-                    select(ChecklistTick.item_key).where(ChecklistTick.placement_id == placement_id)
-                )
-            )
-            open_items = blockers(done, target)
-            if open_items:
-                listed = "\n".join(f"• {item.label}" for item in open_items)
-                raise TransitionError(
-                    f"Before moving to '{target.label}', tick these checklist items:\n{listed}"
-                )
-            preparation_gate(session, placement_id, target)  # chosen tools tested by everyone
-        placement.status = target
+        move_status(session, placement, target)
         session.flush()
         return _to_form(placement)
+
+
+def move_status(session: Session, placement: Placement, target: Status) -> None:
+    """Move within an open session, with every check of `change_status` but the version's.
+
+    Raises:
+        TransitionError: the move is not allowed, or checklist items block it (named).
+    """
+    if target not in allowed_transitions(placement.status):
+        raise TransitionError(
+            f"A placement cannot go from '{placement.status.label}' to '{target.label}'."
+        )
+    if is_forward(placement.status, target):
+        done = set(
+            session.scalars(
+                select(ChecklistTick.item_key).where(ChecklistTick.placement_id == placement.id)
+            )
+        )
+        open_items = blockers(done, target)
+        if open_items:
+            listed = "\n".join(f"• {item.label}" for item in open_items)
+            raise TransitionError(
+                f"Before moving to '{target.label}', tick these checklist items:\n{listed}"
+            )
+        preparation_gate(session, placement.id, target)  # chosen tools tested by everyone
+    placement.status = target
 
 
 def with_changes(form: PlacementForm, **changes: object) -> PlacementForm:
