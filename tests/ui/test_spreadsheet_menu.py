@@ -37,7 +37,7 @@ def test_the_file_menu_offers_import_templates_and_the_report(window: MainWindow
         "&Import organisations…",
         "&Import placements…",
         "Save import &template",
-        "&Export placements report…",
+        "&Export report to Excel…",
     ):
         assert text in texts
 

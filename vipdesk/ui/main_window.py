@@ -110,6 +110,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.refresh_action])
         file_menu.addSeparator()
         self._add_spreadsheet_actions(file_menu)
+        self.export_agreements_action = QAction("Export &agreements…", self)
+        self.export_agreements_action.triggered.connect(self._on_export_agreements)
+        file_menu.addAction(self.export_agreements_action)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -257,7 +260,7 @@ class MainWindow(QMainWindow):
             self.import_actions[kind] = action
             templates.addAction(f"{kind.capitalize()}…", lambda k=kind: self._on_save_template(k))
         file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
-        self.export_report_action = QAction("&Export placements report…", self)
+        self.export_report_action = QAction("&Export report to Excel…", self)
         self.export_report_action.triggered.connect(self._on_export_report)
         file_menu.addAction(self.export_report_action)
 
@@ -287,6 +290,30 @@ class MainWindow(QMainWindow):
             self._db, self.placements_view.model.current_filter, catalogue.years(), self
         )
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Saved {path}.", 8000))
+        delete_when_closed(dialog, dialog.runner)
+        dialog.show()
+        return dialog
+
+    def _on_export_agreements(self) -> Any:
+        from vipdesk.ui.agreement_batch_dialog import AgreementBatchDialog
+        from vipdesk.ui.jobs import delete_when_closed
+
+        # What the list shows (its filters applied) and what is selected in it.
+        model = self.placements_view.model
+        picked = self.placements_view.table.selectionModel().selectedRows()
+        shown = [model.placement_id(row) for row in range(model.rowCount())]
+        selected = [model.placement_id(index.row()) for index in picked]
+        dialog = AgreementBatchDialog(
+            self._db,
+            [i for i in shown if i is not None],
+            [i for i in selected if i is not None],
+            self,
+        )
+        dialog.exported.connect(
+            lambda folder, count: self.statusBar().showMessage(
+                f"Wrote {count:,} agreements to {folder}.", 8000
+            )
+        )
         delete_when_closed(dialog, dialog.runner)
         dialog.show()
         return dialog

@@ -28,6 +28,7 @@ from vipdesk.services import checklist, drafts, placements
 from vipdesk.services.history import record_history
 from vipdesk.services.lookups import record_label, search_students, student_label
 from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
+from vipdesk.ui.agreement_panel import AgreementPanel
 from vipdesk.ui.checklist_panel import ChecklistPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.costs_panel import CostsPanel
@@ -84,6 +85,9 @@ class PlacementEditor(QDialog):
         self.side.addTab(self.preparation, "Preparation")
         self.costs = CostsPanel(db)
         self.side.addTab(self.costs, "Costs")
+        self.agreement = AgreementPanel(db)
+        self.agreement.changed.connect(self._on_agreement_changed)
+        self.side.addTab(self.agreement, "Agreement")
         self.side.addTab(self.history, "History")
         splitter = QSplitter()
         splitter.addWidget(scroll)
@@ -153,6 +157,7 @@ class PlacementEditor(QDialog):
     def _refresh_side(self) -> None:
         self.preparation.show_placement(self._form.id)
         self.costs.show_placement(self._form.id)
+        self.agreement.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
             self.history.clear()
@@ -328,6 +333,18 @@ class PlacementEditor(QDialog):
         self._update_heading()
         self._refresh_side()
         self.saved.emit(form.id)
+
+    def _on_agreement_changed(self, placement_id: int) -> None:
+        """Sending and locking move the status: take the new status and version, keep edits."""
+        try:
+            stored = placements.load_placement(self._db, placement_id)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+            return
+        self._form.status, self._form.version = stored.status, stored.version
+        self._update_heading()
+        self._refresh_side()
+        self.saved.emit(placement_id)
 
     # --- deleting and closing --------------------------------------------------------------
 

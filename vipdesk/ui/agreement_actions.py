@@ -1,0 +1,458 @@
+"""What the Agreement tab's buttons do: one method per button, each a short conversation with
+the coordinator (a file to choose, a dialog, a confirmation) around one service call.
+
+Kept apart from `agreement_panel` (which lays out the lists and decides which buttons apply)
+so that neither grows past a screenful of reading. Every error a user can fix is shown in a
+message box; the panel reloads and emits `changed` after anything that changed the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from vipdesk.db import current_user
+from vipdesk.errors import ValidationError, VipdeskError
+from vipdesk.models import DocumentKind, DocumentState, SignatureState
+from vipdesk.services import agreement_changes, agreements, signatures
+from vipdesk.services.agreement_data import AgreementData
+from vipdesk.services.agreement_views import DocumentView
+from vipdesk.services.certificate_data import (
+    CertificateData,
+    certificate_from_dict,
+    certificate_to_dict,
+)
+from vipdesk.ui.agreement_dialogs import (
+    AmendDialog,
+    CertificateDatesDialog,
+    CertificateEditor,
+    ReturnedPdfDialog,
+)
+from vipdesk.ui.export_dialog import default_folder
+from vipdesk.ui.signature_dialogs import (
+    PDF_FILTER,
+    RETURNED,
+    SCAN_FILTER,
+    SCANNED,
+    TYPED,
+    DeclineDialog,
+    RecordSignatureDialog,
+    SendDialog,
+    SignatureEntry,
+)
+from vipdesk.ui.verification_dialog import VerificationDialog, verification
+
+if TYPE_CHECKING:
+    from vipdesk.ui.agreement_panel import AgreementPanel
+
+
+def read_file(path: Path, field: str = "") -> bytes:
+    """The file's bytes; a message naming it when it cannot be read (beside `field`)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        message = f"Cannot read {path.name}: {exc.strerror or exc}."
+        if field:
+            raise ValidationError.single(field, message) from exc
+        raise VipdeskError(message) from exc
+
+
+class AgreementActions:
+    """The steps of the signature round, for the panel's selected document."""
+
+    def __init__(self, panel: AgreementPanel) -> None:
+        self.panel = panel
+        self.db = panel.db
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _warn(self, title: str, exc: VipdeskError) -> None:
+        QMessageBox.warning(self.panel, title, str(exc))
+
+    def _done(self, select: int | None = None) -> None:
+        self.panel.refresh(select=select)
+        self.panel.emit_changed()
+
+    def _save_bytes(
+        self, caption: str, name: str, make: Callable[[], bytes], pattern: str = PDF_FILTER
+    ) -> None:
+        suggested = str(default_folder() / name.replace("/", "-"))
+        chosen, _ = QFileDialog.getSaveFileName(self.panel, caption, suggested, pattern)
+        if not chosen:
+            return
+        from vipdesk.documents.files import write_atomically
+
+        path = Path(chosen)
+        if not path.suffix:  # typed without one: the kind of file it is
+            path = path.with_name(f"{path.name}{Path(name).suffix or '.pdf'}")
+        try:
+            write_atomically(path, make())
+        except VipdeskError as exc:
+            self._warn(caption, exc)
+
+    def _choose(self, caption: str, pattern: str = PDF_FILTER) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(self.panel, caption, str(default_folder()), pattern)
+        return Path(chosen) if chosen else None
+
+    # --- drafting --------------------------------------------------------------------------
+
+    def edit(self) -> None:
+        """Draft the agreement (version 1) or edit the selected draft."""
+        panel = self.panel
+        document = panel.selected()
+        if document is None:
+            assert panel.placement_id is not None
+            try:
+                document = agreements.open_draft(self.db, panel.placement_id, current_user())
+            except VipdeskError as exc:
+                self._warn("Draft agreement", exc)
+                return
+            panel.refresh(select=document.id)
+        if document.state is not DocumentState.DRAFT:
+            return
+        if document.kind is DocumentKind.CERTIFICATE:
+            self._edit_certificate(document)
+        else:
+            self._edit_agreement(document)
+        self._done(document.id)
+
+    def _edit_agreement(self, document: DocumentView) -> None:
+        # The wizard saves more than once: each save expects the version the last one left.
+        latest = [document.row_version]
+
+        def save(data: AgreementData) -> None:
+            stored = agreements.save_agreement_draft(
+                self.db, document.id, data, latest[0], current_user()
+            )
+            latest[0] = stored.row_version
+
+        self.panel.open_wizard(document.agreement, save=save, read_only=False)
+
+    def _edit_certificate(self, document: DocumentView) -> None:
+        latest = [document.row_version]
+
+        def save(data: CertificateData) -> None:
+            stored = agreements.save_draft(
+                self.db, document.id, certificate_to_dict(data), latest[0], current_user()
+            )
+            latest[0] = stored.row_version
+
+        editor = CertificateEditor(certificate_from_dict(document.content), save, self.panel)
+        self.panel.run_dialog(editor)
+
+    def view(self) -> None:
+        document = self.panel.selected()
+        if document is None:
+            return
+        if document.kind is DocumentKind.CERTIFICATE:
+            data = certificate_from_dict(document.content)
+            self.panel.run_dialog(CertificateEditor(data, None, self.panel))
+        else:
+            self.panel.open_wizard(document.agreement, save=lambda _data: None, read_only=True)
+
+    # --- sending and files -----------------------------------------------------------------
+
+    def send(self) -> None:
+        document = self.panel.selected()
+        if document is None:
+            return
+        sent: list[DocumentView] = []
+
+        def send(order: tuple[str, ...]) -> None:
+            sent.append(
+                agreements.send_for_signature(
+                    self.db, document.id, document.row_version, order=order, user=current_user()
+                )
+            )
+
+        dialog = SendDialog(document.title, document.order, send, self.panel)
+        self.panel.run_dialog(dialog)
+        if sent:
+            self._done(document.id)
+
+    def pdf(self) -> None:
+        document = self.panel.selected()
+        if document is None:
+            return
+        if document.state is DocumentState.SIGNED:
+            name = f"{document.reference} {document.title} signed.pdf"
+            self._save_bytes(
+                "Save the final PDF", name, lambda: agreements.final_pdf(self.db, document.id)
+            )
+        else:
+            name = f"{document.reference} {document.title}.pdf"
+            self._save_bytes(
+                "Save the PDF", name, lambda: agreements.document_pdf(self.db, document.id)
+            )
+
+    def fillable(self) -> None:
+        from vipdesk.documents.agreement_pdf import render_agreement
+
+        document = self.panel.selected()
+        if document is None:
+            return
+        name = f"{document.reference} {document.title} for HR.pdf"
+        self._save_bytes(
+            "Save the fillable PDF for HR",
+            name,
+            lambda: render_agreement(document.agreement, fillable=True),
+        )
+
+    def returned(self) -> None:
+        """Read a PDF HR sent back: accept chosen changes, record signatures found in it."""
+        from vipdesk.services import agreement_returns
+
+        panel = self.panel
+        placement_id = panel.placement_id
+        assert placement_id is not None
+        path = self._choose("Choose the PDF returned by HR")
+        if path is None:
+            return
+        try:
+            data = read_file(path)
+            review = agreement_returns.returned_changes(self.db, placement_id, data, path.name)
+            target = (
+                agreements.get_document(self.db, review.document_id)
+                if review.document_id is not None
+                else None
+            )
+        except VipdeskError as exc:
+            self._warn("Import returned PDF", exc)
+            return
+        recordable: list[str] = []
+        if target is not None and target.state is DocumentState.SENT:
+            pending = {
+                s.party: s.position
+                for s in target.signatures
+                if s.state is not SignatureState.SIGNED
+            }
+            signed = [p for p in review.signed_parties if p in pending]
+            recordable = sorted(signed, key=lambda p: pending[p])
+        created: list[DocumentView] = []
+
+        def apply(fields: list[str], parties: list[str]) -> None:
+            for party in parties:
+                assert target is not None
+                signatures.record_digital(
+                    self.db, target.id, party, data, name=path.name, user=current_user()
+                )
+            if fields:
+                created.append(
+                    agreement_returns.accept_changes(
+                        self.db, placement_id, review, fields, current_user()
+                    )
+                )
+
+        dialog = ReturnedPdfDialog(path.name, review, recordable, apply, panel)
+        panel.run_dialog(dialog)
+        self._done(created[0].id if created else (target.id if target else None))
+
+    def verify(self) -> None:
+        from vipdesk.documents.signing import verify_signatures
+
+        path = self._choose("Choose a PDF to verify")
+        if path is None:
+            return
+        try:
+            data = read_file(path)
+            checks = verify_signatures(data, path.name, ())
+        except VipdeskError as exc:
+            self._warn("Verify a PDF", exc)
+            return
+        result = verification(path.name, data, checks, "", "")
+        archived, title = self._archive_for(result.sha256)
+        result = verification(path.name, data, checks, archived, title)
+        self.panel.run_dialog(VerificationDialog(result, self.panel))
+
+    def _archive_for(self, sha256: str) -> tuple[str, str]:
+        """The archived hash to compare with: a document it matches, else the selected one."""
+        documents = self.panel.documents
+        match = next((d for d in documents if d.final_sha256 == sha256), None)
+        if match is not None:
+            return match.final_sha256, match.title
+        selected = self.panel.selected()
+        locked = [d for d in documents if d.final_sha256]
+        if selected is not None and (selected.final_sha256 or not locked):
+            return selected.final_sha256, selected.title
+        if locked:
+            return locked[0].final_sha256, locked[0].title
+        return "", "This placement"
+
+    # --- signatures ------------------------------------------------------------------------
+
+    def record(self) -> None:
+        document = self.panel.selected()
+        if document is None or document.next_party is None:
+            return
+        party = document.next_party
+        user = current_user()
+
+        def record(entry: SignatureEntry) -> None:
+            if entry.method in (TYPED, SCANNED):
+                scan = read_file(entry.file, "scan") if entry.file else None
+                signatures.record_approval(
+                    self.db,
+                    document.id,
+                    party,
+                    entry.approval,
+                    scan=scan,
+                    scan_name=entry.file.name if entry.file else "",
+                    user=user,
+                )
+            elif entry.method == RETURNED:
+                assert entry.file is not None
+                data = read_file(entry.file, "scan")
+                signatures.record_digital(
+                    self.db, document.id, party, data, name=entry.file.name, user=user
+                )
+            else:
+                assert entry.file is not None
+                key = read_file(entry.file, "scan")
+                signatures.sign_here(
+                    self.db,
+                    document.id,
+                    party,
+                    key,
+                    entry.passphrase or None,
+                    key_name=entry.file.name,
+                    user=user,
+                )
+
+        dialog = RecordSignatureDialog(
+            party, document.title, _expected(document, party), record, self.panel
+        )
+        if not self.panel.run_dialog(dialog):
+            return
+        self._done(document.id)
+        after = self.panel.selected()
+        if after is not None and after.id == document.id and after.state is DocumentState.SIGNED:
+            QMessageBox.information(
+                self.panel,
+                "Signed by every party",
+                f"{after.title} is signed by every party and locked. Its final PDF is archived "
+                f"with SHA-256 {after.final_sha256}.",
+            )
+
+    def decline(self) -> None:
+        document = self.panel.selected()
+        if document is None:
+            return
+
+        def decline(party: str, reason: str) -> None:
+            signatures.decline(self.db, document.id, party, reason, user=current_user())
+
+        dialog = DeclineDialog(
+            document.title, document.order, document.next_party, decline, self.panel
+        )
+        if self.panel.run_dialog(dialog):
+            self._done(document.id)
+
+    def scan(self) -> None:
+        document = self.panel.selected()
+        signature = self.panel.selected_signature()
+        if document is None or signature is None:
+            return
+        try:
+            name, data = signatures.scan_of(self.db, document.id, signature.party)
+        except VipdeskError as exc:
+            self._warn("Save scan", exc)
+            return
+        self._save_bytes("Save the scan", name, lambda: data, SCAN_FILTER)
+
+    # --- new versions, amendments, the certificate -----------------------------------------
+
+    def new_version(self) -> None:
+        document = self.panel.selected()
+        if document is None or self.panel.placement_id is None:
+            return
+        answer = QMessageBox.question(
+            self.panel,
+            "Start a new version?",
+            f"Start version {document.number + 1} as a copy of {document.title}? Version "
+            f"{document.number} is then superseded: no more signatures are recorded on it, and "
+            "the new version is sent for signature again.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            created = agreements.new_version(self.db, self.panel.placement_id, current_user())
+        except VipdeskError as exc:
+            self._warn("New version", exc)
+            return
+        self._done(created.id)
+
+    def amend(self) -> None:
+        placement_id = self.panel.placement_id
+        assert placement_id is not None
+        started: list[DocumentView] = []
+
+        def start(reason: str) -> None:
+            started.append(
+                agreement_changes.start_amendment(self.db, placement_id, reason, current_user())
+            )
+
+        if not self.panel.run_dialog(AmendDialog(start, self.panel)) or not started:
+            return
+        self._done(started[0].id)
+        self._edit_agreement(started[0])
+        self._done(started[0].id)
+
+    def certificate(self) -> None:
+        panel = self.panel
+        placement_id = panel.placement_id
+        assert placement_id is not None
+        draft = next(
+            (
+                d
+                for d in panel.documents
+                if d.kind is DocumentKind.CERTIFICATE and d.state is DocumentState.DRAFT
+            ),
+            None,
+        )
+        if draft is None:
+            draft = self._start_certificate(placement_id)
+            if draft is None:
+                return
+        panel.refresh(select=draft.id)
+        self._edit_certificate(draft)
+        self._done(draft.id)
+
+    def _start_certificate(self, placement_id: int) -> DocumentView | None:
+        agreed = next(
+            d
+            for d in self.panel.documents
+            if d.kind is DocumentKind.AGREEMENT and d.state is DocumentState.SIGNED
+        ).agreement.programme
+        started: list[DocumentView] = []
+
+        def start(actual_start: date, actual_end: date) -> None:
+            started.append(
+                agreement_changes.start_certificate(
+                    self.db,
+                    placement_id,
+                    actual_start=actual_start,
+                    actual_end=actual_end,
+                    user=current_user(),
+                )
+            )
+
+        dialog = CertificateDatesDialog(agreed.start, agreed.end, start, self.panel)
+        if not self.panel.run_dialog(dialog) or not started:
+            return None
+        return started[0]
+
+
+def _expected(document: DocumentView, party: str) -> signatures.Approval:
+    """Who is expected to sign for the party, as the document names them; dated today."""
+    from vipdesk.documents.agreement_signatures import Party, signer
+
+    today = date.today()
+    if document.kind is DocumentKind.CERTIFICATE:
+        mentor = certificate_from_dict(document.content).mentor
+        return signatures.Approval(mentor.name, mentor.position, mentor.email, today)
+    _heading, person = signer(document.agreement, Party(party))
+    return signatures.Approval(person.name, person.position, person.email, today)
