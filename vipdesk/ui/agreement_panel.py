@@ -162,13 +162,14 @@ class AgreementPanel(QWidget):
             [
                 Column("Party", lambda s: s.party_label),
                 Column("State", lambda s: s.state.label, alarm=_declined),
-                Column("Method", lambda s: s.method.label if s.method else ""),
+                # What a coordinator looks for first stays visible in the narrow side panel.
                 Column("Signed by", lambda s: s.signer_name),
+                Column("Date", lambda s: _day(s.signed_on)),
+                Column("Method", lambda s: s.method.label if s.method else ""),
+                Column("Reason", lambda s: s.reason, alarm=_declined),
                 Column("Function", lambda s: s.signer_function),
                 Column("E-mail", lambda s: s.signer_email),
-                Column("Date", lambda s: _day(s.signed_on)),
                 Column("Recorded by", lambda s: s.recorded_by),
-                Column("Reason", lambda s: s.reason, alarm=_declined),
             ],
             lambda s: s.position,
             self,
