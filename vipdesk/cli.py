@@ -54,6 +54,7 @@ def database_url(args: argparse.Namespace) -> str:
 
 def run_demo(args: argparse.Namespace) -> int:
     from vipdesk.services.demo import generate_demo
+    from vipdesk.services.demo_agreements import add_demo_agreements
 
     url = database_url(args)
     database = open_database(url)
@@ -69,6 +70,7 @@ def run_demo(args: argparse.Namespace) -> int:
             args.seed,
             progress=progress if sys.stderr.isatty() else None,
         )
+        agreements = add_demo_agreements(database, seed=args.seed)
     finally:
         database.dispose()
     if sys.stderr.isatty():
@@ -76,7 +78,8 @@ def run_demo(args: argparse.Namespace) -> int:
     print(
         f"Wrote {summary.placements:,} placements, {summary.students:,} students, "
         f"{summary.organisations:,} host organisations, {summary.contacts:,} contacts and "
-        f"{summary.institutions:,} institutions to {describe_url(url)} "
+        f"{summary.institutions:,} institutions and {agreements} stored agreements to "
+        f"{describe_url(url)} "
         f"in {time.perf_counter() - started:.1f} s."
     )
     return 0

@@ -32,6 +32,7 @@ def app_settings() -> QSettings:
 def open_demo_database() -> Database:
     """The demo database in the data folder, filled with sample data on first use."""
     from vipdesk.services.demo import generate_demo
+    from vipdesk.services.demo_agreements import add_demo_agreements
 
     database = open_database(demo_database_url())
     from vipdesk.services.catalogue import load_rows
@@ -40,6 +41,7 @@ def open_demo_database() -> Database:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             generate_demo(database, DEMO_PLACEMENTS, seed=1)
+            add_demo_agreements(database)
         finally:
             QGuiApplication.restoreOverrideCursor()
     return database
