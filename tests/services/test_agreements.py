@@ -295,3 +295,26 @@ def test_the_certificate_follows_the_signed_agreement(db: Database, tmp_path: Pa
     assert "certificate" in pdf_text(document_pdf(db, certificate.id), tmp_path).lower()
     signed = record_approval(db, certificate.id, "host", _typed("Jürgen Weiß", date.today()))
     assert signed.state is DocumentState.SIGNED and signed.final_sha256
+
+
+def test_two_coordinators_recording_at_once_do_not_mix(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vipdesk.services import signatures
+
+    _, draft = _ready(any_db)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
+    opened = signatures._open_signature
+
+    def meanwhile(row: object, party: str) -> object:
+        found = opened(row, party)  # type: ignore[arg-type]
+        monkeypatch.setattr(signatures, "_open_signature", opened)
+        # Another coordinator records the trainee's approval in the same moment.
+        record_approval(any_db, sent.id, "student", _typed("Other"), today=SENT_ON)
+        return found
+
+    monkeypatch.setattr(signatures, "_open_signature", meanwhile)
+    with pytest.raises(ConflictError):
+        record_approval(any_db, sent.id, "student", _typed("Łukasz Żółć"), today=SENT_ON)
+    (student, *_) = documents_of(any_db, sent.placement_id)[0].signatures
+    assert student.signer_name == "Other"

@@ -20,11 +20,21 @@ import contextlib
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
 from vipdesk.db import Database
-from vipdesk.errors import FieldProblem, TransitionError, ValidationError, VipdeskError
+from vipdesk.errors import (
+    ConflictError,
+    FieldProblem,
+    TransitionError,
+    ValidationError,
+    VipdeskError,
+)
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
@@ -55,6 +65,26 @@ class Approval:
     function: str = ""
     email: str = ""
     signed_on: date | None = None
+
+
+@contextlib.contextmanager
+def _writing(db: Database, user: str | None) -> Iterator[Session]:
+    """A session for one signature step; a concurrent step on the same document is refused.
+
+    Every step marks the document changed, so its version counter turns a second coordinator
+    recording on the same document at the same moment into a clear message, not a mix.
+    """
+    try:
+        with db.session(user) as session:
+            yield session
+    except StaleDataError as exc:
+        raise ConflictError(
+            "agreement", changed_by="another coordinator at the same moment"
+        ) from exc
+
+
+def _touch(row: AgreementDocument) -> None:
+    row.updated_at = utcnow()
 
 
 def scan_kind(data: bytes) -> str | None:
@@ -152,9 +182,10 @@ def record_approval(
         VipdeskError: not out for signature, not this party's turn, or signed already.
     """
     today = today or date.today()
-    with db.session(user) as session:
+    with _writing(db, user) as session:
         row = load_row(session, document_id)
         signature = _open_signature(row, party)
+        _touch(row)
         problems = _approval_problems(approval, row, today)
         if scan is not None:
             if not scan:
@@ -205,9 +236,10 @@ def record_digital(
     from vipdesk.documents.agreement_signatures import Party
     from vipdesk.documents.signing import verify_signatures
 
-    with db.session(user) as session:
+    with _writing(db, user) as session:
         row = load_row(session, document_id)
         signature = _open_signature(row, party)
+        _touch(row)
         base = row.signed_pdf or row.pdf
         assert base is not None  # sent documents have their PDF
         if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
@@ -280,7 +312,7 @@ def decline(
     """
     if not reason.strip():
         raise ValidationError.single("reason", "Say why the party declines.")
-    with db.session(user) as session:
+    with _writing(db, user) as session:
         row = load_row(session, document_id)
         if row.state is not DocumentState.SENT:
             raise VipdeskError(f"The {row} is not out for signature.")
@@ -289,6 +321,7 @@ def decline(
             raise VipdeskError(
                 f"The {PARTY_LABELS.get(party, party).lower()} does not sign the {row}."
             )
+        _touch(row)
         for signature in row.signatures:
             _reset(signature)
         declining.state = SignatureState.DECLINED
@@ -327,13 +360,10 @@ def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
 # --- locking -------------------------------------------------------------------------------
 
 
-def _lock_if_complete(session: object, row: AgreementDocument, user: str | None) -> None:
-    from sqlalchemy.orm import Session
-
+def _lock_if_complete(session: Session, row: AgreementDocument, user: str | None) -> None:
     from vipdesk.services.agreement_render import executed_copy
     from vipdesk.services.placements import move_status
 
-    assert isinstance(session, Session)
     if any(s.state is not SignatureState.SIGNED for s in row.signatures):
         return
     session.flush()
