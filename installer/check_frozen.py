@@ -20,6 +20,7 @@ standard library, so any Python 3.11 or newer can run it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -168,14 +169,29 @@ def check_first_and_second_start(app: Frozen) -> str:
 
 
 def check_agreement(app: Frozen) -> str:
-    # reportlab, pyHanko and the bundled fonts: export a fillable agreement, read it back.
-    url = f"sqlite:///{app.sandbox / 'demo.sqlite3'}"
-    app.run("--database", url, "agreement", "export", "1", "--out", "agreement.pdf", "--fillable")
+    # reportlab, pyHanko, Pillow and the bundled fonts: export a fillable agreement of a
+    # placement still in preparation and read it back; export a signed one (stored by the demo).
+    database = app.sandbox / "demo.sqlite3"
+    url = f"sqlite:///{database}"
+    with contextlib.closing(sqlite3.connect(database)) as conn:
+        open_ids = conn.execute(
+            "SELECT id FROM placement WHERE status IN ('draft', 'preparing') ORDER BY id LIMIT 1"
+        ).fetchone()
+        signed = conn.execute(
+            "SELECT placement_id FROM agreement_document WHERE state = 'signed' LIMIT 1"
+        ).fetchone()
+    if open_ids is None or signed is None:
+        raise FrozenCheckError("the demo has no placement in preparation or no signed agreement")
+    export = ("--database", url, "agreement", "export")
+    app.run(*export, str(open_ids[0]), "--out", "agreement.pdf", "--fillable")
     pdf = (app.sandbox / "agreement.pdf").read_bytes()
     if not pdf.startswith(b"%PDF") or b"DejaVu" not in pdf:
         raise FrozenCheckError("the exported agreement is not a PDF with the bundled fonts")
     app.run("--database", url, "agreement", "import", "agreement.pdf")
-    return f"agreement PDF exported ({len(pdf) // 1024} KB) and read back"
+    app.run(*export, str(signed[0]), "--out", "signed.pdf")
+    if b"DejaVu" not in (app.sandbox / "signed.pdf").read_bytes():
+        raise FrozenCheckError("the signed agreement stored by the demo is not a vipdesk PDF")
+    return f"agreement PDF exported ({len(pdf) // 1024} KB) and read back; signed one exported"
 
 
 def check_postgresql_driver(app: Frozen) -> str:
