@@ -58,3 +58,14 @@ def test_the_fonts_ship_with_their_licence() -> None:
     for face in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
         assert (folder / face).stat().st_size > 500_000
     assert "Bitstream Vera Fonts Copyright" in (folder / "DejaVu-LICENSE.txt").read_text()
+
+
+def test_wrap_keeps_right_to_left_lines_in_typed_order() -> None:
+    # Form fields wrap the typed text and draw each line with draw_text, which reorders it:
+    # the first line must hold the first words, measured in their joined forms.
+    text = "أحمد إبراهيم عمر حداد ياسمين بناني"
+    lines = wrap(text, FONT, 9, 70)
+    assert len(lines) > 1
+    assert " ".join(lines) == text
+    assert lines[0].startswith("أحمد")
+    assert all(text_width(line, FONT, 9) <= 70 for line in lines)

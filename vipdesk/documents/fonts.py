@@ -3,14 +3,22 @@
 DejaVu Sans (shipped in resources/fonts/) is embedded as a subset: Latin with all diacritics,
 Greek and Cyrillic print and copy out as typed. Chinese, Japanese and Korean, which DejaVu lacks,
 fall back to the CID fonts every PDF reader knows (not embedded; they copy out as text too).
+Hebrew and Arabic print right to left, Arabic letters joined. reportlab shapes and reorders
+only with uharfbuzz and ReportLab's own rlbidi (not on PyPI), and only in paragraph styles set
+up for it; instead `visual` turns each line into the order and letter forms it is drawn in
+(python-bidi, arabic-reshaper; DejaVu has all Arabic presentation forms), so every paragraph and
+canvas line gets it, and poppler or a PDF viewer read the text back in logical order.
 Other scripts DejaVu lacks print as empty boxes.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -34,6 +42,45 @@ _FILES = {
 _CJK_FONTS = {"ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium", "zh": "STSong-Light"}
 _lock = threading.Lock()
 
+# Hebrew, Arabic with its supplements, and their presentation forms (U+FEFF, the byte order
+# mark, is not one of them).
+_RTL_CHARS = "\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe"
+_RTL = re.compile(f"[{_RTL_CHARS}]")
+_ARABIC = re.compile("[\u0600-\u08ff]")
+_SPACES_IN_RTL = re.compile(f"(?<=[{_RTL_CHARS}]) +(?=[{_RTL_CHARS}])")
+# A line of a ToUnicode CMap that maps a font code to an Arabic presentation form
+# (U+FB50 to U+FDFF, U+FE70 to U+FEFF).
+_PRESENTATION_FORM = re.compile(
+    r"^(<[0-9A-F]{2}>) <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>$", re.MULTILINE
+)
+
+
+def _typed_letter(match: re.Match[str]) -> str:
+    letter = unicodedata.normalize("NFKC", chr(int(match[2], 16)))
+    # Ligatures (lam-alef) keep their code: readers disagree on the order of the letters
+    # of a right-to-left ligature (poppler reverses them); U+FEFB normalises to lam, alef.
+    return f"{match[1]} <{ord(letter):04X}>" if len(letter) == 1 else match[0]
+
+
+class _Font(TTFont):  # type: ignore[misc]  # reportlab has no type hints
+    """A DejaVu face whose joined Arabic letters copy out as the letters people typed.
+
+    `visual` draws Arabic in presentation forms (e.g. U+FEE3, meem initial); the font's
+    ToUnicode map is rewritten so that text extraction and search see plain U+0645.
+    (reportlab builds that map inside `addObjects`; the streams are found by their names.)
+    """
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802  # reportlab's name
+        super().addObjects(doc)
+        face = self.face.name.decode("latin-1")
+        for name, stream in doc.idToObject.items():
+            if (
+                name.startswith("toUnicodeCMap:")
+                and name.endswith(face)
+                and " <F" in stream.content
+            ):
+                stream.content = _PRESENTATION_FORM.sub(_typed_letter, stream.content)
+
 
 @cache
 def _registered() -> frozenset[int]:
@@ -43,7 +90,7 @@ def _registered() -> frozenset[int]:
     rl_config.useA85 = 0
     folder = resources_dir() / "fonts"
     for name, file in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+        pdfmetrics.registerFont(_Font(name, str(folder / file)))
     # <b> and <i> in paragraph markup pick the bold and oblique faces.
     addMapping(FONT, 0, 0, FONT)
     addMapping(FONT, 1, 0, FONT_BOLD)
@@ -77,6 +124,47 @@ def _cjk_language(char: str) -> str | None:
     return None
 
 
+@cache
+def _reshaper() -> Any:
+    # Imported on first use: a document without Arabic does not pay the 10 ms.
+    from arabic_reshaper import ArabicReshaper  # type: ignore[import-untyped]
+
+    # Keep the vowel marks people typed (a name is not ours to shorten), and no word ligatures:
+    # "Abdullah" is spelled out letter by letter, as typed, not as the ligature for God.
+    return ArabicReshaper(configuration={"delete_harakat": False, "ARABIC LIGATURE ALLAH": False})
+
+
+def visual(text: str, *, keep_together: bool = False) -> str:
+    """`text` as it is drawn from left to right: Arabic letters in their joined forms, and runs
+    of Hebrew or Arabic reversed (Unicode bidi algorithm, left-to-right base as the document).
+
+    Text without right-to-left letters is returned as it is, at the cost of one regex search.
+    With `keep_together`, the spaces inside a right-to-left run become no-break spaces: a
+    paragraph that wrapped the visual line would put the run's last word on the first line.
+    """
+    if not _RTL.search(text):
+        return text
+    lines = text.replace("\r\n", "\n").split("\n")
+    return "\n".join(_visual_line(line, keep_together) for line in lines)
+
+
+@lru_cache(maxsize=2048)
+def _visual_line(line: str, keep_together: bool) -> str:
+    from bidi import get_display  # type: ignore[import-untyped]
+
+    if _ARABIC.search(line):
+        line = _reshaper().reshape(line)
+        covered = _registered()
+        if not covered.issuperset(map(ord, line)):
+            # A joined form DejaVu lacks (rare Persian or Urdu letters) prints unjoined.
+            line = "".join(
+                c if ord(c) in covered else unicodedata.normalize("NFKC", c) for c in line
+            )
+    if keep_together:
+        line = _SPACES_IN_RTL.sub(lambda match: "\xa0" * len(match.group()), line)
+    return str(get_display(line, base_dir="L"))
+
+
 def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
     """Split `text` into (piece, font name): DejaVu where it has the glyphs, else a CJK font.
 
@@ -106,21 +194,24 @@ def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
 
 
 def markup(text: str) -> str:
-    """Paragraph markup that prints `text` literally: '<b>' stays '<b>', line breaks stay."""
+    """Paragraph markup that prints `text` literally: '<b>' stays '<b>', line breaks stay,
+    Hebrew and Arabic right to left (see `visual`)."""
     pieces = []
-    for piece, font in runs(text):
+    for piece, font in runs(visual(text, keep_together=True)):
         escaped = escape(piece).replace("\r\n", "\n").replace("\n", "<br/>")
         pieces.append(escaped if font == FONT else f'<font name="{font}">{escaped}</font>')
     return "".join(pieces)
 
 
 def text_width(text: str, font: str, size: float) -> float:
-    return float(sum(pdfmetrics.stringWidth(piece, f, size) for piece, f in runs(text, font)))
+    """The width of `text` as `draw_text` draws it (joined Arabic letters are narrower)."""
+    pieces = runs(visual(text), font)
+    return float(sum(pdfmetrics.stringWidth(piece, f, size) for piece, f in pieces))
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, font: str, size: float) -> None:
     """Draw one line at (x, y), switching fonts for the characters DejaVu lacks."""
-    for piece, f in runs(text, font):
+    for piece, f in runs(visual(text), font):
         canvas.setFont(f, size)
         canvas.drawString(x, y, piece)
         x += pdfmetrics.stringWidth(piece, f, size)
