@@ -335,7 +335,7 @@ def test_the_0005_fixture_keeps_its_funding(tmp_path: Path) -> None:
 def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
     tmp_path: Path,
 ) -> None:
-    from vipdesk.services.agreements import documents_of
+    from vipdesk.services.agreement_queries import documents_of
 
     path = tmp_path / "office.sqlite3"
     database = open_database(_load_fixture("schema_0005.sql", path))
@@ -346,7 +346,7 @@ def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
 
 def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> None:
     from vipdesk.models import DocumentState, SignatureMethod, SignatureState
-    from vipdesk.services.agreements import document_pdf, documents_of
+    from vipdesk.services.agreement_queries import document_pdf, documents_of
     from vipdesk.services.signatures import Approval, record_approval
 
     database = open_database(_load_fixture("schema_0006.sql", tmp_path / "at-0006.sqlite3"))

@@ -12,12 +12,8 @@ from tests.services.test_agreements import SENT_ON, _ready, _typed
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreement_export import export_agreement, stored_agreements
-from vipdesk.services.agreements import (
-    document_pdf,
-    final_pdf,
-    save_agreement_draft,
-    send_for_signature,
-)
+from vipdesk.services.agreement_queries import document_pdf, final_pdf
+from vipdesk.services.agreements import save_agreement_draft, send_for_signature
 from vipdesk.services.signatures import record_approval
 
 

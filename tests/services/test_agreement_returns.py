@@ -16,6 +16,7 @@ from vipdesk.documents.agreement_pdf import render_agreement
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentState
 from vipdesk.services.agreement_data import Task
+from vipdesk.services.agreement_queries import documents_of
 from vipdesk.services.agreement_returns import (
     accept_changes,
     apply_host_fields,
@@ -23,7 +24,7 @@ from vipdesk.services.agreement_returns import (
     parse_tasks,
     returned_changes,
 )
-from vipdesk.services.agreements import documents_of, send_for_signature
+from vipdesk.services.agreements import send_for_signature
 
 
 def test_task_lines_read_back_as_the_tasks_they_print() -> None:

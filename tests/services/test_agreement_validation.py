@@ -26,9 +26,8 @@ from vipdesk.services.agreement_data import (
     Tool,
 )
 from vipdesk.services.agreement_prefill import agreement_from_placement
+from vipdesk.services.agreement_problems import SECTIONS, Problem
 from vipdesk.services.agreement_validation import (
-    SECTIONS,
-    Problem,
     problems_by_section,
     validate_agreement,
     validate_section,

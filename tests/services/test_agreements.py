@@ -19,12 +19,10 @@ from vipdesk.errors import ConflictError, ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreement_changes import start_amendment, start_certificate
 from vipdesk.services.agreement_data import Person
+from vipdesk.services.agreement_queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.agreement_views import DocumentView
 from vipdesk.services.agreements import (
     DocumentFrozenError,
-    document_pdf,
-    documents_of,
-    final_pdf,
     new_version,
     open_draft,
     save_agreement_draft,

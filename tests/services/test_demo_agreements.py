@@ -8,7 +8,7 @@ from datetime import date
 from vipdesk.db import Database
 from vipdesk.models import DocumentState, SignatureState, Status
 from vipdesk.services.agreement_data import content_hash
-from vipdesk.services.agreements import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreement_queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.catalogue import load_rows
 from vipdesk.services.demo import generate_demo
 from vipdesk.services.demo_agreements import add_demo_agreements

@@ -32,7 +32,7 @@ from tests.ui.conftest import MessageBoxes
 from vipdesk.db import Database
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreement_data import AgreementData, Person
-from vipdesk.services.agreements import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreement_queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.checklist import checklist_items, set_done
 from vipdesk.services.placements import change_status, load_placement
 from vipdesk.services.signatures import scan_of
@@ -43,13 +43,13 @@ from vipdesk.ui.agreement_dialogs import (
     ReturnedPdfDialog,
 )
 from vipdesk.ui.agreement_panel import AgreementPanel
+from vipdesk.ui.send_dialog import SendDialog
 from vipdesk.ui.signature_dialogs import (
     RETURNED,
     SCANNED,
     SIGN_HERE,
     DeclineDialog,
     RecordSignatureDialog,
-    SendDialog,
 )
 from vipdesk.ui.verification_dialog import VerificationDialog
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from tests.services.people_data import make_contact, make_institution, make_organisation
-from tests.ui.message_boxes import Button, MessageBoxes, patch_message_boxes
+from tests.ui.conftest import Button, MessageBoxes
 from vipdesk.db import Database
 from vipdesk.models import ContactRole, OrganisationSize
 from vipdesk.services.people import (
@@ -23,11 +22,6 @@ from vipdesk.services.people_lists import contact_rows
 from vipdesk.ui.contact_editor import ContactEditor
 from vipdesk.ui.institution_editor import InstitutionEditor
 from vipdesk.ui.organisation_editor import OrganisationEditor
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
-    return patch_message_boxes(monkeypatch)
 
 
 def shown(qtbot: Any, editor: QDialog) -> Any:
@@ -71,12 +65,14 @@ def test_organisation_website_and_duplicates(qtbot: Any, db: Database) -> None:
     assert not editor._errors["website"].isVisible()
 
 
-def test_organisation_conflict_keep_mine(qtbot: Any, db: Database, boxes: MessageBoxes) -> None:
+def test_organisation_conflict_keep_mine(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     org = make_organisation(db, city="Berlin")
     editor = shown(qtbot, OrganisationEditor(db, org.id))
     save_organisation(db, replace(org, city="Hamburg", sector="Energy"), "bob")
     editor.sector.setText("Software")
-    boxes.exec_answer = Button.No
+    message_boxes.exec_answer = Button.No
     save(qtbot, editor)
     assert editor.result() == QDialog.DialogCode.Accepted
     stored = load_organisation(db, org.id)  # type: ignore[arg-type]

@@ -15,7 +15,7 @@ from tests.services.people_data import (
     make_placement,
     make_student,
 )
-from tests.ui.message_boxes import Button, MessageBoxes, patch_message_boxes
+from tests.ui.conftest import Button, MessageBoxes
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.services.people import load_student
@@ -30,11 +30,6 @@ from vipdesk.ui.people_views import (
     StudentsView,
 )
 from vipdesk.ui.student_editor import StudentEditor
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
-    return patch_message_boxes(monkeypatch)
 
 
 @pytest.fixture
@@ -112,30 +107,36 @@ def test_whole_rows_are_selected(qtbot: Any, db: Database, students: Any) -> Non
     assert len(view.table.selectionModel().selectedIndexes()) == view.model.columnCount()
 
 
-def test_delete_asks_first_and_deletes(qtbot: Any, db: Database, students: Any, boxes: Any) -> None:
+def test_delete_asks_first_and_deletes(
+    qtbot: Any, db: Database, students: Any, message_boxes: MessageBoxes
+) -> None:
     view = make_view(qtbot, StudentsView, db)
     select(view, students["Nowak"])
-    boxes.question_answer = Button.No
+    message_boxes.answers.append(Button.No)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
-    assert boxes.texts("question") == ["Delete Anna Nowak? This cannot be undone."]
+    assert message_boxes.texts("question") == ["Delete Anna Nowak? This cannot be undone."]
     assert len(student_rows(db)) == 3
 
-    boxes.question_answer = Button.Yes
+    message_boxes.answers.append(Button.Yes)
     with qtbot.waitSignal(view.changed):
         qtbot.keyClick(view.table, Qt.Key.Key_Delete)
     assert [row.name for row in student_rows(db)] == sorted(["Łukasz Żółć", "Ελένη Παπαδοπούλου"])
     assert "Anna Nowak" not in names(view)
 
 
-def test_delete_refused_shows_why(qtbot: Any, db: Database, students: Any, boxes: Any) -> None:
+def test_delete_refused_shows_why(
+    qtbot: Any, db: Database, students: Any, message_boxes: MessageBoxes
+) -> None:
     inst, host = make_institution(db), make_organisation(db)
     assert inst.id and host.id
     make_placement(db, student_id=students["Żółć"], host_id=host.id, institution_id=inst.id)
     view = make_view(qtbot, StudentsView, db)
     select(view, students["Żółć"])
-    boxes.question_answer = Button.Yes
+    message_boxes.answers.append(Button.Yes)
     qtbot.keyClick(view.table, Qt.Key.Key_Delete)
-    assert boxes.texts("warning") == ["Łukasz Żółć has 1 placement; delete or reassign them first."]
+    assert message_boxes.texts("warning") == [
+        "Łukasz Żółć has 1 placement; delete or reassign them first."
+    ]
     assert load_student(db, students["Żółć"]).family_name == "Żółć"
 
 
@@ -174,7 +175,11 @@ def test_new_student_through_the_editor_appears_in_the_list(qtbot: Any, db: Data
 
 
 def test_an_editor_that_cannot_load_shows_why(
-    qtbot: Any, db: Database, students: Any, boxes: Any, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any,
+    db: Database,
+    students: Any,
+    message_boxes: MessageBoxes,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     view = make_view(qtbot, StudentsView, db)
 
@@ -183,7 +188,7 @@ def test_an_editor_that_cannot_load_shows_why(
 
     monkeypatch.setattr("vipdesk.ui.student_editor.load_student", unreachable)
     assert view.open_editor(students["Nowak"]) is None
-    assert boxes.texts("warning") == ["The database cannot be reached."]
+    assert message_boxes.texts("warning") == ["The database cannot be reached."]
 
 
 @pytest.mark.parametrize(
@@ -198,20 +203,24 @@ def test_other_lists_start_empty(qtbot: Any, db: Database, cls: Any, empty: str)
     assert make_view(qtbot, cls, db).empty_label.text() == empty
 
 
-def test_organisation_with_contacts_cannot_be_deleted(qtbot: Any, db: Database, boxes: Any) -> None:
+def test_organisation_with_contacts_cannot_be_deleted(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     org = make_organisation(db, name="Nordlicht Analytics GmbH")
     make_contact(db, organisation_id=org.id)
     view = make_view(qtbot, OrganisationsView, db)
     assert org.id is not None
     select(view, org.id)
-    boxes.question_answer = Button.Yes
+    message_boxes.answers.append(Button.Yes)
     view.delete_selected()
-    assert boxes.texts("warning") == [
+    assert message_boxes.texts("warning") == [
         "Nordlicht Analytics GmbH has 1 contact; delete or reassign them first."
     ]
 
 
-def test_contacts_list_deletes_and_reopens(qtbot: Any, db: Database, boxes: Any) -> None:
+def test_contacts_list_deletes_and_reopens(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     contact = make_contact(db, name="Jürgen Weiß")
     view = make_view(qtbot, ContactsView, db)
     assert names(view) == ["Jürgen Weiß"]
@@ -221,7 +230,7 @@ def test_contacts_list_deletes_and_reopens(qtbot: Any, db: Database, boxes: Any)
     assert isinstance(editor, ContactEditor) and editor.name.text() == "Jürgen Weiß"
     editor.done(QDialog.DialogCode.Rejected)
     select(view, contact.id)
-    boxes.question_answer = Button.Yes
+    message_boxes.answers.append(Button.Yes)
     with qtbot.waitSignal(view.changed):
         view.delete_selected()
     assert view.empty_label.text() == "No contacts yet — press New… to add one"

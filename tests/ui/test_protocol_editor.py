@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
 
 from tests.factories import make_placement, make_world
-from tests.ui.message_boxes import Button, patch_message_boxes
+from tests.ui.conftest import Button, MessageBoxes
 from vipdesk.db import Database
 from vipdesk.models import Cadence, ProtocolActor
 from vipdesk.services.protocol import load_protocol, save_protocol
@@ -99,18 +99,17 @@ def test_problems_are_shown_under_the_grid_and_nothing_is_saved(  # type: ignore
 
 
 def test_a_save_by_someone_else_is_not_overwritten_silently(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+    qtbot, db: Database, placement_id: int, message_boxes: MessageBoxes
 ) -> None:
-    boxes = patch_message_boxes(monkeypatch)
     editor = open_editor(qtbot, db, placement_id)
     theirs = load_protocol(db, placement_id)
     theirs.notes = "Mentor on holiday in week 3"
     save_protocol(db, theirs, "ben")
     editor.reply_hours.setValue(8)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)  # the answer: Cancel
-    assert any("changed by ben" in text for text in boxes.texts("exec"))
+    assert any("changed by ben" in text for text in message_boxes.texts("exec"))
     assert load_protocol(db, placement_id).reply_hours == 24
-    boxes.exec_answer = Button.No  # "Keep mine"
+    message_boxes.exec_answer = Button.No  # "Keep mine"
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert load_protocol(db, placement_id).reply_hours == 8
 

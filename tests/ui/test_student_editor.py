@@ -11,17 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog
 
 from tests.services.people_data import make_institution, make_student
-from tests.ui.message_boxes import Button, MessageBoxes, patch_message_boxes
+from tests.ui.conftest import Button, MessageBoxes
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.services.people import EquityForm, load_equity, load_student, save_student
 from vipdesk.services.people_lists import student_rows
 from vipdesk.ui.student_editor import StudentEditor
-
-
-@pytest.fixture(autouse=True)
-def boxes(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
-    return patch_message_boxes(monkeypatch)
 
 
 def open_editor(qtbot: Any, db: Database, student_id: int | None = None) -> StudentEditor:
@@ -126,53 +121,57 @@ def test_remove_a_language(qtbot: Any, db: Database) -> None:
 
 
 def test_cancel_without_changes_closes_without_asking(
-    qtbot: Any, db: Database, boxes: MessageBoxes
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
 ) -> None:
     student = make_student(db, languages=[("English", "B2")], nationality="PL", study_cycle=6)
     editor = open_editor(qtbot, db, student.id)
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert boxes.shown == []
+    assert message_boxes.shown == []
     assert not editor.isVisible()
 
 
-def test_unsaved_changes_guard(qtbot: Any, db: Database, boxes: MessageBoxes) -> None:
+def test_unsaved_changes_guard(qtbot: Any, db: Database, message_boxes: MessageBoxes) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
     editor.programme.setText("MSc Finance")
-    boxes.question_answer = Button.Cancel
+    message_boxes.answers = [Button.Cancel, Button.Cancel]  # Escape, then the close button
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
-    assert boxes.texts("question") == ["Discard your changes?"]
+    assert message_boxes.texts("question") == ["Discard your changes?"]
     assert editor.isVisible()
     editor.close()  # the window's close button goes the same way
-    assert editor.isVisible() and len(boxes.texts("question")) == 2
-    boxes.question_answer = Button.Discard
+    assert editor.isVisible() and len(message_boxes.texts("question")) == 2
+    message_boxes.answers.append(Button.Discard)
     editor.reject()
     assert not editor.isVisible()
     assert student.id is not None
     assert load_student(db, student.id).programme == ""
 
 
-def test_conflict_keep_mine_overwrites(qtbot: Any, db: Database, boxes: MessageBoxes) -> None:
+def test_conflict_keep_mine_overwrites(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
     save_student(db, replace(student, programme="Changed by Bob"), "bob")
     editor.family_name.setText("Nowak-Kowalska")
-    boxes.exec_answer = Button.No  # "Keep mine"
+    message_boxes.exec_answer = Button.No  # "Keep mine"
     save(qtbot, editor)
-    assert boxes.texts("exec") == ["This student was changed by bob after you opened it."]
-    assert "differs in: Family name, Programme." in boxes.texts("exec-details")[0]
+    assert message_boxes.texts("exec") == ["This student was changed by bob after you opened it."]
+    assert "differs in: Family name, Programme." in message_boxes.texts("exec-details")[0]
     assert editor.result() == QDialog.DialogCode.Accepted
     assert student.id is not None
     stored = load_student(db, student.id)
     assert (stored.family_name, stored.programme) == ("Nowak-Kowalska", "")
 
 
-def test_conflict_reload_shows_theirs(qtbot: Any, db: Database, boxes: MessageBoxes) -> None:
+def test_conflict_reload_shows_theirs(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
     save_student(db, replace(student, programme="Changed by Bob"), "bob")
     editor.family_name.setText("Mine")
-    boxes.exec_answer = Button.Yes  # "Reload (discard mine)"
+    message_boxes.exec_answer = Button.Yes  # "Reload (discard mine)"
     save(qtbot, editor)
     assert editor.isVisible()
     assert (editor.programme.text(), editor.family_name.text()) == ("Changed by Bob", "Nowak")
@@ -181,18 +180,20 @@ def test_conflict_reload_shows_theirs(qtbot: Any, db: Database, boxes: MessageBo
     assert editor.result() == QDialog.DialogCode.Accepted
 
 
-def test_conflict_cancel_keeps_editing(qtbot: Any, db: Database, boxes: MessageBoxes) -> None:
+def test_conflict_cancel_keeps_editing(
+    qtbot: Any, db: Database, message_boxes: MessageBoxes
+) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
     save_student(db, replace(student, programme="Changed by Bob"), "bob")
     editor.family_name.setText("Mine")
-    boxes.exec_answer = Button.Cancel
+    message_boxes.exec_answer = Button.Cancel
     save(qtbot, editor)
     assert editor.isVisible() and editor.family_name.text() == "Mine"
 
 
 def test_database_unavailable_keeps_the_dialog_and_what_was_typed(
-    qtbot: Any, db: Database, boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, db: Database, message_boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def unreachable(*_args: object, **_kwargs: object) -> None:
         raise DatabaseUnavailableError("The database cannot be reached; nothing was lost.")
@@ -201,7 +202,7 @@ def test_database_unavailable_keeps_the_dialog_and_what_was_typed(
     editor = open_editor(qtbot, db)
     fill_required(editor)
     save(qtbot, editor)
-    assert boxes.texts("warning") == ["The database cannot be reached; nothing was lost."]
+    assert message_boxes.texts("warning") == ["The database cannot be reached; nothing was lost."]
     assert editor.isVisible() and editor.given_name.text() == "Łukasz"
 
 

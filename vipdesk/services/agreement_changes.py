@@ -17,15 +17,15 @@ from vipdesk.db import Database
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
 from vipdesk.services.agreement_data import agreement_from_dict, agreement_to_dict
-from vipdesk.services.agreement_views import DocumentView, document_view
-from vipdesk.services.agreements import (
-    DEFAULT_ORDER,
+from vipdesk.services.agreement_queries import (
     agreed_content,
     latest,
     locked_agreement,
     reference_of,
     rows_of,
 )
+from vipdesk.services.agreement_views import DocumentView, document_view
+from vipdesk.services.agreements import DEFAULT_ORDER
 
 
 def _after_lock(

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from vipdesk.models import AgreementDocument, DocumentKind, SignatureMethod
 from vipdesk.services.agreement_data import agreement_from_dict
-from vipdesk.services.agreements import agreed_content
+from vipdesk.services.agreement_queries import agreed_content
 
 if TYPE_CHECKING:
     from vipdesk.documents.signature_record import SignatureRecord

@@ -135,7 +135,8 @@ def accept_changes(
             a task's deadline); nothing is stored then.
         DocumentFrozenError: the agreement is signed and locked.
     """
-    from vipdesk.services.agreements import get_document, new_version
+    from vipdesk.services.agreement_queries import get_document
+    from vipdesk.services.agreements import new_version
 
     if not accepted:
         raise ValidationError.single("changes", "Choose at least one change to accept.")

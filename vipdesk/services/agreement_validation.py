@@ -1,103 +1,31 @@
 """Checks on a drafted agreement, section by section, with messages a coordinator understands.
 
-The drafting wizard shows one section per page and refuses Next while its section has
-problems, so the rules are grouped by `SECTIONS`. A problem names its section and the field
-it concerns as a dotted path into `AgreementData` ("programme.tasks.1.deadline", 0-based
-indexes), which lets a form put the message beside the right input; the message itself
-counts from 1 ("Task 2's deadline …") as people do.
+The entry points (`validate_agreement`, `validate_section`, `problems_by_section`) and the rules
+on the parties and people, the learning plan, protocol, roles, tools, recognition and host
+commitments. The programme's dates, hours, blended periods and task deadlines are checked in
+`agreement_programme_rules`; the sections, `Problem` and the date wording of messages are in
+`agreement_problems`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
-from vipdesk.models.enums import CEFR_LEVELS, Mode, PeriodKind
-from vipdesk.services.agreement_data import (
-    AgreementData,
-    Period,
-    Person,
-    Programme,
-    RecognitionKind,
-)
+from vipdesk.models.enums import CEFR_LEVELS
+from vipdesk.services.agreement_data import AgreementData, Person, RecognitionKind
+from vipdesk.services.agreement_problems import SECTION_KEYS, Found, Problem
+from vipdesk.services.agreement_programme_rules import check_programme, check_tasks
 from vipdesk.services.currency import is_currency
-from vipdesk.services.people_rules import Checker
 
-HOURS_PER_WEEK = (1, 60)
 CERTIFICATE_WEEKS = (1, 5)  # Table C: the certificate is issued within 5 weeks after the end
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-
-
-SECTIONS: tuple[Section, ...] = (
-    Section("parties", "Parties"),
-    Section("programme", "Programme"),
-    Section("tasks", "Tasks and deliverables"),
-    Section("learning", "Learning outcomes, monitoring and evaluation"),
-    Section("protocol", "Communication protocol"),
-    Section("roles", "Roles and responsibilities"),
-    Section("technology", "Technology"),
-    Section("recognition", "Recognition"),
-    Section("host", "Host commitments"),
-)
-SECTION_KEYS = tuple(s.key for s in SECTIONS)
-
-
-@dataclass(frozen=True)
-class Problem:
-    section: str  # a key of SECTIONS
-    field: str  # dotted path into AgreementData, e.g. "programme.tasks.1.deadline"
-    message: str
-
-
-def long_date(value: date) -> str:
-    """3 March 2027: unambiguous in every country, unlike 03/03/27."""
-    return f"{value.day} {value:%B %Y}"
-
-
-def span(start: date, end: date) -> str:
-    """The first and the last day joined by a dash, or one date when both are the same day."""
-    return long_date(start) if start == end else f"{long_date(start)} – {long_date(end)}"
-
-
-class _Found:
-    """Collects the problems of one section."""
-
-    def __init__(self, section: str) -> None:
-        self.section = section
-        self.problems: list[Problem] = []
-
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.section, field, message))
-
-    def text(self, field: str, value: str, message: str) -> None:
-        if not value.strip():
-            self.add(field, message)
-
-    def email(self, field: str, value: str, whose: str, *, required: bool = True) -> None:
-        if not value.strip() and not required:
-            return
-        checker = Checker()
-        checker.email(field, value, whose)
-        for p in checker.problems:
-            self.add(p.field, p.message)
-
-
-def _is_date(value: object) -> bool:
-    """Dates typed nowhere arrive as None from stored JSON, whatever the annotation says."""
-    return isinstance(value, date)
 
 
 # --- the sections ----------------------------------------------------------------------------
 
 
-def _parties(data: AgreementData, found: _Found) -> None:
+def _parties(data: AgreementData, found: Found) -> None:
     trainee, sending, receiving = data.trainee, data.sending, data.receiving
     found.text("trainee.name", trainee.name, "Enter the trainee's name.")
     found.email("trainee.email", trainee.email, "the trainee's")
@@ -118,158 +46,13 @@ def _parties(data: AgreementData, found: _Found) -> None:
     _person(found, "receiving.mentor", receiving.mentor, "Enter the mentor's name.", "the mentor's")
 
 
-def _person(found: _Found, field: str, person: Person, name_message: str, whose: str) -> None:
+def _person(found: Found, field: str, person: Person, name_message: str, whose: str) -> None:
     """A signatory: the name and a working e-mail address are required."""
     found.text(f"{field}.name", person.name, name_message)
     found.email(f"{field}.email", person.email, whose)
 
 
-def _programme(
-    data: AgreementData, found: _Found, placement_start: date | None, placement_end: date | None
-) -> None:
-    """In the order of the page: title, period, hours, then the blended periods."""
-    p = data.programme
-    found.text("programme.title", p.title, "Enter the title of the traineeship.")
-    period_ok = _period(p, found)
-    if period_ok:
-        _against_placement(p, found, placement_start, placement_end)
-    low, high = HOURS_PER_WEEK
-    if not low <= p.hours_per_week <= high:
-        found.add(
-            "programme.hours_per_week",
-            f"Hours per week must be between {low} and {high}; it is {p.hours_per_week}.",
-        )
-    if period_ok and p.mode is Mode.BLENDED:
-        _blended(p, found)
-
-
-def _period(p: Programme, found: _Found) -> bool:
-    """Whether the programme has a first and a last day, in that order."""
-    if not _is_date(p.start):
-        found.add("programme.start", "Enter the first day of the traineeship.")
-    if not _is_date(p.end):
-        found.add("programme.end", "Enter the last day of the traineeship.")
-    if not (_is_date(p.start) and _is_date(p.end)):
-        return False
-    if p.end < p.start:
-        found.add(
-            "programme.end",
-            f"The end ({long_date(p.end)}) is before the start ({long_date(p.start)}).",
-        )
-        return False
-    return True
-
-
-def _against_placement(
-    p: Programme, found: _Found, placement_start: date | None, placement_end: date | None
-) -> None:
-    """The agreement may cover the placement's planned period or a part of it, never more."""
-    fix = " Change the date here, or the placement's planned period first."
-    if placement_start is not None and p.start < placement_start:
-        found.add(
-            "programme.start",
-            f"The traineeship starts on {long_date(p.start)}, before the placement's planned "
-            f"start ({long_date(placement_start)}).{fix}",
-        )
-    if placement_end is not None and p.end > placement_end:
-        found.add(
-            "programme.end",
-            f"The traineeship ends on {long_date(p.end)}, after the placement's planned "
-            f"end ({long_date(placement_end)}).{fix}",
-        )
-
-
-def _period_name(n: int, period: Period) -> str:
-    return f"Period {n} ({period.kind.value}, {span(period.start, period.end)})"
-
-
-def _blended(p: Programme, found: _Found) -> None:
-    """Physical and virtual periods tile the programme period: no gap, no overlap."""
-    kinds = {period.kind for period in p.periods}
-    if not p.periods:
-        found.add(
-            "programme.periods",
-            "A blended traineeship needs its physical and virtual periods: add them.",
-        )
-        return
-    if kinds != {PeriodKind.PHYSICAL, PeriodKind.VIRTUAL}:
-        missing = PeriodKind.VIRTUAL if PeriodKind.PHYSICAL in kinds else PeriodKind.PHYSICAL
-        found.add(
-            "programme.periods",
-            f"A blended traineeship needs at least one physical and one virtual period; "
-            f"add a {missing.value} one.",
-        )
-    valid: list[tuple[int, Period]] = []
-    for n, period in enumerate(p.periods):
-        field = f"programme.periods.{n}"
-        if not (_is_date(period.start) and _is_date(period.end)):
-            found.add(field, f"Period {n + 1} needs a first and a last day.")
-        elif period.end < period.start:
-            found.add(field, f"{_period_name(n + 1, period)} ends before it starts.")
-        elif period.start < p.start or period.end > p.end:
-            found.add(
-                field,
-                f"{_period_name(n + 1, period)} is not inside the traineeship "
-                f"({span(p.start, p.end)}).",
-            )
-        else:
-            valid.append((n, period))
-    valid.sort(key=lambda item: item[1].start)
-    reach: tuple[int, Period] | None = None  # the period reaching furthest so far
-    for n, period in valid:
-        if reach is not None and period.start <= reach[1].end:
-            m, previous = reach
-            found.add(
-                f"programme.periods.{n}",
-                f"{_period_name(n + 1, period)} overlaps {_period_name(m + 1, previous)}.",
-            )
-        if reach is None or period.end > reach[1].end:
-            reach = (n, period)
-    if len(valid) != len(p.periods):
-        return  # gaps are only worth reporting once every period can be read
-    cursor = p.start
-    for _n, period in valid:
-        if period.start > cursor:
-            _gap(found, cursor, period.start - timedelta(days=1))
-        cursor = max(cursor, period.end + timedelta(days=1))
-    if cursor <= p.end:
-        _gap(found, cursor, p.end)
-
-
-def _gap(found: _Found, first: date, last: date) -> None:
-    found.add(
-        "programme.periods",
-        f"No period covers {span(first, last)}: every day of a blended traineeship is either "
-        "physical or virtual.",
-    )
-
-
-def _tasks(data: AgreementData, found: _Found) -> None:
-    p = data.programme
-    if not p.tasks:
-        found.add("programme.tasks", "Add at least one task, with its deliverable and deadline.")
-    period_known = _is_date(p.start) and _is_date(p.end)
-    for n, task in enumerate(p.tasks):
-        field = f"programme.tasks.{n}"
-        found.text(f"{field}.description", task.description, f"Task {n + 1} has no description.")
-        deadline = task.deadline
-        if deadline is None or not period_known:
-            continue
-        if deadline > p.end:
-            found.add(
-                f"{field}.deadline",
-                f"Task {n + 1}'s deadline {long_date(deadline)} is after the end of the period "
-                f"({long_date(p.end)}).",
-            )
-        elif deadline < p.start:
-            found.add(
-                f"{field}.deadline",
-                f"Task {n + 1}'s deadline {long_date(deadline)} is before the start of the "
-                f"period ({long_date(p.start)}).",
-            )
-
-
-def _learning(data: AgreementData, found: _Found) -> None:
+def _learning(data: AgreementData, found: Found) -> None:
     p = data.programme
     if not any(outcome.strip() for outcome in p.learning_outcomes):
         found.add(
@@ -293,7 +76,7 @@ def _learning(data: AgreementData, found: _Found) -> None:
         )
 
 
-def _protocol(data: AgreementData, found: _Found) -> None:
+def _protocol(data: AgreementData, found: Found) -> None:
     if not any(line.strip() for line in data.protocol):
         found.add(
             "protocol",
@@ -302,7 +85,7 @@ def _protocol(data: AgreementData, found: _Found) -> None:
         )
 
 
-def _roles(data: AgreementData, found: _Found) -> None:
+def _roles(data: AgreementData, found: Found) -> None:
     for n, role in enumerate(data.roles):
         if not any(duty.strip() for duty in role.duties):
             who = role.title or role.actor
@@ -313,12 +96,12 @@ def _roles(data: AgreementData, found: _Found) -> None:
             )
 
 
-def _technology(data: AgreementData, found: _Found) -> None:
+def _technology(data: AgreementData, found: Found) -> None:
     for n, tool in enumerate(data.tools):
         found.text(f"tools.{n}.name", tool.name, f"Tool {n + 1} has no name.")
 
 
-def _recognition(data: AgreementData, found: _Found) -> None:
+def _recognition(data: AgreementData, found: Found) -> None:
     r = data.recognition
     if r.credits is None:
         if r.kind is RecognitionKind.CURRICULUM:
@@ -331,7 +114,7 @@ def _recognition(data: AgreementData, found: _Found) -> None:
         found.add("recognition.credits", f"Credits cannot be negative ({r.credits}).")
 
 
-def _host(data: AgreementData, found: _Found) -> None:
+def _host(data: AgreementData, found: Found) -> None:
     h = data.host
     if h.financial_support:
         if h.amount is None:
@@ -388,13 +171,13 @@ def validate_section(
     Raises:
         ValueError: `section` is not one of `SECTIONS` (a programming error).
     """
-    found = _Found(section)
+    found = Found(section)
     if section == "parties":
         _parties(data, found)
     elif section == "programme":
-        _programme(data, found, placement_start, placement_end)
+        check_programme(data, found, placement_start, placement_end)
     elif section == "tasks":
-        _tasks(data, found)
+        check_tasks(data, found)
     elif section == "learning":
         _learning(data, found)
     elif section == "protocol":

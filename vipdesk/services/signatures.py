@@ -48,8 +48,8 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.services.agreement_queries import load_row, reference_of
 from vipdesk.services.agreement_views import PARTY_LABELS, DocumentView, document_view
-from vipdesk.services.agreements import load_row, reference_of
 
 MAX_SCAN_BYTES = 25 * 1024 * 1024
 _SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}

@@ -2,8 +2,11 @@
 the coordinator (a file to choose, a dialog, a confirmation) around one service call.
 
 Kept apart from `agreement_panel` (which lays out the lists and decides which buttons apply)
-so that neither grows past a screenful of reading. Every error a user can fix is shown in a
-message box; the panel reloads and emits `changed` after anything that changed the database.
+so that neither grows past a screenful of reading. Here: drafting, sending, the PDFs in and
+out, and recording signatures; the steps that add a later document (a new version, an
+amendment, the certificate) are in `agreement_new_documents`. Every error a user can fix is
+shown in a message box; the panel reloads and emits `changed` after anything that changed the
+database.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from vipdesk.db import current_user
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
-from vipdesk.services import agreement_changes, agreements, signatures
+from vipdesk.services import agreement_queries, agreements, signatures
 from vipdesk.services.agreement_data import AgreementData
 from vipdesk.services.agreement_views import DocumentView
 from vipdesk.services.certificate_data import (
@@ -26,13 +29,10 @@ from vipdesk.services.certificate_data import (
     certificate_from_dict,
     certificate_to_dict,
 )
-from vipdesk.ui.agreement_dialogs import (
-    AmendDialog,
-    CertificateDatesDialog,
-    CertificateEditor,
-    ReturnedPdfDialog,
-)
+from vipdesk.ui.agreement_dialogs import CertificateEditor, ReturnedPdfDialog
+from vipdesk.ui.agreement_new_documents import NewDocumentSteps
 from vipdesk.ui.export_dialog import default_folder
+from vipdesk.ui.send_dialog import SendDialog
 from vipdesk.ui.signature_dialogs import (
     PDF_FILTER,
     RETURNED,
@@ -41,7 +41,6 @@ from vipdesk.ui.signature_dialogs import (
     TYPED,
     DeclineDialog,
     RecordSignatureDialog,
-    SendDialog,
     SignatureEntry,
 )
 from vipdesk.ui.verification_dialog import VerificationDialog, verification
@@ -67,13 +66,14 @@ class AgreementActions:
     def __init__(self, panel: AgreementPanel) -> None:
         self.panel = panel
         self.db = panel.db
+        self.new_documents = NewDocumentSteps(self)
 
     # --- helpers ---------------------------------------------------------------------------
 
-    def _warn(self, title: str, exc: VipdeskError) -> None:
+    def warn(self, title: str, exc: VipdeskError) -> None:
         QMessageBox.warning(self.panel, title, str(exc))
 
-    def _done(self, select: int | None = None) -> None:
+    def done(self, select: int | None = None) -> None:
         self.panel.refresh(select=select)
         self.panel.emit_changed()
 
@@ -92,7 +92,7 @@ class AgreementActions:
         try:
             write_atomically(path, make())
         except VipdeskError as exc:
-            self._warn(caption, exc)
+            self.warn(caption, exc)
 
     def _choose(self, caption: str, pattern: str = PDF_FILTER) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(self.panel, caption, str(default_folder()), pattern)
@@ -109,18 +109,18 @@ class AgreementActions:
             try:
                 document = agreements.open_draft(self.db, panel.placement_id, current_user())
             except VipdeskError as exc:
-                self._warn("Draft agreement", exc)
+                self.warn("Draft agreement", exc)
                 return
             panel.refresh(select=document.id)
         if document.state is not DocumentState.DRAFT:
             return
         if document.kind is DocumentKind.CERTIFICATE:
-            self._edit_certificate(document)
+            self.edit_certificate(document)
         else:
-            self._edit_agreement(document)
-        self._done(document.id)
+            self.edit_agreement(document)
+        self.done(document.id)
 
-    def _edit_agreement(self, document: DocumentView) -> None:
+    def edit_agreement(self, document: DocumentView) -> None:
         # The wizard saves more than once: each save expects the version the last one left.
         latest = [document.row_version]
 
@@ -132,7 +132,7 @@ class AgreementActions:
 
         self.panel.open_wizard(document.agreement, save=save, read_only=False)
 
-    def _edit_certificate(self, document: DocumentView) -> None:
+    def edit_certificate(self, document: DocumentView) -> None:
         latest = [document.row_version]
 
         def save(data: CertificateData) -> None:
@@ -172,7 +172,7 @@ class AgreementActions:
         dialog = SendDialog(document.title, document.order, send, self.panel)
         self.panel.run_dialog(dialog)
         if sent:
-            self._done(document.id)
+            self.done(document.id)
 
     def pdf(self) -> None:
         document = self.panel.selected()
@@ -181,12 +181,14 @@ class AgreementActions:
         if document.state is DocumentState.SIGNED:
             name = f"{document.reference} {document.title} signed.pdf"
             self._save_bytes(
-                "Save the final PDF", name, lambda: agreements.final_pdf(self.db, document.id)
+                "Save the final PDF",
+                name,
+                lambda: agreement_queries.final_pdf(self.db, document.id),
             )
         else:
             name = f"{document.reference} {document.title}.pdf"
             self._save_bytes(
-                "Save the PDF", name, lambda: agreements.document_pdf(self.db, document.id)
+                "Save the PDF", name, lambda: agreement_queries.document_pdf(self.db, document.id)
             )
 
     def fillable(self) -> None:
@@ -216,12 +218,12 @@ class AgreementActions:
             data = read_file(path)
             review = agreement_returns.returned_changes(self.db, placement_id, data, path.name)
             target = (
-                agreements.get_document(self.db, review.document_id)
+                agreement_queries.get_document(self.db, review.document_id)
                 if review.document_id is not None
                 else None
             )
         except VipdeskError as exc:
-            self._warn("Import returned PDF", exc)
+            self.warn("Import returned PDF", exc)
             return
         recordable: list[str] = []
         if target is not None and target.state is DocumentState.SENT:
@@ -249,7 +251,7 @@ class AgreementActions:
 
         dialog = ReturnedPdfDialog(path.name, review, recordable, apply, panel)
         panel.run_dialog(dialog)
-        self._done(created[0].id if created else (target.id if target else None))
+        self.done(created[0].id if created else (target.id if target else None))
 
     def verify(self) -> None:
         from vipdesk.documents.signing import verify_signatures
@@ -261,7 +263,7 @@ class AgreementActions:
             data = read_file(path)
             checks = verify_signatures(data, path.name, ())
         except VipdeskError as exc:
-            self._warn("Verify a PDF", exc)
+            self.warn("Verify a PDF", exc)
             return
         result = verification(path.name, data, checks, "", "")
         archived, title = self._archive_for(result.sha256)
@@ -327,7 +329,7 @@ class AgreementActions:
         )
         if not self.panel.run_dialog(dialog):
             return
-        self._done(document.id)
+        self.done(document.id)
         after = self.panel.selected()
         if after is not None and after.id == document.id and after.state is DocumentState.SIGNED:
             QMessageBox.information(
@@ -349,7 +351,7 @@ class AgreementActions:
             document.title, document.order, document.next_party, decline, self.panel
         )
         if self.panel.run_dialog(dialog):
-            self._done(document.id)
+            self.done(document.id)
 
     def scan(self) -> None:
         document = self.panel.selected()
@@ -359,91 +361,20 @@ class AgreementActions:
         try:
             name, data = signatures.scan_of(self.db, document.id, signature.party)
         except VipdeskError as exc:
-            self._warn("Save scan", exc)
+            self.warn("Save scan", exc)
             return
         self._save_bytes("Save the scan", name, lambda: data, SCAN_FILTER)
 
-    # --- new versions, amendments, the certificate -----------------------------------------
+    # --- new versions, amendments, the certificate: in `agreement_new_documents` ----------
 
     def new_version(self) -> None:
-        document = self.panel.selected()
-        if document is None or self.panel.placement_id is None:
-            return
-        answer = QMessageBox.question(
-            self.panel,
-            "Start a new version?",
-            f"Start version {document.number + 1} as a copy of {document.title}? Version "
-            f"{document.number} is then superseded: no more signatures are recorded on it, and "
-            "the new version is sent for signature again.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            created = agreements.new_version(self.db, self.panel.placement_id, current_user())
-        except VipdeskError as exc:
-            self._warn("New version", exc)
-            return
-        self._done(created.id)
+        self.new_documents.new_version()
 
     def amend(self) -> None:
-        placement_id = self.panel.placement_id
-        assert placement_id is not None
-        started: list[DocumentView] = []
-
-        def start(reason: str) -> None:
-            started.append(
-                agreement_changes.start_amendment(self.db, placement_id, reason, current_user())
-            )
-
-        if not self.panel.run_dialog(AmendDialog(start, self.panel)) or not started:
-            return
-        self._done(started[0].id)
-        self._edit_agreement(started[0])
-        self._done(started[0].id)
+        self.new_documents.amend()
 
     def certificate(self) -> None:
-        panel = self.panel
-        placement_id = panel.placement_id
-        assert placement_id is not None
-        draft = next(
-            (
-                d
-                for d in panel.documents
-                if d.kind is DocumentKind.CERTIFICATE and d.state is DocumentState.DRAFT
-            ),
-            None,
-        )
-        if draft is None:
-            draft = self._start_certificate(placement_id)
-            if draft is None:
-                return
-        panel.refresh(select=draft.id)
-        self._edit_certificate(draft)
-        self._done(draft.id)
-
-    def _start_certificate(self, placement_id: int) -> DocumentView | None:
-        agreed = next(
-            d
-            for d in self.panel.documents
-            if d.kind is DocumentKind.AGREEMENT and d.state is DocumentState.SIGNED
-        ).agreement.programme
-        started: list[DocumentView] = []
-
-        def start(actual_start: date, actual_end: date) -> None:
-            started.append(
-                agreement_changes.start_certificate(
-                    self.db,
-                    placement_id,
-                    actual_start=actual_start,
-                    actual_end=actual_end,
-                    user=current_user(),
-                )
-            )
-
-        dialog = CertificateDatesDialog(agreed.start, agreed.end, start, self.panel)
-        if not self.panel.run_dialog(dialog) or not started:
-            return None
-        return started[0]
+        self.new_documents.certificate()
 
 
 def _expected(document: DocumentView, party: str) -> signatures.Approval:

@@ -28,11 +28,11 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState
 from vipdesk.services.agreement_data import AgreementData
+from vipdesk.services.agreement_queries import documents_of
 from vipdesk.services.agreement_views import PARTY_LABELS, DocumentView, SignatureView
-from vipdesk.services.agreements import documents_of
 from vipdesk.ui.funding_dialogs import fit_columns, make_table
 from vipdesk.ui.funding_table_model import Column, RowsTableModel
-from vipdesk.ui.signature_dialogs import order_text
+from vipdesk.ui.send_dialog import order_text
 
 # (key, button text with its mnemonic); the grid fills row by row, three to a row.
 ACTIONS: tuple[tuple[str, str], ...] = (

@@ -25,11 +25,9 @@ from PySide6.QtWidgets import (
 
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreement_data import AgreementData
+from vipdesk.services.agreement_problems import SECTIONS, Problem, span
 from vipdesk.services.agreement_validation import (
-    SECTIONS,
-    Problem,
     problems_by_section,
-    span,
     validate_agreement,
     validate_section,
 )

@@ -1,7 +1,7 @@
 """What every page of the agreement wizard shares: a scrolling form, messages beside fields and
 in a box at the top, the frozen-version banner, and reading its section of `AgreementData`.
 
-A page knows its section key (see `agreement_validation.SECTIONS`) and which input edits which
+A page knows its section key (see `agreement_problems.SECTIONS`) and which input edits which
 field path ("receiving.mentor.email"), so a `Problem` lands beside the input it concerns.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.agreement_data import AgreementData, Person
-from vipdesk.services.agreement_validation import Problem, Section
+from vipdesk.services.agreement_problems import Problem, Section
 from vipdesk.ui.agreement_wizard_lists import ListEditor, edit_signals, line_edit, set_line
 from vipdesk.ui.widgets import ErrorLabel, add_field
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.models.enums import CEFR_LEVELS, Mode, PeriodKind
 from vipdesk.services.agreement_data import AgreementData, Period, Task
-from vipdesk.services.agreement_validation import SECTIONS, Problem, span
+from vipdesk.services.agreement_problems import SECTIONS, Problem, span
 from vipdesk.ui.agreement_wizard_base import SectionPage, text_box
 from vipdesk.ui.agreement_wizard_lists import (
     ListEditor,

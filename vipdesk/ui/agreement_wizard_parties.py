@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.agreement_data import AgreementData
-from vipdesk.services.agreement_validation import Problem
+from vipdesk.services.agreement_problems import Problem
 from vipdesk.services.refdata import countries
 from vipdesk.ui.agreement_wizard_base import PersonFields, SectionPage
 from vipdesk.ui.agreement_wizard_lists import line_edit, set_line

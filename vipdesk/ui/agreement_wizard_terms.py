@@ -28,7 +28,8 @@ from vipdesk.services.agreement_data import (
     Tool,
 )
 from vipdesk.services.agreement_prefill import default_roles
-from vipdesk.services.agreement_validation import CERTIFICATE_WEEKS, Problem
+from vipdesk.services.agreement_problems import Problem
+from vipdesk.services.agreement_validation import CERTIFICATE_WEEKS
 from vipdesk.ui.agreement_wizard_base import (
     SectionPage,
     decimal_text,

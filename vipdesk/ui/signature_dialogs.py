@@ -1,9 +1,9 @@
-"""Dialogs of the signature round: the signing order, recording a signature, a decline, and
-the verdict on a PDF someone sent back.
+"""Dialogs of the signature round: recording a signature, and a party's decline.
 
 Each dialog that changes something is given the action as a callable and calls it itself when
 the user presses OK: a `ValidationError` then lands beside its fields and the dialog stays open
-with everything typed, instead of closing and losing it.
+with everything typed, instead of closing and losing it. The red banner and the file filters
+here are shared with `send_dialog` (choosing the signing order) and `agreement_dialogs`.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -46,11 +43,6 @@ SCAN_FILTER = "Scans (*.pdf *.png *.jpg *.jpeg)"
 KEY_FILTER = "Certificates with their key (*.p12 *.pfx)"
 
 
-def order_text(order: Sequence[str]) -> str:
-    """Trainee → Sending institution → Receiving organisation."""
-    return " → ".join(PARTY_LABELS[p] for p in order)
-
-
 def _holder(widget: QWidget, levels: int = 1) -> QWidget:
     """The widget `add_field` put in the form row, `levels` parents up from `widget`."""
     for _ in range(levels):
@@ -60,7 +52,8 @@ def _holder(widget: QWidget, levels: int = 1) -> QWidget:
     return widget
 
 
-def _banner() -> QLabel:
+def make_banner() -> QLabel:
+    """A red box for messages that belong to no single field; hidden while empty."""
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet(BANNER_STYLE)
@@ -68,117 +61,10 @@ def _banner() -> QLabel:
     return label
 
 
-def _show(label: QLabel, text: str) -> None:
+def show_banner(label: QLabel, text: str) -> None:
+    """Show `text` in a banner, or hide it when `text` is empty."""
     label.setText(text)
     label.setVisible(bool(text))
-
-
-# --- the signing order ---------------------------------------------------------------------
-
-
-class SendDialog(QDialog):
-    """Choose who signs in which order, then send; `send(order)` does the sending."""
-
-    def __init__(
-        self,
-        title: str,
-        order: Sequence[str],
-        send: Callable[[tuple[str, ...]], None],
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self._send = send
-        self.setWindowTitle(f"Send {title} for signature")
-        intro = QLabel(
-            f"<b>{escape(title)}</b> is frozen when it is sent: its PDF is made and each party "
-            "signs it in turn. Choose the order in which the parties sign."
-        )
-        intro.setWordWrap(True)
-        self.parties = QListWidget()
-        self.parties.setMaximumHeight(8 + 4 * self.parties.fontMetrics().lineSpacing() * 2)
-        for party in order:
-            item = QListWidgetItem(PARTY_LABELS[party])
-            item.setData(Qt.ItemDataRole.UserRole, party)
-            self.parties.addItem(item)
-        self.parties.setCurrentRow(0)
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move d&own")
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button.clicked.connect(lambda: self._move(1))
-        moves = QVBoxLayout()
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        moves.addStretch(1)
-        row = QHBoxLayout()
-        row.addWidget(self.parties, 1)
-        row.addLayout(moves)
-        self.summary = QLabel()
-        self.problems = _banner()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self._on_send)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.problems)
-        layout.addWidget(buttons)
-        self.parties.currentRowChanged.connect(lambda _row: self._update())
-        self._update()
-        self.resize(460, self.sizeHint().height())
-
-    def order(self) -> tuple[str, ...]:
-        return tuple(
-            str(self.parties.item(n).data(Qt.ItemDataRole.UserRole))
-            for n in range(self.parties.count())
-        )
-
-    def set_order(self, order: Sequence[str]) -> None:
-        """Put the parties in `order` (as dragging them with the buttons would)."""
-        for target, party in enumerate(order):
-            current = self.order().index(party)
-            item = self.parties.takeItem(current)
-            self.parties.insertItem(target, item)
-        self._update()
-
-    def _move(self, step: int) -> None:
-        row = self.parties.currentRow()
-        if row < 0 or not 0 <= row + step < self.parties.count():
-            return
-        item = self.parties.takeItem(row)
-        self.parties.insertItem(row + step, item)
-        self.parties.setCurrentRow(row + step)
-        self._update()
-
-    def _update(self) -> None:
-        row = self.parties.currentRow()
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < self.parties.count() - 1)
-        self.summary.setText(f"Order: {order_text(self.order())}")
-
-    def _on_send(self) -> None:
-        try:
-            self._send(self.order())
-        except ValidationError as exc:
-            _show(self.problems, problem_list(exc))
-            return
-        except VipdeskError as exc:
-            _show(self.problems, str(exc))
-            return
-        self.accept()
-
-
-def problem_list(exc: ValidationError) -> str:
-    """'Section — message', one per line; the section from the problem's field path."""
-    from vipdesk.services.agreement_validation import SECTIONS
-
-    titles = {s.key: s.title for s in SECTIONS}
-    lines = []
-    for problem in exc.problems:
-        section = titles.get(problem.field.split(".")[0])
-        lines.append(f"• {section} — {problem.message}" if section else f"• {problem.message}")
-    return "Not sent — please correct first:\n" + "\n".join(lines)
 
 
 # --- recording a signature -----------------------------------------------------------------
@@ -258,7 +144,7 @@ class RecordSignatureDialog(QDialog):
             "passphrase": add_field(form, "Passphrase", self.passphrase),
         }
         self._form = form
-        self.banner = _banner()
+        self.banner = make_banner()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -305,7 +191,7 @@ class RecordSignatureDialog(QDialog):
                 )
             )
         self.ok_button.setText("&Sign" if method == SIGN_HERE else "&Record")
-        _show(self.banner, "")
+        show_banner(self.banner, "")
 
     def _on_browse(self) -> None:
         method = self.method()
@@ -350,10 +236,10 @@ class RecordSignatureDialog(QDialog):
                     error.show_message(problem.message)
                 else:
                     unplaced.append(problem.message)
-            _show(self.banner, "\n".join(unplaced))
+            show_banner(self.banner, "\n".join(unplaced))
             return
         except VipdeskError as exc:
-            _show(self.banner, str(exc))
+            show_banner(self.banner, str(exc))
             return
         finally:
             self.passphrase.clear()  # never kept longer than one try
@@ -394,7 +280,7 @@ class DeclineDialog(QDialog):
         form = QFormLayout()
         add_field(form, "Party", self.party, required=True)
         self.reason_error = add_field(form, "Reason", self.reason, required=True)
-        self.banner = _banner()
+        self.banner = make_banner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("&Decline", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_ok)
@@ -424,6 +310,6 @@ class DeclineDialog(QDialog):
         try:
             self._decline(party, reason)
         except VipdeskError as exc:
-            _show(self.banner, str(exc))
+            show_banner(self.banner, str(exc))
             return
         self.accept()
