@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
-from sqlalchemy import func, select
+from PySide6.QtWidgets import QDialog, QMessageBox
+from sqlalchemy import event, func, select
 
 from tests.factories import World, make_placement, make_world
 from vipdesk.db import Database
-from vipdesk.models import Placement, Status
+from vipdesk.models import Contact, ContactRole, Organisation, Placement, Status
 from vipdesk.services import checklist
 from vipdesk.services.placements import load_placement, save_placement
 from vipdesk.ui import placement_editor
@@ -39,6 +39,16 @@ def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(widget, text)
 
 
+def pick_host(qtbot, editor: PlacementEditor, typed: str, expected: int = 1) -> None:  # type: ignore[no-untyped-def]
+    """Type into the host picker and take the first match from its pop-up, as a user does."""
+    host = editor.fields.host
+    type_into(qtbot, host.line, typed)
+    popup = host.completer.popup()
+    qtbot.waitUntil(lambda: popup.isVisible() and host.completer.completionCount() == expected)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+
+
 def fill_new(qtbot, editor: PlacementEditor, start: str = "2027-02-01") -> None:  # type: ignore[no-untyped-def]
     fields = editor.fields
     # QTest types ASCII only; the search folds case, so "ukasz" finds "Łukasz".
@@ -48,7 +58,7 @@ def fill_new(qtbot, editor: PlacementEditor, start: str = "2027-02-01") -> None:
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert fields.student.line.text().startswith("Łukasz Żółć ·")
-    fields.host.combo.setCurrentIndex(0)  # picked from the drop-down: the only host
+    pick_host(qtbot, editor, "nordlicht")
     fields.mentor.combo.setCurrentIndex(0)
     type_into(qtbot, fields.title, "Marketing assistant (virtual)")
     type_into(qtbot, fields.planned_start.line, start)
@@ -101,6 +111,7 @@ def test_edit_and_save_with_the_keyboard(qtbot, db: Database, world: World) -> N
     with qtbot.waitSignal(editor.saved):
         qtbot.keyClick(editor.fields.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_placement(db, saved.id).hours_per_week == 32  # type: ignore[arg-type]
+    editor.side.setCurrentWidget(editor.history)  # read when looked at
     assert editor.history.count() == 2  # created, changed
     assert "hours per week: 20 → 32" in editor.history.item(0).text()
 
@@ -234,3 +245,150 @@ def test_a_declined_draft_is_removed(qtbot, db: Database, world: World, message_
     editor = open_editor(qtbot, db, saved.id)
     assert editor.fields.title.text() == saved.title
     assert not any(data_dir().rglob("placement-*.json"))
+
+
+# --- the pickers: shown at once, hosts found as you type --------------------------------------
+
+
+def make_lodz(db: Database) -> tuple[int, int]:
+    """A second host, in Poland, with its own mentor: (host id, mentor id)."""
+    with db.session("tester") as s:
+        host = Organisation(name="Łódź Software House", country="PL", timezone="Europe/Warsaw")
+        s.add(host)
+        s.flush()
+        mentor = Contact(
+            name="Agnieszka Wójcik",
+            email="agnieszka@lodz.example",
+            role=ContactRole.MENTOR,
+            timezone="Europe/Warsaw",
+            organisation_id=host.id,
+        )
+        s.add(mentor)
+        s.flush()
+        return host.id, mentor.id
+
+
+def test_the_editor_opens_with_every_link_shown(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    fields = editor.fields
+    assert fields.student.line.text().startswith("Łukasz Żółć · student")
+    assert fields.host.line.text() == "Nordlicht Analytics GmbH · Germany"
+    assert fields.host.current_id() == world.host_id
+    assert fields.mentor.combo.currentText() == "Jürgen Weiß · Company mentor"
+    assert fields.institution.current_id() == world.institution_id
+    assert fields.tutor.combo.currentText() == "Ελένη Παπαδοπούλου · Academic tutor"
+    assert not editor.is_dirty()
+
+
+def test_opening_a_placement_reads_no_long_list(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    for n in range(30):
+        make_world(db, host_name=f"Host {n}")
+    sent: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        sent.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        open_editor(qtbot, db, saved.id)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    # The placement, its pickers' choices, its checklist: nothing for the hidden tabs.
+    assert len(sent) == 3, sent
+    assert not any(s.startswith("SELECT organisation.id") for s in sent)
+
+
+def test_typing_lodz_finds_the_host_and_its_mentors(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    lodz, agnieszka = make_lodz(db)
+    editor = open_editor(qtbot, db, saved.id)
+    fields = editor.fields
+    pick_host(qtbot, editor, "lodz")  # QTest types ASCII: the search folds accents
+    assert fields.host.line.text() == "Łódź Software House · Poland"
+    assert fields.host.current_id() == lodz
+    assert fields.mentor.combo.count() == 1  # the mentors of the new host only
+    fields.mentor.combo.setCurrentIndex(0)
+    assert fields.mentor.current_id() == agnieszka
+    assert editor.save()
+    stored = load_placement(db, saved.id)  # type: ignore[arg-type]
+    assert (stored.host_id, stored.mentor_id) == (lodz, agnieszka)
+
+
+def test_the_down_key_lists_the_hosts(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    make_lodz(db)
+    editor = open_editor(qtbot, db)
+    host = editor.fields.host
+    host.line.setFocus()
+    qtbot.keyClick(host.line, Qt.Key.Key_Down)  # nothing typed yet: every host, by name
+    popup = host.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert host.completer.model().stringList() == [  # type: ignore[attr-defined]
+        "Nordlicht Analytics GmbH · Germany",  # SQLite orders by code point: N before Ł
+        "Łódź Software House · Poland",
+    ]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert host.line.text() == "Łódź Software House · Poland"
+    assert host.current_id() is not None and host.current_id() != world.host_id
+
+
+def test_a_host_typed_but_not_chosen_is_explained(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    type_into(qtbot, editor.fields.host.line, "Nowhere Ltd")
+    assert editor.is_dirty()
+    assert not editor.save()
+    message = editor.fields.errors["host_id"]
+    assert message.isVisible()
+    assert "No organisation matches what you typed" in message.text()
+    assert load_placement(db, saved.id).host_id == world.host_id  # type: ignore[arg-type]
+
+
+def test_a_new_host_is_chosen_and_found_by_later_searches(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    pick_host(qtbot, editor, "nordlicht")  # the hosts are read now, before the new one exists
+    created: list[int] = []
+
+    class FakeOrganisationEditor:
+        """Stands in for the modal editor: 'the user created one and pressed Save'."""
+
+        def __init__(self, *_args: object, **_kwargs: object) -> None:
+            created.append(make_lodz(db)[0])
+            self.saved_id = created[0]
+
+        def exec(self) -> int:
+            return int(QDialog.DialogCode.Accepted.value)
+
+    monkeypatch.setattr("vipdesk.ui.organisation_editor.OrganisationEditor", FakeOrganisationEditor)
+    qtbot.mouseClick(editor.fields.host.new_button, Qt.MouseButton.LeftButton)
+    assert editor.fields.host.current_id() == created[0]
+    assert editor.fields.host.line.text() == "Łódź Software House · Poland"
+    assert editor.fields.mentor.combo.count() == 1  # its mentor is offered
+    pick_host(qtbot, editor, "nordlicht")
+    pick_host(qtbot, editor, "software house")  # found: the list was read again
+    assert editor.fields.host.current_id() == created[0]
+
+
+def test_a_restored_draft_shows_its_own_host(
+    qtbot, db: Database, world: World, message_boxes
+) -> None:  # type: ignore[no-untyped-def]
+    from vipdesk.db import data_dir, describe_url
+    from vipdesk.services import drafts
+
+    saved = make_placement(db, world)
+    lodz, agnieszka = make_lodz(db)
+    draft = load_placement(db, saved.id)  # type: ignore[arg-type]
+    draft.host_id, draft.mentor_id = lodz, agnieszka
+    drafts.save_draft(data_dir(), describe_url(db.url), draft)
+    message_boxes.answers = [QMessageBox.StandardButton.Yes]
+    editor = open_editor(qtbot, db, saved.id)
+    assert editor.fields.host.line.text() == "Łódź Software House · Poland"
+    assert editor.fields.mentor.combo.currentText() == "Agnieszka Wójcik · Company mentor"
+    assert editor.save()
+    assert load_placement(db, saved.id).host_id == lodz  # type: ignore[arg-type]

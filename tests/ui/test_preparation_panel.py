@@ -105,9 +105,40 @@ def test_the_placement_editor_has_a_preparation_tab(qtbot, db: Database, placeme
     complete(db, placement_id, COMPANY)
     editor = PlacementEditor(db, placement_id)
     qtbot.addWidget(editor)
+    editor.show()
     tabs = [editor.side.tabText(i) for i in range(editor.side.count())]
     assert "Preparation" in tabs
+    editor.side.setCurrentWidget(editor.preparation)
     assert "Ready" in editor.preparation.boxes[COMPANY].status.text()
     new = PlacementEditor(db)
     qtbot.addWidget(new)
     assert new.preparation.placeholder.isVisibleTo(new.preparation)
+
+
+def test_readiness_is_read_when_the_tab_is_shown(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vipdesk.ui import preparation_panel
+
+    calls: list[int] = []
+    real = preparation_panel.placement_readiness
+    monkeypatch.setattr(
+        preparation_panel, "placement_readiness", lambda d, pid: calls.append(pid) or real(d, pid)
+    )
+    editor = PlacementEditor(db, placement_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert calls == []  # opening a placement does not read readiness, protocol and tools
+    editor.side.setCurrentWidget(editor.preparation)
+    assert calls == [placement_id]
+    assert "Not everything is assessed" in editor.preparation.summary.text()
+    editor.fields.hours.setValue(21)
+    assert editor.save()  # shown again after a save, while the tab is open
+    assert calls == [placement_id, placement_id]
+    editor.side.setCurrentIndex(0)
+    assert editor.save()
+    editor.side.setCurrentWidget(editor.preparation)  # stale since the save: read once more
+    assert calls == [placement_id] * 3
+    editor.side.setCurrentIndex(0)
+    editor.side.setCurrentWidget(editor.preparation)  # nothing changed: not read again
+    assert calls == [placement_id] * 3

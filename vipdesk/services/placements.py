@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
@@ -34,6 +34,7 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.services.checklist import blockers
+from vipdesk.services.lookups import PickerChoices, read_picker_choices
 from vipdesk.services.tools import preparation_gate
 
 REFERENCE_PREFIX = "VIP"
@@ -233,22 +234,42 @@ def _to_form(placement: Placement) -> PlacementForm:
     )
 
 
-def new_placement_form(db: Database) -> PlacementForm:
-    """Sensible defaults: the office's institution when there is just one, 20 h a week."""
+def open_new_placement(db: Database) -> tuple[PlacementForm, PickerChoices]:
+    """A new form with sensible defaults and its pickers' choices: the office's institution
+    (and its tutors) when there is just one, 20 hours a week."""
+    form = PlacementForm(hours_per_week=20)
     with db.session() as session:
-        institutions = session.scalars(select(Institution.id).limit(2)).all()
-    return PlacementForm(
-        institution_id=institutions[0] if len(institutions) == 1 else None,
-        hours_per_week=20,
-    )
+        choices = read_picker_choices(session)
+        if len(choices.institutions) == 1:
+            form.institution_id = choices.institutions[0][0]
+            choices = read_picker_choices(session, form)  # with the institution's tutors
+    return form, choices
 
 
 def load_placement(db: Database, placement_id: int) -> PlacementForm:
     with db.session() as session:
-        placement = session.get(Placement, placement_id)
-        if placement is None:
-            raise NotFoundError("This placement no longer exists: someone may have deleted it.")
-        return _to_form(placement)
+        return _read_form(session, placement_id)
+
+
+def _read_form(session: Session, placement_id: int) -> PlacementForm:
+    # The periods in the same query: on a server each extra query is a round-trip.
+    placement = session.get(Placement, placement_id, options=[joinedload(Placement.periods)])
+    if placement is None:
+        raise NotFoundError("This placement no longer exists: someone may have deleted it.")
+    return _to_form(placement)
+
+
+def open_placement(db: Database, placement_id: int) -> tuple[PlacementForm, PickerChoices]:
+    """What the editor needs to show a placement: the form and its pickers' choices.
+
+    One session, two queries: opening a placement must feel instant on a shared server too.
+
+    Raises:
+        NotFoundError: the placement was deleted.
+    """
+    with db.session() as session:
+        form = _read_form(session, placement_id)
+        return form, read_picker_choices(session, form)
 
 
 def next_reference(session: Session, year: int) -> str:

@@ -51,6 +51,9 @@ class ChecklistPanel(QWidget):
 
         # One page per phase, the current one open; rows wrap, so long items stay readable.
         self.pages = QToolBox()
+        self.pages.currentChanged.connect(self._build_page)
+        self._blocking: set[str] = set()
+        self._built: set[int] = set()  # pages whose rows exist
         self.checkboxes: dict[str, QCheckBox] = {}
         self.notes: dict[str, QLabel] = {}
 
@@ -122,52 +125,68 @@ class ChecklistPanel(QWidget):
         self._fill_tree(status, {i.key for i in open_items})
 
     def _fill_tree(self, status: Status, blocking: set[str]) -> None:
+        """One page per phase with its counts; a page's rows are built when it is first opened
+        (word-wrapped rich-text rows are slow to lay out, and only one page shows at a time)."""
         current = self.pages.currentIndex()
+        self.pages.blockSignals(True)
         while self.pages.count():
             page = self.pages.widget(0)
             self.pages.removeItem(0)
             page.deleteLater()
         self.checkboxes.clear()
         self.notes.clear()
+        self._blocking = blocking
+        self._built = set()
         for phase in Phase:
             states = [s for s in self._states if s.item.phase is phase]
             done = sum(s.done for s in states)
-            page = QWidget()
-            grid = QGridLayout(page)
-            grid.setColumnStretch(1, 1)
-            for row, state in enumerate(states):
-                key = state.item.key
-                box = QCheckBox()
-                box.setChecked(state.done)
-                box.setAccessibleName(state.item.label)
-                box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
-                when = (
-                    f"✓ {state.done_by}, {state.done_at:%d %b %Y}"
-                    if state.done_at
-                    else ("⚠ blocks the next step" if key in blocking else "")
-                )
-                colour = "#b3261e" if key in blocking else "#555"
-                text = QLabel(
-                    escape(state.item.label)
-                    + (f"<br><span style='color:{colour}'>{escape(when)}</span>" if when else "")
-                )
-                text.setWordWrap(True)
-                text.setBuddy(box)
-                grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(text, row, 1)
-                self.checkboxes[key] = box
-                self.notes[key] = text
-            grid.setRowStretch(len(states), 1)
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setWidget(page)
             self.pages.addItem(
                 scroll, f"{phase.label} the placement — {done} of {len(states)} done"
             )
         keep = self._keep_page and current >= 0
         self.pages.setCurrentIndex(current if keep else list(Phase).index(status.phase))
+        self.pages.blockSignals(False)
         self._keep_page = False
+        self._build_page(self.pages.currentIndex())
+
+    def _build_page(self, index: int) -> None:
+        if index < 0 or index in self._built:
+            return
+        self._built.add(index)
+        phase = list(Phase)[index]
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setColumnStretch(1, 1)
+        states = [s for s in self._states if s.item.phase is phase]
+        for row, state in enumerate(states):
+            key = state.item.key
+            box = QCheckBox()
+            box.setChecked(state.done)
+            box.setAccessibleName(state.item.label)
+            box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
+            when = (
+                f"✓ {state.done_by}, {state.done_at:%d %b %Y}"
+                if state.done_at
+                else ("⚠ blocks the next step" if key in self._blocking else "")
+            )
+            colour = "#b3261e" if key in self._blocking else "#555"
+            text = QLabel(
+                escape(state.item.label)
+                + (f"<br><span style='color:{colour}'>{escape(when)}</span>" if when else "")
+            )
+            text.setWordWrap(True)
+            text.setBuddy(box)
+            grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, row, 1)
+            self.checkboxes[key] = box
+            self.notes[key] = text
+        grid.setRowStretch(len(states), 1)
+        scroll = self.pages.widget(index)
+        assert isinstance(scroll, QScrollArea)
+        scroll.setWidget(page)
 
     def _on_toggled(self, key: str, done: bool) -> None:
         # Answered after this signal returns: the answer rebuilds the rows, this box included.

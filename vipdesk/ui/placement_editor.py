@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
-from vipdesk.services import checklist, drafts, placements
+from vipdesk.services import checklist, drafts, lookups, placements
 from vipdesk.services.history import record_history
-from vipdesk.services.lookups import record_label, search_students, student_label
 from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
 from vipdesk.ui.agreement_panel import AgreementPanel
 from vipdesk.ui.checklist_panel import ChecklistPanel
@@ -70,8 +69,10 @@ class PlacementEditor(QDialog):
         )
         self.banner.setVisible(False)
 
+        self._host_search = lookups.OrganisationSearch(db)
         self.fields = PlacementFormWidget(
-            student_search=lambda text: search_students(self._db, text)
+            student_search=lambda text: lookups.search_students(self._db, text),
+            host_search=self._host_search,
         )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -89,6 +90,8 @@ class PlacementEditor(QDialog):
         self.agreement.changed.connect(self._on_agreement_changed)
         self.side.addTab(self.agreement, "Agreement")
         self.side.addTab(self.history, "History")
+        self.side.currentChanged.connect(self._on_side_tab_changed)
+        self._stale_tabs: set[QWidget] = set()  # side tabs to read again when looked at
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.side)
@@ -123,21 +126,20 @@ class PlacementEditor(QDialog):
         self.checklist.tick_changed.connect(self._on_tick_changed)
         self.checklist.status_requested.connect(self._on_status_requested)
 
-        self.pickers = PlacementPickers(db, self.fields, self)
+        self.pickers = PlacementPickers(db, self.fields, self, self._host_search)
+        # The form and everything its pickers show, in one session: opening must be instant.
         if placement_id is None:
-            self._form = placements.new_placement_form(db)
+            self._form, choices = placements.open_new_placement(db)
         else:
-            self._form = placements.load_placement(db, placement_id)
-        self._show(self._form)
+            self._form, choices = placements.open_placement(db, placement_id)
+        self._show(self._form, choices)
         self._offer_draft()
 
     # --- showing ---------------------------------------------------------------------------
 
-    def _show(self, form: PlacementForm) -> None:
+    def _show(self, form: PlacementForm, choices: lookups.PickerChoices | None = None) -> None:
         self._form = form
-        self.pickers.fill_contacts(form.host_id, form.institution_id)
-        label = student_label(self._db, form.student_id) if form.student_id else None
-        self.fields.fill(form, label)
+        self.fields.fill(form, choices or lookups.picker_choices(self._db, form))
         self.fields.show_problems([])
         self._show_banner("")
         self._update_heading()
@@ -155,17 +157,33 @@ class PlacementEditor(QDialog):
         self.delete_button.setEnabled(form.id is not None)
 
     def _refresh_side(self) -> None:
-        self.preparation.show_placement(self._form.id)
+        # Readiness, protocol and tools (a dozen queries) and the history are read when their
+        # tab is looked at: opening a placement reads only what the first tab shows.
+        self._stale_tabs = {self.preparation, self.history}
+        self._on_side_tab_changed()
         self.costs.show_placement(self._form.id)
         self.agreement.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
-            self.history.clear()
             return
         self.checklist.show_state(
             self._form.status, checklist.checklist_state(self._db, self._form.id)
         )
+
+    def _on_side_tab_changed(self, _index: int = -1) -> None:
+        tab = self.side.currentWidget()
+        if tab not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(tab)
+        if tab is self.preparation:
+            self.preparation.show_placement(self._form.id)
+        elif tab is self.history:
+            self._fill_history()
+
+    def _fill_history(self) -> None:
         self.history.clear()
+        if self._form.id is None:
+            return
         for line in record_history(self._db, "placement", self._form.id):
             details = line.describe_changes()
             self.history.addItem(
@@ -226,10 +244,7 @@ class PlacementEditor(QDialog):
             return
         # Keep the version the draft was based on: if someone saved since, Save shows both.
         self._form.version = draft.form.version
-        self.fields.fill(
-            draft.form,
-            student_label(self._db, draft.form.student_id) if draft.form.student_id else None,
-        )
+        self.fields.fill(draft.form, lookups.picker_choices(self._db, draft.form))
         self._update_heading()
 
     def save(self, *, overwrite: bool = False) -> bool:
@@ -292,7 +307,7 @@ class PlacementEditor(QDialog):
 
     def _describe(self, name: str, value: object) -> str:
         if name in _LINKS:
-            return record_label(self._db, _LINKS[name], value)  # type: ignore[arg-type]
+            return lookups.record_label(self._db, _LINKS[name], value)  # type: ignore[arg-type]
         if name == "periods":
             return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"  # type: ignore[attr-defined]
         if hasattr(value, "label"):
@@ -370,7 +385,7 @@ class PlacementEditor(QDialog):
         self._drop_draft(form.id)
         self.deleted.emit(form.id)
         self._form = PlacementForm()  # nothing left to guard
-        self.fields.fill(self._form, None)
+        self.fields.fill(self._form, lookups.PickerChoices())
         super().accept()
 
     def _may_close(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.errors import FieldProblem
 from vipdesk.models import Mode, PeriodKind
+from vipdesk.services.lookups import Choice, PickerChoices
 from vipdesk.services.placements import PeriodForm, PlacementForm
 from vipdesk.ui.widgets import DateField, ErrorLabel, RecordPicker, SearchPicker, add_field
 
@@ -115,16 +117,34 @@ class PeriodTable(QWidget):
         return out, problems
 
 
+Search = Callable[[str], list[Choice]]
+
+
 class PlacementFormWidget(QWidget):
-    """All the editable fields; `read()` turns them into a form plus input problems."""
+    """All the editable fields; `read()` turns them into a form plus input problems.
+
+    Students and hosts are many (100,000 and thousands): their pickers search as you type and
+    are given only the chosen record's label, so that opening a placement loads no long list.
+    """
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None, *, student_search=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        student_search: Search | None = None,
+        host_search: Search | None = None,
+    ) -> None:
         super().__init__(parent)
         self.errors: dict[str, ErrorLabel] = {}
         self.student = SearchPicker(student_search or (lambda _t: []), "New student…")
-        self.host = RecordPicker("New host…")
+        self.host = SearchPicker(
+            host_search or (lambda _t: []),
+            "New host…",
+            placeholder="Type part of its name or country (↓ lists them)",
+            browse=True,
+        )
         self.institution = RecordPicker("New institution…")
         self.mentor = RecordPicker("New mentor…")
         self.tutor = RecordPicker("New tutor…")
@@ -216,15 +236,20 @@ class PlacementFormWidget(QWidget):
     def _update_periods_visibility(self) -> None:
         self.periods_box.setVisible(self.mode.currentData() == Mode.BLENDED.value)
 
-    def fill(self, form: PlacementForm, student_label: str | None) -> None:
+    def fill(self, form: PlacementForm, choices: PickerChoices) -> None:
+        """Show a form; `choices` are what its pickers offer (read with the form)."""
         widgets: list[QWidget] = [self, self.description, self.notes]
         for w in widgets:
             w.blockSignals(True)
-        self.student.set_current(form.student_id, student_label)
-        self.host.set_current_id(form.host_id)
-        self.institution.set_current_id(form.institution_id)
-        self.mentor.set_current_id(form.mentor_id)
-        self.tutor.set_current_id(form.tutor_id)
+        self.student.set_current(form.student_id, choices.student)
+        self.host.set_current(form.host_id, choices.host)
+        for picker, options, chosen in (
+            (self.institution, choices.institutions, form.institution_id),
+            (self.mentor, choices.mentors, form.mentor_id),
+            (self.tutor, choices.tutors, form.tutor_id),
+        ):
+            picker.set_choices(options)
+            picker.set_current_id(chosen)
         self.title.setText(form.title)
         self.mode.setCurrentIndex(self.mode.findData(form.mode.value))
         self.planned_start.set_value(form.planned_start)

@@ -8,25 +8,28 @@ from PySide6.QtWidgets import QDialog, QWidget
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import ContactRole
-from vipdesk.services.lookups import student_label
-from vipdesk.services.people_lists import (
-    contact_choices,
-    institution_choices,
-    organisation_choices,
-)
+from vipdesk.services.lookups import OrganisationSearch, organisation_label, student_label
+from vipdesk.services.people_lists import contact_choices, institution_choices
 from vipdesk.ui.placement_form import PlacementFormWidget
-from vipdesk.ui.widgets import RecordPicker
+from vipdesk.ui.widgets import RecordPicker, SearchPicker
 
 
 class PlacementPickers(QObject):
     """Keeps mentors to the chosen host and tutors to the chosen institution, and creates
     a student, host, institution or contact on the spot when the one needed is missing."""
 
-    def __init__(self, db: Database, fields: PlacementFormWidget, parent: QWidget) -> None:
+    def __init__(
+        self,
+        db: Database,
+        fields: PlacementFormWidget,
+        parent: QWidget,
+        host_search: OrganisationSearch | None = None,
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._fields = fields
         self._parent = parent
+        self._host_search = host_search  # told to read the hosts again after one is created
         fields.host.changed.connect(self.reload_contacts)
         fields.institution.changed.connect(self.reload_contacts)
         fields.student.create_requested.connect(self._on_new_student)
@@ -34,8 +37,7 @@ class PlacementPickers(QObject):
         fields.institution.create_requested.connect(self._on_new_institution)
         fields.mentor.create_requested.connect(self._on_new_mentor)
         fields.tutor.create_requested.connect(self._on_new_tutor)
-        fields.host.set_choices(organisation_choices(db))
-        fields.institution.set_choices(institution_choices(db))
+        # The choices themselves come with the placement (`PlacementFormWidget.fill`).
 
     def fill_contacts(self, host_id: int | None, institution_id: int | None) -> None:
         self._fields.mentor.set_choices(
@@ -67,8 +69,9 @@ class PlacementPickers(QObject):
 
         new_id = self._create(OrganisationEditor(self._db, parent=self._parent))
         if new_id is not None:
-            self._fields.host.set_choices(organisation_choices(self._db))
-            self._fields.host.set_current_id(new_id)
+            if self._host_search is not None:
+                self._host_search.forget()
+            self._fields.host.set_current(new_id, organisation_label(self._db, new_id))
             self.reload_contacts()
 
     def _on_new_institution(self) -> None:
@@ -105,7 +108,7 @@ class PlacementPickers(QObject):
         role: ContactRole,
         picker: RecordPicker,
         field: str,
-        employer: RecordPicker,
+        employer: RecordPicker | SearchPicker,
         employer_key: str,
         missing_employer: str,
     ) -> None:

@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -68,7 +69,11 @@ class ErrorLabel(QLabel):
 
 
 class DateField(QWidget):
-    """A date typed as text (empty allowed) with a calendar button beside it."""
+    """A date typed as text (empty allowed) with a calendar button beside it.
+
+    The calendar is built when first opened: a form holds several date fields and most are
+    never picked from a calendar, while building one takes longer than the rest of the field.
+    """
 
     edited = Signal()
 
@@ -83,14 +88,9 @@ class DateField(QWidget):
         self.button.setToolTip("Pick from a calendar")
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.calendar = QCalendarWidget()
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self._calendar: QCalendarWidget | None = None
         menu = QMenu(self.button)
-        action = QWidgetAction(menu)
-        action.setDefaultWidget(self.calendar)
-        menu.addAction(action)
         self.button.setMenu(menu)
-        self.calendar.clicked.connect(self._on_picked)
         menu.aboutToShow.connect(self._on_menu_about_to_show)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,13 +106,27 @@ class DateField(QWidget):
     def set_value(self, value: date | None) -> None:
         self.line.setText(value.isoformat() if value else "")
 
+    @property
+    def calendar(self) -> QCalendarWidget:
+        """The calendar of the button's menu, built on first use."""
+        if self._calendar is None:
+            self._calendar = QCalendarWidget()
+            self._calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+            self._calendar.clicked.connect(self._on_picked)
+            menu = self.button.menu()
+            action = QWidgetAction(menu)
+            action.setDefaultWidget(self._calendar)  # the menu owns it from here
+            menu.addAction(action)
+        return self._calendar
+
     def _on_menu_about_to_show(self) -> None:
+        calendar = self.calendar
         try:
             current = self.value()
         except ValueError:
             current = None
         if current:
-            self.calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
 
     def _on_picked(self, picked: QDate) -> None:
         self.set_value(date(picked.year(), picked.month(), picked.day()))
@@ -231,9 +245,11 @@ def add_field(
 
 
 class SearchPicker(QWidget):
-    """Pick one of very many records (students): the matches are looked up as you type.
+    """Pick one of very many records (students, hosts): the matches are looked up as you type.
 
     `search(text)` returns up to a few dozen (id, label) pairs; no full list is ever loaded.
+    With `browse`, the Down key lists matches at once, even before anything is typed (what the
+    drop-down arrow of a combo offered).
     """
 
     create_requested = Signal()
@@ -244,13 +260,18 @@ class SearchPicker(QWidget):
         search: Callable[[str], list[tuple[int, str]]],
         new_label: str = "New…",
         parent: QWidget | None = None,
+        *,
+        placeholder: str = "Type part of a name, e-mail or student number",
+        browse: bool = False,
     ) -> None:
         super().__init__(parent)
         self._search = search
         self._current: tuple[int, str] | None = None
         self._matches: dict[str, int] = {}
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("Type part of a name, e-mail or student number")
+        self.line.setPlaceholderText(placeholder)
+        if browse:
+            self.line.installEventFilter(self)
         self._model = QStringListModel(self)
         self.completer = QCompleter(self._model, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -273,9 +294,24 @@ class SearchPicker(QWidget):
         self._timer.start()
         self.changed.emit()
 
-    def _look_up(self) -> None:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.line
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and not self.completer.popup().isVisible()
+        ):
+            self._timer.stop()
+            self._look_up(everything=True)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _look_up(self, *, everything: bool = False) -> None:
         text = self.line.text().strip()
-        matches = self._search(text) if text else []
+        if self._current is not None:
+            text = ""  # browsing from a chosen record: show the others too
+        matches = self._search(text) if text or everything else []
         self._matches = {label: record_id for record_id, label in matches}
         self._model.setStringList([label for _id, label in matches])
         if matches:
