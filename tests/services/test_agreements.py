@@ -6,7 +6,7 @@ import hashlib
 import io
 import itertools
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -316,3 +316,18 @@ def test_two_coordinators_recording_at_once_do_not_mix(
         record_approval(any_db, sent.id, "student", _typed("Łukasz Żółć"), today=SENT_ON)
     (student, *_) = documents_of(any_db, sent.placement_id)[0].signatures
     assert student.signer_name == "Other"
+
+
+def test_an_amendment_may_extend_the_period_beyond_the_planned_one(db: Database) -> None:
+    placement_id, draft = _ready(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    for party in ("student", "sending", "host"):
+        record_approval(db, sent.id, party, _typed(party), today=SENT_ON)
+    amendment = start_amendment(db, placement_id, "Extended by two weeks at the host's request.")
+    programme = amendment.agreement.programme
+    longer = replace(programme, end=programme.end + timedelta(days=14))
+    changed = replace(amendment.agreement, programme=longer)
+    amendment = save_agreement_draft(db, amendment.id, changed, amendment.row_version, "anna")
+    assert load_placement(db, placement_id).planned_end < longer.end
+    sent_amendment = send_for_signature(db, amendment.id, amendment.row_version)
+    assert sent_amendment.state is DocumentState.SENT

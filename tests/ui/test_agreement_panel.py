@@ -89,6 +89,7 @@ class Driver:
     def __init__(self, panel: AgreementPanel) -> None:
         self.steps: list[Step] = []
         self.wizard_calls: list[tuple[AgreementData, bool]] = []
+        self.within_placement: list[bool] = []
         self.wizard_edit: Callable[[AgreementData], AgreementData] = _retitled
         panel.run_dialog = self.run_dialog  # type: ignore[method-assign]
         panel.open_wizard = self.open_wizard  # type: ignore[method-assign]
@@ -98,8 +99,11 @@ class Driver:
         self.steps.pop(0)(dialog)
         return dialog.result() == QDialog.DialogCode.Accepted
 
-    def open_wizard(self, data: AgreementData, *, save: Any, read_only: bool) -> None:
+    def open_wizard(
+        self, data: AgreementData, *, save: Any, read_only: bool, within_placement: bool = True
+    ) -> None:
         self.wizard_calls.append((data, read_only))
+        self.within_placement.append(within_placement)
         if not read_only:
             first = _complete(data)
             save(first)  # Next on the first page, then Finish with more edits
@@ -561,6 +565,7 @@ def test_amendment_and_certificate_after_the_agreement_is_locked(
     assert amendment is not None and amendment.kind is DocumentKind.AMENDMENT
     assert amendment.agreement.programme.hours_per_week == 25
     assert amendment.note == "The project moved to a new team."
+    assert driver.within_placement == [True, False]  # an amendment may move the period
 
     def dates(dialog: CertificateDatesDialog) -> None:
         assert dialog.actual_start.date().toPython() == date(2027, 2, 1)  # the planned dates

@@ -239,10 +239,12 @@ def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]
 
     placement = session.get(Placement, row.placement_id)
     assert placement is not None
+    # An amendment may move the period (an extension, a later start): that is what it is for.
+    bound = row.kind is DocumentKind.AGREEMENT
     problems = validate_agreement(
         agreement_from_dict(json.loads(row.content)),
-        placement_start=placement.planned_start,
-        placement_end=placement.planned_end,
+        placement_start=placement.planned_start if bound else None,
+        placement_end=placement.planned_end if bound else None,
     )
     return [FieldProblem(f"{p.section}.{p.field}", p.message) for p in problems]
 

@@ -130,7 +130,12 @@ class AgreementActions:
             )
             latest[0] = stored.row_version
 
-        self.panel.open_wizard(document.agreement, save=save, read_only=False)
+        self.panel.open_wizard(
+            document.agreement,
+            save=save,
+            read_only=False,
+            within_placement=document.kind is DocumentKind.AGREEMENT,
+        )
 
     def edit_certificate(self, document: DocumentView) -> None:
         latest = [document.row_version]

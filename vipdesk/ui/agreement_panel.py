@@ -313,9 +313,17 @@ class AgreementPanel(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def open_wizard(
-        self, data: AgreementData, *, save: Callable[[AgreementData], None], read_only: bool
+        self,
+        data: AgreementData,
+        *,
+        save: Callable[[AgreementData], None],
+        read_only: bool,
+        within_placement: bool = True,
     ) -> None:
-        """The agreement wizard, modal; tests replace this to call `save` themselves."""
+        """The agreement wizard, modal; tests replace this to call `save` themselves.
+
+        An agreement's period must fit the placement's planned one; an amendment's need not
+        (it may extend the traineeship)."""
         from vipdesk.services.placements import load_placement
         from vipdesk.ui.agreement_wizard import AgreementWizard
 
@@ -323,8 +331,8 @@ class AgreementPanel(QWidget):
         placement = load_placement(self.db, self.placement_id)
         wizard = AgreementWizard(
             data,
-            placement_start=placement.planned_start,
-            placement_end=placement.planned_end,
+            placement_start=placement.planned_start if within_placement else None,
+            placement_end=placement.planned_end if within_placement else None,
             save=save,
             read_only=read_only,
             parent=self,
