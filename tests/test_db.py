@@ -362,3 +362,82 @@ def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> 
     )
     assert later.next_party == "host"
     database.dispose()
+
+
+# --- 0007: the students' folded search text -----------------------------------------------
+
+
+def _found(database: dbmod.Database, typed: str) -> list[int]:
+    from vipdesk.services.lookups import search_students
+
+    return [student_id for student_id, _label in search_students(database, typed)]
+
+
+def test_upgrading_from_0006_backs_up_the_file_and_folds_the_students(tmp_path: Path) -> None:
+    path = tmp_path / "office.sqlite3"
+    database = open_database(_load_fixture("schema_0006.sql", path))
+    [backup] = tmp_path.glob("office.sqlite3.before-0006-*.bak")
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+    conn.close()
+    # The fixture's student, Ελένη Παπαδοπούλου, found without her accents and in any case.
+    for typed in ("ελενη", "ΕΛΈΝΗ", "Παπαδοπουλου ελ", "ELENI@example"):
+        assert _found(database, typed) == [1], typed
+    assert _found(database, "eleni papadopoulou") == []  # folded, not transliterated
+    database.dispose()
+
+
+def test_the_0007_upgrade_folds_every_student_batch_after_batch(tmp_path: Path) -> None:
+    from vipdesk.models.student import student_search_text
+
+    path = tmp_path / "office.sqlite3"
+    url = _load_fixture("schema_0006.sql", path)
+    with sqlite3.connect(path) as conn:  # well over two of the migration's batches (5,000)
+        conn.executemany(
+            "INSERT INTO student (given_name, family_name, email, student_number, timezone, "
+            "version, created_at, updated_at) VALUES (?, ?, ?, ?, 'Europe/Warsaw', 1, "
+            "'2026-11-26 10:00:00', '2026-11-26 10:00:00')",
+            [("Zoë", f"Ørsted{n}", f"z{n}@example.edu", f"N-{n}") for n in range(12_001)],
+        )
+    conn.close()
+    database = open_database(url)
+    with database.engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT given_name, family_name, email, student_number, search_text FROM student")
+        ).all()
+    assert len(rows) == 12_002
+    assert all(row[4] == student_search_text(*row[:4]) for row in rows)
+    assert _found(database, "zoe orsted12000") == [12_002]
+    database.dispose()
+
+
+def test_the_0007_fixture_keeps_its_students_findable(tmp_path: Path) -> None:
+    from vipdesk.services.agreement_queries import documents_of
+    from vipdesk.services.people import load_student, save_student
+
+    database = open_database(_load_fixture("schema_0007.sql", tmp_path / "at-0007.sqlite3"))
+    assert not list(tmp_path.glob("*.bak"))  # already current: nothing to migrate
+    assert _found(database, "lukasz ZOLC") == [2]
+    assert _found(database, "ελενη") == [1]
+    assert len(documents_of(database, 1)) == 1  # 0006's agreement still there
+    student = load_student(database, 2)
+    assert (student.student_number, student.languages) == ("PL-0007", [("Polish", "native")])
+    student.family_name = "Wiśniewski"
+    save_student(database, student, "tester")
+    assert _found(database, "zolc") == [] and _found(database, "wisniewski") == [2]
+    database.dispose()
+
+
+def test_the_0007_migration_folds_as_the_app_does() -> None:
+    """Its frozen copy of the rule must match `textfold.fold`, or old rows would not be found."""
+    import importlib.util
+
+    from vipdesk.textfold import fold
+
+    script = dbmod.MIGRATIONS_DIR / "versions" / "0007_student_search_text.py"
+    spec = importlib.util.spec_from_file_location("migration_0007", script)
+    assert spec is not None and spec.loader is not None
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    samples = ["Łukasz Żółć", "ZOË Ørsted", "Þórðardóttir", "Straße", "Ελένη", "Ǆ ﬁ", "İstanbul"]
+    assert [migration._fold(s) for s in samples] == [fold(s) for s in samples]

@@ -31,7 +31,8 @@ class AuditEntry(Base):
 
 # --- session hooks (registered by vipdesk.db on every session) ------------------------------
 
-_SKIPPED = {"version", "created_at", "updated_at", "updated_by"}
+# search_text: the student's names folded again for the picker, derived, not a change of its own.
+_SKIPPED = {"version", "created_at", "updated_at", "updated_by", "search_text"}
 _SENSITIVE_ENTITIES = {"student_equity"}
 _SUMMARISED = {"content"}  # an agreement's whole JSON: its versions are kept, not diffed here
 

@@ -7,7 +7,6 @@ The list is loaded with one query, and single rows are refreshed after a save.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, Organisation, Placement, Status, Student
 from vipdesk.services.jobs import paused_gc
 from vipdesk.services.refdata import country_name
+from vipdesk.textfold import fold as fold  # re-exported: the rule every search shares
 
 
 class Column(IntEnum):
@@ -63,30 +63,6 @@ class PlacementRow(NamedTuple):
     mentor: str
     title: str
     country_code: str = ""  # ISO 3166-1 alpha-2 of the host, for the country filter
-
-
-# Combining marks (accents) to drop after NFKD decomposition: 'é' becomes 'e' + U+0301.
-_ACCENTS = dict.fromkeys(
-    [
-        *range(0x300, 0x370),
-        *range(0x1AB0, 0x1B00),
-        *range(0x1DC0, 0x1E00),
-        *range(0x20D0, 0x2100),
-        *range(0xFE20, 0xFE30),
-    ]
-)
-# Letters that Unicode does not decompose into a base letter and an accent.
-_EXTRA_FOLDS = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
-)
-_ACCENTS.update(_EXTRA_FOLDS)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents, so that 'lukasz' finds 'Łukasz' and 'zoe' finds 'Zoë'."""
-    if text.isascii():
-        return text.lower()
-    return unicodedata.normalize("NFKD", text.casefold()).translate(_ACCENTS)
 
 
 # Hosts, countries and titles repeat across thousands of placements: fold each once.

@@ -17,10 +17,8 @@ from sqlalchemy import (
     String,
     bindparam,
     cast,
-    func,
     literal,
     null,
-    or_,
     select,
     union_all,
 )
@@ -29,8 +27,8 @@ from sqlalchemy.sql.elements import BindParameter
 
 from vipdesk.db import Database
 from vipdesk.models import Contact, ContactRole, Institution, Organisation, Student
-from vipdesk.services.catalogue import fold
 from vipdesk.services.refdata import country_name
+from vipdesk.textfold import fold
 
 Choice = tuple[int, str]  # (record id, the label a picker shows)
 
@@ -49,19 +47,15 @@ def _contact_label(name: str, role: str) -> str:
 
 
 def search_students(db: Database, text: str, limit: int = 30) -> list[tuple[int, str]]:
-    """Students whose name, e-mail or number contains every typed word (case-insensitive)."""
-    words = text.lower().split()
+    """Students whose name, e-mail or number holds every typed word, accents and case aside.
+
+    'lukasz', 'LUKASZ' and 'Łukasz' all find 'Łukasz Żółć', as the placements list does: the
+    words are folded like the stored `search_text` (see `student_search_text`), which both
+    databases can then match with a plain LIKE — neither folds non-ASCII letters itself.
+    """
     query = select(Student.id, Student.given_name, Student.family_name, Student.email)
-    full_name = func.lower(Student.given_name + " " + Student.family_name)
-    for word in words:
-        pattern = f"%{word.replace('%', '').replace('_', '')}%"
-        query = query.where(
-            or_(
-                full_name.like(pattern),
-                func.lower(Student.email).like(pattern),
-                func.lower(func.coalesce(Student.student_number, "")).like(pattern),
-            )
-        )
+    for word in fold(text).split():
+        query = query.where(Student.search_text.contains(word, autoescape=True))
     query = query.order_by(Student.family_name, Student.given_name).limit(limit)
     with db.session() as session:
         return [(sid, _student_label(g, f, e)) for sid, g, f, e in session.execute(query)]
