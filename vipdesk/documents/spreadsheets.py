@@ -7,7 +7,7 @@ cancelled or failed export never leaves a half-written file where the user looks
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -250,10 +250,18 @@ def _measured(col: Col, values: Iterable[Any]) -> int:
     elif col.number_format == DATE_FORMAT:
         width = 10
     elif col.number_format is not None:
-        width = max((len(f"{v:,.2f}") for v in values if v is not None), default=4) + 5
+        # The widest formatted number is that of the largest or of the most negative value:
+        # formatting two values instead of every one saves seconds at 100,000 rows.
+        numbers = [v for v in values if v is not None]
+        extremes = (max(numbers), min(numbers)) if numbers else ()
+        width = max((len(f"{v:,.2f}") for v in extremes), default=4) + 5
     else:
-        width = max(map(display_width, values), default=0)
+        # Each distinct value once: labels, countries and answers repeat on many rows.
+        width = max(map(display_width, set(values)), default=0)
     return max(width, len(col.title) + 3)  # bold, with the filter button beside it
+
+
+STEP_ROWS = 500  # rows between calls of a table's `step`: a call per row costs time
 
 
 def write_table(
@@ -261,17 +269,18 @@ def write_table(
     name: str,
     cols: Sequence[Col],
     rows: Sequence[Sequence[Any]],
-    step: Any = None,
+    step: Callable[[int], None] | None = None,
 ) -> None:
     """A detail sheet: widths fitted to the values, frozen header, autofilter, print titles.
 
     Dates become day numbers with the date format, numbers keep their column's format, and text
-    that a spreadsheet would take for a formula is stored as text. `step` is called per row.
+    that a spreadsheet would take for a formula is stored as text. `step(n)` is told every few
+    hundred rows how many were written since it was last called.
     """
     ws = wb.create_sheet(name)
     # Widths, frozen header, filter and print setup go before the first row: write-only
     # sheets write their head first.
-    fit_widths(ws, [_measured(c, (r[i] for r in rows)) for i, c in enumerate(cols)])
+    fit_widths(ws, [_measured(c, [r[i] for r in rows]) for i, c in enumerate(cols)])
     declare_size(ws, len(rows) + 1, len(cols))
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
@@ -280,25 +289,36 @@ def write_table(
     ws.append(header_cells(ws, [c.title for c in cols]))
     # One styled cell per formatted column, given each row's value in turn: the row is written
     # before `append` returns, and a style lookup per cell would cost time.
-    shared: dict[int, WriteOnlyCell] = {}
+    formatted: list[tuple[int, WriteOnlyCell]] = []
     for i, col in enumerate(cols):
         if col.number_format is not None:
-            cell = shared[i] = WriteOnlyCell(ws)
+            cell = WriteOnlyCell(ws)
             cell.number_format = col.number_format
+            formatted.append((i, cell))
+    plain = [i for i, col in enumerate(cols) if col.number_format is None]
+    written = 0
     for values in rows:
-        out: list[Any] = []
-        for i, value in enumerate(values):
-            cell = shared.get(i)
-            if value is None:
-                out.append(None)
-            elif cell is not None:
-                cell.value = excel_day(value) if isinstance(value, date) else value
-                out.append(cell)
-            else:
-                out.append(safe(ws, value))
+        out = list(values)
+        for i, cell in formatted:
+            value = out[i]
+            if value is not None:
+                cell.value = (
+                    value.toordinal() - EXCEL_DAY_ZERO if isinstance(value, date) else value
+                )
+                out[i] = cell
+        for i in plain:
+            value = out[i]
+            if isinstance(value, str) and (
+                value.startswith(_FORMULA_STARTS) or not value.isprintable()
+            ):
+                out[i] = text_cell(ws, value)
         ws.append(out)
-        if step is not None:
-            step()
+        written += 1
+        if step is not None and written == STEP_ROWS:
+            step(written)
+            written = 0
+    if step is not None and written:
+        step(written)
 
 
 class SheetRows:

@@ -34,7 +34,7 @@ from vipdesk.documents.spreadsheets import (
     write_filters_sheet,
     write_table,
 )
-from vipdesk.models import ProtocolActor, ToolTestResult
+from vipdesk.models import Mode, ProtocolActor, Status, ToolTestResult
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
 from vipdesk.services.report_data import ToolUse, tools_data
 from vipdesk.services.reporting import PlacementDetail, ReportFilter, load_placement_details
@@ -181,6 +181,11 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
 
 
 def _detail_sheet(wb: Any, rows: Rows, steps: Steps) -> None:
+    write_table(wb, DETAIL_SHEET, *detail_table(rows), steps.step)
+
+
+def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
+    """The columns and rows of the detail sheet (the benchmark writes them without styles)."""
     cols = [
         Col("Reference"),
         Col("Student"),
@@ -195,22 +200,27 @@ def _detail_sheet(wb: Any, rows: Rows, steps: Steps) -> None:
         Col("Open tests", WHOLE, width=5),
         Col("Notes", width=50),
     ]
+    # Labels looked up once, not built per row.
+    modes, statuses = {m: m.label for m in Mode}, {s: s.label for s in Status}
+    actors, results = {a: a.label for a in ProtocolActor}, {r: r.label for r in ToolTestResult}
     out: list[list[Any]] = []
     for d, uses in rows:
-        placement = [d.reference, d.student, d.host, d.country, d.mode.label, d.status.label]
+        placement = [d.reference, d.student, d.host, d.country, modes[d.mode], statuses[d.status]]
         if not uses:
             out.append([*placement, None, NONE_CHOSEN, None, None, None, None, None, None])
         for use in uses:
-            notes = "; ".join(f"{t.actor.label}: {t.note}" for t in use.tests if t.note)
+            tests = use.tests
+            notes = "; ".join(f"{actors[t.actor]}: {t.note}" for t in tests if t.note)
+            tested = [t.tested_on for t in tests if t.tested_on]
             out.append(
                 [
                     *placement,
                     use.name,
                     ", ".join(use.purposes),
-                    *(t.result.label for t in use.tests),
-                    use.last_tested,
-                    use.open,
+                    *(results[t.result] for t in tests),
+                    max(tested) if tested else None,
+                    sum(t.open for t in tests),
                     notes or None,
                 ]
             )
-    write_table(wb, DETAIL_SHEET, cols, out, steps.step)
+    return cols, out

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
+from math import lcm
 
 from vipdesk.errors import VipdeskError
 
@@ -35,18 +35,26 @@ def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
     """
     if not weights:
         raise AllocationError("There is nobody to share this cost among.")
-    exact = [Fraction(Decimal(w)) for w in weights]
+    if len(weights) == 1 and weights[0] > 0:
+        # A direct cost, the usual case: all of it (a report splits 100,000s of items).
+        return [(Decimal(to_cents(total)) / 100).quantize(CENT)]
+    # Exact, in integers: every weight as a multiple of 1/common (fractions would be exact
+    # too, but ten times slower when a cost is shared among tens of thousands).
+    ratios = [Decimal(w).as_integer_ratio() for w in weights]
+    common = lcm(*(d for _, d in ratios))
+    exact = [n * (common // d) for n, d in ratios]
     if any(w < 0 for w in exact):
         raise AllocationError("A share cannot be negative.")
-    whole = sum(exact, Fraction(0))
+    whole = sum(exact)
     if whole == 0:
         raise AllocationError("Every share is zero, so the cost cannot be split this way.")
     cents = to_cents(total)
     sign = -1 if cents < 0 else 1
-    quotas = [abs(cents) * w / whole for w in exact]
-    parts = [int(q) for q in quotas]  # floor: quotas are never negative
+    # Each part's share rounded down to the cent, and what the rounding lost (over `whole`).
+    split = [divmod(abs(cents) * w, whole) for w in exact]
+    parts = [part for part, _ in split]
     left = abs(cents) - sum(parts)
-    by_remainder = sorted(range(len(quotas)), key=lambda i: (-(quotas[i] - parts[i]), i))
+    by_remainder = sorted(range(len(parts)), key=lambda i: (-split[i][1], i))
     for i in by_remainder[:left]:
         parts[i] += 1
     return [(Decimal(sign * p) / 100).quantize(CENT) for p in parts]

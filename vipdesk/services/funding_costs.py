@@ -182,9 +182,13 @@ def cost_report(db: Database) -> CostReport:
     facts = load_facts(db)
     rates = load_rates(db)
     with db.session() as session:
+        # In batches: 100,000 items loaded at once would hold hundreds of megabytes.
         items = session.scalars(
-            select(CostItem).options(selectinload(CostItem.shares)).order_by(CostItem.id)
-        ).all()
+            select(CostItem)
+            .options(selectinload(CostItem.shares))
+            .order_by(CostItem.id)
+            .execution_options(yield_per=2000)
+        )
         report = CostReport(rates.base, {i: PlacementCost(f) for i, f in facts.items()}, [], [])
         for item in items:
             try:
@@ -300,7 +304,17 @@ def budget_report(db: Database) -> BudgetReport:
             .options(selectinload(FundingSource.budget_lines))
             .order_by(FundingSource.period_start, FundingSource.name)
         ).all()
-        items = session.scalars(select(CostItem).where(CostItem.source_id.is_not(None))).all()
+        # The columns used, not ORM objects: 100,000 of those would take seconds and memory.
+        items = session.execute(
+            select(
+                CostItem.source_id,
+                CostItem.amount,
+                CostItem.currency,
+                CostItem.spent_on,
+                CostItem.category,
+                CostItem.description,
+            ).where(CostItem.source_id.is_not(None))
+        ).all()
         for source in sources:
             spent: dict[CostCategory, Decimal] = {}
             for item in (i for i in items if i.source_id == source.id):

@@ -13,7 +13,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -59,13 +59,20 @@ class Item:
     options: tuple[Option, ...]  # scale: "1".."5"; yes/no: "yes", "no"; choice: its options
     weak_below: int
 
-    @property
+    @cached_property  # asked millions of times when a report scores every placement
     def scored(self) -> bool:
         return self.type is not ItemType.TEXT and self.weight > 0
 
+    @cached_property
+    def _options_by_key(self) -> dict[str, Option]:
+        # Scoring 100,000s of responses for a report looks options up millions of times.
+        by_key: dict[str, Option] = {}
+        for o in self.options:
+            by_key.setdefault(o.key, o)
+        return by_key
+
     def option(self, value: AnswerValue) -> Option | None:
-        key = str(value)
-        return next((o for o in self.options if o.key == key), None)
+        return self._options_by_key.get(str(value))
 
     def problem(self, value: AnswerValue) -> str | None:
         """Why `value` is not an answer to this item, or None when it is one."""
@@ -120,7 +127,13 @@ class Questionnaire:
         raise KeyError(key)
 
     def items_of(self, theme: str) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.theme == theme)
+        return self._items_by_theme.get(theme, ())
+
+    @cached_property
+    def _items_by_theme(self) -> dict[str, tuple[Item, ...]]:
+        return {
+            t: tuple(i for i in self.items if i.theme == t) for t in {i.theme for i in self.items}
+        }
 
     def missing(self, answers: Answers) -> tuple[Item, ...]:
         """Required items without an answer, in questionnaire order."""

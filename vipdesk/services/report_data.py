@@ -97,6 +97,11 @@ def source_names(db: Database) -> dict[int, str]:
 
 
 def cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
+    with paused_gc():  # 100,000s of cost parts: the cycle collector would double the time
+        return _cost_data(db, details)
+
+
+def _cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
     report = _selected(cost_report(db), details)
     overall = average_by(report, lambda _f: "All placements")
     used = {p.category for p in report.parts}
@@ -139,8 +144,9 @@ class FundingData:
 
 
 def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingData:
-    budget = budget_report(db)
-    costs = _selected(cost_report(db), details)
+    with paused_gc():  # as in `cost_data`
+        budget = budget_report(db)
+        costs = _selected(cost_report(db), details)
     forms = {s.id: s for s in list_sources(db)}
     paid = {a.source_id: a for a in by_source(costs, source_names(db))}
     sources = []
@@ -166,6 +172,10 @@ def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingDat
 # --- readiness -----------------------------------------------------------------------------
 
 
+PARTIES = tuple(ReadinessParty)
+ANSWER_BATCH = 10_000  # responses whose answers are in memory at once
+
+
 def _latest_key(state: ResponseState) -> tuple[object, int]:
     # The order in which `readiness` picks a party's latest completed response.
     return (state.completed_at or state.started_at, state.id)
@@ -178,11 +188,19 @@ def readiness_data(
     should_cancel: ShouldCancel | None = None,
 ) -> list[tuple[PlacementDetail, list[PartyReadiness]]]:
     """Student, host and institution of each selected placement, as the Preparation tab
-    shows them (`readiness.placement_readiness`), read with two queries for all."""
+    shows them (`readiness.placement_readiness`), read with two queries for all.
+
+    The latest responses come without their answers, which a report does not show: at 100,000
+    placements three million of them would hold hundreds of megabytes until the file is written.
+    """
     lib = library or default_library()
     wanted = {d.id for d in details}
     r = ReadinessResponse.__table__.c
     states: dict[tuple[int, ReadinessParty], list[ResponseState]] = {}
+    scored: dict[tuple[int, ReadinessParty], PartyReadiness] = {}
+    steps = Steps(len(details), "Scoring readiness", should_cancel=should_cancel, every=2000)
+    # The cycle collector stays off throughout: it would pass over the growing heap of states
+    # and scores again and again, for a third of the time.
     with db.session() as session, paused_gc():
         conn = session.connection()
         query = select(
@@ -194,31 +212,55 @@ def readiness_data(
             if row.placement_id in wanted:
                 state = ResponseState(*row)
                 states.setdefault((state.placement_id, state.party), []).append(state)
-        # Only the latest completed response of each party is scored: read only its answers.
+        # Only the latest completed response of each party is scored: read only its answers,
+        # a batch of responses at a time, and score each party as soon as they are in.
         latest: dict[int, ResponseState] = {}
         for found in states.values():
             done = [s for s in found if s.status is ResponseStatus.COMPLETED]
             if done:
                 newest = max(done, key=_latest_key)
                 latest[newest.id] = newest
+        ids = sorted(latest)
         a = ReadinessAnswer.__table__.c
-        for response_id, key, text, number in conn.execute(
-            select(a.response_id, a.item_key, a.value_text, a.value_number)
-        ):
-            scored = latest.get(response_id)
-            if scored is not None:
-                scored.answers[key] = number if number is not None else (text or "")
-    steps = Steps(len(details), "Scoring readiness", should_cancel=should_cancel, every=2000)
+        # Item keys and chosen options repeat millions of times: one string object each.
+        words: dict[str, str] = {}
+        for first in range(0, len(ids), ANSWER_BATCH):
+            batch = ids[first : first + ANSWER_BATCH]
+            answers = select(a.response_id, a.item_key, a.value_text, a.value_number).where(
+                a.response_id.between(batch[0], batch[-1])
+            )
+            for response_id, key, text, number in conn.execute(answers):
+                response = latest.get(response_id)
+                if response is not None:
+                    key = words.setdefault(key, key)
+                    if number is not None:
+                        response.answers[key] = number
+                    else:
+                        response.answers[key] = words.setdefault(text, text) if text else ""
+            for response_id in batch:
+                response = latest[response_id]
+                pair = (response.placement_id, response.party)
+                scored[pair] = party_readiness(response.party, states.pop(pair), lib)
+                response.answers.clear()  # scored: no longer needed (see above)
+            steps.check()
     out = []
-    for d in details:
-        out.append(
-            (d, [party_readiness(p, states.get((d.id, p), []), lib) for p in ReadinessParty])
-        )
-        steps.step()
+    with paused_gc():
+        for d in details:
+            parties = [
+                scored.pop((d.id, p))
+                if (d.id, p) in scored
+                # Not assessed yet: nothing to score, perhaps a questionnaire in progress.
+                else party_readiness(p, states.get((d.id, p), []), lib)
+                for p in PARTIES
+            ]
+            out.append((d, parties))
+            steps.step()
     return out
 
 
 # --- tools ---------------------------------------------------------------------------------
+
+ACTORS = tuple(ProtocolActor)
 
 
 @dataclass(frozen=True)
@@ -241,23 +283,31 @@ class ToolUse:
 
 
 def _uses(
-    choices: Iterable[tuple[str, str]], tests: dict[tuple[str, ProtocolActor], ToolTestState]
+    choices: Iterable[tuple[str, str]],
+    tests: dict[tuple[str, ProtocolActor], ToolTestState],
+    order: dict[str, int],
+    labels: dict[str, str],
+    names: dict[str, str],
 ) -> list[ToolUse]:
-    """The test plan of one placement, as `tools.load_test_plan` builds it."""
-    order = {p.key: i for i, p in enumerate(purposes())}
-    labels = {p.key: p.label for p in purposes()}
+    """The test plan of one placement, as `tools.load_test_plan` builds it (`order`, `labels`:
+    the catalogue's purposes; `names`: tool names found so far, filled as it goes)."""
     served: dict[str, list[str]] = {}
     for purpose, key in sorted(choices, key=lambda c: order.get(c[0], len(order))):
         served.setdefault(key, []).append(labels.get(purpose, purpose))
-    return [
-        ToolUse(
-            key,
-            tool_name(key),
-            tuple(served[key]),
-            tuple(tests.get((key, actor)) or ToolTestState(key, actor) for actor in ProtocolActor),
+    uses = []
+    for key, served_by in served.items():
+        name = names.get(key)
+        if name is None:
+            name = names[key] = tool_name(key)
+        uses.append(
+            ToolUse(
+                key,
+                name,
+                tuple(served_by),
+                tuple(tests.get((key, actor)) or ToolTestState(key, actor) for actor in ACTORS),
+            )
         )
-        for key in served
-    ]
+    return uses
 
 
 def tools_data(
@@ -282,4 +332,13 @@ def tools_data(
                 tests.setdefault(pid, {})[(key, actor)] = ToolTestState(
                     key, actor, ToolTestResult(result), tested_on, note or "", version, user
                 )
-    return [(d, _uses(choices.get(d.id, []), tests.get(d.id, {}))) for d in details]
+    order = {p.key: i for i, p in enumerate(purposes())}
+    labels = {p.key: p.label for p in purposes()}
+    names: dict[str, str] = {}
+    with paused_gc():  # 100,000s of test states, which the cycle collector would pass over
+        return [
+            (d, _uses(choices.get(d.id, ()), tests.get(d.id, {}), order, labels, names))
+            if d.id in choices
+            else (d, [])
+            for d in details
+        ]
