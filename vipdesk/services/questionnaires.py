@@ -290,7 +290,7 @@ class ReadinessLevel(enum.StrEnum):
         ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per party of every placement in a report
 class ThemeScore:
     key: str
     label: str
@@ -300,7 +300,7 @@ class ThemeScore:
     low: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per party of every placement in a report
 class Flag:
     """A weak answer: the question, the answer given, and what to do about it."""
 
@@ -311,7 +311,7 @@ class Flag:
     critical: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per party of every placement in a report
 class Assessment:
     questionnaire_id: str
     questionnaire_version: int
