@@ -30,7 +30,8 @@ from vipdesk.services.agreements import (
 )
 from vipdesk.services.checklist import checklist_items, set_done
 from vipdesk.services.history import record_history
-from vipdesk.services.placements import change_status, load_placement
+from vipdesk.services.lifecycle import change_status
+from vipdesk.services.placements import load_placement
 from vipdesk.services.signatures import (
     Approval,
     decline,

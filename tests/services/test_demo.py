@@ -38,8 +38,8 @@ from vipdesk.models import (
 )
 from vipdesk.services.checklist import blockers, checklist_state, set_done
 from vipdesk.services.demo import DemoCancelledError, DemoSummary, generate_demo
+from vipdesk.services.lifecycle import change_status
 from vipdesk.services.placements import (
-    change_status,
     load_placement,
     save_placement,
     validate,

@@ -14,10 +14,9 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 from vipdesk.models import AuditEntry, Mode, PeriodKind, Placement, Status
 from vipdesk.services import checklist
+from vipdesk.services.lifecycle import allowed_transitions, change_status
 from vipdesk.services.placements import (
     PeriodForm,
-    allowed_transitions,
-    change_status,
     delete_placement,
     load_placement,
     save_placement,

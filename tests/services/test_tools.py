@@ -11,7 +11,7 @@ from tests.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, TransitionError, ValidationError
 from vipdesk.models import ProtocolActor, Status, ToolTestResult
-from vipdesk.services import checklist, placements
+from vipdesk.services import checklist, lifecycle
 from vipdesk.services.tool_catalogue import purposes, selection_warnings, tools, tools_for
 from vipdesk.services.tools import (
     ToolTestState,
@@ -114,16 +114,16 @@ def test_the_agreement_waits_for_the_tool_tests(db: Database) -> None:
         checklist.set_done(db, placement_id, key, True)
     for key in ("tools_tested", "protocol"):
         checklist.set_done(db, placement_id, key, True)
-    form = placements.change_status(db, placement_id, Status.PREPARING, 1)
+    form = lifecycle.change_status(db, placement_id, Status.PREPARING, 1)
     save_choices(db, placement_id, {"meetings": "zoom"})
     with pytest.raises(TransitionError) as caught:
-        placements.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
+        lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
     assert "Zoom: not tested with the student; not tested with the company mentor" in str(
         caught.value
     )
     for state in load_test_plan(db, placement_id):
         record_test(db, placement_id, replace(state, result=PASSED, tested_on=date(2027, 1, 5)))
-    moved = placements.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
+    moved = lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
     assert moved.status is Status.AGREEMENT_SENT
 
 

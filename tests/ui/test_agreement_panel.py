@@ -34,7 +34,8 @@ from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, Signatu
 from vipdesk.services.agreement_data import AgreementData, Person
 from vipdesk.services.agreement_queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.checklist import checklist_items, set_done
-from vipdesk.services.placements import change_status, load_placement
+from vipdesk.services.lifecycle import change_status
+from vipdesk.services.placements import load_placement
 from vipdesk.services.signatures import scan_of
 from vipdesk.ui.agreement_dialogs import (
     AmendDialog,

@@ -13,7 +13,8 @@ from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.models import Status
 from vipdesk.services import catalogue
-from vipdesk.services.placements import change_status, load_placement
+from vipdesk.services.lifecycle import change_status
+from vipdesk.services.placements import load_placement
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placement_editor import PlacementEditor
 

@@ -266,7 +266,7 @@ def send_for_signature(
         DocumentFrozenError, ConflictError: as for `save_draft`.
     """
     from vipdesk.services.agreement_render import render_document
-    from vipdesk.services.placements import move_status
+    from vipdesk.services.lifecycle import move_status
 
     with db.session(user) as session:
         row = load_row(session, document_id)

@@ -1,4 +1,7 @@
-"""Placement records: validation, load and save with conflict detection, status changes."""
+"""Placement records: validation, load and save with conflict detection.
+
+Moving a placement along its lifecycle is in `services.lifecycle`.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +20,9 @@ from vipdesk.errors import (
     ConflictError,
     FieldProblem,
     NotFoundError,
-    TransitionError,
     ValidationError,
 )
 from vipdesk.models import (
-    LIFECYCLE,
-    ChecklistTick,
     Contact,
     Institution,
     Mode,
@@ -33,9 +33,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
-from vipdesk.services.checklist import blockers
 from vipdesk.services.lookups import PickerChoices, read_picker_choices
-from vipdesk.services.tools import preparation_gate
 
 REFERENCE_PREFIX = "VIP"
 
@@ -210,7 +208,7 @@ def _validate_links(session: Session, form: PlacementForm) -> list[FieldProblem]
 # --- load and save -------------------------------------------------------------------------
 
 
-def _to_form(placement: Placement) -> PlacementForm:
+def to_form(placement: Placement) -> PlacementForm:
     return PlacementForm(
         id=placement.id,
         version=placement.version,
@@ -256,7 +254,7 @@ def _read_form(session: Session, placement_id: int) -> PlacementForm:
     placement = session.get(Placement, placement_id, options=[joinedload(Placement.periods)])
     if placement is None:
         raise NotFoundError("This placement no longer exists: someone may have deleted it.")
-    return _to_form(placement)
+    return to_form(placement)
 
 
 def open_placement(db: Database, placement_id: int) -> tuple[PlacementForm, PickerChoices]:
@@ -335,7 +333,7 @@ def save_placement(
                     )
                 placement = found
                 if placement.version != form.version and not overwrite:
-                    theirs = _to_form(placement)
+                    theirs = to_form(placement)
                     raise ConflictError(
                         "placement",
                         theirs=theirs,
@@ -344,7 +342,7 @@ def save_placement(
                     )
                 _apply(session, placement, form)
             session.flush()
-            return _to_form(placement)
+            return to_form(placement)
     except StaleDataError as exc:
         # Someone saved between our read and our write: the version check in the UPDATE caught it.
         current = load_placement(db, form.id) if form.id is not None else None
@@ -374,84 +372,6 @@ def delete_placement(db: Database, placement_id: int, user: str | None = None) -
         if placement is None:
             return  # already gone: what the user wanted
         session.delete(placement)
-
-
-# --- lifecycle -----------------------------------------------------------------------------
-
-
-def allowed_transitions(status: Status) -> list[Status]:
-    """Forward one step, back one step (to undo a slip), cancel, or reopen a cancelled one."""
-    if status is Status.CANCELLED:
-        return [Status.DRAFT]
-    index = LIFECYCLE.index(status)
-    out: list[Status] = []
-    if index + 1 < len(LIFECYCLE):
-        out.append(LIFECYCLE[index + 1])
-    if index > 0:
-        out.append(LIFECYCLE[index - 1])
-    if status is not Status.COMPLETED:
-        out.append(Status.CANCELLED)
-    return out
-
-
-def is_forward(current: Status, target: Status) -> bool:
-    return (
-        current in LIFECYCLE
-        and target in LIFECYCLE
-        and LIFECYCLE.index(target) > LIFECYCLE.index(current)
-    )
-
-
-def change_status(
-    db: Database,
-    placement_id: int,
-    target: Status,
-    expected_version: int,
-    user: str | None = None,
-) -> PlacementForm:
-    """Move a placement along its lifecycle.
-
-    Raises:
-        TransitionError: the move is not allowed, or checklist items block it (named).
-        ConflictError: the placement changed since `expected_version`.
-    """
-    with db.session(user) as session:
-        placement = session.get(Placement, placement_id)
-        if placement is None:
-            raise NotFoundError("This placement no longer exists.")
-        if placement.version != expected_version:
-            raise ConflictError(
-                "placement", theirs=_to_form(placement), changed_by=placement.updated_by
-            )
-        move_status(session, placement, target)
-        session.flush()
-        return _to_form(placement)
-
-
-def move_status(session: Session, placement: Placement, target: Status) -> None:
-    """Move within an open session, with every check of `change_status` but the version's.
-
-    Raises:
-        TransitionError: the move is not allowed, or checklist items block it (named).
-    """
-    if target not in allowed_transitions(placement.status):
-        raise TransitionError(
-            f"A placement cannot go from '{placement.status.label}' to '{target.label}'."
-        )
-    if is_forward(placement.status, target):
-        done = set(
-            session.scalars(
-                select(ChecklistTick.item_key).where(ChecklistTick.placement_id == placement.id)
-            )
-        )
-        open_items = blockers(done, target)
-        if open_items:
-            listed = "\n".join(f"• {item.label}" for item in open_items)
-            raise TransitionError(
-                f"Before moving to '{target.label}', tick these checklist items:\n{listed}"
-            )
-        preparation_gate(session, placement.id, target)  # chosen tools tested by everyone
-    placement.status = target
 
 
 def with_changes(form: PlacementForm, **changes: object) -> PlacementForm:

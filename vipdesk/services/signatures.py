@@ -362,7 +362,7 @@ def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
 
 def _lock_if_complete(session: Session, row: AgreementDocument, user: str | None) -> None:
     from vipdesk.services.agreement_render import executed_copy
-    from vipdesk.services.placements import move_status
+    from vipdesk.services.lifecycle import move_status
 
     if any(s.state is not SignatureState.SIGNED for s in row.signatures):
         return

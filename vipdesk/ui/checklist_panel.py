@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.models import LIFECYCLE, Phase, Status
 from vipdesk.services.checklist import ItemState, blockers
-from vipdesk.services.placements import allowed_transitions, is_forward
+from vipdesk.services.lifecycle import allowed_transitions, is_forward
 
 
 class ChecklistPanel(QWidget):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
-from vipdesk.services import checklist, drafts, lookups, placements
+from vipdesk.services import checklist, drafts, lifecycle, lookups, placements
 from vipdesk.services.history import record_history
 from vipdesk.services.placements import FIELD_LABELS, PlacementForm, changed_fields
 from vipdesk.ui.agreement_panel import AgreementPanel
@@ -339,7 +339,7 @@ class PlacementEditor(QDialog):
         ):
             return
         try:
-            moved = placements.change_status(self._db, form.id, target, form.version)
+            moved = lifecycle.change_status(self._db, form.id, target, form.version)
         except VipdeskError as exc:
             QMessageBox.warning(self, "Status not changed", str(exc))
             return
