@@ -12,8 +12,9 @@ changes are amendments).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import undefer
@@ -31,24 +32,38 @@ class ExportedAgreement:
     state: str  # "not stored yet", "draft", "out for signature", "signed and locked"
 
 
-def stored_agreements(db: Database, placement_ids: Iterable[int]) -> dict[int, AgreementData]:
-    """The content of each placement's current agreement version, for those that have one."""
-    ids = list(placement_ids)
-    found: dict[int, AgreementData] = {}
+_CHUNK = 500  # placement ids per query
+_CURRENT = tuple(state for state in DocumentState if state is not DocumentState.SUPERSEDED)
+
+
+def _current_versions(
+    db: Database,
+    placement_ids: Iterable[int],
+    columns: tuple[Any, ...],
+    states: Iterable[DocumentState],
+) -> Iterator[Any]:
+    """(placement id, *columns) of the placements' agreement versions in `states`, oldest
+    version first, a chunk of placements per query."""
+    ids, wanted = list(placement_ids), list(states)
     with db.session() as session:
-        for start in range(0, len(ids), 500):
-            rows = session.execute(
-                select(AgreementDocument.placement_id, AgreementDocument.content)
+        for start in range(0, len(ids), _CHUNK):
+            yield from session.execute(
+                select(AgreementDocument.placement_id, *columns)
                 .where(
-                    AgreementDocument.placement_id.in_(ids[start : start + 500]),
+                    AgreementDocument.placement_id.in_(ids[start : start + _CHUNK]),
                     AgreementDocument.kind == DocumentKind.AGREEMENT,
-                    AgreementDocument.state != DocumentState.SUPERSEDED,
+                    AgreementDocument.state.in_(wanted),
                 )
                 .order_by(AgreementDocument.number)
             )
-            for placement_id, content in rows:
-                found[placement_id] = agreement_from_dict(json.loads(content))
-    return found
+
+
+def stored_agreements(db: Database, placement_ids: Iterable[int]) -> dict[int, AgreementData]:
+    """The content of each placement's current agreement version, for those that have one."""
+    rows = _current_versions(db, placement_ids, (AgreementDocument.content,), _CURRENT)
+    return {
+        placement_id: agreement_from_dict(json.loads(content)) for placement_id, content in rows
+    }
 
 
 def stored_pdfs(
@@ -56,27 +71,13 @@ def stored_pdfs(
 ) -> dict[int, bytes]:
     """The PDF bytes to export as they are: the final PDF of a locked agreement, and (with
     `sent_too`) the PDF of a version out for signature, with its digital signatures."""
-    ids = list(placement_ids)
     states = [DocumentState.SIGNED, DocumentState.SENT] if sent_too else [DocumentState.SIGNED]
+    columns = (AgreementDocument.final_pdf, AgreementDocument.signed_pdf, AgreementDocument.pdf)
     found: dict[int, bytes] = {}
-    with db.session() as session:
-        for start in range(0, len(ids), 500):
-            rows = session.execute(
-                select(
-                    AgreementDocument.placement_id,
-                    AgreementDocument.final_pdf,
-                    AgreementDocument.signed_pdf,
-                    AgreementDocument.pdf,
-                ).where(
-                    AgreementDocument.placement_id.in_(ids[start : start + 500]),
-                    AgreementDocument.kind == DocumentKind.AGREEMENT,
-                    AgreementDocument.state.in_(states),
-                )
-            )
-            for placement_id, final, signed, sent in rows:
-                pdf = final or signed or sent
-                if pdf is not None:
-                    found[placement_id] = pdf
+    for placement_id, final, signed, sent in _current_versions(db, placement_ids, columns, states):
+        pdf = final or signed or sent
+        if pdf is not None:
+            found[placement_id] = pdf
     return found
 
 

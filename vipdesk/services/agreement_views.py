@@ -69,9 +69,8 @@ class DocumentView:
 
     @property
     def title(self) -> str:
-        return f"{self.kind.label} {'version ' if self.kind is DocumentKind.AGREEMENT else ''}" + (
-            f"{self.number}"
-        )
+        version = "version " if self.kind is DocumentKind.AGREEMENT else ""
+        return f"{self.kind.label} {version}{self.number}"
 
     @property
     def agreement(self) -> AgreementData:

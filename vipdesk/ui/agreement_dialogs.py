@@ -34,16 +34,8 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreement_returns import ReturnedReview
 from vipdesk.services.agreement_views import PARTY_LABELS
 from vipdesk.services.certificate_data import CertificateData
-from vipdesk.ui.signature_dialogs import BANNER_STYLE
+from vipdesk.ui.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.widgets import ErrorLabel, add_field
-
-
-def _banner() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(BANNER_STYLE)
-    label.setVisible(False)
-    return label
 
 
 def _buttons(dialog: QDialog, ok_text: str, on_ok: Callable[[], None]) -> QDialogButtonBox:
@@ -142,7 +134,7 @@ class ReturnedPdfDialog(QDialog):
             box.setChecked(not changes)
             self.record_boxes[party] = box
             layout.addWidget(box)
-        self.banner = _banner()
+        self.banner = make_banner()
         layout.addWidget(self.banner)
         layout.addWidget(_buttons(self, "&Accept selected", self._on_ok))
         self.resize(720, 420 if changes else self.sizeHint().height())
@@ -174,8 +166,7 @@ class ReturnedPdfDialog(QDialog):
         try:
             self._apply(fields, parties)
         except VipdeskError as exc:
-            self.banner.setText(str(exc))
-            self.banner.setVisible(True)
+            show_banner(self.banner, str(exc))
             return
         self.accept()
 
@@ -201,7 +192,7 @@ class AmendDialog(QDialog):
         self.reason.setFixedHeight(5 * self.reason.fontMetrics().lineSpacing())
         form = QFormLayout()
         self.error = add_field(form, "Reason", self.reason, required=True)
-        self.banner = _banner()
+        self.banner = make_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -216,8 +207,7 @@ class AmendDialog(QDialog):
             self.error.show_message(exc.problems[0].message)
             return
         except VipdeskError as exc:
-            self.banner.setText(str(exc))
-            self.banner.setVisible(True)
+            show_banner(self.banner, str(exc))
             return
         self.accept()
 
@@ -250,7 +240,7 @@ class CertificateDatesDialog(QDialog):
             "actual_start": add_field(form, "Actual start", self.actual_start, required=True),
             "actual_end": add_field(form, "Actual end", self.actual_end, required=True),
         }
-        self.banner = _banner()
+        self.banner = make_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -274,8 +264,7 @@ class CertificateDatesDialog(QDialog):
                 )
             return
         except VipdeskError as exc:
-            self.banner.setText(str(exc))
-            self.banner.setVisible(True)
+            show_banner(self.banner, str(exc))
             return
         self.accept()
 
@@ -326,7 +315,7 @@ class CertificateEditor(QDialog):
             widget.setReadOnly(read_only)
         for box in (self.tasks, self.outcomes, self.evaluation):
             box.setReadOnly(read_only)
-        self.banner = _banner()
+        self.banner = make_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -376,7 +365,6 @@ class CertificateEditor(QDialog):
                 )
             return
         except VipdeskError as exc:
-            self.banner.setText(str(exc))
-            self.banner.setVisible(True)
+            show_banner(self.banner, str(exc))
             return
         self.accept()
