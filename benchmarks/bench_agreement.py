@@ -38,11 +38,11 @@ from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle  # noqa: E402
 
 from vipdesk.db import open_database  # noqa: E402
-from vipdesk.documents.agreement_pdf import render_agreement  # noqa: E402
-from vipdesk.documents.fonts import FONT, FONT_BOLD, register_fonts  # noqa: E402
-from vipdesk.services.agreement_data import AgreementData  # noqa: E402
-from vipdesk.services.agreement_prefill import agreement_from_placement  # noqa: E402
-from vipdesk.services.demo import generate_demo  # noqa: E402
+from vipdesk.documents.agreement.content import AgreementData  # noqa: E402
+from vipdesk.documents.agreement.pdf import render_agreement  # noqa: E402
+from vipdesk.documents.pdf.fonts import FONT, FONT_BOLD, register_fonts  # noqa: E402
+from vipdesk.services.agreements.prefill import agreement_from_placement  # noqa: E402
+from vipdesk.services.demo.generate import generate_demo  # noqa: E402
 
 
 def baseline(data: AgreementData) -> bytes:
@@ -140,7 +140,7 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {root!r})
 from vipdesk.db import open_database
-from vipdesk.services.agreement_batch import export_agreements
+from vipdesk.services.agreements.batch import export_agreements
 from vipdesk.models import Placement
 from sqlalchemy import select
 db = open_database(sys.argv[1])
@@ -295,9 +295,9 @@ def main() -> None:
     print(f"  baseline (plain platypus)          {base:7.1f} ms")
     print(f"  agreement / baseline               {plain / base:7.2f} ×    goal ≤ 1.5 ×")
 
-    from tests.documents.certificates import PASSPHRASE, make_certificates
-    from vipdesk.documents.agreement_signatures import Party
-    from vipdesk.documents.signing import sign_agreement, verify_signatures
+    from tests.helpers.certificates import PASSPHRASE, make_certificates
+    from vipdesk.documents.agreement.signature_block import Party
+    from vipdesk.documents.agreement.signing import sign_agreement, verify_signatures
 
     with tempfile.TemporaryDirectory() as folder:
         certificates = make_certificates(Path(folder))

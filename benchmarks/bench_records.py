@@ -62,8 +62,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 def prepare(url: str, placements: int) -> None:
     from vipdesk.db import open_database
-    from vipdesk.services.catalogue import load_rows
-    from vipdesk.services.demo import generate_demo
+    from vipdesk.services.demo.generate import generate_demo
+    from vipdesk.services.placements.catalogue import load_rows
 
     db = open_database(url)
     existing = len(load_rows(db))
@@ -158,7 +158,7 @@ def search(app, view, rng: random.Random, total: int) -> None:  # type: ignore[n
 def sort(view) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from vipdesk.services.catalogue import COLUMN_TITLES
+    from vipdesk.services.placements.catalogue import COLUMN_TITLES
 
     sort_times = []
     order = {False: Qt.SortOrder.AscendingOrder, True: Qt.SortOrder.DescendingOrder}
@@ -177,7 +177,7 @@ def sort(view) -> None:  # type: ignore[no-untyped-def]
 def open_placements(app, db, view, rng: random.Random, total: int) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    from vipdesk.ui.placement_editor import PlacementEditor
+    from vipdesk.ui.placements.editor import PlacementEditor
 
     open_times = []
     ids = [view.model.catalogue.row(rng.randrange(total)).id for _ in range(20)]

@@ -60,7 +60,7 @@ def done(**figures):
 REPORT_CHILD = """
 from pathlib import Path
 from vipdesk.db import open_database
-from vipdesk.documents.reports import export_report
+from vipdesk.reports.kinds import export_report
 db = open_database(sys.argv[1])
 wall, cpu = time.perf_counter(), time.process_time()
 result = export_report(db, sys.argv[3], Path(sys.argv[2]))
@@ -72,12 +72,12 @@ done(wall=time.perf_counter() - wall, cpu=time.process_time() - cpu, rows=result
 BASELINE_CHILD = """
 from openpyxl import Workbook
 from vipdesk.db import open_database
-from vipdesk.services.reporting import load_placement_details
+from vipdesk.services.reports.filters import load_placement_details
 db, kind = open_database(sys.argv[1]), sys.argv[3]
 read = time.perf_counter()
 details = load_placement_details(db)
 if kind == "placements":
-    from vipdesk.documents.placements_report import DETAIL_TITLES as titles
+    from vipdesk.reports.placements import DETAIL_TITLES as titles
     rows = [
         (d.reference, d.student, d.email, d.host, d.country, d.mode.label, d.status.label,
          d.title, d.start, d.end, d.weeks, d.hours_per_week, d.ects, d.mentor or None,
@@ -86,16 +86,16 @@ if kind == "placements":
     ]
 else:
     if kind == "costs":
-        from vipdesk.documents.costs_report import detail_table
-        from vipdesk.services.report_data import cost_data
+        from vipdesk.reports.costs import detail_table
+        from vipdesk.services.reports.data import cost_data
         data = cost_data(db, details)
     elif kind == "readiness":
-        from vipdesk.documents.readiness_report import detail_table
-        from vipdesk.services.report_data import readiness_data
+        from vipdesk.reports.readiness import detail_table
+        from vipdesk.services.reports.data import readiness_data
         data = readiness_data(db, details)
     else:
-        from vipdesk.documents.tools_report import detail_table
-        from vipdesk.services.report_data import tools_data
+        from vipdesk.reports.tools import detail_table
+        from vipdesk.services.reports.data import tools_data
         data = tools_data(db, details)
     cols, rows = detail_table(data)
     titles = [c.title for c in cols]
@@ -115,7 +115,7 @@ done(wall=time.perf_counter() - wall, cpu=time.process_time() - cpu, rows=len(ro
 IMPORT_CHILD = """
 from pathlib import Path
 from vipdesk.db import open_database
-from vipdesk.services.importing import plan_import, run_import
+from vipdesk.services.importing.plan import plan_import, run_import
 db = open_database(sys.argv[1])
 wall, cpu = time.perf_counter(), time.process_time()
 plan = plan_import(db, sys.argv[2], Path(sys.argv[3]))
@@ -148,7 +148,7 @@ def database(placements: int, folder: Path) -> str:
         how = f"copied {existing.relative_to(ROOT)}"
     else:
         from vipdesk.db import open_database
-        from vipdesk.services.demo import generate_demo
+        from vipdesk.services.demo.generate import generate_demo
 
         db = open_database(f"sqlite:///{target}")
         generate_demo(db, placements, seed=42)

@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from tests.helpers.certificates import Certificates, make_certificates
 from vipdesk.db import Database, open_database
 
 POSTGRES_URL_VAR = "VIPDESK_TEST_POSTGRES_URL"
@@ -81,3 +82,9 @@ def db(sqlite_url: str) -> Iterator[Database]:
     database = open_database(sqlite_url)
     yield database
     database.dispose()
+
+
+@pytest.fixture(scope="session")
+def certificates(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    """Throwaway certificate authority and signers (made once per test process)."""
+    return make_certificates(tmp_path_factory.mktemp("certificates"))

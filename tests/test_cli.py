@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from tests.helpers.cli import vipdesk
 from vipdesk import __version__
-
-
-def vipdesk(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "vipdesk", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})},
-        check=False,
-    )
 
 
 def test_version() -> None:

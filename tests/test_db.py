@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.factories import make_placement, make_world
+from tests.helpers.factories import make_placement, make_world
 from vipdesk import db as dbmod
 from vipdesk.db import backup_sqlite, open_database, schema_head
 from vipdesk.errors import DatabaseUnavailableError, NewerSchemaError, VipdeskError
 from vipdesk.models import ProtocolActor, ReadinessParty, ToolTestResult
-from vipdesk.services.catalogue import load_rows
-from vipdesk.services.protocol import load_protocol, save_protocol
-from vipdesk.services.questionnaires import ReadinessLevel
-from vipdesk.services.readiness import placement_readiness, response_history, start_response
-from vipdesk.services.tools import load_choices, load_test_plan, save_choices
+from vipdesk.services.placements.catalogue import load_rows
+from vipdesk.services.preparation.protocol import load_protocol, save_protocol
+from vipdesk.services.preparation.questionnaires import ReadinessLevel
+from vipdesk.services.preparation.readiness import (
+    placement_readiness,
+    response_history,
+    start_response,
+)
+from vipdesk.services.preparation.tools import load_choices, load_test_plan, save_choices
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -130,17 +132,6 @@ def test_work_goes_on_after_the_server_dropped_the_connection(postgres_url: str)
     database.dispose()
 
 
-def test_the_layers_below_the_ui_import_no_qt() -> None:
-    code = (
-        "import importlib, pkgutil, sys, vipdesk\n"
-        "for m in pkgutil.walk_packages(vipdesk.__path__, 'vipdesk.'):\n"
-        "    if not m.name.startswith(('vipdesk.ui', 'vipdesk.migrations', 'vipdesk.__main__')):\n"
-        "        importlib.import_module(m.name)\n"
-        "sys.exit(1 if 'PySide6' in sys.modules else 0)"
-    )
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
-
-
 # --- 0002: readiness responses ------------------------------------------------------------
 
 
@@ -218,7 +209,7 @@ def test_a_broken_query_is_not_explained_away_as_a_network_problem(tmp_path: Pat
     conn.close()
     world = make_world(database)
     placement = make_placement(database, world)
-    from vipdesk.services.checklist import checklist_state
+    from vipdesk.services.placements.checklist import checklist_state
 
     with pytest.raises(OperationalError, match="no such table"):
         checklist_state(database, placement.id)  # type: ignore[arg-type]
@@ -285,8 +276,8 @@ def test_the_0004_fixture_keeps_its_tools(tmp_path: Path) -> None:
 def test_upgrading_from_0004_backs_up_the_file_and_adds_funding(tmp_path: Path) -> None:
     from decimal import Decimal
 
-    from vipdesk.services.currency import base_currency
-    from vipdesk.services.funding import CostForm, list_costs, save_cost
+    from vipdesk.services.funding.currency import base_currency
+    from vipdesk.services.funding.sources import CostForm, list_costs, save_cost
 
     path = tmp_path / "office.sqlite3"
     database = open_database(_load_fixture("schema_0004.sql", path))
@@ -308,8 +299,8 @@ def test_the_0005_fixture_keeps_its_funding(tmp_path: Path) -> None:
     from decimal import Decimal
 
     from vipdesk.models import CostCategory
-    from vipdesk.services.funding import list_costs, list_sources
-    from vipdesk.services.funding_costs import cost_report
+    from vipdesk.services.funding.costs import cost_report
+    from vipdesk.services.funding.sources import list_costs, list_sources
 
     database = open_database(_load_fixture("schema_0005.sql", tmp_path / "at-0005.sqlite3"))
     (source,) = list_sources(database)
@@ -335,7 +326,7 @@ def test_the_0005_fixture_keeps_its_funding(tmp_path: Path) -> None:
 def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
     tmp_path: Path,
 ) -> None:
-    from vipdesk.services.agreement_queries import documents_of
+    from vipdesk.services.agreements.queries import documents_of
 
     path = tmp_path / "office.sqlite3"
     database = open_database(_load_fixture("schema_0005.sql", path))
@@ -346,8 +337,8 @@ def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
 
 def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> None:
     from vipdesk.models import DocumentState, SignatureMethod, SignatureState
-    from vipdesk.services.agreement_queries import document_pdf, documents_of
-    from vipdesk.services.signatures import Approval, record_approval
+    from vipdesk.services.agreements.queries import document_pdf, documents_of
+    from vipdesk.services.agreements.signatures import Approval, record_approval
 
     database = open_database(_load_fixture("schema_0006.sql", tmp_path / "at-0006.sqlite3"))
     (agreement,) = documents_of(database, 1)
@@ -368,7 +359,7 @@ def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> 
 
 
 def _found(database: dbmod.Database, typed: str) -> list[int]:
-    from vipdesk.services.lookups import search_students
+    from vipdesk.services.placements.lookups import search_students
 
     return [student_id for student_id, _label in search_students(database, typed)]
 
@@ -412,8 +403,8 @@ def test_the_0007_upgrade_folds_every_student_batch_after_batch(tmp_path: Path) 
 
 
 def test_the_0007_fixture_keeps_its_students_findable(tmp_path: Path) -> None:
-    from vipdesk.services.agreement_queries import documents_of
-    from vipdesk.services.people import load_student, save_student
+    from vipdesk.services.agreements.queries import documents_of
+    from vipdesk.services.people.students import load_student, save_student
 
     database = open_database(_load_fixture("schema_0007.sql", tmp_path / "at-0007.sqlite3"))
     assert not list(tmp_path.glob("*.bak"))  # already current: nothing to migrate

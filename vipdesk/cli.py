@@ -53,8 +53,8 @@ def database_url(args: argparse.Namespace) -> str:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from vipdesk.services.demo import generate_demo
-    from vipdesk.services.demo_agreements import add_demo_agreements
+    from vipdesk.services.demo.agreements import add_demo_agreements
+    from vipdesk.services.demo.generate import generate_demo
 
     url = database_url(args)
     database = open_database(url)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.documents.certificates import PASSPHRASE, Certificates
-from tests.documents.pdf_tools import fill_fields
-from tests.factories import make_placement, make_world
+from tests.helpers.certificates import PASSPHRASE, Certificates
+from tests.helpers.factories import make_placement, make_world
+from tests.helpers.pdf_tools import fill_fields
 from vipdesk.cli import main
 from vipdesk.db import open_database
-from vipdesk.documents.agreement_signatures import Party
-from vipdesk.documents.signing import sign_agreement
+from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.agreement.signing import sign_agreement
 
 
 def vipdesk(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -8,9 +8,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from tests.documents.report_world import make_report_world
-from tests.sheet_world import add_parties, add_placements
-from tests.test_cli import vipdesk
+from tests.helpers.cli import vipdesk
+from tests.helpers.report_world import make_report_world
+from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import open_database
 from vipdesk.models import Student
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.jobs_helpers import held_pool
+from tests.helpers.jobs import held_pool
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps
 from vipdesk.ui.jobs import Job, JobRunner, delete_when_closed

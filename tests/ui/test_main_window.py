@@ -8,15 +8,15 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from tests.factories import make_placement, make_student, make_world
+from tests.helpers.factories import make_placement, make_student, make_world
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.models import Status
-from vipdesk.services import catalogue
-from vipdesk.services.lifecycle import change_status
-from vipdesk.services.placements import load_placement
+from vipdesk.services.placements import catalogue
+from vipdesk.services.placements.lifecycle import change_status
+from vipdesk.services.placements.records import load_placement
 from vipdesk.ui.main_window import MainWindow
-from vipdesk.ui.placement_editor import PlacementEditor
+from vipdesk.ui.placements.editor import PlacementEditor
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def filled(db: Database) -> Database:
     second = make_student(db, "Zoë", "Lefèvre")
     make_placement(db, world, student_id=second, title="UX research intern")
     third = make_placement(db, world, title="Marketing assistant")
-    from vipdesk.services.checklist import set_done
+    from vipdesk.services.placements.checklist import set_done
 
     set_done(db, third.id, "selection", True)  # type: ignore[arg-type]
     change_status(db, third.id, Status.PREPARING, third.version)  # type: ignore[arg-type]

@@ -85,8 +85,8 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
     from vipdesk.db import open_database
     from vipdesk.documents.files import write_atomically
-    from vipdesk.services.agreement_export import export_agreement
-    from vipdesk.services.agreement_prefill import find_placement
+    from vipdesk.services.agreements.export import export_agreement
+    from vipdesk.services.agreements.prefill import find_placement
 
     database = open_database(database_url)
     try:
@@ -105,9 +105,9 @@ def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
 
 def read_back(path: Path, *, database_url: str) -> int:
     from vipdesk.db import open_database
-    from vipdesk.documents.agreement_form import read_pdf_bytes, read_returned_bytes
-    from vipdesk.services.agreement_prefill import find_placement
-    from vipdesk.services.agreement_returns import returned_changes
+    from vipdesk.documents.agreement.form import read_pdf_bytes, read_returned_bytes
+    from vipdesk.services.agreements.prefill import find_placement
+    from vipdesk.services.agreements.returns import returned_changes
 
     pdf = read_pdf_bytes(path)
     returned = read_returned_bytes(pdf, path.name)  # refuses what is not ours, before opening
@@ -154,7 +154,7 @@ def _indented(prefix: str, text: str) -> str:
 
 def _passphrase(key: Path, passphrase_file: Path | None, pkcs12: bytes) -> bytes | None:
     """The passphrase: from the file, else none if the key needs none, else typed in."""
-    from vipdesk.documents.signing import load_signer
+    from vipdesk.documents.agreement.signing import load_signer
 
     if passphrase_file is not None:
         try:
@@ -176,10 +176,10 @@ def _passphrase(key: Path, passphrase_file: Path | None, pkcs12: bytes) -> bytes
 
 
 def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, out: Path) -> int:
-    from vipdesk.documents.agreement_form import read_pdf_bytes
-    from vipdesk.documents.agreement_signatures import Party
+    from vipdesk.documents.agreement.form import read_pdf_bytes
+    from vipdesk.documents.agreement.signature_block import Party
+    from vipdesk.documents.agreement.signing import sign_agreement
     from vipdesk.documents.files import write_atomically
-    from vipdesk.documents.signing import sign_agreement
 
     pdf = read_pdf_bytes(file)
     pkcs12 = read_pdf_bytes(key)
@@ -198,8 +198,8 @@ def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, o
 
 
 def verify(file: Path, trust: list[Path]) -> int:
-    from vipdesk.documents.agreement_form import read_pdf_bytes
-    from vipdesk.documents.signing import verify_signatures
+    from vipdesk.documents.agreement.form import read_pdf_bytes
+    from vipdesk.documents.agreement.signing import verify_signatures
 
     checks = verify_signatures(
         read_pdf_bytes(file), file.name, [read_pdf_bytes(path) for path in trust]

@@ -72,11 +72,11 @@ def run(args: argparse.Namespace, url: str) -> int:
 
 def _report(args: argparse.Namespace, database: object) -> int:
     from vipdesk.db import Database
-    from vipdesk.documents.reports import ReportOptions, export_report, report_kind
     from vipdesk.errors import VipdeskError
     from vipdesk.models import Mode, Status
+    from vipdesk.reports.kinds import ReportOptions, export_report, report_kind
     from vipdesk.services.refdata import is_country
-    from vipdesk.services.reporting import ReportFilter
+    from vipdesk.services.reports.filters import ReportFilter
 
     assert isinstance(database, Database)
     report_kind(args.kind)  # a planned kind fails here, before anything is read
@@ -103,7 +103,7 @@ def _report(args: argparse.Namespace, database: object) -> int:
 
 def _import(args: argparse.Namespace, database: object) -> int:
     from vipdesk.db import Database
-    from vipdesk.services.importing import ImportRejectedError, import_file
+    from vipdesk.services.importing.plan import ImportRejectedError, import_file
 
     assert isinstance(database, Database)
     try:

@@ -1,5 +1,15 @@
 """SQLAlchemy ORM classes. Plain Python: nothing here imports Qt."""
 
+from vipdesk.enums import (
+    CEFR_LEVELS,
+    LIFECYCLE,
+    ContactRole,
+    Mode,
+    OrganisationSize,
+    PeriodKind,
+    Phase,
+    Status,
+)
 from vipdesk.models.agreement import (
     AgreementDocument,
     AgreementSignature,
@@ -10,16 +20,6 @@ from vipdesk.models.agreement import (
 )
 from vipdesk.models.audit import AuditEntry
 from vipdesk.models.base import Base
-from vipdesk.models.enums import (
-    CEFR_LEVELS,
-    LIFECYCLE,
-    ContactRole,
-    Mode,
-    OrganisationSize,
-    PeriodKind,
-    Phase,
-    Status,
-)
 from vipdesk.models.funding import (
     AllocationRule,
     BudgetLine,

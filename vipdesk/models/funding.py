@@ -12,8 +12,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from vipdesk.enums import Mode
 from vipdesk.models.base import Base, Versioned, enum_column
-from vipdesk.models.enums import Mode
 
 MONEY = Numeric(14, 2)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from vipdesk.enums import ContactRole, OrganisationSize
 from vipdesk.models.base import Base, Versioned, enum_column
-from vipdesk.models.enums import ContactRole, OrganisationSize
 
 
 class Institution(Versioned, Base):

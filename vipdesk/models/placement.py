@@ -8,8 +8,8 @@ from decimal import Decimal
 from sqlalchemy import CheckConstraint, ForeignKey, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from vipdesk.enums import Mode, PeriodKind, Phase, Status
 from vipdesk.models.base import Base, UTCDateTime, Versioned, enum_column, utcnow
-from vipdesk.models.enums import Mode, PeriodKind, Phase, Status
 from vipdesk.models.parties import Contact, Institution, Organisation
 from vipdesk.models.student import Student
 

@@ -31,11 +31,11 @@ def app_settings() -> QSettings:
 
 def open_demo_database() -> Database:
     """The demo database in the data folder, filled with sample data on first use."""
-    from vipdesk.services.demo import generate_demo
-    from vipdesk.services.demo_agreements import add_demo_agreements
+    from vipdesk.services.demo.agreements import add_demo_agreements
+    from vipdesk.services.demo.generate import generate_demo
 
     database = open_database(demo_database_url())
-    from vipdesk.services.catalogue import load_rows
+    from vipdesk.services.placements.catalogue import load_rows
 
     if not load_rows(database):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 from vipdesk import __version__
 from vipdesk.db import Database, describe_url
 from vipdesk.errors import VipdeskError
-from vipdesk.services import placements
-from vipdesk.services.catalogue import PlacementCatalogue, load_row
-from vipdesk.ui.placements_view import PlacementsView
+from vipdesk.services.placements import records as placements
+from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
+from vipdesk.ui.placements.view import PlacementsView
 
 if TYPE_CHECKING:
-    from vipdesk.ui.placement_editor import PlacementEditor
+    from vipdesk.ui.placements.editor import PlacementEditor
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _add_people_tabs(self) -> None:
-        from vipdesk.ui.people_views import (
+        from vipdesk.ui.people.views import (
             ContactsView,
             InstitutionsView,
             OrganisationsView,
@@ -90,7 +90,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.organisations_view, "&Organisations")
         self.tabs.addTab(self.contacts_view, "&Contacts")
         self.tabs.addTab(self.institutions_view, "&Institutions")
-        from vipdesk.ui.funding_view import FundingView  # read when its tab is first shown
+        from vipdesk.ui.funding.view import FundingView  # read when its tab is first shown
 
         self.funding_view = FundingView(self._db, lazy=True)
         self.tabs.addTab(self.funding_view, "F&unding")  # Alt+F stays with the File menu
@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def open_placement(self, placement_id: int | None = None) -> PlacementEditor | None:
         # Imported on first use: the editor and its tabs are a tenth of a second of start-up.
-        from vipdesk.ui.placement_editor import PlacementEditor
+        from vipdesk.ui.placements.editor import PlacementEditor
 
         try:
             editor = PlacementEditor(self._db, placement_id, self)
@@ -265,8 +265,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_report_action)
 
     def _on_import(self, kind: str) -> Any:
-        from vipdesk.ui.import_dialog import ImportDialog
         from vipdesk.ui.jobs import delete_when_closed
+        from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 
         dialog = ImportDialog(self._db, kind, self)
         dialog.imported.connect(lambda _kind, _count: self._reload_placements_later())
@@ -275,15 +275,15 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_save_template(self, kind: str) -> None:
-        from vipdesk.ui.import_dialog import save_template_as
+        from vipdesk.ui.spreadsheets.import_dialog import save_template_as
 
         path = save_template_as(self, kind)
         if path is not None:
             self.statusBar().showMessage(f"Saved the {kind} template to {path}.", 8000)
 
     def _on_export_report(self) -> Any:
-        from vipdesk.ui.export_dialog import ExportReportDialog
         from vipdesk.ui.jobs import delete_when_closed
+        from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
 
         catalogue = self.placements_view.model.catalogue
         dialog = ExportReportDialog(
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_export_agreements(self) -> Any:
-        from vipdesk.ui.agreement_batch_dialog import AgreementBatchDialog
+        from vipdesk.ui.agreement.batch_dialog import AgreementBatchDialog
         from vipdesk.ui.jobs import delete_when_closed
 
         # What the list shows (its filters applied) and what is selected in it.
@@ -345,7 +345,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        from vipdesk.ui.placement_editor import PlacementEditor
+        from vipdesk.ui.placements.editor import PlacementEditor
 
         for editor in self.findChildren(PlacementEditor):
             if editor.isVisible() and not editor.close():

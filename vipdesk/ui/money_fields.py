@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from vipdesk.services.currency import currencies
+from vipdesk.services.funding.currency import currencies
 from vipdesk.ui.widgets import SearchableCombo
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")

@@ -1,0 +1,118 @@
+"""A fillable agreement returned by company HR: reviewed field by field, accepted as a version."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tests.helpers.agreements import SENT_ON, ready_agreement
+from tests.helpers.pdf_tools import fill_fields
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import Task
+from vipdesk.documents.agreement.form import task_line
+from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.errors import ValidationError, VipdeskError
+from vipdesk.models import DocumentState
+from vipdesk.services.agreements.queries import documents_of
+from vipdesk.services.agreements.returns import (
+    accept_changes,
+    apply_host_fields,
+    parse_amount,
+    parse_tasks,
+    returned_changes,
+)
+from vipdesk.services.agreements.workflow import send_for_signature
+
+
+def test_task_lines_read_back_as_the_tasks_they_print() -> None:
+    tasks = (
+        Task("Compare <b>A</b> & B", "Report — short", date(2027, 3, 1)),
+        Task("Interview users"),
+    )
+    text = "\n".join(task_line(n, t) for n, t in enumerate(tasks, 1))
+    assert parse_tasks(text) == tasks
+    with pytest.raises(ValueError, match="Deadline: soon"):
+        parse_tasks("1. Task — Deadline: soon")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("350.00 EUR", (Decimal("350.00"), "EUR")),
+        ("1,250.50", (Decimal("1250.50"), None)),
+        ("350,5 pln", (Decimal("350.5"), "PLN")),
+        ("", (None, None)),
+    ],
+)
+def test_amounts_are_read_as_hr_writes_them(text: str, expected: tuple[object, object]) -> None:
+    assert parse_amount(text) == expected
+
+
+def test_hr_changes_are_listed_and_the_accepted_ones_become_a_new_version(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    exported = render_agreement(sent.agreement, fillable=True)
+    returned = fill_fields(
+        exported,
+        {
+            "host_department": "Data Science — Team Kraków",
+            "mentor_email": "j.weiss@nordlicht.example",
+            "financial_support": "yes",
+            "financial_amount": "300.00 EUR",
+        },
+    )
+    review = returned_changes(db, placement_id, returned, "returned.pdf")
+    assert {c.field for c in review.changes} == {
+        "host_department",
+        "mentor_email",
+        "financial_support",
+        "financial_amount",
+    }
+    assert review.document_id == sent.id and not review.made_from_older_draft
+    assert documents_of(db, placement_id)[0].state is DocumentState.SENT  # nothing stored yet
+    with pytest.raises(ValidationError):
+        accept_changes(db, placement_id, review, [], "anna")
+    second = accept_changes(
+        db, placement_id, review, ["host_department", "financial_support", "financial_amount"]
+    )
+    data = second.agreement
+    assert (second.number, second.state) == (2, DocumentState.DRAFT)
+    assert data.receiving.department == "Data Science — Team Kraków"
+    assert data.host.financial_support and data.host.amount == Decimal("300.00")
+    assert data.receiving.mentor.email == sent.agreement.receiving.mentor.email  # rejected
+    assert "returned.pdf" in second.note
+    assert [d.state for d in documents_of(db, placement_id)] == [
+        DocumentState.SUPERSEDED,
+        DocumentState.DRAFT,
+    ]
+
+
+def test_another_placements_file_is_refused_and_changes_nothing(db: Database) -> None:
+    first_id, _ = ready_agreement(db)
+    _, other = ready_agreement(db)
+    exported = render_agreement(other.agreement, fillable=True)
+    with pytest.raises(VipdeskError, match="not of"):
+        returned_changes(db, first_id, exported, "other.pdf")
+    with pytest.raises(VipdeskError, match="cannot be read as a PDF"):
+        returned_changes(db, first_id, b"%PDF-1.4 nonsense", "broken.pdf")
+    assert [d.number for d in documents_of(db, first_id)] == [1]
+
+
+def test_a_file_of_a_sent_version_with_other_content_is_refused(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    changed = replace(
+        sent.agreement, programme=replace(sent.agreement.programme, title="Something else")
+    )
+    with pytest.raises(VipdeskError, match="made from other content"):
+        returned_changes(db, placement_id, render_agreement(changed, fillable=True), "x.pdf")
+
+
+def test_an_unreadable_amount_is_named_and_nothing_is_applied(db: Database) -> None:
+    _, draft = ready_agreement(db)
+    with pytest.raises(ValidationError) as caught:
+        apply_host_fields(draft.agreement, {"financial_amount": "three hundred"})
+    assert caught.value.problems[0].field == "financial_amount"

@@ -1,0 +1,502 @@
+"""The agreement's checks, rule by rule: each one fires on its problem and stays quiet without."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from tests.helpers.factories import make_placement, make_world
+from tests.helpers.samples import sample_agreement
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    HostCommitments,
+    Period,
+    Person,
+    Recognition,
+    RecognitionKind,
+    Role,
+    Task,
+    Tool,
+)
+from vipdesk.enums import Mode, PeriodKind
+from vipdesk.models import Contact, ContactRole
+from vipdesk.services.agreements.prefill import agreement_from_placement
+from vipdesk.services.agreements.problems import SECTIONS, Problem
+from vipdesk.services.agreements.validation import (
+    problems_by_section,
+    validate_agreement,
+    validate_section,
+)
+
+PLACEMENT = {"placement_start": date(2027, 2, 1), "placement_end": date(2027, 5, 31)}
+
+
+def problems(data: AgreementData, **placement: Any) -> list[Problem]:
+    return validate_agreement(data, **(placement or PLACEMENT))
+
+
+def messages(data: AgreementData, field: str, **placement: Any) -> list[str]:
+    return [p.message for p in problems(data, **placement) if p.field == field]
+
+
+def programme(**changes: Any) -> AgreementData:
+    data = sample_agreement()
+    return dataclasses.replace(data, programme=dataclasses.replace(data.programme, **changes))
+
+
+def virtual(**changes: Any) -> AgreementData:
+    return programme(mode=Mode.VIRTUAL, periods=(), **changes)
+
+
+def test_the_sample_agreement_has_no_problem() -> None:
+    assert problems(sample_agreement()) == []
+
+
+def test_the_draft_filled_from_a_placement_lacks_only_the_coordinator(db: Database) -> None:
+    world = make_world(db)
+    form = make_placement(db, world)
+    assert form.id is not None
+    period = {"placement_start": form.planned_start, "placement_end": form.planned_end}
+    before = agreement_from_placement(db, form.id)
+    assert [p.field for p in problems(before, **period)] == [
+        "sending.contact.name",
+        "sending.contact.email",
+    ]
+    with db.session("tester") as s:
+        s.add(
+            Contact(
+                name="Ana Lopes",
+                email="ana.lopes@kuleuven.example",
+                role=ContactRole.COORDINATOR,
+                timezone="Europe/Brussels",
+                institution_id=world.institution_id,
+            )
+        )
+    assert problems(agreement_from_placement(db, form.id), **period) == []
+
+
+def test_sections_are_the_wizard_pages_in_order() -> None:
+    assert [s.key for s in SECTIONS] == [
+        "parties",
+        "programme",
+        "tasks",
+        "learning",
+        "protocol",
+        "roles",
+        "technology",
+        "recognition",
+        "host",
+    ]
+    assert all(s.title for s in SECTIONS)
+
+
+# --- parties ---------------------------------------------------------------------------------
+
+
+def test_parties_require_names_and_e_mails() -> None:
+    data = sample_agreement()
+    empty = dataclasses.replace(
+        data,
+        trainee=dataclasses.replace(data.trainee, name=" ", email=""),
+        sending=dataclasses.replace(data.sending, name="", contact=Person()),
+        receiving=dataclasses.replace(data.receiving, name="", country="", mentor=Person()),
+    )
+    found = {p.field: p.message for p in validate_section(empty, "parties")}
+    assert found == {
+        "trainee.name": "Enter the trainee's name.",
+        "trainee.email": "Enter the trainee's e-mail address.",
+        "sending.name": "Enter the name of the sending institution.",
+        "sending.contact.name": "Enter the name of the sending institution's responsible person.",
+        "sending.contact.email": "Enter the responsible person's e-mail address.",
+        "receiving.name": "Enter the name of the receiving organisation.",
+        "receiving.country": "Enter the country of the receiving organisation.",
+        "receiving.mentor.name": "Enter the mentor's name.",
+        "receiving.mentor.email": "Enter the mentor's e-mail address.",
+    }
+    assert all(p.section == "parties" for p in problems(empty))
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [
+        ("trainee", "trainee.email"),
+        ("contact", "sending.contact.email"),
+        ("tutor", "sending.tutor.email"),
+        ("mentor", "receiving.mentor.email"),
+        ("hr", "receiving.contact.email"),
+    ],
+)
+def test_e_mail_addresses_must_look_like_one(where: str, field: str) -> None:
+    data = sample_agreement()
+    bad = "olena at nordlicht"
+    person = Person("Someone", email=bad)
+    changed = {
+        "trainee": lambda: dataclasses.replace(
+            data, trainee=dataclasses.replace(data.trainee, email=bad)
+        ),
+        "contact": lambda: dataclasses.replace(
+            data, sending=dataclasses.replace(data.sending, contact=person)
+        ),
+        "tutor": lambda: dataclasses.replace(
+            data, sending=dataclasses.replace(data.sending, tutor=person)
+        ),
+        "mentor": lambda: dataclasses.replace(
+            data, receiving=dataclasses.replace(data.receiving, mentor=person)
+        ),
+        "hr": lambda: dataclasses.replace(
+            data, receiving=dataclasses.replace(data.receiving, contact=person)
+        ),
+    }[where]()
+    assert messages(changed, field) == [
+        "'olena at nordlicht' is not an e-mail address; it should look like name@uni.eu."
+    ]
+
+
+def test_the_tutor_and_the_hr_contact_may_be_left_out() -> None:
+    data = sample_agreement()
+    data = dataclasses.replace(
+        data,
+        sending=dataclasses.replace(data.sending, tutor=Person()),
+        receiving=dataclasses.replace(data.receiving, contact=Person()),
+    )
+    assert validate_section(data, "parties") == []
+
+
+# --- programme -------------------------------------------------------------------------------
+
+
+def test_title_is_required() -> None:
+    assert messages(programme(title="  "), "programme.title") == [
+        "Enter the title of the traineeship."
+    ]
+
+
+@pytest.mark.parametrize(("hours", "ok"), [(0, False), (1, True), (60, True), (61, False)])
+def test_hours_per_week_from_1_to_60(hours: int, ok: bool) -> None:
+    found = messages(programme(hours_per_week=hours), "programme.hours_per_week")
+    assert found == ([] if ok else [f"Hours per week must be between 1 and 60; it is {hours}."])
+
+
+def test_missing_dates_are_named() -> None:
+    data = virtual(start=None, end=None)  # as a stored draft with empty dates revives
+    found = {p.field: p.message for p in validate_section(data, "programme", **PLACEMENT)}
+    assert found == {
+        "programme.start": "Enter the first day of the traineeship.",
+        "programme.end": "Enter the last day of the traineeship.",
+    }
+
+
+def test_the_end_may_not_come_before_the_start() -> None:
+    data = virtual(start=date(2027, 3, 1), end=date(2027, 2, 28))
+    assert messages(data, "programme.end") == [
+        "The end (28 February 2027) is before the start (1 March 2027)."
+    ]
+
+
+def test_the_period_may_be_the_placements_or_inside_it() -> None:
+    assert validate_section(virtual(), "programme", **PLACEMENT) == []
+    inside = virtual(start=date(2027, 3, 1), end=date(2027, 4, 30), tasks=())
+    assert validate_section(inside, "programme", **PLACEMENT) == []
+
+
+def test_a_period_beyond_the_placements_says_which_end() -> None:
+    early = virtual(start=date(2027, 1, 15))
+    assert messages(early, "programme.start") == [
+        "The traineeship starts on 15 January 2027, before the placement's planned start "
+        "(1 February 2027). Change the date here, or the placement's planned period first."
+    ]
+    assert messages(early, "programme.end") == []
+    late = virtual(end=date(2027, 6, 30))
+    assert messages(late, "programme.end") == [
+        "The traineeship ends on 30 June 2027, after the placement's planned end "
+        "(31 May 2027). Change the date here, or the placement's planned period first."
+    ]
+    assert messages(late, "programme.start") == []
+
+
+def test_without_a_placement_period_any_period_goes() -> None:
+    data = virtual(start=date(2026, 1, 1), end=date(2028, 1, 1))
+    assert validate_section(data, "programme", placement_start=None, placement_end=None) == []
+
+
+# --- blended periods -------------------------------------------------------------------------
+
+FEB1, APR30, MAY1, MAY31 = date(2027, 2, 1), date(2027, 4, 30), date(2027, 5, 1), date(2027, 5, 31)
+
+
+def blended(*periods: Period) -> AgreementData:
+    return programme(mode=Mode.BLENDED, periods=periods)
+
+
+def period_messages(data: AgreementData) -> list[tuple[str, str]]:
+    return [(p.field, p.message) for p in problems(data) if p.field.startswith("programme.periods")]
+
+
+def test_blended_periods_that_tile_the_programme_pass() -> None:
+    data = blended(
+        Period(PeriodKind.PHYSICAL, MAY1, MAY31), Period(PeriodKind.VIRTUAL, FEB1, APR30)
+    )
+    assert period_messages(data) == []
+
+
+def test_blended_needs_periods() -> None:
+    assert period_messages(blended()) == [
+        (
+            "programme.periods",
+            "A blended traineeship needs its physical and virtual periods: add them.",
+        )
+    ]
+
+
+def test_blended_needs_both_kinds() -> None:
+    data = blended(Period(PeriodKind.VIRTUAL, FEB1, MAY31))
+    assert period_messages(data) == [
+        (
+            "programme.periods",
+            "A blended traineeship needs at least one physical and one virtual period; "
+            "add a physical one.",
+        )
+    ]
+
+
+def test_blended_periods_may_not_overlap() -> None:
+    data = blended(
+        Period(PeriodKind.VIRTUAL, FEB1, date(2027, 5, 10)),
+        Period(PeriodKind.PHYSICAL, MAY1, MAY31),
+    )
+    assert period_messages(data) == [
+        (
+            "programme.periods.1",
+            "Period 2 (physical, 1 May 2027 – 31 May 2027) overlaps "
+            "Period 1 (virtual, 1 February 2027 – 10 May 2027).",
+        )
+    ]
+
+
+def test_a_gap_between_blended_periods_is_named() -> None:
+    data = blended(
+        Period(PeriodKind.VIRTUAL, FEB1, date(2027, 4, 29)),
+        Period(PeriodKind.PHYSICAL, MAY1, MAY31),
+    )
+    assert period_messages(data) == [
+        (
+            "programme.periods",
+            "No period covers 30 April 2027: every day of a blended traineeship is either "
+            "physical or virtual.",
+        )
+    ]
+
+
+def test_blended_periods_must_reach_the_end_and_stay_inside() -> None:
+    short = blended(
+        Period(PeriodKind.VIRTUAL, FEB1, APR30),
+        Period(PeriodKind.PHYSICAL, MAY1, date(2027, 5, 20)),
+    )
+    assert period_messages(short) == [
+        (
+            "programme.periods",
+            "No period covers 21 May 2027 – 31 May 2027: every day of a blended traineeship "
+            "is either physical or virtual.",
+        )
+    ]
+    outside = blended(
+        Period(PeriodKind.VIRTUAL, FEB1, APR30), Period(PeriodKind.PHYSICAL, MAY1, date(2027, 6, 5))
+    )
+    assert period_messages(outside) == [
+        (
+            "programme.periods.1",
+            "Period 2 (physical, 1 May 2027 – 5 June 2027) is not inside the traineeship "
+            "(1 February 2027 – 31 May 2027).",
+        )
+    ]
+
+
+def test_a_blended_period_ending_before_it_starts() -> None:
+    data = blended(
+        Period(PeriodKind.VIRTUAL, FEB1, MAY31), Period(PeriodKind.PHYSICAL, MAY31, MAY1)
+    )
+    assert (
+        "programme.periods.1",
+        "Period 2 (physical, 31 May 2027 – 1 May 2027) ends before it starts.",
+    ) in period_messages(data)
+
+
+def test_periods_of_a_virtual_traineeship_are_not_checked() -> None:
+    data = programme(mode=Mode.VIRTUAL)  # the sample's periods stay, unused
+    assert period_messages(data) == []
+
+
+# --- tasks -----------------------------------------------------------------------------------
+
+
+def test_at_least_one_task() -> None:
+    assert messages(programme(tasks=()), "programme.tasks") == [
+        "Add at least one task, with its deliverable and deadline."
+    ]
+
+
+def test_every_task_needs_a_description() -> None:
+    data = programme(tasks=(Task("Induction"), Task(" ", "Report", date(2027, 3, 1))))
+    assert [(p.field, p.message) for p in validate_section(data, "tasks")] == [
+        ("programme.tasks.1.description", "Task 2 has no description.")
+    ]
+
+
+def test_task_deadlines_stay_inside_the_period() -> None:
+    data = programme(
+        start=date(2027, 2, 1),
+        end=date(2027, 2, 28),
+        tasks=(
+            Task("Induction", "Plan", date(2027, 1, 31)),
+            Task("Analysis", "Report", date(2027, 3, 3)),
+            Task("Wrap-up", "Slides", date(2027, 2, 28)),
+            Task("Reading", "", None),
+        ),
+    )
+    assert [(p.field, p.message) for p in validate_section(data, "tasks")] == [
+        (
+            "programme.tasks.0.deadline",
+            "Task 1's deadline 31 January 2027 is before the start of the period "
+            "(1 February 2027).",
+        ),
+        (
+            "programme.tasks.1.deadline",
+            "Task 2's deadline 3 March 2027 is after the end of the period (28 February 2027).",
+        ),
+    ]
+
+
+# --- learning, protocol, roles, technology ---------------------------------------------------
+
+
+def test_learning_needs_outcomes_monitoring_and_evaluation() -> None:
+    data = programme(
+        learning_outcomes=("  ",), monitoring_plan="", evaluation_plan=" ", language_level="C3"
+    )
+    assert [p.field for p in validate_section(data, "learning")] == [
+        "programme.learning_outcomes",
+        "programme.monitoring_plan",
+        "programme.evaluation_plan",
+        "programme.language_level",
+    ]
+    assert validate_section(sample_agreement(), "learning") == []
+    assert validate_section(programme(language_level=""), "learning") == []
+
+
+def test_the_protocol_needs_a_line() -> None:
+    assert [p.field for p in validate_section(sample_agreement(protocol=("",)), "protocol")] == [
+        "protocol"
+    ]
+    assert validate_section(sample_agreement(protocol=("Weekly call",)), "protocol") == []
+
+
+def test_each_role_needs_duties() -> None:
+    roles = sample_agreement().roles
+    data = sample_agreement(roles=(roles[0], Role("mentor", "Company mentor", "Olena", ("",))))
+    assert [(p.field, p.message) for p in validate_section(data, "roles")] == [
+        (
+            "roles.1.duties",
+            "The duties of the company mentor are empty: write at least one, or restore the "
+            "default text.",
+        )
+    ]
+
+
+def test_tools_need_a_name() -> None:
+    data = sample_agreement(tools=(Tool("Teams"), Tool("", "Chat")))
+    assert [(p.field, p.message) for p in validate_section(data, "technology")] == [
+        ("tools.1.name", "Tool 2 has no name.")
+    ]
+    assert validate_section(sample_agreement(tools=()), "technology") == []
+
+
+# --- recognition and host --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "credits", "expected"),
+    [
+        (RecognitionKind.CURRICULUM, None, "Enter the ECTS credits"),
+        (RecognitionKind.CURRICULUM, Decimal("-1"), "Credits cannot be negative (-1)."),
+        (RecognitionKind.CURRICULUM, Decimal("0"), None),
+        (RecognitionKind.CURRICULUM, Decimal("15"), None),
+        (RecognitionKind.VOLUNTARY, None, None),
+        (RecognitionKind.GRADUATE, Decimal("-2"), "Credits cannot be negative (-2)."),
+    ],
+)
+def test_recognition_credits(kind: RecognitionKind, credits: Decimal | None, expected: str) -> None:
+    data = sample_agreement(recognition=Recognition(kind, credits))
+    found = messages(data, "recognition.credits")
+    if expected is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and found[0].startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("support", "amount", "expected"),
+    [
+        (
+            True,
+            None,
+            "Enter the monthly amount of the financial support, or say that there is none.",
+        ),
+        (True, Decimal("0"), "The monthly amount must be more than 0 (it is 0)."),
+        (True, Decimal("450"), None),
+        (False, None, None),
+    ],
+)
+def test_host_amount_when_paying(support: bool, amount: Decimal | None, expected: str) -> None:
+    data = sample_agreement(host=HostCommitments(financial_support=support, amount=amount))
+    assert messages(data, "host.amount") == ([] if expected is None else [expected])
+
+
+def test_host_currency_must_be_a_code_when_paying() -> None:
+    paying = HostCommitments(financial_support=True, amount=Decimal(300), currency="EURO")
+    assert messages(sample_agreement(host=paying), "host.currency") == [
+        "'EURO' is not a currency; choose a code such as EUR from the list."
+    ]
+    not_paying = dataclasses.replace(paying, financial_support=False)
+    assert messages(sample_agreement(host=not_paying), "host.currency") == []
+
+
+@pytest.mark.parametrize(("weeks", "ok"), [(0, False), (1, True), (5, True), (6, False)])
+def test_certificate_within_one_to_five_weeks(weeks: int, ok: bool) -> None:
+    data = sample_agreement(host=HostCommitments(certificate_weeks=weeks))
+    found = messages(data, "host.certificate_weeks")
+    assert found == (
+        []
+        if ok
+        else [
+            f"The certificate must be issued within 1 to 5 weeks after the end (it says {weeks})."
+        ]
+    )
+
+
+# --- entry points ----------------------------------------------------------------------------
+
+
+def test_validate_section_gives_only_its_own_problems() -> None:
+    data = programme(title="", tasks=())
+    assert {p.section for p in problems(data)} == {"programme", "tasks"}
+    assert [p.field for p in validate_section(data, "programme", **PLACEMENT)] == [
+        "programme.title"
+    ]
+    assert validate_section(data, "parties") == []
+
+
+def test_an_unknown_section_is_a_programming_error() -> None:
+    with pytest.raises(ValueError, match="unknown agreement section 'tables'"):
+        validate_section(sample_agreement(), "tables")
+
+
+def test_problems_by_section_lists_every_section() -> None:
+    grouped = problems_by_section(problems(programme(title="")))
+    assert list(grouped) == [s.key for s in SECTIONS]
+    assert [p.field for p in grouped["programme"]] == ["programme.title"]
+    assert grouped["host"] == []

@@ -1,0 +1,304 @@
+"""Agreement documents in the database: drafts, versions, signature rounds, lock, amendments."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
+from tests.helpers.certificates import PASSPHRASE, Certificates, make_certificates
+from tests.helpers.pdf_tools import pdf_text
+from vipdesk.db import Database
+from vipdesk.errors import ConflictError, ValidationError, VipdeskError
+from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
+from vipdesk.services.agreements.changes import start_amendment, start_certificate
+from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreements.signatures import (
+    Approval,
+    decline,
+    record_approval,
+    record_digital,
+    scan_of,
+    sign_here,
+)
+from vipdesk.services.agreements.workflow import (
+    DocumentFrozenError,
+    new_version,
+    open_draft,
+    save_agreement_draft,
+    send_for_signature,
+)
+from vipdesk.services.placements.history import record_history
+from vipdesk.services.placements.records import load_placement
+
+
+def _png() -> bytes:
+    """A small scanned signature: a dark stroke on white."""
+    from PIL import Image, ImageDraw
+
+    picture = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(picture).line([(10, 60), (80, 20), (150, 55), (230, 15)], "navy", 4)
+    out = io.BytesIO()
+    picture.save(out, "PNG")
+    return out.getvalue()
+
+
+PNG = _png()
+
+
+@pytest.fixture(scope="module")
+def keys(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
+    return make_certificates(tmp_path_factory.mktemp("keys"))
+
+
+def test_a_draft_starts_from_the_records_and_keeps_what_is_saved(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    assert (draft.kind, draft.number, draft.state) == (DocumentKind.AGREEMENT, 1, "draft")
+    assert draft.agreement.trainee.name == "Łukasz Żółć"
+    assert open_draft(db, placement_id).id == draft.id  # the same draft, not a second one
+    edited = replace(draft.agreement, programme=replace(draft.agreement.programme, title="X"))
+    saved = save_agreement_draft(db, draft.id, edited, draft.row_version, "tester")
+    assert saved.agreement.programme.title == "X"
+    with pytest.raises(ConflictError):  # a stale copy does not overwrite
+        save_agreement_draft(db, draft.id, edited, draft.row_version, "other")
+
+
+def test_sending_checks_every_section_and_changes_nothing_on_a_problem(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    empty = replace(draft.agreement, programme=replace(draft.agreement.programme, tasks=()))
+    draft = save_agreement_draft(db, draft.id, empty, draft.row_version, "tester")
+    with pytest.raises(ValidationError) as caught:
+        send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    assert any("task" in p.message.lower() for p in caught.value.problems)
+    (stored,) = documents_of(db, placement_id)
+    assert stored.state is DocumentState.DRAFT and stored.signatures == ()
+    assert load_placement(db, placement_id).status is Status.PREPARING
+
+
+def test_sending_freezes_the_version_and_moves_the_placement(db: Database, tmp_path: Path) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    assert sent.state is DocumentState.SENT and len(sent.content_hash) == 64
+    assert [s.party for s in sent.signatures] == ["student", "sending", "host"]
+    assert all(s.state is SignatureState.PENDING for s in sent.signatures)
+    assert load_placement(db, placement_id).status is Status.AGREEMENT_SENT
+    text = pdf_text(document_pdf(db, sent.id), tmp_path)
+    assert "Łukasz Żółć" in text and "Version 1" in text
+    with pytest.raises(DocumentFrozenError):
+        save_agreement_draft(db, sent.id, sent.agreement, sent.row_version, "tester")
+
+
+def test_the_order_is_kept_and_configurable(db: Database) -> None:
+    _, draft = ready_agreement(db)
+    order = ["host", "student", "sending"]
+    sent = send_for_signature(db, draft.id, draft.row_version, order=order, today=SENT_ON)
+    assert sent.order == ("host", "student", "sending")
+    with pytest.raises(VipdeskError, match="receiving organisation signs first"):
+        record_approval(db, sent.id, "student", typed_approval("Łukasz Żółć"), today=SENT_ON)
+    after = record_approval(db, sent.id, "host", typed_approval("Jürgen Weiß"), today=SENT_ON)
+    assert after.next_party == "student"
+
+
+def test_three_signatures_of_mixed_kinds_lock_and_archive_the_agreement(
+    any_db: Database, keys: Certificates, tmp_path: Path
+) -> None:
+    placement_id, draft = ready_agreement(any_db)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    record_approval(
+        any_db, sent.id, "student", typed_approval("Łukasz Żółć"), user="anna", today=SENT_ON
+    )
+    sign_here(any_db, sent.id, "sending", keys.p12["sending"], PASSPHRASE, user="anna")
+    from vipdesk.documents.agreement.signing import verify_signatures
+
+    so_far = verify_signatures(document_pdf(any_db, sent.id), "so-far.pdf", [keys.ca_pem])
+    assert [(c.party.value if c.party else "", c.holds) for c in so_far] == [("sending", True)]
+    done = record_approval(
+        any_db,
+        sent.id,
+        "host",
+        typed_approval("Jürgen Weiß"),
+        scan=PNG,
+        scan_name="signed page.png",
+        user="anna",
+        today=date.today(),
+    )
+    assert done.state is DocumentState.SIGNED and done.locked_at is not None
+    methods = [s.method for s in done.signatures]
+    assert methods == [SignatureMethod.TYPED, SignatureMethod.DIGITAL, SignatureMethod.SCANNED]
+    archived = final_pdf(any_db, sent.id)
+    assert hashlib.sha256(archived).hexdigest() == done.final_sha256
+    text = pdf_text(archived, tmp_path)
+    assert "Approved in writing" in text and "Signed on paper" in text
+    assert "Signed digitally" in text and "Recorded by anna" in text
+    assert scan_of(any_db, sent.id, "host") == ("signed page.png", PNG)
+    placement = load_placement(any_db, placement_id)
+    assert placement.status is Status.SIGNED
+    with pytest.raises(DocumentFrozenError, match="amendment"):
+        new_version(any_db, placement_id, "tester")
+    with pytest.raises(VipdeskError, match="already signed"):
+        record_approval(any_db, sent.id, "host", typed_approval("Again"), today=date.today())
+
+
+def test_all_digital_signatures_archive_the_signed_file_itself(
+    db: Database, keys: Certificates
+) -> None:
+    from vipdesk.documents.agreement.signing import verify_signatures
+
+    _, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    for party in ("student", "sending", "host"):
+        done = sign_here(db, sent.id, party, keys.p12[party], PASSPHRASE, user="anna")
+    checks = verify_signatures(final_pdf(db, sent.id), "final.pdf", [keys.ca_pem])
+    assert [c.party.value for c in checks if c.party] == ["student", "sending", "host"]
+    assert all(c.holds for c in checks)
+    assert done.state is DocumentState.SIGNED
+
+
+def test_a_returned_file_must_be_the_one_sent(db: Database, keys: Certificates) -> None:
+    from vipdesk.documents.agreement.signature_block import Party
+    from vipdesk.documents.agreement.signing import sign_agreement
+
+    _, first = ready_agreement(db)
+    _, other = ready_agreement(db)
+    sent = send_for_signature(db, first.id, first.row_version, today=SENT_ON)
+    other_sent = send_for_signature(db, other.id, other.row_version, today=SENT_ON)
+    foreign = sign_agreement(
+        document_pdf(db, other_sent.id),
+        party=Party.STUDENT,
+        pkcs12=keys.p12["student"],
+        passphrase=PASSPHRASE,
+    )
+    with pytest.raises(VipdeskError, match="not the learning agreement 1 as sent"):
+        record_digital(db, sent.id, "student", foreign.pdf, name="returned.pdf")
+    assert documents_of(db, sent.placement_id)[0].signatures[0].state is SignatureState.PENDING
+
+
+def test_declining_records_the_reason_and_resets_the_others(
+    any_db: Database, keys: Certificates
+) -> None:
+    placement_id, draft = ready_agreement(any_db)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
+    record_approval(any_db, sent.id, "student", typed_approval("Łukasz Żółć"), today=SENT_ON)
+    sign_here(any_db, sent.id, "sending", keys.p12["sending"], PASSPHRASE)
+    with pytest.raises(ValidationError):
+        decline(any_db, sent.id, "host", "  ")
+    declined = decline(any_db, sent.id, "host", "The tasks need a second look.", user="anna")
+    states = {s.party: s.state for s in declined.signatures}
+    assert states == {"student": "pending", "sending": "pending", "host": "declined"}
+    assert declined.declined is not None and declined.declined.reason.startswith("The tasks")
+    assert declined.next_party == "student"
+    # The coordinator reworks it as version 2; version 1 stays, superseded.
+    second = new_version(any_db, placement_id, "anna", note="Tasks reworded after the decline")
+    assert (second.number, second.state) == (2, DocumentState.DRAFT)
+    states = [(d.number, d.state) for d in documents_of(any_db, placement_id)]
+    assert states == [(1, DocumentState.SUPERSEDED), (2, DocumentState.DRAFT)]
+    history = " ".join(e.summary for e in record_history(any_db, "placement", placement_id))
+    assert "signature of the host" in history
+
+
+def test_a_bad_approval_or_scan_is_refused_with_every_problem(db: Database) -> None:
+    _, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    with pytest.raises(ValidationError) as caught:
+        record_approval(
+            db,
+            sent.id,
+            "student",
+            Approval("", email="not-an-address", signed_on=date(2027, 1, 9)),
+            scan=b"GIF89a",
+            scan_name="x.gif",
+            today=SENT_ON,
+        )
+    fields = {p.field for p in caught.value.problems}
+    assert fields == {"name", "email", "signed_on", "scan"}
+
+
+def test_an_amendment_has_its_own_round_and_keeps_the_original(
+    any_db: Database, tmp_path: Path
+) -> None:
+    placement_id, draft = ready_agreement(any_db)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
+    for party in ("student", "sending", "host"):
+        record_approval(any_db, sent.id, party, typed_approval(party), today=SENT_ON)
+    with pytest.raises(ValidationError):
+        start_amendment(any_db, placement_id, "")
+    amendment = start_amendment(any_db, placement_id, "The project moved to a new team.", "anna")
+    assert (amendment.kind, amendment.number) == (DocumentKind.AMENDMENT, 1)
+    programme = amendment.agreement.programme
+    changed = replace(amendment.agreement, programme=replace(programme, hours_per_week=25))
+    amendment = save_agreement_draft(any_db, amendment.id, changed, amendment.row_version, "anna")
+    amendment = send_for_signature(any_db, amendment.id, amendment.row_version, today=date.today())
+    text = pdf_text(document_pdf(any_db, amendment.id), tmp_path)
+    assert "Amendment 1" in text and "25" in text and "20" in text
+    for party in ("student", "sending", "host"):
+        amendment = record_approval(
+            any_db, amendment.id, party, typed_approval(party), today=date.today()
+        )
+    assert amendment.state is DocumentState.SIGNED
+    original = documents_of(any_db, placement_id)[0]
+    assert original.agreement.programme.hours_per_week == 20  # Table A unchanged
+    assert original.state is DocumentState.SIGNED
+
+
+def test_the_certificate_follows_the_signed_agreement(db: Database, tmp_path: Path) -> None:
+    placement_id, draft = ready_agreement(db)
+    with pytest.raises(VipdeskError, match="not signed"):
+        start_certificate(
+            db, placement_id, actual_start=date(2027, 2, 1), actual_end=date(2027, 5, 31)
+        )
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    for party in ("student", "sending", "host"):
+        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    certificate = start_certificate(
+        db, placement_id, actual_start=date(2027, 2, 3), actual_end=date(2027, 5, 28)
+    )
+    assert certificate.kind is DocumentKind.CERTIFICATE and certificate.order == ("host",)
+    certificate = send_for_signature(db, certificate.id, certificate.row_version)
+    assert "certificate" in pdf_text(document_pdf(db, certificate.id), tmp_path).lower()
+    signed = record_approval(
+        db, certificate.id, "host", typed_approval("Jürgen Weiß", date.today())
+    )
+    assert signed.state is DocumentState.SIGNED and signed.final_sha256
+
+
+def test_two_coordinators_recording_at_once_do_not_mix(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vipdesk.services.agreements import signatures
+
+    _, draft = ready_agreement(any_db)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
+    opened = signatures._open_signature
+
+    def meanwhile(row: object, party: str) -> object:
+        found = opened(row, party)  # type: ignore[arg-type]
+        monkeypatch.setattr(signatures, "_open_signature", opened)
+        # Another coordinator records the trainee's approval in the same moment.
+        record_approval(any_db, sent.id, "student", typed_approval("Other"), today=SENT_ON)
+        return found
+
+    monkeypatch.setattr(signatures, "_open_signature", meanwhile)
+    with pytest.raises(ConflictError):
+        record_approval(any_db, sent.id, "student", typed_approval("Łukasz Żółć"), today=SENT_ON)
+    (student, *_) = documents_of(any_db, sent.placement_id)[0].signatures
+    assert student.signer_name == "Other"
+
+
+def test_an_amendment_may_extend_the_period_beyond_the_planned_one(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    for party in ("student", "sending", "host"):
+        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    amendment = start_amendment(db, placement_id, "Extended by two weeks at the host's request.")
+    programme = amendment.agreement.programme
+    longer = replace(programme, end=programme.end + timedelta(days=14))
+    changed = replace(amendment.agreement, programme=longer)
+    amendment = save_agreement_draft(db, amendment.id, changed, amendment.row_version, "anna")
+    assert load_placement(db, placement_id).planned_end < longer.end
+    sent_amendment = send_for_signature(db, amendment.id, amendment.row_version)
+    assert sent_amendment.state is DocumentState.SENT

@@ -1,0 +1,132 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from tests.helpers.funding_world import add_cost, cost, make_funding_world
+from vipdesk.db import Database
+from vipdesk.errors import ConflictError, ValidationError
+from vipdesk.models import AllocationRule, CostCategory, Mode
+from vipdesk.services.funding.costs import budget_report, by_mode, by_source, cost_report
+from vipdesk.services.funding.currency import set_rates
+from vipdesk.services.funding.sources import (
+    SourceForm,
+    delete_cost,
+    delete_source,
+    list_costs,
+    list_sources,
+    load_cost,
+    load_source,
+    save_cost,
+    save_source,
+    validate_cost,
+    validate_source,
+)
+
+D = Decimal
+
+
+def _messages(problems: list) -> dict[str, str]:  # type: ignore[type-arg]
+    return {p.field: p.message for p in problems}
+
+
+def test_validation_explains_negative_amounts_and_unknown_currencies() -> None:
+    problems = _messages(validate_cost(cost(amount=D("-1.00"), currency="EUX", placement_id=1)))
+    assert problems["amount"].startswith("The amount cannot be negative")
+    assert problems["currency"] == "'EUX' is not an ISO 4217 currency code (e.g. EUR)."
+    source = _messages(validate_source(SourceForm(name="X", amount_awarded=D("-5"))))
+    assert source["amount_awarded"] == "The amount awarded cannot be negative."
+    assert "period_start" in source
+
+
+def test_staff_time_is_hours_times_rate() -> None:
+    form = cost(
+        category=CostCategory.STAFF_TIME, amount=None, hours=D("12.5"), hourly_rate=D("41.20")
+    )
+    form.placement_id = 1
+    assert validate_cost(form) == []
+
+
+def test_a_direct_cost_names_one_placement_or_is_shared() -> None:
+    assert "shared_with" in _messages(validate_cost(cost()))
+    both = cost(placement_id=1, shared_with=[2])
+    assert "placement_id" in _messages(validate_cost(both))
+
+
+def test_sources_and_costs_round_trip(any_db: Database) -> None:
+    w = make_funding_world(any_db)
+    source = load_source(any_db, w.erasmus)
+    assert source.budget == {CostCategory.EQUIPMENT: D("1000.00")}
+    source.budget[CostCategory.TRAVEL] = D("250.50")
+    saved = save_source(any_db, source, "tester")
+    assert saved.version == 2 and [s.name for s in list_sources(any_db)] == [source.name]
+    with pytest.raises(ConflictError):
+        save_source(any_db, source)  # still version 1
+    item = add_cost(any_db, placement_id=w.virtual, source_id=w.erasmus, invoice_reference="INV-7")
+    shared = add_cost(any_db, shared_with=[w.virtual, w.blended], rule=AllocationRule.CREDITS)
+    form = load_cost(any_db, shared)
+    assert form.shared and form.shared_with == [w.virtual, w.blended]
+    assert [c.id for c in list_costs(any_db, placement_id=w.virtual)] == [item]
+    with pytest.raises(ValidationError, match="pays for cost items"):
+        delete_source(any_db, w.erasmus)
+    delete_cost(any_db, item)
+    delete_source(any_db, w.erasmus)
+    assert len(list_costs(any_db)) == 1
+
+
+def test_a_cost_outside_its_sources_period_is_refused(db: Database) -> None:
+    w = make_funding_world(db)
+    late = cost(placement_id=w.virtual, source_id=w.erasmus, spent_on=date(2028, 6, 1))
+    with pytest.raises(ValidationError, match="outside the period of Erasmus"):
+        save_cost(db, late)
+
+
+def test_cost_per_participant_by_mode_on_a_known_data_set(any_db: Database) -> None:
+    w = make_funding_world(any_db)
+    set_rates(any_db, [("PLN", date(2027, 1, 1), D("4.00"))])
+    add_cost(any_db, placement_id=w.virtual, amount=D("400.00"), currency="PLN")  # 100 EUR
+    add_cost(any_db, placement_id=w.physical, amount=D("2000.00"), source_id=w.erasmus)
+    add_cost(any_db, amount=D("100.00"), share_year=2027)  # 33.34 + 33.33 + 33.33
+    add_cost(any_db, amount=D("60.00"), share_year=2027, rule=AllocationRule.CREDITS)
+    report = cost_report(any_db)
+    assert report.problems == []
+    assert report.placements[w.virtual].total == D("100.00") + D("33.34") + D("20.00")
+    assert report.placements[w.physical].total == D("2000.00") + D("33.33")  # 0 credits
+    modes = {a.label: a for a in by_mode(report)}
+    assert list(modes) == ["Virtual", "Blended", "Physical"]
+    assert modes["Blended"].average == D("73.33")  # 33.33 + 40.00
+    assert sum(a.total for a in modes.values()) == D("2260.00")
+    behind = report.parts_behind(modes["Physical"].placement_ids)
+    assert sorted(p.amount for p in behind) == [D("0.00"), D("33.33"), D("2000.00")]
+    sources = by_source(report, {w.erasmus: "Erasmus"})
+    assert (sources[0].label, sources[0].total, sources[0].participants) == (
+        "Erasmus",
+        D("2000.00"),
+        1,
+    )
+    assert Mode.VIRTUAL.label in modes
+
+
+def test_budget_against_actual_warns_when_overspent(any_db: Database) -> None:
+    w = make_funding_world(any_db)
+    add_cost(any_db, placement_id=w.physical, amount=D("5200.00"), source_id=w.erasmus)
+    budget = budget_report(any_db)
+    row = budget.sources[0]
+    assert (row.spent, row.remaining, row.overspent) == (D("5200.00"), D("-200.00"), True)
+    line = budget.lines[w.erasmus][0]
+    assert (line.category, line.budget, line.overspent) == (
+        CostCategory.EQUIPMENT,
+        D("1000.00"),
+        True,
+    )
+
+
+def test_a_missing_rate_is_reported_not_guessed(db: Database) -> None:
+    w = make_funding_world(db)
+    add_cost(db, placement_id=w.virtual, amount=D("10.00"), currency="USD")
+    report = cost_report(db)
+    assert report.placements[w.virtual].total == 0
+    assert report.problems == [
+        "Laptop (15 Jan 2027): There is no exchange rate for USD on or before 15 Jan 2027 "
+        "(against EUR). Enter one, or import them from a CSV file."
+    ]

@@ -1,0 +1,136 @@
+"""Tools: the catalogue, the guide's rules, the choice per purpose, the test plan and the gate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from tests.helpers.factories import make_placement, make_world
+from vipdesk.db import Database
+from vipdesk.errors import ConflictError, TransitionError, ValidationError
+from vipdesk.models import ProtocolActor, Status, ToolTestResult
+from vipdesk.services.placements import checklist, lifecycle
+from vipdesk.services.preparation.tool_catalogue import (
+    purposes,
+    selection_warnings,
+    tools,
+    tools_for,
+)
+from vipdesk.services.preparation.tools import (
+    ToolTestState,
+    load_choices,
+    load_test_plan,
+    record_test,
+    save_choices,
+)
+
+PASSED, FAILED = ToolTestResult.PASSED, ToolTestResult.FAILED
+GOOD = {
+    "meetings": "teams",
+    "questions": "teams",
+    "reporting": "email",
+    "documents": "sharepoint",
+    "reflection": "mahara",
+    "social": "teams",
+    "fallback": "phone",
+}
+
+
+def new_placement(db: Database) -> int:
+    placement_id = make_placement(db, make_world(db)).id
+    assert placement_id is not None
+    return placement_id
+
+
+def test_the_catalogue_has_tools_for_every_purpose() -> None:
+    assert len({t.key for t in tools()}) == len(tools())
+    for purpose in purposes():
+        assert tools_for(purpose), purpose.key
+    used = {kind for p in purposes() for kind in p.kinds}
+    assert all(set(t.kinds) & used for t in tools())
+
+
+def test_the_guides_rules() -> None:
+    empty = selection_warnings({})
+    assert any("Meetings face to face" in w for w in empty)
+    assert any("non-task talk" in w for w in empty)
+    assert any("low-bandwidth fallback" in w for w in empty)
+    good = selection_warnings(GOOD)
+    assert all("needs an account from one organisation" in w for w in good)  # advice only
+    risky = selection_warnings({**GOOD, "social": "whatsapp", "fallback": "zoom"})
+    assert any("WhatsApp is a private app" in w for w in risky)
+    assert any("Zoom is not made for “Fallback" in w for w in risky)
+    assert any("Zoom needs a good connection: a poor fallback" in w for w in risky)
+    weak = selection_warnings({**GOOD, "meetings": "zoom"}, weak_connection=True)
+    assert any("connection is weak" in w and "Zoom" in w for w in weak)
+    many = dict(
+        zip(
+            list(GOOD)[:6],
+            ["zoom", "slack", "email", "google_drive", "blog", "whatsapp"],
+            strict=True,
+        )
+    )
+    assert any("6 different tools" in w for w in selection_warnings(many))
+
+
+def test_choices_are_saved_per_purpose(any_db: Database) -> None:
+    placement_id = new_placement(any_db)
+    assert save_choices(any_db, placement_id, {"reporting": "email", "meetings": "zoom"}) == {
+        "meetings": "zoom",
+        "reporting": "email",
+    }
+    save_choices(any_db, placement_id, {"meetings": "teams", "reporting": None})
+    assert load_choices(any_db, placement_id) == {"meetings": "teams"}
+    with pytest.raises(ValidationError, match="skype"):
+        save_choices(any_db, placement_id, {"meetings": "skype"})
+
+
+def test_the_test_plan_records_each_tool_with_each_actor(any_db: Database) -> None:
+    placement_id = new_placement(any_db)
+    save_choices(
+        any_db, placement_id, {"meetings": "zoom", "questions": "zoom", "fallback": "phone"}
+    )
+    plan = load_test_plan(any_db, placement_id)
+    assert [(s.tool_key, s.actor) for s in plan] == [
+        (tool, actor) for tool in ("zoom", "phone") for actor in ProtocolActor
+    ]
+    assert all(s.open and s.version is None for s in plan)
+    with pytest.raises(ValidationError, match="date"):
+        record_test(any_db, placement_id, replace(plan[0], result=PASSED))
+    done = record_test(
+        any_db, placement_id, replace(plan[0], result=PASSED, tested_on=date(2027, 1, 12)), "anna"
+    )
+    assert not done.open and done.updated_by == "anna"
+    with pytest.raises(ConflictError):  # recorded by someone else meanwhile
+        record_test(
+            any_db, placement_id, replace(plan[0], result=FAILED, tested_on=date(2027, 1, 13))
+        )
+    failed = record_test(any_db, placement_id, replace(done, result=FAILED))
+    assert failed.open  # failed, and no reason written down
+    explained = record_test(any_db, placement_id, replace(failed, note="Host blocks Zoom: Teams"))
+    assert not explained.open
+
+
+def test_the_agreement_waits_for_the_tool_tests(db: Database) -> None:
+    placement_id = new_placement(db)
+    for key in ("selection", "readiness_student", "readiness_company", "readiness_institution"):
+        checklist.set_done(db, placement_id, key, True)
+    for key in ("tools_tested", "protocol"):
+        checklist.set_done(db, placement_id, key, True)
+    form = lifecycle.change_status(db, placement_id, Status.PREPARING, 1)
+    save_choices(db, placement_id, {"meetings": "zoom"})
+    with pytest.raises(TransitionError) as caught:
+        lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
+    assert "Zoom: not tested with the student; not tested with the company mentor" in str(
+        caught.value
+    )
+    for state in load_test_plan(db, placement_id):
+        record_test(db, placement_id, replace(state, result=PASSED, tested_on=date(2027, 1, 5)))
+    moved = lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
+    assert moved.status is Status.AGREEMENT_SENT
+
+
+def test_a_state_without_a_record_is_open() -> None:
+    assert ToolTestState("zoom", ProtocolActor.TUTOR).open

@@ -1,0 +1,114 @@
+"""The placement editor's Costs tab and its Erasmus+ grant calculator."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from tests.helpers.factories import make_placement, make_world
+from tests.helpers.funding_world import FundingWorld, add_cost, make_funding_world
+from vipdesk.db import Database
+from vipdesk.models import CostCategory, Mode
+from vipdesk.services.funding.sources import list_costs
+from vipdesk.ui.funding.costs_panel import CostsPanel
+from vipdesk.ui.placements.editor import PlacementEditor
+
+D = Decimal
+
+
+def test_an_unsaved_placement_shows_the_empty_state(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
+    assert panel.placeholder.isVisibleTo(panel) and not panel.body.isVisibleTo(panel)
+    assert panel.placeholder.text() == "Save the placement first to record its costs."
+
+
+def test_direct_items_and_shares_with_the_total(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    world: FundingWorld = make_funding_world(db)
+    add_cost(db, placement_id=world.virtual, source_id=world.erasmus)
+    add_cost(db, description="Platform licence", amount=D("600.00"), share_year=2027)
+    add_cost(db, description="Headset", amount=D("50.00"), placement_id=world.blended)
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
+    panel.show_placement(world.virtual)
+    rows = [(p.description, p.amount, p.shared) for p in panel.model.rows]
+    assert rows == [("Laptop", D("900.00"), False), ("Platform licence", D("200.00"), True)]
+    assert [panel.model.index(r, 2).data() for r in range(2)] == ["direct", "share"]
+    text = panel.total.text()
+    assert "Total 1,100.00 EUR" in text and "share of shared costs 200.00 EUR" in text
+
+
+def test_the_grant_of_45_physical_days_in_germany_is_recorded(  # type: ignore[no-untyped-def]
+    qtbot, db: Database
+) -> None:
+    world = make_world(db)  # the host is in Germany
+    placement = make_placement(
+        db, world, mode=Mode.PHYSICAL, planned_start=date(2027, 2, 1), planned_end=date(2027, 3, 17)
+    )
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
+    panel.grant.call_year.setCurrentIndex(panel.grant.call_year.findData(2024))
+    panel.show_placement(placement.id)
+    model = panel.grant.model
+    cells = [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    assert cells[:2] == [
+        ["Individual support", "1 month", "690.00", "690.00"],
+        ["Individual support, extra days", "15 days", "23.00", "345.00"],
+    ]
+    assert D(cells[0][3]) + D(cells[1][3]) == D("1035.00")
+    assert "45 physical days, country group 2" in panel.grant.summary.text()
+    assert "To the student: 1,260.00 EUR" in panel.grant.summary.text()  # with the top-up
+    assert "No costs recorded" in panel.total.text()
+    panel.grant.record_button.click()
+    (cost,) = list_costs(db)
+    assert (cost.category, cost.amount, cost.placement_id) == (
+        CostCategory.STUDENT_GRANT,
+        D("1260.00"),
+        placement.id,
+    )
+    assert [p.description for p in panel.model.rows] == [cost.description]
+    assert "Total 1,260.00 EUR" in panel.total.text()
+
+
+def test_a_virtual_placement_gets_no_grant(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    placement = make_placement(db, make_world(db))
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()  # the costs are read when the tab is looked at
+    panel.show_placement(placement.id)
+    assert panel.grant.model.rowCount() == 0
+    assert panel.grant.summary.text() == "A purely virtual placement gets no individual support."
+    assert not panel.grant.record_button.isEnabled()
+
+
+def test_the_placement_editor_has_a_costs_tab(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+    placement = make_placement(db, make_world(db))
+    editor = PlacementEditor(db, placement.id)
+    qtbot.addWidget(editor)
+    tabs = [editor.side.tabText(i) for i in range(editor.side.count())]
+    assert "Costs" in tabs
+    assert editor.costs.placement_id == placement.id
+    new = PlacementEditor(db)
+    qtbot.addWidget(new)
+    assert new.costs.placeholder.isVisibleTo(new.costs)
+
+
+def test_costs_are_read_only_when_the_tab_is_shown(qtbot, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from vipdesk.ui.funding import costs_panel
+
+    calls: list[int] = []
+    real = costs_panel.cost_report
+    monkeypatch.setattr(costs_panel, "cost_report", lambda d: calls.append(1) or real(d))
+    placement = make_placement(db, make_world(db))
+    editor = PlacementEditor(db, placement.id)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert calls == []  # opening a placement does not work out every placement's costs
+    editor.side.setCurrentWidget(editor.costs)
+    assert calls == [1]

@@ -1,0 +1,157 @@
+"""The export dialog: the list's filters come along, the file is written off the UI thread,
+and a cancelled export leaves no file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.dialogs import MessageBoxes
+from tests.helpers.jobs import held_pool
+from tests.helpers.sheet_world import add_parties, add_placements
+from vipdesk.db import Database
+from vipdesk.models import Mode
+from vipdesk.services.placements.catalogue import Filter
+from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
+
+
+@pytest.fixture
+def world(db: Database) -> Database:
+    add_placements(db, add_parties(db))
+    return db
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def filters_sheet(path: Path) -> dict[object, object]:
+    ws = load_workbook(path)["Filters"]
+    return {row[0]: row[1] for row in ws.iter_rows(values_only=True) if row and row[0]}
+
+
+def test_the_list_filters_and_a_country_make_the_report(
+    qtbot: QtBot, world: Database, out: Path
+) -> None:
+    dialog = ExportReportDialog(
+        world, Filter(text="nordlicht", mode=Mode.VIRTUAL), [2027, 2026], folder=out
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.search_edit.text() == "nordlicht"
+    assert dialog.mode_combo.currentText() == "Virtual"
+    dialog.country_combo.setCurrentIndex(dialog.country_combo.findData("DE"))
+    dialog.path_edit.setText(str(out / "nordlicht"))  # .xlsx is added
+    with qtbot.waitSignal(dialog.exported, timeout=10_000) as exported:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert exported.args == [str(out / "nordlicht.xlsx")]
+    values = filters_sheet(out / "nordlicht.xlsx")
+    assert values["Search text"] == "“nordlicht”"
+    assert values["Mode"] == "Virtual"
+    assert values["Host country"] == "Germany (DE)"
+    assert values["Placements in this report"] == 2
+    assert "Left out" in str(values["Sensitive data"])
+    assert dialog.result is not None and dialog.result.records == 2
+
+
+def test_sensitive_data_is_off_until_chosen_with_a_warning(qtbot: QtBot, world: Database) -> None:
+    dialog = ExportReportDialog(world)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.options().include_sensitive
+    assert not dialog.sensitive_warning.isVisible()
+    dialog.sensitive_box.setChecked(True)
+    assert dialog.sensitive_warning.isVisible()
+    assert dialog.options().include_sensitive
+
+
+def test_cancel_leaves_no_file(qtbot: QtBot, world: Database, out: Path) -> None:
+    with held_pool() as (pool, release):
+        dialog = ExportReportDialog(world, folder=out, pool=pool)
+        qtbot.addWidget(dialog)
+        dialog.path_edit.setText(str(out / "report.xlsx"))
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        assert dialog.runner.dialog is not None
+        dialog.runner.dialog.findChild(QPushButton).click()  # Cancel
+        release.set()
+        qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
+    assert dialog.message.text() == "Cancelled: no file was written."
+    assert list(out.iterdir()) == []
+    assert dialog.export_button.isEnabled()
+
+
+def test_an_existing_file_is_replaced_only_when_agreed(
+    qtbot: QtBot, world: Database, out: Path, message_boxes: MessageBoxes
+) -> None:
+    target = out / "report.xlsx"
+    target.write_bytes(b"keep me")
+    dialog = ExportReportDialog(world, folder=out)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(target))
+    dialog.export()
+    assert message_boxes.shown[-1] == ("question", "report.xlsx exists already. Replace it?")
+    assert not dialog.runner.busy and target.read_bytes() == b"keep me"
+    message_boxes.answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        dialog.export()
+    assert load_workbook(target).sheetnames == ["Filters", "Summary", "Placements"]
+
+
+def test_a_missing_folder_is_said_in_the_dialog(qtbot: QtBot, world: Database, out: Path) -> None:
+    dialog = ExportReportDialog(world, folder=out)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(out / "nowhere" / "r.xlsx"))
+    dialog.export()
+    assert "does not exist" in dialog.message.text()
+    assert not dialog.runner.busy
+
+
+def test_the_lists_country_comes_along(qtbot: QtBot, world: Database) -> None:
+    dialog = ExportReportDialog(world, Filter(country="FR"))
+    qtbot.addWidget(dialog)
+    assert dialog.country_combo.currentData() == "FR"
+    assert dialog.options().filter.country == "FR"
+
+
+@pytest.mark.parametrize(
+    ("kind", "sheet", "records"),
+    [("costs", "Placements", 2), ("funding", "Sources", 0), ("readiness", "Readiness", 2),
+     ("tools", "Tools", 2)],
+)  # fmt: skip
+def test_each_kind_is_chosen_and_named_in_the_file(
+    qtbot: QtBot, world: Database, out: Path, kind: str, sheet: str, records: int
+) -> None:
+    dialog = ExportReportDialog(world, Filter(country="FR"), folder=out)
+    qtbot.addWidget(dialog)
+    assert [dialog.kind_combo.itemData(i) for i in range(dialog.kind_combo.count())] == [
+        "placements",
+        "costs",
+        "funding",
+        "readiness",
+        "tools",
+    ]
+    assert Path(dialog.path_edit.text()).name.startswith("placements-")
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
+    path = Path(dialog.path_edit.text())
+    assert path.name.startswith(f"{kind}-")
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result is not None and dialog.result.records == records
+    wb = load_workbook(path)
+    assert sheet in wb.sheetnames
+    assert filters_sheet(path)["Host country"] == "France (FR)"
+
+
+def test_a_name_the_user_typed_is_kept(qtbot: QtBot, world: Database, out: Path) -> None:
+    dialog = ExportReportDialog(world, folder=out)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(out / "for-the-board.xlsx"))
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("costs"))
+    assert dialog.path_edit.text() == str(out / "for-the-board.xlsx")

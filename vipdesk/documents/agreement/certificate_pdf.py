@@ -1,0 +1,213 @@
+"""The traineeship certificate (Table D) as a PDF: data in, bytes out.
+
+    pdf = render_certificate(data)
+
+It looks like the agreement it follows (the same header, tables and footer) and ends with an
+empty signature field for the supervisor at the receiving organisation (sig_host), who
+certifies it, and one for the sending institution (sig_sending), which acknowledges it. Both
+are signed with `signing.sign_agreement` and checked with `signing.verify_signatures`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from vipdesk import __version__
+from vipdesk.documents.agreement import form
+from vipdesk.documents.agreement.certificate_content import CertificateData, certificate_hash
+from vipdesk.documents.agreement.content import Person
+from vipdesk.documents.agreement.layout import (
+    CONTENT_WIDTH,
+    LABEL_BACKGROUND,
+    LABEL_WIDTH,
+    Cell,
+    build_pdf,
+    bullets,
+    grid_table,
+    label_table,
+    long_date,
+    para,
+    styles,
+)
+from vipdesk.documents.agreement.sections import person_line, section
+from vipdesk.documents.agreement.signature_block import Party, Signatory, signature_block
+from vipdesk.documents.agreement.signature_record import SignatureRecord
+from vipdesk.documents.files import write_atomically
+from vipdesk.documents.pdf.document import DocumentInfo
+from vipdesk.documents.pdf.fonts import markup
+
+TITLE = "Traineeship certificate"
+SIGNATURE_INTRO = (
+    "The supervisor signs to certify this traineeship, the sending institution to acknowledge "
+    "receipt: digitally with a certificate, or by hand on a printed copy that is scanned."
+)
+
+
+def document_info(data: CertificateData) -> DocumentInfo:
+    """Title, author, subject, and the private keys that mark the file as vipdesk's."""
+    return DocumentInfo(
+        title=f"{TITLE} — {data.trainee_name} — {data.reference}",
+        author=data.sending_name,
+        subject=(
+            f"{data.mode.value.capitalize()} traineeship of {data.trainee_name} at "
+            f"{data.host_name}, {long_date(data.actual_start)} to {long_date(data.actual_end)}"
+        ),
+        keywords=f"{TITLE}; Table D; {data.reference}; certificate {data.version}",
+        creator=f"vipdesk {__version__}",
+        custom={
+            form.KEY_DOCUMENT: form.CERTIFICATE_KIND,
+            form.KEY_REFERENCE: data.reference,
+            form.KEY_VERSION: str(data.version),
+            form.KEY_PLACEMENT: "" if data.placement_id is None else str(data.placement_id),
+            form.KEY_HASH: certificate_hash(data),
+        },
+    )
+
+
+def render_certificate(
+    data: CertificateData, *, records: Sequence[SignatureRecord] | None = None
+) -> bytes:
+    """The certificate as PDF bytes, with empty signature fields for the host and sender;
+    `records` (for the executed copy) print each recorded signature in its party's box."""
+    return build_pdf(
+        _story(data, records),
+        document_info(data),
+        header=(data.sending_name, TITLE),
+        footer=(
+            f"{data.reference} · certificate {data.version} · issued {long_date(data.issued_on)}"
+        ),
+    )
+
+
+def write_certificate(
+    data: CertificateData, path: Path, *, records: Sequence[SignatureRecord] | None = None
+) -> None:
+    """Write the PDF to `path` (through a temporary file in the same folder)."""
+    write_atomically(path, render_certificate(data, records=records))
+
+
+def duration(start: date, end: date) -> str:
+    """'17 weeks', or '110 days, about 16 weeks' when the days do not make whole weeks."""
+    days = (end - start).days + 1
+    weeks, rest = divmod(days, 7)
+    if rest == 0:
+        return f"{weeks} week{'s' if weeks != 1 else ''}"
+    if days < 14:
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{days} days, about {round(days / 7)} weeks"
+
+
+def _story(data: CertificateData, records: Sequence[SignatureRecord] | None) -> list[Flowable]:
+    s = styles()
+    department = f" ({data.host_department})" if data.host_department else ""
+    return [
+        Paragraph(markup(TITLE), s.title),
+        Spacer(1, 2),
+        Paragraph(
+            markup(
+                f"Reference {data.reference}   ·   Certificate {data.version}   ·   "
+                f"Issued {long_date(data.issued_on)}"
+            ),
+            s.muted,
+        ),
+        Spacer(1, 6),
+        para(
+            f"{data.host_name}{department} certifies that {data.trainee_name} carried out a "
+            f"{data.mode.value} traineeship with the organisation from "
+            f"{long_date(data.actual_start)} to {long_date(data.actual_end)}, under the "
+            f"Learning Agreement for Traineeships with {data.sending_name}.",
+            s.body,
+        ),
+        *_parties(data),
+        *_period(data),
+        section(3, "Tasks carried out"),
+        *(bullets(data.tasks) or [para("No tasks are recorded.", s.body)]),
+        section(4, "Learning outcomes achieved"),
+        *(bullets(data.learning_outcomes) or [para("No learning outcomes are recorded.", s.body)]),
+        *_evaluation(data),
+        *signature_block(_signatories(data), section=6, intro=SIGNATURE_INTRO, records=records),
+    ]
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(part for part in parts if part.strip())
+
+
+def _parties(data: CertificateData) -> list[Flowable]:
+    return [
+        section(1, "The trainee and the organisation"),
+        label_table(
+            [
+                ("Trainee", _joined(data.trainee_name, data.trainee_email)),
+                (
+                    "Receiving organisation",
+                    _joined(data.host_name, data.host_department, data.host_country),
+                ),
+                ("Mentor", person_line(data.mentor)),
+                ("Sending institution", data.sending_name),
+            ]
+        ),
+    ]
+
+
+def _label(text: str) -> Paragraph:
+    return Paragraph(markup(text), styles().label)
+
+
+def _period(data: CertificateData) -> list[Flowable]:
+    value = (CONTENT_WIDTH - LABEL_WIDTH) / 2
+    table = grid_table(
+        ["", "Planned (learning agreement)", "Actual"],
+        [
+            [_label("Start"), long_date(data.planned_start), long_date(data.actual_start)],
+            [_label("End"), long_date(data.planned_end), long_date(data.actual_end)],
+            [
+                _label("Duration"),
+                duration(data.planned_start, data.planned_end),
+                duration(data.actual_start, data.actual_end),
+            ],
+            [_label("Mode"), data.mode.label, ""],
+            [_label("Hours per week"), str(data.hours_per_week), ""],
+        ],
+        [LABEL_WIDTH, value, value],
+    )
+    # Mode and hours are recorded once, as agreed: one value across both columns.
+    table.setStyle(
+        [
+            ("SPAN", (1, 4), (2, 4)),
+            ("SPAN", (1, 5), (2, 5)),
+            ("BACKGROUND", (0, 1), (0, -1), LABEL_BACKGROUND),
+        ]
+    )
+    return [section(2, "Period of the traineeship"), table]
+
+
+def _evaluation(data: CertificateData) -> list[Flowable]:
+    story: list[Flowable] = [
+        section(5, "Evaluation of the trainee by the mentor"),
+        para(data.evaluation, styles().body),
+    ]
+    if data.assessment.strip():
+        rows: list[tuple[str, Cell]] = [("Overall assessment", data.assessment)]
+        story += [Spacer(1, 6), label_table(rows)]
+    return story
+
+
+def _signatories(data: CertificateData) -> list[Signatory]:
+    mentor, contact = data.mentor, data.sending_contact
+    return [
+        Signatory(
+            Party.HOST,
+            "Supervisor at the receiving organisation",
+            Person(mentor.name, mentor.position or "Company mentor", mentor.email),
+        ),
+        Signatory(
+            Party.SENDING,
+            "Received by the sending institution",
+            Person(contact.name, contact.position or "Placement coordinator", contact.email),
+        ),
+    ]

@@ -1,0 +1,270 @@
+"""The Learning Agreement for Traineeships as a PDF: data in, bytes out.
+
+    pdf = render_agreement(data)                   # to print, send and sign
+    pdf = render_agreement(data, fillable=True)    # the host's part as form fields, for HR
+
+Both carry an empty signature field per party (sig_student, sig_sending, sig_host), so the
+file can be signed digitally into the right box, or printed and signed on paper.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from vipdesk import __version__
+from vipdesk.documents.agreement import form
+from vipdesk.documents.agreement.content import AgreementData, content_hash
+from vipdesk.documents.agreement.layout import (
+    CONTENT_WIDTH,
+    LABEL_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    Cell,
+    bullets,
+    grid_table,
+    label_table,
+    long_date,
+    note_box,
+    page_decorator,
+    para,
+    styles,
+)
+from vipdesk.documents.agreement.sections import HostFields, parties, programme, section
+from vipdesk.documents.agreement.signature_block import signature_section
+from vipdesk.documents.agreement.signature_record import SignatureRecord
+from vipdesk.documents.agreement.texts import agreement_texts
+from vipdesk.documents.files import write_atomically
+from vipdesk.documents.pdf.document import DocumentInfo, canvas_class, info_kwargs
+from vipdesk.documents.pdf.fonts import markup, register_fonts
+
+TITLE = "Learning Agreement for Traineeships"
+
+
+def document_info(data: AgreementData) -> DocumentInfo:
+    """Title, author, subject, and the private keys that mark the file as vipdesk's."""
+    mode = data.programme.mode.value
+    return DocumentInfo(
+        title=f"{TITLE} — {data.trainee.name} — {data.reference}",
+        author=data.sending.name,
+        subject=(
+            f"{mode.capitalize()} traineeship of {data.trainee.name} at {data.receiving.name}, "
+            f"{long_date(data.programme.start)} to {long_date(data.programme.end)}"
+        ),
+        keywords=f"{TITLE}; {mode} placement; {data.reference}; version {data.version}",
+        creator=f"vipdesk {__version__}",
+        custom={
+            form.KEY_DOCUMENT: form.DOCUMENT_KIND,
+            form.KEY_REFERENCE: data.reference,
+            form.KEY_VERSION: str(data.version),
+            form.KEY_PLACEMENT: "" if data.placement_id is None else str(data.placement_id),
+            form.KEY_HASH: content_hash(data),
+        },
+    )
+
+
+def render_agreement(
+    data: AgreementData,
+    *,
+    fillable: bool = False,
+    records: Sequence[SignatureRecord] | None = None,
+) -> bytes:
+    """The agreement as PDF bytes; `fillable` turns the host's part into form fields, and
+    `records` print how each party signed in its box (the executed copy)."""
+    register_fonts()
+    info = document_info(data)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(
+        out,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        lang="en",
+        **info_kwargs(info),
+    )
+    decorate = page_decorator(
+        data.sending.name,
+        TITLE,
+        f"{data.reference} · version {data.version} · generated {long_date(data.generated_at)}",
+    )
+    doc.build(
+        _story(data, HostFields(data) if fillable else None, records),
+        onFirstPage=decorate,
+        onLaterPages=decorate,
+        canvasmaker=canvas_class(info),
+    )
+    return out.getvalue()
+
+
+def write_agreement(data: AgreementData, path: Path, *, fillable: bool = False) -> None:
+    """Write the PDF to `path` (through a temporary file in the same folder)."""
+    write_atomically(path, render_agreement(data, fillable=fillable))
+
+
+def _story(
+    data: AgreementData,
+    fields: HostFields | None,
+    records: Sequence[SignatureRecord] | None = None,
+) -> list[Flowable]:
+    s = styles()
+    mode = data.programme.mode.value
+    story: list[Flowable] = [
+        Paragraph(markup(f"{TITLE} — {mode} placement"), s.title),
+        Spacer(1, 2),
+        Paragraph(
+            markup(
+                f"Reference {data.reference}   ·   Version {data.version}   ·   "
+                f"Generated {long_date(data.generated_at)}"
+            ),
+            s.muted,
+        ),
+        Spacer(1, 8),
+        Paragraph(markup(agreement_texts()["intro"]), s.body),
+        Spacer(1, 6),
+    ]
+    if fields is not None:
+        story += [_instructions(data), Spacer(1, 4)]
+    story += parties(data, fields)
+    story += programme(data, fields)
+    story += _protocol_and_roles(data)
+    story += _technology(data)
+    story += _recognition(data)
+    story += _host(data, fields)
+    story += signature_section(data, section=8, records=records)
+    return story
+
+
+def _instructions(data: AgreementData) -> Table:
+    contact = data.sending.contact.email or data.sending.name
+    return note_box(
+        [
+            Paragraph(
+                markup(
+                    "For the receiving organisation: the fields with a blue background can be "
+                    "filled in with any PDF reader. Please check them, correct what needs "
+                    "correcting, sign in the box of the receiving organisation (digitally, or "
+                    f"on paper and scan it), and send the file back to {contact}."
+                ),
+                styles().note,
+            )
+        ]
+    )
+
+
+def _protocol_and_roles(data: AgreementData) -> list[Flowable]:
+    protocol = bullets(data.protocol) or [para("To be agreed before the start.")]
+    roles = [
+        [
+            [Paragraph(markup(role.title), styles().label), para(role.name)],
+            bullets(role.duties) or [para("")],
+        ]
+        for role in data.roles
+    ]
+    story: list[Flowable] = [
+        section(3, "Communication protocol"),
+        *protocol,
+        section(4, "Roles and responsibilities"),
+    ]
+    if roles:
+        story.append(
+            grid_table(
+                ["Actor", "Responsibilities"], roles, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH]
+            )
+        )
+    else:
+        story.append(para("To be agreed before the start."))
+    return story
+
+
+def _technology(data: AgreementData) -> list[Flowable]:
+    story: list[Flowable] = [section(5, "Technology")]
+    if not data.tools:
+        story.append(
+            para(
+                "No tools are recorded yet. The tools are chosen with all actors and tested by "
+                "each of them before the traineeship starts.",
+                styles().body,
+            )
+        )
+        return story
+    story.append(
+        grid_table(
+            ["Tool", "Used for", "Tested"],
+            [[t.name, t.purpose, t.test_status or "Not yet tested"] for t in data.tools],
+            [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH - 48 * mm, 48 * mm],
+        )
+    )
+    return story
+
+
+def _credits(value: Decimal | None) -> str:
+    if value is None:
+        return ""
+    return f"{value.normalize():f} ECTS credits"
+
+
+def _recognition(data: AgreementData) -> list[Flowable]:
+    r = data.recognition
+    rows: list[tuple[str, Cell]] = [("Recognition", r.kind.label), ("Credits", _credits(r.credits))]
+    if r.grade:
+        rows.append(("Grade", r.grade))
+    rows += [("Recorded in", r.transcript), ("Insurance", r.insurance)]
+    return [
+        section(6, "Recognition by the sending institution (Table B)"),
+        label_table(rows),
+    ]
+
+
+def _host(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
+    h = data.host
+    certificate = (
+        f"The receiving organisation issues a traineeship certificate within "
+        f"{h.certificate_weeks} weeks after the end of the traineeship."
+    )
+    rows: list[tuple[str, Cell]]
+    if fields is None:
+        support = "No"
+        if h.financial_support:
+            amount = f" — {h.amount} {h.currency} per month" if h.amount is not None else ""
+            support = f"Yes{amount}"
+        rows = [
+            ("Financial support", support),
+            ("Contribution in kind", h.in_kind),
+            ("Insurance", h.insurance),
+        ]
+    else:
+        amount_width = 60 * mm
+        support_row = Table(
+            [
+                [
+                    fields.checkbox("financial_support"),
+                    para("Yes, amount per month:"),
+                    fields.text("financial_amount", amount_width),
+                ]
+            ],
+            colWidths=[14, 40 * mm, amount_width],
+            hAlign="LEFT",
+            style=[
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ],
+        )
+        rows = [
+            ("Financial support", support_row),
+            ("Contribution in kind", fields.text("in_kind", lines=2)),
+            ("Insurance", fields.text("host_insurance", lines=2)),
+        ]
+    rows.append(("Certificate", certificate))
+    table = label_table(rows)
+    table.setStyle([("NOSPLIT", (0, 0), (-1, -1))])  # four rows: keep them together
+    return [section(7, "Commitments of the receiving organisation (Table C)"), table]

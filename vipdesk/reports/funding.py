@@ -1,0 +1,248 @@
+"""Funding: each source's award against what was spent, its budget lines, what remains.
+
+Sheets: "Filters", "Summary" (key figures, the sources with the share of each award spent, a
+chart), "Sources" and "Budget lines" (the detail). A source's budget and spending are in its own
+currency and count every cost charged to it, as the Funding tab shows them: a budget is not
+split by placement. The filters choose the placements of the last two columns of "Sources":
+what the source paid for the selected placements, in the base currency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from vipdesk.db import Database
+from vipdesk.documents.spreadsheets import (
+    DATE_FORMAT,
+    NO_SENSITIVE_DATA,
+    PERCENT,
+    TITLE_FONT,
+    WHOLE,
+    Col,
+    SheetRows,
+    bar_chart,
+    discard,
+    fit_widths,
+    header_cells,
+    money_format,
+    new_workbook,
+    print_fitting_width,
+    problems_note,
+    save_workbook,
+    styled,
+    write_filters_sheet,
+    write_table,
+)
+from vipdesk.reports.kinds import ReportKind, ReportOptions
+from vipdesk.services.funding.costs import BudgetRow
+from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.services.reports.data import FundingData, funding_data
+from vipdesk.services.reports.filters import ReportFilter, load_placement_details
+
+TITLE = "Funding: budget against actual"
+SUMMARY_SHEET, SOURCES_SHEET, LINES_SHEET = "Summary", "Sources", "Budget lines"
+PLAIN_MONEY = "#,##0.00;[Red]-#,##0.00"  # beside a Currency column, when currencies differ
+
+
+def build(
+    db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
+) -> int:
+    details = load_placement_details(db, options.filter, should_cancel=cancel)
+    data = funding_data(db, details)
+    write_funding_report(
+        path, data, options.filter, len(details), progress=progress, should_cancel=cancel
+    )
+    return len(data.sources)
+
+
+REPORT = ReportKind("funding", TITLE, build)
+
+
+def used(row: BudgetRow) -> float | None:
+    """The share of the budget spent (1.0 = all of it); None without a budget."""
+    return float(row.spent / row.budget) if row.budget else None
+
+
+def _amount_format(currencies: set[str]) -> str:
+    """The currency's own format when every amount is in one; else plain, beside the code."""
+    return money_format(next(iter(currencies))) if len(currencies) == 1 else PLAIN_MONEY
+
+
+def write_funding_report(
+    path: Path,
+    data: FundingData,
+    flt: ReportFilter = ReportFilter(),  # noqa: B008 - frozen, so a shared default is safe
+    placements: int = 0,
+    *,
+    made_at: datetime | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> None:
+    """Write the report to `path` atomically (`placements`: how many the filters selected).
+
+    Raises:
+        CancelledError: `should_cancel` said stop; no file was written.
+        VipdeskError: the file cannot be written.
+    """
+    steps = Steps(len(data.sources), "Writing funding", progress, should_cancel, every=200)
+    wb = new_workbook(TITLE, "Funding sources: awarded, spent and remaining, by budget line")
+    try:
+        write_filters_sheet(
+            wb,
+            TITLE,
+            flt.described(),
+            [("Funding sources", len(data.sources)), ("Placements selected", placements)],
+            NO_SENSITIVE_DATA,
+            f"{SUMMARY_SHEET}: key figures and the share of each award spent. "
+            f"{SOURCES_SHEET}: awarded, spent, remaining per source. "
+            f"{LINES_SHEET}: the same per budget line.",
+            made_at or datetime.now(),
+            [
+                (
+                    "Amounts",
+                    "Awards, budgets and spending are in each source's own currency and count "
+                    "every cost charged to the source. The filters choose the placements of the "
+                    f"columns “… selected placements”, in {data.base}.",
+                ),
+                *problems_note(data.problems),
+            ],
+        )
+        _summary_sheet(wb, data, placements)
+        with paused_gc():
+            _sources_sheet(wb, data, steps)
+            _lines_sheet(wb, data)
+            steps.check()
+            save_workbook(wb, path)
+    except BaseException:
+        discard(wb)
+        raise
+    steps.finish()
+
+
+def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
+    ws = wb.create_sheet(SUMMARY_SHEET)
+    names = [s.total.label for s in data.sources]
+    fit_widths(ws, [max([30, *map(len, names)]), 10, 17, 17, 17, 9])
+    print_fitting_width(ws, landscape=True)
+    sheet = SheetRows(ws)
+    sheet.append([styled(ws, f"{TITLE}: key figures", font=TITLE_FONT)])
+    sheet.append(["Each source in its own currency; the filters are on the Filters sheet."])
+    sheet.append()
+    base = money_format(data.base)
+    sheet.append(header_cells(ws, ["Key figure", "Value"]))
+    for label, value, fmt in (
+        ("Funding sources", len(data.sources), WHOLE),
+        ("Sources overspent", sum(s.total.overspent for s in data.sources), WHOLE),
+        ("Placements selected", placements, WHOLE),
+        (
+            "Placements funded among them",
+            sum(s.selected_placements for s in data.sources),
+            WHOLE,
+        ),
+        (
+            "Paid for the selected placements",
+            sum((s.selected_spent for s in data.sources), Decimal(0)),
+            base,
+        ),
+    ):
+        sheet.append([label, styled(ws, value, number_format=fmt)])
+    sheet.append()
+    header = sheet.append(
+        header_cells(ws, ["Funding source", "Currency", "Awarded", "Spent", "Remaining", "Used"])
+    )
+    for s in data.sources:
+        money = money_format(s.total.currency)
+        share = used(s.total)
+        sheet.append(
+            [
+                s.total.label,
+                s.total.currency,
+                *(
+                    styled(ws, v, number_format=money)
+                    for v in (s.total.budget, s.total.spent, s.total.remaining)
+                ),
+                None if share is None else styled(ws, share, number_format=PERCENT),
+            ]
+        )
+    bar_chart(
+        ws,
+        "Share of each award spent",
+        (header, sheet.row),
+        [6],
+        "H4",
+        axis_title="Spent (share of the award)",
+        number_format=PERCENT,
+    )
+
+
+def _sources_sheet(wb: Any, data: FundingData, steps: Steps) -> None:
+    amount = _amount_format({s.total.currency for s in data.sources})
+    base = money_format(data.base)
+    cols = [
+        Col("Funding source"),
+        Col("Kind"),
+        Col("Reference"),
+        Col("Period start", DATE_FORMAT),
+        Col("Period end", DATE_FORMAT),
+        Col("Currency"),
+        Col("Awarded", amount),
+        Col("Spent", amount),
+        Col("Remaining", amount),
+        Col("Used", PERCENT, width=6),
+        Col("Overspent"),
+        Col("Selected placements funded", WHOLE, width=8),
+        Col(f"Paid for selected placements ({data.base})", base),
+    ]
+    rows: Sequence[Sequence[Any]] = [
+        [
+            s.total.label,
+            s.kind.label,
+            s.reference or None,
+            s.period_start,
+            s.period_end,
+            s.total.currency,
+            s.total.budget,
+            s.total.spent,
+            s.total.remaining,
+            used(s.total),
+            "Yes" if s.total.overspent else "No",
+            s.selected_placements,
+            s.selected_spent,
+        ]
+        for s in data.sources
+    ]
+    write_table(wb, SOURCES_SHEET, cols, rows, steps.step)
+
+
+def _lines_sheet(wb: Any, data: FundingData) -> None:
+    lines = [line for s in data.sources for line in s.lines]
+    amount = _amount_format({line.currency for line in lines})
+    names = {s.total.source_id: s.total.label for s in data.sources}
+    cols = [
+        Col("Funding source"),
+        Col("Budget line"),
+        Col("Currency"),
+        Col("Budget", amount),
+        Col("Spent", amount),
+        Col("Remaining", amount),
+        Col("Used", PERCENT, width=6),
+        Col("Overspent"),
+    ]
+    rows = [
+        [
+            names[line.source_id],
+            line.label,
+            line.currency,
+            line.budget,
+            line.spent,
+            line.remaining,
+            used(line),
+            "Yes" if line.overspent else "No",
+        ]
+        for line in lines
+    ]
+    write_table(wb, LINES_SHEET, cols, rows)

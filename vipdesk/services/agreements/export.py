@@ -1,0 +1,130 @@
+"""Which agreement a placement's export is: the stored version when there is one.
+
+- No version stored yet: the agreement as the records say it (version 1, not stored).
+- A draft: its content as edited so far.
+- Out for signature: the PDF as sent, with the digital signatures added so far.
+- Signed by every party: the archived final PDF, byte for byte.
+
+A fillable PDF for HR is made from the current content; a locked agreement has none (its
+changes are amendments).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import undefer
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
+from vipdesk.errors import VipdeskError
+from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
+
+
+@dataclass(frozen=True)
+class ExportedAgreement:
+    data: AgreementData
+    pdf: bytes
+    state: str  # "not stored yet", "draft", "out for signature", "signed and locked"
+
+
+_CHUNK = 500  # placement ids per query
+_CURRENT = tuple(state for state in DocumentState if state is not DocumentState.SUPERSEDED)
+
+
+def _current_versions(
+    db: Database,
+    placement_ids: Iterable[int],
+    columns: tuple[Any, ...],
+    states: Iterable[DocumentState],
+) -> Iterator[Any]:
+    """(placement id, *columns) of the placements' agreement versions in `states`, oldest
+    version first, a chunk of placements per query."""
+    ids, wanted = list(placement_ids), list(states)
+    with db.session() as session:
+        for start in range(0, len(ids), _CHUNK):
+            yield from session.execute(
+                select(AgreementDocument.placement_id, *columns)
+                .where(
+                    AgreementDocument.placement_id.in_(ids[start : start + _CHUNK]),
+                    AgreementDocument.kind == DocumentKind.AGREEMENT,
+                    AgreementDocument.state.in_(wanted),
+                )
+                .order_by(AgreementDocument.number)
+            )
+
+
+def stored_agreements(db: Database, placement_ids: Iterable[int]) -> dict[int, AgreementData]:
+    """The content of each placement's current agreement version, for those that have one."""
+    rows = _current_versions(db, placement_ids, (AgreementDocument.content,), _CURRENT)
+    return {
+        placement_id: agreement_from_dict(json.loads(content)) for placement_id, content in rows
+    }
+
+
+def stored_pdfs(
+    db: Database, placement_ids: Iterable[int], *, sent_too: bool = True
+) -> dict[int, bytes]:
+    """The PDF bytes to export as they are: the final PDF of a locked agreement, and (with
+    `sent_too`) the PDF of a version out for signature, with its digital signatures."""
+    states = [DocumentState.SIGNED, DocumentState.SENT] if sent_too else [DocumentState.SIGNED]
+    columns = (AgreementDocument.final_pdf, AgreementDocument.signed_pdf, AgreementDocument.pdf)
+    found: dict[int, bytes] = {}
+    for placement_id, final, signed, sent in _current_versions(db, placement_ids, columns, states):
+        pdf = final or signed or sent
+        if pdf is not None:
+            found[placement_id] = pdf
+    return found
+
+
+def export_agreement(
+    db: Database, placement_id: int, *, fillable: bool = False
+) -> ExportedAgreement:
+    """The agreement PDF of a placement, as described above.
+
+    Raises:
+        NotFoundError: no such placement.
+        VipdeskError: a fillable PDF of a locked agreement was asked for.
+    """
+    from vipdesk.documents.agreement.pdf import render_agreement
+    from vipdesk.services.agreements.prefill import agreement_from_placement
+
+    with db.session() as session:
+        row = session.scalar(
+            select(AgreementDocument)
+            .where(
+                AgreementDocument.placement_id == placement_id,
+                AgreementDocument.kind == DocumentKind.AGREEMENT,
+                AgreementDocument.state != DocumentState.SUPERSEDED,
+            )
+            .options(undefer(AgreementDocument.pdf), undefer(AgreementDocument.signed_pdf))
+            .options(undefer(AgreementDocument.final_pdf))
+            .order_by(AgreementDocument.number.desc())
+            .limit(1)
+        )
+        if row is None:
+            stored = None
+        else:
+            stored = (row.state, json.loads(row.content), row.final_pdf, row.signed_pdf or row.pdf)
+    if stored is None:
+        data = agreement_from_placement(db, placement_id)
+        return ExportedAgreement(data, render_agreement(data, fillable=fillable), "not stored yet")
+    state, content, final, sent = stored
+    data = agreement_from_dict(content)
+    if state is DocumentState.SIGNED:
+        if fillable:
+            raise VipdeskError(
+                f"Agreement {data.reference} is signed by every party and locked: changes are "
+                "amendments, so there is no fillable version to send."
+            )
+        assert final is not None
+        return ExportedAgreement(data, final, "signed and locked")
+    if state is DocumentState.SENT and not fillable:
+        assert sent is not None
+        return ExportedAgreement(data, sent, "out for signature")
+    label = "draft" if state is DocumentState.DRAFT else "out for signature"
+    return ExportedAgreement(data, render_agreement(data, fillable=fillable), label)

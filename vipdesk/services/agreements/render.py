@@ -1,0 +1,82 @@
+"""The PDF of a stored document: as sent for signature, and the executed copy once signed.
+
+Every kind renders from its frozen content: an agreement version by itself, an amendment
+beside what the parties agreed before it (Table A2 next to Table A), a certificate by itself.
+The executed copy is the same document with each party's signature record printed in its
+signature box: how, by whom and when it was signed, with a scanned signature's image.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vipdesk.documents.agreement.content import agreement_from_dict
+from vipdesk.models import AgreementDocument, DocumentKind, SignatureMethod
+from vipdesk.services.agreements.queries import agreed_content
+
+if TYPE_CHECKING:
+    from vipdesk.documents.agreement.signature_record import SignatureRecord
+
+
+def _records(row: AgreementDocument) -> list[SignatureRecord]:
+    from vipdesk.documents.agreement.signature_record import SignatureRecord
+
+    out: list[SignatureRecord] = []
+    for signature in row.signatures:
+        assert signature.method is not None and signature.signed_on is not None
+        out.append(
+            SignatureRecord(
+                party=signature.party,
+                method=signature.method.value,
+                name=signature.signer_name or "",
+                function=signature.signer_function or "",
+                email=signature.signer_email or "",
+                signed_on=signature.signed_on,
+                recorded_by=signature.recorded_by or "",
+                scan=signature.scan if signature.method is SignatureMethod.SCANNED else None,
+                scan_name=signature.scan_name or "",
+            )
+        )
+    return out
+
+
+def render_document(
+    session: Session, row: AgreementDocument, *, records: list[SignatureRecord] | None = None
+) -> bytes:
+    """The document's PDF from its stored content (with signature records, if given)."""
+    content = json.loads(row.content)
+    if row.kind is DocumentKind.AGREEMENT:
+        from vipdesk.documents.agreement.pdf import render_agreement
+
+        return render_agreement(agreement_from_dict(content), records=records)
+    if row.kind is DocumentKind.AMENDMENT:
+        from vipdesk.documents.agreement.amendment_pdf import render_amendment
+
+        rows = list(
+            session.scalars(
+                select(AgreementDocument).where(AgreementDocument.placement_id == row.placement_id)
+            )
+        )
+        original = agreement_from_dict(agreed_content(rows, before_amendment=row.number))
+        return render_amendment(
+            original,
+            agreement_from_dict(content),
+            number=row.number,
+            reason=row.note or "",
+            agreed_on=None,
+            records=records,
+        )
+    from vipdesk.documents.agreement.certificate_content import certificate_from_dict
+    from vipdesk.documents.agreement.certificate_pdf import render_certificate
+
+    return render_certificate(certificate_from_dict(content), records=records)
+
+
+def executed_copy(session: Session, row: AgreementDocument) -> bytes:
+    """The signed document as one PDF: each party's signature record in its box."""
+    session.flush()  # the signature just recorded is part of the record
+    return render_document(session, row, records=_records(row))

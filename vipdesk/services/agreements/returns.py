@@ -1,0 +1,258 @@
+"""A fillable agreement that came back from company HR: what changed, and taking it over.
+
+`returned_changes` recognises the file (ours, this placement, a stored version), lists field
+by field what HR wrote differently, and which parties signed it digitally. `accept_changes`
+turns the changes the coordinator accepts into a new draft version; nothing is stored before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    Task,
+    agreement_from_dict,
+    content_hash,
+)
+from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
+from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
+from vipdesk.services.agreements.views import DocumentView
+
+_AMOUNT = re.compile(r"^\s*([0-9][0-9 .,']*)\s*([A-Za-z]{3})?\s*$")
+_TASK_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    label: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class ReturnedReview:
+    """What a returned file says, against the stored version it was made from."""
+
+    name: str
+    reference: str
+    version: int
+    document_id: int | None  # None: exported before any version was stored
+    changes: tuple[Change, ...]
+    values: dict[str, str]  # every host field in the file, as text
+    signed_parties: tuple[str, ...]  # parties whose digital signature the file carries
+    made_from_older_draft: bool  # the draft was edited after this file was exported
+    trainee_name: str = ""
+    host_name: str = ""
+
+
+def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> ReturnedReview:
+    """Read a returned agreement PDF for this placement.
+
+    Raises:
+        VipdeskError: not a vipdesk agreement, another placement's, a version that is not
+            stored, or a sent version's file whose content was changed.
+    """
+    from vipdesk.documents.agreement.form import differences, read_returned_bytes
+    from vipdesk.documents.agreement.signature_block import Party
+
+    returned = read_returned_bytes(pdf, name)
+    with db.session() as session:
+        reference = session.scalar(select(Placement.reference).where(Placement.id == placement_id))
+        if reference is None:
+            raise NotFoundError("This placement no longer exists.")
+        if returned.reference != reference or returned.placement_id not in (None, placement_id):
+            raise VipdeskError(
+                f"{name} is the agreement of placement {returned.reference}, not of {reference}."
+            )
+        row = session.scalar(
+            select(AgreementDocument).where(
+                AgreementDocument.placement_id == placement_id,
+                AgreementDocument.kind == DocumentKind.AGREEMENT,
+                AgreementDocument.number == returned.version,
+            )
+        )
+        any_stored = session.scalar(
+            select(AgreementDocument.id).where(AgreementDocument.placement_id == placement_id)
+        )
+        if row is None and any_stored is not None:
+            raise VipdeskError(
+                f"{name} is version {returned.version} of agreement {reference}, which is not "
+                "stored here: export the current version and send that."
+            )
+        if row is None:
+            document_id, state = None, DocumentState.DRAFT
+        else:
+            data = agreement_from_dict(json.loads(row.content))
+            document_id, state = row.id, row.state
+    if document_id is None:
+        # Exported before any version was stored: compare with the records as they are now.
+        from vipdesk.services.agreements.prefill import agreement_from_placement
+
+        data = agreement_from_placement(db, placement_id, version=returned.version)
+    stale = returned.content_hash != content_hash(data)
+    if stale and state is not DocumentState.DRAFT:
+        raise VipdeskError(
+            f"{name} does not match version {returned.version} of agreement {reference} as it "
+            "was sent: it was made from other content."
+        )
+    signed = tuple(p.value for p in (Party.of_field(f) for f in returned.signed) if p)
+    return ReturnedReview(
+        name=name,
+        reference=reference,
+        version=returned.version,
+        document_id=document_id,
+        changes=tuple(
+            Change(c.field, c.label, c.ours, c.theirs) for c in differences(returned, data)
+        ),
+        values=dict(returned.fields),
+        signed_parties=signed,
+        made_from_older_draft=stale,
+        trainee_name=data.trainee.name,
+        host_name=data.receiving.name,
+    )
+
+
+def accept_changes(
+    db: Database,
+    placement_id: int,
+    review: ReturnedReview,
+    accepted: list[str],
+    user: str | None = None,
+) -> DocumentView:
+    """The accepted fields of the returned file, as a new draft version of the agreement.
+
+    Raises:
+        ValidationError: nothing accepted, or an accepted value cannot be read (an amount,
+            a task's deadline); nothing is stored then.
+        DocumentFrozenError: the agreement is signed and locked.
+    """
+    from vipdesk.services.agreements.queries import get_document
+    from vipdesk.services.agreements.workflow import new_version
+
+    if not accepted:
+        raise ValidationError.single("changes", "Choose at least one change to accept.")
+    if review.document_id is None:
+        from vipdesk.services.agreements.prefill import agreement_from_placement
+
+        base = agreement_from_placement(db, placement_id)
+    else:
+        base = get_document(db, review.document_id).agreement
+    data = apply_host_fields(base, {name: review.values[name] for name in accepted})
+    labels = ", ".join(c.label for c in review.changes if c.field in accepted)
+    note = f"Changes returned by the host in {review.name} accepted: {labels}."
+    return new_version(db, placement_id, user, data=data, note=note)
+
+
+# --- reading the host's fields back into the agreement -------------------------------------
+
+
+def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """'350.00 EUR' → (350.00, 'EUR'); '' → (None, None).
+
+    Raises:
+        ValueError: the text is not an amount.
+    """
+    if not text.strip():
+        return None, None
+    match = _AMOUNT.match(text)
+    if match is None:
+        raise ValueError(text)
+    digits = match.group(1).replace(" ", "").replace("'", "")
+    if "," in digits and "." not in digits:
+        digits = digits.replace(",", ".")  # 350,50
+    digits = digits.replace(",", "")  # 1,250.00
+    try:
+        amount = Decimal(digits)
+    except InvalidOperation as exc:
+        raise ValueError(text) from exc
+    currency = match.group(2).upper() if match.group(2) else None
+    return amount, currency
+
+
+def _parse_day(text: str) -> date:
+    cleaned = text.strip()
+    for pattern in ("%d %b %Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d %B %Y"):
+        try:
+            return datetime.strptime(cleaned, pattern).date()
+        except ValueError:
+            continue
+    raise ValueError(cleaned)
+
+
+def parse_tasks(text: str) -> tuple[Task, ...]:
+    """The tasks field, one task per line, as written by `task_line` or by HR.
+
+    Raises:
+        ValueError: with the line whose deadline cannot be read.
+    """
+    tasks: list[Task] = []
+    for line in text.replace("\r", "\n").split("\n"):
+        if not line.strip():
+            continue
+        parts = [p.strip() for p in _TASK_NUMBER.sub("", line, count=1).split(" — ")]
+        description, deliverable, deadline = parts[0], "", None
+        in_deliverable = False  # a dash inside a text belongs to the text before it
+        for part in parts[1:]:
+            if part.lower().startswith("deliverable:"):
+                deliverable, in_deliverable = part.split(":", 1)[1].strip(), True
+            elif part.lower().startswith("deadline:"):
+                try:
+                    deadline = _parse_day(part.split(":", 1)[1])
+                except ValueError as exc:
+                    raise ValueError(line.strip()) from exc
+            elif in_deliverable:
+                deliverable = f"{deliverable} — {part}"
+            else:
+                description = f"{description} — {part}"
+        tasks.append(Task(description, deliverable, deadline))
+    return tuple(tasks)
+
+
+def apply_host_fields(data: AgreementData, values: dict[str, str]) -> AgreementData:
+    """`data` with the given host fields (text, as in the fillable PDF) taken over.
+
+    Raises:
+        ValidationError: an amount or a task's deadline cannot be read.
+    """
+    receiving, host, programme = data.receiving, data.host, data.programme
+    mentor = receiving.mentor
+    problems: list[FieldProblem] = []
+    for name, value in values.items():
+        text = value.strip()
+        if name == "host_department":
+            receiving = replace(receiving, department=text)
+        elif name in ("mentor_name", "mentor_position", "mentor_email"):
+            mentor = replace(mentor, **{name.removeprefix("mentor_"): text})
+        elif name == "financial_support":
+            host = replace(host, financial_support=text.lower() in ("yes", "on", "true", "1"))
+        elif name == "financial_amount":
+            try:
+                amount, currency = parse_amount(text)
+            except ValueError:
+                problems.append(FieldProblem(name, f"'{text}' is not an amount of money."))
+                continue
+            host = replace(host, amount=amount, currency=currency or host.currency)
+        elif name == "in_kind":
+            host = replace(host, in_kind=value.strip())
+        elif name == "host_insurance":
+            host = replace(host, insurance=value.strip())
+        elif name == "tasks":
+            try:
+                programme = replace(programme, tasks=parse_tasks(value))
+            except ValueError as exc:
+                problems.append(
+                    FieldProblem(name, f"The deadline in the task '{exc}' is not a date.")
+                )
+    if problems:
+        raise ValidationError(problems)
+    receiving = replace(receiving, mentor=mentor)
+    return replace(data, receiving=receiving, host=host, programme=programme)

@@ -1,0 +1,396 @@
+"""Signatures on a document out for signature: record, sign digitally, decline, lock.
+
+Each party signs in its turn (the document's order, by default trainee → sending
+institution → host) by one of three methods:
+
+- digital: the PDF came back with the party's PAdES signature, added to the very file we sent
+  (or the coordinator signs here with the institution's PKCS#12 key). The signature must
+  verify before it is recorded;
+- scanned: the party signed a printed copy; the scan (PDF, PNG or JPEG) is attached;
+- typed: the party approved by e-mail or in writing; name, function, e-mail and date.
+
+A decline records its reason and resets every other signature, digital ones included. When
+the last party signs, the document is locked: its final PDF and that PDF's SHA-256 are
+archived, and a signed agreement moves its placement to "Signed".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from vipdesk.db import Database
+from vipdesk.errors import (
+    ConflictError,
+    FieldProblem,
+    TransitionError,
+    ValidationError,
+    VipdeskError,
+)
+from vipdesk.models import (
+    AgreementDocument,
+    AgreementSignature,
+    ChecklistTick,
+    DocumentKind,
+    DocumentState,
+    Phase,
+    Placement,
+    SignatureMethod,
+    SignatureState,
+    Status,
+)
+from vipdesk.models.base import utcnow
+from vipdesk.services.agreements.queries import load_row, reference_of
+from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
+
+MAX_SCAN_BYTES = 25 * 1024 * 1024
+_SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+AGREEMENT_SIGNED_ITEM = "agreement_signed"  # the checklist item a locked agreement ticks
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who signed, as written on a typed approval or under a paper signature."""
+
+    name: str
+    function: str = ""
+    email: str = ""
+    signed_on: date | None = None
+
+
+@contextlib.contextmanager
+def _writing(db: Database, user: str | None) -> Iterator[Session]:
+    """A session for one signature step; a concurrent step on the same document is refused.
+
+    Every step marks the document changed, so its version counter turns a second coordinator
+    recording on the same document at the same moment into a clear message, not a mix.
+    """
+    try:
+        with db.session(user) as session:
+            yield session
+    except StaleDataError as exc:
+        raise ConflictError(
+            "agreement", changed_by="another coordinator at the same moment"
+        ) from exc
+
+
+def _touch(row: AgreementDocument) -> None:
+    row.updated_at = utcnow()
+
+
+def scan_kind(data: bytes) -> str | None:
+    """'PDF', 'PNG' or 'JPEG' by the file's first bytes; None for anything else."""
+    return next((kind for magic, kind in _SCAN_KINDS.items() if data.startswith(magic)), None)
+
+
+def readable_scan(data: bytes) -> bool:
+    """False for a PNG or JPEG that does not decode (a PDF is taken as it is)."""
+    if scan_kind(data) not in ("PNG", "JPEG"):
+        return True
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.load()
+    except Exception:  # Pillow raises several kinds for damaged files
+        return False
+    return True
+
+
+def _open_signature(row: AgreementDocument, party: str) -> AgreementSignature:
+    if row.state is not DocumentState.SENT:
+        if row.state is DocumentState.SIGNED:
+            raise VipdeskError(f"The {row} is already signed by every party and locked.")
+        raise VipdeskError(f"The {row} is not out for signature.")
+    signature = next((s for s in row.signatures if s.party == party), None)
+    if signature is None:
+        raise VipdeskError(f"The {PARTY_LABELS.get(party, party).lower()} does not sign the {row}.")
+    if signature.state is SignatureState.SIGNED:
+        raise VipdeskError(f"The {PARTY_LABELS[party].lower()} has signed the {row} already.")
+    waiting = [
+        s
+        for s in row.signatures
+        if s.position < signature.position and s.state is not SignatureState.SIGNED
+    ]
+    if waiting:
+        order = " → ".join(PARTY_LABELS[s.party].lower() for s in row.signatures)
+        raise VipdeskError(
+            f"The {PARTY_LABELS[waiting[0].party].lower()} signs first (order: {order})."
+        )
+    return signature
+
+
+def _approval_problems(
+    approval: Approval, row: AgreementDocument, today: date
+) -> list[FieldProblem]:
+    problems: list[FieldProblem] = []
+    if not approval.name.strip():
+        problems.append(FieldProblem("name", "Enter the name of the person who signed."))
+    if approval.email.strip() and not _EMAIL.match(approval.email.strip()):
+        problems.append(FieldProblem("email", f"'{approval.email}' is not an e-mail address."))
+    when = approval.signed_on
+    if when is None:
+        problems.append(FieldProblem("signed_on", "Enter the date of the signature."))
+    elif when > today:
+        problems.append(FieldProblem("signed_on", "The date of the signature is in the future."))
+    elif row.sent_at is not None and when < row.sent_at.date():
+        sent = f"{row.sent_at:%d %B %Y}".lstrip("0")
+        problems.append(
+            FieldProblem("signed_on", f"The date is before the document was sent ({sent}).")
+        )
+    return problems
+
+
+def _fill(
+    signature: AgreementSignature, method: SignatureMethod, approval: Approval, user: str | None
+) -> None:
+    signature.state = SignatureState.SIGNED
+    signature.method = method
+    signature.signer_name = approval.name.strip()
+    signature.signer_function = approval.function.strip() or None
+    signature.signer_email = approval.email.strip() or None
+    signature.signed_on = approval.signed_on
+    signature.reason = None
+    signature.recorded_by = user
+    signature.recorded_at = utcnow()
+
+
+def record_approval(
+    db: Database,
+    document_id: int,
+    party: str,
+    approval: Approval,
+    *,
+    scan: bytes | None = None,
+    scan_name: str = "",
+    user: str | None = None,
+    today: date | None = None,
+) -> DocumentView:
+    """Record a typed approval, or with `scan` a paper signature, for `party`.
+
+    Raises:
+        ValidationError: a field is missing or wrong, or the scan is not a PDF/PNG/JPEG.
+        VipdeskError: not out for signature, not this party's turn, or signed already.
+    """
+    today = today or date.today()
+    with _writing(db, user) as session:
+        row = load_row(session, document_id)
+        signature = _open_signature(row, party)
+        _touch(row)
+        problems = _approval_problems(approval, row, today)
+        if scan is not None:
+            if not scan:
+                problems.append(FieldProblem("scan", f"The scan {scan_name} is empty."))
+            elif len(scan) > MAX_SCAN_BYTES:
+                problems.append(FieldProblem("scan", f"The scan {scan_name} is over 25 MB."))
+            elif not readable_scan(scan):
+                problems.append(
+                    FieldProblem(
+                        "scan", f"{scan_name or 'The scan'} is damaged: it cannot be read."
+                    )
+                )
+            elif scan_kind(scan) is None:
+                problems.append(
+                    FieldProblem(
+                        "scan", f"{scan_name or 'The scan'} is not a PDF, PNG or JPEG file."
+                    )
+                )
+        if problems:
+            raise ValidationError(problems)
+        method = SignatureMethod.SCANNED if scan is not None else SignatureMethod.TYPED
+        _fill(signature, method, approval, user)
+        if scan is not None:
+            signature.scan = scan
+            signature.scan_name = scan_name or f"scan-{party}"
+        _lock_if_complete(session, row, user)
+        session.flush()
+        return document_view(row, reference_of(session, row.placement_id))
+
+
+def record_digital(
+    db: Database,
+    document_id: int,
+    party: str,
+    signed_pdf: bytes,
+    *,
+    name: str = "the PDF",
+    user: str | None = None,
+) -> DocumentView:
+    """Record the party's digital signature from the PDF that came back signed.
+
+    The file must be the one sent (or signed so far) with signatures added to it, and every
+    signature in it must hold.
+
+    Raises:
+        VipdeskError: another file, the party's signature missing or broken, not its turn.
+    """
+    from vipdesk.documents.agreement.signature_block import Party
+    from vipdesk.documents.agreement.signing import verify_signatures
+
+    with _writing(db, user) as session:
+        row = load_row(session, document_id)
+        signature = _open_signature(row, party)
+        _touch(row)
+        base = row.signed_pdf or row.pdf
+        assert base is not None  # sent documents have their PDF
+        if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
+            raise VipdeskError(
+                f"{name} is not the {row} as sent for signature with a signature added; "
+                "ask the party to sign the file they received, without saving it as a new PDF."
+            )
+        checks = verify_signatures(signed_pdf, name, [])
+        own = [c for c in checks if c.party is Party(party)]
+        if not own:
+            raise VipdeskError(
+                f"{name} carries no signature for the {PARTY_LABELS[party].lower()}."
+            )
+        broken = [c for c in checks if not c.holds]
+        if broken:
+            raise VipdeskError(
+                f"{name}: the signature in {broken[0].field} does not hold: {broken[0].verdict}."
+            )
+        check = own[-1]
+        when = check.signed_at.date() if check.signed_at else date.today()
+        _fill(signature, SignatureMethod.DIGITAL, Approval(check.signer, signed_on=when), user)
+        row.signed_pdf = signed_pdf
+        _lock_if_complete(session, row, user)
+        session.flush()
+        return document_view(row, reference_of(session, row.placement_id))
+
+
+def sign_here(
+    db: Database,
+    document_id: int,
+    party: str,
+    pkcs12: bytes,
+    passphrase: bytes | None,
+    *,
+    key_name: str = "the key file",
+    user: str | None = None,
+) -> DocumentView:
+    """Sign the document digitally in vipdesk, for `party`, with a PKCS#12 key.
+
+    The passphrase is used once and not kept.
+    """
+    from vipdesk.documents.agreement.signature_block import Party
+    from vipdesk.documents.agreement.signing import sign_agreement
+
+    with db.session() as session:
+        row = load_row(session, document_id)
+        _open_signature(row, party)
+        base = row.signed_pdf or row.pdf
+        label = str(row)
+    assert base is not None
+    signed = sign_agreement(
+        base,
+        party=Party(party),
+        pkcs12=pkcs12,
+        passphrase=passphrase,
+        name=label,
+        key_name=key_name,
+    )
+    return record_digital(db, document_id, party, signed.pdf, name=label, user=user)
+
+
+def decline(
+    db: Database, document_id: int, party: str, reason: str, *, user: str | None = None
+) -> DocumentView:
+    """The party declines: its reason is recorded and every other signature is reset.
+
+    Raises:
+        ValidationError: no reason given.
+        VipdeskError: the document is not out for signature.
+    """
+    if not reason.strip():
+        raise ValidationError.single("reason", "Say why the party declines.")
+    with _writing(db, user) as session:
+        row = load_row(session, document_id)
+        if row.state is not DocumentState.SENT:
+            raise VipdeskError(f"The {row} is not out for signature.")
+        declining = next((s for s in row.signatures if s.party == party), None)
+        if declining is None:
+            raise VipdeskError(
+                f"The {PARTY_LABELS.get(party, party).lower()} does not sign the {row}."
+            )
+        _touch(row)
+        for signature in row.signatures:
+            _reset(signature)
+        declining.state = SignatureState.DECLINED
+        declining.reason = reason.strip()
+        declining.recorded_by = user
+        declining.recorded_at = utcnow()
+        row.signed_pdf = None  # the digital signatures go with the others
+        session.flush()
+        return document_view(row, reference_of(session, row.placement_id))
+
+
+def _reset(signature: AgreementSignature) -> None:
+    signature.state = SignatureState.PENDING
+    signature.method = None
+    signature.signer_name = None
+    signature.signer_function = None
+    signature.signer_email = None
+    signature.signed_on = None
+    signature.reason = None
+    signature.scan = None
+    signature.scan_name = None
+    signature.recorded_by = None
+    signature.recorded_at = None
+
+
+def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
+    """The attached scan of a paper signature: its file name and bytes."""
+    with db.session() as session:
+        row = load_row(session, document_id)
+        signature = next((s for s in row.signatures if s.party == party), None)
+        if signature is None or signature.scan is None:
+            raise VipdeskError(f"No scan is attached for the {PARTY_LABELS[party].lower()}.")
+        return signature.scan_name or f"scan-{party}", signature.scan
+
+
+# --- locking -------------------------------------------------------------------------------
+
+
+def _lock_if_complete(session: Session, row: AgreementDocument, user: str | None) -> None:
+    from vipdesk.services.agreements.render import executed_copy
+    from vipdesk.services.placements.lifecycle import move_status
+
+    if any(s.state is not SignatureState.SIGNED for s in row.signatures):
+        return
+    session.flush()
+    if all(s.method is SignatureMethod.DIGITAL for s in row.signatures):
+        final = row.signed_pdf
+    else:
+        final = executed_copy(session, row)
+    assert final is not None
+    row.final_pdf = final
+    row.final_sha256 = hashlib.sha256(final).hexdigest()
+    row.locked_at = utcnow()
+    row.state = DocumentState.SIGNED
+    if row.kind is not DocumentKind.AGREEMENT:
+        return
+    placement = session.get(Placement, row.placement_id)
+    assert placement is not None
+    if AGREEMENT_SIGNED_ITEM not in {t.item_key for t in placement.ticks}:
+        placement.ticks.append(
+            ChecklistTick(
+                item_key=AGREEMENT_SIGNED_ITEM,
+                phase=Phase.BEFORE,
+                done_by=user or "vipdesk",
+                note=f"Signed by every party; locked as {row}.",
+            )
+        )
+        session.flush()
+    if placement.status is Status.AGREEMENT_SENT:
+        # With checklist items still open, the coordinator moves it when they are done.
+        with contextlib.suppress(TransitionError):
+            move_status(session, placement, Status.SIGNED)

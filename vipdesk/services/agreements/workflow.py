@@ -1,0 +1,320 @@
+"""A placement's agreement documents: drafts, versions, sending for signature, amendments.
+
+The life of an agreement:
+
+1. `open_draft` starts version 1, filled from the placement's records (`agreement_prefill`).
+   `save_draft` stores what the coordinator edits; only a draft can change.
+2. `send_for_signature` checks every section, freezes the content (SHA-256 of its canonical
+   JSON), renders the PDF that goes out, and opens one pending signature per party in the
+   chosen order. Sending the agreement moves the placement to "Agreement sent" (with that
+   status's checks).
+3. Signatures are recorded in `services.signatures`; when the last party signs, the document
+   is locked and its final PDF archived. A decline resets the others.
+4. `new_version` replaces a version that is out for signature (HR asked for changes, a party
+   declined) by a new draft; the old one is kept, superseded.
+5. Once the agreement is locked, changes are amendments
+   (`agreement_changes.start_amendment`), and after the placement the certificate
+   (`agreement_changes.start_certificate`); both go through the same signature round.
+
+This module holds the steps that change a document (1, 2 and 4). Reading them — the list for
+the Agreement tab, one document, what was last agreed, the stored PDFs — is in
+`services.agreement_queries`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    agreement_from_dict,
+    agreement_to_dict,
+    content_hash,
+)
+from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
+from vipdesk.models import (
+    AgreementDocument,
+    AgreementSignature,
+    DocumentKind,
+    DocumentState,
+    Placement,
+    SignatureState,
+    Status,
+)
+from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
+from vipdesk.services.agreements.views import (
+    DEFAULT_PARTIES,
+    DocumentView,
+    document_view,
+)
+
+DEFAULT_ORDER: dict[DocumentKind, tuple[str, ...]] = {
+    DocumentKind.AGREEMENT: DEFAULT_PARTIES,
+    DocumentKind.AMENDMENT: DEFAULT_PARTIES,
+    DocumentKind.CERTIFICATE: ("host",),  # Table D: the supervisor at the organisation signs
+}
+
+
+class DocumentFrozenError(VipdeskError):
+    """The document was sent or signed: its content can no longer change."""
+
+
+# --- drafts --------------------------------------------------------------------------------
+
+
+def _check_version(row: AgreementDocument, expected_version: int, reference: str) -> None:
+    if row.version != expected_version:
+        raise ConflictError(
+            "agreement", theirs=document_view(row, reference), changed_by=row.updated_by
+        )
+
+
+def _dump(content: dict[str, Any]) -> str:
+    return json.dumps(content, ensure_ascii=False, sort_keys=True)
+
+
+def open_draft(db: Database, placement_id: int, user: str | None = None) -> DocumentView:
+    """The agreement draft to edit: the open one, or version 1 filled from the records.
+
+    Raises:
+        DocumentFrozenError: a version is out for signature or signed; see `new_version` and
+            `start_amendment`.
+    """
+    from vipdesk.services.agreements.prefill import agreement_from_placement
+
+    with db.session(user) as session:
+        reference = reference_of(session, placement_id)
+        current = latest(rows_of(session, placement_id), DocumentKind.AGREEMENT)
+        if current is not None and current.state is DocumentState.DRAFT:
+            return document_view(current, reference)
+        if current is not None:
+            raise DocumentFrozenError(_frozen_message(current))
+    data = agreement_from_placement(db, placement_id, version=1)
+    with db.session(user) as session:
+        row = AgreementDocument(
+            placement_id=placement_id,
+            kind=DocumentKind.AGREEMENT,
+            number=1,
+            state=DocumentState.DRAFT,
+            content=_dump(agreement_to_dict(data)),
+            sign_order=",".join(DEFAULT_ORDER[DocumentKind.AGREEMENT]),
+            signatures=[],
+        )
+        session.add(row)
+        session.flush()
+        return document_view(row, reference)
+
+
+def _frozen_message(row: AgreementDocument) -> str:
+    if row.state is DocumentState.SIGNED:
+        return f"The {row} is signed by all parties and locked: record changes as an amendment."
+    return f"The {row} is out for signature and cannot change: start a new version to change it."
+
+
+def save_draft(
+    db: Database,
+    document_id: int,
+    content: dict[str, Any],
+    expected_version: int,
+    user: str | None = None,
+) -> DocumentView:
+    """Store the edited content of a draft.
+
+    Raises:
+        DocumentFrozenError: the document is no longer a draft.
+        ConflictError: somebody else saved it after `expected_version`.
+    """
+    with db.session(user) as session:
+        row = load_row(session, document_id)
+        reference = reference_of(session, row.placement_id)
+        if row.state is not DocumentState.DRAFT:
+            raise DocumentFrozenError(_frozen_message(row))
+        _check_version(row, expected_version, reference)
+        row.content = _dump(content)
+        session.flush()
+        return document_view(row, reference)
+
+
+def save_agreement_draft(
+    db: Database, document_id: int, data: AgreementData, expected_version: int, user: str | None
+) -> DocumentView:
+    """`save_draft` for an agreement or amendment: the reference and version kept right."""
+    with db.session() as session:
+        row = load_row(session, document_id)
+        number = row.number if row.kind is DocumentKind.AGREEMENT else data.version
+        reference = reference_of(session, row.placement_id)
+    fixed = replace(data, reference=reference, version=number, placement_id=row.placement_id)
+    return save_draft(db, document_id, agreement_to_dict(fixed), expected_version, user)
+
+
+def new_version(
+    db: Database,
+    placement_id: int,
+    user: str | None = None,
+    *,
+    data: AgreementData | None = None,
+    note: str = "",
+) -> DocumentView:
+    """A new draft version of the agreement, replacing the one out for signature.
+
+    Without `data` the new draft starts as a copy of the latest version. With `data` (the
+    changes HR returned, accepted by the coordinator) it starts from those. An open draft is
+    updated instead of adding another.
+
+    Raises:
+        DocumentFrozenError: the agreement is already signed and locked.
+    """
+    with db.session(user) as session:
+        reference = reference_of(session, placement_id)
+        current = latest(rows_of(session, placement_id), DocumentKind.AGREEMENT)
+        if current is not None and current.state is DocumentState.SIGNED:
+            raise DocumentFrozenError(_frozen_message(current))
+        if current is not None and current.state is DocumentState.DRAFT:
+            if data is not None:
+                fixed = replace(data, reference=reference, version=current.number)
+                current.content = _dump(agreement_to_dict(fixed))
+                current.note = note or current.note
+                session.flush()
+            return document_view(current, reference)
+        if current is not None:
+            number = current.number + 1
+            base = data or agreement_from_dict(json.loads(current.content))
+            fixed = replace(base, reference=reference, version=number, placement_id=placement_id)
+            current.state = DocumentState.SUPERSEDED
+            row = AgreementDocument(
+                placement_id=placement_id,
+                kind=DocumentKind.AGREEMENT,
+                number=number,
+                state=DocumentState.DRAFT,
+                content=_dump(agreement_to_dict(fixed)),
+                note=note or None,
+                sign_order=current.sign_order,
+                signatures=[],
+            )
+            session.add(row)
+            session.flush()
+            return document_view(row, reference)
+    return (
+        open_draft(db, placement_id, user) if data is None else _first(db, placement_id, data, user)
+    )
+
+
+def _first(db: Database, placement_id: int, data: AgreementData, user: str | None) -> DocumentView:
+    draft = open_draft(db, placement_id, user)
+    return save_agreement_draft(db, draft.id, data, draft.row_version, user)
+
+
+# --- sending -------------------------------------------------------------------------------
+
+
+def check_order(order: Sequence[str], kind: DocumentKind) -> tuple[str, ...]:
+    """The signing order, validated: each party once, and every party the kind needs."""
+    cleaned = tuple(p.strip().lower() for p in order if p.strip())
+    unknown = [p for p in cleaned if p not in DEFAULT_PARTIES]
+    if unknown:
+        raise ValidationError.single("order", f"Unknown party '{unknown[0]}' in the order.")
+    if len(set(cleaned)) != len(cleaned):
+        raise ValidationError.single("order", "Each party may appear only once in the order.")
+    needed = set(DEFAULT_ORDER[kind])
+    if kind is not DocumentKind.CERTIFICATE and set(cleaned) != needed:
+        raise ValidationError.single(
+            "order", "All three parties sign: the trainee, the institution and the host."
+        )
+    if not cleaned:
+        raise ValidationError.single("order", "Name at least one party who signs.")
+    return cleaned
+
+
+def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]:
+    if row.kind is DocumentKind.CERTIFICATE:
+        return []
+    from vipdesk.services.agreements.validation import validate_agreement
+
+    placement = session.get(Placement, row.placement_id)
+    assert placement is not None
+    # An amendment may move the period (an extension, a later start): that is what it is for.
+    bound = row.kind is DocumentKind.AGREEMENT
+    problems = validate_agreement(
+        agreement_from_dict(json.loads(row.content)),
+        placement_start=placement.planned_start if bound else None,
+        placement_end=placement.planned_end if bound else None,
+    )
+    return [FieldProblem(f"{p.section}.{p.field}", p.message) for p in problems]
+
+
+def send_for_signature(
+    db: Database,
+    document_id: int,
+    expected_version: int,
+    *,
+    order: Sequence[str] | None = None,
+    user: str | None = None,
+    today: date | None = None,
+) -> DocumentView:
+    """Freeze the document, render its PDF, and open the signature round.
+
+    Raises:
+        ValidationError: a section is incomplete or inconsistent (every problem listed).
+        TransitionError: the placement may not move to "Agreement sent" yet (named why).
+        DocumentFrozenError, ConflictError: as for `save_draft`.
+    """
+    from vipdesk.services.agreements.render import render_document
+    from vipdesk.services.placements.lifecycle import move_status
+
+    with db.session(user) as session:
+        row = load_row(session, document_id)
+        reference = reference_of(session, row.placement_id)
+        if row.state is not DocumentState.DRAFT:
+            raise DocumentFrozenError(_frozen_message(row))
+        _check_version(row, expected_version, reference)
+        problems = _problems_of(row, session)
+        if problems:
+            raise ValidationError(problems)
+        parties = check_order(order or row.sign_order.split(","), row.kind)
+        content = json.loads(row.content)
+        if row.kind is not DocumentKind.CERTIFICATE:
+            data = replace(agreement_from_dict(content), generated_at=today or date.today())
+            content = agreement_to_dict(data)
+            row.content = _dump(content)
+            row.content_hash = content_hash(data)
+        else:
+            from vipdesk.documents.agreement.certificate_content import (
+                certificate_from_dict,
+                certificate_hash,
+            )
+
+            row.content_hash = certificate_hash(certificate_from_dict(content))
+        if row.kind is DocumentKind.AGREEMENT:
+            placement = session.get(Placement, row.placement_id)
+            assert placement is not None
+            if placement.status in (Status.DRAFT, Status.PREPARING, Status.CANCELLED):
+                if placement.status is not Status.PREPARING:
+                    raise VipdeskError(
+                        f"The placement is '{placement.status.label}': move it to 'Preparing' "
+                        "before sending the agreement."
+                    )
+                move_status(session, placement, Status.AGREEMENT_SENT)
+        row.pdf = render_document(session, row)
+        row.sign_order = ",".join(parties)
+        row.state = DocumentState.SENT
+        row.sent_at = _now()
+        row.sent_by = user
+        row.signatures = [
+            AgreementSignature(party=party, position=n, state=SignatureState.PENDING)
+            for n, party in enumerate(parties, 1)
+        ]
+        session.flush()
+        return document_view(row, reference)
+
+
+def _now() -> datetime:
+    from vipdesk.models.base import utcnow
+
+    return utcnow()

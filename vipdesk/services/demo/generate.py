@@ -1,0 +1,317 @@
+"""Demo data: an empty database filled with realistic, invented placements to try vipdesk on.
+
+`generate_demo` writes everything in one transaction with bulk inserts (COPY on PostgreSQL), so
+100,000 placements take well under a minute and a cancelled or failed run leaves nothing behind.
+The data is deterministic: the same seed and the same `today` give the same records. No audit
+entries are written: nobody edited these records.
+
+The rows come from `demo_parties` (institutions, hosts, people) and `demo_placements`.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.orm import Session
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
+from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
+from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
+
+CHUNK = 1000  # placements per round of inserts, progress report and cancel check
+_BATCH_TABLES = (
+    "student",
+    "student_language",
+    "student_equity",
+    "placement",
+    "placement_period",
+    "checklist_tick",
+)
+
+Tables = dict[str, list[Row]]  # rows to insert, by table, in an order that respects foreign keys
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many records of each kind the demo added."""
+
+    institutions: int
+    organisations: int
+    contacts: int
+    students: int
+    placements: int
+
+
+class DemoCancelledError(VipdeskError):
+    """The user stopped the demo data; nothing was written."""
+
+
+def generate_demo(
+    db: Database,
+    placements: int,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    today: date | None = None,
+) -> DemoSummary:
+    """Fill an empty database with `placements` demo placements and everything around them.
+
+    Args:
+        progress: called with (placements written, placements asked for) after each batch.
+        should_cancel: polled between batches; when it returns True the run stops.
+        today: the date the data is built around (ongoing placements span it).
+
+    Raises:
+        VipdeskError: the database already holds placements, or `placements` is negative.
+        DemoCancelledError: `should_cancel` said stop; everything written was rolled back.
+    """
+    if placements < 0:
+        raise VipdeskError("The number of demo placements cannot be negative.")
+    with db.session(DEMO_USER) as session:
+        held = session.scalar(select(func.count()).select_from(Placement)) or 0
+        if held:
+            noun = "placement" if held == 1 else "placements"
+            raise VipdeskError(
+                f"This database already holds {held:,} {noun}; "
+                "demo data goes into an empty database."
+            )
+        builder = _Builder(session, random.Random(seed), today or date.today())
+        return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+
+
+def _no_progress(_done: int, _total: int) -> None:
+    pass
+
+
+def _go_on() -> bool:
+    return False
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+class _Writer:
+    """Bulk inserts with ids chosen up front, so that children can point at their parents."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._postgres = session.get_bind().dialect.name == "postgresql"
+        self._next_id: dict[str, int] = {}
+
+    def new_ids(self, table: str, count: int) -> list[int]:
+        if count == 0:
+            return []
+        if self._postgres:  # from the table's own sequence: later inserts carry on from there
+            serial = func.pg_get_serial_sequence(table, "id")
+            query = select(func.nextval(serial)).select_from(func.generate_series(1, count))
+            return list(self._session.scalars(query))
+        first = self._next_id.get(table)
+        if first is None:
+            first = (self._session.scalar(select(func.max(_table(table).c.id))) or 0) + 1
+        self._next_id[table] = first + count
+        return list(range(first, first + count))
+
+    def insert(self, table: str, rows: list[Row]) -> None:
+        if not rows:
+            return
+        names = list(rows[0])
+        dialect = self._session.get_bind().dialect
+        quote = dialect.identifier_preparer.quote
+        columns = ", ".join(quote(n) for n in names)
+        connection = self._session.connection()
+        if self._postgres:
+            # COPY: about five times faster than INSERT through psycopg for a million rows.
+            raw = connection.connection.driver_connection
+            assert raw is not None
+            sql = f"COPY {quote(table)} ({columns}) FROM STDIN"
+            with raw.cursor() as cursor, cursor.copy(sql) as copy:
+                for row in rows:
+                    copy.write_row([row[n] for n in names])
+            return
+        # SQLAlchemy's own conversions (dates, UTC times, enums), without its per-row overhead.
+        types = [_table(table).c[n].type.dialect_impl(dialect) for n in names]
+        convert = [t.bind_processor(dialect) or _same for t in types]
+        pairs = list(zip(names, convert, strict=True))
+        sql = f"INSERT INTO {quote(table)} ({columns}) VALUES ({', '.join('?' * len(names))})"
+        values = [tuple(c(row[n]) for n, c in pairs) for row in rows]
+        connection.exec_driver_sql(sql, values)
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class _Builder:
+    def __init__(self, session: Session, rng: random.Random, today: date) -> None:
+        self.rng = rng
+        self.session = session
+        self.writer = _Writer(session)
+        emails = set(session.scalars(select(Contact.email)))
+        emails |= set(session.scalars(select(Student.email)))
+        numbers = {n for n in session.scalars(select(Student.student_number)) if n}
+        self.parties = PartyFactory(rng, today, emails, numbers)
+        self.factory = PlacementFactory(rng, today, self.parties)
+        self.senders: list[Sender] = []
+        self.hosts: list[Host] = []
+        self.hosts_by_sector: dict[str, list[Host]] = {}
+        self.fields: dict[int, Spec] = {}  # each student's field of education, by plan index
+        self.counts = dict.fromkeys(("institutions", "organisations", "contacts", "students"), 0)
+        self.should_cancel: Callable[[], bool] = _go_on
+
+    def run(
+        self, count: int, progress: Callable[[int, int], None], should_cancel: Callable[[], bool]
+    ) -> DemoSummary:
+        self.should_cancel = should_cancel
+        self._senders(count)
+        self._check_cancel()
+        self._hosts(max(20, count // 40))
+        self._check_cancel()
+        progress(0, count)
+        specs = self.parties.institutions
+        sender_of = Picker(range(len(specs)), [s["weight"] for s in specs])
+        plans = self.factory.plans(count, sender_of, len(specs))
+        order = sorted(range(count), key=lambda k: (plans[k].start, k))
+        refs = references(plans[k].start for k in order)
+        firsts = len({plan.student for plan in plans})
+        ids = _Ids(self.writer.new_ids("student", firsts), self.writer.new_ids("placement", count))
+        batches = self._batches([plans[k] for k in order], refs, ids)
+        done = 0
+        for rows in batches:
+            self._check_cancel()
+            for table, table_rows in rows.items():
+                self.writer.insert(table, table_rows)
+            done += len(rows["placement"])
+            progress(done, count)
+        self.counts["students"] = firsts
+        return DemoSummary(placements=count, **self.counts)
+
+    def _check_cancel(self) -> None:
+        if self.should_cancel():
+            raise DemoCancelledError("Demo data cancelled; nothing was written.")
+
+    # --- institutions and hosts -----------------------------------------------------------
+
+    def _senders(self, count: int) -> None:
+        """The sending institutions (reusing any already there by name) and their staff."""
+        specs = self.parties.institutions
+        ids = dict(self.session.execute(select(Institution.name, Institution.id)).all())
+        new = [s for s in specs if s["name"] not in ids]
+        rows: list[Row] = []
+        for spec, new_id in zip(new, self.writer.new_ids("institution", len(new)), strict=True):
+            rows.append({"id": new_id} | self.parties.institution_row(spec))
+            ids[spec["name"]] = new_id
+        self.writer.insert("institution", rows)
+        self.counts["institutions"] = len(rows)
+        total_weight = sum(s["weight"] for s in specs)
+        staff: dict[str, list[Row]] = {}
+        for spec in specs:
+            tutors = min(60, max(3, count * spec["weight"] // total_weight // 150))
+            coordinators = self.rng.randint(2, 3)
+            staff[spec["name"]] = self.parties.staff_rows(
+                spec, ids[spec["name"]], tutors, coordinators
+            )
+        self._insert_contacts([row for rows in staff.values() for row in rows])
+        for spec in specs:
+            own = staff[spec["name"]]
+            tutor = ContactRole.ACADEMIC_TUTOR.value
+            tutor_ids = [r["id"] for r in own if r["role"] == tutor]
+            names = [r["name"] for r in own if r["role"] != tutor]
+            self.senders.append(Sender(ids[spec["name"]], spec, tutor_ids, names))
+
+    def _hosts(self, count: int) -> None:
+        """The host organisations, spread over countries and sectors, and their people."""
+        query = select(Organisation.name, Organisation.country)
+        taken = {(name, country) for name, country in self.session.execute(query)}
+        drawn = [self.parties.host_row(taken) for _ in range(count)]
+        rows: list[Row] = []
+        for new_id, (row, sector) in zip(
+            self.writer.new_ids("organisation", count), drawn, strict=True
+        ):
+            rows.append({"id": new_id} | row)
+            host = Host(new_id, row["country"], sector, [])
+            self.hosts.append(host)
+            self.hosts_by_sector.setdefault(sector, []).append(host)
+        self.writer.insert("organisation", rows)
+        self.counts["organisations"] = count
+        contacts: list[Row] = []
+        for row, host in zip(rows, self.hosts, strict=True):
+            contacts.extend(self.parties.host_contact_rows(row, host.id, host.sector))
+        self._insert_contacts(contacts)
+        by_id = {h.id: h for h in self.hosts}
+        for contact in contacts:
+            if contact["role"] == ContactRole.MENTOR.value:
+                by_id[contact["organisation_id"]].mentors.append(contact["id"])
+
+    def _insert_contacts(self, rows: list[Row]) -> None:
+        for row, new_id in zip(rows, self.writer.new_ids("contact", len(rows)), strict=True):
+            row["id"] = new_id
+        self.writer.insert("contact", rows)
+        self.counts["contacts"] += len(rows)
+
+    def _host_for(self, field: Spec, country: str) -> Host:
+        """A host in a sector that fits the student's field, preferably abroad."""
+        rng = self.rng
+        host = self.hosts[0]
+        for _ in range(4):
+            pool = self.hosts_by_sector.get(rng.choice(field["sectors"])) or self.hosts
+            host = pool[rng.randrange(len(pool))]
+            if host.country != country:
+                break
+        return host
+
+    # --- students and placements ----------------------------------------------------------
+
+    def _batches(self, plans: list[Plan], refs: list[str], ids: _Ids) -> Iterator[Tables]:
+        """The rows of each batch of placements, with the students met for the first time."""
+        student_ids: dict[int, int] = {}
+        for offset in range(0, len(plans), CHUNK):
+            window = slice(offset, offset + CHUNK)
+            batch = list(zip(plans[window], refs[window], strict=True))
+            rows: Tables = {name: [] for name in _BATCH_TABLES}
+            created = [self.factory.created_day(plan) for plan, _ in batch]
+            for (plan, _), day in zip(batch, created, strict=True):
+                if plan.student not in student_ids:
+                    student_ids[plan.student] = next(ids.students)
+                    self._student(plan, student_ids[plan.student], day, rows)
+            for (plan, reference), day in zip(batch, created, strict=True):
+                sender = self.senders[plan.sender]
+                host = self._host_for(self.fields[plan.student], sender.spec["country"])
+                student_id = student_ids[plan.student]
+                row, periods, ticks = self.factory.placement(
+                    next(ids.placements), plan, reference, student_id, sender, host, day
+                )
+                rows["placement"].append(row)
+                rows["placement_period"].extend(periods)
+                rows["checklist_tick"].extend(ticks)
+            yield rows
+
+    def _student(self, plan: Plan, student_id: int, created_day: date, rows: Tables) -> None:
+        """A student first met in `plan`: created a little before that placement."""
+        rng = self.rng
+        sender = self.senders[plan.sender]
+        stamp = office_time(rng, created_day - timedelta(days=rng.randint(1, 30)))
+        draft = self.parties.student(sender.spec, sender.id, plan.start, stamp)
+        self.fields[plan.student] = draft.field
+        rows["student"].append({"id": student_id} | draft.row)
+        rows["student_language"].extend(
+            {"student_id": student_id, "language": language, "level": level}
+            for language, level in draft.languages
+        )
+        if draft.equity is not None:
+            rows["student_equity"].append({"student_id": student_id} | draft.equity)
+
+
+class _Ids:
+    """Ids taken up front for the students and placements, handed out in order."""
+
+    def __init__(self, students: list[int], placements: list[int]) -> None:
+        self.students = iter(students)
+        self.placements = iter(placements)

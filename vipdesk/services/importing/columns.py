@@ -1,0 +1,304 @@
+"""The columns an import understands, how headers are recognised, how cells are read.
+
+Headers are matched leniently: case, accents, spaces, underscores, punctuation and hints in
+brackets do not matter, and common synonyms are known ("Surname" for "Family name", "Student
+ID" for "Student number"). The same specs write the import templates and their Help sheet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+
+from vipdesk.resources import load_json
+from vipdesk.services.importing.files import Cell
+from vipdesk.services.placements.catalogue import fold
+from vipdesk.services.refdata import countries
+
+KINDS: tuple[str, ...] = ("students", "organisations", "placements")
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """Why one cell (or a whole row, or the file) cannot be imported."""
+
+    row: int  # as the spreadsheet program numbers it; 1 is the header
+    column: str  # the header as written in the file, or the column's name; "" for the row
+    message: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    title: str  # the header in a template
+    help: str
+    required: bool = False
+    allowed: str = ""  # the values or format a cell may hold, for the Help sheet
+    example: str = ""
+    synonyms: tuple[str, ...] = ()
+    imported: bool = True  # False: recognised (e.g. from our own reports) but not read
+
+
+@cache
+def columns(kind: str) -> tuple[ColumnSpec, ...]:
+    """The columns of `kind` (students, organisations, placements), from the shipped data."""
+    data = load_json("import_templates/columns.json")
+    return tuple(
+        ColumnSpec(
+            key=c["key"],
+            title=c["title"],
+            help=c["help"],
+            required=c.get("required", False),
+            allowed=c["allowed"],
+            example=c["example"],
+            synonyms=tuple(c["synonyms"]),
+            imported=c.get("imported", True),
+        )
+        for c in data[kind]
+    )
+
+
+def one_of(kind: str) -> list[tuple[str, ...]]:
+    """Groups of columns of which at least one must be there (the student of a placement)."""
+    data = load_json("import_templates/columns.json")
+    return [tuple(group) for group in data["one_of"].get(kind, [])]
+
+
+def spec(kind: str, key: str) -> ColumnSpec:
+    return next(s for s in columns(kind) if s.key == key)
+
+
+def header_key(text: str) -> str:
+    """'E-mail address (work)' → 'emailaddress': what is left to compare."""
+    text = re.sub(r"\(.*?\)|\[.*?\]", "", text)
+    return re.sub(r"[^0-9a-z]", "", fold(text))
+
+
+@cache
+def _known(kind: str) -> dict[str, ColumnSpec]:
+    out: dict[str, ColumnSpec] = {}
+    for column in columns(kind):
+        for name in (column.title, column.key, *column.synonyms):
+            out.setdefault(header_key(name), column)
+    return out
+
+
+@dataclass
+class HeaderMatch:
+    positions: dict[str, int] = field(default_factory=dict)  # column key → index in the row
+    headers: dict[str, str] = field(default_factory=dict)  # column key → header as written
+    ignored: list[str] = field(default_factory=list)  # headers not understood
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def label(self, key: str, kind: str) -> str:
+        """The column as the user knows it: their header, else our title."""
+        if key in self.headers:
+            return self.headers[key]
+        found = [c.title for c in columns(kind) if c.key == key]
+        return found[0] if found else key
+
+
+def match_headers(kind: str, headers: tuple[str, ...], header_row: int = 1) -> HeaderMatch:
+    known = _known(kind)
+    match = HeaderMatch()
+    for index, header in enumerate(headers):
+        if not header.strip():
+            continue
+        column = known.get(header_key(header))
+        if column is None:
+            match.ignored.append(header)
+            continue
+        if column.key in match.positions:
+            match.problems.append(
+                ImportProblem(
+                    header_row,
+                    header,
+                    f"Two columns mean '{column.title}' ('{match.headers[column.key]}' and "
+                    f"'{header}'); keep one.",
+                )
+            )
+            continue
+        match.positions[column.key] = index
+        match.headers[column.key] = header
+    for column in columns(kind):
+        if column.required and column.key not in match.positions:
+            names = " or ".join(f"'{s}'" for s in column.synonyms[:2])
+            also = f" (or {names})" if names else ""
+            match.problems.append(
+                ImportProblem(
+                    header_row, column.title, f"The column '{column.title}'{also} is missing."
+                )
+            )
+    for group in one_of(kind):
+        if not any(key in match.positions for key in group):
+            titles = [c.title for c in columns(kind) if c.key in group]
+            match.problems.append(
+                ImportProblem(
+                    header_row, titles[0], f"Add a column '{titles[0]}' or '{titles[-1]}'."
+                )
+            )
+    return match
+
+
+# --- reading cells -------------------------------------------------------------------------
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as what its column holds; the text is for the user."""
+
+
+def as_text(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a student number typed into Excel as a number
+    return str(value).strip()
+
+
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def parse_date(text: str) -> date:
+    text = text.strip()
+    found = _ISO.match(text)
+    if found:
+        year, month, day = (int(g) for g in found.groups())
+    else:
+        found = _DOTTED.match(text)
+        if not found:
+            raise CellError(f"'{text}' is not a date: write 2027-02-01 or 01.02.2027.")
+        day, month, year = (int(g) for g in found.groups())
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise CellError(f"'{text}' is not a date in the calendar.") from exc
+
+
+def as_date(value: Cell) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float):
+        raise CellError(f"'{value}' is a number, not a date: format the cell as a date.")
+    return parse_date(value)
+
+
+def as_whole(value: Cell, what: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int):
+        return value
+    text = as_text(value)
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise CellError(f"'{text}' is not a whole number of {what}.")
+
+
+def as_decimal(value: Cell) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return Decimal(repr(value)).normalize() if isinstance(value, float) else Decimal(value)
+    text = as_text(value).replace(",", ".")
+    try:
+        return Decimal(text)
+    except InvalidOperation as exc:
+        raise CellError(f"'{as_text(value)}' is not a number.") from exc
+
+
+_COUNTRY_ALIASES = {
+    "uk": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "usa": "US",
+    "united states of america": "US",
+    "czech republic": "CZ",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "korea": "KR",
+    "republic of korea": "KR",
+    "turkey": "TR",
+    "vietnam": "VN",
+    "russian federation": "RU",
+    "ivory coast": "CI",
+    "macedonia": "MK",
+    "swaziland": "SZ",
+}
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names = {fold(name): code for code, name in countries().items()}
+    names.update(_COUNTRY_ALIASES)
+    return names
+
+
+def as_country(value: Cell) -> str | None:
+    """An ISO code from a code ('de') or an English name ('Germany', 'UK')."""
+    text = as_text(value)
+    if not text:
+        return None
+    if len(text) == 2 and text.upper() in countries():
+        return text.upper()
+    code = _country_names().get(fold(text))
+    if code is None:
+        raise CellError(f"'{text}' is not a country: write its English name or its code (DE).")
+    return code
+
+
+def as_choice(value: Cell, choices: dict[str, str], what: str) -> str | None:
+    """The canonical value of a choice, from any spelling in `choices` (folded keys)."""
+    text = as_text(value)
+    if not text:
+        return None
+    found = choices.get(re.sub(r"[\s_-]+", " ", fold(text)).strip())
+    if found is None:
+        allowed = ", ".join(dict.fromkeys(choices.values()))
+        raise CellError(f"'{text}' is not a {what}; choose one of: {allowed}.")
+    return found
+
+
+@cache
+def _zones_by_country() -> dict[str, list[tuple[str, str]]]:
+    """Country code → [(zone, comment)] from the tz database's zone.tab, most populous first."""
+    try:  # tzdata: the IANA database vipdesk depends on, also on Windows
+        text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, OSError):
+        return {}
+    out: dict[str, list[tuple[str, str]]] = {}
+    for line in text.splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        parts = line.split("\t")
+        out.setdefault(parts[0], []).append((parts[2], parts[3] if len(parts) > 3 else ""))
+    return out
+
+
+def country_time_zone(country: str | None) -> str | None:
+    """The zone of a country with one (or one for 'most of' it, as Germany); else None."""
+    zones = _zones_by_country().get((country or "").upper(), [])
+    if len(zones) == 1:
+        return zones[0][0]
+    if zones and (zones[0][1].startswith("most of") or "(mainland)" in zones[0][1]):
+        return zones[0][0]
+    return None

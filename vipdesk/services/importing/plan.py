@@ -1,0 +1,262 @@
+"""Importing students, organisations and placements from a spreadsheet: all or nothing.
+
+`plan_import` reads the file and checks every row (the editors' `validate_…` rules, links to
+records that must exist, duplicates) without changing anything; its `ImportPlan` is the
+preview. `run_import` then adds the new rows in one transaction, and only if no row has a
+problem. Rows already in the database are skipped and reported, never created twice.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.services.importing.columns import (
+    KINDS,
+    ImportProblem,
+    as_text,
+    columns,
+    match_headers,
+)
+from vipdesk.services.importing.files import read_sheet
+from vipdesk.services.importing.placements import PlacementRows
+from vipdesk.services.importing.rows import OrganisationRows, Row, RowKind, StudentRows
+from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.services.people.rules import plural
+
+ALREADY_EXISTS = "already exists — skipped"
+
+
+def row_kind(kind: str) -> RowKind:
+    if kind == "students":
+        return StudentRows()
+    if kind == "organisations":
+        return OrganisationRows()
+    if kind == "placements":
+        return PlacementRows()
+    raise VipdeskError(f"vipdesk imports {', '.join(KINDS)}; not '{kind}'.")
+
+
+class RowState(StrEnum):
+    NEW = "new"
+    EXISTS = "exists"
+    INVALID = "invalid"
+
+    @property
+    def label(self) -> str:
+        return {"new": "New", "exists": "Already exists — skipped", "invalid": "Invalid"}[self]
+
+
+@dataclass
+class PlannedRow:
+    number: int  # as in the file
+    state: RowState
+    shown: dict[str, str]  # column header → value as understood
+    note: str = ""  # why it is skipped or invalid
+    form: Any = None
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do, row by row: the preview."""
+
+    kind: str
+    source: str  # the file (and sheet) read
+    columns: list[tuple[str, str]]  # (header in the file, what vipdesk reads it as)
+    ignored_columns: list[str]
+    rows: list[PlannedRow] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+
+    def count(self, state: RowState) -> int:
+        return sum(1 for r in self.rows if r.state is state)
+
+    @property
+    def new(self) -> int:
+        return self.count(RowState.NEW)
+
+    @property
+    def duplicates(self) -> int:
+        return self.count(RowState.EXISTS)
+
+    @property
+    def invalid(self) -> int:
+        return self.count(RowState.INVALID)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        noun = self.kind[:-1] if self.new == 1 else self.kind
+        parts = [f"{self.new:,} new {noun}"]
+        if self.duplicates:
+            verb = "exists" if self.duplicates == 1 else "exist"
+            parts.append(f"{self.duplicates:,} already {verb} — skipped")
+        if self.invalid:
+            parts.append(f"{self.invalid:,} with problems")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    created: int
+    skipped: list[PlannedRow]
+    seconds: float
+
+
+class ImportRejectedError(VipdeskError):
+    """Some rows have problems, so nothing was imported; `problems` lists every one."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.problems = plan.problems
+        self.plan = plan
+        rows = len({p.row for p in plan.problems})
+        super().__init__(
+            f"Nothing imported: {plural(len(plan.problems), 'problem')} in "
+            f"{plural(rows, 'row')} of {plan.source}; correct the file and import it again."
+        )
+
+
+def _cells(positions: dict[str, int], values: tuple[Any, ...]) -> dict[str, Any]:
+    return {key: values[i] if i < len(values) else None for key, i in positions.items()}
+
+
+def plan_import(
+    db: Database,
+    kind: str,
+    path: Path,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportPlan:
+    """Read and check every row of `path`; change nothing.
+
+    Raises:
+        UnreadableFileError: not a spreadsheet, empty, damaged, not UTF-8.
+        CancelledError: `should_cancel` said stop.
+    """
+    builder = row_kind(kind)
+    Steps(0, "Reading the file", progress, should_cancel)
+    sheet = read_sheet(path, builder.sheet_names)
+    match = match_headers(kind, sheet.headers, sheet.header_row)
+    titles = {c.key: c.title for c in columns(kind)}
+    plan = ImportPlan(
+        kind,
+        sheet.name,
+        [(header, titles[key]) for key, header in match.headers.items()],
+        match.ignored,
+        problems=list(match.problems),
+    )
+    if match.problems:
+        return plan  # without the columns, every row would say the same
+    if not sheet.rows:
+        plan.problems.append(
+            ImportProblem(sheet.header_row + 1, "", "There are no rows below the header.")
+        )
+        return plan
+    steps = Steps(len(sheet.rows), "Checking rows", progress, should_cancel, every=250)
+    seen: dict[tuple[str, Any], int] = {}  # (column, key) → first row with it
+    with db.session() as session, paused_gc():
+        builder.prepare(session)
+        for sheet_row in sheet.rows:
+            row = Row(sheet_row.number, _cells(match.positions, sheet_row.cells))
+            built = builder.build(row)
+            for column in match.positions:  # not shown as read (or not read): as written
+                if column not in row.shown and row.cells.get(column) is not None:
+                    row.shown[column] = as_text(row.cells[column])
+            if built.existing is None:
+                for column, key, what in built.keys:
+                    first = seen.setdefault((column, key), row.number)
+                    if first != row.number:
+                        row.problem(column, f"The same {what} as row {first}.")
+            shown = {match.label(k, kind): v for k, v in row.shown.items()}
+            if row.problems:
+                # In the order of the file's columns, as the user reads the row.
+                row.problems.sort(key=lambda p: match.positions.get(p[0], len(sheet.headers)))
+                for column, message in row.problems:
+                    plan.problems.append(
+                        ImportProblem(row.number, match.label(column, kind), message)
+                    )
+                note = "; ".join(message for _, message in row.problems)
+                plan.rows.append(PlannedRow(row.number, RowState.INVALID, shown, note))
+            elif built.existing is not None:
+                note = f"{ALREADY_EXISTS}: {built.existing}"
+                plan.rows.append(PlannedRow(row.number, RowState.EXISTS, shown, note, built.form))
+            else:
+                plan.rows.append(PlannedRow(row.number, RowState.NEW, shown, "", built.form))
+            steps.step()
+    return plan
+
+
+def run_import(
+    db: Database,
+    plan: ImportPlan,
+    user: str | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportResult:
+    """Add the plan's new rows in one transaction; skip rows that exist by now.
+
+    Raises:
+        ImportRejectedError: the plan has problems; nothing was imported.
+        CancelledError: `should_cancel` said stop; nothing was imported.
+        VipdeskError: the database refused a row (someone added it meanwhile); nothing was
+            imported.
+    """
+    if not plan.ok:
+        raise ImportRejectedError(plan)
+    started = time.perf_counter()
+    builder = row_kind(plan.kind)
+    wanted = [r for r in plan.rows if r.state is RowState.NEW]
+    skipped = [r for r in plan.rows if r.state is RowState.EXISTS]
+    steps = Steps(len(wanted), f"Importing {plan.kind}", progress, should_cancel, every=250)
+    created = 0
+    try:
+        with db.session(user) as session, paused_gc():
+            builder.prepare(session)  # again: someone may have added some since the preview
+            new = []
+            for planned in wanted:
+                existing = builder.exists(planned.form)
+                if existing is None:
+                    new.append(planned)
+                else:
+                    note = f"{ALREADY_EXISTS}: {existing}"
+                    skipped.append(PlannedRow(planned.number, RowState.EXISTS, planned.shown, note))
+            builder.before_insert(session, [r.form for r in new])
+            for planned in new:
+                builder.insert(session, planned.form)
+                created += 1
+                steps.step()
+                if created % 250 == 0:
+                    session.flush()  # a round of INSERTs at a time, between checks for cancel
+            session.flush()
+            steps.check()
+    except IntegrityError as exc:
+        raise VipdeskError(
+            f"The database refused one of the {plan.kind} (someone may have added the same "
+            "record meanwhile), so nothing was imported. Import the file again: the preview "
+            "will show what exists now."
+        ) from exc
+    steps.finish()
+    skipped.sort(key=lambda r: r.number)
+    return ImportResult(plan.kind, created, skipped, time.perf_counter() - started)
+
+
+def import_file(
+    db: Database,
+    kind: str,
+    path: Path,
+    user: str | None = None,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> ImportResult:
+    """`plan_import` then `run_import`: the command line's import."""
+    plan = plan_import(db, kind, path, progress, should_cancel)
+    return run_import(db, plan, user, progress, should_cancel)

@@ -1,0 +1,379 @@
+"""Students and their equity flags. Organisations and institutions (`parties`) and contacts
+(`contacts`) are re-exported, so that editors and importers find every person and party here.
+
+Equity flags are special-category personal data: they have their own form and functions and
+never appear in `StudentForm`, the lists or the choices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from vipdesk.db import Database
+from vipdesk.errors import FieldProblem, NotFoundError
+from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
+from vipdesk.models import StudentLanguage as _Language
+from vipdesk.models.base import utcnow
+from vipdesk.services.people.contacts import (
+    ContactForm,
+    delete_contact,
+    load_contact,
+    new_contact_form,
+    save_contact,
+    validate_contact,
+)
+from vipdesk.services.people.organisations import (
+    InstitutionForm,
+    OrganisationForm,
+    delete_institution,
+    delete_organisation,
+    load_institution,
+    load_organisation,
+    save_institution,
+    save_organisation,
+    validate_institution,
+    validate_organisation,
+)
+from vipdesk.services.people.rules import (
+    Checker,
+    RecordKind,
+    Unique,
+    delete_record,
+    load_record,
+    normal_email,
+    optional,
+    plural,
+    save_record,
+)
+
+__all__ = [
+    "EQF_LEVELS",
+    "EQUITY_FLAGS",
+    "MINIMUM_AGE",
+    "ContactForm",
+    "EquityForm",
+    "InstitutionForm",
+    "OrganisationForm",
+    "StudentForm",
+    "delete_contact",
+    "delete_institution",
+    "delete_organisation",
+    "delete_student",
+    "load_contact",
+    "load_equity",
+    "load_institution",
+    "load_organisation",
+    "load_student",
+    "new_contact_form",
+    "new_student_form",
+    "save_contact",
+    "save_equity",
+    "save_institution",
+    "save_organisation",
+    "save_student",
+    "validate_contact",
+    "validate_institution",
+    "validate_organisation",
+    "validate_student",
+]
+
+EQF_LEVELS: dict[int, str] = {
+    5: "EQF 5 (short cycle)",
+    6: "EQF 6 (bachelor)",
+    7: "EQF 7 (master)",
+    8: "EQF 8 (doctorate)",
+}
+MINIMUM_AGE = 15
+MAXIMUM_AGE = 100
+
+
+@dataclass
+class StudentForm:
+    """What the student editor shows and edits; `version` is the one the user opened."""
+
+    id: int | None = None
+    version: int | None = None
+    given_name: str = ""
+    family_name: str = ""
+    email: str = ""
+    student_number: str = ""
+    date_of_birth: date | None = None
+    nationality: str | None = None  # ISO 3166-1 alpha-2
+    study_cycle: int | None = None  # EQF level 5-8
+    field_of_education: str = ""  # ISCED-F
+    programme: str = ""
+    timezone: str | None = None
+    institution_id: int | None = None
+    languages: list[tuple[str, str]] = field(default_factory=list)  # (language, CEFR level)
+    updated_by: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name.strip()} {self.family_name.strip()}".strip()
+
+
+@dataclass
+class EquityForm:
+    """Erasmus+ 'fewer opportunities' flags of one student (special-category data)."""
+
+    student_id: int
+    disability: bool = False
+    fewer_opportunities: bool = False
+    migrant_or_refugee: bool = False
+    working_or_carer: bool = False
+    note: str = ""
+
+
+EQUITY_FLAGS: tuple[str, ...] = tuple(
+    f.name for f in fields(EquityForm) if f.name not in {"student_id", "note"}
+)
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def _age(born: date, today: date) -> int:
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def validate_student(form: StudentForm, *, today: date | None = None) -> list[FieldProblem]:
+    """Rules that need no database; each problem names the field it belongs beside."""
+    today = today or date.today()
+    check = Checker()
+    check.text("given_name", form.given_name, "given name", 120, required="Enter the given name.")
+    check.text(
+        "family_name", form.family_name, "family name", 120, required="Enter the family name."
+    )
+    check.email("email", form.email, "the student's")
+    check.text("student_number", form.student_number, "student number", 40)
+    born = form.date_of_birth
+    if born is not None:
+        if born > today:
+            check.add("date_of_birth", "The date of birth is in the future.")
+        elif _age(born, today) < MINIMUM_AGE:
+            check.add(
+                "date_of_birth",
+                f"A student must be at least {MINIMUM_AGE}; check the year ({born:%Y}).",
+            )
+        elif _age(born, today) > MAXIMUM_AGE:
+            check.add("date_of_birth", f"Born in {born:%Y}? Check the year.")
+    check.country("nationality", form.nationality)
+    if form.study_cycle is not None and form.study_cycle not in EQF_LEVELS:
+        check.add("study_cycle", "The study cycle is an EQF level from 5 to 8.")
+    check.text("field_of_education", form.field_of_education, "field of education", 120)
+    check.text("programme", form.programme, "programme", 200)
+    check.time_zone("timezone", form.timezone)
+    _validate_languages(check, form.languages)
+    return check.problems
+
+
+def _validate_languages(check: Checker, languages: list[tuple[str, str]]) -> None:
+    seen: set[str] = set()
+    for n, (language, level) in enumerate(languages, start=1):
+        name = language.strip()
+        if not name:
+            check.add("languages", f"Language {n}: type the language, e.g. English.")
+            continue
+        if len(name) > 60:
+            check.add("languages", f"Language {n}: the name is longer than 60 characters.")
+        if level not in CEFR_LEVELS:
+            levels = ", ".join(CEFR_LEVELS)
+            check.add("languages", f"{name}: choose a level ({levels}).")
+        if name.casefold() in seen:
+            check.add("languages", f"{name} is listed twice.")
+        seen.add(name.casefold())
+
+
+def _check_student(session: Session, form: StudentForm) -> list[FieldProblem]:
+    check = Checker()
+    email = normal_email(form.email)
+    other = session.scalars(
+        select(Student).where(func.lower(Student.email) == email, Student.id != form.id)
+    ).first()
+    if other is not None:
+        check.add("email", f"Another student already uses this e-mail ({other.full_name}).")
+    number = optional(form.student_number)
+    if number:
+        other = session.scalars(
+            select(Student).where(Student.student_number == number, Student.id != form.id)
+        ).first()
+        if other is not None:
+            check.add(
+                "student_number",
+                f"Another student already has this student number ({other.full_name}).",
+            )
+    if form.institution_id is not None and session.get(Institution, form.institution_id) is None:
+        check.add("institution_id", "The chosen institution was deleted.")
+    return check.problems
+
+
+# --- load and save -------------------------------------------------------------------------
+
+
+def _to_form(student: Student) -> StudentForm:
+    return StudentForm(
+        id=student.id,
+        version=student.version,
+        given_name=student.given_name,
+        family_name=student.family_name,
+        email=student.email,
+        student_number=student.student_number or "",
+        date_of_birth=student.date_of_birth,
+        nationality=student.nationality,
+        study_cycle=student.study_cycle,
+        field_of_education=student.field_of_education or "",
+        programme=student.programme or "",
+        timezone=student.timezone,
+        institution_id=student.institution_id,
+        languages=[(lang.language, lang.level) for lang in student.languages],
+        updated_by=student.updated_by,
+    )
+
+
+def _apply(session: Session, student: Student, form: StudentForm) -> None:
+    student.given_name = form.given_name.strip()
+    student.family_name = form.family_name.strip()
+    student.email = normal_email(form.email)
+    student.student_number = optional(form.student_number)
+    student.date_of_birth = form.date_of_birth
+    student.nationality = form.nationality.upper() if form.nationality else None
+    student.study_cycle = form.study_cycle
+    student.field_of_education = optional(form.field_of_education)
+    student.programme = optional(form.programme)
+    assert form.timezone is not None  # validated
+    student.timezone = form.timezone
+    student.institution_id = form.institution_id
+    if _apply_languages(session, student, form.languages) and student.id is not None:
+        # Languages are child rows: touch the student so that its version moves and a
+        # concurrent edit of the languages is caught as a conflict.
+        student.updated_at = utcnow()
+
+
+def _apply_languages(session: Session, student: Student, wanted: list[tuple[str, str]]) -> bool:
+    """Update rows in place by language (never delete and re-insert the same language: the
+    UNIQUE constraint would see both); returns whether anything changed."""
+    current = {lang.language.casefold(): lang for lang in student.languages}
+    keep: list[_Language] = []
+    changed = False
+    for language, level in wanted:
+        name = language.strip()
+        row = current.pop(name.casefold(), None)
+        if row is None:
+            row = _Language(language=name, level=level)
+            changed = True
+        elif (row.language, row.level) != (name, level):
+            row.language, row.level = name, level
+            changed = True
+        keep.append(row)
+    if current or [id(r) for r in keep] != [id(r) for r in student.languages]:
+        changed = True
+    if changed:
+        for row in current.values():
+            session.delete(row)  # explicitly, so that the audit trail sees the removal
+        student.languages[:] = keep
+    return changed
+
+
+def _in_use(session: Session, student: Student) -> str | None:
+    count = session.scalar(
+        select(func.count()).select_from(Placement).where(Placement.student_id == student.id)
+    )
+    if not count:
+        return None
+    return f"{student.full_name} has {plural(count, 'placement')}; delete or reassign them first."
+
+
+STUDENTS: RecordKind[StudentForm, Student] = RecordKind(
+    what="student",
+    model=Student,
+    form_type=StudentForm,
+    to_form=_to_form,
+    apply=_apply,
+    validate=validate_student,
+    check=_check_student,
+    in_use=_in_use,
+    unique=(
+        Unique(
+            ("uq_student_email", "student.email"),
+            "email",
+            "Another student already uses this e-mail.",
+        ),
+        Unique(
+            ("uq_student_student_number", "student.student_number"),
+            "student_number",
+            "Another student already has this student number.",
+        ),
+    ),
+)
+
+
+def new_student_form(db: Database) -> StudentForm:
+    """Sensible defaults: the office's institution and its time zone when there is just one."""
+    with db.session() as session:
+        rows = session.execute(select(Institution.id, Institution.timezone).limit(2)).all()
+    if len(rows) != 1:
+        return StudentForm()
+    return StudentForm(institution_id=rows[0].id, timezone=rows[0].timezone)
+
+
+def load_student(db: Database, student_id: int) -> StudentForm:
+    return load_record(db, STUDENTS, student_id)
+
+
+def save_student(
+    db: Database, form: StudentForm, user: str | None = None, *, overwrite: bool = False
+) -> StudentForm:
+    """Create or update a student (see `people_rules.save_record` for what it raises)."""
+    return save_record(db, STUDENTS, form, user, overwrite=overwrite)
+
+
+def delete_student(db: Database, student_id: int, user: str | None = None) -> None:
+    """Delete a student without placements (their languages and equity flags go too)."""
+    delete_record(db, STUDENTS, student_id, user)
+
+
+# --- equity flags (special-category data) ---------------------------------------------------
+
+
+def load_equity(db: Database, student_id: int) -> EquityForm:
+    with db.session() as session:
+        if session.get(Student, student_id) is None:
+            raise NotFoundError("This student no longer exists: someone may have deleted it.")
+        row = session.get(StudentEquity, student_id)
+        if row is None:
+            return EquityForm(student_id=student_id)
+        return _equity_form(row)
+
+
+def _equity_form(row: StudentEquity) -> EquityForm:
+    return EquityForm(
+        student_id=row.student_id,
+        disability=row.disability,
+        fewer_opportunities=row.fewer_opportunities,
+        migrant_or_refugee=row.migrant_or_refugee,
+        working_or_carer=row.working_or_carer,
+        note=row.note or "",
+    )
+
+
+def save_equity(db: Database, form: EquityForm, user: str | None = None) -> EquityForm:
+    """Store a student's equity flags; the audit trail records that they changed, not how."""
+    with db.session(user) as session:
+        if session.get(Student, form.student_id) is None:
+            raise NotFoundError("This student was deleted; the equity flags were not saved.")
+        row = session.get(StudentEquity, form.student_id)
+        empty = not any(getattr(form, name) for name in EQUITY_FLAGS) and not form.note.strip()
+        if row is None:
+            if empty:
+                return EquityForm(student_id=form.student_id)
+            row = StudentEquity(student_id=form.student_id)
+            session.add(row)
+        for name in EQUITY_FLAGS:
+            setattr(row, name, bool(getattr(form, name)))
+        row.note = optional(form.note)
+        session.flush()
+        return _equity_form(row)

@@ -1,0 +1,199 @@
+"""File → Export agreements: the agreements of the placements shown in the list (or the
+selected ones) as PDFs into a folder, written off the UI thread with progress and Cancel.
+
+The work is `vipdesk.services.agreements.batch.export_agreements`; cancelling leaves the folder
+as it was (see there). The dialog stays open at the end to say what was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.services.agreements.batch import BatchResult, export_agreements
+from vipdesk.services.jobs import Progress, ShouldCancel
+from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.spreadsheets.export_dialog import default_folder
+
+
+def _count(n: int) -> str:
+    return f"{n:,} placement" if n == 1 else f"{n:,} placements"
+
+
+def _selected_text(n: int) -> str:
+    if n == 0:
+        return "No placement is selected"
+    return "The selected placement" if n == 1 else f"The {n:,} selected placements"
+
+
+class AgreementBatchDialog(QDialog):
+    """Choose which placements, the folder and the variant; export; read the summary."""
+
+    exported = Signal(str, int)  # the folder, how many files were written
+
+    def __init__(
+        self,
+        db: Database,
+        shown: Sequence[int],
+        selected: Sequence[int] = (),
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._shown, self._selected = list(shown), list(selected)
+        self.setWindowTitle("Export agreements")
+        self.setMinimumWidth(560)
+        self.runner = JobRunner(self, pool)
+        self.batch: BatchResult | None = None
+
+        intro = QLabel(
+            "One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to "
+            "send for signature. If you cancel, the folder is left as it was."
+        )
+        intro.setWordWrap(True)
+        self.shown_radio = QRadioButton(f"The {_count(len(self._shown))} shown in the list")
+        self.selected_radio = QRadioButton(_selected_text(len(self._selected)))
+        self.selected_radio.setEnabled(bool(self._selected))
+        self._which = QButtonGroup(self)
+        for radio in (self.shown_radio, self.selected_radio):
+            self._which.addButton(radio)
+        (self.shown_radio if self._shown or not self._selected else self.selected_radio).setChecked(
+            True
+        )
+        which = QVBoxLayout()
+        which.setSpacing(2)
+        which.addWidget(self.shown_radio)
+        which.addWidget(self.selected_radio)
+
+        self.folder_edit = QLineEdit(str(folder or default_folder()))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._on_browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.fillable_box = QCheckBox(
+            "Fillable: the host's part as form fields, for HR to complete"
+        )
+
+        form = QFormLayout()
+        form.addRow("Agreements of", which)
+        form.addRow("Save into", folder_row)
+        form.addRow("Variant", self.fillable_box)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.open_button = self.buttons.addButton(
+            "Open folder", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(self._on_open_folder)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.export_button.setEnabled(bool(self._shown or self._selected))
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def placement_ids(self) -> list[int]:
+        return self._selected if self.selected_radio.isChecked() else self._shown
+
+    def folder(self) -> Path | None:
+        text = self.folder_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def _on_browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, "Save the agreements into", self.folder_edit.text()
+        )
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def export(self) -> None:
+        folder, ids = self.folder(), self.placement_ids()
+        if folder is None:
+            self.message.setText("Choose the folder to save the agreements into.")
+            return
+        if not folder.is_dir():
+            self.message.setText(f"The folder {folder} does not exist.")
+            return
+        if not ids:
+            self.message.setText("There is no placement to export.")
+            return
+        db, fillable = self._db, self.fillable_box.isChecked()
+
+        def work(progress: Progress, should_cancel: ShouldCancel) -> BatchResult:
+            return export_agreements(
+                db, ids, folder, fillable=fillable, progress=progress, should_cancel=should_cancel
+            )
+
+        self.export_button.setEnabled(False)
+        self.open_button.setVisible(False)
+        self.message.setText(f"Writing the agreements of {_count(len(ids))}…")
+        self.runner.start(
+            "Exporting agreements", work, self._on_done, self._on_failed, self._on_cancelled
+        )
+
+    def _on_done(self, result: BatchResult) -> None:
+        self.batch = result
+        self.export_button.setEnabled(True)
+        count = len(result.written)
+        lines = [f"Wrote {count:,} agreement{'s' if count != 1 else ''} to {result.folder}."]
+        if result.replaced:
+            lines.append(f"{result.replaced:,} of them replaced earlier files of the same name.")
+        if result.missing:
+            lines.append(
+                f"{_count(result.missing).capitalize()} had been deleted meanwhile and "
+                "were left out."
+            )
+        self.message.setText(" ".join(lines))
+        self.open_button.setVisible(count > 0)
+        self.exported.emit(str(result.folder), count)
+
+    def _on_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(message)
+        QMessageBox.warning(self, "The agreements were not exported", message)
+
+    def _on_cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText("Cancelled: no agreement was written, the folder is as it was.")
+
+    def _on_open_folder(self) -> None:
+        if self.batch is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.batch.folder)))
+
+    def reject(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()  # closing stops the export; the folder is left as it was
+        super().reject()

@@ -1,0 +1,367 @@
+"""The placement editor's Agreement tab: the agreement's versions, amendments and certificate,
+their signatures, and every step of the signature round.
+
+The list shows each document with its state and the short SHA-256 of its archived final PDF;
+the table under it shows who signed the selected one and how. Each button acts on the selected
+document and is disabled, with a tooltip saying why, when its step does not apply. The work is
+done by `services.agreements`, `services.signatures` and `services.agreement_changes`; the
+steps with files and dialogs are in `agreement_actions.AgreementActions`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import AgreementData
+from vipdesk.errors import VipdeskError
+from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState
+from vipdesk.services.agreements.queries import documents_of
+from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, SignatureView
+from vipdesk.ui.agreement.send_dialog import order_text
+from vipdesk.ui.funding.dialogs import fit_columns, make_table
+from vipdesk.ui.funding.table_model import Column, RowsTableModel
+
+# (key, button text with its mnemonic); the grid fills row by row, three to a row.
+ACTIONS: tuple[tuple[str, str], ...] = (
+    ("edit", "&Draft agreement…"),
+    ("view", "&View…"),
+    ("send", "Se&nd for signature…"),
+    ("record", "&Record signature…"),
+    ("decline", "Dec&line…"),
+    ("scan", "Save sc&an…"),
+    ("pdf", "Save &PDF…"),
+    ("fillable", "&Fillable PDF for HR…"),
+    ("returned", "&Import returned PDF…"),
+    ("new_version", "Ne&w version"),
+    ("amend", "A&mend…"),
+    ("certificate", "&Certificate…"),
+    ("verify", "V&erify a PDF…"),
+)
+EMPTY_TEXT = (
+    "<b>No agreement yet</b> — <i>Draft the agreement…</i> starts version 1 from the "
+    "placement's records: parties, dates, tasks, tools and the communication protocol."
+)
+
+
+def _day(value: object) -> str:
+    from datetime import datetime
+
+    if isinstance(value, datetime):
+        return f"{value.astimezone():%d %b %Y}"
+    return f"{value:%d %b %Y}" if value else ""
+
+
+def action_states(
+    selected: DocumentView | None,
+    documents: list[DocumentView],
+    signature: SignatureView | None,
+) -> dict[str, str]:
+    """For each action, why it cannot be done now ("" when it can)."""
+    locked = any(
+        d.kind is DocumentKind.AGREEMENT and d.state is DocumentState.SIGNED for d in documents
+    )
+    pick = "Select a document in the list first."
+    states = dict.fromkeys((key for key, _text in ACTIONS), "")
+    if not documents:
+        states.update(dict.fromkeys(("view", "send", "record", "decline", "scan", "pdf"), pick))
+        states["fillable"] = states["returned"] = "Draft the agreement first."
+    open_agreement = [
+        d
+        for d in documents
+        if d.kind is DocumentKind.AGREEMENT and d.state in (DocumentState.DRAFT, DocumentState.SENT)
+    ]
+    if documents and not open_agreement:
+        states["returned"] = "No agreement version is open: a returned PDF has nothing to change."
+    not_locked = "Only once the agreement is signed by every party and locked."
+    states["amend"] = "" if locked else not_locked
+    states["certificate"] = "" if locked else not_locked
+    if selected is None:
+        if documents:
+            for key in ("edit", "view", "send", "record", "decline", "scan", "pdf", "fillable"):
+                states[key] = pick
+            states["new_version"] = pick
+        else:
+            states["new_version"] = "There is no version to replace yet."
+        return states
+    state = selected.state
+    frozen = {
+        DocumentState.SENT: "It is out for signature: start a new version to change it.",
+        DocumentState.SIGNED: "It is signed and locked: changes are amendments.",
+        DocumentState.SUPERSEDED: "A later version replaced it.",
+    }
+    states["edit"] = frozen.get(state, "")
+    states["send"] = frozen.get(state, "")
+    not_out = "It is not out for signature." if state is not DocumentState.SENT else ""
+    states["record"] = not_out
+    states["decline"] = not_out
+    if selected.sent_at is None:
+        states["pdf"] = "It has no PDF until it is sent for signature."
+    if selected.kind is not DocumentKind.AGREEMENT:
+        states["fillable"] = "Only agreement versions go to HR as a fillable PDF."
+    elif state not in (DocumentState.DRAFT, DocumentState.SENT):
+        states["fillable"] = "Only a draft or a version out for signature goes to HR."
+    if signature is None or signature.method is not SignatureMethod.SCANNED:
+        states["scan"] = "Select a paper signature (scan attached) in the signatures table."
+    if selected.kind is not DocumentKind.AGREEMENT or state is not DocumentState.SENT:
+        states["new_version"] = "Only an agreement version out for signature is replaced."
+    return states
+
+
+class AgreementPanel(QWidget):
+    """One placement's documents and signatures; `changed` carries its id after each step.
+
+    Sending moves the placement to "Agreement sent" and locking to "Signed", so the editor
+    refreshes its status and history on `changed`.
+    """
+
+    changed = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from vipdesk.ui.agreement.actions import AgreementActions
+
+        self.db = db
+        self.placement_id: int | None = None
+        self.steps = AgreementActions(self)
+        self.documents: list[DocumentView] = []
+        self.placeholder = QLabel("Save the placement first to draft its agreement.")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: palette(mid); font-size: 14px;")
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setWordWrap(True)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setStyleSheet("background: #f3f6fa; padding: 10px; border-radius: 4px;")
+        self.model: RowsTableModel[DocumentView] = RowsTableModel(
+            [
+                Column("Document", lambda d: d.title),
+                Column("State", lambda d: d.state.label),
+                Column("Sent", lambda d: _day(d.sent_at)),
+                Column("Locked", lambda d: _day(d.locked_at)),
+                Column("SHA-256", lambda d: d.final_sha256[:12]),
+            ],
+            lambda d: d.id,
+            self,
+        )
+        self.table = make_table(self.model)
+        self.table.doubleClicked.connect(lambda _i: self.steps.view())
+        self.signature_model: RowsTableModel[SignatureView] = RowsTableModel(
+            [
+                Column("Party", lambda s: s.party_label),
+                Column("State", lambda s: s.state.label, alarm=_declined),
+                # What a coordinator looks for first stays visible in the narrow side panel.
+                Column("Signed by", lambda s: s.signer_name),
+                Column("Date", lambda s: _day(s.signed_on)),
+                Column("Method", lambda s: s.method.label if s.method else ""),
+                Column("Reason", lambda s: s.reason, alarm=_declined),
+                Column("Function", lambda s: s.signer_function),
+                Column("E-mail", lambda s: s.signer_email),
+                Column("Recorded by", lambda s: s.recorded_by),
+            ],
+            lambda s: s.position,
+            self,
+        )
+        self.signatures = make_table(self.signature_model)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        for number, (key, text) in enumerate(ACTIONS):
+            button = QPushButton(text)
+            self.buttons[key] = button
+            grid.addWidget(button, number // 3, number % 3)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.empty)
+        body.addWidget(self.table, 2)
+        body.addWidget(self.details)
+        body.addWidget(self.signatures, 3)
+        body.addStretch(0)  # takes the room while the lists are hidden
+        body.addLayout(grid)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.placeholder)
+        layout.addWidget(self.body, 1)
+        for key, button in self.buttons.items():
+            button.clicked.connect(getattr(self.steps, key))
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selected())
+        self.signatures.selectionModel().selectionChanged.connect(lambda *_a: self._update())
+        self._stale = False
+        self.show_placement(None)
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def show_placement(self, placement_id: int | None) -> None:
+        if placement_id != self.placement_id:
+            self.documents = []
+        self.placement_id = placement_id
+        self.placeholder.setVisible(placement_id is None)
+        self.body.setVisible(placement_id is not None)
+        # Loaded when the tab is looked at, so that opening a placement stays instant.
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def refresh(self, select: int | None = None) -> None:
+        """Reload the documents; keep the selection, or select `select` (a document id)."""
+        self._stale = False
+        if self.placement_id is None:
+            return
+        keep = select if select is not None else self._selected_id()
+        try:
+            self.documents = documents_of(self.db, self.placement_id)
+        except VipdeskError as exc:  # the database is unreachable: say so where the list was
+            self.documents = []
+            self.empty.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
+        else:
+            self.empty.setText(EMPTY_TEXT)
+        self.model.set_rows(self.documents)
+        fit_columns(self.table, 4)
+        self.empty.setVisible(not self.documents)
+        for widget in (self.table, self.details, self.signatures):
+            widget.setVisible(bool(self.documents))
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.documents:
+            row = self._default_row()
+        if row is not None:
+            self.table.selectionModel().select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(self.model.index(row, 0))
+        self._on_selected()
+
+    def _default_row(self) -> int:
+        """The document most likely to need work: an open one, else the newest."""
+        open_states = (DocumentState.DRAFT, DocumentState.SENT)
+        for number in range(len(self.documents) - 1, -1, -1):
+            if self.documents[number].state in open_states:
+                return number
+        return len(self.documents) - 1
+
+    def _selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()].id if rows else None
+
+    def selected(self) -> DocumentView | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def select_document(self, document_id: int) -> None:
+        self.refresh(select=document_id)
+
+    def selected_signature(self) -> SignatureView | None:
+        rows = self.signatures.selectionModel().selectedRows()
+        return self.signature_model.rows[rows[0].row()] if rows else None
+
+    def select_signature(self, party: str) -> None:
+        for number, signature in enumerate(self.signature_model.rows):
+            if signature.party == party:
+                self.signatures.selectRow(number)
+
+    def _on_selected(self) -> None:
+        document = self.selected()
+        self.signature_model.set_rows(list(document.signatures) if document else [])
+        fit_columns(self.signatures, 8)
+        self.details.setText(_details(document))
+        self._update()
+
+    def _update(self) -> None:
+        document = self.selected()
+        drafting = "&Draft agreement…"
+        if self.documents:
+            drafting = "Edit &draft…"
+        self.buttons["edit"].setText(drafting)
+        if document is not None and document.kind is DocumentKind.CERTIFICATE:
+            self.buttons["edit"].setText("Edit &draft…")
+        reasons = action_states(document, self.documents, self.selected_signature())
+        for key, button in self.buttons.items():
+            reason = reasons[key]
+            button.setEnabled(not reason)
+            button.setToolTip(reason)
+
+    def emit_changed(self) -> None:
+        if self.placement_id is not None:
+            self.changed.emit(self.placement_id)
+
+    # --- hooks for modal windows -----------------------------------------------------------
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Modal, like every editor; tests replace this to drive the dialog themselves."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_wizard(
+        self,
+        data: AgreementData,
+        *,
+        save: Callable[[AgreementData], None],
+        read_only: bool,
+        within_placement: bool = True,
+    ) -> None:
+        """The agreement wizard, modal; tests replace this to call `save` themselves.
+
+        An agreement's period must fit the placement's planned one; an amendment's need not
+        (it may extend the traineeship)."""
+        from vipdesk.services.placements.records import load_placement
+        from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
+
+        assert self.placement_id is not None
+        placement = load_placement(self.db, self.placement_id)
+        wizard = AgreementWizard(
+            data,
+            placement_start=placement.planned_start if within_placement else None,
+            placement_end=placement.planned_end if within_placement else None,
+            save=save,
+            read_only=read_only,
+            parent=self,
+        )
+        wizard.exec()
+
+
+def _declined(signature: SignatureView) -> bool:
+    return signature.state is SignatureState.DECLINED
+
+
+def _details(document: DocumentView | None) -> str:
+    if document is None:
+        return ""
+    lines = [f"<b>{document.title}</b> — {document.state.label}"]
+    if document.note:
+        lines.append(f"Why: {escape(document.note)}")
+    if document.state is DocumentState.DRAFT:
+        lines.append("Not sent yet: the signatures are recorded once it is out for signature.")
+    else:
+        lines.append(f"Signing order: {order_text(document.order)}")
+    if document.next_party is not None:
+        lines.append(f"Next to sign: <b>{PARTY_LABELS[document.next_party]}</b>")
+    declined = document.declined
+    if declined is not None:
+        lines.append(
+            f"<span style='color:#b3261e'>Declined by the {declined.party_label.lower()}: "
+            f"{escape(declined.reason)}</span> — start a new version to rework it."
+        )
+    if document.final_sha256:
+        lines.append(f"SHA-256 of the final PDF: <tt>{document.final_sha256}</tt>")
+    return "<br>".join(lines)

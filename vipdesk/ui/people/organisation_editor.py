@@ -1,0 +1,87 @@
+"""The organisation editor: a host company or organisation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from vipdesk.db import Database
+from vipdesk.errors import FieldProblem
+from vipdesk.models import OrganisationSize
+from vipdesk.services.people.students import (
+    OrganisationForm,
+    load_organisation,
+    save_organisation,
+    validate_organisation,
+)
+from vipdesk.ui.record_editor import RecordEditor, combo_problem
+from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
+
+
+class OrganisationEditor(RecordEditor[OrganisationForm]):
+    what = "organisation"
+
+    def __init__(
+        self, db: Database, organisation_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, parent)
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.country = CountryCombo()
+        self.city = QLineEdit()
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("https://…")
+        self.sector = QLineEdit()
+        self.sector.setPlaceholderText("e.g. Software, Renewable energy, NGO")
+        self.size = QComboBox()
+        self.size.addItem("—", None)
+        for size in OrganisationSize:
+            self.size.addItem(size.label, size.value)
+        self.timezone = TimeZoneCombo()
+        self.add_field("name", "Name", self.name, required=True)
+        self.add_field("country", "Country", self.country, required=True)
+        self.add_field("city", "City", self.city)
+        self.add_field("website", "Website", self.website)
+        self.add_field("sector", "Sector", self.sector)
+        self.add_field("size", "Size", self.size)
+        self.add_field("timezone", "Time zone", self.timezone, required=True)
+        self.finish_layout()
+        form = load_organisation(db, organisation_id) if organisation_id else OrganisationForm()
+        self.start(form)
+
+    def title_for(self, form: OrganisationForm) -> str:
+        return f"Organisation: {form.name}" if form.id else "New host organisation"
+
+    def show_form(self, form: OrganisationForm) -> None:
+        self.name.setText(form.name)
+        self.country.set_current_data(form.country)
+        self.city.setText(form.city)
+        self.website.setText(form.website)
+        self.sector.setText(form.sector)
+        self.size.setCurrentIndex(max(self.size.findData(form.size.value), 0) if form.size else 0)
+        self.timezone.set_current_data(form.timezone)
+
+    def read_form(self, base: OrganisationForm) -> tuple[OrganisationForm, list[FieldProblem]]:
+        problems = [
+            *combo_problem("country", self.country, "a country"),
+            *combo_problem("timezone", self.timezone, "a time zone"),
+        ]
+        size = self.size.currentData()
+        form = replace(
+            base,
+            name=self.name.text(),
+            country=self.country.code(),
+            city=self.city.text(),
+            website=self.website.text(),
+            sector=self.sector.text(),
+            size=OrganisationSize(size) if size else None,
+            timezone=self.timezone.zone(),
+        )
+        return form, problems
+
+    def validate(self, form: OrganisationForm) -> list[FieldProblem]:
+        return validate_organisation(form)
+
+    def store(self, form: OrganisationForm, *, overwrite: bool) -> OrganisationForm:
+        return save_organisation(self.db, form, overwrite=overwrite)

@@ -1,0 +1,169 @@
+"""The student editor: personal and study details, languages, and the equity flags apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from vipdesk.db import Database
+from vipdesk.errors import FieldProblem, VipdeskError
+from vipdesk.services.people.lists import institution_choices
+from vipdesk.services.people.students import (
+    EQF_LEVELS,
+    EquityForm,
+    StudentForm,
+    load_equity,
+    load_student,
+    new_student_form,
+    save_equity,
+    save_student,
+    validate_student,
+)
+from vipdesk.ui.people.institution_editor import InstitutionEditor
+from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
+from vipdesk.ui.record_editor import RecordEditor, combo_problem
+from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCombo
+
+
+class StudentEditor(RecordEditor[StudentForm]):
+    what = "student"
+
+    def __init__(
+        self, db: Database, student_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(db, parent)
+        self.given_name = QLineEdit()
+        self.given_name.setMaxLength(120)
+        self.family_name = QLineEdit()
+        self.family_name.setMaxLength(120)
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("name@university.eu")
+        self.student_number = QLineEdit()
+        self.student_number.setMaxLength(40)
+        self.date_of_birth = DateField()
+        self.nationality = CountryCombo()
+        self.study_cycle = QComboBox()
+        self.study_cycle.addItem("—", None)
+        for level, label in EQF_LEVELS.items():
+            self.study_cycle.addItem(label, level)
+        self.field_of_education = QLineEdit()
+        self.field_of_education.setPlaceholderText(
+            "ISCED-F, e.g. 0413 Management and administration"
+        )
+        self.programme = QLineEdit()
+        self.timezone = TimeZoneCombo()
+        self.institution = RecordPicker("New…")
+        self.institution.set_choices(institution_choices(db))
+        self.institution.create_requested.connect(self._on_new_institution)
+        self.languages = LanguagesTable()
+        self.equity = EquityPanel()
+        self.equity.opened.connect(self._on_equity_opened)
+        self._equity_loaded: EquityForm | None = None
+
+        self.add_field("given_name", "Given name", self.given_name, required=True)
+        self.add_field("family_name", "Family name", self.family_name, required=True)
+        self.add_field("email", "E-mail", self.email, required=True)
+        self.add_field("student_number", "Student number", self.student_number)
+        self.add_field("date_of_birth", "Date of birth", self.date_of_birth)
+        self.add_field("nationality", "Nationality", self.nationality)
+        self.add_field("institution_id", "Institution", self.institution)
+        self.add_field("study_cycle", "Study cycle", self.study_cycle)
+        self.add_field("field_of_education", "Field of education", self.field_of_education)
+        self.add_field("programme", "Programme", self.programme)
+        self.add_field("timezone", "Time zone", self.timezone, required=True)
+        self.add_field("languages", "Languages", self.languages)
+        self.body.addWidget(self.equity)
+        self.finish_layout()
+        self.start(load_student(db, student_id) if student_id else new_student_form(db))
+
+    # --- RecordEditor --------------------------------------------------------------------
+
+    def title_for(self, form: StudentForm) -> str:
+        return f"Student: {form.full_name}" if form.id else "New student"
+
+    def show_form(self, form: StudentForm) -> None:
+        self.given_name.setText(form.given_name)
+        self.family_name.setText(form.family_name)
+        self.email.setText(form.email)
+        self.student_number.setText(form.student_number)
+        self.date_of_birth.set_value(form.date_of_birth)
+        self.nationality.set_current_data(form.nationality)
+        cycle = self.study_cycle.findData(form.study_cycle) if form.study_cycle else 0
+        self.study_cycle.setCurrentIndex(max(cycle, 0))
+        self.field_of_education.setText(form.field_of_education)
+        self.programme.setText(form.programme)
+        self.timezone.set_current_data(form.timezone)
+        self.institution.set_current_id(form.institution_id)
+        self.languages.set_languages(form.languages)
+
+    def read_form(self, base: StudentForm) -> tuple[StudentForm, list[FieldProblem]]:
+        problems = [
+            *combo_problem("nationality", self.nationality, "a country"),
+            *combo_problem("timezone", self.timezone, "a time zone"),
+            *combo_problem("institution_id", self.institution.combo, "an institution"),
+        ]
+        try:
+            born = self.date_of_birth.value()
+        except ValueError as exc:
+            problems.append(FieldProblem("date_of_birth", str(exc)))
+            born = base.date_of_birth
+        cycle = self.study_cycle.currentData()
+        form = replace(
+            base,
+            given_name=self.given_name.text(),
+            family_name=self.family_name.text(),
+            email=self.email.text(),
+            student_number=self.student_number.text(),
+            date_of_birth=born,
+            nationality=self.nationality.code(),
+            study_cycle=int(cycle) if cycle is not None else None,
+            field_of_education=self.field_of_education.text(),
+            programme=self.programme.text(),
+            timezone=self.timezone.zone(),
+            institution_id=self.institution.current_id(),
+            languages=self.languages.languages(),
+        )
+        return form, problems
+
+    def validate(self, form: StudentForm) -> list[FieldProblem]:
+        return validate_student(form)
+
+    def store(self, form: StudentForm, *, overwrite: bool) -> StudentForm:
+        return save_student(self.db, form, overwrite=overwrite)
+
+    def has_other_changes(self) -> bool:
+        return self._equity_changed()
+
+    def after_store(self, stored: StudentForm) -> None:
+        if stored.id is None or not self._equity_changed():
+            return
+        self._equity_loaded = save_equity(self.db, self.equity.value(stored.id))
+
+    # --- equity --------------------------------------------------------------------------
+
+    def _equity_changed(self) -> bool:
+        if self._equity_loaded is None:
+            return False
+        return self.equity.value(self._equity_loaded.student_id) != self._equity_loaded
+
+    def _on_equity_opened(self) -> None:
+        if self._equity_loaded is not None:
+            return
+        student_id = self.baseline.id
+        try:
+            loaded = load_equity(self.db, student_id) if student_id else EquityForm(0)
+        except VipdeskError as exc:
+            self.show_error(str(exc))
+            self.equity.set_expanded(False)
+            return
+        self._equity_loaded = loaded
+        self.equity.set_value(loaded)
+
+    # --- slots ---------------------------------------------------------------------------
+
+    def _on_new_institution(self) -> None:
+        editor = InstitutionEditor(self.db, parent=self)
+        if editor.exec() and editor.saved_id is not None:
+            self.institution.set_choices(institution_choices(self.db))
+            self.institution.set_current_id(editor.saved_id)

@@ -1,0 +1,198 @@
+"""Beside the placement form: its status, the phase checklists and what blocks the next step."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QToolBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.models import LIFECYCLE, Phase, Status
+from vipdesk.services.placements.checklist import ItemState, blockers
+from vipdesk.services.placements.lifecycle import allowed_transitions, is_forward
+
+
+class ChecklistPanel(QWidget):
+    """Shows state; the editor does the saving when `tick_changed`/`status_requested` fire."""
+
+    tick_changed = Signal(str, bool)
+    status_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_button = QPushButton()
+        self.next_button.clicked.connect(self._on_next_clicked)
+        self.more_button = QToolButton()
+        self.more_button.setText("Other moves")
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_menu = QMenu(self.more_button)
+        self.more_button.setMenu(self.more_menu)
+        moves = QHBoxLayout()
+        moves.addWidget(self.next_button, 1)
+        moves.addWidget(self.more_button)
+
+        self.blocking_label = QLabel()
+        self.blocking_label.setWordWrap(True)
+        self.blocking_label.setStyleSheet("color: #8a4b00;")
+
+        # One page per phase, the current one open; rows wrap, so long items stay readable.
+        self.pages = QToolBox()
+        self.pages.currentChanged.connect(self._build_page)
+        self._blocking: set[str] = set()
+        self._built: set[int] = set()  # pages whose rows exist
+        self.checkboxes: dict[str, QCheckBox] = {}
+        self.notes: dict[str, QLabel] = {}
+
+        self.placeholder = QLabel("Save the placement to start its checklist.")
+        self.placeholder.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status_label)
+        layout.addLayout(moves)
+        layout.addWidget(self.blocking_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.placeholder, 1, Qt.AlignmentFlag.AlignTop)
+        self._status = Status.DRAFT
+        self._states: list[ItemState] = []
+        self._next: Status | None = None
+        self._keep_page = False
+        self.show_unsaved()
+
+    def show_unsaved(self) -> None:
+        for widget in (self.next_button, self.more_button, self.pages, self.blocking_label):
+            widget.setVisible(False)
+        self.status_label.setText("Status: <b>Draft</b> (not saved yet)")
+        self.placeholder.setVisible(True)
+
+    def show_state(self, status: Status, states: list[ItemState]) -> None:
+        self._status, self._states = status, states
+        self.placeholder.setVisible(False)
+        for widget in (self.next_button, self.more_button, self.pages):
+            widget.setVisible(True)
+        step = (
+            f" — step {LIFECYCLE.index(status) + 1} of {len(LIFECYCLE)}"
+            if (status in LIFECYCLE)
+            else ""
+        )
+        self.status_label.setText(f"Status: <b>{status.label}</b>{step}")
+
+        moves = allowed_transitions(status)
+        forward = [s for s in moves if is_forward(status, s)]
+        self._next = forward[0] if forward else None
+        self.next_button.setVisible(self._next is not None)
+        done = {s.item.key for s in states if s.done}
+        open_items = blockers(done, self._next) if self._next else []
+        if self._next is not None:
+            self.next_button.setText(f"Move to “{self._next.label}”")
+            self.next_button.setEnabled(not open_items)
+            self.next_button.setToolTip(
+                "Tick the items marked ‘blocks next step’ first." if open_items else ""
+            )
+        self.blocking_label.setVisible(bool(open_items))
+        if open_items:
+            self.blocking_label.setText(
+                f"{len(open_items)} open item(s) block “{self._next.label}”"  # type: ignore[union-attr]
+                " — marked below."
+            )
+        self.more_menu.clear()
+        for target in moves:
+            if target is self._next:
+                continue
+            text = (
+                "Cancel the placement…"
+                if target is Status.CANCELLED
+                else f"Reopen as {target.label}"
+                if status is Status.CANCELLED
+                else f"Back to {target.label}"
+            )
+            action = self.more_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, t=target: self.status_requested.emit(t.value))
+        self.more_button.setEnabled(not self.more_menu.isEmpty())
+        self._fill_tree(status, {i.key for i in open_items})
+
+    def _fill_tree(self, status: Status, blocking: set[str]) -> None:
+        """One page per phase with its counts; a page's rows are built when it is first opened
+        (word-wrapped rich-text rows are slow to lay out, and only one page shows at a time)."""
+        current = self.pages.currentIndex()
+        self.pages.blockSignals(True)
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeItem(0)
+            page.deleteLater()
+        self.checkboxes.clear()
+        self.notes.clear()
+        self._blocking = blocking
+        self._built = set()
+        for phase in Phase:
+            states = [s for s in self._states if s.item.phase is phase]
+            done = sum(s.done for s in states)
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            self.pages.addItem(
+                scroll, f"{phase.label} the placement — {done} of {len(states)} done"
+            )
+        keep = self._keep_page and current >= 0
+        self.pages.setCurrentIndex(current if keep else list(Phase).index(status.phase))
+        self.pages.blockSignals(False)
+        self._keep_page = False
+        self._build_page(self.pages.currentIndex())
+
+    def _build_page(self, index: int) -> None:
+        if index < 0 or index in self._built:
+            return
+        self._built.add(index)
+        phase = list(Phase)[index]
+        page = QWidget()
+        grid = QGridLayout(page)
+        grid.setColumnStretch(1, 1)
+        states = [s for s in self._states if s.item.phase is phase]
+        for row, state in enumerate(states):
+            key = state.item.key
+            box = QCheckBox()
+            box.setChecked(state.done)
+            box.setAccessibleName(state.item.label)
+            box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
+            when = (
+                f"✓ {state.done_by}, {state.done_at:%d %b %Y}"
+                if state.done_at
+                else ("⚠ blocks the next step" if key in self._blocking else "")
+            )
+            colour = "#b3261e" if key in self._blocking else "#555"
+            text = QLabel(
+                escape(state.item.label)
+                + (f"<br><span style='color:{colour}'>{escape(when)}</span>" if when else "")
+            )
+            text.setWordWrap(True)
+            text.setBuddy(box)
+            grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, row, 1)
+            self.checkboxes[key] = box
+            self.notes[key] = text
+        grid.setRowStretch(len(states), 1)
+        scroll = self.pages.widget(index)
+        assert isinstance(scroll, QScrollArea)
+        scroll.setWidget(page)
+
+    def _on_toggled(self, key: str, done: bool) -> None:
+        # Answered after this signal returns: the answer rebuilds the rows, this box included.
+        self._keep_page = True
+        QTimer.singleShot(0, lambda: self.tick_changed.emit(key, done))
+
+    def _on_next_clicked(self) -> None:
+        if self._next is not None:
+            self.status_requested.emit(self._next.value)

@@ -1,0 +1,414 @@
+"""The placement editor: the form, its checklist and history, saving with conflict handling."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database, data_dir, describe_url
+from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
+from vipdesk.models import Status
+from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
+from vipdesk.services.placements import records as placements
+from vipdesk.services.placements.history import record_history
+from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
+from vipdesk.ui.agreement.panel import AgreementPanel
+from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
+from vipdesk.ui.funding.costs_panel import CostsPanel
+from vipdesk.ui.placements.checklist_panel import ChecklistPanel
+from vipdesk.ui.placements.form import PlacementFormWidget
+from vipdesk.ui.placements.pickers import PlacementPickers
+from vipdesk.ui.preparation.panel import PreparationPanel
+
+log = logging.getLogger(__name__)
+
+_LINKS = {
+    "student_id": "student",
+    "host_id": "organisation",
+    "institution_id": "institution",
+    "mentor_id": "contact",
+    "tutor_id": "contact",
+}
+
+
+class PlacementEditor(QDialog):
+    """Opens one placement (or a new one). Emits `saved`/`deleted` with the placement id."""
+
+    saved = Signal(int)
+    deleted = Signal(int)
+
+    def __init__(
+        self, db: Database, placement_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle("New placement")
+        self.resize(1120, 760)
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"
+        )
+        self.banner.setVisible(False)
+
+        self._host_search = lookups.OrganisationSearch(db)
+        self.fields = PlacementFormWidget(
+            student_search=lambda text: lookups.search_students(self._db, text),
+            host_search=self._host_search,
+        )
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.fields)
+        self.checklist = ChecklistPanel()
+        self.history = QListWidget()
+        self.history.setWordWrap(True)
+        self.side = QTabWidget()
+        self.side.addTab(self.checklist, "Status and checklist")
+        self.preparation = PreparationPanel(db)
+        self.side.addTab(self.preparation, "Preparation")
+        self.costs = CostsPanel(db)
+        self.side.addTab(self.costs, "Costs")
+        self.agreement = AgreementPanel(db)
+        self.agreement.changed.connect(self._on_agreement_changed)
+        self.side.addTab(self.agreement, "Agreement")
+        self.side.addTab(self.history, "History")
+        self.side.currentChanged.connect(self._on_side_tab_changed)
+        self._stale_tabs: set[QWidget] = set()  # side tabs to read again when looked at
+        splitter = QSplitter()
+        splitter.addWidget(scroll)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([660, 440])
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.delete_button = QPushButton("Delete…")
+        self.close_button = QPushButton("Close")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.close_button)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+        self.fields.edited.connect(self._on_edited)
+        # A moment after each change, the form is also written to disk: a crash loses nothing.
+        self._draft_timer = QTimer(self, singleShot=True, interval=1500)
+        self._draft_timer.timeout.connect(self._write_draft)
+        self.checklist.tick_changed.connect(self._on_tick_changed)
+        self.checklist.status_requested.connect(self._on_status_requested)
+
+        self.pickers = PlacementPickers(db, self.fields, self, self._host_search)
+        # The form and everything its pickers show, in one session: opening must be instant.
+        if placement_id is None:
+            self._form, choices = placements.open_new_placement(db)
+        else:
+            self._form, choices = placements.open_placement(db, placement_id)
+        self._show(self._form, choices)
+        self._offer_draft()
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _show(self, form: PlacementForm, choices: lookups.PickerChoices | None = None) -> None:
+        self._form = form
+        self.fields.fill(form, choices or lookups.picker_choices(self._db, form))
+        self.fields.show_problems([])
+        self._show_banner("")
+        self._update_heading()
+        self._refresh_side()
+
+    def _update_heading(self) -> None:
+        form = self._form
+        dirty = " — <i>unsaved changes</i>" if self.is_dirty() else ""
+        if form.id is None:
+            self.heading.setText(f"<h2>New placement{dirty}</h2>")
+            self.setWindowTitle("New placement")
+        else:
+            self.heading.setText(f"<h2>{form.reference} · {form.title}{dirty}</h2>")
+            self.setWindowTitle(f"{form.reference} — placement")
+        self.delete_button.setEnabled(form.id is not None)
+
+    def _refresh_side(self) -> None:
+        # Readiness, protocol and tools (a dozen queries) and the history are read when their
+        # tab is looked at: opening a placement reads only what the first tab shows.
+        self._stale_tabs = {self.preparation, self.history}
+        self._on_side_tab_changed()
+        self.costs.show_placement(self._form.id)
+        self.agreement.show_placement(self._form.id)
+        if self._form.id is None:
+            self.checklist.show_unsaved()
+            return
+        self.checklist.show_state(
+            self._form.status, checklist.checklist_state(self._db, self._form.id)
+        )
+
+    def _on_side_tab_changed(self, _index: int = -1) -> None:
+        tab = self.side.currentWidget()
+        if tab not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(tab)
+        if tab is self.preparation:
+            self.preparation.show_placement(self._form.id)
+        elif tab is self.history:
+            self._fill_history()
+
+    def _fill_history(self) -> None:
+        self.history.clear()
+        if self._form.id is None:
+            return
+        for line in record_history(self._db, "placement", self._form.id):
+            details = line.describe_changes()
+            self.history.addItem(
+                f"{line.at.astimezone():%d %b %Y %H:%M} · {line.user} {line.summary}"
+                + (f"\n{details}" if details else "")
+            )
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    # --- editing ---------------------------------------------------------------------------
+
+    def current_form(self) -> tuple[PlacementForm, list[Any]]:
+        return self.fields.read(self._form)
+
+    def is_dirty(self) -> bool:
+        form, problems = self.current_form()
+        return bool(problems) or bool(changed_fields(self._form, form))
+
+    def _on_edited(self) -> None:
+        self._update_heading()
+        self._draft_timer.start()
+
+    # --- drafts: unsaved edits kept on disk ------------------------------------------------
+
+    def _draft_key(self) -> str:
+        return describe_url(self._db.url)
+
+    def _write_draft(self) -> None:
+        if not self.is_dirty():
+            return
+        try:
+            drafts.save_draft(data_dir(), self._draft_key(), self.current_form()[0])
+        except OSError:
+            log.warning("Could not keep a draft of the open placement", exc_info=True)
+
+    def _drop_draft(self, placement_id: int | None) -> None:
+        self._draft_timer.stop()
+        try:
+            drafts.discard_draft(data_dir(), self._draft_key(), placement_id)
+        except OSError:
+            log.warning("Could not remove a draft", exc_info=True)
+
+    def _offer_draft(self) -> None:
+        draft = drafts.load_draft(data_dir(), self._draft_key(), self._form.id)
+        if draft is None or not changed_fields(self._form, draft.form):
+            return
+        when = draft.saved_at.astimezone()
+        answer = QMessageBox.question(
+            self,
+            "Restore unsaved changes?",
+            f"vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this placement were "
+            "saved. Restore them? (They are not saved until you press Save.)",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self._drop_draft(self._form.id)
+            return
+        # Keep the version the draft was based on: if someone saved since, Save shows both.
+        self._form.version = draft.form.version
+        self.fields.fill(draft.form, lookups.picker_choices(self._db, draft.form))
+        self._update_heading()
+
+    def save(self, *, overwrite: bool = False) -> bool:
+        """Validate and save; True when saved. Problems are shown beside their fields."""
+        form, problems = self.current_form()
+        problems += [
+            p for p in placements.validate(form) if p.field not in {q.field for q in problems}
+        ]
+        if problems:
+            self._show_problems(problems)
+            return False
+        try:
+            stored = placements.save_placement(self._db, form, overwrite=overwrite)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            return self._resolve_conflict(form, exc)
+        except NotFoundError as exc:
+            self._show_banner(str(exc))
+            return False
+        except VipdeskError as exc:  # database unreachable or busy: keep everything typed
+            self._show_banner(str(exc))
+            return False
+        self._drop_draft(form.id)
+        self._show(stored)
+        assert stored.id is not None
+        self.saved.emit(stored.id)
+        return True
+
+    def _show_problems(self, problems: list[Any]) -> None:
+        unplaced = self.fields.show_problems(problems)
+        self._show_banner(
+            "Nothing was saved: please correct the fields marked below."
+            + "".join(f"\n{p.message}" for p in unplaced)
+        )
+
+    def _resolve_conflict(self, mine: PlacementForm, exc: ConflictError) -> bool:
+        theirs = exc.theirs
+        if not isinstance(theirs, PlacementForm):
+            self._show_banner(str(exc))
+            return False
+        rows = [
+            (
+                FIELD_LABELS[name],
+                self._describe(name, getattr(mine, name)),
+                self._describe(name, getattr(theirs, name)),
+            )
+            for name in changed_fields(mine, theirs)
+        ]
+        choice = ask_conflict(exc.changed_by, rows, self)
+        if choice is ConflictChoice.RELOAD:
+            self._show(theirs)
+            return False
+        if choice is ConflictChoice.KEEP_MINE:
+            self._form.version = theirs.version
+            return self.save(overwrite=True)
+        self._show_banner(f"{exc} Your edits are still here, not saved.")
+        return False
+
+    def _describe(self, name: str, value: object) -> str:
+        if name in _LINKS:
+            return lookups.record_label(self._db, _LINKS[name], value)  # type: ignore[arg-type]
+        if name == "periods":
+            return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"  # type: ignore[attr-defined]
+        if hasattr(value, "label"):
+            return str(value.label)
+        return "—" if value in (None, "") else str(value)
+
+    # --- status and checklist --------------------------------------------------------------
+
+    def _on_tick_changed(self, key: str, done: bool) -> None:
+        if self._form.id is None:
+            return
+        try:
+            checklist.set_done(self._db, self._form.id, key, done)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+        self._refresh_side()
+
+    def _on_status_requested(self, value: str) -> None:
+        target = Status(value)
+        form = self._form
+        if form.id is None or form.version is None:
+            return
+        if (
+            target is Status.CANCELLED
+            and QMessageBox.question(
+                self, "Cancel placement", f"Cancel {form.reference}? You can reopen it later."
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            moved = lifecycle.change_status(self._db, form.id, target, form.version)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Status not changed", str(exc))
+            return
+        # Only status and version changed: keep whatever the user is typing in the form.
+        self._form.status, self._form.version = moved.status, moved.version
+        self._update_heading()
+        self._refresh_side()
+        self.saved.emit(form.id)
+
+    def _on_agreement_changed(self, placement_id: int) -> None:
+        """Sending and locking move the status: take the new status and version, keep edits."""
+        try:
+            stored = placements.load_placement(self._db, placement_id)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+            return
+        self._form.status, self._form.version = stored.status, stored.version
+        self._update_heading()
+        self._refresh_side()
+        self.saved.emit(placement_id)
+
+    # --- deleting and closing --------------------------------------------------------------
+
+    def _on_delete_clicked(self) -> None:
+        form = self._form
+        if form.id is None:
+            return
+        if (
+            QMessageBox.question(
+                self,
+                "Delete placement",
+                f"Delete {form.reference} ({form.title})? Its checklist goes with it. "
+                "This cannot be undone.",
+            )
+            != QMessageBox.StandardButton.Yes
+        ):
+            return
+        try:
+            placements.delete_placement(self._db, form.id)
+        except VipdeskError as exc:
+            self._show_banner(str(exc))
+            return
+        self._drop_draft(form.id)
+        self.deleted.emit(form.id)
+        self._form = PlacementForm()  # nothing left to guard
+        self.fields.fill(self._form, lookups.PickerChoices())
+        super().accept()
+
+    def _may_close(self) -> bool:
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            "Unsaved changes",
+            "This placement has changes that are not saved. Save them before closing?",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self._drop_draft(self._form.id)
+            return True
+        return False
+
+    def reject(self) -> None:
+        # Escape, Close and the window's close button all come here (QDialog.closeEvent).
+        if self._may_close():
+            super().reject()

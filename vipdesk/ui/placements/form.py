@@ -1,0 +1,331 @@
+"""The fields of a placement: building them, filling them, reading them back with problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.errors import FieldProblem
+from vipdesk.models import Mode, PeriodKind
+from vipdesk.services.placements.lookups import Choice, PickerChoices
+from vipdesk.services.placements.records import PeriodForm, PlacementForm
+from vipdesk.ui.widgets import DateField, ErrorLabel, RecordPicker, SearchPicker, add_field
+
+
+def parse_credits(text: str) -> Decimal | None:
+    """ECTS credits typed as 7.5 or 7,5; None when empty; ValueError when not a number."""
+    text = text.strip().replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not a number of credits, e.g. 7.5.") from None
+    if not value.is_finite():
+        raise ValueError(f"'{text}' is not a number of credits, e.g. 7.5.")
+    return value
+
+
+class PeriodTable(QWidget):
+    """The physical and virtual periods of a blended placement."""
+
+    edited = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels(["Kind", "Start", "End"])
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        add = QPushButton("Add period")
+        remove = QPushButton("Remove period")
+        add.clicked.connect(lambda: self.add_period(None))
+        remove.clicked.connect(self._remove_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+
+    def add_period(self, period: PeriodForm | None) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kind = QComboBox()
+        for k in PeriodKind:
+            kind.addItem(k.value.capitalize(), k.value)
+        start, end = DateField(), DateField()
+        if period is not None:
+            kind.setCurrentIndex(kind.findData(period.kind.value))
+            start.set_value(period.start)
+            end.set_value(period.end)
+        kind.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        start.edited.connect(self.edited)
+        end.edited.connect(self.edited)
+        self.table.setCellWidget(row, 0, kind)
+        self.table.setCellWidget(row, 1, start)
+        self.table.setCellWidget(row, 2, end)
+        self.table.setRowHeight(row, 34)
+        if period is None:
+            self.edited.emit()
+
+    def _remove_current(self) -> None:
+        row = self.table.currentRow()
+        if row < 0:
+            row = self.table.rowCount() - 1
+        if row >= 0:
+            self.table.removeRow(row)
+            self.edited.emit()
+
+    def set_periods(self, periods: list[PeriodForm]) -> None:
+        self.table.setRowCount(0)
+        for period in periods:
+            self.add_period(period)
+
+    def periods(self) -> tuple[list[PeriodForm], list[str]]:
+        out: list[PeriodForm] = []
+        problems: list[str] = []
+        for row in range(self.table.rowCount()):
+            kind = self.table.cellWidget(row, 0)
+            start = self.table.cellWidget(row, 1)
+            end = self.table.cellWidget(row, 2)
+            assert isinstance(kind, QComboBox)
+            assert isinstance(start, DateField) and isinstance(end, DateField)
+            try:
+                out.append(PeriodForm(PeriodKind(kind.currentData()), start.value(), end.value()))
+            except ValueError as exc:
+                problems.append(f"Period {row + 1}: {exc}")
+        return out, problems
+
+
+Search = Callable[[str], list[Choice]]
+
+
+class PlacementFormWidget(QWidget):
+    """All the editable fields; `read()` turns them into a form plus input problems.
+
+    Students and hosts are many (100,000 and thousands): their pickers search as you type and
+    are given only the chosen record's label, so that opening a placement loads no long list.
+    """
+
+    edited = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        student_search: Search | None = None,
+        host_search: Search | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.errors: dict[str, ErrorLabel] = {}
+        self.student = SearchPicker(student_search or (lambda _t: []), "New student…")
+        self.host = SearchPicker(
+            host_search or (lambda _t: []),
+            "New host…",
+            placeholder="Type part of its name or country (↓ lists them)",
+            browse=True,
+        )
+        self.institution = RecordPicker("New institution…")
+        self.mentor = RecordPicker("New mentor…")
+        self.tutor = RecordPicker("New tutor…")
+        self.title = QLineEdit()
+        self.title.setMaxLength(200)
+        self.mode = QComboBox()
+        for mode in Mode:
+            self.mode.addItem(mode.label, mode.value)
+        self.planned_start = DateField()
+        self.planned_end = DateField()
+        self.hours = QSpinBox()
+        self.hours.setRange(1, 60)
+        self.hours.setSuffix(" h")
+        self.credits = QLineEdit()
+        self.credits.setPlaceholderText("e.g. 7.5 (empty if none)")
+        self.credits.setMaximumWidth(180)
+        self.description = QPlainTextEdit()
+        self.description.setFixedHeight(70)
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(70)
+        self.periods = PeriodTable()
+
+        people = QGroupBox("Who")
+        form = QFormLayout(people)
+        self.errors["student_id"] = add_field(form, "Student", self.student, required=True)
+        self.errors["host_id"] = add_field(form, "Host organisation", self.host, required=True)
+        self.errors["mentor_id"] = add_field(form, "Company mentor", self.mentor)
+        self.errors["institution_id"] = add_field(
+            form, "Sending institution", self.institution, required=True
+        )
+        self.errors["tutor_id"] = add_field(form, "Academic tutor", self.tutor)
+
+        plan = QGroupBox("Placement")
+        form = QFormLayout(plan)
+        self.errors["title"] = add_field(form, "Title", self.title, required=True)
+        self.errors["mode"] = add_field(form, "Mode", self.mode, required=True)
+        dates = QWidget()
+        row = QHBoxLayout(dates)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.planned_start)
+        row.addWidget(self.planned_end)
+        self.errors["planned_start"] = add_field(
+            form, "Planned start and end", dates, required=True
+        )
+        self.errors["planned_end"] = self.errors["planned_start"]
+        self.errors["hours_per_week"] = add_field(form, "Hours per week", self.hours, required=True)
+        self.errors["ects_credits"] = add_field(form, "ECTS credits", self.credits)
+        self.errors["description"] = add_field(form, "Description", self.description)
+
+        self.periods_box = QGroupBox("Blended: physical and virtual periods")
+        box = QVBoxLayout(self.periods_box)
+        box.addWidget(self.periods)
+        self.errors["periods"] = ErrorLabel()
+        box.addWidget(self.errors["periods"])
+
+        notes = QGroupBox("Notes")
+        box = QVBoxLayout(notes)
+        box.addWidget(self.notes)
+        self.errors["notes"] = ErrorLabel()
+
+        layout = QVBoxLayout(self)
+        for group in (people, plan, self.periods_box, notes):
+            layout.addWidget(group)
+        layout.addStretch()
+
+        for signal in (
+            self.student.changed,
+            self.host.changed,
+            self.institution.changed,
+            self.mentor.changed,
+            self.tutor.changed,
+            self.title.textEdited,
+            self.mode.currentIndexChanged,
+            self.planned_start.edited,
+            self.planned_end.edited,
+            self.hours.valueChanged,
+            self.credits.textEdited,
+            self.description.textChanged,
+            self.notes.textChanged,
+            self.periods.edited,
+        ):
+            signal.connect(self._on_edited)
+        self.mode.currentIndexChanged.connect(self._update_periods_visibility)
+        self._update_periods_visibility()
+
+    def _on_edited(self, *_args: object) -> None:
+        self.edited.emit()
+
+    def _update_periods_visibility(self) -> None:
+        self.periods_box.setVisible(self.mode.currentData() == Mode.BLENDED.value)
+
+    def fill(self, form: PlacementForm, choices: PickerChoices) -> None:
+        """Show a form; `choices` are what its pickers offer (read with the form)."""
+        widgets: list[QWidget] = [self, self.description, self.notes]
+        for w in widgets:
+            w.blockSignals(True)
+        self.student.set_current(form.student_id, choices.student)
+        self.host.set_current(form.host_id, choices.host)
+        for picker, options, chosen in (
+            (self.institution, choices.institutions, form.institution_id),
+            (self.mentor, choices.mentors, form.mentor_id),
+            (self.tutor, choices.tutors, form.tutor_id),
+        ):
+            picker.set_choices(options)
+            picker.set_current_id(chosen)
+        self.title.setText(form.title)
+        self.mode.setCurrentIndex(self.mode.findData(form.mode.value))
+        self.planned_start.set_value(form.planned_start)
+        self.planned_end.set_value(form.planned_end)
+        self.hours.setValue(form.hours_per_week or 20)
+        self.credits.setText("" if form.ects_credits is None else str(form.ects_credits))
+        self.description.setPlainText(form.description)
+        self.notes.setPlainText(form.notes)
+        self.periods.set_periods(form.periods)
+        for w in widgets:
+            w.blockSignals(False)
+        self._update_periods_visibility()
+
+    def read(self, base: PlacementForm) -> tuple[PlacementForm, list[FieldProblem]]:
+        """The form as typed, on top of `base`'s identity; problems for what is unreadable."""
+        problems: list[FieldProblem] = []
+
+        def parse(name: str, read):  # type: ignore[no-untyped-def]
+            try:
+                return read()
+            except ValueError as exc:
+                problems.append(FieldProblem(name, str(exc)))
+                return None
+
+        for name, picker, what in (
+            ("student_id", self.student, "student"),
+            ("host_id", self.host, "organisation"),
+            ("institution_id", self.institution, "institution"),
+            ("mentor_id", self.mentor, "mentor"),
+            ("tutor_id", self.tutor, "tutor"),
+        ):
+            if picker.has_unmatched_text():
+                problems.append(
+                    FieldProblem(
+                        name,
+                        f"No {what} matches what you typed: pick one from the list or "
+                        f"create a new one.",
+                    )
+                )
+        periods, period_problems = self.periods.periods()
+        problems.extend(FieldProblem("periods", p) for p in period_problems)
+        form = PlacementForm(
+            id=base.id,
+            version=base.version,
+            reference=base.reference,
+            status=base.status,
+            updated_by=base.updated_by,
+            student_id=self.student.current_id(),
+            host_id=self.host.current_id(),
+            institution_id=self.institution.current_id(),
+            mode=Mode(self.mode.currentData()),
+            title=self.title.text(),
+            description=self.description.toPlainText(),
+            planned_start=parse("planned_start", self.planned_start.value),
+            planned_end=parse("planned_end", self.planned_end.value),
+            hours_per_week=self.hours.value(),
+            ects_credits=parse("ects_credits", lambda: parse_credits(self.credits.text())),
+            mentor_id=self.mentor.current_id(),
+            tutor_id=self.tutor.current_id(),
+            notes=self.notes.toPlainText(),
+            periods=periods if self.mode.currentData() == Mode.BLENDED.value else [],
+        )
+        return form, problems
+
+    def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
+        """Put each message beside its field; return those that have no field here."""
+        for label in self.errors.values():
+            label.clear_message()
+        shown: dict[ErrorLabel, list[str]] = {}
+        unplaced = []
+        for problem in problems:
+            label = self.errors.get(problem.field)
+            if label is None:
+                unplaced.append(problem)
+            else:
+                shown.setdefault(label, []).append(problem.message)
+        for label, messages in shown.items():
+            label.show_message("\n".join(dict.fromkeys(messages)))
+        return unplaced

@@ -1,0 +1,348 @@
+"""The placement editor's Preparation tab: readiness of student, host and institution at a glance.
+
+One box per party with its status, score and date, what blocks it, and the buttons that start,
+resume or repeat its questionnaire.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.models import ReadinessParty
+from vipdesk.services.preparation.overlap import WEEKDAY_NAMES
+from vipdesk.services.preparation.protocol import ProtocolSummary, protocol_summary
+from vipdesk.services.preparation.questionnaires import ReadinessLevel
+from vipdesk.services.preparation.readiness import (
+    PartyReadiness,
+    placement_readiness,
+    suggested_respondents,
+)
+from vipdesk.services.preparation.tool_catalogue import tool_name
+from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
+from vipdesk.ui.preparation.overlap_chart import hours_text
+from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
+from vipdesk.ui.preparation.readiness_summary import LEVEL_COLOURS, SummaryDialog, level_badge
+from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
+from vipdesk.ui.preparation.tool_tests import ToolTestDialog
+from vipdesk.ui.preparation.tools_wizard import ToolsWizard
+
+
+class PartyBox(QGroupBox):
+    """One party's readiness; the buttons ask the panel to act with the party's value."""
+
+    start_requested = Signal(str)
+    result_requested = Signal(str)
+
+    def __init__(self, party: ReadinessParty, parent: QWidget | None = None) -> None:
+        super().__init__(party.label, parent)
+        self.party = party
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setWordWrap(True)
+        self.reasons = QLabel(self)
+        self.reasons.setTextFormat(Qt.TextFormat.RichText)
+        self.reasons.setWordWrap(True)
+        self.start_button = QPushButton(self)
+        self.result_button = QPushButton("Result…", self)
+        self.result_button.setToolTip("Scores per theme, blocking answers and advice")
+        self.start_button.clicked.connect(lambda: self.start_requested.emit(party.value))
+        self.result_button.clicked.connect(lambda: self.result_requested.emit(party.value))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.result_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.reasons)
+        layout.addLayout(buttons)
+
+    def show_readiness(self, state: PartyReadiness) -> None:
+        latest = state.latest
+        if latest is None or latest.completed_at is None:
+            self.status.setText(f"{level_badge(state.level, 'Not assessed')}")
+        else:
+            score = "—" if state.score is None else f"{state.score}/100"
+            earlier = f" · {state.earlier} earlier" if state.earlier else ""
+            self.status.setText(
+                f"{level_badge(state.level)}&nbsp; <b>{score}</b> · "
+                f"{latest.completed_at.astimezone():%d %b %Y} · {escape(latest.respondent)}"
+                f"{earlier}"
+            )
+        lines: list[tuple[str, str]] = []
+        if state.assessment is not None:
+            red = LEVEL_COLOURS[ReadinessLevel.BLOCKED][0]
+            amber = LEVEL_COLOURS[ReadinessLevel.NEEDS_ATTENTION][0]
+            lines += [
+                (red, f"Blocks: “{f.question}” {f.answer}") for f in state.assessment.critical
+            ]
+            lines += [(amber, f"Low: {t.label} ({t.score})") for t in state.assessment.low_themes]
+        if state.open is not None:
+            what = "Re-assessment" if latest else "Questionnaire"
+            lines.append(
+                (
+                    "#555",
+                    f"{what} started {state.open.started_at.astimezone():%d %b %Y} "
+                    f"by {state.open.respondent}, not finished",
+                )
+            )
+        self.reasons.setText(
+            "<br>".join(f"<span style='color:{c}'>{escape(t)}</span>" for c, t in lines)
+        )
+        self.reasons.setVisible(bool(lines))
+        if state.open is not None:
+            self.start_button.setText("Resume questionnaire…")
+            self.start_button.setToolTip(
+                f"Started {state.open.started_at.astimezone():%d %b %Y} by "
+                f"{state.open.respondent}; continues at the first unanswered page"
+            )
+        elif latest is not None:
+            self.start_button.setText("Re-assess…")
+            self.start_button.setToolTip("A new questionnaire; the earlier result stays in history")
+        else:
+            self.start_button.setText("Start questionnaire…")
+            self.start_button.setToolTip("")
+        self.result_button.setEnabled(latest is not None)
+
+
+class ProtocolBox(QGroupBox):
+    """The communication protocol in three lines: saved or not, shared hours, warnings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Communication protocol", parent)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setWordWrap(True)
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {LEVEL_COLOURS[ReadinessLevel.NEEDS_ATTENTION][0]};")
+        self.edit_button = QPushButton(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.warnings)
+        layout.addLayout(buttons)
+
+    def show_summary(self, summary: ProtocolSummary) -> None:
+        form, report = summary.form, summary.report
+        lines = []
+        if summary.saved:
+            who = f" by {escape(form.updated_by)}" if form.updated_by else ""
+            lines.append(f"<b>Written</b>{who} · reports {form.reporting.label.lower()}, "
+                         f"replies within {form.reply_hours} h")  # fmt: skip
+            self.edit_button.setText("Edit protocol…")
+        else:
+            lines.append("Not written yet: availability, reporting, reply times, meetings.")
+            self.edit_button.setText("Write protocol…")
+        if report is not None and report.minimum:
+            low, high = min(report.minimum.values()), max(report.maximum.values())
+            shared = f"{hours_text(low, high)} shared a working day"
+            lines.append(
+                f"Shared hours: {shared}"
+                if summary.saved
+                else f"With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}."
+            )
+            if summary.saved and report.slot is not None:
+                slot = report.slot
+                lines.append(
+                    f"Meeting: {WEEKDAY_NAMES[slot.weekday - 1]}s {slot.start:%H:%M} "
+                    f"({escape(slot.zone)})"
+                )
+        self.status.setText("<br>".join(lines))
+        warnings = report.warnings if report is not None else ()
+        self.warnings.setText("\n".join(f"⚠ {w.message}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+
+
+class ToolsBox(QGroupBox):
+    """Chosen tools, how far their testing is, and what still blocks sending the agreement."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Tools", parent)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.blocking = QLabel(self)
+        self.blocking.setWordWrap(True)
+        self.blocking.setStyleSheet(f"color: {LEVEL_COLOURS[ReadinessLevel.BLOCKED][0]};")
+        self.choose_button = QPushButton("Choose tools…", self)
+        self.tests_button = QPushButton("Test plan…", self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.choose_button)
+        buttons.addWidget(self.tests_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.blocking)
+        layout.addLayout(buttons)
+
+    def show_summary(self, summary: ToolsSummary) -> None:
+        chosen = list(dict.fromkeys(summary.choices.values()))
+        if not chosen:
+            self.status.setText("No tools chosen yet: which tool serves meetings, questions, "
+                                "reports, documents?")  # fmt: skip
+        else:
+            done = sum(1 for s in summary.plan if not s.open)
+            names = ", ".join(tool_name(k) for k in chosen)
+            self.status.setText(
+                f"{names} · tested {done} of {len(summary.plan)} (tool × person)"
+                + (f" · {len(summary.warnings)} tips in Choose tools" if summary.warnings else "")
+            )
+        self.blocking.setText(
+            "Blocks “Agreement sent”:\n" + "\n".join(f"• {line}" for line in summary.blocking)
+        )
+        self.blocking.setVisible(bool(summary.blocking))
+        self.tests_button.setEnabled(bool(chosen))
+
+
+class PreparationPanel(QWidget):
+    """Shows one placement's preparation; `changed` carries its id after a questionnaire."""
+
+    changed = Signal(int)
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._placement_id: int | None = None
+        self._states: dict[ReadinessParty, PartyReadiness] = {}
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.placeholder = QLabel("Save the placement to start its preparation.")
+        self.placeholder.setWordWrap(True)
+        self.boxes: dict[ReadinessParty, PartyBox] = {}
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.summary)
+        for party in ReadinessParty:
+            box = PartyBox(party)
+            box.start_requested.connect(self._on_start_requested)
+            box.result_requested.connect(self._on_result_requested)
+            column.addWidget(box)
+            self.boxes[party] = box
+        self.protocol = ProtocolBox()
+        self.protocol.edit_button.clicked.connect(self._on_protocol_clicked)
+        column.addWidget(self.protocol)
+        self.tools = ToolsBox()
+        self.tools.choose_button.clicked.connect(self._on_choose_tools)
+        self.tools.tests_button.clicked.connect(self._on_test_plan)
+        column.addWidget(self.tools)
+        column.addStretch(1)
+        self.body = body
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(scroll, 1)
+        self.show_placement(None)
+
+    def show_placement(self, placement_id: int | None) -> None:
+        self._placement_id = placement_id
+        self.placeholder.setVisible(placement_id is None)
+        self.body.setVisible(placement_id is not None)
+        if placement_id is None:
+            return
+        try:
+            states = placement_readiness(self._db, placement_id)
+        except VipdeskError as exc:
+            self.summary.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
+            return
+        self._states = {s.party: s for s in states}
+        for state in states:
+            self.boxes[state.party].show_readiness(state)
+        levels = [s.level for s in states]
+        if ReadinessLevel.BLOCKED in levels:
+            verdict = "Something blocks the start: see the critical answers below."
+        elif all(level is ReadinessLevel.READY for level in levels):
+            verdict = "Student, host and institution are ready."
+        else:
+            verdict = "Not everything is assessed or strong enough yet."
+        self.summary.setText(f"<b>Readiness</b><br>{verdict}")
+        try:
+            self.protocol.show_summary(protocol_summary(self._db, placement_id))
+            self.tools.show_summary(tools_summary(self._db, placement_id))
+        except VipdeskError as exc:
+            self.protocol.status.setText(escape(str(exc)))
+
+    # --- slots -----------------------------------------------------------------------------
+
+    def _on_start_requested(self, value: str) -> None:
+        if self._placement_id is None:
+            return
+        party = ReadinessParty(value)
+        try:
+            context = suggested_respondents(self._db, self._placement_id)
+            wizard = ReadinessWizard(
+                self._db,
+                self._placement_id,
+                party,
+                context.names[party],
+                about=context.placement,
+                parent=self,
+            )
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Questionnaire", str(exc))
+            return
+        self.open_wizard(wizard)
+        self.show_placement(self._placement_id)
+        self.changed.emit(self._placement_id)
+
+    def open_wizard(self, wizard: ReadinessWizard) -> None:
+        """Modal, like every editor; a test replaces this to drive the wizard itself."""
+        wizard.exec()
+
+    def open_editor(self, editor: QDialog) -> None:
+        """Modal; tests replace this to drive the dialog or wizard themselves."""
+        editor.exec()
+
+    def _on_choose_tools(self) -> None:
+        self._open(lambda heading: ToolsWizard(self._db, self._placement_id, heading, self))
+
+    def _on_test_plan(self) -> None:
+        self._open(lambda heading: ToolTestDialog(self._db, self._placement_id, heading, self))
+
+    def _open(self, make: Callable[[str], QDialog]) -> None:
+        if self._placement_id is None:
+            return
+        try:
+            dialog = make(suggested_respondents(self._db, self._placement_id).placement)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Preparation", str(exc))
+            return
+        self.open_editor(dialog)
+        self.show_placement(self._placement_id)
+        self.changed.emit(self._placement_id)
+
+    def _on_protocol_clicked(self) -> None:
+        self._open(lambda heading: ProtocolEditor(self._db, self._placement_id, heading, self))
+
+    def _on_result_requested(self, value: str) -> None:
+        state = self._states.get(ReadinessParty(value))
+        if state is None or state.latest is None or state.assessment is None:
+            return
+        latest = state.latest
+        when = latest.completed_at.astimezone() if latest.completed_at else latest.started_at
+        heading = (
+            f"<b>{escape(state.party.label)}</b> — answered by {escape(latest.respondent)} "
+            f"on {when:%d %b %Y} (questionnaire version {latest.questionnaire_version})"
+        )
+        SummaryDialog(f"{state.party.label} readiness", heading, state.assessment, self).exec()

@@ -1,0 +1,145 @@
+"""The result of a readiness questionnaire: status, score per theme, critical answers, advice."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.services.preparation.questionnaires import Assessment, ReadinessLevel
+
+# Text and background per status: green, amber, red, legible for colour-blind users too because
+# the word is always written out beside the colour.
+LEVEL_COLOURS: dict[ReadinessLevel, tuple[str, str]] = {
+    ReadinessLevel.READY: ("#1b5e20", "#e6f4ea"),
+    ReadinessLevel.NEEDS_ATTENTION: ("#7a4100", "#fff4e0"),
+    ReadinessLevel.BLOCKED: ("#8c1d18", "#fdecea"),
+}
+
+
+def level_badge(level: ReadinessLevel, text: str | None = None) -> str:
+    """Rich text for a coloured status word."""
+    fg, bg = LEVEL_COLOURS[level]
+    return (
+        f"<span style='color:{fg}; background:{bg}; font-weight:600;'>"
+        f"&nbsp;{escape(text or level.label)}&nbsp;</span>"
+    )
+
+
+class SummaryView(QWidget):
+    """Read-only; `show_assessment` may be called again with new answers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        self.status.setWordWrap(True)
+        self.themes = QGridLayout()
+        self.themes.setColumnStretch(1, 1)
+        self.themes.setHorizontalSpacing(12)
+        self.critical = QLabel(self)
+        self.critical.setTextFormat(Qt.TextFormat.RichText)
+        self.critical.setWordWrap(True)
+        self.critical.setStyleSheet(
+            "background: #fdecea; color: #8c1d18; padding: 6px; border-radius: 4px;"
+        )
+        self.advice = QLabel(self)
+        self.advice.setTextFormat(Qt.TextFormat.RichText)
+        self.advice.setWordWrap(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(self.status)
+        column.addLayout(self.themes)
+        column.addWidget(self.critical)
+        column.addWidget(self.advice)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.bars: dict[str, QProgressBar] = {}
+
+    def show_assessment(self, assessment: Assessment) -> None:
+        level = assessment.level
+        overall = "—" if assessment.overall is None else f"{assessment.overall} / 100"
+        missing = len(assessment.unanswered)
+        note = f"<br>{missing} required question(s) not answered yet." if missing else ""
+        self.status.setText(
+            f"<p style='font-size:large'>{level_badge(level)}&nbsp; Overall score "
+            f"<b>{overall}</b></p>{note}"
+        )
+        while self.themes.count():
+            taken = self.themes.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().deleteLater()
+        self.bars.clear()
+        for row, theme in enumerate(assessment.themes):
+            label = QLabel(theme.label)
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setValue(theme.score or 0)
+            bar.setFormat("not answered" if theme.score is None else f"{theme.score}")
+            bar.setAccessibleName(f"{theme.label}: {bar.format()}")
+            colour = "#c62828" if theme.low else "#2e7d32"
+            bar.setStyleSheet(
+                "QProgressBar { border: 1px solid #bbb; border-radius: 3px; background: #fafafa;"
+                " text-align: center; max-height: 16px; }"
+                f"QProgressBar::chunk {{ background: {colour}; }}"
+            )
+            flag = QLabel(f"below {assessment.threshold}" if theme.low else "")
+            flag.setStyleSheet("color: #8c1d18;")
+            self.themes.addWidget(label, row, 0)
+            self.themes.addWidget(bar, row, 1)
+            self.themes.addWidget(flag, row, 2)
+            self.bars[theme.key] = bar
+        critical = assessment.critical
+        self.critical.setVisible(bool(critical))
+        self.critical.setText(
+            "<b>Blocking answers</b> — these must be solved before the placement can start:"
+            "<ul style='margin-left:-20px'>"
+            + "".join(f"<li>{escape(f.question)} <b>{escape(f.answer)}</b></li>" for f in critical)
+            + "</ul>"
+        )
+        if assessment.advice:
+            self.advice.setText(
+                "<b>What to do</b><ul style='margin-left:-20px'>"
+                + "".join(f"<li>{escape(a)}</li>" for a in assessment.advice)
+                + "</ul>"
+            )
+        else:
+            self.advice.setText("<b>What to do</b><br>Nothing: every answer is strong.")
+
+
+class SummaryDialog(QDialog):
+    """The result of a completed response, opened from the preparation panel."""
+
+    def __init__(
+        self, title: str, heading: str, assessment: Assessment, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(640, 560)
+        head = QLabel(heading)
+        head.setTextFormat(Qt.TextFormat.RichText)
+        head.setWordWrap(True)
+        self.view = SummaryView()
+        self.view.show_assessment(assessment)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)

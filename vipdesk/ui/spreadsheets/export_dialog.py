@@ -1,0 +1,242 @@
+"""File → Export report: which report, the list's filters (search, status, mode, year, host
+country), whether sensitive data may go in, where to save; written off the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.models import Mode, Status
+from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
+from vipdesk.services.jobs import Progress, ShouldCancel
+from vipdesk.services.placements.catalogue import Filter
+from vipdesk.services.refdata import countries
+from vipdesk.services.reports.filters import ReportFilter
+from vipdesk.ui.jobs import JobRunner
+
+_SENSITIVE_WARNING = (
+    "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
+    "the recipient needs them, e.g. for a grant's inclusion support; keep and send the file "
+    "securely."
+)
+
+
+def default_folder() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
+
+
+class ExportReportDialog(QDialog):
+    """Set the filters, choose the file, export; the dialog closes when the file is written."""
+
+    exported = Signal(str)  # the path written
+
+    def __init__(
+        self,
+        db: Database,
+        current: Filter | None = None,
+        years: Sequence[int] = (),
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle("Export report")
+        self.setMinimumWidth(560)
+        current = current or Filter()
+        self.runner = JobRunner(self, pool)
+        self.result: ReportResult | None = None
+
+        intro = QLabel(
+            "An Excel workbook with the filters below, key figures with a chart, and the "
+            "detail. The filters start as they are set in the placements list."
+        )
+        intro.setWordWrap(True)
+        self.kind_combo = QComboBox()
+        for kind in AVAILABLE:
+            self.kind_combo.addItem(TITLES[kind], kind)
+        self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
+        self.search_edit = QLineEdit(current.text)
+        self.search_edit.setPlaceholderText("Every placement")
+        self.status_combo = QComboBox()
+        self.status_combo.addItem("All statuses", None)
+        for status in Status:
+            self.status_combo.addItem(status.label, status.value)
+        self.status_combo.setCurrentIndex(
+            max(0, self.status_combo.findData(current.status.value if current.status else None))
+        )
+        self.mode_combo = QComboBox()
+        self.mode_combo.addItem("All modes", None)
+        for mode in Mode:
+            self.mode_combo.addItem(mode.label, mode.value)
+        self.mode_combo.setCurrentIndex(
+            max(0, self.mode_combo.findData(current.mode.value if current.mode else None))
+        )
+        self.year_combo = QComboBox()
+        self.year_combo.addItem("All years", None)
+        for year in sorted({*years, *([current.year] if current.year else [])}, reverse=True):
+            self.year_combo.addItem(str(year), year)
+        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current.year)))
+        self.country_combo = QComboBox()
+        self.country_combo.addItem("All countries", None)
+        for code, name in sorted(countries().items(), key=lambda item: item[1]):
+            self.country_combo.addItem(f"{name} ({code})", code)
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
+        self.sensitive_box = QCheckBox("Include the students' equity flags")
+        self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
+        self.sensitive_warning.setWordWrap(True)
+        self.sensitive_warning.setStyleSheet("color: #9a3412;")
+        self.sensitive_warning.setVisible(False)
+        self.sensitive_box.toggled.connect(self._on_sensitive_toggled)
+
+        self._stamp = date.today().isoformat()
+        self._default_name = f"{self.kind}-{self._stamp}.xlsx"
+        self.path_edit = QLineEdit(str((folder or default_folder()) / self._default_name))
+        browse = QPushButton("Choose…")
+        browse.clicked.connect(self._on_browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        self._confirmed: str | None = None  # a path whose overwriting the user already agreed to
+
+        form = QFormLayout()
+        form.addRow("Report", self.kind_combo)
+        form.addRow("Search text", self.search_edit)
+        form.addRow("Status", self.status_combo)
+        form.addRow("Mode", self.mode_combo)
+        form.addRow("Year (planned start)", self.year_combo)
+        form.addRow("Host country", self.country_combo)
+        form.addRow("Sensitive data", self.sensitive_box)
+        form.addRow("", self.sensitive_warning)
+        form.addRow("Save to", path_row)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.export_button = self.buttons.addButton(
+            "Export", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.export)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    @property
+    def kind(self) -> str:
+        return str(self.kind_combo.currentData())
+
+    def _on_kind_changed(self, _index: int) -> None:
+        """Name the file after the report, unless the user named it."""
+        path = Path(self.path_edit.text())
+        if path.name == self._default_name:
+            self._default_name = f"{self.kind}-{self._stamp}.xlsx"
+            self.path_edit.setText(str(path.with_name(self._default_name)))
+
+    def _on_sensitive_toggled(self, checked: bool) -> None:
+        self.sensitive_warning.setVisible(checked)
+        self.adjustSize()
+
+    def options(self) -> ReportOptions:
+        status, mode = self.status_combo.currentData(), self.mode_combo.currentData()
+        return ReportOptions(
+            ReportFilter(
+                text=self.search_edit.text().strip(),
+                status=Status(status) if status else None,
+                mode=Mode(mode) if mode else None,
+                year=self.year_combo.currentData(),
+                country=self.country_combo.currentData(),
+            ),
+            include_sensitive=self.sensitive_box.isChecked(),
+        )
+
+    def target(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(f"{path.name}.xlsx")
+
+    def _on_browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Save the report as", self.path_edit.text(), "Excel workbook (*.xlsx)"
+        )
+        if chosen:
+            self.path_edit.setText(chosen)
+            self._confirmed = chosen  # the file dialog asked about overwriting
+
+    def export(self) -> None:
+        path = self.target()
+        if path is None:
+            self.message.setText("Choose where to save the report.")
+            return
+        if not path.parent.is_dir():
+            self.message.setText(f"The folder {path.parent} does not exist.")
+            return
+        if path.exists() and self._confirmed != str(path):
+            answer = QMessageBox.question(
+                self, "Replace the file?", f"{path.name} exists already. Replace it?"
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        options, db, kind = self.options(), self._db, self.kind
+
+        def work(progress: Progress, should_cancel: ShouldCancel) -> ReportResult:
+            return export_report(db, kind, path, options, progress, should_cancel)
+
+        self.export_button.setEnabled(False)
+        self.message.setText("Writing the report…")
+        self.runner.start(
+            f"Exporting the {kind} report",
+            work,
+            self._on_done,
+            self._on_failed,
+            self._on_cancelled,
+        )
+
+    def _on_done(self, result: ReportResult) -> None:
+        self.result = result
+        self.export_button.setEnabled(True)
+        what = "funding sources" if result.kind == "funding" else "placements"
+        self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
+        self.exported.emit(str(result.path))
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText(message)
+        QMessageBox.warning(self, "The report was not saved", message)
+
+    def _on_cancelled(self) -> None:
+        self.export_button.setEnabled(True)
+        self.message.setText("Cancelled: no file was written.")
+
+    def reject(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()  # closing the dialog stops the export; the file is not left
+        super().reject()

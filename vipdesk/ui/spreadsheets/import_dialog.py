@@ -1,0 +1,254 @@
+"""File → Import students / organisations / placements: choose a file, see the preview (the
+first rows as understood, how many are new, already there or wrong, and every problem), then
+import — all rows or none. Reading, checking and importing run off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.reports.import_template import save_import_template
+from vipdesk.services.importing.plan import (
+    ImportPlan,
+    ImportResult,
+    RowState,
+    plan_import,
+    run_import,
+)
+from vipdesk.services.jobs import Progress, ShouldCancel
+from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.spreadsheets.export_dialog import default_folder
+from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
+
+PREVIEW_ROWS = 20
+_STATE_COLOURS = {RowState.NEW: None, RowState.EXISTS: "#6b7280", RowState.INVALID: "#b91c1c"}
+_FILES = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
+
+
+def _table(model: TextTableModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(22)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> Path | None:
+    """Ask where, then write the import template for `kind`; returns the file or None."""
+    suggested = (folder or default_folder()) / f"vipdesk-{kind}-template.xlsx"
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, f"Save the {kind} import template", str(suggested), "Excel workbook (*.xlsx)"
+    )
+    if not chosen:
+        return None
+    path = Path(chosen) if chosen.lower().endswith(".xlsx") else Path(f"{chosen}.xlsx")
+    try:
+        save_import_template(kind, path)
+    except VipdeskError as exc:
+        QMessageBox.warning(parent, "The template was not saved", str(exc))
+        return None
+    return path
+
+
+class ImportDialog(QDialog):
+    imported = Signal(str, int)  # kind, records created
+
+    def __init__(
+        self,
+        db: Database,
+        kind: str,
+        parent: QWidget | None = None,
+        *,
+        pool: QThreadPool | None = None,
+        user: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db, self.kind, self._user = db, kind, user
+        self.plan: ImportPlan | None = None
+        self.result: ImportResult | None = None
+        self.runner = JobRunner(self, pool)
+        self.setWindowTitle(f"Import {kind}")
+        self.resize(980, 640)
+
+        intro = QLabel(
+            f"Choose an Excel (.xlsx) or CSV file with one row per {kind[:-1]}. You see what "
+            "vipdesk understood before anything is imported; if any row has a problem, nothing "
+            "is. Rows already in vipdesk are skipped."
+        )
+        intro.setWordWrap(True)
+        self.file_label = QLabel("No file chosen.")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QPushButton("Choose file…")
+        choose.clicked.connect(self._on_choose)
+        template = QPushButton("Save template…")
+        template.setToolTip("An empty workbook with the right columns and a Help sheet")
+        template.clicked.connect(lambda: save_template_as(self, self.kind))
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(choose)
+        file_row.addWidget(template)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.preview_model = TextTableModel()
+        self.preview = _table(self.preview_model)
+        self.problems_label = QLabel()
+        self.problems_model = TextTableModel(["Row", "Column", "Problem"])
+        self.problems = _table(self.problems_model)
+        self.problems_pane = lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.problems_label)
+        lower_layout.addWidget(self.problems)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.preview)
+        splitter.addWidget(lower)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.import_button = self.buttons.addButton(
+            f"Import {kind}", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(file_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self._show_plan(None)
+
+    # --- reading and checking --------------------------------------------------------------
+
+    def _on_choose(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, f"Import {self.kind} from", str(default_folder()), _FILES
+        )
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path) -> None:
+        """Read and check `path` in the background, then show the preview."""
+        if self.runner.busy:
+            return
+        self.file_label.setText(str(path))
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.summary.setText("Reading and checking the file…")
+        db, kind = self._db, self.kind
+
+        def work(progress: Progress, should_cancel: ShouldCancel) -> ImportPlan:
+            return plan_import(db, kind, path, progress, should_cancel)
+
+        self.runner.start(
+            f"Checking {path.name}", work, self._show_plan, self._on_unreadable, self._on_stopped
+        )
+
+    def _on_unreadable(self, message: str) -> None:
+        self._show_plan(None)
+        self.summary.setText(f"<b>This file cannot be imported.</b> {message}")
+
+    def _on_stopped(self) -> None:
+        self.summary.setText("Stopped: nothing was imported.")
+        self.import_button.setEnabled(self.plan is not None and self.plan.ok and self.plan.new > 0)
+
+    def _show_plan(self, plan: ImportPlan | None) -> None:
+        self.plan = plan
+        if plan is None:
+            self.preview_model.set_rows([], [])
+            self.problems_model.set_rows(["Row", "Column", "Problem"], [])
+            self.problems_label.setText("")
+            self.problems_pane.setVisible(False)
+            self.summary.setText("")
+            return
+        titles = [title for _, title in plan.columns]
+        headers = [header for header, _ in plan.columns]
+        shown = plan.rows[:PREVIEW_ROWS]
+        self.preview_model.set_rows(
+            ["Row", "Import as", *titles],
+            [[str(r.number), r.state.label, *(r.shown.get(h, "") for h in headers)] for r in shown],
+            [_STATE_COLOURS[r.state] for r in shown],
+        )
+        self.preview.resizeColumnsToContents()
+        self.problems_model.set_rows(
+            ["Row", "Column", "Problem"],
+            [[str(p.row), p.column, p.message] for p in plan.problems],
+        )
+        self.problems.resizeColumnToContents(0)
+        self.problems.resizeColumnToContents(1)
+        more = f" (first {PREVIEW_ROWS} shown)" if len(plan.rows) > PREVIEW_ROWS else ""
+        text = f"<b>{plan.source}</b>: {len(plan.rows):,} rows{more} — {plan.summary()}."
+        if plan.ignored_columns:
+            text += f"<br>Columns not used: {', '.join(plan.ignored_columns)}."
+        if plan.problems:
+            text += (
+                f"<br><span style='color:#b91c1c'><b>Nothing can be imported until every "
+                f"problem below is corrected in the file</b> ({len(plan.problems):,}).</span>"
+            )
+        elif plan.new == 0:
+            text += "<br>There is nothing new to import."
+        self.summary.setText(text)
+        self.problems_label.setText(f"Problems ({len(plan.problems):,})")
+        self.problems_pane.setVisible(bool(plan.problems))
+        self.import_button.setEnabled(plan.ok and plan.new > 0)
+
+    # --- importing -------------------------------------------------------------------------
+
+    def start_import(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.ok or self.runner.busy:
+            return
+        db, user = self._db, self._user
+        self.import_button.setEnabled(False)
+
+        def work(progress: Progress, should_cancel: ShouldCancel) -> ImportResult:
+            return run_import(db, plan, user, progress, should_cancel)
+
+        self.runner.start(
+            f"Importing {self.kind}", work, self._on_imported, self._on_failed, self._on_stopped
+        )
+
+    def _on_imported(self, result: ImportResult) -> None:
+        self.result = result
+        noun = self.kind if result.created != 1 else self.kind[:-1]
+        text = f"Imported {result.created:,} {noun}."
+        if result.skipped:
+            text += f" {len(result.skipped):,} already existed and were skipped."
+        self.summary.setText(text)
+        self.imported.emit(self.kind, result.created)
+        QMessageBox.information(self, f"Import {self.kind}", text)
+        self.accept()
+
+    def _on_failed(self, message: str) -> None:
+        self.summary.setText(f"<b>Nothing was imported.</b> {message}")
+        QMessageBox.warning(self, "Nothing was imported", message)
+        self.import_button.setEnabled(self.plan is not None and self.plan.ok)
+
+    def reject(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()  # an import stopped here rolls back: nothing is imported
+        super().reject()
