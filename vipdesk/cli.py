@@ -8,13 +8,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from collections.abc import Sequence
 
 from vipdesk import __version__
-from vipdesk.commands import agreement as agreement_commands
-from vipdesk.commands import spreadsheets
-from vipdesk.db import default_database_url, describe_url, open_database
+from vipdesk.commands import parsers
+from vipdesk.db import default_database_url
 from vipdesk.errors import VipdeskError
 
 DATABASE_ENV = "VIPDESK_DATABASE_URL"
@@ -43,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     # Also accepted after the command (DESIGN.md writes it there); SUPPRESS keeps the global.
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
-    agreement_commands.add_parser(commands)
-    spreadsheets.add_parsers(commands)  # report, import
+    parsers.add_agreement_parser(commands)
+    parsers.add_spreadsheet_parsers(commands)  # report, import
     return parser
 
 
@@ -52,49 +50,24 @@ def database_url(args: argparse.Namespace) -> str:
     return str(args.database or os.environ.get(DATABASE_ENV) or default_database_url())
 
 
-def run_demo(args: argparse.Namespace) -> int:
-    from vipdesk.services.demo.agreements import add_demo_agreements
-    from vipdesk.services.demo.generate import generate_demo
-
-    url = database_url(args)
-    database = open_database(url)
-    started = time.perf_counter()
-    try:
-
-        def progress(done: int, total: int) -> None:
-            print(f"\r{done:,} of {total:,} placements", end="", file=sys.stderr, flush=True)
-
-        summary = generate_demo(
-            database,
-            args.placements,
-            args.seed,
-            progress=progress if sys.stderr.isatty() else None,
-        )
-        agreements = add_demo_agreements(database, seed=args.seed)
-    finally:
-        database.dispose()
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(
-        f"Wrote {summary.placements:,} placements, {summary.students:,} students, "
-        f"{summary.organisations:,} host organisations, {summary.contacts:,} contacts and "
-        f"{summary.institutions:,} institutions and {agreements} stored agreements to "
-        f"{describe_url(url)} "
-        f"in {time.perf_counter() - started:.1f} s."
-    )
-    return 0
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        # late: each command loads only what it needs (the app needs no reportlab or pyHanko
+        # at start, a report no Qt); the entry point is the one place that chooses.
         if args.command == "demo":
-            return run_demo(args)
-        if args.command in spreadsheets.COMMANDS:
+            from vipdesk.commands import demo
+
+            return demo.run(args, database_url(args))
+        if args.command in parsers.COMMANDS:
+            from vipdesk.commands import spreadsheets
+
             return spreadsheets.run(args, database_url(args))
         if args.command == "agreement":
-            return agreement_commands.run(args, database_url(args))
-        from vipdesk.ui.app import run_app  # Qt is imported only when a window is wanted
+            from vipdesk.commands import agreement
+
+            return agreement.run(args, database_url(args))
+        from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted
 
         return run_app(
             database_url=None if args.demo else database_url(args),

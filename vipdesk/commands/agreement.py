@@ -6,8 +6,8 @@
     vipdesk agreement verify FILE.pdf [--trust CA.pem]
 
 Errors are `VipdeskError`s with one line for the user; `vipdesk.cli` prints them and exits 1.
-The heavy imports (reportlab, pyHanko) happen inside the commands, so that `vipdesk --help`
-and the other commands do not pay for them.
+Loaded by `vipdesk.cli` only when `agreement` runs (its options are in `parsers`), so that
+`vipdesk --help`, the app and the other commands do not pay for reportlab and pyHanko.
 """
 
 from __future__ import annotations
@@ -16,60 +16,22 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
 
+from vipdesk.db import open_database
+from vipdesk.documents.agreement.form import read_pdf_bytes, read_returned_bytes
+from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.agreement.signing import load_signer, sign_agreement, verify_signatures
+from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
+from vipdesk.services.agreements.export import export_agreement
+from vipdesk.services.agreements.prefill import find_placement
+from vipdesk.services.agreements.returns import returned_changes
 
-PARTIES = ("student", "sending", "host")
 PARTY_NAMES = {
     "student": "the trainee",
     "sending": "the sending institution",
     "host": "the receiving organisation",
 }
-
-
-def add_parser(commands: Any) -> None:
-    """Register `agreement` and its actions on the top-level subparsers."""
-    agreement = commands.add_parser(
-        "agreement", help="export, read back, sign and verify learning agreements (PDF)"
-    )
-    actions = agreement.add_subparsers(dest="action", metavar="ACTION", required=True)
-
-    export = actions.add_parser("export", help="write a placement's agreement as PDF")
-    export.add_argument("ref", metavar="REF", help="placement reference (VIP-2026-00042) or id")
-    export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    export.add_argument(
-        "--fillable", action="store_true", help="the host's part as form fields, for company HR"
-    )
-
-    read_back = actions.add_parser("import", help="read back what the host filled in or signed")
-    read_back.add_argument("file", type=Path, metavar="FILE.pdf")
-
-    sign = actions.add_parser("sign", help="sign for one party with a PKCS#12 certificate")
-    sign.add_argument("file", type=Path, metavar="FILE.pdf")
-    sign.add_argument("--pkcs12", required=True, type=Path, metavar="P12")
-    sign.add_argument(
-        "--passphrase-file",
-        type=Path,
-        metavar="F",
-        help="file holding the passphrase (else it is asked for in the terminal)",
-    )
-    sign.add_argument("--party", required=True, choices=PARTIES)
-    sign.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
-
-    verify = actions.add_parser("verify", help="check every signature; exit 0 only if all hold")
-    verify.add_argument("file", type=Path, metavar="FILE.pdf")
-    verify.add_argument(
-        "--trust",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="CA.pem",
-        help="certificate of an authority to trust (may be repeated)",
-    )
-    for parser in (export, read_back):
-        # Also accepted after the action; SUPPRESS keeps the global option's value.
-        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, database_url: str) -> int:
@@ -83,10 +45,6 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 
 
 def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
-    from vipdesk.db import open_database
-    from vipdesk.documents.files import write_atomically
-    from vipdesk.services.agreements.export import export_agreement
-    from vipdesk.services.agreements.prefill import find_placement
 
     database = open_database(database_url)
     try:
@@ -104,10 +62,6 @@ def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
 
 
 def read_back(path: Path, *, database_url: str) -> int:
-    from vipdesk.db import open_database
-    from vipdesk.documents.agreement.form import read_pdf_bytes, read_returned_bytes
-    from vipdesk.services.agreements.prefill import find_placement
-    from vipdesk.services.agreements.returns import returned_changes
 
     pdf = read_pdf_bytes(path)
     returned = read_returned_bytes(pdf, path.name)  # refuses what is not ours, before opening
@@ -154,7 +108,6 @@ def _indented(prefix: str, text: str) -> str:
 
 def _passphrase(key: Path, passphrase_file: Path | None, pkcs12: bytes) -> bytes | None:
     """The passphrase: from the file, else none if the key needs none, else typed in."""
-    from vipdesk.documents.agreement.signing import load_signer
 
     if passphrase_file is not None:
         try:
@@ -176,10 +129,6 @@ def _passphrase(key: Path, passphrase_file: Path | None, pkcs12: bytes) -> bytes
 
 
 def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, out: Path) -> int:
-    from vipdesk.documents.agreement.form import read_pdf_bytes
-    from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
-    from vipdesk.documents.files import write_atomically
 
     pdf = read_pdf_bytes(file)
     pkcs12 = read_pdf_bytes(key)
@@ -198,8 +147,6 @@ def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, o
 
 
 def verify(file: Path, trust: list[Path]) -> int:
-    from vipdesk.documents.agreement.form import read_pdf_bytes
-    from vipdesk.documents.agreement.signing import verify_signatures
 
     checks = verify_signatures(
         read_pdf_bytes(file), file.name, [read_pdf_bytes(path) for path in trust]

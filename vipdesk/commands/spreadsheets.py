@@ -1,65 +1,26 @@
 """`vipdesk report KIND --out FILE.xlsx` and `vipdesk import KIND FILE`.
 
-Only argparse is imported at start-up; openpyxl and the services load when a command runs.
+Loaded by `vipdesk.cli` only when one of these commands runs (its options are in `parsers`).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-COMMANDS = ("report", "import")
+from vipdesk.db import Database, open_database
+from vipdesk.errors import VipdeskError
+from vipdesk.models import Mode, Status
+from vipdesk.reports.kinds import ReportOptions, export_report, report_kind
+from vipdesk.services.importing.plan import ImportRejectedError, import_file
+from vipdesk.services.refdata import is_country
+from vipdesk.services.reports.filters import ReportFilter
+
 _SKIPPED_SHOWN = 20
-REPORT_KINDS = ("placements", "costs", "funding", "readiness", "tools")  # see documents.reports
-IMPORT_KINDS = ("students", "organisations", "placements")
-_MODES = ("virtual", "blended", "physical")
-_STATUSES = (
-    "draft",
-    "preparing",
-    "agreement_sent",
-    "signed",
-    "ongoing",
-    "evaluating",
-    "completed",
-    "cancelled",
-)
-
-
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    report = commands.add_parser(
-        "report",
-        help="write an Excel report",
-        description="Write an Excel report. Equity flags are left out unless asked for.",
-    )
-    report.add_argument("kind", choices=REPORT_KINDS, metavar="KIND", help=", ".join(REPORT_KINDS))
-    report.add_argument("--out", required=True, metavar="FILE.xlsx", type=Path)
-    report.add_argument("--year", type=int, metavar="Y", help="placements starting in year Y")
-    report.add_argument("--status", choices=_STATUSES)
-    report.add_argument("--mode", choices=_MODES)
-    report.add_argument("--country", metavar="CC", help="host country, two-letter code")
-    report.add_argument("--search", default="", metavar="TEXT", help="as the search box")
-    report.add_argument(
-        "--include-sensitive",
-        action="store_true",
-        help="add the students' equity flags (special-category personal data)",
-    )
-    report.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
-
-    imports = commands.add_parser(
-        "import",
-        help="import students, organisations or placements from .xlsx or .csv",
-        description="Import records; if any row has a problem, every problem is listed and "
-        "nothing is imported. Records that already exist are skipped.",
-    )
-    imports.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help=", ".join(IMPORT_KINDS))
-    imports.add_argument("file", type=Path, metavar="FILE")
-    imports.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
 
 def run(args: argparse.Namespace, url: str) -> int:
     """Run `report` or `import`; errors a user can fix propagate as VipdeskError."""
-    from vipdesk.db import open_database
 
     database = open_database(url)
     try:
@@ -70,15 +31,8 @@ def run(args: argparse.Namespace, url: str) -> int:
         database.dispose()
 
 
-def _report(args: argparse.Namespace, database: object) -> int:
-    from vipdesk.db import Database
-    from vipdesk.errors import VipdeskError
-    from vipdesk.models import Mode, Status
-    from vipdesk.reports.kinds import ReportOptions, export_report, report_kind
-    from vipdesk.services.refdata import is_country
-    from vipdesk.services.reports.filters import ReportFilter
+def _report(args: argparse.Namespace, database: Database) -> int:
 
-    assert isinstance(database, Database)
     report_kind(args.kind)  # a planned kind fails here, before anything is read
     if args.country and not is_country(args.country):
         raise VipdeskError(f"'{args.country}' is not a country code; use two letters, e.g. DE.")
@@ -101,11 +55,8 @@ def _report(args: argparse.Namespace, database: object) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, database: object) -> int:
-    from vipdesk.db import Database
-    from vipdesk.services.importing.plan import ImportRejectedError, import_file
+def _import(args: argparse.Namespace, database: Database) -> int:
 
-    assert isinstance(database, Database)
     try:
         result = import_file(database, args.kind, args.file)
     except ImportRejectedError as exc:

@@ -12,7 +12,7 @@ from sqlalchemy import Index, String, Text, insert
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from vipdesk.models.base import Base, UTCDateTime, utcnow
+from vipdesk.models.base import Base, UTCDateTime, Versioned, utcnow
 
 
 class AuditEntry(Base):
@@ -43,7 +43,6 @@ def _session_user(session: Session) -> str:
 
 def stamp_versioned_rows(session: Session, _context: object, _instances: object) -> None:
     """Before a flush: note who last changed each edited row."""
-    from vipdesk.models.base import Versioned
 
     user = _session_user(session)
     for obj in (*session.new, *session.dirty):

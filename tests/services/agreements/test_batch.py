@@ -13,6 +13,7 @@ from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.documents.agreement.form import read_returned_pdf
 from vipdesk.errors import NotFoundError, VipdeskError
+from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import (
     agreement_for_export,
     export_agreements,
@@ -143,9 +144,7 @@ def test_a_folder_that_refuses_writing_says_so(
 def test_a_full_disk_midway_leaves_nothing(
     db: Database, placements: list[int], out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from vipdesk.documents import files
-
-    real = files.write_atomically
+    real = batch.write_atomically
     written: list[Path] = []
 
     def fill_up(path: Path, data: bytes) -> None:
@@ -156,7 +155,7 @@ def test_a_full_disk_midway_leaves_nothing(
         real(path, data)
         written.append(path)
 
-    monkeypatch.setattr(files, "write_atomically", fill_up)
+    monkeypatch.setattr(batch, "write_atomically", fill_up)
     with pytest.raises(VipdeskError, match="full"):
         export_agreements(db, placements, out)
     assert len(written) == 2 and list(out.iterdir()) == []

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
-from vipdesk.documents import files
 from vipdesk.documents.agreement.form import read_returned_pdf
+from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.ui.agreement.batch_dialog import AgreementBatchDialog
 from vipdesk.ui.main_window import MainWindow
@@ -75,7 +75,7 @@ def test_progress_counts_and_cancel_midway_leaves_the_folder_as_it_was(
 ) -> None:
     # The worker waits after its second agreement until the test has pressed Cancel.
     second_done, cancelled = threading.Event(), threading.Event()
-    real_write = files.write_atomically
+    real_write = batch.write_atomically
     count = {"n": 0}
 
     def write(path: Path, data: bytes) -> None:
@@ -85,7 +85,7 @@ def test_progress_counts_and_cancel_midway_leaves_the_folder_as_it_was(
             second_done.set()
             cancelled.wait(10)
 
-    monkeypatch.setattr(files, "write_atomically", write)
+    monkeypatch.setattr(batch, "write_atomically", write)
     dialog = AgreementBatchDialog(db, ids, folder=out)
     qtbot.addWidget(dialog)
     dialog.show()

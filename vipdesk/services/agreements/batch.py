@@ -31,7 +31,10 @@ from pathlib import Path
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData
+from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.files import write_atomically
 from vipdesk.errors import NotFoundError, VipdeskError
+from vipdesk.services.agreements.export import stored_agreements, stored_pdfs
 from vipdesk.services.agreements.prefill import agreements_from_placements
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps
 
@@ -66,7 +69,6 @@ def agreements_for_export(
 
     A placement whose agreement is stored (a draft, a version out for signature, a signed
     one) exports that version; the others the agreement as their records say it."""
-    from vipdesk.services.agreements.export import stored_agreements
 
     found = agreements_from_placements(db, placement_ids, today=today)
     stored = stored_agreements(db, list(found))
@@ -96,11 +98,6 @@ def export_agreements(
             the folder is left as it was.
         CancelledError: `should_cancel` said stop; the folder is left as it was.
     """
-    # The documents layer renders; imported here, as the other services that make PDFs do,
-    # so that importing this module stays light and free of reportlab.
-    from vipdesk.documents.agreement.pdf import render_agreement
-    from vipdesk.documents.files import write_atomically
-    from vipdesk.services.agreements.export import stored_pdfs
 
     folder = Path(folder).expanduser()
     ids = list(dict.fromkeys(placement_ids))

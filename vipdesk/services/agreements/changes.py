@@ -14,6 +14,10 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_agreement,
+    certificate_to_dict,
+)
 from vipdesk.documents.agreement.content import agreement_from_dict, agreement_to_dict
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
@@ -104,10 +108,6 @@ def start_certificate(
         ValidationError: the actual end is before the actual start.
         VipdeskError: the agreement is not locked, or a certificate is out for signature.
     """
-    from vipdesk.documents.agreement.certificate_content import (
-        certificate_from_agreement,
-        certificate_to_dict,
-    )
 
     with db.session(user) as session:
         reference, rows = _after_lock(

@@ -21,8 +21,10 @@ from sqlalchemy.orm import undefer
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
+from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.errors import VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
+from vipdesk.services.agreements.prefill import agreement_from_placement
 
 
 @dataclass(frozen=True)
@@ -90,8 +92,6 @@ def export_agreement(
         NotFoundError: no such placement.
         VipdeskError: a fillable PDF of a locked agreement was asked for.
     """
-    from vipdesk.documents.agreement.pdf import render_agreement
-    from vipdesk.services.agreements.prefill import agreement_from_placement
 
     with db.session() as session:
         row = session.scalar(

@@ -9,22 +9,21 @@ signature box: how, by whom and when it was signed, with a scanned signature's i
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vipdesk.documents.agreement.amendment_pdf import render_amendment
+from vipdesk.documents.agreement.certificate_content import certificate_from_dict
+from vipdesk.documents.agreement.certificate_pdf import render_certificate
 from vipdesk.documents.agreement.content import agreement_from_dict
+from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.models import AgreementDocument, DocumentKind, SignatureMethod
 from vipdesk.services.agreements.queries import agreed_content
 
-if TYPE_CHECKING:
-    from vipdesk.documents.agreement.signature_record import SignatureRecord
-
 
 def _records(row: AgreementDocument) -> list[SignatureRecord]:
-    from vipdesk.documents.agreement.signature_record import SignatureRecord
-
     out: list[SignatureRecord] = []
     for signature in row.signatures:
         assert signature.method is not None and signature.signed_on is not None
@@ -50,12 +49,8 @@ def render_document(
     """The document's PDF from its stored content (with signature records, if given)."""
     content = json.loads(row.content)
     if row.kind is DocumentKind.AGREEMENT:
-        from vipdesk.documents.agreement.pdf import render_agreement
-
         return render_agreement(agreement_from_dict(content), records=records)
     if row.kind is DocumentKind.AMENDMENT:
-        from vipdesk.documents.agreement.amendment_pdf import render_amendment
-
         rows = list(
             session.scalars(
                 select(AgreementDocument).where(AgreementDocument.placement_id == row.placement_id)
@@ -70,8 +65,6 @@ def render_document(
             agreed_on=None,
             records=records,
         )
-    from vipdesk.documents.agreement.certificate_content import certificate_from_dict
-    from vipdesk.documents.agreement.certificate_pdf import render_certificate
 
     return render_certificate(certificate_from_dict(content), records=records)
 

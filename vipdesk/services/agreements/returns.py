@@ -22,9 +22,14 @@ from vipdesk.documents.agreement.content import (
     agreement_from_dict,
     content_hash,
 )
+from vipdesk.documents.agreement.form import differences, read_returned_bytes
+from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
+from vipdesk.services.agreements.prefill import agreement_from_placement
+from vipdesk.services.agreements.queries import get_document
 from vipdesk.services.agreements.views import DocumentView
+from vipdesk.services.agreements.workflow import new_version
 
 _AMOUNT = re.compile(r"^\s*([0-9][0-9 .,']*)\s*([A-Za-z]{3})?\s*$")
 _TASK_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
@@ -61,8 +66,6 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
         VipdeskError: not a vipdesk agreement, another placement's, a version that is not
             stored, or a sent version's file whose content was changed.
     """
-    from vipdesk.documents.agreement.form import differences, read_returned_bytes
-    from vipdesk.documents.agreement.signature_block import Party
 
     returned = read_returned_bytes(pdf, name)
     with db.session() as session:
@@ -95,7 +98,6 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
             document_id, state = row.id, row.state
     if document_id is None:
         # Exported before any version was stored: compare with the records as they are now.
-        from vipdesk.services.agreements.prefill import agreement_from_placement
 
         data = agreement_from_placement(db, placement_id, version=returned.version)
     stale = returned.content_hash != content_hash(data)
@@ -135,14 +137,10 @@ def accept_changes(
             a task's deadline); nothing is stored then.
         DocumentFrozenError: the agreement is signed and locked.
     """
-    from vipdesk.services.agreements.queries import get_document
-    from vipdesk.services.agreements.workflow import new_version
 
     if not accepted:
         raise ValidationError.single("changes", "Choose at least one change to accept.")
     if review.document_id is None:
-        from vipdesk.services.agreements.prefill import agreement_from_placement
-
         base = agreement_from_placement(db, placement_id)
     else:
         base = get_document(db, review.document_id).agreement

@@ -28,6 +28,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.agreement.signing import sign_agreement, verify_signatures
 from vipdesk.errors import (
     ConflictError,
     FieldProblem,
@@ -49,7 +51,9 @@ from vipdesk.models import (
 )
 from vipdesk.models.base import utcnow
 from vipdesk.services.agreements.queries import load_row, reference_of
+from vipdesk.services.agreements.render import executed_copy
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
+from vipdesk.services.placements.lifecycle import move_status
 
 MAX_SCAN_BYTES = 25 * 1024 * 1024
 _SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
@@ -233,8 +237,6 @@ def record_digital(
     Raises:
         VipdeskError: another file, the party's signature missing or broken, not its turn.
     """
-    from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import verify_signatures
 
     with _writing(db, user) as session:
         row = load_row(session, document_id)
@@ -281,8 +283,6 @@ def sign_here(
 
     The passphrase is used once and not kept.
     """
-    from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
 
     with db.session() as session:
         row = load_row(session, document_id)
@@ -361,9 +361,6 @@ def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
 
 
 def _lock_if_complete(session: Session, row: AgreementDocument, user: str | None) -> None:
-    from vipdesk.services.agreements.render import executed_copy
-    from vipdesk.services.placements.lifecycle import move_status
-
     if any(s.state is not SignatureState.SIGNED for s in row.signatures):
         return
     session.flush()

@@ -32,6 +32,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_dict,
+    certificate_hash,
+)
 from vipdesk.documents.agreement.content import (
     AgreementData,
     agreement_from_dict,
@@ -48,12 +52,17 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
+from vipdesk.models.base import utcnow
+from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
+from vipdesk.services.agreements.render import render_document
+from vipdesk.services.agreements.validation import validate_agreement
 from vipdesk.services.agreements.views import (
     DEFAULT_PARTIES,
     DocumentView,
     document_view,
 )
+from vipdesk.services.placements.lifecycle import move_status
 
 DEFAULT_ORDER: dict[DocumentKind, tuple[str, ...]] = {
     DocumentKind.AGREEMENT: DEFAULT_PARTIES,
@@ -87,7 +96,6 @@ def open_draft(db: Database, placement_id: int, user: str | None = None) -> Docu
         DocumentFrozenError: a version is out for signature or signed; see `new_version` and
             `start_amendment`.
     """
-    from vipdesk.services.agreements.prefill import agreement_from_placement
 
     with db.session(user) as session:
         reference = reference_of(session, placement_id)
@@ -235,7 +243,6 @@ def check_order(order: Sequence[str], kind: DocumentKind) -> tuple[str, ...]:
 def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]:
     if row.kind is DocumentKind.CERTIFICATE:
         return []
-    from vipdesk.services.agreements.validation import validate_agreement
 
     placement = session.get(Placement, row.placement_id)
     assert placement is not None
@@ -265,8 +272,6 @@ def send_for_signature(
         TransitionError: the placement may not move to "Agreement sent" yet (named why).
         DocumentFrozenError, ConflictError: as for `save_draft`.
     """
-    from vipdesk.services.agreements.render import render_document
-    from vipdesk.services.placements.lifecycle import move_status
 
     with db.session(user) as session:
         row = load_row(session, document_id)
@@ -285,11 +290,6 @@ def send_for_signature(
             row.content = _dump(content)
             row.content_hash = content_hash(data)
         else:
-            from vipdesk.documents.agreement.certificate_content import (
-                certificate_from_dict,
-                certificate_hash,
-            )
-
             row.content_hash = certificate_hash(certificate_from_dict(content))
         if row.kind is DocumentKind.AGREEMENT:
             placement = session.get(Placement, row.placement_id)
@@ -315,6 +315,4 @@ def send_for_signature(
 
 
 def _now() -> datetime:
-    from vipdesk.models.base import utcnow
-
     return utcnow()

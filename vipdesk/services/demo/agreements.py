@@ -19,6 +19,8 @@ from sqlalchemy import select
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_to_dict, content_hash
+from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
@@ -29,6 +31,7 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
+from vipdesk.services.agreements.prefill import agreements_from_placements
 from vipdesk.services.agreements.views import DEFAULT_PARTIES
 from vipdesk.services.demo.parties import DEMO_USER
 
@@ -50,9 +53,6 @@ def add_demo_agreements(
     db: Database, *, limit: int = DEMO_AGREEMENTS, seed: int = 1, today: date | None = None
 ) -> int:
     """Store agreements for up to `limit` demo placements; returns how many were stored."""
-    from vipdesk.documents.agreement.pdf import render_agreement
-    from vipdesk.documents.agreement.signature_record import SignatureRecord
-    from vipdesk.services.agreements.prefill import agreements_from_placements
 
     today = today or date.today()
     rng = random.Random(seed)

@@ -1,0 +1,103 @@
+"""The command line's commands and their options, registered on argparse.
+
+Only argparse is imported here, so that building the parser (every start, the app's too) stays
+light; `vipdesk.cli` loads the module that runs a command only when that command is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+PARTIES = ("student", "sending", "host")
+
+COMMANDS = ("report", "import")
+REPORT_KINDS = ("placements", "costs", "funding", "readiness", "tools")  # see reports.kinds
+IMPORT_KINDS = ("students", "organisations", "placements")
+MODES = ("virtual", "blended", "physical")
+STATUSES = (
+    "draft",
+    "preparing",
+    "agreement_sent",
+    "signed",
+    "ongoing",
+    "evaluating",
+    "completed",
+    "cancelled",
+)
+
+
+def add_agreement_parser(commands: Any) -> None:
+    """Register `agreement` and its actions on the top-level subparsers."""
+    agreement = commands.add_parser(
+        "agreement", help="export, read back, sign and verify learning agreements (PDF)"
+    )
+    actions = agreement.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    export = actions.add_parser("export", help="write a placement's agreement as PDF")
+    export.add_argument("ref", metavar="REF", help="placement reference (VIP-2026-00042) or id")
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument(
+        "--fillable", action="store_true", help="the host's part as form fields, for company HR"
+    )
+
+    read_back = actions.add_parser("import", help="read back what the host filled in or signed")
+    read_back.add_argument("file", type=Path, metavar="FILE.pdf")
+
+    sign = actions.add_parser("sign", help="sign for one party with a PKCS#12 certificate")
+    sign.add_argument("file", type=Path, metavar="FILE.pdf")
+    sign.add_argument("--pkcs12", required=True, type=Path, metavar="P12")
+    sign.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="F",
+        help="file holding the passphrase (else it is asked for in the terminal)",
+    )
+    sign.add_argument("--party", required=True, choices=PARTIES)
+    sign.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
+
+    verify = actions.add_parser("verify", help="check every signature; exit 0 only if all hold")
+    verify.add_argument("file", type=Path, metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="CA.pem",
+        help="certificate of an authority to trust (may be repeated)",
+    )
+    for parser in (export, read_back):
+        # Also accepted after the action; SUPPRESS keeps the global option's value.
+        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def add_spreadsheet_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write an Excel report",
+        description="Write an Excel report. Equity flags are left out unless asked for.",
+    )
+    report.add_argument("kind", choices=REPORT_KINDS, metavar="KIND", help=", ".join(REPORT_KINDS))
+    report.add_argument("--out", required=True, metavar="FILE.xlsx", type=Path)
+    report.add_argument("--year", type=int, metavar="Y", help="placements starting in year Y")
+    report.add_argument("--status", choices=STATUSES)
+    report.add_argument("--mode", choices=MODES)
+    report.add_argument("--country", metavar="CC", help="host country, two-letter code")
+    report.add_argument("--search", default="", metavar="TEXT", help="as the search box")
+    report.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="add the students' equity flags (special-category personal data)",
+    )
+    report.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+    imports = commands.add_parser(
+        "import",
+        help="import students, organisations or placements from .xlsx or .csv",
+        description="Import records; if any row has a problem, every problem is listed and "
+        "nothing is imported. Records that already exist are skipped.",
+    )
+    imports.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help=", ".join(IMPORT_KINDS))
+    imports.add_argument("file", type=Path, metavar="FILE")
+    imports.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
