@@ -8,16 +8,14 @@ from typing import Any
 
 from vipdesk.db import Database
 from vipdesk.models import ContactRole, Mode
-from vipdesk.services.people.students import (
-    ContactForm,
+from vipdesk.services.people.contacts import ContactForm, save_contact
+from vipdesk.services.people.organisations import (
     InstitutionForm,
     OrganisationForm,
-    StudentForm,
-    save_contact,
     save_institution,
     save_organisation,
-    save_student,
 )
+from vipdesk.services.people.students import StudentForm, save_student
 from vipdesk.services.placements.records import PlacementForm, save_placement
 
 _numbers = itertools.count(1)

@@ -17,21 +17,23 @@ from tests.helpers.people_data import (
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import ContactRole, OrganisationSize
-from vipdesk.services.people.students import (
+from vipdesk.services.people.contacts import (
     ContactForm,
-    InstitutionForm,
-    OrganisationForm,
     delete_contact,
-    delete_institution,
-    delete_organisation,
     load_contact,
-    load_institution,
-    load_organisation,
     new_contact_form,
     save_contact,
+    validate_contact,
+)
+from vipdesk.services.people.organisations import (
+    InstitutionForm,
+    OrganisationForm,
+    delete_institution,
+    delete_organisation,
+    load_institution,
+    load_organisation,
     save_institution,
     save_organisation,
-    validate_contact,
     validate_institution,
     validate_organisation,
 )

@@ -12,9 +12,9 @@ from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.people_data import make_contact, make_institution, make_organisation
 from vipdesk.db import Database
 from vipdesk.models import ContactRole, OrganisationSize
+from vipdesk.services.people.contacts import load_contact
 from vipdesk.services.people.lists import contact_rows
-from vipdesk.services.people.students import (
-    load_contact,
+from vipdesk.services.people.organisations import (
     load_institution,
     load_organisation,
     save_organisation,

@@ -1,5 +1,5 @@
-"""Students and their equity flags. Organisations and institutions (`parties`) and contacts
-(`contacts`) are re-exported, so that editors and importers find every person and party here.
+"""Students and their equity flags. Organisations and institutions are in `organisations`,
+contacts in `contacts`.
 
 Equity flags are special-category personal data: they have their own form and functions and
 never appear in `StudentForm`, the lists or the choices.
@@ -18,26 +18,6 @@ from vipdesk.errors import FieldProblem, NotFoundError
 from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
 from vipdesk.models import StudentLanguage as _Language
 from vipdesk.models.base import utcnow
-from vipdesk.services.people.contacts import (
-    ContactForm,
-    delete_contact,
-    load_contact,
-    new_contact_form,
-    save_contact,
-    validate_contact,
-)
-from vipdesk.services.people.organisations import (
-    InstitutionForm,
-    OrganisationForm,
-    delete_institution,
-    delete_organisation,
-    load_institution,
-    load_organisation,
-    save_institution,
-    save_organisation,
-    validate_institution,
-    validate_organisation,
-)
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
@@ -49,37 +29,6 @@ from vipdesk.services.people.rules import (
     plural,
     save_record,
 )
-
-__all__ = [
-    "EQF_LEVELS",
-    "EQUITY_FLAGS",
-    "MINIMUM_AGE",
-    "ContactForm",
-    "EquityForm",
-    "InstitutionForm",
-    "OrganisationForm",
-    "StudentForm",
-    "delete_contact",
-    "delete_institution",
-    "delete_organisation",
-    "delete_student",
-    "load_contact",
-    "load_equity",
-    "load_institution",
-    "load_organisation",
-    "load_student",
-    "new_contact_form",
-    "new_student_form",
-    "save_contact",
-    "save_equity",
-    "save_institution",
-    "save_organisation",
-    "save_student",
-    "validate_contact",
-    "validate_institution",
-    "validate_organisation",
-    "validate_student",
-]
 
 EQF_LEVELS: dict[int, str] = {
     5: "EQF 5 (short cycle)",

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import ContactRole
-from vipdesk.services.people.lists import institution_choices, organisation_choices
-from vipdesk.services.people.students import (
+from vipdesk.services.people.contacts import (
     ContactForm,
     load_contact,
     new_contact_form,
     save_contact,
     validate_contact,
 )
+from vipdesk.services.people.lists import institution_choices, organisation_choices
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import SearchableCombo, TimeZoneCombo
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
-from vipdesk.services.people.students import (
+from vipdesk.services.people.organisations import (
     InstitutionForm,
     load_institution,
     save_institution,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import OrganisationSize
-from vipdesk.services.people.students import (
+from vipdesk.services.people.organisations import (
     OrganisationForm,
     load_organisation,
     save_organisation,

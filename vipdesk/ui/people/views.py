@@ -27,18 +27,15 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.services.people.contacts import delete_contact
 from vipdesk.services.people.lists import (
     contact_rows,
     institution_rows,
     organisation_rows,
     student_rows,
 )
-from vipdesk.services.people.students import (
-    delete_contact,
-    delete_institution,
-    delete_organisation,
-    delete_student,
-)
+from vipdesk.services.people.organisations import delete_institution, delete_organisation
+from vipdesk.services.people.students import delete_student
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
