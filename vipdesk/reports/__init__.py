@@ -1,0 +1,1 @@
+"""The Excel reports: read through services, written through documents."""

@@ -1,0 +1,1 @@
+"""The agreement, amendment and certificate as PDF: content types, layout, form, signing."""

@@ -1,0 +1,1 @@
+"""Learning agreements: drafting, validation, versions, signatures, returns, export."""

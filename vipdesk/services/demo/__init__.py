@@ -1,0 +1,1 @@
+"""Realistic synthetic records for the demo database and the benchmarks."""

@@ -1,0 +1,1 @@
+"""Funding sources, costs and their allocation, Erasmus+ grants, exchange rates."""

@@ -1,0 +1,1 @@
+"""Reading students, organisations and placements from Excel and CSV, all or nothing."""

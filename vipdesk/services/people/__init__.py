@@ -1,0 +1,1 @@
+"""Students (and their equity flags), organisations, institutions and contacts."""

@@ -1,0 +1,1 @@
+"""Placement records, their lifecycle and checklist, the list, drafts and history."""

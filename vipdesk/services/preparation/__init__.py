@@ -1,0 +1,1 @@
+"""Readiness questionnaires, the communication protocol and its overlap, tools and tests."""

@@ -1,0 +1,1 @@
+"""What the reports read: filters and the figures behind each report."""

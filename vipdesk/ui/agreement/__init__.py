@@ -1,0 +1,1 @@
+"""The Agreement tab: drafting, sending, signatures, returned PDFs, verification, batch export."""

@@ -1,0 +1,1 @@
+"""The Funding and Costs screens: sources, budgets, costs, grants, cost per participant."""

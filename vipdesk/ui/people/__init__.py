@@ -1,0 +1,1 @@
+"""Students, host organisations, contacts and institutions: lists and editors."""

@@ -1,0 +1,1 @@
+"""The placements list, the placement editor and its checklist."""

@@ -1,0 +1,1 @@
+"""The Preparation tab: readiness wizards, the communication protocol, tools and their tests."""

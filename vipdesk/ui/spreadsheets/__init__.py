@@ -1,0 +1,1 @@
+"""Import from and export to Excel and CSV: the dialogs and their previews."""

@@ -1,0 +1,1 @@
+"""The wizard that drafts the learning agreement, page by page."""
