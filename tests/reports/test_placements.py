@@ -21,7 +21,8 @@ from vipdesk.reports.kinds import (
     export_report,
     report_kind,
 )
-from vipdesk.reports.placements import DETAIL_TITLES, write_placements_report
+from vipdesk.reports.placements import DETAIL_TITLES, book
+from vipdesk.reports.workbook import write_book
 from vipdesk.services.jobs import CancelledError
 from vipdesk.services.reports.filters import EQUITY_TITLES, ReportFilter, load_placement_details
 
@@ -194,7 +195,7 @@ def test_cancel_leaves_no_file_and_keeps_an_old_one(world: Database, tmp_path: P
     details = load_placement_details(world)
     calls = iter(range(100))
     with pytest.raises(CancelledError):
-        write_placements_report(target, details * 1000, should_cancel=lambda: next(calls) > 2)
+        write_book(target, book(details * 1000), should_cancel=lambda: next(calls) > 2)
     assert target.read_bytes() == b"the old report"
     assert sorted(p.name for p in folder.iterdir()) == ["r.xlsx"]
 

@@ -1,5 +1,7 @@
 """What every workbook vipdesk writes shares: safe text, header style, widths, atomic saving.
 
+The sheets every report has (filters, summary, detail tables, charts) are in `report_sheets`.
+
 Files are written to a temporary name in the target folder and renamed when complete, so a
 cancelled or failed export never leaves a half-written file where the user looks for it.
 """
@@ -7,8 +9,7 @@ cancelled or failed export never leaves a half-written file where the user looks
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,6 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -36,7 +36,7 @@ PERCENT = "0%"
 EXCEL_DAY_ZERO = date(1899, 12, 30).toordinal()  # day 0 of Excel's (1900) date system
 
 # Text beginning with these is a formula (or becomes one when edited) in spreadsheet programs.
-_FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = ("=", "+", "-", "@")
 MIN_WIDTH, MAX_WIDTH = 6, 60
 
 
@@ -48,7 +48,7 @@ def clean_text(value: str) -> str:
 
 
 def is_formula_like(value: str) -> bool:
-    return value.startswith(_FORMULA_STARTS)
+    return value.startswith(FORMULA_STARTS)
 
 
 def text_cell(ws: Any, value: str, **style: Any) -> Any:
@@ -186,213 +186,3 @@ def save_workbook(wb: Workbook, path: Path) -> None:
     """Save atomically (see `atomic_file`)."""
     with atomic_file(path) as temporary:
         wb.save(temporary)
-
-
-# --- the parts every report has --------------------------------------------------------------
-
-
-def write_filters_sheet(
-    wb: Workbook,
-    title: str,
-    filters: Sequence[tuple[str, str]],
-    counts: Sequence[tuple[str, Any]],
-    sensitive: str,
-    sheets: str,
-    made_at: datetime,
-    notes: Sequence[tuple[str, str]] = (),
-) -> None:
-    """The first sheet of a report: what made it (filters), what it holds, what it leaves out."""
-    ws = wb.create_sheet("Filters")
-    fit_widths(ws, [26, 90])
-    print_fitting_width(ws)
-    ws.append([styled(ws, title, font=TITLE_FONT)])
-    ws.append([f"Made with vipdesk {__version__} on {made_at:%Y-%m-%d %H:%M}"])
-    ws.append([])
-    ws.append(header_cells(ws, ["Filter", "Set to"]))
-    for name, value in filters:
-        ws.append([name, text_cell(ws, value)])
-    ws.append([])
-    left = Alignment(horizontal="left")  # a count beside words, not far off at the right
-    for label, value in counts:
-        ws.append([styled(ws, label, font=BOLD), styled(ws, value, alignment=left)])
-    ws.append([styled(ws, "Sensitive data", font=BOLD), styled(ws, sensitive, alignment=WRAP)])
-    for label, text in notes:
-        ws.append([styled(ws, label, font=BOLD), styled(ws, text, alignment=WRAP)])
-    ws.append([])
-    ws.append([styled(ws, "Sheets", font=BOLD), sheets])
-
-
-def problems_note(problems: Sequence[str], limit: int = 10) -> list[tuple[str, str]]:
-    """A note for the Filters sheet naming the cost items left out of the figures, if any."""
-    if not problems:
-        return []
-    shown = "\n".join(problems[:limit])
-    if len(problems) > limit:
-        shown += f"\n… and {len(problems) - limit} more."
-    return [("Not counted", f"These cost items could not be converted or shared:\n{shown}")]
-
-
-NO_SENSITIVE_DATA = "None: this report holds no equity flags or other special-category data."
-
-
-@dataclass(frozen=True)
-class Col:
-    """A column of a detail sheet: its title, and the number format of its values, if any."""
-
-    title: str
-    number_format: str | None = None
-    width: int | None = None  # fixed; measured on the values when None
-
-
-def _measured(col: Col, values: Iterable[Any]) -> int:
-    if col.width is not None:
-        width = col.width
-    elif col.number_format == DATE_FORMAT:
-        width = 10
-    elif col.number_format is not None:
-        # The widest formatted number is that of the largest or of the most negative value:
-        # formatting two values instead of every one saves seconds at 100,000 rows.
-        numbers = [v for v in values if v is not None]
-        extremes = (max(numbers), min(numbers)) if numbers else ()
-        width = max((len(f"{v:,.2f}") for v in extremes), default=4) + 5
-    else:
-        # Each distinct value once: labels, countries and answers repeat on many rows.
-        width = max(map(display_width, set(values)), default=0)
-    return max(width, len(col.title) + 3)  # bold, with the filter button beside it
-
-
-STEP_ROWS = 500  # rows between calls of a table's `step`: a call per row costs time
-
-
-def write_table(
-    wb: Workbook,
-    name: str,
-    cols: Sequence[Col],
-    rows: Sequence[Sequence[Any]],
-    step: Callable[[int], None] | None = None,
-) -> None:
-    """A detail sheet: widths fitted to the values, frozen header, autofilter, print titles.
-
-    Dates become day numbers with the date format, numbers keep their column's format, and text
-    that a spreadsheet would take for a formula is stored as text. `step(n)` is told every few
-    hundred rows how many were written since it was last called.
-    """
-    ws = wb.create_sheet(name)
-    # Widths, frozen header, filter and print setup go before the first row: write-only
-    # sheets write their head first.
-    fit_widths(ws, [_measured(c, [r[i] for r in rows]) for i, c in enumerate(cols)])
-    declare_size(ws, len(rows) + 1, len(cols))
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(rows) + 1}"
-    ws.print_title_rows = "1:1"
-    print_fitting_width(ws, landscape=len(cols) > 6)
-    ws.append(header_cells(ws, [c.title for c in cols]))
-    # One styled cell per formatted column, given each row's value in turn: the row is written
-    # before `append` returns, and a style lookup per cell would cost time.
-    formatted: list[tuple[int, WriteOnlyCell]] = []
-    for i, col in enumerate(cols):
-        if col.number_format is not None:
-            cell = WriteOnlyCell(ws)
-            cell.number_format = col.number_format
-            formatted.append((i, cell))
-    plain = [i for i, col in enumerate(cols) if col.number_format is None]
-    written = 0
-    for values in rows:
-        out = list(values)
-        for i, cell in formatted:
-            value = out[i]
-            if value is not None:
-                cell.value = (
-                    value.toordinal() - EXCEL_DAY_ZERO if isinstance(value, date) else value
-                )
-                out[i] = cell
-        for i in plain:
-            value = out[i]
-            if isinstance(value, str) and (
-                value.startswith(_FORMULA_STARTS) or not value.isprintable()
-            ):
-                out[i] = text_cell(ws, value)
-        ws.append(out)
-        written += 1
-        if step is not None and written == STEP_ROWS:
-            step(written)
-            written = 0
-    if step is not None and written:
-        step(written)
-
-
-class SheetRows:
-    """A write-only sheet that counts its rows, so that charts can point at the tables."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-        self.row = 0
-
-    def append(self, values: Sequence[Any] = ()) -> int:
-        self.ws.append([safe(self.ws, v) for v in values])
-        self.row += 1
-        return self.row
-
-    def table(
-        self, titles: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str | None]
-    ) -> tuple[int, int]:
-        """A header and rows, each value with its column's number format: (header, last row)."""
-        header = self.append(header_cells(self.ws, titles))
-        for values in rows:
-            self.append(
-                [
-                    v if fmt is None or v is None else styled(self.ws, v, number_format=fmt)
-                    for v, fmt in zip(values, formats, strict=True)
-                ]
-            )
-        return header, self.row
-
-
-def bar_chart(
-    ws: Any,
-    title: str,
-    block: tuple[int, int],
-    columns: Sequence[int],
-    anchor: str,
-    *,
-    axis_title: str,
-    horizontal: bool = True,
-    stacked: bool = False,
-    number_format: str | None = None,
-    colours: Sequence[str] = (),
-) -> bool:
-    """A bar chart of a table written by `SheetRows.table` (categories in its first column).
-
-    Returns False, drawing nothing, when the table has no rows.
-    """
-    header, last = block
-    if last <= header:
-        return False
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.title = title
-    for column in columns:
-        data = Reference(ws, min_col=column, min_row=header, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
-    for series, colour in zip(chart.series, colours, strict=False):
-        series.graphicalProperties.solidFill = colour  # e.g. red for blocked, not the default
-        series.graphicalProperties.line.solidFill = colour
-    if stacked:
-        chart.grouping, chart.overlap = "stacked", 100
-    if len(columns) == 1:
-        chart.legend = None
-    else:
-        chart.legend.position = "b"
-    chart.y_axis.title = axis_title
-    chart.y_axis.majorGridlines = None
-    chart.y_axis.scaling.min = 0
-    if number_format:
-        chart.y_axis.number_format = number_format
-    # Top to bottom in the order of the table (a bar chart draws the first at the foot).
-    chart.x_axis.scaling.orientation = "maxMin" if horizontal else "minMax"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.width, chart.height = 18, max(7.5, min(15.0, 2.5 + 0.6 * (last - header)))
-    ws.add_chart(chart, anchor)
-    return True

@@ -10,56 +10,72 @@ what the source paid for the selected placements, in the base currency.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from vipdesk.db import Database
-from vipdesk.documents.spreadsheets import (
-    DATE_FORMAT,
-    NO_SENSITIVE_DATA,
-    PERCENT,
-    TITLE_FONT,
-    WHOLE,
+from vipdesk.documents.report_sheets import (
+    SUMMARY_SHEET,
     Col,
-    SheetRows,
     bar_chart,
-    discard,
-    fit_widths,
-    header_cells,
-    money_format,
-    new_workbook,
-    print_fitting_width,
     problems_note,
-    save_workbook,
-    styled,
-    write_filters_sheet,
+    summary_sheet,
     write_table,
 )
-from vipdesk.reports.kinds import ReportKind, ReportOptions
+from vipdesk.documents.spreadsheets import (
+    DATE_FORMAT,
+    PERCENT,
+    WHOLE,
+    header_cells,
+    money_format,
+    styled,
+)
+from vipdesk.reports.kinds import ReportOptions
+from vipdesk.reports.workbook import ReportBook, Step, workbook_report
 from vipdesk.services.funding.costs import BudgetRow
-from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.reports.data import FundingData, funding_data
-from vipdesk.services.reports.filters import ReportFilter, load_placement_details
+from vipdesk.services.reports.filters import PlacementDetail
 
 TITLE = "Funding: budget against actual"
-SUMMARY_SHEET, SOURCES_SHEET, LINES_SHEET = "Summary", "Sources", "Budget lines"
+SOURCES_SHEET, LINES_SHEET = "Sources", "Budget lines"
 PLAIN_MONEY = "#,##0.00;[Red]-#,##0.00"  # beside a Currency column, when currencies differ
 
 
-def build(
-    db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
-) -> int:
-    details = load_placement_details(db, options.filter, should_cancel=cancel)
-    data = funding_data(db, details)
-    write_funding_report(
-        path, data, options.filter, len(details), progress=progress, should_cancel=cancel
+def book(data: FundingData, placements: int = 0) -> ReportBook:
+    """The workbook of `data` (`placements`: how many the filters selected)."""
+    return ReportBook(
+        title=TITLE,
+        subject="Funding sources: awarded, spent and remaining, by budget line",
+        counts=[("Funding sources", len(data.sources)), ("Placements selected", placements)],
+        sheets=f"{SUMMARY_SHEET}: key figures and the share of each award spent. "
+        f"{SOURCES_SHEET}: awarded, spent, remaining per source. "
+        f"{LINES_SHEET}: the same per budget line.",
+        notes=[
+            (
+                "Amounts",
+                "Awards, budgets and spending are in each source's own currency and count "
+                "every cost charged to the source. The filters choose the placements of the "
+                f"columns “… selected placements”, in {data.base}.",
+            ),
+            *problems_note(data.problems),
+        ],
+        summary=lambda wb: _summary_sheet(wb, data, placements),
+        details=lambda wb, step: _detail_sheets(wb, data, step),
+        steps=len(data.sources),
+        what="Writing funding",
+        records=len(data.sources),
+        every=200,
     )
-    return len(data.sources)
 
 
-REPORT = ReportKind("funding", TITLE, build)
+def _gather(
+    db: Database, details: Sequence[PlacementDetail], options: ReportOptions, _c: ShouldCancel
+) -> ReportBook:
+    return book(funding_data(db, details), len(details))
+
+
+REPORT = workbook_report("funding", TITLE, _gather)
 
 
 def used(row: BudgetRow) -> float | None:
@@ -72,84 +88,32 @@ def _amount_format(currencies: set[str]) -> str:
     return money_format(next(iter(currencies))) if len(currencies) == 1 else PLAIN_MONEY
 
 
-def write_funding_report(
-    path: Path,
-    data: FundingData,
-    flt: ReportFilter = ReportFilter(),  # noqa: B008 - frozen, so a shared default is safe
-    placements: int = 0,
-    *,
-    made_at: datetime | None = None,
-    progress: Progress | None = None,
-    should_cancel: ShouldCancel | None = None,
-) -> None:
-    """Write the report to `path` atomically (`placements`: how many the filters selected).
-
-    Raises:
-        CancelledError: `should_cancel` said stop; no file was written.
-        VipdeskError: the file cannot be written.
-    """
-    steps = Steps(len(data.sources), "Writing funding", progress, should_cancel, every=200)
-    wb = new_workbook(TITLE, "Funding sources: awarded, spent and remaining, by budget line")
-    try:
-        write_filters_sheet(
-            wb,
-            TITLE,
-            flt.described(),
-            [("Funding sources", len(data.sources)), ("Placements selected", placements)],
-            NO_SENSITIVE_DATA,
-            f"{SUMMARY_SHEET}: key figures and the share of each award spent. "
-            f"{SOURCES_SHEET}: awarded, spent, remaining per source. "
-            f"{LINES_SHEET}: the same per budget line.",
-            made_at or datetime.now(),
-            [
-                (
-                    "Amounts",
-                    "Awards, budgets and spending are in each source's own currency and count "
-                    "every cost charged to the source. The filters choose the placements of the "
-                    f"columns “… selected placements”, in {data.base}.",
-                ),
-                *problems_note(data.problems),
-            ],
-        )
-        _summary_sheet(wb, data, placements)
-        with paused_gc():
-            _sources_sheet(wb, data, steps)
-            _lines_sheet(wb, data)
-            steps.check()
-            save_workbook(wb, path)
-    except BaseException:
-        discard(wb)
-        raise
-    steps.finish()
-
-
 def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
-    ws = wb.create_sheet(SUMMARY_SHEET)
     names = [s.total.label for s in data.sources]
-    fit_widths(ws, [max([30, *map(len, names)]), 10, 17, 17, 17, 9])
-    print_fitting_width(ws, landscape=True)
-    sheet = SheetRows(ws)
-    sheet.append([styled(ws, f"{TITLE}: key figures", font=TITLE_FONT)])
-    sheet.append(["Each source in its own currency; the filters are on the Filters sheet."])
-    sheet.append()
-    base = money_format(data.base)
-    sheet.append(header_cells(ws, ["Key figure", "Value"]))
-    for label, value, fmt in (
-        ("Funding sources", len(data.sources), WHOLE),
-        ("Sources overspent", sum(s.total.overspent for s in data.sources), WHOLE),
-        ("Placements selected", placements, WHOLE),
-        (
-            "Placements funded among them",
-            sum(s.selected_placements for s in data.sources),
-            WHOLE,
-        ),
-        (
-            "Paid for the selected placements",
-            sum((s.selected_spent for s in data.sources), Decimal(0)),
-            base,
-        ),
-    ):
-        sheet.append([label, styled(ws, value, number_format=fmt)])
+    sheet = summary_sheet(
+        wb,
+        TITLE,
+        "Each source in its own currency; the filters are on the Filters sheet.",
+        [max([30, *map(len, names)]), 10, 17, 17, 17, 9],
+    )
+    ws = sheet.ws
+    sheet.key_figures(
+        [
+            ("Funding sources", len(data.sources), WHOLE),
+            ("Sources overspent", sum(s.total.overspent for s in data.sources), WHOLE),
+            ("Placements selected", placements, WHOLE),
+            (
+                "Placements funded among them",
+                sum(s.selected_placements for s in data.sources),
+                WHOLE,
+            ),
+            (
+                "Paid for the selected placements",
+                sum((s.selected_spent for s in data.sources), Decimal(0)),
+                money_format(data.base),
+            ),
+        ]
+    )
     sheet.append()
     header = sheet.append(
         header_cells(ws, ["Funding source", "Currency", "Awarded", "Spent", "Remaining", "Used"])
@@ -179,7 +143,12 @@ def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
     )
 
 
-def _sources_sheet(wb: Any, data: FundingData, steps: Steps) -> None:
+def _detail_sheets(wb: Any, data: FundingData, step: Step) -> None:
+    _sources_sheet(wb, data, step)
+    _lines_sheet(wb, data)
+
+
+def _sources_sheet(wb: Any, data: FundingData, step: Step) -> None:
     amount = _amount_format({s.total.currency for s in data.sources})
     base = money_format(data.base)
     cols = [
@@ -215,7 +184,7 @@ def _sources_sheet(wb: Any, data: FundingData, steps: Steps) -> None:
         ]
         for s in data.sources
     ]
-    write_table(wb, SOURCES_SHEET, cols, rows, steps.step)
+    write_table(wb, SOURCES_SHEET, cols, rows, step)
 
 
 def _lines_sheet(wb: Any, data: FundingData) -> None:

@@ -1,9 +1,9 @@
 """The Excel reports vipdesk makes, by kind.
 
-A kind is one module, `vipdesk/documents/<kind>_report.py`, that defines
-`REPORT = ReportKind(name, title, build)`; listing its name in `AVAILABLE` makes it known to
-the command line and the UI. Kinds are imported only when used, so that starting the app or
-the command line does not load openpyxl.
+A kind is one module, `vipdesk/reports/<kind>.py`, that defines `REPORT`, a `ReportKind(name,
+title, build)` (for a workbook report, made by `workbook.workbook_report`); listing its name in
+`AVAILABLE` makes it known to the command line and the UI. Kinds are imported only when used,
+so that starting the app or the command line does not load openpyxl.
 """
 
 from __future__ import annotations

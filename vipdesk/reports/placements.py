@@ -9,47 +9,34 @@ so 100,000 placements stream to disk instead of building a million cell objects 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
-from openpyxl.utils import get_column_letter
 
 from vipdesk.db import Database
+from vipdesk.documents.report_sheets import SUMMARY_SHEET, summary_sheet, table_sheet
 from vipdesk.documents.spreadsheets import (
     DATE_FORMAT,
     EXCEL_DAY_ZERO,
     ONE_DECIMAL,
-    TITLE_FONT,
-    declare_size,
-    discard,
-    fit_widths,
-    header_cells,
     is_formula_like,
-    new_workbook,
-    print_fitting_width,
-    save_workbook,
-    styled,
     text_cell,
-    write_filters_sheet,
 )
 from vipdesk.models import Mode, Status
-from vipdesk.reports.kinds import ReportKind, ReportOptions
-from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.reports.kinds import ReportOptions
+from vipdesk.reports.workbook import ReportBook, Step, placements_line, workbook_report
+from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.reports.filters import (
     EQUITY_TITLES,
     PlacementDetail,
     PlacementSummary,
-    ReportFilter,
-    load_placement_details,
     summarise,
 )
 
 TITLE = "Placements overview"
-FILTERS_SHEET, SUMMARY_SHEET, DETAIL_SHEET = "Filters", "Summary", "Placements"
+DETAIL_SHEET = "Placements"
 DETAIL_TITLES: tuple[str, ...] = (
     "Reference",
     "Student",
@@ -75,96 +62,51 @@ _ECTS = DETAIL_TITLES.index("ECTS")
 _TEXT_COLUMNS = (0, 1, 2, 3, 7, 13, 14, 15)
 
 
-def build(
-    db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
-) -> int:
-    details = load_placement_details(
-        db, options.filter, include_sensitive=options.include_sensitive, should_cancel=cancel
-    )
-    write_placements_report(
-        path,
-        details,
-        options.filter,
-        include_sensitive=options.include_sensitive,
-        progress=progress,
-        should_cancel=cancel,
-    )
-    return len(details)
-
-
-REPORT = ReportKind("placements", TITLE, build)
-
-
-def write_placements_report(
-    path: Path,
-    details: Sequence[PlacementDetail],
-    flt: ReportFilter = ReportFilter(),  # noqa: B008 - frozen, so a shared default is safe
-    *,
-    include_sensitive: bool = False,
-    made_at: datetime | None = None,
-    progress: Progress | None = None,
-    should_cancel: ShouldCancel | None = None,
-) -> None:
-    """Write the report to `path` (atomically: see `files.atomic_file`).
-
-    Raises:
-        CancelledError: `should_cancel` said stop; no file was written.
-        VipdeskError: the file cannot be written (open elsewhere, disk full, no folder).
-    """
-    steps = Steps(len(details), "Writing placements", progress, should_cancel, every=2000)
+def book(details: Sequence[PlacementDetail], *, include_sensitive: bool = False) -> ReportBook:
+    """The workbook of `details` (with their equity flags if `include_sensitive`)."""
     summary = summarise(details)
-    wb = new_workbook(TITLE, "Placements selected in vipdesk: figures and one row per placement")
-    try:
-        _filters_sheet(wb, flt, summary.total, include_sensitive, made_at or datetime.now())
-        _summary_sheet(wb, summary)
-        with paused_gc():
-            _detail_sheet(wb, details, include_sensitive, steps)
-            steps.check()
-            save_workbook(wb, path)
-    except BaseException:
-        discard(wb)
-        raise
-    steps.finish()
-
-
-def _filters_sheet(
-    wb: Any, flt: ReportFilter, total: int, include_sensitive: bool, made_at: datetime
-) -> None:
     sensitive = (
         "Included: equity flags (special-category personal data). Share this file only with "
         "people who need them, and delete it when done."
         if include_sensitive
         else "Left out: equity flags (special-category personal data) are not in this report."
     )
-    write_filters_sheet(
-        wb,
-        TITLE,
-        flt.described(),
-        [("Placements in this report", total)],
-        sensitive,
-        f"{SUMMARY_SHEET}: key figures and charts. {DETAIL_SHEET}: one row per placement.",
-        made_at,
+    return ReportBook(
+        title=TITLE,
+        subject="Placements selected in vipdesk: figures and one row per placement",
+        counts=[("Placements in this report", summary.total)],
+        sheets=f"{SUMMARY_SHEET}: key figures and charts. {DETAIL_SHEET}: one row per placement.",
+        summary=lambda wb: _summary_sheet(wb, summary),
+        details=lambda wb, step: _detail_sheet(wb, details, include_sensitive, step),
+        steps=len(details),
+        what="Writing placements",
+        records=len(details),
+        sensitive=sensitive,
     )
 
 
+def _gather(
+    _db: Database, details: Sequence[PlacementDetail], options: ReportOptions, _c: ShouldCancel
+) -> ReportBook:
+    return book(details, include_sensitive=options.include_sensitive)
+
+
+REPORT = workbook_report("placements", TITLE, _gather, sensitive=True)
+
+
 def _summary_sheet(wb: Any, s: PlacementSummary) -> None:
-    ws = wb.create_sheet(SUMMARY_SHEET)
-    fit_widths(ws, [max([30, *(len(c) for c, _ in s.by_country)]), 12])
-    print_fitting_width(ws, landscape=True)  # the figures and, beside them, the charts
-    ws.append([styled(ws, f"{TITLE}: key figures", font=TITLE_FONT)])
-    ws.append([f"{s.total:,} placements; the filters that chose them are on the Filters sheet."])
-    ws.append([])
-    ws.append(header_cells(ws, ["Key figure", "Value"]))
-
-    def decimal_row(label: str, value: Any) -> None:
-        ws.append([label, styled(ws, value, number_format=ONE_DECIMAL)])
-
-    ws.append(["Placements", s.total])
-    decimal_row("Average duration (weeks)", s.average_weeks)
-    decimal_row("Average hours per week", s.average_hours)
-    decimal_row("Total ECTS credits", s.total_ects)
-    ws.append(["Placements with ECTS credits", s.with_ects])
-    row = 10
+    sheet = summary_sheet(
+        wb, TITLE, placements_line(s.total), [max([30, *(len(c) for c, _ in s.by_country)]), 12]
+    )
+    sheet.key_figures(
+        [
+            ("Placements", s.total, None),
+            ("Average duration (weeks)", s.average_weeks, ONE_DECIMAL),
+            ("Average hours per week", s.average_hours, ONE_DECIMAL),
+            ("Total ECTS credits", s.total_ects, ONE_DECIMAL),
+            ("Placements with ECTS credits", s.with_ects, None),
+        ]
+    )
     blocks: dict[str, tuple[int, int]] = {}  # title -> (header row, last row)
     for title, counts in (
         ("Status", s.by_status),
@@ -172,13 +114,9 @@ def _summary_sheet(wb: Any, s: PlacementSummary) -> None:
         ("Year (planned start)", s.by_year),
         ("Host country", s.by_country),
     ):
-        ws.append([])
-        ws.append(header_cells(ws, [title, "Placements"]))
-        for label, count in counts:
-            ws.append([text_cell(ws, str(label)) if isinstance(label, str) else label, count])
-        blocks[title] = (row + 1, row + 1 + len(counts))
-        row += 2 + len(counts)
-    _charts(ws, blocks)
+        sheet.append()
+        blocks[title] = sheet.table([title, "Placements"], counts, [None, None])
+    _charts(sheet.ws, blocks)
 
 
 def _charts(ws: Any, blocks: dict[str, tuple[int, int]]) -> None:
@@ -268,19 +206,10 @@ def _widths(details: Sequence[PlacementDetail], include_sensitive: bool) -> list
 
 
 def _detail_sheet(
-    wb: Any, details: Sequence[PlacementDetail], include_sensitive: bool, steps: Steps
+    wb: Any, details: Sequence[PlacementDetail], include_sensitive: bool, step: Step
 ) -> None:
-    ws = wb.create_sheet(DETAIL_SHEET)
     titles = [*DETAIL_TITLES, *(EQUITY_TITLES if include_sensitive else ())]
-    # Widths, frozen header, filter and print setup go before the first row: write-only
-    # sheets write their head first.
-    fit_widths(ws, _widths(details, include_sensitive))
-    declare_size(ws, len(details) + 1, len(titles))
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{len(details) + 1}"
-    ws.print_title_rows = "1:1"
-    print_fitting_width(ws, landscape=True)
-    ws.append(header_cells(ws, titles))
+    ws = table_sheet(wb, DETAIL_SHEET, titles, _widths(details, include_sensitive), len(details))
     # One styled cell per dated or decimal column, given each row's value in turn: the row
     # is written before `append` returns, and a style lookup per cell would cost time. Dates
     # go in as Excel day numbers; with the date format they are dates to every reader.
@@ -323,4 +252,4 @@ def _detail_sheet(
         if include_sensitive:
             row.extend(flags[flag] for flag in d.equity or (False,) * len(EQUITY_TITLES))
         ws.append(row)
-        steps.step()
+        step(1)

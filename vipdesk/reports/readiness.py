@@ -10,56 +10,72 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from vipdesk.db import Database
-from vipdesk.documents.spreadsheets import (
-    DATE_FORMAT,
-    NO_SENSITIVE_DATA,
-    ONE_DECIMAL,
-    TITLE_FONT,
-    WHOLE,
+from vipdesk.documents.report_sheets import (
+    SUMMARY_SHEET,
     Col,
-    SheetRows,
     bar_chart,
-    discard,
-    fit_widths,
-    header_cells,
-    new_workbook,
-    print_fitting_width,
-    save_workbook,
-    styled,
-    write_filters_sheet,
+    summary_sheet,
     write_table,
 )
-from vipdesk.models import Mode, ReadinessParty, Status
-from vipdesk.reports.kinds import ReportKind, ReportOptions
-from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.documents.spreadsheets import DATE_FORMAT, ONE_DECIMAL, WHOLE
+from vipdesk.models import ReadinessParty
+from vipdesk.reports.kinds import ReportOptions
+from vipdesk.reports.workbook import (
+    PLACEMENT_COLS,
+    ReportBook,
+    placement_cells,
+    placements_line,
+    workbook_report,
+)
+from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.preparation.questionnaires import ReadinessLevel
 from vipdesk.services.preparation.readiness import PartyReadiness
 from vipdesk.services.reports.data import readiness_data
-from vipdesk.services.reports.filters import PlacementDetail, ReportFilter, load_placement_details
+from vipdesk.services.reports.filters import PlacementDetail
 
 TITLE = "Readiness of placements"
-SUMMARY_SHEET, DETAIL_SHEET = "Summary", "Readiness"
+DETAIL_SHEET = "Readiness"
 NOT_ASSESSED = "Not assessed"
 BANDS = (*(level.label for level in ReadinessLevel), NOT_ASSESSED)
 BAND_COLOURS = ("2E7D32", "F9A825", "C62828", "9E9E9E")  # ready, attention, blocked, not yet
 Rows = Sequence[tuple[PlacementDetail, list[PartyReadiness]]]
 
 
-def build(
-    db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
-) -> int:
-    details = load_placement_details(db, options.filter, should_cancel=cancel)
-    rows = readiness_data(db, details, should_cancel=cancel)
-    write_readiness_report(path, rows, options.filter, progress=progress, should_cancel=cancel)
-    return len(rows)
+def book(rows: Rows) -> ReportBook:
+    """The workbook of the selected placements' readiness, party by party."""
+    return ReportBook(
+        title=TITLE,
+        subject="Readiness questionnaires: score, critical flags, status",
+        counts=[("Placements in this report", len(rows))],
+        sheets=f"{SUMMARY_SHEET}: counts by band and average scores, a chart. "
+        f"{DETAIL_SHEET}: one row per placement and party.",
+        notes=[
+            (
+                "Scores",
+                "0 to 100, from each party's latest completed readiness questionnaire. "
+                "Blocked: a critical answer. Needs attention: a low theme or an unanswered "
+                "question. A placement is as ready as its least ready party.",
+            )
+        ],
+        summary=lambda wb: _summary_sheet(wb, rows),
+        details=lambda wb, step: write_table(wb, DETAIL_SHEET, *detail_table(rows), step),
+        steps=len(rows) * 3,
+        what="Writing readiness",
+        records=len(rows),
+        every=3000,
+    )
 
 
-REPORT = ReportKind("readiness", TITLE, build)
+def _gather(
+    db: Database, details: Sequence[PlacementDetail], options: ReportOptions, cancel: ShouldCancel
+) -> ReportBook:
+    return book(readiness_data(db, details, should_cancel=cancel))
+
+
+REPORT = workbook_report("readiness", TITLE, _gather)
 
 
 _LABELS = {level: level.label for level in ReadinessLevel}
@@ -87,62 +103,8 @@ def placement_band_of(bands: Sequence[str]) -> str:
     return min(bands, key=_WORST_FIRST.index, default=ReadinessLevel.READY.label)
 
 
-def write_readiness_report(
-    path: Path,
-    rows: Rows,
-    flt: ReportFilter = ReportFilter(),  # noqa: B008 - frozen, so a shared default is safe
-    *,
-    made_at: datetime | None = None,
-    progress: Progress | None = None,
-    should_cancel: ShouldCancel | None = None,
-) -> None:
-    """Write the report to `path` atomically.
-
-    Raises:
-        CancelledError: `should_cancel` said stop; no file was written.
-        VipdeskError: the file cannot be written.
-    """
-    steps = Steps(len(rows) * 3, "Writing readiness", progress, should_cancel, every=3000)
-    wb = new_workbook(TITLE, "Readiness questionnaires: score, critical flags, status")
-    try:
-        write_filters_sheet(
-            wb,
-            TITLE,
-            flt.described(),
-            [("Placements in this report", len(rows))],
-            NO_SENSITIVE_DATA,
-            f"{SUMMARY_SHEET}: counts by band and average scores, a chart. "
-            f"{DETAIL_SHEET}: one row per placement and party.",
-            made_at or datetime.now(),
-            [
-                (
-                    "Scores",
-                    "0 to 100, from each party's latest completed readiness questionnaire. "
-                    "Blocked: a critical answer. Needs attention: a low theme or an unanswered "
-                    "question. A placement is as ready as its least ready party.",
-                )
-            ],
-        )
-        _summary_sheet(wb, rows)
-        with paused_gc():
-            _detail_sheet(wb, rows, steps)
-            steps.check()
-            save_workbook(wb, path)
-    except BaseException:
-        discard(wb)
-        raise
-    steps.finish()
-
-
 def _summary_sheet(wb: Any, rows: Rows) -> None:
-    ws = wb.create_sheet(SUMMARY_SHEET)
-    fit_widths(ws, [32, 9, 17, 9, 14, 15])
-    print_fitting_width(ws, landscape=True)
-    sheet = SheetRows(ws)
-    sheet.append([styled(ws, f"{TITLE}: key figures", font=TITLE_FONT)])
-    sheet.append([f"{len(rows):,} placements; the filters that chose them are on the Filters "
-                  "sheet."])  # fmt: skip
-    sheet.append()
+    sheet = summary_sheet(wb, TITLE, placements_line(len(rows)), [32, 9, 17, 9, 14, 15])
     counts: dict[ReadinessParty, Counter[str]] = {p: Counter() for p in ReadinessParty}
     scores: dict[ReadinessParty, list[int]] = {p: [] for p in ReadinessParty}
     placements: Counter[str] = Counter()
@@ -153,12 +115,12 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
             counts[party.party][party_band] += 1
             if party.assessment is not None and party.assessment.overall is not None:
                 scores[party.party].append(party.assessment.overall)
-    sheet.append(header_cells(ws, ["Key figure", "Value"]))
-    for label, value in (
-        ("Placements", len(rows)),
-        *((f"Placements: {b.lower()}", placements[b]) for b in BANDS),
-    ):
-        sheet.append([label, styled(ws, value, number_format=WHOLE)])
+    sheet.key_figures(
+        [
+            ("Placements", len(rows), WHOLE),
+            *((f"Placements: {b.lower()}", placements[b], WHOLE) for b in BANDS),
+        ]
+    )
     sheet.append()
     block = sheet.table(
         ["Party", *BANDS, "Average score"],
@@ -173,7 +135,7 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
         [None, *(WHOLE for _ in BANDS), ONE_DECIMAL],
     )
     bar_chart(
-        ws,
+        sheet.ws,
         "Parties by readiness band",
         block,
         list(range(2, 2 + len(BANDS))),
@@ -184,19 +146,10 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
     )
 
 
-def _detail_sheet(wb: Any, rows: Rows, steps: Steps) -> None:
-    write_table(wb, DETAIL_SHEET, *detail_table(rows), steps.step)
-
-
 def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
     """The columns and rows of the detail sheet (the benchmark writes them without styles)."""
     cols = [
-        Col("Reference"),
-        Col("Student"),
-        Col("Host"),
-        Col("Country"),
-        Col("Mode"),
-        Col("Status"),
+        *PLACEMENT_COLS,
         Col("Party"),
         Col("Respondent"),
         Col("Assessed on", DATE_FORMAT),
@@ -208,11 +161,11 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
         Col("Questionnaire in progress"),
     ]
     # Labels looked up once, not built per row: 300,000 rows at 100,000 placements.
-    modes, statuses = {m: m.label for m in Mode}, {s: s.label for s in Status}
+    placement_of = placement_cells()
     parties, levels = {p: p.label for p in ReadinessParty}, {v: v.label for v in ReadinessLevel}
     out: list[list[Any]] = []
     for d, found in rows:
-        placement = [d.reference, d.student, d.host, d.country, modes[d.mode], statuses[d.status]]
+        placement = placement_of(d)
         for p in found:
             assessment, latest = p.assessment, p.latest
             if latest is None or assessment is None:

@@ -9,101 +9,68 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from vipdesk.db import Database
-from vipdesk.documents.spreadsheets import (
-    DATE_FORMAT,
-    NO_SENSITIVE_DATA,
-    PERCENT,
-    TITLE_FONT,
-    WHOLE,
+from vipdesk.documents.report_sheets import (
+    SUMMARY_SHEET,
     Col,
-    SheetRows,
     bar_chart,
-    discard,
-    fit_widths,
-    header_cells,
-    new_workbook,
-    print_fitting_width,
-    save_workbook,
-    styled,
-    write_filters_sheet,
+    summary_sheet,
     write_table,
 )
-from vipdesk.models import Mode, ProtocolActor, Status, ToolTestResult
-from vipdesk.reports.kinds import ReportKind, ReportOptions
-from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
+from vipdesk.documents.spreadsheets import DATE_FORMAT, PERCENT, WHOLE
+from vipdesk.models import ProtocolActor, ToolTestResult
+from vipdesk.reports.kinds import ReportOptions
+from vipdesk.reports.workbook import (
+    PLACEMENT_COLS,
+    ReportBook,
+    placement_cells,
+    placements_line,
+    workbook_report,
+)
+from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.reports.data import ToolUse, tools_data
-from vipdesk.services.reports.filters import PlacementDetail, ReportFilter, load_placement_details
+from vipdesk.services.reports.filters import PlacementDetail
 
 TITLE = "Tools and their tests"
-SUMMARY_SHEET, DETAIL_SHEET = "Summary", "Tools"
+DETAIL_SHEET = "Tools"
 TOP = 10  # tools drawn in the chart
 NONE_CHOSEN = "No tools chosen yet"
 Rows = Sequence[tuple[PlacementDetail, list[ToolUse]]]
 
 
-def build(
-    db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
-) -> int:
-    details = load_placement_details(db, options.filter, should_cancel=cancel)
-    rows = tools_data(db, details)
-    write_tools_report(path, rows, options.filter, progress=progress, should_cancel=cancel)
-    return len(rows)
+def book(rows: Rows) -> ReportBook:
+    """The workbook of the selected placements' tools and their tests."""
+    return ReportBook(
+        title=TITLE,
+        subject="Tools chosen per placement and their tests with every actor",
+        counts=[("Placements in this report", len(rows))],
+        sheets=f"{SUMMARY_SHEET}: most used tools, share tested, tests by actor, a chart. "
+        f"{DETAIL_SHEET}: one row per placement and chosen tool.",
+        notes=[
+            (
+                "Tests",
+                "Every chosen tool is tested with the student, the company mentor and the "
+                "academic tutor. Open: not tested yet, or failed without a recorded reason; "
+                "an open test keeps the agreement from being sent.",
+            )
+        ],
+        summary=lambda wb: _summary_sheet(wb, rows),
+        details=lambda wb, step: write_table(wb, DETAIL_SHEET, *detail_table(rows), step),
+        steps=sum(max(1, len(uses)) for _, uses in rows),  # a placement without tools has one
+        what="Writing tools",
+        records=len(rows),
+    )
 
 
-REPORT = ReportKind("tools", TITLE, build)
+def _gather(
+    db: Database, details: Sequence[PlacementDetail], options: ReportOptions, _c: ShouldCancel
+) -> ReportBook:
+    return book(tools_data(db, details))
 
 
-def write_tools_report(
-    path: Path,
-    rows: Rows,
-    flt: ReportFilter = ReportFilter(),  # noqa: B008 - frozen, so a shared default is safe
-    *,
-    made_at: datetime | None = None,
-    progress: Progress | None = None,
-    should_cancel: ShouldCancel | None = None,
-) -> None:
-    """Write the report to `path` atomically.
-
-    Raises:
-        CancelledError: `should_cancel` said stop; no file was written.
-        VipdeskError: the file cannot be written.
-    """
-    lines = sum(max(1, len(uses)) for _, uses in rows)  # a placement without tools has one
-    steps = Steps(lines, "Writing tools", progress, should_cancel, every=2000)
-    wb = new_workbook(TITLE, "Tools chosen per placement and their tests with every actor")
-    try:
-        write_filters_sheet(
-            wb,
-            TITLE,
-            flt.described(),
-            [("Placements in this report", len(rows))],
-            NO_SENSITIVE_DATA,
-            f"{SUMMARY_SHEET}: most used tools, share tested, tests by actor, a chart. "
-            f"{DETAIL_SHEET}: one row per placement and chosen tool.",
-            made_at or datetime.now(),
-            [
-                (
-                    "Tests",
-                    "Every chosen tool is tested with the student, the company mentor and the "
-                    "academic tutor. Open: not tested yet, or failed without a recorded reason; "
-                    "an open test keeps the agreement from being sent.",
-                )
-            ],
-        )
-        _summary_sheet(wb, rows)
-        with paused_gc():
-            _detail_sheet(wb, rows, steps)
-            steps.check()
-            save_workbook(wb, path)
-    except BaseException:
-        discard(wb)
-        raise
-    steps.finish()
+REPORT = workbook_report("tools", TITLE, _gather)
 
 
 def _share(part: int, whole: int) -> float | None:
@@ -111,15 +78,10 @@ def _share(part: int, whole: int) -> float | None:
 
 
 def _summary_sheet(wb: Any, rows: Rows) -> None:
-    ws = wb.create_sheet(SUMMARY_SHEET)
     names = [u.name for _, uses in rows for u in uses]
-    fit_widths(ws, [max([36, *map(len, names)]), 12, 12, 12, 12])
-    print_fitting_width(ws, landscape=True)
-    sheet = SheetRows(ws)
-    sheet.append([styled(ws, f"{TITLE}: key figures", font=TITLE_FONT)])
-    sheet.append([f"{len(rows):,} placements; the filters that chose them are on the Filters "
-                  "sheet."])  # fmt: skip
-    sheet.append()
+    sheet = summary_sheet(
+        wb, TITLE, placements_line(len(rows)), [max([36, *map(len, names)]), 12, 12, 12, 12]
+    )
     placements: Counter[str] = Counter()
     tests: Counter[str] = Counter()  # planned, then done (passed or failed), then passed
     done_by_tool: Counter[str] = Counter()
@@ -137,16 +99,16 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
                     tests["done"] += 1
                     done_by_tool[use.name] += 1
                 tests["passed"] += test.result is ToolTestResult.PASSED
-    sheet.append(header_cells(ws, ["Key figure", "Value"]))
-    for label, value, fmt in (
-        ("Placements", len(rows), WHOLE),
-        ("Placements with tools chosen", with_tools, WHOLE),
-        ("Placements with every test done", all_tested, WHOLE),
-        ("Tests planned (tool × actor)", tests["planned"], WHOLE),
-        ("Share tested", _share(tests["done"], tests["planned"]), PERCENT),
-        ("Share passed", _share(tests["passed"], tests["planned"]), PERCENT),
-    ):
-        sheet.append([label, None if value is None else styled(ws, value, number_format=fmt)])
+    sheet.key_figures(
+        [
+            ("Placements", len(rows), WHOLE),
+            ("Placements with tools chosen", with_tools, WHOLE),
+            ("Placements with every test done", all_tested, WHOLE),
+            ("Tests planned (tool × actor)", tests["planned"], WHOLE),
+            ("Share tested", _share(tests["done"], tests["planned"]), PERCENT),
+            ("Share passed", _share(tests["passed"], tests["planned"]), PERCENT),
+        ]
+    )
     sheet.append()
     ranked = sorted(placements.items(), key=lambda item: (-item[1], item[0]))
     block = sheet.table(
@@ -171,7 +133,7 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
     )
     header, last = block
     bar_chart(
-        ws,
+        sheet.ws,
         f"Most used tools (top {TOP})" if last - header > TOP else "Placements per tool",
         (header, min(last, header + TOP)),
         [2],
@@ -180,19 +142,10 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
     )
 
 
-def _detail_sheet(wb: Any, rows: Rows, steps: Steps) -> None:
-    write_table(wb, DETAIL_SHEET, *detail_table(rows), steps.step)
-
-
 def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
     """The columns and rows of the detail sheet (the benchmark writes them without styles)."""
     cols = [
-        Col("Reference"),
-        Col("Student"),
-        Col("Host"),
-        Col("Country"),
-        Col("Mode"),
-        Col("Status"),
+        *PLACEMENT_COLS,
         Col("Tool"),
         Col("Purposes", width=40),
         *(Col(f"Test: {actor.label.lower()}") for actor in ProtocolActor),
@@ -201,11 +154,11 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
         Col("Notes", width=50),
     ]
     # Labels looked up once, not built per row.
-    modes, statuses = {m: m.label for m in Mode}, {s: s.label for s in Status}
+    placement_of = placement_cells()
     actors, results = {a: a.label for a in ProtocolActor}, {r: r.label for r in ToolTestResult}
     out: list[list[Any]] = []
     for d, uses in rows:
-        placement = [d.reference, d.student, d.host, d.country, modes[d.mode], statuses[d.status]]
+        placement = placement_of(d)
         if not uses:
             out.append([*placement, None, NONE_CHOSEN, None, None, None, None, None, None])
         for use in uses:
