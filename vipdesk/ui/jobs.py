@@ -1,5 +1,6 @@
 """Long work off the UI thread: a QRunnable around a plain `work(progress, should_cancel)`
-function, and a progress dialog with a Cancel button that stops it.
+function, a progress dialog with a Cancel button that stops it, and `JobDialog`, the base of
+the dialogs that start such work (import, export, batch agreements).
 
 The work itself (an export, an import) lives below `vipdesk/ui` and is tested without Qt; this
 module only carries its progress and result back to the UI thread as signals.
@@ -13,7 +14,17 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QDialog, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import CancelledError, Progress, ShouldCancel
@@ -205,3 +216,88 @@ class JobRunner(QObject):
 def delete_when_closed(dialog: QDialog, runner: JobRunner) -> None:
     """Delete `dialog` once it is closed and its job (if any) has stopped."""
     dialog.finished.connect(lambda _result: runner.when_idle(dialog.deleteLater))
+
+
+class JobDialog(QDialog):
+    """A dialog whose action runs as a job: progress with Cancel while it runs, and one clear
+    outcome when it ends.
+
+    A subclass lays out `message` and `buttons`, adds its action with `add_action` and starts the
+    work with `run_job`. While the job runs the action is disabled; when it ends the action is
+    enabled again if `action_allowed()`. A cancel says `cancelled_text` in `message`; a failure
+    says `failure_lead` and the message there and shows it once in a box titled
+    `failure_title`. Closing the dialog while a job runs cancels it.
+    """
+
+    failure_title = "It was not done"
+    failure_lead = ""  # rich text before a failure's message in the dialog
+    cancelled_text = "Cancelled: nothing was changed."
+
+    def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.runner = JobRunner(self, pool)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.action_button: QPushButton | None = None
+
+    def add_action(self, text: str) -> QPushButton:
+        """The button that starts the job, beside Close."""
+        self.action_button = self.buttons.addButton(text, QDialogButtonBox.ButtonRole.AcceptRole)
+        return self.action_button
+
+    def action_allowed(self) -> bool:
+        """Whether the action may run again once a job has ended."""
+        return True
+
+    def lay_out_form(self, intro: str, form: QFormLayout) -> None:
+        """The layout of a dialog that is a form: what it does, the form, the message, and the
+        buttons at the foot."""
+        label = QLabel(intro)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    def run_job(
+        self,
+        title: str,
+        work: Work,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[str], None] | None = None,
+    ) -> None:
+        """Run `work` with a progress dialog titled `title`; `on_done(result)` when it has
+        succeeded, `on_failed(message)` (by default: say it, once) when it has failed."""
+        if self.action_button is not None:
+            self.action_button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            self._job_ended()
+            on_done(result)
+
+        def failed(message: str) -> None:
+            self._job_ended()
+            (on_failed or self._say_failure)(message)
+
+        self.runner.start(title, work, done, failed, self._on_cancelled)
+
+    def _job_ended(self) -> None:
+        if self.action_button is not None:
+            self.action_button.setEnabled(self.action_allowed())
+
+    def _say_failure(self, message: str) -> None:
+        self.message.setText(f"{self.failure_lead}{message}")
+        QMessageBox.warning(self, self.failure_title, message)
+
+    def _on_cancelled(self) -> None:
+        self._job_ended()
+        self.message.setText(self.cancelled_text)
+
+    def reject(self) -> None:
+        if self.runner.busy:
+            self.runner.cancel()  # stopped work leaves nothing behind (see each job)
+        super().reject()

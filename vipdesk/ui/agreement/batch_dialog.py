@@ -15,14 +15,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -32,7 +29,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.services.agreements.batch import BatchResult, export_agreements
 from vipdesk.services.jobs import Progress, ShouldCancel
-from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
@@ -46,10 +43,12 @@ def _selected_text(n: int) -> str:
     return "The selected placement" if n == 1 else f"The {n:,} selected placements"
 
 
-class AgreementBatchDialog(QDialog):
+class AgreementBatchDialog(JobDialog):
     """Choose which placements, the folder and the variant; export; read the summary."""
 
     exported = Signal(str, int)  # the folder, how many files were written
+    failure_title = "The agreements were not exported"
+    cancelled_text = "Cancelled: no agreement was written, the folder is as it was."
 
     def __init__(
         self,
@@ -61,19 +60,13 @@ class AgreementBatchDialog(QDialog):
         pool: QThreadPool | None = None,
         folder: Path | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, pool)
         self._db = db
         self._shown, self._selected = list(shown), list(selected)
         self.setWindowTitle("Export agreements")
         self.setMinimumWidth(560)
-        self.runner = JobRunner(self, pool)
         self.batch: BatchResult | None = None
 
-        intro = QLabel(
-            "One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to "
-            "send for signature. If you cancel, the folder is left as it was."
-        )
-        intro.setWordWrap(True)
         self.shown_radio = QRadioButton(f"The {_count(len(self._shown))} shown in the list")
         self.selected_radio = QRadioButton(_selected_text(len(self._selected)))
         self.selected_radio.setEnabled(bool(self._selected))
@@ -103,27 +96,20 @@ class AgreementBatchDialog(QDialog):
         form.addRow("Save into", folder_row)
         form.addRow("Variant", self.fillable_box)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_button = self.buttons.addButton(
             "Open folder", QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self._on_open_folder)
-        self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.export_button = self.add_action("Export")
         self.export_button.setDefault(True)
         self.export_button.setEnabled(bool(self._shown or self._selected))
         self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.lay_out_form(
+            "One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to "
+            "send for signature. If you cancel, the folder is left as it was.",
+            form,
+        )
 
     def placement_ids(self) -> list[int]:
         return self._selected if self.selected_radio.isChecked() else self._shown
@@ -157,16 +143,12 @@ class AgreementBatchDialog(QDialog):
                 db, ids, folder, fillable=fillable, progress=progress, should_cancel=should_cancel
             )
 
-        self.export_button.setEnabled(False)
         self.open_button.setVisible(False)
         self.message.setText(f"Writing the agreements of {_count(len(ids))}…")
-        self.runner.start(
-            "Exporting agreements", work, self._on_done, self._on_failed, self._on_cancelled
-        )
+        self.run_job("Exporting agreements", work, self._on_done)
 
     def _on_done(self, result: BatchResult) -> None:
         self.batch = result
-        self.export_button.setEnabled(True)
         count = len(result.written)
         lines = [f"Wrote {count:,} agreement{'s' if count != 1 else ''} to {result.folder}."]
         if result.replaced:
@@ -180,20 +162,6 @@ class AgreementBatchDialog(QDialog):
         self.open_button.setVisible(count > 0)
         self.exported.emit(str(result.folder), count)
 
-    def _on_failed(self, message: str) -> None:
-        self.export_button.setEnabled(True)
-        self.message.setText(message)
-        QMessageBox.warning(self, "The agreements were not exported", message)
-
-    def _on_cancelled(self) -> None:
-        self.export_button.setEnabled(True)
-        self.message.setText("Cancelled: no agreement was written, the folder is as it was.")
-
     def _on_open_folder(self) -> None:
         if self.batch is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.batch.folder)))
-
-    def reject(self) -> None:
-        if self.runner.busy:
-            self.runner.cancel()  # closing stops the export; the folder is left as it was
-        super().reject()

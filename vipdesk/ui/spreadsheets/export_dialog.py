@@ -11,8 +11,6 @@ from PySide6.QtCore import QStandardPaths, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,7 +28,7 @@ from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.services.placements.catalogue import Filter
 from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
-from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.jobs import JobDialog
 
 _SENSITIVE_WARNING = (
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
@@ -45,10 +42,12 @@ def default_folder() -> Path:
     return Path(documents) if documents else Path.home()
 
 
-class ExportReportDialog(QDialog):
+class ExportReportDialog(JobDialog):
     """Set the filters, choose the file, export; the dialog closes when the file is written."""
 
     exported = Signal(str)  # the path written
+    failure_title = "The report was not saved"
+    cancelled_text = "Cancelled: no file was written."
 
     def __init__(
         self,
@@ -60,19 +59,13 @@ class ExportReportDialog(QDialog):
         pool: QThreadPool | None = None,
         folder: Path | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, pool)
         self._db = db
         self.setWindowTitle("Export report")
         self.setMinimumWidth(560)
         current = current or Filter()
-        self.runner = JobRunner(self, pool)
         self.result: ReportResult | None = None
 
-        intro = QLabel(
-            "An Excel workbook with the filters below, key figures with a chart, and the "
-            "detail. The filters start as they are set in the placements list."
-        )
-        intro.setWordWrap(True)
         self.kind_combo = QComboBox()
         for kind in AVAILABLE:
             self.kind_combo.addItem(TITLES[kind], kind)
@@ -131,21 +124,14 @@ class ExportReportDialog(QDialog):
         form.addRow("", self.sensitive_warning)
         form.addRow("Save to", path_row)
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton(
-            "Export", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.export_button = self.add_action("Export")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        self.lay_out_form(
+            "An Excel workbook with the filters below, key figures with a chart, and the "
+            "detail. The filters start as they are set in the placements list.",
+            form,
+        )
 
     @property
     def kind(self) -> str:
@@ -209,34 +195,12 @@ class ExportReportDialog(QDialog):
         def work(progress: Progress, should_cancel: ShouldCancel) -> ReportResult:
             return export_report(db, kind, path, options, progress, should_cancel)
 
-        self.export_button.setEnabled(False)
         self.message.setText("Writing the report…")
-        self.runner.start(
-            f"Exporting the {kind} report",
-            work,
-            self._on_done,
-            self._on_failed,
-            self._on_cancelled,
-        )
+        self.run_job(f"Exporting the {kind} report", work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
         self.result = result
-        self.export_button.setEnabled(True)
         what = "funding sources" if result.kind == "funding" else "placements"
         self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
         self.exported.emit(str(result.path))
         self.accept()
-
-    def _on_failed(self, message: str) -> None:
-        self.export_button.setEnabled(True)
-        self.message.setText(message)
-        QMessageBox.warning(self, "The report was not saved", message)
-
-    def _on_cancelled(self) -> None:
-        self.export_button.setEnabled(True)
-        self.message.setText("Cancelled: no file was written.")
-
-    def reject(self) -> None:
-        if self.runner.busy:
-            self.runner.cancel()  # closing the dialog stops the export; the file is not left
-        super().reject()

@@ -9,8 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +32,7 @@ from vipdesk.services.importing.plan import (
     run_import,
 )
 from vipdesk.services.jobs import Progress, ShouldCancel
-from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 
@@ -73,8 +71,11 @@ def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> 
     return path
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     imported = Signal(str, int)  # kind, records created
+    failure_title = "Nothing was imported"
+    failure_lead = "<b>Nothing was imported.</b> "
+    cancelled_text = "Stopped: nothing was imported."
 
     def __init__(
         self,
@@ -85,11 +86,10 @@ class ImportDialog(QDialog):
         pool: QThreadPool | None = None,
         user: str | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent, pool)
         self._db, self.kind, self._user = db, kind, user
         self.plan: ImportPlan | None = None
         self.result: ImportResult | None = None
-        self.runner = JobRunner(self, pool)
         self.setWindowTitle(f"Import {kind}")
         self.resize(980, 640)
 
@@ -111,8 +111,7 @@ class ImportDialog(QDialog):
         file_row.addWidget(choose)
         file_row.addWidget(template)
 
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = self.message  # what the file holds, then what became of the import
         self.preview_model = TextTableModel()
         self.preview = _table(self.preview_model)
         self.problems_label = QLabel()
@@ -127,13 +126,9 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.preview)
         splitter.addWidget(lower)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.import_button = self.buttons.addButton(
-            f"Import {kind}", QDialogButtonBox.ButtonRole.AcceptRole
-        )
+        self.import_button = self.add_action(f"Import {kind}")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)
@@ -157,24 +152,20 @@ class ImportDialog(QDialog):
             return
         self.file_label.setText(str(path))
         self.plan = None
-        self.import_button.setEnabled(False)
         self.summary.setText("Reading and checking the file…")
         db, kind = self._db, self.kind
 
         def work(progress: Progress, should_cancel: ShouldCancel) -> ImportPlan:
             return plan_import(db, kind, path, progress, should_cancel)
 
-        self.runner.start(
-            f"Checking {path.name}", work, self._show_plan, self._on_unreadable, self._on_stopped
-        )
+        self.run_job(f"Checking {path.name}", work, self._show_plan, self._on_unreadable)
 
     def _on_unreadable(self, message: str) -> None:
         self._show_plan(None)
         self.summary.setText(f"<b>This file cannot be imported.</b> {message}")
 
-    def _on_stopped(self) -> None:
-        self.summary.setText("Stopped: nothing was imported.")
-        self.import_button.setEnabled(self.plan is not None and self.plan.ok and self.plan.new > 0)
+    def action_allowed(self) -> bool:
+        return self.plan is not None and self.plan.ok and self.plan.new > 0
 
     def _show_plan(self, plan: ImportPlan | None) -> None:
         self.plan = plan
@@ -214,7 +205,7 @@ class ImportDialog(QDialog):
         self.summary.setText(text)
         self.problems_label.setText(f"Problems ({len(plan.problems):,})")
         self.problems_pane.setVisible(bool(plan.problems))
-        self.import_button.setEnabled(plan.ok and plan.new > 0)
+        self.import_button.setEnabled(self.action_allowed())
 
     # --- importing -------------------------------------------------------------------------
 
@@ -223,14 +214,11 @@ class ImportDialog(QDialog):
         if plan is None or not plan.ok or self.runner.busy:
             return
         db, user = self._db, self._user
-        self.import_button.setEnabled(False)
 
         def work(progress: Progress, should_cancel: ShouldCancel) -> ImportResult:
             return run_import(db, plan, user, progress, should_cancel)
 
-        self.runner.start(
-            f"Importing {self.kind}", work, self._on_imported, self._on_failed, self._on_stopped
-        )
+        self.run_job(f"Importing {self.kind}", work, self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
         self.result = result
@@ -242,13 +230,3 @@ class ImportDialog(QDialog):
         self.imported.emit(self.kind, result.created)
         QMessageBox.information(self, f"Import {self.kind}", text)
         self.accept()
-
-    def _on_failed(self, message: str) -> None:
-        self.summary.setText(f"<b>Nothing was imported.</b> {message}")
-        QMessageBox.warning(self, "Nothing was imported", message)
-        self.import_button.setEnabled(self.plan is not None and self.plan.ok)
-
-    def reject(self) -> None:
-        if self.runner.busy:
-            self.runner.cancel()  # an import stopped here rolls back: nothing is imported
-        super().reject()
