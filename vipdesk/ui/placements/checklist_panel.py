@@ -132,7 +132,8 @@ class ChecklistPanel(QWidget):
         while self.pages.count():
             page = self.pages.widget(0)
             self.pages.removeItem(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         self.checkboxes.clear()
         self.notes.clear()
         self._blocking = blocking

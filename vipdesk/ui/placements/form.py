@@ -319,13 +319,13 @@ class PlacementFormWidget(QWidget):
         for label in self.errors.values():
             label.clear_message()
         shown: dict[ErrorLabel, list[str]] = {}
-        unplaced = []
+        unplaced: list[FieldProblem] = []
         for problem in problems:
-            label = self.errors.get(problem.field)
-            if label is None:
+            placed = self.errors.get(problem.field)
+            if placed is None:
                 unplaced.append(problem)
             else:
-                shown.setdefault(label, []).append(problem.message)
+                shown.setdefault(placed, []).append(problem.message)
         for label, messages in shown.items():
             label.show_message("\n".join(dict.fromkeys(messages)))
         return unplaced
