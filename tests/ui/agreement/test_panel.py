@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.certificates import PASSPHRASE, Certificates, make_certificates
 from tests.helpers.dialogs import MessageBoxes
@@ -156,7 +157,7 @@ def shot(widget: QWidget, name: str) -> None:
 
 
 @pytest.fixture
-def panel(qtbot, db: Database) -> AgreementPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, db: Database) -> AgreementPanel:
     widget = AgreementPanel(db)
     qtbot.addWidget(widget)
     widget.resize(560, 720)
@@ -604,8 +605,8 @@ def test_amendment_and_certificate_after_the_agreement_is_locked(
     assert isinstance(view, CertificateEditor) and view.tasks.isReadOnly()
 
 
-def test_the_placement_editor_has_the_agreement_tab_and_follows_its_status(  # type: ignore[no-untyped-def]
-    qtbot, db: Database
+def test_the_placement_editor_has_the_agreement_tab_and_follows_its_status(
+    qtbot: QtBot, db: Database
 ) -> None:
     from vipdesk.ui.placements.editor import PlacementEditor
 
