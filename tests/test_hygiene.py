@@ -5,6 +5,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 TESTS = Path(__file__).parent
 
 # Calls that lead outside tmp_path: the user's home, the working directory, the system's
@@ -59,3 +61,7 @@ def test_the_check_sees_fixed_folders_and_shared_temporary_files() -> None:
         "3: home()",
         "4: mkdtemp()",
     ]
+
+
+def test_a_qt_warning_fails_the_test(request: pytest.FixtureRequest) -> None:
+    assert request.config.getini("qt_log_level_fail") == "WARNING"
