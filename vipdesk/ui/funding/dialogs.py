@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +41,7 @@ from vipdesk.ui.money_fields import CurrencyCombo
 from vipdesk.ui.widgets import DateField, ErrorLabel
 
 
-def make_table(model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def make_table(model: QAbstractItemModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
