@@ -392,8 +392,8 @@ def test_the_0007_upgrade_folds_every_student_batch_after_batch(tmp_path: Path) 
         )
     conn.close()
     database = open_database(url)
-    with database.engine.connect() as conn:
-        rows = conn.execute(
+    with database.engine.connect() as connection:
+        rows = connection.execute(
             text("SELECT given_name, family_name, email, student_number, search_text FROM student")
         ).all()
     assert len(rows) == 12_002

@@ -225,7 +225,7 @@ def placement_records(db: Database) -> list[tuple[object, ...]]:
     from sqlalchemy import select
 
     with db.session() as s:
-        out = []
+        out: list[tuple[object, ...]] = []
         for pl in s.scalars(select(Placement).order_by(Placement.reference)):
             out.append(
                 (

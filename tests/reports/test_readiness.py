@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -40,7 +40,9 @@ def test_one_row_per_placement_and_party(world: ReportWorld, tmp_path: Path) -> 
     assert len(rows) == 15
     ready = rows[("VIP-2026-00001", "Sending institution")]
     assert (ready["Score"], ready["Band"], ready["Critical flags"]) == (100, "Ready", 0)
-    assert abs((ready["Assessed on"].date() - date.today()).days) <= 1  # a UTC date
+    assessed = ready["Assessed on"]
+    assert isinstance(assessed, datetime)
+    assert abs((assessed.date() - date.today()).days) <= 1  # a UTC date
     blocked = rows[("VIP-2026-00002", "Student")]
     assert (blocked["Score"], blocked["Band"], blocked["Critical flags"]) == (92, "Blocked", 1)
     assert str(blocked["Critical answers"]).endswith("— No")

@@ -73,6 +73,7 @@ def test_the_runner_cancels_and_closes_its_dialog(qtbot: QtBot) -> None:
         )
         assert runner.busy and runner.dialog is not None
         cancel = runner.dialog.findChild(QPushButton)
+        assert cancel is not None
         cancel.click()
         assert "Stopping" in runner.dialog.labelText()
         assert not cancel.isEnabled()

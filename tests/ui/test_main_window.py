@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
+from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_student, make_world
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
@@ -24,7 +27,7 @@ def settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
-def open_window(qtbot, db: Database, settings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+def open_window(qtbot: QtBot, db: Database, settings: QSettings) -> MainWindow:
     window = MainWindow(db, settings)
     qtbot.addWidget(window)
     window.show()
@@ -35,7 +38,7 @@ def editors(window: MainWindow) -> list[PlacementEditor]:
     return [e for e in window.findChildren(PlacementEditor) if e.isVisible()]
 
 
-def test_first_start_shows_what_to_do(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_first_start_shows_what_to_do(qtbot: QtBot, db: Database, settings: QSettings) -> None:
     window = open_window(qtbot, db, settings)
     view = window.placements_view
     assert view.stack.currentWidget() is view.empty_state
@@ -59,7 +62,7 @@ def filled(db: Database) -> Database:
     return db
 
 
-def test_search_filters_as_you_type(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_search_filters_as_you_type(qtbot: QtBot, filled: Database, settings: QSettings) -> None:
     window = open_window(qtbot, filled, settings)
     view = window.placements_view
     assert view.model.rowCount() == 3
@@ -72,7 +75,9 @@ def test_search_filters_as_you_type(qtbot, filled: Database, settings: QSettings
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
 
 
-def test_status_list_counts_and_filters(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_status_list_counts_and_filters(
+    qtbot: QtBot, filled: Database, settings: QSettings
+) -> None:
     window = open_window(qtbot, filled, settings)
     view = window.placements_view
     texts = [view.status_list.item(i).text() for i in range(view.status_list.count())]
@@ -85,7 +90,9 @@ def test_status_list_counts_and_filters(qtbot, filled: Database, settings: QSett
     assert view.model.rowCount() == 0
 
 
-def test_ctrl_f_and_enter_open_a_placement(qtbot, filled: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_and_enter_open_a_placement(
+    qtbot: QtBot, filled: Database, settings: QSettings
+) -> None:
     window = open_window(qtbot, filled, settings)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
@@ -101,8 +108,8 @@ def test_ctrl_f_and_enter_open_a_placement(qtbot, filled: Database, settings: QS
 
 
 def test_saving_in_the_editor_updates_the_list(
-    qtbot, filled: Database, settings: QSettings
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, filled: Database, settings: QSettings
+) -> None:
     window = open_window(qtbot, filled, settings)
     view = window.placements_view
     first_id = view.model.placement_id(0)
@@ -117,7 +124,9 @@ def test_saving_in_the_editor_updates_the_list(
     assert view.table.currentIndex().row() == view.model.row_of(first_id)  # type: ignore[arg-type]
 
 
-def test_delete_asks_first(qtbot, filled: Database, settings: QSettings, message_boxes) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first(
+    qtbot: QtBot, filled: Database, settings: QSettings, message_boxes: MessageBoxes
+) -> None:
     window = open_window(qtbot, filled, settings)
     view = window.placements_view
     view.table.selectRow(0)
@@ -133,7 +142,7 @@ def test_delete_asks_first(qtbot, filled: Database, settings: QSettings, message
     assert "cannot be undone" in message_boxes.texts()[0]
 
 
-def test_window_layout_is_remembered(qtbot, db: Database, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_window_layout_is_remembered(qtbot: QtBot, db: Database, settings: QSettings) -> None:
     window = open_window(qtbot, db, settings)
     window.resize(720, 560)  # inside the offscreen 800x600 screen
     qtbot.waitUntil(lambda: window.width() < 800)
@@ -145,13 +154,13 @@ def test_window_layout_is_remembered(qtbot, db: Database, settings: QSettings) -
     assert again.placements_view.table.horizontalHeader().sectionSize(1) == 333
 
 
-def test_a_lost_connection_shows_a_message_and_retry_works(  # type: ignore[no-untyped-def]
-    qtbot, filled: Database, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+def test_a_lost_connection_shows_a_message_and_retry_works(
+    qtbot: QtBot, filled: Database, settings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = open_window(qtbot, filled, settings)
     real_load = catalogue.PlacementCatalogue.load
 
-    def unreachable(db, **_kwargs):  # type: ignore[no-untyped-def]
+    def unreachable(db: Database, **_kwargs: object) -> NoReturn:
         raise DatabaseUnavailableError("The database at server cannot be reached.")
 
     monkeypatch.setattr(catalogue.PlacementCatalogue, "load", staticmethod(unreachable))
@@ -164,7 +173,9 @@ def test_a_lost_connection_shows_a_message_and_retry_works(  # type: ignore[no-u
     assert not window.banner_row.isVisible()
 
 
-def test_people_tabs_read_their_lists_when_first_opened(qtbot, filled: Database, settings) -> None:  # type: ignore[no-untyped-def]
+def test_people_tabs_read_their_lists_when_first_opened(
+    qtbot: QtBot, filled: Database, settings: QSettings
+) -> None:
     window = open_window(qtbot, filled, settings)
     assert window.students_view.model.rowCount() == 0  # not read at start-up
     window.tabs.setCurrentWidget(window.students_view)

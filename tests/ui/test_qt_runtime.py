@@ -6,13 +6,14 @@ import sys
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 
 class _Emitter(QObject):
     fired = Signal(bool)
 
 
-def test_signals_and_void_calls_keep_reference_counts(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_signals_and_void_calls_keep_reference_counts(qtbot: QtBot) -> None:
     # PySide6 6.12.0 on Python 3.11 dropped a reference to True/None on each emit() and each
     # call of a void method, until Python aborted ("bool_dealloc"); pyproject pins it out.
     emitter = _Emitter()

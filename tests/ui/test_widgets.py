@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, QTimer
+from pytestqt.qtbot import QtBot
 
 from vipdesk.ui.widgets import DateField, SearchPicker
 
 HOSTS = [(1, "Łódź Software House · Poland"), (2, "Nordlicht Analytics GmbH · Germany")]
 
 
-def test_the_calendar_is_built_when_first_opened_and_picks_a_date(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_is_built_when_first_opened_and_picks_a_date(qtbot: QtBot) -> None:
     field = DateField()
     qtbot.addWidget(field)
     field.show()
@@ -41,14 +43,25 @@ def search_hosts(text: str) -> list[tuple[int, str]]:
     return [(i, label) for i, label in HOSTS if text.lower() in label.lower()]
 
 
-def test_a_browsing_picker_lists_everything_on_the_down_key(qtbot) -> None:  # type: ignore[no-untyped-def]
+def asking(asked: list[str]) -> Callable[[str], list[tuple[int, str]]]:
+    """`search_hosts` that also notes what it was asked."""
+
+    def search(text: str) -> list[tuple[int, str]]:
+        asked.append(text)
+        return search_hosts(text)
+
+    return search
+
+
+def test_a_browsing_picker_lists_everything_on_the_down_key(qtbot: QtBot) -> None:
     asked: list[str] = []
-    picker = SearchPicker(lambda t: asked.append(t) or search_hosts(t), "New host…", browse=True)
+    picker = SearchPicker(asking(asked), "New host…", browse=True)
     qtbot.addWidget(picker)
     picker.show()
     picker.line.setFocus()
     qtbot.keyClick(picker.line, Qt.Key.Key_Down)
     popup = picker.completer.popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible)
     assert asked == [""]
     assert picker.completer.completionCount() == 2
@@ -58,9 +71,9 @@ def test_a_browsing_picker_lists_everything_on_the_down_key(qtbot) -> None:  # t
     assert picker.line.text() == "Łódź Software House · Poland"
 
 
-def test_a_plain_picker_searches_only_what_is_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_picker_searches_only_what_is_typed(qtbot: QtBot) -> None:
     asked: list[str] = []
-    picker = SearchPicker(lambda t: asked.append(t) or search_hosts(t))
+    picker = SearchPicker(asking(asked))
     qtbot.addWidget(picker)
     picker.show()
     picker.line.setFocus()
@@ -69,6 +82,8 @@ def test_a_plain_picker_searches_only_what_is_typed(qtbot) -> None:  # type: ign
     assert asked == []
     assert picker.line.placeholderText() == "Type part of a name, e-mail or student number"
     qtbot.keyClicks(picker.line, "nord")
-    qtbot.waitUntil(lambda: picker.completer.popup().isVisible())
+    popup = picker.completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible)
     assert asked == ["nord"]
     assert picker.has_unmatched_text()  # typed, not chosen: the form explains it

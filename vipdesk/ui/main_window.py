@@ -101,11 +101,15 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
-        self.new_action = QAction("&New placement…", self, shortcut=QKeySequence.StandardKey.New)
+        self.new_action = QAction(
+            "&New placement…", self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
+        )
         self.new_action.triggered.connect(self.new_placement)
-        self.refresh_action = QAction("&Refresh", self, shortcut=QKeySequence.StandardKey.Refresh)
+        self.refresh_action = QAction(
+            "&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh)
+        )
         self.refresh_action.triggered.connect(self.reload)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.new_action, self.refresh_action])
         file_menu.addSeparator()
@@ -117,7 +121,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = menu.addMenu("&Edit")
-        self.find_action = QAction("&Find…", self, shortcut=QKeySequence.StandardKey.Find)
+        self.find_action = QAction(
+            "&Find…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+        )
         self.find_action.triggered.connect(self._on_find)
         self.open_action = QAction("&Open placement", self)
         self.open_action.triggered.connect(self._open_current)

@@ -71,7 +71,9 @@ class CurrencyCombo(SearchableCombo):
         for code in codes:
             self.addItem(code, code)
             self.setItemData(self.count() - 1, currencies()[code], Qt.ItemDataRole.ToolTipRole)
-        self.lineEdit().setMaxLength(3)
+        line = self.lineEdit()
+        assert line is not None  # a SearchableCombo is editable
+        line.setMaxLength(3)
         self.setMinimumContentsLength(5)
         self.setMaximumWidth(220)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any, cast
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -277,7 +278,9 @@ class SearchPicker(QWidget):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.setMaxVisibleItems(15)
         self.line.setCompleter(self.completer)
-        self.completer.activated[str].connect(self._on_chosen)
+        # PySide6's stubs lack SignalInstance.__getitem__, the overload selector Qt needs here:
+        # activated(QString), not activated(QModelIndex).
+        cast(Any, self.completer.activated)[str].connect(self._on_chosen)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._look_up)
         self.line.textEdited.connect(self._on_edited)
@@ -300,12 +303,16 @@ class SearchPicker(QWidget):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Down
-            and not self.completer.popup().isVisible()
+            and not self._popup_shown()
         ):
             self._timer.stop()
             self._look_up(everything=True)
             return True
         return super().eventFilter(watched, event)
+
+    def _popup_shown(self) -> bool:
+        popup = self.completer.popup()
+        return popup is not None and popup.isVisible()
 
     def _look_up(self, *, everything: bool = False) -> None:
         text = self.line.text().strip()

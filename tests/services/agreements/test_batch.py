@@ -12,6 +12,7 @@ import pytest
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.documents.agreement.form import read_returned_pdf
+from vipdesk.documents.files import write_atomically
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import (
@@ -144,7 +145,7 @@ def test_a_folder_that_refuses_writing_says_so(
 def test_a_full_disk_midway_leaves_nothing(
     db: Database, placements: list[int], out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = batch.write_atomically
+    real = write_atomically
     written: list[Path] = []
 
     def fill_up(path: Path, data: bytes) -> None:

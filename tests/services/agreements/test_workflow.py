@@ -195,8 +195,8 @@ def test_declining_records_the_reason_and_resets_the_others(
     # The coordinator reworks it as version 2; version 1 stays, superseded.
     second = new_version(any_db, placement_id, "anna", note="Tasks reworded after the decline")
     assert (second.number, second.state) == (2, DocumentState.DRAFT)
-    states = [(d.number, d.state) for d in documents_of(any_db, placement_id)]
-    assert states == [(1, DocumentState.SUPERSEDED), (2, DocumentState.DRAFT)]
+    versions = [(d.number, d.state) for d in documents_of(any_db, placement_id)]
+    assert versions == [(1, DocumentState.SUPERSEDED), (2, DocumentState.DRAFT)]
     history = " ".join(e.summary for e in record_history(any_db, "placement", placement_id))
     assert "signature of the host" in history
 
@@ -299,6 +299,7 @@ def test_an_amendment_may_extend_the_period_beyond_the_planned_one(db: Database)
     longer = replace(programme, end=programme.end + timedelta(days=14))
     changed = replace(amendment.agreement, programme=longer)
     amendment = save_agreement_draft(db, amendment.id, changed, amendment.row_version, "anna")
-    assert load_placement(db, placement_id).planned_end < longer.end
+    planned_end = load_placement(db, placement_id).planned_end
+    assert planned_end is not None and planned_end < longer.end
     sent_amendment = send_for_signature(db, amendment.id, amendment.row_version)
     assert sent_amendment.state is DocumentState.SENT

@@ -75,7 +75,7 @@ def test_students_from_csv_with_bom_and_semicolons(any_db: Database, tmp_path: P
         assert anna.email == "anna.nowak@uni.example"  # stored as the editor stores it
         assert anna.date_of_birth == date(2003, 5, 17)
         assert anna.timezone == "Europe/Brussels"  # the institution's
-        assert anna.institution.name == "KU Leuven"
+        assert anna.institution is not None and anna.institution.name == "KU Leuven"
         assert [(lang.language, lang.level) for lang in anna.languages] == [
             ("English", "C1"),
             ("German", "B2"),

@@ -47,7 +47,9 @@ def statements(db: Database) -> Iterator[list[str]]:
     """Every SQL statement sent while the block runs (pings and BEGIN/COMMIT aside)."""
     seen: list[str] = []
 
-    def record(_conn, _cursor, statement, _params, _context, _many):  # type: ignore[no-untyped-def]
+    def record(
+        _conn: object, _cursor: object, statement: str, _params: object, _ctx: object, _many: bool
+    ) -> None:
         seen.append(statement)
 
     event.listen(db.engine, "before_cursor_execute", record)

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
-from tests.helpers.factories import make_placement, make_world, placement_form
+from tests.helpers.factories import World, make_placement, make_world, placement_form
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 from vipdesk.models import AuditEntry, Mode, PeriodKind, Placement, Status
@@ -17,6 +17,7 @@ from vipdesk.services.placements import checklist
 from vipdesk.services.placements.lifecycle import allowed_transitions, change_status
 from vipdesk.services.placements.records import (
     PeriodForm,
+    PlacementForm,
     delete_placement,
     load_placement,
     save_placement,
@@ -24,7 +25,7 @@ from vipdesk.services.placements.records import (
 )
 
 
-def problem_fields(form) -> set[str]:  # type: ignore[no-untyped-def]
+def problem_fields(form: PlacementForm) -> set[str]:
     return {p.field for p in validate(form)}
 
 
@@ -85,9 +86,7 @@ def test_each_rule_names_its_field(changes: dict[str, object], field: str) -> No
     assert field in problem_fields(form)
 
 
-def _world_stub():  # type: ignore[no-untyped-def]
-    from tests.helpers.factories import World
-
+def _world_stub() -> World:
     return World(1, 2, 3, 4, 5)
 
 

@@ -6,6 +6,7 @@ from datetime import date, time
 
 from vipdesk.services.preparation.overlap import (
     Availability,
+    OverlapReport,
     WarningKind,
     clock_changes,
     plan_overlap,
@@ -20,7 +21,7 @@ def at(
     return Availability(actor, zone, days, time(start), time(end))
 
 
-def kinds(report) -> set[WarningKind]:  # type: ignore[no-untyped-def]
+def kinds(report: OverlapReport) -> set[WarningKind]:
     return {w.kind for w in report.warnings}
 
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.certificates import PASSPHRASE, Certificates, make_certificates
 from tests.helpers.dialogs import MessageBoxes
@@ -54,8 +55,8 @@ from vipdesk.ui.agreement.signature_dialogs import (
 )
 from vipdesk.ui.agreement.verification_dialog import VerificationDialog
 
-SHOTS = Path("/tmp/h5")
 Step = Callable[[Any], object]
+Shot = Callable[[QWidget, str], None]
 
 
 @pytest.fixture(scope="module")
@@ -147,16 +148,20 @@ def keep_and_press_ok(kept: list[Any]) -> Step:
     return step
 
 
-def shot(widget: QWidget, name: str) -> None:
-    """A picture to look at (layouts settle first, as they would on screen)."""
-    widget.show()
-    QApplication.processEvents()
-    SHOTS.mkdir(exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+@pytest.fixture
+def shot(qtbot: QtBot) -> Shot:
+    """Pictures to look at, in the test's tmp_path (layouts settle first, as on screen)."""
+
+    def take(widget: QWidget, name: str) -> None:
+        widget.show()
+        QApplication.processEvents()
+        qtbot.screenshot(widget, name)
+
+    return take
 
 
 @pytest.fixture
-def panel(qtbot, db: Database) -> AgreementPanel:  # type: ignore[no-untyped-def]
+def panel(qtbot: QtBot, db: Database) -> AgreementPanel:
     widget = AgreementPanel(db)
     qtbot.addWidget(widget)
     widget.resize(560, 720)
@@ -173,7 +178,9 @@ def table_text(panel: AgreementPanel, signatures: bool = False) -> list[list[str
     ]
 
 
-def draft_and_send(panel: AgreementPanel, driver: Driver, order: tuple[str, ...]) -> None:
+def draft_and_send(
+    panel: AgreementPanel, driver: Driver, order: tuple[str, ...], shot: Shot
+) -> None:
     panel.buttons["edit"].click()
     (document,) = panel.documents
     assert document.state is DocumentState.DRAFT
@@ -203,6 +210,7 @@ def record(method: str, **fields: Any) -> Step:
 
 def test_empty_state_says_what_to_do_and_drafting_starts_version_1(
     panel: AgreementPanel,
+    shot: Shot,
 ) -> None:
     assert panel.empty.isVisible() and "Draft the agreement" in panel.empty.text()
     assert panel.buttons["edit"].text() == "&Draft agreement…"
@@ -226,7 +234,7 @@ def test_empty_state_says_what_to_do_and_drafting_starts_version_1(
     shot(panel, "2-draft")
 
 
-def test_send_problems_are_listed_by_section(panel: AgreementPanel) -> None:
+def test_send_problems_are_listed_by_section(panel: AgreementPanel, shot: Shot) -> None:
     driver = Driver(panel)
     driver.wizard_edit = lambda data: replace(data, programme=replace(data.programme, tasks=()))
     panel.buttons["edit"].click()
@@ -251,11 +259,12 @@ def test_mixed_signatures_lock_the_agreement_and_the_final_pdf_verifies(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     message_boxes: MessageBoxes,
+    shot: Shot,
 ) -> None:
     changed: list[int] = []
     panel.changed.connect(changed.append)
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("host", "student", "sending"))
+    draft_and_send(panel, driver, ("host", "student", "sending"), shot)
     sent = panel.selected()
     assert sent is not None and sent.state is DocumentState.SENT
     assert sent.order == ("host", "student", "sending")
@@ -355,13 +364,17 @@ def test_mixed_signatures_lock_the_agreement_and_the_final_pdf_verifies(
 
 
 def test_digital_signatures_returned_and_an_altered_copy_shows_altered(
-    panel: AgreementPanel, keys: Certificates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel: AgreementPanel,
+    keys: Certificates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shot: Shot,
 ) -> None:
     from vipdesk.documents.agreement.signature_block import Party
     from vipdesk.documents.agreement.signing import sign_agreement
 
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     document = panel.selected()
     assert document is not None
     # The trainee signs the PDF we sent in their own reader and sends it back.
@@ -416,10 +429,10 @@ def test_digital_signatures_returned_and_an_altered_copy_shows_altered(
 
 
 def test_a_decline_resets_the_others_and_a_new_version_follows(
-    panel: AgreementPanel, message_boxes: MessageBoxes
+    panel: AgreementPanel, message_boxes: MessageBoxes, shot: Shot
 ) -> None:
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     driver.steps.append(record("typed"))
     panel.buttons["record"].click()
     assert table_text(panel, signatures=True)[0][1] == "Signed"
@@ -453,9 +466,11 @@ def test_a_decline_resets_the_others_and_a_new_version_follows(
     assert panel.selected() is not None and panel.selected().number == 2  # type: ignore[union-attr]
 
 
-def test_bad_signature_entries_are_shown_beside_their_fields(panel: AgreementPanel) -> None:
+def test_bad_signature_entries_are_shown_beside_their_fields(
+    panel: AgreementPanel, shot: Shot
+) -> None:
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     messages: dict[str, str] = {}
 
     def bad(dialog: RecordSignatureDialog) -> None:
@@ -475,7 +490,7 @@ def test_bad_signature_entries_are_shown_beside_their_fields(panel: AgreementPan
 
 
 def test_hr_returns_the_fillable_pdf_with_changes_to_accept_one_by_one(
-    panel: AgreementPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel: AgreementPanel, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, shot: Shot
 ) -> None:
     driver = Driver(panel)
     panel.buttons["edit"].click()
@@ -510,13 +525,17 @@ def test_hr_returns_the_fillable_pdf_with_changes_to_accept_one_by_one(
 
 
 def test_the_returned_sent_pdf_offers_to_record_its_digital_signature(
-    panel: AgreementPanel, keys: Certificates, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    panel: AgreementPanel,
+    keys: Certificates,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    shot: Shot,
 ) -> None:
     from vipdesk.documents.agreement.signature_block import Party
     from vipdesk.documents.agreement.signing import sign_agreement
 
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     document = panel.selected()
     assert document is not None
     returned = tmp_path / "returned.pdf"
@@ -544,10 +563,10 @@ def test_the_returned_sent_pdf_offers_to_record_its_digital_signature(
 
 
 def test_amendment_and_certificate_after_the_agreement_is_locked(
-    panel: AgreementPanel, monkeypatch: pytest.MonkeyPatch
+    panel: AgreementPanel, monkeypatch: pytest.MonkeyPatch, shot: Shot
 ) -> None:
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     driver.steps += [record("typed")] * 3
     for _ in range(3):
         panel.buttons["record"].click()
@@ -604,8 +623,8 @@ def test_amendment_and_certificate_after_the_agreement_is_locked(
     assert isinstance(view, CertificateEditor) and view.tasks.isReadOnly()
 
 
-def test_the_placement_editor_has_the_agreement_tab_and_follows_its_status(  # type: ignore[no-untyped-def]
-    qtbot, db: Database
+def test_the_placement_editor_has_the_agreement_tab_and_follows_its_status(
+    qtbot: QtBot, db: Database, shot: Shot
 ) -> None:
     from vipdesk.ui.placements.editor import PlacementEditor
 
@@ -619,7 +638,7 @@ def test_the_placement_editor_has_the_agreement_tab_and_follows_its_status(  # t
     panel = editor.agreement
     assert panel.placement_id == placement_id and panel.empty.isVisible()
     driver = Driver(panel)
-    draft_and_send(panel, driver, ("student", "sending", "host"))
+    draft_and_send(panel, driver, ("student", "sending", "host"), shot)
     assert editor._form.status is Status.AGREEMENT_SENT
     assert editor._form.version == load_placement(db, placement_id).version
     assert not editor.is_dirty()

@@ -5,18 +5,23 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+from pytestqt.qtbot import QtBot
+
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.funding_world import FundingWorld, add_cost, make_funding_world
 from vipdesk.db import Database
 from vipdesk.models import CostCategory, Mode
+from vipdesk.services.funding.costs import CostReport, cost_report
 from vipdesk.services.funding.sources import list_costs
+from vipdesk.ui.funding import costs_panel
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.placements.editor import PlacementEditor
 
 D = Decimal
 
 
-def test_an_unsaved_placement_shows_the_empty_state(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_an_unsaved_placement_shows_the_empty_state(qtbot: QtBot, db: Database) -> None:
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
     panel.show()  # the costs are read when the tab is looked at
@@ -24,7 +29,7 @@ def test_an_unsaved_placement_shows_the_empty_state(qtbot, db: Database) -> None
     assert panel.placeholder.text() == "Save the placement first to record its costs."
 
 
-def test_direct_items_and_shares_with_the_total(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_direct_items_and_shares_with_the_total(qtbot: QtBot, db: Database) -> None:
     world: FundingWorld = make_funding_world(db)
     add_cost(db, placement_id=world.virtual, source_id=world.erasmus)
     add_cost(db, description="Platform licence", amount=D("600.00"), share_year=2027)
@@ -40,9 +45,7 @@ def test_direct_items_and_shares_with_the_total(qtbot, db: Database) -> None:  #
     assert "Total 1,100.00 EUR" in text and "share of shared costs 200.00 EUR" in text
 
 
-def test_the_grant_of_45_physical_days_in_germany_is_recorded(  # type: ignore[no-untyped-def]
-    qtbot, db: Database
-) -> None:
+def test_the_grant_of_45_physical_days_in_germany_is_recorded(qtbot: QtBot, db: Database) -> None:
     world = make_world(db)  # the host is in Germany
     placement = make_placement(
         db, world, mode=Mode.PHYSICAL, planned_start=date(2027, 2, 1), planned_end=date(2027, 3, 17)
@@ -76,7 +79,7 @@ def test_the_grant_of_45_physical_days_in_germany_is_recorded(  # type: ignore[n
     assert "Total 1,260.00 EUR" in panel.total.text()
 
 
-def test_a_virtual_placement_gets_no_grant(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_virtual_placement_gets_no_grant(qtbot: QtBot, db: Database) -> None:
     placement = make_placement(db, make_world(db))
     panel = CostsPanel(db)
     qtbot.addWidget(panel)
@@ -87,7 +90,7 @@ def test_a_virtual_placement_gets_no_grant(qtbot, db: Database) -> None:  # type
     assert not panel.grant.record_button.isEnabled()
 
 
-def test_the_placement_editor_has_a_costs_tab(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_the_placement_editor_has_a_costs_tab(qtbot: QtBot, db: Database) -> None:
     placement = make_placement(db, make_world(db))
     editor = PlacementEditor(db, placement.id)
     qtbot.addWidget(editor)
@@ -99,12 +102,16 @@ def test_the_placement_editor_has_a_costs_tab(qtbot, db: Database) -> None:  # t
     assert new.costs.placeholder.isVisibleTo(new.costs)
 
 
-def test_costs_are_read_only_when_the_tab_is_shown(qtbot, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from vipdesk.ui.funding import costs_panel
-
+def test_costs_are_read_only_when_the_tab_is_shown(
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[int] = []
-    real = costs_panel.cost_report
-    monkeypatch.setattr(costs_panel, "cost_report", lambda d: calls.append(1) or real(d))
+
+    def counted(database: Database) -> CostReport:
+        calls.append(1)
+        return cost_report(database)
+
+    monkeypatch.setattr(costs_panel, "cost_report", counted)
     placement = make_placement(db, make_world(db))
     editor = PlacementEditor(db, placement.id)
     qtbot.addWidget(editor)

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.funding_world import FundingWorld, make_funding_world
 from vipdesk.db import Database
@@ -49,7 +50,7 @@ def test_unreadable_money_says_how_to_type_it(text: str) -> None:
         parse_money(text)
 
 
-def test_a_source_is_created_through_the_dialog(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_is_created_through_the_dialog(qtbot: QtBot, db: Database) -> None:
     editor = SourceEditor(db)
     qtbot.addWidget(editor)
     QTest.keyClicks(editor.name, "Foundation grant 2027")
@@ -72,8 +73,8 @@ def test_a_source_is_created_through_the_dialog(qtbot, db: Database) -> None:  #
     assert source.budget == {CostCategory.TRAINING: D("1000.00")}
 
 
-def test_a_negative_amount_and_unknown_currency_are_refused_beside_the_fields(  # type: ignore[no-untyped-def]
-    qtbot, db: Database
+def test_a_negative_amount_and_unknown_currency_are_refused_beside_the_fields(
+    qtbot: QtBot, db: Database
 ) -> None:
     editor = SourceEditor(db)
     qtbot.addWidget(editor)
@@ -90,7 +91,9 @@ def test_a_negative_amount_and_unknown_currency_are_refused_beside_the_fields(  
     assert list_sources(db) == []
 
 
-def test_a_cost_is_created_through_the_dialog(qtbot, db: Database, world: FundingWorld) -> None:  # type: ignore[no-untyped-def]
+def test_a_cost_is_created_through_the_dialog(
+    qtbot: QtBot, db: Database, world: FundingWorld
+) -> None:
     editor = CostEditor(db, placement_id=world.blended)
     qtbot.addWidget(editor)
     editor.category.setCurrentIndex(editor.category.findData(CostCategory.CONNECTIVITY))
@@ -106,8 +109,8 @@ def test_a_cost_is_created_through_the_dialog(qtbot, db: Database, world: Fundin
     assert cost.category is CostCategory.CONNECTIVITY
 
 
-def test_an_invalid_amount_is_refused_and_nothing_saved(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_an_invalid_amount_is_refused_and_nothing_saved(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     editor = CostEditor(db, placement_id=world.virtual)
     qtbot.addWidget(editor)
@@ -126,8 +129,8 @@ def test_an_invalid_amount_is_refused_and_nothing_saved(  # type: ignore[no-unty
     assert list_costs(db) == []
 
 
-def test_a_date_outside_the_source_period_is_refused(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_a_date_outside_the_source_period_is_refused(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     editor = CostEditor(db, placement_id=world.virtual)
     qtbot.addWidget(editor)
@@ -140,8 +143,8 @@ def test_a_date_outside_the_source_period_is_refused(  # type: ignore[no-untyped
     assert list_costs(db) == []
 
 
-def test_staff_time_as_hours_times_rate_shared_by_year(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_staff_time_as_hours_times_rate_shared_by_year(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     editor = CostEditor(db)
     qtbot.addWidget(editor)
@@ -162,8 +165,8 @@ def test_staff_time_as_hours_times_rate_shared_by_year(  # type: ignore[no-untyp
     assert cost.rule is AllocationRule.FUNDED_DAYS
 
 
-def test_a_cost_shared_among_chosen_placements(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_a_cost_shared_among_chosen_placements(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     editor = CostEditor(db)
     qtbot.addWidget(editor)

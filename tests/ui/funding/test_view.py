@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.funding_world import FundingWorld, add_cost, make_funding_world
 from vipdesk.db import Database
@@ -34,8 +37,8 @@ def click_bar(chart: BarChart, index: int) -> None:
     QTest.mouseClick(chart, Qt.MouseButton.LeftButton, pos=QPoint(x, int(plot.center().y())))
 
 
-def test_the_charts_get_the_averages_by_mode_and_year(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_the_charts_get_the_averages_by_mode_and_year(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     view = FundingView(db)
     qtbot.addWidget(view)
@@ -55,8 +58,8 @@ def test_the_charts_get_the_averages_by_mode_and_year(  # type: ignore[no-untype
     assert not view.mode_chart.grab().isNull()
 
 
-def test_the_sources_list_shows_budget_against_actual(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_the_sources_list_shows_budget_against_actual(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     add_cost(db, amount=D("4500.00"), placement_id=world.physical, source_id=world.erasmus)
     view = FundingView(db)
@@ -69,7 +72,7 @@ def test_the_sources_list_shows_budget_against_actual(  # type: ignore[no-untype
     assert "overspent" in view.budget_bars.bars[0].text
 
 
-def test_empty_charts_say_so(qtbot, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_empty_charts_say_so(qtbot: QtBot, db: Database) -> None:
     make_funding_world(db)
     view = FundingView(db)
     qtbot.addWidget(view)
@@ -79,8 +82,8 @@ def test_empty_charts_say_so(qtbot, db: Database) -> None:  # type: ignore[no-un
     assert not view.grab().isNull()
 
 
-def test_a_click_on_a_bar_lists_the_items_behind_it(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_a_click_on_a_bar_lists_the_items_behind_it(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     view = FundingView(db)
     qtbot.addWidget(view)
@@ -99,8 +102,8 @@ def test_a_click_on_a_bar_lists_the_items_behind_it(  # type: ignore[no-untyped-
     assert [p.placement_id for p in view.drill_model.rows] == [world.blended]
 
 
-def test_selecting_a_source_lists_what_it_paid_for(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_selecting_a_source_lists_what_it_paid_for(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     view = FundingView(db)
     qtbot.addWidget(view)
@@ -108,8 +111,8 @@ def test_selecting_a_source_lists_what_it_paid_for(  # type: ignore[no-untyped-d
     assert [p.description for p in view.drill_model.rows] == ["Laptop"]
 
 
-def test_a_missing_exchange_rate_is_named_not_hidden(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_a_missing_exchange_rate_is_named_not_hidden(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     add_cost(db, description="Zoom licence", currency="USD", placement_id=world.blended)
     view = FundingView(db)
@@ -123,7 +126,7 @@ def test_a_missing_exchange_rate_is_named_not_hidden(  # type: ignore[no-untyped
     assert view.mode_chart.bars[1].value == D("920.00")  # 200 + 900 USD / 1.25
 
 
-def test_the_costs_dialog_lists_every_item(qtbot, db: Database, world: FundingWorld) -> None:  # type: ignore[no-untyped-def]
+def test_the_costs_dialog_lists_every_item(qtbot: QtBot, db: Database, world: FundingWorld) -> None:
     dialog = CostsDialog(db)
     qtbot.addWidget(dialog)
     texts = [dialog.model.index(r, 1).data() for r in range(dialog.model.rowCount())]
@@ -132,8 +135,8 @@ def test_the_costs_dialog_lists_every_item(qtbot, db: Database, world: FundingWo
     assert not dialog.empty.isVisibleTo(dialog)
 
 
-def test_rates_are_added_and_imported_with_the_services_messages(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, tmp_path
+def test_rates_are_added_and_imported_with_the_services_messages(
+    qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
     dialog = RatesDialog(db)
     qtbot.addWidget(dialog)
@@ -142,7 +145,7 @@ def test_rates_are_added_and_imported_with_the_services_messages(  # type: ignor
     QTest.keyClicks(dialog.valid_from.line, "2027-01-01")
     QTest.keyClicks(dialog.rate_text, "1.0825")
     dialog.add_button.click()
-    assert dialog.model.rowCount() == 1 and dialog.done.text() == "Stored 1 rate."
+    assert dialog.model.rowCount() == 1 and dialog.stored.text() == "Stored 1 rate."
     bad = tmp_path / "rates.csv"
     bad.write_text("date,currency,rate\n2027-02-01,GBP,0.85\n2027-02-01,XYZ,1\n", "utf-8")
     dialog.import_file(bad)
@@ -151,11 +154,23 @@ def test_rates_are_added_and_imported_with_the_services_messages(  # type: ignor
     good = tmp_path / "good.csv"
     good.write_text("2027-02-01,GBP,0.85\n2027-03-01,GBP,0.86\n", "utf-8")
     dialog.import_file(good)
-    assert dialog.model.rowCount() == 3 and dialog.done.text() == "Stored 2 rates."
+    assert dialog.model.rowCount() == 3 and dialog.stored.text() == "Stored 2 rates."
 
 
-def test_the_main_window_reads_the_funding_tab_when_it_is_first_shown(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: FundingWorld
+def test_close_closes_the_rates_dialog(qtbot: QtBot, db: Database) -> None:
+    # A label named `done` once hid QDialog.done(): Close crashed the app.
+    dialog = RatesDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    close = dialog.findChild(QDialogButtonBox)
+    assert close is not None
+    close.rejected.emit()
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_the_main_window_reads_the_funding_tab_when_it_is_first_shown(
+    qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
     from vipdesk.ui.main_window import MainWindow
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.people_data import make_contact, make_institution, make_organisation
@@ -24,24 +25,24 @@ from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
 
 
-def shown(qtbot: Any, editor: QDialog) -> Any:
+def shown(qtbot: QtBot, editor: QDialog) -> Any:
     qtbot.addWidget(editor)
     editor.show()
     return editor
 
 
-def save(qtbot: Any, editor: Any) -> None:
+def save(qtbot: QtBot, editor: Any) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_create_an_organisation(qtbot: Any, db: Database) -> None:
+def test_create_an_organisation(qtbot: QtBot, db: Database) -> None:
     editor = shown(qtbot, OrganisationEditor(db))
     assert editor.windowTitle() == "New host organisation"
     editor.name.setText("株式会社サクラ")
     editor.country.set_current_data("JP")
     editor.city.setText("東京")
     editor.website.setText("sakura.example.jp")
-    editor.size.setCurrentIndex(editor.size.findData("large"))
+    editor.size_choice.setCurrentIndex(editor.size_choice.findData("large"))
     editor.timezone.set_current_data("Asia/Tokyo")
     save(qtbot, editor)
     assert editor.result() == QDialog.DialogCode.Accepted
@@ -50,7 +51,14 @@ def test_create_an_organisation(qtbot: Any, db: Database) -> None:
     assert stored.size is OrganisationSize.LARGE
 
 
-def test_organisation_website_and_duplicates(qtbot: Any, db: Database) -> None:
+def test_the_organisation_editor_keeps_qwidget_size(qtbot: QtBot, db: Database) -> None:
+    # The size combo was once named `size`, hiding QWidget.size().
+    editor = shown(qtbot, OrganisationEditor(db))
+    editor.resize(640, 480)
+    assert editor.size() == editor.geometry().size()
+
+
+def test_organisation_website_and_duplicates(qtbot: QtBot, db: Database) -> None:
     make_organisation(db, name="Nordlicht Analytics GmbH", country="DE")
     editor = shown(qtbot, OrganisationEditor(db))
     editor.name.setText("Nordlicht Analytics GmbH")
@@ -66,7 +74,7 @@ def test_organisation_website_and_duplicates(qtbot: Any, db: Database) -> None:
 
 
 def test_organisation_conflict_keep_mine(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     org = make_organisation(db, city="Berlin")
     editor = shown(qtbot, OrganisationEditor(db, org.id))
@@ -79,7 +87,7 @@ def test_organisation_conflict_keep_mine(
     assert (stored.city, stored.sector) == ("Berlin", "Software")
 
 
-def test_create_an_institution(qtbot: Any, db: Database) -> None:
+def test_create_an_institution(qtbot: QtBot, db: Database) -> None:
     editor = shown(qtbot, InstitutionEditor(db))
     editor.name.setText("Київський національний університет імені Тараса Шевченка")
     editor.erasmus_code.setText("UA KYIV01")
@@ -92,7 +100,7 @@ def test_create_an_institution(qtbot: Any, db: Database) -> None:
     assert stored.erasmus_code == "UA KYIV01"
 
 
-def test_institution_needs_a_country(qtbot: Any, db: Database) -> None:
+def test_institution_needs_a_country(qtbot: QtBot, db: Database) -> None:
     editor = shown(qtbot, InstitutionEditor(db))
     editor.name.setText("KU Leuven")
     editor.timezone.set_current_data("Europe/Brussels")
@@ -101,7 +109,7 @@ def test_institution_needs_a_country(qtbot: Any, db: Database) -> None:
     assert editor.isVisible()
 
 
-def test_new_mentor_at_this_host_is_preset(qtbot: Any, db: Database) -> None:
+def test_new_mentor_at_this_host_is_preset(qtbot: QtBot, db: Database) -> None:
     host = make_organisation(db, name="Nordlicht Analytics GmbH", timezone="Europe/Vienna")
     editor = shown(qtbot, ContactEditor(db, role=ContactRole.MENTOR, organisation_id=host.id))
     assert editor.windowTitle() == "New company mentor"
@@ -120,7 +128,7 @@ def test_new_mentor_at_this_host_is_preset(qtbot: Any, db: Database) -> None:
     )
 
 
-def test_new_tutor_at_an_institution(qtbot: Any, db: Database) -> None:
+def test_new_tutor_at_an_institution(qtbot: QtBot, db: Database) -> None:
     inst = make_institution(db, name="KU Leuven", timezone="Europe/Brussels")
     editor = shown(qtbot, ContactEditor(db))
     editor.name.setText("Ελένη Παπαδοπούλου")
@@ -133,7 +141,7 @@ def test_new_tutor_at_an_institution(qtbot: Any, db: Database) -> None:
     assert [row.employer for row in contact_rows(db)] == ["KU Leuven"]
 
 
-def test_contact_without_employer_or_role_shows_messages(qtbot: Any, db: Database) -> None:
+def test_contact_without_employer_or_role_shows_messages(qtbot: QtBot, db: Database) -> None:
     editor = shown(qtbot, ContactEditor(db))
     editor.name.setText("李娜")
     editor.email.setText("li.na@example.cn")
@@ -144,7 +152,7 @@ def test_contact_without_employer_or_role_shows_messages(qtbot: Any, db: Databas
     assert contact_rows(db) == []
 
 
-def test_edit_a_contact(qtbot: Any, db: Database) -> None:
+def test_edit_a_contact(qtbot: QtBot, db: Database) -> None:
     contact = make_contact(db, name="Jürgen Weiß")
     editor = shown(qtbot, ContactEditor(db, contact.id))
     assert editor.windowTitle() == "Contact: Jürgen Weiß"

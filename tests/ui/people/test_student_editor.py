@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialog
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.people_data import make_institution, make_student
@@ -16,10 +17,11 @@ from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.services.people.lists import student_rows
 from vipdesk.services.people.students import EquityForm, load_equity, load_student, save_student
+from vipdesk.ui.people import student_editor
 from vipdesk.ui.people.student_editor import StudentEditor
 
 
-def open_editor(qtbot: Any, db: Database, student_id: int | None = None) -> StudentEditor:
+def open_editor(qtbot: QtBot, db: Database, student_id: int | None = None) -> StudentEditor:
     editor = StudentEditor(db, student_id)
     qtbot.addWidget(editor)
     editor.show()
@@ -33,11 +35,11 @@ def fill_required(editor: StudentEditor) -> None:
     editor.timezone.set_current_data("Europe/Warsaw")
 
 
-def save(qtbot: Any, editor: StudentEditor) -> None:
+def save(qtbot: QtBot, editor: StudentEditor) -> None:
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
 
 
-def test_create_a_student(qtbot: Any, db: Database) -> None:
+def test_create_a_student(qtbot: QtBot, db: Database) -> None:
     inst = make_institution(db, name="Uniwersytet Warszawski")
     editor = open_editor(qtbot, db)
     assert editor.windowTitle() == "New student"
@@ -49,7 +51,9 @@ def test_create_a_student(qtbot: Any, db: Database) -> None:
     editor.programme.setText("MSc Management")
     editor.institution.set_current_id(inst.id)
     qtbot.mouseClick(editor.languages.add_button, Qt.MouseButton.LeftButton)
-    editor.languages.table.item(0, 0).setText("English")
+    language = editor.languages.table.item(0, 0)
+    assert language is not None
+    language.setText("English")
     level = editor.languages.table.cellWidget(0, 1)
     assert isinstance(level, QComboBox)
     level.setCurrentIndex(level.findData("C1"))
@@ -66,7 +70,7 @@ def test_create_a_student(qtbot: Any, db: Database) -> None:
     assert load_equity(db, editor.saved_id) == EquityForm(editor.saved_id)
 
 
-def test_invalid_email_shows_a_message_and_saves_nothing(qtbot: Any, db: Database) -> None:
+def test_invalid_email_shows_a_message_and_saves_nothing(qtbot: QtBot, db: Database) -> None:
     editor = open_editor(qtbot, db)
     fill_required(editor)
     editor.email.setText("lukasz.zolc@")
@@ -79,7 +83,7 @@ def test_invalid_email_shows_a_message_and_saves_nothing(qtbot: Any, db: Databas
     assert student_rows(db) == []
 
 
-def test_unreadable_inputs_are_named_beside_their_fields(qtbot: Any, db: Database) -> None:
+def test_unreadable_inputs_are_named_beside_their_fields(qtbot: QtBot, db: Database) -> None:
     editor = open_editor(qtbot, db)
     fill_required(editor)
     editor.date_of_birth.line.setText("31.02.2003")
@@ -90,7 +94,7 @@ def test_unreadable_inputs_are_named_beside_their_fields(qtbot: Any, db: Databas
     assert student_rows(db) == []
 
 
-def test_duplicate_email_is_shown_beside_the_field(qtbot: Any, db: Database) -> None:
+def test_duplicate_email_is_shown_beside_the_field(qtbot: QtBot, db: Database) -> None:
     make_student(db, given_name="Олена", family_name="Коваленко", email="lukasz.zolc@uw.edu.pl")
     editor = open_editor(qtbot, db)
     fill_required(editor)
@@ -101,7 +105,7 @@ def test_duplicate_email_is_shown_beside_the_field(qtbot: Any, db: Database) -> 
     assert len(student_rows(db)) == 1
 
 
-def test_language_problems_are_listed_under_languages(qtbot: Any, db: Database) -> None:
+def test_language_problems_are_listed_under_languages(qtbot: QtBot, db: Database) -> None:
     editor = open_editor(qtbot, db)
     fill_required(editor)
     editor.languages.set_languages([("English", "B2"), ("english", "C1"), ("German", "")])
@@ -110,7 +114,7 @@ def test_language_problems_are_listed_under_languages(qtbot: Any, db: Database) 
     assert "english is listed twice." in text and "German: choose a level" in text
 
 
-def test_remove_a_language(qtbot: Any, db: Database) -> None:
+def test_remove_a_language(qtbot: QtBot, db: Database) -> None:
     student = make_student(db, languages=[("English", "B2"), ("Polish", "native")])
     editor = open_editor(qtbot, db, student.id)
     editor.languages.table.setCurrentCell(0, 0)
@@ -121,7 +125,7 @@ def test_remove_a_language(qtbot: Any, db: Database) -> None:
 
 
 def test_cancel_without_changes_closes_without_asking(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     student = make_student(db, languages=[("English", "B2")], nationality="PL", study_cycle=6)
     editor = open_editor(qtbot, db, student.id)
@@ -130,7 +134,7 @@ def test_cancel_without_changes_closes_without_asking(
     assert not editor.isVisible()
 
 
-def test_unsaved_changes_guard(qtbot: Any, db: Database, message_boxes: MessageBoxes) -> None:
+def test_unsaved_changes_guard(qtbot: QtBot, db: Database, message_boxes: MessageBoxes) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
     editor.programme.setText("MSc Finance")
@@ -148,7 +152,7 @@ def test_unsaved_changes_guard(qtbot: Any, db: Database, message_boxes: MessageB
 
 
 def test_conflict_keep_mine_overwrites(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
@@ -165,7 +169,7 @@ def test_conflict_keep_mine_overwrites(
 
 
 def test_conflict_reload_shows_theirs(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
@@ -181,7 +185,7 @@ def test_conflict_reload_shows_theirs(
 
 
 def test_conflict_cancel_keeps_editing(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     student = make_student(db)
     editor = open_editor(qtbot, db, student.id)
@@ -193,7 +197,7 @@ def test_conflict_cancel_keeps_editing(
 
 
 def test_database_unavailable_keeps_the_dialog_and_what_was_typed(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def unreachable(*_args: object, **_kwargs: object) -> None:
         raise DatabaseUnavailableError("The database cannot be reached; nothing was lost.")
@@ -207,15 +211,17 @@ def test_database_unavailable_keeps_the_dialog_and_what_was_typed(
 
 
 def test_equity_flags_load_only_when_opened_and_save_apart(
-    qtbot: Any, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     student = make_student(db)
     assert student.id is not None
     calls: list[int] = []
-    import vipdesk.ui.people.student_editor as module
 
-    real_load = module.load_equity
-    monkeypatch.setattr(module, "load_equity", lambda d, i: calls.append(i) or real_load(d, i))
+    def counted(database: Database, student_id: int) -> EquityForm:
+        calls.append(student_id)
+        return load_equity(database, student_id)
+
+    monkeypatch.setattr(student_editor, "load_equity", counted)
     editor = open_editor(qtbot, db, student.id)
     assert not editor.equity.content.isVisible() and calls == []
     editor.equity.set_expanded(True)
@@ -231,7 +237,7 @@ def test_equity_flags_load_only_when_opened_and_save_apart(
     assert load_student(db, student.id).version == 1  # the student record was not touched
 
 
-def test_equity_of_a_new_student_is_saved_with_it(qtbot: Any, db: Database) -> None:
+def test_equity_of_a_new_student_is_saved_with_it(qtbot: QtBot, db: Database) -> None:
     editor = open_editor(qtbot, db)
     fill_required(editor)
     editor.equity.set_expanded(True)
@@ -241,7 +247,7 @@ def test_equity_of_a_new_student_is_saved_with_it(qtbot: Any, db: Database) -> N
     assert load_equity(db, editor.saved_id).fewer_opportunities
 
 
-def test_screenshot(qtbot: Any, db: Database, tmp_path: Any) -> None:
+def test_screenshot(qtbot: QtBot, db: Database, tmp_path: Any) -> None:
     """Renders with real data (kept in tmp_path; look at it when changing the layout)."""
     student = make_student(
         db, given_name="Ελένη", family_name="Παπαδοπούλου", languages=[("Greek", "native")]
@@ -253,7 +259,7 @@ def test_screenshot(qtbot: Any, db: Database, tmp_path: Any) -> None:
 
 
 def test_new_institution_from_the_picker_is_chosen(
-    qtbot: Any, db: Database, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     created = make_institution(db, name="Uniwersytet Jagielloński")
 

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.people_data import (
@@ -46,7 +47,7 @@ def students(db: Database) -> dict[str, int]:
     return ids
 
 
-def make_view(qtbot: Any, cls: type[RecordListView], db: Database) -> Any:
+def make_view(qtbot: QtBot, cls: type[RecordListView], db: Database) -> Any:
     view = cls(db)
     qtbot.addWidget(view)
     view.show()
@@ -63,13 +64,13 @@ def select(view: RecordListView, record_id: int) -> None:
     assert view.selected_id() == record_id
 
 
-def test_empty_state_invites_to_add(qtbot: Any, db: Database) -> None:
+def test_empty_state_invites_to_add(qtbot: QtBot, db: Database) -> None:
     view = make_view(qtbot, StudentsView, db)
     assert view.stack.currentWidget() is view.empty_label
     assert view.empty_label.text() == "No students yet — press New… to add one"
 
 
-def test_lists_and_filters_as_you_type(qtbot: Any, db: Database, students: Any) -> None:
+def test_lists_and_filters_as_you_type(qtbot: QtBot, db: Database, students: Any) -> None:
     view = make_view(qtbot, StudentsView, db)
     assert view.stack.currentWidget() is view.table
     assert view.count_label.text() == "3 students"
@@ -87,7 +88,7 @@ def test_lists_and_filters_as_you_type(qtbot: Any, db: Database, students: Any) 
     assert "match" in view.empty_label.text()
 
 
-def test_header_click_sorts(qtbot: Any, db: Database, students: Any) -> None:
+def test_header_click_sorts(qtbot: QtBot, db: Database, students: Any) -> None:
     inst = make_institution(db)
     host = make_organisation(db)
     assert inst.id and host.id
@@ -101,14 +102,14 @@ def test_header_click_sorts(qtbot: Any, db: Database, students: Any) -> None:
     assert {first, view.model.record(0).placements} == {0, 1}
 
 
-def test_whole_rows_are_selected(qtbot: Any, db: Database, students: Any) -> None:
+def test_whole_rows_are_selected(qtbot: QtBot, db: Database, students: Any) -> None:
     view = make_view(qtbot, StudentsView, db)
     select(view, students["Nowak"])
     assert len(view.table.selectionModel().selectedIndexes()) == view.model.columnCount()
 
 
 def test_delete_asks_first_and_deletes(
-    qtbot: Any, db: Database, students: Any, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, students: Any, message_boxes: MessageBoxes
 ) -> None:
     view = make_view(qtbot, StudentsView, db)
     select(view, students["Nowak"])
@@ -125,7 +126,7 @@ def test_delete_asks_first_and_deletes(
 
 
 def test_delete_refused_shows_why(
-    qtbot: Any, db: Database, students: Any, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, students: Any, message_boxes: MessageBoxes
 ) -> None:
     inst, host = make_institution(db), make_organisation(db)
     assert inst.id and host.id
@@ -140,7 +141,7 @@ def test_delete_refused_shows_why(
     assert load_student(db, students["Żółć"]).family_name == "Żółć"
 
 
-def test_enter_and_double_click_open_the_editor(qtbot: Any, db: Database, students: Any) -> None:
+def test_enter_and_double_click_open_the_editor(qtbot: QtBot, db: Database, students: Any) -> None:
     view = make_view(qtbot, StudentsView, db)
     select(view, students["Nowak"])
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
@@ -159,7 +160,7 @@ def test_enter_and_double_click_open_the_editor(qtbot: Any, db: Database, studen
     opened[0].done(QDialog.DialogCode.Rejected)
 
 
-def test_new_student_through_the_editor_appears_in_the_list(qtbot: Any, db: Database) -> None:
+def test_new_student_through_the_editor_appears_in_the_list(qtbot: QtBot, db: Database) -> None:
     view = make_view(qtbot, StudentsView, db)
     qtbot.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     (editor,) = view.findChildren(StudentEditor)
@@ -175,7 +176,7 @@ def test_new_student_through_the_editor_appears_in_the_list(qtbot: Any, db: Data
 
 
 def test_an_editor_that_cannot_load_shows_why(
-    qtbot: Any,
+    qtbot: QtBot,
     db: Database,
     students: Any,
     message_boxes: MessageBoxes,
@@ -199,12 +200,12 @@ def test_an_editor_that_cannot_load_shows_why(
         (InstitutionsView, "No institutions yet — press New… to add one"),
     ],
 )
-def test_other_lists_start_empty(qtbot: Any, db: Database, cls: Any, empty: str) -> None:
+def test_other_lists_start_empty(qtbot: QtBot, db: Database, cls: Any, empty: str) -> None:
     assert make_view(qtbot, cls, db).empty_label.text() == empty
 
 
 def test_organisation_with_contacts_cannot_be_deleted(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     org = make_organisation(db, name="Nordlicht Analytics GmbH")
     make_contact(db, organisation_id=org.id)
@@ -219,7 +220,7 @@ def test_organisation_with_contacts_cannot_be_deleted(
 
 
 def test_contacts_list_deletes_and_reopens(
-    qtbot: Any, db: Database, message_boxes: MessageBoxes
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
 ) -> None:
     contact = make_contact(db, name="Jürgen Weiß")
     view = make_view(qtbot, ContactsView, db)
@@ -236,7 +237,7 @@ def test_contacts_list_deletes_and_reopens(
     assert view.empty_label.text() == "No contacts yet — press New… to add one"
 
 
-def test_institutions_list_counts_students(qtbot: Any, db: Database) -> None:
+def test_institutions_list_counts_students(qtbot: QtBot, db: Database) -> None:
     inst = make_institution(db, name="KU Leuven")
     make_student(db, institution_id=inst.id)
     view = make_view(qtbot, InstitutionsView, db)

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NoReturn
+
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 from sqlalchemy import event, func, select
 
+from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import World, make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.models import Contact, ContactRole, Organisation, Placement, Status
@@ -27,33 +32,35 @@ def world(db: Database) -> World:
     return make_world(db)
 
 
-def open_editor(qtbot, db: Database, placement_id: int | None = None) -> PlacementEditor:  # type: ignore[no-untyped-def]
+def open_editor(qtbot: QtBot, db: Database, placement_id: int | None = None) -> PlacementEditor:
     editor = PlacementEditor(db, placement_id)
     qtbot.addWidget(editor)
     editor.show()
     return editor
 
 
-def type_into(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_into(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
     widget.clear()
     qtbot.keyClicks(widget, text)
 
 
-def pick_host(qtbot, editor: PlacementEditor, typed: str, expected: int = 1) -> None:  # type: ignore[no-untyped-def]
+def pick_host(qtbot: QtBot, editor: PlacementEditor, typed: str, expected: int = 1) -> None:
     """Type into the host picker and take the first match from its pop-up, as a user does."""
     host = editor.fields.host
     type_into(qtbot, host.line, typed)
     popup = host.completer.popup()
+    assert popup is not None
     qtbot.waitUntil(lambda: popup.isVisible() and host.completer.completionCount() == expected)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
 
 
-def fill_new(qtbot, editor: PlacementEditor, start: str = "2027-02-01") -> None:  # type: ignore[no-untyped-def]
+def fill_new(qtbot: QtBot, editor: PlacementEditor, start: str = "2027-02-01") -> None:
     fields = editor.fields
     # QTest types ASCII only; the search folds case, so "ukasz" finds "Łukasz".
     type_into(qtbot, fields.student.line, "ukasz")
     popup = fields.student.completer.popup()
+    assert popup is not None
     qtbot.waitUntil(lambda: popup.isVisible() and fields.student.completer.completionCount() == 1)
     qtbot.keyClick(popup, Qt.Key.Key_Down)
     qtbot.keyClick(popup, Qt.Key.Key_Return)
@@ -65,7 +72,7 @@ def fill_new(qtbot, editor: PlacementEditor, start: str = "2027-02-01") -> None:
     type_into(qtbot, fields.planned_end.line, "2027-04-30")
 
 
-def test_create_a_placement_through_the_editor(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_create_a_placement_through_the_editor(qtbot: QtBot, db: Database, world: World) -> None:
     editor = open_editor(qtbot, db)
     assert editor.fields.institution.current_id() == world.institution_id  # the only one
     fill_new(qtbot, editor)
@@ -83,7 +90,9 @@ def test_create_a_placement_through_the_editor(qtbot, db: Database, world: World
     assert not editor.is_dirty()
 
 
-def test_an_invalid_date_is_refused_with_a_message(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_an_invalid_date_is_refused_with_a_message(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
     editor = open_editor(qtbot, db)
     fill_new(qtbot, editor, start="2027-02-30")
     assert not editor.save()
@@ -94,7 +103,9 @@ def test_an_invalid_date_is_refused_with_a_message(qtbot, db: Database, world: W
     assert count_placements(db) == 0
 
 
-def test_end_before_start_is_shown_beside_the_field(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_end_before_start_is_shown_beside_the_field(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
     editor = open_editor(qtbot, db)
     fill_new(qtbot, editor, start="2027-06-01")
     assert not editor.save()
@@ -102,7 +113,7 @@ def test_end_before_start_is_shown_beside_the_field(qtbot, db: Database, world: 
     assert count_placements(db) == 0
 
 
-def test_edit_and_save_with_the_keyboard(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_edit_and_save_with_the_keyboard(qtbot: QtBot, db: Database, world: World) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
     editor.fields.hours.setValue(32)
@@ -116,8 +127,8 @@ def test_edit_and_save_with_the_keyboard(qtbot, db: Database, world: World) -> N
     assert "hours per week: 20 → 32" in editor.history.item(0).text()
 
 
-def test_stale_save_shows_the_conflict_and_keep_mine_wins(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+def test_stale_save_shows_the_conflict_and_keep_mine_wins(
+    qtbot: QtBot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
@@ -127,7 +138,9 @@ def test_stale_save_shows_the_conflict_and_keep_mine_wins(  # type: ignore[no-un
 
     shown: list[tuple[str | None, list[tuple[str, str, str]]]] = []
 
-    def fake_ask(changed_by, rows, parent):  # type: ignore[no-untyped-def]
+    def fake_ask(
+        changed_by: str | None, rows: Sequence[tuple[str, str, str]], parent: QWidget | None
+    ) -> ConflictChoice:
         shown.append((changed_by, list(rows)))
         return ConflictChoice.KEEP_MINE
 
@@ -139,8 +152,8 @@ def test_stale_save_shows_the_conflict_and_keep_mine_wins(  # type: ignore[no-un
     assert load_placement(db, saved.id).title == "Anna's title"  # type: ignore[arg-type]
 
 
-def test_stale_save_reload_takes_theirs(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+def test_stale_save_reload_takes_theirs(
+    qtbot: QtBot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
@@ -155,7 +168,9 @@ def test_stale_save_reload_takes_theirs(  # type: ignore[no-untyped-def]
     assert load_placement(db, saved.id).title == saved.title  # type: ignore[arg-type]
 
 
-def test_unsaved_changes_guard(qtbot, db: Database, world: World, message_boxes) -> None:  # type: ignore[no-untyped-def]
+def test_unsaved_changes_guard(
+    qtbot: QtBot, db: Database, world: World, message_boxes: MessageBoxes
+) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
     type_into(qtbot, editor.fields.title, "Half-typed")
@@ -168,7 +183,9 @@ def test_unsaved_changes_guard(qtbot, db: Database, world: World, message_boxes)
     assert load_placement(db, saved.id).title == saved.title  # type: ignore[arg-type]
 
 
-def test_ticking_the_checklist_unblocks_the_next_status(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_ticking_the_checklist_unblocks_the_next_status(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
     panel = editor.checklist
@@ -187,8 +204,8 @@ def test_ticking_the_checklist_unblocks_the_next_status(qtbot, db: Database, wor
     assert editor.save()
 
 
-def test_a_lost_connection_on_save_keeps_everything_typed(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+def test_a_lost_connection_on_save_keeps_everything_typed(
+    qtbot: QtBot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from vipdesk.errors import DatabaseUnavailableError
     from vipdesk.services.placements import records as placements
@@ -197,7 +214,7 @@ def test_a_lost_connection_on_save_keeps_everything_typed(  # type: ignore[no-un
     editor = open_editor(qtbot, db, saved.id)
     type_into(qtbot, editor.fields.title, "Typed while offline")
 
-    def offline(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def offline(*_args: object, **_kwargs: object) -> NoReturn:
         raise DatabaseUnavailableError("The database at server cannot be reached.")
 
     real_save = placements.save_placement
@@ -211,8 +228,8 @@ def test_a_lost_connection_on_save_keeps_everything_typed(  # type: ignore[no-un
     assert load_placement(db, saved.id).title == "Typed while offline"  # type: ignore[arg-type]
 
 
-def test_unsaved_edits_survive_a_crash_and_can_be_restored(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: World, message_boxes
+def test_unsaved_edits_survive_a_crash_and_can_be_restored(
+    qtbot: QtBot, db: Database, world: World, message_boxes: MessageBoxes
 ) -> None:
     from vipdesk.db import data_dir
 
@@ -233,7 +250,9 @@ def test_unsaved_edits_survive_a_crash_and_can_be_restored(  # type: ignore[no-u
     assert not any(data_dir().rglob("placement-*.json"))  # saved: the draft is gone
 
 
-def test_a_declined_draft_is_removed(qtbot, db: Database, world: World, message_boxes) -> None:  # type: ignore[no-untyped-def]
+def test_a_declined_draft_is_removed(
+    qtbot: QtBot, db: Database, world: World, message_boxes: MessageBoxes
+) -> None:
     from vipdesk.db import data_dir, describe_url
     from vipdesk.services.placements import drafts
 
@@ -268,7 +287,7 @@ def make_lodz(db: Database) -> tuple[int, int]:
         return host.id, mentor.id
 
 
-def test_the_editor_opens_with_every_link_shown(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_the_editor_opens_with_every_link_shown(qtbot: QtBot, db: Database, world: World) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
     fields = editor.fields
@@ -281,13 +300,13 @@ def test_the_editor_opens_with_every_link_shown(qtbot, db: Database, world: Worl
     assert not editor.is_dirty()
 
 
-def test_opening_a_placement_reads_no_long_list(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_placement_reads_no_long_list(qtbot: QtBot, db: Database, world: World) -> None:
     saved = make_placement(db, world)
     for n in range(30):
         make_world(db, host_name=f"Host {n}")
     sent: list[str] = []
 
-    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
         sent.append(" ".join(statement.split()))
 
     event.listen(db.engine, "before_cursor_execute", record)
@@ -300,7 +319,9 @@ def test_opening_a_placement_reads_no_long_list(qtbot, db: Database, world: Worl
     assert not any(s.startswith("SELECT organisation.id") for s in sent)
 
 
-def test_typing_lodz_finds_the_host_and_its_mentors(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_typing_lodz_finds_the_host_and_its_mentors(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
     saved = make_placement(db, world)
     lodz, agnieszka = make_lodz(db)
     editor = open_editor(qtbot, db, saved.id)
@@ -316,15 +337,18 @@ def test_typing_lodz_finds_the_host_and_its_mentors(qtbot, db: Database, world: 
     assert (stored.host_id, stored.mentor_id) == (lodz, agnieszka)
 
 
-def test_the_down_key_lists_the_hosts(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_the_down_key_lists_the_hosts(qtbot: QtBot, db: Database, world: World) -> None:
     make_lodz(db)
     editor = open_editor(qtbot, db)
     host = editor.fields.host
     host.line.setFocus()
     qtbot.keyClick(host.line, Qt.Key.Key_Down)  # nothing typed yet: every host, by name
     popup = host.completer.popup()
+    assert popup is not None
     qtbot.waitUntil(popup.isVisible)
-    assert host.completer.model().stringList() == [  # type: ignore[attr-defined]
+    names = host.completer.model()
+    assert isinstance(names, QStringListModel)
+    assert names.stringList() == [
         "Nordlicht Analytics GmbH · Germany",  # SQLite orders by code point: N before Ł
         "Łódź Software House · Poland",
     ]
@@ -335,7 +359,7 @@ def test_the_down_key_lists_the_hosts(qtbot, db: Database, world: World) -> None
     assert host.current_id() is not None and host.current_id() != world.host_id
 
 
-def test_a_host_typed_but_not_chosen_is_explained(qtbot, db: Database, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_a_host_typed_but_not_chosen_is_explained(qtbot: QtBot, db: Database, world: World) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
     type_into(qtbot, editor.fields.host.line, "Nowhere Ltd")
@@ -347,8 +371,8 @@ def test_a_host_typed_but_not_chosen_is_explained(qtbot, db: Database, world: Wo
     assert load_placement(db, saved.id).host_id == world.host_id  # type: ignore[arg-type]
 
 
-def test_a_new_host_is_chosen_and_found_by_later_searches(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+def test_a_new_host_is_chosen_and_found_by_later_searches(
+    qtbot: QtBot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     saved = make_placement(db, world)
     editor = open_editor(qtbot, db, saved.id)
@@ -378,8 +402,8 @@ def test_a_new_host_is_chosen_and_found_by_later_searches(  # type: ignore[no-un
 
 
 def test_a_restored_draft_shows_its_own_host(
-    qtbot, db: Database, world: World, message_boxes
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, db: Database, world: World, message_boxes: MessageBoxes
+) -> None:
     from vipdesk.db import data_dir, describe_url
     from vipdesk.services.placements import drafts
 

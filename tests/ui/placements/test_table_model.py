@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 
 from tests.helpers.catalogue import row
 from vipdesk.models import Status
@@ -24,7 +25,7 @@ def make_model() -> PlacementTableModel:
     )
 
 
-def test_model_passes_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
     qtmodeltester.check(make_model())
 
 

@@ -5,14 +5,21 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.questionnaires import best_answers
 from vipdesk.db import Database
 from vipdesk.models import ReadinessParty
 from vipdesk.services.preparation.questionnaires import default_library
-from vipdesk.services.preparation.readiness import complete_response, start_response
+from vipdesk.services.preparation.readiness import (
+    PartyReadiness,
+    complete_response,
+    placement_readiness,
+    start_response,
+)
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.preparation import panel as preparation_panel
 from vipdesk.ui.preparation import readiness_summary
 from vipdesk.ui.preparation.panel import PreparationPanel
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
@@ -33,7 +40,7 @@ def complete(db: Database, placement_id: int, party: ReadinessParty, **changes: 
     complete_response(db, started.id, started.version, answers)  # type: ignore[arg-type]
 
 
-def test_nothing_assessed_yet(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_assessed_yet(qtbot: QtBot, db: Database, placement_id: int) -> None:
     panel = PreparationPanel(db)
     qtbot.addWidget(panel)
     assert panel.placeholder.isVisibleTo(panel) and not panel.body.isVisibleTo(panel)
@@ -46,8 +53,8 @@ def test_nothing_assessed_yet(qtbot, db: Database, placement_id: int) -> None:  
     assert "Not everything is assessed" in panel.summary.text()
 
 
-def test_start_opens_the_wizard_for_the_right_person_and_resume_follows(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+def test_start_opens_the_wizard_for_the_right_person_and_resume_follows(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[tuple[str, str]] = []
 
@@ -72,8 +79,8 @@ def test_start_opens_the_wizard_for_the_right_person_and_resume_follows(  # type
     assert "by Łukasz Żółć, not finished" in box.reasons.text()
 
 
-def test_results_are_coloured_explained_and_open_in_a_dialog(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+def test_results_are_coloured_explained_and_open_in_a_dialog(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     complete(db, placement_id, STUDENT, own_device="no")
     complete(db, placement_id, COMPANY)
@@ -101,7 +108,9 @@ def test_results_are_coloured_explained_and_open_in_a_dialog(  # type: ignore[no
     assert "Arrange a loan laptop" in dialog.view.advice.text()
 
 
-def test_the_placement_editor_has_a_preparation_tab(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_the_placement_editor_has_a_preparation_tab(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
     complete(db, placement_id, COMPANY)
     editor = PlacementEditor(db, placement_id)
     qtbot.addWidget(editor)
@@ -115,16 +124,16 @@ def test_the_placement_editor_has_a_preparation_tab(qtbot, db: Database, placeme
     assert new.preparation.placeholder.isVisibleTo(new.preparation)
 
 
-def test_readiness_is_read_when_the_tab_is_shown(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+def test_readiness_is_read_when_the_tab_is_shown(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from vipdesk.ui.preparation import panel as preparation_panel
-
     calls: list[int] = []
-    real = preparation_panel.placement_readiness
-    monkeypatch.setattr(
-        preparation_panel, "placement_readiness", lambda d, pid: calls.append(pid) or real(d, pid)
-    )
+
+    def counted(database: Database, pid: int) -> list[PartyReadiness]:
+        calls.append(pid)
+        return placement_readiness(database, pid)
+
+    monkeypatch.setattr(preparation_panel, "placement_readiness", counted)
     editor = PlacementEditor(db, placement_id)
     qtbot.addWidget(editor)
     editor.show()

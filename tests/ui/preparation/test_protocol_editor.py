@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.factories import make_placement, make_world
@@ -28,7 +29,7 @@ def placement_id(db: Database) -> int:
     return placement.id
 
 
-def open_editor(qtbot, db: Database, placement_id: int) -> ProtocolEditor:  # type: ignore[no-untyped-def]
+def open_editor(qtbot: QtBot, db: Database, placement_id: int) -> ProtocolEditor:
     editor = ProtocolEditor(db, placement_id, "VIP-2026-00001 · Data analyst intern")
     qtbot.addWidget(editor)
     editor.show()
@@ -40,8 +41,8 @@ def pick_zone(editor: ProtocolEditor, actor: ProtocolActor, zone: str) -> None:
     combo.setCurrentIndex(combo.findData(zone))  # as chosen from the drop-down
 
 
-def test_the_shared_hours_follow_the_clocks_of_both_countries(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int
+def test_the_shared_hours_follow_the_clocks_of_both_countries(
+    qtbot: QtBot, db: Database, placement_id: int
 ) -> None:
     editor = open_editor(qtbot, db, placement_id)
     assert "01 Mar 2027 to 09 Apr 2027" in editor.overlap.period.text()
@@ -64,7 +65,7 @@ def test_the_shared_hours_follow_the_clocks_of_both_countries(  # type: ignore[n
     assert "No meeting time" in editor.overlap.slot.text()
 
 
-def test_save_the_protocol(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_save_the_protocol(qtbot: QtBot, db: Database, placement_id: int) -> None:
     editor = open_editor(qtbot, db, placement_id)
     pick_zone(editor, MENTOR, "Asia/Tokyo")
     editor.reporting.setCurrentIndex(editor.reporting.findData("fortnightly"))
@@ -83,8 +84,8 @@ def test_save_the_protocol(qtbot, db: Database, placement_id: int) -> None:  # t
     assert mentor is not None and mentor.zone == "Asia/Tokyo"
 
 
-def test_problems_are_shown_under_the_grid_and_nothing_is_saved(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int
+def test_problems_are_shown_under_the_grid_and_nothing_is_saved(
+    qtbot: QtBot, db: Database, placement_id: int
 ) -> None:
     editor = open_editor(qtbot, db, placement_id)
     editor.grid.rows[TUTOR].end.setTime(QTime(8, 0))
@@ -98,8 +99,8 @@ def test_problems_are_shown_under_the_grid_and_nothing_is_saved(  # type: ignore
     assert editor.isVisible()
 
 
-def test_a_save_by_someone_else_is_not_overwritten_silently(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, message_boxes: MessageBoxes
+def test_a_save_by_someone_else_is_not_overwritten_silently(
+    qtbot: QtBot, db: Database, placement_id: int, message_boxes: MessageBoxes
 ) -> None:
     editor = open_editor(qtbot, db, placement_id)
     theirs = load_protocol(db, placement_id)
@@ -114,8 +115,8 @@ def test_a_save_by_someone_else_is_not_overwritten_silently(  # type: ignore[no-
     assert load_protocol(db, placement_id).reply_hours == 8
 
 
-def test_the_preparation_tab_summarises_and_opens_the_protocol(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+def test_the_preparation_tab_summarises_and_opens_the_protocol(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def edit(_panel: PreparationPanel, editor: ProtocolEditor) -> None:
         qtbot.addWidget(editor)

@@ -6,7 +6,8 @@ import sys
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtWidgets import QApplication, QRadioButton, QWizard, QWizardPage
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
@@ -27,21 +28,24 @@ def placement_id(db: Database) -> int:
     return placement.id
 
 
-def open_wizard(qtbot, db: Database, placement_id: int, party=ReadinessParty.STUDENT):  # type: ignore[no-untyped-def]
+def open_wizard(
+    qtbot: QtBot, db: Database, placement_id: int, party: ReadinessParty = ReadinessParty.STUDENT
+) -> ReadinessWizard:
     wizard = ReadinessWizard(db, placement_id, party, "")
     qtbot.addWidget(wizard)
     wizard.show()
     return wizard
 
 
-def press(qtbot, wizard: ReadinessWizard, which: QWizard.WizardButton) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, wizard: ReadinessWizard, which: QWizard.WizardButton) -> None:
     button = wizard.button(which)
     assert button.isEnabled(), f"{button.text()} is disabled on {wizard.currentPage().title()}"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def answer_page(qtbot, page: ThemePage, strongest: bool = True) -> None:  # type: ignore[no-untyped-def]
+def answer_page(qtbot: QtBot, page: QWizardPage | None, strongest: bool = True) -> None:
     """Answer every question on a page: radios by mouse, drop-downs and text by keyboard."""
+    assert isinstance(page, ThemePage)
     for block in page.blocks:
         field = block.input
         scores = [o.score for o in block.item.options]
@@ -55,7 +59,17 @@ def answer_page(qtbot, page: ThemePage, strongest: bool = True) -> None:  # type
             qtbot.keyClicks(field.edit, "Exams until 14 June.")
 
 
-def test_fill_the_student_questionnaire_end_to_end(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def first_radios(page: QWizardPage | None) -> list[QRadioButton]:
+    """The radio buttons of the page's first question."""
+    assert isinstance(page, ThemePage)
+    field = page.blocks[0].input
+    assert isinstance(field, RadioAnswer)
+    return field.buttons
+
+
+def test_fill_the_student_questionnaire_end_to_end(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
     wizard = open_wizard(qtbot, db, placement_id)
     assert not wizard.button(NEXT).isEnabled()  # nobody named yet
     qtbot.keyClicks(wizard.intro.respondent, "Lukasz Zolc")
@@ -97,17 +111,15 @@ def test_fill_the_student_questionnaire_end_to_end(qtbot, db: Database, placemen
     assert not wizard.isVisible()
 
 
-def test_closing_half_way_keeps_the_answers_and_resumes_there(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int
+def test_closing_half_way_keeps_the_answers_and_resumes_there(
+    qtbot: QtBot, db: Database, placement_id: int
 ) -> None:
     wizard = open_wizard(qtbot, db, placement_id, ReadinessParty.COMPANY)
     qtbot.keyClicks(wizard.intro.respondent, "Juergen Weiss")
     press(qtbot, wizard, NEXT)
     answer_page(qtbot, wizard.currentPage())  # tasks
     press(qtbot, wizard, NEXT)
-    half = wizard.currentPage()
-    assert isinstance(half, ThemePage)
-    qtbot.mouseClick(half.blocks[0].input.buttons[0], Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.mouseClick(first_radios(wizard.currentPage())[0], Qt.MouseButton.LeftButton)
     qtbot.keyClick(wizard, Qt.Key.Key_Escape)  # closing saves this page's answer too
     assert not wizard.isVisible()
 
@@ -129,8 +141,8 @@ def test_closing_half_way_keeps_the_answers_and_resumes_there(  # type: ignore[n
     assert again.currentPage() is page and again.button(NEXT).isEnabled()
 
 
-def test_a_save_by_someone_else_is_shown_not_overwritten(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, message_boxes: MessageBoxes
+def test_a_save_by_someone_else_is_shown_not_overwritten(
+    qtbot: QtBot, db: Database, placement_id: int, message_boxes: MessageBoxes
 ) -> None:
     wizard = open_wizard(qtbot, db, placement_id, ReadinessParty.INSTITUTION)
     qtbot.keyClicks(wizard.intro.respondent, "Eleni")
@@ -150,7 +162,9 @@ def test_a_save_by_someone_else_is_shown_not_overwritten(  # type: ignore[no-unt
     assert stored is not None and stored.answers["outcomes_defined"] == "yes"
 
 
-def test_a_finished_questionnaire_opens_a_new_one(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_a_finished_questionnaire_opens_a_new_one(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
     wizard = open_wizard(qtbot, db, placement_id, ReadinessParty.COMPANY)
     qtbot.keyClicks(wizard.intro.respondent, "Ana")
     press(qtbot, wizard, NEXT)
@@ -163,15 +177,15 @@ def test_a_finished_questionnaire_opens_a_new_one(qtbot, db: Database, placement
     assert again.response is None and again.currentPage() is again.intro
 
 
-def test_answering_does_not_leak_references_to_true(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_answering_does_not_leak_references_to_true(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
     """PySide6 6.12 drops a reference to True/False per call of a Python isComplete(); after
     enough pages the interpreter aborts at exit. The wizard must not depend on it."""
     wizard = open_wizard(qtbot, db, placement_id)
     qtbot.keyClicks(wizard.intro.respondent, "Ana")
     press(qtbot, wizard, NEXT)
-    page = wizard.currentPage()
-    assert isinstance(page, ThemePage)
-    buttons = page.blocks[0].input.buttons  # type: ignore[attr-defined]
+    buttons = first_radios(wizard.currentPage())
     before = sys.getrefcount(True), sys.getrefcount(False)
     for n in range(200):
         buttons[n % 2].click()
@@ -179,8 +193,8 @@ def test_answering_does_not_leak_references_to_true(qtbot, db: Database, placeme
     assert after[0] >= before[0] - 10 and after[1] >= before[1] - 10
 
 
-def test_a_page_can_be_answered_with_the_keyboard_alone(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int
+def test_a_page_can_be_answered_with_the_keyboard_alone(
+    qtbot: QtBot, db: Database, placement_id: int
 ) -> None:
     wizard = open_wizard(qtbot, db, placement_id, ReadinessParty.INSTITUTION)
     wizard.activateWindow()
@@ -193,7 +207,7 @@ def test_a_page_can_be_answered_with_the_keyboard_alone(  # type: ignore[no-unty
     key(Qt.Key.Key_Return)  # Next is the default button
     page = wizard.currentPage()
     assert isinstance(page, ThemePage)
-    assert QApplication.focusWidget() is page.blocks[0].input.buttons[0]  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is first_radios(page)[0]
     key(Qt.Key.Key_Space)  # yes
     key(Qt.Key.Key_Tab)  # to the scale of question 2
     key(Qt.Key.Key_Space)

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
@@ -29,7 +30,7 @@ def choose(wizard: ToolsWizard, purpose: str, tool_key: str) -> None:
     combo.setCurrentIndex(combo.findData(tool_key))
 
 
-def test_choose_tools_with_the_guides_advice(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_choose_tools_with_the_guides_advice(qtbot: QtBot, db: Database, placement_id: int) -> None:
     save_choices(db, placement_id, {"reporting": "email"})
     wizard = ToolsWizard(db, placement_id, "VIP-2027-00001")
     qtbot.addWidget(wizard)
@@ -54,7 +55,7 @@ def test_choose_tools_with_the_guides_advice(qtbot, db: Database, placement_id: 
     }
 
 
-def test_record_tests_in_the_plan(qtbot, db: Database, placement_id: int) -> None:  # type: ignore[no-untyped-def]
+def test_record_tests_in_the_plan(qtbot: QtBot, db: Database, placement_id: int) -> None:
     save_choices(db, placement_id, {"meetings": "zoom"})
     dialog = ToolTestDialog(db, placement_id, "VIP-2027-00001")
     qtbot.addWidget(dialog)
@@ -80,8 +81,8 @@ def test_record_tests_in_the_plan(qtbot, db: Database, placement_id: int) -> Non
     assert dialog.result() == QDialog.DialogCode.Rejected
 
 
-def test_the_preparation_tab_shows_what_blocks_the_agreement(  # type: ignore[no-untyped-def]
-    qtbot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+def test_the_preparation_tab_shows_what_blocks_the_agreement(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
 

@@ -29,11 +29,17 @@ _ACCENTS: dict[int, str | int | None] = dict.fromkeys(
         *range(0xFE20, 0xFE30),
     ]
 )
-_ACCENTS.update(
-    str.maketrans(
-        {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "\u0131": "i", "þ": "th"}
-    )
-)
+_LETTERS: dict[str, str | int | None] = {
+    "ł": "l",
+    "ø": "o",
+    "đ": "d",
+    "ß": "ss",
+    "æ": "ae",
+    "œ": "oe",
+    "\u0131": "i",
+    "þ": "th",
+}
+_ACCENTS.update(str.maketrans(_LETTERS))
 
 
 def _fold(text: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,7 +41,7 @@ from vipdesk.ui.money_fields import CurrencyCombo
 from vipdesk.ui.widgets import DateField, ErrorLabel
 
 
-def make_table(model: RowsTableModel) -> QTableView:  # type: ignore[type-arg]
+def make_table(model: QAbstractItemModel) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,7 +99,7 @@ class CostsDialog(QDialog):
                 Column("Date", lambda c: f"{c.spent_on:%d %b %Y}" if c.spent_on else ""),
                 Column("Description", lambda c: c.description),
                 Column("Category", lambda c: c.category.label),
-                Column("Amount", lambda c: format_money(c.amount or 0, c.currency), True),
+                Column("Amount", lambda c: format_money(c.amount or Decimal(0), c.currency), True),
                 Column("Funding source", lambda c: names.get(c.source_id or -1, "—")),
                 Column("For", lambda c: for_whom(c, references)),
             ],
@@ -206,8 +206,8 @@ class RatesDialog(QDialog):
         self.import_button.setToolTip("Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825")
         self.import_button.clicked.connect(self._on_import)
         self.error = ErrorLabel()
-        self.done = QLabel()
-        self.done.setStyleSheet("color: #2e7d32;")
+        self.stored = QLabel()
+        self.stored.setStyleSheet("color: #2e7d32;")
         row = QHBoxLayout()
         row.addWidget(self.currency)
         row.addWidget(self.valid_from)
@@ -225,7 +225,7 @@ class RatesDialog(QDialog):
         layout.addWidget(QLabel("Add a rate: currency, valid from, rate"))
         layout.addLayout(row)
         layout.addWidget(self.error)
-        layout.addWidget(self.done)
+        layout.addWidget(self.stored)
         layout.addLayout(bottom)
         self.reload()
 
@@ -266,7 +266,7 @@ class RatesDialog(QDialog):
         self.add_rates(lambda: import_rates_csv(self.db, text))
 
     def add_rates(self, store: Callable[[], int]) -> None:
-        self.done.clear()
+        self.stored.clear()
         try:
             count = store()
         except ValidationError as exc:
@@ -275,6 +275,6 @@ class RatesDialog(QDialog):
         except VipdeskError as exc:
             self.error.show_message(str(exc))
             return
-        self.done.setText(f"Stored {count} rate{'s' if count != 1 else ''}.")
+        self.stored.setText(f"Stored {count} rate{'s' if count != 1 else ''}.")
         self.reload()
         self.changed.emit()

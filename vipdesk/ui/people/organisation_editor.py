@@ -34,17 +34,17 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.website.setPlaceholderText("https://…")
         self.sector = QLineEdit()
         self.sector.setPlaceholderText("e.g. Software, Renewable energy, NGO")
-        self.size = QComboBox()
-        self.size.addItem("—", None)
+        self.size_choice = QComboBox()
+        self.size_choice.addItem("—", None)
         for size in OrganisationSize:
-            self.size.addItem(size.label, size.value)
+            self.size_choice.addItem(size.label, size.value)
         self.timezone = TimeZoneCombo()
         self.add_field("name", "Name", self.name, required=True)
         self.add_field("country", "Country", self.country, required=True)
         self.add_field("city", "City", self.city)
         self.add_field("website", "Website", self.website)
         self.add_field("sector", "Sector", self.sector)
-        self.add_field("size", "Size", self.size)
+        self.add_field("size", "Size", self.size_choice)
         self.add_field("timezone", "Time zone", self.timezone, required=True)
         self.finish_layout()
         form = load_organisation(db, organisation_id) if organisation_id else OrganisationForm()
@@ -59,7 +59,9 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.city.setText(form.city)
         self.website.setText(form.website)
         self.sector.setText(form.sector)
-        self.size.setCurrentIndex(max(self.size.findData(form.size.value), 0) if form.size else 0)
+        self.size_choice.setCurrentIndex(
+            max(self.size_choice.findData(form.size.value), 0) if form.size else 0
+        )
         self.timezone.set_current_data(form.timezone)
 
     def read_form(self, base: OrganisationForm) -> tuple[OrganisationForm, list[FieldProblem]]:
@@ -67,7 +69,7 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
             *combo_problem("country", self.country, "a country"),
             *combo_problem("timezone", self.timezone, "a time zone"),
         ]
-        size = self.size.currentData()
+        size = self.size_choice.currentData()
         form = replace(
             base,
             name=self.name.text(),

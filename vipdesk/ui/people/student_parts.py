@@ -91,7 +91,9 @@ class LanguagesTable(QWidget):
     def _on_add(self) -> None:
         row = self.add_row()
         self.table.setCurrentCell(row, 0)
-        self.table.editItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:
+            self.table.editItem(item)
 
     def _on_remove(self) -> None:
         row = self.table.currentRow()

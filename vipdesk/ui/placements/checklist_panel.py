@@ -95,18 +95,18 @@ class ChecklistPanel(QWidget):
         self._next = forward[0] if forward else None
         self.next_button.setVisible(self._next is not None)
         done = {s.item.key for s in states if s.done}
-        open_items = blockers(done, self._next) if self._next else []
-        if self._next is not None:
-            self.next_button.setText(f"Move to “{self._next.label}”")
+        next_status = self._next
+        open_items = blockers(done, next_status) if next_status else []
+        if next_status is not None:
+            self.next_button.setText(f"Move to “{next_status.label}”")
             self.next_button.setEnabled(not open_items)
             self.next_button.setToolTip(
                 "Tick the items marked ‘blocks next step’ first." if open_items else ""
             )
         self.blocking_label.setVisible(bool(open_items))
-        if open_items:
+        if open_items and next_status is not None:
             self.blocking_label.setText(
-                f"{len(open_items)} open item(s) block “{self._next.label}”"  # type: ignore[union-attr]
-                " — marked below."
+                f"{len(open_items)} open item(s) block “{next_status.label}” — marked below."
             )
         self.more_menu.clear()
         for target in moves:
@@ -132,7 +132,8 @@ class ChecklistPanel(QWidget):
         while self.pages.count():
             page = self.pages.widget(0)
             self.pages.removeItem(0)
-            page.deleteLater()
+            if page is not None:
+                page.deleteLater()
         self.checkboxes.clear()
         self.notes.clear()
         self._blocking = blocking

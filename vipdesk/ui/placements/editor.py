@@ -307,10 +307,10 @@ class PlacementEditor(QDialog):
         return False
 
     def _describe(self, name: str, value: object) -> str:
-        if name in _LINKS:
-            return lookups.record_label(self._db, _LINKS[name], value)  # type: ignore[arg-type]
-        if name == "periods":
-            return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"  # type: ignore[attr-defined]
+        if name in _LINKS and (value is None or isinstance(value, int)):
+            return lookups.record_label(self._db, _LINKS[name], value)
+        if name == "periods" and isinstance(value, list):
+            return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"
         if hasattr(value, "label"):
             return str(value.label)
         return "—" if value in (None, "") else str(value)

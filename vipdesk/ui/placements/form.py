@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,8 @@ from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
 from vipdesk.ui.widgets import DateField, ErrorLabel, RecordPicker, SearchPicker, add_field
+
+T = TypeVar("T")
 
 
 def parse_credits(text: str) -> Decimal | None:
@@ -267,7 +270,7 @@ class PlacementFormWidget(QWidget):
         """The form as typed, on top of `base`'s identity; problems for what is unreadable."""
         problems: list[FieldProblem] = []
 
-        def parse(name: str, read):  # type: ignore[no-untyped-def]
+        def parse(name: str, read: Callable[[], T]) -> T | None:
             try:
                 return read()
             except ValueError as exc:
@@ -319,13 +322,13 @@ class PlacementFormWidget(QWidget):
         for label in self.errors.values():
             label.clear_message()
         shown: dict[ErrorLabel, list[str]] = {}
-        unplaced = []
+        unplaced: list[FieldProblem] = []
         for problem in problems:
-            label = self.errors.get(problem.field)
-            if label is None:
+            placed = self.errors.get(problem.field)
+            if placed is None:
                 unplaced.append(problem)
             else:
-                shown.setdefault(label, []).append(problem.message)
+                shown.setdefault(placed, []).append(problem.message)
         for label, messages in shown.items():
             label.show_message("\n".join(dict.fromkeys(messages)))
         return unplaced

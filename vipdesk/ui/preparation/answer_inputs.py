@@ -73,9 +73,9 @@ class RadioAnswer(AnswerInput):
 
     def value(self) -> AnswerValue | None:
         checked = self.group.checkedButton()
-        if checked is None:
+        if not isinstance(checked, QRadioButton):  # None: nothing chosen yet
             return None
-        key = self._item.options[self.buttons.index(checked)].key  # type: ignore[arg-type]
+        key = self._item.options[self.buttons.index(checked)].key
         return int(key) if self._item.type is ItemType.SCALE else key
 
     def take_focus(self) -> None:

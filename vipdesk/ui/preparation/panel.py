@@ -315,16 +315,20 @@ class PreparationPanel(QWidget):
         editor.exec()
 
     def _on_choose_tools(self) -> None:
-        self._open(lambda heading: ToolsWizard(self._db, self._placement_id, heading, self))
+        self._open(lambda placement_id, heading: ToolsWizard(self._db, placement_id, heading, self))
 
     def _on_test_plan(self) -> None:
-        self._open(lambda heading: ToolTestDialog(self._db, self._placement_id, heading, self))
+        self._open(
+            lambda placement_id, heading: ToolTestDialog(self._db, placement_id, heading, self)
+        )
 
-    def _open(self, make: Callable[[str], QDialog]) -> None:
-        if self._placement_id is None:
+    def _open(self, make: Callable[[int, str], QDialog]) -> None:
+        """`make` gets the placement's id and its heading."""
+        placement_id = self._placement_id
+        if placement_id is None:
             return
         try:
-            dialog = make(suggested_respondents(self._db, self._placement_id).placement)
+            dialog = make(placement_id, suggested_respondents(self._db, placement_id).placement)
         except VipdeskError as exc:
             QMessageBox.warning(self, "Preparation", str(exc))
             return
@@ -333,7 +337,9 @@ class PreparationPanel(QWidget):
         self.changed.emit(self._placement_id)
 
     def _on_protocol_clicked(self) -> None:
-        self._open(lambda heading: ProtocolEditor(self._db, self._placement_id, heading, self))
+        self._open(
+            lambda placement_id, heading: ProtocolEditor(self._db, placement_id, heading, self)
+        )
 
     def _on_result_requested(self, value: str) -> None:
         state = self._states.get(ReadinessParty(value))

@@ -83,8 +83,9 @@ class SummaryView(QWidget):
         )
         while self.themes.count():
             taken = self.themes.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.bars.clear()
         for row, theme in enumerate(assessment.themes):
             label = QLabel(theme.label)

@@ -115,8 +115,9 @@ class ToolTestDialog(QDialog):
     def _load(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            if item is not None and item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.lines = [PlanLine(s) for s in load_test_plan(self._db, self._placement_id)]
         for column, text in enumerate(("Tool", "With", "Result", "Date", "Note")):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.samples import sample_agreement
@@ -50,7 +51,7 @@ def store() -> Store:
 
 
 @pytest.fixture
-def open_wizard(qtbot, store: Store) -> Callable[..., AgreementWizard]:  # type: ignore[no-untyped-def]
+def open_wizard(qtbot: QtBot, store: Store) -> Callable[..., AgreementWizard]:
     def opener(data: AgreementData | None = None, **kwargs: object) -> AgreementWizard:
         wizard = AgreementWizard(
             data or sample_agreement(),
@@ -66,13 +67,13 @@ def open_wizard(qtbot, store: Store) -> Callable[..., AgreementWizard]:  # type:
     return opener
 
 
-def press(qtbot, wizard: AgreementWizard, which: QWizard.WizardButton = NEXT) -> None:  # type: ignore[no-untyped-def]
+def press(qtbot: QtBot, wizard: AgreementWizard, which: QWizard.WizardButton = NEXT) -> None:
     button = wizard.button(which)
     assert button.isVisible() and button.isEnabled(), f"{button.text()} cannot be pressed"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
+def retype(qtbot: QtBot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
     """Replace a line edit's text by keyboard (ASCII only: keyClicks cannot type more)."""
     edit.setFocus()
     edit.selectAll()
@@ -97,7 +98,7 @@ def section(wizard: AgreementWizard) -> str:
     return page.section if isinstance(page, SectionPage) else "review"
 
 
-def test_draft_end_to_end(qtbot, open_wizard, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_draft_end_to_end(qtbot: QtBot, open_wizard, store: Store) -> None:  # type: ignore[no-untyped-def]
     original = sample_agreement()
     wizard = open_wizard(original)
     assert wizard.windowTitle() == "Agreement VIP-2026-00042 — version 2"
@@ -194,7 +195,7 @@ def test_draft_end_to_end(qtbot, open_wizard, store: Store) -> None:  # type: ig
     assert wizard.saved == expected
 
 
-def test_each_next_saves_the_whole_draft(qtbot, open_wizard, store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_each_next_saves_the_whole_draft(qtbot: QtBot, open_wizard, store: Store) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     press(qtbot, wizard)
     press(qtbot, wizard)
@@ -209,7 +210,7 @@ def test_each_next_saves_the_whole_draft(qtbot, open_wizard, store: Store) -> No
     assert store.drafts[0] == sample_agreement()  # an untouched page changes nothing
 
 
-def test_a_failed_save_keeps_the_page(qtbot, open_wizard, store, message_boxes) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_save_keeps_the_page(qtbot: QtBot, open_wizard, store, message_boxes) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     store.failure = "The database cannot be reached."
     press(qtbot, wizard)
@@ -222,7 +223,7 @@ def test_a_failed_save_keeps_the_page(qtbot, open_wizard, store, message_boxes) 
     assert section(wizard) == "programme" and len(store.drafts) == 1
 
 
-def test_required_party_fields_are_named_beside_them(qtbot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
+def test_required_party_fields_are_named_beside_them(qtbot: QtBot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     parties = wizard.pages["parties"]
     retype(qtbot, parties.mentor.email, "olena at nordlicht")
@@ -250,7 +251,7 @@ def test_required_party_fields_are_named_beside_them(qtbot, open_wizard, store) 
     assert store.drafts[0].trainee.name == "Lukasz Zolc"
 
 
-def test_the_period_must_stay_within_the_placements(qtbot, open_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_the_period_must_stay_within_the_placements(qtbot: QtBot, open_wizard) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     press(qtbot, wizard)
     programme = wizard.pages["programme"]
@@ -265,7 +266,7 @@ def test_the_period_must_stay_within_the_placements(qtbot, open_wizard) -> None:
     )
 
 
-def test_unreadable_inputs_are_problems_too(qtbot, open_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_inputs_are_problems_too(qtbot: QtBot, open_wizard) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     press(qtbot, wizard)
     programme = wizard.pages["programme"]
@@ -278,7 +279,7 @@ def test_unreadable_inputs_are_problems_too(qtbot, open_wizard) -> None:  # type
     assert wizard.current_data().programme.end == END  # the draft keeps the last good date
 
 
-def test_a_blended_traineeship_gets_a_period_added(qtbot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_blended_traineeship_gets_a_period_added(qtbot: QtBot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
     data = sample_agreement()
     data = dataclasses.replace(data, programme=dataclasses.replace(data.programme, periods=()))
     wizard = open_wizard(data)
@@ -302,7 +303,7 @@ def test_a_blended_traineeship_gets_a_period_added(qtbot, open_wizard, store) ->
     assert store.drafts[-1].programme.periods == sample_agreement().programme.periods
 
 
-def test_read_only_shows_the_version_frozen(qtbot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_shows_the_version_frozen(qtbot: QtBot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard(read_only=True)
     assert wizard.windowTitle() == "Agreement VIP-2026-00042 — version 2 (sent, read-only)"
     parties = wizard.pages["parties"]
@@ -327,7 +328,7 @@ def test_read_only_shows_the_version_frozen(qtbot, open_wizard, store) -> None: 
     assert store.drafts == []  # a frozen version is never saved
 
 
-def test_review_lists_problems_and_goes_back(qtbot, open_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_review_lists_problems_and_goes_back(qtbot: QtBot, open_wizard) -> None:  # type: ignore[no-untyped-def]
     data = sample_agreement(protocol=())
     wizard = open_wizard(data, read_only=True)
     while section(wizard) != "review":
@@ -340,7 +341,7 @@ def test_review_lists_problems_and_goes_back(qtbot, open_wizard) -> None:  # typ
     assert wizard.pages["protocol"].lines.error.isVisible()
 
 
-def test_finish_is_refused_while_a_section_has_problems(qtbot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
+def test_finish_is_refused_while_a_section_has_problems(qtbot: QtBot, open_wizard, store) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     while section(wizard) != "review":
         press(qtbot, wizard)
@@ -351,7 +352,9 @@ def test_finish_is_refused_while_a_section_has_problems(qtbot, open_wizard, stor
     assert "1 section needs attention" in wizard.review.status.text()
 
 
-def test_cancel_offers_to_save_what_was_typed(qtbot, open_wizard, store, message_boxes) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_offers_to_save_what_was_typed(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_wizard, store, message_boxes
+) -> None:
     wizard = open_wizard()
     wizard.reject()  # nothing typed: closes without asking
     assert message_boxes.shown == [] and not wizard.isVisible()
@@ -367,7 +370,7 @@ def test_cancel_offers_to_save_what_was_typed(qtbot, open_wizard, store, message
     assert [d.sending.faculty for d in store.drafts] == ["Faculty of Science"]
 
 
-def test_new_rows_join_the_tab_order(qtbot, open_wizard) -> None:  # type: ignore[no-untyped-def]
+def test_new_rows_join_the_tab_order(qtbot: QtBot, open_wizard) -> None:  # type: ignore[no-untyped-def]
     wizard = open_wizard()
     press(qtbot, wizard)
     press(qtbot, wizard)
@@ -383,9 +386,9 @@ def test_new_rows_join_the_tab_order(qtbot, open_wizard) -> None:  # type: ignor
     assert [row.caption.text() for row in editor.rows] == ["Task 1:", "Task 2:", "Task 3:"]
 
 
-def test_the_draft_from_a_placement_asks_for_the_coordinator(
-    qtbot, open_wizard, db: Database, store
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_draft_from_a_placement_asks_for_the_coordinator(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_wizard, db: Database, store
+) -> None:
     form = make_placement(db, make_world(db))
     assert form.id is not None
     wizard = open_wizard(
