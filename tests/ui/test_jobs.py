@@ -175,7 +175,9 @@ def test_cancel_stops_the_job_and_says_so(qtbot: QtBot, message_boxes: MessageBo
     dialog.count()
     qtbot.waitUntil(reached.is_set, timeout=5_000)
     assert dialog.runner.dialog is not None
-    dialog.runner.dialog.findChild(QPushButton).click()  # Cancel
+    cancel = dialog.runner.dialog.findChild(QPushButton)
+    assert cancel is not None
+    cancel.click()
     assert dialog.runner.job is not None and dialog.runner.job.cancel_requested
     go_on.set()
     qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5_000)
