@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import QRunnable, QThreadPool
+from PySide6.QtWidgets import QProgressDialog, QPushButton
 
 
 class _Blocker(QRunnable):
@@ -30,3 +31,11 @@ def held_pool() -> Iterator[tuple[QThreadPool, threading.Event]]:
     finally:
         release.set()
         pool.waitForDone(10_000)
+
+
+def press_cancel(progress: QProgressDialog | None) -> None:
+    """Press the Cancel button of a job's progress dialog, as a user would."""
+    assert progress is not None, "no progress dialog is showing"
+    button = progress.findChild(QPushButton)
+    assert button is not None, "the progress dialog has no Cancel button"
+    button.click()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
-from tests.helpers.jobs import held_pool
+from tests.helpers.jobs import held_pool, press_cancel
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps
 from vipdesk.ui.jobs import Job, JobDialog, JobRunner, Work, delete_when_closed
@@ -174,10 +174,7 @@ def test_cancel_stops_the_job_and_says_so(qtbot: QtBot, message_boxes: MessageBo
     dialog.show()
     dialog.count()
     qtbot.waitUntil(reached.is_set, timeout=5_000)
-    assert dialog.runner.dialog is not None
-    cancel = dialog.runner.dialog.findChild(QPushButton)
-    assert cancel is not None
-    cancel.click()
+    press_cancel(dialog.runner.dialog)
     assert dialog.runner.job is not None and dialog.runner.job.cancel_requested
     go_on.set()
     qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=5_000)

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
-from tests.helpers.jobs import held_pool
+from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
 from vipdesk.models import Mode
@@ -58,7 +58,7 @@ def test_the_list_filters_and_a_country_make_the_report(
     assert values["Host country"] == "Germany (DE)"
     assert values["Placements in this report"] == 2
     assert "Left out" in str(values["Sensitive data"])
-    assert dialog.result is not None and dialog.result.records == 2
+    assert dialog.outcome is not None and dialog.outcome.records == 2
 
 
 def test_sensitive_data_is_off_until_chosen_with_a_warning(qtbot: QtBot, world: Database) -> None:
@@ -78,8 +78,7 @@ def test_cancel_leaves_no_file(qtbot: QtBot, world: Database, out: Path) -> None
         qtbot.addWidget(dialog)
         dialog.path_edit.setText(str(out / "report.xlsx"))
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-        assert dialog.runner.dialog is not None
-        dialog.runner.dialog.findChild(QPushButton).click()  # Cancel
+        press_cancel(dialog.runner.dialog)
         release.set()
         qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     assert dialog.message.text() == "Cancelled: no file was written."
@@ -143,7 +142,7 @@ def test_each_kind_is_chosen_and_named_in_the_file(
     assert path.name.startswith(f"{kind}-")
     with qtbot.waitSignal(dialog.exported, timeout=10_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    assert dialog.result is not None and dialog.result.records == records
+    assert dialog.outcome is not None and dialog.outcome.records == records
     wb = load_workbook(path)
     assert sheet in wb.sheetnames
     assert filters_sheet(path)["Host country"] == "France (FR)"

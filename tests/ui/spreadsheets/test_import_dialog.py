@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from tests.helpers.dialogs import MessageBoxes
-from tests.helpers.jobs import held_pool
+from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties
 from vipdesk.db import Database
 from vipdesk.models import Student
@@ -116,8 +115,7 @@ def test_cancelled_import_imports_nothing(qtbot: QtBot, people: Database, tmp_pa
     with held_pool() as (pool, release):
         dialog.runner._pool = pool  # the next job waits until the test lets it go
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-        assert dialog.runner.dialog is not None
-        dialog.runner.dialog.findChild(QPushButton).click()  # Cancel
+        press_cancel(dialog.runner.dialog)
         release.set()
         qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     assert dialog.summary.text() == "Stopped: nothing was imported."

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.sheet_world import add_parties, add_placements
@@ -27,6 +27,7 @@ def window(qtbot: QtBot, db: Database) -> MainWindow:
 
 def file_menu_texts(window: MainWindow) -> list[str]:
     menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
     return [a.text() for a in menu.actions() if not a.isSeparator()]
 
 

@@ -64,7 +64,7 @@ class ExportReportDialog(JobDialog):
         self.setWindowTitle("Export report")
         self.setMinimumWidth(560)
         current = current or Filter()
-        self.result: ReportResult | None = None
+        self.outcome: ReportResult | None = None
 
         self.kind_combo = QComboBox()
         for kind in AVAILABLE:
@@ -199,7 +199,7 @@ class ExportReportDialog(JobDialog):
         self.run_job(f"Exporting the {kind} report", work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
-        self.result = result
+        self.outcome = result
         what = "funding sources" if result.kind == "funding" else "placements"
         self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
         self.exported.emit(str(result.path))

@@ -89,7 +89,7 @@ class ImportDialog(JobDialog):
         super().__init__(parent, pool)
         self._db, self.kind, self._user = db, kind, user
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.outcome: ImportResult | None = None
         self.setWindowTitle(f"Import {kind}")
         self.resize(980, 640)
 
@@ -221,7 +221,7 @@ class ImportDialog(JobDialog):
         self.run_job(f"Importing {self.kind}", work, self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
-        self.result = result
+        self.outcome = result
         noun = self.kind if result.created != 1 else self.kind[:-1]
         text = f"Imported {result.created:,} {noun}."
         if result.skipped:
