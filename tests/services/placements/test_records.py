@@ -223,3 +223,30 @@ def test_preparation_records_show_in_the_placement_history(any_db: Database) -> 
     summaries = [line.summary for line in record_history(any_db, "placement", saved.id)]
     assert len(summaries) == 2
     assert "readiness" in summaries[0]
+
+
+def test_periods_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
+    any_db: Database,
+) -> None:
+    """Issue 19: a change of the blended periods alone did not move the version."""
+    world = make_world(any_db)
+    periods = [
+        PeriodForm(PeriodKind.VIRTUAL, date(2027, 2, 1), date(2027, 3, 31)),
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 4, 1), date(2027, 5, 31)),
+    ]
+    saved = make_placement(any_db, world, mode=Mode.BLENDED, periods=periods)
+    assert saved.id is not None
+    first, second = load_placement(any_db, saved.id), load_placement(any_db, saved.id)
+    first.periods = [
+        periods[0],
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 4, 5), date(2027, 5, 31)),
+    ]
+    save_placement(any_db, first, "office")
+    second.periods = [
+        PeriodForm(PeriodKind.VIRTUAL, date(2027, 2, 1), date(2027, 3, 15)),
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 3, 16), date(2027, 5, 31)),
+    ]
+    with pytest.raises(ConflictError) as caught:
+        save_placement(any_db, second, "office")
+    assert "periods" in caught.value.changed_fields
+    assert load_placement(any_db, saved.id).periods == first.periods

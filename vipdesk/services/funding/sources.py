@@ -29,6 +29,7 @@ from vipdesk.models import (
     Mode,
     Placement,
 )
+from vipdesk.models.base import bump_version
 from vipdesk.services.funding.currency import is_currency
 
 
@@ -364,6 +365,8 @@ def save_cost(db: Database, form: CostForm, user: str | None = None) -> CostForm
             item.share_year, item.share_mode = form.share_year, form.share_mode
             item.rule, item.notes = form.rule, form.notes.strip() or None
             keep = {s.placement_id: s for s in item.shares}
+            if form.id is not None and sorted(keep) != sorted(form.shared_with):
+                bump_version(item)  # only the shares changed: the version must move all the same
             item.shares = [keep.get(p) or CostShare(placement_id=p) for p in form.shared_with]
             session.flush()
             return _cost_form(item)
