@@ -30,6 +30,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.certificate_content import (
@@ -139,15 +140,22 @@ def save_draft(
         DocumentFrozenError: the document is no longer a draft.
         ConflictError: somebody else saved it after `expected_version`.
     """
-    with db.session(user) as session:
-        row = load_row(session, document_id)
-        reference = reference_of(session, row.placement_id)
-        if row.state is not DocumentState.DRAFT:
-            raise DocumentFrozenError(_frozen_message(row))
-        _check_version(row, expected_version, reference)
-        row.content = _dump(content)
-        session.flush()
-        return document_view(row, reference)
+    try:
+        with db.session(user) as session:
+            row = load_row(session, document_id)
+            reference = reference_of(session, row.placement_id)
+            if row.state is not DocumentState.DRAFT:
+                raise DocumentFrozenError(_frozen_message(row))
+            _check_version(row, expected_version, reference)
+            row.content = _dump(content)
+            session.flush()
+            return document_view(row, reference)
+    except StaleDataError as exc:
+        # Someone saved between our read and our write: the version in the UPDATE caught it.
+        with db.session() as session:
+            row = load_row(session, document_id)
+            theirs = document_view(row, reference_of(session, row.placement_id))
+        raise ConflictError("agreement", theirs=theirs, changed_by=row.updated_by) from exc
 
 
 def save_agreement_draft(
