@@ -148,3 +148,22 @@ def test_shares_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
     with pytest.raises(ConflictError):
         save_cost(any_db, second, "office")
     assert load_cost(any_db, cost_id).shared_with == sorted([world.virtual, world.physical])
+
+
+def test_over_long_references_and_notes_are_named_with_their_limits() -> None:
+    """Issue 19: a reference over String(100) reached PostgreSQL as a raw DataError."""
+    item = cost(placement_id=1, invoice_reference="r" * 101, notes="n" * 2_001)
+    assert _messages(validate_cost(item)) == {
+        "invoice_reference": "The invoice reference is longer than 100 characters.",
+        "notes": "The notes are longer than 2,000 characters.",
+    }
+    source = SourceForm(
+        name="Erasmus+",
+        amount_awarded=D("1.00"),
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 12, 31),
+        reference="r" * 101,
+    )
+    assert _messages(validate_source(source)) == {
+        "reference": "The reference is longer than 100 characters."
+    }

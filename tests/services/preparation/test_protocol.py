@@ -129,3 +129,15 @@ def test_availability_changed_meanwhile_is_a_conflict_also_for_one_shared_login(
     assert load_protocol(any_db, stored.placement_id).of(MENTOR) == AvailabilityForm(
         MENTOR, "America/New_York"
     )
+
+
+def test_over_long_notes_are_refused_with_their_limit(db: Database) -> None:
+    form = load_protocol(db, new_placement(db))
+    form.tools_note, form.notes = "t" * 2_001, "n" * 2_001
+    assert {(p.field, p.message) for p in validate(form)} == {
+        ("tools_note", "Keep this under 2,000 characters."),
+        ("notes", "Keep this under 2,000 characters."),
+    }
+    with pytest.raises(ValidationError):
+        save_protocol(db, form)
+    assert load_protocol(db, form.placement_id).id is None

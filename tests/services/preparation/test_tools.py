@@ -121,6 +121,16 @@ def test_choosing_a_tool_racing_another_ends_in_a_conflict_or_the_same_outcome(
     assert load_choices(any_db, placement_id) == {"meetings": "zoom", "social": "teams"}
 
 
+def test_an_over_long_test_note_is_refused(any_db: Database) -> None:
+    placement_id = new_placement(any_db)
+    save_choices(any_db, placement_id, {"meetings": "zoom"})
+    state = load_test_plan(any_db, placement_id)[0]
+    long = replace(state, result=FAILED, tested_on=date(2027, 1, 5), note="n" * 2_001)
+    with pytest.raises(ValidationError, match="The note is longer than 2,000 characters"):
+        record_test(any_db, placement_id, long)
+    assert load_test_plan(any_db, placement_id)[0].open
+
+
 def test_the_test_plan_records_each_tool_with_each_actor(any_db: Database) -> None:
     placement_id = new_placement(any_db)
     save_choices(

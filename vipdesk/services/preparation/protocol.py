@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import (
     ActorAvailability,
@@ -94,6 +95,9 @@ def validate(form: ProtocolForm) -> list[FieldProblem]:
     for name in ("student_helpdesk", "staff_helpdesk"):
         if len(getattr(form, name)) > 300:
             problems.append(FieldProblem(name, "Keep this under 300 characters."))
+    for name in ("tools_note", "notes"):
+        if len(getattr(form, name).strip()) > limits.NOTE:
+            problems.append(FieldProblem(name, f"Keep this under {limits.NOTE:,} characters."))
     for slot in form.availability:
         where = f"availability.{slot.actor.value}"
         who = slot.actor.label

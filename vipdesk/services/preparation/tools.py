@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import (
     ConflictError,
     NotFoundError,
@@ -188,6 +189,8 @@ def record_test(
     """
     if state.result is not ToolTestResult.NOT_YET and state.tested_on is None:
         raise ValidationError.single("tested_on", "Enter the date of the test.")
+    if len(state.note.strip()) > limits.NOTE:
+        raise ValidationError.single("note", f"The note is longer than {limits.NOTE:,} characters.")
     try:
         with db.session(user) as session:
             _placement(session, placement_id)
