@@ -72,3 +72,14 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
         return {"version_id_col": cls.version}
+
+
+def bump_version(row: Versioned) -> None:
+    """Mark `row` changed, so that its version moves although only its child rows changed.
+
+    The counter moves only when the row itself is updated. A save that changes nothing but the
+    rows hanging under it (a student's languages or equity flags, a protocol's availability, a
+    placement's periods, a cost's shares) calls this, so that a stale save of those is caught
+    as a conflict instead of silently resetting what someone else saved.
+    """
+    row.updated_at = utcnow()

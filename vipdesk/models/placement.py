@@ -88,6 +88,9 @@ class ChecklistTick(Base):
 
     __tablename__ = "checklist_tick"
     __table_args__ = (UniqueConstraint("placement_id", "item_key"),)
+    # Unticking an item a colleague unticked a moment ago is the outcome both wanted: a
+    # DELETE that finds no row is not an error here.
+    __mapper_args__ = {"confirm_deleted_rows": False}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int] = mapped_column(ForeignKey("placement.id", ondelete="CASCADE"))

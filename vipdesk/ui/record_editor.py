@@ -125,12 +125,12 @@ class RecordEditor(QDialog, Generic[F]):
     def title_for(self, form: F) -> str:
         raise NotImplementedError
 
-    def after_store(self, stored: F) -> None:
-        """Save what travels beside the record (a student's equity flags)."""
-
     def has_other_changes(self) -> bool:
         """Edits outside the form that the guard must not lose."""
         return False
+
+    def discard_other_changes(self) -> None:
+        """After "Reload" in a conflict: show the stored state of the edits outside the form."""
 
     # --- state ---------------------------------------------------------------------------
 
@@ -196,17 +196,13 @@ class RecordEditor(QDialog, Generic[F]):
             return
         self.saved_id = getattr(stored, "id", None)
         self.start(stored)  # from here on, what is stored is what "unsaved" is measured from
-        try:
-            self.after_store(stored)
-        except VipdeskError as exc:
-            self.show_error(str(exc))
-            return
         self.accept()
 
     def _on_conflict(self, form: F, error: ConflictError) -> None:
         choice = ask_conflict(self, error, self._labels)
         if choice is ConflictChoice.RELOAD and error.theirs is not None:
             self.start(error.theirs)  # type: ignore[arg-type]
+            self.discard_other_changes()
         elif choice is ConflictChoice.KEEP_MINE:
             self._store(form, overwrite=True)
 

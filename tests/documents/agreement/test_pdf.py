@@ -6,6 +6,7 @@ import io
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,13 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 
 from tests.helpers.pdf_tools import pdf_text
 from tests.helpers.samples import COORDINATOR, MARKUP_TASK, MENTOR, TRAINEE, sample_agreement
-from vipdesk.documents.agreement.content import Programme, content_hash
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    Person,
+    Programme,
+    Task,
+    content_hash,
+)
 from vipdesk.documents.agreement.form import host_field_values, read_returned_bytes
 from vipdesk.documents.agreement.pdf import render_agreement, write_agreement
 from vipdesk.enums import Mode
@@ -196,3 +203,49 @@ def test_the_documents_layer_does_not_import_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def _long_agreement() -> AgreementData:
+    """Issue 19: a description of about a page (80 task lines) made the export crash."""
+    data = sample_agreement()
+    lines = [f"Line {n}: the trainee cleans and documents one data set." for n in range(1, 81)]
+    programme = replace(
+        data.programme,
+        title="T" * 200,
+        description="\n".join(lines),
+        tasks=tuple(
+            Task(f"Task {n}: analyse data set {n}", "Report", data.programme.end)
+            for n in range(1, 81)
+        ),
+        learning_outcomes=tuple(f"Outcome {n}: builds a reproducible analysis" for n in range(60)),
+        monitoring_plan="\n".join(lines),
+    )
+    long_name = "Ó" * 199 + "Z"
+    return replace(
+        data,
+        trainee=replace(data.trainee, name=long_name),
+        receiving=replace(data.receiving, name=long_name, mentor=Person(long_name)),
+        programme=programme,
+        roles=tuple(replace(role, duties=tuple(lines)) for role in data.roles),
+        host=replace(data.host, in_kind="\n".join(lines), insurance="\n".join(lines)),
+        recognition=replace(data.recognition, transcript="\n".join(lines)),
+    )
+
+
+def test_long_sections_flow_over_pages_instead_of_crashing(tmp_path: Path) -> None:
+    pdf = render_agreement(_long_agreement())
+    text = pdf_text(pdf, tmp_path)
+    assert "Task 80: analyse data set 80" in text  # the last task line
+    assert text.count("Line 80: the trainee cleans and documents one data set.") >= 5
+    assert "Outcome 59: builds a reproducible analysis" in text
+    pages = len(PdfFileReader(io.BytesIO(pdf)).root["/Pages"]["/Kids"])
+    assert pages > 10
+
+
+def test_a_long_task_list_fits_the_fillable_variant_in_a_scrolling_field(
+    tmp_path: Path,
+) -> None:
+    pdf = render_agreement(_long_agreement(), fillable=True)
+    tasks = read_returned_bytes(pdf, "agreement.pdf").fields["tasks"]
+    assert tasks.splitlines()[-1].startswith("80. Task 80: analyse data set 80")
+    assert "Line 80: the trainee" in pdf_text(pdf, tmp_path)

@@ -24,7 +24,7 @@ from vipdesk.services.agreements.returns import (
     parse_tasks,
     returned_changes,
 )
-from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.agreements.workflow import new_version, send_for_signature
 
 
 def test_task_lines_read_back_as_the_tasks_they_print() -> None:
@@ -116,3 +116,35 @@ def test_an_unreadable_amount_is_named_and_nothing_is_applied(db: Database) -> N
     with pytest.raises(ValidationError) as caught:
         apply_host_fields(draft.agreement, {"financial_amount": "three hundred"})
     assert caught.value.problems[0].field == "financial_amount"
+
+
+def test_over_long_values_returned_by_hr_are_refused_and_nothing_is_stored(db: Database) -> None:
+    """Issue 19: a 100 KB mentor name or a 100,000-digit amount was accepted, then broke export."""
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    exported = render_agreement(sent.agreement, fillable=True)
+    returned = fill_fields(
+        exported,
+        {"mentor_name": "M" * 100_000, "financial_amount": "9" * 100_000 + " EUR"},
+    )
+    review = returned_changes(db, placement_id, returned, "returned.pdf")
+    with pytest.raises(ValidationError) as caught:
+        accept_changes(db, placement_id, review, ["mentor_name", "financial_amount"], "anna")
+    assert [str(p.message) for p in caught.value.problems] == [
+        "The returned mentor name is longer than 200 characters (it has 100,000).",
+        "The returned financial amount is longer than 20 characters (it has 100,004).",
+    ]
+    assert [d.state for d in documents_of(db, placement_id)] == [DocumentState.SENT]
+
+
+def test_a_returned_task_list_too_long_for_an_agreement_is_refused(db: Database) -> None:
+    _, draft = ready_agreement(db)
+    tasks = "\n".join(task_line(n, Task(f"Task {n}")) for n in range(1, 151))
+    data = apply_host_fields(draft.agreement, {"tasks": tasks})
+    assert len(data.programme.tasks) == 150
+    placement_id = draft.agreement.placement_id
+    assert placement_id is not None
+    with pytest.raises(
+        ValidationError, match="Tasks has 150 items; an agreement holds at most 100"
+    ):
+        new_version(db, placement_id, "anna", data=data)

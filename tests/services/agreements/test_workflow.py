@@ -13,11 +13,12 @@ import pytest
 from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
 from tests.helpers.certificates import PASSPHRASE, Certificates, make_certificates
 from tests.helpers.pdf_tools import pdf_text
+from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreements.changes import start_amendment, start_certificate
-from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf, get_document
 from vipdesk.services.agreements.signatures import (
     Approval,
     decline,
@@ -303,3 +304,20 @@ def test_an_amendment_may_extend_the_period_beyond_the_planned_one(db: Database)
     assert planned_end is not None and planned_end < longer.end
     sent_amendment = send_for_signature(db, amendment.id, amendment.row_version)
     assert sent_amendment.state is DocumentState.SENT
+
+
+def test_a_draft_saved_racing_another_between_read_and_write_is_a_conflict(
+    any_db: Database,
+) -> None:
+    """Issue 19: the version check in the UPDATE raised a raw StaleDataError."""
+    _placement_id, draft = ready_agreement(any_db)
+    anna = replace(draft.agreement, programme=replace(draft.agreement.programme, title="Anna's"))
+    ben = replace(draft.agreement, programme=replace(draft.agreement.programme, title="Ben's"))
+    with (
+        before_next_flush(
+            lambda: save_agreement_draft(any_db, draft.id, anna, draft.row_version, "anna")
+        ),
+        pytest.raises(ConflictError),
+    ):
+        save_agreement_draft(any_db, draft.id, ben, draft.row_version, "ben")
+    assert get_document(any_db, draft.id).agreement.programme.title == "Anna's"

@@ -3,8 +3,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
-from vipdesk.errors import ValidationError
+from vipdesk.errors import ConflictError, ValidationError
 from vipdesk.services.funding.currency import (
     MissingRateError,
     RateTable,
@@ -79,3 +80,21 @@ def test_a_bad_csv_names_its_lines_and_stores_nothing(db: Database) -> None:
     assert "Line 3: 'XXX' is not an ISO 4217 code." in messages
     assert "Line 4: a rate must be more than zero." in messages
     assert list_rates(db) == []
+
+
+def test_a_rate_stored_by_someone_else_at_the_same_moment_is_no_raw_error(
+    any_db: Database,
+) -> None:
+    """Issue 19: two coordinators adding the rate of one day at once got an IntegrityError."""
+    day = date(2027, 1, 4)
+    with before_next_flush(lambda: set_rates(any_db, [("USD", day, D("1.0850"))], "anna")):
+        assert set_rates(any_db, [("USD", day, D("1.0850"))], "ben") == 1  # the same rate
+    with (
+        before_next_flush(lambda: set_rates(any_db, [("PLN", day, D("4.30"))], "anna")),
+        pytest.raises(ConflictError, match="rate of PLN for 04 Jan 2027"),
+    ):
+        set_rates(any_db, [("PLN", day, D("4.35"))], "ben")
+    assert [(r.currency, r.rate) for r in list_rates(any_db)] == [
+        ("PLN", D("4.30")),
+        ("USD", D("1.0850")),
+    ]

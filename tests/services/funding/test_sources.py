@@ -130,3 +130,40 @@ def test_a_missing_rate_is_reported_not_guessed(db: Database) -> None:
         "Laptop (15 Jan 2027): There is no exchange rate for USD on or before 15 Jan 2027 "
         "(against EUR). Enter one, or import them from a CSV file."
     ]
+
+
+def test_shares_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
+    any_db: Database,
+) -> None:
+    """Issue 19: a change of the placements a cost is shared among did not move its version."""
+    world = make_funding_world(any_db)
+    cost_id = add_cost(any_db, shared_with=[world.virtual, world.blended])
+    before = load_cost(any_db, cost_id)
+    before.description = "Laptops"
+    save_cost(any_db, before, "office")  # the last save was this login's
+    first, second = load_cost(any_db, cost_id), load_cost(any_db, cost_id)
+    first.shared_with = [world.virtual, world.physical]
+    save_cost(any_db, first, "office")
+    second.shared_with = [world.blended, world.physical]
+    with pytest.raises(ConflictError):
+        save_cost(any_db, second, "office")
+    assert load_cost(any_db, cost_id).shared_with == sorted([world.virtual, world.physical])
+
+
+def test_over_long_references_and_notes_are_named_with_their_limits() -> None:
+    """Issue 19: a reference over String(100) reached PostgreSQL as a raw DataError."""
+    item = cost(placement_id=1, invoice_reference="r" * 101, notes="n" * 2_001)
+    assert _messages(validate_cost(item)) == {
+        "invoice_reference": "The invoice reference is longer than 100 characters.",
+        "notes": "The notes are longer than 2,000 characters.",
+    }
+    source = SourceForm(
+        name="Erasmus+",
+        amount_awarded=D("1.00"),
+        period_start=date(2027, 1, 1),
+        period_end=date(2027, 12, 31),
+        reference="r" * 101,
+    )
+    assert _messages(validate_source(source)) == {
+        "reference": "The reference is longer than 100 characters."
+    }

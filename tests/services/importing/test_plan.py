@@ -345,6 +345,25 @@ def test_placement_rows_are_checked_by_the_editors_rules(db: Database, tmp_path:
     assert count(db, Placement) == 0
 
 
+def test_a_placement_row_with_an_over_long_description_is_refused(
+    db: Database, tmp_path: Path
+) -> None:
+    """Issue 19: nothing limited a description; one of a book's length broke the export."""
+    add_parties(db)
+    header = PLACEMENT_HEADER.replace("Periods\n", "Periods,Description,Notes\n")
+    path = csv(
+        tmp_path / "p.csv",
+        header + "S0001,Atelier Lumière SARL,FR,virtual,,Brand study,2028-04-03,2028-06-30,20,,"
+        f",,KU Leuven,,{'d' * 8_001},{'n' * 2_001}\n",
+    )
+    plan = plan_import(db, "placements", path)
+    assert [str(p) for p in plan.problems] == [
+        "row 2, Description: The description is longer than 8,000 characters.",
+        "row 2, Notes: The notes are longer than 2,000 characters.",
+    ]
+    assert count(db, Placement) == 0
+
+
 def test_cancelling_an_import_imports_nothing(any_db: Database, tmp_path: Path) -> None:
     add_parties(any_db)
     lines = ["Given name,Family name,E-mail,Time zone"]

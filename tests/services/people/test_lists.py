@@ -59,7 +59,7 @@ def test_rows_carry_names_labels_and_counts(any_db: Database) -> None:
     )
     assert student.id and other.id and host.id and inst.id and mentor.id and tutor.id
     make_placement(any_db, student_id=student.id, host_id=host.id, institution_id=inst.id)
-    save_equity(any_db, EquityForm(student.id, disability=True))
+    save_equity(any_db, EquityForm(student.id, disability=True, version=student.version))
 
     # Sorted by id here: the order of names across scripts depends on the database's collation.
     assert sorted(student_rows(any_db)) == [

@@ -296,3 +296,13 @@ def test_new_contact_form_takes_the_employers_time_zone(any_db: Database) -> Non
     )
     assert new_contact_form(any_db, institution_id=inst.id).timezone == "Europe/Athens"
     assert new_contact_form(any_db) == ContactForm()
+
+
+def test_an_over_long_institution_address_is_named_with_its_limit() -> None:
+    """Issue 19: the address is an unbounded column; nothing limited it."""
+    form = InstitutionForm(
+        name="KU Leuven", country="BE", timezone="Europe/Brussels", address="a" * 2_001
+    )
+    assert [(p.field, p.message) for p in validate_institution(form)] == [
+        ("address", "The address is longer than 2000 characters.")
+    ]

@@ -17,6 +17,7 @@ from tests.helpers.people_data import (
     make_student,
     student_form,
 )
+from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import CEFR_LEVELS, AuditEntry, Student, StudentEquity, StudentLanguage
@@ -243,7 +244,7 @@ def test_delete_is_refused_while_placements_refer_to_the_student(any_db: Databas
 def test_delete_takes_languages_and_equity_along(any_db: Database) -> None:
     student = make_student(any_db, languages=[("English", "B2")])
     assert student.id is not None
-    save_equity(any_db, EquityForm(student.id, disability=True))
+    save_equity(any_db, EquityForm(student.id, disability=True, version=student.version))
     delete_student(any_db, student.id, "alice")
     delete_student(any_db, student.id, "alice")  # already gone: no error
     with any_db.session() as s:
@@ -255,11 +256,19 @@ def test_equity_is_saved_apart_from_the_student(any_db: Database) -> None:
     student = make_student(any_db)
     assert student.id is not None
     assert load_equity(any_db, student.id) == EquityForm(student.id)
-    flags = EquityForm(student.id, fewer_opportunities=True, working_or_carer=True, note="carer")
+    flags = replace(
+        load_equity(any_db, student.id),
+        fewer_opportunities=True,
+        working_or_carer=True,
+        note="carer",
+    )
     assert save_equity(any_db, flags, "alice") == flags
     assert load_equity(any_db, student.id) == flags
-    assert load_student(any_db, student.id).version == 1  # the student record is untouched
-    equity_names = {f.name for f in fields(EquityForm)} - {"student_id", "note"}
+    after = load_student(any_db, student.id)
+    assert replace(after, version=student.version, updated_by=None) == replace(
+        student, updated_by=None
+    )  # the student's details are untouched; only its version moved
+    equity_names = {f.name for f in fields(EquityForm)} - {"student_id", "note", "version"}
     assert not equity_names & {f.name for f in fields(StudentForm)}
     for row in student_rows(any_db):
         assert not equity_names & set(row._fields)
@@ -267,7 +276,7 @@ def test_equity_is_saved_apart_from_the_student(any_db: Database) -> None:
 
 def test_equity_for_a_missing_student_is_refused(any_db: Database) -> None:
     with pytest.raises(NotFoundError):
-        save_equity(any_db, EquityForm(404, disability=True))
+        save_equity(any_db, EquityForm(404, disability=True, version=1))
     with pytest.raises(NotFoundError):
         load_equity(any_db, 404)
 
@@ -275,7 +284,7 @@ def test_equity_for_a_missing_student_is_refused(any_db: Database) -> None:
 def test_empty_equity_creates_no_row(any_db: Database) -> None:
     student = make_student(any_db)
     assert student.id is not None
-    save_equity(any_db, EquityForm(student.id))
+    save_equity(any_db, EquityForm(student.id, version=student.version))
     with any_db.session() as s:
         assert s.get(StudentEquity, student.id) is None
 
@@ -303,9 +312,12 @@ def test_equity_audit_entries_never_hold_the_values(any_db: Database) -> None:
     student = make_student(any_db)
     assert student.id is not None
     before = len(_audit(any_db))
-    save_equity(any_db, EquityForm(student.id, disability=True, note="wheelchair user"), "alice")
+    first = replace(load_equity(any_db, student.id), disability=True, note="wheelchair user")
+    stored = save_equity(any_db, first, "alice")
     save_equity(
-        any_db, EquityForm(student.id, migrant_or_refugee=True, note="asylum seeker"), "alice"
+        any_db,
+        replace(stored, disability=False, migrant_or_refugee=True, note="asylum seeker"),
+        "alice",
     )
     entries = _audit(any_db)[before:]
     assert len(entries) == 2
@@ -333,3 +345,69 @@ def test_student_choices_label_name_and_email(any_db: Database) -> None:
         (b.id, "Anna Nowak · a@uw.edu.pl"),
         (a.id, "Ελένη Παπαδοπούλου · e@uoa.gr"),
     ]
+
+
+# --- equity flags saved by two coordinators (issue 19) ---------------------------------------
+
+
+def test_equity_saved_from_a_stale_read_is_a_conflict_not_a_silent_reset(
+    any_db: Database,
+) -> None:
+    student = make_student(any_db)
+    assert student.id is not None
+    anna = load_equity(any_db, student.id)
+    ben = load_equity(any_db, student.id)
+    save_equity(any_db, replace(anna, disability=True, note="Declared 3 March"), "anna")
+    with pytest.raises(ConflictError) as caught:
+        save_equity(any_db, replace(ben, working_or_carer=True), "ben")
+    conflict = caught.value
+    assert conflict.changed_by == "anna"
+    assert conflict.theirs == EquityForm(student.id, disability=True, note="Declared 3 March")
+    assert set(conflict.changed_fields) == {"disability", "working_or_carer", "note"}
+    assert load_equity(any_db, student.id).disability  # anna's flags are still there
+    kept = save_equity(any_db, replace(ben, working_or_carer=True), "ben", overwrite=True)
+    assert load_equity(any_db, student.id) == kept == EquityForm(student.id, working_or_carer=True)
+
+
+def test_equity_save_racing_another_between_read_and_write_is_a_conflict(
+    any_db: Database,
+) -> None:
+    student = make_student(any_db)
+    assert student.id is not None
+    anna = replace(load_equity(any_db, student.id), disability=True)
+    ben = replace(load_equity(any_db, student.id), fewer_opportunities=True)
+    with (
+        before_next_flush(lambda: save_equity(any_db, anna, "anna")),
+        pytest.raises(ConflictError) as caught,
+    ):
+        save_equity(any_db, ben, "ben")
+    assert caught.value.theirs == EquityForm(student.id, disability=True)
+    assert load_equity(any_db, student.id) == EquityForm(student.id, disability=True)
+
+
+def test_equity_saved_meanwhile_makes_the_student_editor_save_a_conflict(
+    any_db: Database,
+) -> None:
+    """The editor saves details and flags together, under the student's version."""
+    student = make_student(any_db)
+    assert student.id is not None
+    save_equity(any_db, replace(load_equity(any_db, student.id), disability=True), "anna")
+    mine = EquityForm(student.id, migrant_or_refugee=True)
+    with pytest.raises(ConflictError) as caught:
+        save_student(any_db, replace(student, programme="MSc Finance"), "ben", equity=mine)
+    assert caught.value.changed_by == "anna"
+    assert load_equity(any_db, student.id) == EquityForm(student.id, disability=True)
+    assert load_student(any_db, student.id).programme == student.programme
+    saved = save_student(any_db, student, "ben", overwrite=True, equity=mine)
+    assert load_equity(any_db, student.id) == mine
+    assert saved.version == load_student(any_db, student.id).version
+
+
+def test_an_over_long_equity_note_is_refused_with_its_limit(any_db: Database) -> None:
+    student = make_student(any_db)
+    assert student.id is not None
+    form = replace(load_equity(any_db, student.id), note="x" * 2_001)
+    with pytest.raises(ValidationError) as caught:
+        save_equity(any_db, form)
+    assert str(caught.value) == "The equity note is longer than 2,000 characters."
+    assert load_equity(any_db, student.id) == EquityForm(student.id)

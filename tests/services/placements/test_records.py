@@ -10,6 +10,7 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from tests.helpers.factories import World, make_placement, make_world, placement_form
+from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 from vipdesk.models import AuditEntry, Mode, PeriodKind, Placement, Status
@@ -22,6 +23,7 @@ from vipdesk.services.placements.records import (
     load_placement,
     save_placement,
     validate,
+    with_changes,
 )
 
 
@@ -223,3 +225,46 @@ def test_preparation_records_show_in_the_placement_history(any_db: Database) -> 
     summaries = [line.summary for line in record_history(any_db, "placement", saved.id)]
     assert len(summaries) == 2
     assert "readiness" in summaries[0]
+
+
+def test_periods_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
+    any_db: Database,
+) -> None:
+    """Issue 19: a change of the blended periods alone did not move the version."""
+    world = make_world(any_db)
+    periods = [
+        PeriodForm(PeriodKind.VIRTUAL, date(2027, 2, 1), date(2027, 3, 31)),
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 4, 1), date(2027, 5, 31)),
+    ]
+    saved = make_placement(any_db, world, mode=Mode.BLENDED, periods=periods)
+    assert saved.id is not None
+    first, second = load_placement(any_db, saved.id), load_placement(any_db, saved.id)
+    first.periods = [
+        periods[0],
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 4, 5), date(2027, 5, 31)),
+    ]
+    save_placement(any_db, first, "office")
+    second.periods = [
+        PeriodForm(PeriodKind.VIRTUAL, date(2027, 2, 1), date(2027, 3, 15)),
+        PeriodForm(PeriodKind.PHYSICAL, date(2027, 3, 16), date(2027, 5, 31)),
+    ]
+    with pytest.raises(ConflictError) as caught:
+        save_placement(any_db, second, "office")
+    assert "periods" in caught.value.changed_fields
+    assert load_placement(any_db, saved.id).periods == first.periods
+
+
+def test_a_status_change_racing_a_save_between_read_and_write_is_a_conflict(
+    any_db: Database,
+) -> None:
+    """Issue 19: the version check in the UPDATE raised a raw StaleDataError."""
+    saved = make_placement(any_db, make_world(any_db))
+    assert saved.id is not None and saved.version is not None
+    checklist.set_done(any_db, saved.id, "selection", True, "anna")
+    renamed = with_changes(saved, title="Renamed by Anna")
+    with (
+        before_next_flush(lambda: save_placement(any_db, renamed, "anna")),
+        pytest.raises(ConflictError),
+    ):
+        change_status(any_db, saved.id, Status.PREPARING, saved.version, "ben")
+    assert load_placement(any_db, saved.id).status is Status.DRAFT

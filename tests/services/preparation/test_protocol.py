@@ -108,3 +108,36 @@ def test_the_overlap_uses_the_placement_dates(db: Database) -> None:
     assert report.slot is not None and report.slot.start == time(15)
     form.availability[0] = AvailabilityForm(STUDENT, None)
     assert overlap_of(form) is None  # no student hours: nothing to measure against
+
+
+def test_availability_changed_meanwhile_is_a_conflict_also_for_one_shared_login(
+    any_db: Database,
+) -> None:
+    """Issue 19: a change of the availability alone did not move the protocol's version, so
+    the second of two saves under the same login silently reset the first."""
+    stored = save_protocol(any_db, load_protocol(any_db, new_placement(any_db)), "office")
+    first, second = (
+        load_protocol(any_db, stored.placement_id),
+        load_protocol(any_db, stored.placement_id),
+    )
+    first.availability[1] = AvailabilityForm(MENTOR, "America/New_York")
+    save_protocol(any_db, first, "office")
+    second.availability[0] = AvailabilityForm(STUDENT, "Asia/Tokyo")
+    with pytest.raises(ConflictError) as caught:
+        save_protocol(any_db, second, "office")
+    assert caught.value.changed_fields == ["availability"]
+    assert load_protocol(any_db, stored.placement_id).of(MENTOR) == AvailabilityForm(
+        MENTOR, "America/New_York"
+    )
+
+
+def test_over_long_notes_are_refused_with_their_limit(db: Database) -> None:
+    form = load_protocol(db, new_placement(db))
+    form.tools_note, form.notes = "t" * 2_001, "n" * 2_001
+    assert {(p.field, p.message) for p in validate(form)} == {
+        ("tools_note", "Keep this under 2,000 characters."),
+        ("notes", "Keep this under 2,000 characters."),
+    }
+    with pytest.raises(ValidationError):
+        save_protocol(db, form)
+    assert load_protocol(db, form.placement_id).id is None

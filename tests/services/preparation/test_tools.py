@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, TransitionError, ValidationError
 from vipdesk.models import ProtocolActor, Status, ToolTestResult
@@ -85,6 +86,49 @@ def test_choices_are_saved_per_purpose(any_db: Database) -> None:
     assert load_choices(any_db, placement_id) == {"meetings": "teams"}
     with pytest.raises(ValidationError, match="skype"):
         save_choices(any_db, placement_id, {"meetings": "skype"})
+
+
+def test_a_choice_changed_meanwhile_is_a_conflict_not_a_silent_overwrite(
+    any_db: Database,
+) -> None:
+    """Issue 19: the choices had no check at all; the last of two wizards silently won."""
+    placement_id = new_placement(any_db)
+    save_choices(any_db, placement_id, {"meetings": "teams"})
+    anna, ben = load_choices(any_db, placement_id), load_choices(any_db, placement_id)
+    save_choices(any_db, placement_id, {"meetings": "zoom", "reporting": "email"}, seen=anna)
+    with pytest.raises(ConflictError) as caught:
+        save_choices(any_db, placement_id, {"meetings": "webex", "reporting": "email"}, seen=ben)
+    assert caught.value.changed_fields == ["meetings"]  # the same reporting tool is no conflict
+    assert caught.value.theirs == {"meetings": "zoom", "reporting": "email"}
+    assert load_choices(any_db, placement_id) == {"meetings": "zoom", "reporting": "email"}
+    # A purpose nobody else touched is saved from the same stale view.
+    save_choices(any_db, placement_id, {"social": "teams"}, seen=ben)
+    assert load_choices(any_db, placement_id)["social"] == "teams"
+
+
+def test_choosing_a_tool_racing_another_ends_in_a_conflict_or_the_same_outcome(
+    any_db: Database,
+) -> None:
+    placement_id = new_placement(any_db)
+    seen = load_choices(any_db, placement_id)
+    with (
+        before_next_flush(lambda: save_choices(any_db, placement_id, {"meetings": "zoom"})),
+        pytest.raises(ConflictError),
+    ):
+        save_choices(any_db, placement_id, {"meetings": "teams"}, seen=seen)
+    with before_next_flush(lambda: save_choices(any_db, placement_id, {"social": "teams"})):
+        save_choices(any_db, placement_id, {"social": "teams"}, seen=seen)
+    assert load_choices(any_db, placement_id) == {"meetings": "zoom", "social": "teams"}
+
+
+def test_an_over_long_test_note_is_refused(any_db: Database) -> None:
+    placement_id = new_placement(any_db)
+    save_choices(any_db, placement_id, {"meetings": "zoom"})
+    state = load_test_plan(any_db, placement_id)[0]
+    long = replace(state, result=FAILED, tested_on=date(2027, 1, 5), note="n" * 2_001)
+    with pytest.raises(ValidationError, match="The note is longer than 2,000 characters"):
+        record_test(any_db, placement_id, long)
+    assert load_test_plan(any_db, placement_id)[0].open
 
 
 def test_the_test_plan_records_each_tool_with_each_actor(any_db: Database) -> None:

@@ -16,7 +16,13 @@ from tests.helpers.people_data import make_institution, make_student
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.services.people.lists import student_rows
-from vipdesk.services.people.students import EquityForm, load_equity, load_student, save_student
+from vipdesk.services.people.students import (
+    EquityForm,
+    load_equity,
+    load_student,
+    save_equity,
+    save_student,
+)
 from vipdesk.ui.people import student_editor
 from vipdesk.ui.people.student_editor import StudentEditor
 
@@ -234,7 +240,7 @@ def test_equity_flags_load_only_when_opened_and_save_apart(
     assert load_equity(db, student.id) == EquityForm(
         student.id, disability=True, note="Needs a screen reader"
     )
-    assert load_student(db, student.id).version == 1  # the student record was not touched
+    assert load_student(db, student.id).programme == student.programme  # details untouched
 
 
 def test_equity_of_a_new_student_is_saved_with_it(qtbot: QtBot, db: Database) -> None:
@@ -277,3 +283,55 @@ def test_new_institution_from_the_picker_is_chosen(
     qtbot.mouseClick(editor.institution.new_button, Qt.MouseButton.LeftButton)
     assert editor.institution.current_id() == created.id
     assert editor.institution.combo.currentText() == "Uniwersytet Jagielloński · Poland"
+
+
+def _open_with_equity(qtbot: QtBot, db: Database) -> tuple[StudentEditor, int]:
+    student = make_student(db)
+    assert student.id is not None
+    editor = open_editor(qtbot, db, student.id)
+    editor.equity.set_expanded(True)
+    return editor, student.id
+
+
+def test_equity_saved_by_a_colleague_meanwhile_is_a_conflict_that_keeps_mine_typed(
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
+) -> None:
+    """Issue 19: a coordinator's save of the flags silently reset a colleague's."""
+    editor, student_id = _open_with_equity(qtbot, db)
+    theirs = replace(load_equity(db, student_id), disability=True)
+    save_equity(db, theirs, "bob")
+    editor.equity.boxes["working_or_carer"].setChecked(True)
+    editor.equity.note.setPlainText("Works 20 hours a week")
+    message_boxes.exec_answer = Button.Cancel  # "back to editing"
+    save(qtbot, editor)
+    assert message_boxes.texts("exec") == ["This student was changed by bob after you opened it."]
+    assert editor.isVisible()
+    assert editor.equity.value(student_id) == EquityForm(
+        student_id, working_or_carer=True, note="Works 20 hours a week"
+    )  # what I typed is still there
+    assert load_equity(db, student_id) == EquityForm(student_id, disability=True)  # theirs kept
+
+    message_boxes.exec_answer = Button.No  # "Keep mine", having seen theirs
+    save(qtbot, editor)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert load_equity(db, student_id) == EquityForm(
+        student_id, working_or_carer=True, note="Works 20 hours a week"
+    )
+
+
+def test_equity_conflict_reload_shows_their_flags(
+    qtbot: QtBot, db: Database, message_boxes: MessageBoxes
+) -> None:
+    editor, student_id = _open_with_equity(qtbot, db)
+    save_equity(db, replace(load_equity(db, student_id), disability=True), "bob")
+    editor.equity.boxes["working_or_carer"].setChecked(True)
+    message_boxes.exec_answer = Button.Yes  # "Reload (discard mine)"
+    save(qtbot, editor)
+    assert editor.isVisible() and not editor.is_dirty()
+    assert editor.equity.value(student_id) == EquityForm(student_id, disability=True)
+    editor.equity.boxes["fewer_opportunities"].setChecked(True)
+    save(qtbot, editor)  # saving on top of theirs is no conflict now
+    assert editor.result() == QDialog.DialogCode.Accepted
+    assert load_equity(db, student_id) == EquityForm(
+        student_id, disability=True, fewer_opportunities=True
+    )

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.models import ProtocolActor, ToolTestResult
@@ -108,3 +109,22 @@ def test_the_preparation_tab_shows_what_blocks_the_agreement(
     assert box.tests_button.isEnabled()
     qtbot.mouseClick(box.tests_button, Qt.MouseButton.LeftButton)
     assert opened == ["ToolsWizard", "ToolTestDialog"]
+
+
+def test_a_choice_saved_by_someone_else_meanwhile_is_explained_and_finish_again_keeps_mine(  # type: ignore[no-untyped-def]
+    qtbot, db: Database, placement_id: int, message_boxes: MessageBoxes
+) -> None:
+    wizard = ToolsWizard(db, placement_id, "VIP-2027-00001")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    save_choices(db, placement_id, {"meetings": "zoom"}, "anna")  # a colleague, meanwhile
+    choose(wizard, "meetings", "teams")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    [text] = message_boxes.texts("warning")
+    assert "after you opened it" in text and "Zoom" in text
+    assert load_choices(db, placement_id) == {"meetings": "zoom"}  # theirs, not overwritten
+    assert wizard.isVisible() and wizard.choice.rows["meetings"].value() == "teams"
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)  # having seen theirs: keep mine
+    assert load_choices(db, placement_id) == {"meetings": "teams"}

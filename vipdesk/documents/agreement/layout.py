@@ -42,6 +42,9 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+# A form field cannot split over pages: a taller one scrolls in the reader instead (about
+# two thirds of a page), so that a long list in a field never makes the layout fail.
+MAX_FIELD_LINES = 40
 LABEL_WIDTH = 46 * mm
 CELL_PADDING = 4
 
@@ -181,7 +184,11 @@ def label_table(rows: Sequence[tuple[str, Cell]], heading: str | None = None) ->
     first = len(data)
     data += [[Paragraph(markup(label), styles().label), _cell(value)] for label, value in rows]
     commands.append(("BACKGROUND", (0, first), (0, -1), LABEL_BACKGROUND))
-    table = Table(data, colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], hAlign="LEFT")
+    # splitInRow: a value taller than a page (a long description) flows on to the next page
+    # instead of failing with reportlab's LayoutError.
+    table = Table(
+        data, colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], hAlign="LEFT", splitInRow=1
+    )
     table.setStyle(TableStyle(commands))
     return table
 
@@ -194,7 +201,8 @@ def grid_table(
         [Paragraph(markup(h), styles().label) for h in headings]
     ]
     data += [[_cell(value) for value in row] for row in rows]
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    # splitInRow: a row taller than a page (a very long task) flows on, as in `label_table`.
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(
         TableStyle(
             [

@@ -15,7 +15,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+)
 
 from vipdesk import __version__
 from vipdesk.documents.agreement import form
@@ -265,6 +272,9 @@ def _host(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
             ("Insurance", fields.text("host_insurance", lines=2)),
         ]
     rows.append(("Certificate", certificate))
-    table = label_table(rows)
-    table.setStyle([("NOSPLIT", (0, 0), (-1, -1))])  # four rows: keep them together
-    return [section(7, "Commitments of the receiving organisation (Table C)"), table]
+    # Four rows kept together on one page when they fit; longer texts flow on to the next.
+    return [
+        KeepTogether(
+            [section(7, "Commitments of the receiving organisation (Table C)"), label_table(rows)]
+        )
+    ]

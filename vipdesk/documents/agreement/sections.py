@@ -13,6 +13,7 @@ from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.documents.agreement.layout import (
     CONTENT_WIDTH,
     LABEL_WIDTH,
+    MAX_FIELD_LINES,
     Cell,
     bullets,
     grid_table,
@@ -151,7 +152,7 @@ def programme(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
         Paragraph(markup("2.1 Tasks, deliverables and deadlines"), s.subsection),
     ]
     if fields is not None:
-        lines = max(4, len(p.tasks) * 2 + 1)
+        lines = min(max(4, len(p.tasks) * 2 + 1), MAX_FIELD_LINES)
         story += [
             Paragraph(markup("One task per line: task — Deliverable: … — Deadline: …"), s.muted),
             Spacer(1, 2),

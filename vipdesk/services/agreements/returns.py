@@ -23,6 +23,7 @@ from vipdesk.documents.agreement.content import (
     content_hash,
 )
 from vipdesk.documents.agreement.form import differences, read_returned_bytes
+from vipdesk.documents.agreement.limits import RETURNED
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
@@ -215,6 +216,19 @@ def parse_tasks(text: str) -> tuple[Task, ...]:
     return tuple(tasks)
 
 
+def too_long_values(values: dict[str, str]) -> list[FieldProblem]:
+    """Values HR returned longer than their field may hold (a doctored or pasted-over form)."""
+    return [
+        FieldProblem(
+            name,
+            f"The returned {name.replace('_', ' ')} is longer than "
+            f"{RETURNED[name]:,} characters (it has {len(value.strip()):,}).",
+        )
+        for name, value in values.items()
+        if name in RETURNED and len(value.strip()) > RETURNED[name]
+    ]
+
+
 def apply_host_fields(data: AgreementData, values: dict[str, str]) -> AgreementData:
     """`data` with the given host fields (text, as in the fillable PDF) taken over.
 
@@ -223,7 +237,9 @@ def apply_host_fields(data: AgreementData, values: dict[str, str]) -> AgreementD
     """
     receiving, host, programme = data.receiving, data.host, data.programme
     mentor = receiving.mentor
-    problems: list[FieldProblem] = []
+    problems = too_long_values(values)
+    if problems:
+        raise ValidationError(problems)
     for name, value in values.items():
         text = value.strip()
         if name == "host_department":

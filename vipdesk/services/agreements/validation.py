@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from vipdesk.documents.agreement.content import AgreementData, Person, RecognitionKind
 from vipdesk.enums import CEFR_LEVELS
+from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.problems import SECTION_KEYS, Found, Problem
 from vipdesk.services.agreements.programme_rules import check_programme, check_tasks
 from vipdesk.services.funding.currency import is_currency
@@ -192,7 +193,7 @@ def validate_section(
         _host(data, found)
     else:
         raise ValueError(f"unknown agreement section {section!r}; expected one of {SECTION_KEYS}")
-    return found.problems
+    return [*found.problems, *length_problems(data, section)]
 
 
 def problems_by_section(problems: Iterable[Problem]) -> dict[str, list[Problem]]:

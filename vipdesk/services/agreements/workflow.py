@@ -30,6 +30,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.certificate_content import (
@@ -53,6 +54,7 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
 from vipdesk.services.agreements.render import render_document
@@ -139,15 +141,22 @@ def save_draft(
         DocumentFrozenError: the document is no longer a draft.
         ConflictError: somebody else saved it after `expected_version`.
     """
-    with db.session(user) as session:
-        row = load_row(session, document_id)
-        reference = reference_of(session, row.placement_id)
-        if row.state is not DocumentState.DRAFT:
-            raise DocumentFrozenError(_frozen_message(row))
-        _check_version(row, expected_version, reference)
-        row.content = _dump(content)
-        session.flush()
-        return document_view(row, reference)
+    try:
+        with db.session(user) as session:
+            row = load_row(session, document_id)
+            reference = reference_of(session, row.placement_id)
+            if row.state is not DocumentState.DRAFT:
+                raise DocumentFrozenError(_frozen_message(row))
+            _check_version(row, expected_version, reference)
+            row.content = _dump(content)
+            session.flush()
+            return document_view(row, reference)
+    except StaleDataError as exc:
+        # Someone saved between our read and our write: the version in the UPDATE caught it.
+        with db.session() as session:
+            row = load_row(session, document_id)
+            theirs = document_view(row, reference_of(session, row.placement_id))
+        raise ConflictError("agreement", theirs=theirs, changed_by=row.updated_by) from exc
 
 
 def save_agreement_draft(
@@ -159,6 +168,9 @@ def save_agreement_draft(
         number = row.number if row.kind is DocumentKind.AGREEMENT else data.version
         reference = reference_of(session, row.placement_id)
     fixed = replace(data, reference=reference, version=number, placement_id=row.placement_id)
+    too_long = length_problems(fixed)  # a draft may be incomplete, never oversized
+    if too_long:
+        raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])
     return save_draft(db, document_id, agreement_to_dict(fixed), expected_version, user)
 
 
@@ -179,6 +191,9 @@ def new_version(
     Raises:
         DocumentFrozenError: the agreement is already signed and locked.
     """
+    too_long = length_problems(data) if data is not None else []
+    if too_long:  # changes HR returned: a long value would reach the stored version
+        raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])
     with db.session(user) as session:
         reference = reference_of(session, placement_id)
         current = latest(rows_of(session, placement_id), DocumentKind.AGREEMENT)

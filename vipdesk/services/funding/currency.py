@@ -17,9 +17,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cache
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from vipdesk.db import Database
-from vipdesk.errors import FieldProblem, ValidationError, VipdeskError
+from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.models import ExchangeRate, Setting
 from vipdesk.resources import load_json
 
@@ -109,6 +110,11 @@ class RateTable:
             raise MissingRateError(currency, on, self.base)
         return self._rates[currency][i - 1]
 
+    def stored(self, currency: str, valid_from: date) -> Decimal | None:
+        """The rate stored as valid from exactly that day, or None."""
+        dates = self._dates.get(currency, [])
+        return self._rates[currency][dates.index(valid_from)] if valid_from in dates else None
+
     def to_base(self, amount: Decimal, currency: str, on: date) -> Decimal:
         return money(amount / self.rate(currency, on))
 
@@ -153,17 +159,26 @@ def set_rates(
     problems = [p for c, _d, r in rows for p in _check_rate(c, r, "")]
     if problems:
         raise ValidationError(problems)
-    with db.session(user) as session:
-        for currency, valid_from, rate in rows:
-            stored = session.scalar(
-                select(ExchangeRate).where(
-                    ExchangeRate.currency == currency, ExchangeRate.valid_from == valid_from
+    try:
+        with db.session(user) as session:
+            for currency, valid_from, rate in rows:
+                stored = session.scalar(
+                    select(ExchangeRate).where(
+                        ExchangeRate.currency == currency, ExchangeRate.valid_from == valid_from
+                    )
                 )
-            )
-            if stored is None:
-                session.add(ExchangeRate(currency=currency, valid_from=valid_from, rate=rate))
-            else:
-                stored.rate = rate
+                if stored is None:
+                    session.add(ExchangeRate(currency=currency, valid_from=valid_from, rate=rate))
+                else:
+                    stored.rate = rate
+    except IntegrityError as exc:
+        # Someone stored a rate for the same currency and day between our read and our write.
+        # The same rate is the outcome wanted; another one must not be replaced unseen.
+        table = load_rates(db)
+        differ = [(c, d) for c, d, r in rows if table.stored(c, d) != r]
+        if differ:
+            currency, day = differ[0]
+            raise ConflictError(f"rate of {currency} for {day:%d %b %Y}") from exc
     return len(rows)
 
 

@@ -17,6 +17,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import (
     AllocationRule,
@@ -29,6 +30,7 @@ from vipdesk.models import (
     Mode,
     Placement,
 )
+from vipdesk.models.base import bump_version
 from vipdesk.services.funding.currency import is_currency
 
 
@@ -84,6 +86,9 @@ class SourcePeriod:
     end: date
 
 
+REFERENCE_LIMIT = 100  # FundingSource.reference, CostItem.invoice_reference: String(100)
+
+
 def _not_money(value: Decimal | None) -> bool:
     return value is not None and value != value.quantize(Decimal("0.01"))
 
@@ -115,6 +120,8 @@ def validate_source(form: SourceForm) -> list[FieldProblem]:
     for category, amount in form.budget.items():
         if amount < 0 or _not_money(amount):
             problem("budget", f"{category.label}: enter a budget of zero or more, to the cent.")
+    if len(form.reference.strip()) > REFERENCE_LIMIT:
+        problem("reference", f"The reference is longer than {REFERENCE_LIMIT} characters.")
     return problems
 
 
@@ -156,6 +163,13 @@ def validate_cost(form: CostForm, source: SourcePeriod | None = None) -> list[Fi
         problem("shared_with", "Choose the placement, or the placements or year to share among.")
     if form.shared_with and form.share_year is not None:
         problem("share_year", "Share among the placements listed or among a year, not both.")
+    if len(form.invoice_reference.strip()) > REFERENCE_LIMIT:
+        problem(
+            "invoice_reference",
+            f"The invoice reference is longer than {REFERENCE_LIMIT} characters.",
+        )
+    if len(form.notes.strip()) > limits.NOTE:
+        problem("notes", f"The notes are longer than {limits.NOTE:,} characters.")
     return problems
 
 
@@ -364,6 +378,8 @@ def save_cost(db: Database, form: CostForm, user: str | None = None) -> CostForm
             item.share_year, item.share_mode = form.share_year, form.share_mode
             item.rule, item.notes = form.rule, form.notes.strip() or None
             keep = {s.placement_id: s for s in item.shares}
+            if form.id is not None and sorted(keep) != sorted(form.shared_with):
+                bump_version(item)  # only the shares changed: the version must move all the same
             item.shares = [keep.get(p) or CostShare(placement_id=p) for p in form.shared_with]
             session.flush()
             return _cost_form(item)

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import FieldProblem
 from vipdesk.models import (
     Contact,
@@ -178,6 +179,7 @@ def validate_institution(form: InstitutionForm) -> list[FieldProblem]:
     check.text("faculty", form.faculty, "faculty", 200)
     check.country("country", form.country, required="Choose the country.")
     check.text("city", form.city, "city", 100)
+    check.text("address", form.address, "address", limits.NOTE)
     check.website("website", form.website)
     check.time_zone("timezone", form.timezone)
     return check.problems

@@ -177,9 +177,18 @@ def load_record(db: Database, kind: RecordKind[F, M], record_id: int) -> F:
 
 
 def save_record(
-    db: Database, kind: RecordKind[F, M], form: F, user: str | None, *, overwrite: bool
+    db: Database,
+    kind: RecordKind[F, M],
+    form: F,
+    user: str | None,
+    *,
+    overwrite: bool,
+    also: Callable[[Session, M], None] | None = None,
 ) -> F:
     """Create or update a record and return it as now stored.
+
+    `also` stores what travels beside the record (a student's equity flags) in the same
+    transaction, under the same version check.
 
     Raises:
         ValidationError: the form breaks a rule or duplicates another record; nothing is saved.
@@ -215,6 +224,9 @@ def save_record(
                         changed_fields=kind.changed_fields(form, theirs),
                     )
                 kind.apply(session, obj, form)
+            if also is not None:
+                session.flush()  # a new record gets its id
+                also(session, obj)
             session.flush()
             return kind.to_form(obj)
     except StaleDataError as exc:

@@ -12,12 +12,14 @@ from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
-from vipdesk.errors import FieldProblem, NotFoundError
+from vipdesk.documents.agreement.limits import NOTE
+from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
 from vipdesk.models import StudentLanguage as _Language
-from vipdesk.models.base import utcnow
+from vipdesk.models.base import bump_version
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
@@ -67,7 +69,12 @@ class StudentForm:
 
 @dataclass
 class EquityForm:
-    """Erasmus+ 'fewer opportunities' flags of one student (special-category data)."""
+    """Erasmus+ 'fewer opportunities' flags of one student (special-category data).
+
+    `version` is the student's version when the flags were read: the flags have no counter
+    of their own, so saving them checks and moves the student's. It is bookkeeping, not
+    content, and two forms with the same flags compare equal whatever their versions.
+    """
 
     student_id: int
     disability: bool = False
@@ -75,11 +82,13 @@ class EquityForm:
     migrant_or_refugee: bool = False
     working_or_carer: bool = False
     note: str = ""
+    version: int | None = field(default=None, compare=False)
 
 
 EQUITY_FLAGS: tuple[str, ...] = tuple(
-    f.name for f in fields(EquityForm) if f.name not in {"student_id", "note"}
+    f.name for f in fields(EquityForm) if f.name not in {"student_id", "note", "version"}
 )
+EQUITY_NOTE_LIMIT = NOTE
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -197,9 +206,7 @@ def _apply(session: Session, student: Student, form: StudentForm) -> None:
     student.timezone = form.timezone
     student.institution_id = form.institution_id
     if _apply_languages(session, student, form.languages) and student.id is not None:
-        # Languages are child rows: touch the student so that its version moves and a
-        # concurrent edit of the languages is caught as a conflict.
-        student.updated_at = utcnow()
+        bump_version(student)  # a concurrent edit of the languages is caught as a conflict
 
 
 def _apply_languages(session: Session, student: Student, wanted: list[tuple[str, str]]) -> bool:
@@ -274,10 +281,30 @@ def load_student(db: Database, student_id: int) -> StudentForm:
 
 
 def save_student(
-    db: Database, form: StudentForm, user: str | None = None, *, overwrite: bool = False
+    db: Database,
+    form: StudentForm,
+    user: str | None = None,
+    *,
+    overwrite: bool = False,
+    equity: EquityForm | None = None,
 ) -> StudentForm:
-    """Create or update a student (see `people_rules.save_record` for what it raises)."""
-    return save_record(db, STUDENTS, form, user, overwrite=overwrite)
+    """Create or update a student (see `people_rules.save_record` for what it raises).
+
+    `equity`, when given, is stored in the same transaction under the student's version check.
+    """
+    if equity is None:
+        return save_record(db, STUDENTS, form, user, overwrite=overwrite)
+    _check_equity(equity)
+    return save_record(
+        db,
+        STUDENTS,
+        form,
+        user,
+        overwrite=overwrite,
+        also=lambda session, student: _apply_equity(
+            session, student, equity, bump=form.id is not None
+        ),
+    )
 
 
 def delete_student(db: Database, student_id: int, user: str | None = None) -> None:
@@ -289,16 +316,18 @@ def delete_student(db: Database, student_id: int, user: str | None = None) -> No
 
 
 def load_equity(db: Database, student_id: int) -> EquityForm:
+    """The flags as stored, with the student's version to save them against."""
     with db.session() as session:
-        if session.get(Student, student_id) is None:
+        student = session.get(Student, student_id)
+        if student is None:
             raise NotFoundError("This student no longer exists: someone may have deleted it.")
-        row = session.get(StudentEquity, student_id)
-        if row is None:
-            return EquityForm(student_id=student_id)
-        return _equity_form(row)
+        return _stored_equity(session, student)
 
 
-def _equity_form(row: StudentEquity) -> EquityForm:
+def _stored_equity(session: Session, student: Student) -> EquityForm:
+    row = session.get(StudentEquity, student.id)
+    if row is None:
+        return EquityForm(student_id=student.id, version=student.version)
     return EquityForm(
         student_id=row.student_id,
         disability=row.disability,
@@ -306,23 +335,75 @@ def _equity_form(row: StudentEquity) -> EquityForm:
         migrant_or_refugee=row.migrant_or_refugee,
         working_or_carer=row.working_or_carer,
         note=row.note or "",
+        version=student.version,
     )
 
 
-def save_equity(db: Database, form: EquityForm, user: str | None = None) -> EquityForm:
-    """Store a student's equity flags; the audit trail records that they changed, not how."""
-    with db.session(user) as session:
-        if session.get(Student, form.student_id) is None:
-            raise NotFoundError("This student was deleted; the equity flags were not saved.")
-        row = session.get(StudentEquity, form.student_id)
-        empty = not any(getattr(form, name) for name in EQUITY_FLAGS) and not form.note.strip()
-        if row is None:
-            if empty:
-                return EquityForm(student_id=form.student_id)
-            row = StudentEquity(student_id=form.student_id)
-            session.add(row)
-        for name in EQUITY_FLAGS:
-            setattr(row, name, bool(getattr(form, name)))
-        row.note = optional(form.note)
-        session.flush()
-        return _equity_form(row)
+def _check_equity(form: EquityForm) -> None:
+    if len(form.note.strip()) > EQUITY_NOTE_LIMIT:
+        raise ValidationError.single(
+            "equity_note", f"The equity note is longer than {EQUITY_NOTE_LIMIT:,} characters."
+        )
+
+
+def _apply_equity(
+    session: Session, student: Student, form: EquityForm, *, bump: bool = True
+) -> None:
+    """Store the flags; a change moves the student's version (the flags have none)."""
+    row = session.get(StudentEquity, student.id)
+    empty = not any(getattr(form, name) for name in EQUITY_FLAGS) and not form.note.strip()
+    if row is None:
+        if empty:
+            return
+        row = StudentEquity(student_id=student.id)
+        session.add(row)
+    for name in EQUITY_FLAGS:
+        setattr(row, name, bool(getattr(form, name)))
+    row.note = optional(form.note)
+    if bump and (row in session.new or session.is_modified(row)):
+        bump_version(student)
+
+
+def save_equity(
+    db: Database, form: EquityForm, user: str | None = None, *, overwrite: bool = False
+) -> EquityForm:
+    """Store a student's equity flags; the audit trail records that they changed, not how.
+
+    Raises:
+        ConflictError: the student (or their flags) was saved after `form.version` was read,
+            unless `overwrite`; `theirs` holds the flags as stored now.
+        NotFoundError: the student was deleted.
+        ValidationError: the note is too long.
+    """
+    _check_equity(form)
+    try:
+        with db.session(user) as session:
+            student = session.get(Student, form.student_id)
+            if student is None:
+                raise NotFoundError("This student was deleted; the equity flags were not saved.")
+            if student.version != form.version and not overwrite:
+                raise _equity_conflict(session, student, form)
+            _apply_equity(session, student, form)
+            session.flush()
+            return _stored_equity(session, student)
+    except StaleDataError as exc:
+        # Someone saved the student between our read and our write.
+        theirs = load_equity(db, form.student_id)
+        raise ConflictError(
+            "student's equity flags", theirs=theirs, changed_fields=_differing(form, theirs)
+        ) from exc
+
+
+def _differing(mine: EquityForm, theirs: EquityForm) -> list[str]:
+    names = [*EQUITY_FLAGS, "note"]
+    return [name for name in names if getattr(mine, name) != getattr(theirs, name)]
+
+
+def _equity_conflict(session: Session, student: Student, form: EquityForm) -> ConflictError:
+    theirs = _stored_equity(session, student)
+    return ConflictError(
+        "student's equity flags",
+        theirs=theirs,
+        changed_by=student.updated_by,
+        changed_fields=_differing(form, theirs),
+    )

@@ -7,9 +7,11 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
-from vipdesk.errors import NotFoundError, ValidationError
+from vipdesk.errors import ConflictError, NotFoundError, ValidationError
 from vipdesk.models import LIFECYCLE, ChecklistTick, Phase, Placement, Status
 from vipdesk.resources import load_json
 
@@ -88,24 +90,46 @@ def checklist_state(db: Database, placement_id: int) -> list[ItemState]:
 def set_done(
     db: Database, placement_id: int, key: str, done: bool, user: str | None = None
 ) -> None:
-    """Tick or untick an item; ticking twice keeps the first tick."""
+    """Tick or untick an item; ticking twice keeps the first tick.
+
+    Two coordinators ticking (or unticking) the same item at the same moment want the same
+    outcome, so the second one changes nothing: no conflict to resolve, and never a raw
+    database error.
+
+    Raises:
+        NotFoundError: the placement was deleted.
+        ConflictError: the tick could not be stored and the item is still not done.
+    """
     item = item_by_key(key)
-    with db.session(user) as session:
-        if session.get(Placement, placement_id) is None:
-            raise NotFoundError("This placement no longer exists.")
-        tick = session.scalar(
-            select(ChecklistTick).where(
-                ChecklistTick.placement_id == placement_id, ChecklistTick.item_key == key
-            )
-        )
-        if done and tick is None:
-            session.add(
-                ChecklistTick(
-                    placement_id=placement_id,
-                    item_key=key,
-                    phase=item.phase,
-                    done_by=session.info["user"],
+    try:
+        with db.session(user) as session:
+            if session.get(Placement, placement_id) is None:
+                raise NotFoundError("This placement no longer exists.")
+            tick = _tick(session, placement_id, key)
+            if done and tick is None:
+                session.add(
+                    ChecklistTick(
+                        placement_id=placement_id,
+                        item_key=key,
+                        phase=item.phase,
+                        done_by=session.info["user"],
+                    )
                 )
-            )
-        elif not done and tick is not None:
-            session.delete(tick)
+            elif not done and tick is not None:
+                session.delete(tick)  # gone meanwhile is fine (see ChecklistTick)
+    except IntegrityError as exc:
+        # Someone ticked the item between our read and our write (the UNIQUE constraint
+        # caught it): the outcome wanted is there, the first tick stays.
+        with db.session() as session:
+            if session.get(Placement, placement_id) is None:
+                raise NotFoundError("This placement no longer exists.") from exc
+            if _tick(session, placement_id, key) is None:
+                raise ConflictError("checklist") from exc
+
+
+def _tick(session: Session, placement_id: int, key: str) -> ChecklistTick | None:
+    return session.scalar(
+        select(ChecklistTick).where(
+            ChecklistTick.placement_id == placement_id, ChecklistTick.item_key == key
+        )
+    )

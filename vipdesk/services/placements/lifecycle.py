@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError
 from vipdesk.models import LIFECYCLE, ChecklistTick, Placement, Status
 from vipdesk.services.placements.checklist import blockers
-from vipdesk.services.placements.records import PlacementForm, to_form
+from vipdesk.services.placements.records import PlacementForm, load_placement, to_form
 from vipdesk.services.preparation.tools import preparation_gate
 
 
@@ -54,17 +55,22 @@ def change_status(
         TransitionError: the move is not allowed, or checklist items block it (named).
         ConflictError: the placement changed since `expected_version`.
     """
-    with db.session(user) as session:
-        placement = session.get(Placement, placement_id)
-        if placement is None:
-            raise NotFoundError("This placement no longer exists.")
-        if placement.version != expected_version:
-            raise ConflictError(
-                "placement", theirs=to_form(placement), changed_by=placement.updated_by
-            )
-        move_status(session, placement, target)
-        session.flush()
-        return to_form(placement)
+    try:
+        with db.session(user) as session:
+            placement = session.get(Placement, placement_id)
+            if placement is None:
+                raise NotFoundError("This placement no longer exists.")
+            if placement.version != expected_version:
+                raise ConflictError(
+                    "placement", theirs=to_form(placement), changed_by=placement.updated_by
+                )
+            move_status(session, placement, target)
+            session.flush()
+            return to_form(placement)
+    except StaleDataError as exc:
+        # Someone saved between our read and our write: the version in the UPDATE caught it.
+        theirs = load_placement(db, placement_id)
+        raise ConflictError("placement", theirs=theirs, changed_by=theirs.updated_by) from exc
 
 
 def move_status(session: Session, placement: Placement, target: Status) -> None:

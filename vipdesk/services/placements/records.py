@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import (
     ConflictError,
     FieldProblem,
@@ -120,6 +121,10 @@ def validate(form: PlacementForm) -> list[FieldProblem]:
         problem("title", "Give the placement a title, e.g. 'Market research assistant'.")
     elif len(form.title) > 200:
         problem("title", "The title is longer than 200 characters.")
+    if len(form.description.strip()) > limits.LONG:
+        problem("description", f"The description is longer than {limits.LONG:,} characters.")
+    if len(form.notes.strip()) > limits.NOTE:
+        problem("notes", f"The notes are longer than {limits.NOTE:,} characters.")
     if form.planned_start is None:
         problem("planned_start", "Enter the planned start date.")
     if form.planned_end is None:

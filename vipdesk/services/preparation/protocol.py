@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import (
     ActorAvailability,
@@ -23,6 +24,7 @@ from vipdesk.models import (
     Placement,
     ProtocolActor,
 )
+from vipdesk.models.base import bump_version
 from vipdesk.services.preparation.overlap import Availability, OverlapReport, plan_overlap
 from vipdesk.services.refdata import is_time_zone
 
@@ -93,6 +95,9 @@ def validate(form: ProtocolForm) -> list[FieldProblem]:
     for name in ("student_helpdesk", "staff_helpdesk"):
         if len(getattr(form, name)) > 300:
             problems.append(FieldProblem(name, "Keep this under 300 characters."))
+    for name in ("tools_note", "notes"):
+        if len(getattr(form, name).strip()) > limits.NOTE:
+            problems.append(FieldProblem(name, f"Keep this under {limits.NOTE:,} characters."))
     for slot in form.availability:
         where = f"availability.{slot.actor.value}"
         who = slot.actor.label
@@ -188,6 +193,7 @@ def _apply(protocol: CommunicationProtocol, form: ProtocolForm) -> None:
     protocol.student_helpdesk = form.student_helpdesk.strip() or None
     protocol.staff_helpdesk = form.staff_helpdesk.strip() or None
     protocol.notes = form.notes.strip() or None
+    before = _availability(protocol)
     rows = {a.actor: a for a in protocol.availability}
     for slot in form.availability:
         assert slot.zone is not None and slot.start is not None and slot.end is not None
@@ -200,6 +206,14 @@ def _apply(protocol: CommunicationProtocol, form: ProtocolForm) -> None:
         row.start_time, row.end_time = slot.start, slot.end
     for row in rows.values():
         protocol.availability.remove(row)
+    if protocol.id is not None and _availability(protocol) != before:
+        bump_version(protocol)  # only child rows changed: the version must move all the same
+
+
+def _availability(protocol: CommunicationProtocol) -> list[tuple[object, ...]]:
+    return [
+        (a.actor, a.timezone, a.weekdays, a.start_time, a.end_time) for a in protocol.availability
+    ]
 
 
 def save_protocol(

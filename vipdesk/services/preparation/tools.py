@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement import limits
 from vipdesk.errors import (
     ConflictError,
     NotFoundError,
@@ -79,35 +80,70 @@ def load_choices(db: Database, placement_id: int) -> dict[str, str]:
 
 
 def save_choices(
-    db: Database, placement_id: int, choices: Mapping[str, str | None], user: str | None = None
+    db: Database,
+    placement_id: int,
+    choices: Mapping[str, str | None],
+    user: str | None = None,
+    *,
+    seen: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Set the tool of each purpose given (None removes it); other purposes stay."""
+    """Set the tool of each purpose given (None removes it); other purposes stay.
+
+    `seen` is what the user was shown (`load_choices`). The choices have no version of their
+    own, so they are checked against it: a purpose someone else changed meanwhile, to another
+    tool than the one wanted here, is a conflict. None skips the check (scripts, the demo).
+
+    Raises:
+        ValidationError: an unknown purpose or tool.
+        ConflictError: someone else chose differently after `seen` was read; nothing is saved.
+    """
     known = {p.key for p in purposes()}
     problems = [k for k in choices if k not in known]
     problems += [v for v in choices.values() if v is not None and tool(v) is None]
     if problems:
         raise ValidationError.single("tools", f"Unknown purpose or tool: {', '.join(problems)}.")
-    with db.session(user) as session:
-        _placement(session, placement_id)
-        rows = {
-            r.purpose: r
-            for r in session.scalars(
-                select(ToolChoice).where(ToolChoice.placement_id == placement_id)
-            )
-        }
-        for purpose, tool_key in choices.items():
-            row = rows.get(purpose)
-            if tool_key is None:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(
-                    ToolChoice(placement_id=placement_id, purpose=purpose, tool_key=tool_key)
+    try:
+        with db.session(user) as session:
+            _placement(session, placement_id)
+            rows = {
+                r.purpose: r
+                for r in session.scalars(
+                    select(ToolChoice).where(ToolChoice.placement_id == placement_id)
                 )
-            elif row.tool_key != tool_key:
-                row.tool_key = tool_key
-        session.flush()
-        return _choices(session, placement_id)
+            }
+            if seen is not None:
+                _check_seen(choices, seen, {p: r.tool_key for p, r in rows.items()})
+            for purpose, tool_key in choices.items():
+                row = rows.get(purpose)
+                if tool_key is None:
+                    if row is not None:
+                        session.delete(row)
+                elif row is None:
+                    session.add(
+                        ToolChoice(placement_id=placement_id, purpose=purpose, tool_key=tool_key)
+                    )
+                elif row.tool_key != tool_key:
+                    row.tool_key = tool_key
+            session.flush()
+            return _choices(session, placement_id)
+    except (IntegrityError, StaleDataError) as exc:
+        # Someone chose a tool for the same purpose between our read and our write.
+        now = load_choices(db, placement_id)
+        if any(now.get(purpose) != key for purpose, key in choices.items()):
+            raise ConflictError("choice of tools", theirs=now) from exc
+        return now  # they chose exactly what was wanted here
+
+
+def _check_seen(
+    wanted: Mapping[str, str | None], seen: Mapping[str, str], stored: Mapping[str, str]
+) -> None:
+    changed = [
+        purpose
+        for purpose, tool_key in wanted.items()
+        if stored.get(purpose) != seen.get(purpose) and stored.get(purpose) != tool_key
+    ]
+    if changed:
+        raise ConflictError("choice of tools", theirs=dict(stored), changed_fields=changed)
 
 
 def _plan(session: Session, placement_id: int) -> list[ToolTestState]:
@@ -153,6 +189,8 @@ def record_test(
     """
     if state.result is not ToolTestResult.NOT_YET and state.tested_on is None:
         raise ValidationError.single("tested_on", "Enter the date of the test.")
+    if len(state.note.strip()) > limits.NOTE:
+        raise ValidationError.single("note", f"The note is longer than {limits.NOTE:,} characters.")
     try:
         with db.session(user) as session:
             _placement(session, placement_id)

@@ -16,7 +16,6 @@ from vipdesk.services.people.students import (
     load_equity,
     load_student,
     new_student_form,
-    save_equity,
     save_student,
     validate_student,
 )
@@ -130,15 +129,24 @@ class StudentEditor(RecordEditor[StudentForm]):
         return validate_student(form)
 
     def store(self, form: StudentForm, *, overwrite: bool) -> StudentForm:
-        return save_student(self.db, form, overwrite=overwrite)
+        # The flags go in the same transaction, under the student's version check: a
+        # colleague's newer flags are a conflict, never silently reset.
+        equity = self.equity.value(form.id or 0) if self._equity_changed() else None
+        stored = save_student(self.db, form, overwrite=overwrite, equity=equity)
+        if equity is not None:
+            assert stored.id is not None
+            self._equity_loaded = replace(equity, student_id=stored.id, version=stored.version)
+        return stored
 
     def has_other_changes(self) -> bool:
         return self._equity_changed()
 
-    def after_store(self, stored: StudentForm) -> None:
-        if stored.id is None or not self._equity_changed():
+    def discard_other_changes(self) -> None:
+        """Reload after a conflict: show the flags as stored now, dropping the typed ones."""
+        if self._equity_loaded is None or self.baseline.id is None:
             return
-        self._equity_loaded = save_equity(self.db, self.equity.value(stored.id))
+        self._equity_loaded = None
+        self._on_equity_opened()
 
     # --- equity --------------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import ConflictError, VipdeskError
 from vipdesk.services.preparation.tool_catalogue import (
     Purpose,
     purposes,
@@ -167,7 +167,8 @@ class ToolsWizard(QWizard):
         self.check = CheckPage()
         self.addPage(self.choice)
         self.check_id = self.addPage(self.check)
-        for purpose, key in load_choices(db, placement_id).items():
+        self._seen = load_choices(db, placement_id)  # what the user decides on top of
+        for purpose, key in self._seen.items():
             if purpose in self.choice.rows:
                 self.choice.rows[purpose].set_value(key)
         self.currentIdChanged.connect(self._on_page_changed)
@@ -186,8 +187,26 @@ class ToolsWizard(QWizard):
             return True
         wanted: dict[str, str | None] = {k: row.value() for k, row in self.choice.rows.items()}
         try:
-            save_choices(self._db, self._placement_id, wanted)
+            self._seen = save_choices(self._db, self._placement_id, wanted, seen=self._seen)
+        except ConflictError as exc:
+            QMessageBox.warning(self, "Tools not saved", self._conflict_text(exc))
+            if isinstance(exc.theirs, dict):
+                self._seen = exc.theirs  # seen now: Finish again keeps the choice made here
+            return False
         except VipdeskError as exc:
             QMessageBox.warning(self, "Tools not saved", str(exc))
             return False
         return True
+
+    def _conflict_text(self, error: ConflictError) -> str:
+        theirs = error.theirs if isinstance(error.theirs, dict) else {}
+        lines = [
+            f"{self.choice.rows[p].purpose.label}: {tool_name(theirs[p]) if p in theirs else '—'}"
+            for p in error.changed_fields
+            if p in self.choice.rows
+        ]
+        chosen = f" They chose: {'; '.join(lines)}." if lines else ""
+        return (
+            f"Someone else chose tools for this placement after you opened it.{chosen} "
+            "Press Finish again to keep your choice, or Back to change it."
+        )
