@@ -26,6 +26,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
+from vipdesk.services.importing.cells import Cell
 from vipdesk.services.importing.columns import (
     CellError,
     as_choice,
@@ -35,7 +36,6 @@ from vipdesk.services.importing.columns import (
     as_whole,
     parse_date,
 )
-from vipdesk.services.importing.files import Cell
 from vipdesk.services.importing.rows import Built, Institutions, Row, RowKind
 from vipdesk.services.placements.records import (
     PeriodForm,
