@@ -79,13 +79,16 @@ def excel_error(code: str) -> CellProblem:
     )
 
 
+def too_long(size: int, start: str) -> CellProblem:
+    return CellProblem(
+        f"The cell holds {size:,} characters; a cell holds at most {MAX_CELL:,}.", shorten(start)
+    )
+
+
 def check_text(text: str) -> str | CellProblem | None:
     """`text` stripped (None if blank), or the problem that keeps it from being a value."""
     if len(text) > MAX_CELL:
-        return CellProblem(
-            f"The cell holds {len(text):,} characters; a cell holds at most {MAX_CELL:,}.",
-            shorten(text),
-        )
+        return too_long(len(text), text)
     text = text.strip()
     if not text:
         return None

@@ -30,6 +30,7 @@ from vipdesk.services.importing.cells import (
     check_value,
     excel_error,
     shorten,
+    too_long,
 )
 
 WORKBOOK = "xl/workbook.xml"
@@ -85,7 +86,7 @@ def _shared_strings(archive: Archive, member: str) -> list[str | CellProblem]:
             depth[name] -= 1
         if name == "si":
             text = "".join(parts)
-            value = check_text(text) if size <= MAX_CELL else _long(size, text)
+            value = check_text(text) if size <= MAX_CELL else too_long(size, text)
             out.append(value or "")
 
     def text(data: str) -> None:
@@ -104,13 +105,6 @@ def _shared_strings(archive: Archive, member: str) -> list[str | CellProblem]:
             f"line {exc.line}). {SAVE_AS_LONG}"
         ) from exc
     return out
-
-
-def _long(size: int, text: str) -> CellProblem:
-    return CellProblem(
-        f"The cell holds {size:,} characters or more; a cell holds at most {MAX_CELL:,}.",
-        shorten(text),
-    )
 
 
 def _formats(archive: Archive, member: str) -> list[str]:
@@ -253,7 +247,7 @@ class _SheetReader:
 
     def _value(self, raw: str) -> Cell | CellProblem:
         if self.size > MAX_CELL:
-            return _long(self.size, raw)
+            return too_long(self.size, raw)
         kind = self.kind
         if kind in ("inlineStr", "str"):
             return check_text(raw)
