@@ -165,3 +165,17 @@ def test_text_that_looks_like_a_formula_is_kept_as_text(db: Database, tmp_path: 
             '=HYPERLINK("http://evil.example")',
             "@SUM(A1)",
         )
+
+
+def test_a_problem_is_one_line_of_readable_length(db: Database, tmp_path: Path) -> None:
+    path = tmp_path / "o.csv"
+    path.write_text(
+        f'Name,Country,Time zone\nAcme,"Ger\nmany",Europe/Berlin\nBeta,{"x" * 30_000},UTC\n',
+        encoding="utf-8",
+    )
+    problems = refused(db, "organisations", path).problems
+    assert [p.message[:30] for p in problems] == [
+        "'Ger many' is not a country: w",
+        "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+    ]
+    assert all("\n" not in str(p) and len(p.message) < 120 for p in problems)

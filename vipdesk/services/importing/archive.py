@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from typing import Any
 from xml.parsers import expat
@@ -23,6 +24,18 @@ MAX_MEMBERS = 10_000  # Excel writes a dozen; a workbook with images and charts,
 MAX_MEMBER_SIZE = 512 * MB  # unpacked: a 200,000-row sheet is about a fifth of this
 MAX_TOTAL_SIZE = 1024 * MB  # unpacked, all members together
 _CHUNK = 256 * 1024
+# What zipfile and zlib raise for a damaged archive: a bad directory or stream, a version or
+# compression method Python does not know, an encrypted member.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+)
 
 
 class UnreadableFileError(VipdeskError):
@@ -48,7 +61,7 @@ class Archive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except _ZIP_ERRORS as exc:
             raise UnreadableFileError(f"{name} is a damaged or unknown archive: {SAVE_AS}") from exc
         if len(infos) > MAX_MEMBERS:
             raise UnreadableFileError(
@@ -93,7 +106,7 @@ class Archive:
                     if self._inflated > MAX_TOTAL_SIZE:
                         raise self._too_large(self._inflated)
                     yield chunk
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except _ZIP_ERRORS as exc:
             raise UnreadableFileError(
                 f"{self.name} is damaged: its part {member} cannot be unpacked. {SAVE_AS_LONG}"
             ) from exc

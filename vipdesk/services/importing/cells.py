@@ -42,6 +42,8 @@ EXCEL_ERRORS = frozenset(
 )
 # C0 controls but tab, line feed and carriage return; DEL. No name or note holds them, XML
 # cannot, and PostgreSQL refuses NUL.
+_BREAKS = re.compile(r"[\r\n\t\v\f\x85\u2028\u2029]")
+_LONGEST = 400  # characters of a problem's message
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -52,6 +54,14 @@ class ImportProblem:
     row: int  # as the spreadsheet program numbers it; 1 is the header
     column: str  # the header as written in the file, or the column's name; "" for the row
     message: str
+
+    def __post_init__(self) -> None:
+        # One line each, of a readable length, whatever a cell quoted in it held.
+        for name in ("column", "message"):
+            text = _BREAKS.sub(" ", getattr(self, name))
+            if len(text) > _LONGEST:
+                text = text[: _LONGEST - 1] + "…"
+            object.__setattr__(self, name, text)
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", {self.column}" if self.column else "")

@@ -166,12 +166,12 @@ def parse_date(text: str) -> date:
     else:
         found = _DOTTED.match(text)
         if not found:
-            raise CellError(f"'{text}' is not a date: write 2027-02-01 or 01.02.2027.")
+            raise CellError(f"'{shorten(text)}' is not a date: write 2027-02-01 or 01.02.2027.")
         day, month, year = (int(g) for g in found.groups())
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise CellError(f"'{text}' is not a date in the calendar.") from exc
+        raise CellError(f"'{shorten(text)}' is not a date in the calendar.") from exc
 
 
 def as_date(value: Cell) -> date | None:
@@ -265,7 +265,9 @@ def as_country(value: Cell) -> str | None:
         return text.upper()
     code = _country_names().get(fold(text))
     if code is None:
-        raise CellError(f"'{text}' is not a country: write its English name or its code (DE).")
+        raise CellError(
+            f"'{shorten(text)}' is not a country: write its English name or its code (DE)."
+        )
     return code
 
 
@@ -277,7 +279,7 @@ def as_choice(value: Cell, choices: dict[str, str], what: str) -> str | None:
     found = choices.get(re.sub(r"[\s_-]+", " ", fold(text)).strip())
     if found is None:
         allowed = ", ".join(dict.fromkeys(choices.values()))
-        raise CellError(f"'{text}' is not a {what}; choose one of: {allowed}.")
+        raise CellError(f"'{shorten(text)}' is not a {what}; choose one of: {allowed}.")
     return found
 
 

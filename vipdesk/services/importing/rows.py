@@ -23,7 +23,7 @@ from vipdesk.models import (
     OrganisationSize,
     Student,
 )
-from vipdesk.services.importing.cells import Cell, CellProblem
+from vipdesk.services.importing.cells import Cell, CellProblem, shorten
 from vipdesk.services.importing.columns import (
     CellError,
     as_choice,
@@ -220,7 +220,7 @@ class Institutions:
             return self.only
         found = self.by_name.get(_key(name))
         if found is None:
-            row.problem(key, f"There is no institution '{name}' in vipdesk; add it first.")
+            row.problem(key, f"There is no institution '{shorten(name)}' in vipdesk; add it first.")
         return found
 
 
@@ -246,7 +246,7 @@ def study_cycle(value: Cell) -> int | None:
         return None
     found = _STUDY_CYCLES.get(re.sub(r"\s+", " ", text.lower()).strip())
     if found is None:
-        raise CellError(f"'{text}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).")
+        raise CellError(f"'{shorten(text)}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).")
     return found
 
 
