@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from tests.helpers.cli import vipdesk
+from tests.helpers.hostile_sheets import SHEET, rewrite, student_workbook
 from tests.helpers.report_world import make_report_world
 from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import open_database
@@ -134,3 +136,31 @@ def test_a_file_that_is_no_spreadsheet(url: str, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1
     assert "is a PDF document, not a spreadsheet" in result.stderr
+
+
+def test_a_damaged_workbook_lists_where_and_changes_nothing(url: str, tmp_path: Path) -> None:
+    rows = [(f"P{n}", "Q", f"p{n}@uni.example", f"N{n}", None, "KU Leuven") for n in range(9)]
+    path = student_workbook(
+        tmp_path / "cut.xlsx", ("#N/A", "Q", "x@uni.example", "N", None, "KU Leuven"), *rows
+    )
+    rewrite(path, SHEET, lambda xml: xml[: xml.index(b'<row r="7"') + 40])
+    result = vipdesk("--database", url, "import", "students", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("  row 2, Given name: #N/A is an error shown by the spreadsheet")
+    assert lines[1].startswith("  row 7: The file is damaged here")
+    assert lines[-1].startswith("vipdesk: Nothing imported: 2 problems in 2 rows of cut.xlsx")
+    assert students(url) == 4
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_as_import_file(url: str, tmp_path: Path) -> None:
+    pipe = tmp_path / "students.csv"
+    os.mkfifo(pipe)
+    result = vipdesk("--database", url, "import", "students", str(pipe))
+    assert result.returncode != 0
+    assert result.stderr.strip().splitlines() == [
+        "vipdesk: students.csv is a named pipe, not an ordinary file: vipdesk imports only "
+        "files saved on disk."
+    ]

@@ -9,30 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 
 from vipdesk.resources import load_json
-from vipdesk.services.importing.files import Cell
+from vipdesk.services.importing.cells import Cell, ImportProblem, shorten
 from vipdesk.services.placements.catalogue import fold
 from vipdesk.services.refdata import countries
 
 KINDS: tuple[str, ...] = ("students", "organisations", "placements")
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    """Why one cell (or a whole row, or the file) cannot be imported."""
-
-    row: int  # as the spreadsheet program numbers it; 1 is the header
-    column: str  # the header as written in the file, or the column's name; "" for the row
-    message: str
-
-    def __str__(self) -> str:
-        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
-        return f"{where}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -179,12 +166,12 @@ def parse_date(text: str) -> date:
     else:
         found = _DOTTED.match(text)
         if not found:
-            raise CellError(f"'{text}' is not a date: write 2027-02-01 or 01.02.2027.")
+            raise CellError(f"'{shorten(text)}' is not a date: write 2027-02-01 or 01.02.2027.")
         day, month, year = (int(g) for g in found.groups())
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise CellError(f"'{text}' is not a date in the calendar.") from exc
+        raise CellError(f"'{shorten(text)}' is not a date in the calendar.") from exc
 
 
 def as_date(value: Cell) -> date | None:
@@ -196,6 +183,8 @@ def as_date(value: Cell) -> date | None:
         return value
     if isinstance(value, int | float):
         raise CellError(f"'{value}' is a number, not a date: format the cell as a date.")
+    if isinstance(value, timedelta):
+        raise CellError(f"'{value}' is a duration, not a date: format the cell as a date.")
     return parse_date(value)
 
 
@@ -207,21 +196,35 @@ def as_whole(value: Cell, what: str) -> int | None:
     if isinstance(value, int):
         return value
     text = as_text(value)
-    if re.fullmatch(r"[+-]?\d+", text):
+    if re.fullmatch(r"[+-]?\d{1,9}", text):
         return int(text)
-    raise CellError(f"'{text}' is not a whole number of {what}.")
+    if re.fullmatch(r"[+-]?\d+", text):
+        raise CellError(f"'{shorten(text)}' is far too many {what}.")
+    raise CellError(f"'{shorten(text)}' is not a whole number of {what}.")
 
 
 def as_decimal(value: Cell) -> Decimal | None:
     if value is None:
         return None
-    if isinstance(value, int | float):
-        return Decimal(repr(value)).normalize() if isinstance(value, float) else Decimal(value)
-    text = as_text(value).replace(",", ".")
-    try:
-        return Decimal(text)
-    except InvalidOperation as exc:
-        raise CellError(f"'{as_text(value)}' is not a number.") from exc
+    if isinstance(value, float):
+        number = Decimal(repr(value)).normalize()
+    elif isinstance(value, int):
+        number = Decimal(value)
+    else:
+        try:
+            number = Decimal(as_text(value).replace(",", "."))
+        except InvalidOperation as exc:
+            raise CellError(f"'{shorten(as_text(value))}' is not a number.") from exc
+    # NaN and Infinity are Decimals too, and a number of a hundred thousand digits breaks any
+    # sum or rounding made with it: what no one types for a record is refused here.
+    if not number.is_finite() or len(number.as_tuple().digits) > _DIGITS:
+        raise CellError(f"'{shorten(as_text(value))}' is not a number vipdesk can use.")
+    if not -_DIGITS <= number.adjusted() < _DIGITS:
+        raise CellError(f"'{shorten(as_text(value))}' is not a number vipdesk can use.")
+    return number
+
+
+_DIGITS = 15  # significant digits, and the largest power of ten, of a number read
 
 
 _COUNTRY_ALIASES = {
@@ -262,7 +265,9 @@ def as_country(value: Cell) -> str | None:
         return text.upper()
     code = _country_names().get(fold(text))
     if code is None:
-        raise CellError(f"'{text}' is not a country: write its English name or its code (DE).")
+        raise CellError(
+            f"'{shorten(text)}' is not a country: write its English name or its code (DE)."
+        )
     return code
 
 
@@ -274,7 +279,7 @@ def as_choice(value: Cell, choices: dict[str, str], what: str) -> str | None:
     found = choices.get(re.sub(r"[\s_-]+", " ", fold(text)).strip())
     if found is None:
         allowed = ", ".join(dict.fromkeys(choices.values()))
-        raise CellError(f"'{text}' is not a {what}; choose one of: {allowed}.")
+        raise CellError(f"'{shorten(text)}' is not a {what}; choose one of: {allowed}.")
     return found
 
 

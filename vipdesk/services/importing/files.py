@@ -2,89 +2,145 @@
 
 What a file is is decided by its content, not its name: a PDF or a damaged file renamed .xlsx
 gets a message that says so. CSV is UTF-8 with or without a byte order mark, separated by
-commas, semicolons (Excel in most of Europe) or tabs.
+commas, semicolons (Excel in most of Europe) or tabs. Only ordinary files are opened (a named
+pipe would wait forever, a device never end), and none larger than `MAX_FILE_SIZE`.
+
+A file that is not a spreadsheet raises `UnreadableFileError`. Inside one that is, what cannot
+be read is listed, never raised: a cell as a `CellProblem` in its row, a sheet that breaks off
+as a problem at the row where it does (`Sheet.problems`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import os
+import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import BinaryIO
 
-from vipdesk.errors import VipdeskError
+from vipdesk.services.importing.archive import (
+    MB,
+    SAVE_AS,
+    SAVE_AS_LONG,
+    Archive,
+    UnreadableFileError,
+    size_text,
+)
+from vipdesk.services.importing.cells import Cell, CellProblem, ImportProblem, check_text
+from vipdesk.services.importing.workbook import (
+    WORKBOOK,
+    RawRow,
+    SheetDamage,
+    open_workbook,
+    sheet_rows,
+)
 
-Cell = str | int | float | date | datetime | None
+__all__ = ["Cell", "CellProblem", "Sheet", "SheetRow", "UnreadableFileError", "read_sheet"]
 
 MAX_ROWS = 200_000  # beyond this a file is not a list of records someone keeps by hand
+MAX_FILE_SIZE = 256 * MB  # on disk; a 200,000-row CSV is a fifth of this
 
 
 @dataclass(frozen=True)
 class SheetRow:
     number: int  # as the spreadsheet program shows it: the header is row 1
-    cells: tuple[Cell, ...]
+    cells: tuple[Cell | CellProblem, ...]
 
 
 @dataclass(frozen=True)
 class Sheet:
-    """The header row and the non-empty rows below it."""
+    """The header row, the non-empty rows below it, and where the file could not be read."""
 
     name: str  # the file name, and the worksheet's for a workbook with several
     headers: tuple[str, ...]
     header_row: int
     rows: tuple[SheetRow, ...]
-
-
-class UnreadableFileError(VipdeskError):
-    """The file is not a spreadsheet vipdesk can read; the message says what it is instead."""
+    problems: tuple[ImportProblem, ...] = ()
 
 
 def read_sheet(path: Path, prefer: tuple[str, ...] = ()) -> Sheet:
     """The first worksheet (or one named as in `prefer`) of an .xlsx, or the rows of a CSV.
 
     Raises:
-        UnreadableFileError: empty, missing, not a spreadsheet, damaged or not UTF-8.
+        UnreadableFileError: empty, missing, not an ordinary file, not a spreadsheet, damaged
+            beyond its rows, too large, or not UTF-8.
     """
     path = Path(path)
+    name = path.name
+    data = _read_bytes(path)
+    if not data.strip():
+        raise UnreadableFileError(f"{name} is empty: there is nothing to import.")
+    if data.startswith(b"PK\x03\x04"):
+        archive = Archive(data, name)
+        try:
+            return _read_xlsx(archive, prefer)
+        finally:
+            archive.close()
+    kind = _sniff(data)
+    if kind == "text":
+        return _read_csv(data, name)
+    raise UnreadableFileError(f"{name} is {kind}, not a spreadsheet: {SAVE_AS}")
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, if it is an ordinary file of a sensible size; checked before opening,
+    and again once open, in case the name was pointed elsewhere meanwhile."""
+    name = path.name
     try:
-        data = path.read_bytes()
+        info = os.stat(path)
+        _check_kind(info, name)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as stream:
+            _check_kind(os.fstat(stream.fileno()), name)
+            data = _read_at_most(stream, MAX_FILE_SIZE + 1)  # the file may grow meanwhile
     except FileNotFoundError as exc:
         raise UnreadableFileError(f"There is no file {path}.") from exc
     except OSError as exc:
-        raise UnreadableFileError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
-    name = path.name
-    if not data.strip():
-        raise UnreadableFileError(f"{name} is empty: there is nothing to import.")
-    kind = _sniff(data)
-    if kind == "xlsx":
-        return _read_xlsx(data, name, prefer)
-    if kind == "text":
-        return _read_csv(data, name)
-    raise UnreadableFileError(f"{name} is {kind}, not a spreadsheet: {_SAVE_AS}")
+        raise UnreadableFileError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+    if len(data) > MAX_FILE_SIZE:
+        raise _too_large(name, len(data))
+    return data
 
 
-_SAVE_AS = "save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that."
+def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit and (chunk := stream.read(min(MB, limit - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _check_kind(info: os.stat_result, name: str) -> None:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        raise UnreadableFileError(f"{name} is a folder, not a file: choose a file in it.")
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a named pipe"
+            if stat.S_ISFIFO(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "a device"
+        )
+        raise UnreadableFileError(
+            f"{name} is {kind}, not an ordinary file: vipdesk imports only files saved on disk."
+        )
+    if info.st_size > MAX_FILE_SIZE:
+        raise _too_large(name, info.st_size)
+
+
+def _too_large(name: str, size: int) -> UnreadableFileError:
+    return UnreadableFileError(
+        f"{name} is larger than {size_text(MAX_FILE_SIZE)} ({size_text(size)}); import it in parts."
+    )
 
 
 def _sniff(data: bytes) -> str:
-    """'xlsx', 'text', or what the file is instead, for a message."""
-    if data.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                names = set(archive.namelist())
-                mimetype = archive.read("mimetype") if "mimetype" in names else b""
-        except (zipfile.BadZipFile, KeyError, OSError):
-            return "a damaged or unknown archive"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if b"opendocument.spreadsheet" in mimetype:
-            return "an OpenDocument spreadsheet (.ods)"
-        if "word/document.xml" in names:
-            return "a Word document"
-        return "a ZIP archive"
+    """'text', or what the file is instead, for a message."""
     if data.startswith(b"%PDF"):
         return "a PDF document"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -98,60 +154,91 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _text(value: Any) -> Cell:
-    if isinstance(value, str):
-        value = value.strip()
-        return value or None
-    if isinstance(value, time):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return value  # type: ignore[no-any-return]
+def _archive_kind(archive: Archive) -> str:
+    names = archive.names()
+    if b"opendocument.spreadsheet" in archive.head("mimetype", 100):
+        return "an OpenDocument spreadsheet (.ods)"
+    if "word/document.xml" in names:
+        return "a Word document"
+    return "a ZIP archive"
 
 
-def _sheet(name: str, raw_rows: Any) -> Sheet:
+def _sheet(name: str, raw_rows: Iterable[RawRow], delimiter: str = "") -> Sheet:
+    """Header and rows from (number, cells); `delimiter` given (CSV): rows must fit the header.
+
+    Raises:
+        UnreadableFileError: no header, or more than `MAX_ROWS` rows.
+    """
     headers: tuple[str, ...] | None = None
     header_row = 0
     rows: list[SheetRow] = []
-    for number, raw in enumerate(raw_rows, start=1):
-        cells = tuple(_text(value) for value in raw)
-        if not any(value is not None for value in cells):
-            continue  # blank rows are not records
+    problems: list[ImportProblem] = []
+    try:
+        for number, cells in raw_rows:
+            if not any(value is not None for value in cells):
+                continue  # blank rows are not records
+            if headers is None:
+                headers = tuple(_header(value) for value in cells)
+                while headers and not headers[-1]:
+                    headers = headers[:-1]
+                header_row = number
+                continue
+            if delimiter and any(value is not None for value in cells[len(headers) :]):
+                problems.append(_ragged(number, cells, len(headers), delimiter))
+            rows.append(SheetRow(number, cells))
+            if len(rows) > MAX_ROWS:
+                raise UnreadableFileError(
+                    f"{name} has more than {MAX_ROWS:,} rows; import it in parts."
+                )
+    except SheetDamage as exc:
         if headers is None:
-            headers = tuple("" if value is None else str(value) for value in cells)
-            header_row = number
-            continue
-        rows.append(SheetRow(number, cells))
-        if len(rows) > MAX_ROWS:
             raise UnreadableFileError(
-                f"{name} has more than {MAX_ROWS:,} rows; import it in parts."
+                f"{name} is damaged: its sheet cannot be read ({exc}). {SAVE_AS_LONG}"
+            ) from exc
+        problems.append(
+            ImportProblem(
+                exc.row,
+                "",
+                f"The file is damaged here ({exc}): nothing from this row on can be read. "
+                f"{SAVE_AS_LONG}",
             )
+        )
     if headers is None:
         raise UnreadableFileError(f"{name} is empty: there is nothing to import.")
-    while headers and not headers[-1]:
-        headers = headers[:-1]
-    return Sheet(name, headers, header_row, tuple(rows))
+    return Sheet(name, headers, header_row, tuple(rows), tuple(problems))
 
 
-def _read_xlsx(data: bytes, name: str, prefer: tuple[str, ...]) -> Sheet:
-    from openpyxl import load_workbook  # only when a workbook is read
+def _header(value: Cell | CellProblem) -> str:
+    if isinstance(value, CellProblem):
+        return value.shown or "?"
+    return "" if value is None else str(value)
 
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+
+def _ragged(number: int, cells: tuple[object, ...], width: int, delimiter: str) -> ImportProblem:
+    shown = {"\t": "tab", ",": "comma", ";": "semicolon"}[delimiter]
+    last = max(i for i, value in enumerate(cells) if value is not None) + 1
+    return ImportProblem(
+        number,
+        "",
+        f"The row has {last} values but the header only {width} columns: a value that holds "
+        f"the separator ({shown}) needs quotes around it.",
+    )
+
+
+def _read_xlsx(archive: Archive, prefer: tuple[str, ...]) -> Sheet:
+    name = archive.name
+    if not archive.has(WORKBOOK):
         raise UnreadableFileError(
-            f"{name} looks like an Excel workbook but cannot be read ({type(exc).__name__}); "
-            f"it may be damaged or password-protected: {_SAVE_AS}"
-        ) from exc
-    try:
-        wanted = {p.casefold() for p in prefer}
-        sheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
-        chosen = next((ws for ws in sheets if ws.title.casefold() in wanted), None)
-        ws = chosen or (sheets[0] if sheets else wb.worksheets[0])
-        label = name if len(wb.worksheets) == 1 else f"{name}, sheet '{ws.title}'"
-        return _sheet(label, ws.iter_rows(values_only=True))
-    finally:
-        wb.close()
+            f"{name} is {_archive_kind(archive)}, not a spreadsheet: {SAVE_AS}"
+        )
+    book = open_workbook(archive)
+    if not book.sheets:
+        raise UnreadableFileError(f"{name} has no worksheet: there is nothing to import.")
+    wanted = {p.casefold() for p in prefer}
+    visible = [entry for entry in book.sheets if entry.visible] or book.sheets
+    entry = next((e for e in visible if e.title.casefold() in wanted), visible[0])
+    label = name if len(book.sheets) == 1 else f"{name}, sheet '{entry.title}'"
+    return _sheet(label, sheet_rows(archive, book, entry.member))
 
 
 def _read_csv(data: bytes, name: str) -> Sheet:
@@ -165,7 +252,14 @@ def _read_csv(data: bytes, name: str) -> Sheet:
         ) from exc
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first_line.count)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = (
+        (number, tuple(check_text(value) for value in values))
+        for number, values in enumerate(reader, start=1)
+    )
     try:
-        return _sheet(name, csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        return _sheet(name, rows, delimiter)
     except csv.Error as exc:
-        raise UnreadableFileError(f"{name} is not a readable CSV file: {exc}.") from exc
+        raise UnreadableFileError(
+            f"{name} is not a readable CSV file (line {reader.line_num}): {exc}."
+        ) from exc

@@ -26,6 +26,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
+from vipdesk.services.importing.cells import Cell, shorten
 from vipdesk.services.importing.columns import (
     CellError,
     as_choice,
@@ -35,7 +36,6 @@ from vipdesk.services.importing.columns import (
     as_whole,
     parse_date,
 )
-from vipdesk.services.importing.files import Cell
 from vipdesk.services.importing.rows import Built, Institutions, Row, RowKind
 from vipdesk.services.placements.records import (
     PeriodForm,
@@ -94,7 +94,8 @@ def periods(value: Cell) -> list[PeriodForm]:
         found = _PERIOD.match(part)
         if not found:
             raise CellError(
-                f"'{part}' is not a period: write e.g. 'physical 2027-02-01 to 2027-02-28'."
+                f"'{shorten(part)}' is not a period: "
+                "write e.g. 'physical 2027-02-01 to 2027-02-28'."
             )
         kind, start, end = found.groups()
         out.append(PeriodForm(PeriodKind(kind.lower()), parse_date(start), parse_date(end)))
@@ -179,7 +180,7 @@ class PlacementRows(RowKind):
         if found is None:
             row.problem(
                 "host",
-                f"No host organisation '{name}' in {country_name(country)} in "
+                f"No host organisation '{shorten(name)}' in {country_name(country)} in "
                 "vipdesk; import or add it first.",
             )
         return found

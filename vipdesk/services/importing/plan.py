@@ -14,13 +14,15 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.services.importing.cells import ImportProblem
 from vipdesk.services.importing.columns import (
     KINDS,
-    ImportProblem,
     as_text,
     columns,
     match_headers,
@@ -155,18 +157,21 @@ def plan_import(
         problems=list(match.problems),
     )
     if match.problems:
+        plan.problems.extend(sheet.problems)
         return plan  # without the columns, every row would say the same
     if not sheet.rows:
-        plan.problems.append(
-            ImportProblem(sheet.header_row + 1, "", "There are no rows below the header.")
-        )
+        plan.problems.extend(sheet.problems)
+        if not sheet.problems:
+            plan.problems.append(
+                ImportProblem(sheet.header_row + 1, "", "There are no rows below the header.")
+            )
         return plan
     steps = Steps(len(sheet.rows), "Checking rows", progress, should_cancel, every=250)
     seen: dict[tuple[str, Any], int] = {}  # (column, key) → first row with it
     with db.session() as session, paused_gc():
         builder.prepare(session)
         for sheet_row in sheet.rows:
-            row = Row(sheet_row.number, _cells(match.positions, sheet_row.cells))
+            row = Row.of(sheet_row.number, _cells(match.positions, sheet_row.cells))
             built = builder.build(row)
             for column in match.positions:  # not shown as read (or not read): as written
                 if column not in row.shown and row.cells.get(column) is not None:
@@ -192,6 +197,7 @@ def plan_import(
             else:
                 plan.rows.append(PlannedRow(row.number, RowState.NEW, shown, "", built.form))
             steps.step()
+    plan.problems.extend(sheet.problems)  # a damaged end, ragged rows: listed after the cells
     return plan
 
 
@@ -220,6 +226,7 @@ def run_import(
     created = 0
     try:
         with db.session(user) as session, paused_gc():
+            _write_lock(session)
             builder.prepare(session)  # again: someone may have added some since the preview
             new = []
             for planned in wanted:
@@ -247,6 +254,25 @@ def run_import(
     steps.finish()
     skipped.sort(key=lambda r: r.number)
     return ImportResult(plan.kind, created, skipped, time.perf_counter() - started)
+
+
+_IMPORT_LOCK = 0x76697064  # "vipd": the PostgreSQL advisory lock held by an import
+
+
+def _write_lock(session: Session) -> None:
+    """Imports write one at a time, each seeing what the one before it added.
+
+    An import reads what exists (to skip it), the next references and, on SQLite, the largest
+    ids; two of them interleaved would both hand out the same. On SQLite the transaction starts
+    IMMEDIATE, taking the database's write lock before the first read (the second import
+    waits, up to the busy timeout); on PostgreSQL a transaction-scoped advisory lock does the
+    same among imports, while other writers go on.
+    """
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        session.execute(text("BEGIN IMMEDIATE"))
+    elif dialect == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_IMPORT_LOCK)))
 
 
 def import_file(

@@ -23,15 +23,16 @@ from vipdesk.models import (
     OrganisationSize,
     Student,
 )
+from vipdesk.services.importing.cells import Cell, CellProblem, shorten
 from vipdesk.services.importing.columns import (
     CellError,
     as_choice,
     as_country,
     as_date,
     as_text,
+    as_whole,
     country_time_zone,
 )
-from vipdesk.services.importing.files import Cell
 from vipdesk.services.people.organisations import (
     ORGANISATIONS,
     OrganisationForm,
@@ -65,6 +66,20 @@ class Row:
     cells: dict[str, Cell]
     problems: list[tuple[str, str]] = field(default_factory=list)  # (column key, message)
     shown: dict[str, str] = field(default_factory=dict)  # column key → value as understood
+    unread: set[str] = field(default_factory=set)  # columns whose cell holds no value
+
+    @classmethod
+    def of(cls, number: int, cells: dict[str, Cell | CellProblem]) -> Row:
+        """A row whose unusable cells are already its problems, and empty to the builders."""
+        row = cls(number, {})
+        for key, value in cells.items():
+            if isinstance(value, CellProblem):
+                row.problems.append((key, value.message))
+                row.shown[key] = value.shown
+                row.unread.add(key)
+                value = None
+            row.cells[key] = value
+        return row
 
     def text(self, key: str) -> str:
         value = as_text(self.cells.get(key))
@@ -92,7 +107,8 @@ class Row:
         return code
 
     def problem(self, key: str, message: str) -> None:
-        self.problems.append((key, message))
+        if key not in self.unread:  # "enter the mode" would only repeat "#N/A is an error"
+            self.problems.append((key, message))
 
     def add(
         self,
@@ -129,7 +145,8 @@ class Ids:
     With its id known, SQLAlchemy sends new rows in batches; without, it needs one
     INSERT … RETURNING per row, which makes 10,000 placements take twice as long. PostgreSQL
     hands out ids from the table's own sequence; on SQLite the import holds the only write
-    transaction, and a clash would roll the whole import back, never mix rows.
+    transaction from its start (`run_import` begins it IMMEDIATE), so the largest id it reads
+    stays the largest.
     """
 
     def __init__(self, session: Session) -> None:
@@ -203,7 +220,7 @@ class Institutions:
             return self.only
         found = self.by_name.get(_key(name))
         if found is None:
-            row.problem(key, f"There is no institution '{name}' in vipdesk; add it first.")
+            row.problem(key, f"There is no institution '{shorten(name)}' in vipdesk; add it first.")
         return found
 
 
@@ -229,7 +246,7 @@ def study_cycle(value: Cell) -> int | None:
         return None
     found = _STUDY_CYCLES.get(re.sub(r"\s+", " ", text.lower()).strip())
     if found is None:
-        raise CellError(f"'{text}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).")
+        raise CellError(f"'{shorten(text)}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).")
     return found
 
 
@@ -337,11 +354,17 @@ _SIZES = {
 
 
 def organisation_size(value: Cell) -> OrganisationSize | None:
-    if isinstance(value, int | float) or as_text(value).isdigit():
-        staff = int(float(as_text(value)))
-        return OrganisationSize.SMALL if staff < 250 else OrganisationSize.LARGE
+    if isinstance(value, int | float) or re.fullmatch(r"\d+", as_text(value), re.ASCII):
+        staff = as_whole(value, "employees")
+        if staff is not None and staff < 0:
+            raise CellError(f"'{staff}' is not a number of employees.")
+        return None if staff is None else _size(staff)
     found = as_choice(value, _SIZES, "size")
     return OrganisationSize(found) if found else None
+
+
+def _size(staff: int) -> OrganisationSize:
+    return OrganisationSize.SMALL if staff < 250 else OrganisationSize.LARGE
 
 
 class OrganisationRows(RowKind):
