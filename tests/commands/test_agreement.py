@@ -91,7 +91,11 @@ def test_export_fill_import_sign_verify(
     assert f"agreement {placement}, version 1, of Łukasz Żółć at Nordlicht Analytics GmbH" in (
         result.stdout
     )
-    assert "Signed digitally for: the receiving organisation." in result.stdout
+    # Not stored yet, so nobody on record to compare the signer with: intact, unconfirmed.
+    assert (
+        "Signed digitally for the receiving organisation by Олена Коваленко: intact, signer NOT "
+        "CONFIRMED: the file is not a document stored in this database"
+    ) in result.stdout
     assert "1 change in the host's part:" in result.stdout
     assert "Mentor: position" in result.stdout
     assert "was: Company mentor" in result.stdout
@@ -107,12 +111,15 @@ def test_export_fill_import_sign_verify(
     signed.write_bytes(pdf)
 
     result = vipdesk("agreement", "verify", signed)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.strip().splitlines()
-    assert [line.split(" ")[0] for line in lines[:3]] == ["host", "student", "sending"]
-    assert all("intact" in line for line in lines[:3])
+    assert result.returncode == 3, result.stderr
+    lines = [line for line in result.stdout.strip().splitlines() if not line.startswith(" ")]
+    assert [line.split(" ")[0] for line in lines] == ["host", "student", "sending"]
+    assert all("intact, signer NOT CONFIRMED" in line for line in lines)
     assert "Ελένη Παπαδοπούλου" in lines[2]
-    assert lines[-1] == "All 3 signatures are intact; nothing was changed after signing."
+    assert "certificate: Ελένη Παπαδοπούλου, vipdesk tests; issued by vipdesk test CA" in (
+        result.stdout
+    )
+    assert result.stderr.startswith("vipdesk: signed.pdf: the signatures are intact, but 3 of 3")
 
     data = signed.read_bytes()
     at = data.index(b"Learning Agreement for Traineeships")
