@@ -56,10 +56,6 @@ class CertificateInfo:
     other_names: tuple[str, ...] = ()  # given name and surname, when the subject has them
     der: bytes = field(default=b"", repr=False)
 
-    @property
-    def self_signed(self) -> bool:
-        return self.issuer == self.name and not self.organisation
-
     def describe(self) -> str:
         """One line: name, organisation, issuer, validity, fingerprint."""
         organisation = f", {self.organisation}" if self.organisation else ""
