@@ -283,3 +283,23 @@ def test_import_says_when_the_host_fields_are_missing(
     assert result.returncode == 0, result.stderr
     assert "none of the host's form fields" in result.stdout
     assert "unchanged" not in result.stdout
+
+
+def test_trusted_authorities_are_kept_in_the_database(
+    sqlite_url: str, certificates: Certificates, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ca = certificates.folder / "ca.pem"
+    result = run_in_process(capsys, "--database", sqlite_url, "agreement", "trust", ca)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Trusted: vipdesk test CA, vipdesk tests; issued by")
+    listed = run_in_process(capsys, "--database", sqlite_url, "agreement", "trust", "--list")
+    assert listed.stdout.startswith("vipdesk test CA, vipdesk tests;")
+    failed_with_one_line(
+        run_in_process(capsys, "--database", sqlite_url, "agreement", "trust"),
+        "Give the certificate file to trust",
+    )
+    not_a_certificate = certificates.folder / "passphrase.txt"
+    failed_with_one_line(
+        run_in_process(capsys, "--database", sqlite_url, "agreement", "trust", not_a_certificate),
+        "cannot be read as a certificate",
+    )

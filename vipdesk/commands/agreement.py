@@ -3,6 +3,7 @@
     vipdesk agreement export REF --out FILE.pdf [--fillable]
     vipdesk agreement import FILE.pdf
     vipdesk agreement sign FILE.pdf --pkcs12 P12 [--passphrase-file F] --party PARTY --out OUT.pdf
+    vipdesk agreement trust [CA.pem] [--list]             trusted authorities, kept in the database
     vipdesk agreement verify FILE.pdf [--trust CA.pem]    exit 0 intact and confirmed, 3 intact
                                                           but a signer unconfirmed, 1 altered
 
@@ -27,7 +28,11 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.agreements.returns import returned_changes
-from vipdesk.services.agreements.trust import check_signed_file
+from vipdesk.services.agreements.trust import (
+    check_signed_file,
+    trust_certificates,
+    trusted_certificates,
+)
 
 PARTY_NAMES = {
     "student": "the trainee",
@@ -41,6 +46,8 @@ def run(args: argparse.Namespace, database_url: str) -> int:
         return export(args.ref, args.out, fillable=args.fillable, database_url=database_url)
     if args.action == "import":
         return read_back(args.file, database_url=database_url)
+    if args.action == "trust":
+        return trust_authority(args.file, listing=args.list, database_url=database_url)
     if args.action == "sign":
         return sign(args.file, args.pkcs12, args.passphrase_file, args.party, args.out)
     return verify(args.file, args.trust, database_url=database_url)
@@ -200,4 +207,22 @@ def verify(file: Path, trust: list[Path], *, database_url: str) -> int:
         return 3
     subject = "The signature is" if count == 1 else f"All {count} signatures are"
     print(f"{subject} intact and every signer confirmed; nothing was changed after signing.")
+    return 0
+
+
+def trust_authority(file: Path | None, *, listing: bool, database_url: str) -> int:
+    """Trust the certificates of `file` for verifying signers; list the trusted ones."""
+    if file is None and not listing:
+        raise VipdeskError("Give the certificate file to trust (CA.pem), or --list.")
+    data = read_pdf_bytes(file) if file is not None else b""
+    database = open_database(database_url)
+    try:
+        if file is not None:
+            for certificate in trust_certificates(database, data, file.name):
+                print(f"Trusted: {certificate.describe()}")
+        if listing:
+            for certificate in trusted_certificates(database):
+                print(certificate.describe())
+    finally:
+        database.dispose()
     return 0

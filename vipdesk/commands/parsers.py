@@ -71,7 +71,12 @@ def add_agreement_parser(commands: Any) -> None:
         metavar="CA.pem",
         help="certificate of an authority to trust (may be repeated)",
     )
-    for parser in (export, read_back, verify):
+    trust = actions.add_parser(
+        "trust", help="trust the certificates of an authority (the office's CA, eIDAS issuers)"
+    )
+    trust.add_argument("file", type=Path, nargs="?", metavar="CA.pem")
+    trust.add_argument("--list", action="store_true", help="list the trusted certificates")
+    for parser in (export, read_back, verify, trust):
         # Also accepted after the action; SUPPRESS keeps the global option's value.
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
