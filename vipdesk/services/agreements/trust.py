@@ -24,18 +24,29 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.certificate_content import certificate_from_dict
+from vipdesk.documents.agreement.content import agreement_from_dict
+from vipdesk.documents.agreement.form import (
+    AMENDMENT_KIND,
+    CERTIFICATE_KIND,
+    DOCUMENT_KIND,
+    read_returned_bytes,
+)
+from vipdesk.documents.agreement.signature_block import Party, signer
+from vipdesk.documents.agreement.verification import (
+    CertificateInfo,
+    SignatureCheck,
+    read_certificates,
+    verify_signatures,
+)
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, Placement, Setting
 from vipdesk.services.agreements.views import PARTY_LABELS
-
-if TYPE_CHECKING:  # pyHanko loads slowly: only when a signature is checked
-    from vipdesk.documents.agreement.verification import CertificateInfo, SignatureCheck
 
 TRUST_PREFIX = "trusted_certificate."
 PIN_PREFIX = "signer_pin."
@@ -91,7 +102,6 @@ class SignedFile:
 
 def trusted_certificates(db: Database) -> list[CertificateInfo]:
     """The certificates the office trusts, oldest first."""
-    from vipdesk.documents.agreement.verification import read_certificates  # pyHanko: late
 
     with db.session() as session:
         rows = session.scalars(
@@ -116,7 +126,6 @@ def trust_certificates(
     Raises:
         VipdeskError: the file holds no readable certificate; nothing is stored then.
     """
-    from vipdesk.documents.agreement.verification import read_certificates  # pyHanko: late
 
     certificates = read_certificates(data, name)
     with db.session(user) as session:
@@ -164,10 +173,6 @@ def names_match(certificate: CertificateInfo, expected: str) -> bool:
 
 def _expected_people(row: AgreementDocument) -> dict[str, str]:
     """Party → the name the document gives the person who signs for it."""
-    from vipdesk.documents.agreement.certificate_content import certificate_from_dict
-    from vipdesk.documents.agreement.content import agreement_from_dict
-    from vipdesk.documents.agreement.signature_block import Party, signer  # reportlab: late
-
     content = json.loads(row.content)
     if row.kind is DocumentKind.CERTIFICATE:
         data = certificate_from_dict(content)
@@ -199,13 +204,6 @@ def pin(session: Session, scope: str, fingerprint: str) -> None:
 
 def _stored_document(session: Session, pdf: bytes, name: str) -> AgreementDocument | None:
     """The stored document `pdf` is a copy of, by its identifiers and content hash."""
-    from vipdesk.documents.agreement.form import (
-        AMENDMENT_KIND,
-        CERTIFICATE_KIND,
-        DOCUMENT_KIND,
-        read_returned_bytes,
-    )
-
     kinds = frozenset({DOCUMENT_KIND, AMENDMENT_KIND, CERTIFICATE_KIND})
     try:
         returned = read_returned_bytes(pdf, name, kinds)
@@ -243,7 +241,6 @@ def check_signed_file(
     Raises:
         VipdeskError: the file is not a PDF, or is damaged beyond reading its signatures.
     """
-    from vipdesk.documents.agreement.verification import verify_signatures  # pyHanko: late
 
     roots = [c.der for c in trusted_certificates(db)] + list(extra_roots)
     checks = verify_signatures(pdf, name, roots)
