@@ -50,7 +50,7 @@ def _appearance(writer: IncrementalPdfFileWriter, width: float, height: float, t
 def _field(writer: IncrementalPdfFileWriter, name: str) -> generic.DictionaryObject:
     for ref in writer.root["/AcroForm"]["/Fields"]:
         field = ref.get_object()
-        if str(field.get("/T")) == name:
+        if isinstance(field, generic.DictionaryObject) and str(field.get("/T")) == name:
             return field
     raise KeyError(name)
 

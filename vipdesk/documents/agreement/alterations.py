@@ -63,7 +63,7 @@ _BACK_REFERENCES = frozenset({"/Parent", "/P"})  # a widget's way up to its fiel
 
 
 def _resolve(value: Any) -> Any:
-    return value.get_object() if isinstance(value, generic.IndirectObject) else value  # type: ignore[no-untyped-call]
+    return value.get_object() if isinstance(value, generic.IndirectObject) else value
 
 
 def xmp_properties(resolver: Any) -> dict[str, str]:
@@ -150,7 +150,7 @@ def _fingerprint(value: Any, depth: int, path: frozenset[Any] = frozenset()) -> 
         if value.reference in path or depth > _MAX_DEPTH:
             return repr(value.reference).encode()
         path = path | {value.reference}
-        value = value.get_object()  # type: ignore[no-untyped-call]
+        value = value.get_object()
     if isinstance(value, generic.DictionaryObject):  # streams too: their dictionary, bytes
         parts = [
             k.encode() + _fingerprint(value.raw_get(k), depth + 1, path)

@@ -201,7 +201,7 @@ def revision_properties(resolver: Any) -> dict[str, str]:
     for key in info:
         value = info.raw_get(key)
         if isinstance(value, generic.IndirectObject):
-            value = value.get_object()  # type: ignore[no-untyped-call]
+            value = value.get_object()
         plain = isinstance(value, generic.TextStringObject | generic.ByteStringObject)
         found[str(key).lstrip("/")] = text_value(value) if plain else str(value)
     return found
