@@ -29,7 +29,7 @@ def dialog_recording(qtbot, calls: list[SignatureEntry]) -> RecordSignatureDialo
     )
     qtbot.addWidget(dialog)
     dialog.set_method(RETURNED)
-    dialog.file.setText("/tmp/returned.pdf")
+    dialog.file.setText("returned.pdf")  # never read: `record` is a fake
     return dialog
 
 
