@@ -63,3 +63,9 @@ class ConflictError(VipdeskError):
 
 class TransitionError(VipdeskError):
     """A status change that the lifecycle or the open checklist items do not allow."""
+
+
+class UnconfirmedSignerError(VipdeskError):
+    """An intact digital signature whose signer is not confirmed as the person on record
+    (untrusted certificate, another name, a different certificate than before); recording it
+    needs the coordinator's explicit confirmation."""

@@ -53,8 +53,9 @@ def _usage(*, ca: bool) -> x509.KeyUsage:
     )
 
 
-def make_certificates(folder: Path) -> Certificates:
-    """A self-signed CA and three signers in `folder` (EC keys: made in milliseconds)."""
+def make_certificates(folder: Path, names: dict[str, str] | None = None) -> Certificates:
+    """A self-signed CA and three signers in `folder` (EC keys: made in milliseconds);
+    `names` replaces the common names of some parties' signers."""
     now = datetime.now(UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("vipdesk test CA")
@@ -71,7 +72,7 @@ def make_certificates(folder: Path) -> Certificates:
         .sign(ca_key, hashes.SHA256())
     )
     files: dict[str, bytes] = {}
-    for party, common_name in SIGNERS.items():
+    for party, common_name in {**SIGNERS, **(names or {})}.items():
         key = ec.generate_private_key(ec.SECP256R1())
         cert = (
             x509.CertificateBuilder()
@@ -93,3 +94,27 @@ def make_certificates(folder: Path) -> Certificates:
     (folder / "ca.pem").write_bytes(ca_pem)
     (folder / "passphrase.txt").write_bytes(PASSPHRASE + b"\n")
     return Certificates(folder, ca_pem, files)
+
+
+def self_signed_p12(common_name: str, organisation: str = "") -> bytes:
+    """A key whose certificate anyone could make: self-signed, in any name (no passphrase)."""
+    now = datetime.now(UTC)
+    key = ec.generate_private_key(ec.SECP256R1())
+    attributes = [x509.NameAttribute(NameOID.COMMON_NAME, common_name)]
+    if organisation:
+        attributes.append(x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation))
+    name = x509.Name(attributes)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(days=1))
+        .not_valid_after(now + timedelta(days=30))
+        .add_extension(_usage(ca=False), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return pkcs12.serialize_key_and_certificates(
+        b"forged", key, cert, None, serialization.NoEncryption()
+    )

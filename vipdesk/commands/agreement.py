@@ -3,7 +3,9 @@
     vipdesk agreement export REF --out FILE.pdf [--fillable]
     vipdesk agreement import FILE.pdf
     vipdesk agreement sign FILE.pdf --pkcs12 P12 [--passphrase-file F] --party PARTY --out OUT.pdf
-    vipdesk agreement verify FILE.pdf [--trust CA.pem]
+    vipdesk agreement trust [CA.pem] [--list]             trusted authorities, kept in the database
+    vipdesk agreement verify FILE.pdf [--trust CA.pem]    exit 0 intact and confirmed, 3 intact
+                                                          but a signer unconfirmed, 1 altered
 
 Errors are `VipdeskError`s with one line for the user; `vipdesk.cli` prints them and exits 1.
 Loaded by `vipdesk.cli` only when `agreement` runs (its options are in `parsers`), so that
@@ -20,12 +22,17 @@ from pathlib import Path
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.form import read_pdf_bytes, read_returned_bytes
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import load_signer, sign_agreement, verify_signatures
+from vipdesk.documents.agreement.signing import load_signer, sign_agreement
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.agreements.returns import returned_changes
+from vipdesk.services.agreements.trust import (
+    check_signed_file,
+    trust_certificates,
+    trusted_certificates,
+)
 
 PARTY_NAMES = {
     "student": "the trainee",
@@ -39,9 +46,11 @@ def run(args: argparse.Namespace, database_url: str) -> int:
         return export(args.ref, args.out, fillable=args.fillable, database_url=database_url)
     if args.action == "import":
         return read_back(args.file, database_url=database_url)
+    if args.action == "trust":
+        return trust_authority(args.file, listing=args.list, database_url=database_url)
     if args.action == "sign":
         return sign(args.file, args.pkcs12, args.passphrase_file, args.party, args.out)
-    return verify(args.file, args.trust)
+    return verify(args.file, args.trust, database_url=database_url)
 
 
 def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
@@ -80,12 +89,23 @@ def read_back(path: Path, *, database_url: str) -> int:
             "The agreement changed since this file was exported; the differences below are "
             "against the agreement as it is now."
         )
-    parties = ", ".join(PARTY_NAMES[p] for p in review.signed_parties)
-    print(f"Signed digitally for: {parties}." if parties else "Not signed digitally.")
+    for signer in review.signers:
+        party = PARTY_NAMES[signer.check.party.value] if signer.check.party else "no party"
+        print(f"Signed digitally for {party} by {signer.check.signer}: {signer.verdict}.")
+    if not review.signers:
+        print("Not signed digitally.")
     changes = review.changes
-    if not changes:
-        print("The host's part is unchanged.")
-    else:
+    if not review.values:
+        print(
+            "This file has none of the host's form fields (they were removed, or it is not "
+            "the fillable PDF): there is nothing to compare."
+        )
+    elif review.missing_fields:
+        print(f"Removed from the host's part: {', '.join(review.missing_fields)}.")
+    if not changes and review.values:
+        rest = "otherwise " if review.missing_fields else ""
+        print(f"The host's part is {rest}unchanged.")
+    elif changes:
         print(f"{len(changes)} change{'s' if len(changes) != 1 else ''} in the host's part:")
         for change in changes:
             print(f"  {change.label}")
@@ -146,24 +166,63 @@ def sign(file: Path, key: Path, passphrase_file: Path | None, party_name: str, o
     return 0
 
 
-def verify(file: Path, trust: list[Path]) -> int:
+def verify(file: Path, trust: list[Path], *, database_url: str) -> int:
+    """Each signature: intact or altered, and its signer against the person on record."""
 
-    checks = verify_signatures(
-        read_pdf_bytes(file), file.name, [read_pdf_bytes(path) for path in trust]
-    )
-    if not checks:
+    pdf = read_pdf_bytes(file)
+    roots = [read_pdf_bytes(path) for path in trust]
+    database = open_database(database_url)
+    try:
+        checked = check_signed_file(database, pdf, file.name, extra_roots=roots)
+    finally:
+        database.dispose()
+    if not checked.signers:
         raise VipdeskError(f"{file.name} carries no digital signature.")
-    for check in checks:
+    for signer in checked.signers:
+        check = signer.check
         who = check.party.value if check.party else "signature"
         when = f"{check.signed_at:%Y-%m-%d %H:%M} UTC" if check.signed_at else "time not stated"
-        print(f"{who} ({check.field}): signed by {check.signer}, {when}: {check.verdict}")
-    failing = [check for check in checks if not check.holds]
+        print(f"{who} ({check.field}): signed by {check.signer}, {when}: {signer.verdict}")
+        if check.certificate is not None:
+            print(f"    certificate: {check.certificate.describe()}")
+        if signer.expected:
+            print(f"    on record: {signer.expected}")
+    count = len(checked.signers)
+    failing = checked.failing
     if failing:
-        first = failing[0]
+        first = failing[0].check
         raise VipdeskError(
-            f"{file.name}: {len(failing)} of {len(checks)} signatures do not hold; "
+            f"{file.name}: {len(failing)} of {count} signatures do not hold; "
             f"{first.field}: {first.verdict}."
         )
-    count = "The signature is" if len(checks) == 1 else f"All {len(checks)} signatures are"
-    print(f"{count} intact; nothing was changed after signing.")
+    unconfirmed = checked.unconfirmed
+    if unconfirmed:
+        first_signer = unconfirmed[0]
+        print(
+            f"vipdesk: {file.name}: the signatures are intact, but {len(unconfirmed)} of "
+            f"{count} signers are not confirmed; {first_signer.check.field}: "
+            f"{'; '.join(first_signer.reasons)}.",
+            file=sys.stderr,
+        )
+        return 3
+    subject = "The signature is" if count == 1 else f"All {count} signatures are"
+    print(f"{subject} intact and every signer confirmed; nothing was changed after signing.")
+    return 0
+
+
+def trust_authority(file: Path | None, *, listing: bool, database_url: str) -> int:
+    """Trust the certificates of `file` for verifying signers; list the trusted ones."""
+    if file is None and not listing:
+        raise VipdeskError("Give the certificate file to trust (CA.pem), or --list.")
+    data = read_pdf_bytes(file) if file is not None else b""
+    database = open_database(database_url)
+    try:
+        if file is not None:
+            for certificate in trust_certificates(database, data, file.name):
+                print(f"Trusted: {certificate.describe()}")
+        if listing:
+            for certificate in trusted_certificates(database):
+                print(certificate.describe())
+    finally:
+        database.dispose()
     return 0

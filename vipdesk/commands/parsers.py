@@ -57,7 +57,11 @@ def add_agreement_parser(commands: Any) -> None:
     sign.add_argument("--party", required=True, choices=PARTIES)
     sign.add_argument("--out", required=True, type=Path, metavar="OUT.pdf")
 
-    verify = actions.add_parser("verify", help="check every signature; exit 0 only if all hold")
+    verify = actions.add_parser(
+        "verify",
+        help="check every signature and signer: exit 0 only if all hold and every signer is "
+        "confirmed, 3 if intact but a signer is not confirmed, 1 if altered or damaged",
+    )
     verify.add_argument("file", type=Path, metavar="FILE.pdf")
     verify.add_argument(
         "--trust",
@@ -67,7 +71,12 @@ def add_agreement_parser(commands: Any) -> None:
         metavar="CA.pem",
         help="certificate of an authority to trust (may be repeated)",
     )
-    for parser in (export, read_back):
+    trust = actions.add_parser(
+        "trust", help="trust the certificates of an authority (the office's CA, eIDAS issuers)"
+    )
+    trust.add_argument("file", type=Path, nargs="?", metavar="CA.pem")
+    trust.add_argument("--list", action="store_true", help="list the trusted certificates")
+    for parser in (export, read_back, verify, trust):
         # Also accepted after the action; SUPPRESS keeps the global option's value.
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 

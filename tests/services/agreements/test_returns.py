@@ -8,12 +8,16 @@ from decimal import Decimal
 
 import pytest
 
+from tests.helpers import forgeries
 from tests.helpers.agreements import SENT_ON, ready_agreement
+from tests.helpers.certificates import PASSPHRASE, Certificates
 from tests.helpers.pdf_tools import fill_fields
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Task
-from vipdesk.documents.agreement.form import task_line
+from vipdesk.documents.agreement.form import FIELD_LABELS, task_line
 from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.agreement.signing import sign_agreement
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentState
 from vipdesk.services.agreements.queries import documents_of
@@ -148,3 +152,57 @@ def test_a_returned_task_list_too_long_for_an_agreement_is_refused(db: Database)
         ValidationError, match="Tasks has 150 items; an agreement holds at most 100"
     ):
         new_version(db, placement_id, "anna", data=data)
+
+
+def test_a_returned_file_whose_signature_does_not_hold_is_refused(
+    db: Database, certificates: Certificates
+) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    exported = render_agreement(sent.agreement, fillable=True)
+    signed = sign_agreement(
+        exported, party=Party.HOST, pkcs12=certificates.p12["host"], passphrase=PASSPHRASE
+    ).pdf
+    review = returned_changes(db, placement_id, signed, "signed.pdf")
+    assert review.signed_parties == ("host",)
+    (host,) = review.signers
+    assert host.check.holds and not host.confirmed  # another name than the mentor on record
+    redrawn = forgeries.redraw_field(signed, "mentor_name", "Somebody Else")
+    with pytest.raises(VipdeskError, match="sig_host does not hold: ALTERED after signing by"):
+        returned_changes(db, placement_id, redrawn, "redrawn.pdf")
+    at = signed.index(b"Learning Agreement for Traineeships")
+    flipped = signed[:at] + b"l" + signed[at + 1 :]
+    with pytest.raises(VipdeskError, match="does not match the signature"):
+        returned_changes(db, placement_id, flipped, "flipped.pdf")
+
+
+def test_a_returned_form_moved_to_another_placement_is_refused(db: Database) -> None:
+    first_id, first = ready_agreement(db)
+    second_id, second = ready_agreement(db)
+    moved = forgeries.set_properties(
+        render_agreement(first.agreement, fillable=True),
+        {"VipdeskReference": second.reference, "VipdeskPlacementId": str(second_id)},
+    )
+    with pytest.raises(VipdeskError, match="was changed after vipdesk exported it"):
+        returned_changes(db, second_id, moved, "moved.pdf")
+    assert [d.number for d in documents_of(db, second_id)] == [1]
+    assert first_id != second_id
+
+
+def test_a_file_of_another_database_names_both_placement_ids(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    ref = draft.reference
+    elsewhere = replace(draft.agreement, placement_id=placement_id + 1000)
+    with pytest.raises(VipdeskError) as caught:
+        returned_changes(db, placement_id, render_agreement(elsewhere, fillable=True), "x.pdf")
+    assert str(caught.value).startswith(
+        f"x.pdf carries the reference {ref} with the placement id {placement_id + 1000}, but "
+        f"{ref} here is placement {placement_id}"
+    )
+
+
+def test_a_file_without_the_host_fields_says_they_are_missing(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    review = returned_changes(db, placement_id, render_agreement(draft.agreement), "plain.pdf")
+    assert review.values == {} and review.changes == ()
+    assert review.missing_fields == tuple(FIELD_LABELS.values())

@@ -27,6 +27,7 @@ from vipdesk.services.agreements.signatures import (
     scan_of,
     sign_here,
 )
+from vipdesk.services.agreements.trust import trust_certificates
 from vipdesk.services.agreements.workflow import (
     DocumentFrozenError,
     new_version,
@@ -54,7 +55,9 @@ PNG = _png()
 
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
-    return make_certificates(tmp_path_factory.mktemp("keys"))
+    """Keys in the names the records give the signers (see `ready_agreement`)."""
+    names = {"sending": "Anna Nowak", "host": "Jürgen Weiß"}
+    return make_certificates(tmp_path_factory.mktemp("keys"), names)
 
 
 def test_a_draft_starts_from_the_records_and_keeps_what_is_saved(db: Database) -> None:
@@ -109,12 +112,13 @@ def test_three_signatures_of_mixed_kinds_lock_and_archive_the_agreement(
     any_db: Database, keys: Certificates, tmp_path: Path
 ) -> None:
     placement_id, draft = ready_agreement(any_db)
+    trust_certificates(any_db, keys.ca_pem)
     sent = send_for_signature(any_db, draft.id, draft.row_version, user="tester", today=SENT_ON)
     record_approval(
         any_db, sent.id, "student", typed_approval("Łukasz Żółć"), user="anna", today=SENT_ON
     )
     sign_here(any_db, sent.id, "sending", keys.p12["sending"], PASSPHRASE, user="anna")
-    from vipdesk.documents.agreement.signing import verify_signatures
+    from vipdesk.documents.agreement.verification import verify_signatures
 
     so_far = verify_signatures(document_pdf(any_db, sent.id), "so-far.pdf", [keys.ca_pem])
     assert [(c.party.value if c.party else "", c.holds) for c in so_far] == [("sending", True)]
@@ -148,9 +152,10 @@ def test_three_signatures_of_mixed_kinds_lock_and_archive_the_agreement(
 def test_all_digital_signatures_archive_the_signed_file_itself(
     db: Database, keys: Certificates
 ) -> None:
-    from vipdesk.documents.agreement.signing import verify_signatures
+    from vipdesk.documents.agreement.verification import verify_signatures
 
     _, draft = ready_agreement(db)
+    trust_certificates(db, keys.ca_pem)
     sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
     for party in ("student", "sending", "host"):
         done = sign_here(db, sent.id, party, keys.p12[party], PASSPHRASE, user="anna")
@@ -183,6 +188,7 @@ def test_declining_records_the_reason_and_resets_the_others(
     any_db: Database, keys: Certificates
 ) -> None:
     placement_id, draft = ready_agreement(any_db)
+    trust_certificates(any_db, keys.ca_pem)
     sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
     record_approval(any_db, sent.id, "student", typed_approval("Łukasz Żółć"), today=SENT_ON)
     sign_here(any_db, sent.id, "sending", keys.p12["sending"], PASSPHRASE)

@@ -35,6 +35,7 @@ from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.agreements.signatures import scan_of
+from vipdesk.services.agreements.trust import trust_certificates
 from vipdesk.services.placements.checklist import checklist_items, set_done
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import load_placement
@@ -61,7 +62,9 @@ Shot = Callable[[QWidget, str], None]
 
 @pytest.fixture(scope="module")
 def keys(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
-    return make_certificates(tmp_path_factory.mktemp("keys"))
+    """Keys in the names the records give the signers, from a CA the `panel` trusts."""
+    names = {"sending": "Anna Nowak", "host": "Jürgen Weiß"}
+    return make_certificates(tmp_path_factory.mktemp("keys"), names)
 
 
 def _ready_placement(db: Database) -> int:
@@ -161,7 +164,8 @@ def shot(qtbot: QtBot) -> Shot:
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, db: Database) -> AgreementPanel:
+def panel(qtbot: QtBot, db: Database, keys: Certificates) -> AgreementPanel:
+    trust_certificates(db, keys.ca_pem)  # the office's own CA
     widget = AgreementPanel(db)
     qtbot.addWidget(widget)
     widget.resize(560, 720)

@@ -5,7 +5,7 @@
 It looks like the agreement it follows (the same header, tables and footer) and ends with an
 empty signature field for the supervisor at the receiving organisation (sig_host), who
 certifies it, and one for the sending institution (sig_sending), which acknowledges it. Both
-are signed with `signing.sign_agreement` and checked with `signing.verify_signatures`.
+are signed with `signing.sign_agreement` and checked with `verification.verify_signatures`.
 """
 
 from __future__ import annotations

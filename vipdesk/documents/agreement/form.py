@@ -25,6 +25,7 @@ KEY_REFERENCE = "VipdeskReference"
 KEY_VERSION = "VipdeskVersion"
 KEY_PLACEMENT = "VipdeskPlacementId"
 KEY_HASH = "VipdeskContentHash"
+IDENTITY_KEYS = (KEY_DOCUMENT, KEY_REFERENCE, KEY_VERSION, KEY_PLACEMENT, KEY_HASH)
 DOCUMENT_KIND = "learning-agreement/1"
 # The documents that follow the agreement carry the same keys with their own kind.
 AMENDMENT_KIND = "agreement-amendment/1"
@@ -182,6 +183,46 @@ def document_properties(reader: Any) -> dict[str, str]:
     return {str(key).lstrip("/"): text_value(value) for key, value in info.items()}
 
 
+def revision_properties(resolver: Any) -> dict[str, str]:
+    """The document information dictionary of the revision `resolver` shows, as text.
+
+    The trailer's /Info reference is resolved in that revision (a plain lookup would give the
+    newest version of the object); values that are not strings (dates as names) as written."""
+    from pyhanko.pdf_utils import generic
+
+    try:
+        raw = resolver.trailer_view.raw_get("/Info")
+    except KeyError:
+        return {}
+    info = resolver.get_object(raw.reference) if isinstance(raw, generic.IndirectObject) else raw
+    if not isinstance(info, generic.DictionaryObject):
+        return {}
+    found = {}
+    for key in info:
+        value = info.raw_get(key)
+        if isinstance(value, generic.IndirectObject):
+            value = value.get_object()
+        plain = isinstance(value, generic.TextStringObject | generic.ByteStringObject)
+        found[str(key).lstrip("/")] = text_value(value) if plain else str(value)
+    return found
+
+
+def _moved(reader: Any, props: dict[str, str], name: str) -> None:
+    """Refuse a file whose identifiers were changed after export (in a later revision)."""
+    if reader.xrefs.total_revisions < 2:
+        return
+    exported = revision_properties(reader.get_historical_resolver(0))
+    changed = [key for key in IDENTITY_KEYS if exported.get(key, "") != props.get(key, "")]
+    if changed:
+        was = f"{exported.get(KEY_REFERENCE)} (placement {exported.get(KEY_PLACEMENT) or '?'})"
+        was = was if exported.get(KEY_REFERENCE) else "nothing of vipdesk"
+        now = f"{props.get(KEY_REFERENCE, '')} (placement {props.get(KEY_PLACEMENT) or '?'})"
+        raise VipdeskError(
+            f"{name} was changed after vipdesk exported it: its vipdesk identifiers say {now}, "
+            f"but the file as exported says {was}. It is refused."
+        )
+
+
 def form_values(resolver: Any) -> tuple[dict[str, str], tuple[str, ...]]:
     """All terminal form fields of `resolver`'s catalog: text values, and signed sig fields."""
     values: dict[str, str] = {}
@@ -231,6 +272,7 @@ def read_returned_bytes(
     """Read a returned vipdesk PDF of one of `kinds` (by default: agreements only)."""
     reader = open_pdf(data, name)
     props = document_properties(reader)
+    _moved(reader, props, name)
     reference = props.get(KEY_REFERENCE, "").strip()
     kind = props.get(KEY_DOCUMENT, "")
     if kind not in kinds or not reference:

@@ -22,13 +22,13 @@ from vipdesk.documents.agreement.content import (
     agreement_from_dict,
     content_hash,
 )
-from vipdesk.documents.agreement.form import differences, read_returned_bytes
+from vipdesk.documents.agreement.form import FIELD_LABELS, differences, read_returned_bytes
 from vipdesk.documents.agreement.limits import RETURNED
-from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import get_document
+from vipdesk.services.agreements.trust import SignerCheck, check_signed_file
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.agreements.workflow import new_version
 
@@ -58,14 +58,21 @@ class ReturnedReview:
     made_from_older_draft: bool  # the draft was edited after this file was exported
     trainee_name: str = ""
     host_name: str = ""
+    signers: tuple[SignerCheck, ...] = ()  # each signature, intact, and who signed
+    missing_fields: tuple[str, ...] = ()  # labels of the host's fields the file lacks
 
 
 def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> ReturnedReview:
     """Read a returned agreement PDF for this placement.
 
+    A file carrying digital signatures is checked as `verify` checks it: one whose
+    signatures do not hold (altered after signing, damaged) is refused, and each signer is
+    compared with the person on record (`signers`).
+
     Raises:
-        VipdeskError: not a vipdesk agreement, another placement's, a version that is not
-            stored, or a sent version's file whose content was changed.
+        VipdeskError: not a vipdesk agreement, another placement's (or moved to this one after
+            export), a version that is not stored, a sent version's file whose content was
+            changed, or a signature that does not hold.
     """
 
     returned = read_returned_bytes(pdf, name)
@@ -73,9 +80,15 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
         reference = session.scalar(select(Placement.reference).where(Placement.id == placement_id))
         if reference is None:
             raise NotFoundError("This placement no longer exists.")
-        if returned.reference != reference or returned.placement_id not in (None, placement_id):
+        if returned.reference != reference:
             raise VipdeskError(
                 f"{name} is the agreement of placement {returned.reference}, not of {reference}."
+            )
+        if returned.placement_id not in (None, placement_id):
+            raise VipdeskError(
+                f"{name} carries the reference {reference} with the placement id "
+                f"{returned.placement_id}, but {reference} here is placement {placement_id}: "
+                "the file comes from another database, or its properties were changed."
             )
         row = session.scalar(
             select(AgreementDocument).where(
@@ -107,7 +120,16 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
             f"{name} does not match version {returned.version} of agreement {reference} as it "
             "was sent: it was made from other content."
         )
-    signed = tuple(p.value for p in (Party.of_field(f) for f in returned.signed) if p)
+    signers: tuple[SignerCheck, ...] = ()
+    if returned.signed:
+        signers = check_signed_file(db, pdf, name, document_id=document_id).signers
+        broken = next((s.check for s in signers if not s.check.holds), None)
+        if broken is not None:
+            raise VipdeskError(
+                f"{name}: the signature in {broken.field} does not hold: {broken.verdict}. "
+                "The file is not reviewed; ask for the file as it was signed."
+            )
+    signed = tuple(dict.fromkeys(s.check.party.value for s in signers if s.check.party))
     return ReturnedReview(
         name=name,
         reference=reference,
@@ -121,6 +143,10 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
         made_from_older_draft=stale,
         trainee_name=data.trainee.name,
         host_name=data.receiving.name,
+        signers=signers,
+        missing_fields=tuple(
+            label for key, label in FIELD_LABELS.items() if key not in returned.fields
+        ),
     )
 
 

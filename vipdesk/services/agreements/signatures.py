@@ -4,8 +4,9 @@ Each party signs in its turn (the document's order, by default trainee → sendi
 institution → host) by one of three methods:
 
 - digital: the PDF came back with the party's PAdES signature, added to the very file we sent
-  (or the coordinator signs here with the institution's PKCS#12 key). The signature must
-  verify before it is recorded;
+  (or the coordinator signs here with the institution's PKCS#12 key). The file must pass the
+  validator (nothing but signatures added after each), and a signer who is not confirmed as
+  the person on record is recorded only on the coordinator's explicit confirmation;
 - scanned: the party signed a printed copy; the scan (PDF, PNG or JPEG) is attached;
 - typed: the party approved by e-mail or in writing; name, function, e-mail and date.
 
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -29,11 +29,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement, verify_signatures
+from vipdesk.documents.agreement.signing import sign_agreement
 from vipdesk.errors import (
     ConflictError,
     FieldProblem,
     TransitionError,
+    UnconfirmedSignerError,
     ValidationError,
     VipdeskError,
 )
@@ -52,11 +53,11 @@ from vipdesk.models import (
 from vipdesk.models.base import utcnow
 from vipdesk.services.agreements.queries import load_row, reference_of
 from vipdesk.services.agreements.render import executed_copy
+from vipdesk.services.agreements.scans import scan_problems
+from vipdesk.services.agreements.trust import check_signed_file, pin
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
 from vipdesk.services.placements.lifecycle import move_status
 
-MAX_SCAN_BYTES = 25 * 1024 * 1024
-_SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 AGREEMENT_SIGNED_ITEM = "agreement_signed"  # the checklist item a locked agreement ticks
 
@@ -89,25 +90,6 @@ def _writing(db: Database, user: str | None) -> Iterator[Session]:
 
 def _touch(row: AgreementDocument) -> None:
     row.updated_at = utcnow()
-
-
-def scan_kind(data: bytes) -> str | None:
-    """'PDF', 'PNG' or 'JPEG' by the file's first bytes; None for anything else."""
-    return next((kind for magic, kind in _SCAN_KINDS.items() if data.startswith(magic)), None)
-
-
-def readable_scan(data: bytes) -> bool:
-    """False for a PNG or JPEG that does not decode (a PDF is taken as it is)."""
-    if scan_kind(data) not in ("PNG", "JPEG"):
-        return True
-    from PIL import Image
-
-    try:
-        with Image.open(io.BytesIO(data)) as picture:
-            picture.load()
-    except Exception:  # Pillow raises several kinds for damaged files
-        return False
-    return True
 
 
 def _open_signature(row: AgreementDocument, party: str) -> AgreementSignature:
@@ -192,22 +174,7 @@ def record_approval(
         _touch(row)
         problems = _approval_problems(approval, row, today)
         if scan is not None:
-            if not scan:
-                problems.append(FieldProblem("scan", f"The scan {scan_name} is empty."))
-            elif len(scan) > MAX_SCAN_BYTES:
-                problems.append(FieldProblem("scan", f"The scan {scan_name} is over 25 MB."))
-            elif not readable_scan(scan):
-                problems.append(
-                    FieldProblem(
-                        "scan", f"{scan_name or 'The scan'} is damaged: it cannot be read."
-                    )
-                )
-            elif scan_kind(scan) is None:
-                problems.append(
-                    FieldProblem(
-                        "scan", f"{scan_name or 'The scan'} is not a PDF, PNG or JPEG file."
-                    )
-                )
+            problems += scan_problems(scan, scan_name)
         if problems:
             raise ValidationError(problems)
         method = SignatureMethod.SCANNED if scan is not None else SignatureMethod.TYPED
@@ -228,41 +195,65 @@ def record_digital(
     *,
     name: str = "the PDF",
     user: str | None = None,
+    confirm_signer: bool = False,
 ) -> DocumentView:
     """Record the party's digital signature from the PDF that came back signed.
 
     The file must be the one sent (or signed so far) with signatures added to it, and every
-    signature in it must hold.
+    signature in it must hold (`trust.check_signed_file`: nothing but the parties' signatures
+    added after each). A signer who is not confirmed (untrusted certificate, another name, a
+    different certificate than before) is recorded only with `confirm_signer`, and the
+    reason is kept in the signature's history; the accepted certificate is remembered.
 
     Raises:
-        VipdeskError: another file, the party's signature missing or broken, not its turn.
+        UnconfirmedSignerError: the signer is not confirmed and `confirm_signer` is not set.
+        VipdeskError: another file, the party's signature missing, altered or damaged.
     """
-
+    with db.session() as session:
+        row = load_row(session, document_id)
+        _open_signature(row, party)
+        base = row.signed_pdf or row.pdf
+        title = str(row)
+    assert base is not None  # sent documents have their PDF
+    if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
+        raise VipdeskError(
+            f"{name} is not the {title} as sent for signature with a signature added; "
+            "ask the party to sign the file they received, without saving it as a new PDF."
+        )
+    checked = check_signed_file(db, signed_pdf, name, document_id=document_id)
+    if checked.failing:
+        first = checked.failing[0].check
+        raise VipdeskError(
+            f"{name}: the signature in {first.field} does not hold: {first.verdict}. "
+            "Nothing was recorded."
+        )
+    own = checked.of_party(party)
+    if not own:
+        raise VipdeskError(f"{name} carries no signature for the {PARTY_LABELS[party].lower()}.")
+    signer = own[-1]
+    if signer.reasons and not confirm_signer:
+        raise UnconfirmedSignerError(
+            f"{name}: the signature for the {PARTY_LABELS[party].lower()} is intact, but its "
+            f"signer {signer.check.signer} is not confirmed: {'; '.join(signer.reasons)}."
+        )
+    assert signer.check.certificate is not None  # an intact signature has its certificate
     with _writing(db, user) as session:
         row = load_row(session, document_id)
         signature = _open_signature(row, party)
         _touch(row)
-        base = row.signed_pdf or row.pdf
-        assert base is not None  # sent documents have their PDF
-        if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
-            raise VipdeskError(
-                f"{name} is not the {row} as sent for signature with a signature added; "
-                "ask the party to sign the file they received, without saving it as a new PDF."
+        if not signed_pdf.startswith(row.signed_pdf or row.pdf or b"\0"):
+            raise ConflictError("agreement", changed_by="another coordinator at the same moment")
+        when = signer.check.signed_at.date() if signer.check.signed_at else date.today()
+        _fill(
+            signature, SignatureMethod.DIGITAL, Approval(signer.check.signer, signed_on=when), user
+        )
+        if signer.reasons:
+            signature.reason = (
+                f"Signer not confirmed ({'; '.join(signer.reasons)}); recorded on the explicit "
+                f"confirmation of {user or 'the coordinator'}. Certificate: "
+                f"{signer.check.certificate.describe()}"
             )
-        checks = verify_signatures(signed_pdf, name, [])
-        own = [c for c in checks if c.party is Party(party)]
-        if not own:
-            raise VipdeskError(
-                f"{name} carries no signature for the {PARTY_LABELS[party].lower()}."
-            )
-        broken = [c for c in checks if not c.holds]
-        if broken:
-            raise VipdeskError(
-                f"{name}: the signature in {broken[0].field} does not hold: {broken[0].verdict}."
-            )
-        check = own[-1]
-        when = check.signed_at.date() if check.signed_at else date.today()
-        _fill(signature, SignatureMethod.DIGITAL, Approval(check.signer, signed_on=when), user)
+        pin(session, signer.scope, signer.check.certificate.fingerprint)
         row.signed_pdf = signed_pdf
         _lock_if_complete(session, row, user)
         session.flush()
@@ -278,8 +269,10 @@ def sign_here(
     *,
     key_name: str = "the key file",
     user: str | None = None,
+    confirm_signer: bool = False,
 ) -> DocumentView:
-    """Sign the document digitally in vipdesk, for `party`, with a PKCS#12 key.
+    """Sign the document digitally in vipdesk, for `party`, with a PKCS#12 key, and record it
+    as `record_digital` does (an unconfirmed signer needs `confirm_signer`).
 
     The passphrase is used once and not kept.
     """
@@ -298,7 +291,9 @@ def sign_here(
         name=label,
         key_name=key_name,
     )
-    return record_digital(db, document_id, party, signed.pdf, name=label, user=user)
+    return record_digital(
+        db, document_id, party, signed.pdf, name=label, user=user, confirm_signer=confirm_signer
+    )
 
 
 def decline(

@@ -261,14 +261,14 @@ class AgreementActions:
         self.done(created[0].id if created else (target.id if target else None))
 
     def verify(self) -> None:
-        from vipdesk.documents.agreement.signing import verify_signatures
+        from vipdesk.services.agreements.trust import check_signed_file
 
         path = self._choose("Choose a PDF to verify")
         if path is None:
             return
         try:
             data = read_file(path)
-            checks = verify_signatures(data, path.name, ())
+            checks = check_signed_file(self.db, data, path.name).signers
         except VipdeskError as exc:
             self.warn("Verify a PDF", exc)
             return
@@ -316,7 +316,13 @@ class AgreementActions:
                 assert entry.file is not None
                 data = read_file(entry.file, "scan")
                 signatures.record_digital(
-                    self.db, document.id, party, data, name=entry.file.name, user=user
+                    self.db,
+                    document.id,
+                    party,
+                    data,
+                    name=entry.file.name,
+                    user=user,
+                    confirm_signer=entry.confirm_signer,
                 )
             else:
                 assert entry.file is not None
@@ -329,6 +335,7 @@ class AgreementActions:
                     entry.passphrase or None,
                     key_name=entry.file.name,
                     user=user,
+                    confirm_signer=entry.confirm_signer,
                 )
 
         dialog = RecordSignatureDialog(

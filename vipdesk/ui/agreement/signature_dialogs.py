@@ -9,7 +9,7 @@ here are shared with `send_dialog` (choosing the signing order) and `agreement_d
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vipdesk.errors import ValidationError, VipdeskError
+from vipdesk.errors import UnconfirmedSignerError, ValidationError, VipdeskError
 from vipdesk.services.agreements.signatures import Approval
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.widgets import DateField, add_field
@@ -86,6 +86,8 @@ class SignatureEntry:
     approval: Approval
     file: Path | None = None
     passphrase: bytes | None = None  # used once by the action, never kept
+    # The coordinator confirmed a digital signer vipdesk could not confirm (kept in history).
+    confirm_signer: bool = False
 
 
 class RecordSignatureDialog(QDialog):
@@ -227,7 +229,13 @@ class RecordSignatureDialog(QDialog):
         if entry is None:
             return
         try:
-            self._record(entry)
+            try:
+                self._record(entry)
+            except UnconfirmedSignerError as exc:
+                if not self._confirm_signer(exc):
+                    show_banner(self.banner, str(exc))
+                    return
+                self._record(replace(entry, confirm_signer=True))
         except ValidationError as exc:
             unplaced = []
             for problem in exc.problems:
@@ -244,6 +252,19 @@ class RecordSignatureDialog(QDialog):
         finally:
             self.passphrase.clear()  # never kept longer than one try
         self.accept()
+
+    def _confirm_signer(self, exc: UnconfirmedSignerError) -> bool:
+        """Ask before recording a signer vipdesk cannot confirm; No is the default."""
+        answer = QMessageBox.question(
+            self,
+            "Record an unconfirmed signer?",
+            f"{exc}\n\nRecord this signature only if you have confirmed who signed (for "
+            "example by telephone). Your confirmation and the reason are kept in the "
+            "placement's history.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 # --- declining -----------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""The verdict on a PDF someone sent back: is each signature intact, and is this the archived
-final PDF of the document?
+"""The verdict on a PDF someone sent back: is each signature intact, is each signer the person
+on record, and is this the archived final PDF of the document?
 
-Altered files are said to be altered first and in red; pyHanko's technical reasons stay in
-small print under the plain words.
+Altered or damaged files are said to be so first and in red; an intact file whose signer is
+not confirmed comes next, in amber, with the reason. Each signature shows its certificate
+(name, organisation, issuer, SHA-256 fingerprint, validity); pyHanko's technical reasons stay
+in small print under the plain words.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from vipdesk.services.agreements.views import PARTY_LABELS
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
-    from vipdesk.documents.agreement.signing import SignatureCheck
+    from vipdesk.documents.agreement.verification import CertificateInfo, SignatureCheck
+    from vipdesk.services.agreements.trust import SignerCheck
 
-GOOD, BAD = "#1e6b34", "#b3261e"
+GOOD, BAD, DOUBT = "#1e6b34", "#b3261e", "#8a5300"
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,17 @@ class Verification:
 
     name: str
     sha256: str
-    checks: tuple[SignatureCheck, ...]
+    checks: tuple[SignerCheck, ...]
     archived_sha256: str  # of the selected document's final PDF; "" when it has none
     archived_title: str
 
     @property
     def altered(self) -> bool:
-        return any(not c.holds for c in self.checks)
+        return any(not c.check.holds for c in self.checks)
+
+    @property
+    def unconfirmed(self) -> bool:
+        return any(c.check.holds and not c.confirmed for c in self.checks)
 
     @property
     def is_archive(self) -> bool:
@@ -44,7 +51,7 @@ class Verification:
 
 
 def verification(
-    name: str, data: bytes, checks: Sequence[SignatureCheck], archived: str, title: str
+    name: str, data: bytes, checks: Sequence[SignerCheck], archived: str, title: str
 ) -> Verification:
     return Verification(name, hashlib.sha256(data).hexdigest(), tuple(checks), archived, title)
 
@@ -59,38 +66,74 @@ def short_verdict(check: SignatureCheck) -> str:
         plain.append(head)
         if detail:
             technical.append(detail.rstrip(")"))
-    text = "<b>ALTERED after signing</b>: " + escape("; ".join(dict.fromkeys(plain)))
+    text = f"<b>ALTERED after signing by {escape(check.signer)}</b>: " + escape(
+        "; ".join(dict.fromkeys(plain))
+    )
     if technical:
         text += f"<br><small style='color:#666'>{escape('; '.join(technical))}</small>"
     return text
 
 
+def certificate_html(certificate: CertificateInfo | None) -> str:
+    """The signer's certificate in small print: organisation, issuer, validity, fingerprint."""
+    if certificate is None:
+        return ""
+    organisation = f"{escape(certificate.organisation)}<br>" if certificate.organisation else ""
+    return (
+        f"<br><small>{organisation}issued by {escape(certificate.issuer)}<br>valid "
+        f"{certificate.valid_from:%d %b %Y} to {certificate.valid_until:%d %b %Y}<br>"
+        f"SHA-256 {certificate.fingerprint[:32]}<br>{certificate.fingerprint[32:]}</small>"
+    )
+
+
+def _verdict_html(signer: SignerCheck) -> tuple[str, str]:
+    """The colour and the words of one signature's verdict."""
+    if not signer.check.holds:
+        return BAD, short_verdict(signer.check)
+    if signer.reasons:
+        reasons = escape("; ".join(signer.reasons))
+        return DOUBT, f"intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
+    return GOOD, "intact; signer confirmed"
+
+
 def verification_html(result: Verification) -> str:
-    """The verdict in words: altered first and in red, then each signature, then the hash."""
+    """The verdict in words: altered first and in red, unconfirmed signers in amber, then each
+    signature with its certificate, then the hash."""
     parts = [f"<h3>{escape(result.name)}</h3>"]
     if not result.checks:
         parts.append("<p>This PDF carries <b>no digital signatures</b>.</p>")
     elif result.altered:
         parts.append(
-            f"<p style='color:{BAD}'><b>ALTERED: this file was changed after it was signed.</b></p>"
+            f"<p style='color:{BAD}'><b>ALTERED or DAMAGED: this file was changed after it was "
+            "signed, or a signature is broken.</b></p>"
+        )
+    elif result.unconfirmed:
+        parts.append(
+            f"<p style='color:{DOUBT}'><b>Every signature is intact, but a signer is not "
+            "confirmed</b> as the person on record: see the reason below.</p>"
         )
     else:
         parts.append(
-            f"<p style='color:{GOOD}'><b>Every signature is intact</b>: nothing was changed "
-            "after signing.</p>"
+            f"<p style='color:{GOOD}'><b>Every signature is intact</b> and every signer "
+            "confirmed: nothing was changed after signing.</p>"
         )
     rows = []
-    for check in result.checks:
+    for signer in result.checks:
+        check = signer.check
         who = PARTY_LABELS.get(check.party.value, "") if check.party else check.field
         when = (
             f"{check.signed_at.astimezone():%d %b %Y %H:%M}".replace(" ", "&nbsp;")
             if check.signed_at
             else "—"
         )
-        colour = GOOD if check.holds else BAD
+        colour, verdict = _verdict_html(signer)
+        expected = f"<br><small>on record: {escape(signer.expected)}</small>" * bool(
+            signer.expected
+        )
         rows.append(
-            f"<tr><td>{escape(who)}</td><td>{escape(check.signer)}</td><td>{when}</td>"
-            f"<td style='color:{colour}'>{short_verdict(check)}</td></tr>"
+            f"<tr><td>{escape(who)}{expected}</td><td>{escape(check.signer)}"
+            f"{certificate_html(check.certificate)}</td><td>{when}</td>"
+            f"<td style='color:{colour}'>{verdict}</td></tr>"
         )
     if rows:
         parts.append(

@@ -1,0 +1,393 @@
+"""What a signed document may gain after a signature, and what else changed, in words.
+
+After a party signs, the workflow of a vipdesk document adds exactly one kind of change: the
+signatures of the parties still to sign, each in its own existing field (sig_student,
+sig_sending, sig_host). `AGREEMENT_POLICY` is pyHanko's difference analysis narrowed to that:
+no filled-in or re-drawn form fields, no new fields or annotations, no other page content, and
+no document properties beyond the modification date and producer a signing program updates.
+
+pyHanko's verdict says whether a change is allowed; `describe_changes` says what a reader would
+see changed (field by field, page by page), so that the coordinator reads "new appearance for
+field mentor_name", not a list of object numbers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from typing import Any
+from xml.etree import ElementTree
+
+from pyhanko.pdf_utils import generic
+from pyhanko.sign.diff_analysis import (
+    CatalogModificationRule,
+    DocInfoRule,
+    DSSCompareRule,
+    FieldComparisonContext,
+    FieldComparisonSpec,
+    FieldMDPRule,
+    FormUpdate,
+    FormUpdatingRule,
+    MetadataUpdateRule,
+    ModificationLevel,
+    ObjectStreamRule,
+    ReferenceUpdate,
+    SigFieldModificationRule,
+    StandardDiffPolicy,
+    SuspiciousModification,
+    WhitelistRule,
+    XrefStreamRule,
+)
+
+from vipdesk.documents.agreement.form import revision_properties, text_value
+from vipdesk.documents.agreement.signature_block import Party
+
+PARTY_FIELDS = frozenset(party.field_name for party in Party)
+# What signing programs write into the document information dictionary when they sign.
+SIGNER_PROPERTIES = frozenset({"ModDate", "Producer"})
+# XMP properties a signing program writes (pyHanko: ModifyDate and Producer).
+SIGNER_XMP = frozenset(
+    {"ModifyDate", "MetadataDate", "CreateDate", "Producer", "DocumentID", "InstanceID", "format"}
+)
+# Catalog and form keys that signing changes, or that other checks look at.
+_CATALOG_SIGNING_KEYS = frozenset(
+    {"/AcroForm", "/Metadata", "/Version", "/Extensions", "/DSS", "/Pages", "/MarkInfo"}
+)
+_FORM_SIGNING_KEYS = frozenset({"/Fields", "/SigFlags"})
+_MAX_DEPTH = 40
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_BACK_REFERENCES = frozenset({"/Parent", "/P"})  # a widget's way up to its field, page
+
+
+# --- reading one revision ------------------------------------------------------------------
+
+
+def _resolve(value: Any) -> Any:
+    return value.get_object() if isinstance(value, generic.IndirectObject) else value
+
+
+def xmp_properties(resolver: Any) -> dict[str, str]:
+    """The XMP metadata of the revision: property (local name) → text; {} when there is none."""
+    try:
+        raw = resolver.root.raw_get("/Metadata")
+    except KeyError:
+        return {}
+    stream = _resolve(raw)
+    if not isinstance(stream, generic.StreamObject):
+        return {"(metadata)": "not a stream"}
+    data = stream.data
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        return {"(metadata)": "carries a document type definition"}
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return {"(metadata)": "unreadable"}
+    found: dict[str, str] = {}
+    for description in root.iter(f"{{{_RDF}}}Description"):
+        for key, value in description.attrib.items():
+            local = _local(key)
+            if local != "about":
+                found[local] = str(value)
+        for child in description:
+            found[_local(child.tag)] = " ".join(child.itertext()).strip()
+    return found
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _plain(value: Any) -> str:
+    value = _resolve(value)
+    if isinstance(value, generic.TextStringObject | generic.ByteStringObject):
+        return text_value(value)
+    return str(value)
+
+
+def _fields(resolver: Any) -> dict[str, tuple[str, str, str]]:
+    """Terminal form fields: name → (type, value as text, digest of their appearance)."""
+    found: dict[str, tuple[str, str, str]] = {}
+    try:
+        roots = resolver.root["/AcroForm"]["/Fields"]
+    except KeyError:
+        return found
+
+    def walk(field: Any, prefix: str, depth: int) -> None:
+        field = _resolve(field)
+        if not isinstance(field, generic.DictionaryObject) or depth > _MAX_DEPTH:
+            return
+        name = text_value(field.get("/T", ""))
+        full = f"{prefix}.{name}" if prefix and name else name or prefix
+        kids = field.get("/Kids")
+        if kids is not None and any("/T" in _resolve(kid) for kid in kids):
+            for kid in kids:
+                walk(kid, full, depth + 1)
+            return
+        kind = str(field.get("/FT", ""))
+        value = field.raw_get("/V") if "/V" in field else None
+        if kind == "/Sig":
+            shown = "" if value is None else repr(getattr(value, "reference", value))
+        else:
+            shown = "" if value is None else _plain(value)
+        widgets = [_resolve(kid) for kid in kids] if kids is not None else [field]
+        digest = hashlib.sha256()
+        for widget in widgets:
+            if isinstance(widget, generic.DictionaryObject) and "/AP" in widget:
+                digest.update(_fingerprint(widget["/AP"], 0))
+            if isinstance(widget, generic.DictionaryObject) and "/AS" in widget:
+                digest.update(str(widget["/AS"]).encode())
+        found[full] = (kind, shown, digest.hexdigest())
+
+    for field in roots:
+        walk(field, "", 0)
+    return found
+
+
+def _fingerprint(value: Any, depth: int, path: frozenset[Any] = frozenset()) -> bytes:
+    """A digest of an object and everything it refers to (streams by their bytes); references
+    back up the tree (/Parent, /P) are left out, and a cycle counts once."""
+    if isinstance(value, generic.IndirectObject):
+        if value.reference in path or depth > _MAX_DEPTH:
+            return repr(value.reference).encode()
+        path = path | {value.reference}
+        value = value.get_object()
+    if isinstance(value, generic.DictionaryObject):  # streams too: their dictionary, bytes
+        parts = [
+            k.encode() + _fingerprint(value.raw_get(k), depth + 1, path)
+            for k in sorted(value)
+            if k not in _BACK_REFERENCES
+        ]
+        if isinstance(value, generic.StreamObject):
+            parts.append(value.encoded_data)
+        return hashlib.sha256(b"<<" + b"".join(parts) + b">>").digest()
+    if isinstance(value, generic.ArrayObject):
+        items = b"".join(_fingerprint(item, depth + 1, path) for item in value)
+        return hashlib.sha256(b"[" + items + b"]").digest()
+    return repr(value).encode()
+
+
+def _pages(resolver: Any) -> list[Any]:
+    pages: list[Any] = []
+
+    def walk(node: Any, depth: int) -> None:
+        node = _resolve(node)
+        if not isinstance(node, generic.DictionaryObject) or depth > _MAX_DEPTH:
+            return
+        if "/Kids" in node:
+            for kid in node["/Kids"]:
+                walk(kid, depth + 1)
+        else:
+            pages.append(node)
+
+    walk(resolver.root["/Pages"], 0)
+    return pages
+
+
+def _annotations(page: Any) -> dict[Any, Any]:
+    annots = _resolve(page.get("/Annots", generic.ArrayObject()))
+    if not isinstance(annots, generic.ArrayObject):
+        return {}
+    return {getattr(a, "reference", id(a)): _resolve(a) for a in annots}
+
+
+def _contents(page: Any) -> bytes:
+    contents = _resolve(page.get("/Contents", generic.ArrayObject()))
+    streams = contents if isinstance(contents, generic.ArrayObject) else [contents]
+    return b"\n".join(
+        s.encoded_data for s in map(_resolve, streams) if isinstance(s, generic.StreamObject)
+    )
+
+
+# --- what changed, in words ----------------------------------------------------------------
+
+
+def changed_properties(old: dict[str, str], new: dict[str, str]) -> list[str]:
+    """Document properties that differ, leaving out what a signing program updates."""
+    keys = (old.keys() | new.keys()) - SIGNER_PROPERTIES
+    return sorted(key for key in keys if old.get(key) != new.get(key))
+
+
+def changed_xmp(old: Any, new: Any) -> list[str]:
+    """XMP properties added or changed beyond dates, producer and the properties the
+    document information dictionary of the signed revision already states."""
+    before, after = xmp_properties(old), xmp_properties(new)
+    stated = set(revision_properties(old).values())
+    return sorted(
+        key
+        for key, value in after.items()
+        if key not in SIGNER_XMP and value != before.get(key) and value not in stated
+    )
+
+
+def describe_changes(reader: Any, signed_revision: int) -> list[str]:
+    """What differs between the signed revision and the file as a reader shows it now,
+    leaving out the signatures of parties in their own empty fields."""
+    last = reader.xrefs.total_revisions - 1
+    if signed_revision >= last:
+        return []
+    old = reader.get_historical_resolver(signed_revision)
+    new = reader.get_historical_resolver(last)
+    changes = (
+        [f"document properties changed: {', '.join(changed)}"]
+        if (changed := changed_properties(revision_properties(old), revision_properties(new)))
+        else []
+    )
+    if xmp := changed_xmp(old, new):
+        changes.append(f"document properties (XMP metadata) changed: {', '.join(xmp)}")
+    changes += _catalog_changes(old.root, new.root)
+    changes += _field_changes(_fields(old), _fields(new))
+    changes += _page_changes(_pages(old), _pages(new))
+    return changes
+
+
+def _catalog_changes(old: Any, new: Any) -> list[str]:
+    keys = (set(old) | set(new)) - _CATALOG_SIGNING_KEYS
+    changed = sorted(k for k in keys if k not in old or k not in new or not _same(old[k], new[k]))
+    found = [f"document settings changed: {', '.join(changed)}"] if changed else []
+    old_form, new_form = old.get("/AcroForm"), new.get("/AcroForm")
+    if isinstance(old_form, generic.DictionaryObject) and isinstance(
+        new_form, generic.DictionaryObject
+    ):
+        keys = (set(old_form) | set(new_form)) - _FORM_SIGNING_KEYS
+        changed = sorted(
+            k
+            for k in keys
+            if k not in old_form or k not in new_form or not _same(old_form[k], new_form[k])
+        )
+        if changed:
+            found.append(f"form settings changed: {', '.join(changed)}")
+    return found
+
+
+def _field_changes(
+    old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, str, str]]
+) -> list[str]:
+    found = []
+    for name in sorted(new.keys() - old.keys()):
+        kind = "signature field" if new[name][0] == "/Sig" else "form field"
+        signed = " and signed" if new[name][0] == "/Sig" and new[name][1] else ""
+        found.append(f"new {kind} {name} added{signed}")
+    found += [f"form field {name} removed" for name in sorted(old.keys() - new.keys())]
+    for name in sorted(old.keys() & new.keys()):
+        (kind, value, look), (new_kind, new_value, new_look) = old[name], new[name]
+        if kind != new_kind:
+            found.append(f"form field {name} changed its type")
+        elif kind == "/Sig" and value:
+            if (value, look) != (new_value, new_look):
+                found.append(f"the signature in {name} was replaced or redrawn")
+        elif kind == "/Sig" and new_value:
+            if name not in PARTY_FIELDS:
+                found.append(f"signature added in {name}, a field of no party")
+        elif kind == "/Sig" and look != new_look:
+            found.append(f"new appearance for the empty signature field {name}")
+        elif value != new_value:
+            found.append(f"field {name} changed")
+        elif look != new_look:
+            found.append(f"new appearance for field {name}, its value unchanged")
+    return found
+
+
+def _page_changes(old: list[Any], new: list[Any]) -> list[str]:
+    if len(old) != len(new):
+        return [f"pages added or removed ({len(old)} pages when signed, {len(new)} now)"]
+    found = []
+    for number, (before, after) in enumerate(zip(old, new, strict=True), 1):
+        if _contents(before) != _contents(after):
+            found.append(f"content of page {number} changed")
+        if not _same(before.get("/Resources"), after.get("/Resources")):
+            found.append(f"fonts or images of page {number} changed")
+        keys = (set(before) | set(after)) - {"/Contents", "/Resources", "/Annots", "/Parent"}
+        if any(k not in before or k not in after or not _same(before[k], after[k]) for k in keys):
+            found.append(f"layout of page {number} changed")
+        was, now = _annotations(before), _annotations(after)
+        added = [a for ref, a in now.items() if ref not in was and not _is_field(a)]
+        if added:
+            found.append(f"{len(added)} annotation(s) added on page {number}")
+        if was.keys() - now.keys():
+            found.append(f"annotations removed from page {number}")
+        redrawn = [r for r in was.keys() & now.keys() if not _is_field(now[r])]
+        if any(not _same(was[r], now[r]) for r in redrawn):
+            found.append(f"an annotation on page {number} changed")
+    return found
+
+
+def _is_field(annotation: Any) -> bool:
+    """A form field's widget: its changes are told field by field."""
+    return isinstance(annotation, generic.DictionaryObject) and (
+        "/FT" in annotation or "/Parent" in annotation
+    )
+
+
+def _same(a: Any, b: Any) -> bool:
+    return _fingerprint(a, 0) == _fingerprint(b, 0)
+
+
+# --- the policy ----------------------------------------------------------------------------
+
+
+class _PropertiesRule(WhitelistRule):
+    """The document information may change only where signing programs write."""
+
+    def apply(self, old: Any, new: Any) -> Iterable[ReferenceUpdate]:
+        changed = changed_properties(revision_properties(old), revision_properties(new))
+        if changed:
+            raise SuspiciousModification(f"document properties changed: {', '.join(changed)}")
+        yield from DocInfoRule().apply(old, new)
+
+
+class _MetadataRule(MetadataUpdateRule):
+    """XMP metadata may gain dates and the producer, nothing a reader shows as the title."""
+
+    def apply(self, old: Any, new: Any) -> Iterable[ReferenceUpdate]:
+        updates = list(super().apply(old, new))  # well-formed XMP, no entities: pyHanko's check
+        changed = changed_xmp(old, new)
+        if changed:
+            raise SuspiciousModification(
+                f"document properties (XMP metadata) changed: {', '.join(changed)}"
+            )
+        yield from updates
+
+
+class _NoNewFieldsRule(FieldMDPRule):
+    """No form field (a signature field neither) is added or removed after a signature."""
+
+    def apply(
+        self, context: FieldComparisonContext
+    ) -> Iterator[tuple[ModificationLevel, FormUpdate]]:
+        specs = context.field_specs.items()
+        added = sorted(name for name, spec in specs if spec.old_field_ref is None)
+        removed = sorted(name for name, spec in specs if spec.new_field_ref is None)
+        if added:
+            raise SuspiciousModification(f"new form field {', '.join(added)} added")
+        if removed:
+            raise SuspiciousModification(f"form field {', '.join(removed)} removed")
+        yield from ()
+
+
+class _PartySignatureRule(SigFieldModificationRule):
+    """A signature may fill an empty field only when the field is one of the parties'."""
+
+    def check_form_field(
+        self, fq_name: str, spec: FieldComparisonSpec, context: FieldComparisonContext
+    ) -> Iterable[tuple[ModificationLevel, FormUpdate]]:
+        old, new = spec.old_field, spec.new_field
+        filled = new is not None and "/V" in new and (old is None or "/V" not in old)
+        if spec.field_type == "/Sig" and filled and fq_name not in PARTY_FIELDS:
+            raise SuspiciousModification(f"signature added in {fq_name}, a field of no party")
+        yield from super().check_form_field(fq_name, spec, context)
+
+
+AGREEMENT_POLICY = StandardDiffPolicy(
+    global_rules=[
+        CatalogModificationRule(),  # type: ignore[no-untyped-call]
+        _PropertiesRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        XrefStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        ObjectStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        DSSCompareRule().as_qualified(ModificationLevel.LTA_UPDATES),
+        _MetadataRule().as_qualified(ModificationLevel.LTA_UPDATES),  # type: ignore[no-untyped-call]
+    ],
+    # No GenericFieldModificationRule: after a signature no field is filled in or redrawn.
+    form_rule=FormUpdatingRule(field_rules=[_NoNewFieldsRule(), _PartySignatureRule()]),
+)
+# The most a file may change after a signature: further signatures with their appearance.
+ALLOWED_LEVEL = ModificationLevel.FORM_FILLING

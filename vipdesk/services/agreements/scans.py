@@ -1,0 +1,43 @@
+"""The scan attached to a paper signature: a PDF, PNG or JPEG of at most 25 MB that opens."""
+
+from __future__ import annotations
+
+import io
+
+from vipdesk.errors import FieldProblem
+
+MAX_SCAN_BYTES = 25 * 1024 * 1024
+_SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
+
+
+def scan_kind(data: bytes) -> str | None:
+    """'PDF', 'PNG' or 'JPEG' by the file's first bytes; None for anything else."""
+    return next((kind for magic, kind in _SCAN_KINDS.items() if data.startswith(magic)), None)
+
+
+def readable_scan(data: bytes) -> bool:
+    """False for a PNG or JPEG that does not decode (a PDF is taken as it is)."""
+    if scan_kind(data) not in ("PNG", "JPEG"):
+        return True
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.load()
+    except Exception:  # Pillow raises several kinds for damaged files
+        return False
+    return True
+
+
+def scan_problems(scan: bytes, scan_name: str) -> list[FieldProblem]:
+    """What is wrong with the scan, beside the scan field; empty when it can be attached."""
+    name = scan_name or "The scan"
+    if not scan:
+        return [FieldProblem("scan", f"The scan {scan_name} is empty.")]
+    if len(scan) > MAX_SCAN_BYTES:
+        return [FieldProblem("scan", f"The scan {scan_name} is over 25 MB.")]
+    if not readable_scan(scan):
+        return [FieldProblem("scan", f"{name} is damaged: it cannot be read.")]
+    if scan_kind(scan) is None:
+        return [FieldProblem("scan", f"{name} is not a PDF, PNG or JPEG file.")]
+    return []
