@@ -407,7 +407,7 @@ def test_the_0007_fixture_keeps_its_students_findable(tmp_path: Path) -> None:
     from vipdesk.services.people.students import load_student, save_student
 
     database = open_database(_load_fixture("schema_0007.sql", tmp_path / "at-0007.sqlite3"))
-    assert not list(tmp_path.glob("*.bak"))  # already current: nothing to migrate
+    assert list(tmp_path.glob("*.bak"))  # 0008 came after it: copied aside, then upgraded
     assert _found(database, "lukasz ZOLC") == [2]
     assert _found(database, "ελενη") == [1]
     assert len(documents_of(database, 1)) == 1  # 0006's agreement still there
@@ -432,3 +432,32 @@ def test_the_0007_migration_folds_as_the_app_does() -> None:
     spec.loader.exec_module(migration)
     samples = ["Łukasz Żółć", "ZOË Ørsted", "Þórðardóttir", "Straße", "Ελένη", "Ǆ ﬁ", "İstanbul"]
     assert [migration._fold(s) for s in samples] == [fold(s) for s in samples]
+
+
+# --- 0008: work-list snoozes; manual ticks of evidence-backed items ------------------------
+
+
+def test_the_0008_upgrade_keeps_manual_ticks_and_marks_those_evidence_now_backs(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "at-0007.sqlite3"
+    url = _load_fixture("schema_0007.sql", path)
+    with sqlite3.connect(path) as conn:
+        conn.executemany(
+            "INSERT INTO checklist_tick (placement_id, item_key, phase, done_by, done_at, note) "
+            "VALUES (1, ?, 'before', 'anna', '2026-11-30 10:00:00', ?)",
+            [("readiness_student", None), ("protocol", "paper copy in the file")],
+        )
+    conn.close()
+    database = open_database(url)
+    assert list(tmp_path.glob("*.bak"))  # copied aside before the upgrade
+    with database.engine.connect() as connection:
+        rows = connection.execute(text("SELECT item_key, note FROM checklist_tick")).all()
+        ticks = {key: note for key, note in rows}
+        assert connection.execute(text("SELECT count(*) FROM work_snooze")).scalar() == 0
+    assert ticks == {
+        "selection": None,  # no evidence in vipdesk for it: a plain tick as before
+        "readiness_student": "done outside vipdesk: recorded before evidence checks",
+        "protocol": "paper copy in the file",  # a reason the coordinator gave is kept
+    }
+    database.dispose()

@@ -42,6 +42,7 @@ from vipdesk.models.readiness import (
 )
 from vipdesk.models.student import Student, StudentEquity, StudentLanguage
 from vipdesk.models.tools import ToolChoice, ToolTest, ToolTestResult
+from vipdesk.models.worklist import Snooze
 
 __all__ = [
     "CEFR_LEVELS",
@@ -82,6 +83,7 @@ __all__ = [
     "Setting",
     "SignatureMethod",
     "SignatureState",
+    "Snooze",
     "Status",
     "Student",
     "StudentEquity",
