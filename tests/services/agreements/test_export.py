@@ -10,11 +10,15 @@ import pytest
 from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.services.agreements.export import export_agreement, stored_agreements
 from vipdesk.services.agreements.queries import document_pdf, final_pdf
 from vipdesk.services.agreements.signatures import record_approval
-from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
+from vipdesk.services.agreements.workflow import (
+    new_version,
+    save_agreement_draft,
+    send_for_signature,
+)
 
 
 def test_without_a_stored_version_the_records_are_exported(db: Database) -> None:
@@ -43,6 +47,24 @@ def test_each_state_exports_what_the_parties_see(db: Database) -> None:
     assert (exported.state, exported.pdf) == ("signed and locked", final_pdf(db, sent.id))
     with pytest.raises(VipdeskError, match="locked"):
         export_agreement(db, placement_id, fillable=True)
+
+
+def test_a_given_version_is_exported_only_while_it_is_the_current_one(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    exported = export_agreement(db, placement_id, version=sent.id)
+    assert (exported.state, exported.pdf) == ("out for signature", document_pdf(db, sent.id))
+    assert export_agreement(db, placement_id, fillable=True, version=sent.id).state == (
+        "out for signature"
+    )
+    replacement = new_version(db, placement_id, "tester")
+    with pytest.raises(NotFoundError, match="no longer the current one"):
+        export_agreement(db, placement_id, fillable=True, version=sent.id)
+    assert export_agreement(db, placement_id, version=replacement.id).state == "draft"
+    other_id, other = ready_agreement(db)
+    with pytest.raises(NotFoundError):  # another placement's version is not this one's
+        export_agreement(db, placement_id, version=other.id)
+    assert export_agreement(db, other_id, version=other.id).state == "draft"
 
 
 def test_a_batch_exports_stored_versions_as_they_are(db: Database, tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import undefer
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
 from vipdesk.services.agreements.prefill import agreement_from_placement
 
@@ -84,32 +84,42 @@ def stored_pdfs(
 
 
 def export_agreement(
-    db: Database, placement_id: int, *, fillable: bool = False
+    db: Database, placement_id: int, *, fillable: bool = False, version: int | None = None
 ) -> ExportedAgreement:
     """The agreement PDF of a placement, as described above.
 
+    With `version` (a document id), that agreement version, which must still be the
+    placement's current one: a window showing an older state gets no stale PDF.
+
     Raises:
-        NotFoundError: no such placement.
+        NotFoundError: no such placement; `version` is not its current agreement version.
         VipdeskError: a fillable PDF of a locked agreement was asked for.
     """
-
-    with db.session() as session:
-        row = session.scalar(
-            select(AgreementDocument)
-            .where(
-                AgreementDocument.placement_id == placement_id,
-                AgreementDocument.kind == DocumentKind.AGREEMENT,
-                AgreementDocument.state != DocumentState.SUPERSEDED,
-            )
-            .options(undefer(AgreementDocument.pdf), undefer(AgreementDocument.signed_pdf))
-            .options(undefer(AgreementDocument.final_pdf))
-            .order_by(AgreementDocument.number.desc())
-            .limit(1)
+    query = (
+        select(AgreementDocument)
+        .where(
+            AgreementDocument.placement_id == placement_id,
+            AgreementDocument.kind == DocumentKind.AGREEMENT,
+            AgreementDocument.state != DocumentState.SUPERSEDED,
         )
+        .options(undefer(AgreementDocument.pdf), undefer(AgreementDocument.signed_pdf))
+        .options(undefer(AgreementDocument.final_pdf))
+        .order_by(AgreementDocument.number.desc())
+        .limit(1)
+    )
+    if version is not None:
+        query = query.where(AgreementDocument.id == version)
+    with db.session() as session:
+        row = session.scalar(query)
         if row is None:
             stored = None
         else:
             stored = (row.state, json.loads(row.content), row.final_pdf, row.signed_pdf or row.pdf)
+    if stored is None and version is not None:
+        raise NotFoundError(
+            "This agreement version is no longer the current one: a later version replaced "
+            "it, or it was deleted."
+        )
     if stored is None:
         data = agreement_from_placement(db, placement_id)
         return ExportedAgreement(data, render_agreement(data, fillable=fillable), "not stored yet")
