@@ -1,12 +1,12 @@
 """What the Agreement tab's buttons do: one method per button, each a short conversation with
 the coordinator (a file to choose, a dialog, a confirmation) around one service call.
 
-Kept apart from `agreement_panel` (which lays out the lists and decides which buttons apply)
-so that neither grows past a screenful of reading. Here: drafting, sending, the PDFs in and
-out, and recording signatures; the steps that add a later document (a new version, an
-amendment, the certificate) are in `agreement_new_documents`. Every error a user can fix is
-shown in a message box; the panel reloads and emits `changed` after anything that changed the
-database.
+Kept apart from `panel` (which lays out the lists and decides which buttons apply) so that
+neither grows past a screenful of reading. Here: drafting, sending, the PDFs in and out, and
+recording signatures; the steps that add a later document (a new version, an amendment, the
+certificate) are in `new_documents`. Both reach the panel only through the `self.tab.AgreementTab`
+protocol, so neither imports it. Every error a user can fix is shown in a message box; the tab
+reloads and emits `changed` after anything that changed the database.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -25,11 +24,16 @@ from vipdesk.documents.agreement.certificate_content import (
     certificate_to_dict,
 )
 from vipdesk.documents.agreement.content import AgreementData
+from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.signature_block import Party, signer
+from vipdesk.documents.files import write_atomically
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements import queries as agreement_queries
+from vipdesk.services.agreements import returns as agreement_returns
 from vipdesk.services.agreements import signatures
 from vipdesk.services.agreements import workflow as agreements
+from vipdesk.services.agreements.trust import check_signed_file
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.ui.agreement.dialogs import CertificateEditor, ReturnedPdfDialog
 from vipdesk.ui.agreement.new_documents import NewDocumentSteps
@@ -44,11 +48,9 @@ from vipdesk.ui.agreement.signature_dialogs import (
     RecordSignatureDialog,
     SignatureEntry,
 )
+from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.agreement.verification_dialog import VerificationDialog, verification
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
-
-if TYPE_CHECKING:
-    from vipdesk.ui.agreement.panel import AgreementPanel
 
 
 def read_file(path: Path, field: str = "") -> bytes:
@@ -63,64 +65,61 @@ def read_file(path: Path, field: str = "") -> bytes:
 
 
 class AgreementActions:
-    """The steps of the signature round, for the panel's selected document."""
+    """The steps of the signature round, for the tab's selected document."""
 
-    def __init__(self, panel: AgreementPanel) -> None:
-        self.panel = panel
-        self.db = panel.db
-        self.new_documents = NewDocumentSteps(self)
+    def __init__(self, tab: AgreementTab) -> None:
+        self.tab = tab
+        self.db = self.tab.db
+        self.parent = self.tab.dialog_parent  # of every dialog and message box
+        self.new_documents = NewDocumentSteps(tab, self.edit_document)
 
     # --- helpers ---------------------------------------------------------------------------
-
-    def warn(self, title: str, exc: VipdeskError) -> None:
-        QMessageBox.warning(self.panel, title, str(exc))
-
-    def done(self, select: int | None = None) -> None:
-        self.panel.refresh(select=select)
-        self.panel.emit_changed()
 
     def _save_bytes(
         self, caption: str, name: str, make: Callable[[], bytes], pattern: str = PDF_FILTER
     ) -> None:
         suggested = str(default_folder() / name.replace("/", "-"))
-        chosen, _ = QFileDialog.getSaveFileName(self.panel, caption, suggested, pattern)
+        chosen, _ = QFileDialog.getSaveFileName(self.parent, caption, suggested, pattern)
         if not chosen:
             return
-        from vipdesk.documents.files import write_atomically
-
         path = Path(chosen)
         if not path.suffix:  # typed without one: the kind of file it is
             path = path.with_name(f"{path.name}{Path(name).suffix or '.pdf'}")
         try:
             write_atomically(path, make())
         except VipdeskError as exc:
-            self.warn(caption, exc)
+            warn(self.tab, caption, exc)
 
     def _choose(self, caption: str, pattern: str = PDF_FILTER) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self.panel, caption, str(default_folder()), pattern)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.parent, caption, str(default_folder()), pattern
+        )
         return Path(chosen) if chosen else None
 
     # --- drafting --------------------------------------------------------------------------
 
     def edit(self) -> None:
         """Draft the agreement (version 1) or edit the selected draft."""
-        panel = self.panel
-        document = panel.selected()
+        document = self.tab.selected()
         if document is None:
-            assert panel.placement_id is not None
+            assert self.tab.placement_id is not None
             try:
-                document = agreements.open_draft(self.db, panel.placement_id, current_user())
+                document = agreements.open_draft(self.db, self.tab.placement_id, current_user())
             except VipdeskError as exc:
-                self.warn("Draft agreement", exc)
+                warn(self.tab, "Draft agreement", exc)
                 return
-            panel.refresh(select=document.id)
+            self.tab.refresh(select=document.id)
         if document.state is not DocumentState.DRAFT:
             return
+        self.edit_document(document)
+        done(self.tab, document.id)
+
+    def edit_document(self, document: DocumentView) -> None:
+        """Open a draft in its editor: the certificate's, or the agreement wizard."""
         if document.kind is DocumentKind.CERTIFICATE:
             self.edit_certificate(document)
         else:
             self.edit_agreement(document)
-        self.done(document.id)
 
     def edit_agreement(self, document: DocumentView) -> None:
         # The wizard saves more than once: each save expects the version the last one left.
@@ -132,7 +131,7 @@ class AgreementActions:
             )
             latest[0] = stored.row_version
 
-        self.panel.open_wizard(
+        self.tab.open_wizard(
             document.agreement,
             save=save,
             read_only=False,
@@ -148,23 +147,23 @@ class AgreementActions:
             )
             latest[0] = stored.row_version
 
-        editor = CertificateEditor(certificate_from_dict(document.content), save, self.panel)
-        self.panel.run_dialog(editor)
+        editor = CertificateEditor(certificate_from_dict(document.content), save, self.parent)
+        self.tab.run_dialog(editor)
 
     def view(self) -> None:
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None:
             return
         if document.kind is DocumentKind.CERTIFICATE:
             data = certificate_from_dict(document.content)
-            self.panel.run_dialog(CertificateEditor(data, None, self.panel))
+            self.tab.run_dialog(CertificateEditor(data, None, self.parent))
         else:
-            self.panel.open_wizard(document.agreement, save=lambda _data: None, read_only=True)
+            self.tab.open_wizard(document.agreement, save=lambda _data: None, read_only=True)
 
     # --- sending and files -----------------------------------------------------------------
 
     def send(self) -> None:
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None:
             return
         sent: list[DocumentView] = []
@@ -176,13 +175,13 @@ class AgreementActions:
                 )
             )
 
-        dialog = SendDialog(document.title, document.order, send, self.panel)
-        self.panel.run_dialog(dialog)
+        dialog = SendDialog(document.title, document.order, send, self.parent)
+        self.tab.run_dialog(dialog)
         if sent:
-            self.done(document.id)
+            done(self.tab, document.id)
 
     def pdf(self) -> None:
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None:
             return
         if document.state is DocumentState.SIGNED:
@@ -199,9 +198,7 @@ class AgreementActions:
             )
 
     def fillable(self) -> None:
-        from vipdesk.documents.agreement.pdf import render_agreement
-
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None:
             return
         name = f"{document.reference} {document.title} for HR.pdf"
@@ -213,10 +210,7 @@ class AgreementActions:
 
     def returned(self) -> None:
         """Read a PDF HR sent back: accept chosen changes, record signatures found in it."""
-        from vipdesk.services.agreements import returns as agreement_returns
-
-        panel = self.panel
-        placement_id = panel.placement_id
+        placement_id = self.tab.placement_id
         assert placement_id is not None
         path = self._choose("Choose the PDF returned by HR")
         if path is None:
@@ -230,7 +224,7 @@ class AgreementActions:
                 else None
             )
         except VipdeskError as exc:
-            self.warn("Import returned PDF", exc)
+            warn(self.tab, "Import returned PDF", exc)
             return
         recordable: list[str] = []
         if target is not None and target.state is DocumentState.SENT:
@@ -256,13 +250,11 @@ class AgreementActions:
                     )
                 )
 
-        dialog = ReturnedPdfDialog(path.name, review, recordable, apply, panel)
-        panel.run_dialog(dialog)
-        self.done(created[0].id if created else (target.id if target else None))
+        dialog = ReturnedPdfDialog(path.name, review, recordable, apply, self.parent)
+        self.tab.run_dialog(dialog)
+        done(self.tab, created[0].id if created else (target.id if target else None))
 
     def verify(self) -> None:
-        from vipdesk.services.agreements.trust import check_signed_file
-
         path = self._choose("Choose a PDF to verify")
         if path is None:
             return
@@ -270,20 +262,20 @@ class AgreementActions:
             data = read_file(path)
             checks = check_signed_file(self.db, data, path.name).signers
         except VipdeskError as exc:
-            self.warn("Verify a PDF", exc)
+            warn(self.tab, "Verify a PDF", exc)
             return
         result = verification(path.name, data, checks, "", "")
         archived, title = self._archive_for(result.sha256)
         result = verification(path.name, data, checks, archived, title)
-        self.panel.run_dialog(VerificationDialog(result, self.panel))
+        self.tab.run_dialog(VerificationDialog(result, self.parent))
 
     def _archive_for(self, sha256: str) -> tuple[str, str]:
         """The archived hash to compare with: a document it matches, else the selected one."""
-        documents = self.panel.documents
+        documents = self.tab.documents
         match = next((d for d in documents if d.final_sha256 == sha256), None)
         if match is not None:
             return match.final_sha256, match.title
-        selected = self.panel.selected()
+        selected = self.tab.selected()
         locked = [d for d in documents if d.final_sha256]
         if selected is not None and (selected.final_sha256 or not locked):
             return selected.final_sha256, selected.title
@@ -294,7 +286,7 @@ class AgreementActions:
     # --- signatures ------------------------------------------------------------------------
 
     def record(self) -> None:
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None or document.next_party is None:
             return
         party = document.next_party
@@ -339,22 +331,22 @@ class AgreementActions:
                 )
 
         dialog = RecordSignatureDialog(
-            party, document.title, _expected(document, party), record, self.panel
+            party, document.title, _expected(document, party), record, self.parent
         )
-        if not self.panel.run_dialog(dialog):
+        if not self.tab.run_dialog(dialog):
             return
-        self.done(document.id)
-        after = self.panel.selected()
+        done(self.tab, document.id)
+        after = self.tab.selected()
         if after is not None and after.id == document.id and after.state is DocumentState.SIGNED:
             QMessageBox.information(
-                self.panel,
+                self.parent,
                 "Signed by every party",
                 f"{after.title} is signed by every party and locked. Its final PDF is archived "
                 f"with SHA-256 {after.final_sha256}.",
             )
 
     def decline(self) -> None:
-        document = self.panel.selected()
+        document = self.tab.selected()
         if document is None:
             return
 
@@ -362,20 +354,20 @@ class AgreementActions:
             signatures.decline(self.db, document.id, party, reason, user=current_user())
 
         dialog = DeclineDialog(
-            document.title, document.order, document.next_party, decline, self.panel
+            document.title, document.order, document.next_party, decline, self.parent
         )
-        if self.panel.run_dialog(dialog):
-            self.done(document.id)
+        if self.tab.run_dialog(dialog):
+            done(self.tab, document.id)
 
     def scan(self) -> None:
-        document = self.panel.selected()
-        signature = self.panel.selected_signature()
+        document = self.tab.selected()
+        signature = self.tab.selected_signature()
         if document is None or signature is None:
             return
         try:
             name, data = signatures.scan_of(self.db, document.id, signature.party)
         except VipdeskError as exc:
-            self.warn("Save scan", exc)
+            warn(self.tab, "Save scan", exc)
             return
         self._save_bytes("Save the scan", name, lambda: data, SCAN_FILTER)
 
@@ -393,8 +385,6 @@ class AgreementActions:
 
 def _expected(document: DocumentView, party: str) -> signatures.Approval:
     """Who is expected to sign for the party, as the document names them; dated today."""
-    from vipdesk.documents.agreement.signature_block import Party, signer
-
     today = date.today()
     if document.kind is DocumentKind.CERTIFICATE:
         mentor = certificate_from_dict(document.content).mentor

@@ -1,15 +1,16 @@
 """The Agreement tab's steps that add a document after one went out: a new version of the
 agreement, an amendment to the locked agreement, the certificate after the placement.
 
-Split from `agreement_actions` (which keeps drafting, sending, files and signatures);
+Split from `actions` (which keeps drafting, sending, files and signatures);
 `AgreementActions.new_version`, `.amend` and `.certificate` hand over to `NewDocumentSteps`,
-which uses the owner's helpers to warn, reload the panel and open the editors.
+which reaches the panel through the `tab.AgreementTab` protocol and opens a new draft in its
+editor through the `edit` callable it is given.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -20,26 +21,26 @@ from vipdesk.services.agreements import changes as agreement_changes
 from vipdesk.services.agreements import workflow as agreements
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.ui.agreement.dialogs import AmendDialog, CertificateDatesDialog
-
-if TYPE_CHECKING:
-    from vipdesk.ui.agreement.actions import AgreementActions
+from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 
 
 class NewDocumentSteps:
     """New version, amendment, certificate: each starts a draft, then opens it for editing."""
 
-    def __init__(self, steps: AgreementActions) -> None:
-        self.steps = steps
-        self.panel = steps.panel
-        self.db = steps.db
+    def __init__(self, tab: AgreementTab, edit: Callable[[DocumentView], None]) -> None:
+        """`edit` opens a draft in its editor (the agreement wizard, the certificate's)."""
+        self.tab = tab
+        self.db = tab.db
+        self.parent = tab.dialog_parent  # of every dialog and message box
+        self.edit = edit
 
     def new_version(self) -> None:
         """Replace the version out for signature by a new draft, after asking."""
-        document = self.panel.selected()
-        if document is None or self.panel.placement_id is None:
+        document = self.tab.selected()
+        if document is None or self.tab.placement_id is None:
             return
         answer = QMessageBox.question(
-            self.panel,
+            self.parent,
             "Start a new version?",
             f"Start version {document.number + 1} as a copy of {document.title}? Version "
             f"{document.number} is then superseded: no more signatures are recorded on it, and "
@@ -48,15 +49,15 @@ class NewDocumentSteps:
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            created = agreements.new_version(self.db, self.panel.placement_id, current_user())
+            created = agreements.new_version(self.db, self.tab.placement_id, current_user())
         except VipdeskError as exc:
-            self.steps.warn("New version", exc)
+            warn(self.tab, "New version", exc)
             return
-        self.steps.done(created.id)
+        done(self.tab, created.id)
 
     def amend(self) -> None:
         """Start an amendment (its reason first), then edit it in the wizard."""
-        placement_id = self.panel.placement_id
+        placement_id = self.tab.placement_id
         assert placement_id is not None
         started: list[DocumentView] = []
 
@@ -65,21 +66,20 @@ class NewDocumentSteps:
                 agreement_changes.start_amendment(self.db, placement_id, reason, current_user())
             )
 
-        if not self.panel.run_dialog(AmendDialog(start, self.panel)) or not started:
+        if not self.tab.run_dialog(AmendDialog(start, self.parent)) or not started:
             return
-        self.steps.done(started[0].id)
-        self.steps.edit_agreement(started[0])
-        self.steps.done(started[0].id)
+        done(self.tab, started[0].id)
+        self.edit(started[0])
+        done(self.tab, started[0].id)
 
     def certificate(self) -> None:
         """Edit the certificate's draft; with none yet, start one from the actual dates."""
-        panel = self.panel
-        placement_id = panel.placement_id
+        placement_id = self.tab.placement_id
         assert placement_id is not None
         draft = next(
             (
                 d
-                for d in panel.documents
+                for d in self.tab.documents
                 if d.kind is DocumentKind.CERTIFICATE and d.state is DocumentState.DRAFT
             ),
             None,
@@ -88,14 +88,14 @@ class NewDocumentSteps:
             draft = self._start_certificate(placement_id)
             if draft is None:
                 return
-        panel.refresh(select=draft.id)
-        self.steps.edit_certificate(draft)
-        self.steps.done(draft.id)
+        self.tab.refresh(select=draft.id)
+        self.edit(draft)
+        done(self.tab, draft.id)
 
     def _start_certificate(self, placement_id: int) -> DocumentView | None:
         agreed = next(
             d
-            for d in self.panel.documents
+            for d in self.tab.documents
             if d.kind is DocumentKind.AGREEMENT and d.state is DocumentState.SIGNED
         ).agreement.programme
         started: list[DocumentView] = []
@@ -111,7 +111,7 @@ class NewDocumentSteps:
                 )
             )
 
-        dialog = CertificateDatesDialog(agreed.start, agreed.end, start, self.panel)
-        if not self.panel.run_dialog(dialog) or not started:
+        dialog = CertificateDatesDialog(agreed.start, agreed.end, start, self.parent)
+        if not self.tab.run_dialog(dialog) or not started:
             return None
         return started[0]

@@ -4,13 +4,15 @@ their signatures, and every step of the signature round.
 The list shows each document with its state and the short SHA-256 of its archived final PDF;
 the table under it shows who signed the selected one and how. Each button acts on the selected
 document and is disabled, with a tooltip saying why, when its step does not apply. The work is
-done by `services.agreements`, `services.signatures` and `services.agreement_changes`; the
-steps with files and dialogs are in `agreement_actions.AgreementActions`.
+done by `services.agreements` (`workflow`, `signatures`, `changes`, `export`); the steps with
+files and dialogs are in `actions.AgreementActions`, which reaches the panel only through the
+`tab.AgreementTab` protocol the panel provides.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -30,7 +32,10 @@ from vipdesk.errors import VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState
 from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, SignatureView
+from vipdesk.services.placements.records import load_placement
+from vipdesk.ui.agreement.actions import AgreementActions
 from vipdesk.ui.agreement.send_dialog import order_text
+from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 
@@ -57,8 +62,6 @@ EMPTY_TEXT = (
 
 
 def _day(value: object) -> str:
-    from datetime import datetime
-
     if isinstance(value, datetime):
         return f"{value.astimezone():%d %b %Y}"
     return f"{value:%d %b %Y}" if value else ""
@@ -131,8 +134,6 @@ class AgreementPanel(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from vipdesk.ui.agreement.actions import AgreementActions
-
         self.db = db
         self.placement_id: int | None = None
         self.steps = AgreementActions(self)
@@ -308,6 +309,10 @@ class AgreementPanel(QWidget):
 
     # --- hooks for modal windows -----------------------------------------------------------
 
+    @property
+    def dialog_parent(self) -> QWidget:
+        return self
+
     def run_dialog(self, dialog: QDialog) -> bool:
         """Modal, like every editor; tests replace this to drive the dialog themselves."""
         return dialog.exec() == QDialog.DialogCode.Accepted
@@ -324,9 +329,6 @@ class AgreementPanel(QWidget):
 
         An agreement's period must fit the placement's planned one; an amendment's need not
         (it may extend the traineeship)."""
-        from vipdesk.services.placements.records import load_placement
-        from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
-
         assert self.placement_id is not None
         placement = load_placement(self.db, self.placement_id)
         wizard = AgreementWizard(
