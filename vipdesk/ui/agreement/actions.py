@@ -24,7 +24,6 @@ from vipdesk.documents.agreement.certificate_content import (
     certificate_to_dict,
 )
 from vipdesk.documents.agreement.content import AgreementData
-from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party, signer
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import ValidationError, VipdeskError
@@ -33,6 +32,7 @@ from vipdesk.services.agreements import queries as agreement_queries
 from vipdesk.services.agreements import returns as agreement_returns
 from vipdesk.services.agreements import signatures
 from vipdesk.services.agreements import workflow as agreements
+from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.trust import check_signed_file
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.ui.agreement.dialogs import CertificateEditor, ReturnedPdfDialog
@@ -198,14 +198,17 @@ class AgreementActions:
             )
 
     def fillable(self) -> None:
+        """The selected version for HR to fill in, made as `vipdesk agreement export
+        --fillable` makes it: the service refuses a locked agreement, or a replaced version."""
         document = self.tab.selected()
-        if document is None:
+        placement_id = self.tab.placement_id
+        if document is None or placement_id is None:
             return
         name = f"{document.reference} {document.title} for HR.pdf"
         self._save_bytes(
             "Save the fillable PDF for HR",
             name,
-            lambda: render_agreement(document.agreement, fillable=True),
+            lambda: export_agreement(self.db, placement_id, fillable=True, version=document.id).pdf,
         )
 
     def returned(self) -> None:
