@@ -17,6 +17,7 @@ from vipdesk import __version__
 from vipdesk.db import Database, data_dir, demo_database_url, open_database
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
+from vipdesk.services.placements.catalogue import load_rows
 from vipdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -31,12 +32,11 @@ def app_settings() -> QSettings:
 
 def open_demo_database() -> Database:
     """The demo database in the data folder, filled with sample data on first use."""
+    # late: only the demo database needs the sample-data generator (~30 ms of start-up)
     from vipdesk.services.demo.agreements import add_demo_agreements
     from vipdesk.services.demo.generate import generate_demo
 
     database = open_database(demo_database_url())
-    from vipdesk.services.placements.catalogue import load_rows
-
     if not load_rows(database):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

@@ -23,6 +23,7 @@ from vipdesk.db import Database, describe_url
 from vipdesk.errors import VipdeskError
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
+from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 
 if TYPE_CHECKING:
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _add_people_tabs(self) -> None:
+        # late: ~35 ms that only building the window needs, not `import vipdesk.ui.main_window`
         from vipdesk.ui.people.views import (
             ContactsView,
             InstitutionsView,
@@ -90,8 +92,10 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.organisations_view, "&Organisations")
         self.tabs.addTab(self.contacts_view, "&Contacts")
         self.tabs.addTab(self.institutions_view, "&Institutions")
-        from vipdesk.ui.funding.view import FundingView  # read when its tab is first shown
+        # late: ~40 ms that only building the window needs, like the people tabs
+        from vipdesk.ui.funding.view import FundingView
 
+        # Read when its tab is first shown.
         self.funding_view = FundingView(self._db, lazy=True)
         self.tabs.addTab(self.funding_view, "F&unding")  # Alt+F stays with the File menu
         # A renamed student or host shows in the placements list too.
@@ -192,7 +196,7 @@ class MainWindow(QMainWindow):
     # --- commands --------------------------------------------------------------------------
 
     def open_placement(self, placement_id: int | None = None) -> PlacementEditor | None:
-        # Imported on first use: the editor and its tabs are a tenth of a second of start-up.
+        # late: the editor and its tabs load reportlab and pyHanko (~1 s): on first open only
         from vipdesk.ui.placements.editor import PlacementEditor
 
         try:
@@ -271,7 +275,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_report_action)
 
     def _on_import(self, kind: str) -> Any:
-        from vipdesk.ui.jobs import delete_when_closed
+        # late: the import dialog loads openpyxl (~0.2 s): on first use only
         from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 
         dialog = ImportDialog(self._db, kind, self)
@@ -281,6 +285,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_save_template(self, kind: str) -> None:
+        # late: the import dialog loads openpyxl (~0.2 s): on first use only
         from vipdesk.ui.spreadsheets.import_dialog import save_template_as
 
         path = save_template_as(self, kind)
@@ -288,7 +293,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved the {kind} template to {path}.", 8000)
 
     def _on_export_report(self) -> Any:
-        from vipdesk.ui.jobs import delete_when_closed
+        # late: the report dialog is needed on first use only, not at start-up
         from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
 
         catalogue = self.placements_view.model.catalogue
@@ -301,8 +306,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_export_agreements(self) -> Any:
+        # late: the batch export dialog (~40 ms) is needed on first use only, not at start-up
         from vipdesk.ui.agreement.batch_dialog import AgreementBatchDialog
-        from vipdesk.ui.jobs import delete_when_closed
 
         # What the list shows (its filters applied) and what is selected in it.
         model = self.placements_view.model
@@ -351,6 +356,7 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # late: as in `open_placement`, the editor stays off the start-up path
         from vipdesk.ui.placements.editor import PlacementEditor
 
         for editor in self.findChildren(PlacementEditor):

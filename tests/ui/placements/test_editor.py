@@ -389,9 +389,7 @@ def test_a_new_host_is_chosen_and_found_by_later_searches(
         def exec(self) -> int:
             return int(QDialog.DialogCode.Accepted.value)
 
-    monkeypatch.setattr(
-        "vipdesk.ui.people.organisation_editor.OrganisationEditor", FakeOrganisationEditor
-    )
+    monkeypatch.setattr("vipdesk.ui.placements.pickers.OrganisationEditor", FakeOrganisationEditor)
     qtbot.mouseClick(editor.fields.host.new_button, Qt.MouseButton.LeftButton)
     assert editor.fields.host.current_id() == created[0]
     assert editor.fields.host.line.text() == "Łódź Software House · Poland"

@@ -14,6 +14,10 @@ from vipdesk.services.placements.lookups import (
     organisation_label,
     student_label,
 )
+from vipdesk.ui.people.contact_editor import ContactEditor
+from vipdesk.ui.people.institution_editor import InstitutionEditor
+from vipdesk.ui.people.organisation_editor import OrganisationEditor
+from vipdesk.ui.people.student_editor import StudentEditor
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.widgets import RecordPicker, SearchPicker
 
@@ -62,15 +66,11 @@ class PlacementPickers(QObject):
         return int(saved_id) if saved_id is not None else None
 
     def _on_new_student(self) -> None:
-        from vipdesk.ui.people.student_editor import StudentEditor
-
         new_id = self._create(StudentEditor(self._db, parent=self._parent))
         if new_id is not None:
             self._fields.student.set_current(new_id, student_label(self._db, new_id))
 
     def _on_new_host(self) -> None:
-        from vipdesk.ui.people.organisation_editor import OrganisationEditor
-
         new_id = self._create(OrganisationEditor(self._db, parent=self._parent))
         if new_id is not None:
             if self._host_search is not None:
@@ -79,8 +79,6 @@ class PlacementPickers(QObject):
             self.reload_contacts()
 
     def _on_new_institution(self) -> None:
-        from vipdesk.ui.people.institution_editor import InstitutionEditor
-
         new_id = self._create(InstitutionEditor(self._db, parent=self._parent))
         if new_id is not None:
             self._fields.institution.set_choices(institution_choices(self._db))
@@ -116,8 +114,6 @@ class PlacementPickers(QObject):
         employer_key: str,
         missing_employer: str,
     ) -> None:
-        from vipdesk.ui.people.contact_editor import ContactEditor
-
         employer_id = employer.current_id()
         if employer_id is None:
             self._fields.show_problems([FieldProblem(field, missing_employer)])
