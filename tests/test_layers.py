@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,63 @@ from tests.helpers.layers import late_own_imports, qt_below_ui, upward_imports
 
 PACKAGE = Path(vipdesk.__file__).parent
 
+# The only modules that import vipdesk's own modules inside functions, and why. Anywhere else a
+# late import of our own code hides a dependency running the wrong way (STYLE.md).
+LATE_IMPORTERS = {
+    # The command line: Qt and each command's work load only for the command that runs.
+    "vipdesk.cli",
+    # The entry point: `vipdesk --version` and the commands stay quick to start.
+    "vipdesk.__main__",
+    # The placement editor (reportlab, pyHanko), the spreadsheet dialogs (openpyxl) and the
+    # other tabs load on first use, off the path to the first window.
+    "vipdesk.ui.main_window",
+    # Only the demo database needs the sample-data generator.
+    "vipdesk.ui.app",
+}
+# Checked under these packages for now: services/ and commands/ are being cleared next.
+LATE_CHECKED = ("vipdesk.ui",)
+
+
+def late_imports_not_allowed(root: Path) -> list[str]:
+    """Late imports of our own modules outside `LATE_IMPORTERS`, and allowed ones that do not
+    say why in a `# late: …` comment on the line above (or beside) them."""
+    wrong = []
+    for line in late_own_imports(root):
+        importer, rest = line.split(":", 1)
+        if not importer.startswith(LATE_CHECKED):
+            continue
+        if importer not in LATE_IMPORTERS:
+            wrong.append(line)
+        elif not _says_why(root, importer, int(rest.split()[0])):
+            wrong.append(f"{line} without a '# late: …' comment")
+    return wrong
+
+
+def _says_why(root: Path, module: str, line: int) -> bool:
+    """A `# late:` comment beside the import or above the block of imports it is in."""
+    path = root.parent.joinpath(*module.split(".")).with_suffix(".py")
+    text = path.read_text(encoding="utf-8")
+    import_lines = {
+        number
+        for node in ast.walk(ast.parse(text))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for number in range(node.lineno, (node.end_lineno or node.lineno) + 1)
+    }
+    lines = text.splitlines()
+    at = line
+    while at in import_lines:
+        if "# late:" in lines[at - 1]:
+            return True
+        at -= 1
+    return lines[at - 1].strip().startswith("# late:")
+
 
 def test_no_import_runs_against_the_layers() -> None:
     assert upward_imports(PACKAGE) == []
+
+
+def test_own_modules_are_imported_late_only_where_start_up_needs_it() -> None:
+    assert late_imports_not_allowed(PACKAGE) == []
 
 
 def test_only_the_ui_and_the_entry_point_import_qt() -> None:
@@ -80,3 +135,23 @@ def test_a_deliberately_upward_import_fails(tmp_path: Path) -> None:
     ]
     assert qt_below_ui(package) == ["vipdesk.services.export:1 imports PySide6.QtCore"]
     assert late_own_imports(package) == ["vipdesk.documents.pdf:2 imports vipdesk.services.export"]
+
+
+def test_a_late_import_outside_the_allowlist_or_without_its_reason_fails(tmp_path: Path) -> None:
+    late = "def f():\n    from vipdesk.services.export import g\n"
+    package = _tree(
+        tmp_path,
+        {
+            **LEGAL,
+            "ui/view.py": late,
+            "ui/main_window.py": late,
+            "ui/app.py": "def f():\n    # late: only the demo needs it\n"
+            "    from vipdesk.services.export import g\n"
+            "    from vipdesk.services.export import (\n        g,\n    )\n"
+            "def h():\n    from vipdesk.services.export import g  # late: first use only\n",
+        },
+    )
+    assert late_imports_not_allowed(package) == [
+        "vipdesk.ui.main_window:2 imports vipdesk.services.export without a '# late: …' comment",
+        "vipdesk.ui.view:2 imports vipdesk.services.export",
+    ]
