@@ -53,18 +53,18 @@ def database_url(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        # late: each command loads only what it needs (the app needs no reportlab or pyHanko
-        # at start, a report no Qt); the entry point is the one place that chooses.
+        # Each command loads only what it needs (the app no reportlab or pyHanko at start, a
+        # report no Qt): the entry point is the one place that chooses what to import.
         if args.command == "demo":
-            from vipdesk.commands import demo
+            from vipdesk.commands import demo  # late: the generator, only for `demo`
 
             return demo.run(args, database_url(args))
         if args.command in parsers.COMMANDS:
-            from vipdesk.commands import spreadsheets
+            from vipdesk.commands import spreadsheets  # late: openpyxl, only for these
 
             return spreadsheets.run(args, database_url(args))
         if args.command == "agreement":
-            from vipdesk.commands import agreement
+            from vipdesk.commands import agreement  # late: reportlab and pyHanko
 
             return agreement.run(args, database_url(args))
         from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted

@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.jobs import press_cancel
 from vipdesk.db import Database
+from vipdesk.documents import files
 from vipdesk.documents.agreement.form import read_returned_pdf
 from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import agreement_for_export
@@ -75,7 +77,7 @@ def test_progress_counts_and_cancel_midway_leaves_the_folder_as_it_was(
 ) -> None:
     # The worker waits after its second agreement until the test has pressed Cancel.
     second_done, cancelled = threading.Event(), threading.Event()
-    real_write = batch.write_atomically
+    real_write = files.write_atomically
     count = {"n": 0}
 
     def write(path: Path, data: bytes) -> None:
@@ -96,7 +98,7 @@ def test_progress_counts_and_cancel_midway_leaves_the_folder_as_it_was(
     qtbot.waitUntil(lambda: "(1 of 4)" in progress.labelText(), timeout=5_000)
     assert progress.labelText() == "Writing agreements (1 of 4)…"
     assert progress.maximum() == 4 and progress.value() == 1
-    progress.findChild(QPushButton).click()  # Cancel
+    press_cancel(progress)
     cancelled.set()
     qtbot.waitUntil(lambda: not dialog.runner.busy, timeout=10_000)
     assert count["n"] == 2  # stopped right after the agreement being written
@@ -126,6 +128,7 @@ def test_the_file_menu_opens_it_for_the_lists_placements(
     qtbot.waitUntil(lambda: window.placements_view.model.rowCount() == 1, timeout=5_000)
     window.placements_view.table.selectRow(0)
     menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
     assert window.export_agreements_action in menu.actions()
     window.export_agreements_action.trigger()
     dialog = next(d for d in window.findChildren(AgreementBatchDialog) if d.isVisible())

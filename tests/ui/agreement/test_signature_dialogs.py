@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from vipdesk.errors import UnconfirmedSignerError
@@ -34,7 +35,7 @@ def dialog_recording(qtbot, calls: list[SignatureEntry]) -> RecordSignatureDialo
 
 
 def test_an_unconfirmed_signer_is_recorded_only_after_yes(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     message_boxes: MessageBoxes,
 ) -> None:
     calls: list[SignatureEntry] = []
@@ -48,7 +49,7 @@ def test_an_unconfirmed_signer_is_recorded_only_after_yes(
 
 
 def test_no_keeps_the_dialog_open_with_the_reason(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     message_boxes: MessageBoxes,
 ) -> None:
     calls: list[SignatureEntry] = []

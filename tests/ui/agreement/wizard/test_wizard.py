@@ -84,12 +84,13 @@ def retype(qtbot: QtBot, edit, text: str) -> None:  # type: ignore[no-untyped-de
 def next_tab_stop(widget: QWidget) -> QWidget:
     """Where Tab goes from `widget`: the next widget in the focus chain that takes Tab."""
     candidate = widget.nextInFocusChain()
-    while not (
+    while candidate is not None and not (
         candidate.isVisible()
         and candidate.isEnabled()
         and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus
     ):
         candidate = candidate.nextInFocusChain()
+    assert candidate is not None, "the focus chain ends"
     return candidate
 
 
