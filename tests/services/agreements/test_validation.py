@@ -78,21 +78,6 @@ def test_the_draft_filled_from_a_placement_lacks_only_the_coordinator(db: Databa
     assert problems(agreement_from_placement(db, form.id), **period) == []
 
 
-def test_sections_are_the_wizard_pages_in_order() -> None:
-    assert [s.key for s in SECTIONS] == [
-        "parties",
-        "programme",
-        "tasks",
-        "learning",
-        "protocol",
-        "roles",
-        "technology",
-        "recognition",
-        "host",
-    ]
-    assert all(s.title for s in SECTIONS)
-
-
 # --- parties ---------------------------------------------------------------------------------
 
 
