@@ -147,7 +147,10 @@ def test_a_certificate_ending_before_it_starts_is_refused_and_a_draft_reopened(
             db, placement_id, actual_start=date(2027, 5, 1), actual_end=date(2027, 4, 30)
         )
     assert [d.kind for d in documents_of(db, placement_id)] == [DocumentKind.AGREEMENT]
-    days = {"actual_start": date(2027, 2, 1), "actual_end": date(2027, 5, 31)}
-    first = start_certificate(db, placement_id, **days, today=date(2027, 6, 2))
+    start, end = date(2027, 2, 1), date(2027, 5, 31)
+    first = start_certificate(
+        db, placement_id, actual_start=start, actual_end=end, today=date(2027, 6, 2)
+    )
     assert first.content["version"] == 1 and first.content["placement_id"] == placement_id
-    assert start_certificate(db, placement_id, **days).id == first.id
+    again = start_certificate(db, placement_id, actual_start=start, actual_end=end)
+    assert again.id == first.id

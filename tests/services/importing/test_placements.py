@@ -12,6 +12,7 @@ from tests.helpers.factories import World, make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, PeriodKind, Status, Student
 from vipdesk.services.importing.columns import CellError
+from vipdesk.services.importing.files import Cell
 from vipdesk.services.importing.placements import PlacementRows, mode, periods, status
 from vipdesk.services.importing.rows import Row
 from vipdesk.services.placements.records import PeriodForm
@@ -76,13 +77,13 @@ def prepared(db: Database) -> PlacementRows:
     return kind
 
 
-def cells(db: Database, world: World, **changes: object) -> dict[str, object]:
+def cells(db: Database, world: World, **changes: Cell) -> dict[str, Cell]:
     with db.session() as session:
         student = session.get(Student, world.student_id)
         tutor = session.get(Contact, world.tutor_id)
         institution = tutor.institution.name if tutor and tutor.institution else ""
         email = student.email if student else ""
-    row: dict[str, object] = {
+    row: dict[str, Cell] = {
         "student_email": email,
         "host": "Nordlicht Analytics GmbH",
         "country": "Germany",
