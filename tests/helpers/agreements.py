@@ -3,16 +3,29 @@
 from __future__ import annotations
 
 import itertools
+import json
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Person
-from vipdesk.models import Status
-from vipdesk.services.agreements.signatures import Approval
+from vipdesk.models import (
+    AgreementDocument,
+    AgreementSignature,
+    DocumentKind,
+    DocumentState,
+    SignatureState,
+    Status,
+)
+from vipdesk.services.agreements.signatures import Approval, record_approval
 from vipdesk.services.agreements.views import DocumentView
-from vipdesk.services.agreements.workflow import open_draft, save_agreement_draft
+from vipdesk.services.agreements.workflow import (
+    open_draft,
+    save_agreement_draft,
+    send_for_signature,
+)
 from vipdesk.services.placements.checklist import checklist_items, set_done
 from vipdesk.services.placements.lifecycle import change_status
 
@@ -46,3 +59,36 @@ def ready_agreement(db: Database) -> tuple[int, DocumentView]:
 
 def typed_approval(name: str, day: date = SENT_ON) -> Approval:
     return Approval(name, "Signs for the party", "someone@example.org", day)
+
+
+def signed_agreement(db: Database) -> tuple[int, DocumentView]:
+    """`ready_agreement`, sent and approved in writing by all three parties: locked."""
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    for party in sent.order:
+        signed = record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    return placement_id, signed
+
+
+def document_row(
+    kind: DocumentKind = DocumentKind.AGREEMENT,
+    number: int = 1,
+    state: DocumentState = DocumentState.DRAFT,
+    content: dict[str, Any] | None = None,
+    signatures: tuple[tuple[str, SignatureState], ...] = (),
+) -> AgreementDocument:
+    """An unsaved document row with signatures (party, state) in order, for the pure readers."""
+    return AgreementDocument(
+        id=number,
+        placement_id=7,
+        kind=kind,
+        number=number,
+        state=state,
+        version=1,
+        content=json.dumps(content or {"n": number}),
+        sign_order=",".join(party for party, _ in signatures) or "student,sending,host",
+        signatures=[
+            AgreementSignature(party=party, position=n, state=signature_state)
+            for n, (party, signature_state) in enumerate(signatures, start=1)
+        ],
+    )

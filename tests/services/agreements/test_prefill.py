@@ -19,7 +19,6 @@ from vipdesk.services.agreements.prefill import (
     agreement_from_placement,
     agreements_from_placements,
 )
-from vipdesk.services.agreements.protocol_text import weekdays_text
 from vipdesk.services.preparation.protocol import AvailabilityForm, load_protocol, save_protocol
 from vipdesk.services.preparation.tools import ToolTestState, record_test, save_choices
 
@@ -197,10 +196,3 @@ def test_many_agreements_take_a_fixed_number_of_queries(any_db: Database) -> Non
     assert list(found) == list(reversed(ids))  # in the order asked, the missing one left out
     assert found[ids[0]] == agreement_from_placement(any_db, ids[0], today=TODAY)
     assert found[ids[0]].tools and not found[ids[-1]].tools
-
-
-def test_weekdays_in_words() -> None:
-    assert weekdays_text("12345") == "Monday to Friday"
-    assert weekdays_text("135") == "Monday, Wednesday and Friday"
-    assert weekdays_text("67") == "Saturday and Sunday"
-    assert weekdays_text("1234567") == "every day"

@@ -15,15 +15,13 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import (
     AgreementData,
     HostCommitments,
-    Period,
     Person,
     Recognition,
     RecognitionKind,
     Role,
-    Task,
     Tool,
 )
-from vipdesk.enums import Mode, PeriodKind
+from vipdesk.enums import Mode
 from vipdesk.models import Contact, ContactRole
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.problems import SECTIONS, Problem
@@ -78,21 +76,6 @@ def test_the_draft_filled_from_a_placement_lacks_only_the_coordinator(db: Databa
             )
         )
     assert problems(agreement_from_placement(db, form.id), **period) == []
-
-
-def test_sections_are_the_wizard_pages_in_order() -> None:
-    assert [s.key for s in SECTIONS] == [
-        "parties",
-        "programme",
-        "tasks",
-        "learning",
-        "protocol",
-        "roles",
-        "technology",
-        "recognition",
-        "host",
-    ]
-    assert all(s.title for s in SECTIONS)
 
 
 # --- parties ---------------------------------------------------------------------------------
@@ -165,210 +148,6 @@ def test_the_tutor_and_the_hr_contact_may_be_left_out() -> None:
         receiving=dataclasses.replace(data.receiving, contact=Person()),
     )
     assert validate_section(data, "parties") == []
-
-
-# --- programme -------------------------------------------------------------------------------
-
-
-def test_title_is_required() -> None:
-    assert messages(programme(title="  "), "programme.title") == [
-        "Enter the title of the traineeship."
-    ]
-
-
-@pytest.mark.parametrize(("hours", "ok"), [(0, False), (1, True), (60, True), (61, False)])
-def test_hours_per_week_from_1_to_60(hours: int, ok: bool) -> None:
-    found = messages(programme(hours_per_week=hours), "programme.hours_per_week")
-    assert found == ([] if ok else [f"Hours per week must be between 1 and 60; it is {hours}."])
-
-
-def test_missing_dates_are_named() -> None:
-    data = virtual(start=None, end=None)  # as a stored draft with empty dates revives
-    found = {p.field: p.message for p in validate_section(data, "programme", **PLACEMENT)}
-    assert found == {
-        "programme.start": "Enter the first day of the traineeship.",
-        "programme.end": "Enter the last day of the traineeship.",
-    }
-
-
-def test_the_end_may_not_come_before_the_start() -> None:
-    data = virtual(start=date(2027, 3, 1), end=date(2027, 2, 28))
-    assert messages(data, "programme.end") == [
-        "The end (28 February 2027) is before the start (1 March 2027)."
-    ]
-
-
-def test_the_period_may_be_the_placements_or_inside_it() -> None:
-    assert validate_section(virtual(), "programme", **PLACEMENT) == []
-    inside = virtual(start=date(2027, 3, 1), end=date(2027, 4, 30), tasks=())
-    assert validate_section(inside, "programme", **PLACEMENT) == []
-
-
-def test_a_period_beyond_the_placements_says_which_end() -> None:
-    early = virtual(start=date(2027, 1, 15))
-    assert messages(early, "programme.start") == [
-        "The traineeship starts on 15 January 2027, before the placement's planned start "
-        "(1 February 2027). Change the date here, or the placement's planned period first."
-    ]
-    assert messages(early, "programme.end") == []
-    late = virtual(end=date(2027, 6, 30))
-    assert messages(late, "programme.end") == [
-        "The traineeship ends on 30 June 2027, after the placement's planned end "
-        "(31 May 2027). Change the date here, or the placement's planned period first."
-    ]
-    assert messages(late, "programme.start") == []
-
-
-def test_without_a_placement_period_any_period_goes() -> None:
-    data = virtual(start=date(2026, 1, 1), end=date(2028, 1, 1))
-    assert validate_section(data, "programme", placement_start=None, placement_end=None) == []
-
-
-# --- blended periods -------------------------------------------------------------------------
-
-FEB1, APR30, MAY1, MAY31 = date(2027, 2, 1), date(2027, 4, 30), date(2027, 5, 1), date(2027, 5, 31)
-
-
-def blended(*periods: Period) -> AgreementData:
-    return programme(mode=Mode.BLENDED, periods=periods)
-
-
-def period_messages(data: AgreementData) -> list[tuple[str, str]]:
-    return [(p.field, p.message) for p in problems(data) if p.field.startswith("programme.periods")]
-
-
-def test_blended_periods_that_tile_the_programme_pass() -> None:
-    data = blended(
-        Period(PeriodKind.PHYSICAL, MAY1, MAY31), Period(PeriodKind.VIRTUAL, FEB1, APR30)
-    )
-    assert period_messages(data) == []
-
-
-def test_blended_needs_periods() -> None:
-    assert period_messages(blended()) == [
-        (
-            "programme.periods",
-            "A blended traineeship needs its physical and virtual periods: add them.",
-        )
-    ]
-
-
-def test_blended_needs_both_kinds() -> None:
-    data = blended(Period(PeriodKind.VIRTUAL, FEB1, MAY31))
-    assert period_messages(data) == [
-        (
-            "programme.periods",
-            "A blended traineeship needs at least one physical and one virtual period; "
-            "add a physical one.",
-        )
-    ]
-
-
-def test_blended_periods_may_not_overlap() -> None:
-    data = blended(
-        Period(PeriodKind.VIRTUAL, FEB1, date(2027, 5, 10)),
-        Period(PeriodKind.PHYSICAL, MAY1, MAY31),
-    )
-    assert period_messages(data) == [
-        (
-            "programme.periods.1",
-            "Period 2 (physical, 1 May 2027 – 31 May 2027) overlaps "
-            "Period 1 (virtual, 1 February 2027 – 10 May 2027).",
-        )
-    ]
-
-
-def test_a_gap_between_blended_periods_is_named() -> None:
-    data = blended(
-        Period(PeriodKind.VIRTUAL, FEB1, date(2027, 4, 29)),
-        Period(PeriodKind.PHYSICAL, MAY1, MAY31),
-    )
-    assert period_messages(data) == [
-        (
-            "programme.periods",
-            "No period covers 30 April 2027: every day of a blended traineeship is either "
-            "physical or virtual.",
-        )
-    ]
-
-
-def test_blended_periods_must_reach_the_end_and_stay_inside() -> None:
-    short = blended(
-        Period(PeriodKind.VIRTUAL, FEB1, APR30),
-        Period(PeriodKind.PHYSICAL, MAY1, date(2027, 5, 20)),
-    )
-    assert period_messages(short) == [
-        (
-            "programme.periods",
-            "No period covers 21 May 2027 – 31 May 2027: every day of a blended traineeship "
-            "is either physical or virtual.",
-        )
-    ]
-    outside = blended(
-        Period(PeriodKind.VIRTUAL, FEB1, APR30), Period(PeriodKind.PHYSICAL, MAY1, date(2027, 6, 5))
-    )
-    assert period_messages(outside) == [
-        (
-            "programme.periods.1",
-            "Period 2 (physical, 1 May 2027 – 5 June 2027) is not inside the traineeship "
-            "(1 February 2027 – 31 May 2027).",
-        )
-    ]
-
-
-def test_a_blended_period_ending_before_it_starts() -> None:
-    data = blended(
-        Period(PeriodKind.VIRTUAL, FEB1, MAY31), Period(PeriodKind.PHYSICAL, MAY31, MAY1)
-    )
-    assert (
-        "programme.periods.1",
-        "Period 2 (physical, 31 May 2027 – 1 May 2027) ends before it starts.",
-    ) in period_messages(data)
-
-
-def test_periods_of_a_virtual_traineeship_are_not_checked() -> None:
-    data = programme(mode=Mode.VIRTUAL)  # the sample's periods stay, unused
-    assert period_messages(data) == []
-
-
-# --- tasks -----------------------------------------------------------------------------------
-
-
-def test_at_least_one_task() -> None:
-    assert messages(programme(tasks=()), "programme.tasks") == [
-        "Add at least one task, with its deliverable and deadline."
-    ]
-
-
-def test_every_task_needs_a_description() -> None:
-    data = programme(tasks=(Task("Induction"), Task(" ", "Report", date(2027, 3, 1))))
-    assert [(p.field, p.message) for p in validate_section(data, "tasks")] == [
-        ("programme.tasks.1.description", "Task 2 has no description.")
-    ]
-
-
-def test_task_deadlines_stay_inside_the_period() -> None:
-    data = programme(
-        start=date(2027, 2, 1),
-        end=date(2027, 2, 28),
-        tasks=(
-            Task("Induction", "Plan", date(2027, 1, 31)),
-            Task("Analysis", "Report", date(2027, 3, 3)),
-            Task("Wrap-up", "Slides", date(2027, 2, 28)),
-            Task("Reading", "", None),
-        ),
-    )
-    assert [(p.field, p.message) for p in validate_section(data, "tasks")] == [
-        (
-            "programme.tasks.0.deadline",
-            "Task 1's deadline 31 January 2027 is before the start of the period "
-            "(1 February 2027).",
-        ),
-        (
-            "programme.tasks.1.deadline",
-            "Task 2's deadline 3 March 2027 is after the end of the period (28 February 2027).",
-        ),
-    ]
 
 
 # --- learning, protocol, roles, technology ---------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,6 @@ from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
-from vipdesk.services.agreements.changes import start_amendment, start_certificate
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf, get_document
 from vipdesk.services.agreements.signatures import (
     Approval,
@@ -225,54 +224,6 @@ def test_a_bad_approval_or_scan_is_refused_with_every_problem(db: Database) -> N
     assert fields == {"name", "email", "signed_on", "scan"}
 
 
-def test_an_amendment_has_its_own_round_and_keeps_the_original(
-    any_db: Database, tmp_path: Path
-) -> None:
-    placement_id, draft = ready_agreement(any_db)
-    sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)
-    for party in ("student", "sending", "host"):
-        record_approval(any_db, sent.id, party, typed_approval(party), today=SENT_ON)
-    with pytest.raises(ValidationError):
-        start_amendment(any_db, placement_id, "")
-    amendment = start_amendment(any_db, placement_id, "The project moved to a new team.", "anna")
-    assert (amendment.kind, amendment.number) == (DocumentKind.AMENDMENT, 1)
-    programme = amendment.agreement.programme
-    changed = replace(amendment.agreement, programme=replace(programme, hours_per_week=25))
-    amendment = save_agreement_draft(any_db, amendment.id, changed, amendment.row_version, "anna")
-    amendment = send_for_signature(any_db, amendment.id, amendment.row_version, today=date.today())
-    text = pdf_text(document_pdf(any_db, amendment.id), tmp_path)
-    assert "Amendment 1" in text and "25" in text and "20" in text
-    for party in ("student", "sending", "host"):
-        amendment = record_approval(
-            any_db, amendment.id, party, typed_approval(party), today=date.today()
-        )
-    assert amendment.state is DocumentState.SIGNED
-    original = documents_of(any_db, placement_id)[0]
-    assert original.agreement.programme.hours_per_week == 20  # Table A unchanged
-    assert original.state is DocumentState.SIGNED
-
-
-def test_the_certificate_follows_the_signed_agreement(db: Database, tmp_path: Path) -> None:
-    placement_id, draft = ready_agreement(db)
-    with pytest.raises(VipdeskError, match="not signed"):
-        start_certificate(
-            db, placement_id, actual_start=date(2027, 2, 1), actual_end=date(2027, 5, 31)
-        )
-    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
-    for party in ("student", "sending", "host"):
-        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
-    certificate = start_certificate(
-        db, placement_id, actual_start=date(2027, 2, 3), actual_end=date(2027, 5, 28)
-    )
-    assert certificate.kind is DocumentKind.CERTIFICATE and certificate.order == ("host",)
-    certificate = send_for_signature(db, certificate.id, certificate.row_version)
-    assert "certificate" in pdf_text(document_pdf(db, certificate.id), tmp_path).lower()
-    signed = record_approval(
-        db, certificate.id, "host", typed_approval("Jürgen Weiß", date.today())
-    )
-    assert signed.state is DocumentState.SIGNED and signed.final_sha256
-
-
 def test_two_coordinators_recording_at_once_do_not_mix(
     any_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -294,22 +245,6 @@ def test_two_coordinators_recording_at_once_do_not_mix(
         record_approval(any_db, sent.id, "student", typed_approval("Łukasz Żółć"), today=SENT_ON)
     (student, *_) = documents_of(any_db, sent.placement_id)[0].signatures
     assert student.signer_name == "Other"
-
-
-def test_an_amendment_may_extend_the_period_beyond_the_planned_one(db: Database) -> None:
-    placement_id, draft = ready_agreement(db)
-    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
-    for party in ("student", "sending", "host"):
-        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
-    amendment = start_amendment(db, placement_id, "Extended by two weeks at the host's request.")
-    programme = amendment.agreement.programme
-    longer = replace(programme, end=programme.end + timedelta(days=14))
-    changed = replace(amendment.agreement, programme=longer)
-    amendment = save_agreement_draft(db, amendment.id, changed, amendment.row_version, "anna")
-    planned_end = load_placement(db, placement_id).planned_end
-    assert planned_end is not None and planned_end < longer.end
-    sent_amendment = send_for_signature(db, amendment.id, amendment.row_version)
-    assert sent_amendment.state is DocumentState.SENT
 
 
 def test_a_draft_saved_racing_another_between_read_and_write_is_a_conflict(

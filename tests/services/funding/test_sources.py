@@ -6,9 +6,7 @@ import pytest
 from tests.helpers.funding_world import add_cost, cost, make_funding_world
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, ValidationError
-from vipdesk.models import AllocationRule, CostCategory, Mode
-from vipdesk.services.funding.costs import budget_report, by_mode, by_source, cost_report
-from vipdesk.services.funding.currency import set_rates
+from vipdesk.models import AllocationRule, CostCategory
 from vipdesk.services.funding.sources import (
     SourceForm,
     delete_cost,
@@ -79,57 +77,6 @@ def test_a_cost_outside_its_sources_period_is_refused(db: Database) -> None:
     late = cost(placement_id=w.virtual, source_id=w.erasmus, spent_on=date(2028, 6, 1))
     with pytest.raises(ValidationError, match="outside the period of Erasmus"):
         save_cost(db, late)
-
-
-def test_cost_per_participant_by_mode_on_a_known_data_set(any_db: Database) -> None:
-    w = make_funding_world(any_db)
-    set_rates(any_db, [("PLN", date(2027, 1, 1), D("4.00"))])
-    add_cost(any_db, placement_id=w.virtual, amount=D("400.00"), currency="PLN")  # 100 EUR
-    add_cost(any_db, placement_id=w.physical, amount=D("2000.00"), source_id=w.erasmus)
-    add_cost(any_db, amount=D("100.00"), share_year=2027)  # 33.34 + 33.33 + 33.33
-    add_cost(any_db, amount=D("60.00"), share_year=2027, rule=AllocationRule.CREDITS)
-    report = cost_report(any_db)
-    assert report.problems == []
-    assert report.placements[w.virtual].total == D("100.00") + D("33.34") + D("20.00")
-    assert report.placements[w.physical].total == D("2000.00") + D("33.33")  # 0 credits
-    modes = {a.label: a for a in by_mode(report)}
-    assert list(modes) == ["Virtual", "Blended", "Physical"]
-    assert modes["Blended"].average == D("73.33")  # 33.33 + 40.00
-    assert sum(a.total for a in modes.values()) == D("2260.00")
-    behind = report.parts_behind(modes["Physical"].placement_ids)
-    assert sorted(p.amount for p in behind) == [D("0.00"), D("33.33"), D("2000.00")]
-    sources = by_source(report, {w.erasmus: "Erasmus"})
-    assert (sources[0].label, sources[0].total, sources[0].participants) == (
-        "Erasmus",
-        D("2000.00"),
-        1,
-    )
-    assert Mode.VIRTUAL.label in modes
-
-
-def test_budget_against_actual_warns_when_overspent(any_db: Database) -> None:
-    w = make_funding_world(any_db)
-    add_cost(any_db, placement_id=w.physical, amount=D("5200.00"), source_id=w.erasmus)
-    budget = budget_report(any_db)
-    row = budget.sources[0]
-    assert (row.spent, row.remaining, row.overspent) == (D("5200.00"), D("-200.00"), True)
-    line = budget.lines[w.erasmus][0]
-    assert (line.category, line.budget, line.overspent) == (
-        CostCategory.EQUIPMENT,
-        D("1000.00"),
-        True,
-    )
-
-
-def test_a_missing_rate_is_reported_not_guessed(db: Database) -> None:
-    w = make_funding_world(db)
-    add_cost(db, placement_id=w.virtual, amount=D("10.00"), currency="USD")
-    report = cost_report(db)
-    assert report.placements[w.virtual].total == 0
-    assert report.problems == [
-        "Laptop (15 Jan 2027): There is no exchange rate for USD on or before 15 Jan 2027 "
-        "(against EUR). Enter one, or import them from a CSV file."
-    ]
 
 
 def test_shares_changed_meanwhile_are_a_conflict_also_for_one_shared_login(

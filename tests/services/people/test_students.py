@@ -20,9 +20,8 @@ from tests.helpers.people_data import (
 from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
-from vipdesk.models import CEFR_LEVELS, AuditEntry, Student, StudentEquity, StudentLanguage
+from vipdesk.models import CEFR_LEVELS, AuditEntry, StudentEquity, StudentLanguage
 from vipdesk.services.people.lists import student_choices, student_rows
-from vipdesk.services.people.rules import save_record
 from vipdesk.services.people.students import (
     EquityForm,
     StudentForm,
@@ -166,19 +165,6 @@ def test_saving_a_student_again_is_not_a_duplicate_of_itself(any_db: Database) -
     assert save_student(any_db, stored).version == 1  # nothing changed: no new version
 
 
-def test_unique_violation_caught_by_the_database_becomes_a_field_message(
-    any_db: Database,
-) -> None:
-    """Two coordinators saving the same e-mail at once: the constraint catches the second."""
-    from vipdesk.services.people.students import STUDENTS
-
-    first = make_student(any_db)
-    racing = replace(STUDENTS, check=lambda _session, _form: [])
-    with pytest.raises(ValidationError) as caught:
-        save_record(any_db, racing, student_form(email=first.email), None, overwrite=False)
-    assert caught.value.problems[0].field == "email"
-
-
 def test_stale_save_is_a_conflict_and_overwrite_keeps_mine(any_db: Database) -> None:
     mine = make_student(any_db, programme="BA Economics")
     theirs = replace(mine, programme="BA Finance")
@@ -197,27 +183,6 @@ def test_stale_save_is_a_conflict_and_overwrite_keeps_mine(any_db: Database) -> 
     kept = save_student(any_db, mine, "alice", overwrite=True)
     assert kept.programme == "BA Economics" and kept.given_name == "Anna-Maria"
     assert kept.version == 3
-
-
-def test_a_save_racing_another_between_read_and_write_is_a_conflict(any_db: Database) -> None:
-    """The version check in the UPDATE itself (StaleDataError) also ends as a ConflictError."""
-    from vipdesk.services.people.students import STUDENTS
-
-    mine = make_student(any_db)
-
-    def apply_after_someone_else(session: Any, student: Student, form: StudentForm) -> None:
-        with any_db.engine.begin() as other:
-            other.execute(
-                text("UPDATE student SET version = version + 1, updated_by = 'bob' WHERE id = :i"),
-                {"i": form.id},
-            )
-        STUDENTS.apply(session, student, form)
-
-    racing = replace(STUDENTS, apply=apply_after_someone_else)
-    mine.programme = "Changed here"
-    with pytest.raises(ConflictError) as caught:
-        save_record(any_db, racing, mine, "alice", overwrite=False)
-    assert caught.value.changed_by == "bob"
 
 
 def test_saving_a_deleted_student_says_so(any_db: Database) -> None:

@@ -1,4 +1,4 @@
-"""Placement records on SQLite and PostgreSQL: rules, saving, conflicts, lifecycle."""
+"""Placement records on SQLite and PostgreSQL: rules, saving, conflicts, audit."""
 
 from __future__ import annotations
 
@@ -10,12 +10,9 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
 from tests.helpers.factories import World, make_placement, make_world, placement_form
-from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
-from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
+from vipdesk.errors import ConflictError, NotFoundError, ValidationError
 from vipdesk.models import AuditEntry, Mode, PeriodKind, Placement, Status
-from vipdesk.services.placements import checklist
-from vipdesk.services.placements.lifecycle import allowed_transitions, change_status
 from vipdesk.services.placements.records import (
     PeriodForm,
     PlacementForm,
@@ -23,7 +20,6 @@ from vipdesk.services.placements.records import (
     load_placement,
     save_placement,
     validate,
-    with_changes,
 )
 
 
@@ -183,50 +179,6 @@ def test_audit_trail_records_who_changed_what(any_db: Database) -> None:
         assert '"hours_per_week": [20, 25]' in entries[1].changes
 
 
-def test_status_moves_need_the_checklist(any_db: Database) -> None:
-    world = make_world(any_db)
-    saved = make_placement(any_db, world)
-    assert saved.id is not None and saved.version is not None
-    with pytest.raises(TransitionError) as caught:
-        change_status(any_db, saved.id, Status.PREPARING, saved.version)
-    assert "Student selected" in str(caught.value)
-
-    checklist.set_done(any_db, saved.id, "selection", True, "anna")
-    moved = change_status(any_db, saved.id, Status.PREPARING, saved.version, "anna")
-    assert moved.status is Status.PREPARING
-
-    with pytest.raises(TransitionError):  # skipping steps is not allowed
-        change_status(any_db, saved.id, Status.ONGOING, moved.version)  # type: ignore[arg-type]
-    back = change_status(any_db, saved.id, Status.DRAFT, moved.version)  # type: ignore[arg-type]
-    assert back.status is Status.DRAFT
-    cancelled = change_status(any_db, saved.id, Status.CANCELLED, back.version)  # type: ignore[arg-type]
-    assert allowed_transitions(cancelled.status) == [Status.DRAFT]
-
-
-def test_status_change_on_a_stale_version_is_a_conflict(any_db: Database) -> None:
-    world = make_world(any_db)
-    saved = make_placement(any_db, world)
-    saved.title = "Renamed by Ben"
-    save_placement(any_db, saved, "ben")
-    checklist.set_done(any_db, saved.id, "selection", True)  # type: ignore[arg-type]
-    with pytest.raises(ConflictError):
-        change_status(any_db, saved.id, Status.PREPARING, 1)  # type: ignore[arg-type]
-
-
-def test_preparation_records_show_in_the_placement_history(any_db: Database) -> None:
-    from vipdesk.models import ReadinessParty
-    from vipdesk.services.placements.history import record_history
-    from vipdesk.services.preparation.readiness import start_response
-
-    world = make_world(any_db)
-    saved = make_placement(any_db, world)
-    assert saved.id is not None
-    start_response(any_db, saved.id, ReadinessParty.STUDENT, "Łukasz Żółć")
-    summaries = [line.summary for line in record_history(any_db, "placement", saved.id)]
-    assert len(summaries) == 2
-    assert "readiness" in summaries[0]
-
-
 def test_periods_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
     any_db: Database,
 ) -> None:
@@ -252,19 +204,3 @@ def test_periods_changed_meanwhile_are_a_conflict_also_for_one_shared_login(
         save_placement(any_db, second, "office")
     assert "periods" in caught.value.changed_fields
     assert load_placement(any_db, saved.id).periods == first.periods
-
-
-def test_a_status_change_racing_a_save_between_read_and_write_is_a_conflict(
-    any_db: Database,
-) -> None:
-    """Issue 19: the version check in the UPDATE raised a raw StaleDataError."""
-    saved = make_placement(any_db, make_world(any_db))
-    assert saved.id is not None and saved.version is not None
-    checklist.set_done(any_db, saved.id, "selection", True, "anna")
-    renamed = with_changes(saved, title="Renamed by Anna")
-    with (
-        before_next_flush(lambda: save_placement(any_db, renamed, "anna")),
-        pytest.raises(ConflictError),
-    ):
-        change_status(any_db, saved.id, Status.PREPARING, saved.version, "ben")
-    assert load_placement(any_db, saved.id).status is Status.DRAFT

@@ -1,4 +1,4 @@
-"""Tools: the catalogue, the guide's rules, the choice per purpose, the test plan and the gate."""
+"""Tools of a placement: the choice per purpose, the test plan and the gate before sending."""
 
 from __future__ import annotations
 
@@ -13,12 +13,6 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, TransitionError, ValidationError
 from vipdesk.models import ProtocolActor, Status, ToolTestResult
 from vipdesk.services.placements import checklist, lifecycle
-from vipdesk.services.preparation.tool_catalogue import (
-    purposes,
-    selection_warnings,
-    tools,
-    tools_for,
-)
 from vipdesk.services.preparation.tools import (
     ToolTestState,
     load_choices,
@@ -28,52 +22,12 @@ from vipdesk.services.preparation.tools import (
 )
 
 PASSED, FAILED = ToolTestResult.PASSED, ToolTestResult.FAILED
-GOOD = {
-    "meetings": "teams",
-    "questions": "teams",
-    "reporting": "email",
-    "documents": "sharepoint",
-    "reflection": "mahara",
-    "social": "teams",
-    "fallback": "phone",
-}
 
 
 def new_placement(db: Database) -> int:
     placement_id = make_placement(db, make_world(db)).id
     assert placement_id is not None
     return placement_id
-
-
-def test_the_catalogue_has_tools_for_every_purpose() -> None:
-    assert len({t.key for t in tools()}) == len(tools())
-    for purpose in purposes():
-        assert tools_for(purpose), purpose.key
-    used = {kind for p in purposes() for kind in p.kinds}
-    assert all(set(t.kinds) & used for t in tools())
-
-
-def test_the_guides_rules() -> None:
-    empty = selection_warnings({})
-    assert any("Meetings face to face" in w for w in empty)
-    assert any("non-task talk" in w for w in empty)
-    assert any("low-bandwidth fallback" in w for w in empty)
-    good = selection_warnings(GOOD)
-    assert all("needs an account from one organisation" in w for w in good)  # advice only
-    risky = selection_warnings({**GOOD, "social": "whatsapp", "fallback": "zoom"})
-    assert any("WhatsApp is a private app" in w for w in risky)
-    assert any("Zoom is not made for “Fallback" in w for w in risky)
-    assert any("Zoom needs a good connection: a poor fallback" in w for w in risky)
-    weak = selection_warnings({**GOOD, "meetings": "zoom"}, weak_connection=True)
-    assert any("connection is weak" in w and "Zoom" in w for w in weak)
-    many = dict(
-        zip(
-            list(GOOD)[:6],
-            ["zoom", "slack", "email", "google_drive", "blog", "whatsapp"],
-            strict=True,
-        )
-    )
-    assert any("6 different tools" in w for w in selection_warnings(many))
 
 
 def test_choices_are_saved_per_purpose(any_db: Database) -> None:

@@ -32,10 +32,11 @@ def readable_scan(data: bytes) -> bool:
 def scan_problems(scan: bytes, scan_name: str) -> list[FieldProblem]:
     """What is wrong with the scan, beside the scan field; empty when it can be attached."""
     name = scan_name or "The scan"
+    labelled = f"The scan {scan_name}" if scan_name else "The scan"  # no double space unnamed
     if not scan:
-        return [FieldProblem("scan", f"The scan {scan_name} is empty.")]
+        return [FieldProblem("scan", f"{labelled} is empty.")]
     if len(scan) > MAX_SCAN_BYTES:
-        return [FieldProblem("scan", f"The scan {scan_name} is over 25 MB.")]
+        return [FieldProblem("scan", f"{labelled} is over 25 MB.")]
     if not readable_scan(scan):
         return [FieldProblem("scan", f"{name} is damaged: it cannot be read.")]
     if scan_kind(scan) is None:
