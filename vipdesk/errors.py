@@ -21,6 +21,13 @@ class DatabaseUnavailableError(VipdeskError):
     """The database cannot be reached (server down, network lost, file locked)."""
 
 
+class DatabaseRefusedError(VipdeskError):
+    """The database cannot be used as given, until the user fixes something: a URL vipdesk does
+    not understand, a password the server refused, a database that does not exist, a folder or
+    a read-only file given as the database, a file that is not a vipdesk database. Left as it
+    was."""
+
+
 class NotFoundError(VipdeskError):
     """A record asked for does not exist (any more)."""
 

@@ -15,15 +15,16 @@ from typing import Any
 import platformdirs
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from vipdesk.errors import DatabaseUnavailableError, NewerSchemaError, VipdeskError
+from vipdesk.db.problems import check_url, database_problem, describe_url, sqlite_path
+from vipdesk.errors import DatabaseRefusedError, NewerSchemaError
 from vipdesk.models.audit import record_audit_trail, stamp_versioned_rows
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 # The newest migration. Checked against the migration scripts by a test; knowing it here lets
 # a start-up on a current database skip importing Alembic (a fifth of a second).
 SCHEMA_HEAD = "0008"
@@ -55,64 +56,22 @@ def current_user() -> str:
         return "unknown"
 
 
-def describe_url(url: str) -> str:
-    """The URL without its password, fit for a window title or a message."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
-def _sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        return None
-    return Path(parsed.database)
-
-
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Nothing here may write to the file: a file that is refused (a newer schema, another
+    # program's database) must be left byte for byte as it was. WAL comes after the check.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
     cursor.execute("PRAGMA synchronous = NORMAL")
     cursor.close()
 
 
-# What drivers say when the server or file cannot be used right now (lower case).
-_CONNECTION_WORDS = (
-    "locked",
-    "busy",
-    "unable to open",
-    "could not connect",
-    "connection",
-    "server closed",
-    "terminating",
-    "timeout",
-    "timed out",
-    "network",
-    "no route",
-    "refused",
-    "disk i/o",
-)
-
-
-def is_connection_problem(exc: DBAPIError) -> bool:
-    """True when the database cannot be reached or used now, as opposed to a bug in a query
-    (such as "no such table"), which must not be explained away as a network problem."""
-    if exc.connection_invalidated:
-        return True
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    return any(word in text for word in _CONNECTION_WORDS)
-
-
-def unavailable(exc: DBAPIError, url: str) -> DatabaseUnavailableError:
-    """Turn a driver error about the connection into a message for the user."""
-    text = str(exc.orig).lower() if exc.orig is not None else str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return DatabaseUnavailableError(
-            "The database is busy: another program is writing to it. Try again in a moment."
-        )
-    return DatabaseUnavailableError(
-        f"The database at {describe_url(url)} cannot be reached. Check the network or the "
-        "server, then try again; nothing you typed has been lost."
-    )
+def _use_wal(engine: Engine, url: str) -> None:
+    """Switch a SQLite file to write-ahead logging (kept in the file, so done once)."""
+    if sqlite_path(url) is None:
+        return
+    with engine.connect() as conn:
+        if conn.exec_driver_sql("PRAGMA journal_mode").scalar() != "wal":
+            conn.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
 class Database:
@@ -145,8 +104,9 @@ class Database:
             session.rollback()
             if exc.connection_invalidated:
                 self.engine.dispose()
-            if isinstance(exc, OperationalError) and is_connection_problem(exc):
-                raise unavailable(exc, self.url) from exc
+            problem = database_problem(exc, self.url)
+            if problem is not None:
+                raise problem from exc
             raise
         except BaseException:
             session.rollback()
@@ -159,9 +119,14 @@ class Database:
 
 
 def create_db_engine(url: str) -> Engine:
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseRefusedError(
+                f"Cannot make the folder {path.parent} for the database: {exc.strerror or exc}."
+            ) from exc
         engine = create_engine(
             url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}, hide_parameters=True
         )
@@ -250,11 +215,11 @@ def migrate(engine: Engine, url: str) -> None:
     if current == {head}:
         return
     if not current and tables:
-        raise VipdeskError(
+        raise DatabaseRefusedError(
             f"{describe_url(url)} holds other data and is not a vipdesk database; "
             "it has not been changed."
         )
-    path = _sqlite_path(url)
+    path = sqlite_path(url)
     if path is not None and current:
         saved = backup_sqlite(path, "-".join(sorted(current)))
         log.info("Backed up the database before migrating it, to %s", saved)
@@ -268,19 +233,24 @@ def open_database(url: str, *, upgrade: bool = True) -> Database:
 
     Raises:
         DatabaseUnavailableError: the server or file cannot be reached or is locked.
+        DatabaseRefusedError: the URL, the password, the path or the file is wrong; each
+            message names the cause. The file is left as it was.
         NewerSchemaError: the database comes from a newer vipdesk (left untouched).
     """
+    check_url(url)
     engine = create_db_engine(url)
     try:
         if upgrade:
             migrate(engine, url)
+            _use_wal(engine, url)
         else:
             with engine.connect():
                 pass
     except DBAPIError as exc:
         engine.dispose()
-        if is_connection_problem(exc):
-            raise unavailable(exc, url) from exc
+        problem = database_problem(exc, url)
+        if problem is not None:
+            raise problem from exc
         raise
     except BaseException:
         engine.dispose()
