@@ -5,10 +5,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from tests.helpers.cli import vipdesk
 from vipdesk import __version__
+from vipdesk.db import open_database
 
 
 def test_version() -> None:
@@ -73,3 +75,34 @@ def test_the_demo_database_is_made_on_first_use(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (data / "demo.sqlite3").exists()
     assert not QImage(str(shot)).isNull()
+
+
+def _bad_databases(tmp_path: Path) -> dict[str, tuple[str, str]]:
+    """(URL, words the one line must hold), by what is wrong."""
+    text_file = tmp_path / "letter.sqlite3"
+    text_file.write_text("Dear Anna,\n")
+    office = tmp_path / "office.sqlite3"
+    open_database(f"sqlite:///{office}").dispose()
+    with sqlite3.connect(office) as conn:
+        conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    return {
+        "a text file": (f"sqlite:///{text_file}", "not a database file"),
+        "a folder": (f"sqlite:///{tmp_path}", "is a folder"),
+        "read-only": (f"sqlite:///file:{office}?mode=ro&uri=true", "is open read-only"),
+        "postgres://": ("postgres://vipdesk@localhost/office", "postgresql+psycopg://"),
+        "mysql://": ("mysql://vipdesk@localhost/office", "not mysql://"),
+        "not a url": ("not a url", "URL is not understood"),
+    }
+
+
+@pytest.mark.parametrize(
+    "what", ["a text file", "a folder", "read-only", "postgres://", "mysql://", "not a url"]
+)
+def test_a_bad_database_gives_one_line_and_exit_1(tmp_path: Path, what: str) -> None:
+    url, words = _bad_databases(tmp_path)[what]
+    result = vipdesk("--database", url, "agreement", "export", "1", "--out", str(tmp_path / "a"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("vipdesk: ") and words in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "cannot be reached" not in result.stderr
