@@ -9,6 +9,7 @@ cancelled or failed export never leaves a half-written file where the user looks
 from __future__ import annotations
 
 import contextlib
+import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -21,7 +22,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from vipdesk import __version__
-from vipdesk.documents.files import atomic_file
+from vipdesk.documents.files import write_atomically
 
 FONT = "Calibri"  # openpyxl's body font; named everywhere, or other programs pick a serif one
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
@@ -183,6 +184,12 @@ def discard(wb: Workbook) -> None:
 
 
 def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save atomically (see `atomic_file`)."""
-    with atomic_file(path) as temporary:
-        wb.save(temporary)
+    """Save atomically (see `write_atomically`).
+
+    The workbook is zipped in memory (a few MB even for the largest report) and then written:
+    a disk that fills up fails in the writer, with its one clear message, and leaves no
+    half-written zip archive behind to complain when it is garbage-collected.
+    """
+    zipped = io.BytesIO()
+    wb.save(zipped)
+    write_atomically(path, zipped.getvalue())

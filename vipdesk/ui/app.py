@@ -5,19 +5,20 @@ from __future__ import annotations
 import gc
 import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vipdesk import __version__
 from vipdesk.db import Database, data_dir, demo_database_url, open_database
+from vipdesk.documents.files import remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
 from vipdesk.services.placements.catalogue import load_rows
+from vipdesk.ui.logs import log_file
 from vipdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -79,7 +80,8 @@ def _install_excepthook() -> None:
     """A bug shows a message and is logged with its traceback; the app keeps running."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        # Through the log file's formatter, which keeps the traceback and drops the message.
+        log.error("Unexpected error", exc_info=(kind, value, tb))
         if isinstance(value, VipdeskError):
             QMessageBox.warning(None, "vipdesk", str(value))
             return
@@ -93,16 +95,6 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _configure_logging() -> None:
-    folder = data_dir()
-    folder.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        handlers=[logging.FileHandler(folder / "vipdesk.log", encoding="utf-8")],
-    )
-
-
 def run_app(database_url: str | None, screenshot: str | None = None) -> int:
     """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -112,7 +104,12 @@ def run_app(database_url: str | None, screenshot: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "vipdesk.svg")))
     app.setDesktopFileName("vipdesk")  # lets Wayland match the window to vipdesk.desktop
-    _configure_logging()
+    with log_file(data_dir()):
+        remove_leftovers(data_dir())  # of a write killed in an earlier run
+        return _run(app, database_url, screenshot)
+
+
+def _run(app: QApplication, database_url: str | None, screenshot: str | None) -> int:
     try:
         database = open_demo_database() if database_url is None else open_database(database_url)
     except VipdeskError as exc:
@@ -126,19 +123,37 @@ def run_app(database_url: str | None, screenshot: str | None = None) -> int:
     # What start-up loaded lives as long as the window: keep the cycle collector off it.
     gc.freeze()
     if screenshot:
-        return _save_screenshot(app, window, Path(screenshot))
+        try:
+            save_screenshot(app, window, Path(screenshot))
+        finally:
+            window.close()
+            database.dispose()
+        return 0
     _install_excepthook()
     code = app.exec()
     database.dispose()
     return code
 
 
-def _save_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
+def save_screenshot(app: QApplication, window: MainWindow, target: Path) -> None:
+    """Render the window offscreen and write it through the atomic writer: a full disk or a
+    kill leaves any earlier file as it was, never a truncated image.
+
+    Raises:
+        VipdeskError: the format is unknown, or the file cannot be written.
+    """
     window.resize(1400, 820)
     for _ in range(5):
         app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
-        raise VipdeskError(f"Could not write the screenshot to {target}.")
-    window.close()
-    return 0
+    encoded = QByteArray()
+    buffer = QBuffer(encoded)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    kind = target.suffix.lstrip(".").upper() or "PNG"
+    if not window.grab().save(buffer, kind):
+        raise VipdeskError(f"Cannot write a screenshot as {kind}: name the file ….png.")
+    buffer.close()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise VipdeskError(f"Cannot make the folder {target.parent}: {exc.strerror}.") from exc
+    write_atomically(target, bytes(encoded.data()))
