@@ -41,19 +41,20 @@ def error_kind(exc: BaseException) -> str:
     """
     details: list[str] = []
     orig = getattr(exc, "orig", None)  # SQLAlchemy's wrapper of a driver error
-    if isinstance(orig, BaseException):
-        details.append(_class_name(orig))
-        sqlstate = getattr(orig, "sqlstate", None)
-        if sqlstate:
-            details.append(f"SQLSTATE {sqlstate}")
-        diag = getattr(orig, "diag", None)  # psycopg: names from the schema, never values
-        for label in ("constraint", "table", "column"):
-            name = getattr(diag, f"{label}_name", None)
-            if name:
-                details.append(f"{label} {name}")
-        sqlite_name = getattr(orig, "sqlite_errorname", None)
-        if sqlite_name:
-            details.append(str(sqlite_name))
+    driver = orig if isinstance(orig, BaseException) else exc
+    if driver is not exc:
+        details.append(_class_name(driver))
+    sqlstate = getattr(driver, "sqlstate", None)  # psycopg
+    if sqlstate:
+        details.append(f"SQLSTATE {sqlstate}")
+    diag = getattr(driver, "diag", None)  # psycopg: names from the schema, never values
+    for label in ("constraint", "table", "column"):
+        name = getattr(diag, f"{label}_name", None)
+        if name:
+            details.append(f"{label} {name}")
+    sqlite_name = getattr(driver, "sqlite_errorname", None)
+    if sqlite_name:
+        details.append(str(sqlite_name))
     if isinstance(exc, OSError) and exc.errno in errno.errorcode:
         details.append(errno.errorcode[exc.errno])
     return _class_name(exc) + (f" ({', '.join(details)})" if details else "")
@@ -80,6 +81,15 @@ def private_traceback(exc: BaseException) -> str:
 
 class PrivateFormatter(logging.Formatter):
     """Formats records as usual, and their exceptions with `private_traceback`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        # Another handler may have cached the full traceback on the record: never reuse it.
+        cached = record.exc_text
+        record.exc_text = None
+        try:
+            return super().format(record)
+        finally:
+            record.exc_text = cached
 
     def formatException(self, ei: ExcInfo) -> str:  # logging's name for it
         return private_traceback(ei[1]) if ei[1] is not None else ""
