@@ -106,3 +106,16 @@ def test_a_bad_database_gives_one_line_and_exit_1(tmp_path: Path, what: str) -> 
     assert result.stderr.startswith("vipdesk: ") and words in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert "cannot be reached" not in result.stderr
+
+
+def test_numbers_no_record_can_have_give_one_line(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    huge = "99999999999999999999"
+    export = vipdesk("--database", url, "agreement", "export", huge, "--out", str(tmp_path / "a"))
+    report = vipdesk(
+        "--database", url, "report", "placements", "--year", huge, "--out", str(tmp_path / "r")
+    )
+    assert (export.returncode, report.returncode) == (1, 1)
+    assert export.stderr == f"vipdesk: There is no placement '{huge}' in this database.\n"
+    assert report.stderr == f"vipdesk: {huge} is not a year placements start in; use e.g. 2026.\n"
+    assert not list(tmp_path.glob("[ar]*"))

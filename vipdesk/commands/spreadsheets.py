@@ -34,6 +34,8 @@ def run(args: argparse.Namespace, url: str) -> int:
 def _report(args: argparse.Namespace, database: Database) -> int:
 
     report_kind(args.kind)  # a planned kind fails here, before anything is read
+    if args.year is not None and not 1900 <= args.year <= 2999:
+        raise VipdeskError(f"{args.year} is not a year placements start in; use e.g. 2026.")
     if args.country and not is_country(args.country):
         raise VipdeskError(f"'{args.country}' is not a country code; use two letters, e.g. DE.")
     options = ReportOptions(

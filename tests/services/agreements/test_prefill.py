@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event
 
 from tests.helpers.factories import make_placement, make_world
@@ -14,10 +15,12 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Tool
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.texts import agreement_texts
+from vipdesk.errors import NotFoundError
 from vipdesk.models import Cadence, ProtocolActor, ToolTestResult
 from vipdesk.services.agreements.prefill import (
     agreement_from_placement,
     agreements_from_placements,
+    find_placement,
 )
 from vipdesk.services.preparation.protocol import AvailabilityForm, load_protocol, save_protocol
 from vipdesk.services.preparation.tools import ToolTestState, record_test, save_choices
@@ -196,3 +199,13 @@ def test_many_agreements_take_a_fixed_number_of_queries(any_db: Database) -> Non
     assert list(found) == list(reversed(ids))  # in the order asked, the missing one left out
     assert found[ids[0]] == agreement_from_placement(any_db, ids[0], today=TODAY)
     assert found[ids[0]].tools and not found[ids[-1]].tools
+
+
+def test_a_number_that_cannot_be_an_id_is_simply_not_found(any_db: Database) -> None:
+    placement = make_placement(any_db, make_world(any_db))
+    assert find_placement(any_db, f" {placement.id} ") == placement.id
+    assert placement.reference is not None
+    assert find_placement(any_db, placement.reference.lower()) == placement.id
+    for typed in ("99999999999999999999", "2147483648", "0", "²", "١", "-1", ""):
+        with pytest.raises(NotFoundError, match="There is no placement"):
+            find_placement(any_db, typed)

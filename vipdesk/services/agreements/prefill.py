@@ -59,6 +59,20 @@ def default_roles() -> list[dict[str, Any]]:
     return roles
 
 
+# Ids are INTEGER columns: a larger number cannot be one (and SQLite and psycopg refuse to
+# send it: OverflowError, "integer out of range").
+MAX_RECORD_ID = 2**31 - 1
+
+
+def record_id(text: str) -> int | None:
+    """The record id a user typed, or None if `text` cannot be one (not plain digits 0-9, or
+    beyond any id's range: "99999999999999999999", "²")."""
+    if not (text.isascii() and text.isdigit()) or len(text) > len(str(MAX_RECORD_ID)):
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_RECORD_ID else None
+
+
 def find_placement(db: Database, ref: str) -> int:
     """The id of the placement a user means by `ref`: its reference or its numeric id.
 
@@ -67,8 +81,9 @@ def find_placement(db: Database, ref: str) -> int:
     """
     text = ref.strip()
     with db.session() as session:
-        if text.isdigit():
-            found = session.get(Placement, int(text))
+        number = record_id(text)
+        if number is not None:
+            found = session.get(Placement, number)
             if found is not None:
                 return found.id
         placement_id = session.scalar(
