@@ -7,8 +7,7 @@ import sys
 import time
 
 from vipdesk.db import describe_url, open_database
-from vipdesk.services.demo.agreements import add_demo_agreements
-from vipdesk.services.demo.generate import generate_demo
+from vipdesk.services.demo.fill import fill_demo
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -20,13 +19,12 @@ def run(args: argparse.Namespace, url: str) -> int:
         def progress(done: int, total: int) -> None:
             print(f"\r{done:,} of {total:,} placements", end="", file=sys.stderr, flush=True)
 
-        summary = generate_demo(
+        summary = fill_demo(  # one transaction: a kill leaves nothing, and it runs again
             database,
             args.placements,
             args.seed,
             progress=progress if sys.stderr.isatty() else None,
         )
-        agreements = add_demo_agreements(database, seed=args.seed)
     finally:
         database.dispose()
     if sys.stderr.isatty():
@@ -34,7 +32,7 @@ def run(args: argparse.Namespace, url: str) -> int:
     print(
         f"Wrote {summary.placements:,} placements, {summary.students:,} students, "
         f"{summary.organisations:,} host organisations, {summary.contacts:,} contacts and "
-        f"{summary.institutions:,} institutions and {agreements} stored agreements to "
+        f"{summary.institutions:,} institutions and {summary.agreements} stored agreements to "
         f"{describe_url(url)} "
         f"in {time.perf_counter() - started:.1f} s."
     )

@@ -34,15 +34,13 @@ def app_settings() -> QSettings:
 def open_demo_database() -> Database:
     """The demo database in the data folder, filled with sample data on first use."""
     # late: only the demo database needs the sample-data generator (~30 ms of start-up)
-    from vipdesk.services.demo.agreements import add_demo_agreements
-    from vipdesk.services.demo.generate import generate_demo
+    from vipdesk.services.demo.fill import fill_demo
 
     database = open_database(demo_database_url())
     if not load_rows(database):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            generate_demo(database, DEMO_PLACEMENTS, seed=1)
-            add_demo_agreements(database)
+            fill_demo(database, DEMO_PLACEMENTS, seed=1)
         finally:
             QGuiApplication.restoreOverrideCursor()
     return database

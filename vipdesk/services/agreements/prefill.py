@@ -118,12 +118,23 @@ def agreements_from_placements(
     """`agreement_from_placement` for many placements, in a fixed number of queries per
     chunk of `CHUNK` placements (not a dozen per placement). Placements that no longer exist
     are simply absent from the result; the order is that of `placement_ids`."""
+    with db.session() as session:
+        return load_agreements(session, placement_ids, version=version, today=today)
+
+
+def load_agreements(
+    session: Session,
+    placement_ids: Iterable[int],
+    *,
+    version: int = 1,
+    today: date | None = None,
+) -> dict[int, AgreementData]:
+    """`agreements_from_placements` inside a session the caller holds (and may be writing in)."""
     ids = list(dict.fromkeys(placement_ids))
     day = today or date.today()
     found: dict[int, AgreementData] = {}
-    with db.session() as session:
-        for at in range(0, len(ids), CHUNK):
-            found.update(_load(session, ids[at : at + CHUNK], version, day))
+    for at in range(0, len(ids), CHUNK):
+        found.update(_load(session, ids[at : at + CHUNK], version, day))
     return {pid: found[pid] for pid in ids if pid in found}
 
 

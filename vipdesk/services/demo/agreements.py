@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_to_dict, content_hash
@@ -31,7 +32,7 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
-from vipdesk.services.agreements.prefill import agreements_from_placements
+from vipdesk.services.agreements.prefill import load_agreements
 from vipdesk.services.agreements.views import DEFAULT_PARTIES
 from vipdesk.services.demo.parties import DEMO_USER
 
@@ -53,78 +54,79 @@ def add_demo_agreements(
     db: Database, *, limit: int = DEMO_AGREEMENTS, seed: int = 1, today: date | None = None
 ) -> int:
     """Store agreements for up to `limit` demo placements; returns how many were stored."""
+    with db.session(DEMO_USER) as session:
+        return store_demo_agreements(session, limit=limit, seed=seed, today=today)
 
+
+def store_demo_agreements(
+    session: Session, *, limit: int = DEMO_AGREEMENTS, seed: int = 1, today: date | None = None
+) -> int:
+    """`add_demo_agreements` inside a session the caller holds and commits (or rolls back)."""
     today = today or date.today()
     rng = random.Random(seed)
-    with db.session() as session:
-        # A third out for signature, the others signed: both kinds show in a small demo.
-        waiting = limit // 3
-        chosen: list[tuple[int, Status]] = []
-        for statuses, count in (
-            ((Status.AGREEMENT_SENT,), waiting),
-            (_SIGNED, limit - waiting),
-        ):
-            rows = session.execute(
-                select(Placement.id, Placement.status)
-                .where(Placement.status.in_(statuses))
-                .order_by(Placement.id)
-                .limit(count)
-            )
-            chosen += [(placement_id, status) for placement_id, status in rows]
-    contents = agreements_from_placements(db, [placement_id for placement_id, _ in chosen])
-    with db.session(DEMO_USER) as session:
-        for placement_id, status in chosen:
-            start = contents[placement_id].programme.start
-            sent_on = min(start - timedelta(days=rng.randint(20, 50)), today - timedelta(days=14))
-            data = replace(contents[placement_id], generated_at=sent_on)
-            signed = 3 if status is not Status.AGREEMENT_SENT else rng.randint(0, 2)
-            signatures, records = [], []
-            day = sent_on
-            for position, party in enumerate(DEFAULT_PARTIES, 1):
-                if position > signed:
-                    signatures.append(
-                        AgreementSignature(
-                            party=party, position=position, state=SignatureState.PENDING
-                        )
-                    )
-                    continue
-                day = min(day + timedelta(days=rng.randint(1, 6)), today)
-                name, function, email = _signer(data, party)
+    # A third out for signature, the others signed: both kinds show in a small demo.
+    waiting = limit // 3
+    chosen: list[tuple[int, Status]] = []
+    for statuses, count in (
+        ((Status.AGREEMENT_SENT,), waiting),
+        (_SIGNED, limit - waiting),
+    ):
+        rows = session.execute(
+            select(Placement.id, Placement.status)
+            .where(Placement.status.in_(statuses))
+            .order_by(Placement.id)
+            .limit(count)
+        )
+        chosen += [(placement_id, status) for placement_id, status in rows]
+    contents = load_agreements(session, [pid for pid, _ in chosen], today=today)
+    for placement_id, status in chosen:
+        start = contents[placement_id].programme.start
+        sent_on = min(start - timedelta(days=rng.randint(20, 50)), today - timedelta(days=14))
+        data = replace(contents[placement_id], generated_at=sent_on)
+        signed = 3 if status is not Status.AGREEMENT_SENT else rng.randint(0, 2)
+        signatures, records = [], []
+        day = sent_on
+        for position, party in enumerate(DEFAULT_PARTIES, 1):
+            if position > signed:
                 signatures.append(
-                    AgreementSignature(
-                        party=party,
-                        position=position,
-                        state=SignatureState.SIGNED,
-                        method=SignatureMethod.TYPED,
-                        signer_name=name,
-                        signer_function=function,
-                        signer_email=email or None,
-                        signed_on=day,
-                        recorded_by=DEMO_USER,
-                        recorded_at=datetime.combine(day, time(10, 30), tzinfo=UTC),
-                    )
+                    AgreementSignature(party=party, position=position, state=SignatureState.PENDING)
                 )
-                records.append(
-                    SignatureRecord(party, "typed", name, function, email, day, DEMO_USER)
+                continue
+            day = min(day + timedelta(days=rng.randint(1, 6)), today)
+            name, function, email = _signer(data, party)
+            signatures.append(
+                AgreementSignature(
+                    party=party,
+                    position=position,
+                    state=SignatureState.SIGNED,
+                    method=SignatureMethod.TYPED,
+                    signer_name=name,
+                    signer_function=function,
+                    signer_email=email or None,
+                    signed_on=day,
+                    recorded_by=DEMO_USER,
+                    recorded_at=datetime.combine(day, time(10, 30), tzinfo=UTC),
                 )
-            row = AgreementDocument(
-                placement_id=placement_id,
-                kind=DocumentKind.AGREEMENT,
-                number=1,
-                state=DocumentState.SENT,
-                content=json.dumps(agreement_to_dict(data), ensure_ascii=False, sort_keys=True),
-                content_hash=content_hash(data),
-                sign_order=",".join(DEFAULT_PARTIES),
-                sent_at=datetime.combine(sent_on, time(9, 0), tzinfo=UTC),
-                sent_by=DEMO_USER,
-                pdf=render_agreement(data),
-                signatures=signatures,
             )
-            if signed == len(DEFAULT_PARTIES):
-                final = render_agreement(data, records=records)
-                row.state = DocumentState.SIGNED
-                row.final_pdf = final
-                row.final_sha256 = hashlib.sha256(final).hexdigest()
-                row.locked_at = datetime.combine(day, time(11, 0), tzinfo=UTC)
-            session.add(row)
+            records.append(SignatureRecord(party, "typed", name, function, email, day, DEMO_USER))
+        row = AgreementDocument(
+            placement_id=placement_id,
+            kind=DocumentKind.AGREEMENT,
+            number=1,
+            state=DocumentState.SENT,
+            content=json.dumps(agreement_to_dict(data), ensure_ascii=False, sort_keys=True),
+            content_hash=content_hash(data),
+            sign_order=",".join(DEFAULT_PARTIES),
+            sent_at=datetime.combine(sent_on, time(9, 0), tzinfo=UTC),
+            sent_by=DEMO_USER,
+            pdf=render_agreement(data),
+            signatures=signatures,
+        )
+        if signed == len(DEFAULT_PARTIES):
+            final = render_agreement(data, records=records)
+            row.state = DocumentState.SIGNED
+            row.final_pdf = final
+            row.final_sha256 = hashlib.sha256(final).hexdigest()
+            row.locked_at = datetime.combine(day, time(11, 0), tzinfo=UTC)
+        session.add(row)
     return len(chosen)

@@ -46,6 +46,7 @@ class DemoSummary:
     contacts: int
     students: int
     placements: int
+    agreements: int = 0  # stored agreements (see `demo.fill`)
 
 
 class DemoCancelledError(VipdeskError):
@@ -72,18 +73,30 @@ def generate_demo(
         VipdeskError: the database already holds placements, or `placements` is negative.
         DemoCancelledError: `should_cancel` said stop; everything written was rolled back.
     """
+    with db.session(DEMO_USER) as session:
+        return build_demo(session, placements, seed, progress, should_cancel, today=today)
+
+
+def build_demo(
+    session: Session,
+    placements: int,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    today: date | None = None,
+) -> DemoSummary:
+    """`generate_demo` inside a session the caller holds and commits (or rolls back)."""
     if placements < 0:
         raise VipdeskError("The number of demo placements cannot be negative.")
-    with db.session(DEMO_USER) as session:
-        held = session.scalar(select(func.count()).select_from(Placement)) or 0
-        if held:
-            noun = "placement" if held == 1 else "placements"
-            raise VipdeskError(
-                f"This database already holds {held:,} {noun}; "
-                "demo data goes into an empty database."
-            )
-        builder = _Builder(session, random.Random(seed), today or date.today())
-        return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+    held = session.scalar(select(func.count()).select_from(Placement)) or 0
+    if held:
+        noun = "placement" if held == 1 else "placements"
+        raise VipdeskError(
+            f"This database already holds {held:,} {noun}; demo data goes into an empty database."
+        )
+    builder = _Builder(session, random.Random(seed), today or date.today())
+    return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
 
 
 def _no_progress(_done: int, _total: int) -> None:

@@ -1,0 +1,50 @@
+"""The demo in one transaction: killed anywhere, it leaves nothing, and runs again."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+
+from vipdesk.db import Database
+from vipdesk.models import AgreementDocument, Base
+from vipdesk.services.demo import agreements as demo_agreements
+from vipdesk.services.demo.fill import fill_demo
+
+TODAY = date(2026, 11, 26)
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.session() as session:
+        return {
+            name: session.scalar(select(func.count()).select_from(table)) or 0
+            for name, table in Base.metadata.tables.items()
+        }
+
+
+def test_killed_while_storing_agreements_it_leaves_nothing_and_runs_again(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = _counts(any_db)
+    real_render = demo_agreements.render_agreement
+    rendered: list[object] = []
+
+    def killed_midway(*args: object, **kwargs: object) -> bytes:
+        if len(rendered) == 3:
+            raise KeyboardInterrupt  # as a kill would: after the placements, among the agreements
+        rendered.append(args)
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(demo_agreements, "render_agreement", killed_midway)
+    with pytest.raises(KeyboardInterrupt):
+        fill_demo(any_db, 60, seed=2, agreements=6, today=TODAY)
+    assert len(rendered) == 3
+    assert _counts(any_db) == before  # no placement without its agreement: no placement at all
+    monkeypatch.undo()
+
+    summary = fill_demo(any_db, 60, seed=2, agreements=6, today=TODAY)
+    after = _counts(any_db)
+    assert (summary.placements, summary.agreements) == (60, 6)
+    assert after["placement"] == 60
+    assert after[AgreementDocument.__tablename__] == 6

@@ -1,0 +1,39 @@
+"""The whole demo, placements and stored agreements, in one transaction.
+
+Killed or cancelled at any point, it leaves the database as it was, so it can simply be run
+again (it was two transactions: a kill between them left placements without agreements, and
+the next run refused a database that was no longer empty).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+from vipdesk.db import Database
+from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, store_demo_agreements
+from vipdesk.services.demo.generate import DemoSummary, build_demo
+from vipdesk.services.demo.parties import DEMO_USER
+
+
+def fill_demo(
+    db: Database,
+    placements: int,
+    seed: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    *,
+    agreements: int = DEMO_AGREEMENTS,
+    today: date | None = None,
+) -> DemoSummary:
+    """Fill an empty database with demo placements and up to `agreements` stored agreements.
+
+    Raises:
+        VipdeskError: the database already holds placements, or `placements` is negative.
+        DemoCancelledError: `should_cancel` said stop; nothing was written.
+    """
+    with db.session(DEMO_USER) as session:
+        summary = build_demo(session, placements, seed, progress, should_cancel, today=today)
+        stored = store_demo_agreements(session, limit=agreements, seed=seed, today=today)
+    return replace(summary, agreements=stored)
