@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import itertools
+import os
+import re
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.documents.agreement.form import read_returned_pdf
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import NotFoundError, VipdeskError
+from vipdesk.models import Placement
 from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import (
+    STAGING_PREFIX,
     agreement_for_export,
     export_agreements,
     file_name,
@@ -162,7 +168,79 @@ def test_a_full_disk_midway_leaves_nothing(
     assert len(written) == 2 and list(out.iterdir()) == []
 
 
+# Characters Windows refuses in a name, and control characters.
+_ILLEGAL = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
+
+
+def _portable(name: str) -> bool:
+    stem = name.removesuffix(".pdf")
+    return (
+        name.endswith(".pdf")
+        and not _ILLEGAL.search(name)
+        and stem == stem.strip(" .")
+        and name.split(".")[0].upper() not in _DEVICES
+        and len(name.encode()) <= 255
+    )
+
+
 def test_file_names_are_safe_everywhere() -> None:
     assert file_name("VIP-2026-00042") == "VIP-2026-00042.pdf"
-    assert file_name("ABC/12:3 ") == "ABC_12_3.pdf"
-    assert file_name("..") == "agreement.pdf"
+    assert file_name("ABC/12:3 ").startswith("ABC_12_3 (")
+    assert file_name("..").startswith("agreement (")
+    for reference in ("..", "ABC/12:3 ", "x" * 300, "Ärger\n", ' a<b>c"d|e?f* ', "A\\1"):
+        assert _portable(file_name(reference)), reference
+
+
+def test_references_that_differ_get_files_that_differ_on_every_system() -> None:
+    references = ["A/1", "A:1", "A*1", "A 1", "A_1", "a_1", "vip-2026-00042", "VIP-2026-00042"]
+    names = [file_name(r) for r in references]
+    assert len({n.casefold() for n in names}) == len(references)  # Windows, macOS: no case
+    assert all(_portable(n) for n in names)
+    assert names[references.index("A_1")] == "A_1.pdf"
+    assert file_name("A/1") == names[0]  # the same name at every export
+
+
+@pytest.mark.parametrize("reference", ["CON", "NUL", "COM1", "LPT1", "AUX.2026", "con", "Prn"])
+def test_names_windows_keeps_for_devices_are_made_safe(reference: str) -> None:
+    name = file_name(reference)
+    assert _portable(name) and name.startswith(f"_{reference} (")
+
+
+def test_a_fingerprint_taken_already_grows_longer() -> None:
+    short = file_name("A/1")
+    longer = file_name("A/1", taken={short.casefold()})
+    assert longer != short and longer.startswith(short.removesuffix(").pdf"))
+
+
+def _set_reference(db: Database, placement_id: int, reference: str) -> None:
+    with db.session() as session:
+        session.execute(
+            update(Placement).where(Placement.id == placement_id).values(reference=reference)
+        )
+
+
+def test_a_batch_of_lookalike_references_writes_each_agreement_to_its_own_file(
+    db: Database, placements: list[int], out: Path
+) -> None:
+    lookalikes = ["A/1", "A:1", "A*1", "A 1", "a 1"]
+    for placement_id, reference in zip(placements, lookalikes, strict=True):
+        _set_reference(db, placement_id, reference)
+    result = export_agreements(db, placements, out)
+    assert len(result.written) == 5 and len(list(out.iterdir())) == 5
+    for path, reference in zip(result.written, lookalikes, strict=True):
+        assert read_returned_pdf(path).reference == reference  # the right agreement in each
+
+
+def test_a_killed_batchs_hidden_folder_goes_with_the_next_batch(
+    db: Database, placements: list[int], out: Path
+) -> None:
+    killed = out / f"{STAGING_PREFIX}k1ll3d"
+    killed.mkdir()
+    (killed / "VIP-2026-00001.pdf").write_bytes(b"%PDF half")
+    recent = out / f"{STAGING_PREFIX}busy"  # another batch, still writing
+    recent.mkdir()
+    long_ago = time.time() - 3600
+    os.utime(killed, (long_ago, long_ago))
+    export_agreements(db, placements[:1], out)
+    assert not killed.exists() and recent.exists()

@@ -5,7 +5,11 @@
 File names are `<reference>.pdf` (e.g. `VIP-2026-00042.pdf`): the reference is unique, printed
 on every page of the agreement and searchable in the placements list, and a name without the
 student's name keeps personal data out of folder listings, sync logs and mail attachments'
-names (and out of trouble with names in scripts some file systems or zip tools mangle).
+names (and out of trouble with names in scripts some file systems or zip tools mangle). A
+reference that is not a portable name as it stands (`A/1`, `a-1`, `CON`) gets a safe form and
+a fingerprint of itself (`A_1 (3f9a2c1d).pdf`), so that no two references share a file on any
+system, Windows and macOS (which ignore case) included, and each keeps its name from one
+export to the next.
 
 All or nothing, as with every other export: the files are written, each through a temporary
 name, into a hidden folder beside them and moved into the chosen folder only once every one
@@ -20,11 +24,13 @@ exported agreement has.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -40,6 +46,9 @@ from vipdesk.services.jobs import Progress, ShouldCancel, Steps
 
 CHUNK = 50  # placements read per round: a few queries each, and little held in memory
 STAGING_PREFIX = ".vipdesk-agreements-"
+# A staging folder is touched with every agreement written into it: one untouched this long
+# belongs to a batch that was killed.
+STAGING_LEFTOVER_AGE = 600.0
 
 
 @dataclass(frozen=True)
@@ -75,10 +84,29 @@ def agreements_for_export(
     return {placement_id: stored.get(placement_id, data) for placement_id, data in found.items()}
 
 
-def file_name(reference: str) -> str:
-    """`VIP-2026-00042.pdf`; any character a file system might refuse becomes '_'."""
-    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", reference.strip()).strip("._")
-    return f"{safe or 'agreement'}.pdf"
+# Names Windows keeps for devices, with any extension: `CON.pdf` cannot be a file there.
+_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {
+    f"{port}{n}" for port in ("COM", "LPT") for n in range(10)
+}
+_MAX_STEM = 100
+
+
+def file_name(reference: str, taken: Container[str] = ()) -> str:
+    """`VIP-2026-00042.pdf` for a reference that is a portable name as it stands (capitals,
+    digits, '.', '_', '-'); for any other, its safe form and a fingerprint of it, longer only
+    if the short one is among `taken` (names already used, case-folded)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", reference).strip("._")[:_MAX_STEM] or "agreement"
+    device = safe.split(".")[0].upper() in _RESERVED
+    if safe == reference == reference.upper() and not device:
+        return f"{safe}.pdf"
+    if device:  # `AUX.2026 (…).pdf` would still be the device AUX
+        safe = f"_{safe}"
+    digest = hashlib.sha256(reference.encode("utf-8")).hexdigest()
+    for size in (8, 16):
+        name = f"{safe} ({digest[:size]}).pdf"
+        if name.casefold() not in taken:
+            return name
+    return f"{safe} ({digest}).pdf"
 
 
 def export_agreements(
@@ -105,6 +133,7 @@ def export_agreements(
     staging = _staging_folder(folder)
     try:
         names: list[str] = []
+        taken: set[str] = set()
         for at in range(0, len(ids), CHUNK):
             chunk = ids[at : at + CHUNK]
             found = agreements_for_export(db, chunk, today=today)
@@ -114,7 +143,8 @@ def export_agreements(
             as_stored = stored_pdfs(db, list(found), sent_too=not fillable)
             steps.step(len(chunk) - len(found))  # deleted meanwhile: counted, nothing to write
             for placement_id, data in found.items():
-                name = file_name(data.reference)
+                name = file_name(data.reference, taken)
+                taken.add(name.casefold())
                 pdf = as_stored.get(placement_id) or render_agreement(data, fillable=fillable)
                 write_atomically(staging / name, pdf)
                 names.append(name)
@@ -133,9 +163,14 @@ def export_agreements(
 
 
 def _staging_folder(folder: Path) -> Path:
-    """A hidden folder inside `folder` (same disk: moving out of it is a rename)."""
+    """A hidden folder inside `folder` (same disk: moving out of it is a rename); those of
+    batches killed earlier, untouched for a while, are removed first."""
     if not folder.is_dir():
         raise VipdeskError(f"The folder {folder} does not exist; no agreement was written.")
+    for leftover in folder.glob(f"{STAGING_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            if time.time() - leftover.stat().st_mtime > STAGING_LEFTOVER_AGE:
+                shutil.rmtree(leftover)
     try:
         return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     except OSError as exc:
