@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -58,3 +60,14 @@ def test_discard_and_unreadable_files(tmp_path: Path) -> None:
     discard_draft(tmp_path, KEY, 7)
     discard_draft(tmp_path, KEY, 7)  # twice is fine
     assert not list(drafts_dir(tmp_path).rglob("*.tmp"))
+
+
+def test_a_killed_draft_write_leaves_nothing_after_the_next_draft(tmp_path: Path) -> None:
+    path = save_draft(tmp_path, KEY, form())
+    leftover = path.with_name(f".{path.stem}.0badf00d.part")  # as a killed write leaves it
+    leftover.write_text("{ half", encoding="utf-8")
+    os.utime(leftover, (time.time() - 3600, time.time() - 3600))
+    save_draft(tmp_path, KEY, form(title="typed on"))
+    assert not leftover.exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == [path.name]
+    assert load_draft(tmp_path, KEY, 7).form.title == "typed on"  # type: ignore[union-attr]

@@ -8,14 +8,13 @@ Drafts sit in the user's data folder (never in logs) and are written atomically.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from vipdesk.documents.files import write_atomically
 from vipdesk.models import Mode, PeriodKind, Status
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
 
@@ -84,7 +83,12 @@ def _decode(raw: dict[str, Any]) -> PlacementForm:
 
 
 def save_draft(data_dir: Path, database_key: str, form: PlacementForm) -> Path:
-    """Write the form atomically: a crash mid-write leaves the previous draft intact."""
+    """Write the form atomically: a crash mid-write leaves the previous draft intact.
+
+    Raises:
+        OSError: the drafts folder cannot be made.
+        VipdeskError: the draft cannot be written (a full disk, a read-only folder).
+    """
     target = _path(data_dir, database_key, form.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     payload = {
@@ -92,16 +96,8 @@ def save_draft(data_dir: Path, database_key: str, form: PlacementForm) -> Path:
         "saved_at": datetime.now(UTC).isoformat(),
         "form": _encode(form),
     }
-    handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as f:
-            json.dump(payload, f, ensure_ascii=False)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    # The one atomic writer: a killed write's temporary file goes with the next draft.
+    write_atomically(target, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return target
 
 

@@ -219,7 +219,7 @@ class PlacementEditor(QDialog):
             return
         try:
             drafts.save_draft(data_dir(), self._draft_key(), self.current_form()[0])
-        except OSError:
+        except (OSError, VipdeskError):
             log.warning("Could not keep a draft of the open placement", exc_info=True)
 
     def _drop_draft(self, placement_id: int | None) -> None:
