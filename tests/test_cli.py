@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from tests.helpers.cli import vipdesk
+from tests.helpers.fake_postgres import refusing_server
 from vipdesk import __version__
 from vipdesk.db import open_database
 
@@ -119,3 +120,16 @@ def test_numbers_no_record_can_have_give_one_line(tmp_path: Path) -> None:
     assert export.stderr == f"vipdesk: There is no placement '{huge}' in this database.\n"
     assert report.stderr == f"vipdesk: {huge} is not a year placements start in; use e.g. 2026.\n"
     assert not list(tmp_path.glob("[ar]*"))
+
+
+def test_a_refused_password_gives_one_line_naming_it(tmp_path: Path) -> None:
+    refusal = 'password authentication failed for user "vipdesk"'
+    with refusing_server("28P01", refusal, ask_password=True) as port:
+        url = f"postgresql+psycopg://vipdesk:wrong@127.0.0.1:{port}/office"
+        out = str(tmp_path / "x.xlsx")
+        result = vipdesk("--database", url, "report", "placements", "--out", out)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "vipdesk: The server 127.0.0.1 refused the password of user vipdesk: check the "
+        "password in the database URL.\n"
+    )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
+from tests.helpers.fake_postgres import refusing_server
 from tests.helpers.full_disk import fill_disk_after
 from vipdesk.db import Database, data_dir
 from vipdesk.errors import VipdeskError
@@ -39,6 +40,9 @@ def test_a_bad_database_is_one_message_box(
         assert run_app(url) == 1
         kind, text = message_boxes.shown[-1]
         assert kind == "critical" and words in text, text
+    with refusing_server("3D000", 'database "office" does not exist') as port:
+        assert run_app(f"postgresql+psycopg://vipdesk:pw@127.0.0.1:{port}/office") == 1
+    assert 'There is no database "office"' in message_boxes.shown[-1][1]
     assert letter.read_text() == "Dear Anna,\n"
 
 
