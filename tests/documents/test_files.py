@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.full_disk import fill_disk_after
-from vipdesk.documents import files
 from vipdesk.documents.files import atomic_file, remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 
@@ -56,7 +55,7 @@ def test_the_leftover_of_a_killed_write_goes_with_the_next_write(tmp_path: Path)
     assert (tmp_path / "other.pdf").read_bytes() == b"%PDF"
 
 
-@pytest.mark.skipif(files.fcntl is None, reason="Windows protects open files instead")
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows protects open files instead")
 def test_a_write_in_progress_is_never_taken_for_a_leftover(tmp_path: Path) -> None:
     with atomic_file(tmp_path / "slow.xlsx") as temporary:
         temporary.write_bytes(b"still writing")

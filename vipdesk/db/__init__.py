@@ -18,7 +18,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from vipdesk.db.problems import check_url, database_problem, describe_url, sqlite_path
+from vipdesk.db.problems import check_url, database_problem, sqlite_path
+from vipdesk.db.problems import describe_url as describe_url  # used from here across the app
 from vipdesk.errors import DatabaseRefusedError, NewerSchemaError
 from vipdesk.models.audit import record_audit_trail, stamp_versioned_rows
 

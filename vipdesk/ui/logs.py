@@ -55,8 +55,9 @@ def error_kind(exc: BaseException) -> str:
     sqlite_name = getattr(driver, "sqlite_errorname", None)
     if sqlite_name:
         details.append(str(sqlite_name))
-    if isinstance(exc, OSError) and exc.errno in errno.errorcode:
-        details.append(errno.errorcode[exc.errno])
+    code = exc.errno if isinstance(exc, OSError) else None
+    if code is not None and code in errno.errorcode:
+        details.append(errno.errorcode[code])
     return _class_name(exc) + (f" ({', '.join(details)})" if details else "")
 
 

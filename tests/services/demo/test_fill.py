@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import func, select
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.models import AgreementDocument, Base
-from vipdesk.services.demo import agreements as demo_agreements
 from vipdesk.services.demo.fill import fill_demo
 
 TODAY = date(2026, 11, 26)
@@ -27,16 +27,15 @@ def test_killed_while_storing_agreements_it_leaves_nothing_and_runs_again(
     any_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _counts(any_db)
-    real_render = demo_agreements.render_agreement
     rendered: list[object] = []
 
     def killed_midway(*args: object, **kwargs: object) -> bytes:
         if len(rendered) == 3:
             raise KeyboardInterrupt  # as a kill would: after the placements, among the agreements
         rendered.append(args)
-        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+        return render_agreement(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(demo_agreements, "render_agreement", killed_midway)
+    monkeypatch.setattr("vipdesk.services.demo.agreements.render_agreement", killed_midway)
     with pytest.raises(KeyboardInterrupt):
         fill_demo(any_db, 60, seed=2, agreements=6, today=TODAY)
     assert len(rendered) == 3
