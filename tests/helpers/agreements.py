@@ -1,4 +1,4 @@
-"""Agreements ready to send: a placement in preparation with its checklist done and a draft."""
+"""Agreements ready to send: a placement in preparation with its records complete and a draft."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from tests.helpers.evidence import prepare_fully
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Person
@@ -26,7 +27,7 @@ from vipdesk.services.agreements.workflow import (
     save_agreement_draft,
     send_for_signature,
 )
-from vipdesk.services.placements.checklist import checklist_items, set_done
+from vipdesk.services.placements.checklist import set_done
 from vipdesk.services.placements.lifecycle import change_status
 
 SENT_ON = date.today()  # signatures are dated between sending and today
@@ -36,12 +37,15 @@ _hosts = itertools.count(1)
 
 
 def ready_agreement(db: Database) -> tuple[int, DocumentView]:
-    """A placement in preparation with its checklist done, and a complete agreement draft."""
+    """A placement in preparation with its checklist done, and a complete agreement draft.
+
+    The checklist is done as a coordinator would: the student selected by a tick, readiness,
+    protocol and tools by their records (`prepare_fully`).
+    """
     created = make_placement(db, make_world(db, host_name=f"Nordlicht {next(_hosts)} GmbH"))
     assert created.id is not None and created.version is not None
-    for item in checklist_items():
-        if item.required_for in (Status.PREPARING, Status.AGREEMENT_SENT):
-            set_done(db, created.id, item.key, True, "tester")
+    set_done(db, created.id, "selection", True, "tester")
+    prepare_fully(db, created.id)
     placement = change_status(db, created.id, Status.PREPARING, created.version, "tester")
     assert placement.id is not None
     draft = open_draft(db, placement.id, "tester")
@@ -65,9 +69,7 @@ def signed_agreement(db: Database) -> tuple[int, DocumentView]:
     """`ready_agreement`, sent and approved in writing by all three parties: locked."""
     placement_id, draft = ready_agreement(db)
     sent = send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
-    for party in sent.order:
-        signed = record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
-    return placement_id, signed
+    return placement_id, sign_all(db, sent)
 
 
 def document_row(
@@ -92,3 +94,10 @@ def document_row(
             for n, (party, signature_state) in enumerate(signatures, start=1)
         ],
     )
+
+
+def sign_all(db: Database, sent: DocumentView) -> DocumentView:
+    """Every party signs the document by a typed approval: it is locked."""
+    for party in sent.order:
+        sent = record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    return sent

@@ -7,11 +7,16 @@ from datetime import date
 
 import pytest
 
+from tests.helpers.evidence import (
+    complete_readiness,
+    pass_every_tool_test,
+    save_default_protocol,
+)
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, TransitionError, ValidationError
-from vipdesk.models import ProtocolActor, Status, ToolTestResult
+from vipdesk.models import ProtocolActor, ReadinessParty, Status, ToolTestResult
 from vipdesk.services.placements import checklist, lifecycle
 from vipdesk.services.preparation.tools import (
     ToolTestState,
@@ -113,10 +118,10 @@ def test_the_test_plan_records_each_tool_with_each_actor(any_db: Database) -> No
 
 def test_the_agreement_waits_for_the_tool_tests(db: Database) -> None:
     placement_id = new_placement(db)
-    for key in ("selection", "readiness_student", "readiness_company", "readiness_institution"):
-        checklist.set_done(db, placement_id, key, True)
-    for key in ("tools_tested", "protocol"):
-        checklist.set_done(db, placement_id, key, True)
+    checklist.set_done(db, placement_id, "selection", True)
+    for party in ReadinessParty:
+        complete_readiness(db, placement_id, party)
+    save_default_protocol(db, placement_id)
     form = lifecycle.change_status(db, placement_id, Status.PREPARING, 1)
     save_choices(db, placement_id, {"meetings": "zoom"})
     with pytest.raises(TransitionError) as caught:
@@ -124,10 +129,12 @@ def test_the_agreement_waits_for_the_tool_tests(db: Database) -> None:
     assert "Zoom: not tested with the student; not tested with the company mentor" in str(
         caught.value
     )
-    for state in load_test_plan(db, placement_id):
-        record_test(db, placement_id, replace(state, result=PASSED, tested_on=date(2027, 1, 5)))
-    moved = lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
-    assert moved.status is Status.AGREEMENT_SENT
+    tools = {"meetings": "zoom", "questions": "zoom", "reporting": "email", "documents": "teams"}
+    pass_every_tool_test(db, placement_id, tools)
+    with pytest.raises(TransitionError) as caught:  # what is left is the agreement itself
+        lifecycle.change_status(db, placement_id, Status.AGREEMENT_SENT, form.version or 0)
+    assert "Zoom" not in str(caught.value) and "tools" not in str(caught.value)
+    assert "No agreement version has been sent" in str(caught.value)
 
 
 def test_a_state_without_a_record_is_open() -> None:

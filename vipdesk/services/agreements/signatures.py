@@ -41,10 +41,8 @@ from vipdesk.errors import (
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
-    ChecklistTick,
     DocumentKind,
     DocumentState,
-    Phase,
     Placement,
     SignatureMethod,
     SignatureState,
@@ -59,7 +57,6 @@ from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, docume
 from vipdesk.services.placements.lifecycle import move_status
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-AGREEMENT_SIGNED_ITEM = "agreement_signed"  # the checklist item a locked agreement ticks
 
 
 @dataclass(frozen=True)
@@ -372,16 +369,7 @@ def _lock_if_complete(session: Session, row: AgreementDocument, user: str | None
         return
     placement = session.get(Placement, row.placement_id)
     assert placement is not None
-    if AGREEMENT_SIGNED_ITEM not in {t.item_key for t in placement.ticks}:
-        placement.ticks.append(
-            ChecklistTick(
-                item_key=AGREEMENT_SIGNED_ITEM,
-                phase=Phase.BEFORE,
-                done_by=user or "vipdesk",
-                note=f"Signed by every party; locked as {row}.",
-            )
-        )
-        session.flush()
+    session.flush()  # the checklist reads the lock from the records
     if placement.status is Status.AGREEMENT_SENT:
         # With checklist items still open, the coordinator moves it when they are done.
         with contextlib.suppress(TransitionError):

@@ -306,16 +306,18 @@ def send_for_signature(
             row.content_hash = content_hash(data)
         else:
             row.content_hash = certificate_hash(certificate_from_dict(content))
-        if row.kind is DocumentKind.AGREEMENT:
-            placement = session.get(Placement, row.placement_id)
-            assert placement is not None
-            if placement.status in (Status.DRAFT, Status.PREPARING, Status.CANCELLED):
-                if placement.status is not Status.PREPARING:
-                    raise VipdeskError(
-                        f"The placement is '{placement.status.label}': move it to 'Preparing' "
-                        "before sending the agreement."
-                    )
-                move_status(session, placement, Status.AGREEMENT_SENT)
+        placement = session.get(Placement, row.placement_id)
+        assert placement is not None
+        moves = row.kind is DocumentKind.AGREEMENT and placement.status in (
+            Status.DRAFT,
+            Status.PREPARING,
+            Status.CANCELLED,
+        )
+        if moves and placement.status is not Status.PREPARING:
+            raise VipdeskError(
+                f"The placement is '{placement.status.label}': move it to 'Preparing' "
+                "before sending the agreement."
+            )
         row.pdf = render_document(session, row)
         row.sign_order = ",".join(parties)
         row.state = DocumentState.SENT
@@ -326,6 +328,8 @@ def send_for_signature(
             for n, party in enumerate(parties, 1)
         ]
         session.flush()
+        if moves:  # the version now sent is the record "agreement sent" stands for
+            move_status(session, placement, Status.AGREEMENT_SENT)
         return document_view(row, reference)
 
 

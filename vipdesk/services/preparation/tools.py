@@ -1,8 +1,9 @@
-"""Tools of a placement: the choice per purpose, the test plan, and the gate before the agreement.
+"""Tools of a placement: the choice per purpose and the test plan.
 
 Every chosen tool is tested with every actor before the agreement is sent (EU-VIP: "test tools
 beforehand"). A failed test may stand if its reason is recorded (say, the company blocks the
-app and the agreement names another one); an untested tool blocks.
+app and the agreement names another one); an untested tool blocks. The check itself is the
+checklist item `tools_tested` (`services.placements.evidence`), which the lifecycle reads.
 """
 
 from __future__ import annotations
@@ -21,13 +22,11 @@ from vipdesk.documents.agreement import limits
 from vipdesk.errors import (
     ConflictError,
     NotFoundError,
-    TransitionError,
     ValidationError,
 )
 from vipdesk.models import (
     Placement,
     ProtocolActor,
-    Status,
     ToolChoice,
     ToolTest,
     ToolTestResult,
@@ -221,10 +220,6 @@ def record_test(
         raise ConflictError("tool test") from exc
 
 
-def open_tests(session: Session, placement_id: int) -> list[ToolTestState]:
-    return [s for s in _plan(session, placement_id) if s.open]
-
-
 def describe_open(states: list[ToolTestState]) -> list[str]:
     """'Zoom: not tested with the student; failed with the company mentor, no reason recorded'."""
     lines: dict[str, list[str]] = {}
@@ -236,23 +231,6 @@ def describe_open(states: list[ToolTestState]) -> list[str]:
             else f"failed with {who}, no reason recorded"
         )
     return [f"{name}: {'; '.join(parts)}" for name, parts in lines.items()]
-
-
-def preparation_gate(session: Session, placement_id: int, target: Status) -> None:
-    """Refuse sending the agreement while a chosen tool is untested (called by change_status).
-
-    Raises:
-        TransitionError: naming each tool and actor still open.
-    """
-    if target is not Status.AGREEMENT_SENT:
-        return
-    pending = open_tests(session, placement_id)
-    if pending:
-        listed = "\n".join(f"• {line}" for line in describe_open(pending))
-        raise TransitionError(
-            "Before sending the agreement, test every chosen tool with every actor "
-            f"(or record why a failed test is acceptable):\n{listed}"
-        )
 
 
 @dataclass(frozen=True)
