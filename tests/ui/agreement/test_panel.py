@@ -28,6 +28,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.certificates import PASSPHRASE, Certificates, make_certificates
 from tests.helpers.dialogs import MessageBoxes
+from tests.helpers.evidence import prepare_fully
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.pdf_tools import add_text_to_first_page, fill_fields
 from vipdesk.db import Database
@@ -36,7 +37,7 @@ from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, Signatu
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
 from vipdesk.services.agreements.signatures import scan_of
 from vipdesk.services.agreements.trust import trust_certificates
-from vipdesk.services.placements.checklist import checklist_items, set_done
+from vipdesk.services.placements.checklist import set_done
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import load_placement
 from vipdesk.ui.agreement.dialogs import (
@@ -68,12 +69,11 @@ def keys(tmp_path_factory: pytest.TempPathFactory) -> Certificates:
 
 
 def _ready_placement(db: Database) -> int:
-    """A placement in preparation with the checklist done that "Agreement sent" needs."""
+    """A placement in preparation with the records "Agreement sent" needs."""
     created = make_placement(db, make_world(db))
     assert created.id is not None and created.version is not None
-    for item in checklist_items():
-        if item.required_for in (Status.PREPARING, Status.AGREEMENT_SENT):
-            set_done(db, created.id, item.key, True, "tester")
+    set_done(db, created.id, "selection", True, "tester")
+    prepare_fully(db, created.id)
     change_status(db, created.id, Status.PREPARING, created.version, "tester")
     return created.id
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from vipdesk.db import Database
+from vipdesk.db import Database, current_user
 from vipdesk.errors import ValidationError
 from vipdesk.models import Setting
 
@@ -63,3 +63,9 @@ def set_office_leads(db: Database, logins: Iterable[str], user: str | None = Non
         else:
             row.value = value
     return cleaned
+
+
+def current_user_is_lead(db: Database) -> bool:
+    """Whoever is at the keyboard (`vipdesk.db.current_user`) is an office lead."""
+    with db.session() as session:
+        return is_office_lead(session, current_user())

@@ -20,14 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.models import LIFECYCLE, Phase, Status
-from vipdesk.services.placements.checklist import ItemState, blockers
+from vipdesk.services.placements.checklist import Basis, ItemState, blockers
 from vipdesk.services.placements.lifecycle import allowed_transitions, is_forward
+from vipdesk.ui.placements.status_dialogs import ask_reason
+
+OUTSIDE = "done outside vipdesk: "  # how a reason for a tick by hand usually starts
 
 
 class ChecklistPanel(QWidget):
-    """Shows state; the editor does the saving when `tick_changed`/`status_requested` fire."""
+    """Shows state; the editor does the saving when `tick_changed`/`status_requested` fire.
 
-    tick_changed = Signal(str, bool)
+    An item that follows from the records shows what backs it and cannot be unticked here;
+    ticking it by hand asks for a reason, sent with `tick_changed(key, done, reason)`.
+    """
+
+    tick_changed = Signal(str, bool, str)
     status_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -98,10 +105,10 @@ class ChecklistPanel(QWidget):
         next_status = self._next
         open_items = blockers(done, next_status) if next_status else []
         if next_status is not None:
+            # Pressing it with items open lists every reason, each with a way to fix it.
             self.next_button.setText(f"Move to “{next_status.label}”")
-            self.next_button.setEnabled(not open_items)
             self.next_button.setToolTip(
-                "Tick the items marked ‘blocks next step’ first." if open_items else ""
+                "The items marked ‘blocks the next step’ are still open." if open_items else ""
             )
         self.blocking_label.setVisible(bool(open_items))
         if open_items and next_status is not None:
@@ -167,17 +174,17 @@ class ChecklistPanel(QWidget):
             box = QCheckBox()
             box.setChecked(state.done)
             box.setAccessibleName(state.item.label)
+            by_records = state.basis is Basis.EVIDENCE
+            box.setEnabled(not by_records)  # it goes when the records change, not by a click
+            box.setToolTip(
+                "Follows from vipdesk's records."
+                if by_records
+                else "Ticking by hand asks why (the records do not show it)."
+                if state.item.backed_by_evidence and not state.done
+                else ""
+            )
             box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
-            when = (
-                f"✓ {state.done_by}, {state.done_at:%d %b %Y}"
-                if state.done_at
-                else ("⚠ blocks the next step" if key in self._blocking else "")
-            )
-            colour = "#b3261e" if key in self._blocking else "#555"
-            text = QLabel(
-                escape(state.item.label)
-                + (f"<br><span style='color:{colour}'>{escape(when)}</span>" if when else "")
-            )
+            text = QLabel(escape(state.item.label) + self._note(state))
             text.setWordWrap(True)
             text.setBuddy(box)
             grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -189,10 +196,45 @@ class ChecklistPanel(QWidget):
         assert isinstance(scroll, QScrollArea)
         scroll.setWidget(page)
 
+    def _note(self, state: ItemState) -> str:
+        """The line under an item: what backs it, who ticked it and why, or what is missing."""
+        blocking = state.item.key in self._blocking
+        if state.basis is Basis.EVIDENCE:
+            mark, colour = "✓ by the records", "#1b6e2d"
+        elif state.basis is Basis.HAND:
+            mark, colour = "✓", "#555"
+        else:
+            mark, colour = (
+                ("⚠ blocks the next step" if blocking else ""),
+                ("#b3261e" if blocking else "#555"),
+            )
+        line = state.describe()
+        if state.basis is Basis.EVIDENCE:
+            line = line.removeprefix("Done: ")
+        text = " — ".join(part for part in (mark, line) if part)
+        return f"<br><span style='color:{colour}'>{escape(text)}</span>" if text else ""
+
     def _on_toggled(self, key: str, done: bool) -> None:
+        state = next(s for s in self._states if s.item.key == key)
+        reason = ""
+        if done and state.item.backed_by_evidence:
+            asked = ask_reason(
+                self,
+                "Tick by hand",
+                f"vipdesk ticks “{state.item.label}” from its records, which do not show it "
+                f"yet ({state.detail or 'nothing recorded'}). Why is it done?",
+                OUTSIDE,
+            )
+            if asked is None:  # cancelled: the box goes back as it was
+                box = self.checkboxes[key]
+                box.blockSignals(True)
+                box.setChecked(False)
+                box.blockSignals(False)
+                return
+            reason = asked
         # Answered after this signal returns: the answer rebuilds the rows, this box included.
         self._keep_page = True
-        QTimer.singleShot(0, lambda: self.tick_changed.emit(key, done))
+        QTimer.singleShot(0, lambda: self.tick_changed.emit(key, done, reason))
 
     def _on_next_clicked(self) -> None:
         if self._next is not None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
-from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
+from vipdesk.services.placements import checklist, drafts, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import record_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
@@ -34,6 +34,7 @@ from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.pickers import PlacementPickers
+from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,9 @@ class PlacementEditor(QDialog):
         self._draft_timer.timeout.connect(self._write_draft)
         self.checklist.tick_changed.connect(self._on_tick_changed)
         self.checklist.status_requested.connect(self._on_status_requested)
+        self.mover = StatusMover(db, self)
+        self.mover.moved.connect(self._on_moved)
+        self.mover.fix_requested.connect(self.open_tab)
 
         self.pickers = PlacementPickers(db, self.fields, self, self._host_search)
         # The form and everything its pickers show, in one session: opening must be instant.
@@ -317,38 +321,36 @@ class PlacementEditor(QDialog):
 
     # --- status and checklist --------------------------------------------------------------
 
-    def _on_tick_changed(self, key: str, done: bool) -> None:
+    def _on_tick_changed(self, key: str, done: bool, reason: str) -> None:
         if self._form.id is None:
             return
         try:
-            checklist.set_done(self._db, self._form.id, key, done)
+            checklist.set_done(self._db, self._form.id, key, done, reason=reason)
         except VipdeskError as exc:
             self._show_banner(str(exc))
         self._refresh_side()
 
     def _on_status_requested(self, value: str) -> None:
-        target = Status(value)
-        form = self._form
-        if form.id is None or form.version is None:
-            return
-        if (
-            target is Status.CANCELLED
-            and QMessageBox.question(
-                self, "Cancel placement", f"Cancel {form.reference}? You can reopen it later."
-            )
-            != QMessageBox.StandardButton.Yes
-        ):
-            return
-        try:
-            moved = lifecycle.change_status(self._db, form.id, target, form.version)
-        except VipdeskError as exc:
-            QMessageBox.warning(self, "Status not changed", str(exc))
-            return
+        self.mover.request(self._form, Status(value))
+
+    def _on_moved(self, moved: PlacementForm) -> None:
         # Only status and version changed: keep whatever the user is typing in the form.
         self._form.status, self._form.version = moved.status, moved.version
         self._update_heading()
         self._refresh_side()
-        self.saved.emit(form.id)
+        if moved.id is not None:
+            self.saved.emit(moved.id)
+
+    def open_tab(self, place: str) -> None:
+        """Show a side tab: "checklist", "preparation", "agreement", "costs" or "history"."""
+        tabs: dict[str, QWidget] = {
+            "checklist": self.checklist,
+            "preparation": self.preparation,
+            "agreement": self.agreement,
+            "costs": self.costs,
+            "history": self.history,
+        }
+        self.side.setCurrentWidget(tabs[place])
 
     def _on_agreement_changed(self, placement_id: int) -> None:
         """Sending and locking move the status: take the new status and version, keep edits."""
