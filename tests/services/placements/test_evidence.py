@@ -27,7 +27,7 @@ from vipdesk.models import (
 )
 from vipdesk.services.agreements.workflow import send_for_signature
 from vipdesk.services.placements.checklist import Basis, ItemState, checklist_state, set_done
-from vipdesk.services.placements.evidence import evidence_for
+from vipdesk.services.placements.evidence import day, evidence_for
 from vipdesk.services.preparation.tools import load_test_plan, record_test, save_choices
 
 
@@ -183,8 +183,7 @@ def test_an_evidence_item_ticked_by_hand_needs_a_reason_shown_with_who_and_when(
     assert (state.basis, state.done_by) == (Basis.HAND, "anna")
     assert state.done_at is not None
     assert state.describe() == (
-        f"Ticked by anna, {state.done_at.astimezone():%d %b %Y}: "
-        "done outside vipdesk: paper questionnaire"
+        f"Ticked by anna, {day(state.done_at)}: done outside vipdesk: paper questionnaire"
     )
     set_done(any_db, placement_id, "training", True, "anna")  # a plain item needs no reason
     assert _states(any_db, placement_id)["training"].basis is Basis.HAND

@@ -80,6 +80,10 @@ def test_a_refused_move_lists_every_reason_and_opens_the_place_to_fix_it(
     editor = _editor(qtbot, db, placement_id)
     panel = editor.checklist
     assert "critical flag open" in panel.notes["readiness_student"].text()
+    assert panel.blocking_label.text() == (
+        "6 things block “Agreement sent”: 5 items marked below; and no agreement version has "
+        "been sent for signature: no agreement drafted yet"
+    )
 
     qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     dialog = answers.refusals[-1]
@@ -124,7 +128,7 @@ def test_ticking_an_evidence_item_by_hand_asks_for_a_reason(
     editor = _editor(qtbot, db, placement_id)
     panel = editor.checklist
     assert not panel.checkboxes["readiness_company"].isEnabled()  # the records tick it
-    assert "✓ by the records — questionnaire completed 3 Dec 2026" in (
+    assert "✓ questionnaire completed 3 Dec 2026, no critical flag" in (
         panel.notes["readiness_company"].text()
     )
 

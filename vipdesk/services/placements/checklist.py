@@ -21,7 +21,7 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError
 from vipdesk.models import LIFECYCLE, ChecklistTick, Phase, Placement, Status
 from vipdesk.resources import load_json
-from vipdesk.services.placements.evidence import EVIDENCE_ITEMS, Evidence, evidence_for
+from vipdesk.services.placements.evidence import EVIDENCE_ITEMS, Evidence, day, evidence_for
 
 REASON_LIMIT = 200  # a reason is a short line, shown beside the item
 
@@ -71,7 +71,7 @@ class ItemState:
         if self.basis is Basis.EVIDENCE:
             return f"Done: {self.detail}"
         if self.basis is Basis.HAND:
-            when = f"{self.done_at.astimezone():%d %b %Y}" if self.done_at else ""
+            when = day(self.done_at) if self.done_at else ""
             by = ", ".join(part for part in (self.done_by or "", when) if part)
             return f"Ticked by {by}" + (f": {self.detail}" if self.detail else "")
         return f"Open: {self.detail}" if self.detail else ""

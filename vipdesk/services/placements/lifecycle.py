@@ -71,6 +71,7 @@ class Refusal:
 
     text: str
     place: FixPlace
+    item_key: str | None = None  # the checklist item it is about; None for a record rule
 
 
 class MoveRefusedError(TransitionError):
@@ -165,6 +166,29 @@ def move_status(
     placement.status = target
 
 
+@dataclass(frozen=True)
+class Outlook:
+    """What the Status tab shows: every item's state, the next step and what blocks it."""
+
+    states: list[ItemState]
+    next_status: Status | None
+    blocking: list[Refusal]
+
+
+def next_status(status: Status) -> Status | None:
+    forward = [s for s in allowed_transitions(status) if is_forward(status, s)]
+    return forward[0] if forward else None
+
+
+def outlook(db: Database, placement_id: int, status: Status) -> Outlook:
+    """The checklist of a placement at `status` and the reasons its next move waits."""
+    with db.session() as session:
+        states = checklist_states(session, [placement_id])[placement_id]
+        target = next_status(status)
+        blocking = refusals(session, placement_id, target, states) if target else []
+    return Outlook(states, target, blocking)
+
+
 def refusals(
     session: Session, placement_id: int, target: Status, states: Sequence[ItemState]
 ) -> list[Refusal]:
@@ -207,8 +231,8 @@ def _refusal(state: ItemState) -> Refusal:
     name = state.item.label.split(":")[0]
     place = _PLACES.get(state.item.key, FixPlace.CHECKLIST)
     if state.item.backed_by_evidence:
-        return Refusal(f"{name} — {state.detail or 'not done yet'}", place)
-    return Refusal(f"Not ticked yet: {state.item.label}", place)
+        return Refusal(f"{name} — {state.detail or 'not done yet'}", place, state.item.key)
+    return Refusal(f"Not ticked yet: {state.item.label}", place, state.item.key)
 
 
 def _record_override(

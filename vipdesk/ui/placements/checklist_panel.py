@@ -20,11 +20,22 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.models import LIFECYCLE, Phase, Status
-from vipdesk.services.placements.checklist import Basis, ItemState, blockers
-from vipdesk.services.placements.lifecycle import allowed_transitions, is_forward
+from vipdesk.services.placements.checklist import Basis, ItemState
+from vipdesk.services.placements.lifecycle import Outlook, Refusal, allowed_transitions
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
 OUTSIDE = "done outside vipdesk: "  # how a reason for a tick by hand usually starts
+
+
+def _blocking_text(target: Status, blocking: list[Refusal]) -> str:
+    """'3 things block “Agreement sent”: 2 items marked below, and: No agreement version…'."""
+    items = sum(1 for r in blocking if r.item_key)
+    records = [r.text[:1].lower() + r.text[1:] for r in blocking if not r.item_key]
+    parts = [f"{items} item{'s' if items > 1 else ''} marked below"] if items else []
+    parts += records
+    count = len(blocking)
+    things = f"{count} things block" if count > 1 else "1 thing blocks"
+    return f"{things} “{target.label}”: " + "; and ".join(parts)
 
 
 class ChecklistPanel(QWidget):
@@ -85,8 +96,8 @@ class ChecklistPanel(QWidget):
         self.status_label.setText("Status: <b>Draft</b> (not saved yet)")
         self.placeholder.setVisible(True)
 
-    def show_state(self, status: Status, states: list[ItemState]) -> None:
-        self._status, self._states = status, states
+    def show_state(self, status: Status, outlook: Outlook) -> None:
+        self._status, self._states = status, outlook.states
         self.placeholder.setVisible(False)
         for widget in (self.next_button, self.more_button, self.pages):
             widget.setVisible(True)
@@ -98,23 +109,18 @@ class ChecklistPanel(QWidget):
         self.status_label.setText(f"Status: <b>{status.label}</b>{step}")
 
         moves = allowed_transitions(status)
-        forward = [s for s in moves if is_forward(status, s)]
-        self._next = forward[0] if forward else None
-        self.next_button.setVisible(self._next is not None)
-        done = {s.item.key for s in states if s.done}
-        next_status = self._next
-        open_items = blockers(done, next_status) if next_status else []
+        self._next = next_status = outlook.next_status
+        self.next_button.setVisible(next_status is not None)
+        blocking = outlook.blocking
         if next_status is not None:
-            # Pressing it with items open lists every reason, each with a way to fix it.
+            # Pressing it while something blocks lists every reason, each with a way to fix it.
             self.next_button.setText(f"Move to “{next_status.label}”")
             self.next_button.setToolTip(
-                "The items marked ‘blocks the next step’ are still open." if open_items else ""
+                "Shows what still blocks it, with a way to each fix." if blocking else ""
             )
-        self.blocking_label.setVisible(bool(open_items))
-        if open_items and next_status is not None:
-            self.blocking_label.setText(
-                f"{len(open_items)} open item(s) block “{next_status.label}” — marked below."
-            )
+        self.blocking_label.setVisible(bool(blocking) and next_status is not None)
+        if blocking and next_status is not None:
+            self.blocking_label.setText(_blocking_text(next_status, blocking))
         self.more_menu.clear()
         for target in moves:
             if target is self._next:
@@ -129,7 +135,7 @@ class ChecklistPanel(QWidget):
             action = self.more_menu.addAction(text)
             action.triggered.connect(lambda _c=False, t=target: self.status_requested.emit(t.value))
         self.more_button.setEnabled(not self.more_menu.isEmpty())
-        self._fill_tree(status, {i.key for i in open_items})
+        self._fill_tree(status, {r.item_key for r in blocking if r.item_key})
 
     def _fill_tree(self, status: Status, blocking: set[str]) -> None:
         """One page per phase with its counts; a page's rows are built when it is first opened
@@ -198,20 +204,15 @@ class ChecklistPanel(QWidget):
 
     def _note(self, state: ItemState) -> str:
         """The line under an item: what backs it, who ticked it and why, or what is missing."""
-        blocking = state.item.key in self._blocking
         if state.basis is Basis.EVIDENCE:
-            mark, colour = "✓ by the records", "#1b6e2d"
+            text, colour = f"✓ {state.detail}", "#1b6e2d"
         elif state.basis is Basis.HAND:
-            mark, colour = "✓", "#555"
+            text, colour = f"✓ {state.describe()}", "#555"
+        elif state.item.key in self._blocking:
+            text = "⚠ blocks the next step" + (f": {state.detail}" if state.detail else "")
+            colour = "#b3261e"
         else:
-            mark, colour = (
-                ("⚠ blocks the next step" if blocking else ""),
-                ("#b3261e" if blocking else "#555"),
-            )
-        line = state.describe()
-        if state.basis is Basis.EVIDENCE:
-            line = line.removeprefix("Done: ")
-        text = " — ".join(part for part in (mark, line) if part)
+            text, colour = state.detail, "#555"
         return f"<br><span style='color:{colour}'>{escape(text)}</span>" if text else ""
 
     def _on_toggled(self, key: str, done: bool) -> None:

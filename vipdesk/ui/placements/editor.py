@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
-from vipdesk.services.placements import checklist, drafts, lookups
+from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import record_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
@@ -172,7 +172,7 @@ class PlacementEditor(QDialog):
             self.checklist.show_unsaved()
             return
         self.checklist.show_state(
-            self._form.status, checklist.checklist_state(self._db, self._form.id)
+            self._form.status, lifecycle.outlook(self._db, self._form.id, self._form.status)
         )
 
     def _on_side_tab_changed(self, _index: int = -1) -> None:
