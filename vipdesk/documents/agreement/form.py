@@ -126,7 +126,7 @@ def one_line(exc: BaseException) -> str:
 
 def open_pdf(data: bytes, name: str) -> Any:
     """A pyHanko reader over `data`, or a VipdeskError that says what is wrong with the file."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.reader import PdfFileReader  # late: pyHanko takes ~0.5 s to import
 
     if b"%PDF-" not in data[:1024]:
         raise VipdeskError(f"{name} is not a PDF file.")
@@ -160,6 +160,7 @@ def text_value(value: Any) -> str:
         return raw.decode("utf-16", "replace")
     if raw.startswith(codecs.BOM_UTF8):
         return raw[3:].decode("utf-8", "replace")
+    # late: pyHanko takes ~0.5 s to import
     from pyhanko.pdf_utils.generic import decode_pdfdocencoding
 
     decode: Any = decode_pdfdocencoding  # untyped in pyHanko
@@ -188,7 +189,7 @@ def revision_properties(resolver: Any) -> dict[str, str]:
 
     The trailer's /Info reference is resolved in that revision (a plain lookup would give the
     newest version of the object); values that are not strings (dates as names) as written."""
-    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
 
     try:
         raw = resolver.trailer_view.raw_get("/Info")
