@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,22 @@ def test_the_layers_below_the_ui_load_no_qt_at_run_time() -> None:
         "sys.exit(1 if 'PySide6' in sys.modules else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_opening_a_placement_loads_no_pyhanko() -> None:
+    """pyHanko takes about half a second to import; the editor only needs it to sign or check
+    a signature, so `documents.agreement` imports it inside the functions that do."""
+    code = (
+        "import sys\n"
+        "import vipdesk.ui.placements.editor\n"
+        # pyhanko_certvalidator too
+        "print(sorted(m for m in sys.modules if m.startswith('pyhanko')))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def _tree(root: Path, files: dict[str, str]) -> Path:

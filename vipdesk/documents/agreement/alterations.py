@@ -1,43 +1,17 @@
-"""What a signed document may gain after a signature, and what else changed, in words.
+"""What changed in a signed document after a signature, in words.
 
-After a party signs, the workflow of a vipdesk document adds exactly one kind of change: the
-signatures of the parties still to sign, each in its own existing field (sig_student,
-sig_sending, sig_host). `AGREEMENT_POLICY` is pyHanko's difference analysis narrowed to that:
-no filled-in or re-drawn form fields, no new fields or annotations, no other page content, and
-no document properties beyond the modification date and producer a signing program updates.
-
-pyHanko's verdict says whether a change is allowed; `describe_changes` says what a reader would
-see changed (field by field, page by page), so that the coordinator reads "new appearance for
-field mentor_name", not a list of object numbers.
+pyHanko's verdict (`diff_policy.agreement_policy`) says whether a change is allowed;
+`describe_changes` says what a reader would see changed (field by field, page by page), so
+that the coordinator reads "new appearance for field mentor_name", not a list of object
+numbers. pyHanko is imported inside the functions that read a PDF: importing this module stays
+cheap for code that never checks a signature.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
 from typing import Any
 from xml.etree import ElementTree
-
-from pyhanko.pdf_utils import generic
-from pyhanko.sign.diff_analysis import (
-    CatalogModificationRule,
-    DocInfoRule,
-    DSSCompareRule,
-    FieldComparisonContext,
-    FieldComparisonSpec,
-    FieldMDPRule,
-    FormUpdate,
-    FormUpdatingRule,
-    MetadataUpdateRule,
-    ModificationLevel,
-    ObjectStreamRule,
-    ReferenceUpdate,
-    SigFieldModificationRule,
-    StandardDiffPolicy,
-    SuspiciousModification,
-    WhitelistRule,
-    XrefStreamRule,
-)
 
 from vipdesk.documents.agreement.form import revision_properties, text_value
 from vipdesk.documents.agreement.signature_block import Party
@@ -63,11 +37,15 @@ _BACK_REFERENCES = frozenset({"/Parent", "/P"})  # a widget's way up to its fiel
 
 
 def _resolve(value: Any) -> Any:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     return value.get_object() if isinstance(value, generic.IndirectObject) else value
 
 
 def xmp_properties(resolver: Any) -> dict[str, str]:
     """The XMP metadata of the revision: property (local name) → text; {} when there is none."""
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     try:
         raw = resolver.root.raw_get("/Metadata")
     except KeyError:
@@ -98,6 +76,8 @@ def _local(tag: str) -> str:
 
 
 def _plain(value: Any) -> str:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     value = _resolve(value)
     if isinstance(value, generic.TextStringObject | generic.ByteStringObject):
         return text_value(value)
@@ -106,6 +86,8 @@ def _plain(value: Any) -> str:
 
 def _fields(resolver: Any) -> dict[str, tuple[str, str, str]]:
     """Terminal form fields: name → (type, value as text, digest of their appearance)."""
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     found: dict[str, tuple[str, str, str]] = {}
     try:
         roots = resolver.root["/AcroForm"]["/Fields"]
@@ -146,6 +128,8 @@ def _fields(resolver: Any) -> dict[str, tuple[str, str, str]]:
 def _fingerprint(value: Any, depth: int, path: frozenset[Any] = frozenset()) -> bytes:
     """A digest of an object and everything it refers to (streams by their bytes); references
     back up the tree (/Parent, /P) are left out, and a cycle counts once."""
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     if isinstance(value, generic.IndirectObject):
         if value.reference in path or depth > _MAX_DEPTH:
             return repr(value.reference).encode()
@@ -167,6 +151,8 @@ def _fingerprint(value: Any, depth: int, path: frozenset[Any] = frozenset()) -> 
 
 
 def _pages(resolver: Any) -> list[Any]:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     pages: list[Any] = []
 
     def walk(node: Any, depth: int) -> None:
@@ -184,6 +170,8 @@ def _pages(resolver: Any) -> list[Any]:
 
 
 def _annotations(page: Any) -> dict[Any, Any]:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     annots = _resolve(page.get("/Annots", generic.ArrayObject()))
     if not isinstance(annots, generic.ArrayObject):
         return {}
@@ -191,6 +179,8 @@ def _annotations(page: Any) -> dict[Any, Any]:
 
 
 def _contents(page: Any) -> bytes:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     contents = _resolve(page.get("/Contents", generic.ArrayObject()))
     streams = contents if isinstance(contents, generic.ArrayObject) else [contents]
     return b"\n".join(
@@ -241,6 +231,8 @@ def describe_changes(reader: Any, signed_revision: int) -> list[str]:
 
 
 def _catalog_changes(old: Any, new: Any) -> list[str]:
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     keys = (set(old) | set(new)) - _CATALOG_SIGNING_KEYS
     changed = sorted(k for k in keys if k not in old or k not in new or not _same(old[k], new[k]))
     found = [f"document settings changed: {', '.join(changed)}"] if changed else []
@@ -313,6 +305,8 @@ def _page_changes(old: list[Any], new: list[Any]) -> list[str]:
 
 def _is_field(annotation: Any) -> bool:
     """A form field's widget: its changes are told field by field."""
+    from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
+
     return isinstance(annotation, generic.DictionaryObject) and (
         "/FT" in annotation or "/Parent" in annotation
     )
@@ -320,74 +314,3 @@ def _is_field(annotation: Any) -> bool:
 
 def _same(a: Any, b: Any) -> bool:
     return _fingerprint(a, 0) == _fingerprint(b, 0)
-
-
-# --- the policy ----------------------------------------------------------------------------
-
-
-class _PropertiesRule(WhitelistRule):
-    """The document information may change only where signing programs write."""
-
-    def apply(self, old: Any, new: Any) -> Iterable[ReferenceUpdate]:
-        changed = changed_properties(revision_properties(old), revision_properties(new))
-        if changed:
-            raise SuspiciousModification(f"document properties changed: {', '.join(changed)}")
-        yield from DocInfoRule().apply(old, new)
-
-
-class _MetadataRule(MetadataUpdateRule):
-    """XMP metadata may gain dates and the producer, nothing a reader shows as the title."""
-
-    def apply(self, old: Any, new: Any) -> Iterable[ReferenceUpdate]:
-        updates = list(super().apply(old, new))  # well-formed XMP, no entities: pyHanko's check
-        changed = changed_xmp(old, new)
-        if changed:
-            raise SuspiciousModification(
-                f"document properties (XMP metadata) changed: {', '.join(changed)}"
-            )
-        yield from updates
-
-
-class _NoNewFieldsRule(FieldMDPRule):
-    """No form field (a signature field neither) is added or removed after a signature."""
-
-    def apply(
-        self, context: FieldComparisonContext
-    ) -> Iterator[tuple[ModificationLevel, FormUpdate]]:
-        specs = context.field_specs.items()
-        added = sorted(name for name, spec in specs if spec.old_field_ref is None)
-        removed = sorted(name for name, spec in specs if spec.new_field_ref is None)
-        if added:
-            raise SuspiciousModification(f"new form field {', '.join(added)} added")
-        if removed:
-            raise SuspiciousModification(f"form field {', '.join(removed)} removed")
-        yield from ()
-
-
-class _PartySignatureRule(SigFieldModificationRule):
-    """A signature may fill an empty field only when the field is one of the parties'."""
-
-    def check_form_field(
-        self, fq_name: str, spec: FieldComparisonSpec, context: FieldComparisonContext
-    ) -> Iterable[tuple[ModificationLevel, FormUpdate]]:
-        old, new = spec.old_field, spec.new_field
-        filled = new is not None and "/V" in new and (old is None or "/V" not in old)
-        if spec.field_type == "/Sig" and filled and fq_name not in PARTY_FIELDS:
-            raise SuspiciousModification(f"signature added in {fq_name}, a field of no party")
-        yield from super().check_form_field(fq_name, spec, context)
-
-
-AGREEMENT_POLICY = StandardDiffPolicy(
-    global_rules=[
-        CatalogModificationRule(),  # type: ignore[no-untyped-call]
-        _PropertiesRule().as_qualified(ModificationLevel.LTA_UPDATES),
-        XrefStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
-        ObjectStreamRule().as_qualified(ModificationLevel.LTA_UPDATES),
-        DSSCompareRule().as_qualified(ModificationLevel.LTA_UPDATES),
-        _MetadataRule().as_qualified(ModificationLevel.LTA_UPDATES),  # type: ignore[no-untyped-call]
-    ],
-    # No GenericFieldModificationRule: after a signature no field is filled in or redrawn.
-    form_rule=FormUpdatingRule(field_rules=[_NoNewFieldsRule(), _PartySignatureRule()]),
-)
-# The most a file may change after a signature: further signatures with their appearance.
-ALLOWED_LEVEL = ModificationLevel.FORM_FILLING

@@ -5,21 +5,19 @@ certificate): they carry the same signature fields (`Party.field_name`). Verifyi
 `verification`.
 
 Signing is PAdES (ETSI.CAdES.detached, SHA-256) as an incremental update, so the signatures
-made before stay valid. The passphrase of the PKCS#12 file is used in memory only.
+made before stay valid. The passphrase of the PKCS#12 file is used in memory only. pyHanko is
+imported on the first signature, not with this module: it takes about half a second.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pyhanko.pdf_utils import content, layout
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
-from pyhanko.sign import fields, signers
-from pyhanko.stamp import StaticStampStyle
 from reportlab.pdfgen.canvas import Canvas
 
 from vipdesk.documents.agreement.form import one_line, open_pdf
@@ -27,6 +25,9 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.agreement.verification import common_name
 from vipdesk.documents.pdf.fonts import FONT, FONT_BOLD, draw_text, register_fonts, text_width
 from vipdesk.errors import VipdeskError
+
+if TYPE_CHECKING:
+    from pyhanko.pdf_utils.content import PdfContent
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class Signed:
 
 def load_signer(pkcs12: bytes, passphrase: bytes | None, name: str) -> Any:
     """The key and certificate of a PKCS#12 file, or a VipdeskError naming the problem."""
+    from pyhanko.sign import signers  # late: pyHanko takes ~0.5 s to import
+
     try:
         return signers.SimpleSigner.load_pkcs12_data(pkcs12, (), passphrase=passphrase)
     except ValueError as exc:
@@ -65,13 +68,19 @@ def sign_agreement(
         VipdeskError: the PDF is unreadable, has no field for the party, the party has signed
             already, or the key file cannot be opened with the passphrase.
     """
+    # late: pyHanko costs ~0.5 s to import; only signing needs it
+    from pyhanko.pdf_utils import layout
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+    from pyhanko.stamp import StaticStampStyle
+
     reader = open_pdf(pdf, name)
     width, height = _field_size(reader, party, name)
     signer = load_signer(pkcs12, passphrase, key_name)
     who = common_name(signer.signing_cert)
     appearance = _appearance(who, party, datetime.now(UTC), width, height)
     style = StaticStampStyle(
-        background=_PdfPage(appearance),
+        background=_pdf_page()(appearance),
         border_width=0,
         background_opacity=1.0,
         background_layout=layout.SimpleBoxLayoutRule(
@@ -98,6 +107,8 @@ def sign_agreement(
 
 def _field_size(reader: Any, party: Party, name: str) -> tuple[float, float]:
     """Width and height of the party's empty signature field."""
+    from pyhanko.sign import fields  # late: pyHanko takes ~0.5 s to import
+
     for field_name, value, ref in fields.enumerate_sig_fields(reader):
         if field_name != party.field_name:
             continue
@@ -132,16 +143,27 @@ def _appearance(who: str, party: Party, when: datetime, width: float, height: fl
     return out.getvalue()
 
 
-class _PdfPage(content.PdfContent):
-    """pyHanko content: the first page of a PDF held in memory, as a form XObject."""
+@functools.cache
+def _pdf_page() -> Callable[[bytes], PdfContent]:
+    """pyHanko content holding the first page of a PDF in memory; its class subclasses
+    pyHanko's, so it is made on the first signature."""
+    # late: pyHanko costs ~0.5 s to import; only signing needs it
+    from pyhanko.pdf_utils import content, layout
+    from pyhanko.pdf_utils.reader import PdfFileReader
 
-    def __init__(self, data: bytes) -> None:
-        super().__init__()
-        self.data = data
+    class PdfPage(content.PdfContent):
+        """pyHanko content: the first page of a PDF held in memory, as a form XObject."""
 
-    def render(self) -> bytes:
-        xobject = self._ensure_writer.import_page_as_xobject(PdfFileReader(io.BytesIO(self.data)))
-        self.resources.xobject["/Appearance"] = xobject
-        x0, y0, x1, y1 = xobject.get_object()["/BBox"]
-        self.box = layout.BoxConstraints(width=abs(x1 - x0), height=abs(y1 - y0))
-        return b"/Appearance Do"
+        def __init__(self, data: bytes) -> None:
+            super().__init__()
+            self.data = data
+
+        def render(self) -> bytes:
+            reader = PdfFileReader(io.BytesIO(self.data))
+            xobject = self._ensure_writer.import_page_as_xobject(reader)
+            self.resources.xobject["/Appearance"] = xobject
+            x0, y0, x1, y1 = xobject.get_object()["/BBox"]
+            self.box = layout.BoxConstraints(width=abs(x1 - x0), height=abs(y1 - y0))
+            return b"/Appearance Do"
+
+    return PdfPage

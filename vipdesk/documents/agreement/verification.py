@@ -3,7 +3,7 @@
 For each signature: the certificate (name, organisation, issuer, SHA-256 fingerprint,
 validity), when it was signed, whether the signed bytes are intact, and what changed after it.
 After a signature only the later signatures of the other parties in their own fields are
-allowed (`alterations.AGREEMENT_POLICY`); anything else — a field redrawn, a new field or
+allowed (`diff_policy.agreement_policy`); anything else — a field redrawn, a new field or
 annotation, page content, document properties, bytes appended — makes the file "altered after
 signing", with what changed in words. A signature whose dictionary is damaged (a byte range
 missing or wrong, its contents zeroed) is reported as damaged, never as an exception.
@@ -21,26 +21,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pyhanko.keys import load_certs_from_pemder_data
-from pyhanko.sign import fields
-from pyhanko.sign.diff_analysis import SuspiciousModification
-from pyhanko.sign.validation import validate_pdf_signature
-from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
-from pyhanko.sign.validation.status import SignatureCoverageLevel
-from pyhanko_certvalidator import ValidationContext
-
-from vipdesk.documents.agreement.alterations import (
-    AGREEMENT_POLICY,
-    ALLOWED_LEVEL,
-    describe_changes,
-)
+from vipdesk.documents.agreement.alterations import describe_changes
+from vipdesk.documents.agreement.diff_policy import agreement_policy, allowed_level
 from vipdesk.documents.agreement.form import one_line, open_pdf
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import VipdeskError
 
-_SUBFILTERS = frozenset(str(kind.value) for kind in fields.SigSeedSubFilter)
+if TYPE_CHECKING:
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 
 
 @dataclass(frozen=True)
@@ -128,6 +118,8 @@ def read_certificates(data: bytes, name: str = "the certificate file") -> list[C
     Raises:
         VipdeskError: the file holds no certificate that can be read.
     """
+    from pyhanko.keys import load_certs_from_pemder_data  # late: pyHanko takes ~0.5 s to import
+
     try:
         found = [certificate_info(cert) for cert in load_certs_from_pemder_data(data)]
     except Exception as exc:  # asn1crypto and the PEM reader fail in many ways on bad input
@@ -162,6 +154,11 @@ def verify_signatures(
     Raises:
         VipdeskError: the file is not a PDF, is damaged, or a trusted certificate is unreadable.
     """
+    # late: pyHanko costs ~0.5 s to import; only checking a signature needs it
+    from pyhanko.sign import fields
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko_certvalidator import ValidationContext
+
     reader = open_pdf(pdf, name)
     roots = [cert for root in trust_roots for cert in _roots(root)]
     context = ValidationContext(trust_roots=roots, allow_fetching=False)
@@ -183,7 +180,7 @@ def verify_signatures(
         checks = []
         for _revision, signature in sorted(embedded, key=lambda pair: pair[0]):
             try:
-                status = validate_pdf_signature(signature, context, diff_policy=AGREEMENT_POLICY)
+                status = validate_pdf_signature(signature, context, diff_policy=agreement_policy())
                 checks.append(_check(reader, signature, status))
             except Exception as exc:  # a malformed signature: not our bug
                 damaged.append(_damaged(str(signature.field_name), signature, exc))
@@ -191,6 +188,8 @@ def verify_signatures(
 
 
 def _roots(data: bytes) -> list[Any]:
+    from pyhanko.keys import load_certs_from_pemder_data  # late: pyHanko takes ~0.5 s to import
+
     try:
         return list(load_certs_from_pemder_data(data))
     except Exception as exc:
@@ -199,8 +198,12 @@ def _roots(data: bytes) -> list[Any]:
 
 def _embedded(reader: Any, field_name: str, value: Any, field_ref: Any) -> EmbeddedPdfSignature:
     """pyHanko's view of one signature; raises when its dictionary is damaged."""
+    # late: pyHanko costs ~0.5 s to import; only checking a signature needs it
+    from pyhanko.sign.fields import SigSeedSubFilter
+    from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
+
     subfilter = str(value.get_object().get("/SubFilter", ""))
-    if subfilter not in _SUBFILTERS:
+    if subfilter not in {str(kind.value) for kind in SigSeedSubFilter}:
         raise ValueError(f"an unknown kind of signature ({subfilter or 'no /SubFilter'})")
     signature = EmbeddedPdfSignature(reader, field_ref.get_object(), field_name)
     byte_range = signature.byte_range
@@ -230,6 +233,9 @@ def _damaged(field_name: str, signature: Any, exc: Exception) -> SignatureCheck:
 
 
 def _check(reader: Any, signature: Any, status: Any) -> SignatureCheck:
+    # late: pyHanko takes ~0.5 s to import
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+
     certificate = certificate_info(status.signing_cert)
     coverage = status.coverage
     problem, changes = "", []
@@ -258,6 +264,9 @@ def _check(reader: Any, signature: Any, status: Any) -> SignatureCheck:
 def _changes_after(reader: Any, signature: Any, diff: Any) -> list[str]:
     """pyHanko judges; the description says what changed. A change pyHanko refuses that the
     description cannot name is given in pyHanko's words."""
+    # late: pyHanko takes ~0.5 s to import
+    from pyhanko.sign.diff_analysis import SuspiciousModification
+
     try:
         described = describe_changes(reader, signature.signed_revision)
     except Exception as exc:  # a later revision too damaged to describe
@@ -265,7 +274,7 @@ def _changes_after(reader: Any, signature: Any, diff: Any) -> list[str]:
     refused = (
         isinstance(diff, SuspiciousModification)
         or diff is None
-        or diff.modification_level > ALLOWED_LEVEL
+        or diff.modification_level > allowed_level()
     )
     if refused and not described:
         detail = one_line(diff) if isinstance(diff, Exception) else "not allowed after signing"
