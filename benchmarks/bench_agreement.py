@@ -297,8 +297,8 @@ def main() -> None:
 
     from tests.helpers.certificates import PASSPHRASE, make_certificates
     from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
-    from vipdesk.documents.agreement.verification import verify_signatures
+    from vipdesk.documents.signatures.signing import sign_agreement
+    from vipdesk.documents.signatures.verification import verify_signatures
 
     with tempfile.TemporaryDirectory() as folder:
         certificates = make_certificates(Path(folder))

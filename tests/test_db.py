@@ -338,7 +338,7 @@ def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
 def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> None:
     from vipdesk.models import DocumentState, SignatureMethod, SignatureState
     from vipdesk.services.agreements.queries import document_pdf, documents_of
-    from vipdesk.services.agreements.signatures import Approval, record_approval
+    from vipdesk.services.signatures.recording import Approval, record_approval
 
     database = open_database(_load_fixture("schema_0006.sql", tmp_path / "at-0006.sqlite3"))
     (agreement,) = documents_of(database, 1)

@@ -20,7 +20,6 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
-from vipdesk.services.agreements.signatures import Approval, record_approval
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.agreements.workflow import (
     open_draft,
@@ -29,6 +28,7 @@ from vipdesk.services.agreements.workflow import (
 )
 from vipdesk.services.placements.checklist import set_done
 from vipdesk.services.placements.lifecycle import change_status
+from vipdesk.services.signatures.recording import Approval, record_approval
 
 SENT_ON = date.today()  # signatures are dated between sending and today
 

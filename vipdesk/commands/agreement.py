@@ -22,13 +22,13 @@ from pathlib import Path
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.form import read_pdf_bytes, read_returned_bytes
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import load_signer, sign_agreement
 from vipdesk.documents.files import write_atomically
+from vipdesk.documents.signatures.signing import load_signer, sign_agreement
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.agreements.returns import returned_changes
-from vipdesk.services.agreements.trust import (
+from vipdesk.services.signatures.trust import (
     check_signed_file,
     trust_certificates,
     trusted_certificates,

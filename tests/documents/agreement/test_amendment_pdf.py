@@ -27,8 +27,8 @@ from vipdesk.documents.agreement.content import content_hash
 from vipdesk.documents.agreement.form import AMENDMENT_KIND, read_returned_bytes
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.agreement.signature_record import SignatureRecord
-from vipdesk.documents.agreement.signing import sign_agreement
-from vipdesk.documents.agreement.verification import verify_signatures
+from vipdesk.documents.signatures.signing import sign_agreement
+from vipdesk.documents.signatures.verification import verify_signatures
 from vipdesk.errors import VipdeskError
 
 ORDER = (Party.HOST, Party.STUDENT, Party.SENDING)

@@ -25,8 +25,8 @@ from vipdesk.documents.agreement.certificate_pdf import render_certificate, writ
 from vipdesk.documents.agreement.form import CERTIFICATE_KIND, read_returned_bytes
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.agreement.signature_record import SignatureRecord
-from vipdesk.documents.agreement.signing import sign_agreement
-from vipdesk.documents.agreement.verification import verify_signatures
+from vipdesk.documents.signatures.signing import sign_agreement
+from vipdesk.documents.signatures.verification import verify_signatures
 from vipdesk.errors import VipdeskError
 
 SECTIONS = (

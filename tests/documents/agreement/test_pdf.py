@@ -198,7 +198,7 @@ def test_written_through_a_temporary_file(tmp_path: Path) -> None:
 def test_the_documents_layer_does_not_import_qt() -> None:
     code = (
         "import sys\n"
-        "import vipdesk.documents.agreement.pdf, vipdesk.documents.agreement.signing\n"
+        "import vipdesk.documents.agreement.pdf, vipdesk.documents.signatures.signing\n"
         "import vipdesk.commands.agreement, vipdesk.services.agreements.prefill\n"
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'\n"
     )

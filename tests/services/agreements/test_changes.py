@@ -20,9 +20,9 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState
 from vipdesk.services.agreements.changes import start_amendment, start_certificate
 from vipdesk.services.agreements.queries import document_pdf, documents_of
-from vipdesk.services.agreements.signatures import record_approval
 from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
 from vipdesk.services.placements.records import load_placement
+from vipdesk.services.signatures.recording import record_approval
 
 
 def test_an_amendment_has_its_own_round_and_keeps_the_original(

@@ -13,12 +13,12 @@ from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.services.agreements.export import export_agreement, stored_agreements
 from vipdesk.services.agreements.queries import document_pdf, final_pdf
-from vipdesk.services.agreements.signatures import record_approval
 from vipdesk.services.agreements.workflow import (
     new_version,
     save_agreement_draft,
     send_for_signature,
 )
+from vipdesk.services.signatures.recording import record_approval
 
 
 def test_without_a_stored_version_the_records_are_exported(db: Database) -> None:

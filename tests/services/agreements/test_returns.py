@@ -17,7 +17,7 @@ from vipdesk.documents.agreement.content import Task
 from vipdesk.documents.agreement.form import FIELD_LABELS, task_line
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement
+from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentState
 from vipdesk.services.agreements.queries import documents_of

@@ -18,15 +18,6 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf, get_document
-from vipdesk.services.agreements.signatures import (
-    Approval,
-    decline,
-    record_approval,
-    record_digital,
-    scan_of,
-    sign_here,
-)
-from vipdesk.services.agreements.trust import trust_certificates
 from vipdesk.services.agreements.workflow import (
     DocumentFrozenError,
     new_version,
@@ -36,6 +27,15 @@ from vipdesk.services.agreements.workflow import (
 )
 from vipdesk.services.placements.history import record_history
 from vipdesk.services.placements.records import load_placement
+from vipdesk.services.signatures.recording import (
+    Approval,
+    decline,
+    record_approval,
+    record_digital,
+    scan_of,
+    sign_here,
+)
+from vipdesk.services.signatures.trust import trust_certificates
 
 
 def _png() -> bytes:
@@ -117,7 +117,7 @@ def test_three_signatures_of_mixed_kinds_lock_and_archive_the_agreement(
         any_db, sent.id, "student", typed_approval("Łukasz Żółć"), user="anna", today=SENT_ON
     )
     sign_here(any_db, sent.id, "sending", keys.p12["sending"], PASSPHRASE, user="anna")
-    from vipdesk.documents.agreement.verification import verify_signatures
+    from vipdesk.documents.signatures.verification import verify_signatures
 
     so_far = verify_signatures(document_pdf(any_db, sent.id), "so-far.pdf", [keys.ca_pem])
     assert [(c.party.value if c.party else "", c.holds) for c in so_far] == [("sending", True)]
@@ -151,7 +151,7 @@ def test_three_signatures_of_mixed_kinds_lock_and_archive_the_agreement(
 def test_all_digital_signatures_archive_the_signed_file_itself(
     db: Database, keys: Certificates
 ) -> None:
-    from vipdesk.documents.agreement.verification import verify_signatures
+    from vipdesk.documents.signatures.verification import verify_signatures
 
     _, draft = ready_agreement(db)
     trust_certificates(db, keys.ca_pem)
@@ -166,7 +166,7 @@ def test_all_digital_signatures_archive_the_signed_file_itself(
 
 def test_a_returned_file_must_be_the_one_sent(db: Database, keys: Certificates) -> None:
     from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
+    from vipdesk.documents.signatures.signing import sign_agreement
 
     _, first = ready_agreement(db)
     _, other = ready_agreement(db)
@@ -227,7 +227,7 @@ def test_a_bad_approval_or_scan_is_refused_with_every_problem(db: Database) -> N
 def test_two_coordinators_recording_at_once_do_not_mix(
     any_db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from vipdesk.services.agreements import signatures
+    from vipdesk.services.signatures import recording as signatures
 
     _, draft = ready_agreement(any_db)
     sent = send_for_signature(any_db, draft.id, draft.row_version, today=SENT_ON)

@@ -19,7 +19,6 @@ from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 from vipdesk.models import AgreementDocument, DocumentState, Placement, ReadinessParty, Status
-from vipdesk.services.agreements.signatures import record_approval
 from vipdesk.services.agreements.workflow import send_for_signature
 from vipdesk.services.placements import checklist
 from vipdesk.services.placements.checklist import checklist_items, set_done
@@ -34,6 +33,7 @@ from vipdesk.services.placements.lifecycle import (
     move_status,
 )
 from vipdesk.services.placements.records import load_placement, save_placement, with_changes
+from vipdesk.services.signatures.recording import record_approval
 
 S = Status
 

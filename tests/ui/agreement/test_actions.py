@@ -20,8 +20,8 @@ from vipdesk.errors import VipdeskError
 from vipdesk.models import DocumentState
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.queries import get_document
-from vipdesk.services.agreements.signatures import record_approval
 from vipdesk.services.agreements.workflow import new_version, send_for_signature
+from vipdesk.services.signatures.recording import record_approval
 from vipdesk.ui.agreement.panel import AgreementPanel
 
 

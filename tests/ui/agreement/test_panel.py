@@ -35,11 +35,11 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
-from vipdesk.services.agreements.signatures import scan_of
-from vipdesk.services.agreements.trust import trust_certificates
 from vipdesk.services.placements.checklist import set_done
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import load_placement
+from vipdesk.services.signatures.recording import scan_of
+from vipdesk.services.signatures.trust import trust_certificates
 from vipdesk.ui.agreement.dialogs import (
     AmendDialog,
     CertificateDatesDialog,
@@ -375,7 +375,7 @@ def test_digital_signatures_returned_and_an_altered_copy_shows_altered(
     shot: Shot,
 ) -> None:
     from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
+    from vipdesk.documents.signatures.signing import sign_agreement
 
     driver = Driver(panel)
     draft_and_send(panel, driver, ("student", "sending", "host"), shot)
@@ -536,7 +536,7 @@ def test_the_returned_sent_pdf_offers_to_record_its_digital_signature(
     shot: Shot,
 ) -> None:
     from vipdesk.documents.agreement.signature_block import Party
-    from vipdesk.documents.agreement.signing import sign_agreement
+    from vipdesk.documents.signatures.signing import sign_agreement
 
     driver = Driver(panel)
     draft_and_send(panel, driver, ("student", "sending", "host"), shot)

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from vipdesk.errors import UnconfirmedSignerError
-from vipdesk.services.agreements.signatures import Approval
+from vipdesk.services.signatures.recording import Approval
 from vipdesk.ui.agreement.signature_dialogs import (
     RETURNED,
     RecordSignatureDialog,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.verification import CertificateInfo, SignatureCheck
-from vipdesk.services.agreements.trust import SignerCheck
+from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
+from vipdesk.services.signatures.trust import SignerCheck
 from vipdesk.ui.agreement.verification_dialog import (
     VerificationDialog,
     verification,

@@ -28,9 +28,9 @@ from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, Vipdesk
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import get_document
-from vipdesk.services.agreements.trust import SignerCheck, check_signed_file
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.agreements.workflow import new_version
+from vipdesk.services.signatures.trust import SignerCheck, check_signed_file
 
 _AMOUNT = re.compile(r"^\s*([0-9][0-9 .,']*)\s*([A-Za-z]{3})?\s*$")
 _TASK_NUMBER = re.compile(r"^\s*\d+[.)]\s*")

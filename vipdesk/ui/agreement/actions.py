@@ -30,11 +30,11 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements import queries as agreement_queries
 from vipdesk.services.agreements import returns as agreement_returns
-from vipdesk.services.agreements import signatures
 from vipdesk.services.agreements import workflow as agreements
 from vipdesk.services.agreements.export import export_agreement
-from vipdesk.services.agreements.trust import check_signed_file
 from vipdesk.services.agreements.views import DocumentView
+from vipdesk.services.signatures import recording as signatures
+from vipdesk.services.signatures.trust import check_signed_file
 from vipdesk.ui.agreement.dialogs import CertificateEditor, ReturnedPdfDialog
 from vipdesk.ui.agreement.new_documents import NewDocumentSteps
 from vipdesk.ui.agreement.send_dialog import SendDialog

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.errors import UnconfirmedSignerError, ValidationError, VipdeskError
-from vipdesk.services.agreements.signatures import Approval
 from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.services.signatures.recording import Approval
 from vipdesk.ui.widgets import DateField, add_field
 
 BANNER_STYLE = "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from vipdesk.services.agreements.views import PARTY_LABELS
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
-    from vipdesk.documents.agreement.verification import CertificateInfo, SignatureCheck
-    from vipdesk.services.agreements.trust import SignerCheck
+    from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
+    from vipdesk.services.signatures.trust import SignerCheck
 
 GOOD, BAD, DOUBT = "#1e6b34", "#b3261e", "#8a5300"
 

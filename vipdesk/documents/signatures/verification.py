@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from vipdesk.documents.agreement.alterations import describe_changes
-from vipdesk.documents.agreement.diff_policy import agreement_policy, allowed_level
 from vipdesk.documents.agreement.form import one_line, open_pdf
 from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.signatures.alterations import describe_changes
+from vipdesk.documents.signatures.diff_policy import agreement_policy, allowed_level
 from vipdesk.errors import VipdeskError
 
 if TYPE_CHECKING:

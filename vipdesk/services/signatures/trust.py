@@ -38,7 +38,7 @@ from vipdesk.documents.agreement.form import (
     read_returned_bytes,
 )
 from vipdesk.documents.agreement.signature_block import Party, signer
-from vipdesk.documents.agreement.verification import (
+from vipdesk.documents.signatures.verification import (
     CertificateInfo,
     SignatureCheck,
     read_certificates,

@@ -13,8 +13,8 @@ from tests.helpers.certificates import PASSPHRASE, Certificates, self_signed_p12
 from tests.helpers.samples import MENTOR, sample_agreement
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement
-from vipdesk.documents.agreement.verification import read_certificates, verify_signatures
+from vipdesk.documents.signatures.signing import sign_agreement
+from vipdesk.documents.signatures.verification import read_certificates, verify_signatures
 from vipdesk.errors import VipdeskError
 
 

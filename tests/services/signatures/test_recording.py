@@ -19,16 +19,16 @@ from vipdesk.db import Database
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentState, SignatureMethod, SignatureState, Status
 from vipdesk.services.agreements.queries import get_document
-from vipdesk.services.agreements.signatures import (
+from vipdesk.services.agreements.views import DocumentView
+from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.placements.checklist import checklist_state
+from vipdesk.services.placements.records import load_placement
+from vipdesk.services.signatures.recording import (
     Approval,
     decline,
     record_approval,
     scan_of,
 )
-from vipdesk.services.agreements.views import DocumentView
-from vipdesk.services.agreements.workflow import send_for_signature
-from vipdesk.services.placements.checklist import checklist_state
-from vipdesk.services.placements.records import load_placement
 
 
 def jpeg() -> bytes:

@@ -17,8 +17,8 @@ import functools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from vipdesk.documents.agreement.alterations import PARTY_FIELDS, changed_properties, changed_xmp
 from vipdesk.documents.agreement.form import revision_properties
+from vipdesk.documents.signatures.alterations import PARTY_FIELDS, changed_properties, changed_xmp
 
 if TYPE_CHECKING:
     from pyhanko.sign.diff_analysis import ModificationLevel, StandardDiffPolicy

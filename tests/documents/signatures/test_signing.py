@@ -17,8 +17,8 @@ from tests.helpers.samples import MENTOR, TRAINEE, sample_agreement
 from vipdesk.documents.agreement.form import read_returned_bytes
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement
-from vipdesk.documents.agreement.verification import verify_signatures
+from vipdesk.documents.signatures.signing import sign_agreement
+from vipdesk.documents.signatures.verification import verify_signatures
 from vipdesk.errors import VipdeskError
 
 ORDER = (Party.HOST, Party.STUDENT, Party.SENDING)

@@ -29,7 +29,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement
+from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.errors import (
     ConflictError,
     FieldProblem,
@@ -51,10 +51,10 @@ from vipdesk.models import (
 from vipdesk.models.base import utcnow
 from vipdesk.services.agreements.queries import load_row, reference_of
 from vipdesk.services.agreements.render import executed_copy
-from vipdesk.services.agreements.scans import scan_problems
-from vipdesk.services.agreements.trust import check_signed_file, pin
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
 from vipdesk.services.placements.lifecycle import move_status
+from vipdesk.services.signatures.scans import scan_problems
+from vipdesk.services.signatures.trust import check_signed_file, pin
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

@@ -22,8 +22,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from vipdesk.documents.agreement.form import one_line, open_pdf
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.verification import common_name
 from vipdesk.documents.pdf.fonts import FONT, FONT_BOLD, draw_text, register_fonts, text_width
+from vipdesk.documents.signatures.verification import common_name
 from vipdesk.errors import VipdeskError
 
 if TYPE_CHECKING:

@@ -14,20 +14,20 @@ from tests.helpers.samples import sample_agreement
 from vipdesk.db import Database
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party
-from vipdesk.documents.agreement.signing import sign_agreement
+from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.errors import NotFoundError, UnconfirmedSignerError, VipdeskError
 from vipdesk.models import DocumentState, Setting, SignatureState
 from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
-from vipdesk.services.agreements.signatures import record_digital, sign_here
-from vipdesk.services.agreements.trust import (
+from vipdesk.services.agreements.views import DocumentView
+from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.placements.history import record_history
+from vipdesk.services.signatures.recording import record_digital, sign_here
+from vipdesk.services.signatures.trust import (
     check_signed_file,
     forget_certificate,
     trust_certificates,
     trusted_certificates,
 )
-from vipdesk.services.agreements.views import DocumentView
-from vipdesk.services.agreements.workflow import send_for_signature
-from vipdesk.services.placements.history import record_history
 
 HOST = "Jürgen Weiß"  # the mentor `ready_agreement` names
 

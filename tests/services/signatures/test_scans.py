@@ -8,7 +8,7 @@ import io
 import pytest
 from PIL import Image
 
-from vipdesk.services.agreements.scans import (
+from vipdesk.services.signatures.scans import (
     MAX_SCAN_BYTES,
     readable_scan,
     scan_kind,
