@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
         self.delete_action = QAction("&Delete placement…", self)
         self.delete_action.triggered.connect(self._delete_current)
         edit_menu.addActions([self.find_action, self.open_action, self.delete_action])
+        edit_menu.addSeparator()
+        self.trust_action = QAction("&Trusted certificates…", self)
+        self.trust_action.triggered.connect(self._on_trusted_certificates)
+        edit_menu.addAction(self.trust_action)
 
         help_menu = menu.addMenu("&Help")
         about = QAction("&About vipdesk", self)
@@ -260,6 +264,12 @@ class MainWindow(QMainWindow):
         )
 
     # --- spreadsheets: import, templates, reports ------------------------------------------
+
+    def _on_trusted_certificates(self) -> None:
+        # late: the dialog reads certificates through the signature services: first use only
+        from vipdesk.ui.agreement.trust_dialog import TrustedCertificatesDialog
+
+        TrustedCertificatesDialog(self._db, self).exec()
 
     def _add_spreadsheet_actions(self, file_menu: Any) -> None:
         self.import_actions: dict[str, QAction] = {}
