@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
     parsers.add_agreement_parser(commands)
     parsers.add_spreadsheet_parsers(commands)  # report, import
+    parsers.add_due_parser(commands)
     return parser
 
 
@@ -63,6 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import spreadsheets  # late: openpyxl, only for these
 
             return spreadsheets.run(args, database_url(args))
+        if args.command == "due":
+            from vipdesk.commands import due
+
+            return due.run(args, database_url(args))
         if args.command == "agreement":
             from vipdesk.commands import agreement  # late: reportlab and pyHanko
 

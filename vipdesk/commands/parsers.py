@@ -110,3 +110,24 @@ def add_spreadsheet_parsers(commands: argparse._SubParsersAction[argparse.Argume
     imports.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help=", ".join(IMPORT_KINDS))
     imports.add_argument("file", type=Path, metavar="FILE")
     imports.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def add_due_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    due = commands.add_parser(
+        "due",
+        help="the work list: what is due, for whom, since when and what to do",
+        description="Print the work list grouped by urgency (overdue, this week, later), or "
+        "write it to a spreadsheet. Snoozed items are left out until their date.",
+    )
+    due.add_argument(
+        "--within",
+        type=int,
+        default=0,
+        metavar="DAYS",
+        help="also what falls due in the next DAYS days (default: 0, what is due today)",
+    )
+    due.add_argument(
+        "--as-of", metavar="DATE", help="the list as it stands on DATE (YYYY-MM-DD; default: today)"
+    )
+    due.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write it to a spreadsheet")
+    due.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)

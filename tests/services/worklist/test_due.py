@@ -192,7 +192,7 @@ def test_evaluation_and_recognition_missing(
 
 
 def test_certificate_ticked_by_hand_counts(db: Database, placement_id: int) -> None:
-    set_record(db, placement_id, status=Status.ONGOING)
+    set_record(db, placement_id, status=Status.EVALUATING)
     assert len(items(db, END + timedelta(days=40), "certificate_missing")) == 1
     tick(db, placement_id, "certificate", "done outside vipdesk: paper certificate")
     assert items(db, END + timedelta(days=40), "certificate_missing") == []

@@ -44,8 +44,8 @@ from vipdesk.services.preparation.questionnaires import ItemType, default_librar
 from vipdesk.services.preparation.tool_catalogue import purposes
 
 BEFORE_START = (Status.DRAFT, Status.PREPARING, Status.AGREEMENT_SENT, Status.SIGNED)
-AFTER_END = (Status.ONGOING, Status.EVALUATING)
-OPEN = (*BEFORE_START, *AFTER_END)  # neither completed nor cancelled
+# Neither completed nor cancelled.
+OPEN = (*BEFORE_START, Status.ONGOING, Status.EVALUATING)
 
 # What can block a start, in the order the list names it.
 BLOCKERS = (
@@ -290,7 +290,8 @@ def past_end(session: Session, horizon: date, days: int) -> Iterator[Fact]:
 
 
 def missing_after_end(session: Session, rule_key: str, horizon: date, days: int) -> Iterator[Fact]:
-    """Placements `days` after their end without a certificate, an evaluation or credits."""
+    """Placements evaluating `days` after their end without a certificate, an evaluation or
+    credits (one still "ongoing" has the `past_end` item: move it on first)."""
     if rule_key == "certificate_missing":
         done = or_(
             exists().where(
@@ -303,7 +304,7 @@ def missing_after_end(session: Session, rule_key: str, horizon: date, days: int)
     else:
         done = _ticked(rule_key.removesuffix("_missing"))
     query = _with_who().where(
-        Placement.status.in_(AFTER_END),
+        Placement.status == Status.EVALUATING,
         Placement.planned_end <= horizon - timedelta(days=days),
         ~done,
     )
