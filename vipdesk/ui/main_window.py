@@ -22,14 +22,21 @@ from vipdesk import __version__
 from vipdesk.db import Database, describe_url
 from vipdesk.errors import VipdeskError
 from vipdesk.services.placements import records as placements
+from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
+from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
+from vipdesk.ui.today.view import TodayView
 
 if TYPE_CHECKING:
     from vipdesk.ui.placements.editor import PlacementEditor
 
 log = logging.getLogger(__name__)
+
+# The placements list's columns and order. Renamed when the "Next step" column came: a layout
+# saved before would bring back the old default order (newest drafts first).
+HEADER_KEY = "placements/header-v2"
 
 
 class MainWindow(QMainWindow):
@@ -59,7 +66,12 @@ class MainWindow(QMainWindow):
         self.placements_view.new_requested.connect(self.new_placement)
         self.placements_view.delete_requested.connect(self.delete_placement)
         self.placements_view.demo_requested.connect(self.demo_requested)
+        self.today_view = TodayView(db)
+        self.today_view.open_requested.connect(self.open_placement)
+        self.today_view.changed.connect(self.reload_work_list)
+        self.today_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.today_view, "&Today")  # the first thing a coordinator sees
         self.tabs.addTab(self.placements_view, "&Placements")
         self._add_people_tabs()
 
@@ -154,20 +166,42 @@ class MainWindow(QMainWindow):
     # --- data ------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read every placement again (start, F5, after a lost connection)."""
+        """Read every placement and the work list again (start, F5, after a lost connection)."""
         try:
+            worklist = work_list(self._db)
             catalogue = PlacementCatalogue.load(
-                self._db, sort=self.placements_view.model.catalogue.sort_order
+                self._db,
+                sort=self.placements_view.model.catalogue.sort_order,
+                next_steps=NextSteps.of(worklist),
             )
         except VipdeskError as exc:
             self.show_problem(str(exc))
             return
         self.banner_row.setVisible(False)
         self.placements_view.set_catalogue(catalogue)
+        self._show_work_list(worklist)
         for view in self._people_views():
             view.reload()
+
+    def reload_work_list(self) -> None:
+        """Read the work list again (after a save, a snooze, new rules), not the placements."""
+        try:
+            worklist = work_list(self._db)
+        except VipdeskError as exc:
+            self.show_problem(str(exc))
+            return
+        self.placements_view.set_next_steps(NextSteps.of(worklist))
+        self._show_work_list(worklist)
+
+    def _show_work_list(self, worklist: WorkList) -> None:
+        self.today_view.show_list(worklist)
+        due = len(worklist.items)
+        self.tabs.setTabText(self.tabs.indexOf(self.today_view), f"&Today ({due:,})")
+        overdue = worklist.counts.get(Urgency.OVERDUE, 0)
+        placements = len(self.placements_view.model.catalogue)
         self.statusBar().showMessage(
-            f"{len(catalogue):,} placements · {describe_url(self._db.url)}"
+            f"{due:,} due · {overdue:,} overdue · {placements:,} placements · "
+            f"{describe_url(self._db.url)}"
         )
 
     def _people_views(self) -> list[Any]:
@@ -192,6 +226,7 @@ class MainWindow(QMainWindow):
             self.show_problem(str(exc))
             return
         self.placements_view.model.refresh_row(row, placement_id)
+        self.reload_work_list()  # a save may have done an item, or made one due
         self.placements_view.after_change()
         self.placements_view.select_placement(placement_id)
         self.students_view.reload()  # placement counts per student and host
@@ -199,7 +234,10 @@ class MainWindow(QMainWindow):
 
     # --- commands --------------------------------------------------------------------------
 
-    def open_placement(self, placement_id: int | None = None) -> PlacementEditor | None:
+    def open_placement(
+        self, placement_id: int | None = None, tab: str | None = None
+    ) -> PlacementEditor | None:
+        """Open a placement (a new one when None), on the side tab named `tab` if given."""
         # late: the editor and its tabs load reportlab and pyHanko (~1 s): on first open only
         from vipdesk.ui.placements.editor import PlacementEditor
 
@@ -212,7 +250,11 @@ class MainWindow(QMainWindow):
             return None
         editor.saved.connect(self._refresh_placement)
         editor.deleted.connect(self._refresh_placement)
+        # Ticks, questionnaires and signatures recorded in the editor may do an item.
+        editor.finished.connect(lambda _result: self.reload_work_list())
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if tab is not None:
+            editor.show_tab(tab)
         editor.show()
         return editor
 
@@ -348,7 +390,7 @@ class MainWindow(QMainWindow):
             ("window/geometry", self.restoreGeometry),
             ("window/state", self.restoreState),
             ("placements/splitter", self.placements_view.splitter.restoreState),
-            ("placements/header", self.placements_view.table.horizontalHeader().restoreState),
+            (HEADER_KEY, self.placements_view.table.horizontalHeader().restoreState),
         ):
             value = self._settings.value(key)
             if isinstance(value, QByteArray):
@@ -361,7 +403,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState())
         self._settings.setValue("placements/splitter", self.placements_view.splitter.saveState())
         self._settings.setValue(
-            "placements/header", self.placements_view.table.horizontalHeader().saveState()
+            HEADER_KEY, self.placements_view.table.horizontalHeader().saveState()
         )
         self._settings.sync()
 

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, Organisation, Placement, Status, Student
 from vipdesk.services.jobs import paused_gc
+from vipdesk.services.placements.attention import NextSteps, attention_key
 from vipdesk.services.refdata import country_name
 from vipdesk.textfold import fold as fold  # re-exported: the rule every search shares
 
@@ -35,6 +36,7 @@ class Column(IntEnum):
     START = 6
     END = 7
     MENTOR = 8
+    NEXT_STEP = 9  # the most urgent work-list item; its order is the list's default
 
 
 COLUMN_TITLES = (
@@ -47,6 +49,7 @@ COLUMN_TITLES = (
     "Start",
     "End",
     "Mentor",
+    "Next step",
 )
 
 
@@ -195,6 +198,7 @@ class Filter:
     mode: Mode | None = None
     year: int | None = None
     country: str | None = None  # ISO code of the host's country
+    attention: bool = False  # only placements with an open work-list item
 
 
 def _sort_key(column: Column) -> Any:
@@ -220,7 +224,7 @@ class _Search(NamedTuple):
     """The last search: typing one more letter filters its result instead of every row."""
 
     words: tuple[str, ...]
-    narrowing: tuple[Mode | None, int | None, str | None]  # mode, year, country
+    narrowing: tuple[Mode | None, int | None, str | None, bool]  # mode, year, country, attention
     found: list[int]
 
 
@@ -231,8 +235,10 @@ class PlacementCatalogue:
         self,
         rows: Sequence[PlacementRow] = (),
         sort: tuple[Column, bool] = (Column.REFERENCE, False),
+        next_steps: NextSteps | None = None,
     ) -> None:
         self._rows: list[PlacementRow] = list(rows)
+        self._steps = next_steps or NextSteps()
         # The folded search text per row, built on the first search or in idle steps
         # (prepare_search), so that the list shows without waiting for it.
         self._hay: list[str] = []
@@ -246,17 +252,30 @@ class PlacementCatalogue:
 
     @classmethod
     def load(
-        cls, db: Database, sort: tuple[Column, bool] = (Column.REFERENCE, False)
+        cls,
+        db: Database,
+        sort: tuple[Column, bool] = (Column.REFERENCE, False),
+        next_steps: NextSteps | None = None,
     ) -> PlacementCatalogue:
         rows = load_rows(db)
         with paused_gc():
-            return cls(rows, sort)
+            return cls(rows, sort, next_steps)
 
     def __len__(self) -> int:
         return len(self._by_id)
 
     def row(self, index: int) -> PlacementRow:
         return self._rows[index]
+
+    @property
+    def next_steps(self) -> NextSteps:
+        return self._steps
+
+    def set_next_steps(self, steps: NextSteps) -> None:
+        """A new work list: the next-step column, its order and the attention filter follow."""
+        self._steps = steps
+        self._keys.pop(Column.NEXT_STEP, None)
+        self._resort()
 
     def countries(self) -> list[tuple[str, str]]:
         """(code, name) of the hosts' countries, by name (for the country filter)."""
@@ -282,9 +301,15 @@ class PlacementCatalogue:
     def _column_keys(self, column: Column) -> list[Any]:
         keys = self._keys.get(column)
         if keys is None:
-            key = _sort_key(column)
+            key = self._row_key(column)
             keys = self._keys[column] = [key(r) for r in self._rows]
         return keys
+
+    def _row_key(self, column: Column) -> Any:
+        if column is Column.NEXT_STEP:
+            key = attention_key(self._steps)
+            return lambda r: key(r.id, r.start)
+        return _sort_key(column)
 
     def _resort(self) -> None:
         references = self._column_keys(Column.REFERENCE)
@@ -302,7 +327,7 @@ class PlacementCatalogue:
         The counts ignore the status filter, so the user sees how many each status would show.
         """
         words = tuple(fold(flt.text).split())
-        candidates = self._narrowed(words, flt.mode, flt.year, flt.country or None)
+        candidates = self._narrowed(words, (flt.mode, flt.year, flt.country or None, flt.attention))
         rows = self._rows
         counts = Counter([rows[i].status for i in candidates])
         if flt.status is not None:
@@ -311,13 +336,14 @@ class PlacementCatalogue:
         return candidates, counts
 
     def _narrowed(
-        self, words: tuple[str, ...], mode: Mode | None, year: int | None, country: str | None
+        self, words: tuple[str, ...], narrowing: tuple[Mode | None, int | None, str | None, bool]
     ) -> list[int]:
+        mode, year, country, attention = narrowing
         last = self._last
         candidates = self._order
         if (
             last is not None
-            and last.narrowing == (mode, year, country)
+            and last.narrowing == narrowing
             and len(words) >= len(last.words)
             and all(old in new for old, new in zip(last.words, words, strict=False))
         ):
@@ -332,12 +358,15 @@ class PlacementCatalogue:
             if country is not None:
                 code = country.upper()
                 candidates = [i for i in candidates if rows[i].country_code == code]
+            if attention:
+                steps = self._steps.items
+                candidates = [i for i in candidates if rows[i].id in steps]
         if words:
             self.prepare_search()
         hay = self._hay
         for word in words:
             candidates = [i for i in candidates if word in hay[i]]
-        self._last = _Search(words, (mode, year, country), candidates)
+        self._last = _Search(words, narrowing, candidates)
         return candidates
 
     def prepare_search(self, rows: int | None = None) -> bool:
@@ -360,13 +389,13 @@ class PlacementCatalogue:
                 self._hay.append(_haystack(row))
             self._by_id[row.id] = index
             for column, keys in self._keys.items():
-                keys.append(_sort_key(column)(row))
+                keys.append(self._row_key(column)(row))
         else:
             self._rows[index] = row
             if index < len(self._hay):
                 self._hay[index] = _haystack(row)
             for column, keys in self._keys.items():
-                keys[index] = _sort_key(column)(row)
+                keys[index] = self._row_key(column)(row)
         self._resort()
         return index
 

@@ -175,6 +175,18 @@ class PlacementEditor(QDialog):
             self._form.status, lifecycle.outlook(self._db, self._form.id, self._form.status)
         )
 
+    def show_tab(self, name: str) -> None:
+        """Bring a side tab to the front by its name in the work-list rules (`TABS`)."""
+        tabs = {
+            "checklist": self.checklist,
+            "preparation": self.preparation,
+            "costs": self.costs,
+            "agreement": self.agreement,
+            "history": self.history,
+        }
+        if name in tabs:
+            self.side.setCurrentWidget(tabs[name])
+
     def _on_side_tab_changed(self, _index: int = -1) -> None:
         tab = self.side.currentWidget()
         if tab not in self._stale_tabs:

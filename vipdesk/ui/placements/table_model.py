@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from vipdesk.models import Status
+from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import (
     COLUMN_TITLES,
     Column,
@@ -16,6 +17,7 @@ from vipdesk.services.placements.catalogue import (
     PlacementCatalogue,
     PlacementRow,
 )
+from vipdesk.services.worklist.due import Urgency
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -28,6 +30,12 @@ _STATUS_COLOURS = {
     Status.EVALUATING: "#b45309",
     Status.COMPLETED: "#374151",
     Status.CANCELLED: "#b91c1c",
+}
+
+_URGENCY_COLOURS = {
+    Urgency.OVERDUE: "#b91c1c",
+    Urgency.THIS_WEEK: "#b45309",
+    Urgency.LATER: "#374151",
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -77,6 +85,8 @@ class PlacementTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._visible):
             return None
         row = self._catalogue.row(self._visible[index.row()])
+        if index.column() == Column.NEXT_STEP:
+            return self._next_step(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() in (
@@ -86,6 +96,21 @@ class PlacementTableModel(QAbstractTableModel):
             return row.title
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return QColor(_STATUS_COLOURS[row.status])
+        if role == PLACEMENT_ID_ROLE:
+            return row.id
+        return None
+
+    def _next_step(self, row: PlacementRow, role: int) -> Any:
+        steps = self._catalogue.next_steps
+        if role == Qt.ItemDataRole.DisplayRole:
+            return steps.describe(row.id)
+        item = steps.items.get(row.id)
+        if item is None:
+            return row.id if role == PLACEMENT_ID_ROLE else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.details}\nWhat to do: {item.action}."
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(_URGENCY_COLOURS[item.urgency])
         if role == PLACEMENT_ID_ROLE:
             return row.id
         return None
@@ -129,6 +154,13 @@ class PlacementTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._catalogue = catalogue
         self._visible, self._counts = catalogue.query(self._filter)
+        self.endResetModel()
+
+    def set_next_steps(self, steps: NextSteps) -> None:
+        """A new work list: the next-step column and, when it is the order, the rows' order."""
+        self.beginResetModel()
+        self._catalogue.set_next_steps(steps)
+        self._visible, self._counts = self._catalogue.query(self._filter)
         self.endResetModel()
 
     def set_filter(self, flt: Filter) -> None:

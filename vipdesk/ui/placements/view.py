@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.models import Mode, Status
+from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
 from vipdesk.ui.placements.table_model import PlacementTableModel
 
@@ -107,6 +109,11 @@ class PlacementsView(QWidget):
         self.country_filter.setAccessibleName("Host country")
         self.country_filter.setToolTip("Show the placements hosted in one country")
         self.country_filter.currentIndexChanged.connect(self._on_country_changed)
+        self.attention_filter = QCheckBox("Needs attention")
+        self.attention_filter.setToolTip(
+            "Show only placements with something due on the work list (the Today tab)"
+        )
+        self.attention_filter.toggled.connect(self._on_attention_toggled)
         self.shown_label = QLabel()
 
         bar = QHBoxLayout()
@@ -114,6 +121,7 @@ class PlacementsView(QWidget):
         bar.addWidget(self.mode_filter)
         bar.addWidget(self.year_filter)
         bar.addWidget(self.country_filter)
+        bar.addWidget(self.attention_filter)
         bar.addWidget(self.shown_label)
 
         self.status_list = QListWidget()
@@ -126,8 +134,8 @@ class PlacementsView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        # Newest first: what a coordinator works on today is at the top.
-        self.table.sortByColumn(Column.START, Qt.SortOrder.DescendingOrder)
+        # What needs attention first, most urgent first; then what starts soonest.
+        self.table.sortByColumn(Column.NEXT_STEP, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -148,8 +156,11 @@ class PlacementsView(QWidget):
             (5, 120),
             (6, 95),
             (7, 95),
+            (8, 150),
+            (9, 300),
         ):
             header.resizeSection(column, width)
+        header.moveSection(Column.NEXT_STEP, Column.START)  # shown after the status
         self.table.doubleClicked.connect(self._on_double_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(
@@ -192,7 +203,8 @@ class PlacementsView(QWidget):
         QWidget.setTabOrder(self.search_box, self.mode_filter)
         QWidget.setTabOrder(self.mode_filter, self.year_filter)
         QWidget.setTabOrder(self.year_filter, self.country_filter)
-        QWidget.setTabOrder(self.country_filter, self.table)
+        QWidget.setTabOrder(self.country_filter, self.attention_filter)
+        QWidget.setTabOrder(self.attention_filter, self.table)
 
     # --- data ------------------------------------------------------------------------------
 
@@ -202,6 +214,10 @@ class PlacementsView(QWidget):
         self._refresh_countries()
         self._update_labels()
         self._prepare_search_timer.start()
+
+    def set_next_steps(self, steps: NextSteps) -> None:
+        self.model.set_next_steps(steps)
+        self._update_labels()
 
     def _prepare_search_step(self) -> None:
         """Fold the search text a slice at a time while the user looks at the list."""
@@ -248,6 +264,8 @@ class PlacementsView(QWidget):
             item.setText(f"{label}  ({total if key is None else counts.get(key, 0):,})")
         shown = self.model.rowCount()
         self.shown_label.setText(f"{shown:,} shown")
+        waiting = len(self.model.catalogue.next_steps.items)
+        self.attention_filter.setText(f"Needs attention ({waiting:,})")
         self.stack.setCurrentWidget(
             self.empty_state if len(self.model.catalogue) == 0 else self.splitter
         )
@@ -277,6 +295,10 @@ class PlacementsView(QWidget):
         self.model.set_filter(
             replace(self.model.current_filter, country=None if value in (_ALL, None) else value)
         )
+        self._update_labels()
+
+    def _on_attention_toggled(self, checked: bool) -> None:
+        self.model.set_filter(replace(self.model.current_filter, attention=checked))
         self._update_labels()
 
     def _on_status_changed(self, row: int) -> None:

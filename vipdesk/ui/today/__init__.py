@@ -1,0 +1,1 @@
+"""The Today tab: the work list of what needs the coordinator now."""

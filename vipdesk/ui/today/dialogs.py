@@ -1,0 +1,134 @@
+"""The Today tab's two dialogs: snooze an item until a date, and the rules' day counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.services.worklist.due import WorkItem, day_text
+from vipdesk.services.worklist.rules import load_rules, set_rule_days
+from vipdesk.services.worklist.snoozes import NOTE_LIMIT
+
+SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+class SnoozeDialog(QDialog):
+    """Asks until when to put an item off, and why; the item comes back the day after."""
+
+    def __init__(self, item: WorkItem, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Snooze — {item.reference}")
+        about = QLabel(f"<b>{item.what}</b><br>{item.for_whom}<br>{item.details}")
+        about.setWordWrap(True)
+        self.until_edit = QDateEdit()
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setDisplayFormat("d MMM yyyy")
+        self.until_edit.setMinimumDate(_qdate(today + timedelta(days=1)))
+        self.until_edit.setDate(_qdate(today + timedelta(days=SNOOZE_DAYS)))
+        self.note_edit = QLineEdit()
+        self.note_edit.setMaxLength(NOTE_LIMIT)
+        self.note_edit.setPlaceholderText("Why, e.g. “host HR away until Monday”")
+        form = QFormLayout()
+        form.addRow("Hide &until", self.until_edit)
+        form.addRow("&Note", self.note_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Snooze")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(
+            QLabel("It shows again the day after, unless the records say it is done by then.")
+        )
+        layout.addWidget(buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def until(self) -> date:
+        chosen = self.until_edit.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+    def note(self) -> str:
+        return self.note_edit.text()
+
+
+class RulesDialog(QDialog):
+    """The day counts of the work-list rules, shared by everyone using the database."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle("Work-list rules")
+        self._rules = load_rules(db)
+        self.spins: dict[str, QSpinBox] = {}
+        form = QFormLayout()
+        for rule in self._rules:
+            spin = QSpinBox()
+            spin.setRange(rule.min_days, rule.max_days)
+            spin.setValue(rule.days)
+            spin.setSuffix(" days")
+            spin.setToolTip(f"{rule.what}. Shipped default: {rule.default_days} days.")
+            spin.setAccessibleName(rule.setting)
+            self.spins[rule.key] = spin
+            label = QLabel(rule.setting)
+            label.setBuddy(spin)
+            form.addRow(label, spin)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.defaults_button = QPushButton("Restore &defaults")
+        buttons.addButton(self.defaults_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.defaults_button.clicked.connect(self._on_defaults)
+        buttons.accepted.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "When the work list shows an item. These numbers apply to everyone using this database."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+
+    def _on_defaults(self) -> None:
+        for rule in self._rules:
+            self.spins[rule.key].setValue(rule.default_days)
+
+    def _on_save(self) -> None:
+        try:
+            set_rule_days(self._db, {key: spin.value() for key, spin in self.spins.items()})
+        except VipdeskError as exc:
+            self.problem.setText(str(exc))
+            self.problem.setVisible(True)
+            return
+        self.accept()
+
+
+def snoozed_message(item: WorkItem, until: date) -> str:
+    return f"Snoozed {item.reference} ({item.what.lower()}) until {day_text(until)}."

@@ -1,0 +1,208 @@
+"""The Today tab: what needs the coordinator now, grouped by urgency, each row one step away.
+
+Enter (or a double click) opens the placement on the tab where the work is done; Ctrl+Shift+S
+snoozes the item. An empty list says that all is done.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
+from vipdesk.services.worklist.snoozes import snooze
+from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
+from vipdesk.ui.today.table_model import Column, WorkTableModel
+
+SNOOZE_SHORTCUT = "Ctrl+Shift+S"
+_WIDTHS = {
+    Column.WHEN: 120,
+    Column.WHAT: 240,
+    Column.PLACEMENT: 110,
+    Column.STUDENT: 150,
+    Column.HOST: 180,
+    Column.DETAILS: 330,
+    Column.ACTION: 320,
+}
+
+
+class TodayView(QWidget):
+    """Emits `open_requested(placement id, editor tab)`, and `changed` after a snooze or a
+    change of the rules (the work list is then read again)."""
+
+    open_requested = Signal(int, str)
+    changed = Signal()
+    message = Signal(str)  # for the status bar
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.model = WorkTableModel()
+
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.summary = QLabel()
+        self.open_button = QPushButton("&Open placement")
+        self.open_button.setToolTip("Open the placement where this is done (Enter)")
+        self.snooze_button = QPushButton("S&nooze…")
+        self.snooze_button.setToolTip(f"Hide this item until a date ({SNOOZE_SHORTCUT})")
+        self.rules_button = QPushButton("&Rules…")
+        self.rules_button.setToolTip("When the work list shows an item: the number of days")
+        self.open_button.clicked.connect(self._open_current)
+        self.snooze_button.clicked.connect(self._snooze_current)
+        self.rules_button.clicked.connect(self._on_rules)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.heading)
+        titles.addWidget(self.summary)
+        top.addLayout(titles, 1)
+        for button in (self.open_button, self.snooze_button, self.rules_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Work list")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in _WIDTHS.items():
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            QShortcut(
+                QKeySequence(key),
+                self.table,
+                self._open_current,
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )
+        QShortcut(
+            QKeySequence(SNOOZE_SHORTCUT),
+            self,
+            self._snooze_current,
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+        )
+
+        self.all_done = QLabel(
+            "<h2>All is done</h2><p>Nothing needs you today: no signatures waiting too long, "
+            "no start with preparation open, no certificate or evaluation missing.</p>"
+        )
+        self.all_done.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.all_done.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.all_done)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        self._update_buttons()
+
+    # --- data ------------------------------------------------------------------------------
+
+    def show_list(self, worklist: WorkList) -> None:
+        """Show a newly read work list, keeping the selected item selected if it is still due."""
+        current = self.current_item()
+        self.model.set_work_list(worklist)
+        self.table.clearSpans()
+        for heading in self.model.heading_rows():
+            self.table.setSpan(heading, 0, 1, len(Column))
+        self.heading.setText(f"<h2>Today, {worklist.as_of:%A} {_long_day(worklist.as_of)}</h2>")
+        self.summary.setText(summary(worklist))
+        self.stack.setCurrentWidget(self.table if worklist.items else self.all_done)
+        row: int | None = None
+        if current is not None:
+            row = self.model.row_of(current.placement_id, current.rule_key)
+        if row is None:
+            row = next((i for i in range(self.model.rowCount()) if self.model.item(i)), None)
+        if row is not None:
+            self.table.selectRow(row)
+        self._update_buttons()
+
+    def current_item(self) -> WorkItem | None:
+        index = self.table.currentIndex()
+        return self.model.item(index.row()) if index.isValid() else None
+
+    def _update_buttons(self, *_: object) -> None:
+        has_item = self.current_item() is not None
+        self.open_button.setEnabled(has_item)
+        self.snooze_button.setEnabled(has_item)
+
+    # --- opening and snoozing --------------------------------------------------------------
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        item = self.model.item(index.row())
+        if item is not None:
+            self.open_requested.emit(item.placement_id, item.tab)
+
+    def _open_current(self) -> None:
+        item = self.current_item()
+        if item is not None:
+            self.open_requested.emit(item.placement_id, item.tab)
+
+    def _snooze_current(self) -> None:
+        item = self.current_item()
+        worklist = self.model.work_list
+        if item is None or worklist is None:
+            return
+        dialog = SnoozeDialog(item, worklist.as_of, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            snooze(
+                self._db,
+                item.placement_id,
+                item.rule_key,
+                dialog.until(),
+                dialog.note(),
+                today=worklist.as_of,
+            )
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Cannot snooze", str(exc))
+            return
+        self.message.emit(snoozed_message(item, dialog.until()))
+        self.changed.emit()
+
+    def _on_rules(self) -> None:
+        dialog = RulesDialog(self._db, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.changed.emit()
+
+
+def _long_day(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def summary(worklist: WorkList) -> str:
+    """ "31 items: 11 overdue, 19 this week, 1 later · 2 snoozed"."""
+    total = len(worklist.items)
+    snoozed = f" · {worklist.snoozed:,} snoozed" if worklist.snoozed else ""
+    if not total:
+        return f"Nothing due{snoozed}."
+    parts = [f"{worklist.counts[u]:,} {u.label.lower()}" for u in Urgency if worklist.counts.get(u)]
+    return f"{total:,} item{'s' if total != 1 else ''}: {', '.join(parts)}{snoozed}"
