@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
@@ -24,10 +25,13 @@ from vipdesk.models import (
     ResponseStatus,
     SignatureMethod,
     SignatureState,
+    Status,
     ToolChoice,
     ToolTest,
     ToolTestResult,
 )
+from vipdesk.services.worklist.due import WorkItem, WorkList, urgency
+from vipdesk.services.worklist.rules import shipped_rules
 
 PARTIES = ("student", "sending", "host")
 # One tool per required purpose in resources/tools.json.
@@ -216,3 +220,31 @@ def sign(db: Database, document_id: int, party: str, on: date) -> None:
                 signature.signer_name, signature.signed_on = f"Signer for {party}", on
         if all(sig.state is SignatureState.SIGNED for sig in doc.signatures):
             doc.state, doc.locked_at, doc.final_sha256 = DocumentState.SIGNED, at(on), "1" * 64
+
+
+# --- work items without a database, for models and the placements list ----------------------
+
+AS_OF = date(2027, 1, 20)
+
+
+def work_item(placement_id: int, due: date, rule_key: str = "agreement_unsigned") -> WorkItem:
+    return WorkItem(
+        rule_key=rule_key,
+        placement_id=placement_id,
+        reference=f"VIP-2027-{placement_id:05d}",
+        student="Łukasz Żółć",
+        host="Acme Analytics GmbH",
+        status=Status.AGREEMENT_SENT,
+        what=next(r.what for r in shipped_rules() if r.key == rule_key),
+        details="Sent 4 Jan 2027; not signed yet by the host (Acme Analytics GmbH).",
+        action="Remind who has not signed",
+        since=date(2027, 1, 4),
+        due=due,
+        urgency=urgency(due, AS_OF),
+        tab="agreement",
+    )
+
+
+def make_work_list(*items: WorkItem, as_of: date = AS_OF) -> WorkList:
+    ordered = sorted(items, key=lambda i: (i.urgency, i.due, i.reference))
+    return WorkList(as_of, 0, ordered, counts=Counter(i.urgency for i in ordered))

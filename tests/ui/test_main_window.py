@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 from typing import NoReturn
 
@@ -12,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_student, make_world
+from tests.helpers.worklist import set_record
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
 from vipdesk.models import Status
@@ -182,3 +184,72 @@ def test_people_tabs_read_their_lists_when_first_opened(
     assert window.students_view.model.rowCount() == 2
     window.tabs.setCurrentWidget(window.institutions_view)
     assert window.institutions_view.model.rowCount() == 1
+
+
+# --- the Today tab and the work list ---------------------------------------------------------
+
+
+@pytest.fixture
+def due(db: Database) -> tuple[Database, int, int]:
+    """One placement still ongoing ten days after its end, one starting in five days."""
+    today = date.today()
+    world = make_world(db)
+    ended = make_placement(
+        db, world, planned_start=today - timedelta(days=100), planned_end=today - timedelta(days=10)
+    )
+    weeks = timedelta(weeks=12)
+    soon, later = today + timedelta(days=5), today + timedelta(days=200)
+    starting = make_placement(db, world, planned_start=soon, planned_end=soon + weeks)
+    make_placement(db, world, planned_start=later, planned_end=later + weeks, title="Later")
+    assert ended.id is not None and starting.id is not None
+    set_record(db, ended.id, status=Status.ONGOING)
+    return db, ended.id, starting.id
+
+
+def test_today_is_the_first_tab_with_its_counts(
+    qtbot: QtBot, due: tuple[Database, int, int], settings: QSettings
+) -> None:
+    window = open_window(qtbot, due[0], settings)
+    assert window.tabs.currentWidget() is window.today_view
+    assert window.tabs.tabText(0) == "&Today (2)"
+    assert window.statusBar().currentMessage().startswith("2 due · 1 overdue · 3 placements · ")
+    assert window.today_view.summary.text() == "2 items: 1 overdue, 1 this week"
+
+
+def test_a_work_item_opens_its_placement_on_the_right_tab(
+    qtbot: QtBot, due: tuple[Database, int, int], settings: QSettings
+) -> None:
+    db, ended_id, starting_id = due
+    window = open_window(qtbot, db, settings)
+    view = window.today_view
+    row = view.model.row_of(starting_id, "start_blocked")
+    assert row is not None
+    view.table.selectRow(row)
+    view.open_button.click()
+    (editor,) = editors(window)
+    assert editor.current_form()[0].id == starting_id
+    assert editor.side.currentWidget() is editor.preparation
+    # The records change while it is open; closing it brings the list up to date.
+    moved = date.today() + timedelta(days=60)
+    set_record(db, starting_id, planned_start=moved, planned_end=moved + timedelta(weeks=12))
+    editor.close()
+    assert window.tabs.tabText(0) == "&Today (1)"
+    assert view.model.row_of(starting_id, "start_blocked") is None
+    assert view.model.row_of(ended_id, "past_end") is not None
+
+
+def test_the_placements_list_shows_the_next_step_first_and_filters(
+    qtbot: QtBot, due: tuple[Database, int, int], settings: QSettings
+) -> None:
+    db, ended_id, starting_id = due
+    window = open_window(qtbot, db, settings)
+    view = window.placements_view
+    model = view.model
+    assert [model.placement_id(r) for r in range(2)] == [ended_id, starting_id]
+    text = model.data(model.index(0, catalogue.Column.NEXT_STEP))
+    assert text == "Still ongoing after its planned end · 9 days overdue"
+    assert model.data(model.index(2, catalogue.Column.NEXT_STEP)) == ""
+    assert view.attention_filter.text() == "Needs attention (2)"
+    view.attention_filter.setChecked(True)
+    assert model.rowCount() == 2
+    assert view.shown_label.text() == "2 shown"
