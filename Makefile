@@ -31,10 +31,11 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
-## Speed figures (print, do not assert): records at 100,000 placements, agreement PDFs,
-## the placements report and spreadsheet import.
+## Speed figures (print, do not assert): records and the work list at 100,000 placements,
+## agreement PDFs, the placements report and spreadsheet import.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_records.py
+	$(BIN)/python benchmarks/bench_worklist.py
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_spreadsheets.py
 

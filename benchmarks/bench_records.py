@@ -109,6 +109,7 @@ def in_process(url: str, parts: tuple[str, ...] = PARTS) -> None:
     db = open_database(url)
     window = MainWindow(db)
     window.show()
+    window.tabs.setCurrentWidget(window.placements_view)  # the app opens on Today
     app.processEvents()
     # As `run_app` does once the window is up: the rows loaded at start-up are kept out of
     # the cycle collector, whose full passes over them would otherwise stall any later step.
