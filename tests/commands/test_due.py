@@ -52,8 +52,8 @@ def test_due_prints_the_list_grouped_by_urgency(url: str) -> None:
     assert lines[3].startswith("  VIP-2026-00002  Still ongoing after its planned end — ")
     assert lines[3].endswith(" · 30 days overdue")
     assert lines[4] == (
-        "      Planned end 18 Dec 2026; status still ongoing. → Move it to evaluating, or record "
-        "the new end date."
+        "      Planned end 18 Dec 2026; still ongoing. → Move it to evaluating, or change the "
+        "end date."
     )
     assert lines[6] == "This week (1)"
     assert "Agreement waiting for signatures" in lines[7] and lines[7].endswith("due today")

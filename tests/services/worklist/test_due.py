@@ -160,7 +160,7 @@ def test_still_ongoing_after_the_planned_end(any_db: Database) -> None:
     assert items(any_db, END, "past_end") == []
     item = only(any_db, END + timedelta(days=1), "past_end")
     assert (item.urgency, item.since) == (Urgency.THIS_WEEK, END)
-    assert item.details == "Planned end 31 May 2027; status still ongoing."
+    assert item.details == "Planned end 31 May 2027; still ongoing."
     assert only(any_db, END + timedelta(days=2), "past_end").urgency is Urgency.OVERDUE
     set_record(any_db, form.id, status=Status.EVALUATING)
     assert items(any_db, END + timedelta(days=2), "past_end") == []
@@ -172,7 +172,7 @@ def test_certificate_missing_weeks_after_the_end(any_db: Database) -> None:
     set_record(any_db, form.id, status=Status.EVALUATING)
     assert items(any_db, END + timedelta(days=34), "certificate_missing") == []
     item = only(any_db, END + timedelta(days=35), "certificate_missing")
-    assert item.details == "Ended 31 May 2027; status evaluating."
+    assert item.details == "Ended 31 May 2027."
     add_document(any_db, form.id, DocumentKind.CERTIFICATE, END, signed=PARTIES)
     assert items(any_db, END + timedelta(days=35), "certificate_missing") == []
 

@@ -197,5 +197,5 @@ def _details(fact: Fact) -> str:
             by_tool.setdefault(tool_name(key), []).append(ProtocolActor(actor).label.lower())
         return "; ".join(f"{name}: failed with the {_and(a)}" for name, a in by_tool.items()) + "."
     if fact.rule_key == "past_end":
-        return f"Planned end {day_text(who.end)}; status still ongoing."
-    return f"Ended {day_text(who.end)}; status {who.status.label.lower()}."
+        return f"Planned end {day_text(who.end)}; still ongoing."
+    return f"Ended {day_text(who.end)}."

@@ -34,12 +34,12 @@ from vipdesk.ui.today.table_model import Column, WorkTableModel
 SNOOZE_SHORTCUT = "Ctrl+Shift+S"
 _WIDTHS = {
     Column.WHEN: 120,
-    Column.WHAT: 240,
+    Column.WHAT: 255,
     Column.PLACEMENT: 110,
     Column.STUDENT: 150,
-    Column.HOST: 180,
-    Column.DETAILS: 330,
-    Column.ACTION: 320,
+    Column.HOST: 170,
+    Column.DETAILS: 300,
+    Column.ACTION: 290,
 }
 
 
