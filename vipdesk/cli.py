@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return spreadsheets.run(args, database_url(args))
         if args.command == "due":
-            from vipdesk.commands import due
+            from vipdesk.commands import due  # late: openpyxl for --out, only for `due`
 
             return due.run(args, database_url(args))
         if args.command == "agreement":
