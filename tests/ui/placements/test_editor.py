@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import NoReturn
 
@@ -123,8 +124,10 @@ def test_edit_and_save_with_the_keyboard(qtbot: QtBot, db: Database, world: Worl
         qtbot.keyClick(editor.fields.title, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert load_placement(db, saved.id).hours_per_week == 32  # type: ignore[arg-type]
     editor.side.setCurrentWidget(editor.history)  # read when looked at
-    assert editor.history.count() == 2  # created, changed
-    assert "hours per week: 20 → 32" in editor.history.item(0).text()
+    [day, changed, created] = editor.history.lines()  # one day: changed, then created
+    assert day.startswith("Today · ")
+    assert re.fullmatch(r"\d\d:\d\d  Hours per week changed from 20 to 32 by \S+", changed)
+    assert "Placement VIP-" in created and " created by tester: " in created
 
 
 def test_stale_save_shows_the_conflict_and_keep_mine_wins(

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -26,13 +25,14 @@ from vipdesk.errors import ConflictError, NotFoundError, ValidationError, Vipdes
 from vipdesk.models import Status
 from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
 from vipdesk.services.placements import records as placements
-from vipdesk.services.placements.history import record_history
+from vipdesk.services.placements.history import placement_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
+from vipdesk.ui.placements.history import HistoryPanel
 from vipdesk.ui.placements.pickers import PlacementPickers
 from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
@@ -80,8 +80,7 @@ class PlacementEditor(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields)
         self.checklist = ChecklistPanel()
-        self.history = QListWidget()
-        self.history.setWordWrap(True)
+        self.history = HistoryPanel()
         self.side = QTabWidget()
         self.side.addTab(self.checklist, "Status and checklist")
         self.preparation = PreparationPanel(db)
@@ -198,15 +197,10 @@ class PlacementEditor(QDialog):
             self._fill_history()
 
     def _fill_history(self) -> None:
-        self.history.clear()
         if self._form.id is None:
+            self.history.show_unsaved()
             return
-        for line in record_history(self._db, "placement", self._form.id):
-            details = line.describe_changes()
-            self.history.addItem(
-                f"{line.at.astimezone():%d %b %Y %H:%M} · {line.user} {line.summary}"
-                + (f"\n{details}" if details else "")
-            )
+        self.history.show_days(placement_history(self._db, self._form.id))
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
