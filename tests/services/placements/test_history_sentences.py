@@ -217,12 +217,27 @@ def test_costs_shares_and_snoozes() -> None:
     snoozed = said(
         "create",
         "added work snooze",
-        rule_key=[None, "unsigned_agreement"],
+        rule_key=[None, "agreement_unsigned"],
         until=[None, "2027-01-10"],
         note=[None, "host on holiday"],
     )
     assert snoozed == [
-        "Work-list item “Unsigned agreement” snoozed until 10 Jan 2027: host on holiday"
+        "Work-list item “Agreement waiting for signatures” snoozed until 10 Jan 2027: "
+        "host on holiday"
+    ]
+
+
+def test_an_office_leads_override_names_the_reason_and_what_it_overrode() -> None:
+    overridden = said(
+        "override",
+        "moved to Signed past open checks: host signed on paper",
+        status=["agreement_sent", "signed"],
+        reason=[None, "host signed on paper"],
+        overridden=[None, "Agreement signed — the host has not signed"],
+    )
+    assert overridden == [
+        "Status changed from Agreement sent to Signed past open checks: host signed on paper "
+        "(open then: Agreement signed — the host has not signed)"
     ]
 
 

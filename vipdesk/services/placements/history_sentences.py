@@ -37,6 +37,7 @@ from vipdesk.services.placements.history_values import (
     show,
 )
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
+from vipdesk.services.worklist.rules import shipped_rules
 
 Changes = Mapping[str, list[Any]]
 
@@ -309,7 +310,8 @@ def _cost_share(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
 def _snooze(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
     rule = _new(c, "rule_key")
-    item = f"“{_capital(str(rule).replace('_', ' '))}”" if rule else "A work-list item"
+    what = next((r.what for r in shipped_rules() if r.key == rule), str(rule).replace("_", " "))
+    item = f"“{_capital(what)}”" if rule else "a work-list item"
     note = str(_new(c, "note") or "")
     if entry.action == "create":
         until = show("until", _new(c, "until"), names)
@@ -374,8 +376,22 @@ def kind_of(summary: str) -> tuple[Kind, re.Match[str]] | None:
     return None
 
 
+def _override(entry: Entry, names: Names) -> Said:
+    """An office lead's move past open checks (`lifecycle`): the reason, and what it overrode."""
+    c = entry.changes
+    before, after = (
+        show("status", _old(c, "status"), names),
+        show("status", _new(c, "status"), names),
+    )
+    overridden = str(_new(c, "overridden") or "")
+    note = str(_new(c, "reason") or "") + (f" (open then: {overridden})" if overridden else "")
+    return Said(f"Status changed from {before} to {after} past open checks", note)
+
+
 def describe(entry: Entry, names: Names) -> list[Said]:
     """The sentences one audit entry becomes (usually one; an edit of several fields, several)."""
+    if entry.action == "override":
+        return [_override(entry, names)]
     found = kind_of(entry.summary)
     if found is None:
         return _fallback(entry, names)
