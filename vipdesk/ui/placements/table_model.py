@@ -17,7 +17,7 @@ from vipdesk.services.placements.catalogue import (
     PlacementCatalogue,
     PlacementRow,
 )
-from vipdesk.services.worklist.due import Urgency
+from vipdesk.ui.today.table_model import URGENCY_COLOURS
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -30,12 +30,6 @@ _STATUS_COLOURS = {
     Status.EVALUATING: "#b45309",
     Status.COMPLETED: "#374151",
     Status.CANCELLED: "#b91c1c",
-}
-
-_URGENCY_COLOURS = {
-    Urgency.OVERDUE: "#b91c1c",
-    Urgency.THIS_WEEK: "#b45309",
-    Urgency.LATER: "#374151",
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -110,7 +104,7 @@ class PlacementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.details}\nWhat to do: {item.action}."
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(_URGENCY_COLOURS[item.urgency])
+            return QColor(URGENCY_COLOURS[item.urgency])
         if role == PLACEMENT_ID_ROLE:
             return row.id
         return None
