@@ -337,7 +337,8 @@ def test_upgrading_from_0005_backs_up_the_file_and_adds_agreement_documents(
 
 def test_the_0006_fixture_keeps_its_agreement_and_signatures(tmp_path: Path) -> None:
     from vipdesk.models import DocumentState, SignatureMethod, SignatureState
-    from vipdesk.services.agreements.queries import document_pdf, documents_of
+    from vipdesk.services.agreements.queries import documents_of
+    from vipdesk.services.agreements.render import document_pdf
     from vipdesk.services.signatures.recording import Approval, record_approval
 
     database = open_database(_load_fixture("schema_0006.sql", tmp_path / "at-0006.sqlite3"))

@@ -24,7 +24,7 @@ from vipdesk.cli import main
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.signing import sign_agreement
-from vipdesk.services.agreements.queries import document_pdf
+from vipdesk.services.agreements.render import document_pdf
 from vipdesk.services.agreements.workflow import send_for_signature
 
 

@@ -32,7 +32,8 @@ def run(args: argparse.Namespace, url: str) -> int:
     print(
         f"Wrote {summary.placements:,} placements, {summary.students:,} students, "
         f"{summary.organisations:,} host organisations, {summary.contacts:,} contacts and "
-        f"{summary.institutions:,} institutions and {summary.agreements} stored agreements to "
+        f"{summary.institutions:,} institutions, and {summary.agreements:,} agreements and "
+        f"certificates on file ({summary.rendered} with their PDFs rendered) to "
         f"{describe_url(url)} "
         f"in {time.perf_counter() - started:.1f} s."
     )

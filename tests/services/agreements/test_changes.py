@@ -19,7 +19,8 @@ from vipdesk.db import Database
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState
 from vipdesk.services.agreements.changes import start_amendment, start_certificate
-from vipdesk.services.agreements.queries import document_pdf, documents_of
+from vipdesk.services.agreements.queries import documents_of
+from vipdesk.services.agreements.render import document_pdf
 from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
 from vipdesk.services.placements.records import load_placement
 from vipdesk.services.signatures.recording import record_approval

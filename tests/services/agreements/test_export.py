@@ -12,7 +12,7 @@ from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.services.agreements.export import export_agreement, stored_agreements
-from vipdesk.services.agreements.queries import document_pdf, final_pdf
+from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import (
     new_version,
     save_agreement_draft,

@@ -12,9 +12,7 @@ from vipdesk.models import DocumentKind, DocumentState
 from vipdesk.services.agreements.changes import start_amendment
 from vipdesk.services.agreements.queries import (
     agreed_content,
-    document_pdf,
     documents_of,
-    final_pdf,
     get_document,
     latest,
     load_row,
@@ -22,6 +20,7 @@ from vipdesk.services.agreements.queries import (
     reference_of,
     rows_of,
 )
+from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import send_for_signature
 
 AGREEMENT, AMENDMENT = DocumentKind.AGREEMENT, DocumentKind.AMENDMENT

@@ -17,7 +17,8 @@ from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
-from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf, get_document
+from vipdesk.services.agreements.queries import documents_of, get_document
+from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import (
     DocumentFrozenError,
     new_version,

@@ -38,6 +38,7 @@ from vipdesk.models import (
 )
 from vipdesk.services.demo.generate import DemoCancelledError, DemoSummary, generate_demo
 from vipdesk.services.placements.checklist import blockers, checklist_state, set_done
+from vipdesk.services.placements.evidence import EVIDENCE_ITEMS
 from vipdesk.services.placements.leads import set_office_leads
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import (
@@ -167,8 +168,8 @@ def _check_dates(p: Placement, today: date) -> None:
     assert 4 * 7 - 3 <= (p.planned_end - p.planned_start).days <= 26 * 7 - 3
     if p.status in (Status.COMPLETED, Status.EVALUATING):
         assert p.planned_end < today
-    elif p.status is Status.ONGOING:
-        assert p.planned_start <= today <= p.planned_end
+    elif p.status is Status.ONGOING:  # a few overran their end: the work list asks about them
+        assert p.planned_start <= today <= p.planned_end + timedelta(days=31)
     elif p.status is not Status.CANCELLED:
         assert p.planned_start > today
     year, number = re.fullmatch(r"VIP-(\d{4})-(\d{5})", p.reference).groups()  # type: ignore[union-attr]
@@ -352,12 +353,12 @@ def test_checklist_ticks_follow_the_status(demo: tuple[Database, DemoSummary]) -
             coordinators[c.institution_id].add(c.name)
         for p in session.scalars(select(Placement)):
             done = {t.item_key for t in p.ticks}
-            if p.status in LIFECYCLE:
-                assert blockers(done, p.status) == [], (p.reference, p.status)
+            if p.status in LIFECYCLE:  # the items vipdesk derives are records, not ticks
+                open_ = {i.key for i in blockers(done, p.status)}
+                assert open_ <= EVIDENCE_ITEMS, (p.reference, p.status)
+                assert not done & EVIDENCE_ITEMS
             if p.status in LIFECYCLE[:4]:  # not started: nothing from later phases
                 assert {t.phase for t in p.ticks} <= {Phase.BEFORE}
-            if p.status in (Status.SIGNED, Status.ONGOING, Status.COMPLETED):
-                assert "agreement_signed" in done
             for t in p.ticks:
                 assert t.done_at < MIDNIGHT and t.done_by in coordinators[p.institution_id]
                 assert t.done_at >= p.created_at - timedelta(days=1)

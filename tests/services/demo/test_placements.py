@@ -12,6 +12,7 @@ import pytest
 from vipdesk.models import LIFECYCLE, Status
 from vipdesk.services.demo.placements import TickPlan, ects, monday, planned_dates, references
 from vipdesk.services.placements.checklist import blockers, checklist_items
+from vipdesk.services.placements.evidence import EVIDENCE_ITEMS
 
 SUNDAY, WEDNESDAY = date(2027, 3, 7), date(2027, 3, 10)
 
@@ -61,24 +62,24 @@ def test_references_are_numbered_per_year_of_the_start() -> None:
 
 
 @pytest.mark.parametrize("status", LIFECYCLE)
-def test_ticks_never_leave_the_status_blocked(status: Status) -> None:
+def test_ticks_leave_only_what_records_back_open(status: Status) -> None:
     plan = TickPlan(checklist_items())
     for seed in range(20):
         ticked = plan.for_status(random.Random(seed), status)
         keys = [item.key for item in ticked]
-        assert blockers(set(keys), status) == []
+        assert {i.key for i in blockers(set(keys), status)} <= EVIDENCE_ITEMS
+        assert not set(keys) & EVIDENCE_ITEMS  # those follow from the records, not from ticks
         order = [item.key for item in checklist_items()]
         assert keys == sorted(keys, key=order.index)
 
 
-def test_a_signed_placement_has_its_agreement_ticked_and_a_draft_nothing_after_the_next_step() -> (
-    None
-):
+def test_a_draft_has_nothing_ticked_after_the_next_step() -> None:
     plan = TickPlan(checklist_items())
     chances = {status: dict((i.key, c) for i, c in plan.chances[status]) for status in LIFECYCLE}
-    assert chances[Status.SIGNED]["agreement_signed"] == 1.0
+    assert "agreement_signed" not in chances[Status.SIGNED]
     assert chances[Status.DRAFT].get("selection") == 0.5  # done for the next step, or not
     assert "readiness_student" not in chances[Status.DRAFT]
     assert "archive" not in chances[Status.EVALUATING]
+    assert chances[Status.EVALUATING]["evaluation"] == 0.9  # most evaluate soon after the end
     assert chances[Status.COMPLETED]["archive"] == 0.6
     assert chances[Status.ONGOING]["amendments"] == 0.15

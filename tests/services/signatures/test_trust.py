@@ -17,7 +17,8 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.errors import NotFoundError, UnconfirmedSignerError, VipdeskError
 from vipdesk.models import DocumentState, Setting, SignatureState
-from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreements.queries import documents_of
+from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.agreements.workflow import send_for_signature
 from vipdesk.services.placements.history import record_history

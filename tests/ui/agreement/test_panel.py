@@ -34,7 +34,8 @@ from tests.helpers.pdf_tools import add_text_to_first_page, fill_fields
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, SignatureState, Status
-from vipdesk.services.agreements.queries import document_pdf, documents_of, final_pdf
+from vipdesk.services.agreements.queries import documents_of
+from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.placements.checklist import set_done
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import load_placement

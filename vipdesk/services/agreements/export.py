@@ -25,6 +25,7 @@ from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
 from vipdesk.services.agreements.prefill import agreement_from_placement
+from vipdesk.services.agreements.render import stored_or_rendered
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,18 @@ def export_agreement(
         if row is None:
             stored = None
         else:
-            stored = (row.state, json.loads(row.content), row.final_pdf, row.signed_pdf or row.pdf)
+            # A demo agreement may be stored without its PDF: rendered from its content.
+            final = (
+                stored_or_rendered(session, row, final=True)
+                if row.state is DocumentState.SIGNED
+                else None
+            )
+            sent = (
+                stored_or_rendered(session, row, final=False)
+                if row.state is DocumentState.SENT
+                else None
+            )
+            stored = (row.state, json.loads(row.content), final, sent)
     if stored is None and version is not None:
         raise NotFoundError(
             "This agreement version is no longer the current one: a later version replaced "

@@ -95,24 +95,3 @@ def get_document(db: Database, document_id: int) -> DocumentView:
     with db.session() as session:
         row = load_row(session, document_id)
         return document_view(row, reference_of(session, row.placement_id))
-
-
-def _stored_pdf(db: Database, document_id: int, final: bool) -> bytes:
-    with db.session() as session:
-        row = load_row(session, document_id)
-        pdf = row.final_pdf if final else (row.signed_pdf or row.pdf)
-        if pdf is not None:
-            return pdf
-        if final:
-            raise VipdeskError(f"The {row} is not signed by every party yet.")
-        raise VipdeskError(f"The {row} has not been sent for signature yet: no PDF to send.")
-
-
-def document_pdf(db: Database, document_id: int) -> bytes:
-    """The PDF to send or sign: as sent, with the digital signatures added so far."""
-    return _stored_pdf(db, document_id, final=False)
-
-
-def final_pdf(db: Database, document_id: int) -> bytes:
-    """The archived final PDF of a document every party signed."""
-    return _stored_pdf(db, document_id, final=True)

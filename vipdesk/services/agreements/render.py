@@ -13,14 +13,16 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vipdesk.db import Database
 from vipdesk.documents.agreement.amendment_pdf import render_amendment
 from vipdesk.documents.agreement.certificate_content import certificate_from_dict
 from vipdesk.documents.agreement.certificate_pdf import render_certificate
 from vipdesk.documents.agreement.content import agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
-from vipdesk.models import AgreementDocument, DocumentKind, SignatureMethod
-from vipdesk.services.agreements.queries import agreed_content
+from vipdesk.errors import VipdeskError
+from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, SignatureMethod
+from vipdesk.services.agreements.queries import agreed_content, load_row
 
 
 def _records(row: AgreementDocument) -> list[SignatureRecord]:
@@ -73,3 +75,34 @@ def executed_copy(session: Session, row: AgreementDocument) -> bytes:
     """The signed document as one PDF: each party's signature record in its box."""
     session.flush()  # the signature just recorded is part of the record
     return render_document(session, row, records=_records(row))
+
+
+# --- the PDFs of a document ------------------------------------------------------------------
+
+
+def stored_or_rendered(session: Session, row: AgreementDocument, *, final: bool) -> bytes:
+    """The document's PDF as stored; rendered from its content when it was stored without one
+    (the demo stores PDFs for a few dozen documents only).
+
+    Raises:
+        VipdeskError: the document is not signed by every party (`final`) or not sent yet.
+    """
+    if final:
+        if row.state is not DocumentState.SIGNED:
+            raise VipdeskError(f"The {row} is not signed by every party yet.")
+        return row.final_pdf or render_document(session, row, records=_records(row))
+    if row.state is DocumentState.DRAFT:
+        raise VipdeskError(f"The {row} has not been sent for signature yet: no PDF to send.")
+    return row.signed_pdf or row.pdf or render_document(session, row)
+
+
+def document_pdf(db: Database, document_id: int) -> bytes:
+    """The PDF to send or sign: as sent, with the digital signatures added so far."""
+    with db.session() as session:
+        return stored_or_rendered(session, load_row(session, document_id), final=False)
+
+
+def final_pdf(db: Database, document_id: int) -> bytes:
+    """The archived final PDF of a document every party signed."""
+    with db.session() as session:
+        return stored_or_rendered(session, load_row(session, document_id), final=True)

@@ -1,10 +1,17 @@
-"""Stored agreements for some demo placements, so that the Agreement tab shows real cases.
+"""Demo data, part four: the agreement and certificate on file for each placement's status.
 
-The first placements that have reached "agreement sent" or later get version 1 of their
-agreement, frozen and rendered as if sent: those still at "agreement sent" wait for some of
-their signatures; the later ones were signed by all three parties by typed approval, and are
-locked with their executed copy and its SHA-256 archived. Only a few dozen, because each is
-rendered as a PDF (twice when signed); the other demo placements have no stored agreement.
+Every placement that reached "agreement sent" has version 1 of its agreement, frozen and sent
+for signature: at "agreement sent" some signatures are still pending (most sent within the last
+two weeks, some longer ago: the work list asks about those); from "signed" on, all three
+parties signed by typed approval and the agreement is locked. A completed placement has its
+traineeship certificate signed by the host, as do most evaluating ones some weeks after the end.
+
+PDFs: rendering takes tens of milliseconds each, too slow for 100,000 placements, so the
+documents are stored as content (the JSON the PDF is made from), its hash and the signature
+records; `render_demo_pdfs` renders the PDFs of a bounded number of them (the first
+`DEMO_AGREEMENTS`), with the archived final PDF and its SHA-256 for the locked ones. The others
+have no PDF bytes and no archived fingerprint (an empty `final_sha256`): the app renders their
+PDF from the stored content when someone asks for it.
 """
 
 from __future__ import annotations
@@ -12,32 +19,70 @@ from __future__ import annotations
 import hashlib
 import json
 import random
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
-from vipdesk.documents.agreement.content import AgreementData, agreement_to_dict, content_hash
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_agreement,
+    certificate_hash,
+    certificate_to_dict,
+)
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    agreement_from_dict,
+    agreement_to_dict,
+    content_hash,
+)
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.models import (
-    AgreementDocument,
-    AgreementSignature,
+    LIFECYCLE,
+    Base,
     DocumentKind,
     DocumentState,
-    Placement,
     SignatureMethod,
     SignatureState,
     Status,
 )
 from vipdesk.services.agreements.prefill import load_agreements
 from vipdesk.services.agreements.views import DEFAULT_PARTIES
-from vipdesk.services.demo.parties import DEMO_USER
+from vipdesk.services.demo.parties import DEMO_USER, Row
 
-DEMO_AGREEMENTS = 40
-_SIGNED = (Status.SIGNED, Status.ONGOING, Status.EVALUATING, Status.COMPLETED)
+DEMO_AGREEMENTS = 40  # agreements whose PDFs the demo renders
+_SENT = LIFECYCLE.index(Status.AGREEMENT_SENT)
+_SIGNED = LIFECYCLE.index(Status.SIGNED)
+_LONG_UNSIGNED = 0.15  # of agreements at "agreement sent": out for more than two weeks
+
+
+@dataclass(frozen=True)
+class OnFile:
+    """What a placement needs on file, decided before its preparation rows are drawn."""
+
+    pid: int
+    reached: Status
+    start: date
+    end: date
+    sent_on: date
+    coordinator: str
+
+
+def sent_day(rng: random.Random, today: date, reached: Status, start: date, created: date) -> date:
+    """When the agreement went out: recently at "agreement sent", weeks before the start later."""
+    if reached is Status.AGREEMENT_SENT:
+        back = rng.randint(15, 45) if rng.random() < _LONG_UNSIGNED else rng.randint(1, 12)
+        day = today - timedelta(days=back)
+    else:
+        day = min(start - timedelta(days=rng.randint(20, 50)), today - timedelta(days=14))
+    return max(day, min(created + timedelta(days=3), today - timedelta(days=1)))
+
+
+def needs_agreement(reached: Status) -> bool:
+    return reached in LIFECYCLE and LIFECYCLE.index(reached) >= _SENT
 
 
 def _signer(data: AgreementData, party: str) -> tuple[str, str, str]:
@@ -50,83 +95,170 @@ def _signer(data: AgreementData, party: str) -> tuple[str, str, str]:
     return mentor.name or data.receiving.name, mentor.position or "Company mentor", mentor.email
 
 
-def add_demo_agreements(
-    db: Database, *, limit: int = DEMO_AGREEMENTS, seed: int = 1, today: date | None = None
-) -> int:
-    """Store agreements for up to `limit` demo placements; returns how many were stored."""
+class DocumentRows:
+    """Rows of `agreement_document` and `agreement_signature` for a batch of placements."""
+
+    def __init__(self, rng: random.Random, today: date) -> None:
+        self.rng = rng
+        self.today = today
+
+    def build(self, session: Session, wanted: list[OnFile]) -> list[tuple[Row, list[Row]]]:
+        contents = load_agreements(session, [w.pid for w in wanted], today=self.today)
+        session.expunge_all()  # the placements read for the contents: not kept for the batch
+        out = []
+        for want in wanted:
+            data = replace(contents[want.pid], generated_at=want.sent_on)
+            out.append(self._agreement(want, data))
+            certificate = self._certificate(want, data)
+            if certificate is not None:
+                out.append(certificate)
+        return out
+
+    def _signatures(
+        self, parties: tuple[str, ...], data: AgreementData, sent_on: date, signed: int
+    ) -> tuple[list[Row], date]:
+        rows, day = [], sent_on
+        for position, party in enumerate(parties, 1):
+            row: Row = {"party": party, "position": position, "state": SignatureState.PENDING.value}
+            row |= dict.fromkeys(("method", "signer_name", "signer_function", "signer_email"))
+            row |= {"signed_on": None, "recorded_by": None, "recorded_at": None, "reason": None}
+            if position <= signed:
+                day = min(day + timedelta(days=self.rng.randint(1, 6)), self.today)
+                name, function, email = _signer(data, party)
+                row |= {
+                    "state": SignatureState.SIGNED.value,
+                    "method": SignatureMethod.TYPED.value,
+                    "signer_name": name,
+                    "signer_function": function,
+                    "signer_email": email or None,
+                    "signed_on": day,
+                    "recorded_by": DEMO_USER,
+                    "recorded_at": datetime.combine(day, time(10, 30), tzinfo=UTC),
+                }
+            rows.append(row)
+        return rows, day
+
+    def _agreement(self, want: OnFile, data: AgreementData) -> tuple[Row, list[Row]]:
+        locked = LIFECYCLE.index(want.reached) >= _SIGNED
+        signed = len(DEFAULT_PARTIES) if locked else self.rng.randint(0, 2)
+        signatures, last = self._signatures(DEFAULT_PARTIES, data, want.sent_on, signed)
+        content = json.dumps(agreement_to_dict(data), ensure_ascii=False, sort_keys=True)
+        return self._document(
+            want, DocumentKind.AGREEMENT, content, content_hash(data), DEFAULT_PARTIES,
+            want.sent_on, last if locked else None,
+        ), signatures  # fmt: skip
+
+    def _certificate(self, want: OnFile, data: AgreementData) -> tuple[Row, list[Row]] | None:
+        """Signed by the host for a completed placement, and for most evaluating ones."""
+        since_end = (self.today - want.end).days
+        if want.reached is Status.EVALUATING:
+            if since_end < 7 or self.rng.random() > (0.85 if since_end > 30 else 0.5):
+                return None
+        elif want.reached is not Status.COMPLETED:
+            return None
+        issued = min(want.end + timedelta(days=self.rng.randint(3, min(30, since_end))), self.today)
+        certificate = certificate_from_agreement(
+            data, actual_start=want.start, actual_end=want.end, today=issued
+        )
+        parties = ("host",)
+        signatures, last = self._signatures(parties, data, issued, 1)
+        content = json.dumps(certificate_to_dict(certificate), ensure_ascii=False, sort_keys=True)
+        return self._document(
+            want, DocumentKind.CERTIFICATE, content, certificate_hash(certificate), parties,
+            issued, last,
+        ), signatures  # fmt: skip
+
+    def _document(
+        self,
+        want: OnFile,
+        kind: DocumentKind,
+        content: str,
+        digest: str,
+        parties: tuple[str, ...],
+        sent_on: date,
+        locked_on: date | None,
+    ) -> Row:
+        sent_at = datetime.combine(sent_on, time(9, 0), tzinfo=UTC)
+        locked_at = datetime.combine(locked_on, time(11, 0), tzinfo=UTC) if locked_on else None
+        return {
+            "placement_id": want.pid,
+            "kind": kind.value,
+            "number": 1,
+            "state": (DocumentState.SIGNED if locked_at else DocumentState.SENT).value,
+            "content": content,
+            "content_hash": digest,
+            "note": None,
+            "sign_order": ",".join(parties),
+            "sent_at": sent_at,
+            "sent_by": want.coordinator,
+            "locked_at": locked_at,
+            "final_sha256": "" if locked_at else None,  # no archived PDF: rendered when asked
+            "version": 1,
+            "created_at": sent_at - timedelta(days=2),
+            "updated_at": locked_at or sent_at,
+            "updated_by": want.coordinator,
+        }
+
+
+# --- PDFs for a bounded number ---------------------------------------------------------------
+
+
+def add_demo_agreements(db: Database, *, limit: int = DEMO_AGREEMENTS) -> int:
+    """Render the PDFs of up to `limit` stored demo agreements; returns how many."""
     with db.session(DEMO_USER) as session:
-        return store_demo_agreements(session, limit=limit, seed=seed, today=today)
+        return render_demo_pdfs(session, limit=limit)
 
 
-def store_demo_agreements(
-    session: Session, *, limit: int = DEMO_AGREEMENTS, seed: int = 1, today: date | None = None
-) -> int:
-    """`add_demo_agreements` inside a session the caller holds and commits (or rolls back)."""
-    today = today or date.today()
-    rng = random.Random(seed)
-    # A third out for signature, the others signed: both kinds show in a small demo.
+def render_demo_pdfs(session: Session, *, limit: int = DEMO_AGREEMENTS) -> int:
+    """`add_demo_agreements` inside a session the caller holds and commits (or rolls back).
+
+    A third are agreements still out for signature, the others locked ones, so that both kinds
+    show in a small demo: the PDF as sent, and for a locked one the executed copy archived with
+    its SHA-256.
+    """
     waiting = limit // 3
-    chosen: list[tuple[int, Status]] = []
-    for statuses, count in (
-        ((Status.AGREEMENT_SENT,), waiting),
-        (_SIGNED, limit - waiting),
-    ):
-        rows = session.execute(
-            select(Placement.id, Placement.status)
-            .where(Placement.status.in_(statuses))
-            .order_by(Placement.id)
-            .limit(count)
-        )
-        chosen += [(placement_id, status) for placement_id, status in rows]
-    contents = load_agreements(session, [pid for pid, _ in chosen], today=today)
-    for placement_id, status in chosen:
-        start = contents[placement_id].programme.start
-        sent_on = min(start - timedelta(days=rng.randint(20, 50)), today - timedelta(days=14))
-        data = replace(contents[placement_id], generated_at=sent_on)
-        signed = 3 if status is not Status.AGREEMENT_SENT else rng.randint(0, 2)
-        signatures, records = [], []
-        day = sent_on
-        for position, party in enumerate(DEFAULT_PARTIES, 1):
-            if position > signed:
-                signatures.append(
-                    AgreementSignature(party=party, position=position, state=SignatureState.PENDING)
-                )
-                continue
-            day = min(day + timedelta(days=rng.randint(1, 6)), today)
-            name, function, email = _signer(data, party)
-            signatures.append(
-                AgreementSignature(
-                    party=party,
-                    position=position,
-                    state=SignatureState.SIGNED,
-                    method=SignatureMethod.TYPED,
-                    signer_name=name,
-                    signer_function=function,
-                    signer_email=email or None,
-                    signed_on=day,
-                    recorded_by=DEMO_USER,
-                    recorded_at=datetime.combine(day, time(10, 30), tzinfo=UTC),
-                )
+    documents = Base.metadata.tables["agreement_document"]
+    signatures = Base.metadata.tables["agreement_signature"]
+    chosen: list[Any] = []
+    for state, count in ((DocumentState.SENT, waiting), (DocumentState.SIGNED, limit - waiting)):
+        chosen += session.execute(
+            select(documents.c.id, documents.c.state, documents.c.content)
+            .where(
+                documents.c.kind == DocumentKind.AGREEMENT.value,
+                documents.c.state == state.value,
+                documents.c.pdf.is_(None),
             )
-            records.append(SignatureRecord(party, "typed", name, function, email, day, DEMO_USER))
-        row = AgreementDocument(
-            placement_id=placement_id,
-            kind=DocumentKind.AGREEMENT,
-            number=1,
-            state=DocumentState.SENT,
-            content=json.dumps(agreement_to_dict(data), ensure_ascii=False, sort_keys=True),
-            content_hash=content_hash(data),
-            sign_order=",".join(DEFAULT_PARTIES),
-            sent_at=datetime.combine(sent_on, time(9, 0), tzinfo=UTC),
-            sent_by=DEMO_USER,
-            pdf=render_agreement(data),
-            signatures=signatures,
-        )
-        if signed == len(DEFAULT_PARTIES):
+            .order_by(documents.c.id)
+            .limit(count)
+        ).all()
+    # Core statements, not the ORM: rendering a PDF is nobody's edit, so no audit entries.
+    for document_id, state, content in chosen:
+        data = agreement_from_dict(json.loads(content))
+        values: dict[str, object] = {"pdf": render_agreement(data)}
+        if DocumentState(state) is DocumentState.SIGNED:
+            records = [
+                SignatureRecord(
+                    party,
+                    "typed",
+                    name or "",
+                    function or "",
+                    email or "",
+                    signed_on or date.min,
+                    DEMO_USER,
+                )
+                for party, name, function, email, signed_on in session.execute(
+                    select(
+                        signatures.c.party,
+                        signatures.c.signer_name,
+                        signatures.c.signer_function,
+                        signatures.c.signer_email,
+                        signatures.c.signed_on,
+                    )
+                    .where(signatures.c.document_id == document_id)
+                    .order_by(signatures.c.position)
+                )
+            ]
             final = render_agreement(data, records=records)
-            row.state = DocumentState.SIGNED
-            row.final_pdf = final
-            row.final_sha256 = hashlib.sha256(final).hexdigest()
-            row.locked_at = datetime.combine(day, time(11, 0), tzinfo=UTC)
-        session.add(row)
+            values |= {"final_pdf": final, "final_sha256": hashlib.sha256(final).hexdigest()}
+        session.execute(update(documents).where(documents.c.id == document_id).values(values))
     return len(chosen)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 
 from vipdesk.db import Database
-from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, store_demo_agreements
+from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, render_demo_pdfs
 from vipdesk.services.demo.generate import DemoSummary, build_demo
 from vipdesk.services.demo.parties import DEMO_USER
 
@@ -27,7 +27,7 @@ def fill_demo(
     agreements: int = DEMO_AGREEMENTS,
     today: date | None = None,
 ) -> DemoSummary:
-    """Fill an empty database with demo placements and up to `agreements` stored agreements.
+    """Fill an empty database with demo placements, render the PDFs of up to `agreements`.
 
     Raises:
         VipdeskError: the database already holds placements, or `placements` is negative.
@@ -35,5 +35,5 @@ def fill_demo(
     """
     with db.session(DEMO_USER) as session:
         summary = build_demo(session, placements, seed, progress, should_cancel, today=today)
-        stored = store_demo_agreements(session, limit=agreements, seed=seed, today=today)
-    return replace(summary, agreements=stored)
+        rendered = render_demo_pdfs(session, limit=agreements)
+    return replace(summary, rendered=rendered)

@@ -1,11 +1,13 @@
 """Demo data: an empty database filled with realistic, invented placements to try vipdesk on.
 
 `generate_demo` writes everything in one transaction with bulk inserts (COPY on PostgreSQL), so
-100,000 placements take well under a minute and a cancelled or failed run leaves nothing behind.
+100,000 placements take a few minutes at most and a cancelled or failed run leaves nothing behind.
 The data is deterministic: the same seed and the same `today` give the same records. No audit
 entries are written: nobody edited these records.
 
-The rows come from `demo_parties` (institutions, hosts, people) and `demo_placements`.
+The rows come from `parties` (institutions, hosts, people), `placements`, `preparation`
+(readiness, protocol, tools) and `agreements` (the agreement and certificate on file): each
+placement's records back its status.
 """
 
 from __future__ import annotations
@@ -21,8 +23,11 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
+from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
+from vipdesk.services.demo.preparation import People, Preparation, PreparationFactory
+from vipdesk.services.preparation.questionnaires import default_library
 
 CHUNK = 1000  # placements per round of inserts, progress report and cancel check
 _BATCH_TABLES = (
@@ -32,6 +37,12 @@ _BATCH_TABLES = (
     "placement",
     "placement_period",
     "checklist_tick",
+    "readiness_response",
+    "readiness_answer",
+    "communication_protocol",
+    "actor_availability",
+    "tool_choice",
+    "tool_test",
 )
 
 Tables = dict[str, list[Row]]  # rows to insert, by table, in an order that respects foreign keys
@@ -46,7 +57,8 @@ class DemoSummary:
     contacts: int
     students: int
     placements: int
-    agreements: int = 0  # stored agreements (see `demo.fill`)
+    agreements: int = 0  # agreements and certificates on file
+    rendered: int = 0  # of them with their PDFs rendered (see `demo.fill`)
 
 
 class DemoCancelledError(VipdeskError):
@@ -172,6 +184,13 @@ class _Builder:
         numbers = {n for n in session.scalars(select(Student.student_number)) if n}
         self.parties = PartyFactory(rng, today, emails, numbers)
         self.factory = PlacementFactory(rng, today, self.parties)
+        self.preparation = PreparationFactory(rng, today, default_library())
+        self.documents = DocumentRows(rng, today)
+        self.today = today
+        self.student_names: dict[int, tuple[str, str]] = {}  # id -> (name, time zone)
+        self.mentor_names: dict[int, str] = {}
+        self.host_zones: dict[int, str] = {}
+        self.agreements = 0
         self.senders: list[Sender] = []
         self.hosts: list[Host] = []
         self.hosts_by_sector: dict[str, list[Host]] = {}
@@ -197,14 +216,29 @@ class _Builder:
         ids = _Ids(self.writer.new_ids("student", firsts), self.writer.new_ids("placement", count))
         batches = self._batches([plans[k] for k in order], refs, ids)
         done = 0
-        for rows in batches:
+        for rows, on_file in batches:
             self._check_cancel()
             for table, table_rows in rows.items():
                 self.writer.insert(table, table_rows)
+            self._documents(on_file)
             done += len(rows["placement"])
             progress(done, count)
         self.counts["students"] = firsts
-        return DemoSummary(placements=count, **self.counts)
+        return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
+
+    def _documents(self, on_file: list[OnFile]) -> None:
+        """The agreements (and certificates) of a batch, once its placements are written."""
+        if not on_file:
+            return
+        built = self.documents.build(self.session, on_file)
+        ids = self.writer.new_ids("agreement_document", len(built))
+        signatures: list[Row] = []
+        for (row, signed), new_id in zip(built, ids, strict=True):
+            row["id"] = new_id
+            signatures += [s | {"document_id": new_id} for s in signed]
+        self.writer.insert("agreement_document", [row for row, _ in built])
+        self.writer.insert("agreement_signature", signatures)
+        self.agreements += len(built)
 
     def _check_cancel(self) -> None:
         if self.should_cancel():
@@ -249,6 +283,7 @@ class _Builder:
             self.writer.new_ids("organisation", count), drawn, strict=True
         ):
             rows.append({"id": new_id} | row)
+            self.host_zones[new_id] = row["timezone"]
             host = Host(new_id, row["country"], sector, [])
             self.hosts.append(host)
             self.hosts_by_sector.setdefault(sector, []).append(host)
@@ -262,6 +297,7 @@ class _Builder:
         for contact in contacts:
             if contact["role"] == ContactRole.MENTOR.value:
                 by_id[contact["organisation_id"]].mentors.append(contact["id"])
+                self.mentor_names[contact["id"]] = contact["name"]
 
     def _insert_contacts(self, rows: list[Row]) -> None:
         for row, new_id in zip(rows, self.writer.new_ids("contact", len(rows)), strict=True):
@@ -282,13 +318,18 @@ class _Builder:
 
     # --- students and placements ----------------------------------------------------------
 
-    def _batches(self, plans: list[Plan], refs: list[str], ids: _Ids) -> Iterator[Tables]:
-        """The rows of each batch of placements, with the students met for the first time."""
+    def _batches(
+        self, plans: list[Plan], refs: list[str], ids: _Ids
+    ) -> Iterator[tuple[Tables, list[OnFile]]]:
+        """The rows of each batch of placements, with the students met for the first time, and
+        the placements that need an agreement on file."""
         student_ids: dict[int, int] = {}
         for offset in range(0, len(plans), CHUNK):
             window = slice(offset, offset + CHUNK)
             batch = list(zip(plans[window], refs[window], strict=True))
             rows: Tables = {name: [] for name in _BATCH_TABLES}
+            on_file: list[OnFile] = []
+            prepared: list[Preparation] = []
             created = [self.factory.created_day(plan) for plan, _ in batch]
             for (plan, _), day in zip(batch, created, strict=True):
                 if plan.student not in student_ids:
@@ -298,13 +339,48 @@ class _Builder:
                 sender = self.senders[plan.sender]
                 host = self._host_for(self.fields[plan.student], sender.spec["country"])
                 student_id = student_ids[plan.student]
+                pid = next(ids.placements)
+                reached = self.factory.reached(plan)
                 row, periods, ticks = self.factory.placement(
-                    next(ids.placements), plan, reference, student_id, sender, host, day
+                    pid, plan, reference, student_id, sender, host, day, reached
                 )
                 rows["placement"].append(row)
                 rows["placement_period"].extend(periods)
                 rows["checklist_tick"].extend(ticks)
-            yield rows
+                coordinator = row["updated_by"]
+                last = min(plan.start - timedelta(days=10), self.today - timedelta(days=1))
+                if needs_agreement(reached):
+                    sent = sent_day(self.rng, self.today, reached, plan.start, day)
+                    on_file.append(OnFile(pid, reached, plan.start, plan.end, sent, coordinator))
+                    last = sent - timedelta(days=1)
+                student, zone = self.student_names[student_id]
+                people = People(
+                    student,
+                    self.mentor_names.get(row["mentor_id"], "Company mentor"),
+                    coordinator,
+                    {"student": zone, "host": self.host_zones[host.id], "sending": sender.zone},
+                )
+                prepared.append(self.preparation.build(pid, reached, day, last, people))
+            self._preparation_rows(prepared, rows)
+            yield rows, on_file
+
+    def _preparation_rows(self, prepared: list[Preparation], rows: Tables) -> None:
+        """Give the responses and protocols of a batch their ids, and their children too."""
+        responses = [r for p in prepared for r in p.responses]
+        for (response, answers), new_id in zip(
+            responses, self.writer.new_ids("readiness_response", len(responses)), strict=True
+        ):
+            rows["readiness_response"].append({"id": new_id} | response)
+            rows["readiness_answer"].extend(a | {"response_id": new_id} for a in answers)
+        protocols = [p.protocol for p in prepared if p.protocol is not None]
+        for (protocol, availability), new_id in zip(
+            protocols, self.writer.new_ids("communication_protocol", len(protocols)), strict=True
+        ):
+            rows["communication_protocol"].append({"id": new_id} | protocol)
+            rows["actor_availability"].extend(a | {"protocol_id": new_id} for a in availability)
+        for p in prepared:
+            rows["tool_choice"].extend(p.choices)
+            rows["tool_test"].extend(p.tests)
 
     def _student(self, plan: Plan, student_id: int, created_day: date, rows: Tables) -> None:
         """A student first met in `plan`: created a little before that placement."""
@@ -313,6 +389,8 @@ class _Builder:
         stamp = office_time(rng, created_day - timedelta(days=rng.randint(1, 30)))
         draft = self.parties.student(sender.spec, sender.id, plan.start, stamp)
         self.fields[plan.student] = draft.field
+        name = f"{draft.row['given_name']} {draft.row['family_name']}"
+        self.student_names[student_id] = (name, draft.row["timezone"])
         rows["student"].append({"id": student_id} | draft.row)
         rows["student_language"].extend(
             {"student_id": student_id, "language": language, "level": level}

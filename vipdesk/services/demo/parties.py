@@ -329,7 +329,8 @@ class PartyFactory:
         field = self.fields[rng.choice(spec["fields"])] if rng.random() < 0.6 else self._field(rng)
         low, high = _AGES[level]
         age = rng.randint(low, high) if rng.random() > 0.04 else rng.randint(high, 45)
-        born = first_start - timedelta(days=365 * age + rng.randint(0, 364))
+        # Years of 365.25 days: with leap days counted, nobody comes out a few days too young.
+        born = first_start - timedelta(days=round(365.25 * age) + rng.randint(0, 364))
         subject = rng.choice(field["subjects"])
         programme = _DEGREES.get(level, "PhD in {s}").format(k=field["kind"], s=subject)
         email = self.emails.make(person.local, spec["student_domain"])

@@ -1,8 +1,11 @@
 """Demo data, part two: placements, their blended periods and checklist ticks, around `today`.
 
 Dates follow the status: completed and evaluating placements lie in the past, ongoing ones span
-today, those still being prepared start in the future. Checklist ticks follow the status too:
-everything the lifecycle requires up to the current status is ticked, before today.
+today (a few have overrun their planned end), those still being prepared start in the future (a
+few of those in preparation soon). Checklist ticks follow the status too: every item the
+lifecycle requires up to the current status is ticked before today, except the items vipdesk
+derives from records (readiness, protocol, tools, agreement, certificate): `preparation` and
+`agreements` write those records instead.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from decimal import Decimal
 from vipdesk.models import LIFECYCLE, Mode, PeriodKind, Phase, Status
 from vipdesk.services.demo.parties import PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.placements.checklist import ChecklistItem, checklist_items
+from vipdesk.services.placements.evidence import EVIDENCE_ITEMS
 from vipdesk.services.placements.records import REFERENCE_PREFIX
 
 STATUS_WEIGHTS = {
@@ -43,10 +47,11 @@ _HOURS = {
 _FUTURE_START = {
     Status.DRAFT: (28, 270),
     Status.PREPARING: (21, 180),
-    Status.AGREEMENT_SENT: (14, 120),
+    Status.AGREEMENT_SENT: (21, 120),
     Status.SIGNED: (7, 70),
 }
-_SIGNED_ITEM = "agreement_signed"  # a signed placement has this ticked, whatever it is needed for
+_SOON = 0.04  # of placements in preparation: starting within three weeks
+_OVERRUN = 0.03  # of ongoing placements: past their planned end, not moved on yet
 _OFFICE_OPENS, _OFFICE_MINUTES = 7 * 60, 10 * 60  # ticks fall between 07:00 and 17:00 UTC
 _SECOND_PLACEMENT = 0.12  # share of placements that try to go to a student who had one before
 
@@ -70,6 +75,10 @@ class Sender:
     spec: Spec
     tutors: list[int]
     coordinators: list[str]
+
+    @property
+    def zone(self) -> str:
+        return str(self.spec["timezone"])
 
 
 @dataclass
@@ -99,8 +108,18 @@ def planned_dates(rng: random.Random, today: date, status: Status, weeks: int) -
         start = monday(today + timedelta(days=rng.randint(-3 * 365, 180)))
     else:
         low, high = _FUTURE_START[status]
+        if status is Status.PREPARING and rng.random() < _SOON:
+            low, high = 3, 20
         start = monday(today + timedelta(days=rng.randint(low, high)))
     return start, start + length
+
+
+def overrun(rng: random.Random, today: date, start: date, end: date) -> tuple[date, date]:
+    """The dates of an ongoing placement moved back so that it ended a few days ago."""
+    end_now = today - timedelta(days=rng.randint(3, 25))
+    end_now -= timedelta(days=(end_now.weekday() - 4) % 7)  # the Friday before
+    shift = end - end_now
+    return start - shift, end_now
 
 
 def ects(rng: random.Random, weeks: int, hours: int) -> Decimal | None:
@@ -128,6 +147,7 @@ class TickPlan:
     """The chance that a placement in each status has ticked each checklist item."""
 
     def __init__(self, items: Iterable[ChecklistItem]) -> None:
+        items = [i for i in items if i.key not in EVIDENCE_ITEMS]  # those follow from records
         self._rank = {status: n for n, status in enumerate(LIFECYCLE)}
         self.chances: dict[Status, list[tuple[ChecklistItem, float]]] = {
             status: [(i, c) for i in items if (c := self._chance(i, status)) > 0]
@@ -141,9 +161,11 @@ class TickPlan:
                 return 0.15 if item.key == "amendments" else 0.7
             return 0.6 if item.phase is Phase.AFTER and status is Status.COMPLETED else 0.0
         needed = self._rank[item.required_for]
-        if needed <= reach or (item.key == _SIGNED_ITEM and reach >= self._rank[Status.SIGNED]):
+        if needed <= reach:
             return 1.0  # the lifecycle demands it
-        return 0.5 if needed == reach + 1 else 0.0  # already done for the next step, or not
+        if needed == reach + 1:  # already done for the next step, or not
+            return 0.9 if status is Status.EVALUATING else 0.5
+        return 0.0
 
     def for_status(self, rng: random.Random, status: Status) -> list[ChecklistItem]:
         """The items ticked, in checklist order."""
@@ -176,6 +198,8 @@ class PlacementFactory:
             mode = list(Mode)[n % len(Mode)] if n < len(Status) else mode_of(rng)
             weeks = rng.choice(_WEEKS[mode])
             start, end = planned_dates(rng, today, status, weeks)
+            if status is Status.ONGOING and rng.random() < _OVERRUN:
+                start, end = overrun(rng, today, start, end)
             sender = sender_of(rng)
             pool = students_of[sender]
             student = -1
@@ -199,6 +223,12 @@ class PlacementFactory:
         before_start = plan.start - timedelta(days=rng.randint(40, 160))
         return min(before_start, self.today - timedelta(days=rng.randint(1, 20)))
 
+    def reached(self, plan: Plan) -> Status:
+        """How far a placement came: its status, or for a cancelled one where it stopped."""
+        if plan.status is not Status.CANCELLED:
+            return plan.status
+        return self.rng.choice(LIFECYCLE[: 5 if plan.start <= self.today else 4])
+
     def placement(
         self,
         pid: int,
@@ -208,6 +238,7 @@ class PlacementFactory:
         sender: Sender,
         host: Host,
         created_day: date,
+        reached: Status,
     ) -> tuple[Row, list[Row], list[Row]]:
         """The placement row, its blended periods and its checklist ticks."""
         rng = self.rng
@@ -220,9 +251,6 @@ class PlacementFactory:
         mentor = None if early and rng.random() < 0.25 else rng.choice(host.mentors)
         untutored = plan.status is Status.DRAFT and rng.random() < 0.3
         tutor = None if untutored else rng.choice(sender.tutors)
-        reached = plan.status
-        if reached is Status.CANCELLED:  # how far it had come before it was called off
-            reached = rng.choice(LIFECYCLE[: 5 if plan.start <= self.today else 4])
         created_at = office_time(rng, created_day)
         ticks = self._ticks(pid, plan, reached, created_day, sender.coordinators)
         updated_at = max([created_at, *(t["done_at"] for t in ticks)])

@@ -29,6 +29,7 @@ from vipdesk.documents.files import write_atomically
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements import queries as agreement_queries
+from vipdesk.services.agreements import render as agreement_pdfs
 from vipdesk.services.agreements import returns as agreement_returns
 from vipdesk.services.agreements import workflow as agreements
 from vipdesk.services.agreements.export import export_agreement
@@ -189,12 +190,12 @@ class AgreementActions:
             self._save_bytes(
                 "Save the final PDF",
                 name,
-                lambda: agreement_queries.final_pdf(self.db, document.id),
+                lambda: agreement_pdfs.final_pdf(self.db, document.id),
             )
         else:
             name = f"{document.reference} {document.title}.pdf"
             self._save_bytes(
-                "Save the PDF", name, lambda: agreement_queries.document_pdf(self.db, document.id)
+                "Save the PDF", name, lambda: agreement_pdfs.document_pdf(self.db, document.id)
             )
 
     def fillable(self) -> None:
