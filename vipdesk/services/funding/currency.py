@@ -23,6 +23,7 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.models import ExchangeRate, Setting
 from vipdesk.resources import load_json
+from vipdesk.services.settings import store_settings
 
 DEFAULT_BASE_CURRENCY = "EUR"
 BASE_CURRENCY_KEY = "base_currency"
@@ -73,12 +74,7 @@ def set_base_currency(db: Database, code: str, user: str | None = None) -> None:
     code = code.strip().upper()
     if not is_currency(code):
         raise ValidationError.single("base_currency", f"{code!r} is not an ISO 4217 currency.")
-    with db.session(user) as session:
-        row = session.scalar(select(Setting).where(Setting.key == BASE_CURRENCY_KEY))
-        if row is None:
-            session.add(Setting(key=BASE_CURRENCY_KEY, value=code))
-        else:
-            row.value = code
+    store_settings(db, {BASE_CURRENCY_KEY: code}, user, what="base currency")
 
 
 # --- rates ---------------------------------------------------------------------------------

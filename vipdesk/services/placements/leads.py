@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database, current_user
 from vipdesk.errors import ValidationError
 from vipdesk.models import Setting
+from vipdesk.services.settings import store_settings
 
 OFFICE_LEADS_KEY = "office_leads"
 _VALUE_LIMIT = 200  # Setting.value
@@ -51,17 +52,16 @@ def set_office_leads(db: Database, logins: Iterable[str], user: str | None = Non
         raise ValidationError.single(
             "office_leads", f"The list of office leads is longer than {_VALUE_LIMIT} characters."
         )
-    with db.session(user) as session:
-        current = _stored(session)
-        if current and not is_office_lead(session, str(session.info["user"])):
+
+    def only_a_lead(session: Session) -> None:
+        if _stored(session) and not is_office_lead(session, str(session.info["user"])):
             raise ValidationError.single(
                 "office_leads", "Only an office lead can change who the office leads are."
             )
-        row = session.scalar(select(Setting).where(Setting.key == OFFICE_LEADS_KEY))
-        if row is None:
-            session.add(Setting(key=OFFICE_LEADS_KEY, value=value))
-        else:
-            row.value = value
+
+    store_settings(
+        db, {OFFICE_LEADS_KEY: value}, user, what="list of office leads", check=only_a_lead
+    )
     return cleaned
 
 

@@ -18,6 +18,7 @@ from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, ValidationError
 from vipdesk.models import Setting
 from vipdesk.resources import load_json
+from vipdesk.services.settings import store_settings
 
 SETTING_PREFIX = "worklist."
 
@@ -108,21 +109,9 @@ def set_rule_days(db: Database, days: Mapping[str, int], user: str | None = None
             )
     if problems:
         raise ValidationError(problems)
-    with db.session(user) as session:
-        rows = {
-            row.key: row
-            for row in session.scalars(
-                select(Setting).where(Setting.key.startswith(SETTING_PREFIX))
-            )
-        }
-        for key, value in days.items():
-            row = rows.get(_setting_key(key))
-            if value == shipped[key].default_days:
-                if row is not None:
-                    session.delete(row)
-            elif row is None:
-                session.add(Setting(key=_setting_key(key), value=str(value)))
-            else:
-                row.value = str(value)
-        session.flush()
-        return list(rules_in(session).values())
+    values = {
+        _setting_key(key): None if value == shipped[key].default_days else str(value)
+        for key, value in days.items()
+    }
+    store_settings(db, values, user, what="work-list day count")
+    return load_rules(db)
