@@ -16,6 +16,7 @@ from vipdesk.models import DocumentKind, Snooze, Status
 from vipdesk.services.worklist.due import work_list
 from vipdesk.services.worklist.rules import load_rules
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog
+from vipdesk.ui.today.table_model import Column
 from vipdesk.ui.today.view import TodayView
 
 SENT = date(2027, 1, 4)
@@ -132,3 +133,23 @@ def test_the_rules_dialog_stores_day_counts(qtbot: QtBot, db: Database) -> None:
     assert again.spins["agreement_unsigned"].value() == 30
     again.defaults_button.click()
     assert again.spins["agreement_unsigned"].value() == 14
+
+
+@pytest.mark.parametrize("width", [1000, 1280, 1600])
+def test_the_list_fits_the_window_and_never_scrolls_sideways(
+    qtbot: QtBot, view: TodayView, width: int
+) -> None:
+    view.resize(width, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.table.horizontalHeader()
+    assert header.length() <= view.table.viewport().width()
+    assert not view.table.horizontalScrollBar().isVisible()
+    # The long texts get what is left, and say in full on hover what the width hides.
+    details = view.model.index(1, int(Column.DETAILS))
+    assert header.sectionSize(int(Column.DETAILS)) >= 100
+    assert view.model.data(details, Qt.ItemDataRole.ToolTipRole)
+    # A reference is never cut: it is what the coordinator reads out on the phone.
+    reference = view.model.index(1, int(Column.PLACEMENT)).data()
+    needed = view.table.fontMetrics().horizontalAdvance(reference)
+    assert header.sectionSize(int(Column.PLACEMENT)) > needed

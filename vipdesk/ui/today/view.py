@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,15 +32,39 @@ from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
 
 SNOOZE_SHORTCUT = "Ctrl+Shift+S"
-_WIDTHS = {
-    Column.WHEN: 120,
-    Column.WHAT: 255,
-    Column.PLACEMENT: 110,
-    Column.STUDENT: 150,
-    Column.HOST: 170,
-    Column.DETAILS: 300,
-    Column.ACTION: 290,
+# Columns of short, known forms are as wide as their longest form; the others share the rest.
+_SAMPLES = {
+    Column.WHEN: "365 days overdue",
+    Column.PLACEMENT: "VIP-2026-00000",
+    Column.SINCE: "30 Sep 2026",
 }
+_SHARES = {
+    Column.WHAT: 22,
+    Column.STUDENT: 14,
+    Column.HOST: 16,
+    Column.DETAILS: 26,
+    Column.ACTION: 22,
+}
+_PADDING = 20  # the cell's margins and a little air
+
+
+class _FittingTable(QTableView):
+    """Columns fill the width and never more: the list never scrolls sideways, and a text the
+    width cuts off shows whole as the row's tooltip."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        header = self.horizontalHeader()
+        bold = QFont(self.font())
+        bold.setBold(True)  # overdue rows are bold
+        metrics = QFontMetrics(bold)
+        fixed = {c: metrics.horizontalAdvance(text) + _PADDING for c, text in _SAMPLES.items()}
+        for column, width in fixed.items():
+            header.resizeSection(column, width)
+        rest = max(self.viewport().width() - sum(fixed.values()), 0)
+        total = sum(_SHARES.values())
+        for column, share in _SHARES.items():
+            header.resizeSection(column, rest * share // total)
 
 
 class TodayView(QWidget):
@@ -76,7 +100,7 @@ class TodayView(QWidget):
         for button in (self.open_button, self.snooze_button, self.rules_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
 
-        self.table = QTableView()
+        self.table = _FittingTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Work list")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -89,9 +113,7 @@ class TodayView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in _WIDTHS.items():
-            header.resizeSection(column, width)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
