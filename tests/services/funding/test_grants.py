@@ -8,16 +8,14 @@ from tests.helpers.funding_world import make_funding_world
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import CostCategory, Mode, PeriodKind
+from vipdesk.services.funding.grant_tables import available_years, rate_table
 from vipdesk.services.funding.grants import (
     GrantOptions,
-    available_years,
     calculate_grant,
-    grant_for_placement,
     organisational_support,
     physical_days,
-    rate_table,
-    record_grant,
 )
+from vipdesk.services.funding.placement_grant import grant_for_placement, record_grant
 from vipdesk.services.funding.sources import list_costs
 
 D = Decimal
@@ -73,11 +71,17 @@ def test_a_blended_placement_counts_only_its_physical_days() -> None:
 
 
 def test_a_short_blended_stay_is_paid_by_the_day_plus_travel() -> None:
-    result = calculate_grant(
-        TABLE, Mode.BLENDED, "PL", 20, GrantOptions(2024, distance_km=850, green_travel=True)
-    )
+    # Travel support goes to short-term participants with fewer opportunities (Guide 2024,
+    # Part B, higher education, Funding rules: Travel), here in the green band of 500-1999 km.
+    options = GrantOptions(2024, distance_km=850, green_travel=True, fewer_opportunities=True)
+    result = calculate_grant(TABLE, Mode.BLENDED, "PL", 20, options)
     amounts = [(x.quantity, x.rate, x.amount) for x in result.lines]
-    assert amounts == [(14, D(79), D(1106)), (6, D(56), D(336)), (1, D(417), D(417))]
+    assert amounts == [
+        (14, D(79), D(1106)),
+        (6, D(56), D(336)),
+        (1, D(150), D(150)),
+        (1, D(417), D(417)),
+    ]
 
 
 def test_organisational_support_tiers_at_the_100th_and_101st() -> None:

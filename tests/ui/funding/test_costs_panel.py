@@ -48,7 +48,7 @@ def test_direct_items_and_shares_with_the_total(qtbot: QtBot, db: Database) -> N
 def test_the_grant_of_45_physical_days_in_germany_is_recorded(qtbot: QtBot, db: Database) -> None:
     world = make_world(db)  # the host is in Germany
     placement = make_placement(
-        db, world, mode=Mode.PHYSICAL, planned_start=date(2027, 2, 1), planned_end=date(2027, 3, 17)
+        db, world, mode=Mode.PHYSICAL, planned_start=date(2027, 4, 1), planned_end=date(2027, 5, 15)
     )
     panel = CostsPanel(db)
     qtbot.addWidget(panel)

@@ -1,31 +1,26 @@
-"""Erasmus+ traineeship grants from the rate tables of a call year (resources/grants/YEAR.json).
+"""Erasmus+ traineeship grants, line by line, each line citing the rule it comes from.
 
 Only physical days are funded: a physical placement's whole period, a blended placement's
 physical periods; a purely virtual placement gets no individual support. A long stay is paid
-as full 30-day months plus extra days at one thirtieth of the monthly rate; a short blended
-stay (5 to 30 physical days) at the daily rates plus travel support by distance band.
+by 30-day months (each whole calendar month is one) plus the days of an incomplete month at one
+thirtieth of the monthly rate; a short blended stay (5 to 30 physical days) at the daily rates,
+with top-up and travel support for participants with fewer opportunities. The rates and their
+sources are in the call year's table (`grant_tables`).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
-from functools import cache
-from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import selectinload
-
-from vipdesk.db import Database
-from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.models import CostCategory, Mode, PeriodKind, Placement, PlacementPeriod, Status
-from vipdesk.resources import resources_dir
-from vipdesk.services.funding.sources import CostForm, save_cost
+from vipdesk.errors import VipdeskError
+from vipdesk.models import Mode, PeriodKind
+from vipdesk.services.funding.grant_tables import GrantInputError, RateTable
 
 CENT = Decimal("0.01")
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -36,16 +31,28 @@ class GrantLine:
     rate: Decimal
     amount: Decimal
     to_student: bool = True
+    rule: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True)
 class GrantOptions:
-    call_year: int
+    call_year: int | None = None  # None: the call whose project period covers the start
     fewer_opportunities: bool = False
     green_travel: bool = False
     travel_days: int = 0
     distance_km: int | None = None
     participant_number: int | None = None  # among the year's participants, for the tiers
+    zero_grant: bool = False
+
+
+@dataclass(frozen=True)
+class Stay:
+    """The physical part of a placement: its calendar days, and the same counted in 30-day
+    months (1 Feb to 31 Mar is 59 days but two whole months, 60)."""
+
+    days: int
+    month_days: int
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,9 @@ class GrantResult:
     physical_days: int
     lines: tuple[GrantLine, ...]
     note: str = ""
+    warnings: tuple[str, ...] = ()
+    national_agency: str = ""
+    note_source: str = ""  # the source of the rule behind `note`
 
     @property
     def total(self) -> Decimal:
@@ -67,44 +77,39 @@ class GrantResult:
         return sum((line.amount for line in self.lines if line.to_student), Decimal("0.00"))
 
 
-def available_years() -> list[int]:
-    return sorted(int(p.stem) for p in (resources_dir() / "grants").glob("*.json"))
-
-
-@cache
-def rate_table(year: int) -> dict[str, Any]:
-    path = resources_dir() / "grants" / f"{year}.json"
-    if not path.is_file():
-        raise VipdeskError(f"There are no Erasmus+ rates for the call year {year}.")
-    with path.open(encoding="utf-8") as f:
-        data: dict[str, Any] = json.load(f)
-    return data
-
-
-def country_group(table: dict[str, Any], country: str) -> str:
-    code = table.get("country_aliases", {}).get(country.upper(), country.upper())
-    for group, members in table["country_groups"].items():
-        if code in members:
-            return str(group)
-    raise VipdeskError(
-        f"{country} is in none of the country groups of the {table['call_year']} rates."
-    )
-
-
 def physical_days(
     mode: Mode, start: date, end: date, periods: list[tuple[PeriodKind, date, date]]
 ) -> int:
     """The funded days: only days spent physically abroad, first and last included."""
+    return stay_of(mode, start, end, periods).days
+
+
+def month_days(start: date, end: date) -> int:
+    """Days from `start` to `end` (both included) counted in 30-day months.
+
+    Each whole calendar month counts 30 days, February too: the 31st counts as the 30th and
+    the last day of a month as its 30th.
+    """
+    first = min(start.day, 30)
+    last = 30 if (end + _ONE_DAY).month != end.month else min(end.day, 30)
+    return (end.year - start.year) * 360 + (end.month - start.month) * 30 + last - first + 1
+
+
+def stay_of(
+    mode: Mode, start: date, end: date, periods: list[tuple[PeriodKind, date, date]]
+) -> Stay:
     if mode is Mode.PHYSICAL:
-        return (end - start).days + 1
-    if mode is Mode.BLENDED:
-        return sum((e - s).days + 1 for k, s, e in periods if k is PeriodKind.PHYSICAL)
-    return 0
+        spans = [(start, end)]
+    elif mode is Mode.BLENDED:
+        spans = [(s, e) for k, s, e in periods if k is PeriodKind.PHYSICAL]
+    else:
+        spans = []
+    return Stay(sum((e - s).days + 1 for s, e in spans), sum(month_days(s, e) for s, e in spans))
 
 
-def organisational_support(table: dict[str, Any], number: int) -> Decimal:
+def organisational_support(table: RateTable, number: int) -> Decimal:
     """The rate for the `number`th participant of the year (1-based)."""
-    for tier in table["organisational_support"]:
+    for tier in table.settings("organisational_support")["tiers"]:
         if tier["up_to"] is None or number <= tier["up_to"]:
             return Decimal(tier["rate"])
     raise VipdeskError("The organisational support tiers of this call year end too early.")
@@ -114,178 +119,198 @@ def _cents(value: Fraction) -> Decimal:
     return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(CENT, ROUND_HALF_UP)
 
 
-def _per_month(label: str, monthly: Decimal, days: int) -> list[GrantLine]:
-    months, extra = divmod(days, 30)
-    daily = Fraction(monthly) / 30
-    lines = []
-    if months:
-        unit = "month" if months == 1 else "months"
-        lines.append(GrantLine(label, months, unit, monthly, monthly * months))
-    if extra:
-        unit = "day" if extra == 1 else "days"
-        lines.append(
-            GrantLine(f"{label}, extra days", extra, unit, _cents(daily), _cents(daily * extra))
-        )
-    return lines
+def _plural(count: int, unit: str) -> str:
+    return unit if count == 1 else f"{unit}s"
 
 
-def _short_term(table: dict[str, Any], days: int, options: GrantOptions) -> list[GrantLine]:
-    short = table["short_term"]
-    lines = []
-    for band in short["daily_rates"]:
-        count = min(days, band["to_day"]) - band["from_day"] + 1
-        if count > 0:
-            rate = Decimal(band["rate"])
-            label = f"Individual support, days {band['from_day']}–{band['to_day']}"
-            lines.append(GrantLine(label, count, "days", rate, rate * count))
-    if options.distance_km is not None:
-        for band in short["travel_bands"]:
-            if band["from_km"] <= options.distance_km and (
-                band["to_km"] is None or options.distance_km <= band["to_km"]
-            ):
+class _Lines:
+    """Collects the lines of one grant, each with the source of its rule."""
+
+    def __init__(self, table: RateTable) -> None:
+        self.table = table
+        self.lines: list[GrantLine] = []
+        self.warnings: list[str] = []
+
+    def add(
+        self,
+        rule: str,
+        label: str,
+        quantity: int,
+        unit: str,
+        rate: Decimal,
+        amount: Decimal,
+        *,
+        to_student: bool = True,
+    ) -> None:
+        source = self.table.rule(rule).source
+        self.lines.append(GrantLine(label, quantity, unit, rate, amount, to_student, rule, source))
+
+    def per_month(self, rule: str, label: str, monthly: Decimal, days: int) -> None:
+        month = int(self.table.settings("incomplete_months")["month_days"])
+        months, extra = divmod(days, month)
+        daily = Fraction(monthly) / month
+        if months:
+            self.add(rule, label, months, _plural(months, "month"), monthly, monthly * months)
+        if extra:
+            self.add(
+                "incomplete_months",
+                f"{label}, extra days",
+                extra,
+                _plural(extra, "day"),
+                _cents(daily),
+                _cents(daily * extra),
+            )
+
+
+def _daily_rate(table: RateTable, day: int) -> Decimal:
+    """The short-term rate of the `day`th day (days past the last band at the last rate)."""
+    bands = table.settings("short_term_individual_support")["daily_rates"]
+    for band in bands:
+        if band["from_day"] <= day <= band["to_day"]:
+            return Decimal(band["rate"])
+    return Decimal(bands[-1]["rate"])
+
+
+def _by_rate(table: RateTable, first: int, count: int) -> list[tuple[int, int, Decimal]]:
+    """Days `first`.. `first + count - 1` grouped by daily rate: (from day, days, rate)."""
+    groups: list[tuple[int, int, Decimal]] = []
+    for day in range(first, first + count):
+        rate = _daily_rate(table, day)
+        if groups and groups[-1][2] == rate:
+            start, n, _ = groups[-1]
+            groups[-1] = (start, n + 1, rate)
+        else:
+            groups.append((day, 1, rate))
+    return groups
+
+
+def _short_term(out: _Lines, days: int, options: GrantOptions) -> None:
+    table = out.table
+    for first, count, rate in _by_rate(table, 1, days):
+        label = f"Individual support, days {first}–{first + count - 1}"
+        out.add("short_term_individual_support", label, count, "days", rate, rate * count)
+    travel = table.settings("travel_support")
+    if options.fewer_opportunities:
+        for band in table.settings("short_term_fewer_opportunities_top_up")["bands"]:
+            if band["from_day"] <= days <= band["to_day"]:
+                amount = Decimal(band["amount"])
+                label = f"Fewer opportunities top-up, {days} physical days"
+                out.add("short_term_fewer_opportunities_top_up", label, 1, "once", amount, amount)
+    travel_paid = False
+    if options.fewer_opportunities and options.distance_km is None:
+        out.warnings.append("Give the travel distance to add the travel support.")
+    elif options.fewer_opportunities and options.distance_km is not None:
+        km = options.distance_km
+        for band in travel["bands"]:
+            if band["from_km"] <= km and (band["to_km"] is None or km <= band["to_km"]):
                 rate = Decimal(band["green" if options.green_travel else "standard"])
                 kind = "Green travel" if options.green_travel else "Travel"
-                label = f"{kind} support, {options.distance_km} km"
-                lines.append(GrantLine(label, 1, "once", rate, rate))
+                out.add("travel_support", f"{kind} support, {km} km", 1, "once", rate, rate)
+                travel_paid = True
+        if not travel_paid:
+            out.warnings.append(f"No travel support for {km} km: the bands start at 10 km.")
+    elif options.distance_km is not None:
+        out.warnings.append(f"No travel support: it goes to {travel['who']} only.")
+    if options.green_travel and not travel_paid:
+        _green_once(out)
     if options.green_travel and options.travel_days:
-        rate = Decimal(short["daily_rates"][0]["rate"])
-        lines.append(_travel_days(table, options.travel_days, rate))
-    return lines
+        count = min(options.travel_days, int(table.settings("green_travel")["max_travel_days"]))
+        for _first, n, rate in _by_rate(table, days + 1, count):
+            out.add("green_travel_days", "Green travel days", n, "days", rate, rate * n)
 
 
-def _travel_days(table: dict[str, Any], asked: int, daily: Decimal) -> GrantLine:
-    days = min(asked, int(table["green_travel"]["max_travel_days"]))
-    return GrantLine("Green travel days", days, "days", daily, _cents(Fraction(daily) * days))
+def _green_once(out: _Lines) -> None:
+    once = Decimal(out.table.settings("green_travel")["once"])
+    out.add("green_travel", "Green travel top-up", 1, "once", once, once)
+
+
+def _long_term(out: _Lines, group: str, days: int, options: GrantOptions) -> None:
+    table = out.table
+    monthly = Decimal(table.settings("individual_support")["monthly"][group])
+    out.per_month("individual_support", "Individual support", monthly, days)
+    top_up = Decimal(table.settings("traineeship_top_up")["per_month"])
+    out.per_month("traineeship_top_up", "Traineeship top-up", top_up, days)
+    if options.fewer_opportunities:
+        fewer = Decimal(table.settings("fewer_opportunities_top_up")["per_month"])
+        out.per_month("fewer_opportunities_top_up", "Fewer opportunities top-up", fewer, days)
+    if options.green_travel:
+        _green_once(out)
+        if options.travel_days:
+            count = min(options.travel_days, int(table.settings("green_travel")["max_travel_days"]))
+            daily = Fraction(monthly) / 30
+            out.add(
+                "green_travel_days",
+                "Green travel days",
+                count,
+                "days",
+                _cents(daily),
+                _cents(daily * count),
+            )
+
+
+def _duration_warnings(out: _Lines, stay: Stay) -> None:
+    durations = out.table.settings("durations")
+    short, long = durations["short_term"], durations["long_term"]
+    if stay.month_days < long["min_days"]:
+        out.warnings.append(
+            f"{stay.days} physical days is less than the {long['min_days'] // 30} months a "
+            f"long-term traineeship needs; only a blended placement with {short['min_days']} "
+            f"to {short['max_days']} physical days is funded as short-term."
+        )
+    elif stay.month_days > long["max_days"]:
+        out.warnings.append(
+            f"{stay.days} physical days is more than the {long['max_days'] // 30} months "
+            "the Programme Guide funds in a study cycle."
+        )
 
 
 def calculate_grant(
-    table: dict[str, Any], mode: Mode, country: str, days: int, options: GrantOptions
+    table: RateTable, mode: Mode, country: str, stay: Stay | int, options: GrantOptions
 ) -> GrantResult:
-    """The grant line by line for `days` funded physical days in `country`."""
-    year, currency = int(table["call_year"]), str(table["currency"])
-    if days <= 0:
+    """The grant line by line for a physical stay (or a number of days) in `country`.
+
+    Raises:
+        GrantInputError: an unknown country, or a physical stay too short for any funding.
+    """
+    if isinstance(stay, int):
+        stay = Stay(stay, stay)
+    base = GrantResult(table.year, table.currency, None, 0, (), "", (), table.national_agency)
+    if stay.days <= 0:
         note = "A purely virtual placement gets no individual support."
         if mode is Mode.BLENDED:
             note = "This blended placement has no physical period yet, so nothing is funded."
-        return GrantResult(year, currency, None, 0, (), note)
-    group = country_group(table, country)
-    short = table["short_term"]
-    lines: list[GrantLine] = []
-    if mode is Mode.BLENDED and short["min_days"] <= days <= short["max_days"]:
-        lines += _short_term(table, days, options)
+        return replace(base, note=note, note_source=table.rule("virtual").source)
+    group = table.country_group(country)
+    short = table.settings("durations")["short_term"]
+    if stay.days < short["min_days"]:
+        raise GrantInputError(
+            f"{stay.days} physical days is too short: the Programme Guide funds physical stays "
+            f"of {short['min_days']} days or more ({short['min_days']} to {short['max_days']} "
+            "in a blended placement)."
+        )
+    out = _Lines(table)
+    note = note_source = ""
+    is_short = mode is Mode.BLENDED and stay.days <= short["max_days"]
+    if not is_short:
+        _duration_warnings(out, stay)
+    if options.zero_grant:
+        note = "A zero-grant participant gets no individual support from Erasmus+ EU funds."
+        note_source = table.rule("zero_grant").source
+    elif is_short:
+        _short_term(out, stay.days, options)
     else:
-        monthly = Decimal(table["monthly_rates"][group])
-        tops = table["top_ups_per_month"]
-        lines += _per_month("Individual support", monthly, days)
-        lines += _per_month("Traineeship top-up", Decimal(tops["traineeship"]), days)
-        if options.fewer_opportunities:
-            lines += _per_month(
-                "Fewer opportunities top-up", Decimal(tops["fewer_opportunities"]), days
-            )
-        if options.green_travel:
-            once = Decimal(table["green_travel"]["once"])
-            lines.append(GrantLine("Green travel top-up", 1, "once", once, once))
-            if options.travel_days:
-                lines.append(
-                    _travel_days(table, options.travel_days, _cents(Fraction(monthly) / 30))
-                )
-    if options.participant_number is not None:
+        _long_term(out, group, stay.month_days, options)
+    zero_counts = bool(table.settings("zero_grant")["organisational_support"])
+    if options.participant_number is not None and (zero_counts or not options.zero_grant):
         rate = organisational_support(table, options.participant_number)
         label = f"Organisational support (participant {options.participant_number})"
-        lines.append(GrantLine(label, 1, "participant", rate, rate, to_student=False))
-    return GrantResult(year, currency, group, days, tuple(lines))
-
-
-# --- with the database ---------------------------------------------------------------------
-
-
-def _periods(p: Placement) -> list[tuple[PeriodKind, date, date]]:
-    return [(x.kind, x.start, x.end) for x in p.periods]
-
-
-def participant_number(db: Database, placement_id: int) -> int | None:
-    """The placement's place among the funded participants starting in its year, or None.
-
-    Counted in the database: a physical placement, or a blended one with a physical period,
-    starting that year before this one (by start date, then id), not cancelled.
-    """
-    with db.session() as session:
-        mine = session.get(Placement, placement_id, options=[selectinload(Placement.periods)])
-        if mine is None:
-            raise NotFoundError("This placement no longer exists.")
-        if mine.status is Status.CANCELLED or not physical_days(
-            mine.mode, mine.planned_start, mine.planned_end, _periods(mine)
-        ):
-            return None
-        year = mine.planned_start.year
-        has_physical_period = (
-            select(PlacementPeriod.id)
-            .where(
-                PlacementPeriod.placement_id == Placement.id,
-                PlacementPeriod.kind == PeriodKind.PHYSICAL,
-            )
-            .exists()
-        )
-        earlier = session.scalar(
-            select(func.count(Placement.id)).where(
-                Placement.status != Status.CANCELLED,
-                Placement.planned_start >= date(year, 1, 1),
-                Placement.planned_start < date(year + 1, 1, 1),
-                or_(
-                    Placement.planned_start < mine.planned_start,
-                    and_(
-                        Placement.planned_start == mine.planned_start,
-                        Placement.id < mine.id,
-                    ),
-                ),
-                or_(
-                    Placement.mode == Mode.PHYSICAL,
-                    and_(Placement.mode == Mode.BLENDED, has_physical_period),
-                ),
-            )
-        )
-    return int(earlier or 0) + 1
-
-
-def grant_for_placement(db: Database, placement_id: int, options: GrantOptions) -> GrantResult:
-    """The grant of a stored placement; the participant number is worked out when not given."""
-    with db.session() as session:
-        placement = session.get(
-            Placement,
-            placement_id,
-            options=[selectinload(Placement.periods), selectinload(Placement.host)],
-        )
-        if placement is None:
-            raise NotFoundError("This placement no longer exists.")
-        mode, country = placement.mode, placement.host.country
-        days = physical_days(
-            mode, placement.planned_start, placement.planned_end, _periods(placement)
-        )
-    if options.participant_number is None and days > 0:
-        number = participant_number(db, placement_id)
-        options = replace(options, participant_number=number)
-    return calculate_grant(rate_table(options.call_year), mode, country, days, options)
-
-
-def record_grant(
-    db: Database,
-    placement_id: int,
-    result: GrantResult,
-    *,
-    spent_on: date,
-    source_id: int | None = None,
-    user: str | None = None,
-) -> CostForm:
-    """Save what is paid to the student as a cost item of the placement."""
-    if result.student_total <= 0:
-        raise VipdeskError("There is no grant to record: no physical days are funded.")
-    form = CostForm(
-        category=CostCategory.STUDENT_GRANT,
-        description=f"Erasmus+ grant {result.call_year}: {result.physical_days} physical days",
-        amount=result.student_total,
-        currency=result.currency,
-        spent_on=spent_on,
-        source_id=source_id,
-        placement_id=placement_id,
+        out.add("organisational_support", label, 1, "participant", rate, rate, to_student=False)
+    return replace(
+        base,
+        group=group,
+        physical_days=stay.days,
+        lines=tuple(out.lines),
+        note=note,
+        warnings=tuple(out.warnings),
+        note_source=note_source,
     )
-    return save_cost(db, form, user)

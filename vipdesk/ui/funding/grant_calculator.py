@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,16 +23,15 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.funding.currency import format_money
-from vipdesk.services.funding.grants import (
-    GrantLine,
-    GrantOptions,
-    GrantResult,
-    available_years,
-    grant_for_placement,
-    record_grant,
-)
+from vipdesk.services.funding.grant_tables import available_years
+from vipdesk.services.funding.grants import GrantLine, GrantOptions, GrantResult
+from vipdesk.services.funding.placement_grant import grant_for_placement, record_grant
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+
+
+def _source(line: GrantLine) -> str:
+    return f"Source: {line.source}"
 
 
 class GrantCalculator(QGroupBox):
@@ -45,25 +45,34 @@ class GrantCalculator(QGroupBox):
         self.placement_id: int | None = None
         self.result: GrantResult | None = None
         self.call_year = QComboBox()
+        self.call_year.addItem("By start date", None)
         for year in available_years():
             self.call_year.addItem(f"Call {year}", year)
-        self.call_year.setCurrentIndex(self.call_year.count() - 1)
+        self.call_year.setToolTip("The call whose project period covers the placement's start")
         self.fewer = QCheckBox("Fewer opportunities")
         self.green = QCheckBox("Green travel")
+        self.zero = QCheckBox("Zero grant")
+        self.zero.setToolTip("No individual support from Erasmus+ EU funds")
         self.travel_days = QSpinBox()
         self.travel_days.setRange(0, 4)
         self.travel_days.setSuffix(" travel days")
+        self.travel_days.setToolTip("Extra days of individual support for green travel")
+        self.travel_days.setEnabled(False)
+        self.green.toggled.connect(self.travel_days.setEnabled)
         self.distance = QSpinBox()
         self.distance.setRange(0, 20000)
         self.distance.setSingleStep(50)
         self.distance.setSuffix(" km")
         self.distance.setSpecialValueText("distance not given")
-        self.distance.setToolTip("For short blended stays: travel support by distance band")
+        self.distance.setToolTip(
+            "For short blended stays with fewer opportunities: travel support by distance band"
+        )
         options = QFormLayout()
         options.addRow("Call year:", self.call_year)
         checks = QHBoxLayout()
         checks.addWidget(self.fewer)
         checks.addWidget(self.green)
+        checks.addWidget(self.zero)
         checks.addStretch(1)
         options.addRow("Top-ups:", checks)
         travel = QHBoxLayout()
@@ -73,10 +82,11 @@ class GrantCalculator(QGroupBox):
         options.addRow("Travel:", travel)
         self.model: RowsTableModel[GrantLine] = RowsTableModel(
             [
-                Column("Line", lambda g: g.label),
-                Column("Quantity", lambda g: f"{g.quantity} {g.unit}", True),
-                Column("Rate", lambda g: f"{g.rate:,.2f}", True),
-                Column("Amount", lambda g: f"{g.amount:,.2f}", True),
+                # Every cell of a line shows where its rule comes from.
+                Column("Line", lambda g: g.label, tooltip=_source),
+                Column("Quantity", lambda g: f"{g.quantity} {g.unit}", True, tooltip=_source),
+                Column("Rate", lambda g: f"{g.rate:,.2f}", True, tooltip=_source),
+                Column("Amount", lambda g: f"{g.amount:,.2f}", True, tooltip=_source),
             ],
             lambda g: None,
             self,
@@ -99,18 +109,21 @@ class GrantCalculator(QGroupBox):
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.call_year.currentIndexChanged.connect(self.calculate)
-        for box in (self.fewer, self.green):
+        for box in (self.fewer, self.green, self.zero):
             box.toggled.connect(self.calculate)
         for spin in (self.travel_days, self.distance):
             spin.valueChanged.connect(self.calculate)
 
     def options(self) -> GrantOptions:
+        year = self.call_year.currentData()
+        green = self.green.isChecked()
         return GrantOptions(
-            call_year=int(self.call_year.currentData()),
+            call_year=None if year is None else int(year),
             fewer_opportunities=self.fewer.isChecked(),
-            green_travel=self.green.isChecked(),
-            travel_days=self.travel_days.value(),
+            green_travel=green,
+            travel_days=self.travel_days.value() if green else 0,
             distance_km=self.distance.value() or None,
+            zero_grant=self.zero.isChecked(),
         )
 
     def show_placement(self, placement_id: int | None) -> None:
@@ -120,19 +133,20 @@ class GrantCalculator(QGroupBox):
     def calculate(self) -> None:
         self.result = None
         self.model.set_rows([])
-        if self.placement_id is None or self.call_year.count() == 0:
+        if self.placement_id is None or self.call_year.count() == 1:
             self.summary.setText("There are no grant rates to calculate with.")
             self.record_button.setEnabled(False)
             return
         try:
             result = grant_for_placement(self.db, self.placement_id, self.options())
         except VipdeskError as exc:
-            self.summary.setText(f"<span style='color:#b3261e'>{exc}</span>")
+            self.summary.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
             self.record_button.setEnabled(False)
             return
         self.result = result
         self.model.set_rows(list(result.lines))
-        if result.note:
+        self.summary.setToolTip(result.note_source)
+        if result.note and not result.lines:
             self.summary.setText(result.note)
         else:
             group = f", country group {result.group}" if result.group else ""
@@ -140,8 +154,12 @@ class GrantCalculator(QGroupBox):
                 f"{result.physical_days} physical days{group}. "
                 f"<b>To the student: {format_money(result.student_total, result.currency)}</b>"
             )
+            if result.note:
+                text = f"{escape(result.note)} {text}"
             if result.total != result.student_total:
                 text += f" · in all {format_money(result.total, result.currency)}"
+            for warning in result.warnings:
+                text += f"<br><span style='color:#b3261e'>{escape(warning)}</span>"
             self.summary.setText(text)
         self.record_button.setEnabled(result.student_total > 0)
 

@@ -23,6 +23,7 @@ class Column(Generic[R]):
     text: Callable[[R], str]
     numeric: bool = False
     alarm: Callable[[R], bool] | None = None  # shown in red when true
+    tooltip: Callable[[R], str] | None = None  # else the tooltip is the cell's text
 
 
 class RowsTableModel(QAbstractTableModel, Generic[R]):
@@ -72,6 +73,8 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
             return None
         row = self.rows[index.row()]
         column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return column.tooltip(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.text(row)
         if role == ID_ROLE:
