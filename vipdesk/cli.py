@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parsers.add_agreement_parser(commands)
     parsers.add_spreadsheet_parsers(commands)  # report, import
     parsers.add_due_parser(commands)
+    parsers.add_grant_parser(commands)
     return parser
 
 
@@ -68,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import due  # late: openpyxl for --out, only for `due`
 
             return due.run(args, database_url(args))
+        if args.command == "grant":
+            from vipdesk.commands import grant  # late: SQLAlchemy models, only for `grant`
+
+            return grant.run(args)
         if args.command == "agreement":
             from vipdesk.commands import agreement  # late: reportlab and pyHanko
 

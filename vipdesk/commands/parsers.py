@@ -131,3 +131,37 @@ def add_due_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     due.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write it to a spreadsheet")
     due.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def add_grant_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    grant = commands.add_parser(
+        "grant",
+        help="the Erasmus+ grant of a placement, line by line with the source of each rule",
+        description="Work out an Erasmus+ traineeship grant without a database: each line "
+        "(what, how many, rate, amount, source) and the total. The call year's table is chosen "
+        "by the start date unless --call-year is given. Bad input exits 2.",
+    )
+    grant.add_argument("--country", required=True, metavar="CC", help="host country code")
+    grant.add_argument("--start", required=True, metavar="DATE", help="first day (YYYY-MM-DD)")
+    grant.add_argument("--end", required=True, metavar="DATE", help="last day (YYYY-MM-DD)")
+    grant.add_argument("--mode", required=True, choices=MODES)
+    grant.add_argument(
+        "--physical-days", type=int, metavar="N", help="a blended placement's physical days"
+    )
+    grant.add_argument("--fewer-opportunities", action="store_true")
+    grant.add_argument("--green-travel", action="store_true")
+    grant.add_argument(
+        "--travel-days", type=int, default=0, metavar="N", help="green travel days (up to 4)"
+    )
+    grant.add_argument("--distance-km", type=int, metavar="K", help="for travel support")
+    grant.add_argument(
+        "--zero-grant", action="store_true", help="no individual support from EU funds"
+    )
+    grant.add_argument(
+        "--participant",
+        type=int,
+        metavar="N",
+        help="the Nth participant of the year: adds the organisational support",
+    )
+    grant.add_argument("--call-year", type=int, metavar="Y", help="the call's rate table")
+    grant.add_argument("--json", action="store_true", help="print JSON, for scripts")

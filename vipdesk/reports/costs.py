@@ -1,9 +1,10 @@
 """Cost per participant: overall and by mode, year, host country and funding source.
 
-Sheets: "Filters" (what made the report), "Summary" (key figures, the averages by group and
-charts) and "Placements" (one row per placement: direct, shared and total costs, and the costs
-by category). Amounts are in the base currency, as `funding_costs` converts and shares them;
-cancelled placements are listed but, as there, not counted as participants.
+Sheets: "Filters" (what made the report; notes on amounts and the Erasmus+ grant rules with
+their sources), "Summary" (key figures, the averages by group and charts) and "Placements" (one
+row per placement: direct, shared and total costs, and the costs by category). Amounts are in
+the base currency, as `funding_costs` converts and shares them; cancelled placements are listed
+but, as there, not counted as participants.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from vipdesk.documents.spreadsheets import DATE_FORMAT, WHOLE, money_format
 from vipdesk.reports.kinds import ReportOptions
 from vipdesk.reports.workbook import PLACEMENT_COLS, ReportBook, placement_cells, workbook_report
 from vipdesk.services.funding.costs import ZERO, Average
+from vipdesk.services.funding.grant_tables import all_rule_notes
 from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.reports.data import CostData, cost_data
 from vipdesk.services.reports.filters import PlacementDetail
@@ -50,6 +52,9 @@ def book(data: CostData) -> ReportBook:
                 "cancelled placements are not counted as participants.",
             ),
             *problems_note(data.problems),
+            # The Erasmus+ grant rules behind recorded grants, as the Costs tab and
+            # `vipdesk grant` cite them.
+            *all_rule_notes(),
         ],
         summary=lambda wb: _summary_sheet(wb, data),
         details=lambda wb, step: write_table(wb, DETAIL_SHEET, *detail_table(data), step),

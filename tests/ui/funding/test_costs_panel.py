@@ -119,3 +119,20 @@ def test_costs_are_read_only_when_the_tab_is_shown(
     assert calls == []  # opening a placement does not work out every placement's costs
     editor.side.setCurrentWidget(editor.costs)
     assert calls == [1]
+
+
+def test_the_call_is_chosen_by_the_start_date(qtbot: QtBot, db: Database) -> None:
+    placement = make_placement(db, make_world(db), mode=Mode.PHYSICAL)  # starts 1 Feb 2027
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.grant.call_year.currentText() == "By start date"
+    assert not panel.grant.travel_days.isEnabled()  # travel days come with green travel
+    panel.grant.green.setChecked(True)
+    assert panel.grant.travel_days.isEnabled()
+    panel.show_placement(placement.id)
+    assert panel.grant.model.rowCount() == 0
+    assert "No Erasmus+ rate table covers a start on 1 Feb 2027" in panel.grant.summary.text()
+    assert not panel.grant.record_button.isEnabled()
+    panel.grant.call_year.setCurrentIndex(panel.grant.call_year.findData(2024))
+    assert panel.grant.model.rowCount() > 0 and panel.grant.record_button.isEnabled()

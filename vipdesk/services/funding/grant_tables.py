@@ -131,3 +131,8 @@ def rule_notes(table: RateTable) -> list[tuple[str, str]]:
         by = " Set by the national agency." if rule.set_by != "Programme Guide" else ""
         notes.append((rule.title, f"Source: {rule.source}.{by}"))
     return notes
+
+
+def all_rule_notes() -> list[tuple[str, str]]:
+    """The rules and sources of every call year vipdesk ships, oldest first."""
+    return [note for year in available_years() for note in rule_notes(rate_table(year))]
