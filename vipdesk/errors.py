@@ -28,6 +28,11 @@ class DatabaseRefusedError(VipdeskError):
     was."""
 
 
+class GrantInputError(VipdeskError):
+    """A grant cannot be worked out from what was given: a country outside the rate table's
+    groups, dates or days no rule funds, a call year or start date no table covers."""
+
+
 class NotFoundError(VipdeskError):
     """A record asked for does not exist (any more)."""
 

@@ -176,3 +176,40 @@ def test_the_installed_command_exits_2() -> None:
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("vipdesk: RE is an outermost region")
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_long_stay_says_how_its_30_day_months_count(capsys: pytest.CaptureFixture[str]) -> None:
+    # 2 Mar to 15 Apr: 45 calendar days, but one whole month (2 Mar - 1 Apr) and 14 days.
+    code, out, _ = run(
+        capsys,
+        "grant",
+        "--country",
+        "DE",
+        "--start",
+        "2026-03-02",
+        "--end",
+        "2026-04-15",
+        "--mode",
+        "physical",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert (data["physical_days"], data["days_in_30_day_months"]) == (45, 44)
+    code, out, _ = run(
+        capsys,
+        "grant",
+        "--country",
+        "DE",
+        "--start",
+        "2026-03-02",
+        "--end",
+        "2026-04-15",
+        "--mode",
+        "physical",
+    )
+    assert code == 0
+    assert out.startswith(
+        "Erasmus+ grant, call 2024: 45 physical days (counted as 1 month and 14 days), "
+        "country group 2"
+    )

@@ -13,9 +13,9 @@ import sys
 from datetime import date
 from decimal import Decimal
 
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import GrantInputError, VipdeskError
 from vipdesk.models import Mode
-from vipdesk.services.funding.grant_tables import GrantInputError, table_for
+from vipdesk.services.funding.grant_tables import table_for
 from vipdesk.services.funding.grants import (
     GrantOptions,
     GrantResult,
@@ -108,9 +108,10 @@ def _money(amount: Decimal) -> str:
 def describe(result: GrantResult) -> list[str]:
     """The grant as text: a heading, each line with its source under it, and the total."""
     group = f", country group {result.group}" if result.group else ""
+    counted = f" ({result.counted})" if result.counted else ""
     lines = [
-        f"Erasmus+ grant, call {result.call_year}: {result.physical_days} physical days{group} "
-        f"({result.national_agency})"
+        f"Erasmus+ grant, call {result.call_year}: {result.physical_days} physical days"
+        f"{counted}{group} ({result.national_agency})"
     ]
     if result.note:
         lines += [f"  {result.note}", f"      source: {result.note_source}"]
@@ -138,6 +139,7 @@ def as_json(result: GrantResult) -> dict[str, object]:
         "currency": result.currency,
         "country_group": result.group,
         "physical_days": result.physical_days,
+        "days_in_30_day_months": result.month_days,
         "lines": [
             {
                 "label": x.label,

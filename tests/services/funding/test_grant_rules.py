@@ -10,13 +10,9 @@ import pytest
 
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
+from vipdesk.errors import GrantInputError
 from vipdesk.models import Mode, PeriodKind
-from vipdesk.services.funding.grant_tables import (
-    GrantInputError,
-    rate_table,
-    rule_notes,
-    table_for,
-)
+from vipdesk.services.funding.grant_tables import rate_table, rule_notes, table_for
 from vipdesk.services.funding.grants import (
     GrantOptions,
     GrantResult,

@@ -15,13 +15,9 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import GrantInputError
 from vipdesk.resources import resources_dir
 from vipdesk.services.worklist.due import day_text
-
-
-class GrantInputError(VipdeskError):
-    """A grant cannot be worked out from what was given (country, dates, days, call year)."""
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from vipdesk.errors import VipdeskError
+from vipdesk.errors import GrantInputError, VipdeskError
 from vipdesk.models import Mode, PeriodKind
-from vipdesk.services.funding.grant_tables import GrantInputError, RateTable
+from vipdesk.services.funding.grant_tables import RateTable
 
 CENT = Decimal("0.01")
 _ONE_DAY = timedelta(days=1)
@@ -66,6 +66,15 @@ class GrantResult:
     warnings: tuple[str, ...] = ()
     national_agency: str = ""
     note_source: str = ""  # the source of the rule behind `note`
+    month_days: int = 0  # `physical_days` counted in 30-day months
+
+    @property
+    def counted(self) -> str:
+        """How a long stay was counted when 30-day months make it differ from the calendar."""
+        if self.month_days == self.physical_days:
+            return ""
+        months, days = divmod(self.month_days, 30)
+        return f"counted as {months} {_plural(months, 'month')} and {days} {_plural(days, 'day')}"
 
     @property
     def total(self) -> Decimal:
@@ -237,7 +246,7 @@ def _long_term(out: _Lines, group: str, days: int, options: GrantOptions) -> Non
         _green_once(out)
         if options.travel_days:
             count = min(options.travel_days, int(table.settings("green_travel")["max_travel_days"]))
-            daily = Fraction(monthly) / 30
+            daily = Fraction(monthly) / int(table.settings("incomplete_months")["month_days"])
             out.add(
                 "green_travel_days",
                 "Green travel days",
@@ -309,6 +318,7 @@ def calculate_grant(
         base,
         group=group,
         physical_days=stay.days,
+        month_days=stay.month_days,
         lines=tuple(out.lines),
         note=note,
         warnings=tuple(out.warnings),

@@ -150,8 +150,9 @@ class GrantCalculator(QGroupBox):
             self.summary.setText(result.note)
         else:
             group = f", country group {result.group}" if result.group else ""
+            counted = f" ({result.counted})" if result.counted else ""
             text = (
-                f"{result.physical_days} physical days{group}. "
+                f"{result.physical_days} physical days{counted}{group}. "
                 f"<b>To the student: {format_money(result.student_total, result.currency)}</b>"
             )
             if result.note:
