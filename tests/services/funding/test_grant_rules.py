@@ -37,15 +37,19 @@ def _physical(start: date, end: date) -> Stay:
 
 
 def test_the_1035_example_45_days_in_group_2() -> None:
-    # HE, Funding rules: Individual support, group 2 at the national agency's EUR 690 a month;
-    # an incomplete month at 1/30 a day: 690 + 15 x 23 = 1,035.
+    # HE, Funding rules: Individual support, group 2 at the German agency's EUR 540 a month,
+    # and the top-up for traineeships, EUR 150: a trainee gets 690 a month. An incomplete
+    # month at 1/30 a day: 690 + 15 x 23 = 1,035.
     result = calculate_grant(
         TABLE, Mode.PHYSICAL, "AT", _physical(date(2026, 4, 1), date(2026, 5, 15)), GrantOptions()
     )
-    assert _amounts(result)[:2] == [
-        ("Individual support", 1, D(690), D(690)),
-        ("Individual support, extra days", 15, D("23.00"), D("345.00")),
+    assert _amounts(result) == [
+        ("Individual support", 1, D(540), D(540)),
+        ("Individual support, extra days", 15, D("18.00"), D("270.00")),
+        ("Traineeship top-up", 1, D(150), D(150)),
+        ("Traineeship top-up, extra days", 15, D("5.00"), D("75.00")),
     ]
+    assert result.total == D(1035)
     assert result.lines[0].source == TABLE.rule("individual_support").source
     assert result.lines[1].source == TABLE.rule("incomplete_months").source
     assert result.group == "2" and result.physical_days == 45
@@ -62,13 +66,13 @@ def test_30_day_months_across_february() -> None:
     stay = _physical(date(2026, 2, 1), date(2026, 3, 31))
     assert (stay.days, stay.month_days) == (59, 60)
     result = calculate_grant(TABLE, Mode.PHYSICAL, "DE", stay, GrantOptions())
-    assert _amounts(result)[0] == ("Individual support", 2, D(690), D(1380))
+    assert _amounts(result)[0] == ("Individual support", 2, D(540), D(1080))
     assert [x.label for x in result.lines] == ["Individual support", "Traineeship top-up"]
     # 1 Feb to 17 Mar 2026: one month (February) and 17 days of March.
     result = calculate_grant(
         TABLE, Mode.PHYSICAL, "DE", _physical(date(2026, 2, 1), date(2026, 3, 17)), GrantOptions()
     )
-    assert _amounts(result)[1] == ("Individual support, extra days", 17, D("23.00"), D("391.00"))
+    assert _amounts(result)[1] == ("Individual support, extra days", 17, D("18.00"), D("306.00"))
 
 
 def test_blended_12_physical_days_with_fewer_opportunities() -> None:
@@ -117,7 +121,7 @@ def test_travel_support_only_with_fewer_opportunities() -> None:
 
 def test_green_travel_with_travel_days() -> None:
     # HE, Funding rules: top-up for green travel: EUR 50 once and up to 4 extra days of
-    # individual support, here at group 2's EUR 23 a day; three months in Germany.
+    # individual support, each a day of the stay: a trainee's (540 + 150) / 30 = EUR 23 a day.
     options = GrantOptions(green_travel=True, travel_days=3)
     stay = _physical(date(2026, 4, 1), date(2026, 6, 30))
     result = calculate_grant(TABLE, Mode.PHYSICAL, "DE", stay, options)

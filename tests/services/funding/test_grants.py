@@ -33,24 +33,28 @@ def test_the_rate_tables_are_data_per_call_year() -> None:
 
 
 def test_45_physical_days_in_germany_is_one_month_and_15_days() -> None:
+    # A German trainee in group 2 gets EUR 690 a month: 540 individual support and the 150
+    # traineeship top-up. 45 days: 540 + 15 x 18 and 150 + 15 x 5, 1,035 in all.
     result = calculate_grant(TABLE, Mode.PHYSICAL, "DE", 45, GrantOptions(2024))
     assert result.group == "2"
     first, extra = result.lines[:2]
-    assert (first.quantity, first.rate, first.amount) == (1, D(690), D(690))
-    assert (extra.quantity, extra.rate, extra.amount) == (15, D("23.00"), D("345.00"))
-    assert _individual(result.lines) == D("1035.00")
+    assert (first.quantity, first.rate, first.amount) == (1, D(540), D(540))
+    assert (extra.quantity, extra.rate, extra.amount) == (15, D("18.00"), D("270.00"))
+    assert _individual(result.lines) == D("810.00")
     # The traineeship top-up follows the same rule: 150 + 15 x 5.
-    assert result.total == D("1035.00") + D("225.00")
+    assert result.total == D("810.00") + D("225.00") == D("1035.00")
 
 
 def test_group_1_and_the_top_ups() -> None:
     options = GrantOptions(2024, fewer_opportunities=True, green_travel=True, travel_days=6)
     result = calculate_grant(TABLE, Mode.PHYSICAL, "SE", 60, options)
     labels = {x.label: x for x in result.lines}
-    assert labels["Individual support"].amount == D(1500)
+    assert labels["Individual support"].amount == D(1200)
     assert labels["Fewer opportunities top-up"].amount == D(500)
     assert labels["Green travel top-up"].amount == D(50)
-    assert (labels["Green travel days"].quantity, labels["Green travel days"].amount) == (4, D(100))
+    # At most 4 travel days, each a day of the stay: (600 + 150 + 250) / 30.
+    days = labels["Green travel days"]
+    assert (days.quantity, days.rate, days.amount) == (4, D("33.33"), D("133.33"))
 
 
 def test_a_purely_virtual_placement_gets_nothing() -> None:
@@ -67,7 +71,7 @@ def test_a_blended_placement_counts_only_its_physical_days() -> None:
     days = physical_days(Mode.BLENDED, date(2027, 2, 1), date(2027, 5, 15), periods)
     assert days == 45
     result = calculate_grant(TABLE, Mode.BLENDED, "DE", days, GrantOptions(2024))
-    assert _individual(result.lines) == D("1035.00")
+    assert _individual(result.lines) == D("810.00") and result.total == D("1035.00")
 
 
 def test_a_short_blended_stay_is_paid_by_the_day_plus_travel() -> None:
@@ -105,10 +109,10 @@ def test_grant_of_a_stored_placement_is_recorded_as_a_cost_item(any_db: Database
     assert virtual.total == 0
     result = grant_for_placement(any_db, w.physical, GrantOptions(2024))
     # 1 Feb to 31 May 2027 = 120 days = 4 months in Germany; the 2nd funded participant.
-    assert result.lines[0].amount == D(2760)
+    assert result.lines[0].amount == D(2160)
     assert result.lines[-1].label == "Organisational support (participant 2)"
     saved = record_grant(any_db, w.physical, result, spent_on=date(2027, 2, 1), user="tester")
-    assert saved.amount == result.student_total == D(2760) + D(600)
+    assert saved.amount == result.student_total == D(2160) + D(600)
     (item,) = list_costs(any_db, placement_id=w.physical)
     assert item.category is CostCategory.STUDENT_GRANT and item.currency == "EUR"
 

@@ -60,23 +60,26 @@ def test_the_grant_of_45_physical_days_in_germany_is_recorded(qtbot: QtBot, db: 
         [model.index(r, c).data() for c in range(model.columnCount())]
         for r in range(model.rowCount())
     ]
-    assert cells[:2] == [
-        ["Individual support", "1 month", "690.00", "690.00"],
-        ["Individual support, extra days", "15 days", "23.00", "345.00"],
+    assert cells == [
+        ["Individual support", "1 month", "540.00", "540.00"],
+        ["Individual support, extra days", "15 days", "18.00", "270.00"],
+        ["Traineeship top-up", "1 month", "150.00", "150.00"],
+        ["Traineeship top-up, extra days", "15 days", "5.00", "75.00"],
+        ["Organisational support (participant 1)", "1 participant", "400.00", "400.00"],
     ]
-    assert D(cells[0][3]) + D(cells[1][3]) == D("1035.00")
+    assert sum(D(row[3]) for row in cells[:4]) == D("1035.00")
     assert "45 physical days, country group 2" in panel.grant.summary.text()
-    assert "To the student: 1,260.00 EUR" in panel.grant.summary.text()  # with the top-up
+    assert "To the student: 1,035.00 EUR" in panel.grant.summary.text()  # with the top-up
     assert "No costs recorded" in panel.total.text()
     panel.grant.record_button.click()
     (cost,) = list_costs(db)
     assert (cost.category, cost.amount, cost.placement_id) == (
         CostCategory.STUDENT_GRANT,
-        D("1260.00"),
+        D("1035.00"),
         placement.id,
     )
     assert [p.description for p in panel.model.rows] == [cost.description]
-    assert "Total 1,260.00 EUR" in panel.total.text()
+    assert "Total 1,035.00 EUR" in panel.total.text()
 
 
 def test_a_virtual_placement_gets_no_grant(qtbot: QtBot, db: Database) -> None:

@@ -239,14 +239,18 @@ def _long_term(out: _Lines, group: str, days: int, options: GrantOptions) -> Non
     out.per_month("individual_support", "Individual support", monthly, days)
     top_up = Decimal(table.settings("traineeship_top_up")["per_month"])
     out.per_month("traineeship_top_up", "Traineeship top-up", top_up, days)
+    per_month = monthly + top_up
     if options.fewer_opportunities:
         fewer = Decimal(table.settings("fewer_opportunities_top_up")["per_month"])
         out.per_month("fewer_opportunities_top_up", "Fewer opportunities top-up", fewer, days)
+        per_month += fewer
     if options.green_travel:
         _green_once(out)
         if options.travel_days:
+            # Travel days lengthen the funded stay: each is paid as a day of the stay, with
+            # its top-ups.
             count = min(options.travel_days, int(table.settings("green_travel")["max_travel_days"]))
-            daily = Fraction(monthly) / int(table.settings("incomplete_months")["month_days"])
+            daily = Fraction(per_month) / int(table.settings("incomplete_months")["month_days"])
             out.add(
                 "green_travel_days",
                 "Green travel days",
