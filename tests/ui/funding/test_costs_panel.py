@@ -13,6 +13,7 @@ from tests.helpers.funding_world import FundingWorld, add_cost, make_funding_wor
 from vipdesk.db import Database
 from vipdesk.models import CostCategory, Mode
 from vipdesk.services.funding.costs import CostReport, cost_report
+from vipdesk.services.funding.grant_tables import rate_table
 from vipdesk.services.funding.sources import list_costs
 from vipdesk.ui.funding import costs_panel
 from vipdesk.ui.funding.costs_panel import CostsPanel
@@ -139,3 +140,29 @@ def test_the_call_is_chosen_by_the_start_date(qtbot: QtBot, db: Database) -> Non
     assert not panel.grant.record_button.isEnabled()
     panel.grant.call_year.setCurrentIndex(panel.grant.call_year.findData(2024))
     assert panel.grant.model.rowCount() > 0 and panel.grant.record_button.isEnabled()
+
+
+def test_a_zero_grant_and_the_guide_warnings_show(qtbot: QtBot, db: Database) -> None:
+    # 2 Mar to 15 Apr 2026: 45 calendar days, one 30-day month and 14 days, under 2 months.
+    placement = make_placement(
+        db,
+        make_world(db),
+        mode=Mode.PHYSICAL,
+        planned_start=date(2026, 3, 2),
+        planned_end=date(2026, 4, 15),
+    )
+    panel = CostsPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_placement(placement.id)
+    summary = panel.grant.summary.text()
+    assert "45 physical days (counted as 1 month and 14 days), country group 2" in summary
+    assert "45 physical days is less than the 2 months a long-term traineeship needs" in summary
+    panel.grant.zero.setChecked(True)
+    labels = [panel.grant.model.index(r, 0).data() for r in range(panel.grant.model.rowCount())]
+    assert labels == ["Organisational support (participant 1)"]
+    assert panel.grant.summary.text().startswith(
+        "A zero-grant participant gets no individual support from Erasmus+ EU funds."
+    )
+    assert panel.grant.summary.toolTip() == f"Source: {rate_table(2024).rule('zero_grant').source}"
+    assert not panel.grant.record_button.isEnabled()

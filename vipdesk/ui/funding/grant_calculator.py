@@ -145,7 +145,7 @@ class GrantCalculator(QGroupBox):
             return
         self.result = result
         self.model.set_rows(list(result.lines))
-        self.summary.setToolTip(result.note_source)
+        self.summary.setToolTip(f"Source: {result.note_source}" if result.note_source else "")
         if result.note and not result.lines:
             self.summary.setText(result.note)
         else:
