@@ -107,6 +107,8 @@ def month_days(start: date, end: date) -> int:
 def stay_of(
     mode: Mode, start: date, end: date, periods: list[tuple[PeriodKind, date, date]]
 ) -> Stay:
+    """The physical stay of a placement: all of a physical one, a blended one's physical
+    periods, nothing of a virtual one."""
     if mode is Mode.PHYSICAL:
         spans = [(start, end)]
     elif mode is Mode.BLENDED:
