@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from vipdesk import __version__
 from vipdesk.commands import parsers
-from vipdesk.db import default_database_url
+from vipdesk.db import default_database_url, demo_database_url
 from vipdesk.errors import VipdeskError
 
 DATABASE_ENV = "VIPDESK_DATABASE_URL"
@@ -49,6 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def database_url(args: argparse.Namespace) -> str:
+    """`--demo` (the demo database), else `--database`, else $VIPDESK_DATABASE_URL, else yours.
+
+    Raises:
+        VipdeskError: both `--demo` and `--database` were given.
+    """
+    if args.demo:
+        if args.database:
+            raise VipdeskError("Give either --demo or --database URL, not both.")
+        return demo_database_url()
     return str(args.database or os.environ.get(DATABASE_ENV) or default_database_url())
 
 
@@ -61,6 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import demo  # late: the generator, only for `demo`
 
             return demo.run(args, database_url(args))
+        if args.demo and args.command:
+            from vipdesk.commands import demo  # late: the generator, only for `--demo`
+
+            demo.ensure(database_url(args))  # made on first use, as the app does
         if args.command in parsers.COMMANDS:
             from vipdesk.commands import spreadsheets  # late: openpyxl, only for these
 

@@ -7,7 +7,7 @@ import sys
 import time
 
 from vipdesk.db import describe_url, open_database
-from vipdesk.services.demo.fill import fill_demo
+from vipdesk.services.demo.fill import DEMO_PLACEMENTS, ensure_demo, fill_demo
 
 
 def run(args: argparse.Namespace, url: str) -> int:
@@ -38,3 +38,20 @@ def run(args: argparse.Namespace, url: str) -> int:
         f"in {time.perf_counter() - started:.1f} s."
     )
     return 0
+
+
+def ensure(url: str) -> None:
+    """Fill the demo database at `url` on first use, saying so (it takes a few seconds)."""
+
+    def announce() -> None:
+        print(
+            f"vipdesk: making the demo database ({DEMO_PLACEMENTS:,} sample placements)…",
+            file=sys.stderr,
+            flush=True,
+        )
+
+    database = open_database(url)
+    try:
+        ensure_demo(database, announce=announce)
+    finally:
+        database.dispose()

@@ -17,13 +17,10 @@ from vipdesk.db import Database, data_dir, demo_database_url, open_database
 from vipdesk.documents.files import remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
-from vipdesk.services.placements.catalogue import load_rows
 from vipdesk.ui.logs import log_file
 from vipdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-
-DEMO_PLACEMENTS = 1500
 
 
 def app_settings() -> QSettings:
@@ -34,15 +31,14 @@ def app_settings() -> QSettings:
 def open_demo_database() -> Database:
     """The demo database in the data folder, filled with sample data on first use."""
     # late: only the demo database needs the sample-data generator (~30 ms of start-up)
-    from vipdesk.services.demo.fill import fill_demo
+    from vipdesk.services.demo.fill import ensure_demo
 
     database = open_database(demo_database_url())
-    if not load_rows(database):
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            fill_demo(database, DEMO_PLACEMENTS, seed=1)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        ensure_demo(database)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
     return database
 
 

@@ -11,10 +11,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from sqlalchemy import select
+
 from vipdesk.db import Database
+from vipdesk.models import Placement
 from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, render_demo_pdfs
 from vipdesk.services.demo.generate import DemoSummary, build_demo
 from vipdesk.services.demo.parties import DEMO_USER
+
+DEMO_PLACEMENTS = 1500  # the demo database's size: every tab and report full, made in seconds
 
 
 def fill_demo(
@@ -37,3 +42,24 @@ def fill_demo(
         summary = build_demo(session, placements, seed, progress, should_cancel, today=today)
         rendered = render_demo_pdfs(session, limit=agreements)
     return replace(summary, rendered=rendered)
+
+
+def ensure_demo(
+    db: Database,
+    placements: int = DEMO_PLACEMENTS,
+    seed: int = 1,
+    *,
+    announce: Callable[[], None] | None = None,
+) -> bool:
+    """Fill `db` with the demo unless it already holds placements; True when it filled it.
+
+    The demo database (`--demo`) is made on first use, by the app or by any command;
+    `announce` is called just before filling.
+    """
+    with db.session() as session:
+        if session.scalar(select(Placement.id).limit(1)) is not None:
+            return False
+    if announce is not None:
+        announce()
+    fill_demo(db, placements, seed)
+    return True
