@@ -27,7 +27,10 @@ def app_instance() -> QApplication:
 
 
 def test_a_bad_database_is_one_message_box(
-    qtbot: QtBot, message_boxes: MessageBoxes, tmp_path: Path
+    qtbot: QtBot,
+    message_boxes: MessageBoxes,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     letter = tmp_path / "letter.sqlite3"
     letter.write_text("Dear Anna,\n")
@@ -40,6 +43,8 @@ def test_a_bad_database_is_one_message_box(
         assert run_app(url) == 1
         kind, text = message_boxes.shown[-1]
         assert kind == "critical" and words in text, text
+        # and the same one line for whoever started it from a terminal
+        assert capsys.readouterr().err == f"vipdesk: {text}\n"
     with refusing_server("3D000", 'database "office" does not exist') as port:
         assert run_app(f"postgresql+psycopg://vipdesk:pw@127.0.0.1:{port}/office") == 1
     assert 'There is no database "office"' in message_boxes.shown[-1][1]

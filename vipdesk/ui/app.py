@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -17,6 +18,7 @@ from vipdesk.db import Database, data_dir, demo_database_url, open_database
 from vipdesk.documents.files import remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
+from vipdesk.ui.display import check_display
 from vipdesk.ui.logs import log_file
 from vipdesk.ui.main_window import MainWindow
 
@@ -90,7 +92,15 @@ def _install_excepthook() -> None:
 
 
 def run_app(database_url: str | None, screenshot: str | None = None) -> int:
-    """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit."""
+    """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit.
+
+    Raises:
+        DisplayError: no display, or a library Qt needs is missing (Qt would abort).
+    """
+    if QApplication.instance() is None:
+        if screenshot:  # a screenshot is rendered offscreen: no display needed, no window shown
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        check_display()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("vipdesk")
@@ -109,6 +119,7 @@ def _run(app: QApplication, database_url: str | None, screenshot: str | None) ->
     except VipdeskError as exc:
         if screenshot:
             raise
+        print(f"vipdesk: {exc}", file=sys.stderr)  # the one line, also for whoever started it
         QMessageBox.critical(None, "vipdesk cannot open the database", str(exc))
         return 1
     # A screenshot shows the default layout, whatever the user last arranged.
