@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.labels import visible_entities
 from vipdesk.db import Database
 from vipdesk.models import ReadinessParty, ResponseStatus
 from vipdesk.services.preparation.readiness import open_response, response_history, save_progress
@@ -224,3 +225,12 @@ def test_a_page_can_be_answered_with_the_keyboard_alone(
     key(Qt.Key.Key_Return)
     stored = open_response(db, placement_id, ReadinessParty.INSTITUTION)
     assert stored is not None and stored.answers["outcomes_reachable_virtually"] == 4
+
+
+@pytest.mark.parametrize("party", list(ReadinessParty))
+def test_questions_and_their_help_show_no_entities(
+    qtbot: QtBot, db: Database, placement_id: int, party: ReadinessParty
+) -> None:
+    wizard = open_wizard(qtbot, db, placement_id, party)
+    for page_id in wizard.pageIds():
+        assert visible_entities(wizard.page(page_id)) == [], wizard.page(page_id).title()

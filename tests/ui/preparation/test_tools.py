@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.labels import visible_entities
 from vipdesk.db import Database
 from vipdesk.models import ProtocolActor, ToolTestResult
 from vipdesk.services.preparation.tools import load_choices, load_test_plan, save_choices
@@ -128,3 +129,18 @@ def test_a_choice_saved_by_someone_else_meanwhile_is_explained_and_finish_again_
     assert wizard.isVisible() and wizard.choice.rows["meetings"].value() == "teams"
     qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)  # having seen theirs: keep mine
     assert load_choices(db, placement_id) == {"meetings": "teams"}
+
+
+def test_hints_and_notes_show_apostrophes_not_entities(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
+    wizard = ToolsWizard(db, placement_id, "VIP-2027-00001")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    notes = set()
+    for row in wizard.choice.rows.values():
+        for index in range(row.combo.count()):
+            row.combo.setCurrentIndex(index)  # every tool's notes, in turn
+            assert visible_entities(wizard) == []
+            notes.add(row.notes.text())
+    assert any("host's tenant" in text for text in notes)

@@ -152,7 +152,8 @@ class QuestionBlock(QWidget):
         self.question = QLabel(f"<b>{number}.</b> {escape(item.text)}{mark}", self)
         self.question.setTextFormat(Qt.TextFormat.RichText)
         self.question.setWordWrap(True)
-        self.help = QLabel(escape(item.help), self)
+        self.help = QLabel(item.help, self)
+        self.help.setTextFormat(Qt.TextFormat.PlainText)  # as written: quotes, not &#x27;
         self.help.setWordWrap(True)
         self.help.setStyleSheet("color: #555;")
         self.help.setVisible(bool(item.help))

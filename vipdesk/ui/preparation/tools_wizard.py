@@ -48,7 +48,8 @@ class PurposeRow:
         self.label = QLabel(
             f"<b>{escape(purpose.label)}</b>{'' if purpose.required else ' (optional)'}"
         )
-        self.hint = QLabel(escape(purpose.hint))
+        self.hint = QLabel(purpose.hint)  # plain text: escaped, "host's" showed "host&#x27;s"
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #555;")
         self.combo = QComboBox()
@@ -64,6 +65,7 @@ class PurposeRow:
                 self.combo.addItem(f"{item.name} (not made for this)", item.key)
         self.label.setBuddy(self.combo)
         self.notes = QLabel()
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #555;")
         self.combo.currentIndexChanged.connect(self._on_changed)
@@ -78,7 +80,7 @@ class PurposeRow:
 
     def _on_changed(self) -> None:
         chosen = tool(self.value() or "")
-        self.notes.setText(escape(chosen.notes) if chosen else "")
+        self.notes.setText(chosen.notes if chosen else "")
 
 
 class ChoicePage(QWizardPage):
