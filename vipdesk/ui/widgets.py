@@ -10,6 +10,7 @@ from typing import Any, cast
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCalendarWidget,
     QComboBox,
     QCompleter,
@@ -50,6 +51,25 @@ def parse_date(text: str) -> date | None:
             except ValueError:
                 break
     raise ValueError(f"'{text}' is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.")
+
+
+class EnterStaysInFields(QObject):
+    """Installed on a dialog: Enter in a field presses no button.
+
+    A QDialog gives Enter to its default button, and without one to the first auto-default
+    button: in the placement editor that was "New student…". A focused button still takes it.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(watched, QWidget)
+            and not isinstance(watched.focusWidget(), QAbstractButton)
+        ):
+            return True
+        return super().eventFilter(watched, event)
 
 
 class ErrorLabel(QLabel):

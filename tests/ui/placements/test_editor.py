@@ -21,6 +21,7 @@ from vipdesk.services.placements.records import load_placement, save_placement
 from vipdesk.ui.conflict_dialog import ConflictChoice
 from vipdesk.ui.placements import editor as placement_editor
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.record_editor import RecordEditor
 
 
 def count_placements(db: Database) -> int:
@@ -419,3 +420,24 @@ def test_a_restored_draft_shows_its_own_host(
     assert editor.fields.mentor.combo.currentText() == "Agnieszka Wójcik · Company mentor"
     assert editor.save()
     assert load_placement(db, saved.id).host_id == lodz  # type: ignore[arg-type]
+
+
+def test_enter_in_a_field_presses_no_button(
+    qtbot: QtBot, db: Database, world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+
+    def record_exec(dialog: QDialog) -> int:
+        opened.append(dialog.windowTitle())
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(RecordEditor, "exec", record_exec)
+    editor = open_editor(qtbot, db, make_placement(db, world).id)
+    lines = [line for line in editor.fields.findChildren(QLineEdit) if line.isVisible()]
+    assert len(lines) > 5
+    for line in lines:
+        line.setFocus()
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+        qtbot.keyClick(line, Qt.Key.Key_Enter)
+    assert opened == []  # Enter opened "New student…", the dialog's first button
+    assert editor.isVisible() and not editor.is_dirty()

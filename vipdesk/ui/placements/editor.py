@@ -36,6 +36,7 @@ from vipdesk.ui.placements.history import HistoryPanel
 from vipdesk.ui.placements.pickers import PlacementPickers
 from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
+from vipdesk.ui.widgets import EnterStaysInFields
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class PlacementEditor(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.installEventFilter(EnterStaysInFields(self))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
