@@ -324,6 +324,7 @@ def test_read_only_shows_the_version_frozen(qtbot: QtBot, open_wizard, store) ->
         assert wizard.currentPage().banner.isVisible()
         press(qtbot, wizard)
     assert wizard.button(FINISH).text() == "&Close"
+    assert "Finish" not in wizard.review.subTitle()  # it said "Finish saves the draft"
     press(qtbot, wizard, FINISH)
     assert wizard.result() == QWizard.DialogCode.Accepted.value
     assert store.drafts == []  # a frozen version is never saved

@@ -188,6 +188,7 @@ class AgreementWizard(QWizard):
         self.review.go_to.connect(self.go_to)
         if read_only:
             self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
+            self.review.setSubTitle("Every section at a glance, as sent. Close leaves it as it is.")
         self.currentIdChanged.connect(self._on_page_changed)
 
     # --- the draft ---------------------------------------------------------------------------
