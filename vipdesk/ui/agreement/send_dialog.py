@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -73,6 +74,12 @@ class SendDialog(QDialog):
         row.addLayout(moves)
         self.summary = QLabel()
         self.problems = make_banner()
+        # A long list of what blocks sending scrolls: in a bare label its end was cut off.
+        self.problems_area = QScrollArea()
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.problems_area.setWidget(self.problems)
+        self.problems_area.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.send_button = buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_send)
@@ -81,7 +88,7 @@ class SendDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(row)
         layout.addWidget(self.summary)
-        layout.addWidget(self.problems)
+        layout.addWidget(self.problems_area, 1)
         layout.addWidget(buttons)
         self.parties.currentRowChanged.connect(lambda _row: self._update())
         self._update()
@@ -120,12 +127,20 @@ class SendDialog(QDialog):
         try:
             self._send(self.order())
         except ValidationError as exc:
-            show_banner(self.problems, problem_list(exc))
+            self._show_problems(problem_list(exc))
             return
         except VipdeskError as exc:
-            show_banner(self.problems, str(exc))
+            self._show_problems(str(exc))
             return
         self.accept()
+
+    def _show_problems(self, text: str) -> None:
+        show_banner(self.problems, text)
+        self.problems_area.setVisible(bool(text))
+        lines = self.problems.fontMetrics().lineSpacing()
+        wanted = self.problems.heightForWidth(self.problems_area.viewport().width()) + lines
+        self.problems_area.setMinimumHeight(min(wanted, 12 * lines))  # then it scrolls
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
 
 def problem_list(exc: ValidationError) -> str:
