@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMenu, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.agreements import ready_agreement
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.jobs import press_cancel
@@ -45,6 +46,7 @@ def test_the_shown_placements_are_written_and_summed_up(
     assert dialog.shown_radio.text() == "The 4 placements shown in the list"
     assert dialog.selected_radio.text() == "The selected placement"
     assert dialog.shown_radio.isChecked()
+    assert not dialog.filed_radio.isEnabled()  # none of them has an agreement on file
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(out))
     next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…").click()
     assert dialog.folder_edit.text() == str(out)
@@ -136,3 +138,19 @@ def test_the_file_menu_opens_it_for_the_lists_placements(
     assert dialog.placement_ids() == [ids[1]]
     assert dialog.selected_radio.isEnabled()
     dialog.close()
+
+
+def test_those_with_an_agreement_on_file_are_offered_first(
+    qtbot: QtBot, db: Database, ids: list[int], out: Path
+) -> None:
+    filed, _draft = ready_agreement(db)
+    dialog = AgreementBatchDialog(db, [*ids, filed], folder=out)
+    qtbot.addWidget(dialog)
+    assert dialog.filed_radio.text() == "The 1 placement shown with an agreement on file"
+    assert dialog.shown_radio.text() == (
+        "The 5 placements shown in the list (4 drafted from their records)"
+    )
+    assert dialog.filed_radio.isChecked() and dialog.placement_ids() == [filed]
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as exported:
+        dialog.export()
+    assert exported.args == [str(out), 1]

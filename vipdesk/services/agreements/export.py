@@ -61,6 +61,13 @@ def _current_versions(
             )
 
 
+def with_agreement(db: Database, placement_ids: Iterable[int]) -> list[int]:
+    """Those of the placements, in their order, with an agreement on file (draft, sent, signed)."""
+    ids = list(placement_ids)
+    filed = {row[0] for row in _current_versions(db, ids, (), _CURRENT)}
+    return [placement_id for placement_id in ids if placement_id in filed]
+
+
 def stored_agreements(db: Database, placement_ids: Iterable[int]) -> dict[int, AgreementData]:
     """The content of each placement's current agreement version, for those that have one."""
     rows = _current_versions(db, placement_ids, (AgreementDocument.content,), _CURRENT)
