@@ -242,3 +242,20 @@ def test_institutions_list_counts_students(qtbot: QtBot, db: Database) -> None:
     make_student(db, institution_id=inst.id)
     view = make_view(qtbot, InstitutionsView, db)
     assert view.model.record(0)[1:] == ("KU Leuven", "", "Poland", "", "Europe/Warsaw", 1, 0)
+
+
+def test_long_emails_are_shown_whole_and_the_last_column_takes_only_what_is_left(
+    qtbot: QtBot, db: Database
+) -> None:
+    email = "maria-magdalena.wisniewska-kowalczyk@student.uni-wroclaw.example.edu.pl"
+    make_student(db, given_name="Maria", family_name="Wiśniewska", email=email)
+    view = StudentsView(db)
+    qtbot.addWidget(view)
+    view.resize(1300, 500)  # as a tab of the main window is sized before it is shown
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    header = view.table.horizontalHeader()
+    needed = view.table.fontMetrics().horizontalAdvance(email)
+    qtbot.waitUntil(lambda: header.sectionSize(StudentColumn.EMAIL) > needed)  # not "maria-m…"
+    last = view.model.columnCount() - 1
+    assert header.sectionSize(last) < header.sectionSize(StudentColumn.EMAIL)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -135,8 +135,8 @@ class RecordListView(QWidget):
             QMessageBox.warning(self, f"{self.nouns.capitalize()} not loaded", str(exc))
             return
         self.model.set_rows(rows)
-        if first:
-            self._size_columns()
+        if first:  # once the table is laid out: its width says how much room there is
+            QTimer.singleShot(0, self._size_columns)
         if keep is not None:
             self.select_id(keep)
         self._update_state()
@@ -235,8 +235,17 @@ class RecordListView(QWidget):
         header = self.table.horizontalHeader()
         header.setResizeContentsPrecision(200)
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            header.resizeSection(column, min(max(header.sectionSize(column), 80), 200))
+        wanted = [max(header.sectionSize(c), 80) for c in range(self.model.columnCount())]
+        sizes = [min(width, 200) for width in wanted]
+        # Room left in the window goes to the columns cut short (a long e-mail), in order,
+        # rather than all to the last column.
+        spare = self.table.viewport().width() - sum(sizes)
+        for column, width in enumerate(wanted):
+            grow = max(0, min(width - sizes[column], spare))
+            sizes[column] += grow
+            spare -= grow
+        for column, size in enumerate(sizes):
+            header.resizeSection(column, size)
 
 
 class StudentsView(RecordListView):
