@@ -16,12 +16,20 @@ from tests.helpers.agreements import (
 )
 from tests.helpers.pdf_tools import pdf_text
 from vipdesk.db import Database
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_dict,
+    certificate_to_dict,
+)
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentKind, DocumentState
 from vipdesk.services.agreements.changes import start_amendment, start_certificate
 from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.render import document_pdf
-from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
+from vipdesk.services.agreements.workflow import (
+    save_agreement_draft,
+    save_draft,
+    send_for_signature,
+)
 from vipdesk.services.placements.records import load_placement
 from vipdesk.services.signatures.recording import record_approval
 
@@ -66,6 +74,12 @@ def test_the_certificate_follows_the_signed_agreement(db: Database, tmp_path: Pa
         db, placement_id, actual_start=date(2027, 2, 3), actual_end=date(2027, 5, 28)
     )
     assert certificate.kind is DocumentKind.CERTIFICATE and certificate.order == ("host",)
+    with pytest.raises(ValidationError) as refused:  # no mentor's evaluation yet
+        send_for_signature(db, certificate.id, certificate.row_version)
+    assert [p.field for p in refused.value.problems] == ["evaluation"]
+    content = {**certificate_to_dict(certificate_from_dict(certificate.content))}
+    content["evaluation"] = "Reliable and curious."
+    certificate = save_draft(db, certificate.id, content, certificate.row_version)
     certificate = send_for_signature(db, certificate.id, certificate.row_version)
     assert "certificate" in pdf_text(document_pdf(db, certificate.id), tmp_path).lower()
     signed = record_approval(

@@ -7,6 +7,7 @@ none) would each fail here.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from vipdesk.db import Database, open_database
+from vipdesk.documents.agreement.certificate_content import certificate_from_dict
 from vipdesk.models import (
     LIFECYCLE,
     AgreementDocument,
@@ -28,6 +30,7 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
+from vipdesk.services.agreements.validation import certificate_problems
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.demo.generate import generate_demo
 from vipdesk.services.demo.parties import DEMO_USER
@@ -99,6 +102,9 @@ def test_every_placements_records_back_its_status(demo: Database) -> None:
         if status is Status.COMPLETED:
             assert certificate is not None and certificate[0].state is DocumentState.SIGNED
             assert found["certificate"].done
+        if certificate is not None:  # as sending one requires: the mentor's evaluation
+            content = certificate_from_dict(json.loads(certificate[0].content))
+            assert certificate_problems(content) == [], pid
     assert all(seen[status] for status in Status)  # every status shows
 
 

@@ -13,8 +13,10 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
+from vipdesk.documents.agreement.certificate_content import CertificateData
 from vipdesk.documents.agreement.content import AgreementData, Person, RecognitionKind
 from vipdesk.enums import CEFR_LEVELS
+from vipdesk.errors import FieldProblem
 from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.problems import SECTION_KEYS, Found, Problem
 from vipdesk.services.agreements.programme_rules import check_programme, check_tasks
@@ -202,3 +204,18 @@ def problems_by_section(problems: Iterable[Problem]) -> dict[str, list[Problem]]
     for problem in problems:
         grouped.setdefault(problem.section, []).append(problem)
     return grouped
+
+
+def certificate_problems(data: CertificateData) -> list[FieldProblem]:
+    """What keeps a traineeship certificate from being saved or sent, by field."""
+    problems = []
+    if data.actual_end < data.actual_start:
+        problems.append(FieldProblem("actual_end", "The actual end is before the actual start."))
+    if not data.evaluation.strip():
+        problems.append(
+            FieldProblem(
+                "evaluation",
+                "Write the mentor's evaluation of the trainee: Table D certifies it.",
+            )
+        )
+    return problems

@@ -58,7 +58,7 @@ from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
 from vipdesk.services.agreements.render import render_document
-from vipdesk.services.agreements.validation import validate_agreement
+from vipdesk.services.agreements.validation import certificate_problems, validate_agreement
 from vipdesk.services.agreements.views import (
     DEFAULT_PARTIES,
     DocumentView,
@@ -257,7 +257,7 @@ def check_order(order: Sequence[str], kind: DocumentKind) -> tuple[str, ...]:
 
 def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]:
     if row.kind is DocumentKind.CERTIFICATE:
-        return []
+        return certificate_problems(certificate_from_dict(json.loads(row.content)))
 
     placement = session.get(Placement, row.placement_id)
     assert placement is not None

@@ -59,6 +59,16 @@ _SIGNED = LIFECYCLE.index(Status.SIGNED)
 _LONG_UNSIGNED = 0.15  # of agreements at "agreement sent": out for more than two weeks
 
 
+MENTOR_EVALUATIONS = (
+    ("Reliable and curious; took ownership of the project within weeks.", "Excellent"),
+    ("Worked independently across time zones and reported on time every week.", "Very good"),
+    ("Good analytical skills; asked for help early when blocked.", "Very good"),
+    ("Delivered every task; presentation skills grew noticeably.", "Good"),
+    ("Needed guidance at first, then managed the tasks on her or his own.", "Good"),
+    ("Met the agreed learning outcomes; communication in meetings could be more proactive.", ""),
+)
+
+
 @dataclass(frozen=True)
 class OnFile:
     """What a placement needs on file, decided before its preparation rows are drawn."""
@@ -160,6 +170,9 @@ class DocumentRows:
         certificate = certificate_from_agreement(
             data, actual_start=want.start, actual_end=want.end, today=issued
         )
+        # The mentor's word is what the host signs: a certificate is never sent without it.
+        evaluation, assessment = self.rng.choice(MENTOR_EVALUATIONS)
+        certificate = replace(certificate, evaluation=evaluation, assessment=assessment)
         parties = ("host",)
         signatures, last = self._signatures(parties, data, issued, 1)
         content = json.dumps(certificate_to_dict(certificate), ensure_ascii=False, sort_keys=True)

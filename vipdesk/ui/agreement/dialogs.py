@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.certificate_content import CertificateData
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.returns import ReturnedReview
+from vipdesk.services.agreements.validation import certificate_problems
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.widgets import ErrorLabel, add_field
@@ -352,11 +353,11 @@ class CertificateEditor(QDialog):
         for error in self.errors.values():
             error.clear_message()
         edited = self.certificate()
-        if edited.actual_end < edited.actual_start:
-            self.errors["actual_end"].show_message("The actual end is before the actual start.")
-            return
         assert self._save is not None
         try:
+            problems = certificate_problems(edited)  # an empty evaluation was saved as is
+            if problems:
+                raise ValidationError(problems)
             self._save(edited)
         except ValidationError as exc:
             for problem in exc.problems:
