@@ -119,7 +119,8 @@ def test_a_bad_file_lists_every_problem_and_changes_nothing(url: str, tmp_path: 
         "  row 3, Surname: Enter the family name.",
         "  row 3, E-mail: 'bob@' is not an e-mail address; it should look like name@uni.eu.",
         "  row 3, Date of birth: '31.02.2001' is not a date in the calendar.",
-        "  row 4, Date of birth: 'yesterday' is not a date: write 2027-02-01 or 01.02.2027.",
+        "  row 4, Date of birth: 'yesterday' is not a date: "
+        "write 2027-02-01, 01.02.2027 or 01/02/2027.",
     ]
     assert lines[-1] == (
         "vipdesk: Nothing imported: 4 problems in 2 rows of students.csv; "

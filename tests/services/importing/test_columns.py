@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 from vipdesk.services.importing.columns import (
     KINDS,
     CellError,
+    DateOrder,
     as_country,
     as_date,
     as_decimal,
@@ -18,6 +20,7 @@ from vipdesk.services.importing.columns import (
     columns,
     header_key,
     match_headers,
+    parse_date,
 )
 
 
@@ -96,7 +99,8 @@ def test_dates_iso_dotted_and_date_cells(cell: object, expected: date | None) ->
     ("cell", "message"),
     [
         ("31.02.2027", "not a date in the calendar"),
-        ("02/01/2027", "write 2027-02-01 or 01.02.2027"),
+        ("2027/02/01", r"write 2027-02-01, 01\.02\.2027 or 01/02/2027"),
+        ("13/31/2027", "not a date in the calendar"),
         ("next week", "is not a date"),
         (46054, "is a number, not a date"),
     ],
@@ -104,6 +108,28 @@ def test_dates_iso_dotted_and_date_cells(cell: object, expected: date | None) ->
 def test_bad_dates_say_how_to_write_them(cell: object, message: str) -> None:
     with pytest.raises(CellError, match=message):
         as_date(cell)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "month_first"),
+    [
+        ("31/12/2000", date(2000, 12, 31), None),  # how most of Europe writes it
+        ("12/31/2000", None, date(2000, 12, 31)),
+        ("01/02/2026", date(2026, 2, 1), date(2026, 1, 2)),  # the setting decides
+        ("1/2/2026", date(2026, 2, 1), date(2026, 1, 2)),
+        ("31.12.2000", date(2000, 12, 31), date(2000, 12, 31)),  # dots: always day first
+        ("2000-12-31", date(2000, 12, 31), date(2000, 12, 31)),
+    ],
+)
+def test_slashed_dates_follow_the_chosen_order(
+    text: str, day_first: date | None, month_first: date | None
+) -> None:
+    for order, expected in ((DateOrder.DAY_FIRST, day_first), (DateOrder.MONTH_FIRST, month_first)):
+        if expected is None:
+            with pytest.raises(CellError, match=re.escape(f"dates with / are read {order.label}")):
+                parse_date(text, order)
+        else:
+            assert parse_date(text, order) == expected
 
 
 def test_numbers_and_text() -> None:

@@ -14,6 +14,8 @@ from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties
 from vipdesk.db import Database
 from vipdesk.models import Student
+from vipdesk.services.importing.columns import DateOrder
+from vipdesk.services.importing.date_order import load_date_order
 from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 
@@ -143,3 +145,27 @@ def test_the_preview_model(qtmodeltester: object) -> None:
     model = TextTableModel()
     model.set_rows(["Row", "Problem"], [["2", "bad"], ["3", "worse"]], ["#b91c1c", None])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_the_date_order_is_shown_and_changing_it_reads_the_file_again(
+    qtbot: QtBot, people: Database, tmp_path: Path
+) -> None:
+    path = tmp_path / "students.csv"
+    path.write_text(
+        "Given name;Surname;E-mail;Date of birth;Institution\n"
+        "Anna;Nowak;anna@uni.example;01/02/2003;KU Leuven\n",
+        encoding="utf-8",
+    )
+    dialog = loaded(qtbot, ImportDialog(people, "students"), path)
+    qtbot.addWidget(dialog)
+    assert dialog.date_order.currentData() == "day_first"
+    assert "Dates with slashes read day first (1 February)" in dialog.summary.text()
+    assert "2003-02-01" in rows(dialog.preview_model)[0]
+    dialog.date_order.setCurrentIndex(dialog.date_order.findData("month_first"))
+    qtbot.waitUntil(lambda: not dialog.runner.busy and dialog.plan is not None, timeout=10_000)
+    assert "2003-01-02" in rows(dialog.preview_model)[0]
+    assert "month first (January 2)" in dialog.summary.text()
+    assert load_date_order(people) is DateOrder.MONTH_FIRST  # kept for the next import
+    again = ImportDialog(people, "students")
+    qtbot.addWidget(again)
+    assert again.date_order.currentData() == "month_first"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 
@@ -154,27 +155,50 @@ def as_text(value: Cell) -> str:
     return str(value).strip()
 
 
+class DateOrder(StrEnum):
+    """How an import reads 01/02/2026: most of Europe day first, the United States month first.
+
+    31.12.2000 (dots) is always day first and 2000-12-31 (ISO) always year first.
+    """
+
+    DAY_FIRST = "day_first"
+    MONTH_FIRST = "month_first"
+
+    @property
+    def label(self) -> str:
+        return (
+            "day first (1 February)" if self is DateOrder.DAY_FIRST else "month first (January 2)"
+        )
+
+
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+DATE_PATTERN = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}"  # what parse_date reads
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, order: DateOrder = DateOrder.DAY_FIRST) -> date:
+    """2000-12-31, 31.12.2000, or 31/12/2000 read in `order` (12/31/2000 month first)."""
     text = text.strip()
-    found = _ISO.match(text)
-    if found:
+    if found := _ISO.match(text):
         year, month, day = (int(g) for g in found.groups())
-    else:
-        found = _DOTTED.match(text)
-        if not found:
-            raise CellError(f"'{shorten(text)}' is not a date: write 2027-02-01 or 01.02.2027.")
+    elif found := _DOTTED.match(text):
         day, month, year = (int(g) for g in found.groups())
+    elif found := _SLASHED.match(text):
+        first, second, year = (int(g) for g in found.groups())
+        day, month = (first, second) if order is DateOrder.DAY_FIRST else (second, first)
+    else:
+        raise CellError(
+            f"'{shorten(text)}' is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027."
+        )
     try:
         return date(year, month, day)
     except ValueError as exc:
-        raise CellError(f"'{shorten(text)}' is not a date in the calendar.") from exc
+        hint = f"; dates with / are read {order.label}" if found.re is _SLASHED else ""
+        raise CellError(f"'{shorten(text)}' is not a date in the calendar{hint}.") from exc
 
 
-def as_date(value: Cell) -> date | None:
+def as_date(value: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> date | None:
     if value is None:
         return None
     if isinstance(value, datetime):
@@ -185,7 +209,7 @@ def as_date(value: Cell) -> date | None:
         raise CellError(f"'{value}' is a number, not a date: format the cell as a date.")
     if isinstance(value, timedelta):
         raise CellError(f"'{value}' is a duration, not a date: format the cell as a date.")
-    return parse_date(value)
+    return parse_date(value, order)
 
 
 def as_whole(value: Cell, what: str) -> int | None:

@@ -28,9 +28,10 @@ from vipdesk.models import (
 )
 from vipdesk.services.importing.cells import Cell, shorten
 from vipdesk.services.importing.columns import (
+    DATE_PATTERN,
     CellError,
+    DateOrder,
     as_choice,
-    as_date,
     as_decimal,
     as_text,
     as_whole,
@@ -65,9 +66,9 @@ def _choices(members: Any) -> dict[str, str]:
 
 _MODES = _choices(Mode)
 _STATUSES = _choices(Status) | {"sent": "agreement_sent", "canceled": "cancelled"}
-_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\.\d{1,2}\.\d{4}"
 _PERIOD = re.compile(
-    rf"^(physical|virtual)\s*:?\s*({_DATE})\s*(?:to|until|–|—|-)\s*({_DATE})$", re.IGNORECASE
+    rf"^(physical|virtual)\s*:?\s*({DATE_PATTERN})\s*(?:to|until|–|—|-)\s*({DATE_PATTERN})$",
+    re.IGNORECASE,
 )
 
 
@@ -84,7 +85,7 @@ def status(value: Cell) -> Status | None:
     return Status(found) if found else None
 
 
-def periods(value: Cell) -> list[PeriodForm]:
+def periods(value: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> list[PeriodForm]:
     """'physical 2027-02-01 to 2027-02-28; virtual 01.03.2027 - 31.05.2027'."""
     out = []
     for part in as_text(value).split(";"):
@@ -98,7 +99,8 @@ def periods(value: Cell) -> list[PeriodForm]:
                 "write e.g. 'physical 2027-02-01 to 2027-02-28'."
             )
         kind, start, end = found.groups()
-        out.append(PeriodForm(PeriodKind(kind.lower()), parse_date(start), parse_date(end)))
+        period = PeriodKind(kind.lower()), parse_date(start, order), parse_date(end, order)
+        out.append(PeriodForm(*period))
     return out
 
 
@@ -237,12 +239,12 @@ class PlacementRows(RowKind):
             mode=row.read("mode", mode) or Mode.VIRTUAL,
             title=row.text("title"),
             description=row.text("description"),
-            planned_start=row.read("planned_start", as_date),
-            planned_end=row.read("planned_end", as_date),
+            planned_start=row.read("planned_start", self.as_date),
+            planned_end=row.read("planned_end", self.as_date),
             hours_per_week=row.read("hours_per_week", lambda v: as_whole(v, "hours")),
             ects_credits=row.read("ects_credits", as_decimal),
             notes=row.text("notes"),
-            periods=row.read("periods", periods) or [],
+            periods=row.read("periods", lambda cell: periods(cell, self.date_order)) or [],
         )
         form.mentor_id = self._contact(row, "mentor", ("organisation", host_id))
         form.tutor_id = self._contact(row, "tutor", ("institution", form.institution_id))

@@ -23,10 +23,12 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.importing.cells import ImportProblem
 from vipdesk.services.importing.columns import (
     KINDS,
+    DateOrder,
     as_text,
     columns,
     match_headers,
 )
+from vipdesk.services.importing.date_order import read_date_order
 from vipdesk.services.importing.files import read_sheet
 from vipdesk.services.importing.placements import PlacementRows
 from vipdesk.services.importing.rows import OrganisationRows, Row, RowKind, StudentRows
@@ -75,6 +77,7 @@ class ImportPlan:
     ignored_columns: list[str]
     rows: list[PlannedRow] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    date_order: DateOrder = DateOrder.DAY_FIRST  # how dates such as 01/02/2026 were read
 
     def count(self, state: RowState) -> int:
         return sum(1 for r in self.rows if r.state is state)
@@ -169,6 +172,7 @@ def plan_import(
     steps = Steps(len(sheet.rows), "Checking rows", progress, should_cancel, every=250)
     seen: dict[tuple[str, Any], int] = {}  # (column, key) → first row with it
     with db.session() as session, paused_gc():
+        builder.date_order = plan.date_order = read_date_order(session)
         builder.prepare(session)
         for sheet_row in sheet.rows:
             row = Row.of(sheet_row.number, _cells(match.positions, sheet_row.cells))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -26,6 +27,7 @@ from vipdesk.models import (
 from vipdesk.services.importing.cells import Cell, CellProblem, shorten
 from vipdesk.services.importing.columns import (
     CellError,
+    DateOrder,
     as_choice,
     as_country,
     as_date,
@@ -183,9 +185,14 @@ class RowKind:
     what = "record"
     plural = "records"
     sheet_names: tuple[str, ...] = ()  # worksheets to prefer in a workbook
+    date_order = DateOrder.DAY_FIRST  # how 01/02/2026 is read; the import sets it
 
     def prepare(self, session: Session) -> None:
         """Read what the rows are checked against (existing records, names to look up)."""
+
+    def as_date(self, value: Cell) -> date | None:
+        """A date cell, 01/02/2026 read in `date_order`."""
+        return as_date(value, self.date_order)
 
     def build(self, row: Row) -> Built:
         raise NotImplementedError
@@ -288,7 +295,7 @@ class StudentRows(RowKind):
             family_name=row.text("family_name"),
             email=row.text("email"),
             student_number=row.text("student_number"),
-            date_of_birth=row.read("date_of_birth", as_date),
+            date_of_birth=row.read("date_of_birth", self.as_date),
             nationality=row.country("nationality"),
             study_cycle=row.read("study_cycle", study_cycle),
             field_of_education=row.text("field_of_education"),

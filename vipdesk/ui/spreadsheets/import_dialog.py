@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -24,6 +25,8 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.reports.import_template import save_import_template
+from vipdesk.services.importing.columns import DateOrder
+from vipdesk.services.importing.date_order import load_date_order, save_date_order
 from vipdesk.services.importing.plan import (
     ImportPlan,
     ImportResult,
@@ -90,6 +93,7 @@ class ImportDialog(JobDialog):
         self._db, self.kind, self._user = db, kind, user
         self.plan: ImportPlan | None = None
         self.outcome: ImportResult | None = None
+        self._path: Path | None = None
         self.setWindowTitle(f"Import {kind}")
         self.resize(980, 640)
 
@@ -110,6 +114,22 @@ class ImportDialog(JobDialog):
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(choose)
         file_row.addWidget(template)
+        # 01/02/2026: 1 February in most of Europe, January 2 in the United States. The choice
+        # is stored for everyone on the database; changing it reads the file again.
+        self.date_order = QComboBox()
+        for order in DateOrder:
+            self.date_order.addItem(order.label, order.value)
+        self.date_order.setCurrentIndex(self.date_order.findData(load_date_order(db).value))
+        self.date_order.setToolTip(
+            "How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear"
+        )
+        date_label = QLabel("Dates such as 01/02/2026 are written &day first or month first:")
+        date_label.setBuddy(self.date_order)
+        date_row = QHBoxLayout()
+        date_row.addWidget(date_label)
+        date_row.addWidget(self.date_order)
+        date_row.addStretch(1)
+        self.date_order.currentIndexChanged.connect(self._on_date_order_changed)
 
         self.summary = self.message  # what the file holds, then what became of the import
         self.preview_model = TextTableModel()
@@ -132,6 +152,7 @@ class ImportDialog(JobDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(file_row)
+        layout.addLayout(date_row)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
@@ -151,6 +172,7 @@ class ImportDialog(JobDialog):
         if self.runner.busy:
             return
         self.file_label.setText(str(path))
+        self._path = path
         self.plan = None
         self.summary.setText("Reading and checking the file…")
         db, kind = self._db, self.kind
@@ -159,6 +181,15 @@ class ImportDialog(JobDialog):
             return plan_import(db, kind, path, progress, should_cancel)
 
         self.run_job(f"Checking {path.name}", work, self._show_plan, self._on_unreadable)
+
+    def _on_date_order_changed(self) -> None:
+        try:
+            save_date_order(self._db, str(self.date_order.currentData()), self._user)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "The date order was not changed", str(exc))
+            return
+        if self._path is not None:
+            self.load(self._path)
 
     def _on_unreadable(self, message: str) -> None:
         self._show_plan(None)
@@ -195,6 +226,7 @@ class ImportDialog(JobDialog):
         text = f"<b>{plan.source}</b>: {len(plan.rows):,} rows{more} — {plan.summary()}."
         if plan.ignored_columns:
             text += f"<br>Columns not used: {', '.join(plan.ignored_columns)}."
+        text += f"<br>Dates with slashes read {plan.date_order.label}."
         if plan.problems:
             text += (
                 f"<br><span style='color:#b91c1c'><b>Nothing can be imported until every "
