@@ -52,8 +52,10 @@ def test_every_demo_example_of_the_readme_runs(
         assert main(words) == 0, f"{shlex.join(words)}: {capsys.readouterr().err}"
     out = capsys.readouterr().out
     assert "Imported 1 student" in out
-    rows = list(load_workbook(tmp_path / "costs.xlsx")["Placements"].values)
-    assert len(rows) == 1 + 1500  # a row per demo placement, not an empty report
+    costs = load_workbook(tmp_path / "costs.xlsx")
+    assert len(list(costs["Placements"].values)) == 1 + 1500  # a row per demo placement
+    figures = {row[0]: row[1] for row in costs["Summary"].values}
+    assert figures["Total cost"] > 0 and figures["Shares of shared costs"] > 0  # not all zero
 
 
 def test_demo_and_database_together_are_refused_with_one_line(

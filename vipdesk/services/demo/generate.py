@@ -24,6 +24,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
+from vipdesk.services.demo.funding import add_demo_funding
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
 from vipdesk.services.demo.preparation import People, Preparation, PreparationFactory
@@ -223,6 +224,12 @@ class _Builder:
             self._documents(on_file)
             done += len(rows["placement"])
             progress(done, count)
+        # Its own generator (seeded from the main one's state without drawing from it), so
+        # that adding the money left every other record of a seed as it was.
+        money_rng = random.Random(hash(self.rng.getstate()[1][:8]))
+        stamp = self.parties.stamp(self.parties.early())
+        add_demo_funding(self.session, self.writer.new_ids, self.writer.insert, money_rng,
+                         self.today, stamp)  # fmt: skip
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
 
