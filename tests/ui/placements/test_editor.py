@@ -441,3 +441,18 @@ def test_enter_in_a_field_presses_no_button(
         qtbot.keyClick(line, Qt.Key.Key_Enter)
     assert opened == []  # Enter opened "New student…", the dialog's first button
     assert editor.isVisible() and not editor.is_dirty()
+
+
+def test_ctrl_z_undoes_typing_in_the_editors_fields(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
+    editor = open_editor(qtbot, db, make_placement(db, world).id)
+    title = editor.fields.title
+    before = title.text()
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " and more")
+    assert title.text() == f"{before} and more"
+    qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert title.text() == before
+    assert not editor.is_dirty()  # back as it was: nothing to save
