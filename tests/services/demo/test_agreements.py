@@ -51,3 +51,30 @@ def test_a_bounded_number_of_demo_agreements_get_their_pdfs(any_db: Database) ->
             seen += 1
     assert rendered == 16  # two thirds of those rendered are locked ones
     assert seen == 4
+
+
+def test_some_agreements_are_amended_after_they_were_signed(db: Database) -> None:
+    generate_demo(db, 600, seed=2, today=TODAY)
+    statuses = {row.id: row.status for row in load_rows(db)}
+    amended = {pid: documents_of(db, pid) for pid in statuses}
+    amendments = [
+        (pid, doc)
+        for pid, docs in amended.items()
+        for doc in docs
+        if doc.kind is DocumentKind.AMENDMENT
+    ]
+    assert {doc.state for _pid, doc in amendments} == {DocumentState.SIGNED, DocumentState.SENT}
+    for pid, doc in amendments:
+        # after the start (a placement cancelled later keeps what was signed)
+        assert statuses[pid] in (
+            Status.ONGOING,
+            Status.EVALUATING,
+            Status.COMPLETED,
+            Status.CANCELLED,
+        )
+        (agreement,) = [d for d in amended[pid] if d.kind is DocumentKind.AGREEMENT]
+        assert agreement.state is DocumentState.SIGNED
+        assert doc.note and "hours" in doc.note
+        assert doc.agreement.programme.hours_per_week < agreement.agreement.programme.hours_per_week
+        if doc.state is DocumentState.SENT:
+            assert statuses[pid] in (Status.ONGOING, Status.CANCELLED)

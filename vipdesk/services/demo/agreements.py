@@ -69,6 +69,14 @@ MENTOR_EVALUATIONS = (
 )
 
 
+_AMENDABLE = (Status.ONGOING, Status.EVALUATING, Status.COMPLETED)
+AMENDMENT_REASONS = (
+    "The trainee works {hours} hours a week during the exam period.",
+    "Fewer hours ({hours} a week): the host's project was rescheduled.",
+    "Part-time from now on ({hours} hours a week) for a second internship module.",
+)
+
+
 @dataclass(frozen=True)
 class OnFile:
     """What a placement needs on file, decided before its preparation rows are drawn."""
@@ -111,6 +119,9 @@ class DocumentRows:
     def __init__(self, rng: random.Random, today: date) -> None:
         self.rng = rng
         self.today = today
+        # Amendments draw from their own generator (seeded without drawing from `rng`), so that
+        # adding them left every other record of a seed as it was.
+        self.amend_rng = random.Random(hash(rng.getstate()[1][:8]))
 
     def build(self, session: Session, wanted: list[OnFile]) -> list[tuple[Row, list[Row]]]:
         contents = load_agreements(session, [w.pid for w in wanted], today=self.today)
@@ -118,7 +129,11 @@ class DocumentRows:
         out = []
         for want in wanted:
             data = replace(contents[want.pid], generated_at=want.sent_on)
-            out.append(self._agreement(want, data))
+            agreement = self._agreement(want, data)
+            out.append(agreement)
+            amendment = self._amendment(want, data, agreement[0]["locked_at"])
+            if amendment is not None:
+                out.append(amendment)
             certificate = self._certificate(want, data)
             if certificate is not None:
                 out.append(certificate)
@@ -157,6 +172,34 @@ class DocumentRows:
             want, DocumentKind.AGREEMENT, content, content_hash(data), DEFAULT_PARTIES,
             want.sent_on, last if locked else None,
         ), signatures  # fmt: skip
+
+    def _amendment(
+        self, want: OnFile, data: AgreementData, locked_at: object
+    ) -> tuple[Row, list[Row]] | None:
+        """Now and then, fewer hours agreed after signing: signed, or out for signature while
+        the placement is ongoing (the Today tab's "amendment out for signature")."""
+        rng = self.amend_rng
+        if not isinstance(locked_at, datetime) or want.reached not in _AMENDABLE:
+            return None
+        if rng.random() > 0.08:
+            return None
+        sent_on = locked_at.date() + timedelta(days=rng.randint(14, 60))
+        if sent_on >= self.today:
+            return None
+        programme = data.programme
+        hours = max(8, programme.hours_per_week - rng.choice((4, 5, 8)))
+        amended = replace(data, programme=replace(programme, hours_per_week=hours))
+        reason, out_for_signing = rng.choice(AMENDMENT_REASONS), False
+        if want.reached is Status.ONGOING and rng.random() < 0.4:
+            out_for_signing = True
+        signed = rng.randint(0, 2) if out_for_signing else len(DEFAULT_PARTIES)
+        signatures, last = self._signatures(DEFAULT_PARTIES, amended, sent_on, signed)
+        content = json.dumps(agreement_to_dict(amended), ensure_ascii=False, sort_keys=True)
+        row = self._document(
+            want, DocumentKind.AMENDMENT, content, content_hash(amended), DEFAULT_PARTIES,
+            sent_on, None if out_for_signing else last,
+        )  # fmt: skip
+        return row | {"note": reason.format(hours=hours)}, signatures
 
     def _certificate(self, want: OnFile, data: AgreementData) -> tuple[Row, list[Row]] | None:
         """Signed by the host for a completed placement, and for most evaluating ones."""
