@@ -42,6 +42,7 @@ from vipdesk.models.readiness import (
 )
 from vipdesk.models.student import Student, StudentEquity, StudentLanguage
 from vipdesk.models.tools import ToolChoice, ToolTest, ToolTestResult
+from vipdesk.models.trash import DeletedRecord
 from vipdesk.models.worklist import Snooze
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "CostCategory",
     "CostItem",
     "CostShare",
+    "DeletedRecord",
     "DocumentKind",
     "DocumentState",
     "ExchangeRate",

@@ -120,6 +120,8 @@ def record_audit_trail(session: Session, _context: object) -> None:
         for obj in objects:
             if isinstance(obj, AuditEntry) or not hasattr(obj, "__table__"):
                 continue
+            if not getattr(obj, "audited", True):  # a copy of what was deleted: logged there
+                continue
             changes = _changes(obj) if action != "delete" else {}
             if action == "update" and not changes:
                 continue

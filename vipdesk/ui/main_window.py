@@ -28,6 +28,7 @@ from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
+from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
 
 if TYPE_CHECKING:
     from vipdesk.ui.placements.editor import PlacementEditor
@@ -145,7 +146,11 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._open_current)
         self.delete_action = QAction("&Delete placement…", self)
         self.delete_action.triggered.connect(self._delete_current)
-        edit_menu.addActions([self.find_action, self.open_action, self.delete_action])
+        self.deleted_action = QAction("Recently &deleted…", self)
+        self.deleted_action.triggered.connect(self._on_recently_deleted)
+        edit_menu.addActions(
+            [self.find_action, self.open_action, self.delete_action, self.deleted_action]
+        )
         edit_menu.addSeparator()
         self.trust_action = QAction("&Trusted certificates…", self)
         self.trust_action.triggered.connect(self._on_trusted_certificates)
@@ -306,6 +311,11 @@ class MainWindow(QMainWindow):
         )
 
     # --- spreadsheets: import, templates, reports ------------------------------------------
+
+    def _on_recently_deleted(self) -> None:
+        dialog = RecentlyDeletedDialog(self._db, self)
+        dialog.restored.connect(lambda _kind: self.reload())
+        dialog.exec()
 
     def _on_trusted_certificates(self) -> None:
         # late: the dialog reads certificates through the signature services: first use only

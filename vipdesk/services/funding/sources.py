@@ -32,6 +32,7 @@ from vipdesk.models import (
 )
 from vipdesk.models.base import bump_version
 from vipdesk.services.funding.currency import is_currency
+from vipdesk.services.trash.bin import keep_deleted
 
 
 @dataclass
@@ -389,4 +390,7 @@ def save_cost(db: Database, form: CostForm, user: str | None = None) -> CostForm
 
 def delete_cost(db: Database, cost_id: int, user: str | None = None) -> None:
     with db.session(user) as session:
-        session.delete(_get_cost(session, cost_id))
+        item = _get_cost(session, cost_id)
+        label = f"{item.description} ({item.amount} {item.currency}, {item.spent_on:%d %b %Y})"
+        keep_deleted(session, "cost", cost_id, label)  # restorable for 30 days
+        session.delete(item)

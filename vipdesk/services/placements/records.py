@@ -35,6 +35,7 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.services.placements.lookups import PickerChoices, read_picker_choices
+from vipdesk.services.trash.bin import keep_deleted
 
 REFERENCE_PREFIX = "VIP"
 
@@ -376,6 +377,7 @@ def delete_placement(db: Database, placement_id: int, user: str | None = None) -
         placement = session.get(Placement, placement_id)
         if placement is None:
             return  # already gone: what the user wanted
+        keep_deleted(session, "placement", placement_id, placement.reference)  # 30 days back
         session.delete(placement)
 
 

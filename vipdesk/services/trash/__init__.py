@@ -1,0 +1,1 @@
+"""Recently deleted: deletes that can be undone for 30 days."""
