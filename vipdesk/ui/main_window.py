@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -25,6 +26,7 @@ from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
+from vipdesk.ui.help.window import HELP_TOPIC, HelpWindow, topic_for
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
@@ -75,6 +77,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today_view, "&Today")  # the first thing a coordinator sees
         self.tabs.addTab(self.placements_view, "&Placements")
         self._add_people_tabs()
+        self._help: HelpWindow | None = None
+        for view, topic in ((self.today_view, "today"), (self.placements_view, "placements"),
+                            (self.funding_view, "funding")):  # fmt: skip
+            view.setProperty(HELP_TOPIC, topic)  # F1's section of the user guide
+        for view in self._people_views():
+            view.setProperty(HELP_TOPIC, "people")
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -157,6 +165,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.trust_action)
 
         help_menu = menu.addMenu("&Help")
+        # F1 in any window of the app: the guide's section about what has the focus.
+        self.help_action = QAction("&User guide", self, shortcut=QKeySequence("F1"))
+        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.help_action.triggered.connect(self.show_help)
+        self.addAction(self.help_action)
+        help_menu.addAction(self.help_action)
         about = QAction("&About vipdesk", self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -311,6 +325,14 @@ class MainWindow(QMainWindow):
         )
 
     # --- spreadsheets: import, templates, reports ------------------------------------------
+
+    def show_help(self) -> HelpWindow:
+        """The user guide at the section about the focused widget, else the current tab."""
+        if self._help is None:
+            self._help = HelpWindow(self)
+        focus = topic_for(QApplication.focusWidget())
+        self._help.show_topic(focus or topic_for(self.tabs.currentWidget()))
+        return self._help
 
     def _on_recently_deleted(self) -> None:
         dialog = RecentlyDeletedDialog(self._db, self)

@@ -30,6 +30,7 @@ from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, cha
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.funding.costs_panel import CostsPanel
+from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel
@@ -93,6 +94,10 @@ class PlacementEditor(QDialog):
         self.side.addTab(self.agreement, "Agreement")
         self.side.addTab(self.history, "History")
         self.side.currentChanged.connect(self._on_side_tab_changed)
+        self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
+        for panel, topic in ((self.checklist, "checklist"), (self.preparation, "preparation"),
+                             (self.costs, "costs"), (self.agreement, "agreement")):  # fmt: skip
+            panel.setProperty(HELP_TOPIC, topic)
         self._stale_tabs: set[QWidget] = set()  # side tabs to read again when looked at
         splitter = QSplitter()
         splitter.addWidget(scroll)

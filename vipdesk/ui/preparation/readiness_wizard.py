@@ -34,6 +34,7 @@ from vipdesk.services.preparation.questionnaires import (
     default_library,
 )
 from vipdesk.services.preparation.readiness import ResponseState
+from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 from vipdesk.ui.preparation.readiness_summary import SummaryView
 
@@ -191,6 +192,7 @@ class ReadinessWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setProperty(HELP_TOPIC, "preparation")  # F1: its section of the user guide
         self._db = db
         self._placement_id = placement_id
         self._party = party

@@ -32,6 +32,7 @@ from vipdesk.services.preparation.tool_catalogue import (
     tools_for,
 )
 from vipdesk.services.preparation.tools import load_choices, save_choices, weak_connection
+from vipdesk.ui.help.window import HELP_TOPIC
 
 WARNING_STYLE = "background: #fff4e0; color: #7a4100; padding: 6px; border-radius: 4px;"
 
@@ -159,6 +160,7 @@ class ToolsWizard(QWizard):
         self, db: Database, placement_id: int, heading: str = "", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setProperty(HELP_TOPIC, "preparation")  # F1: its section of the user guide
         self._db = db
         self._placement_id = placement_id
         self.setWindowTitle(f"Tools — {heading}" if heading else "Tools")

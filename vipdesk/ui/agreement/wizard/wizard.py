@@ -42,6 +42,7 @@ from vipdesk.ui.agreement.wizard.terms_pages import (
     RolesPage,
     TechnologyPage,
 )
+from vipdesk.ui.help.window import HELP_TOPIC
 
 FROZEN_NOTE = (
     "This version has been sent to the parties and is frozen: it can no longer be changed. "
@@ -153,6 +154,7 @@ class AgreementWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setProperty(HELP_TOPIC, "agreement")  # F1: its section of the user guide
         self._data = data
         self._period = {"placement_start": placement_start, "placement_end": placement_end}
         self._save_draft = save

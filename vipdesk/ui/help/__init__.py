@@ -1,0 +1,1 @@
+"""The user guide inside the app: F1 and Help → User guide."""
