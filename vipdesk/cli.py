@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import demo  # late: the generator, only for `demo`
 
             return demo.run(args, database_url(args))
-        if args.demo and args.command:
+        if args.demo and args.command not in (None, "grant"):  # `grant` reads no database
             from vipdesk.commands import demo  # late: the generator, only for `--demo`
 
             demo.ensure(database_url(args))  # made on first use, as the app does
