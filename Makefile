@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit bench screenshot clean
+.PHONY: run test lint typecheck unit bench screenshot screenshots clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -44,6 +44,10 @@ screenshot: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 demo --placements 300 --seed 7
 	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 --screenshot docs/screenshot.png
 	rm -f .screenshot.sqlite3*
+
+## Every screenshot of the README and the user guide, rendered offscreen from a fresh demo.
+screenshots: $(STAMP)
+	$(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

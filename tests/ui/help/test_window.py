@@ -27,6 +27,13 @@ def test_the_guide_covers_the_phases_and_the_common_jobs() -> None:
     assert all(s.title and len(s.text.split()) > 20 for s in found)
 
 
+def test_every_picture_the_guide_shows_is_there() -> None:
+    source = guide_path().read_text(encoding="utf-8")
+    pictures = re.findall(r'<img src="([^"]+)"', source)
+    assert len(pictures) >= 5
+    assert [p for p in pictures if not (guide_path().parent / p).is_file()] == []
+
+
 def test_every_topic_the_app_asks_for_is_a_section() -> None:
     anchors = {s.anchor for s in sections(guide_path().read_text(encoding="utf-8"))}
     asked = set()

@@ -1,0 +1,85 @@
+"""Remake the README's and the user guide's screenshots from a fresh demo database.
+
+    python docs/make_screenshots.py        (or: make screenshots)
+
+Renders offscreen, so it runs without a display: the main window's tabs and a placement's
+editor tabs, into docs/screenshot.png and resources/help/images/. The pictures always show the
+current vipdesk, never a stale one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import select
+
+from vipdesk.db import open_database
+from vipdesk.models import AgreementDocument, DocumentKind, Placement, Status
+from vipdesk.services.demo.fill import fill_demo
+from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.placements.editor import PlacementEditor
+
+ROOT = Path(__file__).resolve().parents[1]
+GUIDE_IMAGES = ROOT / "resources" / "help" / "images"
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(8):
+        app.processEvents()
+
+
+def save(app: QApplication, widget: QWidget, target: Path) -> None:
+    settle(app)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(target)):
+        raise SystemExit(f"Cannot write {target}")
+    print(f"wrote {target.relative_to(ROOT)}")
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["VIPDESK_DATA_DIR"] = folder  # no settings or log of the user's
+        database = open_database(f"sqlite:///{Path(folder) / 'demo.sqlite3'}")
+        fill_demo(database, 300, seed=7, today=date.today())
+        window = MainWindow(database, None)
+        window.resize(1400, 820)
+        window.show()
+        for tab, name in ((window.today_view, "today"), (window.placements_view, "placements"),
+                          (window.funding_view, "funding")):  # fmt: skip
+            window.tabs.setCurrentWidget(tab)
+            save(app, window, GUIDE_IMAGES / f"{name}.png")
+        window.tabs.setCurrentWidget(window.today_view)
+        save(app, window, ROOT / "docs" / "screenshot.png")
+        with database.session() as session:
+            amended = select(AgreementDocument.placement_id).where(
+                AgreementDocument.kind == DocumentKind.AMENDMENT
+            )
+            chosen = session.scalar(
+                select(Placement.id)
+                .where(Placement.status == Status.ONGOING, Placement.id.in_(amended))
+                .limit(1)
+            ) or session.scalar(select(Placement.id).where(Placement.status == Status.ONGOING))
+        editor = PlacementEditor(database, chosen, window)
+        editor.resize(1300, 820)
+        editor.show()
+        for panel, name in ((editor.checklist, "checklist"), (editor.preparation, "preparation"),
+                            (editor.costs, "costs"), (editor.agreement, "agreement")):  # fmt: skip
+            editor.side.setCurrentWidget(panel)
+            save(app, editor, GUIDE_IMAGES / f"{name}.png")
+        editor.close()
+        window.close()
+        database.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
