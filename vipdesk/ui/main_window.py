@@ -26,7 +26,7 @@ from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
-from vipdesk.ui.help.window import HELP_TOPIC, HelpWindow, topic_for
+from vipdesk.ui.help.window import HELP_TOPIC, HelpKey, HelpWindow, topic_for
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.help_action.triggered.connect(self.show_help)
         self.addAction(self.help_action)
+        app = QApplication.instance()
+        if app is not None:  # F1 inside modal dialogs and wizards too
+            app.installEventFilter(HelpKey(self.show_help, self))
         help_menu.addAction(self.help_action)
         about = QAction("&About vipdesk", self)
         about.triggered.connect(self._on_about)
@@ -328,9 +331,14 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> HelpWindow:
         """The user guide at the section about the focused widget, else the current tab."""
+        focus = topic_for(QApplication.focusWidget())
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # a modal wizard blocks other windows, not its own children
+            window = modal.findChild(HelpWindow) or HelpWindow(modal)
+            window.show_topic(focus or topic_for(modal))
+            return window
         if self._help is None:
             self._help = HelpWindow(self)
-        focus = topic_for(QApplication.focusWidget())
         self._help.show_topic(focus or topic_for(self.tabs.currentWidget()))
         return self._help
 

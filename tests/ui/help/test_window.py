@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDialog, QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
-from vipdesk.ui.help.window import HelpWindow, guide_path, sections, topic_for
+from vipdesk.ui.help.window import HELP_TOPIC, HelpWindow, guide_path, sections, topic_for
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
 
@@ -79,3 +80,25 @@ def test_f1_opens_the_section_of_the_tab_or_editor_in_view(qtbot: QtBot, db: Dat
     assert topic_for(editor.fields.title) == "new-placement"
     assert topic_for(editor.costs) == "costs" and topic_for(editor.agreement) == "agreement"
     assert main.help_action.shortcut().toString() == "F1"
+
+
+def test_f1_in_a_modal_wizard_opens_the_guide_over_it(qtbot: QtBot, db: Database) -> None:
+    main = MainWindow(db, None)
+    qtbot.addWidget(main)
+    main.show()
+    dialog = QDialog(main)
+    dialog.setProperty(HELP_TOPIC, "agreement")
+    field = QLineEdit(dialog)
+    QVBoxLayout(dialog).addWidget(field)
+    opened: list[str | None] = []
+
+    def press_f1() -> None:
+        field.setFocus()
+        qtbot.keyClick(field, Qt.Key.Key_F1)
+        window = dialog.findChild(HelpWindow)  # a child: usable while the wizard is modal
+        opened.append(None if window is None else window.current_anchor())
+        dialog.reject()
+
+    QTimer.singleShot(0, press_f1)
+    dialog.exec()
+    assert opened == ["agreement"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
+from PySide6.QtGui import QKeyEvent, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -135,3 +136,22 @@ class HelpWindow(QWidget):
             cursor.movePosition(cursor.MoveOperation.Start)
             self.browser.setTextCursor(cursor)
             self.browser.find(words[0], QTextDocument.FindFlag(0))
+
+
+class HelpKey(QObject):
+    """Installed on the application: F1 in a modal dialog or wizard, where the main window's
+    shortcut does not reach, still opens the guide (`on_help`)."""
+
+    def __init__(self, on_help: Callable[[], object], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_help = on_help
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_F1
+        ):
+            self._on_help()
+            return True
+        return super().eventFilter(watched, event)
