@@ -69,6 +69,10 @@ class PreparationFactory:
         self.today = today
         self.questionnaires = {party: library.for_party(party) for party in ReadinessParty}
         self.good = {party: _good_options(q) for party, q in self.questionnaires.items()}
+        self.critical = {party: _critical_options(q) for party, q in self.questionnaires.items()}
+        # Critical answers draw from their own generator (seeded without drawing from `rng`),
+        # so that adding them left every other record of a seed as it was.
+        self.flag_rng = random.Random(hash(rng.getstate()[1][:8]))
         self.required = [p for p in purposes() if p.required]
         self.fitting = {p.key: [t for t in tools() if t.suits(p)] for p in purposes()}
 
@@ -99,7 +103,11 @@ class PreparationFactory:
         for party, respondent in respondents.items():
             draw = rng.random()
             if complete or draw < 0.55:
-                out.responses.append(self._response(pid, party, respondent, when(), True))
+                response = self._response(pid, party, respondent, when(), True)
+                # Work in progress: now and then a critical answer still to be dealt with.
+                if not complete and self.flag_rng.random() < 0.3:
+                    self._flag(party, response[1])
+                out.responses.append(response)
             elif draw < 0.75:
                 out.responses.append(self._response(pid, party, respondent, when(), False))
         if complete or rng.random() < 0.4:
@@ -146,6 +154,19 @@ class PreparationFactory:
             "updated_by": "demo",
         }
         return row, answers
+
+    def _flag(self, party: ReadinessParty, answers: list[Row]) -> None:
+        """Turn one answer of a critical item into a weak one (a critical flag)."""
+        choices = self.critical[party]
+        if not choices:
+            return
+        key, kind, weak = self.flag_rng.choice(choices)
+        value = self.flag_rng.choice(weak)
+        number = int(value) if kind is ItemType.SCALE else None
+        for answer in answers:
+            if answer["item_key"] == key:
+                answer["value_number"] = number
+                answer["value_text"] = None if number is not None else value
 
     # --- protocol --------------------------------------------------------------------------
 
@@ -238,4 +259,14 @@ def _good_options(questionnaire: Questionnaire) -> list[tuple[str, ItemType, lis
             continue
         good = [o.key for o in item.options if not item.is_weak(o.key)]
         out.append((item.key, item.type, good or [o.key for o in item.options][-1:]))
+    return out
+
+
+def _critical_options(questionnaire: Questionnaire) -> list[tuple[str, ItemType, list[str]]]:
+    """Each critical item with the answers that raise its flag."""
+    out: list[tuple[str, ItemType, list[str]]] = []
+    for item in questionnaire.items:
+        weak = [o.key for o in item.options if item.is_weak(o.key)]
+        if item.critical and weak and item.type is not ItemType.TEXT:
+            out.append((item.key, item.type, weak))
     return out
