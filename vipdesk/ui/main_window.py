@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -26,7 +25,7 @@ from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
-from vipdesk.ui.help.window import HELP_TOPIC, HelpKey, HelpWindow, topic_for
+from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
@@ -77,7 +76,6 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.today_view, "&Today")  # the first thing a coordinator sees
         self.tabs.addTab(self.placements_view, "&Placements")
         self._add_people_tabs()
-        self._help: HelpWindow | None = None
         for view, topic in ((self.today_view, "today"), (self.placements_view, "placements"),
                             (self.funding_view, "funding")):  # fmt: skip
             view.setProperty(HELP_TOPIC, topic)  # F1's section of the user guide
@@ -165,14 +163,8 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.trust_action)
 
         help_menu = menu.addMenu("&Help")
-        # F1 in any window of the app: the guide's section about what has the focus.
-        self.help_action = QAction("&User guide", self, shortcut=QKeySequence("F1"))
-        self.help_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.help_action.triggered.connect(self.show_help)
-        self.addAction(self.help_action)
-        app = QApplication.instance()
-        if app is not None:  # F1 inside modal dialogs and wizards too
-            app.installEventFilter(HelpKey(self.show_help, self))
+        self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window
+        self.help_action = self.guide.action
         help_menu.addAction(self.help_action)
         about = QAction("&About vipdesk", self)
         about.triggered.connect(self._on_about)
@@ -331,16 +323,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> HelpWindow:
         """The user guide at the section about the focused widget, else the current tab."""
-        focus = topic_for(QApplication.focusWidget())
-        modal = QApplication.activeModalWidget()
-        if modal is not None:  # a modal wizard blocks other windows, not its own children
-            window = modal.findChild(HelpWindow) or HelpWindow(modal)
-            window.show_topic(focus or topic_for(modal))
-            return window
-        if self._help is None:
-            self._help = HelpWindow(self)
-        self._help.show_topic(focus or topic_for(self.tabs.currentWidget()))
-        return self._help
+        return self.guide.show()
 
     def _on_recently_deleted(self) -> None:
         dialog = RecentlyDeletedDialog(self._db, self)

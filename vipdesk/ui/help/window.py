@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl
-from PySide6.QtGui import QKeyEvent, QTextDocument
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextDocument
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -155,3 +156,32 @@ class HelpKey(QObject):
             self._on_help()
             return True
         return super().eventFilter(watched, event)
+
+
+class GuideOpener(QObject):
+    """F1 and Help → User guide for a main window: the guide at the section about the focused
+    widget, else about `current()` (the tab in view); in a modal wizard, over the wizard."""
+
+    def __init__(self, owner: QWidget, current: Callable[[], QWidget | None]) -> None:
+        super().__init__(owner)
+        self._owner, self._current = owner, current
+        self._window: HelpWindow | None = None
+        self.action = QAction("&User guide", owner, shortcut=QKeySequence("F1"))
+        self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.action.triggered.connect(self.show)
+        owner.addAction(self.action)
+        app = QApplication.instance()
+        if app is not None:  # where the shortcut does not reach: modal dialogs and wizards
+            app.installEventFilter(HelpKey(self.show, self))
+
+    def show(self) -> HelpWindow:
+        focus = topic_for(QApplication.focusWidget())
+        modal = QApplication.activeModalWidget()
+        if modal is not None:  # a modal wizard blocks other windows, not its own children
+            window = modal.findChild(HelpWindow) or HelpWindow(modal)
+            window.show_topic(focus or topic_for(modal))
+            return window
+        if self._window is None:
+            self._window = HelpWindow(self._owner)
+        self._window.show_topic(focus or topic_for(self._current()))
+        return self._window
