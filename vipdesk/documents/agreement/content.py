@@ -187,17 +187,27 @@ class AgreementData:
 _NOT_HASHED = frozenset({"generated_at"})
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:  # exact types: a StrEnum is a str but must become its value
+        return value  # the most common case first: a demo of 100,000 placements plains millions
+    if isinstance(value, tuple | list):
+        return [_plain(item) for item in value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, tuple | list):
-        return [_plain(item) for item in value]
     return value
 
 
@@ -209,13 +219,23 @@ def agreement_to_dict(data: AgreementData) -> dict[str, Any]:
 
 def canonical_json(data: AgreementData) -> str:
     """One exact text for the content (without `generated_at`): sorted keys, no spaces."""
-    content = {k: v for k, v in agreement_to_dict(data).items() if k not in _NOT_HASHED}
+    return canonical_json_of(agreement_to_dict(data))
+
+
+def canonical_json_of(plain: dict[str, Any]) -> str:
+    """`canonical_json` of content already made plain by `agreement_to_dict`."""
+    content = {k: v for k, v in plain.items() if k not in _NOT_HASHED}
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def content_hash(data: AgreementData) -> str:
     """SHA-256 (hex) of `canonical_json`: equal content, equal hash."""
-    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+    return hash_of(agreement_to_dict(data))
+
+
+def hash_of(plain: dict[str, Any]) -> str:
+    """`content_hash` of content already made plain by `agreement_to_dict`."""
+    return hashlib.sha256(canonical_json_of(plain).encode("utf-8")).hexdigest()
 
 
 @cache

@@ -36,7 +36,7 @@ from vipdesk.documents.agreement.content import (
     AgreementData,
     agreement_from_dict,
     agreement_to_dict,
-    content_hash,
+    hash_of,
 )
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
@@ -167,9 +167,10 @@ class DocumentRows:
         locked = LIFECYCLE.index(want.reached) >= _SIGNED
         signed = len(DEFAULT_PARTIES) if locked else self.rng.randint(0, 2)
         signatures, last = self._signatures(DEFAULT_PARTIES, data, want.sent_on, signed)
-        content = json.dumps(agreement_to_dict(data), ensure_ascii=False, sort_keys=True)
+        plain = agreement_to_dict(data)  # once, for the stored content and its hash
+        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         return self._document(
-            want, DocumentKind.AGREEMENT, content, content_hash(data), DEFAULT_PARTIES,
+            want, DocumentKind.AGREEMENT, content, hash_of(plain), DEFAULT_PARTIES,
             want.sent_on, last if locked else None,
         ), signatures  # fmt: skip
 
@@ -194,9 +195,10 @@ class DocumentRows:
             out_for_signing = True
         signed = rng.randint(0, 2) if out_for_signing else len(DEFAULT_PARTIES)
         signatures, last = self._signatures(DEFAULT_PARTIES, amended, sent_on, signed)
-        content = json.dumps(agreement_to_dict(amended), ensure_ascii=False, sort_keys=True)
+        plain = agreement_to_dict(amended)  # once, for the stored content and its hash
+        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         row = self._document(
-            want, DocumentKind.AMENDMENT, content, content_hash(amended), DEFAULT_PARTIES,
+            want, DocumentKind.AMENDMENT, content, hash_of(plain), DEFAULT_PARTIES,
             sent_on, None if out_for_signing else last,
         )  # fmt: skip
         return row | {"note": reason.format(hours=hours)}, signatures

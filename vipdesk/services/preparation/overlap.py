@@ -12,6 +12,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
@@ -109,11 +110,28 @@ def working_intervals(who: Availability, first: date, last: date) -> list[Interv
     out: list[Interval] = []
     for day in _dates(first, last):
         if day.isoweekday() in who.weekdays:
-            start = datetime.combine(day, who.start, zone).astimezone(UTC)
-            end = datetime.combine(day, who.end, zone).astimezone(UTC)
+            offset = _steady_offset(who.zone, day)
+            if offset is None:  # the clocks change on this day: let zoneinfo place each hour
+                start = datetime.combine(day, who.start, zone).astimezone(UTC)
+                end = datetime.combine(day, who.end, zone).astimezone(UTC)
+            else:
+                start = datetime.combine(day, who.start, UTC) - offset
+                end = datetime.combine(day, who.end, UTC) - offset
             if end > start:
                 out.append((start, end))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _steady_offset(zone: str, day: date) -> timedelta | None:
+    """The zone's UTC offset on `day` when it holds all day, else None (a clock change).
+
+    Remembered: a few zones over the same days recur in every placement's period, and a batch
+    of agreements (or a demo of 100,000) lays out millions of working days."""
+    tz = ZoneInfo(zone)
+    morning = datetime.combine(day, time(0, 0), tz).utcoffset()
+    evening = datetime.combine(day, time(23, 59, 59), tz).utcoffset()
+    return morning if morning == evening else None
 
 
 def intersect(a: Sequence[Interval], b: Sequence[Interval]) -> list[Interval]:
