@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from vipdesk.documents.files import write_atomically
-from vipdesk.documents.pdf.fonts import FONT, markup, register_fonts, runs, text_width, wrap
+from vipdesk.documents.pdf.fonts import (
+    FONT,
+    FONT_CJK,
+    FONT_HANGUL,
+    markup,
+    register_fonts,
+    runs,
+    text_width,
+    wrap,
+)
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
 
@@ -27,14 +36,12 @@ def test_latin_greek_and_cyrillic_stay_in_dejavu() -> None:
     assert list(runs(name)) == [(name, FONT)]
 
 
-def test_chinese_japanese_and_korean_fall_back_to_cid_fonts() -> None:
-    assert list(runs("李娜 (Li Na)")) == [("李娜", "STSong-Light"), (" (Li Na)", FONT)]
-    assert list(runs("小林 さくら")) == [
-        ("小林", "HeiseiKakuGo-W5"),
-        (" ", FONT),
-        ("さくら", "HeiseiKakuGo-W5"),
-    ]
-    assert [font for _text, font in runs("김민준")] == ["HYGothic-Medium"]
+def test_chinese_japanese_and_korean_fall_back_to_embedded_faces() -> None:
+    assert list(runs("李娜 (Li Na)")) == [("李娜", FONT_CJK), (" (Li Na)", FONT)]
+    assert list(runs("小林 さくら")) == [("小林", FONT_CJK), (" ", FONT), ("さくら", FONT_CJK)]
+    # In Korean text the hanja come from the Korean face too: one style for the whole name.
+    assert [font for _text, font in runs("김민준")] == [FONT_HANGUL]
+    assert [font for _text, font in runs("金 김민준")] == [FONT_HANGUL, FONT, FONT_HANGUL]
 
 
 def test_wrap_breaks_at_spaces_and_cuts_only_overlong_words() -> None:

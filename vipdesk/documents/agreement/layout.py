@@ -87,8 +87,9 @@ class Styles:
 @cache
 def styles() -> Styles:
     body = ParagraphStyle(
-        "body", fontName=FONT, fontSize=9, leading=12.2, textColor=INK, alignment=TA_LEFT
-    )
+        "body", fontName=FONT, fontSize=9, leading=12.2, textColor=INK, alignment=TA_LEFT,
+        bulletFontName=FONT,  # reportlab's default is a Helvetica no reader is given
+    )  # fmt: skip
     cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11)
     return Styles(
         body=body,

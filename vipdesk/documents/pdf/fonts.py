@@ -1,14 +1,17 @@
 """The fonts of vipdesk's PDFs, and text that prints exactly what people typed.
 
 DejaVu Sans (shipped in resources/fonts/) is embedded as a subset: Latin with all diacritics,
-Greek and Cyrillic print and copy out as typed. Chinese, Japanese and Korean, which DejaVu lacks,
-fall back to the CID fonts every PDF reader knows (not embedded; they copy out as text too).
+Greek, Cyrillic, Hebrew and Arabic print and copy out as typed. A character DejaVu lacks is
+drawn, glyph by glyph, from the first shipped fallback face that has it (Droid Sans Fallback for
+Chinese and Japanese, Nanum Gothic for Korean, Noto Sans Devanagari, Noto Sans Thai), each
+embedded as a subset too, so that any reader prints and copies out a name in any of them.
 Hebrew and Arabic print right to left, Arabic letters joined. reportlab shapes and reorders
 only with uharfbuzz and ReportLab's own rlbidi (not on PyPI), and only in paragraph styles set
 up for it; instead `visual` turns each line into the order and letter forms it is drawn in
 (python-bidi, arabic-reshaper; DejaVu has all Arabic presentation forms), so every paragraph and
 canvas line gets it, and poppler or a PDF viewer read the text back in logical order.
-Other scripts DejaVu lacks print as empty boxes.
+Devanagari and Thai are drawn glyph by glyph, not shaped: conjuncts show with a visible
+virama, and a reader copies out the letters as typed.
 """
 
 from __future__ import annotations
@@ -24,9 +27,9 @@ from xml.sax.saxutils import escape
 from reportlab import rl_config
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.tables import CellStyle
 
 from vipdesk.resources import resources_dir
 
@@ -39,7 +42,15 @@ _FILES = {
     FONT_BOLD: "DejaVuSans-Bold.ttf",
     FONT_ITALIC: "DejaVuSans-Oblique.ttf",
 }
-_CJK_FONTS = {"ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium", "zh": "STSong-Light"}
+# Faces for what DejaVu lacks, in the order they are tried; each is read on first need.
+FONT_CJK = "VipdeskCJK"
+FONT_HANGUL = "VipdeskHangul"
+_FALLBACKS = {
+    FONT_CJK: "DroidSansFallbackFull.ttf",  # Chinese (simplified, traditional), Japanese
+    FONT_HANGUL: "NanumGothic.ttf",  # Korean: hangul, and hanja beside it
+    "VipdeskDevanagari": "NotoSansDevanagari-Regular.ttf",
+    "VipdeskThai": "NotoSansThai-Regular.ttf",
+}
 _lock = threading.Lock()
 
 # Hebrew, Arabic with its supplements, and their presentation forms (U+FEFF, the byte order
@@ -88,6 +99,10 @@ def _registered() -> frozenset[int]:
     # Binary streams instead of ASCII85 text: a fifth faster, a little smaller, and read by
     # every PDF reader (ASCII85 only mattered for 7-bit mail transports of the 1990s).
     rl_config.useA85 = 0
+    # Every canvas and table cell starts in our face, not in a non-embedded Helvetica a reader
+    # must supply (reportlab reads its base font once, when its modules are imported).
+    rl_config.canvas_basefontname = FONT
+    CellStyle.fontname = FONT
     folder = resources_dir() / "fonts"
     for name, file in _FILES.items():
         pdfmetrics.registerFont(_Font(name, str(folder / file)))
@@ -107,21 +122,27 @@ def register_fonts() -> None:
 
 
 @cache
-def _cjk_font(language: str) -> str:
-    name = _CJK_FONTS[language]
-    pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
+def _fallback_face(name: str) -> frozenset[int]:
+    """Register one fallback face (once); the code points it covers."""
+    font = TTFont(name, str(resources_dir() / "fonts" / _FALLBACKS[name]))
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
 
 
-def _cjk_language(char: str) -> str | None:
-    code = ord(char)
-    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF:
-        return "ja"  # kana
-    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
-        return "ko"  # hangul
-    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x3000 <= code <= 0x303F:
-        return "zh"  # CJK ideographs and punctuation
-    return None
+def _is_hangul(code: int) -> bool:
+    return 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
+
+
+@lru_cache(maxsize=4096)
+def _fallback_for(code: int, korean: bool) -> str | None:
+    """The first fallback face with a glyph for `code`; in Korean text, ideographs (hanja)
+    come from the Korean face, so that a name is drawn in one style."""
+    order = list(_FALLBACKS)
+    if korean:
+        order.remove(FONT_HANGUL)
+        order.insert(0, FONT_HANGUL)
+    with _lock:
+        return next((name for name in order if code in _fallback_face(name)), None)
 
 
 @cache
@@ -166,24 +187,21 @@ def _visual_line(line: str, keep_together: bool) -> str:
 
 
 def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
-    """Split `text` into (piece, font name): DejaVu where it has the glyphs, else a CJK font.
-
-    Ideographs are read as Japanese when the text also holds kana, as Korean when it holds
-    hangul, and as Chinese otherwise (a name like 小林 さくら is Japanese throughout).
-    """
+    """Split `text` into (piece, font name): DejaVu where it has the glyphs, else the first
+    fallback face that has them (see `_FALLBACKS`); a character no face has stays in `font`."""
     covered = _registered()
     if covered.issuperset(map(ord, text)):  # the usual case, at C speed
         if text:
             yield text, font
         return
-    scripts = {_cjk_language(char) for char in text if ord(char) not in covered}
-    language = "ja" if "ja" in scripts else "ko" if "ko" in scripts else "zh"
+    korean = any(_is_hangul(ord(char)) for char in text)
     current: list[str] = []
     current_font = font
     for char in text:
-        wanted = font
-        if ord(char) not in covered and _cjk_language(char) is not None:
-            wanted = _cjk_font(language)
+        code = ord(char)
+        # Line breaks and spaces stay with the text around them: they are not drawn.
+        drawn_elsewhere = code not in covered and not char.isspace()
+        wanted = (_fallback_for(code, korean) or font) if drawn_elsewhere else font
         if current and wanted != current_font:
             yield "".join(current), current_font
             current = []
