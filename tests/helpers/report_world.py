@@ -226,5 +226,40 @@ def check_workbook(path: Path, title: str, sheets: list[str]) -> None:
     assert wb.properties.title == title
     assert wb.properties.creator == "vipdesk"
     assert len(wb["Summary"]._charts) >= 1
-    for ws in wb:  # nothing anywhere is a formula
+    for ws in wb:  # nothing anywhere is a formula, no number shows as ###
         assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+        assert numbers_too_wide(ws) == []
+
+
+def numbers_too_wide(ws: Worksheet) -> list[tuple[str, str, float]]:
+    """Cells whose number, as its format shows it, is wider than the column: Excel shows ###."""
+    out = []
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+                continue
+            fmt = str(cell.number_format)
+            if "%" in fmt:
+                shown = f"{float(value) * 100:,.0f}%"
+            elif "0.00" in fmt:
+                code = fmt.split('"')[1] if '"' in fmt else ""
+                shown = f"{float(value):,.2f} {code}".strip()
+            else:
+                shown = f"{float(value):,.0f}"
+            width = ws.column_dimensions[cell.column_letter].width or 8.43
+            if len(shown) + 1 > width:
+                out.append((cell.coordinate, shown, width))
+    return out
+
+
+def add_large_cost(w: ReportWorld) -> None:
+    """A cost in the tens of millions: totals wider than the columns' usual widths."""
+    _cost(
+        w.db,
+        placement_id=w.ids["VIP-2026-00001"],
+        category=CostCategory.TRAVEL,
+        description="Charter flights",
+        amount=D("12345678.90"),
+        source_id=w.erasmus,
+    )

@@ -11,12 +11,14 @@ from openpyxl import load_workbook
 
 from tests.helpers.report_world import (
     ReportWorld,
+    add_large_cost,
     block,
     check_detail_sheet,
     check_workbook,
     export,
     filters,
     make_report_world,
+    numbers_too_wide,
     table,
 )
 from vipdesk.db import Database
@@ -157,3 +159,11 @@ def test_unconverted_costs_are_named_on_the_first_sheet(world: ReportWorld, tmp_
         filters(path)["Not counted"]
     )
     assert block(path, "Key figure")["Total cost"] == (2700,)
+
+
+def test_large_amounts_never_show_as_hashes(world: ReportWorld, tmp_path: Path) -> None:
+    """Issue 16: the summary's money columns were 13 characters wide; 12 million did not fit."""
+    add_large_cost(world)
+    path = export(world.db, "costs", tmp_path / "big.xlsx")
+    for ws in load_workbook(path):
+        assert numbers_too_wide(ws) == [], ws.title

@@ -10,12 +10,14 @@ from openpyxl import load_workbook
 
 from tests.helpers.report_world import (
     ReportWorld,
+    add_large_cost,
     block,
     check_detail_sheet,
     check_workbook,
     export,
     filters,
     make_report_world,
+    numbers_too_wide,
     table,
 )
 from vipdesk.db import Database
@@ -73,7 +75,8 @@ def test_budget_lines_against_actual(world: ReportWorld, tmp_path: Path) -> None
     assert (travel["Budget"], travel["Spent"], travel["Overspent"]) == (3000, 1200, "No")
     training = lines[("=City of Leuven grant", "Training")]
     assert (training["Budget"], training["Spent"], training["Remaining"]) == (0, 300, -300)
-    assert training["Overspent"] == "Yes"
+    # Issue 16: spending where the source set no budget line is not "overspent".
+    assert training["Overspent"] == "No budget line"
     assert training["Used"] is None  # no budget: no share
     ws = check_detail_sheet(path, "Budget lines")
     assert ws.cell(2, 4).number_format == EUR
@@ -107,3 +110,11 @@ def test_no_sensitive_data(world: ReportWorld, tmp_path: Path) -> None:
     for ws in wb:
         assert not set(EQUITY_TITLES) & {c.value for row in ws.iter_rows() for c in row}
     assert str(filters(path)["Sensitive data"]).startswith("None")
+
+
+def test_large_amounts_never_show_as_hashes(world: ReportWorld, tmp_path: Path) -> None:
+    """Issue 16: the summary's money columns were 13 characters wide; 12 million did not fit."""
+    add_large_cost(world)
+    path = export(world.db, "funding", tmp_path / "big.xlsx")
+    for ws in load_workbook(path):
+        assert numbers_too_wide(ws) == [], ws.title

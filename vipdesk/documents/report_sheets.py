@@ -164,15 +164,21 @@ def _measured(col: Col, values: Iterable[Any]) -> int:
     elif col.number_format == DATE_FORMAT:
         width = 10
     elif col.number_format is not None:
-        # The widest formatted number is that of the largest or of the most negative value:
-        # formatting two values instead of every one saves seconds at 100,000 rows.
-        numbers = [v for v in values if v is not None]
-        extremes = (max(numbers), min(numbers)) if numbers else ()
-        width = max((len(f"{v:,.2f}") for v in extremes), default=4) + 5
+        width = number_width(values)
     else:
         # Each distinct value once: labels, countries and answers repeat on many rows.
         width = max(map(display_width, set(values)), default=0)
     return max(width, len(col.title) + 3)  # bold, with the filter button beside it
+
+
+def number_width(values: Iterable[Any]) -> int:
+    """Characters a column needs for `values` shown with two decimals and a currency code
+    after them: Excel shows ### in a cell too narrow for its number."""
+    numbers = [v for v in values if v is not None]
+    # The widest formatted number is that of the largest or of the most negative value:
+    # formatting two values instead of every one saves seconds at 100,000 rows.
+    extremes = (max(numbers), min(numbers)) if numbers else ()
+    return max((len(f"{v:,.2f}") for v in extremes), default=4) + 5
 
 
 STEP_ROWS = 500  # rows between calls of a table's `step`: a call per row costs time

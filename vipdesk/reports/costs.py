@@ -17,6 +17,7 @@ from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
     bar_chart,
+    number_width,
     problems_note,
     summary_sheet,
     write_table,
@@ -76,15 +77,25 @@ REPORT = workbook_report("costs", TITLE, _gather)
 def _summary_sheet(wb: Any, data: CostData) -> None:
     money = money_format(data.base)
     labels = [a.label for a in (*data.by_country, *data.by_source)]
+    overall = data.overall
+    direct = sum((c.direct for _, c in data.rows if c.facts.participant), ZERO)
+    shared = sum((c.shared for _, c in data.rows if c.facts.participant), ZERO)
+    groups: tuple[list[Average], ...] = (
+        data.by_mode,
+        data.by_year,
+        data.by_country,
+        data.by_source,
+    )
+    totals = [direct, shared, *(a.total for g in groups for a in g)]
+    if overall:
+        totals.append(overall.total)
+    money_wide = number_width(totals)  # every amount in columns B to D is at most a total
     sheet = summary_sheet(
         wb,
         TITLE,
         f"Amounts in {data.base}. The filters that chose the placements are on the Filters sheet.",
-        [max([28, *map(len, labels)]), 13, 17, 21],
+        [max([28, *map(len, labels)]), max(13, money_wide), max(17, money_wide), 21],
     )
-    overall = data.overall
-    direct = sum((c.direct for _, c in data.rows if c.facts.participant), ZERO)
-    shared = sum((c.shared for _, c in data.rows if c.facts.participant), ZERO)
     sheet.key_figures(
         [
             ("Participants", overall.participants if overall else 0, WHOLE),
@@ -95,12 +106,6 @@ def _summary_sheet(wb: Any, data: CostData) -> None:
         ]
     )
     blocks: dict[str, tuple[int, int]] = {}
-    groups: tuple[list[Average], ...] = (
-        data.by_mode,
-        data.by_year,
-        data.by_country,
-        data.by_source,
-    )
     for title, averages in zip(GROUPS, groups, strict=True):
         sheet.append()
         blocks[title] = sheet.table(

@@ -18,6 +18,7 @@ from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
     bar_chart,
+    number_width,
     problems_note,
     summary_sheet,
     write_table,
@@ -90,11 +91,14 @@ def _amount_format(currencies: set[str]) -> str:
 
 def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
     names = [s.total.label for s in data.sources]
+    selected = sum((s.selected_spent for s in data.sources), Decimal(0))
+    amounts = [v for s in data.sources for v in (s.total.budget, s.total.spent, s.total.remaining)]
+    money_wide = max(17, number_width(amounts))
     sheet = summary_sheet(
         wb,
         TITLE,
         "Each source in its own currency; the filters are on the Filters sheet.",
-        [max([30, *map(len, names)]), 10, 17, 17, 17, 9],
+        [max([30, *map(len, names)]), max(10, number_width([selected])), *[money_wide] * 3, 9],
     )
     ws = sheet.ws
     sheet.key_figures(
@@ -109,7 +113,7 @@ def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
             ),
             (
                 "Paid for the selected placements",
-                sum((s.selected_spent for s in data.sources), Decimal(0)),
+                selected,
                 money_format(data.base),
             ),
         ]
@@ -199,7 +203,7 @@ def _lines_sheet(wb: Any, data: FundingData) -> None:
         Col("Spent", amount),
         Col("Remaining", amount),
         Col("Used", PERCENT, width=6),
-        Col("Overspent"),
+        Col("Overspent"),  # Overspent, No, or No budget line
     ]
     rows = [
         [
@@ -210,7 +214,7 @@ def _lines_sheet(wb: Any, data: FundingData) -> None:
             line.spent,
             line.remaining,
             used(line),
-            "Yes" if line.overspent else "No",
+            "Yes" if line.overspent else "No budget line" if not line.budgeted else "No",
         ]
         for line in lines
     ]

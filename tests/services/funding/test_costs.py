@@ -214,3 +214,23 @@ def test_a_year_share_by_mode_reaches_only_that_mode(db: Database) -> None:
 
 def test_without_sources_the_budget_is_empty(db: Database) -> None:
     assert budget_report(db).sources == [] and cost_report(db).placements == {}
+
+
+def test_spending_without_a_budget_line_is_not_overspent(any_db: Database) -> None:
+    """Issue 16: a category the source has no budget line for was flagged "overspent"."""
+    w = make_funding_world(any_db)
+    add_cost(
+        any_db,
+        placement_id=w.physical,
+        amount=D("50.00"),
+        source_id=w.erasmus,
+        category=CostCategory.SOFTWARE,
+    )
+    lines = {line.category: line for line in budget_report(any_db).lines[w.erasmus]}
+    software = lines[CostCategory.SOFTWARE]
+    assert (software.budgeted, software.overspent, software.state) == (
+        False,
+        False,
+        "no budget line",
+    )
+    assert lines[CostCategory.EQUIPMENT].state == ""  # within its budget

@@ -277,6 +277,7 @@ class BudgetRow:
     spent: Decimal
     source_id: int
     category: CostCategory | None = None
+    budgeted: bool = True  # False: spending in a category the source has no budget line for
 
     @property
     def remaining(self) -> Decimal:
@@ -284,7 +285,15 @@ class BudgetRow:
 
     @property
     def overspent(self) -> bool:
-        return self.spent > self.budget
+        """Spent beyond a budget; spending where no budget was set is not "overspent"."""
+        return self.budgeted and self.spent > self.budget
+
+    @property
+    def state(self) -> str:
+        """In words, for tables and reports: "overspent", "no budget line" or ""."""
+        if self.overspent:
+            return "overspent"
+        return "" if self.budgeted else "no budget line"
 
 
 @dataclass
@@ -344,6 +353,7 @@ def budget_report(db: Database) -> BudgetReport:
                     spent.get(category, ZERO),
                     source.id,
                     category,
+                    budgeted=category in budgets,
                 )
                 for category in CostCategory
                 if category in budgets or category in spent
