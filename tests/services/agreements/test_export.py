@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.pdf_tools import poppler
 from vipdesk.db import Database
+from vipdesk.documents.agreement.layout import WATERMARK_COLOUR
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.services.agreements.export import export_agreement, stored_agreements
 from vipdesk.services.agreements.render import document_pdf, final_pdf
@@ -85,3 +89,51 @@ def test_a_batch_exports_stored_versions_as_they_are(db: Database, tmp_path: Pat
     fillable.mkdir()
     again = export_agreements(db, [locked_id], fillable, fillable=True)
     assert again.written[0].read_bytes() == final_pdf(db, locked.id)  # nothing left to fill
+
+
+def _pages_marked_draft(pdf: bytes, tmp_path: Path) -> list[bool]:
+    """Page by page: is the large DRAFT drawn across it (seen as its colour, rendered)?"""
+    path = tmp_path / "marked.pdf"
+    path.write_bytes(pdf)
+    subprocess.run(
+        [poppler("pdftoppm"), "-png", "-r", "30", str(path), str(tmp_path / "m")], check=True
+    )
+    marked = []
+    for page in sorted(tmp_path.glob("m*.png")):
+        colours = Image.open(page).convert("RGB").getcolors(1 << 16) or []
+        mark = tuple(round(255 * c) for c in WATERMARK_COLOUR)
+        near = 0
+        for count, rgb in colours:
+            assert isinstance(rgb, tuple)
+            if max(abs(a - b) for a, b in zip(rgb, mark, strict=True)) < 12:
+                near += count
+        marked.append(near > 500)
+        page.unlink()
+    return marked
+
+
+def test_only_what_went_out_for_signature_is_exported_without_the_draft_mark(
+    db: Database, tmp_path: Path
+) -> None:
+    """Issue 16: a placement's agreement drafted from its records looked like the real one."""
+    fresh = make_placement(db, make_world(db))
+    assert fresh.id is not None
+    marks = _pages_marked_draft(export_agreement(db, fresh.id).pdf, tmp_path)
+    assert len(marks) > 1 and all(marks)  # on every page
+    placement_id, draft = ready_agreement(db)
+    assert all(_pages_marked_draft(export_agreement(db, placement_id).pdf, tmp_path))
+    assert all(_pages_marked_draft(export_agreement(db, placement_id, fillable=True).pdf, tmp_path))
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    assert not any(_pages_marked_draft(export_agreement(db, placement_id).pdf, tmp_path))
+    assert not any(
+        _pages_marked_draft(export_agreement(db, placement_id, fillable=True).pdf, tmp_path)
+    )
+    assert sent.id is not None
+
+    from vipdesk.services.agreements.batch import export_agreements
+
+    result = export_agreements(db, [fresh.id, placement_id], tmp_path, fillable=True)
+    marked = {
+        path.name: all(_pages_marked_draft(path.read_bytes(), tmp_path)) for path in result.written
+    }
+    assert sorted(marked.values()) == [False, True]

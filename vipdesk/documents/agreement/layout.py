@@ -242,11 +242,16 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def page_decorator(header_left: str, header_right: str, footer_left: str) -> Callable[..., None]:
-    """Draws the running header and the footer with 'Page x of y' on every page."""
+def page_decorator(
+    header_left: str, header_right: str, footer_left: str, *, watermark: str | None = None
+) -> Callable[..., None]:
+    """Draws the running header and the footer with 'Page x of y' on every page, and
+    `watermark` (such as DRAFT) large and light across it, under the text."""
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
+        if watermark:
+            _draw_watermark(canvas, watermark)
         top = PAGE_HEIGHT - 13 * mm
         right_width = text_width(header_right, FONT, 7.5)
         canvas.setFillColor(ACCENT)
@@ -294,3 +299,17 @@ def build_pdf(
     decorate = page_decorator(header[0], header[1], footer)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvas_class(info))
     return out.getvalue()
+
+
+WATERMARK_COLOUR = (0.93, 0.82, 0.82)  # light enough to read the text over it
+
+
+def _draw_watermark(canvas: Canvas, text: str) -> None:
+    canvas.saveState()
+    canvas.setFillColorRGB(*WATERMARK_COLOUR)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(50)
+    size = min(120.0, 0.9 * PAGE_HEIGHT / max(len(text), 1))
+    canvas.setFont(FONT_BOLD, size)
+    canvas.drawCentredString(0, -size / 3, text)
+    canvas.restoreState()

@@ -81,9 +81,11 @@ def render_agreement(
     *,
     fillable: bool = False,
     records: Sequence[SignatureRecord] | None = None,
+    draft: bool = False,
 ) -> bytes:
     """The agreement as PDF bytes; `fillable` turns the host's part into form fields, and
-    `records` print how each party signed in its box (the executed copy)."""
+    `records` print how each party signed in its box (the executed copy). A `draft` (not
+    stored, or not yet sent) says DRAFT across every page: it is not for signing."""
     register_fonts()
     info = document_info(data)
     out = io.BytesIO()
@@ -100,6 +102,7 @@ def render_agreement(
         data.sending.name,
         TITLE,
         f"{data.reference} · version {data.version} · generated {long_date(data.generated_at)}",
+        watermark="DRAFT" if draft else None,
     )
     doc.build(
         _story(data, HostFields(data) if fillable else None, records),

@@ -40,7 +40,7 @@ from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.services.agreements.export import stored_agreements, stored_pdfs
+from vipdesk.services.agreements.export import sent_or_signed, stored_agreements, stored_pdfs
 from vipdesk.services.agreements.prefill import agreements_from_placements
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps
 
@@ -141,11 +141,14 @@ def export_agreements(
             # signatures, the archived final PDF (also when fillable ones were asked for: a
             # locked agreement has nothing left to fill in).
             as_stored = stored_pdfs(db, list(found), sent_too=not fillable)
+            not_drafts = sent_or_signed(db, list(found))
             steps.step(len(chunk) - len(found))  # deleted meanwhile: counted, nothing to write
             for placement_id, data in found.items():
                 name = file_name(data.reference, taken)
                 taken.add(name.casefold())
-                pdf = as_stored.get(placement_id) or render_agreement(data, fillable=fillable)
+                pdf = as_stored.get(placement_id) or render_agreement(
+                    data, fillable=fillable, draft=placement_id not in not_drafts
+                )
                 write_atomically(staging / name, pdf)
                 names.append(name)
                 steps.step()

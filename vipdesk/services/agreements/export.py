@@ -68,6 +68,13 @@ def with_agreement(db: Database, placement_ids: Iterable[int]) -> list[int]:
     return [placement_id for placement_id in ids if placement_id in filed]
 
 
+def sent_or_signed(db: Database, placement_ids: Iterable[int]) -> set[int]:
+    """Those of the placements whose current agreement version went out for signature (or is
+    signed): the others export as a DRAFT."""
+    states = (DocumentState.SENT, DocumentState.SIGNED)
+    return {row[0] for row in _current_versions(db, placement_ids, (), states)}
+
+
 def stored_agreements(db: Database, placement_ids: Iterable[int]) -> dict[int, AgreementData]:
     """The content of each placement's current agreement version, for those that have one."""
     rows = _current_versions(db, placement_ids, (AgreementDocument.content,), _CURRENT)
@@ -141,7 +148,8 @@ def export_agreement(
         )
     if stored is None:
         data = agreement_from_placement(db, placement_id)
-        return ExportedAgreement(data, render_agreement(data, fillable=fillable), "not stored yet")
+        pdf = render_agreement(data, fillable=fillable, draft=True)
+        return ExportedAgreement(data, pdf, "not stored yet")
     state, content, final, sent = stored
     data = agreement_from_dict(content)
     if state is DocumentState.SIGNED:
@@ -155,5 +163,6 @@ def export_agreement(
     if state is DocumentState.SENT and not fillable:
         assert sent is not None
         return ExportedAgreement(data, sent, "out for signature")
-    label = "draft" if state is DocumentState.DRAFT else "out for signature"
-    return ExportedAgreement(data, render_agreement(data, fillable=fillable), label)
+    draft = state is DocumentState.DRAFT
+    pdf = render_agreement(data, fillable=fillable, draft=draft)
+    return ExportedAgreement(data, pdf, "draft" if draft else "out for signature")
