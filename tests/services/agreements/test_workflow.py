@@ -84,6 +84,20 @@ def test_sending_checks_every_section_and_changes_nothing_on_a_problem(db: Datab
     assert load_placement(db, placement_id).status is Status.PREPARING
 
 
+def test_an_agreement_without_tools_is_not_sent(db: Database) -> None:
+    """Issue 16: the Technology section must never be empty in what the parties sign."""
+    placement_id, draft = ready_agreement(db)
+    assert draft.agreement.tools
+    draft = save_agreement_draft(
+        db, draft.id, replace(draft.agreement, tools=()), draft.row_version, "tester"
+    )  # a draft may wait for its tools
+    with pytest.raises(ValidationError) as caught:
+        send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    (problem,) = [p for p in caught.value.problems if p.field == "technology.tools"]
+    assert "meetings face to face" in problem.message
+    assert documents_of(db, placement_id)[0].state is DocumentState.DRAFT
+
+
 def test_sending_freezes_the_version_and_moves_the_placement(db: Database, tmp_path: Path) -> None:
     placement_id, draft = ready_agreement(db)
     sent = send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)

@@ -65,6 +65,7 @@ from vipdesk.services.agreements.views import (
     document_view,
 )
 from vipdesk.services.placements.lifecycle import move_status
+from vipdesk.services.preparation.tool_catalogue import purposes
 
 DEFAULT_ORDER: dict[DocumentKind, tuple[str, ...]] = {
     DocumentKind.AGREEMENT: DEFAULT_PARTIES,
@@ -263,12 +264,24 @@ def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]
     assert placement is not None
     # An amendment may move the period (an extension, a later start): that is what it is for.
     bound = row.kind is DocumentKind.AGREEMENT
+    data = agreement_from_dict(json.loads(row.content))
     problems = validate_agreement(
-        agreement_from_dict(json.loads(row.content)),
+        data,
         placement_start=placement.planned_start if bound else None,
         placement_end=placement.planned_end if bound else None,
     )
-    return [FieldProblem(f"{p.section}.{p.field}", p.message) for p in problems]
+    found = [FieldProblem(f"{p.section}.{p.field}", p.message) for p in problems]
+    if not data.tools:
+        # A draft may wait for the tools; what the parties sign says how they will work.
+        needed = ", ".join(p.label.lower() for p in purposes() if p.required)
+        found.append(
+            FieldProblem(
+                "technology.tools",
+                f"No communication tool is recorded: say which tools serve {needed} "
+                "(choose them in preparation, or on the Technology page) before sending.",
+            )
+        )
+    return found
 
 
 def send_for_signature(
