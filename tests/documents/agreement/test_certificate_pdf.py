@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -215,5 +216,14 @@ def test_the_executed_copy_prints_each_record_in_its_box(tmp_path: Path) -> None
     assert "Approved in writing (typed approval)" in text
     assert "12 June 2027" in text
     assert "Recorded by Anna Coordinator" in text
-    # The recorded party's box is filled in; the other party can still sign.
-    assert signature_fields(pdf) == {"sig_sending"}
+    # Issue 16: the host's signature completes the certificate; the sending institution's
+    # box records its receipt that day instead of staying empty on the final copy.
+    assert "Received and filed by the sending institution" in text
+    assert text.count("12 June 2027") == 2
+    assert b"/AcroForm" not in pdf  # no box is left to sign
+    # A sending institution that signed itself keeps its own signature in its box.
+    sending = replace(records[0], party="sending", method="typed", name="Eleni")
+    both = one_line(
+        pdf_text(render_certificate(sample_certificate(), records=[*records, sending]), tmp_path)
+    )
+    assert "Received and filed" not in both

@@ -35,7 +35,7 @@ from vipdesk.documents.agreement.layout import (
 )
 from vipdesk.documents.agreement.sections import person_line, section
 from vipdesk.documents.agreement.signature_block import Party, Signatory, signature_block
-from vipdesk.documents.agreement.signature_record import SignatureRecord
+from vipdesk.documents.agreement.signature_record import RECEIVED, SignatureRecord
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo
 from vipdesk.documents.pdf.fonts import markup
@@ -129,8 +129,36 @@ def _story(data: CertificateData, records: Sequence[SignatureRecord] | None) -> 
         section(4, "Learning outcomes achieved"),
         *(bullets(data.learning_outcomes) or [para("No learning outcomes are recorded.", s.body)]),
         *_evaluation(data),
-        *signature_block(_signatories(data), section=6, intro=SIGNATURE_INTRO, records=records),
+        *signature_block(
+            _signatories(data),
+            section=6,
+            intro=SIGNATURE_INTRO,
+            records=None if records is None else with_receipt(data, records),
+        ),
     ]
+
+
+def with_receipt(
+    data: CertificateData, records: Sequence[SignatureRecord]
+) -> list[SignatureRecord]:
+    """The records of the final copy, with the sending institution's receipt: the host's
+    signature completes the certificate, and the day it was recorded is the day the sending
+    institution received it (the box said nothing on the final copy)."""
+    out = list(records)
+    if any(r.party == Party.SENDING.value for r in out) or not out:
+        return out
+    last = max(out, key=lambda r: r.signed_on or date.min)
+    contact = data.sending_contact
+    receipt = SignatureRecord(
+        party=Party.SENDING.value,
+        method=RECEIVED,
+        name=contact.name,
+        function=contact.position or "Placement coordinator",
+        email=contact.email,
+        signed_on=last.signed_on,
+        recorded_by=last.recorded_by,
+    )
+    return [*out, receipt]
 
 
 def _joined(*parts: str) -> str:

@@ -18,7 +18,9 @@ from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 from vipdesk.documents.agreement.layout import RULE, long_date, styles
 from vipdesk.documents.pdf.fonts import markup
 
+RECEIVED = "received"  # not a signature: the sending institution's receipt of a certificate
 METHOD_WORDS = {
+    RECEIVED: "Received and filed by the sending institution",
     "digital": "Signed digitally with a certificate",
     "scanned": "Signed on paper; the scan is on file",
     "typed": "Approved in writing (typed approval)",
