@@ -11,7 +11,7 @@ from PIL import Image
 
 from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
 from tests.helpers.factories import make_placement, make_world
-from tests.helpers.pdf_tools import poppler
+from tests.helpers.pdf_tools import pdf_text, poppler
 from vipdesk.db import Database
 from vipdesk.documents.agreement.layout import WATERMARK_COLOUR
 from vipdesk.errors import NotFoundError, VipdeskError
@@ -137,3 +137,14 @@ def test_only_what_went_out_for_signature_is_exported_without_the_draft_mark(
         path.name: all(_pages_marked_draft(path.read_bytes(), tmp_path)) for path in result.written
     }
     assert sorted(marked.values()) == [False, True]
+
+
+def test_the_fillable_copy_shows_the_signatures_already_given(db: Database, tmp_path: Path) -> None:
+    """Issue 16: HR's fillable PDF showed empty boxes for parties who had signed."""
+    placement_id, draft = ready_agreement(db)
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    before = export_agreement(db, placement_id, fillable=True).pdf
+    assert "Approved in writing" not in pdf_text(before, tmp_path)
+    record_approval(db, sent.id, "student", typed_approval("student"), today=SENT_ON)
+    after = pdf_text(export_agreement(db, placement_id, fillable=True).pdf, tmp_path)
+    assert after.count("Approved in writing") == 1  # the student's box; the others to sign

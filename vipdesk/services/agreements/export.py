@@ -25,7 +25,7 @@ from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
 from vipdesk.services.agreements.prefill import agreement_from_placement
-from vipdesk.services.agreements.render import stored_or_rendered
+from vipdesk.services.agreements.render import signed_records, stored_or_rendered
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,9 @@ def export_agreement(
                 if row.state is DocumentState.SENT
                 else None
             )
-            stored = (row.state, json.loads(row.content), final, sent)
+            # A fillable copy for HR while out for signature shows who has signed already.
+            given = signed_records(row) if row.state is DocumentState.SENT else []
+            stored = (row.state, json.loads(row.content), final, sent, given)
     if stored is None and version is not None:
         raise NotFoundError(
             "This agreement version is no longer the current one: a later version replaced "
@@ -150,7 +152,7 @@ def export_agreement(
         data = agreement_from_placement(db, placement_id)
         pdf = render_agreement(data, fillable=fillable, draft=True)
         return ExportedAgreement(data, pdf, "not stored yet")
-    state, content, final, sent = stored
+    state, content, final, sent, given = stored
     data = agreement_from_dict(content)
     if state is DocumentState.SIGNED:
         if fillable:
@@ -164,5 +166,5 @@ def export_agreement(
         assert sent is not None
         return ExportedAgreement(data, sent, "out for signature")
     draft = state is DocumentState.DRAFT
-    pdf = render_agreement(data, fillable=fillable, draft=draft)
+    pdf = render_agreement(data, fillable=fillable, draft=draft, records=given or None)
     return ExportedAgreement(data, pdf, "draft" if draft else "out for signature")

@@ -21,13 +21,27 @@ from vipdesk.documents.agreement.content import agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.errors import VipdeskError
-from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, SignatureMethod
+from vipdesk.models import (
+    AgreementDocument,
+    DocumentKind,
+    DocumentState,
+    SignatureMethod,
+    SignatureState,
+)
 from vipdesk.services.agreements.queries import agreed_content, load_row
 
 
 def _records(row: AgreementDocument) -> list[SignatureRecord]:
+    assert all(s.state is SignatureState.SIGNED for s in row.signatures)
+    return signed_records(row)
+
+
+def signed_records(row: AgreementDocument) -> list[SignatureRecord]:
+    """The signatures given so far, as the PDF prints them in their parties' boxes."""
     out: list[SignatureRecord] = []
     for signature in row.signatures:
+        if signature.state is not SignatureState.SIGNED:
+            continue
         assert signature.method is not None and signature.signed_on is not None
         out.append(
             SignatureRecord(
