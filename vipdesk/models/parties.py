@@ -38,6 +38,8 @@ class Organisation(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200), index=True)
     country: Mapped[str] = mapped_column(String(2))
     city: Mapped[str | None] = mapped_column(String(100))
+    street: Mapped[str | None] = mapped_column(String(200))  # with the house number
+    postcode: Mapped[str | None] = mapped_column(String(20))
     website: Mapped[str | None] = mapped_column(String(300))
     sector: Mapped[str | None] = mapped_column(String(120))
     size: Mapped[OrganisationSize | None] = mapped_column(enum_column(OrganisationSize, "size"))

@@ -209,3 +209,13 @@ def test_a_number_that_cannot_be_an_id_is_simply_not_found(any_db: Database) -> 
     for typed in ("99999999999999999999", "2147483648", "0", "²", "١", "-1", ""):
         with pytest.raises(NotFoundError, match="There is no placement"):
             find_placement(any_db, typed)
+
+
+def test_the_host_address_is_its_full_postal_address() -> None:
+    """Issue 16: the agreement printed only the host's city."""
+    from vipdesk.services.agreements.prefill import postal_address
+
+    assert postal_address("Torstraße 1", "10119", "Berlin") == "Torstraße 1, 10119 Berlin"
+    assert postal_address(None, None, "Berlin") == "Berlin"
+    assert postal_address(" Rue de la Loi 200 ", "", "Bruxelles") == "Rue de la Loi 200, Bruxelles"
+    assert postal_address("", "", "") == ""

@@ -253,6 +253,18 @@ def test_organisations_with_names_for_countries_and_sizes(any_db: Database, tmp_
         )
 
 
+def test_an_organisation_s_postal_address_is_imported(db: Database, tmp_path: Path) -> None:
+    """Issue 16: the agreement prints the host's street and postcode, so imports carry them."""
+    path = csv(
+        tmp_path / "orgs.csv",
+        "Company;Country;Street address;ZIP;City\nBytewerk GmbH;DE;Torstraße 1;10119;Berlin\n",
+    )
+    assert import_file(db, "organisations", path).created == 1
+    with db.session() as s:
+        org = s.scalars(select(Organisation)).one()
+        assert (org.street, org.postcode, org.city) == ("Torstraße 1", "10119", "Berlin")
+
+
 # --- placements ------------------------------------------------------------------------------
 
 

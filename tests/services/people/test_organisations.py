@@ -182,3 +182,19 @@ def test_an_over_long_institution_address_is_named_with_its_limit() -> None:
     assert [(p.field, p.message) for p in validate_institution(form)] == [
         ("address", "The address is longer than 2000 characters.")
     ]
+
+
+def test_a_postal_address_is_kept_and_printed_in_the_agreement(any_db: Database) -> None:
+    from tests.helpers.factories import make_placement, make_world
+    from vipdesk.services.agreements.prefill import agreement_from_placement
+
+    world = make_world(any_db)
+    placement = make_placement(any_db, world)
+    assert placement.id is not None and placement.host_id is not None
+    form = load_organisation(any_db, placement.host_id)
+    saved = save_organisation(any_db, replace(form, street="Torstraße 1", postcode="10119"))
+    assert (saved.street, saved.postcode) == ("Torstraße 1", "10119")
+    address = agreement_from_placement(any_db, placement.id).receiving.address
+    assert address == f"Torstraße 1, 10119 {saved.city}".strip()
+    with pytest.raises(ValidationError, match="postcode"):
+        save_organisation(any_db, replace(saved, postcode="1" * 30))

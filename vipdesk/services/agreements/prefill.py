@@ -259,7 +259,7 @@ def _build(
     )
     receiving = ReceivingOrganisation(
         name=host.name,
-        address=host.city or "",
+        address=postal_address(host.street, host.postcode, host.city),
         website=host.website or "",
         country=country_name(host.country),
         size=host.size.label if host.size else "",
@@ -311,6 +311,12 @@ def _build(
         roles=roles,
         tools=tools,
     )
+
+
+def postal_address(street: str | None, postcode: str | None, city: str | None) -> str:
+    """ "Torstraße 1, 10119 Berlin": street, then postcode and city, the parts there are."""
+    place = " ".join(part.strip() for part in (postcode or "", city or "") if part and part.strip())
+    return ", ".join(part for part in ((street or "").strip(), place) if part)
 
 
 def _address(address: str | None, city: str | None) -> str:

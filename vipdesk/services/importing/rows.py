@@ -388,6 +388,8 @@ class OrganisationRows(RowKind):
             name=row.text("name"),
             country=country,
             city=row.text("city"),
+            street=row.text("street"),
+            postcode=row.text("postcode"),
             website=row.text("website"),
             sector=row.text("sector"),
             size=row.read("size", organisation_size),

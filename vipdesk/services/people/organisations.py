@@ -43,6 +43,8 @@ class OrganisationForm:
     name: str = ""
     country: str | None = None  # ISO 3166-1 alpha-2
     city: str = ""
+    street: str = ""  # the postal address the agreement prints: street, postcode, city
+    postcode: str = ""
     website: str = ""
     sector: str = ""
     size: OrganisationSize | None = None
@@ -73,6 +75,8 @@ def validate_organisation(form: OrganisationForm) -> list[FieldProblem]:
     check.text("name", form.name, "name", 200, required="Enter the organisation's name.")
     check.country("country", form.country, required="Choose the country.")
     check.text("city", form.city, "city", 100)
+    check.text("street", form.street, "street", 200)
+    check.text("postcode", form.postcode, "postcode", 20)
     check.website("website", form.website)
     check.text("sector", form.sector, "sector", 120)
     check.time_zone("timezone", form.timezone)
@@ -104,6 +108,8 @@ def _organisation_form(org: Organisation) -> OrganisationForm:
         name=org.name,
         country=org.country,
         city=org.city or "",
+        street=org.street or "",
+        postcode=org.postcode or "",
         website=org.website or "",
         sector=org.sector or "",
         size=org.size,
@@ -117,6 +123,8 @@ def _apply_organisation(_session: Session, org: Organisation, form: Organisation
     org.name = form.name.strip()
     org.country = form.country.upper()
     org.city = optional(form.city)
+    org.street = optional(form.street)
+    org.postcode = optional(form.postcode)
     org.website = optional(form.website)
     org.sector = optional(form.sector)
     org.size = form.size

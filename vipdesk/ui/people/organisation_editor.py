@@ -30,6 +30,10 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.name.setMaxLength(200)
         self.country = CountryCombo()
         self.city = QLineEdit()
+        self.street = QLineEdit()
+        self.street.setPlaceholderText("Street and number, as on a letter")
+        self.postcode = QLineEdit()
+        self.postcode.setMaxLength(20)
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://…")
         self.sector = QLineEdit()
@@ -41,6 +45,8 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.timezone = TimeZoneCombo()
         self.add_field("name", "Name", self.name, required=True)
         self.add_field("country", "Country", self.country, required=True)
+        self.add_field("street", "Street", self.street)
+        self.add_field("postcode", "Postcode", self.postcode)
         self.add_field("city", "City", self.city)
         self.add_field("website", "Website", self.website)
         self.add_field("sector", "Sector", self.sector)
@@ -57,6 +63,8 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.name.setText(form.name)
         self.country.set_current_data(form.country)
         self.city.setText(form.city)
+        self.street.setText(form.street)
+        self.postcode.setText(form.postcode)
         self.website.setText(form.website)
         self.sector.setText(form.sector)
         self.size_choice.setCurrentIndex(
@@ -75,6 +83,8 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
             name=self.name.text(),
             country=self.country.code(),
             city=self.city.text(),
+            street=self.street.text(),
+            postcode=self.postcode.text(),
             website=self.website.text(),
             sector=self.sector.text(),
             size=OrganisationSize(size) if size else None,
