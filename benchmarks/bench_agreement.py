@@ -161,11 +161,12 @@ print(json.dumps(dict(wall=wall, cpu=cpu, files=len(result.written), reports=len
 
 def prepare_all(db: Any) -> None:
     """A protocol (student, mentor, tutor hours in their zones) and four tools tested with
-    each actor, for every placement: the agreement's sections 3 and 5 as in real use."""
+    each actor, for every placement the demo left unprepared (the demo prepares those from
+    "agreement sent" on): the agreement's sections 3 and 5 as in real use."""
     from datetime import time as clock
     from datetime import timedelta
 
-    from sqlalchemy import select
+    from sqlalchemy import select, union
     from sqlalchemy.orm import selectinload
 
     from vipdesk.models import (
@@ -181,8 +182,15 @@ def prepare_all(db: Any) -> None:
 
     tools = {"meetings": "teams", "questions": "teams", "reporting": "email", "fallback": "phone"}
     with db.session("bench") as session:
+        prepared = union(
+            select(CommunicationProtocol.placement_id),
+            select(ToolChoice.placement_id),
+            select(ToolTest.placement_id),
+        )
         placements = session.scalars(
-            select(Placement).options(
+            select(Placement)
+            .where(Placement.id.not_in(prepared))
+            .options(
                 selectinload(Placement.student),
                 selectinload(Placement.host),
                 selectinload(Placement.mentor),
