@@ -16,6 +16,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
@@ -92,6 +93,8 @@ class AgreementDocument(Versioned, Base):
             name="locked_when_signed",
         ),
         CheckConstraint("state = 'draft' OR content_hash IS NOT NULL", name="hashed_when_sent"),
+        # The work list asks for the versions out for signature among every version on file.
+        Index("ix_agreement_document_state_kind", "state", "kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
