@@ -142,31 +142,50 @@ def load_facts(db: Database) -> dict[int, PlacementFacts]:
         }
 
 
-def _targets(item: CostItem, facts: dict[int, PlacementFacts]) -> list[PlacementFacts]:
+class ShareGroups:
+    """The participants among whom shared items of a year (and a mode) are split, each group
+    found once: a report at 100,000 placements otherwise scanned them all for every item."""
+
+    def __init__(self, facts: dict[int, PlacementFacts]) -> None:
+        self._facts = facts
+        self._groups: dict[tuple[int | None, Mode | None], list[PlacementFacts]] = {}
+
+    def of(self, year: int | None, mode: Mode | None) -> list[PlacementFacts]:
+        found = self._groups.get((year, mode))
+        if found is None:
+            found = [
+                f
+                for f in self._facts.values()
+                if f.participant and f.year == year and (mode is None or f.mode is mode)
+            ]
+            self._groups[(year, mode)] = found
+        return found
+
+
+def _targets(
+    item: CostItem, facts: dict[int, PlacementFacts], groups: ShareGroups
+) -> list[PlacementFacts]:
     if item.placement_id is not None:
         return [facts[item.placement_id]]
     if item.shares:
         return [facts[s.placement_id] for s in sorted(item.shares, key=lambda s: s.placement_id)]
-    return [
-        f
-        for f in facts.values()
-        if f.participant
-        and f.year == item.share_year
-        and (item.share_mode is None or f.mode is item.share_mode)
-    ]
+    return groups.of(item.share_year, item.share_mode)
 
 
 def split_item(
-    item: CostItem, facts: dict[int, PlacementFacts], rates: RateTable
+    item: CostItem,
+    facts: dict[int, PlacementFacts],
+    rates: RateTable,
+    groups: ShareGroups | None = None,
 ) -> list[CostPart]:
-    """The parts of one item.
+    """The parts of one item (`groups`: the share groups of `facts`, kept between items).
 
     Raises:
         MissingRateError: no rate for the item's currency on its date.
         AllocationError: nobody to share among, or every weight is zero.
     """
     whole = rates.to_base(item.amount, item.currency, item.spent_on)
-    targets = _targets(item, facts)
+    targets = _targets(item, facts, groups or ShareGroups(facts))
     amounts = allocate(whole, weights_for(item.rule, targets))
     shared = item.placement_id is None
     return [
@@ -190,9 +209,10 @@ def cost_report(db: Database) -> CostReport:
             .execution_options(yield_per=2000)
         )
         report = CostReport(rates.base, {i: PlacementCost(f) for i, f in facts.items()}, [], [])
+        groups = ShareGroups(facts)
         for item in items:
             try:
-                parts = split_item(item, facts, rates)
+                parts = split_item(item, facts, rates, groups)
             except (MissingRateError, AllocationError) as exc:
                 report.problems.append(f"{item.description} ({item.spent_on:%d %b %Y}): {exc}")
                 continue
