@@ -10,8 +10,8 @@ only with uharfbuzz and ReportLab's own rlbidi (not on PyPI), and only in paragr
 up for it; instead `visual` turns each line into the order and letter forms it is drawn in
 (python-bidi, arabic-reshaper; DejaVu has all Arabic presentation forms), so every paragraph and
 canvas line gets it, and poppler or a PDF viewer read the text back in logical order.
-Devanagari and Thai are drawn glyph by glyph, not shaped: conjuncts show with a visible
-virama, and a reader copies out the letters as typed.
+Devanagari and Thai are shaped with HarfBuzz (`shaping`): conjuncts, reordered vowel signs and
+stacked marks print as in the face, and a reader copies out the letters as typed.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import CellStyle
 
+from vipdesk.documents.pdf.shaping import glyphs
 from vipdesk.resources import resources_dir
 
 FONT = "VipdeskSans"
@@ -51,6 +52,14 @@ _FALLBACKS = {
     "VipdeskDevanagari": "NotoSansDevanagari-Regular.ttf",
     "VipdeskThai": "NotoSansThai-Regular.ttf",
 }
+# Bold faces of fallbacks that have one (Droid and Nanum Gothic print bold text regular).
+_BOLD = {
+    "VipdeskDevanagari": "NotoSansDevanagari-Bold.ttf",
+    "VipdeskThai": "NotoSansThai-Bold.ttf",
+}
+_SHAPED = frozenset(("VipdeskDevanagari", "VipdeskThai"))  # scripts drawn as HarfBuzz shapes
+# Marks and joiners stay in the face of the letter they belong to.
+_ATTACHED = frozenset(("Mn", "Mc", "Me", "Cf"))
 _lock = threading.Lock()
 
 # Hebrew, Arabic with its supplements, and their presentation forms (U+FEFF, the byte order
@@ -64,6 +73,8 @@ _SPACES_IN_RTL = re.compile(f"(?<=[{_RTL_CHARS}]) +(?=[{_RTL_CHARS}])")
 _PRESENTATION_FORM = re.compile(
     r"^(<[0-9A-F]{2}>) <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>$", re.MULTILINE
 )
+# ... or to a private-use code (U+E000 to U+F8FF), which `shaping` gives a shaped glyph.
+_PRIVATE_CODE = re.compile(r"^(<[0-9A-F]{2}>) <((?:E[0-9A-F]|F[0-8])[0-9A-F]{2})>$", re.MULTILINE)
 
 
 def _typed_letter(match: re.Match[str]) -> str:
@@ -74,23 +85,34 @@ def _typed_letter(match: re.Match[str]) -> str:
 
 
 class _Font(TTFont):  # type: ignore[misc]  # reportlab has no type hints
-    """A DejaVu face whose joined Arabic letters copy out as the letters people typed.
+    """A face whose drawn glyphs copy out as the letters people typed.
 
-    `visual` draws Arabic in presentation forms (e.g. U+FEE3, meem initial); the font's
-    ToUnicode map is rewritten so that text extraction and search see plain U+0645.
+    `visual` draws Arabic in presentation forms (e.g. U+FEE3, meem initial), and `shaping`
+    draws Devanagari and Thai with private-use codes; the font's ToUnicode map is rewritten
+    so that text extraction and search see plain U+0645, or the typed cluster (`spoken`).
     (reportlab builds that map inside `addObjects`; the streams are found by their names.)
     """
+
+    def __init__(self, name: str, path: str) -> None:
+        super().__init__(name, path)
+        self.spoken: dict[int, str] = {}  # private-use code → the text it copies out as
 
     def addObjects(self, doc: Any) -> None:  # noqa: N802  # reportlab's name
         super().addObjects(doc)
         face = self.face.name.decode("latin-1")
         for name, stream in doc.idToObject.items():
-            if (
-                name.startswith("toUnicodeCMap:")
-                and name.endswith(face)
-                and " <F" in stream.content
-            ):
+            if not (name.startswith("toUnicodeCMap:") and name.endswith(face)):
+                continue
+            if " <F" in stream.content:
                 stream.content = _PRESENTATION_FORM.sub(_typed_letter, stream.content)
+            if self.spoken:
+                stream.content = _PRIVATE_CODE.sub(self._spoken_text, stream.content)
+
+    def _spoken_text(self, match: re.Match[str]) -> str:
+        text = self.spoken.get(int(match[2], 16))
+        if text is None:
+            return match[0]
+        return f"{match[1]} <{text.encode('utf-16-be').hex().upper()}>"
 
 
 @cache
@@ -123,10 +145,23 @@ def register_fonts() -> None:
 
 @cache
 def _fallback_face(name: str) -> frozenset[int]:
-    """Register one fallback face (once); the code points it covers."""
-    font = TTFont(name, str(resources_dir() / "fonts" / _FALLBACKS[name]))
+    """Register one fallback face (once), and its bold face; the code points it covers."""
+    folder = resources_dir() / "fonts"
+    font = _Font(name, str(folder / _FALLBACKS[name]))
     pdfmetrics.registerFont(font)
+    bold = _bold(name)
+    if name in _BOLD:
+        pdfmetrics.registerFont(_Font(bold, str(folder / _BOLD[name])))
+    # <b> in paragraph markup, and a bold paragraph style, pick the bold face.
+    addMapping(name, 0, 0, name)
+    addMapping(name, 1, 0, bold)
+    addMapping(name, 0, 1, name)
+    addMapping(name, 1, 1, bold)
     return frozenset(font.face.charToGlyph)
+
+
+def _bold(name: str) -> str:
+    return f"{name}-Bold" if name in _BOLD else name
 
 
 def _is_hangul(code: int) -> bool:
@@ -188,7 +223,8 @@ def _visual_line(line: str, keep_together: bool) -> str:
 
 def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
     """Split `text` into (piece, font name): DejaVu where it has the glyphs, else the first
-    fallback face that has them (see `_FALLBACKS`); a character no face has stays in `font`."""
+    fallback face that has them (see `_FALLBACKS`); a character no face has stays in `font`.
+    A piece in Devanagari or Thai is the codes of its shaped glyphs (`shaping.glyphs`)."""
     covered = _registered()
     if covered.issuperset(map(ord, text)):  # the usual case, at C speed
         if text:
@@ -202,13 +238,28 @@ def runs(text: str, font: str = FONT) -> Iterator[tuple[str, str]]:
         # Line breaks and spaces stay with the text around them: they are not drawn.
         drawn_elsewhere = code not in covered and not char.isspace()
         wanted = (_fallback_for(code, korean) or font) if drawn_elsewhere else font
+        if (
+            current_font in _FALLBACKS
+            and unicodedata.category(char) in _ATTACHED
+            and code in _fallback_face(current_font)
+        ):
+            wanted = current_font  # a joiner DejaVu has joins the letters of its neighbours
         if current and wanted != current_font:
-            yield "".join(current), current_font
+            yield _drawn("".join(current), current_font, font)
             current = []
         current.append(char)
         current_font = wanted
     if current:
-        yield "".join(current), current_font
+        yield _drawn("".join(current), current_font, font)
+
+
+def _drawn(text: str, face: str, font: str) -> tuple[str, str]:
+    """A piece of `runs`: in a shaped face, its glyph codes; with a bold `font`, in the
+    fallback's bold face."""
+    if face not in _FALLBACKS:
+        return text, face
+    drawn = glyphs(text, face, _bold(face) if face in _BOLD else None) if face in _SHAPED else text
+    return drawn, _bold(face) if font == FONT_BOLD else face
 
 
 def markup(text: str) -> str:
