@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import subprocess
+from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.certificate_pdf import render_certificate
 from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.documents.pdf.breaks import break_addresses
 from vipdesk.documents.pdf.fonts import FONT, register_fonts, text_width
 
@@ -28,6 +30,7 @@ URL = (
     "virtual-placements/2027/application-details"
 )
 EMAIL = "maximiliane.mustermann-oberhuber@international-engineering-company-group.example"
+RECORDED = "lukasz.zolc.exchange-2027@student-mobility-office.university.example"
 # The pieces a reader may see on separate lines: each break after '@' or '/', or before a '.'.
 SENSIBLE = ("@", "/")
 
@@ -84,6 +87,8 @@ def _breaks_sensibly(pieces: list[str]) -> bool:
         ("agreement", EMAIL, 4),
         ("fillable", URL, 1),
         ("certificate", EMAIL, 3),  # the trainee, the mentor, the mentor's signature box
+        # A signature already given, in its box: the e-mail of the person who signed.
+        ("executed copy", RECORDED, 1),
     ],
 )
 def test_a_long_address_wraps_only_after_at_or_slash(
@@ -98,6 +103,11 @@ def test_a_long_address_wraps_only_after_at_or_slash(
                 mentor=Person("Maximiliane Mustermann-Oberhuber", "Mentor", EMAIL),
             )
         )
+    elif document == "executed copy":
+        record = SignatureRecord(
+            "student", "typed", "Łukasz Żółć", "Trainee", RECORDED, date.today()
+        )
+        pdf = render_agreement(data, records=[record])
     else:
         pdf = render_agreement(data, fillable=document == "fillable")
 
