@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.follow_up_samples import sample_certificate
+from tests.helpers.follow_up_samples import sample_amended, sample_certificate
 from tests.helpers.pdf_tools import poppler
 from tests.helpers.samples import sample_agreement
+from vipdesk.documents.agreement.amendment_pdf import render_amendment
 from vipdesk.documents.agreement.certificate_pdf import render_certificate
 from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.documents.agreement.pdf import render_agreement
@@ -30,9 +31,15 @@ URL = (
     "virtual-placements/2027/application-details"
 )
 EMAIL = "maximiliane.mustermann-oberhuber@international-engineering-company-group.example"
+LINK = (
+    "https://teams.microsoft.com/l/meetup-join/19%3ameeting_NjM2ZDc0YjItYTQ5Ny00YzFl%40thread.v2/"
+    "0?context=%7b%22Tid%22%3a%2272f988bf%22%7d"
+)
 RECORDED = "lukasz.zolc.exchange-2027@student-mobility-office.university.example"
-# The pieces a reader may see on separate lines: each break after '@' or '/', or before a '.'.
-SENSIBLE = ("@", "/")
+# Where a reader may see an address continue on the next line: after '@' or '/', or, inside a
+# part too wide for the line, before a '.', '-', '_', '?', '&', '=' or '#'.
+AFTER = ("@", "/")
+BEFORE = (".", "-", "_", "?", "&", "=", "#")
 
 
 def _long_addresses() -> AgreementData:
@@ -74,7 +81,7 @@ def _printed_as(address: str, lines: list[str]) -> list[list[str]]:
 
 def _breaks_sensibly(pieces: list[str]) -> bool:
     return all(
-        piece.endswith(SENSIBLE) or following.startswith(".")
+        piece.endswith(AFTER) or following.startswith(BEFORE)
         for piece, following in pairwise(pieces)
     )
 
@@ -89,6 +96,8 @@ def _breaks_sensibly(pieces: list[str]) -> bool:
         ("certificate", EMAIL, 3),  # the trainee, the mentor, the mentor's signature box
         # A signature already given, in its box: the e-mail of the person who signed.
         ("executed copy", RECORDED, 1),
+        ("protocol", LINK, 1),  # a meeting link in the communication protocol's bullets
+        ("amendment", URL, 1),  # the amended monitoring plan, in a third of the page
     ],
 )
 def test_a_long_address_wraps_only_after_at_or_slash(
@@ -102,6 +111,17 @@ def test_a_long_address_wraps_only_after_at_or_slash(
                 trainee_email=EMAIL,
                 mentor=Person("Maximiliane Mustermann-Oberhuber", "Mentor", EMAIL),
             )
+        )
+    elif document == "protocol":
+        pdf = render_agreement(dataclasses.replace(data, protocol=(f"Weekly meeting: {LINK}",)))
+    elif document == "amendment":
+        amended = sample_amended()
+        plan = f"Weekly reports in the wiki: {URL}"
+        amended = dataclasses.replace(
+            amended, programme=dataclasses.replace(amended.programme, monitoring_plan=plan)
+        )
+        pdf = render_amendment(
+            data, amended, number=1, reason="More time.", agreed_on=date(2027, 3, 20)
         )
     elif document == "executed copy":
         record = SignatureRecord(
@@ -133,12 +153,12 @@ def test_a_long_address_breaks_after_at_or_slash_first() -> None:
 
     assert break_addresses(f"Mentor: {EMAIL}", FONT, 9, width).split("\n") == [
         "Mentor: maximiliane.mustermann-oberhuber@",
-        "international-engineering-company-",
-        "group.example",
+        "international-engineering-company",
+        "-group.example",  # a line ending in '-' would read as a hyphenated word
     ]
     assert break_addresses(URL, FONT, 9, 200).split("\n") == [
-        "https://careers.example-international-",  # never "https://" alone
-        "engineering-company.example/en/",
+        "https://careers.example-international",  # never "https://" alone
+        "-engineering-company.example/en/",
         "internships/virtual-placements/2027/",
         "application-details",
     ]

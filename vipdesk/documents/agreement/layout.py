@@ -128,16 +128,18 @@ def styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle | None = None, width: float | None = None) -> Paragraph:
+def para(text: str, style: ParagraphStyle | None = None, width: float = CONTENT_WIDTH) -> Paragraph:
     """A paragraph that prints `text` exactly as typed (no markup); '—' when empty.
 
-    Given the `width` it is set in, a long e-mail or web address wraps after '@' or '/', not
-    wherever the line ends (see `break_addresses`)."""
+    Set in `width` (the page's text width unless given: a table cell's is narrower), a long
+    e-mail or web address wraps after '@' or '/', not wherever the line ends (see
+    `break_addresses`)."""
     chosen = style or styles().cell
     if not text.strip():
         return Paragraph(EMPTY, styles().muted)
-    if width is not None:
-        text = break_addresses(text, chosen.fontName, chosen.fontSize, width)
+    text = break_addresses(
+        text, chosen.fontName, chosen.fontSize, width - chosen.leftIndent - chosen.rightIndent
+    )
     return Paragraph(markup(text), chosen)
 
 
@@ -153,9 +155,21 @@ def fitted(text: str, width: float, style: ParagraphStyle | None = None) -> Para
     return para(text, chosen, width)
 
 
-def bullets(items: Sequence[str], style: ParagraphStyle | None = None) -> list[Flowable]:
+def bullets(
+    items: Sequence[str], style: ParagraphStyle | None = None, width: float = CONTENT_WIDTH
+) -> list[Flowable]:
+    """A bulleted list set in `width`; addresses in it wrap as in `para`."""
     chosen = style or styles().bullet
-    return [Paragraph(markup(item), chosen, bulletText="•") for item in items if item.strip()]
+    width -= chosen.leftIndent + chosen.rightIndent
+    return [
+        Paragraph(
+            markup(break_addresses(item, chosen.fontName, chosen.fontSize, width)),
+            chosen,
+            bulletText="•",
+        )
+        for item in items
+        if item.strip()
+    ]
 
 
 Cell: TypeAlias = str | Flowable | list[Flowable]

@@ -3,8 +3,10 @@
 reportlab wraps only at spaces; a word wider than its column is cut wherever the column ends
 ("maximili" / "ane@…", "exampl" / "e"). A company's lawyer reads that as a wrong address.
 `break_addresses` puts line breaks into such addresses before reportlab sees them: after '@'
-or '/' where it can, else before a '.' or after a '-' or '_' inside a part still too wide;
-only a part with none of these and wider than the whole column is cut where it must be.
+or '/' where it can, else before a '.', '-', '_', '?', '&', '=' or '#' inside a part still too
+wide (a line ending in '-' reads as a hyphenated word, and readers such as poppler join it
+without the hyphen; one ending in '.' reads as the end of a sentence); only a part with none of
+these and wider than the whole column is cut where it must be.
 """
 
 from __future__ import annotations
@@ -41,9 +43,16 @@ def _pieces(address: str, font: str, size: float, width: float) -> list[str]:
     start = 0
     while text_width(address[start:], font, size) > width:
         end = (
-            _last_fitting(address, start, _ends(address, start, _FIRST_CHOICE), font, size, width)
+            _last_fitting(
+                address, start, _ends(address, start, _FIRST_CHOICE, after=True), font, size, width
+            )
             or _last_fitting(
-                address, start, _ends(address, start, _SECOND_CHOICE), font, size, width
+                address,
+                start,
+                _ends(address, start, _SECOND_CHOICE, after=False),
+                font,
+                size,
+                width,
             )
             or _last_fitting(address, start, range(start + 2, len(address)), font, size, width)
             or start + 1
@@ -54,14 +63,13 @@ def _pieces(address: str, font: str, size: float, width: float) -> list[str]:
     return pieces
 
 
-def _ends(address: str, start: int, after: str) -> list[int]:
-    """Positions just after one of the characters `after`, but not inside or right after
-    '//' (a scheme alone on a line); a '.' goes to the next line (a line ending in a full
-    stop reads as the end of a sentence)."""
+def _ends(address: str, start: int, marks: str, *, after: bool) -> list[int]:
+    """Positions just after (or before) one of the characters `marks`, but not inside or
+    right after '//' (a scheme alone on a line)."""
     ends = []
     for i in range(start + 1, len(address) - 1):
-        if address[i] in after and "//" not in address[i - 1 : i + 2]:
-            ends.append(i if address[i] == "." else i + 1)
+        if address[i] in marks and "//" not in address[i - 1 : i + 2]:
+            ends.append(i + 1 if after else i)
     return ends
 
 
