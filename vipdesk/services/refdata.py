@@ -21,6 +21,17 @@ def country_name(code: str | None) -> str:
     return countries().get(code.upper(), code.upper())
 
 
+@cache
+def _postcode_after_city() -> frozenset[str]:
+    return frozenset(load_json("countries.json")["postcode_after_city"])
+
+
+def postcode_after_city(code: str | None) -> bool:
+    """Whether addresses in the country put the postcode after the city ('London EC1V 9HX')
+    rather than before it ('10117 Berlin')."""
+    return bool(code) and code is not None and code.upper() in _postcode_after_city()
+
+
 def is_country(code: str | None) -> bool:
     return bool(code) and code is not None and code.upper() in countries()
 

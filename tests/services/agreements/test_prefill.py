@@ -21,6 +21,7 @@ from vipdesk.services.agreements.prefill import (
     agreement_from_placement,
     agreements_from_placements,
     find_placement,
+    postal_address,
 )
 from vipdesk.services.preparation.protocol import AvailabilityForm, load_protocol, save_protocol
 from vipdesk.services.preparation.tools import ToolTestState, record_test, save_choices
@@ -213,9 +214,22 @@ def test_a_number_that_cannot_be_an_id_is_simply_not_found(any_db: Database) -> 
 
 def test_the_host_address_is_its_full_postal_address() -> None:
     """Issue 16: the agreement printed only the host's city."""
-    from vipdesk.services.agreements.prefill import postal_address
-
     assert postal_address("Torstraße 1", "10119", "Berlin") == "Torstraße 1, 10119 Berlin"
     assert postal_address(None, None, "Berlin") == "Berlin"
     assert postal_address(" Rue de la Loi 200 ", "", "Bruxelles") == "Rue de la Loi 200, Bruxelles"
     assert postal_address("", "", "") == ""
+
+
+def test_the_postcode_goes_where_the_host_s_country_writes_it() -> None:
+    """A British or American company reads its own address the way its post office prints it."""
+    assert postal_address("Torstraße 1", "10119", "Berlin", "DE") == "Torstraße 1, 10119 Berlin"
+    assert postal_address("1 High Street", "EC1V 9HX", "London", "gb") == (
+        "1 High Street, London EC1V 9HX"
+    )
+    assert postal_address("100 Congress Avenue", "TX 78701", "Austin", "US") == (
+        "100 Congress Avenue, Austin TX 78701"
+    )
+    assert postal_address("", "560001", "Bengaluru", "IN") == "Bengaluru 560001"
+    assert postal_address("Rue de la Loi 200", "1000", "Brussels", None) == (
+        "Rue de la Loi 200, 1000 Brussels"
+    )

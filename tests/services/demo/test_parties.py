@@ -4,10 +4,16 @@ never reach a real mailbox, weighted picks, office-hour times."""
 from __future__ import annotations
 
 import random
+import re
 from datetime import UTC, date, datetime
 
 import pytest
+from sqlalchemy import select
 
+from vipdesk.db import Database
+from vipdesk.models import Placement
+from vipdesk.services.agreements.prefill import agreement_from_placement, postal_address
+from vipdesk.services.demo.generate import generate_demo
 from vipdesk.services.demo.parties import (
     DEMO_USER,
     Culture,
@@ -105,3 +111,35 @@ def test_stamps_and_early_dates() -> None:
     }
     early = factory.early().date()
     assert (today - early).days >= 1900 and (today - early).days <= 2000
+
+
+def test_every_demo_host_has_a_street_and_its_city_s_postcode() -> None:
+    """Issue 16: a demo agreement printed only the host's city as its address."""
+    factory = PartyFactory(random.Random(4), date(2027, 6, 15), set(), set())
+    taken: set[tuple[str, str]] = set()
+    hosts = [factory.host_row(taken)[0] for _ in range(300)]
+
+    assert len({host["country"] for host in hosts}) > 25
+    for host in hosts:
+        assert re.search(r"\w+ \w+", host["street"]), host
+        codes = factory.addresses[host["country"]]["postcodes"]
+        assert host["postcode"] == codes.get(host["city"])
+        assert codes == {} or host["postcode"], host  # Ghana and Samoa use no postcodes
+    # Each from the host's own generator: the rest of the demo is drawn as before.
+    again = PartyFactory(random.Random(4), date(2027, 6, 15), set(), set())
+    redrawn = [again.host_row(set())[0] for _ in range(3)]
+    assert [h["street"] for h in redrawn] == [h["street"] for h in hosts[:3]]
+
+
+def test_a_demo_agreement_prints_the_host_s_full_postal_address(db: Database) -> None:
+    generate_demo(db, 12, seed=9, today=date(2026, 11, 26))
+    with db.session() as session:
+        placement = session.scalars(select(Placement).order_by(Placement.id)).first()
+        assert placement is not None
+        host = placement.host
+        placement_id, street, city = placement.id, host.street, host.city
+        expected = postal_address(street, host.postcode, city, host.country)
+    data = agreement_from_placement(db, placement_id, today=date(2026, 11, 26))
+
+    assert street and street in data.receiving.address
+    assert data.receiving.address == expected != city

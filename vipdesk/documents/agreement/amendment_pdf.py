@@ -27,6 +27,7 @@ from vipdesk.documents.agreement.amendment_changes import (
 )
 from vipdesk.documents.agreement.content import AgreementData, content_hash
 from vipdesk.documents.agreement.layout import (
+    CELL_PADDING,
     CONTENT_WIDTH,
     LABEL_BACKGROUND,
     NOTE_BACKGROUND,
@@ -201,10 +202,10 @@ def _reason(original: AgreementData, reason: str, agreed_on: date | None) -> lis
     return [section(2, "Reason for the amendment"), label_table(rows)]
 
 
-def _lines(text: str) -> list[Flowable]:
+def _lines(text: str, width: float) -> list[Flowable]:
     """One paragraph per line: a list of tasks or outcomes stays a list."""
     lines = [line for line in text.split("\n") if line.strip()]
-    return [para(line) for line in lines] or [para("")]
+    return [para(line, width=width) for line in lines] or [para("")]
 
 
 def _table_a2(original: AgreementData, changes: list[Change]) -> list[Flowable]:
@@ -214,9 +215,13 @@ def _table_a2(original: AgreementData, changes: list[Change]) -> list[Flowable]:
         story.append(para("No entry of the programme (Table A) is changed.", s.body))
         return story
     value = (CONTENT_WIDTH - ENTRY_WIDTH) / 2
+    inner = value - 2 * CELL_PADDING
     table: Table = grid_table(
         ["Entry", f"Table A — as agreed (version {original.version})", "Table A2 — as amended"],
-        [[Paragraph(markup(c.label), s.label), _lines(c.before), _lines(c.after)] for c in changes],
+        [
+            [Paragraph(markup(c.label), s.label), _lines(c.before, inner), _lines(c.after, inner)]
+            for c in changes
+        ],
         [ENTRY_WIDTH, value, value],
     )
     # The entry names on grey like every label; the new values tinted, so they stand out.

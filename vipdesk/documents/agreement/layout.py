@@ -22,6 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from vipdesk.documents.pdf.breaks import break_addresses
 from vipdesk.documents.pdf.document import (
     DocumentInfo,
     canvas_class,
@@ -127,11 +128,18 @@ def styles() -> Styles:
     )
 
 
-def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
-    """A paragraph that prints `text` exactly as typed (no markup); '—' when empty."""
+def para(text: str, style: ParagraphStyle | None = None, width: float = CONTENT_WIDTH) -> Paragraph:
+    """A paragraph that prints `text` exactly as typed (no markup); '—' when empty.
+
+    Set in `width` (the page's text width unless given: a table cell's is narrower), a long
+    e-mail or web address wraps after '@' or '/', not wherever the line ends (see
+    `break_addresses`)."""
     chosen = style or styles().cell
     if not text.strip():
         return Paragraph(EMPTY, styles().muted)
+    text = break_addresses(
+        text, chosen.fontName, chosen.fontSize, width - chosen.leftIndent - chosen.rightIndent
+    )
     return Paragraph(markup(text), chosen)
 
 
@@ -144,19 +152,31 @@ def fitted(text: str, width: float, style: ParagraphStyle | None = None) -> Para
         size -= 0.25
     if size != chosen.fontSize:
         chosen = ParagraphStyle(f"{chosen.name}-{size}", parent=chosen, fontSize=size)
-    return para(text, chosen)
+    return para(text, chosen, width)
 
 
-def bullets(items: Sequence[str], style: ParagraphStyle | None = None) -> list[Flowable]:
+def bullets(
+    items: Sequence[str], style: ParagraphStyle | None = None, width: float = CONTENT_WIDTH
+) -> list[Flowable]:
+    """A bulleted list set in `width`; addresses in it wrap as in `para`."""
     chosen = style or styles().bullet
-    return [Paragraph(markup(item), chosen, bulletText="•") for item in items if item.strip()]
+    width -= chosen.leftIndent + chosen.rightIndent
+    return [
+        Paragraph(
+            markup(break_addresses(item, chosen.fontName, chosen.fontSize, width)),
+            chosen,
+            bulletText="•",
+        )
+        for item in items
+        if item.strip()
+    ]
 
 
 Cell: TypeAlias = str | Flowable | list[Flowable]
 
 
-def _cell(value: Cell) -> Flowable | list[Flowable]:
-    return para(value) if isinstance(value, str) else value
+def _cell(value: Cell, column: float) -> Flowable | list[Flowable]:
+    return para(value, width=column - 2 * CELL_PADDING) if isinstance(value, str) else value
 
 
 _GRID = [
@@ -183,7 +203,10 @@ def label_table(rows: Sequence[tuple[str, Cell]], heading: str | None = None) ->
             ("LINEBELOW", (0, 0), (1, 0), 0.9, ACCENT),
         ]
     first = len(data)
-    data += [[Paragraph(markup(label), styles().label), _cell(value)] for label, value in rows]
+    data += [
+        [Paragraph(markup(label), styles().label), _cell(value, CONTENT_WIDTH - LABEL_WIDTH)]
+        for label, value in rows
+    ]
     commands.append(("BACKGROUND", (0, first), (0, -1), LABEL_BACKGROUND))
     # splitInRow: a value taller than a page (a long description) flows on to the next page
     # instead of failing with reportlab's LayoutError.
@@ -201,7 +224,9 @@ def grid_table(
     data: list[list[Flowable | list[Flowable]]] = [
         [Paragraph(markup(h), styles().label) for h in headings]
     ]
-    data += [[_cell(value) for value in row] for row in rows]
+    data += [
+        [_cell(value, width) for value, width in zip(row, widths, strict=True)] for row in rows
+    ]
     # splitInRow: a row taller than a page (a very long task) flows on, as in `label_table`.
     table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     table.setStyle(

@@ -28,6 +28,7 @@ from vipdesk import __version__
 from vipdesk.documents.agreement import form
 from vipdesk.documents.agreement.content import AgreementData, content_hash
 from vipdesk.documents.agreement.layout import (
+    CELL_PADDING,
     CONTENT_WIDTH,
     LABEL_WIDTH,
     MARGIN_BOTTOM,
@@ -170,10 +171,11 @@ def _instructions(data: AgreementData) -> Table:
 
 def _protocol_and_roles(data: AgreementData) -> list[Flowable]:
     protocol = bullets(data.protocol) or [para("To be agreed before the start.")]
+    duties = CONTENT_WIDTH - LABEL_WIDTH - 2 * CELL_PADDING  # the width of their column
     roles = [
         [
-            [Paragraph(markup(role.title), styles().label), para(role.name)],
-            bullets(role.duties) or [para("")],
+            [Paragraph(markup(role.title), styles().label), para(role.name, width=LABEL_WIDTH)],
+            bullets(role.duties, width=duties) or [para("")],
         ]
         for role in data.roles
     ]

@@ -15,7 +15,7 @@ from datetime import date
 from PIL import Image as PILImage
 from reportlab.platypus import Flowable, Image, Paragraph, Table, TableStyle
 
-from vipdesk.documents.agreement.layout import RULE, long_date, styles
+from vipdesk.documents.agreement.layout import RULE, long_date, para, styles
 from vipdesk.documents.pdf.fonts import markup
 
 RECEIVED = "received"  # not a signature: the sending institution's receipt of a certificate
@@ -63,7 +63,7 @@ def record_box(record: SignatureRecord, width: float, height: float) -> Flowable
     when = long_date(record.signed_on) if record.signed_on else "date not recorded"
     lines = [Paragraph(markup(METHOD_WORDS.get(record.method, record.method)), s.label)]
     details = [record.name, record.function, record.email, when]
-    lines += [Paragraph(markup(text), s.cell) for text in details if text]
+    lines += [para(text, s.cell, width - 6) for text in details if text]
     if record.scan_name and record.method == "scanned":
         lines.append(Paragraph(markup(f"Scan: {record.scan_name}"), s.muted))
     if record.recorded_by:

@@ -50,7 +50,7 @@ from vipdesk.models import (
 )
 from vipdesk.resources import load_json
 from vipdesk.services.agreements.protocol_text import protocol_lines, tool_rows
-from vipdesk.services.refdata import country_name
+from vipdesk.services.refdata import country_name, postcode_after_city
 
 
 def default_roles() -> list[dict[str, Any]]:
@@ -259,7 +259,7 @@ def _build(
     )
     receiving = ReceivingOrganisation(
         name=host.name,
-        address=postal_address(host.street, host.postcode, host.city),
+        address=postal_address(host.street, host.postcode, host.city, host.country),
         website=host.website or "",
         country=country_name(host.country),
         size=host.size.label if host.size else "",
@@ -313,9 +313,13 @@ def _build(
     )
 
 
-def postal_address(street: str | None, postcode: str | None, city: str | None) -> str:
-    """ "Torstraße 1, 10119 Berlin": street, then postcode and city, the parts there are."""
-    place = " ".join(part.strip() for part in (postcode or "", city or "") if part and part.strip())
+def postal_address(
+    street: str | None, postcode: str | None, city: str | None, country: str | None = None
+) -> str:
+    """ "Torstraße 1, 10119 Berlin": street, then postcode and city, the parts there are; the
+    postcode after the city where the country writes it so ("1 High Street, London EC1V 9HX")."""
+    order = (city, postcode) if postcode_after_city(country) else (postcode, city)
+    place = " ".join(part.strip() for part in order if part and part.strip())
     return ", ".join(part for part in ((street or "").strip(), place) if part)
 
 

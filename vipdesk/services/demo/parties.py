@@ -1,8 +1,9 @@
 """Demo data, part one: institutions, host organisations and the people in them.
 
 Rows are plain dicts for bulk inserts; the pools they are drawn from live in
-`resources/demo_world.json` (institutions, host countries, sectors, fields of education) and
-`resources/demo_names.json` (given and family names in their own scripts).
+`resources/demo_world.json` (institutions, host countries, sectors, fields of education),
+`resources/demo_names.json` (given and family names in their own scripts) and
+`resources/demo_addresses.json` (street names and postcodes of the hosts' cities).
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ class PartyFactory:
         self.world: Spec = world
         self.institutions: list[Spec] = world["institutions"]
         self.countries: dict[str, Spec] = world["host_countries"]
+        self.addresses: dict[str, Spec] = load_json("demo_addresses.json")["countries"]
         self.sectors: dict[str, Spec] = {s["key"]: s for s in world["sectors"]}
         self.fields: dict[str, Spec] = {f["code"]: f for f in world["fields"]}
         self.cultures = cultures()
@@ -263,6 +265,7 @@ class PartyFactory:
         row = {
             "name": name,
             "country": code,
+            **self._postal_address(name, code, city),
             "city": city,
             "website": f"https://www.{slug}.{tld}",
             "sector": f"{sector['key']} - {sector['name']}",
@@ -270,6 +273,15 @@ class PartyFactory:
             "timezone": zone,
         } | self.stamp(self.early())
         return row, sector["key"]
+
+    def _postal_address(self, name: str, code: str, city: str) -> Row:
+        """A street with a house number and the city's postcode, so that an agreement prints a
+        full address. Drawn from a generator of the host's own: the demo's other records stay
+        the same as before hosts had addresses."""
+        rng = random.Random(f"{name}|{code}|{city}")
+        spec = self.addresses[code]
+        street = rng.choice(spec["streets"]).format(n=rng.randint(1, 120))
+        return {"street": street, "postcode": spec["postcodes"].get(city)}
 
     def host_contact_rows(self, host: Row, host_id: int, sector_key: str) -> list[Row]:
         """One to three people: a mentor, or someone in HR and one or two mentors."""
