@@ -33,7 +33,7 @@ from vipdesk.documents.spreadsheets import (
 )
 from vipdesk.reports.kinds import ReportOptions
 from vipdesk.reports.workbook import ReportBook, Step, workbook_report
-from vipdesk.services.funding.costs import BudgetRow
+from vipdesk.services.funding.budget import BudgetRow
 from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.reports.data import FundingData, funding_data
 from vipdesk.services.reports.filters import PlacementDetail

@@ -29,20 +29,20 @@ from vipdesk.models import (
     ToolTest,
     ToolTestResult,
 )
+from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     ZERO,
     Average,
-    BudgetRow,
     CostReport,
     PlacementCost,
     average_by,
-    budget_report,
     by_country,
     by_mode,
     by_source,
     by_year,
     cost_report,
 )
+from vipdesk.services.funding.currency import base_currency
 from vipdesk.services.funding.sources import list_sources
 from vipdesk.services.jobs import ShouldCancel, Steps, paused_gc
 from vipdesk.services.preparation.questionnaires import QuestionnaireLibrary, default_library
@@ -51,6 +51,7 @@ from vipdesk.services.preparation.readiness import _party_readiness as party_rea
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.preparation.tools import ToolTestState
 from vipdesk.services.reports.filters import PlacementDetail
+from vipdesk.services.reports.paid import paid_by_source
 
 # --- costs ---------------------------------------------------------------------------------
 
@@ -144,11 +145,11 @@ class FundingData:
 
 
 def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingData:
-    with paused_gc():  # as in `cost_data`
-        budget = budget_report(db)
-        costs = _selected(cost_report(db), details)
+    """Every source's budget against actual, and what it paid for the selected placements;
+    summed by the database (`budget_report`, `paid_by_source`), not cost item by cost item."""
+    budget = budget_report(db)
+    paid, problems = paid_by_source(db, {d.id for d in details})
     forms = {s.id: s for s in list_sources(db)}
-    paid = {a.source_id: a for a in by_source(costs, source_names(db))}
     sources = []
     for row in budget.sources:
         form = forms[row.source_id]
@@ -163,10 +164,10 @@ def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingDat
                 period_start=form.period_start,
                 period_end=form.period_end,
                 selected_spent=share.total if share else ZERO,
-                selected_placements=share.participants if share else 0,
+                selected_placements=share.placements if share else 0,
             )
         )
-    return FundingData(costs.base, sources, [*budget.problems, *costs.problems])
+    return FundingData(base_currency(db), sources, [*budget.problems, *problems])
 
 
 # --- readiness -----------------------------------------------------------------------------
