@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
-from vipdesk.models import CostItem
-from vipdesk.services.funding.allocation import AllocationError
+from vipdesk.models import AllocationRule, CostItem, Mode, Placement, Status
+from vipdesk.services.funding.allocation import AllocationError, allocate, check_weights
 from vipdesk.services.funding.budget import ZERO, cents, from_cents
-from vipdesk.services.funding.costs import ShareGroups, load_facts, split_item
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates
 
 
@@ -46,6 +47,11 @@ class _Tally:
         self.totals[source_id] = self.totals.get(source_id, ZERO) + amount
         self.funded.setdefault(source_id, set()).add(placement_id)
 
+    def add_all(self, source_id: int, placement_ids: list[int], amount: Decimal) -> None:
+        """`amount` paid for `placement_ids` together, every one of them wanted."""
+        self.totals[source_id] = self.totals.get(source_id, ZERO) + amount
+        self.funded.setdefault(source_id, set()).update(placement_ids)
+
     def problem(self, item_id: int, description: str, spent_on: object, exc: Exception) -> None:
         # Worded as `funding_costs.cost_report` words it.
         self.problems.append((item_id, f"{description} ({spent_on:%d %b %Y}): {exc}"))
@@ -58,7 +64,7 @@ def paid_by_source(db: Database, wanted: Collection[int]) -> tuple[dict[int, Pai
     tally = _Tally(wanted)
     with db.session() as session:
         _direct(session, rates, tally)
-        _shared(db, session, rates, tally)
+        _shared(session, rates, tally)
     paid = {
         source_id: Paid(total, len(tally.funded[source_id]))
         for source_id, total in tally.totals.items()
@@ -105,22 +111,73 @@ def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
         tally.add(source_id, placement_id, value)
 
 
-def _shared(db: Database, session: Session, rates: RateTable, tally: _Tally) -> None:
+Member = tuple[int, date, date, Decimal | None]  # id, planned start and end, credits
+
+
+def _shared(session: Session, rates: RateTable, tally: _Tally) -> None:
+    """Shared items split as `split_item` splits them, reading only the placements of each
+    year (and mode) shared among, once; when every one is selected, the whole amount is what
+    their parts add up to, and nothing needs splitting."""
     items = session.scalars(
         select(CostItem)
         .options(selectinload(CostItem.shares))
         .where(CostItem.placement_id.is_(None))
         .order_by(CostItem.id)
     ).all()
-    if not items:
-        return
-    facts = load_facts(db)
-    groups = ShareGroups(facts)
+    groups: dict[tuple[int, Mode | None], list[Member]] = {}
     for item in items:
+        if item.shares:
+            members = _listed(session, sorted(s.placement_id for s in item.shares))
+        elif item.share_year is None:
+            members = []
+        else:
+            key = (item.share_year, item.share_mode)
+            if key not in groups:
+                groups[key] = _year_group(session, *key)
+            members = groups[key]
+        weights = [_weight(item.rule, m) for m in members]
         try:
-            parts = split_item(item, facts, rates, groups)
+            whole = rates.to_base(item.amount, item.currency, item.spent_on)
+            if item.source_id is None or all(m[0] in tally.wanted for m in members):
+                check_weights(weights)  # a problem of the report even when no source paid
+                if item.source_id is not None:
+                    tally.add_all(item.source_id, [m[0] for m in members], whole)
+                continue
+            amounts = allocate(whole, weights)
         except (MissingRateError, AllocationError) as exc:
             tally.problem(item.id, item.description, item.spent_on, exc)
             continue
-        for part in parts:
-            tally.add(item.source_id, part.placement_id, part.amount)
+        for member, amount in zip(members, amounts, strict=True):
+            tally.add(item.source_id, member[0], amount)
+
+
+def _weight(rule: AllocationRule, member: Member) -> Decimal:
+    # As `funding_costs.weights_for` weighs a placement.
+    if rule is AllocationRule.FUNDED_DAYS:
+        return Decimal((member[2] - member[1]).days + 1)
+    if rule is AllocationRule.CREDITS:
+        return member[3] or Decimal(0)
+    return Decimal(1)
+
+
+def _columns() -> Select[Any]:
+    p = Placement.__table__.c
+    return select(p.id, p.planned_start, p.planned_end, p.ects_credits).order_by(p.id)
+
+
+def _year_group(session: Session, year: int, mode: Mode | None) -> list[Member]:
+    """The participants (not cancelled) of a year, and of a mode if given, by id."""
+    p = Placement.__table__.c
+    query = _columns().where(
+        p.status != Status.CANCELLED,
+        p.planned_start >= date(year, 1, 1),
+        p.planned_start < date(year + 1, 1, 1),
+    )
+    if mode is not None:
+        query = query.where(p.mode == mode)
+    return [tuple(row) for row in session.execute(query)]
+
+
+def _listed(session: Session, ids: list[int]) -> list[Member]:
+    """The placements a cost is shared among by name, cancelled or not."""
+    return [tuple(row) for row in session.execute(_columns().where(Placement.id.in_(ids)))]
