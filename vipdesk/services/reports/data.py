@@ -9,7 +9,7 @@ a few queries for all placements at once: their per-placement readers would run 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -144,11 +144,11 @@ class FundingData:
     problems: list[str]
 
 
-def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingData:
-    """Every source's budget against actual, and what it paid for the selected placements;
-    summed by the database (`budget_report`, `paid_by_source`), not cost item by cost item."""
+def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
+    """Every source's budget against actual, and what it paid for the selected placements
+    (ids); summed by the database (`budget_report`, `paid_by_source`), not item by item."""
     budget = budget_report(db)
-    paid, problems = paid_by_source(db, {d.id for d in details})
+    paid, problems = paid_by_source(db, set(placement_ids))
     forms = {s.id: s for s in list_sources(db)}
     sources = []
     for row in budget.sources:
