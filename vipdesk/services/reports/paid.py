@@ -83,8 +83,18 @@ def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
         )
         .group_by(item.source_id, item.placement_id)
     )
-    for source_id, placement_id, total in session.execute(in_base):
-        tally.add(source_id, placement_id, from_cents(total))
+    # 100,000s of rows: whole cents added as integers, made an amount once per source.
+    wanted, cents_by_source = tally.wanted, dict.fromkeys(tally.totals, 0)
+    for source_id, placement_id, total in session.execute(in_base).all():
+        if placement_id in wanted:
+            if source_id in cents_by_source:
+                cents_by_source[source_id] += int(total)
+            else:
+                cents_by_source[source_id] = int(total)
+                tally.funded.setdefault(source_id, set())
+            tally.funded[source_id].add(placement_id)
+    for source_id, total in cents_by_source.items():
+        tally.totals[source_id] = tally.totals.get(source_id, ZERO) + from_cents(total)
     # Each converted and rounded on its own, as splitting them does; every source, or none,
     # since an item without a rate is a problem of the report whoever paid it.
     other = (
@@ -102,7 +112,7 @@ def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
     )
     for item_id, source_id, placement_id, amount, currency, spent_on, text in session.execute(
         other
-    ):
+    ).all():
         try:
             value = rates.to_base(amount, currency, spent_on)
         except MissingRateError as exc:
@@ -175,7 +185,7 @@ def _year_group(session: Session, year: int, mode: Mode | None) -> list[Member]:
     )
     if mode is not None:
         query = query.where(p.mode == mode)
-    return [tuple(row) for row in session.execute(query)]
+    return [tuple(row) for row in session.execute(query).all()]
 
 
 def _listed(session: Session, ids: list[int]) -> list[Member]:
