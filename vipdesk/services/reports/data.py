@@ -9,7 +9,7 @@ a few queries for all placements at once: their per-placement readers would run 
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,11 +20,13 @@ from vipdesk.db import Database
 from vipdesk.models import (
     CostCategory,
     FundingKind,
+    Mode,
     ProtocolActor,
     ReadinessAnswer,
     ReadinessParty,
     ReadinessResponse,
     ResponseStatus,
+    Status,
     ToolChoice,
     ToolTest,
     ToolTestResult,
@@ -33,14 +35,6 @@ from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     ZERO,
     Average,
-    CostReport,
-    PlacementCost,
-    average_by,
-    by_country,
-    by_mode,
-    by_source,
-    by_year,
-    cost_report,
 )
 from vipdesk.services.funding.currency import base_currency
 from vipdesk.services.funding.sources import list_sources
@@ -51,7 +45,7 @@ from vipdesk.services.preparation.readiness import _party_readiness as party_rea
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.preparation.tools import ToolTestState
 from vipdesk.services.reports.filters import PlacementDetail
-from vipdesk.services.reports.paid import paid_by_source
+from vipdesk.services.reports.paid import PlacementSums, paid_by_source, selected_costs
 
 # --- costs ---------------------------------------------------------------------------------
 
@@ -61,7 +55,7 @@ class CostData:
     """Cost per participant of the selected placements, in the base currency."""
 
     base: str
-    rows: list[tuple[PlacementDetail, PlacementCost]]
+    rows: list[tuple[PlacementDetail, PlacementSums]]
     overall: Average | None  # every selected participant (cancelled placements left out)
     by_mode: list[Average]
     by_year: list[Average]
@@ -70,53 +64,64 @@ class CostData:
     categories: list[CostCategory]  # those with any amount, in the enum's order
     problems: list[str]  # cost items that could not be converted or shared
 
-    def by_category(self, cost: PlacementCost) -> list[Decimal]:
+    def by_category(self, cost: PlacementSums) -> list[Decimal]:
         """The placement's costs in each of `categories`."""
-        sums = dict.fromkeys(self.categories, ZERO)
-        for part in cost.parts:
-            sums[part.category] += part.amount
-        return list(sums.values())
-
-
-def _selected(report: CostReport, details: Sequence[PlacementDetail]) -> CostReport:
-    """The cost report narrowed to the selected placements.
-
-    Shared costs stay split among every placement they are shared with, selected or not: a
-    filter chooses what to look at, it does not change what a placement cost.
-    """
-    wanted = {d.id for d in details}
-    return CostReport(
-        report.base,
-        {i: c for i, c in report.placements.items() if i in wanted},
-        [p for p in report.parts if p.placement_id in wanted],
-        report.problems,
-    )
+        return [cost.categories.get(c, ZERO) for c in self.categories]
 
 
 def source_names(db: Database) -> dict[int, str]:
     return {s.id: s.name for s in list_sources(db) if s.id is not None}
 
 
+Rows = list[tuple[PlacementDetail, PlacementSums]]
+
+
+def _averages(
+    rows: Rows, key: Callable[[PlacementDetail], str], order: list[str] | None = None
+) -> list[Average]:
+    """Average total cost per participant (cancelled placements left out) in each group, as
+    `funding_costs.average_by` makes them."""
+    groups: dict[str, list[tuple[int, Decimal]]] = {}
+    for d, sums in rows:
+        if sums.participant:
+            groups.setdefault(key(d), []).append((d.id, sums.total))
+    labels = [label for label in order if label in groups] if order else sorted(groups)
+    return [
+        Average(
+            label,
+            len(groups[label]),
+            sum((total for _, total in groups[label]), ZERO),
+            tuple(sorted(pid for pid, _ in groups[label])),
+        )
+        for label in labels
+    ]
+
+
 def cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
-    with paused_gc():  # 100,000s of cost parts: the cycle collector would double the time
-        return _cost_data(db, details)
-
-
-def _cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
-    report = _selected(cost_report(db), details)
-    overall = average_by(report, lambda _f: "All placements")
-    used = {p.category for p in report.parts}
-    return CostData(
-        base=report.base,
-        rows=[(d, report.placements[d.id]) for d in details if d.id in report.placements],
-        overall=overall[0] if overall else None,
-        by_mode=by_mode(report),
-        by_year=by_year(report),
-        by_country=by_country(report),
-        by_source=by_source(report, source_names(db)),
-        categories=[c for c in CostCategory if c in used],
-        problems=list(report.problems),
-    )
+    """The costs of the selected placements: summed by the database where they are direct and
+    in the base currency, converted or split one item at a time otherwise (`selected_costs`),
+    and averaged per group over those sums."""
+    with paused_gc():  # 100,000s of sums: the cycle collector would pass over them again
+        costs = selected_costs(db, {d.id: d.status is not Status.CANCELLED for d in details})
+        rows = [(d, costs.sums[d.id]) for d in details]
+        overall = _averages(rows, lambda _d: "All placements")
+        names: list[tuple[int | None, str]] = [*source_names(db).items()]
+        by_source = [
+            Average(name, paid.placements, paid.total, tuple(sorted(costs.funded[sid])), sid)
+            for sid, name in [*names, (None, "No funding source")]
+            if (paid := costs.paid.get(sid)) is not None
+        ]
+        return CostData(
+            base=base_currency(db),
+            rows=rows,
+            overall=overall[0] if overall else None,
+            by_mode=_averages(rows, lambda d: d.mode.label, [m.label for m in Mode]),
+            by_year=_averages(rows, lambda d: str(d.start.year)),
+            by_country=_averages(rows, lambda d: d.country),
+            by_source=by_source,
+            categories=[c for c in CostCategory if c in costs.categories],
+            problems=costs.problems,
+        )
 
 
 # --- funding -------------------------------------------------------------------------------

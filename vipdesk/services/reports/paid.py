@@ -1,7 +1,7 @@
-"""What each funding source paid for the placements a report selected, in the base currency.
+"""What the placements a report selected cost, and what each funding source paid for them.
 
-The same figures as `funding_costs.by_source` over the cost report narrowed to the selection
-(each cost converted at its date's rate, shared costs split among all they are shared with), but
+The same figures as `funding_costs.cost_report` narrowed to the selection (each cost converted
+at its date's rate, shared costs split among all they are shared with) and its `by_source`, but
 without splitting every cost item in Python: direct costs in the base currency are summed by
 source and placement in SQL (whole cents), costs in another currency are converted one by one,
 and only the shared items — a few per year — are split. At 100,000 placements that is a few
@@ -11,7 +11,7 @@ hundred thousand small rows instead of as many ORM objects and cost parts.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -20,7 +20,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
-from vipdesk.models import AllocationRule, CostItem, Mode, Placement, Status
+from vipdesk.models import AllocationRule, CostCategory, CostItem, Mode, Placement, Status
 from vipdesk.services.funding.allocation import AllocationError, allocate, check_weights
 from vipdesk.services.funding.budget import ZERO, cents, from_cents
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates
@@ -34,21 +34,58 @@ class Paid:
     placements: int
 
 
+@dataclass
+class PlacementSums:
+    """A selected placement's costs in the base currency: its own, its shares of shared ones,
+    and both by category."""
+
+    participant: bool  # not cancelled
+    direct: Decimal = ZERO
+    shared: Decimal = ZERO
+    categories: dict[CostCategory, Decimal] = field(default_factory=dict)
+
+    @property
+    def total(self) -> Decimal:
+        return self.direct + self.shared
+
+
 class _Tally:
-    def __init__(self, wanted: Collection[int]) -> None:
+    def __init__(
+        self, wanted: Collection[int], placements: dict[int, PlacementSums] | None = None
+    ) -> None:
         self.wanted = wanted
-        self.totals: dict[int, Decimal] = {}
-        self.funded: dict[int, set[int]] = {}
+        self.placements = placements  # None: sums by source only
+        self.totals: dict[int | None, Decimal] = {}  # by source; None: no funding source
+        self.funded: dict[int | None, set[int]] = {}
+        self.categories: set[CostCategory] = set()  # of every part, selected or not
         self.problems: list[tuple[int, str]] = []  # (cost item id, what is wrong)
 
-    def add(self, source_id: int | None, placement_id: int, amount: Decimal) -> None:
-        if source_id is None or placement_id not in self.wanted:
+    def add(
+        self,
+        source_id: int | None,
+        placement_id: int,
+        amount: Decimal,
+        category: CostCategory,
+        shared: bool,
+    ) -> None:
+        if placement_id not in self.wanted:
             return
+        self.categories.add(category)
         self.totals[source_id] = self.totals.get(source_id, ZERO) + amount
         self.funded.setdefault(source_id, set()).add(placement_id)
+        if self.placements is not None:
+            sums = self.placements[placement_id]
+            if shared:
+                sums.shared += amount
+            else:
+                sums.direct += amount
+            sums.categories[category] = sums.categories.get(category, ZERO) + amount
 
-    def add_all(self, source_id: int, placement_ids: list[int], amount: Decimal) -> None:
+    def add_all(
+        self, source_id: int | None, placement_ids: list[int], amount: Decimal, c: CostCategory
+    ) -> None:
         """`amount` paid for `placement_ids` together, every one of them wanted."""
+        self.categories.add(c)
         self.totals[source_id] = self.totals.get(source_id, ZERO) + amount
         self.funded.setdefault(source_id, set()).update(placement_ids)
 
@@ -56,45 +93,70 @@ class _Tally:
         # Worded as `funding_costs.cost_report` words it.
         self.problems.append((item_id, f"{description} ({spent_on:%d %b %Y}): {exc}"))
 
+    def run(self, db: Database) -> list[str]:
+        """Read and sum every cost; returns the problems in the order of the items."""
+        rates = load_rates(db)
+        with db.session() as session:
+            _direct(session, rates, self)
+            _shared(session, rates, self)
+        return [text for _id, text in sorted(self.problems)]
 
-def paid_by_source(db: Database, wanted: Collection[int]) -> tuple[dict[int, Paid], list[str]]:
-    """Per source, what it paid for the placements `wanted` (ids); and, as problems in the order
-    of the items, every cost item that could not be converted or shared."""
-    rates = load_rates(db)
+    def paid(self) -> dict[int | None, Paid]:
+        return {s: Paid(total, len(self.funded[s])) for s, total in self.totals.items()}
+
+
+def paid_by_source(
+    db: Database, wanted: Collection[int]
+) -> tuple[dict[int | None, Paid], list[str]]:
+    """Per source (None: no source), what it paid for the placements `wanted` (ids); and, as
+    problems in the order of the items, every cost item that could not be converted or shared."""
     tally = _Tally(wanted)
-    with db.session() as session:
-        _direct(session, rates, tally)
-        _shared(session, rates, tally)
-    paid = {
-        source_id: Paid(total, len(tally.funded[source_id]))
-        for source_id, total in tally.totals.items()
-    }
-    return paid, [text for _id, text in sorted(tally.problems)]
+    problems = tally.run(db)
+    return tally.paid(), problems
+
+
+@dataclass(frozen=True)
+class SelectedCosts:
+    sums: dict[int, PlacementSums]  # by placement id
+    paid: dict[int | None, Paid]  # by source
+    funded: dict[int | None, set[int]]  # by source: the selected placements it paid for
+    categories: set[CostCategory]  # of any cost part of a selected placement
+    problems: list[str]
+
+
+def selected_costs(db: Database, placements: dict[int, bool]) -> SelectedCosts:
+    """The costs of each placement in `placements` (id → whether it is a participant), what
+    each source paid for them, and the problems of the cost report."""
+    sums = {pid: PlacementSums(participant) for pid, participant in placements.items()}
+    tally = _Tally(sums, sums)
+    problems = tally.run(db)
+    return SelectedCosts(sums, tally.paid(), tally.funded, tally.categories, problems)
 
 
 def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
     item = CostItem.__table__.c
     in_base = (
-        select(item.source_id, item.placement_id, func.sum(cents(item.amount)))
-        .where(
-            item.placement_id.is_not(None),
-            item.source_id.is_not(None),
-            item.currency == rates.base,
-        )
-        .group_by(item.source_id, item.placement_id)
+        select(item.source_id, item.placement_id, item.category, func.sum(cents(item.amount)))
+        .where(item.placement_id.is_not(None), item.currency == rates.base)
+        .group_by(item.source_id, item.placement_id, item.category)
     )
-    # 100,000s of rows: whole cents added as integers, made an amount once per source.
-    wanted, cents_by_source = tally.wanted, dict.fromkeys(tally.totals, 0)
-    for source_id, placement_id, total in session.execute(in_base).all():
-        if placement_id in wanted:
-            if source_id in cents_by_source:
-                cents_by_source[source_id] += int(total)
-            else:
-                cents_by_source[source_id] = int(total)
-                tally.funded.setdefault(source_id, set())
-            tally.funded[source_id].add(placement_id)
-    for source_id, total in cents_by_source.items():
-        tally.totals[source_id] = tally.totals.get(source_id, ZERO) + from_cents(total)
+    rows = session.execute(in_base).all()
+    if tally.placements is not None:
+        for source_id, placement_id, category, total in rows:
+            tally.add(source_id, placement_id, from_cents(total), category, False)
+    else:
+        # 100,000s of rows: whole cents added as integers, made an amount once per source.
+        wanted, by_source = tally.wanted, dict.fromkeys(tally.totals, 0)
+        for source_id, placement_id, _category, total in rows:
+            if placement_id in wanted:
+                if source_id in by_source:
+                    by_source[source_id] += int(total)
+                else:
+                    by_source[source_id] = int(total)
+                    tally.funded.setdefault(source_id, set())
+                tally.funded[source_id].add(placement_id)
+        for source_id, total in by_source.items():
+            tally.totals[source_id] = tally.totals.get(source_id, ZERO) + from_cents(total)
     # Each converted and rounded on its own, as splitting them does; every source, or none,
     # since an item without a rate is a problem of the report whoever paid it.
     other = (
@@ -106,19 +168,27 @@ def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
             item.currency,
             item.spent_on,
             item.description,
+            item.category,
         )
         .where(item.placement_id.is_not(None), item.currency != rates.base)
         .order_by(item.id)
     )
-    for item_id, source_id, placement_id, amount, currency, spent_on, text in session.execute(
-        other
-    ).all():
+    for (
+        item_id,
+        source_id,
+        placement_id,
+        amount,
+        currency,
+        spent_on,
+        text,
+        category,
+    ) in session.execute(other).all():
         try:
             value = rates.to_base(amount, currency, spent_on)
         except MissingRateError as exc:
             tally.problem(item_id, text, spent_on, exc)
             continue
-        tally.add(source_id, placement_id, value)
+        tally.add(source_id, placement_id, value, category, False)
 
 
 Member = tuple[int, date, date, Decimal | None]  # id, planned start and end, credits
@@ -148,17 +218,16 @@ def _shared(session: Session, rates: RateTable, tally: _Tally) -> None:
         weights = [_weight(item.rule, m) for m in members]
         try:
             whole = rates.to_base(item.amount, item.currency, item.spent_on)
-            if item.source_id is None or all(m[0] in tally.wanted for m in members):
-                check_weights(weights)  # a problem of the report even when no source paid
-                if item.source_id is not None:
-                    tally.add_all(item.source_id, [m[0] for m in members], whole)
+            if tally.placements is None and all(m[0] in tally.wanted for m in members):
+                check_weights(weights)
+                tally.add_all(item.source_id, [m[0] for m in members], whole, item.category)
                 continue
             amounts = allocate(whole, weights)
         except (MissingRateError, AllocationError) as exc:
             tally.problem(item.id, item.description, item.spent_on, exc)
             continue
         for member, amount in zip(members, amounts, strict=True):
-            tally.add(item.source_id, member[0], amount)
+            tally.add(item.source_id, member[0], amount, item.category, True)
 
 
 def _weight(rule: AllocationRule, member: Member) -> Decimal:
