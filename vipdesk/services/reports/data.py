@@ -1,10 +1,11 @@
 """What the costs, funding, readiness and tools reports read, in bulk, for selected placements.
 
 The placements come from `reporting.load_placement_details`, so every report holds the rows the
-user saw in the list. The figures come from the services that own them — cost shares and
-averages from `funding_costs`, budget against actual from `budget_report`, readiness scores from
-`readiness` and `questionnaires`, test states from `tools` — but the rows they need are read with
-a few queries for all placements at once: their per-placement readers would run 100,000 queries.
+user saw in the list. The figures are those of the services that own them — cost shares as
+`funding_costs` splits them, budget against actual from `budget_report`, readiness scores from
+`readiness` and `questionnaires`, test states from `tools` — but read with a few queries for all
+placements at once: their per-placement readers would run 100,000 queries. Money is summed by
+the database where it can be (`reports.costs`: whole cents with GROUP BY), not part by part.
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ from vipdesk.services.preparation.readiness import PartyReadiness, ResponseState
 from vipdesk.services.preparation.readiness import _party_readiness as party_readiness
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.preparation.tools import ToolTestState
+from vipdesk.services.reports.costs import PlacementSums, paid_by_source, selected_costs
 from vipdesk.services.reports.filters import PlacementDetail
-from vipdesk.services.reports.paid import PlacementSums, paid_by_source, selected_costs
 
 # --- costs ---------------------------------------------------------------------------------
 

@@ -18,9 +18,9 @@ from vipdesk.services.funding.costs import (
     by_year,
     cost_report,
 )
+from vipdesk.services.reports.costs import paid_by_source
 from vipdesk.services.reports.data import cost_data
 from vipdesk.services.reports.filters import load_placement_details
-from vipdesk.services.reports.paid import paid_by_source
 
 
 @pytest.mark.parametrize("selected", ["all", "virtual", "virtual and physical", "none"])
