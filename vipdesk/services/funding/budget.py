@@ -30,6 +30,12 @@ def cents(amount: ColumnElement[Decimal]) -> ColumnElement[int]:
     return cast(func.round(amount * 100), BigInteger)
 
 
+def sum_cents(amount: ColumnElement[Decimal]) -> ColumnElement[int]:
+    """The SUM of an amount's cents, as a whole number on both databases (PostgreSQL makes the
+    SUM of a bigint a numeric, which would come back as a Decimal per row)."""
+    return cast(func.sum(cents(amount)), BigInteger)
+
+
 def from_cents(value: int | Decimal | None) -> Decimal:
     """Whole cents (a SUM: int on SQLite, Decimal on PostgreSQL) as an amount: 2100 → 21.00."""
     return Decimal(int(value or 0)).scaleb(-2)
@@ -78,7 +84,7 @@ def _spent_in_own_currency(session: Session) -> Spent:
     """Costs in their source's currency, summed by source and category in SQL."""
     item, source = CostItem.__table__.c, FundingSource.__table__.c
     query = (
-        select(item.source_id, item.category, func.sum(cents(item.amount)))
+        select(item.source_id, item.category, sum_cents(item.amount))
         .join_from(CostItem.__table__, FundingSource.__table__, source.id == item.source_id)
         .where(item.currency == source.currency)
         .group_by(item.source_id, item.category)

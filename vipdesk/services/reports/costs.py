@@ -16,13 +16,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
 from vipdesk.models import AllocationRule, CostCategory, CostItem, Mode, Placement, Status
 from vipdesk.services.funding.allocation import AllocationError, allocate, check_weights
-from vipdesk.services.funding.budget import ZERO, cents, from_cents
+from vipdesk.services.funding.budget import ZERO, from_cents, sum_cents
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates
 
 
@@ -136,7 +136,7 @@ def selected_costs(db: Database, placements: dict[int, bool]) -> SelectedCosts:
 def _direct(session: Session, rates: RateTable, tally: _Tally) -> None:
     item = CostItem.__table__.c
     in_base = (
-        select(item.source_id, item.placement_id, item.category, func.sum(cents(item.amount)))
+        select(item.source_id, item.placement_id, item.category, sum_cents(item.amount))
         .where(item.placement_id.is_not(None), item.currency == rates.base)
         .group_by(item.source_id, item.placement_id, item.category)
     )
