@@ -32,7 +32,8 @@ unit: $(STAMP)
 	$(BIN)/pytest -n 2 -q
 
 ## Speed figures (print, do not assert): records and the work list at 100,000 placements,
-## agreement PDFs, the placements report and spreadsheet import.
+## agreement PDFs, every report (against openpyxl's and XlsxWriter's bare writing of the same
+## rows; on PostgreSQL too when VIPDESK_TEST_POSTGRES_URL is set) and spreadsheet import.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_records.py
 	$(BIN)/python benchmarks/bench_worklist.py

@@ -206,8 +206,14 @@ def block(path: Path, header: str) -> dict[object, tuple[object, ...]]:
 
 
 def check_detail_sheet(path: Path, sheet: str) -> Worksheet:
-    """What every detail sheet has: frozen header, autofilter over it all, fitted widths."""
+    """What every detail sheet has: frozen header, autofilter over it all, fitted widths, and
+    printed landscape on A4 one page wide with the header row on every page (issue 16)."""
     ws = load_workbook(path)[sheet]
+    setup = ws.page_setup
+    assert (setup.orientation, setup.paperSize) == ("landscape", 9)  # 9: A4
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
     assert ws.freeze_panes == "A2"
     assert ws.auto_filter.ref == f"A1:{get_column_letter(ws.max_column)}{ws.max_row}"
     for column in range(1, ws.max_column + 1):

@@ -125,6 +125,21 @@ def test_frozen_header_autofilter_and_fitting_widths(world: Database, tmp_path: 
     assert ws[1][0].font.b  # bold header
 
 
+def test_printed_on_a4_one_page_wide_detail_landscape_with_its_header_on_every_page(
+    world: Database, tmp_path: Path
+) -> None:
+    """Issue 16: the detail sheet printed portrait (six columns or fewer) on the program's
+    default paper, Letter in a US locale; every sheet now prints on A4."""
+    wb = load_workbook(export(world, tmp_path / "r.xlsx"))
+    detail = wb["Placements"]
+    assert (detail.page_setup.orientation, detail.page_setup.paperSize) == ("landscape", 9)  # 9: A4
+    assert (detail.page_setup.fitToWidth, detail.page_setup.fitToHeight) == (1, 0)
+    assert detail.sheet_properties.pageSetUpPr.fitToPage
+    assert detail.print_title_rows == "$1:$1"
+    assert wb["Filters"].page_setup.orientation == "portrait"
+    assert all(ws.page_setup.paperSize == 9 for ws in wb)
+
+
 def test_text_that_looks_like_a_formula_stays_text(world: Database, tmp_path: Path) -> None:
     path = export(world, tmp_path / "r.xlsx")
     ws = load_workbook(path)["Placements"]

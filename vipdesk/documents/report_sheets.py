@@ -135,7 +135,7 @@ def table_sheet(
     wb: Workbook, name: str, titles: Sequence[str], widths: Iterable[int], rows: int
 ) -> Any:
     """A detail sheet with its header written, ready for `rows` rows: frozen header, autofilter,
-    the header on every printed page, printed one page wide (landscape when wide)."""
+    the header on every printed page, printed landscape on A4, one page wide."""
     ws = wb.create_sheet(name)
     # Widths, frozen header, filter and print setup go before the first row: write-only
     # sheets write their head first.
@@ -144,7 +144,7 @@ def table_sheet(
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{rows + 1}"
     ws.print_title_rows = "1:1"
-    print_fitting_width(ws, landscape=len(titles) > 6)
+    print_fitting_width(ws, landscape=True)
     ws.append(header_cells(ws, titles))
     return ws
 

@@ -20,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from vipdesk import __version__
 from vipdesk.documents.files import write_atomically
@@ -135,7 +136,12 @@ def column_widths(titles: Sequence[str], columns: Iterable[Iterable[Any]]) -> li
 
 
 def print_fitting_width(ws: Any, *, landscape: bool = False) -> None:
-    """Print on pages one sheet wide (as many pages down as it takes)."""
+    """Print on A4 pages one sheet wide (as many pages down as it takes).
+
+    A4, not the program's default: Excel in a US locale would pick Letter, and a page scaled to
+    the width of a sheet does not need the margins it would leave.
+    """
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0

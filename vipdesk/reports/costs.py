@@ -78,8 +78,8 @@ def _summary_sheet(wb: Any, data: CostData) -> None:
     money = money_format(data.base)
     labels = [a.label for a in (*data.by_country, *data.by_source)]
     overall = data.overall
-    direct = sum((c.direct for _, c in data.rows if c.facts.participant), ZERO)
-    shared = sum((c.shared for _, c in data.rows if c.facts.participant), ZERO)
+    direct = sum((c.direct for _, c in data.rows if c.participant), ZERO)
+    shared = sum((c.shared for _, c in data.rows if c.participant), ZERO)
     groups: tuple[list[Average], ...] = (
         data.by_mode,
         data.by_year,
@@ -150,24 +150,15 @@ def detail_table(data: CostData) -> tuple[list[Col], list[list[Any]]]:
     placement = placement_cells()
     rows = []
     for d, cost in data.rows:
-        # One pass over the parts for every sum: the properties would pass over them thrice.
-        direct = shared = ZERO
-        categories = dict.fromkeys(data.categories, ZERO)
-        for part in cost.parts:
-            if part.shared:
-                shared += part.amount
-            else:
-                direct += part.amount
-            categories[part.category] += part.amount
         rows.append(
             [
                 *placement(d),
                 d.start,
-                "Yes" if cost.facts.participant else "No (cancelled)",
-                direct,
-                shared,
-                direct + shared,
-                *categories.values(),
+                "Yes" if cost.participant else "No (cancelled)",
+                cost.direct,
+                cost.shared,
+                cost.total,
+                *data.by_category(cost),
             ]
         )
     return cols, rows

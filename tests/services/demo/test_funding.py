@@ -10,7 +10,8 @@ from sqlalchemy import select
 from vipdesk.db import Database
 from vipdesk.models import BudgetLine, CostItem, CostShare, FundingSource, Placement, Status
 from vipdesk.services.demo.generate import generate_demo
-from vipdesk.services.funding.costs import budget_report, cost_report
+from vipdesk.services.funding.budget import budget_report
+from vipdesk.services.funding.costs import cost_report
 
 TODAY = date(2026, 12, 4)
 STARTED = {Status.ONGOING, Status.EVALUATING, Status.COMPLETED}

@@ -11,15 +11,14 @@ import pytest
 from tests.helpers.funding_world import add_cost, make_funding_world
 from vipdesk.db import Database
 from vipdesk.models import AllocationRule, CostCategory, Mode, Status
+from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     Average,
-    BudgetRow,
     CostPart,
     CostReport,
     PlacementCost,
     PlacementFacts,
     average_by,
-    budget_report,
     by_country,
     by_mode,
     by_source,

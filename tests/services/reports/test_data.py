@@ -62,7 +62,7 @@ def test_nothing_selected_is_no_figure(db: Database) -> None:
     make_funding_world(db)
     data = cost_data(db, [])
     assert (data.rows, data.overall, data.by_mode, data.categories) == ([], None, [], [])
-    assert [s.selected_placements for s in funding_data(db, []).sources] == [0]
+    assert [s.selected_placements for s in funding_data(db, set()).sources] == [0]
 
 
 def test_funding_shows_all_spent_and_what_the_selection_took(db: Database) -> None:
@@ -70,7 +70,7 @@ def test_funding_shows_all_spent_and_what_the_selection_took(db: Database) -> No
     add_cost(db, placement_id=w.virtual, amount=D("900.00"), source_id=w.erasmus)
     add_cost(db, placement_id=w.physical, amount=D("4500.00"), source_id=w.erasmus)
     add_cost(db, placement_id=w.physical, amount=D("5.00"), currency="USD", source_id=w.erasmus)
-    data = funding_data(db, only(load_placement_details(db), w.virtual))
+    data = funding_data(db, [d.id for d in only(load_placement_details(db), w.virtual)])
     (source,) = data.sources
     assert (source.total.spent, source.total.overspent) == (D("5400.00"), True)
     assert (source.selected_spent, source.selected_placements) == (D("900.00"), 1)

@@ -11,7 +11,12 @@ from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
 from vipdesk.models import Mode, Status
 from vipdesk.services.placements.catalogue import Filter, PlacementCatalogue
-from vipdesk.services.reports.filters import ReportFilter, load_placement_details, summarise
+from vipdesk.services.reports.filters import (
+    ReportFilter,
+    load_placement_details,
+    selected_ids,
+    summarise,
+)
 
 
 @pytest.fixture
@@ -70,6 +75,9 @@ def test_every_placement_with_names_by_reference(world: Database) -> None:
 )
 def test_filters(world: Database, flt: ReportFilter, expected: list[str]) -> None:
     assert refs(world, flt) == expected
+    # Reports that list no placement select them by id, the same ones.
+    ids = {d.id: d.reference for d in load_placement_details(world)}
+    assert sorted(ids[i] for i in selected_ids(world, flt)) == expected
 
 
 def test_the_text_search_matches_the_placements_list(world: Database) -> None:

@@ -27,6 +27,26 @@ def to_cents(amount: Decimal) -> int:
     return int(cents)
 
 
+NOBODY = "There is nobody to share this cost among."
+NEGATIVE = "A share cannot be negative."
+ALL_ZERO = "Every share is zero, so the cost cannot be split this way."
+
+
+def check_weights(weights: Sequence[Decimal | int]) -> None:
+    """Raise what `allocate` would raise for these weights, without splitting anything: when
+    every part is wanted, the whole amount is what they add up to.
+
+    Raises:
+        AllocationError: no weights, a negative weight, or all weights zero.
+    """
+    if not weights:
+        raise AllocationError(NOBODY)
+    if any(w < 0 for w in weights):
+        raise AllocationError(NEGATIVE)
+    if not any(weights):
+        raise AllocationError(ALL_ZERO)
+
+
 def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
     """Parts of `total` in proportion to `weights`; the parts sum to `total` exactly.
 
@@ -34,7 +54,7 @@ def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
         AllocationError: no weights, a negative weight, or all weights zero.
     """
     if not weights:
-        raise AllocationError("There is nobody to share this cost among.")
+        raise AllocationError(NOBODY)
     if len(weights) == 1 and weights[0] > 0:
         # A direct cost, the usual case: all of it (a report splits 100,000s of items).
         return [(Decimal(to_cents(total)) / 100).quantize(CENT)]
@@ -44,10 +64,10 @@ def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
     common = lcm(*(d for _, d in ratios))
     exact = [n * (common // d) for n, d in ratios]
     if any(w < 0 for w in exact):
-        raise AllocationError("A share cannot be negative.")
+        raise AllocationError(NEGATIVE)
     whole = sum(exact)
     if whole == 0:
-        raise AllocationError("Every share is zero, so the cost cannot be split this way.")
+        raise AllocationError(ALL_ZERO)
     cents = to_cents(total)
     sign = -1 if cents < 0 else 1
     # Each part's share rounded down to the cent, and what the rounding lost (over `whole`).

@@ -21,7 +21,6 @@ from vipdesk.models import (
     AllocationRule,
     CostCategory,
     CostItem,
-    FundingSource,
     Mode,
     Organisation,
     Placement,
@@ -282,100 +281,3 @@ def by_source(report: CostReport, names: dict[int, str]) -> list[Average]:
             total = sum((p.amount for p in parts), ZERO)
             rows.append(Average(name, len(ids), total, ids, source_id))
     return rows
-
-
-# --- budget against actual -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BudgetRow:
-    """One source (or one budget line of it) in the source's own currency."""
-
-    label: str
-    currency: str
-    budget: Decimal
-    spent: Decimal
-    source_id: int
-    category: CostCategory | None = None
-    budgeted: bool = True  # False: spending in a category the source has no budget line for
-
-    @property
-    def remaining(self) -> Decimal:
-        return self.budget - self.spent
-
-    @property
-    def overspent(self) -> bool:
-        """Spent beyond a budget; spending where no budget was set is not "overspent"."""
-        return self.budgeted and self.spent > self.budget
-
-    @property
-    def state(self) -> str:
-        """In words, for tables and reports: "overspent", "no budget line" or ""."""
-        if self.overspent:
-            return "overspent"
-        return "" if self.budgeted else "no budget line"
-
-
-@dataclass
-class BudgetReport:
-    sources: list[BudgetRow]
-    lines: dict[int, list[BudgetRow]]
-    problems: list[str]
-
-
-def budget_report(db: Database) -> BudgetReport:
-    """Awarded against spent for each source, and each of its budget lines."""
-    rates = load_rates(db)
-    report = BudgetReport([], {}, [])
-    with db.session() as session:
-        sources = session.scalars(
-            select(FundingSource)
-            .options(selectinload(FundingSource.budget_lines))
-            .order_by(FundingSource.period_start, FundingSource.name)
-        ).all()
-        # The columns used, not ORM objects: 100,000 of those would take seconds and memory.
-        items = session.execute(
-            select(
-                CostItem.source_id,
-                CostItem.amount,
-                CostItem.currency,
-                CostItem.spent_on,
-                CostItem.category,
-                CostItem.description,
-            ).where(CostItem.source_id.is_not(None))
-        ).all()
-        for source in sources:
-            spent: dict[CostCategory, Decimal] = {}
-            for item in (i for i in items if i.source_id == source.id):
-                try:
-                    value = rates.convert(
-                        item.amount, item.currency, source.currency, item.spent_on
-                    )
-                except MissingRateError as exc:
-                    report.problems.append(f"{source.name}: {item.description}: {exc}")
-                    continue
-                spent[item.category] = spent.get(item.category, ZERO) + value
-            report.sources.append(
-                BudgetRow(
-                    source.name,
-                    source.currency,
-                    source.amount_awarded,
-                    sum(spent.values(), ZERO),
-                    source.id,
-                )
-            )
-            budgets = {line.category: line.amount for line in source.budget_lines}
-            report.lines[source.id] = [
-                BudgetRow(
-                    category.label,
-                    source.currency,
-                    budgets.get(category, ZERO),
-                    spent.get(category, ZERO),
-                    source.id,
-                    category,
-                    budgeted=category in budgets,
-                )
-                for category in CostCategory
-                if category in budgets or category in spent
-            ]
-    return report

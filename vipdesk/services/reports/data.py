@@ -1,15 +1,16 @@
 """What the costs, funding, readiness and tools reports read, in bulk, for selected placements.
 
 The placements come from `reporting.load_placement_details`, so every report holds the rows the
-user saw in the list. The figures come from the services that own them — cost shares and
-averages from `funding_costs`, budget against actual from `budget_report`, readiness scores from
-`readiness` and `questionnaires`, test states from `tools` — but the rows they need are read with
-a few queries for all placements at once: their per-placement readers would run 100,000 queries.
+user saw in the list. The figures are those of the services that own them — cost shares as
+`funding_costs` splits them, budget against actual from `budget_report`, readiness scores from
+`readiness` and `questionnaires`, test states from `tools` — but read with a few queries for all
+placements at once: their per-placement readers would run 100,000 queries. Money is summed by
+the database where it can be (`reports.costs`: whole cents with GROUP BY), not part by part.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -20,29 +21,23 @@ from vipdesk.db import Database
 from vipdesk.models import (
     CostCategory,
     FundingKind,
+    Mode,
     ProtocolActor,
     ReadinessAnswer,
     ReadinessParty,
     ReadinessResponse,
     ResponseStatus,
+    Status,
     ToolChoice,
     ToolTest,
     ToolTestResult,
 )
+from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     ZERO,
     Average,
-    BudgetRow,
-    CostReport,
-    PlacementCost,
-    average_by,
-    budget_report,
-    by_country,
-    by_mode,
-    by_source,
-    by_year,
-    cost_report,
 )
+from vipdesk.services.funding.currency import base_currency
 from vipdesk.services.funding.sources import list_sources
 from vipdesk.services.jobs import ShouldCancel, Steps, paused_gc
 from vipdesk.services.preparation.questionnaires import QuestionnaireLibrary, default_library
@@ -50,6 +45,7 @@ from vipdesk.services.preparation.readiness import PartyReadiness, ResponseState
 from vipdesk.services.preparation.readiness import _party_readiness as party_readiness
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.preparation.tools import ToolTestState
+from vipdesk.services.reports.costs import PlacementSums, paid_by_source, selected_costs
 from vipdesk.services.reports.filters import PlacementDetail
 
 # --- costs ---------------------------------------------------------------------------------
@@ -60,7 +56,7 @@ class CostData:
     """Cost per participant of the selected placements, in the base currency."""
 
     base: str
-    rows: list[tuple[PlacementDetail, PlacementCost]]
+    rows: list[tuple[PlacementDetail, PlacementSums]]
     overall: Average | None  # every selected participant (cancelled placements left out)
     by_mode: list[Average]
     by_year: list[Average]
@@ -69,53 +65,64 @@ class CostData:
     categories: list[CostCategory]  # those with any amount, in the enum's order
     problems: list[str]  # cost items that could not be converted or shared
 
-    def by_category(self, cost: PlacementCost) -> list[Decimal]:
+    def by_category(self, cost: PlacementSums) -> list[Decimal]:
         """The placement's costs in each of `categories`."""
-        sums = dict.fromkeys(self.categories, ZERO)
-        for part in cost.parts:
-            sums[part.category] += part.amount
-        return list(sums.values())
-
-
-def _selected(report: CostReport, details: Sequence[PlacementDetail]) -> CostReport:
-    """The cost report narrowed to the selected placements.
-
-    Shared costs stay split among every placement they are shared with, selected or not: a
-    filter chooses what to look at, it does not change what a placement cost.
-    """
-    wanted = {d.id for d in details}
-    return CostReport(
-        report.base,
-        {i: c for i, c in report.placements.items() if i in wanted},
-        [p for p in report.parts if p.placement_id in wanted],
-        report.problems,
-    )
+        return [cost.categories.get(c, ZERO) for c in self.categories]
 
 
 def source_names(db: Database) -> dict[int, str]:
     return {s.id: s.name for s in list_sources(db) if s.id is not None}
 
 
+Rows = list[tuple[PlacementDetail, PlacementSums]]
+
+
+def _averages(
+    rows: Rows, key: Callable[[PlacementDetail], str], order: list[str] | None = None
+) -> list[Average]:
+    """Average total cost per participant (cancelled placements left out) in each group, as
+    `funding_costs.average_by` makes them."""
+    groups: dict[str, list[tuple[int, Decimal]]] = {}
+    for d, sums in rows:
+        if sums.participant:
+            groups.setdefault(key(d), []).append((d.id, sums.total))
+    labels = [label for label in order if label in groups] if order else sorted(groups)
+    return [
+        Average(
+            label,
+            len(groups[label]),
+            sum((total for _, total in groups[label]), ZERO),
+            tuple(sorted(pid for pid, _ in groups[label])),
+        )
+        for label in labels
+    ]
+
+
 def cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
-    with paused_gc():  # 100,000s of cost parts: the cycle collector would double the time
-        return _cost_data(db, details)
-
-
-def _cost_data(db: Database, details: Sequence[PlacementDetail]) -> CostData:
-    report = _selected(cost_report(db), details)
-    overall = average_by(report, lambda _f: "All placements")
-    used = {p.category for p in report.parts}
-    return CostData(
-        base=report.base,
-        rows=[(d, report.placements[d.id]) for d in details if d.id in report.placements],
-        overall=overall[0] if overall else None,
-        by_mode=by_mode(report),
-        by_year=by_year(report),
-        by_country=by_country(report),
-        by_source=by_source(report, source_names(db)),
-        categories=[c for c in CostCategory if c in used],
-        problems=list(report.problems),
-    )
+    """The costs of the selected placements: summed by the database where they are direct and
+    in the base currency, converted or split one item at a time otherwise (`selected_costs`),
+    and averaged per group over those sums."""
+    with paused_gc():  # 100,000s of sums: the cycle collector would pass over them again
+        costs = selected_costs(db, {d.id: d.status is not Status.CANCELLED for d in details})
+        rows = [(d, costs.sums[d.id]) for d in details]
+        overall = _averages(rows, lambda _d: "All placements")
+        names: list[tuple[int | None, str]] = [*source_names(db).items()]
+        by_source = [
+            Average(name, paid.placements, paid.total, tuple(sorted(costs.funded[sid])), sid)
+            for sid, name in [*names, (None, "No funding source")]
+            if (paid := costs.paid.get(sid)) is not None
+        ]
+        return CostData(
+            base=base_currency(db),
+            rows=rows,
+            overall=overall[0] if overall else None,
+            by_mode=_averages(rows, lambda d: d.mode.label, [m.label for m in Mode]),
+            by_year=_averages(rows, lambda d: str(d.start.year)),
+            by_country=_averages(rows, lambda d: d.country),
+            by_source=by_source,
+            categories=[c for c in CostCategory if c in costs.categories],
+            problems=costs.problems,
+        )
 
 
 # --- funding -------------------------------------------------------------------------------
@@ -143,12 +150,12 @@ class FundingData:
     problems: list[str]
 
 
-def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingData:
-    with paused_gc():  # as in `cost_data`
-        budget = budget_report(db)
-        costs = _selected(cost_report(db), details)
+def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
+    """Every source's budget against actual, and what it paid for the selected placements
+    (ids); summed by the database (`budget_report`, `paid_by_source`), not item by item."""
+    budget = budget_report(db)
+    paid, problems = paid_by_source(db, set(placement_ids))
     forms = {s.id: s for s in list_sources(db)}
-    paid = {a.source_id: a for a in by_source(costs, source_names(db))}
     sources = []
     for row in budget.sources:
         form = forms[row.source_id]
@@ -163,10 +170,10 @@ def funding_data(db: Database, details: Sequence[PlacementDetail]) -> FundingDat
                 period_start=form.period_start,
                 period_end=form.period_end,
                 selected_spent=share.total if share else ZERO,
-                selected_placements=share.participants if share else 0,
+                selected_placements=share.placements if share else 0,
             )
         )
-    return FundingData(costs.base, sources, [*budget.problems, *costs.problems])
+    return FundingData(base_currency(db), sources, [*budget.problems, *problems])
 
 
 # --- readiness -----------------------------------------------------------------------------

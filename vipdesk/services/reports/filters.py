@@ -241,6 +241,21 @@ def load_placement_details(
         return details
 
 
+def selected_ids(
+    db: Database, flt: ReportFilter = ReportFilter(), should_cancel: ShouldCancel | None = None
+) -> list[int]:
+    """The ids of the placements the filter selects, for a report that lists none of them.
+
+    Without search text the database selects them (a column of ids); the search text is
+    matched as `load_placement_details` matches it, on the names it reads.
+    """
+    if flt.text.strip():
+        return [d.id for d in load_placement_details(db, flt, should_cancel=should_cancel)]
+    with db.session() as session:
+        query = _query(flt).with_only_columns(Placement.__table__.c.id).order_by(None)
+        return list(session.scalars(query))
+
+
 # --- key figures ---------------------------------------------------------------------------
 
 

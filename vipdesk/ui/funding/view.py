@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import FundingKind
+from vipdesk.services.funding.budget import budget_report
 from vipdesk.services.funding.costs import (
     Average,
     CostPart,
     CostReport,
-    budget_report,
     by_mode,
     by_year,
     cost_report,
