@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", metavar="FILE.png", help="render the main window to a PNG and exit"
     )
+    parser.add_argument(
+        "--color-scheme",
+        choices=("system", "light", "dark"),
+        help="light or dark colours for this run (default: View → Colour scheme)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="fill a database with realistic synthetic records")
     demo.add_argument("--placements", type=int, default=1000, metavar="N")
@@ -95,6 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(
             database_url=None if args.demo else database_url(args),
             screenshot=args.screenshot,
+            color_scheme=args.color_scheme,
         )
     except VipdeskError as exc:
         print(f"vipdesk: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from vipdesk.db import Database, data_dir, demo_database_url, open_database
 from vipdesk.documents.files import remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
+from vipdesk.ui import theme
 from vipdesk.ui.display import check_display
 from vipdesk.ui.logs import log_file
 from vipdesk.ui.main_window import MainWindow
@@ -91,8 +92,12 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def run_app(database_url: str | None, screenshot: str | None = None) -> int:
+def run_app(
+    database_url: str | None, screenshot: str | None = None, color_scheme: str | None = None
+) -> int:
     """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit.
+
+    `color_scheme` ("system", "light", "dark") overrides the one chosen in View → Colour scheme.
 
     Raises:
         DisplayError: no display, or a library Qt needs is missing (Qt would abort).
@@ -108,6 +113,8 @@ def run_app(database_url: str | None, screenshot: str | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "vipdesk.svg")))
     app.setDesktopFileName("vipdesk")  # lets Wayland match the window to vipdesk.desktop
+    chosen = color_scheme or app_settings().value(theme.SETTING, theme.Preference.SYSTEM)
+    theme.apply(app, theme.parse_preference(chosen))
     with log_file(data_dir()):
         remove_leftovers(data_dir())  # of a write killed in an earlier run
         return _run(app, database_url, screenshot)

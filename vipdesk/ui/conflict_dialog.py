@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from vipdesk.ui import theme
 
 
 class ConflictChoice(enum.Enum):
@@ -47,7 +48,7 @@ class ConflictDialog(QDialog):
         self.table.setHorizontalHeaderLabels(["Field", "Your version", f"Saved by {who}"])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        highlight = QColor("#fff4ce")
+        highlight = theme.box_colour("warning")
         for r, (label, mine, theirs) in enumerate(rows):
             for c, value in enumerate((label, mine, theirs)):
                 item = QTableWidgetItem(value)

@@ -25,6 +25,8 @@ from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
+from vipdesk.ui import theme
+from vipdesk.ui.appearance import add_scheme_menu
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
@@ -56,7 +58,7 @@ class MainWindow(QMainWindow):
         self.retry_button = QPushButton("Try again")
         self.retry_button.clicked.connect(self.reload)
         banner_row = QWidget()
-        banner_row.setStyleSheet("background: #fff4ce;")
+        banner_row.setStyleSheet(f"background: {theme.colours().boxes['warning'].bg};")
         row = QHBoxLayout(banner_row)
         row.addWidget(self.banner, 1)
         row.addWidget(self.retry_button)
@@ -161,6 +163,9 @@ class MainWindow(QMainWindow):
         self.trust_action = QAction("&Trusted certificates…", self)
         self.trust_action.triggered.connect(self._on_trusted_certificates)
         edit_menu.addAction(self.trust_action)
+
+        view_menu = menu.addMenu("&View")
+        self.scheme_actions = add_scheme_menu(self, view_menu, self._settings)
 
         help_menu = menu.addMenu("&Help")
         self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window

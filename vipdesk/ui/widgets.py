@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.refdata import countries, time_zones
+from vipdesk.ui import theme
 
 _DATE_PATTERNS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
@@ -78,7 +79,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setStyleSheet("color: #b3261e;")
+        self.setStyleSheet(theme.text_style("error"))
         self.setVisible(False)
 
     def show_message(self, message: str) -> None:

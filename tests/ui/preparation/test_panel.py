@@ -18,6 +18,7 @@ from vipdesk.services.preparation.readiness import (
     placement_readiness,
     start_response,
 )
+from vipdesk.ui import theme
 from vipdesk.ui.placements.editor import PlacementEditor
 from vipdesk.ui.preparation import panel as preparation_panel
 from vipdesk.ui.preparation import readiness_summary
@@ -88,7 +89,8 @@ def test_results_are_coloured_explained_and_open_in_a_dialog(
     qtbot.addWidget(panel)
     panel.show_placement(placement_id)
     student, company = panel.boxes[STUDENT], panel.boxes[COMPANY]
-    assert "Blocked" in student.status.text() and "#8c1d18" in student.status.text()
+    assert "Blocked" in student.status.text()
+    assert theme.colours().boxes["error"].fg in student.status.text()
     assert "Blocks: “Do you have a computer of your own" in student.reasons.text()
     assert "Ready" in company.status.text() and "100/100" in company.status.text()
     assert not company.reasons.isVisibleTo(company)

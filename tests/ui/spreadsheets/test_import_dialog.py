@@ -143,7 +143,7 @@ def test_closing_while_importing_cancels(qtbot: QtBot, people: Database, tmp_pat
 
 def test_the_preview_model(qtmodeltester: object) -> None:
     model = TextTableModel()
-    model.set_rows(["Row", "Problem"], [["2", "bad"], ["3", "worse"]], ["#b91c1c", None])
+    model.set_rows(["Row", "Problem"], [["2", "bad"], ["3", "worse"]], ["error", None])
     qtmodeltester.check(model)  # type: ignore[attr-defined]
 
 

@@ -33,6 +33,7 @@ from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, Signatu
 from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, SignatureView
 from vipdesk.services.placements.records import load_placement
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.actions import AgreementActions
 from vipdesk.ui.agreement.send_dialog import order_text
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
@@ -145,7 +146,7 @@ class AgreementPanel(QWidget):
         self.empty = QLabel(EMPTY_TEXT)
         self.empty.setWordWrap(True)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.setStyleSheet("background: #f3f6fa; padding: 10px; border-radius: 4px;")
+        self.empty.setStyleSheet(theme.box_style("quiet", padding=10))
         self.model: RowsTableModel[DocumentView] = RowsTableModel(
             [
                 Column("Document", lambda d: d.title),
@@ -234,7 +235,7 @@ class AgreementPanel(QWidget):
             self.documents = documents_of(self.db, self.placement_id)
         except VipdeskError as exc:  # the database is unreachable: say so where the list was
             self.documents = []
-            self.empty.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
+            self.empty.setText(theme.span("error", str(exc)))
         else:
             self.empty.setText(EMPTY_TEXT)
         self.model.set_rows(self.documents)
@@ -361,7 +362,8 @@ def _details(document: DocumentView | None) -> str:
     declined = document.declined
     if declined is not None:
         lines.append(
-            f"<span style='color:#b3261e'>Declined by the {declined.party_label.lower()}: "
+            f"<span style='color:{theme.hex_of('error')}'>"
+            f"Declined by the {declined.party_label.lower()}: "
             f"{escape(declined.reason)}</span> — start a new version to rework it."
         )
     if document.final_sha256:

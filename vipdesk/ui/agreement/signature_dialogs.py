@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 from vipdesk.errors import UnconfirmedSignerError, ValidationError, VipdeskError
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.signatures.recording import Approval
+from vipdesk.ui import theme
 from vipdesk.ui.widgets import DateField, add_field
 
-BANNER_STYLE = "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"
 PDF_FILTER = "PDF documents (*.pdf)"
 SCAN_FILTER = "Scans (*.pdf *.png *.jpg *.jpeg)"
 KEY_FILTER = "Certificates with their key (*.p12 *.pfx)"
@@ -56,7 +56,7 @@ def make_banner() -> QLabel:
     """A red box for messages that belong to no single field; hidden while empty."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet(BANNER_STYLE)
+    label.setStyleSheet(theme.box_style("error"))
     label.setVisible(False)
     return label
 

@@ -19,12 +19,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.ui import theme
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
     from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
     from vipdesk.services.signatures.trust import SignerCheck
-
-GOOD, BAD, DOUBT = "#1e6b34", "#b3261e", "#8a5300"
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,10 @@ def short_verdict(check: SignatureCheck) -> str:
         "; ".join(dict.fromkeys(plain))
     )
     if technical:
-        text += f"<br><small style='color:#666'>{escape('; '.join(technical))}</small>"
+        text += (
+            f"<br><small style='color:{theme.hex_of('muted')}'>"
+            f"{escape('; '.join(technical))}</small>"
+        )
     return text
 
 
@@ -89,11 +91,11 @@ def certificate_html(certificate: CertificateInfo | None) -> str:
 def _verdict_html(signer: SignerCheck) -> tuple[str, str]:
     """The colour and the words of one signature's verdict."""
     if not signer.check.holds:
-        return BAD, short_verdict(signer.check)
+        return theme.hex_of("error"), short_verdict(signer.check)
     if signer.reasons:
         reasons = escape("; ".join(signer.reasons))
-        return DOUBT, f"intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
-    return GOOD, "intact; signer confirmed"
+        return theme.hex_of("warning"), f"intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
+    return theme.hex_of("success"), "intact; signer confirmed"
 
 
 def verification_html(result: Verification) -> str:
@@ -104,17 +106,20 @@ def verification_html(result: Verification) -> str:
         parts.append("<p>This PDF carries <b>no digital signatures</b>.</p>")
     elif result.altered:
         parts.append(
-            f"<p style='color:{BAD}'><b>ALTERED or DAMAGED: this file was changed after it was "
+            f"<p style='color:{theme.hex_of('error')}'>"
+            f"<b>ALTERED or DAMAGED: this file was changed after it was "
             "signed, or a signature is broken.</b></p>"
         )
     elif result.unconfirmed:
         parts.append(
-            f"<p style='color:{DOUBT}'><b>Every signature is intact, but a signer is not "
+            f"<p style='color:{theme.hex_of('warning')}'>"
+            f"<b>Every signature is intact, but a signer is not "
             "confirmed</b> as the person on record: see the reason below.</p>"
         )
     else:
         parts.append(
-            f"<p style='color:{GOOD}'><b>Every signature is intact</b> and every signer "
+            f"<p style='color:{theme.hex_of('success')}'>"
+            f"<b>Every signature is intact</b> and every signer "
             "confirmed: nothing was changed after signing.</p>"
         )
     rows = []
@@ -146,12 +151,14 @@ def verification_html(result: Verification) -> str:
         archive = f"{escape(result.archived_title)} has no archived final PDF to compare with."
     elif result.is_archive:
         archive = (
-            f"<span style='color:{GOOD}'><b>This is the archived final PDF</b> of "
+            f"<span style='color:{theme.hex_of('success')}'>"
+            f"<b>This is the archived final PDF</b> of "
             f"{escape(result.archived_title)}.</span>"
         )
     else:
         archive = (
-            f"<span style='color:{BAD}'><b>This file differs from the archived final PDF</b> "
+            f"<span style='color:{theme.hex_of('error')}'>"
+            f"<b>This file differs from the archived final PDF</b> "
             f"of {escape(result.archived_title)}.</span>"
         )
     parts.append(f"<p>{archive}<br><small>SHA-256 of this file: {result.sha256}</small></p>")

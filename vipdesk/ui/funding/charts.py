@@ -11,15 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-BAR = QColor("#3f6fb5")
-CHOSEN = QColor("#1d3f73")
-SPENT = QColor("#2e7d32")
-OVER = QColor("#c62828")
-TRACK = QColor("#e4e4e4")
-MUTED = QColor("#777777")
+from vipdesk.ui import theme
 
 
 @dataclass(frozen=True)
@@ -111,7 +106,7 @@ class BarChart(QWidget):
         painter.setFont(_small(self))
         plot, column, line = self._geometry()
         if not self.has_data():
-            painter.setPen(MUTED)
+            painter.setPen(theme.colour("muted"))
             painter.drawText(
                 plot, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.empty_text
             )
@@ -119,7 +114,7 @@ class BarChart(QWidget):
             return
         top = max(b.value for b in self.bars)
         scale = (plot.height() - line - 4) / float(top) if top > 0 else 0.0
-        painter.setPen(QPen(TRACK))
+        painter.setPen(QPen(theme.colour("track")))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         for index, bar in enumerate(self.bars):
             x = plot.left() + index * column
@@ -127,7 +122,9 @@ class BarChart(QWidget):
             width = min(column * 0.6, 90.0)
             rect = QRectF(x + (column - width) / 2, plot.bottom() - height, width, height)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(CHOSEN if index == self.chosen else BAR)
+            painter.setBrush(
+                theme.colour("chosen") if index == self.chosen else theme.colour("bar")
+            )
             painter.drawRect(rect)
             painter.setPen(text_colour)
             painter.drawText(
@@ -138,7 +135,7 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(x, plot.bottom() + 3, column, line), Qt.AlignmentFlag.AlignCenter, bar.label
             )
-            painter.setPen(MUTED)
+            painter.setPen(theme.colour("muted"))
             painter.drawText(
                 QRectF(x, plot.bottom() + line + 3, column, line),
                 Qt.AlignmentFlag.AlignCenter,
@@ -178,7 +175,7 @@ class BudgetBars(QWidget):
         line = painter.fontMetrics().height()
         text_colour = self.palette().color(self.foregroundRole())
         if not self.bars:
-            painter.setPen(MUTED)
+            painter.setPen(theme.colour("muted"))
             painter.drawText(
                 QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No funding sources yet."
             )
@@ -193,7 +190,7 @@ class BudgetBars(QWidget):
             )
             painter.drawText(QRectF(8, top, width * 0.55, line), Qt.AlignmentFlag.AlignLeft, label)
             over = bar.spent > bar.budget
-            painter.setPen(OVER if over else MUTED)
+            painter.setPen(theme.colour("bad") if over else theme.colour("muted"))
             painter.drawText(
                 QRectF(8 + width * 0.55, top, width * 0.45, line),
                 Qt.AlignmentFlag.AlignRight,
@@ -201,11 +198,11 @@ class BudgetBars(QWidget):
             )
             track = QRectF(8, top + line + 2, width, 8)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(TRACK)
+            painter.setBrush(theme.colour("track"))
             painter.drawRoundedRect(track, 3, 3)
             share = 1.0 if bar.budget <= 0 and bar.spent > 0 else 0.0
             if bar.budget > 0:
                 share = min(1.0, float(bar.spent / bar.budget))
-            painter.setBrush(OVER if over else SPENT)
+            painter.setBrush(theme.colour("bad") if over else theme.colour("good"))
             painter.drawRoundedRect(QRectF(track.left(), track.top(), width * share, 8), 3, 3)
         painter.end()

@@ -20,6 +20,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.funding.costs import CostPart, cost_report
 from vipdesk.services.funding.currency import format_money
+from vipdesk.ui import theme
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.grant_calculator import GrantCalculator
@@ -44,7 +45,7 @@ class CostsPanel(QWidget):
         self.total.setWordWrap(True)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #7a5a00;")
+        self.problems.setStyleSheet(theme.text_style("warning"))
         self.new_button = QPushButton("New cost item…")
         self.edit_button = QPushButton("Edit…")
         self.new_button.clicked.connect(self._on_new)
@@ -95,7 +96,7 @@ class CostsPanel(QWidget):
         try:
             report = cost_report(self.db)
         except VipdeskError as exc:
-            self.total.setText(f"<span style='color:#b3261e'>{exc}</span>")
+            self.total.setText(theme.span("error", str(exc)))
             return
         self.base = report.base
         cost = report.placements.get(self.placement_id)

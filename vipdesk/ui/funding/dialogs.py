@@ -35,6 +35,7 @@ from vipdesk.services.funding.currency import (
     set_rates,
 )
 from vipdesk.services.funding.sources import CostForm, delete_cost, list_costs, list_sources
+from vipdesk.ui import theme
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.money_fields import CurrencyCombo
@@ -207,7 +208,7 @@ class RatesDialog(QDialog):
         self.import_button.clicked.connect(self._on_import)
         self.error = ErrorLabel()
         self.stored = QLabel()
-        self.stored.setStyleSheet("color: #2e7d32;")
+        self.stored.setStyleSheet(theme.text_style("success"))
         row = QHBoxLayout()
         row.addWidget(self.currency)
         row.addWidget(self.valid_from)

@@ -26,6 +26,7 @@ from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.grant_tables import available_years
 from vipdesk.services.funding.grants import GrantLine, GrantOptions, GrantResult
 from vipdesk.services.funding.placement_grant import grant_for_placement, record_grant
+from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 
@@ -140,7 +141,7 @@ class GrantCalculator(QGroupBox):
         try:
             result = grant_for_placement(self.db, self.placement_id, self.options())
         except VipdeskError as exc:
-            self.summary.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
+            self.summary.setText(theme.span("error", str(exc)))
             self.record_button.setEnabled(False)
             return
         self.result = result
@@ -160,7 +161,7 @@ class GrantCalculator(QGroupBox):
             if result.total != result.student_total:
                 text += f" · in all {format_money(result.total, result.currency)}"
             for warning in result.warnings:
-                text += f"<br><span style='color:#b3261e'>{escape(warning)}</span>"
+                text += "<br>" + theme.span("error", warning)
             self.summary.setText(text)
         self.record_button.setEnabled(result.student_total > 0)
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from vipdesk.ui import theme
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row, on every column
-OVERSPENT = QColor("#b3261e")
 
 R = TypeVar("R")
 _Index = QModelIndex | QPersistentModelIndex
@@ -82,5 +82,5 @@ class RowsTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and column.alarm and column.alarm(row):
-            return OVERSPENT
+            return theme.colour("error")
         return None

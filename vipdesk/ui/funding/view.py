@@ -38,6 +38,7 @@ from vipdesk.services.funding.costs import (
 )
 from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.sources import delete_source, list_sources
+from vipdesk.ui import theme
 from vipdesk.ui.funding.charts import Bar, BarChart, BudgetBar, BudgetBars
 from vipdesk.ui.funding.dialogs import (
     CostsDialog,
@@ -48,8 +49,6 @@ from vipdesk.ui.funding.dialogs import (
 )
 from vipdesk.ui.funding.source_editor import SourceEditor
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
-
-WARNING_STYLE = "background: #fff4ce; color: #5c4400; padding: 6px; border-radius: 4px;"
 
 
 @dataclass(frozen=True)
@@ -136,7 +135,7 @@ class FundingView(QWidget):
             top.addWidget(button)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(theme.box_style("warning"))
         self.warning.setVisible(False)
 
         self.sources_model: RowsTableModel[SourceRow] = RowsTableModel(

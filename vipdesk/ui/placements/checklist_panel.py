@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from vipdesk.models import LIFECYCLE, Phase, Status
 from vipdesk.services.placements.checklist import Basis, ItemState
 from vipdesk.services.placements.lifecycle import Outlook, Refusal, allowed_transitions
+from vipdesk.ui import theme
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
 OUTSIDE = "done outside vipdesk: "  # how a reason for a tick by hand usually starts
@@ -65,7 +66,7 @@ class ChecklistPanel(QWidget):
 
         self.blocking_label = QLabel()
         self.blocking_label.setWordWrap(True)
-        self.blocking_label.setStyleSheet("color: #8a4b00;")
+        self.blocking_label.setStyleSheet(theme.text_style("warning"))
 
         # One page per phase, the current one open; rows wrap, so long items stay readable.
         self.pages = QToolBox()
@@ -205,14 +206,14 @@ class ChecklistPanel(QWidget):
     def _note(self, state: ItemState) -> str:
         """The line under an item: what backs it, who ticked it and why, or what is missing."""
         if state.basis is Basis.EVIDENCE:
-            text, colour = f"✓ {state.detail}", "#1b6e2d"
+            text, colour = f"✓ {state.detail}", theme.hex_of("success")
         elif state.basis is Basis.HAND:
-            text, colour = f"✓ {state.describe()}", "#555"
+            text, colour = f"✓ {state.describe()}", theme.hex_of("muted")
         elif state.item.key in self._blocking:
             text = "⚠ blocks the next step" + (f": {state.detail}" if state.detail else "")
-            colour = "#b3261e"
+            colour = theme.hex_of("error")
         else:
-            text, colour = state.detail, "#555"
+            text, colour = state.detail, theme.hex_of("muted")
         return f"<br><span style='color:{colour}'>{escape(text)}</span>" if text else ""
 
     def _on_toggled(self, key: str, done: bool) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.placements.history import HistoryDay, HistoryEvent
+from vipdesk.ui import theme
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 EMPTY = "Nothing has been recorded for this placement yet."
@@ -48,7 +49,7 @@ class HistoryPanel(QWidget):
         self.empty = QLabel(EMPTY)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #666; padding: 24px;")
+        self.empty.setStyleSheet(theme.text_style("muted") + " padding: 24px;")
 
         self.details_button = QToolButton()
         self.details_button.setText("Stored details")

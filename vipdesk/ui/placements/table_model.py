@@ -6,7 +6,6 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from vipdesk.models import Status
 from vipdesk.services.placements.attention import NextSteps
@@ -17,20 +16,11 @@ from vipdesk.services.placements.catalogue import (
     PlacementCatalogue,
     PlacementRow,
 )
-from vipdesk.ui.today.table_model import URGENCY_COLOURS
+from vipdesk.ui import theme
+from vipdesk.ui.today.table_model import urgency_colour
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-_STATUS_COLOURS = {
-    Status.DRAFT: "#6b7280",
-    Status.PREPARING: "#1d4ed8",
-    Status.AGREEMENT_SENT: "#7c3aed",
-    Status.SIGNED: "#0f766e",
-    Status.ONGOING: "#15803d",
-    Status.EVALUATING: "#b45309",
-    Status.COMPLETED: "#374151",
-    Status.CANCELLED: "#b91c1c",
-}
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -89,7 +79,7 @@ class PlacementTableModel(QAbstractTableModel):
         ):
             return row.title
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
-            return QColor(_STATUS_COLOURS[row.status])
+            return theme.colour(f"status.{row.status.value}")
         if role == PLACEMENT_ID_ROLE:
             return row.id
         return None
@@ -104,7 +94,7 @@ class PlacementTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{item.details}\nWhat to do: {item.action}."
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(URGENCY_COLOURS[item.urgency])
+            return urgency_colour(item.urgency)
         if role == PLACEMENT_ID_ROLE:
             return row.id
         return None

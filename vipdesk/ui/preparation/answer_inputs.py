@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.preparation.questionnaires import AnswerValue, Item, ItemType
+from vipdesk.ui import theme
 
 # Up to this many options a choice shows as radio buttons; beyond, as a drop-down.
 MAX_RADIOS = 5
@@ -155,12 +156,12 @@ class QuestionBlock(QWidget):
         self.help = QLabel(item.help, self)
         self.help.setTextFormat(Qt.TextFormat.PlainText)  # as written: quotes, not &#x27;
         self.help.setWordWrap(True)
-        self.help.setStyleSheet("color: #555;")
+        self.help.setStyleSheet(theme.text_style("muted"))
         self.help.setVisible(bool(item.help))
         self.input = make_input(item, self)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(theme.text_style("error"))
         self.error.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)

@@ -13,10 +13,9 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from vipdesk.services.preparation.overlap import MIN_DAILY_OVERLAP_HOURS, OverlapReport
+from vipdesk.ui import theme
 
 DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-GOOD = QColor("#2e7d32")
-SHORT = QColor("#c62828")
 
 
 def hours_text(low: float, high: float) -> str:
@@ -68,12 +67,12 @@ class OverlapChart(QWidget):
         def y(hours: float) -> float:
             return plot.bottom() - hours * scale
 
-        grid = QPen(QColor("#dddddd"))
+        grid = QPen(theme.colour("grid"))
         text = self.palette().color(self.foregroundRole())
         for hours in range(0, top_hours + 1, 2):
             painter.setPen(grid)
             painter.drawLine(QPointF(plot.left(), y(hours)), QPointF(plot.right(), y(hours)))
-            painter.setPen(QColor("#777777"))
+            painter.setPen(theme.colour("muted"))
             painter.drawText(
                 QRectF(0, y(hours) - line / 2, left - 4, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -84,14 +83,14 @@ class OverlapChart(QWidget):
             day = index + 1
             x = plot.left() + index * column
             bar = QRectF(x + column * 0.2, 0, column * 0.6, 0)
-            painter.setPen(text if day in self._minimum else QColor("#aaaaaa"))
+            painter.setPen(text if day in self._minimum else theme.colour("idle"))
             painter.drawText(
                 QRectF(x, plot.bottom() + 3, column, line), Qt.AlignmentFlag.AlignCenter, name
             )
             if day not in self._minimum:
                 continue
             low, high = self._minimum[day], self._maximum[day]
-            colour = SHORT if low < MIN_DAILY_OVERLAP_HOURS else GOOD
+            colour = theme.colour("bad" if low < MIN_DAILY_OVERLAP_HOURS else "good")
             pale = QColor(colour)
             pale.setAlpha(70)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -105,7 +104,7 @@ class OverlapChart(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 hours_text(low, high),
             )
-        dashed = QPen(SHORT, 1, Qt.PenStyle.DashLine)
+        dashed = QPen(theme.colour("bad"), 1, Qt.PenStyle.DashLine)
         painter.setPen(dashed)
         threshold = y(MIN_DAILY_OVERLAP_HOURS)
         painter.drawLine(QPointF(plot.left(), threshold), QPointF(plot.right(), threshold))

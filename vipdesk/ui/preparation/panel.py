@@ -35,9 +35,10 @@ from vipdesk.services.preparation.readiness import (
 )
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
+from vipdesk.ui import theme
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
-from vipdesk.ui.preparation.readiness_summary import LEVEL_COLOURS, SummaryDialog, level_badge
+from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tool_tests import ToolTestDialog
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
@@ -86,8 +87,8 @@ class PartyBox(QGroupBox):
             )
         lines: list[tuple[str, str]] = []
         if state.assessment is not None:
-            red = LEVEL_COLOURS[ReadinessLevel.BLOCKED][0]
-            amber = LEVEL_COLOURS[ReadinessLevel.NEEDS_ATTENTION][0]
+            red = theme.hex_of("level.blocked")
+            amber = theme.hex_of("level.needs_attention")
             lines += [
                 (red, f"Blocks: “{f.question}” {f.answer}") for f in state.assessment.critical
             ]
@@ -96,7 +97,7 @@ class PartyBox(QGroupBox):
             what = "Re-assessment" if latest else "Questionnaire"
             lines.append(
                 (
-                    "#555",
+                    theme.hex_of("muted"),
                     f"{what} started {state.open.started_at.astimezone():%d %b %Y} "
                     f"by {state.open.respondent}, not finished",
                 )
@@ -130,7 +131,7 @@ class ProtocolBox(QGroupBox):
         self.status.setWordWrap(True)
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(f"color: {LEVEL_COLOURS[ReadinessLevel.NEEDS_ATTENTION][0]};")
+        self.warnings.setStyleSheet(theme.text_style("level.needs_attention"))
         self.edit_button = QPushButton(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
@@ -180,7 +181,7 @@ class ToolsBox(QGroupBox):
         self.status.setWordWrap(True)
         self.blocking = QLabel(self)
         self.blocking.setWordWrap(True)
-        self.blocking.setStyleSheet(f"color: {LEVEL_COLOURS[ReadinessLevel.BLOCKED][0]};")
+        self.blocking.setStyleSheet(theme.text_style("level.blocked"))
         self.choose_button = QPushButton("Choose tools…", self)
         self.tests_button = QPushButton("Test plan…", self)
         buttons = QHBoxLayout()
@@ -264,7 +265,7 @@ class PreparationPanel(QWidget):
         try:
             states = placement_readiness(self._db, placement_id)
         except VipdeskError as exc:
-            self.summary.setText(f"<span style='color:#b3261e'>{escape(str(exc))}</span>")
+            self.summary.setText(theme.span("error", str(exc)))
             return
         self._states = {s.party: s for s in states}
         for state in states:

@@ -35,6 +35,7 @@ from vipdesk.services.preparation.protocol import (
     save_protocol,
     validate,
 )
+from vipdesk.ui import theme
 from vipdesk.ui.preparation.overlap_chart import OverlapChart
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import TimeZoneCombo
@@ -149,9 +150,7 @@ class OverlapView(QWidget):
         self.slot.setWordWrap(True)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(
-            "background: #fff4e0; color: #7a4100; padding: 6px; border-radius: 4px;"
-        )
+        self.warnings.setStyleSheet(theme.box_style("warning"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.period)

@@ -17,21 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.services.preparation.questionnaires import Assessment, ReadinessLevel
+from vipdesk.ui import theme
 
-# Text and background per status: green, amber, red, legible for colour-blind users too because
-# the word is always written out beside the colour.
-LEVEL_COLOURS: dict[ReadinessLevel, tuple[str, str]] = {
-    ReadinessLevel.READY: ("#1b5e20", "#e6f4ea"),
-    ReadinessLevel.NEEDS_ATTENTION: ("#7a4100", "#fff4e0"),
-    ReadinessLevel.BLOCKED: ("#8c1d18", "#fdecea"),
+# The box of each level: green, amber, red, legible for colour-blind users too because the word
+# is always written out beside the colour.
+LEVEL_BOXES = {
+    ReadinessLevel.READY: "success",
+    ReadinessLevel.NEEDS_ATTENTION: "warning",
+    ReadinessLevel.BLOCKED: "error",
 }
 
 
 def level_badge(level: ReadinessLevel, text: str | None = None) -> str:
     """Rich text for a coloured status word."""
-    fg, bg = LEVEL_COLOURS[level]
+    box = theme.colours().boxes[LEVEL_BOXES[level]]
     return (
-        f"<span style='color:{fg}; background:{bg}; font-weight:600;'>"
+        f"<span style='color:{box.fg}; background:{box.bg}; font-weight:600;'>"
         f"&nbsp;{escape(text or level.label)}&nbsp;</span>"
     )
 
@@ -50,9 +51,7 @@ class SummaryView(QWidget):
         self.critical = QLabel(self)
         self.critical.setTextFormat(Qt.TextFormat.RichText)
         self.critical.setWordWrap(True)
-        self.critical.setStyleSheet(
-            "background: #fdecea; color: #8c1d18; padding: 6px; border-radius: 4px;"
-        )
+        self.critical.setStyleSheet(theme.box_style("error"))
         self.advice = QLabel(self)
         self.advice.setTextFormat(Qt.TextFormat.RichText)
         self.advice.setWordWrap(True)
@@ -87,25 +86,25 @@ class SummaryView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.bars.clear()
-        for row, theme in enumerate(assessment.themes):
-            label = QLabel(theme.label)
+        for row, topic in enumerate(assessment.themes):
+            label = QLabel(topic.label)
             bar = QProgressBar()
             bar.setRange(0, 100)
-            bar.setValue(theme.score or 0)
-            bar.setFormat("not answered" if theme.score is None else f"{theme.score}")
-            bar.setAccessibleName(f"{theme.label}: {bar.format()}")
-            colour = "#c62828" if theme.low else "#2e7d32"
+            bar.setValue(topic.score or 0)
+            bar.setFormat("not answered" if topic.score is None else f"{topic.score}")
+            bar.setAccessibleName(f"{topic.label}: {bar.format()}")
+            colour = theme.hex_of("bad" if topic.low else "good")
             bar.setStyleSheet(
-                "QProgressBar { border: 1px solid #bbb; border-radius: 3px; background: #fafafa;"
-                " text-align: center; max-height: 16px; }"
+                f"QProgressBar {{ border: 1px solid {theme.hex_of('grid')}; border-radius: 3px;"
+                f" background: {theme.hex_of('track')}; text-align: center; max-height: 16px; }}"
                 f"QProgressBar::chunk {{ background: {colour}; }}"
             )
-            flag = QLabel(f"below {assessment.threshold}" if theme.low else "")
-            flag.setStyleSheet("color: #8c1d18;")
+            flag = QLabel(f"below {assessment.threshold}" if topic.low else "")
+            flag.setStyleSheet(theme.text_style("error"))
             self.themes.addWidget(label, row, 0)
             self.themes.addWidget(bar, row, 1)
             self.themes.addWidget(flag, row, 2)
-            self.bars[theme.key] = bar
+            self.bars[topic.key] = bar
         critical = assessment.critical
         self.critical.setVisible(bool(critical))
         self.critical.setText(

@@ -37,6 +37,7 @@ from vipdesk.services.preparation.readiness import ResponseState
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 from vipdesk.ui.preparation.readiness_summary import SummaryView
+from vipdesk.ui.theme import text_style
 
 
 class IntroPage(QWizardPage):
@@ -58,7 +59,7 @@ class IntroPage(QWizardPage):
         self.respondent.setPlaceholderText("Full name of the person answering")
         self.registerField("respondent*", self.respondent)  # Next waits for a name
         self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setStyleSheet(text_style("error"))
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         form = QFormLayout()
@@ -72,7 +73,7 @@ class IntroPage(QWizardPage):
             "you can stop at any time and continue later."
         )
         size.setWordWrap(True)
-        size.setStyleSheet("color: #555;")
+        size.setStyleSheet(text_style("muted"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
         layout.addWidget(intro)
@@ -110,7 +111,7 @@ class ThemePage(QWizardPage):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.progress = QLabel()
-        self.progress.setStyleSheet("color: #555;")
+        self.progress.setStyleSheet(text_style("muted"))
         self.progress.setIndent(column.contentsMargins().left())
         # Next is enabled once every required question is answered: a mandatory field holds
         # "yes" then. (Overriding isComplete() instead leaks a reference to True or False on

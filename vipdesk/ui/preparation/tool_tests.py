@@ -26,6 +26,7 @@ from vipdesk.errors import ConflictError, VipdeskError
 from vipdesk.models import ToolTestResult
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolTestState, load_test_plan, record_test
+from vipdesk.ui import theme
 from vipdesk.ui.widgets import DateField
 
 
@@ -88,9 +89,7 @@ class ToolTestDialog(QDialog):
         intro.setWordWrap(True)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"
-        )
+        self.banner.setStyleSheet(theme.box_style("error"))
         self.banner.setVisible(False)
         self.body = QWidget()
         self.grid = QGridLayout(self.body)

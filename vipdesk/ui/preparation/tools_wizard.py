@@ -32,9 +32,8 @@ from vipdesk.services.preparation.tool_catalogue import (
     tools_for,
 )
 from vipdesk.services.preparation.tools import load_choices, save_choices, weak_connection
+from vipdesk.ui import theme
 from vipdesk.ui.help.window import HELP_TOPIC
-
-WARNING_STYLE = "background: #fff4e0; color: #7a4100; padding: 6px; border-radius: 4px;"
 
 
 def warnings_html(warnings: list[str]) -> str:
@@ -52,7 +51,7 @@ class PurposeRow:
         self.hint = QLabel(purpose.hint)  # plain text: escaped, "host's" showed "host&#x27;s"
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(theme.text_style("muted"))
         self.combo = QComboBox()
         self.combo.setAccessibleName(purpose.label)
         self.combo.addItem("— none —", None)
@@ -68,7 +67,7 @@ class PurposeRow:
         self.notes = QLabel()
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: #555;")
+        self.notes.setStyleSheet(theme.text_style("muted"))
         self.combo.currentIndexChanged.connect(self._on_changed)
 
     def value(self) -> str | None:
@@ -131,7 +130,7 @@ class CheckPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet(WARNING_STYLE)
+        self.warnings.setStyleSheet(theme.box_style("warning"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.warnings)

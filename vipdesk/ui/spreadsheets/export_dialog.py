@@ -28,6 +28,7 @@ from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.services.placements.catalogue import Filter
 from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
+from vipdesk.ui import theme
 from vipdesk.ui.jobs import JobDialog
 
 _SENSITIVE_WARNING = (
@@ -99,7 +100,7 @@ class ExportReportDialog(JobDialog):
         self.sensitive_box = QCheckBox("Include the students' equity flags")
         self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
         self.sensitive_warning.setWordWrap(True)
-        self.sensitive_warning.setStyleSheet("color: #9a3412;")
+        self.sensitive_warning.setStyleSheet(theme.text_style("warning"))
         self.sensitive_warning.setVisible(False)
         self.sensitive_box.toggled.connect(self._on_sensitive_toggled)
 

@@ -35,12 +35,13 @@ from vipdesk.services.importing.plan import (
     run_import,
 )
 from vipdesk.services.jobs import Progress, ShouldCancel
+from vipdesk.ui import theme
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 
 PREVIEW_ROWS = 20
-_STATE_COLOURS = {RowState.NEW: None, RowState.EXISTS: "#6b7280", RowState.INVALID: "#b91c1c"}
+_STATE_COLOURS = {RowState.NEW: None, RowState.EXISTS: "muted", RowState.INVALID: "error"}
 _FILES = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
 
 
@@ -229,7 +230,8 @@ class ImportDialog(JobDialog):
         text += f"<br>Dates with slashes read {plan.date_order.label}."
         if plan.problems:
             text += (
-                f"<br><span style='color:#b91c1c'><b>Nothing can be imported until every "
+                f"<br><span style='color:{theme.hex_of('error')}'>"
+                f"<b>Nothing can be imported until every "
                 f"problem below is corrected in the file</b> ({len(plan.problems):,}).</span>"
             )
         elif plan.new == 0:

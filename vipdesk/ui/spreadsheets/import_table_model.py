@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+
+from vipdesk.ui import theme
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -45,7 +46,7 @@ class TextTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.ForegroundRole and self._colours[index.row()]:
-            return QColor(self._colours[index.row()])
+            return theme.colour(self._colours[index.row()] or "")
         return None
 
     def headerData(

@@ -23,6 +23,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.worklist.due import WorkItem, day_text
 from vipdesk.services.worklist.rules import load_rules, set_rule_days
 from vipdesk.services.worklist.snoozes import NOTE_LIMIT
+from vipdesk.ui import theme
 
 SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
 
@@ -96,7 +97,7 @@ class RulesDialog(QDialog):
             form.addRow(label, spin)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b91c1c;")
+        self.problem.setStyleSheet(theme.text_style("error"))
         self.problem.setVisible(False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

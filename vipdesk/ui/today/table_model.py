@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList, day_text
+from vipdesk.ui import theme
 
 
 class Column(IntEnum):
@@ -30,12 +31,10 @@ COLUMN_TITLES = ("When", "What", "Placement", "Student", "Host", "Details", "Wha
 WORK_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the WorkItem of a row (None on headings)
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-URGENCY_COLOURS = {
-    Urgency.OVERDUE: "#b91c1c",
-    Urgency.THIS_WEEK: "#b45309",
-    Urgency.LATER: "#374151",
-}
-_HEADING_BACKGROUND = "#eef2f7"
+
+def urgency_colour(urgency: Urgency) -> QColor:
+    return theme.colour(f"urgency.{urgency.name.lower()}")
+
 
 _Index = QModelIndex | QPersistentModelIndex
 _Row = WorkItem | tuple[Urgency, int]  # an item, or a heading: the urgency and its count
@@ -74,7 +73,7 @@ class WorkTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.what}: {row.details}\nWhat to do: {row.action}."
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.WHEN:
-            return QColor(URGENCY_COLOURS[row.urgency])
+            return urgency_colour(row.urgency)
         if role == Qt.ItemDataRole.FontRole and column in (Column.WHEN, Column.WHAT):
             return self._bold if row.urgency is Urgency.OVERDUE else None
         if role == WORK_ITEM_ROLE:
@@ -111,9 +110,9 @@ class WorkTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(URGENCY_COLOURS[urgency])
+            return urgency_colour(urgency)
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(_HEADING_BACKGROUND)
+            return theme.box_colour("quiet")
         return None
 
     def headerData(

@@ -30,14 +30,9 @@ from PySide6.QtWidgets import (
 
 from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.services.agreements.problems import Problem, Section
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.lists import ListEditor, edit_signals, line_edit, set_line
 from vipdesk.ui.widgets import ErrorLabel, add_field
-
-PROBLEM_STYLE = (
-    "background: #fdecea; color: #8c1d18; border: 1px solid #f2b8b5; padding: 6px;"
-    " border-radius: 4px;"
-)
-FROZEN_STYLE = "background: #e8f0fe; color: #1a3c6e; padding: 6px; border-radius: 4px;"
 
 
 def text_box(lines: int = 3, placeholder: str = "") -> QPlainTextEdit:
@@ -116,12 +111,12 @@ class SectionPage(QWizardPage):
         self._lists: dict[str, ListEditor[Any]] = {}
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(FROZEN_STYLE)
+        self.banner.setStyleSheet(theme.box_style("info"))
         self.banner.setVisible(False)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setStyleSheet(PROBLEM_STYLE)
+        self.summary.setStyleSheet(theme.box_style("error"))
         self.summary.setVisible(False)
         self.body = QWidget()
         self.column = QVBoxLayout(self.body)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.content import AgreementData, Period, Task
 from vipdesk.enums import CEFR_LEVELS, Mode, PeriodKind
 from vipdesk.services.agreements.problems import SECTIONS, Problem, span
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.base import SectionPage, text_box
 from vipdesk.ui.agreement.wizard.lists import (
     ListEditor,
@@ -75,7 +76,7 @@ class ProgrammePage(SectionPage):
             else ""
         )
         self.planned = QLabel(planned)
-        self.planned.setStyleSheet("color: #555;")
+        self.planned.setStyleSheet(theme.text_style("muted"))
         row.addSpacing(12)
         row.addWidget(self.planned, 1)
         self.hours = QSpinBox()

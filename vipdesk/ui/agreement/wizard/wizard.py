@@ -32,6 +32,7 @@ from vipdesk.services.agreements.validation import (
     validate_section,
 )
 from vipdesk.services.people.rules import plural
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.base import SectionPage
 from vipdesk.ui.agreement.wizard.parties_page import PartiesPage
 from vipdesk.ui.agreement.wizard.programme_pages import LearningPage, ProgrammePage, TasksPage
@@ -48,7 +49,6 @@ FROZEN_NOTE = (
     "This version has been sent to the parties and is frozen: it can no longer be changed. "
     "Changes need a new version of the agreement."
 )
-OK_COLOUR, BAD_COLOUR = "#1e7b34", "#b3261e"
 
 
 def section_summary(data: AgreementData, section: str) -> str:
@@ -115,13 +115,15 @@ class ReviewPage(QWizardPage):
             about = escape(section_summary(data, section.key))
             if not problems:
                 parts.append(
-                    f"<p style='margin:6px 0'><span style='color:{OK_COLOUR}'>✔</span> "
-                    f"<b>{title}</b> <span style='color:#555'>— {about}</span></p>"
+                    f"<p style='margin:6px 0'><span style='color:{theme.hex_of('success')}'>"
+                    f"✔</span> "
+                    f"<b>{title}</b> <span style='color:{theme.hex_of('muted')}'>"
+                    f"— {about}</span></p>"
                 )
                 continue
             items = "".join(f"<li>{escape(p.message)}</li>" for p in problems)
             parts.append(
-                f"<p style='margin:6px 0'><span style='color:{BAD_COLOUR}'>✘</span> "
+                f"<p style='margin:6px 0'><span style='color:{theme.hex_of('error')}'>✘</span> "
                 f"<b>{title}</b> — <a href='{section.key}'>go to this page</a></p>"
                 f"<ul style='margin-top:0'>{items}</ul>"
             )
@@ -137,7 +139,7 @@ class ReviewPage(QWizardPage):
         else:
             text = "Every section is complete. Press Finish to save the draft."
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {BAD_COLOUR};" if bad and not frozen else "")
+        self.status.setStyleSheet(theme.text_style("error") if bad and not frozen else "")
 
 
 class AgreementWizard(QWizard):
