@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import BindParameter
 
+from vipdesk.bidi import isolate
 from vipdesk.db import Database
 from vipdesk.models import Contact, ContactRole, Institution, Organisation, Student
 from vipdesk.services.refdata import country_name
@@ -34,16 +35,17 @@ Choice = tuple[int, str]  # (record id, the label a picker shows)
 
 
 def _student_label(given: str, family: str, email: str) -> str:
-    return f"{given} {family} · {email}"
+    # Each run isolated: an Arabic name must not carry the address to its left.
+    return f"{isolate(f'{given} {family}')} · {email}"
 
 
 def _place_label(name: str, country: str | None) -> str:
     """Organisations and institutions: "Name · Country", as every picker shows them."""
-    return f"{name} · {country_name(country)}"
+    return f"{isolate(name)} · {country_name(country)}"
 
 
 def _contact_label(name: str, role: str) -> str:
-    return f"{name} · {ContactRole(role).label}"
+    return f"{isolate(name)} · {ContactRole(role).label}"
 
 
 def search_students(db: Database, text: str, limit: int = 30) -> list[tuple[int, str]]:

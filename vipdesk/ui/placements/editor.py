@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vipdesk.bidi import isolate
 from vipdesk.db import Database, data_dir, describe_url
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
@@ -27,6 +29,7 @@ from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import placement_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.funding.costs_panel import CostsPanel
@@ -68,9 +71,7 @@ class PlacementEditor(QDialog):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fdecea; color: #7f1d1d; padding: 6px; border-radius: 4px;"
-        )
+        self.banner.setStyleSheet(theme.box_style("error"))
         self.banner.setVisible(False)
 
         self._host_search = lookups.OrganisationSearch(db)
@@ -163,7 +164,8 @@ class PlacementEditor(QDialog):
             self.heading.setText(f"<h2>New placement{dirty}</h2>")
             self.setWindowTitle("New placement")
         else:
-            self.heading.setText(f"<h2>{form.reference} · {form.title}{dirty}</h2>")
+            title = escape(isolate(form.title))  # a title is the user's text, not markup
+            self.heading.setText(f"<h2>{form.reference} · {title}{dirty}</h2>")
             self.setWindowTitle(f"{form.reference} — placement")
         self.delete_button.setEnabled(form.id is not None)
 
