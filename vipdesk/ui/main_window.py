@@ -75,6 +75,7 @@ class MainWindow(QMainWindow):
         self.today_view.changed.connect(self.reload_work_list)
         self.today_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Sections")
         self.tabs.addTab(self.today_view, "&Today")  # the first thing a coordinator sees
         self.tabs.addTab(self.placements_view, "&Placements")
         self._add_people_tabs()

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any, cast
 
 from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCalendarWidget,
@@ -262,8 +262,31 @@ def add_field(
     column.addWidget(error)
     caption = QLabel(f"{label}{' *' if required else ''}:")
     caption.setBuddy(widget)
+    name_for_screen_readers(widget, f"{label}{' (required)' if required else ''}")
     form.addRow(caption, holder)
     return error
+
+
+def accessible_name(widget: QWidget) -> str:
+    """What a screen reader says for `widget`: its own name, its text, or its buddy label's."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    return interface.text(QAccessible.Text.Name).strip() if interface is not None else ""
+
+
+def name_for_screen_readers(widget: QWidget, name: str, description: str = "") -> None:
+    """Name `widget` and each part of it that takes focus and has no name of its own.
+
+    A label's buddy names only the widget itself: in a date field or a picker, it is the line
+    edit inside that receives focus, and a screen reader would announce it as "edit".
+    """
+    for part in (widget, *widget.findChildren(QWidget)):
+        if part is widget or (
+            part.focusPolicy() != Qt.FocusPolicy.NoFocus and not accessible_name(part)
+        ):
+            if not part.accessibleName():
+                part.setAccessibleName(name)
+            if description and not part.accessibleDescription():
+                part.setAccessibleDescription(description)
 
 
 class SearchPicker(QWidget):

@@ -158,7 +158,9 @@ class AgreementPanel(QWidget):
             lambda d: d.id,
             self,
         )
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model, "Agreement versions", "Each version of the agreement, its state and date"
+        )
         self.table.doubleClicked.connect(lambda _i: self.steps.view())
         self.signature_model: RowsTableModel[SignatureView] = RowsTableModel(
             [
@@ -176,7 +178,9 @@ class AgreementPanel(QWidget):
             lambda s: s.position,
             self,
         )
-        self.signatures = make_table(self.signature_model)
+        self.signatures = make_table(
+            self.signature_model, "Signatures", "Who signed the chosen version, when and how"
+        )
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)

@@ -43,7 +43,7 @@ from vipdesk.services.funding.sources import (
 from vipdesk.ui.funding.source_editor import not_unreadable, read_date, read_money
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
-from vipdesk.ui.widgets import DateField, SearchableCombo
+from vipdesk.ui.widgets import DateField, SearchableCombo, name_for_screen_readers
 
 ONE, YEAR, CHOSEN = 0, 1, 2
 
@@ -81,6 +81,9 @@ class ForWhom(QWidget):
         self.year_box.setLayout(year_row)
         year_row.setContentsMargins(0, 0, 0, 0)
         self.chosen = QListWidget()
+        name_for_screen_readers(
+            self.chosen, "Placements sharing it", "Tick the placements that share the cost"
+        )
         self.chosen.setMaximumHeight(140)
         for f in facts:
             item = QListWidgetItem(f"{f.reference} · {f.mode.label} · {f.start:%b %Y}")

@@ -39,7 +39,7 @@ class CostsPanel(QWidget):
         self.placeholder.setStyleSheet("color: palette(mid); font-size: 14px;")
         self.body = QWidget()
         self.model: RowsTableModel[CostPart] = RowsTableModel([], lambda p: p.item_id, self)
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, "Costs", "The costs of this placement, one per row")
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
         self.total = QLabel()
         self.total.setWordWrap(True)

@@ -39,11 +39,13 @@ from vipdesk.ui import theme
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.money_fields import CurrencyCombo
-from vipdesk.ui.widgets import DateField, ErrorLabel
+from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
 
 
-def make_table(model: QAbstractItemModel) -> QTableView:
+def make_table(model: QAbstractItemModel, name: str, description: str) -> QTableView:
+    """A read-only table of rows, named for screen readers."""
     table = QTableView()
+    name_for_screen_readers(table, name, description)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,7 +109,7 @@ class CostsDialog(QDialog):
             lambda c: c.id,
             self,
         )
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, "Cost items", "The placement's costs, one per row")
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
         self.empty = QLabel("No cost items yet. Add the first with New….")
         self.new_button = QPushButton("New…")
@@ -195,11 +197,13 @@ class RatesDialog(QDialog):
             lambda r: None,
             self,
         )
-        self.table = make_table(self.model)
+        self.table = make_table(self.model, "Exchange rates", "Stored rates, newest first")
         self.currency = CurrencyCombo()
         self.currency.set_code("USD")
         self.valid_from = DateField()
+        name_for_screen_readers(self.valid_from, "Valid from")
         self.rate_text = QLineEdit()
+        self.rate_text.setAccessibleName("Rate")
         self.rate_text.setPlaceholderText("e.g. 1.0825")
         self.add_button = QPushButton("Add rate")
         self.add_button.clicked.connect(self._on_add)

@@ -29,6 +29,7 @@ from vipdesk.services.funding.placement_grant import grant_for_placement, record
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.widgets import name_for_screen_readers
 
 
 def _source(line: GrantLine) -> str:
@@ -55,12 +56,14 @@ class GrantCalculator(QGroupBox):
         self.zero = QCheckBox("Zero grant")
         self.zero.setToolTip("No individual support from Erasmus+ EU funds")
         self.travel_days = QSpinBox()
+        name_for_screen_readers(self.travel_days, "Travel days")
         self.travel_days.setRange(0, 4)
         self.travel_days.setSuffix(" travel days")
         self.travel_days.setToolTip("Extra days of individual support for green travel")
         self.travel_days.setEnabled(False)
         self.green.toggled.connect(self.travel_days.setEnabled)
         self.distance = QSpinBox()
+        name_for_screen_readers(self.distance, "Travel distance")
         self.distance.setRange(0, 20000)
         self.distance.setSingleStep(50)
         self.distance.setSuffix(" km")
@@ -92,7 +95,9 @@ class GrantCalculator(QGroupBox):
             lambda g: None,
             self,
         )
-        self.table = make_table(self.model)
+        self.table = make_table(
+            self.model, "Grant lines", "The grant line by line, with the rule of each"
+        )
         self.table.setMinimumHeight(150)
         fit_columns(self.table, 0)
         self.summary = QLabel()

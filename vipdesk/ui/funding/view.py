@@ -141,7 +141,9 @@ class FundingView(QWidget):
         self.sources_model: RowsTableModel[SourceRow] = RowsTableModel(
             SOURCE_COLUMNS, lambda r: r.id, self
         )
-        self.sources = make_table(self.sources_model)
+        self.sources = make_table(
+            self.sources_model, "Funding sources", "Each source: budget, spent, left"
+        )
         self.budget_bars = BudgetBars()
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -168,7 +170,9 @@ class FundingView(QWidget):
         )
         self.drill_title.setWordWrap(True)
         self.drill_model: RowsTableModel[CostPart] = RowsTableModel([], lambda p: p.item_id, self)
-        self.drill = make_table(self.drill_model)
+        self.drill = make_table(
+            self.drill_model, "Details", "What the chosen bar or source is made of"
+        )
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

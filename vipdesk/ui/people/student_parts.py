@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.models import CEFR_LEVELS
 from vipdesk.services.people.students import EQUITY_FLAGS, EquityForm
+from vipdesk.ui.widgets import name_for_screen_readers
 
 _LEVEL_NAMES = {"native": "Native"}
 
@@ -32,6 +33,7 @@ class LanguagesTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2, self)
+        name_for_screen_readers(self.table, "Languages", "Each language with its CEFR level")
         self.table.setHorizontalHeaderLabels(["Language", "Level (CEFR)"])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -138,6 +140,7 @@ class EquityPanel(QWidget):
         for n, box in enumerate(self.boxes.values()):
             grid.addWidget(box, n // 2, n % 2)
         self.note = QPlainTextEdit(self.content)
+        self.note.setAccessibleName("Note on the grant's grounds")
         self.note.setPlaceholderText("Note (only what is needed for the grant)")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)

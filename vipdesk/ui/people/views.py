@@ -49,6 +49,7 @@ from vipdesk.ui.people.table_model import (
     RecordTableModel,
 )
 from vipdesk.ui.record_editor import RecordEditor
+from vipdesk.ui.widgets import name_for_screen_readers
 
 _OPEN_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 _DELETE_KEYS = {Qt.Key.Key_Delete, Qt.Key.Key_Backspace}  # Backspace: the Mac "delete" key
@@ -72,6 +73,7 @@ class RecordListView(QWidget):
         self._loaded = False
         self._lazy = lazy
         self.search_box = QLineEdit(self)
+        self.search_box.setAccessibleName(f"Search {self.nouns}")
         self.search_box.setPlaceholderText(f"Search {self.nouns}…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._on_search)
@@ -79,6 +81,9 @@ class RecordListView(QWidget):
         self.new_button.clicked.connect(self._on_new)
         self.model = RecordTableModel(self.columns, self)
         self.table = QTableView(self)
+        name_for_screen_readers(
+            self.table, self.nouns.capitalize(), f"The {self.nouns}, one per row; Enter opens one"
+        )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

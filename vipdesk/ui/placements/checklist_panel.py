@@ -158,9 +158,14 @@ class ChecklistPanel(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setAccessibleName(f"{phase.label} the placement")
             self.pages.addItem(
                 scroll, f"{phase.label} the placement — {done} of {len(states)} done"
             )
+            viewport = scroll.parentWidget()
+            holder = viewport.parentWidget() if viewport is not None else None
+            if isinstance(holder, QScrollArea):  # the tool box's own frame around the page
+                holder.setAccessibleName(scroll.accessibleName())
         keep = self._keep_page and current >= 0
         self.pages.setCurrentIndex(current if keep else list(Phase).index(status.phase))
         self.pages.blockSignals(False)

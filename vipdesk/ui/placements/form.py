@@ -26,7 +26,14 @@ from vipdesk.errors import FieldProblem
 from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
-from vipdesk.ui.widgets import DateField, ErrorLabel, RecordPicker, SearchPicker, add_field
+from vipdesk.ui.widgets import (
+    DateField,
+    ErrorLabel,
+    RecordPicker,
+    SearchPicker,
+    add_field,
+    name_for_screen_readers,
+)
 
 T = TypeVar("T")
 
@@ -53,6 +60,9 @@ class PeriodTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 3)
+        name_for_screen_readers(
+            self.table, "Periods", "The placement's virtual and physical periods: kind, start, end"
+        )
         self.table.setHorizontalHeaderLabels(["Kind", "Start", "End"])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

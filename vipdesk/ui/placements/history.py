@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.placements.history import HistoryDay, HistoryEvent
 from vipdesk.ui import theme
+from vipdesk.ui.widgets import name_for_screen_readers
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 EMPTY = "Nothing has been recorded for this placement yet."
@@ -41,6 +42,7 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         # A list, not a tree: a list view wraps long sentences to its width.
         self.list = QListWidget()
+        name_for_screen_readers(self.list, "History", "What changed, newest first")
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setSpacing(1)
@@ -57,6 +59,7 @@ class HistoryPanel(QWidget):
         self.details_button.setToolTip("Show the audit entry behind the selected line as stored")
         self.details_button.toggled.connect(self._on_details_toggled)
         self.details = QPlainTextEdit()
+        self.details.setAccessibleName("Stored details")
         self.details.setReadOnly(True)
         self.details.setPlaceholderText("Select a line to see the entry as stored.")
         mono = QFont("monospace")

@@ -28,6 +28,7 @@ from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
 from vipdesk.ui.placements.table_model import PlacementTableModel
+from vipdesk.ui.widgets import name_for_screen_readers
 
 _ALL = "all"
 
@@ -85,6 +86,7 @@ class PlacementsView(QWidget):
         self.model = PlacementTableModel()
 
         self.search_box = QLineEdit()
+        self.search_box.setAccessibleName("Search placements")
         self.search_box.setPlaceholderText(
             "Search reference, student, organisation, title or country  (Ctrl+F)"
         )
@@ -125,6 +127,7 @@ class PlacementsView(QWidget):
         bar.addWidget(self.shown_label)
 
         self.status_list = QListWidget()
+        name_for_screen_readers(self.status_list, "Status", "Show the placements of one status")
         self.status_list.setMinimumWidth(150)
         self.status_list.currentRowChanged.connect(self._on_status_changed)
         self._status_keys: list[Status | None] = [None, *Status]
@@ -132,6 +135,7 @@ class PlacementsView(QWidget):
             self.status_list.addItem(QListWidgetItem())
 
         self.table = QTableView()
+        name_for_screen_readers(self.table, "Placements", "One placement per row; Enter opens it")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         # What needs attention first, most urgent first; then what starts soonest.

@@ -63,6 +63,7 @@ class SummaryView(QWidget):
         column.addWidget(self.advice)
         column.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName("Readiness result")  # read-only: scrolled with the keys
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)

@@ -109,6 +109,7 @@ class ThemePage(QWizardPage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the first input
         scroll.setWidget(body)
         self.progress = QLabel()
         self.progress.setStyleSheet(text_style("muted"))

@@ -39,14 +39,16 @@ from vipdesk.ui import theme
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
+from vipdesk.ui.widgets import name_for_screen_readers
 
 PREVIEW_ROWS = 20
 _STATE_COLOURS = {RowState.NEW: None, RowState.EXISTS: "muted", RowState.INVALID: "error"}
 _FILES = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
 
 
-def _table(model: TextTableModel) -> QTableView:
+def _table(model: TextTableModel, name: str, description: str) -> QTableView:
     view = QTableView()
+    name_for_screen_readers(view, name, description)
     view.setModel(model)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -134,10 +136,10 @@ class ImportDialog(JobDialog):
 
         self.summary = self.message  # what the file holds, then what became of the import
         self.preview_model = TextTableModel()
-        self.preview = _table(self.preview_model)
+        self.preview = _table(self.preview_model, "Preview", "The rows as they would be imported")
         self.problems_label = QLabel()
         self.problems_model = TextTableModel(["Row", "Column", "Problem"])
-        self.problems = _table(self.problems_model)
+        self.problems = _table(self.problems_model, "Problems", "What to correct, row by row")
         self.problems_pane = lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

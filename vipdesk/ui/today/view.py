@@ -30,6 +30,7 @@ from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
+from vipdesk.ui.widgets import name_for_screen_readers
 
 SNOOZE_SHORTCUT = "Ctrl+Shift+S"
 # Columns of short, known forms are as wide as their longest form; the others share the rest.
@@ -102,7 +103,9 @@ class TodayView(QWidget):
 
         self.table = _FittingTable()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("Work list")
+        name_for_screen_readers(
+            self.table, "Work list", "What is due, grouped by overdue, this week and later"
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -18,6 +18,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.trash.bin import Deleted, recently_deleted, restore_deleted
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
+from vipdesk.ui.widgets import name_for_screen_readers
 
 HEADERS = ["What", "Record", "Deleted", "By", "Days left"]
 
@@ -41,6 +42,11 @@ class RecentlyDeletedDialog(QDialog):
         intro.setWordWrap(True)
         self.model = TextTableModel(HEADERS)
         self.table = QTableView()
+        name_for_screen_readers(
+            self.table,
+            "Recently deleted",
+            "What was deleted in the last 30 days",
+        )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
