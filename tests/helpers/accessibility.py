@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from vipdesk.ui.widgets import accessible_name
 
@@ -42,4 +48,13 @@ def undescribed_tables(root: QWidget) -> list[str]:
         if view.window() is root.window()
         and not isinstance(view, QHeaderView)  # part of its table
         and not view.accessibleDescription().strip()
+    ]
+
+
+def tab_traps(root: QWidget) -> list[str]:
+    """Text boxes of `root` where Tab types a tab instead of moving on: a keyboard trap."""
+    return [
+        _where(box)
+        for box in root.findChildren(QPlainTextEdit)
+        if box.window() is root.window() and not box.tabChangesFocus()
     ]

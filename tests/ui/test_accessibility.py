@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.accessibility import undescribed_tables, unnamed
+from tests.helpers.accessibility import tab_traps, undescribed_tables, unnamed
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.samples import sample_agreement
 from vipdesk.db import Database
@@ -37,9 +37,11 @@ def placement_id(db: Database) -> int:
 
 
 def _problems(root: QWidget) -> list[str]:
-    return [f"unnamed: {w}" for w in unnamed(root)] + [
-        f"no description: {t}" for t in undescribed_tables(root)
-    ]
+    return (
+        [f"unnamed: {w}" for w in unnamed(root)]
+        + [f"no description: {t}" for t in undescribed_tables(root)]
+        + [f"Tab is typed: {t}" for t in tab_traps(root)]
+    )
 
 
 def test_the_main_window_with_every_tab(qtbot: QtBot, db: Database, placement_id: int) -> None:

@@ -27,6 +27,7 @@ from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui import theme
 from vipdesk.ui.appearance import add_scheme_menu
+from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._open_current)
         self.delete_action = QAction("&Delete placement…", self)
         self.delete_action.triggered.connect(self._delete_current)
-        self.deleted_action = QAction("Recently &deleted…", self)
+        self.deleted_action = QAction("&Recently deleted…", self)
         self.deleted_action.triggered.connect(self._on_recently_deleted)
         edit_menu.addActions(
             [self.find_action, self.open_action, self.delete_action, self.deleted_action]
@@ -172,6 +173,9 @@ class MainWindow(QMainWindow):
         self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window
         self.help_action = self.guide.action
         help_menu.addAction(self.help_action)
+        keys = QAction("&Keyboard shortcuts", self)
+        keys.triggered.connect(lambda: KeyboardDialog(self).exec())
+        help_menu.addAction(keys)
         about = QAction("&About vipdesk", self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
@@ -346,10 +350,10 @@ class MainWindow(QMainWindow):
         self.import_actions: dict[str, QAction] = {}
         templates = file_menu.addMenu("Save import &template")
         for kind in ("students", "organisations", "placements"):
-            action = QAction(f"&Import {kind}…", self)
+            action = QAction(f"Import &{kind}…", self)
             action.triggered.connect(lambda _=False, k=kind: self._on_import(k))
             self.import_actions[kind] = action
-            templates.addAction(f"{kind.capitalize()}…", lambda k=kind: self._on_save_template(k))
+            templates.addAction(f"&{kind.capitalize()}…", lambda k=kind: self._on_save_template(k))
         file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
         self.export_report_action = QAction("&Export report to Excel…", self)
         self.export_report_action.triggered.connect(self._on_export_report)

@@ -34,9 +34,9 @@ def file_menu_texts(window: MainWindow) -> list[str]:
 def test_the_file_menu_offers_import_templates_and_the_report(window: MainWindow) -> None:
     texts = file_menu_texts(window)
     for text in (
-        "&Import students…",
-        "&Import organisations…",
-        "&Import placements…",
+        "Import &students…",
+        "Import &organisations…",
+        "Import &placements…",
         "Save import &template",
         "&Export report to Excel…",
     ):

@@ -178,6 +178,8 @@ class PlacementFormWidget(QWidget):
         self.description.setFixedHeight(70)
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(70)
+        for text_box in (self.description, self.notes):
+            text_box.setTabChangesFocus(True)  # Tab moves on: a keyboard user is not trapped
         self.periods = PeriodTable()
 
         people = QGroupBox("Who")

@@ -59,6 +59,7 @@ class HistoryPanel(QWidget):
         self.details_button.setToolTip("Show the audit entry behind the selected line as stored")
         self.details_button.toggled.connect(self._on_details_toggled)
         self.details = QPlainTextEdit()
+        self.details.setTabChangesFocus(True)
         self.details.setAccessibleName("Stored details")
         self.details.setReadOnly(True)
         self.details.setPlaceholderText("Select a line to see the entry as stored.")
