@@ -29,6 +29,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.appearance import add_scheme_menu
 from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
+from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
@@ -183,9 +184,28 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions(
             [self.new_action, self.open_action, self.delete_action, self.refresh_action]
         )
+        self._set_icons(quit_action, keys, about)
+
+    def _set_icons(self, *others: QAction) -> None:
+        quit_action, keys, about = others
+        for action, name in (
+            (self.new_action, "plus"), (self.open_action, "folder-open"),
+            (self.delete_action, "trash"), (self.refresh_action, "refresh"),
+            (self.find_action, "search"), (self.deleted_action, "restore"),
+            (self.trust_action, "certificate"), (self.export_agreements_action, "file-export"),
+            (self.export_report_action, "file-spreadsheet"), (self.help_action, "help"),
+            (keys, "keyboard"), (about, "info-circle"), (quit_action, "logout"),
+            *((action, "file-import") for action in self.import_actions.values()),
+        ):  # fmt: skip
+            action.setIcon(icon(name))
+        tab_icons = ("calendar-due", "briefcase", "school", "building", "address-book",
+                     "building-bank", "coin")  # fmt: skip
+        for index, name in enumerate(tab_icons):
+            self.tabs.setTabIcon(index, icon(name))
 
     # --- data ------------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
+from vipdesk.ui.icons import icon
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel
@@ -87,15 +88,15 @@ class PlacementEditor(QDialog):
         self.history = HistoryPanel()
         self.side = QTabWidget()
         self.side.setAccessibleName("Placement sections")
-        self.side.addTab(self.checklist, "Status and checklist")
+        self.side.addTab(self.checklist, icon("checklist"), "Status and checklist")
         self.preparation = PreparationPanel(db)
-        self.side.addTab(self.preparation, "Preparation")
+        self.side.addTab(self.preparation, icon("tools"), "Preparation")
         self.costs = CostsPanel(db)
-        self.side.addTab(self.costs, "Costs")
+        self.side.addTab(self.costs, icon("coin"), "Costs")
         self.agreement = AgreementPanel(db)
         self.agreement.changed.connect(self._on_agreement_changed)
-        self.side.addTab(self.agreement, "Agreement")
-        self.side.addTab(self.history, "History")
+        self.side.addTab(self.agreement, icon("signature"), "Agreement")
+        self.side.addTab(self.history, icon("history"), "History")
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
         for panel, topic in ((self.checklist, "checklist"), (self.preparation, "preparation"),
