@@ -448,6 +448,8 @@ class MainWindow(QMainWindow):
             value = self._settings.value(key)
             if isinstance(value, QByteArray):
                 restore(value)
+                if key == HEADER_KEY:
+                    self.placements_view.columns.automatic = False  # the widths the user set
 
     def save_layout(self) -> None:
         if self._settings is None:

@@ -39,6 +39,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.money_fields import CurrencyCombo
+from vipdesk.ui.tables import ColumnFitter
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
 
 
@@ -59,16 +60,14 @@ def make_table(model: QAbstractItemModel, name: str, description: str) -> QTable
 
 
 def fit_columns(table: QTableView, stretch: int) -> None:
-    """Columns as wide as their contents, one stretching to fill the width (and eliding)."""
-    header = table.horizontalHeader()
-    header.setStretchLastSection(False)
-    for column in range(table.model().columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
+    """Columns as wide as their contents while the width allows, one taking spare room; the
+    table never scrolls sideways (see `vipdesk.ui.tables`)."""
+    fitter = table.findChild(ColumnFitter)
+    if isinstance(fitter, ColumnFitter):
+        fitter.stretch = stretch
+        fitter.fit()
+    else:
+        ColumnFitter(table, stretch)
 
 
 def selected_id(table: QTableView) -> int | None:

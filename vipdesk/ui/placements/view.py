@@ -28,6 +28,7 @@ from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
 from vipdesk.ui.placements.table_model import PlacementTableModel
+from vipdesk.ui.tables import ProportionalColumns
 from vipdesk.ui.widgets import name_for_screen_readers
 
 _ALL = "all"
@@ -149,21 +150,9 @@ class PlacementsView(QWidget):
         # Fixed row heights: the view never asks 100,000 rows for their size.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (0, 130),
-            (1, 190),
-            (2, 220),
-            (3, 120),
-            (4, 80),
-            (5, 120),
-            (6, 95),
-            (7, 95),
-            (8, 150),
-            (9, 300),
-        ):
-            header.resizeSection(column, width)
+        # Shares of the width (the next step the widest), until the user drags a column.
+        shares = {0: 130, 1: 190, 2: 220, 3: 120, 4: 80, 5: 120, 6: 95, 7: 95, 8: 150, 9: 300}
+        self.columns = ProportionalColumns(self.table, shares)
         header.moveSection(Column.NEXT_STEP, Column.START)  # shown after the status
         self.table.doubleClicked.connect(self._on_double_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

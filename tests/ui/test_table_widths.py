@@ -1,0 +1,68 @@
+"""Issue 20: at 1280 x 800 no table scrolls sideways; columns share the width they are given."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.agreements import signed_agreement
+from vipdesk.db import Database
+from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.tables import share_widths
+
+
+def test_columns_that_fit_get_what_they_need_and_one_takes_the_rest() -> None:
+    assert share_widths([50, 80, 40], 300, stretch=1) == [50, 210, 40]
+
+
+def test_columns_that_do_not_fit_share_and_the_narrow_keep_their_width() -> None:
+    widths = share_widths([40, 400, 60, 300], 400, stretch=0)
+    assert sum(widths) == 400
+    assert widths[0] == 40 and widths[2] == 60  # under a fair share: untouched
+    assert abs(widths[1] - widths[3]) <= 1  # the wide ones split what is left
+
+
+def overflowing(root: QWidget) -> list[str]:
+    QApplication.processEvents()
+    return [
+        f"{view.accessibleName()} by {view.horizontalScrollBar().maximum()} px"
+        for view in root.findChildren(QAbstractItemView)
+        if view.isVisible()
+        and not isinstance(view, QHeaderView)
+        and view.horizontalScrollBar().maximum() > 0
+    ]
+
+
+def test_no_table_scrolls_sideways_at_1280_by_800(qtbot: QtBot, db: Database) -> None:
+    placement_id, _signed = signed_agreement(db)
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    found = {}
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        found[window.tabs.tabText(index)] = overflowing(window)
+    editor = PlacementEditor(db, placement_id)
+    qtbot.addWidget(editor)
+    editor.resize(1280, 800)
+    editor.show()
+    for index in range(editor.side.count()):
+        editor.side.setCurrentIndex(index)
+        found[editor.side.tabText(index)] = overflowing(editor)
+    assert {tab: views for tab, views in found.items() if views} == {}
+
+
+def test_a_column_the_user_dragged_keeps_its_width(qtbot: QtBot, db: Database) -> None:
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    view = window.placements_view
+    header = view.table.horizontalHeader()
+    header.resizeSection(1, 333)  # as a drag does
+    window.resize(1500, 800)
+    QApplication.processEvents()
+    assert header.sectionSize(1) == 333
+    assert not view.columns.automatic

@@ -1,0 +1,115 @@
+"""Columns that fit the table: as wide as their contents while there is room, never wider.
+
+Qt's ResizeToContents keeps every column at its content's width, so a table of nine columns in
+a narrow tab scrolls sideways while a column of short words wastes nothing. Here the widths are
+shared out like water: each column gets what it needs if that is under a fair share of what is
+left, the wide ones split the rest (and elide; the model's tooltip shows the whole text), and one
+chosen column takes any room to spare. It runs again when the table is resized or refilled.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QHeaderView, QTableView
+
+
+def share_widths(natural: list[int], available: int, stretch: int) -> list[int]:
+    """Widths for columns that want `natural`, to fill `available` exactly when they can."""
+    if sum(natural) <= available:
+        widths = list(natural)
+        widths[stretch] += available - sum(natural)
+        return widths
+    widths = [0] * len(natural)
+    pending = sorted(range(len(natural)), key=lambda c: natural[c])
+    left = available
+    while pending:
+        fair = left // len(pending)
+        column = pending[0]
+        if natural[column] <= fair:
+            widths[column] = natural[column]
+            left -= natural[column]
+            pending.pop(0)
+            continue
+        for number, column in enumerate(pending):  # each wants more than its share: split evenly
+            widths[column] = fair + (1 if number < left - fair * len(pending) else 0)
+        break
+    return widths
+
+
+class ColumnFitter(QObject):
+    """Keeps `table`'s columns fitted to its width; `stretch` takes spare room."""
+
+    def __init__(self, table: QTableView, stretch: int) -> None:
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.viewport().installEventFilter(self)
+        model = table.model()
+        model.modelReset.connect(self.fit)
+        model.layoutChanged.connect(self.fit)
+        model.rowsInserted.connect(self.fit)
+        self.fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        count = table.model().columnCount()
+        if count == 0:
+            return
+        natural = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in range(count)]
+        available = table.viewport().width()
+        for column, width in enumerate(
+            share_widths(natural, available, min(self.stretch, count - 1))
+        ):
+            header.resizeSection(column, width)
+
+
+class ProportionalColumns(QObject):
+    """Columns keep their proportions of the table's width until the user drags one.
+
+    For a long list whose contents change with every search (contents-sized columns would jump
+    while typing): the default widths are shares of whatever width the window gives.
+    """
+
+    def __init__(self, table: QTableView, shares: dict[int, int]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.shares = shares
+        self.automatic = True
+        self._fitting = False
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(self._on_resized)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.automatic:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        available = self.table.viewport().width()
+        total = sum(self.shares.values())
+        self._fitting = True
+        try:
+            left = available
+            for number, (column, share) in enumerate(self.shares.items()):
+                last = number == len(self.shares) - 1
+                width = left if last else available * share // total
+                header.resizeSection(column, max(width, 0))
+                left -= width
+        finally:
+            self._fitting = False
+
+    def _on_resized(self, _column: int, _old: int, _new: int) -> None:
+        if not self._fitting:
+            self.automatic = False  # the user's widths from now on
