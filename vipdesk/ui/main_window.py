@@ -192,14 +192,14 @@ class MainWindow(QMainWindow):
 
     def _set_icons(self, *others: QAction) -> None:
         quit_action, keys, about = others
-        for action, name in (
-            (self.new_action, "plus"), (self.open_action, "folder-open"),
-            (self.delete_action, "trash"), (self.refresh_action, "refresh"),
-            (self.find_action, "search"), (self.deleted_action, "restore"),
-            (self.trust_action, "certificate"), (self.export_agreements_action, "file-export"),
-            (self.export_report_action, "file-spreadsheet"), (self.help_action, "help"),
-            (keys, "keyboard"), (about, "info-circle"), (quit_action, "logout"),
-            *((action, "file-import") for action in self.import_actions.values()),
+        for name, action in (
+            ("plus", self.new_action), ("folder-open", self.open_action),
+            ("trash", self.delete_action), ("refresh", self.refresh_action),
+            ("search", self.find_action), ("restore", self.deleted_action),
+            ("certificate", self.trust_action), ("file-export", self.export_agreements_action),
+            ("file-spreadsheet", self.export_report_action), ("help", self.help_action),
+            ("keyboard", keys), ("info-circle", about), ("logout", quit_action),
+            *(("file-import", action) for action in self.import_actions.values()),
         ):  # fmt: skip
             action.setIcon(icon(name))
         tab_icons = ("calendar-due", "briefcase", "school", "building", "address-book",
