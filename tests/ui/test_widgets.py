@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from vipdesk.ui.widgets import DateField, SearchPicker
+from vipdesk.ui.widgets import DateField, SearchableCombo, SearchPicker
 
 HOSTS = [(1, "Łódź Software House · Poland"), (2, "Nordlicht Analytics GmbH · Germany")]
 
@@ -87,3 +87,14 @@ def test_a_plain_picker_searches_only_what_is_typed(qtbot: QtBot) -> None:
     qtbot.waitUntil(popup.isVisible)
     assert asked == ["nord"]
     assert picker.has_unmatched_text()  # typed, not chosen: the form explains it
+
+
+def test_a_long_choice_shows_its_start(qtbot: QtBot) -> None:
+    combo = SearchableCombo()
+    qtbot.addWidget(combo)
+    combo.resize(120, 30)
+    long_name = "Hassan II University of Casablanca · Morocco"
+    combo.addItem(long_name, 7)
+    combo.set_current_data(7)
+    line = combo.lineEdit()
+    assert line is not None and line.cursorPosition() == 0

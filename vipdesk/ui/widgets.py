@@ -180,6 +180,9 @@ class SearchableCombo(QComboBox):
         self.setCurrentIndex(index)
         if index < 0:
             self.setEditText("")
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # a long name shows its start, not its end
 
 
 class CountryCombo(SearchableCombo):

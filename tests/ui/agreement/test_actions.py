@@ -133,3 +133,20 @@ def test_a_version_replaced_meanwhile_gets_no_fillable_pdf(
     assert "no longer the current one" in refusal
     assert message_boxes.shown == [("warning", refusal)]
     assert not target.exists()
+
+
+def test_what_applies_now_is_a_button_and_every_action_is_in_more(
+    qtbot: QtBot, db: Database, sent: tuple[int, int]
+) -> None:
+    placement_id, _version = sent
+    panel = _tab(qtbot, db, placement_id)
+    shown = {key for key, button in panel.buttons.items() if button.isVisible()}
+    assert shown == {key for key, button in panel.buttons.items() if button.isEnabled()}
+    assert "record" in shown and "edit" not in shown  # out for signature: record, not edit
+    assert panel.more.isVisible()
+    menu = panel.more.menu()
+    assert menu is not None and len(menu.actions()) == len(panel.buttons)
+    edit = panel.menu_actions["edit"]
+    assert not edit.isEnabled() and edit.toolTip() == panel.buttons["edit"].toolTip() != ""
+    record = panel.menu_actions["record"]
+    assert record.isEnabled()

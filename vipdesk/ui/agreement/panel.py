@@ -16,12 +16,15 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QLabel,
+    QMenu,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -185,13 +188,26 @@ class AgreementPanel(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What can be done now shows as buttons; every action, with why it cannot be done
+        # now, is in the More menu.
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(4)
-        for number, (key, text) in enumerate(ACTIONS):
-            button = QPushButton(text)
-            self.buttons[key] = button
-            grid.addWidget(button, number // 3, number % 3)
+        self.menu_actions: dict[str, QAction] = {}
+        self.more = QToolButton()
+        self.more.setText("M&ore")
+        self.more.setToolTip("Every action on the agreement, and why some cannot be done now")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.more.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        menu = QMenu(self.more)
+        menu.setToolTipsVisible(True)
+        self.more.setMenu(menu)
+        for key, text in ACTIONS:
+            self.buttons[key] = QPushButton(text)
+            self.menu_actions[key] = menu.addAction(text.replace("&", ""))
+        self.grid = QGridLayout()
+        self.grid.setSpacing(4)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -200,12 +216,13 @@ class AgreementPanel(QWidget):
         body.addWidget(self.details)
         body.addWidget(self.signatures, 3)
         body.addStretch(0)  # takes the room while the lists are hidden
-        body.addLayout(grid)
+        body.addLayout(self.grid)
         layout = QVBoxLayout(self)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.body, 1)
         for key, button in self.buttons.items():
             button.clicked.connect(getattr(self.steps, key))
+            self.menu_actions[key].triggered.connect(getattr(self.steps, key))
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selected())
         self.signatures.selectionModel().selectionChanged.connect(lambda *_a: self._update())
         self._stale = False
@@ -307,6 +324,21 @@ class AgreementPanel(QWidget):
             reason = reasons[key]
             button.setEnabled(not reason)
             button.setToolTip(reason)
+            action = self.menu_actions[key]
+            action.setText(button.text().replace("&", ""))
+            action.setEnabled(not reason)
+            action.setToolTip(reason or action.text())
+        self._lay_out_buttons()
+
+    def _lay_out_buttons(self) -> None:
+        """The buttons of what can be done now, three to a row, then More."""
+        for button in (*self.buttons.values(), self.more):
+            self.grid.removeWidget(button)
+            button.setVisible(False)
+        shown = [b for b in self.buttons.values() if b.isEnabled()] + [self.more]
+        for number, button in enumerate(shown):
+            self.grid.addWidget(button, number // 3, number % 3)
+            button.setVisible(True)
 
     def emit_changed(self) -> None:
         if self.placement_id is not None:

@@ -106,9 +106,10 @@ class PlacementEditor(QDialog):
         splitter = QSplitter()
         splitter.addWidget(scroll)
         splitter.addWidget(self.side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([660, 440])
+        # The tabs on the right are where most work is done: they get the larger share.
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([500, 620])
 
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save (Ctrl+S)")

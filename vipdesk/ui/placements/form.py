@@ -266,6 +266,7 @@ class PlacementFormWidget(QWidget):
             picker.set_choices(options)
             picker.set_current_id(chosen)
         self.title.setText(form.title)
+        self.title.setCursorPosition(0)  # a long title shows its start, not its end
         self.mode.setCurrentIndex(self.mode.findData(form.mode.value))
         self.planned_start.set_value(form.planned_start)
         self.planned_end.set_value(form.planned_end)
