@@ -268,3 +268,15 @@ def apply(app: QApplication, preference: Preference) -> Scheme:
         app.setStyle(fusion)
     app.setPalette(palette_of(_current))
     return _current
+
+
+def chip(text: str, name: str) -> str:
+    """`text` (escaped) as a status chip in rich text: the word in its colour, on a quiet box.
+
+    The word is always there: colour alone would tell a colour-blind user nothing.
+    """
+    bg = colours().boxes["quiet"].bg
+    return (
+        f"<span style='color:{hex_of(name)}; background:{bg}; font-weight:600;'>"
+        f"&nbsp;{escape(text)}&nbsp;</span>"
+    )

@@ -456,3 +456,17 @@ def test_ctrl_z_undoes_typing_in_the_editors_fields(
     qtbot.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert title.text() == before
     assert not editor.is_dirty()  # back as it was: nothing to save
+
+
+def test_the_header_card_says_who_where_it_stands_and_what_is_next(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    card = editor.card.text()
+    assert editor.card.isVisible()
+    assert "Draft" in card  # the status as a chip: its word, in its colour
+    assert "Łukasz Żółć" in card and "Nordlicht Analytics GmbH" in card
+    assert "Next: Preparing" in card and "still to do" in card
+    new = open_editor(qtbot, db)
+    assert not new.card.isVisible()  # nothing to say before it is saved

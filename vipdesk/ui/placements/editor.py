@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -70,6 +71,23 @@ class PlacementEditor(QDialog):
 
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        # The header card: what this placement is, where it stands, and what comes next.
+        self.card = QLabel()
+        self.card.setTextFormat(Qt.TextFormat.RichText)
+        self.card.setWordWrap(True)
+        self.card.setVisible(False)
+        header = QFrame()
+        header.setObjectName("header-card")
+        c = theme.colours()
+        header.setStyleSheet(
+            f"QFrame#header-card {{ background: {c.base}; border: 1px solid {c.chart['grid']};"
+            " border-radius: 6px; }"
+        )
+        card_layout = QVBoxLayout(header)
+        card_layout.setContentsMargins(10, 4, 10, 8)
+        card_layout.setSpacing(2)
+        card_layout.addWidget(self.heading)
+        card_layout.addWidget(self.card)
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(theme.box_style("error"))
@@ -127,7 +145,7 @@ class PlacementEditor(QDialog):
         self.installEventFilter(EnterStaysInFields(self))
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addWidget(header)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -182,10 +200,35 @@ class PlacementEditor(QDialog):
         self.agreement.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
+            self._show_card(None)
             return
-        self.checklist.show_state(
-            self._form.status, lifecycle.outlook(self._db, self._form.id, self._form.status)
+        outlook = lifecycle.outlook(self._db, self._form.id, self._form.status)
+        self.checklist.show_state(self._form.status, outlook)
+        self._show_card(outlook)
+
+    def _show_card(self, outlook: lifecycle.Outlook | None) -> None:
+        """Who, the status as a chip, and the next step with what still blocks it."""
+        form = self._form
+        self.card.setVisible(form.id is not None and outlook is not None)
+        if form.id is None or outlook is None:
+            return
+        status = theme.chip(form.status.label, f"status.{form.status.value}")
+        who = " · ".join(
+            escape(label.split(" · ")[0])
+            for label in (self.fields.student.line.text(), self.fields.host.line.text())
+            if label
         )
+        if outlook.next_status is None:
+            step = "No further step: the placement is " + escape(form.status.label.lower())
+        elif outlook.blocking:
+            count = len(outlook.blocking)
+            step = (
+                f"Next: {escape(outlook.next_status.label)} — "
+                f"{count} thing{'s' if count != 1 else ''} still to do (Status and checklist)"
+            )
+        else:
+            step = f"Next: {escape(outlook.next_status.label)} — nothing blocks it"
+        self.card.setText(f"{status}&nbsp;&nbsp;<b>{who}</b><br>{step}")
 
     def show_tab(self, name: str) -> None:
         """Bring a side tab to the front by its name in the work-list rules (`TABS`)."""
