@@ -7,6 +7,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.agreements import signed_agreement
 from vipdesk.db import Database
+from vipdesk.services.placements.catalogue import Column
+from vipdesk.ui import theme
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
 from vipdesk.ui.tables import share_widths
@@ -66,3 +68,22 @@ def test_a_column_the_user_dragged_keeps_its_width(qtbot: QtBot, db: Database) -
     QApplication.processEvents()
     assert header.sectionSize(1) == 333
     assert not view.columns.automatic
+
+
+def test_the_status_is_a_chip_in_the_placements_list(qtbot: QtBot, db: Database) -> None:
+    signed_agreement(db)
+    window = MainWindow(db, None)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    window.tabs.setCurrentWidget(window.placements_view)
+    table = window.placements_view.table
+    table.clearSelection()
+    QApplication.processEvents()
+    rect = table.visualRect(table.model().index(0, Column.STATUS))
+    image = table.viewport().grab(rect).toImage()
+    colours = {image.pixelColor(x, rect.height() // 2).name() for x in range(image.width())}
+    assert theme.colours().boxes["quiet"].bg in colours  # the chip's box
+    assert table.horizontalHeader().sectionSize(
+        Column.REFERENCE
+    ) >= table.fontMetrics().horizontalAdvance("VIP-2026-00000")  # a reference is never cut

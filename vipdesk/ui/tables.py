@@ -9,8 +9,19 @@ chosen column takes any room to spare. It runs again when the table is resized o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QHeaderView, QTableView
+from collections.abc import Mapping
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+)
+
+from vipdesk.ui import theme
 
 
 def share_widths(natural: list[int], available: int, stretch: int) -> list[int]:
@@ -78,10 +89,18 @@ class ProportionalColumns(QObject):
     while typing): the default widths are shares of whatever width the window gives.
     """
 
-    def __init__(self, table: QTableView, shares: dict[int, int]) -> None:
+    def __init__(
+        self,
+        table: QTableView,
+        shares: Mapping[int, int],
+        samples: Mapping[int, str] | None = None,
+    ) -> None:
+        """`samples`: columns as wide as their longest value ("VIP-2026-00000"), never cut;
+        `shares`: the others' parts of what is left."""
         super().__init__(table)
         self.table = table
         self.shares = shares
+        self.samples = samples or {}
         self.automatic = True
         self._fitting = False
         header = table.horizontalHeader()
@@ -97,10 +116,17 @@ class ProportionalColumns(QObject):
 
     def fit(self) -> None:
         header = self.table.horizontalHeader()
-        available = self.table.viewport().width()
+        metrics = QFontMetrics(self.table.font())
+        fixed = {
+            column: max(metrics.horizontalAdvance(text), header.sectionSizeHint(column)) + 20
+            for column, text in self.samples.items()
+        }
+        available = max(self.table.viewport().width() - sum(fixed.values()), 0)
         total = sum(self.shares.values())
         self._fitting = True
         try:
+            for column, width in fixed.items():
+                header.resizeSection(column, width)
             left = available
             for number, (column, share) in enumerate(self.shares.items()):
                 last = number == len(self.shares) - 1
@@ -113,3 +139,40 @@ class ProportionalColumns(QObject):
     def _on_resized(self, _column: int, _old: int, _new: int) -> None:
         if not self._fitting:
             self.automatic = False  # the user's widths from now on
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """A cell drawn as a chip: its word in its colour on a rounded quiet box, as in the editor's
+    header card. The word is always written: the colour only repeats it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if not text:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:  # selection and focus as every other cell
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        colour = foreground.color() if isinstance(foreground, QBrush) else foreground
+        metrics = QFontMetrics(opt.font)
+        rect = QRect(opt.rect.adjusted(4, 3, -4, -3))
+        rect.setWidth(min(rect.width(), metrics.horizontalAdvance(text) + 14))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(theme.box_colour("quiet"))
+        painter.drawRoundedRect(QRectF(rect), 8, 8)
+        painter.setPen(colour if isinstance(colour, QColor) else opt.palette.text().color())
+        painter.setFont(opt.font)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width() - 10)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.restore()

@@ -28,7 +28,7 @@ from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
 from vipdesk.ui.placements.table_model import PlacementTableModel
-from vipdesk.ui.tables import ProportionalColumns
+from vipdesk.ui.tables import ChipDelegate, ProportionalColumns
 from vipdesk.ui.widgets import name_for_screen_readers
 
 _ALL = "all"
@@ -150,9 +150,25 @@ class PlacementsView(QWidget):
         # Fixed row heights: the view never asks 100,000 rows for their size.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
-        # Shares of the width (the next step the widest), until the user drags a column.
-        shares = {0: 130, 1: 190, 2: 220, 3: 120, 4: 80, 5: 120, 6: 95, 7: 95, 8: 150, 9: 300}
-        self.columns = ProportionalColumns(self.table, shares)
+        # Codes and dates whole; the rest shares the width (the next step the widest part),
+        # until the user drags a column.
+        samples: dict[int, str] = {
+            Column.REFERENCE: "VIP-2026-00000",
+            Column.MODE: "Blended",
+            Column.STATUS: f"{Status.AGREEMENT_SENT.label}    ",  # the chip's margins
+            Column.START: "2026-12-31",
+            Column.END: "2026-12-31",
+        }
+        shares: dict[int, int] = {
+            Column.STUDENT: 19,
+            Column.HOST: 22,
+            Column.COUNTRY: 11,
+            Column.MENTOR: 15,
+            Column.NEXT_STEP: 33,
+        }
+        self.columns = ProportionalColumns(self.table, shares, samples)
+        self.table.setItemDelegateForColumn(Column.STATUS, ChipDelegate(self.table))
+        self.table.setWordWrap(False)  # a long name is cut at the width, not at a word
         header.moveSection(Column.NEXT_STEP, Column.START)  # shown after the status
         self.table.doubleClicked.connect(self._on_double_clicked)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
