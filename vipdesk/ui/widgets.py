@@ -382,6 +382,7 @@ class SearchPicker(QWidget):
     def set_current(self, record_id: int | None, label: str | None) -> None:
         self._current = (record_id, label or "") if record_id is not None else None
         self.line.setText(label or "")
+        self.line.setCursorPosition(0)  # the name, not the end of the e-mail
 
     def current_id(self) -> int | None:
         if self._current is None:
