@@ -2,9 +2,9 @@
 
     python docs/make_screenshots.py        (or: make screenshots)
 
-Renders offscreen, so it runs without a display: the main window's tabs and a placement's
-editor tabs, into docs/screenshot.png and resources/help/images/. The pictures always show the
-current vipdesk, never a stale one.
+Renders offscreen, so it runs without a display: the main window's tabs, a placement's editor
+tabs and a wizard page, in light and dark, into docs/ and resources/help/images/. The pictures
+always show the current vipdesk, never a stale one.
 """
 
 from __future__ import annotations
@@ -20,11 +20,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
-from vipdesk.db import open_database
-from vipdesk.models import AgreementDocument, DocumentKind, Placement, Status
+from vipdesk.db import Database, open_database
+from vipdesk.models import AgreementDocument, DocumentKind, Placement, ReadinessParty, Status
 from vipdesk.services.demo.fill import fill_demo
+from vipdesk.ui import theme
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_IMAGES = ROOT / "resources" / "help" / "images"
@@ -50,35 +52,59 @@ def main() -> int:
         os.environ["VIPDESK_DATA_DIR"] = folder  # no settings or log of the user's
         database = open_database(f"sqlite:///{Path(folder) / 'demo.sqlite3'}")
         fill_demo(database, 300, seed=7, today=date.today())
-        window = MainWindow(database, None)
-        window.resize(1400, 820)
-        window.show()
+        for scheme in theme.Scheme:
+            theme.apply(app, theme.Preference(scheme.value))
+            shoot(app, database, scheme)
+        database.dispose()
+    return 0
+
+
+def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
+    """The README's pictures in `scheme`; the user guide's in light only."""
+    dark = "-dark" if scheme is theme.Scheme.DARK else ""
+    guide = scheme is theme.Scheme.LIGHT
+    window = MainWindow(database, None)
+    window.resize(1400, 820)
+    window.show()
+    if guide:
         for tab, name in ((window.today_view, "today"), (window.placements_view, "placements"),
                           (window.funding_view, "funding")):  # fmt: skip
             window.tabs.setCurrentWidget(tab)
             save(app, window, GUIDE_IMAGES / f"{name}.png")
-        window.tabs.setCurrentWidget(window.today_view)
-        save(app, window, ROOT / "docs" / "screenshot.png")
-        with database.session() as session:
-            amended = select(AgreementDocument.placement_id).where(
-                AgreementDocument.kind == DocumentKind.AMENDMENT
-            )
-            chosen = session.scalar(
-                select(Placement.id)
-                .where(Placement.status == Status.ONGOING, Placement.id.in_(amended))
-                .limit(1)
-            ) or session.scalar(select(Placement.id).where(Placement.status == Status.ONGOING))
-        editor = PlacementEditor(database, chosen, window)
-        editor.resize(1300, 820)
-        editor.show()
+    window.tabs.setCurrentWidget(window.today_view)
+    save(app, window, ROOT / "docs" / f"screenshot{dark}.png")
+    with database.session() as session:
+        amended = select(AgreementDocument.placement_id).where(
+            AgreementDocument.kind == DocumentKind.AMENDMENT
+        )
+        chosen = session.scalar(
+            select(Placement.id)
+            .where(Placement.status == Status.ONGOING, Placement.id.in_(amended))
+            .limit(1)
+        ) or session.scalar(select(Placement.id).where(Placement.status == Status.ONGOING))
+        preparing = session.scalar(
+            select(Placement.id).where(Placement.status == Status.PREPARING).limit(1)
+        )
+    assert chosen is not None and preparing is not None, "the demo has these"
+    editor = PlacementEditor(database, chosen, window)
+    editor.resize(1300, 820)
+    editor.show()
+    if guide:
         for panel, name in ((editor.checklist, "checklist"), (editor.preparation, "preparation"),
                             (editor.costs, "costs"), (editor.agreement, "agreement")):  # fmt: skip
             editor.side.setCurrentWidget(panel)
             save(app, editor, GUIDE_IMAGES / f"{name}.png")
-        editor.close()
-        window.close()
-        database.dispose()
-    return 0
+    editor.side.setCurrentWidget(editor.agreement)
+    save(app, editor, ROOT / "docs" / f"editor{dark}.png")
+    editor.close()
+    wizard = ReadinessWizard(database, preparing, ReadinessParty.STUDENT, "")
+    wizard.resize(900, 640)
+    wizard.show()
+    wizard.intro.respondent.setText("Андрій Кравчук")
+    wizard.next()  # the first page of questions
+    save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
+    wizard.close()
+    window.close()
 
 
 if __name__ == "__main__":
