@@ -9,10 +9,15 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.accessibility import tab_traps, undescribed_tables, unnamed
+from tests.helpers.agreements import typed_approval
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.samples import sample_agreement
 from vipdesk.db import Database
 from vipdesk.models import ReadinessParty
+from vipdesk.ui.agreement.dialogs import AmendDialog, CertificateDatesDialog
+from vipdesk.ui.agreement.send_dialog import SendDialog
+from vipdesk.ui.agreement.signature_dialogs import DeclineDialog, RecordSignatureDialog
+from vipdesk.ui.agreement.trust_dialog import TrustedCertificatesDialog
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import RatesDialog
@@ -23,8 +28,12 @@ from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
 from vipdesk.ui.people.student_editor import StudentEditor
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.placements.status_dialogs import ReasonDialog
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
+from vipdesk.ui.preparation.tool_tests import ToolTestDialog
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
+from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
+from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 from vipdesk.ui.today.dialogs import RulesDialog
 from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
 
@@ -88,8 +97,25 @@ def test_the_agreement_wizard(qtbot: QtBot) -> None:
     assert _problems(wizard) == []
 
 
-def _dialogs(db: Database) -> dict[str, QWidget]:
+def _dialogs(db: Database, placement_id: int) -> dict[str, QWidget]:
+    def ignore(*_args: object) -> None:
+        return None
+
     return {
+        "export report": ExportReportDialog(db),
+        "import": ImportDialog(db, "students"),
+        "send for signature": SendDialog(
+            "Learning agreement 1", ["student", "sending", "host"], ignore
+        ),
+        "record signature": RecordSignatureDialog(
+            "host", "Learning agreement 1", typed_approval("Anna Berg"), ignore
+        ),
+        "decline": DeclineDialog("Learning agreement 1", ["student", "host"], "host", ignore),
+        "amend": AmendDialog(ignore),
+        "certificate dates": CertificateDatesDialog(date(2027, 2, 1), date(2027, 5, 31), ignore),
+        "tool tests": ToolTestDialog(db, placement_id),
+        "trusted certificates": TrustedCertificatesDialog(db),
+        "reason": ReasonDialog("Override", "Why?"),
         "student": StudentEditor(db),
         "organisation": OrganisationEditor(db),
         "institution": InstitutionEditor(db),
@@ -104,7 +130,7 @@ def _dialogs(db: Database) -> dict[str, QWidget]:
 
 def test_the_editors_and_dialogs(qtbot: QtBot, db: Database, placement_id: int) -> None:
     found = {}
-    for what, dialog in _dialogs(db).items():
+    for what, dialog in _dialogs(db, placement_id).items():
         qtbot.addWidget(dialog)
         dialog.show()
         if problems := _problems(dialog):

@@ -29,6 +29,7 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
+from vipdesk.ui.widgets import name_for_screen_readers
 
 
 def order_text(order: Sequence[str]) -> str:
@@ -55,6 +56,7 @@ class SendDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.parties = QListWidget()
+        name_for_screen_readers(self.parties, "Signing order", "Who signs first, second, third")
         self.parties.setMaximumHeight(8 + 4 * self.parties.fontMetrics().lineSpacing() * 2)
         for party in order:
             item = QListWidgetItem(PARTY_LABELS[party])

@@ -52,6 +52,7 @@ class TrustedCertificatesDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(TITLE)
+        self.list.setAccessibleDescription("The authorities whose signatures count as confirmed")
         self.list.setWordWrap(True)
         self.empty = QLabel(
             "No certificate is trusted yet: signers are confirmed only by the certificate "

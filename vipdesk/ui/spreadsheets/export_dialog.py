@@ -107,6 +107,7 @@ class ExportReportDialog(JobDialog):
         self._stamp = date.today().isoformat()
         self._default_name = f"{self.kind}-{self._stamp}.xlsx"
         self.path_edit = QLineEdit(str((folder or default_folder()) / self._default_name))
+        self.path_edit.setAccessibleName("Save as")
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
