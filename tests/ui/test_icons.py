@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QToolBar
 from pytestqt.qtbot import QtBot
@@ -50,7 +51,8 @@ def test_an_icon_is_drawn_in_the_text_colour_of_either_scheme(
     assert _ink(plus, 24, QIcon.Mode.Disabled) == theme.SCHEMES[theme.Scheme.LIGHT].muted
     theme.apply(qapp, theme.Preference.DARK)
     assert _ink(plus, 48) == theme.SCHEMES[theme.Scheme.DARK].text  # the same icon, redrawn
-    assert plus.pixmap(96, 96).width() == 96  # any size: crisp at 200 %
+    at_200 = plus.pixmap(QSize(24, 24), 2.0)  # a 24 px toolbar icon on a 200 % screen
+    assert (at_200.width(), at_200.devicePixelRatio()) == (48, 2.0)  # drawn at 48, not scaled
 
 
 def test_the_toolbar_the_tabs_and_the_editor_tabs_have_icons(qtbot: QtBot, db: Database) -> None:
