@@ -2,7 +2,7 @@
 
 The direction is ui → commands/reports → services → documents/models → db (DESIGN.md). The
 entry point (`vipdesk.cli`, `vipdesk.__main__`) sits above everything; a few plain modules
-(`errors`, `enums`, `resources`, `textfold`, the package's `__init__`) sit below everything.
+(`errors`, `enums`, `resources`, `textfold`, `bidi`, the package's `__init__`) sit below everything.
 """
 
 from __future__ import annotations
@@ -11,7 +11,14 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-BASE = {"vipdesk", "vipdesk.errors", "vipdesk.enums", "vipdesk.resources", "vipdesk.textfold"}
+BASE = {
+    "vipdesk",
+    "vipdesk.errors",
+    "vipdesk.enums",
+    "vipdesk.resources",
+    "vipdesk.textfold",
+    "vipdesk.bidi",
+}
 ENTRY = {"vipdesk.cli", "vipdesk.__main__"}
 
 BELOW_SERVICES = {"documents", "models", "db", "base"}
