@@ -47,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Also accepted after the command (DESIGN.md writes it there); SUPPRESS keeps the global.
     demo.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
     parsers.add_agreement_parser(commands)
+    parsers.add_questionnaire_parser(commands)
     parsers.add_spreadsheet_parsers(commands)  # report, import
     parsers.add_due_parser(commands)
     parsers.add_grant_parser(commands)
@@ -95,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import agreement  # late: reportlab and pyHanko
 
             return agreement.run(args, database_url(args))
+        if args.command == "questionnaire":
+            from vipdesk.commands import questionnaire  # late: reportlab and pyHanko
+
+            return questionnaire.run(args, database_url(args))
         from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted
 
         return run_app(

@@ -81,3 +81,8 @@ class UnconfirmedSignerError(VipdeskError):
     """An intact digital signature whose signer is not confirmed as the person on record
     (untrusted certificate, another name, a different certificate than before); recording it
     needs the coordinator's explicit confirmation."""
+
+
+class RefusedFileError(VipdeskError):
+    """A returned file that is not taken: another placement's, not vipdesk's, made from other
+    questions than the ones on record, or damaged. Nothing was stored."""

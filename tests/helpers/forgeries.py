@@ -126,3 +126,13 @@ def zero_contents(pdf: bytes) -> bytes:
     start = at + len(b"/Contents <")
     end = pdf.index(b">", start)
     return pdf[:start] + b"0" * (end - start) + pdf[end:]
+
+
+def remove_field(pdf: bytes, name: str) -> bytes:
+    """Take the field `name` out of the form in an update (its widget stays on the page)."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    fields = writer.root["/AcroForm"]["/Fields"]
+    kept = [ref for ref in fields if str(ref.get_object().get("/T")) != name]
+    writer.root["/AcroForm"]["/Fields"] = generic.ArrayObject(kept)
+    writer.update_container(writer.root["/AcroForm"])
+    return _written(writer)

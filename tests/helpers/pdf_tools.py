@@ -14,16 +14,27 @@ import pytest
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
+_RADIO = 1 << 15  # field flag of a radio group
+
 
 def fill_fields(pdf: bytes, values: dict[str, str]) -> bytes:
-    """Save new field values as an incremental update, as a PDF reader does."""
+    """Save new field values as an incremental update, as a PDF reader does (a radio group's
+    value is the key of the option chosen, "" for none)."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
     for ref in writer.root["/AcroForm"]["/Fields"]:
         field = ref.get_object()
         name = str(field["/T"])
         if name not in values:
             continue
-        if field["/FT"] == "/Btn":
+        if field["/FT"] == "/Btn" and int(field.get("/Ff", 0)) & _RADIO:
+            chosen = generic.NameObject(f"/{values[name]}" if values[name] else "/Off")
+            field["/V"] = chosen
+            for kid in field["/Kids"]:  # each button shows on or off by its appearance state
+                widget = kid.get_object()
+                on = chosen in widget["/AP"]["/N"]
+                widget["/AS"] = chosen if on else generic.NameObject("/Off")
+                writer.update_container(widget)
+        elif field["/FT"] == "/Btn":
             state = generic.NameObject("/Yes" if values[name] == "yes" else "/Off")
             field["/V"] = state
             field["/AS"] = state

@@ -13,7 +13,7 @@ from typing import Any
 PARTIES = ("student", "sending", "host")
 
 COMMANDS = ("report", "import")
-REPORT_KINDS = ("placements", "costs", "funding", "readiness", "tools")  # see reports.kinds
+REPORT_KINDS = ("placements", "costs", "funding", "readiness", "tools", "evaluation")  # kinds
 IMPORT_KINDS = ("students", "organisations", "placements")
 MODES = ("virtual", "blended", "physical")
 STATUSES = (
@@ -110,6 +110,24 @@ def add_spreadsheet_parsers(commands: argparse._SubParsersAction[argparse.Argume
     imports.add_argument("kind", choices=IMPORT_KINDS, metavar="KIND", help=", ".join(IMPORT_KINDS))
     imports.add_argument("file", type=Path, metavar="FILE")
     imports.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def add_questionnaire_parser(commands: Any) -> None:
+    """Register `questionnaire export|import` on the top-level subparsers."""
+    questionnaire = commands.add_parser(
+        "questionnaire", help="send a readiness or evaluation questionnaire as a PDF, read it back"
+    )
+    actions = questionnaire.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="write a party's questionnaire as a fillable PDF")
+    export.add_argument("ref", metavar="REF", help="placement reference (VIP-2026-00042) or id")
+    export.add_argument("--party", required=True, choices=("student", "host", "tutor"))
+    export.add_argument("--kind", required=True, choices=("readiness", "midterm", "final"))
+    export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    read_back = actions.add_parser(
+        "import", help="show the answers of a returned questionnaire, then store them"
+    )
+    read_back.add_argument("file", type=Path, metavar="FILE.pdf")
+    read_back.add_argument("--dry-run", action="store_true", help="show the answers only")
 
 
 def add_due_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -20,6 +20,12 @@ from vipdesk.models.agreement import (
 )
 from vipdesk.models.audit import AuditEntry
 from vipdesk.models.base import Base
+from vipdesk.models.evaluation import (
+    AnswerSource,
+    EvaluationAnswer,
+    EvaluationResponse,
+    EvaluationStage,
+)
 from vipdesk.models.funding import (
     AllocationRule,
     BudgetLine,
@@ -52,6 +58,7 @@ __all__ = [
     "AgreementDocument",
     "AgreementSignature",
     "AllocationRule",
+    "AnswerSource",
     "AuditEntry",
     "Base",
     "BudgetLine",
@@ -66,6 +73,9 @@ __all__ = [
     "DeletedRecord",
     "DocumentKind",
     "DocumentState",
+    "EvaluationAnswer",
+    "EvaluationResponse",
+    "EvaluationStage",
     "ExchangeRate",
     "FundingKind",
     "FundingSource",

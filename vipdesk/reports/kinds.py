@@ -19,7 +19,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import Progress, ShouldCancel, never, no_progress
 from vipdesk.services.reports.filters import ReportFilter
 
-AVAILABLE: tuple[str, ...] = ("placements", "costs", "funding", "readiness", "tools")
+AVAILABLE: tuple[str, ...] = ("placements", "costs", "funding", "readiness", "tools", "evaluation")
 # Named in the design, not yet written: each comes with the feature it reports on.
 PLANNED: tuple[str, ...] = ()
 ALL_KINDS: tuple[str, ...] = (*AVAILABLE, *PLANNED)
@@ -30,6 +30,7 @@ TITLES: dict[str, str] = {
     "funding": "Funding: budget against actual",
     "readiness": "Readiness of placements",
     "tools": "Tools and their tests",
+    "evaluation": "Evaluations of placements",
 }
 
 

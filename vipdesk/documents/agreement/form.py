@@ -30,10 +30,13 @@ DOCUMENT_KIND = "learning-agreement/1"
 # The documents that follow the agreement carry the same keys with their own kind.
 AMENDMENT_KIND = "agreement-amendment/1"
 CERTIFICATE_KIND = "traineeship-certificate/1"
+# A questionnaire sent to a party (documents/questionnaire): its hash is the question set's.
+QUESTIONNAIRE_KIND = "questionnaire/1"
 _KIND_NAMES = {
     DOCUMENT_KIND: "an agreement",
     AMENDMENT_KIND: "an amendment to an agreement",
     CERTIFICATE_KIND: "a traineeship certificate",
+    QUESTIONNAIRE_KIND: "a questionnaire",
 }
 
 # The fields HR may change, with the label a user reads in the differences.
@@ -48,6 +51,7 @@ FIELD_LABELS: dict[str, str] = {
     "host_insurance": "Insurance by the receiving organisation",
     "tasks": "Tasks, deliverables and deadlines",
 }
+_RADIO = 1 << 15  # field flag of a radio group: its value is the chosen option
 CHECKBOXES = frozenset({"financial_support"})
 MULTILINE = frozenset({"in_kind", "host_insurance", "tasks"})
 
@@ -247,6 +251,8 @@ def form_values(resolver: Any) -> tuple[dict[str, str], tuple[str, ...]]:
         if kind == "/Sig":
             if value is not None:
                 signed.append(full)
+        elif kind == "/Btn" and int(field.get("/Ff", 0)) & _RADIO:
+            values[full] = "" if value in (None, "/Off") else str(value).lstrip("/")
         elif kind == "/Btn":
             values[full] = "no" if value in (None, "/Off") else "yes"
         else:
@@ -268,9 +274,14 @@ def read_returned_pdf(path: Path) -> ReturnedAgreement:
 
 
 def read_returned_bytes(
-    data: bytes, name: str, kinds: frozenset[str] = frozenset({DOCUMENT_KIND})
+    data: bytes,
+    name: str,
+    kinds: frozenset[str] = frozenset({DOCUMENT_KIND}),
+    *,
+    all_fields: bool = False,
 ) -> ReturnedAgreement:
-    """Read a returned vipdesk PDF of one of `kinds` (by default: agreements only)."""
+    """Read a returned vipdesk PDF of one of `kinds` (by default: agreements only); its
+    `fields` are the host's fields of an agreement, or every field with `all_fields`."""
     reader = open_pdf(data, name)
     props = document_properties(reader)
     _moved(reader, props, name)
@@ -297,7 +308,7 @@ def read_returned_bytes(
         version=version,
         placement_id=placement_id,
         content_hash=props.get(KEY_HASH, ""),
-        fields={k: v for k, v in values.items() if k in FIELD_LABELS},
+        fields={k: v for k, v in values.items() if all_fields or k in FIELD_LABELS},
         signed=signed,
         revisions=reader.xrefs.total_revisions,
         kind=kind,

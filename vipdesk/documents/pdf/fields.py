@@ -1,4 +1,5 @@
-"""Form fields as platypus flowables: text fields, a check box, and empty signature fields.
+"""Form fields as platypus flowables: text fields, a check box, radio groups, and empty signature
+fields.
 
 reportlab's own text fields can only show the 14 standard fonts, so a pre-filled "Ελένη" or
 "Łukasz" would show as garbage. Here a text field's appearance is a form XObject drawn with
@@ -14,6 +15,7 @@ page reference), which have been stable across reportlab 3 to 5.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib import colors
@@ -197,3 +199,68 @@ class SignatureBox(Flowable):  # type: ignore[misc]
                 "Rect": _rect(canvas, self.width, self.height),
             },
         )
+
+
+class RadioChoice(Flowable):  # type: ignore[misc]
+    """One question's answers as a radio group: the chosen option reads back as its key.
+
+    Options sit side by side in equal columns (a label wraps to two lines), or one under the
+    other when `stacked` (long option texts)."""
+
+    SIZE = 9.0
+    GAP = 4.0
+
+    def __init__(
+        self, name: str, options: Sequence[tuple[str, str]], label: str, width: float, *,
+        stacked: bool = False,
+    ) -> None:  # fmt: skip
+        super().__init__()
+        self.name = name
+        self.options = tuple(options)
+        self.label = label
+        self.width = width
+        self.stacked = stacked
+        leading = FIELD_FONT_SIZE * 1.2
+        if stacked:
+            self._lines = [wrap(text, FONT, FIELD_FONT_SIZE, width - self.SIZE - self.GAP)
+                           for _, text in self.options]  # fmt: skip
+            self.height = sum(max(len(lines), 1) * leading + 2 for lines in self._lines)
+        else:
+            column = width / max(len(self.options), 1)
+            self._lines = [wrap(text, FONT, FIELD_FONT_SIZE, column - self.SIZE - self.GAP)[:2]
+                           for _, text in self.options]  # fmt: skip
+            self.height = max((len(lines) for lines in self._lines), default=1) * leading + 2
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        leading = FIELD_FONT_SIZE * 1.2
+        column = self.width / max(len(self.options), 1)
+        top = self.height
+        for n, ((key, _text), lines) in enumerate(zip(self.options, self._lines, strict=True)):
+            x = 0.0 if self.stacked else n * column
+            canvas.acroForm.radio(
+                name=self.name,
+                value=key,
+                selected=False,
+                tooltip=self.label,
+                buttonStyle="circle",
+                shape="circle",
+                size=self.SIZE,
+                x=x,
+                y=top - self.SIZE - 0.5,
+                relative=True,
+                borderWidth=0.75,
+                borderColor=FIELD_BORDER,
+                fillColor=FIELD_BACKGROUND,
+                textColor=colors.black,
+                fieldFlags="noToggleToOff radio",  # not "required": readers nag on save
+            )
+            y = top - FIELD_FONT_SIZE
+            for line in lines:
+                draw_text(canvas, x + self.SIZE + self.GAP, y, line, FONT, FIELD_FONT_SIZE)
+                y -= leading
+            if self.stacked:
+                top -= max(len(lines), 1) * leading + 2

@@ -98,7 +98,7 @@ def _open_response(
     )
 
 
-def _check_respondent(respondent: str) -> str:
+def check_respondent(respondent: str) -> str:
     name = respondent.strip()
     if not name:
         raise ValidationError.single("respondent", "Enter the name of the person who answers.")
@@ -161,7 +161,7 @@ def start_response(
         ValidationError: no respondent name.
         NotFoundError: the placement was deleted.
     """
-    name = _check_respondent(respondent)
+    name = check_respondent(respondent)
     questionnaire = (library or default_library()).for_party(party)
     try:
         with db.session(user) as session:
@@ -202,7 +202,7 @@ def _write(
     complete: bool,
 ) -> ResponseState:
     given = {k: v for k, v in answers.items() if v is not None and v != ""}
-    name = _check_respondent(respondent) if respondent is not None else None
+    name = check_respondent(respondent) if respondent is not None else None
     try:
         with db.session(user) as session:
             response = session.get(

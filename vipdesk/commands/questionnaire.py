@@ -1,0 +1,71 @@
+"""`vipdesk questionnaire export|import`: questionnaires that travel, from the command line.
+
+    vipdesk questionnaire export REF --party student|host|tutor --kind readiness|midterm|final
+                                     --out FILE.pdf
+    vipdesk questionnaire import FILE.pdf [--dry-run]
+
+The import prints every question with its answer, then stores them (a readiness response or
+an evaluation); with `--dry-run` it only prints. A refused file is one line on stderr, exit 1,
+nothing stored. Loaded by `vipdesk.cli` only when `questionnaire` runs (reportlab, pyHanko).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from vipdesk.db import open_database
+from vipdesk.documents.agreement.form import read_pdf_bytes
+from vipdesk.documents.files import write_atomically
+from vipdesk.services.agreements.prefill import find_placement
+from vipdesk.services.evaluations.forms import export_questionnaire, review_returned, store_returned
+from vipdesk.services.evaluations.questionnaires import (
+    RESPONDENT_LABELS,
+    Kind,
+    party_named,
+)
+
+
+def run(args: argparse.Namespace, database_url: str) -> int:
+    if args.action == "export":
+        return export(args.ref, args.party, args.kind, args.out, database_url=database_url)
+    return read_back(args.file, dry_run=args.dry_run, database_url=database_url)
+
+
+def export(ref: str, party_name: str, kind_name: str, out: Path, *, database_url: str) -> int:
+    party, kind = party_named(party_name), Kind(kind_name)
+    database = open_database(database_url)
+    try:
+        exported = export_questionnaire(database, find_placement(database, ref), kind, party)
+    finally:
+        database.dispose()
+    write_atomically(out, exported.pdf)
+    form = exported.form
+    print(
+        f"Wrote the {form.title.lower()} ({form.questionnaire_id} v{form.version}, "
+        f"{len(form.questions)} questions) of placement {form.reference} to {out}."
+    )
+    return 0
+
+
+def read_back(path: Path, *, dry_run: bool, database_url: str) -> int:
+    pdf = read_pdf_bytes(path)
+    database = open_database(database_url)
+    try:
+        review = review_returned(database, pdf, path.name)
+        print(
+            f"{path.name}: {review.questionnaire.title} of placement {review.reference}, "
+            f"answered by {review.respondent} ({RESPONDENT_LABELS[review.party].lower()})."
+        )
+        for number, line in enumerate(review.lines, 1):
+            print(f"{number:>3}. {line.question}")
+            print(f"     {line.answer or '(no answer)'}")
+        if dry_run:
+            print("Nothing was stored (--dry-run).")
+            return 0
+        store_returned(database, review)
+    finally:
+        database.dispose()
+    what = "readiness response" if review.kind is Kind.READINESS else "evaluation"
+    print(f"Stored as a completed {what} of placement {review.reference}.")
+    return 0

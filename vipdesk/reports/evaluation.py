@@ -1,0 +1,208 @@
+"""Evaluation: scores by host, mode, country and year, and planned outcomes against reached.
+
+Sheets: "Filters", "Summary" (evaluations, average score and outcomes reached per party and
+stage), "By host", "By mode", "By country", "By year" (the same, per group) and "Evaluations"
+(one row per placement: the latest score of each party at each stage). Every figure counts
+the latest evaluation of a placement by a party at a stage; the grouping is done in the
+database (`services.evaluations.summary`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from vipdesk.db import Database
+from vipdesk.documents.report_sheets import (
+    SUMMARY_SHEET,
+    Col,
+    bar_chart,
+    summary_sheet,
+    write_table,
+)
+from vipdesk.documents.spreadsheets import ONE_DECIMAL, PERCENT, WHOLE
+from vipdesk.models import EvaluationStage, Mode, ReadinessParty
+from vipdesk.reports.kinds import ReportOptions
+from vipdesk.reports.workbook import (
+    PLACEMENT_COLS,
+    ReportBook,
+    placement_cells,
+    placements_line,
+    workbook_report,
+)
+from vipdesk.services.evaluations.questionnaires import RESPONDENT_LABELS
+from vipdesk.services.evaluations.summary import (
+    GroupBy,
+    GroupFigures,
+    LatestEvaluation,
+    grouped,
+    latest_by_placement,
+)
+from vipdesk.services.jobs import ShouldCancel
+from vipdesk.services.refdata import country_name
+from vipdesk.services.reports.filters import PlacementDetail
+
+TITLE = "Evaluations of placements"
+DETAIL_SHEET = "Evaluations"
+GROUP_SHEETS = {
+    GroupBy.HOST: ("By host", "Host"),
+    GroupBy.MODE: ("By mode", "Mode"),
+    GroupBy.COUNTRY: ("By country", "Country"),
+    GroupBy.YEAR: ("By year", "Year of start"),
+}
+# Each party at each stage: a column of average scores on every sheet.
+VIEWS = [(stage, party) for stage in EvaluationStage for party in ReadinessParty]
+
+
+def view_title(stage: EvaluationStage, party: ReadinessParty) -> str:
+    return f"{stage.label} · {RESPONDENT_LABELS[party].lower()}"
+
+
+def _share(reached: int, planned: int) -> float | None:
+    return reached / planned if planned else None
+
+
+def _group_label(by: GroupBy, value: Any) -> Any:
+    if by is GroupBy.MODE and isinstance(value, Mode):
+        return value.label
+    if by is GroupBy.COUNTRY:
+        return f"{country_name(value)} ({value})"
+    return value
+
+
+def group_table(by: GroupBy, figures: Sequence[GroupFigures]) -> tuple[list[Col], list[list[Any]]]:
+    """One row per group: evaluations, the average score of each view, final outcomes."""
+    cols = [
+        Col(GROUP_SHEETS[by][1]),
+        Col("Evaluations", WHOLE),
+        *(Col(f"Score: {view_title(*v)}", ONE_DECIMAL) for v in VIEWS),
+        Col("Outcomes asked (final)", WHOLE),
+        Col("Outcomes reached (final)", WHOLE),
+        Col("Share reached (final)", PERCENT),
+    ]
+    by_group: dict[Any, list[GroupFigures]] = {}
+    for figure in figures:
+        by_group.setdefault(figure.group, []).append(figure)
+    rows = []
+    for group, found in by_group.items():
+        scores = {(f.stage, f.party): f.average_score for f in found}
+        final = [f for f in found if f.stage is EvaluationStage.FINAL]
+        planned = sum(f.outcomes_planned for f in final)
+        reached = sum(f.outcomes_reached for f in final)
+        rows.append(
+            [
+                _group_label(by, group),
+                sum(f.evaluations for f in found),
+                *(scores.get(v) for v in VIEWS),
+                planned,
+                reached,
+                _share(reached, planned),
+            ]
+        )
+    return cols, rows
+
+
+def detail_table(
+    details: Sequence[PlacementDetail], latest: dict[int, list[LatestEvaluation]]
+) -> tuple[list[Col], list[list[Any]]]:
+    """One row per placement: the latest score of each view, and its final outcomes."""
+    cols = [
+        *PLACEMENT_COLS,
+        *(Col(f"Score: {view_title(*v)}", "0", width=9) for v in VIEWS),
+        Col("Outcomes planned", WHOLE, width=9),
+        *(Col(f"Reached: {RESPONDENT_LABELS[p].lower()}", WHOLE, width=9) for p in ReadinessParty),
+    ]
+    placement_of = placement_cells()
+    rows = []
+    for d in details:
+        found = {(e.stage, e.party): e for e in latest.get(d.id, ())}
+        final = [found.get((EvaluationStage.FINAL, p)) for p in ReadinessParty]
+        planned = max((e.outcomes_planned for e in final if e is not None), default=None)
+        rows.append(
+            [
+                *placement_of(d),
+                *(found[v].score if v in found else None for v in VIEWS),
+                planned,
+                *(e.outcomes_reached if e is not None else None for e in final),
+            ]
+        )
+    return cols, rows
+
+
+def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[GroupFigures],
+             latest: dict[int, list[LatestEvaluation]]) -> None:  # fmt: skip
+    sheet = summary_sheet(wb, TITLE, placements_line(len(details)), [34, 12, 14, 14, 14, 14])
+    chosen = {d.id for d in details}
+    stages = {stage: sum(1 for pid, found in latest.items() if pid in chosen
+                         and any(e.stage is stage for e in found))
+              for stage in EvaluationStage}  # fmt: skip
+    sheet.key_figures(
+        [
+            ("Placements", len(details), WHOLE),
+            ("With a mid-term evaluation", stages[EvaluationStage.MIDTERM], WHOLE),
+            ("With a final evaluation", stages[EvaluationStage.FINAL], WHOLE),
+            ("Evaluations counted", sum(f.evaluations for f in figures), WHOLE),
+        ]
+    )
+    sheet.append()
+    rows = []
+    for stage, party in VIEWS:
+        found = [f for f in figures if (f.stage, f.party) == (stage, party)]
+        count = sum(f.evaluations for f in found)
+        scored = [(f.average_score, f.evaluations) for f in found if f.average_score is not None]
+        weight = sum(n for _, n in scored)
+        average = round(sum(s * n for s, n in scored) / weight, 1) if weight else None
+        planned = sum(f.outcomes_planned for f in found)
+        reached = sum(f.outcomes_reached for f in found)
+        rows.append([view_title(stage, party), count, average, planned, reached,
+                     _share(reached, planned)])  # fmt: skip
+    block = sheet.table(
+        ["Evaluation", "Evaluations", "Average score", "Outcomes asked", "Outcomes reached",
+         "Share reached"],
+        rows,
+        [None, WHOLE, ONE_DECIMAL, WHOLE, WHOLE, PERCENT],
+    )  # fmt: skip
+    bar_chart(sheet.ws, "Average score by evaluation", block, [3], "H4", axis_title="Score")
+
+
+def _gather(
+    db: Database, details: Sequence[PlacementDetail], options: ReportOptions, cancel: ShouldCancel
+) -> ReportBook:
+    flt = options.filter
+    ids = [d.id for d in details] if flt.text.strip() else None  # the search is not in SQL
+    groups = {by: grouped(db, by, flt, ids) for by in GroupBy}
+    latest = latest_by_placement(db, flt, ids)
+
+    def details_sheets(wb: Any, step: Any) -> None:
+        for by, (name, _title) in GROUP_SHEETS.items():
+            write_table(wb, name, *group_table(by, groups[by]))
+        write_table(wb, DETAIL_SHEET, *detail_table(details, latest), step)
+
+    return ReportBook(
+        title=TITLE,
+        subject="Evaluation scores by host, mode, country and year; outcomes reached",
+        counts=[("Placements in this report", len(details))],
+        sheets=f"{SUMMARY_SHEET}: evaluations and average scores per party and stage. "
+        f"{', '.join(name for name, _ in GROUP_SHEETS.values())}: the same per group. "
+        f"{DETAIL_SHEET}: one row per placement.",
+        notes=[
+            (
+                "Scores",
+                "0 to 100, from the latest evaluation of each placement by the student, the "
+                "host mentor and the academic tutor, mid-term and final.",
+            ),
+            (
+                "Outcomes",
+                "Each evaluation asks about every learning outcome the agreement planned; an "
+                "outcome answered 'mostly' or 'fully reached' counts as reached.",
+            ),
+        ],
+        summary=lambda wb: _summary(wb, details, groups[GroupBy.MODE], latest),
+        details=details_sheets,
+        steps=len(details),
+        what="Writing evaluations",
+        records=len(details),
+    )
+
+
+REPORT = workbook_report("evaluation", TITLE, _gather)
