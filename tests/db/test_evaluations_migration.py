@@ -23,7 +23,7 @@ def test_a_database_filled_before_evaluations_upgrades_and_keeps_every_record(
     generate_demo(database, 80, seed=7, today=date(2026, 12, 4))
     config = dbmod._alembic_config()
     before_evaluations = str(dbmod.schema_head())
-    assert before_evaluations == "0012"
+    assert before_evaluations == "0016"
     with database.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "-1")

@@ -24,6 +24,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
+from vipdesk.services.demo.evaluations import add_demo_evaluations
 from vipdesk.services.demo.funding import add_demo_funding
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
@@ -230,6 +231,8 @@ class _Builder:
         stamp = self.parties.stamp(self.parties.early())
         add_demo_funding(self.session, self.writer.new_ids, self.writer.insert, money_rng,
                          self.today, stamp)  # fmt: skip
+        add_demo_evaluations(self.session, self.writer.new_ids, self.writer.insert, money_rng,
+                             self.today)  # fmt: skip
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
 

@@ -1,6 +1,6 @@
 """evaluations: mid-term and final evaluations by student, host mentor and tutor, and answers
 
-Revision ID: 0012
+Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-05
 """
@@ -8,7 +8,7 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012"
+revision = "0016"
 down_revision = "0015"
 branch_labels = None
 depends_on = None
