@@ -462,3 +462,22 @@ def test_the_0008_upgrade_keeps_manual_ticks_and_marks_those_evidence_now_backs(
         "protocol": "paper copy in the file",  # a reason the coordinator gave is kept
     }
     database.dispose()
+
+
+# --- 0017: monitoring log and recognition --------------------------------------------------
+
+
+def test_the_0008_fixture_upgrades_keeps_its_records_and_marks_the_bare_kickoff_tick(
+    tmp_path: Path,
+) -> None:
+    database = open_database(_load_fixture("schema_0008.sql", tmp_path / "at-0008.sqlite3"))
+    assert list(tmp_path.glob("*.bak"))  # copied aside before the upgrade
+    with database.engine.connect() as connection:
+        ticks = dict(connection.execute(text("SELECT item_key, note FROM checklist_tick")).all())
+        assert connection.execute(text("SELECT count(*) FROM monitoring_entry")).scalar() == 0
+        assert connection.execute(text("SELECT count(*) FROM recognition")).scalar() == 0
+    assert ticks["kickoff"] == "done outside vipdesk: recorded before evidence checks"
+    assert ticks["selection"] is None
+    assert _found(database, "lukasz ZOLC") == [2]
+    assert load_rows(database)[0].reference == "VIP-2026-00001"
+    database.dispose()

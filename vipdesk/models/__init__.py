@@ -37,6 +37,7 @@ from vipdesk.models.funding import (
     FundingSource,
     Setting,
 )
+from vipdesk.models.monitoring import EntryKind, MonitoringEntry, Recognition
 from vipdesk.models.parties import Contact, Institution, Organisation
 from vipdesk.models.placement import ChecklistTick, Placement, PlacementPeriod
 from vipdesk.models.protocol import ActorAvailability, Cadence, CommunicationProtocol, ProtocolActor
@@ -73,6 +74,7 @@ __all__ = [
     "DeletedRecord",
     "DocumentKind",
     "DocumentState",
+    "EntryKind",
     "EvaluationAnswer",
     "EvaluationResponse",
     "EvaluationStage",
@@ -81,6 +83,7 @@ __all__ = [
     "FundingSource",
     "Institution",
     "Mode",
+    "MonitoringEntry",
     "Organisation",
     "OrganisationSize",
     "PeriodKind",
@@ -91,6 +94,7 @@ __all__ = [
     "ReadinessAnswer",
     "ReadinessParty",
     "ReadinessResponse",
+    "Recognition",
     "ResponseStatus",
     "Setting",
     "SignatureMethod",
