@@ -473,7 +473,9 @@ def test_the_0008_fixture_upgrades_keeps_its_records_and_marks_the_bare_kickoff_
     database = open_database(_load_fixture("schema_0008.sql", tmp_path / "at-0008.sqlite3"))
     assert list(tmp_path.glob("*.bak"))  # copied aside before the upgrade
     with database.engine.connect() as connection:
-        ticks = dict(connection.execute(text("SELECT item_key, note FROM checklist_tick")).all())
+        ticks: dict[str, str | None] = dict(
+            connection.execute(text("SELECT item_key, note FROM checklist_tick")).all()
+        )
         assert connection.execute(text("SELECT count(*) FROM monitoring_entry")).scalar() == 0
         assert connection.execute(text("SELECT count(*) FROM recognition")).scalar() == 0
     assert ticks["kickoff"] == "done outside vipdesk: recorded before evidence checks"

@@ -23,13 +23,16 @@ from vipdesk.models import (
     CostShare,
     DocumentKind,
     DocumentState,
+    EntryKind,
     Mode,
+    MonitoringEntry,
     PeriodKind,
     Phase,
     PlacementPeriod,
     ProtocolActor,
     ReadinessParty,
     ReadinessResponse,
+    Recognition,
     SignatureState,
     Snooze,
     ToolChoice,
@@ -187,6 +190,13 @@ def _children(placement_id: int, shared_cost_id: int) -> dict[str, Any]:
             until=date(2027, 1, 10),
             snoozed_by="ana",
         ),
+        "monitoring_entry": MonitoringEntry(
+            placement_id=placement_id,
+            kind=EntryKind.MENTOR_MEETING,
+            held_on=date(2027, 2, 8),
+            participants="student, mentor",
+        ),
+        "recognition": Recognition(placement_id=placement_id, grade="B", grading_scale="ects"),
     }
 
 
@@ -202,6 +212,8 @@ EDITS = {
     "cost_item": ("amount", Decimal("95.00")),
     "cost_share": ("cost_item_id", None),  # replaced below by a second shared cost
     "work_snooze": ("until", date(2027, 1, 20)),
+    "monitoring_entry": ("minutes", 45),
+    "recognition": ("grade", "A"),
 }
 
 

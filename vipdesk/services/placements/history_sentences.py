@@ -321,6 +321,16 @@ def _snooze(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     return _one_per_field("Snooze of a work-list item: ", c, names)
 
 
+def _during(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
+    """A monitoring-log entry ("mentor meeting of 03 Dec 2026") or the recognition."""
+    what = _capital(match["what"])
+    if entry.action == "create":
+        return [Said(f"{what} recorded", str(_new(entry.changes, "note") or ""))]
+    if entry.action == "delete":
+        return [Said(f"{what} removed")]
+    return _one_per_field(f"{what}: ", entry.changes, names)
+
+
 Describer = Callable[[Entry, re.Match[str], Names], list[Said]]
 
 
@@ -352,6 +362,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("cost_item", re.compile(r"cost item (?P<description>.*)"), _cost),
     Kind("cost_share", re.compile(r"share of a cost item"), _cost_share),
     Kind("work_snooze", re.compile(r"work snooze"), _snooze),
+    Kind("monitoring_entry", re.compile(r"(?P<what>.+ of \d{2} \w{3} \d{4})"), _during),
+    Kind("recognition", re.compile(r"(?P<what>recognition)"), _during),
 )
 
 _VERB = re.compile(r"(added|changed|removed) (?P<label>.*)", re.DOTALL)

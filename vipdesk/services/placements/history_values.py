@@ -89,6 +89,7 @@ FIELD_LABELS = {
     "spent_on": "date",
     "questionnaire_id": "questionnaire",
     "rule_key": "work-list item",
+    "held_on": "date",
 }
 
 _UNITS = {"reply_hours": "hours", "meeting_minutes": "minutes"}

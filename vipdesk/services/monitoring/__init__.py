@@ -1,0 +1,1 @@
+"""During and after the placement: the monitoring log, its cadence, recognition."""
