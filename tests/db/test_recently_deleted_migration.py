@@ -14,7 +14,13 @@ from vipdesk.models import Base
 from vipdesk.services.demo.generate import generate_demo
 
 # Tables later migrations add: empty after the upgrade, every other table as it was.
-ADDED_AFTER_0008 = ("deleted_record", "evaluation_response", "evaluation_answer")
+ADDED_AFTER_0008 = (
+    "deleted_record",
+    "evaluation_response",
+    "evaluation_answer",
+    "monitoring_entry",
+    "recognition",
+)
 
 
 def counts(url: str) -> dict[str, int]:

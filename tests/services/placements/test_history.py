@@ -13,6 +13,7 @@ from vipdesk.db import Database
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
+    AnswerSource,
     AuditEntry,
     Base,
     Cadence,
@@ -24,6 +25,8 @@ from vipdesk.models import (
     DocumentKind,
     DocumentState,
     EntryKind,
+    EvaluationResponse,
+    EvaluationStage,
     Mode,
     MonitoringEntry,
     PeriodKind,
@@ -197,6 +200,17 @@ def _children(placement_id: int, shared_cost_id: int) -> dict[str, Any]:
             participants="student, mentor",
         ),
         "recognition": Recognition(placement_id=placement_id, grade="B", grading_scale="ects"),
+        "evaluation_response": EvaluationResponse(
+            placement_id=placement_id,
+            stage=EvaluationStage.MIDTERM,
+            party=ReadinessParty.STUDENT,
+            questionnaire_id="evaluation-student-midterm",
+            questionnaire_version=1,
+            respondent="Łukasz Żółć",
+            source=AnswerSource.TYPED,
+            recorded_by="ana",
+            score=70,
+        ),
     }
 
 
@@ -214,6 +228,7 @@ EDITS = {
     "work_snooze": ("until", date(2027, 1, 20)),
     "monitoring_entry": ("minutes", 45),
     "recognition": ("grade", "A"),
+    "evaluation_response": ("score", 80),
 }
 
 

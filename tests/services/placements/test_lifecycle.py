@@ -8,6 +8,8 @@ override with a reason kept in the history.
 from __future__ import annotations
 
 import itertools
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select, update
@@ -18,10 +20,19 @@ from tests.helpers.factories import make_placement, make_world
 from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
-from vipdesk.models import AgreementDocument, DocumentState, Placement, ReadinessParty, Status
+from vipdesk.models import (
+    AgreementDocument,
+    DocumentState,
+    EntryKind,
+    MonitoringEntry,
+    Placement,
+    ReadinessParty,
+    Status,
+)
 from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.monitoring.recognition import load_recognition, save_recognition
 from vipdesk.services.placements import checklist
-from vipdesk.services.placements.checklist import checklist_items, set_done
+from vipdesk.services.placements.checklist import checklist_items, checklist_state, set_done
 from vipdesk.services.placements.history import record_history
 from vipdesk.services.placements.leads import office_leads, set_office_leads
 from vipdesk.services.placements.lifecycle import (
@@ -307,7 +318,7 @@ def test_completed_needs_the_after_phase_items(any_db: Database) -> None:
     assert texts["Not ticked yet: Placement evaluated with the student and the host"] is (
         FixPlace.CHECKLIST
     )
-    assert texts["Not ticked yet: Credits recognised in the transcript"] is FixPlace.CHECKLIST
+    assert "Credits recognised in the transcript" not in str(refused)  # no credits planned
     assert (
         texts[
             "Traineeship certificate issued by the host (within 5 weeks of the end) — "
@@ -383,3 +394,56 @@ def test_office_leads_are_set_once_by_anyone_then_only_by_a_lead(any_db: Databas
         set_office_leads(any_db, ["a,b"], "ana")
     set_office_leads(any_db, ["ana", "carl"], "BEN")
     assert office_leads(any_db) == ["ana", "carl"]
+
+
+# --- during and after: the monitoring log and recognition -----------------------------------
+
+
+def test_completed_needs_recognition_where_the_placement_counts_toward_the_degree(
+    any_db: Database,
+) -> None:
+    placement_id = _placement(any_db, Status.EVALUATING)
+    with any_db.session("tester") as session:
+        session.execute(
+            update(Placement).values(ects_credits=Decimal("10")).where(Placement.id == placement_id)
+        )
+    refused = _refused(any_db, placement_id, Status.COMPLETED)
+    [reason] = [r for r in refused.reasons if r.item_key == "recognition"]
+    assert reason.place is FixPlace.MONITORING
+    assert reason.text == (
+        "Credits recognised in the transcript — not recorded yet: the credits awarded, the "
+        "grade, the transcript date, the learning outcomes achieved, the certificate's "
+        "receipt date"
+    )
+    form = load_recognition(any_db, placement_id)
+    form.credits_awarded, form.grading_scale, form.grade = Decimal("10"), "ects", "B"
+    form.transcript_on = form.certificate_received_on = date(2027, 6, 20)
+    form.outcomes_achieved = ("Built a churn model",)
+    save_recognition(any_db, form, "anna", today=date(2027, 7, 1))
+    again = _refused(any_db, placement_id, Status.COMPLETED)
+    assert not [r for r in again.reasons if r.item_key == "recognition"]
+
+
+def test_evaluating_needs_the_kickoff_and_coaching_logged(any_db: Database) -> None:
+    placement_id = _placement(any_db, Status.ONGOING)
+    refused = _refused(any_db, placement_id, Status.EVALUATING)
+    places = {r.item_key: (r.place, r.text) for r in refused.reasons}
+    assert places["kickoff"] == (
+        FixPlace.MONITORING,
+        "Kick-off meeting held with student, mentor and tutor — no kick-off meeting logged yet",
+    )
+    assert places["coaching"][0] is FixPlace.MONITORING
+    with any_db.session("tester") as session:
+        for kind in (EntryKind.KICKOFF, EntryKind.TUTOR_COACHING, EntryKind.TUTOR_COACHING):
+            session.add(
+                MonitoringEntry(
+                    placement_id=placement_id,
+                    kind=kind,
+                    held_on=date(2027, 2, 1),
+                    participants="student, tutor",
+                )
+            )
+    again = _refused(any_db, placement_id, Status.EVALUATING)
+    assert not {"kickoff", "coaching"} & {r.item_key for r in again.reasons}
+    [coaching] = [s for s in checklist_state(any_db, placement_id) if s.item.key == "coaching"]
+    assert coaching.describe() == "Done: 2 coaching sessions logged, last on 1 Feb 2027"

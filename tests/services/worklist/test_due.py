@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.monitoring import log, monitored_placement
 from tests.helpers.worklist import (
     add_document,
     add_protocol,
@@ -20,7 +23,16 @@ from tests.helpers.worklist import (
     tick,
 )
 from vipdesk.db import Database
-from vipdesk.models import DocumentKind, ProtocolActor, ReadinessParty, Status, ToolTestResult
+from vipdesk.models import (
+    Cadence,
+    DocumentKind,
+    EntryKind,
+    ProtocolActor,
+    ReadinessParty,
+    Recognition,
+    Status,
+    ToolTestResult,
+)
 from vipdesk.services.worklist.due import Urgency, WorkItem, work_list
 
 START, END = date(2027, 2, 1), date(2027, 5, 31)  # the factory's planned dates
@@ -178,17 +190,46 @@ def test_certificate_missing_weeks_after_the_end(any_db: Database) -> None:
 
 
 @pytest.mark.parametrize(
-    ("rule", "item_key", "days"),
-    [("evaluation_missing", "evaluation", 14), ("recognition_missing", "recognition", 42)],
+    ("rule", "item_key", "days", "tab"),
+    [
+        ("evaluation_missing", "evaluation", 14, "checklist"),
+        ("recognition_missing", "recognition", 42, "monitoring"),
+    ],
 )
 def test_evaluation_and_recognition_missing(
-    db: Database, placement_id: int, rule: str, item_key: str, days: int
+    db: Database, placement_id: int, rule: str, item_key: str, days: int, tab: str
 ) -> None:
-    set_record(db, placement_id, status=Status.EVALUATING)
+    set_record(db, placement_id, status=Status.EVALUATING, ects_credits=Decimal("10"))
     assert items(db, END + timedelta(days=days - 1), rule) == []
-    assert only(db, END + timedelta(days=days), rule).tab == "checklist"
-    tick(db, placement_id, item_key)
+    assert only(db, END + timedelta(days=days), rule).tab == tab
+    tick(db, placement_id, item_key, "done outside vipdesk: on paper")
     assert items(db, END + timedelta(days=days), rule) == []
+
+
+def test_recognition_is_due_only_where_credits_count_and_a_complete_one_clears_it(
+    any_db: Database,
+) -> None:
+    form = make_placement(any_db, make_world(any_db))
+    assert form.id is not None
+    set_record(any_db, form.id, status=Status.EVALUATING)
+    late = END + timedelta(days=60)
+    assert items(any_db, late, "recognition_missing") == []  # no credits planned
+    set_record(any_db, form.id, ects_credits=Decimal("6"))
+    assert len(items(any_db, late, "recognition_missing")) == 1
+    with any_db.session("tester") as s:
+        row = Recognition(
+            placement_id=form.id,
+            credits_awarded=Decimal("6"),
+            grading_scale="ects",
+            grade="B",
+            transcript_on=late,
+            certificate_received_on=END + timedelta(days=20),
+        )
+        s.add(row)
+    assert len(items(any_db, late, "recognition_missing")) == 1  # no outcomes achieved yet
+    with any_db.session("tester") as s:
+        s.scalars(select(Recognition)).one().outcomes_achieved = "Built a churn model"
+    assert items(any_db, late, "recognition_missing") == []
 
 
 def test_certificate_ticked_by_hand_counts(db: Database, placement_id: int) -> None:
@@ -234,7 +275,7 @@ def test_a_failed_tool_test_without_a_reason(db: Database, placement_id: int) ->
 def test_most_urgent_first_and_the_next_step_of_each_placement(
     db: Database, placement_id: int
 ) -> None:
-    set_record(db, placement_id, status=Status.EVALUATING)
+    set_record(db, placement_id, status=Status.EVALUATING, ects_credits=Decimal("10"))
     as_of = END + timedelta(days=50)
     worklist = work_list(db, as_of)
     assert [i.rule_key for i in worklist.items] == [
@@ -246,3 +287,43 @@ def test_most_urgent_first_and_the_next_step_of_each_placement(
     assert worklist.counts[Urgency.OVERDUE] == 3
     assert worklist.next_steps()[placement_id].rule_key == "evaluation_missing"
     assert list(worklist.by_urgency()) == [Urgency.OVERDUE, Urgency.THIS_WEEK, Urgency.LATER]
+
+
+def test_a_weekly_meeting_missing_for_ten_days_is_overdue_and_a_met_one_clears_it(
+    any_db: Database,
+) -> None:
+    start, end = date(2026, 9, 7), date(2026, 12, 18)
+    pid = monitored_placement(any_db, start=start, end=end, meetings=Cadence.WEEKLY)
+    set_record(any_db, pid, status=Status.ONGOING)
+    last = date(2026, 11, 16)
+    log(any_db, pid, EntryKind.MENTOR_MEETING, start, last)
+    log(any_db, pid, EntryKind.PROGRESS_REPORT, last + timedelta(days=5))  # not a meeting
+    assert items(any_db, last + timedelta(days=8), "meeting_overdue") == []
+    assert only(any_db, last + timedelta(days=9), "meeting_overdue").urgency is Urgency.THIS_WEEK
+    item = only(any_db, last + timedelta(days=10), "meeting_overdue")
+    assert (item.since, item.due, item.tab) == (
+        date(2026, 11, 23),
+        date(2026, 11, 25),
+        "monitoring",
+    )
+    assert item.urgency is Urgency.OVERDUE and "23 Nov 2026" in item.details
+    log(any_db, pid, EntryKind.MENTOR_MEETING, last + timedelta(days=9))
+    assert items(any_db, last + timedelta(days=10), "meeting_overdue") == []
+
+
+def test_meetings_follow_each_protocols_own_cadence_and_only_while_ongoing(
+    any_db: Database,
+) -> None:
+    start, end = date(2026, 9, 7), date(2026, 12, 18)
+    fortnightly = monitored_placement(
+        any_db, start=start, end=end, meetings=Cadence.FORTNIGHTLY, host="Fjord Data AS"
+    )
+    no_protocol = monitored_placement(any_db, start=start, end=end, meetings=None)
+    for pid in (fortnightly, no_protocol):
+        set_record(any_db, pid, status=Status.ONGOING)
+        log(any_db, pid, EntryKind.KICKOFF, start)
+    assert items(any_db, start + timedelta(days=15), "meeting_overdue") == []
+    [item] = items(any_db, start + timedelta(days=16), "meeting_overdue")
+    assert item.placement_id == fortnightly
+    set_record(any_db, fortnightly, status=Status.EVALUATING)
+    assert items(any_db, start + timedelta(days=16), "meeting_overdue") == []

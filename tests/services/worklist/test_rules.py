@@ -17,7 +17,7 @@ from vipdesk.services.worklist.rules import TABS, load_rules, set_rule_days, shi
 
 def test_every_shipped_rule_is_complete() -> None:
     rules = shipped_rules()
-    assert len({r.key for r in rules}) == len(rules) == 8
+    assert len({r.key for r in rules}) == len(rules) == 9
     for rule in rules:
         assert rule.tab in TABS
         assert rule.min_days <= rule.days <= rule.max_days

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pytest
 
@@ -22,7 +23,7 @@ AS_OF = END + timedelta(days=20)  # the evaluation is 6 days overdue
 def placement_id(db: Database) -> int:
     form = make_placement(db, make_world(db))
     assert form.id is not None
-    set_record(db, form.id, status=Status.EVALUATING)
+    set_record(db, form.id, status=Status.EVALUATING, ects_credits=Decimal("10"))
     return form.id
 
 

@@ -198,7 +198,8 @@ def test_ticking_the_checklist_unblocks_the_next_status(
     qtbot.mouseClick(panel.checkboxes["selection"], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "✓" in panel.notes["selection"].text())
     assert not panel.blocking_label.isVisible()
-    assert {s.item.key for s in checklist.checklist_state(db, saved.id) if s.done} == {"selection"}  # type: ignore[arg-type]
+    done = {s.item.key for s in checklist.checklist_state(db, saved.id) if s.done}  # type: ignore[arg-type]
+    assert done == {"selection", "recognition"}  # no credits planned: nothing to recognise
     with qtbot.waitSignal(editor.saved):
         qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert load_placement(db, saved.id).status is Status.PREPARING  # type: ignore[arg-type]
@@ -318,8 +319,9 @@ def test_opening_a_placement_reads_no_long_list(qtbot: QtBot, db: Database, worl
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
     # The placement, its pickers' choices, its checklist with the records behind it (ticks,
-    # readiness, protocol, tools, tests, documents): nothing for the hidden tabs.
-    assert len(sent) == 8, sent
+    # readiness, protocol, tools, tests, documents, monitoring log, recognition): nothing for
+    # the hidden tabs.
+    assert len(sent) == 10, sent
     assert not any(s.startswith("SELECT organisation.id") for s in sent)
 
 

@@ -23,7 +23,9 @@ INTERVAL_DAYS = {
     Cadence.FORTNIGHTLY: 14,
     Cadence.MONTHLY: 30,
 }
-GRACE_DAYS = 3  # the work list's default: a meeting a few days late is not yet overdue
+# Overdue this many days after the slot that expected it (the work list's item is due the day
+# before): weekly with no meeting for 10 days is overdue.
+GRACE_DAYS = 3
 
 MEETING_KINDS = (EntryKind.KICKOFF, EntryKind.MENTOR_MEETING, EntryKind.TUTOR_COACHING)
 REPORT_KINDS = (EntryKind.PROGRESS_REPORT, EntryKind.REFLECTION)

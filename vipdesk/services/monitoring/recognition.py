@@ -170,23 +170,36 @@ def load_recognition(db: Database, placement_id: int) -> RecognitionForm:
         if placement is None:
             raise NotFoundError("This placement no longer exists.")
         row = session.scalar(select(Recognition).where(Recognition.placement_id == placement_id))
-        form = RecognitionForm(
+        return recognition_form(
             placement_id,
-            planned_credits=placement.ects_credits,
-            planned_outcomes=_planned_outcomes(session, placement_id),
+            placement.ects_credits,
+            row,
+            _planned_outcomes(session, placement_id),
         )
-        if row is not None:
-            form.credits_awarded = row.credits_awarded
-            form.credits_reason = row.credits_reason or ""
-            form.grading_scale = row.grading_scale or ""
-            form.grade = row.grade or ""
-            form.transcript_on = row.transcript_on
-            form.outcomes_achieved = tuple(
-                line for line in (row.outcomes_achieved or "").splitlines() if line.strip()
-            )
-            form.certificate_received_on = row.certificate_received_on
-            form.version = row.version
-        return form
+
+
+def recognition_form(
+    placement_id: int,
+    planned_credits: Decimal | None,
+    row: Recognition | None,
+    planned_outcomes: tuple[str, ...] = (),
+) -> RecognitionForm:
+    """The form of a stored recognition (or an empty one when `row` is None)."""
+    form = RecognitionForm(
+        placement_id, planned_credits=planned_credits, planned_outcomes=planned_outcomes
+    )
+    if row is not None:
+        form.credits_awarded = row.credits_awarded
+        form.credits_reason = row.credits_reason or ""
+        form.grading_scale = row.grading_scale or ""
+        form.grade = row.grade or ""
+        form.transcript_on = row.transcript_on
+        form.outcomes_achieved = tuple(
+            line.strip() for line in (row.outcomes_achieved or "").splitlines() if line.strip()
+        )
+        form.certificate_received_on = row.certificate_received_on
+        form.version = row.version
+    return form
 
 
 def save_recognition(

@@ -1,18 +1,19 @@
 """What the records say about the checklist items vipdesk holds evidence for.
 
-Seven items follow from records rather than a click: each party's readiness (its latest
+These items follow from records rather than a click: each party's readiness (its latest
 completed questionnaire, with no critical flag open), the communication protocol (saved), the
 tools (every required purpose has one, every chosen tool tested with every actor: passed, or
-failed with a reason written down), the agreement (signed by all and locked) and the
-certificate (signed and locked). Everything here reads a batch of placements with a fixed
-number of queries, whatever the batch size, so the work list can ask for many at once.
+failed with a reason written down), the agreement (signed by all and locked), the certificate
+(signed and locked), and during and after the placement (`during`) the kick-off, mentoring,
+coaching, peer feedback and reflection (logged) and the recognition of the credits.
+Everything here reads a batch of placements with a fixed number of queries, whatever the batch
+size, so the work list can ask for many at once.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import select
@@ -35,6 +36,8 @@ from vipdesk.models import (
     ToolTestResult,
 )
 from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.services.placements.during import DURING_ITEMS, during_evidence
+from vipdesk.services.placements.evidence_types import Evidence, day
 from vipdesk.services.preparation.questionnaires import (
     AnswerValue,
     QuestionnaireLibrary,
@@ -53,30 +56,22 @@ PROTOCOL_ITEM = "protocol"
 AGREEMENT_ITEM = "agreement_signed"
 CERTIFICATE_ITEM = "certificate"
 EVIDENCE_ITEMS = frozenset(
-    (*READINESS_ITEMS.values(), TOOLS_ITEM, PROTOCOL_ITEM, AGREEMENT_ITEM, CERTIFICATE_ITEM)
+    (
+        *READINESS_ITEMS.values(),
+        TOOLS_ITEM,
+        PROTOCOL_ITEM,
+        AGREEMENT_ITEM,
+        CERTIFICATE_ITEM,
+        *DURING_ITEMS,
+    )
 )
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """Whether the records back an item; `text` says what backs it, or why it is still open."""
-
-    done: bool
-    text: str
-    at: datetime | date | None = None  # when the backing record came about
-
-
-def day(value: datetime | date) -> str:
-    """'3 Dec 2026', in the user's time zone for a timestamp."""
-    if isinstance(value, datetime):
-        value = value.astimezone().date()
-    return f"{value.day} {value:%b %Y}"
+__all__ = ["EVIDENCE_ITEMS", "Evidence", "day", "evidence_for"]
 
 
 def evidence_for(
     session: Session, placement_ids: Sequence[int], library: QuestionnaireLibrary | None = None
 ) -> dict[int, dict[str, Evidence]]:
-    """Placement id → item key → evidence, for every evidence-backed item (7 queries)."""
+    """Placement id → item key → evidence, for every evidence-backed item (9 queries)."""
     ids = list(dict.fromkeys(placement_ids))
     out: dict[int, dict[str, Evidence]] = {pid: {} for pid in ids}
     if not ids:
@@ -101,6 +96,8 @@ def evidence_for(
         out[pid][TOOLS_ITEM] = tools
     for pid, documents in _documents(session, ids).items():
         out[pid].update(documents)
+    for pid, during in during_evidence(session, ids).items():
+        out[pid].update(during)
     return out
 
 

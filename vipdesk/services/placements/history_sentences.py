@@ -364,6 +364,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("work_snooze", re.compile(r"work snooze"), _snooze),
     Kind("monitoring_entry", re.compile(r"(?P<what>.+ of \d{2} \w{3} \d{4})"), _during),
     Kind("recognition", re.compile(r"(?P<what>recognition)"), _during),
+    Kind("evaluation_response", re.compile(r"(?P<what>.+ evaluation) \(.+\)"), _during),
 )
 
 _VERB = re.compile(r"(added|changed|removed) (?P<label>.*)", re.DOTALL)

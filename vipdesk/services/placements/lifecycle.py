@@ -2,7 +2,8 @@
 
 Every check of a status move is here. Moving forward needs the checklist items of the new
 status done (by evidence, or ticked by hand) and the records the status stands for: "agreement
-sent" a version sent for signature, "signed" and later the agreement signed by all and locked.
+sent" a version sent for signature, "signed" and later the agreement signed by all and locked,
+"completed" the credits recognised where the placement counts toward the degree.
 A refused move names every reason at once, each with the place to fix it. An office lead
 (`services.placements.leads`) may move past them deliberately, with a reason kept in the
 history. Moving back one step undoes a slip; any status but "completed" can be cancelled.
@@ -30,6 +31,7 @@ from vipdesk.services.placements.checklist import (
     blockers,
     checklist_states,
 )
+from vipdesk.services.placements.during import DURING_ITEMS
 from vipdesk.services.placements.evidence import (
     AGREEMENT_ITEM,
     CERTIFICATE_ITEM,
@@ -48,6 +50,7 @@ class FixPlace(enum.StrEnum):
     CHECKLIST = "checklist"
     PREPARATION = "preparation"
     AGREEMENT = "agreement"
+    MONITORING = "monitoring"
 
     @property
     def label(self) -> str:
@@ -55,6 +58,7 @@ class FixPlace(enum.StrEnum):
             "checklist": "Status and checklist",
             "preparation": "Preparation",
             "agreement": "Agreement",
+            "monitoring": "Monitoring",
         }[self.value]
 
 
@@ -62,6 +66,7 @@ _PLACES = {
     **dict.fromkeys((*READINESS_ITEMS.values(), PROTOCOL_ITEM, TOOLS_ITEM), FixPlace.PREPARATION),
     AGREEMENT_ITEM: FixPlace.AGREEMENT,
     CERTIFICATE_ITEM: FixPlace.AGREEMENT,
+    **dict.fromkeys(DURING_ITEMS, FixPlace.MONITORING),
 }
 
 

@@ -142,6 +142,7 @@ def _facts(session: Session, rules: dict[str, Rule], as_of: date, horizon: date)
     yield from queries.past_end(session, horizon, days["past_end"])
     for key in ("certificate_missing", "evaluation_missing", "recognition_missing"):
         yield from queries.missing_after_end(session, key, horizon, days[key])
+    yield from queries.meetings_overdue(session, horizon, days["meeting_overdue"])
     yield from queries.failed_tests(session, horizon, days["tool_test_failed"])
 
 
@@ -196,6 +197,8 @@ def _details(fact: Fact) -> str:
             key, actor = entry.split("|")
             by_tool.setdefault(tool_name(key), []).append(ProtocolActor(actor).label.lower())
         return "; ".join(f"{name}: failed with the {_and(a)}" for name, a in by_tool.items()) + "."
+    if fact.rule_key == "meeting_overdue":
+        return f"A meeting was expected by {day_text(fact.since)}; none logged since."
     if fact.rule_key == "past_end":
         return f"Planned end {day_text(who.end)}; still ongoing."
     return f"Ended {day_text(who.end)}."

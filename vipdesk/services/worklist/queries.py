@@ -26,12 +26,14 @@ from vipdesk.models import (
     DocumentKind,
     DocumentState,
     Institution,
+    MonitoringEntry,
     Organisation,
     Placement,
     ProtocolActor,
     ReadinessAnswer,
     ReadinessParty,
     ReadinessResponse,
+    Recognition,
     ResponseStatus,
     SignatureState,
     Status,
@@ -40,6 +42,7 @@ from vipdesk.models import (
     ToolTest,
     ToolTestResult,
 )
+from vipdesk.services.monitoring.cadence import INTERVAL_DAYS, MEETING_KINDS, next_due
 from vipdesk.services.preparation.questionnaires import ItemType, default_library
 from vipdesk.services.preparation.tool_catalogue import purposes
 
@@ -301,6 +304,8 @@ def missing_after_end(session: Session, rule_key: str, horizon: date, days: int)
             ),
             _ticked("certificate"),
         )
+    elif rule_key == "recognition_missing":
+        done = or_(_recognised(), _ticked("recognition"))
     else:
         done = _ticked(rule_key.removesuffix("_missing"))
     query = _with_who().where(
@@ -311,6 +316,57 @@ def missing_after_end(session: Session, rule_key: str, horizon: date, days: int)
     for row in session.execute(query):
         who = _who(row)
         yield Fact(rule_key, who, who.end, who.end + timedelta(days=days))
+
+
+def _recognised() -> ColumnElement[bool]:
+    """No credits planned (nothing to recognise), or a complete recognition on record."""
+    complete = exists().where(
+        Recognition.placement_id == Placement.id,
+        Recognition.credits_awarded.is_not(None),
+        Recognition.grade.is_not(None),
+        Recognition.transcript_on.is_not(None),
+        Recognition.certificate_received_on.is_not(None),
+        func.trim(func.coalesce(Recognition.outcomes_achieved, "")) != "",
+    )
+    return or_(func.coalesce(Placement.ects_credits, 0) == 0, complete)
+
+
+# --- meetings: the protocol's cadence against the monitoring log ---------------------------
+
+
+def meetings_overdue(session: Session, horizon: date, days: int) -> Iterator[Fact]:
+    """Ongoing placements whose next meeting, a cadence after the last one logged (or at the
+    start), is `days` late by `horizon`."""
+    last = (
+        select(func.max(MonitoringEntry.held_on))
+        .where(
+            MonitoringEntry.placement_id == Placement.id,
+            MonitoringEntry.kind.in_(MEETING_KINDS),
+        )
+        .scalar_subquery()
+    )
+    late = horizon - timedelta(days=days)
+    by_cadence = [
+        and_(
+            CommunicationProtocol.meetings == cadence,
+            or_(
+                and_(last.is_(None), Placement.planned_start <= late),
+                last <= late - timedelta(days=step),
+            ),
+        )
+        for cadence, step in INTERVAL_DAYS.items()
+    ]
+    query = (
+        _with_who(CommunicationProtocol.meetings, last)
+        .join(CommunicationProtocol, CommunicationProtocol.placement_id == Placement.id)
+        .where(Placement.status == Status.ONGOING, or_(*by_cadence))
+    )
+    for row in session.execute(query):
+        who = _who(row)
+        cadence, held = row[8:]
+        expected = next_due(held, who.start, cadence)
+        if expected <= who.end:  # none expected after the end: `past_end` speaks then
+            yield Fact("meeting_overdue", who, expected, expected + timedelta(days=days))
 
 
 # --- tool tests ----------------------------------------------------------------------------
