@@ -20,7 +20,7 @@ class DeletedRecord(Base):
     audited = False  # the delete itself is in the audit trail; its copy would repeat it whole
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # placement, cost (log entries to come)
+    kind: Mapped[str] = mapped_column(String(20))  # placement, cost, log
     record_id: Mapped[int]
     label: Mapped[str] = mapped_column(String(200))  # a reference or a description: no names
     deleted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)

@@ -18,6 +18,7 @@ from vipdesk.services.monitoring.log import (
     monitoring_view,
     save_entry,
 )
+from vipdesk.services.trash.bin import recently_deleted, restore_deleted
 
 TODAY = date(2026, 11, 30)
 
@@ -140,3 +141,18 @@ def test_without_a_protocol_there_is_no_rhythm_to_measure(db: Database) -> None:
     pid = monitored_placement(db, meetings=None)
     view = monitoring_view(db, pid, as_of=TODAY)
     assert view.meetings is None and view.reports is None
+
+
+def test_a_deleted_entry_comes_back_from_recently_deleted(any_db: Database) -> None:
+    pid = monitored_placement(any_db)
+    entry = save_entry(
+        any_db,
+        EntryForm(pid, EntryKind.MENTOR_MEETING, START + timedelta(days=7), "student, mentor"),
+        today=TODAY,
+    )
+    delete_entry(any_db, entry.id, "ana")
+    assert _count(any_db) == 0
+    [deleted] = recently_deleted(any_db)
+    assert deleted.what == "Monitoring entry" and "mentor meeting" in deleted.label
+    restore_deleted(any_db, deleted.id, "ana")
+    assert [e.id for e in monitoring_view(any_db, pid, as_of=TODAY).entries] == [entry.id]

@@ -30,6 +30,7 @@ from vipdesk.models import (
 from vipdesk.services.monitoring.attachments import attachment_problems
 from vipdesk.services.monitoring.cadence import MEETING_KINDS, REPORT_KINDS, Rhythm, rhythm
 from vipdesk.services.preparation.tool_catalogue import tool_name
+from vipdesk.services.trash.bin import keep_deleted
 
 PARTICIPANTS_LIMIT = 300
 TEXT_LIMIT = 4000
@@ -327,9 +328,11 @@ def _entry(session: Session, form: EntryForm) -> MonitoringEntry:
 
 
 def delete_entry(db: Database, entry_id: int, user: str | None = None) -> None:
+    """Delete an entry; it can be restored from "Recently deleted" for 30 days."""
     with db.session(user) as session:
         row = session.get(MonitoringEntry, entry_id)
         if row is not None:
+            keep_deleted(session, "log", entry_id, str(row))
             session.delete(row)
 
 

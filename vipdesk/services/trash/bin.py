@@ -1,4 +1,5 @@
-"""Deleting with a way back: a deleted placement or cost item can be restored for 30 days.
+"""Deleting with a way back: a deleted placement, cost item or monitoring entry can be restored
+for 30 days.
 
 `keep_deleted` is called by a delete inside its session, before the rows go; `recently_deleted`
 lists what can still be restored (and forgets what is older); `restore_deleted` puts it back
@@ -23,7 +24,11 @@ from vipdesk.services.trash.snapshot import capture, from_json, restore, to_json
 
 RETENTION = timedelta(days=30)
 # kind → (its table, what the list calls one)
-KINDS = {"placement": ("placement", "Placement"), "cost": ("cost_item", "Cost item")}
+KINDS = {
+    "placement": ("placement", "Placement"),
+    "cost": ("cost_item", "Cost item"),
+    "log": ("monitoring_entry", "Monitoring entry"),
+}
 
 
 @dataclass(frozen=True)
