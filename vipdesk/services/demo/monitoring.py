@@ -1,12 +1,12 @@
 """Demo data, part six: the monitoring log and the recognition of placements under way or done.
 
 Each placement that has started has its kick-off on the first day, mentor meetings at the
-protocol's cadence, coaching by the tutor every four weeks, peer feedback at mid-term and
-reflection entries every two weeks, up to its end or today. Now and then a meeting is a
-well-being check that raised a concern, resolved a few days later. A handful of ongoing
-placements have not met for a while, so that the work list shows overdue meetings as an
-office really sees them. A completed placement that counts toward the degree has its credits
-recognised; so has most of those being evaluated whose transcript is due. Rows are plain dicts
+protocol's cadence, coaching by the tutor every four weeks, peer feedback at mid-term, and
+progress reports and reflection entries at the protocol's reporting cadence, up to its end or
+today. Now and then a meeting raised a concern, resolved a few days later. A handful of ongoing
+placements have not met for a while, so that the work list shows overdue meetings as an office
+really sees them. A completed placement that counts toward the degree has its credits
+recognised; so have most of those being evaluated whose transcript is due. Rows are plain dicts
 for bulk inserts.
 """
 
@@ -37,7 +37,6 @@ from vipdesk.services.monitoring.cadence import INTERVAL_DAYS
 
 STARTED = (Status.ONGOING, Status.EVALUATING, Status.COMPLETED)
 COACHING_DAYS = 28
-REFLECTION_DAYS = 14
 _LATE_SHARE = 0.02  # ongoing placements whose meetings have lapsed
 _UNRECOGNISED_SHARE = 0.1  # evaluating placements past their transcript date without it
 _NOTES = {
@@ -53,6 +52,10 @@ _NOTES = {
         "Coaching on the final report; outcomes on track.",
     ),
     EntryKind.PEER_FEEDBACK: "Feedback from two team members on collaboration and reporting.",
+    EntryKind.PROGRESS_REPORT: (
+        "Weekly report: tasks done, next steps, no blockers.",
+        "Progress report with the draft deliverable attached to the shared folder.",
+    ),
     EntryKind.REFLECTION: (
         "Reflection on working across time zones and planning my own days.",
         "What I learnt from presenting to the team online.",
@@ -74,6 +77,7 @@ _PARTICIPANTS = {
     EntryKind.MENTOR_MEETING: "student, mentor",
     EntryKind.TUTOR_COACHING: "student, tutor",
     EntryKind.PEER_FEEDBACK: "student, two colleagues",
+    EntryKind.PROGRESS_REPORT: "student, mentor",
     EntryKind.REFLECTION: "student",
 }
 _MINUTES = {
@@ -81,6 +85,7 @@ _MINUTES = {
     EntryKind.MENTOR_MEETING: 45,
     EntryKind.TUTOR_COACHING: 30,
     EntryKind.PEER_FEEDBACK: 30,
+    EntryKind.PROGRESS_REPORT: None,
     EntryKind.REFLECTION: None,
 }
 
@@ -96,7 +101,7 @@ def _entry(rng: random.Random, pid: int, kind: EntryKind, day: date, tool: str |
         "kind": kind.value,
         "held_on": day,
         "participants": _PARTICIPANTS[kind],
-        "tool_key": tool if kind is not EntryKind.REFLECTION else None,
+        "tool_key": tool if _MINUTES[kind] else None,  # a meeting's tool; a report has none
         "minutes": _MINUTES[kind],
         "note": _note(rng, kind),
         "attachment_name": None,
@@ -119,9 +124,10 @@ def _series(first: date, last: date, step: int, rng: random.Random, jitter: int)
     return days
 
 
-def _log(rng: random.Random, pid: int, start: date, until: date, meetings: Cadence,
+def _log(rng: random.Random, pid: int, start: date, until: date, cadences: tuple[Cadence, Cadence],
          tool: str | None, lapsed: bool) -> list[Row]:  # fmt: skip
     """The entries of one placement from its start to `until` (its end, or yesterday)."""
+    meetings, reporting = cadences
     rows = [_entry(rng, pid, EntryKind.KICKOFF, start, tool)]
     step = INTERVAL_DAYS[meetings]
     last_meeting = until - timedelta(days=step + 12) if lapsed else until
@@ -141,8 +147,12 @@ def _log(rng: random.Random, pid: int, start: date, until: date, meetings: Caden
         rows.append(_entry(rng, pid, EntryKind.TUTOR_COACHING, day, tool))
     middle = start + (until - start) / 2
     rows.append(_entry(rng, pid, EntryKind.PEER_FEEDBACK, middle, tool))
-    for day in _series(start + timedelta(days=6), until, REFLECTION_DAYS, rng, 3):
-        rows.append(_entry(rng, pid, EntryKind.REFLECTION, day, None))
+    # Reports at the protocol's reporting cadence: a progress report, every other one a
+    # reflection entry instead.
+    report = INTERVAL_DAYS[reporting]
+    for number, day in enumerate(_series(start, until, report, rng, min(report - 1, 3))):
+        kind = EntryKind.REFLECTION if number % 2 else EntryKind.PROGRESS_REPORT
+        rows.append(_entry(rng, pid, kind, day, tool))
     return rows
 
 
@@ -180,7 +190,8 @@ def add_demo_monitoring(
     """Write the monitoring log and recognition of every started placement; returns entries."""
     query = (
         select(Placement.id, Placement.status, Placement.planned_start, Placement.planned_end,
-               Placement.ects_credits, CommunicationProtocol.meetings)
+               Placement.ects_credits, CommunicationProtocol.meetings,
+               CommunicationProtocol.reporting)
         .outerjoin(CommunicationProtocol, CommunicationProtocol.placement_id == Placement.id)
         .where(Placement.status.in_(STARTED), Placement.planned_start < today)
         .order_by(Placement.id)
@@ -199,11 +210,11 @@ def add_demo_monitoring(
     entries: list[Row] = []
     recognitions: list[Row] = []
     yesterday = today - timedelta(days=1)
-    for pid, status, start, end, credits, meetings in placed:
+    for pid, status, start, end, credits, meetings, reporting in placed:
         until = min(end, yesterday)
         lapsed = status is Status.ONGOING and rng.random() < _LATE_SHARE
-        cadence = meetings or Cadence.WEEKLY
-        entries += _log(rng, pid, start, until, cadence, tools.get(pid), lapsed)
+        cadences = (meetings or Cadence.WEEKLY, reporting or Cadence.FORTNIGHTLY)
+        entries += _log(rng, pid, start, until, cadences, tools.get(pid), lapsed)
         if not credits or pid not in received:
             continue
         row = _recognition(rng, pid, credits, end, received[pid], outcomes.get(pid, ()))

@@ -36,6 +36,7 @@ from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.icons import icon
+from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel
@@ -114,6 +115,9 @@ class PlacementEditor(QDialog):
         self.agreement = AgreementPanel(db)
         self.agreement.changed.connect(self._on_agreement_changed)
         self.side.addTab(self.agreement, icon("signature"), "Agreement")
+        self.monitoring = MonitoringPanel(db)
+        self.monitoring.changed.connect(self._on_agreement_changed)  # evidence and status
+        self.side.addTab(self.monitoring, icon("calendar-stats"), "Monitoring")
         self.side.addTab(self.history, icon("history"), "History")
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
@@ -198,6 +202,7 @@ class PlacementEditor(QDialog):
         self._on_side_tab_changed()
         self.costs.show_placement(self._form.id)
         self.agreement.show_placement(self._form.id)
+        self.monitoring.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
             self._show_card(None)
@@ -237,6 +242,7 @@ class PlacementEditor(QDialog):
             "preparation": self.preparation,
             "costs": self.costs,
             "agreement": self.agreement,
+            "monitoring": self.monitoring,
             "history": self.history,
         }
         if name in tabs:
@@ -404,15 +410,8 @@ class PlacementEditor(QDialog):
             self.saved.emit(moved.id)
 
     def open_tab(self, place: str) -> None:
-        """Show a side tab: "checklist", "preparation", "agreement", "costs" or "history"."""
-        tabs: dict[str, QWidget] = {
-            "checklist": self.checklist,
-            "preparation": self.preparation,
-            "agreement": self.agreement,
-            "costs": self.costs,
-            "history": self.history,
-        }
-        self.side.setCurrentWidget(tabs[place])
+        """Show a side tab by its name ("checklist", "monitoring", …)."""
+        self.show_tab(place)
 
     def _on_agreement_changed(self, placement_id: int) -> None:
         """Sending and locking move the status: take the new status and version, keep edits."""
