@@ -10,10 +10,12 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from vipdesk.reports.kinds import AVAILABLE
+
 PARTIES = ("student", "sending", "host")
 
 COMMANDS = ("report", "import")
-REPORT_KINDS = ("placements", "costs", "funding", "readiness", "tools", "evaluation")  # kinds
+REPORT_KINDS = AVAILABLE  # every report kind, without importing openpyxl
 IMPORT_KINDS = ("students", "organisations", "placements")
 MODES = ("virtual", "blended", "physical")
 STATUSES = (

@@ -19,7 +19,15 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import Progress, ShouldCancel, never, no_progress
 from vipdesk.services.reports.filters import ReportFilter
 
-AVAILABLE: tuple[str, ...] = ("placements", "costs", "funding", "readiness", "tools", "evaluation")
+AVAILABLE: tuple[str, ...] = (
+    "placements",
+    "costs",
+    "funding",
+    "readiness",
+    "tools",
+    "evaluation",
+    "monitoring",
+)
 # Named in the design, not yet written: each comes with the feature it reports on.
 PLANNED: tuple[str, ...] = ()
 ALL_KINDS: tuple[str, ...] = (*AVAILABLE, *PLANNED)
@@ -31,6 +39,7 @@ TITLES: dict[str, str] = {
     "readiness": "Readiness of placements",
     "tools": "Tools and their tests",
     "evaluation": "Evaluations of placements",
+    "monitoring": "Monitoring of placements",
 }
 
 

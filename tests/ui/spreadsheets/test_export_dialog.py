@@ -122,7 +122,7 @@ def test_the_lists_country_comes_along(qtbot: QtBot, world: Database) -> None:
 @pytest.mark.parametrize(
     ("kind", "sheet", "records"),
     [("costs", "Placements", 2), ("funding", "Sources", 0), ("readiness", "Readiness", 2),
-     ("tools", "Tools", 2), ("evaluation", "Evaluations", 2)],
+     ("tools", "Tools", 2), ("evaluation", "Evaluations", 2), ("monitoring", "Placements", 2)],
 )  # fmt: skip
 def test_each_kind_is_chosen_and_named_in_the_file(
     qtbot: QtBot, world: Database, out: Path, kind: str, sheet: str, records: int
@@ -136,6 +136,7 @@ def test_each_kind_is_chosen_and_named_in_the_file(
         "readiness",
         "tools",
         "evaluation",
+        "monitoring",
     ]
     assert Path(dialog.path_edit.text()).name.startswith("placements-")
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))

@@ -70,7 +70,8 @@ def _latest() -> Any:
     )
 
 
-def _where(flt: ReportFilter, ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
+def filter_conditions(flt: ReportFilter, ids: Sequence[int] | None) -> list[ColumnElement[bool]]:
+    """The report filter as SQL conditions on Placement and its host `Organisation`."""
     p = Placement
     found: list[ColumnElement[bool]] = []
     if flt.status is not None:
@@ -97,7 +98,7 @@ def _select(columns: Sequence[Any], flt: ReportFilter, ids: Sequence[int] | None
         .join(latest, latest.c.id == r.id)
         .join(Placement, Placement.id == r.placement_id)
         .join(Organisation, Organisation.id == Placement.host_id)
-        .where(*_where(flt, ids))
+        .where(*filter_conditions(flt, ids))
     )
 
 
