@@ -221,7 +221,15 @@ def test_a_missing_folder_is_one_clear_message(world: Database, tmp_path: Path) 
 
 
 def test_every_kind_is_known_with_its_title(world: Database, tmp_path: Path) -> None:
-    assert ALL_KINDS == ("placements", "costs", "funding", "readiness", "tools", "evaluation")
+    assert ALL_KINDS == (
+        "placements",
+        "costs",
+        "funding",
+        "readiness",
+        "tools",
+        "evaluation",
+        "monitoring",
+    )
     for kind in ALL_KINDS:
         assert report_kind(kind).title == TITLES[kind]
     with pytest.raises(VipdeskError, match="There is no 'grants' report; choose one of"):
