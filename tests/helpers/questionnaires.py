@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from vipdesk.documents.questionnaire.content import QuestionnaireForm
 from vipdesk.services.preparation.questionnaires import AnswerValue, ItemType, Questionnaire
 
 
@@ -30,3 +31,19 @@ def worst_answers(questionnaire: Questionnaire) -> dict[str, AnswerValue]:
 def required_texts(questionnaire: Questionnaire, text: str) -> dict[str, AnswerValue]:
     """`text` as the answer to every required free-text question."""
     return {i.key: text for i in questionnaire.items if i.type is ItemType.TEXT and i.required}
+
+
+TEXTS = ("Ελένη хорошо 很好 — نعم, mentoring on Fridays.", "Çok iyi; 좋아요; שלום")
+
+
+def filled_values(
+    form: QuestionnaireForm, respondent: str = "Zoë Ødegård-Nakamura"
+) -> dict[str, str]:
+    """A different answer to each question, the way a respondent fills the PDF."""
+    values = {"respondent": respondent}
+    for n, question in enumerate(form.questions):
+        if question.kind == "text":
+            values[question.field] = TEXTS[n % 2]
+        else:
+            values[question.field] = question.options[n % len(question.options)][0]
+    return values

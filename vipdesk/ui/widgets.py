@@ -374,6 +374,8 @@ class SearchPicker(QWidget):
             self.completer.complete()
 
     def _on_chosen(self, label: str) -> None:
+        # A look-up still pending from the typing would open the list again over the choice.
+        self._timer.stop()
         record_id = self._matches.get(label)
         if record_id is not None:
             self.set_current(record_id, label)

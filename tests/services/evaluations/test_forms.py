@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.forgeries import remove_field, set_properties
 from tests.helpers.pdf_tools import fill_fields
+from tests.helpers.questionnaires import filled_values
 from vipdesk.db import Database
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.questionnaire.content import QuestionnaireForm
@@ -30,20 +31,6 @@ from vipdesk.services.evaluations.records import placement_evaluations
 from vipdesk.services.preparation.readiness import response_history
 
 ALL = [(k, p) for k in Kind for p in ReadinessParty]
-TEXTS = ("Ελένη хорошо 很好 — نعم, mentoring on Fridays.", "Çok iyi; 좋아요; שלום")
-
-
-def filled_values(
-    form: QuestionnaireForm, respondent: str = "Zoë Ødegård-Nakamura"
-) -> dict[str, str]:
-    """A different answer to each question, the way a respondent fills the PDF."""
-    values = {"respondent": respondent}
-    for n, question in enumerate(form.questions):
-        if question.kind == "text":
-            values[question.field] = TEXTS[n % 2]
-        else:
-            values[question.field] = question.options[n % len(question.options)][0]
-    return values
 
 
 def expected_answers(form: QuestionnaireForm, values: dict[str, str]) -> dict[str, int | str]:

@@ -192,7 +192,7 @@ def test_certificate_missing_weeks_after_the_end(any_db: Database) -> None:
 @pytest.mark.parametrize(
     ("rule", "item_key", "days", "tab"),
     [
-        ("evaluation_missing", "evaluation", 14, "checklist"),
+        ("evaluation_missing", "evaluation", 14, "evaluations"),
         ("recognition_missing", "recognition", 42, "monitoring"),
     ],
 )

@@ -23,7 +23,7 @@ from vipdesk.services.settings import store_settings
 SETTING_PREFIX = "worklist."
 
 # The placement editor's tabs a rule may open (the UI maps them to its widgets).
-TABS = ("checklist", "preparation", "costs", "agreement", "monitoring", "history")
+TABS = ("checklist", "preparation", "costs", "agreement", "monitoring", "evaluations", "history")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, cha
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
+from vipdesk.ui.evaluations.panel import EvaluationsPanel
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.icons import icon
@@ -118,6 +119,9 @@ class PlacementEditor(QDialog):
         self.monitoring = MonitoringPanel(db)
         self.monitoring.changed.connect(self._on_agreement_changed)  # evidence and status
         self.side.addTab(self.monitoring, icon("calendar-stats"), "Monitoring")
+        self.evaluations = EvaluationsPanel(db)
+        self.evaluations.changed.connect(self._on_agreement_changed)  # evidence and status
+        self.side.addTab(self.evaluations, icon("clipboard-check"), "Evaluations")
         self.side.addTab(self.history, icon("history"), "History")
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
@@ -203,6 +207,7 @@ class PlacementEditor(QDialog):
         self.costs.show_placement(self._form.id)
         self.agreement.show_placement(self._form.id)
         self.monitoring.show_placement(self._form.id)
+        self.evaluations.show_placement(self._form.id, self._form.reference or "")
         if self._form.id is None:
             self.checklist.show_unsaved()
             self._show_card(None)
@@ -243,6 +248,7 @@ class PlacementEditor(QDialog):
             "costs": self.costs,
             "agreement": self.agreement,
             "monitoring": self.monitoring,
+            "evaluations": self.evaluations,
             "history": self.history,
         }
         if name in tabs:
