@@ -10,6 +10,8 @@ always show the current vipdesk, never a stale one.
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -23,6 +25,8 @@ from sqlalchemy import select
 from vipdesk.db import Database, open_database
 from vipdesk.models import AgreementDocument, DocumentKind, Placement, ReadinessParty, Status
 from vipdesk.services.demo.fill import fill_demo
+from vipdesk.services.evaluations.forms import export_questionnaire
+from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.ui import theme
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
@@ -96,6 +100,11 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
             save(app, editor, GUIDE_IMAGES / f"{name}.png")
     editor.side.setCurrentWidget(editor.agreement)
     save(app, editor, ROOT / "docs" / f"editor{dark}.png")
+    if guide:
+        editor.side.setCurrentWidget(editor.monitoring)
+        save(app, editor, ROOT / "docs" / "monitoring.png")
+        save(app, editor, GUIDE_IMAGES / "monitoring.png")
+        evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
     editor.close()
     wizard = ReadinessWizard(database, preparing, ReadinessParty.STUDENT, "")
     wizard.resize(900, 640)
@@ -105,6 +114,24 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
     wizard.close()
     window.close()
+
+
+def evaluation_page(database: Database, placement_id: int, target: Path) -> None:
+    """The first page of the final evaluation questionnaire the host mentor is sent, as PNG
+    (with poppler's pdftoppm, where it is installed)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        print("pdftoppm not found (poppler-utils): docs/evaluation.png left as it is")
+        return
+    exported = export_questionnaire(database, placement_id, Kind.FINAL, ReadinessParty.COMPANY)
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "evaluation.pdf"
+        pdf.write_bytes(exported.pdf)
+        stem = Path(folder) / "page"
+        subprocess.run([pdftoppm, "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                        str(pdf), str(stem)], check=True)  # fmt: skip
+        target.write_bytes(stem.with_suffix(".png").read_bytes())
+    print(f"wrote {target.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

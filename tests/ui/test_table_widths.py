@@ -54,6 +54,8 @@ def test_no_table_scrolls_sideways_at_1280_by_800(qtbot: QtBot, db: Database) ->
         editor.side.setCurrentIndex(index)
         found[editor.side.tabText(index)] = overflowing(editor)
     assert {tab: views for tab, views in found.items() if views} == {}
+    # and every tab of the editor shows, without scroll arrows
+    assert editor.side.tabBar().sizeHint().width() <= editor.side.width()
 
 
 def test_a_column_the_user_dragged_keeps_its_width(qtbot: QtBot, db: Database) -> None:

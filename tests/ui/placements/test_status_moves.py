@@ -1,4 +1,4 @@
-"""The Status and checklist tab: a refused move with its fix buttons, the override, reasons."""
+"""The Status tab: a refused move with its fix buttons, the override, reasons."""
 
 from __future__ import annotations
 

@@ -55,7 +55,7 @@ class FixPlace(enum.StrEnum):
     @property
     def label(self) -> str:
         return {
-            "checklist": "Status and checklist",
+            "checklist": "Status",
             "preparation": "Preparation",
             "agreement": "Agreement",
             "monitoring": "Monitoring",

@@ -108,7 +108,7 @@ class PlacementEditor(QDialog):
         self.history = HistoryPanel()
         self.side = QTabWidget()
         self.side.setAccessibleName("Placement sections")
-        self.side.addTab(self.checklist, icon("checklist"), "Status and checklist")
+        self.side.addTab(self.checklist, icon("checklist"), "Status")
         self.preparation = PreparationPanel(db)
         self.side.addTab(self.preparation, icon("tools"), "Preparation")
         self.costs = CostsPanel(db)
@@ -234,7 +234,7 @@ class PlacementEditor(QDialog):
             count = len(outlook.blocking)
             step = (
                 f"Next: {escape(outlook.next_status.label)} — "
-                f"{count} thing{'s' if count != 1 else ''} still to do (Status and checklist)"
+                f"{count} thing{'s' if count != 1 else ''} still to do (Status tab)"
             )
         else:
             step = f"Next: {escape(outlook.next_status.label)} — nothing blocks it"
