@@ -3,10 +3,13 @@ only the latest evaluation of each party and stage counted."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.helpers.questionnaires import best_answers, required_texts, worst_answers
 from tests.helpers.report_world import (
@@ -19,9 +22,11 @@ from tests.helpers.report_world import (
     table,
 )
 from vipdesk.db import Database
-from vipdesk.models import EvaluationStage, Mode, ReadinessParty
+from vipdesk.models import EvaluationStage, Mode, Placement, ReadinessParty
 from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
 from vipdesk.services.evaluations.records import record_evaluation
+from vipdesk.services.monitoring.recognition import load_recognition, save_recognition
+from vipdesk.services.placements.records import load_placement
 from vipdesk.services.reports.filters import ReportFilter
 
 SHEETS = ["Filters", "Summary", "By host", "By mode", "By country", "By year", "Evaluations"]
@@ -121,3 +126,33 @@ def test_the_filters_choose_the_placements_counted(world: Evaluated, tmp_path: P
                   filter=ReportFilter(text="VIP-2026-00001"))  # fmt: skip
     assert [r["Evaluations"] for r in table(path, "By mode")] == [2]
     assert [r["Reference"] for r in table(path, "Evaluations")] == ["VIP-2026-00001"]
+
+
+def test_recognised_credits_are_set_against_the_planned_ones(
+    world: Evaluated, tmp_path: Path
+) -> None:
+    with world.db.session() as session:
+        first_id = session.scalar(
+            select(Placement.id).where(Placement.reference == "VIP-2026-00001")
+        )
+    assert first_id is not None
+    first = load_placement(world.db, first_id)
+    assert first.id is not None and first.planned_end is not None
+    with world.db.session() as session:
+        session.get(Placement, first.id).ects_credits = Decimal("10")  # type: ignore[union-attr]
+    transcript = first.planned_end + timedelta(days=30)
+    form = load_recognition(world.db, first.id)
+    form = replace(form, credits_awarded=Decimal("8"), grading_scale="ects", grade="B",
+                   transcript_on=transcript)  # fmt: skip
+    save_recognition(world.db, form, today=transcript + timedelta(days=1))
+    path = export(world.db, "evaluation", tmp_path / "e.xlsx")
+    rows = {r["Reference"]: r for r in table(path, "Evaluations")}
+    row = rows["VIP-2026-00001"]
+    assert (row["Credits planned"], row["Credits recognised"]) == (10, 8)
+    assert row["Days from end to recognition"] == 30
+    assert rows["VIP-2026-00002"]["Credits recognised"] is None
+    figures = block(path, "Key figure")
+    assert figures["Recognised"] == (1,)
+    assert figures["Credits planned (recognised placements)"] == (10,)
+    assert figures["Credits recognised"] == (8,)
+    assert figures["Average days from end to recognition"] == (30,)

@@ -1,4 +1,5 @@
-"""Evaluation: scores by host, mode, country and year, and planned outcomes against reached.
+"""Evaluation: scores by host, mode, country and year, planned outcomes against reached, and
+planned credits against recognised.
 
 Sheets: "Filters", "Summary" (evaluations, average score and outcomes reached per party and
 stage), "By host", "By mode", "By country", "By year" (the same, per group) and "Evaluations"
@@ -10,6 +11,7 @@ database (`services.evaluations.summary`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from vipdesk.db import Database
@@ -39,6 +41,7 @@ from vipdesk.services.evaluations.summary import (
     latest_by_placement,
 )
 from vipdesk.services.jobs import ShouldCancel
+from vipdesk.services.monitoring.summary import Recognised, recognition_by_placement
 from vipdesk.services.refdata import country_name
 from vipdesk.services.reports.filters import PlacementDetail
 
@@ -103,14 +106,21 @@ def group_table(by: GroupBy, figures: Sequence[GroupFigures]) -> tuple[list[Col]
 
 
 def detail_table(
-    details: Sequence[PlacementDetail], latest: dict[int, list[LatestEvaluation]]
+    details: Sequence[PlacementDetail],
+    latest: dict[int, list[LatestEvaluation]],
+    recognised: dict[int, Recognised] | None = None,
 ) -> tuple[list[Col], list[list[Any]]]:
-    """One row per placement: the latest score of each view, and its final outcomes."""
+    """One row per placement: the latest score of each view, its final outcomes, and the
+    credits recognised against those planned."""
+    recognised = recognised or {}
     cols = [
         *PLACEMENT_COLS,
         *(Col(f"Score: {view_title(*v)}", "0", width=9) for v in VIEWS),
         Col("Outcomes planned", WHOLE, width=9),
         *(Col(f"Reached: {RESPONDENT_LABELS[p].lower()}", WHOLE, width=9) for p in ReadinessParty),
+        Col("Credits planned", ONE_DECIMAL, width=9),
+        Col("Credits recognised", ONE_DECIMAL, width=10),
+        Col("Days from end to recognition", WHOLE, width=12),
     ]
     placement_of = placement_cells()
     rows = []
@@ -118,19 +128,24 @@ def detail_table(
         found = {(e.stage, e.party): e for e in latest.get(d.id, ())}
         final = [found.get((EvaluationStage.FINAL, p)) for p in ReadinessParty]
         planned = max((e.outcomes_planned for e in final if e is not None), default=None)
+        done = recognised.get(d.id)
         rows.append(
             [
                 *placement_of(d),
                 *(found[v].score if v in found else None for v in VIEWS),
                 planned,
                 *(e.outcomes_reached if e is not None else None for e in final),
+                d.ects,
+                done.credits_awarded if done else None,
+                done.days_to_recognition if done else None,
             ]
         )
     return cols, rows
 
 
 def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[GroupFigures],
-             latest: dict[int, list[LatestEvaluation]]) -> None:  # fmt: skip
+             latest: dict[int, list[LatestEvaluation]],
+             recognised: dict[int, Recognised]) -> None:  # fmt: skip
     sheet = summary_sheet(wb, TITLE, placements_line(len(details)), [34, 12, 14, 14, 14, 14])
     chosen = {d.id for d in details}
     stages = {stage: sum(1 for pid, found in latest.items() if pid in chosen
@@ -142,6 +157,7 @@ def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[Grou
             ("With a mid-term evaluation", stages[EvaluationStage.MIDTERM], WHOLE),
             ("With a final evaluation", stages[EvaluationStage.FINAL], WHOLE),
             ("Evaluations counted", sum(f.evaluations for f in figures), WHOLE),
+            *_recognition_figures(details, recognised),
         ]
     )
     sheet.append()
@@ -165,6 +181,25 @@ def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[Grou
     bar_chart(sheet.ws, "Average score by evaluation", block, [3], "H4", axis_title="Score")
 
 
+def _recognition_figures(
+    details: Sequence[PlacementDetail], recognised: dict[int, Recognised]
+) -> list[tuple[str, Any, str]]:
+    """Credits planned against recognised, and the days from the end to the transcript."""
+    counting = [d for d in details if d.ects]
+    done = [recognised[d.id] for d in counting if d.id in recognised]
+    planned = sum((d.ects for d in counting if d.id in recognised and d.ects), Decimal(0))
+    awarded = sum((r.credits_awarded for r in done if r.credits_awarded), Decimal(0))
+    days = [r.days_to_recognition for r in done if r.days_to_recognition is not None]
+    return [
+        ("Counting toward the degree", len(counting), WHOLE),
+        ("Recognised", len(done), WHOLE),
+        ("Credits planned (recognised placements)", float(planned), ONE_DECIMAL),
+        ("Credits recognised", float(awarded), ONE_DECIMAL),
+        ("Average days from end to recognition",
+         round(sum(days) / len(days), 1) if days else None, ONE_DECIMAL),
+    ]  # fmt: skip
+
+
 def _gather(
     db: Database, details: Sequence[PlacementDetail], options: ReportOptions, cancel: ShouldCancel
 ) -> ReportBook:
@@ -172,11 +207,12 @@ def _gather(
     ids = [d.id for d in details] if flt.text.strip() else None  # the search is not in SQL
     groups = {by: grouped(db, by, flt, ids) for by in GroupBy}
     latest = latest_by_placement(db, flt, ids)
+    recognised = recognition_by_placement(db, flt, ids)
 
     def details_sheets(wb: Any, step: Any) -> None:
         for by, (name, _title) in GROUP_SHEETS.items():
             write_table(wb, name, *group_table(by, groups[by]))
-        write_table(wb, DETAIL_SHEET, *detail_table(details, latest), step)
+        write_table(wb, DETAIL_SHEET, *detail_table(details, latest, recognised), step)
 
     return ReportBook(
         title=TITLE,
@@ -197,7 +233,7 @@ def _gather(
                 "outcome answered 'mostly' or 'fully reached' counts as reached.",
             ),
         ],
-        summary=lambda wb: _summary(wb, details, groups[GroupBy.MODE], latest),
+        summary=lambda wb: _summary(wb, details, groups[GroupBy.MODE], latest, recognised),
         details=details_sheets,
         steps=len(details),
         what="Writing evaluations",

@@ -1,4 +1,5 @@
-"""The monitoring report's figures: meetings held against expected, concerns open and resolved.
+"""The monitoring report's figures (meetings held against expected, concerns open and resolved)
+and the recognition the evaluation report sets against the plan.
 
 One grouped query over the log gives each placement's meetings, entries and concerns; the
 number of meetings the protocol expected is counted from the placement's dates and cadence
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import and_, case, func, select
 
@@ -20,6 +22,7 @@ from vipdesk.models import (
     MonitoringEntry,
     Organisation,
     Placement,
+    Recognition,
 )
 from vipdesk.services.evaluations.summary import filter_conditions
 from vipdesk.services.monitoring.cadence import INTERVAL_DAYS, MEETING_KINDS
@@ -124,3 +127,36 @@ def by_host(figures: Sequence[PlacementMonitoring]) -> list[HostMonitoring]:
         total[3] += f.concerns_open
         total[4] += f.concerns_resolved
     return [HostMonitoring(host, *values) for host, values in sorted(sums.items())]
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """What a placement's recognition gave, against what was planned."""
+
+    credits_planned: Decimal | None
+    credits_awarded: Decimal | None
+    days_to_recognition: int | None  # from the planned end to the transcript of records
+
+
+def recognition_by_placement(
+    db: Database, flt: ReportFilter, ids: Sequence[int] | None = None
+) -> dict[int, Recognised]:
+    """The chosen placements that have a recognition on record, by id."""
+    query = (
+        select(
+            Placement.id,
+            Placement.ects_credits,
+            Placement.planned_end,
+            Recognition.credits_awarded,
+            Recognition.transcript_on,
+        )
+        .join(Recognition, Recognition.placement_id == Placement.id)
+        .join(Organisation, Organisation.id == Placement.host_id)
+        .where(*filter_conditions(flt, ids))
+    )
+    with db.session() as session:
+        rows = session.execute(query).all()
+    return {
+        pid: Recognised(planned, awarded, (transcript - end).days if transcript else None)
+        for pid, planned, end, awarded, transcript in rows
+    }
