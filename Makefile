@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_worklist.py
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_spreadsheets.py
+	$(BIN)/python benchmarks/bench_monitoring.py --database bench-data/bench-100000.sqlite3
 
 ## The README screenshot, rendered offscreen from demo data.
 screenshot: $(STAMP)
