@@ -13,6 +13,7 @@ from tests.helpers.samples import sample_agreement
 from vipdesk.db import Database
 from vipdesk.models import ReadinessParty
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
+from vipdesk.ui.placements.form import HINTS, PlacementFormWidget
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
 
@@ -60,3 +61,14 @@ def test_every_agreement_page_has_a_hint(qtbot: QtBot) -> None:
     qtbot.addWidget(wizard)
     assert len(wizard.pageIds()) > 3
     assert pages_without_a_hint(wizard) == []
+
+
+def test_the_placement_forms_non_obvious_fields_carry_a_one_line_hint(qtbot: QtBot) -> None:
+    fields = PlacementFormWidget()
+    qtbot.addWidget(fields)
+    hinted = HINTS(fields)
+    for widget in (fields.mode, fields.mentor, fields.tutor, fields.planned_start,
+                   fields.planned_end, fields.hours, fields.credits, fields.notes):  # fmt: skip
+        hint = widget.toolTip()
+        assert widget in hinted and hint == hinted[widget]
+        assert 15 <= len(hint) <= 160 and "\n" not in hint and "&#" not in hint

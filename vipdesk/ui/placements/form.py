@@ -52,6 +52,23 @@ def parse_credits(text: str) -> Decimal | None:
     return value
 
 
+def HINTS(fields: PlacementFormWidget) -> dict[QWidget, str]:
+    """The one-line hint of each field whose meaning is not plain from its label."""
+    return {
+        fields.mode: "Virtual: online only. Blended: online with a physical stay abroad (give "
+        "its periods below). Physical: on site at the host.",
+        fields.mentor: "Who supervises the trainee's work at the host; signs the certificate",
+        fields.tutor: "Who follows the learning at the sending institution and recognises it",
+        fields.institution: "The trainee's university, which sends and recognises the placement",
+        fields.planned_start: "The agreed first day; the agreement and grant count from it",
+        fields.planned_end: "The agreed last day; an extension is an amendment",
+        fields.hours: "Agreed working hours a week (1 to 60), as the agreement states them",
+        fields.credits: "ECTS the placement is worth in the degree; empty when it does not count "
+        "(then no recognition is needed to complete it)",
+        fields.notes: "Internal notes of the office: never printed on the agreement",
+    }
+
+
 class PeriodTable(QWidget):
     """The physical and virtual periods of a blended placement."""
 
@@ -181,6 +198,8 @@ class PlacementFormWidget(QWidget):
         for text_box in (self.description, self.notes):
             text_box.setTabChangesFocus(True)  # Tab moves on: a keyboard user is not trapped
         self.periods = PeriodTable()
+        for widget, hint in HINTS(self).items():
+            widget.setToolTip(hint)
 
         people = QGroupBox("Who")
         form = QFormLayout(people)
