@@ -154,6 +154,7 @@ def test_today_shows_a_realistic_work_list(tmp_path: Path) -> None:
     db = open_database(f"sqlite:///{tmp_path / 'work.db'}")
     generate_demo(db, 1000, seed=3, today=TODAY)
     items = work_list(db, as_of=TODAY).items
-    assert 10 <= len(items) <= 40, Counter(i.rule_key for i in items)
+    # About 4 % of 1,000: what an office of that size sees on a Monday morning.
+    assert 10 <= len(items) <= 45, Counter(i.rule_key for i in items)
     kinds = {i.rule_key for i in items}
     assert {"start_blocked", "agreement_unsigned", "past_end"} <= kinds

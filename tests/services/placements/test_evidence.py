@@ -17,15 +17,19 @@ from tests.helpers.evidence import (
     save_default_protocol,
 )
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.questionnaires import best_answers, required_texts
 from vipdesk.db import Database
 from vipdesk.models import (
     AgreementDocument,
     DocumentKind,
     DocumentState,
+    EvaluationStage,
     ReadinessParty,
     ToolTestResult,
 )
 from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
+from vipdesk.services.evaluations.records import record_evaluation
 from vipdesk.services.placements.checklist import Basis, ItemState, checklist_state, set_done
 from vipdesk.services.placements.evidence import day, evidence_for
 from vipdesk.services.preparation.tools import load_test_plan, record_test, save_choices
@@ -207,4 +211,20 @@ def test_evidence_for_many_placements_takes_a_fixed_number_of_queries(any_db: Da
         event.remove(any_db.engine, "before_cursor_execute", count)
     assert found[ids[1]]["readiness_institution"].done
     assert not found[ids[0]]["readiness_institution"].done
-    assert len(counted) <= 9
+    assert len(counted) <= 10
+
+
+def test_the_evaluation_item_is_backed_by_the_final_evaluations(any_db: Database) -> None:
+    form = make_placement(any_db, make_world(any_db))
+    assert form.id is not None
+    with any_db.session() as session:
+        before = evidence_for(session, [form.id])[form.id]["evaluation"]
+    assert not before.done and "student or the host mentor" in before.text
+    for party in (ReadinessParty.STUDENT, ReadinessParty.COMPANY):
+        questionnaire = questionnaire_for(Kind.FINAL, party, ())
+        answers = best_answers(questionnaire) | required_texts(questionnaire, "Good work.")
+        record_evaluation(any_db, form.id, EvaluationStage.FINAL, party, "Anna Berg", answers,
+                          outcomes=())  # fmt: skip
+    with any_db.session() as session:
+        after = evidence_for(session, [form.id])[form.id]["evaluation"]
+    assert after.done and after.text.startswith("final evaluations by the student")

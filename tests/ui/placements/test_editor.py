@@ -319,9 +319,9 @@ def test_opening_a_placement_reads_no_long_list(qtbot: QtBot, db: Database, worl
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
     # The placement, its pickers' choices, its checklist with the records behind it (ticks,
-    # readiness, protocol, tools, tests, documents, monitoring log, recognition): nothing for
-    # the hidden tabs.
-    assert len(sent) == 10, sent
+    # readiness, protocol, tools, tests, documents, monitoring log, recognition, final
+    # evaluations): nothing for the hidden tabs.
+    assert len(sent) == 11, sent
     assert not any(s.startswith("SELECT organisation.id") for s in sent)
 
 

@@ -16,7 +16,15 @@ depends_on = None
 # The checklist items the monitoring log and the recognition back as of 0017 (a frozen copy:
 # migrations import nothing from vipdesk). A tick made before was a bare click; it stays,
 # marked as done outside vipdesk, so that nothing a coordinator recorded is lost.
-NEWLY_BACKED = ("kickoff", "mentoring", "coaching", "peer_feedback", "reflection", "recognition")
+NEWLY_BACKED = (
+    "kickoff",
+    "mentoring",
+    "coaching",
+    "peer_feedback",
+    "reflection",
+    "evaluation",
+    "recognition",
+)
 BEFORE_EVIDENCE = "done outside vipdesk: recorded before evidence checks"
 KINDS = (
     "kickoff",

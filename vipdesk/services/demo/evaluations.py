@@ -52,7 +52,7 @@ _TEXTS = {
         "",
     ),
 }
-_FINAL_SHARE = {ReadinessParty.COMPANY: 1.0, ReadinessParty.STUDENT: 0.6,
+_FINAL_SHARE = {ReadinessParty.COMPANY: 1.0, ReadinessParty.STUDENT: 0.85,
                 ReadinessParty.INSTITUTION: 0.4}  # fmt: skip  # of placements being evaluated
 
 

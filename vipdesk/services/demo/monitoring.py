@@ -37,8 +37,8 @@ from vipdesk.services.monitoring.cadence import INTERVAL_DAYS
 
 STARTED = (Status.ONGOING, Status.EVALUATING, Status.COMPLETED)
 COACHING_DAYS = 28
-_LATE_SHARE = 0.02  # ongoing placements whose meetings have lapsed
-_UNRECOGNISED_SHARE = 0.1  # evaluating placements past their transcript date without it
+_LATE_SHARE = 0.01  # ongoing placements whose meetings have lapsed
+_UNRECOGNISED_SHARE = 0.05  # evaluating placements past their transcript date without it
 _NOTES = {
     EntryKind.KICKOFF: "Introductions, work plan and tools agreed; first tasks assigned.",
     EntryKind.MENTOR_MEETING: (

@@ -9,16 +9,27 @@ recognition`). Two queries for any number of placements.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from vipdesk.models import EntryKind, MonitoringEntry, Placement, Recognition
+from vipdesk.models import (
+    EntryKind,
+    EvaluationResponse,
+    EvaluationStage,
+    MonitoringEntry,
+    Placement,
+    ReadinessParty,
+    Recognition,
+)
+from vipdesk.services.evaluations.questionnaires import RESPONDENT_LABELS
 from vipdesk.services.monitoring.recognition import grading_scales, recognition_form
 from vipdesk.services.placements.evidence_types import Evidence, day
 
 RECOGNITION_ITEM = "recognition"
+EVALUATION_ITEM = "evaluation"
+EVALUATED_BY = (ReadinessParty.STUDENT, ReadinessParty.COMPANY)
 # Checklist item -> the log entry that backs it, and how the coordinator names that entry.
 LOG_ITEMS: dict[str, tuple[EntryKind, str, str]] = {
     "kickoff": (EntryKind.KICKOFF, "kick-off meeting", "kick-off meetings"),
@@ -27,7 +38,7 @@ LOG_ITEMS: dict[str, tuple[EntryKind, str, str]] = {
     "peer_feedback": (EntryKind.PEER_FEEDBACK, "peer feedback", "peer feedback entries"),
     "reflection": (EntryKind.REFLECTION, "reflection entry", "reflection entries"),
 }
-DURING_ITEMS = frozenset((*LOG_ITEMS, RECOGNITION_ITEM))
+DURING_ITEMS = frozenset((*LOG_ITEMS, EVALUATION_ITEM, RECOGNITION_ITEM))
 
 
 def during_evidence(session: Session, ids: Sequence[int]) -> dict[int, dict[str, Evidence]]:
@@ -61,6 +72,31 @@ def during_evidence(session: Session, ids: Sequence[int]) -> dict[int, dict[str,
             out[pid][key] = Evidence(True, text + ("" if count == 1 else day(last)), last)
     for pid, evidence in _recognition(session, ids).items():
         out[pid][RECOGNITION_ITEM] = evidence
+    for pid, evidence in _evaluation(session, ids).items():
+        out[pid][EVALUATION_ITEM] = evidence
+    return out
+
+
+def _evaluation(session: Session, ids: Sequence[int]) -> dict[int, Evidence]:
+    """Done when the student and the host mentor have both given their final evaluation."""
+    r = EvaluationResponse
+    given: dict[int, dict[ReadinessParty, datetime]] = {}
+    for pid, party, last in session.execute(
+        select(r.placement_id, r.party, func.max(r.recorded_at))
+        .where(r.placement_id.in_(ids), r.stage == EvaluationStage.FINAL)
+        .group_by(r.placement_id, r.party)
+    ):
+        given.setdefault(pid, {})[ReadinessParty(party)] = last
+    out: dict[int, Evidence] = {}
+    for pid in ids:
+        found = given.get(pid, {})
+        missing = [RESPONDENT_LABELS[p].lower() for p in EVALUATED_BY if p not in found]
+        if missing:
+            out[pid] = Evidence(False, "no final evaluation by the " + " or the ".join(missing))
+            continue
+        last = max(found[p] for p in EVALUATED_BY)
+        out[pid] = Evidence(True, f"final evaluations by the student and the host mentor, "
+                                  f"the last on {day(last)}", last)  # fmt: skip
     return out
 
 

@@ -25,6 +25,8 @@ from vipdesk.models import (
     CommunicationProtocol,
     DocumentKind,
     DocumentState,
+    EvaluationResponse,
+    EvaluationStage,
     Institution,
     MonitoringEntry,
     Organisation,
@@ -292,6 +294,18 @@ def past_end(session: Session, horizon: date, days: int) -> Iterator[Fact]:
         yield Fact("past_end", who, who.end, who.end + timedelta(days=days + 1))
 
 
+def _evaluated() -> ColumnElement[bool]:
+    """The student and the host mentor have both given their final evaluation."""
+    r = EvaluationResponse
+
+    def given(party: ReadinessParty) -> ColumnElement[bool]:
+        return exists().where(
+            r.placement_id == Placement.id, r.stage == EvaluationStage.FINAL, r.party == party
+        )
+
+    return and_(given(ReadinessParty.STUDENT), given(ReadinessParty.COMPANY))
+
+
 def missing_after_end(session: Session, rule_key: str, horizon: date, days: int) -> Iterator[Fact]:
     """Placements evaluating `days` after their end without a certificate, an evaluation or
     credits (one still "ongoing" has the `past_end` item: move it on first)."""
@@ -306,6 +320,8 @@ def missing_after_end(session: Session, rule_key: str, horizon: date, days: int)
         )
     elif rule_key == "recognition_missing":
         done = or_(_recognised(), _ticked("recognition"))
+    elif rule_key == "evaluation_missing":
+        done = or_(_evaluated(), _ticked("evaluation"))
     else:
         done = _ticked(rule_key.removesuffix("_missing"))
     query = _with_who().where(
