@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from vipdesk.errors import VipdeskError
 from vipdesk.models import EvaluationStage, ReadinessParty
@@ -110,7 +111,17 @@ def questionnaire_for(
     Raises:
         NotFoundError: that questionnaire (or version) is not installed.
     """
-    base = (library or default_library()).get(questionnaire_id(kind, party), version)
+    if library is None:  # the installed questionnaires: the same every time they are asked
+        return _installed(kind, party, tuple(outcomes), version)
+    base = library.get(questionnaire_id(kind, party), version)
+    return base if kind is Kind.READINESS else with_outcomes(base, outcomes)
+
+
+@lru_cache(maxsize=1024)
+def _installed(
+    kind: Kind, party: ReadinessParty, outcomes: tuple[str, ...], version: int | None
+) -> Questionnaire:
+    base = default_library().get(questionnaire_id(kind, party), version)
     return base if kind is Kind.READINESS else with_outcomes(base, outcomes)
 
 
