@@ -38,6 +38,7 @@ from vipdesk.services.evaluations.questionnaires import (
 )
 from vipdesk.services.preparation.questionnaires import AnswerValue, ItemType, Questionnaire, assess
 
+BATCH = 2000  # placements whose evaluations are inserted together
 _SCALE = (5, 5, 4, 4, 4, 3, 2)  # mostly good, now and then weak
 _TEXTS = {
     "final_assessment": (
@@ -112,7 +113,12 @@ def add_demo_evaluations(
     outcomes = _outcomes(session, [row[0] for row in placed])
     responses: list[Row] = []
     answers: list[list[Row]] = []
-    for pid, status, start, end, given, family, mentor_name, tutor_name in placed:
+    written = 0
+    for number, (pid, status, start, end, given, family, mentor_name, tutor_name) in enumerate(
+        placed
+    ):
+        if number and number % BATCH == 0:  # written as it goes: memory stays flat at 100k
+            written += _write(new_ids, insert, responses, answers)
         names = {ReadinessParty.STUDENT: f"{given} {family}",
                  ReadinessParty.COMPANY: mentor_name or "Host mentor",
                  ReadinessParty.INSTITUTION: tutor_name or "Academic tutor"}  # fmt: skip
@@ -156,6 +162,17 @@ def add_demo_evaluations(
                         for key, value in given_answers.items()
                     ]
                 )
+    written += _write(new_ids, insert, responses, answers)
+    return written
+
+
+def _write(
+    new_ids: Callable[[str, int], list[int]],
+    insert: Callable[[str, list[Row]], None],
+    responses: list[Row],
+    answers: list[list[Row]],
+) -> int:
+    """Insert a batch of responses with their answers, then empty the lists."""
     ids = new_ids("evaluation_response", len(responses))
     rows: list[Row] = []
     for response, response_id, given_rows in zip(responses, ids, answers, strict=True):
@@ -163,4 +180,7 @@ def add_demo_evaluations(
         rows += [row | {"response_id": response_id} for row in given_rows]
     insert("evaluation_response", responses)
     insert("evaluation_answer", rows)
-    return len(responses)
+    count = len(responses)
+    responses.clear()
+    answers.clear()
+    return count

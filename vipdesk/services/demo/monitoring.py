@@ -36,6 +36,7 @@ from vipdesk.services.demo.parties import Row
 from vipdesk.services.monitoring.cadence import INTERVAL_DAYS
 
 STARTED = (Status.ONGOING, Status.EVALUATING, Status.COMPLETED)
+BATCH = 2000  # placements whose log entries are inserted together
 COACHING_DAYS = 28
 _LATE_SHARE = 0.01  # ongoing placements whose meetings have lapsed
 _UNRECOGNISED_SHARE = 0.05  # evaluating placements past their transcript date without it
@@ -210,7 +211,12 @@ def add_demo_monitoring(
     entries: list[Row] = []
     recognitions: list[Row] = []
     yesterday = today - timedelta(days=1)
-    for pid, status, start, end, credits, meetings, reporting in placed:
+    count = 0
+    for number, (pid, status, start, end, credits, meetings, reporting) in enumerate(placed):
+        if number and number % BATCH == 0:  # written as it goes: memory stays flat at 100k
+            count += len(entries)
+            insert("monitoring_entry", [row | stamp for row in entries])
+            entries.clear()
         until = min(end, yesterday)
         lapsed = status is Status.ONGOING and rng.random() < _LATE_SHARE
         cadences = (meetings or Cadence.WEEKLY, reporting or Cadence.FORTNIGHTLY)
@@ -225,4 +231,4 @@ def add_demo_monitoring(
         recognitions.append(row)
     insert("monitoring_entry", [row | stamp for row in entries])
     insert("recognition", [row | stamp for row in recognitions])
-    return len(entries)
+    return count + len(entries)
