@@ -28,6 +28,7 @@ from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
 from vipdesk.services.demo.evaluations import add_demo_evaluations
 from vipdesk.services.demo.funding import add_demo_funding
+from vipdesk.services.demo.history import add_demo_history
 from vipdesk.services.demo.monitoring import add_demo_monitoring
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
@@ -255,6 +256,7 @@ class _Builder:
         add_demo_evaluations(self.session, self.writer.new_ids, self.writer.insert, money_rng,
                              self.today)  # fmt: skip
         add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp)
+        add_demo_history(self.session, self.writer.insert, self.today)
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
 
