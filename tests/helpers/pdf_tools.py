@@ -46,6 +46,18 @@ def fill_fields(pdf: bytes, values: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
+def needing_appearances(pdf: bytes) -> bytes:
+    """Ask the reader to draw every field anew from its value and /DA font, as a reader does
+    with a field someone typed in."""
+    writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    form = writer.root["/AcroForm"]
+    form["/NeedAppearances"] = generic.BooleanObject(True)
+    writer.update_container(form)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def add_text_to_first_page(pdf: bytes, text: str) -> bytes:
     """Append an incremental update that draws extra text on page 1."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from vipdesk.documents.questionnaire.content import QuestionnaireForm
+from datetime import date
+
+from vipdesk.documents.questionnaire.content import Question, QuestionnaireForm
 from vipdesk.services.preparation.questionnaires import AnswerValue, ItemType, Questionnaire
 
 
@@ -47,3 +49,29 @@ def filled_values(
         else:
             values[question.field] = question.options[n % len(question.options)][0]
     return values
+
+
+def sample_questionnaire_form(name: str = "Ana Horvat") -> QuestionnaireForm:
+    """A short final evaluation for the host mentor, made without a database: `name` is the
+    student and the respondent it suggests."""
+    scale = tuple((str(n), label) for n, label in enumerate(("Poor", "Fair", "Good"), start=1))
+    return QuestionnaireForm(
+        questionnaire_id="evaluation_final_host",
+        version=1,
+        title="Final evaluation by the host mentor",
+        intro="At the end of the placement.",
+        respondent_hint="The host mentor answers.",
+        party="Host mentor",
+        reference="VIP-2026-00042",
+        placement_id=42,
+        placement_line=f"{name} at Nordlicht Analytics GmbH, 1 February 2027 to 31 May 2027",
+        institution="KU Leuven",
+        contact="international@kuleuven.example",
+        respondent=name,
+        themes=(("work", "The trainee's work"),),
+        questions=(
+            Question("work_quality", "work", "How good was the work?", "", "scale", scale, True),
+            Question("change", "work", "What would you change?", "", "text", (), False),
+        ),
+        generated_on=date(2027, 6, 1),
+    )

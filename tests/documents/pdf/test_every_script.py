@@ -2,9 +2,10 @@
 
 The agreement of a Chinese student printed a blank name: the CJK fallback was a CID font no
 reader without Adobe's language packs has. Poppler stands in for such a reader: each name below
-goes through the agreement, the fillable form, the amendment, the certificate and the executed
-copy; `pdftotext` must copy it out as typed, `pdffonts` must list only embedded fonts, and
-`pdftoppm` must render the name's place on the page with ink. Devanagari and Thai are shaped.
+goes through the agreement, the fillable form, the amendment, the certificate, the executed
+copy and a questionnaire; `pdftotext` must copy it out as typed, `pdffonts` must list only
+embedded fonts, and `pdftoppm` must render the name's place on the page with ink. Devanagari
+and Thai are shaped.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PIL import Image, ImageStat
 
 from tests.helpers.follow_up_samples import sample_amended, sample_certificate
 from tests.helpers.pdf_tools import ink, pdf_fonts, pdf_text, pdf_words, poppler
+from tests.helpers.questionnaires import sample_questionnaire_form
 from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.amendment_pdf import render_amendment
 from vipdesk.documents.agreement.certificate_pdf import render_certificate
@@ -29,6 +31,7 @@ from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.documents.pdf.fonts import FONT, FONT_BOLD, FONT_CJK, FONT_HANGUL, register_fonts, runs
+from vipdesk.documents.questionnaire.pdf import render_questionnaire
 
 NAMES = (
     "李俊杰",
@@ -80,12 +83,17 @@ def _executed(name: str) -> bytes:
     return render_agreement(_named(name), records=[record])
 
 
+def _questionnaire(name: str) -> bytes:
+    return render_questionnaire(sample_questionnaire_form(name))
+
+
 DOCUMENTS: dict[str, Callable[[str], bytes]] = {
     "agreement": _agreement,
     "fillable form": _fillable,
     "amendment": _amendment,
     "certificate": _certificate,
     "executed copy": _executed,
+    "questionnaire": _questionnaire,
 }
 
 

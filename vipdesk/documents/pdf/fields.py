@@ -3,8 +3,8 @@ fields.
 
 reportlab's own text fields can only show the 14 standard fonts, so a pre-filled "Ελένη" or
 "Łukasz" would show as garbage. Here a text field's appearance is a form XObject drawn with
-the embedded DejaVu subset, so the value shows correctly in every reader; /DA names Helvetica,
-which readers use (with their own font substitution) once someone edits the field.
+the embedded DejaVu subset, so the value shows correctly in every reader; /DA names DejaVu Sans
+embedded whole (`field_font`), which readers type in once someone edits the field.
 
 Signature fields (/FT /Sig) are plain widgets without a value: pyHanko signs into them, and
 its appearance then replaces the empty box drawn on the page.
@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfdoc import (
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from vipdesk.documents.pdf.field_font import add_field_font
 from vipdesk.documents.pdf.fonts import FONT, draw_text, wrap
 
 FIELD_BACKGROUND = colors.Color(0.90, 0.94, 1.0)
@@ -94,9 +95,8 @@ class TextField(Flowable):  # type: ignore[misc]
         canvas.beginForm(appearance, 0, 0, self.width, self.height)
         self._draw_appearance(canvas)
         canvas.endForm()
-        # Readers regenerate the appearance with /DA when the value is edited; Helvetica is
-        # the font every reader has (they substitute one for characters it lacks).
-        canvas.acroForm.makeFont("Helvetica")
+        # Readers regenerate the appearance with /DA when the value is edited.
+        font = add_field_font(canvas)
         value = PDFString(spec.value, enc="utf_16_be")  # UTF-16 even for Latin: line breaks
         _add_widget(
             canvas,
@@ -108,7 +108,7 @@ class TextField(Flowable):  # type: ignore[misc]
                 "DV": value,
                 "Ff": _MULTILINE if spec.multiline else 0,
                 "Rect": _rect(canvas, self.width, self.height),
-                "DA": PDFString(f"/Helv {FIELD_FONT_SIZE:g} Tf 0 g"),
+                "DA": PDFString(f"/{font} {FIELD_FONT_SIZE:g} Tf 0 g"),
                 "MK": PDFDictionary({"BG": _rgb(FIELD_BACKGROUND), "BC": _rgb(FIELD_BORDER)}),
                 "BS": PDFDictionary({"W": 0.75, "S": PDFName("S")}),
                 "AP": PDFDictionary({"N": PDFObjectReference(xObjectName(appearance))}),
