@@ -23,7 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from vipdesk.db import Database, open_database
-from vipdesk.models import AgreementDocument, DocumentKind, Placement, ReadinessParty, Status
+from vipdesk.models import (
+    AgreementDocument,
+    DocumentKind,
+    EvaluationResponse,
+    Placement,
+    ReadinessParty,
+    Status,
+)
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
@@ -89,7 +96,14 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
         preparing = session.scalar(
             select(Placement.id).where(Placement.status == Status.PREPARING).limit(1)
         )
-    assert chosen is not None and preparing is not None, "the demo has these"
+        # A finished placement shows evaluations of both stages on its Evaluations tab.
+        evaluated = session.scalar(
+            select(Placement.id)
+            .where(Placement.status == Status.COMPLETED)
+            .where(Placement.id.in_(select(EvaluationResponse.placement_id)))
+            .limit(1)
+        )
+    assert chosen is not None and preparing is not None and evaluated is not None, "in the demo"
     editor = PlacementEditor(database, chosen, window)
     editor.resize(1300, 820)
     editor.show()
@@ -106,6 +120,13 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
         save(app, editor, GUIDE_IMAGES / "monitoring.png")
         evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
     editor.close()
+    if guide:
+        finished = PlacementEditor(database, evaluated, window)
+        finished.resize(1300, 820)
+        finished.show()
+        finished.side.setCurrentWidget(finished.evaluations)
+        save(app, finished, ROOT / "docs" / "evaluations-tab.png")
+        finished.close()
     wizard = ReadinessWizard(database, preparing, ReadinessParty.STUDENT, "")
     wizard.resize(900, 640)
     wizard.show()

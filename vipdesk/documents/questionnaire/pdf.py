@@ -96,10 +96,12 @@ def _story(form: QuestionnaireForm) -> list[Flowable]:
         questions = [q for q in form.questions if q.theme == theme_key]
         if not questions:
             continue
-        story.append(Paragraph(markup(label), s.section))
+        heading: list[Flowable] = [Paragraph(markup(label), s.section)]
         for question in questions:
             number += 1
-            story.append(KeepTogether(_question(number, question)))
+            # A theme's heading goes to the next page with its first question, never alone.
+            story.append(KeepTogether([*heading, *_question(number, question)]))
+            heading = []
     return story
 
 
