@@ -17,7 +17,7 @@ from vipdesk.models import EvaluationStage, ReadinessParty
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
 from vipdesk.services.evaluations.records import placement_evaluations
-from vipdesk.ui.evaluations import panel as panel_module
+from vipdesk.ui.evaluations import travel
 from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
 from vipdesk.ui.evaluations.panel import EvaluationsPanel
 
@@ -70,11 +70,11 @@ def test_a_returned_questionnaire_is_previewed_then_stored(
     )
     shown: list[int] = []
 
-    def accept(dialog: panel_module.ReviewDialog) -> int:
+    def accept(dialog: travel.ReviewDialog) -> int:
         shown.append(dialog.model.rowCount())
         return QDialog.DialogCode.Accepted.value
 
-    monkeypatch.setattr(panel_module.ReviewDialog, "exec", accept)
+    monkeypatch.setattr(travel.ReviewDialog, "exec", accept)
     panel.import_button.click()
     assert shown == [len(exported.form.questions)]  # every answer seen before storing
     [stored] = placement_evaluations(db, placement)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
-from tests.helpers.questionnaires import best_answers
+from tests.helpers.pdf_tools import fill_fields
+from tests.helpers.questionnaires import best_answers, filled_values, sample_questionnaire_form
 from vipdesk.db import Database
+from vipdesk.documents.questionnaire.content import read_returned_questionnaire
+from vipdesk.documents.questionnaire.pdf import render_questionnaire
 from vipdesk.models import ReadinessParty
+from vipdesk.services.evaluations.forms import export_questionnaire
+from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.preparation.questionnaires import default_library
 from vipdesk.services.preparation.readiness import (
     PartyReadiness,
@@ -19,6 +27,7 @@ from vipdesk.services.preparation.readiness import (
     start_response,
 )
 from vipdesk.ui import theme
+from vipdesk.ui.evaluations import travel
 from vipdesk.ui.placements.editor import PlacementEditor
 from vipdesk.ui.preparation import panel as preparation_panel
 from vipdesk.ui.preparation import readiness_summary
@@ -153,3 +162,70 @@ def test_readiness_is_read_when_the_tab_is_shown(
     editor.side.setCurrentIndex(0)
     editor.side.setCurrentWidget(editor.preparation)  # nothing changed: not read again
     assert calls == [placement_id] * 3
+
+
+def test_a_partys_questionnaire_goes_out_as_a_pdf_and_comes_back_after_a_preview(
+    qtbot: QtBot,
+    db: Database,
+    placement_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    panel = PreparationPanel(db)
+    qtbot.addWidget(panel)
+    panel.show_placement(placement_id, "VIP-2027-00001")
+    offered: list[str] = []
+    target = tmp_path / "out.pdf"
+
+    def save_as(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        offered.append(name)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    qtbot.mouseClick(panel.boxes[COMPANY].export_button, Qt.MouseButton.LeftButton)
+    assert offered == ["VIP-2027-00001-readiness-host.pdf"]
+    returned = read_returned_questionnaire(target.read_bytes(), "out.pdf")
+    assert returned.questionnaire_id == default_library().for_party(COMPANY).id
+
+    exported = export_questionnaire(db, placement_id, Kind.READINESS, COMPANY)
+    assert exported.form.questionnaire_id == returned.questionnaire_id
+    back = tmp_path / "back.pdf"
+    back.write_bytes(fill_fields(target.read_bytes(), filled_values(exported.form)))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(back), ""))
+    )
+    shown: list[int] = []
+
+    def accept(dialog: travel.ReviewDialog) -> int:
+        shown.append(dialog.model.rowCount())
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(travel.ReviewDialog, "exec", accept)
+    with qtbot.waitSignal(panel.changed):
+        qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    assert shown == [len(exported.form.questions)]  # every answer seen before storing
+    state = {s.party: s for s in placement_readiness(db, placement_id)}[COMPANY]
+    assert state.latest is not None and state.latest.completed_at is not None
+    assert "Not assessed" not in panel.boxes[COMPANY].status.text()
+
+
+def test_a_refused_file_says_why_in_one_line_and_stores_nothing(
+    qtbot: QtBot,
+    db: Database,
+    placement_id: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    message_boxes: MessageBoxes,
+) -> None:
+    foreign = tmp_path / "foreign.pdf"
+    foreign.write_bytes(render_questionnaire(sample_questionnaire_form()))  # not this database's
+    panel = PreparationPanel(db)
+    qtbot.addWidget(panel)
+    panel.show_placement(placement_id)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(foreign), ""))
+    )
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    kind, text = message_boxes.shown[-1]
+    assert kind == "warning" and text.strip() and "\n" not in text.strip()
+    assert all(s.latest is None for s in placement_readiness(db, placement_id))

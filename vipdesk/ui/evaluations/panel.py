@@ -7,16 +7,10 @@ placement, a foreign PDF, an altered question set or a damaged file is refused w
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -26,23 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
-from vipdesk.documents.agreement.form import read_pdf_bytes
-from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.models import EvaluationStage, ReadinessParty
-from vipdesk.services.evaluations.forms import (
-    AnswerLine,
-    ReturnedReview,
-    export_questionnaire,
-    review_returned,
-    store_returned,
-)
-from vipdesk.services.evaluations.questionnaires import (
-    NAME_OF_PARTY,
-    RESPONDENT_LABELS,
-    Kind,
-    questionnaire_for,
-)
+from vipdesk.services.evaluations.questionnaires import RESPONDENT_LABELS, Kind, questionnaire_for
 from vipdesk.services.evaluations.records import (
     EvaluationView,
     placement_evaluations,
@@ -51,77 +31,15 @@ from vipdesk.services.evaluations.records import (
 )
 from vipdesk.ui import theme
 from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
+from vipdesk.ui.evaluations.travel import ChoiceDialog, export_to_file, import_returned
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
-
-PDF_FILES = "PDF files (*.pdf);;All files (*)"
 
 
 def _outcomes(evaluation: EvaluationView) -> str:
     if not evaluation.outcomes_planned:
         return ""
     return f"{evaluation.outcomes_reached} of {evaluation.outcomes_planned}"
-
-
-class ChoiceDialog(QDialog):
-    """Which questionnaire: the kind (readiness, mid-term, final) and the party."""
-
-    def __init__(self, title: str, kinds: list[Kind], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.kind = QComboBox()
-        for kind in kinds:
-            self.kind.addItem(kind.label, kind.value)
-        self.party = QComboBox()
-        for party, label in RESPONDENT_LABELS.items():
-            self.party.addItem(label, party.value)
-        form = QFormLayout(self)
-        form.addRow("&Questionnaire:", self.kind)
-        form.addRow("&Answered by:", self.party)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def chosen(self) -> tuple[Kind, ReadinessParty]:
-        return Kind(self.kind.currentData()), ReadinessParty(self.party.currentData())
-
-
-class ReviewDialog(QDialog):
-    """What a returned questionnaire holds, question by question, before it is stored."""
-
-    def __init__(self, review: ReturnedReview, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Returned: {review.title}")
-        about = QLabel(
-            f"{review.name}: answered by <b>{review.respondent}</b> "
-            f"({RESPONDENT_LABELS[review.party].lower()}). Check the answers, then store them."
-        )
-        about.setWordWrap(True)
-        self.model: RowsTableModel[AnswerLine] = RowsTableModel(
-            [
-                Column("Question", lambda line: line.question),
-                Column("Answer", lambda line: line.answer or "(no answer)"),
-            ],
-            lambda line: None,
-            self,
-        )
-        self.model.set_rows(list(review.lines))
-        self.table = make_table(self.model, "Answers", "Each question and the answer read")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.store_button = buttons.addButton(
-            "&Store these answers", QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.resize(820, 560)
-        fit_columns(self.table, 0)
 
 
 class EvaluationsPanel(QWidget):
@@ -279,37 +197,8 @@ class EvaluationsPanel(QWidget):
         choice = ChoiceDialog("Export a questionnaire", list(Kind), self)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
-        kind, party = choice.chosen()
-        name = f"{self.reference or 'placement'}-{kind.value}-{NAME_OF_PARTY[party]}.pdf"
-        target, _filter = QFileDialog.getSaveFileName(self, "Save the questionnaire", name,
-                                                      PDF_FILES)  # fmt: skip
-        if not target:
-            return
-        try:
-            exported = export_questionnaire(self.db, self.placement_id, kind, party)
-            write_atomically(Path(target), exported.pdf)
-        except (VipdeskError, OSError) as exc:
-            QMessageBox.warning(self, "Questionnaire not saved", str(exc))
+        export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen())
 
     def _on_import(self) -> None:
-        if self.placement_id is None:
-            return
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Returned questionnaire", "",
-                                                      PDF_FILES)  # fmt: skip
-        if not chosen:
-            return
-        path = Path(chosen)
-        try:
-            review = review_returned(self.db, read_pdf_bytes(path), path.name,
-                                     placement_id=self.placement_id)  # fmt: skip
-        except VipdeskError as exc:
-            QMessageBox.warning(self, "Not a questionnaire of this placement", str(exc))
-            return
-        if ReviewDialog(review, self).exec() != QDialog.DialogCode.Accepted:
-            return
-        try:
-            store_returned(self.db, review)
-        except VipdeskError as exc:
-            QMessageBox.warning(self, "Answers not stored", str(exc))
-            return
-        self._stored()
+        if self.placement_id is not None and import_returned(self, self.db, self.placement_id):
+            self._stored()

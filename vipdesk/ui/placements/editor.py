@@ -260,7 +260,7 @@ class PlacementEditor(QDialog):
             return
         self._stale_tabs.discard(tab)
         if tab is self.preparation:
-            self.preparation.show_placement(self._form.id)
+            self.preparation.show_placement(self._form.id, self._form.reference or "")
         elif tab is self.history:
             self._fill_history()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import ReadinessParty
+from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.preparation.overlap import WEEKDAY_NAMES
 from vipdesk.services.preparation.protocol import ProtocolSummary, protocol_summary
 from vipdesk.services.preparation.questionnaires import ReadinessLevel
@@ -36,6 +37,7 @@ from vipdesk.services.preparation.readiness import (
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
 from vipdesk.ui import theme
+from vipdesk.ui.evaluations.travel import export_to_file, import_returned
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
 from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
@@ -49,6 +51,7 @@ class PartyBox(QGroupBox):
 
     start_requested = Signal(str)
     result_requested = Signal(str)
+    export_requested = Signal(str)
 
     def __init__(self, party: ReadinessParty, parent: QWidget | None = None) -> None:
         super().__init__(party.label, parent)
@@ -64,9 +67,13 @@ class PartyBox(QGroupBox):
         self.result_button.setToolTip("Scores per theme, blocking answers and advice")
         self.start_button.clicked.connect(lambda: self.start_requested.emit(party.value))
         self.result_button.clicked.connect(lambda: self.result_requested.emit(party.value))
+        self.export_button = QPushButton("Export as PDF…", self)
+        self.export_button.setToolTip("The questionnaire as a fillable PDF to send to the party")
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(party.value))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.result_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
@@ -221,6 +228,7 @@ class PreparationPanel(QWidget):
         super().__init__(parent)
         self._db = db
         self._placement_id: int | None = None
+        self._reference = ""
         self._states: dict[ReadinessParty, PartyReadiness] = {}
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -230,11 +238,18 @@ class PreparationPanel(QWidget):
         self.boxes: dict[ReadinessParty, PartyBox] = {}
         body = QWidget()
         column = QVBoxLayout(body)
-        column.addWidget(self.summary)
+        self.import_button = QPushButton("Import returned questionnaire…")
+        self.import_button.setToolTip("Read a filled-in questionnaire PDF back, answer by answer")
+        self.import_button.clicked.connect(self._on_import)
+        heading = QHBoxLayout()
+        heading.addWidget(self.summary, 1)
+        heading.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(heading)
         for party in ReadinessParty:
             box = PartyBox(party)
             box.start_requested.connect(self._on_start_requested)
             box.result_requested.connect(self._on_result_requested)
+            box.export_requested.connect(self._on_export_requested)
             column.addWidget(box)
             self.boxes[party] = box
         self.protocol = ProtocolBox()
@@ -257,8 +272,8 @@ class PreparationPanel(QWidget):
         layout.addWidget(scroll, 1)
         self.show_placement(None)
 
-    def show_placement(self, placement_id: int | None) -> None:
-        self._placement_id = placement_id
+    def show_placement(self, placement_id: int | None, reference: str = "") -> None:
+        self._placement_id, self._reference = placement_id, reference
         self.placeholder.setVisible(placement_id is None)
         self.body.setVisible(placement_id is not None)
         if placement_id is None:
@@ -305,8 +320,18 @@ class PreparationPanel(QWidget):
             QMessageBox.warning(self, "Questionnaire", str(exc))
             return
         self.open_wizard(wizard)
-        self.show_placement(self._placement_id)
+        self.show_placement(self._placement_id, self._reference)
         self.changed.emit(self._placement_id)
+
+    def _on_export_requested(self, value: str) -> None:
+        if self._placement_id is not None:
+            export_to_file(self, self._db, self._placement_id, self._reference, Kind.READINESS,
+                           ReadinessParty(value))  # fmt: skip
+
+    def _on_import(self) -> None:
+        if self._placement_id is not None and import_returned(self, self._db, self._placement_id):
+            self.show_placement(self._placement_id, self._reference)
+            self.changed.emit(self._placement_id)
 
     def open_wizard(self, wizard: ReadinessWizard) -> None:
         """Modal, like every editor; a test replaces this to drive the wizard itself."""
@@ -335,7 +360,7 @@ class PreparationPanel(QWidget):
             QMessageBox.warning(self, "Preparation", str(exc))
             return
         self.open_editor(dialog)
-        self.show_placement(self._placement_id)
+        self.show_placement(self._placement_id, self._reference)
         self.changed.emit(self._placement_id)
 
     def _on_protocol_clicked(self) -> None:

@@ -1,0 +1,145 @@
+"""Questionnaires that travel, from any tab: which one to send, the save dialog for its
+fillable PDF, and a returned file read back, previewed answer by answer, then stored.
+
+A file of another placement, a foreign PDF, an altered question set or a damaged file is
+refused with one line and nothing is stored.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.form import read_pdf_bytes
+from vipdesk.documents.files import write_atomically
+from vipdesk.errors import VipdeskError
+from vipdesk.models import ReadinessParty
+from vipdesk.services.evaluations.forms import (
+    AnswerLine,
+    ReturnedReview,
+    export_questionnaire,
+    review_returned,
+    store_returned,
+)
+from vipdesk.services.evaluations.questionnaires import NAME_OF_PARTY, RESPONDENT_LABELS, Kind
+from vipdesk.ui.funding.dialogs import fit_columns, make_table
+from vipdesk.ui.funding.table_model import Column, RowsTableModel
+
+PDF_FILES = "PDF files (*.pdf);;All files (*)"
+
+
+class ChoiceDialog(QDialog):
+    """Which questionnaire: the kind (readiness, mid-term, final) and the party."""
+
+    def __init__(self, title: str, kinds: list[Kind], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.kind = QComboBox()
+        for kind in kinds:
+            self.kind.addItem(kind.label, kind.value)
+        self.party = QComboBox()
+        for party, label in RESPONDENT_LABELS.items():
+            self.party.addItem(label, party.value)
+        form = QFormLayout(self)
+        form.addRow("&Questionnaire:", self.kind)
+        form.addRow("&Answered by:", self.party)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[Kind, ReadinessParty]:
+        return Kind(self.kind.currentData()), ReadinessParty(self.party.currentData())
+
+
+class ReviewDialog(QDialog):
+    """What a returned questionnaire holds, question by question, before it is stored."""
+
+    def __init__(self, review: ReturnedReview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Returned: {review.title}")
+        about = QLabel(
+            f"{review.name}: answered by <b>{review.respondent}</b> "
+            f"({RESPONDENT_LABELS[review.party].lower()}). Check the answers, then store them."
+        )
+        about.setWordWrap(True)
+        self.model: RowsTableModel[AnswerLine] = RowsTableModel(
+            [
+                Column("Question", lambda line: line.question),
+                Column("Answer", lambda line: line.answer or "(no answer)"),
+            ],
+            lambda line: None,
+            self,
+        )
+        self.model.set_rows(list(review.lines))
+        self.table = make_table(self.model, "Answers", "Each question and the answer read")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.store_button = buttons.addButton(
+            "&Store these answers", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.resize(820, 560)
+        fit_columns(self.table, 0)
+
+
+def export_to_file(
+    parent: QWidget,
+    db: Database,
+    placement_id: int,
+    reference: str,
+    kind: Kind,
+    party: ReadinessParty,
+) -> None:
+    """Ask where, then save `party`'s `kind` questionnaire there as a fillable PDF."""
+    name = f"{reference or 'placement'}-{kind.value}-{NAME_OF_PARTY[party]}.pdf"
+    target, _filter = QFileDialog.getSaveFileName(parent, "Save the questionnaire", name,
+                                                  PDF_FILES)  # fmt: skip
+    if not target:
+        return
+    try:
+        exported = export_questionnaire(db, placement_id, kind, party)
+        write_atomically(Path(target), exported.pdf)
+    except (VipdeskError, OSError) as exc:
+        QMessageBox.warning(parent, "Questionnaire not saved", str(exc))
+
+
+def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
+    """Ask for a returned questionnaire of this placement, show it, store it if accepted;
+    whether something was stored."""
+    chosen, _filter = QFileDialog.getOpenFileName(parent, "Returned questionnaire", "",
+                                                  PDF_FILES)  # fmt: skip
+    if not chosen:
+        return False
+    path = Path(chosen)
+    try:
+        review = review_returned(db, read_pdf_bytes(path), path.name, placement_id=placement_id)
+    except VipdeskError as exc:
+        QMessageBox.warning(parent, "Not a questionnaire of this placement", str(exc))
+        return False
+    if ReviewDialog(review, parent).exec() != QDialog.DialogCode.Accepted:
+        return False
+    try:
+        store_returned(db, review)
+    except VipdeskError as exc:
+        QMessageBox.warning(parent, "Answers not stored", str(exc))
+        return False
+    return True
