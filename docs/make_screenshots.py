@@ -23,7 +23,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from vipdesk.db import Database, open_database
-from vipdesk.models import AgreementDocument, DocumentKind, Placement, ReadinessParty, Status
+from vipdesk.models import (
+    AgreementDocument,
+    DocumentKind,
+    MonitoringEntry,
+    Placement,
+    ReadinessParty,
+    Status,
+)
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
@@ -100,12 +107,10 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
             save(app, editor, GUIDE_IMAGES / f"{name}.png")
     editor.side.setCurrentWidget(editor.agreement)
     save(app, editor, ROOT / "docs" / f"editor{dark}.png")
-    if guide:
-        editor.side.setCurrentWidget(editor.monitoring)
-        save(app, editor, ROOT / "docs" / "monitoring.png")
-        save(app, editor, GUIDE_IMAGES / "monitoring.png")
-        evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
     editor.close()
+    if guide:
+        monitoring_shot(app, database, window, chosen)
+        evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
     wizard = ReadinessWizard(database, preparing, ReadinessParty.STUDENT, "")
     wizard.resize(900, 640)
     wizard.show()
@@ -114,6 +119,28 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
     wizard.close()
     window.close()
+
+
+def monitoring_shot(
+    app: QApplication, database: Database, window: MainWindow, fallback: int
+) -> None:
+    """The Monitoring tab of an ongoing placement whose log raised a concern, so that the
+    picture shows the concern column and what the summary says of it (all met otherwise)."""
+    with database.session() as session:
+        concerned = session.scalar(
+            select(MonitoringEntry.placement_id)
+            .join(Placement, Placement.id == MonitoringEntry.placement_id)
+            .where(Placement.status == Status.ONGOING, MonitoringEntry.concern)
+            .order_by(MonitoringEntry.resolved_on.is_not(None), MonitoringEntry.held_on.desc())
+            .limit(1)
+        )
+    editor = PlacementEditor(database, concerned or fallback, window)
+    editor.resize(1300, 820)
+    editor.show()
+    editor.side.setCurrentWidget(editor.monitoring)
+    save(app, editor, ROOT / "docs" / "monitoring.png")
+    save(app, editor, GUIDE_IMAGES / "monitoring.png")
+    editor.close()
 
 
 def evaluation_page(database: Database, placement_id: int, target: Path) -> None:
