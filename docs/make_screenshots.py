@@ -27,6 +27,7 @@ from vipdesk.models import (
     AgreementDocument,
     DocumentKind,
     EvaluationResponse,
+    MonitoringEntry,
     Placement,
     ReadinessParty,
     Status,
@@ -114,13 +115,10 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
             save(app, editor, GUIDE_IMAGES / f"{name}.png")
     editor.side.setCurrentWidget(editor.agreement)
     save(app, editor, ROOT / "docs" / f"editor{dark}.png")
-    if guide:
-        editor.side.setCurrentWidget(editor.monitoring)
-        save(app, editor, ROOT / "docs" / "monitoring.png")
-        save(app, editor, GUIDE_IMAGES / "monitoring.png")
-        evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
     editor.close()
     if guide:
+        monitoring_shot(app, database, window, chosen)
+        evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
         finished = PlacementEditor(database, evaluated, window)
         finished.resize(1300, 820)
         finished.show()
@@ -135,6 +133,28 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
     wizard.close()
     window.close()
+
+
+def monitoring_shot(
+    app: QApplication, database: Database, window: MainWindow, fallback: int
+) -> None:
+    """The Monitoring tab of an ongoing placement whose log raised a concern, so that the
+    picture shows the concern column and what the summary says of it (all met otherwise)."""
+    with database.session() as session:
+        concerned = session.scalar(
+            select(MonitoringEntry.placement_id)
+            .join(Placement, Placement.id == MonitoringEntry.placement_id)
+            .where(Placement.status == Status.ONGOING, MonitoringEntry.concern)
+            .order_by(MonitoringEntry.resolved_on.is_not(None), MonitoringEntry.held_on.desc())
+            .limit(1)
+        )
+    editor = PlacementEditor(database, concerned or fallback, window)
+    editor.resize(1300, 820)
+    editor.show()
+    editor.side.setCurrentWidget(editor.monitoring)
+    save(app, editor, ROOT / "docs" / "monitoring.png")
+    save(app, editor, GUIDE_IMAGES / "monitoring.png")
+    editor.close()
 
 
 def evaluation_page(database: Database, placement_id: int, target: Path) -> None:

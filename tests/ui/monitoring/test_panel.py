@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.helpers.monitoring import END, START, monitored_placement
+from tests.helpers.monitoring import END, START, log, monitored_placement
 from vipdesk.db import Database
 from vipdesk.models import EntryKind
 from vipdesk.services.monitoring.log import EntryForm, monitoring_view, save_entry
@@ -63,6 +63,16 @@ def test_the_tab_lists_the_log_and_the_rhythm_of_meetings(qtbot: QtBot, db: Data
     assert "Meetings (weekly): 1 of" in text and "overdue since" in text  # weeks since
     states = {panel.rhythm.rows[i][1] for i in range(panel.rhythm.rowCount())}
     assert "missed" in states and any(s.startswith("met on") for s in states)
+
+
+def test_open_concerns_are_counted_in_words(qtbot: QtBot, db: Database) -> None:
+    pid = monitored_placement(db)
+    log(db, pid, EntryKind.MENTOR_MEETING, START + timedelta(days=7), concern=True)
+    panel = _panel(qtbot, db, pid)
+    assert "1 concern open" in panel.summary.text()
+    log(db, pid, EntryKind.MENTOR_MEETING, START + timedelta(days=14), concern=True)
+    panel.refresh()
+    assert "2 concerns open" in panel.summary.text()
 
 
 def test_deleting_an_entry_asks_and_can_be_undone(

@@ -10,9 +10,10 @@ and the day the host's certificate was received.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 
 from sqlalchemy import select
@@ -25,6 +26,7 @@ from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Place
 from vipdesk.resources import load_json
 
 REASON_LIMIT = 500
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 OUTCOMES_LIMIT = 4000
 
 
@@ -38,17 +40,22 @@ class GradingScale:
     decimals: int = 0
 
     def accepts(self, grade: str) -> bool:
+        return self.canonical(grade) is not None
+
+    def canonical(self, grade: str) -> str | None:
+        """The grade as the scale writes it ("b" is "B"), or None when it is not on the scale.
+
+        A number is written plainly, with a point or a comma: "2e0" is no grade.
+        """
+        typed = grade.strip()
         if self.grades:
-            return grade in self.grades
-        try:
-            number = Decimal(grade.replace(",", "."))
-        except InvalidOperation:
-            return False
-        if not number.is_finite() or self.low is None or self.high is None:
-            return False
+            return next((g for g in self.grades if g.casefold() == typed.casefold()), None)
+        if not _PLAIN_NUMBER.fullmatch(typed) or self.low is None or self.high is None:
+            return None
+        number = Decimal(typed.replace(",", "."))
         exponent = number.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        return self.low <= number <= self.high and places <= self.decimals
+        return typed if self.low <= number <= self.high and places <= self.decimals else None
 
     def describe(self) -> str:
         if self.grades:
@@ -96,7 +103,7 @@ class RecognitionForm:
         out = []
         if self.credits_awarded is None:
             out.append("the credits awarded")
-        if not self.grade:
+        if not self.grade.strip():
             out.append("the grade")
         if self.transcript_on is None:
             out.append("the transcript date")
@@ -131,7 +138,7 @@ def validate_recognition(form: RecognitionForm, start: date, today: date) -> lis
     scale = grading_scales().get(form.grading_scale) if form.grading_scale else None
     if form.grading_scale and scale is None:
         add("grading_scale", "Choose one of the grading scales.")
-    if form.grade:
+    if form.grade.strip():
         if scale is None and not form.grading_scale:
             add("grading_scale", "Choose the grading scale the grade is on.")
         elif scale is not None and not scale.accepts(form.grade):
@@ -231,7 +238,8 @@ def save_recognition(
             row.credits_awarded = form.credits_awarded
             row.credits_reason = form.credits_reason.strip() or None
             row.grading_scale = form.grading_scale or None
-            row.grade = form.grade.strip() or None
+            scale = grading_scales()[form.grading_scale] if form.grade.strip() else None
+            row.grade = scale.canonical(form.grade) if scale else None
             row.transcript_on = form.transcript_on
             row.outcomes_achieved = "\n".join(o.strip() for o in form.outcomes_achieved) or None
             row.certificate_received_on = form.certificate_received_on

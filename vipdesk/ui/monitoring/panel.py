@@ -187,7 +187,8 @@ class MonitoringPanel(QWidget):
             lines.append("No communication protocol yet: no rhythm of meetings to measure.")
         concerns = view.open_concerns
         if concerns:
-            lines.append(theme.span("warning", f"{concerns} concern(s) open"))
+            noun = "concern" if concerns == 1 else "concerns"
+            lines.append(theme.span("warning", f"{concerns} {noun} open"))
         if not view.entries:
             lines.append("Nothing logged yet: New entry… records the kick-off first.")
         self.summary.setText("<br>".join(lines))
