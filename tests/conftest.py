@@ -11,11 +11,13 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from tests.helpers.certificates import Certificates, make_certificates
+from tests.helpers.smtp import MemoryKeyring
 from vipdesk.db import Database, open_database
 
 POSTGRES_URL_VAR = "VIPDESK_TEST_POSTGRES_URL"
@@ -26,6 +28,17 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No test reads or writes the user's real data folder."""
     monkeypatch.setenv("VIPDESK_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("VIPDESK_DATABASE_URL", raising=False)
+    monkeypatch.delenv("VIPDESK_MAIL_PASSWORD", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """No test reads or writes the system's credential store: passwords stay in memory."""
+    previous = keyring.get_keyring()
+    store = MemoryKeyring()
+    keyring.set_keyring(store)
+    yield store
+    keyring.set_keyring(previous)
 
 
 def _postgres_admin_url() -> str:

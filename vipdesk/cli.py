@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     parsers.add_spreadsheet_parsers(commands)  # report, import
     parsers.add_due_parser(commands)
     parsers.add_grant_parser(commands)
+    parsers.add_mail_parsers(commands)  # mail, import-mail
     return parser
 
 
@@ -96,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from vipdesk.commands import agreement  # late: reportlab and pyHanko
 
             return agreement.run(args, database_url(args))
+        if args.command in ("mail", "import-mail"):
+            from vipdesk.commands import mail  # late: reportlab, pyHanko and smtplib
+
+            return mail.run(args, database_url(args))
         if args.command == "questionnaire":
             from vipdesk.commands import questionnaire  # late: reportlab and pyHanko
 

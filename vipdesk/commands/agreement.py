@@ -71,17 +71,20 @@ def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
 
 
 def read_back(path: Path, *, database_url: str) -> int:
+    return review_returned_pdf(read_pdf_bytes(path), path.name, database_url=database_url)
 
-    pdf = read_pdf_bytes(path)
-    returned = read_returned_bytes(pdf, path.name)  # refuses what is not ours, before opening
+
+def review_returned_pdf(pdf: bytes, name: str, *, database_url: str) -> int:
+    """Print what a returned agreement says against the stored version; stores nothing."""
+    returned = read_returned_bytes(pdf, name)  # refuses what is not ours, before opening
     database = open_database(database_url)
     try:
         placement_id = find_placement(database, returned.reference)
-        review = returned_changes(database, placement_id, pdf, path.name)
+        review = returned_changes(database, placement_id, pdf, name)
     finally:
         database.dispose()
     print(
-        f"{path.name}: agreement {review.reference}, version {review.version}, of "
+        f"{name}: agreement {review.reference}, version {review.version}, of "
         f"{review.trainee_name} at {review.host_name}."
     )
     if review.made_from_older_draft:

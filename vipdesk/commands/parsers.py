@@ -185,3 +185,42 @@ def add_grant_parser(commands: argparse._SubParsersAction[argparse.ArgumentParse
     )
     grant.add_argument("--call-year", type=int, metavar="Y", help="the call's rate table")
     grant.add_argument("--json", action="store_true", help="print JSON, for scripts")
+
+
+def add_mail_parsers(commands: Any) -> None:
+    """Register `mail send-agreement|reminders|outbox` and `import-mail`."""
+    mail = commands.add_parser("mail", help="send agreements and reminders by e-mail; the outbox")
+    actions = mail.add_subparsers(dest="action", metavar="ACTION", required=True)
+    send = actions.add_parser(
+        "send-agreement", help="e-mail the agreement out for signature to one party"
+    )
+    send.add_argument("ref", metavar="REF", help="placement reference (VIP-2026-00042) or id")
+    send.add_argument("--party", required=True, choices=PARTIES)
+    send.add_argument(
+        "--fillable", action="store_true", help="attach the fillable PDF for the host's HR"
+    )
+    send.add_argument(
+        "--eml", type=Path, metavar="FILE.eml", help="write the message to a file instead"
+    )
+    reminders = actions.add_parser(
+        "reminders", help="remind each party the work list waits for (signatures, certificate)"
+    )
+    reminders.add_argument(
+        "--as-of", metavar="DATE", help="the work list of DATE (YYYY-MM-DD; default: today)"
+    )
+    reminders.add_argument("--dry-run", action="store_true", help="list them, queue nothing")
+    reminders.add_argument(
+        "--eml", type=Path, metavar="FOLDER", help="write them as .eml files instead"
+    )
+    box = actions.add_parser("outbox", help="list the outbox; send what is queued")
+    box.add_argument("--send", action="store_true", help="send every queued message now")
+    box.add_argument("--retry", action="store_true", help="queue the failed messages again")
+    incoming = commands.add_parser(
+        "import-mail", help="a returned agreement or questionnaire, from a saved e-mail (.eml)"
+    )
+    incoming.add_argument("file", type=Path, metavar="FILE.eml")
+    incoming.add_argument(
+        "--dry-run", action="store_true", help="show a questionnaire's answers, store nothing"
+    )
+    for parser in (send, reminders, box, incoming):
+        parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)

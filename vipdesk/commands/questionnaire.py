@@ -49,12 +49,18 @@ def export(ref: str, party_name: str, kind_name: str, out: Path, *, database_url
 
 
 def read_back(path: Path, *, dry_run: bool, database_url: str) -> int:
-    pdf = read_pdf_bytes(path)
+    return import_returned_pdf(
+        read_pdf_bytes(path), path.name, dry_run=dry_run, database_url=database_url
+    )
+
+
+def import_returned_pdf(pdf: bytes, name: str, *, dry_run: bool, database_url: str) -> int:
+    """Print a returned questionnaire's answers, then store them (not with `dry_run`)."""
     database = open_database(database_url)
     try:
-        review = review_returned(database, pdf, path.name)
+        review = review_returned(database, pdf, name)
         print(
-            f"{path.name}: {review.questionnaire.title} of placement {review.reference}, "
+            f"{name}: {review.questionnaire.title} of placement {review.reference}, "
             f"answered by {review.respondent} ({RESPONDENT_LABELS[review.party].lower()})."
         )
         for number, line in enumerate(review.lines, 1):

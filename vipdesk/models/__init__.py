@@ -37,6 +37,7 @@ from vipdesk.models.funding import (
     FundingSource,
     Setting,
 )
+from vipdesk.models.mail import MailState, MailTemplate, OutboxAttachment, OutboxMessage
 from vipdesk.models.monitoring import EntryKind, MonitoringEntry, Recognition
 from vipdesk.models.parties import Contact, Institution, Organisation
 from vipdesk.models.placement import ChecklistTick, Placement, PlacementPeriod
@@ -82,10 +83,14 @@ __all__ = [
     "FundingKind",
     "FundingSource",
     "Institution",
+    "MailState",
+    "MailTemplate",
     "Mode",
     "MonitoringEntry",
     "Organisation",
     "OrganisationSize",
+    "OutboxAttachment",
+    "OutboxMessage",
     "PeriodKind",
     "Phase",
     "Placement",

@@ -34,7 +34,8 @@ class AuditEntry(Base):
 # search_text: the student's names folded again for the picker, derived, not a change of its own.
 _SKIPPED = {"version", "created_at", "updated_at", "updated_by", "search_text"}
 _SENSITIVE_ENTITIES = {"student_equity"}
-_SUMMARISED = {"content"}  # an agreement's whole JSON: its versions are kept, not diffed here
+# An agreement's whole JSON (its versions are kept) and an e-mail's text (kept in the outbox).
+_SUMMARISED = {"content", "body"}
 
 
 def _session_user(session: Session) -> str:

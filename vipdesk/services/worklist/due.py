@@ -114,21 +114,33 @@ def work_list(db: Database, as_of: date | None = None, within: int = 0) -> WorkL
     """Every item due by `as_of` + `within` days (and starts within each rule's warning days),
     without the snoozed ones, most urgent first."""
     as_of = as_of or date.today()
+    pairs, hidden = _due(db, as_of, within)
+    shown = [item for item, _fact in pairs]
+    return WorkList(
+        as_of,
+        within,
+        shown,
+        snoozed=hidden,
+        counts=Counter(i.urgency for i in shown),
+    )
+
+
+def due_with_facts(db: Database, as_of: date, within: int = 0) -> list[tuple[WorkItem, Fact]]:
+    """The work list's items with the facts behind them (which parties have not signed, what
+    blocks the start), for the reminders that go to those parties."""
+    return _due(db, as_of, within)[0]
+
+
+def _due(db: Database, as_of: date, within: int) -> tuple[list[tuple[WorkItem, Fact]], int]:
     horizon = as_of + timedelta(days=within)
     with db.session() as session:
         rules = rules_in(session)
         facts = list(_facts(session, rules, as_of, horizon))
         hidden = snoozed(session, as_of)
-    items = [_item(f, rules[f.rule_key], as_of) for f in facts]
-    shown = [i for i in items if (i.placement_id, i.rule_key) not in hidden]
-    shown.sort(key=lambda i: (i.urgency, i.due, i.reference, i.rule_key))
-    return WorkList(
-        as_of,
-        within,
-        shown,
-        snoozed=len(items) - len(shown),
-        counts=Counter(i.urgency for i in shown),
-    )
+    pairs = [(_item(f, rules[f.rule_key], as_of), f) for f in facts]
+    shown = [(i, f) for i, f in pairs if (i.placement_id, i.rule_key) not in hidden]
+    shown.sort(key=lambda pair: (pair[0].urgency, pair[0].due, pair[0].reference, pair[0].rule_key))
+    return shown, len(pairs) - len(shown)
 
 
 def _facts(session: Session, rules: dict[str, Rule], as_of: date, horizon: date) -> Iterable[Fact]:

@@ -1,0 +1,1 @@
+"""Mail: messages from templates, the outbox, SMTP and `.eml` files, and mail coming back."""

@@ -1,0 +1,364 @@
+"""Messages made from the records: which template, to whom, with which file attached.
+
+Each function returns a `Draft` the coordinator sees (and may edit) before it is queued:
+the agreement (or amendment) out for signature to one party, with the PDF as sent or the
+fillable PDF for HR; the final signed copy to all three; the certificate request to the host;
+a questionnaire to its respondent; a report to a funder. Recipients come from the document
+(the people it names) and from the host's HR contacts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from email.headerregistry import Address
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vipdesk.db import Database
+from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
+from vipdesk.documents.agreement.signature_block import Party, signer
+from vipdesk.errors import VipdeskError
+from vipdesk.models import (
+    AgreementDocument,
+    Contact,
+    ContactRole,
+    DocumentKind,
+    DocumentState,
+    Institution,
+    Placement,
+    ReadinessParty,
+)
+from vipdesk.services.agreements.batch import agreement_for_export
+from vipdesk.services.agreements.export import export_agreement
+from vipdesk.services.agreements.problems import long_date
+from vipdesk.services.agreements.queries import load_row
+from vipdesk.services.agreements.render import stored_or_rendered
+from vipdesk.services.evaluations.forms import export_questionnaire
+from vipdesk.services.evaluations.questionnaires import Kind
+from vipdesk.services.mail.compose import Attachment, Draft
+from vipdesk.services.mail.settings import MailSettings, make_address
+from vipdesk.services.mail.templates import fill, signature_text, template
+
+ANSWER_WITHIN = 14  # days the recipient is given, unless a rule says otherwise
+PDF = "application/pdf"
+
+HOW_TO_SIGN = {
+    "pdf": "Sign it digitally in your PDF reader, or print it, sign it by hand and send us a "
+    "scan of the signed pages.",
+    "fillable": "Please check the part of the host organisation: the fields can be filled in "
+    "any PDF reader. Then sign it digitally, or print, sign and scan it.",
+}
+
+
+@dataclass(frozen=True)
+class Recipients:
+    to: list[Address]
+    cc: list[Address]
+
+
+def _address(name: str, email: str) -> Address | None:
+    if not email:
+        return None
+    return make_address(name, email)
+
+
+def party_recipients(session: Session, data: AgreementData, party: Party) -> Recipients:
+    """Who receives a party's copy: the person the document names; for the host, its HR
+    contacts with the mentor in copy (HR signs for the company), else the mentor."""
+    _heading, person = signer(data, party)
+    named = _address(person.name, person.email)
+    if party is Party.HOST:
+        host_id = session.scalar(
+            select(Placement.host_id).where(Placement.reference == data.reference)
+        )
+        hr = [
+            make_address(c.name, c.email)
+            for c in session.scalars(
+                select(Contact)
+                .where(Contact.organisation_id == host_id, Contact.role == ContactRole.HR)
+                .order_by(Contact.id)
+            )
+        ]
+        if hr:
+            return Recipients(hr, [named] if named and named not in hr else [])
+    if named is None:
+        raise VipdeskError(
+            f"The agreement {data.reference} has no e-mail address for {party.label}: add it to "
+            "the record, or write the address in the message."
+        )
+    return Recipients([named], [])
+
+
+def common_values(
+    session: Session, placement_id: int, settings: MailSettings, today: date
+) -> dict[str, str]:
+    """The placeholders every message of a placement can use."""
+    row = session.execute(
+        select(Placement, Institution.name)
+        .join(Institution, Institution.id == Placement.institution_id)
+        .where(Placement.id == placement_id)
+    ).one_or_none()
+    if row is None:
+        raise VipdeskError("This placement no longer exists.")
+    placement, institution = row
+    values = {
+        "reference": placement.reference,
+        "student": f"{placement.student.given_name} {placement.student.family_name}",
+        "host": placement.host.name,
+        "institution": institution,
+        "start": long_date(placement.planned_start),
+        "end": long_date(placement.planned_end),
+        "date": long_date(today),
+        "deadline": long_date(today + timedelta(days=ANSWER_WITHIN)),
+    }
+    values["signature"] = fill(
+        signature_text(session),
+        {
+            "sender": settings.sender_name or settings.sender_address,
+            "institution": institution,
+            "address": settings.sender_address,
+        },
+    )
+    return values
+
+
+def from_template(
+    session: Session,
+    key: str,
+    values: dict[str, str],
+    recipients: Recipients,
+    *,
+    placement_id: int | None,
+    attachments: list[Attachment] | None = None,
+) -> Draft:
+    chosen = template(session, key)
+    names = ", ".join(a.display_name or a.addr_spec for a in recipients.to)
+    values = {"recipient": names, **values}
+    return Draft(
+        to=list(recipients.to),
+        cc=list(recipients.cc),
+        subject=" ".join(fill(chosen.subject, values).split()),
+        body=fill(chosen.body, values),
+        attachments=attachments or [],
+        placement_id=placement_id,
+        template=key,
+    )
+
+
+def _file_name(reference: str, what: str) -> str:
+    return f"{reference} {what}.pdf"
+
+
+def for_signature(
+    db: Database,
+    document_id: int,
+    party: Party,
+    settings: MailSettings,
+    *,
+    fillable: bool = False,
+    today: date | None = None,
+) -> Draft:
+    """The agreement or amendment out for signature, to one party.
+
+    Raises:
+        VipdeskError: the document is not out for signature, the party has signed already,
+            or no address is known for the party.
+    """
+    today = today or date.today()
+    with db.session() as session:
+        row = load_row(session, document_id)
+        if row.kind is DocumentKind.CERTIFICATE:
+            raise VipdeskError("A certificate is requested from the host, not signed by three.")
+        if row.state is not DocumentState.SENT:
+            raise VipdeskError(
+                f"The {row} is {row.state.label.lower()}: send it for signature first, then "
+                "e-mail it."
+            )
+        signature = next((s for s in row.signatures if s.party == party.value), None)
+        if signature is not None and signature.state.value == "signed":
+            raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
+        data = agreement_from_dict(json.loads(row.content))
+        pdf = stored_or_rendered(session, row, final=False)
+        values = common_values(session, row.placement_id, settings, today)
+        amendment = row.kind is DocumentKind.AMENDMENT
+        values |= {
+            "version": str(data.version),
+            "number": str(row.number),
+            "instructions": HOW_TO_SIGN["fillable" if fillable else "pdf"],
+        }
+        recipients = party_recipients(session, data, party)
+        placement_id, reference, title = row.placement_id, data.reference, str(row)
+    if fillable:
+        if party is not Party.HOST or amendment:
+            raise VipdeskError("The fillable PDF is the agreement for the host's HR.")
+        pdf = export_agreement(db, placement_id, fillable=True, version=document_id).pdf
+        name = _file_name(reference, "learning agreement for HR")
+    else:
+        name = _file_name(reference, title.replace("Learning agreement", "learning agreement"))
+    with db.session() as session:
+        return from_template(
+            session,
+            "amendment_for_signature" if amendment else "agreement_for_signature",
+            values,
+            recipients,
+            placement_id=placement_id,
+            attachments=[Attachment(name, pdf, PDF, document_id)],
+        )
+
+
+def signed_copy(
+    db: Database, document_id: int, settings: MailSettings, today: date | None = None
+) -> Draft:
+    """The final copy of a document every party signed, to all three parties."""
+    today = today or date.today()
+    with db.session() as session:
+        row: AgreementDocument = load_row(session, document_id)
+        if row.kind is DocumentKind.CERTIFICATE:
+            raise VipdeskError("The certificate is kept; it is not sent to the parties.")
+        pdf = stored_or_rendered(session, row, final=True)
+        data = agreement_from_dict(json.loads(row.content))
+        values = common_values(session, row.placement_id, settings, today)
+        values["sha256"] = row.final_sha256 or ""
+        to: list[Address] = []
+        cc: list[Address] = []
+        for party in Party:
+            found = party_recipients(session, data, party)
+            to.extend(a for a in found.to if a not in to)
+            cc.extend(a for a in found.cc if a not in to and a not in cc)
+        name = _file_name(data.reference, f"{str(row).lower()} signed")
+        return from_template(
+            session,
+            "agreement_signed",
+            values,
+            Recipients(to, cc),
+            placement_id=row.placement_id,
+            attachments=[Attachment(name, pdf, PDF, document_id)],
+        )
+
+
+RESPONDENT_PARTY = {
+    ReadinessParty.STUDENT: Party.STUDENT,
+    ReadinessParty.COMPANY: Party.HOST,
+    ReadinessParty.INSTITUTION: Party.SENDING,
+}
+
+
+def questionnaire_request(
+    db: Database,
+    placement_id: int,
+    kind: Kind,
+    party: ReadinessParty,
+    settings: MailSettings,
+    today: date | None = None,
+) -> Draft:
+    """A party's questionnaire as a fillable PDF, to the person who answers it."""
+    today = today or date.today()
+    exported = export_questionnaire(db, placement_id, kind, party)
+    form = exported.form
+    data = agreement_for_export(db, placement_id)
+    with db.session() as session:
+        values = common_values(session, placement_id, settings, today)
+        values["questionnaire"] = form.title
+        if party is ReadinessParty.INSTITUTION:
+            tutor = session.scalar(
+                select(Contact)
+                .join(Placement, Placement.tutor_id == Contact.id)
+                .where(Placement.id == placement_id)
+            )
+            if tutor is None:
+                raise VipdeskError("The placement has no academic tutor to send this to.")
+            recipients = Recipients([make_address(tutor.name, tutor.email)], [])
+        else:
+            recipients = party_recipients(session, data, RESPONDENT_PARTY[party])
+            if party is ReadinessParty.COMPANY:  # the mentor answers, not HR
+                mentor = signer(data, Party.HOST)[1]
+                if mentor.email:
+                    recipients = Recipients([make_address(mentor.name, mentor.email)], [])
+        name = _file_name(form.reference, form.title.lower())
+        return from_template(
+            session,
+            "questionnaire_request",
+            values,
+            recipients,
+            placement_id=placement_id,
+            attachments=[Attachment(name, exported.pdf, PDF)],
+        )
+
+
+def certificate_request(
+    db: Database, placement_id: int, settings: MailSettings, today: date | None = None
+) -> Draft:
+    """The request to the host for the traineeship certificate (its form attached if one is
+    drafted)."""
+    today = today or date.today()
+    data = agreement_for_export(db, placement_id)
+    with db.session() as session:
+        values = common_values(session, placement_id, settings, today)
+        recipients = party_recipients(session, data, Party.HOST)
+        certificate = session.scalar(
+            select(AgreementDocument)
+            .where(
+                AgreementDocument.placement_id == placement_id,
+                AgreementDocument.kind == DocumentKind.CERTIFICATE,
+                AgreementDocument.state != DocumentState.SUPERSEDED,
+            )
+            .order_by(AgreementDocument.number.desc())
+            .limit(1)
+        )
+        attachments = []
+        if certificate is not None and certificate.state is not DocumentState.DRAFT:
+            pdf = stored_or_rendered(session, certificate, final=False)
+            attachments.append(
+                Attachment(
+                    _file_name(data.reference, "traineeship certificate"), pdf, PDF, certificate.id
+                )
+            )
+        return from_template(
+            session,
+            "certificate_request",
+            values,
+            recipients,
+            placement_id=placement_id,
+            attachments=attachments,
+        )
+
+
+def report_message(
+    db: Database,
+    title: str,
+    file_name: str,
+    data: bytes,
+    to: list[Address],
+    settings: MailSettings,
+    today: date | None = None,
+) -> Draft:
+    """A report to a funder or manager, its workbook attached."""
+    today = today or date.today()
+    with db.session() as session:
+        institution = session.scalar(select(Institution.name).order_by(Institution.id).limit(1))
+        signature = fill(
+            signature_text(session),
+            {
+                "sender": settings.sender_name or settings.sender_address,
+                "institution": institution or "",
+                "address": settings.sender_address,
+            },
+        )
+        values = {
+            "report": title,
+            "date": long_date(today),
+            "institution": institution or "",
+            "signature": signature,
+        }
+        xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return from_template(
+            session,
+            "report_to_funder",
+            values,
+            Recipients(to, []),
+            placement_id=None,
+            attachments=[Attachment(file_name, data, xlsx)],
+        )
