@@ -21,6 +21,8 @@ LATE_IMPORTERS = {
     # The placement editor (reportlab, pyHanko), the spreadsheet dialogs (openpyxl) and the
     # other tabs load on first use, off the path to the first window.
     "vipdesk.ui.main_window",
+    # The main window's mail actions: reading a returned mail loads reportlab, on first use.
+    "vipdesk.ui.mail.window_actions",
     # Only the demo database needs the sample-data generator.
     "vipdesk.ui.app",
 }

@@ -40,6 +40,7 @@ class OutboxMessage(Versioned, Base):
 
     __tablename__ = "outbox_message"
     __table_args__ = (Index("ix_outbox_message_state", "state", "id"),)
+    audited = True  # the demo, writing its own dated history lines, turns it off per row
 
     id: Mapped[int] = mapped_column(primary_key=True)
     placement_id: Mapped[int | None] = mapped_column(

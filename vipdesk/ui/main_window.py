@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -31,6 +33,7 @@ from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
+from vipdesk.ui.mail.window_actions import MailActions, mail_files
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.today.view import TodayView
 from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
@@ -86,6 +89,10 @@ class MainWindow(QMainWindow):
             view.setProperty(HELP_TOPIC, topic)  # F1's section of the user guide
         for view in self._people_views():
             view.setProperty(HELP_TOPIC, "people")
+
+        self.mail = MailActions(self, db, self.tabs, self.open_placement, self.reload_work_list)
+        self.mail.outbox.setProperty(HELP_TOPIC, "mail")
+        self.setAcceptDrops(True)  # a received .eml dropped on the window is imported
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -145,6 +152,8 @@ class MainWindow(QMainWindow):
         self.export_agreements_action = QAction("Export &agreements…", self)
         self.export_agreements_action.triggered.connect(self._on_export_agreements)
         file_menu.addAction(self.export_agreements_action)
+        settings_menu = QMenu("Settin&gs", self)
+        self.mail.add_to(file_menu, settings_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -170,6 +179,7 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         self.scheme_actions = add_scheme_menu(self, view_menu, self._settings)
 
+        menu.addMenu(settings_menu)
         help_menu = menu.addMenu("&Help")
         self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window
         self.help_action = self.guide.action
@@ -200,10 +210,11 @@ class MainWindow(QMainWindow):
             ("file-spreadsheet", self.export_report_action), ("help", self.help_action),
             ("keyboard", keys), ("info-circle", about), ("logout", quit_action),
             *(("file-import", action) for action in self.import_actions.values()),
+            ("mail", self.mail.import_action), ("mail", self.mail.settings_action),
         ):  # fmt: skip
             action.setIcon(icon(name))
         tab_icons = ("calendar-due", "briefcase", "school", "building", "address-book",
-                     "building-bank", "coin")  # fmt: skip
+                     "building-bank", "coin", "send")  # fmt: skip
         for index, name in enumerate(tab_icons):
             self.tabs.setTabIcon(index, icon(name))
 
@@ -461,6 +472,15 @@ class MainWindow(QMainWindow):
             HEADER_KEY, self.placements_view.table.horizontalHeader().saveState()
         )
         self._settings.sync()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if mail_files([Path(url.toLocalFile()) for url in event.mimeData().urls()]):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for path in mail_files([Path(url.toLocalFile()) for url in event.mimeData().urls()]):
+            self.mail.import_mail(path)
+        event.acceptProposedAction()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # late: as in `open_placement`, the editor stays off the start-up path

@@ -17,6 +17,7 @@ from vipdesk.db import Database
 from vipdesk.models import Placement
 from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, render_demo_pdfs
 from vipdesk.services.demo.generate import DemoSummary, build_demo
+from vipdesk.services.demo.mail import add_demo_mail
 from vipdesk.services.demo.parties import DEMO_USER
 
 DEMO_PLACEMENTS = 1500  # the demo database's size: every tab and report full, made in seconds
@@ -41,6 +42,7 @@ def fill_demo(
     with db.session(DEMO_USER) as session:
         summary = build_demo(session, placements, seed, progress, should_cancel, today=today)
         rendered = render_demo_pdfs(session, limit=agreements)
+        add_demo_mail(session, today or date.today())  # the mail that took those PDFs out
     return replace(summary, rendered=rendered)
 
 

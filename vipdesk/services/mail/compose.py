@@ -45,6 +45,12 @@ class Attachment:
         return hashlib.sha256(self.data).hexdigest()
 
 
+@dataclass(frozen=True)
+class Recipients:
+    to: list[Address]
+    cc: list[Address]
+
+
 @dataclass
 class Draft:
     """What will be sent; every field may still be edited by the coordinator."""
@@ -57,6 +63,7 @@ class Draft:
     placement_id: int | None = None
     template: str = ""
     rule_key: str | None = None
+    reference: str = ""  # the placement's, for the lists that show many messages
 
 
 def parse_addresses(text: str, field_name: str = "recipients") -> list[Address]:

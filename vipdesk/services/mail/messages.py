@@ -10,7 +10,6 @@ a questionnaire to its respondent; a report to a funder. Recipients come from th
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date, timedelta
 from email.headerregistry import Address
 
@@ -38,9 +37,9 @@ from vipdesk.services.agreements.queries import load_row
 from vipdesk.services.agreements.render import stored_or_rendered
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
-from vipdesk.services.mail.compose import Attachment, Draft
+from vipdesk.services.mail.compose import Attachment, Draft, Recipients
 from vipdesk.services.mail.settings import MailSettings, make_address
-from vipdesk.services.mail.templates import fill, signature_text, template
+from vipdesk.services.mail.templates import fill, fill_signature, signature_text, template
 
 ANSWER_WITHIN = 14  # days the recipient is given, unless a rule says otherwise
 PDF = "application/pdf"
@@ -51,12 +50,6 @@ HOW_TO_SIGN = {
     "fillable": "Please check the part of the host organisation: the fields can be filled in "
     "any PDF reader. Then sign it digitally, or print, sign and scan it.",
 }
-
-
-@dataclass(frozen=True)
-class Recipients:
-    to: list[Address]
-    cc: list[Address]
 
 
 def _address(name: str, email: str) -> Address | None:
@@ -114,7 +107,7 @@ def common_values(
         "date": long_date(today),
         "deadline": long_date(today + timedelta(days=ANSWER_WITHIN)),
     }
-    values["signature"] = fill(
+    values["signature"] = fill_signature(
         signature_text(session),
         {
             "sender": settings.sender_name or settings.sender_address,
@@ -339,7 +332,7 @@ def report_message(
     today = today or date.today()
     with db.session() as session:
         institution = session.scalar(select(Institution.name).order_by(Institution.id).limit(1))
-        signature = fill(
+        signature = fill_signature(
             signature_text(session),
             {
                 "sender": settings.sender_name or settings.sender_address,

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError
-from vipdesk.models import MailState, OutboxAttachment, OutboxMessage
+from vipdesk.models import MailState, OutboxAttachment, OutboxMessage, Placement
 from vipdesk.models.base import utcnow
 from vipdesk.services.mail.compose import (
     Attachment,
@@ -314,8 +314,6 @@ def outbox_rows(
     limit: int = 2000,
 ) -> list[OutboxRow]:
     """The newest messages first (of one placement, in some states)."""
-    from vipdesk.models import Placement
-
     query = (
         select(OutboxMessage, Placement.reference)
         .outerjoin(Placement, Placement.id == OutboxMessage.placement_id)

@@ -31,11 +31,10 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.services.agreements.problems import long_date
-from vipdesk.services.mail.compose import Draft
-from vipdesk.services.mail.messages import Recipients
+from vipdesk.services.mail.compose import Draft, Recipients
 from vipdesk.services.mail.outbox import recently_reminded
 from vipdesk.services.mail.settings import MailSettings, make_address
-from vipdesk.services.mail.templates import fill, signature_text, templates
+from vipdesk.services.mail.templates import fill, fill_signature, signature_text, templates
 from vipdesk.services.worklist.due import WorkItem, due_with_facts
 from vipdesk.services.worklist.queries import Fact
 
@@ -189,7 +188,7 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
                 "end": long_date(fact.who.end),
                 "details": item.details,
                 "date": long_date(as_of),
-                "signature": fill(
+                "signature": fill_signature(
                     signature,
                     {
                         "sender": settings.sender_name or settings.sender_address,
@@ -207,6 +206,7 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
                     placement_id=item.placement_id,
                     template=chosen.key,
                     rule_key=item.rule_key,
+                    reference=item.reference,
                 )
             )
     return plan

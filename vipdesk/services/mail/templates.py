@@ -134,6 +134,17 @@ def restore_shipped(db: Database, key: str, user: str | None = None) -> None:
             session.delete(row)
 
 
+def fill_signature(text: str, values: dict[str, str]) -> str:
+    """The signature with its placeholders filled; a line left empty by an empty value (no
+    sender name set) is dropped rather than printed as a blank line."""
+    lines = []
+    for line in text.split("\n"):
+        filled = fill(line, values)
+        if filled.strip() or not line.strip():
+            lines.append(filled)
+    return "\n".join(lines)
+
+
 def fill(text: str, values: dict[str, str]) -> str:
     """`text` with its placeholders replaced; one without a value is left visible as {name},
     for the coordinator to see in the message before it goes."""

@@ -51,6 +51,7 @@ from vipdesk.ui.agreement.signature_dialogs import (
 )
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.agreement.verification_dialog import VerificationDialog, verification
+from vipdesk.ui.mail.agreement_mail import AgreementMail
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
@@ -73,6 +74,7 @@ class AgreementActions:
         self.db = self.tab.db
         self.parent = self.tab.dialog_parent  # of every dialog and message box
         self.new_documents = NewDocumentSteps(tab, self.edit_document)
+        self.mail = AgreementMail(tab)
 
     # --- helpers ---------------------------------------------------------------------------
 
@@ -212,16 +214,30 @@ class AgreementActions:
             lambda: export_agreement(self.db, placement_id, fillable=True, version=document.id).pdf,
         )
 
+    def email(self) -> None:
+        """The selected document by e-mail: to a party still to sign, or signed to all."""
+        document = self.tab.selected()
+        if document is not None:
+            self.mail.send(document)
+
     def returned(self) -> None:
         """Read a PDF HR sent back: accept chosen changes, record signatures found in it."""
-        placement_id = self.tab.placement_id
-        assert placement_id is not None
         path = self._choose("Choose the PDF returned by HR")
         if path is None:
             return
         try:
             data = read_file(path)
-            review = agreement_returns.returned_changes(self.db, placement_id, data, path.name)
+        except VipdeskError as exc:
+            warn(self.tab, "Import returned PDF", exc)
+            return
+        self.returned_file(data, path.name)
+
+    def returned_file(self, data: bytes, name: str) -> None:
+        """A returned agreement (opened, or attached to a mail): review, accept, record."""
+        placement_id = self.tab.placement_id
+        assert placement_id is not None
+        try:
+            review = agreement_returns.returned_changes(self.db, placement_id, data, name)
             target = (
                 agreement_queries.get_document(self.db, review.document_id)
                 if review.document_id is not None
@@ -245,7 +261,7 @@ class AgreementActions:
             for party in parties:
                 assert target is not None
                 signatures.record_digital(
-                    self.db, target.id, party, data, name=path.name, user=current_user()
+                    self.db, target.id, party, data, name=name, user=current_user()
                 )
             if fields:
                 created.append(
@@ -254,7 +270,7 @@ class AgreementActions:
                     )
                 )
 
-        dialog = ReturnedPdfDialog(path.name, review, recordable, apply, self.parent)
+        dialog = ReturnedPdfDialog(name, review, recordable, apply, self.parent)
         self.tab.run_dialog(dialog)
         done(self.tab, created[0].id if created else (target.id if target else None))
 

@@ -53,6 +53,7 @@ ACTIONS: tuple[tuple[str, str], ...] = (
     ("scan", "Save sc&an…"),
     ("pdf", "Save &PDF…"),
     ("fillable", "&Fillable PDF for HR…"),
+    ("email", "Send &by e-mail…"),
     ("returned", "&Import returned PDF…"),
     ("new_version", "Ne&w version"),
     ("amend", "A&mend…"),
@@ -71,6 +72,17 @@ def _day(value: object) -> str:
     return f"{value:%d %b %Y}" if value else ""
 
 
+def _email_state(selected: DocumentView) -> str:
+    """Why the selected document cannot be e-mailed now ("" when it can)."""
+    if selected.kind is DocumentKind.CERTIFICATE:
+        return "The certificate is requested from the host (Today's reminder), not e-mailed here."
+    if selected.state is DocumentState.DRAFT:
+        return "Send it for signature first; then e-mail it to each party."
+    if selected.state is DocumentState.SUPERSEDED:
+        return "A later version replaced it."
+    return ""
+
+
 def action_states(
     selected: DocumentView | None,
     documents: list[DocumentView],
@@ -83,7 +95,9 @@ def action_states(
     pick = "Select a document in the list first."
     states = dict.fromkeys((key for key, _text in ACTIONS), "")
     if not documents:
-        states.update(dict.fromkeys(("view", "send", "record", "decline", "scan", "pdf"), pick))
+        states.update(
+            dict.fromkeys(("view", "send", "record", "decline", "scan", "pdf", "email"), pick)
+        )
         states["fillable"] = states["returned"] = "Draft the agreement first."
     open_agreement = [
         d
@@ -97,7 +111,17 @@ def action_states(
     states["certificate"] = "" if locked else not_locked
     if selected is None:
         if documents:
-            for key in ("edit", "view", "send", "record", "decline", "scan", "pdf", "fillable"):
+            for key in (
+                "edit",
+                "view",
+                "send",
+                "record",
+                "decline",
+                "scan",
+                "pdf",
+                "fillable",
+                "email",
+            ):
                 states[key] = pick
             states["new_version"] = pick
         else:
@@ -120,6 +144,7 @@ def action_states(
         states["fillable"] = "Only agreement versions go to HR as a fillable PDF."
     elif state not in (DocumentState.DRAFT, DocumentState.SENT):
         states["fillable"] = "Only a draft or a version out for signature goes to HR."
+    states["email"] = _email_state(selected)
     if signature is None or signature.method is not SignatureMethod.SCANNED:
         states["scan"] = "Select a paper signature (scan attached) in the signatures table."
     if selected.kind is not DocumentKind.AGREEMENT or state is not DocumentState.SENT:

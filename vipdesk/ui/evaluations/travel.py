@@ -131,7 +131,20 @@ def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
         return False
     path = Path(chosen)
     try:
-        review = review_returned(db, read_pdf_bytes(path), path.name, placement_id=placement_id)
+        data = read_pdf_bytes(path)
+    except VipdeskError as exc:
+        QMessageBox.warning(parent, "Not a questionnaire of this placement", str(exc))
+        return False
+    return import_returned_bytes(parent, db, data, path.name, placement_id)
+
+
+def import_returned_bytes(
+    parent: QWidget, db: Database, data: bytes, name: str, placement_id: int | None = None
+) -> bool:
+    """Show a returned questionnaire (from a file or a mail), store it if accepted; whether
+    something was stored. With `placement_id`, one of another placement is refused."""
+    try:
+        review = review_returned(db, data, name, placement_id=placement_id)
     except VipdeskError as exc:
         QMessageBox.warning(parent, "Not a questionnaire of this placement", str(exc))
         return False

@@ -37,6 +37,7 @@ from vipdesk.ui.evaluations.panel import EvaluationsPanel
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.icons import icon
+from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
@@ -122,6 +123,9 @@ class PlacementEditor(QDialog):
         self.evaluations = EvaluationsPanel(db)
         self.evaluations.changed.connect(self._on_agreement_changed)  # evidence and status
         self.side.addTab(self.evaluations, icon("clipboard-check"), "Evaluations")
+        self.mail = OutboxView(db, per_placement=True, lazy=True)
+        self.mail.changed.connect(lambda: self._stale_tabs.add(self.history))
+        self.side.addTab(self.mail, icon("mail"), "Mail")
         self.side.addTab(self.history, icon("history"), "History")
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
@@ -134,8 +138,8 @@ class PlacementEditor(QDialog):
         splitter.addWidget(self.side)
         # The tabs on the right are where most work is done: they get the larger share.
         splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([500, 620])
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([470, 780])
 
         self.save_button = QPushButton("Save")
         self.save_button.setToolTip("Save (Ctrl+S)")
@@ -208,6 +212,7 @@ class PlacementEditor(QDialog):
         self.agreement.show_placement(self._form.id)
         self.monitoring.show_placement(self._form.id)
         self.evaluations.show_placement(self._form.id, self._form.reference or "")
+        self.mail.show_placement(self._form.id)
         if self._form.id is None:
             self.checklist.show_unsaved()
             self._show_card(None)
@@ -249,6 +254,7 @@ class PlacementEditor(QDialog):
             "agreement": self.agreement,
             "monitoring": self.monitoring,
             "evaluations": self.evaluations,
+            "mail": self.mail,
             "history": self.history,
         }
         if name in tabs:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -26,8 +27,12 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.services.mail.reminders import plan_reminders
+from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
+from vipdesk.ui.mail.reminders_dialog import RemindersDialog
+from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -93,12 +98,21 @@ class TodayView(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.snooze_button.clicked.connect(self._snooze_current)
         self.rules_button.clicked.connect(self._on_rules)
+        self.remind_button = QPushButton("Send re&minders…")
+        self.remind_button.setToolTip(
+            "E-mail each party a due item waits for: signatures, certificate, evaluations"
+        )
+        self.remind_button.clicked.connect(self._on_reminders)
+        self.mailer = MailSender(db, self)
+        self.mailer.sent.connect(
+            lambda result: self.message.emit(f"Reminders: {result.summary()}.")
+        )
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
         titles.addWidget(self.summary)
         top.addLayout(titles, 1)
-        for button in (self.open_button, self.snooze_button, self.rules_button):
+        for button in (self.open_button, self.snooze_button, self.remind_button, self.rules_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.table = _FittingTable()
@@ -212,6 +226,24 @@ class TodayView(QWidget):
             return
         self.message.emit(snoozed_message(item, dialog.until()))
         self.changed.emit()
+
+    def _on_reminders(self) -> None:
+        settings = load_mail_settings(self._db)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan = plan_reminders(self._db, settings)
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "Send reminders", str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        dialog = RemindersDialog(self._db, plan, settings, self)
+        if self.run_dialog(dialog) and dialog.queued_ids:
+            self.mailer.send(dialog.queued_ids)
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Modal; tests replace this to drive the dialog themselves."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def _on_rules(self) -> None:
         dialog = RulesDialog(self._db, self)

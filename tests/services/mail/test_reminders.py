@@ -1,0 +1,62 @@
+"""Reminders follow the work list: to each party an item waits for, not twice in a week."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import update
+
+from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
+from vipdesk.db import Database
+from vipdesk.models import AgreementDocument
+from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.mail import outbox
+from vipdesk.services.mail.reminders import plan_reminders
+from vipdesk.services.mail.settings import MailSettings
+from vipdesk.services.signatures.recording import record_approval
+
+SETTINGS = MailSettings(
+    host="smtp.uni.example", sender_name="Anna Nowak", sender_address="io@uni.example"
+)
+
+
+def sent_earlier(db: Database, document_id: int, day: date) -> None:
+    """As if the agreement had gone out on `day` (the work list reads when it was sent)."""
+    with db.session() as session:
+        session.execute(
+            update(AgreementDocument)
+            .where(AgreementDocument.id == document_id)
+            .values(sent_at=datetime.combine(day, time(9), UTC))
+        )
+
+
+def test_each_party_that_has_not_signed_is_reminded_once_a_week(any_db: Database) -> None:
+    placement_id, draft = ready_agreement(any_db)
+    weeks_ago = date.today() - timedelta(days=20)
+    sent = send_for_signature(any_db, draft.id, draft.row_version, today=weeks_ago)
+    sent_earlier(any_db, sent.id, weeks_ago)
+    approval = typed_approval("student", weeks_ago)
+    record_approval(any_db, sent.id, "student", approval, today=weeks_ago)
+    as_of = date.today()
+    plan = plan_reminders(any_db, SETTINGS, as_of)
+    (reminder,) = [d for d in plan.drafts if d.placement_id == placement_id]
+    assert reminder.rule_key == "agreement_unsigned"
+    assert reminder.template == "reminder_agreement_unsigned"
+    assert "waiting for your signature" in reminder.subject
+    mentor = sent.agreement.receiving.mentor
+    assert [a.addr_spec for a in reminder.to] == [mentor.email]  # the host; the student signed
+    assert reminder.body.startswith(f"Dear {mentor.name},")
+    assert "Anna Nowak" in reminder.body  # the signature
+    outbox.queue_many(any_db, plan.drafts, SETTINGS.sender)
+    again = plan_reminders(any_db, SETTINGS, as_of + timedelta(days=1))
+    assert [d for d in again.drafts if d.placement_id == placement_id] == []
+    assert again.reminded_lately >= 1
+    later = plan_reminders(any_db, SETTINGS, as_of + timedelta(days=8))
+    assert [d.placement_id for d in later.drafts].count(placement_id) == 1
+
+
+def test_nothing_is_reminded_before_the_rule_says_so(db: Database) -> None:
+    placement_id, draft = ready_agreement(db)
+    send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    plan = plan_reminders(db, SETTINGS, SENT_ON + timedelta(days=3))
+    assert [d for d in plan.drafts if d.placement_id == placement_id] == []

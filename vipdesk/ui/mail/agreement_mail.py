@@ -1,0 +1,92 @@
+"""The Agreement tab's "Send by e-mail…": the document out for signature to one party, or the
+signed copy to all three, through the message dialog and the outbox."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.errors import VipdeskError
+from vipdesk.models import DocumentKind, DocumentState, SignatureState
+from vipdesk.services.agreements.views import DocumentView
+from vipdesk.services.mail.compose import Draft
+from vipdesk.services.mail.messages import for_signature, signed_copy
+from vipdesk.services.mail.settings import load_mail_settings
+from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.mail.compose_dialog import ComposeDialog
+from vipdesk.ui.mail.sending import MailSender
+
+TITLE = "Send by e-mail"
+
+
+def recipients_choice(document: DocumentView) -> list[tuple[str, Party, bool]]:
+    """Who the document can go to now: each party still to sign, in the signing order, and
+    the host's HR with the fillable PDF when it is an agreement."""
+    choices: list[tuple[str, Party, bool]] = []
+    for signature in document.signatures:
+        if signature.state is SignatureState.SIGNED:
+            continue
+        party = Party(signature.party)
+        choices.append((f"{signature.party_label}: the PDF to sign", party, False))
+        if party is Party.HOST and document.kind is DocumentKind.AGREEMENT:
+            choices.append((f"{signature.party_label}: the fillable PDF for HR", party, True))
+    return choices
+
+
+class PartyDialog(QDialog):
+    def __init__(self, choices: list[tuple[str, Party, bool]], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.choices = choices
+        self.combo = QComboBox()
+        for label, _party, _fillable in choices:
+            self.combo.addItem(label)
+        form = QFormLayout(self)
+        form.addRow(QLabel("The message is shown before it goes; you can change it there."))
+        form.addRow("&Send to:", self.combo)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> tuple[Party, bool]:
+        _label, party, fillable = self.choices[self.combo.currentIndex()]
+        return party, fillable
+
+
+class AgreementMail:
+    """Sending the tab's documents by e-mail; one background sender per tab."""
+
+    def __init__(self, tab: AgreementTab) -> None:
+        self.tab = tab
+        self.mailer = MailSender(tab.db, tab.dialog_parent)
+        self.mailer.sent.connect(lambda _result: done(tab))
+
+    def draft_for(self, document: DocumentView) -> Draft | None:
+        db = self.tab.db
+        settings = load_mail_settings(db)
+        if document.state is DocumentState.SIGNED:
+            return signed_copy(db, document.id, settings)
+        choices = recipients_choice(document)
+        if not choices:
+            raise VipdeskError(f"Every party has signed the {document.title.lower()}.")
+        dialog = PartyDialog(choices, self.tab.dialog_parent)
+        if not self.tab.run_dialog(dialog):
+            return None
+        party, fillable = dialog.chosen()
+        return for_signature(db, document.id, party, settings, fillable=fillable)
+
+    def send(self, document: DocumentView) -> None:
+        try:
+            draft = self.draft_for(document)
+        except VipdeskError as exc:
+            warn(self.tab, TITLE, exc)
+            return
+        if draft is None:
+            return
+        compose = ComposeDialog(self.tab.db, draft, self.tab.dialog_parent)
+        if self.tab.run_dialog(compose) and compose.queued_ids:
+            done(self.tab, document.id)  # the Mail tab and the history show it queued
+            self.mailer.send(compose.queued_ids)

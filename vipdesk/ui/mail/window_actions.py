@@ -1,0 +1,110 @@
+"""The main window's mail: the Outbox tab, Settings → E-mail, and mail coming back.
+
+A received message (`.eml`) is opened from File → Import returned mail, or dropped on the
+window: each agreement it carries opens in its placement's Agreement tab for review and the
+recording of its signatures, each questionnaire is shown answer by answer before it is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget
+
+from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
+from vipdesk.ui.mail.outbox_view import OutboxView
+from vipdesk.ui.spreadsheets.export_dialog import default_folder
+
+if TYPE_CHECKING:
+    from vipdesk.services.mail.incoming import ReceivedMail
+    from vipdesk.ui.placements.editor import PlacementEditor
+
+MAIL_FILES = "E-mail (*.eml);;All files (*)"
+TITLE = "Import returned mail"
+
+
+class MailActions(QObject):
+    def __init__(
+        self,
+        window: QMainWindow,
+        db: Database,
+        tabs: QTabWidget,
+        open_placement: Callable[[int, str], PlacementEditor | None],
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._db = db
+        self._open_placement = open_placement
+        self._changed = changed
+        self.outbox = OutboxView(db, lazy=True)
+        self.outbox.changed.connect(changed)
+        tabs.addTab(self.outbox, "Out&box")
+        self.settings_action = QAction("&E-mail…", window)
+        self.settings_action.setToolTip("The mail server, the sender and the message templates")
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.import_action = QAction("Import returned &mail (.eml)…", window)
+        self.import_action.triggered.connect(self.choose_mail)
+
+    def add_to(self, file_menu: QMenu, settings_menu: QMenu) -> None:
+        file_menu.addAction(self.import_action)
+        settings_menu.addAction(self.settings_action)
+
+    def edit_settings(self) -> None:
+        from vipdesk.ui.mail.settings_dialog import MailSettingsDialog  # late: first use only
+
+        MailSettingsDialog(self._db, self._window).exec()
+
+    def choose_mail(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window, TITLE, str(default_folder()), MAIL_FILES
+        )
+        if chosen:
+            self.import_mail(Path(chosen))
+
+    def import_mail(self, path: Path) -> ReceivedMail | None:
+        """Take a received message apart and bring each document of ours to its place."""
+        # late: reading PDFs loads reportlab and the questionnaires (~0.3 s), not at start
+        from vipdesk.services.agreements.prefill import find_placement
+        from vipdesk.services.mail.incoming import read_mail_file
+        from vipdesk.ui.evaluations.travel import import_returned_bytes
+
+        try:
+            received = read_mail_file(path)
+        except VipdeskError as exc:
+            QMessageBox.warning(self._window, TITLE, str(exc))
+            return None
+        notes = [f"Not ours, left alone: {name}" for name in received.others]
+        for file in received.files:
+            if file.kind == "questionnaire":
+                if import_returned_bytes(self._window, self._db, file.data, file.name):
+                    self._changed()
+                continue
+            try:
+                placement_id = find_placement(self._db, file.reference)
+            except VipdeskError as exc:
+                notes.append(f"{file.name}: {exc}")
+                continue
+            editor = self._open_placement(placement_id, "agreement")
+            if editor is None:
+                continue
+            if file.kind == "agreement":
+                editor.agreement.steps.returned_file(file.data, file.name)
+            else:
+                notes.append(
+                    f"{file.name} is the {file.kind} of {file.reference}: record its signatures "
+                    "in the Agreement tab (Record signature…)."
+                )
+        if notes:
+            QMessageBox.information(self._window, TITLE, "\n".join(notes))
+        return received
+
+
+def mail_files(paths: list[Path]) -> list[Path]:
+    """The dropped files that may be mail (the rest is not for this drop)."""
+    return [p for p in paths if p.suffix.lower() in (".eml", ".msg")]
