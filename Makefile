@@ -33,13 +33,15 @@ unit: $(STAMP)
 
 ## Speed figures (print, do not assert): records and the work list at 100,000 placements,
 ## agreement PDFs, every report (against openpyxl's and XlsxWriter's bare writing of the same
-## rows; on PostgreSQL too when VIPDESK_TEST_POSTGRES_URL is set) and spreadsheet import.
+## rows; on PostgreSQL too when VIPDESK_TEST_POSTGRES_URL is set), spreadsheet import, the
+## monitoring log, and building, queueing and sending 500 e-mail reminders.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_records.py
 	$(BIN)/python benchmarks/bench_worklist.py
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_spreadsheets.py
 	$(BIN)/python benchmarks/bench_monitoring.py --database bench-data/bench-100000.sqlite3
+	$(BIN)/python benchmarks/bench_mail.py
 
 ## The README screenshot, rendered offscreen from demo data.
 screenshot: $(STAMP)

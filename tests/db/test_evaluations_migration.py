@@ -13,7 +13,15 @@ from vipdesk.db import open_database
 from vipdesk.services.demo.generate import generate_demo
 
 # Tables 0016 (evaluations) and 0017 (monitoring log, recognition) add.
-NEW_TABLES = ("evaluation_response", "evaluation_answer", "monitoring_entry", "recognition")
+NEW_TABLES = (
+    "evaluation_response",
+    "evaluation_answer",
+    "monitoring_entry",
+    "recognition",
+    "outbox_message",
+    "outbox_attachment",
+    "mail_template",
+)
 
 
 def test_a_database_filled_before_evaluations_upgrades_and_keeps_every_record(

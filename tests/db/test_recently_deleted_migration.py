@@ -20,6 +20,9 @@ ADDED_AFTER_0008 = (
     "evaluation_answer",
     "monitoring_entry",
     "recognition",
+    "outbox_message",
+    "outbox_attachment",
+    "mail_template",
 )
 
 

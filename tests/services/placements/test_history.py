@@ -27,8 +27,10 @@ from vipdesk.models import (
     EntryKind,
     EvaluationResponse,
     EvaluationStage,
+    MailState,
     Mode,
     MonitoringEntry,
+    OutboxMessage,
     PeriodKind,
     Phase,
     PlacementPeriod,
@@ -211,6 +213,16 @@ def _children(placement_id: int, shared_cost_id: int) -> dict[str, Any]:
             recorded_by="ana",
             score=70,
         ),
+        "outbox_message": OutboxMessage(
+            placement_id=placement_id,
+            template="agreement_for_signature",
+            sender="Office <io@uni.example>",
+            recipients="Eva Berg <eva@fjord.example>",
+            subject="Learning agreement for signature",
+            body="Dear Eva Berg,",
+            message_id="<1@uni.example>",
+            queued_by="ana",
+        ),
     }
 
 
@@ -229,6 +241,7 @@ EDITS = {
     "monitoring_entry": ("minutes", 45),
     "recognition": ("grade", "A"),
     "evaluation_response": ("score", 80),
+    "outbox_message": ("state", MailState.SENT),
 }
 
 
@@ -282,6 +295,12 @@ def test_created_changed_and_removed_records_of_every_kind_are_told(any_db: Data
     )
     assert any(
         t.startswith("Signature of the host organisation awaited on learning agreement 1")
+        for t in texts
+    )
+    assert any(
+        t.startswith(
+            "E-mail “Learning agreement for signature” to Eva Berg <eva@fjord.example> sent"
+        )
         for t in texts
     )
 

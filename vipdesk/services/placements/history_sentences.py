@@ -331,6 +331,26 @@ def _during(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     return _one_per_field(f"{what}: ", entry.changes, names)
 
 
+def _mail(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
+    """An e-mail of the outbox: queued, then sent, failed, cancelled or queued again."""
+    about = f"E-mail “{match['subject']}” to {match['to']}"
+    if entry.action == "create":
+        return [Said(f"{about} queued")]
+    if entry.action == "delete":
+        return [Said(f"{about} removed from the outbox")]
+    c = entry.changes
+    state = _new(c, "state")
+    if state == "sent":
+        return [Said(f"{about} sent", str(_new(c, "server_reply") or ""))]
+    if state == "failed":
+        return [Said(f"{about} could not be sent", str(_new(c, "failure") or ""))]
+    if state == "cancelled":
+        return [Said(f"{about} cancelled")]
+    if state == "queued":
+        return [Said(f"{about} queued again")]
+    return _one_per_field(f"{about}: ", c, names)
+
+
 Describer = Callable[[Entry, re.Match[str], Names], list[Said]]
 
 
@@ -365,6 +385,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("monitoring_entry", re.compile(r"(?P<what>.+ of \d{2} \w{3} \d{4})"), _during),
     Kind("recognition", re.compile(r"(?P<what>recognition)"), _during),
     Kind("evaluation_response", re.compile(r"(?P<what>.+ evaluation) \(.+\)"), _during),
+    Kind("outbox_message", re.compile(r'e-mail "(?P<subject>.*)" to (?P<to>.+)', re.DOTALL), _mail),
 )
 
 _VERB = re.compile(r"(added|changed|removed) (?P<label>.*)", re.DOTALL)

@@ -8,6 +8,8 @@ tab holds the office's wording of each message, checked for unknown placeholders
 
 from __future__ import annotations
 
+import ssl
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -62,7 +64,7 @@ class ServerPage(QWidget):
         self.port.setValue(settings.port)
         self.errors["port"] = add_field(form, "Port", self.port)
         self.security.currentIndexChanged.connect(
-            lambda _i: self.port.setValue(self.security.currentData().default_port)
+            lambda _i: self.port.setValue(Security(self.security.currentData()).default_port)
         )
         self.username = QLineEdit(settings.username)
         self.errors["username"] = add_field(form, "User name", self.username)
@@ -92,7 +94,7 @@ class ServerPage(QWidget):
         return MailSettings(
             host=self.host.text().strip(),
             port=self.port.value(),
-            security=self.security.currentData(),
+            security=Security(self.security.currentData()),
             username=self.username.text().strip(),
             sender_name=self.sender_name.text().strip(),
             sender_address=self.sender_address.text().strip(),
@@ -241,7 +243,7 @@ class MailSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.ssl_context = None  # tests: trust their own server's certificate
+        self.ssl_context: ssl.SSLContext | None = None  # tests: trust their own server's
 
     def _secret(self, settings: MailSettings) -> str | None:
         return self.server.password.text() or password(settings)
