@@ -69,4 +69,4 @@ def test_the_offices_wording_is_used_and_restoring_brings_back_the_shipped_text(
 
 def test_a_signature_line_left_empty_is_dropped_not_printed_blank() -> None:
     text = "Kind regards,\n{sender}\n{institution}"
-    assert fill_signature(text, {"sender": "", "institution": "Uni"}) == "Kind regards,\nUni"
+    assert fill_signature(text, MailSettings(), "Uni") == "Kind regards,\nUni"

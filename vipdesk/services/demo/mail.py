@@ -10,7 +10,6 @@ history, dated when it was sent.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import UTC, date, datetime, timedelta
 from email.headerregistry import Address
@@ -27,7 +26,6 @@ from vipdesk.models import (
     DocumentKind,
     DocumentState,
     MailState,
-    OutboxAttachment,
     OutboxMessage,
 )
 from vipdesk.services.demo.parties import DEMO_USER
@@ -38,6 +36,7 @@ from vipdesk.services.mail.messages import (
     from_template,
     party_recipients,
 )
+from vipdesk.services.mail.outbox import stored_attachments
 from vipdesk.services.mail.settings import MailSettings
 
 DEMO_SENDER = MailSettings(
@@ -141,18 +140,7 @@ def add_demo_mail(session: Session, today: date) -> int:
             queued_by=DEMO_USER,
             created_at=when,
             updated_at=when,
-            attachments=[
-                OutboxAttachment(
-                    position=position,
-                    file_name=attachment.file_name,
-                    content_type=attachment.mime_type,
-                    size=len(attachment.data),
-                    sha256=hashlib.sha256(attachment.data).hexdigest(),
-                    document_id=attachment.document_id,
-                    data=attachment.data,
-                )
-                for position, attachment in enumerate(draft.attachments)
-            ],
+            attachments=stored_attachments(draft),
         )
         message.audited = False  # its history line below is dated when it was sent
         messages.append(message)

@@ -107,14 +107,7 @@ def common_values(
         "date": long_date(today),
         "deadline": long_date(today + timedelta(days=ANSWER_WITHIN)),
     }
-    values["signature"] = fill_signature(
-        signature_text(session),
-        {
-            "sender": settings.sender_name or settings.sender_address,
-            "institution": institution,
-            "address": settings.sender_address,
-        },
-    )
+    values["signature"] = fill_signature(signature_text(session), settings, institution)
     return values
 
 
@@ -332,14 +325,7 @@ def report_message(
     today = today or date.today()
     with db.session() as session:
         institution = session.scalar(select(Institution.name).order_by(Institution.id).limit(1))
-        signature = fill_signature(
-            signature_text(session),
-            {
-                "sender": settings.sender_name or settings.sender_address,
-                "institution": institution or "",
-                "address": settings.sender_address,
-            },
-        )
+        signature = fill_signature(signature_text(session), settings, institution or "")
         values = {
             "report": title,
             "date": long_date(today),

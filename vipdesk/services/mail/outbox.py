@@ -105,23 +105,28 @@ def queue_many(
                 state=MailState.QUEUED,
                 attempts=0,
                 queued_by=user or "unknown",
-                attachments=[
-                    OutboxAttachment(
-                        position=n,
-                        file_name=a.file_name,
-                        content_type=a.mime_type,
-                        size=len(a.data),
-                        sha256=a.sha256,
-                        document_id=a.document_id,
-                        data=a.data,
-                    )
-                    for n, a in enumerate(draft.attachments)
-                ],
+                attachments=stored_attachments(draft),
             )
             session.add(row)
             rows.append(row)
         session.flush()
         return [row.id for row in rows]
+
+
+def stored_attachments(draft: Draft) -> list[OutboxAttachment]:
+    """The draft's files as the outbox keeps them: bytes, size, hash, the document they are."""
+    return [
+        OutboxAttachment(
+            position=n,
+            file_name=a.file_name,
+            content_type=a.mime_type,
+            size=len(a.data),
+            sha256=a.sha256,
+            document_id=a.document_id,
+            data=a.data,
+        )
+        for n, a in enumerate(draft.attachments)
+    ]
 
 
 def _draft_of(row: OutboxMessage) -> tuple[Draft, Address, Address | None]:

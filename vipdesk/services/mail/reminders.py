@@ -188,14 +188,7 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
                 "end": long_date(fact.who.end),
                 "details": item.details,
                 "date": long_date(as_of),
-                "signature": fill_signature(
-                    signature,
-                    {
-                        "sender": settings.sender_name or settings.sender_address,
-                        "institution": who.institution,
-                        "address": settings.sender_address,
-                    },
-                ),
+                "signature": fill_signature(signature, settings, who.institution),
             }
             plan.drafts.append(
                 Draft(

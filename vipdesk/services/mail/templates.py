@@ -21,6 +21,7 @@ from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import MailTemplate
 from vipdesk.resources import load_json
+from vipdesk.services.mail.settings import MailSettings
 
 SIGNATURE = "signature"  # the key of the signature's row; its placeholders are below
 SIGNATURE_PLACEHOLDERS = ("sender", "institution", "address")
@@ -134,9 +135,14 @@ def restore_shipped(db: Database, key: str, user: str | None = None) -> None:
             session.delete(row)
 
 
-def fill_signature(text: str, values: dict[str, str]) -> str:
+def fill_signature(text: str, settings: MailSettings, institution: str) -> str:
     """The signature with its placeholders filled; a line left empty by an empty value (no
     sender name set) is dropped rather than printed as a blank line."""
+    values = {
+        "sender": settings.sender_name or settings.sender_address,
+        "institution": institution,
+        "address": settings.sender_address,
+    }
     lines = []
     for line in text.split("\n"):
         filled = fill(line, values)

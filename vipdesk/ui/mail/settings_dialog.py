@@ -261,14 +261,7 @@ class MailSettingsDialog(QDialog):
             chosen = mail_templates.template(session, "test_message")
             signature = mail_templates.signature_text(session)
         values = {
-            "signature": fill_signature(
-                signature,
-                {
-                    "sender": settings.sender_name,
-                    "institution": "",
-                    "address": settings.sender_address,
-                },
-            )
+            "signature": fill_signature(signature, settings, ""),
         }
         draft = Draft([settings.sender], fill(chosen.subject, values), fill(chosen.body, values))
         try:
