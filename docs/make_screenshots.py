@@ -23,9 +23,11 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
 from vipdesk.db import Database, open_database
+from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.models import (
     AgreementDocument,
     DocumentKind,
+    DocumentState,
     EvaluationResponse,
     MonitoringEntry,
     Placement,
@@ -35,7 +37,10 @@ from vipdesk.models import (
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
+from vipdesk.services.mail.messages import for_signature
+from vipdesk.services.mail.settings import MailSettings, save_mail_settings
 from vipdesk.ui import theme
+from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
@@ -85,6 +90,10 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
             save(app, window, GUIDE_IMAGES / f"{name}.png")
     window.tabs.setCurrentWidget(window.today_view)
     save(app, window, ROOT / "docs" / f"screenshot{dark}.png")
+    if guide:
+        window.tabs.setCurrentWidget(window.mail.outbox)
+        save(app, window, ROOT / "docs" / "outbox.png")
+        mail_dialog(app, database, window)
     with database.session() as session:
         amended = select(AgreementDocument.placement_id).where(
             AgreementDocument.kind == DocumentKind.AMENDMENT
@@ -133,6 +142,34 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
     wizard.close()
     window.close()
+
+
+def mail_dialog(app: QApplication, database: Database, window: MainWindow) -> None:
+    """The message an agreement out for signature goes to HR with, before it is sent."""
+    with database.session() as session:
+        sent = session.scalar(
+            select(AgreementDocument.id)
+            .where(
+                AgreementDocument.kind == DocumentKind.AGREEMENT,
+                AgreementDocument.state == DocumentState.SENT,
+                AgreementDocument.pdf.is_not(None),
+            )
+            .limit(1)
+        )
+    assert sent is not None, "the demo has an agreement out for signature with its PDF"
+    settings = MailSettings(
+        host="smtp.demo-university.example",
+        sender_name="International Office",
+        sender_address="international@demo-university.example",
+    )
+    save_mail_settings(database, settings)
+    draft = for_signature(database, sent, Party.HOST, settings, fillable=True)
+    dialog = ComposeDialog(database, draft, window)
+    dialog.resize(760, 640)
+    dialog.show()
+    save(app, dialog, ROOT / "docs" / "mail-dialog.png")
+    dialog.close()
+    save_mail_settings(database, MailSettings())  # the other pictures: as the demo has it
 
 
 def monitoring_shot(
