@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -133,3 +135,19 @@ def test_a_refused_password_gives_one_line_naming_it(tmp_path: Path) -> None:
         "vipdesk: The server 127.0.0.1 refused the password of user vipdesk: check the "
         "password in the database URL.\n"
     )
+
+
+def test_output_into_a_pipe_closed_early_ends_quietly() -> None:
+    """`vipdesk grant … | head -1`: the reader goes away; no traceback, exit 0."""
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "vipdesk", "grant", "--country", "DE", "--start", "2026-03-02",
+         "--end", "2026-04-15", "--mode", "virtual"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.close()  # before it writes: its first flush finds no reader
+    with reader.stderr:
+        error = reader.stderr.read().decode()
+    assert reader.wait(60) == 0, error
+    assert "Traceback" not in error and "BrokenPipe" not in error

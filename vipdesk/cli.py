@@ -71,50 +71,60 @@ def database_url(args: argparse.Namespace) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        # Each command loads only what it needs (the app no reportlab or pyHanko at start, a
-        # report no Qt): the entry point is the one place that chooses what to import.
-        if args.command == "demo":
-            from vipdesk.commands import demo  # late: the generator, only for `demo`
-
-            return demo.run(args, database_url(args))
-        if args.demo and args.command not in (None, "grant"):  # `grant` reads no database
-            from vipdesk.commands import demo  # late: the generator, only for `--demo`
-
-            demo.ensure(database_url(args))  # made on first use, as the app does
-        if args.command in parsers.COMMANDS:
-            from vipdesk.commands import spreadsheets  # late: openpyxl, only for these
-
-            return spreadsheets.run(args, database_url(args))
-        if args.command == "due":
-            from vipdesk.commands import due  # late: openpyxl for --out, only for `due`
-
-            return due.run(args, database_url(args))
-        if args.command == "grant":
-            from vipdesk.commands import grant  # late: SQLAlchemy models, only for `grant`
-
-            return grant.run(args)
-        if args.command == "agreement":
-            from vipdesk.commands import agreement  # late: reportlab and pyHanko
-
-            return agreement.run(args, database_url(args))
-        if args.command in ("mail", "import-mail"):
-            from vipdesk.commands import mail  # late: reportlab, pyHanko and smtplib
-
-            return mail.run(args, database_url(args))
-        if args.command == "questionnaire":
-            from vipdesk.commands import questionnaire  # late: reportlab and pyHanko
-
-            return questionnaire.run(args, database_url(args))
-        from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted
-
-        return run_app(
-            database_url=None if args.demo else database_url(args),
-            screenshot=args.screenshot,
-            color_scheme=args.color_scheme,
-        )
+        code = _run(args)
+        sys.stdout.flush()  # here, so that a pipe closed early is caught below, not at exit
+        return code
     except VipdeskError as exc:
         print(f"vipdesk: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("vipdesk: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to a pipe that closed early (`| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    """The command `args` names (the app when none); its exit status."""
+    # Each command loads only what it needs (the app no reportlab or pyHanko at start, a
+    # report no Qt): the entry point is the one place that chooses what to import.
+    if args.command == "demo":
+        from vipdesk.commands import demo  # late: the generator, only for `demo`
+
+        return demo.run(args, database_url(args))
+    if args.demo and args.command not in (None, "grant"):  # `grant` reads no database
+        from vipdesk.commands import demo  # late: the generator, only for `--demo`
+
+        demo.ensure(database_url(args))  # made on first use, as the app does
+    if args.command in parsers.COMMANDS:
+        from vipdesk.commands import spreadsheets  # late: openpyxl, only for these
+
+        return spreadsheets.run(args, database_url(args))
+    if args.command == "due":
+        from vipdesk.commands import due  # late: openpyxl for --out, only for `due`
+
+        return due.run(args, database_url(args))
+    if args.command == "grant":
+        from vipdesk.commands import grant  # late: SQLAlchemy models, only for `grant`
+
+        return grant.run(args)
+    if args.command == "agreement":
+        from vipdesk.commands import agreement  # late: reportlab and pyHanko
+
+        return agreement.run(args, database_url(args))
+    if args.command in ("mail", "import-mail"):
+        from vipdesk.commands import mail  # late: reportlab, pyHanko and smtplib
+
+        return mail.run(args, database_url(args))
+    if args.command == "questionnaire":
+        from vipdesk.commands import questionnaire  # late: reportlab and pyHanko
+
+        return questionnaire.run(args, database_url(args))
+    from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted
+
+    return run_app(
+        database_url=None if args.demo else database_url(args),
+        screenshot=args.screenshot,
+        color_scheme=args.color_scheme,
+    )
