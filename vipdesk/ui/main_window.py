@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
             self._db, self.placements_view.model.current_filter, catalogue.years(), self
         )
         dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Saved {path}.", 8000))
+        dialog.email_requested.connect(self.mail.email_report)
         delete_when_closed(dialog, dialog.runner)
         dialog.show()
         return dialog

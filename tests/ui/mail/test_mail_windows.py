@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from email import policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -281,3 +282,88 @@ def test_a_returned_mail_dropped_on_the_window_records_the_signature(
     assert (student.state, student.method) == (SignatureState.SIGNED, SignatureMethod.DIGITAL)
     for editor in window.findChildren(QDialog):
         editor.close()
+
+
+def send_as_typed(to: str) -> Callable[[ComposeDialog], int]:
+    """Stands in for the coordinator at a modal message dialog: types `to`, presses Send."""
+
+    def exec_(dialog: ComposeDialog) -> int:
+        if to:
+            dialog.to.setText(to)
+        dialog.send_button.click()
+        return int(dialog.result())
+
+    return exec_
+
+
+def test_a_report_goes_to_a_funder_after_it_is_saved(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ready_agreement(db)
+    workbook = tmp_path / "funding.xlsx"
+    workbook.write_bytes(b"PK\x03\x04 a workbook")
+    monkeypatch.setattr(ComposeDialog, "exec", send_as_typed("Nationale Agentur <na@daad.example>"))
+    with MailServer(tmp_path) as server:
+        configure(db, server)
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        window.mail.outbox.mailer.quiet = True
+        window.mail.email_report(str(workbook), "Funding against budget")
+        qtbot.waitUntil(lambda: len(server.received) == 1, timeout=15000)
+        qtbot.waitUntil(lambda: not window.mail.outbox.mailer.runner.busy, timeout=15000)
+    message = server.received[0].message
+    assert message["To"].addresses[0].addr_spec == "na@daad.example"
+    assert next(message.iter_attachments()).get_content() == workbook.read_bytes()
+
+
+def test_a_questionnaire_goes_from_the_evaluations_tab(
+    qtbot: QtBot, db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vipdesk.ui.evaluations.panel import EvaluationsPanel
+    from vipdesk.ui.evaluations.travel import ChoiceDialog
+
+    placement_id, _ = sent_agreement(db)
+    monkeypatch.setattr(ChoiceDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(ComposeDialog, "exec", send_as_typed(""))
+    with MailServer(tmp_path) as server:
+        configure(db, server)
+        panel = EvaluationsPanel(db)
+        qtbot.addWidget(panel)
+        panel.mailer.quiet = True
+        panel.show()
+        panel.show_placement(placement_id, "VIP")
+        panel.email_button.click()
+        qtbot.waitUntil(lambda: len(server.received) == 1, timeout=15000)
+        qtbot.waitUntil(lambda: not panel.mailer.runner.busy, timeout=15000)
+    (attachment,) = list(server.received[0].message.iter_attachments())
+    assert attachment.get_content().startswith(b"%PDF")
+    assert "readiness" in str(attachment.get_filename()).lower()
+
+
+def test_the_certificate_is_requested_from_the_agreement_tab(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    from tests.helpers.agreements import signed_agreement
+    from vipdesk.services.agreements.changes import start_certificate
+
+    placement_id, locked = signed_agreement(db)
+    period = locked.agreement.programme
+    start_certificate(db, placement_id, actual_start=period.start, actual_end=period.end)
+    panel = AgreementPanel(db)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_placement(placement_id)
+    composed: list[str] = []
+
+    def run_dialog(dialog: QDialog) -> bool:
+        assert isinstance(dialog, ComposeDialog)
+        composed.append(dialog.subject.text())
+        dialog.reject()
+        return False
+
+    panel.run_dialog = run_dialog  # type: ignore[method-assign]
+    certificate = next(d for d in panel.documents if d.kind.value == "certificate")
+    panel.select_document(certificate.id)
+    assert panel.buttons["email"].isEnabled()
+    panel.buttons["email"].click()
+    assert composed and composed[0].startswith("Traineeship certificate for ")

@@ -75,7 +75,7 @@ def _day(value: object) -> str:
 def _email_state(selected: DocumentView) -> str:
     """Why the selected document cannot be e-mailed now ("" when it can)."""
     if selected.kind is DocumentKind.CERTIFICATE:
-        return "The certificate is requested from the host (Today's reminder), not e-mailed here."
+        return ""  # the request to the host, with the certificate's form once it is sent
     if selected.state is DocumentState.DRAFT:
         return "Send it for signature first; then e-mail it to each party."
     if selected.state is DocumentState.SUPERSEDED:

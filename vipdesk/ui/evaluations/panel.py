@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -29,11 +29,15 @@ from vipdesk.services.evaluations.records import (
     planned_outcomes,
     record_evaluation,
 )
+from vipdesk.services.mail.messages import questionnaire_request
+from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui import theme
 from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
 from vipdesk.ui.evaluations.travel import ChoiceDialog, export_to_file, import_returned
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.mail.compose_dialog import ComposeDialog
+from vipdesk.ui.mail.sending import MailSender
 
 
 def _outcomes(evaluation: EvaluationView) -> str:
@@ -78,15 +82,19 @@ class EvaluationsPanel(QWidget):
         self.export_button.setToolTip("A fillable PDF for the student, the mentor or the tutor")
         self.import_button = QPushButton("&Import returned…")
         self.import_button.setToolTip("Read a filled-in questionnaire PDF back, answer by answer")
+        self.email_button = QPushButton("E-mail &questionnaire…")
+        self.email_button.setToolTip("Send the fillable PDF to the person who answers it")
+        self.mailer = MailSender(db, self)
         for button, slot in ((self.enter_button, self._on_enter), (self.view_button, self._on_view),
                              (self.export_button, self._on_export),
+                             (self.email_button, self._on_email),
                              (self.import_button, self._on_import)):  # fmt: skip
             button.clicked.connect(slot)
-        buttons = QHBoxLayout()
-        for button in (self.enter_button, self.view_button, self.export_button,
-                       self.import_button):  # fmt: skip
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = QGridLayout()  # three to a row: the side panel is narrow
+        buttons.setSpacing(4)
+        for number, button in enumerate((self.enter_button, self.view_button, self.export_button,
+                                         self.email_button, self.import_button)):  # fmt: skip
+            buttons.addWidget(button, number // 3, number % 3)
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
@@ -198,6 +206,24 @@ class EvaluationsPanel(QWidget):
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen())
+
+    def _on_email(self) -> None:
+        if self.placement_id is None:
+            return
+        choice = ChoiceDialog("E-mail a questionnaire", list(Kind), self)
+        if choice.exec() != QDialog.DialogCode.Accepted:
+            return
+        kind, party = choice.chosen()
+        try:
+            draft = questionnaire_request(
+                self.db, self.placement_id, kind, party, load_mail_settings(self.db)
+            )
+        except VipdeskError as exc:
+            QMessageBox.warning(self, "E-mail a questionnaire", str(exc))
+            return
+        compose = ComposeDialog(self.db, draft, self)
+        if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:
+            self.mailer.send(compose.queued_ids)
 
     def _on_import(self) -> None:
         if self.placement_id is not None and import_returned(self, self.db, self.placement_id):

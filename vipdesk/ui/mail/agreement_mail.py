@@ -1,5 +1,6 @@
-"""The Agreement tab's "Send by e-mail…": the document out for signature to one party, or the
-signed copy to all three, through the message dialog and the outbox."""
+"""The Agreement tab's "Send by e-mail…": the document out for signature to one party, the
+signed copy to all three, or the request for the traineeship certificate to the host, through
+the message dialog and the outbox."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.mail.compose import Draft
-from vipdesk.services.mail.messages import for_signature, signed_copy
+from vipdesk.services.mail.messages import certificate_request, for_signature, signed_copy
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
@@ -67,6 +68,8 @@ class AgreementMail:
     def draft_for(self, document: DocumentView) -> Draft | None:
         db = self.tab.db
         settings = load_mail_settings(db)
+        if document.kind is DocumentKind.CERTIFICATE:
+            return certificate_request(db, document.placement_id, settings)
         if document.state is DocumentState.SIGNED:
             return signed_copy(db, document.id, settings)
         choices = recipients_choice(document)

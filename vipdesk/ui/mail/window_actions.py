@@ -13,10 +13,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QTabWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+)
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
@@ -59,6 +67,24 @@ class MailActions(QObject):
         from vipdesk.ui.mail.settings_dialog import MailSettingsDialog  # late: first use only
 
         MailSettingsDialog(self._db, self._window).exec()
+
+    def email_report(self, path: str, title: str) -> None:
+        """A report just saved, in a message to whom the coordinator types (a funder)."""
+        # late: the report's message is made only when one goes by e-mail
+        from vipdesk.services.mail.messages import report_message
+        from vipdesk.services.mail.settings import load_mail_settings
+
+        file = Path(path)
+        try:
+            draft = report_message(
+                self._db, title, file.name, file.read_bytes(), [], load_mail_settings(self._db)
+            )
+        except (OSError, VipdeskError) as exc:
+            QMessageBox.warning(self._window, "E-mail the report", str(exc))
+            return
+        compose = ComposeDialog(self._db, draft, self._window)
+        if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:
+            self.outbox.mailer.send(compose.queued_ids)
 
     def choose_mail(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(

@@ -47,6 +47,7 @@ class ExportReportDialog(JobDialog):
     """Set the filters, choose the file, export; the dialog closes when the file is written."""
 
     exported = Signal(str)  # the path written
+    email_requested = Signal(str, str)  # the path written and the report's title, to send
     failure_title = "The report was not saved"
     cancelled_text = "Cancelled: no file was written."
 
@@ -125,6 +126,8 @@ class ExportReportDialog(JobDialog):
         form.addRow("Sensitive data", self.sensitive_box)
         form.addRow("", self.sensitive_warning)
         form.addRow("Save to", path_row)
+        self.email_box = QCheckBox("Then e-mail it (to a funder or a manager)")
+        form.addRow("", self.email_box)
 
         self.export_button = self.add_action("Export")
         self.export_button.setDefault(True)
@@ -206,3 +209,5 @@ class ExportReportDialog(JobDialog):
         self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
         self.exported.emit(str(result.path))
         self.accept()
+        if self.email_box.isChecked():
+            self.email_requested.emit(str(result.path), TITLES.get(result.kind, result.kind))
