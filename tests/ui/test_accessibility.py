@@ -13,7 +13,11 @@ from tests.helpers.agreements import typed_approval
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.samples import sample_agreement
 from vipdesk.db import Database
+from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.models import ReadinessParty
+from vipdesk.services.mail.compose import Attachment, Draft
+from vipdesk.services.mail.reminders import ReminderPlan
+from vipdesk.services.mail.settings import MailSettings, make_address
 from vipdesk.ui.agreement.dialogs import AmendDialog, CertificateDatesDialog
 from vipdesk.ui.agreement.send_dialog import SendDialog
 from vipdesk.ui.agreement.signature_dialogs import DeclineDialog, RecordSignatureDialog
@@ -22,6 +26,10 @@ from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import RatesDialog
 from vipdesk.ui.funding.source_editor import SourceEditor
+from vipdesk.ui.mail.agreement_mail import PartyDialog
+from vipdesk.ui.mail.compose_dialog import ComposeDialog
+from vipdesk.ui.mail.reminders_dialog import RemindersDialog
+from vipdesk.ui.mail.settings_dialog import MailSettingsDialog
 from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
@@ -125,6 +133,20 @@ def _dialogs(db: Database, placement_id: int) -> dict[str, QWidget]:
         "work-list rules": RulesDialog(db),
         "recently deleted": RecentlyDeletedDialog(db),
         "rates": RatesDialog(db),
+        "e-mail settings": MailSettingsDialog(db),
+        "message": ComposeDialog(
+            db,
+            Draft(
+                [make_address("Jürgen Weiß", "hr@firma.example")],
+                "Agreement",
+                "Text",
+                attachments=[Attachment("a.pdf", b"%PDF-1.7")],
+            ),
+        ),
+        "reminders": RemindersDialog(db, ReminderPlan(), MailSettings()),
+        "send by e-mail": PartyDialog(
+            [("The trainee: the PDF to sign", Party.STUDENT, False)], None
+        ),
     }
 
 

@@ -268,3 +268,30 @@ def test_the_stored_attachment_is_the_pdf_as_sent(db: Database, tmp_path: Path) 
         (attachment,) = row.attachments
         assert attachment.sha256 == hashlib.sha256(stored).hexdigest()
         assert attachment.document_id is not None and attachment.size == len(stored)
+
+
+def test_cancel_stops_a_batch_between_messages_and_the_rest_stays_queued(
+    db: Database, tmp_path: Path
+) -> None:
+    with MailServer(tmp_path) as server:
+        settings = settings_for(server)
+        ids = outbox.queue_many(
+            db,
+            [
+                Draft([make_address("", f"p{n}@example.org")], f"Reminder {n}", "Text")
+                for n in range(5)
+            ],
+            settings.sender,
+        )
+        seen: list[tuple[int, int]] = []
+        result = send_queued(
+            db,
+            settings,
+            None,
+            progress=lambda done, total: seen.append((done, total)),
+            cancelled=lambda: len(server.received) >= 2,
+        )
+    assert result.sent == ids[:2] and result.left == 3
+    assert result.summary() == "2 sent, 3 still queued"
+    assert outbox.queued_ids(db) == ids[2:]
+    assert seen[:2] == [(0, 5), (1, 5)]

@@ -84,7 +84,7 @@ class ComposeDialog(QDialog):
             self.attachments.addItem(f"{attachment.file_name} ({_size(len(attachment.data))})")
         rows = max(1, min(4, len(draft.attachments)))
         self.attachments.setFixedHeight(self.attachments.sizeHintForRow(0) * rows + 8)
-        name_for_screen_readers(self.attachments, "Attached files")
+        name_for_screen_readers(self.attachments, "Attached files", "The files sent with it")
         self.attachments_label = QLabel("Attached:")
         self.attachments_error = ErrorLabel(self)
         for widget in (self.attachments, self.attachments_label):

@@ -43,7 +43,7 @@ from vipdesk.services.mail.settings import (
 )
 from vipdesk.services.mail.smtp import send_test
 from vipdesk.services.mail.templates import SIGNATURE, fill, fill_signature
-from vipdesk.ui.widgets import ErrorLabel, add_field
+from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
 
 class ServerPage(QWidget):
@@ -117,6 +117,7 @@ class TemplatesPage(QWidget):
         self.list = QListWidget()
         self.list.setMinimumWidth(290)
         self.list.setMaximumWidth(320)
+        name_for_screen_readers(self.list, "Messages", "Each message vipdesk sends; choose one")
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
