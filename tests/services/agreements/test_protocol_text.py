@@ -3,7 +3,7 @@ department accepts, hours in each actor's own zone, test results with whom and w
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
 
@@ -238,3 +238,43 @@ def test_one_row_per_tool_in_catalogue_order_of_its_purposes() -> None:
 def test_a_retired_tool_or_purpose_still_gets_its_row() -> None:
     (row,) = tool_rows({"holograms": "icq"}, [])
     assert (row.name, row.purpose) == ("icq (no longer in the catalogue)", "Holograms")
+
+
+# --- shared hours remembered by what decides them -------------------------------------------
+
+ZONES = (
+    "Europe/Berlin", "Europe/Lisbon", "America/New_York", "America/Sao_Paulo",
+    "Australia/Sydney", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Kiritimati",
+    "Pacific/Apia", "America/Santiago", "Asia/Tokyo", "Africa/Casablanca",
+)  # fmt: skip
+
+
+def test_a_remembered_sentence_is_the_one_the_days_give() -> None:
+    """Thousands of random periods and zones: the sentence from the cache (filled by the periods
+    before) is the sentence worked out day by day, whatever the clock changes."""
+    import random
+
+    from vipdesk.services.agreements import protocol_text
+
+    rng = random.Random(7)
+    protocol_text._SHARED.clear()
+    asked = 0
+    for _ in range(2500):
+        first = date(2026, 1, 1) + timedelta(days=rng.randrange(0, 900))
+        last = first + timedelta(days=rng.choice((0, 3, 20, 60, 90, 120, 180, 365)))
+        if rng.random() < 0.5:  # any hours and days: mostly worked out
+            student = slot(STUDENT, rng.choice(ZONES), rng.choice(("12345", "1234", "23456")),
+                           rng.choice((7, 8, 9, 10)), rng.choice((15, 16, 17, 18)))  # fmt: skip
+            mentor = slot(MENTOR, rng.choice(ZONES), rng.choice(("12345", "1235")),
+                          rng.choice((8, 9)), rng.choice((16, 17)))  # fmt: skip
+        else:  # an office's usual hours and terms in a few zones: mostly remembered
+            student = slot(STUDENT, rng.choice(ZONES[:3]))
+            mentor = slot(MENTOR, rng.choice(ZONES[:3]))
+            last = first + timedelta(days=rng.choice((90, 120)))
+        slots = {STUDENT: student, MENTOR: mentor}
+        remembered = protocol_text._shared_hours(slots, (first, last))
+        assert remembered == protocol_text.shared_hours_sentence(student, mentor, first, last), (
+            first, last, student.timezone, mentor.timezone,
+        )  # fmt: skip
+        asked += 1
+    assert len(protocol_text._SHARED) < asked * 0.75  # remembered, not only worked out

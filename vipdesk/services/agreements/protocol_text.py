@@ -31,6 +31,7 @@ from vipdesk.services.preparation.overlap import (
     DayOverlap,
     clock_changes,
     daily_overlap,
+    day_kinds,
 )
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 
@@ -137,14 +138,49 @@ def _availability(a: ActorAvailability) -> Availability:
     return Availability(a.actor.label, a.timezone, weekdays, a.start_time, a.end_time)
 
 
+_SHARED: dict[object, str | None] = {}  # the sentence by what decides it (see `_shared_hours`)
+_SHARED_AT_MOST = 100_000
+
+
 def _shared_hours(
     slots: Mapping[ProtocolActor, ActorAvailability], period: tuple[date, date]
 ) -> str | None:
-    """The hours trainee and mentor share on every working day, in both their zones."""
+    """The hours trainee and mentor share on every working day, in both their zones.
+
+    Remembered by what decides the sentence, not by the dates: the two availabilities, the
+    kinds of day the period holds (`overlap.day_kinds`), its first week in order (the
+    mentor's times are given for its first working day; a first week with a clock change is
+    remembered for its dates only) and whether the clocks change on other dates in the two
+    zones. A batch of agreements (or a demo of 100,000) asks about the
+    same few zones and hours again and again, over periods made of the same kinds of day.
+    """
     student, mentor = slots.get(ProtocolActor.STUDENT), slots.get(ProtocolActor.MENTOR)
     first, last = period
     if student is None or mentor is None or last < first:
         return None
+    actors = (_availability(student), _availability(mentor))
+    kinds = day_kinds(actors, first, last)
+    opening = kinds[:8]
+    changing = any(isinstance(v, tuple) for kind in opening for v in kind[1:])
+    key = (
+        actors,
+        frozenset(kinds),
+        tuple(opening),
+        first if changing else None,  # the clocks change in the first week: these dates only
+        _clock_changes(student.timezone, first, last)
+        != _clock_changes(mentor.timezone, first, last),
+    )
+    if key not in _SHARED:
+        if len(_SHARED) >= _SHARED_AT_MOST:
+            _SHARED.clear()
+        _SHARED[key] = shared_hours_sentence(student, mentor, first, last)
+    return _SHARED[key]
+
+
+def shared_hours_sentence(
+    student: ActorAvailability, mentor: ActorAvailability, first: date, last: date
+) -> str | None:
+    """`_shared_hours` worked out from the days themselves."""
     days = daily_overlap([_availability(student), _availability(mentor)], first, last)
     if not days:
         return None

@@ -134,6 +134,42 @@ def _steady_offset(zone: str, day: date) -> timedelta | None:
     return morning if morning == evening else None
 
 
+DayKind = tuple[object, ...]
+
+
+def day_kinds(actors: Sequence[Availability], first: date, last: date) -> list[DayKind]:
+    """For each day from `first` to `last`, what decides the hours the actors share on it:
+    its weekday and, for each actor, the UTC offset of their start and end of work on it and
+    on the days either side (`working_intervals` places their hours by nothing else). Days of
+    one kind share the same hours at the same local times, so a period's shared hours follow
+    from the kinds of day it holds, not from its dates."""
+    span = (last - first).days
+    rows = []
+    for who in actors:
+        row: list[object] = []
+        for n in range(-1, span + 2):
+            day = first + timedelta(days=n)
+            row.append(_offset_at_work(who.zone, day, who.start, who.end))
+        rows.append(row)
+    return [
+        ((first + timedelta(days=n)).isoweekday(), *(v for row in rows for v in row[n : n + 3]))
+        for n in range(span + 1)
+    ]
+
+
+def _offset_at_work(zone: str, day: date, start: time, end: time) -> object:
+    """The zone's offset on `day`; on a day the clocks change, the offsets at `start` and at
+    `end` (where `working_intervals` puts the hours)."""
+    steady = _steady_offset(zone, day)
+    if steady is not None:
+        return steady
+    tz = ZoneInfo(zone)
+    return (
+        datetime.combine(day, start, tz).utcoffset(),
+        datetime.combine(day, end, tz).utcoffset(),
+    )
+
+
 def intersect(a: Sequence[Interval], b: Sequence[Interval]) -> list[Interval]:
     """The common parts of two sorted lists of disjoint intervals."""
     out: list[Interval] = []
