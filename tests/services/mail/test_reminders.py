@@ -60,3 +60,22 @@ def test_nothing_is_reminded_before_the_rule_says_so(db: Database) -> None:
     send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
     plan = plan_reminders(db, SETTINGS, SENT_ON + timedelta(days=3))
     assert [d for d in plan.drafts if d.placement_id == placement_id] == []
+
+
+def test_on_the_demo_every_rule_that_waits_for_someone_outside_reminds_them(db: Database) -> None:
+    """A demo's work list holds items of each kind: each reminder goes to the right people and
+    is filled in (no placeholder left), the meeting one to the trainee and the mentor."""
+    from vipdesk.services.demo.generate import generate_demo
+
+    generate_demo(db, 300, seed=7)
+    plan = plan_reminders(db, SETTINGS)
+    rules = {d.rule_key for d in plan.drafts}
+    assert {"agreement_unsigned", "certificate_missing", "meeting_overdue"} <= rules
+    for draft in plan.drafts:
+        assert "{" not in draft.subject + draft.body, draft.body
+        assert draft.body.rstrip().endswith("Anna Nowak\n" + draft.body.rstrip().split("\n")[-1])
+    meetings = [d for d in plan.drafts if d.rule_key == "meeting_overdue"]
+    by_placement: dict[int | None, int] = {}
+    for draft in meetings:
+        by_placement[draft.placement_id] = by_placement.get(draft.placement_id, 0) + 1
+    assert set(by_placement.values()) == {2}  # the trainee and the mentor, each

@@ -3,7 +3,8 @@
 The Today tab's rules decide what is due; here each item that waits on somebody outside the
 office becomes a message to them: a signature still missing (to each party that has not
 signed), the certificate (to the host), a final evaluation (to whoever has not given it), a
-start blocked by readiness (to the student and the host). A placement already reminded of the
+start blocked by readiness (to the student and the host), a meeting the protocol's rhythm
+expected (to the trainee and the mentor). A placement already reminded of the
 same rule within `AGAIN_AFTER` days is left out, so that running it every morning does not
 send the same reminder daily.
 """
@@ -45,6 +46,7 @@ REMINDED_RULES = (
     "certificate_missing",
     "evaluation_missing",
     "start_blocked",
+    "meeting_overdue",
 )
 _START_BLOCKERS_OF = {"student": ("readiness_student",), "host": ("readiness_company",)}
 
@@ -77,6 +79,8 @@ def _parties(item: WorkItem, fact: Fact, evaluated: set[tuple[int, str]]) -> lis
             for party, ours in (("student", "student"), ("host", "company"))
             if (item.placement_id, ours) not in evaluated
         ]
+    if item.rule_key == "meeting_overdue":
+        return ["student", "host"]  # the trainee and the mentor hold it
     if item.rule_key == "start_blocked":
         return [
             party
@@ -168,7 +172,7 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
         for party in _parties(item, fact, evaluated):
             if party == "student":
                 recipients = Recipients([who.student], []) if who.student else None
-            elif who.hr and item.rule_key != "evaluation_missing":
+            elif who.hr and item.rule_key not in ("evaluation_missing", "meeting_overdue"):
                 recipients = Recipients(who.hr, [who.mentor] if who.mentor else [])
             else:
                 recipients = Recipients([who.mentor], []) if who.mentor else None
