@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import smtplib
 import subprocess
 import sys
 import threading
@@ -12,6 +13,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from tests.helpers.agreements import SENT_ON, ready_agreement
@@ -135,7 +137,9 @@ def test_a_refused_login_fails_with_the_reason_and_can_be_retried(
     assert len(server.received) == 1
 
 
-def test_a_server_that_is_down_is_named_and_nothing_is_lost(db: Database, tmp_path: Path) -> None:
+def test_a_server_that_is_down_is_named_and_nothing_is_lost(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
     settings = MailSettings(
         host="127.0.0.1",
         port=free_port(),  # nothing listens there
@@ -144,7 +148,16 @@ def test_a_server_that_is_down_is_named_and_nothing_is_lost(db: Database, tmp_pa
     )
     _, first, _ = queued_agreement(db, settings)
     _, second, _ = queued_agreement(db, settings)
+    tries: list[object] = []
+    real = smtplib.SMTP.__init__
+
+    def counted(self: smtplib.SMTP, *args: object, **kwargs: object) -> None:
+        tries.append(args)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(smtplib.SMTP, "__init__", counted)
     result = send_queued(db, settings, None)
+    assert len(tries) == 1  # one try for the batch, not one per message
     assert set(result.failed) == {first, second}
     assert result.failed[first].startswith("Server unreachable: cannot connect to 127.0.0.1:")
     assert state_of(db, second).state is MailState.FAILED

@@ -240,6 +240,7 @@ def send_queued(
     todo = outbox.queued_ids(db, ids)
     result = SendResult()
     smtp: smtplib.SMTP | None = None
+    no_server: str | None = None  # the server cannot be reached or refused the login
     try:
         for number, message_id in enumerate(todo):
             if cancelled is not None and cancelled():
@@ -249,6 +250,11 @@ def send_queued(
                 progress(number, len(todo))
             if not outbox.claim(db, message_id):
                 continue  # another coordinator is sending it, or it was cancelled
+            if no_server is not None:  # not tried again for each message (30 s each)
+                outbox.mark_failed(db, message_id, no_server, user)
+                result.failed[message_id] = no_server
+                continue
+            connected = smtp is not None
             try:
                 message = outbox.stored_message(db, message_id)
                 if smtp is None:
@@ -260,6 +266,8 @@ def send_queued(
                 if failure.whole_batch:
                     _close(smtp)
                     smtp = None
+                    if not connected:  # it failed on connecting, not on a lost connection
+                        no_server = str(failure)
                 continue
             except VipdeskError as problem:  # a stored address that no longer parses
                 outbox.mark_failed(db, message_id, str(problem), user)
