@@ -21,6 +21,8 @@ standard library, so any Python 3.11 or newer can run it.
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import os
 import shutil
 import sqlite3
@@ -195,6 +197,35 @@ def check_agreement(app: Frozen) -> str:
     return f"agreement PDF exported ({len(pdf) // 1024} KB) and read back; signed one exported"
 
 
+def check_mail(app: Frozen) -> str:
+    # smtplib, email and keyring in the bundle, the templates among the resources: the demo's
+    # outbox lists, and an agreement out for signature becomes an .eml with its PDF attached.
+    database = app.sandbox / "demo.sqlite3"
+    url = f"sqlite:///{database}"
+    with contextlib.closing(sqlite3.connect(database)) as conn:
+        out = conn.execute(
+            "SELECT placement_id FROM agreement_document WHERE state = 'sent' LIMIT 1"
+        ).fetchone()
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES ('mail_sender_address', 'io@uni.example')"
+        )
+        conn.commit()
+    if out is None:
+        raise FrozenCheckError("the demo has no agreement out for signature")
+    listed = app.run("--database", url, "mail", "outbox").stdout
+    if "Sent" not in listed:
+        raise FrozenCheckError("the demo's outbox lists no sent message")
+    app.run("--database", url, "mail", "send-agreement", str(out[0]), "--party", "host",
+            "--eml", "to-host.eml")  # fmt: skip
+    message = email.message_from_bytes(
+        (app.sandbox / "to-host.eml").read_bytes(), policy=email.policy.default
+    )
+    attached = [part.get_content() for part in message.iter_attachments()]
+    if len(attached) != 1 or not bytes(attached[0]).startswith(b"%PDF"):
+        raise FrozenCheckError("the agreement's message does not carry its PDF")
+    return "the outbox lists the demo's mail; an agreement's .eml carries its PDF"
+
+
 def check_postgresql_driver(app: Frozen) -> str:
     # psycopg would fall back to the machine's own libpq, which a coordinator's PC lacks:
     # insist on the libpq bundled with psycopg-binary.
@@ -238,6 +269,7 @@ def main(argv: list[str]) -> int:
             lambda: check_demo_screenshot(app),
             lambda: check_first_and_second_start(app),
             lambda: check_agreement(app),
+            lambda: check_mail(app),
             lambda: check_postgresql_driver(app),
             lambda: check_log(app),
         ):
