@@ -2,20 +2,22 @@
 
 The placements come from `reporting.load_placement_details`, so every report holds the rows the
 user saw in the list. The figures are those of the services that own them — cost shares as
-`funding_costs` splits them, budget against actual from `budget_report`, readiness scores from
-`readiness` and `questionnaires`, test states from `tools` — but read with a few queries for all
-placements at once: their per-placement readers would run 100,000 queries. Money is summed by
-the database where it can be (`reports.costs`: whole cents with GROUP BY), not part by part.
+`funding_costs` splits them, budget against actual from `budget_report`, readiness scores as
+`preparation.scores` stored them when each questionnaire was completed, test states from
+`tools` — but read with a few queries for all placements at once: their per-placement readers
+would run 100,000 queries. Money is summed by the database where it can be (`reports.costs`:
+whole cents with GROUP BY), not part by part.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Select, func, select
 
 from vipdesk.db import Database
 from vipdesk.models import (
@@ -40,9 +42,13 @@ from vipdesk.services.funding.costs import (
 from vipdesk.services.funding.currency import base_currency
 from vipdesk.services.funding.sources import list_sources
 from vipdesk.services.jobs import ShouldCancel, Steps, paused_gc
-from vipdesk.services.preparation.questionnaires import QuestionnaireLibrary, default_library
-from vipdesk.services.preparation.readiness import PartyReadiness, ResponseState
-from vipdesk.services.preparation.readiness import _party_readiness as party_readiness
+from vipdesk.services.preparation.questionnaires import (
+    AnswerValue,
+    QuestionnaireLibrary,
+    ReadinessLevel,
+    default_library,
+)
+from vipdesk.services.preparation.scores import score_columns
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.preparation.tools import ToolTestState
 from vipdesk.services.reports.costs import PlacementSums, paid_by_source, selected_costs
@@ -180,12 +186,62 @@ def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
 
 
 PARTIES = tuple(ReadinessParty)
-ANSWER_BATCH = 10_000  # responses whose answers are in memory at once
 
 
-def _latest_key(state: ResponseState) -> tuple[object, int]:
-    # The order in which `readiness` picks a party's latest completed response.
-    return (state.completed_at or state.started_at, state.id)
+class PartyScore(NamedTuple):
+    """A party's readiness as the report shows it: its latest completed questionnaire's stored
+    assessment (`preparation.scores`), and whether a questionnaire is in progress."""
+
+    party: ReadinessParty
+    level: ReadinessLevel | None  # None: not assessed yet
+    respondent: str | None = None
+    completed_at: datetime | None = None
+    score: int | None = None
+    critical_flags: int | None = None
+    critical_answers: str | None = None
+    low_themes: str | None = None
+    open: bool = False
+
+
+def _latest_responses() -> Select[Any]:
+    """Each party's latest completed response and its response in progress (at most one), by
+    a window over every placement's responses, the same on SQLite and PostgreSQL."""
+    r = ReadinessResponse.__table__.c
+    rank = func.row_number().over(
+        partition_by=(r.placement_id, r.party, r.status),
+        order_by=(r.completed_at.desc(), r.id.desc()),
+    )
+    ranked = select(
+        r.placement_id, r.party, r.status, r.id, r.respondent, r.completed_at, r.level, r.score,
+        r.critical_flags, r.critical_answers, r.low_themes, rank.label("rank"),
+    ).subquery()  # fmt: skip
+    return select(*(c for c in ranked.c if c.name != "rank")).where(ranked.c.rank == 1)
+
+
+def _scored_now(
+    conn: Connection, ids: Collection[int], lib: QuestionnaireLibrary
+) -> dict[int, Any]:
+    """The assessment columns of completed responses stored without them (one restored from
+    before they were stored, say), scored from their answers as the Preparation tab does."""
+    out: dict[int, Any] = {}
+    r, a = ReadinessResponse.__table__.c, ReadinessAnswer.__table__.c
+    for first in range(0, len(ids), ANSWER_BATCH):
+        batch = sorted(ids)[first : first + ANSWER_BATCH]
+        answers: dict[int, dict[str, AnswerValue]] = {rid: {} for rid in batch}
+        for rid, key, text, number in conn.execute(
+            select(a.response_id, a.item_key, a.value_text, a.value_number).where(
+                a.response_id.in_(batch)
+            )
+        ):
+            answers[rid][key] = number if number is not None else (text or "")
+        for rid, qid, version in conn.execute(
+            select(r.id, r.questionnaire_id, r.questionnaire_version).where(r.id.in_(batch))
+        ):
+            out[rid] = score_columns(lib.get(qid, version), answers[rid])
+    return out
+
+
+ANSWER_BATCH = 500  # responses scored from their answers at once (IN lists stay short)
 
 
 def readiness_data(
@@ -193,75 +249,49 @@ def readiness_data(
     details: Sequence[PlacementDetail],
     library: QuestionnaireLibrary | None = None,
     should_cancel: ShouldCancel | None = None,
-) -> list[tuple[PlacementDetail, list[PartyReadiness]]]:
-    """Student, host and institution of each selected placement, as the Preparation tab
-    shows them (`readiness.placement_readiness`), read with two queries for all.
-
-    The latest responses come without their answers, which a report does not show: at 100,000
-    placements three million of them would hold hundreds of megabytes until the file is written.
-    """
-    lib = library or default_library()
+) -> list[tuple[PlacementDetail, list[PartyScore]]]:
+    """Student, host and institution of each selected placement: the band, score and flags
+    of each party's latest completed questionnaire, as stored when it was completed, and
+    whether one is in progress; one query for all, streamed from the cursor."""
     wanted = {d.id for d in details}
-    r = ReadinessResponse.__table__.c
-    states: dict[tuple[int, ReadinessParty], list[ResponseState]] = {}
-    scored: dict[tuple[int, ReadinessParty], PartyReadiness] = {}
-    steps = Steps(len(details), "Scoring readiness", should_cancel=should_cancel, every=2000)
-    # The cycle collector stays off throughout: it would pass over the growing heap of states
-    # and scores again and again, for a third of the time.
+    found: dict[tuple[int, ReadinessParty], PartyScore] = {}
+    open_: set[tuple[int, ReadinessParty]] = set()
+    unscored: list[tuple[int, ReadinessParty, int]] = []
+    steps = Steps(len(details), "Reading readiness", should_cancel=should_cancel, every=2000)
+    levels = {level.value: level for level in ReadinessLevel}
     with db.session() as session, paused_gc():
-        conn = session.connection()
-        query = select(
-            r.id, r.version, r.placement_id, r.party, r.questionnaire_id,
-            r.questionnaire_version, r.respondent, r.status, r.started_at, r.completed_at,
-            r.updated_by,
-        )  # fmt: skip
-        for row in conn.execute(query):
-            if row.placement_id in wanted:
-                state = ResponseState(*row)
-                states.setdefault((state.placement_id, state.party), []).append(state)
-        # Only the latest completed response of each party is scored: read only its answers,
-        # a batch of responses at a time, and score each party as soon as they are in.
-        latest: dict[int, ResponseState] = {}
-        for found in states.values():
-            done = [s for s in found if s.status is ResponseStatus.COMPLETED]
-            if done:
-                newest = max(done, key=_latest_key)
-                latest[newest.id] = newest
-        ids = sorted(latest)
-        a = ReadinessAnswer.__table__.c
-        # Item keys and chosen options repeat millions of times: one string object each.
-        words: dict[str, str] = {}
-        for first in range(0, len(ids), ANSWER_BATCH):
-            batch = ids[first : first + ANSWER_BATCH]
-            answers = select(a.response_id, a.item_key, a.value_text, a.value_number).where(
-                a.response_id.between(batch[0], batch[-1])
-            )
-            for response_id, key, text, number in conn.execute(answers):
-                response = latest.get(response_id)
-                if response is not None:
-                    key = words.setdefault(key, key)
-                    if number is not None:
-                        response.answers[key] = number
-                    else:
-                        response.answers[key] = words.setdefault(text, text) if text else ""
-            for response_id in batch:
-                response = latest[response_id]
-                pair = (response.placement_id, response.party)
-                scored[pair] = party_readiness(response.party, states.pop(pair), lib)
-                response.answers.clear()  # scored: no longer needed (see above)
-            steps.check()
+        conn = session.connection().execution_options(stream_results=True, yield_per=10_000)
+        for count, row in enumerate(conn.execute(_latest_responses()), start=1):
+            if count % 20_000 == 0:
+                steps.check()
+            pid, party = row.placement_id, row.party
+            if pid not in wanted:
+                continue
+            if row.status is not ResponseStatus.COMPLETED:
+                open_.add((pid, party))
+                continue
+            if row.level is None:
+                unscored.append((pid, party, row.id))
+            found[pid, party] = PartyScore(
+                party, levels.get(row.level), row.respondent, row.completed_at, row.score,
+                row.critical_flags, row.critical_answers, row.low_themes,
+            )  # fmt: skip
+        if unscored:
+            stored = _scored_now(conn, [rid for *_, rid in unscored], library or default_library())
+            for pid, party, rid in unscored:
+                columns = stored[rid]
+                found[pid, party] = found[pid, party]._replace(
+                    level=levels[columns.pop("level")], **columns
+                )
     out = []
-    with paused_gc():
-        for d in details:
-            parties = [
-                scored.pop((d.id, p))
-                if (d.id, p) in scored
-                # Not assessed yet: nothing to score, perhaps a questionnaire in progress.
-                else party_readiness(p, states.get((d.id, p), []), lib)
-                for p in PARTIES
-            ]
-            out.append((d, parties))
-            steps.step()
+    for d in details:
+        parties = []
+        for party in PARTIES:
+            key = (d.id, party)
+            score = found.get(key) or PartyScore(party, None)
+            parties.append(score._replace(open=True) if key in open_ else score)
+        out.append((d, parties))
+        steps.step()
     return out
 
 
