@@ -32,8 +32,8 @@ from vipdesk.reports.workbook import (
 )
 from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.preparation.questionnaires import ReadinessLevel
-from vipdesk.services.reports.data import PartyScore, readiness_data
 from vipdesk.services.reports.filters import PlacementDetail
+from vipdesk.services.reports.readiness import PartyScore, readiness_data
 
 TITLE = "Readiness of placements"
 DETAIL_SHEET = "Readiness"
