@@ -94,11 +94,11 @@ else:
         data = cost_data(db, details)
     elif kind == "readiness":
         from vipdesk.reports.readiness import detail_table
-        from vipdesk.services.reports.data import readiness_data
+        from vipdesk.services.reports.readiness import readiness_data
         data = readiness_data(db, details)
     else:
         from vipdesk.reports.tools import detail_table
-        from vipdesk.services.reports.data import tools_data
+        from vipdesk.services.reports.tools import tools_data
         data = tools_data(db, details)
     cols, rows = detail_table(data)
     titles = [c.title for c in cols]

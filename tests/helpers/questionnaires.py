@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from sqlalchemy import select
+
+from vipdesk.db import Database
 from vipdesk.documents.questionnaire.content import Question, QuestionnaireForm
+from vipdesk.models import ReadinessResponse
 from vipdesk.services.preparation.questionnaires import AnswerValue, ItemType, Questionnaire
+from vipdesk.services.preparation.readiness import assess_response, load_response
+from vipdesk.services.preparation.scores import COLUMNS as SCORE_COLUMNS
+from vipdesk.services.preparation.scores import assessment_columns
 
 
 def best_answers(questionnaire: Questionnaire) -> dict[str, AnswerValue]:
@@ -75,3 +82,23 @@ def sample_questionnaire_form(name: str = "Ana Horvat") -> QuestionnaireForm:
         ),
         generated_on=date(2027, 6, 1),
     )
+
+
+def check_stored_scores(db: Database) -> int:
+    """Every completed readiness response holds the assessment the Preparation tab computes
+    from its answers, every response in progress none; how many completed ones there are."""
+    columns = [getattr(ReadinessResponse, name) for name in SCORE_COLUMNS]
+    with db.session() as session:
+        stored = {
+            rid: dict(zip(SCORE_COLUMNS, values, strict=True))
+            for rid, *values in session.execute(select(ReadinessResponse.id, *columns))
+        }
+    completed = 0
+    for rid, values in stored.items():
+        state = load_response(db, rid)
+        if state.completed:
+            completed += 1
+            assert values == assessment_columns(assess_response(state)), rid
+        else:
+            assert values == dict.fromkeys(SCORE_COLUMNS), rid
+    return completed

@@ -30,6 +30,7 @@ from vipdesk.services.funding.sources import CostForm, SourceForm, save_cost, sa
 from vipdesk.services.preparation.questionnaires import default_library
 from vipdesk.services.preparation.readiness import complete_response, save_progress, start_response
 from vipdesk.services.preparation.tools import ToolTestState, record_test, save_choices
+from vipdesk.services.reports.filters import PlacementDetail
 
 D = Decimal
 # Planned starts: 2026-00001 (virtual, ongoing, DE), 2026-00002 (blended, signed, FR),
@@ -269,3 +270,8 @@ def add_large_cost(w: ReportWorld) -> None:
         amount=D("12345678.90"),
         source_id=w.erasmus,
     )
+
+
+def only(details: list[PlacementDetail], *ids: int) -> list[PlacementDetail]:
+    """The placements of `details` whose ids are given, in their order."""
+    return [d for d in details if d.id in ids]

@@ -86,6 +86,13 @@ class ReadinessResponse(Versioned, Base):
     )
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The assessment of a completed response, stored when it is completed
+    # (`services.preparation.scores`) so that reports need not score every response again.
+    score: Mapped[int | None]  # 0 to 100; None when nothing scored was answered
+    level: Mapped[str | None] = mapped_column(String(20))  # a ReadinessLevel value
+    critical_flags: Mapped[int | None]
+    critical_answers: Mapped[str | None] = mapped_column(Text)
+    low_themes: Mapped[str | None] = mapped_column(Text)
 
     answers: Mapped[list[ReadinessAnswer]] = relationship(
         back_populates="response", cascade="all, delete-orphan", order_by="ReadinessAnswer.id"

@@ -32,16 +32,15 @@ from vipdesk.reports.workbook import (
 )
 from vipdesk.services.jobs import ShouldCancel
 from vipdesk.services.preparation.questionnaires import ReadinessLevel
-from vipdesk.services.preparation.readiness import PartyReadiness
-from vipdesk.services.reports.data import readiness_data
 from vipdesk.services.reports.filters import PlacementDetail
+from vipdesk.services.reports.readiness import PartyScore, readiness_data
 
 TITLE = "Readiness of placements"
 DETAIL_SHEET = "Readiness"
 NOT_ASSESSED = "Not assessed"
 BANDS = (*(level.label for level in ReadinessLevel), NOT_ASSESSED)
 BAND_COLOURS = ("2E7D32", "F9A825", "C62828", "9E9E9E")  # ready, attention, blocked, not yet
-Rows = Sequence[tuple[PlacementDetail, list[PartyReadiness]]]
+Rows = Sequence[tuple[PlacementDetail, list[PartyScore]]]
 
 
 def book(rows: Rows) -> ReportBook:
@@ -88,12 +87,12 @@ _WORST_FIRST = (
 )
 
 
-def band(party: PartyReadiness) -> str:
+def band(party: PartyScore) -> str:
     """Ready, Needs attention, Blocked — or Not assessed while no questionnaire is complete."""
-    return NOT_ASSESSED if party.latest is None else _LABELS[party.level]
+    return NOT_ASSESSED if party.level is None else _LABELS[party.level]
 
 
-def placement_band(parties: Sequence[PartyReadiness]) -> str:
+def placement_band(parties: Sequence[PartyScore]) -> str:
     """A placement is as ready as its least ready party."""
     return placement_band_of([band(p) for p in parties])
 
@@ -113,8 +112,8 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
         placements[placement_band_of(bands)] += 1
         for party, party_band in zip(parties, bands, strict=True):
             counts[party.party][party_band] += 1
-            if party.assessment is not None and party.assessment.overall is not None:
-                scores[party.party].append(party.assessment.overall)
+            if party.score is not None:
+                scores[party.party].append(party.score)
     sheet.key_figures(
         [
             ("Placements", len(rows), WHOLE),
@@ -167,26 +166,18 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
     for d, found in rows:
         placement = placement_of(d)
         for p in found:
-            assessment, latest = p.assessment, p.latest
-            if latest is None or assessment is None:
-                out.append(
-                    [*placement, parties[p.party], None, None, None, NOT_ASSESSED, None, None,
-                     None, "Yes" if p.open else "No"]
-                )  # fmt: skip
-                continue
-            critical = assessment.critical
-            low = assessment.low_themes
+            level = p.level
             out.append(
                 [
                     *placement,
                     parties[p.party],
-                    latest.respondent,
-                    latest.completed_at.date() if latest.completed_at else None,
-                    assessment.overall,
-                    levels[assessment.level],
-                    len(critical),
-                    "; ".join(f"{f.question} — {f.answer}" for f in critical) if critical else None,
-                    "; ".join(f"{t.label} ({t.score})" for t in low) if low else None,
+                    p.respondent,
+                    p.completed_at.date() if p.completed_at else None,
+                    p.score,
+                    NOT_ASSESSED if level is None else levels[level],
+                    p.critical_flags,
+                    p.critical_answers,
+                    p.low_themes,
                     "Yes" if p.open else "No",
                 ]
             )

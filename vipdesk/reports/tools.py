@@ -30,8 +30,8 @@ from vipdesk.reports.workbook import (
     workbook_report,
 )
 from vipdesk.services.jobs import ShouldCancel
-from vipdesk.services.reports.data import ToolUse, tools_data
 from vipdesk.services.reports.filters import PlacementDetail
+from vipdesk.services.reports.tools import ToolUse, tools_data
 
 TITLE = "Tools and their tests"
 DETAIL_SHEET = "Tools"

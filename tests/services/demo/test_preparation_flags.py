@@ -7,6 +7,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tests.helpers.questionnaires import check_stored_scores
 from vipdesk.db import Database
 from vipdesk.models import LIFECYCLE, Placement, Status
 from vipdesk.services.demo.generate import generate_demo
@@ -27,3 +28,9 @@ def test_some_placements_in_preparation_have_critical_flags(db: Database) -> Non
     assert flagged.get(Status.PREPARING, 0) >= 3
     sent = LIFECYCLE.index(Status.AGREEMENT_SENT)
     assert not [s for s in flagged if s in LIFECYCLE and LIFECYCLE.index(s) >= sent]
+
+
+def test_completed_demo_questionnaires_store_their_assessment(db: Database) -> None:
+    """As completing one in the wizard does: the readiness report reads what is stored."""
+    generate_demo(db, 60, seed=6, today=date(2026, 12, 4))
+    assert check_stored_scores(db) > 60

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.forgeries import remove_field, set_properties
 from tests.helpers.pdf_tools import fill_fields
-from tests.helpers.questionnaires import filled_values
+from tests.helpers.questionnaires import check_stored_scores, filled_values
 from vipdesk.db import Database
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.questionnaire.content import QuestionnaireForm
@@ -69,6 +69,7 @@ def test_every_questionnaire_goes_out_as_a_pdf_and_comes_back_answer_for_answer(
         [response] = response_history(db, placement.id)
         assert response.status is ResponseStatus.COMPLETED and response.party is party
         assert response.answers == answers and response.respondent == values["respondent"]
+        assert check_stored_scores(db) == 1  # its assessment stored, for the reports
     else:
         [evaluation] = placement_evaluations(db, placement.id)
         assert evaluation.source is AnswerSource.RETURNED_PDF

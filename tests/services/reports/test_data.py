@@ -7,34 +7,17 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-import pytest
-
 from tests.helpers.funding_world import add_cost, make_funding_world
-from tests.helpers.questionnaires import best_answers
+from tests.helpers.report_world import only
 from vipdesk.db import Database
-from vipdesk.models import CostCategory, Mode, ProtocolActor, ReadinessParty, ToolTestResult
-from vipdesk.services.jobs import CancelledError
-from vipdesk.services.preparation.questionnaires import default_library
-from vipdesk.services.preparation.readiness import (
-    complete_response,
-    placement_readiness,
-    save_progress,
-    start_response,
+from vipdesk.models import (
+    CostCategory,
+    Mode,
 )
-from vipdesk.services.preparation.tools import (
-    ToolTestState,
-    load_test_plan,
-    record_test,
-    save_choices,
-)
-from vipdesk.services.reports.data import cost_data, funding_data, readiness_data, tools_data
-from vipdesk.services.reports.filters import PlacementDetail, load_placement_details
+from vipdesk.services.reports.data import cost_data, funding_data
+from vipdesk.services.reports.filters import load_placement_details
 
 D = Decimal
-
-
-def only(details: list[PlacementDetail], *ids: int) -> list[PlacementDetail]:
-    return [d for d in details if d.id in ids]
 
 
 def test_costs_of_the_selection_keep_shared_items_split_among_all(db: Database) -> None:
@@ -78,69 +61,3 @@ def test_funding_shows_all_spent_and_what_the_selection_took(db: Database) -> No
     assert [line.category for line in source.lines] == [CostCategory.EQUIPMENT]
     assert len(data.problems) == 2  # the USD item, in the budget and in the costs
     assert all("no exchange rate for USD" in p for p in data.problems)
-
-
-def _complete(db: Database, placement_id: int, party: ReadinessParty) -> None:
-    state = start_response(db, placement_id, party, "Łukasz Żółć")
-    answers = best_answers(default_library().for_party(party))
-    complete_response(db, state.id, state.version, answers)
-
-
-def test_readiness_in_bulk_equals_the_preparation_tabs_reading(db: Database) -> None:
-    w = make_funding_world(db)
-    _complete(db, w.virtual, ReadinessParty.STUDENT)
-    _complete(db, w.virtual, ReadinessParty.STUDENT)  # reassessed: the latest counts
-    _complete(db, w.blended, ReadinessParty.COMPANY)
-    started = start_response(db, w.blended, ReadinessParty.INSTITUTION, "محمد")
-    save_progress(db, started.id, started.version, {"outcomes_defined": "yes"})
-    details = only(load_placement_details(db), w.virtual, w.blended)
-    bulk = readiness_data(db, details)
-    assert [d.id for d, _ in bulk] == [d.id for d in details]
-    for detail, parties in bulk:
-        expected = placement_readiness(db, detail.id)
-        assert [(p.party, p.level, p.score, p.earlier, p.reasons) for p in parties] == [
-            (p.party, p.level, p.score, p.earlier, p.reasons) for p in expected
-        ]
-        assert [p.open is not None for p in parties] == [p.open is not None for p in expected]
-    student = bulk[[d.id for d, _ in bulk].index(w.virtual)][1][0]
-    assert student.earlier == 1
-
-
-def test_readiness_can_be_stopped(db: Database) -> None:
-    w = make_funding_world(db)
-    _complete(db, w.virtual, ReadinessParty.STUDENT)
-    with pytest.raises(CancelledError):
-        readiness_data(db, load_placement_details(db), should_cancel=lambda: True)
-
-
-def test_tools_in_bulk_equal_the_test_plan(any_db: Database) -> None:
-    w = make_funding_world(any_db)
-    save_choices(any_db, w.virtual, {"social": "teams", "meetings": "teams", "fallback": "phone"})
-    record_test(
-        any_db,
-        w.virtual,
-        ToolTestState("teams", ProtocolActor.MENTOR, ToolTestResult.PASSED, date(2027, 1, 12)),
-    )
-    record_test(
-        any_db,
-        w.virtual,
-        ToolTestState("teams", ProtocolActor.STUDENT, ToolTestResult.PASSED, date(2027, 1, 14)),
-    )
-    save_choices(any_db, w.physical, {"meetings": "zoom"})  # not selected
-    details = only(load_placement_details(any_db), w.virtual, w.blended)
-    bulk = dict((d.id, uses) for d, uses in tools_data(any_db, details))
-    assert list(bulk) == [w.virtual, w.blended] and bulk[w.blended] == []
-    teams, phone = bulk[w.virtual]
-    assert (teams.name, teams.purposes) == (
-        "Microsoft Teams",
-        ("Meetings face to face", "Non-task talk"),
-    )
-    assert (teams.open, teams.last_tested) == (1, date(2027, 1, 14))  # the tutor is still open
-    assert (phone.open, phone.last_tested) == (3, None)
-    plan = {(s.tool_key, s.actor): s for s in load_test_plan(any_db, w.virtual)}
-    for use in bulk[w.virtual]:
-        for state in use.tests:
-            assert (state.result, state.tested_on) == (
-                plan[(use.tool_key, state.actor)].result,
-                plan[(use.tool_key, state.actor)].tested_on,
-            )

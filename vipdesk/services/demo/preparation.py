@@ -30,6 +30,8 @@ from vipdesk.services.preparation.questionnaires import (
     Questionnaire,
     QuestionnaireLibrary,
 )
+from vipdesk.services.preparation.scores import COLUMNS as SCORE_COLUMNS
+from vipdesk.services.preparation.scores import score_columns
 from vipdesk.services.preparation.tool_catalogue import Purpose, Tool, purposes, tools
 
 _SENT = LIFECYCLE.index(Status.AGREEMENT_SENT)
@@ -107,6 +109,7 @@ class PreparationFactory:
                 # Work in progress: now and then a critical answer still to be dealt with.
                 if not complete and self.flag_rng.random() < 0.3:
                     self._flag(party, response[1])
+                self._score(party, *response)
                 out.responses.append(response)
             elif draw < 0.75:
                 out.responses.append(self._response(pid, party, respondent, when(), False))
@@ -152,8 +155,17 @@ class PreparationFactory:
             "created_at": started,
             "updated_at": finished,
             "updated_by": "demo",
+            **dict.fromkeys(SCORE_COLUMNS),  # filled by `_score` once the answers are final
         }
         return row, answers
+
+    def _score(self, party: ReadinessParty, row: Row, answers: list[Row]) -> None:
+        """Store the assessment of a completed response, as completing it does."""
+        given = {
+            a["item_key"]: a["value_number"] if a["value_number"] is not None else a["value_text"]
+            for a in answers
+        }
+        row.update(score_columns(self.questionnaires[party], given))
 
     def _flag(self, party: ReadinessParty, answers: list[Row]) -> None:
         """Turn one answer of a critical item into a weak one (a critical flag)."""

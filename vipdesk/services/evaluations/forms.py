@@ -45,6 +45,7 @@ from vipdesk.services.evaluations.questionnaires import (
 from vipdesk.services.evaluations.records import check_answers, record_evaluation
 from vipdesk.services.preparation.questionnaires import AnswerValue, Questionnaire
 from vipdesk.services.preparation.readiness import check_respondent
+from vipdesk.services.preparation.scores import score_columns
 
 
 def questions_of(questionnaire: Questionnaire) -> tuple[Question, ...]:
@@ -256,6 +257,7 @@ def store_returned(db: Database, review: ReturnedReview, user: str | None = None
             status=ResponseStatus.COMPLETED,
             started_at=now,
             completed_at=now,
+            **score_columns(review.questionnaire, review.answers),
             answers=[
                 ReadinessAnswer(
                     item_key=key,

@@ -36,6 +36,7 @@ from vipdesk.services.preparation.questionnaires import (
     default_library,
     validate_answers,
 )
+from vipdesk.services.preparation.scores import score_columns
 
 
 class ResponseClosedError(VipdeskError):
@@ -244,7 +245,8 @@ def _write(
             if name is not None:
                 response.respondent = name
             if complete:
-                missing = questionnaire.missing(_state(response).answers)
+                final = _state(response).answers
+                missing = questionnaire.missing(final)
                 if missing:
                     raise ValidationError.single(
                         missing[0].key,
@@ -253,6 +255,8 @@ def _write(
                     )
                 response.status = ResponseStatus.COMPLETED
                 response.completed_at = utcnow()
+                for column, value in score_columns(questionnaire, final).items():
+                    setattr(response, column, value)
             response.updated_at = utcnow()  # every save moves the version on
             session.flush()
             return _state(response)

@@ -1,37 +1,23 @@
-"""What the costs, funding, readiness and tools reports read, in bulk, for selected placements.
+"""What the costs and funding reports read, in bulk, for selected placements.
 
 The placements come from `reporting.load_placement_details`, so every report holds the rows the
 user saw in the list. The figures are those of the services that own them — cost shares as
-`funding_costs` splits them, budget against actual from `budget_report`, readiness scores from
-`readiness` and `questionnaires`, test states from `tools` — but read with a few queries for all
-placements at once: their per-placement readers would run 100,000 queries. Money is summed by
-the database where it can be (`reports.costs`: whole cents with GROUP BY), not part by part.
+`funding_costs` splits them, budget against actual from `budget_report` — but read with a few
+queries for all placements at once: their per-placement readers would run 100,000 queries.
+Money is summed by the database where it can be (`reports.costs`: whole cents with GROUP BY),
+not part by part. The readiness and tools reports read theirs in `reports.readiness` and
+`reports.tools`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from vipdesk.db import Database
-from vipdesk.models import (
-    CostCategory,
-    FundingKind,
-    Mode,
-    ProtocolActor,
-    ReadinessAnswer,
-    ReadinessParty,
-    ReadinessResponse,
-    ResponseStatus,
-    Status,
-    ToolChoice,
-    ToolTest,
-    ToolTestResult,
-)
+from vipdesk.models import CostCategory, FundingKind, Mode, Status
 from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     ZERO,
@@ -39,12 +25,7 @@ from vipdesk.services.funding.costs import (
 )
 from vipdesk.services.funding.currency import base_currency
 from vipdesk.services.funding.sources import list_sources
-from vipdesk.services.jobs import ShouldCancel, Steps, paused_gc
-from vipdesk.services.preparation.questionnaires import QuestionnaireLibrary, default_library
-from vipdesk.services.preparation.readiness import PartyReadiness, ResponseState
-from vipdesk.services.preparation.readiness import _party_readiness as party_readiness
-from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
-from vipdesk.services.preparation.tools import ToolTestState
+from vipdesk.services.jobs import paused_gc
 from vipdesk.services.reports.costs import PlacementSums, paid_by_source, selected_costs
 from vipdesk.services.reports.filters import PlacementDetail
 
@@ -174,178 +155,3 @@ def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
             )
         )
     return FundingData(base_currency(db), sources, [*budget.problems, *problems])
-
-
-# --- readiness -----------------------------------------------------------------------------
-
-
-PARTIES = tuple(ReadinessParty)
-ANSWER_BATCH = 10_000  # responses whose answers are in memory at once
-
-
-def _latest_key(state: ResponseState) -> tuple[object, int]:
-    # The order in which `readiness` picks a party's latest completed response.
-    return (state.completed_at or state.started_at, state.id)
-
-
-def readiness_data(
-    db: Database,
-    details: Sequence[PlacementDetail],
-    library: QuestionnaireLibrary | None = None,
-    should_cancel: ShouldCancel | None = None,
-) -> list[tuple[PlacementDetail, list[PartyReadiness]]]:
-    """Student, host and institution of each selected placement, as the Preparation tab
-    shows them (`readiness.placement_readiness`), read with two queries for all.
-
-    The latest responses come without their answers, which a report does not show: at 100,000
-    placements three million of them would hold hundreds of megabytes until the file is written.
-    """
-    lib = library or default_library()
-    wanted = {d.id for d in details}
-    r = ReadinessResponse.__table__.c
-    states: dict[tuple[int, ReadinessParty], list[ResponseState]] = {}
-    scored: dict[tuple[int, ReadinessParty], PartyReadiness] = {}
-    steps = Steps(len(details), "Scoring readiness", should_cancel=should_cancel, every=2000)
-    # The cycle collector stays off throughout: it would pass over the growing heap of states
-    # and scores again and again, for a third of the time.
-    with db.session() as session, paused_gc():
-        conn = session.connection()
-        query = select(
-            r.id, r.version, r.placement_id, r.party, r.questionnaire_id,
-            r.questionnaire_version, r.respondent, r.status, r.started_at, r.completed_at,
-            r.updated_by,
-        )  # fmt: skip
-        for row in conn.execute(query):
-            if row.placement_id in wanted:
-                state = ResponseState(*row)
-                states.setdefault((state.placement_id, state.party), []).append(state)
-        # Only the latest completed response of each party is scored: read only its answers,
-        # a batch of responses at a time, and score each party as soon as they are in.
-        latest: dict[int, ResponseState] = {}
-        for found in states.values():
-            done = [s for s in found if s.status is ResponseStatus.COMPLETED]
-            if done:
-                newest = max(done, key=_latest_key)
-                latest[newest.id] = newest
-        ids = sorted(latest)
-        a = ReadinessAnswer.__table__.c
-        # Item keys and chosen options repeat millions of times: one string object each.
-        words: dict[str, str] = {}
-        for first in range(0, len(ids), ANSWER_BATCH):
-            batch = ids[first : first + ANSWER_BATCH]
-            answers = select(a.response_id, a.item_key, a.value_text, a.value_number).where(
-                a.response_id.between(batch[0], batch[-1])
-            )
-            for response_id, key, text, number in conn.execute(answers):
-                response = latest.get(response_id)
-                if response is not None:
-                    key = words.setdefault(key, key)
-                    if number is not None:
-                        response.answers[key] = number
-                    else:
-                        response.answers[key] = words.setdefault(text, text) if text else ""
-            for response_id in batch:
-                response = latest[response_id]
-                pair = (response.placement_id, response.party)
-                scored[pair] = party_readiness(response.party, states.pop(pair), lib)
-                response.answers.clear()  # scored: no longer needed (see above)
-            steps.check()
-    out = []
-    with paused_gc():
-        for d in details:
-            parties = [
-                scored.pop((d.id, p))
-                if (d.id, p) in scored
-                # Not assessed yet: nothing to score, perhaps a questionnaire in progress.
-                else party_readiness(p, states.get((d.id, p), []), lib)
-                for p in PARTIES
-            ]
-            out.append((d, parties))
-            steps.step()
-    return out
-
-
-# --- tools ---------------------------------------------------------------------------------
-
-ACTORS = tuple(ProtocolActor)
-
-
-@dataclass(frozen=True)
-class ToolUse:
-    """One tool chosen for a placement: what it serves and its test with each actor."""
-
-    tool_key: str
-    name: str
-    purposes: tuple[str, ...]  # labels, in the catalogue's order
-    tests: tuple[ToolTestState, ...]  # one per actor, student, mentor, tutor
-
-    @property
-    def open(self) -> int:
-        """Tests that block the agreement (see `ToolTestState.open`)."""
-        return sum(t.open for t in self.tests)
-
-    @property
-    def last_tested(self) -> date | None:
-        return max((t.tested_on for t in self.tests if t.tested_on), default=None)
-
-
-def _uses(
-    choices: Iterable[tuple[str, str]],
-    tests: dict[tuple[str, ProtocolActor], ToolTestState],
-    order: dict[str, int],
-    labels: dict[str, str],
-    names: dict[str, str],
-) -> list[ToolUse]:
-    """The test plan of one placement, as `tools.load_test_plan` builds it (`order`, `labels`:
-    the catalogue's purposes; `names`: tool names found so far, filled as it goes)."""
-    served: dict[str, list[str]] = {}
-    for purpose, key in sorted(choices, key=lambda c: order.get(c[0], len(order))):
-        served.setdefault(key, []).append(labels.get(purpose, purpose))
-    uses = []
-    for key, served_by in served.items():
-        name = names.get(key)
-        if name is None:
-            name = names[key] = tool_name(key)
-        uses.append(
-            ToolUse(
-                key,
-                name,
-                tuple(served_by),
-                tuple(tests.get((key, actor)) or ToolTestState(key, actor) for actor in ACTORS),
-            )
-        )
-    return uses
-
-
-def tools_data(
-    db: Database, details: Sequence[PlacementDetail]
-) -> list[tuple[PlacementDetail, list[ToolUse]]]:
-    """The chosen tools of each selected placement with their tests, two queries for all."""
-    wanted = {d.id for d in details}
-    choices: dict[int, list[tuple[str, str]]] = {}
-    tests: dict[int, dict[tuple[str, ProtocolActor], ToolTestState]] = {}
-    c, t = ToolChoice.__table__.c, ToolTest.__table__.c
-    with db.session() as session, paused_gc():
-        conn = session.connection()
-        for pid, purpose, key in conn.execute(select(c.placement_id, c.purpose, c.tool_key)):
-            if pid in wanted:
-                choices.setdefault(pid, []).append((purpose, key))
-        query = select(
-            t.placement_id, t.tool_key, t.actor, t.result, t.tested_on, t.note, t.version,
-            t.updated_by,
-        )  # fmt: skip
-        for pid, key, actor, result, tested_on, note, version, user in conn.execute(query):
-            if pid in choices:
-                tests.setdefault(pid, {})[(key, actor)] = ToolTestState(
-                    key, actor, ToolTestResult(result), tested_on, note or "", version, user
-                )
-    order = {p.key: i for i, p in enumerate(purposes())}
-    labels = {p.key: p.label for p in purposes()}
-    names: dict[str, str] = {}
-    with paused_gc():  # 100,000s of test states, which the cycle collector would pass over
-        return [
-            (d, _uses(choices.get(d.id, ()), tests.get(d.id, {}), order, labels, names))
-            if d.id in choices
-            else (d, [])
-            for d in details
-        ]
