@@ -1,4 +1,4 @@
-"""Migration MIGNUM (readiness scores) on a database filled before it: every record is kept and
+"""Migration 0019 (readiness scores) on a database filled before it: every record is kept and
 every completed questionnaire gets the assessment the Preparation tab computes."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """readiness scores stored on each completed response, so reports need not score them again
 
-Revision ID: MIGNUM
+Revision ID: 0019
 Revises: 0018
 Create Date: 2026-12-05
 """
@@ -23,7 +23,7 @@ from vipdesk.services.preparation.questionnaires import (
 )
 from vipdesk.services.preparation.scores import score_columns
 
-revision = "MIGNUM"
+revision = "0019"
 down_revision = "0018"
 branch_labels = None
 depends_on = None
