@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         self.mail = MailActions(self, db, self.tabs, self.open_placement, self.reload_work_list)
         self.mail.outbox.setProperty(HELP_TOPIC, "mail")
         self.setAcceptDrops(True)  # a received .eml dropped on the window is imported
+        # Mail left in the outbox by the last run (closed or killed while sending) goes on.
+        QTimer.singleShot(1500, self.mail, self.mail.resume)  # not once the window is gone
 
         central = QWidget()
         layout = QVBoxLayout(central)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable
 from email import policy
 from email.message import EmailMessage
@@ -367,3 +368,33 @@ def test_the_certificate_is_requested_from_the_agreement_tab(
     assert panel.buttons["email"].isEnabled()
     panel.buttons["email"].click()
     assert composed and composed[0].startswith("Traineeship certificate for ")
+
+
+def test_mail_left_by_a_killed_vipdesk_goes_out_when_the_app_starts_again(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    with MailServer(tmp_path) as server:
+        settings = configure(db, server)
+        left = outbox.queue(
+            db, Draft([make_address("", "a@example.org")], "Left", "T"), settings.sender
+        )
+        claimed = outbox.queue(
+            db, Draft([make_address("", "b@example.org")], "Claimed", "T"), settings.sender
+        )
+        assert outbox.claim(db, claimed, f"{socket.gethostname()}:999999999")  # a dead process
+        window = MainWindow(db)
+        qtbot.addWidget(window)
+        assert window.mail.resume() == 2
+        qtbot.waitUntil(lambda: len(server.received) == 2, timeout=15000)
+        qtbot.waitUntil(lambda: not window.mail.resumer.runner.busy, timeout=15000)
+    assert {r.state for r in outbox.outbox_rows(db)} == {MailState.SENT}
+    assert {r.id for r in outbox.outbox_rows(db)} == {left, claimed}
+
+
+def test_without_a_server_nothing_is_tried_at_start(qtbot: QtBot, db: Database) -> None:
+    outbox.queue(db, Draft([make_address("", "a@example.org")], "Left", "T"),
+                 make_address("", "io@uni.example"))  # fmt: skip
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    assert window.mail.resume() == 0
+    assert not window.mail.resumer.runner.busy

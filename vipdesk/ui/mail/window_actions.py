@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.services.mail import outbox
+from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
+from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 if TYPE_CHECKING:
@@ -52,12 +55,28 @@ class MailActions(QObject):
         self._changed = changed
         self.outbox = OutboxView(db, lazy=True)
         self.outbox.changed.connect(changed)
+        self.resumer = MailSender(db, window)  # at start, quietly: the Outbox shows how it went
+        self.resumer.quiet = True
+        self.resumer.sent.connect(lambda _result: self.outbox.reload())
         tabs.addTab(self.outbox, "Out&box")
         self.settings_action = QAction("&E-mail…", window)
         self.settings_action.setToolTip("The mail server, the sender and the message templates")
         self.settings_action.triggered.connect(self.edit_settings)
         self.import_action = QAction("Import returned &mail (.eml)…", window)
         self.import_action.triggered.connect(self.choose_mail)
+
+    def resume(self) -> int:
+        """At start: messages left queued, or claimed by a vipdesk that was closed or killed
+        while sending, go out now in the background; how many. Nothing without a server."""
+        try:
+            outbox.release_abandoned(self._db)
+            waiting = outbox.queued_ids(self._db)
+            configured = load_mail_settings(self._db).configured
+        except VipdeskError:
+            return 0  # the database problem is shown by the window itself
+        if waiting and configured:
+            self.resumer.send(waiting)
+        return len(waiting) if configured else 0
 
     def add_to(self, file_menu: QMenu, settings_menu: QMenu) -> None:
         file_menu.addAction(self.import_action)
