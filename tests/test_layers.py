@@ -23,6 +23,8 @@ LATE_IMPORTERS = {
     "vipdesk.ui.main_window",
     # The main window's mail actions: reading a returned mail loads reportlab, on first use.
     "vipdesk.ui.mail.window_actions",
+    # The main window's spreadsheet menu: its dialogs load openpyxl, on first use.
+    "vipdesk.ui.spreadsheets.menu",
     # Only the demo database needs the sample-data generator.
     "vipdesk.ui.app",
 }

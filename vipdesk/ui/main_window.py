@@ -35,6 +35,7 @@ from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
 from vipdesk.ui.placements.view import PlacementsView
+from vipdesk.ui.spreadsheets.menu import SpreadsheetActions
 from vipdesk.ui.today.view import TodayView
 from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
 
@@ -150,7 +151,13 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.new_action, self.refresh_action])
         file_menu.addSeparator()
-        self._add_spreadsheet_actions(file_menu)
+        self.spreadsheets = SpreadsheetActions(
+            self, self._db, self.placements_view, self._reload_placements_later,
+            self.mail.email_report,
+        )  # fmt: skip
+        self.spreadsheets.add_to(file_menu)
+        self.import_actions = self.spreadsheets.import_actions
+        self.export_report_action = self.spreadsheets.export_report_action
         self.export_agreements_action = QAction("Export &agreements…", self)
         self.export_agreements_action.triggered.connect(self._on_export_agreements)
         file_menu.addAction(self.export_agreements_action)
@@ -362,7 +369,7 @@ class MainWindow(QMainWindow):
             f"{describe_url(self._db.url)}",
         )
 
-    # --- spreadsheets: import, templates, reports ------------------------------------------
+    # --- other windows ---------------------------------------------------------------------
 
     def show_help(self) -> HelpWindow:
         """The user guide at the section about the focused widget, else the current tab."""
@@ -378,51 +385,6 @@ class MainWindow(QMainWindow):
         from vipdesk.ui.agreement.trust_dialog import TrustedCertificatesDialog
 
         TrustedCertificatesDialog(self._db, self).exec()
-
-    def _add_spreadsheet_actions(self, file_menu: Any) -> None:
-        self.import_actions: dict[str, QAction] = {}
-        templates = file_menu.addMenu("Save import &template")
-        for kind in ("students", "organisations", "placements"):
-            action = QAction(f"Import &{kind}…", self)
-            action.triggered.connect(lambda _=False, k=kind: self._on_import(k))
-            self.import_actions[kind] = action
-            templates.addAction(f"&{kind.capitalize()}…", lambda k=kind: self._on_save_template(k))
-        file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
-        self.export_report_action = QAction("&Export report to Excel…", self)
-        self.export_report_action.triggered.connect(self._on_export_report)
-        file_menu.addAction(self.export_report_action)
-
-    def _on_import(self, kind: str) -> Any:
-        # late: the import dialog loads openpyxl (~0.2 s): on first use only
-        from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self._db, kind, self)
-        dialog.imported.connect(lambda _kind, _count: self._reload_placements_later())
-        delete_when_closed(dialog, dialog.runner)
-        dialog.show()
-        return dialog
-
-    def _on_save_template(self, kind: str) -> None:
-        # late: the import dialog loads openpyxl (~0.2 s): on first use only
-        from vipdesk.ui.spreadsheets.import_dialog import save_template_as
-
-        path = save_template_as(self, kind)
-        if path is not None:
-            self.statusBar().showMessage(f"Saved the {kind} template to {path}.", 8000)
-
-    def _on_export_report(self) -> Any:
-        # late: the report dialog is needed on first use only, not at start-up
-        from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
-
-        catalogue = self.placements_view.model.catalogue
-        dialog = ExportReportDialog(
-            self._db, self.placements_view.model.current_filter, catalogue.years(), self
-        )
-        dialog.exported.connect(lambda path: self.statusBar().showMessage(f"Saved {path}.", 8000))
-        dialog.email_requested.connect(self.mail.email_report)
-        delete_when_closed(dialog, dialog.runner)
-        dialog.show()
-        return dialog
 
     def _on_export_agreements(self) -> Any:
         # late: the batch export dialog (~40 ms) is needed on first use only, not at start-up

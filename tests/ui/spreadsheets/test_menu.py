@@ -74,7 +74,7 @@ def test_save_a_template_from_the_menu(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
     )
-    window._on_save_template("organisations")
+    window.spreadsheets.save_template("organisations")
     assert (tmp_path / "organisations.xlsx").exists()
     assert "Saved the organisations template" in window.statusBar().currentMessage()
 
