@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-from email.headerregistry import Address
 from pathlib import Path
 
 from sqlalchemy import select
@@ -34,7 +33,7 @@ from vipdesk.services.mail.compose import Draft, eml_bytes
 from vipdesk.services.mail.incoming import read_mail_file
 from vipdesk.services.mail.messages import for_signature
 from vipdesk.services.mail.reminders import plan_reminders
-from vipdesk.services.mail.settings import MailSettings, load_mail_settings, make_address, password
+from vipdesk.services.mail.settings import MailSettings, load_mail_settings, password
 from vipdesk.services.mail.smtp import send_queued
 
 PASSWORD_ENV = "VIPDESK_MAIL_PASSWORD"
@@ -57,13 +56,6 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 
 def _secret(settings: MailSettings) -> str | None:
     return os.environ.get(PASSWORD_ENV) or password(settings)
-
-
-def _sender(settings: MailSettings) -> tuple[Address, Address | None]:
-    if not settings.sender_address:
-        raise VipdeskError("No sender address is set: fill in Settings → E-mail in the app first.")
-    reply_to = make_address("", settings.reply_to, "reply_to") if settings.reply_to else None
-    return settings.sender, reply_to
 
 
 def _send_now(database: Database, settings: MailSettings, ids: list[int]) -> int:
@@ -109,7 +101,7 @@ def _deliver(
     database: Database, settings: MailSettings, drafts: list[Draft], eml: Path | None
 ) -> int:
     if eml is not None:
-        sender, reply_to = _sender(settings)
+        sender, reply_to = settings.addresses()
         files = [eml] if len(drafts) == 1 and eml.suffix.lower() == ".eml" else None
         if files is None:
             eml.mkdir(parents=True, exist_ok=True)
@@ -125,7 +117,7 @@ def _deliver(
             "No mail server is set: fill in Settings → E-mail in the app, or give --eml to write "
             "the message as a file."
         )
-    sender, reply_to = _sender(settings)
+    sender, reply_to = settings.addresses()
     ids = outbox.queue_many(database, drafts, sender, reply_to=reply_to, user=current_user())
     for draft in drafts[:20]:
         print(f"Queued: {draft.subject} → {', '.join(str(a) for a in draft.to)}")

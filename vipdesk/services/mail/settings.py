@@ -59,6 +59,21 @@ class MailSettings:
         return make_address(self.sender_name, self.sender_address, "sender_address")
 
     @property
+    def reply_address(self) -> Address | None:
+        """The Reply-To header's address, if one is set."""
+        return make_address("", self.reply_to, "reply_to") if self.reply_to else None
+
+    def addresses(self) -> tuple[Address, Address | None]:
+        """From and Reply-To, for a message going out.
+
+        Raises:
+            VipdeskError: no sender address is set.
+        """
+        if not self.sender_address:
+            raise VipdeskError("Set the address messages come from in Settings → E-mail first.")
+        return self.sender, self.reply_address
+
+    @property
     def credential_key(self) -> str:
         return f"{self.username}@{self.host}:{self.port}"
 

@@ -8,7 +8,6 @@ saved as a file; both carry the attachments.
 from __future__ import annotations
 
 from dataclasses import replace
-from email.headerregistry import Address
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -39,7 +38,7 @@ from vipdesk.services.mail.compose import (
     eml_bytes,
     parse_addresses,
 )
-from vipdesk.services.mail.settings import MailSettings, load_mail_settings, make_address
+from vipdesk.services.mail.settings import MailSettings, load_mail_settings
 from vipdesk.ui import theme
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
@@ -148,19 +147,12 @@ class ComposeDialog(QDialog):
             return None
         return draft
 
-    def _sender(self) -> tuple[Address, Address | None]:
-        settings = self.settings
-        if not settings.sender_address:
-            raise VipdeskError("Set the address messages come from in Settings → E-mail first.")
-        reply_to = make_address("", settings.reply_to, "reply_to") if settings.reply_to else None
-        return settings.sender, reply_to
-
     def eml(self) -> bytes | None:
         draft = self.edited()
         if draft is None:
             return None
         try:
-            sender, reply_to = self._sender()
+            sender, reply_to = self.settings.addresses()
             return eml_bytes(draft, sender, reply_to)
         except VipdeskError as exc:
             self.problem.show_message(str(exc))
@@ -173,7 +165,7 @@ class ComposeDialog(QDialog):
         if draft is None:
             return
         try:
-            sender, reply_to = self._sender()
+            sender, reply_to = self.settings.addresses()
             self.queued_ids = [
                 outbox.queue(self._db, draft, sender, reply_to=reply_to, user=current_user())
             ]

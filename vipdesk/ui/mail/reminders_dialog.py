@@ -26,7 +26,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.mail import outbox
 from vipdesk.services.mail.compose import Draft, address_text, eml_bytes
 from vipdesk.services.mail.reminders import ReminderPlan
-from vipdesk.services.mail.settings import MailSettings, make_address
+from vipdesk.services.mail.settings import MailSettings
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.mail.compose_dialog import safe_file_name
@@ -90,7 +90,7 @@ class RemindersDialog(QDialog):
 
     def _on_send(self) -> None:
         try:
-            reply_to = make_address("", self.settings.reply_to) if self.settings.reply_to else None
+            reply_to = self.settings.reply_address
             self.queued_ids = outbox.queue_many(
                 self._db,
                 self.plan.drafts,
@@ -110,7 +110,7 @@ class RemindersDialog(QDialog):
         if not chosen:
             return
         try:
-            reply_to = make_address("", self.settings.reply_to) if self.settings.reply_to else None
+            reply_to = self.settings.reply_address
             for number, draft in enumerate(self.plan.drafts, 1):
                 name = f"{number:04d} {safe_file_name(draft.subject)}.eml"
                 write_atomically(
