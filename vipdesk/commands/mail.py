@@ -29,7 +29,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, MailState
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.mail import outbox
-from vipdesk.services.mail.compose import Draft, eml_bytes
+from vipdesk.services.mail.compose import Draft, eml_bytes, eml_name
 from vipdesk.services.mail.incoming import read_mail_file
 from vipdesk.services.mail.messages import for_signature
 from vipdesk.services.mail.reminders import plan_reminders
@@ -105,7 +105,7 @@ def _deliver(
         files = [eml] if len(drafts) == 1 and eml.suffix.lower() == ".eml" else None
         if files is None:
             eml.mkdir(parents=True, exist_ok=True)
-            files = [eml / f"{n + 1:04d} {_safe(d.subject)}.eml" for n, d in enumerate(drafts)]
+            files = [eml / eml_name(d.subject, n + 1) for n, d in enumerate(drafts)]
         for path, draft in zip(files, drafts, strict=True):
             write_atomically(path, eml_bytes(draft, sender, reply_to))
         where = files[0] if len(files) == 1 else eml
@@ -124,10 +124,6 @@ def _deliver(
     if len(drafts) > 20:
         print(f"… and {len(drafts) - 20} more.")
     return _send_now(database, settings, ids)
-
-
-def _safe(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in " -_." else "-" for ch in text)[:80].strip()
 
 
 def reminders(database: Database, as_of: str | None, *, dry_run: bool, folder: Path | None) -> int:

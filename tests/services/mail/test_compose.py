@@ -12,7 +12,14 @@ from vipdesk.db import Database
 from vipdesk.errors import ValidationError
 from vipdesk.models import OutboxMessage
 from vipdesk.services.mail import outbox
-from vipdesk.services.mail.compose import Attachment, Draft, check_draft, eml_bytes, parse_addresses
+from vipdesk.services.mail.compose import (
+    Attachment,
+    Draft,
+    check_draft,
+    eml_bytes,
+    eml_name,
+    parse_addresses,
+)
 from vipdesk.services.mail.settings import make_address
 
 OFFICE = make_address("Biuro Współpracy", "io@uni.example")
@@ -99,3 +106,9 @@ def test_the_eml_fallback_reads_back_with_the_email_package() -> None:
     assert attachment.get_content() == pdf
     body = message.get_body(("plain",))
     assert body is not None and "proszę o podpis" in body.get_content()
+
+
+def test_a_message_file_is_named_by_its_subject_without_what_file_systems_refuse() -> None:
+    assert eml_name('Re: Umowa 3/2027 "Łukasz"', 7) == "0007 Re- Umowa 3-2027 -Łukasz-.eml"
+    assert eml_name("???") == "---.eml"
+    assert eml_name("") == "message.eml"

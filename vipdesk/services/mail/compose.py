@@ -175,6 +175,12 @@ def new_message_id(sender: Address) -> str:
     return make_msgid("vipdesk", domain=sender.domain or "localhost")
 
 
+def eml_name(subject: str, number: int | None = None) -> str:
+    """A file name for a message: its subject without what a file system refuses."""
+    safe = "".join(ch if ch.isalnum() or ch in " -_.()" else "-" for ch in subject)[:80].strip()
+    return f"{'' if number is None else f'{number:04d} '}{safe or 'message'}.eml"
+
+
 def eml_bytes(draft: Draft, sender: Address, reply_to: Address | None = None) -> bytes:
     """The message as an `.eml` file, marked as not yet sent."""
     return build_message(draft, sender, reply_to=reply_to, unsent=True).as_bytes()

@@ -52,9 +52,6 @@ class ReceivedMail:
     files: list[ReceivedFile] = field(default_factory=list)
     others: list[str] = field(default_factory=list)  # attachments that are not ours
 
-    def of_kind(self, *kinds: str) -> list[ReceivedFile]:
-        return [f for f in self.files if f.kind in kinds]
-
 
 def _parse(data: bytes, name: str) -> EmailMessage:
     if name.lower().endswith(".msg") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from email.headerregistry import Address
 from email.message import EmailMessage
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
@@ -349,11 +349,6 @@ def outbox_rows(
             )
             for row, reference in session.execute(query)
         ]
-
-
-def counts(session: Session) -> dict[MailState, int]:
-    query = select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
-    return {state: n for state, n in session.execute(query)}
 
 
 def recently_reminded(session: Session, since: datetime) -> set[tuple[int, str]]:

@@ -36,6 +36,7 @@ from vipdesk.services.mail.compose import (
     address_text,
     check_draft,
     eml_bytes,
+    eml_name,
     parse_addresses,
 )
 from vipdesk.services.mail.settings import MailSettings, load_mail_settings
@@ -51,10 +52,6 @@ NO_SERVER = (
 
 def _size(n: int) -> str:
     return f"{n / 1048576:.1f} MB" if n >= 1048576 else f"{max(1, n // 1024)} KB"
-
-
-def safe_file_name(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in " -_.()" else "-" for ch in text)[:80].strip()
 
 
 class ComposeDialog(QDialog):
@@ -175,7 +172,7 @@ class ComposeDialog(QDialog):
         self.accept()
 
     def _file_name(self) -> str:
-        return f"{safe_file_name(self.subject.text()) or 'message'}.eml"
+        return eml_name(self.subject.text())
 
     def _on_save(self) -> None:
         data = self.eml()

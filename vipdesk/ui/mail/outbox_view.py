@@ -29,11 +29,11 @@ from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.models import MailState
 from vipdesk.services.mail import outbox
+from vipdesk.services.mail.compose import eml_name
 from vipdesk.services.mail.outbox import OutboxRow
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
-from vipdesk.ui.mail.compose_dialog import safe_file_name
 from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
@@ -219,7 +219,7 @@ class OutboxView(QWidget):
             return
         row = chosen[0]
         unsent = row.state is not MailState.SENT
-        suggested = default_folder() / f"{safe_file_name(row.subject) or 'message'}.eml"
+        suggested = default_folder() / eml_name(row.subject)
         path, _ = QFileDialog.getSaveFileName(
             self, "Save the message", str(suggested), "E-mail (*.eml)"
         )

@@ -24,12 +24,11 @@ from vipdesk.db import Database, current_user
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.services.mail import outbox
-from vipdesk.services.mail.compose import Draft, address_text, eml_bytes
+from vipdesk.services.mail.compose import Draft, address_text, eml_bytes, eml_name
 from vipdesk.services.mail.reminders import ReminderPlan
 from vipdesk.services.mail.settings import MailSettings
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
-from vipdesk.ui.mail.compose_dialog import safe_file_name
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
@@ -112,7 +111,7 @@ class RemindersDialog(QDialog):
         try:
             reply_to = self.settings.reply_address
             for number, draft in enumerate(self.plan.drafts, 1):
-                name = f"{number:04d} {safe_file_name(draft.subject)}.eml"
+                name = eml_name(draft.subject, number)
                 write_atomically(
                     Path(chosen) / name, eml_bytes(draft, self.settings.sender, reply_to)
                 )
