@@ -11,7 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from tests.helpers.full_disk import fill_disk_after
-from vipdesk.documents.spreadsheets import save_workbook
+from vipdesk.documents.workbook_files import save_workbook
 from vipdesk.errors import VipdeskError
 
 

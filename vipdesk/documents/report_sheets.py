@@ -1,6 +1,6 @@
 """The sheets every report has: what made it (filters), key figures, detail tables, charts.
 
-Pure writers on a write-only workbook (`spreadsheets.new_workbook`): data in, sheets out. The
+Pure writers on a write-only workbook (`workbook_files.new_workbook`): data in, sheets out. The
 order in which a report writes them, its progress and its saving are `vipdesk.reports.workbook`.
 """
 
@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
@@ -21,8 +20,6 @@ from vipdesk import __version__
 from vipdesk.documents.spreadsheets import (
     BOLD,
     DATE_FORMAT,
-    EXCEL_DAY_ZERO,
-    FORMULA_STARTS,
     TITLE_FONT,
     WRAP,
     declare_size,
@@ -34,6 +31,7 @@ from vipdesk.documents.spreadsheets import (
     styled,
     text_cell,
 )
+from vipdesk.documents.streamed_rows import stream_rows
 
 FILTERS_SHEET, SUMMARY_SHEET = "Filters", "Summary"
 NO_SENSITIVE_DATA = "None: this report holds no equity flags or other special-category data."
@@ -181,9 +179,6 @@ def number_width(values: Iterable[Any]) -> int:
     return max((len(f"{v:,.2f}") for v in extremes), default=4) + 5
 
 
-STEP_ROWS = 500  # rows between calls of a table's `step`: a call per row costs time
-
-
 def write_table(
     wb: Workbook,
     name: str,
@@ -191,46 +186,16 @@ def write_table(
     rows: Sequence[Sequence[Any]],
     step: Callable[[int], None] | None = None,
 ) -> None:
-    """A detail sheet (`table_sheet`) with widths fitted to the values.
+    """A detail sheet (`table_sheet`) with widths fitted to the values, its rows streamed
+    (`stream_rows`).
 
     Dates become day numbers with the date format, numbers keep their column's format, and text
-    that a spreadsheet would take for a formula is stored as text. `step(n)` is told every few
+    that a spreadsheet would take for a formula stays text. `step(n)` is told every few
     hundred rows how many were written since it was last called.
     """
     widths = [_measured(c, [r[i] for r in rows]) for i, c in enumerate(cols)]
     ws = table_sheet(wb, name, [c.title for c in cols], widths, len(rows))
-    # One styled cell per formatted column, given each row's value in turn: the row is written
-    # before `append` returns, and a style lookup per cell would cost time.
-    formatted: list[tuple[int, WriteOnlyCell]] = []
-    for i, col in enumerate(cols):
-        if col.number_format is not None:
-            cell = WriteOnlyCell(ws)
-            cell.number_format = col.number_format
-            formatted.append((i, cell))
-    plain = [i for i, col in enumerate(cols) if col.number_format is None]
-    written = 0
-    for values in rows:
-        out = list(values)
-        for i, cell in formatted:
-            value = out[i]
-            if value is not None:
-                cell.value = (
-                    value.toordinal() - EXCEL_DAY_ZERO if isinstance(value, date) else value
-                )
-                out[i] = cell
-        for i in plain:
-            value = out[i]
-            if isinstance(value, str) and (
-                value.startswith(FORMULA_STARTS) or not value.isprintable()
-            ):
-                out[i] = text_cell(ws, value)
-        ws.append(out)
-        written += 1
-        if step is not None and written == STEP_ROWS:
-            step(written)
-            written = 0
-    if step is not None and written:
-        step(written)
+    stream_rows(ws, [c.number_format for c in cols], rows, step)
 
 
 def bar_chart(

@@ -1,29 +1,20 @@
-"""What every workbook vipdesk writes shares: safe text, header style, widths, atomic saving.
+"""What every workbook vipdesk writes shares: safe text, header style, widths, print setup.
 
-The sheets every report has (filters, summary, detail tables, charts) are in `report_sheets`.
-
-Files are written to a temporary name in the target folder and renamed when complete, so a
-cancelled or failed export never leaves a half-written file where the user looks for it.
+The sheets every report has (filters, summary, detail tables, charts) are in `report_sheets`;
+making and saving a workbook is `workbook_files`.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-
-from vipdesk import __version__
-from vipdesk.documents.files import write_atomically
 
 FONT = "Calibri"  # openpyxl's body font; named everywhere, or other programs pick a serif one
 HEADER_FONT = Font(name=FONT, bold=True, color="FFFFFF")
@@ -157,45 +148,3 @@ def declare_size(ws: Any, rows: int, columns: int) -> None:
     """
     last = f"{get_column_letter(max(columns, 1))}{max(rows, 1)}"
     ws.calculate_dimension = lambda: f"A1:{last}"
-
-
-def new_workbook(title: str, subject: str, *, write_only: bool = True) -> Workbook:
-    """A workbook whose properties say what it is and who made it."""
-    wb = Workbook(write_only=write_only)
-    wb.properties.title = title
-    wb.properties.subject = subject
-    wb.properties.creator = "vipdesk"
-    wb.properties.lastModifiedBy = "vipdesk"
-    wb.properties.description = f"Made with vipdesk {__version__}"
-    return wb
-
-
-# --- saving ----------------------------------------------------------------------------------
-
-
-def discard(wb: Workbook) -> None:
-    """Close a write-only workbook that will not be saved, and remove its temporary files.
-
-    Left alone, its half-written sheets would complain when garbage-collected and leave their
-    temporary files until the program ends.
-    """
-    for ws in wb.worksheets:
-        if not getattr(ws, "closed", True):
-            with contextlib.suppress(Exception):
-                ws.close()
-        writer = getattr(ws, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(OSError, ValueError):
-                writer.cleanup()
-
-
-def save_workbook(wb: Workbook, path: Path) -> None:
-    """Save atomically (see `write_atomically`).
-
-    The workbook is zipped in memory (a few MB even for the largest report) and then written:
-    a disk that fills up fails in the writer, with its one clear message, and leaves no
-    half-written zip archive behind to complain when it is garbage-collected.
-    """
-    zipped = io.BytesIO()
-    wb.save(zipped)
-    write_atomically(path, zipped.getvalue())

@@ -17,9 +17,8 @@ from vipdesk.documents.spreadsheets import (
     HEADER_FONT,
     TITLE_FONT,
     WRAP,
-    new_workbook,
-    save_workbook,
 )
+from vipdesk.documents.workbook_files import new_workbook, save_workbook
 from vipdesk.errors import VipdeskError
 from vipdesk.services.importing.columns import KINDS, ColumnSpec, columns, one_of
 

@@ -2,28 +2,22 @@
 
 Three sheets, in this order: "Filters" (what the report holds and what it leaves out), "Summary"
 (counts by status, mode, year and host country, averages, charts) and "Placements" (the detail,
-with a frozen header and an autofilter). The workbook is written in openpyxl's write-only mode,
-so 100,000 placements stream to disk instead of building a million cell objects in memory.
+with a frozen header and an autofilter). The detail rows are streamed to disk as they
+are made (`streamed_rows`), so 100,000 placements never become a million cell objects.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from vipdesk.db import Database
 from vipdesk.documents.report_sheets import SUMMARY_SHEET, summary_sheet, table_sheet
-from vipdesk.documents.spreadsheets import (
-    DATE_FORMAT,
-    EXCEL_DAY_ZERO,
-    ONE_DECIMAL,
-    is_formula_like,
-    text_cell,
-)
+from vipdesk.documents.spreadsheets import DATE_FORMAT, ONE_DECIMAL
+from vipdesk.documents.streamed_rows import stream_rows
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import ReportOptions
 from vipdesk.reports.workbook import ReportBook, Step, placements_line, workbook_report
@@ -56,10 +50,9 @@ DETAIL_TITLES: tuple[str, ...] = (
     "Institution",
     "Blended periods",
 )
-_ECTS = DETAIL_TITLES.index("ECTS")
-# Columns whose text people typed (reference, student, e-mail, host, title, mentor, tutor,
-# institution): checked for text that a spreadsheet would take for a formula.
-_TEXT_COLUMNS = (0, 1, 2, 3, 7, 13, 14, 15)
+_START, _END, _WEEKS, _ECTS = map(
+    DETAIL_TITLES.index, ("Planned start", "Planned end", "Weeks", "ECTS")
+)
 
 
 def book(details: Sequence[PlacementDetail], *, include_sensitive: bool = False) -> ReportBook:
@@ -210,19 +203,21 @@ def _detail_sheet(
 ) -> None:
     titles = [*DETAIL_TITLES, *(EQUITY_TITLES if include_sensitive else ())]
     ws = table_sheet(wb, DETAIL_SHEET, titles, _widths(details, include_sensitive), len(details))
-    # One styled cell per dated or decimal column, given each row's value in turn: the row
-    # is written before `append` returns, and a style lookup per cell would cost time. Dates
-    # go in as Excel day numbers; with the date format they are dates to every reader.
-    start, end, weeks, ects = (WriteOnlyCell(ws) for _ in range(4))
-    start.number_format = end.number_format = DATE_FORMAT
-    weeks.number_format = ects.number_format = ONE_DECIMAL
+    formats: list[str | None] = [None] * len(titles)
+    formats[_START] = formats[_END] = DATE_FORMAT
+    formats[_WEEKS] = formats[_ECTS] = ONE_DECIMAL
+    stream_rows(ws, formats, _detail_rows(details, include_sensitive), step)
+
+
+def _detail_rows(
+    details: Sequence[PlacementDetail], include_sensitive: bool
+) -> Iterator[list[Any]]:
+    """The detail sheet's rows, made as they are written: labels looked up once."""
     modes = {m: m.label for m in Mode}
     statuses = {s: s.label for s in Status}
     flags = {True: "Yes", False: "No"}
+    no_flags = (False,) * len(EQUITY_TITLES)
     for d in details:
-        start.value = d.start.toordinal() - EXCEL_DAY_ZERO
-        end.value = d.end.toordinal() - EXCEL_DAY_ZERO
-        weeks.value = round((d.end.toordinal() - d.start.toordinal() + 1) / 7, 1)
         row: list[Any] = [
             d.reference,
             d.student,
@@ -232,24 +227,16 @@ def _detail_sheet(
             modes[d.mode],
             statuses[d.status],
             d.title,
-            start,
-            end,
-            weeks,
+            d.start,
+            d.end,
+            round((d.end.toordinal() - d.start.toordinal() + 1) / 7, 1),
             d.hours_per_week,
-            None,
+            d.ects,
             d.mentor or None,
             d.tutor or None,
             d.institution,
             d.periods or None,
         ]
-        if d.ects is not None:
-            ects.value = d.ects
-            row[_ECTS] = ects
-        for i in _TEXT_COLUMNS:
-            value = row[i]
-            if value is not None and (is_formula_like(value) or not value.isprintable()):
-                row[i] = text_cell(ws, value)
         if include_sensitive:
-            row.extend(flags[flag] for flag in d.equity or (False,) * len(EQUITY_TITLES))
-        ws.append(row)
-        step(1)
+            row.extend(flags[flag] for flag in d.equity or no_flags)
+        yield row

@@ -20,7 +20,7 @@ from openpyxl import Workbook
 
 from vipdesk.db import Database
 from vipdesk.documents.report_sheets import NO_SENSITIVE_DATA, Col, write_filters_sheet
-from vipdesk.documents.spreadsheets import discard, new_workbook, save_workbook
+from vipdesk.documents.workbook_files import discard, new_workbook, save_workbook
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import ReportKind, ReportOptions
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc

@@ -7,7 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 from vipdesk.documents.report_sheets import NO_SENSITIVE_DATA, Col, write_filters_sheet, write_table
-from vipdesk.documents.spreadsheets import DATE_FORMAT, discard, new_workbook, save_workbook
+from vipdesk.documents.spreadsheets import DATE_FORMAT
+from vipdesk.documents.workbook_files import discard, new_workbook, save_workbook
 from vipdesk.services.worklist.due import Urgency, WorkList, day_text
 
 TITLE = "Work list"
