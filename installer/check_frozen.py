@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import email
 import email.policy
+import json
 import os
 import shutil
 import sqlite3
@@ -32,6 +33,7 @@ import sys
 import tempfile
 import time
 import tomllib
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -226,6 +228,22 @@ def check_mail(app: Frozen) -> str:
     return "the outbox lists the demo's mail; an agreement's .eml carries its PDF"
 
 
+def check_report(app: Frozen) -> str:
+    # openpyxl, babel's locale data and the report texts in the bundle: a German costs report
+    # of the demo, its sheets named in German and its detail rows streamed into the file.
+    url = f"sqlite:///{app.sandbox / 'demo.sqlite3'}"
+    app.run("--database", url, "report", "costs", "--out", "kosten.xlsx", "--language", "de")
+    german = json.loads((ROOT / "resources" / "reports" / "de.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(app.sandbox / "kosten.xlsx") as book:
+        names = book.read("xl/workbook.xml").decode("utf-8")
+        detail = book.read("xl/worksheets/sheet3.xml").decode("utf-8")
+    if f'name="{german["Summary"]}"' not in names:
+        raise FrozenCheckError("the German costs report has no German summary sheet")
+    if '<row r="2">' not in detail:
+        raise FrozenCheckError("the costs report's detail sheet holds no rows")
+    return f"a German costs report written ({detail.count('<row ') - 1} placements)"
+
+
 def check_postgresql_driver(app: Frozen) -> str:
     # psycopg would fall back to the machine's own libpq, which a coordinator's PC lacks:
     # insist on the libpq bundled with psycopg-binary.
@@ -270,6 +288,7 @@ def main(argv: list[str]) -> int:
             lambda: check_first_and_second_start(app),
             lambda: check_agreement(app),
             lambda: check_mail(app),
+            lambda: check_report(app),
             lambda: check_postgresql_driver(app),
             lambda: check_log(app),
         ):

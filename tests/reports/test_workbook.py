@@ -115,7 +115,7 @@ def test_the_filters_sheet_lists_the_filters_applied(out: Path) -> None:
     write_book(path, numbers_book(), flt, made_at=datetime(2026, 3, 4, 10, 30))
     values = first_sheet(path)
     assert values["Numbers"] is None  # the title
-    assert values[f"Made with vipdesk {__version__} on 2026-03-04 10:30"] is None
+    assert values[f"Made with vipdesk {__version__} on 4 March 2026, 10:30"] is None
     assert values["Filter"] == "Set to"
     assert values["Search text"] == "“nordlicht”"
     assert values["Status"] == "Signed"

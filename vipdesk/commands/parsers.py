@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from vipdesk.languages import LANGUAGES
 from vipdesk.reports.kinds import AVAILABLE
 
 PARTIES = ("student", "sending", "host")
@@ -100,6 +101,14 @@ def add_spreadsheet_parsers(commands: argparse._SubParsersAction[argparse.Argume
         "--include-sensitive",
         action="store_true",
         help="add the students' equity flags (special-category personal data)",
+    )
+    report.add_argument(
+        "--language",
+        default="en",
+        choices=sorted(LANGUAGES),
+        metavar="LANG",
+        help="the language of sheet names, headers, summaries and charts: "
+        + ", ".join(f"{code} ({name})" for code, name in sorted(LANGUAGES.items())),
     )
     report.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 

@@ -47,6 +47,7 @@ def _report(args: argparse.Namespace, database: Database) -> int:
             country=args.country.upper() if args.country else None,
         ),
         include_sensitive=args.include_sensitive,
+        language=args.language,
     )
     result = export_report(database, args.kind, args.out, options)
     sensitive = " (with equity flags)" if args.include_sensitive else ""

@@ -2,6 +2,10 @@
 
 Pure writers on a write-only workbook (`workbook_files.new_workbook`): data in, sheets out. The
 order in which a report writes them, its progress and its saving are `vipdesk.reports.workbook`.
+
+They are given English and write the report's language (`report_language`): sheet names, titles,
+column headers, labels and chart texts are translated here; running text a report composes
+itself (an intro, a note, a value) it translates before handing it over.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from vipdesk import __version__
+from vipdesk.documents.report_language import label, moment, number, t
 from vipdesk.documents.spreadsheets import (
     BOLD,
     DATE_FORMAT,
@@ -48,24 +53,26 @@ def write_filters_sheet(
     notes: Sequence[tuple[str, str]] = (),
 ) -> None:
     """The first sheet of a report: what made it (filters), what it holds, what it leaves out."""
-    ws = wb.create_sheet(FILTERS_SHEET)
+    ws = wb.create_sheet(t(FILTERS_SHEET))
     fit_widths(ws, [26, 90])
     print_fitting_width(ws)
-    ws.append([styled(ws, title, font=TITLE_FONT)])
-    ws.append([f"Made with vipdesk {__version__} on {made_at:%Y-%m-%d %H:%M}"])
+    ws.append([styled(ws, t(title), font=TITLE_FONT)])
+    ws.append(
+        [t("Made with vipdesk {version} on {made}", version=__version__, made=moment(made_at))]
+    )
     ws.append([])
-    ws.append(header_cells(ws, ["Filter", "Set to"]))
+    ws.append(header_cells(ws, [t("Filter"), t("Set to")]))
     for name, value in filters:
-        ws.append([name, text_cell(ws, value)])
+        ws.append([t(name), text_cell(ws, label(value))])
     ws.append([])
     left = Alignment(horizontal="left")  # a count beside words, not far off at the right
-    for label, value in counts:
-        ws.append([styled(ws, label, font=BOLD), styled(ws, value, alignment=left)])
-    ws.append([styled(ws, "Sensitive data", font=BOLD), styled(ws, sensitive, alignment=WRAP)])
-    for label, text in notes:
-        ws.append([styled(ws, label, font=BOLD), styled(ws, text, alignment=WRAP)])
+    for name, value in counts:
+        ws.append([styled(ws, t(name), font=BOLD), styled(ws, value, alignment=left)])
+    ws.append([styled(ws, t("Sensitive data"), font=BOLD), styled(ws, sensitive, alignment=WRAP)])
+    for name, text in notes:
+        ws.append([styled(ws, t(name), font=BOLD), styled(ws, text, alignment=WRAP)])
     ws.append([])
-    ws.append([styled(ws, "Sheets", font=BOLD), sheets])
+    ws.append([styled(ws, t("Sheets"), font=BOLD), sheets])
 
 
 def problems_note(problems: Sequence[str], limit: int = 10) -> list[tuple[str, str]]:
@@ -74,8 +81,9 @@ def problems_note(problems: Sequence[str], limit: int = 10) -> list[tuple[str, s
         return []
     shown = "\n".join(problems[:limit])
     if len(problems) > limit:
-        shown += f"\n… and {len(problems) - limit} more."
-    return [("Not counted", f"These cost items could not be converted or shared:\n{shown}")]
+        shown += "\n" + t("… and {count} more.", count=number(len(problems) - limit))
+    intro = t("These cost items could not be converted or shared:")
+    return [("Not counted", f"{intro}\n{shown}")]
 
 
 class SheetRows:
@@ -93,8 +101,9 @@ class SheetRows:
     def table(
         self, titles: Sequence[str], rows: Sequence[Sequence[Any]], formats: Sequence[str | None]
     ) -> tuple[int, int]:
-        """A header and rows, each value with its column's number format: (header, last row)."""
-        header = self.append(header_cells(self.ws, titles))
+        """A header (`titles`, translated here) and rows, each value with its column's number
+        format: (header, last row)."""
+        header = self.append(header_cells(self.ws, [t(title) for title in titles]))
         for values in rows:
             self.append(
                 [
@@ -105,25 +114,26 @@ class SheetRows:
         return header, self.row
 
     def key_figures(self, figures: Iterable[tuple[str, Any, str | None]]) -> None:
-        """A "Key figure / Value" table: a label, a value and its number format (or None) each;
-        a value of None leaves its cell empty."""
-        self.append(header_cells(self.ws, ["Key figure", "Value"]))
-        for label, value, fmt in figures:
+        """A "Key figure / Value" table: a label (translated by the caller), a value and its
+        number format (or None) each; a value of None leaves its cell empty."""
+        self.append(header_cells(self.ws, [t("Key figure"), t("Value")]))
+        for name, value, fmt in figures:
             if fmt is not None and value is not None:
                 value = styled(self.ws, value, number_format=fmt)
-            self.append([label, value])
+            self.append([name, value])
 
 
 def summary_sheet(
     wb: Workbook, title: str, intro: str, widths: Iterable[int], name: str = SUMMARY_SHEET
 ) -> SheetRows:
     """A summary sheet begun: columns `widths` wide, printed landscape (the figures and the
-    charts beside them), "`title`: key figures" in large type, `intro` under it, a blank row."""
-    ws = wb.create_sheet(name)
+    charts beside them), "`title`: key figures" in large type, `intro` (translated by the
+    caller) under it, a blank row."""
+    ws = wb.create_sheet(t(name))
     fit_widths(ws, widths)
     print_fitting_width(ws, landscape=True)
     sheet = SheetRows(ws)
-    sheet.append([styled(ws, f"{title}: key figures", font=TITLE_FONT)])
+    sheet.append([styled(ws, t("{title}: key figures", title=t(title)), font=TITLE_FONT)])
     sheet.append([intro])
     sheet.append()
     return sheet
@@ -133,8 +143,9 @@ def table_sheet(
     wb: Workbook, name: str, titles: Sequence[str], widths: Iterable[int], rows: int
 ) -> Any:
     """A detail sheet with its header written, ready for `rows` rows: frozen header, autofilter,
-    the header on every printed page, printed landscape on A4, one page wide."""
-    ws = wb.create_sheet(name)
+    the header on every printed page, printed landscape on A4, one page wide. The name and the
+    titles are translated here."""
+    ws = wb.create_sheet(t(name))
     # Widths, frozen header, filter and print setup go before the first row: write-only
     # sheets write their head first.
     fit_widths(ws, widths)
@@ -143,7 +154,7 @@ def table_sheet(
     ws.auto_filter.ref = f"A1:{get_column_letter(len(titles))}{rows + 1}"
     ws.print_title_rows = "1:1"
     print_fitting_width(ws, landscape=True)
-    ws.append(header_cells(ws, titles))
+    ws.append(header_cells(ws, [t(title) for title in titles]))
     return ws
 
 
@@ -166,7 +177,7 @@ def _measured(col: Col, values: Iterable[Any]) -> int:
     else:
         # Each distinct value once: labels, countries and answers repeat on many rows.
         width = max(map(display_width, set(values)), default=0)
-    return max(width, len(col.title) + 3)  # bold, with the filter button beside it
+    return max(width, len(t(col.title)) + 3)  # bold, with the filter button beside it
 
 
 def number_width(values: Iterable[Any]) -> int:
@@ -211,7 +222,8 @@ def bar_chart(
     number_format: str | None = None,
     colours: Sequence[str] = (),
 ) -> bool:
-    """A bar chart of a table written by `SheetRows.table` (categories in its first column).
+    """A bar chart of a table written by `SheetRows.table` (categories in its first column);
+    its title and axis title are translated here.
 
     Returns False, drawing nothing, when the table has no rows.
     """
@@ -220,7 +232,7 @@ def bar_chart(
         return False
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"
-    chart.title = title
+    chart.title = t(title)
     for column in columns:
         data = Reference(ws, min_col=column, min_row=header, max_row=last)
         chart.add_data(data, titles_from_data=True)
@@ -234,7 +246,7 @@ def bar_chart(
         chart.legend = None
     else:
         chart.legend.position = "b"
-    chart.y_axis.title = axis_title
+    chart.y_axis.title = t(axis_title)
     chart.y_axis.majorGridlines = None
     chart.y_axis.scaling.min = 0
     if number_format:

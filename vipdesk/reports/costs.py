@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import label, t
 from vipdesk.documents.report_sheets import (
+    FILTERS_SHEET,
     SUMMARY_SHEET,
     Col,
     bar_chart,
@@ -41,21 +43,30 @@ def book(data: CostData) -> ReportBook:
     participants = data.overall.participants if data.overall else 0
     return ReportBook(
         title=TITLE,
-        subject=f"Cost per participant in {data.base}, by group and by placement",
+        subject=t(
+            "Cost per participant in {currency}, by group and by placement", currency=data.base
+        ),
         counts=[("Placements in this report", len(data.rows)), ("Participants", participants)],
-        sheets=f"{SUMMARY_SHEET}: key figures, cost per participant by group, charts. "
-        f"{DETAIL_SHEET}: one row per placement with its costs.",
+        sheets=t(
+            "{summary}: key figures, cost per participant by group, charts. "
+            "{detail}: one row per placement with its costs.",
+            summary=t(SUMMARY_SHEET),
+            detail=t(DETAIL_SHEET),
+        ),
         notes=[
             (
                 "Amounts",
-                f"In {data.base}, converted at the rate of each cost's date. Shared costs "
-                "are split among every placement they are shared with, selected or not; "
-                "cancelled placements are not counted as participants.",
+                t(
+                    "In {currency}, converted at the rate of each cost's date. Shared costs "
+                    "are split among every placement they are shared with, selected or not; "
+                    "cancelled placements are not counted as participants.",
+                    currency=data.base,
+                ),
             ),
             *problems_note(data.problems),
             # The Erasmus+ grant rules behind recorded grants, as the Costs tab and
-            # `vipdesk grant` cite them.
-            *all_rule_notes(),
+            # `vipdesk grant` cite them (in the Programme Guide's words).
+            *((label(name), label(text)) for name, text in all_rule_notes()),
         ],
         summary=lambda wb: _summary_sheet(wb, data),
         details=lambda wb, step: write_table(wb, DETAIL_SHEET, *detail_table(data), step),
@@ -93,27 +104,37 @@ def _summary_sheet(wb: Any, data: CostData) -> None:
     sheet = summary_sheet(
         wb,
         TITLE,
-        f"Amounts in {data.base}. The filters that chose the placements are on the Filters sheet.",
+        t(
+            "Amounts in {currency}. The filters that chose the placements are on the {sheet} "
+            "sheet.",
+            currency=data.base,
+            sheet=t(FILTERS_SHEET),
+        ),
         [max([28, *map(len, labels)]), max(13, money_wide), max(17, money_wide), 21],
     )
     sheet.key_figures(
         [
-            ("Participants", overall.participants if overall else 0, WHOLE),
-            ("Total cost", overall.total if overall else ZERO, money),
-            ("Cost per participant", overall.average if overall else None, money),
-            ("Direct costs", direct, money),
-            ("Shares of shared costs", shared, money),
+            (t("Participants"), overall.participants if overall else 0, WHOLE),
+            (t("Total cost"), overall.total if overall else ZERO, money),
+            (t("Cost per participant"), overall.average if overall else None, money),
+            (t("Direct costs"), direct, money),
+            (t("Shares of shared costs"), shared, money),
         ]
     )
     blocks: dict[str, tuple[int, int]] = {}
     for title, averages in zip(GROUPS, groups, strict=True):
         sheet.append()
         blocks[title] = sheet.table(
-            [title, "Participants", f"Total cost ({data.base})", "Cost per participant"],
+            [
+                title,
+                "Participants",
+                t("Total cost ({currency})", currency=data.base),
+                "Cost per participant",
+            ],
             # Years as numbers, so that they sort and filter as years.
             [
                 (
-                    int(a.label) if title == GROUPS[1] else a.label,
+                    int(a.label) if title == GROUPS[1] else _group_label(title, a.label),
                     a.participants,
                     a.total,
                     a.average,
@@ -125,11 +146,14 @@ def _summary_sheet(wb: Any, data: CostData) -> None:
     for title, anchor in (("Mode", "F4"), ("Year (planned start)", "F22")):
         bar_chart(
             sheet.ws,
-            f"Cost per participant by {title.split(' (')[0].lower()} ({data.base})",
+            t(
+                f"Cost per participant by {title.split(' (')[0].lower()} ({{currency}})",
+                currency=data.base,
+            ),
             blocks[title],
             [4],
             anchor,
-            axis_title=data.base,
+            axis_title=label(data.base),  # a currency code
             horizontal=title == "Mode",
             number_format="#,##0",
         )
@@ -142,19 +166,20 @@ def detail_table(data: CostData) -> tuple[list[Col], list[list[Any]]]:
         *PLACEMENT_COLS,
         Col("Planned start", DATE_FORMAT),
         Col("Participant"),
-        Col(f"Direct costs ({data.base})", money),
-        Col(f"Shared costs ({data.base})", money),
-        Col(f"Total ({data.base})", money),
+        Col(t("Direct costs ({currency})", currency=data.base), money),
+        Col(t("Shared costs ({currency})", currency=data.base), money),
+        Col(t("Total ({currency})", currency=data.base), money),
         *(Col(c.label, money) for c in data.categories),
     ]
     placement = placement_cells()
+    yes, cancelled = t("Yes"), t("No (cancelled)")
     rows = []
     for d, cost in data.rows:
         rows.append(
             [
                 *placement(d),
                 d.start,
-                "Yes" if cost.participant else "No (cancelled)",
+                yes if cost.participant else cancelled,
                 cost.direct,
                 cost.shared,
                 cost.total,
@@ -162,3 +187,9 @@ def detail_table(data: CostData) -> tuple[list[Col], list[list[Any]]]:
             ]
         )
     return cols, rows
+
+
+def _group_label(group: str, value: str) -> str:
+    """A group's row label: a mode is a fixed label, translated; a country or a funding source
+    is a name, kept (a name the catalogue happens to hold is translated too)."""
+    return t(value) if group == "Mode" else label(value)

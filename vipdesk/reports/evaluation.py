@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import t
 from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
@@ -58,7 +59,7 @@ VIEWS = [(stage, party) for stage in EvaluationStage for party in ReadinessParty
 
 
 def view_title(stage: EvaluationStage, party: ReadinessParty) -> str:
-    return f"{stage.label} · {RESPONDENT_LABELS[party].lower()}"
+    return t(f"{stage.label} · {RESPONDENT_LABELS[party].lower()}")
 
 
 def _share(reached: int, planned: int) -> float | None:
@@ -67,7 +68,7 @@ def _share(reached: int, planned: int) -> float | None:
 
 def _group_label(by: GroupBy, value: Any) -> Any:
     if by is GroupBy.MODE and isinstance(value, Mode):
-        return value.label
+        return t(value.label)
     if by is GroupBy.COUNTRY:
         return f"{country_name(value)} ({value})"
     return value
@@ -78,7 +79,7 @@ def group_table(by: GroupBy, figures: Sequence[GroupFigures]) -> tuple[list[Col]
     cols = [
         Col(GROUP_SHEETS[by][1]),
         Col("Evaluations", WHOLE),
-        *(Col(f"Score: {view_title(*v)}", ONE_DECIMAL) for v in VIEWS),
+        *(Col(t("Score: {view}", view=view_title(*v)), ONE_DECIMAL) for v in VIEWS),
         Col("Outcomes asked (final)", WHOLE),
         Col("Outcomes reached (final)", WHOLE),
         Col("Share reached (final)", PERCENT),
@@ -115,9 +116,12 @@ def detail_table(
     recognised = recognised or {}
     cols = [
         *PLACEMENT_COLS,
-        *(Col(f"Score: {view_title(*v)}", "0", width=9) for v in VIEWS),
+        *(Col(t("Score: {view}", view=view_title(*v)), "0", width=9) for v in VIEWS),
         Col("Outcomes planned", WHOLE, width=9),
-        *(Col(f"Reached: {RESPONDENT_LABELS[p].lower()}", WHOLE, width=9) for p in ReadinessParty),
+        *(
+            Col(t(f"Reached: {RESPONDENT_LABELS[p].lower()}"), WHOLE, width=9)
+            for p in ReadinessParty
+        ),
         Col("Credits planned", ONE_DECIMAL, width=9),
         Col("Credits recognised", ONE_DECIMAL, width=10),
         Col("Days from end to recognition", WHOLE, width=12),
@@ -153,10 +157,10 @@ def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[Grou
               for stage in EvaluationStage}  # fmt: skip
     sheet.key_figures(
         [
-            ("Placements", len(details), WHOLE),
-            ("With a mid-term evaluation", stages[EvaluationStage.MIDTERM], WHOLE),
-            ("With a final evaluation", stages[EvaluationStage.FINAL], WHOLE),
-            ("Evaluations counted", sum(f.evaluations for f in figures), WHOLE),
+            (t("Placements"), len(details), WHOLE),
+            (t("With a mid-term evaluation"), stages[EvaluationStage.MIDTERM], WHOLE),
+            (t("With a final evaluation"), stages[EvaluationStage.FINAL], WHOLE),
+            (t("Evaluations counted"), sum(f.evaluations for f in figures), WHOLE),
             *_recognition_figures(details, recognised),
         ]
     )
@@ -191,11 +195,11 @@ def _recognition_figures(
     awarded = sum((r.credits_awarded for r in done if r.credits_awarded), Decimal(0))
     days = [r.days_to_recognition for r in done if r.days_to_recognition is not None]
     return [
-        ("Counting toward the degree", len(counting), WHOLE),
-        ("Recognised", len(done), WHOLE),
-        ("Credits planned (recognised placements)", float(planned), ONE_DECIMAL),
-        ("Credits recognised", float(awarded), ONE_DECIMAL),
-        ("Average days from end to recognition",
+        (t("Counting toward the degree"), len(counting), WHOLE),
+        (t("Recognised"), len(done), WHOLE),
+        (t("Credits planned (recognised placements)"), float(planned), ONE_DECIMAL),
+        (t("Credits recognised"), float(awarded), ONE_DECIMAL),
+        (t("Average days from end to recognition"),
          round(sum(days) / len(days), 1) if days else None, ONE_DECIMAL),
     ]  # fmt: skip
 
@@ -218,19 +222,27 @@ def _gather(
         title=TITLE,
         subject="Evaluation scores by host, mode, country and year; outcomes reached",
         counts=[("Placements in this report", len(details))],
-        sheets=f"{SUMMARY_SHEET}: evaluations and average scores per party and stage. "
-        f"{', '.join(name for name, _ in GROUP_SHEETS.values())}: the same per group. "
-        f"{DETAIL_SHEET}: one row per placement.",
+        sheets=t(
+            "{summary}: evaluations and average scores per party and stage. "
+            "{groups}: the same per group. {detail}: one row per placement.",
+            summary=t(SUMMARY_SHEET),
+            groups=", ".join(t(name) for name, _ in GROUP_SHEETS.values()),
+            detail=t(DETAIL_SHEET),
+        ),
         notes=[
             (
                 "Scores",
-                "0 to 100, from the latest evaluation of each placement by the student, the "
-                "host mentor and the academic tutor, mid-term and final.",
+                t(
+                    "0 to 100, from the latest evaluation of each placement by the student, "
+                    "the host mentor and the academic tutor, mid-term and final."
+                ),
             ),
             (
                 "Outcomes",
-                "Each evaluation asks about every learning outcome the agreement planned; an "
-                "outcome answered 'mostly' or 'fully reached' counts as reached.",
+                t(
+                    "Each evaluation asks about every learning outcome the agreement planned; "
+                    "an outcome answered 'mostly' or 'fully reached' counts as reached."
+                ),
             ),
         ],
         summary=lambda wb: _summary(wb, details, groups[GroupBy.MODE], latest, recognised),

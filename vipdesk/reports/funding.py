@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import label, report_language, t
 from vipdesk.documents.report_sheets import (
+    FILTERS_SHEET,
     SUMMARY_SHEET,
     Col,
     bar_chart,
@@ -48,17 +50,25 @@ def book(data: FundingData, placements: int = 0) -> ReportBook:
     """The workbook of `data` (`placements`: how many the filters selected)."""
     return ReportBook(
         title=TITLE,
-        subject="Funding sources: awarded, spent and remaining, by budget line",
+        subject="Funding sources: awarded, spent and remaining, by budget line",  # t in write_book
         counts=[("Funding sources", len(data.sources)), ("Placements selected", placements)],
-        sheets=f"{SUMMARY_SHEET}: key figures and the share of each award spent. "
-        f"{SOURCES_SHEET}: awarded, spent, remaining per source. "
-        f"{LINES_SHEET}: the same per budget line.",
+        sheets=t(
+            "{summary}: key figures and the share of each award spent. "
+            "{sources}: awarded, spent, remaining per source. "
+            "{lines}: the same per budget line.",
+            summary=t(SUMMARY_SHEET),
+            sources=t(SOURCES_SHEET),
+            lines=t(LINES_SHEET),
+        ),
         notes=[
             (
                 "Amounts",
-                "Awards, budgets and spending are in each source's own currency and count "
-                "every cost charged to the source. The filters choose the placements of the "
-                f"columns “… selected placements”, in {data.base}.",
+                t(
+                    "Awards, budgets and spending are in each source's own currency and count "
+                    "every cost charged to the source. The filters choose the placements of the "
+                    "columns “… selected placements”, in {currency}.",
+                    currency=data.base,
+                ),
             ),
             *problems_note(data.problems),
         ],
@@ -77,8 +87,9 @@ def _build(
     # The filters choose placements by id only: this report lists none of them, and reading
     # 100,000 placements' names would take longer than all its sums.
     ids = selected_ids(db, options.filter, cancel)
-    made = book(funding_data(db, ids), len(ids))
-    write_book(path, made, options.filter, progress=progress, should_cancel=cancel)
+    with report_language(options.language):
+        made = book(funding_data(db, ids), len(ids))
+        write_book(path, made, options.filter, progress=progress, should_cancel=cancel)
     return made.records
 
 
@@ -103,22 +114,25 @@ def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
     sheet = summary_sheet(
         wb,
         TITLE,
-        "Each source in its own currency; the filters are on the Filters sheet.",
+        t(
+            "Each source in its own currency; the filters are on the {sheet} sheet.",
+            sheet=t(FILTERS_SHEET),
+        ),
         [max([30, *map(len, names)]), max(10, number_width([selected])), *[money_wide] * 3, 9],
     )
     ws = sheet.ws
     sheet.key_figures(
         [
-            ("Funding sources", len(data.sources), WHOLE),
-            ("Sources overspent", sum(s.total.overspent for s in data.sources), WHOLE),
-            ("Placements selected", placements, WHOLE),
+            (t("Funding sources"), len(data.sources), WHOLE),
+            (t("Sources overspent"), sum(s.total.overspent for s in data.sources), WHOLE),
+            (t("Placements selected"), placements, WHOLE),
             (
-                "Placements funded among them",
+                t("Placements funded among them"),
                 sum(s.selected_placements for s in data.sources),
                 WHOLE,
             ),
             (
-                "Paid for the selected placements",
+                t("Paid for the selected placements"),
                 selected,
                 money_format(data.base),
             ),
@@ -126,7 +140,10 @@ def _summary_sheet(wb: Any, data: FundingData, placements: int) -> None:
     )
     sheet.append()
     header = sheet.append(
-        header_cells(ws, ["Funding source", "Currency", "Awarded", "Spent", "Remaining", "Used"])
+        header_cells(
+            ws,
+            [t(h) for h in ("Funding source", "Currency", "Awarded", "Spent", "Remaining", "Used")],
+        )
     )
     for s in data.sources:
         money = money_format(s.total.currency)
@@ -174,12 +191,13 @@ def _sources_sheet(wb: Any, data: FundingData, step: Step) -> None:
         Col("Used", PERCENT, width=6),
         Col("Overspent"),
         Col("Selected placements funded", WHOLE, width=8),
-        Col(f"Paid for selected placements ({data.base})", base),
+        Col(t("Paid for selected placements ({currency})", currency=data.base), base),
     ]
+    yes, no = t("Yes"), t("No")
     rows: Sequence[Sequence[Any]] = [
         [
             s.total.label,
-            s.kind.label,
+            t(s.kind.label),
             s.reference or None,
             s.period_start,
             s.period_end,
@@ -188,7 +206,7 @@ def _sources_sheet(wb: Any, data: FundingData, step: Step) -> None:
             s.total.spent,
             s.total.remaining,
             used(s.total),
-            "Yes" if s.total.overspent else "No",
+            yes if s.total.overspent else no,
             s.selected_placements,
             s.selected_spent,
         ]
@@ -211,16 +229,17 @@ def _lines_sheet(wb: Any, data: FundingData) -> None:
         Col("Used", PERCENT, width=6),
         Col("Overspent"),  # Overspent, No, or No budget line
     ]
+    yes, no, no_line = t("Yes"), t("No"), t("No budget line")
     rows = [
         [
             names[line.source_id],
-            line.label,
+            label(line.label),  # a cost category's label, or a line's own name
             line.currency,
             line.budget,
             line.spent,
             line.remaining,
             used(line),
-            "Yes" if line.overspent else "No budget line" if not line.budgeted else "No",
+            yes if line.overspent else no_line if not line.budgeted else no,
         ]
         for line in lines
     ]

@@ -45,10 +45,12 @@ TITLES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """What the user chose: the filters, and whether sensitive data may go into the file."""
+    """What the user chose: the filters, whether sensitive data may go into the file, and the
+    language to write it in (a code of `report_language.LANGUAGES`)."""
 
     filter: ReportFilter = field(default_factory=ReportFilter)
     include_sensitive: bool = False  # equity flags: special-category personal data
+    language: str = "en"
 
 
 Build = Callable[[Database, Path, ReportOptions, Progress, ShouldCancel], int]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import t
 from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
@@ -20,6 +21,7 @@ from vipdesk.documents.report_sheets import (
     write_table,
 )
 from vipdesk.documents.spreadsheets import DATE_FORMAT, PERCENT, WHOLE
+from vipdesk.models import Cadence
 from vipdesk.reports.kinds import ReportOptions
 from vipdesk.reports.workbook import (
     PLACEMENT_COLS,
@@ -76,6 +78,8 @@ def detail_table(
         Col("Log entries", WHOLE, width=10),
     ]
     placement_of = placement_cells()
+    cadences = {c: t(c.label) for c in Cadence}
+    no_protocol = t("no protocol")
     rows = []
     for d in details:
         f = figures.get(d.id)
@@ -85,7 +89,7 @@ def detail_table(
         rows.append(
             [
                 *placement_of(d),
-                f.cadence.label if f.cadence else "no protocol",
+                cadences[f.cadence] if f.cadence else no_protocol,
                 f.expected,
                 f.held,
                 f.share_met,
@@ -105,13 +109,13 @@ def _summary(wb: Any, details: Sequence[PlacementDetail], figures: Sequence[Plac
     held = sum(min(f.held, f.expected) for f in figures if f.expected)
     sheet.key_figures(
         [
-            ("Placements", len(details), WHOLE),
-            ("With a monitoring log", sum(1 for f in figures if f.entries), WHOLE),
-            ("Meetings expected so far", expected, WHOLE),
-            ("Meetings held (of those expected)", held, WHOLE),
-            ("Share held", held / expected if expected else None, PERCENT),
-            ("Concerns open", sum(f.concerns_open for f in figures), WHOLE),
-            ("Concerns resolved", sum(f.concerns_resolved for f in figures), WHOLE),
+            (t("Placements"), len(details), WHOLE),
+            (t("With a monitoring log"), sum(1 for f in figures if f.entries), WHOLE),
+            (t("Meetings expected so far"), expected, WHOLE),
+            (t("Meetings held (of those expected)"), held, WHOLE),
+            (t("Share held"), held / expected if expected else None, PERCENT),
+            (t("Concerns open"), sum(f.concerns_open for f in figures), WHOLE),
+            (t("Concerns resolved"), sum(f.concerns_resolved for f in figures), WHOLE),
         ]
     )
     sheet.append()
@@ -144,18 +148,27 @@ def _gather(
         title=TITLE,
         subject="Meetings held against the communication protocol; concerns",
         counts=[("Placements in this report", len(details))],
-        sheets=f"{SUMMARY_SHEET}: key figures and the hosts where meetings fall short most. "
-        f"{HOST_SHEET}: meetings and concerns per host. {DETAIL_SHEET}: one row per placement.",
+        sheets=t(
+            "{summary}: key figures and the hosts where meetings fall short most. "
+            "{hosts}: meetings and concerns per host. {detail}: one row per placement.",
+            summary=t(SUMMARY_SHEET),
+            hosts=t(HOST_SHEET),
+            detail=t(DETAIL_SHEET),
+        ),
         notes=[
             (
                 "Meetings expected",
-                "One per slot of the communication protocol's meeting cadence (weekly, every "
-                "two weeks, …) from the placement's start to its end or today.",
+                t(
+                    "One per slot of the communication protocol's meeting cadence (weekly, "
+                    "every two weeks, …) from the placement's start to its end or today."
+                ),
             ),
             (
                 "Meetings held",
-                "Kick-off, mentor meetings and tutor coaching logged within the placement's "
-                "period; a host's figure counts at most the expected ones of each placement.",
+                t(
+                    "Kick-off, mentor meetings and tutor coaching logged within the placement's "
+                    "period; a host's figure counts at most the expected ones of each placement."
+                ),
             ),
         ],
         summary=lambda wb: _summary(wb, details, figures, hosts),

@@ -15,6 +15,7 @@ from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import t
 from vipdesk.documents.report_sheets import SUMMARY_SHEET, summary_sheet, table_sheet
 from vipdesk.documents.spreadsheets import DATE_FORMAT, ONE_DECIMAL
 from vipdesk.documents.streamed_rows import stream_rows
@@ -58,7 +59,7 @@ _START, _END, _WEEKS, _ECTS = map(
 def book(details: Sequence[PlacementDetail], *, include_sensitive: bool = False) -> ReportBook:
     """The workbook of `details` (with their equity flags if `include_sensitive`)."""
     summary = summarise(details)
-    sensitive = (
+    sensitive = t(
         "Included: equity flags (special-category personal data). Share this file only with "
         "people who need them, and delete it when done."
         if include_sensitive
@@ -68,7 +69,11 @@ def book(details: Sequence[PlacementDetail], *, include_sensitive: bool = False)
         title=TITLE,
         subject="Placements selected in vipdesk: figures and one row per placement",
         counts=[("Placements in this report", summary.total)],
-        sheets=f"{SUMMARY_SHEET}: key figures and charts. {DETAIL_SHEET}: one row per placement.",
+        sheets=t(
+            "{summary}: key figures and charts. {detail}: one row per placement.",
+            summary=t(SUMMARY_SHEET),
+            detail=t(DETAIL_SHEET),
+        ),
         summary=lambda wb: _summary_sheet(wb, summary),
         details=lambda wb, step: _detail_sheet(wb, details, include_sensitive, step),
         steps=len(details),
@@ -93,17 +98,17 @@ def _summary_sheet(wb: Any, s: PlacementSummary) -> None:
     )
     sheet.key_figures(
         [
-            ("Placements", s.total, None),
-            ("Average duration (weeks)", s.average_weeks, ONE_DECIMAL),
-            ("Average hours per week", s.average_hours, ONE_DECIMAL),
-            ("Total ECTS credits", s.total_ects, ONE_DECIMAL),
-            ("Placements with ECTS credits", s.with_ects, None),
+            (t("Placements"), s.total, None),
+            (t("Average duration (weeks)"), s.average_weeks, ONE_DECIMAL),
+            (t("Average hours per week"), s.average_hours, ONE_DECIMAL),
+            (t("Total ECTS credits"), s.total_ects, ONE_DECIMAL),
+            (t("Placements with ECTS credits"), s.with_ects, None),
         ]
     )
     blocks: dict[str, tuple[int, int]] = {}  # title -> (header row, last row)
     for title, counts in (
-        ("Status", s.by_status),
-        ("Mode", s.by_mode),
+        ("Status", [(t(name), count) for name, count in s.by_status]),
+        ("Mode", [(t(name), count) for name, count in s.by_mode]),
         ("Year (planned start)", s.by_year),
         ("Host country", s.by_country),
     ):
@@ -149,14 +154,14 @@ def _charts(ws: Any, blocks: dict[str, tuple[int, int]]) -> None:
             chart = BarChart()
             chart.type = "bar" if kind == "bar" else "col"
             chart.legend = None
-            chart.y_axis.title = "Placements"
+            chart.y_axis.title = t("Placements")
             chart.y_axis.majorGridlines = None
             # Top to bottom in the order of the table (a bar chart draws the first at the foot).
             chart.x_axis.scaling.orientation = "maxMin" if kind == "bar" else "minMax"
             chart.x_axis.delete = False
             chart.y_axis.delete = False
-        top = f" (top {limit})" if limit else ""
-        chart.title = f"Placements by {title.split(' (')[0].lower()}{top}"
+        by = t(f"Placements by {title.split(' (')[0].lower()}")
+        chart.title = t("{chart} (top {count})", chart=by, count=limit) if limit else by
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(categories)
         chart.width, chart.height = 16, 7.5
@@ -170,8 +175,8 @@ def _widths(details: Sequence[PlacementDetail], include_sensitive: bool) -> list
         return max((len(str(d[field])) for d in details), default=0)
 
     labels = [
-        max(len(m.label) for m in Mode),
-        max(len(s.label) for s in Status),
+        max(len(t(m.label)) for m in Mode),
+        max(len(t(s.label)) for s in Status),
     ]
     widths = [
         longest(1),  # reference
@@ -195,7 +200,7 @@ def _widths(details: Sequence[PlacementDetail], include_sensitive: bool) -> list
         widths.extend([3] * len(EQUITY_TITLES))
     titles = [*DETAIL_TITLES, *(EQUITY_TITLES if include_sensitive else ())]
     # A bold title with the filter button beside it needs a few characters more.
-    return [max(width, len(title) + 3) for width, title in zip(widths, titles, strict=True)]
+    return [max(width, len(t(title)) + 3) for width, title in zip(widths, titles, strict=True)]
 
 
 def _detail_sheet(
@@ -213,9 +218,9 @@ def _detail_rows(
     details: Sequence[PlacementDetail], include_sensitive: bool
 ) -> Iterator[list[Any]]:
     """The detail sheet's rows, made as they are written: labels looked up once."""
-    modes = {m: m.label for m in Mode}
-    statuses = {s: s.label for s in Status}
-    flags = {True: "Yes", False: "No"}
+    modes = {m: t(m.label) for m in Mode}
+    statuses = {s: t(s.label) for s in Status}
+    flags = {True: t("Yes"), False: t("No")}
     no_flags = (False,) * len(EQUITY_TITLES)
     for d in details:
         row: list[Any] = [

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import t
 from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
@@ -49,14 +50,20 @@ def book(rows: Rows) -> ReportBook:
         title=TITLE,
         subject="Readiness questionnaires: score, critical flags, status",
         counts=[("Placements in this report", len(rows))],
-        sheets=f"{SUMMARY_SHEET}: counts by band and average scores, a chart. "
-        f"{DETAIL_SHEET}: one row per placement and party.",
+        sheets=t(
+            "{summary}: counts by band and average scores, a chart. "
+            "{detail}: one row per placement and party.",
+            summary=t(SUMMARY_SHEET),
+            detail=t(DETAIL_SHEET),
+        ),
         notes=[
             (
                 "Scores",
-                "0 to 100, from each party's latest completed readiness questionnaire. "
-                "Blocked: a critical answer. Needs attention: a low theme or an unanswered "
-                "question. A placement is as ready as its least ready party.",
+                t(
+                    "0 to 100, from each party's latest completed readiness questionnaire. "
+                    "Blocked: a critical answer. Needs attention: a low theme or an unanswered "
+                    "question. A placement is as ready as its least ready party."
+                ),
             )
         ],
         summary=lambda wb: _summary_sheet(wb, rows),
@@ -116,8 +123,8 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
                 scores[party.party].append(party.score)
     sheet.key_figures(
         [
-            ("Placements", len(rows), WHOLE),
-            *((f"Placements: {b.lower()}", placements[b], WHOLE) for b in BANDS),
+            (t("Placements"), len(rows), WHOLE),
+            *((t(f"Placements: {b.lower()}"), placements[b], WHOLE) for b in BANDS),
         ]
     )
     sheet.append()
@@ -125,7 +132,7 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
         ["Party", *BANDS, "Average score"],
         [
             (
-                party.label,
+                t(party.label),
                 *(counts[party][b] for b in BANDS),
                 round(sum(scores[party]) / len(scores[party]), 1) if scores[party] else None,
             )
@@ -161,7 +168,9 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
     ]
     # Labels looked up once, not built per row: 300,000 rows at 100,000 placements.
     placement_of = placement_cells()
-    parties, levels = {p: p.label for p in ReadinessParty}, {v: v.label for v in ReadinessLevel}
+    parties = {p: t(p.label) for p in ReadinessParty}
+    levels = {v: t(v.label) for v in ReadinessLevel}
+    not_assessed, yes, no = t(NOT_ASSESSED), t("Yes"), t("No")
     out: list[list[Any]] = []
     for d, found in rows:
         placement = placement_of(d)
@@ -174,11 +183,11 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
                     p.respondent,
                     p.completed_at.date() if p.completed_at else None,
                     p.score,
-                    NOT_ASSESSED if level is None else levels[level],
+                    not_assessed if level is None else levels[level],
                     p.critical_flags,
                     p.critical_answers,
                     p.low_themes,
-                    "Yes" if p.open else "No",
+                    yes if p.open else no,
                 ]
             )
     return cols, out

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import t
 from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
@@ -46,14 +47,20 @@ def book(rows: Rows) -> ReportBook:
         title=TITLE,
         subject="Tools chosen per placement and their tests with every actor",
         counts=[("Placements in this report", len(rows))],
-        sheets=f"{SUMMARY_SHEET}: most used tools, share tested, tests by actor, a chart. "
-        f"{DETAIL_SHEET}: one row per placement and chosen tool.",
+        sheets=t(
+            "{summary}: most used tools, share tested, tests by actor, a chart. "
+            "{detail}: one row per placement and chosen tool.",
+            summary=t(SUMMARY_SHEET),
+            detail=t(DETAIL_SHEET),
+        ),
         notes=[
             (
                 "Tests",
-                "Every chosen tool is tested with the student, the company mentor and the "
-                "academic tutor. Open: not tested yet, or failed without a recorded reason; "
-                "an open test keeps the agreement from being sent.",
+                t(
+                    "Every chosen tool is tested with the student, the company mentor and the "
+                    "academic tutor. Open: not tested yet, or failed without a recorded reason; "
+                    "an open test keeps the agreement from being sent."
+                ),
             )
         ],
         summary=lambda wb: _summary_sheet(wb, rows),
@@ -101,12 +108,12 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
                 tests["passed"] += test.result is ToolTestResult.PASSED
     sheet.key_figures(
         [
-            ("Placements", len(rows), WHOLE),
-            ("Placements with tools chosen", with_tools, WHOLE),
-            ("Placements with every test done", all_tested, WHOLE),
-            ("Tests planned (tool × actor)", tests["planned"], WHOLE),
-            ("Share tested", _share(tests["done"], tests["planned"]), PERCENT),
-            ("Share passed", _share(tests["passed"], tests["planned"]), PERCENT),
+            (t("Placements"), len(rows), WHOLE),
+            (t("Placements with tools chosen"), with_tools, WHOLE),
+            (t("Placements with every test done"), all_tested, WHOLE),
+            (t("Tests planned (tool × actor)"), tests["planned"], WHOLE),
+            (t("Share tested"), _share(tests["done"], tests["planned"]), PERCENT),
+            (t("Share passed"), _share(tests["passed"], tests["planned"]), PERCENT),
         ]
     )
     sheet.append()
@@ -128,13 +135,15 @@ def _summary_sheet(wb: Any, rows: Rows) -> None:
     results = tuple(ToolTestResult)
     sheet.table(
         ["Tests by actor", *(r.label for r in results)],
-        [(actor.label, *(actors[actor][r] for r in results)) for actor in ProtocolActor],
+        [(t(actor.label), *(actors[actor][r] for r in results)) for actor in ProtocolActor],
         [None, *(WHOLE for _ in results)],
     )
     header, last = block
     bar_chart(
         sheet.ws,
-        f"Most used tools (top {TOP})" if last - header > TOP else "Placements per tool",
+        t("Most used tools (top {count})", count=TOP)
+        if last - header > TOP
+        else "Placements per tool",
         (header, min(last, header + TOP)),
         [2],
         "G4",
@@ -148,31 +157,36 @@ def detail_table(rows: Rows) -> tuple[list[Col], list[list[Any]]]:
         *PLACEMENT_COLS,
         Col("Tool"),
         Col("Purposes", width=40),
-        *(Col(f"Test: {actor.label.lower()}") for actor in ProtocolActor),
+        *(Col(f"Test: {actor.label.lower()}") for actor in ProtocolActor),  # keys of their own
         Col("Last tested", DATE_FORMAT),
         Col("Open tests", WHOLE, width=5),
         Col("Notes", width=50),
     ]
     # Labels looked up once, not built per row.
     placement_of = placement_cells()
-    actors, results = {a: a.label for a in ProtocolActor}, {r: r.label for r in ToolTestResult}
+    actors = {a: t(a.label) for a in ProtocolActor}
+    results = {r: t(r.label) for r in ToolTestResult}
+    purposes: dict[str, str] = {}
+    none_chosen = t(NONE_CHOSEN)
     out: list[list[Any]] = []
     for d, uses in rows:
         placement = placement_of(d)
         if not uses:
-            out.append([*placement, None, NONE_CHOSEN, None, None, None, None, None, None])
+            out.append([*placement, None, none_chosen, None, None, None, None, None, None])
         for use in uses:
             tests = use.tests
-            notes = "; ".join(f"{actors[t.actor]}: {t.note}" for t in tests if t.note)
-            tested = [t.tested_on for t in tests if t.tested_on]
+            notes = "; ".join(f"{actors[test.actor]}: {test.note}" for test in tests if test.note)
+            tested = [test.tested_on for test in tests if test.tested_on]
             out.append(
                 [
                     *placement,
                     use.name,
-                    ", ".join(use.purposes),
-                    *(results[t.result] for t in tests),
+                    ", ".join(
+                        purposes.get(p) or purposes.setdefault(p, t(p)) for p in use.purposes
+                    ),
+                    *(results[test.result] for test in tests),
                     max(tested) if tested else None,
-                    sum(t.open for t in tests),
+                    sum(test.open for test in tests),
                     notes or None,
                 ]
             )

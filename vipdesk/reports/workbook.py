@@ -19,7 +19,13 @@ from typing import Any
 from openpyxl import Workbook
 
 from vipdesk.db import Database
-from vipdesk.documents.report_sheets import NO_SENSITIVE_DATA, Col, write_filters_sheet
+from vipdesk.documents.report_language import number, report_language, t
+from vipdesk.documents.report_sheets import (
+    FILTERS_SHEET,
+    NO_SENSITIVE_DATA,
+    Col,
+    write_filters_sheet,
+)
 from vipdesk.documents.workbook_files import discard, new_workbook, save_workbook
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import ReportKind, ReportOptions
@@ -77,7 +83,7 @@ PLACEMENT_COLS = (
 def placement_cells() -> Callable[[PlacementDetail], list[Any]]:
     """A function giving a placement's values for `PLACEMENT_COLS`; the labels are looked up
     once, not for each of 100,000s of rows."""
-    modes, statuses = {m: m.label for m in Mode}, {s: s.label for s in Status}
+    modes, statuses = {m: t(m.label) for m in Mode}, {s: t(s.label) for s in Status}
 
     def cells(d: PlacementDetail) -> list[Any]:
         return [d.reference, d.student, d.host, d.country, modes[d.mode], statuses[d.status]]
@@ -87,7 +93,11 @@ def placement_cells() -> Callable[[PlacementDetail], list[Any]]:
 
 def placements_line(count: int) -> str:
     """The line under a summary's title that says how many placements the report holds."""
-    return f"{count:,} placements; the filters that chose them are on the Filters sheet."
+    return t(
+        "{count} placements; the filters that chose them are on the {sheet} sheet.",
+        count=number(count),
+        sheet=t(FILTERS_SHEET),
+    )
 
 
 def write_book(
@@ -106,14 +116,14 @@ def write_book(
         VipdeskError: the file cannot be written (open elsewhere, disk full, no folder).
     """
     steps = Steps(book.steps, book.what, progress, should_cancel, every=book.every)
-    wb = new_workbook(book.title, book.subject)
+    wb = new_workbook(t(book.title), t(book.subject))
     try:
         write_filters_sheet(
             wb,
             book.title,
             flt.described(),
             book.counts,
-            book.sensitive,
+            t(book.sensitive),
             book.sheets,
             made_at or datetime.now(),
             book.notes,
@@ -151,8 +161,9 @@ def workbook_report(
             include_sensitive=sensitive and options.include_sensitive,
             should_cancel=cancel,
         )
-        book = gather(db, details, options, cancel)
-        write_book(path, book, options.filter, progress=progress, should_cancel=cancel)
+        with report_language(options.language):
+            book = gather(db, details, options, cancel)
+            write_book(path, book, options.filter, progress=progress, should_cancel=cancel)
         return book.records
 
     return ReportKind(name, title, build)

@@ -15,6 +15,7 @@ from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
+from vipdesk.documents.report_language import catalogue
 from vipdesk.models import Mode
 from vipdesk.services.placements.catalogue import Filter
 from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
@@ -156,3 +157,24 @@ def test_a_name_the_user_typed_is_kept(qtbot: QtBot, world: Database, out: Path)
     dialog.path_edit.setText(str(out / "for-the-board.xlsx"))
     dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("costs"))
     assert dialog.path_edit.text() == str(out / "for-the-board.xlsx")
+
+
+def test_a_german_report_is_chosen_by_its_own_name_and_written_in_german(
+    qtbot: QtBot, world: Database, out: Path
+) -> None:
+    dialog = ExportReportDialog(world, folder=out)
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentText() == "English"  # by default
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findText("Deutsch"))
+    assert dialog.options().language == "de"
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    german = catalogue("de")
+    sheets = load_workbook(out / dialog.target().name, read_only=True).sheetnames  # type: ignore[union-attr]
+    assert sheets == [german["Filters"], german["Summary"], german["Placements"]]
+
+
+def test_the_dialog_starts_in_the_language_last_chosen(qtbot: QtBot, world: Database) -> None:
+    dialog = ExportReportDialog(world, language="pl")
+    qtbot.addWidget(dialog)
+    assert dialog.language_combo.currentText() == "Polski" and dialog.language == "pl"

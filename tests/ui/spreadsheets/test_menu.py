@@ -67,6 +67,19 @@ def test_the_report_starts_from_the_lists_filters(window: MainWindow) -> None:
     ]
 
 
+def test_the_next_report_is_offered_in_the_language_of_the_last_one(window: MainWindow) -> None:
+    window.export_report_action.trigger()
+    first = next(d for d in window.findChildren(ExportReportDialog) if d.isVisible())
+    first.language_combo.setCurrentIndex(first.language_combo.findData("pl"))
+    first.exported.emit("placements.xlsx")  # as when the file is written
+    first.close()
+    window.export_report_action.trigger()
+    second = next(
+        d for d in window.findChildren(ExportReportDialog) if d.isVisible() and d is not first
+    )
+    assert second.language == "pl"
+
+
 def test_save_a_template_from_the_menu(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

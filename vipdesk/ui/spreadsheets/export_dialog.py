@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
+from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
 from vipdesk.services.jobs import Progress, ShouldCancel
@@ -60,6 +61,7 @@ class ExportReportDialog(JobDialog):
         *,
         pool: QThreadPool | None = None,
         folder: Path | None = None,
+        language: str = ENGLISH,
     ) -> None:
         super().__init__(parent, pool)
         self._db = db
@@ -98,6 +100,14 @@ class ExportReportDialog(JobDialog):
         for code, name in sorted(countries().items(), key=lambda item: item[1]):
             self.country_combo.addItem(f"{name} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName("Language of the report")
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
+        self.language_combo.setToolTip(
+            "Sheet names, headers, summaries and charts in this language; the data as recorded"
+        )
         self.sensitive_box = QCheckBox("Include the students' equity flags")
         self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
         self.sensitive_warning.setWordWrap(True)
@@ -123,6 +133,7 @@ class ExportReportDialog(JobDialog):
         form.addRow("Mode", self.mode_combo)
         form.addRow("Year (planned start)", self.year_combo)
         form.addRow("Host country", self.country_combo)
+        form.addRow("Language", self.language_combo)
         form.addRow("Sensitive data", self.sensitive_box)
         form.addRow("", self.sensitive_warning)
         form.addRow("Save to", path_row)
@@ -164,7 +175,12 @@ class ExportReportDialog(JobDialog):
                 country=self.country_combo.currentData(),
             ),
             include_sensitive=self.sensitive_box.isChecked(),
+            language=self.language,
         )
+
+    @property
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
 
     def target(self) -> Path | None:
         text = self.path_edit.text().strip()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from vipdesk.db import Database
+from vipdesk.languages import ENGLISH
 from vipdesk.ui.jobs import delete_when_closed
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ class SpreadsheetActions(QObject):
             action = QAction(f"Import &{kind}…", window)
             action.triggered.connect(lambda _=False, k=kind: self.import_file(k))
             self.import_actions[kind] = action
+        self.report_language = ENGLISH  # the last export's, offered by the next one
         self.export_report_action = QAction("&Export report to Excel…", window)
         self.export_report_action.triggered.connect(self.export_report)
 
@@ -65,6 +67,9 @@ class SpreadsheetActions(QObject):
         dialog.show()
         return dialog
 
+    def _remember_language(self, dialog: ExportReportDialog, _path: str) -> None:
+        self.report_language = dialog.language
+
     def save_template(self, kind: str) -> None:
         # late: the import dialog loads openpyxl (~0.2 s): on first use only
         from vipdesk.ui.spreadsheets.import_dialog import save_template_as
@@ -79,9 +84,14 @@ class SpreadsheetActions(QObject):
 
         model = self._placements.model
         dialog = ExportReportDialog(
-            self._db, model.current_filter, model.catalogue.years(), self._window
+            self._db,
+            model.current_filter,
+            model.catalogue.years(),
+            self._window,
+            language=self.report_language,
         )
         dialog.exported.connect(lambda path: self._say(f"Saved {path}."))
+        dialog.exported.connect(partial(self._remember_language, dialog))
         dialog.email_requested.connect(self._email_report)
         delete_when_closed(dialog, dialog.runner)
         dialog.show()
