@@ -26,7 +26,7 @@ EVALUATIONS = tuple(
 TRANSLATION = re.compile(
     r"^(?P<id>evaluation_[a-z_]+)\.v(?P<version>\d+)\.(?P<lang>[a-z]{2})\.json$"
 )
-LANGUAGES = ("da", "de", "fi", "it", "nl")
+LANGUAGES = ("da", "de", "fi", "it", "nl", "pl")
 # Texts a reader sees; every other value (keys, ids, types, weights, scores, "source") is data.
 TEXT_FIELDS = frozenset({"title", "respondent", "intro", "label", "text", "help", "advice"})
 # Words that are the same in English and in some of the languages; nothing else may stay English.
