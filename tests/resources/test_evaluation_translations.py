@@ -29,8 +29,8 @@ TRANSLATION = re.compile(
 LANGUAGES = ("da", "de", "fi", "it", "nl", "pl")
 # Texts a reader sees; every other value (keys, ids, types, weights, scores, "source") is data.
 TEXT_FIELDS = frozenset({"title", "respondent", "intro", "label", "text", "help", "advice"})
-# Words that are the same in English and in some of the languages; nothing else may stay English.
-SAME_AS_ENGLISH = frozenset({"Mentoring", "Feedback", "Tools"})
+# Texts allowed to read the same as in English (a name, a tool, a bare number); none so far.
+SAME_AS_ENGLISH: frozenset[str] = frozenset()
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\d|%n|<[^>]+>")
 
 
@@ -83,14 +83,21 @@ def test_every_language_has_all_six_evaluations() -> None:
         assert ids == set(EVALUATIONS), f"{lang} lacks {sorted(set(EVALUATIONS) - ids)}"
 
 
-@pytest.mark.parametrize("path", translations(), ids=lambda p: p.name)
-def test_translation_keeps_the_english_structure_and_data(path: Path) -> None:
-    english, translated = load(english_of(path)), load(path)
+def data_differences(english: Any, translated: Any) -> list[str]:
+    """Where the translation changed data (not a text) or left a text empty or padded."""
+    found = []
     for where, e, t in pairs(english, translated):
         if is_text(where):
-            assert isinstance(t, str) and t.strip() == t and t, f"{where}: empty or padded"
-        else:
-            assert e == t, f"{where}: {t!r} differs from the English {e!r}"
+            if not (isinstance(t, str) and t and t.strip() == t):
+                found.append(f"{where}: empty or padded text")
+        elif e != t:
+            found.append(f"{where}: {t!r} differs from the English {e!r}")
+    return found
+
+
+@pytest.mark.parametrize("path", translations(), ids=lambda p: p.name)
+def test_translation_keeps_the_english_structure_and_data(path: Path) -> None:
+    assert data_differences(load(english_of(path)), load(path)) == []
 
 
 @pytest.mark.parametrize("path", translations(), ids=lambda p: p.name)
@@ -112,13 +119,15 @@ def test_one_english_text_has_one_translation_per_language(lang: str) -> None:
     assert not mixed, f"translated in more than one way: {mixed}"
 
 
-def test_a_changed_english_file_is_noticed(tmp_path: Path) -> None:
+def test_a_translation_that_drifted_from_its_english_file_is_caught() -> None:
     english = load(FOLDER / "evaluation_midterm_student.v1.json")
     translated = load(FOLDER / "evaluation_midterm_student.v1.de.json")
     english["items"][0]["weight"] += 1
-    with pytest.raises(AssertionError):
-        for where, e, t in pairs(english, translated):
-            assert is_text(where) or e == t, where
+    translated["themes"][0]["label"] = " "
+    assert data_differences(english, translated) == [
+        ".themes[0].label: empty or padded text",
+        ".items[0].weight: 2 differs from the English 3",
+    ]
     del english["items"][0]
     with pytest.raises(AssertionError, match="another number of entries"):
         list(pairs(english, translated))
