@@ -8,7 +8,7 @@ import pytest
 
 from tests.helpers.cli import vipdesk
 from tests.helpers.factories import make_placement, make_world
-from tests.helpers.pdf_tools import fill_fields
+from tests.helpers.pdf_tools import fill_fields, pdf_text
 from vipdesk.cli import main
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.form import document_properties, form_values, open_pdf
@@ -74,3 +74,63 @@ def test_a_refused_file_is_one_line_on_stderr_and_exit_1(sqlite_url: str, tmp_pa
                      str(placement.reference), "--party", "mentor", "--kind", "final",
                      "--out", str(tmp_path / "q.pdf"))  # fmt: skip
     assert result.returncode == 2 and "invalid choice: 'mentor'" in result.stderr
+
+
+def test_a_german_evaluation_goes_out_in_german_and_scores_as_the_english_one(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(sqlite_url)
+    placement = make_placement(db, make_world(db))
+    files: dict[str, Path] = {}
+    for language in ("en", "de"):
+        files[language] = tmp_path / f"q-{language}.pdf"
+        args = ["--database", sqlite_url, "questionnaire", "export", str(placement.reference),
+                "--party", "host", "--kind", "final", "--out", str(files[language]),
+                "--language", language]  # fmt: skip
+        assert main(args) == 0
+    assert "“Abschlussevaluation durch die Mentorin" in capsys.readouterr().out
+    german = pdf_text(files["de"].read_bytes(), tmp_path)
+    assert "Abschlussevaluation" in german and "Hervorragend" in german, german
+    assert "Ihr Name" in german and "Seite 1 von" in german and "Praktikum" in german
+    for english in ("Your name", "Answered by", "Page 1", "(optional)", "Mostly reached",
+                    "send it back", "generated"):  # fmt: skip
+        assert english not in german, english
+    assert (
+        document_properties(open_pdf(files["de"].read_bytes(), "q.pdf"))["VipdeskLanguage"] == "de"
+    )
+
+    stored = {}
+    for language, path in files.items():
+        fields, _signed = form_values(open_pdf(path.read_bytes(), path.name))
+        values = {name: "" for name in fields} | {
+            "respondent": "Jürgen Weiß", "q_host_again": "yes", "q_workload": "about_right",
+            "q_final_assessment": "Sehr gut",
+        }  # fmt: skip
+        values |= {name: "4" for name in fields if name.startswith("q_outcome_")}
+        for name in ("overall_performance", "deliverables_done", "mentoring_sustainable",
+                     "university_cooperation", "tools_worked", "team_gained"):  # fmt: skip
+            values[f"q_{name}"] = "5"
+        back = tmp_path / f"back-{language}.pdf"
+        back.write_bytes(fill_fields(path.read_bytes(), values))
+        assert main(["--database", sqlite_url, "questionnaire", "import", str(back)]) == 0
+        capsys.readouterr()
+        stored[language] = placement_evaluations(db, placement.id or 0)[-1]
+    assert stored["de"].answers == stored["en"].answers
+    assert stored["de"].score == stored["en"].score
+
+
+def test_a_questionnaire_not_yet_translated_goes_out_in_english_and_says_so(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    db = open_database(sqlite_url)
+    placement = make_placement(db, make_world(db))
+    out = tmp_path / "r.pdf"
+    done = vipdesk("--database", sqlite_url, "questionnaire", "export", str(placement.reference),
+                   "--party", "student", "--kind", "readiness", "--out", str(out),
+                   "--language", "pl")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "It is not translated into Polski yet: it is in English." in done.stdout
+    refused = vipdesk("--database", sqlite_url, "questionnaire", "export", "X",
+                      "--party", "student", "--kind", "readiness", "--out", str(out),
+                      "--language", "xx")  # fmt: skip
+    assert refused.returncode == 2 and "invalid choice: 'xx'" in refused.stderr

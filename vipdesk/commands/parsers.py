@@ -134,6 +134,14 @@ def add_questionnaire_parser(commands: Any) -> None:
     export.add_argument("--party", required=True, choices=("student", "host", "tutor"))
     export.add_argument("--kind", required=True, choices=("readiness", "midterm", "final"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    export.add_argument(
+        "--language",
+        default="en",
+        choices=sorted(LANGUAGES),
+        metavar="LANG",
+        help="the language of the questions and the form, where the questionnaire is "
+        "translated into it (else English): " + ", ".join(sorted(LANGUAGES)),
+    )
     read_back = actions.add_parser(
         "import", help="show the answers of a returned questionnaire, then store them"
     )

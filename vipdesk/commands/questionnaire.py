@@ -1,7 +1,7 @@
 """`vipdesk questionnaire export|import`: questionnaires that travel, from the command line.
 
     vipdesk questionnaire export REF --party student|host|tutor --kind readiness|midterm|final
-                                     --out FILE.pdf
+                                     --out FILE.pdf [--language de]
     vipdesk questionnaire import FILE.pdf [--dry-run]
 
 The import prints every question with its answer, then stores them (a readiness response or
@@ -17,6 +17,7 @@ from pathlib import Path
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.form import read_pdf_bytes
 from vipdesk.documents.files import write_atomically
+from vipdesk.languages import LANGUAGES
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.evaluations.forms import export_questionnaire, review_returned, store_returned
 from vipdesk.services.evaluations.questionnaires import (
@@ -28,23 +29,33 @@ from vipdesk.services.evaluations.questionnaires import (
 
 def run(args: argparse.Namespace, database_url: str) -> int:
     if args.action == "export":
-        return export(args.ref, args.party, args.kind, args.out, database_url=database_url)
+        return export(
+            args.ref, args.party, args.kind, args.out, database_url=database_url,
+            language=args.language,
+        )  # fmt: skip
     return read_back(args.file, dry_run=args.dry_run, database_url=database_url)
 
 
-def export(ref: str, party_name: str, kind_name: str, out: Path, *, database_url: str) -> int:
+def export(
+    ref: str, party_name: str, kind_name: str, out: Path, *, database_url: str,
+    language: str = "en",
+) -> int:  # fmt: skip
     party, kind = party_named(party_name), Kind(kind_name)
     database = open_database(database_url)
     try:
-        exported = export_questionnaire(database, find_placement(database, ref), kind, party)
+        placement = find_placement(database, ref)
+        exported = export_questionnaire(database, placement, kind, party, language)
     finally:
         database.dispose()
     write_atomically(out, exported.pdf)
     form = exported.form
+    title = form.title.lower() if form.language == "en" else f"“{form.title}”"
     print(
-        f"Wrote the {form.title.lower()} ({form.questionnaire_id} v{form.version}, "
-        f"{len(form.questions)} questions) of placement {form.reference} to {out}."
+        f"Wrote the {title} ({form.questionnaire_id} v{form.version}, {len(form.questions)} "
+        f"questions, {LANGUAGES[form.language]}) of placement {form.reference} to {out}."
     )
+    if form.language != language:
+        print(f"It is not translated into {LANGUAGES[language]} yet: it is in English.")
     return 0
 
 

@@ -21,6 +21,7 @@ from vipdesk.services.preparation.questionnaires import (
     parse_questionnaire,
     validate_answers,
 )
+from vipdesk.services.preparation.translated import translated
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "questionnaires"
 
@@ -78,7 +79,11 @@ def test_every_file_name_matches_its_content() -> None:
     library = default_library()
     for path in (resources_dir() / "questionnaires").glob("*.json"):
         qid, version = path.name.removesuffix(".json").split(".v")
-        assert library.get(qid, int(version)).id == qid
+        version, _, language = version.partition(".")  # a translation: <id>.v1.de.json
+        english = library.get(qid, int(version))
+        assert english.id == qid
+        if language:
+            assert translated(english, language).language == language, path.name
 
 
 def test_known_answers_give_known_scores() -> None:

@@ -13,6 +13,7 @@ from tests.helpers.factories import make_placement, make_world
 from tests.helpers.pdf_tools import fill_fields
 from tests.helpers.questionnaires import best_answers, filled_values, required_texts
 from vipdesk.db import Database
+from vipdesk.documents.agreement.form import document_properties, open_pdf
 from vipdesk.models import EvaluationStage, ReadinessParty
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
@@ -103,3 +104,25 @@ def test_another_placements_file_is_refused_with_one_line(
     kind, text = message_boxes.shown[-1]
     assert kind == "warning" and "\n" not in text.strip()
     assert placement_evaluations(db, placement) == []
+
+
+def test_a_questionnaire_is_exported_in_the_language_chosen(
+    qtbot: QtBot, db: Database, placement: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "mid-term.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+
+    def choose_polish(dialog: travel.ChoiceDialog) -> int:
+        assert dialog.language_combo.isVisibleTo(dialog)  # offered for what goes out
+        dialog.kind.setCurrentIndex(dialog.kind.findData(Kind.MIDTERM.value))
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findText("Polski"))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(travel.ChoiceDialog, "exec", choose_polish)
+    panel = _panel(qtbot, db, placement)
+    panel.export_button.click()
+    properties = document_properties(open_pdf(target.read_bytes(), target.name))
+    assert properties["VipdeskLanguage"] == "pl"
+    assert properties["VipdeskQuestionnaire"].startswith("evaluation_midterm_")

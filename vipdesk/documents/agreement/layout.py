@@ -268,10 +268,16 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 def page_decorator(
-    header_left: str, header_right: str, footer_left: str, *, watermark: str | None = None
+    header_left: str,
+    header_right: str,
+    footer_left: str,
+    *,
+    watermark: str | None = None,
+    page_words: tuple[str, str] = ("Page", "of"),
 ) -> Callable[..., None]:
-    """Draws the running header and the footer with 'Page x of y' on every page, and
-    `watermark` (such as DRAFT) large and light across it, under the text."""
+    """Draws the running header and the footer with 'Page x of y' (`page_words` in the
+    document's language) on every page, and `watermark` (such as DRAFT) large and light across
+    it, under the text."""
 
     def decorate(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -295,7 +301,7 @@ def page_decorator(
         canvas.setFillColor(MUTED)
         draw_text(canvas, MARGIN_X, bottom, footer_left, FONT, 7.5)
         # "Page 3 of 12": the total is drawn where the reserved space for two digits starts.
-        page_text = f"Page {doc.page} of "
+        page_text = f"{page_words[0]} {doc.page} {page_words[1]} "
         count_x = PAGE_WIDTH - MARGIN_X - text_width("00", FONT, 7.5)
         draw_text(canvas, count_x - text_width(page_text, FONT, 7.5), bottom, page_text, FONT, 7.5)
         draw_page_count(canvas, count_x, bottom)
@@ -305,11 +311,18 @@ def page_decorator(
 
 
 def build_pdf(
-    story: list[Flowable], info: DocumentInfo, *, header: tuple[str, str], footer: str
+    story: list[Flowable],
+    info: DocumentInfo,
+    *,
+    header: tuple[str, str],
+    footer: str,
+    language: str = "en",
+    page_words: tuple[str, str] = ("Page", "of"),
 ) -> bytes:
     """An A4 PDF in the agreement's look: `header` is (institution, title) on every page,
-    `footer` the reference line beside "Page x of y". For the documents that follow the
-    agreement (amendments, the certificate), so that all of them look alike."""
+    `footer` the reference line beside "Page x of y" (`page_words`). For the documents that
+    follow the agreement (amendments, the certificate), so that all of them look alike;
+    `language` is the one the PDF declares to readers and screen readers."""
     register_fonts()
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -318,10 +331,10 @@ def build_pdf(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        lang="en",
+        lang=language,
         **info_kwargs(info),
     )
-    decorate = page_decorator(header[0], header[1], footer)
+    decorate = page_decorator(header[0], header[1], footer, page_words=page_words)
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate, canvasmaker=canvas_class(info))
     return out.getvalue()
 

@@ -26,11 +26,20 @@ from vipdesk.documents.agreement.form import (
     read_returned_bytes,
 )
 from vipdesk.errors import RefusedFileError, VipdeskError
+from vipdesk.resources import load_json
 
 KEY_QUESTIONNAIRE = "VipdeskQuestionnaire"
+KEY_LANGUAGE = "VipdeskLanguage"  # of the questions' texts, which the digest covers
 RESPONDENT_FIELD = "respondent"
 FIELD_PREFIX = "q_"
 MAX_TEXT = 2000
+
+
+def pdf_words(language: str) -> dict[str, str]:
+    """The words of a questionnaire PDF itself in `language` (a code of `vipdesk.languages`):
+    its instructions, labels, "Yes" and "No", "Page x of y"."""
+    words: dict[str, dict[str, str]] = load_json("translations/questionnaire_pdf.json")
+    return words[language]
 
 
 @dataclass(frozen=True)
@@ -69,6 +78,7 @@ class QuestionnaireForm:
     themes: tuple[tuple[str, str], ...]  # (key, label) in order
     questions: tuple[Question, ...]
     generated_on: date
+    language: str = "en"  # of the texts above, and of the PDF's own words (`pdf_words`)
 
 
 def question_set_digest(
@@ -99,6 +109,7 @@ class ReturnedQuestionnaire:
     version: int
     digest: str
     fields: dict[str, str]
+    language: str = "en"  # of the questions it asks (files before languages: English)
 
 
 def read_returned_questionnaire(data: bytes, name: str) -> ReturnedQuestionnaire:
@@ -110,7 +121,8 @@ def read_returned_questionnaire(data: bytes, name: str) -> ReturnedQuestionnaire
     """
     try:
         returned = read_returned_bytes(data, name, frozenset({QUESTIONNAIRE_KIND}), all_fields=True)
-        questionnaire_id = document_properties(open_pdf(data, name)).get(KEY_QUESTIONNAIRE, "")
+        properties = document_properties(open_pdf(data, name))
+        questionnaire_id = properties.get(KEY_QUESTIONNAIRE, "")
     except RefusedFileError:
         raise
     except VipdeskError as exc:
@@ -125,6 +137,7 @@ def read_returned_questionnaire(data: bytes, name: str) -> ReturnedQuestionnaire
         version=returned.version,
         digest=returned.content_hash,
         fields=returned.fields,
+        language=properties.get(KEY_LANGUAGE, "en").strip() or "en",
     )
 
 
@@ -136,6 +149,7 @@ def identity(form: QuestionnaireForm) -> dict[str, str]:
         KEY_PLACEMENT: str(form.placement_id),
         KEY_HASH: form_digest(form),
         KEY_QUESTIONNAIRE: form.questionnaire_id,
+        KEY_LANGUAGE: form.language,
     }
 
 

@@ -9,6 +9,9 @@ reader and sends it back; `content.read_returned_questionnaire` reads it.
 
 from __future__ import annotations
 
+from datetime import date
+
+from babel.dates import format_date
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from vipdesk import __version__
@@ -29,6 +32,7 @@ from vipdesk.documents.questionnaire.content import (
     Question,
     QuestionnaireForm,
     identity,
+    pdf_words,
 )
 
 INDENT = 14.0
@@ -47,15 +51,25 @@ def document_info(form: QuestionnaireForm) -> DocumentInfo:
 
 
 def render_questionnaire(form: QuestionnaireForm) -> bytes:
-    """The questionnaire as PDF bytes, its answers as form fields."""
-    footer = f"{form.reference} · {form.questionnaire_id} v{form.version} · generated " + long_date(
-        form.generated_on
+    """The questionnaire as PDF bytes, its answers as form fields, in the form's language."""
+    words = pdf_words(form.language)
+    footer = (
+        f"{form.reference} · {form.questionnaire_id} v{form.version} · {words['generated']} "
+        + day_in(form.generated_on, form.language)
     )
-    return build_pdf(_story(form), document_info(form), header=(form.institution, form.title),
-                     footer=footer)  # fmt: skip
+    return build_pdf(_story(form, words), document_info(form), header=(form.institution,
+                     form.title), footer=footer, language=form.language,
+                     page_words=(words["page"], words["of"]))  # fmt: skip
 
 
-def _story(form: QuestionnaireForm) -> list[Flowable]:
+def day_in(day: date | None, language: str) -> str:
+    """A date in words as `language` writes it: "4 December 2026", "4. Dezember 2026"."""
+    if day is None or language == "en":
+        return long_date(day)
+    return str(format_date(day, "long", locale=language))
+
+
+def _story(form: QuestionnaireForm, words: dict[str, str]) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [
         Paragraph(markup(form.title), s.title),
@@ -66,25 +80,18 @@ def _story(form: QuestionnaireForm) -> list[Flowable]:
             [
                 Paragraph(markup(form.intro), s.note),
                 Spacer(1, 3),
-                Paragraph(
-                    markup(
-                        "Answer in the fields with a blue background, in any PDF reader, save "
-                        f"the file and send it back to {form.contact}. Questions marked * need "
-                        "an answer; do not change the file otherwise, or it cannot be read back."
-                    ),
-                    s.note,
-                ),
+                Paragraph(markup(words["how_to"].format(contact=form.contact)), s.note),
             ]
         ),
         Spacer(1, 8),
         label_table(
             [
-                ("Placement", form.reference),
-                ("Answered by", f"{form.party} — {form.respondent_hint}"),
+                (words["placement"], form.reference),
+                (words["answered_by"], f"{form.party} — {form.respondent_hint}"),
                 (
-                    "Your name *",
+                    f"{words['your_name']} *",
                     TextField(
-                        FieldSpec(RESPONDENT_FIELD, form.respondent, "Your name"),
+                        FieldSpec(RESPONDENT_FIELD, form.respondent, words["your_name"]),
                         CONTENT_WIDTH * 0.55,
                     ),
                 ),
@@ -100,14 +107,14 @@ def _story(form: QuestionnaireForm) -> list[Flowable]:
         for question in questions:
             number += 1
             # A theme's heading goes to the next page with its first question, never alone.
-            story.append(KeepTogether([*heading, *_question(number, question)]))
+            story.append(KeepTogether([*heading, *_question(number, question, words)]))
             heading = []
     return story
 
 
-def _question(number: int, question: Question) -> list[Flowable]:
+def _question(number: int, question: Question, words: dict[str, str]) -> list[Flowable]:
     s = styles()
-    mark = " *" if question.required else " (optional)"
+    mark = " *" if question.required else f" ({words['optional']})"
     parts: list[Flowable] = [
         Paragraph(markup(f"{number}. {question.text}{mark}"), s.body),
     ]

@@ -16,16 +16,17 @@ from sqlalchemy import select
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData
-from vipdesk.documents.agreement.layout import long_date
 from vipdesk.documents.questionnaire.content import (
     Question,
     QuestionnaireForm,
     answers_of,
+    pdf_words,
     question_set_digest,
     read_returned_questionnaire,
 )
-from vipdesk.documents.questionnaire.pdf import render_questionnaire
+from vipdesk.documents.questionnaire.pdf import day_in, render_questionnaire
 from vipdesk.errors import NotFoundError, RefusedFileError, ValidationError
+from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import (
     AnswerSource,
     Placement,
@@ -37,7 +38,6 @@ from vipdesk.models import (
 from vipdesk.models.base import utcnow
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.evaluations.questionnaires import (
-    RESPONDENT_LABELS,
     Kind,
     kind_and_party,
     questionnaire_for,
@@ -46,6 +46,7 @@ from vipdesk.services.evaluations.records import check_answers, record_evaluatio
 from vipdesk.services.preparation.questionnaires import AnswerValue, Questionnaire
 from vipdesk.services.preparation.readiness import check_respondent
 from vipdesk.services.preparation.scores import score_columns
+from vipdesk.services.preparation.translated import check_language
 
 
 def questions_of(questionnaire: Questionnaire) -> tuple[Question, ...]:
@@ -63,6 +64,14 @@ def questions_of(questionnaire: Questionnaire) -> tuple[Question, ...]:
     )
 
 
+# Who answers, as the PDF's words name them (`pdf_words`).
+_RESPONDENT_WORDS = {
+    ReadinessParty.STUDENT: "student",
+    ReadinessParty.COMPANY: "host_mentor",
+    ReadinessParty.INSTITUTION: "academic_tutor",
+}
+
+
 def _suggested_respondent(data: AgreementData, party: ReadinessParty) -> str:
     if party is ReadinessParty.STUDENT:
         return data.trainee.name
@@ -78,16 +87,28 @@ class ExportedQuestionnaire:
 
 
 def questionnaire_form(
-    db: Database, placement_id: int, kind: Kind, party: ReadinessParty, *, today: date | None = None
+    db: Database,
+    placement_id: int,
+    kind: Kind,
+    party: ReadinessParty,
+    *,
+    today: date | None = None,
+    language: str = ENGLISH,
 ) -> QuestionnaireForm:
-    """What the PDF of `party`'s `kind` questionnaire shows for this placement.
+    """What the PDF of `party`'s `kind` questionnaire shows for this placement, in `language`
+    when that questionnaire is translated into it (else in English).
 
     Raises:
         NotFoundError: the placement does not exist (any more).
+        VipdeskError: no such language.
     """
     data = agreement_for_export(db, placement_id)
     programme = data.programme
-    questionnaire = questionnaire_for(kind, party, programme.learning_outcomes)
+    questionnaire = questionnaire_for(
+        kind, party, programme.learning_outcomes, language=check_language(language)
+    )
+    language = questionnaire.language  # English when it has no translation
+    words = pdf_words(language)
     contact = data.sending.contact
     return QuestionnaireForm(
         questionnaire_id=questionnaire.id,
@@ -95,12 +116,15 @@ def questionnaire_form(
         title=questionnaire.title,
         intro=questionnaire.intro,
         respondent_hint=questionnaire.respondent,
-        party=RESPONDENT_LABELS[party],
+        party=words[_RESPONDENT_WORDS[party]],
         reference=data.reference,
         placement_id=placement_id,
-        placement_line=(
-            f"{data.trainee.name} at {data.receiving.name}, {long_date(programme.start)} to "
-            f"{long_date(programme.end)} ({programme.mode.label.lower()})"
+        placement_line=words["placement_line"].format(
+            student=data.trainee.name,
+            host=data.receiving.name,
+            start=day_in(programme.start, language),
+            end=day_in(programme.end, language),
+            mode=words[programme.mode.value],
         ),
         institution=data.sending.name,
         contact=contact.email or contact.name or data.sending.name,
@@ -108,14 +132,16 @@ def questionnaire_form(
         themes=tuple((t.key, t.label) for t in questionnaire.themes),
         questions=questions_of(questionnaire),
         generated_on=today or date.today(),
+        language=language,
     )
 
 
 def export_questionnaire(
-    db: Database, placement_id: int, kind: Kind, party: ReadinessParty
+    db: Database, placement_id: int, kind: Kind, party: ReadinessParty, language: str = ENGLISH
 ) -> ExportedQuestionnaire:
-    """`party`'s `kind` questionnaire of this placement as a fillable PDF."""
-    form = questionnaire_form(db, placement_id, kind, party)
+    """`party`'s `kind` questionnaire of this placement as a fillable PDF (in `language` when
+    the questionnaire is translated into it: `form.language` says which it is)."""
+    form = questionnaire_form(db, placement_id, kind, party, language=language)
     return ExportedQuestionnaire(form, render_questionnaire(form))
 
 
@@ -187,8 +213,12 @@ def review_returned(
     outcomes: tuple[str, ...] = ()
     if kind is not Kind.READINESS:
         outcomes = tuple(agreement_for_export(db, found).programme.learning_outcomes)
+    if returned.language not in LANGUAGES:
+        raise RefusedFileError(f"{name} is in a language vipdesk does not know.")
     try:
-        questionnaire = questionnaire_for(kind, party, outcomes, version=returned.version)
+        questionnaire = questionnaire_for(
+            kind, party, outcomes, version=returned.version, language=returned.language
+        )
     except NotFoundError as exc:
         raise RefusedFileError(f"{name}: {exc}") from exc
     questions = questions_of(questionnaire)

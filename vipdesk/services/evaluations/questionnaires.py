@@ -16,6 +16,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import EvaluationStage, ReadinessParty
 from vipdesk.services.preparation.questionnaires import (
     Answers,
@@ -23,6 +24,7 @@ from vipdesk.services.preparation.questionnaires import (
     QuestionnaireLibrary,
     default_library,
 )
+from vipdesk.services.preparation.translated import translated
 
 OUTCOME_TEMPLATE = "planned_outcome"
 OUTCOME_PREFIX = "outcome_"
@@ -104,24 +106,31 @@ def questionnaire_for(
     *,
     version: int | None = None,
     library: QuestionnaireLibrary | None = None,
+    language: str = ENGLISH,
 ) -> Questionnaire:
     """The questionnaire `party` answers for `kind` (the newest, or `version`), with the
-    planned `outcomes` asked one by one in an evaluation.
+    planned `outcomes` asked one by one in an evaluation; in `language` when the installed
+    questionnaire has a translation (`translated`).
 
     Raises:
         NotFoundError: that questionnaire (or version) is not installed.
+        VipdeskError: no such language, or its translation does not match the English file.
     """
     if library is None:  # the installed questionnaires: the same every time they are asked
-        return _installed(kind, party, tuple(outcomes), version)
+        return _installed(kind, party, tuple(outcomes), version, language)
     base = library.get(questionnaire_id(kind, party), version)
     return base if kind is Kind.READINESS else with_outcomes(base, outcomes)
 
 
 @lru_cache(maxsize=1024)
 def _installed(
-    kind: Kind, party: ReadinessParty, outcomes: tuple[str, ...], version: int | None
+    kind: Kind,
+    party: ReadinessParty,
+    outcomes: tuple[str, ...],
+    version: int | None,
+    language: str,
 ) -> Questionnaire:
-    base = default_library().get(questionnaire_id(kind, party), version)
+    base = translated(default_library().get(questionnaire_id(kind, party), version), language)
     return base if kind is Kind.READINESS else with_outcomes(base, outcomes)
 
 

@@ -20,6 +20,7 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.signature_block import Party, signer
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import (
     AgreementDocument,
     Contact,
@@ -239,10 +240,13 @@ def questionnaire_request(
     party: ReadinessParty,
     settings: MailSettings,
     today: date | None = None,
+    *,
+    language: str = ENGLISH,
 ) -> Draft:
-    """A party's questionnaire as a fillable PDF, to the person who answers it."""
+    """A party's questionnaire as a fillable PDF (in `language` where it is translated), to
+    the person who answers it."""
     today = today or date.today()
-    exported = export_questionnaire(db, placement_id, kind, party)
+    exported = export_questionnaire(db, placement_id, kind, party, language)
     form = exported.form
     data = agreement_for_export(db, placement_id)
     with db.session() as session:

@@ -119,6 +119,7 @@ class Questionnaire:
     theme_threshold: int
     themes: tuple[Theme, ...]
     items: tuple[Item, ...]
+    language: str = "en"  # of its texts (see `translated`)
 
     def item(self, key: str) -> Item:
         for item in self.items:

@@ -202,22 +202,24 @@ class EvaluationsPanel(QWidget):
     def _on_export(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog("Export a questionnaire", list(Kind), self)
+        choice = ChoiceDialog("Export a questionnaire", list(Kind), self, languages=True)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
-        export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen())
+        export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen(),
+                       choice.language)  # fmt: skip
 
     def _on_email(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog("E-mail a questionnaire", list(Kind), self)
+        choice = ChoiceDialog("E-mail a questionnaire", list(Kind), self, languages=True)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         kind, party = choice.chosen()
         try:
             draft = questionnaire_request(
-                self.db, self.placement_id, kind, party, load_mail_settings(self.db)
-            )
+                self.db, self.placement_id, kind, party, load_mail_settings(self.db),
+                language=choice.language,
+            )  # fmt: skip
         except VipdeskError as exc:
             QMessageBox.warning(self, "E-mail a questionnaire", str(exc))
             return

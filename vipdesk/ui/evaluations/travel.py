@@ -25,6 +25,7 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.form import read_pdf_bytes
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.forms import (
     AnswerLine,
@@ -41,9 +42,17 @@ PDF_FILES = "PDF files (*.pdf);;All files (*)"
 
 
 class ChoiceDialog(QDialog):
-    """Which questionnaire: the kind (readiness, mid-term, final) and the party."""
+    """Which questionnaire: the kind (readiness, mid-term, final) and the party; for one that
+    goes out (`languages`), also the language it goes out in."""
 
-    def __init__(self, title: str, kinds: list[Kind], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        kinds: list[Kind],
+        parent: QWidget | None = None,
+        *,
+        languages: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.kind = QComboBox()
@@ -55,6 +64,16 @@ class ChoiceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("&Questionnaire:", self.kind)
         form.addRow("&Answered by:", self.party)
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
+        self.language_combo.setToolTip(
+            "The questions and the form in this language; a questionnaire not yet translated "
+            "into it goes out in English"
+        )
+        if languages:
+            form.addRow("&Language:", self.language_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -64,6 +83,10 @@ class ChoiceDialog(QDialog):
 
     def chosen(self) -> tuple[Kind, ReadinessParty]:
         return Kind(self.kind.currentData()), ReadinessParty(self.party.currentData())
+
+    @property
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
 
 
 class ReviewDialog(QDialog):
@@ -108,15 +131,17 @@ def export_to_file(
     reference: str,
     kind: Kind,
     party: ReadinessParty,
+    language: str = ENGLISH,
 ) -> None:
-    """Ask where, then save `party`'s `kind` questionnaire there as a fillable PDF."""
+    """Ask where, then save `party`'s `kind` questionnaire there as a fillable PDF (in
+    `language` where it is translated)."""
     name = f"{reference or 'placement'}-{kind.value}-{NAME_OF_PARTY[party]}.pdf"
     target, _filter = QFileDialog.getSaveFileName(parent, "Save the questionnaire", name,
                                                   PDF_FILES)  # fmt: skip
     if not target:
         return
     try:
-        exported = export_questionnaire(db, placement_id, kind, party)
+        exported = export_questionnaire(db, placement_id, kind, party, language)
         write_atomically(Path(target), exported.pdf)
     except (VipdeskError, OSError) as exc:
         QMessageBox.warning(parent, "Questionnaire not saved", str(exc))
