@@ -102,14 +102,7 @@ def add_spreadsheet_parsers(commands: argparse._SubParsersAction[argparse.Argume
         action="store_true",
         help="add the students' equity flags (special-category personal data)",
     )
-    report.add_argument(
-        "--language",
-        default="en",
-        choices=sorted(LANGUAGES),
-        metavar="LANG",
-        help="the language of sheet names, headers, summaries and charts: "
-        + ", ".join(f"{code} ({name})" for code, name in sorted(LANGUAGES.items())),
-    )
+    add_language_argument(report, "the language of sheet names, headers, summaries and charts")
     report.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
     imports = commands.add_parser(
@@ -134,13 +127,8 @@ def add_questionnaire_parser(commands: Any) -> None:
     export.add_argument("--party", required=True, choices=("student", "host", "tutor"))
     export.add_argument("--kind", required=True, choices=("readiness", "midterm", "final"))
     export.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
-    export.add_argument(
-        "--language",
-        default="en",
-        choices=sorted(LANGUAGES),
-        metavar="LANG",
-        help="the language of the questions and the form, where the questionnaire is "
-        "translated into it (else English): " + ", ".join(sorted(LANGUAGES)),
+    add_language_argument(
+        export, "the language of the questions and the form, where translated (else English)"
     )
     read_back = actions.add_parser(
         "import", help="show the answers of a returned questionnaire, then store them"
@@ -241,3 +229,15 @@ def add_mail_parsers(commands: Any) -> None:
     )
     for parser in (send, reminders, box, incoming):
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
+
+
+def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--language LANG` (English by default), `what` saying what it sets."""
+    parser.add_argument(
+        "--language",
+        default="en",
+        choices=sorted(LANGUAGES),
+        metavar="LANG",
+        help=f"{what}: "
+        + ", ".join(f"{code} ({name})" for code, name in sorted(LANGUAGES.items())),
+    )

@@ -21,8 +21,7 @@ from typing import Any
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from vipdesk.errors import VipdeskError
-from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.languages import ENGLISH, check_language
 from vipdesk.resources import load_json
 
 
@@ -48,27 +47,12 @@ def catalogue(language: str) -> Mapping[str, str]:
     return texts
 
 
-def check_language(language: str) -> str:
-    """`language` (a code such as "de") when reports can be written in it.
-
-    Raises:
-        VipdeskError: no such language.
-    """
-    code = language.strip().lower()
-    if code not in LANGUAGES:
-        raise VipdeskError(
-            f"Reports cannot be written in '{language}'; choose one of "
-            f"{', '.join(sorted(LANGUAGES))}."
-        )
-    return code
-
-
 @contextmanager
 def report_language(language: str, *, missing: set[str] | None = None) -> Iterator[None]:
     """Write the reports made inside the block in `language`; texts the catalogue lacks are
     added to `missing` when given (the tests check that none are), or to the set of an
     enclosing block's."""
-    code = check_language(language)
+    code = check_language(language, "Reports")
     outer = _CURRENT.get()
     if missing is None and outer is not None:
         missing = outer.missing

@@ -46,7 +46,6 @@ from vipdesk.services.evaluations.records import check_answers, record_evaluatio
 from vipdesk.services.preparation.questionnaires import AnswerValue, Questionnaire
 from vipdesk.services.preparation.readiness import check_respondent
 from vipdesk.services.preparation.scores import score_columns
-from vipdesk.services.preparation.translated import check_language
 
 
 def questions_of(questionnaire: Questionnaire) -> tuple[Question, ...]:
@@ -104,9 +103,7 @@ def questionnaire_form(
     """
     data = agreement_for_export(db, placement_id)
     programme = data.programme
-    questionnaire = questionnaire_for(
-        kind, party, programme.learning_outcomes, language=check_language(language)
-    )
+    questionnaire = questionnaire_for(kind, party, programme.learning_outcomes, language=language)
     language = questionnaire.language  # English when it has no translation
     words = pdf_words(language)
     contact = data.sending.contact

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from vipdesk.documents.questionnaire.content import pdf_words
 from vipdesk.errors import VipdeskError
-from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.languages import ENGLISH, check_language
 from vipdesk.resources import resources_dir
 from vipdesk.services.preparation.questionnaires import (
     ItemType,
@@ -25,28 +25,13 @@ from vipdesk.services.preparation.questionnaires import (
 )
 
 
-def check_language(language: str) -> str:
-    """`language` as a code of `LANGUAGES`.
-
-    Raises:
-        VipdeskError: vipdesk has no such language.
-    """
-    code = language.strip().lower()
-    if code not in LANGUAGES:
-        raise VipdeskError(
-            f"Questionnaires are not written in '{language}'; choose one of "
-            f"{', '.join(sorted(LANGUAGES))}."
-        )
-    return code
-
-
 def translated(english: Questionnaire, language: str) -> Questionnaire:
     """`english` in `language`, or `english` itself when it has no translation.
 
     Raises:
         VipdeskError: the translation's structure differs from the English file's.
     """
-    code = check_language(language)
+    code = check_language(language, "Questionnaires")
     if code == ENGLISH:
         return english
     return _translated(english.id, english.version, code)
