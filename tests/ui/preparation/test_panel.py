@@ -229,3 +229,17 @@ def test_a_refused_file_says_why_in_one_line_and_stores_nothing(
     kind, text = message_boxes.shown[-1]
     assert kind == "warning" and text.strip() and "\n" not in text.strip()
     assert all(s.latest is None for s in placement_readiness(db, placement_id))
+
+
+def test_the_readiness_pdf_goes_out_in_the_language_chosen_above_the_parties(
+    qtbot: QtBot, db: Database, placement_id: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    panel = PreparationPanel(db)
+    qtbot.addWidget(panel)
+    panel.show_placement(placement_id, "VIP-2027-00001")
+    asked: list[tuple[object, ...]] = []
+    monkeypatch.setattr(preparation_panel, "export_to_file", lambda *args: asked.append(args[4:]))
+    assert panel.language_combo.currentText() == "English"
+    panel.language_combo.setCurrentIndex(panel.language_combo.findText("Deutsch"))
+    qtbot.mouseClick(panel.boxes[COMPANY].export_button, Qt.MouseButton.LeftButton)
+    assert asked == [(Kind.READINESS, COMPANY, "de")]

@@ -11,6 +11,7 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.preparation.overlap import WEEKDAY_NAMES
@@ -241,8 +243,21 @@ class PreparationPanel(QWidget):
         self.import_button = QPushButton("Import returned questionnaire…")
         self.import_button.setToolTip("Read a filled-in questionnaire PDF back, answer by answer")
         self.import_button.clicked.connect(self._on_import)
+        self.language_combo = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
+        self.language_combo.setAccessibleName("Language of exported questionnaires")
+        self.language_combo.setToolTip(
+            "“Export as PDF…” writes the questionnaire in this language (in English where it "
+            "is not translated yet)"
+        )
         heading = QHBoxLayout()
         heading.addWidget(self.summary, 1)
+        language_label = QLabel("PDFs &in:")
+        language_label.setBuddy(self.language_combo)
+        heading.addWidget(language_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        heading.addWidget(self.language_combo, 0, Qt.AlignmentFlag.AlignTop)
         heading.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(heading)
         for party in ReadinessParty:
@@ -325,8 +340,9 @@ class PreparationPanel(QWidget):
 
     def _on_export_requested(self, value: str) -> None:
         if self._placement_id is not None:
+            language = str(self.language_combo.currentData())
             export_to_file(self, self._db, self._placement_id, self._reference, Kind.READINESS,
-                           ReadinessParty(value))  # fmt: skip
+                           ReadinessParty(value), language)  # fmt: skip
 
     def _on_import(self) -> None:
         if self._placement_id is not None and import_returned(self, self._db, self._placement_id):
