@@ -4,7 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint typecheck unit bench screenshot screenshots clean
+.PHONY: run test lint typecheck unit bench screenshot screenshots clean translations
+
+# The interface's catalogues: .ts kept in git, compiled to .qm (ignored by git) at set-up.
+LANGS := da de en fi it nl pl
+TS := $(foreach lang,$(LANGS),resources/translations/vipdesk_$(lang).ts)
+QM := $(TS:.ts=.qm)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -14,8 +19,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+## Refresh the catalogues from the source after interface texts changed (then translate the
+## new entries: tests/ui/test_catalogues.py lists what is unfinished).
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none \
+		$$(find vipdesk/ui -name '*.py' | sort) -ts $(TS)
+
 ## Open the app on the demo database (created with sample data on first use).
-run: $(STAMP)
+run: $(STAMP) $(QM)
 	$(BIN)/vipdesk --demo
 
 ## Every check: lint, format, types, tests.
@@ -28,7 +42,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) $(QM)
 	$(BIN)/pytest -n 2 -q
 
 ## Speed figures (print, do not assert): records and the work list at 100,000 placements,
@@ -44,24 +58,24 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_mail.py
 
 ## The README screenshot, rendered offscreen from demo data.
-screenshot: $(STAMP)
+screenshot: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 demo --placements 300 --seed 7
 	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 --screenshot docs/screenshot.png
 	rm -f .screenshot.sqlite3*
 
 ## Every screenshot of the README and the user guide, rendered offscreen from a fresh demo.
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(QM)
 	$(BIN)/python docs/make_screenshots.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist $(QM)
 
 ## A frozen vipdesk that runs without Python, in dist/vipdesk/, checked; and build/vipdesk.iss,
 ## the Windows installer script (compile it on Windows with Inno Setup: iscc build\vipdesk.iss).
 # PyInstaller builds the bundle but is not a dependency of vipdesk, so it is installed here only.
 PYINSTALLER := pyinstaller>=6.10,<7
 .PHONY: dist
-dist: $(STAMP)
+dist: $(STAMP) $(QM)
 	$(BIN)/python -m pip install --quiet '$(PYINSTALLER)'
 	$(BIN)/python installer/make_icons.py --check
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN \

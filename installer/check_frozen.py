@@ -146,6 +146,19 @@ def check_demo_screenshot(app: Frozen) -> str:
     )
 
 
+def check_interface_language(app: Frozen) -> str:
+    """The compiled catalogues are bundled: the demo window in German is not the English one."""
+    url = f"sqlite:///{app.sandbox / 'demo.sqlite3'}"
+    app.run("--database", url, "--interface-language", "de", "--screenshot", "demo-de.png")
+    png_size(app.sandbox / "demo-de.png")
+    log = app.data / "vipdesk.log"
+    if log.is_file() and "No compiled catalogue" in log.read_text(encoding="utf-8"):
+        raise FrozenCheckError("the German catalogue (vipdesk_de.qm) is not in the bundle")
+    if (app.sandbox / "demo-de.png").read_bytes() == (app.sandbox / "demo.png").read_bytes():
+        raise FrozenCheckError("the window in German looks exactly like the English one")
+    return f"the demo window in German in {app.last_seconds:.1f} s"
+
+
 def check_first_and_second_start(app: Frozen) -> str:
     database = app.data / "vipdesk.sqlite3"
     if database.exists():
@@ -285,6 +298,7 @@ def main(argv: list[str]) -> int:
         for check in (
             lambda: check_version(app, version),
             lambda: check_demo_screenshot(app),
+            lambda: check_interface_language(app),
             lambda: check_first_and_second_start(app),
             lambda: check_agreement(app),
             lambda: check_mail(app),

@@ -14,6 +14,7 @@ from vipdesk import __version__
 from vipdesk.commands import parsers
 from vipdesk.db import default_database_url, demo_database_url
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import LANGUAGES
 
 DATABASE_ENV = "VIPDESK_DATABASE_URL"
 
@@ -39,6 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--color-scheme",
         choices=("system", "light", "dark"),
         help="light or dark colours for this run (default: View → Colour scheme)",
+    )
+    parser.add_argument(
+        "--interface-language",
+        choices=sorted(LANGUAGES),
+        metavar="CODE",
+        help="the window's language for this run: "
+        f"{', '.join(sorted(LANGUAGES))} (default: View → Language, else the system's)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="fill a database with realistic synthetic records")
@@ -127,4 +135,5 @@ def _run(args: argparse.Namespace) -> int:
         database_url=None if args.demo else database_url(args),
         screenshot=args.screenshot,
         color_scheme=args.color_scheme,
+        language=args.interface_language,
     )

@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
@@ -20,8 +21,11 @@ from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
 from vipdesk.ui import theme
 from vipdesk.ui.display import check_display
+from vipdesk.ui.i18n import chosen_language, install_language, tr
 from vipdesk.ui.logs import log_file
-from vipdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from vipdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +58,10 @@ class Application:
         self.database: Database | None = None
 
     def show(self, database: Database) -> MainWindow:
+        # Window modules keep texts in constants, translated when the module is imported.
+        # late: after the interface language is installed
+        from vipdesk.ui.main_window import MainWindow
+
         old_window, old_database = self.window, self.database
         self.database = database
         self.window = MainWindow(database, self.settings)
@@ -70,7 +78,7 @@ class Application:
         try:
             self.show(open_demo_database())
         except VipdeskError as exc:
-            QMessageBox.warning(self.window, "Cannot open the demo", str(exc))
+            QMessageBox.warning(self.window, tr("Cannot open the demo"), str(exc))
 
 
 def _install_excepthook() -> None:
@@ -84,20 +92,26 @@ def _install_excepthook() -> None:
             return
         QMessageBox.critical(
             None,
-            "vipdesk: unexpected error",
-            f"Something went wrong that vipdesk did not expect ({kind.__name__}). "
-            f"What you saved is safe. Details are in {data_dir() / 'vipdesk.log'}.",
+            tr("vipdesk: unexpected error"),
+            tr(
+                "Something went wrong that vipdesk did not expect ({kind}). What you "
+                "saved is safe. Details are in {value}."
+            ).format(kind=kind.__name__, value=data_dir() / "vipdesk.log"),
         )
 
     sys.excepthook = hook
 
 
 def run_app(
-    database_url: str | None, screenshot: str | None = None, color_scheme: str | None = None
+    database_url: str | None,
+    screenshot: str | None = None,
+    color_scheme: str | None = None,
+    language: str | None = None,
 ) -> int:
     """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit.
 
-    `color_scheme` ("system", "light", "dark") overrides the one chosen in View → Colour scheme.
+    `color_scheme` ("system", "light", "dark") overrides the one chosen in View → Colour scheme,
+    `language` (a code of `vipdesk.languages.LANGUAGES`) the one chosen in View → Language.
 
     Raises:
         DisplayError: no display, or a library Qt needs is missing (Qt would abort).
@@ -115,6 +129,7 @@ def run_app(
     app.setDesktopFileName("vipdesk")  # lets Wayland match the window to vipdesk.desktop
     chosen = color_scheme or app_settings().value(theme.SETTING, theme.Preference.SYSTEM)
     theme.apply(app, theme.parse_preference(chosen))
+    install_language(language or chosen_language(None if screenshot else app_settings()))
     with log_file(data_dir()):
         remove_leftovers(data_dir())  # of a write killed in an earlier run
         return _run(app, database_url, screenshot)
@@ -127,7 +142,7 @@ def _run(app: QApplication, database_url: str | None, screenshot: str | None) ->
         if screenshot:
             raise
         print(f"vipdesk: {exc}", file=sys.stderr)  # the one line, also for whoever started it
-        QMessageBox.critical(None, "vipdesk cannot open the database", str(exc))
+        QMessageBox.critical(None, tr("vipdesk cannot open the database"), str(exc))
         return 1
     # A screenshot shows the default layout, whatever the user last arranged.
     application = Application(None if screenshot else app_settings())

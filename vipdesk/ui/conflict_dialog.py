@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 
 class ConflictChoice(enum.Enum):
@@ -36,16 +37,20 @@ class ConflictDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Changed by someone else")
+        self.setWindowTitle(tr("Changed by someone else"))
         self.choice = ConflictChoice.CANCEL
-        who = changed_by or "another user"
+        who = changed_by or tr("another user")
         intro = QLabel(
-            f"<b>{who}</b> saved this record after you opened it. Nothing of yours has been "
-            "saved yet. Compare the two versions, then choose:"
+            tr(
+                "<b>{who}</b> saved this record after you opened it. Nothing of yours "
+                "has been saved yet. Compare the two versions, then choose:"
+            ).format(who=who)
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels(["Field", "Your version", f"Saved by {who}"])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Field"), tr("Your version"), tr("Saved by {who}").format(who=who)]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         highlight = theme.box_colour("warning")
@@ -61,9 +66,9 @@ class ConflictDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
         buttons = QDialogButtonBox()
-        self.reload_button = QPushButton("Reload theirs (drop my edits)")
-        self.keep_button = QPushButton("Keep mine (save over theirs)")
-        self.cancel_button = QPushButton("Back to editing")
+        self.reload_button = QPushButton(tr("Reload theirs (drop my edits)"))
+        self.keep_button = QPushButton(tr("Keep mine (save over theirs)"))
+        self.cancel_button = QPushButton(tr("Back to editing"))
         buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

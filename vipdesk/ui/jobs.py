@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import CancelledError, Progress, ShouldCancel
+from vipdesk.ui.i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ class JobRunner(QObject):
         on_cancelled: Callable[[], None],
     ) -> Job:
         job = Job(work)
-        dialog = QProgressDialog(title, "Cancel", 0, 0, self._parent)
+        dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self._parent)
         dialog.setWindowTitle(title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(400)  # quick jobs finish without a flash of a dialog
@@ -169,7 +170,7 @@ class JobRunner(QObject):
         job.cancel()
         if dialog is not None:
             # QProgressDialog hides itself on Cancel; stay in view until the job has stopped.
-            dialog.setLabelText("Stopping… nothing will be changed.")
+            dialog.setLabelText(tr("Stopping… nothing will be changed."))
             button = dialog.findChild(QPushButton)
             if button is not None:
                 button.setEnabled(False)
@@ -182,7 +183,7 @@ class JobRunner(QObject):
             return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
-        counted = f" ({done:,} of {total:,})" if total else ""
+        counted = tr(" ({done:,} of {total:,})").format(done=done, total=total) if total else ""
         dialog.setLabelText(f"{what}{counted}…")
 
     # The progress dialog goes first, so that a message about the outcome is not behind it.
@@ -229,9 +230,9 @@ class JobDialog(QDialog):
     `failure_title`. Closing the dialog while a job runs cancels it.
     """
 
-    failure_title = "It was not done"
+    failure_title = tr("It was not done")
     failure_lead = ""  # rich text before a failure's message in the dialog
-    cancelled_text = "Cancelled: nothing was changed."
+    cancelled_text = tr("Cancelled: nothing was changed.")
 
     def __init__(self, parent: QWidget | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)

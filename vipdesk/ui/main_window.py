@@ -28,9 +28,10 @@ from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui import theme
-from vipdesk.ui.appearance import add_scheme_menu
+from vipdesk.ui.appearance import add_language_menu, add_scheme_menu
 from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
@@ -56,12 +57,14 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._db = db
         self._settings = settings
-        self.setWindowTitle(f"vipdesk — {describe_url(db.url)}")
+        self.setWindowTitle(
+            tr("vipdesk — {describe_url}").format(describe_url=describe_url(db.url))
+        )
         self.resize(1280, 800)
 
         self.banner = QLabel()
         self.banner.setWordWrap(True)
-        self.retry_button = QPushButton("Try again")
+        self.retry_button = QPushButton(tr("Try again"))
         self.retry_button.clicked.connect(self.reload)
         banner_row = QWidget()
         banner_row.setStyleSheet(f"background: {theme.colours().boxes['warning'].bg};")
@@ -81,9 +84,9 @@ class MainWindow(QMainWindow):
         self.today_view.changed.connect(self.reload_work_list)
         self.today_view.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Sections")
-        self.tabs.addTab(self.today_view, "&Today")  # the first thing a coordinator sees
-        self.tabs.addTab(self.placements_view, "&Placements")
+        self.tabs.setAccessibleName(tr("Sections"))
+        self.tabs.addTab(self.today_view, tr("&Today"))  # the first thing a coordinator sees
+        self.tabs.addTab(self.placements_view, tr("&Placements"))
         self._add_people_tabs()
         for view, topic in ((self.today_view, "today"), (self.placements_view, "placements"),
                             (self.funding_view, "funding")):  # fmt: skip
@@ -122,32 +125,34 @@ class MainWindow(QMainWindow):
         self.organisations_view = OrganisationsView(self._db, lazy=True)
         self.contacts_view = ContactsView(self._db, lazy=True)
         self.institutions_view = InstitutionsView(self._db, lazy=True)
-        self.tabs.addTab(self.students_view, "&Students")
-        self.tabs.addTab(self.organisations_view, "&Organisations")
-        self.tabs.addTab(self.contacts_view, "&Contacts")
-        self.tabs.addTab(self.institutions_view, "&Institutions")
+        self.tabs.addTab(self.students_view, tr("&Students"))
+        self.tabs.addTab(self.organisations_view, tr("&Organisations"))
+        self.tabs.addTab(self.contacts_view, tr("&Contacts"))
+        self.tabs.addTab(self.institutions_view, tr("&Institutions"))
         # late: ~40 ms that only building the window needs, like the people tabs
         from vipdesk.ui.funding.view import FundingView
 
         # Read when its tab is first shown.
         self.funding_view = FundingView(self._db, lazy=True)
-        self.tabs.addTab(self.funding_view, "F&unding")  # Alt+F stays with the File menu
+        self.tabs.addTab(self.funding_view, tr("F&unding"))  # Alt+F stays with the File menu
         # A renamed student or host shows in the placements list too.
         for view in self._people_views():
             view.changed.connect(self._reload_placements_later)
 
     def _build_actions(self) -> None:
         menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
+        file_menu = menu.addMenu(tr("&File"))
         self.new_action = QAction(
-            "&New placement…", self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
+            tr("&New placement…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.New)
         )
         self.new_action.triggered.connect(self.new_placement)
         self.refresh_action = QAction(
-            "&Refresh", self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh)
+            tr("&Refresh"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Refresh)
         )
         self.refresh_action.triggered.connect(self.reload)
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action = QAction(
+            tr("&Quit"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Quit)
+        )
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.new_action, self.refresh_action])
         file_menu.addSeparator()
@@ -158,49 +163,51 @@ class MainWindow(QMainWindow):
         self.spreadsheets.add_to(file_menu)
         self.import_actions = self.spreadsheets.import_actions
         self.export_report_action = self.spreadsheets.export_report_action
-        self.export_agreements_action = QAction("Export &agreements…", self)
+        self.export_agreements_action = QAction(tr("Export &agreements…"), self)
         self.export_agreements_action.triggered.connect(self._on_export_agreements)
         file_menu.addAction(self.export_agreements_action)
-        settings_menu = QMenu("Settin&gs", self)
+        settings_menu = QMenu(tr("Settin&gs"), self)
         self.mail.add_to(file_menu, settings_menu)
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        edit_menu = menu.addMenu("&Edit")
+        edit_menu = menu.addMenu(tr("&Edit"))
         self.find_action = QAction(
-            "&Find…", self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
+            tr("&Find…"), self, shortcut=QKeySequence(QKeySequence.StandardKey.Find)
         )
         self.find_action.triggered.connect(self._on_find)
-        self.open_action = QAction("&Open placement", self)
+        self.open_action = QAction(tr("&Open placement"), self)
         self.open_action.triggered.connect(self._open_current)
-        self.delete_action = QAction("&Delete placement…", self)
+        self.delete_action = QAction(tr("&Delete placement…"), self)
         self.delete_action.triggered.connect(self._delete_current)
-        self.deleted_action = QAction("&Recently deleted…", self)
+        self.deleted_action = QAction(tr("&Recently deleted…"), self)
         self.deleted_action.triggered.connect(self._on_recently_deleted)
         edit_menu.addActions(
             [self.find_action, self.open_action, self.delete_action, self.deleted_action]
         )
         edit_menu.addSeparator()
-        self.trust_action = QAction("&Trusted certificates…", self)
+        self.trust_action = QAction(tr("&Trusted certificates…"), self)
         self.trust_action.triggered.connect(self._on_trusted_certificates)
         edit_menu.addAction(self.trust_action)
 
-        view_menu = menu.addMenu("&View")
+        view_menu = menu.addMenu(tr("&View"))
         self.scheme_actions = add_scheme_menu(self, view_menu, self._settings)
 
+        settings_menu.addSeparator()
+        self.language_actions = add_language_menu(self, settings_menu, self._settings)
         menu.addMenu(settings_menu)
-        help_menu = menu.addMenu("&Help")
+        help_menu = menu.addMenu(tr("&Help"))
         self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window
         self.help_action = self.guide.action
         help_menu.addAction(self.help_action)
-        keys = QAction("&Keyboard shortcuts", self)
+        keys = QAction(tr("&Keyboard shortcuts"), self)
         keys.triggered.connect(lambda: KeyboardDialog(self).exec())
         help_menu.addAction(keys)
-        about = QAction("&About vipdesk", self)
+        about = QAction(tr("&About vipdesk"), self)
         about.triggered.connect(self._on_about)
         help_menu.addAction(about)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -260,12 +267,20 @@ class MainWindow(QMainWindow):
     def _show_work_list(self, worklist: WorkList) -> None:
         self.today_view.show_list(worklist)
         due = len(worklist.items)
-        self.tabs.setTabText(self.tabs.indexOf(self.today_view), f"&Today ({due:,})")
+        self.tabs.setTabText(
+            self.tabs.indexOf(self.today_view), tr("&Today ({due:,})").format(due=due)
+        )
         overdue = worklist.counts.get(Urgency.OVERDUE, 0)
         placements = len(self.placements_view.model.catalogue)
         self.statusBar().showMessage(
-            f"{due:,} due · {overdue:,} overdue · {placements:,} placements · "
-            f"{describe_url(self._db.url)}"
+            tr(
+                "{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}"
+            ).format(
+                due=due,
+                overdue=overdue,
+                placements=placements,
+                describe_url=describe_url(self._db.url),
+            )
         )
 
     def _people_views(self) -> list[Any]:
@@ -308,7 +323,7 @@ class MainWindow(QMainWindow):
         try:
             editor = PlacementEditor(self._db, placement_id, self)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cannot open the placement", str(exc))
+            QMessageBox.warning(self, tr("Cannot open the placement"), str(exc))
             if placement_id is not None:
                 self._refresh_placement(placement_id)
             return None
@@ -342,9 +357,11 @@ class MainWindow(QMainWindow):
         )
         answer = QMessageBox.question(
             self,
-            "Delete placement",
-            f"Delete {row.reference} — {row.student} at {row.host}? Its checklist goes with it. "
-            "This cannot be undone.",
+            tr("Delete placement"),
+            tr(
+                "Delete {reference} — {student} at {host}? Its checklist goes with it. "
+                "This cannot be undone."
+            ).format(reference=row.reference, student=row.student, host=row.host),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -354,7 +371,9 @@ class MainWindow(QMainWindow):
             self.show_problem(str(exc))
             return
         self._refresh_placement(placement_id)
-        self.statusBar().showMessage(f"Deleted {row.reference}.", 5000)
+        self.statusBar().showMessage(
+            tr("Deleted {reference}.").format(reference=row.reference), 5000
+        )
 
     def _on_find(self) -> None:
         self.tabs.setCurrentWidget(self.placements_view)
@@ -363,10 +382,12 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         QMessageBox.about(
             self,
-            "About vipdesk",
-            f"<b>vipdesk {__version__}</b><br>Records, preparation and reporting for virtual "
-            f"and blended international work placements.<br><br>Database: "
-            f"{describe_url(self._db.url)}",
+            tr("About vipdesk"),
+            tr(
+                "<b>vipdesk {version__}</b><br>Records, preparation and reporting for "
+                "virtual and blended international work placements.<br><br>Database: "
+                "{describe_url}"
+            ).format(version__=__version__, describe_url=describe_url(self._db.url)),
         )
 
     # --- other windows ---------------------------------------------------------------------
@@ -403,7 +424,7 @@ class MainWindow(QMainWindow):
         )
         dialog.exported.connect(
             lambda folder, count: self.statusBar().showMessage(
-                f"Wrote {count:,} agreements to {folder}.", 8000
+                tr("Wrote %Ln agreement(s) to {folder}.", "", count).format(folder=folder), 8000
             )
         )
         delete_when_closed(dialog, dialog.runner)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from vipdesk.services.funding.currency import currencies
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import SearchableCombo
 
 _SPACES = re.compile(r"[\s\u00a0\u202f']")
@@ -48,7 +49,7 @@ class MoneyField(QLineEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText("e.g. 1234.50 or 1 234,50")
+        self.setPlaceholderText(tr("e.g. 1234.50 or 1 234,50"))
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setMaxLength(24)
         self.setMaximumWidth(220)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import ErrorLabel, SearchableCombo, add_field
 
 F = TypeVar("F")
@@ -38,21 +39,27 @@ def ask_conflict(
     """Explain who changed the record and let the user choose what happens to their edits."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Changed by someone else")
+    box.setWindowTitle(tr("Changed by someone else"))
     box.setText(str(error))
     changed = [labels.get(name, name) for name in error.changed_fields]
-    details = f"Their version differs in: {', '.join(changed)}.\n\n" if changed else ""
+    details = (
+        tr("Their version differs in: {join}.\n\n").format(join=", ".join(changed))
+        if changed
+        else ""
+    )
     box.setInformativeText(
-        f"{details}Reload shows their version and drops your edits; Keep mine saves your "
-        "version over theirs."
+        tr(
+            "{details}Reload shows their version and drops your edits; Keep mine "
+            "saves your version over theirs."
+        ).format(details=details)
     )
     box.setStandardButtons(
         QMessageBox.StandardButton.Yes
         | QMessageBox.StandardButton.No
         | QMessageBox.StandardButton.Cancel
     )
-    box.button(QMessageBox.StandardButton.Yes).setText("Reload (discard mine)")
-    box.button(QMessageBox.StandardButton.No).setText("Keep mine")
+    box.button(QMessageBox.StandardButton.Yes).setText(tr("Reload (discard mine)"))
+    box.button(QMessageBox.StandardButton.No).setText(tr("Keep mine"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     answer = QMessageBox.StandardButton(box.exec())
     if answer == QMessageBox.StandardButton.Yes:
@@ -66,7 +73,14 @@ def combo_problem(name: str, combo: SearchableCombo, what: str) -> list[FieldPro
     """Text typed into a picker that names nothing in its list: say so rather than drop it."""
     text = combo.currentText().strip()
     if text and combo.current_data() is None:
-        return [FieldProblem(name, f"'{text}' is not in the list; choose {what} from it.")]
+        return [
+            FieldProblem(
+                name,
+                tr("'{text}' is not in the list; choose {what} from it.").format(
+                    text=text, what=what
+                ),
+            )
+        ]
     return []
 
 
@@ -169,7 +183,9 @@ class RecordEditor(QDialog, Generic[F]):
             self.show_error("\n".join(unplaced))
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, f"{self.what.capitalize()} not saved", message)
+        QMessageBox.warning(
+            self, tr("{what} not saved").format(what=self.what.capitalize()), message
+        )
 
     # --- slots ---------------------------------------------------------------------------
 
@@ -211,8 +227,8 @@ class RecordEditor(QDialog, Generic[F]):
         if self.is_dirty():
             answer = QMessageBox.question(
                 self,
-                "Unsaved changes",
-                "Discard your changes?",
+                tr("Unsaved changes"),
+                tr("Discard your changes?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )

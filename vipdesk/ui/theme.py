@@ -17,6 +17,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from vipdesk.ui.i18n import tr
+
 SETTING = "appearance/color_scheme"
 
 
@@ -188,7 +190,7 @@ def box_colour(name: str) -> QColor:
 
 def text_style(name: str) -> str:
     """A label's style sheet for text of a meaning ("error", "warning", "success", "muted")."""
-    return f"color: {hex_of(name)};"
+    return tr("color: {hex_of};").format(hex_of=hex_of(name))
 
 
 def box_style(name: str, padding: int = 6) -> str:
@@ -263,7 +265,7 @@ def apply(app: QApplication, preference: Preference) -> Scheme:
     """Give the application the Fusion style and the palette of `preference`; return it."""
     global _current
     _current = scheme_for(preference)
-    fusion = QStyleFactory.create("Fusion")
+    fusion = QStyleFactory.create(tr("Fusion"))
     if fusion is not None:
         app.setStyle(fusion)
     app.setPalette(palette_of(_current))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.refdata import countries, time_zones
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 _DATE_PATTERNS = (
     (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
@@ -102,12 +103,12 @@ class DateField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText("YYYY-MM-DD")
+        self.line.setPlaceholderText(tr("YYYY-MM-DD"))
         self.line.setMaxLength(10)
         self.line.textEdited.connect(lambda _text: self.edited.emit())
         self.button = QToolButton(self)
         self.button.setText("▾")
-        self.button.setToolTip("Pick from a calendar")
+        self.button.setToolTip(tr("Pick from a calendar"))
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._calendar: QCalendarWidget | None = None
@@ -215,7 +216,7 @@ class RecordPicker(QWidget):
     create_requested = Signal()
     changed = Signal()
 
-    def __init__(self, new_label: str = "New…", parent: QWidget | None = None) -> None:
+    def __init__(self, new_label: str = tr("New…"), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = SearchableCombo(self)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -306,10 +307,10 @@ class SearchPicker(QWidget):
     def __init__(
         self,
         search: Callable[[str], list[tuple[int, str]]],
-        new_label: str = "New…",
+        new_label: str = tr("New…"),
         parent: QWidget | None = None,
         *,
-        placeholder: str = "Type part of a name, e-mail or student number",
+        placeholder: str = tr("Type part of a name, e-mail or student number"),
         browse: bool = False,
     ) -> None:
         super().__init__(parent)

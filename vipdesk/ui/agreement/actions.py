@@ -51,6 +51,7 @@ from vipdesk.ui.agreement.signature_dialogs import (
 )
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.agreement.verification_dialog import VerificationDialog, verification
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.agreement_mail import AgreementMail
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
@@ -60,7 +61,9 @@ def read_file(path: Path, field: str = "") -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        message = f"Cannot read {path.name}: {exc.strerror or exc}."
+        message = tr("Cannot read {name}: {value}.").format(
+            name=path.name, value=exc.strerror or exc
+        )
         if field:
             raise ValidationError.single(field, message) from exc
         raise VipdeskError(message) from exc
@@ -109,7 +112,7 @@ class AgreementActions:
             try:
                 document = agreements.open_draft(self.db, self.tab.placement_id, current_user())
             except VipdeskError as exc:
-                warn(self.tab, "Draft agreement", exc)
+                warn(self.tab, tr("Draft agreement"), exc)
                 return
             self.tab.refresh(select=document.id)
         if document.state is not DocumentState.DRAFT:
@@ -190,14 +193,14 @@ class AgreementActions:
         if document.state is DocumentState.SIGNED:
             name = f"{document.reference} {document.title} signed.pdf"
             self._save_bytes(
-                "Save the final PDF",
+                tr("Save the final PDF"),
                 name,
                 lambda: agreement_pdfs.final_pdf(self.db, document.id),
             )
         else:
             name = f"{document.reference} {document.title}.pdf"
             self._save_bytes(
-                "Save the PDF", name, lambda: agreement_pdfs.document_pdf(self.db, document.id)
+                tr("Save the PDF"), name, lambda: agreement_pdfs.document_pdf(self.db, document.id)
             )
 
     def fillable(self) -> None:
@@ -207,9 +210,11 @@ class AgreementActions:
         placement_id = self.tab.placement_id
         if document is None or placement_id is None:
             return
-        name = f"{document.reference} {document.title} for HR.pdf"
+        name = tr("{reference} {title} for HR.pdf").format(
+            reference=document.reference, title=document.title
+        )
         self._save_bytes(
-            "Save the fillable PDF for HR",
+            tr("Save the fillable PDF for HR"),
             name,
             lambda: export_agreement(self.db, placement_id, fillable=True, version=document.id).pdf,
         )
@@ -222,13 +227,13 @@ class AgreementActions:
 
     def returned(self) -> None:
         """Read a PDF HR sent back: accept chosen changes, record signatures found in it."""
-        path = self._choose("Choose the PDF returned by HR")
+        path = self._choose(tr("Choose the PDF returned by HR"))
         if path is None:
             return
         try:
             data = read_file(path)
         except VipdeskError as exc:
-            warn(self.tab, "Import returned PDF", exc)
+            warn(self.tab, tr("Import returned PDF"), exc)
             return
         self.returned_file(data, path.name)
 
@@ -244,7 +249,7 @@ class AgreementActions:
                 else None
             )
         except VipdeskError as exc:
-            warn(self.tab, "Import returned PDF", exc)
+            warn(self.tab, tr("Import returned PDF"), exc)
             return
         recordable: list[str] = []
         if target is not None and target.state is DocumentState.SENT:
@@ -275,14 +280,14 @@ class AgreementActions:
         done(self.tab, created[0].id if created else (target.id if target else None))
 
     def verify(self) -> None:
-        path = self._choose("Choose a PDF to verify")
+        path = self._choose(tr("Choose a PDF to verify"))
         if path is None:
             return
         try:
             data = read_file(path)
             checks = check_signed_file(self.db, data, path.name).signers
         except VipdeskError as exc:
-            warn(self.tab, "Verify a PDF", exc)
+            warn(self.tab, tr("Verify a PDF"), exc)
             return
         result = verification(path.name, data, checks, "", "")
         archived, title = self._archive_for(result.sha256)
@@ -301,7 +306,7 @@ class AgreementActions:
             return selected.final_sha256, selected.title
         if locked:
             return locked[0].final_sha256, locked[0].title
-        return "", "This placement"
+        return "", tr("This placement")
 
     # --- signatures ------------------------------------------------------------------------
 
@@ -360,9 +365,11 @@ class AgreementActions:
         if after is not None and after.id == document.id and after.state is DocumentState.SIGNED:
             QMessageBox.information(
                 self.parent,
-                "Signed by every party",
-                f"{after.title} is signed by every party and locked. Its final PDF is archived "
-                f"with SHA-256 {after.final_sha256}.",
+                tr("Signed by every party"),
+                tr(
+                    "{title} is signed by every party and locked. Its final PDF is archived "
+                    "with SHA-256 {final_sha256}."
+                ).format(title=after.title, final_sha256=after.final_sha256),
             )
 
     def decline(self) -> None:
@@ -387,9 +394,9 @@ class AgreementActions:
         try:
             name, data = signatures.scan_of(self.db, document.id, signature.party)
         except VipdeskError as exc:
-            warn(self.tab, "Save scan", exc)
+            warn(self.tab, tr("Save scan"), exc)
             return
-        self._save_bytes("Save the scan", name, lambda: data, SCAN_FILTER)
+        self._save_bytes(tr("Save the scan"), name, lambda: data, SCAN_FILTER)
 
     # --- new versions, amendments, the certificate: in `agreement_new_documents` ----------
 

@@ -30,26 +30,27 @@ from vipdesk.db import Database
 from vipdesk.services.agreements.batch import BatchResult, export_agreements
 from vipdesk.services.agreements.export import with_agreement
 from vipdesk.services.jobs import Progress, ShouldCancel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
 def _count(n: int) -> str:
-    return f"{n:,} placement" if n == 1 else f"{n:,} placements"
+    return tr("%Ln placement(s)", "", n)
 
 
 def _selected_text(n: int) -> str:
     if n == 0:
-        return "No placement is selected"
-    return "The selected placement" if n == 1 else f"The {n:,} selected placements"
+        return tr("No placement is selected")
+    return tr("The %Ln selected placement(s)", "", n)
 
 
 class AgreementBatchDialog(JobDialog):
     """Choose which placements, the folder and the variant; export; read the summary."""
 
     exported = Signal(str, int)  # the folder, how many files were written
-    failure_title = "The agreements were not exported"
-    cancelled_text = "Cancelled: no agreement was written, the folder is as it was."
+    failure_title = tr("The agreements were not exported")
+    cancelled_text = tr("Cancelled: no agreement was written, the folder is as it was.")
 
     def __init__(
         self,
@@ -67,18 +68,22 @@ class AgreementBatchDialog(JobDialog):
         # Placements without an agreement would be drafted from their records: rarely wanted,
         # so those with one on file come first (the list offered all 1,500 for 40 agreements).
         self._filed = with_agreement(db, self._shown)
-        self.setWindowTitle("Export agreements")
+        self.setWindowTitle(tr("Export agreements"))
         self.setMinimumWidth(560)
         self.batch: BatchResult | None = None
 
         self.filed_radio = QRadioButton(
-            f"The {_count(len(self._filed))} shown with an agreement on file"
+            tr("The {count} shown with an agreement on file").format(count=_count(len(self._filed)))
         )
         self.filed_radio.setEnabled(bool(self._filed))
         missing = len(self._shown) - len(self._filed)
         self.shown_radio = QRadioButton(
-            f"The {_count(len(self._shown))} shown in the list"
-            + (f" ({missing:,} drafted from their records)" if self._filed and missing else "")
+            tr("The {count} shown in the list").format(count=_count(len(self._shown)))
+            + (
+                tr(" ({missing:,} drafted from their records)").format(missing=missing)
+                if self._filed and missing
+                else ""
+            )
         )
         self.selected_radio = QRadioButton(_selected_text(len(self._selected)))
         self.selected_radio.setEnabled(bool(self._selected))
@@ -98,32 +103,34 @@ class AgreementBatchDialog(JobDialog):
         which.addWidget(self.selected_radio)
 
         self.folder_edit = QLineEdit(str(folder or default_folder()))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._on_browse)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
         self.fillable_box = QCheckBox(
-            "Fillable: the host's part as form fields, for HR to complete"
+            tr("Fillable: the host's part as form fields, for HR to complete")
         )
 
         form = QFormLayout()
-        form.addRow("Agreements of", which)
-        form.addRow("Save into", folder_row)
-        form.addRow("Variant", self.fillable_box)
+        form.addRow(tr("Agreements of"), which)
+        form.addRow(tr("Save into"), folder_row)
+        form.addRow(tr("Variant"), self.fillable_box)
 
         self.open_button = self.buttons.addButton(
-            "Open folder", QDialogButtonBox.ButtonRole.ActionRole
+            tr("Open folder"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self._on_open_folder)
-        self.export_button = self.add_action("Export")
+        self.export_button = self.add_action(tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.setEnabled(bool(self._shown or self._selected))
         self.export_button.clicked.connect(self.export)
         self.lay_out_form(
-            "One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to "
-            "send for signature. If you cancel, the folder is left as it was.",
+            tr(
+                "One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to "
+                "send for signature. If you cancel, the folder is left as it was."
+            ),
             form,
         )
 
@@ -138,7 +145,7 @@ class AgreementBatchDialog(JobDialog):
 
     def _on_browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Save the agreements into", self.folder_edit.text()
+            self, tr("Save the agreements into"), self.folder_edit.text()
         )
         if chosen:
             self.folder_edit.setText(chosen)
@@ -146,13 +153,13 @@ class AgreementBatchDialog(JobDialog):
     def export(self) -> None:
         folder, ids = self.folder(), self.placement_ids()
         if folder is None:
-            self.message.setText("Choose the folder to save the agreements into.")
+            self.message.setText(tr("Choose the folder to save the agreements into."))
             return
         if not folder.is_dir():
-            self.message.setText(f"The folder {folder} does not exist.")
+            self.message.setText(tr("The folder {folder} does not exist.").format(folder=folder))
             return
         if not ids:
-            self.message.setText("There is no placement to export.")
+            self.message.setText(tr("There is no placement to export."))
             return
         db, fillable = self._db, self.fillable_box.isChecked()
 
@@ -162,19 +169,26 @@ class AgreementBatchDialog(JobDialog):
             )
 
         self.open_button.setVisible(False)
-        self.message.setText(f"Writing the agreements of {_count(len(ids))}…")
-        self.run_job("Exporting agreements", work, self._on_done)
+        self.message.setText(
+            tr("Writing the agreements of {count}…").format(count=_count(len(ids)))
+        )
+        self.run_job(tr("Exporting agreements"), work, self._on_done)
 
     def _on_done(self, result: BatchResult) -> None:
         self.batch = result
         count = len(result.written)
-        lines = [f"Wrote {count:,} agreement{'s' if count != 1 else ''} to {result.folder}."]
+        lines = [tr("Wrote %Ln agreement(s) to {folder}.", "", count).format(folder=result.folder)]
         if result.replaced:
-            lines.append(f"{result.replaced:,} of them replaced earlier files of the same name.")
+            lines.append(
+                tr("{replaced:,} of them replaced earlier files of the same name.").format(
+                    replaced=result.replaced
+                )
+            )
         if result.missing:
             lines.append(
-                f"{_count(result.missing).capitalize()} had been deleted meanwhile and "
-                "were left out."
+                tr("{count} had been deleted meanwhile and were left out.").format(
+                    count=_count(result.missing).capitalize()
+                )
             )
         self.message.setText(" ".join(lines))
         self.open_button.setVisible(count > 0)

@@ -36,6 +36,7 @@ from vipdesk.services.agreements.returns import ReturnedReview
 from vipdesk.services.agreements.validation import certificate_problems
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import ErrorLabel, add_field
 
 
@@ -62,7 +63,7 @@ def _date(value: QDate) -> date:
 def _date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(_qdate(value))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDisplayFormat(tr("d MMM yyyy"))
     return edit
 
 
@@ -86,20 +87,24 @@ class ReturnedPdfDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._apply = apply
-        self.setWindowTitle(f"Returned PDF — {name}")
+        self.setWindowTitle(tr("Returned PDF — {name}").format(name=name))
         changes = list(review.changes)
         if changes:
-            intro = (
-                f"<b>{escape(name)}</b> differs from the agreement in {len(changes)} "
-                f"field{'s' if len(changes) != 1 else ''}. Tick the changes to accept: they "
-                "become a new version to send again; the others are left as they are."
-            )
+            intro = tr(
+                "<b>{name}</b> differs from the agreement in %n field(s). Tick "
+                "the changes to accept: they become a new version to send again; the "
+                "others are left as they are.",
+                "",
+                len(changes),
+            ).format(name=escape(name))
         else:
-            intro = f"<b>{escape(name)}</b> changes no field of the agreement."
+            intro = tr("<b>{name}</b> changes no field of the agreement.").format(name=escape(name))
         heading = QLabel(intro)
         heading.setWordWrap(True)
         self.table = QTableWidget(len(changes), 3)
-        self.table.setHorizontalHeaderLabels(["Field", "In vipdesk", "In the returned PDF"])
+        self.table.setHorizontalHeaderLabels(
+            [tr("Field"), tr("In vipdesk"), tr("In the returned PDF")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
@@ -120,9 +125,9 @@ class ReturnedPdfDialog(QDialog):
         signed = [str(p) for p in review.signed_parties]
         who = ", ".join(PARTY_LABELS.get(p, p) for p in signed)
         self.signed = QLabel(
-            f"Signed digitally in this file: <b>{escape(who)}</b>."
+            tr("Signed digitally in this file: <b>{who}</b>.").format(who=escape(who))
             if signed
-            else "Nobody signed this file digitally."
+            else tr("Nobody signed this file digitally.")
         )
         self.signed.setWordWrap(True)
         self.record_boxes: dict[str, QCheckBox] = {}
@@ -131,13 +136,17 @@ class ReturnedPdfDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.signed)
         for party in recordable:
-            box = QCheckBox(f"Record the {PARTY_LABELS[party].lower()}'s digital signature")
+            box = QCheckBox(
+                tr("Record the {value}'s digital signature").format(
+                    value=PARTY_LABELS[party].lower()
+                )
+            )
             box.setChecked(not changes)
             self.record_boxes[party] = box
             layout.addWidget(box)
         self.banner = make_banner()
         layout.addWidget(self.banner)
-        layout.addWidget(_buttons(self, "&Accept selected", self._on_ok))
+        layout.addWidget(_buttons(self, tr("&Accept selected"), self._on_ok))
         self.resize(720, 420 if changes else self.sizeHint().height())
 
     def _checks(self) -> list[QTableWidgetItem]:
@@ -181,24 +190,26 @@ class AmendDialog(QDialog):
     def __init__(self, start: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start = start
-        self.setWindowTitle("Amend the agreement")
+        self.setWindowTitle(tr("Amend the agreement"))
         intro = QLabel(
-            "The signed agreement stays as it is. An amendment records what changes during the "
-            "placement; all three parties sign it."
+            tr(
+                "The signed agreement stays as it is. An amendment records what changes during the "
+                "placement; all three parties sign it."
+            )
         )
         intro.setWordWrap(True)
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText("e.g. The project moved to a new team; hours reduced.")
+        self.reason.setPlaceholderText(tr("e.g. The project moved to a new team; hours reduced."))
         self.reason.setFixedHeight(5 * self.reason.fontMetrics().lineSpacing())
         form = QFormLayout()
-        self.error = add_field(form, "Reason", self.reason, required=True)
+        self.error = add_field(form, tr("Reason"), self.reason, required=True)
         self.banner = make_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.banner)
-        layout.addWidget(_buttons(self, "&Start amendment", self._on_ok))
+        layout.addWidget(_buttons(self, tr("&Start amendment"), self._on_ok))
         self.resize(460, self.sizeHint().height())
 
     def _on_ok(self) -> None:
@@ -228,25 +239,27 @@ class CertificateDatesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._start = start
-        self.setWindowTitle("Traineeship certificate")
+        self.setWindowTitle(tr("Traineeship certificate"))
         intro = QLabel(
-            "The certificate states what really happened. When did the traineeship actually "
-            "start and end?"
+            tr(
+                "The certificate states what really happened. When did the traineeship actually "
+                "start and end?"
+            )
         )
         intro.setWordWrap(True)
         self.actual_start = _date_edit(planned_start)
         self.actual_end = _date_edit(planned_end)
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {
-            "actual_start": add_field(form, "Actual start", self.actual_start, required=True),
-            "actual_end": add_field(form, "Actual end", self.actual_end, required=True),
+            "actual_start": add_field(form, tr("Actual start"), self.actual_start, required=True),
+            "actual_end": add_field(form, tr("Actual end"), self.actual_end, required=True),
         }
         self.banner = make_banner()
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.banner)
-        layout.addWidget(_buttons(self, "&Continue", self._on_ok))
+        layout.addWidget(_buttons(self, tr("&Continue"), self._on_ok))
         self.resize(420, self.sizeHint().height())
 
     def set_dates(self, start: date, end: date) -> None:
@@ -287,30 +300,43 @@ class CertificateEditor(QDialog):
         self._save = save
         read_only = save is None
         self.setWindowTitle(
-            f"Traineeship certificate {data.version} — {data.reference}"
-            + (" (read only)" if read_only else "")
+            tr("Traineeship certificate {version} — {reference}").format(
+                version=data.version, reference=data.reference
+            )
+            + (tr(" (read only)") if read_only else "")
         )
         heading = QLabel(
-            f"<b>{escape(data.trainee_name)}</b> at <b>{escape(data.host_name)}</b>"
-            f"<br>Planned {data.planned_start:%d %b %Y} – {data.planned_end:%d %b %Y}, "
-            f"{data.hours_per_week} h/week, {escape(data.mode.label.lower())}"
+            tr(
+                "<b>{trainee_name}</b> at <b>{host_name}</b><br>Planned "
+                "{planned_start:%d %b %Y} – {planned_end:%d %b %Y}, {hours_per_week} "
+                "h/week, {label}"
+            ).format(
+                trainee_name=escape(data.trainee_name),
+                host_name=escape(data.host_name),
+                planned_start=data.planned_start,
+                planned_end=data.planned_end,
+                hours_per_week=data.hours_per_week,
+                label=escape(data.mode.label.lower()),
+            )
         )
         heading.setWordWrap(True)
         self.actual_start = _date_edit(data.actual_start)
         self.actual_end = _date_edit(data.actual_end)
-        self.tasks = self._box(data.tasks, "One task per line")
-        self.outcomes = self._box(data.learning_outcomes, "One learning outcome per line")
-        self.evaluation = self._box((data.evaluation,), "The mentor's evaluation of the trainee")
+        self.tasks = self._box(data.tasks, tr("One task per line"))
+        self.outcomes = self._box(data.learning_outcomes, tr("One learning outcome per line"))
+        self.evaluation = self._box(
+            (data.evaluation,), tr("The mentor's evaluation of the trainee")
+        )
         self.assessment = QLineEdit(data.assessment)
-        self.assessment.setPlaceholderText("Overall assessment or suggested grade (optional)")
+        self.assessment.setPlaceholderText(tr("Overall assessment or suggested grade (optional)"))
         form = QFormLayout()
         self.errors: dict[str, ErrorLabel] = {
-            "actual_start": add_field(form, "Actual start", self.actual_start, required=True),
-            "actual_end": add_field(form, "Actual end", self.actual_end, required=True),
-            "tasks": add_field(form, "Tasks carried out", self.tasks),
-            "learning_outcomes": add_field(form, "Learning outcomes achieved", self.outcomes),
-            "evaluation": add_field(form, "Mentor's evaluation", self.evaluation),
-            "assessment": add_field(form, "Assessment", self.assessment),
+            "actual_start": add_field(form, tr("Actual start"), self.actual_start, required=True),
+            "actual_end": add_field(form, tr("Actual end"), self.actual_end, required=True),
+            "tasks": add_field(form, tr("Tasks carried out"), self.tasks),
+            "learning_outcomes": add_field(form, tr("Learning outcomes achieved"), self.outcomes),
+            "evaluation": add_field(form, tr("Mentor's evaluation"), self.evaluation),
+            "assessment": add_field(form, tr("Assessment"), self.assessment),
         }
         for widget in (self.actual_start, self.actual_end, self.assessment):
             widget.setReadOnly(read_only)
@@ -326,7 +352,7 @@ class CertificateEditor(QDialog):
             close.rejected.connect(self.reject)
             layout.addWidget(close)
         else:
-            layout.addWidget(_buttons(self, "&Save", self._on_save))
+            layout.addWidget(_buttons(self, tr("&Save"), self._on_save))
         self.resize(640, self.sizeHint().height())
 
     @staticmethod

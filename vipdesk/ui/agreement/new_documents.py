@@ -22,6 +22,7 @@ from vipdesk.services.agreements import workflow as agreements
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.ui.agreement.dialogs import AmendDialog, CertificateDatesDialog
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.i18n import tr
 
 
 class NewDocumentSteps:
@@ -41,17 +42,19 @@ class NewDocumentSteps:
             return
         answer = QMessageBox.question(
             self.parent,
-            "Start a new version?",
-            f"Start version {document.number + 1} as a copy of {document.title}? Version "
-            f"{document.number} is then superseded: no more signatures are recorded on it, and "
-            "the new version is sent for signature again.",
+            tr("Start a new version?"),
+            tr(
+                "Start version {value} as a copy of {title}? Version {number} is then "
+                "superseded: no more signatures are recorded on it, and the new version "
+                "is sent for signature again."
+            ).format(value=document.number + 1, title=document.title, number=document.number),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             created = agreements.new_version(self.db, self.tab.placement_id, current_user())
         except VipdeskError as exc:
-            warn(self.tab, "New version", exc)
+            warn(self.tab, tr("New version"), exc)
             return
         done(self.tab, created.id)
 

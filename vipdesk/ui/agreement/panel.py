@@ -42,25 +42,26 @@ from vipdesk.ui.agreement.send_dialog import order_text
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 
 # (key, button text with its mnemonic); the grid fills row by row, three to a row.
 ACTIONS: tuple[tuple[str, str], ...] = (
-    ("edit", "&Draft agreement…"),
-    ("view", "&View…"),
-    ("send", "Se&nd for signature…"),
-    ("record", "&Record signature…"),
-    ("decline", "Dec&line…"),
-    ("scan", "Save sc&an…"),
-    ("pdf", "Save &PDF…"),
-    ("fillable", "&Fillable PDF for HR…"),
-    ("email", "Send &by e-mail…"),
-    ("returned", "&Import returned PDF…"),
-    ("new_version", "Ne&w version"),
-    ("amend", "A&mend…"),
-    ("certificate", "&Certificate…"),
-    ("verify", "V&erify a PDF…"),
+    ("edit", tr("&Draft agreement…")),
+    ("view", tr("&View…")),
+    ("send", tr("Se&nd for signature…")),
+    ("record", tr("&Record signature…")),
+    ("decline", tr("Dec&line…")),
+    ("scan", tr("Save sc&an…")),
+    ("pdf", tr("Save &PDF…")),
+    ("fillable", tr("&Fillable PDF for HR…")),
+    ("email", tr("Send &by e-mail…")),
+    ("returned", tr("&Import returned PDF…")),
+    ("new_version", tr("Ne&w version")),
+    ("amend", tr("A&mend…")),
+    ("certificate", tr("&Certificate…")),
+    ("verify", tr("V&erify a PDF…")),
 )
-EMPTY_TEXT = (
+EMPTY_TEXT = tr(
     "<b>No agreement yet</b> — <i>Draft the agreement…</i> starts version 1 from the "
     "placement's records: parties, dates, tasks, tools and the communication protocol."
 )
@@ -77,9 +78,9 @@ def _email_state(selected: DocumentView) -> str:
     if selected.kind is DocumentKind.CERTIFICATE:
         return ""  # the request to the host, with the certificate's form once it is sent
     if selected.state is DocumentState.DRAFT:
-        return "Send it for signature first; then e-mail it to each party."
+        return tr("Send it for signature first; then e-mail it to each party.")
     if selected.state is DocumentState.SUPERSEDED:
-        return "A later version replaced it."
+        return tr("A later version replaced it.")
     return ""
 
 
@@ -92,21 +93,23 @@ def action_states(
     locked = any(
         d.kind is DocumentKind.AGREEMENT and d.state is DocumentState.SIGNED for d in documents
     )
-    pick = "Select a document in the list first."
+    pick = tr("Select a document in the list first.")
     states = dict.fromkeys((key for key, _text in ACTIONS), "")
     if not documents:
         states.update(
             dict.fromkeys(("view", "send", "record", "decline", "scan", "pdf", "email"), pick)
         )
-        states["fillable"] = states["returned"] = "Draft the agreement first."
+        states["fillable"] = states["returned"] = tr("Draft the agreement first.")
     open_agreement = [
         d
         for d in documents
         if d.kind is DocumentKind.AGREEMENT and d.state in (DocumentState.DRAFT, DocumentState.SENT)
     ]
     if documents and not open_agreement:
-        states["returned"] = "No agreement version is open: a returned PDF has nothing to change."
-    not_locked = "Only once the agreement is signed by every party and locked."
+        states["returned"] = tr(
+            "No agreement version is open: a returned PDF has nothing to change."
+        )
+    not_locked = tr("Only once the agreement is signed by every party and locked.")
     states["amend"] = "" if locked else not_locked
     states["certificate"] = "" if locked else not_locked
     if selected is None:
@@ -125,30 +128,30 @@ def action_states(
                 states[key] = pick
             states["new_version"] = pick
         else:
-            states["new_version"] = "There is no version to replace yet."
+            states["new_version"] = tr("There is no version to replace yet.")
         return states
     state = selected.state
     frozen = {
-        DocumentState.SENT: "It is out for signature: start a new version to change it.",
-        DocumentState.SIGNED: "It is signed and locked: changes are amendments.",
-        DocumentState.SUPERSEDED: "A later version replaced it.",
+        DocumentState.SENT: tr("It is out for signature: start a new version to change it."),
+        DocumentState.SIGNED: tr("It is signed and locked: changes are amendments."),
+        DocumentState.SUPERSEDED: tr("A later version replaced it."),
     }
     states["edit"] = frozen.get(state, "")
     states["send"] = frozen.get(state, "")
-    not_out = "It is not out for signature." if state is not DocumentState.SENT else ""
+    not_out = tr("It is not out for signature.") if state is not DocumentState.SENT else ""
     states["record"] = not_out
     states["decline"] = not_out
     if selected.sent_at is None:
-        states["pdf"] = "It has no PDF until it is sent for signature."
+        states["pdf"] = tr("It has no PDF until it is sent for signature.")
     if selected.kind is not DocumentKind.AGREEMENT:
-        states["fillable"] = "Only agreement versions go to HR as a fillable PDF."
+        states["fillable"] = tr("Only agreement versions go to HR as a fillable PDF.")
     elif state not in (DocumentState.DRAFT, DocumentState.SENT):
-        states["fillable"] = "Only a draft or a version out for signature goes to HR."
+        states["fillable"] = tr("Only a draft or a version out for signature goes to HR.")
     states["email"] = _email_state(selected)
     if signature is None or signature.method is not SignatureMethod.SCANNED:
-        states["scan"] = "Select a paper signature (scan attached) in the signatures table."
+        states["scan"] = tr("Select a paper signature (scan attached) in the signatures table.")
     if selected.kind is not DocumentKind.AGREEMENT or state is not DocumentState.SENT:
-        states["new_version"] = "Only an agreement version out for signature is replaced."
+        states["new_version"] = tr("Only an agreement version out for signature is replaced.")
     return states
 
 
@@ -167,7 +170,7 @@ class AgreementPanel(QWidget):
         self.placement_id: int | None = None
         self.steps = AgreementActions(self)
         self.documents: list[DocumentView] = []
-        self.placeholder = QLabel("Save the placement first to draft its agreement.")
+        self.placeholder = QLabel(tr("Save the placement first to draft its agreement."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(mid); font-size: 14px;")
@@ -177,37 +180,41 @@ class AgreementPanel(QWidget):
         self.empty.setStyleSheet(theme.box_style("quiet", padding=10))
         self.model: RowsTableModel[DocumentView] = RowsTableModel(
             [
-                Column("Document", lambda d: d.title),
-                Column("State", lambda d: d.state.label),
-                Column("Sent", lambda d: _day(d.sent_at)),
-                Column("Locked", lambda d: _day(d.locked_at)),
-                Column("SHA-256", lambda d: d.final_sha256[:12]),
+                Column(tr("Document"), lambda d: d.title),
+                Column(tr("State"), lambda d: d.state.label),
+                Column(tr("Sent"), lambda d: _day(d.sent_at)),
+                Column(tr("Locked"), lambda d: _day(d.locked_at)),
+                Column(tr("SHA-256"), lambda d: d.final_sha256[:12]),
             ],
             lambda d: d.id,
             self,
         )
         self.table = make_table(
-            self.model, "Agreement versions", "Each version of the agreement, its state and date"
+            self.model,
+            tr("Agreement versions"),
+            tr("Each version of the agreement, its state and date"),
         )
         self.table.doubleClicked.connect(lambda _i: self.steps.view())
         self.signature_model: RowsTableModel[SignatureView] = RowsTableModel(
             [
-                Column("Party", lambda s: s.party_label),
-                Column("State", lambda s: s.state.label, alarm=_declined),
+                Column(tr("Party"), lambda s: s.party_label),
+                Column(tr("State"), lambda s: s.state.label, alarm=_declined),
                 # What a coordinator looks for first stays visible in the narrow side panel.
-                Column("Signed by", lambda s: s.signer_name),
-                Column("Date", lambda s: _day(s.signed_on)),
-                Column("Method", lambda s: s.method.label if s.method else ""),
-                Column("Reason", lambda s: s.reason, alarm=_declined),
-                Column("Function", lambda s: s.signer_function),
-                Column("E-mail", lambda s: s.signer_email),
-                Column("Recorded by", lambda s: s.recorded_by),
+                Column(tr("Signed by"), lambda s: s.signer_name),
+                Column(tr("Date"), lambda s: _day(s.signed_on)),
+                Column(tr("Method"), lambda s: s.method.label if s.method else ""),
+                Column(tr("Reason"), lambda s: s.reason, alarm=_declined),
+                Column(tr("Function"), lambda s: s.signer_function),
+                Column(tr("E-mail"), lambda s: s.signer_email),
+                Column(tr("Recorded by"), lambda s: s.recorded_by),
             ],
             lambda s: s.position,
             self,
         )
         self.signatures = make_table(
-            self.signature_model, "Signatures", "Who signed the chosen version, when and how"
+            self.signature_model,
+            tr("Signatures"),
+            tr("Who signed the chosen version, when and how"),
         )
         self.details = QLabel()
         self.details.setWordWrap(True)
@@ -218,8 +225,8 @@ class AgreementPanel(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.menu_actions: dict[str, QAction] = {}
         self.more = QToolButton()
-        self.more.setText("M&ore")
-        self.more.setToolTip("Every action on the agreement, and why some cannot be done now")
+        self.more.setText(tr("M&ore"))
+        self.more.setToolTip(tr("Every action on the agreement, and why some cannot be done now"))
         self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.more.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -338,12 +345,12 @@ class AgreementPanel(QWidget):
 
     def _update(self) -> None:
         document = self.selected()
-        drafting = "&Draft agreement…"
+        drafting = tr("&Draft agreement…")
         if self.documents:
-            drafting = "Edit &draft…"
+            drafting = tr("Edit &draft…")
         self.buttons["edit"].setText(drafting)
         if document is not None and document.kind is DocumentKind.CERTIFICATE:
-            self.buttons["edit"].setText("Edit &draft…")
+            self.buttons["edit"].setText(tr("Edit &draft…"))
         reasons = action_states(document, self.documents, self.selected_signature())
         for key, button in self.buttons.items():
             reason = reasons[key]
@@ -413,20 +420,33 @@ def _details(document: DocumentView | None) -> str:
         return ""
     lines = [f"<b>{document.title}</b> — {document.state.label}"]
     if document.note:
-        lines.append(f"Why: {escape(document.note)}")
+        lines.append(tr("Why: {note}").format(note=escape(document.note)))
     if document.state is DocumentState.DRAFT:
-        lines.append("Not sent yet: the signatures are recorded once it is out for signature.")
+        lines.append(tr("Not sent yet: the signatures are recorded once it is out for signature."))
     else:
-        lines.append(f"Signing order: {order_text(document.order)}")
+        lines.append(
+            tr("Signing order: {order_text}").format(order_text=order_text(document.order))
+        )
     if document.next_party is not None:
-        lines.append(f"Next to sign: <b>{PARTY_LABELS[document.next_party]}</b>")
+        lines.append(
+            tr("Next to sign: <b>{value}</b>").format(value=PARTY_LABELS[document.next_party])
+        )
     declined = document.declined
     if declined is not None:
         lines.append(
-            f"<span style='color:{theme.hex_of('error')}'>"
-            f"Declined by the {declined.party_label.lower()}: "
-            f"{escape(declined.reason)}</span> — start a new version to rework it."
+            tr(
+                "<span style='color:{hex_of}'>Declined by the {party_label}: "
+                "{reason}</span> — start a new version to rework it."
+            ).format(
+                hex_of=theme.hex_of("error"),
+                party_label=declined.party_label.lower(),
+                reason=escape(declined.reason),
+            )
         )
     if document.final_sha256:
-        lines.append(f"SHA-256 of the final PDF: <tt>{document.final_sha256}</tt>")
+        lines.append(
+            tr("SHA-256 of the final PDF: <tt>{final_sha256}</tt>").format(
+                final_sha256=document.final_sha256
+            )
+        )
     return "<br>".join(lines)

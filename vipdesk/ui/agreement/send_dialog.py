@@ -29,6 +29,7 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
@@ -49,22 +50,26 @@ class SendDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._send = send
-        self.setWindowTitle(f"Send {title} for signature")
+        self.setWindowTitle(tr("Send {title} for signature").format(title=title))
         intro = QLabel(
-            f"<b>{escape(title)}</b> is frozen when it is sent: its PDF is made and each party "
-            "signs it in turn. Choose the order in which the parties sign."
+            tr(
+                "<b>{title}</b> is frozen when it is sent: its PDF is made and each "
+                "party signs it in turn. Choose the order in which the parties sign."
+            ).format(title=escape(title))
         )
         intro.setWordWrap(True)
         self.parties = QListWidget()
-        name_for_screen_readers(self.parties, "Signing order", "Who signs first, second, third")
+        name_for_screen_readers(
+            self.parties, tr("Signing order"), tr("Who signs first, second, third")
+        )
         self.parties.setMaximumHeight(8 + 4 * self.parties.fontMetrics().lineSpacing() * 2)
         for party in order:
             item = QListWidgetItem(PARTY_LABELS[party])
             item.setData(Qt.ItemDataRole.UserRole, party)
             self.parties.addItem(item)
         self.parties.setCurrentRow(0)
-        self.up_button = QPushButton("Move &up")
-        self.down_button = QPushButton("Move d&own")
+        self.up_button = QPushButton(tr("Move &up"))
+        self.down_button = QPushButton(tr("Move d&own"))
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         moves = QVBoxLayout()
@@ -83,7 +88,7 @@ class SendDialog(QDialog):
         self.problems_area.setWidget(self.problems)
         self.problems_area.setVisible(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button = buttons.addButton(tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_send)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -123,7 +128,7 @@ class SendDialog(QDialog):
         row = self.parties.currentRow()
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < self.parties.count() - 1)
-        self.summary.setText(f"Order: {order_text(self.order())}")
+        self.summary.setText(tr("Order: {order_text}").format(order_text=order_text(self.order())))
 
     def _on_send(self) -> None:
         try:
@@ -152,4 +157,4 @@ def problem_list(exc: ValidationError) -> str:
     for problem in exc.problems:
         section = titles.get(problem.field.split(".")[0])
         lines.append(f"• {section} — {problem.message}" if section else f"• {problem.message}")
-    return "Not sent — please correct first:\n" + "\n".join(lines)
+    return tr("Not sent — please correct first:\n") + "\n".join(lines)

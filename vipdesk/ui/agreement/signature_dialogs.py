@@ -36,11 +36,12 @@ from vipdesk.errors import UnconfirmedSignerError, ValidationError, VipdeskError
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.signatures.recording import Approval
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import DateField, add_field
 
-PDF_FILTER = "PDF documents (*.pdf)"
-SCAN_FILTER = "Scans (*.pdf *.png *.jpg *.jpeg)"
-KEY_FILTER = "Certificates with their key (*.p12 *.pfx)"
+PDF_FILTER = tr("PDF documents (*.pdf)")
+SCAN_FILTER = tr("Scans (*.pdf *.png *.jpg *.jpeg)")
+KEY_FILTER = tr("Certificates with their key (*.p12 *.pfx)")
 
 
 def _holder(widget: QWidget, levels: int = 1) -> QWidget:
@@ -71,10 +72,10 @@ def show_banner(label: QLabel, text: str) -> None:
 
 TYPED, SCANNED, RETURNED, SIGN_HERE = "typed", "scanned", "returned", "sign_here"
 METHOD_TEXTS = {
-    TYPED: "&Typed approval (by e-mail or letter)",
-    SCANNED: "&Paper signature, with a scan of the signed page",
-    RETURNED: "Digital: a PDF &returned signed",
-    SIGN_HERE: "Digital: sign &here with a certificate (.p12)",
+    TYPED: tr("&Typed approval (by e-mail or letter)"),
+    SCANNED: tr("&Paper signature, with a scan of the signed page"),
+    RETURNED: tr("Digital: a PDF &returned signed"),
+    SIGN_HERE: tr("Digital: sign &here with a certificate (.p12)"),
 }
 
 
@@ -103,9 +104,11 @@ class RecordSignatureDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._record = record
-        self.setWindowTitle(f"Record signature — {PARTY_LABELS[party]}")
+        self.setWindowTitle(tr("Record signature — {value}").format(value=PARTY_LABELS[party]))
         heading = QLabel(
-            f"<b>{escape(PARTY_LABELS[party])}</b> signs <b>{escape(title)}</b>. How did they sign?"
+            tr("<b>{value}</b> signs <b>{title}</b>. How did they sign?").format(
+                value=escape(PARTY_LABELS[party]), title=escape(title)
+            )
         )
         heading.setWordWrap(True)
         self.methods = QButtonGroup(self)
@@ -126,8 +129,8 @@ class RecordSignatureDialog(QDialog):
         self.signed_on = DateField()
         self.signed_on.set_value(expected.signed_on or date.today())
         self.file = QLineEdit()
-        self.file.setPlaceholderText("Choose the file…")
-        self.browse_button = QPushButton("&Browse…")
+        self.file.setPlaceholderText(tr("Choose the file…"))
+        self.browse_button = QPushButton(tr("&Browse…"))
         self.browse_button.clicked.connect(self._on_browse)
         file_row = QWidget()
         row = QHBoxLayout(file_row)
@@ -136,14 +139,14 @@ class RecordSignatureDialog(QDialog):
         row.addWidget(self.browse_button)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("Used once to sign; never stored")
+        self.passphrase.setPlaceholderText(tr("Used once to sign; never stored"))
         self.errors = {
-            "name": add_field(form, "Name", self.name, required=True),
-            "function": add_field(form, "Function", self.function),
-            "email": add_field(form, "E-mail", self.email),
-            "signed_on": add_field(form, "Date signed", self.signed_on, required=True),
-            "scan": add_field(form, "File", file_row, required=True),
-            "passphrase": add_field(form, "Passphrase", self.passphrase),
+            "name": add_field(form, tr("Name"), self.name, required=True),
+            "function": add_field(form, tr("Function"), self.function),
+            "email": add_field(form, tr("E-mail"), self.email),
+            "signed_on": add_field(form, tr("Date signed"), self.signed_on, required=True),
+            "scan": add_field(form, tr("File"), file_row, required=True),
+            "passphrase": add_field(form, tr("Passphrase"), self.passphrase),
         }
         self._form = form
         self.banner = make_banner()
@@ -192,7 +195,7 @@ class RecordSignatureDialog(QDialog):
                     method, "File:"
                 )
             )
-        self.ok_button.setText("&Sign" if method == SIGN_HERE else "&Record")
+        self.ok_button.setText(tr("&Sign") if method == SIGN_HERE else tr("&Record"))
         show_banner(self.banner, "")
 
     def _on_browse(self) -> None:
@@ -218,7 +221,7 @@ class RecordSignatureDialog(QDialog):
             return None
         path = Path(self.file.text().strip()) if self.file.text().strip() else None
         if method != TYPED and path is None:
-            self.errors["scan"].show_message("Choose the file.")
+            self.errors["scan"].show_message(tr("Choose the file."))
             return None
         approval = Approval(self.name.text(), self.function.text(), self.email.text(), when)
         secret = self.passphrase.text().encode() if method == SIGN_HERE else None
@@ -257,10 +260,12 @@ class RecordSignatureDialog(QDialog):
         """Ask before recording a signer vipdesk cannot confirm; No is the default."""
         answer = QMessageBox.question(
             self,
-            "Record an unconfirmed signer?",
-            f"{exc}\n\nRecord this signature only if you have confirmed who signed (for "
-            "example by telephone). Your confirmation and the reason are kept in the "
-            "placement's history.",
+            tr("Record an unconfirmed signer?"),
+            tr(
+                "{exc}\n\nRecord this signature only if you have confirmed who signed (for "
+                "example by telephone). Your confirmation and the reason are kept in the "
+                "placement's history."
+            ).format(exc=exc),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -283,10 +288,13 @@ class DeclineDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._decline = decline
-        self.setWindowTitle(f"Decline — {title}")
+        self.setWindowTitle(tr("Decline — {title}").format(title=title))
         warning = QLabel(
-            "A decline is recorded with its reason and <b>resets every other signature</b> on "
-            f"{escape(title)}, digital ones included. Start a new version to change the text."
+            tr(
+                "A decline is recorded with its reason and <b>resets every other "
+                "signature</b> on {title}, digital ones included. Start a new version to "
+                "change the text."
+            ).format(title=escape(title))
         )
         warning.setWordWrap(True)
         self.party = QComboBox()
@@ -296,14 +304,14 @@ class DeclineDialog(QDialog):
             self.party.setCurrentIndex(max(0, self.party.findData(default)))
         self.reason = QPlainTextEdit()
         self.reason.setTabChangesFocus(True)
-        self.reason.setPlaceholderText("What the party wants changed, in their words")
+        self.reason.setPlaceholderText(tr("What the party wants changed, in their words"))
         self.reason.setFixedHeight(6 * self.reason.fontMetrics().lineSpacing())
         form = QFormLayout()
-        add_field(form, "Party", self.party, required=True)
-        self.reason_error = add_field(form, "Reason", self.reason, required=True)
+        add_field(form, tr("Party"), self.party, required=True)
+        self.reason_error = add_field(form, tr("Reason"), self.reason, required=True)
         self.banner = make_banner()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("&Decline", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(tr("&Decline"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._on_ok)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -317,14 +325,16 @@ class DeclineDialog(QDialog):
         self.reason_error.clear_message()
         reason = self.reason.toPlainText().strip()
         if not reason:
-            self.reason_error.show_message("Say why the party declines.")
+            self.reason_error.show_message(tr("Say why the party declines."))
             return
         party = str(self.party.currentData())
         answer = QMessageBox.question(
             self,
-            "Record the decline?",
-            f"Record that the {PARTY_LABELS[party].lower()} declines? Every signature recorded "
-            "so far on this version is reset.",
+            tr("Record the decline?"),
+            tr(
+                "Record that the {value} declines? Every signature recorded so far on "
+                "this version is reset."
+            ).format(value=PARTY_LABELS[party].lower()),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

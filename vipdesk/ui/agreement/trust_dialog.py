@@ -31,10 +31,11 @@ from vipdesk.services.signatures.trust import (
     trusted_certificates,
 )
 from vipdesk.ui.agreement.actions import read_file
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
-CERTIFICATE_FILTER = "Certificates (*.pem *.crt *.cer *.der);;All files (*)"
-TITLE = "Trusted certificates"
+CERTIFICATE_FILTER = tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)")
+TITLE = tr("Trusted certificates")
 
 
 class TrustedCertificatesDialog(QDialog):
@@ -46,21 +47,27 @@ class TrustedCertificatesDialog(QDialog):
         self.setWindowTitle(TITLE)
         self.resize(720, 360)
         intro = QLabel(
-            "Signatures whose certificate was issued by one of these authorities are confirmed "
-            "when the signer's name matches the person recorded for that party."
+            tr(
+                "Signatures whose certificate was issued by one of these authorities are confirmed "
+                "when the signer's name matches the person recorded for that party."
+            )
         )
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName(TITLE)
-        self.list.setAccessibleDescription("The authorities whose signatures count as confirmed")
+        self.list.setAccessibleDescription(
+            tr("The authorities whose signatures count as confirmed")
+        )
         self.list.setWordWrap(True)
         self.empty = QLabel(
-            "No certificate is trusted yet: signers are confirmed only by the certificate "
-            "accepted before for them."
+            tr(
+                "No certificate is trusted yet: signers are confirmed only by the certificate "
+                "accepted before for them."
+            )
         )
         self.empty.setWordWrap(True)
-        self.add_button = QPushButton("&Add certificate file…")
-        self.remove_button = QPushButton("&Remove")
+        self.add_button = QPushButton(tr("&Add certificate file…"))
+        self.remove_button = QPushButton(tr("&Remove"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.add_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.remove_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -93,11 +100,13 @@ class TrustedCertificatesDialog(QDialog):
             return
         self.reload()
         names = ", ".join(certificate.name for certificate in added)
-        QMessageBox.information(self, TITLE, f"Trusted from now on: {names}.")
+        QMessageBox.information(
+            self, TITLE, tr("Trusted from now on: {names}.").format(names=names)
+        )
 
     def _on_add(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Trust a certificate", str(default_folder()), CERTIFICATE_FILTER
+            self, tr("Trust a certificate"), str(default_folder()), CERTIFICATE_FILTER
         )
         if chosen:
             self.add_file(Path(chosen))
@@ -109,7 +118,7 @@ class TrustedCertificatesDialog(QDialog):
         answer = QMessageBox.question(
             self,
             TITLE,
-            f"Trust this certificate no longer?\n\n{item.text()}",
+            tr("Trust this certificate no longer?\n\n{text}").format(text=item.text()),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
     from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
@@ -65,9 +66,9 @@ def short_verdict(check: SignatureCheck) -> str:
         plain.append(head)
         if detail:
             technical.append(detail.rstrip(")"))
-    text = f"<b>ALTERED after signing by {escape(check.signer)}</b>: " + escape(
-        "; ".join(dict.fromkeys(plain))
-    )
+    text = tr("<b>ALTERED after signing by {signer}</b>: ").format(
+        signer=escape(check.signer)
+    ) + escape("; ".join(dict.fromkeys(plain)))
     if technical:
         text += (
             f"<br><small style='color:{theme.hex_of('muted')}'>"
@@ -81,10 +82,16 @@ def certificate_html(certificate: CertificateInfo | None) -> str:
     if certificate is None:
         return ""
     organisation = f"{escape(certificate.organisation)}<br>" if certificate.organisation else ""
-    return (
-        f"<br><small>{organisation}issued by {escape(certificate.issuer)}<br>valid "
-        f"{certificate.valid_from:%d %b %Y} to {certificate.valid_until:%d %b %Y}<br>"
-        f"SHA-256 {certificate.fingerprint[:32]}<br>{certificate.fingerprint[32:]}</small>"
+    return tr(
+        "<br><small>{organisation}issued by {issuer}<br>valid {valid_from:%d %b "
+        "%Y} to {valid_until:%d %b %Y}<br>SHA-256 {value}<br>{value2}</small>"
+    ).format(
+        organisation=organisation,
+        issuer=escape(certificate.issuer),
+        valid_from=certificate.valid_from,
+        valid_until=certificate.valid_until,
+        value=certificate.fingerprint[:32],
+        value2=certificate.fingerprint[32:],
     )
 
 
@@ -94,8 +101,10 @@ def _verdict_html(signer: SignerCheck) -> tuple[str, str]:
         return theme.hex_of("error"), short_verdict(signer.check)
     if signer.reasons:
         reasons = escape("; ".join(signer.reasons))
-        return theme.hex_of("warning"), f"intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
-    return theme.hex_of("success"), "intact; signer confirmed"
+        return theme.hex_of("warning"), tr(
+            "intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
+        ).format(reasons=reasons)
+    return theme.hex_of("success"), tr("intact; signer confirmed")
 
 
 def verification_html(result: Verification) -> str:
@@ -103,24 +112,27 @@ def verification_html(result: Verification) -> str:
     signature with its certificate, then the hash."""
     parts = [f"<h3>{escape(result.name)}</h3>"]
     if not result.checks:
-        parts.append("<p>This PDF carries <b>no digital signatures</b>.</p>")
+        parts.append(tr("<p>This PDF carries <b>no digital signatures</b>.</p>"))
     elif result.altered:
         parts.append(
-            f"<p style='color:{theme.hex_of('error')}'>"
-            f"<b>ALTERED or DAMAGED: this file was changed after it was "
-            "signed, or a signature is broken.</b></p>"
+            tr(
+                "<p style='color:{hex_of}'><b>ALTERED or DAMAGED: this file was changed "
+                "after it was signed, or a signature is broken.</b></p>"
+            ).format(hex_of=theme.hex_of("error"))
         )
     elif result.unconfirmed:
         parts.append(
-            f"<p style='color:{theme.hex_of('warning')}'>"
-            f"<b>Every signature is intact, but a signer is not "
-            "confirmed</b> as the person on record: see the reason below.</p>"
+            tr(
+                "<p style='color:{hex_of}'><b>Every signature is intact, but a signer is "
+                "not confirmed</b> as the person on record: see the reason below.</p>"
+            ).format(hex_of=theme.hex_of("warning"))
         )
     else:
         parts.append(
-            f"<p style='color:{theme.hex_of('success')}'>"
-            f"<b>Every signature is intact</b> and every signer "
-            "confirmed: nothing was changed after signing.</p>"
+            tr(
+                "<p style='color:{hex_of}'><b>Every signature is intact</b> and every "
+                "signer confirmed: nothing was changed after signing.</p>"
+            ).format(hex_of=theme.hex_of("success"))
         )
     rows = []
     for signer in result.checks:
@@ -132,9 +144,9 @@ def verification_html(result: Verification) -> str:
             else "—"
         )
         colour, verdict = _verdict_html(signer)
-        expected = f"<br><small>on record: {escape(signer.expected)}</small>" * bool(
-            signer.expected
-        )
+        expected = tr("<br><small>on record: {expected}</small>").format(
+            expected=escape(signer.expected)
+        ) * bool(signer.expected)
         rows.append(
             f"<tr><td>{escape(who)}{expected}</td><td>{escape(check.signer)}"
             f"{certificate_html(check.certificate)}</td><td>{when}</td>"
@@ -142,26 +154,33 @@ def verification_html(result: Verification) -> str:
         )
     if rows:
         parts.append(
-            "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
-            "<tr><th>Party</th><th>Signed by</th><th>When</th><th>Verdict</th></tr>"
+            tr(
+                "<table cellspacing='0' cellpadding='3' border='1' "
+                "style='border-collapse:collapse'>"
+                "<tr><th>Party</th><th>Signed by</th><th>When</th><th>Verdict</th></tr>"
+            )
             + "".join(rows)
             + "</table>"
         )
     if not result.archived_sha256:
-        archive = f"{escape(result.archived_title)} has no archived final PDF to compare with."
+        archive = tr("{archived_title} has no archived final PDF to compare with.").format(
+            archived_title=escape(result.archived_title)
+        )
     elif result.is_archive:
-        archive = (
-            f"<span style='color:{theme.hex_of('success')}'>"
-            f"<b>This is the archived final PDF</b> of "
-            f"{escape(result.archived_title)}.</span>"
-        )
+        archive = tr(
+            "<span style='color:{hex_of}'><b>This is the archived final PDF</b> of "
+            "{archived_title}.</span>"
+        ).format(hex_of=theme.hex_of("success"), archived_title=escape(result.archived_title))
     else:
-        archive = (
-            f"<span style='color:{theme.hex_of('error')}'>"
-            f"<b>This file differs from the archived final PDF</b> "
-            f"of {escape(result.archived_title)}.</span>"
+        archive = tr(
+            "<span style='color:{hex_of}'><b>This file differs from the archived "
+            "final PDF</b> of {archived_title}.</span>"
+        ).format(hex_of=theme.hex_of("error"), archived_title=escape(result.archived_title))
+    parts.append(
+        tr("<p>{archive}<br><small>SHA-256 of this file: {sha256}</small></p>").format(
+            archive=archive, sha256=result.sha256
         )
-    parts.append(f"<p>{archive}<br><small>SHA-256 of this file: {result.sha256}</small></p>")
+    )
     return "".join(parts)
 
 
@@ -171,7 +190,7 @@ class VerificationDialog(QDialog):
     def __init__(self, result: Verification, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verification = result
-        self.setWindowTitle(f"Verify — {result.name}")
+        self.setWindowTitle(tr("Verify — {name}").format(name=result.name))
         self.text = QLabel(verification_html(result))
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)

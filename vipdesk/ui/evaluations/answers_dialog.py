@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.preparation.questionnaires import AnswerValue, Questionnaire
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 
 
@@ -45,13 +46,13 @@ class AnswersDialog(QDialog):
         about.setTextFormat(Qt.TextFormat.RichText)
         self.respondent = QLineEdit(respondent)
         self.respondent.setMaxLength(200)
-        self.respondent.setPlaceholderText("Full name of the person answering")
+        self.respondent.setPlaceholderText(tr("Full name of the person answering"))
         self.respondent.setReadOnly(read_only)
         self.respondent_error = QLabel()
         self.respondent_error.setStyleSheet(theme.text_style("error"))
         self.respondent_error.setVisible(False)
         form = QFormLayout()
-        caption = QLabel("&Answered by:")
+        caption = QLabel(tr("&Answered by:"))
         caption.setBuddy(self.respondent)
         form.addRow(caption, self.respondent)
         form.addRow("", self.respondent_error)
@@ -102,13 +103,15 @@ class AnswersDialog(QDialog):
     def _on_save(self) -> None:
         missing = False
         name = self.respondent.text().strip()
-        self.respondent_error.setText("" if name else "Enter the name of the person who answers.")
+        self.respondent_error.setText(
+            "" if name else tr("Enter the name of the person who answers.")
+        )
         self.respondent_error.setVisible(not name)
         given = self.answers()
         first: QuestionBlock | None = None
         for block in self.blocks:
             if block.item.required and block.item.key not in given:
-                block.show_problem("Answer this question: it is required.")
+                block.show_problem(tr("Answer this question: it is required."))
                 first = first or block
                 missing = True
         if first is not None:

@@ -36,6 +36,7 @@ from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
 from vipdesk.ui.evaluations.travel import ChoiceDialog, export_to_file, import_returned
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
 
@@ -56,34 +57,36 @@ class EvaluationsPanel(QWidget):
         self.reference = ""
         self.evaluations: list[EvaluationView] = []
         self._stale = False
-        self.placeholder = QLabel("Save the placement first to record its evaluations.")
+        self.placeholder = QLabel(tr("Save the placement first to record its evaluations."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(theme.text_style("muted"))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.model: RowsTableModel[EvaluationView] = RowsTableModel(
             [
-                Column("Stage", lambda e: e.stage.label),
-                Column("By", lambda e: RESPONDENT_LABELS[e.party]),
-                Column("Respondent", lambda e: e.respondent),
-                Column("Score", lambda e: "" if e.score is None else str(e.score), True),
-                Column("Outcomes reached", _outcomes),
-                Column("Recorded", lambda e: f"{e.recorded_at.astimezone():%d %b %Y}"),
-                Column("How", lambda e: e.source.label),
+                Column(tr("Stage"), lambda e: e.stage.label),
+                Column(tr("By"), lambda e: RESPONDENT_LABELS[e.party]),
+                Column(tr("Respondent"), lambda e: e.respondent),
+                Column(tr("Score"), lambda e: "" if e.score is None else str(e.score), True),
+                Column(tr("Outcomes reached"), _outcomes),
+                Column(tr("Recorded"), lambda e: f"{e.recorded_at.astimezone():%d %b %Y}"),
+                Column(tr("How"), lambda e: e.source.label),
             ],
             lambda e: e.id,
             self,
         )
-        self.table = make_table(self.model, "Evaluations", "Each evaluation, newest first")
+        self.table = make_table(self.model, tr("Evaluations"), tr("Each evaluation, newest first"))
         self.table.doubleClicked.connect(lambda _i: self._on_view())
-        self.enter_button = QPushButton("&Enter evaluation…")
-        self.view_button = QPushButton("&View…")
-        self.export_button = QPushButton("E&xport questionnaire…")
-        self.export_button.setToolTip("A fillable PDF for the student, the mentor or the tutor")
-        self.import_button = QPushButton("&Import returned…")
-        self.import_button.setToolTip("Read a filled-in questionnaire PDF back, answer by answer")
-        self.email_button = QPushButton("E-mail &questionnaire…")
-        self.email_button.setToolTip("Send the fillable PDF to the person who answers it")
+        self.enter_button = QPushButton(tr("&Enter evaluation…"))
+        self.view_button = QPushButton(tr("&View…"))
+        self.export_button = QPushButton(tr("E&xport questionnaire…"))
+        self.export_button.setToolTip(tr("A fillable PDF for the student, the mentor or the tutor"))
+        self.import_button = QPushButton(tr("&Import returned…"))
+        self.import_button.setToolTip(
+            tr("Read a filled-in questionnaire PDF back, answer by answer")
+        )
+        self.email_button = QPushButton(tr("E-mail &questionnaire…"))
+        self.email_button.setToolTip(tr("Send the fillable PDF to the person who answers it"))
         self.mailer = MailSender(db, self)
         for button, slot in ((self.enter_button, self._on_enter), (self.view_button, self._on_view),
                              (self.export_button, self._on_export),
@@ -135,15 +138,17 @@ class EvaluationsPanel(QWidget):
         fit_columns(self.table, 2)
         given = {(e.stage, e.party) for e in self.evaluations}
         missing = [
-            f"{stage.label.lower()} by the {RESPONDENT_LABELS[party].lower()}"
+            tr("{label} by the {value}").format(
+                label=stage.label.lower(), value=RESPONDENT_LABELS[party].lower()
+            )
             for stage in EvaluationStage
             for party in ReadinessParty
             if (stage, party) not in given
         ]
         self.summary.setText(
-            "Every evaluation is in."
+            tr("Every evaluation is in.")
             if not missing
-            else "Not yet given: " + ", ".join(missing) + "."
+            else tr("Not yet given: ") + ", ".join(missing) + "."
         )
         self.view_button.setEnabled(False)
 
@@ -161,7 +166,7 @@ class EvaluationsPanel(QWidget):
     def _on_enter(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog("Enter an evaluation", [Kind.MIDTERM, Kind.FINAL], self)
+        choice = ChoiceDialog(tr("Enter an evaluation"), [Kind.MIDTERM, Kind.FINAL], self)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         kind, party = choice.chosen()
@@ -169,7 +174,7 @@ class EvaluationsPanel(QWidget):
             outcomes = planned_outcomes(self.db, self.placement_id)
             questionnaire = questionnaire_for(kind, party, outcomes)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cannot start the evaluation", str(exc))
+            QMessageBox.warning(self, tr("Cannot start the evaluation"), str(exc))
             return
         dialog = AnswersDialog(questionnaire, self.reference, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -187,7 +192,7 @@ class EvaluationsPanel(QWidget):
                 outcomes=outcomes,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Evaluation not stored", str(exc))
+            QMessageBox.warning(self, tr("Evaluation not stored"), str(exc))
             return
         self._stored()
 
@@ -195,14 +200,16 @@ class EvaluationsPanel(QWidget):
         chosen = self._chosen()
         if chosen is None:
             return
-        heading = f"{chosen.stage.label} by the {RESPONDENT_LABELS[chosen.party].lower()}"
+        heading = tr("{label} by the {value}").format(
+            label=chosen.stage.label, value=RESPONDENT_LABELS[chosen.party].lower()
+        )
         AnswersDialog(chosen.questionnaire, heading, respondent=chosen.respondent,
                       answers=chosen.answers, read_only=True, parent=self).exec()  # fmt: skip
 
     def _on_export(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog("Export a questionnaire", list(Kind), self, languages=True)
+        choice = ChoiceDialog(tr("Export a questionnaire"), list(Kind), self, languages=True)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen(),
@@ -211,7 +218,7 @@ class EvaluationsPanel(QWidget):
     def _on_email(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog("E-mail a questionnaire", list(Kind), self, languages=True)
+        choice = ChoiceDialog(tr("E-mail a questionnaire"), list(Kind), self, languages=True)
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         kind, party = choice.chosen()
@@ -221,7 +228,7 @@ class EvaluationsPanel(QWidget):
                 language=choice.language,
             )  # fmt: skip
         except VipdeskError as exc:
-            QMessageBox.warning(self, "E-mail a questionnaire", str(exc))
+            QMessageBox.warning(self, tr("E-mail a questionnaire"), str(exc))
             return
         compose = ComposeDialog(self.db, draft, self)
         if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:

@@ -37,8 +37,9 @@ from vipdesk.services.evaluations.forms import (
 from vipdesk.services.evaluations.questionnaires import NAME_OF_PARTY, RESPONDENT_LABELS, Kind
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 
-PDF_FILES = "PDF files (*.pdf);;All files (*)"
+PDF_FILES = tr("PDF files (*.pdf);;All files (*)")
 
 
 class ChoiceDialog(QDialog):
@@ -62,18 +63,20 @@ class ChoiceDialog(QDialog):
         for party, label in RESPONDENT_LABELS.items():
             self.party.addItem(label, party.value)
         form = QFormLayout(self)
-        form.addRow("&Questionnaire:", self.kind)
-        form.addRow("&Answered by:", self.party)
+        form.addRow(tr("&Questionnaire:"), self.kind)
+        form.addRow(tr("&Answered by:"), self.party)
         self.language_combo = QComboBox()
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
         self.language_combo.setToolTip(
-            "The questions and the form in this language; a questionnaire not yet translated "
-            "into it goes out in English"
+            tr(
+                "The questions and the form in this language; a questionnaire not yet translated "
+                "into it goes out in English"
+            )
         )
         if languages:
-            form.addRow("&Language:", self.language_combo)
+            form.addRow(tr("&Language:"), self.language_combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -94,25 +97,31 @@ class ReviewDialog(QDialog):
 
     def __init__(self, review: ReturnedReview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Returned: {review.title}")
+        self.setWindowTitle(tr("Returned: {title}").format(title=review.title))
         about = QLabel(
-            f"{review.name}: answered by <b>{review.respondent}</b> "
-            f"({RESPONDENT_LABELS[review.party].lower()}). Check the answers, then store them."
+            tr(
+                "{name}: answered by <b>{respondent}</b> ({value}). Check the answers, "
+                "then store them."
+            ).format(
+                name=review.name,
+                respondent=review.respondent,
+                value=RESPONDENT_LABELS[review.party].lower(),
+            )
         )
         about.setWordWrap(True)
         self.model: RowsTableModel[AnswerLine] = RowsTableModel(
             [
-                Column("Question", lambda line: line.question),
-                Column("Answer", lambda line: line.answer or "(no answer)"),
+                Column(tr("Question"), lambda line: line.question),
+                Column(tr("Answer"), lambda line: line.answer or tr("(no answer)")),
             ],
             lambda line: None,
             self,
         )
         self.model.set_rows(list(review.lines))
-        self.table = make_table(self.model, "Answers", "Each question and the answer read")
+        self.table = make_table(self.model, tr("Answers"), tr("Each question and the answer read"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.store_button = buttons.addButton(
-            "&Store these answers", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Store these answers"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -136,7 +145,7 @@ def export_to_file(
     """Ask where, then save `party`'s `kind` questionnaire there as a fillable PDF (in
     `language` where it is translated)."""
     name = f"{reference or 'placement'}-{kind.value}-{NAME_OF_PARTY[party]}.pdf"
-    target, _filter = QFileDialog.getSaveFileName(parent, "Save the questionnaire", name,
+    target, _filter = QFileDialog.getSaveFileName(parent, tr("Save the questionnaire"), name,
                                                   PDF_FILES)  # fmt: skip
     if not target:
         return
@@ -144,13 +153,13 @@ def export_to_file(
         exported = export_questionnaire(db, placement_id, kind, party, language)
         write_atomically(Path(target), exported.pdf)
     except (VipdeskError, OSError) as exc:
-        QMessageBox.warning(parent, "Questionnaire not saved", str(exc))
+        QMessageBox.warning(parent, tr("Questionnaire not saved"), str(exc))
 
 
 def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
     """Ask for a returned questionnaire of this placement, show it, store it if accepted;
     whether something was stored."""
-    chosen, _filter = QFileDialog.getOpenFileName(parent, "Returned questionnaire", "",
+    chosen, _filter = QFileDialog.getOpenFileName(parent, tr("Returned questionnaire"), "",
                                                   PDF_FILES)  # fmt: skip
     if not chosen:
         return False
@@ -158,7 +167,7 @@ def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
     try:
         data = read_pdf_bytes(path)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, "Not a questionnaire of this placement", str(exc))
+        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), str(exc))
         return False
     return import_returned_bytes(parent, db, data, path.name, placement_id)
 
@@ -171,13 +180,13 @@ def import_returned_bytes(
     try:
         review = review_returned(db, data, name, placement_id=placement_id)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, "Not a questionnaire of this placement", str(exc))
+        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), str(exc))
         return False
     if ReviewDialog(review, parent).exec() != QDialog.DialogCode.Accepted:
         return False
     try:
         store_returned(db, review)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, "Answers not stored", str(exc))
+        QMessageBox.warning(parent, tr("Answers not stored"), str(exc))
         return False
     return True

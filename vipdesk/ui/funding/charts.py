@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ class BarChart(QWidget):
         data = self.has_data()
         description = "; ".join(f"{b.label}: {b.text}" for b in bars)
         self.setAccessibleDescription(description if data else self.empty_text)
-        self.setToolTip("Click a bar to list the cost items behind it." if data else "")
+        self.setToolTip(tr("Click a bar to list the cost items behind it.") if data else "")
         self.update()
 
     def has_data(self) -> bool:
@@ -151,7 +152,7 @@ class BudgetBars(QWidget):
         super().__init__(parent)
         self.bars: list[BudgetBar] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Budget against actual per funding source")
+        self.setAccessibleName(tr("Budget against actual per funding source"))
 
     def set_bars(self, bars: list[BudgetBar]) -> None:
         self.bars = list(bars)
@@ -177,7 +178,7 @@ class BudgetBars(QWidget):
         if not self.bars:
             painter.setPen(theme.colour("muted"))
             painter.drawText(
-                QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, "No funding sources yet."
+                QRectF(self.rect()), Qt.AlignmentFlag.AlignCenter, tr("No funding sources yet.")
             )
             painter.end()
             return

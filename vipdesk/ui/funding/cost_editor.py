@@ -41,6 +41,7 @@ from vipdesk.services.funding.sources import (
     validate_cost,
 )
 from vipdesk.ui.funding.source_editor import not_unreadable, read_date, read_money
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import DateField, SearchableCombo, name_for_screen_readers
@@ -56,7 +57,9 @@ class ForWhom(QWidget):
         facts = sorted(load_facts(db).values(), key=lambda f: f.reference)
         self.kind = QButtonGroup(self)
         buttons = QHBoxLayout()
-        for number, text in enumerate(("One placement", "Shared by year", "Shared, chosen")):
+        for number, text in enumerate(
+            (tr("One placement"), tr("Shared by year"), tr("Shared, chosen"))
+        ):
             button = QRadioButton(text)
             self.kind.addButton(button, number)
             buttons.addWidget(button)
@@ -68,13 +71,13 @@ class ForWhom(QWidget):
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
         self.mode = QComboBox()
-        self.mode.addItem("All modes", None)
+        self.mode.addItem(tr("All modes"), None)
         for mode in Mode:
             self.mode.addItem(mode.label, mode)
         year_row = QHBoxLayout()
-        year_row.addWidget(QLabel("Year"))
+        year_row.addWidget(QLabel(tr("Year")))
         year_row.addWidget(self.year)
-        year_row.addWidget(QLabel("Mode"))
+        year_row.addWidget(QLabel(tr("Mode")))
         year_row.addWidget(self.mode)
         year_row.addStretch(1)
         self.year_box = QWidget()
@@ -82,7 +85,7 @@ class ForWhom(QWidget):
         year_row.setContentsMargins(0, 0, 0, 0)
         self.chosen = QListWidget()
         name_for_screen_readers(
-            self.chosen, "Placements sharing it", "Tick the placements that share the cost"
+            self.chosen, tr("Placements sharing it"), tr("Tick the placements that share the cost")
         )
         self.chosen.setMaximumHeight(140)
         for f in facts:
@@ -120,7 +123,7 @@ class ForWhom(QWidget):
     def apply(self, form: CostForm, problems: list[FieldProblem]) -> CostForm:
         kind = self.kind.checkedId()
         if kind == ONE:
-            problems += combo_problem("shared_with", self.placement, "a placement")
+            problems += combo_problem("shared_with", self.placement, tr("a placement"))
             value = self.placement.current_data()
             return replace(
                 form,
@@ -149,7 +152,7 @@ class ForWhom(QWidget):
 
 
 class CostEditor(RecordEditor[CostForm]):
-    what = "cost item"
+    what = tr("cost item")
 
     def __init__(
         self,
@@ -167,7 +170,7 @@ class CostEditor(RecordEditor[CostForm]):
             self.category.addItem(category.label, category)
         self.description = QLineEdit()
         self.description.setMaxLength(200)
-        self.description.setPlaceholderText("e.g. Laptop for the student")
+        self.description.setPlaceholderText(tr("e.g. Laptop for the student"))
         self.amount = MoneyField()
         self.currency = CurrencyCombo()
         self.spent_on = DateField()
@@ -177,7 +180,7 @@ class CostEditor(RecordEditor[CostForm]):
         self.staff_total = QLabel()
         self.staff_total.setStyleSheet("color: palette(mid);")
         self.source = QComboBox()
-        self.source.addItem("No funding source", None)
+        self.source.addItem(tr("No funding source"), None)
         for source in self.sources.values():
             self.source.addItem(f"{source.name} ({source.currency})", source.id)
         self.invoice = QLineEdit()
@@ -189,19 +192,19 @@ class CostEditor(RecordEditor[CostForm]):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.add_field("category", "Category", self.category, required=True)
-        self.add_field("description", "Description", self.description, required=True)
-        self.add_field("amount", "Amount", self.amount, required=True)
-        self.add_field("currency", "Currency", self.currency, required=True)
-        self.add_field("spent_on", "Date", self.spent_on, required=True)
-        self.add_field("hours", "Staff hours", self.hours)
-        self.add_field("hourly_rate", "Hourly rate", self.hourly_rate)
+        self.add_field("category", tr("Category"), self.category, required=True)
+        self.add_field("description", tr("Description"), self.description, required=True)
+        self.add_field("amount", tr("Amount"), self.amount, required=True)
+        self.add_field("currency", tr("Currency"), self.currency, required=True)
+        self.add_field("spent_on", tr("Date"), self.spent_on, required=True)
+        self.add_field("hours", tr("Staff hours"), self.hours)
+        self.add_field("hourly_rate", tr("Hourly rate"), self.hourly_rate)
         self.form_layout.addRow("", self.staff_total)
-        self.add_field("source_id", "Funding source", self.source)
-        self.add_field("invoice_reference", "Invoice", self.invoice)
-        self.add_field("shared_with", "For", self.for_whom, required=True)
-        self.add_field("rule", "Share", self.rule)
-        self.add_field("notes", "Notes", self.notes)
+        self.add_field("source_id", tr("Funding source"), self.source)
+        self.add_field("invoice_reference", tr("Invoice"), self.invoice)
+        self.add_field("shared_with", tr("For"), self.for_whom, required=True)
+        self.add_field("rule", tr("Share"), self.rule)
+        self.add_field("notes", tr("Notes"), self.notes)
         self.setMinimumWidth(600)
         for field in (self.hours, self.hourly_rate):
             field.textChanged.connect(self._on_staff_changed)
@@ -212,7 +215,11 @@ class CostEditor(RecordEditor[CostForm]):
         self.start(form)
 
     def title_for(self, form: CostForm) -> str:
-        return f"Cost item: {form.description}" if form.id else "New cost item"
+        return (
+            tr("Cost item: {description}").format(description=form.description)
+            if form.id
+            else tr("New cost item")
+        )
 
     def show_form(self, form: CostForm) -> None:
         self.category.setCurrentIndex(max(0, self.category.findData(form.category)))
@@ -271,12 +278,14 @@ class CostEditor(RecordEditor[CostForm]):
         total = staff_amount(CostForm(hours=hours, hourly_rate=rate))
         if total is None:
             self.staff_total.setText(
-                "For staff time, enter the hours and hourly rate and leave the amount empty."
+                tr("For staff time, enter the hours and hourly rate and leave the amount empty.")
             )
         else:
             self.staff_total.setText(
-                f"Staff time: {hours} h × {rate} = {format_money(total, self.currency.code())}"
-                + ("" if not self.amount.text().strip() else " (the amount above is used)")
+                tr("Staff time: {hours} h × {rate} = {format_money}").format(
+                    hours=hours, rate=rate, format_money=format_money(total, self.currency.code())
+                )
+                + ("" if not self.amount.text().strip() else tr(" (the amount above is used)"))
             )
 
     def _on_kind_changed(self) -> None:

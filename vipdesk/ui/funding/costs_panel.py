@@ -25,6 +25,7 @@ from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.grant_calculator import GrantCalculator
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 
 
 class CostsPanel(QWidget):
@@ -33,21 +34,23 @@ class CostsPanel(QWidget):
         self.db = db
         self.placement_id: int | None = None
         self.base = "EUR"
-        self.placeholder = QLabel("Save the placement first to record its costs.")
+        self.placeholder = QLabel(tr("Save the placement first to record its costs."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
         self.placeholder.setStyleSheet("color: palette(mid); font-size: 14px;")
         self.body = QWidget()
         self.model: RowsTableModel[CostPart] = RowsTableModel([], lambda p: p.item_id, self)
-        self.table = make_table(self.model, "Costs", "The costs of this placement, one per row")
+        self.table = make_table(
+            self.model, tr("Costs"), tr("The costs of this placement, one per row")
+        )
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
         self.total = QLabel()
         self.total.setWordWrap(True)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(theme.text_style("warning"))
-        self.new_button = QPushButton("New cost item…")
-        self.edit_button = QPushButton("Edit…")
+        self.new_button = QPushButton(tr("New cost item…"))
+        self.edit_button = QPushButton(tr("Edit…"))
         self.new_button.clicked.connect(self._on_new)
         self.edit_button.clicked.connect(self._on_edit)
         buttons = QHBoxLayout()
@@ -102,24 +105,33 @@ class CostsPanel(QWidget):
         cost = report.placements.get(self.placement_id)
         parts = cost.parts if cost else []
         self.model.columns = [
-            Column("Date", lambda p: f"{p.spent_on:%d %b %Y}"),
-            Column("Cost item", lambda p: p.description),
+            Column(tr("Date"), lambda p: f"{p.spent_on:%d %b %Y}"),
+            Column(tr("Cost item"), lambda p: p.description),
             Column("", lambda p: "share" if p.shared else "direct"),
-            Column(f"Amount ({report.base})", lambda p: format_money(p.amount, report.base), True),
+            Column(
+                tr("Amount ({base})").format(base=report.base),
+                lambda p: format_money(p.amount, report.base),
+                True,
+            ),
         ]
         self.model.set_rows(sorted(parts, key=lambda p: (p.spent_on, p.item_id)))
         fit_columns(self.table, 1)
         if not parts:
-            self.total.setText("No costs recorded for this placement yet.")
+            self.total.setText(tr("No costs recorded for this placement yet."))
         else:
             direct = sum((p.amount for p in parts if not p.shared), Decimal(0))
             shared = sum((p.amount for p in parts if p.shared), Decimal(0))
             self.total.setText(
-                f"<b>Total {format_money(direct + shared, report.base)}</b> — direct "
-                f"{format_money(direct, report.base)}, share of shared costs "
-                f"{format_money(shared, report.base)}"
+                tr(
+                    "<b>Total {format_money}</b> — direct {format_money2}, share of shared "
+                    "costs {format_money3}"
+                ).format(
+                    format_money=format_money(direct + shared, report.base),
+                    format_money2=format_money(direct, report.base),
+                    format_money3=format_money(shared, report.base),
+                )
             )
-        self.problems.setText("Not counted anywhere yet: " + "; ".join(report.problems))
+        self.problems.setText(tr("Not counted anywhere yet: ") + "; ".join(report.problems))
         self.problems.setVisible(bool(report.problems))
 
     def _on_new(self) -> None:

@@ -38,6 +38,7 @@ from vipdesk.services.funding.sources import CostForm, delete_cost, list_costs, 
 from vipdesk.ui import theme
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo
 from vipdesk.ui.tables import ColumnFitter
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
@@ -80,8 +81,12 @@ def for_whom(form: CostForm, references: dict[int, str]) -> str:
         return references.get(form.placement_id, "One placement")
     if form.share_year is not None:
         mode = f" {form.share_mode.label.lower()}" if form.share_mode else ""
-        return f"Shared: all{mode} of {form.share_year} ({form.rule.label.lower()})"
-    return f"Shared: {len(form.shared_with)} placements ({form.rule.label.lower()})"
+        return tr("Shared: all{mode} of {share_year} ({label})").format(
+            mode=mode, share_year=form.share_year, label=form.rule.label.lower()
+        )
+    return tr("Shared: {count} placements ({label})").format(
+        count=len(form.shared_with), label=form.rule.label.lower()
+    )
 
 
 class CostsDialog(QDialog):
@@ -92,28 +97,32 @@ class CostsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.setWindowTitle("Cost items")
+        self.setWindowTitle(tr("Cost items"))
         self.resize(1180, 560)
         names = {s.id: s.name for s in list_sources(db)}
         references = {i: f.reference for i, f in load_facts(db).items()}
         self.model: RowsTableModel[CostForm] = RowsTableModel(
             [
-                Column("Date", lambda c: f"{c.spent_on:%d %b %Y}" if c.spent_on else ""),
-                Column("Description", lambda c: c.description),
-                Column("Category", lambda c: c.category.label),
-                Column("Amount", lambda c: format_money(c.amount or Decimal(0), c.currency), True),
-                Column("Funding source", lambda c: names.get(c.source_id or -1, "—")),
-                Column("For", lambda c: for_whom(c, references)),
+                Column(tr("Date"), lambda c: f"{c.spent_on:%d %b %Y}" if c.spent_on else ""),
+                Column(tr("Description"), lambda c: c.description),
+                Column(tr("Category"), lambda c: c.category.label),
+                Column(
+                    tr("Amount"), lambda c: format_money(c.amount or Decimal(0), c.currency), True
+                ),
+                Column(tr("Funding source"), lambda c: names.get(c.source_id or -1, "—")),
+                Column(tr("For"), lambda c: for_whom(c, references)),
             ],
             lambda c: c.id,
             self,
         )
-        self.table = make_table(self.model, "Cost items", "The placement's costs, one per row")
+        self.table = make_table(
+            self.model, tr("Cost items"), tr("The placement's costs, one per row")
+        )
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
-        self.empty = QLabel("No cost items yet. Add the first with New….")
-        self.new_button = QPushButton("New…")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete…")
+        self.empty = QLabel(tr("No cost items yet. Add the first with New…."))
+        self.new_button = QPushButton(tr("New…"))
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.delete_button = QPushButton(tr("Delete…"))
         self.new_button.clicked.connect(self._on_new)
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button.clicked.connect(self._on_delete)
@@ -134,7 +143,7 @@ class CostsDialog(QDialog):
         try:
             self.model.set_rows(list_costs(self.db))
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cost items not loaded", str(exc))
+            QMessageBox.warning(self, tr("Cost items not loaded"), str(exc))
             return
         self.empty.setVisible(not self.model.rows)
         self.table.resizeColumnsToContents()
@@ -159,14 +168,16 @@ class CostsDialog(QDialog):
         if cost_id is None or row is None:
             return
         answer = QMessageBox.question(
-            self, "Delete cost item", f"Delete {self.model.rows[row].description}?"
+            self,
+            tr("Delete cost item"),
+            tr("Delete {description}?").format(description=self.model.rows[row].description),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             delete_cost(self.db, cost_id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cost item not deleted", str(exc))
+            QMessageBox.warning(self, tr("Cost item not deleted"), str(exc))
         self.reload()
         self.changed.emit()
 
@@ -180,34 +191,40 @@ class RatesDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.base = base_currency(db)
-        self.setWindowTitle("Exchange rates")
+        self.setWindowTitle(tr("Exchange rates"))
         self.resize(560, 520)
         intro = QLabel(
-            f"Units of a currency worth 1 {self.base}, valid from a date until the next rate. "
-            "A cost is converted at the latest rate on or before its date."
+            tr(
+                "Units of a currency worth 1 {base}, valid from a date until the next "
+                "rate. A cost is converted at the latest rate on or before its date."
+            ).format(base=self.base)
         )
         intro.setWordWrap(True)
         self.model: RowsTableModel[RateRow] = RowsTableModel(
             [
-                Column("Currency", lambda r: r.currency),
-                Column("Valid from", lambda r: f"{r.valid_from:%d %b %Y}"),
-                Column(f"Rate (per 1 {self.base})", lambda r: f"{r.rate.normalize():f}", True),
+                Column(tr("Currency"), lambda r: r.currency),
+                Column(tr("Valid from"), lambda r: f"{r.valid_from:%d %b %Y}"),
+                Column(
+                    tr("Rate (per 1 {base})").format(base=self.base),
+                    lambda r: f"{r.rate.normalize():f}",
+                    True,
+                ),
             ],
             lambda r: None,
             self,
         )
-        self.table = make_table(self.model, "Exchange rates", "Stored rates, newest first")
+        self.table = make_table(self.model, tr("Exchange rates"), tr("Stored rates, newest first"))
         self.currency = CurrencyCombo()
         self.currency.set_code("USD")
         self.valid_from = DateField()
-        name_for_screen_readers(self.valid_from, "Valid from")
+        name_for_screen_readers(self.valid_from, tr("Valid from"))
         self.rate_text = QLineEdit()
-        self.rate_text.setAccessibleName("Rate")
+        self.rate_text.setAccessibleName(tr("Rate"))
         self.rate_text.setPlaceholderText("e.g. 1.0825")
-        self.add_button = QPushButton("Add rate")
+        self.add_button = QPushButton(tr("Add rate"))
         self.add_button.clicked.connect(self._on_add)
-        self.import_button = QPushButton("Import CSV…")
-        self.import_button.setToolTip("Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825")
+        self.import_button = QPushButton(tr("Import CSV…"))
+        self.import_button.setToolTip(tr("Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825"))
         self.import_button.clicked.connect(self._on_import)
         self.error = ErrorLabel()
         self.stored = QLabel()
@@ -226,7 +243,7 @@ class RatesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("Add a rate: currency, valid from, rate"))
+        layout.addWidget(QLabel(tr("Add a rate: currency, valid from, rate")))
         layout.addLayout(row)
         layout.addWidget(self.error)
         layout.addWidget(self.stored)
@@ -246,16 +263,16 @@ class RatesDialog(QDialog):
             self.error.show_message(str(exc))
             return
         except InvalidOperation:
-            self.error.show_message("Type the rate as a number, e.g. 1.0825.")
+            self.error.show_message(tr("Type the rate as a number, e.g. 1.0825."))
             return
         if day is None:
-            self.error.show_message("Enter the date the rate is valid from.")
+            self.error.show_message(tr("Enter the date the rate is valid from."))
             return
         self.add_rates(lambda: set_rates(self.db, [(self.currency.code(), day, rate)]))
 
     def _on_import(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, "Import exchange rates", "", "CSV files (*.csv);;All files (*)"
+            self, tr("Import exchange rates"), "", tr("CSV files (*.csv);;All files (*)")
         )
         if path:
             self.import_file(Path(path))
@@ -265,7 +282,9 @@ class RatesDialog(QDialog):
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
-            self.error.show_message(f"{path.name} could not be read: {exc}")
+            self.error.show_message(
+                tr("{name} could not be read: {exc}").format(exc=exc, name=path.name)
+            )
             return
         self.add_rates(lambda: import_rates_csv(self.db, text))
 
@@ -279,6 +298,6 @@ class RatesDialog(QDialog):
         except VipdeskError as exc:
             self.error.show_message(str(exc))
             return
-        self.stored.setText(f"Stored {count} rate{'s' if count != 1 else ''}.")
+        self.stored.setText(tr("Stored %n rate(s).", "", count))
         self.reload()
         self.changed.emit()

@@ -29,11 +29,12 @@ from vipdesk.services.funding.placement_grant import grant_for_placement, record
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
 def _source(line: GrantLine) -> str:
-    return f"Source: {line.source}"
+    return tr("Source: {source}").format(source=line.source)
 
 
 class GrantCalculator(QGroupBox):
@@ -42,69 +43,69 @@ class GrantCalculator(QGroupBox):
     recorded = Signal(int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__("Erasmus+ grant", parent)
+        super().__init__(tr("Erasmus+ grant"), parent)
         self.db = db
         self.placement_id: int | None = None
         self.result: GrantResult | None = None
         self.call_year = QComboBox()
-        self.call_year.addItem("By start date", None)
+        self.call_year.addItem(tr("By start date"), None)
         for year in available_years():
-            self.call_year.addItem(f"Call {year}", year)
-        self.call_year.setToolTip("The call whose project period covers the placement's start")
-        self.fewer = QCheckBox("Fewer opportunities")
-        self.green = QCheckBox("Green travel")
-        self.zero = QCheckBox("Zero grant")
-        self.zero.setToolTip("No individual support from Erasmus+ EU funds")
+            self.call_year.addItem(tr("Call {year}").format(year=year), year)
+        self.call_year.setToolTip(tr("The call whose project period covers the placement's start"))
+        self.fewer = QCheckBox(tr("Fewer opportunities"))
+        self.green = QCheckBox(tr("Green travel"))
+        self.zero = QCheckBox(tr("Zero grant"))
+        self.zero.setToolTip(tr("No individual support from Erasmus+ EU funds"))
         self.travel_days = QSpinBox()
-        name_for_screen_readers(self.travel_days, "Travel days")
+        name_for_screen_readers(self.travel_days, tr("Travel days"))
         self.travel_days.setRange(0, 4)
-        self.travel_days.setSuffix(" travel days")
-        self.travel_days.setToolTip("Extra days of individual support for green travel")
+        self.travel_days.setSuffix(tr(" travel days"))
+        self.travel_days.setToolTip(tr("Extra days of individual support for green travel"))
         self.travel_days.setEnabled(False)
         self.green.toggled.connect(self.travel_days.setEnabled)
         self.distance = QSpinBox()
-        name_for_screen_readers(self.distance, "Travel distance")
+        name_for_screen_readers(self.distance, tr("Travel distance"))
         self.distance.setRange(0, 20000)
         self.distance.setSingleStep(50)
-        self.distance.setSuffix(" km")
-        self.distance.setSpecialValueText("distance not given")
+        self.distance.setSuffix(tr(" km"))
+        self.distance.setSpecialValueText(tr("distance not given"))
         self.distance.setToolTip(
-            "For short blended stays with fewer opportunities: travel support by distance band"
+            tr("For short blended stays with fewer opportunities: travel support by distance band")
         )
         options = QFormLayout()
-        options.addRow("Call year:", self.call_year)
+        options.addRow(tr("Call year:"), self.call_year)
         checks = QHBoxLayout()
         checks.addWidget(self.fewer)
         checks.addWidget(self.green)
         checks.addWidget(self.zero)
         checks.addStretch(1)
-        options.addRow("Top-ups:", checks)
+        options.addRow(tr("Top-ups:"), checks)
         travel = QHBoxLayout()
         travel.addWidget(self.travel_days)
         travel.addWidget(self.distance)
         travel.addStretch(1)
-        options.addRow("Travel:", travel)
+        options.addRow(tr("Travel:"), travel)
         self.model: RowsTableModel[GrantLine] = RowsTableModel(
             [
                 # Every cell of a line shows where its rule comes from.
-                Column("Line", lambda g: g.label, tooltip=_source),
-                Column("Quantity", lambda g: f"{g.quantity} {g.unit}", True, tooltip=_source),
-                Column("Rate", lambda g: f"{g.rate:,.2f}", True, tooltip=_source),
-                Column("Amount", lambda g: f"{g.amount:,.2f}", True, tooltip=_source),
+                Column(tr("Line"), lambda g: g.label, tooltip=_source),
+                Column(tr("Quantity"), lambda g: f"{g.quantity} {g.unit}", True, tooltip=_source),
+                Column(tr("Rate"), lambda g: f"{g.rate:,.2f}", True, tooltip=_source),
+                Column(tr("Amount"), lambda g: f"{g.amount:,.2f}", True, tooltip=_source),
             ],
             lambda g: None,
             self,
         )
         self.table = make_table(
-            self.model, "Grant lines", "The grant line by line, with the rule of each"
+            self.model, tr("Grant lines"), tr("The grant line by line, with the rule of each")
         )
         self.table.setMinimumHeight(150)
         fit_columns(self.table, 0)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.record_button = QPushButton("Record as cost item")
+        self.record_button = QPushButton(tr("Record as cost item"))
         self.record_button.setToolTip(
-            "Save what is paid to the student as a cost of this placement"
+            tr("Save what is paid to the student as a cost of this placement")
         )
         self.record_button.clicked.connect(self._on_record)
         bottom = QHBoxLayout()
@@ -140,7 +141,7 @@ class GrantCalculator(QGroupBox):
         self.result = None
         self.model.set_rows([])
         if self.placement_id is None or self.call_year.count() == 1:
-            self.summary.setText("There are no grant rates to calculate with.")
+            self.summary.setText(tr("There are no grant rates to calculate with."))
             self.record_button.setEnabled(False)
             return
         try:
@@ -151,20 +152,31 @@ class GrantCalculator(QGroupBox):
             return
         self.result = result
         self.model.set_rows(list(result.lines))
-        self.summary.setToolTip(f"Source: {result.note_source}" if result.note_source else "")
+        self.summary.setToolTip(
+            tr("Source: {note_source}").format(note_source=result.note_source)
+            if result.note_source
+            else ""
+        )
         if result.note and not result.lines:
             self.summary.setText(result.note)
         else:
-            group = f", country group {result.group}" if result.group else ""
+            group = tr(", country group {group}").format(group=result.group) if result.group else ""
             counted = f" ({result.counted})" if result.counted else ""
-            text = (
-                f"{result.physical_days} physical days{counted}{group}. "
-                f"<b>To the student: {format_money(result.student_total, result.currency)}</b>"
+            text = tr(
+                "{physical_days} physical days{counted}{group}. <b>To the student: "
+                "{format_money}</b>"
+            ).format(
+                counted=counted,
+                group=group,
+                physical_days=result.physical_days,
+                format_money=format_money(result.student_total, result.currency),
             )
             if result.note:
                 text = f"{escape(result.note)} {text}"
             if result.total != result.student_total:
-                text += f" · in all {format_money(result.total, result.currency)}"
+                text += tr(" · in all {format_money}").format(
+                    format_money=format_money(result.total, result.currency)
+                )
             for warning in result.warnings:
                 text += "<br>" + theme.span("error", warning)
             self.summary.setText(text)
@@ -176,7 +188,7 @@ class GrantCalculator(QGroupBox):
         try:
             saved = record_grant(self.db, self.placement_id, self.result, spent_on=date.today())
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Grant not recorded", str(exc))
+            QMessageBox.warning(self, tr("Grant not recorded"), str(exc))
             return
         assert saved.id is not None
         self.recorded.emit(saved.id)

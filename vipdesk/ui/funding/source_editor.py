@@ -12,6 +12,7 @@ from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import CostCategory, FundingKind
 from vipdesk.services.funding.sources import SourceForm, load_source, save_source, validate_source
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
@@ -51,7 +52,7 @@ class BudgetGrid(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         for number, category in enumerate(CostCategory):
             field = MoneyField()
-            field.setPlaceholderText("none")
+            field.setPlaceholderText(tr("none"))
             field.setMinimumWidth(110)
             row, column = divmod(number, 2)
             grid.addWidget(QLabel(category.label), row, column * 2)
@@ -72,7 +73,7 @@ class BudgetGrid(QWidget):
 
 
 class SourceEditor(RecordEditor[SourceForm]):
-    what = "funding source"
+    what = tr("funding source")
 
     def __init__(
         self, db: Database, source_id: int | None = None, parent: QWidget | None = None
@@ -81,7 +82,7 @@ class SourceEditor(RecordEditor[SourceForm]):
         self.unreadable: set[str] = set()
         self.name = QLineEdit()
         self.name.setMaxLength(200)
-        self.name.setPlaceholderText("e.g. Erasmus+ KA131 2026")
+        self.name.setPlaceholderText(tr("e.g. Erasmus+ KA131 2026"))
         self.kind = QComboBox()
         for kind in FundingKind:
             self.kind.addItem(kind.label, kind)
@@ -91,22 +92,26 @@ class SourceEditor(RecordEditor[SourceForm]):
         self.period_end = DateField()
         self.reference = QLineEdit()
         self.reference.setMaxLength(100)
-        self.reference.setPlaceholderText("e.g. the grant agreement number")
+        self.reference.setPlaceholderText(tr("e.g. the grant agreement number"))
         self.budget = BudgetGrid()
-        self.add_field("name", "Name", self.name, required=True)
-        self.add_field("kind", "Kind", self.kind, required=True)
-        self.add_field("currency", "Currency", self.currency, required=True)
-        self.add_field("amount_awarded", "Amount awarded", self.amount, required=True)
-        self.add_field("period_start", "Pays from", self.period_start, required=True)
-        self.add_field("period_end", "Pays until", self.period_end, required=True)
-        self.add_field("reference", "Reference", self.reference)
-        self.add_field("budget", "Budget lines", self.budget)
+        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("kind", tr("Kind"), self.kind, required=True)
+        self.add_field("currency", tr("Currency"), self.currency, required=True)
+        self.add_field("amount_awarded", tr("Amount awarded"), self.amount, required=True)
+        self.add_field("period_start", tr("Pays from"), self.period_start, required=True)
+        self.add_field("period_end", tr("Pays until"), self.period_end, required=True)
+        self.add_field("reference", tr("Reference"), self.reference)
+        self.add_field("budget", tr("Budget lines"), self.budget)
         self.setMinimumWidth(720)
         self.finish_layout()
         self.start(load_source(db, source_id) if source_id else SourceForm())
 
     def title_for(self, form: SourceForm) -> str:
-        return f"Funding source: {form.name}" if form.id else "New funding source"
+        return (
+            tr("Funding source: {name}").format(name=form.name)
+            if form.id
+            else tr("New funding source")
+        )
 
     def show_form(self, form: SourceForm) -> None:
         self.name.setText(form.name)

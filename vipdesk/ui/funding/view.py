@@ -49,6 +49,7 @@ from vipdesk.ui.funding.dialogs import (
 )
 from vipdesk.ui.funding.source_editor import SourceEditor
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def bars_for(averages: list[Average], base: str) -> list[Bar]:
             a.label,
             a.average,
             format_money(a.average, base),
-            f"{a.participants} participant{'s' if a.participants != 1 else ''}",
+            tr("%Ln participant(s)", "", a.participants),
         )
         for a in averages
     ]
@@ -87,12 +88,12 @@ def _money(value: Decimal, currency: str) -> str:
 
 
 SOURCE_COLUMNS: list[Column[SourceRow]] = [
-    Column("Name", lambda r: r.name),
-    Column("Kind", lambda r: r.kind.label.split(" (")[0]),
-    Column("Currency", lambda r: r.currency),
-    Column("Awarded", lambda r: _money(r.awarded, r.currency), True),
-    Column("Spent", lambda r: _money(r.spent, r.currency), True),
-    Column("Remaining", lambda r: _money(r.remaining, r.currency), True, lambda r: r.overspent),
+    Column(tr("Name"), lambda r: r.name),
+    Column(tr("Kind"), lambda r: r.kind.label.split(" (")[0]),
+    Column(tr("Currency"), lambda r: r.currency),
+    Column(tr("Awarded"), lambda r: _money(r.awarded, r.currency), True),
+    Column(tr("Spent"), lambda r: _money(r.spent, r.currency), True),
+    Column(tr("Remaining"), lambda r: _money(r.remaining, r.currency), True, lambda r: r.overspent),
     Column("", lambda r: "overspent" if r.overspent else "", False, lambda r: r.overspent),
 ]
 
@@ -103,13 +104,17 @@ def part_columns(report: CostReport, names: dict[int, str]) -> list[Column[CostP
         return cost.facts.reference if cost else str(p.placement_id)
 
     return [
-        Column("Date", lambda p: f"{p.spent_on:%d %b %Y}"),
-        Column("Cost item", lambda p: p.description),
-        Column("Category", lambda p: p.category.label),
-        Column("Placement", reference),
-        Column("Share", lambda p: "shared" if p.shared else "direct"),
-        Column("Source", lambda p: names.get(p.source_id or -1, "—")),
-        Column(f"Amount ({report.base})", lambda p: _money(p.amount, report.base), True),
+        Column(tr("Date"), lambda p: f"{p.spent_on:%d %b %Y}"),
+        Column(tr("Cost item"), lambda p: p.description),
+        Column(tr("Category"), lambda p: p.category.label),
+        Column(tr("Placement"), reference),
+        Column(tr("Share"), lambda p: "shared" if p.shared else "direct"),
+        Column(tr("Source"), lambda p: names.get(p.source_id or -1, "—")),
+        Column(
+            tr("Amount ({base})").format(base=report.base),
+            lambda p: _money(p.amount, report.base),
+            True,
+        ),
     ]
 
 
@@ -121,12 +126,12 @@ class FundingView(QWidget):
         self.modes: list[Average] = []
         self.years: list[Average] = []
         self.names: dict[int, str] = {}
-        self.new_button = QPushButton("New source…")
-        self.edit_button = QPushButton("Edit…")
-        self.delete_button = QPushButton("Delete…")
-        self.costs_button = QPushButton("Cost items…")
-        self.rates_button = QPushButton("Exchange rates…")
-        self.refresh_button = QPushButton("Refresh")
+        self.new_button = QPushButton(tr("New source…"))
+        self.edit_button = QPushButton(tr("Edit…"))
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.costs_button = QPushButton(tr("Cost items…"))
+        self.rates_button = QPushButton(tr("Exchange rates…"))
+        self.refresh_button = QPushButton(tr("Refresh"))
         top = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.delete_button):
             top.addWidget(button)
@@ -142,19 +147,19 @@ class FundingView(QWidget):
             SOURCE_COLUMNS, lambda r: r.id, self
         )
         self.sources = make_table(
-            self.sources_model, "Funding sources", "Each source: budget, spent, left"
+            self.sources_model, tr("Funding sources"), tr("Each source: budget, spent, left")
         )
         self.budget_bars = BudgetBars()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>Funding sources</b>"))
+        left_layout.addWidget(QLabel(tr("<b>Funding sources</b>")))
         left_layout.addWidget(self.sources, 1)
-        left_layout.addWidget(QLabel("<b>Spent of the amount awarded</b>"))
+        left_layout.addWidget(QLabel(tr("<b>Spent of the amount awarded</b>")))
         left_layout.addWidget(self.budget_bars)
-        empty = "No costs recorded yet: add cost items to see the cost per participant."
-        self.mode_chart = BarChart("Cost per participant by mode", empty)
-        self.year_chart = BarChart("Cost per participant by year", empty)
+        empty = tr("No costs recorded yet: add cost items to see the cost per participant.")
+        self.mode_chart = BarChart(tr("Cost per participant by mode"), empty)
+        self.year_chart = BarChart(tr("Cost per participant by year"), empty)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -166,12 +171,12 @@ class FundingView(QWidget):
         upper.setSizes([700, 520])
 
         self.drill_title = QLabel(
-            "Click a bar or select a source to list the cost items behind it."
+            tr("Click a bar or select a source to list the cost items behind it.")
         )
         self.drill_title.setWordWrap(True)
         self.drill_model: RowsTableModel[CostPart] = RowsTableModel([], lambda p: p.item_id, self)
         self.drill = make_table(
-            self.drill_model, "Details", "What the chosen bar or source is made of"
+            self.drill_model, tr("Details"), tr("What the chosen bar or source is made of")
         )
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -216,7 +221,7 @@ class FundingView(QWidget):
             budget = budget_report(self.db)
             report = cost_report(self.db)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Funding not loaded", str(exc))
+            QMessageBox.warning(self, tr("Funding not loaded"), str(exc))
             return
         self.report = report
         self.names = {s.id: s.name for s in sources if s.id is not None}
@@ -238,7 +243,7 @@ class FundingView(QWidget):
                     r.awarded,
                     r.spent,
                     f"{_money(r.spent, r.currency)} of {_money(r.awarded, r.currency)}"
-                    + (" — overspent" if r.overspent else ""),
+                    + (tr(" — overspent") if r.overspent else ""),
                 )
                 for r in rows
             ]
@@ -248,9 +253,9 @@ class FundingView(QWidget):
         self.year_chart.set_bars(bars_for(self.years, report.base))
         problems = [*report.problems, *(p for p in budget.problems if p not in report.problems)]
         if len(problems) == 1:
-            self.warning.setText(f"Not counted: {problems[0]}")
+            self.warning.setText(tr("Not counted: {value}").format(value=problems[0]))
         else:
-            self.warning.setText("Not counted:\n• " + "\n• ".join(problems))
+            self.warning.setText(tr("Not counted:\n• ") + "\n• ".join(problems))
         self.warning.setVisible(bool(problems))
         self.drill_model.set_rows([])
         if keep is not None and (row := self.sources_model.row_of(keep)) is not None:
@@ -265,15 +270,18 @@ class FundingView(QWidget):
         total = sum((p.amount for p in parts), Decimal(0))
         count = len({p.item_id for p in parts})
         self.drill_title.setText(
-            f"<b>{title}</b>: {count} cost item{'s' if count != 1 else ''}, "
-            f"{format_money(total, self.report.base)} in all"
+            tr("<b>{title}</b>: %n cost item(s), {total} in all", "", count).format(
+                title=title, total=format_money(total, self.report.base)
+            )
         )
         fit_columns(self.drill, 1)
 
     def show_behind(self, average: Average, what: str) -> None:
         if self.report is None:
             return
-        title = f"{average.label} ({what}), {average.participants} participants"
+        title = tr("{label} ({what}), {participants} participants").format(
+            what=what, label=average.label, participants=average.participants
+        )
         self.show_parts(title, self.report.parts_behind(average.placement_ids))
 
     def _on_source_selected(self) -> None:
@@ -296,7 +304,7 @@ class FundingView(QWidget):
         try:
             editor = SourceEditor(self.db, source_id, self)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cannot open the funding source", str(exc))
+            QMessageBox.warning(self, tr("Cannot open the funding source"), str(exc))
             self.reload()
             return
         if editor.exec() == QDialog.DialogCode.Accepted:
@@ -307,13 +315,15 @@ class FundingView(QWidget):
         if source_id is None:
             return
         name = self.names.get(source_id, "this source")
-        answer = QMessageBox.question(self, "Delete funding source", f"Delete {name}?")
+        answer = QMessageBox.question(
+            self, tr("Delete funding source"), tr("Delete {name}?").format(name=name)
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             delete_source(self.db, source_id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Funding source not deleted", str(exc))
+            QMessageBox.warning(self, tr("Funding source not deleted"), str(exc))
         self.reload()
 
     def _on_costs(self) -> None:

@@ -22,21 +22,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
 ELSEWHERE = (
-    ("Anywhere", "F1", "The user guide, at the section of what you are looking at"),
-    ("Anywhere", "Alt + underlined letter", "The menu, button, tab or field of that letter"),
-    ("Anywhere", "Tab / Shift+Tab", "The next / previous control"),
-    ("Tables", "Enter", "Open the selected placement or record"),
-    ("Tables", "Arrow keys, Page Up/Down", "Move through the rows"),
-    ("Tab bars", "Ctrl+Tab / Ctrl+Shift+Tab", "The next / previous tab"),
-    ("Placement editor", "Ctrl+S", "Save the placement"),
-    ("Placement editor", "Esc", "Close; unsaved changes are asked about"),
-    ("Pickers", "Down, then Enter", "List the matches of what you typed and take one"),
-    ("Date fields", "Type the date", "YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY"),
-    ("Text boxes", "Tab", "Moves on (a text box never keeps Tab)"),
-    ("Wizards", "Alt+N / Alt+B", "Next / Back page"),
+    (tr("Anywhere"), "F1", tr("The user guide, at the section of what you are looking at")),
+    (
+        tr("Anywhere"),
+        tr("Alt + underlined letter"),
+        tr("The menu, button, tab or field of that letter"),
+    ),
+    (tr("Anywhere"), tr("Tab / Shift+Tab"), tr("The next / previous control")),
+    (tr("Tables"), tr("Enter"), tr("Open the selected placement or record")),
+    (tr("Tables"), tr("Arrow keys, Page Up/Down"), tr("Move through the rows")),
+    (tr("Tab bars"), tr("Ctrl+Tab / Ctrl+Shift+Tab"), tr("The next / previous tab")),
+    (tr("Placement editor"), "Ctrl+S", tr("Save the placement")),
+    (tr("Placement editor"), tr("Esc"), tr("Close; unsaved changes are asked about")),
+    (tr("Pickers"), tr("Down, then Enter"), tr("List the matches of what you typed and take one")),
+    (tr("Date fields"), tr("Type the date"), tr("YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY")),
+    (tr("Text boxes"), tr("Tab"), tr("Moves on (a text box never keeps Tab)")),
+    (tr("Wizards"), tr("Alt+N / Alt+B"), tr("Next / Back page")),
 )
 
 
@@ -74,11 +79,13 @@ def _actions(menu: QMenu) -> list[QAction]:
 class KeyboardDialog(QDialog):
     def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         rows = [*menu_keys(window), *ELSEWHERE]
         self.table = QTableWidget(len(rows), 3, self)
-        name_for_screen_readers(self.table, "Keyboard shortcuts", "Where, which keys, what they do")
-        self.table.setHorizontalHeaderLabels(["Where", "Keys", "What"])
+        name_for_screen_readers(
+            self.table, tr("Keyboard shortcuts"), tr("Where, which keys, what they do")
+        )
+        self.table.setHorizontalHeaderLabels([tr("Where"), tr("Keys"), tr("What")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

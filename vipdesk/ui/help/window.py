@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.resources import resources_dir
+from vipdesk.ui.i18n import tr
 
 HELP_TOPIC = "help_topic"  # the dynamic property naming a widget's section of the guide
 _SECTION = re.compile(r'<h2 id="([\w-]+)">(.*?)</h2>(.*?)(?=<h2 |</body>)', re.S)
@@ -67,22 +68,22 @@ class HelpWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("vipdesk user guide")
+        self.setWindowTitle(tr("vipdesk user guide"))
         self.resize(980, 700)
         path = guide_path()
         self.sections = sections(path.read_text(encoding="utf-8"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the guide")
+        self.search.setPlaceholderText(tr("Search the guide"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._on_search)
         self.contents = QListWidget()
-        self.contents.setAccessibleName("Contents")
+        self.contents.setAccessibleName(tr("Contents"))
         for section in self.sections:
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.anchor)
             self.contents.addItem(item)
         self.contents.currentItemChanged.connect(self._on_section_chosen)
-        self.no_match = QLabel("No section mentions this.")
+        self.no_match = QLabel(tr("No section mentions this."))
         self.no_match.setVisible(False)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
@@ -166,7 +167,7 @@ class GuideOpener(QObject):
         super().__init__(owner)
         self._owner, self._current = owner, current
         self._window: HelpWindow | None = None
-        self.action = QAction("&User guide", owner, shortcut=QKeySequence("F1"))
+        self.action = QAction(tr("&User guide"), owner, shortcut=QKeySequence("F1"))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action.triggered.connect(self.show)
         owner.addAction(self.action)

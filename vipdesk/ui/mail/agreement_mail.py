@@ -14,10 +14,11 @@ from vipdesk.services.mail.compose import Draft
 from vipdesk.services.mail.messages import certificate_request, for_signature, signed_copy
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
 
-TITLE = "Send by e-mail"
+TITLE = tr("Send by e-mail")
 
 
 def recipients_choice(document: DocumentView) -> list[tuple[str, Party, bool]]:
@@ -28,9 +29,23 @@ def recipients_choice(document: DocumentView) -> list[tuple[str, Party, bool]]:
         if signature.state is SignatureState.SIGNED:
             continue
         party = Party(signature.party)
-        choices.append((f"{signature.party_label}: the PDF to sign", party, False))
+        choices.append(
+            (
+                tr("{party_label}: the PDF to sign").format(party_label=signature.party_label),
+                party,
+                False,
+            )
+        )
         if party is Party.HOST and document.kind is DocumentKind.AGREEMENT:
-            choices.append((f"{signature.party_label}: the fillable PDF for HR", party, True))
+            choices.append(
+                (
+                    tr("{party_label}: the fillable PDF for HR").format(
+                        party_label=signature.party_label
+                    ),
+                    party,
+                    True,
+                )
+            )
     return choices
 
 
@@ -43,8 +58,8 @@ class PartyDialog(QDialog):
         for label, _party, _fillable in choices:
             self.combo.addItem(label)
         form = QFormLayout(self)
-        form.addRow(QLabel("The message is shown before it goes; you can change it there."))
-        form.addRow("&Send to:", self.combo)
+        form.addRow(QLabel(tr("The message is shown before it goes; you can change it there.")))
+        form.addRow(tr("&Send to:"), self.combo)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

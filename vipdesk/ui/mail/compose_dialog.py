@@ -41,10 +41,11 @@ from vipdesk.services.mail.compose import (
 )
 from vipdesk.services.mail.settings import MailSettings, load_mail_settings
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
-NO_SERVER = (
+NO_SERVER = tr(
     "No mail server is set (Settings → E-mail): open the message in your mail program, or "
     "save it as a file. It is not kept in the outbox."
 )
@@ -63,40 +64,42 @@ class ComposeDialog(QDialog):
         self._draft = draft
         self.settings: MailSettings = load_mail_settings(db)
         self.queued_ids: list[int] = []
-        self.setWindowTitle("E-mail")
+        self.setWindowTitle(tr("E-mail"))
         self.resize(720, 620)
         form = QFormLayout()
         self.to = QLineEdit(address_text(draft.to))
-        self.to_error = add_field(form, "To", self.to, required=True)
+        self.to_error = add_field(form, tr("To"), self.to, required=True)
         self.cc = QLineEdit(address_text(draft.cc))
-        self.cc_error = add_field(form, "Cc", self.cc)
+        self.cc_error = add_field(form, tr("Cc"), self.cc)
         self.subject = QLineEdit(draft.subject)
-        self.subject_error = add_field(form, "Subject", self.subject, required=True)
+        self.subject_error = add_field(form, tr("Subject"), self.subject, required=True)
         self.body = QPlainTextEdit(draft.body)
         self.body.setTabChangesFocus(True)
-        name_for_screen_readers(self.body, "Message")
+        name_for_screen_readers(self.body, tr("Message"))
         self.attachments = QListWidget()
         for attachment in draft.attachments:
             self.attachments.addItem(f"{attachment.file_name} ({_size(len(attachment.data))})")
         rows = max(1, min(4, len(draft.attachments)))
         self.attachments.setFixedHeight(self.attachments.sizeHintForRow(0) * rows + 8)
-        name_for_screen_readers(self.attachments, "Attached files", "The files sent with it")
-        self.attachments_label = QLabel("Attached:")
+        name_for_screen_readers(
+            self.attachments, tr("Attached files"), tr("The files sent with it")
+        )
+        self.attachments_label = QLabel(tr("Attached:"))
         self.attachments_error = ErrorLabel(self)
         for widget in (self.attachments, self.attachments_label):
             widget.setVisible(bool(draft.attachments))
         self.sender_line = QLabel()
         self.sender_line.setWordWrap(True)
         if self.settings.configured:
-            self.sender_line.setText(f"From {self.settings.sender}")
+            self.sender_line.setText(tr("From {sender}").format(sender=self.settings.sender))
         else:
             self.sender_line.setText(NO_SERVER)
             self.sender_line.setStyleSheet(theme.box_style("warning"))
         self.problem = ErrorLabel(self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = QPushButton("&Send")
-        self.open_button = QPushButton("&Open in mail program")
-        self.save_button = QPushButton("Save as .&eml…")
+        self.send_button = QPushButton(tr("&Send"))
+        self.open_button = QPushButton(tr("&Open in mail program"))
+        self.save_button = QPushButton(tr("Save as .&eml…"))
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -109,7 +112,7 @@ class ComposeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.sender_line)
         layout.addLayout(form)
-        body_label = QLabel("&Message:")
+        body_label = QLabel(tr("&Message:"))
         body_label.setBuddy(self.body)
         layout.addWidget(body_label)
         layout.addWidget(self.body, 1)
@@ -179,7 +182,10 @@ class ComposeDialog(QDialog):
         if data is None:
             return
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the message", str(default_folder() / self._file_name()), "E-mail (*.eml)"
+            self,
+            tr("Save the message"),
+            str(default_folder() / self._file_name()),
+            tr("E-mail (*.eml)"),
         )
         if not chosen:
             return
@@ -187,7 +193,7 @@ class ComposeDialog(QDialog):
         try:
             write_atomically(path, data)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Save the message", str(exc))
+            QMessageBox.warning(self, tr("Save the message"), str(exc))
             return
         self.accept()
 
@@ -201,13 +207,15 @@ class ComposeDialog(QDialog):
             folder.mkdir(parents=True, exist_ok=True)
             write_atomically(path, data)
         except (OSError, VipdeskError) as exc:
-            QMessageBox.warning(self, "Open in mail program", str(exc))
+            QMessageBox.warning(self, tr("Open in mail program"), str(exc))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(
                 self,
-                "Open in mail program",
-                f"No mail program opened it. The message is saved as {path}: attach or open it "
-                "from there.",
+                tr("Open in mail program"),
+                tr(
+                    "No mail program opened it. The message is saved as {path}: attach or "
+                    "open it from there."
+                ).format(path=path),
             )
         self.accept()

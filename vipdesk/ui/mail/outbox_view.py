@@ -34,10 +34,11 @@ from vipdesk.services.mail.outbox import OutboxRow
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
-EMPTY = (
+EMPTY = tr(
     "No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) "
     "show here."
 )
@@ -50,7 +51,7 @@ def _when(row: OutboxRow) -> str:
 
 def _state(row: OutboxRow) -> str:
     if row.state is MailState.FAILED and row.attempts > 1:
-        return f"Failed ({row.attempts} tries)"
+        return tr("Failed ({attempts} tries)").format(attempts=row.attempts)
     return row.state.label
 
 
@@ -64,28 +65,28 @@ class OutboxView(QWidget):
         self.placement_id: int | None = None
         self.model: RowsTableModel[OutboxRow] = RowsTableModel(
             [
-                Column("When", _when),
-                Column("State", _state, alarm=lambda r: r.state is MailState.FAILED),
-                Column("Placement", lambda r: r.reference),
-                Column("To", lambda r: r.to_text),
-                Column("Subject", lambda r: r.subject),
-                Column("What happened", lambda r: r.failure or r.server_reply),
+                Column(tr("When"), _when),
+                Column(tr("State"), _state, alarm=lambda r: r.state is MailState.FAILED),
+                Column(tr("Placement"), lambda r: r.reference),
+                Column(tr("To"), lambda r: r.to_text),
+                Column(tr("Subject"), lambda r: r.subject),
+                Column(tr("What happened"), lambda r: r.failure or r.server_reply),
             ],
             lambda r: r.id,
             self,
         )
-        self.table = make_table(self.model, "Outbox", "Every e-mail and what became of it")
+        self.table = make_table(self.model, tr("Outbox"), tr("Every e-mail and what became of it"))
         self.table.setSelectionMode(self.table.SelectionMode.ExtendedSelection)
         self.table.doubleClicked.connect(lambda _i: self.show_message())
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(theme.box_style("quiet", padding=10))
         self.summary = QLabel()
-        self.send_button = QPushButton("&Send queued now")
-        self.retry_button = QPushButton("Re&try")
-        self.cancel_button = QPushButton("&Cancel sending")
-        self.show_button = QPushButton("&Read…")
-        self.eml_button = QPushButton("Save as .&eml…")
+        self.send_button = QPushButton(tr("&Send queued now"))
+        self.retry_button = QPushButton(tr("Re&try"))
+        self.cancel_button = QPushButton(tr("&Cancel sending"))
+        self.show_button = QPushButton(tr("&Read…"))
+        self.eml_button = QPushButton(tr("Save as .&eml…"))
         # Three to a row: the same view fills a placement's narrow Mail tab.
         buttons = QGridLayout()
         buttons.setSpacing(4)
@@ -141,7 +142,7 @@ class OutboxView(QWidget):
         self.table.setVisible(bool(rows))
         queued = sum(r.state is MailState.QUEUED for r in rows)
         failed = sum(r.state is MailState.FAILED for r in rows)
-        parts = [f"{len(rows):,} message{'s' if len(rows) != 1 else ''}"]
+        parts = [tr("%Ln message(s)", "", len(rows))]
         if queued:
             parts.append(f"{queued} queued")
         if failed:
@@ -187,17 +188,21 @@ class OutboxView(QWidget):
         try:
             message = outbox.stored_message(self._db, chosen[0].id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Outbox", str(exc))
+            QMessageBox.warning(self, tr("Outbox"), str(exc))
             return
         body = message.get_body(("plain",))
         text = body.get_content() if body is not None else ""
         row = chosen[0]
         header = (
-            f"From: {message['From']}\nTo: {message['To']}\n"
-            + (f"Cc: {message['Cc']}\n" if message["Cc"] else "")
-            + f"Subject: {message['Subject']}\n"
-            + (f"Attached: {', '.join(row.attachments)}\n" if row.attachments else "")
-            + f"State: {_state(row)}"
+            tr("From: {value}\nTo: {value2}\n").format(value=message["From"], value2=message["To"])
+            + (tr("Cc: {value}\n").format(value=message["Cc"]) if message["Cc"] else "")
+            + tr("Subject: {value}\n").format(value=message["Subject"])
+            + (
+                tr("Attached: {join}\n").format(join=", ".join(row.attachments))
+                if row.attachments
+                else ""
+            )
+            + tr("State: {state}").format(state=_state(row))
             + (f" — {row.failure or row.server_reply}" if (row.failure or row.server_reply) else "")
         )
         dialog = QDialog(self)
@@ -221,7 +226,7 @@ class OutboxView(QWidget):
         unsent = row.state is not MailState.SENT
         suggested = default_folder() / eml_name(row.subject)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save the message", str(suggested), "E-mail (*.eml)"
+            self, tr("Save the message"), str(suggested), tr("E-mail (*.eml)")
         )
         if not path:
             return
@@ -230,4 +235,4 @@ class OutboxView(QWidget):
             data = outbox.stored_message(self._db, row.id, unsent=unsent).as_bytes()
             write_atomically(target, data)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Save the message", str(exc))
+            QMessageBox.warning(self, tr("Save the message"), str(exc))

@@ -29,6 +29,7 @@ from vipdesk.services.mail.reminders import ReminderPlan
 from vipdesk.services.mail.settings import MailSettings
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
@@ -47,32 +48,40 @@ class RemindersDialog(QDialog):
         self.plan = plan
         self.settings = settings
         self.queued_ids: list[int] = []
-        self.setWindowTitle("Send reminders")
+        self.setWindowTitle(tr("Send reminders"))
         self.resize(900, 560)
         count = len(plan.drafts)
-        notes = [f"<b>{count} reminder{'s' if count != 1 else ''}</b> due today."]
+        notes = [tr("<b>%n reminder(s)</b> due today.", "", count)]
         if plan.reminded_lately:
-            notes.append(f"{plan.reminded_lately} item(s) were reminded in the last 7 days.")
+            notes.append(
+                tr("{reminded_lately} item(s) were reminded in the last 7 days.").format(
+                    reminded_lately=plan.reminded_lately
+                )
+            )
         if plan.without_address:
-            notes.append(f"No e-mail address for {', '.join(plan.without_address[:5])}.")
+            notes.append(
+                tr("No e-mail address for {join}.").format(join=", ".join(plan.without_address[:5]))
+            )
         if not settings.configured:
-            notes.append("No mail server is set (Settings → E-mail): save them as .eml files.")
+            notes.append(tr("No mail server is set (Settings → E-mail): save them as .eml files."))
         self.about = QLabel(" ".join(notes))
         self.about.setWordWrap(True)
         self.model: RowsTableModel[Draft] = RowsTableModel(
             [
-                Column("Placement", lambda d: d.reference),
-                Column("To", lambda d: address_text(d.to)),
-                Column("Subject", lambda d: d.subject),
+                Column(tr("Placement"), lambda d: d.reference),
+                Column(tr("To"), lambda d: address_text(d.to)),
+                Column(tr("Subject"), lambda d: d.subject),
             ],
             lambda d: None,
             self,
         )
         self.model.set_rows(plan.drafts)
-        self.table = make_table(self.model, "Reminders", "Each reminder, to whom and about what")
+        self.table = make_table(
+            self.model, tr("Reminders"), tr("Each reminder, to whom and about what")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button = QPushButton(f"&Send {count} reminder{'s' if count != 1 else ''}")
-        self.save_button = QPushButton("Save as .&eml files…")
+        self.send_button = QPushButton(tr("&Send %n reminder(s)", "", count))
+        self.save_button = QPushButton(tr("Save as .&eml files…"))
         buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.send_button.setVisible(settings.configured)
@@ -98,13 +107,13 @@ class RemindersDialog(QDialog):
                 user=current_user(),
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Send reminders", str(exc))
+            QMessageBox.warning(self, tr("Send reminders"), str(exc))
             return
         self.accept()
 
     def _on_save(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
-            self, "Save the reminders in", str(default_folder())
+            self, tr("Save the reminders in"), str(default_folder())
         )
         if not chosen:
             return
@@ -116,6 +125,6 @@ class RemindersDialog(QDialog):
                     Path(chosen) / name, eml_bytes(draft, self.settings.sender, reply_to)
                 )
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Save the reminders", str(exc))
+            QMessageBox.warning(self, tr("Save the reminders"), str(exc))
             return
         self.accept()

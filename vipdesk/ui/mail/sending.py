@@ -14,6 +14,7 @@ from vipdesk.db import Database, current_user
 from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.services.mail.settings import load_mail_settings, password
 from vipdesk.services.mail.smtp import SendResult, send_queued
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobRunner
 
 
@@ -43,12 +44,12 @@ class MailSender(QObject):
                 settings,
                 secret,
                 ids,
-                progress=lambda done, total: progress(done, total, "Sending"),
+                progress=lambda done, total: progress(done, total, tr("Sending")),
                 cancelled=should_cancel,
                 user=user,
             )
 
-        self.runner.start("Sending e-mail", work, self._done, self._failed, lambda: None)
+        self.runner.start(tr("Sending e-mail"), work, self._done, self._failed, lambda: None)
 
     def _done(self, result: object) -> None:
         assert isinstance(result, SendResult)
@@ -59,11 +60,13 @@ class MailSender(QObject):
             first = next(iter(result.failed.values()))
             QMessageBox.warning(
                 self._parent,
-                "Sending e-mail",
-                f"{result.summary().capitalize()}.\n\n{first}\n\nThe Outbox keeps the failed "
-                "messages: correct the settings or the address, then Retry.",
+                tr("Sending e-mail"),
+                tr(
+                    "{summary}.\n\n{first}\n\nThe Outbox keeps the failed messages: correct the "
+                    "settings or the address, then Retry."
+                ).format(first=first, summary=result.summary().capitalize()),
             )
 
     def _failed(self, message: str) -> None:
         if not self.quiet:
-            QMessageBox.warning(self._parent, "Sending e-mail", message)
+            QMessageBox.warning(self._parent, tr("Sending e-mail"), message)

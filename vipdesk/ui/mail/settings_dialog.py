@@ -43,6 +43,7 @@ from vipdesk.services.mail.settings import (
 )
 from vipdesk.services.mail.smtp import send_test
 from vipdesk.services.mail.templates import SIGNATURE, fill, fill_signature
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
 
@@ -53,36 +54,36 @@ class ServerPage(QWidget):
         self.host = QLineEdit(settings.host)
         self.host.setPlaceholderText("smtp.example.edu")
         self.errors: dict[str, ErrorLabel] = {}
-        self.errors["host"] = add_field(form, "Server", self.host)
+        self.errors["host"] = add_field(form, tr("Server"), self.host)
         self.security = QComboBox()
         for security in Security:
             self.security.addItem(security.label, security)
         self.security.setCurrentIndex(list(Security).index(settings.security))
-        self.errors["security"] = add_field(form, "Security", self.security)
+        self.errors["security"] = add_field(form, tr("Security"), self.security)
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
         self.port.setValue(settings.port)
-        self.errors["port"] = add_field(form, "Port", self.port)
+        self.errors["port"] = add_field(form, tr("Port"), self.port)
         self.security.currentIndexChanged.connect(
             lambda _i: self.port.setValue(Security(self.security.currentData()).default_port)
         )
         self.username = QLineEdit(settings.username)
-        self.errors["username"] = add_field(form, "User name", self.username)
+        self.errors["username"] = add_field(form, tr("User name"), self.username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         stored = password(settings) is not None
         self.password.setPlaceholderText(
-            "stored in the system's credential store" if stored else "not stored"
+            tr("stored in the system's credential store") if stored else tr("not stored")
         )
-        self.errors["password"] = add_field(form, "Password", self.password)
+        self.errors["password"] = add_field(form, tr("Password"), self.password)
         self.sender_name = QLineEdit(settings.sender_name)
-        self.sender_name.setPlaceholderText("International Office, University of …")
-        self.errors["sender_name"] = add_field(form, "Sender name", self.sender_name)
+        self.sender_name.setPlaceholderText(tr("International Office, University of …"))
+        self.errors["sender_name"] = add_field(form, tr("Sender name"), self.sender_name)
         self.sender_address = QLineEdit(settings.sender_address)
-        self.errors["sender_address"] = add_field(form, "Sender address", self.sender_address)
+        self.errors["sender_address"] = add_field(form, tr("Sender address"), self.sender_address)
         self.reply_to = QLineEdit(settings.reply_to)
-        self.errors["reply_to"] = add_field(form, "Reply-to", self.reply_to)
-        self.test_button = QPushButton("Send a &test message")
+        self.errors["reply_to"] = add_field(form, tr("Reply-to"), self.reply_to)
+        self.test_button = QPushButton(tr("Send a &test message"))
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         row = QHBoxLayout()
@@ -117,21 +118,23 @@ class TemplatesPage(QWidget):
         self.list = QListWidget()
         self.list.setMinimumWidth(290)
         self.list.setMaximumWidth(320)
-        name_for_screen_readers(self.list, "Messages", "Each message vipdesk sends; choose one")
+        name_for_screen_readers(
+            self.list, tr("Messages"), tr("Each message vipdesk sends; choose one")
+        )
         self.subject = QLineEdit()
         self.body = QPlainTextEdit()
         self.body.setTabChangesFocus(True)
         self.subject_error = ErrorLabel()
         self.body_error = ErrorLabel()
         names = ", ".join(f"{{{k}}}" for k in mail_templates.placeholders())
-        self.hint = QLabel(f"Placeholders: {names}")
+        self.hint = QLabel(tr("Placeholders: {names}").format(names=names))
         self.hint.setWordWrap(True)
-        self.save_button = QPushButton("Save &wording")
-        self.restore_button = QPushButton("&Restore the shipped text")
+        self.save_button = QPushButton(tr("Save &wording"))
+        self.restore_button = QPushButton(tr("&Restore the shipped text"))
         form = QFormLayout()
-        form.addRow("Subject:", self.subject)
+        form.addRow(tr("Subject:"), self.subject)
         form.addRow("", self.subject_error)
-        form.addRow("Text:", self.body)
+        form.addRow(tr("Text:"), self.body)
         form.addRow("", self.body_error)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -157,13 +160,13 @@ class TemplatesPage(QWidget):
             signature = mail_templates.signature_text(session)
         self.wording = {k: (t.title, t.subject, t.body, t.customised) for k, t in wording.items()}
         customised = signature != mail_templates.shipped_signature()
-        self.wording[SIGNATURE] = ("Signature (ends every message)", "", signature, customised)
+        self.wording[SIGNATURE] = (tr("Signature (ends every message)"), "", signature, customised)
         self.keys = list(self.wording)
         self.list.blockSignals(True)
         self.list.clear()
         for k in self.keys:
             title, _s, _b, own = self.wording[k]
-            self.list.addItem(f"{title}{' (office wording)' if own else ''}")
+            self.list.addItem(f"{title}{tr(' (office wording)') if own else ''}")
         self.list.blockSignals(False)
         self.list.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
         self._show()
@@ -213,7 +216,7 @@ class TemplatesPage(QWidget):
                 target.show_message(problem.message)
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Mail templates", str(exc))
+            QMessageBox.warning(self, tr("Mail templates"), str(exc))
             return False
         self.reload(key)
         return True
@@ -228,13 +231,13 @@ class MailSettingsDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("E-mail settings")
+        self.setWindowTitle(tr("E-mail settings"))
         self.resize(760, 560)
         self.server = ServerPage(load_mail_settings(db))
         self.templates = TemplatesPage(db)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.server, "&Server and sender")
-        self.tabs.addTab(self.templates, "&Messages")
+        self.tabs.addTab(self.server, tr("&Server and sender"))
+        self.tabs.addTab(self.templates, tr("&Messages"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -273,10 +276,12 @@ class MailSettingsDialog(QDialog):
                 ssl_context=self.ssl_context,
             )
         except VipdeskError as exc:
-            self.server.test_result.setText(f"Not sent: {exc}")
+            self.server.test_result.setText(tr("Not sent: {exc}").format(exc=exc))
             return
         self.server.test_result.setText(
-            f"Sent to {settings.sender_address}; the server answered {reply}."
+            tr("Sent to {sender_address}; the server answered {reply}.").format(
+                reply=reply, sender_address=settings.sender_address
+            )
         )
 
     def _on_save(self) -> None:
@@ -291,7 +296,7 @@ class MailSettingsDialog(QDialog):
             self.server.show_problems(exc)
             return
         except VipdeskError as exc:
-            QMessageBox.warning(self, "E-mail settings", str(exc))
+            QMessageBox.warning(self, tr("E-mail settings"), str(exc))
             return
         secret = self.server.password.text()
         if secret:
@@ -303,8 +308,10 @@ class MailSettingsDialog(QDialog):
             if not kept:
                 QMessageBox.information(
                     self,
-                    "E-mail settings",
-                    "This computer has no credential store: the password is kept until vipdesk "
-                    "is closed, and will be asked for again.",
+                    tr("E-mail settings"),
+                    tr(
+                        "This computer has no credential store: the password is kept until vipdesk "
+                        "is closed, and will be asked for again."
+                    ),
                 )
         self.accept()

@@ -26,6 +26,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.mail import outbox
 from vipdesk.services.mail.settings import load_mail_settings
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.mail.sending import MailSender
@@ -35,8 +36,8 @@ if TYPE_CHECKING:
     from vipdesk.services.mail.incoming import ReceivedMail
     from vipdesk.ui.placements.editor import PlacementEditor
 
-MAIL_FILES = "E-mail (*.eml);;All files (*)"
-TITLE = "Import returned mail"
+MAIL_FILES = tr("E-mail (*.eml);;All files (*)")
+TITLE = tr("Import returned mail")
 
 
 class MailActions(QObject):
@@ -58,11 +59,11 @@ class MailActions(QObject):
         self.resumer = MailSender(db, window)  # at start, quietly: the Outbox shows how it went
         self.resumer.quiet = True
         self.resumer.sent.connect(lambda _result: self.outbox.reload())
-        tabs.addTab(self.outbox, "Out&box")
-        self.settings_action = QAction("&E-mail…", window)
-        self.settings_action.setToolTip("The mail server, the sender and the message templates")
+        tabs.addTab(self.outbox, tr("Out&box"))
+        self.settings_action = QAction(tr("&E-mail…"), window)
+        self.settings_action.setToolTip(tr("The mail server, the sender and the message templates"))
         self.settings_action.triggered.connect(self.edit_settings)
-        self.import_action = QAction("Import returned &mail (.eml)…", window)
+        self.import_action = QAction(tr("Import returned &mail (.eml)…"), window)
         self.import_action.triggered.connect(self.choose_mail)
 
     def resume(self) -> int:
@@ -99,7 +100,7 @@ class MailActions(QObject):
                 self._db, title, file.name, file.read_bytes(), [], load_mail_settings(self._db)
             )
         except (OSError, VipdeskError) as exc:
-            QMessageBox.warning(self._window, "E-mail the report", str(exc))
+            QMessageBox.warning(self._window, tr("E-mail the report"), str(exc))
             return
         compose = ComposeDialog(self._db, draft, self._window)
         if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:
@@ -124,7 +125,7 @@ class MailActions(QObject):
         except VipdeskError as exc:
             QMessageBox.warning(self._window, TITLE, str(exc))
             return None
-        notes = [f"Not ours, left alone: {name}" for name in received.others]
+        notes = [tr("Not ours, left alone: {name}").format(name=name) for name in received.others]
         for file in received.files:
             if file.kind == "questionnaire":
                 if import_returned_bytes(self._window, self._db, file.data, file.name):
@@ -142,8 +143,10 @@ class MailActions(QObject):
                 editor.agreement.steps.returned_file(file.data, file.name)
             else:
                 notes.append(
-                    f"{file.name} is the {file.kind} of {file.reference}: record its signatures "
-                    "in the Agreement tab (Record signature…)."
+                    tr(
+                        "{name} is the {kind} of {reference}: record its signatures in the "
+                        "Agreement tab (Record signature…)."
+                    ).format(name=file.name, kind=file.kind, reference=file.reference)
                 )
         if notes:
             QMessageBox.information(self._window, TITLE, "\n".join(notes))

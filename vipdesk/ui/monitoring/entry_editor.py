@@ -29,20 +29,21 @@ from vipdesk.models import EntryKind
 from vipdesk.services.monitoring.attachments import ACCEPTED, MAX_ATTACHMENT_BYTES
 from vipdesk.services.monitoring.log import EntryForm, MonitoringView, save_entry, validate_entry
 from vipdesk.ui.funding.source_editor import read_date
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
-FILES = "Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)"
+FILES = tr("Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)")
 # Who usually takes part, offered when the kind is chosen for a new entry.
 PARTICIPANTS = {
-    EntryKind.KICKOFF: "student, mentor, tutor",
-    EntryKind.MENTOR_MEETING: "student, mentor",
-    EntryKind.TUTOR_COACHING: "student, tutor",
-    EntryKind.PROGRESS_REPORT: "student, mentor",
-    EntryKind.PEER_FEEDBACK: "student, colleagues",
+    EntryKind.KICKOFF: tr("student, mentor, tutor"),
+    EntryKind.MENTOR_MEETING: tr("student, mentor"),
+    EntryKind.TUTOR_COACHING: tr("student, tutor"),
+    EntryKind.PROGRESS_REPORT: tr("student, mentor"),
+    EntryKind.PEER_FEEDBACK: tr("student, colleagues"),
     EntryKind.REFLECTION: "student",
-    EntryKind.WELLBEING: "student, coordinator",
-    EntryKind.INCIDENT: "student, mentor, coordinator",
+    EntryKind.WELLBEING: tr("student, coordinator"),
+    EntryKind.INCIDENT: tr("student, mentor, coordinator"),
 }
 
 
@@ -54,7 +55,7 @@ def _text_box(lines: int) -> QPlainTextEdit:
 
 
 class EntryEditor(RecordEditor[EntryForm]):
-    what = "monitoring entry"
+    what = tr("monitoring entry")
 
     def __init__(
         self, db: Database, view: MonitoringView, form: EntryForm, parent: QWidget | None = None
@@ -68,23 +69,27 @@ class EntryEditor(RecordEditor[EntryForm]):
         self.held_on = DateField()
         self.participants = QLineEdit()
         self.participants.setMaxLength(300)
-        self.participants.setPlaceholderText("e.g. student, mentor")
+        self.participants.setPlaceholderText(tr("e.g. student, mentor"))
         self.tool = QComboBox()
         self.tool.addItem("—", None)
         for key, name in sorted(view.tools.items(), key=lambda kv: kv[1]):
             self.tool.addItem(name, key)
-        self.tool.setToolTip("One of the tools chosen for this placement (Preparation tab)")
+        self.tool.setToolTip(tr("One of the tools chosen for this placement (Preparation tab)"))
         self.minutes = QSpinBox()
         self.minutes.setRange(0, 600)
         self.minutes.setSingleStep(15)
-        self.minutes.setSuffix(" min")
+        self.minutes.setSuffix(tr(" min"))
         self.minutes.setSpecialValueText("—")
         self.note = _text_box(3)
         self.file_label = QLabel()
-        self.file_button = QPushButton("Attach a file…")
-        self.file_button.setToolTip(f"{ACCEPTED}, up to {MAX_ATTACHMENT_BYTES // 2**20} MB")
+        self.file_button = QPushButton(tr("Attach a file…"))
+        self.file_button.setToolTip(
+            tr("{ACCEPTED}, up to {value} MB").format(
+                ACCEPTED=ACCEPTED, value=MAX_ATTACHMENT_BYTES // 2**20
+            )
+        )
         self.file_button.clicked.connect(self._on_attach)
-        self.remove_file = QPushButton("Remove")
+        self.remove_file = QPushButton(tr("Remove"))
         self.remove_file.clicked.connect(self._on_remove_file)
         file_row = QWidget()
         row = QHBoxLayout(file_row)
@@ -92,29 +97,29 @@ class EntryEditor(RecordEditor[EntryForm]):
         row.addWidget(self.file_label, 1)
         row.addWidget(self.file_button)
         row.addWidget(self.remove_file)
-        self.concern = QCheckBox("This raised a concern")
+        self.concern = QCheckBox(tr("This raised a concern"))
         self.concern.toggled.connect(self._on_concern)
         self.follow_up = _text_box(2)
         self.resolved_on = DateField()
         self.resolution = _text_box(2)
         self._attachment: bytes | None = None
         self._attachment_name = ""
-        self.add_field("kind", "Kind", self.kind, required=True)
-        self.add_field("held_on", "Date", self.held_on, required=True)
-        self.add_field("participants", "Who took part", self.participants, required=True)
-        self.add_field("tool_key", "Tool", self.tool)
-        self.add_field("minutes", "Duration", self.minutes)
-        self.add_field("note", "Note", self.note)
-        self.add_field("attachment", "File", file_row)
-        self.add_field("concern", "Concern", self.concern)
-        self.add_field("follow_up", "Follow-up", self.follow_up)
-        self.add_field("resolved_on", "Resolved on", self.resolved_on)
-        self.add_field("resolution", "Resolution", self.resolution)
+        self.add_field("kind", tr("Kind"), self.kind, required=True)
+        self.add_field("held_on", tr("Date"), self.held_on, required=True)
+        self.add_field("participants", tr("Who took part"), self.participants, required=True)
+        self.add_field("tool_key", tr("Tool"), self.tool)
+        self.add_field("minutes", tr("Duration"), self.minutes)
+        self.add_field("note", tr("Note"), self.note)
+        self.add_field("attachment", tr("File"), file_row)
+        self.add_field("concern", tr("Concern"), self.concern)
+        self.add_field("follow_up", tr("Follow-up"), self.follow_up)
+        self.add_field("resolved_on", tr("Resolved on"), self.resolved_on)
+        self.add_field("resolution", tr("Resolution"), self.resolution)
         self.finish_layout()
         self.start(form)
 
     def title_for(self, form: EntryForm) -> str:
-        return f"{form.kind.label} of {form.held_on:%d %b %Y}" if form.id else "New log entry"
+        return f"{form.kind.label} of {form.held_on:%d %b %Y}" if form.id else tr("New log entry")
 
     def show_form(self, form: EntryForm) -> None:
         self.kind.blockSignals(True)
@@ -173,17 +178,23 @@ class EntryEditor(RecordEditor[EntryForm]):
             widget.setEnabled(on)
 
     def _on_attach(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(self, "Attach a file", "", FILES)
+        chosen, _filter = QFileDialog.getOpenFileName(self, tr("Attach a file"), "", FILES)
         if not chosen:
             return
         path = Path(chosen)
         try:
             if path.stat().st_size > MAX_ATTACHMENT_BYTES:
-                self._show_file(f"{path.name} is over {MAX_ATTACHMENT_BYTES // 2**20} MB.")
+                self._show_file(
+                    tr("{name} is over {value} MB.").format(
+                        name=path.name, value=MAX_ATTACHMENT_BYTES // 2**20
+                    )
+                )
                 return
             self._attachment = path.read_bytes()
         except OSError as exc:
-            self._show_file(f"Cannot read {path.name}: {exc.strerror}.")
+            self._show_file(
+                tr("Cannot read {name}: {strerror}.").format(name=path.name, strerror=exc.strerror)
+            )
             return
         self._attachment_name = path.name
         self._show_file()
@@ -196,5 +207,5 @@ class EntryEditor(RecordEditor[EntryForm]):
         if problem:
             self.show_problems([FieldProblem("attachment", problem)])
         name = self._attachment_name
-        self.file_label.setText(name or "No file")
+        self.file_label.setText(name or tr("No file"))
         self.remove_file.setEnabled(bool(name))

@@ -41,6 +41,7 @@ from vipdesk.services.monitoring.recognition import load_recognition
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.monitoring.entry_editor import EntryEditor
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
 
@@ -57,9 +58,9 @@ def _slot(rhythm: Rhythm, as_of: date) -> list[tuple[str, str, str]]:
     for slot in rhythm.slots:
         period = f"{slot.start:%d %b} – {slot.end:%d %b %Y}"
         if slot.met_on is not None:
-            rows.append((period, f"met on {slot.met_on:%d %b}", "success"))
+            rows.append((period, tr("met on {met_on:%d %b}").format(met_on=slot.met_on), "success"))
         elif slot.end >= as_of:
-            rows.append((period, "not yet", "muted"))
+            rows.append((period, tr("not yet"), "muted"))
         else:
             rows.append((period, "missed", "error"))
     return rows[::-1]
@@ -74,7 +75,7 @@ class MonitoringPanel(QWidget):
         self.placement_id: int | None = None
         self.view: MonitoringView | None = None
         self._stale = False
-        self.placeholder = QLabel("Save the placement first to keep its monitoring log.")
+        self.placeholder = QLabel(tr("Save the placement first to keep its monitoring log."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setStyleSheet(theme.text_style("muted"))
         self.summary = QLabel()
@@ -82,35 +83,39 @@ class MonitoringPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.model: RowsTableModel[EntryRow] = RowsTableModel(
             [
-                Column("Date", lambda e: f"{e.held_on:%d %b %Y}"),
-                Column("Kind", lambda e: e.kind.label),
-                Column("Who", lambda e: e.participants),
-                Column("Tool", lambda e: e.tool),
-                Column("Min", lambda e: str(e.minutes or ""), True),
-                Column("Concern", _concern),
-                Column("Note", lambda e: e.note, tooltip=lambda e: e.note or e.kind.label),
-                Column("File", lambda e: e.attachment_name),
+                Column(tr("Date"), lambda e: f"{e.held_on:%d %b %Y}"),
+                Column(tr("Kind"), lambda e: e.kind.label),
+                Column(tr("Who"), lambda e: e.participants),
+                Column(tr("Tool"), lambda e: e.tool),
+                Column(tr("Min"), lambda e: str(e.minutes or ""), True),
+                Column(tr("Concern"), _concern),
+                Column(tr("Note"), lambda e: e.note, tooltip=lambda e: e.note or e.kind.label),
+                Column(tr("File"), lambda e: e.attachment_name),
             ],
             lambda e: e.id,
             self,
         )
-        self.table = make_table(self.model, "Monitoring log", "Meetings, reports and checks")
+        self.table = make_table(
+            self.model, tr("Monitoring log"), tr("Meetings, reports and checks")
+        )
         self.table.doubleClicked.connect(lambda _i: self._on_edit())
         self.rhythm: RowsTableModel[tuple[str, str, str]] = RowsTableModel(
             [
-                Column("Expected", lambda r: r[0]),
-                Column("Meeting", lambda r: r[1], alarm=lambda r: r[2] == "error"),
+                Column(tr("Expected"), lambda r: r[0]),
+                Column(tr("Meeting"), lambda r: r[1], alarm=lambda r: r[2] == "error"),
             ],
             lambda r: None,
             self,
         )
         self.rhythm_table = make_table(
-            self.rhythm, "Expected meetings", "Each slot of the protocol's cadence: met or missed"
+            self.rhythm,
+            tr("Expected meetings"),
+            tr("Each slot of the protocol's cadence: met or missed"),
         )
-        self.new_button = QPushButton("&New entry…")
-        self.edit_button = QPushButton("&Edit…")
-        self.delete_button = QPushButton("De&lete")
-        self.file_button = QPushButton("Save &file…")
+        self.new_button = QPushButton(tr("&New entry…"))
+        self.edit_button = QPushButton(tr("&Edit…"))
+        self.delete_button = QPushButton(tr("De&lete"))
+        self.file_button = QPushButton(tr("Save &file…"))
         for button, slot in ((self.new_button, self._on_new), (self.edit_button, self._on_edit),
                              (self.delete_button, self._on_delete),
                              (self.file_button, self._on_file)):  # fmt: skip
@@ -121,9 +126,9 @@ class MonitoringPanel(QWidget):
         buttons.addStretch(1)
         self.recognition = QLabel()
         self.recognition.setWordWrap(True)
-        self.recognition_button = QPushButton("&Recognition…")
+        self.recognition_button = QPushButton(tr("&Recognition…"))
         self.recognition_button.clicked.connect(self._on_recognition)
-        group = QGroupBox("Recognition")
+        group = QGroupBox(tr("Recognition"))
         row = QHBoxLayout(group)
         row.addWidget(self.recognition, 1)
         row.addWidget(self.recognition_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -177,29 +182,38 @@ class MonitoringPanel(QWidget):
         fit_columns(self.rhythm_table, 1)
         self.rhythm_table.setVisible(meetings is not None)
         lines = []
-        for rhythm, what in ((meetings, "Meetings"), (view.reports, "Reports and reflections")):
+        for rhythm, what in (
+            (meetings, tr("Meetings")),
+            (view.reports, tr("Reports and reflections")),
+        ):
             if rhythm is None:
                 continue
             colour = "error" if rhythm.overdue_since else "success"
             lines.append(f"<span style='color:{theme.hex_of(colour)}'>"
                          f"{escape(rhythm.describe(what))}</span>")  # fmt: skip
         if meetings is None:
-            lines.append("No communication protocol yet: no rhythm of meetings to measure.")
+            lines.append(tr("No communication protocol yet: no rhythm of meetings to measure."))
         concerns = view.open_concerns
         if concerns:
-            noun = "concern" if concerns == 1 else "concerns"
-            lines.append(theme.span("warning", f"{concerns} {noun} open"))
+            lines.append(theme.span("warning", tr("%n concern(s) open", "", concerns)))
         if not view.entries:
-            lines.append("Nothing logged yet: New entry… records the kick-off first.")
+            lines.append(tr("Nothing logged yet: New entry… records the kick-off first."))
         self.summary.setText("<br>".join(lines))
         if not recognition.counts_toward_degree:
-            self.recognition.setText("No credits planned: nothing to recognise in the degree.")
+            self.recognition.setText(tr("No credits planned: nothing to recognise in the degree."))
         elif missing := recognition.missing():
-            self.recognition.setText("Not complete yet: " + ", ".join(missing) + ".")
+            self.recognition.setText(tr("Not complete yet: ") + ", ".join(missing) + ".")
         else:
             self.recognition.setText(
-                f"{recognition.credits_awarded} of {recognition.planned_credits} credits, "
-                f"grade {recognition.grade}, transcript of {recognition.transcript_on:%d %b %Y}."
+                tr(
+                    "{credits_awarded} of {planned_credits} credits, grade {grade}, "
+                    "transcript of {transcript_on:%d %b %Y}."
+                ).format(
+                    credits_awarded=recognition.credits_awarded,
+                    planned_credits=recognition.planned_credits,
+                    grade=recognition.grade,
+                    transcript_on=recognition.transcript_on,
+                )
             )
         self._update_buttons()
 
@@ -244,16 +258,18 @@ class MonitoringPanel(QWidget):
             return
         answer = QMessageBox.question(
             self,
-            "Delete the entry",
-            f"Delete the {chosen.kind.label.lower()} of {chosen.held_on:%d %b %Y}? "
-            "It can be restored from Edit → Recently deleted for 30 days.",
+            tr("Delete the entry"),
+            tr(
+                "Delete the {label} of {held_on:%d %b %Y}? It can be restored from Edit "
+                "→ Recently deleted for 30 days."
+            ).format(label=chosen.kind.label.lower(), held_on=chosen.held_on),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
             delete_entry(self.db, chosen.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Not deleted", str(exc))
+            QMessageBox.warning(self, tr("Not deleted"), str(exc))
         self._saved()
 
     def _on_file(self) -> None:
@@ -263,14 +279,14 @@ class MonitoringPanel(QWidget):
         try:
             name, data = attachment_of(self.db, chosen.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "No file", str(exc))
+            QMessageBox.warning(self, tr("No file"), str(exc))
             return
-        target, _filter = QFileDialog.getSaveFileName(self, "Save the file", name)
+        target, _filter = QFileDialog.getSaveFileName(self, tr("Save the file"), name)
         if target:
             try:
                 write_atomically(Path(target), data)
             except (OSError, VipdeskError) as exc:
-                QMessageBox.warning(self, "Not saved", str(exc))
+                QMessageBox.warning(self, tr("Not saved"), str(exc))
 
     def _on_recognition(self) -> None:
         if self.view is None or self.placement_id is None:

@@ -22,6 +22,7 @@ from vipdesk.services.monitoring.recognition import (
     validate_recognition,
 )
 from vipdesk.ui.funding.source_editor import read_date
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
@@ -42,7 +43,7 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
         self.credits = QLineEdit()
         self.credits.setMaximumWidth(120)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("Only when more credits are awarded than planned")
+        self.reason.setPlaceholderText(tr("Only when more credits are awarded than planned"))
         self.scale = QComboBox()
         self.scale.addItem("—", "")
         for key, scale in grading_scales().items():
@@ -53,30 +54,38 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
         self.transcript_on = DateField()
         self.outcomes = QPlainTextEdit()
         self.outcomes.setTabChangesFocus(True)
-        self.outcomes.setPlaceholderText("One learning outcome achieved per line")
+        self.outcomes.setPlaceholderText(tr("One learning outcome achieved per line"))
         self.outcomes.setFixedHeight(self.outcomes.fontMetrics().lineSpacing() * 5 + 14)
-        self.all_planned = QPushButton("All planned outcomes achieved")
+        self.all_planned = QPushButton(tr("All planned outcomes achieved"))
         self.all_planned.clicked.connect(self._on_all_planned)
         self.certificate_on = DateField()
-        self.add_field("credits_awarded", "Credits awarded (ECTS)", self.credits)
-        self.add_field("credits_reason", "Reason for more credits", self.reason)
-        self.add_field("grading_scale", "Grading scale", self.scale)
-        self.add_field("grade", "Grade", self.grade)
-        self.add_field("transcript_on", "Transcript of records of", self.transcript_on)
-        self.add_field("outcomes_achieved", "Learning outcomes achieved", self.outcomes)
+        self.add_field("credits_awarded", tr("Credits awarded (ECTS)"), self.credits)
+        self.add_field("credits_reason", tr("Reason for more credits"), self.reason)
+        self.add_field("grading_scale", tr("Grading scale"), self.scale)
+        self.add_field("grade", tr("Grade"), self.grade)
+        self.add_field("transcript_on", tr("Transcript of records of"), self.transcript_on)
+        self.add_field("outcomes_achieved", tr("Learning outcomes achieved"), self.outcomes)
         self.form_layout.addRow("", self.all_planned)
-        self.add_field("certificate_received_on", "Certificate received on", self.certificate_on)
+        self.add_field(
+            "certificate_received_on", tr("Certificate received on"), self.certificate_on
+        )
         self.finish_layout()
         self.start(load_recognition(db, placement_id))
 
     def title_for(self, form: RecognitionForm) -> str:
-        planned = f" ({form.planned_credits} ECTS planned)" if form.planned_credits else ""
-        return f"Recognition{planned}"
+        planned = (
+            tr(" ({planned_credits} ECTS planned)").format(planned_credits=form.planned_credits)
+            if form.planned_credits
+            else ""
+        )
+        return tr("Recognition{planned}").format(planned=planned)
 
     def show_form(self, form: RecognitionForm) -> None:
         self.credits.setText("" if form.credits_awarded is None else str(form.credits_awarded))
         if form.planned_credits:
-            self.credits.setPlaceholderText(f"{form.planned_credits} planned")
+            self.credits.setPlaceholderText(
+                tr("{credits} planned").format(credits=form.planned_credits)
+            )
         self.reason.setText(form.credits_reason)
         self.scale.setCurrentIndex(max(self.scale.findData(form.grading_scale), 0))
         self.grade.setText(form.grade)
@@ -94,7 +103,11 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
             try:
                 credits = Decimal(typed)
             except InvalidOperation:
-                problems.append(FieldProblem("credits_awarded", f"“{typed}” is not a number."))
+                problems.append(
+                    FieldProblem(
+                        "credits_awarded", tr("“{typed}” is not a number.").format(typed=typed)
+                    )
+                )
         lines = (line.strip() for line in self.outcomes.toPlainText().splitlines())
         form = replace(
             base,

@@ -18,6 +18,7 @@ from vipdesk.services.people.contacts import (
     validate_contact,
 )
 from vipdesk.services.people.lists import institution_choices, organisation_choices
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import SearchableCombo, TimeZoneCombo
 
@@ -33,8 +34,8 @@ class EmployerField(QWidget):
         super().__init__(parent)
         self._choices = {HOST: organisation_choices(db), INSTITUTION: institution_choices(db)}
         self.kind = QComboBox(self)
-        self.kind.addItem("Host organisation", HOST)
-        self.kind.addItem("Institution", INSTITUTION)
+        self.kind.addItem(tr("Host organisation"), HOST)
+        self.kind.addItem(tr("Institution"), INSTITUTION)
         self.record = SearchableCombo(self)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         layout = QHBoxLayout(self)
@@ -105,13 +106,13 @@ class ContactEditor(RecordEditor[ContactForm]):
         self.position = QLineEdit()
         self.employer = EmployerField(db)
         self.timezone = TimeZoneCombo()
-        self.add_field("name", "Name", self.name, required=True)
-        self.add_field("email", "E-mail", self.email, required=True)
-        self.add_field("phone", "Phone", self.phone)
-        self.add_field("role", "Role", self.role, required=True)
-        self.add_field("position", "Position", self.position)
-        self.add_field("employer", "Works at", self.employer, required=True)
-        self.add_field("timezone", "Time zone", self.timezone, required=True)
+        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("email", tr("E-mail"), self.email, required=True)
+        self.add_field("phone", tr("Phone"), self.phone)
+        self.add_field("role", tr("Role"), self.role, required=True)
+        self.add_field("position", tr("Position"), self.position)
+        self.add_field("employer", tr("Works at"), self.employer, required=True)
+        self.add_field("timezone", tr("Time zone"), self.timezone, required=True)
         self.finish_layout()
         if contact_id:
             form = load_contact(db, contact_id)
@@ -123,8 +124,12 @@ class ContactEditor(RecordEditor[ContactForm]):
 
     def title_for(self, form: ContactForm) -> str:
         if form.id:
-            return f"Contact: {form.name}"
-        return f"New {form.role.label.lower()}" if form.role else "New contact"
+            return tr("Contact: {name}").format(name=form.name)
+        return (
+            tr("New {label}").format(label=form.role.label.lower())
+            if form.role
+            else tr("New contact")
+        )
 
     def show_form(self, form: ContactForm) -> None:
         self.name.setText(form.name)
@@ -139,8 +144,8 @@ class ContactEditor(RecordEditor[ContactForm]):
 
     def read_form(self, base: ContactForm) -> tuple[ContactForm, list[FieldProblem]]:
         problems = [
-            *combo_problem("employer", self.employer.record, "where this person works"),
-            *combo_problem("timezone", self.timezone, "a time zone"),
+            *combo_problem("employer", self.employer.record, tr("where this person works")),
+            *combo_problem("timezone", self.timezone, tr("a time zone")),
         ]
         role = self.role.currentData()
         organisation_id, institution_id = self.employer.ids()

@@ -14,6 +14,7 @@ from vipdesk.services.people.organisations import (
     save_institution,
     validate_institution,
 )
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
 
@@ -29,7 +30,7 @@ class InstitutionEditor(RecordEditor[InstitutionForm]):
         self.name.setMaxLength(200)
         self.erasmus_code = QLineEdit()
         self.erasmus_code.setMaxLength(30)
-        self.erasmus_code.setPlaceholderText("e.g. PL WARSZAW01")
+        self.erasmus_code.setPlaceholderText(tr("e.g. PL WARSZAW01"))
         self.faculty = QLineEdit()
         self.country = CountryCombo()
         self.city = QLineEdit()
@@ -39,19 +40,21 @@ class InstitutionEditor(RecordEditor[InstitutionForm]):
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://…")
         self.timezone = TimeZoneCombo()
-        self.add_field("name", "Name", self.name, required=True)
-        self.add_field("erasmus_code", "Erasmus code", self.erasmus_code)
-        self.add_field("faculty", "Faculty", self.faculty)
-        self.add_field("country", "Country", self.country, required=True)
-        self.add_field("city", "City", self.city)
-        self.add_field("address", "Address", self.address)
-        self.add_field("website", "Website", self.website)
-        self.add_field("timezone", "Time zone", self.timezone, required=True)
+        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("erasmus_code", tr("Erasmus code"), self.erasmus_code)
+        self.add_field("faculty", tr("Faculty"), self.faculty)
+        self.add_field("country", tr("Country"), self.country, required=True)
+        self.add_field("city", tr("City"), self.city)
+        self.add_field("address", tr("Address"), self.address)
+        self.add_field("website", tr("Website"), self.website)
+        self.add_field("timezone", tr("Time zone"), self.timezone, required=True)
         self.finish_layout()
         self.start(load_institution(db, institution_id) if institution_id else InstitutionForm())
 
     def title_for(self, form: InstitutionForm) -> str:
-        return f"Institution: {form.name}" if form.id else "New institution"
+        return (
+            tr("Institution: {name}").format(name=form.name) if form.id else tr("New institution")
+        )
 
     def show_form(self, form: InstitutionForm) -> None:
         self.name.setText(form.name)
@@ -65,8 +68,8 @@ class InstitutionEditor(RecordEditor[InstitutionForm]):
 
     def read_form(self, base: InstitutionForm) -> tuple[InstitutionForm, list[FieldProblem]]:
         problems = [
-            *combo_problem("country", self.country, "a country"),
-            *combo_problem("timezone", self.timezone, "a time zone"),
+            *combo_problem("country", self.country, tr("a country")),
+            *combo_problem("timezone", self.timezone, tr("a time zone")),
         ]
         form = replace(
             base,

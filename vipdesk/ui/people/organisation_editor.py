@@ -15,6 +15,7 @@ from vipdesk.services.people.organisations import (
     save_organisation,
     validate_organisation,
 )
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
 
@@ -31,33 +32,37 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.country = CountryCombo()
         self.city = QLineEdit()
         self.street = QLineEdit()
-        self.street.setPlaceholderText("Street and number, as on a letter")
+        self.street.setPlaceholderText(tr("Street and number, as on a letter"))
         self.postcode = QLineEdit()
         self.postcode.setMaxLength(20)
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://…")
         self.sector = QLineEdit()
-        self.sector.setPlaceholderText("e.g. Software, Renewable energy, NGO")
+        self.sector.setPlaceholderText(tr("e.g. Software, Renewable energy, NGO"))
         self.size_choice = QComboBox()
         self.size_choice.addItem("—", None)
         for size in OrganisationSize:
             self.size_choice.addItem(size.label, size.value)
         self.timezone = TimeZoneCombo()
-        self.add_field("name", "Name", self.name, required=True)
-        self.add_field("country", "Country", self.country, required=True)
-        self.add_field("street", "Street", self.street)
-        self.add_field("postcode", "Postcode", self.postcode)
-        self.add_field("city", "City", self.city)
-        self.add_field("website", "Website", self.website)
-        self.add_field("sector", "Sector", self.sector)
-        self.add_field("size", "Size", self.size_choice)
-        self.add_field("timezone", "Time zone", self.timezone, required=True)
+        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("country", tr("Country"), self.country, required=True)
+        self.add_field("street", tr("Street"), self.street)
+        self.add_field("postcode", tr("Postcode"), self.postcode)
+        self.add_field("city", tr("City"), self.city)
+        self.add_field("website", tr("Website"), self.website)
+        self.add_field("sector", tr("Sector"), self.sector)
+        self.add_field("size", tr("Size"), self.size_choice)
+        self.add_field("timezone", tr("Time zone"), self.timezone, required=True)
         self.finish_layout()
         form = load_organisation(db, organisation_id) if organisation_id else OrganisationForm()
         self.start(form)
 
     def title_for(self, form: OrganisationForm) -> str:
-        return f"Organisation: {form.name}" if form.id else "New host organisation"
+        return (
+            tr("Organisation: {name}").format(name=form.name)
+            if form.id
+            else tr("New host organisation")
+        )
 
     def show_form(self, form: OrganisationForm) -> None:
         self.name.setText(form.name)
@@ -74,8 +79,8 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
 
     def read_form(self, base: OrganisationForm) -> tuple[OrganisationForm, list[FieldProblem]]:
         problems = [
-            *combo_problem("country", self.country, "a country"),
-            *combo_problem("timezone", self.timezone, "a time zone"),
+            *combo_problem("country", self.country, tr("a country")),
+            *combo_problem("timezone", self.timezone, tr("a time zone")),
         ]
         size = self.size_choice.currentData()
         form = replace(

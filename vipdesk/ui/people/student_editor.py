@@ -19,6 +19,7 @@ from vipdesk.services.people.students import (
     save_student,
     validate_student,
 )
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
@@ -48,11 +49,11 @@ class StudentEditor(RecordEditor[StudentForm]):
             self.study_cycle.addItem(label, level)
         self.field_of_education = QLineEdit()
         self.field_of_education.setPlaceholderText(
-            "ISCED-F, e.g. 0413 Management and administration"
+            tr("ISCED-F, e.g. 0413 Management and administration")
         )
         self.programme = QLineEdit()
         self.timezone = TimeZoneCombo()
-        self.institution = RecordPicker("New…")
+        self.institution = RecordPicker(tr("New…"))
         self.institution.set_choices(institution_choices(db))
         self.institution.create_requested.connect(self._on_new_institution)
         self.languages = LanguagesTable()
@@ -60,18 +61,18 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.equity.opened.connect(self._on_equity_opened)
         self._equity_loaded: EquityForm | None = None
 
-        self.add_field("given_name", "Given name", self.given_name, required=True)
-        self.add_field("family_name", "Family name", self.family_name, required=True)
-        self.add_field("email", "E-mail", self.email, required=True)
-        self.add_field("student_number", "Student number", self.student_number)
-        self.add_field("date_of_birth", "Date of birth", self.date_of_birth)
-        self.add_field("nationality", "Nationality", self.nationality)
-        self.add_field("institution_id", "Institution", self.institution)
-        self.add_field("study_cycle", "Study cycle", self.study_cycle)
-        self.add_field("field_of_education", "Field of education", self.field_of_education)
-        self.add_field("programme", "Programme", self.programme)
-        self.add_field("timezone", "Time zone", self.timezone, required=True)
-        self.add_field("languages", "Languages", self.languages)
+        self.add_field("given_name", tr("Given name"), self.given_name, required=True)
+        self.add_field("family_name", tr("Family name"), self.family_name, required=True)
+        self.add_field("email", tr("E-mail"), self.email, required=True)
+        self.add_field("student_number", tr("Student number"), self.student_number)
+        self.add_field("date_of_birth", tr("Date of birth"), self.date_of_birth)
+        self.add_field("nationality", tr("Nationality"), self.nationality)
+        self.add_field("institution_id", tr("Institution"), self.institution)
+        self.add_field("study_cycle", tr("Study cycle"), self.study_cycle)
+        self.add_field("field_of_education", tr("Field of education"), self.field_of_education)
+        self.add_field("programme", tr("Programme"), self.programme)
+        self.add_field("timezone", tr("Time zone"), self.timezone, required=True)
+        self.add_field("languages", tr("Languages"), self.languages)
         self.body.addWidget(self.equity)
         self.finish_layout()
         self.start(load_student(db, student_id) if student_id else new_student_form(db))
@@ -79,7 +80,11 @@ class StudentEditor(RecordEditor[StudentForm]):
     # --- RecordEditor --------------------------------------------------------------------
 
     def title_for(self, form: StudentForm) -> str:
-        return f"Student: {form.full_name}" if form.id else "New student"
+        return (
+            tr("Student: {full_name}").format(full_name=form.full_name)
+            if form.id
+            else tr("New student")
+        )
 
     def show_form(self, form: StudentForm) -> None:
         self.given_name.setText(form.given_name)
@@ -98,9 +103,9 @@ class StudentEditor(RecordEditor[StudentForm]):
 
     def read_form(self, base: StudentForm) -> tuple[StudentForm, list[FieldProblem]]:
         problems = [
-            *combo_problem("nationality", self.nationality, "a country"),
-            *combo_problem("timezone", self.timezone, "a time zone"),
-            *combo_problem("institution_id", self.institution.combo, "an institution"),
+            *combo_problem("nationality", self.nationality, tr("a country")),
+            *combo_problem("timezone", self.timezone, tr("a time zone")),
+            *combo_problem("institution_id", self.institution.combo, tr("an institution")),
         ]
         try:
             born = self.date_of_birth.value()

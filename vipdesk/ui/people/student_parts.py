@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from vipdesk.models import CEFR_LEVELS
 from vipdesk.services.people.students import EQUITY_FLAGS, EquityForm
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
-_LEVEL_NAMES = {"native": "Native"}
+_LEVEL_NAMES = {"native": tr("Native")}
 
 
 class LanguagesTable(QWidget):
@@ -33,8 +34,10 @@ class LanguagesTable(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget(0, 2, self)
-        name_for_screen_readers(self.table, "Languages", "Each language with its CEFR level")
-        self.table.setHorizontalHeaderLabels(["Language", "Level (CEFR)"])
+        name_for_screen_readers(
+            self.table, tr("Languages"), tr("Each language with its CEFR level")
+        )
+        self.table.setHorizontalHeaderLabels([tr("Language"), tr("Level (CEFR)")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -46,8 +49,8 @@ class LanguagesTable(QWidget):
         rows.setDefaultSectionSize(QComboBox().sizeHint().height() + 2)
         # Room for the header and three languages; more scroll.
         self.table.setFixedHeight(header.sizeHint().height() + 3 * rows.defaultSectionSize() + 4)
-        self.add_button = QPushButton("Add language", self)
-        self.remove_button = QPushButton("Remove", self)
+        self.add_button = QPushButton(tr("Add language"), self)
+        self.remove_button = QPushButton(tr("Remove"), self)
         self.add_button.clicked.connect(self._on_add)
         self.remove_button.clicked.connect(self._on_remove)
         buttons = QHBoxLayout()
@@ -104,12 +107,12 @@ class LanguagesTable(QWidget):
 
 
 EQUITY_LABELS = {
-    "disability": "Disability or health condition",
-    "fewer_opportunities": "Economic, social or geographic obstacles",
-    "migrant_or_refugee": "Migrant or refugee background",
-    "working_or_carer": "Working student or carer",
+    "disability": tr("Disability or health condition"),
+    "fewer_opportunities": tr("Economic, social or geographic obstacles"),
+    "migrant_or_refugee": tr("Migrant or refugee background"),
+    "working_or_carer": tr("Working student or carer"),
 }
-EQUITY_NOTE = (
+EQUITY_NOTE = tr(
     "Special-category personal data (GDPR art. 9): record only what the student declared, e.g. "
     "for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists "
     "or exports; the history notes only that it changed."
@@ -125,7 +128,7 @@ class EquityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.toggle = QToolButton(self)
-        self.toggle.setText("Sensitive: equity flags")
+        self.toggle.setText(tr("Sensitive: equity flags"))
         self.toggle.setCheckable(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -140,8 +143,8 @@ class EquityPanel(QWidget):
         for n, box in enumerate(self.boxes.values()):
             grid.addWidget(box, n // 2, n % 2)
         self.note = QPlainTextEdit(self.content)
-        self.note.setAccessibleName("Note on the grant's grounds")
-        self.note.setPlaceholderText("Note (only what is needed for the grant)")
+        self.note.setAccessibleName(tr("Note on the grant's grounds"))
+        self.note.setPlaceholderText(tr("Note (only what is needed for the grant)"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
         inner = QVBoxLayout(self.content)

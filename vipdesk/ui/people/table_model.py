@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
+from vipdesk.ui.i18n import tr
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row, on every column
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -72,44 +74,44 @@ def _in_order(spec: Mapping[enum.IntEnum, Column]) -> tuple[Column, ...]:
 
 STUDENT_COLUMNS = _in_order(
     {
-        StudentColumn.NAME: Column("Name", "name"),
-        StudentColumn.EMAIL: Column("E-mail", "email"),
-        StudentColumn.NUMBER: Column("Student no.", "student_number"),
-        StudentColumn.NATIONALITY: Column("Nationality", "nationality"),
-        StudentColumn.INSTITUTION: Column("Institution", "institution"),
-        StudentColumn.PLACEMENTS: Column("Placements", "placements", numeric=True),
+        StudentColumn.NAME: Column(tr("Name"), "name"),
+        StudentColumn.EMAIL: Column(tr("E-mail"), "email"),
+        StudentColumn.NUMBER: Column(tr("Student no."), "student_number"),
+        StudentColumn.NATIONALITY: Column(tr("Nationality"), "nationality"),
+        StudentColumn.INSTITUTION: Column(tr("Institution"), "institution"),
+        StudentColumn.PLACEMENTS: Column(tr("Placements"), "placements", numeric=True),
     }
 )
 ORGANISATION_COLUMNS = _in_order(
     {
-        OrganisationColumn.NAME: Column("Name", "name"),
-        OrganisationColumn.COUNTRY: Column("Country", "country"),
-        OrganisationColumn.CITY: Column("City", "city"),
-        OrganisationColumn.SECTOR: Column("Sector", "sector"),
-        OrganisationColumn.SIZE: Column("Size", "size"),
-        OrganisationColumn.TIMEZONE: Column("Time zone", "timezone"),
-        OrganisationColumn.PLACEMENTS: Column("Placements", "placements", numeric=True),
+        OrganisationColumn.NAME: Column(tr("Name"), "name"),
+        OrganisationColumn.COUNTRY: Column(tr("Country"), "country"),
+        OrganisationColumn.CITY: Column(tr("City"), "city"),
+        OrganisationColumn.SECTOR: Column(tr("Sector"), "sector"),
+        OrganisationColumn.SIZE: Column(tr("Size"), "size"),
+        OrganisationColumn.TIMEZONE: Column(tr("Time zone"), "timezone"),
+        OrganisationColumn.PLACEMENTS: Column(tr("Placements"), "placements", numeric=True),
     }
 )
 CONTACT_COLUMNS = _in_order(
     {
-        ContactColumn.NAME: Column("Name", "name"),
-        ContactColumn.ROLE: Column("Role", "role"),
-        ContactColumn.EMPLOYER: Column("Works at", "employer"),
-        ContactColumn.EMAIL: Column("E-mail", "email"),
-        ContactColumn.PHONE: Column("Phone", "phone"),
-        ContactColumn.TIMEZONE: Column("Time zone", "timezone"),
+        ContactColumn.NAME: Column(tr("Name"), "name"),
+        ContactColumn.ROLE: Column(tr("Role"), "role"),
+        ContactColumn.EMPLOYER: Column(tr("Works at"), "employer"),
+        ContactColumn.EMAIL: Column(tr("E-mail"), "email"),
+        ContactColumn.PHONE: Column(tr("Phone"), "phone"),
+        ContactColumn.TIMEZONE: Column(tr("Time zone"), "timezone"),
     }
 )
 INSTITUTION_COLUMNS = _in_order(
     {
-        InstitutionColumn.NAME: Column("Name", "name"),
-        InstitutionColumn.ERASMUS_CODE: Column("Erasmus code", "erasmus_code"),
-        InstitutionColumn.COUNTRY: Column("Country", "country"),
-        InstitutionColumn.CITY: Column("City", "city"),
-        InstitutionColumn.TIMEZONE: Column("Time zone", "timezone"),
-        InstitutionColumn.STUDENTS: Column("Students", "students", numeric=True),
-        InstitutionColumn.PLACEMENTS: Column("Placements", "placements", numeric=True),
+        InstitutionColumn.NAME: Column(tr("Name"), "name"),
+        InstitutionColumn.ERASMUS_CODE: Column(tr("Erasmus code"), "erasmus_code"),
+        InstitutionColumn.COUNTRY: Column(tr("Country"), "country"),
+        InstitutionColumn.CITY: Column(tr("City"), "city"),
+        InstitutionColumn.TIMEZONE: Column(tr("Time zone"), "timezone"),
+        InstitutionColumn.STUDENTS: Column(tr("Students"), "students", numeric=True),
+        InstitutionColumn.PLACEMENTS: Column(tr("Placements"), "placements", numeric=True),
     }
 )
 

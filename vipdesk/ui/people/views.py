@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from vipdesk.services.people.lists import (
 )
 from vipdesk.services.people.organisations import delete_institution, delete_organisation
 from vipdesk.services.people.students import delete_student
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -60,8 +61,8 @@ class RecordListView(QWidget):
 
     changed = Signal()
 
-    noun = "record"
-    nouns = "records"
+    noun = tr("record")
+    nouns = tr("records")
     columns: Sequence[Column] = ()
     load_rows: Callable[[Database], Sequence[Any]]
     delete_record: Callable[[Database, int], None]
@@ -73,16 +74,18 @@ class RecordListView(QWidget):
         self._loaded = False
         self._lazy = lazy
         self.search_box = QLineEdit(self)
-        self.search_box.setAccessibleName(f"Search {self.nouns}")
-        self.search_box.setPlaceholderText(f"Search {self.nouns}…")
+        self.search_box.setAccessibleName(tr("Search {nouns}").format(nouns=self.nouns))
+        self.search_box.setPlaceholderText(tr("Search {nouns}…").format(nouns=self.nouns))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._on_search)
-        self.new_button = QPushButton("New…", self)
+        self.new_button = QPushButton(tr("New…"), self)
         self.new_button.clicked.connect(self._on_new)
         self.model = RecordTableModel(self.columns, self)
         self.table = QTableView(self)
         name_for_screen_readers(
-            self.table, self.nouns.capitalize(), f"The {self.nouns}, one per row; Enter opens one"
+            self.table,
+            self.nouns.capitalize(),
+            tr("The {nouns}, one per row; Enter opens one").format(nouns=self.nouns),
         )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -137,7 +140,9 @@ class RecordListView(QWidget):
         try:
             rows = type(self).load_rows(self.db)
         except VipdeskError as exc:
-            QMessageBox.warning(self, f"{self.nouns.capitalize()} not loaded", str(exc))
+            QMessageBox.warning(
+                self, tr("{nouns} not loaded").format(nouns=self.nouns.capitalize()), str(exc)
+            )
             return
         self.model.set_rows(rows)
         if first:  # once the table is laid out: its width says how much room there is
@@ -161,7 +166,7 @@ class RecordListView(QWidget):
         try:
             editor = self.make_editor(record_id)
         except VipdeskError as exc:  # deleted meanwhile, database unavailable
-            QMessageBox.warning(self, f"Cannot open the {self.noun}", str(exc))
+            QMessageBox.warning(self, tr("Cannot open the {noun}").format(noun=self.noun), str(exc))
             self.reload()
             return None
         editor.accepted.connect(lambda: self._on_saved(editor))
@@ -176,8 +181,8 @@ class RecordListView(QWidget):
         row = self.model.record(self.model.row_of(record_id) or 0)
         answer = QMessageBox.question(
             self,
-            f"Delete {self.noun}",
-            f"Delete {row.name}? This cannot be undone.",
+            tr("Delete {noun}").format(noun=self.noun),
+            tr("Delete {name}? This cannot be undone.").format(name=row.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -186,7 +191,9 @@ class RecordListView(QWidget):
         try:
             type(self).delete_record(self.db, record_id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, f"{self.noun.capitalize()} not deleted", str(exc))
+            QMessageBox.warning(
+                self, tr("{noun} not deleted").format(noun=self.noun.capitalize()), str(exc)
+            )
             return
         self.reload()
         self.changed.emit()
@@ -226,14 +233,28 @@ class RecordListView(QWidget):
     def _update_state(self) -> None:
         total, shown = self.model.total_count(), self.model.rowCount()
         if total == 0:
-            self.empty_label.setText(f"No {self.nouns} yet — press New… to add one")
+            self.empty_label.setText(
+                tr("No {nouns} yet — press New… to add one").format(nouns=self.nouns)
+            )
         elif shown == 0:
-            self.empty_label.setText(f"No {self.nouns} match “{self.search_box.text().strip()}”.")
+            self.empty_label.setText(
+                tr("No {nouns} match “{text}”.").format(
+                    nouns=self.nouns, text=self.search_box.text().strip()
+                )
+            )
         self.stack.setCurrentWidget(self.table if shown else self.empty_label)
         if total and shown < total:
-            self.count_label.setText(f"{shown:,} of {total:,} {self.nouns}")
+            self.count_label.setText(
+                tr("{shown} of {total} {nouns}").format(
+                    shown=QLocale().toString(shown),
+                    total=QLocale().toString(total),
+                    nouns=self.nouns,
+                )
+            )
         else:
-            self.count_label.setText(f"{total:,} {self.noun if total == 1 else self.nouns}")
+            self.count_label.setText(
+                f"{QLocale().toString(total)} {self.noun if total == 1 else self.nouns}"
+            )
 
     def _size_columns(self) -> None:
         """Fit the columns to the first rows only: measuring 100,000 rows would take seconds."""
@@ -254,7 +275,7 @@ class RecordListView(QWidget):
 
 
 class StudentsView(RecordListView):
-    noun, nouns = "student", "students"
+    noun, nouns = tr("student"), tr("students")
     columns = STUDENT_COLUMNS
     load_rows = staticmethod(student_rows)
     delete_record = staticmethod(delete_student)
@@ -264,7 +285,7 @@ class StudentsView(RecordListView):
 
 
 class OrganisationsView(RecordListView):
-    noun, nouns = "organisation", "host organisations"
+    noun, nouns = tr("organisation"), tr("host organisations")
     columns = ORGANISATION_COLUMNS
     load_rows = staticmethod(organisation_rows)
     delete_record = staticmethod(delete_organisation)
@@ -274,7 +295,7 @@ class OrganisationsView(RecordListView):
 
 
 class ContactsView(RecordListView):
-    noun, nouns = "contact", "contacts"
+    noun, nouns = tr("contact"), tr("contacts")
     columns = CONTACT_COLUMNS
     load_rows = staticmethod(contact_rows)
     delete_record = staticmethod(delete_contact)
@@ -284,7 +305,7 @@ class ContactsView(RecordListView):
 
 
 class InstitutionsView(RecordListView):
-    noun, nouns = "institution", "institutions"
+    noun, nouns = tr("institution"), tr("institutions")
     columns = INSTITUTION_COLUMNS
     load_rows = staticmethod(institution_rows)
     delete_record = staticmethod(delete_institution)

@@ -23,19 +23,20 @@ from vipdesk.models import LIFECYCLE, Phase, Status
 from vipdesk.services.placements.checklist import Basis, ItemState
 from vipdesk.services.placements.lifecycle import Outlook, Refusal, allowed_transitions
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
-OUTSIDE = "done outside vipdesk: "  # how a reason for a tick by hand usually starts
+OUTSIDE = tr("done outside vipdesk: ")  # how a reason for a tick by hand usually starts
 
 
 def _blocking_text(target: Status, blocking: list[Refusal]) -> str:
     """'3 things block “Agreement sent”: 2 items marked below, and: No agreement version…'."""
     items = sum(1 for r in blocking if r.item_key)
     records = [r.text[:1].lower() + r.text[1:] for r in blocking if not r.item_key]
-    parts = [f"{items} item{'s' if items > 1 else ''} marked below"] if items else []
+    parts = [tr("%n item(s) marked below", "", items)] if items else []
     parts += records
     count = len(blocking)
-    things = f"{count} things block" if count > 1 else "1 thing blocks"
+    things = tr("{count} things block").format(count=count) if count > 1 else tr("1 thing blocks")
     return f"{things} “{target.label}”: " + "; and ".join(parts)
 
 
@@ -56,7 +57,7 @@ class ChecklistPanel(QWidget):
         self.next_button = QPushButton()
         self.next_button.clicked.connect(self._on_next_clicked)
         self.more_button = QToolButton()
-        self.more_button.setText("Other moves")
+        self.more_button.setText(tr("Other moves"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
@@ -76,7 +77,7 @@ class ChecklistPanel(QWidget):
         self.checkboxes: dict[str, QCheckBox] = {}
         self.notes: dict[str, QLabel] = {}
 
-        self.placeholder = QLabel("Save the placement to start its checklist.")
+        self.placeholder = QLabel(tr("Save the placement to start its checklist."))
         self.placeholder.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -94,7 +95,7 @@ class ChecklistPanel(QWidget):
     def show_unsaved(self) -> None:
         for widget in (self.next_button, self.more_button, self.pages, self.blocking_label):
             widget.setVisible(False)
-        self.status_label.setText("Status: <b>Draft</b> (not saved yet)")
+        self.status_label.setText(tr("Status: <b>Draft</b> (not saved yet)"))
         self.placeholder.setVisible(True)
 
     def show_state(self, status: Status, outlook: Outlook) -> None:
@@ -103,11 +104,15 @@ class ChecklistPanel(QWidget):
         for widget in (self.next_button, self.more_button, self.pages):
             widget.setVisible(True)
         step = (
-            f" — step {LIFECYCLE.index(status) + 1} of {len(LIFECYCLE)}"
+            tr(" — step {value} of {count}").format(
+                value=LIFECYCLE.index(status) + 1, count=len(LIFECYCLE)
+            )
             if (status in LIFECYCLE)
             else ""
         )
-        self.status_label.setText(f"Status: <b>{status.label}</b>{step}")
+        self.status_label.setText(
+            tr("Status: <b>{label}</b>{step}").format(step=step, label=status.label)
+        )
 
         moves = allowed_transitions(status)
         self._next = next_status = outlook.next_status
@@ -115,9 +120,9 @@ class ChecklistPanel(QWidget):
         blocking = outlook.blocking
         if next_status is not None:
             # Pressing it while something blocks lists every reason, each with a way to fix it.
-            self.next_button.setText(f"Move to “{next_status.label}”")
+            self.next_button.setText(tr("Move to “{label}”").format(label=next_status.label))
             self.next_button.setToolTip(
-                "Shows what still blocks it, with a way to each fix." if blocking else ""
+                tr("Shows what still blocks it, with a way to each fix.") if blocking else ""
             )
         self.blocking_label.setVisible(bool(blocking) and next_status is not None)
         if blocking and next_status is not None:
@@ -127,11 +132,11 @@ class ChecklistPanel(QWidget):
             if target is self._next:
                 continue
             text = (
-                "Cancel the placement…"
+                tr("Cancel the placement…")
                 if target is Status.CANCELLED
-                else f"Reopen as {target.label}"
+                else tr("Reopen as {label}").format(label=target.label)
                 if status is Status.CANCELLED
-                else f"Back to {target.label}"
+                else tr("Back to {label}").format(label=target.label)
             )
             action = self.more_menu.addAction(text)
             action.triggered.connect(lambda _c=False, t=target: self.status_requested.emit(t.value))
@@ -158,9 +163,12 @@ class ChecklistPanel(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setAccessibleName(f"{phase.label} the placement")
+            scroll.setAccessibleName(tr("{label} the placement").format(label=phase.label))
             self.pages.addItem(
-                scroll, f"{phase.label} the placement — {done} of {len(states)} done"
+                scroll,
+                tr("{label} the placement — {done} of {count} done").format(
+                    done=done, label=phase.label, count=len(states)
+                ),
             )
             viewport = scroll.parentWidget()
             holder = viewport.parentWidget() if viewport is not None else None
@@ -189,9 +197,9 @@ class ChecklistPanel(QWidget):
             by_records = state.basis is Basis.EVIDENCE
             box.setEnabled(not by_records)  # it goes when the records change, not by a click
             box.setToolTip(
-                "Follows from vipdesk's records."
+                tr("Follows from vipdesk's records.")
                 if by_records
-                else "Ticking by hand asks why (the records do not show it)."
+                else tr("Ticking by hand asks why (the records do not show it).")
                 if state.item.backed_by_evidence and not state.done
                 else ""
             )
@@ -215,7 +223,7 @@ class ChecklistPanel(QWidget):
         elif state.basis is Basis.HAND:
             text, colour = f"✓ {state.describe()}", theme.hex_of("muted")
         elif state.item.key in self._blocking:
-            text = "⚠ blocks the next step" + (f": {state.detail}" if state.detail else "")
+            text = tr("⚠ blocks the next step") + (f": {state.detail}" if state.detail else "")
             colour = theme.hex_of("error")
         else:
             text, colour = state.detail, theme.hex_of("muted")
@@ -227,9 +235,11 @@ class ChecklistPanel(QWidget):
         if done and state.item.backed_by_evidence:
             asked = ask_reason(
                 self,
-                "Tick by hand",
-                f"vipdesk ticks “{state.item.label}” from its records, which do not show it "
-                f"yet ({state.detail or 'nothing recorded'}). Why is it done?",
+                tr("Tick by hand"),
+                tr(
+                    "vipdesk ticks “{label}” from its records, which do not show it yet "
+                    "({value}). Why is it done?"
+                ).format(label=state.item.label, value=state.detail or "nothing recorded"),
                 OUTSIDE,
             )
             if asked is None:  # cancelled: the box goes back as it was

@@ -36,6 +36,7 @@ from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.evaluations.panel import EvaluationsPanel
 from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.icons import icon
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
@@ -69,7 +70,7 @@ class PlacementEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("New placement")
+        self.setWindowTitle(tr("New placement"))
         self.resize(1120, 760)
 
         self.heading = QLabel()
@@ -104,29 +105,29 @@ class PlacementEditor(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.fields)
-        scroll.setAccessibleName("Placement details")
+        scroll.setAccessibleName(tr("Placement details"))
         self.checklist = ChecklistPanel()
         self.history = HistoryPanel()
         self.side = QTabWidget()
-        self.side.setAccessibleName("Placement sections")
-        self.side.addTab(self.checklist, icon("checklist"), "Status")
+        self.side.setAccessibleName(tr("Placement sections"))
+        self.side.addTab(self.checklist, icon("checklist"), tr("Status"))
         self.preparation = PreparationPanel(db)
-        self.side.addTab(self.preparation, icon("tools"), "Preparation")
+        self.side.addTab(self.preparation, icon("tools"), tr("Preparation"))
         self.costs = CostsPanel(db)
-        self.side.addTab(self.costs, icon("coin"), "Costs")
+        self.side.addTab(self.costs, icon("coin"), tr("Costs"))
         self.agreement = AgreementPanel(db)
         self.agreement.changed.connect(self._on_agreement_changed)
-        self.side.addTab(self.agreement, icon("signature"), "Agreement")
+        self.side.addTab(self.agreement, icon("signature"), tr("Agreement"))
         self.monitoring = MonitoringPanel(db)
         self.monitoring.changed.connect(self._on_agreement_changed)  # evidence and status
-        self.side.addTab(self.monitoring, icon("calendar-stats"), "Monitoring")
+        self.side.addTab(self.monitoring, icon("calendar-stats"), tr("Monitoring"))
         self.evaluations = EvaluationsPanel(db)
         self.evaluations.changed.connect(self._on_agreement_changed)  # evidence and status
-        self.side.addTab(self.evaluations, icon("clipboard-check"), "Evaluations")
+        self.side.addTab(self.evaluations, icon("clipboard-check"), tr("Evaluations"))
         self.mail = OutboxView(db, per_placement=True, lazy=True)
         self.mail.changed.connect(lambda: self._stale_tabs.add(self.history))
-        self.side.addTab(self.mail, icon("mail"), "Mail")
-        self.side.addTab(self.history, icon("history"), "History")
+        self.side.addTab(self.mail, icon("mail"), tr("Mail"))
+        self.side.addTab(self.history, icon("history"), tr("History"))
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
         for panel, topic in ((self.checklist, "checklist"), (self.preparation, "preparation"),
@@ -141,10 +142,10 @@ class PlacementEditor(QDialog):
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([470, 780])
 
-        self.save_button = QPushButton("Save")
-        self.save_button.setToolTip("Save (Ctrl+S)")
-        self.delete_button = QPushButton("Delete…")
-        self.close_button = QPushButton("Close")
+        self.save_button = QPushButton(tr("Save"))
+        self.save_button.setToolTip(tr("Save (Ctrl+S)"))
+        self.delete_button = QPushButton(tr("Delete…"))
+        self.close_button = QPushButton(tr("Close"))
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self._on_delete_clicked)
         self.close_button.clicked.connect(self.reject)
@@ -193,14 +194,14 @@ class PlacementEditor(QDialog):
 
     def _update_heading(self) -> None:
         form = self._form
-        dirty = " — <i>unsaved changes</i>" if self.is_dirty() else ""
+        dirty = tr(" — <i>unsaved changes</i>") if self.is_dirty() else ""
         if form.id is None:
-            self.heading.setText(f"<h2>New placement{dirty}</h2>")
-            self.setWindowTitle("New placement")
+            self.heading.setText(tr("<h2>New placement{dirty}</h2>").format(dirty=dirty))
+            self.setWindowTitle(tr("New placement"))
         else:
             title = escape(isolate(form.title))  # a title is the user's text, not markup
             self.heading.setText(f"<h2>{form.reference} · {title}{dirty}</h2>")
-            self.setWindowTitle(f"{form.reference} — placement")
+            self.setWindowTitle(tr("{reference} — placement").format(reference=form.reference))
         self.delete_button.setEnabled(form.id is not None)
 
     def _refresh_side(self) -> None:
@@ -234,15 +235,16 @@ class PlacementEditor(QDialog):
             if label
         )
         if outlook.next_status is None:
-            step = "No further step: the placement is " + escape(form.status.label.lower())
+            step = tr("No further step: the placement is ") + escape(form.status.label.lower())
         elif outlook.blocking:
             count = len(outlook.blocking)
-            step = (
-                f"Next: {escape(outlook.next_status.label)} — "
-                f"{count} thing{'s' if count != 1 else ''} still to do (Status tab)"
+            step = tr("Next: {label} — %n thing(s) still to do (Status tab)", "", count).format(
+                label=escape(outlook.next_status.label)
             )
         else:
-            step = f"Next: {escape(outlook.next_status.label)} — nothing blocks it"
+            step = tr("Next: {label} — nothing blocks it").format(
+                label=escape(outlook.next_status.label)
+            )
         self.card.setText(f"{status}&nbsp;&nbsp;<b>{who}</b><br>{step}")
 
     def show_tab(self, name: str) -> None:
@@ -320,9 +322,12 @@ class PlacementEditor(QDialog):
         when = draft.saved_at.astimezone()
         answer = QMessageBox.question(
             self,
-            "Restore unsaved changes?",
-            f"vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this placement were "
-            "saved. Restore them? (They are not saved until you press Save.)",
+            tr("Restore unsaved changes?"),
+            tr(
+                "vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this "
+                "placement were saved. Restore them? (They are not saved until you press "
+                "Save.)"
+            ).format(when=when),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self._drop_draft(self._form.id)
@@ -363,7 +368,7 @@ class PlacementEditor(QDialog):
     def _show_problems(self, problems: list[Any]) -> None:
         unplaced = self.fields.show_problems(problems)
         self._show_banner(
-            "Nothing was saved: please correct the fields marked below."
+            tr("Nothing was saved: please correct the fields marked below.")
             + "".join(f"\n{p.message}" for p in unplaced)
         )
 
@@ -387,7 +392,7 @@ class PlacementEditor(QDialog):
         if choice is ConflictChoice.KEEP_MINE:
             self._form.version = theirs.version
             return self.save(overwrite=True)
-        self._show_banner(f"{exc} Your edits are still here, not saved.")
+        self._show_banner(tr("{exc} Your edits are still here, not saved.").format(exc=exc))
         return False
 
     def _describe(self, name: str, value: object) -> str:
@@ -446,9 +451,11 @@ class PlacementEditor(QDialog):
         if (
             QMessageBox.question(
                 self,
-                "Delete placement",
-                f"Delete {form.reference} ({form.title})? Its checklist goes with it. "
-                "This cannot be undone.",
+                tr("Delete placement"),
+                tr(
+                    "Delete {reference} ({title})? Its checklist goes with it. "
+                    "This cannot be undone."
+                ).format(reference=form.reference, title=form.title),
             )
             != QMessageBox.StandardButton.Yes
         ):
@@ -469,8 +476,8 @@ class PlacementEditor(QDialog):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            "This placement has changes that are not saved. Save them before closing?",
+            tr("Unsaved changes"),
+            tr("This placement has changes that are not saved. Save them before closing?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -26,6 +26,7 @@ from vipdesk.errors import FieldProblem
 from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -55,17 +56,23 @@ def parse_credits(text: str) -> Decimal | None:
 def HINTS(fields: PlacementFormWidget) -> dict[QWidget, str]:
     """The one-line hint of each field whose meaning is not plain from its label."""
     return {
-        fields.mode: "Virtual: online only. Blended: online with a physical stay abroad (give "
-        "its periods below). Physical: on site at the host.",
-        fields.mentor: "Who supervises the trainee's work at the host; signs the certificate",
-        fields.tutor: "Who follows the learning at the sending institution and recognises it",
-        fields.institution: "The trainee's university, which sends and recognises the placement",
-        fields.planned_start: "The agreed first day; the agreement and grant count from it",
-        fields.planned_end: "The agreed last day; an extension is an amendment",
-        fields.hours: "Agreed working hours a week (1 to 60), as the agreement states them",
-        fields.credits: "ECTS the placement is worth in the degree; empty when it does not count "
-        "(then no recognition is needed to complete it)",
-        fields.notes: "Internal notes of the office: never printed on the agreement",
+        fields.mode: tr(
+            "Virtual: online only. Blended: online with a physical stay abroad (give "
+            "its periods below). Physical: on site at the host."
+        ),
+        fields.mentor: tr("Who supervises the trainee's work at the host; signs the certificate"),
+        fields.tutor: tr("Who follows the learning at the sending institution and recognises it"),
+        fields.institution: tr(
+            "The trainee's university, which sends and recognises the placement"
+        ),
+        fields.planned_start: tr("The agreed first day; the agreement and grant count from it"),
+        fields.planned_end: tr("The agreed last day; an extension is an amendment"),
+        fields.hours: tr("Agreed working hours a week (1 to 60), as the agreement states them"),
+        fields.credits: tr(
+            "ECTS the placement is worth in the degree; empty when it does not count "
+            "(then no recognition is needed to complete it)"
+        ),
+        fields.notes: tr("Internal notes of the office: never printed on the agreement"),
     }
 
 
@@ -78,14 +85,16 @@ class PeriodTable(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 3)
         name_for_screen_readers(
-            self.table, "Periods", "The placement's virtual and physical periods: kind, start, end"
+            self.table,
+            tr("Periods"),
+            tr("The placement's virtual and physical periods: kind, start, end"),
         )
-        self.table.setHorizontalHeaderLabels(["Kind", "Start", "End"])
+        self.table.setHorizontalHeaderLabels([tr("Kind"), tr("Start"), tr("End")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(110)
-        add = QPushButton("Add period")
-        remove = QPushButton("Remove period")
+        add = QPushButton(tr("Add period"))
+        remove = QPushButton(tr("Remove period"))
         add.clicked.connect(lambda: self.add_period(None))
         remove.clicked.connect(self._remove_current)
         buttons = QHBoxLayout()
@@ -143,7 +152,7 @@ class PeriodTable(QWidget):
             try:
                 out.append(PeriodForm(PeriodKind(kind.currentData()), start.value(), end.value()))
             except ValueError as exc:
-                problems.append(f"Period {row + 1}: {exc}")
+                problems.append(tr("Period {value}: {exc}").format(exc=exc, value=row + 1))
         return out, problems
 
 
@@ -168,16 +177,16 @@ class PlacementFormWidget(QWidget):
     ) -> None:
         super().__init__(parent)
         self.errors: dict[str, ErrorLabel] = {}
-        self.student = SearchPicker(student_search or (lambda _t: []), "New student…")
+        self.student = SearchPicker(student_search or (lambda _t: []), tr("New student…"))
         self.host = SearchPicker(
             host_search or (lambda _t: []),
-            "New host…",
-            placeholder="Type part of its name or country (↓ lists them)",
+            tr("New host…"),
+            placeholder=tr("Type part of its name or country (↓ lists them)"),
             browse=True,
         )
-        self.institution = RecordPicker("New institution…")
-        self.mentor = RecordPicker("New mentor…")
-        self.tutor = RecordPicker("New tutor…")
+        self.institution = RecordPicker(tr("New institution…"))
+        self.mentor = RecordPicker(tr("New mentor…"))
+        self.tutor = RecordPicker(tr("New tutor…"))
         self.title = QLineEdit()
         self.title.setMaxLength(200)
         self.mode = QComboBox()
@@ -189,7 +198,7 @@ class PlacementFormWidget(QWidget):
         self.hours.setRange(1, 60)
         self.hours.setSuffix(" h")
         self.credits = QLineEdit()
-        self.credits.setPlaceholderText("e.g. 7.5 (empty if none)")
+        self.credits.setPlaceholderText(tr("e.g. 7.5 (empty if none)"))
         self.credits.setMaximumWidth(180)
         self.description = QPlainTextEdit()
         self.description.setFixedHeight(70)
@@ -201,40 +210,42 @@ class PlacementFormWidget(QWidget):
         for widget, hint in HINTS(self).items():
             widget.setToolTip(hint)
 
-        people = QGroupBox("Who")
+        people = QGroupBox(tr("Who"))
         form = QFormLayout(people)
-        self.errors["student_id"] = add_field(form, "Student", self.student, required=True)
-        self.errors["host_id"] = add_field(form, "Host organisation", self.host, required=True)
-        self.errors["mentor_id"] = add_field(form, "Company mentor", self.mentor)
+        self.errors["student_id"] = add_field(form, tr("Student"), self.student, required=True)
+        self.errors["host_id"] = add_field(form, tr("Host organisation"), self.host, required=True)
+        self.errors["mentor_id"] = add_field(form, tr("Company mentor"), self.mentor)
         self.errors["institution_id"] = add_field(
-            form, "Sending institution", self.institution, required=True
+            form, tr("Sending institution"), self.institution, required=True
         )
-        self.errors["tutor_id"] = add_field(form, "Academic tutor", self.tutor)
+        self.errors["tutor_id"] = add_field(form, tr("Academic tutor"), self.tutor)
 
-        plan = QGroupBox("Placement")
+        plan = QGroupBox(tr("Placement"))
         form = QFormLayout(plan)
-        self.errors["title"] = add_field(form, "Title", self.title, required=True)
-        self.errors["mode"] = add_field(form, "Mode", self.mode, required=True)
+        self.errors["title"] = add_field(form, tr("Title"), self.title, required=True)
+        self.errors["mode"] = add_field(form, tr("Mode"), self.mode, required=True)
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.planned_start)
         row.addWidget(self.planned_end)
         self.errors["planned_start"] = add_field(
-            form, "Planned start and end", dates, required=True
+            form, tr("Planned start and end"), dates, required=True
         )
         self.errors["planned_end"] = self.errors["planned_start"]
-        self.errors["hours_per_week"] = add_field(form, "Hours per week", self.hours, required=True)
-        self.errors["ects_credits"] = add_field(form, "ECTS credits", self.credits)
-        self.errors["description"] = add_field(form, "Description", self.description)
+        self.errors["hours_per_week"] = add_field(
+            form, tr("Hours per week"), self.hours, required=True
+        )
+        self.errors["ects_credits"] = add_field(form, tr("ECTS credits"), self.credits)
+        self.errors["description"] = add_field(form, tr("Description"), self.description)
 
-        self.periods_box = QGroupBox("Blended: physical and virtual periods")
+        self.periods_box = QGroupBox(tr("Blended: physical and virtual periods"))
         box = QVBoxLayout(self.periods_box)
         box.addWidget(self.periods)
         self.errors["periods"] = ErrorLabel()
         box.addWidget(self.errors["periods"])
 
-        notes = QGroupBox("Notes")
+        notes = QGroupBox(tr("Notes"))
         box = QVBoxLayout(notes)
         box.addWidget(self.notes)
         self.errors["notes"] = ErrorLabel()
@@ -320,8 +331,10 @@ class PlacementFormWidget(QWidget):
                 problems.append(
                     FieldProblem(
                         name,
-                        f"No {what} matches what you typed: pick one from the list or "
-                        f"create a new one.",
+                        tr(
+                            "No {what} matches what you typed: pick one from the list or create a "
+                            "new one."
+                        ).format(what=what),
                     )
                 )
         periods, period_problems = self.periods.periods()

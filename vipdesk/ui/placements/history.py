@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.placements.history import HistoryDay, HistoryEvent
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
-EMPTY = "Nothing has been recorded for this placement yet."
-UNSAVED = "The history starts when the placement is first saved."
+EMPTY = tr("Nothing has been recorded for this placement yet.")
+UNSAVED = tr("The history starts when the placement is first saved.")
 
 
 def event_row(event: HistoryEvent) -> str:
@@ -42,7 +43,7 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         # A list, not a tree: a list view wraps long sentences to its width.
         self.list = QListWidget()
-        name_for_screen_readers(self.list, "History", "What changed, newest first")
+        name_for_screen_readers(self.list, tr("History"), tr("What changed, newest first"))
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setSpacing(1)
@@ -54,15 +55,17 @@ class HistoryPanel(QWidget):
         self.empty.setStyleSheet(theme.text_style("muted") + " padding: 24px;")
 
         self.details_button = QToolButton()
-        self.details_button.setText("Stored details")
+        self.details_button.setText(tr("Stored details"))
         self.details_button.setCheckable(True)
-        self.details_button.setToolTip("Show the audit entry behind the selected line as stored")
+        self.details_button.setToolTip(
+            tr("Show the audit entry behind the selected line as stored")
+        )
         self.details_button.toggled.connect(self._on_details_toggled)
         self.details = QPlainTextEdit()
         self.details.setTabChangesFocus(True)
-        self.details.setAccessibleName("Stored details")
+        self.details.setAccessibleName(tr("Stored details"))
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText("Select a line to see the entry as stored.")
+        self.details.setPlaceholderText(tr("Select a line to see the entry as stored."))
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.details.setFont(mono)
@@ -101,7 +104,11 @@ class HistoryPanel(QWidget):
             self.list.addItem(heading)
             for event in day.events:
                 row = QListWidgetItem(event_row(event))
-                row.setToolTip(f"{event.text}\n\nAs stored:\n{event.detail}")
+                row.setToolTip(
+                    tr("{text}\n\nAs stored:\n{detail}").format(
+                        text=event.text, detail=event.detail
+                    )
+                )
                 row.setData(_DETAIL, event.detail)
                 self.list.addItem(row)
         self.empty.setText(empty_text)

@@ -14,6 +14,7 @@ from vipdesk.services.placements.lookups import (
     organisation_label,
     student_label,
 )
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -92,7 +93,7 @@ class PlacementPickers(QObject):
             "mentor_id",
             self._fields.host,
             "organisation_id",
-            "Choose the host organisation first: the mentor works there.",
+            tr("Choose the host organisation first: the mentor works there."),
         )
 
     def _on_new_tutor(self) -> None:
@@ -102,7 +103,7 @@ class PlacementPickers(QObject):
             "tutor_id",
             self._fields.institution,
             "institution_id",
-            "Choose the sending institution first: the tutor works there.",
+            tr("Choose the sending institution first: the tutor works there."),
         )
 
     def _new_contact(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.placements.checklist import REASON_LIMIT
 from vipdesk.services.placements.lifecycle import FixPlace, MoveRefusedError
+from vipdesk.ui.i18n import tr
 
 
 class RefusalDialog(QDialog):
@@ -31,13 +32,17 @@ class RefusalDialog(QDialog):
         self, error: MoveRefusedError, may_override: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Status not changed")
+        self.setWindowTitle(tr("Status not changed"))
         self.place: FixPlace | None = None
         self.override = False
         count = len(error.reasons)
         heading = QLabel(
-            f"<b>The placement cannot move to “{escape(error.target.label)}” yet.</b><br>"
-            f"{'This needs' if count == 1 else f'These {count} things need'} doing first:"
+            tr(
+                "<b>The placement cannot move to “{label}” yet.</b><br>"
+                "%n thing(s) need doing first:",
+                "",
+                count,
+            ).format(label=escape(error.target.label))
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         grid = QGridLayout()
@@ -47,7 +52,7 @@ class RefusalDialog(QDialog):
             text = QLabel(f"• {reason.text}")
             text.setWordWrap(True)
             text.setMinimumWidth(420)
-            button = QPushButton(f"Open {reason.place.label}")
+            button = QPushButton(tr("Open {label}").format(label=reason.place.label))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, p=reason.place: self._on_fix(p))
             grid.addWidget(text, row, 0)
@@ -56,10 +61,10 @@ class RefusalDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.override_button = buttons.addButton(
-            "Move anyway (office lead)…", QDialogButtonBox.ButtonRole.ActionRole
+            tr("Move anyway (office lead)…"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.override_button.setToolTip(
-            "Move although the records do not back it yet; your reason is kept in the history."
+            tr("Move although the records do not back it yet; your reason is kept in the history.")
         )
         self.override_button.setVisible(may_override)
         self.override_button.clicked.connect(self._on_override)

@@ -11,6 +11,7 @@ from vipdesk.models import Status
 from vipdesk.services.placements import leads, lifecycle
 from vipdesk.services.placements.lifecycle import MoveRefusedError
 from vipdesk.services.placements.records import PlacementForm
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.placements.status_dialogs import RefusalDialog, ask_reason
 
 
@@ -32,8 +33,8 @@ class StatusMover(QObject):
             target is Status.CANCELLED
             and QMessageBox.question(
                 self._window,
-                "Cancel placement",
-                f"Cancel {form.reference}? You can reopen it later.",
+                tr("Cancel placement"),
+                tr("Cancel {reference}? You can reopen it later.").format(reference=form.reference),
             )
             != QMessageBox.StandardButton.Yes
         ):
@@ -44,7 +45,7 @@ class StatusMover(QObject):
             self._refused(form, exc)
             return
         except VipdeskError as exc:
-            QMessageBox.warning(self._window, "Status not changed", str(exc))
+            QMessageBox.warning(self._window, tr("Status not changed"), str(exc))
             return
         self.moved.emit(moved)
 
@@ -61,9 +62,11 @@ class StatusMover(QObject):
             return
         reason = ask_reason(
             self._window,
-            "Move anyway",
-            f"Why does {form.reference} move to “{error.target.label}” although the records "
-            "do not back it yet? The reason is kept in the placement's history.",
+            tr("Move anyway"),
+            tr(
+                "Why does {reference} move to “{label}” although the records do not back "
+                "it yet? The reason is kept in the placement's history."
+            ).format(reference=form.reference, label=error.target.label),
         )
         if not reason or form.id is None or form.version is None:
             return
@@ -72,6 +75,6 @@ class StatusMover(QObject):
                 self._db, form.id, error.target, form.version, override=reason
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self._window, "Status not changed", str(exc))
+            QMessageBox.warning(self._window, tr("Status not changed"), str(exc))
             return
         self.moved.emit(moved)

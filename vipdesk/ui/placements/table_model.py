@@ -17,6 +17,7 @@ from vipdesk.services.placements.catalogue import (
     PlacementRow,
 )
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.today.table_model import urgency_colour
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -92,7 +93,9 @@ class PlacementTableModel(QAbstractTableModel):
         if item is None:
             return row.id if role == PLACEMENT_ID_ROLE else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.details}\nWhat to do: {item.action}."
+            return tr("{details}\nWhat to do: {action}.").format(
+                details=item.details, action=item.action
+            )
         if role == Qt.ItemDataRole.ForegroundRole:
             return urgency_colour(item.urgency)
         if role == PLACEMENT_ID_ROLE:

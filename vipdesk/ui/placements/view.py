@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.placements.table_model import PlacementTableModel
 from vipdesk.ui.tables import ChipDelegate, ProportionalColumns
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -42,19 +43,22 @@ class EmptyState(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("<h2>No placements yet</h2>")
+        title = QLabel(tr("<h2>No placements yet</h2>"))
         text = QLabel(
-            "Start by recording a placement: the student, the host organisation, the dates and "
-            "the mode (virtual, blended or physical).<br>Or open the demo database to look around "
-            "with sample records first."
+            tr(
+                "Start by recording a placement: the student, the host organisation, the dates and "
+                "the mode (virtual, blended or physical).<br>"
+                "Or open the demo database to look around "
+                "with sample records first."
+            )
         )
         text.setWordWrap(True)
         # A fixed width: a wrapping label centred in a layout otherwise shrinks to a sliver.
         text.setFixedWidth(520)
         text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.new_button = QPushButton("New placement (Ctrl+N)")
+        self.new_button = QPushButton(tr("New placement (Ctrl+N)"))
         self.new_button.setDefault(True)
-        self.demo_button = QPushButton("Open the demo database")
+        self.demo_button = QPushButton(tr("Open the demo database"))
         self.new_button.clicked.connect(self.new_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         buttons = QHBoxLayout()
@@ -87,9 +91,9 @@ class PlacementsView(QWidget):
         self.model = PlacementTableModel()
 
         self.search_box = QLineEdit()
-        self.search_box.setAccessibleName("Search placements")
+        self.search_box.setAccessibleName(tr("Search placements"))
         self.search_box.setPlaceholderText(
-            "Search reference, student, organisation, title or country  (Ctrl+F)"
+            tr("Search reference, student, organisation, title or country  (Ctrl+F)")
         )
         self.search_box.setClearButtonEnabled(True)
         # Filter on every keystroke, but let fast typing finish first.
@@ -100,21 +104,21 @@ class PlacementsView(QWidget):
         self._prepare_search_timer.timeout.connect(self._prepare_search_step)
 
         self.mode_filter = QComboBox()
-        self.mode_filter.addItem("All modes", _ALL)
+        self.mode_filter.addItem(tr("All modes"), _ALL)
         for mode in Mode:
             self.mode_filter.addItem(mode.label, mode.value)
         self.mode_filter.currentIndexChanged.connect(self._on_mode_changed)
         self.year_filter = QComboBox()
-        self.year_filter.addItem("All years", _ALL)
+        self.year_filter.addItem(tr("All years"), _ALL)
         self.year_filter.currentIndexChanged.connect(self._on_year_changed)
         self.country_filter = QComboBox()
-        self.country_filter.addItem("All countries", _ALL)
-        self.country_filter.setAccessibleName("Host country")
-        self.country_filter.setToolTip("Show the placements hosted in one country")
+        self.country_filter.addItem(tr("All countries"), _ALL)
+        self.country_filter.setAccessibleName(tr("Host country"))
+        self.country_filter.setToolTip(tr("Show the placements hosted in one country"))
         self.country_filter.currentIndexChanged.connect(self._on_country_changed)
-        self.attention_filter = QCheckBox("Needs attention")
+        self.attention_filter = QCheckBox(tr("Needs attention"))
         self.attention_filter.setToolTip(
-            "Show only placements with something due on the work list (the Today tab)"
+            tr("Show only placements with something due on the work list (the Today tab)")
         )
         self.attention_filter.toggled.connect(self._on_attention_toggled)
         self.shown_label = QLabel()
@@ -128,7 +132,9 @@ class PlacementsView(QWidget):
         bar.addWidget(self.shown_label)
 
         self.status_list = QListWidget()
-        name_for_screen_readers(self.status_list, "Status", "Show the placements of one status")
+        name_for_screen_readers(
+            self.status_list, tr("Status"), tr("Show the placements of one status")
+        )
         self.status_list.setMinimumWidth(150)
         self.status_list.currentRowChanged.connect(self._on_status_changed)
         self._status_keys: list[Status | None] = [None, *Status]
@@ -136,7 +142,9 @@ class PlacementsView(QWidget):
             self.status_list.addItem(QListWidgetItem())
 
         self.table = QTableView()
-        name_for_screen_readers(self.table, "Placements", "One placement per row; Enter opens it")
+        name_for_screen_readers(
+            self.table, tr("Placements"), tr("One placement per row; Enter opens it")
+        )
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         # What needs attention first, most urgent first; then what starts soonest.
@@ -153,8 +161,8 @@ class PlacementsView(QWidget):
         # Codes and dates whole; the rest shares the width (the next step the widest part),
         # until the user drags a column.
         samples: dict[int, str] = {
-            Column.REFERENCE: "VIP-2026-00000",
-            Column.MODE: "Blended",
+            Column.REFERENCE: tr("VIP-2026-00000"),
+            Column.MODE: tr("Blended"),
             Column.STATUS: f"{Status.AGREEMENT_SENT.label}    ",  # the chip's margins
             Column.START: "2026-12-31",
             Column.END: "2026-12-31",
@@ -243,7 +251,7 @@ class PlacementsView(QWidget):
         current = self.year_filter.currentData()
         self.year_filter.blockSignals(True)
         self.year_filter.clear()
-        self.year_filter.addItem("All years", _ALL)
+        self.year_filter.addItem(tr("All years"), _ALL)
         for year in self.model.catalogue.years():
             self.year_filter.addItem(str(year), year)
         index = self.year_filter.findData(current)
@@ -255,7 +263,7 @@ class PlacementsView(QWidget):
         current = self.country_filter.currentData()
         self.country_filter.blockSignals(True)
         self.country_filter.clear()
-        self.country_filter.addItem("All countries", _ALL)
+        self.country_filter.addItem(tr("All countries"), _ALL)
         for code, name in self.model.catalogue.countries():
             self.country_filter.addItem(name, code)
         index = max(self.country_filter.findData(current), 0)
@@ -269,12 +277,12 @@ class PlacementsView(QWidget):
         total = sum(counts.values())
         for row, key in enumerate(self._status_keys):
             item = self.status_list.item(row)
-            label = "All placements" if key is None else key.label
+            label = tr("All placements") if key is None else key.label
             item.setText(f"{label}  ({total if key is None else counts.get(key, 0):,})")
         shown = self.model.rowCount()
-        self.shown_label.setText(f"{shown:,} shown")
+        self.shown_label.setText(tr("%Ln shown", "", shown))
         waiting = len(self.model.catalogue.next_steps.items)
-        self.attention_filter.setText(f"Needs attention ({waiting:,})")
+        self.attention_filter.setText(tr("Needs attention ({waiting:,})").format(waiting=waiting))
         self.stack.setCurrentWidget(
             self.empty_state if len(self.model.catalogue) == 0 else self.splitter
         )

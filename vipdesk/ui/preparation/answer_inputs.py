@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.preparation.questionnaires import AnswerValue, Item, ItemType
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 # Up to this many options a choice shows as radio buttons; beyond, as a drop-down.
 MAX_RADIOS = 5
@@ -94,7 +95,7 @@ class ComboAnswer(AnswerInput):
     def __init__(self, item: Item, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.combo = QComboBox(self)
-        self.combo.setPlaceholderText("Choose…")
+        self.combo.setPlaceholderText(tr("Choose…"))
         self.combo.setAccessibleName(item.text)
         for option in item.options:
             self.combo.addItem(option.label, option.key)

@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from vipdesk.services.preparation.overlap import MIN_DAILY_OVERLAP_HOURS, OverlapReport
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
-DAY_LETTERS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+DAY_LETTERS = (tr("Mon"), tr("Tue"), tr("Wed"), tr("Thu"), tr("Fri"), tr("Sat"), tr("Sun"))
 
 
 def hours_text(low: float, high: float) -> str:
@@ -31,7 +32,7 @@ class OverlapChart(QWidget):
         self._minimum: dict[int, float] = {}
         self._maximum: dict[int, float] = {}
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Shared hours per weekday")
+        self.setAccessibleName(tr("Shared hours per weekday"))
 
     def sizeHint(self) -> QSize:
         return QSize(380, 170)
@@ -47,7 +48,7 @@ class OverlapChart(QWidget):
                 f"{DAY_LETTERS[d - 1]} {hours_text(self._minimum[d], self._maximum[d])}"
                 for d in sorted(self._minimum)
             )
-            or "No shared hours to show"
+            or tr("No shared hours to show")
         )
         self.update()
 

@@ -40,6 +40,7 @@ from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
 from vipdesk.ui import theme
 from vipdesk.ui.evaluations.travel import export_to_file, import_returned
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
 from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
@@ -65,12 +66,14 @@ class PartyBox(QGroupBox):
         self.reasons.setTextFormat(Qt.TextFormat.RichText)
         self.reasons.setWordWrap(True)
         self.start_button = QPushButton(self)
-        self.result_button = QPushButton("Result…", self)
-        self.result_button.setToolTip("Scores per theme, blocking answers and advice")
+        self.result_button = QPushButton(tr("Result…"), self)
+        self.result_button.setToolTip(tr("Scores per theme, blocking answers and advice"))
         self.start_button.clicked.connect(lambda: self.start_requested.emit(party.value))
         self.result_button.clicked.connect(lambda: self.result_requested.emit(party.value))
-        self.export_button = QPushButton("Export as PDF…", self)
-        self.export_button.setToolTip("The questionnaire as a fillable PDF to send to the party")
+        self.export_button = QPushButton(tr("Export as PDF…"), self)
+        self.export_button.setToolTip(
+            tr("The questionnaire as a fillable PDF to send to the party")
+        )
         self.export_button.clicked.connect(lambda: self.export_requested.emit(party.value))
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
@@ -85,10 +88,12 @@ class PartyBox(QGroupBox):
     def show_readiness(self, state: PartyReadiness) -> None:
         latest = state.latest
         if latest is None or latest.completed_at is None:
-            self.status.setText(f"{level_badge(state.level, 'Not assessed')}")
+            self.status.setText(f"{level_badge(state.level, tr('Not assessed'))}")
         else:
             score = "—" if state.score is None else f"{state.score}/100"
-            earlier = f" · {state.earlier} earlier" if state.earlier else ""
+            earlier = (
+                tr(" · {earlier} earlier").format(earlier=state.earlier) if state.earlier else ""
+            )
             self.status.setText(
                 f"{level_badge(state.level)}&nbsp; <b>{score}</b> · "
                 f"{latest.completed_at.astimezone():%d %b %Y} · {escape(latest.respondent)}"
@@ -99,16 +104,28 @@ class PartyBox(QGroupBox):
             red = theme.hex_of("level.blocked")
             amber = theme.hex_of("level.needs_attention")
             lines += [
-                (red, f"Blocks: “{f.question}” {f.answer}") for f in state.assessment.critical
+                (
+                    red,
+                    tr("Blocks: “{question}” {answer}").format(
+                        question=f.question, answer=f.answer
+                    ),
+                )
+                for f in state.assessment.critical
             ]
-            lines += [(amber, f"Low: {t.label} ({t.score})") for t in state.assessment.low_themes]
+            lines += [
+                (amber, tr("Low: {label} ({score})").format(label=t.label, score=t.score))
+                for t in state.assessment.low_themes
+            ]
         if state.open is not None:
-            what = "Re-assessment" if latest else "Questionnaire"
+            what = tr("Re-assessment") if latest else tr("Questionnaire")
             lines.append(
                 (
                     theme.hex_of("muted"),
-                    f"{what} started {state.open.started_at.astimezone():%d %b %Y} "
-                    f"by {state.open.respondent}, not finished",
+                    tr("{what} started {started_at:%d %b %Y} by {respondent}, not finished").format(
+                        what=what,
+                        started_at=state.open.started_at.astimezone(),
+                        respondent=state.open.respondent,
+                    ),
                 )
             )
         self.reasons.setText(
@@ -116,16 +133,22 @@ class PartyBox(QGroupBox):
         )
         self.reasons.setVisible(bool(lines))
         if state.open is not None:
-            self.start_button.setText("Resume questionnaire…")
+            self.start_button.setText(tr("Resume questionnaire…"))
             self.start_button.setToolTip(
-                f"Started {state.open.started_at.astimezone():%d %b %Y} by "
-                f"{state.open.respondent}; continues at the first unanswered page"
+                tr(
+                    "Started {started_at:%d %b %Y} by {respondent}; continues at the first "
+                    "unanswered page"
+                ).format(
+                    started_at=state.open.started_at.astimezone(), respondent=state.open.respondent
+                )
             )
         elif latest is not None:
-            self.start_button.setText("Re-assess…")
-            self.start_button.setToolTip("A new questionnaire; the earlier result stays in history")
+            self.start_button.setText(tr("Re-assess…"))
+            self.start_button.setToolTip(
+                tr("A new questionnaire; the earlier result stays in history")
+            )
         else:
-            self.start_button.setText("Start questionnaire…")
+            self.start_button.setText(tr("Start questionnaire…"))
             self.start_button.setToolTip("")
         self.result_button.setEnabled(latest is not None)
 
@@ -134,7 +157,7 @@ class ProtocolBox(QGroupBox):
     """The communication protocol in three lines: saved or not, shared hours, warnings."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Communication protocol", parent)
+        super().__init__(tr("Communication protocol"), parent)
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.setWordWrap(True)
@@ -155,25 +178,36 @@ class ProtocolBox(QGroupBox):
         lines = []
         if summary.saved:
             who = f" by {escape(form.updated_by)}" if form.updated_by else ""
-            lines.append(f"<b>Written</b>{who} · reports {form.reporting.label.lower()}, "
-                         f"replies within {form.reply_hours} h")  # fmt: skip
-            self.edit_button.setText("Edit protocol…")
+            written = tr("<b>Written</b>{who} · reports {label}, replies within {reply_hours} h")
+            lines.append(
+                written.format(
+                    who=who, label=form.reporting.label.lower(), reply_hours=form.reply_hours
+                )
+            )
+            self.edit_button.setText(tr("Edit protocol…"))
         else:
-            lines.append("Not written yet: availability, reporting, reply times, meetings.")
-            self.edit_button.setText("Write protocol…")
+            lines.append(tr("Not written yet: availability, reporting, reply times, meetings."))
+            self.edit_button.setText(tr("Write protocol…"))
         if report is not None and report.minimum:
             low, high = min(report.minimum.values()), max(report.maximum.values())
-            shared = f"{hours_text(low, high)} shared a working day"
+            shared = tr("{hours_text} shared a working day").format(
+                hours_text=hours_text(low, high)
+            )
             lines.append(
-                f"Shared hours: {shared}"
+                tr("Shared hours: {shared}").format(shared=shared)
                 if summary.saved
-                else f"With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}."
+                else tr(
+                    "With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}."
+                ).format(shared=shared)
             )
             if summary.saved and report.slot is not None:
                 slot = report.slot
                 lines.append(
-                    f"Meeting: {WEEKDAY_NAMES[slot.weekday - 1]}s {slot.start:%H:%M} "
-                    f"({escape(slot.zone)})"
+                    tr("Meeting: {value}s {start:%H:%M} ({zone})").format(
+                        value=WEEKDAY_NAMES[slot.weekday - 1],
+                        start=slot.start,
+                        zone=escape(slot.zone),
+                    )
                 )
         self.status.setText("<br>".join(lines))
         warnings = report.warnings if report is not None else ()
@@ -185,14 +219,14 @@ class ToolsBox(QGroupBox):
     """Chosen tools, how far their testing is, and what still blocks sending the agreement."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Tools", parent)
+        super().__init__(tr("Tools"), parent)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.blocking = QLabel(self)
         self.blocking.setWordWrap(True)
         self.blocking.setStyleSheet(theme.text_style("level.blocked"))
-        self.choose_button = QPushButton("Choose tools…", self)
-        self.tests_button = QPushButton("Test plan…", self)
+        self.choose_button = QPushButton(tr("Choose tools…"), self)
+        self.tests_button = QPushButton(tr("Test plan…"), self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.choose_button)
         buttons.addWidget(self.tests_button)
@@ -205,17 +239,23 @@ class ToolsBox(QGroupBox):
     def show_summary(self, summary: ToolsSummary) -> None:
         chosen = list(dict.fromkeys(summary.choices.values()))
         if not chosen:
-            self.status.setText("No tools chosen yet: which tool serves meetings, questions, "
-                                "reports, documents?")  # fmt: skip
+            self.status.setText(tr("No tools chosen yet: which tool serves meetings, questions, "
+                                "reports, documents?"))  # fmt: skip
         else:
             done = sum(1 for s in summary.plan if not s.open)
             names = ", ".join(tool_name(k) for k in chosen)
             self.status.setText(
-                f"{names} · tested {done} of {len(summary.plan)} (tool × person)"
-                + (f" · {len(summary.warnings)} tips in Choose tools" if summary.warnings else "")
+                tr("{names} · tested {done} of {count} (tool × person)").format(
+                    names=names, done=done, count=len(summary.plan)
+                )
+                + (
+                    tr(" · {count} tips in Choose tools").format(count=len(summary.warnings))
+                    if summary.warnings
+                    else ""
+                )
             )
         self.blocking.setText(
-            "Blocks “Agreement sent”:\n" + "\n".join(f"• {line}" for line in summary.blocking)
+            tr("Blocks “Agreement sent”:\n") + "\n".join(f"• {line}" for line in summary.blocking)
         )
         self.blocking.setVisible(bool(summary.blocking))
         self.tests_button.setEnabled(bool(chosen))
@@ -235,26 +275,30 @@ class PreparationPanel(QWidget):
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.placeholder = QLabel("Save the placement to start its preparation.")
+        self.placeholder = QLabel(tr("Save the placement to start its preparation."))
         self.placeholder.setWordWrap(True)
         self.boxes: dict[ReadinessParty, PartyBox] = {}
         body = QWidget()
         column = QVBoxLayout(body)
-        self.import_button = QPushButton("Import returned questionnaire…")
-        self.import_button.setToolTip("Read a filled-in questionnaire PDF back, answer by answer")
+        self.import_button = QPushButton(tr("Import returned questionnaire…"))
+        self.import_button.setToolTip(
+            tr("Read a filled-in questionnaire PDF back, answer by answer")
+        )
         self.import_button.clicked.connect(self._on_import)
         self.language_combo = QComboBox()
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
-        self.language_combo.setAccessibleName("Language of exported questionnaires")
+        self.language_combo.setAccessibleName(tr("Language of exported questionnaires"))
         self.language_combo.setToolTip(
-            "“Export as PDF…” writes the questionnaire in this language (in English where it "
-            "is not translated yet)"
+            tr(
+                "“Export as PDF…” writes the questionnaire in this language (in English where it "
+                "is not translated yet)"
+            )
         )
         heading = QHBoxLayout()
         heading.addWidget(self.summary, 1)
-        language_label = QLabel("PDFs &in:")
+        language_label = QLabel(tr("PDFs &in:"))
         language_label.setBuddy(self.language_combo)
         heading.addWidget(language_label, 0, Qt.AlignmentFlag.AlignVCenter)
         heading.addWidget(self.language_combo, 0, Qt.AlignmentFlag.AlignTop)
@@ -280,7 +324,7 @@ class PreparationPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        scroll.setAccessibleName("Preparation")
+        scroll.setAccessibleName(tr("Preparation"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.placeholder, 0, Qt.AlignmentFlag.AlignTop)
@@ -303,12 +347,12 @@ class PreparationPanel(QWidget):
             self.boxes[state.party].show_readiness(state)
         levels = [s.level for s in states]
         if ReadinessLevel.BLOCKED in levels:
-            verdict = "Something blocks the start: see the critical answers below."
+            verdict = tr("Something blocks the start: see the critical answers below.")
         elif all(level is ReadinessLevel.READY for level in levels):
-            verdict = "Student, host and institution are ready."
+            verdict = tr("Student, host and institution are ready.")
         else:
-            verdict = "Not everything is assessed or strong enough yet."
-        self.summary.setText(f"<b>Readiness</b><br>{verdict}")
+            verdict = tr("Not everything is assessed or strong enough yet.")
+        self.summary.setText(tr("<b>Readiness</b><br>{verdict}").format(verdict=verdict))
         try:
             self.protocol.show_summary(protocol_summary(self._db, placement_id))
             self.tools.show_summary(tools_summary(self._db, placement_id))
@@ -332,7 +376,7 @@ class PreparationPanel(QWidget):
                 parent=self,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Questionnaire", str(exc))
+            QMessageBox.warning(self, tr("Questionnaire"), str(exc))
             return
         self.open_wizard(wizard)
         self.show_placement(self._placement_id, self._reference)
@@ -373,7 +417,7 @@ class PreparationPanel(QWidget):
         try:
             dialog = make(placement_id, suggested_respondents(self._db, placement_id).placement)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Preparation", str(exc))
+            QMessageBox.warning(self, tr("Preparation"), str(exc))
             return
         self.open_editor(dialog)
         self.show_placement(self._placement_id, self._reference)
@@ -390,8 +434,13 @@ class PreparationPanel(QWidget):
             return
         latest = state.latest
         when = latest.completed_at.astimezone() if latest.completed_at else latest.started_at
-        heading = (
-            f"<b>{escape(state.party.label)}</b> — answered by {escape(latest.respondent)} "
-            f"on {when:%d %b %Y} (questionnaire version {latest.questionnaire_version})"
+        heading = tr(
+            "<b>{label}</b> — answered by {respondent} on {when:%d %b %Y} "
+            "(questionnaire version {questionnaire_version})"
+        ).format(
+            when=when,
+            label=escape(state.party.label),
+            respondent=escape(latest.respondent),
+            questionnaire_version=latest.questionnaire_version,
         )
         SummaryDialog(f"{state.party.label} readiness", heading, state.assessment, self).exec()

@@ -36,6 +36,7 @@ from vipdesk.services.preparation.protocol import (
     validate,
 )
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.preparation.overlap_chart import OverlapChart
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import TimeZoneCombo
@@ -53,7 +54,11 @@ def describe_slot(slot: Slot) -> list[str]:
         runs = [t for t in slot.local if t.actor == actor]
         parts = [
             f"{t.start:%a %H:%M}–{t.end:%H:%M}"
-            + ("" if len(runs) == 1 else f" ({t.first:%d %b} to {t.last:%d %b})")
+            + (
+                ""
+                if len(runs) == 1
+                else tr(" ({first:%d %b} to {last:%d %b})").format(first=t.first, last=t.last)
+            )
             for t in runs
         ]
         lines.append(f"{actor} ({runs[0].zone}): {'; '.join(parts)}")
@@ -69,14 +74,16 @@ class AvailabilityRow:
         self.zone.setMinimumContentsLength(16)
         self.days = [QCheckBox(letter) for letter in DAY_LETTERS]
         for box, name in zip(self.days, WEEKDAY_NAMES, strict=True):
-            box.setAccessibleName(f"{actor.label} works on {name}")
+            box.setAccessibleName(
+                tr("{label} works on {name}").format(name=name, label=actor.label)
+            )
             box.setToolTip(name)
         self.start = QTimeEdit()
         self.end = QTimeEdit()
         for edit in (self.start, self.end):
-            edit.setDisplayFormat("HH:mm")
-        self.start.setAccessibleName(f"{actor.label} starts at")
-        self.end.setAccessibleName(f"{actor.label} ends at")
+            edit.setDisplayFormat(tr("HH:mm"))
+        self.start.setAccessibleName(tr("{label} starts at").format(label=actor.label))
+        self.end.setAccessibleName(tr("{label} ends at").format(label=actor.label))
 
     def show(self, slot: AvailabilityForm) -> None:
         self.zone.set_current_data(slot.zone)
@@ -108,7 +115,9 @@ class AvailabilityGrid(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
-        for column, text in enumerate(("", "Time zone", "Working days", "From", "To")):
+        for column, text in enumerate(
+            ("", tr("Time zone"), tr("Working days"), tr("From"), tr("To"))
+        ):
             header = QLabel(f"<b>{text}</b>")
             grid.addWidget(header, 0, column)
         self.rows: dict[ProtocolActor, AvailabilityRow] = {}
@@ -161,28 +170,32 @@ class OverlapView(QWidget):
     def show_report(self, form: ProtocolForm, report: OverlapReport | None) -> None:
         first, last = form.period
         self.period.setText(
-            f"Shared working hours per weekday, {first:%d %b %Y} to {last:%d %b %Y}, "
-            "in the student's days:"
+            tr(
+                "Shared working hours per weekday, {first:%d %b %Y} to {last:%d %b %Y}, "
+                "in the student's days:"
+            ).format(first=first, last=last)
         )
         self.chart.set_report(report)
         if report is None:
-            self.slot.setText("Fill in the student's time zone, days and hours to see them.")
+            self.slot.setText(tr("Fill in the student's time zone, days and hours to see them."))
             self.warnings.setVisible(False)
             return
         if report.slot is not None:
             first_line, *others = describe_slot(report.slot)
             self.slot.setText(
-                f"<b>Suggested {form.meeting_minutes}-minute meeting:</b> {escape(first_line)}"
+                tr("<b>Suggested {meeting_minutes}-minute meeting:</b> {first_line}").format(
+                    meeting_minutes=form.meeting_minutes, first_line=escape(first_line)
+                )
                 + "".join(f"<br>{escape(line)}" for line in others)
             )
         else:
-            self.slot.setText("<b>No meeting time</b> fits every week: see below.")
+            self.slot.setText(tr("<b>No meeting time</b> fits every week: see below."))
         self.warnings.setText("<br>".join(f"⚠ {escape(w.message)}" for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))
 
 
 class ProtocolEditor(RecordEditor[ProtocolForm]):
-    what = "communication protocol"
+    what = tr("communication protocol")
 
     def __init__(
         self, db: Database, placement_id: int, heading: str = "", parent: QWidget | None = None
@@ -199,36 +212,38 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
                 combo.addItem(cadence.label, cadence.value)
         self.reply_hours = QSpinBox()
         self.reply_hours.setRange(1, 336)
-        self.reply_hours.setSuffix(" working hours")
+        self.reply_hours.setSuffix(tr(" working hours"))
         self.meeting_minutes = QSpinBox()
         self.meeting_minutes.setRange(10, 240)
         self.meeting_minutes.setSingleStep(15)
-        self.meeting_minutes.setSuffix(" minutes")
+        self.meeting_minutes.setSuffix(tr(" minutes"))
         self.tools_note = QPlainTextEdit()
         self.tools_note.setTabChangesFocus(True)
         self.tools_note.setPlaceholderText(
-            "e.g. Teams: weekly meeting and quick questions. E-mail: reports. "
-            "Shared drive: deliverables. A chat group: non-task talk."
+            tr(
+                "e.g. Teams: weekly meeting and quick questions. E-mail: reports. "
+                "Shared drive: deliverables. A chat group: non-task talk."
+            )
         )
         self.tools_note.setFixedHeight(70)
         self.student_helpdesk = QLineEdit()
-        self.student_helpdesk.setPlaceholderText("Name, e-mail or phone, and hours")
+        self.student_helpdesk.setPlaceholderText(tr("Name, e-mail or phone, and hours"))
         self.staff_helpdesk = QLineEdit()
-        self.staff_helpdesk.setPlaceholderText("Name, e-mail or phone, and hours")
+        self.staff_helpdesk.setPlaceholderText(tr("Name, e-mail or phone, and hours"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(50)
 
-        self.add_field("availability", "Availability", self.grid)
-        self.add_field("overlap", "Shared hours", self.overlap)
-        self.add_field("reporting", "Reporting", self.reporting)
-        self.add_field("reply_hours", "Reply within", self.reply_hours)
-        self.add_field("meetings", "Meetings", self.meetings)
-        self.add_field("meeting_minutes", "Meeting length", self.meeting_minutes)
-        self.add_field("tools_note", "Which tool for what", self.tools_note)
-        self.add_field("student_helpdesk", "Helpdesk for the student", self.student_helpdesk)
-        self.add_field("staff_helpdesk", "Helpdesk for company staff", self.staff_helpdesk)
-        self.add_field("notes", "Notes", self.notes)
+        self.add_field("availability", tr("Availability"), self.grid)
+        self.add_field("overlap", tr("Shared hours"), self.overlap)
+        self.add_field("reporting", tr("Reporting"), self.reporting)
+        self.add_field("reply_hours", tr("Reply within"), self.reply_hours)
+        self.add_field("meetings", tr("Meetings"), self.meetings)
+        self.add_field("meeting_minutes", tr("Meeting length"), self.meeting_minutes)
+        self.add_field("tools_note", tr("Which tool for what"), self.tools_note)
+        self.add_field("student_helpdesk", tr("Helpdesk for the student"), self.student_helpdesk)
+        self.add_field("staff_helpdesk", tr("Helpdesk for company staff"), self.staff_helpdesk)
+        self.add_field("notes", tr("Notes"), self.notes)
         self.finish_layout()
         self.resize(900, 780)
         self.grid.changed.connect(self._refresh_overlap)
@@ -238,7 +253,11 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
     # --- RecordEditor ----------------------------------------------------------------------
 
     def title_for(self, form: ProtocolForm) -> str:
-        return f"Communication protocol — {self._heading}" if self._heading else self.what
+        return (
+            tr("Communication protocol — {heading}").format(heading=self._heading)
+            if self._heading
+            else self.what
+        )
 
     def show_form(self, form: ProtocolForm) -> None:
         self._filling = True  # one overlap at the end, not one per widget filled
@@ -268,7 +287,12 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
             availability=self.grid.read(),
         )
         problems = [
-            FieldProblem("availability", f"{row.actor.label}: '{text}' is not a time zone.")
+            FieldProblem(
+                "availability",
+                tr("{label}: '{text}' is not a time zone.").format(
+                    text=text, label=row.actor.label
+                ),
+            )
             for row in self.grid.rows.values()
             if (text := row.zone.currentText().strip()) and row.zone.zone() is None
         ]

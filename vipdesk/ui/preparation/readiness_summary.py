@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.services.preparation.questionnaires import Assessment, ReadinessLevel
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 # The box of each level: green, amber, red, legible for colour-blind users too because the word
 # is always written out beside the colour.
@@ -63,7 +64,7 @@ class SummaryView(QWidget):
         column.addWidget(self.advice)
         column.addStretch(1)
         scroll = QScrollArea(self)
-        scroll.setAccessibleName("Readiness result")  # read-only: scrolled with the keys
+        scroll.setAccessibleName(tr("Readiness result"))  # read-only: scrolled with the keys
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -76,10 +77,16 @@ class SummaryView(QWidget):
         level = assessment.level
         overall = "—" if assessment.overall is None else f"{assessment.overall} / 100"
         missing = len(assessment.unanswered)
-        note = f"<br>{missing} required question(s) not answered yet." if missing else ""
+        note = (
+            tr("<br>{missing} required question(s) not answered yet.").format(missing=missing)
+            if missing
+            else ""
+        )
         self.status.setText(
-            f"<p style='font-size:large'>{level_badge(level)}&nbsp; Overall score "
-            f"<b>{overall}</b></p>{note}"
+            tr(
+                "<p style='font-size:large'>{level_badge}&nbsp; Overall score "
+                "<b>{overall}</b></p>{note}"
+            ).format(overall=overall, note=note, level_badge=level_badge(level))
         )
         while self.themes.count():
             taken = self.themes.takeAt(0)
@@ -100,7 +107,8 @@ class SummaryView(QWidget):
                 f" background: {theme.hex_of('track')}; text-align: center; max-height: 16px; }}"
                 f"QProgressBar::chunk {{ background: {colour}; }}"
             )
-            flag = QLabel(f"below {assessment.threshold}" if topic.low else "")
+            low = tr("below {threshold}").format(threshold=assessment.threshold)
+            flag = QLabel(low if topic.low else "")
             flag.setStyleSheet(theme.text_style("error"))
             self.themes.addWidget(label, row, 0)
             self.themes.addWidget(bar, row, 1)
@@ -109,19 +117,21 @@ class SummaryView(QWidget):
         critical = assessment.critical
         self.critical.setVisible(bool(critical))
         self.critical.setText(
-            "<b>Blocking answers</b> — these must be solved before the placement can start:"
-            "<ul style='margin-left:-20px'>"
+            tr(
+                "<b>Blocking answers</b> — these must be solved before the placement can start:"
+                "<ul style='margin-left:-20px'>"
+            )
             + "".join(f"<li>{escape(f.question)} <b>{escape(f.answer)}</b></li>" for f in critical)
             + "</ul>"
         )
         if assessment.advice:
             self.advice.setText(
-                "<b>What to do</b><ul style='margin-left:-20px'>"
+                tr("<b>What to do</b><ul style='margin-left:-20px'>")
                 + "".join(f"<li>{escape(a)}</li>" for a in assessment.advice)
                 + "</ul>"
             )
         else:
-            self.advice.setText("<b>What to do</b><br>Nothing: every answer is strong.")
+            self.advice.setText(tr("<b>What to do</b><br>Nothing: every answer is strong."))
 
 
 class SummaryDialog(QDialog):

@@ -35,6 +35,7 @@ from vipdesk.services.preparation.questionnaires import (
 )
 from vipdesk.services.preparation.readiness import ResponseState
 from vipdesk.ui.help.window import HELP_TOPIC
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 from vipdesk.ui.preparation.readiness_summary import SummaryView
 from vipdesk.ui.theme import text_style
@@ -47,7 +48,9 @@ class IntroPage(QWizardPage):
         super().__init__(parent)
         self.setTitle(questionnaire.title)
         self.setSubTitle(questionnaire.respondent)
-        self.about = QLabel(f"<b>Placement:</b> {escape(about)}" if about else "")
+        self.about = QLabel(
+            tr("<b>Placement:</b> {about}").format(about=escape(about)) if about else ""
+        )
         self.about.setTextFormat(Qt.TextFormat.RichText)
         self.about.setWordWrap(True)
         self.about.setVisible(bool(about))
@@ -56,21 +59,22 @@ class IntroPage(QWizardPage):
         intro.setWordWrap(True)
         self.respondent = QLineEdit()
         self.respondent.setMaxLength(200)
-        self.respondent.setPlaceholderText("Full name of the person answering")
+        self.respondent.setPlaceholderText(tr("Full name of the person answering"))
         self.registerField("respondent*", self.respondent)  # Next waits for a name
         self.error = QLabel()
         self.error.setStyleSheet(text_style("error"))
         self.error.setWordWrap(True)
         self.error.setVisible(False)
         form = QFormLayout()
-        caption = QLabel("&Answered by:")
+        caption = QLabel(tr("&Answered by:"))
         caption.setBuddy(self.respondent)
         form.addRow(caption, self.respondent)
         count = sum(1 for i in questionnaire.items if i.required)
         size = QLabel(
-            f"{count} questions on {len(questionnaire.themes)} pages, about "
-            f"{max(5, round(count * 0.4))} minutes. Each page is saved when you press Next: "
-            "you can stop at any time and continue later."
+            tr(
+                "{count} questions on {count2} pages, about {max} minutes. Each page is "
+                "saved when you press Next: you can stop at any time and continue later."
+            ).format(count=count, count2=len(questionnaire.themes), max=max(5, round(count * 0.4)))
         )
         size.setWordWrap(True)
         size.setStyleSheet(text_style("muted"))
@@ -156,20 +160,31 @@ class ThemePage(QWizardPage):
         left = len(self.unanswered())
         self.progress.setText(
             f"{self._page} · "
-            + f"{len(required) - left} of {len(required)} answered — "
-            + ("answer every question marked * to go on." if left else "press Next to save.")
+            + tr("{value} of {count} answered — ").format(
+                value=len(required) - left, count=len(required)
+            )
+            + (
+                tr("answer every question marked * to go on.")
+                if left
+                else tr("press Next to save.")
+            )
             if required
-            else f"{self._page} · Optional: leave empty if there is nothing to add."
+            else tr("{page} · Optional: leave empty if there is nothing to add.").format(
+                page=self._page
+            )
         )
-        self._gate.setText("" if left else "yes")
+        self._gate.setText("" if left else "1")  # hidden: Next needs it non-empty
 
 
 class SummaryPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Result")
+        self.setTitle(tr("Result"))
         self.setSubTitle(
-            "Press Finish to record this assessment. Until then you can go back and change answers."
+            tr(
+                "Press Finish to record this assessment. "
+                "Until then you can go back and change answers."
+            )
         )
         self.view = SummaryView()
         layout = QVBoxLayout(self)
@@ -206,7 +221,7 @@ class ReadinessWizard(QWizard):
             if self._state
             else self._library.for_party(party)
         )
-        self.setWindowTitle(f"{party.label} readiness")
+        self.setWindowTitle(tr("{party} readiness").format(party=party.label))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.resize(760, 640)
@@ -217,7 +232,12 @@ class ReadinessWizard(QWizard):
         number = 1
         themes = self.questionnaire.themes
         for n, theme in enumerate(themes, start=1):
-            page = ThemePage(self.questionnaire, theme, number, f"Page {n} of {len(themes)}")
+            page = ThemePage(
+                self.questionnaire,
+                theme,
+                number,
+                tr("Page {n} of {count}").format(n=n, count=len(themes)),
+            )
             number += len(page.blocks)
             self.theme_pages.append(page)
             self.addPage(page)
@@ -286,7 +306,7 @@ class ReadinessWizard(QWizard):
             self.intro.error.setVisible(True)
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Not saved", str(exc))
+            QMessageBox.warning(self, tr("Not saved"), str(exc))
             return False
         return self._save({}, respondent=name)
 
@@ -313,13 +333,17 @@ class ReadinessWizard(QWizard):
             if isinstance(page, ThemePage):
                 page.show_problems({p.field: p.message for p in exc.problems})
             else:
-                QMessageBox.warning(self, "Not saved", str(exc))
+                QMessageBox.warning(self, tr("Not saved"), str(exc))
             return False
         except ConflictError as exc:
             self._on_conflict(exc)
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Not saved", f"{exc}\nYour answers on this page are kept.")
+            QMessageBox.warning(
+                self,
+                tr("Not saved"),
+                tr("{exc}\nYour answers on this page are kept.").format(exc=exc),
+            )
             return False
         if complete:
             self.completed.emit(self._state.id)
@@ -329,8 +353,10 @@ class ReadinessWizard(QWizard):
         theirs = exc.theirs
         QMessageBox.warning(
             self,
-            "Changed by someone else",
-            f"{exc} Their answers are shown now; check this page and press Next again.",
+            tr("Changed by someone else"),
+            tr("{exc} Their answers are shown now; check this page and press Next again.").format(
+                exc=exc
+            ),
         )
         if isinstance(theirs, ResponseState):
             self._state = theirs
@@ -354,8 +380,8 @@ class ReadinessWizard(QWizard):
             if any(stored.get(k) != v for k, v in answers.items()) and not self._save(answers):
                 answer = QMessageBox.question(
                     self,
-                    "Close without saving?",
-                    "This page could not be saved. Close anyway and lose its answers?",
+                    tr("Close without saving?"),
+                    tr("This page could not be saved. Close anyway and lose its answers?"),
                     QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                     QMessageBox.StandardButton.Cancel,
                 )

@@ -28,6 +28,7 @@ from vipdesk.models import ToolTestResult
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolTestState, load_test_plan, record_test
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import DateField
 
 
@@ -36,18 +37,20 @@ class PlanLine:
 
     def __init__(self, state: ToolTestState) -> None:
         self.state = state
-        who = f"{tool_name(state.tool_key)} with the {state.actor.label.lower()}"
+        who = tr("{tool_name} with the {label}").format(
+            tool_name=tool_name(state.tool_key), label=state.actor.label.lower()
+        )
         self.result = QComboBox()
-        self.result.setAccessibleName(f"Result: {who}")
+        self.result.setAccessibleName(tr("Result: {who}").format(who=who))
         for result in ToolTestResult:
             self.result.addItem(result.label, result.value)
         self.result.setCurrentIndex(self.result.findData(state.result.value))
         self.tested_on = DateField()
         self.tested_on.set_value(state.tested_on)
-        self.tested_on.line.setAccessibleName(f"Date: {who}")
+        self.tested_on.line.setAccessibleName(tr("Date: {who}").format(who=who))
         self.note = QLineEdit(state.note)
-        self.note.setAccessibleName(f"Note: {who}")
-        self.note.setPlaceholderText("What happened; for a failure, what replaces it")
+        self.note.setAccessibleName(tr("Note: {who}").format(who=who))
+        self.note.setPlaceholderText(tr("What happened; for a failure, what replaces it"))
         self.result.currentIndexChanged.connect(self._on_result_changed)
 
     def _on_result_changed(self) -> None:
@@ -81,11 +84,15 @@ class ToolTestDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self._placement_id = placement_id
-        self.setWindowTitle(f"Test plan — {heading}" if heading else "Test plan")
+        self.setWindowTitle(
+            tr("Test plan — {heading}").format(heading=heading) if heading else tr("Test plan")
+        )
         self.resize(820, 520)
         intro = QLabel(
-            "Try each tool with each person before the start: install, log in, a short call "
-            "or message, a shared file. Record what happened."
+            tr(
+                "Try each tool with each person before the start: install, log in, a short call "
+                "or message, a shared file. Record what happened."
+            )
         )
         intro.setWordWrap(True)
         self.banner = QLabel()
@@ -120,7 +127,9 @@ class ToolTestDialog(QDialog):
             if widget is not None:
                 widget.deleteLater()
         self.lines = [PlanLine(s) for s in load_test_plan(self._db, self._placement_id)]
-        for column, text in enumerate(("Tool", "With", "Result", "Date", "Note")):
+        for column, text in enumerate(
+            (tr("Tool"), tr("With"), tr("Result"), tr("Date"), tr("Note"))
+        ):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         previous = None
         for row, line in enumerate(self.lines, start=1):
@@ -132,7 +141,7 @@ class ToolTestDialog(QDialog):
             self.grid.addWidget(line.tested_on, row, 3)
             self.grid.addWidget(line.note, row, 4)
         if not self.lines:
-            self.grid.addWidget(QLabel("Choose the tools first."), 1, 0, 1, 5)
+            self.grid.addWidget(QLabel(tr("Choose the tools first.")), 1, 0, 1, 5)
         self.grid.setRowStretch(len(self.lines) + 1, 1)
         self.save_button.setEnabled(bool(self.lines))
 
@@ -142,13 +151,19 @@ class ToolTestDialog(QDialog):
         for line in self.lines:
             if not line.changed():
                 continue
-            who = f"{tool_name(line.state.tool_key)} with the {line.state.actor.label.lower()}"
+            who = tr("{tool_name} with the {label}").format(
+                tool_name=tool_name(line.state.tool_key), label=line.state.actor.label.lower()
+            )
             try:
                 line.state = record_test(self._db, self._placement_id, line.read())
             except ValueError as exc:
                 problems.append(f"{who}: {exc}")
             except ConflictError:
-                problems.append(f"{who}: someone else recorded this test meanwhile; reloaded.")
+                problems.append(
+                    tr("{who}: someone else recorded this test meanwhile; reloaded.").format(
+                        who=who
+                    )
+                )
             except VipdeskError as exc:
                 problems.append(f"{who}: {exc}")
         self.banner.setText("\n".join(problems))

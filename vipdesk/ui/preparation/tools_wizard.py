@@ -34,6 +34,7 @@ from vipdesk.services.preparation.tool_catalogue import (
 from vipdesk.services.preparation.tools import load_choices, save_choices, weak_connection
 from vipdesk.ui import theme
 from vipdesk.ui.help.window import HELP_TOPIC
+from vipdesk.ui.i18n import tr
 
 
 def warnings_html(warnings: list[str]) -> str:
@@ -54,7 +55,7 @@ class PurposeRow:
         self.hint.setStyleSheet(theme.text_style("muted"))
         self.combo = QComboBox()
         self.combo.setAccessibleName(purpose.label)
-        self.combo.addItem("— none —", None)
+        self.combo.addItem(tr("— none —"), None)
         suited = tools_for(purpose)
         for item in suited:
             self.combo.addItem(item.name, item.key)
@@ -62,7 +63,9 @@ class PurposeRow:
         if others:
             self.combo.insertSeparator(self.combo.count())
             for item in others:
-                self.combo.addItem(f"{item.name} (not made for this)", item.key)
+                self.combo.addItem(
+                    tr("{name} (not made for this)").format(name=item.name), item.key
+                )
         self.label.setBuddy(self.combo)
         self.notes = QLabel()
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
@@ -86,10 +89,12 @@ class PurposeRow:
 class ChoicePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Which tool for what")
+        self.setTitle(tr("Which tool for what"))
         self.setSubTitle(
-            "Choose tools that everybody can use and preferably already uses, and say "
-            "explicitly which one serves each purpose."
+            tr(
+                "Choose tools that everybody can use and preferably already uses, and say "
+                "explicitly which one serves each purpose."
+            )
         )
         body = QWidget()
         grid = QGridLayout(body)
@@ -121,10 +126,12 @@ class ChoicePage(QWizardPage):
 class CheckPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Check the choice")
+        self.setTitle(tr("Check the choice"))
         self.setSubTitle(
-            "Press Finish to save. Then test every tool with the student, the mentor and the "
-            "tutor: the agreement cannot be sent before."
+            tr(
+                "Press Finish to save. Then test every tool with the student, the mentor and the "
+                "tutor: the agreement cannot be sent before."
+            )
         )
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -143,16 +150,18 @@ class CheckPage(QWizardPage):
         for purpose, key in choices.items():
             by_tool.setdefault(key, []).append(labels[purpose].lower())
         self.summary.setText(
-            "<b>Chosen</b><ul style='margin-left:-20px'>"
+            tr("<b>Chosen</b><ul style='margin-left:-20px'>")
             + "".join(
                 f"<li>{escape(tool_name(key))}: {escape(', '.join(uses))}</li>"
                 for key, uses in by_tool.items()
             )
             + "</ul>"
             if choices
-            else "No tool chosen yet."
+            else tr("No tool chosen yet.")
         )
-        self.warnings.setText(warnings_html(warnings) or "No advice: the choice follows the guide.")
+        self.warnings.setText(
+            warnings_html(warnings) or tr("No advice: the choice follows the guide.")
+        )
 
 
 class ToolsWizard(QWizard):
@@ -163,7 +172,9 @@ class ToolsWizard(QWizard):
         self.setProperty(HELP_TOPIC, "preparation")  # F1: its section of the user guide
         self._db = db
         self._placement_id = placement_id
-        self.setWindowTitle(f"Tools — {heading}" if heading else "Tools")
+        self.setWindowTitle(
+            tr("Tools — {heading}").format(heading=heading) if heading else tr("Tools")
+        )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(760, 680)
         self._weak = weak_connection(db, placement_id)
@@ -193,12 +204,12 @@ class ToolsWizard(QWizard):
         try:
             self._seen = save_choices(self._db, self._placement_id, wanted, seen=self._seen)
         except ConflictError as exc:
-            QMessageBox.warning(self, "Tools not saved", self._conflict_text(exc))
+            QMessageBox.warning(self, tr("Tools not saved"), self._conflict_text(exc))
             if isinstance(exc.theirs, dict):
                 self._seen = exc.theirs  # seen now: Finish again keeps the choice made here
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Tools not saved", str(exc))
+            QMessageBox.warning(self, tr("Tools not saved"), str(exc))
             return False
         return True
 
@@ -209,8 +220,9 @@ class ToolsWizard(QWizard):
             for p in error.changed_fields
             if p in self.choice.rows
         ]
-        chosen = f" They chose: {'; '.join(lines)}." if lines else ""
-        return (
-            f"Someone else chose tools for this placement after you opened it.{chosen} "
-            "Press Finish again to keep your choice, or Back to change it."
-        )
+        chosen = tr(" They chose: {join}.").format(join="; ".join(lines)) if lines else ""
+        return tr(
+            "Someone else chose tools for this placement after you opened "
+            "it.{chosen} Press Finish again to keep your choice, or Back to change "
+            "it."
+        ).format(chosen=chosen)

@@ -30,9 +30,10 @@ from vipdesk.services.placements.catalogue import Filter
 from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
 
-_SENSITIVE_WARNING = (
+_SENSITIVE_WARNING = tr(
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
     "the recipient needs them, e.g. for a grant's inclusion support; keep and send the file "
     "securely."
@@ -49,8 +50,8 @@ class ExportReportDialog(JobDialog):
 
     exported = Signal(str)  # the path written
     email_requested = Signal(str, str)  # the path written and the report's title, to send
-    failure_title = "The report was not saved"
-    cancelled_text = "Cancelled: no file was written."
+    failure_title = tr("The report was not saved")
+    cancelled_text = tr("Cancelled: no file was written.")
 
     def __init__(
         self,
@@ -65,7 +66,7 @@ class ExportReportDialog(JobDialog):
     ) -> None:
         super().__init__(parent, pool)
         self._db = db
-        self.setWindowTitle("Export report")
+        self.setWindowTitle(tr("Export report"))
         self.setMinimumWidth(560)
         current = current or Filter()
         self.outcome: ReportResult | None = None
@@ -75,40 +76,40 @@ class ExportReportDialog(JobDialog):
             self.kind_combo.addItem(TITLES[kind], kind)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.search_edit = QLineEdit(current.text)
-        self.search_edit.setPlaceholderText("Every placement")
+        self.search_edit.setPlaceholderText(tr("Every placement"))
         self.status_combo = QComboBox()
-        self.status_combo.addItem("All statuses", None)
+        self.status_combo.addItem(tr("All statuses"), None)
         for status in Status:
             self.status_combo.addItem(status.label, status.value)
         self.status_combo.setCurrentIndex(
             max(0, self.status_combo.findData(current.status.value if current.status else None))
         )
         self.mode_combo = QComboBox()
-        self.mode_combo.addItem("All modes", None)
+        self.mode_combo.addItem(tr("All modes"), None)
         for mode in Mode:
             self.mode_combo.addItem(mode.label, mode.value)
         self.mode_combo.setCurrentIndex(
             max(0, self.mode_combo.findData(current.mode.value if current.mode else None))
         )
         self.year_combo = QComboBox()
-        self.year_combo.addItem("All years", None)
+        self.year_combo.addItem(tr("All years"), None)
         for year in sorted({*years, *([current.year] if current.year else [])}, reverse=True):
             self.year_combo.addItem(str(year), year)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current.year)))
         self.country_combo = QComboBox()
-        self.country_combo.addItem("All countries", None)
+        self.country_combo.addItem(tr("All countries"), None)
         for code, name in sorted(countries().items(), key=lambda item: item[1]):
             self.country_combo.addItem(f"{name} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
         self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName("Language of the report")
+        self.language_combo.setAccessibleName(tr("Language of the report"))
         for code, name in LANGUAGES.items():
             self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
         self.language_combo.setToolTip(
-            "Sheet names, headers, summaries and charts in this language; the data as recorded"
+            tr("Sheet names, headers, summaries and charts in this language; the data as recorded")
         )
-        self.sensitive_box = QCheckBox("Include the students' equity flags")
+        self.sensitive_box = QCheckBox(tr("Include the students' equity flags"))
         self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
         self.sensitive_warning.setWordWrap(True)
         self.sensitive_warning.setStyleSheet(theme.text_style("warning"))
@@ -118,8 +119,8 @@ class ExportReportDialog(JobDialog):
         self._stamp = date.today().isoformat()
         self._default_name = f"{self.kind}-{self._stamp}.xlsx"
         self.path_edit = QLineEdit(str((folder or default_folder()) / self._default_name))
-        self.path_edit.setAccessibleName("Save as")
-        browse = QPushButton("Choose…")
+        self.path_edit.setAccessibleName(tr("Save as"))
+        browse = QPushButton(tr("Choose…"))
         browse.clicked.connect(self._on_browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -127,25 +128,27 @@ class ExportReportDialog(JobDialog):
         self._confirmed: str | None = None  # a path whose overwriting the user already agreed to
 
         form = QFormLayout()
-        form.addRow("Report", self.kind_combo)
-        form.addRow("Search text", self.search_edit)
-        form.addRow("Status", self.status_combo)
-        form.addRow("Mode", self.mode_combo)
-        form.addRow("Year (planned start)", self.year_combo)
-        form.addRow("Host country", self.country_combo)
-        form.addRow("Language", self.language_combo)
-        form.addRow("Sensitive data", self.sensitive_box)
+        form.addRow(tr("Report"), self.kind_combo)
+        form.addRow(tr("Search text"), self.search_edit)
+        form.addRow(tr("Status"), self.status_combo)
+        form.addRow(tr("Mode"), self.mode_combo)
+        form.addRow(tr("Year (planned start)"), self.year_combo)
+        form.addRow(tr("Host country"), self.country_combo)
+        form.addRow(tr("Language"), self.language_combo)
+        form.addRow(tr("Sensitive data"), self.sensitive_box)
         form.addRow("", self.sensitive_warning)
-        form.addRow("Save to", path_row)
-        self.email_box = QCheckBox("Then e-mail it (to a funder or a manager)")
+        form.addRow(tr("Save to"), path_row)
+        self.email_box = QCheckBox(tr("Then e-mail it (to a funder or a manager)"))
         form.addRow("", self.email_box)
 
-        self.export_button = self.add_action("Export")
+        self.export_button = self.add_action(tr("Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
         self.lay_out_form(
-            "An Excel workbook with the filters below, key figures with a chart, and the "
-            "detail. The filters start as they are set in the placements list.",
+            tr(
+                "An Excel workbook with the filters below, key figures with a chart, and the "
+                "detail. The filters start as they are set in the placements list."
+            ),
             form,
         )
 
@@ -191,7 +194,7 @@ class ExportReportDialog(JobDialog):
 
     def _on_browse(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the report as", self.path_edit.text(), "Excel workbook (*.xlsx)"
+            self, tr("Save the report as"), self.path_edit.text(), tr("Excel workbook (*.xlsx)")
         )
         if chosen:
             self.path_edit.setText(chosen)
@@ -200,14 +203,18 @@ class ExportReportDialog(JobDialog):
     def export(self) -> None:
         path = self.target()
         if path is None:
-            self.message.setText("Choose where to save the report.")
+            self.message.setText(tr("Choose where to save the report."))
             return
         if not path.parent.is_dir():
-            self.message.setText(f"The folder {path.parent} does not exist.")
+            self.message.setText(
+                tr("The folder {parent} does not exist.").format(parent=path.parent)
+            )
             return
         if path.exists() and self._confirmed != str(path):
             answer = QMessageBox.question(
-                self, "Replace the file?", f"{path.name} exists already. Replace it?"
+                self,
+                tr("Replace the file?"),
+                tr("{name} exists already. Replace it?").format(name=path.name),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -216,13 +223,17 @@ class ExportReportDialog(JobDialog):
         def work(progress: Progress, should_cancel: ShouldCancel) -> ReportResult:
             return export_report(db, kind, path, options, progress, should_cancel)
 
-        self.message.setText("Writing the report…")
-        self.run_job(f"Exporting the {kind} report", work, self._on_done)
+        self.message.setText(tr("Writing the report…"))
+        self.run_job(tr("Exporting the {kind} report").format(kind=kind), work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
         self.outcome = result
-        what = "funding sources" if result.kind == "funding" else "placements"
-        self.message.setText(f"Saved {result.records:,} {what} to {result.path}.")
+        what = tr("funding sources") if result.kind == "funding" else "placements"
+        self.message.setText(
+            tr("Saved {records:,} {what} to {path}.").format(
+                what=what, records=result.records, path=result.path
+            )
+        )
         self.exported.emit(str(result.path))
         self.accept()
         if self.email_box.isChecked():

@@ -36,6 +36,7 @@ from vipdesk.services.importing.plan import (
 )
 from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
@@ -43,7 +44,7 @@ from vipdesk.ui.widgets import name_for_screen_readers
 
 PREVIEW_ROWS = 20
 _STATE_COLOURS = {RowState.NEW: None, RowState.EXISTS: "muted", RowState.INVALID: "error"}
-_FILES = "Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"
+_FILES = tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)")
 
 
 def _table(model: TextTableModel, name: str, description: str) -> QTableView:
@@ -64,7 +65,10 @@ def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> 
     """Ask where, then write the import template for `kind`; returns the file or None."""
     suggested = (folder or default_folder()) / f"vipdesk-{kind}-template.xlsx"
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, f"Save the {kind} import template", str(suggested), "Excel workbook (*.xlsx)"
+        parent,
+        tr("Save the {kind} import template").format(kind=kind),
+        str(suggested),
+        tr("Excel workbook (*.xlsx)"),
     )
     if not chosen:
         return None
@@ -72,16 +76,16 @@ def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> 
     try:
         save_import_template(kind, path)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, "The template was not saved", str(exc))
+        QMessageBox.warning(parent, tr("The template was not saved"), str(exc))
         return None
     return path
 
 
 class ImportDialog(JobDialog):
     imported = Signal(str, int)  # kind, records created
-    failure_title = "Nothing was imported"
-    failure_lead = "<b>Nothing was imported.</b> "
-    cancelled_text = "Stopped: nothing was imported."
+    failure_title = tr("Nothing was imported")
+    failure_lead = tr("<b>Nothing was imported.</b> ")
+    cancelled_text = tr("Stopped: nothing was imported.")
 
     def __init__(
         self,
@@ -97,21 +101,23 @@ class ImportDialog(JobDialog):
         self.plan: ImportPlan | None = None
         self.outcome: ImportResult | None = None
         self._path: Path | None = None
-        self.setWindowTitle(f"Import {kind}")
+        self.setWindowTitle(tr("Import {kind}").format(kind=kind))
         self.resize(980, 640)
 
         intro = QLabel(
-            f"Choose an Excel (.xlsx) or CSV file with one row per {kind[:-1]}. You see what "
-            "vipdesk understood before anything is imported; if any row has a problem, nothing "
-            "is. Rows already in vipdesk are skipped."
+            tr(
+                "Choose an Excel (.xlsx) or CSV file with one row per {value}. You see "
+                "what vipdesk understood before anything is imported; if any row has a "
+                "problem, nothing is. Rows already in vipdesk are skipped."
+            ).format(value=kind[:-1])
         )
         intro.setWordWrap(True)
-        self.file_label = QLabel("No file chosen.")
+        self.file_label = QLabel(tr("No file chosen."))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        choose = QPushButton("Choose file…")
+        choose = QPushButton(tr("Choose file…"))
         choose.clicked.connect(self._on_choose)
-        template = QPushButton("Save template…")
-        template.setToolTip("An empty workbook with the right columns and a Help sheet")
+        template = QPushButton(tr("Save template…"))
+        template.setToolTip(tr("An empty workbook with the right columns and a Help sheet"))
         template.clicked.connect(lambda: save_template_as(self, self.kind))
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -124,9 +130,12 @@ class ImportDialog(JobDialog):
             self.date_order.addItem(order.label, order.value)
         self.date_order.setCurrentIndex(self.date_order.findData(load_date_order(db).value))
         self.date_order.setToolTip(
-            "How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear"
+            tr(
+                "How dates written with slashes are read; "
+                "31.12.2000 and 2000-12-31 are always clear"
+            )
         )
-        date_label = QLabel("Dates such as 01/02/2026 are written &day first or month first:")
+        date_label = QLabel(tr("Dates such as 01/02/2026 are written &day first or month first:"))
         date_label.setBuddy(self.date_order)
         date_row = QHBoxLayout()
         date_row.addWidget(date_label)
@@ -136,10 +145,14 @@ class ImportDialog(JobDialog):
 
         self.summary = self.message  # what the file holds, then what became of the import
         self.preview_model = TextTableModel()
-        self.preview = _table(self.preview_model, "Preview", "The rows as they would be imported")
+        self.preview = _table(
+            self.preview_model, tr("Preview"), tr("The rows as they would be imported")
+        )
         self.problems_label = QLabel()
-        self.problems_model = TextTableModel(["Row", "Column", "Problem"])
-        self.problems = _table(self.problems_model, "Problems", "What to correct, row by row")
+        self.problems_model = TextTableModel([tr("Row"), tr("Column"), tr("Problem")])
+        self.problems = _table(
+            self.problems_model, tr("Problems"), tr("What to correct, row by row")
+        )
         self.problems_pane = lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +162,7 @@ class ImportDialog(JobDialog):
         splitter.addWidget(self.preview)
         splitter.addWidget(lower)
 
-        self.import_button = self.add_action(f"Import {kind}")
+        self.import_button = self.add_action(tr("Import {kind}").format(kind=kind))
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
         layout = QVBoxLayout(self)
@@ -165,7 +178,7 @@ class ImportDialog(JobDialog):
 
     def _on_choose(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, f"Import {self.kind} from", str(default_folder()), _FILES
+            self, tr("Import {kind} from").format(kind=self.kind), str(default_folder()), _FILES
         )
         if chosen:
             self.load(Path(chosen))
@@ -177,26 +190,30 @@ class ImportDialog(JobDialog):
         self.file_label.setText(str(path))
         self._path = path
         self.plan = None
-        self.summary.setText("Reading and checking the file…")
+        self.summary.setText(tr("Reading and checking the file…"))
         db, kind = self._db, self.kind
 
         def work(progress: Progress, should_cancel: ShouldCancel) -> ImportPlan:
             return plan_import(db, kind, path, progress, should_cancel)
 
-        self.run_job(f"Checking {path.name}", work, self._show_plan, self._on_unreadable)
+        self.run_job(
+            tr("Checking {name}").format(name=path.name), work, self._show_plan, self._on_unreadable
+        )
 
     def _on_date_order_changed(self) -> None:
         try:
             save_date_order(self._db, str(self.date_order.currentData()), self._user)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "The date order was not changed", str(exc))
+            QMessageBox.warning(self, tr("The date order was not changed"), str(exc))
             return
         if self._path is not None:
             self.load(self._path)
 
     def _on_unreadable(self, message: str) -> None:
         self._show_plan(None)
-        self.summary.setText(f"<b>This file cannot be imported.</b> {message}")
+        self.summary.setText(
+            tr("<b>This file cannot be imported.</b> {message}").format(message=message)
+        )
 
     def action_allowed(self) -> bool:
         return self.plan is not None and self.plan.ok and self.plan.new > 0
@@ -205,7 +222,7 @@ class ImportDialog(JobDialog):
         self.plan = plan
         if plan is None:
             self.preview_model.set_rows([], [])
-            self.problems_model.set_rows(["Row", "Column", "Problem"], [])
+            self.problems_model.set_rows([tr("Row"), tr("Column"), tr("Problem")], [])
             self.problems_label.setText("")
             self.problems_pane.setVisible(False)
             self.summary.setText("")
@@ -214,32 +231,37 @@ class ImportDialog(JobDialog):
         headers = [header for header, _ in plan.columns]
         shown = plan.rows[:PREVIEW_ROWS]
         self.preview_model.set_rows(
-            ["Row", "Import as", *titles],
+            [tr("Row"), tr("Import as"), *titles],
             [[str(r.number), r.state.label, *(r.shown.get(h, "") for h in headers)] for r in shown],
             [_STATE_COLOURS[r.state] for r in shown],
         )
         self.preview.resizeColumnsToContents()
         self.problems_model.set_rows(
-            ["Row", "Column", "Problem"],
+            [tr("Row"), tr("Column"), tr("Problem")],
             [[str(p.row), p.column, p.message] for p in plan.problems],
         )
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)
-        more = f" (first {PREVIEW_ROWS} shown)" if len(plan.rows) > PREVIEW_ROWS else ""
-        text = f"<b>{plan.source}</b>: {len(plan.rows):,} rows{more} — {plan.summary()}."
+        more = (
+            tr(" (first {PREVIEW_ROWS} shown)").format(PREVIEW_ROWS=PREVIEW_ROWS)
+            if len(plan.rows) > PREVIEW_ROWS
+            else ""
+        )
+        text = tr("<b>{source}</b>: {count:,} rows{more} — {summary}.").format(
+            more=more, source=plan.source, count=len(plan.rows), summary=plan.summary()
+        )
         if plan.ignored_columns:
-            text += f"<br>Columns not used: {', '.join(plan.ignored_columns)}."
-        text += f"<br>Dates with slashes read {plan.date_order.label}."
+            text += tr("<br>Columns not used: {join}.").format(join=", ".join(plan.ignored_columns))
+        text += tr("<br>Dates with slashes read {label}.").format(label=plan.date_order.label)
         if plan.problems:
-            text += (
-                f"<br><span style='color:{theme.hex_of('error')}'>"
-                f"<b>Nothing can be imported until every "
-                f"problem below is corrected in the file</b> ({len(plan.problems):,}).</span>"
-            )
+            text += tr(
+                "<br><span style='color:{hex_of}'><b>Nothing can be imported until every "
+                "problem below is corrected in the file</b> ({count:,}).</span>"
+            ).format(hex_of=theme.hex_of("error"), count=len(plan.problems))
         elif plan.new == 0:
-            text += "<br>There is nothing new to import."
+            text += tr("<br>There is nothing new to import.")
         self.summary.setText(text)
-        self.problems_label.setText(f"Problems ({len(plan.problems):,})")
+        self.problems_label.setText(tr("Problems ({count:,})").format(count=len(plan.problems)))
         self.problems_pane.setVisible(bool(plan.problems))
         self.import_button.setEnabled(self.action_allowed())
 
@@ -254,15 +276,17 @@ class ImportDialog(JobDialog):
         def work(progress: Progress, should_cancel: ShouldCancel) -> ImportResult:
             return run_import(db, plan, user, progress, should_cancel)
 
-        self.run_job(f"Importing {self.kind}", work, self._on_imported)
+        self.run_job(tr("Importing {kind}").format(kind=self.kind), work, self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
         self.outcome = result
         noun = self.kind if result.created != 1 else self.kind[:-1]
-        text = f"Imported {result.created:,} {noun}."
+        text = tr("Imported {created:,} {noun}.").format(noun=noun, created=result.created)
         if result.skipped:
-            text += f" {len(result.skipped):,} already existed and were skipped."
+            text += tr(" {count:,} already existed and were skipped.").format(
+                count=len(result.skipped)
+            )
         self.summary.setText(text)
         self.imported.emit(self.kind, result.created)
-        QMessageBox.information(self, f"Import {self.kind}", text)
+        QMessageBox.information(self, tr("Import {kind}").format(kind=self.kind), text)
         self.accept()

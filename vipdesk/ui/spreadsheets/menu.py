@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 
 from vipdesk.db import Database
 from vipdesk.languages import ENGLISH
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import delete_when_closed
 
 if TYPE_CHECKING:
@@ -40,15 +41,15 @@ class SpreadsheetActions(QObject):
         self._email_report = email_report
         self.import_actions: dict[str, QAction] = {}
         for kind in IMPORT_KINDS:
-            action = QAction(f"Import &{kind}…", window)
+            action = QAction(tr("Import &{kind}…").format(kind=kind), window)
             action.triggered.connect(lambda _=False, k=kind: self.import_file(k))
             self.import_actions[kind] = action
         self.report_language = ENGLISH  # the last export's, offered by the next one
-        self.export_report_action = QAction("&Export report to Excel…", window)
+        self.export_report_action = QAction(tr("&Export report to Excel…"), window)
         self.export_report_action.triggered.connect(self.export_report)
 
     def add_to(self, file_menu: QMenu) -> None:
-        templates = file_menu.addMenu("Save import &template")
+        templates = file_menu.addMenu(tr("Save import &template"))
         for kind in IMPORT_KINDS:
             templates.addAction(f"&{kind.capitalize()}…", partial(self.save_template, kind))
         file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
@@ -76,7 +77,7 @@ class SpreadsheetActions(QObject):
 
         path = save_template_as(self._window, kind)
         if path is not None:
-            self._say(f"Saved the {kind} template to {path}.")
+            self._say(tr("Saved the {kind} template to {path}.").format(kind=kind, path=path))
 
     def export_report(self) -> ExportReportDialog:
         # late: the report dialog is needed on first use only, not at start-up

@@ -24,6 +24,7 @@ from vipdesk.services.worklist.due import WorkItem, day_text
 from vipdesk.services.worklist.rules import load_rules, set_rule_days
 from vipdesk.services.worklist.snoozes import NOTE_LIMIT
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
 
@@ -37,31 +38,31 @@ class SnoozeDialog(QDialog):
 
     def __init__(self, item: WorkItem, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Snooze — {item.reference}")
+        self.setWindowTitle(tr("Snooze — {reference}").format(reference=item.reference))
         about = QLabel(f"<b>{item.what}</b><br>{item.for_whom}<br>{item.details}")
         about.setWordWrap(True)
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat("d MMM yyyy")
+        self.until_edit.setDisplayFormat(tr("d MMM yyyy"))
         self.until_edit.setMinimumDate(_qdate(today + timedelta(days=1)))
         self.until_edit.setDate(_qdate(today + timedelta(days=SNOOZE_DAYS)))
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(NOTE_LIMIT)
-        self.note_edit.setPlaceholderText("Why, e.g. “host HR away until Monday”")
+        self.note_edit.setPlaceholderText(tr("Why, e.g. “host HR away until Monday”"))
         form = QFormLayout()
-        form.addRow("Hide &until", self.until_edit)
-        form.addRow("&Note", self.note_edit)
+        form.addRow(tr("Hide &until"), self.until_edit)
+        form.addRow(tr("&Note"), self.note_edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Snooze")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Snooze"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
         layout.addLayout(form)
         layout.addWidget(
-            QLabel("It shows again the day after, unless the records say it is done by then.")
+            QLabel(tr("It shows again the day after, unless the records say it is done by then."))
         )
         layout.addWidget(buttons)
         self.resize(460, self.sizeHint().height())
@@ -80,7 +81,7 @@ class RulesDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
-        self.setWindowTitle("Work-list rules")
+        self.setWindowTitle(tr("Work-list rules"))
         self._rules = load_rules(db)
         self.spins: dict[str, QSpinBox] = {}
         form = QFormLayout()
@@ -88,8 +89,12 @@ class RulesDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(rule.min_days, rule.max_days)
             spin.setValue(rule.days)
-            spin.setSuffix(" days")
-            spin.setToolTip(f"{rule.what}. Shipped default: {rule.default_days} days.")
+            spin.setSuffix(tr(" days"))
+            spin.setToolTip(
+                tr("{what}. Shipped default: {default_days} days.").format(
+                    what=rule.what, default_days=rule.default_days
+                )
+            )
             spin.setAccessibleName(rule.setting)
             self.spins[rule.key] = spin
             label = QLabel(rule.setting)
@@ -102,14 +107,17 @@ class RulesDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        self.defaults_button = QPushButton("Restore &defaults")
+        self.defaults_button = QPushButton(tr("Restore &defaults"))
         buttons.addButton(self.defaults_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.defaults_button.clicked.connect(self._on_defaults)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "When the work list shows an item. These numbers apply to everyone using this database."
+            tr(
+                "When the work list shows an item. "
+                "These numbers apply to everyone using this database."
+            )
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -132,4 +140,6 @@ class RulesDialog(QDialog):
 
 
 def snoozed_message(item: WorkItem, until: date) -> str:
-    return f"Snoozed {item.reference} ({item.what.lower()}) until {day_text(until)}."
+    return tr("Snoozed {reference} ({what}) until {day_text}.").format(
+        reference=item.reference, what=item.what.lower(), day_text=day_text(until)
+    )

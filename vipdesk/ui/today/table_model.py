@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList, day_text
 from vipdesk.ui import theme
+from vipdesk.ui.i18n import tr
 
 
 class Column(IntEnum):
@@ -26,7 +27,16 @@ class Column(IntEnum):
     SINCE = 7
 
 
-COLUMN_TITLES = ("When", "What", "Placement", "Student", "Host", "Details", "What to do", "Since")
+COLUMN_TITLES = (
+    tr("When"),
+    tr("What"),
+    tr("Placement"),
+    tr("Student"),
+    tr("Host"),
+    tr("Details"),
+    tr("What to do"),
+    tr("Since"),
+)
 
 WORK_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the WorkItem of a row (None on headings)
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -71,7 +81,9 @@ class WorkTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.what}: {row.details}\nWhat to do: {row.action}."
+            return tr("{what}: {details}\nWhat to do: {action}.").format(
+                what=row.what, details=row.details, action=row.action
+            )
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.WHEN:
             return urgency_colour(row.urgency)
         if role == Qt.ItemDataRole.FontRole and column in (Column.WHEN, Column.WHAT):

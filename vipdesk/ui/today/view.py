@@ -31,6 +31,7 @@ from vipdesk.services.mail.reminders import plan_reminders
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
@@ -40,9 +41,9 @@ from vipdesk.ui.widgets import name_for_screen_readers
 SNOOZE_SHORTCUT = "Ctrl+Shift+S"
 # Columns of short, known forms are as wide as their longest form; the others share the rest.
 _SAMPLES = {
-    Column.WHEN: "365 days overdue",
-    Column.PLACEMENT: "VIP-2026-00000",
-    Column.SINCE: "30 Sep 2026",
+    Column.WHEN: tr("365 days overdue"),
+    Column.PLACEMENT: tr("VIP-2026-00000"),
+    Column.SINCE: tr("30 Sep 2026"),
 }
 _SHARES = {
     Column.WHAT: 22,
@@ -89,18 +90,22 @@ class TodayView(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.summary = QLabel()
-        self.open_button = QPushButton("&Open placement")
-        self.open_button.setToolTip("Open the placement where this is done (Enter)")
-        self.snooze_button = QPushButton("S&nooze…")
-        self.snooze_button.setToolTip(f"Hide this item until a date ({SNOOZE_SHORTCUT})")
-        self.rules_button = QPushButton("&Rules…")
-        self.rules_button.setToolTip("When the work list shows an item: the number of days")
+        self.open_button = QPushButton(tr("&Open placement"))
+        self.open_button.setToolTip(tr("Open the placement where this is done (Enter)"))
+        self.snooze_button = QPushButton(tr("S&nooze…"))
+        self.snooze_button.setToolTip(
+            tr("Hide this item until a date ({SNOOZE_SHORTCUT})").format(
+                SNOOZE_SHORTCUT=SNOOZE_SHORTCUT
+            )
+        )
+        self.rules_button = QPushButton(tr("&Rules…"))
+        self.rules_button.setToolTip(tr("When the work list shows an item: the number of days"))
         self.open_button.clicked.connect(self._open_current)
         self.snooze_button.clicked.connect(self._snooze_current)
         self.rules_button.clicked.connect(self._on_rules)
-        self.remind_button = QPushButton("Send re&minders…")
+        self.remind_button = QPushButton(tr("Send re&minders…"))
         self.remind_button.setToolTip(
-            "E-mail each party a due item waits for: signatures, certificate, evaluations"
+            tr("E-mail each party a due item waits for: signatures, certificate, evaluations")
         )
         self.remind_button.clicked.connect(self._on_reminders)
         self.mailer = MailSender(db, self)
@@ -118,7 +123,7 @@ class TodayView(QWidget):
         self.table = _FittingTable()
         self.table.setModel(self.model)
         name_for_screen_readers(
-            self.table, "Work list", "What is due, grouped by overdue, this week and later"
+            self.table, tr("Work list"), tr("What is due, grouped by overdue, this week and later")
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -148,8 +153,10 @@ class TodayView(QWidget):
         )
 
         self.all_done = QLabel(
-            "<h2>All is done</h2><p>Nothing needs you today: no signatures waiting too long, "
-            "no start with preparation open, no certificate or evaluation missing.</p>"
+            tr(
+                "<h2>All is done</h2><p>Nothing needs you today: no signatures waiting too long, "
+                "no start with preparation open, no certificate or evaluation missing.</p>"
+            )
         )
         self.all_done.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.all_done.setWordWrap(True)
@@ -171,7 +178,11 @@ class TodayView(QWidget):
         self.table.clearSpans()
         for heading in self.model.heading_rows():
             self.table.setSpan(heading, 0, 1, len(Column))
-        self.heading.setText(f"<h2>Today, {worklist.as_of:%A} {_long_day(worklist.as_of)}</h2>")
+        self.heading.setText(
+            tr("<h2>Today, {as_of:%A} {long_day}</h2>").format(
+                as_of=worklist.as_of, long_day=_long_day(worklist.as_of)
+            )
+        )
         self.summary.setText(summary(worklist))
         self.stack.setCurrentWidget(self.table if worklist.items else self.all_done)
         row: int | None = None
@@ -222,7 +233,7 @@ class TodayView(QWidget):
                 today=worklist.as_of,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Cannot snooze", str(exc))
+            QMessageBox.warning(self, tr("Cannot snooze"), str(exc))
             return
         self.message.emit(snoozed_message(item, dialog.until()))
         self.changed.emit()
@@ -233,7 +244,7 @@ class TodayView(QWidget):
         try:
             plan = plan_reminders(self._db, settings)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Send reminders", str(exc))
+            QMessageBox.warning(self, tr("Send reminders"), str(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()
@@ -258,8 +269,12 @@ def _long_day(day: date) -> str:
 def summary(worklist: WorkList) -> str:
     """ "31 items: 11 overdue, 19 this week, 1 later · 2 snoozed"."""
     total = len(worklist.items)
-    snoozed = f" · {worklist.snoozed:,} snoozed" if worklist.snoozed else ""
+    snoozed = (
+        tr(" · {snoozed:,} snoozed").format(snoozed=worklist.snoozed) if worklist.snoozed else ""
+    )
     if not total:
-        return f"Nothing due{snoozed}."
+        return tr("Nothing due{snoozed}.").format(snoozed=snoozed)
     parts = [f"{worklist.counts[u]:,} {u.label.lower()}" for u in Urgency if worklist.counts.get(u)]
-    return f"{total:,} item{'s' if total != 1 else ''}: {', '.join(parts)}{snoozed}"
+    return tr("%Ln item(s): {parts}{snoozed}", "", total).format(
+        parts=", ".join(parts), snoozed=snoozed
+    )

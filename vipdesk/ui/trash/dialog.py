@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.trash.bin import Deleted, recently_deleted, restore_deleted
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
 
-HEADERS = ["What", "Record", "Deleted", "By", "Days left"]
+HEADERS = [tr("What"), tr("Record"), tr("Deleted"), tr("By"), tr("Days left")]
 
 
 class RecentlyDeletedDialog(QDialog):
@@ -32,20 +33,22 @@ class RecentlyDeletedDialog(QDialog):
         super().__init__(parent)
         self._db = db
         self.entries: list[Deleted] = []
-        self.setWindowTitle("Recently deleted")
+        self.setWindowTitle(tr("Recently deleted"))
         self.resize(760, 420)
         intro = QLabel(
-            "Placements and cost items deleted in the last 30 days. Restoring one brings it "
-            "back with everything it had: checklist, questionnaires, protocol, tools, "
-            "agreements and costs."
+            tr(
+                "Placements and cost items deleted in the last 30 days. Restoring one brings it "
+                "back with everything it had: checklist, questionnaires, protocol, tools, "
+                "agreements and costs."
+            )
         )
         intro.setWordWrap(True)
         self.model = TextTableModel(HEADERS)
         self.table = QTableView()
         name_for_screen_readers(
             self.table,
-            "Recently deleted",
-            "What was deleted in the last 30 days",
+            tr("Recently deleted"),
+            tr("What was deleted in the last 30 days"),
         )
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -54,9 +57,11 @@ class RecentlyDeletedDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
-        self.empty = QLabel("Nothing was deleted in the last 30 days.")
+        self.empty = QLabel(tr("Nothing was deleted in the last 30 days."))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.restore_button = buttons.addButton("&Restore", QDialogButtonBox.ButtonRole.ActionRole)
+        self.restore_button = buttons.addButton(
+            tr("&Restore"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.restore_button.clicked.connect(self.restore_selected)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -70,7 +75,7 @@ class RecentlyDeletedDialog(QDialog):
         try:
             self.entries = recently_deleted(self._db)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Recently deleted", str(exc))
+            QMessageBox.warning(self, tr("Recently deleted"), str(exc))
             self.entries = []
         self.model.set_rows(
             HEADERS,
@@ -100,7 +105,7 @@ class RecentlyDeletedDialog(QDialog):
         try:
             restore_deleted(self._db, entry.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, "Not restored", str(exc))
+            QMessageBox.warning(self, tr("Not restored"), str(exc))
             self.reload()
             return
         self.restored.emit(entry.kind)

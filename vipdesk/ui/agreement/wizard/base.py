@@ -32,6 +32,7 @@ from vipdesk.documents.agreement.content import AgreementData, Person
 from vipdesk.services.agreements.problems import Problem, Section
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.lists import ListEditor, edit_signals, line_edit, set_line
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import ErrorLabel, add_field
 
 
@@ -67,10 +68,16 @@ class PersonFields(QWidget):
 
     def __init__(self, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = line_edit(placeholder="Name", accessible=f"{who}: name")
-        self.position = line_edit(placeholder="Position", accessible=f"{who}: position")
-        self.email = line_edit(placeholder="E-mail", accessible=f"{who}: e-mail")
-        self.phone = line_edit(placeholder="Phone", accessible=f"{who}: phone")
+        self.name = line_edit(placeholder=tr("Name"), accessible=tr("{who}: name").format(who=who))
+        self.position = line_edit(
+            placeholder=tr("Position"), accessible=tr("{who}: position").format(who=who)
+        )
+        self.email = line_edit(
+            placeholder=tr("E-mail"), accessible=tr("{who}: e-mail").format(who=who)
+        )
+        self.phone = line_edit(
+            placeholder=tr("Phone"), accessible=tr("{who}: phone").format(who=who)
+        )
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -239,16 +246,15 @@ class SectionPage(QWizardPage):
         if not count:
             self.summary.setVisible(False)
             return
-        head = (
-            "1 problem to fix before Next."
-            if count == 1
-            else f"{count} problems to fix before Next."
-        )
+        head = tr("%n problem(s) to fix before Next.", "", count)
         lines = [escape(message) for message in elsewhere]
         beside = count - len(elsewhere)
         if beside:
-            where = "the message" if beside == 1 else "the messages"
-            lines.append(f"{'And see' if elsewhere else 'See'} {where} in red below.")
+            lines.append(
+                tr("And see the message(s) in red below.", "", beside)
+                if elsewhere
+                else tr("See the message(s) in red below.", "", beside)
+            )
         self.summary.setText(f"<b>{head}</b> " + "<br>".join(lines))
         self.summary.setVisible(True)
 

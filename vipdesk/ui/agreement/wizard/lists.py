@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.documents.agreement.content import Period, Task, Tool
 from vipdesk.enums import PeriodKind
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import DateField, ErrorLabel
 
 T = TypeVar("T")
@@ -52,7 +53,7 @@ def set_line(edit: QLineEdit, text: str) -> None:
 class ListRow(QWidget, Generic[T]):
     """One item: a caption ("Task 2"), its inputs, a Remove button and an error line."""
 
-    noun = "Item"
+    noun = tr("Item")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,8 +70,8 @@ class ListRow(QWidget, Generic[T]):
     def set_number(self, number: int) -> None:
         label = f"{self.noun} {number}"
         self.caption.setText(f"{label}:")
-        self.remove.setToolTip(f"Remove {label.lower()}")
-        self.remove.setAccessibleName(f"Remove {label.lower()}")
+        self.remove.setToolTip(tr("Remove {label}").format(label=label.lower()))
+        self.remove.setAccessibleName(tr("Remove {label}").format(label=label.lower()))
         for widget in self.inputs():
             widget.setAccessibleDescription(label)
 
@@ -134,18 +135,20 @@ class TextRow(ListRow[str]):
 
 
 class TaskRow(ListRow[Task]):
-    noun = "Task"
+    noun = tr("Task")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.description = line_edit(placeholder="What the trainee does", accessible="Task")
-        self.deliverable = line_edit(placeholder="What is handed in", accessible="Deliverable")
+        self.description = line_edit(placeholder=tr("What the trainee does"), accessible=tr("Task"))
+        self.deliverable = line_edit(
+            placeholder=tr("What is handed in"), accessible=tr("Deliverable")
+        )
         self.deadline = DateField()
-        self.deadline.line.setAccessibleName("Deadline")
+        self.deadline.line.setAccessibleName(tr("Deadline"))
         self.deadline.setMaximumWidth(150)
-        deliverable = QLabel("Deliverable:")
+        deliverable = QLabel(tr("Deliverable:"))
         deliverable.setBuddy(self.deliverable)
-        deadline = QLabel("Deadline:")
+        deadline = QLabel(tr("Deadline:"))
         deadline.setBuddy(self.deadline)
         self.grid.setColumnStretch(1, 1)
         self._finish([self.description], [deliverable, self.deliverable, deadline, self.deadline])
@@ -172,18 +175,21 @@ class TaskRow(ListRow[Task]):
 
 
 class ToolRow(ListRow[Tool]):
-    noun = "Tool"
+    noun = tr("Tool")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.name = line_edit(placeholder="e.g. Microsoft Teams", accessible="Tool")
-        self.purpose = line_edit(placeholder="e.g. weekly meetings, chat", accessible="Used for")
-        self.status = line_edit(
-            placeholder="e.g. tested with all actors on 12 January", accessible="Test status"
+        self.name = line_edit(placeholder=tr("e.g. Microsoft Teams"), accessible=tr("Tool"))
+        self.purpose = line_edit(
+            placeholder=tr("e.g. weekly meetings, chat"), accessible=tr("Used for")
         )
-        purpose = QLabel("Used for:")
+        self.status = line_edit(
+            placeholder=tr("e.g. tested with all actors on 12 January"),
+            accessible=tr("Test status"),
+        )
+        purpose = QLabel(tr("Used for:"))
         purpose.setBuddy(self.purpose)
-        status = QLabel("Test status:")
+        status = QLabel(tr("Test status:"))
         status.setBuddy(self.status)
         self.grid.setColumnStretch(1, 1)
         self._finish([self.name], [purpose, self.purpose, status, self.status])
@@ -208,21 +214,21 @@ def _qdate(value: date) -> QDate:
 class PeriodRow(ListRow[Period]):
     """A physical or virtual stretch of a blended traineeship; its dates are always dates."""
 
-    noun = "Period"
+    noun = tr("Period")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Kind of period")
+        self.kind.setAccessibleName(tr("Kind of period"))
         for kind in PeriodKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
         self.start = QDateEdit()
         self.end = QDateEdit()
-        for edit, name in ((self.start, "First day"), (self.end, "Last day")):
+        for edit, name in ((self.start, tr("First day")), (self.end, tr("Last day"))):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
-        self._finish([self.kind, self.start, QLabel("to"), self.end])
+        self._finish([self.kind, self.start, QLabel(tr("to")), self.end])
         self.grid.addWidget(QWidget(), 0, 6)  # keeps the row compact, Remove beside the dates
         self.grid.setColumnStretch(6, 1)
 

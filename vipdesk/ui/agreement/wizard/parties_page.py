@@ -22,11 +22,12 @@ from vipdesk.services.refdata import countries
 from vipdesk.ui.agreement.wizard.base import PersonFields, SectionPage
 from vipdesk.ui.agreement.wizard.lists import line_edit, set_line
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import DateField
 
-STUDY_CYCLES = {5: "EQF 5 — short cycle", 6: "EQF 6 — bachelor", 7: "EQF 7 — master",
-                8: "EQF 8 — doctorate"}  # fmt: skip
-SIZES = ("< 250 employees", "≥ 250 employees")
+STUDY_CYCLES = {5: tr("EQF 5 — short cycle"), 6: tr("EQF 6 — bachelor"), 7: tr("EQF 7 — master"),
+                8: tr("EQF 8 — doctorate")}  # fmt: skip
+SIZES = (tr("< 250 employees"), tr("≥ 250 employees"))
 
 
 def country_edit() -> QLineEdit:
@@ -43,12 +44,14 @@ class PartiesPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["parties"],
-            "Filled from the placement's records: correct anything that is wrong here. "
-            "Fields marked * are required.",
+            tr(
+                "Filled from the placement's records: correct anything that is wrong here. "
+                "Fields marked * are required."
+            ),
             parent,
         )
-        t_box, s_box, r_box = (QGroupBox(t) for t in ("Trainee", "Sending institution",
-                                                      "Receiving organisation"))  # fmt: skip
+        t_box, s_box, r_box = (QGroupBox(t) for t in (tr("Trainee"), tr("Sending institution"),
+                                                      tr("Receiving organisation")))  # fmt: skip
         form = self.new_form(t_box)
         self.trainee_name = line_edit()
         self.trainee_email = line_edit(placeholder="name@uni.eu")
@@ -59,29 +62,31 @@ class PartiesPage(SectionPage):
         self.cycle.addItem("—", None)
         for level, label in STUDY_CYCLES.items():
             self.cycle.addItem(label, level)
-        self.education = line_edit(placeholder="ISCED-F code and name, e.g. 0311 Economics")
-        self.add_input(form, "trainee.name", "&Name", self.trainee_name, required=True)
-        self.add_input(form, "trainee.email", "&E-mail", self.trainee_email, required=True)
-        self.add_input(form, "trainee.date_of_birth", "Date of b&irth", self.birth)
-        self.add_input(form, "trainee.nationality", "Nationa&lity", self.nationality)
-        self.add_input(form, "trainee.study_cycle", "Stud&y cycle", self.cycle)
-        self.add_input(form, "trainee.field_of_education", "Field of e&ducation", self.education)
+        self.education = line_edit(placeholder=tr("ISCED-F code and name, e.g. 0311 Economics"))
+        self.add_input(form, "trainee.name", tr("&Name"), self.trainee_name, required=True)
+        self.add_input(form, "trainee.email", tr("&E-mail"), self.trainee_email, required=True)
+        self.add_input(form, "trainee.date_of_birth", tr("Date of b&irth"), self.birth)
+        self.add_input(form, "trainee.nationality", tr("Nationa&lity"), self.nationality)
+        self.add_input(form, "trainee.study_cycle", tr("Stud&y cycle"), self.cycle)
+        self.add_input(
+            form, "trainee.field_of_education", tr("Field of e&ducation"), self.education
+        )
 
         form = self.new_form(s_box)
         self.sending_name = line_edit()
         self.faculty = line_edit()
-        self.erasmus = line_edit(placeholder="e.g. B LEUVEN01")
+        self.erasmus = line_edit(placeholder=tr("e.g. B LEUVEN01"))
         self.sending_address = line_edit()
         self.sending_country = country_edit()
-        self.responsible = PersonFields("Responsible person")
-        self.tutor = PersonFields("Academic tutor")
-        self.add_input(form, "sending.name", "Instit&ution", self.sending_name, required=True)
-        self.add_input(form, "sending.faculty", "&Faculty", self.faculty)
-        self.add_input(form, "sending.erasmus_code", "Erasmus &code", self.erasmus)
-        self.add_input(form, "sending.address", "&Address", self.sending_address)
-        self.add_input(form, "sending.country", "Countr&y", self.sending_country)
-        self._person(form, "sending.contact", "Responsible &person", self.responsible, True)
-        self._person(form, "sending.tutor", "Academic &tutor", self.tutor, False)
+        self.responsible = PersonFields(tr("Responsible person"))
+        self.tutor = PersonFields(tr("Academic tutor"))
+        self.add_input(form, "sending.name", tr("Instit&ution"), self.sending_name, required=True)
+        self.add_input(form, "sending.faculty", tr("&Faculty"), self.faculty)
+        self.add_input(form, "sending.erasmus_code", tr("Erasmus &code"), self.erasmus)
+        self.add_input(form, "sending.address", tr("&Address"), self.sending_address)
+        self.add_input(form, "sending.country", tr("Countr&y"), self.sending_country)
+        self._person(form, "sending.contact", tr("Responsible &person"), self.responsible, True)
+        self._person(form, "sending.tutor", tr("Academic &tutor"), self.tutor, False)
 
         form = self.new_form(r_box)
         self.receiving_name = line_edit()
@@ -92,18 +97,22 @@ class PartiesPage(SectionPage):
         self.size_combo = QComboBox()
         self.size_combo.setEditable(True)
         self.size_combo.addItems(["", *SIZES])
-        self.sector = line_edit(placeholder="e.g. Information and communication")
-        self.hr = PersonFields("Contact person")
-        self.mentor = PersonFields("Mentor")
-        self.add_input(form, "receiving.name", "&Organisation", self.receiving_name, required=True)
-        self.add_input(form, "receiving.department", "Depart&ment", self.department)
-        self.add_input(form, "receiving.address", "Addre&ss", self.receiving_address)
-        self.add_input(form, "receiving.website", "&Website", self.website)
-        self.add_input(form, "receiving.country", "Co&untry", self.receiving_country, required=True)
-        self.add_input(form, "receiving.size", "Si&ze", self.size_combo)
-        self.add_input(form, "receiving.sector", "Sec&tor", self.sector)
-        self._person(form, "receiving.contact", "Contact person", self.hr, False)
-        self._person(form, "receiving.mentor", "Mento&r", self.mentor, True)
+        self.sector = line_edit(placeholder=tr("e.g. Information and communication"))
+        self.hr = PersonFields(tr("Contact person"))
+        self.mentor = PersonFields(tr("Mentor"))
+        self.add_input(
+            form, "receiving.name", tr("&Organisation"), self.receiving_name, required=True
+        )
+        self.add_input(form, "receiving.department", tr("Depart&ment"), self.department)
+        self.add_input(form, "receiving.address", tr("Addre&ss"), self.receiving_address)
+        self.add_input(form, "receiving.website", tr("&Website"), self.website)
+        self.add_input(
+            form, "receiving.country", tr("Co&untry"), self.receiving_country, required=True
+        )
+        self.add_input(form, "receiving.size", tr("Si&ze"), self.size_combo)
+        self.add_input(form, "receiving.sector", tr("Sec&tor"), self.sector)
+        self._person(form, "receiving.contact", tr("Contact person"), self.hr, False)
+        self._person(form, "receiving.mentor", tr("Mento&r"), self.mentor, True)
 
         grid = QGridLayout()
         grid.addWidget(t_box, 0, 0)

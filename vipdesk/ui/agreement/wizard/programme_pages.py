@@ -27,6 +27,7 @@ from vipdesk.ui.agreement.wizard.lists import (
     line_edit,
     set_line,
 )
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import DateField
 
 SECTION = {s.key: s for s in SECTIONS}
@@ -56,22 +57,24 @@ class ProgrammePage(SectionPage):
     ) -> None:
         super().__init__(
             SECTION["programme"],
-            "Table A: the traineeship's title, period, hours and mode.",
+            tr("Table A: the traineeship's title, period, hours and mode."),
             parent,
         )
         form = self.new_form()
         self.title_edit = line_edit()
-        self.description = text_box(3, "What the traineeship is about, in two or three lines")
+        self.description = text_box(3, tr("What the traineeship is about, in two or three lines"))
         self.start = DateField()
         self.end = DateField()
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.start)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(tr("to")))
         row.addWidget(self.end)
         planned = (
-            f"The placement's planned period: {span(placement_start, placement_end)}."
+            tr("The placement's planned period: {span}.").format(
+                span=span(placement_start, placement_end)
+            )
             if placement_start and placement_end
             else ""
         )
@@ -81,27 +84,27 @@ class ProgrammePage(SectionPage):
         row.addWidget(self.planned, 1)
         self.hours = QSpinBox()
         self.hours.setRange(0, 99)
-        self.hours.setSuffix(" hours")
+        self.hours.setSuffix(tr(" hours"))
         self.hours.setMaximumWidth(140)
         self.mode = QComboBox()
         for mode in Mode:
             self.mode.addItem(mode.label, mode.value)
         self.mode.setMaximumWidth(200)
-        self.periods: ListEditor[Period] = ListEditor(self._new_period, "&Add a period")
-        self.add_input(form, "programme.title", "&Title", self.title_edit, required=True)
-        self.add_input(form, "programme.description", "&Description", self.description)
+        self.periods: ListEditor[Period] = ListEditor(self._new_period, tr("&Add a period"))
+        self.add_input(form, "programme.title", tr("&Title"), self.title_edit, required=True)
+        self.add_input(form, "programme.description", tr("&Description"), self.description)
         self.add_input(
             form,
             [("programme.start", self.start), ("programme.end", self.end)],
-            "&Period",
+            tr("&Period"),
             dates,
             required=True,
         )
         self.add_input(
-            form, "programme.hours_per_week", "&Hours per week", self.hours, required=True
+            form, "programme.hours_per_week", tr("&Hours per week"), self.hours, required=True
         )
-        self.add_input(form, "programme.mode", "M&ode", self.mode)
-        self.add_input(form, "programme.periods", "Blended periods", self.periods)
+        self.add_input(form, "programme.mode", tr("M&ode"), self.mode)
+        self.add_input(form, "programme.periods", tr("Blended periods"), self.periods)
         self.add_list("programme.periods", self.periods)
         self._form = form
         self.mode.currentIndexChanged.connect(self._on_mode)
@@ -148,10 +151,10 @@ class ProgrammePage(SectionPage):
     def read(self, data: AgreementData) -> tuple[AgreementData, list[Problem]]:
         p = data.programme
         problems: list[Problem] = []
-        start = read_date(self.start, "programme.start", p.start,
-                          "Enter the first day of the traineeship.", problems, self)  # fmt: skip
-        end = read_date(self.end, "programme.end", p.end,
-                        "Enter the last day of the traineeship.", problems, self)  # fmt: skip
+        first_day = tr("Enter the first day of the traineeship.")
+        last_day = tr("Enter the last day of the traineeship.")
+        start = read_date(self.start, "programme.start", p.start, first_day, problems, self)
+        end = read_date(self.end, "programme.end", p.end, last_day, problems, self)
         periods, _unread = self.periods.read()
         mode = self._mode()
         programme = replace(
@@ -170,7 +173,7 @@ class ProgrammePage(SectionPage):
 class TasksPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(SECTION["tasks"], "", parent)
-        self.tasks: ListEditor[Task] = ListEditor(TaskRow, "&Add a task")
+        self.tasks: ListEditor[Task] = ListEditor(TaskRow, tr("&Add a task"))
         self.column.addWidget(self.tasks)
         self.add_list("programme.tasks", self.tasks)
         self.finish()
@@ -178,8 +181,10 @@ class TasksPage(SectionPage):
     def enter(self, data: AgreementData) -> None:
         p = data.programme
         self.setSubTitle(
-            "What the trainee will do, what each task delivers and by when. Deadlines fall "
-            f"inside the period, {span(p.start, p.end)}."
+            tr(
+                "What the trainee will do, what each task delivers and by when. "
+                "Deadlines fall inside the period, {span}."
+            ).format(span=span(p.start, p.end))
         )
 
     def fill(self, data: AgreementData) -> None:
@@ -189,7 +194,10 @@ class TasksPage(SectionPage):
     def read(self, data: AgreementData) -> tuple[AgreementData, list[Problem]]:
         tasks, unread = self.tasks.read()
         problems = [
-            self.problem(f"programme.tasks.{n}.deadline", f"Task {n + 1}'s deadline: {message}")
+            self.problem(
+                f"programme.tasks.{n}.deadline",
+                tr("Task {value}'s deadline: {message}").format(message=message, value=n + 1),
+            )
             for n, message in unread
         ]
         return replace(data, programme=replace(data.programme, tasks=tuple(tasks))), problems
@@ -199,51 +207,61 @@ class LearningPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["learning"],
-            "The knowledge, skills and competences to be acquired, how progress is followed "
-            "and how the trainee is evaluated.",
+            tr(
+                "The knowledge, skills and competences to be acquired, how progress is followed "
+                "and how the trainee is evaluated."
+            ),
             parent,
         )
         form = self.new_form()
         self.outcomes: ListEditor[str] = ListEditor(
-            lambda: TextRow("Outcome", "e.g. Builds churn models in Python"),
-            "Add an o&utcome",
+            lambda: TextRow(tr("Outcome"), tr("e.g. Builds churn models in Python")),
+            tr("Add an o&utcome"),
             skip_blank=True,
         )
-        self.monitoring = text_box(3, "Who follows the trainee's progress, how and how often")
-        self.evaluation = text_box(3, "Who evaluates the trainee, when and on what basis")
+        self.monitoring = text_box(3, tr("Who follows the trainee's progress, how and how often"))
+        self.evaluation = text_box(3, tr("Who evaluates the trainee, when and on what basis"))
         self.criteria: ListEditor[str] = ListEditor(
-            lambda: TextRow("Criterion", "e.g. Quality and timeliness of the deliverables"),
-            "Add a c&riterion",
+            lambda: TextRow(tr("Criterion"), tr("e.g. Quality and timeliness of the deliverables")),
+            tr("Add a c&riterion"),
             skip_blank=True,
         )
-        self.language = line_edit(placeholder="e.g. English")
+        self.language = line_edit(placeholder=tr("e.g. English"))
         self.level = QComboBox()
-        self.level.addItem("level not yet known", "")
+        self.level.addItem(tr("level not yet known"), "")
         for level in CEFR_LEVELS:
             self.level.addItem(level, level)
         language = QWidget()
         row = QHBoxLayout(language)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.language, 1)
-        row.addWidget(QLabel("at level"))
+        row.addWidget(QLabel(tr("at level")))
         row.addWidget(self.level)
         self.add_input(
-            form, "programme.learning_outcomes", "Learning &outcomes", self.outcomes, required=True
+            form,
+            "programme.learning_outcomes",
+            tr("Learning &outcomes"),
+            self.outcomes,
+            required=True,
         )
         self.add_list("programme.learning_outcomes", self.outcomes)
         self.add_input(
-            form, "programme.monitoring_plan", "&Monitoring plan", self.monitoring, required=True
+            form,
+            "programme.monitoring_plan",
+            tr("&Monitoring plan"),
+            self.monitoring,
+            required=True,
         )
         self.add_input(
-            form, "programme.evaluation_plan", "&Evaluation", self.evaluation, required=True
+            form, "programme.evaluation_plan", tr("&Evaluation"), self.evaluation, required=True
         )
-        self.add_input(form, "programme.evaluation_criteria", "Evaluation &criteria",
+        self.add_input(form, "programme.evaluation_criteria", tr("Evaluation &criteria"),
                        self.criteria)  # fmt: skip
         self.add_list("programme.evaluation_criteria", self.criteria)
         self.add_input(
             form,
             [("programme.language", self.language), ("programme.language_level", self.level)],
-            "&Language of work",
+            tr("&Language of work"),
             language,
         )
         self.finish()

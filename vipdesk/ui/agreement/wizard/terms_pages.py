@@ -38,6 +38,7 @@ from vipdesk.ui.agreement.wizard.base import (
 )
 from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit_signals, line_edit
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
+from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.widgets import ErrorLabel
 
@@ -51,13 +52,17 @@ class ProtocolPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["protocol"],
-            "When each actor is available, how and how often the trainee reports, how fast "
-            "messages are answered, and who is the helpdesk for whom.",
+            tr(
+                "When each actor is available, how and how often the trainee reports, how fast "
+                "messages are answered, and who is the helpdesk for whom."
+            ),
             parent,
         )
         self.lines: ListEditor[str] = ListEditor(
-            lambda: TextRow("Line", "e.g. Weekly video call with the mentor, Mondays 10:00 CET"),
-            "&Add a line",
+            lambda: TextRow(
+                tr("Line"), tr("e.g. Weekly video call with the mentor, Mondays 10:00 CET")
+            ),
+            tr("&Add a line"),
             skip_blank=True,
         )
         self.column.addWidget(self.lines)
@@ -79,19 +84,21 @@ class RoleBox(QGroupBox):
         super().__init__(role.title or role.actor.capitalize(), parent)
         self.role = role
         self.default = default
-        self.name = line_edit(role.name, accessible=f"{self.title()}: name")
-        self.duties = text_box(5, "One duty per line")
-        self.duties.setAccessibleName(f"{self.title()}: duties")
+        self.name = line_edit(role.name, accessible=tr("{role}: name").format(role=self.title()))
+        self.duties = text_box(5, tr("One duty per line"))
+        self.duties.setAccessibleName(tr("{role}: duties").format(role=self.title()))
         self.duties.setPlainText("\n".join(role.duties))
-        self.restore = QPushButton("Restore default text")
-        self.restore.setAccessibleName(f"Restore the default duties of the {self.title().lower()}")
+        self.restore = QPushButton(tr("Restore default text"))
+        self.restore.setAccessibleName(
+            tr("Restore the default duties of the {role}").format(role=self.title().lower())
+        )
         self.restore.setEnabled(bool(default))
         self.restore.setToolTip(
-            "Replace the duties with the standard text" if default else "No standard text"
+            tr("Replace the duties with the standard text") if default else tr("No standard text")
         )
         self.restore.clicked.connect(self._on_restore)
         self.error = ErrorLabel()
-        name = QLabel("Name:")
+        name = QLabel(tr("Name:"))
         name.setBuddy(self.name)
         top = QHBoxLayout()
         top.addWidget(name)
@@ -116,8 +123,10 @@ class RolesPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["roles"],
-            "What the trainee, the mentor, the tutor and the coordinator undertake. One duty "
-            "per line; edit freely, or restore the standard text.",
+            tr(
+                "What the trainee, the mentor, the tutor and the coordinator undertake. One duty "
+                "per line; edit freely, or restore the standard text."
+            ),
             parent,
         )
         self.boxes: list[RoleBox] = []
@@ -148,11 +157,13 @@ class TechnologyPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["technology"],
-            "Which tool serves what, and whether it was tested with every actor before the "
-            "start. Tools chosen in the preparation are listed already.",
+            tr(
+                "Which tool serves what, and whether it was tested with every actor before the "
+                "start. Tools chosen in the preparation are listed already."
+            ),
             parent,
         )
-        self.tools: ListEditor[Tool] = ListEditor(ToolRow, "&Add a tool")
+        self.tools: ListEditor[Tool] = ListEditor(ToolRow, tr("&Add a tool"))
         self.column.addWidget(self.tools)
         self.add_list("tools", self.tools)
         self.finish()
@@ -169,8 +180,10 @@ class RecognitionPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["recognition"],
-            "Table B: how the sending institution recognises the traineeship, and the "
-            "trainee's insurance.",
+            tr(
+                "Table B: how the sending institution recognises the traineeship, and the "
+                "trainee's insurance."
+            ),
             parent,
         )
         form = self.new_form()
@@ -179,9 +192,9 @@ class RecognitionPage(SectionPage):
         column.setContentsMargins(0, 0, 0, 0)
         self.kind_group = QButtonGroup(self)
         self.kind_buttons: dict[RecognitionKind, QRadioButton] = {}
-        mnemonic = {RecognitionKind.CURRICULUM: "&Embedded in the curriculum",
-                    RecognitionKind.VOLUNTARY: "&Voluntary traineeship",
-                    RecognitionKind.GRADUATE: "Recent &graduate"}  # fmt: skip
+        mnemonic = {RecognitionKind.CURRICULUM: tr("&Embedded in the curriculum"),
+                    RecognitionKind.VOLUNTARY: tr("&Voluntary traineeship"),
+                    RecognitionKind.GRADUATE: tr("Recent &graduate")}  # fmt: skip
         for kind in RecognitionKind:
             button = QRadioButton(mnemonic[kind])
             button.setToolTip(kind.label)
@@ -193,11 +206,11 @@ class RecognitionPage(SectionPage):
         self.grade = text_box(2)
         self.transcript = text_box(2)
         self.insurance = text_box(2)
-        self.add_input(form, "recognition.kind", "Recognition", kinds)
-        self.add_input(form, "recognition.credits", "ECTS &credits", self.credits)
-        self.add_input(form, "recognition.grade", "&Grade", self.grade)
-        self.add_input(form, "recognition.transcript", "&Transcript", self.transcript)
-        self.add_input(form, "recognition.insurance", "&Insurance", self.insurance)
+        self.add_input(form, "recognition.kind", tr("Recognition"), kinds)
+        self.add_input(form, "recognition.credits", tr("ECTS &credits"), self.credits)
+        self.add_input(form, "recognition.grade", tr("&Grade"), self.grade)
+        self.add_input(form, "recognition.transcript", tr("&Transcript"), self.transcript)
+        self.add_input(form, "recognition.insurance", tr("&Insurance"), self.insurance)
         self.finish()
 
     def fill(self, data: AgreementData) -> None:
@@ -230,15 +243,15 @@ class HostPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             SECTION["host"],
-            "Table C: what the receiving organisation commits to.",
+            tr("Table C: what the receiving organisation commits to."),
             parent,
         )
         form = self.new_form()
-        self.paid = QCheckBox("The organisation &pays a monthly allowance of")
+        self.paid = QCheckBox(tr("The organisation &pays a monthly allowance of"))
         self.amount = MoneyField()
-        self.amount.setAccessibleName("Monthly amount")
+        self.amount.setAccessibleName(tr("Monthly amount"))
         self.currency = CurrencyCombo()
-        self.currency.setAccessibleName("Currency")
+        self.currency.setAccessibleName(tr("Currency"))
         money = QWidget()
         row = QHBoxLayout(money)
         row.setContentsMargins(0, 0, 0, 0)
@@ -246,26 +259,28 @@ class HostPage(SectionPage):
         row.addWidget(self.amount)
         row.addWidget(self.currency)
         row.addStretch(1)
-        self.in_kind = text_box(2, "e.g. a laptop, software licences, access to online tools")
+        self.in_kind = text_box(2, tr("e.g. a laptop, software licences, access to online tools"))
         self.insurance = text_box(2)
         self.weeks = QSpinBox()
         self.weeks.setRange(0, 52)
-        self.weeks.setSuffix(" weeks after the end")
+        self.weeks.setSuffix(tr(" weeks after the end"))
         self.weeks.setMaximumWidth(220)
         self.add_input(
             form,
             [("host.amount", self.amount), ("host.currency", self.currency)],
-            "Financial support",
+            tr("Financial support"),
             money,
         )
-        self.add_input(form, "host.in_kind", "Support in &kind", self.in_kind)
-        self.add_input(form, "host.insurance", "&Insurance", self.insurance)
+        self.add_input(form, "host.in_kind", tr("Support in &kind"), self.in_kind)
+        self.add_input(form, "host.insurance", tr("&Insurance"), self.insurance)
         low, high = CERTIFICATE_WEEKS
         self.add_input(
-            form, "host.certificate_weeks", "&Certificate within", self.weeks, required=True
+            form, "host.certificate_weeks", tr("&Certificate within"), self.weeks, required=True
         )
-        self.weeks.setToolTip(f"The traineeship certificate is issued {low} to {high} weeks "
-                              "after the end at the latest.")  # fmt: skip
+        self.weeks.setToolTip(tr(
+"The traineeship certificate is issued {low} to {high} weeks after the "
+"end at the latest."
+).format(low=low, high=high))  # fmt: skip
         self.paid.toggled.connect(self._on_paid)
         self.finish()
 

@@ -31,7 +31,6 @@ from vipdesk.services.agreements.validation import (
     validate_agreement,
     validate_section,
 )
-from vipdesk.services.people.rules import plural
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.base import SectionPage
 from vipdesk.ui.agreement.wizard.parties_page import PartiesPage
@@ -44,8 +43,9 @@ from vipdesk.ui.agreement.wizard.terms_pages import (
     TechnologyPage,
 )
 from vipdesk.ui.help.window import HELP_TOPIC
+from vipdesk.ui.i18n import tr
 
-FROZEN_NOTE = (
+FROZEN_NOTE = tr(
     "This version has been sent to the parties and is frozen: it can no longer be changed. "
     "Changes need a new version of the agreement."
 )
@@ -57,24 +57,39 @@ def section_summary(data: AgreementData, section: str) -> str:
     if section == "parties":
         return f"{data.trainee.name}; {data.sending.name}; {data.receiving.name}"
     if section == "programme":
-        return f"{p.title}; {span(p.start, p.end)}; {p.hours_per_week} h/week, {p.mode.value}"
+        return tr("{title}; {span}; {hours_per_week} h/week, {value}").format(
+            title=p.title,
+            span=span(p.start, p.end),
+            hours_per_week=p.hours_per_week,
+            value=p.mode.value,
+        )
     if section == "tasks":
-        return plural(len(p.tasks), "task")
+        return tr("%n task(s)", "", len(p.tasks))
     if section == "learning":
-        outcomes = plural(len(p.learning_outcomes), "learning outcome")
-        criteria = len(p.evaluation_criteria)
-        return f"{outcomes}, {criteria} evaluation criteri{'on' if criteria == 1 else 'a'}"
+        outcomes = tr("%n learning outcome(s)", "", len(p.learning_outcomes))
+        criteria = tr("%n evaluation criterion/criteria", "", len(p.evaluation_criteria))
+        return f"{outcomes}, {criteria}"
     if section == "protocol":
-        return plural(len(data.protocol), "line")
+        return tr("%n line(s)", "", len(data.protocol))
     if section == "roles":
-        return ", ".join(role.title for role in data.roles) or "no role"
+        return ", ".join(role.title for role in data.roles) or tr("no role")
     if section == "technology":
-        return ", ".join(tool.name for tool in data.tools) or "no tool listed"
+        return ", ".join(tool.name for tool in data.tools) or tr("no tool listed")
     if section == "recognition":
-        credits = "" if data.recognition.credits is None else f", {data.recognition.credits} ECTS"
+        credits = (
+            ""
+            if data.recognition.credits is None
+            else tr(", {credits} ECTS").format(credits=data.recognition.credits)
+        )
         return f"{data.recognition.kind.label}{credits}"
-    support = f"{host.amount} {host.currency} a month" if host.financial_support else "no allowance"
-    return f"{support}; certificate within {plural(host.certificate_weeks, 'week')}"
+    support = (
+        tr("{amount} {currency} a month").format(amount=host.amount, currency=host.currency)
+        if host.financial_support
+        else tr("no allowance")
+    )
+    return tr("{support}; certificate within %n week(s)", "", host.certificate_weeks).format(
+        support=support
+    )
 
 
 class ReviewPage(QWizardPage):
@@ -84,9 +99,12 @@ class ReviewPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle("Review")
+        self.setTitle(tr("Review"))
         self.setSubTitle(
-            "Every section at a glance. Finish saves the draft; it stays editable until it is sent."
+            tr(
+                "Every section at a glance. Finish saves the draft; "
+                "it stays editable until it is sent."
+            )
         )
         self.view = QLabel()
         self.view.setTextFormat(Qt.TextFormat.RichText)
@@ -124,21 +142,22 @@ class ReviewPage(QWizardPage):
                 continue
             items = "".join(f"<li>{escape(p.message)}</li>" for p in problems)
             parts.append(
-                f"<p style='margin:6px 0'><span style='color:{theme.hex_of('error')}'>✘</span> "
-                f"<b>{title}</b> — <a href='{section.key}'>go to this page</a></p>"
-                f"<ul style='margin-top:0'>{items}</ul>"
+                tr(
+                    "<p style='margin:6px 0'><span style='color:{hex_of}'>✘</span> "
+                    "<b>{title}</b> — <a href='{key}'>go to this page</a></p><ul "
+                    "style='margin-top:0'>{items}</ul>"
+                ).format(title=title, items=items, hex_of=theme.hex_of("error"), key=section.key)
             )
         self.view.setText("".join(parts))
         bad = sum(1 for problems in grouped.values() if problems)
         if frozen:
             text = FROZEN_NOTE
         elif bad:
-            text = (
-                f"{'1 section needs' if bad == 1 else f'{bad} sections need'} attention "
-                "before Finish. Use the links, or Back."
+            text = tr(
+                "%n section(s) need attention before Finish. Use the links, or Back.", "", bad
             )
         else:
-            text = "Every section is complete. Press Finish to save the draft."
+            text = tr("Every section is complete. Press Finish to save the draft.")
         self.status.setText(text)
         self.status.setStyleSheet(theme.text_style("error") if bad and not frozen else "")
 
@@ -164,8 +183,10 @@ class AgreementWizard(QWizard):
         self.read_only = read_only
         self.saved = data
         self.setWindowTitle(
-            f"Agreement {data.reference} — version {data.version}"
-            + (" (sent, read-only)" if read_only else "")
+            tr("Agreement {reference} — version {version}").format(
+                reference=data.reference, version=data.version
+            )
+            + (tr(" (sent, read-only)") if read_only else "")
         )
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -192,8 +213,10 @@ class AgreementWizard(QWizard):
         self.review_id = self.addPage(self.review)
         self.review.go_to.connect(self.go_to)
         if read_only:
-            self.setButtonText(QWizard.WizardButton.FinishButton, "&Close")
-            self.review.setSubTitle("Every section at a glance, as sent. Close leaves it as it is.")
+            self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
+            self.review.setSubTitle(
+                tr("Every section at a glance, as sent. Close leaves it as it is.")
+            )
         self.currentIdChanged.connect(self._on_page_changed)
 
     # --- the draft ---------------------------------------------------------------------------
@@ -228,7 +251,9 @@ class AgreementWizard(QWizard):
             self._save_draft(data)
         except VipdeskError as exc:
             QMessageBox.warning(
-                self, "Draft not saved", f"{exc}\nWhat you typed stays on this page."
+                self,
+                tr("Draft not saved"),
+                tr("{exc}\nWhat you typed stays on this page.").format(exc=exc),
             )
             return False
         self.saved = data
@@ -288,8 +313,8 @@ class AgreementWizard(QWizard):
         if not self.read_only and self.current_data() != self.saved:
             answer = QMessageBox.question(
                 self,
-                "Save the draft?",
-                "Save what you typed as a draft before closing?",
+                tr("Save the draft?"),
+                tr("Save what you typed as a draft before closing?"),
                 QMessageBox.StandardButton.Save
                 | QMessageBox.StandardButton.Discard
                 | QMessageBox.StandardButton.Cancel,

@@ -1,0 +1,5035 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name></name>
+    <message>
+        <source>Cannot read {name}: {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the final PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reference} {title} for HR.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the fillable PDF for HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the PDF returned by HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import returned PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PDF to verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by every party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No placement is selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln placement(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln selected placement(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The agreements were not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no agreement was written, the folder is as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {count} shown with an agreement on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {count} shown in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({missing:,} drafted from their records)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreements of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the agreements into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the folder to save the agreements into.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no placement to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the agreements of {count}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting agreements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln agreement(s) to {folder}.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{replaced:,} of them replaced earlier files of the same name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} had been deleted meanwhile and were left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>d MMM yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned PDF — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In vipdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the returned PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody signed this file digitally.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the {value}&apos;s digital signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accept selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amend the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. The project moved to a new team; hours reduced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actual end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship certificate {version} — {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start:%d %b %Y} – {planned_end:%d %b %Y}, {hours_per_week} h/week, {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One task per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One learning outcome per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mentor&apos;s evaluation of the trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overall assessment or suggested grade (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks carried out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning outcomes achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor&apos;s evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new version?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Draft agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;nd for signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record signature…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec&amp;line…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save sc&amp;an…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fillable PDF for HR…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;by e-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import returned PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;mend…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>V&amp;erify a PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send it for signature first; then e-mail it to each party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A later version replaced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a document in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft the agreement first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement version is open: a returned PDF has nothing to change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only once the agreement is signed by every party and locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no version to replace yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is out for signature: start a new version to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is signed and locked: changes are amendments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is not out for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It has no PDF until it is sent for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only agreement versions go to HR as a fillable PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a draft or a version out for signature goes to HR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a paper signature (scan attached) in the signatures table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an agreement version out for signature is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement first to draft its agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement versions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each version of the agreement, its state and date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signed the chosen version, when and how</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;ore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every action on the agreement, and why some cannot be done now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit &amp;draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why: {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing order: {order_text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send {title} for signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who signs first, second, third</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move d&amp;own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order: {order_text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent — please correct first:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates with their key (*.p12 *.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Typed approval (by e-mail or letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Paper signature, with a scan of the signed page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital: a PDF &amp;returned signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital: sign &amp;here with a certificate (.p12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record signature — {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used once to sign; never stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record an unconfirmed signer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exc}
+
+Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline — {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the party wants changed, in their words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the party declines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the decline?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The authorities whose signatures count as confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add certificate file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted from now on: {names}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust a certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this certificate no longer?
+
+{text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from:%d %b %Y} to {valid_until:%d %b %Y}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact; signer confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{archived_title} has no archived final PDF to compare with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to fix before Next.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>And see the message(s) in red below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>See the message(s) in red below.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the trainee does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is handed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliverable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliverable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Microsoft Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. weekly meetings, chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. tested with all actors on 12 January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 5 — short cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 6 — bachelor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 7 — master</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 8 — doctorate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; 250 employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≥ 250 employees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISCED-F code and name, e.g. 0311 Economics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of b&amp;irth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationa&amp;lity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stud&amp;y cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field of e&amp;ducation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. B LEUVEN01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Academic tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instit&amp;ution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Faculty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasmus &amp;code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Countr&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responsible &amp;person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Academic &amp;tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Information and communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Depart&amp;ment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addre&amp;ss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;untry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;ze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sec&amp;tor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mento&amp;r</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the traineeship is about, in two or three lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placement&apos;s planned period: {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;ode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blended periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the first day of the traineeship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the last day of the traineeship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {value}&apos;s deadline: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Builds churn models in Python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an o&amp;utcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who follows the trainee&apos;s progress, how and how often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who evaluates the trainee, when and on what basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Quality and timeliness of the deliverables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a c&amp;riterion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>level not yet known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning &amp;outcomes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Monitoring plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation &amp;criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language of work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One duty per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore default text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role}: name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{role}: duties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the default duties of the {role}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the duties with the standard text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No standard text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Embedded in the curriculum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Voluntary traineeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent &amp;graduate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS &amp;credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table C: what the receiving organisation commits to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation &amp;pays a monthly allowance of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. a laptop, software licences, access to online tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> weeks after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support in &amp;kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Certificate within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tool listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, {credits} ECTS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} {currency} a month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no allowance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n learning outcome(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n evaluation criterion/criteria</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{support}; certificate within %n week(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every section is complete. Press Finish to save the draft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement {reference} — version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (sent, read-only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every section at a glance, as sent. Close leaves it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exc}
+What you typed stays on this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what you typed as a draft before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk: unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like the &amp;system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour &amp;scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk speaks {language} from the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload theirs (drop my edits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine (save over theirs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name of the person answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answered by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer this question: it is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement first to record its evaluations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each evaluation, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enter evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fillable PDF for the student, the mentor or the tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import returned…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read a filled-in questionnaire PDF back, answer by answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail &amp;questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the fillable PDF to the person who answers it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} by the {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every evaluation is in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet given: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail a questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Questionnaire:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each question and the answer read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store these answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a questionnaire of this placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar to list the cost items behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget against actual per funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No funding sources yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared, chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All modes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placements sharing it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the placements that share the cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Laptop for the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hourly rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost item: {description}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff time: {hours} h × {rate} = {format_money}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (the amount above is used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement first to record its costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Costs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The costs of this placement, one per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New cost item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount ({base})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No costs recorded for this placement yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted anywhere yet: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared: all{mode} of {share_year} ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared: {count} placements ({label})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placement&apos;s costs, one per row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cost items yet. Add the first with New….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost items not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {description}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost item not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate (per 1 {base})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored rates, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a rate: currency, valid from, rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the rate as a number, e.g. 1.0825.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date the rate is valid from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import exchange rates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be read: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored %n rate(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasmus+ grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call whose project period covers the placement&apos;s start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer opportunities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No individual support from Erasmus+ EU funds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> travel days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra days of individual support for green travel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel distance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For short blended stays with fewer opportunities: travel support by distance band</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-ups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant line by line, with the rule of each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record as cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save what is paid to the student as a cost of this placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no grant rates to calculate with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: {note_source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, country group {group}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · in all {format_money}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Erasmus+ KA131 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the grant agreement number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pays from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pays until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Budget lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding source: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln participant(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange rates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each source: budget, spent, left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No costs recorded yet: add cost items to see the cost per participant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per participant by mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost per participant by year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a bar or select a source to list the cost items behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the chosen bar or source is made of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — overspent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not counted:
+• </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{label} ({what}), {participants} participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding source not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user guide, at the section of what you are looking at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The menu, button, tab or field of that letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next / previous control</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected placement or record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow keys, Page Up/Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move through the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab bars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next / previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement editor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; unsaved changes are asked about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pickers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the matches of what you typed and take one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moves on (a text box never keeps Tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wizards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+N / Alt+B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next / Back page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where, which keys, what they do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No section mentions this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping… nothing will be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({done:,} of {total:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send by e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party_label}: the PDF to sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party_label}: the fillable PDF for HR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is shown before it goes; you can change it there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The files sent with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {sender}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open in mail program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail (*.eml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in mail program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed ({attempts} tries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every e-mail and what became of it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send queued now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;try</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Read…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>From: {value}
+To: {value2}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cc: {value}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: {value}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attached: {join}
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No e-mail address for {join}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each reminder, to whom and about what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Send %n reminder(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save as .&amp;eml files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reminders in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the reminders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{summary}.
+
+{first}
+
+The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored in the system&apos;s credential store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International Office, University of …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply-to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a &amp;test message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each message vipdesk sends; choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore the shipped text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature (ends every message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server and sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to {sender_address}; the server answered {reply}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail (*.eml);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import returned mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out&amp;box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;E-mail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mail server, the sender and the message templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import returned &amp;mail (.eml)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ours, left alone: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk — {describe_url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Institutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;unding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New placement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;agreements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settin&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete placement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recently deleted…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trusted certificates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About vipdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Today ({due:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted {reference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About vipdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 1234.50 or 1 234,50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, mentor, tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, colleagues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student, mentor, coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitoring entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. student, mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of the tools chosen for this placement (Preparation tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ACCEPTED}, up to {value} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This raised a concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who took part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New log entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is over {value} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {strerror}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met on {met_on:%d %b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement first to keep its monitoring log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings, reports and checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each slot of the protocol&apos;s cadence: met or missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recognition…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports and reflections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No communication protocol yet: no rhythm of meetings to measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n concern(s) open</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing logged yet: New entry… records the kick-off first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No credits planned: nothing to recognise in the degree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not complete yet: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on:%d %b %Y}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {label} of {held_on:%d %b %Y}? It can be restored from Edit → Recently deleted for 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only when more credits are awarded than planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One learning outcome achieved per line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All planned outcomes achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits awarded (ECTS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for more credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grading scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transcript of records of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({planned_credits} ECTS planned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognition{planned}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{credits} planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{typed}” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>where this person works</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. PL WARSZAW01</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasmus code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faculty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street and number, as on a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Software, Renewable energy, NGO</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New host organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISCED-F, e.g. 0413 Management and administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study cycle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field of education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student: {full_name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Native</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each language with its CEFR level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level (CEFR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disability or health condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Economic, social or geographic obstacles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrant or refugee background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working student or carer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive: equity flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on the grant&apos;s grounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note (only what is needed for the grant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search {nouns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search {nouns}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {nouns}, one per row; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{nouns} not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the {noun}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {noun}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {name}? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{noun} not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {nouns} yet — press New… to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {nouns} match “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {total} {nouns}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>institutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done outside vipdesk: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) marked below</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{count} things block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 thing blocks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement to start its checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — step {value} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move to “{label}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows what still blocks it, with a way to each fix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the placement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen as {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} the placement — {done} of {count} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follows from vipdesk&apos;s records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticking by hand asks why (the records do not show it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ blocks the next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reference} — placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No further step: the placement is </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Next: {label} — nothing blocks it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was saved: please correct the fields marked below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exc} Your edits are still here, not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement has changes that are not saved. Save them before closing?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who follows the learning at the sending institution and recognises it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trainee&apos;s university, which sends and recognises the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreed first day; the agreement and grant count from it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreed last day; an extension is an amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal notes of the office: never printed on the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {value}: {exc}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New student…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New host…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of its name or country (↓ lists them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New institution…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New mentor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New tutor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 7.5 (empty if none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned start and end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blended: physical and virtual periods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded for this placement yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history starts when the placement is first saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What changed, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the audit entry behind the selected line as stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a line to see the entry as stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text}
+
+As stored:
+{detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the host organisation first: the mentor works there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sending institution first: the tutor works there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move anyway (office lead)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move although the records do not back it yet; your reason is kept in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel {reference}? You can reopen it later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{details}
+What to do: {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New placement (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the demo database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the placements hosted in one country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only placements with something due on the work list (the Today tab)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the placements of one status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One placement per row; Enter opens it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP-2026-00000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Needs attention ({waiting:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared hours per weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No shared hours to show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores per theme, blocking answers and advice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire as a fillable PDF to send to the party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {earlier} earlier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks: “{question}” {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low: {label} ({score})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} started {started_at:%d %b %Y} by {respondent}, not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started {started_at:%d %b %Y} by {respondent}; continues at the first unanswered page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-assess…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new questionnaire; the earlier result stays in history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit protocol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not written yet: availability, reporting, reply times, meetings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write protocol…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours_text} shared a working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared hours: {shared}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting: {value}s {start:%H:%M} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose tools…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{names} · tested {done} of {count} (tool × person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {count} tips in Choose tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocks “Agreement sent”:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placement to start its preparation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import returned questionnaire…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of exported questionnaires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDFs &amp;in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something blocks the start: see the critical answers below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student, host and institution are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything is assessed or strong enough yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when:%d %b %Y} (questionnaire version {questionnaire_version})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({first:%d %b} to {last:%d %b})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} works on {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} ends at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared working hours per weekday, {first:%d %b %Y} to {last:%d %b %Y}, in the student&apos;s days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>communication protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> working hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name, e-mail or phone, and hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which tool for what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpdesk for the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpdesk for company staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication protocol — {heading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label}: &apos;{text}&apos; is not a time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Readiness result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below {threshold}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} of {count} answered — </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer every question marked * to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>press Next to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{page} · Optional: leave empty if there is nothing to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party} readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page {n} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exc}
+Your answers on this page are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{exc} Their answers are shown now; check this page and press Next again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This page could not be saved. Close anyway and lose its answers?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool_name} with the {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened; for a failure, what replaces it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan — {heading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the tools first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (not made for this)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tool chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No advice: the choice follows the guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools — {heading}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tools not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> They chose: {join}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their version differs in: {join}.
+
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload (discard mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard your changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include the students&apos; equity flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year (planned start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then e-mail it (to a funder or a manager)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {parent} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} exists already. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the {kind} report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>funding sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {records:,} {what} to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the {kind} import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The template was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped: nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No file chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save template…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty workbook with the right columns and a Help sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows as they would be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to correct, row by row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import {kind} from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date order was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (first {PREVIEW_ROWS} shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Columns not used: {join}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Dates with slashes read {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;There is nothing new to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems ({count:,})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported {created:,} {noun}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> {count:,} already existed and were skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;{kind}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export report to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save import &amp;template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the {kind} template to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>color: {hex_of};</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fusion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze — {reference}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why, e.g. “host HR away until Monday”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide &amp;until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It shows again the day after, unless the records say it is done by then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work-list rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}. Shipped default: {default_days} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore &amp;defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed {reference} ({what}) until {day_text}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {details}
+What to do: {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>365 days overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30 Sep 2026</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the placement where this is done (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;nooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the work list shows an item: the number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send re&amp;minders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is due, grouped by overdue, this week and later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Today, {as_of:%A} {long_day}&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {snoozed:,} snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing due{snoozed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s): {parts}{snoozed}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was deleted in the last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was deleted in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a name, e-mail or student number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,67 @@
+"""Choosing the interface language: the system's by default, Settings → Language to change it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QMainWindow, QMenu
+from pytestqt.qtbot import QtBot
+
+from tests.helpers.translations import compile_catalogues
+from vipdesk.ui import i18n
+from vipdesk.ui.appearance import add_language_menu
+from vipdesk.ui.i18n import chosen_language, install_language, tr
+
+
+def settings_at(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_the_system_language_is_followed_when_vipdesk_speaks_it(tmp_path: Path) -> None:
+    settings = settings_at(tmp_path)
+    assert chosen_language(settings, QLocale("pl_PL")) == "pl"
+    assert chosen_language(settings, QLocale("de_AT")) == "de"
+    assert chosen_language(settings, QLocale("ja_JP")) == "en"  # not one of vipdesk's
+    assert chosen_language(None, QLocale("fi_FI")) == "fi"
+
+
+def test_a_chosen_language_wins_over_the_system(tmp_path: Path) -> None:
+    settings = settings_at(tmp_path)
+    settings.setValue(i18n.SETTING, "it")
+    assert chosen_language(settings, QLocale("de_DE")) == "it"
+    settings.setValue(i18n.SETTING, "klingon")  # edited by hand: ignored
+    assert chosen_language(settings, QLocale("de_DE")) == "de"
+
+
+def test_the_language_menu_keeps_the_choice_for_the_next_start(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    settings = settings_at(tmp_path)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    menu = QMenu(window)
+    group = add_language_menu(window, menu, settings)
+    names = [action.text().replace("&", "") for action in group.actions()]
+    assert names[1:] == ["Dansk", "Deutsch", "English", "Italiano", "Nederlands", "Polski", "Suomi"]
+    assert group.checkedAction() is group.actions()[0]  # like the system
+    deutsch = group.actions()[2]
+    deutsch.trigger()
+    assert settings.value(i18n.SETTING) == "de"
+    assert window.statusBar().currentMessage() == "vipdesk speaks Deutsch from the next start."
+    again = add_language_menu(window, QMenu(window), settings)
+    assert again.checkedAction().data() == "de"
+
+
+def test_a_missing_catalogue_leaves_the_interface_in_english(tmp_path: Path) -> None:
+    assert not install_language("de", tmp_path)  # nothing compiled there
+    assert tr("&File") == "&File"
+    assert QLocale().language() is QLocale.Language.English
+
+
+def test_a_catalogue_translates_and_gives_plural_forms(tmp_path: Path) -> None:
+    compile_catalogues(tmp_path, ["en"])
+    assert install_language("en", tmp_path)
+    assert tr("%n task(s)", "", 1) == "1 task"
+    assert tr("%n task(s)", "", 3) == "3 tasks"
+    assert tr("%Ln placement(s)", "", 12345) == "12,345 placements"

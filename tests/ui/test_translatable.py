@@ -1,0 +1,170 @@
+"""Every text the interface shows goes through `tr()`: a walk over vipdesk/ui's source fails
+on a literal handed to a Qt text setter, a widget's constructor or a message box untranslated.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import vipdesk.ui
+
+UI = Path(vipdesk.ui.__file__).parent
+# Qt methods and constructors whose arguments are shown to the user.
+TEXT_SINKS = frozenset(
+    [
+        "setText",
+        "setWindowTitle",
+        "setToolTip",
+        "setStatusTip",
+        "setWhatsThis",
+        "setPlaceholderText",
+        "setTitle",
+        "setSubTitle",
+        "setLabelText",
+        "addAction",
+        "addMenu",
+        "addTab",
+        "insertTab",
+        "setTabText",
+        "setTabToolTip",
+        "addItem",
+        "addItems",
+        "insertItem",
+        "addRow",
+        "insertRow",
+        "showMessage",
+        "setHorizontalHeaderLabels",
+        "setVerticalHeaderLabels",
+        "setHeaderLabels",
+        "setHeaderLabel",
+        "setButtonText",
+        "setInformativeText",
+        "setDetailedText",
+        "setSpecialValueText",
+        "setSuffix",
+        "setPrefix",
+        "setAccessibleName",
+        "setAccessibleDescription",
+        "addButton",
+        "setItemText",
+        "setItemToolTip",
+        "setIconText",
+        "QLabel",
+        "QPushButton",
+        "QCheckBox",
+        "QRadioButton",
+        "QGroupBox",
+        "QAction",
+        "QToolButton",
+        "QMenu",
+        "QCommandLinkButton",
+        "QListWidgetItem",
+        "QTableWidgetItem",
+        "QTreeWidgetItem",
+        "warning",
+        "critical",
+        "information",
+        "question",
+        "about",
+        "getText",
+        "getItem",
+        "getInt",
+        "getDouble",
+        "getSaveFileName",
+        "getOpenFileName",
+        "getOpenFileNames",
+        "getExistingDirectory",
+    ]
+)
+# Names that read the same in every language.
+UNTRANSLATED = frozenset({"vipdesk", "PDF", "CSV", "ECTS", "EQF", "IBAN", "SMTP", "OK"})
+# Addresses and host names shown as examples.
+_ADDRESS = re.compile(r"\S*(@|://|\.[a-z]{2,3}\b)\S*")
+_MARKUP = re.compile(r"<[^>]*>|\{[^}]*\}|&\w+;|%\d|%L?n")
+
+
+def shows_words(text: str) -> bool:
+    """Whether `text` holds words (markup, placeholders and product names aside)."""
+    words = re.findall(r"[^\W\d_]{2,}", _ADDRESS.sub(" ", _MARKUP.sub(" ", text)))
+    return any(word not in UNTRANSLATED for word in words)
+
+
+def untranslated(node: ast.expr) -> Iterator[ast.expr]:
+    """The literal parts of `node` that reach the screen as they are written."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and shows_words(node.value):
+        yield node
+    elif isinstance(node, ast.JoinedStr):
+        if any(
+            isinstance(part, ast.Constant) and shows_words(str(part.value)) for part in node.values
+        ):
+            yield node
+    elif isinstance(node, ast.BinOp):
+        yield from untranslated(node.left)
+        yield from untranslated(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from untranslated(node.body)
+        yield from untranslated(node.orelse)
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        for element in node.elts:
+            yield from untranslated(element)
+
+
+def sink_name(call: ast.Call) -> str:
+    function = call.func
+    if isinstance(function, ast.Name):
+        return function.id
+    return function.attr if isinstance(function, ast.Attribute) else ""
+
+
+def findings(source: str, name: str) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        function = sink_name(node)
+        target = node.func.value if isinstance(node.func, ast.Attribute) else None
+        if isinstance(target, ast.Name) and target.id in ("log", "logging"):
+            continue  # the log stays English
+        if function == "tr" and isinstance(node.func, ast.Attribute):
+            found.append(f"{name}:{node.lineno}: self.tr() (use vipdesk.ui.i18n.tr: one context)")
+        if function not in TEXT_SINKS:
+            continue
+        arguments = [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]
+        for argument in arguments:
+            for literal in untranslated(argument):
+                text = ast.get_source_segment(source, literal) or ""
+                found.append(f"{name}:{literal.lineno}: {function}({text[:60]})")
+    return found
+
+
+def test_every_shown_literal_goes_through_tr() -> None:
+    found = [
+        finding
+        for path in sorted(UI.rglob("*.py"))
+        for finding in findings(path.read_text(encoding="utf-8"), str(path.relative_to(UI)))
+    ]
+    assert not found, "untranslated interface texts:\n" + "\n".join(found)
+
+
+def test_the_walk_finds_what_it_should() -> None:
+    source = """
+label = QLabel("Save the placement")
+box.setWindowTitle(f"Placement {number}")
+QMessageBox.warning(self, "Cannot save", str(exc))
+button.setText("Export " + name)
+self.setTitle(self.tr("Parties"))
+fine = QLabel(tr("Save the placement"))
+also_fine = QMessageBox.warning(self, "vipdesk", message)
+markup = label.setText("<br>{value}")
+"""
+    found = findings(source, "x.py")
+    assert [line.split(": ", 1)[1][:12] for line in found] == [
+        'QLabel("Save',
+        "setWindowTit",
+        'warning("Can',
+        'setText("Exp',
+        "self.tr() (u",
+    ]
