@@ -272,7 +272,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start:%d %b %Y} – {planned_end:%d %b %Y}, {hours_per_week} h/week, {label}</source>
+        <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -745,7 +745,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from:%d %b %Y} to {valid_until:%d %b %Y}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
+        <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3077,6 +3077,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{kind} of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New log entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3097,7 +3101,15 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>met on {met_on:%d %b}</source>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>met on {met_on}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3192,15 +3204,15 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on:%d %b %Y}.</source>
+        <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the {label} of {held_on:%d %b %Y}? It can be restored from Edit → Recently deleted for 30 days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3746,7 +3758,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
+        <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4128,15 +4140,15 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{what} started {started_at:%d %b %Y} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Resume questionnaire…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Started {started_at:%d %b %Y} by {respondent}; continues at the first unanswered page</source>
+        <source>{what} started {started_at} by {respondent}, not finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4253,11 +4265,7 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when:%d %b %Y} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ({first:%d %b} to {last:%d %b})</source>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4285,7 +4293,11 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shared working hours per weekday, {first:%d %b %Y} to {last:%d %b %Y}, in the student&apos;s days:</source>
+        <source> ({first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
@@ -9,7 +10,10 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.translations import compile_catalogues
-from vipdesk.ui import i18n
+from vipdesk.documents.report_language import catalogue
+from vipdesk.enums import Mode, Status
+from vipdesk.languages import ENGLISH
+from vipdesk.ui import i18n, labels, when
 from vipdesk.ui.appearance import add_language_menu
 from vipdesk.ui.i18n import chosen_language, install_language, tr
 
@@ -65,3 +69,34 @@ def test_a_catalogue_translates_and_gives_plural_forms(tmp_path: Path) -> None:
     assert tr("%n task(s)", "", 1) == "1 task"
     assert tr("%n task(s)", "", 3) == "3 tasks"
     assert tr("%Ln placement(s)", "", 12345) == "12,345 placements"
+
+
+def test_states_and_kinds_read_as_in_the_reports() -> None:
+    """A status or mode is named on screen as in an exported report of the same language."""
+    try:
+        labels.use_language("de")
+        assert labels.shown(Status.AGREEMENT_SENT.label) == catalogue("de")["Agreement sent"]
+        assert labels.in_sentence(Mode.BLENDED.label) == catalogue("de")["Blended"]  # a noun
+        assert labels.shown("Kovalenko") == "Kovalenko"  # not a label: as it is
+        labels.use_language("pl")
+        assert labels.in_sentence(Mode.BLENDED.label) == catalogue("pl")["Blended"].lower()
+    finally:
+        labels.use_language(ENGLISH)
+    assert labels.in_sentence(Status.DRAFT.label) == "draft"
+
+
+def test_dates_read_the_way_of_the_interface_language() -> None:
+    day, moment = date(2026, 12, 4), datetime(2026, 12, 4, 14, 5)
+    try:
+        assert when.day(day) == "04 Dec 2026"
+        assert when.day_of_month(day) == "04 Dec"
+        assert when.moment(moment) == "04 Dec 2026 14:05"
+        QLocale.setDefault(QLocale("de"))
+        assert when.day(day) == "4. Dez. 2026"
+        assert when.month(day) == "Dez. 2026"
+        QLocale.setDefault(QLocale("fi"))
+        assert when.day(day) == "4.12.2026"
+        QLocale.setDefault(QLocale("pl"))
+        assert when.day(day) == "4 gru 2026"
+    finally:
+        QLocale.setDefault(QLocale("en"))

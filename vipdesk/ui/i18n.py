@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.resources import resources_dir
+from vipdesk.ui import labels
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,7 @@ def install_language(language: str, directory: Path | None = None) -> bool:
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
         _install(app, f"qtbase_{language}", qt_dir)
     QLocale.setDefault(QLocale(language))
+    labels.use_language(language)
     return True
 
 

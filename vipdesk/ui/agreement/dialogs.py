@@ -35,8 +35,10 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.returns import ReturnedReview
 from vipdesk.services.agreements.validation import certificate_problems
 from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.ui import when
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.widgets import ErrorLabel, add_field
 
 
@@ -113,7 +115,7 @@ class ReturnedPdfDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for row, change in enumerate(changes):
-            check = QTableWidgetItem(change.label)
+            check = QTableWidgetItem(shown(change.label))
             check.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             check.setCheckState(Qt.CheckState.Checked)
             check.setData(Qt.ItemDataRole.UserRole, change.field)
@@ -138,7 +140,7 @@ class ReturnedPdfDialog(QDialog):
         for party in recordable:
             box = QCheckBox(
                 tr("Record the {value}'s digital signature").format(
-                    value=PARTY_LABELS[party].lower()
+                    value=in_sentence(PARTY_LABELS[party])
                 )
             )
             box.setChecked(not changes)
@@ -308,15 +310,15 @@ class CertificateEditor(QDialog):
         heading = QLabel(
             tr(
                 "<b>{trainee_name}</b> at <b>{host_name}</b><br>Planned "
-                "{planned_start:%d %b %Y} – {planned_end:%d %b %Y}, {hours_per_week} "
+                "{planned_start} – {planned_end}, {hours_per_week} "
                 "h/week, {label}"
             ).format(
                 trainee_name=escape(data.trainee_name),
                 host_name=escape(data.host_name),
-                planned_start=data.planned_start,
-                planned_end=data.planned_end,
+                planned_start=when.day(data.planned_start),
+                planned_end=when.day(data.planned_end),
                 hours_per_week=data.hours_per_week,
-                label=escape(data.mode.label.lower()),
+                label=escape(in_sentence(data.mode.label)),
             )
         )
         heading.setWordWrap(True)

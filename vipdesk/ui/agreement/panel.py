@@ -12,7 +12,7 @@ files and dialogs are in `actions.AgreementActions`, which reaches the panel onl
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -36,13 +36,14 @@ from vipdesk.models import DocumentKind, DocumentState, SignatureMethod, Signatu
 from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, SignatureView
 from vipdesk.services.placements.records import load_placement
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.agreement.actions import AgreementActions
 from vipdesk.ui.agreement.send_dialog import order_text
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 # (key, button text with its mnemonic); the grid fills row by row, three to a row.
 ACTIONS: tuple[tuple[str, str], ...] = (
@@ -69,8 +70,8 @@ EMPTY_TEXT = tr(
 
 def _day(value: object) -> str:
     if isinstance(value, datetime):
-        return f"{value.astimezone():%d %b %Y}"
-    return f"{value:%d %b %Y}" if value else ""
+        return when.day(value.astimezone())
+    return when.day(value) if isinstance(value, date) else ""
 
 
 def _email_state(selected: DocumentView) -> str:
@@ -181,7 +182,7 @@ class AgreementPanel(QWidget):
         self.model: RowsTableModel[DocumentView] = RowsTableModel(
             [
                 Column(tr("Document"), lambda d: d.title),
-                Column(tr("State"), lambda d: d.state.label),
+                Column(tr("State"), lambda d: shown(d.state.label)),
                 Column(tr("Sent"), lambda d: _day(d.sent_at)),
                 Column(tr("Locked"), lambda d: _day(d.locked_at)),
                 Column(tr("SHA-256"), lambda d: d.final_sha256[:12]),
@@ -198,11 +199,11 @@ class AgreementPanel(QWidget):
         self.signature_model: RowsTableModel[SignatureView] = RowsTableModel(
             [
                 Column(tr("Party"), lambda s: s.party_label),
-                Column(tr("State"), lambda s: s.state.label, alarm=_declined),
+                Column(tr("State"), lambda s: shown(s.state.label), alarm=_declined),
                 # What a coordinator looks for first stays visible in the narrow side panel.
                 Column(tr("Signed by"), lambda s: s.signer_name),
                 Column(tr("Date"), lambda s: _day(s.signed_on)),
-                Column(tr("Method"), lambda s: s.method.label if s.method else ""),
+                Column(tr("Method"), lambda s: shown(s.method.label) if s.method else ""),
                 Column(tr("Reason"), lambda s: s.reason, alarm=_declined),
                 Column(tr("Function"), lambda s: s.signer_function),
                 Column(tr("E-mail"), lambda s: s.signer_email),
@@ -418,7 +419,7 @@ def _declined(signature: SignatureView) -> bool:
 def _details(document: DocumentView | None) -> str:
     if document is None:
         return ""
-    lines = [f"<b>{document.title}</b> — {document.state.label}"]
+    lines = [f"<b>{document.title}</b> — {shown(document.state.label)}"]
     if document.note:
         lines.append(tr("Why: {note}").format(note=escape(document.note)))
     if document.state is DocumentState.DRAFT:
@@ -429,7 +430,9 @@ def _details(document: DocumentView | None) -> str:
         )
     if document.next_party is not None:
         lines.append(
-            tr("Next to sign: <b>{value}</b>").format(value=PARTY_LABELS[document.next_party])
+            tr("Next to sign: <b>{value}</b>").format(
+                value=shown(PARTY_LABELS[document.next_party])
+            )
         )
     declined = document.declined
     if declined is not None:

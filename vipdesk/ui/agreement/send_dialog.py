@@ -30,12 +30,13 @@ from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
 def order_text(order: Sequence[str]) -> str:
     """Trainee → Sending institution → Receiving organisation."""
-    return " → ".join(PARTY_LABELS[p] for p in order)
+    return " → ".join(shown(PARTY_LABELS[p]) for p in order)
 
 
 class SendDialog(QDialog):
@@ -64,7 +65,7 @@ class SendDialog(QDialog):
         )
         self.parties.setMaximumHeight(8 + 4 * self.parties.fontMetrics().lineSpacing() * 2)
         for party in order:
-            item = QListWidgetItem(PARTY_LABELS[party])
+            item = QListWidgetItem(shown(PARTY_LABELS[party]))
             item.setData(Qt.ItemDataRole.UserRole, party)
             self.parties.addItem(item)
         self.parties.setCurrentRow(0)

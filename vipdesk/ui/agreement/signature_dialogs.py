@@ -37,6 +37,7 @@ from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.signatures.recording import Approval
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.widgets import DateField, add_field
 
 PDF_FILTER = tr("PDF documents (*.pdf)")
@@ -104,10 +105,12 @@ class RecordSignatureDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._record = record
-        self.setWindowTitle(tr("Record signature — {value}").format(value=PARTY_LABELS[party]))
+        self.setWindowTitle(
+            tr("Record signature — {value}").format(value=shown(PARTY_LABELS[party]))
+        )
         heading = QLabel(
             tr("<b>{value}</b> signs <b>{title}</b>. How did they sign?").format(
-                value=escape(PARTY_LABELS[party]), title=escape(title)
+                value=escape(shown(PARTY_LABELS[party])), title=escape(title)
             )
         )
         heading.setWordWrap(True)
@@ -299,7 +302,7 @@ class DeclineDialog(QDialog):
         warning.setWordWrap(True)
         self.party = QComboBox()
         for party in parties:
-            self.party.addItem(PARTY_LABELS[party], party)
+            self.party.addItem(shown(PARTY_LABELS[party]), party)
         if default is not None:
             self.party.setCurrentIndex(max(0, self.party.findData(default)))
         self.reason = QPlainTextEdit()
@@ -334,7 +337,7 @@ class DeclineDialog(QDialog):
             tr(
                 "Record that the {value} declines? Every signature recorded so far on "
                 "this version is reset."
-            ).format(value=PARTY_LABELS[party].lower()),
+            ).format(value=in_sentence(PARTY_LABELS[party])),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

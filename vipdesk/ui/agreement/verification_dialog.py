@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from vipdesk.services.agreements.views import PARTY_LABELS
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
@@ -83,13 +83,13 @@ def certificate_html(certificate: CertificateInfo | None) -> str:
         return ""
     organisation = f"{escape(certificate.organisation)}<br>" if certificate.organisation else ""
     return tr(
-        "<br><small>{organisation}issued by {issuer}<br>valid {valid_from:%d %b "
-        "%Y} to {valid_until:%d %b %Y}<br>SHA-256 {value}<br>{value2}</small>"
+        "<br><small>{organisation}issued by {issuer}<br>valid {valid_from} to "
+        "{valid_until}<br>SHA-256 {value}<br>{value2}</small>"
     ).format(
         organisation=organisation,
         issuer=escape(certificate.issuer),
-        valid_from=certificate.valid_from,
-        valid_until=certificate.valid_until,
+        valid_from=when.day(certificate.valid_from),
+        valid_until=when.day(certificate.valid_until),
         value=certificate.fingerprint[:32],
         value2=certificate.fingerprint[32:],
     )
@@ -138,18 +138,14 @@ def verification_html(result: Verification) -> str:
     for signer in result.checks:
         check = signer.check
         who = PARTY_LABELS.get(check.party.value, "") if check.party else check.field
-        when = (
-            f"{check.signed_at.astimezone():%d %b %Y %H:%M}".replace(" ", "&nbsp;")
-            if check.signed_at
-            else "—"
-        )
+        signed = when.moment(check.signed_at).replace(" ", "&nbsp;") if check.signed_at else "—"
         colour, verdict = _verdict_html(signer)
         expected = tr("<br><small>on record: {expected}</small>").format(
             expected=escape(signer.expected)
         ) * bool(signer.expected)
         rows.append(
             f"<tr><td>{escape(who)}{expected}</td><td>{escape(check.signer)}"
-            f"{certificate_html(check.certificate)}</td><td>{when}</td>"
+            f"{certificate_html(check.certificate)}</td><td>{signed}</td>"
             f"<td style='color:{colour}'>{verdict}</td></tr>"
         )
     if rows:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from vipdesk.services.preparation.questionnaires import AnswerValue, Questionnaire
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 
 
@@ -61,7 +62,7 @@ class AnswersDialog(QDialog):
         self.blocks: list[QuestionBlock] = []
         number = 1
         for topic in questionnaire.themes:
-            title = QLabel(f"<h3>{escape(topic.label)}</h3>")
+            title = QLabel(f"<h3>{escape(shown(topic.label))}</h3>")
             title.setTextFormat(Qt.TextFormat.RichText)
             column.addWidget(title)
             for item in questionnaire.items_of(topic.key):

@@ -31,12 +31,13 @@ from vipdesk.services.evaluations.records import (
 )
 from vipdesk.services.mail.messages import questionnaire_request
 from vipdesk.services.mail.settings import load_mail_settings
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
 from vipdesk.ui.evaluations.travel import ChoiceDialog, export_to_file, import_returned
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
 
@@ -64,13 +65,13 @@ class EvaluationsPanel(QWidget):
         self.summary.setWordWrap(True)
         self.model: RowsTableModel[EvaluationView] = RowsTableModel(
             [
-                Column(tr("Stage"), lambda e: e.stage.label),
-                Column(tr("By"), lambda e: RESPONDENT_LABELS[e.party]),
+                Column(tr("Stage"), lambda e: shown(e.stage.label)),
+                Column(tr("By"), lambda e: shown(RESPONDENT_LABELS[e.party])),
                 Column(tr("Respondent"), lambda e: e.respondent),
                 Column(tr("Score"), lambda e: "" if e.score is None else str(e.score), True),
                 Column(tr("Outcomes reached"), _outcomes),
-                Column(tr("Recorded"), lambda e: f"{e.recorded_at.astimezone():%d %b %Y}"),
-                Column(tr("How"), lambda e: e.source.label),
+                Column(tr("Recorded"), lambda e: when.day(e.recorded_at.astimezone())),
+                Column(tr("How"), lambda e: shown(e.source.label)),
             ],
             lambda e: e.id,
             self,
@@ -139,7 +140,7 @@ class EvaluationsPanel(QWidget):
         given = {(e.stage, e.party) for e in self.evaluations}
         missing = [
             tr("{label} by the {value}").format(
-                label=stage.label.lower(), value=RESPONDENT_LABELS[party].lower()
+                label=in_sentence(stage.label), value=in_sentence(RESPONDENT_LABELS[party])
             )
             for stage in EvaluationStage
             for party in ReadinessParty
@@ -201,7 +202,7 @@ class EvaluationsPanel(QWidget):
         if chosen is None:
             return
         heading = tr("{label} by the {value}").format(
-            label=chosen.stage.label, value=RESPONDENT_LABELS[chosen.party].lower()
+            label=shown(chosen.stage.label), value=in_sentence(RESPONDENT_LABELS[chosen.party])
         )
         AnswersDialog(chosen.questionnaire, heading, respondent=chosen.respondent,
                       answers=chosen.answers, read_only=True, parent=self).exec()  # fmt: skip

@@ -38,6 +38,7 @@ from vipdesk.services.evaluations.questionnaires import NAME_OF_PARTY, RESPONDEN
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 
 PDF_FILES = tr("PDF files (*.pdf);;All files (*)")
 
@@ -58,7 +59,7 @@ class ChoiceDialog(QDialog):
         self.setWindowTitle(title)
         self.kind = QComboBox()
         for kind in kinds:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(shown(kind.label), kind.value)
         self.party = QComboBox()
         for party, label in RESPONDENT_LABELS.items():
             self.party.addItem(label, party.value)
@@ -105,7 +106,7 @@ class ReviewDialog(QDialog):
             ).format(
                 name=review.name,
                 respondent=review.respondent,
-                value=RESPONDENT_LABELS[review.party].lower(),
+                value=in_sentence(RESPONDENT_LABELS[review.party]),
             )
         )
         about.setWordWrap(True)

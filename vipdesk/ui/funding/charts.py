@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class BarChart(QWidget):
         self.bars = list(bars)
         self.chosen = None
         data = self.has_data()
-        description = "; ".join(f"{b.label}: {b.text}" for b in bars)
+        description = "; ".join(f"{shown(b.label)}: {b.text}" for b in bars)
         self.setAccessibleDescription(description if data else self.empty_text)
         self.setToolTip(tr("Click a bar to list the cost items behind it.") if data else "")
         self.update()
@@ -134,7 +135,9 @@ class BarChart(QWidget):
                 bar.text,
             )
             painter.drawText(
-                QRectF(x, plot.bottom() + 3, column, line), Qt.AlignmentFlag.AlignCenter, bar.label
+                QRectF(x, plot.bottom() + 3, column, line),
+                Qt.AlignmentFlag.AlignCenter,
+                shown(bar.label),
             )
             painter.setPen(theme.colour("muted"))
             painter.drawText(
@@ -156,7 +159,7 @@ class BudgetBars(QWidget):
 
     def set_bars(self, bars: list[BudgetBar]) -> None:
         self.bars = list(bars)
-        self.setAccessibleDescription("; ".join(f"{b.label}: {b.text}" for b in bars))
+        self.setAccessibleDescription("; ".join(f"{shown(b.label)}: {b.text}" for b in bars))
         self.updateGeometry()
         self.update()
 
@@ -187,7 +190,7 @@ class BudgetBars(QWidget):
             top = 4 + index * self._row_height()
             painter.setPen(text_colour)
             label = painter.fontMetrics().elidedText(
-                bar.label, Qt.TextElideMode.ElideRight, int(width * 0.55)
+                shown(bar.label), Qt.TextElideMode.ElideRight, int(width * 0.55)
             )
             painter.drawText(QRectF(8, top, width * 0.55, line), Qt.AlignmentFlag.AlignLeft, label)
             over = bar.spent > bar.budget

@@ -40,8 +40,10 @@ from vipdesk.services.funding.sources import (
     staff_amount,
     validate_cost,
 )
+from vipdesk.ui import when
 from vipdesk.ui.funding.source_editor import not_unreadable, read_date, read_money
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import DateField, SearchableCombo, name_for_screen_readers
@@ -66,14 +68,14 @@ class ForWhom(QWidget):
         buttons.addStretch(1)
         self.placement = SearchableCombo()
         for f in facts:
-            self.placement.addItem(f"{f.reference} · {f.mode.label} · {f.country}", f.id)
+            self.placement.addItem(f"{f.reference} · {shown(f.mode.label)} · {f.country}", f.id)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)
         self.mode = QComboBox()
         self.mode.addItem(tr("All modes"), None)
         for mode in Mode:
-            self.mode.addItem(mode.label, mode)
+            self.mode.addItem(shown(mode.label), mode)
         year_row = QHBoxLayout()
         year_row.addWidget(QLabel(tr("Year")))
         year_row.addWidget(self.year)
@@ -89,7 +91,7 @@ class ForWhom(QWidget):
         )
         self.chosen.setMaximumHeight(140)
         for f in facts:
-            item = QListWidgetItem(f"{f.reference} · {f.mode.label} · {f.start:%b %Y}")
+            item = QListWidgetItem(f"{f.reference} · {shown(f.mode.label)} · {when.month(f.start)}")
             item.setData(Qt.ItemDataRole.UserRole, f.id)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.chosen.addItem(item)
@@ -167,7 +169,7 @@ class CostEditor(RecordEditor[CostForm]):
         self.sources = {s.id: s for s in list_sources(db)}
         self.category = QComboBox()
         for category in CostCategory:
-            self.category.addItem(category.label, category)
+            self.category.addItem(shown(category.label), category)
         self.description = QLineEdit()
         self.description.setMaxLength(200)
         self.description.setPlaceholderText(tr("e.g. Laptop for the student"))
@@ -188,7 +190,7 @@ class CostEditor(RecordEditor[CostForm]):
         self.for_whom = ForWhom(db)
         self.rule = QComboBox()
         for rule in AllocationRule:
-            self.rule.addItem(rule.label, rule)
+            self.rule.addItem(shown(rule.label), rule)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)

@@ -20,7 +20,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.funding.costs import CostPart, cost_report
 from vipdesk.services.funding.currency import format_money
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.grant_calculator import GrantCalculator
@@ -105,7 +105,7 @@ class CostsPanel(QWidget):
         cost = report.placements.get(self.placement_id)
         parts = cost.parts if cost else []
         self.model.columns = [
-            Column(tr("Date"), lambda p: f"{p.spent_on:%d %b %Y}"),
+            Column(tr("Date"), lambda p: when.day(p.spent_on)),
             Column(tr("Cost item"), lambda p: p.description),
             Column("", lambda p: "share" if p.shared else "direct"),
             Column(

@@ -35,10 +35,11 @@ from vipdesk.services.funding.currency import (
     set_rates,
 )
 from vipdesk.services.funding.sources import CostForm, delete_cost, list_costs, list_sources
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.money_fields import CurrencyCombo
 from vipdesk.ui.tables import ColumnFitter
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
@@ -80,12 +81,12 @@ def for_whom(form: CostForm, references: dict[int, str]) -> str:
     if form.placement_id is not None:
         return references.get(form.placement_id, "One placement")
     if form.share_year is not None:
-        mode = f" {form.share_mode.label.lower()}" if form.share_mode else ""
+        mode = f" {in_sentence(form.share_mode.label)}" if form.share_mode else ""
         return tr("Shared: all{mode} of {share_year} ({label})").format(
-            mode=mode, share_year=form.share_year, label=form.rule.label.lower()
+            mode=mode, share_year=form.share_year, label=in_sentence(form.rule.label)
         )
     return tr("Shared: {count} placements ({label})").format(
-        count=len(form.shared_with), label=form.rule.label.lower()
+        count=len(form.shared_with), label=in_sentence(form.rule.label)
     )
 
 
@@ -103,9 +104,9 @@ class CostsDialog(QDialog):
         references = {i: f.reference for i, f in load_facts(db).items()}
         self.model: RowsTableModel[CostForm] = RowsTableModel(
             [
-                Column(tr("Date"), lambda c: f"{c.spent_on:%d %b %Y}" if c.spent_on else ""),
+                Column(tr("Date"), lambda c: when.day(c.spent_on) if c.spent_on else ""),
                 Column(tr("Description"), lambda c: c.description),
-                Column(tr("Category"), lambda c: c.category.label),
+                Column(tr("Category"), lambda c: shown(c.category.label)),
                 Column(
                     tr("Amount"), lambda c: format_money(c.amount or Decimal(0), c.currency), True
                 ),
@@ -203,7 +204,7 @@ class RatesDialog(QDialog):
         self.model: RowsTableModel[RateRow] = RowsTableModel(
             [
                 Column(tr("Currency"), lambda r: r.currency),
-                Column(tr("Valid from"), lambda r: f"{r.valid_from:%d %b %Y}"),
+                Column(tr("Valid from"), lambda r: when.day(r.valid_from)),
                 Column(
                     tr("Rate (per 1 {base})").format(base=self.base),
                     lambda r: f"{r.rate.normalize():f}",

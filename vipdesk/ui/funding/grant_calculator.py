@@ -30,6 +30,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
@@ -88,7 +89,7 @@ class GrantCalculator(QGroupBox):
         self.model: RowsTableModel[GrantLine] = RowsTableModel(
             [
                 # Every cell of a line shows where its rule comes from.
-                Column(tr("Line"), lambda g: g.label, tooltip=_source),
+                Column(tr("Line"), lambda g: shown(g.label), tooltip=_source),
                 Column(tr("Quantity"), lambda g: f"{g.quantity} {g.unit}", True, tooltip=_source),
                 Column(tr("Rate"), lambda g: f"{g.rate:,.2f}", True, tooltip=_source),
                 Column(tr("Amount"), lambda g: f"{g.amount:,.2f}", True, tooltip=_source),

@@ -13,6 +13,7 @@ from vipdesk.errors import FieldProblem
 from vipdesk.models import CostCategory, FundingKind
 from vipdesk.services.funding.sources import SourceForm, load_source, save_source, validate_source
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
@@ -55,7 +56,7 @@ class BudgetGrid(QWidget):
             field.setPlaceholderText(tr("none"))
             field.setMinimumWidth(110)
             row, column = divmod(number, 2)
-            grid.addWidget(QLabel(category.label), row, column * 2)
+            grid.addWidget(QLabel(shown(category.label)), row, column * 2)
             grid.addWidget(field, row, column * 2 + 1)
             self.fields[category] = field
 
@@ -66,7 +67,7 @@ class BudgetGrid(QWidget):
     def budget(self, problems: list[FieldProblem]) -> dict[CostCategory, Decimal]:
         result = {}
         for category, field in self.fields.items():
-            amount = read_money("budget", field, problems, category.label)
+            amount = read_money("budget", field, problems, shown(category.label))
             if amount is not None:
                 result[category] = amount
         return result
@@ -85,7 +86,7 @@ class SourceEditor(RecordEditor[SourceForm]):
         self.name.setPlaceholderText(tr("e.g. Erasmus+ KA131 2026"))
         self.kind = QComboBox()
         for kind in FundingKind:
-            self.kind.addItem(kind.label, kind)
+            self.kind.addItem(shown(kind.label), kind)
         self.currency = CurrencyCombo()
         self.amount = MoneyField()
         self.period_start = DateField()

@@ -38,7 +38,7 @@ from vipdesk.services.funding.costs import (
 )
 from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.sources import delete_source, list_sources
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.funding.charts import Bar, BarChart, BudgetBar, BudgetBars
 from vipdesk.ui.funding.dialogs import (
     CostsDialog,
@@ -50,6 +50,7 @@ from vipdesk.ui.funding.dialogs import (
 from vipdesk.ui.funding.source_editor import SourceEditor
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def bars_for(averages: list[Average], base: str) -> list[Bar]:
     """What a chart is given: one bar per group, its average cost per participant."""
     return [
         Bar(
-            a.label,
+            shown(a.label),
             a.average,
             format_money(a.average, base),
             tr("%Ln participant(s)", "", a.participants),
@@ -104,9 +105,9 @@ def part_columns(report: CostReport, names: dict[int, str]) -> list[Column[CostP
         return cost.facts.reference if cost else str(p.placement_id)
 
     return [
-        Column(tr("Date"), lambda p: f"{p.spent_on:%d %b %Y}"),
+        Column(tr("Date"), lambda p: when.day(p.spent_on)),
         Column(tr("Cost item"), lambda p: p.description),
-        Column(tr("Category"), lambda p: p.category.label),
+        Column(tr("Category"), lambda p: shown(p.category.label)),
         Column(tr("Placement"), reference),
         Column(tr("Share"), lambda p: "shared" if p.shared else "direct"),
         Column(tr("Source"), lambda p: names.get(p.source_id or -1, "—")),
@@ -280,7 +281,7 @@ class FundingView(QWidget):
         if self.report is None:
             return
         title = tr("{label} ({what}), {participants} participants").format(
-            what=what, label=average.label, participants=average.participants
+            what=what, label=shown(average.label), participants=average.participants
         )
         self.show_parts(title, self.report.parts_behind(average.placement_ids))
 

@@ -31,10 +31,11 @@ from vipdesk.models import MailState
 from vipdesk.services.mail import outbox
 from vipdesk.services.mail.compose import eml_name
 from vipdesk.services.mail.outbox import OutboxRow
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
@@ -46,13 +47,13 @@ EMPTY = tr(
 
 def _when(row: OutboxRow) -> str:
     moment = row.sent_at or row.queued_at
-    return f"{moment.astimezone():%d %b %Y %H:%M}"
+    return when.moment(moment)
 
 
 def _state(row: OutboxRow) -> str:
     if row.state is MailState.FAILED and row.attempts > 1:
         return tr("Failed ({attempts} tries)").format(attempts=row.attempts)
-    return row.state.label
+    return shown(row.state.label)
 
 
 class OutboxView(QWidget):

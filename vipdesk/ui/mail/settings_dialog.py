@@ -44,6 +44,7 @@ from vipdesk.services.mail.settings import (
 from vipdesk.services.mail.smtp import send_test
 from vipdesk.services.mail.templates import SIGNATURE, fill, fill_signature
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
 
@@ -57,7 +58,7 @@ class ServerPage(QWidget):
         self.errors["host"] = add_field(form, tr("Server"), self.host)
         self.security = QComboBox()
         for security in Security:
-            self.security.addItem(security.label, security)
+            self.security.addItem(shown(security.label), security)
         self.security.setCurrentIndex(list(Security).index(settings.security))
         self.errors["security"] = add_field(form, tr("Security"), self.security)
         self.port = QSpinBox()

@@ -28,8 +28,10 @@ from vipdesk.errors import FieldProblem
 from vipdesk.models import EntryKind
 from vipdesk.services.monitoring.attachments import ACCEPTED, MAX_ATTACHMENT_BYTES
 from vipdesk.services.monitoring.log import EntryForm, MonitoringView, save_entry, validate_entry
+from vipdesk.ui import when
 from vipdesk.ui.funding.source_editor import read_date
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
@@ -64,7 +66,7 @@ class EntryEditor(RecordEditor[EntryForm]):
         self.view = view
         self.kind = QComboBox()
         for kind in EntryKind:
-            self.kind.addItem(kind.label, kind.value)
+            self.kind.addItem(shown(kind.label), kind.value)
         self.kind.currentIndexChanged.connect(self._on_kind)
         self.held_on = DateField()
         self.participants = QLineEdit()
@@ -119,7 +121,13 @@ class EntryEditor(RecordEditor[EntryForm]):
         self.start(form)
 
     def title_for(self, form: EntryForm) -> str:
-        return f"{form.kind.label} of {form.held_on:%d %b %Y}" if form.id else tr("New log entry")
+        return (
+            tr("{kind} of {day}").format(
+                kind=shown(form.kind.label), day=when.day(form.held_on) if form.held_on else ""
+            )
+            if form.id
+            else tr("New log entry")
+        )
 
     def show_form(self, form: EntryForm) -> None:
         self.kind.blockSignals(True)

@@ -38,10 +38,11 @@ from vipdesk.services.monitoring.log import (
     monitoring_view,
 )
 from vipdesk.services.monitoring.recognition import load_recognition
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.monitoring.entry_editor import EntryEditor
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
 
@@ -49,16 +50,26 @@ from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
 def _concern(entry: EntryRow) -> str:
     if not entry.concern:
         return ""
-    return "open" if entry.resolved_on is None else f"resolved {entry.resolved_on:%d %b}"
+    return (
+        tr("open")
+        if entry.resolved_on is None
+        else tr("resolved {day}").format(day=when.day_of_month(entry.resolved_on))
+    )
 
 
 def _slot(rhythm: Rhythm, as_of: date) -> list[tuple[str, str, str]]:
     """(period, state, colour name) for each slot of a series, newest first."""
     rows = []
     for slot in rhythm.slots:
-        period = f"{slot.start:%d %b} – {slot.end:%d %b %Y}"
+        period = f"{when.day_of_month(slot.start)} – {when.day(slot.end)}"
         if slot.met_on is not None:
-            rows.append((period, tr("met on {met_on:%d %b}").format(met_on=slot.met_on), "success"))
+            rows.append(
+                (
+                    period,
+                    tr("met on {met_on}").format(met_on=when.day_of_month(slot.met_on)),
+                    "success",
+                )
+            )
         elif slot.end >= as_of:
             rows.append((period, tr("not yet"), "muted"))
         else:
@@ -83,13 +94,15 @@ class MonitoringPanel(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.model: RowsTableModel[EntryRow] = RowsTableModel(
             [
-                Column(tr("Date"), lambda e: f"{e.held_on:%d %b %Y}"),
-                Column(tr("Kind"), lambda e: e.kind.label),
+                Column(tr("Date"), lambda e: when.day(e.held_on)),
+                Column(tr("Kind"), lambda e: shown(e.kind.label)),
                 Column(tr("Who"), lambda e: e.participants),
                 Column(tr("Tool"), lambda e: e.tool),
                 Column(tr("Min"), lambda e: str(e.minutes or ""), True),
                 Column(tr("Concern"), _concern),
-                Column(tr("Note"), lambda e: e.note, tooltip=lambda e: e.note or e.kind.label),
+                Column(
+                    tr("Note"), lambda e: e.note, tooltip=lambda e: e.note or shown(e.kind.label)
+                ),
                 Column(tr("File"), lambda e: e.attachment_name),
             ],
             lambda e: e.id,
@@ -207,12 +220,14 @@ class MonitoringPanel(QWidget):
             self.recognition.setText(
                 tr(
                     "{credits_awarded} of {planned_credits} credits, grade {grade}, "
-                    "transcript of {transcript_on:%d %b %Y}."
+                    "transcript of {transcript_on}."
                 ).format(
                     credits_awarded=recognition.credits_awarded,
                     planned_credits=recognition.planned_credits,
                     grade=recognition.grade,
-                    transcript_on=recognition.transcript_on,
+                    transcript_on=(
+                        when.day(recognition.transcript_on) if recognition.transcript_on else "—"
+                    ),
                 )
             )
         self._update_buttons()
@@ -260,9 +275,9 @@ class MonitoringPanel(QWidget):
             self,
             tr("Delete the entry"),
             tr(
-                "Delete the {label} of {held_on:%d %b %Y}? It can be restored from Edit "
+                "Delete the {label} of {held_on}? It can be restored from Edit "
                 "→ Recently deleted for 30 days."
-            ).format(label=chosen.kind.label.lower(), held_on=chosen.held_on),
+            ).format(label=in_sentence(chosen.kind.label), held_on=when.day(chosen.held_on)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

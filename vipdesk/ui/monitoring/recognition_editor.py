@@ -23,6 +23,7 @@ from vipdesk.services.monitoring.recognition import (
 )
 from vipdesk.ui.funding.source_editor import read_date
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
@@ -47,7 +48,7 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
         self.scale = QComboBox()
         self.scale.addItem("—", "")
         for key, scale in grading_scales().items():
-            self.scale.addItem(scale.label, key)
+            self.scale.addItem(shown(scale.label), key)
         self.scale.currentIndexChanged.connect(self._on_scale)
         self.grade = QLineEdit()
         self.grade.setMaximumWidth(120)

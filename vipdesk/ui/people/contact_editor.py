@@ -19,6 +19,7 @@ from vipdesk.services.people.contacts import (
 )
 from vipdesk.services.people.lists import institution_choices, organisation_choices
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import SearchableCombo, TimeZoneCombo
 
@@ -101,7 +102,7 @@ class ContactEditor(RecordEditor[ContactForm]):
         self.role = QComboBox()
         self.role.addItem("", None)
         for choice in ContactRole:
-            self.role.addItem(choice.label, choice.value)
+            self.role.addItem(shown(choice.label), choice.value)
         self.role.currentIndexChanged.connect(self._on_role_changed)
         self.position = QLineEdit()
         self.employer = EmployerField(db)
@@ -126,7 +127,7 @@ class ContactEditor(RecordEditor[ContactForm]):
         if form.id:
             return tr("Contact: {name}").format(name=form.name)
         return (
-            tr("New {label}").format(label=form.role.label.lower())
+            tr("New {label}").format(label=in_sentence(form.role.label))
             if form.role
             else tr("New contact")
         )

@@ -16,6 +16,7 @@ from vipdesk.services.people.organisations import (
     validate_organisation,
 )
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
 
@@ -42,7 +43,7 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         self.size_choice = QComboBox()
         self.size_choice.addItem("—", None)
         for size in OrganisationSize:
-            self.size_choice.addItem(size.label, size.value)
+            self.size_choice.addItem(shown(size.label), size.value)
         self.timezone = TimeZoneCombo()
         self.add_field("name", tr("Name"), self.name, required=True)
         self.add_field("country", tr("Country"), self.country, required=True)

@@ -24,6 +24,7 @@ from vipdesk.services.placements.checklist import Basis, ItemState
 from vipdesk.services.placements.lifecycle import Outlook, Refusal, allowed_transitions
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
 OUTSIDE = tr("done outside vipdesk: ")  # how a reason for a tick by hand usually starts
@@ -37,7 +38,7 @@ def _blocking_text(target: Status, blocking: list[Refusal]) -> str:
     parts += records
     count = len(blocking)
     things = tr("{count} things block").format(count=count) if count > 1 else tr("1 thing blocks")
-    return f"{things} “{target.label}”: " + "; and ".join(parts)
+    return f"{things} “{shown(target.label)}”: " + "; and ".join(parts)
 
 
 class ChecklistPanel(QWidget):
@@ -111,7 +112,7 @@ class ChecklistPanel(QWidget):
             else ""
         )
         self.status_label.setText(
-            tr("Status: <b>{label}</b>{step}").format(step=step, label=status.label)
+            tr("Status: <b>{label}</b>{step}").format(step=step, label=shown(status.label))
         )
 
         moves = allowed_transitions(status)
@@ -120,7 +121,7 @@ class ChecklistPanel(QWidget):
         blocking = outlook.blocking
         if next_status is not None:
             # Pressing it while something blocks lists every reason, each with a way to fix it.
-            self.next_button.setText(tr("Move to “{label}”").format(label=next_status.label))
+            self.next_button.setText(tr("Move to “{label}”").format(label=shown(next_status.label)))
             self.next_button.setToolTip(
                 tr("Shows what still blocks it, with a way to each fix.") if blocking else ""
             )
@@ -134,9 +135,9 @@ class ChecklistPanel(QWidget):
             text = (
                 tr("Cancel the placement…")
                 if target is Status.CANCELLED
-                else tr("Reopen as {label}").format(label=target.label)
+                else tr("Reopen as {label}").format(label=shown(target.label))
                 if status is Status.CANCELLED
-                else tr("Back to {label}").format(label=target.label)
+                else tr("Back to {label}").format(label=shown(target.label))
             )
             action = self.more_menu.addAction(text)
             action.triggered.connect(lambda _c=False, t=target: self.status_requested.emit(t.value))
@@ -163,11 +164,11 @@ class ChecklistPanel(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setAccessibleName(tr("{label} the placement").format(label=phase.label))
+            scroll.setAccessibleName(tr("{label} the placement").format(label=shown(phase.label)))
             self.pages.addItem(
                 scroll,
                 tr("{label} the placement — {done} of {count} done").format(
-                    done=done, label=phase.label, count=len(states)
+                    done=done, label=shown(phase.label), count=len(states)
                 ),
             )
             viewport = scroll.parentWidget()
@@ -193,7 +194,7 @@ class ChecklistPanel(QWidget):
             key = state.item.key
             box = QCheckBox()
             box.setChecked(state.done)
-            box.setAccessibleName(state.item.label)
+            box.setAccessibleName(shown(state.item.label))
             by_records = state.basis is Basis.EVIDENCE
             box.setEnabled(not by_records)  # it goes when the records change, not by a click
             box.setToolTip(
@@ -204,7 +205,7 @@ class ChecklistPanel(QWidget):
                 else ""
             )
             box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
-            text = QLabel(escape(state.item.label) + self._note(state))
+            text = QLabel(escape(shown(state.item.label)) + self._note(state))
             text.setWordWrap(True)
             text.setBuddy(box)
             grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -239,7 +240,7 @@ class ChecklistPanel(QWidget):
                 tr(
                     "vipdesk ticks “{label}” from its records, which do not show it yet "
                     "({value}). Why is it done?"
-                ).format(label=state.item.label, value=state.detail or "nothing recorded"),
+                ).format(label=shown(state.item.label), value=state.detail or "nothing recorded"),
                 OUTSIDE,
             )
             if asked is None:  # cancelled: the box goes back as it was

@@ -30,7 +30,7 @@ from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import placement_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.evaluations.panel import EvaluationsPanel
@@ -38,6 +38,7 @@ from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.icons import icon
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
@@ -228,22 +229,22 @@ class PlacementEditor(QDialog):
         self.card.setVisible(form.id is not None and outlook is not None)
         if form.id is None or outlook is None:
             return
-        status = theme.chip(form.status.label, f"status.{form.status.value}")
+        status = theme.chip(shown(form.status.label), f"status.{form.status.value}")
         who = " · ".join(
             escape(label.split(" · ")[0])
             for label in (self.fields.student.line.text(), self.fields.host.line.text())
             if label
         )
         if outlook.next_status is None:
-            step = tr("No further step: the placement is ") + escape(form.status.label.lower())
+            step = tr("No further step: the placement is ") + escape(in_sentence(form.status.label))
         elif outlook.blocking:
             count = len(outlook.blocking)
             step = tr("Next: {label} — %n thing(s) still to do (Status tab)", "", count).format(
-                label=escape(outlook.next_status.label)
+                label=escape(shown(outlook.next_status.label))
             )
         else:
             step = tr("Next: {label} — nothing blocks it").format(
-                label=escape(outlook.next_status.label)
+                label=escape(shown(outlook.next_status.label))
             )
         self.card.setText(f"{status}&nbsp;&nbsp;<b>{who}</b><br>{step}")
 
@@ -319,15 +320,15 @@ class PlacementEditor(QDialog):
         draft = drafts.load_draft(data_dir(), self._draft_key(), self._form.id)
         if draft is None or not changed_fields(self._form, draft.form):
             return
-        when = draft.saved_at.astimezone()
+        saved_at = draft.saved_at.astimezone()
         answer = QMessageBox.question(
             self,
             tr("Restore unsaved changes?"),
             tr(
-                "vipdesk closed on {when:%d %b %Y at %H:%M} before changes to this "
+                "vipdesk closed on {day} at {time} before changes to this "
                 "placement were saved. Restore them? (They are not saved until you press "
                 "Save.)"
-            ).format(when=when),
+            ).format(day=when.day(saved_at), time=when.clock(saved_at)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             self._drop_draft(self._form.id)
@@ -401,7 +402,7 @@ class PlacementEditor(QDialog):
         if name == "periods" and isinstance(value, list):
             return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"
         if hasattr(value, "label"):
-            return str(value.label)
+            return str(shown(value.label))
         return "—" if value in (None, "") else str(value)
 
     # --- status and checklist --------------------------------------------------------------

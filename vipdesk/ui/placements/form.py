@@ -27,6 +27,7 @@ from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -191,7 +192,7 @@ class PlacementFormWidget(QWidget):
         self.title.setMaxLength(200)
         self.mode = QComboBox()
         for mode in Mode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(shown(mode.label), mode.value)
         self.planned_start = DateField()
         self.planned_end = DateField()
         self.hours = QSpinBox()

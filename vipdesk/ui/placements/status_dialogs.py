@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from vipdesk.services.placements.checklist import REASON_LIMIT
 from vipdesk.services.placements.lifecycle import FixPlace, MoveRefusedError
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 
 class RefusalDialog(QDialog):
@@ -42,7 +43,7 @@ class RefusalDialog(QDialog):
                 "%n thing(s) need doing first:",
                 "",
                 count,
-            ).format(label=escape(error.target.label))
+            ).format(label=escape(shown(error.target.label)))
         )
         heading.setTextFormat(Qt.TextFormat.RichText)
         grid = QGridLayout()
@@ -52,7 +53,7 @@ class RefusalDialog(QDialog):
             text = QLabel(f"• {reason.text}")
             text.setWordWrap(True)
             text.setMinimumWidth(420)
-            button = QPushButton(tr("Open {label}").format(label=reason.place.label))
+            button = QPushButton(tr("Open {label}").format(label=shown(reason.place.label)))
             button.setAutoDefault(False)
             button.clicked.connect(lambda _c=False, p=reason.place: self._on_fix(p))
             grid.addWidget(text, row, 0)

@@ -12,6 +12,7 @@ from vipdesk.services.placements import leads, lifecycle
 from vipdesk.services.placements.lifecycle import MoveRefusedError
 from vipdesk.services.placements.records import PlacementForm
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.placements.status_dialogs import RefusalDialog, ask_reason
 
 
@@ -66,7 +67,7 @@ class StatusMover(QObject):
             tr(
                 "Why does {reference} move to “{label}” although the records do not back "
                 "it yet? The reason is kept in the placement's history."
-            ).format(reference=form.reference, label=error.target.label),
+            ).format(reference=form.reference, label=shown(error.target.label)),
         )
         if not reason or form.id is None or form.version is None:
             return

@@ -18,6 +18,7 @@ from vipdesk.services.placements.catalogue import (
 )
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.today.table_model import urgency_colour
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,9 +38,9 @@ def _text(row: PlacementRow, column: int) -> str:
         case Column.COUNTRY:
             return row.country
         case Column.MODE:
-            return row.mode.label
+            return shown(row.mode.label)
         case Column.STATUS:
-            return row.status.label
+            return shown(row.status.label)
         case Column.START:
             return row.start.isoformat()
         case Column.END:

@@ -28,6 +28,7 @@ from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.placements.table_model import PlacementTableModel
 from vipdesk.ui.tables import ChipDelegate, ProportionalColumns
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -106,7 +107,7 @@ class PlacementsView(QWidget):
         self.mode_filter = QComboBox()
         self.mode_filter.addItem(tr("All modes"), _ALL)
         for mode in Mode:
-            self.mode_filter.addItem(mode.label, mode.value)
+            self.mode_filter.addItem(shown(mode.label), mode.value)
         self.mode_filter.currentIndexChanged.connect(self._on_mode_changed)
         self.year_filter = QComboBox()
         self.year_filter.addItem(tr("All years"), _ALL)
@@ -163,7 +164,7 @@ class PlacementsView(QWidget):
         samples: dict[int, str] = {
             Column.REFERENCE: tr("VIP-2026-00000"),
             Column.MODE: tr("Blended"),
-            Column.STATUS: f"{Status.AGREEMENT_SENT.label}    ",  # the chip's margins
+            Column.STATUS: f"{shown(Status.AGREEMENT_SENT.label)}    ",  # the chip's margins
             Column.START: "2026-12-31",
             Column.END: "2026-12-31",
         }
@@ -277,10 +278,9 @@ class PlacementsView(QWidget):
         total = sum(counts.values())
         for row, key in enumerate(self._status_keys):
             item = self.status_list.item(row)
-            label = tr("All placements") if key is None else key.label
+            label = tr("All placements") if key is None else shown(key.label)
             item.setText(f"{label}  ({total if key is None else counts.get(key, 0):,})")
-        shown = self.model.rowCount()
-        self.shown_label.setText(tr("%Ln shown", "", shown))
+        self.shown_label.setText(tr("%Ln shown", "", self.model.rowCount()))
         waiting = len(self.model.catalogue.next_steps.items)
         self.attention_filter.setText(tr("Needs attention ({waiting:,})").format(waiting=waiting))
         self.stack.setCurrentWidget(

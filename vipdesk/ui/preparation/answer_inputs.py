@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from vipdesk.services.preparation.questionnaires import AnswerValue, Item, ItemType
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 # Up to this many options a choice shows as radio buttons; beyond, as a drop-down.
 MAX_RADIOS = 5
@@ -63,9 +64,13 @@ class RadioAnswer(AnswerInput):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12 if direction is QBoxLayout.Direction.LeftToRight else 2)
         for option in item.options:
-            text = f"{option.key} · {option.label}" if item.type is ItemType.SCALE else option.label
+            text = (
+                f"{option.key} · {shown(option.label)}"
+                if item.type is ItemType.SCALE
+                else shown(option.label)
+            )
             button = QRadioButton(text.replace("&", "&&"), self)
-            button.setAccessibleName(f"{item.text} {option.label}")
+            button.setAccessibleName(f"{item.text} {shown(option.label)}")
             self.group.addButton(button)
             self.buttons.append(button)
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)  # clickable only on its text
@@ -98,7 +103,7 @@ class ComboAnswer(AnswerInput):
         self.combo.setPlaceholderText(tr("Choose…"))
         self.combo.setAccessibleName(item.text)
         for option in item.options:
-            self.combo.addItem(option.label, option.key)
+            self.combo.addItem(shown(option.label), option.key)
         self.combo.setCurrentIndex(-1)
         self.combo.currentIndexChanged.connect(self.changed)
         layout = QHBoxLayout(self)

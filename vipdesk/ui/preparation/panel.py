@@ -38,9 +38,10 @@ from vipdesk.services.preparation.readiness import (
 )
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.evaluations.travel import export_to_file, import_returned
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
 from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
@@ -57,7 +58,7 @@ class PartyBox(QGroupBox):
     export_requested = Signal(str)
 
     def __init__(self, party: ReadinessParty, parent: QWidget | None = None) -> None:
-        super().__init__(party.label, parent)
+        super().__init__(shown(party.label), parent)
         self.party = party
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.RichText)
@@ -96,7 +97,7 @@ class PartyBox(QGroupBox):
             )
             self.status.setText(
                 f"{level_badge(state.level)}&nbsp; <b>{score}</b> · "
-                f"{latest.completed_at.astimezone():%d %b %Y} · {escape(latest.respondent)}"
+                f"{when.day(latest.completed_at.astimezone())} · {escape(latest.respondent)}"
                 f"{earlier}"
             )
         lines: list[tuple[str, str]] = []
@@ -113,7 +114,7 @@ class PartyBox(QGroupBox):
                 for f in state.assessment.critical
             ]
             lines += [
-                (amber, tr("Low: {label} ({score})").format(label=t.label, score=t.score))
+                (amber, tr("Low: {label} ({score})").format(label=shown(t.label), score=t.score))
                 for t in state.assessment.low_themes
             ]
         if state.open is not None:
@@ -121,9 +122,9 @@ class PartyBox(QGroupBox):
             lines.append(
                 (
                     theme.hex_of("muted"),
-                    tr("{what} started {started_at:%d %b %Y} by {respondent}, not finished").format(
+                    tr("{what} started {started_at} by {respondent}, not finished").format(
                         what=what,
-                        started_at=state.open.started_at.astimezone(),
+                        started_at=when.day(state.open.started_at.astimezone()),
                         respondent=state.open.respondent,
                     ),
                 )
@@ -136,10 +137,10 @@ class PartyBox(QGroupBox):
             self.start_button.setText(tr("Resume questionnaire…"))
             self.start_button.setToolTip(
                 tr(
-                    "Started {started_at:%d %b %Y} by {respondent}; continues at the first "
-                    "unanswered page"
+                    "Started {started_at} by {respondent}; continues at the first unanswered page"
                 ).format(
-                    started_at=state.open.started_at.astimezone(), respondent=state.open.respondent
+                    started_at=when.day(state.open.started_at.astimezone()),
+                    respondent=state.open.respondent,
                 )
             )
         elif latest is not None:
@@ -181,7 +182,7 @@ class ProtocolBox(QGroupBox):
             written = tr("<b>Written</b>{who} · reports {label}, replies within {reply_hours} h")
             lines.append(
                 written.format(
-                    who=who, label=form.reporting.label.lower(), reply_hours=form.reply_hours
+                    who=who, label=in_sentence(form.reporting.label), reply_hours=form.reply_hours
                 )
             )
             self.edit_button.setText(tr("Edit protocol…"))
@@ -433,14 +434,16 @@ class PreparationPanel(QWidget):
         if state is None or state.latest is None or state.assessment is None:
             return
         latest = state.latest
-        when = latest.completed_at.astimezone() if latest.completed_at else latest.started_at
+        answered = latest.completed_at.astimezone() if latest.completed_at else latest.started_at
         heading = tr(
-            "<b>{label}</b> — answered by {respondent} on {when:%d %b %Y} "
+            "<b>{label}</b> — answered by {respondent} on {when} "
             "(questionnaire version {questionnaire_version})"
         ).format(
-            when=when,
-            label=escape(state.party.label),
+            when=when.day(answered),
+            label=escape(shown(state.party.label)),
             respondent=escape(latest.respondent),
             questionnaire_version=latest.questionnaire_version,
         )
-        SummaryDialog(f"{state.party.label} readiness", heading, state.assessment, self).exec()
+        SummaryDialog(
+            f"{shown(state.party.label)} readiness", heading, state.assessment, self
+        ).exec()

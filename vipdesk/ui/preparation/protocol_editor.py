@@ -35,8 +35,9 @@ from vipdesk.services.preparation.protocol import (
     save_protocol,
     validate,
 )
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.preparation.overlap_chart import OverlapChart
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import TimeZoneCombo
@@ -57,7 +58,9 @@ def describe_slot(slot: Slot) -> list[str]:
             + (
                 ""
                 if len(runs) == 1
-                else tr(" ({first:%d %b} to {last:%d %b})").format(first=t.first, last=t.last)
+                else tr(" ({first} to {last})").format(
+                    first=when.day_of_month(t.first), last=when.day_of_month(t.last)
+                )
             )
             for t in runs
         ]
@@ -75,15 +78,15 @@ class AvailabilityRow:
         self.days = [QCheckBox(letter) for letter in DAY_LETTERS]
         for box, name in zip(self.days, WEEKDAY_NAMES, strict=True):
             box.setAccessibleName(
-                tr("{label} works on {name}").format(name=name, label=actor.label)
+                tr("{label} works on {name}").format(name=name, label=shown(actor.label))
             )
             box.setToolTip(name)
         self.start = QTimeEdit()
         self.end = QTimeEdit()
         for edit in (self.start, self.end):
             edit.setDisplayFormat(tr("HH:mm"))
-        self.start.setAccessibleName(tr("{label} starts at").format(label=actor.label))
-        self.end.setAccessibleName(tr("{label} ends at").format(label=actor.label))
+        self.start.setAccessibleName(tr("{label} starts at").format(label=shown(actor.label)))
+        self.end.setAccessibleName(tr("{label} ends at").format(label=shown(actor.label)))
 
     def show(self, slot: AvailabilityForm) -> None:
         self.zone.set_current_data(slot.zone)
@@ -128,7 +131,7 @@ class AvailabilityGrid(QWidget):
             for box in row.days:
                 days.addWidget(box)
                 box.toggled.connect(self.changed)
-            grid.addWidget(QLabel(actor.label), line, 0)
+            grid.addWidget(QLabel(shown(actor.label)), line, 0)
             grid.addWidget(row.zone, line, 1)
             grid.addLayout(days, line, 2)
             grid.addWidget(row.start, line, 3)
@@ -171,9 +174,8 @@ class OverlapView(QWidget):
         first, last = form.period
         self.period.setText(
             tr(
-                "Shared working hours per weekday, {first:%d %b %Y} to {last:%d %b %Y}, "
-                "in the student's days:"
-            ).format(first=first, last=last)
+                "Shared working hours per weekday, {first} to {last}, in the student's days:"
+            ).format(first=when.day(first), last=when.day(last))
         )
         self.chart.set_report(report)
         if report is None:
@@ -209,7 +211,7 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
         self.meetings = QComboBox()
         for combo in (self.reporting, self.meetings):
             for cadence in Cadence:
-                combo.addItem(cadence.label, cadence.value)
+                combo.addItem(shown(cadence.label), cadence.value)
         self.reply_hours = QSpinBox()
         self.reply_hours.setRange(1, 336)
         self.reply_hours.setSuffix(tr(" working hours"))
@@ -290,7 +292,7 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
             FieldProblem(
                 "availability",
                 tr("{label}: '{text}' is not a time zone.").format(
-                    text=text, label=row.actor.label
+                    text=text, label=shown(row.actor.label)
                 ),
             )
             for row in self.grid.rows.values()

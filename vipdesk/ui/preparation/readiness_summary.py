@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from vipdesk.services.preparation.questionnaires import Assessment, ReadinessLevel
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 # The box of each level: green, amber, red, legible for colour-blind users too because the word
 # is always written out beside the colour.
@@ -34,7 +35,7 @@ def level_badge(level: ReadinessLevel, text: str | None = None) -> str:
     box = theme.colours().boxes[LEVEL_BOXES[level]]
     return (
         f"<span style='color:{box.fg}; background:{box.bg}; font-weight:600;'>"
-        f"&nbsp;{escape(text or level.label)}&nbsp;</span>"
+        f"&nbsp;{escape(text or shown(level.label))}&nbsp;</span>"
     )
 
 
@@ -95,12 +96,12 @@ class SummaryView(QWidget):
                 widget.deleteLater()
         self.bars.clear()
         for row, topic in enumerate(assessment.themes):
-            label = QLabel(topic.label)
+            label = QLabel(shown(topic.label))
             bar = QProgressBar()
             bar.setRange(0, 100)
             bar.setValue(topic.score or 0)
             bar.setFormat("not answered" if topic.score is None else f"{topic.score}")
-            bar.setAccessibleName(f"{topic.label}: {bar.format()}")
+            bar.setAccessibleName(f"{shown(topic.label)}: {bar.format()}")
             colour = theme.hex_of("bad" if topic.low else "good")
             bar.setStyleSheet(
                 f"QProgressBar {{ border: 1px solid {theme.hex_of('grid')}; border-radius: 3px;"

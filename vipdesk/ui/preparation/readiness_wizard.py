@@ -36,6 +36,7 @@ from vipdesk.services.preparation.questionnaires import (
 from vipdesk.services.preparation.readiness import ResponseState
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 from vipdesk.ui.preparation.readiness_summary import SummaryView
 from vipdesk.ui.theme import text_style
@@ -98,7 +99,7 @@ class ThemePage(QWizardPage):
         super().__init__(parent)
         self.theme = theme
         self._page = page
-        self.setTitle(theme.label)
+        self.setTitle(shown(theme.label))
         self.setSubTitle(theme.intro)
         body = QWidget()
         column = QVBoxLayout(body)
@@ -221,7 +222,7 @@ class ReadinessWizard(QWizard):
             if self._state
             else self._library.for_party(party)
         )
-        self.setWindowTitle(tr("{party} readiness").format(party=party.label))
+        self.setWindowTitle(tr("{party} readiness").format(party=shown(party.label)))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
         self.resize(760, 640)

@@ -29,6 +29,7 @@ from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolTestState, load_test_plan, record_test
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.widgets import DateField
 
 
@@ -38,12 +39,12 @@ class PlanLine:
     def __init__(self, state: ToolTestState) -> None:
         self.state = state
         who = tr("{tool_name} with the {label}").format(
-            tool_name=tool_name(state.tool_key), label=state.actor.label.lower()
+            tool_name=tool_name(state.tool_key), label=in_sentence(state.actor.label)
         )
         self.result = QComboBox()
         self.result.setAccessibleName(tr("Result: {who}").format(who=who))
         for result in ToolTestResult:
-            self.result.addItem(result.label, result.value)
+            self.result.addItem(shown(result.label), result.value)
         self.result.setCurrentIndex(self.result.findData(state.result.value))
         self.tested_on = DateField()
         self.tested_on.set_value(state.tested_on)
@@ -136,7 +137,7 @@ class ToolTestDialog(QDialog):
             name = tool_name(line.state.tool_key) if line.state.tool_key != previous else ""
             previous = line.state.tool_key
             self.grid.addWidget(QLabel(name), row, 0)
-            self.grid.addWidget(QLabel(line.state.actor.label), row, 1)
+            self.grid.addWidget(QLabel(shown(line.state.actor.label)), row, 1)
             self.grid.addWidget(line.result, row, 2)
             self.grid.addWidget(line.tested_on, row, 3)
             self.grid.addWidget(line.note, row, 4)
@@ -152,7 +153,7 @@ class ToolTestDialog(QDialog):
             if not line.changed():
                 continue
             who = tr("{tool_name} with the {label}").format(
-                tool_name=tool_name(line.state.tool_key), label=line.state.actor.label.lower()
+                tool_name=tool_name(line.state.tool_key), label=in_sentence(line.state.actor.label)
             )
             try:
                 line.state = record_test(self._db, self._placement_id, line.read())

@@ -35,6 +35,7 @@ from vipdesk.services.preparation.tools import load_choices, save_choices, weak_
 from vipdesk.ui import theme
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 
 def warnings_html(warnings: list[str]) -> str:
@@ -47,14 +48,14 @@ class PurposeRow:
     def __init__(self, purpose: Purpose) -> None:
         self.purpose = purpose
         self.label = QLabel(
-            f"<b>{escape(purpose.label)}</b>{'' if purpose.required else ' (optional)'}"
+            f"<b>{escape(shown(purpose.label))}</b>{'' if purpose.required else ' (optional)'}"
         )
         self.hint = QLabel(purpose.hint)  # plain text: escaped, "host's" showed "host&#x27;s"
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(theme.text_style("muted"))
         self.combo = QComboBox()
-        self.combo.setAccessibleName(purpose.label)
+        self.combo.setAccessibleName(shown(purpose.label))
         self.combo.addItem(tr("— none —"), None)
         suited = tools_for(purpose)
         for item in suited:
@@ -145,7 +146,7 @@ class CheckPage(QWizardPage):
         layout.addStretch(1)
 
     def show_check(self, choices: dict[str, str], warnings: list[str]) -> None:
-        labels = {p.key: p.label for p in purposes()}
+        labels = {p.key: shown(p.label) for p in purposes()}
         by_tool: dict[str, list[str]] = {}
         for purpose, key in choices.items():
             by_tool.setdefault(key, []).append(labels[purpose].lower())
@@ -215,10 +216,11 @@ class ToolsWizard(QWizard):
 
     def _conflict_text(self, error: ConflictError) -> str:
         theirs = error.theirs if isinstance(error.theirs, dict) else {}
+        rows = self.choice.rows
         lines = [
-            f"{self.choice.rows[p].purpose.label}: {tool_name(theirs[p]) if p in theirs else '—'}"
+            f"{shown(rows[p].purpose.label)}: {tool_name(theirs[p]) if p in theirs else '—'}"
             for p in error.changed_fields
-            if p in self.choice.rows
+            if p in rows
         ]
         chosen = tr(" They chose: {join}.").format(join="; ".join(lines)) if lines else ""
         return tr(

@@ -32,6 +32,7 @@ from vipdesk.services.reports.filters import ReportFilter
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
+from vipdesk.ui.labels import shown
 
 _SENSITIVE_WARNING = tr(
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
@@ -80,14 +81,14 @@ class ExportReportDialog(JobDialog):
         self.status_combo = QComboBox()
         self.status_combo.addItem(tr("All statuses"), None)
         for status in Status:
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(shown(status.label), status.value)
         self.status_combo.setCurrentIndex(
             max(0, self.status_combo.findData(current.status.value if current.status else None))
         )
         self.mode_combo = QComboBox()
         self.mode_combo.addItem(tr("All modes"), None)
         for mode in Mode:
-            self.mode_combo.addItem(mode.label, mode.value)
+            self.mode_combo.addItem(shown(mode.label), mode.value)
         self.mode_combo.setCurrentIndex(
             max(0, self.mode_combo.findData(current.mode.value if current.mode else None))
         )

@@ -38,6 +38,7 @@ from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
+from vipdesk.ui.labels import shown
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -127,7 +128,7 @@ class ImportDialog(JobDialog):
         # is stored for everyone on the database; changing it reads the file again.
         self.date_order = QComboBox()
         for order in DateOrder:
-            self.date_order.addItem(order.label, order.value)
+            self.date_order.addItem(shown(order.label), order.value)
         self.date_order.setCurrentIndex(self.date_order.findData(load_date_order(db).value))
         self.date_order.setToolTip(
             tr(
@@ -229,11 +230,14 @@ class ImportDialog(JobDialog):
             return
         titles = [title for _, title in plan.columns]
         headers = [header for header, _ in plan.columns]
-        shown = plan.rows[:PREVIEW_ROWS]
+        preview = plan.rows[:PREVIEW_ROWS]
         self.preview_model.set_rows(
             [tr("Row"), tr("Import as"), *titles],
-            [[str(r.number), r.state.label, *(r.shown.get(h, "") for h in headers)] for r in shown],
-            [_STATE_COLOURS[r.state] for r in shown],
+            [
+                [str(r.number), shown(r.state.label), *(r.shown.get(h, "") for h in headers)]
+                for r in preview
+            ],
+            [_STATE_COLOURS[r.state] for r in preview],
         )
         self.preview.resizeColumnsToContents()
         self.problems_model.set_rows(
@@ -252,7 +256,9 @@ class ImportDialog(JobDialog):
         )
         if plan.ignored_columns:
             text += tr("<br>Columns not used: {join}.").format(join=", ".join(plan.ignored_columns))
-        text += tr("<br>Dates with slashes read {label}.").format(label=plan.date_order.label)
+        text += tr("<br>Dates with slashes read {label}.").format(
+            label=shown(plan.date_order.label)
+        )
         if plan.problems:
             text += tr(
                 "<br><span style='color:{hex_of}'><b>Nothing can be imported until every "

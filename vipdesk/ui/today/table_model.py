@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QFont
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList, day_text
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 
 class Column(IntEnum):
@@ -118,7 +119,7 @@ class WorkTableModel(QAbstractTableModel):
     def _heading(self, heading: tuple[Urgency, int], column: int, role: int) -> Any:
         urgency, count = heading
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"{urgency.label} ({count:,})"
+            return f"{shown(urgency.label)} ({count:,})"
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:

@@ -32,6 +32,7 @@ from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import in_sentence
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
@@ -274,7 +275,9 @@ def summary(worklist: WorkList) -> str:
     )
     if not total:
         return tr("Nothing due{snoozed}.").format(snoozed=snoozed)
-    parts = [f"{worklist.counts[u]:,} {u.label.lower()}" for u in Urgency if worklist.counts.get(u)]
+    parts = [
+        f"{worklist.counts[u]:,} {in_sentence(u.label)}" for u in Urgency if worklist.counts.get(u)
+    ]
     return tr("%Ln item(s): {parts}{snoozed}", "", total).format(
         parts=", ".join(parts), snoozed=snoozed
     )

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.trash.bin import Deleted, recently_deleted, restore_deleted
+from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
 
@@ -82,8 +84,8 @@ class RecentlyDeletedDialog(QDialog):
             [
                 [
                     e.what,
-                    e.label,
-                    f"{e.deleted_at.astimezone():%d %b %Y %H:%M}",
+                    shown(e.label),
+                    when.moment(e.deleted_at),
                     e.deleted_by,
                     str(e.days_left),
                 ]

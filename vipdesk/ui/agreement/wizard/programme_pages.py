@@ -28,6 +28,7 @@ from vipdesk.ui.agreement.wizard.lists import (
     set_line,
 )
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import DateField
 
 SECTION = {s.key: s for s in SECTIONS}
@@ -88,7 +89,7 @@ class ProgrammePage(SectionPage):
         self.hours.setMaximumWidth(140)
         self.mode = QComboBox()
         for mode in Mode:
-            self.mode.addItem(mode.label, mode.value)
+            self.mode.addItem(shown(mode.label), mode.value)
         self.mode.setMaximumWidth(200)
         self.periods: ListEditor[Period] = ListEditor(self._new_period, tr("&Add a period"))
         self.add_input(form, "programme.title", tr("&Title"), self.title_edit, required=True)

@@ -39,6 +39,7 @@ from vipdesk.ui.agreement.wizard.base import (
 from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit_signals, line_edit
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.widgets import ErrorLabel
 
@@ -197,7 +198,7 @@ class RecognitionPage(SectionPage):
                     RecognitionKind.GRADUATE: tr("Recent &graduate")}  # fmt: skip
         for kind in RecognitionKind:
             button = QRadioButton(mnemonic[kind])
-            button.setToolTip(kind.label)
+            button.setToolTip(shown(kind.label))
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             column.addWidget(button)

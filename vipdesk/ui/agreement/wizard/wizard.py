@@ -44,6 +44,7 @@ from vipdesk.ui.agreement.wizard.terms_pages import (
 )
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 
 FROZEN_NOTE = tr(
     "This version has been sent to the parties and is frozen: it can no longer be changed. "
@@ -81,7 +82,7 @@ def section_summary(data: AgreementData, section: str) -> str:
             if data.recognition.credits is None
             else tr(", {credits} ECTS").format(credits=data.recognition.credits)
         )
-        return f"{data.recognition.kind.label}{credits}"
+        return f"{shown(data.recognition.kind.label)}{credits}"
     support = (
         tr("{amount} {currency} a month").format(amount=host.amount, currency=host.currency)
         if host.financial_support

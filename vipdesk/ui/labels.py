@@ -1,0 +1,33 @@
+"""The services' names of states and kinds (a status, a mode, an urgency, a party…) in the
+interface's language.
+
+The services name them in English (`Status.DRAFT.label` is "Draft"); their translations are
+those of the report catalogues (resources/reports/<language>.json), so that a status reads
+the same on screen as in an exported report. A name no catalogue holds stays as it is.
+"""
+
+from __future__ import annotations
+
+from vipdesk.documents.report_language import catalogue
+from vipdesk.languages import ENGLISH
+
+# Languages that write nouns with a capital inside a sentence too.
+_CAPITAL_NOUNS = frozenset({"de"})
+_language = ENGLISH
+
+
+def use_language(language: str) -> None:
+    """Show names in `language` from now on (set once, with the interface language)."""
+    global _language
+    _language = language
+
+
+def shown(label: str) -> str:
+    """`label` as the interface shows it on its own: "Entwurf" for "Draft" in German."""
+    return catalogue(_language).get(label, label)
+
+
+def in_sentence(label: str) -> str:
+    """`label` inside a sentence: lower-case, except where the language capitalises nouns."""
+    text = shown(label)
+    return text if _language in _CAPITAL_NOUNS else text.lower()
