@@ -2499,6 +2499,18 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The message&apos;s wording and dates in this language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Message in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>

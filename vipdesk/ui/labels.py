@@ -22,6 +22,11 @@ def use_language(language: str) -> None:
     _language = language
 
 
+def language() -> str:
+    """The interface language (English until one is installed)."""
+    return _language
+
+
 def shown(label: str) -> str:
     """`label` as the interface shows it on its own: "Entwurf" for "Draft" in German."""
     return catalogue(_language).get(label, label)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from vipdesk.languages import LANGUAGES
 from vipdesk.services.refdata import countries, time_zones
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
@@ -395,3 +396,14 @@ class SearchPicker(QWidget):
 
     def has_unmatched_text(self) -> bool:
         return bool(self.line.text().strip()) and self.current_id() is None
+
+
+def language_combo(chosen: str, tooltip: str, accessible: str) -> QComboBox:
+    """A choice of the seven document languages, each by its own name (Deutsch, Polski…)."""
+    combo = QComboBox()
+    for code, name in LANGUAGES.items():
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+    combo.setToolTip(tooltip)
+    combo.setAccessibleName(accessible)
+    return combo

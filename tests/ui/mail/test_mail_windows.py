@@ -88,6 +88,7 @@ def test_the_agreement_goes_to_hr_from_the_agreement_tab(
             labels = [dialog.combo.itemText(n) for n in range(dialog.combo.count())]
             seen.extend(labels)
             dialog.combo.setCurrentIndex(labels.index(next(t for t in labels if "fillable" in t)))
+            dialog.language.setCurrentIndex(dialog.language.findData("de"))  # HR in Germany
             press(dialog, QDialogButtonBox.ButtonRole.AcceptRole)
         else:
             assert isinstance(dialog, ComposeDialog)
@@ -106,6 +107,7 @@ def test_the_agreement_goes_to_hr_from_the_agreement_tab(
         qtbot.waitUntil(lambda: not panel.steps.mail.mailer.runner.busy, timeout=15000)
     assert any("fillable PDF for HR" in label for label in seen)
     message = server.received[0].message
+    assert "zur Unterzeichnung" in str(message["Subject"])
     body = message.get_body(("plain",))
     assert body is not None and body.get_content().rstrip().endswith("P.S. Danke!")
     (attachment,) = list(message.iter_attachments())

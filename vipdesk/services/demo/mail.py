@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, undefer
 
 from vipdesk.documents.agreement.content import agreement_from_dict
 from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.languages import ENGLISH
 from vipdesk.models import (
     AgreementDocument,
     AuditEntry,
@@ -30,14 +31,10 @@ from vipdesk.models import (
 )
 from vipdesk.services.demo.parties import DEMO_USER
 from vipdesk.services.mail.compose import Attachment, Draft, Recipients
-from vipdesk.services.mail.messages import (
-    HOW_TO_SIGN,
-    common_values,
-    from_template,
-    party_recipients,
-)
+from vipdesk.services.mail.messages import common_values, from_template, party_recipients
 from vipdesk.services.mail.outbox import stored_attachments
 from vipdesk.services.mail.settings import MailSettings
+from vipdesk.services.mail.templates import how_to_sign
 
 DEMO_SENDER = MailSettings(
     sender_name="International Office", sender_address="international@demo-university.example"
@@ -72,7 +69,7 @@ def add_demo_mail(session: Session, today: date) -> int:
         values |= {
             "version": str(data.version),
             "number": str(row.number),
-            "instructions": HOW_TO_SIGN["pdf"],
+            "instructions": how_to_sign(ENGLISH, fillable=False),
         }
         name = f"{data.reference} learning agreement version {row.number}.pdf"
         draft = from_template(

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.signature_block import Party, signer
+from vipdesk.documents.report_language import day, report_language
 from vipdesk.errors import VipdeskError
 from vipdesk.languages import ENGLISH
 from vipdesk.models import (
@@ -40,17 +41,16 @@ from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.mail.compose import Attachment, Draft, Recipients
 from vipdesk.services.mail.settings import MailSettings, make_address
-from vipdesk.services.mail.templates import fill, fill_signature, signature_text, template
+from vipdesk.services.mail.templates import (
+    fill,
+    fill_signature,
+    how_to_sign,
+    signature_text,
+    template,
+)
 
 ANSWER_WITHIN = 14  # days the recipient is given, unless a rule says otherwise
 PDF = "application/pdf"
-
-HOW_TO_SIGN = {
-    "pdf": "Sign it digitally in your PDF reader, or print it, sign it by hand and send us a "
-    "scan of the signed pages.",
-    "fillable": "Please check the part of the host organisation: the fields can be filled in "
-    "any PDF reader. Then sign it digitally, or print, sign and scan it.",
-}
 
 
 def _address(name: str, email: str) -> Address | None:
@@ -86,10 +86,22 @@ def party_recipients(session: Session, data: AgreementData, party: Party) -> Rec
     return Recipients([named], [])
 
 
+def written_day(value: date, language: str) -> str:
+    """A date as the message's language writes it: "4 December 2026", "4. Dezember 2026"."""
+    if language == ENGLISH:
+        return long_date(value)
+    with report_language(language):
+        return day(value)
+
+
 def common_values(
-    session: Session, placement_id: int, settings: MailSettings, today: date
+    session: Session,
+    placement_id: int,
+    settings: MailSettings,
+    today: date,
+    language: str = ENGLISH,
 ) -> dict[str, str]:
-    """The placeholders every message of a placement can use."""
+    """The placeholders every message of a placement can use, dates in `language`."""
     row = session.execute(
         select(Placement, Institution.name)
         .join(Institution, Institution.id == Placement.institution_id)
@@ -103,12 +115,13 @@ def common_values(
         "student": f"{placement.student.given_name} {placement.student.family_name}",
         "host": placement.host.name,
         "institution": institution,
-        "start": long_date(placement.planned_start),
-        "end": long_date(placement.planned_end),
-        "date": long_date(today),
-        "deadline": long_date(today + timedelta(days=ANSWER_WITHIN)),
+        "start": written_day(placement.planned_start, language),
+        "end": written_day(placement.planned_end, language),
+        "date": written_day(today, language),
+        "deadline": written_day(today + timedelta(days=ANSWER_WITHIN), language),
     }
-    values["signature"] = fill_signature(signature_text(session), settings, institution)
+    signature = signature_text(session, language)
+    values["signature"] = fill_signature(signature, settings, institution)
     return values
 
 
@@ -120,8 +133,9 @@ def from_template(
     *,
     placement_id: int | None,
     attachments: list[Attachment] | None = None,
+    language: str = ENGLISH,
 ) -> Draft:
-    chosen = template(session, key)
+    chosen = template(session, key, language)
     names = ", ".join(a.display_name or a.addr_spec for a in recipients.to)
     values = {"recipient": names, **values}
     return Draft(
@@ -147,8 +161,9 @@ def for_signature(
     *,
     fillable: bool = False,
     today: date | None = None,
+    language: str = ENGLISH,
 ) -> Draft:
-    """The agreement or amendment out for signature, to one party.
+    """The agreement or amendment out for signature, to one party; the message in `language`.
 
     Raises:
         VipdeskError: the document is not out for signature, the party has signed already,
@@ -169,12 +184,12 @@ def for_signature(
             raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
         data = agreement_from_dict(json.loads(row.content))
         pdf = stored_or_rendered(session, row, final=False)
-        values = common_values(session, row.placement_id, settings, today)
+        values = common_values(session, row.placement_id, settings, today, language)
         amendment = row.kind is DocumentKind.AMENDMENT
         values |= {
             "version": str(data.version),
             "number": str(row.number),
-            "instructions": HOW_TO_SIGN["fillable" if fillable else "pdf"],
+            "instructions": how_to_sign(language, fillable),
         }
         recipients = party_recipients(session, data, party)
         placement_id, reference, title = row.placement_id, data.reference, str(row)
@@ -193,11 +208,17 @@ def for_signature(
             recipients,
             placement_id=placement_id,
             attachments=[Attachment(name, pdf, PDF, document_id)],
+            language=language,
         )
 
 
 def signed_copy(
-    db: Database, document_id: int, settings: MailSettings, today: date | None = None
+    db: Database,
+    document_id: int,
+    settings: MailSettings,
+    today: date | None = None,
+    *,
+    language: str = ENGLISH,
 ) -> Draft:
     """The final copy of a document every party signed, to all three parties."""
     today = today or date.today()
@@ -207,7 +228,7 @@ def signed_copy(
             raise VipdeskError("The certificate is kept; it is not sent to the parties.")
         pdf = stored_or_rendered(session, row, final=True)
         data = agreement_from_dict(json.loads(row.content))
-        values = common_values(session, row.placement_id, settings, today)
+        values = common_values(session, row.placement_id, settings, today, language)
         values["sha256"] = row.final_sha256 or ""
         to: list[Address] = []
         cc: list[Address] = []
@@ -223,6 +244,7 @@ def signed_copy(
             Recipients(to, cc),
             placement_id=row.placement_id,
             attachments=[Attachment(name, pdf, PDF, document_id)],
+            language=language,
         )
 
 
@@ -250,7 +272,7 @@ def questionnaire_request(
     form = exported.form
     data = agreement_for_export(db, placement_id)
     with db.session() as session:
-        values = common_values(session, placement_id, settings, today)
+        values = common_values(session, placement_id, settings, today, language)
         values["questionnaire"] = form.title
         if party is ReadinessParty.INSTITUTION:
             tutor = session.scalar(
@@ -275,18 +297,24 @@ def questionnaire_request(
             recipients,
             placement_id=placement_id,
             attachments=[Attachment(name, exported.pdf, PDF)],
+            language=language,
         )
 
 
 def certificate_request(
-    db: Database, placement_id: int, settings: MailSettings, today: date | None = None
+    db: Database,
+    placement_id: int,
+    settings: MailSettings,
+    today: date | None = None,
+    *,
+    language: str = ENGLISH,
 ) -> Draft:
     """The request to the host for the traineeship certificate (its form attached if one is
     drafted)."""
     today = today or date.today()
     data = agreement_for_export(db, placement_id)
     with db.session() as session:
-        values = common_values(session, placement_id, settings, today)
+        values = common_values(session, placement_id, settings, today, language)
         recipients = party_recipients(session, data, Party.HOST)
         certificate = session.scalar(
             select(AgreementDocument)
@@ -313,6 +341,7 @@ def certificate_request(
             recipients,
             placement_id=placement_id,
             attachments=attachments,
+            language=language,
         )
 
 
@@ -324,15 +353,17 @@ def report_message(
     to: list[Address],
     settings: MailSettings,
     today: date | None = None,
+    *,
+    language: str = ENGLISH,
 ) -> Draft:
-    """A report to a funder or manager, its workbook attached."""
+    """A report to a funder or manager, its workbook attached; the message in `language`."""
     today = today or date.today()
     with db.session() as session:
         institution = session.scalar(select(Institution.name).order_by(Institution.id).limit(1))
-        signature = fill_signature(signature_text(session), settings, institution or "")
+        signature = fill_signature(signature_text(session, language), settings, institution or "")
         values = {
             "report": title,
-            "date": long_date(today),
+            "date": written_day(today, language),
             "institution": institution or "",
             "signature": signature,
         }
@@ -344,4 +375,5 @@ def report_message(
             Recipients(to, []),
             placement_id=None,
             attachments=[Attachment(file_name, data, xlsx)],
+            language=language,
         )

@@ -1,5 +1,9 @@
 """Message templates: shipped as data in `resources/mail/templates.json`, reworded by the office.
 
+Each is shipped in the seven languages too (`templates.<language>.json`: the same keys and
+placeholders). The office's own wording is of the English text; a message in another language
+uses the shipped translation, and the office's signature when it has one.
+
 A template's subject and body hold `{placeholders}` filled from the records. The office's own
 wording of a template (and of the signature that ends every message) is a `MailTemplate` row
 in the shared database, so that every coordinator sends the same words; removing the row
@@ -19,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError
+from vipdesk.languages import ENGLISH, check_language
 from vipdesk.models import MailTemplate
 from vipdesk.resources import load_json
 from vipdesk.services.mail.settings import MailSettings
@@ -41,20 +46,40 @@ def _shipped() -> dict[str, Any]:
     return dict(load_json("mail/templates.json"))
 
 
+@cache
+def _translated(language: str) -> dict[str, Any]:
+    return dict(load_json(f"mail/templates.{language}.json"))
+
+
 def placeholders() -> dict[str, str]:
     """Every placeholder a template may use, with what it is filled with."""
     return dict(_shipped()["placeholders"])
 
 
-def shipped_templates() -> dict[str, Template]:
-    return {
+def shipped_templates(language: str = ENGLISH) -> dict[str, Template]:
+    """The templates as vipdesk ships them, in `language`."""
+    english = {
         t["key"]: Template(t["key"], t["title"], t["subject"], t["body"])
         for t in _shipped()["templates"]
     }
+    if check_language(language, "Messages") == ENGLISH:
+        return english
+    texts = _translated(language)["templates"]
+    return {
+        key: Template(key, texts[key]["title"], texts[key]["subject"], texts[key]["body"])
+        for key in english
+    }
 
 
-def shipped_signature() -> str:
-    return str(_shipped()["default_signature"])
+def shipped_signature(language: str = ENGLISH) -> str:
+    chosen = _shipped() if language == ENGLISH else _translated(language)
+    return str(chosen["default_signature"])
+
+
+def how_to_sign(language: str, fillable: bool) -> str:
+    """The sentence on how to sign that a request for signatures carries."""
+    chosen = _shipped() if language == ENGLISH else _translated(language)
+    return str(chosen["how_to_sign"]["fillable" if fillable else "pdf"])
 
 
 def _named(text: str) -> list[str]:
@@ -93,25 +118,29 @@ def check_wording(key: str, subject: str, body: str) -> None:
         raise ValidationError(problems)
 
 
-def templates(session: Session) -> dict[str, Template]:
-    """Every template as the office words it (its own wording where it has one)."""
-    found = shipped_templates()
+def templates(session: Session, language: str = ENGLISH) -> dict[str, Template]:
+    """Every template as the office words it (its own wording where it has one); in another
+    language than English, as shipped."""
+    found = shipped_templates(language)
+    if language != ENGLISH:
+        return found
     for row in session.scalars(select(MailTemplate).where(MailTemplate.key != SIGNATURE)):
         if row.key in found:
             found[row.key] = Template(row.key, found[row.key].title, row.subject, row.body, True)
     return found
 
 
-def template(session: Session, key: str) -> Template:
-    found = templates(session).get(key)
+def template(session: Session, key: str, language: str = ENGLISH) -> Template:
+    found = templates(session, language).get(key)
     if found is None:
         raise NotFoundError(f"There is no mail template {key!r}.")
     return found
 
 
-def signature_text(session: Session) -> str:
+def signature_text(session: Session, language: str = ENGLISH) -> str:
+    """The office's signature (whatever the message's language), else the shipped one."""
     row = session.scalar(select(MailTemplate.body).where(MailTemplate.key == SIGNATURE))
-    return shipped_signature() if row is None else row
+    return shipped_signature(language) if row is None else row
 
 
 def save_wording(db: Database, key: str, subject: str, body: str, user: str | None = None) -> None:

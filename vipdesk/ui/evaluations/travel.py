@@ -25,7 +25,7 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.form import read_pdf_bytes
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import VipdeskError
-from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.languages import ENGLISH
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.forms import (
     AnswerLine,
@@ -39,6 +39,7 @@ from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.widgets import language_combo
 
 PDF_FILES = tr("PDF files (*.pdf);;All files (*)")
 
@@ -66,15 +67,13 @@ class ChoiceDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(tr("&Questionnaire:"), self.kind)
         form.addRow(tr("&Answered by:"), self.party)
-        self.language_combo = QComboBox()
-        for code, name in LANGUAGES.items():
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
-        self.language_combo.setToolTip(
+        self.language_combo = language_combo(
+            ENGLISH,
             tr(
                 "The questions and the form in this language; a questionnaire not yet translated "
                 "into it goes out in English"
-            )
+            ),
+            tr("Language"),
         )
         if languages:
             form.addRow(tr("&Language:"), self.language_combo)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.mail.compose import Draft
@@ -17,6 +18,7 @@ from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.widgets import language_combo
 
 TITLE = tr("Send by e-mail")
 
@@ -50,7 +52,12 @@ def recipients_choice(document: DocumentView) -> list[tuple[str, Party, bool]]:
 
 
 class PartyDialog(QDialog):
-    def __init__(self, choices: list[tuple[str, Party, bool]], parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        choices: list[tuple[str, Party, bool]],
+        parent: QWidget | None,
+        language: str = ENGLISH,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
         self.choices = choices
@@ -60,6 +67,12 @@ class PartyDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(tr("The message is shown before it goes; you can change it there.")))
         form.addRow(tr("&Send to:"), self.combo)
+        self.language = language_combo(
+            language,
+            tr("The message's wording and dates in this language"),
+            tr("Language of the message"),
+        )
+        form.addRow(tr("&Message in:"), self.language)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -67,9 +80,9 @@ class PartyDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def chosen(self) -> tuple[Party, bool]:
+    def chosen(self) -> tuple[Party, bool, str]:
         _label, party, fillable = self.choices[self.combo.currentIndex()]
-        return party, fillable
+        return party, fillable, str(self.language.currentData())
 
 
 class AgreementMail:
@@ -93,8 +106,8 @@ class AgreementMail:
         dialog = PartyDialog(choices, self.tab.dialog_parent)
         if not self.tab.run_dialog(dialog):
             return None
-        party, fillable = dialog.chosen()
-        return for_signature(db, document.id, party, settings, fillable=fillable)
+        party, fillable, language = dialog.chosen()
+        return for_signature(db, document.id, party, settings, fillable=fillable, language=language)
 
     def send(self, document: DocumentView) -> None:
         try:

@@ -11,7 +11,6 @@ from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
-from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.languages import ENGLISH
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.preparation.overlap import WEEKDAY_NAMES
@@ -48,6 +47,7 @@ from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tool_tests import ToolTestDialog
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
+from vipdesk.ui.widgets import language_combo
 
 
 class PartyBox(QGroupBox):
@@ -286,16 +286,13 @@ class PreparationPanel(QWidget):
             tr("Read a filled-in questionnaire PDF back, answer by answer")
         )
         self.import_button.clicked.connect(self._on_import)
-        self.language_combo = QComboBox()
-        for code, name in LANGUAGES.items():
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(ENGLISH))
-        self.language_combo.setAccessibleName(tr("Language of exported questionnaires"))
-        self.language_combo.setToolTip(
+        self.language_combo = language_combo(
+            ENGLISH,
             tr(
                 "“Export as PDF…” writes the questionnaire in this language (in English where it "
                 "is not translated yet)"
-            )
+            ),
+            tr("Language of exported questionnaires"),
         )
         heading = QHBoxLayout()
         heading.addWidget(self.summary, 1)

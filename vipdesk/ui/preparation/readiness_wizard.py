@@ -34,6 +34,8 @@ from vipdesk.services.preparation.questionnaires import (
     default_library,
 )
 from vipdesk.services.preparation.readiness import ResponseState
+from vipdesk.services.preparation.translated import translated
+from vipdesk.ui import labels
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
@@ -217,11 +219,13 @@ class ReadinessWizard(QWizard):
         self._library = library or default_library()
         self._state: ResponseState | None = readiness.open_response(db, placement_id, party)
         self._jumping = False
-        self.questionnaire = (
+        english = (
             self._library.get(self._state.questionnaire_id, self._state.questionnaire_version)
             if self._state
             else self._library.for_party(party)
         )
+        # Shown in the interface language where translated; stored and scored by key.
+        self.questionnaire = translated(english, labels.language())
         self.setWindowTitle(tr("{party} readiness").format(party=shown(party.label)))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)

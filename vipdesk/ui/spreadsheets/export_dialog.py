@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
-from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.languages import ENGLISH
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
 from vipdesk.services.jobs import Progress, ShouldCancel
@@ -33,6 +33,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
+from vipdesk.ui.widgets import language_combo
 
 _SENSITIVE_WARNING = tr(
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
@@ -102,13 +103,10 @@ class ExportReportDialog(JobDialog):
         for code, name in sorted(countries().items(), key=lambda item: item[1]):
             self.country_combo.addItem(f"{name} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
-        self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName(tr("Language of the report"))
-        for code, name in LANGUAGES.items():
-            self.language_combo.addItem(name, code)
-        self.language_combo.setCurrentIndex(max(0, self.language_combo.findData(language)))
-        self.language_combo.setToolTip(
-            tr("Sheet names, headers, summaries and charts in this language; the data as recorded")
+        self.language_combo = language_combo(
+            language,
+            tr("Sheet names, headers, summaries and charts in this language; the data as recorded"),
+            tr("Language of the report"),
         )
         self.sensitive_box = QCheckBox(tr("Include the students' equity flags"))
         self.sensitive_warning = QLabel(_SENSITIVE_WARNING)
