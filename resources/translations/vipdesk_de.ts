@@ -5,2704 +5,2736 @@
     <name></name>
     <message>
         <source>Cannot read {name}: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kann nicht gelesen werden: {value}.</translation>
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarung entwerfen</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Endgültiges PDF speichern</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF speichern</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} {title} für HR.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausfüllbares PDF für HR speichern</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Von HR zurückgesandtes PDF auswählen</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandtes PDF importieren</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu prüfendes PDF auswählen</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF prüfen</translation>
     </message>
     <message>
         <source>This placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Praktikum</translation>
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation type="unfinished"></translation>
+        <translation>Von allen Parteien unterzeichnet</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ist von allen Parteien unterzeichnet und gesperrt. Das endgültige PDF ist mit SHA-256 {final_sha256} archiviert.</translation>
     </message>
     <message>
         <source>Save scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan speichern</translation>
     </message>
     <message>
         <source>Save the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Scan speichern</translation>
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Praktikum ausgewählt</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Praktikum</numerusform>
+            <numerusform>%Ln Praktika</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das ausgewählte Praktikum</numerusform>
+            <numerusform>Die %Ln ausgewählten Praktika</numerusform>
         </translation>
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vereinbarungen wurden nicht exportiert</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Keine Vereinbarung wurde geschrieben, der Ordner ist unverändert.</translation>
     </message>
     <message>
         <source>Export agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarungen exportieren</translation>
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die {count} angezeigten mit hinterlegter Vereinbarung</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Die {count} in der Liste angezeigten</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({missing:,} aus ihren Daten entworfen)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausfüllbar: der Teil der aufnehmenden Organisation als Formularfelder, von HR auszufüllen</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarungen von</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern in</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportieren</translation>
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein PDF je Praktikum, benannt nach seiner Referenz (z. B. VIP-2027-00042.pdf), bereit zum Versand zur Unterzeichnung. Bei Abbruch bleibt der Ordner unverändert.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarungen speichern in</translation>
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie den Ordner, in dem die Vereinbarungen gespeichert werden.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {folder} existiert nicht.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Praktikum zum Exportieren.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vereinbarungen von {count} werden geschrieben…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarungen werden exportiert</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Vereinbarung nach {folder} geschrieben.</numerusform>
+            <numerusform>%Ln Vereinbarungen nach {folder} geschrieben.</numerusform>
         </translation>
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{replaced:,} davon ersetzten frühere Dateien gleichen Namens.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>d MMM yyyy</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} waren inzwischen gelöscht und wurden ausgelassen.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandtes PDF — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; weicht in %n Feld von der Vereinbarung ab. Haken Sie die zu übernehmenden Änderungen an: Sie werden zu einer neuen Version, die erneut versandt wird; die übrigen bleiben unverändert.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; weicht in %n Feldern von der Vereinbarung ab. Haken Sie die zu übernehmenden Änderungen an: Sie werden zu einer neuen Version, die erneut versandt wird; die übrigen bleiben unverändert.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ändert kein Feld der Vereinbarung.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>In vipdesk</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Im zurückgesandten PDF</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital in dieser Datei unterzeichnet: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand hat diese Datei digital unterzeichnet.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitale Signatur erfassen ({value})</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte &amp;übernehmen</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarung ändern</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die unterzeichnete Vereinbarung bleibt unverändert. Eine Änderung hält fest, was sich während des Praktikums ändert; alle drei Parteien unterzeichnen sie.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Das Projekt ging an ein neues Team; Stunden reduziert.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderung &amp;beginnen</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikumsbescheinigung</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bescheinigung gibt an, was tatsächlich stattgefunden hat. Wann hat das Praktikum tatsächlich begonnen und geendet?</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Tatsächlicher Beginn</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Tatsächliches Ende</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weiter</translation>
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikumsbescheinigung {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (schreibgeschützt)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{trainee_name}&lt;/b&gt; bei &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Geplant {planned_start} – {planned_end}, {hours_per_week} Std./Woche, {label}</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufgabe pro Zeile</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Lernergebnis pro Zeile</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Bewertung der/des Praktikant/in durch den Mentor</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtbeurteilung oder vorgeschlagene Note (optional)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgeführte Aufgaben</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichte Lernergebnisse</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertung des Mentors</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Beurteilung</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Speichern</translation>
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Version beginnen?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version {value} als Kopie von {title} beginnen? Version {number} ist dann ersetzt: Es werden keine Unterschriften mehr darauf erfasst, und die neue Version wird erneut zur Unterzeichnung versandt.</translation>
     </message>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Version</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarung &amp;entwerfen…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansehen…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur Unter&amp;zeichnung senden…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift &amp;erfassen…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab&amp;lehnen…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sc&amp;an speichern…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;PDF speichern…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausfüllbares PDF für HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Per &amp;E-Mail senden…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandtes PDF &amp;importieren…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Version</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Än&amp;dern…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bescheinigung…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF p&amp;rüfen…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Noch keine Vereinbarung&lt;/b&gt; — &lt;i&gt;Vereinbarung entwerfen…&lt;/i&gt; beginnt Version 1 aus den Daten des Praktikums: Parteien, Daten, Aufgaben, Tools und Kommunikationsprotokoll.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie sie zuerst zur Unterzeichnung; dann per E-Mail an jede Partei.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine spätere Version hat sie ersetzt.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst ein Dokument in der Liste aus.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwerfen Sie zuerst die Vereinbarung.</translation>
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Version der Vereinbarung ist offen: Ein zurückgesandtes PDF hat nichts zu ändern.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erst wenn die Vereinbarung von allen Parteien unterzeichnet und gesperrt ist.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch keine Version, die ersetzt werden kann.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ist zur Unterzeichnung versandt: Beginnen Sie eine neue Version, um sie zu ändern.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ist unterzeichnet und gesperrt: Änderungen sind Ergänzungsvereinbarungen.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie ist nicht zur Unterzeichnung versandt.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie hat erst ein PDF, wenn sie zur Unterzeichnung versandt ist.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Versionen der Vereinbarung gehen als ausfüllbares PDF an HR.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur ein Entwurf oder eine zur Unterzeichnung versandte Version geht an HR.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in der Tabelle der Unterschriften eine Unterschrift auf Papier (mit Scan) aus.</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur eine zur Unterzeichnung versandte Version der Vereinbarung wird ersetzt.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst das Praktikum, um seine Vereinbarung zu entwerfen.</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Versandt</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versionen der Vereinbarung</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Version der Vereinbarung mit Status und Datum</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Partei</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichnet von</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst von</translation>
     </message>
     <message>
         <source>Signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschriften</translation>
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die gewählte Version wann und wie unterzeichnet hat</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mehr</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Aktion zur Vereinbarung und warum manche gerade nicht möglich sind</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entwurf bearbeiten…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund: {note}</translation>
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht versandt: Unterschriften werden erfasst, sobald sie zur Unterzeichnung versandt ist.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge der Unterschriften: {order_text}</translation>
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Nächstes unterzeichnet: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Abgelehnt von: {party_label}: {reason}&lt;/span&gt; — beginnen Sie eine neue Version, um sie zu überarbeiten.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 des endgültigen PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} zur Unterzeichnung senden</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; wird beim Versand eingefroren: Sein PDF wird erstellt und jede Partei unterzeichnet der Reihe nach. Wählen Sie die Reihenfolge, in der die Parteien unterzeichnen.</translation>
     </message>
     <message>
         <source>Signing order</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge der Unterschriften</translation>
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer zuerst, als Zweites, als Drittes unterzeichnet</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;oben</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach &amp;unten</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenfolge: {order_text}</translation>
     </message>
     <message>
         <source>Not sent — please correct first:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht versandt — bitte zuerst korrigieren:
+</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dokumente (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate mit ihrem Schlüssel (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schriftliche Zustimmung (per E-Mail oder Brief)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift auf &amp;Papier, mit Scan der unterschriebenen Seite</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital: ein unterzeichnet &amp;zurückgesandtes PDF</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital: &amp;hier mit einem Zertifikat (.p12) unterzeichnen</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterschrift erfassen — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; unterzeichnet &lt;b&gt;{title}&lt;/b&gt;. Wie wurde unterzeichnet?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei auswählen…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur zum Unterzeichnen verwendet; nie gespeichert</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichnet am</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unterzeichnen</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erfassen</translation>
     </message>
     <message>
         <source>Choose the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie die Datei aus.</translation>
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bestätigte/n Unterzeichner/in erfassen?</translation>
     </message>
     <message>
         <source>{exc}
 
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+
+Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichnet hat (zum Beispiel telefonisch). Ihre Bestätigung und der Grund werden im Verlauf des Praktikums festgehalten.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnen — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ablehnung wird mit ihrem Grund erfasst und &lt;b&gt;setzt alle anderen Unterschriften&lt;/b&gt; auf {title} zurück, auch digitale. Beginnen Sie eine neue Version, um den Text zu ändern.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Partei geändert haben möchte, in ihren Worten</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ablehnen</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie an, warum die Partei ablehnt.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablehnung erfassen?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfassen, dass {value} ablehnt? Alle bisher auf dieser Version erfassten Unterschriften werden zurückgesetzt.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate (*.pem *.crt *.cer *.der);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauenswürdige Zertifikate</translation>
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturen, deren Zertifikat von einer dieser Stellen ausgestellt wurde, gelten als bestätigt, wenn der Name der Unterzeichnerin oder des Unterzeichners mit der für diese Partei erfassten Person übereinstimmt.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stellen, deren Signaturen als bestätigt gelten</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Zertifikat ist vertrauenswürdig: Unterzeichnende werden nur durch das zuvor für sie akzeptierte Zertifikat bestätigt.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikats&amp;datei hinzufügen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>Trusted from now on: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ab jetzt vertrauenswürdig: {names}.</translation>
     </message>
     <message>
         <source>Trust a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Einem Zertifikat vertrauen</translation>
     </message>
     <message>
         <source>Trust this certificate no longer?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesem Zertifikat nicht mehr vertrauen?
+
+{text}</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}&lt;/b&gt;: </translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;{organisation}ausgestellt von {issuer}&lt;br&gt;gültig vom {valid_from} bis {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert, aber &lt;b&gt;Unterzeichner/in NICHT BESTÄTIGT&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>unverändert; Unterzeichner/in bestätigt</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Dieses PDF trägt &lt;b&gt;keine digitalen Signaturen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;GEÄNDERT oder BESCHÄDIGT: Diese Datei wurde nach der Unterzeichnung verändert, oder eine Signatur ist ungültig.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle Signaturen sind unverändert, aber eine Unterzeichnerin oder ein Unterzeichner ist nicht bestätigt&lt;/b&gt; als die erfasste Person: siehe den Grund unten.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle Signaturen sind unverändert&lt;/b&gt; und alle Unterzeichnenden bestätigt: Nach der Unterzeichnung wurde nichts verändert.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;erfasst: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Partei&lt;/th&gt;&lt;th&gt;Unterzeichnet von&lt;/th&gt;&lt;th&gt;Wann&lt;/th&gt;&lt;th&gt;Ergebnis&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>{archived_title} hat kein archiviertes endgültiges PDF zum Vergleich.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dies ist das archivierte endgültige PDF&lt;/b&gt; von {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Diese Datei weicht vom archivierten endgültigen PDF ab&lt;/b&gt; von {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 dieser Datei: {sha256}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: Name</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
         <source>{who}: position</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: Position</translation>
     </message>
     <message>
         <source>{who}: e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: E-Mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>{who}: phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: Telefon</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>Parteien</translation>
+    </message>
+    <message>
+        <source>Tasks and deliverables</source>
+        <translation>Aufgaben und Arbeitsergebnisse</translation>
+    </message>
+    <message>
+        <source>Learning outcomes, monitoring and evaluation</source>
+        <translation>Lernergebnisse, Begleitung und Bewertung</translation>
+    </message>
+    <message>
+        <source>Roles and responsibilities</source>
+        <translation>Rollen und Verantwortlichkeiten</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>Technik</translation>
+    </message>
+    <message>
+        <source>Host commitments</source>
+        <translation>Zusagen der aufnehmenden Organisation</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem vor „Weiter“ zu beheben.</numerusform>
+            <numerusform>%n Probleme vor „Weiter“ zu beheben.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Und siehe die rote Meldung unten.</numerusform>
+            <numerusform>Und siehe die roten Meldungen unten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Siehe die rote Meldung unten.</numerusform>
+            <numerusform>Siehe die roten Meldungen unten.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} entfernen</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe</translation>
     </message>
     <message>
         <source>What the trainee does</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die/der Praktikant/in tut</translation>
     </message>
     <message>
         <source>What is handed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Was abgegeben wird</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsergebnis</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist</translation>
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsergebnis:</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist:</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool</translation>
     </message>
     <message>
         <source>e.g. Microsoft Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Microsoft Teams</translation>
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. wöchentliche Treffen, Chat</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet für</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. am 12. Januar mit allen Beteiligten getestet</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet für:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum</translation>
     </message>
     <message>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Art des Zeitraums</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster Tag</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Tag</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>bis</translation>
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 5 — Kurzstudiengang</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 6 — Bachelor</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 7 — Master</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 8 — Promotion</translation>
     </message>
     <message>
         <source>&lt; 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 250 Beschäftigte</translation>
     </message>
     <message>
         <source>≥ 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 250 Beschäftigte</translation>
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus den Daten des Praktikums übernommen: Korrigieren Sie hier, was nicht stimmt. Mit * markierte Felder sind Pflichtfelder.</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikant/in</translation>
     </message>
     <message>
         <source>Sending institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsendende Einrichtung</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmende Organisation</translation>
     </message>
     <message>
         <source>ISCED-F code and name, e.g. 0311 Economics</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F-Code und Bezeichnung, z. B. 0311 Volkswirtschaftslehre</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburts&amp;datum</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Staats&amp;angehörigkeit</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studien&amp;zyklus</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation type="unfinished"></translation>
+        <translation>Studien&amp;fach</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. B LEUVEN01</translation>
     </message>
     <message>
         <source>Responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortliche Person</translation>
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akademische/r Betreuer/in</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation type="unfinished"></translation>
+        <translation>Einric&amp;htung</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fakultät</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-&amp;Code</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwortliche &amp;Person</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akademische/r &amp;Betreuer/in</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Information und Kommunikation</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktperson</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor/in</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Abtei&amp;lung</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;sse</translation>
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Website</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Land</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>Grö&amp;ße</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bran&amp;che</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Mento&amp;r/in</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle A: Titel, Zeitraum, Stunden und Form des Praktikums.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Worum es im Praktikum geht, in zwei oder drei Zeilen</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geplante Zeitraum des Praktikums: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Stunden</translation>
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschreibung</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeitraum</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stunden pro Woche</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Form</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended-Zeiträume</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den ersten Tag des Praktikums ein.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den letzten Tag des Praktikums ein.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe &amp;hinzufügen</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die/der Praktikant/in tun wird, was jede Aufgabe liefert und bis wann. Die Fristen liegen im Zeitraum {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist der Aufgabe {value}: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die zu erwerbenden Kenntnisse, Fähigkeiten und Kompetenzen, wie der Fortschritt begleitet und wie die/der Praktikant/in bewertet wird.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lernergebnis</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Erstellt Abwanderungsmodelle in Python</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lern&amp;ergebnis hinzufügen</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer den Fortschritt der/des Praktikant/in begleitet, wie und wie oft</translation>
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die/den Praktikant/in bewertet, wann und auf welcher Grundlage</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriterium</translation>
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Qualität und Pünktlichkeit der Arbeitsergebnisse</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kriterium hinzufügen</translation>
     </message>
     <message>
         <source>e.g. English</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Englisch</translation>
     </message>
     <message>
         <source>level not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau noch nicht bekannt</translation>
     </message>
     <message>
         <source>at level</source>
-        <translation type="unfinished"></translation>
+        <translation>auf Niveau</translation>
     </message>
     <message>
         <source>Learning &amp;outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lernergebnisse</translation>
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begleitplan</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bewertung</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewertungs&amp;kriterien</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbeitssprache</translation>
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann jede beteiligte Person erreichbar ist, wie und wie oft die/der Praktikant/in berichtet, wie schnell Nachrichten beantwortet werden und wer für wen Ansprechpartner ist.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Wöchentlicher Videoanruf mit dem Mentor, montags 10:00 MEZ</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile &amp;hinzufügen</translation>
     </message>
     <message>
         <source>One duty per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Pflicht pro Zeile</translation>
     </message>
     <message>
         <source>Restore default text</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardtext wiederherstellen</translation>
     </message>
     <message>
         <source>{role}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: Name</translation>
     </message>
     <message>
         <source>{role}: duties</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: Aufgaben</translation>
     </message>
     <message>
         <source>Restore the default duties of the {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardaufgaben der Rolle „{role}“ wiederherstellen</translation>
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Pflichten durch den Standardtext ersetzen</translation>
     </message>
     <message>
         <source>No standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Standardtext</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wozu sich die/der Praktikant/in, der Mentor, die akademische Betreuung und die Koordination verpflichten. Eine Pflicht pro Zeile; frei bearbeiten oder den Standardtext wiederherstellen.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Tool wofür dient und ob es vor Beginn mit allen Beteiligten getestet wurde. In der Vorbereitung gewählte Tools sind bereits aufgeführt.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool &amp;hinzufügen</translation>
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle B: Wie die entsendende Einrichtung das Praktikum anerkennt, und die Versicherung der/des Praktikant/in.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Im Curriculum verankert</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Freiwilliges Praktikum</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Absolvent/in</translation>
     </message>
     <message>
         <source>Recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkennung</translation>
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-&amp;Punkte</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Transcript of Records</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versicherung</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabelle C: Wozu sich die aufnehmende Organisation verpflichtet.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Organisation &amp;zahlt eine monatliche Vergütung von</translation>
     </message>
     <message>
         <source>Monthly amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlicher Betrag</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung</translation>
     </message>
     <message>
         <source>e.g. a laptop, software licences, access to online tools</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. ein Laptop, Softwarelizenzen, Zugang zu Online-Tools</translation>
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation type="unfinished"></translation>
+        <translation> Wochen nach dem Ende</translation>
     </message>
     <message>
         <source>Financial support</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzielle Unterstützung</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sachleistungen</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bescheinigung innerhalb von</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Praktikumsbescheinigung wird spätestens {low} bis {high} Wochen nach dem Ende ausgestellt.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Version wurde an die Parteien versandt und ist eingefroren: Sie kann nicht mehr geändert werden. Änderungen erfordern eine neue Version der Vereinbarung.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}; {span}; {hours_per_week} Std./Woche, {value}</translation>
     </message>
     <message>
         <source>no role</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Rolle</translation>
     </message>
     <message>
         <source>no tool listed</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Tool aufgeführt</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation type="unfinished"></translation>
+        <translation>, {credits} ECTS</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency} pro Monat</translation>
     </message>
     <message>
         <source>no allowance</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Vergütung</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersicht</translation>
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abschnitte auf einen Blick. „Fertigstellen“ speichert den Entwurf; er bleibt bearbeitbar, bis er versandt wird.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;zu dieser Seite&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aufgabe</numerusform>
+            <numerusform>%n Aufgaben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n learning outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Lernergebnis</numerusform>
+            <numerusform>%n Lernergebnisse</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bewertungskriterium</numerusform>
+            <numerusform>%n Bewertungskriterien</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile</numerusform>
+            <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{support}; Bescheinigung innerhalb von %n Woche</numerusform>
+            <numerusform>{support}; Bescheinigung innerhalb von %n Wochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Abschnitt braucht vor „Fertigstellen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
+            <numerusform>%n Abschnitte brauchen vor „Fertigstellen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abschnitte sind vollständig. Klicken Sie auf „Fertigstellen“, um den Entwurf zu speichern.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarung {reference} — Version {version}</translation>
     </message>
     <message>
         <source> (sent, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (versandt, schreibgeschützt)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schließen</translation>
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Abschnitte auf einen Blick, wie versandt. „Schließen“ lässt sie unverändert.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf nicht gespeichert</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Entwurf speichern?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Eingegebene vor dem Schließen als Entwurf speichern?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>vipdesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk: unerwarteter Fehler</translation>
     </message>
     <message>
         <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas Unerwartetes ist in vipdesk passiert ({kind}). Was Sie gespeichert haben, ist sicher. Details stehen in {value}.</translation>
     </message>
     <message>
         <source>vipdesk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk kann die Datenbank nicht öffnen</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie das &amp;System</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hell</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dunkel</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} Farben. Bereits geöffnete Bereiche übernehmen sie vollständig, wenn sie erneut geöffnet werden, oder beim nächsten Start.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache</translation>
     </message>
     <message>
         <source>vipdesk speaks {language} from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk spricht ab dem nächsten Start {language}.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Von jemand anderem geändert</translation>
     </message>
     <message>
         <source>another user</source>
-        <translation type="unfinished"></translation>
+        <translation>eine andere Person</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; hat diesen Datensatz gespeichert, nachdem Sie ihn geöffnet hatten. Von Ihnen wurde noch nichts gespeichert. Vergleichen Sie beide Fassungen und wählen Sie dann:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Fassung</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert von {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Deren Fassung laden (meine Änderungen verwerfen)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine behalten (über deren speichern)</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zur Bearbeitung</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständiger Name der antwortenden Person</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beantwortet von:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Namen der antwortenden Person ein.</translation>
     </message>
     <message>
         <source>Answer this question: it is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantworten Sie diese Frage: Sie ist erforderlich.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst das Praktikum, um seine Evaluationen zu erfassen.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Phase</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortende Person</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahl</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichte Lernergebnisse</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfasst</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluationen</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Evaluation, die neueste zuerst</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation &amp;eingeben…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragebogen e&amp;xportieren…</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ausfüllbares PDF für die/den Studierende/n, den Mentor oder die akademische Betreuung</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandten &amp;importieren…</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen ausgefüllten Fragebogen (PDF) Antwort für Antwort einlesen</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fragebogen per E-Mail…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausfüllbare PDF an die antwortende Person senden</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} durch: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Evaluationen liegen vor.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht abgegeben: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Evaluation eingeben</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Evaluation kann nicht begonnen werden</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluation nicht gespeichert</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Fragebogen exportieren</translation>
     </message>
     <message>
         <source>E-mail a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Fragebogen per E-Mail senden</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-Dateien (*.pdf);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fragebogen:</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragen und Formular in dieser Sprache; ein noch nicht übersetzter Fragebogen wird auf Englisch versandt</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandt: {title}</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: beantwortet von &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Prüfen Sie die Antworten und speichern Sie sie dann.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Frage</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Antwort)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Frage und die gelesene Antwort</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Antworten &amp;speichern</translation>
     </message>
     <message>
         <source>Save the questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Fragebogen speichern</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragebogen nicht gespeichert</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandter Fragebogen</translation>
     </message>
     <message>
         <source>Not a questionnaire of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Fragebogen dieses Praktikums</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten nicht gespeichert</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Balken, um die Kostenposten dahinter aufzulisten.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget und Ist-Ausgaben je Finanzierungsquelle</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Finanzierungsquellen.</translation>
     </message>
     <message>
         <source>One placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Praktikum</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt nach Jahr</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt, ausgewählt</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Formen</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahr</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktika, die ihn teilen</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Haken Sie die Praktika an, die die Kosten teilen</translation>
     </message>
     <message>
         <source>a placement</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Praktikum</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Laptop für die/den Studierende/n</translation>
     </message>
     <message>
         <source>No funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Finanzierungsquelle</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschreibung</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalstunden</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Stundensatz</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquelle</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechnung</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Für</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kostenposten</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie für Personalzeit die Stunden und den Stundensatz ein und lassen Sie den Betrag leer.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Personalzeit: {hours} Std. × {rate} = {format_money}</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation type="unfinished"></translation>
+        <translation> (der obige Betrag wird verwendet)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst das Praktikum, um seine Kosten zu erfassen.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kosten dieses Praktikums, eine pro Zeile</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kostenposten…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten…</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Betrag ({base})</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Praktikum sind noch keine Kosten erfasst.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gesamt {format_money}&lt;/b&gt; — direkt {format_money2}, Anteil an geteilten Kosten {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nirgends angerechnet: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt: alle{mode} aus {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Geteilt: {count} Praktika ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kosten des Praktikums, einer pro Zeile</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kostenposten. Fügen Sie den ersten mit „Neu…“ hinzu.</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen…</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten nicht geladen</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten löschen</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{description} löschen?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten nicht gelöscht</translation>
     </message>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselkurse</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einheiten einer Währung im Wert von 1 {base}, gültig ab einem Datum bis zum nächsten Kurs. Kosten werden zum letzten Kurs an oder vor ihrem Datum umgerechnet.</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gültig ab</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs (je 1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Kurse, neueste zuerst</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs</translation>
     </message>
     <message>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs hinzufügen</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV importieren…</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen aus Datum,Währung,Kurs, z. B. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs hinzufügen: Währung, gültig ab, Kurs</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Kurs als Zahl ein, z. B. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Datum ein, ab dem der Kurs gilt.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselkurse importieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>{name} could not be read: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} konnte nicht gelesen werden: {exc}</translation>
     </message>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kurs gespeichert.</numerusform>
+            <numerusform>%n Kurse gespeichert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: {source}</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus+-Förderung</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach Beginndatum</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Aufruf, dessen Projektzeitraum den Beginn des Praktikums abdeckt</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Geringere Chancen</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Umweltfreundliches Reisen</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nullförderung</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine individuelle Unterstützung aus Erasmus+-EU-Mitteln</translation>
     </message>
     <message>
         <source>Travel days</source>
-        <translation type="unfinished"></translation>
+        <translation>Reisetage</translation>
     </message>
     <message>
         <source> travel days</source>
-        <translation type="unfinished"></translation>
+        <translation> Reisetage</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusätzliche Tage individueller Unterstützung für umweltfreundliches Reisen</translation>
     </message>
     <message>
         <source>Travel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiseentfernung</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernung nicht angegeben</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation type="unfinished"></translation>
+        <translation>Für kurze Blended-Aufenthalte mit geringeren Chancen: Reisekostenzuschuss nach Entfernungsband</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufrufjahr:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufstockungen:</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reise:</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Menge</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Förderposten</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Förderung Posten für Posten, mit der jeweiligen Regel</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Kostenposten erfassen</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Was an die/den Studierende/n gezahlt wird, als Kosten dieses Praktikums speichern</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Fördersätze zum Berechnen.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: {note_source}</translation>
     </message>
     <message>
         <source>, country group {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>, Ländergruppe {group}</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{physical_days} Präsenztage{counted}{group}. &lt;b&gt;An die/den Studierende/n: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation> · insgesamt {format_money}</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Förderung nicht erfasst</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquelle</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Erasmus+ KA131 2026</translation>
     </message>
     <message>
         <source>e.g. the grant agreement number</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. die Nummer der Finanzhilfevereinbarung</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Amount awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewilligter Betrag</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlt ab</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlt bis</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetposten</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquelle: {name}</translation>
     </message>
     <message>
         <source>New funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Finanzierungsquelle</translation>
     </message>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Teilnehmende/r</numerusform>
+            <numerusform>%Ln Teilnehmende</numerusform>
         </translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewilligt</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgegeben</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Quelle…</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechselkurse…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquellen</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Quelle: Budget, ausgegeben, verbleibend</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Finanzierungsquellen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ausgegeben vom bewilligten Betrag&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kosten erfasst: Fügen Sie Kostenposten hinzu, um die Kosten je Teilnehmende/n zu sehen.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten je Teilnehmende/n nach Form</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten je Teilnehmende/n nach Jahr</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf einen Balken oder wählen Sie eine Quelle, um die Kostenposten dahinter aufzulisten.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>Woraus der gewählte Balken oder die gewählte Quelle besteht</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierung nicht geladen</translation>
     </message>
     <message>
         <source> — overspent</source>
-        <translation type="unfinished"></translation>
+        <translation> — überzogen</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angerechnet: {value}</translation>
     </message>
     <message>
         <source>Not counted:
 • </source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angerechnet:
+• </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n Kostenposten, insgesamt {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n Kostenposten, insgesamt {total}</numerusform>
         </translation>
     </message>
     <message>
         <source>{label} ({what}), {participants} participants</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({what}), {participants} Teilnehmende</translation>
     </message>
     <message>
         <source>Cannot open the funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Finanzierungsquelle kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Delete funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquelle löschen</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} löschen?</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquelle nicht gelöscht</translation>
     </message>
     <message>
         <source>Anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Überall</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerhandbuch, beim Abschnitt zu dem, was Sie gerade sehen</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + unterstrichener Buchstabe</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Menü, die Schaltfläche, der Reiter oder das Feld mit diesem Buchstaben</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Umschalt+Tab</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>Das nächste / vorige Bedienelement</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ausgewählte Praktikum oder den Datensatz öffnen</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeiltasten, Bild auf/ab</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch die Zeilen gehen</translation>
     </message>
     <message>
         <source>Tab bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiterleisten</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Strg+Tab / Strg+Umschalt+Tab</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste / vorige Reiter</translation>
     </message>
     <message>
         <source>Placement editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikumseditor</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Praktikum speichern</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen; nach ungespeicherten Änderungen wird gefragt</translation>
     </message>
     <message>
         <source>Pickers</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahlfelder</translation>
     </message>
     <message>
         <source>Down, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeil ab, dann Eingabe</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Treffer zum Eingegebenen auflisten und einen übernehmen</translation>
     </message>
     <message>
         <source>Date fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Datumsfelder</translation>
     </message>
     <message>
         <source>Type the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum eintippen</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-TT, TT/MM/JJJJ oder TT.MM.JJJJ</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Textfelder</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geht weiter (ein Textfeld behält Tab nie)</translation>
     </message>
     <message>
         <source>Wizards</source>
-        <translation type="unfinished"></translation>
+        <translation>Assistenten</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+W / Alt+Z</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste / vorige Seite</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Where, which keys, what they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo, welche Tasten, was sie tun</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasten</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Was</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk-Benutzerhandbuch</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Handbuch suchen</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Abschnitt erwähnt dies.</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Benutzerhandbuch</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird angehalten… es wird nichts geändert.</translation>
     </message>
     <message>
         <source> ({done:,} of {total:,})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({done:,} von {total:,})</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nicht ausgeführt</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Send by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Per E-Mail senden</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: das PDF zum Unterzeichnen</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: das ausfüllbare PDF für HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht wird vor dem Versand angezeigt; Sie können sie dort ändern.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden an:</translation>
     </message>
     <message>
         <source>The message&apos;s wording and dates in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>Wortlaut und Daten der Nachricht in dieser Sprache</translation>
     </message>
     <message>
         <source>Language of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache der Nachricht</translation>
     </message>
     <message>
         <source>&amp;Message in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht auf:</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mailserver eingerichtet (Einstellungen → E-Mail): Öffnen Sie die Nachricht in Ihrem Mailprogramm oder speichern Sie sie als Datei. Sie wird nicht im Postausgang aufbewahrt.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>An</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehängte Dateien</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die mitgesendeten Dateien</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Von {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Mailprogramm &amp;öffnen</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als .&amp;eml speichern…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachricht:</translation>
     </message>
     <message>
         <source>Save the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht speichern</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail (*.eml)</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Mailprogramm öffnen</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mailprogramm hat sie geöffnet. Die Nachricht ist als {path} gespeichert: Hängen Sie sie von dort an oder öffnen Sie sie.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine E-Mails. Aus einem Praktikum gesendete Nachrichten (Vereinbarungen, Fragebögen, Erinnerungen) erscheinen hier.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen ({attempts} Versuche)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschah</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede E-Mail und was aus ihr wurde</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende jetzt &amp;senden</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden &amp;abbrechen</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lesen…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Nachricht</numerusform>
+            <numerusform>%Ln Nachrichten</numerusform>
         </translation>
     </message>
     <message>
         <source>From: {value}
 To: {value2}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Von: {value}
+An: {value2}
+</translation>
     </message>
     <message>
         <source>Cc: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Cc: {value}
+</translation>
     </message>
     <message>
         <source>Subject: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: {value}
+</translation>
     </message>
     <message>
         <source>Attached: {join}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang: {join}
+</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {state}</translation>
     </message>
     <message>
         <source>Send reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen senden</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n Erinnerung&lt;/b&gt; heute fällig.</numerusform>
+            <numerusform>&lt;b&gt;%n Erinnerungen&lt;/b&gt; heute fällig.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reminded_lately} Einträge wurden in den letzten 7 Tagen bereits erinnert.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine E-Mail-Adresse für {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Mailserver eingerichtet (Einstellungen → E-Mail): Speichern Sie sie als .eml-Dateien.</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen</translation>
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Erinnerung, an wen und worüber</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Erinnerung &amp;senden</numerusform>
+            <numerusform>%n Erinnerungen &amp;senden</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als .&amp;eml-Dateien speichern…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Erinnerungen speichern in</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Erinnerungen speichern</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail wird gesendet</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2710,2350 +2742,2355 @@ To: {value2}
 {first}
 
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}.
+
+{first}
+
+Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Einstellungen oder die Adresse und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sicherheit</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation type="unfinished"></translation>
+        <translation>im Anmeldedatenspeicher des Systems gespeichert</translation>
     </message>
     <message>
         <source>not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gespeichert</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation type="unfinished"></translation>
+        <translation>International Office, Universität …</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Absenders</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderadresse</translation>
     </message>
     <message>
         <source>Reply-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort an</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testnachricht senden</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Nachricht, die vipdesk sendet; wählen Sie eine</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzhalter: {names}</translation>
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wortlaut speichern</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mitgelieferten Text wiederherstellen</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text:</translation>
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur (beendet jede Nachricht)</translation>
     </message>
     <message>
         <source>Mail templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailvorlagen</translation>
     </message>
     <message>
         <source>E-mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Einstellungen</translation>
     </message>
     <message>
         <source>&amp;Server and sender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server und Absender</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nachrichten</translation>
     </message>
     <message>
         <source>Not sent: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gesendet: {exc}</translation>
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation type="unfinished"></translation>
+        <translation>An {sender_address} gesendet; der Server antwortete: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Computer hat keinen Anmeldedatenspeicher: Das Passwort wird aufbewahrt, bis vipdesk geschlossen wird, und dann erneut abgefragt.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail (*.eml);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandte Mail importieren</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation type="unfinished"></translation>
+        <translation>Post&amp;ausgang</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail…</translation>
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Mailserver, der Absender und die Nachrichtenvorlagen</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandte &amp;Mail importieren (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht per E-Mail senden</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht von uns, unverändert gelassen: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist {kind} von {reference}: Erfassen Sie die Unterschriften auf dem Reiter „Vereinbarung“ (Unterschrift erfassen…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk — {describe_url}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>He&amp;ute</translation>
     </message>
     <message>
         <source>&amp;Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Praktika</translation>
     </message>
     <message>
         <source>&amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Studierende</translation>
     </message>
     <message>
         <source>&amp;Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisationen</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakte</translation>
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;inrichtungen</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
-        <translation type="unfinished"></translation>
+        <translation>Finan&amp;zierung</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neues Praktikum…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vereinbarungen exportieren…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellun&amp;gen</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen…</translation>
     </message>
     <message>
         <source>&amp;Open placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum &amp;öffnen</translation>
     </message>
     <message>
         <source>&amp;Delete placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum &amp;löschen…</translation>
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kürzlich gelöscht…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrauenswürdige Zertifikate…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über vipdesk</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>He&amp;ute ({due:,})</translation>
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{due:,} fällig · {overdue:,} überfällig · {placements:,} Praktika · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Praktikum kann nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Delete placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum löschen</translation>
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — {student} bei {host} löschen? Die Checkliste wird mitgelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} gelöscht.</translation>
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über vipdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Daten, Vorbereitung und Berichte für virtuelle und Blended-Auslandspraktika.&lt;br&gt;&lt;br&gt;Datenbank: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 1234,50 oder 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte und Reflexionen (*.pdf *.docx *.png *.jpg *.jpeg);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Mentor, Betreuer/in</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Mentor</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Betreuer/in</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Kolleg/innen</translation>
     </message>
     <message>
         <source>student, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Koordination</translation>
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, Mentor, Koordination</translation>
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Begleiteintrag</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Studierende/r, Mentor</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines der für dieses Praktikum gewählten Tools (Reiter „Vorbereitung“)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> Min.</translation>
     </message>
     <message>
         <source>Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei anhängen…</translation>
     </message>
     <message>
         <source>{ACCEPTED}, up to {value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{ACCEPTED}, bis {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies hat ein Anliegen ausgelöst</translation>
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer teilnahm</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz</translation>
     </message>
     <message>
         <source>Concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Anliegen</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachverfolgung</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöst am</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Lösung</translation>
     </message>
     <message>
         <source>{kind} of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} vom {day}</translation>
     </message>
     <message>
         <source>New log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Begleiteintrag</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei anhängen</translation>
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} ist größer als {value} MB.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kann nicht gelesen werden: {strerror}.</translation>
     </message>
     <message>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>offen</translation>
     </message>
     <message>
         <source>resolved {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>gelöst am {day}</translation>
     </message>
     <message>
         <source>met on {met_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>getroffen am {met_on}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie zuerst das Praktikum, um sein Begleitprotokoll zu führen.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min.</translation>
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation type="unfinished"></translation>
+        <translation>Begleitprotokoll</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffen, Berichte und Kontrollen</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartet</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffen</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwartete Treffen</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Termin im Rhythmus des Protokolls: stattgefunden oder versäumt</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Eintrag…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei speichern…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anerkennung…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Treffen</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte und Reflexionen</translation>
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Kommunikationsprotokoll: kein Treffen-Rhythmus zu messen.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anliegen offen</numerusform>
+            <numerusform>%n Anliegen offen</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nichts erfasst: „Neuer Eintrag…“ erfasst zuerst das Auftakttreffen.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Leistungspunkte geplant: Im Studium ist nichts anzuerkennen.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht vollständig: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits_awarded} von {planned_credits} Leistungspunkten, Note {grade}, Transcript vom {transcript_on}.</translation>
     </message>
     <message>
         <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} vom {held_on} löschen? Der Eintrag kann 30 Tage lang unter Bearbeiten → Kürzlich gelöscht wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Eintrag löschen</translation>
     </message>
     <message>
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gelöscht</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei speichern</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert</translation>
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wenn mehr Leistungspunkte vergeben werden als geplant</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein erreichtes Lernergebnis pro Zeile</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle geplanten Lernergebnisse erreicht</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergebene Leistungspunkte (ECTS)</translation>
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund für mehr Leistungspunkte</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Notenskala</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation type="unfinished"></translation>
+        <translation>Transcript of Records vom</translation>
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Bescheinigung erhalten am</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({planned_credits} ECTS geplant)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkennung{planned}</translation>
     </message>
     <message>
         <source>{credits} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits} geplant</translation>
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{typed}“ ist keine Zahl.</translation>
     </message>
     <message>
         <source>Host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmende Organisation</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet bei</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt: {name}</translation>
     </message>
     <message>
         <source>New {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Kontakt</translation>
     </message>
     <message>
         <source>where this person works</source>
-        <translation type="unfinished"></translation>
+        <translation>wo diese Person arbeitet</translation>
     </message>
     <message>
         <source>a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zeitzone</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. PL WARSZAW01</translation>
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-Code</translation>
     </message>
     <message>
         <source>Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakultät</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Institution: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung: {name}</translation>
     </message>
     <message>
         <source>New institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Einrichtung</translation>
     </message>
     <message>
         <source>a country</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Land</translation>
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Straße und Hausnummer, wie auf einem Brief</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Software, Erneuerbare Energien, NGO</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straße</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Postleitzahl</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation: {name}</translation>
     </message>
     <message>
         <source>New host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue aufnehmende Organisation</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F, z. B. 0413 Management und Verwaltung</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorname</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachname</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrikelnummer</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Staatsangehörigkeit</translation>
     </message>
     <message>
         <source>Study cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienzyklus</translation>
     </message>
     <message>
         <source>Field of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienfach</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Studiengang</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprachen</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r: {full_name}</translation>
     </message>
     <message>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue/r Studierende/r</translation>
     </message>
     <message>
         <source>an institution</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Einrichtung</translation>
     </message>
     <message>
         <source>Native</source>
-        <translation type="unfinished"></translation>
+        <translation>Muttersprache</translation>
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Sprache mit ihrem GER-Niveau</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Level (CEFR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau (GER)</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache hinzufügen</translation>
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Behinderung oder gesundheitliche Beeinträchtigung</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirtschaftliche, soziale oder geografische Hindernisse</translation>
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrations- oder Fluchthintergrund</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Erwerbstätige/r Studierende/r oder pflegende/r Angehörige/r</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Besondere Kategorien personenbezogener Daten (Art. 9 DSGVO): Erfassen Sie nur, was die/der Studierende angegeben hat, z. B. für einen Erasmus+-Inklusionszuschlag. Getrennt vom Studierendendatensatz gespeichert, nie in Listen oder Exporten angezeigt; der Verlauf vermerkt nur, dass es sich geändert hat.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensibel: Merkmale der Chancengerechtigkeit</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz zu den Gründen der Förderung</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz (nur was für die Förderung nötig ist)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Matrikel-Nr.</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktika</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensätze</translation>
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} durchsuchen</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} durchsuchen…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns}, einer pro Zeile; Eingabe öffnet einen</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} nicht geladen</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen nicht möglich: {noun}</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen: {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gelöscht: {noun}</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Einträge ({nouns}) — „Neu…“ fügt einen hinzu</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Treffer ({nouns}) für „{text}“.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} von {total} {nouns}</translation>
     </message>
     <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r</translation>
     </message>
     <message>
         <source>students</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende</translation>
     </message>
     <message>
         <source>host organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmende Organisationen</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtung</translation>
     </message>
     <message>
         <source>institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>Einrichtungen</translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation type="unfinished"></translation>
+        <translation>außerhalb von vipdesk erledigt: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag unten markiert</numerusform>
+            <numerusform>%n Einträge unten markiert</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Punkte blockieren</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Punkt blockiert</translation>
     </message>
     <message>
         <source>Other moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere Schritte</translation>
     </message>
     <message>
         <source>Save the placement to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie das Praktikum, um seine Checkliste zu beginnen.</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;Entwurf&lt;/b&gt; (noch nicht gespeichert)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> — Schritt {value} von {count}</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter zu „{label}“</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt, was noch blockiert, mit einem Weg zu jeder Lösung.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum abbrechen…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder öffnen als {label}</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zu {label}</translation>
     </message>
     <message>
         <source>{label} the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} des Praktikums</translation>
     </message>
     <message>
         <source>{label} the placement — {done} of {count} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} des Praktikums — {done} von {count} erledigt</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergibt sich aus den Daten von vipdesk.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuelles Abhaken fragt nach dem Grund (die Daten zeigen es nicht).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ blockiert den nächsten Schritt</translation>
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuell abhaken</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk hakt „{label}“ anhand seiner Daten ab, die es noch nicht zeigen ({value}). Warum ist es erledigt?</translation>
     </message>
     <message>
         <source>New placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Praktikum</translation>
     </message>
     <message>
         <source>Placement details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details des Praktikums</translation>
     </message>
     <message>
         <source>Placement sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereiche des Praktikums</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorbereitung</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarung</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Begleitung</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern (Strg+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;i&gt;ungespeicherte Änderungen&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Neues Praktikum{dirty}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>{reference} — placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — Praktikum</translation>
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation type="unfinished"></translation>
+        <translation>Kein weiterer Schritt: Das Praktikum ist </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Weiter: {label} — noch %n Punkt zu erledigen (Reiter „Status“)</numerusform>
+            <numerusform>Weiter: {label} — noch %n Punkte zu erledigen (Reiter „Status“)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiter: {label} — nichts blockiert</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen wiederherstellen?</translation>
     </message>
     <message>
         <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk wurde am {day} um {time} geschlossen, bevor Änderungen an diesem Praktikum gespeichert waren. Wiederherstellen? (Sie sind erst gespeichert, wenn Sie auf „Speichern“ klicken.)</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde gespeichert: Bitte korrigieren Sie die unten markierten Felder.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Ihre Änderungen sind noch da, nicht gespeichert.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({title}) löschen? Die Checkliste wird mitgelöscht. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>This placement has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Praktikum hat ungespeicherte Änderungen. Vor dem Schließen speichern?</translation>
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuell: nur online. Blended: online mit physischem Aufenthalt im Ausland (Zeiträume unten angeben). Physisch: vor Ort bei der aufnehmenden Organisation.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer die Arbeit der/des Praktikant/in bei der aufnehmenden Organisation betreut; unterzeichnet die Bescheinigung</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wer das Lernen an der entsendenden Einrichtung begleitet und anerkennt</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hochschule der/des Praktikant/in, die das Praktikum entsendet und anerkennt</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation type="unfinished"></translation>
+        <translation>Der vereinbarte erste Tag; Vereinbarung und Förderung zählen ab ihm</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Der vereinbarte letzte Tag; eine Verlängerung ist eine Änderung</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation type="unfinished"></translation>
+        <translation>Vereinbarte Wochenarbeitszeit (1 bis 60 Stunden), wie in der Vereinbarung angegeben</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS, die das Praktikum im Studium wert ist; leer, wenn es nicht zählt (dann ist keine Anerkennung nötig, um es abzuschließen)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne Notizen des Büros: nie auf die Vereinbarung gedruckt</translation>
     </message>
     <message>
         <source>Periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeiträume</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation type="unfinished"></translation>
+        <translation>Die virtuellen und physischen Zeiträume des Praktikums: Art, Beginn, Ende</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Add period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum hinzufügen</translation>
     </message>
     <message>
         <source>Remove period</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum entfernen</translation>
     </message>
     <message>
         <source>Period {value}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitraum {value}: {exc}</translation>
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue/r Studierende/r…</translation>
     </message>
     <message>
         <source>New host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Organisation…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen Teil des Namens oder Landes eingeben (↓ listet sie auf)</translation>
     </message>
     <message>
         <source>New institution…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Einrichtung…</translation>
     </message>
     <message>
         <source>New mentor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Mentor…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Betreuung…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 7,5 (leer, wenn keine)</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r</translation>
     </message>
     <message>
         <source>Company mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor/in im Unternehmen</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Planned start and end</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplanter Beginn und Ende</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden pro Woche</translation>
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-Punkte</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended: physische und virtuelle Zeiträume</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Eintrag ({what}) passt zu Ihrer Eingabe: Wählen Sie einen aus der Liste oder legen Sie einen neuen an.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Praktikum wurde noch nichts erfasst.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Verlauf beginnt, wenn das Praktikum zum ersten Mal gespeichert wird.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Was sich geändert hat, neueste zuerst</translation>
     </message>
     <message>
         <source>Stored details</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Details</translation>
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Protokolleintrag hinter der ausgewählten Zeile so zeigen, wie er gespeichert ist</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile, um den gespeicherten Eintrag zu sehen.</translation>
     </message>
     <message>
         <source>{text}
 
 As stored:
 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+
+Wie gespeichert:
+{detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die aufnehmende Organisation: Der Mentor arbeitet dort.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die entsendende Einrichtung: Die Betreuung arbeitet dort.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status nicht geändert</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Das Praktikum kann noch nicht zu „{label}“ wechseln.&lt;/b&gt;&lt;br&gt;Dies ist zuerst zu erledigen:</numerusform>
+            <numerusform>&lt;b&gt;Das Praktikum kann noch nicht zu „{label}“ wechseln.&lt;/b&gt;&lt;br&gt;Diese %n Punkte sind zuerst zu erledigen:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} öffnen</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem wechseln (Büroleitung)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wechseln, obwohl die Daten es noch nicht stützen; Ihr Grund wird im Verlauf festgehalten.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikum abbrechen</translation>
     </message>
     <message>
         <source>Cancel {reference}? You can reopen it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} abbrechen? Sie können es später wieder aufnehmen.</translation>
     </message>
     <message>
         <source>Move anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Trotzdem wechseln</translation>
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum wechselt {reference} zu „{label}“, obwohl die Daten es noch nicht stützen? Der Grund wird im Verlauf des Praktikums festgehalten.</translation>
     </message>
     <message>
         <source>{details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+Zu tun: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Noch keine Praktika&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnen Sie mit der Erfassung eines Praktikums: Studierende/r, aufnehmende Organisation, Daten und Form (virtuell, blended oder physisch).&lt;br&gt;Oder öffnen Sie die Demo-Datenbank, um sich zuerst mit Beispieldaten umzusehen.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Praktikum (Strg+N)</translation>
     </message>
     <message>
         <source>Open the demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demo-Datenbank öffnen</translation>
     </message>
     <message>
         <source>Search placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktika durchsuchen</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz, Studierende/n, Organisation, Titel oder Land suchen  (Strg+F)</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Jahre</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Länder</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastland</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Praktika in einem Land zeigen</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht Aufmerksamkeit</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Praktika mit etwas Fälligem in der Arbeitsliste zeigen (Reiter „Heute“)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Praktika eines Status zeigen</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Praktikum pro Zeile; Eingabe öffnet es</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-2026-00000</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended</translation>
     </message>
     <message>
         <source>All placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Praktika</translation>
     </message>
     <message numerus="yes">
         <source>%Ln shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln angezeigt</numerusform>
+            <numerusform>%Ln angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Braucht Aufmerksamkeit ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>Mo</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>Di</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mi</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>Fr</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>So</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Stunden pro Wochentag</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gemeinsamen Stunden anzuzeigen</translation>
     </message>
     <message>
         <source>Result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis…</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Punktzahlen je Thema, blockierende Antworten und Hinweise</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Als PDF exportieren…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Fragebogen als ausfüllbares PDF zum Senden an die Partei</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
-        <translation type="unfinished"></translation>
+        <translation> · {earlier} frühere</translation>
     </message>
     <message>
         <source>Blocks: “{question}” {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert: „{question}“ {answer}</translation>
     </message>
     <message>
         <source>Low: {label} ({score})</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig: {label} ({score})</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neubewertung</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragebogen</translation>
     </message>
     <message>
         <source>Resume questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragebogen fortsetzen…</translation>
     </message>
     <message>
         <source>{what} started {started_at} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} begonnen am {started_at} von {respondent}, nicht abgeschlossen</translation>
     </message>
     <message>
         <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
-        <translation type="unfinished"></translation>
+        <translation>Begonnen am {started_at} von {respondent}; wird auf der ersten unbeantworteten Seite fortgesetzt</translation>
     </message>
     <message>
         <source>Re-assess…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu bewerten…</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein neuer Fragebogen; das frühere Ergebnis bleibt im Verlauf</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragebogen beginnen…</translation>
     </message>
     <message>
         <source>Communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationsprotokoll</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Erstellt&lt;/b&gt;{who} · berichtet {label}, antwortet innerhalb von {reply_hours} Std.</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll bearbeiten…</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht erstellt: Erreichbarkeit, Berichte, Antwortzeiten, Treffen.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll erstellen…</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours_text} gemeinsam pro Arbeitstag</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Stunden: {shared}</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Meeting: {value}s {start:%H:%M} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit Bürozeiten (Montag bis Freitag, 9:00–17:00) für alle: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools</translation>
     </message>
     <message>
         <source>Choose tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools wählen…</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Tools gewählt: Welches Tool dient Treffen, Fragen, Berichten, Dokumenten?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · getestet {done} von {count} (Tool × Person)</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation type="unfinished"></translation>
+        <translation> · {count} Tipps unter „Tools wählen“</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Blockiert „Vereinbarung versandt“:
+</translation>
     </message>
     <message>
         <source>Save the placement to start its preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie das Praktikum, um seine Vorbereitung zu beginnen.</translation>
     </message>
     <message>
         <source>Import returned questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgesandten Fragebogen importieren…</translation>
     </message>
     <message>
         <source>Language of exported questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache exportierter Fragebögen</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>„Als PDF exportieren…“ schreibt den Fragebogen in dieser Sprache (auf Englisch, wo er noch nicht übersetzt ist)</translation>
+    </message>
+    <message>
+        <source>Meeting: every {weekday}, {start} ({zone})</source>
+        <translation>Treffen: jeden {weekday}, {start} ({zone})</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>PDFs &amp;auf:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas blockiert den Beginn: siehe die kritischen Antworten unten.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studierende/r, aufnehmende Organisation und Einrichtung sind bereit.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht alles ist bewertet oder ausreichend.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Bereitschaft&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — beantwortet von {respondent} am {when} (Fragebogenversion {questionnaire_version})</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HH:mm</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} arbeitet am {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} beginnt um</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} endet um</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitstage</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({first} bis {last})</translation>
+    </message>
+    <message>
+        <source>Every {weekday}, {start}–{end} ({zone})</source>
+        <translation>Jeden {weekday}, {start}–{end} ({zone})</translation>
     </message>
     <message>
         <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Arbeitsstunden pro Wochentag, {first} bis {last}, in den Tagen der/des Studierenden:</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Zeitzone, Tage und Stunden der/des Studierenden ein, um sie zu sehen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Vorgeschlagenes {meeting_minutes}-Minuten-Treffen:&lt;/b&gt; {first_line}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Kein Termin für ein Treffen&lt;/b&gt; passt in jede Woche: siehe unten.</translation>
     </message>
     <message>
         <source>communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationsprotokoll</translation>
     </message>
     <message>
         <source> working hours</source>
-        <translation type="unfinished"></translation>
+        <translation> Arbeitsstunden</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> Minuten</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Teams: wöchentliches Treffen und kurze Fragen. E-Mail: Berichte. Gemeinsames Laufwerk: Arbeitsergebnisse. Eine Chatgruppe: informeller Austausch.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Name, E-Mail oder Telefon und Zeiten</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreichbarkeit</translation>
     </message>
     <message>
         <source>Shared hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeinsame Stunden</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichte</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort innerhalb von</translation>
     </message>
     <message>
         <source>Meeting length</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer eines Treffens</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation type="unfinished"></translation>
+        <translation>Welches Tool wofür</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansprechpartner für die/den Studierende/n</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansprechpartner für das Personal des Unternehmens</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationsprotokoll — {heading}</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: „{text}“ ist keine Zeitzone.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis der Bereitschaft</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;{missing} Pflichtfrage(n) noch nicht beantwortet.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Gesamtpunktzahl &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>unter {threshold}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Blockierende Antworten&lt;/b&gt; — diese müssen gelöst sein, bevor das Praktikum beginnen kann:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Was zu tun ist&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Was zu tun ist&lt;/b&gt;&lt;br&gt;Nichts: Jede Antwort ist stark.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Praktikum:&lt;/b&gt; {about}</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} Fragen auf {count2} Seiten, etwa {max} Minuten. Jede Seite wird beim Klick auf „Weiter“ gespeichert: Sie können jederzeit aufhören und später fortfahren.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
-        <translation type="unfinished"></translation>
+        <translation>{value} von {count} beantwortet — </translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantworten Sie jede mit * markierte Frage, um fortzufahren.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Weiter“, um zu speichern.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} · Optional: leer lassen, wenn es nichts hinzuzufügen gibt.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Fertigstellen“, um diese Bewertung zu speichern. Bis dahin können Sie zurückgehen und Antworten ändern.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereitschaft: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Seite {n} von {count}</translation>
     </message>
     <message>
         <source>{exc}
 Your answers on this page are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Deren Antworten werden nun angezeigt; prüfen Sie diese Seite und klicken Sie erneut auf „Weiter“.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Speichern schließen?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Seite konnte nicht gespeichert werden. Trotzdem schließen und ihre Antworten verlieren?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool_name} mit: {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis: {who}</translation>
     </message>
     <message>
         <source>Date: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum: {who}</translation>
     </message>
     <message>
         <source>Note: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz: {who}</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>Was geschah; bei einem Fehlschlag, was es ersetzt</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Testen Sie jedes Tool vor Beginn mit jeder Person: installieren, anmelden, ein kurzer Anruf oder eine Nachricht, eine gemeinsame Datei. Erfassen Sie, was geschah.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst die Tools.</translation>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: Jemand anderes hat diesen Test inzwischen erfasst; neu geladen.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— keines —</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (nicht dafür gemacht)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie Tools, die alle nutzen können und möglichst schon nutzen, und legen Sie ausdrücklich fest, welches welchem Zweck dient.</translation>
     </message>
     <message>
         <source>Check the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Auswahl prüfen</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf „Fertigstellen“, um zu speichern. Testen Sie dann jedes Tool mit der/dem Studierenden, dem Mentor und der Betreuung: Vorher kann die Vereinbarung nicht versandt werden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gewählt&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Tool gewählt.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Hinweis: Die Auswahl folgt dem Leitfaden.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools — {heading}</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools nicht gespeichert</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Gewählt wurde: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jemand anderes hat Tools für dieses Praktikum gewählt, nachdem Sie es geöffnet hatten.{chosen} Klicken Sie erneut auf „Fertigstellen“, um Ihre Auswahl zu behalten, oder auf „Zurück“, um sie zu ändern.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Deren Fassung weicht ab in: {join}.
+
+</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}„Neu laden“ zeigt deren Fassung und verwirft Ihre Änderungen; „Meine behalten“ speichert Ihre Fassung über deren.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu laden (meine verwerfen)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine behalten</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}“ ist nicht in der Liste; wählen Sie {what} daraus.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} nicht gespeichert</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Änderungen verwerfen?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale der Chancengerechtigkeit sind besondere Kategorien personenbezogener Daten (Art. 9 DSGVO). Nehmen Sie sie nur auf, wenn die Empfänger sie brauchen, z. B. für die Inklusionsförderung; bewahren und senden Sie die Datei sicher.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wurde nicht gespeichert</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht exportieren</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Praktikum</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Berichts</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Blattnamen, Überschriften, Zusammenfassungen und Diagramme in dieser Sprache; die Daten wie erfasst</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmale der Chancengerechtigkeit der Studierenden aufnehmen</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern als</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchtext</translation>
     </message>
     <message>
         <source>Year (planned start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jahr (geplanter Beginn)</translation>
     </message>
     <message>
         <source>Sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>Sensible Daten</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern in</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Danach per E-Mail senden (an einen Geldgeber oder eine Leitung)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Excel-Arbeitsmappe mit den Filtern unten, Kennzahlen mit Diagramm und den Einzelheiten. Die Filter beginnen so, wie sie in der Praktikumsliste eingestellt sind.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Bericht speichern als</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie, wo der Bericht gespeichert wird.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner {parent} existiert nicht.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ersetzen?</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} existiert bereits. Ersetzen?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht wird exportiert: {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Finanzierungsquellen</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{records:,} {what} in {path} gespeichert.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen (*.xlsx *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Importvorlage speichern: {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorlage wurde nicht gespeichert</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts importiert</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Es wurde nichts importiert.&lt;/b&gt; </translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Es wurde nichts importiert.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren: {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Excel- (.xlsx) oder CSV-Datei mit einer Zeile pro {value}. Sie sehen, was vipdesk verstanden hat, bevor etwas importiert wird; hat eine Zeile ein Problem, wird nichts importiert. Bereits in vipdesk vorhandene Zeilen werden übersprungen.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Datei gewählt.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage speichern…</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Arbeitsmappe mit den richtigen Spalten und einem Hilfeblatt</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie Daten mit Schrägstrichen gelesen werden; 31.12.2000 und 2000-12-31 sind immer eindeutig</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten wie 01/02/2026 sind mit &amp;Tag oder Monat zuerst geschrieben:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau</translation>
     </message>
     <message>
         <source>The rows as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeilen, wie sie importiert würden</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Was zu korrigieren ist, Zeile für Zeile</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren ({kind}) aus</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wird gelesen und geprüft…</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wird geprüft</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datumsreihenfolge wurde nicht geändert</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Diese Datei kann nicht importiert werden.&lt;/b&gt; {message}</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren als</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (die ersten {PREVIEW_ROWS} angezeigt)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: {count:,} Zeilen{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Nicht verwendete Spalten: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Daten mit Schrägstrichen gelesen als: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nichts kann importiert werden, bis jedes Problem unten in der Datei korrigiert ist&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Es gibt nichts Neues zu importieren.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme ({count:,})</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importieren: {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{created:,} importiert ({noun}).</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation> {count:,} waren bereits vorhanden und wurden übersprungen.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;{kind} importieren…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht nach &amp;Excel exportieren…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
+        <translation>Import&amp;vorlage speichern</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>color: {hex_of};</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fusion</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorlage ({kind}) in {path} gespeichert.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum, z. B. „HR der Organisation bis Montag abwesend“</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausblenden &amp;bis</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es erscheint am Tag danach wieder, es sei denn, die Daten zeigen bis dahin, dass es erledigt ist.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regeln der Arbeitsliste</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}. Mitgelieferter Standard: {default_days} Tage.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standard wiederherstellen</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann die Arbeitsliste einen Eintrag zeigt. Diese Zahlen gelten für alle, die diese Datenbank nutzen.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({what}) bis {day_text} zurückgestellt.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnehmende Organisation</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu tun</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit</translation>
     </message>
     <message>
         <source>{what}: {details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {details}
+Zu tun: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>365 Tage überfällig</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>30. Sep. 2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Praktikum dort öffnen, wo dies erledigt wird (Eingabe)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zurückstellen…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Eintrag bis zu einem Datum ausblenden ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regeln…</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann die Arbeitsliste einen Eintrag zeigt: die Zahl der Tage</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erinnerungen senden…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Partei, auf die ein fälliger Eintrag wartet, eine E-Mail senden: Unterschriften, Bescheinigung, Evaluationen</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsliste</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation type="unfinished"></translation>
+        <translation>Was fällig ist, gruppiert nach überfällig, diese Woche und später</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Alles erledigt&lt;/h2&gt;&lt;p&gt;Heute braucht Sie nichts: keine Unterschriften, die zu lange warten, kein Beginn mit offener Vorbereitung, keine fehlende Bescheinigung oder Evaluation.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Today, {as_of:%A} {long_day}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Heute, {long_day}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückstellen nicht möglich</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation> · {snoozed:,} zurückgestellt</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts fällig{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Eintrag: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln Einträge: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Tage</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kürzlich gelöscht</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten 30 Tagen gelöschte Praktika und Kostenposten. Beim Wiederherstellen kommt alles zurück: Checkliste, Fragebögen, Protokoll, Tools, Vereinbarungen und Kosten.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Was in den letzten 30 Tagen gelöscht wurde</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>In den letzten 30 Tagen wurde nichts gelöscht.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht wiederhergestellt</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-TT</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus einem Kalender wählen</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Teil eines Namens, einer E-Mail oder einer Matrikelnummer eingeben</translation>
     </message>
 </context>
 </TS>

@@ -180,10 +180,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>d MMM yyyy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Returned PDF — {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,6 +822,30 @@ Record this signature only if you have confirmed who signed (for example by tele
     </message>
     <message>
         <source>{who}: phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks and deliverables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning outcomes, monitoring and evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roles and responsibilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host commitments</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -4232,10 +4252,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Meeting: {value}s {start:%H:%M} ({zone})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tools</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4281,6 +4297,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Meeting: every {weekday}, {start} ({zone})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PDFs &amp;in:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4309,10 +4329,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HH:mm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{label} starts at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4330,6 +4346,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source> ({first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every {weekday}, {start}–{end} ({zone})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4888,14 +4908,6 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>color: {hex_of};</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fusion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Snooze — {reference}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5009,7 +5021,7 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Today, {as_of:%A} {long_day}&lt;/h2&gt;</source>
+        <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -17,8 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-from vipdesk.ui.i18n import tr
-
 SETTING = "appearance/color_scheme"
 
 
@@ -190,7 +188,7 @@ def box_colour(name: str) -> QColor:
 
 def text_style(name: str) -> str:
     """A label's style sheet for text of a meaning ("error", "warning", "success", "muted")."""
-    return tr("color: {hex_of};").format(hex_of=hex_of(name))
+    return f"color: {hex_of(name)};"
 
 
 def box_style(name: str, padding: int = 6) -> str:
@@ -265,7 +263,7 @@ def apply(app: QApplication, preference: Preference) -> Scheme:
     """Give the application the Fusion style and the palette of `preference`; return it."""
     global _current
     _current = scheme_for(preference)
-    fusion = QStyleFactory.create(tr("Fusion"))
+    fusion = QStyleFactory.create("Fusion")
     if fusion is not None:
         app.setStyle(fusion)
     app.setPalette(palette_of(_current))

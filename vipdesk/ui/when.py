@@ -23,6 +23,11 @@ def _pattern(which: int) -> str:
     return _PATTERNS.get(language, _DEFAULT)[which]
 
 
+def day_pattern() -> str:
+    """The pattern of `day`, for a date field's display format."""
+    return _pattern(0)
+
+
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
@@ -30,6 +35,25 @@ def _qdate(value: date) -> QDate:
 def day(value: date) -> str:
     """A day with its year: "04 Dec 2026"."""
     return QLocale().toString(_qdate(value), _pattern(0))
+
+
+def long_day(value: date) -> str:
+    """A day in full, with its weekday: "Friday 4 December 2026", "Freitag, 4. Dezember 2026"."""
+    if QLocale().language() is QLocale.Language.English:  # not the American "December 4"
+        return QLocale().toString(_qdate(value), "dddd d MMMM yyyy")
+    return QLocale().toString(_qdate(value), QLocale.FormatType.LongFormat)
+
+
+def weekday(number: int, *, short: bool = False, narrow: bool = False) -> str:
+    """The name of weekday `number` (1 is Monday): "Monday", "Mon" or "M"."""
+    kind = (
+        QLocale.FormatType.NarrowFormat
+        if narrow
+        else QLocale.FormatType.ShortFormat
+        if short
+        else QLocale.FormatType.LongFormat
+    )
+    return QLocale().dayName(number, kind)
 
 
 def day_of_month(value: date) -> str:

@@ -52,7 +52,7 @@ def test_the_shared_hours_follow_the_clocks_of_both_countries(
     assert chart._maximum == dict.fromkeys(range(1, 6), 3.0)
     assert "Mon 2–3 h" in chart.accessibleDescription()
     slot = editor.overlap.slot.text()
-    assert "Mondays 15:00–16:00 (Europe/Warsaw)" in slot
+    assert "Every Monday, 15:00–16:00 (Europe/Warsaw)" in slot
     assert "Mon 10:00–11:00 (15 Mar to 22 Mar)" in slot
     assert "America/New_York on 14 Mar" in editor.overlap.warnings.text()
     assert not chart.grab().isNull()  # paints
@@ -133,5 +133,5 @@ def test_the_preparation_tab_summarises_and_opens_the_protocol(
     qtbot.mouseClick(box.edit_button, Qt.MouseButton.LeftButton)
     assert box.edit_button.text() == "Edit protocol…"
     assert "2–3 h shared a working day" in box.status.text()
-    assert "Mondays 15:00 (Europe/Warsaw)" in box.status.text()
+    assert "every Monday, 15:00 (Europe/Warsaw)" in box.status.text()
     assert "clocks change" in box.warnings.text()

@@ -65,7 +65,7 @@ def _date(value: QDate) -> date:
 def _date_edit(value: date) -> QDateEdit:
     edit = QDateEdit(_qdate(value))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat(tr("d MMM yyyy"))
+    edit.setDisplayFormat(when.day_pattern())
     return edit
 
 

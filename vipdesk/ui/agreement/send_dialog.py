@@ -29,6 +29,7 @@ from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
+from vipdesk.ui.agreement.wizard.base import section_title
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -153,7 +154,7 @@ class SendDialog(QDialog):
 
 def problem_list(exc: ValidationError) -> str:
     """'Section — message', one per line; the section from the problem's field path."""
-    titles = {s.key: s.title for s in SECTIONS}
+    titles = {s.key: section_title(s.key) for s in SECTIONS}
     lines = []
     for problem in exc.problems:
         section = titles.get(problem.field.split(".")[0])

@@ -27,7 +27,6 @@ from vipdesk.errors import VipdeskError
 from vipdesk.languages import ENGLISH
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.questionnaires import Kind
-from vipdesk.services.preparation.overlap import WEEKDAY_NAMES
 from vipdesk.services.preparation.protocol import ProtocolSummary, protocol_summary
 from vipdesk.services.preparation.questionnaires import ReadinessLevel
 from vipdesk.services.preparation.readiness import (
@@ -204,9 +203,9 @@ class ProtocolBox(QGroupBox):
             if summary.saved and report.slot is not None:
                 slot = report.slot
                 lines.append(
-                    tr("Meeting: {value}s {start:%H:%M} ({zone})").format(
-                        value=WEEKDAY_NAMES[slot.weekday - 1],
-                        start=slot.start,
+                    tr("Meeting: every {weekday}, {start} ({zone})").format(
+                        weekday=when.weekday(slot.weekday),
+                        start=f"{slot.start:%H:%M}",
                         zone=escape(slot.zone),
                     )
                 )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import Cadence, ProtocolActor
-from vipdesk.services.preparation.overlap import WEEKDAY_NAMES, OverlapReport, Slot
+from vipdesk.services.preparation.overlap import OverlapReport, Slot
 from vipdesk.services.preparation.protocol import (
     AvailabilityForm,
     ProtocolForm,
@@ -42,19 +42,22 @@ from vipdesk.ui.preparation.overlap_chart import OverlapChart
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import TimeZoneCombo
 
-DAY_LETTERS = ("M", "T", "W", "T", "F", "S", "S")
-
 
 def describe_slot(slot: Slot) -> list[str]:
     """The slot in the reference zone, then where it falls for each actor and when."""
     lines = [
-        f"{WEEKDAY_NAMES[slot.weekday - 1]}s {slot.start:%H:%M}–{slot.end:%H:%M} ({slot.zone})"
+        tr("Every {weekday}, {start}–{end} ({zone})").format(
+            weekday=when.weekday(slot.weekday),
+            start=f"{slot.start:%H:%M}",
+            end=f"{slot.end:%H:%M}",
+            zone=slot.zone,
+        )
     ]
     actors = list(dict.fromkeys(t.actor for t in slot.local))
     for actor in actors[1:]:
         runs = [t for t in slot.local if t.actor == actor]
         parts = [
-            f"{t.start:%a %H:%M}–{t.end:%H:%M}"
+            f"{when.weekday(t.start.isoweekday(), short=True)} {t.start:%H:%M}–{t.end:%H:%M}"
             + (
                 ""
                 if len(runs) == 1
@@ -75,8 +78,8 @@ class AvailabilityRow:
         self.actor = actor
         self.zone = TimeZoneCombo()
         self.zone.setMinimumContentsLength(16)
-        self.days = [QCheckBox(letter) for letter in DAY_LETTERS]
-        for box, name in zip(self.days, WEEKDAY_NAMES, strict=True):
+        self.days = [QCheckBox(when.weekday(n, narrow=True)) for n in range(1, 8)]
+        for box, name in zip(self.days, map(when.weekday, range(1, 8)), strict=True):
             box.setAccessibleName(
                 tr("{label} works on {name}").format(name=name, label=shown(actor.label))
             )
@@ -84,7 +87,7 @@ class AvailabilityRow:
         self.start = QTimeEdit()
         self.end = QTimeEdit()
         for edit in (self.start, self.end):
-            edit.setDisplayFormat(tr("HH:mm"))
+            edit.setDisplayFormat("HH:mm")
         self.start.setAccessibleName(tr("{label} starts at").format(label=shown(actor.label)))
         self.end.setAccessibleName(tr("{label} ends at").format(label=shown(actor.label)))
 

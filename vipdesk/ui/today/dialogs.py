@@ -23,7 +23,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.worklist.due import WorkItem, day_text
 from vipdesk.services.worklist.rules import load_rules, set_rule_days
 from vipdesk.services.worklist.snoozes import NOTE_LIMIT
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
 
 SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
@@ -43,7 +43,7 @@ class SnoozeDialog(QDialog):
         about.setWordWrap(True)
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)
-        self.until_edit.setDisplayFormat(tr("d MMM yyyy"))
+        self.until_edit.setDisplayFormat(when.day_pattern())
         self.until_edit.setMinimumDate(_qdate(today + timedelta(days=1)))
         self.until_edit.setDate(_qdate(today + timedelta(days=SNOOZE_DAYS)))
         self.note_edit = QLineEdit()

@@ -6,8 +6,6 @@ snoozes the item. An empty list says that all is done.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -31,6 +29,7 @@ from vipdesk.services.mail.reminders import plan_reminders
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
+from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
@@ -180,9 +179,7 @@ class TodayView(QWidget):
         for heading in self.model.heading_rows():
             self.table.setSpan(heading, 0, 1, len(Column))
         self.heading.setText(
-            tr("<h2>Today, {as_of:%A} {long_day}</h2>").format(
-                as_of=worklist.as_of, long_day=_long_day(worklist.as_of)
-            )
+            tr("<h2>Today, {long_day}</h2>").format(long_day=when.long_day(worklist.as_of))
         )
         self.summary.setText(summary(worklist))
         self.stack.setCurrentWidget(self.table if worklist.items else self.all_done)
@@ -261,10 +258,6 @@ class TodayView(QWidget):
         dialog = RulesDialog(self._db, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.changed.emit()
-
-
-def _long_day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def summary(worklist: WorkList) -> str:

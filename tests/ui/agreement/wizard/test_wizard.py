@@ -23,7 +23,8 @@ from vipdesk.documents.agreement.content import (
 )
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreements.prefill import agreement_from_placement, default_roles
-from vipdesk.ui.agreement.wizard.base import SectionPage
+from vipdesk.services.agreements.problems import SECTIONS
+from vipdesk.ui.agreement.wizard.base import SectionPage, section_title
 from vipdesk.ui.agreement.wizard.lists import TaskRow
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 
@@ -436,3 +437,7 @@ def test_an_untouched_draft_reads_back_unchanged(open_wizard, changes) -> None: 
     data = sample_agreement(**changes)
     wizard = open_wizard(data)
     assert wizard.current_data() == data
+
+
+def test_every_section_has_a_translatable_title() -> None:
+    assert [section_title(s.key) for s in SECTIONS] == [s.title for s in SECTIONS]

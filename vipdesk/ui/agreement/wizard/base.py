@@ -102,6 +102,21 @@ class PersonFields(QWidget):
         return Person(*(edit.text().strip() for edit in texts))
 
 
+def section_title(key: str) -> str:
+    """The title of the agreement's section `key` (see `SECTIONS`), translated."""
+    return {
+        "parties": tr("Parties"),
+        "programme": tr("Programme"),
+        "tasks": tr("Tasks and deliverables"),
+        "learning": tr("Learning outcomes, monitoring and evaluation"),
+        "protocol": tr("Communication protocol"),
+        "roles": tr("Roles and responsibilities"),
+        "technology": tr("Technology"),
+        "recognition": tr("Recognition"),
+        "host": tr("Host commitments"),
+    }[key]
+
+
 class SectionPage(QWizardPage):
     """One section of the agreement; subclasses build inputs, `fill` and `read`."""
 
@@ -110,7 +125,7 @@ class SectionPage(QWizardPage):
     def __init__(self, section: Section, subtitle: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section = section.key
-        self.setTitle(section.title)
+        self.setTitle(section_title(section.key))
         self.setSubTitle(subtitle)
         self.live = False  # problems are on show: refresh them as the user types
         self._errors: dict[str, ErrorLabel] = {}

@@ -32,7 +32,7 @@ from vipdesk.services.agreements.validation import (
     validate_section,
 )
 from vipdesk.ui import theme
-from vipdesk.ui.agreement.wizard.base import SectionPage
+from vipdesk.ui.agreement.wizard.base import SectionPage, section_title
 from vipdesk.ui.agreement.wizard.parties_page import PartiesPage
 from vipdesk.ui.agreement.wizard.programme_pages import LearningPage, ProgrammePage, TasksPage
 from vipdesk.ui.agreement.wizard.terms_pages import (
@@ -131,7 +131,7 @@ class ReviewPage(QWizardPage):
         parts = []
         for section in SECTIONS:
             problems = grouped.get(section.key, [])
-            title = escape(section.title)
+            title = escape(section_title(section.key))
             about = escape(section_summary(data, section.key))
             if not problems:
                 parts.append(

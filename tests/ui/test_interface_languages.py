@@ -1,0 +1,67 @@
+"""The interface in German and Polish, the languages with the longest words: every visible
+label and button of the main window's tabs, the placement editor's tabs and the agreement
+wizard's first pages fits its text, and nothing the catalogue translates is shown in English.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.translations import UNFINISHED, compile_catalogues
+from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def translated_sources(language: str) -> set[str]:
+    """The English texts the catalogue of `language` gives another text for."""
+    tree = ET.parse(catalogue_dir() / f"{CATALOGUE.format(language=language)}.ts")
+    found = set()
+    for message in tree.iter("message"):
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is not None and translation.text and translation.text != source:
+            found.add(source)
+    return found
+
+
+@pytest.mark.parametrize(
+    "language",
+    [
+        pytest.param(language, marks=pytest.mark.xfail(strict=True, reason="being translated"))
+        if language in UNFINISHED
+        else language
+        for language in ("de", "pl")
+    ],
+)
+def test_the_windows_fit_their_texts(language: str, tmp_path: Path, sqlite_url: str) -> None:
+    catalogues = compile_catalogues(tmp_path, [language])
+    probe = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.helpers.language_probe",
+            language,
+            str(catalogues),
+            sqlite_url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert probe.returncode == 0, probe.stderr[-3000:]
+    report = json.loads(probe.stdout.strip().splitlines()[-1])
+    assert report["problems"] == []
+    english = translated_sources(language) & set(report["shown"])
+    assert not english, f"shown in English although translated: {sorted(english)}"
+    assert "&File" not in report["menus"] and "&Help" not in report["menus"]
