@@ -830,6 +830,11 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>Parteien</translation>
     </message>
     <message>
+        <source>Programme</source>
+        <comment>the agreement&apos;s section</comment>
+        <translation>Programm</translation>
+    </message>
+    <message>
         <source>Tasks and deliverables</source>
         <translation>Aufgaben und Arbeitsergebnisse</translation>
     </message>
@@ -2866,7 +2871,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation>Post&amp;ausgang</translation>
+        <translation>Pos&amp;tausgang</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
@@ -3699,12 +3704,20 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Zurück zu {label}</translation>
     </message>
     <message>
-        <source>{label} the placement</source>
-        <translation>{label} des Praktikums</translation>
+        <source>{phase} — {done} of {count} done</source>
+        <translation>{phase} — {done} von {count} erledigt</translation>
     </message>
     <message>
-        <source>{label} the placement — {done} of {count} done</source>
-        <translation>{label} des Praktikums — {done} von {count} erledigt</translation>
+        <source>Before the placement</source>
+        <translation>Vor dem Praktikum</translation>
+    </message>
+    <message>
+        <source>During the placement</source>
+        <translation>Während des Praktikums</translation>
+    </message>
+    <message>
+        <source>After the placement</source>
+        <translation>Nach dem Praktikum</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
@@ -4033,6 +4046,10 @@ Wie gespeichert:
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
         <translation>Warum wechselt {reference} zu „{label}“, obwohl die Daten es noch nicht stützen? Der Grund wird im Verlauf des Praktikums festgehalten.</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Nächster Schritt</translation>
     </message>
     <message>
         <source>{details}

@@ -825,6 +825,11 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Programme</source>
+        <comment>the agreement&apos;s section</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tasks and deliverables</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3683,11 +3688,19 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{label} the placement</source>
+        <source>{phase} — {done} of {count} done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{label} the placement — {done} of {count} done</source>
+        <source>Before the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During the placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the placement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4013,6 +4026,10 @@ As stored:
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

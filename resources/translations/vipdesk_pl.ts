@@ -5,2743 +5,2760 @@
     <name></name>
     <message>
         <source>Cannot read {name}: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać {name}: {value}.</translation>
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt porozumienia</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz ostateczny PDF</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz PDF</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} {title} dla HR.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz wypełnialny PDF dla HR</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz PDF odesłany przez HR</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj odesłany PDF</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz PDF do weryfikacji</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Zweryfikuj PDF</translation>
     </message>
     <message>
         <source>This placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta praktyka</translation>
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisane przez wszystkie strony</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} jest podpisane przez wszystkie strony i zablokowane. Ostateczny PDF zarchiwizowano z SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz skan</translation>
     </message>
     <message>
         <source>Save the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz skan</translation>
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wybrano praktyki</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln praktyka</numerusform>
+            <numerusform>%Ln praktyki</numerusform>
+            <numerusform>%Ln praktyk</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wybrana praktyka</numerusform>
+            <numerusform>%Ln wybrane praktyki</numerusform>
+            <numerusform>%Ln wybranych praktyk</numerusform>
         </translation>
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Porozumienia nie zostały wyeksportowane</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano: nie zapisano żadnego porozumienia, folder pozostał bez zmian.</translation>
     </message>
     <message>
         <source>Export agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj porozumienia</translation>
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} widocznych z zapisanym porozumieniem</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} widocznych na liście</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({missing:,} przygotowanych z ich danych)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz…</translation>
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypełnialny: część organizacji przyjmującej jako pola formularza, do uzupełnienia przez HR</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation type="unfinished"></translation>
+        <translation>Porozumienia dla</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz w</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Wariant</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz folder</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj</translation>
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden PDF na praktykę, nazwany jej numerem (np. VIP-2027-00042.pdf), gotowy do wysłania do podpisu. Po anulowaniu folder pozostaje bez zmian.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz porozumienia w</translation>
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz folder, w którym zostaną zapisane porozumienia.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder {folder} nie istnieje.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak praktyki do eksportu.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie porozumień dla {count}…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksport porozumień</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zapisano %Ln porozumienie w {folder}.</numerusform>
+            <numerusform>Zapisano %Ln porozumienia w {folder}.</numerusform>
+            <numerusform>Zapisano %Ln porozumień w {folder}.</numerusform>
         </translation>
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{replaced:,} z nich zastąpiło wcześniejsze pliki o tej samej nazwie.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} zostało w międzyczasie usuniętych i pominiętych.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odesłany PDF — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polu. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; nie zmienia żadnego pola porozumienia.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Pole</translation>
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>W vipdesk</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>W odesłanym PDF</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisane elektronicznie w tym pliku: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nikt nie podpisał tego pliku elektronicznie.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz podpis elektroniczny ({value})</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przyjmij zaznaczone</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmień porozumienie</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisane porozumienie pozostaje bez zmian. Aneks zapisuje, co zmienia się w trakcie praktyki; podpisują go wszystkie trzy strony.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Projekt przeszedł do nowego zespołu; zmniejszono liczbę godzin.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód</translation>
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rozpocznij aneks</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaświadczenie o odbyciu praktyki</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaświadczenie podaje, co rzeczywiście miało miejsce. Kiedy praktyka faktycznie się rozpoczęła i zakończyła?</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktyczny początek</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktyczny koniec</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dalej</translation>
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaświadczenie o odbyciu praktyki {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (tylko do odczytu)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{trainee_name}&lt;/b&gt; w &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planowo {planned_start} – {planned_end}, {hours_per_week} godz./tydz., {label}</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedno zadanie w wierszu</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden efekt uczenia się w wierszu</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena praktykanta przez opiekuna</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena ogólna lub proponowana ocena (opcjonalnie)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykonane zadania</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiągnięte efekty uczenia się</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena opiekuna</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocząć nową wersję?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocząć wersję {value} jako kopię {title}? Wersja {number} zostanie wtedy zastąpiona: nie będą na niej zapisywane kolejne podpisy, a nowa wersja zostanie ponownie wysłana do podpisu.</translation>
     </message>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa wersja</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przygotuj porozumienie…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pokaż…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij &amp;do podpisu…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz podpis…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Od&amp;rzuć…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz sk&amp;an…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wypełnialny PDF dla HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij &amp;e-mailem…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importuj odesłany PDF…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowa wersja</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anek&amp;s…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaświadczenie…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Z&amp;weryfikuj PDF…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Brak porozumienia&lt;/b&gt; — &lt;i&gt;Przygotuj porozumienie…&lt;/i&gt; tworzy wersję 1 z danych praktyki: strony, daty, zadania, narzędzia i protokół komunikacji.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wyślij je do podpisu; potem wyślij je e-mailem do każdej ze stron.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastąpiła ją późniejsza wersja.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz dokument z listy.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw przygotuj porozumienie.</translation>
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna wersja porozumienia nie jest otwarta: odesłany PDF nie ma czego zmieniać.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopiero gdy porozumienie jest podpisane przez wszystkie strony i zablokowane.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma jeszcze wersji do zastąpienia.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zostało wysłane do podpisu: rozpocznij nową wersję, aby je zmienić.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jest podpisane i zablokowane: zmiany wprowadza się aneksem.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zostało wysłane do podpisu.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie ma PDF, dopóki nie zostanie wysłane do podpisu.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko wersje porozumienia trafiają do HR jako wypełnialny PDF.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Do HR trafia tylko projekt lub wersja wysłana do podpisu.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz w tabeli podpisów podpis papierowy (z załączonym skanem).</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastępowana jest tylko wersja porozumienia wysłana do podpisu.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zapisz praktykę, aby przygotować jej porozumienie.</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Zablokowano</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Wersje porozumienia</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Każda wersja porozumienia, jej stan i data</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisał(a)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Data</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metoda</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Funkcja</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisał(a)</translation>
     </message>
     <message>
         <source>Signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisy</translation>
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto podpisał wybraną wersję, kiedy i jak</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Więcej</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie działania dotyczące porozumienia i dlaczego niektórych nie można teraz wykonać</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj projekt…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód: {note}</translation>
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie wysłano: podpisy są zapisywane, gdy porozumienie zostanie wysłane do podpisu.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność podpisów: {order_text}</translation>
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Następny podpisuje: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Odrzucone przez: {party_label}: {reason}&lt;/span&gt; — rozpocznij nową wersję, aby je poprawić.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 ostatecznego PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij {title} do podpisu</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; zostaje zamrożone przy wysyłce: tworzony jest PDF, a strony podpisują go kolejno. Wybierz kolejność, w jakiej strony podpisują.</translation>
     </message>
     <message>
         <source>Signing order</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność podpisów</translation>
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto podpisuje pierwszy, drugi, trzeci</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>W &amp;górę</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>W &amp;dół</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyślij</translation>
     </message>
     <message>
         <source>Order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność: {order_text}</translation>
     </message>
     <message>
         <source>Not sent — please correct first:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano — najpierw popraw:
+</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokumenty PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skany (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikaty z kluczem (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zgoda pisemna (e-mailem lub listem)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpis na &amp;papierze, ze skanem podpisanej strony</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Elektroniczny: PDF &amp;odesłany z podpisem</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Elektroniczny: podpisz &amp;tutaj certyfikatem (.p12)</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz podpis — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; podpisuje &lt;b&gt;{title}&lt;/b&gt;. W jaki sposób?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz plik…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przeglądaj…</translation>
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Używane jednorazowo do podpisu; nigdy nie zapisywane</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Data podpisu</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Plik</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Podpisz</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz</translation>
     </message>
     <message>
         <source>Choose the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz plik.</translation>
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać niepotwierdzonego sygnatariusza?</translation>
     </message>
     <message>
         <source>{exc}
 
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+
+Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład telefonicznie). Twoje potwierdzenie i powód zostaną zachowane w historii praktyki.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzuć — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucenie jest zapisywane z powodem i &lt;b&gt;kasuje wszystkie inne podpisy&lt;/b&gt; na {title}, również elektroniczne. Rozpocznij nową wersję, aby zmienić tekst.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Co strona chce zmienić, jej słowami</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odrzuć</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podaj, dlaczego strona odrzuca.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać odrzucenie?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać, że {value} odrzuca? Wszystkie dotąd zapisane podpisy tej wersji zostaną skasowane.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certyfikaty (*.pem *.crt *.cer *.der);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaufane certyfikaty</translation>
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpisy, których certyfikat wydał jeden z tych urzędów, są potwierdzone, gdy nazwisko sygnatariusza zgadza się z osobą zapisaną dla danej strony.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Urzędy, których podpisy uznaje się za potwierdzone</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żaden certyfikat nie jest jeszcze zaufany: sygnatariusze są potwierdzani tylko certyfikatem zaakceptowanym dla nich wcześniej.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj plik certyfikatu…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <source>Trusted from now on: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaufane od teraz: {names}.</translation>
     </message>
     <message>
         <source>Trust a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaufaj certyfikatowi</translation>
     </message>
     <message>
         <source>Trust this certificate no longer?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przestać ufać temu certyfikatowi?
+
+{text}</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ZMIENIONO po podpisaniu przez {signer}&lt;/b&gt;: </translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;{organisation}wydany przez {issuer}&lt;br&gt;ważny od {valid_from} do {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>nienaruszony, ale &lt;b&gt;sygnatariusz NIEPOTWIERDZONY&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>nienaruszony; sygnatariusz potwierdzony</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Ten PDF nie zawiera &lt;b&gt;podpisów elektronicznych&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ZMIENIONY lub USZKODZONY: plik zmieniono po podpisaniu albo podpis jest uszkodzony.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone, ale sygnatariusz nie jest potwierdzony&lt;/b&gt; jako osoba zapisana: zob. powód poniżej.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone&lt;/b&gt;, a wszyscy sygnatariusze potwierdzeni: po podpisaniu nic nie zmieniono.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;zapisano: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Strona&lt;/th&gt;&lt;th&gt;Podpisał(a)&lt;/th&gt;&lt;th&gt;Kiedy&lt;/th&gt;&lt;th&gt;Wynik&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>{archived_title} nie ma zarchiwizowanego ostatecznego PDF do porównania.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;To jest zarchiwizowany ostateczny PDF&lt;/b&gt; {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Ten plik różni się od zarchiwizowanego ostatecznego PDF&lt;/b&gt; {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 tego pliku: {sha256}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weryfikacja — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: imię i nazwisko</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Stanowisko</translation>
     </message>
     <message>
         <source>{who}: position</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: stanowisko</translation>
     </message>
     <message>
         <source>{who}: e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: e-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>{who}: phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: telefon</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Strony</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <comment>the agreement&apos;s section</comment>
+        <translation>Program</translation>
     </message>
     <message>
         <source>Tasks and deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadania i rezultaty</translation>
     </message>
     <message>
         <source>Learning outcomes, monitoring and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Efekty uczenia się, monitorowanie i ocena</translation>
     </message>
     <message>
         <source>Roles and responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Role i obowiązki</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Technologia</translation>
     </message>
     <message>
         <source>Host commitments</source>
-        <translation type="unfinished"></translation>
+        <translation>Zobowiązania organizacji przyjmującej</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem do rozwiązania przed „Dalej”.</numerusform>
+            <numerusform>%n problemy do rozwiązania przed „Dalej”.</numerusform>
+            <numerusform>%n problemów do rozwiązania przed „Dalej”.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zobacz też komunikat na czerwono poniżej.</numerusform>
+            <numerusform>Zobacz też komunikaty na czerwono poniżej.</numerusform>
+            <numerusform>Zobacz też komunikaty na czerwono poniżej.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zobacz komunikat na czerwono poniżej.</numerusform>
+            <numerusform>Zobacz komunikaty na czerwono poniżej.</numerusform>
+            <numerusform>Zobacz komunikaty na czerwono poniżej.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycja</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń {label}</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Zadanie</translation>
     </message>
     <message>
         <source>What the trainee does</source>
-        <translation type="unfinished"></translation>
+        <translation>Co robi praktykant</translation>
     </message>
     <message>
         <source>What is handed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Co jest przekazywane</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezultat</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin</translation>
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rezultat:</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin:</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzie</translation>
     </message>
     <message>
         <source>e.g. Microsoft Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Microsoft Teams</translation>
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation type="unfinished"></translation>
+        <translation>np. cotygodniowe spotkania, czat</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Używane do</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation type="unfinished"></translation>
+        <translation>np. przetestowane ze wszystkimi uczestnikami 12 stycznia</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan testu</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Używane do:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan testu:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres</translation>
     </message>
     <message>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj okresu</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Pierwszy dzień</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatni dzień</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>do</translation>
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 5 — krótki cykl</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 6 — licencjat</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 7 — magister</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 8 — doktorat</translation>
     </message>
     <message>
         <source>&lt; 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 250 pracowników</translation>
     </message>
     <message>
         <source>≥ 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 250 pracowników</translation>
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzupełnione z danych praktyki: popraw tutaj, co się nie zgadza. Pola oznaczone * są wymagane.</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktykant</translation>
     </message>
     <message>
         <source>Sending institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Instytucja wysyłająca</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja przyjmująca</translation>
     </message>
     <message>
         <source>ISCED-F code and name, e.g. 0311 Economics</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod i nazwa ISCED-F, np. 0311 Ekonomia</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Imię i nazwisko</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation type="unfinished"></translation>
+        <translation>Data &amp;urodzenia</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Obywatelstwo</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stopień studiów</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dziedzina kształcenia</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
-        <translation type="unfinished"></translation>
+        <translation>np. B LEUVEN01</translation>
     </message>
     <message>
         <source>Responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba odpowiedzialna</translation>
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiekun akademicki</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation type="unfinished"></translation>
+        <translation>Ins&amp;tytucja</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wydział</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kod Erasmus</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adres</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kraj</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba &amp;odpowiedzialna</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiekun &amp;akademicki</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Informacja i komunikacja</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoba kontaktowa</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiekun</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organizacja</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzia&amp;ł</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;s</translation>
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Strona WWW</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;raj</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiel&amp;kość</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sek&amp;tor</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Opieku&amp;n</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela A: tytuł, okres, godziny i forma praktyki.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Czego dotyczy praktyka, w dwóch lub trzech zdaniach</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Planowany okres praktyki: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> godz.</translation>
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj okres</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tytuł</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opis</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Okres</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Godzin tygodniowo</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forma</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Okresy w formie mieszanej</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz pierwszy dzień praktyki.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz ostatni dzień praktyki.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj zadanie</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Co będzie robić praktykant, jaki jest rezultat każdego zadania i termin. Terminy mieszczą się w okresie {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Termin zadania {value}: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiedza, umiejętności i kompetencje do zdobycia, sposób śledzenia postępów i oceny praktykanta.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Efekt</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Buduje modele odejść klientów w Pythonie</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj &amp;efekt</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto śledzi postępy praktykanta, jak i jak często</translation>
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto ocenia praktykanta, kiedy i na jakiej podstawie</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kryterium</translation>
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Jakość i terminowość rezultatów</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj &amp;kryterium</translation>
     </message>
     <message>
         <source>e.g. English</source>
-        <translation type="unfinished"></translation>
+        <translation>np. angielski</translation>
     </message>
     <message>
         <source>level not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>poziom jeszcze nieznany</translation>
     </message>
     <message>
         <source>at level</source>
-        <translation type="unfinished"></translation>
+        <translation>na poziomie</translation>
     </message>
     <message>
         <source>Learning &amp;outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Efekty uczenia się</translation>
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Plan monitorowania</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ocena</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kryteria oceny</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Język pracy</translation>
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy każdy uczestnik jest dostępny, jak i jak często praktykant raportuje, jak szybko odpowiada się na wiadomości i kto jest punktem kontaktowym dla kogo.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersz</translation>
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Cotygodniowe wideospotkanie z opiekunem, poniedziałki 10:00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj wiersz</translation>
     </message>
     <message>
         <source>One duty per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden obowiązek w wierszu</translation>
     </message>
     <message>
         <source>Restore default text</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć tekst domyślny</translation>
     </message>
     <message>
         <source>{role}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: imię i nazwisko</translation>
     </message>
     <message>
         <source>{role}: duties</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: obowiązki</translation>
     </message>
     <message>
         <source>Restore the default duties of the {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć domyślne obowiązki roli „{role}”</translation>
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastąp obowiązki tekstem standardowym</translation>
     </message>
     <message>
         <source>No standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak tekstu standardowego</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko:</translation>
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Do czego zobowiązują się praktykant, opiekun, opiekun akademicki i koordynator. Jeden obowiązek w wierszu; edytuj dowolnie lub przywróć tekst standardowy.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Które narzędzie do czego służy i czy przed rozpoczęciem przetestowano je ze wszystkimi uczestnikami. Narzędzia wybrane podczas przygotowania są już na liście.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dodaj narzędzie</translation>
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela B: jak instytucja wysyłająca uznaje praktykę oraz ubezpieczenie praktykanta.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Włączona do programu studiów</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Praktyka dobrowolna</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation type="unfinished"></translation>
+        <translation>Ś&amp;wieży absolwent</translation>
     </message>
     <message>
         <source>Recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Uznanie</translation>
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkty &amp;ECTS</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ocena</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wykaz zaliczeń</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ubezpieczenie</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabela C: do czego zobowiązuje się organizacja przyjmująca.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja &amp;wypłaca miesięczne świadczenie w wysokości</translation>
     </message>
     <message>
         <source>Monthly amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota miesięczna</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Waluta</translation>
     </message>
     <message>
         <source>e.g. a laptop, software licences, access to online tools</source>
-        <translation type="unfinished"></translation>
+        <translation>np. laptop, licencje na oprogramowanie, dostęp do narzędzi online</translation>
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation type="unfinished"></translation>
+        <translation> tyg. po zakończeniu</translation>
     </message>
     <message>
         <source>Financial support</source>
-        <translation type="unfinished"></translation>
+        <translation>Wsparcie finansowe</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Wsparcie &amp;rzeczowe</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaświadczenie w ciągu</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaświadczenie o odbyciu praktyki wydaje się najpóźniej {low}–{high} tygodni po zakończeniu.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta wersja została wysłana do stron i jest zamrożona: nie można jej już zmienić. Zmiany wymagają nowej wersji porozumienia.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}; {span}; {hours_per_week} godz./tydz., {value}</translation>
     </message>
     <message>
         <source>no role</source>
-        <translation type="unfinished"></translation>
+        <translation>brak roli</translation>
     </message>
     <message>
         <source>no tool listed</source>
-        <translation type="unfinished"></translation>
+        <translation>brak narzędzi</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation type="unfinished"></translation>
+        <translation>, {credits} ECTS</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency} miesięcznie</translation>
     </message>
     <message>
         <source>no allowance</source>
-        <translation type="unfinished"></translation>
+        <translation>bez świadczenia</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Przegląd</translation>
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie sekcje w skrócie. „Zakończ” zapisuje projekt; można go edytować do chwili wysłania.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;przejdź do tej strony&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zadanie</numerusform>
+            <numerusform>%n zadania</numerusform>
+            <numerusform>%n zadań</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n learning outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n efekt uczenia się</numerusform>
+            <numerusform>%n efekty uczenia się</numerusform>
+            <numerusform>%n efektów uczenia się</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kryterium oceny</numerusform>
+            <numerusform>%n kryteria oceny</numerusform>
+            <numerusform>%n kryteriów oceny</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wiersz</numerusform>
+            <numerusform>%n wiersze</numerusform>
+            <numerusform>%n wierszy</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{support}; zaświadczenie w ciągu %n tygodnia</numerusform>
+            <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
+            <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n sekcja wymaga uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
+            <numerusform>%n sekcje wymagają uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
+            <numerusform>%n sekcji wymaga uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie sekcje są kompletne. Kliknij „Zakończ”, aby zapisać projekt.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Porozumienie {reference} — wersja {version}</translation>
     </message>
     <message>
         <source> (sent, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wysłane, tylko do odczytu)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zamknij</translation>
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie sekcje w skrócie, tak jak wysłano. „Zamknij” pozostawia je bez zmian.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt nie został zapisany</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać projekt?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisać wpisane dane jako projekt przed zamknięciem?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć wersji demonstracyjnej</translation>
     </message>
     <message>
         <source>vipdesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk: nieoczekiwany błąd</translation>
     </message>
     <message>
         <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>W vipdesk wystąpił nieoczekiwany błąd ({kind}). To, co zapisano, jest bezpieczne. Szczegóły w {value}.</translation>
     </message>
     <message>
         <source>vipdesk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk nie może otworzyć bazy danych</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak w &amp;systemie</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jasny</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ciemny</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schemat kolorów</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolory: {value}. Otwarte już panele przyjmą je w pełni po ponownym otwarciu lub przy następnym uruchomieniu.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Język</translation>
     </message>
     <message>
         <source>vipdesk speaks {language} from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk będzie używać języka: {language} od następnego uruchomienia.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Zmienione przez kogoś innego</translation>
     </message>
     <message>
         <source>another user</source>
-        <translation type="unfinished"></translation>
+        <translation>inny użytkownik</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; zapisał(a) ten rekord po jego otwarciu przez Ciebie. Nic z Twoich zmian nie zostało jeszcze zapisane. Porównaj obie wersje, a następnie wybierz:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Twoja wersja</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane przez {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj ich wersję (odrzuć moje zmiany)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowaj moją (zapisz zamiast ich)</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do edycji</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko osoby odpowiadającej</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Odpowiada:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz imię i nazwisko osoby odpowiadającej.</translation>
     </message>
     <message>
         <source>Answer this question: it is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedz na to pytanie: jest wymagane.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zapisz praktykę, aby zapisywać jej oceny.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Etap</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondent</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiągnięte efekty</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Oceny</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Każda ocena, od najnowszej</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wprowadź ocenę…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ksportuj kwestionariusz…</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Wypełnialny PDF dla studenta, opiekuna lub opiekuna akademickiego</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importuj odesłany…</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj wypełniony kwestionariusz PDF, odpowiedź po odpowiedzi</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij &amp;kwestionariusz e-mailem…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij wypełnialny PDF do osoby, która na niego odpowiada</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie oceny są gotowe.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie przekazano: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Wprowadź ocenę</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można rozpocząć oceny</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena nie została zapisana</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj kwestionariusz</translation>
     </message>
     <message>
         <source>E-mail a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij kwestionariusz e-mailem</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki PDF (*.pdf);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kwestionariusz:</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytania i formularz w tym języku; kwestionariusz jeszcze nieprzetłumaczony zostanie wysłany po angielsku</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Język:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odesłany: {title}</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: odpowiada &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Sprawdź odpowiedzi, a następnie je zapisz.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytanie</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź</translation>
     </message>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(brak odpowiedzi)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde pytanie i odczytana odpowiedź</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zapisz te odpowiedzi</translation>
     </message>
     <message>
         <source>Save the questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz kwestionariusz</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwestionariusz nie został zapisany</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Odesłany kwestionariusz</translation>
     </message>
     <message>
         <source>Not a questionnaire of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>To nie jest kwestionariusz tej praktyki</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi nie zostały zapisane</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknij słupek, aby wyświetlić pozycje kosztów, z których się składa.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Budżet a wydatki według źródła finansowania</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak źródeł finansowania.</translation>
     </message>
     <message>
         <source>One placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedna praktyka</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzielony według roku</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzielony, wybrane</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie formy</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Forma</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktyki, które go dzielą</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz praktyki, które dzielą koszt</translation>
     </message>
     <message>
         <source>a placement</source>
-        <translation type="unfinished"></translation>
+        <translation>praktyka</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>pozycja kosztów</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>np. laptop dla studenta</translation>
     </message>
     <message>
         <source>No funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak źródła finansowania</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoria</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Opis</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Godziny pracy personelu</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Stawka godzinowa</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło finansowania</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Udział</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwagi</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycja kosztów: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa pozycja kosztów</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>W przypadku czasu pracy personelu wpisz godziny i stawkę godzinową, a kwotę pozostaw pustą.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas pracy personelu: {hours} godz. × {rate} = {format_money}</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation type="unfinished"></translation>
+        <translation> (używana jest powyższa kwota)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zapisz praktykę, aby zapisywać jej koszty.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszty</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszty tej praktyki, jeden w wierszu</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa pozycja kosztów…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj…</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycja kosztów</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwota ({base})</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano jeszcze kosztów tej praktyki.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Razem {format_money}&lt;/b&gt; — bezpośrednie {format_money2}, udział w kosztach wspólnych {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nigdzie nieuwzględnione: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzielony: wszystkie{mode} z {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Dzielony: {count} praktyk ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje kosztów</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszty praktyki, jeden w wierszu</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pozycji kosztów. Dodaj pierwszą przyciskiem „Nowa…”.</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń…</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wczytano pozycji kosztów</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń pozycję kosztów</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {description}?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycja kosztów nie została usunięta</translation>
     </message>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursy walut</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jednostki waluty warte 1 {base}, obowiązujące od danej daty do następnego kursu. Koszt przelicza się po ostatnim kursie z dnia kosztu lub wcześniejszym.</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Obowiązuje od</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs (za 1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane kursy, od najnowszych</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs</translation>
     </message>
     <message>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj kurs</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj CSV…</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersze data,waluta,kurs, np. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj kurs: waluta, obowiązuje od, kurs</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz kurs jako liczbę, np. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz datę, od której obowiązuje kurs.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj kursy walut</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki CSV (*.csv);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>{name} could not be read: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać {name}: {exc}</translation>
     </message>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zapisano %n kurs.</numerusform>
+            <numerusform>Zapisano %n kursy.</numerusform>
+            <numerusform>Zapisano %n kursów.</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło: {source}</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Dofinansowanie Erasmus+</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Według daty rozpoczęcia</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nabór {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>Nabór, którego okres projektu obejmuje początek praktyki</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Mniejsze szanse</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekologiczna podróż</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Zerowe dofinansowanie</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Bez wsparcia indywidualnego ze środków UE Erasmus+</translation>
     </message>
     <message>
         <source>Travel days</source>
-        <translation type="unfinished"></translation>
+        <translation>Dni podróży</translation>
     </message>
     <message>
         <source> travel days</source>
-        <translation type="unfinished"></translation>
+        <translation> dni podróży</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodatkowe dni wsparcia indywidualnego za ekologiczną podróż</translation>
     </message>
     <message>
         <source>Travel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Odległość podróży</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation type="unfinished"></translation>
+        <translation>nie podano odległości</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation type="unfinished"></translation>
+        <translation>Dla krótkich pobytów w formie mieszanej osób o mniejszych szansach: wsparcie podróży według przedziału odległości</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok naboru:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodatki:</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Podróż:</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ilość</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje dofinansowania</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation type="unfinished"></translation>
+        <translation>Dofinansowanie pozycja po pozycji, z regułą każdej</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako pozycję kosztów</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz to, co wypłacono studentowi, jako koszt tej praktyki</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak stawek dofinansowania do obliczeń.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło: {note_source}</translation>
     </message>
     <message>
         <source>, country group {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>, grupa krajów {group}</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{physical_days} dni fizycznych{counted}{group}. &lt;b&gt;Dla studenta: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation> · łącznie {format_money}</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Dofinansowanie nie zostało zapisane</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>brak</translation>
     </message>
     <message>
         <source>funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>źródło finansowania</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Erasmus+ KA131 2026</translation>
     </message>
     <message>
         <source>e.g. the grant agreement number</source>
-        <translation type="unfinished"></translation>
+        <translation>np. numer umowy o dofinansowanie</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Rodzaj</translation>
     </message>
     <message>
         <source>Amount awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyznana kwota</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansuje od</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansuje do</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje budżetu</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło finansowania: {name}</translation>
     </message>
     <message>
         <source>New funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe źródło finansowania</translation>
     </message>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln uczestnik</numerusform>
+            <numerusform>%Ln uczestników</numerusform>
+            <numerusform>%Ln uczestników</numerusform>
         </translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyznano</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydano</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktyka</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło</translation>
     </message>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowe źródło…</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje kosztów…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kursy walut…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Odśwież</translation>
     </message>
     <message>
         <source>Funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródła finansowania</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde źródło: budżet, wydano, pozostało</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Źródła finansowania&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wydano z przyznanej kwoty&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano jeszcze kosztów: dodaj pozycje kosztów, aby zobaczyć koszt na uczestnika.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszt na uczestnika według formy</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Koszt na uczestnika według roku</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknij słupek lub wybierz źródło, aby wyświetlić pozycje kosztów, z których się składa.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>Z czego składa się wybrany słupek lub źródło</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wczytano finansowania</translation>
     </message>
     <message>
         <source> — overspent</source>
-        <translation type="unfinished"></translation>
+        <translation> — przekroczono</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwzględnione: {value}</translation>
     </message>
     <message>
         <source>Not counted:
 • </source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwzględnione:
+• </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n pozycja kosztów, łącznie {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n pozycje kosztów, łącznie {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n pozycji kosztów, łącznie {total}</numerusform>
         </translation>
     </message>
     <message>
         <source>{label} ({what}), {participants} participants</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({what}), uczestnicy: {participants}</translation>
     </message>
     <message>
         <source>Cannot open the funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć źródła finansowania</translation>
     </message>
     <message>
         <source>Delete funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń źródło finansowania</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {name}?</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Źródło finansowania nie zostało usunięte</translation>
     </message>
     <message>
         <source>Anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszędzie</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation type="unfinished"></translation>
+        <translation>Podręcznik użytkownika, w części dotyczącej tego, co oglądasz</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + podkreślona litera</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu, przycisk, karta lub pole z tą literą</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>Następny / poprzedni element</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabele</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz wybraną praktykę lub rekord</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Strzałki, Page Up/Down</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Przechodzenie między wierszami</translation>
     </message>
     <message>
         <source>Tab bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Paski kart</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Tab / Ctrl+Shift+Tab</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Następna / poprzednia karta</translation>
     </message>
     <message>
         <source>Placement editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytor praktyki</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz praktykę</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij; o niezapisane zmiany zostaniesz zapytany</translation>
     </message>
     <message>
         <source>Pickers</source>
-        <translation type="unfinished"></translation>
+        <translation>Listy wyboru</translation>
     </message>
     <message>
         <source>Down, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Strzałka w dół, potem Enter</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyświetl pasujące do wpisanego tekstu i wybierz jedno</translation>
     </message>
     <message>
         <source>Date fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Pola daty</translation>
     </message>
     <message>
         <source>Type the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz datę</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>RRRR-MM-DD, DD/MM/RRRR lub DD.MM.RRRR</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Pola tekstowe</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Przechodzi dalej (pole tekstowe nigdy nie zatrzymuje Tab)</translation>
     </message>
     <message>
         <source>Wizards</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreatory</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+D / Alt+W</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation type="unfinished"></translation>
+        <translation>Następna / poprzednia strona</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Skróty klawiaturowe</translation>
     </message>
     <message>
         <source>Where, which keys, what they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Gdzie, jakie klawisze, co robią</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Gdzie</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Klawisze</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Co</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Podręcznik użytkownika vipdesk</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj w podręczniku</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Spis treści</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żadna sekcja o tym nie wspomina.</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Podręcznik użytkownika</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatrzymywanie… nic nie zostanie zmienione.</translation>
     </message>
     <message>
         <source> ({done:,} of {total:,})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({done:,} z {total:,})</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wykonano</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano: nic nie zmieniono.</translation>
     </message>
     <message>
         <source>Send by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij e-mailem</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: PDF do podpisu</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: wypełnialny PDF dla HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomość zostanie pokazana przed wysłaniem; możesz ją tam zmienić.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyślij do:</translation>
     </message>
     <message>
         <source>The message&apos;s wording and dates in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>Treść i daty wiadomości w tym języku</translation>
     </message>
     <message>
         <source>Language of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Język wiadomości</translation>
     </message>
     <message>
         <source>&amp;Message in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiadomość w języku:</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie skonfigurowano serwera poczty (Ustawienia → E-mail): otwórz wiadomość w programie pocztowym lub zapisz ją jako plik. Nie zostanie zachowana w skrzynce nadawczej.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Do</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>DW</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Temat</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomość</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Załączone pliki</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Pliki wysyłane razem z nią</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Załączono:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Od {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otwórz w programie pocztowym</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako .&amp;eml…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiadomość:</translation>
     </message>
     <message>
         <source>Save the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz wiadomość</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml)</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz w programie pocztowym</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Żaden program pocztowy jej nie otworzył. Wiadomość zapisano jako {path}: załącz ją lub otwórz stamtąd.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wiadomości e-mail. Wiadomości wysłane z praktyki (porozumienia, kwestionariusze, przypomnienia) pojawią się tutaj.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niepowodzenie ({attempts} prób)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Co się stało</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrzynka nadawcza</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy e-mail i jego los</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wyślij oczekujące teraz</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ponów</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anuluj wysyłanie</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Czytaj…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln wiadomość</numerusform>
+            <numerusform>%Ln wiadomości</numerusform>
+            <numerusform>%Ln wiadomości</numerusform>
         </translation>
     </message>
     <message>
         <source>From: {value}
 To: {value2}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Od: {value}
+Do: {value2}
+</translation>
     </message>
     <message>
         <source>Cc: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>DW: {value}
+</translation>
     </message>
     <message>
         <source>Subject: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Temat: {value}
+</translation>
     </message>
     <message>
         <source>Attached: {join}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Załączono: {join}
+</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan: {state}</translation>
     </message>
     <message>
         <source>Send reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij przypomnienia</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n przypomnienie&lt;/b&gt; na dziś.</numerusform>
+            <numerusform>&lt;b&gt;%n przypomnienia&lt;/b&gt; na dziś.</numerusform>
+            <numerusform>&lt;b&gt;%n przypomnień&lt;/b&gt; na dziś.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozycje przypomniane w ciągu ostatnich 7 dni: {reminded_lately}.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak adresu e-mail dla {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie skonfigurowano serwera poczty (Ustawienia → E-mail): zapisz je jako pliki .eml.</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Przypomnienia</translation>
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation type="unfinished"></translation>
+        <translation>Każde przypomnienie, do kogo i w jakiej sprawie</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Wyślij %n przypomnienie</numerusform>
+            <numerusform>&amp;Wyślij %n przypomnienia</numerusform>
+            <numerusform>&amp;Wyślij %n przypomnień</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako pliki .&amp;eml…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz przypomnienia w</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz przypomnienia</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysyłanie poczty</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2749,2348 +2766,2373 @@ To: {value2}
 {first}
 
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}.
+
+{first}
+
+Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres, a następnie ponów.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Zabezpieczenia</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa użytkownika</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation type="unfinished"></translation>
+        <translation>przechowywane w systemowym magazynie poświadczeń</translation>
     </message>
     <message>
         <source>not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>nie zapisano</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasło</translation>
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation type="unfinished"></translation>
+        <translation>Biuro Współpracy Międzynarodowej, Uniwersytet …</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwa nadawcy</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres nadawcy</translation>
     </message>
     <message>
         <source>Reply-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź do</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij wiadomość &amp;testową</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiadomości</translation>
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation type="unfinished"></translation>
+        <translation>Każda wiadomość wysyłana przez vipdesk; wybierz jedną</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Symbole zastępcze: {names}</translation>
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;treść</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przywróć tekst dostarczony</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temat:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst:</translation>
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Podpis (kończy każdą wiadomość)</translation>
     </message>
     <message>
         <source>Mail templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Szablony wiadomości</translation>
     </message>
     <message>
         <source>E-mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Ustawienia poczty e-mail</translation>
     </message>
     <message>
         <source>&amp;Server and sender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serwer i nadawca</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiadomości</translation>
     </message>
     <message>
         <source>Not sent: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wysłano: {exc}</translation>
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wysłano do {sender_address}; serwer odpowiedział: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ten komputer nie ma magazynu poświadczeń: hasło jest przechowywane do zamknięcia vipdesk, potem zostanie ponownie zapytane.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj odesłaną pocztę</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation type="unfinished"></translation>
+        <translation>Skrzynka &amp;nadawcza</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail…</translation>
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Serwer poczty, nadawca i szablony wiadomości</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj odesłaną &amp;pocztę (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij raport e-mailem</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie nasze, pozostawione bez zmian: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} to {kind} dla {reference}: zapisz jego podpisy na karcie Porozumienie (Zapisz podpis…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk — {describe_url}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Spróbuj ponownie</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekcje</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dziś</translation>
     </message>
     <message>
         <source>&amp;Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Praktyki</translation>
     </message>
     <message>
         <source>&amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Studenci</translation>
     </message>
     <message>
         <source>&amp;Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organizacje</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakty</translation>
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instytucje</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Finansowanie</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;lik</translation>
     </message>
     <message>
         <source>&amp;New placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowa praktyka…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;dśwież</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zakończ</translation>
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj &amp;porozumienia…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ustawienia</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edycja</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Znajdź…</translation>
     </message>
     <message>
         <source>&amp;Open placement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Otwórz praktykę</translation>
     </message>
     <message>
         <source>&amp;Delete placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Usuń praktykę…</translation>
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ostatnio usunięte…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zaufane certyfikaty…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widok</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Pomo&amp;c</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skróty klawiaturowe</translation>
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;O vipdesk</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Główny</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dziś ({due:,})</translation>
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>do zrobienia: {due:,} · zaległe: {overdue:,} · praktyki: {placements:,} · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć praktyki</translation>
     </message>
     <message>
         <source>Delete placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń praktykę</translation>
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {reference} — {student} w {host}? Lista kontrolna zostanie usunięta razem z nią. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto {reference}.</translation>
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>O vipdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Dane, przygotowanie i raporty dla wirtualnych i mieszanych praktyk zagranicznych.&lt;br&gt;&lt;br&gt;Baza danych: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation type="unfinished"></translation>
+        <translation>np. 1234,50 lub 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporty i refleksje (*.pdf *.docx *.png *.jpg *.jpeg);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, opiekun, opiekun akademicki</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, opiekun</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, opiekun akademicki</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>student, współpracownicy</translation>
     </message>
     <message>
         <source>student, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>student, koordynator</translation>
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>student, opiekun, koordynator</translation>
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation type="unfinished"></translation>
+        <translation>wpis monitorowania</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>np. student, opiekun</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedno z narzędzi wybranych dla tej praktyki (karta Przygotowanie)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Załącz plik…</translation>
     </message>
     <message>
         <source>{ACCEPTED}, up to {value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{ACCEPTED}, do {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń</translation>
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>To wywołało zastrzeżenie</translation>
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto uczestniczył</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Czas trwania</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notatka</translation>
     </message>
     <message>
         <source>Concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastrzeżenie</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Działania następcze</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązano dnia</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozwiązanie</translation>
     </message>
     <message>
         <source>{kind} of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} z {day}</translation>
     </message>
     <message>
         <source>New log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy wpis</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Załącz plik</translation>
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} przekracza {value} MB.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odczytać {name}: {strerror}.</translation>
     </message>
     <message>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak pliku</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>otwarte</translation>
     </message>
     <message>
         <source>resolved {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>rozwiązano {day}</translation>
     </message>
     <message>
         <source>met on {met_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>odbyło się {met_on}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>jeszcze nie</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw zapisz praktykę, aby prowadzić jej dziennik monitorowania.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min</translation>
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziennik monitorowania</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Spotkania, raporty i kontrole</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekiwane</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Spotkanie</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Oczekiwane spotkania</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy termin z rytmu protokołu: odbyty lub pominięty</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nowy wpis…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edytuj…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>U&amp;suń</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;plik…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uznanie…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Spotkania</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporty i refleksje</translation>
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak protokołu komunikacji: nie ma rytmu spotkań do zmierzenia.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n otwarte zastrzeżenie</numerusform>
+            <numerusform>%n otwarte zastrzeżenia</numerusform>
+            <numerusform>%n otwartych zastrzeżeń</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic jeszcze nie zapisano: „Nowy wpis…” zapisuje najpierw spotkanie otwierające.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zaplanowano punktów: na studiach nie ma czego uznawać.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze niekompletne: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits_awarded} z {planned_credits} punktów, ocena {grade}, wykaz zaliczeń z {transcript_on}.</translation>
     </message>
     <message>
         <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {label} z {held_on}? Można go przywrócić przez Edycja → Ostatnio usunięte przez 30 dni.</translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń wpis</translation>
     </message>
     <message>
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie usunięto</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz plik</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano</translation>
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Tylko gdy przyznano więcej punktów niż zaplanowano</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeden osiągnięty efekt uczenia się w wierszu</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiągnięto wszystkie zaplanowane efekty</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Przyznane punkty (ECTS)</translation>
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Powód przyznania większej liczby punktów</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Skala ocen</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocena</translation>
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation type="unfinished"></translation>
+        <translation>Wykaz zaliczeń z dnia</translation>
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaświadczenie otrzymano</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation type="unfinished"></translation>
+        <translation> (zaplanowano {planned_credits} ECTS)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uznanie{planned}</translation>
     </message>
     <message>
         <source>{credits} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>planowane: {credits}</translation>
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{typed}” nie jest liczbą.</translation>
     </message>
     <message>
         <source>Host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja przyjmująca</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Instytucja</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rola</translation>
     </message>
     <message>
         <source>Works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Pracuje w</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Strefa czasowa</translation>
     </message>
     <message>
         <source>Contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt: {name}</translation>
     </message>
     <message>
         <source>New {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy kontakt</translation>
     </message>
     <message>
         <source>where this person works</source>
-        <translation type="unfinished"></translation>
+        <translation>gdzie pracuje ta osoba</translation>
     </message>
     <message>
         <source>a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>strefa czasowa</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
-        <translation type="unfinished"></translation>
+        <translation>np. PL WARSZAW01</translation>
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod Erasmus</translation>
     </message>
     <message>
         <source>Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wydział</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Miasto</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona WWW</translation>
     </message>
     <message>
         <source>Institution: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Instytucja: {name}</translation>
     </message>
     <message>
         <source>New institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa instytucja</translation>
     </message>
     <message>
         <source>a country</source>
-        <translation type="unfinished"></translation>
+        <translation>kraj</translation>
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulica i numer, jak na liście</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation type="unfinished"></translation>
+        <translation>np. oprogramowanie, energia odnawialna, NGO</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Ulica</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kod pocztowy</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektor</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Wielkość</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja: {name}</translation>
     </message>
     <message>
         <source>New host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa organizacja przyjmująca</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F, np. 0413 Zarządzanie i administracja</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwisko</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Numer albumu</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Data urodzenia</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Obywatelstwo</translation>
     </message>
     <message>
         <source>Study cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopień studiów</translation>
     </message>
     <message>
         <source>Field of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Dziedzina kształcenia</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Kierunek</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Języki</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Student: {full_name}</translation>
     </message>
     <message>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy student</translation>
     </message>
     <message>
         <source>an institution</source>
-        <translation type="unfinished"></translation>
+        <translation>instytucja</translation>
     </message>
     <message>
         <source>Native</source>
-        <translation type="unfinished"></translation>
+        <translation>Ojczysty</translation>
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation type="unfinished"></translation>
+        <translation>Każdy język z poziomem CEFR</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Język</translation>
     </message>
     <message>
         <source>Level (CEFR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Poziom (CEFR)</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj język</translation>
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Niepełnosprawność lub stan zdrowia</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Przeszkody ekonomiczne, społeczne lub geograficzne</translation>
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation type="unfinished"></translation>
+        <translation>Doświadczenie migracji lub uchodźstwa</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Student pracujący lub opiekun</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczególne kategorie danych osobowych (art. 9 RODO): zapisuj tylko to, co student zgłosił, np. na potrzeby dodatku włączeniowego Erasmus+. Przechowywane osobno od rekordu studenta, nigdy nie pokazywane na listach ani w eksportach; historia odnotowuje jedynie, że się zmieniły.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane wrażliwe: kryteria równego dostępu</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwaga o podstawach dofinansowania</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwaga (tylko to, co potrzebne do dofinansowania)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr albumu</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktyki</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenci</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished"></translation>
+        <translation>rekord</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>rekordy</translation>
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj: {nouns}</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj: {nouns}…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns}, jeden w wierszu; Enter otwiera</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wczytano: {nouns}</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można otworzyć: {noun}</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń: {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {name}? Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie usunięto: {noun}</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wpisów ({nouns}) — „Nowy…” dodaje pierwszy</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wyników ({nouns}) dla „{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} z {total} ({nouns})</translation>
     </message>
     <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>student</translation>
     </message>
     <message>
         <source>students</source>
-        <translation type="unfinished"></translation>
+        <translation>studenci</translation>
     </message>
     <message>
         <source>host organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>organizacje przyjmujące</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>organizacja</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>kontakt</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>kontakty</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>instytucja</translation>
     </message>
     <message>
         <source>institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>instytucje</translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation type="unfinished"></translation>
+        <translation>wykonano poza vipdesk: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n pozycja zaznaczona poniżej</numerusform>
+            <numerusform>%n pozycje zaznaczone poniżej</numerusform>
+            <numerusform>%n pozycji zaznaczonych poniżej</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokujące punkty: {count}</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>1 punkt blokuje</translation>
     </message>
     <message>
         <source>Other moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Inne kroki</translation>
     </message>
     <message>
         <source>Save the placement to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz praktykę, aby rozpocząć jej listę kontrolną.</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan: &lt;b&gt;Projekt&lt;/b&gt; (jeszcze nie zapisano)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> — krok {value} z {count}</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Przejdź do „{label}”</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokazuje, co jeszcze blokuje, z drogą do każdego rozwiązania.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj praktykę…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz ponownie jako {label}</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wróć do {label}</translation>
     </message>
     <message>
-        <source>{label} the placement</source>
-        <translation type="unfinished"></translation>
+        <source>{phase} — {done} of {count} done</source>
+        <translation>{phase} — wykonano {done} z {count}</translation>
     </message>
     <message>
-        <source>{label} the placement — {done} of {count} done</source>
-        <translation type="unfinished"></translation>
+        <source>Before the placement</source>
+        <translation>Przed praktyką</translation>
+    </message>
+    <message>
+        <source>During the placement</source>
+        <translation>W trakcie praktyki</translation>
+    </message>
+    <message>
+        <source>After the placement</source>
+        <translation>Po praktyce</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynika z danych vipdesk.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ręczne zaznaczenie wymaga podania powodu (dane tego nie pokazują).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ blokuje następny krok</translation>
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaznacz ręcznie</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk zaznacza „{label}” na podstawie swoich danych, które jeszcze tego nie pokazują ({value}). Dlaczego jest to wykonane?</translation>
     </message>
     <message>
         <source>New placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa praktyka</translation>
     </message>
     <message>
         <source>Placement details</source>
-        <translation type="unfinished"></translation>
+        <translation>Szczegóły praktyki</translation>
     </message>
     <message>
         <source>Placement sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekcje praktyki</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan</translation>
     </message>
     <message>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Przygotowanie</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Porozumienie</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Monitorowanie</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Poczta</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknij</translation>
     </message>
     <message>
         <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;i&gt;niezapisane zmiany&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Nowa praktyka{dirty}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>{reference} — placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — praktyka</translation>
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation type="unfinished"></translation>
+        <translation>Brak dalszego kroku: stan praktyki to </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Dalej: {label} — pozostał %n punkt (karta Stan)</numerusform>
+            <numerusform>Dalej: {label} — pozostały %n punkty (karta Stan)</numerusform>
+            <numerusform>Dalej: {label} — pozostało %n punktów (karta Stan)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Dalej: {label} — nic nie blokuje</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywrócić niezapisane zmiany?</translation>
     </message>
     <message>
         <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk zamknięto {day} o {time}, zanim zmiany tej praktyki zostały zapisane. Przywrócić je? (Zostaną zapisane dopiero po kliknięciu „Zapisz”.)</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic nie zapisano: popraw pola oznaczone poniżej.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Twoje zmiany nadal tu są, niezapisane.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunąć {reference} ({title})? Lista kontrolna zostanie usunięta razem z nią. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Niezapisane zmiany</translation>
     </message>
     <message>
         <source>This placement has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta praktyka ma niezapisane zmiany. Zapisać je przed zamknięciem?</translation>
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirtualna: tylko online. Mieszana: online z pobytem fizycznym za granicą (podaj okresy poniżej). Fizyczna: na miejscu w organizacji przyjmującej.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto nadzoruje pracę praktykanta w organizacji przyjmującej; podpisuje zaświadczenie</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Kto śledzi naukę w instytucji wysyłającej i ją uznaje</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Uczelnia praktykanta, która kieruje na praktykę i ją uznaje</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzgodniony pierwszy dzień; od niego liczą się porozumienie i dofinansowanie</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzgodniony ostatni dzień; przedłużenie wymaga aneksu</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzgodnione godziny pracy w tygodniu (od 1 do 60), zgodnie z porozumieniem</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkty ECTS praktyki w programie studiów; puste, gdy się nie liczy (wtedy do zakończenia nie jest potrzebne uznanie)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Wewnętrzne uwagi biura: nigdy nie drukowane w porozumieniu</translation>
     </message>
     <message>
         <source>Periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Okresy</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation type="unfinished"></translation>
+        <translation>Wirtualne i fizyczne okresy praktyki: rodzaj, początek, koniec</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Początek</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Koniec</translation>
     </message>
     <message>
         <source>Add period</source>
-        <translation type="unfinished"></translation>
+        <translation>Dodaj okres</translation>
     </message>
     <message>
         <source>Remove period</source>
-        <translation type="unfinished"></translation>
+        <translation>Usuń okres</translation>
     </message>
     <message>
         <source>Period {value}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Okres {value}: {exc}</translation>
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy student…</translation>
     </message>
     <message>
         <source>New host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa organizacja…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz część nazwy lub kraju (↓ wyświetla listę)</translation>
     </message>
     <message>
         <source>New institution…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa instytucja…</translation>
     </message>
     <message>
         <source>New mentor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy opiekun…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy opiekun akademicki…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>np. 7,5 (puste, jeśli brak)</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Student</translation>
     </message>
     <message>
         <source>Company mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiekun w firmie</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Tytuł</translation>
     </message>
     <message>
         <source>Planned start and end</source>
-        <translation type="unfinished"></translation>
+        <translation>Planowany początek i koniec</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Godzin tygodniowo</translation>
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkty ECTS</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Mieszana: okresy fizyczne i wirtualne</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic ({what}) nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nowy wpis.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic jeszcze nie zapisano dla tej praktyki.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia zaczyna się przy pierwszym zapisaniu praktyki.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Co się zmieniło, od najnowszych</translation>
     </message>
     <message>
         <source>Stored details</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisane szczegóły</translation>
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż wpis audytu zaznaczonego wiersza w postaci zapisanej</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz wiersz, aby zobaczyć wpis w postaci zapisanej.</translation>
     </message>
     <message>
         <source>{text}
 
 As stored:
 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+
+W postaci zapisanej:
+{detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz organizację przyjmującą: opiekun tam pracuje.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz instytucję wysyłającą: opiekun akademicki tam pracuje.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Stan nie został zmieniony</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać to:</numerusform>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać %n rzeczy:</numerusform>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać %n rzeczy:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz {label}</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Przejdź mimo to (kierownik biura)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przejdź, choć dane tego jeszcze nie potwierdzają; Twój powód zostanie zapisany w historii.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Anuluj praktykę</translation>
     </message>
     <message>
         <source>Cancel {reference}? You can reopen it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulować {reference}? Można ją później wznowić.</translation>
     </message>
     <message>
         <source>Move anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Przejdź mimo to</translation>
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego {reference} przechodzi do „{label}”, choć dane tego jeszcze nie potwierdzają? Powód zostanie zapisany w historii praktyki.</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Następny krok</translation>
     </message>
     <message>
         <source>{details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Brak praktyk&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zacznij od zapisania praktyki: student, organizacja przyjmująca, daty i forma (wirtualna, mieszana lub fizyczna).&lt;br&gt;Albo otwórz demonstracyjną bazę danych, aby najpierw obejrzeć przykładowe dane.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowa praktyka (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open the demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz demonstracyjną bazę danych</translation>
     </message>
     <message>
         <source>Search placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj praktyk</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukaj numeru, studenta, organizacji, tytułu lub kraju  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie lata</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie kraje</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kraj przyjmujący</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż praktyki w jednym kraju</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymaga uwagi</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż tylko praktyki z czymś do zrobienia na liście zadań (karta Dziś)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation type="unfinished"></translation>
+        <translation>Pokaż praktyki o jednym stanie</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedna praktyka w wierszu; Enter ją otwiera</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-2026-00000</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation type="unfinished"></translation>
+        <translation>Mieszana</translation>
     </message>
     <message>
         <source>All placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie praktyki</translation>
     </message>
     <message numerus="yes">
         <source>%Ln shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln widoczna</numerusform>
+            <numerusform>%Ln widoczne</numerusform>
+            <numerusform>%Ln widocznych</numerusform>
         </translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Wymaga uwagi ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>pon.</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>wt.</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>śr.</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>czw.</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>pt.</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>sob.</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>niedz.</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Wspólne godziny w dniu tygodnia</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wspólnych godzin do pokazania</translation>
     </message>
     <message>
         <source>Result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik…</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyniki według tematów, odpowiedzi blokujące i wskazówki</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj jako PDF…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwestionariusz jako wypełnialny PDF do wysłania stronie</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
-        <translation type="unfinished"></translation>
+        <translation> · wcześniejsze: {earlier}</translation>
     </message>
     <message>
         <source>Blocks: “{question}” {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokuje: „{question}” {answer}</translation>
     </message>
     <message>
         <source>Low: {label} ({score})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nisko: {label} ({score})</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponowna ocena</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Kwestionariusz</translation>
     </message>
     <message>
         <source>Resume questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wznów kwestionariusz…</translation>
     </message>
     <message>
         <source>{what} started {started_at} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} rozpoczęty {started_at} przez {respondent}, niezakończony</translation>
     </message>
     <message>
         <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpoczęty {started_at} przez {respondent}; kontynuacja od pierwszej strony bez odpowiedzi</translation>
     </message>
     <message>
         <source>Re-assess…</source>
-        <translation type="unfinished"></translation>
+        <translation>Oceń ponownie…</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Nowy kwestionariusz; wcześniejszy wynik pozostaje w historii</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rozpocznij kwestionariusz…</translation>
     </message>
     <message>
         <source>Communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokół komunikacji</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Spisano&lt;/b&gt;{who} · raporty {label}, odpowiedź w ciągu {reply_hours} godz.</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Edytuj protokół…</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeszcze nie spisano: dostępność, raportowanie, czas odpowiedzi, spotkania.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spisz protokół…</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours_text} wspólnie w dniu roboczym</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wspólne godziny: {shared}</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przy godzinach biurowych (od poniedziałku do piątku, 9:00–17:00) dla wszystkich: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzia</translation>
     </message>
     <message>
         <source>Choose tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz narzędzia…</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan testów…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wybrano jeszcze narzędzi: które narzędzie służy do spotkań, pytań, raportów, dokumentów?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · przetestowano {done} z {count} (narzędzie × osoba)</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation type="unfinished"></translation>
+        <translation> · wskazówki w „Wybierz narzędzia”: {count}</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Blokuje „Porozumienie wysłane”:
+</translation>
     </message>
     <message>
         <source>Save the placement to start its preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz praktykę, aby rozpocząć jej przygotowanie.</translation>
     </message>
     <message>
         <source>Import returned questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj odesłany kwestionariusz…</translation>
     </message>
     <message>
         <source>Language of exported questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Język eksportowanych kwestionariuszy</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>„Eksportuj jako PDF…” zapisuje kwestionariusz w tym języku (po angielsku, jeśli nie jest jeszcze przetłumaczony)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Spotkanie: co tydzień ({weekday}), {start} ({zone})</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-y &amp;w języku:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Coś blokuje rozpoczęcie: zob. odpowiedzi krytyczne poniżej.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student, organizacja przyjmująca i instytucja są gotowi.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wszystko jest jeszcze ocenione lub wystarczająco mocne.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gotowość&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — odpowiada {respondent}, {when} (wersja kwestionariusza {questionnaire_version})</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} pracuje w: {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} zaczyna o</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} kończy o</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Dni robocze</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Od</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({first} do {last})</translation>
     </message>
     <message>
         <source>Every {weekday}, {start}–{end} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Co tydzień ({weekday}), {start}–{end} ({zone})</translation>
     </message>
     <message>
         <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wspólne godziny pracy w dniu tygodnia, {first} do {last}, w dniach studenta:</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Uzupełnij strefę czasową, dni i godziny studenta, aby je zobaczyć.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Proponowane spotkanie ({meeting_minutes} min):&lt;/b&gt; {first_line}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Żaden termin spotkania&lt;/b&gt; nie pasuje w każdym tygodniu: zob. poniżej.</translation>
     </message>
     <message>
         <source>communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>protokół komunikacji</translation>
     </message>
     <message>
         <source> working hours</source>
-        <translation type="unfinished"></translation>
+        <translation> godz. pracy</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minut</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation type="unfinished"></translation>
+        <translation>np. Teams: cotygodniowe spotkanie i krótkie pytania. E-mail: raporty. Dysk wspólny: rezultaty. Grupa czatu: rozmowy niezwiązane z zadaniami.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Imię i nazwisko, e-mail lub telefon oraz godziny</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Dostępność</translation>
     </message>
     <message>
         <source>Shared hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Wspólne godziny</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportowanie</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedź w ciągu</translation>
     </message>
     <message>
         <source>Meeting length</source>
-        <translation type="unfinished"></translation>
+        <translation>Długość spotkania</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation type="unfinished"></translation>
+        <translation>Które narzędzie do czego</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt kontaktowy dla studenta</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt kontaktowy dla pracowników firmy</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokół komunikacji — {heading}</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: „{text}” nie jest strefą czasową.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik gotowości</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Liczba pytań wymaganych bez odpowiedzi: {missing}.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Wynik ogólny &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>poniżej {threshold}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Odpowiedzi blokujące&lt;/b&gt; — trzeba je rozwiązać, zanim praktyka się rozpocznie:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Co zrobić&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Co zrobić&lt;/b&gt;&lt;br&gt;Nic: każda odpowiedź jest mocna.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Praktyka:&lt;/b&gt; {about}</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pytania: {count} na stronach: {count2}, około {max} minut. Każda strona jest zapisywana po kliknięciu „Dalej”: możesz przerwać w dowolnym momencie i kontynuować później.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
-        <translation type="unfinished"></translation>
+        <translation>Odpowiedzi: {value} z {count} — </translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>odpowiedz na każde pytanie oznaczone *, aby przejść dalej.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>kliknij „Dalej”, aby zapisać.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} · Opcjonalne: zostaw puste, jeśli nie ma nic do dodania.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknij „Zakończ”, aby zapisać tę ocenę. Do tego czasu możesz wrócić i zmienić odpowiedzi.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Gotowość: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Strona {n} z {count}</translation>
     </message>
     <message>
         <source>{exc}
 Your answers on this page are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Teraz widać ich odpowiedzi; sprawdź tę stronę i ponownie kliknij „Dalej”.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zamknąć bez zapisywania?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie udało się zapisać tej strony. Zamknąć mimo to i utracić jej odpowiedzi?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool_name} z: {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Wynik: {who}</translation>
     </message>
     <message>
         <source>Date: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data: {who}</translation>
     </message>
     <message>
         <source>Note: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uwaga: {who}</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>Co się stało; w razie niepowodzenia, co je zastępuje</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan testów — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan testów</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Przed rozpoczęciem wypróbuj każde narzędzie z każdą osobą: instalacja, logowanie, krótka rozmowa lub wiadomość, wspólny plik. Zapisz, co się stało.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Z</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Najpierw wybierz narzędzia.</translation>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: ktoś inny zapisał w międzyczasie ten test; wczytano ponownie.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— brak —</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (nieprzeznaczone do tego)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz narzędzia, z których wszyscy mogą korzystać, a najlepiej już korzystają, i wyraźnie określ, które służy do czego.</translation>
     </message>
     <message>
         <source>Check the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdź wybór</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kliknij „Zakończ”, aby zapisać. Następnie przetestuj każde narzędzie ze studentem, opiekunem i opiekunem akademickim: wcześniej nie można wysłać porozumienia.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wybrane&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wybrano jeszcze narzędzia.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Brak wskazówek: wybór jest zgodny z przewodnikiem.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzia — {heading}</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Narzędzia nie zostały zapisane</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Wybrali: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ktoś inny wybrał narzędzia dla tej praktyki po jej otwarciu przez Ciebie.{chosen} Kliknij ponownie „Zakończ”, aby zachować swój wybór, lub „Wstecz”, aby go zmienić.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ich wersja różni się w: {join}.
+
+</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}„Wczytaj ponownie” pokazuje ich wersję i odrzuca Twoje zmiany; „Zachowaj moje” zapisuje Twoją wersję zamiast ich.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wczytaj ponownie (odrzuć moje)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Zachowaj moje</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>„{text}” nie ma na liście; wybierz z niej {what}.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie zapisano: {what}</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Odrzucić zmiany?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kryteria równego dostępu to szczególne kategorie danych osobowych (art. 9 RODO). Dołączaj je tylko wtedy, gdy odbiorca ich potrzebuje, np. do wsparcia włączeniowego; przechowuj i przesyłaj plik w bezpieczny sposób.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Raport nie został zapisany</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anulowano: nie zapisano żadnego pliku.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportuj raport</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Każda praktyka</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Wszystkie stany</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Język raportu</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Nazwy arkuszy, nagłówki, podsumowania i wykresy w tym języku; dane tak, jak je zapisano</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Dołącz kryteria równego dostępu studentów</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz jako</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Raport</translation>
     </message>
     <message>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Szukany tekst</translation>
     </message>
     <message>
         <source>Year (planned start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rok (planowany początek)</translation>
     </message>
     <message>
         <source>Sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dane wrażliwe</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz w</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Następnie wyślij e-mailem (do instytucji finansującej lub kierownictwa)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skoroszyt Excel z poniższymi filtrami, kluczowymi liczbami z wykresem i szczegółami. Filtry są początkowo takie, jak na liście praktyk.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz raport jako</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skoroszyt Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz, gdzie zapisać raport.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Folder {parent} nie istnieje.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Zastąpić plik?</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} już istnieje. Zastąpić?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisywanie raportu…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksport raportu: {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>źródła finansowania</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano {records:,} ({what}) w {path}.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkusze (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz szablon importu: {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Szablon nie został zapisany</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic nie zaimportowano</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nic nie zaimportowano.&lt;/b&gt; </translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zatrzymano: nic nie zaimportowano.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import: {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na {value}. Zobaczysz, co vipdesk zrozumiał, zanim cokolwiek zostanie zaimportowane; jeśli którykolwiek wiersz ma problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie wybrano pliku.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz plik…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz szablon…</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pusty skoroszyt z właściwymi kolumnami i arkuszem pomocy</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Jak czytane są daty zapisane z ukośnikami; 31.12.2000 i 2000-12-31 są zawsze jednoznaczne</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Daty takie jak 01/02/2026 zapisano z &amp;dniem lub miesiącem na początku:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Podgląd</translation>
     </message>
     <message>
         <source>The rows as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersze w postaci, w jakiej zostałyby zaimportowane</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiersz</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolumna</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemy</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Co poprawić, wiersz po wierszu</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
+        <translation>Import ({kind}) z</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Odczytywanie i sprawdzanie pliku…</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprawdzanie {name}</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolejność dat nie została zmieniona</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tego pliku nie można zaimportować.&lt;/b&gt; {message}</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj jako</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (pokazano pierwsze {PREVIEW_ROWS})</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: wiersze: {count:,}{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Nieużywane kolumny: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Daty z ukośnikami czytane jako: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nic nie może zostać zaimportowane, dopóki każdy problem poniżej nie zostanie poprawiony w pliku&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Nie ma nic nowego do zaimportowania.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemy ({count:,})</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Import: {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zaimportowano {created:,} ({noun}).</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation> {count:,} już istniało i zostało pominiętych.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importuj &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eksportuj raport do Excela…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisz &amp;szablon importu</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zapisano szablon ({kind}) w {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Odłóż — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation type="unfinished"></translation>
+        <translation>Dlaczego, np. „HR organizacji nieobecny do poniedziałku”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukryj &amp;do</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uwaga</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Odłóż</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pojawi się ponownie dzień później, chyba że dane pokażą do tego czasu, że zostało wykonane.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Reguły listy zadań</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dni</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}. Domyślnie: {default_days} dni.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Przywróć &amp;domyślne</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy lista zadań pokazuje pozycję. Te liczby dotyczą wszystkich korzystających z tej bazy danych.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Odłożono {reference} ({what}) do {day_text}.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Organizacja przyjmująca</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Co zrobić</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Od</translation>
     </message>
     <message>
         <source>{what}: {details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {details}
+Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>365 dni po terminie</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>30 wrz 2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Otwórz praktykę tam, gdzie to się wykonuje (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>O&amp;dłóż…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ukryj tę pozycję do wybranej daty ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Reguły…</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiedy lista zadań pokazuje pozycję: liczba dni</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij &amp;przypomnienia…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyślij e-mail do każdej strony, na którą czeka pozycja: podpisy, zaświadczenie, oceny</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista zadań</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation type="unfinished"></translation>
+        <translation>Co jest do zrobienia, pogrupowane na zaległe, w tym tygodniu i później</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Wszystko zrobione&lt;/h2&gt;&lt;p&gt;Dziś nic na Ciebie nie czeka: żadne podpisy nie czekają zbyt długo, żadna praktyka nie zaczyna się z otwartym przygotowaniem, nie brakuje zaświadczenia ani oceny.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Dziś, {long_day}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie można odłożyć</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation> · odłożone: {snoozed:,}</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nic do zrobienia{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln pozycja: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln pozycje: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln pozycji: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Rekord</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Usunięto</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Pozostało dni</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ostatnio usunięte</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktyki i pozycje kosztów usunięte w ciągu ostatnich 30 dni. Przywrócenie przywraca wszystko: listę kontrolną, kwestionariusze, protokół, narzędzia, porozumienia i koszty.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Co usunięto w ciągu ostatnich 30 dni</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>W ciągu ostatnich 30 dni nic nie usunięto.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Przywróć</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie przywrócono</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>RRRR-MM-DD</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Wybierz z kalendarza</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Wpisz część imienia i nazwiska, e-maila lub numeru albumu</translation>
     </message>
 </context>
 </TS>

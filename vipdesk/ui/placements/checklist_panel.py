@@ -164,11 +164,12 @@ class ChecklistPanel(QWidget):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            scroll.setAccessibleName(tr("{label} the placement").format(label=shown(phase.label)))
+            title = _phase_title(phase)
+            scroll.setAccessibleName(title)
             self.pages.addItem(
                 scroll,
-                tr("{label} the placement — {done} of {count} done").format(
-                    done=done, label=shown(phase.label), count=len(states)
+                tr("{phase} — {done} of {count} done").format(
+                    phase=title, done=done, count=len(states)
                 ),
             )
             viewport = scroll.parentWidget()
@@ -257,3 +258,11 @@ class ChecklistPanel(QWidget):
     def _on_next_clicked(self) -> None:
         if self._next is not None:
             self.status_requested.emit(self._next.value)
+
+
+def _phase_title(phase: Phase) -> str:
+    return {
+        Phase.BEFORE: tr("Before the placement"),
+        Phase.DURING: tr("During the placement"),
+        Phase.AFTER: tr("After the placement"),
+    }[phase]

@@ -27,6 +27,22 @@ PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
+# The columns' titles on screen (the services' COLUMN_TITLES, in the interface's language).
+_TITLES = (
+    tr("Reference"),
+    tr("Student"),
+    tr("Host"),
+    tr("Country"),
+    tr("Mode"),
+    tr("Status"),
+    tr("Start"),
+    tr("End"),
+    tr("Mentor"),
+    tr("Next step"),
+)
+assert len(_TITLES) == len(COLUMN_TITLES)
+
+
 def _text(row: PlacementRow, column: int) -> str:
     match column:
         case Column.REFERENCE:
@@ -111,7 +127,7 @@ class PlacementTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMN_TITLES)
         ):
-            return COLUMN_TITLES[section]
+            return _TITLES[section]
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

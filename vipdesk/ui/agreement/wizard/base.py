@@ -106,7 +106,7 @@ def section_title(key: str) -> str:
     """The title of the agreement's section `key` (see `SECTIONS`), translated."""
     return {
         "parties": tr("Parties"),
-        "programme": tr("Programme"),
+        "programme": tr("Programme", "the agreement's section"),
         "tasks": tr("Tasks and deliverables"),
         "learning": tr("Learning outcomes, monitoring and evaluation"),
         "protocol": tr("Communication protocol"),
