@@ -5,2729 +5,2741 @@
     <name></name>
     <message>
         <source>Cannot read {name}: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan {name} niet lezen: {value}.</translation>
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomst opstellen</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Definitieve pdf opslaan</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf opslaan</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} {title} voor HR.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Invulbare pdf voor HR opslaan</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies de pdf die HR heeft teruggestuurd</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde pdf importeren</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een pdf om te controleren</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Een pdf controleren</translation>
     </message>
     <message>
         <source>This placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze stage</translation>
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation type="unfinished"></translation>
+        <translation>Door alle partijen ondertekend</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} is door alle partijen ondertekend en vergrendeld. De definitieve pdf is gearchiveerd met SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Scan opslaan</translation>
     </message>
     <message>
         <source>Save the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>De scan opslaan</translation>
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen stage geselecteerd</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln stage</numerusform>
+            <numerusform>%Ln stages</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>De geselecteerde stage</numerusform>
+            <numerusform>De %Ln geselecteerde stages</numerusform>
         </translation>
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>De overeenkomsten zijn niet geëxporteerd</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: er is geen overeenkomst geschreven, de map is ongewijzigd.</translation>
     </message>
     <message>
         <source>Export agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomsten exporteren</translation>
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation type="unfinished"></translation>
+        <translation>De {count} getoonde met een overeenkomst in het dossier</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>De {count} getoond in de lijst</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({missing:,} opgesteld uit hun gegevens)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiezen…</translation>
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Invulbaar: het deel van de ontvangende organisatie als formuliervelden, in te vullen door HR</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomsten van</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan in</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variant</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Map openen</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren</translation>
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén pdf per stage, genoemd naar de referentie (bijv. VIP-2027-00042.pdf), klaar om ter ondertekening te versturen. Bij annuleren blijft de map ongewijzigd.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
-        <translation type="unfinished"></translation>
+        <translation>De overeenkomsten opslaan in</translation>
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies de map om de overeenkomsten in op te slaan.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>De map {folder} bestaat niet.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen stage om te exporteren.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>De overeenkomsten van {count} worden geschreven…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomsten exporteren</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln overeenkomst naar {folder} geschreven.</numerusform>
+            <numerusform>%Ln overeenkomsten naar {folder} geschreven.</numerusform>
         </translation>
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{replaced:,} daarvan vervingen eerdere bestanden met dezelfde naam.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} waren intussen verwijderd en zijn overgeslagen.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde pdf — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n veld af van de overeenkomst. Vink de wijzigingen aan die u overneemt: ze worden een nieuwe versie die opnieuw wordt verstuurd; de rest blijft ongewijzigd.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n velden af van de overeenkomst. Vink de wijzigingen aan die u overneemt: ze worden een nieuwe versie die opnieuw wordt verstuurd; de rest blijft ongewijzigd.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; wijzigt geen enkel veld van de overeenkomst.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Veld</translation>
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>In vipdesk</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>In de teruggestuurde pdf</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal ondertekend in dit bestand: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand heeft dit bestand digitaal ondertekend.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitale handtekening vastleggen ({value})</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Selectie &amp;overnemen</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>De overeenkomst wijzigen</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>De ondertekende overeenkomst blijft zoals ze is. Een wijziging legt vast wat er tijdens de stage verandert; alle drie de partijen ondertekenen haar.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Het project is naar een nieuw team gegaan; minder uren.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden</translation>
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Wijziging &amp;starten</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Stageverklaring</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation type="unfinished"></translation>
+        <translation>De verklaring vermeldt wat er werkelijk is gebeurd. Wanneer is de stage werkelijk begonnen en geëindigd?</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkelijke start</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkelijk einde</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Doorgaan</translation>
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Stageverklaring {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (alleen-lezen)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{trainee_name}&lt;/b&gt; bij &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Gepland {planned_start} – {planned_end}, {hours_per_week} u/week, {label}</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén taak per regel</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén leerresultaat per regel</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>De beoordeling van de stagiair door de mentor</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Algemeen oordeel of voorgesteld cijfer (optioneel)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgevoerde taken</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Behaalde leerresultaten</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Beoordeling door de mentor</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Beoordeling</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opslaan</translation>
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Een nieuwe versie starten?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versie {value} starten als kopie van {title}? Versie {number} is dan vervangen: er worden geen handtekeningen meer op vastgelegd en de nieuwe versie wordt opnieuw ter ondertekening verstuurd.</translation>
     </message>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe versie</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomst &amp;opstellen…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bekijken…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ter &amp;ondertekening versturen…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Handtekening &amp;vastleggen…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weigeren…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sc&amp;an opslaan…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pdf opslaan…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Invulbare pdf voor HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Per &amp;e-mail versturen…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde pdf &amp;importeren…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe &amp;versie</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wij&amp;zigen…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verklaring…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf &amp;controleren…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Nog geen overeenkomst&lt;/b&gt; — &lt;i&gt;Overeenkomst opstellen…&lt;/i&gt; begint versie 1 met de gegevens van de stage: partijen, data, taken, tools en het communicatieprotocol.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuur haar eerst ter ondertekening; e-mail haar daarna naar elke partij.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een latere versie heeft haar vervangen.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer eerst een document in de lijst.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stel eerst de overeenkomst op.</translation>
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen versie van de overeenkomst open: een teruggestuurde pdf heeft niets te wijzigen.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas als de overeenkomst door alle partijen is ondertekend en vergrendeld.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is nog geen versie om te vervangen.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze is ter ondertekening verstuurd: start een nieuwe versie om haar te wijzigen.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze is ondertekend en vergrendeld: wijzigingen gaan via een wijzigingsovereenkomst.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze is niet ter ondertekening verstuurd.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ze heeft pas een pdf als ze ter ondertekening is verstuurd.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen versies van de overeenkomst gaan als invulbare pdf naar HR.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een concept of een ter ondertekening verstuurde versie gaat naar HR.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer in de tabel met handtekeningen een papieren handtekening (met scan).</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen een ter ondertekening verstuurde versie van de overeenkomst wordt vervangen.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage eerst op om de overeenkomst op te stellen.</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Document</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrendeld</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versies van de overeenkomst</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke versie van de overeenkomst, met status en datum</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Partij</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekend door</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Functie</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastgelegd door</translation>
     </message>
     <message>
         <source>Signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Handtekeningen</translation>
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie de gekozen versie heeft ondertekend, wanneer en hoe</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Meer</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke actie op de overeenkomst, en waarom sommige nu niet kunnen</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Concept &amp;bewerken…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarom: {note}</translation>
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet verstuurd: handtekeningen worden vastgelegd zodra ze ter ondertekening is verstuurd.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgorde van ondertekening: {order_text}</translation>
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekent als volgende: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Geweigerd door: {party_label}: {reason}&lt;/span&gt; — start een nieuwe versie om haar te herzien.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 van de definitieve pdf: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ter ondertekening versturen</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; wordt bevroren bij het versturen: de pdf wordt gemaakt en elke partij tekent om beurten. Kies de volgorde waarin de partijen tekenen.</translation>
     </message>
     <message>
         <source>Signing order</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgorde van ondertekening</translation>
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie als eerste, tweede, derde tekent</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Om&amp;hoog</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>Om&amp;laag</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versturen</translation>
     </message>
     <message>
         <source>Order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgorde: {order_text}</translation>
     </message>
     <message>
         <source>Not sent — please correct first:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Niet verstuurd — corrigeer eerst:
+</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf-documenten (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scans (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificaten met hun sleutel (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schriftelijke instemming (per e-mail of brief)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Papieren handtekening, met een scan van de ondertekende pagina</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal: een ondertekend &amp;teruggestuurde pdf</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitaal: &amp;hier ondertekenen met een certificaat (.p12)</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Handtekening vastleggen — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; ondertekent &lt;b&gt;{title}&lt;/b&gt;. Hoe is ondertekend?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies het bestand…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bladeren…</translation>
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Eenmalig gebruikt om te ondertekenen; nooit opgeslagen</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum ondertekening</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoordzin</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ondertekenen</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vastleggen</translation>
     </message>
     <message>
         <source>Choose the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies het bestand.</translation>
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Een niet-bevestigde ondertekenaar vastleggen?</translation>
     </message>
     <message>
         <source>{exc}
 
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+
+Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvoorbeeld telefonisch). Uw bevestiging en de reden worden bewaard in de geschiedenis van de stage.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Weigeren — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een weigering wordt met de reden vastgelegd en &lt;b&gt;zet alle andere handtekeningen terug&lt;/b&gt; op {title}, ook digitale. Start een nieuwe versie om de tekst te wijzigen.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de partij gewijzigd wil zien, in haar eigen woorden</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Weigeren</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geef aan waarom de partij weigert.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation type="unfinished"></translation>
+        <translation>De weigering vastleggen?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastleggen dat {value} weigert? Alle tot nu toe op deze versie vastgelegde handtekeningen worden teruggezet.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificaten (*.pem *.crt *.cer *.der);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrouwde certificaten</translation>
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Handtekeningen waarvan het certificaat door een van deze instanties is uitgegeven, gelden als bevestigd als de naam van de ondertekenaar overeenkomt met de persoon die voor die partij is vastgelegd.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>De instanties waarvan de handtekeningen als bevestigd gelden</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen enkel certificaat wordt vertrouwd: ondertekenaars worden alleen bevestigd door het certificaat dat eerder voor hen is geaccepteerd.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificaatbestand &amp;toevoegen…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verwijderen</translation>
     </message>
     <message>
         <source>Trusted from now on: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vanaf nu vertrouwd: {names}.</translation>
     </message>
     <message>
         <source>Trust a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Een certificaat vertrouwen</translation>
     </message>
     <message>
         <source>Trust this certificate no longer?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit certificaat niet langer vertrouwen?
+
+{text}</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;GEWIJZIGD na ondertekening door {signer}&lt;/b&gt;: </translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;{organisation}uitgegeven door {issuer}&lt;br&gt;geldig van {valid_from} tot {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>intact, maar &lt;b&gt;ondertekenaar NIET BEVESTIGD&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>intact; ondertekenaar bevestigd</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Deze pdf bevat &lt;b&gt;geen digitale handtekeningen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;GEWIJZIGD of BESCHADIGD: dit bestand is na ondertekening gewijzigd, of een handtekening is ongeldig.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle handtekeningen zijn intact, maar een ondertekenaar is niet bevestigd&lt;/b&gt; als de vastgelegde persoon: zie de reden hieronder.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle handtekeningen zijn intact&lt;/b&gt; en alle ondertekenaars bevestigd: er is na ondertekening niets gewijzigd.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;vastgelegd: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Partij&lt;/th&gt;&lt;th&gt;Ondertekend door&lt;/th&gt;&lt;th&gt;Wanneer&lt;/th&gt;&lt;th&gt;Oordeel&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>{archived_title} heeft geen gearchiveerde definitieve pdf om mee te vergelijken.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit is de gearchiveerde definitieve pdf&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit bestand wijkt af van de gearchiveerde definitieve pdf&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 van dit bestand: {sha256}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Controleren — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: naam</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Functie</translation>
     </message>
     <message>
         <source>{who}: position</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: functie</translation>
     </message>
     <message>
         <source>{who}: e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: e-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefoon</translation>
     </message>
     <message>
         <source>{who}: phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: telefoon</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Partijen</translation>
     </message>
     <message>
         <source>Programme</source>
         <comment>the agreement&apos;s section</comment>
-        <translation type="unfinished"></translation>
+        <translation>Programma</translation>
     </message>
     <message>
         <source>Tasks and deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>Taken en resultaten</translation>
     </message>
     <message>
         <source>Learning outcomes, monitoring and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Leerresultaten, begeleiding en beoordeling</translation>
     </message>
     <message>
         <source>Roles and responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollen en verantwoordelijkheden</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Technologie</translation>
     </message>
     <message>
         <source>Host commitments</source>
-        <translation type="unfinished"></translation>
+        <translation>Verplichtingen van de organisatie</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n probleem op te lossen vóór Volgende.</numerusform>
+            <numerusform>%n problemen op te lossen vóór Volgende.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>En zie de rode melding hieronder.</numerusform>
+            <numerusform>En zie de rode meldingen hieronder.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zie de rode melding hieronder.</numerusform>
+            <numerusform>Zie de rode meldingen hieronder.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} verwijderen</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Taak</translation>
     </message>
     <message>
         <source>What the trainee does</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de stagiair doet</translation>
     </message>
     <message>
         <source>What is handed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat wordt opgeleverd</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline</translation>
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat:</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline:</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool</translation>
     </message>
     <message>
         <source>e.g. Microsoft Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Microsoft Teams</translation>
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. wekelijks overleg, chat</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikt voor</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. op 12 januari met alle betrokkenen getest</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikt voor:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort periode</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Eerste dag</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Laatste dag</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>tot</translation>
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 5 — korte cyclus</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 6 — bachelor</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 7 — master</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 8 — doctoraat</translation>
     </message>
     <message>
         <source>&lt; 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 250 werknemers</translation>
     </message>
     <message>
         <source>≥ 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 250 werknemers</translation>
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Overgenomen uit de gegevens van de stage: corrigeer hier wat niet klopt. Velden met * zijn verplicht.</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Stagiair</translation>
     </message>
     <message>
         <source>Sending institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Zendende instelling</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangende organisatie</translation>
     </message>
     <message>
         <source>ISCED-F code and name, e.g. 0311 Economics</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F-code en naam, bijv. 0311 Economie</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Naam</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboorte&amp;datum</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationa&amp;liteit</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie&amp;cyclus</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie&amp;gebied</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. B LEUVEN01</translation>
     </message>
     <message>
         <source>Responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwoordelijke persoon</translation>
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Academisch begeleider</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation type="unfinished"></translation>
+        <translation>Instell&amp;ing</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faculteit</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus&amp;code</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adres</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Verantwoordelijke &amp;persoon</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Academisch &amp;begeleider</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Informatie en communicatie</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactpersoon</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisatie</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Afde&amp;ling</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;s</translation>
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Website</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Land</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grootte</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation type="unfinished"></translation>
+        <translation>Sec&amp;tor</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Mento&amp;r</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel A: titel, periode, uren en vorm van de stage.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Waar de stage over gaat, in twee of drie regels</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>De geplande periode van de stage: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> uur</translation>
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode &amp;toevoegen</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beschrijving</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periode</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uren per week</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;orm</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended periodes</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de eerste dag van de stage in.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de laatste dag van de stage in.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>Taak &amp;toevoegen</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de stagiair gaat doen, wat elke taak oplevert en wanneer. Deadlines vallen binnen de periode {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline van taak {value}: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>De te verwerven kennis, vaardigheden en competenties, hoe de voortgang wordt gevolgd en hoe de stagiair wordt beoordeeld.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Bouwt churnmodellen in Python</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Leer&amp;resultaat toevoegen</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie de voortgang van de stagiair volgt, hoe en hoe vaak</translation>
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie de stagiair beoordeelt, wanneer en waarop</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterium</translation>
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Kwaliteit en tijdigheid van de resultaten</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;riterium toevoegen</translation>
     </message>
     <message>
         <source>e.g. English</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Engels</translation>
     </message>
     <message>
         <source>level not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>niveau nog onbekend</translation>
     </message>
     <message>
         <source>at level</source>
-        <translation type="unfinished"></translation>
+        <translation>op niveau</translation>
     </message>
     <message>
         <source>Learning &amp;outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Leerresultaten</translation>
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begeleidingsplan</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beoordeling</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Beoordelings&amp;criteria</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werktaal</translation>
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wanneer elke betrokkene bereikbaar is, hoe en hoe vaak de stagiair rapporteert, hoe snel berichten worden beantwoord en wie voor wie het aanspreekpunt is.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Wekelijks videogesprek met de mentor, maandag 10:00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel &amp;toevoegen</translation>
     </message>
     <message>
         <source>One duty per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén taak per regel</translation>
     </message>
     <message>
         <source>Restore default text</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaardtekst herstellen</translation>
     </message>
     <message>
         <source>{role}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: naam</translation>
     </message>
     <message>
         <source>{role}: duties</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: taken</translation>
     </message>
     <message>
         <source>Restore the default duties of the {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Standaardtaken van de {role} herstellen</translation>
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>De taken vervangen door de standaardtekst</translation>
     </message>
     <message>
         <source>No standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen standaardtekst</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam:</translation>
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waartoe de stagiair, de mentor, de begeleider en de coördinator zich verbinden. Eén taak per regel; vrij te bewerken, of herstel de standaardtekst.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welke tool waarvoor dient en of die vóór de start met elke betrokkene is getest. In de voorbereiding gekozen tools staan er al.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool &amp;toevoegen</translation>
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel B: hoe de zendende instelling de stage erkent, en de verzekering van de stagiair.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ingebed in het curriculum</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vrijwillige stage</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas &amp;afgestudeerd</translation>
     </message>
     <message>
         <source>Recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenning</translation>
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-&amp;studiepunten</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cijfer</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cijferlijst</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verzekering</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel C: waartoe de ontvangende organisatie zich verbindt.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation type="unfinished"></translation>
+        <translation>De organisatie &amp;betaalt een maandelijkse vergoeding van</translation>
     </message>
     <message>
         <source>Monthly amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Maandbedrag</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta</translation>
     </message>
     <message>
         <source>e.g. a laptop, software licences, access to online tools</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. een laptop, softwarelicenties, toegang tot online tools</translation>
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation type="unfinished"></translation>
+        <translation> weken na het einde</translation>
     </message>
     <message>
         <source>Financial support</source>
-        <translation type="unfinished"></translation>
+        <translation>Financiële steun</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Steun in &amp;natura</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verklaring binnen</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>De stageverklaring wordt uiterlijk {low} tot {high} weken na het einde afgegeven.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze versie is naar de partijen verstuurd en is bevroren: ze kan niet meer worden gewijzigd. Wijzigingen vragen een nieuwe versie van de overeenkomst.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}; {span}; {hours_per_week} u/week, {value}</translation>
     </message>
     <message>
         <source>no role</source>
-        <translation type="unfinished"></translation>
+        <translation>geen rol</translation>
     </message>
     <message>
         <source>no tool listed</source>
-        <translation type="unfinished"></translation>
+        <translation>geen tool vermeld</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation type="unfinished"></translation>
+        <translation>, {credits} ECTS</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency} per maand</translation>
     </message>
     <message>
         <source>no allowance</source>
-        <translation type="unfinished"></translation>
+        <translation>geen vergoeding</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Overzicht</translation>
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle onderdelen in één oogopslag. Voltooien slaat het concept op; het blijft bewerkbaar tot het is verstuurd.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;naar deze pagina&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n taak</numerusform>
+            <numerusform>%n taken</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n learning outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n leerresultaat</numerusform>
+            <numerusform>%n leerresultaten</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n beoordelingscriterium</numerusform>
+            <numerusform>%n beoordelingscriteria</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n regel</numerusform>
+            <numerusform>%n regels</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{support}; verklaring binnen %n week</numerusform>
+            <numerusform>{support}; verklaring binnen %n weken</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n onderdeel vraagt aandacht vóór Voltooien. Gebruik de links, of Terug.</numerusform>
+            <numerusform>%n onderdelen vragen aandacht vóór Voltooien. Gebruik de links, of Terug.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle onderdelen zijn volledig. Klik op Voltooien om het concept op te slaan.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomst {reference} — versie {version}</translation>
     </message>
     <message>
         <source> (sent, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (verstuurd, alleen-lezen)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sluiten</translation>
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle onderdelen in één oogopslag, zoals verstuurd. Sluiten laat alles zoals het is.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Concept niet opgeslagen</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Het concept opslaan?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat u hebt getypt als concept opslaan voordat u sluit?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de demo niet openen</translation>
     </message>
     <message>
         <source>vipdesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk: onverwachte fout</translation>
     </message>
     <message>
         <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er ging iets mis dat vipdesk niet verwachtte ({kind}). Wat u hebt opgeslagen is veilig. Details staan in {value}.</translation>
     </message>
     <message>
         <source>vipdesk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk kan de database niet openen</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoals het &amp;systeem</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Licht</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Donker</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleuren&amp;schema</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} kleuren. Al geopende panelen nemen ze volledig over als ze opnieuw worden geopend, of bij de volgende start.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal</translation>
     </message>
     <message>
         <source>vipdesk speaks {language} from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk spreekt {language} vanaf de volgende start.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewijzigd door iemand anders</translation>
     </message>
     <message>
         <source>another user</source>
-        <translation type="unfinished"></translation>
+        <translation>een andere gebruiker</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; heeft dit record opgeslagen nadat u het opende. Van u is nog niets opgeslagen. Vergelijk beide versies en kies dan:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw versie</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen door {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die van hen laden (mijn wijzigingen weggooien)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation type="unfinished"></translation>
+        <translation>De mijne behouden (over die van hen opslaan)</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar bewerken</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Volledige naam van de persoon die antwoordt</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beantwoord door:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de naam in van de persoon die antwoordt.</translation>
     </message>
     <message>
         <source>Answer this question: it is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beantwoord deze vraag: ze is verplicht.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage eerst op om de evaluaties vast te leggen.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Fase</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Door</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondent</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Behaalde resultaten</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastgelegd</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluaties</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke evaluatie, nieuwste eerst</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluatie &amp;invoeren…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vragenlijst e&amp;xporteren…</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Een invulbare pdf voor de student, de mentor of de begeleider</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde &amp;importeren…</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Een ingevulde vragenlijst (pdf) antwoord voor antwoord inlezen</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vragenlijst e-mailen…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>De invulbare pdf naar de persoon sturen die hem invult</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} door: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle evaluaties zijn binnen.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet gegeven: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Een evaluatie invoeren</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de evaluatie niet starten</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluatie niet opgeslagen</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Een vragenlijst exporteren</translation>
     </message>
     <message>
         <source>E-mail a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Een vragenlijst e-mailen</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf-bestanden (*.pdf);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vragenlijst:</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation type="unfinished"></translation>
+        <translation>De vragen en het formulier in deze taal; een nog niet vertaalde vragenlijst gaat in het Engels</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taal:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurd: {title}</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: beantwoord door &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Controleer de antwoorden en sla ze dan op.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Vraag</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoord</translation>
     </message>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(geen antwoord)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoorden</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke vraag en het gelezen antwoord</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze antwoorden &amp;opslaan</translation>
     </message>
     <message>
         <source>Save the questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>De vragenlijst opslaan</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Vragenlijst niet opgeslagen</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde vragenlijst</translation>
     </message>
     <message>
         <source>Not a questionnaire of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen vragenlijst van deze stage</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoorden niet opgeslagen</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik op een staaf om de kostenposten erachter te tonen.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget tegenover werkelijke uitgaven per financieringsbron</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen financieringsbronnen.</translation>
     </message>
     <message>
         <source>One placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén stage</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeld per jaar</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeld, gekozen</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle vormen</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaar</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorm</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Stages die hem delen</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Vink de stages aan die de kosten delen</translation>
     </message>
     <message>
         <source>a placement</source>
-        <translation type="unfinished"></translation>
+        <translation>een stage</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>kostenpost</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Laptop voor de student</translation>
     </message>
     <message>
         <source>No funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen financieringsbron</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorie</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Omschrijving</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrag</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Personeelsuren</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Uurtarief</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Financieringsbron</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Factuur</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Aandeel</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notities</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenpost: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe kostenpost</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer voor personeelstijd de uren en het uurtarief in en laat het bedrag leeg.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Personeelstijd: {hours} u × {rate} = {format_money}</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation type="unfinished"></translation>
+        <translation> (het bedrag hierboven wordt gebruikt)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage eerst op om de kosten vast te leggen.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>De kosten van deze stage, één per rij</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe kostenpost…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bewerken…</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenpost</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrag ({base})</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen kosten vastgelegd voor deze stage.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Totaal {format_money}&lt;/b&gt; — direct {format_money2}, aandeel in gedeelde kosten {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nog nergens meegeteld: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeld: alle{mode} van {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeeld: {count} stages ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>De kosten van de stage, één per rij</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen kostenposten. Voeg de eerste toe met Nieuw….</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen…</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten niet geladen</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenpost verwijderen</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{description} verwijderen?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenpost niet verwijderd</translation>
     </message>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselkoersen</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eenheden van een valuta ter waarde van 1 {base}, geldig vanaf een datum tot de volgende koers. Een kostenpost wordt omgerekend tegen de laatste koers op of vóór de datum.</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Geldig vanaf</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Koers (per 1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen koersen, nieuwste eerst</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Koers</translation>
     </message>
     <message>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Koers toevoegen</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV importeren…</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation type="unfinished"></translation>
+        <translation>Regels datum,valuta,koers, bijv. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Koers toevoegen: valuta, geldig vanaf, koers</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de koers als getal, bijv. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voer de datum in vanaf wanneer de koers geldt.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselkoersen importeren</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-bestanden (*.csv);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>{name} could not be read: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kon niet worden gelezen: {exc}</translation>
     </message>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n koers opgeslagen.</numerusform>
+            <numerusform>%n koersen opgeslagen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bron: {source}</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus+-beurs</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Op begindatum</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Oproep {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>De oproep waarvan de projectperiode de start van de stage omvat</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Minder kansen</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Groen reizen</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nulbeurs</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen individuele steun uit Erasmus+-EU-middelen</translation>
     </message>
     <message>
         <source>Travel days</source>
-        <translation type="unfinished"></translation>
+        <translation>Reisdagen</translation>
     </message>
     <message>
         <source> travel days</source>
-        <translation type="unfinished"></translation>
+        <translation> reisdagen</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Extra dagen individuele steun voor groen reizen</translation>
     </message>
     <message>
         <source>Travel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Reisafstand</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation type="unfinished"></translation>
+        <translation>afstand niet opgegeven</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor korte blended verblijven met minder kansen: reissteun per afstandsband</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Oproepjaar:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Toeslagen:</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reis:</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aantal</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Beursregels</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation type="unfinished"></translation>
+        <translation>De beurs regel voor regel, met de regel van elk</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastleggen als kostenpost</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat aan de student wordt betaald opslaan als kosten van deze stage</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er zijn geen beurstarieven om mee te rekenen.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Bron: {note_source}</translation>
     </message>
     <message>
         <source>, country group {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>, landengroep {group}</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{physical_days} fysieke dagen{counted}{group}. &lt;b&gt;Aan de student: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation> · in totaal {format_money}</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Beurs niet vastgelegd</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>geen</translation>
     </message>
     <message>
         <source>funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>financieringsbron</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Erasmus+ KA131 2026</translation>
     </message>
     <message>
         <source>e.g. the grant agreement number</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. het nummer van de subsidieovereenkomst</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Soort</translation>
     </message>
     <message>
         <source>Amount awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegekend bedrag</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaalt vanaf</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaalt tot</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referentie</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrotingsposten</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Financieringsbron: {name}</translation>
     </message>
     <message>
         <source>New funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe financieringsbron</translation>
     </message>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln deelnemer</numerusform>
+            <numerusform>%Ln deelnemers</numerusform>
         </translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegekend</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitgegeven</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Resterend</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Bron</translation>
     </message>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe bron…</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenposten…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wisselkoersen…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Vernieuwen</translation>
     </message>
     <message>
         <source>Funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Financieringsbronnen</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke bron: budget, uitgegeven, resterend</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Financieringsbronnen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Uitgegeven van het toegekende bedrag&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen kosten vastgelegd: voeg kostenposten toe om de kosten per deelnemer te zien.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten per deelnemer per vorm</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosten per deelnemer per jaar</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik op een staaf of kies een bron om de kostenposten erachter te tonen.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>Waaruit de gekozen staaf of bron bestaat</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Financiering niet geladen</translation>
     </message>
     <message>
         <source> — overspent</source>
-        <translation type="unfinished"></translation>
+        <translation> — overschreden</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet meegeteld: {value}</translation>
     </message>
     <message>
         <source>Not counted:
 • </source>
-        <translation type="unfinished"></translation>
+        <translation>Niet meegeteld:
+• </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenpost, in totaal {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenposten, in totaal {total}</numerusform>
         </translation>
     </message>
     <message>
         <source>{label} ({what}), {participants} participants</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({what}), {participants} deelnemers</translation>
     </message>
     <message>
         <source>Cannot open the funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de financieringsbron niet openen</translation>
     </message>
     <message>
         <source>Delete funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Financieringsbron verwijderen</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} verwijderen?</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Financieringsbron niet verwijderd</translation>
     </message>
     <message>
         <source>Anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Overal</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation type="unfinished"></translation>
+        <translation>De gebruikershandleiding, bij het onderdeel van wat u bekijkt</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + onderstreepte letter</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Het menu, de knop, het tabblad of het veld met die letter</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>Het volgende / vorige element</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabellen</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation type="unfinished"></translation>
+        <translation>De geselecteerde stage of het record openen</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Pijltoetsen, Page Up/Down</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Door de rijen bewegen</translation>
     </message>
     <message>
         <source>Tab bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabbladbalken</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Tab / Ctrl+Shift+Tab</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Het volgende / vorige tabblad</translation>
     </message>
     <message>
         <source>Placement editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage-editor</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>De stage opslaan</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten; naar niet-opgeslagen wijzigingen wordt gevraagd</translation>
     </message>
     <message>
         <source>Pickers</source>
-        <translation type="unfinished"></translation>
+        <translation>Keuzelijsten</translation>
     </message>
     <message>
         <source>Down, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Omlaag, dan Enter</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation type="unfinished"></translation>
+        <translation>De treffers van wat u typte tonen en er een kiezen</translation>
     </message>
     <message>
         <source>Date fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Datumvelden</translation>
     </message>
     <message>
         <source>Type the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ de datum</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-DD, DD/MM/JJJJ of DD.MM.JJJJ</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstvakken</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gaat verder (een tekstvak houdt Tab nooit vast)</translation>
     </message>
     <message>
         <source>Wizards</source>
-        <translation type="unfinished"></translation>
+        <translation>Wizards</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+V / Alt+T</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende / vorige pagina</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Sneltoetsen</translation>
     </message>
     <message>
         <source>Where, which keys, what they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Waar, welke toetsen, wat ze doen</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Waar</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Toetsen</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk-gebruikershandleiding</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>In de handleiding zoeken</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Inhoud</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen enkel onderdeel vermeldt dit.</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gebruikershandleiding</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuleren</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met stoppen… er wordt niets gewijzigd.</translation>
     </message>
     <message>
         <source> ({done:,} of {total:,})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({done:,} van {total:,})</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Het is niet uitgevoerd</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: er is niets gewijzigd.</translation>
     </message>
     <message>
         <source>Send by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Per e-mail versturen</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: de pdf om te ondertekenen</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: de invulbare pdf voor HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bericht wordt getoond voordat het vertrekt; u kunt het daar wijzigen.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Versturen naar:</translation>
     </message>
     <message>
         <source>The message&apos;s wording and dates in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>De tekst en data van het bericht in deze taal</translation>
     </message>
     <message>
         <source>Language of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal van het bericht</translation>
     </message>
     <message>
         <source>&amp;Message in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bericht in:</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw mailprogramma of sla het op als bestand. Het wordt niet in het postvak uit bewaard.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Aan</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderwerp</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Bericht</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijgevoegde bestanden</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation type="unfinished"></translation>
+        <translation>De bestanden die meegaan</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijgevoegd:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Van {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>In mailprogramma &amp;openen</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als .&amp;eml…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bericht:</translation>
     </message>
     <message>
         <source>Save the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bericht opslaan</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml)</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>In mailprogramma openen</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen mailprogramma heeft het geopend. Het bericht is opgeslagen als {path}: voeg het van daaruit bij of open het.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen e-mail. Berichten die vanuit een stage zijn verstuurd (overeenkomsten, vragenlijsten, herinneringen) verschijnen hier.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mislukt ({attempts} pogingen)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wanneer</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat er gebeurde</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postvak uit</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke e-mail en wat ermee gebeurde</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtende nu &amp;versturen</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw &amp;proberen</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Versturen &amp;annuleren</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lezen…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln bericht</numerusform>
+            <numerusform>%Ln berichten</numerusform>
         </translation>
     </message>
     <message>
         <source>From: {value}
 To: {value2}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Van: {value}
+Aan: {value2}
+</translation>
     </message>
     <message>
         <source>Cc: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Cc: {value}
+</translation>
     </message>
     <message>
         <source>Subject: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Onderwerp: {value}
+</translation>
     </message>
     <message>
         <source>Attached: {join}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Bijgevoegd: {join}
+</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {state}</translation>
     </message>
     <message>
         <source>Send reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinneringen versturen</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n herinnering&lt;/b&gt; vandaag.</numerusform>
+            <numerusform>&lt;b&gt;%n herinneringen&lt;/b&gt; vandaag.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reminded_lately} item(s) kregen de afgelopen 7 dagen al een herinnering.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen e-mailadres voor {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): sla ze op als .eml-bestanden.</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinneringen</translation>
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke herinnering, aan wie en waarover</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n herinnering &amp;versturen</numerusform>
+            <numerusform>%n herinneringen &amp;versturen</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als .&amp;eml-bestanden…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Herinneringen opslaan in</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>De herinneringen opslaan</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezig met versturen</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail versturen</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2735,2354 +2747,2367 @@ To: {value2}
 {first}
 
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}.
+
+{first}
+
+Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en probeer het dan opnieuw.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Beveiliging</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Poort</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Gebruikersnaam</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation type="unfinished"></translation>
+        <translation>opgeslagen in de wachtwoordkluis van het systeem</translation>
     </message>
     <message>
         <source>not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>niet opgeslagen</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Wachtwoord</translation>
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation type="unfinished"></translation>
+        <translation>International Office, Universiteit …</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam afzender</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres afzender</translation>
     </message>
     <message>
         <source>Reply-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoorden aan</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testbericht versturen</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Berichten</translation>
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation type="unfinished"></translation>
+        <translation>Elk bericht dat vipdesk verstuurt; kies er een</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaatshouders: {names}</translation>
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tekst opslaan</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>Meegeleverde tekst &amp;herstellen</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderwerp:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst:</translation>
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ondertekening (sluit elk bericht af)</translation>
     </message>
     <message>
         <source>Mail templates</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailsjablonen</translation>
     </message>
     <message>
         <source>E-mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailinstellingen</translation>
     </message>
     <message>
         <source>&amp;Server and sender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server en afzender</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Berichten</translation>
     </message>
     <message>
         <source>Not sent: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet verstuurd: {exc}</translation>
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstuurd naar {sender_address}; de server antwoordde: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze computer heeft geen wachtwoordkluis: het wachtwoord wordt bewaard tot vipdesk wordt gesloten en daarna opnieuw gevraagd.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde mail importeren</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation type="unfinished"></translation>
+        <translation>Postvak &amp;uit</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail…</translation>
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>De mailserver, de afzender en de berichtsjablonen</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde &amp;mail importeren (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Het rapport e-mailen</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet van ons, ongemoeid gelaten: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is de {kind} van {reference}: leg de handtekeningen vast op het tabblad Overeenkomst (Handtekening vastleggen…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk — {describe_url}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw proberen</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderdelen</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;andaag</translation>
     </message>
     <message>
         <source>&amp;Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Stages</translation>
     </message>
     <message>
         <source>&amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;tudenten</translation>
     </message>
     <message>
         <source>&amp;Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisaties</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Contactpersonen</translation>
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Instellingen</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Financiering</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand</translation>
     </message>
     <message>
         <source>&amp;New placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nieuwe stage…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afsluiten</translation>
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomsten &amp;exporteren…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>Instellin&amp;gen</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Be&amp;werken</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zoeken…</translation>
     </message>
     <message>
         <source>&amp;Open placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage &amp;openen</translation>
     </message>
     <message>
         <source>&amp;Delete placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage &amp;verwijderen…</translation>
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Onlangs verwijderd…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vertrouwde certificaten…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>Beel&amp;d</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sneltoetsen</translation>
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Over vipdesk</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoofd</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;andaag ({due:,})</translation>
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{due:,} te doen · {overdue:,} te laat · {placements:,} stages · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan de stage niet openen</translation>
     </message>
     <message>
         <source>Delete placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage verwijderen</translation>
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — {student} bij {host} verwijderen? De checklist gaat mee. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} verwijderd.</translation>
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Over vipdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Gegevens, voorbereiding en rapportage voor virtuele en blended internationale stages.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. 1234,50 of 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verslagen en reflecties (*.pdf *.docx *.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, mentor, begeleider</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, mentor</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>student, begeleider</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>student, collega&apos;s</translation>
     </message>
     <message>
         <source>student, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>student, coördinator</translation>
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>student, mentor, coördinator</translation>
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation type="unfinished"></translation>
+        <translation>begeleidingsnotitie</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. student, mentor</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Een van de tools die voor deze stage zijn gekozen (tabblad Voorbereiding)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
         <source>{ACCEPTED}, up to {value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{ACCEPTED}, tot {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen</translation>
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit leidde tot een zorg</translation>
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie deelnam</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Duur</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie</translation>
     </message>
     <message>
         <source>Concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Zorg</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Opvolging</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgelost op</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Oplossing</translation>
     </message>
     <message>
         <source>{kind} of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} van {day}</translation>
     </message>
     <message>
         <source>New log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe notitie</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Een bestand bijvoegen</translation>
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} is groter dan {value} MB.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan {name} niet lezen: {strerror}.</translation>
     </message>
     <message>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bestand</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>open</translation>
     </message>
     <message>
         <source>resolved {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>opgelost {day}</translation>
     </message>
     <message>
         <source>met on {met_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>gehouden op {met_on}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>nog niet</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage eerst op om het begeleidingslogboek bij te houden.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min</translation>
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation type="unfinished"></translation>
+        <translation>Begeleidingslogboek</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleggen, verslagen en controles</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwacht</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleg</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwachte overleggen</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Elk moment in het ritme van het protocol: gehouden of gemist</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nieuwe notitie…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bewerken…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;wijderen</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bestand opslaan…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erkenning…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleggen</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
-        <translation type="unfinished"></translation>
+        <translation>Verslagen en reflecties</translation>
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen communicatieprotocol: geen overlegritme om te meten.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zorg open</numerusform>
+            <numerusform>%n zorgen open</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niets vastgelegd: Nieuwe notitie… legt eerst de kick-off vast.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen studiepunten gepland: niets te erkennen in de opleiding.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet volledig: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits_awarded} van {planned_credits} studiepunten, cijfer {grade}, cijferlijst van {transcript_on}.</translation>
     </message>
     <message>
         <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>De {label} van {held_on} verwijderen? Ze kan 30 dagen lang worden hersteld via Bewerken → Onlangs verwijderd.</translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>De notitie verwijderen</translation>
     </message>
     <message>
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet verwijderd</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand opslaan</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet opgeslagen</translation>
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen als er meer studiepunten worden toegekend dan gepland</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén behaald leerresultaat per regel</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle geplande leerresultaten behaald</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Toegekende studiepunten (ECTS)</translation>
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Reden voor meer studiepunten</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Beoordelingsschaal</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Cijfer</translation>
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation type="unfinished"></translation>
+        <translation>Cijferlijst van</translation>
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Verklaring ontvangen op</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({planned_credits} ECTS gepland)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>Erkenning{planned}</translation>
     </message>
     <message>
         <source>{credits} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits} gepland</translation>
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{typed}” is geen getal.</translation>
     </message>
     <message>
         <source>Host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ontvangende organisatie</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Instelling</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rol</translation>
     </message>
     <message>
         <source>Works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkt bij</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdzone</translation>
     </message>
     <message>
         <source>Contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Contactpersoon: {name}</translation>
     </message>
     <message>
         <source>New {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuw: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe contactpersoon</translation>
     </message>
     <message>
         <source>where this person works</source>
-        <translation type="unfinished"></translation>
+        <translation>waar deze persoon werkt</translation>
     </message>
     <message>
         <source>a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>een tijdzone</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. PL WARSZAW01</translation>
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmuscode</translation>
     </message>
     <message>
         <source>Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>Faculteit</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Plaats</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adres</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Website</translation>
     </message>
     <message>
         <source>Institution: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Instelling: {name}</translation>
     </message>
     <message>
         <source>New institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe instelling</translation>
     </message>
     <message>
         <source>a country</source>
-        <translation type="unfinished"></translation>
+        <translation>een land</translation>
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Straat en huisnummer, zoals op een brief</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Software, Duurzame energie, ngo</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Straat</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Postcode</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Grootte</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie: {name}</translation>
     </message>
     <message>
         <source>New host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe ontvangende organisatie</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F, bijv. 0413 Management en administratie</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Voornaam</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Achternaam</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Studentnummer</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Geboortedatum</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationaliteit</translation>
     </message>
     <message>
         <source>Study cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studiecyclus</translation>
     </message>
     <message>
         <source>Field of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Studiegebied</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Opleiding</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Talen</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Student: {full_name}</translation>
     </message>
     <message>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe student</translation>
     </message>
     <message>
         <source>an institution</source>
-        <translation type="unfinished"></translation>
+        <translation>een instelling</translation>
     </message>
     <message>
         <source>Native</source>
-        <translation type="unfinished"></translation>
+        <translation>Moedertaal</translation>
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke taal met het ERK-niveau</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal</translation>
     </message>
     <message>
         <source>Level (CEFR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau (ERK)</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal toevoegen</translation>
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Handicap of gezondheidsprobleem</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Economische, sociale of geografische belemmeringen</translation>
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation type="unfinished"></translation>
+        <translation>Migratie- of vluchtelingenachtergrond</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkstudent of mantelzorger</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bijzondere persoonsgegevens (AVG art. 9): leg alleen vast wat de student heeft opgegeven, bijv. voor een Erasmus+-inclusietoeslag. Apart van het studentrecord bewaard, nooit getoond in lijsten of exports; de geschiedenis vermeldt alleen dat het is gewijzigd.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevoelig: kenmerken voor gelijke kansen</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie over de grondslag van de beurs</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie (alleen wat nodig is voor de beurs)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studentnr.</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Stages</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Studenten</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished"></translation>
+        <translation>record</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>records</translation>
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} doorzoeken</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} doorzoeken…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>De {nouns}, één per rij; Enter opent er een</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} niet geladen</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan niet openen: {noun}</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderen: {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet verwijderd: {noun}</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen {nouns} — klik op Nieuw… om er een toe te voegen</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen {nouns} gevonden voor “{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} van {total} {nouns}</translation>
     </message>
     <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>student</translation>
     </message>
     <message>
         <source>students</source>
-        <translation type="unfinished"></translation>
+        <translation>studenten</translation>
     </message>
     <message>
         <source>host organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>ontvangende organisaties</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>organisatie</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>contactpersoon</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>contactpersonen</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>instelling</translation>
     </message>
     <message>
         <source>institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>instellingen</translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation type="unfinished"></translation>
+        <translation>buiten vipdesk gedaan: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item hieronder gemarkeerd</numerusform>
+            <numerusform>%n items hieronder gemarkeerd</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} punten blokkeren</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>1 punt blokkeert</translation>
     </message>
     <message>
         <source>Other moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Andere stappen</translation>
     </message>
     <message>
         <source>Save the placement to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage op om de checklist te starten.</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;Concept&lt;/b&gt; (nog niet opgeslagen)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> — stap {value} van {count}</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Naar “{label}”</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Toont wat nog blokkeert, met een weg naar elke oplossing.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>De stage annuleren…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Heropenen als {label}</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Terug naar {label}</translation>
     </message>
     <message>
         <source>{phase} — {done} of {count} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase} — {done} van {count} gedaan</translation>
     </message>
     <message>
         <source>Before the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Vóór de stage</translation>
     </message>
     <message>
         <source>During the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Tijdens de stage</translation>
     </message>
     <message>
         <source>After the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Na de stage</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgt uit de gegevens van vipdesk.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Met de hand aanvinken vraagt waarom (de gegevens tonen het niet).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ blokkeert de volgende stap</translation>
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Met de hand aanvinken</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk vinkt “{label}” aan op basis van de gegevens, die het nog niet tonen ({value}). Waarom is het gedaan?</translation>
     </message>
     <message>
         <source>New placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe stage</translation>
     </message>
     <message>
         <source>Placement details</source>
-        <translation type="unfinished"></translation>
+        <translation>Stagegegevens</translation>
     </message>
     <message>
         <source>Placement sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Onderdelen van de stage</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorbereiding</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Overeenkomst</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Begeleiding</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschiedenis</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten</translation>
     </message>
     <message>
         <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;i&gt;niet-opgeslagen wijzigingen&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Nieuwe stage{dirty}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>{reference} — placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — stage</translation>
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation type="unfinished"></translation>
+        <translation>Geen volgende stap: de stage is </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Volgende: {label} — nog %n punt te doen (tabblad Status)</numerusform>
+            <numerusform>Volgende: {label} — nog %n punten te doen (tabblad Status)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende: {label} — niets blokkeert</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet-opgeslagen wijzigingen herstellen?</translation>
     </message>
     <message>
         <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk werd op {day} om {time} gesloten voordat wijzigingen in deze stage waren opgeslagen. Herstellen? (Ze zijn pas opgeslagen als u op Opslaan klikt.)</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets opgeslagen: corrigeer de hieronder gemarkeerde velden.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Uw wijzigingen staan er nog, niet opgeslagen.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({title}) verwijderen? De checklist gaat mee. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet-opgeslagen wijzigingen</translation>
     </message>
     <message>
         <source>This placement has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze stage heeft wijzigingen die niet zijn opgeslagen. Opslaan voordat u sluit?</translation>
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtueel: alleen online. Blended: online met een fysiek verblijf in het buitenland (geef de periodes hieronder op). Fysiek: ter plaatse bij de organisatie.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie het werk van de stagiair bij de organisatie begeleidt; ondertekent de verklaring</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie het leren volgt bij de zendende instelling en het erkent</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>De universiteit van de stagiair, die de stage uitzendt en erkent</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation type="unfinished"></translation>
+        <translation>De afgesproken eerste dag; overeenkomst en beurs tellen vanaf die dag</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>De afgesproken laatste dag; een verlenging is een wijziging</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation type="unfinished"></translation>
+        <translation>Afgesproken werkuren per week (1 tot 60), zoals in de overeenkomst</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS die de stage waard is in de opleiding; leeg als ze niet meetelt (dan is geen erkenning nodig om haar af te ronden)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Interne notities van het bureau: nooit afgedrukt op de overeenkomst</translation>
     </message>
     <message>
         <source>Periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodes</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation type="unfinished"></translation>
+        <translation>De virtuele en fysieke periodes van de stage: soort, start, einde</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Einde</translation>
     </message>
     <message>
         <source>Add period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode toevoegen</translation>
     </message>
     <message>
         <source>Remove period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode verwijderen</translation>
     </message>
     <message>
         <source>Period {value}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode {value}: {exc}</translation>
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe student…</translation>
     </message>
     <message>
         <source>New host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe organisatie…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een deel van de naam of het land (↓ toont ze)</translation>
     </message>
     <message>
         <source>New institution…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe instelling…</translation>
     </message>
     <message>
         <source>New mentor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe mentor…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe begeleider…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. 7,5 (leeg indien geen)</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Student</translation>
     </message>
     <message>
         <source>Company mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedrijfsmentor</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Planned start and end</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplande start en einde</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Uren per week</translation>
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-studiepunten</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended: fysieke en virtuele periodes</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen {what} past bij wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Voor deze stage is nog niets vastgelegd.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>De geschiedenis begint wanneer de stage voor het eerst wordt opgeslagen.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat er is gewijzigd, nieuwste eerst</translation>
     </message>
     <message>
         <source>Stored details</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgeslagen details</translation>
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>De auditregel achter de geselecteerde regel tonen zoals opgeslagen</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Selecteer een regel om de opgeslagen gegevens te zien.</translation>
     </message>
     <message>
         <source>{text}
 
 As stored:
 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+
+Zoals opgeslagen:
+{detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies eerst de ontvangende organisatie: de mentor werkt daar.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies eerst de zendende instelling: de begeleider werkt daar.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status niet gewijzigd</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Dit moet eerst gebeuren:</numerusform>
+            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Deze %n punten moeten eerst gebeuren:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} openen</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Toch verplaatsen (kantoorleiding)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verplaatsen hoewel de gegevens het nog niet onderbouwen; uw reden wordt bewaard in de geschiedenis.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Stage annuleren</translation>
     </message>
     <message>
         <source>Cancel {reference}? You can reopen it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} annuleren? U kunt de stage later heropenen.</translation>
     </message>
     <message>
         <source>Move anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Toch verplaatsen</translation>
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarom gaat {reference} naar “{label}” terwijl de gegevens het nog niet onderbouwen? De reden wordt bewaard in de geschiedenis van de stage.</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Volgende stap</translation>
     </message>
     <message>
         <source>{details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+Te doen: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Nog geen stages&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Begin met het vastleggen van een stage: de student, de ontvangende organisatie, de data en de vorm (virtueel, blended of fysiek).&lt;br&gt;Of open de demodatabase om eerst rond te kijken met voorbeeldgegevens.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nieuwe stage (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open the demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>De demodatabase openen</translation>
     </message>
     <message>
         <source>Search placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Stages zoeken</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoek op referentie, student, organisatie, titel of land  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle jaren</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle landen</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation type="unfinished"></translation>
+        <translation>Gastland</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation type="unfinished"></translation>
+        <translation>De stages in één land tonen</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Vraagt aandacht</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alleen stages tonen met iets te doen in de werklijst (tabblad Vandaag)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation type="unfinished"></translation>
+        <translation>De stages met één status tonen</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Eén stage per rij; Enter opent haar</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-2026-00000</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation type="unfinished"></translation>
+        <translation>Blended</translation>
     </message>
     <message>
         <source>All placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle stages</translation>
     </message>
     <message numerus="yes">
         <source>%Ln shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln getoond</numerusform>
+            <numerusform>%Ln getoond</numerusform>
         </translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Vraagt aandacht ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>ma</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>di</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>wo</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>do</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>vr</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>za</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>zo</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeelde uren per weekdag</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen gedeelde uren om te tonen</translation>
     </message>
     <message>
         <source>Result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat…</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores per thema, blokkerende antwoorden en advies</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporteren als pdf…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation type="unfinished"></translation>
+        <translation>De vragenlijst als invulbare pdf om naar de partij te sturen</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
-        <translation type="unfinished"></translation>
+        <translation> · {earlier} eerder</translation>
     </message>
     <message>
         <source>Blocks: “{question}” {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokkeert: “{question}” {answer}</translation>
     </message>
     <message>
         <source>Low: {label} ({score})</source>
-        <translation type="unfinished"></translation>
+        <translation>Laag: {label} ({score})</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Herbeoordeling</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Vragenlijst</translation>
     </message>
     <message>
         <source>Resume questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vragenlijst hervatten…</translation>
     </message>
     <message>
         <source>{what} started {started_at} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} gestart op {started_at} door {respondent}, niet afgerond</translation>
     </message>
     <message>
         <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestart op {started_at} door {respondent}; gaat verder op de eerste onbeantwoorde pagina</translation>
     </message>
     <message>
         <source>Re-assess…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw beoordelen…</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Een nieuwe vragenlijst; het eerdere resultaat blijft in de geschiedenis</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vragenlijst starten…</translation>
     </message>
     <message>
         <source>Communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Communicatieprotocol</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Opgesteld&lt;/b&gt;{who} · rapporteert {label}, antwoordt binnen {reply_hours} u</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocol bewerken…</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet opgesteld: bereikbaarheid, rapportage, antwoordtijden, overleg.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protocol opstellen…</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours_text} gedeeld per werkdag</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeelde uren: {shared}</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Met kantooruren (maandag tot vrijdag, 9:00–17:00) voor iedereen: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools</translation>
     </message>
     <message>
         <source>Choose tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools kiezen…</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen tools gekozen: welke tool dient voor overleg, vragen, verslagen, documenten?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · getest {done} van {count} (tool × persoon)</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation type="unfinished"></translation>
+        <translation> · {count} tips bij Tools kiezen</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Blokkeert “Overeenkomst verstuurd”:
+</translation>
     </message>
     <message>
         <source>Save the placement to start its preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sla de stage op om de voorbereiding te starten.</translation>
     </message>
     <message>
         <source>Import returned questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teruggestuurde vragenlijst importeren…</translation>
     </message>
     <message>
         <source>Language of exported questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal van geëxporteerde vragenlijsten</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>“Exporteren als pdf…” schrijft de vragenlijst in deze taal (in het Engels waar ze nog niet vertaald is)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Overleg: elke {weekday}, {start} ({zone})</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pdf&apos;s &amp;in:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iets blokkeert de start: zie de kritieke antwoorden hieronder.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Student, organisatie en instelling zijn er klaar voor.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog niet alles is beoordeeld of sterk genoeg.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gereedheid&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — beantwoord door {respondent} op {when} (vragenlijstversie {questionnaire_version})</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} werkt op {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} begint om</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} eindigt om</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Werkdagen</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Van</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({first} tot {last})</translation>
     </message>
     <message>
         <source>Every {weekday}, {start}–{end} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke {weekday}, {start}–{end} ({zone})</translation>
     </message>
     <message>
         <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeelde werkuren per weekdag, {first} tot {last}, in de dagen van de student:</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vul de tijdzone, dagen en uren van de student in om ze te zien.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Voorgesteld overleg van {meeting_minutes} minuten:&lt;/b&gt; {first_line}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Geen overlegtijd&lt;/b&gt; past in elke week: zie hieronder.</translation>
     </message>
     <message>
         <source>communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>communicatieprotocol</translation>
     </message>
     <message>
         <source> working hours</source>
-        <translation type="unfinished"></translation>
+        <translation> werkuren</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minuten</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation type="unfinished"></translation>
+        <translation>bijv. Teams: wekelijks overleg en korte vragen. E-mail: verslagen. Gedeelde schijf: resultaten. Een chatgroep: informeel contact.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Naam, e-mail of telefoon, en tijden</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereikbaarheid</translation>
     </message>
     <message>
         <source>Shared hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Gedeelde uren</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportage</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwoord binnen</translation>
     </message>
     <message>
         <source>Meeting length</source>
-        <translation type="unfinished"></translation>
+        <translation>Duur van overleg</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation type="unfinished"></translation>
+        <translation>Welke tool waarvoor</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanspreekpunt voor de student</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Aanspreekpunt voor het personeel van het bedrijf</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Communicatieprotocol — {heading}</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: &apos;{text}&apos; is geen tijdzone.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat gereedheid</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;{missing} verplichte vraag/vragen nog niet beantwoord.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Totaalscore &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>onder {threshold}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Blokkerende antwoorden&lt;/b&gt; — deze moeten zijn opgelost voordat de stage kan beginnen:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wat te doen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Wat te doen&lt;/b&gt;&lt;br&gt;Niets: elk antwoord is sterk.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Stage:&lt;/b&gt; {about}</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} vragen op {count2} pagina&apos;s, ongeveer {max} minuten. Elke pagina wordt opgeslagen als u op Volgende klikt: u kunt op elk moment stoppen en later verdergaan.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
-        <translation type="unfinished"></translation>
+        <translation>{value} van {count} beantwoord — </translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>beantwoord elke vraag met * om verder te gaan.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>klik op Volgende om op te slaan.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} · Optioneel: laat leeg als er niets toe te voegen is.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik op Voltooien om deze beoordeling vast te leggen. Tot dan kunt u teruggaan en antwoorden wijzigen.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Gereedheid: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pagina {n} van {count}</translation>
     </message>
     <message>
         <source>{exc}
 Your answers on this page are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Hun antwoorden worden nu getoond; controleer deze pagina en klik opnieuw op Volgende.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sluiten zonder opslaan?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation type="unfinished"></translation>
+        <translation>Deze pagina kon niet worden opgeslagen. Toch sluiten en de antwoorden kwijtraken?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool_name} met: {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultaat: {who}</translation>
     </message>
     <message>
         <source>Date: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum: {who}</translation>
     </message>
     <message>
         <source>Note: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Notitie: {who}</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat er gebeurde; bij een mislukking, wat het vervangt</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Probeer elke tool vóór de start met elke persoon: installeren, inloggen, een kort gesprek of bericht, een gedeeld bestand. Leg vast wat er gebeurde.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Met</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies eerst de tools.</translation>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: iemand anders heeft deze test intussen vastgelegd; opnieuw geladen.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— geen —</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (hier niet voor gemaakt)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies tools die iedereen kan gebruiken en liefst al gebruikt, en zeg uitdrukkelijk welke waarvoor dient.</translation>
     </message>
     <message>
         <source>Check the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>De keuze controleren</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik op Voltooien om op te slaan. Test daarna elke tool met de student, de mentor en de begeleider: eerder kan de overeenkomst niet worden verstuurd.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Gekozen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nog geen tool gekozen.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen advies: de keuze volgt de gids.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools — {heading}</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Tools niet opgeslagen</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation> Zij kozen: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Iemand anders heeft tools voor deze stage gekozen nadat u haar opende.{chosen} Klik opnieuw op Voltooien om uw keuze te behouden, of op Terug om haar te wijzigen.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Hun versie verschilt in: {join}.
+
+</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}Opnieuw laden toont hun versie en gooit uw wijzigingen weg; De mijne behouden slaat uw versie over die van hen op.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnieuw laden (de mijne weggooien)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>De mijne behouden</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{text}&apos; staat niet in de lijst; kies {what} daaruit.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} niet opgeslagen</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Uw wijzigingen weggooien?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenmerken voor gelijke kansen zijn bijzondere persoonsgegevens (AVG art. 9). Neem ze alleen op als de ontvanger ze nodig heeft, bijv. voor inclusiesteun van een beurs; bewaar en verstuur het bestand veilig.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Het rapport is niet opgeslagen</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geannuleerd: er is geen bestand geschreven.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport exporteren</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke stage</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle statussen</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Taal van het rapport</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Bladnamen, kopteksten, samenvattingen en grafieken in deze taal; de gegevens zoals vastgelegd</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>De kenmerken voor gelijke kansen van studenten opnemen</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan als</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoektekst</translation>
     </message>
     <message>
         <source>Year (planned start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaar (geplande start)</translation>
     </message>
     <message>
         <source>Sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>Gevoelige gegevens</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Opslaan in</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Daarna e-mailen (naar een financier of een leidinggevende)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Een Excel-werkmap met de filters hieronder, kerncijfers met een grafiek en de details. De filters beginnen zoals ze in de stagelijst zijn ingesteld.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Het rapport opslaan als</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-werkmap (*.xlsx)</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies waar het rapport wordt opgeslagen.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>De map {parent} bestaat niet.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand vervangen?</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} bestaat al. Vervangen?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Het rapport wordt geschreven…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport exporteren: {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>financieringsbronnen</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{records:,} {what} opgeslagen in {path}.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Importsjabloon opslaan: {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Het sjabloon is niet opgeslagen</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is niets geïmporteerd</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Er is niets geïmporteerd.&lt;/b&gt; </translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestopt: er is niets geïmporteerd.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren: {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per {value}. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; heeft een rij een probleem, dan wordt niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geen bestand gekozen.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestand kiezen…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sjabloon opslaan…</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Een lege werkmap met de juiste kolommen en een Help-blad</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoe data met schuine strepen worden gelezen; 31.12.2000 en 2000-12-31 zijn altijd duidelijk</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Data zoals 01/02/2026 zijn geschreven met de &amp;dag of de maand eerst:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Voorbeeld</translation>
     </message>
     <message>
         <source>The rows as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>De rijen zoals ze zouden worden geïmporteerd</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Rij</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolom</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemen</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat te corrigeren, rij voor rij</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren ({kind}) uit</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Het bestand wordt gelezen en gecontroleerd…</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} wordt gecontroleerd</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>De datumvolgorde is niet gewijzigd</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dit bestand kan niet worden geïmporteerd.&lt;/b&gt; {message}</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren als</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (eerste {PREVIEW_ROWS} getoond)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rijen{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Niet gebruikte kolommen: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Data met schuine strepen gelezen als: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Er kan niets worden geïmporteerd totdat elk probleem hieronder in het bestand is gecorrigeerd&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Er is niets nieuws om te importeren.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemen ({count:,})</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importeren: {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{created:,} geïmporteerd ({noun}).</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation> {count:,} bestonden al en zijn overgeslagen.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;{kind} importeren…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport naar &amp;Excel exporteren…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
+        <translation>Import&amp;sjabloon opslaan</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sjabloon ({kind}) opgeslagen in {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitstellen — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation type="unfinished"></translation>
+        <translation>Waarom, bijv. “HR van de organisatie afwezig tot maandag”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbergen &amp;tot</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notitie</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Uitstellen</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Het verschijnt de dag erna weer, tenzij de gegevens dan tonen dat het is gedaan.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regels van de werklijst</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dagen</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}. Standaard: {default_days} dagen.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Standaard herstellen</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wanneer de werklijst een item toont. Deze getallen gelden voor iedereen die deze database gebruikt.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({what}) uitgesteld tot {day_text}.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisatie</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat te doen</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinds</translation>
     </message>
     <message>
         <source>{what}: {details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {details}
+Te doen: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>365 dagen te laat</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>30 sep 2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>De stage openen waar dit wordt gedaan (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uitstellen…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit item verbergen tot een datum ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regels…</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Wanneer de werklijst een item toont: het aantal dagen</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herinneringen versturen…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Elke partij waarop een item wacht een e-mail sturen: handtekeningen, verklaring, evaluaties</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation type="unfinished"></translation>
+        <translation>Werklijst</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat te doen is, gegroepeerd in te laat, deze week en later</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Alles is gedaan&lt;/h2&gt;&lt;p&gt;Vandaag heeft niets u nodig: geen handtekeningen die te lang wachten, geen start met open voorbereiding, geen ontbrekende verklaring of evaluatie.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Vandaag, {long_day}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan niet uitstellen</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation> · {snoozed:,} uitgesteld</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niets te doen{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln item: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln items: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwijderd</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Dagen over</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Onlangs verwijderd</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stages en kostenposten die de afgelopen 30 dagen zijn verwijderd. Herstellen brengt alles terug: checklist, vragenlijsten, protocol, tools, overeenkomsten en kosten.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Wat de afgelopen 30 dagen is verwijderd</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Er is de afgelopen 30 dagen niets verwijderd.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Herstellen</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Niet hersteld</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>JJJJ-MM-DD</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiezen uit een kalender</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Typ een deel van een naam, e-mail of studentnummer</translation>
     </message>
 </context>
 </TS>
