@@ -5,2729 +5,2741 @@
     <name></name>
     <message>
         <source>Cannot read {name}: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke læse {name}: {value}.</translation>
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Udkast til aftale</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem den endelige PDF</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem PDF&apos;en</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} {title} til HR.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem den udfyldelige PDF til HR</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg den PDF, som HR har returneret</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér returneret PDF</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en PDF, der skal kontrolleres</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollér en PDF</translation>
     </message>
     <message>
         <source>This placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette praktikophold</translation>
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskrevet af alle parter</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} er underskrevet af alle parter og låst. Den endelige PDF er arkiveret med SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem scanning</translation>
     </message>
     <message>
         <source>Save the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem scanningen</translation>
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet praktikophold er valgt</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln praktikophold</numerusform>
+            <numerusform>%Ln praktikophold</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Det valgte praktikophold</numerusform>
+            <numerusform>De %Ln valgte praktikophold</numerusform>
         </translation>
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftalerne blev ikke eksporteret</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulleret: ingen aftale blev skrevet, mappen er uændret.</translation>
     </message>
     <message>
         <source>Export agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér aftaler</translation>
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation type="unfinished"></translation>
+        <translation>De {count} viste med en aftale på fil</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>De {count} viste på listen</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({missing:,} udarbejdet ud fra deres data)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg…</translation>
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Udfyldelig: den modtagende organisations del som formularfelter, som HR udfylder</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftaler for</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem i</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variant</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn mappe</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér</translation>
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Én PDF pr. praktikophold, navngivet efter referencen (f.eks. VIP-2027-00042.pdf), klar til at blive sendt til underskrift. Hvis du annullerer, forbliver mappen uændret.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem aftalerne i</translation>
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg mappen, aftalerne skal gemmes i.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen {folder} findes ikke.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er intet praktikophold at eksportere.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver aftalerne for {count}…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporterer aftaler</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Skrev %Ln aftale til {folder}.</numerusform>
+            <numerusform>Skrev %Ln aftaler til {folder}.</numerusform>
         </translation>
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>{replaced:,} af dem erstattede tidligere filer med samme navn.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} var blevet slettet i mellemtiden og blev udeladt.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returneret PDF — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; afviger fra aftalen i %n felt. Markér de ændringer, der skal accepteres: de bliver en ny version, der sendes igen; de øvrige forbliver uændrede.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; afviger fra aftalen i %n felter. Markér de ændringer, der skal accepteres: de bliver en ny version, der sendes igen; de øvrige forbliver uændrede.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ændrer intet felt i aftalen.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Felt</translation>
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>I vipdesk</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>I den returnerede PDF</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Digitalt underskrevet i denne fil: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen har underskrevet denne fil digitalt.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér digital signatur ({value})</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Acceptér valgte</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændr aftalen</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den underskrevne aftale forbliver, som den er. En ændring registrerer, hvad der ændres under praktikopholdet; alle tre parter underskriver den.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Projektet flyttede til et nyt team; færre timer.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrundelse</translation>
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start ændring</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikbevis</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beviset angiver, hvad der faktisk skete. Hvornår startede og sluttede praktikopholdet faktisk?</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktisk start</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktisk slut</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsæt</translation>
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikbevis {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (skrivebeskyttet)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{trainee_name}&lt;/b&gt; hos &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planlagt {planned_start} – {planned_end}, {hours_per_week} t/uge, {label}</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Én opgave pr. linje</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ét læringsudbytte pr. linje</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentorens vurdering af praktikanten</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet vurdering eller foreslået karakter (valgfri)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Udførte opgaver</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnået læringsudbytte</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentorens vurdering</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurdering</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem</translation>
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Start en ny version?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start version {value} som kopi af {title}? Version {number} er så erstattet: der registreres ikke flere underskrifter på den, og den nye version sendes til underskrift igen.</translation>
     </message>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny version</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udarbejd aftale…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vis…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send til &amp;underskrift…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrér underskrift…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>Af&amp;vis…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem sc&amp;anning…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation type="unfinished"></translation>
+        <translation>U&amp;dfyldelig PDF til HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send pr. &amp;e-mail…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importér returneret PDF…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny version</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation type="unfinished"></translation>
+        <translation>Æn&amp;dr…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bevis…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;ontrollér en PDF…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ingen aftale endnu&lt;/b&gt; — &lt;i&gt;Udarbejd aftale…&lt;/i&gt; starter version 1 ud fra praktikopholdets data: parter, datoer, opgaver, værktøjer og kommunikationsprotokollen.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Send den først til underskrift; send den derefter pr. e-mail til hver part.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En senere version erstattede den.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først et dokument på listen.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udarbejd først aftalen.</translation>
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen version af aftalen er åben: en returneret PDF har intet at ændre.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Først når aftalen er underskrevet af alle parter og låst.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er endnu ingen version at erstatte.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den er sendt til underskrift: start en ny version for at ændre den.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den er underskrevet og låst: ændringer sker ved tillæg.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den er ikke sendt til underskrift.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den har ingen PDF, før den er sendt til underskrift.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun versioner af aftalen går til HR som udfyldelig PDF.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun et udkast eller en version sendt til underskrift går til HR.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en underskrift på papir (med vedhæftet scanning) i tabellen over underskrifter.</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun en version af aftalen, der er sendt til underskrift, erstattes.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem først praktikopholdet for at udarbejde dets aftale.</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Dokument</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendt</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Låst</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versioner af aftalen</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver version af aftalen med status og dato</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Part</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskrevet af</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Metode</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktion</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Registreret af</translation>
     </message>
     <message>
         <source>Signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskrifter</translation>
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der underskrev den valgte version, hvornår og hvordan</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mere</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle handlinger på aftalen, og hvorfor nogle ikke kan udføres nu</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér &amp;udkast…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor: {note}</translation>
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke sendt endnu: underskrifterne registreres, når den er sendt til underskrift.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskriftsrækkefølge: {order_text}</translation>
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste til at underskrive: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Afvist af: {party_label}: {reason}&lt;/span&gt; — start en ny version for at omarbejde den.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256 for den endelige PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Send {title} til underskrift</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; fastfryses, når den sendes: PDF&apos;en oprettes, og hver part underskriver på skift. Vælg rækkefølgen, parterne underskriver i.</translation>
     </message>
     <message>
         <source>Signing order</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskriftsrækkefølge</translation>
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der underskriver først, som nummer to, som nummer tre</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt &amp;op</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt &amp;ned</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send</translation>
     </message>
     <message>
         <source>Order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rækkefølge: {order_text}</translation>
     </message>
     <message>
         <source>Not sent — please correct first:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke sendt — ret først:
+</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-dokumenter (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scanninger (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certifikater med deres nøgle (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Skriftlig godkendelse (pr. e-mail eller brev)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskrift på &amp;papir med en scanning af den underskrevne side</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital: en PDF &amp;returneret underskrevet</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Digital: underskriv &amp;her med et certifikat (.p12)</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér underskrift — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; underskriver &lt;b&gt;{title}&lt;/b&gt;. Hvordan blev der underskrevet?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg filen…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gennemse…</translation>
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruges én gang til at underskrive; gemmes aldrig</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Underskrevet den</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fil</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Adgangssætning</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Underskriv</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Registrér</translation>
     </message>
     <message>
         <source>Choose the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg filen.</translation>
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér en ubekræftet underskriver?</translation>
     </message>
     <message>
         <source>{exc}
 
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+
+Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (for eksempel pr. telefon). Din bekræftelse og begrundelsen gemmes i praktikopholdets historik.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Afvis — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>En afvisning registreres med sin begrundelse og &lt;b&gt;nulstiller alle andre underskrifter&lt;/b&gt; på {title}, også digitale. Start en ny version for at ændre teksten.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad parten vil have ændret, med partens egne ord</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afvis</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv, hvorfor parten afviser.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér afvisningen?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér, at {value} afviser? Alle underskrifter, der hidtil er registreret på denne version, nulstilles.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certifikater (*.pem *.crt *.cer *.der);;Alle filer (*)</translation>
     </message>
     <message>
         <source>Trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroede certifikater</translation>
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaturer, hvis certifikat er udstedt af en af disse myndigheder, er bekræftede, når underskriverens navn svarer til den person, der er registreret for parten.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Myndighederne, hvis signaturer regnes for bekræftede</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet certifikat er betroet endnu: underskrivere bekræftes kun af det certifikat, der tidligere er accepteret for dem.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj certifikatfil…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fjern</translation>
     </message>
     <message>
         <source>Trusted from now on: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Betroet fra nu af: {names}.</translation>
     </message>
     <message>
         <source>Trust a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Betro et certifikat</translation>
     </message>
     <message>
         <source>Trust this certificate no longer?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Betro ikke længere dette certifikat?
+
+{text}</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;ÆNDRET efter underskrift af {signer}&lt;/b&gt;: </translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;{organisation}udstedt af {issuer}&lt;br&gt;gyldigt fra {valid_from} til {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>intakt, men &lt;b&gt;underskriver IKKE BEKRÆFTET&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>intakt; underskriver bekræftet</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Denne PDF har &lt;b&gt;ingen digitale signaturer&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ÆNDRET eller BESKADIGET: filen er ændret efter underskrift, eller en signatur er ugyldig.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle signaturer er intakte, men en underskriver er ikke bekræftet&lt;/b&gt; som den registrerede person: se begrundelsen nedenfor.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Alle signaturer er intakte&lt;/b&gt;, og alle underskrivere er bekræftet: intet er ændret efter underskrift.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;registreret: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Part&lt;/th&gt;&lt;th&gt;Underskrevet af&lt;/th&gt;&lt;th&gt;Hvornår&lt;/th&gt;&lt;th&gt;Resultat&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>{archived_title} har ingen arkiveret endelig PDF at sammenligne med.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dette er den arkiverede endelige PDF&lt;/b&gt; for {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Denne fil afviger fra den arkiverede endelige PDF&lt;/b&gt; for {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 for denne fil: {sha256}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollér — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: navn</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Stilling</translation>
     </message>
     <message>
         <source>{who}: position</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: stilling</translation>
     </message>
     <message>
         <source>{who}: e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: e-mail</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Telefon</translation>
     </message>
     <message>
         <source>{who}: phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: telefon</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Parter</translation>
     </message>
     <message>
         <source>Programme</source>
         <comment>the agreement&apos;s section</comment>
-        <translation type="unfinished"></translation>
+        <translation>Program</translation>
     </message>
     <message>
         <source>Tasks and deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgaver og leverancer</translation>
     </message>
     <message>
         <source>Learning outcomes, monitoring and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Læringsudbytte, opfølgning og evaluering</translation>
     </message>
     <message>
         <source>Roles and responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Roller og ansvar</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Teknologi</translation>
     </message>
     <message>
         <source>Host commitments</source>
-        <translation type="unfinished"></translation>
+        <translation>Den modtagende organisations forpligtelser</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problem skal løses før Næste.</numerusform>
+            <numerusform>%n problemer skal løses før Næste.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Og se beskeden med rødt nedenfor.</numerusform>
+            <numerusform>Og se beskederne med rødt nedenfor.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se beskeden med rødt nedenfor.</numerusform>
+            <numerusform>Se beskederne med rødt nedenfor.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Punkt</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern {label}</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Opgave</translation>
     </message>
     <message>
         <source>What the trainee does</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad praktikanten gør</translation>
     </message>
     <message>
         <source>What is handed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der afleveres</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation type="unfinished"></translation>
+        <translation>Leverance</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist</translation>
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Leverance:</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist:</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Værktøj</translation>
     </message>
     <message>
         <source>e.g. Microsoft Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Microsoft Teams</translation>
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. ugentlige møder, chat</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruges til</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. testet med alle parter den 12. januar</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bruges til:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teststatus:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode</translation>
     </message>
     <message>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Periodetype</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Første dag</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Sidste dag</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>til</translation>
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 5 — kort videregående</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 6 — bachelor</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 7 — kandidat</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 8 — ph.d.</translation>
     </message>
     <message>
         <source>&lt; 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 250 ansatte</translation>
     </message>
     <message>
         <source>≥ 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 250 ansatte</translation>
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udfyldt fra praktikopholdets data: ret her, hvad der er forkert. Felter markeret med * er obligatoriske.</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikant</translation>
     </message>
     <message>
         <source>Sending institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Udsendende institution</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modtagende organisation</translation>
     </message>
     <message>
         <source>ISCED-F code and name, e.g. 0311 Economics</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F-kode og -navn, f.eks. 0311 Økonomi</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navn</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fødsels&amp;dato</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationa&amp;litet</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studie&amp;niveau</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation type="unfinished"></translation>
+        <translation>Uddannelses&amp;område</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. B LEUVEN01</translation>
     </message>
     <message>
         <source>Responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarlig person</translation>
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akademisk vejleder</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation type="unfinished"></translation>
+        <translation>Instit&amp;ution</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fakultet</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-&amp;kode</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansvarlig &amp;person</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akademisk &amp;vejleder</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Information og kommunikation</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktperson</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Afde&amp;ling</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Adre&amp;sse</translation>
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Websted</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Land</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>Stø&amp;rrelse</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation type="unfinished"></translation>
+        <translation>Bran&amp;che</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Mento&amp;r</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel A: praktikopholdets titel, periode, timer og form.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad praktikopholdet handler om, i to eller tre linjer</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikopholdets planlagte periode: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> timer</translation>
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj en periode</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beskrivelse</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Periode</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Timer pr. uge</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;orm</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blandede perioder</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv praktikopholdets første dag.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv praktikopholdets sidste dag.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj en opgave</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad praktikanten skal lave, hvad hver opgave leverer og hvornår. Fristerne ligger i perioden {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Frist for opgave {value}: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den viden, de færdigheder og kompetencer, der skal opnås, hvordan fremskridt følges, og hvordan praktikanten vurderes.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Udbytte</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Bygger churn-modeller i Python</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj et &amp;udbytte</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der følger praktikantens fremskridt, hvordan og hvor ofte</translation>
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der vurderer praktikanten, hvornår og på hvilket grundlag</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriterium</translation>
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Leverancernes kvalitet og rettidighed</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj et k&amp;riterium</translation>
     </message>
     <message>
         <source>e.g. English</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Engelsk</translation>
     </message>
     <message>
         <source>level not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>niveau endnu ukendt</translation>
     </message>
     <message>
         <source>at level</source>
-        <translation type="unfinished"></translation>
+        <translation>på niveau</translation>
     </message>
     <message>
         <source>Learning &amp;outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Læringsudbytte</translation>
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opfølgningsplan</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Evaluering</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluerings&amp;kriterier</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arbejdssprog</translation>
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvornår hver aktør kan træffes, hvordan og hvor ofte praktikanten rapporterer, hvor hurtigt beskeder besvares, og hvem der er kontaktpunkt for hvem.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Linje</translation>
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Ugentligt videoopkald med mentoren, mandage kl. 10.00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj en linje</translation>
     </message>
     <message>
         <source>One duty per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Én pligt pr. linje</translation>
     </message>
     <message>
         <source>Restore default text</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendan standardtekst</translation>
     </message>
     <message>
         <source>{role}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: navn</translation>
     </message>
     <message>
         <source>{role}: duties</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: opgaver</translation>
     </message>
     <message>
         <source>Restore the default duties of the {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendan standardopgaverne for {role}</translation>
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstat pligterne med standardteksten</translation>
     </message>
     <message>
         <source>No standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen standardtekst</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn:</translation>
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad praktikanten, mentoren, vejlederen og koordinatoren forpligter sig til. Én pligt pr. linje; redigér frit, eller gendan standardteksten.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilket værktøj der bruges til hvad, og om det blev testet med alle aktører før start. Værktøjer valgt under forberedelsen er allerede anført.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tilføj et værktøj</translation>
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel B: hvordan den udsendende institution anerkender praktikopholdet, og praktikantens forsikring.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indgår i studieordningen</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frivilligt praktikophold</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyuddannet (&amp;graduate)</translation>
     </message>
     <message>
         <source>Recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkendelse</translation>
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-&amp;point</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Karakter</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Karakterudskrift</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Forsikring</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabel C: hvad den modtagende organisation forpligter sig til.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisationen &amp;betaler en månedlig godtgørelse på</translation>
     </message>
     <message>
         <source>Monthly amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Månedligt beløb</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta</translation>
     </message>
     <message>
         <source>e.g. a laptop, software licences, access to online tools</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. en bærbar computer, softwarelicenser, adgang til onlineværktøjer</translation>
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation type="unfinished"></translation>
+        <translation> uger efter afslutning</translation>
     </message>
     <message>
         <source>Financial support</source>
-        <translation type="unfinished"></translation>
+        <translation>Økonomisk støtte</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Støtte i &amp;naturalier</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bevis inden for</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikbeviset udstedes senest {low} til {high} uger efter afslutningen.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne version er sendt til parterne og er fastfrosset: den kan ikke længere ændres. Ændringer kræver en ny version af aftalen.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}; {span}; {hours_per_week} t/uge, {value}</translation>
     </message>
     <message>
         <source>no role</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen rolle</translation>
     </message>
     <message>
         <source>no tool listed</source>
-        <translation type="unfinished"></translation>
+        <translation>intet værktøj anført</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation type="unfinished"></translation>
+        <translation>, {credits} ECTS</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency} om måneden</translation>
     </message>
     <message>
         <source>no allowance</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen godtgørelse</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Oversigt</translation>
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle afsnit på et øjeblik. Udfør gemmer udkastet; det kan redigeres, indtil det sendes.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;gå til denne side&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n opgave</numerusform>
+            <numerusform>%n opgaver</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n learning outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n læringsudbytte</numerusform>
+            <numerusform>%n læringsudbytter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n evalueringskriterium</numerusform>
+            <numerusform>%n evalueringskriterier</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n linje</numerusform>
+            <numerusform>%n linjer</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{support}; bevis inden for %n uge</numerusform>
+            <numerusform>{support}; bevis inden for %n uger</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n afsnit kræver opmærksomhed før Udfør. Brug linkene eller Tilbage.</numerusform>
+            <numerusform>%n afsnit kræver opmærksomhed før Udfør. Brug linkene eller Tilbage.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle afsnit er udfyldt. Tryk på Udfør for at gemme udkastet.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftale {reference} — version {version}</translation>
     </message>
     <message>
         <source> (sent, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (sendt, skrivebeskyttet)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luk</translation>
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle afsnit på et øjeblik, som sendt. Luk lader alt være, som det er.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Udkast ikke gemt</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Det, du har skrevet, bliver på denne side.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem udkastet?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem det, du har skrevet, som udkast, før du lukker?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke åbne demoen</translation>
     </message>
     <message>
         <source>vipdesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk: uventet fejl</translation>
     </message>
     <message>
         <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der skete noget, vipdesk ikke forventede ({kind}). Det, du har gemt, er sikkert. Detaljer findes i {value}.</translation>
     </message>
     <message>
         <source>vipdesk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk kan ikke åbne databasen</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Som &amp;systemet</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lyst</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mørkt</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farveskema</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} farver. Paneler, der allerede er åbne, får dem fuldt ud, når de åbnes igen, eller ved næste start.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprog</translation>
     </message>
     <message>
         <source>vipdesk speaks {language} from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk taler {language} fra næste start.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændret af en anden</translation>
     </message>
     <message>
         <source>another user</source>
-        <translation type="unfinished"></translation>
+        <translation>en anden bruger</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; gemte denne post, efter du åbnede den. Intet af dit er gemt endnu. Sammenlign de to versioner, og vælg derefter:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Din version</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemt af {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Genindlæs deres (kassér mine ændringer)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold min (gem over deres)</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbage til redigering</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Fulde navn på den person, der svarer</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Besvaret af:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv navnet på den person, der svarer.</translation>
     </message>
     <message>
         <source>Answer this question: it is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Besvar dette spørgsmål: det er obligatorisk.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem først praktikopholdet for at registrere dets evalueringer.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Fase</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Af</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>Respondent</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Opnået udbytte</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Registreret</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvordan</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Evalueringer</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver evaluering, nyeste først</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Indtast evaluering…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;ksportér spørgeskema…</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>En udfyldelig PDF til den studerende, mentoren eller vejlederen</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importér returneret…</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Indlæs et udfyldt spørgeskema (PDF), svar for svar</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send &amp;spørgeskema pr. e-mail…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Send den udfyldelige PDF til den person, der besvarer den</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} af: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle evalueringer er modtaget.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation type="unfinished"></translation>
+        <translation>Endnu ikke givet: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Indtast en evaluering</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke starte evalueringen</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluering ikke gemt</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér et spørgeskema</translation>
     </message>
     <message>
         <source>E-mail a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Send et spørgeskema pr. e-mail</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-filer (*.pdf);;Alle filer (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Spørgeskema:</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgsmålene og formularen på dette sprog; et spørgeskema, der endnu ikke er oversat, sendes på engelsk</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprog:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Returneret: {title}</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: besvaret af &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Kontrollér svarene, og gem dem derefter.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgsmål</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(intet svar)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvert spørgsmål og det læste svar</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem disse svar</translation>
     </message>
     <message>
         <source>Save the questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem spørgeskemaet</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgeskema ikke gemt</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Returneret spørgeskema</translation>
     </message>
     <message>
         <source>Not a questionnaire of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke et spørgeskema for dette praktikophold</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar ikke gemt</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik på en søjle for at se omkostningsposterne bag den.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Budget over for faktisk forbrug pr. finansieringskilde</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen finansieringskilder endnu.</translation>
     </message>
     <message>
         <source>One placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ét praktikophold</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Delt pr. år</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Delt, valgte</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle former</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>År</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Form</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikophold, der deler den</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Markér de praktikophold, der deler omkostningen</translation>
     </message>
     <message>
         <source>a placement</source>
-        <translation type="unfinished"></translation>
+        <translation>et praktikophold</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>omkostningspost</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Bærbar til den studerende</translation>
     </message>
     <message>
         <source>No funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen finansieringskilde</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategori</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskrivelse</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløb</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Personaletimer</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Timesats</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansieringskilde</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Faktura</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>For</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Andel</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningspost: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny omkostningspost</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>For personaletid angives timer og timesats, og beløbet lades tomt.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Personaletid: {hours} t × {rate} = {format_money}</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation type="unfinished"></translation>
+        <translation> (beløbet ovenfor bruges)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem først praktikopholdet for at registrere dets omkostninger.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostninger</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningerne for dette praktikophold, én pr. række</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny omkostningspost…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér…</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningspost</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Beløb ({base})</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er endnu ingen omkostninger registreret for dette praktikophold.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;I alt {format_money}&lt;/b&gt; — direkte {format_money2}, andel af fælles omkostninger {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Endnu ikke medregnet nogen steder: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Delt: alle{mode} i {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Delt: {count} praktikophold ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningsposter</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikopholdets omkostninger, én pr. række</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen omkostningsposter endnu. Tilføj den første med Ny….</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet…</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningsposter ikke indlæst</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet omkostningspost</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {description}?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningspost ikke slettet</translation>
     </message>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Valutakurser</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enheder af en valuta svarende til 1 {base}, gyldige fra en dato til næste kurs. En omkostning omregnes til den seneste kurs på eller før dens dato.</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Gyldig fra</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs (pr. 1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemte kurser, nyeste først</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurs</translation>
     </message>
     <message>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj kurs</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér CSV…</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation type="unfinished"></translation>
+        <translation>Linjer med dato,valuta,kurs, f.eks. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj en kurs: valuta, gyldig fra, kurs</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv kursen som et tal, f.eks. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv datoen, kursen gælder fra.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér valutakurser</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-filer (*.csv);;Alle filer (*)</translation>
     </message>
     <message>
         <source>{name} could not be read: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} kunne ikke læses: {exc}</translation>
     </message>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gemte %n kurs.</numerusform>
+            <numerusform>Gemte %n kurser.</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilde: {source}</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus+-tilskud</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter startdato</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Indkaldelse {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>Den indkaldelse, hvis projektperiode dækker praktikopholdets start</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Færre muligheder</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Grøn rejse</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nultilskud</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen individuel støtte fra Erasmus+ EU-midler</translation>
     </message>
     <message>
         <source>Travel days</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejsedage</translation>
     </message>
     <message>
         <source> travel days</source>
-        <translation type="unfinished"></translation>
+        <translation> rejsedage</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ekstra dage med individuel støtte for grøn rejse</translation>
     </message>
     <message>
         <source>Travel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejseafstand</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation type="unfinished"></translation>
+        <translation>afstand ikke angivet</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation type="unfinished"></translation>
+        <translation>For korte blandede ophold med færre muligheder: rejsestøtte efter afstandsinterval</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Indkaldelsesår:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tillæg:</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rejse:</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Antal</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilskudslinjer</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilskuddet linje for linje med reglen for hver</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrér som omkostningspost</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem det, der udbetales til den studerende, som en omkostning ved dette praktikophold</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er ingen tilskudssatser at regne med.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilde: {note_source}</translation>
     </message>
     <message>
         <source>, country group {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>, landegruppe {group}</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{physical_days} fysiske dage{counted}{group}. &lt;b&gt;Til den studerende: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation> · i alt {format_money}</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilskud ikke registreret</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen</translation>
     </message>
     <message>
         <source>funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>finansieringskilde</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Erasmus+ KA131 2026</translation>
     </message>
     <message>
         <source>e.g. the grant agreement number</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. tilskudsaftalens nummer</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Amount awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevilget beløb</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaler fra</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation type="unfinished"></translation>
+        <translation>Betaler til</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Budgetposter</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansieringskilde: {name}</translation>
     </message>
     <message>
         <source>New funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny finansieringskilde</translation>
     </message>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln deltager</numerusform>
+            <numerusform>%Ln deltagere</numerusform>
         </translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevilget</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Brugt</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Resterende</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikophold</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Kilde</translation>
     </message>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny kilde…</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostningsposter…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valutakurser…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Opdatér</translation>
     </message>
     <message>
         <source>Funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansieringskilder</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver kilde: budget, brugt, resterende</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Finansieringskilder&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Brugt af det bevilgede beløb&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen omkostninger registreret endnu: tilføj omkostningsposter for at se omkostningen pr. deltager.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostning pr. deltager efter form</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Omkostning pr. deltager efter år</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klik på en søjle eller vælg en kilde for at se omkostningsposterne bag den.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detaljer</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad den valgte søjle eller kilde består af</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansiering ikke indlæst</translation>
     </message>
     <message>
         <source> — overspent</source>
-        <translation type="unfinished"></translation>
+        <translation> — overskredet</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke medregnet: {value}</translation>
     </message>
     <message>
         <source>Not counted:
 • </source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke medregnet:
+• </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n omkostningspost, i alt {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n omkostningsposter, i alt {total}</numerusform>
         </translation>
     </message>
     <message>
         <source>{label} ({what}), {participants} participants</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({what}), {participants} deltagere</translation>
     </message>
     <message>
         <source>Cannot open the funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke åbne finansieringskilden</translation>
     </message>
     <message>
         <source>Delete funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet finansieringskilde</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {name}?</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansieringskilde ikke slettet</translation>
     </message>
     <message>
         <source>Anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Overalt</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation type="unfinished"></translation>
+        <translation>Brugervejledningen ved afsnittet om det, du ser på</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + understreget bogstav</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Menuen, knappen, fanen eller feltet med det bogstav</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab / Skift+Tab</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste / forrige kontrolelement</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tabeller</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn det valgte praktikophold eller den valgte post</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Piletaster, Page Up/Down</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt mellem rækkerne</translation>
     </message>
     <message>
         <source>Tab bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Fanebjælker</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Tab / Ctrl+Skift+Tab</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste / forrige fane</translation>
     </message>
     <message>
         <source>Placement editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikeditor</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem praktikopholdet</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk; der spørges om ikke-gemte ændringer</translation>
     </message>
     <message>
         <source>Pickers</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælgere</translation>
     </message>
     <message>
         <source>Down, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Pil ned, derefter Enter</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis det, der matcher det skrevne, og vælg ét</translation>
     </message>
     <message>
         <source>Date fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Datofelter</translation>
     </message>
     <message>
         <source>Type the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv datoen</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>ÅÅÅÅ-MM-DD, DD/MM/ÅÅÅÅ eller DD.MM.ÅÅÅÅ</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstfelter</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Går videre (et tekstfelt beholder aldrig Tab)</translation>
     </message>
     <message>
         <source>Wizards</source>
-        <translation type="unfinished"></translation>
+        <translation>Guider</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+N / Alt+T</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste / forrige side</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastaturgenveje</translation>
     </message>
     <message>
         <source>Where, which keys, what they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor, hvilke taster, hvad de gør</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvor</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Taster</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk-brugervejledning</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Søg i vejledningen</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Indhold</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet afsnit nævner dette.</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Brugervejledning</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullér</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopper… intet bliver ændret.</translation>
     </message>
     <message>
         <source> ({done:,} of {total:,})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({done:,} af {total:,})</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Det blev ikke udført</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulleret: intet blev ændret.</translation>
     </message>
     <message>
         <source>Send by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Send pr. e-mail</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: PDF&apos;en, der skal underskrives</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: den udfyldelige PDF til HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskeden vises, før den sendes; du kan ændre den der.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send til:</translation>
     </message>
     <message>
         <source>The message&apos;s wording and dates in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskedens ordlyd og datoer på dette sprog</translation>
     </message>
     <message>
         <source>Language of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskedens sprog</translation>
     </message>
     <message>
         <source>&amp;Message in:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Besked på:</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er ikke angivet nogen mailserver (Indstillinger → E-mail): åbn beskeden i dit mailprogram, eller gem den som fil. Den gemmes ikke i udbakken.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Til</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>Cc</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Emne</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Vedhæftede filer</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Filerne, der sendes med</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vedhæftet:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Åbn i mailprogram</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem som .&amp;eml…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Besked:</translation>
     </message>
     <message>
         <source>Save the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem beskeden</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml)</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn i mailprogram</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet mailprogram åbnede den. Beskeden er gemt som {path}: vedhæft eller åbn den derfra.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen e-mail endnu. Beskeder sendt fra et praktikophold (aftaler, spørgeskemaer, påmindelser) vises her.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mislykkedes ({attempts} forsøg)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvornår</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der skete</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Udbakke</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver e-mail, og hvad der blev af den</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Send ventende nu</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>Prøv &amp;igen</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annullér afsendelse</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Læs…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln besked</numerusform>
+            <numerusform>%Ln beskeder</numerusform>
         </translation>
     </message>
     <message>
         <source>From: {value}
 To: {value2}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Fra: {value}
+Til: {value2}
+</translation>
     </message>
     <message>
         <source>Cc: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Cc: {value}
+</translation>
     </message>
     <message>
         <source>Subject: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Emne: {value}
+</translation>
     </message>
     <message>
         <source>Attached: {join}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Vedhæftet: {join}
+</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: {state}</translation>
     </message>
     <message>
         <source>Send reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Send påmindelser</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n påmindelse&lt;/b&gt; i dag.</numerusform>
+            <numerusform>&lt;b&gt;%n påmindelser&lt;/b&gt; i dag.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reminded_lately} punkt(er) fik påmindelse inden for de sidste 7 dage.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen e-mailadresse for {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er ikke angivet nogen mailserver (Indstillinger → E-mail): gem dem som .eml-filer.</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Påmindelser</translation>
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver påmindelse, til hvem og om hvad</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Send %n påmindelse</numerusform>
+            <numerusform>&amp;Send %n påmindelser</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem som .&amp;eml-filer…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem påmindelserne i</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem påmindelserne</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sender e-mail</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2735,2354 +2747,2367 @@ To: {value2}
 {first}
 
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}.
+
+{first}
+
+Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og prøv igen.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Sikkerhed</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Port</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Brugernavn</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation type="unfinished"></translation>
+        <translation>gemt i systemets nøglering</translation>
     </message>
     <message>
         <source>not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>ikke gemt</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Adgangskode</translation>
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation type="unfinished"></translation>
+        <translation>Internationalt kontor, Universitetet i …</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsendernavn</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsenderadresse</translation>
     </message>
     <message>
         <source>Reply-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar til</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Send en &amp;testbesked</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Beskeder</translation>
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver besked, vipdesk sender; vælg en</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pladsholdere: {names}</translation>
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem &amp;ordlyd</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gendan den leverede tekst</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Emne:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst:</translation>
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Signatur (afslutter hver besked)</translation>
     </message>
     <message>
         <source>Mail templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailskabeloner</translation>
     </message>
     <message>
         <source>E-mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mailindstillinger</translation>
     </message>
     <message>
         <source>&amp;Server and sender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server og afsender</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beskeder</translation>
     </message>
     <message>
         <source>Not sent: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke sendt: {exc}</translation>
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sendt til {sender_address}; serveren svarede: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne computer har ingen nøglering: adgangskoden huskes, indtil vipdesk lukkes, og bliver spurgt om igen.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>E-mail (*.eml);;Alle filer (*)</translation>
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér returneret mail</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udbakke</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail…</translation>
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailserveren, afsenderen og beskedskabelonerne</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér returneret &amp;mail (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Send rapporten pr. e-mail</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke vores, ladt urørt: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} er {kind} for {reference}: registrér dens underskrifter på fanen Aftale (Registrér underskrift…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk — {describe_url}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Prøv igen</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Afsnit</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;I dag</translation>
     </message>
     <message>
         <source>&amp;Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Praktikophold</translation>
     </message>
     <message>
         <source>&amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Studerende</translation>
     </message>
     <message>
         <source>&amp;Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisationer</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kontakter</translation>
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>Institutio&amp;ner</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
-        <translation type="unfinished"></translation>
+        <translation>Finansi&amp;ering</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Filer</translation>
     </message>
     <message>
         <source>&amp;New placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nyt praktikophold…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Op&amp;datér</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Afslut</translation>
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér &amp;aftaler…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>Indstillin&amp;ger</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigér</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Find…</translation>
     </message>
     <message>
         <source>&amp;Open placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Å&amp;bn praktikophold</translation>
     </message>
     <message>
         <source>&amp;Delete placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Slet praktikophold…</translation>
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nyligt slettede…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Betroede certifikater…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vis</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hjælp</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastaturgenveje</translation>
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Om vipdesk</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoved</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;I dag ({due:,})</translation>
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{due:,} forfaldne · {overdue:,} overskredne · {placements:,} praktikophold · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke åbne praktikopholdet</translation>
     </message>
     <message>
         <source>Delete placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet praktikophold</translation>
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {reference} — {student} hos {host}? Tjeklisten slettes med. Dette kan ikke fortrydes.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} er slettet.</translation>
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Om vipdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Data, forberedelse og rapportering for virtuelle og blandede internationale praktikophold.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. 1234,50 eller 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapporter og refleksioner (*.pdf *.docx *.png *.jpg *.jpeg);;Alle filer (*)</translation>
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, mentor, vejleder</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, mentor</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, vejleder</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, kolleger</translation>
     </message>
     <message>
         <source>student, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, koordinator</translation>
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende, mentor, koordinator</translation>
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation type="unfinished"></translation>
+        <translation>opfølgningspost</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. studerende, mentor</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Et af de værktøjer, der er valgt til dette praktikophold (fanen Forberedelse)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vedhæft en fil…</translation>
     </message>
     <message>
         <source>{ACCEPTED}, up to {value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{ACCEPTED}, op til {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette gav anledning til en bekymring</translation>
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem deltog</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Varighed</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Bekymring</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Opfølgning</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Løst den</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Løsning</translation>
     </message>
     <message>
         <source>{kind} of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} den {day}</translation>
     </message>
     <message>
         <source>New log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny logpost</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Vedhæft en fil</translation>
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} er over {value} MB.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke læse {name}: {strerror}.</translation>
     </message>
     <message>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen fil</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>åben</translation>
     </message>
     <message>
         <source>resolved {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>løst {day}</translation>
     </message>
     <message>
         <source>met on {met_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>holdt {met_on}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>endnu ikke</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem først praktikopholdet for at føre dets opfølgningslog.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min.</translation>
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation type="unfinished"></translation>
+        <translation>Opfølgningslog</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Møder, rapporter og kontroller</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Forventet</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Møde</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Forventede møder</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvert tidspunkt i protokollens rytme: holdt eller overset</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny post…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redigér…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;let</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem &amp;fil…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anerkendelse…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Møder</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapporter og refleksioner</translation>
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen kommunikationsprotokol endnu: ingen mødefrekvens at måle.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n åben bekymring</numerusform>
+            <numerusform>%n åbne bekymringer</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet registreret endnu: Ny post… registrerer først opstartsmødet.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen point planlagt: intet at anerkende i uddannelsen.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Endnu ikke fuldstændig: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits_awarded} af {planned_credits} point, karakter {grade}, karakterudskrift af {transcript_on}.</translation>
     </message>
     <message>
         <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {label} fra {held_on}? Den kan gendannes fra Redigér → Nyligt slettede i 30 dage.</translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet posten</translation>
     </message>
     <message>
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke slettet</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem filen</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gemt</translation>
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Kun når der gives flere point end planlagt</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Ét opnået læringsudbytte pr. linje</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle planlagte læringsudbytter opnået</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tildelte point (ECTS)</translation>
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrundelse for flere point</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Karakterskala</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Karakter</translation>
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation type="unfinished"></translation>
+        <translation>Karakterudskrift af</translation>
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Bevis modtaget den</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({planned_credits} ECTS planlagt)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>Anerkendelse{planned}</translation>
     </message>
     <message>
         <source>{credits} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits} planlagt</translation>
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>“{typed}” er ikke et tal.</translation>
     </message>
     <message>
         <source>Host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Modtagende organisation</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejder hos</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidszone</translation>
     </message>
     <message>
         <source>Contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakt: {name}</translation>
     </message>
     <message>
         <source>New {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny kontakt</translation>
     </message>
     <message>
         <source>where this person works</source>
-        <translation type="unfinished"></translation>
+        <translation>hvor denne person arbejder</translation>
     </message>
     <message>
         <source>a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>en tidszone</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. PL WARSZAW01</translation>
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-kode</translation>
     </message>
     <message>
         <source>Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>Fakultet</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Land</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>By</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Websted</translation>
     </message>
     <message>
         <source>Institution: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Institution: {name}</translation>
     </message>
     <message>
         <source>New institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny institution</translation>
     </message>
     <message>
         <source>a country</source>
-        <translation type="unfinished"></translation>
+        <translation>et land</translation>
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Gade og nummer, som på et brev</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Software, Vedvarende energi, NGO</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Gade</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Postnummer</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Størrelse</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation: {name}</translation>
     </message>
     <message>
         <source>New host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny modtagende organisation</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F, f.eks. 0413 Ledelse og administration</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Fornavn</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Efternavn</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienummer</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Fødselsdato</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Nationalitet</translation>
     </message>
     <message>
         <source>Study cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Studieniveau</translation>
     </message>
     <message>
         <source>Field of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Uddannelsesområde</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Uddannelse</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprog</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Studerende: {full_name}</translation>
     </message>
     <message>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny studerende</translation>
     </message>
     <message>
         <source>an institution</source>
-        <translation type="unfinished"></translation>
+        <translation>en institution</translation>
     </message>
     <message>
         <source>Native</source>
-        <translation type="unfinished"></translation>
+        <translation>Modersmål</translation>
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvert sprog med dets CEFR-niveau</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprog</translation>
     </message>
     <message>
         <source>Level (CEFR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau (CEFR)</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj sprog</translation>
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Handicap eller helbredstilstand</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Økonomiske, sociale eller geografiske hindringer</translation>
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation type="unfinished"></translation>
+        <translation>Migrant- eller flygtningebaggrund</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhvervsaktiv studerende eller pårørende</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Særlige kategorier af personoplysninger (GDPR art. 9): registrér kun, hvad den studerende har oplyst, f.eks. til et Erasmus+-inklusionstillæg. Opbevares adskilt fra den studerendes post, vises aldrig i lister eller eksporter; historikken noterer kun, at det er ændret.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Følsomt: lighedsmarkører</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Note om grundlaget for tilskuddet</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Note (kun hvad der er nødvendigt for tilskuddet)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studienr.</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikophold</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Studerende</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished"></translation>
+        <translation>post</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>poster</translation>
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>Søg i {nouns}</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Søg i {nouns}…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns}, én pr. række; Enter åbner én</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns} ikke indlæst</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke åbne: {noun}</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet: {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {name}? Dette kan ikke fortrydes.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke slettet: {noun}</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen {nouns} endnu — tryk på Ny… for at tilføje en</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen {nouns} matcher “{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown} af {total} {nouns}</translation>
     </message>
     <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende</translation>
     </message>
     <message>
         <source>students</source>
-        <translation type="unfinished"></translation>
+        <translation>studerende</translation>
     </message>
     <message>
         <source>host organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>modtagende organisationer</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>organisation</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>kontakt</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>kontakter</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>institution</translation>
     </message>
     <message>
         <source>institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>institutioner</translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation type="unfinished"></translation>
+        <translation>udført uden for vipdesk: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n punkt markeret nedenfor</numerusform>
+            <numerusform>%n punkter markeret nedenfor</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} ting blokerer</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>1 ting blokerer</translation>
     </message>
     <message>
         <source>Other moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Andre trin</translation>
     </message>
     <message>
         <source>Save the placement to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem praktikopholdet for at starte dets tjekliste.</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;Udkast&lt;/b&gt; (ikke gemt endnu)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> — trin {value} af {count}</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt til “{label}”</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viser, hvad der stadig blokerer, med en vej til hver løsning.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullér praktikopholdet…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Genåbn som {label}</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilbage til {label}</translation>
     </message>
     <message>
         <source>{phase} — {done} of {count} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase} — {done} af {count} udført</translation>
     </message>
     <message>
         <source>Before the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Før praktikopholdet</translation>
     </message>
     <message>
         <source>During the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Under praktikopholdet</translation>
     </message>
     <message>
         <source>After the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter praktikopholdet</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Følger af vipdesks data.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Manuel afkrydsning spørger hvorfor (dataene viser det ikke).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ blokerer næste trin</translation>
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Afkryds manuelt</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk afkrydser “{label}” ud fra sine data, som endnu ikke viser det ({value}). Hvorfor er det udført?</translation>
     </message>
     <message>
         <source>New placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyt praktikophold</translation>
     </message>
     <message>
         <source>Placement details</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikopholdets detaljer</translation>
     </message>
     <message>
         <source>Placement sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikopholdets afsnit</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Forberedelse</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftale</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Opfølgning</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Mail</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historik</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk</translation>
     </message>
     <message>
         <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;i&gt;ikke-gemte ændringer&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Nyt praktikophold{dirty}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>{reference} — placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — praktikophold</translation>
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation type="unfinished"></translation>
+        <translation>Intet yderligere trin: praktikopholdet er </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Næste: {label} — %n ting mangler (fanen Status)</numerusform>
+            <numerusform>Næste: {label} — %n ting mangler (fanen Status)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste: {label} — intet blokerer</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendan ikke-gemte ændringer?</translation>
     </message>
     <message>
         <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk lukkede den {day} kl. {time}, før ændringer i dette praktikophold blev gemt. Gendan dem? (De gemmes først, når du trykker på Gem.)</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet blev gemt: ret de felter, der er markeret nedenfor.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Dine ændringer er her stadig, ikke gemt.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet {reference} ({title})? Tjeklisten slettes med. Dette kan ikke fortrydes.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke-gemte ændringer</translation>
     </message>
     <message>
         <source>This placement has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette praktikophold har ændringer, der ikke er gemt. Gem dem, før du lukker?</translation>
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuelt: kun online. Blandet: online med et fysisk ophold i udlandet (angiv perioderne nedenfor). Fysisk: på stedet hos organisationen.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der vejleder praktikantens arbejde hos organisationen; underskriver beviset</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvem der følger læringen på den udsendende institution og anerkender den</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikantens universitet, som udsender og anerkender praktikopholdet</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den aftalte første dag; aftalen og tilskuddet regnes fra den</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Den aftalte sidste dag; en forlængelse er en ændring</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftalte arbejdstimer om ugen (1 til 60), som aftalen angiver</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS, praktikopholdet er værd i uddannelsen; tomt, når det ikke tæller (så kræves ingen anerkendelse for at afslutte det)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontorets interne noter: udskrives aldrig på aftalen</translation>
     </message>
     <message>
         <source>Periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Perioder</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikopholdets virtuelle og fysiske perioder: type, start, slut</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Start</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Slut</translation>
     </message>
     <message>
         <source>Add period</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj periode</translation>
     </message>
     <message>
         <source>Remove period</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern periode</translation>
     </message>
     <message>
         <source>Period {value}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Periode {value}: {exc}</translation>
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny studerende…</translation>
     </message>
     <message>
         <source>New host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny organisation…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv en del af navnet eller landet (↓ viser dem)</translation>
     </message>
     <message>
         <source>New institution…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny institution…</translation>
     </message>
     <message>
         <source>New mentor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny mentor…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny vejleder…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. 7,5 (tomt, hvis ingen)</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Studerende</translation>
     </message>
     <message>
         <source>Company mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Virksomhedsmentor</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Planned start and end</source>
-        <translation type="unfinished"></translation>
+        <translation>Planlagt start og slut</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Timer pr. uge</translation>
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation type="unfinished"></translation>
+        <translation>ECTS-point</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Blandet: fysiske og virtuelle perioder</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen {what} matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der er endnu intet registreret for dette praktikophold.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historikken starter, når praktikopholdet gemmes første gang.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der er ændret, nyeste først</translation>
     </message>
     <message>
         <source>Stored details</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemte detaljer</translation>
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis revisionsposten bag den valgte linje, som den er gemt</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en linje for at se posten, som den er gemt.</translation>
     </message>
     <message>
         <source>{text}
 
 As stored:
 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+
+Som gemt:
+{detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først den modtagende organisation: mentoren arbejder der.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først den udsendende institution: vejlederen arbejder der.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Status ikke ændret</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Praktikopholdet kan ikke flyttes til “{label}” endnu.&lt;/b&gt;&lt;br&gt;Dette skal gøres først:</numerusform>
+            <numerusform>&lt;b&gt;Praktikopholdet kan ikke flyttes til “{label}” endnu.&lt;/b&gt;&lt;br&gt;Disse %n ting skal gøres først:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn {label}</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt alligevel (kontorleder)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt, selv om dataene endnu ikke understøtter det; din begrundelse gemmes i historikken.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullér praktikforløb</translation>
     </message>
     <message>
         <source>Cancel {reference}? You can reopen it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullér {reference}? Du kan genåbne det senere.</translation>
     </message>
     <message>
         <source>Move anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt alligevel</translation>
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor flyttes {reference} til “{label}”, selv om dataene endnu ikke understøtter det? Begrundelsen gemmes i praktikopholdets historik.</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste trin</translation>
     </message>
     <message>
         <source>{details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+Hvad der skal gøres: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Ingen praktikophold endnu&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Start med at registrere et praktikophold: den studerende, den modtagende organisation, datoerne og formen (virtuel, blandet eller fysisk).&lt;br&gt;Eller åbn demodatabasen for først at se dig omkring med eksempeldata.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyt praktikophold (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open the demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn demodatabasen</translation>
     </message>
     <message>
         <source>Search placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Søg i praktikophold</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Søg efter reference, studerende, organisation, titel eller land  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle år</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle lande</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation type="unfinished"></translation>
+        <translation>Værtsland</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis praktikophold i ét land</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Kræver opmærksomhed</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis kun praktikophold med noget forfaldent på arbejdslisten (fanen I dag)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis praktikophold med én status</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Ét praktikophold pr. række; Enter åbner det</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-2026-00000</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation type="unfinished"></translation>
+        <translation>Blandet</translation>
     </message>
     <message>
         <source>All placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle praktikophold</translation>
     </message>
     <message numerus="yes">
         <source>%Ln shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln vist</numerusform>
+            <numerusform>%Ln vist</numerusform>
         </translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kræver opmærksomhed ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>man.</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>tirs.</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>ons.</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>tors.</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>fre.</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>lør.</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>søn.</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Fælles timer pr. ugedag</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen fælles timer at vise</translation>
     </message>
     <message>
         <source>Result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat…</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Score pr. tema, blokerende svar og råd</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér som PDF…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgeskemaet som udfyldelig PDF, der kan sendes til parten</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
-        <translation type="unfinished"></translation>
+        <translation> · {earlier} tidligere</translation>
     </message>
     <message>
         <source>Blocks: “{question}” {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Blokerer: “{question}” {answer}</translation>
     </message>
     <message>
         <source>Low: {label} ({score})</source>
-        <translation type="unfinished"></translation>
+        <translation>Lav: {label} ({score})</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Genvurdering</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgeskema</translation>
     </message>
     <message>
         <source>Resume questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Genoptag spørgeskema…</translation>
     </message>
     <message>
         <source>{what} started {started_at} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} startet {started_at} af {respondent}, ikke afsluttet</translation>
     </message>
     <message>
         <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
-        <translation type="unfinished"></translation>
+        <translation>Startet {started_at} af {respondent}; fortsætter på den første ubesvarede side</translation>
     </message>
     <message>
         <source>Re-assess…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurdér igen…</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Et nyt spørgeskema; det tidligere resultat bliver i historikken</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Start spørgeskema…</translation>
     </message>
     <message>
         <source>Communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationsprotokol</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Skrevet&lt;/b&gt;{who} · rapporterer {label}, svarer inden for {reply_hours} t</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Redigér protokol…</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke skrevet endnu: tilgængelighed, rapportering, svartider, møder.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv protokol…</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours_text} fælles på en arbejdsdag</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fælles timer: {shared}</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Med kontortid (mandag til fredag, 9.00–17.00) for alle: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Værktøjer</translation>
     </message>
     <message>
         <source>Choose tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg værktøjer…</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen værktøjer valgt endnu: hvilket værktøj bruges til møder, spørgsmål, rapporter, dokumenter?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · testet {done} af {count} (værktøj × person)</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation type="unfinished"></translation>
+        <translation> · {count} tip under Vælg værktøjer</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Blokerer “Aftale sendt”:
+</translation>
     </message>
     <message>
         <source>Save the placement to start its preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem praktikopholdet for at starte dets forberedelse.</translation>
     </message>
     <message>
         <source>Import returned questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér returneret spørgeskema…</translation>
     </message>
     <message>
         <source>Language of exported questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprog for eksporterede spørgeskemaer</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>“Eksportér som PDF…” skriver spørgeskemaet på dette sprog (på engelsk, hvor det endnu ikke er oversat)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Møde: hver {weekday}, {start} ({zone})</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF&apos;er &amp;på:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noget blokerer starten: se de kritiske svar nedenfor.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Studerende, organisation og institution er klar.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke alt er vurderet eller stærkt nok endnu.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Parathed&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — besvaret af {respondent} den {when} (spørgeskemaversion {questionnaire_version})</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} arbejder: {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} starter kl.</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} slutter kl.</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejdsdage</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Fra</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({first} til {last})</translation>
     </message>
     <message>
         <source>Every {weekday}, {start}–{end} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Hver {weekday}, {start}–{end} ({zone})</translation>
     </message>
     <message>
         <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fælles arbejdstimer pr. ugedag, {first} til {last}, i den studerendes dage:</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Udfyld den studerendes tidszone, dage og timer for at se dem.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Foreslået møde på {meeting_minutes} minutter:&lt;/b&gt; {first_line}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Intet mødetidspunkt&lt;/b&gt; passer hver uge: se nedenfor.</translation>
     </message>
     <message>
         <source>communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>kommunikationsprotokol</translation>
     </message>
     <message>
         <source> working hours</source>
-        <translation type="unfinished"></translation>
+        <translation> arbejdstimer</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minutter</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation type="unfinished"></translation>
+        <translation>f.eks. Teams: ugentligt møde og hurtige spørgsmål. E-mail: rapporter. Fælles drev: leverancer. En chatgruppe: uformel snak.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Navn, e-mail eller telefon og tider</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilgængelighed</translation>
     </message>
     <message>
         <source>Shared hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Fælles timer</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportering</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar inden for</translation>
     </message>
     <message>
         <source>Meeting length</source>
-        <translation type="unfinished"></translation>
+        <translation>Mødelængde</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvilket værktøj til hvad</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktpunkt for den studerende</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontaktpunkt for virksomhedens medarbejdere</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommunikationsprotokol — {heading}</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: &apos;{text}&apos; er ikke en tidszone.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat for parathed</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;{missing} obligatoriske spørgsmål er endnu ikke besvaret.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Samlet score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>under {threshold}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Blokerende svar&lt;/b&gt; — de skal løses, før praktikopholdet kan starte:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hvad der skal gøres&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Hvad der skal gøres&lt;/b&gt;&lt;br&gt;Intet: alle svar er stærke.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Praktikophold:&lt;/b&gt; {about}</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} spørgsmål på {count2} sider, ca. {max} minutter. Hver side gemmes, når du trykker på Næste: du kan stoppe når som helst og fortsætte senere.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
-        <translation type="unfinished"></translation>
+        <translation>{value} af {count} besvaret — </translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>besvar alle spørgsmål markeret med * for at fortsætte.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>tryk på Næste for at gemme.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} · Valgfrit: lad det stå tomt, hvis der ikke er noget at tilføje.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tryk på Udfør for at registrere denne vurdering. Indtil da kan du gå tilbage og ændre svar.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Parathed: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Side {n} af {count}</translation>
     </message>
     <message>
         <source>{exc}
 Your answers on this page are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Dine svar på denne side bevares.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Deres svar vises nu; kontrollér denne side, og tryk på Næste igen.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Luk uden at gemme?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne side kunne ikke gemmes. Luk alligevel og mist dens svar?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool_name} med: {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultat: {who}</translation>
     </message>
     <message>
         <source>Date: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato: {who}</translation>
     </message>
     <message>
         <source>Note: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: {who}</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der skete; ved fejl, hvad der erstatter det</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Testplan</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afprøv hvert værktøj med hver person før start: installér, log ind, et kort opkald eller en besked, en delt fil. Registrér, hvad der skete.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Med</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først værktøjerne.</translation>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: en anden har registreret denne test i mellemtiden; genindlæst.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— ingen —</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (ikke beregnet til dette)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg værktøjer, som alle kan bruge og helst allerede bruger, og angiv udtrykkeligt, hvilket der bruges til hvert formål.</translation>
     </message>
     <message>
         <source>Check the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollér valget</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tryk på Udfør for at gemme. Test derefter hvert værktøj med den studerende, mentoren og vejlederen: aftalen kan ikke sendes før.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Valgt&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet værktøj valgt endnu.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen råd: valget følger vejledningen.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Værktøjer — {heading}</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Værktøjer ikke gemt</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation> De valgte: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>En anden valgte værktøjer til dette praktikophold, efter du åbnede det.{chosen} Tryk på Udfør igen for at beholde dit valg, eller på Tilbage for at ændre det.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Deres version afviger i: {join}.
+
+</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}Genindlæs viser deres version og kasserer dine ændringer; Behold min gemmer din version over deres.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Genindlæs (kassér min)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold min</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{text}&apos; er ikke på listen; vælg {what} derfra.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} ikke gemt</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassér dine ændringer?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lighedsmarkører er særlige kategorier af personoplysninger (GDPR art. 9). Medtag dem kun, når modtageren har brug for dem, f.eks. til et tilskuds inklusionsstøtte; opbevar og send filen sikkert.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapporten blev ikke gemt</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulleret: ingen fil blev skrevet.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér rapport</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle praktikophold</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle statusser</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportens sprog</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Arknavne, overskrifter, sammendrag og diagrammer på dette sprog; data som registreret</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Medtag de studerendes lighedsmarkører</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem som</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Søgetekst</translation>
     </message>
     <message>
         <source>Year (planned start)</source>
-        <translation type="unfinished"></translation>
+        <translation>År (planlagt start)</translation>
     </message>
     <message>
         <source>Sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>Følsomme data</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem i</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Send den derefter pr. e-mail (til en bevillingsgiver eller en leder)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation type="unfinished"></translation>
+        <translation>En Excel-projektmappe med filtrene nedenfor, nøgletal med et diagram og detaljerne. Filtrene starter, som de er sat i listen over praktikophold.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem rapporten som</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-projektmappe (*.xlsx)</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg, hvor rapporten skal gemmes.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mappen {parent} findes ikke.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstat filen?</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} findes allerede. Erstat den?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriver rapporten…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksporterer rapporten: {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>finansieringskilder</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemte {records:,} {what} i {path}.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regneark (*.xlsx *.csv *.txt);;Alle filer (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem importskabelonen: {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabelonen blev ikke gemt</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet blev importeret</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Intet blev importeret.&lt;/b&gt; </translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppet: intet blev importeret.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér: {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en Excel- (.xlsx) eller CSV-fil med én række pr. {value}. Du ser, hvad vipdesk forstod, før noget importeres; har en række et problem, importeres intet. Rækker, der allerede findes i vipdesk, springes over.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen fil valgt.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg fil…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem skabelon…</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>En tom projektmappe med de rigtige kolonner og et hjælpeark</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvordan datoer skrevet med skråstreger læses; 31.12.2000 og 2000-12-31 er altid entydige</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datoer som 01/02/2026 er skrevet med &amp;dag eller måned først:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Forhåndsvisning</translation>
     </message>
     <message>
         <source>The rows as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Rækkerne, som de ville blive importeret</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Række</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Kolonne</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemer</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der skal rettes, række for række</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér ({kind}) fra</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Læser og kontrollerer filen…</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontrollerer {name}</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Datorækkefølgen blev ikke ændret</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Denne fil kan ikke importeres.&lt;/b&gt; {message}</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér som</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (de første {PREVIEW_ROWS} vist)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rækker{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Kolonner, der ikke bruges: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Datoer med skråstreger læses: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Intet kan importeres, før hvert problem nedenfor er rettet i filen&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Der er intet nyt at importere.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemer ({count:,})</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerer: {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importerede {created:,} ({noun}).</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation> {count:,} fandtes allerede og blev sprunget over.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importér &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Eksportér rapport til Excel…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem import&amp;skabelon</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skabelonen ({kind}) er gemt i {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Udsæt — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvorfor, f.eks. “organisationens HR væk til mandag”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Skjul &amp;indtil</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Udsæt</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Det vises igen dagen efter, medmindre dataene til den tid viser, at det er udført.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Regler for arbejdslisten</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> dage</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}. Standard: {default_days} dage.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendan &amp;standarder</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvornår arbejdslisten viser et punkt. Disse tal gælder for alle, der bruger denne database.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({what}) er udsat til {day_text}.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der skal gøres</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Siden</translation>
     </message>
     <message>
         <source>{what}: {details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {details}
+Hvad der skal gøres: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>365 dage over tid</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>30. sep. 2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Åbn praktikopholdet der, hvor dette gøres (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ud&amp;sæt…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation type="unfinished"></translation>
+        <translation>Skjul dette punkt indtil en dato ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Regler…</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvornår arbejdslisten viser et punkt: antallet af dage</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Send på&amp;mindelser…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Send e-mail til hver part, som et forfaldent punkt venter på: underskrifter, bevis, evalueringer</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbejdsliste</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der forfalder, grupperet i overskredet, denne uge og senere</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Alt er gjort&lt;/h2&gt;&lt;p&gt;Intet venter på dig i dag: ingen underskrifter, der har ventet for længe, ingen start med åben forberedelse, intet manglende bevis eller evaluering.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;I dag, {long_day}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Kan ikke udsætte</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation> · {snoozed:,} udsat</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet forfaldent{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln punkt: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln punkter: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Post</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Slettet</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Dage tilbage</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Nyligt slettede</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Praktikophold og omkostningsposter slettet inden for de sidste 30 dage. Gendannelse bringer alt tilbage: tjekliste, spørgeskemaer, protokol, værktøjer, aftaler og omkostninger.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvad der er slettet inden for de sidste 30 dage</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet er slettet inden for de sidste 30 dage.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gendan</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gendannet</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>ÅÅÅÅ-MM-DD</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg fra en kalender</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv en del af et navn, en e-mail eller et studienummer</translation>
     </message>
 </context>
 </TS>
