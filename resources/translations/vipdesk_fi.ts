@@ -5,2729 +5,2741 @@
     <name></name>
     <message>
         <source>Cannot read {name}: {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa {name} ei voi lukea: {value}.</translation>
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimusluonnos</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna lopullinen PDF</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna PDF</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} {title} HR:lle.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna täytettävä PDF HR:lle</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse HR:n palauttama PDF</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo palautettu PDF</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tarkistettava PDF</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkista PDF</translation>
     </message>
     <message>
         <source>This placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä harjoittelu</translation>
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikkien osapuolten allekirjoittama</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} on kaikkien osapuolten allekirjoittama ja lukittu. Lopullinen PDF on arkistoitu tiivisteellä SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna skannaus</translation>
     </message>
     <message>
         <source>Save the scan</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna skannaus</translation>
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelua ei ole valittu</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln harjoittelu</numerusform>
+            <numerusform>%Ln harjoittelua</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Valittu harjoittelu</numerusform>
+            <numerusform>%Ln valittua harjoittelua</numerusform>
         </translation>
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimuksia ei viety</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruttu: sopimuksia ei kirjoitettu, kansio on ennallaan.</translation>
     </message>
     <message>
         <source>Export agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie sopimukset</translation>
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytetyt {count}, joilla on tallennettu sopimus</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Luettelossa näytetyt {count}</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({missing:,} laadittu niiden tiedoista)</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse…</translation>
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Täytettävä: vastaanottavan organisaation osuus lomakekenttinä HR:n täytettäväksi</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimukset:</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna kansioon</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Muunnelma</translation>
     </message>
     <message>
         <source>Open folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa kansio</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie</translation>
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi PDF kutakin harjoittelua kohden, nimettynä viitteen mukaan (esim. VIP-2027-00042.pdf), valmiina lähetettäväksi allekirjoitettavaksi. Jos peruutat, kansio pysyy ennallaan.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna sopimukset kansioon</translation>
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse kansio, johon sopimukset tallennetaan.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansiota {folder} ei ole.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietävää harjoittelua ei ole.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoitetaan sopimuksia ({count})…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
-        <translation type="unfinished"></translation>
+        <translation>Viedään sopimuksia</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln sopimus kirjoitettu kansioon {folder}.</numerusform>
+            <numerusform>%Ln sopimusta kirjoitettu kansioon {folder}.</numerusform>
         </translation>
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niistä {replaced:,} korvasi aiemmat samannimiset tiedostot.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} oli poistettu sillä välin, ja ne jätettiin pois.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautettu PDF — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio, joka lähetetään uudelleen; muut jäävät ennalleen.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio, joka lähetetään uudelleen; muut jäävät ennalleen.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ei muuta yhtään sopimuksen kenttää.</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenttä</translation>
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdeskissä</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautetussa PDF:ssä</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköisesti allekirjoittanut tässä tiedostossa: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kukaan ei ole allekirjoittanut tätä tiedostoa sähköisesti.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa sähköinen allekirjoitus ({value})</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hyväksy valitut</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Muuta sopimusta</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitettu sopimus pysyy ennallaan. Muutos kirjaa, mikä harjoittelun aikana muuttuu; kaikki kolme osapuolta allekirjoittavat sen.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Projekti siirtyi uudelle tiimille; tunteja vähennettiin.</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Syy</translation>
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aloita muutos</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelutodistus</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation type="unfinished"></translation>
+        <translation>Todistus kertoo, mitä todella tapahtui. Milloin harjoittelu todellisuudessa alkoi ja päättyi?</translation>
     </message>
     <message>
         <source>Actual start</source>
-        <translation type="unfinished"></translation>
+        <translation>Todellinen alku</translation>
     </message>
     <message>
         <source>Actual end</source>
-        <translation type="unfinished"></translation>
+        <translation>Todellinen loppu</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jatka</translation>
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelutodistus {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (vain luku)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{trainee_name}&lt;/b&gt; at &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Planned {planned_start} – {planned_end}, {hours_per_week} h/week, {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{trainee_name}&lt;/b&gt;, &lt;b&gt;{host_name}&lt;/b&gt;&lt;br&gt;Suunniteltu {planned_start} – {planned_end}, {hours_per_week} h/vko, {label}</translation>
     </message>
     <message>
         <source>One task per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi tehtävä riviä kohden</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi oppimistulos riviä kohden</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjaajan arvio harjoittelijasta</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kokonaisarvio tai ehdotettu arvosana (valinnainen)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation type="unfinished"></translation>
+        <translation>Suoritetut tehtävät</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Saavutetut oppimistulokset</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjaajan arvio</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvio</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tallenna</translation>
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloitetaanko uusi versio?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloitetaanko versio {value} kopiona asiakirjasta {title}? Versio {number} korvautuu: siihen ei enää kirjata allekirjoituksia, ja uusi versio lähetetään uudelleen allekirjoitettavaksi.</translation>
     </message>
     <message>
         <source>New version</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi versio</translation>
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Laadi sopimus…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Näytä…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä &amp;allekirjoitettavaksi…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirjaa allekirjoitus…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hylkää…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna sk&amp;annaus…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;PDF…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Täytettävä PDF HR:lle…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä &amp;sähköpostilla…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;uo palautettu PDF…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uusi versio</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muuta…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;odistus…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;rkista PDF…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ei vielä sopimusta&lt;/b&gt; — &lt;i&gt;Laadi sopimus…&lt;/i&gt; aloittaa version 1 harjoittelun tiedoista: osapuolet, päivämäärät, tehtävät, työkalut ja viestintäsuunnitelma.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä se ensin allekirjoitettavaksi; lähetä se sitten sähköpostilla kullekin osapuolelle.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöhempi versio korvasi sen.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse ensin asiakirja luettelosta.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laadi ensin sopimus.</translation>
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikään sopimuksen versio ei ole auki: palautetulla PDF:llä ei ole mitään muutettavaa.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vasta kun kaikki osapuolet ovat allekirjoittaneet sopimuksen ja se on lukittu.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korvattavaa versiota ei vielä ole.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se on lähetetty allekirjoitettavaksi: aloita uusi versio muuttaaksesi sitä.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se on allekirjoitettu ja lukittu: muutokset tehdään lisäsopimuksella.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitä ei ole lähetetty allekirjoitettavaksi.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sillä ei ole PDF:ää ennen kuin se lähetetään allekirjoitettavaksi.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain sopimuksen versiot menevät HR:lle täytettävänä PDF:nä.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation type="unfinished"></translation>
+        <translation>HR:lle menee vain luonnos tai allekirjoitettavaksi lähetetty versio.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse allekirjoitustaulukosta paperinen allekirjoitus (skannaus liitteenä).</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain allekirjoitettavaksi lähetetty sopimuksen versio korvataan.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu ensin laatiaksesi sen sopimuksen.</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakirja</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetetty</translation>
     </message>
     <message>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>Lukittu</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256</translation>
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimuksen versiot</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimuksen kukin versio, sen tila ja päivämäärä</translation>
     </message>
     <message>
         <source>Party</source>
-        <translation type="unfinished"></translation>
+        <translation>Osapuoli</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoittaja</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärä</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapa</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehtävä</translation>
     </message>
     <message>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>Recorded by</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaaja</translation>
     </message>
     <message>
         <source>Signatures</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitukset</translation>
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka allekirjoitti valitun version, milloin ja miten</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki sopimusta koskevat toiminnot ja miksi joitakin ei voi nyt tehdä</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa &amp;luonnosta…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
-        <translation type="unfinished"></translation>
+        <translation>Syy: {note}</translation>
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä lähetetty: allekirjoitukset kirjataan, kun se on lähetetty allekirjoitettavaksi.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitusjärjestys: {order_text}</translation>
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraavana allekirjoittaa: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Hylännyt: {party_label}: {reason}&lt;/span&gt; — aloita uusi versio muokataksesi sitä.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopullisen PDF:n SHA-256: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä allekirjoitettavaksi: {title}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; jäädytetään lähetettäessä: sen PDF luodaan, ja osapuolet allekirjoittavat sen vuorollaan. Valitse järjestys, jossa osapuolet allekirjoittavat.</translation>
     </message>
     <message>
         <source>Signing order</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitusjärjestys</translation>
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka allekirjoittaa ensimmäisenä, toisena, kolmantena</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä &amp;ylös</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä &amp;alas</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lähetä</translation>
     </message>
     <message>
         <source>Order: {order_text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Järjestys: {order_text}</translation>
     </message>
     <message>
         <source>Not sent — please correct first:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Ei lähetetty — korjaa ensin:
+</translation>
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-asiakirjat (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Skannaukset (*.pdf *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Varmenteet avaimineen (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirjallinen hyväksyntä (sähköpostilla tai kirjeellä)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paperinen allekirjoitus ja skannaus allekirjoitetusta sivusta</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköinen: allekirjoitettuna &amp;palautettu PDF</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköinen: allekirjoita &amp;tässä varmenteella (.p12)</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa allekirjoitus — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; allekirjoittaa asiakirjan &lt;b&gt;{title}&lt;/b&gt;. Miten allekirjoitus tehtiin?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tiedosto…</translation>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selaa…</translation>
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Käytetään kerran allekirjoittamiseen; ei koskaan tallenneta</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <source>Date signed</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoituspäivä</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedosto</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnuslause</translation>
     </message>
     <message>
         <source>&amp;Sign</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Allekirjoita</translation>
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kirjaa</translation>
     </message>
     <message>
         <source>Choose the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tiedosto.</translation>
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjataanko vahvistamaton allekirjoittaja?</translation>
     </message>
     <message>
         <source>{exc}
 
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+
+Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilöllisyyden (esimerkiksi puhelimitse). Vahvistuksesi ja syy tallennetaan harjoittelun historiaan.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylkäys — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylkäys kirjataan syineen, ja se &lt;b&gt;nollaa kaikki muut allekirjoitukset&lt;/b&gt; asiakirjassa {title}, myös sähköiset. Aloita uusi versio muuttaaksesi tekstiä.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä osapuoli haluaa muuttaa, omin sanoin</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hylkää</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kerro, miksi osapuoli hylkää.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjataanko hylkäys?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjataanko, että {value} hylkää? Kaikki tähän versioon tähän mennessä kirjatut allekirjoitukset nollataan.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Varmenteet (*.pem *.crt *.cer *.der);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Trusted certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>Luotetut varmenteet</translation>
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitukset, joiden varmenteen on myöntänyt jokin näistä myöntäjistä, vahvistetaan, kun allekirjoittajan nimi vastaa osapuolelle kirjattua henkilöä.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Myöntäjät, joiden allekirjoitukset katsotaan vahvistetuiksi</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenkään varmenteeseen ei vielä luoteta: allekirjoittajat vahvistetaan vain heille aiemmin hyväksytyllä varmenteella.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää varmennetiedosto…</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poista</translation>
     </message>
     <message>
         <source>Trusted from now on: {names}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Luotettu tästä lähtien: {names}.</translation>
     </message>
     <message>
         <source>Trust a certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Luota varmenteeseen</translation>
     </message>
     <message>
         <source>Trust this certificate no longer?
 
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lopetetaanko tähän varmenteeseen luottaminen?
+
+{text}</translation>
     </message>
     <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;MUUTETTU allekirjoituksen jälkeen, allekirjoittaja {signer}&lt;/b&gt;: </translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;{organisation}issued by {issuer}&lt;br&gt;valid {valid_from} to {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;{organisation}myöntäjä {issuer}&lt;br&gt;voimassa {valid_from} – {valid_until}&lt;br&gt;SHA-256 {value}&lt;br&gt;{value2}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation type="unfinished"></translation>
+        <translation>ehjä, mutta &lt;b&gt;allekirjoittajaa EI VAHVISTETTU&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>ehjä; allekirjoittaja vahvistettu</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Tässä PDF:ssä ei ole &lt;b&gt;sähköisiä allekirjoituksia&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;MUUTETTU tai VAURIOITUNUT: tiedostoa on muutettu allekirjoituksen jälkeen, tai allekirjoitus on rikki.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat ehjiä, mutta allekirjoittajaa ei ole vahvistettu&lt;/b&gt; kirjatuksi henkilöksi: katso syy alta.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat ehjiä&lt;/b&gt; ja kaikki allekirjoittajat vahvistettu: mitään ei ole muutettu allekirjoituksen jälkeen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;small&gt;kirjattu: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Osapuoli&lt;/th&gt;&lt;th&gt;Allekirjoittaja&lt;/th&gt;&lt;th&gt;Milloin&lt;/th&gt;&lt;th&gt;Tulos&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Asiakirjalla {archived_title} ei ole arkistoitua lopullista PDF:ää vertailtavaksi.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä on arkistoitu lopullinen PDF&lt;/b&gt;: {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä tiedosto poikkeaa arkistoidusta lopullisesta PDF:stä&lt;/b&gt;: {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;Tämän tiedoston SHA-256: {sha256}&lt;/small&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkistus — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: nimi</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Asema</translation>
     </message>
     <message>
         <source>{who}: position</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: asema</translation>
     </message>
     <message>
         <source>{who}: e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: sähköposti</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Puhelin</translation>
     </message>
     <message>
         <source>{who}: phone</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: puhelin</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>Osapuolet</translation>
     </message>
     <message>
         <source>Programme</source>
         <comment>the agreement&apos;s section</comment>
-        <translation type="unfinished"></translation>
+        <translation>Ohjelma</translation>
     </message>
     <message>
         <source>Tasks and deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehtävät ja tuotokset</translation>
     </message>
     <message>
         <source>Learning outcomes, monitoring and evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Oppimistulokset, seuranta ja arviointi</translation>
     </message>
     <message>
         <source>Roles and responsibilities</source>
-        <translation type="unfinished"></translation>
+        <translation>Roolit ja vastuut</translation>
     </message>
     <message>
         <source>Technology</source>
-        <translation type="unfinished"></translation>
+        <translation>Teknologia</translation>
     </message>
     <message>
         <source>Host commitments</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanottavan organisaation sitoumukset</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ongelma korjattava ennen kuin voit jatkaa.</numerusform>
+            <numerusform>%n ongelmaa korjattava ennen kuin voit jatkaa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Katso myös punainen viesti alla.</numerusform>
+            <numerusform>Katso myös punaiset viestit alla.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Katso punainen viesti alla.</numerusform>
+            <numerusform>Katso punaiset viestit alla.</numerusform>
         </translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohta</translation>
     </message>
     <message>
         <source>Remove {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista {label}</translation>
     </message>
     <message>
         <source>Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehtävä</translation>
     </message>
     <message>
         <source>What the trainee does</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä harjoittelija tekee</translation>
     </message>
     <message>
         <source>What is handed in</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä luovutetaan</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuotos</translation>
     </message>
     <message>
         <source>Deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika</translation>
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuotos:</translation>
     </message>
     <message>
         <source>Deadline:</source>
-        <translation type="unfinished"></translation>
+        <translation>Määräaika:</translation>
     </message>
     <message>
         <source>Tool</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkalu</translation>
     </message>
     <message>
         <source>e.g. Microsoft Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Microsoft Teams</translation>
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. viikkopalaverit, chat</translation>
     </message>
     <message>
         <source>Used for</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttötarkoitus</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. testattu kaikkien osapuolten kanssa 12. tammikuuta</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation type="unfinished"></translation>
+        <translation>Testin tila</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttötarkoitus:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation type="unfinished"></translation>
+        <translation>Testin tila:</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished"></translation>
+        <translation>Jakso</translation>
     </message>
     <message>
         <source>Kind of period</source>
-        <translation type="unfinished"></translation>
+        <translation>Jakson tyyppi</translation>
     </message>
     <message>
         <source>First day</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensimmäinen päivä</translation>
     </message>
     <message>
         <source>Last day</source>
-        <translation type="unfinished"></translation>
+        <translation>Viimeinen päivä</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 5 — lyhyt koulutus</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 6 — kandidaatti</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 7 — maisteri</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
-        <translation type="unfinished"></translation>
+        <translation>EQF 8 — tohtori</translation>
     </message>
     <message>
         <source>&lt; 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 250 työntekijää</translation>
     </message>
     <message>
         <source>≥ 250 employees</source>
-        <translation type="unfinished"></translation>
+        <translation>≥ 250 työntekijää</translation>
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Täytetty harjoittelun tiedoista: korjaa tässä, mikä on väärin. *-merkityt kentät ovat pakollisia.</translation>
     </message>
     <message>
         <source>Trainee</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelija</translation>
     </message>
     <message>
         <source>Sending institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettävä korkeakoulu</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanottava organisaatio</translation>
     </message>
     <message>
         <source>ISCED-F code and name, e.g. 0311 Economics</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F-koodi ja nimi, esim. 0311 Taloustiede</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nimi</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sähköposti</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntymä&amp;aika</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansalai&amp;suus</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Opinto&amp;aste</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation type="unfinished"></translation>
+        <translation>Koulutus&amp;ala</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. B LEUVEN01</translation>
     </message>
     <message>
         <source>Responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastuuhenkilö</translation>
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akateeminen ohjaaja</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation type="unfinished"></translation>
+        <translation>Korkea&amp;koulu</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiedekunta</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-&amp;koodi</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Osoite</translation>
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Ma&amp;a</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vastuuhenkilö</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Akateeminen &amp;ohjaaja</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Informaatio ja viestintä</translation>
     </message>
     <message>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteyshenkilö</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjaaja</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisaatio</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation type="unfinished"></translation>
+        <translation>Osa&amp;sto</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation type="unfinished"></translation>
+        <translation>Oso&amp;ite</translation>
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verkkosivusto</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Maa</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation type="unfinished"></translation>
+        <translation>Ko&amp;ko</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Toimiala</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjaa&amp;ja</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukko A: harjoittelun nimi, jakso, tunnit ja muoto.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Mistä harjoittelussa on kyse, kahdella tai kolmella rivillä</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun suunniteltu jakso: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> tuntia</translation>
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää jakso</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nimi</translation>
     </message>
     <message>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kuvaus</translation>
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jakso</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tunteja viikossa</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;uoto</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Monimuotoiset jaksot</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna harjoittelun ensimmäinen päivä.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna harjoittelun viimeinen päivä.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää tehtävä</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä harjoittelija tekee, mitä kukin tehtävä tuottaa ja mihin mennessä. Määräajat osuvat jaksolle {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tehtävän {value} määräaika: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hankittavat tiedot, taidot ja osaaminen, miten edistymistä seurataan ja miten harjoittelija arvioidaan.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulos</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Rakentaa asiakaspoistumamalleja Pythonilla</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää &amp;tulos</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka seuraa harjoittelijan edistymistä, miten ja kuinka usein</translation>
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka arvioi harjoittelijan, milloin ja millä perusteella</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Kriteeri</translation>
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Tuotosten laatu ja oikea-aikaisuus</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää k&amp;riteeri</translation>
     </message>
     <message>
         <source>e.g. English</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. englanti</translation>
     </message>
     <message>
         <source>level not yet known</source>
-        <translation type="unfinished"></translation>
+        <translation>taso ei vielä tiedossa</translation>
     </message>
     <message>
         <source>at level</source>
-        <translation type="unfinished"></translation>
+        <translation>tasolla</translation>
     </message>
     <message>
         <source>Learning &amp;outcomes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oppimistulokset</translation>
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Seurantasuunnitelma</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arviointi</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Arviointi&amp;kriteerit</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Työkieli</translation>
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milloin kukin osapuoli on tavoitettavissa, miten ja kuinka usein harjoittelija raportoi, kuinka nopeasti viesteihin vastataan ja kuka on kenenkin yhteyspiste.</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivi</translation>
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Viikoittainen videopuhelu ohjaajan kanssa, maanantaisin klo 10.00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää rivi</translation>
     </message>
     <message>
         <source>One duty per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi velvollisuus riviä kohden</translation>
     </message>
     <message>
         <source>Restore default text</source>
-        <translation type="unfinished"></translation>
+        <translation>Palauta oletusteksti</translation>
     </message>
     <message>
         <source>{role}: name</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: nimi</translation>
     </message>
     <message>
         <source>{role}: duties</source>
-        <translation type="unfinished"></translation>
+        <translation>{role}: tehtävät</translation>
     </message>
     <message>
         <source>Restore the default duties of the {role}</source>
-        <translation type="unfinished"></translation>
+        <translation>Palauta roolin {role} oletustehtävät</translation>
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Korvaa velvollisuudet vakiotekstillä</translation>
     </message>
     <message>
         <source>No standard text</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vakiotekstiä</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi:</translation>
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mihin harjoittelija, ohjaaja, akateeminen ohjaaja ja koordinaattori sitoutuvat. Yksi velvollisuus riviä kohden; muokkaa vapaasti tai palauta vakioteksti.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikä työkalu palvelee mitäkin ja onko se testattu jokaisen osapuolen kanssa ennen alkua. Valmistelussa valitut työkalut on jo lueteltu.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lisää työkalu</translation>
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukko B: miten lähettävä korkeakoulu tunnustaa harjoittelun, ja harjoittelijan vakuutus.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Osa opetussuunnitelmaa</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vapaaehtoinen harjoittelu</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastavalmis&amp;tunut</translation>
     </message>
     <message>
         <source>Recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnustaminen</translation>
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opintopisteet (ECTS)</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arvosana</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opintosuoritusote</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vakuutus</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukko C: mihin vastaanottava organisaatio sitoutuu.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisaatio &amp;maksaa kuukausittain korvausta</translation>
     </message>
     <message>
         <source>Monthly amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuukausisumma</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuutta</translation>
     </message>
     <message>
         <source>e.g. a laptop, software licences, access to online tools</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. kannettava tietokone, ohjelmistolisenssit, pääsy verkkotyökaluihin</translation>
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation type="unfinished"></translation>
+        <translation> viikon kuluessa lopusta</translation>
     </message>
     <message>
         <source>Financial support</source>
-        <translation type="unfinished"></translation>
+        <translation>Taloudellinen tuki</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luontoisetuudet</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Todistus</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelutodistus annetaan viimeistään {low}–{high} viikon kuluttua lopusta.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämä versio on lähetetty osapuolille ja jäädytetty: sitä ei voi enää muuttaa. Muutokset vaativat sopimuksen uuden version.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}; {span}; {hours_per_week} h/vko, {value}</translation>
     </message>
     <message>
         <source>no role</source>
-        <translation type="unfinished"></translation>
+        <translation>ei roolia</translation>
     </message>
     <message>
         <source>no tool listed</source>
-        <translation type="unfinished"></translation>
+        <translation>ei työkaluja</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation type="unfinished"></translation>
+        <translation>, {credits} op</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
+        <translation>{amount} {currency} kuukaudessa</translation>
     </message>
     <message>
         <source>no allowance</source>
-        <translation type="unfinished"></translation>
+        <translation>ei korvausta</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteenveto</translation>
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki osiot yhdellä silmäyksellä. Valmis tallentaa luonnoksen; sitä voi muokata, kunnes se lähetetään.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;siirry tälle sivulle&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n task(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tehtävä</numerusform>
+            <numerusform>%n tehtävää</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n learning outcome(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n oppimistulos</numerusform>
+            <numerusform>%n oppimistulosta</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n arviointikriteeri</numerusform>
+            <numerusform>%n arviointikriteeriä</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n rivi</numerusform>
+            <numerusform>%n riviä</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
+            <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n osio vaatii huomiota ennen Valmis-painiketta. Käytä linkkejä tai Takaisin.</numerusform>
+            <numerusform>%n osiota vaatii huomiota ennen Valmis-painiketta. Käytä linkkejä tai Takaisin.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki osiot ovat valmiita. Tallenna luonnos painamalla Valmis.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimus {reference} — versio {version}</translation>
     </message>
     <message>
         <source> (sent, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation> (lähetetty, vain luku)</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sulje</translation>
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki osiot yhdellä silmäyksellä, lähetetyssä muodossa. Sulje jättää ne ennalleen.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Luonnosta ei tallennettu</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetaanko luonnos?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetaanko kirjoittamasi luonnoksena ennen sulkemista?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Esittelyä ei voi avata</translation>
     </message>
     <message>
         <source>vipdesk: unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk: odottamaton virhe</translation>
     </message>
     <message>
         <source>Something went wrong that vipdesk did not expect ({kind}). What you saved is safe. Details are in {value}.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdeskissä tapahtui odottamaton virhe ({kind}). Tallentamasi tiedot ovat tallessa. Lisätietoja: {value}.</translation>
     </message>
     <message>
         <source>vipdesk cannot open the database</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk ei voi avata tietokantaa</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuten &amp;järjestelmä</translation>
     </message>
     <message>
         <source>&amp;Light</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vaalea</translation>
     </message>
     <message>
         <source>&amp;Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tumma</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Väriteema</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>Värit: {value}. Jo avatut paneelit saavat ne kokonaan, kun ne avataan uudelleen tai seuraavalla käynnistyskerralla.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kieli</translation>
     </message>
     <message>
         <source>vipdesk speaks {language} from the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdeskin kieli on {language} seuraavasta käynnistyksestä alkaen.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>Toinen käyttäjä muutti</translation>
     </message>
     <message>
         <source>another user</source>
-        <translation type="unfinished"></translation>
+        <translation>toinen käyttäjä</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; tallensi tämän tietueen sen jälkeen, kun avasit sen. Mitään omistasi ei ole vielä tallennettu. Vertaa versioita ja valitse sitten:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinun versiosi</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallentanut: {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lataa heidän versionsa (hylkää muutokseni)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Säilytä omani (tallenna heidän versionsa päälle)</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Takaisin muokkaamaan</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaajan koko nimi</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vastaaja:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna vastaajan nimi.</translation>
     </message>
     <message>
         <source>Answer this question: it is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaa tähän kysymykseen: se on pakollinen.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu ensin kirjataksesi sen arvioinnit.</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaihe</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaaja</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaaja</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Pisteet</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Saavutetut tulokset</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjattu</translation>
     </message>
     <message>
         <source>How</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapa</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvioinnit</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki arvioinnit, uusin ensin</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Syötä arviointi…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vie kysely…</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>Täytettävä PDF opiskelijalle, ohjaajalle tai akateemiselle ohjaajalle</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tuo palautettu…</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Lue täytetty kysely-PDF takaisin vastaus vastaukselta</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä &amp;kysely sähköpostilla…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä täytettävä PDF vastaajalle</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}, vastaaja: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki arvioinnit on saatu.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation type="unfinished"></translation>
+        <translation>Vielä antamatta: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Syötä arviointi</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>Arviointia ei voi aloittaa</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Arviointia ei tallennettu</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie kysely</translation>
     </message>
     <message>
         <source>E-mail a questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä kysely sähköpostilla</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-tiedostot (*.pdf);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kysely:</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation type="unfinished"></translation>
+        <translation>Kysymykset ja lomake tällä kielellä; vielä kääntämätön kysely lähtee englanniksi</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kieli:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautettu: {title}</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: vastaaja &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Tarkista vastaukset ja tallenna ne sitten.</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Kysymys</translation>
     </message>
     <message>
         <source>Answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaus</translation>
     </message>
     <message>
         <source>(no answer)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ei vastausta)</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaukset</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen kysymys ja luettu vastaus</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tallenna nämä vastaukset</translation>
     </message>
     <message>
         <source>Save the questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna kysely</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kyselyä ei tallennettu</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautettu kysely</translation>
     </message>
     <message>
         <source>Not a questionnaire of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tämän harjoittelun kysely</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastauksia ei tallennettu</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napsauta palkkia nähdäksesi sen takana olevat kustannuserät.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Budjetti ja toteuma rahoituslähteittäin</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä rahoituslähteitä.</translation>
     </message>
     <message>
         <source>One placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi harjoittelu</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaettu vuosittain</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaettu, valitut</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki muodot</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuosi</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Muoto</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sen jakavat harjoittelut</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse harjoittelut, jotka jakavat kustannuksen</translation>
     </message>
     <message>
         <source>a placement</source>
-        <translation type="unfinished"></translation>
+        <translation>harjoittelu</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>kustannuserä</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Kannettava opiskelijalle</translation>
     </message>
     <message>
         <source>No funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei rahoituslähdettä</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Luokka</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuvaus</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Summa</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilöstötunnit</translation>
     </message>
     <message>
         <source>Hourly rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuntihinta</translation>
     </message>
     <message>
         <source>Funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoituslähde</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Lasku</translation>
     </message>
     <message>
         <source>For</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohde</translation>
     </message>
     <message>
         <source>Share</source>
-        <translation type="unfinished"></translation>
+        <translation>Osuus</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautukset</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuserä: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi kustannuserä</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Syötä henkilöstön työajalle tunnit ja tuntihinta ja jätä summa tyhjäksi.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation>Henkilöstön työaika: {hours} h × {rate} = {format_money}</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation type="unfinished"></translation>
+        <translation> (käytetään yllä olevaa summaa)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu ensin kirjataksesi sen kustannukset.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannukset</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Tämän harjoittelun kustannukset, yksi riviä kohden</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi kustannuserä…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa…</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuserä</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Summa ({base})</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tälle harjoittelulle ei ole vielä kirjattu kustannuksia.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Yhteensä {format_money}&lt;/b&gt; — suorat {format_money2}, osuus yhteisistä kustannuksista {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä laskettu mihinkään: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaettu: kaikki{mode} vuodelta {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaettu: {count} harjoittelua ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuserät</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun kustannukset, yksi riviä kohden</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä kustannuseriä. Lisää ensimmäinen valinnalla Uusi….</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi…</translation>
     </message>
     <message>
         <source>Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista…</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuseriä ei ladattu</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista kustannuserä</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {description}?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuserää ei poistettu</translation>
     </message>
     <message>
         <source>Exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuuttakurssit</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuutan yksiköt, jotka vastaavat 1 {base}, voimassa päivämäärästä seuraavaan kurssiin asti. Kustannus muunnetaan viimeisimmällä kurssilla sen päivämääränä tai ennen sitä.</translation>
     </message>
     <message>
         <source>Valid from</source>
-        <translation type="unfinished"></translation>
+        <translation>Voimassa alkaen</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurssi (1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetut kurssit, uusin ensin</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurssi</translation>
     </message>
     <message>
         <source>Add rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää kurssi</translation>
     </message>
     <message>
         <source>Import CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo CSV…</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivejä muodossa päivämäärä,valuutta,kurssi, esim. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää kurssi: valuutta, voimassa alkaen, kurssi</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita kurssi numerona, esim. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anna päivämäärä, josta kurssi on voimassa.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo valuuttakurssit</translation>
     </message>
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-tiedostot (*.csv);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>{name} could not be read: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa {name} ei voitu lukea: {exc}</translation>
     </message>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kurssi tallennettu.</numerusform>
+            <numerusform>%n kurssia tallennettu.</numerusform>
         </translation>
     </message>
     <message>
         <source>Source: {source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähde: {source}</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus+-apuraha</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkamispäivän mukaan</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation type="unfinished"></translation>
+        <translation>Haku {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation type="unfinished"></translation>
+        <translation>Haku, jonka hankekausi kattaa harjoittelun alun</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
-        <translation type="unfinished"></translation>
+        <translation>Vähemmän mahdollisuuksia</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Vihreä matkustaminen</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation type="unfinished"></translation>
+        <translation>Nolla-apuraha</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei yksilötukea Erasmus+-EU-varoista</translation>
     </message>
     <message>
         <source>Travel days</source>
-        <translation type="unfinished"></translation>
+        <translation>Matkapäivät</translation>
     </message>
     <message>
         <source> travel days</source>
-        <translation type="unfinished"></translation>
+        <translation> matkapäivää</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation type="unfinished"></translation>
+        <translation>Ylimääräiset yksilötuen päivät vihreästä matkustamisesta</translation>
     </message>
     <message>
         <source>Travel distance</source>
-        <translation type="unfinished"></translation>
+        <translation>Matkan pituus</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation type="unfinished"></translation>
+        <translation>matkaa ei annettu</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation type="unfinished"></translation>
+        <translation>Lyhyille monimuotoisille jaksoille, kun mahdollisuuksia on vähemmän: matkatuki etäisyysluokan mukaan</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuvuosi:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Korotukset:</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation type="unfinished"></translation>
+        <translation>Matka:</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>Määrä</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Apurahan rivit</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation type="unfinished"></translation>
+        <translation>Apuraha rivi riviltä, kunkin sääntö mukana</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa kustannuseräksi</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna opiskelijalle maksettava tämän harjoittelun kustannukseksi</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation type="unfinished"></translation>
+        <translation>Laskentaan ei ole apurahan tariffeja.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähde: {note_source}</translation>
     </message>
     <message>
         <source>, country group {group}</source>
-        <translation type="unfinished"></translation>
+        <translation>, maaryhmä {group}</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>{physical_days} lähipäivää{counted}{group}. &lt;b&gt;Opiskelijalle: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
-        <translation type="unfinished"></translation>
+        <translation> · yhteensä {format_money}</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Apurahaa ei kirjattu</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>ei mitään</translation>
     </message>
     <message>
         <source>funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>rahoituslähde</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Erasmus+ KA131 2026</translation>
     </message>
     <message>
         <source>e.g. the grant agreement number</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. avustussopimuksen numero</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Laji</translation>
     </message>
     <message>
         <source>Amount awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Myönnetty summa</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksaa alkaen</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation type="unfinished"></translation>
+        <translation>Maksaa asti</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Viite</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation type="unfinished"></translation>
+        <translation>Budjettirivit</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoituslähde: {name}</translation>
     </message>
     <message>
         <source>New funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi rahoituslähde</translation>
     </message>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln osallistuja</numerusform>
+            <numerusform>%Ln osallistujaa</numerusform>
         </translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>Myönnetty</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Käytetty</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Jäljellä</translation>
     </message>
     <message>
         <source>Placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelu</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähde</translation>
     </message>
     <message>
         <source>New source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi lähde…</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuserät…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuuttakurssit…</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivitä</translation>
     </message>
     <message>
         <source>Funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoituslähteet</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation type="unfinished"></translation>
+        <translation>Kukin lähde: budjetti, käytetty, jäljellä</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Rahoituslähteet&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Käytetty myönnetystä summasta&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannuksia ei ole vielä kirjattu: lisää kustannuseriä nähdäksesi kustannuksen osallistujaa kohden.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannus osallistujaa kohden muodoittain</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation type="unfinished"></translation>
+        <translation>Kustannus osallistujaa kohden vuosittain</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Napsauta palkkia tai valitse lähde nähdäksesi sen takana olevat kustannuserät.</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedot</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation type="unfinished"></translation>
+        <translation>Mistä valittu palkki tai lähde koostuu</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoitusta ei ladattu</translation>
     </message>
     <message>
         <source> — overspent</source>
-        <translation type="unfinished"></translation>
+        <translation> — ylitetty</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei laskettu: {value}</translation>
     </message>
     <message>
         <source>Not counted:
 • </source>
-        <translation type="unfinished"></translation>
+        <translation>Ei laskettu:
+• </translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kustannuserä, yhteensä {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kustannuserää, yhteensä {total}</numerusform>
         </translation>
     </message>
     <message>
         <source>{label} ({what}), {participants} participants</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} ({what}), {participants} osallistujaa</translation>
     </message>
     <message>
         <source>Cannot open the funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoituslähdettä ei voi avata</translation>
     </message>
     <message>
         <source>Delete funding source</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista rahoituslähde</translation>
     </message>
     <message>
         <source>Delete {name}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {name}?</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahoituslähdettä ei poistettu</translation>
     </message>
     <message>
         <source>Anywhere</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikkialla</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttöopas kohdasta, jota katselet</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt + alleviivattu kirjain</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sen kirjaimen valikko, painike, välilehti tai kenttä</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarkain / Vaihto+Sarkain</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava / edellinen ohjain</translation>
     </message>
     <message>
         <source>Tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukot</translation>
     </message>
     <message>
         <source>Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa valittu harjoittelu tai tietue</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nuolinäppäimet, Page Up/Down</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Liiku riveillä</translation>
     </message>
     <message>
         <source>Tab bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Välilehtipalkit</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Sarkain / Ctrl+Vaihto+Sarkain</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava / edellinen välilehti</translation>
     </message>
     <message>
         <source>Placement editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun muokkain</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu</translation>
     </message>
     <message>
         <source>Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Esc</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje; tallentamattomista muutoksista kysytään</translation>
     </message>
     <message>
         <source>Pickers</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitsimet</translation>
     </message>
     <message>
         <source>Down, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Alas, sitten Enter</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä kirjoittamaasi vastaavat ja valitse yksi</translation>
     </message>
     <message>
         <source>Date fields</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämääräkentät</translation>
     </message>
     <message>
         <source>Type the date</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita päivämäärä</translation>
     </message>
     <message>
         <source>YYYY-MM-DD, DD/MM/YYYY or DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>VVVV-KK-PP, PP/KK/VVVV tai PP.KK.VVVV</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstikentät</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarkain</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirtyy eteenpäin (tekstikenttä ei koskaan pidä sarkainta)</translation>
     </message>
     <message>
         <source>Wizards</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjatut toiminnot</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+S / Alt+E</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava / edellinen sivu</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Pikanäppäimet</translation>
     </message>
     <message>
         <source>Where, which keys, what they do</source>
-        <translation type="unfinished"></translation>
+        <translation>Missä, mitkä näppäimet, mitä ne tekevät</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>Missä</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Näppäimet</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdeskin käyttöopas</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae oppaasta</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisällys</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikään kohta ei mainitse tätä.</translation>
     </message>
     <message>
         <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Käyttöopas</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta</translation>
     </message>
     <message>
         <source>Stopping… nothing will be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pysäytetään… mitään ei muuteta.</translation>
     </message>
     <message>
         <source> ({done:,} of {total:,})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({done:,}/{total:,})</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitä ei tehty</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruttu: mitään ei muutettu.</translation>
     </message>
     <message>
         <source>Send by e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä sähköpostilla</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: allekirjoitettava PDF</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation type="unfinished"></translation>
+        <translation>{party_label}: täytettävä PDF HR:lle</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viesti näytetään ennen lähettämistä; voit muuttaa sitä siellä.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vastaanottaja:</translation>
     </message>
     <message>
         <source>The message&apos;s wording and dates in this language</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestin sanamuoto ja päivämäärät tällä kielellä</translation>
     </message>
     <message>
         <source>Language of the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestin kieli</translation>
     </message>
     <message>
         <source>&amp;Message in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestin &amp;kieli:</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postipalvelinta ei ole asetettu (Asetukset → Sähköposti): avaa viesti sähköpostiohjelmassasi tai tallenna se tiedostoksi. Sitä ei säilytetä lähtevissä.</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanottaja</translation>
     </message>
     <message>
         <source>Cc</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopio</translation>
     </message>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Aihe</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Viesti</translation>
     </message>
     <message>
         <source>Attached files</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitetiedostot</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sen mukana lähtevät tiedostot</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitteet:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjä {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avaa sähköpostiohjelmassa</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna .&amp;eml-tiedostoksi…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Viesti:</translation>
     </message>
     <message>
         <source>Save the message</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna viesti</translation>
     </message>
     <message>
         <source>E-mail (*.eml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti (*.eml)</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa sähköpostiohjelmassa</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikään sähköpostiohjelma ei avannut sitä. Viesti on tallennettu nimellä {path}: liitä tai avaa se sieltä.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä sähköpostia. Harjoittelusta lähetetyt viestit (sopimukset, kyselyt, muistutukset) näkyvät tässä.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation type="unfinished"></translation>
+        <translation>Epäonnistui ({attempts} yritystä)</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Milloin</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä tapahtui</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähtevät</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen sähköposti ja mitä sille tapahtui</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lähetä jonossa olevat nyt</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yritä uudelleen</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Peruuta lähetys</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lue…</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln viesti</numerusform>
+            <numerusform>%Ln viestiä</numerusform>
         </translation>
     </message>
     <message>
         <source>From: {value}
 To: {value2}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjä: {value}
+Vastaanottaja: {value2}
+</translation>
     </message>
     <message>
         <source>Cc: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Kopio: {value}
+</translation>
     </message>
     <message>
         <source>Subject: {value}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aihe: {value}
+</translation>
     </message>
     <message>
         <source>Attached: {join}
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Liitteet: {join}
+</translation>
     </message>
     <message>
         <source>State: {state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila: {state}</translation>
     </message>
     <message>
         <source>Send reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä muistutukset</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;%n muistutus&lt;/b&gt; erääntyy tänään.</numerusform>
+            <numerusform>&lt;b&gt;%n muistutusta&lt;/b&gt; erääntyy tänään.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reminded_lately} kohdasta muistutettiin jo viimeisen 7 päivän aikana.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei sähköpostiosoitetta: {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postipalvelinta ei ole asetettu (Asetukset → Sähköposti): tallenna ne .eml-tiedostoiksi.</translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Muistutukset</translation>
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen muistutus, kenelle ja mistä</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&amp;Lähetä %n muistutus</numerusform>
+            <numerusform>&amp;Lähetä %n muistutusta</numerusform>
         </translation>
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna .&amp;eml-tiedostoiksi…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna muistutukset kansioon</translation>
     </message>
     <message>
         <source>Save the reminders</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna muistutukset</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetetään</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetetään sähköpostia</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2735,2354 +2747,2367 @@ To: {value2}
 {first}
 
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>{summary}.
+
+{first}
+
+Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai osoite ja yritä sitten uudelleen.</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Palvelin</translation>
     </message>
     <message>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>Suojaus</translation>
     </message>
     <message>
         <source>Port</source>
-        <translation type="unfinished"></translation>
+        <translation>Portti</translation>
     </message>
     <message>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>Käyttäjänimi</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation type="unfinished"></translation>
+        <translation>tallennettu järjestelmän tunnistetietovarastoon</translation>
     </message>
     <message>
         <source>not stored</source>
-        <translation type="unfinished"></translation>
+        <translation>ei tallennettu</translation>
     </message>
     <message>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Salasana</translation>
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansainväliset palvelut, … yliopisto</translation>
     </message>
     <message>
         <source>Sender name</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjän nimi</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähettäjän osoite</translation>
     </message>
     <message>
         <source>Reply-to</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastausosoite</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä &amp;testiviesti</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestit</translation>
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen vipdeskin lähettämä viesti; valitse yksi</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>Paikkamerkit: {names}</translation>
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;sanamuoto</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palauta toimitettu teksti</translation>
     </message>
     <message>
         <source>Subject:</source>
-        <translation type="unfinished"></translation>
+        <translation>Aihe:</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Teksti:</translation>
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation type="unfinished"></translation>
+        <translation>Allekirjoitus (päättää jokaisen viestin)</translation>
     </message>
     <message>
         <source>Mail templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestipohjat</translation>
     </message>
     <message>
         <source>E-mail settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköpostiasetukset</translation>
     </message>
     <message>
         <source>&amp;Server and sender</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palvelin ja lähettäjä</translation>
     </message>
     <message>
         <source>&amp;Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Viestit</translation>
     </message>
     <message>
         <source>Not sent: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei lähetetty: {exc}</translation>
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetetty osoitteeseen {sender_address}; palvelin vastasi: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tällä tietokoneella ei ole tunnistetietovarastoa: salasana säilytetään, kunnes vipdesk suljetaan, ja se kysytään uudelleen.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sähköposti (*.eml);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo palautettu posti</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lähtevät</translation>
     </message>
     <message>
         <source>&amp;E-mail…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sähköposti…</translation>
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation type="unfinished"></translation>
+        <translation>Postipalvelin, lähettäjä ja viestipohjat</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo palautettu &amp;posti (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä raportti sähköpostilla</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei meidän, jätetty ennalleen: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} on {kind} ({reference}): kirjaa sen allekirjoitukset Sopimus-välilehdellä (Kirjaa allekirjoitus…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk — {describe_url}</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Yritä uudelleen</translation>
     </message>
     <message>
         <source>Sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Osiot</translation>
     </message>
     <message>
         <source>&amp;Today</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;änään</translation>
     </message>
     <message>
         <source>&amp;Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Harjoittelut</translation>
     </message>
     <message>
         <source>&amp;Students</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opiskelijat</translation>
     </message>
     <message>
         <source>&amp;Organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>Or&amp;ganisaatiot</translation>
     </message>
     <message>
         <source>&amp;Contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Yhteyshenkilöt</translation>
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Korkeakoulut</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rahoitus</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tiedosto</translation>
     </message>
     <message>
         <source>&amp;New placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uusi harjoittelu…</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Päivitä</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lopeta</translation>
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie &amp;sopimukset…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Asetukset</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muokkaa</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etsi…</translation>
     </message>
     <message>
         <source>&amp;Open placement</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Avaa harjoittelu</translation>
     </message>
     <message>
         <source>&amp;Delete placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Poista harjoittelu…</translation>
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Äskettäin poistetut…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Luotetut varmenteet…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Näytä</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Oh&amp;je</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pikanäppäimet</translation>
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tietoja vipdeskistä</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Pää</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;änään ({due:,})</translation>
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>{due:,} erääntynyt · {overdue:,} myöhässä · {placements:,} harjoittelua · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelua ei voi avata</translation>
     </message>
     <message>
         <source>Delete placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista harjoittelu</translation>
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {reference} — {student}, {host}? Sen tarkistuslista poistetaan samalla. Tätä ei voi perua.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} poistettu.</translation>
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietoja vipdeskistä</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Tiedot, valmistelu ja raportointi virtuaalisiin ja monimuotoisiin kansainvälisiin harjoitteluihin.&lt;br&gt;&lt;br&gt;Tietokanta: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. 1234,50 tai 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportit ja reflektiot (*.pdf *.docx *.png *.jpg *.jpeg);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, ohjaaja, akateeminen ohjaaja</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, ohjaaja</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, akateeminen ohjaaja</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, kollegat</translation>
     </message>
     <message>
         <source>student, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, koordinaattori</translation>
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija, ohjaaja, koordinaattori</translation>
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation type="unfinished"></translation>
+        <translation>seurantamerkintä</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. opiskelija, ohjaaja</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi tälle harjoittelulle valituista työkaluista (Valmistelu-välilehti)</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source>Attach a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitä tiedosto…</translation>
     </message>
     <message>
         <source>{ACCEPTED}, up to {value} MB</source>
-        <translation type="unfinished"></translation>
+        <translation>{ACCEPTED}, enintään {value} Mt</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista</translation>
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Tästä syntyi huoli</translation>
     </message>
     <message>
         <source>Who took part</source>
-        <translation type="unfinished"></translation>
+        <translation>Osallistujat</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Kesto</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus</translation>
     </message>
     <message>
         <source>Concern</source>
-        <translation type="unfinished"></translation>
+        <translation>Huoli</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Jatkotoimet</translation>
     </message>
     <message>
         <source>Resolved on</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratkaistu</translation>
     </message>
     <message>
         <source>Resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Ratkaisu</translation>
     </message>
     <message>
         <source>{kind} of {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind}, {day}</translation>
     </message>
     <message>
         <source>New log entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi merkintä</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Liitä tiedosto</translation>
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} on yli {value} Mt.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa {name} ei voi lukea: {strerror}.</translation>
     </message>
     <message>
         <source>No file</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tiedostoa</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>avoin</translation>
     </message>
     <message>
         <source>resolved {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>ratkaistu {day}</translation>
     </message>
     <message>
         <source>met on {met_on}</source>
-        <translation type="unfinished"></translation>
+        <translation>pidetty {met_on}</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ei vielä</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu ensin pitääksesi sen seurantalokia.</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka</translation>
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished"></translation>
+        <translation>Min</translation>
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation type="unfinished"></translation>
+        <translation>Seurantaloki</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapaamiset, raportit ja tarkistukset</translation>
     </message>
     <message>
         <source>Expected</source>
-        <translation type="unfinished"></translation>
+        <translation>Odotettu</translation>
     </message>
     <message>
         <source>Meeting</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapaaminen</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Odotetut tapaamiset</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen viestintäsuunnitelman rytmin mukainen ajankohta: pidetty tai väliin jäänyt</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uusi merkintä…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Muokkaa…</translation>
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;oista</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna &amp;tiedosto…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tunnustaminen…</translation>
     </message>
     <message>
         <source>Meetings</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapaamiset</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportit ja reflektiot</translation>
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä viestintäsuunnitelmaa: ei mitattavaa tapaamisrytmiä.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n avoin huoli</numerusform>
+            <numerusform>%n avointa huolta</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä merkintöjä: Uusi merkintä… kirjaa ensin aloitustapaamisen.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opintopisteitä ei ole suunniteltu: tutkinnossa ei ole tunnustettavaa.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä valmis: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{credits_awarded}/{planned_credits} opintopistettä, arvosana {grade}, opintosuoritusote {transcript_on}.</translation>
     </message>
     <message>
         <source>Delete the {label} of {held_on}? It can be restored from Edit → Recently deleted for 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {label} ({held_on})? Sen voi palauttaa 30 päivän ajan kohdasta Muokkaa → Äskettäin poistetut.</translation>
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista merkintä</translation>
     </message>
     <message>
         <source>Not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei poistettu</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna tiedosto</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tallennettu</translation>
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Vain kun opintopisteitä myönnetään suunniteltua enemmän</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi saavutettu oppimistulos riviä kohden</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki suunnitellut oppimistulokset saavutettu</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Myönnetyt opintopisteet (ECTS)</translation>
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruste suuremmalle opintopistemäärälle</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvosana-asteikko</translation>
     </message>
     <message>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvosana</translation>
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation type="unfinished"></translation>
+        <translation>Opintosuoritusotteen päivä</translation>
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation type="unfinished"></translation>
+        <translation>Todistus vastaanotettu</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation type="unfinished"></translation>
+        <translation> ({planned_credits} op suunniteltu)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunnustaminen{planned}</translation>
     </message>
     <message>
         <source>{credits} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>suunniteltu {credits}</translation>
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>”{typed}” ei ole luku.</translation>
     </message>
     <message>
         <source>Host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastaanottava organisaatio</translation>
     </message>
     <message>
         <source>Institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Korkeakoulu</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rooli</translation>
     </message>
     <message>
         <source>Works at</source>
-        <translation type="unfinished"></translation>
+        <translation>Työpaikka</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Aikavyöhyke</translation>
     </message>
     <message>
         <source>Contact: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteyshenkilö: {name}</translation>
     </message>
     <message>
         <source>New {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi yhteyshenkilö</translation>
     </message>
     <message>
         <source>where this person works</source>
-        <translation type="unfinished"></translation>
+        <translation>missä tämä henkilö työskentelee</translation>
     </message>
     <message>
         <source>a time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>aikavyöhyke</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. PL WARSZAW01</translation>
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation type="unfinished"></translation>
+        <translation>Erasmus-koodi</translation>
     </message>
     <message>
         <source>Faculty</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedekunta</translation>
     </message>
     <message>
         <source>Country</source>
-        <translation type="unfinished"></translation>
+        <translation>Maa</translation>
     </message>
     <message>
         <source>City</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaupunki</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Osoite</translation>
     </message>
     <message>
         <source>Website</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkkosivusto</translation>
     </message>
     <message>
         <source>Institution: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Korkeakoulu: {name}</translation>
     </message>
     <message>
         <source>New institution</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi korkeakoulu</translation>
     </message>
     <message>
         <source>a country</source>
-        <translation type="unfinished"></translation>
+        <translation>maa</translation>
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Katu ja numero, kuten kirjeessä</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Ohjelmistot, Uusiutuva energia, Kansalaisjärjestö</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation type="unfinished"></translation>
+        <translation>Katu</translation>
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
+        <translation>Postinumero</translation>
     </message>
     <message>
         <source>Sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimiala</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Koko</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisaatio: {name}</translation>
     </message>
     <message>
         <source>New host organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi vastaanottava organisaatio</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation type="unfinished"></translation>
+        <translation>ISCED-F, esim. 0413 Johtaminen ja hallinto</translation>
     </message>
     <message>
         <source>Given name</source>
-        <translation type="unfinished"></translation>
+        <translation>Etunimi</translation>
     </message>
     <message>
         <source>Family name</source>
-        <translation type="unfinished"></translation>
+        <translation>Sukunimi</translation>
     </message>
     <message>
         <source>Student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiskelijanumero</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>Syntymäaika</translation>
     </message>
     <message>
         <source>Nationality</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansalaisuus</translation>
     </message>
     <message>
         <source>Study cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Opintoaste</translation>
     </message>
     <message>
         <source>Field of education</source>
-        <translation type="unfinished"></translation>
+        <translation>Koulutusala</translation>
     </message>
     <message>
         <source>Programme</source>
-        <translation type="unfinished"></translation>
+        <translation>Koulutusohjelma</translation>
     </message>
     <message>
         <source>Languages</source>
-        <translation type="unfinished"></translation>
+        <translation>Kielet</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiskelija: {full_name}</translation>
     </message>
     <message>
         <source>New student</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi opiskelija</translation>
     </message>
     <message>
         <source>an institution</source>
-        <translation type="unfinished"></translation>
+        <translation>korkeakoulu</translation>
     </message>
     <message>
         <source>Native</source>
-        <translation type="unfinished"></translation>
+        <translation>Äidinkieli</translation>
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen kieli ja sen CEFR-taso</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Kieli</translation>
     </message>
     <message>
         <source>Level (CEFR)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taso (CEFR)</translation>
     </message>
     <message>
         <source>Add language</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää kieli</translation>
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Vamma tai terveydentila</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
-        <translation type="unfinished"></translation>
+        <translation>Taloudelliset, sosiaaliset tai maantieteelliset esteet</translation>
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation type="unfinished"></translation>
+        <translation>Maahanmuutto- tai pakolaistausta</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation type="unfinished"></translation>
+        <translation>Työssäkäyvä opiskelija tai omaishoitaja</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erityiset henkilötietoryhmät (GDPR 9 art.): kirjaa vain se, minkä opiskelija on ilmoittanut, esim. Erasmus+-osallisuuskorotusta varten. Säilytetään erillään opiskelijan tietueesta, ei koskaan näytetä luetteloissa tai vienneissä; historiaan merkitään vain, että tieto muuttui.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkaluonteinen: yhdenvertaisuustiedot</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus apurahan perusteista</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus (vain apurahaa varten tarpeellinen)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation type="unfinished"></translation>
+        <translation>Op.nro</translation>
     </message>
     <message>
         <source>Placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelut</translation>
     </message>
     <message>
         <source>Students</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiskelijat</translation>
     </message>
     <message>
         <source>record</source>
-        <translation type="unfinished"></translation>
+        <translation>tietue</translation>
     </message>
     <message>
         <source>records</source>
-        <translation type="unfinished"></translation>
+        <translation>tietueet</translation>
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae: {nouns}</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae: {nouns}…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
+        <translation>{nouns}, yksi riviä kohden; Enter avaa</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei ladattu: {nouns}</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei voi avata: {noun}</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista: {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {name}? Tätä ei voi perua.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei poistettu: {noun}</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä kohteita ({nouns}) — lisää painamalla Uusi…</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei osumia ({nouns}) haulle ”{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
+        <translation>{shown}/{total} {nouns}</translation>
     </message>
     <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelija</translation>
     </message>
     <message>
         <source>students</source>
-        <translation type="unfinished"></translation>
+        <translation>opiskelijat</translation>
     </message>
     <message>
         <source>host organisations</source>
-        <translation type="unfinished"></translation>
+        <translation>vastaanottavat organisaatiot</translation>
     </message>
     <message>
         <source>organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>organisaatio</translation>
     </message>
     <message>
         <source>contact</source>
-        <translation type="unfinished"></translation>
+        <translation>yhteyshenkilö</translation>
     </message>
     <message>
         <source>contacts</source>
-        <translation type="unfinished"></translation>
+        <translation>yhteyshenkilöt</translation>
     </message>
     <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
+        <translation>oppilaitos</translation>
     </message>
     <message>
         <source>institutions</source>
-        <translation type="unfinished"></translation>
+        <translation>oppilaitokset</translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation type="unfinished"></translation>
+        <translation>tehty vipdeskin ulkopuolella: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n kohta merkitty alla</numerusform>
+            <numerusform>%n kohtaa merkitty alla</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} asiaa estää</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>1 asia estää</translation>
     </message>
     <message>
         <source>Other moves</source>
-        <translation type="unfinished"></translation>
+        <translation>Muut siirrot</translation>
     </message>
     <message>
         <source>Save the placement to start its checklist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu aloittaaksesi sen tarkistuslistan.</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila: &lt;b&gt;Luonnos&lt;/b&gt; (ei vielä tallennettu)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation> — vaihe {value}/{count}</translation>
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä tilaan ”{label}”</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation type="unfinished"></translation>
+        <translation>Näyttää, mikä vielä estää, ja tien kunkin korjaamiseen.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta harjoittelu…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa uudelleen tilaan {label}</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Takaisin tilaan {label}</translation>
     </message>
     <message>
         <source>{phase} — {done} of {count} done</source>
-        <translation type="unfinished"></translation>
+        <translation>{phase} — {done}/{count} tehty</translation>
     </message>
     <message>
         <source>Before the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ennen harjoittelua</translation>
     </message>
     <message>
         <source>During the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun aikana</translation>
     </message>
     <message>
         <source>After the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun jälkeen</translation>
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraa vipdeskin tiedoista.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Käsin rastitus kysyy syytä (tiedot eivät näytä sitä).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ estää seuraavan vaiheen</translation>
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Rastita käsin</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk rastittaa kohdan ”{label}” tietojensa perusteella, jotka eivät vielä näytä sitä ({value}). Miksi se on tehty?</translation>
     </message>
     <message>
         <source>New placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi harjoittelu</translation>
     </message>
     <message>
         <source>Placement details</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun tiedot</translation>
     </message>
     <message>
         <source>Placement sections</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun osiot</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Tila</translation>
     </message>
     <message>
         <source>Preparation</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmistelu</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Sopimus</translation>
     </message>
     <message>
         <source>Monitoring</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuranta</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Posti</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna (Ctrl+S)</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sulje</translation>
     </message>
     <message>
         <source> — &lt;i&gt;unsaved changes&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation> — &lt;i&gt;tallentamattomia muutoksia&lt;/i&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;New placement{dirty}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Uusi harjoittelu{dirty}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>{reference} — placement</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} — harjoittelu</translation>
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation type="unfinished"></translation>
+        <translation>Ei seuraavaa vaihetta: harjoittelun tila on </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Seuraavaksi: {label} — %n asia tekemättä (Tila-välilehti)</numerusform>
+            <numerusform>Seuraavaksi: {label} — %n asiaa tekemättä (Tila-välilehti)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraavaksi: {label} — mikään ei estä</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Palautetaanko tallentamattomat muutokset?</translation>
     </message>
     <message>
         <source>vipdesk closed on {day} at {time} before changes to this placement were saved. Restore them? (They are not saved until you press Save.)</source>
-        <translation type="unfinished"></translation>
+        <translation>vipdesk sulkeutui {day} klo {time} ennen kuin tämän harjoittelun muutokset tallennettiin. Palautetaanko ne? (Ne tallentuvat vasta, kun painat Tallenna.)</translation>
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei tallennettu: korjaa alla merkityt kentät.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Muutoksesi ovat yhä tallella, tallentamatta.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistetaanko {reference} ({title})? Sen tarkistuslista poistetaan samalla. Tätä ei voi perua.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallentamattomia muutoksia</translation>
     </message>
     <message>
         <source>This placement has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tässä harjoittelussa on tallentamattomia muutoksia. Tallennetaanko ne ennen sulkemista?</translation>
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Virtuaalinen: vain verkossa. Monimuotoinen: verkossa sekä fyysinen jakso ulkomailla (anna jaksot alla). Fyysinen: paikan päällä organisaatiossa.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka ohjaa harjoittelijan työtä organisaatiossa; allekirjoittaa todistuksen</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation type="unfinished"></translation>
+        <translation>Kuka seuraa oppimista lähettävässä korkeakoulussa ja tunnustaa sen</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelijan korkeakoulu, joka lähettää harjoittelijan ja tunnustaa harjoittelun</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sovittu ensimmäinen päivä; sopimus ja apuraha lasketaan siitä</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation type="unfinished"></translation>
+        <translation>Sovittu viimeinen päivä; jatko on muutos</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation type="unfinished"></translation>
+        <translation>Sovitut työtunnit viikossa (1–60), kuten sopimuksessa</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Opintopisteet, joiden arvoinen harjoittelu on tutkinnossa; tyhjä, jos se ei lasketa (silloin tunnustamista ei tarvita sen päättämiseen)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Toimiston sisäiset muistiinpanot: ei koskaan tulosteta sopimukseen</translation>
     </message>
     <message>
         <source>Periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Jaksot</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation type="unfinished"></translation>
+        <translation>Harjoittelun virtuaaliset ja fyysiset jaksot: laji, alku, loppu</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Alku</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Loppu</translation>
     </message>
     <message>
         <source>Add period</source>
-        <translation type="unfinished"></translation>
+        <translation>Lisää jakso</translation>
     </message>
     <message>
         <source>Remove period</source>
-        <translation type="unfinished"></translation>
+        <translation>Poista jakso</translation>
     </message>
     <message>
         <source>Period {value}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Jakso {value}: {exc}</translation>
     </message>
     <message>
         <source>New student…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi opiskelija…</translation>
     </message>
     <message>
         <source>New host…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi organisaatio…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita osa nimestä tai maasta (↓ näyttää ne)</translation>
     </message>
     <message>
         <source>New institution…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi korkeakoulu…</translation>
     </message>
     <message>
         <source>New mentor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi ohjaaja…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi akateeminen ohjaaja…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. 7,5 (tyhjä, jos ei ole)</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiskelija</translation>
     </message>
     <message>
         <source>Company mentor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohjaaja yrityksessä</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi</translation>
     </message>
     <message>
         <source>Planned start and end</source>
-        <translation type="unfinished"></translation>
+        <translation>Suunniteltu alku ja loppu</translation>
     </message>
     <message>
         <source>Hours per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Tunteja viikossa</translation>
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation type="unfinished"></translation>
+        <translation>Opintopisteet (ECTS)</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation type="unfinished"></translation>
+        <translation>Monimuotoinen: fyysiset ja virtuaaliset jaksot</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikään ({what}) ei vastaa kirjoittamaasi: valitse luettelosta tai luo uusi.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tälle harjoittelulle ei ole vielä kirjattu mitään.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Historia alkaa, kun harjoittelu tallennetaan ensimmäisen kerran.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä muutettiin, uusin ensin</translation>
     </message>
     <message>
         <source>Stored details</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennetut tiedot</translation>
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä valitun rivin taustalla oleva lokimerkintä tallennetussa muodossa</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse rivi nähdäksesi merkinnän tallennetussa muodossa.</translation>
     </message>
     <message>
         <source>{text}
 
 As stored:
 {detail}</source>
-        <translation type="unfinished"></translation>
+        <translation>{text}
+
+Tallennettuna:
+{detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse ensin vastaanottava organisaatio: ohjaaja työskentelee siellä.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse ensin lähettävä korkeakoulu: akateeminen ohjaaja työskentelee siellä.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilaa ei muutettu</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;Tämä on tehtävä ensin:</numerusform>
+            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;Nämä %n asiaa on tehtävä ensin:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa {label}</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä silti (toimiston esihenkilö)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä, vaikka tiedot eivät vielä tue sitä; syysi tallennetaan historiaan.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruuta harjoittelu</translation>
     </message>
     <message>
         <source>Cancel {reference}? You can reopen it later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruutetaanko {reference}? Voit avata sen myöhemmin uudelleen.</translation>
     </message>
     <message>
         <source>Move anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Siirrä silti</translation>
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Miksi {reference} siirtyy tilaan ”{label}”, vaikka tiedot eivät vielä tue sitä? Syy tallennetaan harjoittelun historiaan.</translation>
     </message>
     <message>
         <source>Next step</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuraava vaihe</translation>
     </message>
     <message>
         <source>{details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}
+Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Ei vielä harjoitteluja&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloita kirjaamalla harjoittelu: opiskelija, vastaanottava organisaatio, päivämäärät ja muoto (virtuaalinen, monimuotoinen tai fyysinen).&lt;br&gt;Tai avaa esittelytietokanta tutustuaksesi ensin esimerkkitietoihin.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi harjoittelu (Ctrl+N)</translation>
     </message>
     <message>
         <source>Open the demo database</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa esittelytietokanta</translation>
     </message>
     <message>
         <source>Search placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae harjoitteluja</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hae viitettä, opiskelijaa, organisaatiota, nimeä tai maata  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki vuodet</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki maat</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation type="unfinished"></translation>
+        <translation>Kohdemaa</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä yhden maan harjoittelut</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaatii huomiota</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä vain harjoittelut, joilla on jotain erääntynyttä työlistalla (Tänään-välilehti)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation type="unfinished"></translation>
+        <translation>Näytä yhden tilan harjoittelut</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation type="unfinished"></translation>
+        <translation>Yksi harjoittelu riviä kohden; Enter avaa sen</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP-2026-00000</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation type="unfinished"></translation>
+        <translation>Monimuotoinen</translation>
     </message>
     <message>
         <source>All placements</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki harjoittelut</translation>
     </message>
     <message numerus="yes">
         <source>%Ln shown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln näkyvissä</numerusform>
+            <numerusform>%Ln näkyvissä</numerusform>
         </translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaatii huomiota ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation type="unfinished"></translation>
+        <translation>ma</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation type="unfinished"></translation>
+        <translation>ti</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation type="unfinished"></translation>
+        <translation>ke</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation type="unfinished"></translation>
+        <translation>to</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation type="unfinished"></translation>
+        <translation>pe</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation type="unfinished"></translation>
+        <translation>la</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation type="unfinished"></translation>
+        <translation>su</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteiset tunnit viikonpäivittäin</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei näytettäviä yhteisiä tunteja</translation>
     </message>
     <message>
         <source>Result…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulos…</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation type="unfinished"></translation>
+        <translation>Pisteet teemoittain, estävät vastaukset ja neuvot</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie PDF:nä…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation type="unfinished"></translation>
+        <translation>Kysely täytettävänä PDF:nä osapuolelle lähetettäväksi</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
-        <translation type="unfinished"></translation>
+        <translation> · {earlier} aiempaa</translation>
     </message>
     <message>
         <source>Blocks: “{question}” {answer}</source>
-        <translation type="unfinished"></translation>
+        <translation>Estää: ”{question}” {answer}</translation>
     </message>
     <message>
         <source>Low: {label} ({score})</source>
-        <translation type="unfinished"></translation>
+        <translation>Matala: {label} ({score})</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi arviointi</translation>
     </message>
     <message>
         <source>Questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Kysely</translation>
     </message>
     <message>
         <source>Resume questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Jatka kyselyä…</translation>
     </message>
     <message>
         <source>{what} started {started_at} by {respondent}, not finished</source>
-        <translation type="unfinished"></translation>
+        <translation>{what} aloitettu {started_at}, vastaaja {respondent}, kesken</translation>
     </message>
     <message>
         <source>Started {started_at} by {respondent}; continues at the first unanswered page</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloitettu {started_at}, vastaaja {respondent}; jatkuu ensimmäiseltä vastaamattomalta sivulta</translation>
     </message>
     <message>
         <source>Re-assess…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arvioi uudelleen…</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation type="unfinished"></translation>
+        <translation>Uusi kysely; aiempi tulos jää historiaan</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aloita kysely…</translation>
     </message>
     <message>
         <source>Communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestintäsuunnitelma</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Laadittu&lt;/b&gt;{who} · raportoi {label}, vastaa {reply_hours} tunnin kuluessa</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Muokkaa suunnitelmaa…</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei vielä laadittu: tavoitettavuus, raportointi, vastausajat, tapaamiset.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
-        <translation type="unfinished"></translation>
+        <translation>Laadi suunnitelma…</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation type="unfinished"></translation>
+        <translation>{hours_text} yhteistä työpäivässä</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteiset tunnit: {shared}</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikilla toimistoajat (maanantaista perjantaihin, 9.00–17.00): {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkalut</translation>
     </message>
     <message>
         <source>Choose tools…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse työkalut…</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation type="unfinished"></translation>
+        <translation>Testisuunnitelma…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkaluja ei ole vielä valittu: mikä työkalu palvelee tapaamisia, kysymyksiä, raportteja, asiakirjoja?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
-        <translation type="unfinished"></translation>
+        <translation>{names} · testattu {done}/{count} (työkalu × henkilö)</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation type="unfinished"></translation>
+        <translation> · {count} vinkkiä kohdassa Valitse työkalut</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Estää tilan ”Sopimus lähetetty”:
+</translation>
     </message>
     <message>
         <source>Save the placement to start its preparation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna harjoittelu aloittaaksesi sen valmistelun.</translation>
     </message>
     <message>
         <source>Import returned questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo palautettu kysely…</translation>
     </message>
     <message>
         <source>Language of exported questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>Vietyjen kyselyjen kieli</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>”Vie PDF:nä…” kirjoittaa kyselyn tällä kielellä (englanniksi, jos sitä ei ole vielä käännetty)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapaaminen: joka viikko ({weekday}), {start} ({zone})</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF-&amp;kieli:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokin estää aloituksen: katso kriittiset vastaukset alla.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>Opiskelija, organisaatio ja korkeakoulu ovat valmiita.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikkea ei ole vielä arvioitu tai se ei ole riittävän vahvaa.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Valmius&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — vastaaja {respondent}, {when} (kyselyn versio {questionnaire_version})</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} työskentelee: {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} aloittaa klo</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} lopettaa klo</translation>
     </message>
     <message>
         <source>Working days</source>
-        <translation type="unfinished"></translation>
+        <translation>Työpäivät</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkaen</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
-        <translation type="unfinished"></translation>
+        <translation> ({first}–{last})</translation>
     </message>
     <message>
         <source>Every {weekday}, {start}–{end} ({zone})</source>
-        <translation type="unfinished"></translation>
+        <translation>Joka viikko ({weekday}), {start}–{end} ({zone})</translation>
     </message>
     <message>
         <source>Shared working hours per weekday, {first} to {last}, in the student&apos;s days:</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteiset työtunnit viikonpäivittäin, {first}–{last}, opiskelijan päivinä:</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Täytä opiskelijan aikavyöhyke, päivät ja tunnit nähdäksesi ne.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Ehdotettu {meeting_minutes} minuutin tapaaminen:&lt;/b&gt; {first_line}</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mikään tapaamisaika&lt;/b&gt; ei sovi joka viikolle: katso alta.</translation>
     </message>
     <message>
         <source>communication protocol</source>
-        <translation type="unfinished"></translation>
+        <translation>viestintäsuunnitelma</translation>
     </message>
     <message>
         <source> working hours</source>
-        <translation type="unfinished"></translation>
+        <translation> työtuntia</translation>
     </message>
     <message>
         <source> minutes</source>
-        <translation type="unfinished"></translation>
+        <translation> minuuttia</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation type="unfinished"></translation>
+        <translation>esim. Teams: viikkotapaaminen ja nopeat kysymykset. Sähköposti: raportit. Jaettu asema: tuotokset. Chat-ryhmä: vapaamuotoinen jutustelu.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimi, sähköposti tai puhelin sekä ajat</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Tavoitettavuus</translation>
     </message>
     <message>
         <source>Shared hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteiset tunnit</translation>
     </message>
     <message>
         <source>Reporting</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportointi</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation type="unfinished"></translation>
+        <translation>Vastausaika</translation>
     </message>
     <message>
         <source>Meeting length</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapaamisen kesto</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation type="unfinished"></translation>
+        <translation>Mikä työkalu mihin</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteyspiste opiskelijalle</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhteyspiste yrityksen henkilöstölle</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Viestintäsuunnitelma — {heading}</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: ”{text}” ei ole aikavyöhyke.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmiuden tulos</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Vastaamatta vielä pakollisia kysymyksiä: {missing}.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Kokonaispisteet &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
-        <translation type="unfinished"></translation>
+        <translation>alle {threshold}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Estävät vastaukset&lt;/b&gt; — nämä on ratkaistava ennen kuin harjoittelu voi alkaa:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mitä tehdä&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mitä tehdä&lt;/b&gt;&lt;br&gt;Ei mitään: jokainen vastaus on vahva.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Harjoittelu:&lt;/b&gt; {about}</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} kysymystä, {count2} sivua, noin {max} minuuttia. Jokainen sivu tallentuu, kun painat Seuraava: voit lopettaa milloin tahansa ja jatkaa myöhemmin.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
-        <translation type="unfinished"></translation>
+        <translation>{value}/{count} vastattu — </translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation type="unfinished"></translation>
+        <translation>vastaa jokaiseen *-merkittyyn kysymykseen jatkaaksesi.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>tallenna painamalla Seuraava.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>{page} · Valinnainen: jätä tyhjäksi, jos lisättävää ei ole.</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulos</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjaa tämä arviointi painamalla Valmis. Siihen asti voit palata ja muuttaa vastauksia.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation type="unfinished"></translation>
+        <translation>Valmius: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sivu {n}/{count}</translation>
     </message>
     <message>
         <source>{exc}
 Your answers on this page are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc}
+Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} Heidän vastauksensa näytetään nyt; tarkista tämä sivu ja paina Seuraava uudelleen.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation type="unfinished"></translation>
+        <translation>Suljetaanko tallentamatta?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tätä sivua ei voitu tallentaa. Suljetaanko silti ja menetetään sen vastaukset?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>{tool_name}: {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tulos: {who}</translation>
     </message>
     <message>
         <source>Date: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärä: {who}</translation>
     </message>
     <message>
         <source>Note: {who}</source>
-        <translation type="unfinished"></translation>
+        <translation>Huomautus: {who}</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä tapahtui; epäonnistuessa, mikä sen korvaa</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Testisuunnitelma — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Testisuunnitelma</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kokeile jokaista työkalua jokaisen henkilön kanssa ennen alkua: asennus, kirjautuminen, lyhyt puhelu tai viesti, jaettu tiedosto. Kirjaa, mitä tapahtui.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation type="unfinished"></translation>
+        <translation>Kenen kanssa</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse ensin työkalut.</translation>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: joku muu kirjasi tämän testin sillä välin; ladattu uudelleen.</translation>
     </message>
     <message>
         <source>— none —</source>
-        <translation type="unfinished"></translation>
+        <translation>— ei mitään —</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (ei tehty tähän)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse työkalut, joita kaikki voivat käyttää ja mieluiten jo käyttävät, ja sano selvästi, mikä palvelee kutakin tarkoitusta.</translation>
     </message>
     <message>
         <source>Check the choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkista valinta</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna painamalla Valmis. Testaa sitten jokainen työkalu opiskelijan, ohjaajan ja akateemisen ohjaajan kanssa: sopimusta ei voi lähettää sitä ennen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Valittu&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkalua ei ole vielä valittu.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei neuvoja: valinta noudattaa opasta.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkalut — {heading}</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Työkaluja ei tallennettu</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation> He valitsivat: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Joku muu valitsi tälle harjoittelulle työkalut sen jälkeen, kun avasit sen.{chosen} Paina Valmis uudelleen säilyttääksesi valintasi tai Takaisin muuttaaksesi sitä.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Heidän versionsa eroaa kohdissa: {join}.
+
+</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation type="unfinished"></translation>
+        <translation>{details}Lataa uudelleen näyttää heidän versionsa ja hylkää muutoksesi; Säilytä omani tallentaa versiosi heidän versionsa päälle.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lataa uudelleen (hylkää omani)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation type="unfinished"></translation>
+        <translation>Säilytä omani</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>”{text}” ei ole luettelossa; valitse {what} siitä.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei tallennettu: {what}</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Hylätäänkö muutoksesi?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yhdenvertaisuustiedot ovat erityisiä henkilötietoryhmiä (GDPR 9 art.). Sisällytä ne vain, jos vastaanottaja tarvitsee niitä, esim. apurahan osallisuustukea varten; säilytä ja lähetä tiedosto turvallisesti.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Raporttia ei tallennettu</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Peruttu: tiedostoa ei kirjoitettu.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Vie raportti</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation type="unfinished"></translation>
+        <translation>Jokainen harjoittelu</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Kaikki tilat</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportin kieli</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukoiden nimet, otsikot, yhteenvedot ja kaaviot tällä kielellä; tiedot sellaisina kuin ne on kirjattu</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation type="unfinished"></translation>
+        <translation>Sisällytä opiskelijoiden yhdenvertaisuustiedot</translation>
     </message>
     <message>
         <source>Save as</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna nimellä</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Raportti</translation>
     </message>
     <message>
         <source>Search text</source>
-        <translation type="unfinished"></translation>
+        <translation>Hakuteksti</translation>
     </message>
     <message>
         <source>Year (planned start)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vuosi (suunniteltu alku)</translation>
     </message>
     <message>
         <source>Sensitive data</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkaluonteiset tiedot</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna kohteeseen</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä se sitten sähköpostilla (rahoittajalle tai esihenkilölle)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-työkirja, jossa ovat alla olevat suodattimet, tunnusluvut kaavion kera ja yksityiskohdat. Suodattimet alkavat sellaisina kuin ne on asetettu harjoitteluluettelossa.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna raportti nimellä</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel-työkirja (*.xlsx)</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse, mihin raportti tallennetaan.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kansiota {parent} ei ole.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Korvataanko tiedosto?</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} on jo olemassa. Korvataanko se?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoitetaan raporttia…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation type="unfinished"></translation>
+        <translation>Viedään raporttia: {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
-        <translation type="unfinished"></translation>
+        <translation>rahoituslähteet</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallennettu {records:,} ({what}) kohteeseen {path}.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taulukot (*.xlsx *.csv *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna tuontipohja: {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Pohjaa ei tallennettu</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitään ei tuotu</translation>
     </message>
     <message>
         <source>&lt;b&gt;Nothing was imported.&lt;/b&gt; </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mitään ei tuotu.&lt;/b&gt; </translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pysäytetty: mitään ei tuotu.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo: {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta ({value}) kohden. Näet, mitä vipdesk ymmärsi, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. vipdeskissä jo olevat rivit ohitetaan.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiedostoa ei valittu.</translation>
     </message>
     <message>
         <source>Choose file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse tiedosto…</translation>
     </message>
     <message>
         <source>Save template…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna pohja…</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Tyhjä työkirja oikeilla sarakkeilla ja ohjetaulukolla</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Miten vinoviivoin kirjoitetut päivämäärät luetaan; 31.12.2000 ja 2000-12-31 ovat aina yksiselitteisiä</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärät kuten 01/02/2026 on kirjoitettu &amp;päivä tai kuukausi ensin:</translation>
     </message>
     <message>
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Esikatselu</translation>
     </message>
     <message>
         <source>The rows as they would be imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivit sellaisina kuin ne tuotaisiin</translation>
     </message>
     <message>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>Rivi</translation>
     </message>
     <message>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>Sarake</translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelma</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelmat</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä korjata, rivi riviltä</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo ({kind}) tiedostosta</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Luetaan ja tarkistetaan tiedostoa…</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tarkistetaan {name}</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Päivämäärien järjestystä ei muutettu</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tätä tiedostoa ei voi tuoda.&lt;/b&gt; {message}</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo muodossa</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation type="unfinished"></translation>
+        <translation> (ensimmäiset {PREVIEW_ROWS} näytetty)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: {count:,} riviä{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Käyttämättömät sarakkeet: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Vinoviivalliset päivämäärät luetaan: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Mitään ei voi tuoda ennen kuin jokainen alla oleva ongelma on korjattu tiedostoon&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Tuotavaa uutta ei ole.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
-        <translation type="unfinished"></translation>
+        <translation>Ongelmat ({count:,})</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuodaan: {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuotu {created:,} ({noun}).</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
+        <translation> {count:,} oli jo olemassa ja ohitettiin.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tuo &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vie raportti Exceliin…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
+        <translation>Tallenna tuonti&amp;pohja</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pohja ({kind}) tallennettu kohteeseen {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation type="unfinished"></translation>
+        <translation>Torkuta — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation type="unfinished"></translation>
+        <translation>Miksi, esim. ”organisaation HR poissa maanantaihin”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation type="unfinished"></translation>
+        <translation>Piilota &amp;asti</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Huomautus</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Torkuta</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se näkyy taas seuraavana päivänä, elleivät tiedot siihen mennessä osoita sen tehdyksi.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Työlistan säännöt</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> päivää</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}. Oletus: {default_days} päivää.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation type="unfinished"></translation>
+        <translation>Palauta &amp;oletukset</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Milloin työlista näyttää kohdan. Nämä luvut koskevat kaikkia tämän tietokannan käyttäjiä.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{reference} ({what}) torkutettu {day_text} asti.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisaatio</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä tehdä</translation>
     </message>
     <message>
         <source>Since</source>
-        <translation type="unfinished"></translation>
+        <translation>Alkaen</translation>
     </message>
     <message>
         <source>{what}: {details}
 What to do: {action}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}: {details}
+Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>365 päivää myöhässä</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation type="unfinished"></translation>
+        <translation>30.9.2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avaa harjoittelu siinä kohdassa, jossa tämä tehdään (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;orkuta…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation type="unfinished"></translation>
+        <translation>Piilota tämä kohta tiettyyn päivään asti ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Säännöt…</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Milloin työlista näyttää kohdan: päivien määrä</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä &amp;muistutukset…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation type="unfinished"></translation>
+        <translation>Lähetä sähköpostia jokaiselle osapuolelle, jota erääntynyt kohta odottaa: allekirjoitukset, todistus, arvioinnit</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation type="unfinished"></translation>
+        <translation>Työlista</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä erääntyy, ryhmiteltynä myöhässä, tällä viikolla ja myöhemmin</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Kaikki on tehty&lt;/h2&gt;&lt;p&gt;Tänään mikään ei tarvitse sinua: ei liian kauan odottaneita allekirjoituksia, ei alkavaa harjoittelua keskeneräisellä valmistelulla, ei puuttuvaa todistusta tai arviointia.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Tänään, {long_day}&lt;/h2&gt;</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei voi torkuttaa</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation> · {snoozed:,} torkutettu</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei mitään erääntynyttä{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln kohta: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln kohtaa: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Tietue</translation>
     </message>
     <message>
         <source>Deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Poistettu</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Päiviä jäljellä</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>Äskettäin poistetut</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viimeisen 30 päivän aikana poistetut harjoittelut ja kustannuserät. Palauttaminen tuo takaisin kaiken: tarkistuslistan, kyselyt, suunnitelman, työkalut, sopimukset ja kustannukset.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitä poistettiin viimeisen 30 päivän aikana</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viimeisen 30 päivän aikana ei poistettu mitään.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Palauta</translation>
     </message>
     <message>
         <source>Not restored</source>
-        <translation type="unfinished"></translation>
+        <translation>Ei palautettu</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>VVVV-KK-PP</translation>
     </message>
     <message>
         <source>Pick from a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Valitse kalenterista</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation type="unfinished"></translation>
+        <translation>Kirjoita osa nimestä, sähköpostista tai opiskelijanumerosta</translation>
     </message>
 </context>
 </TS>

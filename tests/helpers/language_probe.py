@@ -91,6 +91,7 @@ def main(language: str, catalogues: Path, url: str) -> dict[str, object]:
         problems += too_narrow(window, where)
         shown |= texts(window)
     menus = [action.text() for action in window.menuBar().actions()]
+    tabs = [window.tabs.tabText(index) for index in range(window.tabs.count())]
     editor = window.open_placement(1)
     assert editor is not None
     settle(app)
@@ -114,7 +115,7 @@ def main(language: str, catalogues: Path, url: str) -> dict[str, object]:
         shown |= texts(wizard)
         wizard.button(QWizard.WizardButton.NextButton).click()
     db.dispose()
-    return {"problems": problems, "menus": menus, "shown": sorted(shown)}
+    return {"problems": problems, "menus": menus, "tabs": tabs, "shown": sorted(shown)}
 
 
 if __name__ == "__main__":
