@@ -66,6 +66,7 @@ screenshot: $(STAMP) $(QM)
 ## Every screenshot of the README and the user guide, rendered offscreen from a fresh demo.
 screenshots: $(STAMP) $(QM)
 	$(BIN)/python docs/make_screenshots.py
+	$(BIN)/python docs/make_language_screenshot.py de
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist $(QM)

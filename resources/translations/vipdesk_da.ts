@@ -2290,6 +2290,10 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>Finansiering ikke indlæst</translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} af {awarded}</translation>
+    </message>
+    <message>
         <source> — overspent</source>
         <translation> — overskredet</translation>
     </message>

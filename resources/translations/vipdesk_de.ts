@@ -2290,6 +2290,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Finanzierung nicht geladen</translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} von {awarded}</translation>
+    </message>
+    <message>
         <source> — overspent</source>
         <translation> — überzogen</translation>
     </message>

@@ -2284,6 +2284,10 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> — overspent</source>
         <translation type="unfinished"></translation>
     </message>

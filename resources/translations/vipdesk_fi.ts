@@ -2290,6 +2290,10 @@ Kirjoittamasi jää tälle sivulle.</translation>
         <translation>Rahoitusta ei ladattu</translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} / {awarded}</translation>
+    </message>
+    <message>
         <source> — overspent</source>
         <translation> — ylitetty</translation>
     </message>

@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation>Salva il PDF definitivo</translation>
+        <translation>Salva il PDF finale</translation>
     </message>
     <message>
         <source>Save the PDF</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation>{title} è firmato da tutte le parti e bloccato. Il PDF definitivo è archiviato con SHA-256 {final_sha256}.</translation>
+        <translation>{title} è firmato da tutte le parti e bloccato. Il suo PDF finale è archiviato con SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
-        <translation>Annullato: nessun accordo è stato scritto, la cartella è invariata.</translation>
+        <translation>Annullato: nessun accordo è stato scritto, la cartella è rimasta com&apos;era.</translation>
     </message>
     <message>
         <source>Export agreements</source>
@@ -95,15 +95,15 @@
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation>I {count} mostrati con un accordo in archivio</translation>
+        <translation>I {count} visualizzati con un accordo in archivio</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation>I {count} mostrati nell&apos;elenco</translation>
+        <translation>I {count} visualizzati nell&apos;elenco</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation> ({missing:,} redatti dai loro dati)</translation>
+        <translation> ({missing:,} redatti dai rispettivi dati)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation>Un PDF per tirocinio, con il suo riferimento come nome (es. VIP-2027-00042.pdf), pronto da inviare per la firma. Se annulli, la cartella resta invariata.</translation>
+        <translation>Un PDF per tirocinio, con il riferimento come nome (es. VIP-2027-00042.pdf), pronto da inviare per la firma. Se annulli, la cartella resta com&apos;era.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
@@ -170,7 +170,7 @@
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation>{replaced:,} di essi hanno sostituito file precedenti con lo stesso nome.</translation>
+        <translation>{replaced:,} di questi hanno sostituito file precedenti con lo stesso nome.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
@@ -183,8 +183,8 @@
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
         <translation>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; differisce dall&apos;accordo in %n campo. Spunta le modifiche da accettare: diventano una nuova versione da inviare di nuovo; le altre restano invariate.</numerusform>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; differisce dall&apos;accordo in %n campi. Spunta le modifiche da accettare: diventano una nuova versione da inviare di nuovo; le altre restano invariate.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; differisce dall&apos;accordo in %n campo. Spunta le modifiche da accettare: diventano una nuova versione da inviare di nuovo; le altre restano come sono.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; differisce dall&apos;accordo in %n campi. Spunta le modifiche da accettare: diventano una nuova versione da inviare di nuovo; le altre restano come sono.</numerusform>
         </translation>
     </message>
     <message>
@@ -221,11 +221,11 @@
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation>Modifica l&apos;accordo</translation>
+        <translation>Emenda l&apos;accordo</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation>L&apos;accordo firmato resta com&apos;è. Una modifica registra ciò che cambia durante il tirocinio; la firmano tutte e tre le parti.</translation>
+        <translation>L&apos;accordo firmato resta com&apos;è. Un emendamento registra cosa cambia durante il tirocinio; lo firmano tutte e tre le parti.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation>&amp;Avvia modifica</translation>
+        <translation>&amp;Avvia emendamento</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>One task per line</source>
-        <translation>Un compito per riga</translation>
+        <translation>Un&apos;attività per riga</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation>La valutazione del tirocinante da parte del tutor aziendale</translation>
+        <translation>La valutazione del tirocinante da parte del mentore</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
@@ -289,19 +289,19 @@
     </message>
     <message>
         <source>Tasks carried out</source>
-        <translation>Compiti svolti</translation>
+        <translation>Attività svolte</translation>
     </message>
     <message>
         <source>Learning outcomes achieved</source>
-        <translation>Risultati di apprendimento raggiunti</translation>
+        <translation>Risultati di apprendimento conseguiti</translation>
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation>Valutazione del tutor aziendale</translation>
+        <translation>Valutazione del mentore</translation>
     </message>
     <message>
         <source>Assessment</source>
-        <translation>Valutazione</translation>
+        <translation>Giudizio</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation>Avviare la versione {value} come copia di {title}? La versione {number} viene allora sostituita: non vi si registrano più firme e la nuova versione viene inviata di nuovo per la firma.</translation>
+        <translation>Avviare la versione {value} come copia di {title}? La versione {number} viene quindi sostituita: non vi si registrano altre firme e la nuova versione viene inviata di nuovo per la firma.</translation>
     </message>
     <message>
         <source>New version</source>
@@ -321,7 +321,7 @@
     </message>
     <message>
         <source>&amp;Draft agreement…</source>
-        <translation>&amp;Redigi accordo…</translation>
+        <translation>&amp;Bozza dell&apos;accordo…</translation>
     </message>
     <message>
         <source>&amp;View…</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation>Invia per la &amp;firma…</translation>
+        <translation>I&amp;nvia per la firma…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
@@ -337,7 +337,7 @@
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation>Rif&amp;iuta…</translation>
+        <translation>Ri&amp;fiuta…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
@@ -361,35 +361,35 @@
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation>&amp;Nuova versione</translation>
+        <translation>Nuova ver&amp;sione</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation>&amp;Modifica…</translation>
+        <translation>E&amp;menda…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation>Cer&amp;tificato…</translation>
+        <translation>Certificat&amp;o…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation>V&amp;erifica un PDF…</translation>
+        <translation>Verifica &amp;un PDF…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation>&lt;b&gt;Nessun accordo&lt;/b&gt; — &lt;i&gt;Redigi accordo…&lt;/i&gt; avvia la versione 1 dai dati del tirocinio: parti, date, compiti, strumenti e protocollo di comunicazione.</translation>
+        <translation>&lt;b&gt;Ancora nessun accordo&lt;/b&gt; — &lt;i&gt;Redigi l&apos;accordo…&lt;/i&gt; avvia la versione 1 dai dati del tirocinio: parti, date, attività, strumenti e protocollo di comunicazione.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation>Prima inviala per la firma; poi inviala per e-mail a ciascuna parte.</translation>
+        <translation>Prima invialo per la firma; poi invialo per e-mail a ciascuna parte.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation>Una versione successiva l&apos;ha sostituita.</translation>
+        <translation>È stato sostituito da una versione successiva.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
-        <translation>Prima seleziona un documento nell&apos;elenco.</translation>
+        <translation>Seleziona prima un documento nell&apos;elenco.</translation>
     </message>
     <message>
         <source>Draft the agreement first.</source>
@@ -405,23 +405,23 @@
     </message>
     <message>
         <source>There is no version to replace yet.</source>
-        <translation>Non c&apos;è ancora una versione da sostituire.</translation>
+        <translation>Non c&apos;è ancora nessuna versione da sostituire.</translation>
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation>È stata inviata per la firma: avvia una nuova versione per modificarla.</translation>
+        <translation>È in attesa di firma: avvia una nuova versione per modificarlo.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation>È firmata e bloccata: le modifiche sono emendamenti.</translation>
+        <translation>È firmato e bloccato: le modifiche sono emendamenti.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation>Non è stata inviata per la firma.</translation>
+        <translation>Non è in attesa di firma.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation>Non ha un PDF finché non viene inviata per la firma.</translation>
+        <translation>Non ha un PDF finché non viene inviato per la firma.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
@@ -429,19 +429,19 @@
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation>A HR va solo una bozza o una versione inviata per la firma.</translation>
+        <translation>Solo una bozza o una versione in attesa di firma va a HR.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation>Seleziona nella tabella delle firme una firma su carta (con scansione allegata).</translation>
+        <translation>Seleziona una firma cartacea (con scansione allegata) nella tabella delle firme.</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation>Viene sostituita solo una versione dell&apos;accordo inviata per la firma.</translation>
+        <translation>Si sostituisce solo una versione dell&apos;accordo in attesa di firma.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation>Prima salva il tirocinio per redigerne l&apos;accordo.</translation>
+        <translation>Salva prima il tirocinio per redigerne l&apos;accordo.</translation>
     </message>
     <message>
         <source>Document</source>
@@ -509,11 +509,11 @@
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation>&amp;Altro</translation>
+        <translation>Al&amp;tro</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation>Ogni azione sull&apos;accordo e perché alcune non sono possibili ora</translation>
+        <translation>Ogni azione sull&apos;accordo, e perché alcune non si possono eseguire ora</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation>Non ancora inviato: le firme si registrano una volta inviato per la firma.</translation>
+        <translation>Non ancora inviato: le firme si registrano quando è in attesa di firma.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
@@ -533,15 +533,15 @@
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>Firma successiva: &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>Prossimo a firmare: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Rifiutato da: {party_label}: {reason}&lt;/span&gt; — avvia una nuova versione per rielaborarlo.</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Rifiuto ({party_label}): {reason}&lt;/span&gt; — avvia una nuova versione per rielaborarlo.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation>SHA-256 del PDF definitivo: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
+        <translation>SHA-256 del PDF finale: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; viene congelato all&apos;invio: si crea il suo PDF e ogni parte lo firma a turno. Scegli l&apos;ordine in cui firmano le parti.</translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; viene congelato all&apos;invio: se ne crea il PDF e ciascuna parte lo firma a turno. Scegli l&apos;ordine in cui firmano le parti.</translation>
     </message>
     <message>
         <source>Signing order</source>
@@ -561,11 +561,11 @@
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>Sposta &amp;su</translation>
+        <translation>Sposta in &amp;alto</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation>Sposta &amp;giù</translation>
+        <translation>Sposta in &amp;basso</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -591,15 +591,15 @@
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation>Certificati con la loro chiave (*.p12 *.pfx)</translation>
+        <translation>Certificati con la relativa chiave (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation>&amp;Approvazione scritta (per e-mail o lettera)</translation>
+        <translation>Approvazione &amp;scritta (per e-mail o lettera)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation>Firma su &amp;carta, con scansione della pagina firmata</translation>
+        <translation>Firma &amp;cartacea, con la scansione della pagina firmata</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation>&lt;b&gt;{value}&lt;/b&gt; firma &lt;b&gt;{title}&lt;/b&gt;. In che modo?</translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; firma &lt;b&gt;{title}&lt;/b&gt;. Come ha firmato?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation>Usata una volta per firmare; mai memorizzata</translation>
+        <translation>Usata una sola volta per firmare; mai memorizzata</translation>
     </message>
     <message>
         <source>Name</source>
@@ -667,7 +667,7 @@
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
         <translation>{exc}
 
-Registra questa firma solo se hai confermato chi ha firmato (per esempio per telefono). La tua conferma e il motivo restano nella cronologia del tirocinio.</translation>
+Registra questa firma solo se hai confermato chi ha firmato (ad esempio per telefono). La tua conferma e il motivo vengono conservati nella cronologia del tirocinio.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
@@ -675,11 +675,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation>Un rifiuto viene registrato con il suo motivo e &lt;b&gt;azzera tutte le altre firme&lt;/b&gt; su {title}, comprese quelle digitali. Avvia una nuova versione per cambiare il testo.</translation>
+        <translation>Un rifiuto viene registrato con il suo motivo e &lt;b&gt;azzera tutte le altre firme&lt;/b&gt; su {title}, comprese quelle digitali. Avvia una nuova versione per modificare il testo.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation>Cosa la parte vuole cambiare, con le sue parole</translation>
+        <translation>Cosa vuole cambiare la parte, con parole sue</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
@@ -695,7 +695,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation>Registrare che {value} rifiuta? Tutte le firme registrate finora su questa versione vengono azzerate.</translation>
+        <translation>Registrare il rifiuto ({value})? Tutte le firme registrate finora su questa versione vengono azzerate.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
@@ -711,7 +711,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation>Le autorità le cui firme contano come confermate</translation>
+        <translation>Le autorità le cui firme valgono come confermate</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
@@ -763,11 +763,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERATO o DANNEGGIATO: questo file è stato modificato dopo la firma, oppure una firma non è valida.&lt;/b&gt;&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERATO o DANNEGGIATO: questo file è stato modificato dopo la firma, oppure una firma è danneggiata.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tutte le firme sono integre, ma un firmatario non è confermato&lt;/b&gt; come la persona registrata: vedi il motivo sotto.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tutte le firme sono integre, ma un firmatario non è confermato&lt;/b&gt; come la persona registrata: vedi il motivo qui sotto.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
@@ -783,15 +783,15 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation>{archived_title} non ha un PDF definitivo archiviato con cui confrontare.</translation>
+        <translation>{archived_title} non ha un PDF finale archiviato con cui confrontarlo.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Questo è il PDF definitivo archiviato&lt;/b&gt; di {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Questo è il PDF finale archiviato&lt;/b&gt; di {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Questo file differisce dal PDF definitivo archiviato&lt;/b&gt; di {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Questo file differisce dal PDF finale archiviato&lt;/b&gt; di {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
@@ -885,7 +885,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Task</source>
-        <translation>Compito</translation>
+        <translation>Attività</translation>
     </message>
     <message>
         <source>What the trainee does</source>
@@ -921,7 +921,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation>es. riunioni settimanali, chat</translation>
+        <translation>es. incontri settimanali, chat</translation>
     </message>
     <message>
         <source>Used for</source>
@@ -989,7 +989,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation>Compilato dai dati del tirocinio: correggi qui ciò che non va. I campi contrassegnati da * sono obbligatori.</translation>
+        <translation>Compilato dai dati del tirocinio: correggi qui ciò che è errato. I campi contrassegnati da * sono obbligatori.</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -1021,7 +1021,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Nazionali&amp;tà</translation>
+        <translation>Naziona&amp;lità</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
@@ -1045,7 +1045,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation>Ist&amp;ituto</translation>
+        <translation>&amp;Istituto</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
@@ -1061,11 +1061,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>Pae&amp;se</translation>
+        <translation>&amp;Paese</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation>&amp;Persona responsabile</translation>
+        <translation>Persona &amp;responsabile</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
@@ -1077,11 +1077,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Contact person</source>
-        <translation>Persona di contatto</translation>
+        <translation>Referente</translation>
     </message>
     <message>
         <source>Mentor</source>
-        <translation>Tutor aziendale</translation>
+        <translation>Mentore</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
@@ -1089,11 +1089,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation>Repar&amp;to</translation>
+        <translation>&amp;Dipartimento</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation>Indiri&amp;zzo</translation>
+        <translation>In&amp;dirizzo</translation>
     </message>
     <message>
         <source>&amp;Website</source>
@@ -1105,7 +1105,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>Dimen&amp;sione</translation>
+        <translation>Di&amp;mensioni</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
@@ -1113,7 +1113,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation>Tuto&amp;r aziendale</translation>
+        <translation>Me&amp;ntore</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
@@ -1125,7 +1125,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
-        <translation>Il periodo previsto del tirocinio: {span}.</translation>
+        <translation>Periodo previsto del tirocinio: {span}.</translation>
     </message>
     <message>
         <source> hours</source>
@@ -1153,7 +1153,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation>M&amp;odalità</translation>
+        <translation>&amp;Modalità</translation>
     </message>
     <message>
         <source>Blended periods</source>
@@ -1169,19 +1169,19 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation>&amp;Aggiungi un compito</translation>
+        <translation>&amp;Aggiungi un&apos;attività</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation>Cosa farà il tirocinante, cosa produce ogni compito ed entro quando. Le scadenze cadono nel periodo {span}.</translation>
+        <translation>Cosa farà il tirocinante, cosa produce ciascuna attività ed entro quando. Le scadenze rientrano nel periodo, {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
-        <translation>Scadenza del compito {value}: {message}</translation>
+        <translation>Scadenza dell&apos;attività {value}: {message}</translation>
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation>Le conoscenze, abilità e competenze da acquisire, come si seguono i progressi e come viene valutato il tirocinante.</translation>
+        <translation>Conoscenze, abilità e competenze da acquisire, come si seguono i progressi e come viene valutato il tirocinante.</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1189,7 +1189,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation>es. Costruisce modelli di abbandono in Python</translation>
+        <translation>es. Sviluppa modelli di abbandono clienti in Python</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
@@ -1213,7 +1213,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation>Aggiungi un c&amp;riterio</translation>
+        <translation>Aggiungi un &amp;criterio</translation>
     </message>
     <message>
         <source>e.g. English</source>
@@ -1233,7 +1233,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation>&amp;Piano di monitoraggio</translation>
+        <translation>Piano di &amp;monitoraggio</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
@@ -1249,7 +1249,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation>Quando ogni soggetto è disponibile, come e con quale frequenza il tirocinante riferisce, entro quanto si risponde ai messaggi e chi è il punto di contatto per chi.</translation>
+        <translation>Quando ogni soggetto è disponibile, come e con quale frequenza riferisce il tirocinante, con quale rapidità si risponde ai messaggi e chi fa da helpdesk per chi.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1257,7 +1257,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation>es. Videochiamata settimanale con il tutor aziendale, lunedì 10:00 CET</translation>
+        <translation>es. Videochiamata settimanale con il mentore, il lunedì alle 10:00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
@@ -1265,7 +1265,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>One duty per line</source>
-        <translation>Un compito per riga</translation>
+        <translation>Un impegno per riga</translation>
     </message>
     <message>
         <source>Restore default text</source>
@@ -1285,7 +1285,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation>Sostituisci i compiti con il testo standard</translation>
+        <translation>Sostituisci gli impegni con il testo standard</translation>
     </message>
     <message>
         <source>No standard text</source>
@@ -1297,11 +1297,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation>Gli impegni del tirocinante, del tutor aziendale, del tutor accademico e del coordinatore. Un compito per riga; modifica liberamente o ripristina il testo standard.</translation>
+        <translation>Gli impegni del tirocinante, del mentore, del tutor e del coordinatore. Un impegno per riga; modificali liberamente o ripristina il testo standard.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation>Quale strumento serve a cosa e se è stato testato con ogni soggetto prima dell&apos;inizio. Gli strumenti scelti nella preparazione sono già elencati.</translation>
+        <translation>Quale strumento serve a cosa, e se è stato testato con ogni soggetto prima dell&apos;inizio. Gli strumenti scelti nella preparazione sono già elencati.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
@@ -1309,11 +1309,11 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation>Tabella B: come l&apos;istituto di invio riconosce il tirocinio e l&apos;assicurazione del tirocinante.</translation>
+        <translation>Tabella B: come l&apos;istituto di invio riconosce il tirocinio, e l&apos;assicurazione del tirocinante.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation>&amp;Integrato nel curriculum</translation>
+        <translation>&amp;Integrato nel piano di studi</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
@@ -1321,7 +1321,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation>Neo&amp;laureato</translation>
+        <translation>&amp;Neolaureato</translation>
     </message>
     <message>
         <source>Recognition</source>
@@ -1329,7 +1329,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation>Crediti &amp;ECTS</translation>
+        <translation>&amp;Crediti ECTS</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
@@ -1337,7 +1337,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation>&amp;Transcript of Records</translation>
+        <translation>Certificato degli &amp;esami</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
@@ -1417,7 +1417,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation>Tutte le sezioni a colpo d&apos;occhio. Fine salva la bozza; resta modificabile fino all&apos;invio.</translation>
+        <translation>Tutte le sezioni in sintesi. Fine salva la bozza; resta modificabile fino all&apos;invio.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
@@ -1426,8 +1426,8 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     <message numerus="yes">
         <source>%n task(s)</source>
         <translation>
-            <numerusform>%n compito</numerusform>
-            <numerusform>%n compiti</numerusform>
+            <numerusform>%n attività</numerusform>
+            <numerusform>%n attività</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1461,8 +1461,8 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n sezione richiede attenzione prima di Fine. Usa i link o Indietro.</numerusform>
-            <numerusform>%n sezioni richiedono attenzione prima di Fine. Usa i link o Indietro.</numerusform>
+            <numerusform>%n sezione richiede attenzione prima di Fine. Usa i collegamenti o Indietro.</numerusform>
+            <numerusform>%n sezioni richiedono attenzione prima di Fine. Usa i collegamenti o Indietro.</numerusform>
         </translation>
     </message>
     <message>
@@ -1483,7 +1483,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation>Tutte le sezioni a colpo d&apos;occhio, come inviate. Chiudi lascia tutto com&apos;è.</translation>
+        <translation>Tutte le sezioni in sintesi, come inviate. Chiudi lascia tutto com&apos;è.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
@@ -1493,7 +1493,7 @@ Registra questa firma solo se hai confermato chi ha firmato (per esempio per tel
         <source>{exc}
 What you typed stays on this page.</source>
         <translation>{exc}
-Ciò che hai digitato resta in questa pagina.</translation>
+Quanto hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
@@ -1501,7 +1501,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
-        <translation>Salvare come bozza ciò che hai digitato prima di chiudere?</translation>
+        <translation>Salvare come bozza quanto digitato prima di chiudere?</translation>
     </message>
     <message>
         <source>Cannot open the demo</source>
@@ -1537,7 +1537,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation>Colori {value}. I pannelli già aperti li adottano del tutto quando vengono riaperti o al prossimo avvio.</translation>
+        <translation>Colori {value}. I pannelli già aperti li applicano completamente alla riapertura o al prossimo avvio.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1549,7 +1549,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Modificato da qualcun altro</translation>
+        <translation>Modificato da un altro utente</translation>
     </message>
     <message>
         <source>another user</source>
@@ -1557,7 +1557,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation>&lt;b&gt;{who}&lt;/b&gt; ha salvato questo record dopo che lo hai aperto. Nulla di tuo è stato ancora salvato. Confronta le due versioni, poi scegli:</translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; ha salvato questo record dopo che lo hai aperto. Nessuna tua modifica è stata ancora salvata. Confronta le due versioni, poi scegli:</translation>
     </message>
     <message>
         <source>Your version</source>
@@ -1569,11 +1569,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation>Ricarica la loro (scarta le mie modifiche)</translation>
+        <translation>Ricarica la sua (scarta le mie modifiche)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation>Mantieni la mia (salva sopra la loro)</translation>
+        <translation>Mantieni la mia (sovrascrivi la sua)</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -1585,7 +1585,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation>&amp;Risponde:</translation>
+        <translation>&amp;Risposte di:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
@@ -1597,7 +1597,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation>Prima salva il tirocinio per registrarne le valutazioni.</translation>
+        <translation>Salva prima il tirocinio per registrarne le valutazioni.</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1645,7 +1645,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation>Un PDF compilabile per lo studente, il tutor aziendale o il tutor accademico</translation>
+        <translation>Un PDF compilabile per lo studente, il mentore o il tutor</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
@@ -1661,11 +1661,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation>Invia il PDF compilabile alla persona che lo compila</translation>
+        <translation>Invia il PDF compilabile alla persona che deve compilarlo</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation>{label} di: {value}</translation>
+        <translation>{label} ({value})</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
@@ -1673,7 +1673,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation>Non ancora date: </translation>
+        <translation>Non ancora fornite: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
@@ -1705,7 +1705,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation>Le domande e il modulo in questa lingua; un questionario non ancora tradotto viene inviato in inglese</translation>
+        <translation>Le domande e il modulo in questa lingua; un questionario non ancora tradotto in questa lingua viene inviato in inglese</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1717,7 +1717,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation>{name}: risposte di &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Controlla le risposte, poi memorizzale.</translation>
+        <translation>{name}: compilato da &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Controlla le risposte, poi memorizzale.</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1769,11 +1769,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation>Budget e spesa effettiva per fonte di finanziamento</translation>
+        <translation>Budget e consuntivo per fonte di finanziamento</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
-        <translation>Nessuna fonte di finanziamento.</translation>
+        <translation>Ancora nessuna fonte di finanziamento.</translation>
     </message>
     <message>
         <source>One placement</source>
@@ -1785,7 +1785,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation>Condiviso, scelti</translation>
+        <translation>Condiviso, a scelta</translation>
     </message>
     <message>
         <source>All modes</source>
@@ -1881,11 +1881,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source> (the amount above is used)</source>
-        <translation> (si usa l&apos;importo sopra)</translation>
+        <translation> (viene usato l&apos;importo sopra)</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation>Prima salva il tirocinio per registrarne i costi.</translation>
+        <translation>Salva prima il tirocinio per registrarne i costi.</translation>
     </message>
     <message>
         <source>Costs</source>
@@ -1913,7 +1913,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation>Nessun costo registrato per questo tirocinio.</translation>
+        <translation>Ancora nessun costo registrato per questo tirocinio.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
@@ -1921,11 +1921,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
-        <translation>Non ancora conteggiato: </translation>
+        <translation>Non ancora conteggiati da nessuna parte: </translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation>Condiviso: tutti{mode} del {share_year} ({label})</translation>
+        <translation>Condiviso: tutti i tirocini{mode} del {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
@@ -1941,11 +1941,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation>Nessuna voce di costo. Aggiungi la prima con Nuova….</translation>
+        <translation>Ancora nessuna voce di costo. Aggiungi la prima con Nuovo….</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation>Nuova…</translation>
+        <translation>Nuovo…</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1973,7 +1973,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation>Unità di una valuta pari a 1 {base}, valide da una data fino al tasso successivo. Un costo viene convertito al tasso più recente alla sua data o prima.</translation>
+        <translation>Unità di una valuta pari a 1 {base}, valide da una data fino al tasso successivo. Un costo viene convertito all&apos;ultimo tasso valido alla sua data o prima.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -2009,11 +2009,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
-        <translation>Scrivi il tasso come numero, es. 1.0825.</translation>
+        <translation>Digita il tasso come numero, es. 1.0825.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation>Inserisci la data da cui vale il tasso.</translation>
+        <translation>Inserisci la data da cui il tasso è valido.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
@@ -2040,7 +2040,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Erasmus+ grant</source>
-        <translation>Contributo Erasmus+</translation>
+        <translation>Borsa Erasmus+</translation>
     </message>
     <message>
         <source>By start date</source>
@@ -2060,11 +2060,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation>Viaggio sostenibile</translation>
+        <translation>Viaggio green</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation>Contributo zero</translation>
+        <translation>Borsa zero</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
@@ -2080,7 +2080,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation>Giorni aggiuntivi di sostegno individuale per il viaggio sostenibile</translation>
+        <translation>Giorni extra di sostegno individuale per il viaggio green</translation>
     </message>
     <message>
         <source>Travel distance</source>
@@ -2116,11 +2116,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Grant lines</source>
-        <translation>Voci del contributo</translation>
+        <translation>Voci della borsa</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation>Il contributo voce per voce, con la regola di ciascuna</translation>
+        <translation>La borsa voce per voce, con la regola di ciascuna</translation>
     </message>
     <message>
         <source>Record as cost item</source>
@@ -2128,11 +2128,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation>Salva ciò che è pagato allo studente come costo di questo tirocinio</translation>
+        <translation>Salva quanto pagato allo studente come costo di questo tirocinio</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation>Non ci sono tariffe di contributo con cui calcolare.</translation>
+        <translation>Non ci sono importi di borsa con cui calcolare.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
@@ -2152,7 +2152,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation>Contributo non registrato</translation>
+        <translation>Borsa non registrata</translation>
     </message>
     <message>
         <source>none</source>
@@ -2263,7 +2263,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation>Nessun costo registrato: aggiungi voci di costo per vedere il costo per partecipante.</translation>
+        <translation>Ancora nessun costo registrato: aggiungi voci di costo per vedere il costo per partecipante.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
@@ -2275,7 +2275,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation>Fai clic su una barra o scegli una fonte per elencare le voci di costo che la compongono.</translation>
+        <translation>Fai clic su una barra o seleziona una fonte per elencare le voci di costo che la compongono.</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2283,15 +2283,19 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation>Di cosa è composta la barra o la fonte scelta</translation>
+        <translation>Di cosa si compone la barra o la fonte scelta</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
         <translation>Finanziamento non caricato</translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} di {awarded}</translation>
+    </message>
+    <message>
         <source> — overspent</source>
-        <translation> — sforato</translation>
+        <translation> — budget superato</translation>
     </message>
     <message>
         <source>Not counted: {value}</source>
@@ -2306,8 +2310,8 @@ Ciò che hai digitato resta in questa pagina.</translation>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
         <translation>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n voce di costo, in tutto {total}</numerusform>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n voci di costo, in tutto {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n voce di costo, {total} in tutto</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n voci di costo, {total} in tutto</numerusform>
         </translation>
     </message>
     <message>
@@ -2344,7 +2348,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation>Il menu, il pulsante, la scheda o il campo di quella lettera</translation>
+        <translation>Il menu, pulsante, scheda o campo di quella lettera</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
@@ -2364,7 +2368,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation>Apri il tirocinio o il record selezionato</translation>
+        <translation>Apre il tirocinio o il record selezionato</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
@@ -2372,7 +2376,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation>Scorri le righe</translation>
+        <translation>Scorre le righe</translation>
     </message>
     <message>
         <source>Tab bars</source>
@@ -2400,7 +2404,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation>Chiudi; per le modifiche non salvate viene chiesto</translation>
+        <translation>Chiude; viene chiesto delle modifiche non salvate</translation>
     </message>
     <message>
         <source>Pickers</source>
@@ -2412,7 +2416,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation>Elenca le corrispondenze di ciò che hai digitato e scegline una</translation>
+        <translation>Elenca le corrispondenze di quanto digitato e ne sceglie una</translation>
     </message>
     <message>
         <source>Date fields</source>
@@ -2436,7 +2440,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation>Va avanti (una casella di testo non trattiene mai Tab)</translation>
+        <translation>Passa oltre (una casella di testo non trattiene mai Tab)</translation>
     </message>
     <message>
         <source>Wizards</source>
@@ -2444,11 +2448,11 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation>Alt+A / Alt+I</translation>
+        <translation>Alt+N / Alt+B</translation>
     </message>
     <message>
         <source>Next / Back page</source>
-        <translation>Pagina successiva / precedente</translation>
+        <translation>Pagina Avanti / Indietro</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2480,7 +2484,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Contents</source>
-        <translation>Indice</translation>
+        <translation>Sommario</translation>
     </message>
     <message>
         <source>No section mentions this.</source>
@@ -2504,7 +2508,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>It was not done</source>
-        <translation>Non è stato fatto</translation>
+        <translation>Operazione non eseguita</translation>
     </message>
     <message>
         <source>Cancelled: nothing was changed.</source>
@@ -2568,7 +2572,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation>I file inviati con esso</translation>
+        <translation>I file inviati insieme</translation>
     </message>
     <message>
         <source>Attached:</source>
@@ -2608,7 +2612,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation>Ancora nessuna e-mail. I messaggi inviati da un tirocinio (accordi, questionari, promemoria) compaiono qui.</translation>
+        <translation>Ancora nessuna e-mail. Qui compaiono i messaggi inviati da un tirocinio (accordi, questionari, promemoria).</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
@@ -2628,7 +2632,7 @@ Ciò che hai digitato resta in questa pagina.</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation>Ogni e-mail e il suo esito</translation>
+        <translation>Ogni e-mail e cosa ne è stato</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
@@ -2696,7 +2700,7 @@ A: {value2}
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation>{reminded_lately} voce/i già sollecitate negli ultimi 7 giorni.</translation>
+        <translation>{reminded_lately} elementi hanno ricevuto un promemoria negli ultimi 7 giorni.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
@@ -2735,7 +2739,7 @@ A: {value2}
     </message>
     <message>
         <source>Sending</source>
-        <translation>Invio in corso</translation>
+        <translation>Invio</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
@@ -2751,7 +2755,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o l&apos;indirizzo, poi riprova.</translation>
+La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o l&apos;indirizzo, poi Riprova.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2771,7 +2775,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation>memorizzata nel portachiavi del sistema</translation>
+        <translation>memorizzata nell&apos;archivio credenziali del sistema</translation>
     </message>
     <message>
         <source>not stored</source>
@@ -2787,11 +2791,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Sender name</source>
-        <translation>Nome del mittente</translation>
+        <translation>Nome mittente</translation>
     </message>
     <message>
         <source>Sender address</source>
-        <translation>Indirizzo del mittente</translation>
+        <translation>Indirizzo mittente</translation>
     </message>
     <message>
         <source>Reply-to</source>
@@ -2807,7 +2811,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation>Ogni messaggio che vipdesk invia; scegline uno</translation>
+        <translation>Ogni messaggio inviato da vipdesk; scegline uno</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
@@ -2815,11 +2819,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Save &amp;wording</source>
-        <translation>Salva il &amp;testo</translation>
+        <translation>Salva &amp;testo</translation>
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation>&amp;Ripristina il testo fornito</translation>
+        <translation>&amp;Ripristina il testo originale</translation>
     </message>
     <message>
         <source>Subject:</source>
@@ -2855,11 +2859,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation>Inviato a {sender_address}; il server ha risposto: {reply}.</translation>
+        <translation>Inviato a {sender_address}; il server ha risposto {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation>Questo computer non ha un portachiavi: la password è conservata fino alla chiusura di vipdesk e verrà richiesta di nuovo.</translation>
+        <translation>Questo computer non ha un archivio credenziali: la password viene conservata fino alla chiusura di vipdesk e verrà richiesta di nuovo.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
@@ -2887,15 +2891,15 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>E-mail the report</source>
-        <translation>Invia il report per e-mail</translation>
+        <translation>Invia il rapporto per e-mail</translation>
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation>Non nostro, lasciato invariato: {name}</translation>
+        <translation>Non nostro, ignorato: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation>{name} è {kind} di {reference}: registra le sue firme nella scheda Accordo (Registra firma…).</translation>
+        <translation>{name} è {kind} di {reference}: registrane le firme nella scheda Accordo (Registra firma…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
@@ -2947,7 +2951,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Aggiorna</translation>
+        <translation>A&amp;ggiorna</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2983,7 +2987,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation>Certificati &amp;attendibili…</translation>
+        <translation>&amp;Certificati attendibili…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3011,7 +3015,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation>{due:,} in scadenza · {overdue:,} in ritardo · {placements:,} tirocini · {describe_url}</translation>
+        <translation>{due:,} in scadenza · {overdue:,} scaduti · {placements:,} tirocini · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
@@ -3023,7 +3027,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation>Eliminare {reference} — {student} presso {host}? Anche la sua checklist verrà eliminata. L&apos;operazione non può essere annullata.</translation>
+        <translation>Eliminare {reference} — {student} presso {host}? Viene eliminata anche la sua checklist. L&apos;operazione non può essere annullata.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
@@ -3035,7 +3039,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Dati, preparazione e report per tirocini internazionali virtuali e misti.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Dati, preparazione e rendicontazione per tirocini internazionali virtuali e misti.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
@@ -3047,15 +3051,15 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation>studente, tutor aziendale, tutor accademico</translation>
+        <translation>studente, mentore, tutor</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation>studente, tutor aziendale</translation>
+        <translation>studente, mentore</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation>studente, tutor accademico</translation>
+        <translation>studente, tutor</translation>
     </message>
     <message>
         <source>student, colleagues</source>
@@ -3067,7 +3071,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation>studente, tutor aziendale, coordinatore</translation>
+        <translation>studente, mentore, coordinatore</translation>
     </message>
     <message>
         <source>monitoring entry</source>
@@ -3075,7 +3079,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation>es. studente, tutor aziendale</translation>
+        <translation>es. studente, mentore</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
@@ -3099,7 +3103,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation>Ciò ha sollevato una criticità</translation>
+        <translation>Ha sollevato una criticità</translation>
     </message>
     <message>
         <source>Who took part</source>
@@ -3135,7 +3139,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>New log entry</source>
-        <translation>Nuova voce di registro</translation>
+        <translation>Nuova voce del registro</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -3171,7 +3175,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation>Prima salva il tirocinio per tenerne il registro di monitoraggio.</translation>
+        <translation>Salva prima il tirocinio per tenerne il registro di monitoraggio.</translation>
     </message>
     <message>
         <source>Who</source>
@@ -3191,7 +3195,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Expected</source>
-        <translation>Previsto</translation>
+        <translation>Previsti</translation>
     </message>
     <message>
         <source>Meeting</source>
@@ -3203,7 +3207,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation>Ogni scadenza del ritmo del protocollo: tenuta o mancata</translation>
+        <translation>Ogni scadenza della frequenza del protocollo: svolto o mancato</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
@@ -3215,7 +3219,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>&amp;Elimina</translation>
+        <translation>E&amp;limina</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
@@ -3235,7 +3239,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation>Nessun protocollo di comunicazione: nessun ritmo di incontri da misurare.</translation>
+        <translation>Ancora nessun protocollo di comunicazione: nessuna frequenza di incontri da misurare.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
@@ -3246,11 +3250,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation>Nulla registrato: Nuova voce… registra prima l&apos;incontro iniziale.</translation>
+        <translation>Ancora nulla registrato: Nuova voce… registra per primo l&apos;incontro di avvio.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation>Nessun credito previsto: nulla da riconoscere nel corso di studi.</translation>
+        <translation>Nessun credito previsto: nulla da riconoscere nel titolo di studio.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
@@ -3270,7 +3274,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Not deleted</source>
-        <translation>Non eliminata</translation>
+        <translation>Non eliminato</translation>
     </message>
     <message>
         <source>Save the file</source>
@@ -3286,11 +3290,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation>Un risultato di apprendimento raggiunto per riga</translation>
+        <translation>Un risultato di apprendimento conseguito per riga</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
-        <translation>Tutti i risultati previsti raggiunti</translation>
+        <translation>Tutti i risultati previsti conseguiti</translation>
     </message>
     <message>
         <source>Credits awarded (ECTS)</source>
@@ -3298,7 +3302,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation>Motivo dei crediti aggiuntivi</translation>
+        <translation>Motivo dei crediti in più</translation>
     </message>
     <message>
         <source>Grading scale</source>
@@ -3310,7 +3314,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation>Transcript of Records del</translation>
+        <translation>Certificato degli esami del</translation>
     </message>
     <message>
         <source>Certificate received on</source>
@@ -3434,7 +3438,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Size</source>
-        <translation>Dimensione</translation>
+        <translation>Dimensioni</translation>
     </message>
     <message>
         <source>Organisation: {name}</source>
@@ -3446,7 +3450,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
-        <translation>ISCED-F, es. 0413 Management e amministrazione</translation>
+        <translation>ISCED-F, es. 0413 Gestione e amministrazione</translation>
     </message>
     <message>
         <source>Given name</source>
@@ -3502,7 +3506,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation>Ogni lingua con il suo livello QCER</translation>
+        <translation>Ogni lingua con il relativo livello QCER</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3518,7 +3522,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation>Disabilità o condizione di salute</translation>
+        <translation>Disabilità o problemi di salute</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
@@ -3526,7 +3530,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation>Background migratorio o di rifugiato</translation>
+        <translation>Background migratorio o da rifugiato</translation>
     </message>
     <message>
         <source>Working student or carer</source>
@@ -3534,23 +3538,23 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation>Categorie particolari di dati personali (art. 9 GDPR): registra solo ciò che lo studente ha dichiarato, es. per un&apos;integrazione per l&apos;inclusione Erasmus+. Conservate separatamente dal record dello studente, mai mostrate in elenchi o esportazioni; la cronologia annota solo che sono cambiate.</translation>
+        <translation>Categorie particolari di dati personali (GDPR art. 9): registra solo ciò che lo studente ha dichiarato, ad es. per un&apos;integrazione Erasmus+ per l&apos;inclusione. Conservati separatamente dai dati dello studente, mai mostrati in elenchi o esportazioni; la cronologia annota solo che sono cambiati.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation>Sensibile: indicatori di equità</translation>
+        <translation>Sensibile: indicatori di pari opportunità</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
-        <translation>Nota sui motivi del contributo</translation>
+        <translation>Nota sui presupposti della borsa</translation>
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation>Nota (solo ciò che serve per il contributo)</translation>
+        <translation>Nota (solo quanto necessario per la borsa)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation>Matr.</translation>
+        <translation>Matricola</translation>
     </message>
     <message>
         <source>Placements</source>
@@ -3578,11 +3582,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>{nouns}, uno per riga; Invio ne apre uno</translation>
+        <translation>Elenco ({nouns}), uno per riga; Invio ne apre uno</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation>{nouns} non caricati</translation>
+        <translation>{nouns}: caricamento non riuscito</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
@@ -3598,7 +3602,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation>Non eliminato: {noun}</translation>
+        <translation>{noun}: eliminazione non riuscita</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
@@ -3606,7 +3610,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation>Nessun risultato ({nouns}) per “{text}”.</translation>
+        <translation>Nessun elemento ({nouns}) corrisponde a “{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
@@ -3646,22 +3650,22 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>done outside vipdesk: </source>
-        <translation>fatto fuori da vipdesk: </translation>
+        <translation>svolto al di fuori di vipdesk: </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) marked below</source>
         <translation>
-            <numerusform>%n voce segnata sotto</numerusform>
-            <numerusform>%n voci segnate sotto</numerusform>
+            <numerusform>%n elemento contrassegnato sotto</numerusform>
+            <numerusform>%n elementi contrassegnati sotto</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation>{count} punti bloccano</translation>
+        <translation>{count} cose bloccano</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation>1 punto blocca</translation>
+        <translation>1 cosa blocca</translation>
     </message>
     <message>
         <source>Other moves</source>
@@ -3673,7 +3677,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation>Stato: &lt;b&gt;Bozza&lt;/b&gt; (non ancora salvata)</translation>
+        <translation>Stato: &lt;b&gt;Bozza&lt;/b&gt; (non ancora salvato)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
@@ -3689,7 +3693,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation>Mostra cosa blocca ancora, con un modo per risolvere ciascun punto.</translation>
+        <translation>Mostra cosa lo blocca ancora, con un modo per risolvere ciascun punto.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
@@ -3737,7 +3741,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation>vipdesk spunta “{label}” in base ai suoi dati, che non lo mostrano ancora ({value}). Perché è fatto?</translation>
+        <translation>vipdesk spunta “{label}” in base ai suoi dati, che non lo mostrano ancora ({value}). Perché è completato?</translation>
     </message>
     <message>
         <source>New placement</source>
@@ -3806,13 +3810,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
         <translation>
-            <numerusform>Avanti: {label} — ancora %n punto da fare (scheda Stato)</numerusform>
-            <numerusform>Avanti: {label} — ancora %n punti da fare (scheda Stato)</numerusform>
+            <numerusform>Successivo: {label} — ancora %n cosa da fare (scheda Stato)</numerusform>
+            <numerusform>Successivo: {label} — ancora %n cose da fare (scheda Stato)</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: {label} — nothing blocks it</source>
-        <translation>Avanti: {label} — niente lo blocca</translation>
+        <translation>Successivo: {label} — nulla lo blocca</translation>
     </message>
     <message>
         <source>Restore unsaved changes?</source>
@@ -3824,7 +3828,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Nothing was saved: please correct the fields marked below.</source>
-        <translation>Non è stato salvato nulla: correggi i campi segnati sotto.</translation>
+        <translation>Non è stato salvato nulla: correggi i campi contrassegnati qui sotto.</translation>
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
@@ -3844,11 +3848,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation>Virtuale: solo online. Misto: online con un soggiorno in presenza all&apos;estero (indica i periodi sotto). In presenza: sul posto presso l&apos;organizzazione.</translation>
+        <translation>Virtuale: solo online. Misto: online con un soggiorno fisico all&apos;estero (indicane i periodi qui sotto). In presenza: sul posto presso l&apos;organizzazione ospitante.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation>Chi supervisiona il lavoro del tirocinante presso l&apos;organizzazione; firma il certificato</translation>
+        <translation>Chi supervisiona il lavoro del tirocinante presso l&apos;organizzazione ospitante; firma il certificato</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
@@ -3860,19 +3864,19 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation>Il primo giorno concordato; accordo e contributo contano da esso</translation>
+        <translation>Il primo giorno concordato; l&apos;accordo e la borsa decorrono da questo</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation>L&apos;ultimo giorno concordato; una proroga è una modifica</translation>
+        <translation>L&apos;ultimo giorno concordato; una proroga è un emendamento</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation>Ore di lavoro settimanali concordate (da 1 a 60), come indicato nell&apos;accordo</translation>
+        <translation>Ore di lavoro settimanali concordate (da 1 a 60), come indicate nell&apos;accordo</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation>ECTS che il tirocinio vale nel corso di studi; vuoto se non conta (allora non serve il riconoscimento per completarlo)</translation>
+        <translation>ECTS che il tirocinio vale nel titolo di studio; vuoto se non conta (allora non serve alcun riconoscimento per completarlo)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
@@ -3912,11 +3916,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>New host…</source>
-        <translation>Nuova organizzazione…</translation>
+        <translation>Nuova organizzazione ospitante…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation>Digita parte del nome o del paese (↓ li elenca)</translation>
+        <translation>Digita parte del nome o del paese (↓ per elencarli)</translation>
     </message>
     <message>
         <source>New institution…</source>
@@ -3924,11 +3928,11 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>New mentor…</source>
-        <translation>Nuovo tutor aziendale…</translation>
+        <translation>Nuovo mentore…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation>Nuovo tutor accademico…</translation>
+        <translation>Nuovo tutor…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
@@ -3940,7 +3944,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Company mentor</source>
-        <translation>Tutor aziendale</translation>
+        <translation>Mentore aziendale</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3964,15 +3968,15 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Nessun elemento ({what}) corrisponde a ciò che hai digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+        <translation>Nessun elemento ({what}) corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation>Per questo tirocinio non è ancora stato registrato nulla.</translation>
+        <translation>Non è stato ancora registrato nulla per questo tirocinio.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation>La cronologia inizia quando il tirocinio viene salvato la prima volta.</translation>
+        <translation>La cronologia inizia al primo salvataggio del tirocinio.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
@@ -3988,7 +3992,7 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation>Seleziona una riga per vedere la voce memorizzata.</translation>
+        <translation>Seleziona una riga per vedere la voce come memorizzata.</translation>
     </message>
     <message>
         <source>{text}
@@ -3997,16 +4001,16 @@ As stored:
 {detail}</source>
         <translation>{text}
 
-Come memorizzato:
+Come memorizzata:
 {detail}</translation>
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation>Scegli prima l&apos;organizzazione ospitante: il tutor aziendale lavora lì.</translation>
+        <translation>Scegli prima l&apos;organizzazione ospitante: il mentore lavora lì.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation>Scegli prima l&apos;istituto di invio: il tutor accademico lavora lì.</translation>
+        <translation>Scegli prima l&apos;istituto di invio: il tutor lavora lì.</translation>
     </message>
     <message>
         <source>Status not changed</source>
@@ -4015,8 +4019,8 @@ Come memorizzato:
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
         <translation>
-            <numerusform>&lt;b&gt;Il tirocinio non può ancora passare a “{label}”.&lt;/b&gt;&lt;br&gt;Prima occorre fare questo:</numerusform>
-            <numerusform>&lt;b&gt;Il tirocinio non può ancora passare a “{label}”.&lt;/b&gt;&lt;br&gt;Prima occorre fare questi %n punti:</numerusform>
+            <numerusform>&lt;b&gt;Il tirocinio non può ancora passare a “{label}”.&lt;/b&gt;&lt;br&gt;Prima c&apos;è %n cosa da fare:</numerusform>
+            <numerusform>&lt;b&gt;Il tirocinio non può ancora passare a “{label}”.&lt;/b&gt;&lt;br&gt;Prima ci sono %n cose da fare:</numerusform>
         </translation>
     </message>
     <message>
@@ -4025,11 +4029,11 @@ Come memorizzato:
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation>Passa comunque (responsabile d&apos;ufficio)…</translation>
+        <translation>Passa comunque (responsabile dell&apos;ufficio)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation>Passa anche se i dati non lo confermano ancora; il tuo motivo resta nella cronologia.</translation>
+        <translation>Passa anche se i dati non lo confermano ancora; il tuo motivo viene conservato nella cronologia.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
@@ -4045,7 +4049,7 @@ Come memorizzato:
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation>Perché {reference} passa a “{label}” anche se i dati non lo confermano ancora? Il motivo resta nella cronologia del tirocinio.</translation>
+        <translation>Perché {reference} passa a “{label}” anche se i dati non lo confermano ancora? Il motivo viene conservato nella cronologia del tirocinio.</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -4063,7 +4067,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation>Inizia registrando un tirocinio: lo studente, l&apos;organizzazione ospitante, le date e la modalità (virtuale, mista o in presenza).&lt;br&gt;Oppure apri il database demo per dare prima un&apos;occhiata ai dati di esempio.</translation>
+        <translation>Inizia registrando un tirocinio: lo studente, l&apos;organizzazione ospitante, le date e la modalità (virtuale, mista o in presenza).&lt;br&gt;Oppure apri prima il database demo per esplorare con dati di esempio.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
@@ -4103,7 +4107,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation>Mostra solo i tirocini con qualcosa in scadenza nell&apos;elenco di lavoro (scheda Oggi)</translation>
+        <translation>Mostra solo i tirocini con qualcosa in scadenza nell&apos;elenco delle attività (scheda Oggi)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
@@ -4138,31 +4142,31 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Mon</source>
-        <translation>lun</translation>
+        <translation>Lun</translation>
     </message>
     <message>
         <source>Tue</source>
-        <translation>mar</translation>
+        <translation>Mar</translation>
     </message>
     <message>
         <source>Wed</source>
-        <translation>mer</translation>
+        <translation>Mer</translation>
     </message>
     <message>
         <source>Thu</source>
-        <translation>gio</translation>
+        <translation>Gio</translation>
     </message>
     <message>
         <source>Fri</source>
-        <translation>ven</translation>
+        <translation>Ven</translation>
     </message>
     <message>
         <source>Sat</source>
-        <translation>sab</translation>
+        <translation>Sab</translation>
     </message>
     <message>
         <source>Sun</source>
-        <translation>dom</translation>
+        <translation>Dom</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
@@ -4254,7 +4258,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation>{hours_text} condivise in una giornata lavorativa</translation>
+        <translation>{hours_text} condivise in un giorno lavorativo</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
@@ -4262,7 +4266,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation>Con orario d&apos;ufficio (da lunedì a venerdì, 9:00–17:00) per tutti: {shared}.</translation>
+        <translation>Con orario d&apos;ufficio (dal lunedì al venerdì, 9:00–17:00) per tutti: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -4274,11 +4278,11 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Test plan…</source>
-        <translation>Piano di test…</translation>
+        <translation>Piano dei test…</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation>Nessuno strumento scelto: quale strumento serve per incontri, domande, relazioni, documenti?</translation>
+        <translation>Ancora nessuno strumento scelto: quale strumento serve per incontri, domande, relazioni, documenti?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
@@ -4286,7 +4290,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation> · {count} consigli in Scegli strumenti</translation>
+        <translation> · {count} suggerimenti in Scegli strumenti</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
@@ -4320,7 +4324,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation>Qualcosa blocca l&apos;inizio: vedi le risposte critiche sotto.</translation>
+        <translation>Qualcosa blocca l&apos;avvio: vedi le risposte critiche qui sotto.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
@@ -4328,7 +4332,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation>Non tutto è ancora valutato o sufficientemente solido.</translation>
+        <translation>Non tutto è ancora valutato o abbastanza solido.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
@@ -4340,7 +4344,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation>{label} lavora di {name}</translation>
+        <translation>{label} lavora il {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
@@ -4356,7 +4360,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>Da</translation>
+        <translation>Dalle</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
@@ -4380,7 +4384,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;No meeting time&lt;/b&gt; fits every week: see below.</source>
-        <translation>&lt;b&gt;Nessun orario di incontro&lt;/b&gt; va bene ogni settimana: vedi sotto.</translation>
+        <translation>&lt;b&gt;Nessun orario di incontro&lt;/b&gt; va bene per ogni settimana: vedi sotto.</translation>
     </message>
     <message>
         <source>communication protocol</source>
@@ -4396,7 +4400,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation>es. Teams: incontro settimanale e domande rapide. E-mail: relazioni. Cartella condivisa: prodotti. Una chat di gruppo: conversazioni informali.</translation>
+        <translation>es. Teams: incontro settimanale e domande rapide. E-mail: relazioni. Unità condivisa: prodotti. Un gruppo chat: conversazioni informali.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
@@ -4428,11 +4432,11 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation>Punto di contatto per lo studente</translation>
+        <translation>Helpdesk per lo studente</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation>Punto di contatto per il personale aziendale</translation>
+        <translation>Helpdesk per il personale aziendale</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
@@ -4448,7 +4452,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation>&lt;br&gt;{missing} domanda/e obbligatoria/e ancora senza risposta.</translation>
+        <translation>&lt;br&gt;{missing} domande obbligatorie ancora senza risposta.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
@@ -4468,7 +4472,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation>&lt;b&gt;Cosa fare&lt;/b&gt;&lt;br&gt;Niente: ogni risposta è solida.</translation>
+        <translation>&lt;b&gt;Cosa fare&lt;/b&gt;&lt;br&gt;Nulla: ogni risposta è solida.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
@@ -4484,7 +4488,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation>rispondi a ogni domanda segnata con * per proseguire.</translation>
+        <translation>rispondi a ogni domanda contrassegnata da * per proseguire.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
@@ -4500,7 +4504,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Premi Fine per registrare questa valutazione. Fino ad allora puoi tornare indietro e cambiare le risposte.</translation>
+        <translation>Premi Fine per registrare questa valutazione. Fino ad allora puoi tornare indietro e modificare le risposte.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4514,11 +4518,11 @@ Cosa fare: {action}.</translation>
         <source>{exc}
 Your answers on this page are kept.</source>
         <translation>{exc}
-Le tue risposte su questa pagina sono conservate.</translation>
+Le tue risposte in questa pagina vengono conservate.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation>{exc} Ora sono mostrate le loro risposte; controlla questa pagina e premi di nuovo Avanti.</translation>
+        <translation>{exc} Ora sono mostrate le sue risposte; controlla questa pagina e premi di nuovo Avanti.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -4526,11 +4530,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation>Questa pagina non è stata salvata. Chiudere comunque e perderne le risposte?</translation>
+        <translation>Impossibile salvare questa pagina. Chiudere comunque e perderne le risposte?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation>{tool_name} con: {label}</translation>
+        <translation>{tool_name} · {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
@@ -4550,11 +4554,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
-        <translation>Piano di test — {heading}</translation>
+        <translation>Piano dei test — {heading}</translation>
     </message>
     <message>
         <source>Test plan</source>
-        <translation>Piano di test</translation>
+        <translation>Piano dei test</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
@@ -4582,7 +4586,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation>Scegli strumenti che tutti possono usare e preferibilmente usano già, e indica esplicitamente quale serve a ogni scopo.</translation>
+        <translation>Scegli strumenti che tutti possano usare e preferibilmente usino già, e indica esplicitamente quale serve a ciascuno scopo.</translation>
     </message>
     <message>
         <source>Check the choice</source>
@@ -4590,7 +4594,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Premi Fine per salvare. Poi testa ogni strumento con lo studente, il tutor aziendale e il tutor accademico: prima non si può inviare l&apos;accordo.</translation>
+        <translation>Premi Fine per salvare. Poi testa ogni strumento con lo studente, il mentore e il tutor: prima non è possibile inviare l&apos;accordo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4598,7 +4602,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
-        <translation>Nessuno strumento scelto.</translation>
+        <translation>Ancora nessuno strumento scelto.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
@@ -4614,23 +4618,23 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation> Hanno scelto: {join}.</translation>
+        <translation> Ha scelto: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Qualcun altro ha scelto gli strumenti per questo tirocinio dopo che lo hai aperto.{chosen} Premi di nuovo Fine per mantenere la tua scelta, o Indietro per cambiarla.</translation>
+        <translation>Qualcun altro ha scelto gli strumenti per questo tirocinio dopo che lo hai aperto.{chosen} Premi di nuovo Fine per mantenere la tua scelta, o Indietro per modificarla.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation>La loro versione differisce in: {join}.
+        <translation>La sua versione differisce in: {join}.
 
 </translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation>{details}Ricarica mostra la loro versione e scarta le tue modifiche; Mantieni la mia salva la tua versione sopra la loro.</translation>
+        <translation>{details}Ricarica mostra la sua versione e scarta le tue modifiche; Mantieni la mia salva la tua versione sopra la sua.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
@@ -4642,11 +4646,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation>&apos;{text}&apos; non è nell&apos;elenco; scegli {what} da lì.</translation>
+        <translation>&apos;{text}&apos; non è nell&apos;elenco; scegli {what} dall&apos;elenco.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation>{what} non salvato</translation>
+        <translation>{what}: non salvato</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -4654,23 +4658,23 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation>Gli indicatori di equità sono categorie particolari di dati personali (art. 9 GDPR). Includili solo se il destinatario ne ha bisogno, es. per il sostegno all&apos;inclusione di un contributo; conserva e invia il file in modo sicuro.</translation>
+        <translation>Gli indicatori di pari opportunità sono categorie particolari di dati personali (GDPR art. 9). Includili solo quando il destinatario ne ha bisogno, ad es. per il sostegno all&apos;inclusione di una borsa; conserva e invia il file in modo sicuro.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation>Il report non è stato salvato</translation>
+        <translation>Il rapporto non è stato salvato</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
-        <translation>Annullato: nessun file è stato scritto.</translation>
+        <translation>Annullato: non è stato scritto alcun file.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation>Esporta report</translation>
+        <translation>Esporta rapporto</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation>Ogni tirocinio</translation>
+        <translation>Tutti i tirocini</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -4678,7 +4682,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Language of the report</source>
-        <translation>Lingua del report</translation>
+        <translation>Lingua del rapporto</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
@@ -4686,7 +4690,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation>Includi gli indicatori di equità degli studenti</translation>
+        <translation>Includi gli indicatori di pari opportunità degli studenti</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -4694,7 +4698,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation>Report</translation>
+        <translation>Rapporto</translation>
     </message>
     <message>
         <source>Search text</source>
@@ -4718,11 +4722,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation>Una cartella di lavoro Excel con i filtri sotto, gli indicatori chiave con un grafico e il dettaglio. I filtri partono come sono impostati nell&apos;elenco dei tirocini.</translation>
+        <translation>Una cartella di lavoro Excel con i filtri sotto, indicatori chiave con un grafico e il dettaglio. I filtri partono come impostati nell&apos;elenco dei tirocini.</translation>
     </message>
     <message>
         <source>Save the report as</source>
-        <translation>Salva il report come</translation>
+        <translation>Salva il rapporto come</translation>
     </message>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -4730,7 +4734,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Choose where to save the report.</source>
-        <translation>Scegli dove salvare il report.</translation>
+        <translation>Scegli dove salvare il rapporto.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
@@ -4746,11 +4750,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation>Scrittura del report…</translation>
+        <translation>Scrittura del rapporto…</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation>Esportazione del report: {kind}</translation>
+        <translation>Esportazione del rapporto {kind}</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4766,7 +4770,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation>Salva il modello di importazione: {kind}</translation>
+        <translation>Salva il modello di importazione {kind}</translation>
     </message>
     <message>
         <source>The template was not saved</source>
@@ -4786,11 +4790,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation>Importa: {kind}</translation>
+        <translation>Importa {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per {value}. Vedi cosa ha capito vipdesk prima che venga importato qualcosa; se una riga ha un problema, non viene importato nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
+        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per {value}. Prima di importare qualsiasi cosa vedi ciò che vipdesk ha interpretato; se una riga ha un problema, non viene importato nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -4810,11 +4814,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation>Come si leggono le date scritte con le barre; 31.12.2000 e 2000-12-31 sono sempre chiare</translation>
+        <translation>Come vengono lette le date scritte con barre; 31.12.2000 e 2000-12-31 sono sempre univoche</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation>Date come 01/02/2026 sono scritte con il &amp;giorno o il mese prima:</translation>
+        <translation>Date come 01/02/2026 sono scritte con il &amp;giorno o il mese per primo:</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -4846,7 +4850,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation>Importa ({kind}) da</translation>
+        <translation>Importa {kind} da</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
@@ -4858,7 +4862,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation>L&apos;ordine delle date non è stato cambiato</translation>
+        <translation>L&apos;ordine delle date non è stato modificato</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
@@ -4878,15 +4882,15 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
-        <translation>&lt;br&gt;Colonne non usate: {join}.</translation>
+        <translation>&lt;br&gt;Colonne non utilizzate: {join}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation>&lt;br&gt;Date con le barre lette come: {label}.</translation>
+        <translation>&lt;br&gt;Date con barre lette {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Non si può importare nulla finché ogni problema sotto non è corretto nel file&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Non si può importare nulla finché ogni problema elencato sotto non è corretto nel file&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
@@ -4898,11 +4902,11 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation>Importazione: {kind}</translation>
+        <translation>Importazione {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation>Importati {created:,} ({noun}).</translation>
+        <translation>Importati {created:,} {noun}.</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
@@ -4914,23 +4918,23 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation>&amp;Esporta report in Excel…</translation>
+        <translation>Esporta &amp;rapporto in Excel…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation>Salva il &amp;modello di importazione</translation>
+        <translation>Salva &amp;modello di importazione</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation>Modello ({kind}) salvato in {path}.</translation>
+        <translation>Modello {kind} salvato in {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation>Rimanda — {reference}</translation>
+        <translation>Posticipa — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation>Perché, es. “HR dell&apos;organizzazione assente fino a lunedì”</translation>
+        <translation>Perché, es. “HR dell&apos;organizzazione ospitante assente fino a lunedì”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
@@ -4942,15 +4946,15 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation>Rimanda</translation>
+        <translation>Posticipa</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation>Ricompare il giorno dopo, a meno che i dati non mostrino che è stato fatto.</translation>
+        <translation>Ricompare il giorno successivo, a meno che nel frattempo i dati non indichino che è stato fatto.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation>Regole dell&apos;elenco di lavoro</translation>
+        <translation>Regole dell&apos;elenco attività</translation>
     </message>
     <message>
         <source> days</source>
@@ -4958,7 +4962,7 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation>{what}. Predefinito: {default_days} giorni.</translation>
+        <translation>{what}. Valore predefinito: {default_days} giorni.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
@@ -4966,15 +4970,15 @@ Le tue risposte su questa pagina sono conservate.</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation>Quando l&apos;elenco di lavoro mostra una voce. Questi numeri valgono per chiunque usi questo database.</translation>
+        <translation>Quando l&apos;elenco delle attività mostra una voce. Questi numeri valgono per tutti coloro che usano questo database.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
-        <translation>{reference} ({what}) rimandato al {day_text}.</translation>
+        <translation>{reference} ({what}) posticipato fino al {day_text}.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation>Organizzazione</translation>
+        <translation>Organizzazione ospitante</translation>
     </message>
     <message>
         <source>What to do</source>
@@ -5000,11 +5004,11 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation>Apri il tirocinio dove si fa questo (Invio)</translation>
+        <translation>Apri il tirocinio in cui si svolge questa operazione (Invio)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation>Ri&amp;manda…</translation>
+        <translation>Posti&amp;cipa…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
@@ -5016,27 +5020,27 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation>Quando l&apos;elenco di lavoro mostra una voce: il numero di giorni</translation>
+        <translation>Quando l&apos;elenco delle attività mostra una voce: il numero di giorni</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
-        <translation>Invia &amp;promemoria…</translation>
+        <translation>Invia pro&amp;memoria…</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation>Invia un&apos;e-mail a ogni parte su cui attende una voce in scadenza: firme, certificato, valutazioni</translation>
+        <translation>Invia per e-mail a ogni parte il punto in sospeso che la riguarda: firme, certificato, valutazioni</translation>
     </message>
     <message>
         <source>Work list</source>
-        <translation>Elenco di lavoro</translation>
+        <translation>Elenco attività</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation>Cosa è in scadenza, raggruppato in in ritardo, questa settimana e più avanti</translation>
+        <translation>Cosa è in scadenza, raggruppato per scaduto, questa settimana e più avanti</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Tutto fatto&lt;/h2&gt;&lt;p&gt;Oggi nulla ha bisogno di te: nessuna firma in attesa da troppo tempo, nessun inizio con preparazione aperta, nessun certificato o valutazione mancante.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Tutto fatto&lt;/h2&gt;&lt;p&gt;Oggi non serve nulla: nessuna firma in attesa da troppo tempo, nessun avvio con la preparazione aperta, nessun certificato o valutazione mancante.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
@@ -5044,15 +5048,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation>Impossibile rimandare</translation>
+        <translation>Impossibile posticipare</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
-        <translation> · {snoozed:,} rimandate</translation>
+        <translation> · {snoozed:,} posticipati</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation>Niente in scadenza{snoozed}.</translation>
+        <translation>Nulla in scadenza{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
@@ -5071,7 +5075,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation>Giorni rimasti</translation>
+        <translation>Giorni rimanenti</translation>
     </message>
     <message>
         <source>Recently deleted</source>
@@ -5079,7 +5083,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation>Tirocini e voci di costo eliminati negli ultimi 30 giorni. Ripristinarne uno lo riporta con tutto ciò che aveva: checklist, questionari, protocollo, strumenti, accordi e costi.</translation>
+        <translation>Tirocini e voci di costo eliminati negli ultimi 30 giorni. Ripristinandone uno lo si recupera con tutto ciò che aveva: checklist, questionari, protocollo, strumenti, accordi e costi.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
@@ -5087,7 +5091,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation>Negli ultimi 30 giorni non è stato eliminato nulla.</translation>
+        <translation>Non è stato eliminato nulla negli ultimi 30 giorni.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>

@@ -2290,6 +2290,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>Financiering niet geladen</translation>
     </message>
     <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} van {awarded}</translation>
+    </message>
+    <message>
         <source> — overspent</source>
         <translation> — overschreden</translation>
     </message>

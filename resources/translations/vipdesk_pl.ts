@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation>Zapisz wypełnialny PDF dla HR</translation>
+        <translation>Zapisz PDF do wypełnienia dla HR</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
@@ -41,7 +41,7 @@
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation>Zweryfikuj PDF</translation>
+        <translation>Weryfikuj PDF</translation>
     </message>
     <message>
         <source>This placement</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation>{title} jest podpisane przez wszystkie strony i zablokowane. Ostateczny PDF zarchiwizowano z SHA-256 {final_sha256}.</translation>
+        <translation>Dokument {title} został podpisany przez wszystkie strony i zablokowany. Jego ostateczny PDF zarchiwizowano z sumą SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation>Nie wybrano praktyki</translation>
+        <translation>Nie wybrano żadnej praktyki</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
@@ -85,7 +85,7 @@
     </message>
     <message>
         <source>The agreements were not exported</source>
-        <translation>Porozumienia nie zostały wyeksportowane</translation>
+        <translation>Nie wyeksportowano porozumień</translation>
     </message>
     <message>
         <source>Cancelled: no agreement was written, the folder is as it was.</source>
@@ -97,15 +97,15 @@
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation>{count} widocznych z zapisanym porozumieniem</translation>
+        <translation>Widoczne z zapisanym porozumieniem ({count})</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation>{count} widocznych na liście</translation>
+        <translation>Widoczne na liście ({count})</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation> ({missing:,} przygotowanych z ich danych)</translation>
+        <translation> (w tym {missing:,} przygotowanych na podstawie danych)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation>Wypełnialny: część organizacji przyjmującej jako pola formularza, do uzupełnienia przez HR</translation>
+        <translation>Do wypełnienia: część organizacji przyjmującej jako pola formularza do uzupełnienia przez HR</translation>
     </message>
     <message>
         <source>Agreements of</source>
@@ -153,11 +153,11 @@
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation>Brak praktyki do eksportu.</translation>
+        <translation>Brak praktyk do eksportu.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation>Zapisywanie porozumień dla {count}…</translation>
+        <translation>Zapisywanie porozumień: {count}…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
@@ -173,11 +173,11 @@
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation>{replaced:,} z nich zastąpiło wcześniejsze pliki o tej samej nazwie.</translation>
+        <translation>Liczba zastąpionych wcześniejszych plików o tej samej nazwie: {replaced:,}.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation>{count} zostało w międzyczasie usuniętych i pominiętych.</translation>
+        <translation>Liczba praktyk usuniętych w międzyczasie i pominiętych: {count}.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
@@ -186,9 +186,9 @@
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
         <translation>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polu. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: staną się nową wersją do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polu. Zaznacz zmiany do przyjęcia: utworzą nową wersję do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: utworzą nową wersję do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; różni się od porozumienia w %n polach. Zaznacz zmiany do przyjęcia: utworzą nową wersję do ponownego wysłania; pozostałe zostaną bez zmian.</numerusform>
         </translation>
     </message>
     <message>
@@ -217,7 +217,7 @@
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation>Zapisz podpis elektroniczny ({value})</translation>
+        <translation>Zarejestruj podpis elektroniczny: {value}</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
@@ -225,15 +225,15 @@
     </message>
     <message>
         <source>Amend the agreement</source>
-        <translation>Zmień porozumienie</translation>
+        <translation>Aneks do porozumienia</translation>
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation>Podpisane porozumienie pozostaje bez zmian. Aneks zapisuje, co zmienia się w trakcie praktyki; podpisują go wszystkie trzy strony.</translation>
+        <translation>Podpisane porozumienie pozostaje bez zmian. Aneks określa, co zmienia się w trakcie praktyki; podpisują go wszystkie trzy strony.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation>np. Projekt przeszedł do nowego zespołu; zmniejszono liczbę godzin.</translation>
+        <translation>np. Projekt przeniesiono do nowego zespołu; zmniejszono liczbę godzin.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -241,7 +241,7 @@
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation>&amp;Rozpocznij aneks</translation>
+        <translation>&amp;Utwórz aneks</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
@@ -249,7 +249,7 @@
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation>Zaświadczenie podaje, co rzeczywiście miało miejsce. Kiedy praktyka faktycznie się rozpoczęła i zakończyła?</translation>
+        <translation>Zaświadczenie podaje rzeczywisty przebieg praktyki. Kiedy praktyka faktycznie się rozpoczęła i zakończyła?</translation>
     </message>
     <message>
         <source>Actual start</source>
@@ -285,11 +285,11 @@
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation>Ocena praktykanta przez opiekuna</translation>
+        <translation>Ocena praktykanta przez mentora</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation>Ocena ogólna lub proponowana ocena (opcjonalnie)</translation>
+        <translation>Ocena ogólna lub proponowany stopień (opcjonalnie)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
@@ -301,7 +301,7 @@
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation>Ocena opiekuna</translation>
+        <translation>Ocena mentora</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -313,11 +313,11 @@
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation>Rozpocząć nową wersję?</translation>
+        <translation>Utworzyć nową wersję?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation>Rozpocząć wersję {value} jako kopię {title}? Wersja {number} zostanie wtedy zastąpiona: nie będą na niej zapisywane kolejne podpisy, a nowa wersja zostanie ponownie wysłana do podpisu.</translation>
+        <translation>Utworzyć wersję {value} jako kopię dokumentu {title}? Wersja {number} zostanie wtedy zastąpiona: nie będą na niej rejestrowane kolejne podpisy, a nowa wersja zostanie ponownie wysłana do podpisu.</translation>
     </message>
     <message>
         <source>New version</source>
@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>&amp;View…</source>
-        <translation>&amp;Pokaż…</translation>
+        <translation>Po&amp;każ…</translation>
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
@@ -337,23 +337,23 @@
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation>&amp;Zapisz podpis…</translation>
+        <translation>&amp;Zarejestruj podpis…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation>Od&amp;rzuć…</translation>
+        <translation>&amp;Odrzuć…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation>Zapisz sk&amp;an…</translation>
+        <translation>Zapisz &amp;skan…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation>Zapisz &amp;PDF…</translation>
+        <translation>Zapisz PD&amp;F…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation>&amp;Wypełnialny PDF dla HR…</translation>
+        <translation>PDF do wypełnienia dla &amp;HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
@@ -369,27 +369,27 @@
     </message>
     <message>
         <source>A&amp;mend…</source>
-        <translation>Anek&amp;s…</translation>
+        <translation>&amp;Aneks…</translation>
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation>&amp;Zaświadczenie…</translation>
+        <translation>Zaświad&amp;czenie…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation>Z&amp;weryfikuj PDF…</translation>
+        <translation>Wer&amp;yfikuj PDF…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation>&lt;b&gt;Brak porozumienia&lt;/b&gt; — &lt;i&gt;Przygotuj porozumienie…&lt;/i&gt; tworzy wersję 1 z danych praktyki: strony, daty, zadania, narzędzia i protokół komunikacji.</translation>
+        <translation>&lt;b&gt;Brak porozumienia&lt;/b&gt; — &lt;i&gt;Przygotuj porozumienie…&lt;/i&gt; tworzy wersję 1 na podstawie danych praktyki: strony, daty, zadania, narzędzia i protokół komunikacji.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
-        <translation>Najpierw wyślij je do podpisu; potem wyślij je e-mailem do każdej ze stron.</translation>
+        <translation>Najpierw należy wysłać dokument do podpisu, a potem e-mailem do każdej ze stron.</translation>
     </message>
     <message>
         <source>A later version replaced it.</source>
-        <translation>Zastąpiła ją późniejsza wersja.</translation>
+        <translation>Dokument został zastąpiony późniejszą wersją.</translation>
     </message>
     <message>
         <source>Select a document in the list first.</source>
@@ -401,11 +401,11 @@
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation>Żadna wersja porozumienia nie jest otwarta: odesłany PDF nie ma czego zmieniać.</translation>
+        <translation>Żadna wersja porozumienia nie jest otwarta: odesłany PDF nie ma czego zmienić.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation>Dopiero gdy porozumienie jest podpisane przez wszystkie strony i zablokowane.</translation>
+        <translation>Dopiero gdy porozumienie zostanie podpisane przez wszystkie strony i zablokowane.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
@@ -413,23 +413,23 @@
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation>Zostało wysłane do podpisu: rozpocznij nową wersję, aby je zmienić.</translation>
+        <translation>Dokument wysłano do podpisu: aby go zmienić, utwórz nową wersję.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation>Jest podpisane i zablokowane: zmiany wprowadza się aneksem.</translation>
+        <translation>Dokument jest podpisany i zablokowany: zmiany wprowadza się aneksem.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation>Nie zostało wysłane do podpisu.</translation>
+        <translation>Dokumentu nie wysłano do podpisu.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation>Nie ma PDF, dopóki nie zostanie wysłane do podpisu.</translation>
+        <translation>PDF powstaje dopiero po wysłaniu dokumentu do podpisu.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation>Tylko wersje porozumienia trafiają do HR jako wypełnialny PDF.</translation>
+        <translation>Do HR jako PDF do wypełnienia trafiają tylko wersje porozumienia.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
@@ -441,7 +441,7 @@
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation>Zastępowana jest tylko wersja porozumienia wysłana do podpisu.</translation>
+        <translation>Zastąpić można tylko wersję porozumienia wysłaną do podpisu.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation>Każda wersja porozumienia, jej stan i data</translation>
+        <translation>Wszystkie wersje porozumienia, ich stan i data</translation>
     </message>
     <message>
         <source>Party</source>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Signed by</source>
-        <translation>Podpisał(a)</translation>
+        <translation>Podpisujący</translation>
     </message>
     <message>
         <source>Date</source>
@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>Recorded by</source>
-        <translation>Zapisał(a)</translation>
+        <translation>Zarejestrowane przez</translation>
     </message>
     <message>
         <source>Signatures</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>Who signed the chosen version, when and how</source>
-        <translation>Kto podpisał wybraną wersję, kiedy i jak</translation>
+        <translation>Kto podpisał wybraną wersję, kiedy i w jaki sposób</translation>
     </message>
     <message>
         <source>M&amp;ore</source>
@@ -517,11 +517,11 @@
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation>Wszystkie działania dotyczące porozumienia i dlaczego niektórych nie można teraz wykonać</translation>
+        <translation>Wszystkie działania dotyczące porozumienia i powody, dla których niektórych nie można teraz wykonać</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation>&amp;Edytuj projekt…</translation>
+        <translation>Edytuj &amp;projekt…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
@@ -529,7 +529,7 @@
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation>Jeszcze nie wysłano: podpisy są zapisywane, gdy porozumienie zostanie wysłane do podpisu.</translation>
+        <translation>Jeszcze nie wysłano: podpisy rejestruje się po wysłaniu dokumentu do podpisu.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
@@ -537,11 +537,11 @@
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>Następny podpisuje: &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>Następny podpisujący: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Odrzucone przez: {party_label}: {reason}&lt;/span&gt; — rozpocznij nową wersję, aby je poprawić.</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Odrzucone ({party_label}): {reason}&lt;/span&gt; — aby wprowadzić poprawki, utwórz nową wersję.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
@@ -549,11 +549,11 @@
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation>Wyślij {title} do podpisu</translation>
+        <translation>Wyślij do podpisu: {title}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; zostaje zamrożone przy wysyłce: tworzony jest PDF, a strony podpisują go kolejno. Wybierz kolejność, w jakiej strony podpisują.</translation>
+        <translation>Po wysłaniu dokument &lt;b&gt;{title}&lt;/b&gt; zostaje zamrożony: powstaje jego PDF, a strony kolejno go podpisują. Wybierz kolejność podpisywania.</translation>
     </message>
     <message>
         <source>Signing order</source>
@@ -561,15 +561,15 @@
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation>Kto podpisuje pierwszy, drugi, trzeci</translation>
+        <translation>Kto podpisuje jako pierwszy, drugi, trzeci</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
-        <translation>W &amp;górę</translation>
+        <translation>Przenieś w &amp;górę</translation>
     </message>
     <message>
         <source>Move d&amp;own</source>
-        <translation>W &amp;dół</translation>
+        <translation>Przenieś w &amp;dół</translation>
     </message>
     <message>
         <source>&amp;Send</source>
@@ -599,11 +599,11 @@
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation>&amp;Zgoda pisemna (e-mailem lub listem)</translation>
+        <translation>&amp;Zgoda wyrażona e-mailem lub listem</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
-        <translation>Podpis na &amp;papierze, ze skanem podpisanej strony</translation>
+        <translation>Podpis &amp;na papierze, ze skanem podpisanej strony</translation>
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
@@ -615,11 +615,11 @@
     </message>
     <message>
         <source>Record signature — {value}</source>
-        <translation>Zapisz podpis — {value}</translation>
+        <translation>Zarejestruj podpis — {value}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation>&lt;b&gt;{value}&lt;/b&gt; podpisuje &lt;b&gt;{title}&lt;/b&gt;. W jaki sposób?</translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; podpisuje dokument &lt;b&gt;{title}&lt;/b&gt;. W jaki sposób złożono podpis?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
@@ -631,7 +631,7 @@
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation>Używane jednorazowo do podpisu; nigdy nie zapisywane</translation>
+        <translation>Użyte jednorazowo do podpisu; nigdy nie jest przechowywane</translation>
     </message>
     <message>
         <source>Name</source>
@@ -655,7 +655,7 @@
     </message>
     <message>
         <source>&amp;Record</source>
-        <translation>&amp;Zapisz</translation>
+        <translation>&amp;Zarejestruj</translation>
     </message>
     <message>
         <source>Choose the file.</source>
@@ -663,7 +663,7 @@
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation>Zapisać niepotwierdzonego sygnatariusza?</translation>
+        <translation>Zarejestrować niepotwierdzonego podpisującego?</translation>
     </message>
     <message>
         <source>{exc}
@@ -671,7 +671,7 @@
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
         <translation>{exc}
 
-Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład telefonicznie). Twoje potwierdzenie i powód zostaną zachowane w historii praktyki.</translation>
+Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefonicznie). Potwierdzenie i powód zostaną zachowane w historii praktyki.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
@@ -679,11 +679,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation>Odrzucenie jest zapisywane z powodem i &lt;b&gt;kasuje wszystkie inne podpisy&lt;/b&gt; na {title}, również elektroniczne. Rozpocznij nową wersję, aby zmienić tekst.</translation>
+        <translation>Odrzucenie jest rejestrowane wraz z powodem i &lt;b&gt;kasuje wszystkie inne podpisy&lt;/b&gt; dokumentu {title}, również elektroniczne. Aby zmienić tekst, utwórz nową wersję.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation>Co strona chce zmienić, jej słowami</translation>
+        <translation>Co strona chce zmienić (jej słowami)</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
@@ -691,15 +691,15 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation>Podaj, dlaczego strona odrzuca.</translation>
+        <translation>Podaj, dlaczego strona odrzuca dokument.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation>Zapisać odrzucenie?</translation>
+        <translation>Zarejestrować odrzucenie?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation>Zapisać, że {value} odrzuca? Wszystkie dotąd zapisane podpisy tej wersji zostaną skasowane.</translation>
+        <translation>Zarejestrować odrzucenie przez stronę: {value}? Wszystkie dotąd zarejestrowane podpisy tej wersji zostaną skasowane.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
@@ -711,15 +711,15 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation>Podpisy, których certyfikat wydał jeden z tych urzędów, są potwierdzone, gdy nazwisko sygnatariusza zgadza się z osobą zapisaną dla danej strony.</translation>
+        <translation>Podpisy, których certyfikat wystawił jeden z tych urzędów certyfikacji, są potwierdzane, gdy nazwisko podpisującego zgadza się z osobą zarejestrowaną dla danej strony.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation>Urzędy, których podpisy uznaje się za potwierdzone</translation>
+        <translation>Urzędy certyfikacji, których podpisy uznaje się za potwierdzone</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation>Żaden certyfikat nie jest jeszcze zaufany: sygnatariusze są potwierdzani tylko certyfikatem zaakceptowanym dla nich wcześniej.</translation>
+        <translation>Żaden certyfikat nie jest jeszcze zaufany: podpisujący są potwierdzani tylko certyfikatem zaakceptowanym dla nich wcześniej.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
@@ -755,15 +755,15 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation>nienaruszony, ale &lt;b&gt;sygnatariusz NIEPOTWIERDZONY&lt;/b&gt;: {reasons}</translation>
+        <translation>nienaruszony, ale &lt;b&gt;podpisujący NIEPOTWIERDZONY&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation>nienaruszony; sygnatariusz potwierdzony</translation>
+        <translation>nienaruszony; podpisujący potwierdzony</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ten PDF nie zawiera &lt;b&gt;podpisów elektronicznych&lt;/b&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Ten PDF nie zawiera &lt;b&gt;żadnych podpisów elektronicznych&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
@@ -771,31 +771,31 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone, ale sygnatariusz nie jest potwierdzony&lt;/b&gt; jako osoba zapisana: zob. powód poniżej.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone, ale podpisujący nie został potwierdzony&lt;/b&gt; jako osoba zarejestrowana: powód podano poniżej.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone&lt;/b&gt;, a wszyscy sygnatariusze potwierdzeni: po podpisaniu nic nie zmieniono.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Wszystkie podpisy są nienaruszone&lt;/b&gt;, a wszyscy podpisujący potwierdzeni: po podpisaniu nic nie zmieniono.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
-        <translation>&lt;br&gt;&lt;small&gt;zapisano: {expected}&lt;/small&gt;</translation>
+        <translation>&lt;br&gt;&lt;small&gt;zarejestrowano: {expected}&lt;/small&gt;</translation>
     </message>
     <message>
         <source>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Party&lt;/th&gt;&lt;th&gt;Signed by&lt;/th&gt;&lt;th&gt;When&lt;/th&gt;&lt;th&gt;Verdict&lt;/th&gt;&lt;/tr&gt;</source>
-        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Strona&lt;/th&gt;&lt;th&gt;Podpisał(a)&lt;/th&gt;&lt;th&gt;Kiedy&lt;/th&gt;&lt;th&gt;Wynik&lt;/th&gt;&lt;/tr&gt;</translation>
+        <translation>&lt;table cellspacing=&apos;0&apos; cellpadding=&apos;3&apos; border=&apos;1&apos; style=&apos;border-collapse:collapse&apos;&gt;&lt;tr&gt;&lt;th&gt;Strona&lt;/th&gt;&lt;th&gt;Podpisujący&lt;/th&gt;&lt;th&gt;Kiedy&lt;/th&gt;&lt;th&gt;Wynik&lt;/th&gt;&lt;/tr&gt;</translation>
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation>{archived_title} nie ma zarchiwizowanego ostatecznego PDF do porównania.</translation>
+        <translation>{archived_title}: brak zarchiwizowanego ostatecznego PDF do porównania.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;To jest zarchiwizowany ostateczny PDF&lt;/b&gt; {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;To jest zarchiwizowany ostateczny PDF&lt;/b&gt; dokumentu {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Ten plik różni się od zarchiwizowanego ostatecznego PDF&lt;/b&gt; {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Ten plik różni się od zarchiwizowanego ostatecznego PDF&lt;/b&gt; dokumentu {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
@@ -861,9 +861,9 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
         <translation>
-            <numerusform>%n problem do rozwiązania przed „Dalej”.</numerusform>
-            <numerusform>%n problemy do rozwiązania przed „Dalej”.</numerusform>
-            <numerusform>%n problemów do rozwiązania przed „Dalej”.</numerusform>
+            <numerusform>%n problem do rozwiązania przed przejściem dalej.</numerusform>
+            <numerusform>%n problemy do rozwiązania przed przejściem dalej.</numerusform>
+            <numerusform>%n problemów do rozwiązania przed przejściem dalej.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -932,23 +932,23 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Used for</source>
-        <translation>Używane do</translation>
+        <translation>Zastosowanie</translation>
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation>np. przetestowane ze wszystkimi uczestnikami 12 stycznia</translation>
+        <translation>np. przetestowane ze wszystkimi osobami 12 stycznia</translation>
     </message>
     <message>
         <source>Test status</source>
-        <translation>Stan testu</translation>
+        <translation>Status testu</translation>
     </message>
     <message>
         <source>Used for:</source>
-        <translation>Używane do:</translation>
+        <translation>Zastosowanie:</translation>
     </message>
     <message>
         <source>Test status:</source>
-        <translation>Stan testu:</translation>
+        <translation>Status testu:</translation>
     </message>
     <message>
         <source>Period</source>
@@ -972,15 +972,15 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation>EQF 5 — krótki cykl</translation>
+        <translation>EQF 5 — studia krótkiego cyklu</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
-        <translation>EQF 6 — licencjat</translation>
+        <translation>EQF 6 — studia I stopnia</translation>
     </message>
     <message>
         <source>EQF 7 — master</source>
-        <translation>EQF 7 — magister</translation>
+        <translation>EQF 7 — studia II stopnia</translation>
     </message>
     <message>
         <source>EQF 8 — doctorate</source>
@@ -996,7 +996,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation>Uzupełnione z danych praktyki: popraw tutaj, co się nie zgadza. Pola oznaczone * są wymagane.</translation>
+        <translation>Uzupełniono na podstawie danych praktyki: popraw tu wszystko, co się nie zgadza. Pola oznaczone * są wymagane.</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -1004,7 +1004,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Sending institution</source>
-        <translation>Instytucja wysyłająca</translation>
+        <translation>Uczelnia wysyłająca</translation>
     </message>
     <message>
         <source>Receiving organisation</source>
@@ -1048,11 +1048,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation>Opiekun akademicki</translation>
+        <translation>Opiekun uczelniany</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation>Ins&amp;tytucja</translation>
+        <translation>I&amp;nstytucja</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
@@ -1068,15 +1068,15 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>&amp;Kraj</translation>
+        <translation>K&amp;raj</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation>Osoba &amp;odpowiedzialna</translation>
+        <translation>Osoba od&amp;powiedzialna</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation>Opiekun &amp;akademicki</translation>
+        <translation>Opiekun u&amp;czelniany</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
@@ -1088,11 +1088,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Mentor</source>
-        <translation>Opiekun</translation>
+        <translation>Mentor</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation>&amp;Organizacja</translation>
+        <translation>Or&amp;ganizacja</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
@@ -1104,31 +1104,31 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation>&amp;Strona WWW</translation>
+        <translation>S&amp;trona WWW</translation>
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation>K&amp;raj</translation>
+        <translation>Kra&amp;j</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>Wiel&amp;kość</translation>
+        <translation>Wie&amp;lkość</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
-        <translation>Sek&amp;tor</translation>
+        <translation>Se&amp;ktor</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation>Opieku&amp;n</translation>
+        <translation>&amp;Mentor</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation>Tabela A: tytuł, okres, godziny i forma praktyki.</translation>
+        <translation>Tabela A: tytuł, okres, godziny i tryb praktyki.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
-        <translation>Czego dotyczy praktyka, w dwóch lub trzech zdaniach</translation>
+        <translation>Czego dotyczy praktyka — w dwóch lub trzech wierszach</translation>
     </message>
     <message>
         <source>The placement&apos;s planned period: {span}.</source>
@@ -1152,19 +1152,19 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation>&amp;Okres</translation>
+        <translation>O&amp;kres</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation>&amp;Godzin tygodniowo</translation>
+        <translation>&amp;Godziny tygodniowo</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation>&amp;Forma</translation>
+        <translation>T&amp;ryb</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation>Okresy w formie mieszanej</translation>
+        <translation>Okresy (tryb mieszany)</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
@@ -1180,7 +1180,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation>Co będzie robić praktykant, jaki jest rezultat każdego zadania i termin. Terminy mieszczą się w okresie {span}.</translation>
+        <translation>Co będzie robić praktykant, jaki rezultat daje każde zadanie i w jakim terminie. Terminy mieszczą się w okresie {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
@@ -1188,7 +1188,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation>Wiedza, umiejętności i kompetencje do zdobycia, sposób śledzenia postępów i oceny praktykanta.</translation>
+        <translation>Wiedza, umiejętności i kompetencje do zdobycia, sposób śledzenia postępów i sposób oceny praktykanta.</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1196,11 +1196,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
-        <translation>np. Buduje modele odejść klientów w Pythonie</translation>
+        <translation>np. Tworzy w Pythonie modele odpływu klientów</translation>
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation>Dodaj &amp;efekt</translation>
+        <translation>Dodaj e&amp;fekt</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
@@ -1220,7 +1220,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation>Dodaj &amp;kryterium</translation>
+        <translation>Dodaj k&amp;ryterium</translation>
     </message>
     <message>
         <source>e.g. English</source>
@@ -1256,7 +1256,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation>Kiedy każdy uczestnik jest dostępny, jak i jak często praktykant raportuje, jak szybko odpowiada się na wiadomości i kto jest punktem kontaktowym dla kogo.</translation>
+        <translation>Kiedy każda z osób jest dostępna, jak i jak często praktykant składa raporty, jak szybko odpowiada się na wiadomości i kto dla kogo jest punktem kontaktowym.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1264,7 +1264,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation>np. Cotygodniowe wideospotkanie z opiekunem, poniedziałki 10:00 CET</translation>
+        <translation>np. Cotygodniowa wideorozmowa z mentorem, poniedziałki 10:00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
@@ -1304,11 +1304,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation>Do czego zobowiązują się praktykant, opiekun, opiekun akademicki i koordynator. Jeden obowiązek w wierszu; edytuj dowolnie lub przywróć tekst standardowy.</translation>
+        <translation>Do czego zobowiązują się praktykant, mentor, opiekun uczelniany i koordynator. Jeden obowiązek w wierszu; tekst można dowolnie edytować lub przywrócić standardowy.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation>Które narzędzie do czego służy i czy przed rozpoczęciem przetestowano je ze wszystkimi uczestnikami. Narzędzia wybrane podczas przygotowania są już na liście.</translation>
+        <translation>Które narzędzie do czego służy i czy przed rozpoczęciem przetestowano je ze wszystkimi osobami. Narzędzia wybrane podczas przygotowania są już na liście.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
@@ -1316,11 +1316,11 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation>Tabela B: jak instytucja wysyłająca uznaje praktykę oraz ubezpieczenie praktykanta.</translation>
+        <translation>Tabela B: jak uczelnia wysyłająca uznaje praktykę oraz ubezpieczenie praktykanta.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation>&amp;Włączona do programu studiów</translation>
+        <translation>&amp;Część programu studiów</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
@@ -1328,7 +1328,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation>Ś&amp;wieży absolwent</translation>
+        <translation>Niedawny &amp;absolwent</translation>
     </message>
     <message>
         <source>Recognition</source>
@@ -1388,7 +1388,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation>Zaświadczenie o odbyciu praktyki wydaje się najpóźniej {low}–{high} tygodni po zakończeniu.</translation>
+        <translation>Zaświadczenie o odbyciu praktyki jest wydawane najpóźniej {low}–{high} tygodni po zakończeniu.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
@@ -1424,7 +1424,7 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation>Wszystkie sekcje w skrócie. „Zakończ” zapisuje projekt; można go edytować do chwili wysłania.</translation>
+        <translation>Wszystkie sekcje w skrócie. „Zakończ” zapisuje projekt; można go edytować aż do wysłania.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
@@ -1473,9 +1473,9 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n sekcja wymaga uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
-            <numerusform>%n sekcje wymagają uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
-            <numerusform>%n sekcji wymaga uwagi przed „Zakończ”. Użyj linków lub „Wstecz”.</numerusform>
+            <numerusform>%n sekcja wymaga uwagi przed „Zakończ”. Użyj linków lub przycisku „Wstecz”.</numerusform>
+            <numerusform>%n sekcje wymagają uwagi przed „Zakończ”. Użyj linków lub przycisku „Wstecz”.</numerusform>
+            <numerusform>%n sekcji wymaga uwagi przed „Zakończ”. Użyj linków lub przycisku „Wstecz”.</numerusform>
         </translation>
     </message>
     <message>
@@ -1496,17 +1496,17 @@ Zapisz ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (na przykład tel
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation>Wszystkie sekcje w skrócie, tak jak wysłano. „Zamknij” pozostawia je bez zmian.</translation>
+        <translation>Wszystkie sekcje w skrócie, w wersji wysłanej. „Zamknij” niczego nie zmienia.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
-        <translation>Projekt nie został zapisany</translation>
+        <translation>Nie zapisano projektu</translation>
     </message>
     <message>
         <source>{exc}
 What you typed stays on this page.</source>
         <translation>{exc}
-To, co wpisano, pozostaje na tej stronie.</translation>
+Wpisane dane pozostają na tej stronie.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
@@ -1550,7 +1550,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation>Kolory: {value}. Otwarte już panele przyjmą je w pełni po ponownym otwarciu lub przy następnym uruchomieniu.</translation>
+        <translation>Kolory: {value}. Otwarte już panele przyjmą je w pełni po ponownym otwarciu lub po następnym uruchomieniu.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1570,23 +1570,23 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation>&lt;b&gt;{who}&lt;/b&gt; zapisał(a) ten rekord po jego otwarciu przez Ciebie. Nic z Twoich zmian nie zostało jeszcze zapisane. Porównaj obie wersje, a następnie wybierz:</translation>
+        <translation>Rekord został zapisany przez: &lt;b&gt;{who}&lt;/b&gt; już po jego otwarciu tutaj. Wprowadzone tu zmiany nie zostały jeszcze zapisane. Porównaj obie wersje, a następnie wybierz:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation>Twoja wersja</translation>
+        <translation>Moja wersja</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation>Zapisane przez {who}</translation>
+        <translation>Zapisana przez: {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation>Wczytaj ich wersję (odrzuć moje zmiany)</translation>
+        <translation>Wczytaj tamtą wersję (odrzuć moje zmiany)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation>Zachowaj moją (zapisz zamiast ich)</translation>
+        <translation>Zachowaj moją (zapisz zamiast tamtej)</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -1598,7 +1598,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>&amp;Answered by:</source>
-        <translation>&amp;Odpowiada:</translation>
+        <translation>Osoba &amp;odpowiadająca:</translation>
     </message>
     <message>
         <source>Enter the name of the person who answers.</source>
@@ -1610,7 +1610,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation>Najpierw zapisz praktykę, aby zapisywać jej oceny.</translation>
+        <translation>Najpierw zapisz praktykę, aby rejestrować jej ewaluacje.</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1634,23 +1634,23 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Recorded</source>
-        <translation>Zapisano</translation>
+        <translation>Zarejestrowano</translation>
     </message>
     <message>
         <source>How</source>
-        <translation>Jak</translation>
+        <translation>Sposób</translation>
     </message>
     <message>
         <source>Evaluations</source>
-        <translation>Oceny</translation>
+        <translation>Ewaluacje</translation>
     </message>
     <message>
         <source>Each evaluation, newest first</source>
-        <translation>Każda ocena, od najnowszej</translation>
+        <translation>Wszystkie ewaluacje, od najnowszej</translation>
     </message>
     <message>
         <source>&amp;Enter evaluation…</source>
-        <translation>&amp;Wprowadź ocenę…</translation>
+        <translation>&amp;Wprowadź ewaluację…</translation>
     </message>
     <message>
         <source>E&amp;xport questionnaire…</source>
@@ -1658,7 +1658,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation>Wypełnialny PDF dla studenta, opiekuna lub opiekuna akademickiego</translation>
+        <translation>PDF do wypełnienia dla studenta, mentora lub opiekuna uczelnianego</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
@@ -1670,11 +1670,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
-        <translation>Wyślij &amp;kwestionariusz e-mailem…</translation>
+        <translation>Wyślij kwestionariusz &amp;e-mailem…</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation>Wyślij wypełnialny PDF do osoby, która na niego odpowiada</translation>
+        <translation>Wyślij PDF do wypełnienia osobie, która ma na niego odpowiedzieć</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
@@ -1682,23 +1682,23 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
-        <translation>Wszystkie oceny są gotowe.</translation>
+        <translation>Wszystkie ewaluacje są już zebrane.</translation>
     </message>
     <message>
         <source>Not yet given: </source>
-        <translation>Jeszcze nie przekazano: </translation>
+        <translation>Jeszcze brak: </translation>
     </message>
     <message>
         <source>Enter an evaluation</source>
-        <translation>Wprowadź ocenę</translation>
+        <translation>Wprowadź ewaluację</translation>
     </message>
     <message>
         <source>Cannot start the evaluation</source>
-        <translation>Nie można rozpocząć oceny</translation>
+        <translation>Nie można rozpocząć ewaluacji</translation>
     </message>
     <message>
         <source>Evaluation not stored</source>
-        <translation>Ocena nie została zapisana</translation>
+        <translation>Nie zapisano ewaluacji</translation>
     </message>
     <message>
         <source>Export a questionnaire</source>
@@ -1718,7 +1718,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation>Pytania i formularz w tym języku; kwestionariusz jeszcze nieprzetłumaczony zostanie wysłany po angielsku</translation>
+        <translation>Pytania i formularz w tym języku; kwestionariusz, który nie został jeszcze przetłumaczony, zostanie wysłany po angielsku</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1762,7 +1762,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Questionnaire not saved</source>
-        <translation>Kwestionariusz nie został zapisany</translation>
+        <translation>Nie zapisano kwestionariusza</translation>
     </message>
     <message>
         <source>Returned questionnaire</source>
@@ -1774,15 +1774,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Answers not stored</source>
-        <translation>Odpowiedzi nie zostały zapisane</translation>
+        <translation>Nie zapisano odpowiedzi</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation>Kliknij słupek, aby wyświetlić pozycje kosztów, z których się składa.</translation>
+        <translation>Kliknij słupek, aby wyświetlić składające się na niego pozycje kosztów.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation>Budżet a wydatki według źródła finansowania</translation>
+        <translation>Budżet a wykonanie według źródła finansowania</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
@@ -1794,15 +1794,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation>Dzielony według roku</translation>
+        <translation>Wspólny, według roku</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation>Dzielony, wybrane</translation>
+        <translation>Wspólny, wybrane praktyki</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation>Wszystkie formy</translation>
+        <translation>Wszystkie tryby</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1810,15 +1810,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation>Forma</translation>
+        <translation>Tryb</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation>Praktyki, które go dzielą</translation>
+        <translation>Praktyki, które go współdzielą</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation>Zaznacz praktyki, które dzielą koszt</translation>
+        <translation>Zaznacz praktyki, które współdzielą koszt</translation>
     </message>
     <message>
         <source>a placement</source>
@@ -1866,7 +1866,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>For</source>
-        <translation>Dla</translation>
+        <translation>Dotyczy</translation>
     </message>
     <message>
         <source>Share</source>
@@ -1886,7 +1886,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation>W przypadku czasu pracy personelu wpisz godziny i stawkę godzinową, a kwotę pozostaw pustą.</translation>
+        <translation>W przypadku czasu pracy personelu wpisz liczbę godzin i stawkę godzinową, a kwotę pozostaw pustą.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
@@ -1898,7 +1898,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation>Najpierw zapisz praktykę, aby zapisywać jej koszty.</translation>
+        <translation>Najpierw zapisz praktykę, aby rejestrować jej koszty.</translation>
     </message>
     <message>
         <source>Costs</source>
@@ -1906,7 +1906,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation>Koszty tej praktyki, jeden w wierszu</translation>
+        <translation>Koszty tej praktyki, po jednym w wierszu</translation>
     </message>
     <message>
         <source>New cost item…</source>
@@ -1926,7 +1926,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation>Nie zapisano jeszcze kosztów tej praktyki.</translation>
+        <translation>Nie zarejestrowano jeszcze kosztów tej praktyki.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
@@ -1938,11 +1938,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation>Dzielony: wszystkie{mode} z {share_year} ({label})</translation>
+        <translation>Wspólny: wszystkie z {share_year}{mode} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation>Dzielony: {count} praktyk ({label})</translation>
+        <translation>Wspólny, praktyki: {count} ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
@@ -1950,15 +1950,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation>Koszty praktyki, jeden w wierszu</translation>
+        <translation>Koszty praktyki, po jednym w wierszu</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation>Brak pozycji kosztów. Dodaj pierwszą przyciskiem „Nowa…”.</translation>
+        <translation>Brak pozycji kosztów. Pierwszą można dodać przyciskiem „Dodaj…”.</translation>
     </message>
     <message>
         <source>New…</source>
-        <translation>Nowa…</translation>
+        <translation>Dodaj…</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1974,11 +1974,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
-        <translation>Usunąć {description}?</translation>
+        <translation>Usunąć pozycję „{description}”?</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation>Pozycja kosztów nie została usunięta</translation>
+        <translation>Nie usunięto pozycji kosztów</translation>
     </message>
     <message>
         <source>Exchange rates</source>
@@ -1986,7 +1986,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation>Jednostki waluty warte 1 {base}, obowiązujące od danej daty do następnego kursu. Koszt przelicza się po ostatnim kursie z dnia kosztu lub wcześniejszym.</translation>
+        <translation>Ile jednostek waluty odpowiada 1 {base}; kurs obowiązuje od podanej daty do następnego kursu. Koszt przelicza się po ostatnim kursie z dnia kosztu lub wcześniejszym.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -2014,7 +2014,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation>Wiersze data,waluta,kurs, np. 2026-01-01,USD,1.0825</translation>
+        <translation>Wiersze w formacie data,waluta,kurs, np. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
@@ -2062,11 +2062,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Call {year}</source>
-        <translation>Nabór {year}</translation>
+        <translation>Konkurs {year}</translation>
     </message>
     <message>
         <source>The call whose project period covers the placement&apos;s start</source>
-        <translation>Nabór, którego okres projektu obejmuje początek praktyki</translation>
+        <translation>Konkurs, którego okres realizacji projektu obejmuje rozpoczęcie praktyki</translation>
     </message>
     <message>
         <source>Fewer opportunities</source>
@@ -2074,15 +2074,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Green travel</source>
-        <translation>Ekologiczna podróż</translation>
+        <translation>Zielona podróż</translation>
     </message>
     <message>
         <source>Zero grant</source>
-        <translation>Zerowe dofinansowanie</translation>
+        <translation>Dofinansowanie zerowe</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation>Bez wsparcia indywidualnego ze środków UE Erasmus+</translation>
+        <translation>Bez wsparcia indywidualnego ze środków UE w ramach Erasmus+</translation>
     </message>
     <message>
         <source>Travel days</source>
@@ -2094,7 +2094,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation>Dodatkowe dni wsparcia indywidualnego za ekologiczną podróż</translation>
+        <translation>Dodatkowe dni wsparcia indywidualnego za zieloną podróż</translation>
     </message>
     <message>
         <source>Travel distance</source>
@@ -2110,11 +2110,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation>Dla krótkich pobytów w formie mieszanej osób o mniejszych szansach: wsparcie podróży według przedziału odległości</translation>
+        <translation>Dla krótkich pobytów w trybie mieszanym osób z mniejszymi szansami: wsparcie na podróż według przedziału odległości</translation>
     </message>
     <message>
         <source>Call year:</source>
-        <translation>Rok naboru:</translation>
+        <translation>Rok konkursu:</translation>
     </message>
     <message>
         <source>Top-ups:</source>
@@ -2126,7 +2126,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation>Ilość</translation>
+        <translation>Liczba</translation>
     </message>
     <message>
         <source>Grant lines</source>
@@ -2134,15 +2134,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation>Dofinansowanie pozycja po pozycji, z regułą każdej</translation>
+        <translation>Dofinansowanie pozycja po pozycji, z zasadą obliczenia każdej</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation>Zapisz jako pozycję kosztów</translation>
+        <translation>Zarejestruj jako pozycję kosztów</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation>Zapisz to, co wypłacono studentowi, jako koszt tej praktyki</translation>
+        <translation>Zapisz kwotę wypłacaną studentowi jako koszt tej praktyki</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
@@ -2158,7 +2158,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation>{physical_days} dni fizycznych{counted}{group}. &lt;b&gt;Dla studenta: {format_money}&lt;/b&gt;</translation>
+        <translation>Dni pobytu fizycznego: {physical_days}{counted}{group}. &lt;b&gt;Dla studenta: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
@@ -2166,7 +2166,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Grant not recorded</source>
-        <translation>Dofinansowanie nie zostało zapisane</translation>
+        <translation>Nie zarejestrowano dofinansowania</translation>
     </message>
     <message>
         <source>none</source>
@@ -2202,7 +2202,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>Numer</translation>
+        <translation>Numer referencyjny</translation>
     </message>
     <message>
         <source>Budget lines</source>
@@ -2278,11 +2278,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation>Nie zapisano jeszcze kosztów: dodaj pozycje kosztów, aby zobaczyć koszt na uczestnika.</translation>
+        <translation>Nie zarejestrowano jeszcze kosztów: dodaj pozycje kosztów, aby zobaczyć koszt na uczestnika.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation>Koszt na uczestnika według formy</translation>
+        <translation>Koszt na uczestnika według trybu</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
@@ -2290,7 +2290,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation>Kliknij słupek lub wybierz źródło, aby wyświetlić pozycje kosztów, z których się składa.</translation>
+        <translation>Kliknij słupek lub wybierz źródło, aby wyświetlić składające się na nie pozycje kosztów.</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2303,6 +2303,10 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     <message>
         <source>Funding not loaded</source>
         <translation>Nie wczytano finansowania</translation>
+    </message>
+    <message>
+        <source>{spent} of {awarded}</source>
+        <translation>{spent} z {awarded}</translation>
     </message>
     <message>
         <source> — overspent</source>
@@ -2344,7 +2348,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Funding source not deleted</source>
-        <translation>Źródło finansowania nie zostało usunięte</translation>
+        <translation>Nie usunięto źródła finansowania</translation>
     </message>
     <message>
         <source>Anywhere</source>
@@ -2352,7 +2356,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation>Podręcznik użytkownika, w części dotyczącej tego, co oglądasz</translation>
+        <translation>Podręcznik użytkownika, w sekcji dotyczącej bieżącego widoku</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -2360,7 +2364,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation>Menu, przycisk, karta lub pole z tą literą</translation>
+        <translation>Menu, przycisk, karta lub pole oznaczone tą literą</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
@@ -2380,7 +2384,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation>Otwórz wybraną praktykę lub rekord</translation>
+        <translation>Otwiera wybraną praktykę lub rekord</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
@@ -2388,7 +2392,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation>Przechodzenie między wierszami</translation>
+        <translation>Przechodzi między wierszami</translation>
     </message>
     <message>
         <source>Tab bars</source>
@@ -2408,7 +2412,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Save the placement</source>
-        <translation>Zapisz praktykę</translation>
+        <translation>Zapisuje praktykę</translation>
     </message>
     <message>
         <source>Esc</source>
@@ -2416,7 +2420,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Close; unsaved changes are asked about</source>
-        <translation>Zamknij; o niezapisane zmiany zostaniesz zapytany</translation>
+        <translation>Zamyka; pyta o niezapisane zmiany</translation>
     </message>
     <message>
         <source>Pickers</source>
@@ -2428,7 +2432,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation>Wyświetl pasujące do wpisanego tekstu i wybierz jedno</translation>
+        <translation>Wyświetla pozycje pasujące do wpisanego tekstu i wybiera jedną</translation>
     </message>
     <message>
         <source>Date fields</source>
@@ -2452,7 +2456,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation>Przechodzi dalej (pole tekstowe nigdy nie zatrzymuje Tab)</translation>
+        <translation>Przechodzi dalej (pole tekstowe nigdy nie przechwytuje klawisza Tab)</translation>
     </message>
     <message>
         <source>Wizards</source>
@@ -2484,7 +2488,7 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>What</source>
-        <translation>Co</translation>
+        <translation>Działanie</translation>
     </message>
     <message>
         <source>vipdesk user guide</source>
@@ -2536,11 +2540,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation>{party_label}: wypełnialny PDF dla HR</translation>
+        <translation>{party_label}: PDF do wypełnienia dla HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
-        <translation>Wiadomość zostanie pokazana przed wysłaniem; możesz ją tam zmienić.</translation>
+        <translation>Wiadomość zostanie wyświetlona przed wysłaniem; można ją tam zmienić.</translation>
     </message>
     <message>
         <source>&amp;Send to:</source>
@@ -2584,15 +2588,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation>Pliki wysyłane razem z nią</translation>
+        <translation>Pliki wysyłane razem z wiadomością</translation>
     </message>
     <message>
         <source>Attached:</source>
-        <translation>Załączono:</translation>
+        <translation>Załączniki:</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation>Od {sender}</translation>
+        <translation>Od: {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
@@ -2620,15 +2624,15 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation>Żaden program pocztowy jej nie otworzył. Wiadomość zapisano jako {path}: załącz ją lub otwórz stamtąd.</translation>
+        <translation>Żaden program pocztowy nie otworzył wiadomości. Zapisano ją jako {path}: można ją stamtąd załączyć lub otworzyć.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation>Brak wiadomości e-mail. Wiadomości wysłane z praktyki (porozumienia, kwestionariusze, przypomnienia) pojawią się tutaj.</translation>
+        <translation>Brak wiadomości e-mail. Pojawią się tu wiadomości wysłane z praktyki (porozumienia, kwestionariusze, przypomnienia).</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
-        <translation>Niepowodzenie ({attempts} prób)</translation>
+        <translation>Niepowodzenie (próby: {attempts})</translation>
     </message>
     <message>
         <source>When</source>
@@ -2644,11 +2648,11 @@ To, co wpisano, pozostaje na tej stronie.</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation>Każdy e-mail i jego los</translation>
+        <translation>Wszystkie e-maile i ich los</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation>&amp;Wyślij oczekujące teraz</translation>
+        <translation>&amp;Wyślij teraz oczekujące</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
@@ -2693,7 +2697,7 @@ Do: {value2}
     <message>
         <source>Attached: {join}
 </source>
-        <translation>Załączono: {join}
+        <translation>Załączniki: {join}
 </translation>
     </message>
     <message>
@@ -2714,15 +2718,15 @@ Do: {value2}
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation>Pozycje przypomniane w ciągu ostatnich 7 dni: {reminded_lately}.</translation>
+        <translation>Pozycje, o których przypomniano w ciągu ostatnich 7 dni: {reminded_lately}.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
-        <translation>Brak adresu e-mail dla {join}.</translation>
+        <translation>Brak adresu e-mail dla: {join}.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation>Nie skonfigurowano serwera poczty (Ustawienia → E-mail): zapisz je jako pliki .eml.</translation>
+        <translation>Nie skonfigurowano serwera poczty (Ustawienia → E-mail): zapisz przypomnienia jako pliki .eml.</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -2730,7 +2734,7 @@ Do: {value2}
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation>Każde przypomnienie, do kogo i w jakiej sprawie</translation>
+        <translation>Każde przypomnienie: do kogo i w jakiej sprawie</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
@@ -2758,7 +2762,7 @@ Do: {value2}
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation>Wysyłanie poczty</translation>
+        <translation>Wysyłanie wiadomości</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2770,7 +2774,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres, a następnie ponów.</translation>
+Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adres, a następnie kliknij „Ponów”.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2794,7 +2798,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>not stored</source>
-        <translation>nie zapisano</translation>
+        <translation>nieprzechowywane</translation>
     </message>
     <message>
         <source>Password</source>
@@ -2802,7 +2806,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation>Biuro Współpracy Międzynarodowej, Uniwersytet …</translation>
+        <translation>Dział Współpracy Międzynarodowej, Uniwersytet …</translation>
     </message>
     <message>
         <source>Sender name</source>
@@ -2814,7 +2818,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Reply-to</source>
-        <translation>Odpowiedź do</translation>
+        <translation>Adres do odpowiedzi</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
@@ -2838,7 +2842,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation>&amp;Przywróć tekst dostarczony</translation>
+        <translation>&amp;Przywróć tekst domyślny</translation>
     </message>
     <message>
         <source>Subject:</source>
@@ -2850,7 +2854,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation>Podpis (kończy każdą wiadomość)</translation>
+        <translation>Podpis (na końcu każdej wiadomości)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -2874,11 +2878,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation>Wysłano do {sender_address}; serwer odpowiedział: {reply}.</translation>
+        <translation>Wysłano do {sender_address}; odpowiedź serwera: {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation>Ten komputer nie ma magazynu poświadczeń: hasło jest przechowywane do zamknięcia vipdesk, potem zostanie ponownie zapytane.</translation>
+        <translation>Ten komputer nie ma magazynu poświadczeń: hasło jest przechowywane do zamknięcia vipdesk, a potem trzeba będzie podać je ponownie.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
@@ -2910,11 +2914,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation>Nie nasze, pozostawione bez zmian: {name}</translation>
+        <translation>Nie pochodzi z vipdesk, pominięto: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation>{name} to {kind} dla {reference}: zapisz jego podpisy na karcie Porozumienie (Zapisz podpis…).</translation>
+        <translation>{name}: {kind} dla {reference}. Podpisy zarejestruj na karcie Porozumienie (Zarejestruj podpis…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
@@ -2966,7 +2970,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>O&amp;dśwież</translation>
+        <translation>&amp;Odśwież</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2998,11 +3002,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation>&amp;Ostatnio usunięte…</translation>
+        <translation>O&amp;statnio usunięte…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
-        <translation>&amp;Zaufane certyfikaty…</translation>
+        <translation>Zaufane &amp;certyfikaty…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3018,7 +3022,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>&amp;About vipdesk</source>
-        <translation>&amp;O vipdesk</translation>
+        <translation>&amp;O programie vipdesk</translation>
     </message>
     <message>
         <source>Main</source>
@@ -3042,7 +3046,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation>Usunąć {reference} — {student} w {host}? Lista kontrolna zostanie usunięta razem z nią. Tej operacji nie można cofnąć.</translation>
+        <translation>Usunąć {reference} — {student}, {host}? Lista kontrolna zostanie usunięta razem z praktyką. Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
@@ -3050,11 +3054,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>About vipdesk</source>
-        <translation>O vipdesk</translation>
+        <translation>O programie vipdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Dane, przygotowanie i raporty dla wirtualnych i mieszanych praktyk zagranicznych.&lt;br&gt;&lt;br&gt;Baza danych: {describe_url}</translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Ewidencja, przygotowanie i raportowanie wirtualnych i mieszanych praktyk zagranicznych.&lt;br&gt;&lt;br&gt;Baza danych: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
@@ -3066,15 +3070,15 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation>student, opiekun, opiekun akademicki</translation>
+        <translation>student, mentor, opiekun uczelniany</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation>student, opiekun</translation>
+        <translation>student, mentor</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation>student, opiekun akademicki</translation>
+        <translation>student, opiekun uczelniany</translation>
     </message>
     <message>
         <source>student, colleagues</source>
@@ -3086,7 +3090,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation>student, opiekun, koordynator</translation>
+        <translation>student, mentor, koordynator</translation>
     </message>
     <message>
         <source>monitoring entry</source>
@@ -3094,7 +3098,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation>np. student, opiekun</translation>
+        <translation>np. student, mentor</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
@@ -3118,7 +3122,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation>To wywołało zastrzeżenie</translation>
+        <translation>Zgłoszono problem</translation>
     </message>
     <message>
         <source>Who took part</source>
@@ -3134,11 +3138,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Concern</source>
-        <translation>Zastrzeżenie</translation>
+        <translation>Problem</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Działania następcze</translation>
+        <translation>Dalsze działania</translation>
     </message>
     <message>
         <source>Resolved on</source>
@@ -3154,7 +3158,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>New log entry</source>
-        <translation>Nowy wpis</translation>
+        <translation>Nowy wpis w dzienniku</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -3162,7 +3166,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>{name} is over {value} MB.</source>
-        <translation>{name} przekracza {value} MB.</translation>
+        <translation>Plik {name} przekracza {value} MB.</translation>
     </message>
     <message>
         <source>Cannot read {name}: {strerror}.</source>
@@ -3222,7 +3226,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation>Każdy termin z rytmu protokołu: odbyty lub pominięty</translation>
+        <translation>Każdy termin wynikający z częstotliwości spotkań w protokole: odbyte lub pominięte</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
@@ -3234,7 +3238,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>U&amp;suń</translation>
+        <translation>&amp;Usuń</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
@@ -3242,7 +3246,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>&amp;Recognition…</source>
-        <translation>&amp;Uznanie…</translation>
+        <translation>U&amp;znanie…</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -3254,23 +3258,23 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation>Brak protokołu komunikacji: nie ma rytmu spotkań do zmierzenia.</translation>
+        <translation>Brak protokołu komunikacji: nie ma częstotliwości spotkań, z którą można porównać.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
         <translation>
-            <numerusform>%n otwarte zastrzeżenie</numerusform>
-            <numerusform>%n otwarte zastrzeżenia</numerusform>
-            <numerusform>%n otwartych zastrzeżeń</numerusform>
+            <numerusform>%n otwarty problem</numerusform>
+            <numerusform>%n otwarte problemy</numerusform>
+            <numerusform>%n otwartych problemów</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation>Nic jeszcze nie zapisano: „Nowy wpis…” zapisuje najpierw spotkanie otwierające.</translation>
+        <translation>Nic jeszcze nie zapisano: „Nowy wpis…” rejestruje najpierw spotkanie otwierające.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation>Nie zaplanowano punktów: na studiach nie ma czego uznawać.</translation>
+        <translation>Nie zaplanowano punktów: w programie studiów nie ma czego uznawać.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
@@ -3302,7 +3306,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Only when more credits are awarded than planned</source>
-        <translation>Tylko gdy przyznano więcej punktów niż zaplanowano</translation>
+        <translation>Tylko gdy przyznano więcej punktów, niż zaplanowano</translation>
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
@@ -3334,7 +3338,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation>Zaświadczenie otrzymano</translation>
+        <translation>Zaświadczenie otrzymano dnia</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
@@ -3366,7 +3370,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Works at</source>
-        <translation>Pracuje w</translation>
+        <translation>Miejsce pracy</translation>
     </message>
     <message>
         <source>Time zone</source>
@@ -3378,7 +3382,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>New {label}</source>
-        <translation>Nowy: {label}</translation>
+        <translation>Nowy kontakt: {label}</translation>
     </message>
     <message>
         <source>New contact</source>
@@ -3386,7 +3390,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>where this person works</source>
-        <translation>gdzie pracuje ta osoba</translation>
+        <translation>miejsce pracy tej osoby</translation>
     </message>
     <message>
         <source>a time zone</source>
@@ -3434,7 +3438,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation>Ulica i numer, jak na liście</translation>
+        <translation>Ulica i numer, jak w adresie pocztowym</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
@@ -3498,7 +3502,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Programme</source>
-        <translation>Kierunek</translation>
+        <translation>Kierunek studiów</translation>
     </message>
     <message>
         <source>Languages</source>
@@ -3538,7 +3542,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Disability or health condition</source>
-        <translation>Niepełnosprawność lub stan zdrowia</translation>
+        <translation>Niepełnosprawność lub problemy zdrowotne</translation>
     </message>
     <message>
         <source>Economic, social or geographic obstacles</source>
@@ -3546,19 +3550,19 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation>Doświadczenie migracji lub uchodźstwa</translation>
+        <translation>Pochodzenie migranckie lub uchodźcze</translation>
     </message>
     <message>
         <source>Working student or carer</source>
-        <translation>Student pracujący lub opiekun</translation>
+        <translation>Student pracujący lub sprawujący opiekę</translation>
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation>Szczególne kategorie danych osobowych (art. 9 RODO): zapisuj tylko to, co student zgłosił, np. na potrzeby dodatku włączeniowego Erasmus+. Przechowywane osobno od rekordu studenta, nigdy nie pokazywane na listach ani w eksportach; historia odnotowuje jedynie, że się zmieniły.</translation>
+        <translation>Szczególne kategorie danych osobowych (art. 9 RODO): należy zapisywać tylko to, co zadeklarował student, np. na potrzeby dodatku na rzecz włączenia w programie Erasmus+. Dane są przechowywane oddzielnie od rekordu studenta i nigdy nie pojawiają się na listach ani w eksportach; historia odnotowuje jedynie fakt zmiany.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation>Dane wrażliwe: kryteria równego dostępu</translation>
+        <translation>Dane wrażliwe: znaczniki równości szans</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
@@ -3566,7 +3570,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation>Uwaga (tylko to, co potrzebne do dofinansowania)</translation>
+        <translation>Uwaga (tylko to, co niezbędne do dofinansowania)</translation>
     </message>
     <message>
         <source>Student no.</source>
@@ -3598,7 +3602,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>{nouns}, jeden w wierszu; Enter otwiera</translation>
+        <translation>Lista: {nouns}, po jednej pozycji w wierszu; Enter otwiera</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
@@ -3622,7 +3626,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation>Brak wpisów ({nouns}) — „Nowy…” dodaje pierwszy</translation>
+        <translation>Brak pozycji ({nouns}) — kliknij „Dodaj…”, aby dodać pierwszą</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
@@ -3678,11 +3682,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>{count} things block</source>
-        <translation>Blokujące punkty: {count}</translation>
+        <translation>Blokady ({count}) dla</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation>1 punkt blokuje</translation>
+        <translation>1 blokada dla</translation>
     </message>
     <message>
         <source>Other moves</source>
@@ -3694,7 +3698,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Status: &lt;b&gt;Draft&lt;/b&gt; (not saved yet)</source>
-        <translation>Stan: &lt;b&gt;Projekt&lt;/b&gt; (jeszcze nie zapisano)</translation>
+        <translation>Status: &lt;b&gt;Wersja robocza&lt;/b&gt; (jeszcze niezapisana)</translation>
     </message>
     <message>
         <source> — step {value} of {count}</source>
@@ -3702,15 +3706,15 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</source>
-        <translation>Stan: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
+        <translation>Status: &lt;b&gt;{label}&lt;/b&gt;{step}</translation>
     </message>
     <message>
         <source>Move to “{label}”</source>
-        <translation>Przejdź do „{label}”</translation>
+        <translation>Przejdź do statusu „{label}”</translation>
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation>Pokazuje, co jeszcze blokuje, z drogą do każdego rozwiązania.</translation>
+        <translation>Pokazuje, co jeszcze blokuje, i jak to naprawić.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
@@ -3718,11 +3722,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Reopen as {label}</source>
-        <translation>Otwórz ponownie jako {label}</translation>
+        <translation>Otwórz ponownie jako „{label}”</translation>
     </message>
     <message>
         <source>Back to {label}</source>
-        <translation>Wróć do {label}</translation>
+        <translation>Wróć do „{label}”</translation>
     </message>
     <message>
         <source>{phase} — {done} of {count} done</source>
@@ -3742,11 +3746,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation>Wynika z danych vipdesk.</translation>
+        <translation>Wynika z danych w vipdesk.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation>Ręczne zaznaczenie wymaga podania powodu (dane tego nie pokazują).</translation>
+        <translation>Ręczne zaznaczenie wymaga podania powodu (dane tego nie wykazują).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
@@ -3758,7 +3762,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation>vipdesk zaznacza „{label}” na podstawie swoich danych, które jeszcze tego nie pokazują ({value}). Dlaczego jest to wykonane?</translation>
+        <translation>vipdesk zaznacza „{label}” na podstawie swoich danych, które jeszcze tego nie wykazują ({value}). Dlaczego uznać to za wykonane?</translation>
     </message>
     <message>
         <source>New placement</source>
@@ -3774,7 +3778,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Status</source>
-        <translation>Stan</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Preparation</source>
@@ -3822,14 +3826,14 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>No further step: the placement is </source>
-        <translation>Brak dalszego kroku: stan praktyki to </translation>
+        <translation>Brak dalszego kroku: status praktyki to </translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
         <translation>
-            <numerusform>Dalej: {label} — pozostał %n punkt (karta Stan)</numerusform>
-            <numerusform>Dalej: {label} — pozostały %n punkty (karta Stan)</numerusform>
-            <numerusform>Dalej: {label} — pozostało %n punktów (karta Stan)</numerusform>
+            <numerusform>Dalej: {label} — pozostał jeszcze %n punkt (karta Status)</numerusform>
+            <numerusform>Dalej: {label} — pozostały jeszcze %n punkty (karta Status)</numerusform>
+            <numerusform>Dalej: {label} — pozostało jeszcze %n punktów (karta Status)</numerusform>
         </translation>
     </message>
     <message>
@@ -3850,7 +3854,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation>{exc} Twoje zmiany nadal tu są, niezapisane.</translation>
+        <translation>{exc} Wprowadzone zmiany nadal tu są, niezapisane.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
@@ -3866,7 +3870,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation>Wirtualna: tylko online. Mieszana: online z pobytem fizycznym za granicą (podaj okresy poniżej). Fizyczna: na miejscu w organizacji przyjmującej.</translation>
+        <translation>Wirtualna: tylko online. Mieszana: online oraz pobyt fizyczny za granicą (jego okresy podaj poniżej). Fizyczna: na miejscu w organizacji przyjmującej.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
@@ -3874,7 +3878,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation>Kto śledzi naukę w instytucji wysyłającej i ją uznaje</translation>
+        <translation>Kto śledzi postępy w nauce na uczelni wysyłającej i je uznaje</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
@@ -3882,7 +3886,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation>Uzgodniony pierwszy dzień; od niego liczą się porozumienie i dofinansowanie</translation>
+        <translation>Uzgodniony pierwszy dzień; od niego liczy się porozumienie i dofinansowanie</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
@@ -3894,11 +3898,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation>Punkty ECTS praktyki w programie studiów; puste, gdy się nie liczy (wtedy do zakończenia nie jest potrzebne uznanie)</translation>
+        <translation>Liczba punktów ECTS za praktykę w programie studiów; puste, gdy praktyka się nie wlicza (wtedy do jej zakończenia nie jest potrzebne uznanie)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation>Wewnętrzne uwagi biura: nigdy nie drukowane w porozumieniu</translation>
+        <translation>Wewnętrzne uwagi biura: nigdy nie są drukowane w porozumieniu</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -3946,11 +3950,11 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>New mentor…</source>
-        <translation>Nowy opiekun…</translation>
+        <translation>Nowy mentor…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation>Nowy opiekun akademicki…</translation>
+        <translation>Nowy opiekun uczelniany…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
@@ -3962,7 +3966,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Company mentor</source>
-        <translation>Opiekun w firmie</translation>
+        <translation>Mentor w przedsiębiorstwie</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3974,7 +3978,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Hours per week</source>
-        <translation>Godzin tygodniowo</translation>
+        <translation>Godziny tygodniowo</translation>
     </message>
     <message>
         <source>ECTS credits</source>
@@ -3986,15 +3990,15 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Nic ({what}) nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nowy wpis.</translation>
+        <translation>Brak pasujących pozycji ({what}): wybierz z listy lub utwórz nową.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation>Nic jeszcze nie zapisano dla tej praktyki.</translation>
+        <translation>Dla tej praktyki nic jeszcze nie zarejestrowano.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
-        <translation>Historia zaczyna się przy pierwszym zapisaniu praktyki.</translation>
+        <translation>Historia zaczyna się od pierwszego zapisania praktyki.</translation>
     </message>
     <message>
         <source>What changed, newest first</source>
@@ -4006,7 +4010,7 @@ Skrzynka nadawcza przechowuje nieudane wiadomości: popraw ustawienia lub adres,
     </message>
     <message>
         <source>Show the audit entry behind the selected line as stored</source>
-        <translation>Pokaż wpis audytu zaznaczonego wiersza w postaci zapisanej</translation>
+        <translation>Pokaż wpis audytu dla zaznaczonego wiersza w postaci zapisanej</translation>
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
@@ -4024,27 +4028,27 @@ W postaci zapisanej:
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation>Najpierw wybierz organizację przyjmującą: opiekun tam pracuje.</translation>
+        <translation>Najpierw wybierz organizację przyjmującą: tam pracuje mentor.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation>Najpierw wybierz instytucję wysyłającą: opiekun akademicki tam pracuje.</translation>
+        <translation>Najpierw wybierz uczelnię wysyłającą: tam pracuje opiekun uczelniany.</translation>
     </message>
     <message>
         <source>Status not changed</source>
-        <translation>Stan nie został zmieniony</translation>
+        <translation>Nie zmieniono statusu</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
         <translation>
-            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać to:</numerusform>
-            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać %n rzeczy:</numerusform>
-            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw trzeba wykonać %n rzeczy:</numerusform>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do statusu „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw należy wykonać %n punkt:</numerusform>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do statusu „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw należy wykonać %n punkty:</numerusform>
+            <numerusform>&lt;b&gt;Praktyka nie może jeszcze przejść do statusu „{label}”.&lt;/b&gt;&lt;br&gt;Najpierw należy wykonać %n punktów:</numerusform>
         </translation>
     </message>
     <message>
         <source>Open {label}</source>
-        <translation>Otwórz {label}</translation>
+        <translation>Otwórz: {label}</translation>
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
@@ -4052,7 +4056,7 @@ W postaci zapisanej:
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation>Przejdź, choć dane tego jeszcze nie potwierdzają; Twój powód zostanie zapisany w historii.</translation>
+        <translation>Przejdź, choć dane jeszcze tego nie potwierdzają; powód zostanie zapisany w historii.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
@@ -4068,7 +4072,7 @@ W postaci zapisanej:
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation>Dlaczego {reference} przechodzi do „{label}”, choć dane tego jeszcze nie potwierdzają? Powód zostanie zapisany w historii praktyki.</translation>
+        <translation>Dlaczego {reference} ma przejść do statusu „{label}”, choć dane jeszcze tego nie potwierdzają? Powód zostanie zapisany w historii praktyki.</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -4086,7 +4090,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation>Zacznij od zapisania praktyki: student, organizacja przyjmująca, daty i forma (wirtualna, mieszana lub fizyczna).&lt;br&gt;Albo otwórz demonstracyjną bazę danych, aby najpierw obejrzeć przykładowe dane.</translation>
+        <translation>Zacznij od zarejestrowania praktyki: student, organizacja przyjmująca, daty i tryb (wirtualny, mieszany lub fizyczny).&lt;br&gt;Można też najpierw otworzyć demonstracyjną bazę danych z przykładowymi danymi.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
@@ -4126,11 +4130,11 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation>Pokaż tylko praktyki z czymś do zrobienia na liście zadań (karta Dziś)</translation>
+        <translation>Pokaż tylko praktyki, które mają coś do zrobienia na liście zadań (karta Dziś)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation>Pokaż praktyki o jednym stanie</translation>
+        <translation>Pokaż praktyki o jednym statusie</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
@@ -4190,7 +4194,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Shared hours per weekday</source>
-        <translation>Wspólne godziny w dniu tygodnia</translation>
+        <translation>Wspólne godziny w poszczególnych dniach tygodnia</translation>
     </message>
     <message>
         <source>No shared hours to show</source>
@@ -4202,7 +4206,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation>Wyniki według tematów, odpowiedzi blokujące i wskazówki</translation>
+        <translation>Wyniki według tematów, odpowiedzi blokujące i zalecenia</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
@@ -4210,7 +4214,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation>Kwestionariusz jako wypełnialny PDF do wysłania stronie</translation>
+        <translation>Kwestionariusz jako PDF do wypełnienia, do wysłania danej stronie</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
@@ -4262,7 +4266,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation>&lt;b&gt;Spisano&lt;/b&gt;{who} · raporty {label}, odpowiedź w ciągu {reply_hours} godz.</translation>
+        <translation>&lt;b&gt;Spisany&lt;/b&gt;{who} · raporty {label}, odpowiedź w ciągu {reply_hours} godz.</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
@@ -4278,7 +4282,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>{hours_text} shared a working day</source>
-        <translation>{hours_text} wspólnie w dniu roboczym</translation>
+        <translation>Wspólne godziny w dniu roboczym: {hours_text}</translation>
     </message>
     <message>
         <source>Shared hours: {shared}</source>
@@ -4286,7 +4290,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation>Przy godzinach biurowych (od poniedziałku do piątku, 9:00–17:00) dla wszystkich: {shared}.</translation>
+        <translation>Przy godzinach pracy biura (od poniedziałku do piątku, 9:00–17:00) dla wszystkich: {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -4332,7 +4336,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation>„Eksportuj jako PDF…” zapisuje kwestionariusz w tym języku (po angielsku, jeśli nie jest jeszcze przetłumaczony)</translation>
+        <translation>„Eksportuj jako PDF…” zapisuje kwestionariusz w tym języku (po angielsku, jeśli nie został jeszcze przetłumaczony)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
@@ -4340,7 +4344,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation>PDF-y &amp;w języku:</translation>
+        <translation>PDF w &amp;języku:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
@@ -4348,11 +4352,11 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation>Student, organizacja przyjmująca i instytucja są gotowi.</translation>
+        <translation>Wszystkie strony są gotowe: student, organizacja przyjmująca i uczelnia.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation>Nie wszystko jest jeszcze ocenione lub wystarczająco mocne.</translation>
+        <translation>Nie wszystko zostało już ocenione lub nie wszędzie wynik jest wystarczający.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
@@ -4364,15 +4368,15 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>{label} works on {name}</source>
-        <translation>{label} pracuje w: {name}</translation>
+        <translation>{label}: praca w dniu {name}</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation>{label} zaczyna o</translation>
+        <translation>{label}: początek pracy</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation>{label} kończy o</translation>
+        <translation>{label}: koniec pracy</translation>
     </message>
     <message>
         <source>Working days</source>
@@ -4396,7 +4400,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Fill in the student&apos;s time zone, days and hours to see them.</source>
-        <translation>Uzupełnij strefę czasową, dni i godziny studenta, aby je zobaczyć.</translation>
+        <translation>Uzupełnij strefę czasową, dni i godziny pracy studenta, aby je zobaczyć.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Suggested {meeting_minutes}-minute meeting:&lt;/b&gt; {first_line}</source>
@@ -4420,7 +4424,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation>np. Teams: cotygodniowe spotkanie i krótkie pytania. E-mail: raporty. Dysk wspólny: rezultaty. Grupa czatu: rozmowy niezwiązane z zadaniami.</translation>
+        <translation>np. Teams: cotygodniowe spotkanie i szybkie pytania. E-mail: raporty. Dysk współdzielony: rezultaty. Grupa na czacie: rozmowy nieformalne.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
@@ -4456,7 +4460,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation>Punkt kontaktowy dla pracowników firmy</translation>
+        <translation>Punkt kontaktowy dla pracowników przedsiębiorstwa</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
@@ -4472,7 +4476,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation>&lt;br&gt;Liczba pytań wymaganych bez odpowiedzi: {missing}.</translation>
+        <translation>&lt;br&gt;Wymagane pytania bez odpowiedzi: {missing}.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
@@ -4484,7 +4488,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Blocking answers&lt;/b&gt; — these must be solved before the placement can start:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation>&lt;b&gt;Odpowiedzi blokujące&lt;/b&gt; — trzeba je rozwiązać, zanim praktyka się rozpocznie:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
+        <translation>&lt;b&gt;Odpowiedzi blokujące&lt;/b&gt; — trzeba je rozwiązać, zanim praktyka będzie mogła się rozpocząć:&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4492,7 +4496,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation>&lt;b&gt;Co zrobić&lt;/b&gt;&lt;br&gt;Nic: każda odpowiedź jest mocna.</translation>
+        <translation>&lt;b&gt;Co zrobić&lt;/b&gt;&lt;br&gt;Nic: wszystkie odpowiedzi są mocne.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
@@ -4500,7 +4504,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation>Pytania: {count} na stronach: {count2}, około {max} minut. Każda strona jest zapisywana po kliknięciu „Dalej”: możesz przerwać w dowolnym momencie i kontynuować później.</translation>
+        <translation>Pytania: {count}, strony: {count2}, około {max} min. Każda strona jest zapisywana po kliknięciu „Dalej”: można przerwać w dowolnym momencie i kontynuować później.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
@@ -4516,7 +4520,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
-        <translation>{page} · Opcjonalne: zostaw puste, jeśli nie ma nic do dodania.</translation>
+        <translation>{page} · Opcjonalne: pozostaw puste, jeśli nie ma nic do dodania.</translation>
     </message>
     <message>
         <source>Result</source>
@@ -4524,7 +4528,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Kliknij „Zakończ”, aby zapisać tę ocenę. Do tego czasu możesz wrócić i zmienić odpowiedzi.</translation>
+        <translation>Kliknij „Zakończ”, aby zarejestrować tę ocenę. Do tego czasu można wrócić i zmienić odpowiedzi.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4538,11 +4542,11 @@ Co zrobić: {action}.</translation>
         <source>{exc}
 Your answers on this page are kept.</source>
         <translation>{exc}
-Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
+Odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation>{exc} Teraz widać ich odpowiedzi; sprawdź tę stronę i ponownie kliknij „Dalej”.</translation>
+        <translation>{exc} Teraz widać odpowiedzi drugiej osoby; sprawdź tę stronę i ponownie kliknij „Dalej”.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -4550,11 +4554,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation>Nie udało się zapisać tej strony. Zamknąć mimo to i utracić jej odpowiedzi?</translation>
+        <translation>Nie udało się zapisać tej strony. Zamknąć mimo to i utracić odpowiedzi z tej strony?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation>{tool_name} z: {label}</translation>
+        <translation>{tool_name} — {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
@@ -4570,7 +4574,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation>Co się stało; w razie niepowodzenia, co je zastępuje</translation>
+        <translation>Co się stało; w razie niepowodzenia — czym zastąpiono narzędzie</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
@@ -4586,7 +4590,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>With</source>
-        <translation>Z</translation>
+        <translation>Z kim</translation>
     </message>
     <message>
         <source>Choose the tools first.</source>
@@ -4602,11 +4606,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation>{name} (nieprzeznaczone do tego)</translation>
+        <translation>{name} (nie do tego celu)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation>Wybierz narzędzia, z których wszyscy mogą korzystać, a najlepiej już korzystają, i wyraźnie określ, które służy do czego.</translation>
+        <translation>Wybierz narzędzia, z których wszyscy mogą korzystać, a najlepiej już korzystają, i jednoznacznie określ, do czego służy każde z nich.</translation>
     </message>
     <message>
         <source>Check the choice</source>
@@ -4614,7 +4618,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Kliknij „Zakończ”, aby zapisać. Następnie przetestuj każde narzędzie ze studentem, opiekunem i opiekunem akademickim: wcześniej nie można wysłać porozumienia.</translation>
+        <translation>Kliknij „Zakończ”, aby zapisać. Następnie przetestuj każde narzędzie ze studentem, mentorem i opiekunem uczelnianym: wcześniej nie można wysłać porozumienia.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4626,7 +4630,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation>Brak wskazówek: wybór jest zgodny z przewodnikiem.</translation>
+        <translation>Brak zaleceń: wybór jest zgodny z przewodnikiem.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
@@ -4634,27 +4638,27 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Tools not saved</source>
-        <translation>Narzędzia nie zostały zapisane</translation>
+        <translation>Nie zapisano narzędzi</translation>
     </message>
     <message>
         <source> They chose: {join}.</source>
-        <translation> Wybrali: {join}.</translation>
+        <translation> Wybrano: {join}.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Ktoś inny wybrał narzędzia dla tej praktyki po jej otwarciu przez Ciebie.{chosen} Kliknij ponownie „Zakończ”, aby zachować swój wybór, lub „Wstecz”, aby go zmienić.</translation>
+        <translation>Ktoś inny wybrał narzędzia dla tej praktyki po jej otwarciu tutaj.{chosen} Kliknij ponownie „Zakończ”, aby zachować własny wybór, lub „Wstecz”, aby go zmienić.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
 
 </source>
-        <translation>Ich wersja różni się w: {join}.
+        <translation>Tamta wersja różni się w polach: {join}.
 
 </translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation>{details}„Wczytaj ponownie” pokazuje ich wersję i odrzuca Twoje zmiany; „Zachowaj moje” zapisuje Twoją wersję zamiast ich.</translation>
+        <translation>{details}„Wczytaj ponownie” pokazuje tamtą wersję i odrzuca wprowadzone tu zmiany; „Zachowaj moje” zapisuje bieżącą wersję w miejsce tamtej.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
@@ -4666,7 +4670,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation>„{text}” nie ma na liście; wybierz z niej {what}.</translation>
+        <translation>„{text}” nie ma na liście; wybierz z listy: {what}.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
@@ -4678,11 +4682,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation>Kryteria równego dostępu to szczególne kategorie danych osobowych (art. 9 RODO). Dołączaj je tylko wtedy, gdy odbiorca ich potrzebuje, np. do wsparcia włączeniowego; przechowuj i przesyłaj plik w bezpieczny sposób.</translation>
+        <translation>Znaczniki równości szans to szczególne kategorie danych osobowych (art. 9 RODO). Należy je dołączać tylko wtedy, gdy odbiorca ich potrzebuje, np. do wsparcia na rzecz włączenia w ramach dofinansowania; plik należy bezpiecznie przechowywać i przesyłać.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
-        <translation>Raport nie został zapisany</translation>
+        <translation>Nie zapisano raportu</translation>
     </message>
     <message>
         <source>Cancelled: no file was written.</source>
@@ -4694,11 +4698,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation>Każda praktyka</translation>
+        <translation>Wszystkie praktyki</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation>Wszystkie stany</translation>
+        <translation>Wszystkie statusy</translation>
     </message>
     <message>
         <source>Language of the report</source>
@@ -4706,11 +4710,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation>Nazwy arkuszy, nagłówki, podsumowania i wykresy w tym języku; dane tak, jak je zapisano</translation>
+        <translation>Nazwy arkuszy, nagłówki, podsumowania i wykresy w tym języku; dane w postaci zapisanej</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation>Dołącz kryteria równego dostępu studentów</translation>
+        <translation>Dołącz znaczniki równości szans studentów</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -4738,11 +4742,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
-        <translation>Następnie wyślij e-mailem (do instytucji finansującej lub kierownictwa)</translation>
+        <translation>Następnie wyślij e-mailem (do instytucji finansującej lub przełożonego)</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation>Skoroszyt Excel z poniższymi filtrami, kluczowymi liczbami z wykresem i szczegółami. Filtry są początkowo takie, jak na liście praktyk.</translation>
+        <translation>Skoroszyt Excel z poniższymi filtrami, kluczowymi wskaźnikami z wykresem i szczegółami. Filtry są początkowo ustawione tak jak na liście praktyk.</translation>
     </message>
     <message>
         <source>Save the report as</source>
@@ -4766,7 +4770,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>{name} exists already. Replace it?</source>
-        <translation>{name} już istnieje. Zastąpić?</translation>
+        <translation>Plik {name} już istnieje. Zastąpić go?</translation>
     </message>
     <message>
         <source>Writing the report…</source>
@@ -4782,7 +4786,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation>Zapisano {records:,} ({what}) w {path}.</translation>
+        <translation>Zapisano w {path}; {what}: {records:,}.</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
@@ -4794,7 +4798,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>The template was not saved</source>
-        <translation>Szablon nie został zapisany</translation>
+        <translation>Nie zapisano szablonu</translation>
     </message>
     <message>
         <source>Nothing was imported</source>
@@ -4814,7 +4818,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na {value}. Zobaczysz, co vipdesk zrozumiał, zanim cokolwiek zostanie zaimportowane; jeśli którykolwiek wiersz ma problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
+        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na każdą pozycję ({value}). Przed importem widać, jak vipdesk odczytał dane; jeśli którykolwiek wiersz zawiera problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -4834,11 +4838,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation>Jak czytane są daty zapisane z ukośnikami; 31.12.2000 i 2000-12-31 są zawsze jednoznaczne</translation>
+        <translation>Jak odczytywane są daty zapisane z ukośnikami; 31.12.2000 i 2000-12-31 są zawsze jednoznaczne</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation>Daty takie jak 01/02/2026 zapisano z &amp;dniem lub miesiącem na początku:</translation>
+        <translation>Daty typu 01/02/2026 zaczynają się od &amp;dnia lub od miesiąca:</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -4878,11 +4882,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Checking {name}</source>
-        <translation>Sprawdzanie {name}</translation>
+        <translation>Sprawdzanie: {name}</translation>
     </message>
     <message>
         <source>The date order was not changed</source>
-        <translation>Kolejność dat nie została zmieniona</translation>
+        <translation>Nie zmieniono kolejności dat</translation>
     </message>
     <message>
         <source>&lt;b&gt;This file cannot be imported.&lt;/b&gt; {message}</source>
@@ -4898,7 +4902,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
-        <translation>&lt;b&gt;{source}&lt;/b&gt;: wiersze: {count:,}{more} — {summary}.</translation>
+        <translation>&lt;b&gt;{source}&lt;/b&gt;: liczba wierszy {count:,}{more} — {summary}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Columns not used: {join}.</source>
@@ -4906,11 +4910,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation>&lt;br&gt;Daty z ukośnikami czytane jako: {label}.</translation>
+        <translation>&lt;br&gt;Daty z ukośnikami odczytano jako: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nic nie może zostać zaimportowane, dopóki każdy problem poniżej nie zostanie poprawiony w pliku&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nie można niczego zaimportować, dopóki wszystkie poniższe problemy nie zostaną poprawione w pliku&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
@@ -4926,11 +4930,11 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation>Zaimportowano {created:,} ({noun}).</translation>
+        <translation>Zaimportowano ({noun}): {created:,}.</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation> {count:,} już istniało i zostało pominiętych.</translation>
+        <translation> Pominięto już istniejące: {count:,}.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
@@ -4954,7 +4958,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation>Dlaczego, np. „HR organizacji nieobecny do poniedziałku”</translation>
+        <translation>Dlaczego, np. „dział HR organizacji nieobecny do poniedziałku”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
@@ -4962,7 +4966,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation>&amp;Uwaga</translation>
+        <translation>&amp;Notatka</translation>
     </message>
     <message>
         <source>Snooze</source>
@@ -4970,7 +4974,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation>Pojawi się ponownie dzień później, chyba że dane pokażą do tego czasu, że zostało wykonane.</translation>
+        <translation>Pozycja pojawi się ponownie następnego dnia, chyba że do tego czasu dane wykażą, że została wykonana.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
@@ -4990,7 +4994,7 @@ Twoje odpowiedzi na tej stronie zostają zachowane.</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation>Kiedy lista zadań pokazuje pozycję. Te liczby dotyczą wszystkich korzystających z tej bazy danych.</translation>
+        <translation>Kiedy lista zadań pokazuje pozycję. Te liczby dotyczą wszystkich użytkowników tej bazy danych.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
@@ -5024,11 +5028,11 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation>Otwórz praktykę tam, gdzie to się wykonuje (Enter)</translation>
+        <translation>Otwórz praktykę w miejscu, gdzie się to wykonuje (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation>O&amp;dłóż…</translation>
+        <translation>&amp;Odłóż…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
@@ -5048,7 +5052,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation>Wyślij e-mail do każdej strony, na którą czeka pozycja: podpisy, zaświadczenie, oceny</translation>
+        <translation>Wyślij e-mail do każdej strony, na którą czeka pozycja: podpisy, zaświadczenie, ewaluacje</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -5056,11 +5060,11 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation>Co jest do zrobienia, pogrupowane na zaległe, w tym tygodniu i później</translation>
+        <translation>Co jest do zrobienia, w grupach: zaległe, w tym tygodniu i później</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Wszystko zrobione&lt;/h2&gt;&lt;p&gt;Dziś nic na Ciebie nie czeka: żadne podpisy nie czekają zbyt długo, żadna praktyka nie zaczyna się z otwartym przygotowaniem, nie brakuje zaświadczenia ani oceny.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Wszystko zrobione&lt;/h2&gt;&lt;p&gt;Na dziś nie ma nic do zrobienia: żadne podpisy nie czekają zbyt długo, żadna praktyka nie zaczyna się z otwartym przygotowaniem, nie brakuje żadnego zaświadczenia ani ewaluacji.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
@@ -5104,7 +5108,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation>Praktyki i pozycje kosztów usunięte w ciągu ostatnich 30 dni. Przywrócenie przywraca wszystko: listę kontrolną, kwestionariusze, protokół, narzędzia, porozumienia i koszty.</translation>
+        <translation>Praktyki i pozycje kosztów usunięte w ciągu ostatnich 30 dni. Przywrócona pozycja wraca ze wszystkim, co zawierała: listą kontrolną, kwestionariuszami, protokołem, narzędziami, porozumieniami i kosztami.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
@@ -5132,7 +5136,7 @@ Co zrobić: {action}.</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation>Wpisz część imienia i nazwiska, e-maila lub numeru albumu</translation>
+        <translation>Wpisz część imienia i nazwiska, adresu e-mail lub numeru albumu</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
@@ -16,6 +17,7 @@ from vipdesk.languages import ENGLISH
 from vipdesk.ui import i18n, labels, when
 from vipdesk.ui.appearance import add_language_menu
 from vipdesk.ui.i18n import chosen_language, install_language, tr
+from vipdesk.ui.money_fields import format_money
 
 
 def settings_at(tmp_path: Path) -> QSettings:
@@ -98,5 +100,14 @@ def test_dates_read_the_way_of_the_interface_language() -> None:
         assert when.day(day) == "4.12.2026"
         QLocale.setDefault(QLocale("pl"))
         assert when.day(day) == "4 gru 2026"
+    finally:
+        QLocale.setDefault(QLocale("en"))
+
+
+def test_money_reads_the_way_of_the_interface_language() -> None:
+    try:
+        assert format_money(Decimal("1035"), "EUR") == "1,035.00 EUR"
+        QLocale.setDefault(QLocale("de"))
+        assert format_money(Decimal("1035.5"), "EUR") == "1.035,50 EUR"
     finally:
         QLocale.setDefault(QLocale("en"))

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from vipdesk.services.funding.currency import currencies
+from vipdesk.services.funding.currency import currencies, money
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import SearchableCombo
 
@@ -38,6 +38,12 @@ def parse_money(text: str) -> Decimal | None:
         return Decimal(f"{sign}{digits}.{match.group(2) or '00'}")
     except InvalidOperation as exc:  # pragma: no cover - the patterns above rule it out
         raise ValueError(f"'{text.strip()}' is not an amount.") from exc
+
+
+def format_money(amount: Decimal, currency: str) -> str:
+    """An amount as the interface language writes it, the currency's code after the figure:
+    "1,035.00 EUR" in English, "1.035,00 EUR" in German, "1 035,00 EUR" in Polish."""
+    return f"{QLocale().toString(float(money(amount)), 'f', 2)} {currency}"
 
 
 def money_text(amount: Decimal | None) -> str:

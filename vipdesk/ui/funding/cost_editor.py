@@ -30,7 +30,6 @@ from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import AllocationRule, CostCategory, Mode
 from vipdesk.services.funding.costs import load_facts
-from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.sources import (
     CostForm,
     SourcePeriod,
@@ -44,7 +43,7 @@ from vipdesk.ui import when
 from vipdesk.ui.funding.source_editor import not_unreadable, read_date, read_money
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
-from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
+from vipdesk.ui.money_fields import CurrencyCombo, MoneyField, format_money
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import DateField, SearchableCombo, name_for_screen_readers
 

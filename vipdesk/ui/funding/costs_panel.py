@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.funding.costs import CostPart, cost_report
-from vipdesk.services.funding.currency import format_money
 from vipdesk.ui import theme, when
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.grant_calculator import GrantCalculator
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.money_fields import format_money
 
 
 class CostsPanel(QWidget):

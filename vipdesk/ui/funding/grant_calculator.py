@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
-from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.grant_tables import available_years
 from vipdesk.services.funding.grants import GrantLine, GrantOptions, GrantResult
 from vipdesk.services.funding.placement_grant import grant_for_placement, record_grant
@@ -31,6 +30,7 @@ from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.money_fields import format_money
 from vipdesk.ui.widgets import name_for_screen_readers
 
 

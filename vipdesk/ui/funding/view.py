@@ -36,7 +36,6 @@ from vipdesk.services.funding.costs import (
     by_year,
     cost_report,
 )
-from vipdesk.services.funding.currency import format_money
 from vipdesk.services.funding.sources import delete_source, list_sources
 from vipdesk.ui import theme, when
 from vipdesk.ui.funding.charts import Bar, BarChart, BudgetBar, BudgetBars
@@ -51,6 +50,7 @@ from vipdesk.ui.funding.source_editor import SourceEditor
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.money_fields import format_money
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def _money(value: Decimal, currency: str) -> str:
 
 SOURCE_COLUMNS: list[Column[SourceRow]] = [
     Column(tr("Name"), lambda r: r.name),
-    Column(tr("Kind"), lambda r: r.kind.label.split(" (")[0]),
+    Column(tr("Kind"), lambda r: shown(r.kind.label).split(" (")[0]),
     Column(tr("Currency"), lambda r: r.currency),
     Column(tr("Awarded"), lambda r: _money(r.awarded, r.currency), True),
     Column(tr("Spent"), lambda r: _money(r.spent, r.currency), True),
@@ -243,7 +243,9 @@ class FundingView(QWidget):
                     r.name,
                     r.awarded,
                     r.spent,
-                    f"{_money(r.spent, r.currency)} of {_money(r.awarded, r.currency)}"
+                    tr("{spent} of {awarded}").format(
+                        spent=_money(r.spent, r.currency), awarded=_money(r.awarded, r.currency)
+                    )
                     + (tr(" — overspent") if r.overspent else ""),
                 )
                 for r in rows
