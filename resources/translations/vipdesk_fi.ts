@@ -21,15 +21,15 @@
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
-        <translation>{reference} {title} HR:lle.pdf</translation>
+        <translation>{reference} {title} henkilöstöhallinnolle.pdf</translation>
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation>Tallenna täytettävä PDF HR:lle</translation>
+        <translation>Tallenna täytettävä PDF henkilöstöhallinnolle</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation>Valitse HR:n palauttama PDF</translation>
+        <translation>Valitse henkilöstöhallinnon palauttama PDF</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
@@ -53,7 +53,7 @@
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation>{title} on kaikkien osapuolten allekirjoittama ja lukittu. Lopullinen PDF on arkistoitu tiivisteellä SHA-256 {final_sha256}.</translation>
+        <translation>{title} on kaikkien osapuolten allekirjoittama ja lukittu. Sen lopullinen PDF on arkistoitu SHA-256-tiivisteellä {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
@@ -77,8 +77,8 @@
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
         <translation>
-            <numerusform>Valittu harjoittelu</numerusform>
-            <numerusform>%Ln valittua harjoittelua</numerusform>
+            <numerusform>Valittu %Ln harjoittelu</numerusform>
+            <numerusform>Valitut %Ln harjoittelua</numerusform>
         </translation>
     </message>
     <message>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
-        <translation> ({missing:,} laadittu niiden tiedoista)</translation>
+        <translation> ({missing:,} laadittu tietojen pohjalta)</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -111,15 +111,15 @@
     </message>
     <message>
         <source>Fillable: the host&apos;s part as form fields, for HR to complete</source>
-        <translation>Täytettävä: vastaanottavan organisaation osuus lomakekenttinä HR:n täytettäväksi</translation>
+        <translation>Täytettävä: vastaanottavan organisaation osa lomakekenttinä henkilöstöhallinnon täytettäväksi</translation>
     </message>
     <message>
         <source>Agreements of</source>
-        <translation>Sopimukset:</translation>
+        <translation>Harjoittelut</translation>
     </message>
     <message>
         <source>Save into</source>
-        <translation>Tallenna kansioon</translation>
+        <translation>Tallennuskansio</translation>
     </message>
     <message>
         <source>Variant</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation>Yksi PDF kutakin harjoittelua kohden, nimettynä viitteen mukaan (esim. VIP-2027-00042.pdf), valmiina lähetettäväksi allekirjoitettavaksi. Jos peruutat, kansio pysyy ennallaan.</translation>
+        <translation>Yksi PDF harjoittelua kohti, nimettynä sen tunnuksella (esim. VIP-2027-00042.pdf), valmiina allekirjoitettavaksi lähetettäväksi. Jos peruutat, kansio jää ennalleen.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
-        <translation>Kansiota {folder} ei ole.</translation>
+        <translation>Kansiota {folder} ei ole olemassa.</translation>
     </message>
     <message>
         <source>There is no placement to export.</source>
-        <translation>Vietävää harjoittelua ei ole.</translation>
+        <translation>Vietäviä harjoitteluja ei ole.</translation>
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
@@ -164,8 +164,8 @@
     <message numerus="yes">
         <source>Wrote %Ln agreement(s) to {folder}.</source>
         <translation>
-            <numerusform>%Ln sopimus kirjoitettu kansioon {folder}.</numerusform>
-            <numerusform>%Ln sopimusta kirjoitettu kansioon {folder}.</numerusform>
+            <numerusform>Kirjoitettiin %Ln sopimus kansioon {folder}.</numerusform>
+            <numerusform>Kirjoitettiin %Ln sopimusta kansioon {folder}.</numerusform>
         </translation>
     </message>
     <message>
@@ -183,13 +183,13 @@
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
         <translation>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio, joka lähetetään uudelleen; muut jäävät ennalleen.</numerusform>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio, joka lähetetään uudelleen; muut jäävät ennalleen.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio lähetettäväksi uudelleen; muut jätetään ennalleen.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; poikkeaa sopimuksesta %n kentässä. Valitse hyväksyttävät muutokset: niistä tulee uusi versio lähetettäväksi uudelleen; muut jätetään ennalleen.</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt; changes no field of the agreement.</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt; ei muuta yhtään sopimuksen kenttää.</translation>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; ei muuta mitään sopimuksen kenttää.</translation>
     </message>
     <message>
         <source>Field</source>
@@ -197,7 +197,7 @@
     </message>
     <message>
         <source>In vipdesk</source>
-        <translation>vipdeskissä</translation>
+        <translation>Vipdeskissä</translation>
     </message>
     <message>
         <source>In the returned PDF</source>
@@ -205,15 +205,15 @@
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
-        <translation>Sähköisesti allekirjoittanut tässä tiedostossa: &lt;b&gt;{who}&lt;/b&gt;.</translation>
+        <translation>Tämän tiedoston digitaalisesti allekirjoittanut: &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Nobody signed this file digitally.</source>
-        <translation>Kukaan ei ole allekirjoittanut tätä tiedostoa sähköisesti.</translation>
+        <translation>Kukaan ei ole allekirjoittanut tätä tiedostoa digitaalisesti.</translation>
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation>Kirjaa sähköinen allekirjoitus ({value})</translation>
+        <translation>Kirjaa digitaalinen allekirjoitus: {value}</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation>Allekirjoitettu sopimus pysyy ennallaan. Muutos kirjaa, mikä harjoittelun aikana muuttuu; kaikki kolme osapuolta allekirjoittavat sen.</translation>
+        <translation>Allekirjoitettu sopimus pysyy ennallaan. Sopimusmuutokseen kirjataan, mikä muuttuu harjoittelun aikana; kaikki kolme osapuolta allekirjoittavat sen.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation>&amp;Aloita muutos</translation>
+        <translation>&amp;Aloita sopimusmuutos</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation>Todistus kertoo, mitä todella tapahtui. Milloin harjoittelu todellisuudessa alkoi ja päättyi?</translation>
+        <translation>Todistuksessa kerrotaan, mitä todella tapahtui. Milloin harjoittelu todellisuudessa alkoi ja päättyi?</translation>
     </message>
     <message>
         <source>Actual start</source>
@@ -273,15 +273,15 @@
     </message>
     <message>
         <source>One task per line</source>
-        <translation>Yksi tehtävä riviä kohden</translation>
+        <translation>Yksi tehtävä riviä kohti</translation>
     </message>
     <message>
         <source>One learning outcome per line</source>
-        <translation>Yksi oppimistulos riviä kohden</translation>
+        <translation>Yksi oppimistulos riviä kohti</translation>
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation>Ohjaajan arvio harjoittelijasta</translation>
+        <translation>Mentorin arvio harjoittelijasta</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation>Ohjaajan arvio</translation>
+        <translation>Mentorin arvio</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -313,7 +313,7 @@
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
-        <translation>Aloitetaanko versio {value} kopiona asiakirjasta {title}? Versio {number} korvautuu: siihen ei enää kirjata allekirjoituksia, ja uusi versio lähetetään uudelleen allekirjoitettavaksi.</translation>
+        <translation>Aloitetaanko versio {value} kopiona asiakirjasta {title}? Versio {number} korvautuu silloin: siihen ei enää kirjata allekirjoituksia, ja uusi versio lähetetään uudelleen allekirjoitettavaksi.</translation>
     </message>
     <message>
         <source>New version</source>
@@ -337,11 +337,11 @@
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation>&amp;Hylkää…</translation>
+        <translation>Ki&amp;eltäydy…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation>Tallenna sk&amp;annaus…</translation>
+        <translation>Tallenna &amp;skannaus…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
@@ -349,19 +349,19 @@
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation>&amp;Täytettävä PDF HR:lle…</translation>
+        <translation>&amp;Täytettävä PDF henkilöstöhallinnolle…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation>Lähetä &amp;sähköpostilla…</translation>
+        <translation>Lähetä sä&amp;hköpostilla…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation>T&amp;uo palautettu PDF…</translation>
+        <translation>Tu&amp;o palautettu PDF…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation>&amp;Uusi versio</translation>
+        <translation>Uusi &amp;versio</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation>T&amp;odistus…</translation>
+        <translation>To&amp;distus…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
@@ -397,7 +397,7 @@
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation>Mikään sopimuksen versio ei ole auki: palautetulla PDF:llä ei ole mitään muutettavaa.</translation>
+        <translation>Mikään sopimusversio ei ole avoinna: palautetulla PDF:llä ei ole mitään muutettavaa.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
@@ -409,15 +409,15 @@
     </message>
     <message>
         <source>It is out for signature: start a new version to change it.</source>
-        <translation>Se on lähetetty allekirjoitettavaksi: aloita uusi versio muuttaaksesi sitä.</translation>
+        <translation>Se on allekirjoitettavana: aloita uusi versio muuttaaksesi sitä.</translation>
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation>Se on allekirjoitettu ja lukittu: muutokset tehdään lisäsopimuksella.</translation>
+        <translation>Se on allekirjoitettu ja lukittu: muutokset tehdään sopimusmuutoksina.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
-        <translation>Sitä ei ole lähetetty allekirjoitettavaksi.</translation>
+        <translation>Se ei ole allekirjoitettavana.</translation>
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
@@ -425,11 +425,11 @@
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation>Vain sopimuksen versiot menevät HR:lle täytettävänä PDF:nä.</translation>
+        <translation>Vain sopimusversiot menevät henkilöstöhallinnolle täytettävänä PDF:nä.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation>HR:lle menee vain luonnos tai allekirjoitettavaksi lähetetty versio.</translation>
+        <translation>Vain luonnos tai allekirjoitettavana oleva versio menee henkilöstöhallinnolle.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
@@ -437,11 +437,11 @@
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation>Vain allekirjoitettavaksi lähetetty sopimuksen versio korvataan.</translation>
+        <translation>Vain allekirjoitettavana oleva sopimusversio korvataan.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
-        <translation>Tallenna harjoittelu ensin laatiaksesi sen sopimuksen.</translation>
+        <translation>Tallenna harjoittelu ensin, jotta voit laatia sen sopimuksen.</translation>
     </message>
     <message>
         <source>Document</source>
@@ -465,7 +465,7 @@
     </message>
     <message>
         <source>Agreement versions</source>
-        <translation>Sopimuksen versiot</translation>
+        <translation>Sopimusversiot</translation>
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
@@ -485,7 +485,7 @@
     </message>
     <message>
         <source>Method</source>
-        <translation>Tapa</translation>
+        <translation>Menetelmä</translation>
     </message>
     <message>
         <source>Function</source>
@@ -509,15 +509,15 @@
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation>&amp;Lisää</translation>
+        <translation>L&amp;isää</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation>Kaikki sopimusta koskevat toiminnot ja miksi joitakin ei voi nyt tehdä</translation>
+        <translation>Kaikki sopimukseen liittyvät toiminnot ja miksi joitakin ei voi tehdä nyt</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation>Muokkaa &amp;luonnosta…</translation>
+        <translation>M&amp;uokkaa luonnosta…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation>Ei vielä lähetetty: allekirjoitukset kirjataan, kun se on lähetetty allekirjoitettavaksi.</translation>
+        <translation>Ei vielä lähetetty: allekirjoitukset kirjataan, kun se on allekirjoitettavana.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
@@ -533,11 +533,11 @@
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>Seuraavana allekirjoittaa: &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>Seuraava allekirjoittaja: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Hylännyt: {party_label}: {reason}&lt;/span&gt; — aloita uusi versio muokataksesi sitä.</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Kieltäytyi: {party_label}; syy: {reason}&lt;/span&gt; — aloita uusi versio sen muokkaamiseksi.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
@@ -545,11 +545,11 @@
     </message>
     <message>
         <source>Send {title} for signature</source>
-        <translation>Lähetä allekirjoitettavaksi: {title}</translation>
+        <translation>Lähetä {title} allekirjoitettavaksi</translation>
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; jäädytetään lähetettäessä: sen PDF luodaan, ja osapuolet allekirjoittavat sen vuorollaan. Valitse järjestys, jossa osapuolet allekirjoittavat.</translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; jäädytetään, kun se lähetetään: siitä tehdään PDF, ja kukin osapuoli allekirjoittaa sen vuorollaan. Valitse järjestys, jossa osapuolet allekirjoittavat.</translation>
     </message>
     <message>
         <source>Signing order</source>
@@ -603,11 +603,11 @@
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation>Sähköinen: allekirjoitettuna &amp;palautettu PDF</translation>
+        <translation>&amp;Digitaalinen: allekirjoitettuna palautettu PDF</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
-        <translation>Sähköinen: allekirjoita &amp;tässä varmenteella (.p12)</translation>
+        <translation>Digitaalinen: allekirjoita tässä &amp;varmenteella (.p12)</translation>
     </message>
     <message>
         <source>Record signature — {value}</source>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <source>Used once to sign; never stored</source>
-        <translation>Käytetään kerran allekirjoittamiseen; ei koskaan tallenneta</translation>
+        <translation>Käytetään kerran allekirjoittamiseen; ei tallenneta</translation>
     </message>
     <message>
         <source>Name</source>
@@ -667,15 +667,15 @@
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
         <translation>{exc}
 
-Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilöllisyyden (esimerkiksi puhelimitse). Vahvistuksesi ja syy tallennetaan harjoittelun historiaan.</translation>
+Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilöllisyyden (esimerkiksi puhelimitse). Vahvistuksesi ja syy säilytetään harjoittelun historiassa.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation>Hylkäys — {title}</translation>
+        <translation>Kieltäytyminen — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation>Hylkäys kirjataan syineen, ja se &lt;b&gt;nollaa kaikki muut allekirjoitukset&lt;/b&gt; asiakirjassa {title}, myös sähköiset. Aloita uusi versio muuttaaksesi tekstiä.</translation>
+        <translation>Kieltäytyminen kirjataan syineen, ja se &lt;b&gt;nollaa kaikki muut allekirjoitukset&lt;/b&gt; asiakirjassa {title}, myös digitaaliset. Aloita uusi versio muuttaaksesi tekstiä.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
@@ -683,19 +683,19 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation>&amp;Hylkää</translation>
+        <translation>&amp;Kieltäydy</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation>Kerro, miksi osapuoli hylkää.</translation>
+        <translation>Kerro, miksi osapuoli kieltäytyy.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation>Kirjataanko hylkäys?</translation>
+        <translation>Kirjataanko kieltäytyminen?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation>Kirjataanko, että {value} hylkää? Kaikki tähän versioon tähän mennessä kirjatut allekirjoitukset nollataan.</translation>
+        <translation>Kirjataanko kieltäytyminen ({value})? Kaikki tähän versioon tähän mennessä kirjatut allekirjoitukset nollataan.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
@@ -707,15 +707,15 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation>Allekirjoitukset, joiden varmenteen on myöntänyt jokin näistä myöntäjistä, vahvistetaan, kun allekirjoittajan nimi vastaa osapuolelle kirjattua henkilöä.</translation>
+        <translation>Allekirjoitukset, joiden varmenteen on myöntänyt jokin näistä varmentajista, vahvistetaan, kun allekirjoittajan nimi vastaa osapuolelle kirjattua henkilöä.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
-        <translation>Myöntäjät, joiden allekirjoitukset katsotaan vahvistetuiksi</translation>
+        <translation>Varmentajat, joiden allekirjoitukset katsotaan vahvistetuiksi</translation>
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation>Yhteenkään varmenteeseen ei vielä luoteta: allekirjoittajat vahvistetaan vain heille aiemmin hyväksytyllä varmenteella.</translation>
+        <translation>Yhteenkään varmenteeseen ei vielä luoteta: allekirjoittajat vahvistetaan vain heille aiemmin hyväksytyn varmenteen perusteella.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
@@ -751,27 +751,27 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>intact, but &lt;b&gt;signer NOT CONFIRMED&lt;/b&gt;: {reasons}</source>
-        <translation>ehjä, mutta &lt;b&gt;allekirjoittajaa EI VAHVISTETTU&lt;/b&gt;: {reasons}</translation>
+        <translation>eheä, mutta &lt;b&gt;allekirjoittajaa EI VAHVISTETTU&lt;/b&gt;: {reasons}</translation>
     </message>
     <message>
         <source>intact; signer confirmed</source>
-        <translation>ehjä; allekirjoittaja vahvistettu</translation>
+        <translation>eheä; allekirjoittaja vahvistettu</translation>
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Tässä PDF:ssä ei ole &lt;b&gt;sähköisiä allekirjoituksia&lt;/b&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Tässä PDF:ssä &lt;b&gt;ei ole digitaalisia allekirjoituksia&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;MUUTETTU tai VAURIOITUNUT: tiedostoa on muutettu allekirjoituksen jälkeen, tai allekirjoitus on rikki.&lt;/b&gt;&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;MUUTETTU tai VAURIOITUNUT: tätä tiedostoa on muutettu allekirjoituksen jälkeen, tai jokin allekirjoitus on rikki.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact, but a signer is not confirmed&lt;/b&gt; as the person on record: see the reason below.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat ehjiä, mutta allekirjoittajaa ei ole vahvistettu&lt;/b&gt; kirjatuksi henkilöksi: katso syy alta.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat eheitä, mutta allekirjoittajaa ei ole vahvistettu&lt;/b&gt; kirjatuksi henkilöksi: katso syy alta.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Every signature is intact&lt;/b&gt; and every signer confirmed: nothing was changed after signing.&lt;/p&gt;</source>
-        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat ehjiä&lt;/b&gt; ja kaikki allekirjoittajat vahvistettu: mitään ei ole muutettu allekirjoituksen jälkeen.&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Kaikki allekirjoitukset ovat eheitä&lt;/b&gt; ja kaikki allekirjoittajat vahvistettu: mitään ei muutettu allekirjoittamisen jälkeen.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;small&gt;on record: {expected}&lt;/small&gt;</source>
@@ -787,11 +787,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä on arkistoitu lopullinen PDF&lt;/b&gt;: {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä on arkistoitu lopullinen PDF&lt;/b&gt; asiakirjasta {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä tiedosto poikkeaa arkistoidusta lopullisesta PDF:stä&lt;/b&gt;: {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Tämä tiedosto poikkeaa arkistoidusta lopullisesta PDF:stä&lt;/b&gt; asiakirjan {archived_title} osalta.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
@@ -799,7 +799,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation>Tarkistus — {name}</translation>
+        <translation>Tarkista — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
@@ -857,22 +857,22 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     <message numerus="yes">
         <source>%n problem(s) to fix before Next.</source>
         <translation>
-            <numerusform>%n ongelma korjattava ennen kuin voit jatkaa.</numerusform>
-            <numerusform>%n ongelmaa korjattava ennen kuin voit jatkaa.</numerusform>
+            <numerusform>%n korjattava ongelma ennen kuin voit jatkaa.</numerusform>
+            <numerusform>%n korjattavaa ongelmaa ennen kuin voit jatkaa.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
         <translation>
-            <numerusform>Katso myös punainen viesti alla.</numerusform>
-            <numerusform>Katso myös punaiset viestit alla.</numerusform>
+            <numerusform>Katso myös alla oleva punainen viesti.</numerusform>
+            <numerusform>Katso myös alla olevat punaiset viestit.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
         <translation>
-            <numerusform>Katso punainen viesti alla.</numerusform>
-            <numerusform>Katso punaiset viestit alla.</numerusform>
+            <numerusform>Katso alla oleva punainen viesti.</numerusform>
+            <numerusform>Katso alla olevat punaiset viestit.</numerusform>
         </translation>
     </message>
     <message>
@@ -893,7 +893,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>What is handed in</source>
-        <translation>Mitä luovutetaan</translation>
+        <translation>Mitä palautetaan</translation>
     </message>
     <message>
         <source>Deliverable</source>
@@ -921,7 +921,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation>esim. viikkopalaverit, chat</translation>
+        <translation>esim. viikkotapaamiset, chat</translation>
     </message>
     <message>
         <source>Used for</source>
@@ -965,7 +965,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>EQF 5 — short cycle</source>
-        <translation>EQF 5 — lyhyt koulutus</translation>
+        <translation>EQF 5 — lyhyt korkea-asteen koulutus</translation>
     </message>
     <message>
         <source>EQF 6 — bachelor</source>
@@ -989,7 +989,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation>Täytetty harjoittelun tiedoista: korjaa tässä, mikä on väärin. *-merkityt kentät ovat pakollisia.</translation>
+        <translation>Täytetty harjoittelun tiedoista: korjaa tässä kaikki virheelliset tiedot. *-merkityt kentät ovat pakollisia.</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -1013,23 +1013,23 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation>&amp;Sähköposti</translation>
+        <translation>Sä&amp;hköposti</translation>
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation>Syntymä&amp;aika</translation>
+        <translation>Syntym&amp;äaika</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Kansalai&amp;suus</translation>
+        <translation>Kansa&amp;laisuus</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation>Opinto&amp;aste</translation>
+        <translation>O&amp;pintojen sykli</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>Koulutus&amp;ala</translation>
+        <translation>Ko&amp;ulutusala</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1041,19 +1041,19 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation>Akateeminen ohjaaja</translation>
+        <translation>Korkeakoulun ohjaaja</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
-        <translation>Korkea&amp;koulu</translation>
+        <translation>Ko&amp;rkeakoulu</translation>
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation>&amp;Tiedekunta</translation>
+        <translation>Tie&amp;dekunta</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation>Erasmus-&amp;koodi</translation>
+        <translation>&amp;Erasmus-koodi</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -1061,15 +1061,15 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>Ma&amp;a</translation>
+        <translation>&amp;Maa</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
-        <translation>&amp;Vastuuhenkilö</translation>
+        <translation>Vastuuhenkil&amp;ö</translation>
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation>Akateeminen &amp;ohjaaja</translation>
+        <translation>Korkeakoulun oh&amp;jaaja</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
@@ -1081,19 +1081,19 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Mentor</source>
-        <translation>Ohjaaja</translation>
+        <translation>Mentori</translation>
     </message>
     <message>
         <source>&amp;Organisation</source>
-        <translation>&amp;Organisaatio</translation>
+        <translation>Or&amp;ganisaatio</translation>
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation>Osa&amp;sto</translation>
+        <translation>&amp;Yksikkö</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation>Oso&amp;ite</translation>
+        <translation>O&amp;soite</translation>
     </message>
     <message>
         <source>&amp;Website</source>
@@ -1101,11 +1101,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation>&amp;Maa</translation>
+        <translation>M&amp;aa</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>Ko&amp;ko</translation>
+        <translation>&amp;Koko</translation>
     </message>
     <message>
         <source>Sec&amp;tor</source>
@@ -1113,11 +1113,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation>Ohjaa&amp;ja</translation>
+        <translation>Mentor&amp;i</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation>Taulukko A: harjoittelun nimi, jakso, tunnit ja muoto.</translation>
+        <translation>Taulukko A: harjoittelun nimike, jakso, tunnit ja muoto.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
@@ -1137,7 +1137,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Nimi</translation>
+        <translation>&amp;Nimike</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -1157,7 +1157,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Blended periods</source>
-        <translation>Monimuotoiset jaksot</translation>
+        <translation>Yhdistetyn harjoittelun jaksot</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
@@ -1173,7 +1173,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation>Mitä harjoittelija tekee, mitä kukin tehtävä tuottaa ja mihin mennessä. Määräajat osuvat jaksolle {span}.</translation>
+        <translation>Mitä harjoittelija tekee, mitä kukin tehtävä tuottaa ja mihin mennessä. Määräajat ovat jakson {span} sisällä.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
@@ -1185,7 +1185,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Tulos</translation>
+        <translation>Oppimistulos</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
@@ -1193,7 +1193,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation>Lisää &amp;tulos</translation>
+        <translation>Lisää o&amp;ppimistulos</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
@@ -1213,7 +1213,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation>Lisää k&amp;riteeri</translation>
+        <translation>Lisää kr&amp;iteeri</translation>
     </message>
     <message>
         <source>e.g. English</source>
@@ -1249,7 +1249,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation>Milloin kukin osapuoli on tavoitettavissa, miten ja kuinka usein harjoittelija raportoi, kuinka nopeasti viesteihin vastataan ja kuka on kenenkin yhteyspiste.</translation>
+        <translation>Milloin kukin osapuoli on tavoitettavissa, miten ja kuinka usein harjoittelija raportoi, kuinka nopeasti viesteihin vastataan ja kuka on kenenkin tukihenkilö.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1257,7 +1257,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>e.g. Weekly video call with the mentor, Mondays 10:00 CET</source>
-        <translation>esim. Viikoittainen videopuhelu ohjaajan kanssa, maanantaisin klo 10.00 CET</translation>
+        <translation>esim. Viikoittainen videopuhelu mentorin kanssa maanantaisin klo 10.00 CET</translation>
     </message>
     <message>
         <source>&amp;Add a line</source>
@@ -1265,7 +1265,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>One duty per line</source>
-        <translation>Yksi velvollisuus riviä kohden</translation>
+        <translation>Yksi velvollisuus riviä kohti</translation>
     </message>
     <message>
         <source>Restore default text</source>
@@ -1297,11 +1297,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation>Mihin harjoittelija, ohjaaja, akateeminen ohjaaja ja koordinaattori sitoutuvat. Yksi velvollisuus riviä kohden; muokkaa vapaasti tai palauta vakioteksti.</translation>
+        <translation>Mihin harjoittelija, mentori, ohjaaja ja koordinaattori sitoutuvat. Yksi velvollisuus riviä kohti; muokkaa vapaasti tai palauta vakioteksti.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation>Mikä työkalu palvelee mitäkin ja onko se testattu jokaisen osapuolen kanssa ennen alkua. Valmistelussa valitut työkalut on jo lueteltu.</translation>
+        <translation>Mihin kutakin työkalua käytetään ja onko se testattu kaikkien osapuolten kanssa ennen alkua. Valmistelussa valitut työkalut on jo lueteltu.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
@@ -1309,11 +1309,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
-        <translation>Taulukko B: miten lähettävä korkeakoulu tunnustaa harjoittelun, ja harjoittelijan vakuutus.</translation>
+        <translation>Taulukko B: miten lähettävä korkeakoulu tunnustaa harjoittelun, sekä harjoittelijan vakuutus.</translation>
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation>&amp;Osa opetussuunnitelmaa</translation>
+        <translation>&amp;Sisältyy opetussuunnitelmaan</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
@@ -1321,7 +1321,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation>Vastavalmis&amp;tunut</translation>
+        <translation>Vastava&amp;lmistunut</translation>
     </message>
     <message>
         <source>Recognition</source>
@@ -1329,7 +1329,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>ECTS &amp;credits</source>
-        <translation>&amp;Opintopisteet (ECTS)</translation>
+        <translation>&amp;ECTS-opintopisteet</translation>
     </message>
     <message>
         <source>&amp;Grade</source>
@@ -1341,7 +1341,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation>&amp;Vakuutus</translation>
+        <translation>Va&amp;kuutus</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
@@ -1349,7 +1349,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation>Organisaatio &amp;maksaa kuukausittain korvausta</translation>
+        <translation>Organisaatio &amp;maksaa kuukausittaisen korvauksen</translation>
     </message>
     <message>
         <source>Monthly amount</source>
@@ -1365,7 +1365,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source> weeks after the end</source>
-        <translation> viikon kuluessa lopusta</translation>
+        <translation> viikon kuluessa päättymisestä</translation>
     </message>
     <message>
         <source>Financial support</source>
@@ -1373,7 +1373,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation>&amp;Luontoisetuudet</translation>
+        <translation>&amp;Luontoissuoritukset</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
@@ -1381,15 +1381,15 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation>Harjoittelutodistus annetaan viimeistään {low}–{high} viikon kuluttua lopusta.</translation>
+        <translation>Harjoittelutodistus annetaan viimeistään {low}–{high} viikon kuluttua päättymisestä.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation>Tämä versio on lähetetty osapuolille ja jäädytetty: sitä ei voi enää muuttaa. Muutokset vaativat sopimuksen uuden version.</translation>
+        <translation>Tämä versio on lähetetty osapuolille ja jäädytetty: sitä ei voi enää muuttaa. Muutokset edellyttävät sopimuksen uutta versiota.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
-        <translation>{title}; {span}; {hours_per_week} h/vko, {value}</translation>
+        <translation>{title}; {span}; {hours_per_week} h/vk, {value}</translation>
     </message>
     <message>
         <source>no role</source>
@@ -1397,11 +1397,11 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>no tool listed</source>
-        <translation>ei työkaluja</translation>
+        <translation>ei työkaluja lueteltu</translation>
     </message>
     <message>
         <source>, {credits} ECTS</source>
-        <translation>, {credits} op</translation>
+        <translation>, {credits} ECTS</translation>
     </message>
     <message>
         <source>{amount} {currency} a month</source>
@@ -1461,13 +1461,13 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n osio vaatii huomiota ennen Valmis-painiketta. Käytä linkkejä tai Takaisin.</numerusform>
-            <numerusform>%n osiota vaatii huomiota ennen Valmis-painiketta. Käytä linkkejä tai Takaisin.</numerusform>
+            <numerusform>%n osio vaatii huomiota ennen kuin voit valita Valmis. Käytä linkkejä tai Edellinen-painiketta.</numerusform>
+            <numerusform>%n osiota vaatii huomiota ennen kuin voit valita Valmis. Käytä linkkejä tai Edellinen-painiketta.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation>Kaikki osiot ovat valmiita. Tallenna luonnos painamalla Valmis.</translation>
+        <translation>Kaikki osiot ovat valmiita. Tallenna luonnos valitsemalla Valmis.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
@@ -1483,7 +1483,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation>Kaikki osiot yhdellä silmäyksellä, lähetetyssä muodossa. Sulje jättää ne ennalleen.</translation>
+        <translation>Kaikki osiot yhdellä silmäyksellä lähetetyssä muodossa. Sulje jättää sen ennalleen.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
@@ -1493,7 +1493,7 @@ Kirjaa tämä allekirjoitus vain, jos olet vahvistanut allekirjoittajan henkilö
         <source>{exc}
 What you typed stays on this page.</source>
         <translation>{exc}
-Kirjoittamasi jää tälle sivulle.</translation>
+Kirjoittamasi teksti säilyy tällä sivulla.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
@@ -1521,7 +1521,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Like the &amp;system</source>
-        <translation>Kuten &amp;järjestelmä</translation>
+        <translation>&amp;Järjestelmän mukaan</translation>
     </message>
     <message>
         <source>&amp;Light</source>
@@ -1533,11 +1533,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation>&amp;Väriteema</translation>
+        <translation>&amp;Värimalli</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation>Värit: {value}. Jo avatut paneelit saavat ne kokonaan, kun ne avataan uudelleen tai seuraavalla käynnistyskerralla.</translation>
+        <translation>Värit: {value}. Jo avoinna olevat paneelit saavat ne kokonaan, kun ne avataan uudelleen, tai seuraavalla käynnistyskerralla.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1549,7 +1549,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Changed by someone else</source>
-        <translation>Toinen käyttäjä muutti</translation>
+        <translation>Joku muu on muuttanut</translation>
     </message>
     <message>
         <source>another user</source>
@@ -1557,19 +1557,19 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation>&lt;b&gt;{who}&lt;/b&gt; tallensi tämän tietueen sen jälkeen, kun avasit sen. Mitään omistasi ei ole vielä tallennettu. Vertaa versioita ja valitse sitten:</translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; tallensi tämän tietueen sen jälkeen, kun avasit sen. Mitään muutoksistasi ei ole vielä tallennettu. Vertaa versioita ja valitse:</translation>
     </message>
     <message>
         <source>Your version</source>
-        <translation>Sinun versiosi</translation>
+        <translation>Oma versiosi</translation>
     </message>
     <message>
         <source>Saved by {who}</source>
-        <translation>Tallentanut: {who}</translation>
+        <translation>Tallentanut {who}</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation>Lataa heidän versionsa (hylkää muutokseni)</translation>
+        <translation>Lataa heidän versionsa (hylkää omat muutokset)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
@@ -1577,7 +1577,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Back to editing</source>
-        <translation>Takaisin muokkaamaan</translation>
+        <translation>Takaisin muokkaukseen</translation>
     </message>
     <message>
         <source>Full name of the person answering</source>
@@ -1597,7 +1597,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Save the placement first to record its evaluations.</source>
-        <translation>Tallenna harjoittelu ensin kirjataksesi sen arvioinnit.</translation>
+        <translation>Tallenna harjoittelu ensin, jotta voit kirjata sen arvioinnit.</translation>
     </message>
     <message>
         <source>Stage</source>
@@ -1613,7 +1613,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation>Pisteet</translation>
+        <translation>Pistemäärä</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
@@ -1645,7 +1645,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation>Täytettävä PDF opiskelijalle, ohjaajalle tai akateemiselle ohjaajalle</translation>
+        <translation>Täytettävä PDF opiskelijalle, mentorille tai ohjaajalle</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
@@ -1653,7 +1653,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation>Lue täytetty kysely-PDF takaisin vastaus vastaukselta</translation>
+        <translation>Lue täytetty kysely-PDF takaisin vastaus kerrallaan</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
@@ -1665,7 +1665,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation>{label}, vastaaja: {value}</translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
@@ -1705,11 +1705,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation>Kysymykset ja lomake tällä kielellä; vielä kääntämätön kysely lähtee englanniksi</translation>
+        <translation>Kysymykset ja lomake tällä kielellä; kysely, jota ei vielä ole käännetty tälle kielelle, lähetetään englanniksi</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Kieli:</translation>
+        <translation>K&amp;ieli:</translation>
     </message>
     <message>
         <source>Returned: {title}</source>
@@ -1717,7 +1717,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>{name}: answered by &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Check the answers, then store them.</source>
-        <translation>{name}: vastaaja &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Tarkista vastaukset ja tallenna ne sitten.</translation>
+        <translation>{name}: vastaaja &lt;b&gt;{respondent}&lt;/b&gt; ({value}). Tarkista vastaukset ja tallenna ne.</translation>
     </message>
     <message>
         <source>Question</source>
@@ -1737,7 +1737,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation>Jokainen kysymys ja luettu vastaus</translation>
+        <translation>Kukin kysymys ja luettu vastaus</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
@@ -1765,7 +1765,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation>Napsauta palkkia nähdäksesi sen takana olevat kustannuserät.</translation>
+        <translation>Napsauta palkkia nähdäksesi sen taustalla olevat kulut.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
@@ -1801,11 +1801,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation>Sen jakavat harjoittelut</translation>
+        <translation>Kulun jakavat harjoittelut</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
-        <translation>Valitse harjoittelut, jotka jakavat kustannuksen</translation>
+        <translation>Valitse harjoittelut, jotka jakavat kulun</translation>
     </message>
     <message>
         <source>a placement</source>
@@ -1813,11 +1813,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>cost item</source>
-        <translation>kustannuserä</translation>
+        <translation>kulu</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
-        <translation>esim. Kannettava opiskelijalle</translation>
+        <translation>esim. Kannettava tietokone opiskelijalle</translation>
     </message>
     <message>
         <source>No funding source</source>
@@ -1837,7 +1837,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Staff hours</source>
-        <translation>Henkilöstötunnit</translation>
+        <translation>Henkilöstön tunnit</translation>
     </message>
     <message>
         <source>Hourly rate</source>
@@ -1865,15 +1865,15 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
-        <translation>Kustannuserä: {description}</translation>
+        <translation>Kulu: {description}</translation>
     </message>
     <message>
         <source>New cost item</source>
-        <translation>Uusi kustannuserä</translation>
+        <translation>Uusi kulu</translation>
     </message>
     <message>
         <source>For staff time, enter the hours and hourly rate and leave the amount empty.</source>
-        <translation>Syötä henkilöstön työajalle tunnit ja tuntihinta ja jätä summa tyhjäksi.</translation>
+        <translation>Anna henkilöstön työajalle tunnit ja tuntihinta ja jätä summa tyhjäksi.</translation>
     </message>
     <message>
         <source>Staff time: {hours} h × {rate} = {format_money}</source>
@@ -1885,19 +1885,19 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Save the placement first to record its costs.</source>
-        <translation>Tallenna harjoittelu ensin kirjataksesi sen kustannukset.</translation>
+        <translation>Tallenna harjoittelu ensin, jotta voit kirjata sen kulut.</translation>
     </message>
     <message>
         <source>Costs</source>
-        <translation>Kustannukset</translation>
+        <translation>Kulut</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation>Tämän harjoittelun kustannukset, yksi riviä kohden</translation>
+        <translation>Tämän harjoittelun kulut, yksi riviä kohti</translation>
     </message>
     <message>
         <source>New cost item…</source>
-        <translation>Uusi kustannuserä…</translation>
+        <translation>Uusi kulu…</translation>
     </message>
     <message>
         <source>Edit…</source>
@@ -1905,7 +1905,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost item</source>
-        <translation>Kustannuserä</translation>
+        <translation>Kulu</translation>
     </message>
     <message>
         <source>Amount ({base})</source>
@@ -1913,11 +1913,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>No costs recorded for this placement yet.</source>
-        <translation>Tälle harjoittelulle ei ole vielä kirjattu kustannuksia.</translation>
+        <translation>Tälle harjoittelulle ei ole vielä kirjattu kuluja.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Total {format_money}&lt;/b&gt; — direct {format_money2}, share of shared costs {format_money3}</source>
-        <translation>&lt;b&gt;Yhteensä {format_money}&lt;/b&gt; — suorat {format_money2}, osuus yhteisistä kustannuksista {format_money3}</translation>
+        <translation>&lt;b&gt;Yhteensä {format_money}&lt;/b&gt; — suorat {format_money2}, osuus jaetuista kuluista {format_money3}</translation>
     </message>
     <message>
         <source>Not counted anywhere yet: </source>
@@ -1925,7 +1925,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation>Jaettu: kaikki{mode} vuodelta {share_year} ({label})</translation>
+        <translation>Jaettu: vuosi {share_year}, kaikki{mode} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
@@ -1933,15 +1933,15 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost items</source>
-        <translation>Kustannuserät</translation>
+        <translation>Kulut</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation>Harjoittelun kustannukset, yksi riviä kohden</translation>
+        <translation>Harjoittelun kulut, yksi riviä kohti</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
-        <translation>Ei vielä kustannuseriä. Lisää ensimmäinen valinnalla Uusi….</translation>
+        <translation>Ei vielä kuluja. Lisää ensimmäinen valitsemalla Uusi….</translation>
     </message>
     <message>
         <source>New…</source>
@@ -1953,11 +1953,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost items not loaded</source>
-        <translation>Kustannuseriä ei ladattu</translation>
+        <translation>Kuluja ei ladattu</translation>
     </message>
     <message>
         <source>Delete cost item</source>
-        <translation>Poista kustannuserä</translation>
+        <translation>Poista kulu</translation>
     </message>
     <message>
         <source>Delete {description}?</source>
@@ -1965,7 +1965,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost item not deleted</source>
-        <translation>Kustannuserää ei poistettu</translation>
+        <translation>Kulua ei poistettu</translation>
     </message>
     <message>
         <source>Exchange rates</source>
@@ -1973,7 +1973,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation>Valuutan yksiköt, jotka vastaavat 1 {base}, voimassa päivämäärästä seuraavaan kurssiin asti. Kustannus muunnetaan viimeisimmällä kurssilla sen päivämääränä tai ennen sitä.</translation>
+        <translation>Valuutan yksiköiden määrä, joka vastaa yhtä yksikköä {base}, voimassa päivämäärästä seuraavaan kurssiin asti. Kulu muunnetaan viimeisimmällä kurssilla, joka on voimassa sen päivämääränä tai aiemmin.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -1981,7 +1981,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Rate (per 1 {base})</source>
-        <translation>Kurssi (1 {base})</translation>
+        <translation>Kurssi (per 1 {base})</translation>
     </message>
     <message>
         <source>Stored rates, newest first</source>
@@ -2013,7 +2013,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Enter the date the rate is valid from.</source>
-        <translation>Anna päivämäärä, josta kurssi on voimassa.</translation>
+        <translation>Anna päivämäärä, josta alkaen kurssi on voimassa.</translation>
     </message>
     <message>
         <source>Import exchange rates</source>
@@ -2030,8 +2030,8 @@ Kirjoittamasi jää tälle sivulle.</translation>
     <message numerus="yes">
         <source>Stored %n rate(s).</source>
         <translation>
-            <numerusform>%n kurssi tallennettu.</numerusform>
-            <numerusform>%n kurssia tallennettu.</numerusform>
+            <numerusform>Tallennettiin %n kurssi.</numerusform>
+            <numerusform>Tallennettiin %n kurssia.</numerusform>
         </translation>
     </message>
     <message>
@@ -2068,7 +2068,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation>Ei yksilötukea Erasmus+-EU-varoista</translation>
+        <translation>Ei yksilötukea Erasmus+-ohjelman EU-varoista</translation>
     </message>
     <message>
         <source>Travel days</source>
@@ -2080,7 +2080,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation>Ylimääräiset yksilötuen päivät vihreästä matkustamisesta</translation>
+        <translation>Yksilötuen lisäpäivät vihreää matkustamista varten</translation>
     </message>
     <message>
         <source>Travel distance</source>
@@ -2092,11 +2092,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>distance not given</source>
-        <translation>matkaa ei annettu</translation>
+        <translation>matkan pituutta ei annettu</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation>Lyhyille monimuotoisille jaksoille, kun mahdollisuuksia on vähemmän: matkatuki etäisyysluokan mukaan</translation>
+        <translation>Lyhyet yhdistetyt jaksot, vähemmän mahdollisuuksia: matkatuki etäisyysluokan mukaan</translation>
     </message>
     <message>
         <source>Call year:</source>
@@ -2120,19 +2120,19 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation>Apuraha rivi riviltä, kunkin sääntö mukana</translation>
+        <translation>Apuraha riveittäin, kunkin rivin sääntöineen</translation>
     </message>
     <message>
         <source>Record as cost item</source>
-        <translation>Kirjaa kustannuseräksi</translation>
+        <translation>Kirjaa kuluksi</translation>
     </message>
     <message>
         <source>Save what is paid to the student as a cost of this placement</source>
-        <translation>Tallenna opiskelijalle maksettava tämän harjoittelun kustannukseksi</translation>
+        <translation>Tallenna opiskelijalle maksettava summa tämän harjoittelun kuluksi</translation>
     </message>
     <message>
         <source>There are no grant rates to calculate with.</source>
-        <translation>Laskentaan ei ole apurahan tariffeja.</translation>
+        <translation>Apurahan laskemiseen ei ole tukitasoja.</translation>
     </message>
     <message>
         <source>Source: {note_source}</source>
@@ -2144,7 +2144,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>{physical_days} physical days{counted}{group}. &lt;b&gt;To the student: {format_money}&lt;/b&gt;</source>
-        <translation>{physical_days} lähipäivää{counted}{group}. &lt;b&gt;Opiskelijalle: {format_money}&lt;/b&gt;</translation>
+        <translation>{physical_days} fyysistä päivää{counted}{group}. &lt;b&gt;Opiskelijalle: {format_money}&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · in all {format_money}</source>
@@ -2172,7 +2172,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation>Laji</translation>
+        <translation>Tyyppi</translation>
     </message>
     <message>
         <source>Amount awarded</source>
@@ -2180,15 +2180,15 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Pays from</source>
-        <translation>Maksaa alkaen</translation>
+        <translation>Maksetaan alkaen</translation>
     </message>
     <message>
         <source>Pays until</source>
-        <translation>Maksaa asti</translation>
+        <translation>Maksetaan asti</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>Viite</translation>
+        <translation>Tunnus</translation>
     </message>
     <message>
         <source>Budget lines</source>
@@ -2235,7 +2235,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Cost items…</source>
-        <translation>Kustannuserät…</translation>
+        <translation>Kulut…</translation>
     </message>
     <message>
         <source>Exchange rates…</source>
@@ -2251,7 +2251,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation>Kukin lähde: budjetti, käytetty, jäljellä</translation>
+        <translation>Kunkin lähteen budjetti, käytetty ja jäljellä</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
@@ -2263,19 +2263,19 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation>Kustannuksia ei ole vielä kirjattu: lisää kustannuseriä nähdäksesi kustannuksen osallistujaa kohden.</translation>
+        <translation>Kuluja ei ole vielä kirjattu: lisää kuluja nähdäksesi kustannuksen osallistujaa kohti.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation>Kustannus osallistujaa kohden muodoittain</translation>
+        <translation>Kustannus osallistujaa kohti muodoittain</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation>Kustannus osallistujaa kohden vuosittain</translation>
+        <translation>Kustannus osallistujaa kohti vuosittain</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation>Napsauta palkkia tai valitse lähde nähdäksesi sen takana olevat kustannuserät.</translation>
+        <translation>Napsauta palkkia tai valitse lähde nähdäksesi sen taustalla olevat kulut.</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2310,8 +2310,8 @@ Kirjoittamasi jää tälle sivulle.</translation>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
         <translation>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kustannuserä, yhteensä {total}</numerusform>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kustannuserää, yhteensä {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kulu, yhteensä {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kulua, yhteensä {total}</numerusform>
         </translation>
     </message>
     <message>
@@ -2340,7 +2340,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation>Käyttöopas kohdasta, jota katselet</translation>
+        <translation>Käyttöopas kohdasta, jota parhaillaan katsot</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -2348,15 +2348,15 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation>Sen kirjaimen valikko, painike, välilehti tai kenttä</translation>
+        <translation>Kyseisen kirjaimen valikko, painike, välilehti tai kenttä</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
-        <translation>Sarkain / Vaihto+Sarkain</translation>
+        <translation>Tab / Vaihto+Tab</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation>Seuraava / edellinen ohjain</translation>
+        <translation>Seuraava / edellinen ohjausobjekti</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -2376,7 +2376,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Move through the rows</source>
-        <translation>Liiku riveillä</translation>
+        <translation>Siirry rivien välillä</translation>
     </message>
     <message>
         <source>Tab bars</source>
@@ -2384,7 +2384,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Ctrl+Tab / Ctrl+Shift+Tab</source>
-        <translation>Ctrl+Sarkain / Ctrl+Vaihto+Sarkain</translation>
+        <translation>Ctrl+Tab / Ctrl+Vaihto+Tab</translation>
     </message>
     <message>
         <source>The next / previous tab</source>
@@ -2416,7 +2416,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation>Näytä kirjoittamaasi vastaavat ja valitse yksi</translation>
+        <translation>Näytä kirjoittamaasi vastaavat kohteet ja valitse yksi</translation>
     </message>
     <message>
         <source>Date fields</source>
@@ -2432,15 +2432,15 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Text boxes</source>
-        <translation>Tekstikentät</translation>
+        <translation>Tekstiruudut</translation>
     </message>
     <message>
         <source>Tab</source>
-        <translation>Sarkain</translation>
+        <translation>Tab</translation>
     </message>
     <message>
         <source>Moves on (a text box never keeps Tab)</source>
-        <translation>Siirtyy eteenpäin (tekstikenttä ei koskaan pidä sarkainta)</translation>
+        <translation>Siirtyy eteenpäin (tekstiruutu ei koskaan pidä Tab-painallusta)</translation>
     </message>
     <message>
         <source>Wizards</source>
@@ -2448,7 +2448,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation>Alt+S / Alt+E</translation>
+        <translation>Alt+N / Alt+B</translation>
     </message>
     <message>
         <source>Next / Back page</source>
@@ -2524,7 +2524,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation>{party_label}: täytettävä PDF HR:lle</translation>
+        <translation>{party_label}: täytettävä PDF henkilöstöhallinnolle</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
@@ -2548,7 +2548,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation>Postipalvelinta ei ole asetettu (Asetukset → Sähköposti): avaa viesti sähköpostiohjelmassasi tai tallenna se tiedostoksi. Sitä ei säilytetä lähtevissä.</translation>
+        <translation>Sähköpostipalvelinta ei ole määritetty (Asetukset → Sähköposti): avaa viesti sähköpostiohjelmassa tai tallenna se tiedostoksi. Sitä ei säilytetä lähtevissä.</translation>
     </message>
     <message>
         <source>To</source>
@@ -2572,7 +2572,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation>Sen mukana lähtevät tiedostot</translation>
+        <translation>Viestin mukana lähetetyt tiedostot</translation>
     </message>
     <message>
         <source>Attached:</source>
@@ -2580,7 +2580,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>From {sender}</source>
-        <translation>Lähettäjä {sender}</translation>
+        <translation>Lähettäjä: {sender}</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
@@ -2588,7 +2588,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
-        <translation>Tallenna .&amp;eml-tiedostoksi…</translation>
+        <translation>Tallenna .&amp;eml-tiedostona…</translation>
     </message>
     <message>
         <source>&amp;Message:</source>
@@ -2608,11 +2608,11 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation>Mikään sähköpostiohjelma ei avannut sitä. Viesti on tallennettu nimellä {path}: liitä tai avaa se sieltä.</translation>
+        <translation>Mikään sähköpostiohjelma ei avannut sitä. Viesti on tallennettu tiedostoon {path}: liitä tai avaa se sieltä.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation>Ei vielä sähköpostia. Harjoittelusta lähetetyt viestit (sopimukset, kyselyt, muistutukset) näkyvät tässä.</translation>
+        <translation>Ei vielä sähköposteja. Harjoittelusta lähetetyt viestit (sopimukset, kyselyt, muistutukset) näkyvät tässä.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
@@ -2632,7 +2632,7 @@ Kirjoittamasi jää tälle sivulle.</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation>Jokainen sähköposti ja mitä sille tapahtui</translation>
+        <translation>Kaikki sähköpostit ja mitä niille tapahtui</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
@@ -2700,7 +2700,7 @@ Vastaanottaja: {value2}
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation>{reminded_lately} kohdasta muistutettiin jo viimeisen 7 päivän aikana.</translation>
+        <translation>Muistutettu viimeisten 7 päivän aikana: {reminded_lately}.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
@@ -2708,7 +2708,7 @@ Vastaanottaja: {value2}
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): save them as .eml files.</source>
-        <translation>Postipalvelinta ei ole asetettu (Asetukset → Sähköposti): tallenna ne .eml-tiedostoiksi.</translation>
+        <translation>Sähköpostipalvelinta ei ole määritetty (Asetukset → Sähköposti): tallenna ne .eml-tiedostoina.</translation>
     </message>
     <message>
         <source>Reminders</source>
@@ -2716,7 +2716,7 @@ Vastaanottaja: {value2}
     </message>
     <message>
         <source>Each reminder, to whom and about what</source>
-        <translation>Jokainen muistutus, kenelle ja mistä</translation>
+        <translation>Kukin muistutus, kenelle ja mistä</translation>
     </message>
     <message numerus="yes">
         <source>&amp;Send %n reminder(s)</source>
@@ -2727,7 +2727,7 @@ Vastaanottaja: {value2}
     </message>
     <message>
         <source>Save as .&amp;eml files…</source>
-        <translation>Tallenna .&amp;eml-tiedostoiksi…</translation>
+        <translation>Tallenna .&amp;eml-tiedostoina…</translation>
     </message>
     <message>
         <source>Save the reminders in</source>
@@ -2755,7 +2755,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai osoite ja yritä sitten uudelleen.</translation>
+Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja valitse sitten Yritä uudelleen.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2771,7 +2771,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>User name</source>
-        <translation>Käyttäjänimi</translation>
+        <translation>Käyttäjätunnus</translation>
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
@@ -2787,7 +2787,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation>Kansainväliset palvelut, … yliopisto</translation>
+        <translation>Kansainväliset palvelut, …</translation>
     </message>
     <message>
         <source>Sender name</source>
@@ -2811,7 +2811,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Each message vipdesk sends; choose one</source>
-        <translation>Jokainen vipdeskin lähettämä viesti; valitse yksi</translation>
+        <translation>Kaikki vipdeskin lähettämät viestit; valitse yksi</translation>
     </message>
     <message>
         <source>Placeholders: {names}</source>
@@ -2823,7 +2823,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>&amp;Restore the shipped text</source>
-        <translation>&amp;Palauta toimitettu teksti</translation>
+        <translation>Pa&amp;lauta alkuperäinen teksti</translation>
     </message>
     <message>
         <source>Subject:</source>
@@ -2835,7 +2835,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation>Allekirjoitus (päättää jokaisen viestin)</translation>
+        <translation>Allekirjoitus (jokaisen viestin lopussa)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -2859,11 +2859,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation>Lähetetty osoitteeseen {sender_address}; palvelin vastasi: {reply}.</translation>
+        <translation>Lähetetty osoitteeseen {sender_address}; palvelin vastasi {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation>Tällä tietokoneella ei ole tunnistetietovarastoa: salasana säilytetään, kunnes vipdesk suljetaan, ja se kysytään uudelleen.</translation>
+        <translation>Tässä tietokoneessa ei ole tunnistetietovarastoa: salasana säilytetään, kunnes vipdesk suljetaan, ja se kysytään uudelleen.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
@@ -2871,7 +2871,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation>Tuo palautettu posti</translation>
+        <translation>Tuo palautettu sähköposti</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
@@ -2883,11 +2883,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>The mail server, the sender and the message templates</source>
-        <translation>Postipalvelin, lähettäjä ja viestipohjat</translation>
+        <translation>Sähköpostipalvelin, lähettäjä ja viestipohjat</translation>
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation>Tuo palautettu &amp;posti (.eml)…</translation>
+        <translation>Tuo palautettu sähköposti (.&amp;eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
@@ -2899,7 +2899,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
-        <translation>{name} on {kind} ({reference}): kirjaa sen allekirjoitukset Sopimus-välilehdellä (Kirjaa allekirjoitus…).</translation>
+        <translation>{name} on harjoittelun {reference} {kind}: kirjaa sen allekirjoitukset Sopimus-välilehdellä (Kirjaa allekirjoitus…).</translation>
     </message>
     <message>
         <source>vipdesk — {describe_url}</source>
@@ -2951,7 +2951,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>&amp;Päivitä</translation>
+        <translation>P&amp;äivitä</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -3007,7 +3007,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Main</source>
-        <translation>Pää</translation>
+        <translation>Päävalikko</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
@@ -3015,7 +3015,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation>{due:,} erääntynyt · {overdue:,} myöhässä · {placements:,} harjoittelua · {describe_url}</translation>
+        <translation>{due:,} erääntyy · {overdue:,} myöhässä · {placements:,} harjoittelua · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
@@ -3027,7 +3027,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation>Poistetaanko {reference} — {student}, {host}? Sen tarkistuslista poistetaan samalla. Tätä ei voi perua.</translation>
+        <translation>Poistetaanko {reference} — {student}, {host}? Sen tarkistuslista poistetaan samalla. Tätä ei voi kumota.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
@@ -3039,7 +3039,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Tiedot, valmistelu ja raportointi virtuaalisiin ja monimuotoisiin kansainvälisiin harjoitteluihin.&lt;br&gt;&lt;br&gt;Tietokanta: {describe_url}</translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Virtuaalisten ja yhdistettyjen kansainvälisten työharjoittelujen tiedot, valmistelu ja raportointi.&lt;br&gt;&lt;br&gt;Tietokanta: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
@@ -3051,19 +3051,19 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation>opiskelija, ohjaaja, akateeminen ohjaaja</translation>
+        <translation>opiskelija, mentori, ohjaaja</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation>opiskelija, ohjaaja</translation>
+        <translation>opiskelija, mentori</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation>opiskelija, akateeminen ohjaaja</translation>
+        <translation>opiskelija, ohjaaja</translation>
     </message>
     <message>
         <source>student, colleagues</source>
-        <translation>opiskelija, kollegat</translation>
+        <translation>opiskelija, työtoverit</translation>
     </message>
     <message>
         <source>student, coordinator</source>
@@ -3071,7 +3071,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation>opiskelija, ohjaaja, koordinaattori</translation>
+        <translation>opiskelija, mentori, koordinaattori</translation>
     </message>
     <message>
         <source>monitoring entry</source>
@@ -3079,7 +3079,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation>esim. opiskelija, ohjaaja</translation>
+        <translation>esim. opiskelija, mentori</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
@@ -3103,7 +3103,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation>Tästä syntyi huoli</translation>
+        <translation>Tästä heräsi huolenaihe</translation>
     </message>
     <message>
         <source>Who took part</source>
@@ -3119,7 +3119,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Concern</source>
-        <translation>Huoli</translation>
+        <translation>Huolenaihe</translation>
     </message>
     <message>
         <source>Follow-up</source>
@@ -3139,7 +3139,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>New log entry</source>
-        <translation>Uusi merkintä</translation>
+        <translation>Uusi lokimerkintä</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -3175,7 +3175,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation>Tallenna harjoittelu ensin pitääksesi sen seurantalokia.</translation>
+        <translation>Tallenna harjoittelu ensin, jotta voit pitää sen seurantalokia.</translation>
     </message>
     <message>
         <source>Who</source>
@@ -3207,7 +3207,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation>Jokainen viestintäsuunnitelman rytmin mukainen ajankohta: pidetty tai väliin jäänyt</translation>
+        <translation>Kukin suunnitelman tapaamistiheyden mukainen ajankohta: pidetty tai väliin jäänyt</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
@@ -3219,11 +3219,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>P&amp;oista</translation>
+        <translation>&amp;Poista</translation>
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation>Tallenna &amp;tiedosto…</translation>
+        <translation>Tallenna tie&amp;dosto…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
@@ -3239,22 +3239,22 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation>Ei vielä viestintäsuunnitelmaa: ei mitattavaa tapaamisrytmiä.</translation>
+        <translation>Ei vielä viestintäsuunnitelmaa: ei tapaamisrytmiä, johon verrata.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
         <translation>
-            <numerusform>%n avoin huoli</numerusform>
-            <numerusform>%n avointa huolta</numerusform>
+            <numerusform>%n avoin huolenaihe</numerusform>
+            <numerusform>%n avointa huolenaihetta</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation>Ei vielä merkintöjä: Uusi merkintä… kirjaa ensin aloitustapaamisen.</translation>
+        <translation>Mitään ei ole vielä kirjattu: Uusi merkintä… kirjaa ensin aloitustapaamisen.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
-        <translation>Opintopisteitä ei ole suunniteltu: tutkinnossa ei ole tunnustettavaa.</translation>
+        <translation>Opintopisteitä ei ole suunniteltu: tutkintoon ei ole tunnustettavaa.</translation>
     </message>
     <message>
         <source>Not complete yet: </source>
@@ -3290,7 +3290,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>One learning outcome achieved per line</source>
-        <translation>Yksi saavutettu oppimistulos riviä kohden</translation>
+        <translation>Yksi saavutettu oppimistulos riviä kohti</translation>
     </message>
     <message>
         <source>All planned outcomes achieved</source>
@@ -3302,11 +3302,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Reason for more credits</source>
-        <translation>Peruste suuremmalle opintopistemäärälle</translation>
+        <translation>Syy lisäopintopisteisiin</translation>
     </message>
     <message>
         <source>Grading scale</source>
-        <translation>Arvosana-asteikko</translation>
+        <translation>Arviointiasteikko</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -3314,7 +3314,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Transcript of records of</source>
-        <translation>Opintosuoritusotteen päivä</translation>
+        <translation>Opintosuoritusotteen päiväys</translation>
     </message>
     <message>
         <source>Certificate received on</source>
@@ -3322,7 +3322,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
-        <translation> ({planned_credits} op suunniteltu)</translation>
+        <translation> ({planned_credits} ECTS suunniteltu)</translation>
     </message>
     <message>
         <source>Recognition{planned}</source>
@@ -3418,15 +3418,15 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Street and number, as on a letter</source>
-        <translation>Katu ja numero, kuten kirjeessä</translation>
+        <translation>Katuosoite ja numero kuten kirjeessä</translation>
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation>esim. Ohjelmistot, Uusiutuva energia, Kansalaisjärjestö</translation>
+        <translation>esim. ohjelmistot, uusiutuva energia, kansalaisjärjestö</translation>
     </message>
     <message>
         <source>Street</source>
-        <translation>Katu</translation>
+        <translation>Katuosoite</translation>
     </message>
     <message>
         <source>Postcode</source>
@@ -3474,7 +3474,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Study cycle</source>
-        <translation>Opintoaste</translation>
+        <translation>Opintojen sykli</translation>
     </message>
     <message>
         <source>Field of education</source>
@@ -3506,7 +3506,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Each language with its CEFR level</source>
-        <translation>Jokainen kieli ja sen CEFR-taso</translation>
+        <translation>Kukin kieli ja sen CEFR-taso</translation>
     </message>
     <message>
         <source>Language</source>
@@ -3538,11 +3538,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation>Erityiset henkilötietoryhmät (GDPR 9 art.): kirjaa vain se, minkä opiskelija on ilmoittanut, esim. Erasmus+-osallisuuskorotusta varten. Säilytetään erillään opiskelijan tietueesta, ei koskaan näytetä luetteloissa tai vienneissä; historiaan merkitään vain, että tieto muuttui.</translation>
+        <translation>Erityisiin henkilötietoryhmiin kuuluvia tietoja (GDPR 9 artikla): kirjaa vain se, minkä opiskelija on ilmoittanut, esim. Erasmus+-ohjelman osallisuuskorotusta varten. Säilytetään erillään opiskelijan tiedoista, ei koskaan näytetä luetteloissa eikä viennissä; historiaan merkitään vain, että tietoa muutettiin.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation>Arkaluonteinen: yhdenvertaisuustiedot</translation>
+        <translation>Arkaluonteinen: yhdenvertaisuusmerkinnät</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
@@ -3550,11 +3550,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Note (only what is needed for the grant)</source>
-        <translation>Huomautus (vain apurahaa varten tarpeellinen)</translation>
+        <translation>Huomautus (vain apurahaa varten tarvittava)</translation>
     </message>
     <message>
         <source>Student no.</source>
-        <translation>Op.nro</translation>
+        <translation>Opiskelijanro</translation>
     </message>
     <message>
         <source>Placements</source>
@@ -3574,19 +3574,19 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation>Hae: {nouns}</translation>
+        <translation>Hae ({nouns})</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation>Hae: {nouns}…</translation>
+        <translation>Hae ({nouns})…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>{nouns}, yksi riviä kohden; Enter avaa</translation>
+        <translation>Luettelo ({nouns}), yksi riviä kohti; Enter avaa valitun</translation>
     </message>
     <message>
         <source>{nouns} not loaded</source>
-        <translation>Ei ladattu: {nouns}</translation>
+        <translation>{nouns} jäivät lataamatta</translation>
     </message>
     <message>
         <source>Cannot open the {noun}</source>
@@ -3594,23 +3594,23 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation>Poista: {noun}</translation>
+        <translation>Poista {noun}</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
-        <translation>Poistetaanko {name}? Tätä ei voi perua.</translation>
+        <translation>Poistetaanko {name}? Tätä ei voi kumota.</translation>
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation>Ei poistettu: {noun}</translation>
+        <translation>{noun} jäi poistamatta</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation>Ei vielä kohteita ({nouns}) — lisää painamalla Uusi…</translation>
+        <translation>Ei vielä tietoja ({nouns}) — valitse Uusi… ja lisää ensimmäinen</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation>Ei osumia ({nouns}) haulle ”{text}”.</translation>
+        <translation>Hakua ”{text}” vastaavia ei löytynyt ({nouns}).</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
@@ -3655,17 +3655,17 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     <message numerus="yes">
         <source>%n item(s) marked below</source>
         <translation>
-            <numerusform>%n kohta merkitty alla</numerusform>
-            <numerusform>%n kohtaa merkitty alla</numerusform>
+            <numerusform>%n alla merkitty kohta</numerusform>
+            <numerusform>%n alla merkittyä kohtaa</numerusform>
         </translation>
     </message>
     <message>
         <source>{count} things block</source>
-        <translation>{count} asiaa estää</translation>
+        <translation>{count} asiaa estää siirtymisen tilaan</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation>1 asia estää</translation>
+        <translation>1 asia estää siirtymisen tilaan</translation>
     </message>
     <message>
         <source>Other moves</source>
@@ -3693,11 +3693,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Shows what still blocks it, with a way to each fix.</source>
-        <translation>Näyttää, mikä vielä estää, ja tien kunkin korjaamiseen.</translation>
+        <translation>Näyttää, mikä sitä vielä estää, ja tien kunkin korjaamiseen.</translation>
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation>Peruuta harjoittelu…</translation>
+        <translation>Peru harjoittelu…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
@@ -3725,11 +3725,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Follows from vipdesk&apos;s records.</source>
-        <translation>Seuraa vipdeskin tiedoista.</translation>
+        <translation>Perustuu vipdeskin tietoihin.</translation>
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation>Käsin rastitus kysyy syytä (tiedot eivät näytä sitä).</translation>
+        <translation>Käsin valittaessa kysytään syy (tiedoista se ei näy).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
@@ -3737,11 +3737,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation>Rastita käsin</translation>
+        <translation>Valitse käsin</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
-        <translation>vipdesk rastittaa kohdan ”{label}” tietojensa perusteella, jotka eivät vielä näytä sitä ({value}). Miksi se on tehty?</translation>
+        <translation>vipdesk valitsee kohdan ”{label}” tietojensa perusteella, eikä niistä näy sitä vielä ({value}). Miksi se on tehty?</translation>
     </message>
     <message>
         <source>New placement</source>
@@ -3773,7 +3773,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Mail</source>
-        <translation>Posti</translation>
+        <translation>Sähköposti</translation>
     </message>
     <message>
         <source>History</source>
@@ -3810,8 +3810,8 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
         <translation>
-            <numerusform>Seuraavaksi: {label} — %n asia tekemättä (Tila-välilehti)</numerusform>
-            <numerusform>Seuraavaksi: {label} — %n asiaa tekemättä (Tila-välilehti)</numerusform>
+            <numerusform>Seuraavaksi: {label} — %n asia vielä tekemättä (Tila-välilehti)</numerusform>
+            <numerusform>Seuraavaksi: {label} — %n asiaa vielä tekemättä (Tila-välilehti)</numerusform>
         </translation>
     </message>
     <message>
@@ -3832,7 +3832,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>{exc} Your edits are still here, not saved.</source>
-        <translation>{exc} Muutoksesi ovat yhä tallella, tallentamatta.</translation>
+        <translation>{exc} Muokkauksesi ovat yhä tässä, tallentamatta.</translation>
     </message>
     <message>
         <source>Delete {reference} ({title})? Its checklist goes with it. This cannot be undone.</source>
@@ -3848,11 +3848,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation>Virtuaalinen: vain verkossa. Monimuotoinen: verkossa sekä fyysinen jakso ulkomailla (anna jaksot alla). Fyysinen: paikan päällä organisaatiossa.</translation>
+        <translation>Virtuaalinen: vain verkossa. Yhdistetty: verkossa ja fyysinen oleskelu ulkomailla (anna sen jaksot alla). Fyysinen: paikan päällä vastaanottavassa organisaatiossa.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation>Kuka ohjaa harjoittelijan työtä organisaatiossa; allekirjoittaa todistuksen</translation>
+        <translation>Kuka ohjaa harjoittelijan työtä vastaanottavassa organisaatiossa; allekirjoittaa todistuksen</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
@@ -3860,7 +3860,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
-        <translation>Harjoittelijan korkeakoulu, joka lähettää harjoittelijan ja tunnustaa harjoittelun</translation>
+        <translation>Harjoittelijan korkeakoulu, joka lähettää ja tunnustaa harjoittelun</translation>
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
@@ -3868,19 +3868,19 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation>Sovittu viimeinen päivä; jatko on muutos</translation>
+        <translation>Sovittu viimeinen päivä; jatkaminen on sopimusmuutos</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation>Sovitut työtunnit viikossa (1–60), kuten sopimuksessa</translation>
+        <translation>Sovitut työtunnit viikossa (1–60) sopimuksen mukaisesti</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation>Opintopisteet, joiden arvoinen harjoittelu on tutkinnossa; tyhjä, jos se ei lasketa (silloin tunnustamista ei tarvita sen päättämiseen)</translation>
+        <translation>ECTS-opintopisteet, joiden arvoinen harjoittelu on tutkinnossa; tyhjä, jos se ei lasketa tutkintoon (silloin sen päättämiseen ei tarvita tunnustamista)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
-        <translation>Toimiston sisäiset muistiinpanot: ei koskaan tulosteta sopimukseen</translation>
+        <translation>Toimiston sisäiset huomautukset: ei koskaan tulosteta sopimukseen</translation>
     </message>
     <message>
         <source>Periods</source>
@@ -3888,7 +3888,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation>Harjoittelun virtuaaliset ja fyysiset jaksot: laji, alku, loppu</translation>
+        <translation>Harjoittelun virtuaaliset ja fyysiset jaksot: tyyppi, alku, loppu</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3916,11 +3916,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>New host…</source>
-        <translation>Uusi organisaatio…</translation>
+        <translation>Uusi vastaanottava organisaatio…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation>Kirjoita osa nimestä tai maasta (↓ näyttää ne)</translation>
+        <translation>Kirjoita osa nimestä tai maasta (↓ näyttää vaihtoehdot)</translation>
     </message>
     <message>
         <source>New institution…</source>
@@ -3928,11 +3928,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>New mentor…</source>
-        <translation>Uusi ohjaaja…</translation>
+        <translation>Uusi mentori…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation>Uusi akateeminen ohjaaja…</translation>
+        <translation>Uusi ohjaaja…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
@@ -3944,11 +3944,11 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>Company mentor</source>
-        <translation>Ohjaaja yrityksessä</translation>
+        <translation>Yrityksen mentori</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation>Nimi</translation>
+        <translation>Nimike</translation>
     </message>
     <message>
         <source>Planned start and end</source>
@@ -3960,15 +3960,15 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>ECTS credits</source>
-        <translation>Opintopisteet (ECTS)</translation>
+        <translation>ECTS-opintopisteet</translation>
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation>Monimuotoinen: fyysiset ja virtuaaliset jaksot</translation>
+        <translation>Yhdistetty: fyysiset ja virtuaaliset jaksot</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Mikään ({what}) ei vastaa kirjoittamaasi: valitse luettelosta tai luo uusi.</translation>
+        <translation>Mikään kohde ({what}) ei vastaa kirjoittamaasi: valitse luettelosta tai luo uusi.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -3980,7 +3980,7 @@ Lähtevät-kansio säilyttää epäonnistuneet viestit: korjaa asetukset tai oso
     </message>
     <message>
         <source>What changed, newest first</source>
-        <translation>Mitä muutettiin, uusin ensin</translation>
+        <translation>Mitä muuttui, uusin ensin</translation>
     </message>
     <message>
         <source>Stored details</source>
@@ -4006,11 +4006,11 @@ Tallennettuna:
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation>Valitse ensin vastaanottava organisaatio: ohjaaja työskentelee siellä.</translation>
+        <translation>Valitse ensin vastaanottava organisaatio: mentori työskentelee siellä.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation>Valitse ensin lähettävä korkeakoulu: akateeminen ohjaaja työskentelee siellä.</translation>
+        <translation>Valitse ensin lähettävä korkeakoulu: ohjaaja työskentelee siellä.</translation>
     </message>
     <message>
         <source>Status not changed</source>
@@ -4019,8 +4019,8 @@ Tallennettuna:
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
         <translation>
-            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;Tämä on tehtävä ensin:</numerusform>
-            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;Nämä %n asiaa on tehtävä ensin:</numerusform>
+            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;%n asia on tehtävä ensin:</numerusform>
+            <numerusform>&lt;b&gt;Harjoittelua ei voi vielä siirtää tilaan ”{label}”.&lt;/b&gt;&lt;br&gt;%n asiaa on tehtävä ensin:</numerusform>
         </translation>
     </message>
     <message>
@@ -4033,7 +4033,7 @@ Tallennettuna:
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation>Siirrä, vaikka tiedot eivät vielä tue sitä; syysi tallennetaan historiaan.</translation>
+        <translation>Siirrä, vaikka tiedot eivät vielä tue sitä; syysi säilytetään historiassa.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
@@ -4049,7 +4049,7 @@ Tallennettuna:
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation>Miksi {reference} siirtyy tilaan ”{label}”, vaikka tiedot eivät vielä tue sitä? Syy tallennetaan harjoittelun historiaan.</translation>
+        <translation>Miksi {reference} siirretään tilaan ”{label}”, vaikka tiedot eivät vielä tue sitä? Syy säilytetään harjoittelun historiassa.</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -4059,7 +4059,7 @@ Tallennettuna:
         <source>{details}
 What to do: {action}.</source>
         <translation>{details}
-Tehtävää: {action}.</translation>
+Toimenpide: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
@@ -4067,7 +4067,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation>Aloita kirjaamalla harjoittelu: opiskelija, vastaanottava organisaatio, päivämäärät ja muoto (virtuaalinen, monimuotoinen tai fyysinen).&lt;br&gt;Tai avaa esittelytietokanta tutustuaksesi ensin esimerkkitietoihin.</translation>
+        <translation>Aloita kirjaamalla harjoittelu: opiskelija, vastaanottava organisaatio, päivämäärät ja muoto (virtuaalinen, yhdistetty tai fyysinen).&lt;br&gt;Tai avaa ensin esittelytietokanta ja tutustu esimerkkitietoihin.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
@@ -4083,7 +4083,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation>Hae viitettä, opiskelijaa, organisaatiota, nimeä tai maata  (Ctrl+F)</translation>
+        <translation>Hae tunnusta, opiskelijaa, organisaatiota, nimikettä tai maata  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
@@ -4095,11 +4095,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation>Kohdemaa</translation>
+        <translation>Vastaanottava maa</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation>Näytä yhden maan harjoittelut</translation>
+        <translation>Näytä yhdessä maassa järjestettävät harjoittelut</translation>
     </message>
     <message>
         <source>Needs attention</source>
@@ -4107,15 +4107,15 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation>Näytä vain harjoittelut, joilla on jotain erääntynyttä työlistalla (Tänään-välilehti)</translation>
+        <translation>Näytä vain harjoittelut, joilla on jotain erääntymässä työlistalla (Tänään-välilehti)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
-        <translation>Näytä yhden tilan harjoittelut</translation>
+        <translation>Näytä harjoittelut, joilla on tietty tila</translation>
     </message>
     <message>
         <source>One placement per row; Enter opens it</source>
-        <translation>Yksi harjoittelu riviä kohden; Enter avaa sen</translation>
+        <translation>Yksi harjoittelu riviä kohti; Enter avaa sen</translation>
     </message>
     <message>
         <source>VIP-2026-00000</source>
@@ -4123,7 +4123,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation>Monimuotoinen</translation>
+        <translation>Yhdistetty</translation>
     </message>
     <message>
         <source>All placements</source>
@@ -4182,11 +4182,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Scores per theme, blocking answers and advice</source>
-        <translation>Pisteet teemoittain, estävät vastaukset ja neuvot</translation>
+        <translation>Pistemäärät teemoittain, estävät vastaukset ja neuvot</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation>Vie PDF:nä…</translation>
+        <translation>Vie PDF-tiedostona…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
@@ -4206,7 +4206,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Re-assessment</source>
-        <translation>Uusi arviointi</translation>
+        <translation>Uudelleenarviointi</translation>
     </message>
     <message>
         <source>Questionnaire</source>
@@ -4230,7 +4230,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>A new questionnaire; the earlier result stays in history</source>
-        <translation>Uusi kysely; aiempi tulos jää historiaan</translation>
+        <translation>Uusi kysely; aiempi tulos säilyy historiassa</translation>
     </message>
     <message>
         <source>Start questionnaire…</source>
@@ -4242,7 +4242,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation>&lt;b&gt;Laadittu&lt;/b&gt;{who} · raportoi {label}, vastaa {reply_hours} tunnin kuluessa</translation>
+        <translation>&lt;b&gt;Laadittu&lt;/b&gt;{who} · raportointi {label}, vastaus {reply_hours} h:n kuluessa</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
@@ -4266,7 +4266,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>With office hours (Monday to Friday, 9:00–17:00) for everyone: {shared}.</source>
-        <translation>Kaikilla toimistoajat (maanantaista perjantaihin, 9.00–17.00): {shared}.</translation>
+        <translation>Kun kaikilla on virka-aika (maanantaista perjantaihin 9.00–17.00): {shared}.</translation>
     </message>
     <message>
         <source>Tools</source>
@@ -4312,7 +4312,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation>”Vie PDF:nä…” kirjoittaa kyselyn tällä kielellä (englanniksi, jos sitä ei ole vielä käännetty)</translation>
+        <translation>”Vie PDF-tiedostona…” kirjoittaa kyselyn tällä kielellä (englanniksi, jos sitä ei ole vielä käännetty)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
@@ -4320,19 +4320,19 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation>PDF-&amp;kieli:</translation>
+        <translation>PDF:ien &amp;kieli:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
-        <translation>Jokin estää aloituksen: katso kriittiset vastaukset alla.</translation>
+        <translation>Jokin estää aloittamisen: katso kriittiset vastaukset alta.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation>Opiskelija, organisaatio ja korkeakoulu ovat valmiita.</translation>
+        <translation>Opiskelija, vastaanottava organisaatio ja korkeakoulu ovat valmiita.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
-        <translation>Kaikkea ei ole vielä arvioitu tai se ei ole riittävän vahvaa.</translation>
+        <translation>Kaikkea ei ole vielä arvioitu tai se ei ole vielä riittävän vahvaa.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
@@ -4348,11 +4348,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>{label} starts at</source>
-        <translation>{label} aloittaa klo</translation>
+        <translation>{label}: alkaa klo</translation>
     </message>
     <message>
         <source>{label} ends at</source>
-        <translation>{label} lopettaa klo</translation>
+        <translation>{label}: päättyy klo</translation>
     </message>
     <message>
         <source>Working days</source>
@@ -4400,11 +4400,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation>esim. Teams: viikkotapaaminen ja nopeat kysymykset. Sähköposti: raportit. Jaettu asema: tuotokset. Chat-ryhmä: vapaamuotoinen jutustelu.</translation>
+        <translation>esim. Teams: viikkotapaaminen ja nopeat kysymykset. Sähköposti: raportit. Jaettu asema: tuotokset. Chat-ryhmä: vapaamuotoinen keskustelu.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation>Nimi, sähköposti tai puhelin sekä ajat</translation>
+        <translation>Nimi, sähköposti tai puhelin sekä aukioloajat</translation>
     </message>
     <message>
         <source>Availability</source>
@@ -4420,7 +4420,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Reply within</source>
-        <translation>Vastausaika</translation>
+        <translation>Vastausaika enintään</translation>
     </message>
     <message>
         <source>Meeting length</source>
@@ -4428,15 +4428,15 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Which tool for what</source>
-        <translation>Mikä työkalu mihin</translation>
+        <translation>Mikä työkalu mihinkin</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation>Yhteyspiste opiskelijalle</translation>
+        <translation>Tukihenkilö opiskelijalle</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation>Yhteyspiste yrityksen henkilöstölle</translation>
+        <translation>Tukihenkilö yrityksen henkilöstölle</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
@@ -4444,7 +4444,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>{label}: &apos;{text}&apos; is not a time zone.</source>
-        <translation>{label}: ”{text}” ei ole aikavyöhyke.</translation>
+        <translation>{label}: &apos;{text}&apos; ei ole aikavyöhyke.</translation>
     </message>
     <message>
         <source>Readiness result</source>
@@ -4452,11 +4452,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation>&lt;br&gt;Vastaamatta vielä pakollisia kysymyksiä: {missing}.</translation>
+        <translation>&lt;br&gt;Pakollisia kysymyksiä vastaamatta: {missing}.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
-        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Kokonaispisteet &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Kokonaispistemäärä &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</translation>
     </message>
     <message>
         <source>below {threshold}</source>
@@ -4468,11 +4468,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation>&lt;b&gt;Mitä tehdä&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
+        <translation>&lt;b&gt;Toimenpiteet&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;What to do&lt;/b&gt;&lt;br&gt;Nothing: every answer is strong.</source>
-        <translation>&lt;b&gt;Mitä tehdä&lt;/b&gt;&lt;br&gt;Ei mitään: jokainen vastaus on vahva.</translation>
+        <translation>&lt;b&gt;Toimenpiteet&lt;/b&gt;&lt;br&gt;Ei mitään: kaikki vastaukset ovat vahvoja.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Placement:&lt;/b&gt; {about}</source>
@@ -4480,7 +4480,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation>{count} kysymystä, {count2} sivua, noin {max} minuuttia. Jokainen sivu tallentuu, kun painat Seuraava: voit lopettaa milloin tahansa ja jatkaa myöhemmin.</translation>
+        <translation>{count} kysymystä {count2} sivulla, noin {max} minuuttia. Kukin sivu tallennetaan, kun valitset Seuraava: voit keskeyttää milloin tahansa ja jatkaa myöhemmin.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
@@ -4492,7 +4492,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation>tallenna painamalla Seuraava.</translation>
+        <translation>tallenna valitsemalla Seuraava.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
@@ -4504,7 +4504,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Kirjaa tämä arviointi painamalla Valmis. Siihen asti voit palata ja muuttaa vastauksia.</translation>
+        <translation>Kirjaa tämä arvio valitsemalla Valmis. Siihen asti voit palata ja muuttaa vastauksia.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4518,11 +4518,11 @@ Tehtävää: {action}.</translation>
         <source>{exc}
 Your answers on this page are kept.</source>
         <translation>{exc}
-Vastauksesi tällä sivulla säilyvät.</translation>
+Tämän sivun vastauksesi säilytetään.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation>{exc} Heidän vastauksensa näytetään nyt; tarkista tämä sivu ja paina Seuraava uudelleen.</translation>
+        <translation>{exc} Heidän vastauksensa näytetään nyt; tarkista tämä sivu ja valitse uudelleen Seuraava.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
@@ -4530,11 +4530,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation>Tätä sivua ei voitu tallentaa. Suljetaanko silti ja menetetään sen vastaukset?</translation>
+        <translation>Tätä sivua ei voitu tallentaa. Suljetaanko silti, jolloin sen vastaukset menetetään?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation>{tool_name}: {label}</translation>
+        <translation>{tool_name}, {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
@@ -4550,7 +4550,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation>Mitä tapahtui; epäonnistuessa, mikä sen korvaa</translation>
+        <translation>Mitä tapahtui; epäonnistuessa, mikä korvaa sen</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
@@ -4562,7 +4562,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation>Kokeile jokaista työkalua jokaisen henkilön kanssa ennen alkua: asennus, kirjautuminen, lyhyt puhelu tai viesti, jaettu tiedosto. Kirjaa, mitä tapahtui.</translation>
+        <translation>Kokeile kutakin työkalua jokaisen henkilön kanssa ennen alkua: asennus, kirjautuminen, lyhyt puhelu tai viesti, jaettu tiedosto. Kirjaa, mitä tapahtui.</translation>
     </message>
     <message>
         <source>With</source>
@@ -4582,11 +4582,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>{name} (not made for this)</source>
-        <translation>{name} (ei tehty tähän)</translation>
+        <translation>{name} (ei tähän tarkoitukseen)</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation>Valitse työkalut, joita kaikki voivat käyttää ja mieluiten jo käyttävät, ja sano selvästi, mikä palvelee kutakin tarkoitusta.</translation>
+        <translation>Valitse työkaluja, joita kaikki voivat käyttää ja mieluiten jo käyttävät, ja kerro selvästi, mikä palvelee mitäkin tarkoitusta.</translation>
     </message>
     <message>
         <source>Check the choice</source>
@@ -4594,11 +4594,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Tallenna painamalla Valmis. Testaa sitten jokainen työkalu opiskelijan, ohjaajan ja akateemisen ohjaajan kanssa: sopimusta ei voi lähettää sitä ennen.</translation>
+        <translation>Tallenna valitsemalla Valmis. Testaa sitten jokainen työkalu opiskelijan, mentorin ja ohjaajan kanssa: sopimusta ei voi lähettää sitä ennen.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
-        <translation>&lt;b&gt;Valittu&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
+        <translation>&lt;b&gt;Valitut&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</translation>
     </message>
     <message>
         <source>No tool chosen yet.</source>
@@ -4622,7 +4622,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Joku muu valitsi tälle harjoittelulle työkalut sen jälkeen, kun avasit sen.{chosen} Paina Valmis uudelleen säilyttääksesi valintasi tai Takaisin muuttaaksesi sitä.</translation>
+        <translation>Joku muu valitsi työkalut tälle harjoittelulle sen jälkeen, kun avasit sen.{chosen} Säilytä oma valintasi valitsemalla uudelleen Valmis tai muuta sitä valitsemalla Edellinen.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
@@ -4634,7 +4634,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation>{details}Lataa uudelleen näyttää heidän versionsa ja hylkää muutoksesi; Säilytä omani tallentaa versiosi heidän versionsa päälle.</translation>
+        <translation>{details}Lataa uudelleen näyttää heidän versionsa ja hylkää muokkauksesi; Säilytä omani tallentaa oman versiosi heidän versionsa päälle.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
@@ -4646,11 +4646,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation>”{text}” ei ole luettelossa; valitse {what} siitä.</translation>
+        <translation>&apos;{text}&apos; ei ole luettelossa; valitse {what} luettelosta.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
-        <translation>Ei tallennettu: {what}</translation>
+        <translation>{what}: ei tallennettu</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -4658,7 +4658,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation>Yhdenvertaisuustiedot ovat erityisiä henkilötietoryhmiä (GDPR 9 art.). Sisällytä ne vain, jos vastaanottaja tarvitsee niitä, esim. apurahan osallisuustukea varten; säilytä ja lähetä tiedosto turvallisesti.</translation>
+        <translation>Yhdenvertaisuusmerkinnät ovat erityisiin henkilötietoryhmiin kuuluvia tietoja (GDPR 9 artikla). Sisällytä ne vain, kun vastaanottaja tarvitsee niitä, esim. apurahan osallisuustukea varten; säilytä ja lähetä tiedosto turvallisesti.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
@@ -4674,7 +4674,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation>Jokainen harjoittelu</translation>
+        <translation>Kaikki harjoittelut</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -4686,11 +4686,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Sheet names, headers, summaries and charts in this language; the data as recorded</source>
-        <translation>Taulukoiden nimet, otsikot, yhteenvedot ja kaaviot tällä kielellä; tiedot sellaisina kuin ne on kirjattu</translation>
+        <translation>Välilehtien nimet, otsikot, yhteenvedot ja kaaviot tällä kielellä; tiedot kirjatussa muodossa</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation>Sisällytä opiskelijoiden yhdenvertaisuustiedot</translation>
+        <translation>Sisällytä opiskelijoiden yhdenvertaisuusmerkinnät</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -4714,7 +4714,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Save to</source>
-        <translation>Tallenna kohteeseen</translation>
+        <translation>Tallennuskohde</translation>
     </message>
     <message>
         <source>Then e-mail it (to a funder or a manager)</source>
@@ -4722,7 +4722,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation>Excel-työkirja, jossa ovat alla olevat suodattimet, tunnusluvut kaavion kera ja yksityiskohdat. Suodattimet alkavat sellaisina kuin ne on asetettu harjoitteluluettelossa.</translation>
+        <translation>Excel-työkirja, jossa on alla olevat suodattimet, tunnusluvut kaavioineen ja yksityiskohdat. Suodattimet ovat aluksi samat kuin harjoitteluluettelossa.</translation>
     </message>
     <message>
         <source>Save the report as</source>
@@ -4738,7 +4738,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>The folder {parent} does not exist.</source>
-        <translation>Kansiota {parent} ei ole.</translation>
+        <translation>Kansiota {parent} ei ole olemassa.</translation>
     </message>
     <message>
         <source>Replace the file?</source>
@@ -4754,7 +4754,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation>Viedään raporttia: {kind}</translation>
+        <translation>Viedään raporttia ({kind})</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4762,15 +4762,15 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Saved {records:,} {what} to {path}.</source>
-        <translation>Tallennettu {records:,} ({what}) kohteeseen {path}.</translation>
+        <translation>Tallennettu tiedostoon {path}: {records:,} ({what}).</translation>
     </message>
     <message>
         <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
-        <translation>Taulukot (*.xlsx *.csv *.txt);;Kaikki tiedostot (*)</translation>
+        <translation>Laskentataulukot (*.xlsx *.csv *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation>Tallenna tuontipohja: {kind}</translation>
+        <translation>Tallenna tuontipohja ({kind})</translation>
     </message>
     <message>
         <source>The template was not saved</source>
@@ -4786,19 +4786,19 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation>Pysäytetty: mitään ei tuotu.</translation>
+        <translation>Keskeytetty: mitään ei tuotu.</translation>
     </message>
     <message>
         <source>Import {kind}</source>
-        <translation>Tuo: {kind}</translation>
+        <translation>Tuo {kind}</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta ({value}) kohden. Näet, mitä vipdesk ymmärsi, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. vipdeskissä jo olevat rivit ohitetaan.</translation>
+        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta ({value}) kohti. Näet, miten vipdesk tulkitsi tiedoston, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. Vipdeskissä jo olevat rivit ohitetaan.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
-        <translation>Tiedostoa ei valittu.</translation>
+        <translation>Tiedostoa ei ole valittu.</translation>
     </message>
     <message>
         <source>Choose file…</source>
@@ -4810,15 +4810,15 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>An empty workbook with the right columns and a Help sheet</source>
-        <translation>Tyhjä työkirja oikeilla sarakkeilla ja ohjetaulukolla</translation>
+        <translation>Tyhjä työkirja, jossa on oikeat sarakkeet ja Ohje-välilehti</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation>Miten vinoviivoin kirjoitetut päivämäärät luetaan; 31.12.2000 ja 2000-12-31 ovat aina yksiselitteisiä</translation>
+        <translation>Miten kauttaviivoin kirjoitetut päivämäärät luetaan; 31.12.2000 ja 2000-12-31 ovat aina yksiselitteisiä</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation>Päivämäärät kuten 01/02/2026 on kirjoitettu &amp;päivä tai kuukausi ensin:</translation>
+        <translation>Päivämäärät kuten 01/02/2026 kirjoitetaan &amp;päivä tai kuukausi ensin:</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -4846,11 +4846,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>What to correct, row by row</source>
-        <translation>Mitä korjata, rivi riviltä</translation>
+        <translation>Mitä korjata, riveittäin</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation>Tuo ({kind}) tiedostosta</translation>
+        <translation>Tuo {kind} tiedostosta</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
@@ -4870,11 +4870,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Import as</source>
-        <translation>Tuo muodossa</translation>
+        <translation>Tuontitapa</translation>
     </message>
     <message>
         <source> (first {PREVIEW_ROWS} shown)</source>
-        <translation> (ensimmäiset {PREVIEW_ROWS} näytetty)</translation>
+        <translation> (ensimmäiset {PREVIEW_ROWS} näytetään)</translation>
     </message>
     <message>
         <source>&lt;b&gt;{source}&lt;/b&gt;: {count:,} rows{more} — {summary}.</source>
@@ -4886,15 +4886,15 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation>&lt;br&gt;Vinoviivalliset päivämäärät luetaan: {label}.</translation>
+        <translation>&lt;br&gt;Kauttaviivoin kirjoitetut päivämäärät luetaan: {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
-        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Mitään ei voi tuoda ennen kuin jokainen alla oleva ongelma on korjattu tiedostoon&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
+        <translation>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Mitään ei voi tuoda, ennen kuin jokainen alla oleva ongelma on korjattu tiedostoon&lt;/b&gt; ({count:,}).&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;There is nothing new to import.</source>
-        <translation>&lt;br&gt;Tuotavaa uutta ei ole.</translation>
+        <translation>&lt;br&gt;Uutta tuotavaa ei ole.</translation>
     </message>
     <message>
         <source>Problems ({count:,})</source>
@@ -4902,7 +4902,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation>Tuodaan: {kind}</translation>
+        <translation>Tuodaan {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
@@ -4910,7 +4910,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation> {count:,} oli jo olemassa ja ohitettiin.</translation>
+        <translation> {count:,} oli jo olemassa, ja ne ohitettiin.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
@@ -4922,23 +4922,23 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation>Tallenna tuonti&amp;pohja</translation>
+        <translation>&amp;Tallenna tuontipohja</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation>Pohja ({kind}) tallennettu kohteeseen {path}.</translation>
+        <translation>Pohja ({kind}) tallennettiin tiedostoon {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
-        <translation>Torkuta — {reference}</translation>
+        <translation>Torkku — {reference}</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation>Miksi, esim. ”organisaation HR poissa maanantaihin”</translation>
+        <translation>Syy, esim. ”vastaanottavan organisaation henkilöstöhallinto poissa maanantaihin asti”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
-        <translation>Piilota &amp;asti</translation>
+        <translation>&amp;Piilota asti</translation>
     </message>
     <message>
         <source>&amp;Note</source>
@@ -4946,11 +4946,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Snooze</source>
-        <translation>Torkuta</translation>
+        <translation>Torkku</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation>Se näkyy taas seuraavana päivänä, elleivät tiedot siihen mennessä osoita sen tehdyksi.</translation>
+        <translation>Se näytetään taas seuraavana päivänä, ellei tiedoista silloin näy, että se on tehty.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
@@ -4970,7 +4970,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
-        <translation>Milloin työlista näyttää kohdan. Nämä luvut koskevat kaikkia tämän tietokannan käyttäjiä.</translation>
+        <translation>Milloin työlista näyttää kohteen. Nämä luvut koskevat kaikkia tämän tietokannan käyttäjiä.</translation>
     </message>
     <message>
         <source>Snoozed {reference} ({what}) until {day_text}.</source>
@@ -4978,11 +4978,11 @@ Vastauksesi tällä sivulla säilyvät.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation>Organisaatio</translation>
+        <translation>Vastaanottava organisaatio</translation>
     </message>
     <message>
         <source>What to do</source>
-        <translation>Mitä tehdä</translation>
+        <translation>Toimenpide</translation>
     </message>
     <message>
         <source>Since</source>
@@ -4992,7 +4992,7 @@ Vastauksesi tällä sivulla säilyvät.</translation>
         <source>{what}: {details}
 What to do: {action}.</source>
         <translation>{what}: {details}
-Tehtävää: {action}.</translation>
+Toimenpide: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
@@ -5000,19 +5000,19 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
-        <translation>30.9.2026</translation>
+        <translation>30.09.2026</translation>
     </message>
     <message>
         <source>Open the placement where this is done (Enter)</source>
-        <translation>Avaa harjoittelu siinä kohdassa, jossa tämä tehdään (Enter)</translation>
+        <translation>Avaa harjoittelu, jossa tämä tehdään (Enter)</translation>
     </message>
     <message>
         <source>S&amp;nooze…</source>
-        <translation>T&amp;orkuta…</translation>
+        <translation>&amp;Torkku…</translation>
     </message>
     <message>
         <source>Hide this item until a date ({SNOOZE_SHORTCUT})</source>
-        <translation>Piilota tämä kohta tiettyyn päivään asti ({SNOOZE_SHORTCUT})</translation>
+        <translation>Piilota tämä kohde tiettyyn päivään asti ({SNOOZE_SHORTCUT})</translation>
     </message>
     <message>
         <source>&amp;Rules…</source>
@@ -5020,7 +5020,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>When the work list shows an item: the number of days</source>
-        <translation>Milloin työlista näyttää kohdan: päivien määrä</translation>
+        <translation>Milloin työlista näyttää kohteen: päivien määrä</translation>
     </message>
     <message>
         <source>Send re&amp;minders…</source>
@@ -5028,7 +5028,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation>Lähetä sähköpostia jokaiselle osapuolelle, jota erääntynyt kohta odottaa: allekirjoitukset, todistus, arvioinnit</translation>
+        <translation>Lähetä sähköpostia jokaiselle osapuolelle, jota erääntyvä kohde odottaa: allekirjoitukset, todistus, arvioinnit</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -5036,11 +5036,11 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation>Mitä erääntyy, ryhmiteltynä myöhässä, tällä viikolla ja myöhemmin</translation>
+        <translation>Mitä erääntyy, ryhmiteltynä: myöhässä, tällä viikolla ja myöhemmin</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Kaikki on tehty&lt;/h2&gt;&lt;p&gt;Tänään mikään ei tarvitse sinua: ei liian kauan odottaneita allekirjoituksia, ei alkavaa harjoittelua keskeneräisellä valmistelulla, ei puuttuvaa todistusta tai arviointia.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Kaikki on tehty&lt;/h2&gt;&lt;p&gt;Mikään ei tarvitse sinua tänään: ei liian kauan odottavia allekirjoituksia, ei alkamisia keskeneräisellä valmistelulla, ei puuttuvia todistuksia tai arviointeja.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
@@ -5048,7 +5048,7 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Cannot snooze</source>
-        <translation>Ei voi torkuttaa</translation>
+        <translation>Torkutus ei onnistu</translation>
     </message>
     <message>
         <source> · {snoozed:,} snoozed</source>
@@ -5056,13 +5056,13 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Nothing due{snoozed}.</source>
-        <translation>Ei mitään erääntynyttä{snoozed}.</translation>
+        <translation>Ei erääntyviä{snoozed}.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s): {parts}{snoozed}</source>
         <translation>
-            <numerusform>%Ln kohta: {parts}{snoozed}</numerusform>
-            <numerusform>%Ln kohtaa: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln kohde: {parts}{snoozed}</numerusform>
+            <numerusform>%Ln kohdetta: {parts}{snoozed}</numerusform>
         </translation>
     </message>
     <message>
@@ -5083,15 +5083,15 @@ Tehtävää: {action}.</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation>Viimeisen 30 päivän aikana poistetut harjoittelut ja kustannuserät. Palauttaminen tuo takaisin kaiken: tarkistuslistan, kyselyt, suunnitelman, työkalut, sopimukset ja kustannukset.</translation>
+        <translation>Viimeisten 30 päivän aikana poistetut harjoittelut ja kulut. Palautettu kohde palaa kaikkine tietoineen: tarkistuslista, kyselyt, suunnitelma, työkalut, sopimukset ja kulut.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation>Mitä poistettiin viimeisen 30 päivän aikana</translation>
+        <translation>Mitä on poistettu viimeisten 30 päivän aikana</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation>Viimeisen 30 päivän aikana ei poistettu mitään.</translation>
+        <translation>Mitään ei ole poistettu viimeisten 30 päivän aikana.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
