@@ -5113,5 +5113,143 @@ Hvad der skal gøres: {action}.</translation>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Skriv en del af et navn, en e-mail eller et studienummer</translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Starter snart med åben forberedelse</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Løs det, der blokerer starten, eller flyt starten</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>Advar så mange dage før start, mens forberedelsen er åben</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Aftale venter på underskrifter</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>Mind dem, der ikke har underskrevet</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Aftale sendt til underskrift i så mange dage</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Stadig i gang efter den planlagte slutdato</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Flyt det til evaluering, eller ændr slutdatoen</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>Stadig i gang så mange dage efter den planlagte slutdato</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Praktikbevis ikke modtaget</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Bed organisationen om beviset</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>Intet praktikbevis så mange dage efter afslutningen</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Evaluering mangler</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Evaluér med den studerende og organisationen</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>Evaluering ikke udført så mange dage efter afslutningen</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Anerkendelse mangler</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Registrér pointene på karakterudskriften</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>Point ikke anerkendt så mange dage efter afslutningen</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Ændring venter på underskrifter</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>Mind dem, der ikke har underskrevet ændringen</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Ændring sendt til underskrift i så mange dage</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Møde forfaldent ifølge protokollen</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Hold mødet og registrér det, eller registrér hvorfor det udeblev</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Henstandsdage efter protokollens forventede møde (derefter forfaldent)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Værktøjstest mislykket, ingen begrundelse registreret</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Vælg et andet værktøj, eller registrér hvorfor det er acceptabelt</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>En mislykket værktøjstest har ingen begrundelse så mange dage efter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n dag over tid</numerusform>
+            <numerusform>%n dage over tid</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Forfalder i dag</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Om %n dag</numerusform>
+            <numerusform>Om %n dage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Overskredet</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Denne uge</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Senere</translation>
+    </message>
 </context>
 </TS>

@@ -4978,7 +4978,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation>Aufnehmende Organisation</translation>
+        <translation>Gastorganisation</translation>
     </message>
     <message>
         <source>What to do</source>
@@ -5112,6 +5112,144 @@ Zu tun: {action}.</translation>
     <message>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Teil eines Namens, einer E-Mail oder einer Matrikelnummer eingeben</translation>
+    </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Beginnt bald bei offener Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Beheben, was den Beginn blockiert, oder den Beginn verschieben</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>So viele Tage vor dem Beginn warnen, solange die Vorbereitung offen ist</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Vereinbarung wartet auf Unterschriften</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>An fehlende Unterschriften erinnern</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Vereinbarung so viele Tage zur Unterzeichnung versandt</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Nach dem geplanten Ende noch laufend</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Auf „Evaluation“ setzen oder das Enddatum ändern</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>So viele Tage nach dem geplanten Ende noch laufend</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Praktikumsbescheinigung nicht erhalten</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Die aufnehmende Organisation um die Bescheinigung bitten</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>So viele Tage nach dem Ende keine Praktikumsbescheinigung</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Evaluation fehlt</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Mit Studierender/m und aufnehmender Organisation evaluieren</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>So viele Tage nach dem Ende keine Evaluation</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Anerkennung fehlt</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Die Leistungspunkte im Transcript erfassen</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>So viele Tage nach dem Ende keine Leistungspunkte anerkannt</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Änderung wartet auf Unterschriften</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>An fehlende Unterschriften unter der Änderung erinnern</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Änderung so viele Tage zur Unterzeichnung versandt</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Treffen laut Protokoll überfällig</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Das Treffen abhalten und erfassen oder festhalten, warum es ausfiel</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Karenztage, nachdem laut Protokoll ein Treffen fällig war (dann überfällig)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Tooltest fehlgeschlagen, kein Grund erfasst</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Ein anderes Tool wählen oder festhalten, warum es akzeptabel ist</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>Ein fehlgeschlagener Tooltest hat so viele Tage danach keinen Grund</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n Tag überfällig</numerusform>
+            <numerusform>%n Tage überfällig</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Fällig in %n Tag</numerusform>
+            <numerusform>Fällig in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Später</translation>
     </message>
 </context>
 </TS>

@@ -5088,5 +5088,143 @@ What to do: {action}.</source>
         <source>Type part of a name, e-mail or student number</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Due in %n day</numerusform>
+            <numerusform>Due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -5113,5 +5113,143 @@ Toimenpide: {action}.</translation>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Kirjoita osa nimestä, sähköpostista tai opiskelijanumerosta</translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Alkaa pian, valmistelu kesken</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Korjaa se, mikä estää aloituksen, tai siirrä alkua</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>Varoita näin monta päivää ennen alkua, kun valmistelu on kesken</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Sopimus odottaa allekirjoituksia</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>Muistuta allekirjoittamatta jättäneitä</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Sopimus ollut allekirjoitettavana näin monta päivää</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Yhä käynnissä suunnitellun lopun jälkeen</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Siirrä arviointiin tai muuta päättymispäivää</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>Yhä käynnissä näin monta päivää suunnitellun lopun jälkeen</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Harjoittelutodistusta ei saatu</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Pyydä todistus vastaanottavalta organisaatiolta</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>Ei harjoittelutodistusta näin monta päivää lopun jälkeen</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Arviointi puuttuu</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Arvioi opiskelijan ja organisaation kanssa</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>Arviointia ei tehty näin monta päivää lopun jälkeen</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Tunnustaminen puuttuu</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Kirjaa opintopisteet opintosuoritusotteeseen</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>Opintopisteitä ei tunnustettu näin monta päivää lopun jälkeen</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Sopimusmuutos odottaa allekirjoituksia</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>Muistuta muutoksen allekirjoittamatta jättäneitä</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Sopimusmuutos ollut allekirjoitettavana näin monta päivää</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Tapaaminen myöhässä suunnitelmasta</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Pidä tapaaminen ja kirjaa se, tai kirjaa miksi se jäi väliin</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Armonpäivät sen jälkeen, kun suunnitelma odotti tapaamista (sitten myöhässä)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Työkalun testi epäonnistui, syytä ei kirjattu</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Valitse toinen työkalu tai kirjaa, miksi se on hyväksyttävä</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>Epäonnistuneella työkalutestillä ei ole syytä näin monta päivää myöhemmin</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n päivä myöhässä</numerusform>
+            <numerusform>%n päivää myöhässä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Erääntyy tänään</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Erääntyy %n päivän päästä</numerusform>
+            <numerusform>Erääntyy %n päivän päästä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Myöhässä</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Tällä viikolla</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Myöhemmin</translation>
+    </message>
 </context>
 </TS>

@@ -5113,5 +5113,143 @@ Cosa fare: {action}.</translation>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Digita parte di un nome, di un&apos;e-mail o di una matricola</translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Inizia presto con la preparazione aperta</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Risolvi ciò che blocca l&apos;inizio, o sposta l&apos;inizio</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>Avvisa questi giorni prima dell&apos;inizio finché la preparazione è aperta</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Accordo in attesa di firme</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>Sollecita chi non ha firmato</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Accordo inviato per la firma da questi giorni</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Ancora in corso dopo la fine prevista</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Passalo a valutazione, o cambia la data di fine</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>Ancora in corso questi giorni dopo la fine prevista</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Certificato di tirocinio non ricevuto</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Chiedi il certificato all&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>Nessun certificato di tirocinio questi giorni dopo la fine</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Valutazione mancante</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Valuta con lo studente e l&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>Valutazione non fatta questi giorni dopo la fine</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Riconoscimento mancante</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Registra i crediti nel transcript</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>Crediti non riconosciuti questi giorni dopo la fine</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Emendamento in attesa di firme</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>Sollecita chi non ha firmato l&apos;emendamento</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Emendamento inviato per la firma da questi giorni</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Incontro in ritardo rispetto al protocollo</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Tieni l&apos;incontro e registralo, o registra perché è saltato</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Giorni di tolleranza dopo che il protocollo prevedeva un incontro (poi in ritardo)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Test dello strumento non riuscito, nessun motivo registrato</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Scegli un altro strumento, o registra perché è accettabile</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>Un test non riuscito resta senza motivo questi giorni dopo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n giorno di ritardo</numerusform>
+            <numerusform>%n giorni di ritardo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>In scadenza oggi</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Tra %n giorno</numerusform>
+            <numerusform>Tra %n giorni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>In ritardo</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Questa settimana</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Più avanti</translation>
+    </message>
 </context>
 </TS>

@@ -5113,5 +5113,143 @@ Te doen: {action}.</translation>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Typ een deel van een naam, e-mail of studentnummer</translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Begint binnenkort met open voorbereiding</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Los op wat de start blokkeert, of verschuif de start</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>Zoveel dagen vóór de start waarschuwen zolang de voorbereiding openstaat</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Overeenkomst wacht op handtekeningen</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>Herinner wie nog niet heeft getekend</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Overeenkomst al zoveel dagen ter ondertekening</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Loopt nog na het geplande einde</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Zet haar op evaluatie, of wijzig de einddatum</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>Loopt nog zoveel dagen na het geplande einde</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Stageverklaring niet ontvangen</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Vraag de organisatie om de verklaring</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>Geen stageverklaring zoveel dagen na het einde</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Evaluatie ontbreekt</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Evalueer met de student en de organisatie</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>Geen evaluatie zoveel dagen na het einde</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Erkenning ontbreekt</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Leg de studiepunten vast op de cijferlijst</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>Studiepunten niet erkend zoveel dagen na het einde</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Wijziging wacht op handtekeningen</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>Herinner wie de wijziging nog niet heeft getekend</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Wijziging al zoveel dagen ter ondertekening</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Overleg te laat volgens het protocol</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Houd het overleg en leg het vast, of leg vast waarom het niet doorging</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Respijtdagen nadat het protocol een overleg verwachtte (daarna te laat)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Tooltest mislukt, geen reden vastgelegd</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Kies een andere tool, of leg vast waarom het acceptabel is</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>Een mislukte tooltest heeft zoveel dagen later geen reden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n dag te laat</numerusform>
+            <numerusform>%n dagen te laat</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Vandaag te doen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Over %n dag</numerusform>
+            <numerusform>Over %n dagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Te laat</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
 </context>
 </TS>

@@ -5138,5 +5138,145 @@ Co zrobić: {action}.</translation>
         <source>Type part of a name, e-mail or student number</source>
         <translation>Wpisz część imienia i nazwiska, adresu e-mail lub numeru albumu</translation>
     </message>
+    <message>
+        <source>Starts soon with preparation open</source>
+        <translation>Wkrótce start przy otwartym przygotowaniu</translation>
+    </message>
+    <message>
+        <source>Close what blocks the start, or move the start</source>
+        <translation>Usuń to, co blokuje start, albo przesuń start</translation>
+    </message>
+    <message>
+        <source>Warn this many days before the start while preparation is open</source>
+        <translation>Ostrzegaj tyle dni przed startem, gdy przygotowanie jest otwarte</translation>
+    </message>
+    <message>
+        <source>Agreement waiting for signatures</source>
+        <translation>Porozumienie czeka na podpisy</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed</source>
+        <translation>Przypomnij tym, którzy nie podpisali</translation>
+    </message>
+    <message>
+        <source>Agreement out for signature for this many days</source>
+        <translation>Porozumienie wysłane do podpisu od tylu dni</translation>
+    </message>
+    <message>
+        <source>Still ongoing after its planned end</source>
+        <translation>Nadal trwa po planowanym końcu</translation>
+    </message>
+    <message>
+        <source>Move it to evaluating, or change the end date</source>
+        <translation>Przenieś do oceny albo zmień datę końca</translation>
+    </message>
+    <message>
+        <source>Still ongoing this many days after the planned end</source>
+        <translation>Nadal trwa tyle dni po planowanym końcu</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate not received</source>
+        <translation>Nie otrzymano zaświadczenia o odbyciu praktyki</translation>
+    </message>
+    <message>
+        <source>Ask the host for the certificate</source>
+        <translation>Poproś organizację przyjmującą o zaświadczenie</translation>
+    </message>
+    <message>
+        <source>No traineeship certificate this many days after the end</source>
+        <translation>Brak zaświadczenia o odbyciu praktyki tyle dni po końcu</translation>
+    </message>
+    <message>
+        <source>Evaluation missing</source>
+        <translation>Brak oceny</translation>
+    </message>
+    <message>
+        <source>Evaluate it with the student and the host</source>
+        <translation>Oceń ze studentem i organizacją przyjmującą</translation>
+    </message>
+    <message>
+        <source>Evaluation not done this many days after the end</source>
+        <translation>Brak oceny tyle dni po końcu</translation>
+    </message>
+    <message>
+        <source>Recognition missing</source>
+        <translation>Brak uznania</translation>
+    </message>
+    <message>
+        <source>Record the credits in the transcript</source>
+        <translation>Wpisz punkty do wykazu zaliczeń</translation>
+    </message>
+    <message>
+        <source>Credits not recognised this many days after the end</source>
+        <translation>Punkty nieuznane tyle dni po końcu</translation>
+    </message>
+    <message>
+        <source>Amendment waiting for signatures</source>
+        <translation>Aneks czeka na podpisy</translation>
+    </message>
+    <message>
+        <source>Remind who has not signed the amendment</source>
+        <translation>Przypomnij tym, którzy nie podpisali aneksu</translation>
+    </message>
+    <message>
+        <source>Amendment out for signature for this many days</source>
+        <translation>Aneks wysłany do podpisu od tylu dni</translation>
+    </message>
+    <message>
+        <source>Meeting overdue against the protocol</source>
+        <translation>Spotkanie zaległe według protokołu</translation>
+    </message>
+    <message>
+        <source>Hold the meeting and log it, or record why it was missed</source>
+        <translation>Odbądź spotkanie i je zapisz albo zapisz, dlaczego się nie odbyło</translation>
+    </message>
+    <message>
+        <source>Days of grace after the protocol&apos;s cadence expected a meeting (then overdue)</source>
+        <translation>Dni tolerancji po terminie spotkania z protokołu (potem zaległe)</translation>
+    </message>
+    <message>
+        <source>Tool test failed, no reason recorded</source>
+        <translation>Test narzędzia nieudany, brak powodu</translation>
+    </message>
+    <message>
+        <source>Choose another tool, or record why it is acceptable</source>
+        <translation>Wybierz inne narzędzie albo zapisz, dlaczego jest do przyjęcia</translation>
+    </message>
+    <message>
+        <source>A failed tool test has no reason this many days after it</source>
+        <translation>Nieudany test narzędzia bez powodu przez tyle dni</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n dzień po terminie</numerusform>
+            <numerusform>%n dni po terminie</numerusform>
+            <numerusform>%n dni po terminie</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Na dziś</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Za %n dzień</numerusform>
+            <numerusform>Za %n dni</numerusform>
+            <numerusform>Za %n dni</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Zaległe</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>W tym tygodniu</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Później</translation>
+    </message>
 </context>
 </TS>

@@ -34,5 +34,9 @@ def shown(label: str) -> str:
 
 def in_sentence(label: str) -> str:
     """`label` inside a sentence: lower-case, except where the language capitalises nouns."""
-    text = shown(label)
+    return sentence_case(shown(label))
+
+
+def sentence_case(text: str) -> str:
+    """A translated name inside a sentence: lower-case, unless the language capitalises nouns."""
     return text if _language in _CAPITAL_NOUNS else text.lower()

@@ -52,7 +52,7 @@ def test_item_rows_say_what_for_whom_and_when() -> None:
     assert model.data(model.index(1, Column.STUDENT)) == "Łukasz Żółć"
     assert model.data(model.index(1, Column.HOST)) == "Acme Analytics GmbH"
     assert model.data(model.index(1, Column.ACTION)) == "Remind who has not signed"
-    assert model.data(model.index(1, Column.SINCE)) == "4 Jan 2027"
+    assert model.data(model.index(1, Column.SINCE)) == "04 Jan 2027"
     assert model.data(model.index(4, Column.WHEN)) == "Due in 26 days"
     tip = model.data(model.index(1, Column.DETAILS), Qt.ItemDataRole.ToolTipRole)
     assert tip.endswith("What to do: Remind who has not signed.")

@@ -90,7 +90,7 @@ def test_snoozing_from_the_row(
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
     assert told.args == [
-        f"Snoozed {item.reference} (agreement waiting for signatures) until 1 Feb 2027."
+        f"Snoozed {item.reference} (agreement waiting for signatures) until 01 Feb 2027."
     ]
     with db.session() as s:
         row = s.query(Snooze).one()

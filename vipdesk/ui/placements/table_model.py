@@ -19,6 +19,7 @@ from vipdesk.services.placements.catalogue import (
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.today import rule_texts
 from vipdesk.ui.today.table_model import urgency_colour
 
 PLACEMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,14 +105,16 @@ class PlacementTableModel(QAbstractTableModel):
 
     def _next_step(self, row: PlacementRow, role: int) -> Any:
         steps = self._catalogue.next_steps
-        if role == Qt.ItemDataRole.DisplayRole:
-            return steps.describe(row.id)
         item = steps.items.get(row.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if item is None:
+                return ""
+            return f"{rule_texts.item_what(item)} · {rule_texts.due_text(item, steps.today)}"
         if item is None:
             return row.id if role == PLACEMENT_ID_ROLE else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{details}\nWhat to do: {action}.").format(
-                details=item.details, action=item.action
+                details=item.details, action=rule_texts.item_action(item)
             )
         if role == Qt.ItemDataRole.ForegroundRole:
             return urgency_colour(item.urgency)

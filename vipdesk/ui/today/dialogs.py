@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
-from vipdesk.services.worklist.due import WorkItem, day_text
+from vipdesk.services.worklist.due import WorkItem
 from vipdesk.services.worklist.rules import load_rules, set_rule_days
 from vipdesk.services.worklist.snoozes import NOTE_LIMIT
 from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import sentence_case
+from vipdesk.ui.today import rule_texts
 
 SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
 
@@ -39,7 +41,7 @@ class SnoozeDialog(QDialog):
     def __init__(self, item: WorkItem, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Snooze — {reference}").format(reference=item.reference))
-        about = QLabel(f"<b>{item.what}</b><br>{item.for_whom}<br>{item.details}")
+        about = QLabel(f"<b>{rule_texts.item_what(item)}</b><br>{item.for_whom}<br>{item.details}")
         about.setWordWrap(True)
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)
@@ -92,12 +94,13 @@ class RulesDialog(QDialog):
             spin.setSuffix(tr(" days"))
             spin.setToolTip(
                 tr("{what}. Shipped default: {default_days} days.").format(
-                    what=rule.what, default_days=rule.default_days
+                    what=rule_texts.what(rule.key, rule.what), default_days=rule.default_days
                 )
             )
-            spin.setAccessibleName(rule.setting)
+            described = rule_texts.setting(rule.key, rule.setting)
+            spin.setAccessibleName(described)
             self.spins[rule.key] = spin
-            label = QLabel(rule.setting)
+            label = QLabel(described)
             label.setBuddy(spin)
             form.addRow(label, spin)
         self.problem = QLabel()
@@ -141,5 +144,7 @@ class RulesDialog(QDialog):
 
 def snoozed_message(item: WorkItem, until: date) -> str:
     return tr("Snoozed {reference} ({what}) until {day_text}.").format(
-        reference=item.reference, what=item.what.lower(), day_text=day_text(until)
+        reference=item.reference,
+        what=sentence_case(rule_texts.item_what(item)),
+        day_text=when.day(until),
     )

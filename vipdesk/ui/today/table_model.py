@@ -8,13 +8,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList, day_text
+from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
+from vipdesk.ui.today import rule_texts
 
 
 class Column(IntEnum):
@@ -83,7 +83,9 @@ class WorkTableModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return tr("{what}: {details}\nWhat to do: {action}.").format(
-                what=row.what, details=row.details, action=row.action
+                what=rule_texts.item_what(row),
+                details=row.details,
+                action=rule_texts.item_action(row),
             )
         if role == Qt.ItemDataRole.ForegroundRole and column == Column.WHEN:
             return urgency_colour(row.urgency)
@@ -99,9 +101,9 @@ class WorkTableModel(QAbstractTableModel):
         assert self._worklist is not None
         match column:
             case Column.WHEN:
-                return item.when(self._worklist.as_of).capitalize()
+                return rule_texts.due_text(item, self._worklist.as_of)
             case Column.WHAT:
-                return item.what
+                return rule_texts.item_what(item)
             case Column.PLACEMENT:
                 return item.reference
             case Column.STUDENT:
@@ -111,15 +113,15 @@ class WorkTableModel(QAbstractTableModel):
             case Column.DETAILS:
                 return item.details
             case Column.ACTION:
-                return item.action
+                return rule_texts.item_action(item)
             case Column.SINCE:
-                return day_text(item.since)
+                return rule_texts.since_text(item.since)
         return ""
 
     def _heading(self, heading: tuple[Urgency, int], column: int, role: int) -> Any:
         urgency, count = heading
         if role == Qt.ItemDataRole.DisplayRole and column == 0:
-            return f"{shown(urgency.label)} ({count:,})"
+            return f"{rule_texts.urgency_label(urgency)} ({QLocale().toString(count)})"
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole:

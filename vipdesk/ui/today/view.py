@@ -6,7 +6,7 @@ snoozes the item. An empty list says that all is done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,9 +31,10 @@ from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
 from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import in_sentence
+from vipdesk.ui.labels import sentence_case
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.today import rule_texts
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -269,7 +270,9 @@ def summary(worklist: WorkList) -> str:
     if not total:
         return tr("Nothing due{snoozed}.").format(snoozed=snoozed)
     parts = [
-        f"{worklist.counts[u]:,} {in_sentence(u.label)}" for u in Urgency if worklist.counts.get(u)
+        f"{QLocale().toString(worklist.counts[u])} {sentence_case(rule_texts.urgency_label(u))}"
+        for u in Urgency
+        if worklist.counts.get(u)
     ]
     return tr("%Ln item(s): {parts}{snoozed}", "", total).format(
         parts=", ".join(parts), snoozed=snoozed
