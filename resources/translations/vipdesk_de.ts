@@ -225,7 +225,7 @@
     </message>
     <message>
         <source>The signed agreement stays as it is. An amendment records what changes during the placement; all three parties sign it.</source>
-        <translation>Die unterzeichnete Vereinbarung bleibt unverändert. Eine Änderung hält fest, was sich während des Praktikums ändert; alle drei Parteien unterzeichnen sie.</translation>
+        <translation>Die unterzeichnete Vereinbarung bleibt unverändert. Eine Änderungsvereinbarung hält fest, was sich während des Praktikums ändert; alle drei Parteien unterzeichnen sie.</translation>
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation>Änderung &amp;beginnen</translation>
+        <translation>Änderungsvereinbarung &amp;beginnen</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation>Die Bewertung der/des Praktikant/in durch den Mentor</translation>
+        <translation>Beurteilung der Praktikantin/des Praktikanten durch die Mentorin/den Mentor</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation>Bewertung des Mentors</translation>
+        <translation>Beurteilung durch Mentor/in</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -333,7 +333,7 @@
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation>Unterschrift &amp;erfassen…</translation>
+        <translation>&amp;Unterschrift erfassen…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
@@ -341,7 +341,7 @@
     </message>
     <message>
         <source>Save sc&amp;an…</source>
-        <translation>Sc&amp;an speichern…</translation>
+        <translation>&amp;Scan speichern…</translation>
     </message>
     <message>
         <source>Save &amp;PDF…</source>
@@ -349,11 +349,11 @@
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation>&amp;Ausfüllbares PDF für HR…</translation>
+        <translation>Aus&amp;füllbares PDF für HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
-        <translation>Per &amp;E-Mail senden…</translation>
+        <translation>Per E-Mail se&amp;nden…</translation>
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation>Sie ist unterzeichnet und gesperrt: Änderungen sind Ergänzungsvereinbarungen.</translation>
+        <translation>Sie ist unterzeichnet und gesperrt: Änderungen erfolgen per Änderungsvereinbarung.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
@@ -537,7 +537,7 @@
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Abgelehnt von: {party_label}: {reason}&lt;/span&gt; — beginnen Sie eine neue Version, um sie zu überarbeiten.</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Abgelehnt ({party_label}): {reason}&lt;/span&gt; — beginnen Sie eine neue Version, um sie zu überarbeiten.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
@@ -791,7 +791,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Diese Datei weicht vom archivierten endgültigen PDF ab&lt;/b&gt; von {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Diese Datei unterscheidet sich vom archivierten endgültigen PDF&lt;/b&gt; von {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
@@ -864,8 +864,8 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
         <translation>
-            <numerusform>Und siehe die rote Meldung unten.</numerusform>
-            <numerusform>Und siehe die roten Meldungen unten.</numerusform>
+            <numerusform>Siehe auch die rote Meldung unten.</numerusform>
+            <numerusform>Siehe auch die roten Meldungen unten.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1041,7 +1041,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>Academic tutor</source>
-        <translation>Akademische/r Betreuer/in</translation>
+        <translation>Tutor/in der Hochschule</translation>
     </message>
     <message>
         <source>Instit&amp;ution</source>
@@ -1069,7 +1069,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>Academic &amp;tutor</source>
-        <translation>Akademische/r &amp;Betreuer/in</translation>
+        <translation>&amp;Tutor/in der Hochschule</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
@@ -1117,7 +1117,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
-        <translation>Tabelle A: Titel, Zeitraum, Stunden und Form des Praktikums.</translation>
+        <translation>Tabelle A: Titel, Zeitraum, Stunden und Format des Praktikums.</translation>
     </message>
     <message>
         <source>What the traineeship is about, in two or three lines</source>
@@ -1153,11 +1153,11 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation>&amp;Form</translation>
+        <translation>&amp;Format</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation>Blended-Zeiträume</translation>
+        <translation>Phasen (kombiniert)</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
@@ -1213,7 +1213,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation>&amp;Kriterium hinzufügen</translation>
+        <translation>Kriterium hinzu&amp;fügen</translation>
     </message>
     <message>
         <source>e.g. English</source>
@@ -1233,7 +1233,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation>&amp;Begleitplan</translation>
+        <translation>Be&amp;gleitplan</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
@@ -1297,7 +1297,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation>Wozu sich die/der Praktikant/in, der Mentor, die akademische Betreuung und die Koordination verpflichten. Eine Pflicht pro Zeile; frei bearbeiten oder den Standardtext wiederherstellen.</translation>
+        <translation>Wozu sich die/der Praktikant/in, die Mentorin/der Mentor, die Tutorin/der Tutor und die Koordination verpflichten. Eine Pflicht pro Zeile; frei bearbeiten oder den Standardtext wiederherstellen.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
@@ -1645,7 +1645,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation>Ein ausfüllbares PDF für die/den Studierende/n, den Mentor oder die akademische Betreuung</translation>
+        <translation>Ein ausfüllbares PDF für die/den Studierende/n, die Mentorin/den Mentor oder die Tutorin/den Tutor</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
@@ -1665,7 +1665,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation>{label} durch: {value}</translation>
+        <translation>{label} ({value})</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
@@ -1781,15 +1781,15 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>Shared by year</source>
-        <translation>Geteilt nach Jahr</translation>
+        <translation>Nach Jahr aufgeteilt</translation>
     </message>
     <message>
         <source>Shared, chosen</source>
-        <translation>Geteilt, ausgewählt</translation>
+        <translation>Auf ausgewählte aufgeteilt</translation>
     </message>
     <message>
         <source>All modes</source>
-        <translation>Alle Formen</translation>
+        <translation>Alle Formate</translation>
     </message>
     <message>
         <source>Year</source>
@@ -1797,7 +1797,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>Mode</source>
-        <translation>Form</translation>
+        <translation>Format</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
@@ -1893,7 +1893,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>The costs of this placement, one per row</source>
-        <translation>Die Kosten dieses Praktikums, eine pro Zeile</translation>
+        <translation>Die Kosten dieses Praktikums, ein Posten pro Zeile</translation>
     </message>
     <message>
         <source>New cost item…</source>
@@ -1925,11 +1925,11 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation>Geteilt: alle{mode} aus {share_year} ({label})</translation>
+        <translation>Aufgeteilt: alle{mode} aus {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
-        <translation>Geteilt: {count} Praktika ({label})</translation>
+        <translation>Aufgeteilt: {count} Praktika ({label})</translation>
     </message>
     <message>
         <source>Cost items</source>
@@ -1937,7 +1937,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>The placement&apos;s costs, one per row</source>
-        <translation>Die Kosten des Praktikums, einer pro Zeile</translation>
+        <translation>Die Kosten des Praktikums, ein Posten pro Zeile</translation>
     </message>
     <message>
         <source>No cost items yet. Add the first with New….</source>
@@ -2096,7 +2096,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation>Für kurze Blended-Aufenthalte mit geringeren Chancen: Reisekostenzuschuss nach Entfernungsband</translation>
+        <translation>Für kurze kombinierte Aufenthalte bei geringeren Chancen: Reisekostenzuschuss nach Entfernungsband</translation>
     </message>
     <message>
         <source>Call year:</source>
@@ -2205,7 +2205,7 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     <message numerus="yes">
         <source>%Ln participant(s)</source>
         <translation>
-            <numerusform>%Ln Teilnehmende/r</numerusform>
+            <numerusform>%Ln Teilnehmer/in</numerusform>
             <numerusform>%Ln Teilnehmende</numerusform>
         </translation>
     </message>
@@ -2263,15 +2263,15 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
-        <translation>Noch keine Kosten erfasst: Fügen Sie Kostenposten hinzu, um die Kosten je Teilnehmende/n zu sehen.</translation>
+        <translation>Noch keine Kosten erfasst: Fügen Sie Kostenposten hinzu, um die Kosten je Teilnehmer/in zu sehen.</translation>
     </message>
     <message>
         <source>Cost per participant by mode</source>
-        <translation>Kosten je Teilnehmende/n nach Form</translation>
+        <translation>Kosten je Teilnehmer/in nach Format</translation>
     </message>
     <message>
         <source>Cost per participant by year</source>
-        <translation>Kosten je Teilnehmende/n nach Jahr</translation>
+        <translation>Kosten je Teilnehmer/in nach Jahr</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
@@ -3039,7 +3039,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Daten, Vorbereitung und Berichte für virtuelle und Blended-Auslandspraktika.&lt;br&gt;&lt;br&gt;Datenbank: {describe_url}</translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Daten, Vorbereitung und Berichte für virtuelle und kombinierte internationale Praktika.&lt;br&gt;&lt;br&gt;Datenbank: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
@@ -3051,15 +3051,15 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation>Studierende/r, Mentor, Betreuer/in</translation>
+        <translation>Studierende/r, Mentor/in, Tutor/in</translation>
     </message>
     <message>
         <source>student, mentor</source>
-        <translation>Studierende/r, Mentor</translation>
+        <translation>Studierende/r, Mentor/in</translation>
     </message>
     <message>
         <source>student, tutor</source>
-        <translation>Studierende/r, Betreuer/in</translation>
+        <translation>Studierende/r, Tutor/in</translation>
     </message>
     <message>
         <source>student, colleagues</source>
@@ -3071,7 +3071,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>student, mentor, coordinator</source>
-        <translation>Studierende/r, Mentor, Koordination</translation>
+        <translation>Studierende/r, Mentor/in, Koordination</translation>
     </message>
     <message>
         <source>monitoring entry</source>
@@ -3079,7 +3079,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>e.g. student, mentor</source>
-        <translation>z. B. Studierende/r, Mentor</translation>
+        <translation>z. B. Studierende/r, Mentor/in</translation>
     </message>
     <message>
         <source>One of the tools chosen for this placement (Preparation tab)</source>
@@ -3697,7 +3697,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>Cancel the placement…</source>
-        <translation>Praktikum abbrechen…</translation>
+        <translation>Praktikum absagen…</translation>
     </message>
     <message>
         <source>Reopen as {label}</source>
@@ -3848,7 +3848,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation>Virtuell: nur online. Blended: online mit physischem Aufenthalt im Ausland (Zeiträume unten angeben). Physisch: vor Ort bei der aufnehmenden Organisation.</translation>
+        <translation>Virtuell: nur online. Kombiniert: online mit physischem Aufenthalt im Ausland (Phasen unten angeben). Physisch: vor Ort bei der aufnehmenden Organisation.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
@@ -3868,7 +3868,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
-        <translation>Der vereinbarte letzte Tag; eine Verlängerung ist eine Änderung</translation>
+        <translation>Der vereinbarte letzte Tag; eine Verlängerung erfordert eine Änderungsvereinbarung</translation>
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
@@ -3928,11 +3928,11 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>New mentor…</source>
-        <translation>Neuer Mentor…</translation>
+        <translation>Neue/r Mentor/in…</translation>
     </message>
     <message>
         <source>New tutor…</source>
-        <translation>Neue Betreuung…</translation>
+        <translation>Neue/r Tutor/in…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
@@ -3964,7 +3964,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation>Blended: physische und virtuelle Zeiträume</translation>
+        <translation>Kombiniert: physische und virtuelle Phasen</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
@@ -4006,11 +4006,11 @@ Wie gespeichert:
     </message>
     <message>
         <source>Choose the host organisation first: the mentor works there.</source>
-        <translation>Wählen Sie zuerst die aufnehmende Organisation: Der Mentor arbeitet dort.</translation>
+        <translation>Wählen Sie zuerst die aufnehmende Organisation: Die Mentorin/der Mentor arbeitet dort.</translation>
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation>Wählen Sie zuerst die entsendende Einrichtung: Die Betreuung arbeitet dort.</translation>
+        <translation>Wählen Sie zuerst die entsendende Einrichtung: Die Tutorin/der Tutor arbeitet dort.</translation>
     </message>
     <message>
         <source>Status not changed</source>
@@ -4067,7 +4067,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation>Beginnen Sie mit der Erfassung eines Praktikums: Studierende/r, aufnehmende Organisation, Daten und Form (virtuell, blended oder physisch).&lt;br&gt;Oder öffnen Sie die Demo-Datenbank, um sich zuerst mit Beispieldaten umzusehen.</translation>
+        <translation>Beginnen Sie mit der Erfassung eines Praktikums: Studierende/r, aufnehmende Organisation, Daten und Format (virtuell, kombiniert oder physisch).&lt;br&gt;Oder öffnen Sie die Demo-Datenbank, um sich zuerst mit Beispieldaten umzusehen.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
@@ -4095,7 +4095,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Host country</source>
-        <translation>Gastland</translation>
+        <translation>Aufnahmeland</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
@@ -4103,7 +4103,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation>Braucht Aufmerksamkeit</translation>
+        <translation>Handlungsbedarf</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
@@ -4123,7 +4123,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation>Blended</translation>
+        <translation>Kombiniert</translation>
     </message>
     <message>
         <source>All placements</source>
@@ -4138,7 +4138,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation>Braucht Aufmerksamkeit ({waiting:,})</translation>
+        <translation>Handlungsbedarf ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -4242,7 +4242,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Written&lt;/b&gt;{who} · reports {label}, replies within {reply_hours} h</source>
-        <translation>&lt;b&gt;Erstellt&lt;/b&gt;{who} · berichtet {label}, antwortet innerhalb von {reply_hours} Std.</translation>
+        <translation>&lt;b&gt;Erstellt&lt;/b&gt;{who} · Berichte {label}, Antwort innerhalb von {reply_hours} Std.</translation>
     </message>
     <message>
         <source>Edit protocol…</source>
@@ -4488,11 +4488,11 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>answer every question marked * to go on.</source>
-        <translation>Beantworten Sie jede mit * markierte Frage, um fortzufahren.</translation>
+        <translation>beantworten Sie jede mit * markierte Frage, um fortzufahren.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation>Klicken Sie auf „Weiter“, um zu speichern.</translation>
+        <translation>klicken Sie auf „Weiter“, um zu speichern.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
@@ -4534,7 +4534,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation>{tool_name} mit: {label}</translation>
+        <translation>{tool_name} mit {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
@@ -4594,7 +4594,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Klicken Sie auf „Fertigstellen“, um zu speichern. Testen Sie dann jedes Tool mit der/dem Studierenden, dem Mentor und der Betreuung: Vorher kann die Vereinbarung nicht versandt werden.</translation>
+        <translation>Klicken Sie auf „Fertigstellen“, um zu speichern. Testen Sie dann jedes Tool mit der/dem Studierenden, der Mentorin/dem Mentor und der Tutorin/dem Tutor: Vorher kann die Vereinbarung nicht versandt werden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4978,7 +4978,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation>Gastorganisation</translation>
+        <translation>Aufnehmende Organisation</translation>
     </message>
     <message>
         <source>What to do</source>
