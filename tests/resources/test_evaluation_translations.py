@@ -1,5 +1,6 @@
-"""Evaluation questionnaires in other languages: the English file's twin with only its texts
-translated, so answers, scores and reports stay the same whatever language a party reads.
+"""Questionnaires in other languages (the evaluations, and the readiness questionnaires of
+student, company and institution): the English file's twin with only its texts translated,
+so answers, scores and reports stay the same whatever language a party reads.
 
 A translation is `<id>.v<version>.<lang>.json` beside the English `<id>.v<version>.json`.
 """
@@ -23,19 +24,21 @@ EVALUATIONS = tuple(
     for when in ("midterm", "final")
     for party in ("student", "host", "tutor")
 )
+READINESS = ("student", "company", "institution")
 TRANSLATION = re.compile(
-    r"^(?P<id>evaluation_[a-z_]+)\.v(?P<version>\d+)\.(?P<lang>[a-z]{2})\.json$"
+    r"^(?P<id>evaluation_[a-z_]+|student|company|institution)"
+    r"\.v(?P<version>\d+)\.(?P<lang>[a-z]{2})\.json$"
 )
 LANGUAGES = ("da", "de", "fi", "it", "nl", "pl")
 # Texts a reader sees; every other value (keys, ids, types, weights, scores, "source") is data.
 TEXT_FIELDS = frozenset({"title", "respondent", "intro", "label", "text", "help", "advice"})
-# Texts allowed to read the same as in English (a name, a tool, a bare number); none so far.
-SAME_AS_ENGLISH: frozenset[str] = frozenset()
+# Texts allowed to read the same as in English (a name, a tool, a bare number).
+SAME_AS_ENGLISH = frozenset({"Master"})  # the degree, in German and Dutch too
 PLACEHOLDER = re.compile(r"\{[^}]*\}|%\d|%n|<[^>]+>")
 
 
 def translations() -> list[Path]:
-    return sorted(p for p in FOLDER.glob("evaluation_*.json") if TRANSLATION.match(p.name))
+    return sorted(p for p in FOLDER.glob("*.json") if TRANSLATION.match(p.name))
 
 
 def english_of(path: Path) -> Path:
@@ -72,15 +75,27 @@ def texts(english: Any, translated: Any) -> list[tuple[str, str, str]]:
     return [(w, e, t) for w, e, t in pairs(english, translated) if is_text(w)]
 
 
-def test_every_language_has_all_six_evaluations() -> None:
+def found_ids() -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     for path in translations():
         match = TRANSLATION.match(path.name)
         assert match
         found[match["lang"]].add(match["id"])
+    return found
+
+
+def test_every_language_has_all_six_evaluations() -> None:
+    found = found_ids()
     assert set(found) == set(LANGUAGES)
     for lang, ids in found.items():
-        assert ids == set(EVALUATIONS), f"{lang} lacks {sorted(set(EVALUATIONS) - ids)}"
+        evaluations = {i for i in ids if i.startswith("evaluation_")}
+        assert evaluations == set(EVALUATIONS), f"{lang} lacks {set(EVALUATIONS) - evaluations}"
+
+
+def test_a_language_with_readiness_questionnaires_has_all_three() -> None:
+    for lang, ids in found_ids().items():
+        readiness = ids & set(READINESS)
+        assert not readiness or readiness == set(READINESS), f"{lang} has only {readiness}"
 
 
 def data_differences(english: Any, translated: Any) -> list[str]:

@@ -13,8 +13,10 @@ from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.labels import visible_entities
 from vipdesk.db import Database
+from vipdesk.languages import ENGLISH
 from vipdesk.models import ReadinessParty, ResponseStatus
 from vipdesk.services.preparation.readiness import open_response, response_history, save_progress
+from vipdesk.ui import labels
 from vipdesk.ui.preparation.answer_inputs import ComboAnswer, RadioAnswer, TextAnswer
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard, ThemePage
 
@@ -234,3 +236,17 @@ def test_questions_and_their_help_show_no_entities(
     wizard = open_wizard(qtbot, db, placement_id, party)
     for page_id in wizard.pageIds():
         assert visible_entities(wizard.page(page_id)) == [], wizard.page(page_id).title()
+
+
+def test_the_questions_are_asked_in_the_interface_language_and_stored_by_key(
+    qtbot: QtBot, db: Database, placement_id: int
+) -> None:
+    english = open_wizard(qtbot, db, placement_id).questionnaire
+    labels.use_language("de")
+    try:
+        german = open_wizard(qtbot, db, placement_id).questionnaire
+    finally:
+        labels.use_language(ENGLISH)
+    assert german.language == "de" and german.title != english.title
+    assert [i.key for i in german.items] == [i.key for i in english.items]
+    assert german.items[0].text != english.items[0].text
