@@ -9,15 +9,15 @@
     </message>
     <message>
         <source>Draft agreement</source>
-        <translation>Overeenkomst opstellen</translation>
+        <translation>Conceptovereenkomst</translation>
     </message>
     <message>
         <source>Save the final PDF</source>
-        <translation>Definitieve pdf opslaan</translation>
+        <translation>Definitieve PDF opslaan</translation>
     </message>
     <message>
         <source>Save the PDF</source>
-        <translation>Pdf opslaan</translation>
+        <translation>PDF opslaan</translation>
     </message>
     <message>
         <source>{reference} {title} for HR.pdf</source>
@@ -25,23 +25,23 @@
     </message>
     <message>
         <source>Save the fillable PDF for HR</source>
-        <translation>Invulbare pdf voor HR opslaan</translation>
+        <translation>Invulbare PDF voor HR opslaan</translation>
     </message>
     <message>
         <source>Choose the PDF returned by HR</source>
-        <translation>Kies de pdf die HR heeft teruggestuurd</translation>
+        <translation>Kies de door HR teruggestuurde PDF</translation>
     </message>
     <message>
         <source>Import returned PDF</source>
-        <translation>Teruggestuurde pdf importeren</translation>
+        <translation>Teruggestuurde PDF importeren</translation>
     </message>
     <message>
         <source>Choose a PDF to verify</source>
-        <translation>Kies een pdf om te controleren</translation>
+        <translation>Kies een PDF om te verifiëren</translation>
     </message>
     <message>
         <source>Verify a PDF</source>
-        <translation>Een pdf controleren</translation>
+        <translation>Een PDF verifiëren</translation>
     </message>
     <message>
         <source>This placement</source>
@@ -49,11 +49,11 @@
     </message>
     <message>
         <source>Signed by every party</source>
-        <translation>Door alle partijen ondertekend</translation>
+        <translation>Ondertekend door alle partijen</translation>
     </message>
     <message>
         <source>{title} is signed by every party and locked. Its final PDF is archived with SHA-256 {final_sha256}.</source>
-        <translation>{title} is door alle partijen ondertekend en vergrendeld. De definitieve pdf is gearchiveerd met SHA-256 {final_sha256}.</translation>
+        <translation>{title} is door alle partijen ondertekend en vergrendeld. De definitieve PDF is gearchiveerd met SHA-256 {final_sha256}.</translation>
     </message>
     <message>
         <source>Save scan</source>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <source>No placement is selected</source>
-        <translation>Geen stage geselecteerd</translation>
+        <translation>Er is geen stage geselecteerd</translation>
     </message>
     <message numerus="yes">
         <source>%Ln placement(s)</source>
@@ -77,7 +77,7 @@
     <message numerus="yes">
         <source>The %Ln selected placement(s)</source>
         <translation>
-            <numerusform>De geselecteerde stage</numerusform>
+            <numerusform>De %Ln geselecteerde stage</numerusform>
             <numerusform>De %Ln geselecteerde stages</numerusform>
         </translation>
     </message>
@@ -95,11 +95,11 @@
     </message>
     <message>
         <source>The {count} shown with an agreement on file</source>
-        <translation>De {count} getoonde met een overeenkomst in het dossier</translation>
+        <translation>De {count} getoonde stages met een overeenkomst in het dossier</translation>
     </message>
     <message>
         <source>The {count} shown in the list</source>
-        <translation>De {count} getoond in de lijst</translation>
+        <translation>De {count} getoonde stages in de lijst</translation>
     </message>
     <message>
         <source> ({missing:,} drafted from their records)</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>One PDF per placement, named by its reference (e.g. VIP-2027-00042.pdf), ready to send for signature. If you cancel, the folder is left as it was.</source>
-        <translation>Eén pdf per stage, genoemd naar de referentie (bijv. VIP-2027-00042.pdf), klaar om ter ondertekening te versturen. Bij annuleren blijft de map ongewijzigd.</translation>
+        <translation>Eén PDF per stage, genoemd naar het kenmerk (bijv. VIP-2027-00042.pdf), klaar om ter ondertekening te versturen. Als u annuleert, blijft de map ongewijzigd.</translation>
     </message>
     <message>
         <source>Save the agreements into</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Choose the folder to save the agreements into.</source>
-        <translation>Kies de map om de overeenkomsten in op te slaan.</translation>
+        <translation>Kies de map waarin de overeenkomsten worden opgeslagen.</translation>
     </message>
     <message>
         <source>The folder {folder} does not exist.</source>
@@ -155,7 +155,7 @@
     </message>
     <message>
         <source>Writing the agreements of {count}…</source>
-        <translation>De overeenkomsten van {count} worden geschreven…</translation>
+        <translation>De overeenkomsten van {count} stages worden geschreven…</translation>
     </message>
     <message>
         <source>Exporting agreements</source>
@@ -170,21 +170,21 @@
     </message>
     <message>
         <source>{replaced:,} of them replaced earlier files of the same name.</source>
-        <translation>{replaced:,} daarvan vervingen eerdere bestanden met dezelfde naam.</translation>
+        <translation>Daarvan vervingen er {replaced:,} eerdere bestanden met dezelfde naam.</translation>
     </message>
     <message>
         <source>{count} had been deleted meanwhile and were left out.</source>
-        <translation>{count} waren intussen verwijderd en zijn overgeslagen.</translation>
+        <translation>{count} waren intussen verwijderd en zijn weggelaten.</translation>
     </message>
     <message>
         <source>Returned PDF — {name}</source>
-        <translation>Teruggestuurde pdf — {name}</translation>
+        <translation>Teruggestuurde PDF — {name}</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{name}&lt;/b&gt; differs from the agreement in %n field(s). Tick the changes to accept: they become a new version to send again; the others are left as they are.</source>
         <translation>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n veld af van de overeenkomst. Vink de wijzigingen aan die u overneemt: ze worden een nieuwe versie die opnieuw wordt verstuurd; de rest blijft ongewijzigd.</numerusform>
-            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n velden af van de overeenkomst. Vink de wijzigingen aan die u overneemt: ze worden een nieuwe versie die opnieuw wordt verstuurd; de rest blijft ongewijzigd.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n veld af van de overeenkomst. Vink de wijzigingen aan die u accepteert: ze worden een nieuwe versie om opnieuw te versturen; de andere blijven ongewijzigd.</numerusform>
+            <numerusform>&lt;b&gt;{name}&lt;/b&gt; wijkt in %n velden af van de overeenkomst. Vink de wijzigingen aan die u accepteert: ze worden een nieuwe versie om opnieuw te versturen; de andere blijven ongewijzigd.</numerusform>
         </translation>
     </message>
     <message>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>In the returned PDF</source>
-        <translation>In de teruggestuurde pdf</translation>
+        <translation>In de teruggestuurde PDF</translation>
     </message>
     <message>
         <source>Signed digitally in this file: &lt;b&gt;{who}&lt;/b&gt;.</source>
@@ -213,11 +213,11 @@
     </message>
     <message>
         <source>Record the {value}&apos;s digital signature</source>
-        <translation>Digitale handtekening vastleggen ({value})</translation>
+        <translation>Digitale handtekening van de {value} vastleggen</translation>
     </message>
     <message>
         <source>&amp;Accept selected</source>
-        <translation>Selectie &amp;overnemen</translation>
+        <translation>Selectie &amp;accepteren</translation>
     </message>
     <message>
         <source>Amend the agreement</source>
@@ -229,7 +229,7 @@
     </message>
     <message>
         <source>e.g. The project moved to a new team; hours reduced.</source>
-        <translation>bijv. Het project is naar een nieuw team gegaan; minder uren.</translation>
+        <translation>bijv. Het project is naar een nieuw team verhuisd; uren verminderd.</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -237,15 +237,15 @@
     </message>
     <message>
         <source>&amp;Start amendment</source>
-        <translation>Wijziging &amp;starten</translation>
+        <translation>&amp;Wijziging starten</translation>
     </message>
     <message>
         <source>Traineeship certificate</source>
-        <translation>Stageverklaring</translation>
+        <translation>Stagecertificaat</translation>
     </message>
     <message>
         <source>The certificate states what really happened. When did the traineeship actually start and end?</source>
-        <translation>De verklaring vermeldt wat er werkelijk is gebeurd. Wanneer is de stage werkelijk begonnen en geëindigd?</translation>
+        <translation>Het certificaat vermeldt wat er werkelijk is gebeurd. Wanneer is de stage werkelijk begonnen en geëindigd?</translation>
     </message>
     <message>
         <source>Actual start</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>Traineeship certificate {version} — {reference}</source>
-        <translation>Stageverklaring {version} — {reference}</translation>
+        <translation>Stagecertificaat {version} — {reference}</translation>
     </message>
     <message>
         <source> (read only)</source>
@@ -281,11 +281,11 @@
     </message>
     <message>
         <source>The mentor&apos;s evaluation of the trainee</source>
-        <translation>De beoordeling van de stagiair door de mentor</translation>
+        <translation>De evaluatie van de stagiair door de mentor</translation>
     </message>
     <message>
         <source>Overall assessment or suggested grade (optional)</source>
-        <translation>Algemeen oordeel of voorgesteld cijfer (optioneel)</translation>
+        <translation>Algemene beoordeling of voorgesteld cijfer (optioneel)</translation>
     </message>
     <message>
         <source>Tasks carried out</source>
@@ -297,7 +297,7 @@
     </message>
     <message>
         <source>Mentor&apos;s evaluation</source>
-        <translation>Beoordeling door de mentor</translation>
+        <translation>Evaluatie door de mentor</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <source>Start a new version?</source>
-        <translation>Een nieuwe versie starten?</translation>
+        <translation>Nieuwe versie starten?</translation>
     </message>
     <message>
         <source>Start version {value} as a copy of {title}? Version {number} is then superseded: no more signatures are recorded on it, and the new version is sent for signature again.</source>
@@ -329,15 +329,15 @@
     </message>
     <message>
         <source>Se&amp;nd for signature…</source>
-        <translation>Ter &amp;ondertekening versturen…</translation>
+        <translation>Ter o&amp;ndertekening versturen…</translation>
     </message>
     <message>
         <source>&amp;Record signature…</source>
-        <translation>Handtekening &amp;vastleggen…</translation>
+        <translation>&amp;Handtekening vastleggen…</translation>
     </message>
     <message>
         <source>Dec&amp;line…</source>
-        <translation>&amp;Weigeren…</translation>
+        <translation>A&amp;fwijzen…</translation>
     </message>
     <message>
         <source>Save sc&amp;an…</source>
@@ -345,11 +345,11 @@
     </message>
     <message>
         <source>Save &amp;PDF…</source>
-        <translation>&amp;Pdf opslaan…</translation>
+        <translation>&amp;PDF opslaan…</translation>
     </message>
     <message>
         <source>&amp;Fillable PDF for HR…</source>
-        <translation>&amp;Invulbare pdf voor HR…</translation>
+        <translation>&amp;Invulbare PDF voor HR…</translation>
     </message>
     <message>
         <source>Send &amp;by e-mail…</source>
@@ -357,11 +357,11 @@
     </message>
     <message>
         <source>&amp;Import returned PDF…</source>
-        <translation>Teruggestuurde pdf &amp;importeren…</translation>
+        <translation>&amp;Teruggestuurde PDF importeren…</translation>
     </message>
     <message>
         <source>Ne&amp;w version</source>
-        <translation>Nieuwe &amp;versie</translation>
+        <translation>Nieu&amp;we versie</translation>
     </message>
     <message>
         <source>A&amp;mend…</source>
@@ -369,15 +369,15 @@
     </message>
     <message>
         <source>&amp;Certificate…</source>
-        <translation>&amp;Verklaring…</translation>
+        <translation>&amp;Certificaat…</translation>
     </message>
     <message>
         <source>V&amp;erify a PDF…</source>
-        <translation>Pdf &amp;controleren…</translation>
+        <translation>PDF v&amp;erifiëren…</translation>
     </message>
     <message>
         <source>&lt;b&gt;No agreement yet&lt;/b&gt; — &lt;i&gt;Draft the agreement…&lt;/i&gt; starts version 1 from the placement&apos;s records: parties, dates, tasks, tools and the communication protocol.</source>
-        <translation>&lt;b&gt;Nog geen overeenkomst&lt;/b&gt; — &lt;i&gt;Overeenkomst opstellen…&lt;/i&gt; begint versie 1 met de gegevens van de stage: partijen, data, taken, tools en het communicatieprotocol.</translation>
+        <translation>&lt;b&gt;Nog geen overeenkomst&lt;/b&gt; — &lt;i&gt;Overeenkomst opstellen…&lt;/i&gt; start versie 1 uit de gegevens van de stage: partijen, data, taken, tools en het communicatieprotocol.</translation>
     </message>
     <message>
         <source>Send it for signature first; then e-mail it to each party.</source>
@@ -397,11 +397,11 @@
     </message>
     <message>
         <source>No agreement version is open: a returned PDF has nothing to change.</source>
-        <translation>Er is geen versie van de overeenkomst open: een teruggestuurde pdf heeft niets te wijzigen.</translation>
+        <translation>Er is geen versie van de overeenkomst geopend: een teruggestuurde PDF heeft niets te wijzigen.</translation>
     </message>
     <message>
         <source>Only once the agreement is signed by every party and locked.</source>
-        <translation>Pas als de overeenkomst door alle partijen is ondertekend en vergrendeld.</translation>
+        <translation>Pas wanneer de overeenkomst door alle partijen is ondertekend en vergrendeld.</translation>
     </message>
     <message>
         <source>There is no version to replace yet.</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>It is signed and locked: changes are amendments.</source>
-        <translation>Ze is ondertekend en vergrendeld: wijzigingen gaan via een wijzigingsovereenkomst.</translation>
+        <translation>Ze is ondertekend en vergrendeld: wijzigingen zijn amendementen.</translation>
     </message>
     <message>
         <source>It is not out for signature.</source>
@@ -421,23 +421,23 @@
     </message>
     <message>
         <source>It has no PDF until it is sent for signature.</source>
-        <translation>Ze heeft pas een pdf als ze ter ondertekening is verstuurd.</translation>
+        <translation>Ze heeft geen PDF totdat ze ter ondertekening wordt verstuurd.</translation>
     </message>
     <message>
         <source>Only agreement versions go to HR as a fillable PDF.</source>
-        <translation>Alleen versies van de overeenkomst gaan als invulbare pdf naar HR.</translation>
+        <translation>Alleen versies van de overeenkomst gaan als invulbare PDF naar HR.</translation>
     </message>
     <message>
         <source>Only a draft or a version out for signature goes to HR.</source>
-        <translation>Alleen een concept of een ter ondertekening verstuurde versie gaat naar HR.</translation>
+        <translation>Alleen een concept of een versie die ter ondertekening is verstuurd, gaat naar HR.</translation>
     </message>
     <message>
         <source>Select a paper signature (scan attached) in the signatures table.</source>
-        <translation>Selecteer in de tabel met handtekeningen een papieren handtekening (met scan).</translation>
+        <translation>Selecteer een papieren handtekening (met scan) in de tabel met handtekeningen.</translation>
     </message>
     <message>
         <source>Only an agreement version out for signature is replaced.</source>
-        <translation>Alleen een ter ondertekening verstuurde versie van de overeenkomst wordt vervangen.</translation>
+        <translation>Alleen een versie van de overeenkomst die ter ondertekening is verstuurd, wordt vervangen.</translation>
     </message>
     <message>
         <source>Save the placement first to draft its agreement.</source>
@@ -469,7 +469,7 @@
     </message>
     <message>
         <source>Each version of the agreement, its state and date</source>
-        <translation>Elke versie van de overeenkomst, met status en datum</translation>
+        <translation>Elke versie van de overeenkomst, met staat en datum</translation>
     </message>
     <message>
         <source>Party</source>
@@ -509,15 +509,15 @@
     </message>
     <message>
         <source>M&amp;ore</source>
-        <translation>&amp;Meer</translation>
+        <translation>M&amp;eer</translation>
     </message>
     <message>
         <source>Every action on the agreement, and why some cannot be done now</source>
-        <translation>Elke actie op de overeenkomst, en waarom sommige nu niet kunnen</translation>
+        <translation>Alle acties op de overeenkomst, en waarom sommige nu niet kunnen</translation>
     </message>
     <message>
         <source>Edit &amp;draft…</source>
-        <translation>Concept &amp;bewerken…</translation>
+        <translation>&amp;Concept bewerken…</translation>
     </message>
     <message>
         <source>Why: {note}</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>Not sent yet: the signatures are recorded once it is out for signature.</source>
-        <translation>Nog niet verstuurd: handtekeningen worden vastgelegd zodra ze ter ondertekening is verstuurd.</translation>
+        <translation>Nog niet verstuurd: de handtekeningen worden vastgelegd zodra ze ter ondertekening is verstuurd.</translation>
     </message>
     <message>
         <source>Signing order: {order_text}</source>
@@ -533,15 +533,15 @@
     </message>
     <message>
         <source>Next to sign: &lt;b&gt;{value}&lt;/b&gt;</source>
-        <translation>Tekent als volgende: &lt;b&gt;{value}&lt;/b&gt;</translation>
+        <translation>Volgende ondertekenaar: &lt;b&gt;{value}&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;Declined by the {party_label}: {reason}&lt;/span&gt; — start a new version to rework it.</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Geweigerd door: {party_label}: {reason}&lt;/span&gt; — start een nieuwe versie om haar te herzien.</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;Afgewezen door de {party_label}: {reason}&lt;/span&gt; — start een nieuwe versie om haar te herzien.</translation>
     </message>
     <message>
         <source>SHA-256 of the final PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</source>
-        <translation>SHA-256 van de definitieve pdf: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
+        <translation>SHA-256 van de definitieve PDF: &lt;tt&gt;{final_sha256}&lt;/tt&gt;</translation>
     </message>
     <message>
         <source>Send {title} for signature</source>
@@ -549,7 +549,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; is frozen when it is sent: its PDF is made and each party signs it in turn. Choose the order in which the parties sign.</source>
-        <translation>&lt;b&gt;{title}&lt;/b&gt; wordt bevroren bij het versturen: de pdf wordt gemaakt en elke partij tekent om beurten. Kies de volgorde waarin de partijen tekenen.</translation>
+        <translation>&lt;b&gt;{title}&lt;/b&gt; wordt bij verzending bevroren: de PDF wordt gemaakt en elke partij ondertekent om de beurt. Kies de volgorde waarin de partijen ondertekenen.</translation>
     </message>
     <message>
         <source>Signing order</source>
@@ -557,7 +557,7 @@
     </message>
     <message>
         <source>Who signs first, second, third</source>
-        <translation>Wie als eerste, tweede, derde tekent</translation>
+        <translation>Wie als eerste, tweede, derde ondertekent</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -583,7 +583,7 @@
     </message>
     <message>
         <source>PDF documents (*.pdf)</source>
-        <translation>Pdf-documenten (*.pdf)</translation>
+        <translation>PDF-documenten (*.pdf)</translation>
     </message>
     <message>
         <source>Scans (*.pdf *.png *.jpg *.jpeg)</source>
@@ -591,11 +591,11 @@
     </message>
     <message>
         <source>Certificates with their key (*.p12 *.pfx)</source>
-        <translation>Certificaten met hun sleutel (*.p12 *.pfx)</translation>
+        <translation>Certificaten met sleutel (*.p12 *.pfx)</translation>
     </message>
     <message>
         <source>&amp;Typed approval (by e-mail or letter)</source>
-        <translation>&amp;Schriftelijke instemming (per e-mail of brief)</translation>
+        <translation>&amp;Getypte goedkeuring (per e-mail of brief)</translation>
     </message>
     <message>
         <source>&amp;Paper signature, with a scan of the signed page</source>
@@ -603,7 +603,7 @@
     </message>
     <message>
         <source>Digital: a PDF &amp;returned signed</source>
-        <translation>Digitaal: een ondertekend &amp;teruggestuurde pdf</translation>
+        <translation>Digitaal: een ondertekend &amp;teruggestuurde PDF</translation>
     </message>
     <message>
         <source>Digital: sign &amp;here with a certificate (.p12)</source>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>&lt;b&gt;{value}&lt;/b&gt; signs &lt;b&gt;{title}&lt;/b&gt;. How did they sign?</source>
-        <translation>&lt;b&gt;{value}&lt;/b&gt; ondertekent &lt;b&gt;{title}&lt;/b&gt;. Hoe is ondertekend?</translation>
+        <translation>&lt;b&gt;{value}&lt;/b&gt; ondertekent &lt;b&gt;{title}&lt;/b&gt;. Hoe is er ondertekend?</translation>
     </message>
     <message>
         <source>Choose the file…</source>
@@ -635,7 +635,7 @@
     </message>
     <message>
         <source>Date signed</source>
-        <translation>Datum ondertekening</translation>
+        <translation>Datum van ondertekening</translation>
     </message>
     <message>
         <source>File</source>
@@ -659,7 +659,7 @@
     </message>
     <message>
         <source>Record an unconfirmed signer?</source>
-        <translation>Een niet-bevestigde ondertekenaar vastleggen?</translation>
+        <translation>Niet-bevestigde ondertekenaar vastleggen?</translation>
     </message>
     <message>
         <source>{exc}
@@ -667,35 +667,35 @@
 Record this signature only if you have confirmed who signed (for example by telephone). Your confirmation and the reason are kept in the placement&apos;s history.</source>
         <translation>{exc}
 
-Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvoorbeeld telefonisch). Uw bevestiging en de reden worden bewaard in de geschiedenis van de stage.</translation>
+Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bijvoorbeeld telefonisch). Uw bevestiging en de reden worden bewaard in de geschiedenis van de stage.</translation>
     </message>
     <message>
         <source>Decline — {title}</source>
-        <translation>Weigeren — {title}</translation>
+        <translation>Afwijzen — {title}</translation>
     </message>
     <message>
         <source>A decline is recorded with its reason and &lt;b&gt;resets every other signature&lt;/b&gt; on {title}, digital ones included. Start a new version to change the text.</source>
-        <translation>Een weigering wordt met de reden vastgelegd en &lt;b&gt;zet alle andere handtekeningen terug&lt;/b&gt; op {title}, ook digitale. Start een nieuwe versie om de tekst te wijzigen.</translation>
+        <translation>Een afwijzing wordt met reden vastgelegd en &lt;b&gt;zet alle andere handtekeningen terug&lt;/b&gt; op {title}, ook digitale. Start een nieuwe versie om de tekst te wijzigen.</translation>
     </message>
     <message>
         <source>What the party wants changed, in their words</source>
-        <translation>Wat de partij gewijzigd wil zien, in haar eigen woorden</translation>
+        <translation>Wat de partij gewijzigd wil zien, in eigen woorden</translation>
     </message>
     <message>
         <source>&amp;Decline</source>
-        <translation>&amp;Weigeren</translation>
+        <translation>&amp;Afwijzen</translation>
     </message>
     <message>
         <source>Say why the party declines.</source>
-        <translation>Geef aan waarom de partij weigert.</translation>
+        <translation>Geef aan waarom de partij afwijst.</translation>
     </message>
     <message>
         <source>Record the decline?</source>
-        <translation>De weigering vastleggen?</translation>
+        <translation>Afwijzing vastleggen?</translation>
     </message>
     <message>
         <source>Record that the {value} declines? Every signature recorded so far on this version is reset.</source>
-        <translation>Vastleggen dat {value} weigert? Alle tot nu toe op deze versie vastgelegde handtekeningen worden teruggezet.</translation>
+        <translation>Vastleggen dat de {value} afwijst? Alle handtekeningen die tot nu toe op deze versie zijn vastgelegd, worden teruggezet.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer *.der);;All files (*)</source>
@@ -707,7 +707,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Signatures whose certificate was issued by one of these authorities are confirmed when the signer&apos;s name matches the person recorded for that party.</source>
-        <translation>Handtekeningen waarvan het certificaat door een van deze instanties is uitgegeven, gelden als bevestigd als de naam van de ondertekenaar overeenkomt met de persoon die voor die partij is vastgelegd.</translation>
+        <translation>Handtekeningen waarvan het certificaat door een van deze instanties is uitgegeven, worden bevestigd als de naam van de ondertekenaar overeenkomt met de persoon die voor die partij is vastgelegd.</translation>
     </message>
     <message>
         <source>The authorities whose signatures count as confirmed</source>
@@ -715,7 +715,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>No certificate is trusted yet: signers are confirmed only by the certificate accepted before for them.</source>
-        <translation>Nog geen enkel certificaat wordt vertrouwd: ondertekenaars worden alleen bevestigd door het certificaat dat eerder voor hen is geaccepteerd.</translation>
+        <translation>Nog geen certificaat vertrouwd: ondertekenaars worden alleen bevestigd door het certificaat dat eerder voor hen is geaccepteerd.</translation>
     </message>
     <message>
         <source>&amp;Add certificate file…</source>
@@ -759,7 +759,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>&lt;p&gt;This PDF carries &lt;b&gt;no digital signatures&lt;/b&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Deze pdf bevat &lt;b&gt;geen digitale handtekeningen&lt;/b&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Deze PDF bevat &lt;b&gt;geen digitale handtekeningen&lt;/b&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;ALTERED or DAMAGED: this file was changed after it was signed, or a signature is broken.&lt;/b&gt;&lt;/p&gt;</source>
@@ -783,15 +783,15 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>{archived_title} has no archived final PDF to compare with.</source>
-        <translation>{archived_title} heeft geen gearchiveerde definitieve pdf om mee te vergelijken.</translation>
+        <translation>{archived_title} heeft geen gearchiveerde definitieve PDF om mee te vergelijken.</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This is the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit is de gearchiveerde definitieve pdf&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit is de gearchiveerde definitieve PDF&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;This file differs from the archived final PDF&lt;/b&gt; of {archived_title}.&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit bestand wijkt af van de gearchiveerde definitieve pdf&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
+        <translation>&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Dit bestand wijkt af van de gearchiveerde definitieve PDF&lt;/b&gt; van {archived_title}.&lt;/span&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;{archive}&lt;br&gt;&lt;small&gt;SHA-256 of this file: {sha256}&lt;/small&gt;&lt;/p&gt;</source>
@@ -799,7 +799,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Verify — {name}</source>
-        <translation>Controleren — {name}</translation>
+        <translation>Verifiëren — {name}</translation>
     </message>
     <message>
         <source>{who}: name</source>
@@ -864,15 +864,15 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     <message numerus="yes">
         <source>And see the message(s) in red below.</source>
         <translation>
-            <numerusform>En zie de rode melding hieronder.</numerusform>
-            <numerusform>En zie de rode meldingen hieronder.</numerusform>
+            <numerusform>En zie het bericht in rood hieronder.</numerusform>
+            <numerusform>En zie de berichten in rood hieronder.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>See the message(s) in red below.</source>
         <translation>
-            <numerusform>Zie de rode melding hieronder.</numerusform>
-            <numerusform>Zie de rode meldingen hieronder.</numerusform>
+            <numerusform>Zie het bericht in rood hieronder.</numerusform>
+            <numerusform>Zie de berichten in rood hieronder.</numerusform>
         </translation>
     </message>
     <message>
@@ -893,11 +893,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>What is handed in</source>
-        <translation>Wat wordt opgeleverd</translation>
+        <translation>Wat wordt ingeleverd</translation>
     </message>
     <message>
         <source>Deliverable</source>
-        <translation>Resultaat</translation>
+        <translation>Op te leveren resultaat</translation>
     </message>
     <message>
         <source>Deadline</source>
@@ -905,7 +905,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Deliverable:</source>
-        <translation>Resultaat:</translation>
+        <translation>Op te leveren resultaat:</translation>
     </message>
     <message>
         <source>Deadline:</source>
@@ -921,7 +921,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>e.g. weekly meetings, chat</source>
-        <translation>bijv. wekelijks overleg, chat</translation>
+        <translation>bijv. wekelijkse overleggen, chat</translation>
     </message>
     <message>
         <source>Used for</source>
@@ -929,7 +929,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>e.g. tested with all actors on 12 January</source>
-        <translation>bijv. op 12 januari met alle betrokkenen getest</translation>
+        <translation>bijv. getest met alle betrokkenen op 12 januari</translation>
     </message>
     <message>
         <source>Test status</source>
@@ -989,7 +989,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Filled from the placement&apos;s records: correct anything that is wrong here. Fields marked * are required.</source>
-        <translation>Overgenomen uit de gegevens van de stage: corrigeer hier wat niet klopt. Velden met * zijn verplicht.</translation>
+        <translation>Ingevuld uit de gegevens van de stage: corrigeer hier wat niet klopt. Velden met * zijn verplicht.</translation>
     </message>
     <message>
         <source>Trainee</source>
@@ -1017,7 +1017,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Date of b&amp;irth</source>
-        <translation>Geboorte&amp;datum</translation>
+        <translation>&amp;Geboortedatum</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
@@ -1029,7 +1029,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>Studie&amp;gebied</translation>
+        <translation>&amp;Opleidingsgebied</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1053,7 +1053,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation>Erasmus&amp;code</translation>
+        <translation>Erasmus-&amp;code</translation>
     </message>
     <message>
         <source>&amp;Address</source>
@@ -1061,7 +1061,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Countr&amp;y</source>
-        <translation>La&amp;nd</translation>
+        <translation>&amp;Land</translation>
     </message>
     <message>
         <source>Responsible &amp;person</source>
@@ -1089,7 +1089,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Depart&amp;ment</source>
-        <translation>Afde&amp;ling</translation>
+        <translation>Af&amp;deling</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
@@ -1101,7 +1101,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Co&amp;untry</source>
-        <translation>&amp;Land</translation>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
@@ -1153,11 +1153,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation>V&amp;orm</translation>
+        <translation>&amp;Vorm</translation>
     </message>
     <message>
         <source>Blended periods</source>
-        <translation>Blended periodes</translation>
+        <translation>Gemengde perioden</translation>
     </message>
     <message>
         <source>Enter the first day of the traineeship.</source>
@@ -1173,7 +1173,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
-        <translation>Wat de stagiair gaat doen, wat elke taak oplevert en wanneer. Deadlines vallen binnen de periode {span}.</translation>
+        <translation>Wat de stagiair gaat doen, wat elke taak oplevert en wanneer. Deadlines vallen binnen de periode, {span}.</translation>
     </message>
     <message>
         <source>Task {value}&apos;s deadline: {message}</source>
@@ -1181,11 +1181,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>The knowledge, skills and competences to be acquired, how progress is followed and how the trainee is evaluated.</source>
-        <translation>De te verwerven kennis, vaardigheden en competenties, hoe de voortgang wordt gevolgd en hoe de stagiair wordt beoordeeld.</translation>
+        <translation>De te verwerven kennis, vaardigheden en competenties, hoe de voortgang wordt gevolgd en hoe de stagiair wordt geëvalueerd.</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation>Resultaat</translation>
+        <translation>Leerresultaat</translation>
     </message>
     <message>
         <source>e.g. Builds churn models in Python</source>
@@ -1193,7 +1193,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation>Leer&amp;resultaat toevoegen</translation>
+        <translation>Leerres&amp;ultaat toevoegen</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
@@ -1201,7 +1201,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Who evaluates the trainee, when and on what basis</source>
-        <translation>Wie de stagiair beoordeelt, wanneer en waarop</translation>
+        <translation>Wie de stagiair evalueert, wanneer en op welke basis</translation>
     </message>
     <message>
         <source>Criterion</source>
@@ -1209,7 +1209,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>e.g. Quality and timeliness of the deliverables</source>
-        <translation>bijv. Kwaliteit en tijdigheid van de resultaten</translation>
+        <translation>bijv. Kwaliteit en tijdigheid van de op te leveren resultaten</translation>
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
@@ -1221,7 +1221,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>level not yet known</source>
-        <translation>niveau nog onbekend</translation>
+        <translation>niveau nog niet bekend</translation>
     </message>
     <message>
         <source>at level</source>
@@ -1233,15 +1233,15 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation>&amp;Begeleidingsplan</translation>
+        <translation>&amp;Monitoringplan</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
-        <translation>&amp;Beoordeling</translation>
+        <translation>&amp;Evaluatie</translation>
     </message>
     <message>
         <source>Evaluation &amp;criteria</source>
-        <translation>Beoordelings&amp;criteria</translation>
+        <translation>Evaluatie&amp;criteria</translation>
     </message>
     <message>
         <source>&amp;Language of work</source>
@@ -1249,7 +1249,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>When each actor is available, how and how often the trainee reports, how fast messages are answered, and who is the helpdesk for whom.</source>
-        <translation>Wanneer elke betrokkene bereikbaar is, hoe en hoe vaak de stagiair rapporteert, hoe snel berichten worden beantwoord en wie voor wie het aanspreekpunt is.</translation>
+        <translation>Wanneer elke betrokkene beschikbaar is, hoe en hoe vaak de stagiair rapporteert, hoe snel berichten worden beantwoord, en wie voor wie de helpdesk is.</translation>
     </message>
     <message>
         <source>Line</source>
@@ -1265,7 +1265,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>One duty per line</source>
-        <translation>Eén taak per regel</translation>
+        <translation>Eén verplichting per regel</translation>
     </message>
     <message>
         <source>Restore default text</source>
@@ -1285,7 +1285,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Replace the duties with the standard text</source>
-        <translation>De taken vervangen door de standaardtekst</translation>
+        <translation>De verplichtingen vervangen door de standaardtekst</translation>
     </message>
     <message>
         <source>No standard text</source>
@@ -1297,11 +1297,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>What the trainee, the mentor, the tutor and the coordinator undertake. One duty per line; edit freely, or restore the standard text.</source>
-        <translation>Waartoe de stagiair, de mentor, de begeleider en de coördinator zich verbinden. Eén taak per regel; vrij te bewerken, of herstel de standaardtekst.</translation>
+        <translation>Waartoe de stagiair, de mentor, de academisch begeleider en de coördinator zich verplichten. Eén verplichting per regel; vrij te bewerken, of herstel de standaardtekst.</translation>
     </message>
     <message>
         <source>Which tool serves what, and whether it was tested with every actor before the start. Tools chosen in the preparation are listed already.</source>
-        <translation>Welke tool waarvoor dient en of die vóór de start met elke betrokkene is getest. In de voorbereiding gekozen tools staan er al.</translation>
+        <translation>Welke tool waarvoor dient, en of deze vóór de start met elke betrokkene is getest. Tools die in de voorbereiding zijn gekozen, staan er al.</translation>
     </message>
     <message>
         <source>&amp;Add a tool</source>
@@ -1321,7 +1321,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Recent &amp;graduate</source>
-        <translation>Pas &amp;afgestudeerd</translation>
+        <translation>Recent &amp;afgestudeerde</translation>
     </message>
     <message>
         <source>Recognition</source>
@@ -1345,7 +1345,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
-        <translation>Tabel C: waartoe de ontvangende organisatie zich verbindt.</translation>
+        <translation>Tabel C: waartoe de ontvangende organisatie zich verplicht.</translation>
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
@@ -1369,23 +1369,23 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Financial support</source>
-        <translation>Financiële steun</translation>
+        <translation>Financiële ondersteuning</translation>
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation>Steun in &amp;natura</translation>
+        <translation>Ondersteuning in &amp;natura</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation>&amp;Verklaring binnen</translation>
+        <translation>&amp;Certificaat binnen</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
-        <translation>De stageverklaring wordt uiterlijk {low} tot {high} weken na het einde afgegeven.</translation>
+        <translation>Het stagecertificaat wordt uiterlijk {low} tot {high} weken na het einde afgegeven.</translation>
     </message>
     <message>
         <source>This version has been sent to the parties and is frozen: it can no longer be changed. Changes need a new version of the agreement.</source>
-        <translation>Deze versie is naar de partijen verstuurd en is bevroren: ze kan niet meer worden gewijzigd. Wijzigingen vragen een nieuwe versie van de overeenkomst.</translation>
+        <translation>Deze versie is naar de partijen verstuurd en bevroren: ze kan niet meer worden gewijzigd. Voor wijzigingen is een nieuwe versie van de overeenkomst nodig.</translation>
     </message>
     <message>
         <source>{title}; {span}; {hours_per_week} h/week, {value}</source>
@@ -1417,7 +1417,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation>Alle onderdelen in één oogopslag. Voltooien slaat het concept op; het blijft bewerkbaar tot het is verstuurd.</translation>
+        <translation>Alle onderdelen in één oogopslag. Voltooien slaat het concept op; het blijft bewerkbaar tot het wordt verstuurd.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
@@ -1440,8 +1440,8 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     <message numerus="yes">
         <source>%n evaluation criterion/criteria</source>
         <translation>
-            <numerusform>%n beoordelingscriterium</numerusform>
-            <numerusform>%n beoordelingscriteria</numerusform>
+            <numerusform>%n evaluatiecriterium</numerusform>
+            <numerusform>%n evaluatiecriteria</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1454,8 +1454,8 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
-            <numerusform>{support}; verklaring binnen %n week</numerusform>
-            <numerusform>{support}; verklaring binnen %n weken</numerusform>
+            <numerusform>{support}; certificaat binnen %n week</numerusform>
+            <numerusform>{support}; certificaat binnen %n weken</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1467,7 +1467,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation>Alle onderdelen zijn volledig. Klik op Voltooien om het concept op te slaan.</translation>
+        <translation>Alle onderdelen zijn compleet. Druk op Voltooien om het concept op te slaan.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
@@ -1483,7 +1483,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft getekend (bijvo
     </message>
     <message>
         <source>Every section at a glance, as sent. Close leaves it as it is.</source>
-        <translation>Alle onderdelen in één oogopslag, zoals verstuurd. Sluiten laat alles zoals het is.</translation>
+        <translation>Alle onderdelen in één oogopslag, zoals verstuurd. Sluiten laat alles ongewijzigd.</translation>
     </message>
     <message>
         <source>Draft not saved</source>
@@ -1497,7 +1497,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Save the draft?</source>
-        <translation>Het concept opslaan?</translation>
+        <translation>Concept opslaan?</translation>
     </message>
     <message>
         <source>Save what you typed as a draft before closing?</source>
@@ -1533,11 +1533,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Colour &amp;scheme</source>
-        <translation>Kleuren&amp;schema</translation>
+        <translation>&amp;Kleurenschema</translation>
     </message>
     <message>
         <source>{value} colours. Panels already open take them in full when opened again, or on the next start.</source>
-        <translation>{value} kleuren. Al geopende panelen nemen ze volledig over als ze opnieuw worden geopend, of bij de volgende start.</translation>
+        <translation>{value} kleuren. Panelen die al open zijn, nemen ze volledig over wanneer ze opnieuw worden geopend, of bij de volgende start.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
@@ -1557,7 +1557,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{who}&lt;/b&gt; saved this record after you opened it. Nothing of yours has been saved yet. Compare the two versions, then choose:</source>
-        <translation>&lt;b&gt;{who}&lt;/b&gt; heeft dit record opgeslagen nadat u het opende. Van u is nog niets opgeslagen. Vergelijk beide versies en kies dan:</translation>
+        <translation>&lt;b&gt;{who}&lt;/b&gt; heeft dit record opgeslagen nadat u het opende. Er is nog niets van u opgeslagen. Vergelijk de twee versies en kies dan:</translation>
     </message>
     <message>
         <source>Your version</source>
@@ -1569,11 +1569,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Reload theirs (drop my edits)</source>
-        <translation>Die van hen laden (mijn wijzigingen weggooien)</translation>
+        <translation>Hun versie herladen (mijn wijzigingen vervallen)</translation>
     </message>
     <message>
         <source>Keep mine (save over theirs)</source>
-        <translation>De mijne behouden (over die van hen opslaan)</translation>
+        <translation>Mijn versie behouden (over die van hen opslaan)</translation>
     </message>
     <message>
         <source>Back to editing</source>
@@ -1617,7 +1617,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Outcomes reached</source>
-        <translation>Behaalde resultaten</translation>
+        <translation>Bereikte resultaten</translation>
     </message>
     <message>
         <source>Recorded</source>
@@ -1645,7 +1645,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>A fillable PDF for the student, the mentor or the tutor</source>
-        <translation>Een invulbare pdf voor de student, de mentor of de begeleider</translation>
+        <translation>Een invulbare PDF voor de student, de mentor of de academisch begeleider</translation>
     </message>
     <message>
         <source>&amp;Import returned…</source>
@@ -1653,7 +1653,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Read a filled-in questionnaire PDF back, answer by answer</source>
-        <translation>Een ingevulde vragenlijst (pdf) antwoord voor antwoord inlezen</translation>
+        <translation>Een ingevulde vragenlijst-PDF terug inlezen, antwoord voor antwoord</translation>
     </message>
     <message>
         <source>E-mail &amp;questionnaire…</source>
@@ -1661,11 +1661,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Send the fillable PDF to the person who answers it</source>
-        <translation>De invulbare pdf naar de persoon sturen die hem invult</translation>
+        <translation>De invulbare PDF versturen naar de persoon die hem invult</translation>
     </message>
     <message>
         <source>{label} by the {value}</source>
-        <translation>{label} door: {value}</translation>
+        <translation>{label} door de {value}</translation>
     </message>
     <message>
         <source>Every evaluation is in.</source>
@@ -1697,7 +1697,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>PDF files (*.pdf);;All files (*)</source>
-        <translation>Pdf-bestanden (*.pdf);;Alle bestanden (*)</translation>
+        <translation>PDF-bestanden (*.pdf);;Alle bestanden (*)</translation>
     </message>
     <message>
         <source>&amp;Questionnaire:</source>
@@ -1705,7 +1705,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The questions and the form in this language; a questionnaire not yet translated into it goes out in English</source>
-        <translation>De vragen en het formulier in deze taal; een nog niet vertaalde vragenlijst gaat in het Engels</translation>
+        <translation>De vragen en het formulier in deze taal; een vragenlijst die nog niet in deze taal is vertaald, wordt in het Engels verstuurd</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
@@ -1737,7 +1737,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Each question and the answer read</source>
-        <translation>Elke vraag en het gelezen antwoord</translation>
+        <translation>Elke vraag en het ingelezen antwoord</translation>
     </message>
     <message>
         <source>&amp;Store these answers</source>
@@ -1765,11 +1765,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Click a bar to list the cost items behind it.</source>
-        <translation>Klik op een staaf om de kostenposten erachter te tonen.</translation>
+        <translation>Klik op een balk om de kostenposten erachter te tonen.</translation>
     </message>
     <message>
         <source>Budget against actual per funding source</source>
-        <translation>Budget tegenover werkelijke uitgaven per financieringsbron</translation>
+        <translation>Budget tegenover werkelijk per financieringsbron</translation>
     </message>
     <message>
         <source>No funding sources yet.</source>
@@ -1801,7 +1801,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Placements sharing it</source>
-        <translation>Stages die hem delen</translation>
+        <translation>Stages die ze delen</translation>
     </message>
     <message>
         <source>Tick the placements that share the cost</source>
@@ -1829,7 +1829,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation>Omschrijving</translation>
+        <translation>Beschrijving</translation>
     </message>
     <message>
         <source>Amount</source>
@@ -1861,7 +1861,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation>Notities</translation>
+        <translation>Opmerkingen</translation>
     </message>
     <message>
         <source>Cost item: {description}</source>
@@ -1925,7 +1925,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Shared: all{mode} of {share_year} ({label})</source>
-        <translation>Gedeeld: alle{mode} van {share_year} ({label})</translation>
+        <translation>Gedeeld: alle stages{mode} van {share_year} ({label})</translation>
     </message>
     <message>
         <source>Shared: {count} placements ({label})</source>
@@ -1973,7 +1973,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Units of a currency worth 1 {base}, valid from a date until the next rate. A cost is converted at the latest rate on or before its date.</source>
-        <translation>Eenheden van een valuta ter waarde van 1 {base}, geldig vanaf een datum tot de volgende koers. Een kostenpost wordt omgerekend tegen de laatste koers op of vóór de datum.</translation>
+        <translation>Eenheden van een valuta met een waarde van 1 {base}, geldig vanaf een datum tot de volgende koers. Een kostenpost wordt omgerekend tegen de laatste koers op of vóór de datum ervan.</translation>
     </message>
     <message>
         <source>Valid from</source>
@@ -2001,11 +2001,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Lines of date,currency,rate, e.g. 2026-01-01,USD,1.0825</source>
-        <translation>Regels datum,valuta,koers, bijv. 2026-01-01,USD,1.0825</translation>
+        <translation>Regels met datum,valuta,koers, bijv. 2026-01-01,USD,1.0825</translation>
     </message>
     <message>
         <source>Add a rate: currency, valid from, rate</source>
-        <translation>Koers toevoegen: valuta, geldig vanaf, koers</translation>
+        <translation>Een koers toevoegen: valuta, geldig vanaf, koers</translation>
     </message>
     <message>
         <source>Type the rate as a number, e.g. 1.0825.</source>
@@ -2044,7 +2044,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>By start date</source>
-        <translation>Op begindatum</translation>
+        <translation>Op startdatum</translation>
     </message>
     <message>
         <source>Call {year}</source>
@@ -2068,7 +2068,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>No individual support from Erasmus+ EU funds</source>
-        <translation>Geen individuele steun uit Erasmus+-EU-middelen</translation>
+        <translation>Geen individuele ondersteuning uit EU-middelen van Erasmus+</translation>
     </message>
     <message>
         <source>Travel days</source>
@@ -2080,7 +2080,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Extra days of individual support for green travel</source>
-        <translation>Extra dagen individuele steun voor groen reizen</translation>
+        <translation>Extra dagen individuele ondersteuning voor groen reizen</translation>
     </message>
     <message>
         <source>Travel distance</source>
@@ -2096,7 +2096,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>For short blended stays with fewer opportunities: travel support by distance band</source>
-        <translation>Voor korte blended verblijven met minder kansen: reissteun per afstandsband</translation>
+        <translation>Voor korte gemengde verblijven met minder kansen: reisondersteuning per afstandsklasse</translation>
     </message>
     <message>
         <source>Call year:</source>
@@ -2108,7 +2108,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Travel:</source>
-        <translation>Reis:</translation>
+        <translation>Reizen:</translation>
     </message>
     <message>
         <source>Quantity</source>
@@ -2120,7 +2120,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The grant line by line, with the rule of each</source>
-        <translation>De beurs regel voor regel, met de regel van elk</translation>
+        <translation>De beurs regel voor regel, met de regel die voor elk geldt</translation>
     </message>
     <message>
         <source>Record as cost item</source>
@@ -2188,11 +2188,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Reference</source>
-        <translation>Referentie</translation>
+        <translation>Kenmerk</translation>
     </message>
     <message>
         <source>Budget lines</source>
-        <translation>Begrotingsposten</translation>
+        <translation>Budgetposten</translation>
     </message>
     <message>
         <source>Funding source: {name}</source>
@@ -2215,7 +2215,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Spent</source>
-        <translation>Uitgegeven</translation>
+        <translation>Besteed</translation>
     </message>
     <message>
         <source>Remaining</source>
@@ -2251,7 +2251,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Each source: budget, spent, left</source>
-        <translation>Elke bron: budget, uitgegeven, resterend</translation>
+        <translation>Elke bron: budget, besteed, resterend</translation>
     </message>
     <message>
         <source>&lt;b&gt;Funding sources&lt;/b&gt;</source>
@@ -2259,7 +2259,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Spent of the amount awarded&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Uitgegeven van het toegekende bedrag&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Besteed van het toegekende bedrag&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No costs recorded yet: add cost items to see the cost per participant.</source>
@@ -2275,7 +2275,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Click a bar or select a source to list the cost items behind it.</source>
-        <translation>Klik op een staaf of kies een bron om de kostenposten erachter te tonen.</translation>
+        <translation>Klik op een balk of selecteer een bron om de kostenposten erachter te tonen.</translation>
     </message>
     <message>
         <source>Details</source>
@@ -2283,7 +2283,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>What the chosen bar or source is made of</source>
-        <translation>Waaruit de gekozen staaf of bron bestaat</translation>
+        <translation>Waaruit de gekozen balk of bron bestaat</translation>
     </message>
     <message>
         <source>Funding not loaded</source>
@@ -2310,8 +2310,8 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     <message numerus="yes">
         <source>&lt;b&gt;{title}&lt;/b&gt;: %n cost item(s), {total} in all</source>
         <translation>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenpost, in totaal {total}</numerusform>
-            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenposten, in totaal {total}</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenpost, {total} in totaal</numerusform>
+            <numerusform>&lt;b&gt;{title}&lt;/b&gt;: %n kostenposten, {total} in totaal</numerusform>
         </translation>
     </message>
     <message>
@@ -2340,7 +2340,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The user guide, at the section of what you are looking at</source>
-        <translation>De gebruikershandleiding, bij het onderdeel van wat u bekijkt</translation>
+        <translation>De gebruikershandleiding, bij het onderdeel waar u naar kijkt</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -2348,7 +2348,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The menu, button, tab or field of that letter</source>
-        <translation>Het menu, de knop, het tabblad of het veld met die letter</translation>
+        <translation>Het menu, de knop, het tabblad of het veld van die letter</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
@@ -2356,7 +2356,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The next / previous control</source>
-        <translation>Het volgende / vorige element</translation>
+        <translation>Het volgende / vorige besturingselement</translation>
     </message>
     <message>
         <source>Tables</source>
@@ -2368,7 +2368,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Open the selected placement or record</source>
-        <translation>De geselecteerde stage of het record openen</translation>
+        <translation>De geselecteerde stage of het geselecteerde record openen</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up/Down</source>
@@ -2416,7 +2416,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>List the matches of what you typed and take one</source>
-        <translation>De treffers van wat u typte tonen en er een kiezen</translation>
+        <translation>De treffers van wat u hebt getypt tonen en er een kiezen</translation>
     </message>
     <message>
         <source>Date fields</source>
@@ -2448,7 +2448,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Alt+N / Alt+B</source>
-        <translation>Alt+V / Alt+T</translation>
+        <translation>Alt+N / Alt+B</translation>
     </message>
     <message>
         <source>Next / Back page</source>
@@ -2480,7 +2480,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Search the guide</source>
-        <translation>In de handleiding zoeken</translation>
+        <translation>Zoeken in de handleiding</translation>
     </message>
     <message>
         <source>Contents</source>
@@ -2520,11 +2520,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>{party_label}: the PDF to sign</source>
-        <translation>{party_label}: de pdf om te ondertekenen</translation>
+        <translation>{party_label}: de PDF om te ondertekenen</translation>
     </message>
     <message>
         <source>{party_label}: the fillable PDF for HR</source>
-        <translation>{party_label}: de invulbare pdf voor HR</translation>
+        <translation>{party_label}: de invulbare PDF voor HR</translation>
     </message>
     <message>
         <source>The message is shown before it goes; you can change it there.</source>
@@ -2548,7 +2548,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw mailprogramma of sla het op als bestand. Het wordt niet in het postvak uit bewaard.</translation>
+        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in de postvak uit bewaard.</translation>
     </message>
     <message>
         <source>To</source>
@@ -2572,7 +2572,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>The files sent with it</source>
-        <translation>De bestanden die meegaan</translation>
+        <translation>De bestanden die worden meegestuurd</translation>
     </message>
     <message>
         <source>Attached:</source>
@@ -2584,7 +2584,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>&amp;Open in mail program</source>
-        <translation>In mailprogramma &amp;openen</translation>
+        <translation>&amp;Openen in e-mailprogramma</translation>
     </message>
     <message>
         <source>Save as .&amp;eml…</source>
@@ -2604,15 +2604,15 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Open in mail program</source>
-        <translation>In mailprogramma openen</translation>
+        <translation>Openen in e-mailprogramma</translation>
     </message>
     <message>
         <source>No mail program opened it. The message is saved as {path}: attach or open it from there.</source>
-        <translation>Geen mailprogramma heeft het geopend. Het bericht is opgeslagen als {path}: voeg het van daaruit bij of open het.</translation>
+        <translation>Geen e-mailprogramma heeft het geopend. Het bericht is opgeslagen als {path}: voeg het van daaruit bij of open het daar.</translation>
     </message>
     <message>
         <source>No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) show here.</source>
-        <translation>Nog geen e-mail. Berichten die vanuit een stage zijn verstuurd (overeenkomsten, vragenlijsten, herinneringen) verschijnen hier.</translation>
+        <translation>Nog geen e-mail. Berichten die vanuit een stage worden verstuurd (overeenkomsten, vragenlijsten, herinneringen), verschijnen hier.</translation>
     </message>
     <message>
         <source>Failed ({attempts} tries)</source>
@@ -2632,19 +2632,19 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>Every e-mail and what became of it</source>
-        <translation>Elke e-mail en wat ermee gebeurde</translation>
+        <translation>Elke e-mail en wat ermee is gebeurd</translation>
     </message>
     <message>
         <source>&amp;Send queued now</source>
-        <translation>Wachtende nu &amp;versturen</translation>
+        <translation>&amp;Wachtrij nu versturen</translation>
     </message>
     <message>
         <source>Re&amp;try</source>
-        <translation>Opnieuw &amp;proberen</translation>
+        <translation>&amp;Opnieuw proberen</translation>
     </message>
     <message>
         <source>&amp;Cancel sending</source>
-        <translation>Versturen &amp;annuleren</translation>
+        <translation>Verzenden &amp;annuleren</translation>
     </message>
     <message>
         <source>&amp;Read…</source>
@@ -2694,13 +2694,13 @@ Aan: {value2}
     <message numerus="yes">
         <source>&lt;b&gt;%n reminder(s)&lt;/b&gt; due today.</source>
         <translation>
-            <numerusform>&lt;b&gt;%n herinnering&lt;/b&gt; vandaag.</numerusform>
-            <numerusform>&lt;b&gt;%n herinneringen&lt;/b&gt; vandaag.</numerusform>
+            <numerusform>&lt;b&gt;%n herinnering&lt;/b&gt; vandaag te versturen.</numerusform>
+            <numerusform>&lt;b&gt;%n herinneringen&lt;/b&gt; vandaag te versturen.</numerusform>
         </translation>
     </message>
     <message>
         <source>{reminded_lately} item(s) were reminded in the last 7 days.</source>
-        <translation>{reminded_lately} item(s) kregen de afgelopen 7 dagen al een herinnering.</translation>
+        <translation>Voor {reminded_lately} item(s) is in de afgelopen 7 dagen een herinnering verstuurd.</translation>
     </message>
     <message>
         <source>No e-mail address for {join}.</source>
@@ -2731,7 +2731,7 @@ Aan: {value2}
     </message>
     <message>
         <source>Save the reminders in</source>
-        <translation>Herinneringen opslaan in</translation>
+        <translation>De herinneringen opslaan in</translation>
     </message>
     <message>
         <source>Save the reminders</source>
@@ -2739,11 +2739,11 @@ Aan: {value2}
     </message>
     <message>
         <source>Sending</source>
-        <translation>Bezig met versturen</translation>
+        <translation>Bezig met verzenden</translation>
     </message>
     <message>
         <source>Sending e-mail</source>
-        <translation>E-mail versturen</translation>
+        <translation>E-mail wordt verzonden</translation>
     </message>
     <message>
         <source>{summary}.
@@ -2755,7 +2755,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en probeer het dan opnieuw.</translation>
+De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -2775,7 +2775,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>stored in the system&apos;s credential store</source>
-        <translation>opgeslagen in de wachtwoordkluis van het systeem</translation>
+        <translation>opgeslagen in de wachtwoordopslag van het systeem</translation>
     </message>
     <message>
         <source>not stored</source>
@@ -2787,7 +2787,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>International Office, University of …</source>
-        <translation>International Office, Universiteit …</translation>
+        <translation>International Office, Universiteit van …</translation>
     </message>
     <message>
         <source>Sender name</source>
@@ -2799,7 +2799,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Reply-to</source>
-        <translation>Antwoorden aan</translation>
+        <translation>Antwoord aan</translation>
     </message>
     <message>
         <source>Send a &amp;test message</source>
@@ -2835,7 +2835,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Signature (ends every message)</source>
-        <translation>Ondertekening (sluit elk bericht af)</translation>
+        <translation>Handtekening (sluit elk bericht af)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -2859,11 +2859,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Sent to {sender_address}; the server answered {reply}.</source>
-        <translation>Verstuurd naar {sender_address}; de server antwoordde: {reply}.</translation>
+        <translation>Verstuurd naar {sender_address}; de server antwoordde {reply}.</translation>
     </message>
     <message>
         <source>This computer has no credential store: the password is kept until vipdesk is closed, and will be asked for again.</source>
-        <translation>Deze computer heeft geen wachtwoordkluis: het wachtwoord wordt bewaard tot vipdesk wordt gesloten en daarna opnieuw gevraagd.</translation>
+        <translation>Deze computer heeft geen wachtwoordopslag: het wachtwoord wordt bewaard tot vipdesk wordt gesloten en wordt daarna opnieuw gevraagd.</translation>
     </message>
     <message>
         <source>E-mail (*.eml);;All files (*)</source>
@@ -2871,7 +2871,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Import returned mail</source>
-        <translation>Teruggestuurde mail importeren</translation>
+        <translation>Teruggestuurde e-mail importeren</translation>
     </message>
     <message>
         <source>Out&amp;box</source>
@@ -2887,7 +2887,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Import returned &amp;mail (.eml)…</source>
-        <translation>Teruggestuurde &amp;mail importeren (.eml)…</translation>
+        <translation>Teruggestuurde e-mail &amp;importeren (.eml)…</translation>
     </message>
     <message>
         <source>E-mail the report</source>
@@ -2895,7 +2895,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Not ours, left alone: {name}</source>
-        <translation>Niet van ons, ongemoeid gelaten: {name}</translation>
+        <translation>Niet van ons, genegeerd: {name}</translation>
     </message>
     <message>
         <source>{name} is the {kind} of {reference}: record its signatures in the Agreement tab (Record signature…).</source>
@@ -2959,7 +2959,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Export &amp;agreements…</source>
-        <translation>Overeenkomsten &amp;exporteren…</translation>
+        <translation>&amp;Overeenkomsten exporteren…</translation>
     </message>
     <message>
         <source>Settin&amp;gs</source>
@@ -2983,7 +2983,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>&amp;Recently deleted…</source>
-        <translation>&amp;Onlangs verwijderd…</translation>
+        <translation>&amp;Recent verwijderd…</translation>
     </message>
     <message>
         <source>&amp;Trusted certificates…</source>
@@ -3007,7 +3007,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Main</source>
-        <translation>Hoofd</translation>
+        <translation>Hoofdvenster</translation>
     </message>
     <message>
         <source>&amp;Today ({due:,})</source>
@@ -3015,7 +3015,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}</source>
-        <translation>{due:,} te doen · {overdue:,} te laat · {placements:,} stages · {describe_url}</translation>
+        <translation>{due:,} te doen · {overdue:,} achterstallig · {placements:,} stages · {describe_url}</translation>
     </message>
     <message>
         <source>Cannot open the placement</source>
@@ -3027,7 +3027,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Delete {reference} — {student} at {host}? Its checklist goes with it. This cannot be undone.</source>
-        <translation>{reference} — {student} bij {host} verwijderen? De checklist gaat mee. Dit kan niet ongedaan worden gemaakt.</translation>
+        <translation>{reference} — {student} bij {host} verwijderen? De checklist wordt mee verwijderd. Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
         <source>Deleted {reference}.</source>
@@ -3039,11 +3039,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Records, preparation and reporting for virtual and blended international work placements.&lt;br&gt;&lt;br&gt;Database: {describe_url}</source>
-        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Gegevens, voorbereiding en rapportage voor virtuele en blended internationale stages.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
+        <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Registratie, voorbereiding en rapportage voor virtuele en gemengde internationale stages.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
         <source>e.g. 1234.50 or 1 234,50</source>
-        <translation>bijv. 1234,50 of 1 234,50</translation>
+        <translation>bijv. 1234.50 of 1 234,50</translation>
     </message>
     <message>
         <source>Reports and reflections (*.pdf *.docx *.png *.jpg *.jpeg);;All files (*)</source>
@@ -3051,7 +3051,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>student, mentor, tutor</source>
-        <translation>student, mentor, begeleider</translation>
+        <translation>student, mentor, academisch begeleider</translation>
     </message>
     <message>
         <source>student, mentor</source>
@@ -3059,7 +3059,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>student, tutor</source>
-        <translation>student, begeleider</translation>
+        <translation>student, academisch begeleider</translation>
     </message>
     <message>
         <source>student, colleagues</source>
@@ -3075,7 +3075,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>monitoring entry</source>
-        <translation>begeleidingsnotitie</translation>
+        <translation>monitoringregel</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3103,7 +3103,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>This raised a concern</source>
-        <translation>Dit leidde tot een zorg</translation>
+        <translation>Dit gaf aanleiding tot een zorgpunt</translation>
     </message>
     <message>
         <source>Who took part</source>
@@ -3119,11 +3119,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Concern</source>
-        <translation>Zorg</translation>
+        <translation>Zorgpunt</translation>
     </message>
     <message>
         <source>Follow-up</source>
-        <translation>Opvolging</translation>
+        <translation>Vervolg</translation>
     </message>
     <message>
         <source>Resolved on</source>
@@ -3139,7 +3139,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>New log entry</source>
-        <translation>Nieuwe notitie</translation>
+        <translation>Nieuwe logboekregel</translation>
     </message>
     <message>
         <source>Attach a file</source>
@@ -3175,7 +3175,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
-        <translation>Sla de stage eerst op om het begeleidingslogboek bij te houden.</translation>
+        <translation>Sla de stage eerst op om het monitoringlogboek bij te houden.</translation>
     </message>
     <message>
         <source>Who</source>
@@ -3187,11 +3187,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Monitoring log</source>
-        <translation>Begeleidingslogboek</translation>
+        <translation>Monitoringlogboek</translation>
     </message>
     <message>
         <source>Meetings, reports and checks</source>
-        <translation>Overleggen, verslagen en controles</translation>
+        <translation>Bijeenkomsten, verslagen en controles</translation>
     </message>
     <message>
         <source>Expected</source>
@@ -3199,19 +3199,19 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Meeting</source>
-        <translation>Overleg</translation>
+        <translation>Bijeenkomst</translation>
     </message>
     <message>
         <source>Expected meetings</source>
-        <translation>Verwachte overleggen</translation>
+        <translation>Verwachte bijeenkomsten</translation>
     </message>
     <message>
         <source>Each slot of the protocol&apos;s cadence: met or missed</source>
-        <translation>Elk moment in het ritme van het protocol: gehouden of gemist</translation>
+        <translation>Elk moment in de frequentie van het protocol: gehouden of gemist</translation>
     </message>
     <message>
         <source>&amp;New entry…</source>
-        <translation>&amp;Nieuwe notitie…</translation>
+        <translation>&amp;Nieuwe regel…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -3223,7 +3223,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Save &amp;file…</source>
-        <translation>&amp;Bestand opslaan…</translation>
+        <translation>Bestand &amp;opslaan…</translation>
     </message>
     <message>
         <source>&amp;Recognition…</source>
@@ -3231,7 +3231,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Meetings</source>
-        <translation>Overleggen</translation>
+        <translation>Bijeenkomsten</translation>
     </message>
     <message>
         <source>Reports and reflections</source>
@@ -3239,18 +3239,18 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>No communication protocol yet: no rhythm of meetings to measure.</source>
-        <translation>Nog geen communicatieprotocol: geen overlegritme om te meten.</translation>
+        <translation>Nog geen communicatieprotocol: geen ritme van bijeenkomsten om te meten.</translation>
     </message>
     <message numerus="yes">
         <source>%n concern(s) open</source>
         <translation>
-            <numerusform>%n zorg open</numerusform>
-            <numerusform>%n zorgen open</numerusform>
+            <numerusform>%n open zorgpunt</numerusform>
+            <numerusform>%n open zorgpunten</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing logged yet: New entry… records the kick-off first.</source>
-        <translation>Nog niets vastgelegd: Nieuwe notitie… legt eerst de kick-off vast.</translation>
+        <translation>Nog niets vastgelegd: Nieuwe regel… legt eerst de kick-off vast.</translation>
     </message>
     <message>
         <source>No credits planned: nothing to recognise in the degree.</source>
@@ -3258,7 +3258,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Not complete yet: </source>
-        <translation>Nog niet volledig: </translation>
+        <translation>Nog niet compleet: </translation>
     </message>
     <message>
         <source>{credits_awarded} of {planned_credits} credits, grade {grade}, transcript of {transcript_on}.</source>
@@ -3270,7 +3270,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Delete the entry</source>
-        <translation>De notitie verwijderen</translation>
+        <translation>De regel verwijderen</translation>
     </message>
     <message>
         <source>Not deleted</source>
@@ -3318,7 +3318,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Certificate received on</source>
-        <translation>Verklaring ontvangen op</translation>
+        <translation>Certificaat ontvangen op</translation>
     </message>
     <message>
         <source> ({planned_credits} ECTS planned)</source>
@@ -3382,7 +3382,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Erasmus code</source>
-        <translation>Erasmuscode</translation>
+        <translation>Erasmus-code</translation>
     </message>
     <message>
         <source>Faculty</source>
@@ -3422,7 +3422,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>e.g. Software, Renewable energy, NGO</source>
-        <translation>bijv. Software, Duurzame energie, ngo</translation>
+        <translation>bijv. Software, Hernieuwbare energie, ngo</translation>
     </message>
     <message>
         <source>Street</source>
@@ -3478,7 +3478,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Field of education</source>
-        <translation>Studiegebied</translation>
+        <translation>Opleidingsgebied</translation>
     </message>
     <message>
         <source>Programme</source>
@@ -3530,7 +3530,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Migrant or refugee background</source>
-        <translation>Migratie- of vluchtelingenachtergrond</translation>
+        <translation>Migranten- of vluchtelingenachtergrond</translation>
     </message>
     <message>
         <source>Working student or carer</source>
@@ -3538,11 +3538,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Special-category personal data (GDPR art. 9): record only what the student declared, e.g. for an Erasmus+ inclusion top-up. Kept apart from the student record, never shown in lists or exports; the history notes only that it changed.</source>
-        <translation>Bijzondere persoonsgegevens (AVG art. 9): leg alleen vast wat de student heeft opgegeven, bijv. voor een Erasmus+-inclusietoeslag. Apart van het studentrecord bewaard, nooit getoond in lijsten of exports; de geschiedenis vermeldt alleen dat het is gewijzigd.</translation>
+        <translation>Bijzondere persoonsgegevens (AVG art. 9): leg alleen vast wat de student heeft opgegeven, bijv. voor een inclusietoeslag van Erasmus+. Gescheiden van het studentrecord bewaard, nooit getoond in lijsten of exports; de geschiedenis vermeldt alleen dat het is gewijzigd.</translation>
     </message>
     <message>
         <source>Sensitive: equity flags</source>
-        <translation>Gevoelig: kenmerken voor gelijke kansen</translation>
+        <translation>Gevoelig: gelijkekansenkenmerken</translation>
     </message>
     <message>
         <source>Note on the grant&apos;s grounds</source>
@@ -3574,11 +3574,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Search {nouns}</source>
-        <translation>{nouns} doorzoeken</translation>
+        <translation>Zoeken in {nouns}</translation>
     </message>
     <message>
         <source>Search {nouns}…</source>
-        <translation>{nouns} doorzoeken…</translation>
+        <translation>Zoeken in {nouns}…</translation>
     </message>
     <message>
         <source>The {nouns}, one per row; Enter opens one</source>
@@ -3590,11 +3590,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Cannot open the {noun}</source>
-        <translation>Kan niet openen: {noun}</translation>
+        <translation>Kan de {noun} niet openen</translation>
     </message>
     <message>
         <source>Delete {noun}</source>
-        <translation>Verwijderen: {noun}</translation>
+        <translation>De {noun} verwijderen</translation>
     </message>
     <message>
         <source>Delete {name}? This cannot be undone.</source>
@@ -3602,15 +3602,15 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>{noun} not deleted</source>
-        <translation>Niet verwijderd: {noun}</translation>
+        <translation>{noun} niet verwijderd</translation>
     </message>
     <message>
         <source>No {nouns} yet — press New… to add one</source>
-        <translation>Nog geen {nouns} — klik op Nieuw… om er een toe te voegen</translation>
+        <translation>Nog geen {nouns} — druk op Nieuw… om er een toe te voegen</translation>
     </message>
     <message>
         <source>No {nouns} match “{text}”.</source>
-        <translation>Geen {nouns} gevonden voor “{text}”.</translation>
+        <translation>Geen {nouns} die overeenkomen met “{text}”.</translation>
     </message>
     <message>
         <source>{shown} of {total} {nouns}</source>
@@ -3661,11 +3661,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>{count} things block</source>
-        <translation>{count} punten blokkeren</translation>
+        <translation>{count} zaken blokkeren</translation>
     </message>
     <message>
         <source>1 thing blocks</source>
-        <translation>1 punt blokkeert</translation>
+        <translation>1 zaak blokkeert</translation>
     </message>
     <message>
         <source>Other moves</source>
@@ -3729,7 +3729,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Ticking by hand asks why (the records do not show it).</source>
-        <translation>Met de hand aanvinken vraagt waarom (de gegevens tonen het niet).</translation>
+        <translation>Bij handmatig aanvinken wordt om een reden gevraagd (de gegevens tonen het niet).</translation>
     </message>
     <message>
         <source>⚠ blocks the next step</source>
@@ -3737,7 +3737,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Tick by hand</source>
-        <translation>Met de hand aanvinken</translation>
+        <translation>Handmatig aanvinken</translation>
     </message>
     <message>
         <source>vipdesk ticks “{label}” from its records, which do not show it yet ({value}). Why is it done?</source>
@@ -3749,7 +3749,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Placement details</source>
-        <translation>Stagegegevens</translation>
+        <translation>Gegevens van de stage</translation>
     </message>
     <message>
         <source>Placement sections</source>
@@ -3769,11 +3769,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Monitoring</source>
-        <translation>Begeleiding</translation>
+        <translation>Monitoring</translation>
     </message>
     <message>
         <source>Mail</source>
-        <translation>Mail</translation>
+        <translation>E-mail</translation>
     </message>
     <message>
         <source>History</source>
@@ -3810,8 +3810,8 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>
         <translation>
-            <numerusform>Volgende: {label} — nog %n punt te doen (tabblad Status)</numerusform>
-            <numerusform>Volgende: {label} — nog %n punten te doen (tabblad Status)</numerusform>
+            <numerusform>Volgende: {label} — nog %n zaak te doen (tabblad Status)</numerusform>
+            <numerusform>Volgende: {label} — nog %n zaken te doen (tabblad Status)</numerusform>
         </translation>
     </message>
     <message>
@@ -3848,15 +3848,15 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Virtual: online only. Blended: online with a physical stay abroad (give its periods below). Physical: on site at the host.</source>
-        <translation>Virtueel: alleen online. Blended: online met een fysiek verblijf in het buitenland (geef de periodes hieronder op). Fysiek: ter plaatse bij de organisatie.</translation>
+        <translation>Virtueel: alleen online. Gemengd: online met een fysiek verblijf in het buitenland (geef hieronder de perioden op). Fysiek: ter plaatse bij de ontvangende organisatie.</translation>
     </message>
     <message>
         <source>Who supervises the trainee&apos;s work at the host; signs the certificate</source>
-        <translation>Wie het werk van de stagiair bij de organisatie begeleidt; ondertekent de verklaring</translation>
+        <translation>Wie het werk van de stagiair bij de ontvangende organisatie begeleidt; ondertekent het certificaat</translation>
     </message>
     <message>
         <source>Who follows the learning at the sending institution and recognises it</source>
-        <translation>Wie het leren volgt bij de zendende instelling en het erkent</translation>
+        <translation>Wie het leren bij de zendende instelling volgt en erkent</translation>
     </message>
     <message>
         <source>The trainee&apos;s university, which sends and recognises the placement</source>
@@ -3864,7 +3864,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>The agreed first day; the agreement and grant count from it</source>
-        <translation>De afgesproken eerste dag; overeenkomst en beurs tellen vanaf die dag</translation>
+        <translation>De afgesproken eerste dag; de overeenkomst en de beurs tellen vanaf deze dag</translation>
     </message>
     <message>
         <source>The agreed last day; an extension is an amendment</source>
@@ -3872,11 +3872,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Agreed working hours a week (1 to 60), as the agreement states them</source>
-        <translation>Afgesproken werkuren per week (1 tot 60), zoals in de overeenkomst</translation>
+        <translation>Afgesproken werkuren per week (1 tot 60), zoals in de overeenkomst vermeld</translation>
     </message>
     <message>
         <source>ECTS the placement is worth in the degree; empty when it does not count (then no recognition is needed to complete it)</source>
-        <translation>ECTS die de stage waard is in de opleiding; leeg als ze niet meetelt (dan is geen erkenning nodig om haar af te ronden)</translation>
+        <translation>ECTS die de stage in de opleiding waard is; leeg als ze niet meetelt (dan is er geen erkenning nodig om haar af te ronden)</translation>
     </message>
     <message>
         <source>Internal notes of the office: never printed on the agreement</source>
@@ -3884,11 +3884,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Periods</source>
-        <translation>Periodes</translation>
+        <translation>Perioden</translation>
     </message>
     <message>
         <source>The placement&apos;s virtual and physical periods: kind, start, end</source>
-        <translation>De virtuele en fysieke periodes van de stage: soort, start, einde</translation>
+        <translation>De virtuele en fysieke perioden van de stage: soort, start, einde</translation>
     </message>
     <message>
         <source>Start</source>
@@ -3916,11 +3916,11 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>New host…</source>
-        <translation>Nieuwe organisatie…</translation>
+        <translation>Nieuwe ontvangende organisatie…</translation>
     </message>
     <message>
         <source>Type part of its name or country (↓ lists them)</source>
-        <translation>Typ een deel van de naam of het land (↓ toont ze)</translation>
+        <translation>Typ een deel van de naam of het land (↓ toont de lijst)</translation>
     </message>
     <message>
         <source>New institution…</source>
@@ -3932,7 +3932,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>New tutor…</source>
-        <translation>Nieuwe begeleider…</translation>
+        <translation>Nieuwe academisch begeleider…</translation>
     </message>
     <message>
         <source>e.g. 7.5 (empty if none)</source>
@@ -3944,7 +3944,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Company mentor</source>
-        <translation>Bedrijfsmentor</translation>
+        <translation>Mentor in het bedrijf</translation>
     </message>
     <message>
         <source>Title</source>
@@ -3964,15 +3964,15 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Blended: physical and virtual periods</source>
-        <translation>Blended: fysieke en virtuele periodes</translation>
+        <translation>Gemengd: fysieke en virtuele perioden</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Geen {what} past bij wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
+        <translation>Geen {what} komt overeen met wat u hebt getypt: kies er een uit de lijst of maak een nieuwe aan.</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
-        <translation>Voor deze stage is nog niets vastgelegd.</translation>
+        <translation>Er is nog niets vastgelegd voor deze stage.</translation>
     </message>
     <message>
         <source>The history starts when the placement is first saved.</source>
@@ -3992,7 +3992,7 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     </message>
     <message>
         <source>Select a line to see the entry as stored.</source>
-        <translation>Selecteer een regel om de opgeslagen gegevens te zien.</translation>
+        <translation>Selecteer een regel om de vermelding te zien zoals opgeslagen.</translation>
     </message>
     <message>
         <source>{text}
@@ -4010,7 +4010,7 @@ Zoals opgeslagen:
     </message>
     <message>
         <source>Choose the sending institution first: the tutor works there.</source>
-        <translation>Kies eerst de zendende instelling: de begeleider werkt daar.</translation>
+        <translation>Kies eerst de zendende instelling: de academisch begeleider werkt daar.</translation>
     </message>
     <message>
         <source>Status not changed</source>
@@ -4019,8 +4019,8 @@ Zoals opgeslagen:
     <message numerus="yes">
         <source>&lt;b&gt;The placement cannot move to “{label}” yet.&lt;/b&gt;&lt;br&gt;%n thing(s) need doing first:</source>
         <translation>
-            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Dit moet eerst gebeuren:</numerusform>
-            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Deze %n punten moeten eerst gebeuren:</numerusform>
+            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Eerst moet %n zaak worden gedaan:</numerusform>
+            <numerusform>&lt;b&gt;De stage kan nog niet naar “{label}”.&lt;/b&gt;&lt;br&gt;Eerst moeten %n zaken worden gedaan:</numerusform>
         </translation>
     </message>
     <message>
@@ -4029,11 +4029,11 @@ Zoals opgeslagen:
     </message>
     <message>
         <source>Move anyway (office lead)…</source>
-        <translation>Toch verplaatsen (kantoorleiding)…</translation>
+        <translation>Toch verplaatsen (hoofd bureau)…</translation>
     </message>
     <message>
         <source>Move although the records do not back it yet; your reason is kept in the history.</source>
-        <translation>Verplaatsen hoewel de gegevens het nog niet onderbouwen; uw reden wordt bewaard in de geschiedenis.</translation>
+        <translation>Verplaatsen hoewel de gegevens het nog niet onderbouwen; uw reden wordt in de geschiedenis bewaard.</translation>
     </message>
     <message>
         <source>Cancel placement</source>
@@ -4049,7 +4049,7 @@ Zoals opgeslagen:
     </message>
     <message>
         <source>Why does {reference} move to “{label}” although the records do not back it yet? The reason is kept in the placement&apos;s history.</source>
-        <translation>Waarom gaat {reference} naar “{label}” terwijl de gegevens het nog niet onderbouwen? De reden wordt bewaard in de geschiedenis van de stage.</translation>
+        <translation>Waarom gaat {reference} naar “{label}” hoewel de gegevens het nog niet onderbouwen? De reden wordt in de geschiedenis van de stage bewaard.</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -4059,7 +4059,7 @@ Zoals opgeslagen:
         <source>{details}
 What to do: {action}.</source>
         <translation>{details}
-Te doen: {action}.</translation>
+Wat te doen: {action}.</translation>
     </message>
     <message>
         <source>&lt;h2&gt;No placements yet&lt;/h2&gt;</source>
@@ -4067,7 +4067,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Start by recording a placement: the student, the host organisation, the dates and the mode (virtual, blended or physical).&lt;br&gt;Or open the demo database to look around with sample records first.</source>
-        <translation>Begin met het vastleggen van een stage: de student, de ontvangende organisatie, de data en de vorm (virtueel, blended of fysiek).&lt;br&gt;Of open de demodatabase om eerst rond te kijken met voorbeeldgegevens.</translation>
+        <translation>Begin met het vastleggen van een stage: de student, de ontvangende organisatie, de data en de vorm (virtueel, gemengd of fysiek).&lt;br&gt;Of open eerst de demodatabase om rond te kijken met voorbeeldgegevens.</translation>
     </message>
     <message>
         <source>New placement (Ctrl+N)</source>
@@ -4083,7 +4083,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Search reference, student, organisation, title or country  (Ctrl+F)</source>
-        <translation>Zoek op referentie, student, organisatie, titel of land  (Ctrl+F)</translation>
+        <translation>Zoek op kenmerk, student, organisatie, titel of land  (Ctrl+F)</translation>
     </message>
     <message>
         <source>All years</source>
@@ -4099,15 +4099,15 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Show the placements hosted in one country</source>
-        <translation>De stages in één land tonen</translation>
+        <translation>De stages in één gastland tonen</translation>
     </message>
     <message>
         <source>Needs attention</source>
-        <translation>Vraagt aandacht</translation>
+        <translation>Aandacht nodig</translation>
     </message>
     <message>
         <source>Show only placements with something due on the work list (the Today tab)</source>
-        <translation>Alleen stages tonen met iets te doen in de werklijst (tabblad Vandaag)</translation>
+        <translation>Alleen stages tonen met iets te doen op de werklijst (het tabblad Vandaag)</translation>
     </message>
     <message>
         <source>Show the placements of one status</source>
@@ -4123,7 +4123,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Blended</source>
-        <translation>Blended</translation>
+        <translation>Gemengd</translation>
     </message>
     <message>
         <source>All placements</source>
@@ -4138,7 +4138,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Needs attention ({waiting:,})</source>
-        <translation>Vraagt aandacht ({waiting:,})</translation>
+        <translation>Aandacht nodig ({waiting:,})</translation>
     </message>
     <message>
         <source>Mon</source>
@@ -4186,11 +4186,11 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation>Exporteren als pdf…</translation>
+        <translation>Exporteren als PDF…</translation>
     </message>
     <message>
         <source>The questionnaire as a fillable PDF to send to the party</source>
-        <translation>De vragenlijst als invulbare pdf om naar de partij te sturen</translation>
+        <translation>De vragenlijst als invulbare PDF om naar de partij te sturen</translation>
     </message>
     <message>
         <source> · {earlier} earlier</source>
@@ -4250,7 +4250,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Not written yet: availability, reporting, reply times, meetings.</source>
-        <translation>Nog niet opgesteld: bereikbaarheid, rapportage, antwoordtijden, overleg.</translation>
+        <translation>Nog niet opgesteld: beschikbaarheid, rapportage, reactietijden, overleggen.</translation>
     </message>
     <message>
         <source>Write protocol…</source>
@@ -4282,7 +4282,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>No tools chosen yet: which tool serves meetings, questions, reports, documents?</source>
-        <translation>Nog geen tools gekozen: welke tool dient voor overleg, vragen, verslagen, documenten?</translation>
+        <translation>Nog geen tools gekozen: welke tool dient voor overleggen, vragen, verslagen, documenten?</translation>
     </message>
     <message>
         <source>{names} · tested {done} of {count} (tool × person)</source>
@@ -4290,12 +4290,12 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source> · {count} tips in Choose tools</source>
-        <translation> · {count} tips bij Tools kiezen</translation>
+        <translation> · {count} tips in Tools kiezen</translation>
     </message>
     <message>
         <source>Blocks “Agreement sent”:
 </source>
-        <translation>Blokkeert “Overeenkomst verstuurd”:
+        <translation>Blokkeert “Overeenkomst verzonden”:
 </translation>
     </message>
     <message>
@@ -4312,7 +4312,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>“Export as PDF…” writes the questionnaire in this language (in English where it is not translated yet)</source>
-        <translation>“Exporteren als pdf…” schrijft de vragenlijst in deze taal (in het Engels waar ze nog niet vertaald is)</translation>
+        <translation>“Exporteren als PDF…” schrijft de vragenlijst in deze taal (in het Engels waar ze nog niet is vertaald)</translation>
     </message>
     <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
@@ -4320,7 +4320,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>PDFs &amp;in:</source>
-        <translation>Pdf&apos;s &amp;in:</translation>
+        <translation>PDF&apos;s &amp;in:</translation>
     </message>
     <message>
         <source>Something blocks the start: see the critical answers below.</source>
@@ -4328,7 +4328,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Student, host and institution are ready.</source>
-        <translation>Student, organisatie en instelling zijn er klaar voor.</translation>
+        <translation>Student, ontvangende organisatie en instelling zijn gereed.</translation>
     </message>
     <message>
         <source>Not everything is assessed or strong enough yet.</source>
@@ -4360,7 +4360,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>From</source>
-        <translation>Van</translation>
+        <translation>Vanaf</translation>
     </message>
     <message>
         <source> ({first} to {last})</source>
@@ -4400,15 +4400,15 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>e.g. Teams: weekly meeting and quick questions. E-mail: reports. Shared drive: deliverables. A chat group: non-task talk.</source>
-        <translation>bijv. Teams: wekelijks overleg en korte vragen. E-mail: verslagen. Gedeelde schijf: resultaten. Een chatgroep: informeel contact.</translation>
+        <translation>bijv. Teams: wekelijks overleg en korte vragen. E-mail: verslagen. Gedeelde schijf: op te leveren resultaten. Een chatgroep: informeel contact.</translation>
     </message>
     <message>
         <source>Name, e-mail or phone, and hours</source>
-        <translation>Naam, e-mail of telefoon, en tijden</translation>
+        <translation>Naam, e-mail of telefoon, en uren</translation>
     </message>
     <message>
         <source>Availability</source>
-        <translation>Bereikbaarheid</translation>
+        <translation>Beschikbaarheid</translation>
     </message>
     <message>
         <source>Shared hours</source>
@@ -4432,11 +4432,11 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Helpdesk for the student</source>
-        <translation>Aanspreekpunt voor de student</translation>
+        <translation>Helpdesk voor de student</translation>
     </message>
     <message>
         <source>Helpdesk for company staff</source>
-        <translation>Aanspreekpunt voor het personeel van het bedrijf</translation>
+        <translation>Helpdesk voor bedrijfspersoneel</translation>
     </message>
     <message>
         <source>Communication protocol — {heading}</source>
@@ -4452,7 +4452,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
-        <translation>&lt;br&gt;{missing} verplichte vraag/vragen nog niet beantwoord.</translation>
+        <translation>&lt;br&gt;Nog niet beantwoorde verplichte vragen: {missing}.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;{level_badge}&amp;nbsp; Overall score &lt;b&gt;{overall}&lt;/b&gt;&lt;/p&gt;{note}</source>
@@ -4480,7 +4480,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>{count} questions on {count2} pages, about {max} minutes. Each page is saved when you press Next: you can stop at any time and continue later.</source>
-        <translation>{count} vragen op {count2} pagina&apos;s, ongeveer {max} minuten. Elke pagina wordt opgeslagen als u op Volgende klikt: u kunt op elk moment stoppen en later verdergaan.</translation>
+        <translation>{count} vragen op {count2} pagina&apos;s, ongeveer {max} minuten. Elke pagina wordt opgeslagen wanneer u op Volgende drukt: u kunt op elk moment stoppen en later verdergaan.</translation>
     </message>
     <message>
         <source>{value} of {count} answered — </source>
@@ -4492,7 +4492,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>press Next to save.</source>
-        <translation>klik op Volgende om op te slaan.</translation>
+        <translation>druk op Volgende om op te slaan.</translation>
     </message>
     <message>
         <source>{page} · Optional: leave empty if there is nothing to add.</source>
@@ -4504,7 +4504,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Klik op Voltooien om deze beoordeling vast te leggen. Tot dan kunt u teruggaan en antwoorden wijzigen.</translation>
+        <translation>Druk op Voltooien om deze beoordeling vast te leggen. Tot dan kunt u teruggaan en antwoorden wijzigen.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4522,19 +4522,19 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>{exc} Their answers are shown now; check this page and press Next again.</source>
-        <translation>{exc} Hun antwoorden worden nu getoond; controleer deze pagina en klik opnieuw op Volgende.</translation>
+        <translation>{exc} Hun antwoorden worden nu getoond; controleer deze pagina en druk opnieuw op Volgende.</translation>
     </message>
     <message>
         <source>Close without saving?</source>
-        <translation>Sluiten zonder opslaan?</translation>
+        <translation>Sluiten zonder op te slaan?</translation>
     </message>
     <message>
         <source>This page could not be saved. Close anyway and lose its answers?</source>
-        <translation>Deze pagina kon niet worden opgeslagen. Toch sluiten en de antwoorden kwijtraken?</translation>
+        <translation>Deze pagina kon niet worden opgeslagen. Toch sluiten en de antwoorden verliezen?</translation>
     </message>
     <message>
         <source>{tool_name} with the {label}</source>
-        <translation>{tool_name} met: {label}</translation>
+        <translation>{tool_name} met de {label}</translation>
     </message>
     <message>
         <source>Result: {who}</source>
@@ -4550,7 +4550,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>What happened; for a failure, what replaces it</source>
-        <translation>Wat er gebeurde; bij een mislukking, wat het vervangt</translation>
+        <translation>Wat er gebeurde; bij een mislukking, wat ervoor in de plaats komt</translation>
     </message>
     <message>
         <source>Test plan — {heading}</source>
@@ -4562,7 +4562,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Try each tool with each person before the start: install, log in, a short call or message, a shared file. Record what happened.</source>
-        <translation>Probeer elke tool vóór de start met elke persoon: installeren, inloggen, een kort gesprek of bericht, een gedeeld bestand. Leg vast wat er gebeurde.</translation>
+        <translation>Probeer elke tool vóór de start met elke persoon uit: installeren, inloggen, een kort gesprek of bericht, een gedeeld bestand. Leg vast wat er gebeurde.</translation>
     </message>
     <message>
         <source>With</source>
@@ -4586,7 +4586,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Choose tools that everybody can use and preferably already uses, and say explicitly which one serves each purpose.</source>
-        <translation>Kies tools die iedereen kan gebruiken en liefst al gebruikt, en zeg uitdrukkelijk welke waarvoor dient.</translation>
+        <translation>Kies tools die iedereen kan gebruiken en bij voorkeur al gebruikt, en geef expliciet aan welke tool voor welk doel dient.</translation>
     </message>
     <message>
         <source>Check the choice</source>
@@ -4594,7 +4594,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Klik op Voltooien om op te slaan. Test daarna elke tool met de student, de mentor en de begeleider: eerder kan de overeenkomst niet worden verstuurd.</translation>
+        <translation>Druk op Voltooien om op te slaan. Test daarna elke tool met de student, de mentor en de academisch begeleider: eerder kan de overeenkomst niet worden verstuurd.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4606,7 +4606,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>No advice: the choice follows the guide.</source>
-        <translation>Geen advies: de keuze volgt de gids.</translation>
+        <translation>Geen advies: de keuze volgt de handleiding.</translation>
     </message>
     <message>
         <source>Tools — {heading}</source>
@@ -4622,7 +4622,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Iemand anders heeft tools voor deze stage gekozen nadat u haar opende.{chosen} Klik opnieuw op Voltooien om uw keuze te behouden, of op Terug om haar te wijzigen.</translation>
+        <translation>Iemand anders heeft tools voor deze stage gekozen nadat u haar opende.{chosen} Druk opnieuw op Voltooien om uw keuze te behouden, of op Terug om haar te wijzigen.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.
@@ -4634,19 +4634,19 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>{details}Reload shows their version and drops your edits; Keep mine saves your version over theirs.</source>
-        <translation>{details}Opnieuw laden toont hun versie en gooit uw wijzigingen weg; De mijne behouden slaat uw versie over die van hen op.</translation>
+        <translation>{details}Herladen toont hun versie en laat uw wijzigingen vervallen; Mijn versie behouden slaat uw versie op over die van hen.</translation>
     </message>
     <message>
         <source>Reload (discard mine)</source>
-        <translation>Opnieuw laden (de mijne weggooien)</translation>
+        <translation>Herladen (mijn versie vervalt)</translation>
     </message>
     <message>
         <source>Keep mine</source>
-        <translation>De mijne behouden</translation>
+        <translation>Mijn versie behouden</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation>&apos;{text}&apos; staat niet in de lijst; kies {what} daaruit.</translation>
+        <translation>&apos;{text}&apos; staat niet in de lijst; kies {what} uit de lijst.</translation>
     </message>
     <message>
         <source>{what} not saved</source>
@@ -4654,11 +4654,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
-        <translation>Uw wijzigingen weggooien?</translation>
+        <translation>Uw wijzigingen verwerpen?</translation>
     </message>
     <message>
         <source>Equity flags are special-category personal data (GDPR art. 9). Include them only when the recipient needs them, e.g. for a grant&apos;s inclusion support; keep and send the file securely.</source>
-        <translation>Kenmerken voor gelijke kansen zijn bijzondere persoonsgegevens (AVG art. 9). Neem ze alleen op als de ontvanger ze nodig heeft, bijv. voor inclusiesteun van een beurs; bewaar en verstuur het bestand veilig.</translation>
+        <translation>Gelijkekansenkenmerken zijn bijzondere persoonsgegevens (AVG art. 9). Neem ze alleen op als de ontvanger ze nodig heeft, bijv. voor inclusieondersteuning bij een beurs; bewaar en verstuur het bestand veilig.</translation>
     </message>
     <message>
         <source>The report was not saved</source>
@@ -4674,7 +4674,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Every placement</source>
-        <translation>Elke stage</translation>
+        <translation>Alle stages</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -4690,7 +4690,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Include the students&apos; equity flags</source>
-        <translation>De kenmerken voor gelijke kansen van studenten opnemen</translation>
+        <translation>Gelijkekansenkenmerken van de studenten opnemen</translation>
     </message>
     <message>
         <source>Save as</source>
@@ -4722,7 +4722,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>An Excel workbook with the filters below, key figures with a chart, and the detail. The filters start as they are set in the placements list.</source>
-        <translation>Een Excel-werkmap met de filters hieronder, kerncijfers met een grafiek en de details. De filters beginnen zoals ze in de stagelijst zijn ingesteld.</translation>
+        <translation>Een Excel-werkmap met de filters hieronder, kerncijfers met een grafiek, en de details. De filters beginnen zoals ze in de lijst met stages zijn ingesteld.</translation>
     </message>
     <message>
         <source>Save the report as</source>
@@ -4754,7 +4754,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Exporting the {kind} report</source>
-        <translation>Rapport exporteren: {kind}</translation>
+        <translation>Het rapport {kind} wordt geëxporteerd</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4770,7 +4770,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Save the {kind} import template</source>
-        <translation>Importsjabloon opslaan: {kind}</translation>
+        <translation>Het importsjabloon voor {kind} opslaan</translation>
     </message>
     <message>
         <source>The template was not saved</source>
@@ -4794,7 +4794,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per {value}. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; heeft een rij een probleem, dan wordt niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
+        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per {value}. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; als een rij een probleem heeft, wordt er niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -4814,11 +4814,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>How dates written with slashes are read; 31.12.2000 and 2000-12-31 are always clear</source>
-        <translation>Hoe data met schuine strepen worden gelezen; 31.12.2000 en 2000-12-31 zijn altijd duidelijk</translation>
+        <translation>Hoe datums met schuine strepen worden gelezen; 31.12.2000 en 2000-12-31 zijn altijd duidelijk</translation>
     </message>
     <message>
         <source>Dates such as 01/02/2026 are written &amp;day first or month first:</source>
-        <translation>Data zoals 01/02/2026 zijn geschreven met de &amp;dag of de maand eerst:</translation>
+        <translation>Datums zoals 01/02/2026 zijn geschreven met de &amp;dag eerst of de maand eerst:</translation>
     </message>
     <message>
         <source>Preview</source>
@@ -4850,7 +4850,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Import {kind} from</source>
-        <translation>Importeren ({kind}) uit</translation>
+        <translation>Importeren van {kind} uit</translation>
     </message>
     <message>
         <source>Reading and checking the file…</source>
@@ -4886,7 +4886,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>&lt;br&gt;Dates with slashes read {label}.</source>
-        <translation>&lt;br&gt;Data met schuine strepen gelezen als: {label}.</translation>
+        <translation>&lt;br&gt;Datums met schuine strepen gelezen als {label}.</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;&lt;b&gt;Nothing can be imported until every problem below is corrected in the file&lt;/b&gt; ({count:,}).&lt;/span&gt;</source>
@@ -4902,11 +4902,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Importing {kind}</source>
-        <translation>Importeren: {kind}</translation>
+        <translation>Importeren van {kind}</translation>
     </message>
     <message>
         <source>Imported {created:,} {noun}.</source>
-        <translation>{created:,} geïmporteerd ({noun}).</translation>
+        <translation>{created:,} {noun} geïmporteerd.</translation>
     </message>
     <message>
         <source> {count:,} already existed and were skipped.</source>
@@ -4914,11 +4914,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Import &amp;{kind}…</source>
-        <translation>&amp;{kind} importeren…</translation>
+        <translation>&amp;Importeren: {kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
-        <translation>Rapport naar &amp;Excel exporteren…</translation>
+        <translation>Rapport naar Excel &amp;exporteren…</translation>
     </message>
     <message>
         <source>Save import &amp;template</source>
@@ -4926,7 +4926,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Saved the {kind} template to {path}.</source>
-        <translation>Sjabloon ({kind}) opgeslagen in {path}.</translation>
+        <translation>Het sjabloon voor {kind} is opgeslagen in {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -4934,7 +4934,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Why, e.g. “host HR away until Monday”</source>
-        <translation>Waarom, bijv. “HR van de organisatie afwezig tot maandag”</translation>
+        <translation>Waarom, bijv. “HR van de ontvangende organisatie afwezig tot maandag”</translation>
     </message>
     <message>
         <source>Hide &amp;until</source>
@@ -4950,11 +4950,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>It shows again the day after, unless the records say it is done by then.</source>
-        <translation>Het verschijnt de dag erna weer, tenzij de gegevens dan tonen dat het is gedaan.</translation>
+        <translation>Het verschijnt de dag erna opnieuw, tenzij de gegevens dan aangeven dat het is gedaan.</translation>
     </message>
     <message>
         <source>Work-list rules</source>
-        <translation>Regels van de werklijst</translation>
+        <translation>Regels voor de werklijst</translation>
     </message>
     <message>
         <source> days</source>
@@ -4962,11 +4962,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>{what}. Shipped default: {default_days} days.</source>
-        <translation>{what}. Standaard: {default_days} dagen.</translation>
+        <translation>{what}. Meegeleverde standaard: {default_days} dagen.</translation>
     </message>
     <message>
         <source>Restore &amp;defaults</source>
-        <translation>&amp;Standaard herstellen</translation>
+        <translation>&amp;Standaardwaarden herstellen</translation>
     </message>
     <message>
         <source>When the work list shows an item. These numbers apply to everyone using this database.</source>
@@ -4978,7 +4978,7 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation>Organisatie</translation>
+        <translation>Ontvangende organisatie</translation>
     </message>
     <message>
         <source>What to do</source>
@@ -4992,11 +4992,11 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <source>{what}: {details}
 What to do: {action}.</source>
         <translation>{what}: {details}
-Te doen: {action}.</translation>
+Wat te doen: {action}.</translation>
     </message>
     <message>
         <source>365 days overdue</source>
-        <translation>365 dagen te laat</translation>
+        <translation>365 dagen achterstallig</translation>
     </message>
     <message>
         <source>30 Sep 2026</source>
@@ -5028,7 +5028,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
-        <translation>Elke partij waarop een item wacht een e-mail sturen: handtekeningen, verklaring, evaluaties</translation>
+        <translation>Elke partij op wie een item wacht een e-mail sturen: handtekeningen, certificaat, evaluaties</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -5036,11 +5036,11 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>What is due, grouped by overdue, this week and later</source>
-        <translation>Wat te doen is, gegroepeerd in te laat, deze week en later</translation>
+        <translation>Wat te doen is, gegroepeerd in achterstallig, deze week en later</translation>
     </message>
     <message>
         <source>&lt;h2&gt;All is done&lt;/h2&gt;&lt;p&gt;Nothing needs you today: no signatures waiting too long, no start with preparation open, no certificate or evaluation missing.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Alles is gedaan&lt;/h2&gt;&lt;p&gt;Vandaag heeft niets u nodig: geen handtekeningen die te lang wachten, geen start met open voorbereiding, geen ontbrekende verklaring of evaluatie.&lt;/p&gt;</translation>
+        <translation>&lt;h2&gt;Alles is gedaan&lt;/h2&gt;&lt;p&gt;Vandaag is er niets voor u: geen handtekeningen die te lang wachten, geen start met open voorbereiding, geen ontbrekend certificaat of ontbrekende evaluatie.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Today, {long_day}&lt;/h2&gt;</source>
@@ -5075,23 +5075,23 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation>Dagen over</translation>
+        <translation>Resterende dagen</translation>
     </message>
     <message>
         <source>Recently deleted</source>
-        <translation>Onlangs verwijderd</translation>
+        <translation>Recent verwijderd</translation>
     </message>
     <message>
         <source>Placements and cost items deleted in the last 30 days. Restoring one brings it back with everything it had: checklist, questionnaires, protocol, tools, agreements and costs.</source>
-        <translation>Stages en kostenposten die de afgelopen 30 dagen zijn verwijderd. Herstellen brengt alles terug: checklist, vragenlijsten, protocol, tools, overeenkomsten en kosten.</translation>
+        <translation>Stages en kostenposten die in de afgelopen 30 dagen zijn verwijderd. Herstellen brengt alles terug wat erbij hoorde: checklist, vragenlijsten, protocol, tools, overeenkomsten en kosten.</translation>
     </message>
     <message>
         <source>What was deleted in the last 30 days</source>
-        <translation>Wat de afgelopen 30 dagen is verwijderd</translation>
+        <translation>Wat in de afgelopen 30 dagen is verwijderd</translation>
     </message>
     <message>
         <source>Nothing was deleted in the last 30 days.</source>
-        <translation>Er is de afgelopen 30 dagen niets verwijderd.</translation>
+        <translation>Er is in de afgelopen 30 dagen niets verwijderd.</translation>
     </message>
     <message>
         <source>&amp;Restore</source>
@@ -5111,7 +5111,7 @@ Te doen: {action}.</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>
-        <translation>Typ een deel van een naam, e-mail of studentnummer</translation>
+        <translation>Typ een deel van een naam, e-mailadres of studentnummer</translation>
     </message>
     <message>
         <source>Starts soon with preparation open</source>
