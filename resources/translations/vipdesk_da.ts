@@ -5251,5 +5251,89 @@ Hvad der skal gøres: {action}.</translation>
         <source>Later</source>
         <translation>Senere</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Studerende udvalgt; forventninger fra studerende, modtagende organisation og institution drøftet</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Den studerendes parathed kontrolleret: selvstændighed, motivation, digitale færdigheder, forbindelse</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Den modtagende organisations parathed kontrolleret: reelle opgaver, mentortid, systemadgang, sikkerhed</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Institutionens parathed kontrolleret: læringsudbytte, anerkendelse, personaletid</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Kommunikationsværktøjer valgt og testet med alle aktører</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Kommunikationsprotokol aftalt: tilgængelighed, rapportering, svartider, møder</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Aftale underskrevet af studerende, institution og modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Forberedende træning tilbudt: kulturel, sproglig, teknisk</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Kontaktpunkt udpeget for den studerende og for virksomhedens medarbejdere</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Ulykkes- og ansvarsforsikring på plads</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Opstartsmøde holdt med studerende, mentor og vejleder</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Faglig opfølgning i gang med mere end én medarbejder involveret</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Akademisk coaching og feedbackmøder holdt</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Feedback fra medstuderende organiseret</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Refleksion ført af den studerende (blog eller e-portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Enhver ændring af programmet aftalt som en ændring underskrevet af alle tre</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Praktikopholdet evalueret med den studerende og den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Afsluttende vurdering af den studerende udført</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Praktikbevis udstedt af den modtagende organisation (inden for 5 uger efter afslutningen)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Point anerkendt på karakterudskriften</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Dokumentation af samarbejde og refleksion arkiveret</translation>
+    </message>
 </context>
 </TS>

@@ -5251,5 +5251,89 @@ Zu tun: {action}.</translation>
         <source>Later</source>
         <translation>Später</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Studierende/r ausgewählt; Erwartungen von Studierender/m, aufnehmender Organisation und Einrichtung besprochen</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Bereitschaft der/des Studierenden geprüft: Selbstständigkeit, Motivation, digitale Kompetenzen, Internetverbindung</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Bereitschaft der aufnehmenden Organisation geprüft: echte Aufgaben, Zeit der Mentorin/des Mentors, Systemzugang, Sicherheit</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Bereitschaft der Einrichtung geprüft: Lernergebnisse, Anerkennung, Personalzeit</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Kommunikationstools gewählt und mit allen Beteiligten getestet</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Kommunikationsprotokoll vereinbart: Erreichbarkeit, Berichte, Antwortzeiten, Treffen</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Vereinbarung von Studierender/m, Einrichtung und aufnehmender Organisation unterzeichnet</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Vorbereitende Schulung angeboten: kulturell, sprachlich, technisch</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Ansprechpartner für die/den Studierende/n und für das Personal des Unternehmens benannt</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Unfall- und Haftpflichtversicherung geregelt</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Auftakttreffen mit Studierender/m, Mentor/in und Tutor/in abgehalten</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Fachliche Betreuung läuft, mit mehr als einer beteiligten Person</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Akademisches Coaching und Feedbackgespräche abgehalten</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Peer-Feedback organisiert</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Reflexion von der/dem Studierenden geführt (Blog oder E-Portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Jede Programmänderung als von allen drei unterzeichnete Änderungsvereinbarung vereinbart</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Praktikum mit Studierender/m und aufnehmender Organisation evaluiert</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Abschlussbeurteilung der/des Studierenden erfolgt</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Praktikumsbescheinigung von der aufnehmenden Organisation ausgestellt (innerhalb von 5 Wochen nach dem Ende)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Leistungspunkte im Transcript anerkannt</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Unterlagen zu Zusammenarbeit und Reflexion archiviert</translation>
+    </message>
 </context>
 </TS>

@@ -5226,5 +5226,89 @@ What to do: {action}.</source>
         <source>Later</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

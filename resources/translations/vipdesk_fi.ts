@@ -5251,5 +5251,89 @@ Toimenpide: {action}.</translation>
         <source>Later</source>
         <translation>Myöhemmin</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Opiskelija valittu; opiskelijan, vastaanottavan organisaation ja korkeakoulun odotukset käyty läpi</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Opiskelijan valmius tarkistettu: itsenäisyys, motivaatio, digitaidot, yhteydet</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Vastaanottavan organisaation valmius tarkistettu: todelliset tehtävät, mentorin aika, pääsy järjestelmiin, tietoturva</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Korkeakoulun valmius tarkistettu: oppimistulokset, tunnustaminen, henkilöstön aika</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Viestintätyökalut valittu ja testattu jokaisen osapuolen kanssa</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Viestintäsuunnitelma sovittu: tavoitettavuus, raportointi, vastausajat, tapaamiset</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Sopimus opiskelijan, korkeakoulun ja vastaanottavan organisaation allekirjoittama</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Valmentavaa koulutusta tarjottu: kulttuurinen, kielellinen, tekninen</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Yhteyspiste nimetty opiskelijalle ja yrityksen henkilöstölle</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Tapaturma- ja vastuuvakuutus järjestetty</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Aloitustapaaminen pidetty opiskelijan, mentorin ja ohjaajan kanssa</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Tehtävien ohjaus käynnissä, mukana useampi kuin yksi työntekijä</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Akateemista valmennusta ja palautekeskusteluja pidetty</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Vertaispalaute järjestetty</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Opiskelija pitää reflektiota (blogi tai e-portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Jokainen ohjelman muutos sovittu kaikkien kolmen allekirjoittamana sopimusmuutoksena</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Harjoittelu arvioitu opiskelijan ja vastaanottavan organisaation kanssa</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Opiskelijan loppuarviointi tehty</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Vastaanottava organisaatio antanut harjoittelutodistuksen (5 viikon kuluessa lopusta)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Opintopisteet tunnustettu opintosuoritusotteeseen</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Yhteistyön ja reflektion aineistot arkistoitu</translation>
+    </message>
 </context>
 </TS>

@@ -5251,5 +5251,89 @@ Cosa fare: {action}.</translation>
         <source>Later</source>
         <translation>Più avanti</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Studente selezionato; aspettative di studente, organizzazione ospitante e istituto discusse</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Preparazione dello studente verificata: autonomia, motivazione, competenze digitali, connessione</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Preparazione dell&apos;organizzazione ospitante verificata: compiti reali, tempo del mentore, accesso ai sistemi, sicurezza</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Preparazione dell&apos;istituto verificata: risultati di apprendimento, riconoscimento, tempo del personale</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Strumenti di comunicazione scelti e testati con ogni soggetto</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Protocollo di comunicazione concordato: disponibilità, relazioni, tempi di risposta, incontri</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Accordo firmato da studente, istituto e organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Formazione preparatoria offerta: culturale, linguistica, tecnica</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Punto di contatto indicato per lo studente e per il personale aziendale</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Assicurazione infortuni e responsabilità civile predisposta</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Incontro iniziale tenuto con studente, mentore e tutor</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Tutoraggio sui compiti in corso, con più di un collega coinvolto</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Sessioni di coaching accademico e di feedback tenute</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Feedback tra pari organizzato</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Riflessione tenuta dallo studente (blog o e-portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Ogni modifica del programma concordata come emendamento firmato da tutte e tre le parti</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Tirocinio valutato con lo studente e l&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Valutazione finale dello studente effettuata</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Certificato di tirocinio rilasciato dall&apos;organizzazione ospitante (entro 5 settimane dalla fine)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Crediti riconosciuti nel transcript</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Documenti di collaborazione e riflessione archiviati</translation>
+    </message>
 </context>
 </TS>

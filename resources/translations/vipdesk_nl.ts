@@ -5251,5 +5251,89 @@ Wat te doen: {action}.</translation>
         <source>Later</source>
         <translation>Later</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Student geselecteerd; verwachtingen van student, ontvangende organisatie en instelling besproken</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Gereedheid van de student gecontroleerd: zelfstandigheid, motivatie, digitale vaardigheden, verbinding</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Gereedheid van de ontvangende organisatie gecontroleerd: echte taken, tijd van de mentor, toegang tot systemen, beveiliging</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Gereedheid van de instelling gecontroleerd: leerresultaten, erkenning, personeelstijd</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Communicatietools gekozen en met iedere betrokkene getest</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Communicatieprotocol afgesproken: bereikbaarheid, rapportage, antwoordtijden, overleg</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Overeenkomst ondertekend door student, instelling en ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Voorbereidende training aangeboden: cultureel, taalkundig, technisch</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Aanspreekpunt aangewezen voor de student en voor het personeel van het bedrijf</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Ongevallen- en aansprakelijkheidsverzekering geregeld</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Kick-off gehouden met student, mentor en begeleider</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Inhoudelijke begeleiding loopt, met meer dan één collega betrokken</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Academische coaching en feedbackgesprekken gehouden</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Peerfeedback georganiseerd</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Reflectie bijgehouden door de student (blog of e-portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Elke wijziging van het programma vastgelegd als wijziging ondertekend door alle drie</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Stage geëvalueerd met de student en de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Eindbeoordeling van de student gedaan</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Stageverklaring afgegeven door de ontvangende organisatie (binnen 5 weken na het einde)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Studiepunten erkend op de cijferlijst</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Documenten over samenwerking en reflectie gearchiveerd</translation>
+    </message>
 </context>
 </TS>

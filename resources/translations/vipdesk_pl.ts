@@ -5278,5 +5278,89 @@ Co zrobić: {action}.</translation>
         <source>Later</source>
         <translation>Później</translation>
     </message>
+    <message>
+        <source>Student selected; expectations of student, host and institution discussed</source>
+        <translation>Student wybrany; omówiono oczekiwania studenta, organizacji przyjmującej i uczelni</translation>
+    </message>
+    <message>
+        <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
+        <translation>Sprawdzono gotowość studenta: samodzielność, motywacja, umiejętności cyfrowe, łącze</translation>
+    </message>
+    <message>
+        <source>Host readiness checked: real tasks, mentor time, system access, security</source>
+        <translation>Sprawdzono gotowość organizacji przyjmującej: rzeczywiste zadania, czas mentora, dostęp do systemów, bezpieczeństwo</translation>
+    </message>
+    <message>
+        <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
+        <translation>Sprawdzono gotowość uczelni: efekty uczenia się, uznanie, czas pracowników</translation>
+    </message>
+    <message>
+        <source>Communication tools chosen and tested with every actor</source>
+        <translation>Narzędzia komunikacji wybrane i przetestowane z każdym uczestnikiem</translation>
+    </message>
+    <message>
+        <source>Communication protocol agreed: availability, reporting, reply times, meetings</source>
+        <translation>Uzgodniono protokół komunikacji: dostępność, raportowanie, czas odpowiedzi, spotkania</translation>
+    </message>
+    <message>
+        <source>Agreement signed by student, institution and host</source>
+        <translation>Porozumienie podpisane przez studenta, uczelnię i organizację przyjmującą</translation>
+    </message>
+    <message>
+        <source>Preparatory training offered: cultural, linguistic, technical</source>
+        <translation>Zaproponowano szkolenie przygotowawcze: kulturowe, językowe, techniczne</translation>
+    </message>
+    <message>
+        <source>Helpdesk named for the student and for company staff</source>
+        <translation>Wskazano punkt kontaktowy dla studenta i dla pracowników firmy</translation>
+    </message>
+    <message>
+        <source>Accident and liability insurance arranged</source>
+        <translation>Zapewniono ubezpieczenie od wypadków i odpowiedzialności cywilnej</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting held with student, mentor and tutor</source>
+        <translation>Odbyto spotkanie otwierające ze studentem, mentorem i opiekunem uczelnianym</translation>
+    </message>
+    <message>
+        <source>Task mentoring running, with more than one co-worker involved</source>
+        <translation>Trwa opieka merytoryczna z udziałem więcej niż jednego pracownika</translation>
+    </message>
+    <message>
+        <source>Academic coaching and feedback sessions held</source>
+        <translation>Odbyto sesje coachingu akademickiego i informacji zwrotnej</translation>
+    </message>
+    <message>
+        <source>Peer feedback organised</source>
+        <translation>Zorganizowano informację zwrotną od rówieśników</translation>
+    </message>
+    <message>
+        <source>Reflection kept by the student (blog or e-portfolio)</source>
+        <translation>Student prowadzi refleksję (blog lub e-portfolio)</translation>
+    </message>
+    <message>
+        <source>Any change of programme agreed as an amendment signed by all three</source>
+        <translation>Każdą zmianę programu uzgodniono w formie aneksu podpisanego przez wszystkie trzy strony</translation>
+    </message>
+    <message>
+        <source>Placement evaluated with the student and the host</source>
+        <translation>Praktykę oceniono ze studentem i organizacją przyjmującą</translation>
+    </message>
+    <message>
+        <source>Final assessment of the student done</source>
+        <translation>Przeprowadzono końcową ocenę studenta</translation>
+    </message>
+    <message>
+        <source>Traineeship certificate issued by the host (within 5 weeks of the end)</source>
+        <translation>Organizacja przyjmująca wydała zaświadczenie o odbyciu praktyki (w ciągu 5 tygodni od zakończenia)</translation>
+    </message>
+    <message>
+        <source>Credits recognised in the transcript</source>
+        <translation>Punkty uznane w wykazie zaliczeń</translation>
+    </message>
+    <message>
+        <source>Collaboration and reflection records archived</source>
+        <translation>Zarchiwizowano dokumentację współpracy i refleksji</translation>
+    </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +11,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.models import ReadinessParty
 from vipdesk.resources import resources_dir
 from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
+from vipdesk.services.preparation import translated as translated_module
 from vipdesk.services.preparation.questionnaires import (
     ItemType,
     assess,
@@ -37,8 +39,16 @@ def test_a_translation_asks_the_same_questions_in_its_language() -> None:
     assert [f.item_key for f in ours.flags] == [f.item_key for f in theirs.flags]
 
 
-def test_without_a_translation_the_english_questionnaire_is_given() -> None:
-    readiness = questionnaire_for(Kind.READINESS, ReadinessParty.STUDENT, language="fi")
+def test_without_a_translation_the_english_questionnaire_is_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "questionnaires").mkdir()  # a language whose files are not there
+    monkeypatch.setattr(translated_module, "resources_dir", lambda: tmp_path)
+    translated_module._translated.cache_clear()
+    try:
+        readiness = questionnaire_for(Kind.READINESS, ReadinessParty.STUDENT, language="fi")
+    finally:
+        translated_module._translated.cache_clear()
     assert readiness.language == "en"
 
 

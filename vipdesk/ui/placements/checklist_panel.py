@@ -25,6 +25,7 @@ from vipdesk.services.placements.lifecycle import Outlook, Refusal, allowed_tran
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.placements import checklist_texts
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
 OUTSIDE = tr("done outside vipdesk: ")  # how a reason for a tick by hand usually starts
@@ -195,7 +196,7 @@ class ChecklistPanel(QWidget):
             key = state.item.key
             box = QCheckBox()
             box.setChecked(state.done)
-            box.setAccessibleName(shown(state.item.label))
+            box.setAccessibleName(checklist_texts.item_label(state.item.key, state.item.label))
             by_records = state.basis is Basis.EVIDENCE
             box.setEnabled(not by_records)  # it goes when the records change, not by a click
             box.setToolTip(
@@ -206,7 +207,10 @@ class ChecklistPanel(QWidget):
                 else ""
             )
             box.toggled.connect(lambda on, k=key: self._on_toggled(k, on))
-            text = QLabel(escape(shown(state.item.label)) + self._note(state))
+            text = QLabel(
+                escape(checklist_texts.item_label(state.item.key, state.item.label))
+                + self._note(state)
+            )
             text.setWordWrap(True)
             text.setBuddy(box)
             grid.addWidget(box, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -241,7 +245,10 @@ class ChecklistPanel(QWidget):
                 tr(
                     "vipdesk ticks “{label}” from its records, which do not show it yet "
                     "({value}). Why is it done?"
-                ).format(label=shown(state.item.label), value=state.detail or "nothing recorded"),
+                ).format(
+                    label=checklist_texts.item_label(state.item.key, state.item.label),
+                    value=state.detail or "nothing recorded",
+                ),
                 OUTSIDE,
             )
             if asked is None:  # cancelled: the box goes back as it was
