@@ -4315,6 +4315,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>“Eksportér som PDF…” skriver spørgeskemaet på dette sprog (på engelsk, hvor det endnu ikke er oversat)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> af {name}</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Møde: hver {weekday}, {start} ({zone})</translation>
     </message>

@@ -4315,6 +4315,10 @@ Zu tun: {action}.</translation>
         <translation>„Als PDF exportieren…“ schreibt den Fragebogen in dieser Sprache (auf Englisch, wo er noch nicht übersetzt ist)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> von {name}</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Treffen: jeden {weekday}, {start} ({zone})</translation>
     </message>

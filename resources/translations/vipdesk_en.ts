@@ -4294,6 +4294,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation type="unfinished"></translation>
     </message>

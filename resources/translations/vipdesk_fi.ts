@@ -4315,6 +4315,10 @@ Toimenpide: {action}.</translation>
         <translation>”Vie PDF-tiedostona…” kirjoittaa kyselyn tällä kielellä (englanniksi, jos sitä ei ole vielä käännetty)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> ({name})</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Tapaaminen: joka viikko ({weekday}), {start} ({zone})</translation>
     </message>

@@ -4315,6 +4315,10 @@ Cosa fare: {action}.</translation>
         <translation>“Esporta come PDF…” scrive il questionario in questa lingua (in inglese dove non è ancora tradotto)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> da {name}</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Incontro: ogni {weekday}, {start} ({zone})</translation>
     </message>

@@ -4315,6 +4315,10 @@ Wat te doen: {action}.</translation>
         <translation>“Exporteren als PDF…” schrijft de vragenlijst in deze taal (in het Engels waar ze nog niet is vertaald)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> door {name}</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Overleg: elke {weekday}, {start} ({zone})</translation>
     </message>

@@ -4339,6 +4339,10 @@ Co zrobić: {action}.</translation>
         <translation>„Eksportuj jako PDF…” zapisuje kwestionariusz w tym języku (po angielsku, jeśli nie został jeszcze przetłumaczony)</translation>
     </message>
     <message>
+        <source> by {name}</source>
+        <translation> przez {name}</translation>
+    </message>
+    <message>
         <source>Meeting: every {weekday}, {start} ({zone})</source>
         <translation>Spotkanie: co tydzień ({weekday}), {start} ({zone})</translation>
     </message>

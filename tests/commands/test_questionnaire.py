@@ -14,6 +14,7 @@ from vipdesk.db import open_database
 from vipdesk.documents.agreement.form import document_properties, form_values, open_pdf
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.records import placement_evaluations
+from vipdesk.services.preparation import translated as translated_module
 
 
 def test_an_evaluation_goes_out_and_comes_back_through_the_command_line(
@@ -119,7 +120,7 @@ def test_a_german_evaluation_goes_out_in_german_and_scores_as_the_english_one(
     assert stored["de"].score == stored["en"].score
 
 
-def test_a_questionnaire_not_yet_translated_goes_out_in_english_and_says_so(
+def test_a_readiness_questionnaire_goes_out_in_the_language_asked(
     sqlite_url: str, tmp_path: Path
 ) -> None:
     db = open_database(sqlite_url)
@@ -129,8 +130,29 @@ def test_a_questionnaire_not_yet_translated_goes_out_in_english_and_says_so(
                    "--party", "student", "--kind", "readiness", "--out", str(out),
                    "--language", "pl")  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "It is not translated into Polski yet: it is in English." in done.stdout
+    assert "“Gotowość studenta" in done.stdout and "Polski" in done.stdout
+    assert "not translated" not in done.stdout
     refused = vipdesk("--database", sqlite_url, "questionnaire", "export", "X",
                       "--party", "student", "--kind", "readiness", "--out", str(out),
                       "--language", "xx")  # fmt: skip
     assert refused.returncode == 2 and "invalid choice: 'xx'" in refused.stderr
+
+
+def test_a_questionnaire_not_yet_translated_goes_out_in_english_and_says_so(
+    sqlite_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = open_database(sqlite_url)
+    placement = make_placement(db, make_world(db))
+    (tmp_path / "questionnaires").mkdir()  # a language whose files are not there yet
+    monkeypatch.setattr(translated_module, "resources_dir", lambda: tmp_path)
+    translated_module._translated.cache_clear()
+    try:
+        assert main(["--database", sqlite_url, "questionnaire", "export",
+                     str(placement.reference), "--party", "student", "--kind", "readiness",
+                     "--out", str(tmp_path / "r.pdf"), "--language", "pl"]) == 0  # fmt: skip
+    finally:
+        translated_module._translated.cache_clear()
+    assert "It is not translated into Polski yet: it is in English." in capsys.readouterr().out

@@ -128,7 +128,7 @@ def findings(source: str, name: str) -> list[str]:
         target = node.func.value if isinstance(node.func, ast.Attribute) else None
         if isinstance(target, ast.Name) and target.id in ("log", "logging"):
             continue  # the log stays English
-        if function == "tr" and isinstance(node.func, ast.Attribute):
+        if function == "tr" and isinstance(target, ast.Name) and target.id == "self":
             found.append(f"{name}:{node.lineno}: self.tr() (use vipdesk.ui.i18n.tr: one context)")
         if function not in TEXT_SINKS:
             continue

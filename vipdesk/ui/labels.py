@@ -3,13 +3,15 @@ interface's language.
 
 The services name them in English (`Status.DRAFT.label` is "Draft"); their translations are
 those of the report catalogues (resources/reports/<language>.json), so that a status reads
-the same on screen as in an exported report. A name no catalogue holds stays as it is.
+the same on screen as in an exported report, else the interface catalogue's when the same
+words are an interface text too. A name no catalogue holds stays as it is.
 """
 
 from __future__ import annotations
 
 from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH
+from vipdesk.ui import i18n
 
 # Languages that write nouns with a capital inside a sentence too.
 _CAPITAL_NOUNS = frozenset({"de"})
@@ -28,8 +30,9 @@ def language() -> str:
 
 
 def shown(label: str) -> str:
-    """`label` as the interface shows it on its own: "Entwurf" for "Draft" in German."""
-    return catalogue(_language).get(label, label)
+    """`label` as the interface shows it on its own: "Entwurf" for "Draft" in German; a name
+    the reports do not use is looked up in the interface's own catalogue."""
+    return catalogue(_language).get(label) or i18n.tr(label)
 
 
 def in_sentence(label: str) -> str:

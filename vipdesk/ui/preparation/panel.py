@@ -177,7 +177,7 @@ class ProtocolBox(QGroupBox):
         form, report = summary.form, summary.report
         lines = []
         if summary.saved:
-            who = f" by {escape(form.updated_by)}" if form.updated_by else ""
+            who = tr(" by {name}").format(name=escape(form.updated_by)) if form.updated_by else ""
             written = tr("<b>Written</b>{who} · reports {label}, replies within {reply_hours} h")
             lines.append(
                 written.format(
