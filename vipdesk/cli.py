@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=sorted(LANGUAGES),
         metavar="CODE",
         help="the window's language for this run: "
-        f"{', '.join(sorted(LANGUAGES))} (default: View → Language, else the system's)",
+        f"{', '.join(sorted(LANGUAGES))} (default: Settings → Language, else the system's)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser("demo", help="fill a database with realistic synthetic records")

@@ -111,7 +111,7 @@ def run_app(
     """Open the window on `database_url` (None: the demo). With `screenshot`, save and exit.
 
     `color_scheme` ("system", "light", "dark") overrides the one chosen in View → Colour scheme,
-    `language` (a code of `vipdesk.languages.LANGUAGES`) the one chosen in View → Language.
+    `language` (a code of `vipdesk.languages.LANGUAGES`) the one chosen in Settings → Language.
 
     Raises:
         DisplayError: no display, or a library Qt needs is missing (Qt would abort).

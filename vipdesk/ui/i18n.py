@@ -6,7 +6,7 @@ compiles them to `.qm` beside them when vipdesk is set up, and `install_language
 chosen one before any window module is imported, so texts kept in module constants are
 translated too. All texts share one context (the empty one: what lupdate gives a bare `tr`).
 
-The language follows the system's unless one is chosen under View → Language; a choice
+The language follows the system's unless one is chosen under Settings → Language; a choice
 applies on the next start.
 """
 
