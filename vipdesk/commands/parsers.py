@@ -44,6 +44,10 @@ def add_agreement_parser(commands: Any) -> None:
     export.add_argument(
         "--fillable", action="store_true", help="the host's part as form fields, for company HR"
     )
+    add_language_argument(
+        export,
+        "the language of an agreement not stored yet (a stored version keeps its own)",
+    )
 
     read_back = actions.add_parser("import", help="read back what the host filled in or signed")
     read_back.add_argument("file", type=Path, metavar="FILE.pdf")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -23,6 +23,7 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.errors import NotFoundError, VipdeskError
+from vipdesk.languages import ENGLISH, check_language
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.render import signed_records, stored_or_rendered
@@ -99,17 +100,27 @@ def stored_pdfs(
 
 
 def export_agreement(
-    db: Database, placement_id: int, *, fillable: bool = False, version: int | None = None
+    db: Database,
+    placement_id: int,
+    *,
+    fillable: bool = False,
+    version: int | None = None,
+    language: str = ENGLISH,
 ) -> ExportedAgreement:
     """The agreement PDF of a placement, as described above.
+
+    An agreement not stored yet is written in `language`; a stored version keeps the language
+    it was stored in (part of its content and its hash), whatever `language` says, so that what
+    a party signed or was sent never changes.
 
     With `version` (a document id), that agreement version, which must still be the
     placement's current one: a window showing an older state gets no stale PDF.
 
     Raises:
         NotFoundError: no such placement; `version` is not its current agreement version.
-        VipdeskError: a fillable PDF of a locked agreement was asked for.
+        VipdeskError: a fillable PDF of a locked agreement was asked for; no such language.
     """
+    language = check_language(language, "Agreements")
     query = (
         select(AgreementDocument)
         .where(
@@ -149,7 +160,7 @@ def export_agreement(
             "it, or it was deleted."
         )
     if stored is None:
-        data = agreement_from_placement(db, placement_id)
+        data = replace(agreement_from_placement(db, placement_id), document_language=language)
         pdf = render_agreement(data, fillable=fillable, draft=True)
         return ExportedAgreement(data, pdf, "not stored yet")
     state, content, final, sent, given = stored
