@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.helpers.pdf_tools import pdf_text
+from tests.helpers.pdf_tools import pdf_fonts, pdf_text
 from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.content import (
     agreement_from_dict,
@@ -121,3 +121,14 @@ def test_german_numbers_and_money(tmp_path: Path) -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
         render_agreement(replace(sample_agreement(), document_language="xx"))
+
+
+def test_a_polish_agreement_renders_every_glyph(tmp_path: Path) -> None:
+    pdf = render_agreement(replace(sample_agreement(), document_language="pl"))
+    text = " ".join(pdf_text(pdf, tmp_path).split())
+    # Fixed texts with ą, ł, ż, ś, ę, ó: copied out of the PDF as they were written.
+    for fixed in ("Zobowiązania organizacji przyjmującej (Tabela C)", "Uczelnia wysyłająca"):
+        assert fixed in text
+    assert "Świadczenia rzeczowe" in text and "Podpisy" in text
+    fonts = pdf_fonts(pdf, tmp_path)
+    assert fonts and all(fonts.values()), fonts  # every font embedded

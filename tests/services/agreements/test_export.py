@@ -148,3 +148,29 @@ def test_the_fillable_copy_shows_the_signatures_already_given(db: Database, tmp_
     record_approval(db, sent.id, "student", typed_approval("student"), today=SENT_ON)
     after = pdf_text(export_agreement(db, placement_id, fillable=True).pdf, tmp_path)
     assert after.count("Approved in writing") == 1  # the student's box; the others to sign
+
+
+def test_an_agreement_not_stored_yet_is_written_in_the_language_asked(
+    db: Database, tmp_path: Path
+) -> None:
+    placement = make_placement(db, make_world(db))
+    assert placement.id is not None
+    exported = export_agreement(db, placement.id, language="de")
+    assert exported.data.document_language == "de"
+    assert "Die entsendende Einrichtung" in pdf_text(exported.pdf, tmp_path)
+    with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
+        export_agreement(db, placement.id, language="xx")
+
+
+def test_a_stored_version_keeps_its_language(db: Database, tmp_path: Path) -> None:
+    placement_id, draft = ready_agreement(db)
+    german = replace(draft.agreement, document_language="de")
+    draft = save_agreement_draft(db, draft.id, german, draft.row_version, "tester")
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    # Asked in Polish, the version out for signature stays the German PDF as sent.
+    exported = export_agreement(db, placement_id, language="pl")
+    assert (exported.state, exported.pdf) == ("out for signature", document_pdf(db, sent.id))
+    assert "Die Parteien" in pdf_text(exported.pdf, tmp_path)
+    for party in ("student", "sending", "host"):
+        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    assert "Unterschriften" in pdf_text(final_pdf(db, sent.id), tmp_path)
