@@ -312,6 +312,11 @@ def test_export_in_a_language(sqlite_url: str, placement: str, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "Die aufnehmende Organisation" in pdf_text(out.read_bytes(), tmp_path)
 
+    # Without --language: the language last chosen for this host organisation.
+    result = vipdesk(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Die aufnehmende Organisation" in pdf_text(out.read_bytes(), tmp_path)
+
     result = vipdesk(*args, "--language", "xx")
     assert result.returncode == 2  # like every other bad argument
     assert "invalid choice: 'xx'" in result.stderr.strip().splitlines()[-1]

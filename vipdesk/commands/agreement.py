@@ -25,7 +25,6 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.signatures.signing import load_signer, sign_agreement
 from vipdesk.errors import VipdeskError
-from vipdesk.languages import ENGLISH
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.prefill import find_placement
 from vipdesk.services.agreements.returns import returned_changes
@@ -61,7 +60,7 @@ def run(args: argparse.Namespace, database_url: str) -> int:
 
 
 def export(
-    ref: str, out: Path, *, fillable: bool, database_url: str, language: str = ENGLISH
+    ref: str, out: Path, *, fillable: bool, database_url: str, language: str | None = None
 ) -> int:
 
     database = open_database(database_url)

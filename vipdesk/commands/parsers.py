@@ -46,8 +46,10 @@ def add_agreement_parser(commands: Any) -> None:
     )
     add_language_argument(
         export,
-        "the language of an agreement not stored yet (a stored version keeps its own)",
+        "the language of an agreement not stored yet, remembered for its host organisation "
+        "(default: the one remembered, else English; a stored version keeps its own)",
     )
+    export.set_defaults(language=None)  # None: the host organisation's remembered language
 
     read_back = actions.add_parser("import", help="read back what the host filled in or signed")
     read_back.add_argument("file", type=Path, metavar="FILE.pdf")
