@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from babel.dates import format_date
 
 from tests.helpers.pdf_tools import pdf_fonts, pdf_text
 from tests.helpers.samples import sample_agreement
@@ -24,6 +25,7 @@ from vipdesk.documents.agreement.content import (
 )
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import LANGUAGES
 from vipdesk.resources import resources_dir
 
 TEXTS = resources_dir() / "agreement"
@@ -132,3 +134,23 @@ def test_a_polish_agreement_renders_every_glyph(tmp_path: Path) -> None:
     assert "Świadczenia rzeczowe" in text and "Podpisy" in text
     fonts = pdf_fonts(pdf, tmp_path)
     assert fonts and all(fonts.values()), fonts  # every font embedded
+
+
+def test_every_language_is_complete() -> None:
+    assert sorted(LANGUAGES) == TRANSLATED
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_each_language_renders_its_headings_and_dates(language: str, tmp_path: Path) -> None:
+    data = replace(sample_agreement(), document_language=language)
+    data = replace(data, programme=replace(data.programme, end=date(2026, 12, 4)))
+    text = " ".join(pdf_text(render_agreement(data), tmp_path).split())
+    labels = texts(language)["labels"]
+    for key in ("section.programme", "section.host", "section.signatures", "heading.sending"):
+        assert labels[key] in text, key
+    day = (
+        "4 December 2026"
+        if language == "en"
+        else format_date(data.programme.end, "long", locale=language)
+    )
+    assert day in text
