@@ -317,6 +317,9 @@ def test_export_in_a_language(sqlite_url: str, placement: str, tmp_path: Path) -
     assert result.returncode == 0, result.stderr
     assert "Die aufnehmende Organisation" in pdf_text(out.read_bytes(), tmp_path)
 
-    result = vipdesk(*args, "--language", "xx")
-    assert result.returncode == 2  # like every other bad argument
-    assert "invalid choice: 'xx'" in result.stderr.strip().splitlines()[-1]
+    result = vipdesk(*args, "--language", "en+de")
+    assert result.returncode == 0, result.stderr
+    assert "Die Parteien / The parties" in pdf_text(out.read_bytes(), tmp_path)
+
+    failed_with_one_line(vipdesk(*args, "--language", "xx"), "cannot be written in 'xx'")
+    failed_with_one_line(vipdesk(*args, "--language", "de+pl"), "English and one other")

@@ -154,3 +154,19 @@ def test_each_language_renders_its_headings_and_dates(language: str, tmp_path: P
         else format_date(data.programme.end, "long", locale=language)
     )
     assert day in text
+
+
+def test_a_bilingual_agreement_holds_both_languages_section_by_section(tmp_path: Path) -> None:
+    data = replace(sample_agreement(), document_language="de+EN")
+    with pytest.raises(VipdeskError, match="English and one other"):
+        render_agreement(replace(data, document_language="de+pl"))
+    text = " ".join(pdf_text(render_agreement(data), tmp_path).split())
+    for heading in (
+        "1. Die Parteien / The parties",
+        "2. Das Praktikumsprogramm (Tabelle A) / The traineeship programme (Table A)",
+        "8. Unterschriften / Signatures",
+    ):
+        assert heading in text
+    assert texts("de")["intro"] in text and texts("en")["intro"] in text
+    # What people entered is there once: the traineeship's title is no fixed text.
+    assert text.count(data.programme.title) == 1

@@ -200,5 +200,7 @@ def test_the_language_is_remembered_for_the_host_organisation(db: Database) -> N
     with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
         export_agreement(db, first.id, language="xx")
     assert remembered_language(db, first.id) == "de"
+    export_agreement(db, first.id, language="de+en")  # bilingual, stored one way
+    assert remembered_language(db, second.id) == "en+de"
     with pytest.raises(NotFoundError):
         remembered_language(db, 987654)

@@ -51,6 +51,7 @@ from vipdesk.documents.agreement.signature_record import SignatureRecord
 from vipdesk.documents.agreement.texts import (
     agreement_language,
     agreement_texts,
+    bilingual,
     current_language,
     label,
 )
@@ -115,7 +116,7 @@ def _render(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        lang=language,
+        lang=current_language(),
         **info_kwargs(info),
     )
     decorate = page_decorator(
@@ -172,6 +173,8 @@ def _story(
         Paragraph(markup(agreement_texts(current_language())["intro"]), s.body),
         Spacer(1, 6),
     ]
+    if bilingual() and current_language() != ENGLISH:
+        story += [Paragraph(markup(agreement_texts(ENGLISH)["intro"]), s.muted), Spacer(1, 6)]
     if fields is not None:
         story += [_instructions(data), Spacer(1, 4)]
     story += parties(data, fields)

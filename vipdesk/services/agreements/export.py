@@ -22,8 +22,9 @@ from sqlalchemy.orm import undefer
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.languages import ENGLISH, check_language
+from vipdesk.languages import ENGLISH
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Organisation, Placement
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.render import signed_records, stored_or_rendered
@@ -126,7 +127,7 @@ def remember_language(db: Database, placement_id: int, language: str) -> str:
     Raises:
         VipdeskError: vipdesk has no such language.
     """
-    code = check_language(language, "Agreements")
+    code = document_language(language)
     with db.session() as session:
         host = select(Placement.host_id).where(Placement.id == placement_id).scalar_subquery()
         session.execute(
