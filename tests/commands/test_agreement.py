@@ -19,7 +19,7 @@ from tests.helpers.certificates import (
     self_signed_p12,
 )
 from tests.helpers.factories import make_placement, make_world
-from tests.helpers.pdf_tools import fill_fields
+from tests.helpers.pdf_tools import fill_fields, pdf_text
 from vipdesk.cli import main
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.signature_block import Party
@@ -303,3 +303,23 @@ def test_trusted_authorities_are_kept_in_the_database(
         run_in_process(capsys, "--database", sqlite_url, "agreement", "trust", not_a_certificate),
         "cannot be read as a certificate",
     )
+
+
+def test_export_in_a_language(sqlite_url: str, placement: str, tmp_path: Path) -> None:
+    out = tmp_path / "de.pdf"
+    args = ("--database", sqlite_url, "agreement", "export", placement, "--out", out)
+    result = vipdesk(*args, "--language", "de")
+    assert result.returncode == 0, result.stderr
+    assert "Die aufnehmende Organisation" in pdf_text(out.read_bytes(), tmp_path)
+
+    # Without --language: the language last chosen for this host organisation.
+    result = vipdesk(*args)
+    assert result.returncode == 0, result.stderr
+    assert "Die aufnehmende Organisation" in pdf_text(out.read_bytes(), tmp_path)
+
+    result = vipdesk(*args, "--language", "en+de")
+    assert result.returncode == 0, result.stderr
+    assert "Die Parteien / The parties" in pdf_text(out.read_bytes(), tmp_path)
+
+    failed_with_one_line(vipdesk(*args, "--language", "xx"), "cannot be written in 'xx'")
+    failed_with_one_line(vipdesk(*args, "--language", "de+pl"), "English and one other")

@@ -26,7 +26,7 @@ def test_a_database_filled_before_stored_scores_upgrades_and_scores_every_respon
     config = dbmod._alembic_config()
     with database.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "-1")  # to the revision before stored scores
+        command.downgrade(config, "0018")  # to the revision before stored scores
     with database.engine.connect() as conn:
         names = {c["name"] for c in inspect(conn).get_columns("readiness_response")}
     assert not set(COLUMNS) & names

@@ -75,6 +75,27 @@ def messages(language: str) -> Iterator[tuple[str, str]]:
         yield from leaves(template, translated["templates"][template["key"]])
 
 
+def agreements(language: str) -> Iterator[tuple[str, str]]:
+    """Every text of the agreement documents (resources/agreement/texts.<language>.json)."""
+    path = RESOURCES / "agreement" / f"texts.{language}.json"
+    if not path.exists():  # not translated yet: test_languages lists which are
+        return
+    english = json.loads((RESOURCES / "agreement" / "texts.en.json").read_bytes())
+    yield from every_text(english, json.loads(path.read_bytes()))
+
+
+def every_text(english: Any, translated: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(english, dict):
+        for name in english:
+            if name != "source":
+                yield from every_text(english[name], translated[name])
+    elif isinstance(english, list):
+        for e, t in zip(english, translated, strict=True):
+            yield from every_text(e, t)
+    elif isinstance(english, str):
+        yield english, translated
+
+
 def misused(language: str, pairs: Iterator[tuple[str, str]]) -> list[str]:
     english, own = glossary(ENGLISH), glossary(language)
     found = []
@@ -95,7 +116,7 @@ def test_every_language_names_every_term() -> None:
         assert all(t["term"].strip() and t["match"] for t in terms.values()), language
 
 
-@pytest.mark.parametrize("where", [interface, reports, questionnaires, messages])
+@pytest.mark.parametrize("where", [interface, reports, questionnaires, messages, agreements])
 @pytest.mark.parametrize("language", OTHERS)
 def test_the_glossary_term_is_used_where_the_english_one_is(language: str, where: Any) -> None:
     found = misused(language, where(language))

@@ -43,7 +43,13 @@ PARTY_NAMES = {
 
 def run(args: argparse.Namespace, database_url: str) -> int:
     if args.action == "export":
-        return export(args.ref, args.out, fillable=args.fillable, database_url=database_url)
+        return export(
+            args.ref,
+            args.out,
+            fillable=args.fillable,
+            language=args.language,
+            database_url=database_url,
+        )
     if args.action == "import":
         return read_back(args.file, database_url=database_url)
     if args.action == "trust":
@@ -53,11 +59,15 @@ def run(args: argparse.Namespace, database_url: str) -> int:
     return verify(args.file, args.trust, database_url=database_url)
 
 
-def export(ref: str, out: Path, *, fillable: bool, database_url: str) -> int:
+def export(
+    ref: str, out: Path, *, fillable: bool, database_url: str, language: str | None = None
+) -> int:
 
     database = open_database(database_url)
     try:
-        exported = export_agreement(database, find_placement(database, ref), fillable=fillable)
+        exported = export_agreement(
+            database, find_placement(database, ref), fillable=fillable, language=language
+        )
     finally:
         database.dispose()
     write_atomically(out, exported.pdf)

@@ -44,6 +44,16 @@ def add_agreement_parser(commands: Any) -> None:
     export.add_argument(
         "--fillable", action="store_true", help="the host's part as form fields, for company HR"
     )
+    export.add_argument(
+        "--language",
+        metavar="LANG",
+        help="the language of an agreement not stored yet, remembered for its host "
+        "organisation (default: the one remembered, else English; a stored version keeps its "
+        "own): "
+        + ", ".join(f"{code} ({name})" for code, name in sorted(LANGUAGES.items()))
+        + "; or en+LANG for a bilingual agreement, each heading and fixed text in LANG and "
+        "in English, what people entered once",
+    )
 
     read_back = actions.add_parser("import", help="read back what the host filled in or signed")
     read_back.add_argument("file", type=Path, metavar="FILE.pdf")

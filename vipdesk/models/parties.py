@@ -44,6 +44,9 @@ class Organisation(Versioned, Base):
     sector: Mapped[str | None] = mapped_column(String(120))
     size: Mapped[OrganisationSize | None] = mapped_column(enum_column(OrganisationSize, "size"))
     timezone: Mapped[str] = mapped_column(String(64))
+    # The language its agreements were last exported in (a code of vipdesk.languages), offered
+    # first next time; None until one is chosen (English).
+    document_language: Mapped[str | None] = mapped_column(String(5))
 
     def __str__(self) -> str:
         return self.name

@@ -15,7 +15,12 @@ from tests.helpers.pdf_tools import pdf_text, poppler
 from vipdesk.db import Database
 from vipdesk.documents.agreement.layout import WATERMARK_COLOUR
 from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.services.agreements.export import export_agreement, stored_agreements
+from vipdesk.models import Organisation
+from vipdesk.services.agreements.export import (
+    export_agreement,
+    remembered_language,
+    stored_agreements,
+)
 from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import (
     new_version,
@@ -148,3 +153,54 @@ def test_the_fillable_copy_shows_the_signatures_already_given(db: Database, tmp_
     record_approval(db, sent.id, "student", typed_approval("student"), today=SENT_ON)
     after = pdf_text(export_agreement(db, placement_id, fillable=True).pdf, tmp_path)
     assert after.count("Approved in writing") == 1  # the student's box; the others to sign
+
+
+def test_an_agreement_not_stored_yet_is_written_in_the_language_asked(
+    db: Database, tmp_path: Path
+) -> None:
+    placement = make_placement(db, make_world(db))
+    assert placement.id is not None
+    exported = export_agreement(db, placement.id, language="de")
+    assert exported.data.document_language == "de"
+    assert "Die entsendende Einrichtung" in pdf_text(exported.pdf, tmp_path)
+    with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
+        export_agreement(db, placement.id, language="xx")
+
+
+def test_a_stored_version_keeps_its_language(db: Database, tmp_path: Path) -> None:
+    placement_id, draft = ready_agreement(db)
+    german = replace(draft.agreement, document_language="de")
+    draft = save_agreement_draft(db, draft.id, german, draft.row_version, "tester")
+    sent = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON)
+    # Asked in Polish, the version out for signature stays the German PDF as sent.
+    exported = export_agreement(db, placement_id, language="pl")
+    assert (exported.state, exported.pdf) == ("out for signature", document_pdf(db, sent.id))
+    assert "Die Parteien" in pdf_text(exported.pdf, tmp_path)
+    for party in ("student", "sending", "host"):
+        record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
+    assert "Unterschriften" in pdf_text(final_pdf(db, sent.id), tmp_path)
+
+
+def test_the_language_is_remembered_for_the_host_organisation(db: Database) -> None:
+    world = make_world(db)
+    first, second = make_placement(db, world), make_placement(db, world)
+    assert first.id is not None and second.id is not None
+    assert remembered_language(db, second.id) == "en"
+    with db.session() as session:
+        host = session.get(Organisation, first.host_id)
+        assert host is not None
+        row_version = host.version
+    export_agreement(db, first.id, language="de")
+    # The same host's next placement is offered German, and exported in it by default.
+    assert remembered_language(db, second.id) == "de"
+    assert export_agreement(db, second.id).data.document_language == "de"
+    with db.session() as session:
+        host = session.get(Organisation, first.host_id)
+        assert host is not None and host.version == row_version  # no edit conflict made
+    with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
+        export_agreement(db, first.id, language="xx")
+    assert remembered_language(db, first.id) == "de"
+    export_agreement(db, first.id, language="de+en")  # bilingual, stored one way
+    assert remembered_language(db, second.id) == "en+de"
+    with pytest.raises(NotFoundError):
+        remembered_language(db, 987654)

@@ -25,6 +25,7 @@ from functools import cache
 from typing import Any
 
 from vipdesk.enums import Mode, PeriodKind
+from vipdesk.languages import ENGLISH
 
 
 class RecognitionKind(enum.StrEnum):
@@ -180,6 +181,9 @@ class AgreementData:
     roles: tuple[Role, ...] = ()
     tools: tuple[Tool, ...] = ()
     placement_id: int | None = None
+    # The language the agreement is written in: part of its content, so that a stored version
+    # renders again in the language it was agreed in (content stored before has none: English).
+    document_language: str = ENGLISH
 
 
 # --- canonical form ------------------------------------------------------------------------
@@ -225,6 +229,9 @@ def canonical_json(data: AgreementData) -> str:
 def canonical_json_of(plain: dict[str, Any]) -> str:
     """`canonical_json` of content already made plain by `agreement_to_dict`."""
     content = {k: v for k, v in plain.items() if k not in _NOT_HASHED}
+    # English is left out, so that every version stored before languages keeps its hash.
+    if content.get("document_language", ENGLISH) == ENGLISH:
+        content.pop("document_language", None)
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 from typing import TypeAlias
 
+from babel.dates import format_date
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -22,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 from reportlab.platypus.doctemplate import BaseDocTemplate
 
+from vipdesk.documents.agreement.texts import current_language
 from vipdesk.documents.pdf.breaks import break_addresses
 from vipdesk.documents.pdf.document import (
     DocumentInfo,
@@ -37,6 +39,7 @@ from vipdesk.documents.pdf.fonts import (
     register_fonts,
     text_width,
 )
+from vipdesk.languages import ENGLISH
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 20 * mm
@@ -64,12 +67,23 @@ _MONTHS = (
 
 
 def long_date(day: date | None) -> str:
-    """'1 February 2027', the same in every locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else EMPTY
+    """'1 February 2027' in English whatever the machine's locale; in the agreement's language
+    (`texts.agreement_language`) its own way, as babel writes it: '4. Dezember 2026'."""
+    if day is None:
+        return EMPTY
+    language = current_language()
+    if language == ENGLISH:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return format_date(day, format="long", locale=language)
 
 
 def short_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}" if day else EMPTY
+    if day is None:
+        return EMPTY
+    language = current_language()
+    if language == ENGLISH:
+        return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
+    return format_date(day, format="medium", locale=language)
 
 
 @dataclass(frozen=True)

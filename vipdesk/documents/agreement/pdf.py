@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from babel.numbers import format_currency, format_decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -47,10 +48,17 @@ from vipdesk.documents.agreement.layout import (
 from vipdesk.documents.agreement.sections import HostFields, parties, programme, section
 from vipdesk.documents.agreement.signature_block import signature_section
 from vipdesk.documents.agreement.signature_record import SignatureRecord
-from vipdesk.documents.agreement.texts import agreement_texts
+from vipdesk.documents.agreement.texts import (
+    agreement_language,
+    agreement_texts,
+    bilingual,
+    current_language,
+    label,
+)
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo, canvas_class, info_kwargs
 from vipdesk.documents.pdf.fonts import markup, register_fonts
+from vipdesk.languages import ENGLISH
 
 TITLE = "Learning Agreement for Traineeships"
 
@@ -59,7 +67,7 @@ def document_info(data: AgreementData) -> DocumentInfo:
     """Title, author, subject, and the private keys that mark the file as vipdesk's."""
     mode = data.programme.mode.value
     return DocumentInfo(
-        title=f"{TITLE} — {data.trainee.name} — {data.reference}",
+        title=f"{label('title')} — {data.trainee.name} — {data.reference}",
         author=data.sending.name,
         subject=(
             f"{mode.capitalize()} traineeship of {data.trainee.name} at {data.receiving.name}, "
@@ -88,6 +96,18 @@ def render_agreement(
     `records` print how each party signed in its box (the executed copy). A `draft` (not
     stored, or not yet sent) says DRAFT across every page: it is not for signing."""
     register_fonts()
+    with agreement_language(data.document_language) as language:
+        return _render(data, language, fillable=fillable, records=records, draft=draft)
+
+
+def _render(
+    data: AgreementData,
+    language: str,
+    *,
+    fillable: bool,
+    records: Sequence[SignatureRecord] | None,
+    draft: bool,
+) -> bytes:
     info = document_info(data)
     out = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -96,14 +116,20 @@ def render_agreement(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        lang="en",
+        lang=current_language(),
         **info_kwargs(info),
     )
     decorate = page_decorator(
         data.sending.name,
-        TITLE,
-        f"{data.reference} · version {data.version} · generated {long_date(data.generated_at)}",
-        watermark="DRAFT" if draft else None,
+        label("title"),
+        label(
+            "footer",
+            reference=data.reference,
+            version=data.version,
+            date=long_date(data.generated_at),
+        ),
+        watermark=label("draft") if draft else None,
+        page_words=(label("page"), label("of")),
     )
     doc.build(
         _story(data, HostFields(data) if fillable else None, records),
@@ -127,19 +153,28 @@ def _story(
     s = styles()
     mode = data.programme.mode.value
     story: list[Flowable] = [
-        Paragraph(markup(f"{TITLE} — {mode} placement"), s.title),
+        Paragraph(
+            markup(label("title_line", title=label("title"), mode=label(f"mode.{mode}"))),
+            s.title,
+        ),
         Spacer(1, 2),
         Paragraph(
             markup(
-                f"Reference {data.reference}   ·   Version {data.version}   ·   "
-                f"Generated {long_date(data.generated_at)}"
+                label(
+                    "reference_line",
+                    reference=data.reference,
+                    version=data.version,
+                    date=long_date(data.generated_at),
+                )
             ),
             s.muted,
         ),
         Spacer(1, 8),
-        Paragraph(markup(agreement_texts()["intro"]), s.body),
+        Paragraph(markup(agreement_texts(current_language())["intro"]), s.body),
         Spacer(1, 6),
     ]
+    if bilingual() and current_language() != ENGLISH:
+        story += [Paragraph(markup(agreement_texts(ENGLISH)["intro"]), s.muted), Spacer(1, 6)]
     if fields is not None:
         story += [_instructions(data), Spacer(1, 4)]
     story += parties(data, fields)
@@ -157,12 +192,7 @@ def _instructions(data: AgreementData) -> Table:
     return note_box(
         [
             Paragraph(
-                markup(
-                    "For the receiving organisation: the fields with a blue background can be "
-                    "filled in with any PDF reader. Please check them, correct what needs "
-                    "correcting, sign in the box of the receiving organisation (digitally, or "
-                    f"on paper and scan it), and send the file back to {contact}."
-                ),
+                markup(label("instructions", contact=contact)),
                 styles().note,
             )
         ]
@@ -170,7 +200,7 @@ def _instructions(data: AgreementData) -> Table:
 
 
 def _protocol_and_roles(data: AgreementData) -> list[Flowable]:
-    protocol = bullets(data.protocol) or [para("To be agreed before the start.")]
+    protocol = bullets(data.protocol) or [para(label("to_be_agreed"))]
     duties = CONTENT_WIDTH - LABEL_WIDTH - 2 * CELL_PADDING  # the width of their column
     roles = [
         [
@@ -180,76 +210,100 @@ def _protocol_and_roles(data: AgreementData) -> list[Flowable]:
         for role in data.roles
     ]
     story: list[Flowable] = [
-        section(3, "Communication protocol"),
+        section(3, label("section.protocol")),
         *protocol,
-        section(4, "Roles and responsibilities"),
+        section(4, label("section.roles")),
     ]
     if roles:
         story.append(
             grid_table(
-                ["Actor", "Responsibilities"], roles, [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH]
+                [label("col.actor"), label("col.responsibilities")],
+                roles,
+                [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH],
             )
         )
     else:
-        story.append(para("To be agreed before the start."))
+        story.append(para(label("to_be_agreed")))
     return story
 
 
 def _technology(data: AgreementData) -> list[Flowable]:
-    story: list[Flowable] = [section(5, "Technology")]
+    story: list[Flowable] = [section(5, label("section.technology"))]
     if not data.tools:
         story.append(
             para(
-                "No tools are recorded yet. The tools are chosen with all actors and tested by "
-                "each of them before the traineeship starts.",
+                label("no_tools"),
                 styles().body,
             )
         )
         return story
     story.append(
         grid_table(
-            ["Tool", "Used for", "Tested"],
-            [[t.name, t.purpose, t.test_status or "Not yet tested"] for t in data.tools],
+            [label("col.tool"), label("col.used_for"), label("col.tested")],
+            [[t.name, t.purpose, t.test_status or label("not_tested")] for t in data.tools],
             [LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH - 48 * mm, 48 * mm],
         )
     )
     return story
 
 
+def _number(value: Decimal) -> str:
+    """'7.5' in English as before languages; '7,5' in German (babel)."""
+    language = current_language()
+    if language == ENGLISH:
+        return f"{value.normalize():f}"
+    return format_decimal(value.normalize(), locale=language)
+
+
+def _money(amount: Decimal, currency: str) -> str:
+    """'300 EUR' in English as before languages; '300,00 €' in German (babel)."""
+    language = current_language()
+    if language == ENGLISH:
+        return f"{amount} {currency}"
+    return format_currency(amount, currency, locale=language)
+
+
 def _credits(value: Decimal | None) -> str:
     if value is None:
         return ""
-    return f"{value.normalize():f} ECTS credits"
+    return label("credits", credits=_number(value))
 
 
 def _recognition(data: AgreementData) -> list[Flowable]:
     r = data.recognition
-    rows: list[tuple[str, Cell]] = [("Recognition", r.kind.label), ("Credits", _credits(r.credits))]
+    rows: list[tuple[str, Cell]] = [
+        (label("label.recognition"), label(f"recognition.{r.kind.value}")),
+        (label("label.credits"), _credits(r.credits)),
+    ]
     if r.grade:
-        rows.append(("Grade", r.grade))
-    rows += [("Recorded in", r.transcript), ("Insurance", r.insurance)]
+        rows.append((label("label.grade"), r.grade))
+    rows += [
+        (label("label.recorded_in"), r.transcript),
+        (label("label.insurance"), r.insurance),
+    ]
     return [
-        section(6, "Recognition by the sending institution (Table B)"),
+        section(6, label("section.recognition")),
         label_table(rows),
     ]
 
 
 def _host(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
     h = data.host
-    certificate = (
-        f"The receiving organisation issues a traineeship certificate within "
-        f"{h.certificate_weeks} weeks after the end of the traineeship."
-    )
+    certificate = label("certificate_text", weeks=h.certificate_weeks)
     rows: list[tuple[str, Cell]]
     if fields is None:
-        support = "No"
+        support = label("no")
         if h.financial_support:
-            amount = f" — {h.amount} {h.currency} per month" if h.amount is not None else ""
-            support = f"Yes{amount}"
+            amount = (
+                label("amount_per_month", amount=_money(h.amount, h.currency))
+                if h.amount is not None
+                else ""
+            )
+            support = label("yes") + amount
         rows = [
-            ("Financial support", support),
-            ("Contribution in kind", h.in_kind),
-            ("Insurance", h.insurance),
+            (label("label.financial_support"), support),
+            (label("label.in_kind"), h.in_kind),
+            (label("label.insurance"), h.insurance),
         ]
     else:
         amount_width = 60 * mm
@@ -257,7 +311,7 @@ def _host(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
             [
                 [
                     fields.checkbox("financial_support"),
-                    para("Yes, amount per month:"),
+                    para(label("yes_amount")),
                     fields.text("financial_amount", amount_width),
                 ]
             ],
@@ -272,14 +326,10 @@ def _host(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
             ],
         )
         rows = [
-            ("Financial support", support_row),
-            ("Contribution in kind", fields.text("in_kind", lines=2)),
-            ("Insurance", fields.text("host_insurance", lines=2)),
+            (label("label.financial_support"), support_row),
+            (label("label.in_kind"), fields.text("in_kind", lines=2)),
+            (label("label.insurance"), fields.text("host_insurance", lines=2)),
         ]
-    rows.append(("Certificate", certificate))
+    rows.append((label("label.certificate"), certificate))
     # Four rows kept together on one page when they fit; longer texts flow on to the next.
-    return [
-        KeepTogether(
-            [section(7, "Commitments of the receiving organisation (Table C)"), label_table(rows)]
-        )
-    ]
+    return [KeepTogether([section(7, label("section.host")), label_table(rows)])]

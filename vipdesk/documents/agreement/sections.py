@@ -23,6 +23,7 @@ from vipdesk.documents.agreement.layout import (
     short_date,
     styles,
 )
+from vipdesk.documents.agreement.texts import label
 from vipdesk.documents.pdf.fields import CheckBox, FieldSpec, TextField
 from vipdesk.documents.pdf.fonts import markup
 
@@ -54,58 +55,61 @@ def person_line(person: Person) -> str:
 
 def parties(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
     t, inst, org = data.trainee, data.sending, data.receiving
-    eqf = f"EQF level {t.study_cycle}" if t.study_cycle else ""
+    eqf = label("eqf_level", level=t.study_cycle) if t.study_cycle else ""
     mentor: list[tuple[str, Cell]]
     if fields is None:
         department: Cell = org.department
-        mentor = [("Mentor", person_line(org.mentor))]
+        mentor = [(label("label.mentor"), person_line(org.mentor))]
     else:
         department = fields.text("host_department")
         mentor = [
-            ("Mentor: name", fields.text("mentor_name")),
-            ("Mentor: position", fields.text("mentor_position")),
-            ("Mentor: e-mail", fields.text("mentor_email")),
+            (label("label.mentor_name"), fields.text("mentor_name")),
+            (label("label.mentor_position"), fields.text("mentor_position")),
+            (label("label.mentor_email"), fields.text("mentor_email")),
         ]
     return [
-        section(1, "The parties"),
+        section(1, label("section.parties")),
         label_table(
             [
-                ("Name", t.name),
-                ("Date of birth", long_date(t.date_of_birth) if t.date_of_birth else ""),
-                ("Nationality", t.nationality),
-                ("Study cycle", eqf),
-                ("Field of education", t.field_of_education),
-                ("E-mail", t.email),
+                (label("label.name"), t.name),
+                (
+                    label("label.date_of_birth"),
+                    long_date(t.date_of_birth) if t.date_of_birth else "",
+                ),
+                (label("label.nationality"), t.nationality),
+                (label("label.study_cycle"), eqf),
+                (label("label.field_of_education"), t.field_of_education),
+                (label("label.email"), t.email),
             ],
-            heading="The trainee",
+            heading=label("heading.trainee"),
         ),
         Spacer(1, 6),
         label_table(
             [
-                ("Name", inst.name),
-                ("Faculty / department", inst.faculty),
-                ("Erasmus code", inst.erasmus_code),
-                ("Address", inst.address),
-                ("Country", inst.country),
-                ("Contact person", person_line(inst.contact)),
-                ("Academic tutor", person_line(inst.tutor)),
+                (label("label.name"), inst.name),
+                (label("label.faculty"), inst.faculty),
+                (label("label.erasmus_code"), inst.erasmus_code),
+                (label("label.address"), inst.address),
+                (label("label.country"), inst.country),
+                (label("label.contact"), person_line(inst.contact)),
+                (label("label.tutor"), person_line(inst.tutor)),
             ],
-            heading="The sending institution",
+            heading=label("heading.sending"),
         ),
         Spacer(1, 6),
         label_table(
             [
-                ("Name", org.name),
-                ("Department", department),
-                ("Address", org.address),
-                ("Website", org.website),
-                ("Country", org.country),
-                ("Size", org.size),
-                ("Sector", org.sector),
-                ("Contact person", person_line(org.contact)),
+                (label("label.name"), org.name),
+                (label("label.department"), department),
+                (label("label.address"), org.address),
+                (label("label.website"), org.website),
+                (label("label.country"), org.country),
+                (label("label.size"), org.size),
+                (label("label.sector"), org.sector),
+                (label("label.contact"), person_line(org.contact)),
                 *mentor,
             ],
-            heading="The receiving organisation",
+            heading=label("heading.receiving"),
         ),
     ]
 
@@ -115,53 +119,63 @@ def duration(data: AgreementData) -> str:
     days = (data.programme.end - data.programme.start).days + 1
     weeks, rest = divmod(days, 7)
     if rest == 0:
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
+        return label("weeks", count=weeks) if weeks != 1 else label("one_week")
     if days < 14:
-        return f"{days} day{'s' if days != 1 else ''}"
-    return f"{days} days, about {round(days / 7)} weeks"
+        return label("days", count=days) if days != 1 else label("one_day")
+    return label("days_about_weeks", days=days, weeks=round(days / 7))
 
 
 def programme(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
     p = data.programme
     s = styles()
-    mode: Cell = p.mode.label
+    mode: Cell = label(f"mode_label.{p.mode.value}")
     if p.periods:
         mode = [
-            para(f"{p.mode.label}, in these periods:"),
+            para(label("in_periods", mode=label(f"mode_label.{p.mode.value}"))),
             *bullets(
                 [
-                    f"{x.kind.value.capitalize()}: {long_date(x.start)} to {long_date(x.end)}"
+                    label(f"period.{x.kind.value}")
+                    + ": "
+                    + label("period_range", start=long_date(x.start), end=long_date(x.end))
                     for x in p.periods
                 ]
             ),
         ]
-    level = f"level {p.language_level}" if p.language_level else "level to be confirmed"
-    language = f"{p.language} — {level}" if p.language else "To be agreed before the start"
+    level = (
+        label("language_level", level=p.language_level)
+        if p.language_level
+        else label("level_unconfirmed")
+    )
+    language = f"{p.language} — {level}" if p.language else label("language_unagreed")
     rows: list[tuple[str, Cell]] = [
-        ("Planned period", f"{long_date(p.start)} to {long_date(p.end)} ({duration(data)})"),
-        ("Mode", mode),
-        ("Hours per week", str(p.hours_per_week)),
-        ("Traineeship title", p.title),
+        (
+            label("label.planned_period"),
+            label("period_range", start=long_date(p.start), end=long_date(p.end))
+            + f" ({duration(data)})",
+        ),
+        (label("label.mode"), mode),
+        (label("label.hours"), str(p.hours_per_week)),
+        (label("label.title"), p.title),
     ]
     if p.description.strip():
-        rows.append(("Description", p.description))
-    rows.append(("Language competence", language))
+        rows.append((label("label.description"), p.description))
+    rows.append((label("label.language"), language))
     story: list[Flowable] = [
-        section(2, "The traineeship programme (Table A)"),
+        section(2, label("section.programme")),
         label_table(rows),
-        Paragraph(markup("2.1 Tasks, deliverables and deadlines"), s.subsection),
+        Paragraph(markup(label("sub.tasks")), s.subsection),
     ]
     if fields is not None:
         lines = min(max(4, len(p.tasks) * 2 + 1), MAX_FIELD_LINES)
         story += [
-            Paragraph(markup("One task per line: task — Deliverable: … — Deadline: …"), s.muted),
+            Paragraph(markup(label("tasks_hint")), s.muted),
             Spacer(1, 2),
             fields.text("tasks", CONTENT_WIDTH, lines),
         ]
     elif p.tasks:
         story.append(
             grid_table(
-                ["No.", "Task", "Deliverable", "Deadline"],
+                [label(f"col.{c}") for c in ("number", "task", "deliverable", "deadline")],
                 [
                     [str(n), t.description, t.deliverable, short_date(t.deadline)]
                     for n, t in enumerate(p.tasks, 1)
@@ -170,19 +184,19 @@ def programme(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
             )
         )
     else:
-        story.append(para("The tasks are agreed with the mentor before the start."))
+        story.append(para(label("tasks_unagreed")))
     story += [
-        Paragraph(markup("2.2 Knowledge, skills and competences to be acquired"), s.subsection),
+        Paragraph(markup(label("sub.outcomes")), s.subsection),
         *(bullets(p.learning_outcomes) or [para("")]),
-        Paragraph(markup("2.3 Monitoring plan"), s.subsection),
+        Paragraph(markup(label("sub.monitoring")), s.subsection),
         para(p.monitoring_plan, s.body),
-        Paragraph(markup("2.4 Evaluation plan"), s.subsection),
+        Paragraph(markup(label("sub.evaluation")), s.subsection),
         para(p.evaluation_plan, s.body),
     ]
     if p.evaluation_criteria:
         story += [
             Spacer(1, 3),
-            Paragraph(markup("Evaluation criteria:"), s.cell),
+            Paragraph(markup(label("evaluation_criteria")), s.cell),
             *bullets(p.evaluation_criteria),
         ]
     return story

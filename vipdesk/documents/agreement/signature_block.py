@@ -25,6 +25,7 @@ from vipdesk.documents.agreement.layout import (
     styles,
 )
 from vipdesk.documents.agreement.signature_record import SignatureRecord, record_box
+from vipdesk.documents.agreement.texts import label
 from vipdesk.documents.pdf.fields import SignatureBox
 from vipdesk.documents.pdf.fonts import markup
 
@@ -60,20 +61,15 @@ SIGNATURE_HEIGHT = 20 * mm
 def signer(data: AgreementData, party: Party) -> tuple[str, Person]:
     """The heading of the party's column and the person expected to sign."""
     if party is Party.STUDENT:
-        return "The trainee", Person(data.trainee.name, "Trainee", data.trainee.email)
+        person = Person(data.trainee.name, label("position.student"), data.trainee.email)
+        return label("signer.student"), person
     if party is Party.SENDING:
         contact = data.sending.contact
-        person = Person(contact.name, contact.position or "Placement coordinator", contact.email)
-        return "Responsible person at the sending institution", person
+        person = Person(contact.name, contact.position or label("position.sending"), contact.email)
+        return label("signer.sending"), person
     mentor = data.receiving.mentor
-    person = Person(mentor.name, mentor.position or "Company mentor", mentor.email)
-    return "Supervisor at the receiving organisation", person
-
-
-AGREEMENT_INTRO = (
-    "By signing, the parties agree to this learning agreement. Each party signs in its "
-    "box: digitally with a certificate, or by hand on a printed copy that is scanned."
-)
+    person = Person(mentor.name, mentor.position or label("position.host"), mentor.email)
+    return label("signer.host"), person
 
 
 @dataclass(frozen=True)
@@ -90,7 +86,9 @@ def signature_section(
 ) -> list[Flowable]:
     """Name, function, e-mail, date and a box to sign in, one column per party."""
     signatories = [Signatory(party, *signer(data, party)) for party in Party]
-    return signature_block(signatories, section=section, intro=AGREEMENT_INTRO, records=records)
+    return signature_block(
+        signatories, section=section, intro=label("signature_intro"), records=records
+    )
 
 
 def signature_block(
@@ -121,12 +119,15 @@ def signature_block(
         )
         record = recorded.get(party.value)
         # A recorded signature states its own date; the blank line is for signing by hand.
-        dates.append(Spacer(1, 0) if record is not None else para("Date: ______________"))
+        dates.append(Spacer(1, 0) if record is not None else para(label("date_line")))
         boxes.append(
             record_box(record, box_width, SIGNATURE_HEIGHT)
             if record is not None
             else SignatureBox(
-                party.field_name, f"Signature of {party.label}", box_width, SIGNATURE_HEIGHT
+                party.field_name,
+                label("signature_of", party=label(f"party.{party.value}")),
+                box_width,
+                SIGNATURE_HEIGHT,
             )
         )
     table = Table(
@@ -156,7 +157,7 @@ def signature_block(
     return [
         KeepTogether(
             [
-                Paragraph(markup(f"{section}. Signatures"), s.section),
+                Paragraph(markup(f"{section}. {label('section.signatures')}"), s.section),
                 Paragraph(markup(intro), s.body),
                 Spacer(1, 6),
                 table,

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import undefer
 
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.pdf import render_agreement
+from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import NotFoundError, VipdeskError
-from vipdesk.models import AgreementDocument, DocumentKind, DocumentState
+from vipdesk.languages import ENGLISH
+from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Organisation, Placement
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.render import signed_records, stored_or_rendered
 
@@ -98,18 +100,68 @@ def stored_pdfs(
     return found
 
 
+def remembered_language(db: Database, placement_id: int) -> str:
+    """The language the placement's host organisation's agreements were last exported in,
+    English if none yet: the language to offer first.
+
+    Raises:
+        NotFoundError: no such placement.
+    """
+    with db.session() as session:
+        found = session.execute(
+            select(Organisation.document_language)
+            .join(Placement, Placement.host_id == Organisation.id)
+            .where(Placement.id == placement_id)
+        ).first()
+    if found is None:
+        raise NotFoundError(f"There is no placement with id {placement_id}.")
+    return found[0] or ENGLISH
+
+
+def remember_language(db: Database, placement_id: int, language: str) -> str:
+    """Remember `language` for the placement's host organisation; returns its code.
+
+    The organisation's version counter is left alone: the language is no edit of its record,
+    and must not make someone's open organisation editor fail with a conflict.
+
+    Raises:
+        VipdeskError: vipdesk has no such language.
+    """
+    code = document_language(language)
+    with db.session() as session:
+        host = select(Placement.host_id).where(Placement.id == placement_id).scalar_subquery()
+        session.execute(
+            update(Organisation).where(Organisation.id == host).values(document_language=code)
+        )
+    return code
+
+
 def export_agreement(
-    db: Database, placement_id: int, *, fillable: bool = False, version: int | None = None
+    db: Database,
+    placement_id: int,
+    *,
+    fillable: bool = False,
+    version: int | None = None,
+    language: str | None = None,
 ) -> ExportedAgreement:
     """The agreement PDF of a placement, as described above.
+
+    An agreement not stored yet is written in `language`, which is remembered for the host
+    organisation (without `language`: the one remembered, else English); a stored version
+    keeps the language it was stored in (part of its content and its hash), whatever
+    `language` says, so that what a party signed or was sent never changes.
 
     With `version` (a document id), that agreement version, which must still be the
     placement's current one: a window showing an older state gets no stale PDF.
 
     Raises:
         NotFoundError: no such placement; `version` is not its current agreement version.
-        VipdeskError: a fillable PDF of a locked agreement was asked for.
+        VipdeskError: a fillable PDF of a locked agreement was asked for; no such language.
     """
+    if language is None:
+        language = remembered_language(db, placement_id)
+    else:
+        language = remember_language(db, placement_id, language)
     query = (
         select(AgreementDocument)
         .where(
@@ -149,7 +201,7 @@ def export_agreement(
             "it, or it was deleted."
         )
     if stored is None:
-        data = agreement_from_placement(db, placement_id)
+        data = replace(agreement_from_placement(db, placement_id), document_language=language)
         pdf = render_agreement(data, fillable=fillable, draft=True)
         return ExportedAgreement(data, pdf, "not stored yet")
     state, content, final, sent, given = stored

@@ -35,6 +35,7 @@ _SECTIONS = {
     "tools": "technology",
     "recognition": "recognition",
     "host": "host",
+    "document_language": "parties",  # chosen at export, not in the wizard
 }
 _ITEM_NAMES = {
     "tasks": "task",
