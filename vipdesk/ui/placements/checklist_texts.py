@@ -7,9 +7,12 @@ same. An item the code does not know yet keeps its English label.
 
 from __future__ import annotations
 
+from functools import cache
+
 from vipdesk.ui.i18n import tr
 
 
+@cache  # asked for every item shown; the language is chosen once, at start
 def item_labels() -> dict[str, str]:
     return {
         "selection": tr(

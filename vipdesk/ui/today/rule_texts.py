@@ -9,12 +9,13 @@ item's details name records and dates, built by the services: they stay as writt
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from vipdesk.services.worklist.due import Urgency, WorkItem
-from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
 
 
+@cache  # asked for every shown cell; the language is chosen once, at start
 def rule_texts() -> dict[str, tuple[str, str, str]]:
     """Per rule: what an item is, what to do, what the rule's days mean."""
     return {
@@ -102,7 +103,3 @@ def urgency_label(urgency: Urgency) -> str:
         Urgency.THIS_WEEK: tr("This week"),
         Urgency.LATER: tr("Later"),
     }[urgency]
-
-
-def since_text(day: date) -> str:
-    return when.day(day)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.today import rule_texts
 
@@ -115,7 +115,7 @@ class WorkTableModel(QAbstractTableModel):
             case Column.ACTION:
                 return rule_texts.item_action(item)
             case Column.SINCE:
-                return rule_texts.since_text(item.since)
+                return when.day(item.since)
         return ""
 
     def _heading(self, heading: tuple[Urgency, int], column: int, role: int) -> Any:
