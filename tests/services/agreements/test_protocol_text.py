@@ -251,7 +251,8 @@ ZONES = (
 
 def test_a_remembered_sentence_is_the_one_the_days_give() -> None:
     """Thousands of random periods and zones: the sentence from the cache (filled by the periods
-    before) is the sentence worked out day by day, whatever the clock changes."""
+    before) and the one from the first day of each kind are the sentence worked out day by day,
+    whatever the clock changes."""
     import random
 
     from vipdesk.services.agreements import protocol_text
@@ -273,7 +274,9 @@ def test_a_remembered_sentence_is_the_one_the_days_give() -> None:
             last = first + timedelta(days=rng.choice((90, 120)))
         slots = {STUDENT: student, MENTOR: mentor}
         remembered = protocol_text._shared_hours(slots, (first, last))
-        assert remembered == protocol_text.shared_hours_sentence(student, mentor, first, last), (
+        by_days = protocol_text.shared_hours_sentence(student, mentor, first, last, every_day=True)
+        by_kinds = protocol_text.shared_hours_sentence(student, mentor, first, last)
+        assert remembered == by_days == by_kinds, (
             first, last, student.timezone, mentor.timezone,
         )  # fmt: skip
         asked += 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from vipdesk.services.preparation.overlap import (
     Availability,
@@ -112,3 +112,38 @@ def test_days_off_and_a_single_actor() -> None:
     assert report.weeks[0].hours == (4.0, None, 4.0, None, None, None, None)
     assert report.warnings == ()
     assert plan_overlap([student], date(2027, 6, 8), date(2027, 6, 8)).days == ()
+
+
+def test_the_kinds_of_a_period_are_those_its_days_give() -> None:
+    """`first_day_of_each_kind` skips the days between clock changes; it must give what
+    visiting every day gives, in zones with odd clocks (half-hour changes, changes at midnight,
+    Ramadan)."""
+    import random
+
+    from vipdesk.services.preparation.overlap import (
+        day_kinds,
+        first_day_of_each_kind,
+        kinds_in_order,
+    )
+
+    zones = (
+        "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago",
+        "Africa/Casablanca", "Asia/Tokyo", "Pacific/Apia", "America/Havana", "Asia/Gaza",
+    )  # fmt: skip
+    rng = random.Random(3)
+    for _ in range(400):
+        first = date(2025, 1, 1) + timedelta(days=rng.randrange(0, 1100))
+        last = first + timedelta(days=rng.choice((0, 1, 6, 7, 30, 90, 200, 400)))
+        actors = [
+            Availability(name, rng.choice(zones), frozenset({1, 2, 3, 4, 5}),
+                         time(rng.choice((0, 1, 8, 9)), 30), time(rng.choice((17, 23)), 0))
+            for name in ("Student", "Mentor")
+        ]  # fmt: skip
+        every = day_kinds(actors, first, last)
+        assert kinds_in_order(actors, first, last, 8) == tuple(every[:8])
+        in_order: dict[object, date] = {}
+        for n, kind in enumerate(every):
+            in_order.setdefault(kind, first + timedelta(days=n))
+        found = first_day_of_each_kind(actors, first, last)
+        assert list(found.items()) == list(in_order.items()), (first, last, actors)
+    assert first_day_of_each_kind(actors, first, first - timedelta(days=1)) == {}

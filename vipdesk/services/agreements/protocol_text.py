@@ -28,10 +28,13 @@ from vipdesk.models import (
 from vipdesk.services.preparation.overlap import (
     WEEKDAY_NAMES,
     Availability,
+    DayKind,
     DayOverlap,
     clock_changes,
     daily_overlap,
-    day_kinds,
+    first_day_of_each_kind,
+    kinds_in_order,
+    zone_info,
 )
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 
@@ -148,7 +151,7 @@ def _shared_hours(
     """The hours trainee and mentor share on every working day, in both their zones.
 
     Remembered by what decides the sentence, not by the dates: the two availabilities, the
-    kinds of day the period holds (`overlap.day_kinds`), its first week in order (the
+    kinds of day the period holds (`overlap.first_day_of_each_kind`), its first week in order (the
     mentor's times are given for its first working day; a first week with a clock change is
     remembered for its dates only) and whether the clocks change on other dates in the two
     zones. A batch of agreements (or a demo of 100,000) asks about the
@@ -159,13 +162,13 @@ def _shared_hours(
     if student is None or mentor is None or last < first:
         return None
     actors = (_availability(student), _availability(mentor))
-    kinds = day_kinds(actors, first, last)
-    opening = kinds[:8]
+    firsts = first_day_of_each_kind(actors, first, last)
+    kinds, opening = frozenset(firsts), kinds_in_order(actors, first, last, 8)
     changing = any(isinstance(v, tuple) for kind in opening for v in kind[1:])
     key = (
         actors,
-        frozenset(kinds),
-        tuple(opening),
+        kinds,
+        opening,
         first if changing else None,  # the clocks change in the first week: these dates only
         _clock_changes(student.timezone, first, last)
         != _clock_changes(mentor.timezone, first, last),
@@ -173,22 +176,62 @@ def _shared_hours(
     if key not in _SHARED:
         if len(_SHARED) >= _SHARED_AT_MOST:
             _SHARED.clear()
-        _SHARED[key] = shared_hours_sentence(student, mentor, first, last)
+        _SHARED[key] = _shared_sentence(
+            student, mentor, first, last, _days_of_kinds(actors, firsts)
+        )
     return _SHARED[key]
 
 
 def shared_hours_sentence(
-    student: ActorAvailability, mentor: ActorAvailability, first: date, last: date
+    student: ActorAvailability,
+    mentor: ActorAvailability,
+    first: date,
+    last: date,
+    *,
+    every_day: bool = False,
 ) -> str | None:
-    """`_shared_hours` worked out from the days themselves."""
-    days = daily_overlap([_availability(student), _availability(mentor)], first, last)
+    """`_shared_hours` worked out from the days themselves: from the first day of each kind
+    (`overlap.first_day_of_each_kind`), which give the same sentence as all the days, or from
+    `every_day`.
+
+    The same because a day's shared hours follow from its kind, and the common window below
+    narrows to lie inside one of a kind's windows the first time it meets the kind, so meeting
+    the kind again changes nothing."""
+    actors = (_availability(student), _availability(mentor))
+    if every_day:
+        days = daily_overlap(actors, first, last)
+    else:
+        days = _days_of_kinds(actors, first_day_of_each_kind(actors, first, last))
+    return _shared_sentence(student, mentor, first, last, days)
+
+
+def _days_of_kinds(
+    actors: Sequence[Availability], firsts: Mapping[DayKind, date]
+) -> list[DayOverlap]:
+    """The shared hours of the first working day of each kind, in the order of those days."""
+    working = actors[0].weekdays
+    return [
+        found
+        for day in firsts.values()
+        if day.isoweekday() in working
+        for found in daily_overlap(actors, day, day)
+    ]
+
+
+def _shared_sentence(
+    student: ActorAvailability,
+    mentor: ActorAvailability,
+    first: date,
+    last: date,
+    days: Sequence[DayOverlap],
+) -> str | None:
     if not days:
         return None
     # Only weekdays with shared hours in every week count: a mentor off on Fridays, or a
     # clock change that closes the gap on Mondays for a while, leaves that weekday out.
     missing = {d.day.isoweekday() for d in days if not d.intervals}
     days = [d for d in days if d.day.isoweekday() not in missing]
-    window = _common_window(days, ZoneInfo(student.timezone)) if days else None
+    window = _common_window(days, zone_info(student.timezone)) if days else None
     if window is None:
         return (
             "The working hours of the trainee and the company mentor do not overlap reliably: "
@@ -204,8 +247,8 @@ def shared_hours_sentence(
             "and direct contact."
         )
     there = [
-        datetime.combine(days[0].day, moment, ZoneInfo(student.timezone))
-        .astimezone(ZoneInfo(mentor.timezone))
+        datetime.combine(days[0].day, moment, zone_info(student.timezone))
+        .astimezone(zone_info(mentor.timezone))
         .time()
         for moment in (start, end)
     ]

@@ -37,6 +37,9 @@ from vipdesk.services.preparation.tool_catalogue import Purpose, Tool, purposes,
 _SENT = LIFECYCLE.index(Status.AGREEMENT_SENT)
 _FAILED_WITHOUT_REASON = 0.02  # of placements in preparation: a failed test nobody explained
 _ACCEPTED_FAILURE = "Works in the browser instead; agreed with the mentor"
+# An office's usual hours: few of them, as in life (and a batch of agreements then words the
+# shared hours of the same pairs again and again, which `protocol_text` remembers).
+_OFFICE_HOURS = ((9, 17), (9, 17), (8, 16), (10, 18))
 _ZONES = {
     ProtocolActor.STUDENT: "student",
     ProtocolActor.MENTOR: "host",
@@ -207,10 +210,12 @@ class PreparationFactory:
                 "actor": actor.value,
                 "timezone": people.zones[_ZONES[actor]],
                 "weekdays": "12345",
-                "start_time": time(rng.choice((8, 9, 9, 10)), 0),
-                "end_time": time(rng.choice((16, 17, 17, 18)), 0),
+                "start_time": time(start, 0),
+                "end_time": time(end, 0),
             }
-            for actor in ProtocolActor
+            for actor, (start, end) in zip(
+                ProtocolActor, (rng.choice(_OFFICE_HOURS) for _ in ProtocolActor), strict=True
+            )
         ]
         return row, availability
 

@@ -12,7 +12,7 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from zoneinfo import ZoneInfo
 
@@ -100,13 +100,20 @@ class OverlapReport:
 # --- laying out and intersecting -----------------------------------------------------------
 
 
+@cache
+def zone_info(name: str) -> ZoneInfo:
+    """`ZoneInfo(name)`, kept: ZoneInfo keeps only the last few zones used, and reading one
+    from disk again costs more than a day's arithmetic (a batch of agreements asks for dozens)."""
+    return ZoneInfo(name)
+
+
 def _dates(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def working_intervals(who: Availability, first: date, last: date) -> list[Interval]:
     """The actor's working hours on each local date from `first` to `last`, in UTC."""
-    zone = ZoneInfo(who.zone)
+    zone = zone_info(who.zone)
     out: list[Interval] = []
     for day in _dates(first, last):
         if day.isoweekday() in who.weekdays:
@@ -128,7 +135,7 @@ def _steady_offset(zone: str, day: date) -> timedelta | None:
 
     Remembered: a few zones over the same days recur in every placement's period, and a batch
     of agreements (or a demo of 100,000) lays out millions of working days."""
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     morning = datetime.combine(day, time(0, 0), tz).utcoffset()
     evening = datetime.combine(day, time(23, 59, 59), tz).utcoffset()
     return morning if morning == evening else None
@@ -157,13 +164,78 @@ def day_kinds(actors: Sequence[Availability], first: date, last: date) -> list[D
     ]
 
 
+def kinds_in_order(
+    actors: Sequence[Availability], first: date, last: date, count: int
+) -> tuple[DayKind, ...]:
+    """The kinds of the first `count` days from `first` (`day_kinds`, without the rest)."""
+    days = min(count, (last - first).days + 1)
+    return tuple(_kind(actors, first + timedelta(days=n)) for n in range(days))
+
+
+def first_day_of_each_kind(
+    actors: Sequence[Availability], first: date, last: date
+) -> dict[DayKind, date]:
+    """Each kind of day from `first` to `last` (`day_kinds`) with the first day of that kind,
+    in the order of those days. Between the days around a zone's clock change the offsets
+    hold, so such a stretch holds one kind per weekday and is not visited day by day."""
+    if last < first:
+        return {}
+    events: set[date] = set()  # days whose offset (or a neighbour's) may differ from the day before
+    for who in actors:
+        for year in range(first.year - 1, last.year + 2):
+            events.update(_offset_events(who.zone, year))
+    explicit = sorted(
+        {day for e in events for day in (e - timedelta(days=1), e) if first <= day <= last}
+    )
+    found: dict[DayKind, date] = {}
+    before = first - timedelta(days=1)
+    for after in [*explicit, last + timedelta(days=1)]:
+        # The days between two explicit ones: every offset holds, one kind per weekday.
+        start = before + timedelta(days=1)
+        length = (after - start).days
+        if length > 0:
+            steady = tuple(v for who in actors for v in (_steady_offset(who.zone, start),) * 3)
+            for n in range(min(length, 7)):
+                day = start + timedelta(days=n)
+                found.setdefault((day.isoweekday(), *steady), day)
+        if after <= last:
+            found.setdefault(_kind(actors, after), after)
+        before = after
+    return found
+
+
+def _kind(actors: Sequence[Availability], day: date) -> DayKind:
+    """`day_kinds` for one day."""
+    around = (day - timedelta(days=1), day, day + timedelta(days=1))
+    return (
+        day.isoweekday(),
+        *(_offset_at_work(who.zone, d, who.start, who.end) for who in actors for d in around),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _offset_events(zone: str, year: int) -> frozenset[date]:
+    """The days of `year` (and the first of the next) on which the zone's offset is not that of
+    the whole day before: a clock change during the day, or at midnight."""
+    out: set[date] = set()
+    day = date(year, 1, 1)
+    previous = _steady_offset(zone, day - timedelta(days=1))
+    while day.year == year or day == date(year + 1, 1, 1):
+        steady = _steady_offset(zone, day)
+        if steady is None or previous is None or steady != previous:
+            out.add(day)
+        previous = steady
+        day += timedelta(days=1)
+    return frozenset(out)
+
+
 def _offset_at_work(zone: str, day: date, start: time, end: time) -> object:
     """The zone's offset on `day`; on a day the clocks change, the offsets at `start` and at
     `end` (where `working_intervals` puts the hours)."""
     steady = _steady_offset(zone, day)
     if steady is not None:
         return steady
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     return (
         datetime.combine(day, start, tz).utcoffset(),
         datetime.combine(day, end, tz).utcoffset(),
@@ -191,7 +263,7 @@ def daily_overlap(actors: Sequence[Availability], first: date, last: date) -> li
     common = working_intervals(actors[0], first - margin, last + margin)
     for other in actors[1:]:
         common = intersect(common, working_intervals(other, first - margin, last + margin))
-    zone = ZoneInfo(actors[0].zone)
+    zone = zone_info(actors[0].zone)
     by_day: dict[date, list[Interval]] = {}
     for start, end in common:
         by_day.setdefault(start.astimezone(zone).date(), []).append((start, end))
@@ -240,10 +312,10 @@ def _common_window(days: Sequence[DayOverlap], zone: ZoneInfo) -> tuple[int, int
 def _local_times(
     slot_days: Sequence[date], start: time, end: time, actors: Sequence[Availability]
 ) -> tuple[LocalTimes, ...]:
-    reference = ZoneInfo(actors[0].zone)
+    reference = zone_info(actors[0].zone)
     out: list[LocalTimes] = []
     for who in actors:
-        zone = ZoneInfo(who.zone)
+        zone = zone_info(who.zone)
         runs: list[LocalTimes] = []
         for day in slot_days:
             a = datetime.combine(day, start, reference).astimezone(zone)
@@ -266,7 +338,7 @@ def suggest_slot(
     actors: Sequence[Availability], days: Sequence[DayOverlap], minutes: int
 ) -> Slot | None:
     """The weekday and time (reference zone) with the widest window that holds every week."""
-    zone = ZoneInfo(actors[0].zone)
+    zone = zone_info(actors[0].zone)
     best: tuple[int, int, int] | None = None  # (width, weekday, start)
     for weekday in sorted({d.day.isoweekday() for d in days}):
         window = _common_window([d for d in days if d.day.isoweekday() == weekday], zone)
@@ -289,7 +361,7 @@ def suggest_slot(
 
 
 def _offset_hours(zone: str, day: date) -> float:
-    offset = datetime.combine(day, time(12), UTC).astimezone(ZoneInfo(zone)).utcoffset()
+    offset = datetime.combine(day, time(12), UTC).astimezone(zone_info(zone)).utcoffset()
     return offset.total_seconds() / 3600 if offset is not None else 0.0
 
 
