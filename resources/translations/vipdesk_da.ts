@@ -1308,6 +1308,18 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>&amp;Tilføj et værktøj</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>Praktikophold som del af studieordningen</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Frivilligt praktikophold</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Praktikophold for nyuddannede</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Tabel B: hvordan den udsendende institution anerkender praktikopholdet, og praktikantens forsikring.</translation>
     </message>
@@ -1404,10 +1416,6 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} om måneden</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>ingen godtgørelse</translation>
     </message>
@@ -1417,7 +1425,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation>Alle afsnit på et øjeblik. Udfør gemmer udkastet; det kan redigeres, indtil det sendes.</translation>
+        <translation>Alle afsnit på et øjeblik. Slut gemmer udkastet; det kan redigeres, indtil det sendes.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
@@ -1451,6 +1459,14 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
             <numerusform>%n linjer</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>en månedlig godtgørelse, beløbet er endnu ikke angivet</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} pr. måned</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
@@ -1458,16 +1474,36 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
             <numerusform>{support}; bevis inden for %n uger</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>Sproget, aftalens PDF skrives på; huskes for denne modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Aftalens sprog</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Med den &amp;engelske tekst ved siden af (tosproget)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Hver overskrift og fast tekst på begge sprog; det, der er skrevet ind, én gang</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>Aftalens s&amp;prog:</translation>
+    </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n afsnit kræver opmærksomhed før Udfør. Brug linkene eller Tilbage.</numerusform>
-            <numerusform>%n afsnit kræver opmærksomhed før Udfør. Brug linkene eller Tilbage.</numerusform>
+            <numerusform>%n afsnit kræver opmærksomhed før Slut. Brug linkene eller Tilbage.</numerusform>
+            <numerusform>%n afsnit kræver opmærksomhed før Slut. Brug linkene eller Tilbage.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation>Alle afsnit er udfyldt. Tryk på Udfør for at gemme udkastet.</translation>
+        <translation>Alle afsnit er udfyldt. Tryk på Slut for at gemme udkastet.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
@@ -4508,7 +4544,7 @@ Hvad der skal gøres: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Tryk på Udfør for at registrere denne vurdering. Indtil da kan du gå tilbage og ændre svar.</translation>
+        <translation>Tryk på Slut for at registrere denne vurdering. Indtil da kan du gå tilbage og ændre svar.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4598,7 +4634,7 @@ Dine svar på denne side bevares.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Tryk på Udfør for at gemme. Test derefter hvert værktøj med den studerende, mentoren og vejlederen: aftalen kan ikke sendes før.</translation>
+        <translation>Tryk på Slut for at gemme. Test derefter hvert værktøj med den studerende, mentoren og vejlederen: aftalen kan ikke sendes før.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4626,7 +4662,7 @@ Dine svar på denne side bevares.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>En anden valgte værktøjer til dette praktikophold, efter du åbnede det.{chosen} Tryk på Udfør igen for at beholde dit valg, eller på Tilbage for at ændre det.</translation>
+        <translation>En anden valgte værktøjer til dette praktikophold, efter du åbnede det.{chosen} Tryk på Slut igen for at beholde dit valg, eller på Tilbage for at ændre det.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.

@@ -1308,6 +1308,18 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>Tool &amp;hinzufügen</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>In das Curriculum eingebettetes Praktikum</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Freiwilliges Praktikum</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Praktikum von Hochschulabsolvent/innen</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Tabelle B: Wie die entsendende Einrichtung das Praktikum anerkennt, und die Versicherung der/des Praktikant/in.</translation>
     </message>
@@ -1404,10 +1416,6 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} pro Monat</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>keine Vergütung</translation>
     </message>
@@ -1417,7 +1425,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>Every section at a glance. Finish saves the draft; it stays editable until it is sent.</source>
-        <translation>Alle Abschnitte auf einen Blick. „Fertigstellen“ speichert den Entwurf; er bleibt bearbeitbar, bis er versandt wird.</translation>
+        <translation>Alle Abschnitte auf einen Blick. „Abschließen“ speichert den Entwurf; er bleibt bearbeitbar, bis er versandt wird.</translation>
     </message>
     <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
@@ -1451,6 +1459,14 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
             <numerusform>%n Zeilen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>eine monatliche Vergütung, Betrag noch nicht angegeben</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} pro Monat</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
@@ -1458,16 +1474,36 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
             <numerusform>{support}; Bescheinigung innerhalb von %n Wochen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>Die Sprache, in der das PDF der Vereinbarung geschrieben ist; für diese aufnehmende Organisation gemerkt</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Sprache der Vereinbarung</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Mit dem &amp;englischen Text daneben (zweisprachig)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Jede Überschrift und jeder feste Text in beiden Sprachen; was eingegeben wurde, einmal</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>Sprache der &amp;Vereinbarung:</translation>
+    </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n Abschnitt braucht vor „Fertigstellen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
-            <numerusform>%n Abschnitte brauchen vor „Fertigstellen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
+            <numerusform>%n Abschnitt braucht vor „Abschließen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
+            <numerusform>%n Abschnitte brauchen vor „Abschließen“ Aufmerksamkeit. Nutzen Sie die Links oder „Zurück“.</numerusform>
         </translation>
     </message>
     <message>
         <source>Every section is complete. Press Finish to save the draft.</source>
-        <translation>Alle Abschnitte sind vollständig. Klicken Sie auf „Fertigstellen“, um den Entwurf zu speichern.</translation>
+        <translation>Alle Abschnitte sind vollständig. Klicken Sie auf „Abschließen“, um den Entwurf zu speichern.</translation>
     </message>
     <message>
         <source>Agreement {reference} — version {version}</source>
@@ -4508,7 +4544,7 @@ Zu tun: {action}.</translation>
     </message>
     <message>
         <source>Press Finish to record this assessment. Until then you can go back and change answers.</source>
-        <translation>Klicken Sie auf „Fertigstellen“, um diese Bewertung zu speichern. Bis dahin können Sie zurückgehen und Antworten ändern.</translation>
+        <translation>Klicken Sie auf „Abschließen“, um diese Bewertung zu speichern. Bis dahin können Sie zurückgehen und Antworten ändern.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
@@ -4598,7 +4634,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>Press Finish to save. Then test every tool with the student, the mentor and the tutor: the agreement cannot be sent before.</source>
-        <translation>Klicken Sie auf „Fertigstellen“, um zu speichern. Testen Sie dann jedes Tool mit der/dem Studierenden, der Mentorin/dem Mentor und der Tutorin/dem Tutor: Vorher kann die Vereinbarung nicht versandt werden.</translation>
+        <translation>Klicken Sie auf „Abschließen“, um zu speichern. Testen Sie dann jedes Tool mit der/dem Studierenden, der Mentorin/dem Mentor und der Tutorin/dem Tutor: Vorher kann die Vereinbarung nicht versandt werden.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Chosen&lt;/b&gt;&lt;ul style=&apos;margin-left:-20px&apos;&gt;</source>
@@ -4626,7 +4662,7 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Jemand anderes hat Tools für dieses Praktikum gewählt, nachdem Sie es geöffnet hatten.{chosen} Klicken Sie erneut auf „Fertigstellen“, um Ihre Auswahl zu behalten, oder auf „Zurück“, um sie zu ändern.</translation>
+        <translation>Jemand anderes hat Tools für dieses Praktikum gewählt, nachdem Sie es geöffnet hatten.{chosen} Klicken Sie erneut auf „Abschließen“, um Ihre Auswahl zu behalten, oder auf „Zurück“, um sie zu ändern.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.

@@ -1303,6 +1303,18 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1399,10 +1411,6 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1446,12 +1454,40 @@ Record this signature only if you have confirmed who signed (for example by tele
             <numerusform>%n lines</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
             <numerusform>{support}; certificate within %n week</numerusform>
             <numerusform>{support}; certificate within %n weeks</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>

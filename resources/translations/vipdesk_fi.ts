@@ -1308,6 +1308,18 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>&amp;Lisää työkalu</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>Opetussuunnitelmaan sisältyvä harjoittelu</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Vapaaehtoinen harjoittelu</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Vastavalmistuneen harjoittelu</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Taulukko B: miten lähettävä korkeakoulu tunnustaa harjoittelun, sekä harjoittelijan vakuutus.</translation>
     </message>
@@ -1404,10 +1416,6 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} kuukaudessa</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>ei korvausta</translation>
     </message>
@@ -1451,12 +1459,40 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
             <numerusform>%n riviä</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>kuukausittainen korvaus, summaa ei ole vielä annettu</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} kuukaudessa</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
             <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
             <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>Kieli, jolla sopimuksen PDF kirjoitetaan; muistetaan tälle vastaanottavalle organisaatiolle</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Sopimuksen kieli</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Englanninkielinen teksti &amp;rinnalla (kaksikielinen)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Jokainen otsikko ja vakioteksti molemmilla kielillä; kirjoitettu sisältö kerran</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>Sopimuksen &amp;kieli:</translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>

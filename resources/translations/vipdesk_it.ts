@@ -1308,6 +1308,18 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>&amp;Aggiungi uno strumento</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>Tirocinio curricolare</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Tirocinio volontario</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Tirocinio di neolaureato</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Tabella B: come l&apos;istituto di invio riconosce il tirocinio, e l&apos;assicurazione del tirocinante.</translation>
     </message>
@@ -1404,10 +1416,6 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} al mese</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>nessuna indennità</translation>
     </message>
@@ -1451,6 +1459,14 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
             <numerusform>%n righe</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>un&apos;indennità mensile, importo non ancora indicato</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} al mese</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
@@ -1458,11 +1474,31 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
             <numerusform>{support}; certificato entro %n settimane</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>La lingua in cui è scritto il PDF dell&apos;accordo; ricordata per questa organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Lingua dell&apos;accordo</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Con il tes&amp;to inglese a fianco (bilingue)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Ogni titolo e testo fisso in entrambe le lingue; ciò che è stato scritto, una volta</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>&amp;Lingua dell&apos;accordo:</translation>
+    </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>
         <translation>
-            <numerusform>%n sezione richiede attenzione prima di Fine. Usa i collegamenti o Indietro.</numerusform>
-            <numerusform>%n sezioni richiedono attenzione prima di Fine. Usa i collegamenti o Indietro.</numerusform>
+            <numerusform>%n sezione richiede attenzione prima di Fine. Usa i collegamenti o Precedente.</numerusform>
+            <numerusform>%n sezioni richiedono attenzione prima di Fine. Usa i collegamenti o Precedente.</numerusform>
         </translation>
     </message>
     <message>
@@ -4626,7 +4662,7 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     </message>
     <message>
         <source>Someone else chose tools for this placement after you opened it.{chosen} Press Finish again to keep your choice, or Back to change it.</source>
-        <translation>Qualcun altro ha scelto gli strumenti per questo tirocinio dopo che lo hai aperto.{chosen} Premi di nuovo Fine per mantenere la tua scelta, o Indietro per modificarla.</translation>
+        <translation>Qualcun altro ha scelto gli strumenti per questo tirocinio dopo che lo hai aperto.{chosen} Premi di nuovo Fine per mantenere la tua scelta, o Precedente per modificarla.</translation>
     </message>
     <message>
         <source>Their version differs in: {join}.

@@ -1308,6 +1308,18 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>Tool &amp;toevoegen</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>Stage als onderdeel van het curriculum</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Vrijwillige stage</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Stage van een pas afgestudeerde</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Tabel B: hoe de zendende instelling de stage erkent, en de verzekering van de stagiair.</translation>
     </message>
@@ -1404,10 +1416,6 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} per maand</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>geen vergoeding</translation>
     </message>
@@ -1451,12 +1459,40 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
             <numerusform>%n regels</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>een maandelijkse vergoeding, bedrag nog niet opgegeven</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} per maand</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
             <numerusform>{support}; certificaat binnen %n week</numerusform>
             <numerusform>{support}; certificaat binnen %n weken</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>De taal waarin de pdf van de overeenkomst wordt geschreven; onthouden voor deze ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Taal van de overeenkomst</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Met de &amp;Engelse tekst ernaast (tweetalig)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Elke kop en vaste tekst in beide talen; wat is ingevuld, één keer</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>T&amp;aal van de overeenkomst:</translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>

@@ -1315,6 +1315,18 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>&amp;Dodaj narzędzie</translation>
     </message>
     <message>
+        <source>Traineeship embedded in the curriculum</source>
+        <translation>Praktyka wpisana w program studiów</translation>
+    </message>
+    <message>
+        <source>Voluntary traineeship</source>
+        <translation>Praktyka dobrowolna</translation>
+    </message>
+    <message>
+        <source>Traineeship of a recent graduate</source>
+        <translation>Praktyka absolwenta</translation>
+    </message>
+    <message>
         <source>Table B: how the sending institution recognises the traineeship, and the trainee&apos;s insurance.</source>
         <translation>Tabela B: jak uczelnia wysyłająca uznaje praktykę oraz ubezpieczenie praktykanta.</translation>
     </message>
@@ -1411,10 +1423,6 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>, {credits} ECTS</translation>
     </message>
     <message>
-        <source>{amount} {currency} a month</source>
-        <translation>{amount} {currency} miesięcznie</translation>
-    </message>
-    <message>
         <source>no allowance</source>
         <translation>bez świadczenia</translation>
     </message>
@@ -1462,6 +1470,14 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
             <numerusform>%n wierszy</numerusform>
         </translation>
     </message>
+    <message>
+        <source>a monthly allowance, amount not given yet</source>
+        <translation>miesięczne świadczenie, kwota jeszcze nie podana</translation>
+    </message>
+    <message>
+        <source>{amount} a month</source>
+        <translation>{amount} miesięcznie</translation>
+    </message>
     <message numerus="yes">
         <source>{support}; certificate within %n week(s)</source>
         <translation>
@@ -1469,6 +1485,26 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
             <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
             <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
+        <translation>Język, w którym napisany jest PDF porozumienia; zapamiętany dla tej organizacji przyjmującej</translation>
+    </message>
+    <message>
+        <source>Language of the agreement</source>
+        <translation>Język porozumienia</translation>
+    </message>
+    <message>
+        <source>With the &amp;English text alongside (bilingual)</source>
+        <translation>Z tekstem &amp;angielskim obok (dwujęzyczne)</translation>
+    </message>
+    <message>
+        <source>Each heading and fixed text in both languages; what people typed, once</source>
+        <translation>Każdy nagłówek i stały tekst w obu językach; to, co wpisano, raz</translation>
+    </message>
+    <message>
+        <source>&amp;Language of the agreement:</source>
+        <translation>&amp;Język porozumienia:</translation>
     </message>
     <message numerus="yes">
         <source>%n section(s) need attention before Finish. Use the links, or Back.</source>

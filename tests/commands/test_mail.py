@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
@@ -20,7 +21,7 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.services.agreements.queries import get_document
 from vipdesk.services.agreements.render import document_pdf
-from vipdesk.services.agreements.workflow import send_for_signature
+from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
 from vipdesk.services.mail.settings import MailSettings, Security, save_mail_settings
 
 
@@ -190,3 +191,34 @@ def test_import_mail_verifies_the_returned_signature(
     refused = run(capsys, "--database", sqlite_url, "import-mail", junk)
     assert refused.returncode == 1
     assert refused.stderr == "vipdesk: junk.eml is not an e-mail message (.eml).\n"
+
+
+def test_the_host_is_written_to_in_the_agreements_language_unless_told_otherwise(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A German/English agreement goes to HR with a German message; the student's message is
+    English; --language chooses another."""
+    db = open_database(sqlite_url)
+    try:
+        _, draft = ready_agreement(db)
+        bilingual = replace(draft.agreement, document_language="en+de")
+        draft = save_agreement_draft(db, draft.id, bilingual, draft.row_version, "tester")
+        reference = send_for_signature(db, draft.id, draft.row_version, today=SENT_ON).reference
+    finally:
+        db.dispose()
+    configure(sqlite_url, 25)
+    out = tmp_path / "message.eml"
+
+    def subject(*extra: str) -> str:
+        result = run(capsys, "--database", sqlite_url, "mail", "send-agreement", reference,
+                     "--eml", out, *extra)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return str(BytesParser(policy=policy.default).parsebytes(out.read_bytes())["Subject"])
+
+    assert "zur Unterzeichnung" in subject("--party", "host")
+    assert "for signature" in subject("--party", "student")
+    assert "do podpisu" in subject("--party", "host", "--language", "pl")
+    with pytest.raises(SystemExit) as refused:
+        main(["--database", sqlite_url, "mail", "send-agreement", reference, "--party", "host",
+              "--language", "xx"])  # fmt: skip
+    assert refused.value.code == 2 and "invalid choice: 'xx'" in capsys.readouterr().err

@@ -129,3 +129,26 @@ def test_the_check_catches_a_broken_translation() -> None:
     assert problems(Message("%n task(s)", ("%n Aufgabe",), False, True), 2) == [
         "1 plural forms, not 2"
     ]
+
+
+# The wizard's buttons as named in the texts ("Finish saves the draft"), by language.
+_BUTTONS = {"Finish": "&Finish", "Back": "< &Back"}
+
+
+@pytest.mark.parametrize("language", sorted(set(LANGUAGES) - {ENGLISH}))
+def test_a_text_naming_a_wizard_button_uses_the_buttons_own_name(language: str) -> None:
+    """A text saying "Press Finish" must name the button the wizard shows, which Qt's own
+    catalogue translates: the German said „Fertigstellen“ beside a button reading
+    "Abschließen"."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    qt = QTranslator()
+    where = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    assert qt.load(f"qtbase_{language}", where)
+    for message in messages(catalogue(language)):
+        for word, source in _BUTTONS.items():
+            if not re.search(rf"(?<=\s){word}\b(?! page)", message.source):  # a button's name
+                continue
+            button = qt.translate("QWizard", source).replace("&", "").strip("<> ")
+            for text in message.translations:
+                assert button in text, (message.source, text, button)

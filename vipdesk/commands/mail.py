@@ -46,7 +46,9 @@ def run(args: argparse.Namespace, database_url: str) -> int:
             database.dispose()
             return import_mail(args.file, dry_run=args.dry_run, database_url=database_url)
         if args.action == "send-agreement":
-            return send_agreement(database, args.ref, Party(args.party), args.fillable, args.eml)
+            return send_agreement(
+                database, args.ref, Party(args.party), args.fillable, args.eml, args.language
+            )
         if args.action == "reminders":
             return reminders(database, args.as_of, dry_run=args.dry_run, folder=args.eml)
         return show_outbox(database, send=args.send, retry=args.retry)
@@ -87,12 +89,18 @@ def _current_for_signature(database: Database, placement_id: int) -> int:
 
 
 def send_agreement(
-    database: Database, ref: str, party: Party, fillable: bool, eml: Path | None
+    database: Database,
+    ref: str,
+    party: Party,
+    fillable: bool,
+    eml: Path | None,
+    language: str | None = None,
 ) -> int:
     settings = load_mail_settings(database)
     placement_id = find_placement(database, ref)
+    document_id = _current_for_signature(database, placement_id)
     draft = for_signature(
-        database, _current_for_signature(database, placement_id), party, settings, fillable=fillable
+        database, document_id, party, settings, fillable=fillable, language=language
     )
     return _deliver(database, settings, [draft], eml)
 

@@ -217,6 +217,12 @@ def add_mail_parsers(commands: Any) -> None:
     send.add_argument(
         "--eml", type=Path, metavar="FILE.eml", help="write the message to a file instead"
     )
+    add_language_argument(
+        send,
+        "the message's language (by default the host's in the agreement's language, the "
+        "others in English)",
+        default=None,
+    )
     reminders = actions.add_parser(
         "reminders", help="remind each party the work list waits for (signatures, certificate)"
     )
@@ -241,11 +247,13 @@ def add_mail_parsers(commands: Any) -> None:
         parser.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
 
-def add_language_argument(parser: argparse.ArgumentParser, what: str) -> None:
+def add_language_argument(
+    parser: argparse.ArgumentParser, what: str, default: str | None = "en"
+) -> None:
     """`--language LANG` (English by default), `what` saying what it sets."""
     parser.add_argument(
         "--language",
-        default="en",
+        default=default,
         choices=sorted(LANGUAGES),
         metavar="LANG",
         help=f"{what}: "

@@ -24,6 +24,7 @@ from vipdesk.services.agreements.export import (
 from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import (
     new_version,
+    open_draft,
     save_agreement_draft,
     send_for_signature,
 )
@@ -204,3 +205,25 @@ def test_the_language_is_remembered_for_the_host_organisation(db: Database) -> N
     assert remembered_language(db, second.id) == "en+de"
     with pytest.raises(NotFoundError):
         remembered_language(db, 987654)
+
+
+def test_a_draft_is_written_in_the_hosts_language_and_its_choice_is_remembered(
+    db: Database,
+) -> None:
+    """The wizard's choice of language is stored with the draft and offered for the host's
+    next placement, whose first draft starts in it."""
+    world = make_world(db)
+    first, second = make_placement(db, world), make_placement(db, world)
+    assert first.id is not None and second.id is not None
+    draft = open_draft(db, first.id)
+    assert draft.agreement.document_language == "en"
+    german = replace(draft.agreement, document_language="en+de")
+    saved = save_agreement_draft(db, draft.id, german, draft.row_version, "tester")
+    assert saved.agreement.document_language == "en+de"
+    assert remembered_language(db, second.id) == "en+de"
+    assert open_draft(db, second.id).agreement.document_language == "en+de"
+    with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
+        save_agreement_draft(db, draft.id, replace(german, document_language="xx"),
+                             saved.row_version, "tester")  # fmt: skip
+    assert open_draft(db, first.id).agreement == saved.agreement  # nothing saved
+    assert remembered_language(db, second.id) == "en+de"

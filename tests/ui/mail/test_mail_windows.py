@@ -400,3 +400,16 @@ def test_without_a_server_nothing_is_tried_at_start(qtbot: QtBot, db: Database) 
     qtbot.addWidget(window)
     assert window.mail.resume() == 0
     assert not window.mail.resumer.runner.busy
+
+
+def test_the_message_to_the_host_is_offered_in_the_agreements_language(qtbot: QtBot) -> None:
+    choices = [("Student: the PDF to sign", Party.STUDENT, False),
+               ("Host: the PDF to sign", Party.HOST, False),
+               ("Host: the fillable PDF for HR", Party.HOST, True)]  # fmt: skip
+    dialog = PartyDialog(choices, None, "en+de")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == (Party.STUDENT, False, "en")
+    dialog.combo.setCurrentIndex(2)
+    assert dialog.chosen() == (Party.HOST, True, "de")
+    dialog.language.setCurrentIndex(dialog.language.findData("pl"))  # the coordinator's say
+    assert dialog.chosen() == (Party.HOST, True, "pl")

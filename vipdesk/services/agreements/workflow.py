@@ -43,6 +43,7 @@ from vipdesk.documents.agreement.content import (
     agreement_to_dict,
     content_hash,
 )
+from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.models import (
     AgreementDocument,
@@ -54,6 +55,7 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.services.agreements.export import remember_language, remembered_language
 from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
@@ -107,7 +109,11 @@ def open_draft(db: Database, placement_id: int, user: str | None = None) -> Docu
             return document_view(current, reference)
         if current is not None:
             raise DocumentFrozenError(_frozen_message(current))
-    data = agreement_from_placement(db, placement_id, version=1)
+    # In the language the host's agreements were last written in (English at first).
+    language = remembered_language(db, placement_id)
+    data = replace(
+        agreement_from_placement(db, placement_id, version=1), document_language=language
+    )
     with db.session(user) as session:
         row = AgreementDocument(
             placement_id=placement_id,
@@ -168,11 +174,20 @@ def save_agreement_draft(
         row = load_row(session, document_id)
         number = row.number if row.kind is DocumentKind.AGREEMENT else data.version
         reference = reference_of(session, row.placement_id)
-    fixed = replace(data, reference=reference, version=number, placement_id=row.placement_id)
+    fixed = replace(
+        data,
+        reference=reference,
+        version=number,
+        placement_id=row.placement_id,
+        document_language=document_language(data.document_language),  # refused before saving
+    )
     too_long = length_problems(fixed)  # a draft may be incomplete, never oversized
     if too_long:
         raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])
-    return save_draft(db, document_id, agreement_to_dict(fixed), expected_version, user)
+    saved = save_draft(db, document_id, agreement_to_dict(fixed), expected_version, user)
+    # The language chosen in the wizard is the one to offer for this host's next agreement.
+    remember_language(db, row.placement_id, fixed.document_language)
+    return saved
 
 
 def new_version(

@@ -153,6 +153,15 @@ def _file_name(reference: str, what: str) -> str:
     return f"{reference} {what}.pdf"
 
 
+def message_language(document_language: str, party: Party) -> str:
+    """The language to write to `party` in about a document written in `document_language`
+    ("de", or "en+de"): the host's in the document's own language (of a bilingual one, the
+    other than English), since it was chosen for the host; the others in English."""
+    if party is not Party.HOST:
+        return ENGLISH
+    return document_language.split("+")[-1]
+
+
 def for_signature(
     db: Database,
     document_id: int,
@@ -161,9 +170,10 @@ def for_signature(
     *,
     fillable: bool = False,
     today: date | None = None,
-    language: str = ENGLISH,
+    language: str | None = None,
 ) -> Draft:
-    """The agreement or amendment out for signature, to one party; the message in `language`.
+    """The agreement or amendment out for signature, to one party; the message in `language`,
+    else in the one `message_language` gives.
 
     Raises:
         VipdeskError: the document is not out for signature, the party has signed already,
@@ -183,6 +193,8 @@ def for_signature(
         if signature is not None and signature.state.value == "signed":
             raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
         data = agreement_from_dict(json.loads(row.content))
+        if language is None:
+            language = message_language(data.document_language, party)
         pdf = stored_or_rendered(session, row, final=False)
         values = common_values(session, row.placement_id, settings, today, language)
         amendment = row.kind is DocumentKind.AMENDMENT

@@ -12,7 +12,12 @@ from vipdesk.languages import ENGLISH
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.mail.compose import Draft
-from vipdesk.services.mail.messages import certificate_request, for_signature, signed_copy
+from vipdesk.services.mail.messages import (
+    certificate_request,
+    for_signature,
+    message_language,
+    signed_copy,
+)
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.i18n import tr
@@ -56,7 +61,7 @@ class PartyDialog(QDialog):
         self,
         choices: list[tuple[str, Party, bool]],
         parent: QWidget | None,
-        language: str = ENGLISH,
+        document_language: str = ENGLISH,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
@@ -67,18 +72,28 @@ class PartyDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(QLabel(tr("The message is shown before it goes; you can change it there.")))
         form.addRow(tr("&Send to:"), self.combo)
+        self.document_language = document_language
         self.language = language_combo(
-            language,
+            self._offered(),
             tr("The message's wording and dates in this language"),
             tr("Language of the message"),
         )
         form.addRow(tr("&Message in:"), self.language)
+        self.combo.currentIndexChanged.connect(self._on_party)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _offered(self) -> str:
+        """The host in the agreement's language, the others in English (changeable)."""
+        _label, party, _fillable = self.choices[max(0, self.combo.currentIndex())]
+        return message_language(self.document_language, party)
+
+    def _on_party(self) -> None:
+        self.language.setCurrentIndex(max(0, self.language.findData(self._offered())))
 
     def chosen(self) -> tuple[Party, bool, str]:
         _label, party, fillable = self.choices[self.combo.currentIndex()]
@@ -103,7 +118,7 @@ class AgreementMail:
         choices = recipients_choice(document)
         if not choices:
             raise VipdeskError(f"Every party has signed the {document.title.lower()}.")
-        dialog = PartyDialog(choices, self.tab.dialog_parent)
+        dialog = PartyDialog(choices, self.tab.dialog_parent, document.agreement.document_language)
         if not self.tab.run_dialog(dialog):
             return None
         party, fillable, language = dialog.chosen()

@@ -441,3 +441,46 @@ def test_an_untouched_draft_reads_back_unchanged(open_wizard, changes) -> None: 
 
 def test_every_section_has_a_translatable_title() -> None:
     assert [section_title(s.key) for s in SECTIONS] == [s.title for s in SECTIONS]
+
+
+def test_the_language_of_the_agreement_is_chosen_on_the_review_page(  # type: ignore[no-untyped-def]
+    qtbot: QtBot, open_wizard, store
+) -> None:
+    """The German HR person's agreement: chosen as German with English alongside, stored so
+    with the draft (the PDF is written from the stored content)."""
+    wizard = open_wizard()
+    review = wizard.review
+    assert review.language.currentData() == "en" and not review.with_english.isEnabled()
+    while section(wizard) != "review":
+        press(qtbot, wizard)
+    assert store.drafts[-1].document_language == "en"
+    review.language.setCurrentIndex(review.language.findData("de"))
+    assert review.with_english.isEnabled()
+    qtbot.mouseClick(review.with_english, Qt.MouseButton.LeftButton)
+    press(qtbot, wizard, FINISH)
+    assert store.drafts[-1].document_language == "en+de"
+
+    stored = open_wizard(dataclasses.replace(sample_agreement(), document_language="en+pl"))
+    assert stored.review.language.currentData() == "pl"
+    assert stored.review.with_english.isChecked()
+    assert stored.current_data().document_language == "en+pl"  # opening changes nothing
+
+    frozen = open_wizard(dataclasses.replace(sample_agreement(), document_language="fi"),
+                         read_only=True)  # fmt: skip
+    assert frozen.review.language.currentData() == "fi"
+    assert not frozen.review.language.isEnabled() and not frozen.review.with_english.isEnabled()
+
+
+def test_the_review_names_kinds_and_modes_in_the_interfaces_words() -> None:
+    """The review's summary said "blended" and "Traineeship embedded in the curriculum" in
+    the German interface: they now go through the catalogue, and in English read as the
+    agreement's own labels."""
+    from vipdesk.documents.agreement.content import RecognitionKind
+    from vipdesk.ui.agreement.wizard.terms_pages import recognition_kind_text
+    from vipdesk.ui.agreement.wizard.wizard import section_summary
+
+    assert all(recognition_kind_text(kind) == kind.label for kind in RecognitionKind)
+    data = sample_agreement()
+    assert "blended" in section_summary(data, "programme")
+    unpaid = dataclasses.replace(data.host, financial_support=True, amount=None)
+    assert "None" not in section_summary(dataclasses.replace(data, host=unpaid), "host")

@@ -39,7 +39,6 @@ from vipdesk.ui.agreement.wizard.base import (
 from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit_signals, line_edit
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.widgets import ErrorLabel
 
@@ -177,6 +176,15 @@ class TechnologyPage(SectionPage):
         return replace(data, tools=tuple(tools)), []
 
 
+def recognition_kind_text(kind: RecognitionKind) -> str:
+    """Table B's kind of recognition (`RecognitionKind.label`) in the interface's language."""
+    return {
+        RecognitionKind.CURRICULUM: tr("Traineeship embedded in the curriculum"),
+        RecognitionKind.VOLUNTARY: tr("Voluntary traineeship"),
+        RecognitionKind.GRADUATE: tr("Traineeship of a recent graduate"),
+    }[kind]
+
+
 class RecognitionPage(SectionPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -198,7 +206,7 @@ class RecognitionPage(SectionPage):
                     RecognitionKind.GRADUATE: tr("Recent &graduate")}  # fmt: skip
         for kind in RecognitionKind:
             button = QRadioButton(mnemonic[kind])
-            button.setToolTip(shown(kind.label))
+            button.setToolTip(recognition_kind_text(kind))
             self.kind_group.addButton(button)
             self.kind_buttons[kind] = button
             column.addWidget(button)

@@ -9,11 +9,14 @@ version opens read-only: the same pages, disabled, under a banner that says why.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -25,13 +28,14 @@ from PySide6.QtWidgets import (
 
 from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.errors import VipdeskError
-from vipdesk.services.agreements.problems import SECTIONS, Problem, span
+from vipdesk.languages import ENGLISH
+from vipdesk.services.agreements.problems import SECTIONS, Problem
 from vipdesk.services.agreements.validation import (
     problems_by_section,
     validate_agreement,
     validate_section,
 )
-from vipdesk.ui import theme
+from vipdesk.ui import theme, when
 from vipdesk.ui.agreement.wizard.base import SectionPage, section_title
 from vipdesk.ui.agreement.wizard.parties_page import PartiesPage
 from vipdesk.ui.agreement.wizard.programme_pages import LearningPage, ProgrammePage, TasksPage
@@ -41,10 +45,13 @@ from vipdesk.ui.agreement.wizard.terms_pages import (
     RecognitionPage,
     RolesPage,
     TechnologyPage,
+    recognition_kind_text,
 )
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
+from vipdesk.ui.labels import in_sentence
+from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.widgets import language_combo
 
 FROZEN_NOTE = tr(
     "This version has been sent to the parties and is frozen: it can no longer be changed. "
@@ -60,9 +67,9 @@ def section_summary(data: AgreementData, section: str) -> str:
     if section == "programme":
         return tr("{title}; {span}; {hours_per_week} h/week, {value}").format(
             title=p.title,
-            span=span(p.start, p.end),
+            span=f"{when.day(p.start)} – {when.day(p.end)}",
             hours_per_week=p.hours_per_week,
-            value=p.mode.value,
+            value=in_sentence(p.mode.label),
         )
     if section == "tasks":
         return tr("%n task(s)", "", len(p.tasks))
@@ -82,12 +89,13 @@ def section_summary(data: AgreementData, section: str) -> str:
             if data.recognition.credits is None
             else tr(", {credits} ECTS").format(credits=data.recognition.credits)
         )
-        return f"{shown(data.recognition.kind.label)}{credits}"
-    support = (
-        tr("{amount} {currency} a month").format(amount=host.amount, currency=host.currency)
-        if host.financial_support
-        else tr("no allowance")
-    )
+        return f"{recognition_kind_text(data.recognition.kind)}{credits}"
+    if not host.financial_support:
+        support = tr("no allowance")
+    elif host.amount is None:
+        support = tr("a monthly allowance, amount not given yet")
+    else:
+        support = tr("{amount} a month").format(amount=format_money(host.amount, host.currency))
     return tr("{support}; certificate within %n week(s)", "", host.certificate_weeks).format(
         support=support
     )
@@ -115,6 +123,23 @@ class ReviewPage(QWizardPage):
         self.view.linkActivated.connect(self.go_to)
         self.status = QLabel()
         self.status.setWordWrap(True)
+        self.language = language_combo(
+            ENGLISH,
+            tr("The language the agreement's PDF is written in; remembered for this host"),
+            tr("Language of the agreement"),
+        )
+        self.with_english = QCheckBox(tr("With the &English text alongside (bilingual)"))
+        self.with_english.setToolTip(
+            tr("Each heading and fixed text in both languages; what people typed, once")
+        )
+        self.language.currentIndexChanged.connect(self._on_language)
+        language_row = QHBoxLayout()
+        label = QLabel(tr("&Language of the agreement:"))
+        label.setBuddy(self.language)
+        language_row.addWidget(label)
+        language_row.addWidget(self.language)
+        language_row.addWidget(self.with_english)
+        language_row.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -123,7 +148,28 @@ class ReviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll, 1)
+        layout.addLayout(language_row)
         layout.addWidget(self.status)
+
+    def show_language(self, code: str) -> None:
+        """Show a stored `document_language` ("de", or "en+de" for a bilingual one)."""
+        other = code.split("+")[-1]
+        self.language.setCurrentIndex(max(0, self.language.findData(other)))
+        self.with_english.setChecked("+" in code and other != ENGLISH)
+        self._on_language()
+
+    def chosen_language(self) -> str:
+        """The language chosen, as the agreement stores it."""
+        code = str(self.language.currentData())
+        return f"{ENGLISH}+{code}" if code != ENGLISH and self.with_english.isChecked() else code
+
+    def set_frozen(self) -> None:
+        self.language.setEnabled(False)
+        self.with_english.setEnabled(False)
+
+    def _on_language(self) -> None:
+        english = self.language.currentData() == ENGLISH
+        self.with_english.setEnabled(not english and self.language.isEnabled())
 
     def show_sections(
         self, data: AgreementData, grouped: dict[str, list[Problem]], *, frozen: bool = False
@@ -211,9 +257,11 @@ class AgreementWizard(QWizard):
             if read_only:
                 page.set_frozen(FROZEN_NOTE)
         self.review = ReviewPage()
+        self.review.show_language(data.document_language)
         self.review_id = self.addPage(self.review)
         self.review.go_to.connect(self.go_to)
         if read_only:
+            self.review.set_frozen()
             self.setButtonText(QWizard.WizardButton.FinishButton, tr("&Close"))
             self.review.setSubTitle(
                 tr("Every section at a glance, as sent. Close leaves it as it is.")
@@ -231,6 +279,7 @@ class AgreementWizard(QWizard):
         for page in self.pages.values():
             data, unread = page.read(data)
             problems += unread
+        data = replace(data, document_language=self.review.chosen_language())
         return data, problems
 
     def page_problems(self, page: SectionPage) -> list[Problem]:
