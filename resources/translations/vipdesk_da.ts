@@ -1008,28 +1008,28 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>ISCED-F-kode og -navn, f.eks. 0311 Økonomi</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Navn</translation>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;vn</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
-        <translation>Fødsels&amp;dato</translation>
+        <source>Date of birt&amp;h</source>
+        <translation>Fødselsdat&amp;o</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Nationa&amp;litet</translation>
+        <translation>Nat&amp;ionalitet</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation>Studie&amp;niveau</translation>
+        <translation>S&amp;tudieniveau</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>Uddannelses&amp;område</translation>
+        <translation>Uddannelsesomr&amp;åde</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1057,19 +1057,19 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation>&amp;Adresse</translation>
+        <translation>Ad&amp;resse</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
-        <translation>La&amp;nd</translation>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Land</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation>Ansvarlig &amp;person</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
-        <translation>Akademisk &amp;vejleder</translation>
+        <source>Academ&amp;ic tutor</source>
+        <translation>Akademisk ve&amp;jleder</translation>
     </message>
     <message>
         <source>e.g. Information and communication</source>
@@ -1084,12 +1084,12 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>Mentor</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisation</translation>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganisation</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
-        <translation>Afde&amp;ling</translation>
+        <source>De&amp;partment</source>
+        <translation>Af&amp;deling</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
@@ -1100,20 +1100,20 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>&amp;Websted</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
-        <translation>&amp;Land</translation>
+        <source>Coun&amp;try</source>
+        <translation>L&amp;and</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>Stø&amp;rrelse</translation>
+        <translation>St&amp;ørrelse</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>Bran&amp;che</translation>
+        <source>Sector</source>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation>Mento&amp;r</translation>
+        <translation>&amp;Mentor</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
@@ -1133,11 +1133,11 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation>&amp;Tilføj en periode</translation>
+        <translation>Tilføj &amp;en periode</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
+        <translation>T&amp;itel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -1149,7 +1149,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Hours per week</source>
-        <translation>&amp;Timer pr. uge</translation>
+        <translation>Timer pr. &amp;uge</translation>
     </message>
     <message>
         <source>M&amp;ode</source>
@@ -1169,7 +1169,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation>&amp;Tilføj en opgave</translation>
+        <translation>Tilføj &amp;en opgave</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
@@ -1261,7 +1261,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation>&amp;Tilføj en linje</translation>
+        <translation>Tilføj &amp;en linje</translation>
     </message>
     <message>
         <source>One duty per line</source>
@@ -1305,7 +1305,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation>&amp;Tilføj et værktøj</translation>
+        <translation>Tilføj &amp;et værktøj</translation>
     </message>
     <message>
         <source>Traineeship embedded in the curriculum</source>
@@ -1329,7 +1329,7 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation>&amp;Frivilligt praktikophold</translation>
+        <translation>F&amp;rivilligt praktikophold</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
@@ -1344,12 +1344,12 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>ECTS-&amp;point</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation>&amp;Karakter</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation>&amp;Karakterudskrift</translation>
+        <translation>K&amp;arakterudskrift</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
@@ -1385,11 +1385,11 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
     </message>
     <message>
         <source>Support in &amp;kind</source>
-        <translation>Støtte i &amp;naturalier</translation>
+        <translation>&amp;Støtte i naturalier</translation>
     </message>
     <message>
         <source>&amp;Certificate within</source>
-        <translation>&amp;Bevis inden for</translation>
+        <translation>Bevis &amp;inden for</translation>
     </message>
     <message>
         <source>The traineeship certificate is issued {low} to {high} weeks after the end at the latest.</source>
@@ -3467,10 +3467,6 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>Postcode</source>
         <translation>Postnummer</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Branche</translation>
     </message>
     <message>
         <source>Size</source>

@@ -1008,20 +1008,20 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>ISCED-F-Code und Bezeichnung, z. B. 0311 Volkswirtschaftslehre</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Name</translation>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;me</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
         <translation>&amp;E-Mail</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
+        <source>Date of birt&amp;h</source>
         <translation>Geburts&amp;datum</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Staats&amp;angehörigkeit</translation>
+        <translation>Staatsan&amp;gehörigkeit</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
@@ -1049,7 +1049,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>&amp;Faculty</source>
-        <translation>&amp;Fakultät</translation>
+        <translation>Fa&amp;kultät</translation>
     </message>
     <message>
         <source>Erasmus &amp;code</source>
@@ -1060,15 +1060,15 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>&amp;Adresse</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
-        <translation>La&amp;nd</translation>
+        <source>C&amp;ountry</source>
+        <translation>&amp;Land</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation>Verantwortliche &amp;Person</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation>&amp;Tutor/in der Hochschule</translation>
     </message>
     <message>
@@ -1084,12 +1084,12 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>Mentor/in</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
+        <source>Or&amp;ganisation</source>
         <translation>&amp;Organisation</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
-        <translation>Abtei&amp;lung</translation>
+        <source>De&amp;partment</source>
+        <translation>A&amp;bteilung</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
@@ -1097,19 +1097,19 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>&amp;Website</source>
-        <translation>&amp;Website</translation>
+        <translation>Webs&amp;ite</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
-        <translation>&amp;Land</translation>
+        <source>Coun&amp;try</source>
+        <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
         <translation>Grö&amp;ße</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>Bran&amp;che</translation>
+        <source>Sector</source>
+        <translation>Branche</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
@@ -1145,7 +1145,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation>&amp;Zeitraum</translation>
+        <translation>Z&amp;eitraum</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
@@ -1344,7 +1344,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>ECTS-&amp;Punkte</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation>&amp;Note</translation>
     </message>
     <message>
@@ -1361,7 +1361,7 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation>Die Organisation &amp;zahlt eine monatliche Vergütung von</translation>
+        <translation>&amp;Die Organisation zahlt eine monatliche Vergütung von</translation>
     </message>
     <message>
         <source>Monthly amount</source>
@@ -3467,10 +3467,6 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>Postcode</source>
         <translation>Postleitzahl</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Branche</translation>
     </message>
     <message>
         <source>Size</source>

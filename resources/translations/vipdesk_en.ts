@@ -1003,7 +1003,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Name</source>
+        <source>Na&amp;me</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1011,7 +1011,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
+        <source>Date of birt&amp;h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1055,15 +1055,15 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
+        <source>C&amp;ountry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1079,11 +1079,11 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
+        <source>Or&amp;ganisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
+        <source>De&amp;partment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1095,7 +1095,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
+        <source>Coun&amp;try</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1103,7 +1103,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
+        <source>Sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1339,7 +1339,7 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3450,10 +3450,6 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>Postcode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

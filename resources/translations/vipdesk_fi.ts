@@ -1008,7 +1008,7 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>ISCED-F-koodi ja nimi, esim. 0311 Taloustiede</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
+        <source>Na&amp;me</source>
         <translation>&amp;Nimi</translation>
     </message>
     <message>
@@ -1016,7 +1016,7 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>Sä&amp;hköposti</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
+        <source>Date of birt&amp;h</source>
         <translation>Syntym&amp;äaika</translation>
     </message>
     <message>
@@ -1060,15 +1060,15 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>&amp;Osoite</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
+        <source>C&amp;ountry</source>
         <translation>&amp;Maa</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation>Vastuuhenkil&amp;ö</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation>Korkeakoulun oh&amp;jaaja</translation>
     </message>
     <message>
@@ -1084,23 +1084,23 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>Mentori</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
+        <source>Or&amp;ganisation</source>
         <translation>Or&amp;ganisaatio</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
+        <source>De&amp;partment</source>
         <translation>&amp;Yksikkö</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation>O&amp;soite</translation>
+        <translation>Osoi&amp;te</translation>
     </message>
     <message>
         <source>&amp;Website</source>
         <translation>&amp;Verkkosivusto</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
+        <source>Coun&amp;try</source>
         <translation>M&amp;aa</translation>
     </message>
     <message>
@@ -1108,8 +1108,8 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>&amp;Koko</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>&amp;Toimiala</translation>
+        <source>Sector</source>
+        <translation>Toimiala</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
@@ -1233,7 +1233,7 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;Monitoring plan</source>
-        <translation>&amp;Seurantasuunnitelma</translation>
+        <translation>S&amp;eurantasuunnitelma</translation>
     </message>
     <message>
         <source>&amp;Evaluation</source>
@@ -1325,7 +1325,7 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
     </message>
     <message>
         <source>&amp;Embedded in the curriculum</source>
-        <translation>&amp;Sisältyy opetussuunnitelmaan</translation>
+        <translation>S&amp;isältyy opetussuunnitelmaan</translation>
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
@@ -1344,7 +1344,7 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>&amp;ECTS-opintopisteet</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation>&amp;Arvosana</translation>
     </message>
     <message>
@@ -3467,10 +3467,6 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>Postcode</source>
         <translation>Postinumero</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Toimiala</translation>
     </message>
     <message>
         <source>Size</source>

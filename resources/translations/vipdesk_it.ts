@@ -1008,20 +1008,20 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>Codice e nome ISCED-F, es. 0311 Economia</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
+        <source>Na&amp;me</source>
         <translation>&amp;Nome</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation>&amp;E-mail</translation>
+        <translation>E-mai&amp;l</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
-        <translation>Data di &amp;nascita</translation>
+        <source>Date of birt&amp;h</source>
+        <translation>&amp;Data di nascita</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Naziona&amp;lità</translation>
+        <translation>Nazionalit&amp;à</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
@@ -1029,7 +1029,7 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>Ambito di &amp;studio</translation>
+        <translation>Am&amp;bito di studio</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1053,22 +1053,22 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
     </message>
     <message>
         <source>Erasmus &amp;code</source>
-        <translation>Codice &amp;Erasmus</translation>
+        <translation>Codice Erasm&amp;us</translation>
     </message>
     <message>
         <source>&amp;Address</source>
-        <translation>&amp;Indirizzo</translation>
+        <translation>Indiri&amp;zzo</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
+        <source>C&amp;ountry</source>
         <translation>&amp;Paese</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation>Persona &amp;responsabile</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation>&amp;Tutor accademico</translation>
     </message>
     <message>
@@ -1084,36 +1084,36 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>Mentore</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organizzazione</translation>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganizzazione</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
-        <translation>&amp;Dipartimento</translation>
+        <source>De&amp;partment</source>
+        <translation>Dip&amp;artimento</translation>
     </message>
     <message>
         <source>Addre&amp;ss</source>
-        <translation>In&amp;dirizzo</translation>
+        <translation>Indirizz&amp;o</translation>
     </message>
     <message>
         <source>&amp;Website</source>
         <translation>Sito &amp;web</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
+        <source>Coun&amp;try</source>
         <translation>Pa&amp;ese</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>Di&amp;mensioni</translation>
+        <translation>Dimensioni</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>Se&amp;ttore</translation>
+        <source>Sector</source>
+        <translation>Settore</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
-        <translation>Me&amp;ntore</translation>
+        <translation>&amp;Mentore</translation>
     </message>
     <message>
         <source>Table A: the traineeship&apos;s title, period, hours and mode.</source>
@@ -1145,7 +1145,7 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
     </message>
     <message>
         <source>&amp;Period</source>
-        <translation>&amp;Periodo</translation>
+        <translation>P&amp;eriodo</translation>
     </message>
     <message>
         <source>&amp;Hours per week</source>
@@ -1193,7 +1193,7 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
     </message>
     <message>
         <source>Add an o&amp;utcome</source>
-        <translation>Aggiungi un &amp;risultato</translation>
+        <translation>&amp;Aggiungi un risultato</translation>
     </message>
     <message>
         <source>Who follows the trainee&apos;s progress, how and how often</source>
@@ -1213,7 +1213,7 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
     </message>
     <message>
         <source>Add a c&amp;riterion</source>
-        <translation>Aggiungi un &amp;criterio</translation>
+        <translation>Aggiungi &amp;un criterio</translation>
     </message>
     <message>
         <source>e.g. English</source>
@@ -1344,8 +1344,8 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>&amp;Crediti ECTS</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
-        <translation>&amp;Voto</translation>
+        <source>G&amp;rade</source>
+        <translation>V&amp;oto</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
@@ -3467,10 +3467,6 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>Postcode</source>
         <translation>CAP</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Settore</translation>
     </message>
     <message>
         <source>Size</source>

@@ -1008,28 +1008,28 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>ISCED-F-code en naam, bijv. 0311 Economie</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
-        <translation>&amp;Naam</translation>
+        <source>Na&amp;me</source>
+        <translation>Naa&amp;m</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
-        <translation>&amp;Geboortedatum</translation>
+        <source>Date of birt&amp;h</source>
+        <translation>Geboortedat&amp;um</translation>
     </message>
     <message>
         <source>Nationa&amp;lity</source>
-        <translation>Nationa&amp;liteit</translation>
+        <translation>Na&amp;tionaliteit</translation>
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation>Studie&amp;cyclus</translation>
+        <translation>Studiec&amp;yclus</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>&amp;Opleidingsgebied</translation>
+        <translation>O&amp;pleidingsgebied</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1060,15 +1060,15 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>&amp;Adres</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
+        <source>C&amp;ountry</source>
         <translation>&amp;Land</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
-        <translation>Verantwoordelijke &amp;persoon</translation>
+        <source>Responsi&amp;ble person</source>
+        <translation>Verantwoordeli&amp;jke persoon</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation>Academisch &amp;begeleider</translation>
     </message>
     <message>
@@ -1084,11 +1084,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>Mentor</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
-        <translation>&amp;Organisatie</translation>
+        <source>Or&amp;ganisation</source>
+        <translation>Or&amp;ganisatie</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
+        <source>De&amp;partment</source>
         <translation>Af&amp;deling</translation>
     </message>
     <message>
@@ -1100,16 +1100,16 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>&amp;Website</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
+        <source>Coun&amp;try</source>
         <translation>La&amp;nd</translation>
     </message>
     <message>
         <source>Si&amp;ze</source>
-        <translation>&amp;Grootte</translation>
+        <translation>Gr&amp;ootte</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>Sec&amp;tor</translation>
+        <source>Sector</source>
+        <translation>Sector</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
@@ -1133,11 +1133,11 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation>Periode &amp;toevoegen</translation>
+        <translation>P&amp;eriode toevoegen</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation>&amp;Titel</translation>
+        <translation>T&amp;itel</translation>
     </message>
     <message>
         <source>&amp;Description</source>
@@ -1153,7 +1153,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>M&amp;ode</source>
-        <translation>&amp;Vorm</translation>
+        <translation>V&amp;orm</translation>
     </message>
     <message>
         <source>Blended periods</source>
@@ -1169,7 +1169,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation>Taak &amp;toevoegen</translation>
+        <translation>T&amp;aak toevoegen</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
@@ -1261,7 +1261,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation>Regel &amp;toevoegen</translation>
+        <translation>&amp;Regel toevoegen</translation>
     </message>
     <message>
         <source>One duty per line</source>
@@ -1305,7 +1305,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation>Tool &amp;toevoegen</translation>
+        <translation>T&amp;ool toevoegen</translation>
     </message>
     <message>
         <source>Traineeship embedded in the curriculum</source>
@@ -1329,7 +1329,7 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
     </message>
     <message>
         <source>&amp;Voluntary traineeship</source>
-        <translation>&amp;Vrijwillige stage</translation>
+        <translation>V&amp;rijwillige stage</translation>
     </message>
     <message>
         <source>Recent &amp;graduate</source>
@@ -1344,16 +1344,16 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>ECTS-&amp;studiepunten</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation>&amp;Cijfer</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation>&amp;Cijferlijst</translation>
+        <translation>Ci&amp;jferlijst</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
-        <translation>&amp;Verzekering</translation>
+        <translation>V&amp;erzekering</translation>
     </message>
     <message>
         <source>Table C: what the receiving organisation commits to.</source>
@@ -3467,10 +3467,6 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     <message>
         <source>Postcode</source>
         <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sector</translation>
     </message>
     <message>
         <source>Size</source>

@@ -1015,7 +1015,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Kod i nazwa ISCED-F, np. 0311 Ekonomia</translation>
     </message>
     <message>
-        <source>&amp;Name</source>
+        <source>Na&amp;me</source>
         <translation>&amp;Imię i nazwisko</translation>
     </message>
     <message>
@@ -1023,7 +1023,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>&amp;E-mail</translation>
     </message>
     <message>
-        <source>Date of b&amp;irth</source>
+        <source>Date of birt&amp;h</source>
         <translation>Data &amp;urodzenia</translation>
     </message>
     <message>
@@ -1032,11 +1032,11 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>Stud&amp;y cycle</source>
-        <translation>&amp;Stopień studiów</translation>
+        <translation>Stopie&amp;ń studiów</translation>
     </message>
     <message>
         <source>Field of e&amp;ducation</source>
-        <translation>&amp;Dziedzina kształcenia</translation>
+        <translation>D&amp;ziedzina kształcenia</translation>
     </message>
     <message>
         <source>e.g. B LEUVEN01</source>
@@ -1067,15 +1067,15 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>&amp;Adres</translation>
     </message>
     <message>
-        <source>Countr&amp;y</source>
+        <source>C&amp;ountry</source>
         <translation>K&amp;raj</translation>
     </message>
     <message>
-        <source>Responsible &amp;person</source>
+        <source>Responsi&amp;ble person</source>
         <translation>Osoba od&amp;powiedzialna</translation>
     </message>
     <message>
-        <source>Academic &amp;tutor</source>
+        <source>Academ&amp;ic tutor</source>
         <translation>Opiekun u&amp;czelniany</translation>
     </message>
     <message>
@@ -1091,11 +1091,11 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Mentor</translation>
     </message>
     <message>
-        <source>&amp;Organisation</source>
+        <source>Or&amp;ganisation</source>
         <translation>Or&amp;ganizacja</translation>
     </message>
     <message>
-        <source>Depart&amp;ment</source>
+        <source>De&amp;partment</source>
         <translation>Dzia&amp;ł</translation>
     </message>
     <message>
@@ -1107,7 +1107,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>S&amp;trona WWW</translation>
     </message>
     <message>
-        <source>Co&amp;untry</source>
+        <source>Coun&amp;try</source>
         <translation>Kra&amp;j</translation>
     </message>
     <message>
@@ -1115,8 +1115,8 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Wie&amp;lkość</translation>
     </message>
     <message>
-        <source>Sec&amp;tor</source>
-        <translation>Se&amp;ktor</translation>
+        <source>Sector</source>
+        <translation>Sektor</translation>
     </message>
     <message>
         <source>Mento&amp;r</source>
@@ -1140,7 +1140,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>&amp;Add a period</source>
-        <translation>&amp;Dodaj okres</translation>
+        <translation>Dod&amp;aj okres</translation>
     </message>
     <message>
         <source>&amp;Title</source>
@@ -1176,7 +1176,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>&amp;Add a task</source>
-        <translation>&amp;Dodaj zadanie</translation>
+        <translation>Dodaj &amp;zadanie</translation>
     </message>
     <message>
         <source>What the trainee will do, what each task delivers and by when. Deadlines fall inside the period, {span}.</source>
@@ -1268,7 +1268,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>&amp;Add a line</source>
-        <translation>&amp;Dodaj wiersz</translation>
+        <translation>D&amp;odaj wiersz</translation>
     </message>
     <message>
         <source>One duty per line</source>
@@ -1312,7 +1312,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>&amp;Add a tool</source>
-        <translation>&amp;Dodaj narzędzie</translation>
+        <translation>Dodaj &amp;narzędzie</translation>
     </message>
     <message>
         <source>Traineeship embedded in the curriculum</source>
@@ -1351,12 +1351,12 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Punkty &amp;ECTS</translation>
     </message>
     <message>
-        <source>&amp;Grade</source>
+        <source>G&amp;rade</source>
         <translation>&amp;Ocena</translation>
     </message>
     <message>
         <source>&amp;Transcript</source>
-        <translation>&amp;Wykaz zaliczeń</translation>
+        <translation>Wykaz &amp;zaliczeń</translation>
     </message>
     <message>
         <source>&amp;Insurance</source>
@@ -1368,7 +1368,7 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
     </message>
     <message>
         <source>The organisation &amp;pays a monthly allowance of</source>
-        <translation>Organizacja &amp;wypłaca miesięczne świadczenie w wysokości</translation>
+        <translation>&amp;Organizacja wypłaca miesięczne świadczenie w wysokości</translation>
     </message>
     <message>
         <source>Monthly amount</source>
@@ -3487,10 +3487,6 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>Postcode</source>
         <translation>Kod pocztowy</translation>
-    </message>
-    <message>
-        <source>Sector</source>
-        <translation>Sektor</translation>
     </message>
     <message>
         <source>Size</source>

@@ -10,6 +10,7 @@ source text that the catalogue translates.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -61,6 +62,35 @@ def texts(widget: QWidget) -> set[str]:
     return shown
 
 
+def alt_texts(window: QWidget) -> list[str]:
+    """The texts of the visible labels (with a buddy) and buttons of `window` that have an
+    Alt letter."""
+    out = []
+    for child in window.findChildren(QWidget):
+        if not child.isVisible() or not isinstance(child, (QLabel, QAbstractButton)):
+            continue
+        if isinstance(child, QLabel) and child.buddy() is None:
+            continue
+        if re.search(r"&[^&\s]", child.text().replace("&&", "")):
+            out.append(child.text())
+    return out
+
+
+def same_letters(texts: list[str], fixed: set[str], where: str) -> list[str]:
+    """Texts sharing an Alt letter, unless all of them are `fixed` (Qt's own wizard buttons,
+    whose letters vipdesk cannot choose)."""
+    seen: dict[str, list[str]] = {}
+    for text in texts:
+        found = re.search(r"&([^&\s])", text.replace("&&", ""))
+        assert found is not None
+        seen.setdefault(found.group(1).lower(), []).append(text)
+    return [
+        f"{where}: Alt+{key} on {' and '.join(on)}"
+        for key, on in seen.items()
+        if len(on) > 1 and not set(on) <= fixed
+    ]
+
+
 def settle(app: QApplication) -> None:
     for _ in range(4):
         app.processEvents()
@@ -109,13 +139,27 @@ def main(language: str, catalogues: Path, url: str) -> dict[str, object]:
         save=lambda _data: None,
     )
     wizard.show()
-    for _page in range(3):
+    buttons = {wizard.buttonText(b) for b in QWizard.WizardButton if wizard.button(b) is not None}
+    pages: dict[str, list[str]] = {}
+    while True:
         settle(app)
-        problems += too_narrow(wizard, f"agreement wizard, page {wizard.currentPage().title()!r}")
+        where = f"agreement wizard, page {wizard.currentPage().title()!r}"
+        problems += too_narrow(wizard, where)
+        pages[wizard.currentPage().title()] = alt_texts(wizard)
+        problems += same_letters(pages[wizard.currentPage().title()], buttons, where)
         shown |= texts(wizard)
+        if wizard.currentPage() is wizard.review:
+            break
         wizard.button(QWizard.WizardButton.NextButton).click()
     db.dispose()
-    return {"problems": problems, "menus": menus, "tabs": tabs, "shown": sorted(shown)}
+    return {
+        "problems": problems,
+        "menus": menus,
+        "tabs": tabs,
+        "shown": sorted(shown),
+        "wizard_pages": pages,
+        "wizard_buttons": sorted(buttons),
+    }
 
 
 if __name__ == "__main__":

@@ -66,7 +66,12 @@ def test_the_catalogues_hold_exactly_the_texts_of_the_source(tmp_path: Path) -> 
         assert held == expected, f"{language}: run `make translations`"
 
 
-def problems(message: Message, forms: int) -> list[str]:
+# A field left without its Alt letter in one language: the letters of that language's words
+# ran out on a crowded page (test_interface_languages keeps every page's letters apart).
+WITHOUT_ALT_LETTER = {("it", "Si&ze")}  # the Parties page: "Dimensioni" gave its M to "Mentore"
+
+
+def problems(message: Message, forms: int, language: str = "") -> list[str]:
     if message.unfinished or not all(text.strip() for text in message.translations):
         return ["unfinished"]
     if message.numerus and len(message.translations) != forms:
@@ -82,7 +87,8 @@ def problems(message: Message, forms: int) -> list[str]:
             found.append(f"placeholders {theirs} in {text!r}")
         if sorted(TAG.findall(message.source)) != sorted(TAG.findall(text)):
             found.append(f"tags differ in {text!r}")
-        if len(ACCELERATOR.findall(message.source)) != len(ACCELERATOR.findall(text)):
+        letters = len(ACCELERATOR.findall(message.source)), len(ACCELERATOR.findall(text))
+        if letters[0] != letters[1] and (language, message.source) not in WITHOUT_ALT_LETTER:
             found.append(f"accelerators differ in {text!r}")
     return found
 
@@ -96,7 +102,7 @@ def test_what_is_translated_keeps_placeholders_tags_and_accelerators(language: s
         f"{message.source!r}: {problem}"
         for message in messages(catalogue(language))
         if not message.unfinished
-        for problem in problems(message, PLURAL_FORMS[language])
+        for problem in problems(message, PLURAL_FORMS[language], language)
     ]
     assert not found, f"{language}:\n" + "\n".join(found[:40])
 
@@ -149,6 +155,6 @@ def test_a_text_naming_a_wizard_button_uses_the_buttons_own_name(language: str) 
         for word, source in _BUTTONS.items():
             if not re.search(rf"(?<=\s){word}\b(?! page)", message.source):  # a button's name
                 continue
-            button = qt.translate("QWizard", source).replace("&", "").strip("<> ")
+            button = (qt.translate("QWizard", source) or "").replace("&", "").strip("<> ")
             for text in message.translations:
                 assert button in text, (message.source, text, button)

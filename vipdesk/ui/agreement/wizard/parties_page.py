@@ -63,9 +63,9 @@ class PartiesPage(SectionPage):
         for level, label in STUDY_CYCLES.items():
             self.cycle.addItem(label, level)
         self.education = line_edit(placeholder=tr("ISCED-F code and name, e.g. 0311 Economics"))
-        self.add_input(form, "trainee.name", tr("&Name"), self.trainee_name, required=True)
+        self.add_input(form, "trainee.name", tr("Na&me"), self.trainee_name, required=True)
         self.add_input(form, "trainee.email", tr("&E-mail"), self.trainee_email, required=True)
-        self.add_input(form, "trainee.date_of_birth", tr("Date of b&irth"), self.birth)
+        self.add_input(form, "trainee.date_of_birth", tr("Date of birt&h"), self.birth)
         self.add_input(form, "trainee.nationality", tr("Nationa&lity"), self.nationality)
         self.add_input(form, "trainee.study_cycle", tr("Stud&y cycle"), self.cycle)
         self.add_input(
@@ -84,9 +84,9 @@ class PartiesPage(SectionPage):
         self.add_input(form, "sending.faculty", tr("&Faculty"), self.faculty)
         self.add_input(form, "sending.erasmus_code", tr("Erasmus &code"), self.erasmus)
         self.add_input(form, "sending.address", tr("&Address"), self.sending_address)
-        self.add_input(form, "sending.country", tr("Countr&y"), self.sending_country)
-        self._person(form, "sending.contact", tr("Responsible &person"), self.responsible, True)
-        self._person(form, "sending.tutor", tr("Academic &tutor"), self.tutor, False)
+        self.add_input(form, "sending.country", tr("C&ountry"), self.sending_country)
+        self._person(form, "sending.contact", tr("Responsi&ble person"), self.responsible, True)
+        self._person(form, "sending.tutor", tr("Academ&ic tutor"), self.tutor, False)
 
         form = self.new_form(r_box)
         self.receiving_name = line_edit()
@@ -101,16 +101,16 @@ class PartiesPage(SectionPage):
         self.hr = PersonFields(tr("Contact person"))
         self.mentor = PersonFields(tr("Mentor"))
         self.add_input(
-            form, "receiving.name", tr("&Organisation"), self.receiving_name, required=True
+            form, "receiving.name", tr("Or&ganisation"), self.receiving_name, required=True
         )
-        self.add_input(form, "receiving.department", tr("Depart&ment"), self.department)
+        self.add_input(form, "receiving.department", tr("De&partment"), self.department)
         self.add_input(form, "receiving.address", tr("Addre&ss"), self.receiving_address)
         self.add_input(form, "receiving.website", tr("&Website"), self.website)
         self.add_input(
-            form, "receiving.country", tr("Co&untry"), self.receiving_country, required=True
+            form, "receiving.country", tr("Coun&try"), self.receiving_country, required=True
         )
         self.add_input(form, "receiving.size", tr("Si&ze"), self.size_combo)
-        self.add_input(form, "receiving.sector", tr("Sec&tor"), self.sector)
+        self.add_input(form, "receiving.sector", tr("Sector"), self.sector)
         self._person(form, "receiving.contact", tr("Contact person"), self.hr, False)
         self._person(form, "receiving.mentor", tr("Mento&r"), self.mentor, True)
 

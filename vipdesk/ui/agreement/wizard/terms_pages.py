@@ -217,7 +217,7 @@ class RecognitionPage(SectionPage):
         self.insurance = text_box(2)
         self.add_input(form, "recognition.kind", tr("Recognition"), kinds)
         self.add_input(form, "recognition.credits", tr("ECTS &credits"), self.credits)
-        self.add_input(form, "recognition.grade", tr("&Grade"), self.grade)
+        self.add_input(form, "recognition.grade", tr("G&rade"), self.grade)
         self.add_input(form, "recognition.transcript", tr("&Transcript"), self.transcript)
         self.add_input(form, "recognition.insurance", tr("&Insurance"), self.insurance)
         self.finish()
