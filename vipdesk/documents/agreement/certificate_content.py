@@ -21,6 +21,7 @@ from typing import Any
 from vipdesk.documents.agreement.content import AgreementData, Person, _plain, _revive
 from vipdesk.enums import Mode
 from vipdesk.errors import ValidationError
+from vipdesk.languages import ENGLISH
 
 # `_plain` and `_revive` are the agreement's canonical-form helpers: shared on purpose, so an
 # agreement and its certificate are stored and hashed by the same rules.
@@ -57,6 +58,7 @@ class CertificateData:
     evaluation: str = ""  # the mentor's evaluation of the trainee
     assessment: str = ""  # overall assessment or grade suggestion; "" when none is given
     placement_id: int | None = None
+    document_language: str = ENGLISH  # as the agreement's: "de", or "en+de" for bilingual
 
 
 def certificate_from_agreement(
@@ -97,6 +99,7 @@ def certificate_from_agreement(
         tasks=tuple(t.description for t in p.tasks if t.description.strip()),
         learning_outcomes=tuple(o for o in p.learning_outcomes if o.strip()),
         placement_id=data.placement_id,
+        document_language=data.document_language,
     )
 
 
@@ -115,6 +118,9 @@ def certificate_from_dict(values: dict[str, Any]) -> CertificateData:
 def certificate_json(data: CertificateData) -> str:
     """One exact text for the content (without `generated_at`): sorted keys, no spaces."""
     content = {k: v for k, v in certificate_to_dict(data).items() if k not in _NOT_HASHED}
+    # English is left out, so that every certificate stored before languages keeps its hash.
+    if content.get("document_language", ENGLISH) == ENGLISH:
+        content.pop("document_language", None)
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 

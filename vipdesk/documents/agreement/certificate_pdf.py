@@ -33,18 +33,16 @@ from vipdesk.documents.agreement.layout import (
     para,
     styles,
 )
-from vipdesk.documents.agreement.sections import person_line, section
+from vipdesk.documents.agreement.sections import period_length, person_line, section
 from vipdesk.documents.agreement.signature_block import Party, Signatory, signature_block
 from vipdesk.documents.agreement.signature_record import RECEIVED, SignatureRecord
+from vipdesk.documents.agreement.texts import agreement_language, bilingual, label
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo
 from vipdesk.documents.pdf.fonts import markup
+from vipdesk.languages import ENGLISH
 
-TITLE = "Traineeship certificate"
-SIGNATURE_INTRO = (
-    "The supervisor signs to certify this traineeship, the sending institution to acknowledge "
-    "receipt: digitally with a certificate, or by hand on a printed copy that is scanned."
-)
+TITLE = "Traineeship certificate"  # the file's title in its properties; the page's is translated
 
 
 def document_info(data: CertificateData) -> DocumentInfo:
@@ -72,15 +70,20 @@ def render_certificate(
     data: CertificateData, *, records: Sequence[SignatureRecord] | None = None
 ) -> bytes:
     """The certificate as PDF bytes, with empty signature fields for the host and sender;
-    `records` (for the executed copy) print each recorded signature in its party's box."""
-    return build_pdf(
-        _story(data, records),
-        document_info(data),
-        header=(data.sending_name, TITLE),
-        footer=(
-            f"{data.reference} · certificate {data.version} · issued {long_date(data.issued_on)}"
-        ),
-    )
+    `records` (for the executed copy) print each recorded signature in its party's box.
+    Written in the certificate's language (`document_language`), like its agreement."""
+    with agreement_language(data.document_language):
+        return build_pdf(
+            _story(data, records),
+            document_info(data),
+            header=(data.sending_name, label("certificate.title")),
+            footer=label(
+                "certificate.footer",
+                reference=data.reference,
+                version=data.version,
+                date=long_date(data.issued_on),
+            ),
+        )
 
 
 def write_certificate(
@@ -92,50 +95,58 @@ def write_certificate(
 
 def duration(start: date, end: date) -> str:
     """'17 weeks', or '110 days, about 16 weeks' when the days do not make whole weeks."""
-    days = (end - start).days + 1
-    weeks, rest = divmod(days, 7)
-    if rest == 0:
-        return f"{weeks} week{'s' if weeks != 1 else ''}"
-    if days < 14:
-        return f"{days} day{'s' if days != 1 else ''}"
-    return f"{days} days, about {round(days / 7)} weeks"
+    return period_length(start, end)
 
 
 def _story(data: CertificateData, records: Sequence[SignatureRecord] | None) -> list[Flowable]:
     s = styles()
-    department = f" ({data.host_department})" if data.host_department else ""
+    statement = [para(_statement(data), s.body)]
+    if bilingual():  # what the host certifies, in both languages
+        with agreement_language(ENGLISH):
+            statement.append(para(_statement(data), s.muted))
     return [
-        Paragraph(markup(TITLE), s.title),
+        Paragraph(markup(label("certificate.title")), s.title),
         Spacer(1, 2),
         Paragraph(
             markup(
-                f"Reference {data.reference}   ·   Certificate {data.version}   ·   "
-                f"Issued {long_date(data.issued_on)}"
+                label(
+                    "certificate.reference_line",
+                    reference=data.reference,
+                    version=data.version,
+                    date=long_date(data.issued_on),
+                )
             ),
             s.muted,
         ),
         Spacer(1, 6),
-        para(
-            f"{data.host_name}{department} certifies that {data.trainee_name} carried out a "
-            f"{data.mode.value} traineeship with the organisation from "
-            f"{long_date(data.actual_start)} to {long_date(data.actual_end)}, under the "
-            f"Learning Agreement for Traineeships with {data.sending_name}.",
-            s.body,
-        ),
+        *statement,
         *_parties(data),
         *_period(data),
-        section(3, "Tasks carried out"),
-        *(bullets(data.tasks) or [para("No tasks are recorded.", s.body)]),
-        section(4, "Learning outcomes achieved"),
-        *(bullets(data.learning_outcomes) or [para("No learning outcomes are recorded.", s.body)]),
+        section(3, label("certificate.section.tasks")),
+        *(bullets(data.tasks) or [para(label("certificate.no_tasks"), s.body)]),
+        section(4, label("certificate.section.outcomes")),
+        *(bullets(data.learning_outcomes) or [para(label("certificate.no_outcomes"), s.body)]),
         *_evaluation(data),
         *signature_block(
             _signatories(data),
             section=6,
-            intro=SIGNATURE_INTRO,
+            intro=label("certificate.signature_intro"),
             records=None if records is None else with_receipt(data, records),
         ),
     ]
+
+
+def _statement(data: CertificateData) -> str:
+    department = f" ({data.host_department})" if data.host_department else ""
+    return label(
+        "certificate.statement",
+        host=f"{data.host_name}{department}",
+        trainee=data.trainee_name,
+        mode=label(f"mode.{data.mode.value}"),
+        start=long_date(data.actual_start),
+        end=long_date(data.actual_end),
+        sending=data.sending_name,
+    )
 
 
 def with_receipt(
@@ -153,7 +164,7 @@ def with_receipt(
         party=Party.SENDING.value,
         method=RECEIVED,
         name=contact.name,
-        function=contact.position or "Placement coordinator",
+        function=contact.position or label("position.sending"),
         email=contact.email,
         signed_on=last.signed_on,
         recorded_by=last.recorded_by,
@@ -167,16 +178,16 @@ def _joined(*parts: str) -> str:
 
 def _parties(data: CertificateData) -> list[Flowable]:
     return [
-        section(1, "The trainee and the organisation"),
+        section(1, label("certificate.section.parties")),
         label_table(
             [
-                ("Trainee", _joined(data.trainee_name, data.trainee_email)),
+                (label("position.student"), _joined(data.trainee_name, data.trainee_email)),
                 (
-                    "Receiving organisation",
+                    label("certificate.receiving"),
                     _joined(data.host_name, data.host_department, data.host_country),
                 ),
-                ("Mentor", person_line(data.mentor)),
-                ("Sending institution", data.sending_name),
+                (label("label.mentor"), person_line(data.mentor)),
+                (label("certificate.sending"), data.sending_name),
             ]
         ),
     ]
@@ -189,17 +200,25 @@ def _label(text: str) -> Paragraph:
 def _period(data: CertificateData) -> list[Flowable]:
     value = (CONTENT_WIDTH - LABEL_WIDTH) / 2
     table = grid_table(
-        ["", "Planned (learning agreement)", "Actual"],
+        ["", label("certificate.planned"), label("certificate.actual")],
         [
-            [_label("Start"), long_date(data.planned_start), long_date(data.actual_start)],
-            [_label("End"), long_date(data.planned_end), long_date(data.actual_end)],
             [
-                _label("Duration"),
+                _label(label("certificate.start")),
+                long_date(data.planned_start),
+                long_date(data.actual_start),
+            ],
+            [
+                _label(label("certificate.end")),
+                long_date(data.planned_end),
+                long_date(data.actual_end),
+            ],
+            [
+                _label(label("certificate.duration")),
                 duration(data.planned_start, data.planned_end),
                 duration(data.actual_start, data.actual_end),
             ],
-            [_label("Mode"), data.mode.label, ""],
-            [_label("Hours per week"), str(data.hours_per_week), ""],
+            [_label(label("label.mode")), label(f"mode_label.{data.mode.value}"), ""],
+            [_label(label("label.hours")), str(data.hours_per_week), ""],
         ],
         [LABEL_WIDTH, value, value],
     )
@@ -211,16 +230,16 @@ def _period(data: CertificateData) -> list[Flowable]:
             ("BACKGROUND", (0, 1), (0, -1), LABEL_BACKGROUND),
         ]
     )
-    return [section(2, "Period of the traineeship"), table]
+    return [section(2, label("certificate.section.period")), table]
 
 
 def _evaluation(data: CertificateData) -> list[Flowable]:
     story: list[Flowable] = [
-        section(5, "Evaluation of the trainee by the mentor"),
+        section(5, label("certificate.section.evaluation")),
         para(data.evaluation, styles().body),
     ]
     if data.assessment.strip():
-        rows: list[tuple[str, Cell]] = [("Overall assessment", data.assessment)]
+        rows: list[tuple[str, Cell]] = [(label("certificate.assessment"), data.assessment)]
         story += [Spacer(1, 6), label_table(rows)]
     return story
 
@@ -230,12 +249,12 @@ def _signatories(data: CertificateData) -> list[Signatory]:
     return [
         Signatory(
             Party.HOST,
-            "Supervisor at the receiving organisation",
-            Person(mentor.name, mentor.position or "Company mentor", mentor.email),
+            label("signer.host"),
+            Person(mentor.name, mentor.position or label("position.host"), mentor.email),
         ),
         Signatory(
             Party.SENDING,
-            "Received by the sending institution",
-            Person(contact.name, contact.position or "Placement coordinator", contact.email),
+            label("certificate.signer.sending"),
+            Person(contact.name, contact.position or label("position.sending"), contact.email),
         ),
     ]

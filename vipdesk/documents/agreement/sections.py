@@ -5,6 +5,8 @@ In the fillable variant (`HostFields`), the host's values become form fields in 
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
@@ -116,7 +118,12 @@ def parties(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
 
 def duration(data: AgreementData) -> str:
     """'17 weeks', or '110 days, about 16 weeks' when the days do not make whole weeks."""
-    days = (data.programme.end - data.programme.start).days + 1
+    return period_length(data.programme.start, data.programme.end)
+
+
+def period_length(start: date, end: date) -> str:
+    """`duration` of the days from `start` to `end`, both included."""
+    days = (end - start).days + 1
     weeks, rest = divmod(days, 7)
     if rest == 0:
         return label("weeks", count=weeks) if weeks != 1 else label("one_week")

@@ -1,0 +1,94 @@
+"""The traineeship certificate in the agreement's language: its fixed texts from
+texts.<language>.json (the `certificate.*` labels), its dates the language's way, bilingual
+like the agreement, and every certificate stored before languages keeping its hash."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.follow_up_samples import sample_certificate
+from tests.helpers.pdf_tools import pdf_text
+from tests.helpers.samples import sample_agreement
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_agreement,
+    certificate_from_dict,
+    certificate_hash,
+    certificate_to_dict,
+)
+from vipdesk.documents.agreement.certificate_pdf import render_certificate
+from vipdesk.languages import LANGUAGES
+from vipdesk.resources import resources_dir
+
+
+def labels(language: str) -> dict[str, str]:
+    path = resources_dir() / "agreement" / f"texts.{language}.json"
+    found: dict[str, str] = json.loads(path.read_text(encoding="utf-8"))["labels"]
+    return found
+
+
+def text_of(pdf: bytes, tmp_path: Path) -> str:
+    return " ".join(pdf_text(pdf, tmp_path).split())
+
+
+def test_the_german_certificate_has_no_english_left(tmp_path: Path) -> None:
+    data = replace(sample_certificate(), document_language="de", actual_end=date(2026, 12, 4))
+    text = text_of(render_certificate(data), tmp_path)
+    assert "Praktikumsbescheinigung" in text and "4. Dezember 2026" in text
+    assert "3. Ausgeführte Aufgaben" in text and "Tatsächlich" in text
+    english, german = labels("en"), labels("de")
+    # The words of each English text the certificate uses that German says otherwise.
+    used = [key for key in english if key.startswith("certificate.")] + [
+        "label.mentor", "label.mode", "label.hours", "signer.host", "position.student",
+        "weeks", "days_about_weeks", "date_line", "section.signatures",
+    ]  # fmt: skip
+    left = [
+        fragment.strip()
+        for key in used
+        if english[key] != german[key]
+        for fragment in re.split(r"\{\w+\}", english[key])
+        if len(fragment.strip()) > 4 and fragment.strip() not in german[key]
+    ]
+    entered = [data.trainee_name, data.host_name, data.sending_name, data.evaluation,
+               data.assessment, *data.tasks, *data.learning_outcomes]  # fmt: skip
+    for value in sorted(entered, key=len, reverse=True):
+        text = text.replace(" ".join(value.split()), " ")
+    assert [fragment for fragment in left if fragment in text] == []
+    assert "December" not in text and "weeks" not in text
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_language_writes_its_own_certificate(language: str, tmp_path: Path) -> None:
+    text = text_of(render_certificate(replace(sample_certificate(), document_language=language)),
+                   tmp_path)  # fmt: skip
+    mine = labels(language)
+    for key in ("certificate.title", "certificate.section.period", "certificate.assessment"):
+        assert mine[key] in text, (language, key)
+
+
+def test_a_bilingual_certificate_states_it_in_both_languages(tmp_path: Path) -> None:
+    data = replace(sample_certificate(), document_language="en+pl")
+    text = text_of(render_certificate(data), tmp_path)
+    assert "Zaświadczenie o odbyciu praktyki / Traineeship certificate" in text
+    assert "zaświadcza, że praktyka" in text and "certifies that" in text
+    assert text.count(data.evaluation.split(".")[0]) == 1  # what the mentor wrote: once
+
+
+def test_the_certificate_follows_its_agreements_language_and_english_keeps_its_hash() -> None:
+    german = replace(sample_agreement(), document_language="en+de")
+    certificate = certificate_from_agreement(
+        german, actual_start=german.programme.start, actual_end=german.programme.end,
+        today=german.programme.end,
+    )  # fmt: skip
+    assert certificate.document_language == "en+de"
+    english = sample_certificate()
+    stored_before = {k: v for k, v in certificate_to_dict(english).items()
+                     if k != "document_language"}  # fmt: skip
+    assert certificate_from_dict(stored_before) == english
+    assert certificate_hash(certificate_from_dict(stored_before)) == certificate_hash(english)
+    assert certificate_hash(replace(english, document_language="de")) != certificate_hash(english)
