@@ -3,7 +3,7 @@
 Once all three parties have signed, the agreement is locked; a change during the traineeship
 is an amendment with its own signature round. The amendment lists each entry of Table A that
 changes, with the value as agreed beside the new one. `programme_changes` computes that list
-once, as text, so the amendment PDF and the UI show exactly the same thing.
+once, as text, in the language of the document being written (`texts.agreement_language`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from vipdesk.documents.agreement.content import AgreementData, Programme, Task
-
-_MONTHS = (
-    *("January", "February", "March", "April", "May", "June"),
-    *("July", "August", "September", "October", "November", "December"),
-)
+from vipdesk.documents.agreement.layout import long_date, short_date
+from vipdesk.documents.agreement.texts import label_once
 
 
 @dataclass(frozen=True)
@@ -29,20 +26,12 @@ class Change:
     after: str  # as amended (Table A2)
 
 
-def _day(day: date | None, *, short: bool = False) -> str:
-    """'1 February 2027' ('1 Feb 2027' when short), the same whatever the locale."""
-    if day is None:
-        return ""
-    month = _MONTHS[day.month - 1]
-    return f"{day.day} {month[:3] if short else month} {day.year}"
-
-
 def _task(number: int, task: Task) -> str:
     parts = [f"{number}. {task.description}"]
     if task.deliverable:
-        parts.append(f"Deliverable: {task.deliverable}")
+        parts.append(f"{label_once('col.deliverable')}: {task.deliverable}")
     if task.deadline:
-        parts.append(f"Deadline: {_day(task.deadline, short=True)}")
+        parts.append(f"{label_once('col.deadline')}: {short_date(task.deadline)}")
     return " — ".join(parts)
 
 
@@ -50,36 +39,45 @@ def _items(values: tuple[str, ...]) -> str:
     return "\n".join(f"• {value}" for value in values if value.strip())
 
 
+def _range(start: date, end: date) -> str:
+    return label_once("period_range", start=long_date(start), end=long_date(end))
+
+
 def _mode(p: Programme) -> str:
-    periods = [f"{x.kind.value.capitalize()}: {_day(x.start)} to {_day(x.end)}" for x in p.periods]
-    return "\n".join([p.mode.label, *periods])
+    periods = [
+        f"{label_once(f'period.{x.kind.value}')}: {_range(x.start, x.end)}" for x in p.periods
+    ]
+    return "\n".join([label_once(f"mode_label.{p.mode.value}"), *periods])
 
 
 def _language(p: Programme) -> str:
     if not p.language:
         return ""
-    level = f"level {p.language_level}" if p.language_level else "level to be confirmed"
+    if p.language_level:
+        level = label_once("language_level", level=p.language_level)
+    else:
+        level = label_once("level_unconfirmed")
     return f"{p.language} — {level}"
 
 
-# The entries of Table A in the order the agreement prints them.
+# The entries of Table A in the order the agreement prints them: the key of each one's name
+# in texts.<language>.json, and how its value is written.
 PROGRAMME_ENTRIES: tuple[tuple[str, Callable[[Programme], str]], ...] = (
-    ("Planned period", lambda p: f"{_day(p.start)} to {_day(p.end)}"),
-    ("Mode", _mode),
-    ("Hours per week", lambda p: str(p.hours_per_week)),
-    ("Traineeship title", lambda p: p.title),
-    ("Description", lambda p: p.description),
-    ("Language competence", _language),
+    ("label.planned_period", lambda p: _range(p.start, p.end)),
+    ("label.mode", _mode),
+    ("label.hours", lambda p: str(p.hours_per_week)),
+    ("label.title", lambda p: p.title),
+    ("label.description", lambda p: p.description),
+    ("label.language", _language),
     (
-        "Tasks, deliverables and deadlines",
+        "amendment.entry.tasks",
         lambda p: "\n".join(_task(n, t) for n, t in enumerate(p.tasks, 1)),
     ),
-    ("Knowledge, skills and competences", lambda p: _items(p.learning_outcomes)),
-    ("Monitoring plan", lambda p: p.monitoring_plan),
-    ("Evaluation plan", lambda p: p.evaluation_plan),
-    ("Evaluation criteria", lambda p: _items(p.evaluation_criteria)),
+    ("amendment.entry.outcomes", lambda p: _items(p.learning_outcomes)),
+    ("amendment.entry.monitoring", lambda p: p.monitoring_plan),
+    ("amendment.entry.evaluation", lambda p: p.evaluation_plan),
+    ("amendment.entry.criteria", lambda p: _items(p.evaluation_criteria)),
 )
-LABELS: tuple[str, ...] = tuple(label for label, _ in PROGRAMME_ENTRIES)
 
 
 def programme_changes(original: AgreementData, amended: AgreementData) -> list[Change]:
@@ -89,15 +87,23 @@ def programme_changes(original: AgreementData, amended: AgreementData) -> list[C
     is never listed, and every change they could see is.
     """
     changes = []
-    for label, show in PROGRAMME_ENTRIES:
+    for key, show in PROGRAMME_ENTRIES:
         before = show(original.programme).strip()
         after = show(amended.programme).strip()
         if before != after:
-            changes.append(Change(label, before, after))
+            changes.append(Change(label_once(key), before, after))
     return changes
 
 
 def unchanged_entries(changes: list[Change]) -> list[str]:
-    """The labels of the entries of Table A that `changes` leaves as agreed."""
+    """The names of the entries of Table A that `changes` leaves as agreed."""
     changed = {change.label for change in changes}
-    return [label for label in LABELS if label not in changed]
+    return [name for name in entry_names() if name not in changed]
+
+
+def entry_names() -> list[str]:
+    """The names of the entries of Table A, in the current language."""
+    return [label_once(key) for key, _show in PROGRAMME_ENTRIES]
+
+
+LABELS: tuple[str, ...] = tuple(entry_names())  # in English (no document's language yet)

@@ -42,26 +42,31 @@ from vipdesk.documents.agreement.layout import (
 from vipdesk.documents.agreement.sections import person_line, section
 from vipdesk.documents.agreement.signature_block import Party, Signatory, signature_block, signer
 from vipdesk.documents.agreement.signature_record import SignatureRecord
+from vipdesk.documents.agreement.texts import (
+    agreement_language,
+    bilingual,
+    in_sentence,
+    label,
+    label_both,
+    label_once,
+)
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo
 from vipdesk.documents.pdf.fonts import markup
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH
 
 # Private keys beside the agreement's (see agreement_form.py): which amendment, of what.
 KEY_AMENDMENT = "VipdeskAmendment"
 KEY_ORIGINAL_VERSION = "VipdeskAmendsVersion"
 KEY_ORIGINAL_HASH = "VipdeskAmendsHash"
 
-SIGNATURE_INTRO = (
-    "By signing, the parties agree to this amendment; the learning agreement applies as "
-    "amended. Each party signs in its box: digitally with a certificate, or by hand on a "
-    "printed copy that is scanned."
-)
 ENTRY_WIDTH = 36 * mm
 
 
 def title(number: int) -> str:
-    return f"Amendment {number} to the learning agreement"
+    """The amendment's title in the current language (English outside a document's)."""
+    return label_both("amendment.title", number=number)
 
 
 def document_info(original: AgreementData, amended: AgreementData, number: int) -> DocumentInfo:
@@ -111,15 +116,20 @@ def render_amendment(
         )
     if number < 1:
         raise VipdeskError(f"Amendments are numbered from 1, not {number}.")
-    return build_pdf(
-        _story(original, amended, number, reason, agreed_on, records),
-        document_info(original, amended, number),
-        header=(amended.sending.name, title(number)),
-        footer=(
-            f"{amended.reference} · amendment {number} · version {amended.version} · "
-            f"generated {long_date(amended.generated_at)}"
-        ),
-    )
+    with agreement_language(amended.document_language):
+        return build_pdf(
+            _story(original, amended, number, reason, agreed_on, records),
+            document_info(original, amended, number),
+            header=(amended.sending.name, title(number)),
+            page_words=(label_once("page"), label_once("of")),
+            footer=label(
+                "amendment.footer",
+                reference=amended.reference,
+                number=number,
+                version=amended.version,
+                date=long_date(amended.generated_at),
+            ),
+        )
 
 
 def write_amendment(
@@ -149,31 +159,37 @@ def _story(
 ) -> list[Flowable]:
     s = styles()
     changes = programme_changes(original, amended)
+
+    def intro() -> str:
+        return label("amendment.intro", trainee=amended.trainee.name, version=original.version)
+
+    opening = [para(intro(), s.body)]
+    if bilingual():  # what the parties agree to, in both languages
+        with agreement_language(ENGLISH):
+            opening.append(para(intro(), s.muted))
     return [
         Paragraph(markup(title(number)), s.title),
         Spacer(1, 2),
         Paragraph(
             markup(
-                f"Reference {amended.reference}   ·   Amends version {original.version}   ·   "
-                f"Generated {long_date(amended.generated_at)}"
+                label(
+                    "amendment.reference_line",
+                    reference=amended.reference,
+                    version=original.version,
+                    date=long_date(amended.generated_at),
+                )
             ),
             s.muted,
         ),
         Spacer(1, 6),
-        para(
-            f"This amendment changes the traineeship programme (Table A) of the Learning "
-            f"Agreement for Traineeships of {amended.trainee.name}, version {original.version}, "
-            f"signed by the three parties. The changed entries are listed as Table A2 beside "
-            f"the entries as agreed; every entry not listed stays as agreed.",
-            s.body,
-        ),
+        *opening,
         *_parties(amended),
         *_reason(original, reason, agreed_on),
         *_table_a2(original, changes),
         *signature_block(
             [Signatory(party, *signer(amended, party)) for party in Party],
             section=4,
-            intro=SIGNATURE_INTRO,
+            intro=label("amendment.signature_intro"),
             records=records,
         ),
     ]
@@ -181,25 +197,27 @@ def _story(
 
 def _parties(data: AgreementData) -> list[Flowable]:
     return [
-        section(1, "The parties"),
+        section(1, label("section.parties")),
         label_table(
             [
-                ("Trainee", data.trainee.name),
-                ("Sending institution", data.sending.name),
-                ("Receiving organisation", data.receiving.name),
-                ("Mentor", person_line(data.receiving.mentor)),
+                (label("position.student"), data.trainee.name),
+                (label("certificate.sending"), data.sending.name),
+                (label("certificate.receiving"), data.receiving.name),
+                (label("label.mentor"), person_line(data.receiving.mentor)),
             ]
         ),
     ]
 
 
 def _reason(original: AgreementData, reason: str, agreed_on: date | None) -> list[Flowable]:
+    amends = label("amendment.amends_value", reference=original.reference, version=original.version)
+    agreed = long_date(agreed_on) if agreed_on else label_once("amendment.agreed_on_last")
     rows: list[tuple[str, Cell]] = [
-        ("Amends", f"Learning agreement {original.reference}, version {original.version}"),
-        ("Reason", reason),
-        ("Agreed on", long_date(agreed_on) if agreed_on else "The date of the last signature"),
+        (label("amendment.amends"), amends),
+        (label("amendment.reason"), reason),
+        (label("amendment.agreed_on"), agreed),
     ]
-    return [section(2, "Reason for the amendment"), label_table(rows)]
+    return [section(2, label("amendment.section.reason")), label_table(rows)]
 
 
 def _lines(text: str, width: float) -> list[Flowable]:
@@ -210,14 +228,18 @@ def _lines(text: str, width: float) -> list[Flowable]:
 
 def _table_a2(original: AgreementData, changes: list[Change]) -> list[Flowable]:
     s = styles()
-    story: list[Flowable] = [section(3, "Table A2 — changes during the traineeship")]
+    story: list[Flowable] = [section(3, label("amendment.section.changes"))]
     if not changes:
-        story.append(para("No entry of the programme (Table A) is changed.", s.body))
+        story.append(para(label("amendment.no_changes"), s.body))
         return story
     value = (CONTENT_WIDTH - ENTRY_WIDTH) / 2
     inner = value - 2 * CELL_PADDING
     table: Table = grid_table(
-        ["Entry", f"Table A — as agreed (version {original.version})", "Table A2 — as amended"],
+        [
+            label("amendment.col.entry"),
+            label_both("amendment.col.before", version=original.version),
+            label("amendment.col.after"),
+        ],
         [
             [Paragraph(markup(c.label), s.label), _lines(c.before, inner), _lines(c.after, inner)]
             for c in changes
@@ -234,6 +256,6 @@ def _table_a2(original: AgreementData, changes: list[Change]) -> list[Flowable]:
     story.append(table)
     unchanged = unchanged_entries(changes)
     if unchanged:
-        names = ", ".join(label[0].lower() + label[1:] for label in unchanged)
-        story += [Spacer(1, 5), para(f"Unchanged, as agreed in Table A: {names}.", s.body)]
+        names = ", ".join(in_sentence(name) for name in unchanged)
+        story += [Spacer(1, 5), para(label("amendment.unchanged", names=names), s.body)]
     return story

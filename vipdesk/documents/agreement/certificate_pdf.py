@@ -36,7 +36,7 @@ from vipdesk.documents.agreement.layout import (
 from vipdesk.documents.agreement.sections import period_length, person_line, section
 from vipdesk.documents.agreement.signature_block import Party, Signatory, signature_block
 from vipdesk.documents.agreement.signature_record import RECEIVED, SignatureRecord
-from vipdesk.documents.agreement.texts import agreement_language, bilingual, label
+from vipdesk.documents.agreement.texts import agreement_language, bilingual, label, label_once
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo
 from vipdesk.documents.pdf.fonts import markup
@@ -77,6 +77,7 @@ def render_certificate(
             _story(data, records),
             document_info(data),
             header=(data.sending_name, label("certificate.title")),
+            page_words=(label_once("page"), label_once("of")),
             footer=label(
                 "certificate.footer",
                 reference=data.reference,

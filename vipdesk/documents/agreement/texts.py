@@ -93,3 +93,30 @@ def label(key: str, **values: object) -> str:
         return text.format(**values)  # with values in it: once, not repeated in English
     english = _labels(ENGLISH)[key]
     return f"{text} / {english}" if twice and english != text else text
+
+
+def label_once(key: str, **values: object) -> str:
+    """`label` in the current language only, even in a bilingual document: for words inside
+    a value ("Deliverable: …"), where the English beside each would only clutter."""
+    text = _labels(_CURRENT.get()[0])[key]
+    return text.format(**values) if values else text
+
+
+def label_both(key: str, **values: object) -> str:
+    """`label` with its English after it in a bilingual document, placeholders filled in
+    both: for a title that carries a number ("Amendment 1 …")."""
+    language, twice = _CURRENT.get()
+    text = _labels(language)[key].format(**values)
+    english = _labels(ENGLISH)[key].format(**values)
+    return f"{text} / {english}" if twice and english != text else text
+
+
+_CAPITAL_NOUNS = frozenset({"de"})  # languages whose nouns keep their capital in a sentence
+
+
+def in_sentence(text: str) -> str:
+    """A label inside a sentence: its first letter lower-case, unless the language writes
+    its nouns with a capital."""
+    if not text or current_language() in _CAPITAL_NOUNS:
+        return text
+    return text[0].lower() + text[1:]

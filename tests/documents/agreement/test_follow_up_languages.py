@@ -1,6 +1,7 @@
-"""The traineeship certificate in the agreement's language: its fixed texts from
-texts.<language>.json (the `certificate.*` labels), its dates the language's way, bilingual
-like the agreement, and every certificate stored before languages keeping its hash."""
+"""The certificate and the amendment in the agreement's language: their fixed texts from
+texts.<language>.json (the `certificate.*` and `amendment.*` labels), dates the language's
+way, bilingual like the agreement, and every certificate stored before languages keeping its
+hash."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.follow_up_samples import sample_certificate
+from tests.helpers.follow_up_samples import REASON, sample_amended, sample_certificate
 from tests.helpers.pdf_tools import pdf_text
 from tests.helpers.samples import sample_agreement
+from vipdesk.documents.agreement.amendment_pdf import render_amendment
 from vipdesk.documents.agreement.certificate_content import (
     certificate_from_agreement,
     certificate_from_dict,
@@ -59,7 +61,7 @@ def test_the_german_certificate_has_no_english_left(tmp_path: Path) -> None:
     for value in sorted(entered, key=len, reverse=True):
         text = text.replace(" ".join(value.split()), " ")
     assert [fragment for fragment in left if fragment in text] == []
-    assert "December" not in text and "weeks" not in text
+    assert "December" not in text and "weeks" not in text and "Page" not in text
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGES))
@@ -92,3 +94,53 @@ def test_the_certificate_follows_its_agreements_language_and_english_keeps_its_h
     assert certificate_from_dict(stored_before) == english
     assert certificate_hash(certificate_from_dict(stored_before)) == certificate_hash(english)
     assert certificate_hash(replace(english, document_language="de")) != certificate_hash(english)
+
+
+def amendment(language: str) -> bytes:
+    original = replace(sample_agreement(), document_language=language)
+    amended = replace(sample_amended(), document_language=language)
+    return render_amendment(original, amended, number=1, reason=REASON, agreed_on=None)
+
+
+def test_the_german_amendment_has_no_english_left(tmp_path: Path) -> None:
+    text = text_of(amendment("de"), tmp_path)
+    assert "Änderungsvereinbarung 1 zum Learning Agreement" in text
+    assert "Tabelle A2 — Änderungen während des Praktikums" in text
+    assert "Stunden pro Woche" in text and "30. Juni 2027" in text and "Seite 1 von 2" in text
+    assert "Datum der letzten Unterschrift" in text
+    assert "Unverändert, wie in Tabelle A vereinbart: Format," in text  # nouns keep capitals
+    english, german = labels("en"), labels("de")
+    used = [key for key in english if key.startswith("amendment.")] + [
+        "label.planned_period", "label.hours", "label.mode", "col.deliverable", "col.deadline",
+        "period_range", "section.parties", "position.student", "label.mentor",
+    ]  # fmt: skip
+    left = [
+        fragment.strip()
+        for key in used
+        if english[key] != german[key]
+        for fragment in re.split(r"\{\w+\}", english[key])
+        if len(fragment.strip()) > 4 and fragment.strip() not in german[key]
+    ]
+    data = sample_amended()
+    entered = [REASON, data.trainee.name, data.sending.name, data.receiving.name,
+               data.programme.monitoring_plan, sample_agreement().programme.monitoring_plan,
+               *(t.description for t in data.programme.tasks)]  # fmt: skip
+    for value in sorted(entered, key=len, reverse=True):
+        text = text.replace(" ".join(value.split()), " ")
+    assert [fragment for fragment in left if fragment in text] == []
+    assert "June" not in text
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_each_language_writes_its_own_amendment(language: str, tmp_path: Path) -> None:
+    text = text_of(amendment(language), tmp_path)
+    mine = labels(language)
+    for key in ("amendment.section.changes", "amendment.col.entry", "amendment.section.reason"):
+        assert mine[key] in text, (language, key)
+
+
+def test_a_bilingual_amendment_gives_its_headings_in_both_languages(tmp_path: Path) -> None:
+    text = text_of(amendment("en+nl"), tmp_path)
+    assert "Wijziging 1 van de Learning Agreement / Amendment 1 to the learning agreement" in text
+    assert "3. Tabel A2 — wijzigingen tijdens de stage / Table A2 — changes during the" in text
+    assert "Deze wijziging wijzigt" in text and "This amendment changes" in text
