@@ -221,9 +221,28 @@ def test_a_draft_is_written_in_the_hosts_language_and_its_choice_is_remembered(
     saved = save_agreement_draft(db, draft.id, german, draft.row_version, "tester")
     assert saved.agreement.document_language == "en+de"
     assert remembered_language(db, second.id) == "en+de"
-    assert open_draft(db, second.id).agreement.document_language == "en+de"
+    german = open_draft(db, second.id).agreement
+    assert german.document_language == "en+de"
+    # Its default texts (tasks, outcomes, roles…) in German, for the German HR to read.
+    assert german.programme.tasks[0].description.startswith("Einarbeitung")
+    assert [role.title for role in german.roles][:2] == [
+        "Praktikant/in",
+        "Mentor/in im Unternehmen",
+    ]
     with pytest.raises(VipdeskError, match="cannot be written in 'xx'"):
         save_agreement_draft(db, draft.id, replace(german, document_language="xx"),
                              saved.row_version, "tester")  # fmt: skip
     assert open_draft(db, first.id).agreement == saved.agreement  # nothing saved
     assert remembered_language(db, second.id) == "en+de"
+
+
+def test_an_agreement_not_stored_yet_is_drafted_in_the_language_asked(db: Database) -> None:
+    world = make_world(db)
+    placement = make_placement(db, world)
+    assert placement.id is not None
+    polish = export_agreement(db, placement.id, language="pl").data
+    assert polish.roles[0].title == "Praktykant"
+    assert (
+        polish.programme.monitoring_plan
+        != export_agreement(db, placement.id, language="en").data.programme.monitoring_plan
+    )

@@ -233,3 +233,16 @@ def test_the_postcode_goes_where_the_host_s_country_writes_it() -> None:
     assert postal_address("Rue de la Loi 200", "1000", "Brussels", None) == (
         "Rue de la Loi 200, 1000 Brussels"
     )
+
+
+@pytest.mark.parametrize("language", ["da", "de", "fi", "it", "nl", "pl"])
+def test_the_default_roles_have_the_same_actors_and_duties_in_every_language(
+    language: str,
+) -> None:
+    from vipdesk.services.agreements.prefill import default_roles
+
+    english, mine = default_roles(), default_roles(f"en+{language}")
+    assert [r["actor"] for r in mine] == [r["actor"] for r in english]
+    assert [len(r["duties"]) for r in mine] == [len(r["duties"]) for r in english]
+    assert all(r["title"] and all(d.strip() for d in r["duties"]) for r in mine)
+    assert [r["title"] for r in mine] != [r["title"] for r in english]

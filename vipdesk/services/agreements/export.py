@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select, update
@@ -201,7 +201,7 @@ def export_agreement(
             "it, or it was deleted."
         )
     if stored is None:
-        data = replace(agreement_from_placement(db, placement_id), document_language=language)
+        data = agreement_from_placement(db, placement_id, language=language)
         pdf = render_agreement(data, fillable=fillable, draft=True)
         return ExportedAgreement(data, pdf, "not stored yet")
     state, content, final, sent, given = stored

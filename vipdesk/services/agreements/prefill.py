@@ -37,8 +37,9 @@ from vipdesk.documents.agreement.content import (
     Tool,
     Trainee,
 )
-from vipdesk.documents.agreement.texts import agreement_texts
+from vipdesk.documents.agreement.texts import agreement_texts, document_language
 from vipdesk.errors import NotFoundError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import (
     CommunicationProtocol,
     Contact,
@@ -53,9 +54,12 @@ from vipdesk.services.agreements.protocol_text import protocol_lines, tool_rows
 from vipdesk.services.refdata import country_name, postcode_after_city
 
 
-def default_roles() -> list[dict[str, Any]]:
-    """Title and duties per actor (resources/agreement/roles.json)."""
-    roles: list[dict[str, Any]] = load_json("agreement/roles.json")["roles"]
+def default_roles(language: str = ENGLISH) -> list[dict[str, Any]]:
+    """Title and duties per actor in `language` (a document language: "de" or "en+de" give
+    the German): resources/agreement/roles.json, or roles.<language>.json."""
+    code = document_language(language).split("+")[-1]
+    name = "agreement/roles.json" if code == ENGLISH else f"agreement/roles.{code}.json"
+    roles: list[dict[str, Any]] = load_json(name)["roles"]
     return roles
 
 
@@ -95,14 +99,24 @@ def find_placement(db: Database, ref: str) -> int:
 
 
 def agreement_from_placement(
-    db: Database, placement_id: int, *, version: int = 1, today: date | None = None
+    db: Database,
+    placement_id: int,
+    *,
+    version: int = 1,
+    today: date | None = None,
+    language: str = ENGLISH,
 ) -> AgreementData:
-    """The agreement as the records say it now, with default texts where they say nothing.
+    """The agreement as the records say it now, with default texts where they say nothing,
+    written in `language` (its default texts in that language, or in the other than English
+    of a bilingual one).
 
     Raises:
         NotFoundError: the placement does not exist (any more).
+        VipdeskError: vipdesk has no such language.
     """
-    found = agreements_from_placements(db, [placement_id], version=version, today=today)
+    found = agreements_from_placements(
+        db, [placement_id], version=version, today=today, language=language
+    )
     if placement_id not in found:
         raise NotFoundError("This placement no longer exists: someone may have deleted it.")
     return found[placement_id]
@@ -114,12 +128,15 @@ def agreements_from_placements(
     *,
     version: int = 1,
     today: date | None = None,
+    language: str = ENGLISH,
 ) -> dict[int, AgreementData]:
     """`agreement_from_placement` for many placements, in a fixed number of queries per
     chunk of `CHUNK` placements (not a dozen per placement). Placements that no longer exist
     are simply absent from the result; the order is that of `placement_ids`."""
     with db.session() as session:
-        return load_agreements(session, placement_ids, version=version, today=today)
+        return load_agreements(
+            session, placement_ids, version=version, today=today, language=language
+        )
 
 
 def load_agreements(
@@ -128,20 +145,24 @@ def load_agreements(
     *,
     version: int = 1,
     today: date | None = None,
+    language: str = ENGLISH,
 ) -> dict[int, AgreementData]:
     """`agreements_from_placements` inside a session the caller holds (and may be writing in)."""
     ids = list(dict.fromkeys(placement_ids))
     day = today or date.today()
+    code = document_language(language)
     found: dict[int, AgreementData] = {}
     for at in range(0, len(ids), CHUNK):
-        found.update(_load(session, ids[at : at + CHUNK], version, day))
+        found.update(_load(session, ids[at : at + CHUNK], version, day, code))
     return {pid: found[pid] for pid in ids if pid in found}
 
 
 CHUNK = 500  # ids per IN (...): well inside SQLite's limit on bound parameters
 
 
-def _load(session: Session, ids: list[int], version: int, today: date) -> dict[int, AgreementData]:
+def _load(
+    session: Session, ids: list[int], version: int, today: date, language: str
+) -> dict[int, AgreementData]:
     placements = session.scalars(
         select(Placement)
         .where(Placement.id.in_(ids))
@@ -179,7 +200,8 @@ def _load(session: Session, ids: list[int], version: int, today: date) -> dict[i
     tests: dict[int, list[ToolTest]] = {}
     for test in session.scalars(select(ToolTest).where(ToolTest.placement_id.in_(ids))):
         tests.setdefault(test.placement_id, []).append(test)
-    texts = agreement_texts()
+    texts = agreement_texts(language.split("+")[-1])
+    roles = default_roles(language)
     out: dict[int, AgreementData] = {}
     for p in placements:
         chosen = choices.get(p.id, {})
@@ -198,6 +220,9 @@ def _load(session: Session, ids: list[int], version: int, today: date) -> dict[i
                 )
             ),
             tools=tool_rows(chosen, tests.get(p.id, ())),
+            texts=texts,
+            roles=roles,
+            written_in=language,
         )
     return out
 
@@ -234,8 +259,10 @@ def _build(
     *,
     protocol: tuple[str, ...],
     tools: tuple[Tool, ...],
+    texts: dict[str, Any],
+    roles: list[dict[str, Any]],
+    written_in: str,
 ) -> AgreementData:
-    texts = agreement_texts()
     student, host, inst = p.student, p.host, p.institution
     mentor = _person(p.mentor, "Company mentor")
     tutor = _person(p.tutor, "Academic tutor")
@@ -290,9 +317,8 @@ def _build(
         "tutor": tutor.name,
         "coordinator": contact.name,
     }
-    roles = tuple(
-        Role(r["actor"], r["title"], names.get(r["actor"], ""), tuple(r["duties"]))
-        for r in default_roles()
+    filled = tuple(
+        Role(r["actor"], r["title"], names.get(r["actor"], ""), tuple(r["duties"])) for r in roles
     )
     return AgreementData(
         reference=p.reference,
@@ -308,8 +334,9 @@ def _build(
             in_kind=texts["host"]["in_kind"], insurance=texts["host"]["insurance"]
         ),
         protocol=protocol,
-        roles=roles,
+        roles=filled,
         tools=tools,
+        document_language=written_in,
     )
 
 

@@ -111,9 +111,7 @@ def open_draft(db: Database, placement_id: int, user: str | None = None) -> Docu
             raise DocumentFrozenError(_frozen_message(current))
     # In the language the host's agreements were last written in (English at first).
     language = remembered_language(db, placement_id)
-    data = replace(
-        agreement_from_placement(db, placement_id, version=1), document_language=language
-    )
+    data = agreement_from_placement(db, placement_id, version=1, language=language)
     with db.session(user) as session:
         row = AgreementDocument(
             placement_id=placement_id,

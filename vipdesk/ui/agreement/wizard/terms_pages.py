@@ -136,7 +136,7 @@ class RolesPage(SectionPage):
         """Roles are data (any actors, any number): one box each, built here."""
         for box in self.boxes:
             box.deleteLater()
-        defaults = {r["actor"]: tuple(r["duties"]) for r in default_roles()}
+        defaults = {r["actor"]: tuple(r["duties"]) for r in default_roles(data.document_language)}
         self.boxes = []
         self._errors.clear()
         self._targets.clear()
