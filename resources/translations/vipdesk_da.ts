@@ -5288,6 +5288,98 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Senere</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>den studerendes parathed</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>den modtagende organisations parathed</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>institutionens parathed</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>kommunikationsprotokollen</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>et værktøj til hvert formål</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>værktøjstestene</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>den underskrevne aftale</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} og {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student} hos {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Starter {day}; stadig åbent: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>den studerende ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>den modtagende organisation ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>jeres institution ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Sendt {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>endnu ikke underskrevet af {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>afvist af {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>den studerende</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>mentoren i virksomheden</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>den faglige vejleder</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: fejlede med {who}</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Et møde var ventet senest {day}; intet registreret siden.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Planlagt slut {day}; stadig i gang.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Sluttede {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Studerende udvalgt; forventninger fra studerende, modtagende organisation og institution drøftet</translation>
     </message>

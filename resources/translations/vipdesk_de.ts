@@ -5288,6 +5288,98 @@ Zu tun: {action}.</translation>
         <translation>Später</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>Bereitschaft der/des Studierenden</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>Bereitschaft der aufnehmenden Organisation</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>Bereitschaft der Hochschule</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>Kommunikationsprotokoll</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>ein Tool für jeden Zweck</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>Tool-Tests</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>unterzeichnete Vereinbarung</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} und {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student} bei {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Beginnt am {day}; noch offen: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>Studierende/r ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>aufnehmende Organisation ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>Ihre Einrichtung ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Versandt am {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>noch nicht unterschrieben: {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>abgelehnt: {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>Studierende/r</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>Mentor/in im Unternehmen</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>Tutor/in der Hochschule</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: Test fehlgeschlagen ({who})</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Ein Treffen war bis {day} fällig; seitdem keines erfasst.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Geplantes Ende {day}; läuft noch.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Beendet am {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Studierende/r ausgewählt; Erwartungen von Studierender/m, aufnehmender Organisation und Einrichtung besprochen</translation>
     </message>

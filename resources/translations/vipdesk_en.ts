@@ -5263,6 +5263,98 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation type="unfinished"></translation>
     </message>

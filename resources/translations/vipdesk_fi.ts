@@ -5288,6 +5288,98 @@ Toimenpide: {action}.</translation>
         <translation>Myöhemmin</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>opiskelijan valmius</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>vastaanottavan organisaation valmius</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>korkeakoulun valmius</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>viestintäprotokolla</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>työkalu jokaiseen tarkoitukseen</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>työkalujen testit</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>allekirjoitettu sopimus</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} ja {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student}, {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Alkaa {day}; vielä avoinna: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>opiskelija ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>vastaanottava organisaatio ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>oma korkeakoulunne ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Lähetetty {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>allekirjoitus puuttuu: {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>hylännyt: {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>opiskelija</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>yrityksen mentori</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>korkeakoulun ohjaaja</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: testi epäonnistui ({who})</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Tapaaminen odotettiin viimeistään {day}; sen jälkeen ei kirjattuja.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Suunniteltu loppu {day}; yhä käynnissä.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Päättyi {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Opiskelija valittu; opiskelijan, vastaanottavan organisaation ja korkeakoulun odotukset käyty läpi</translation>
     </message>

@@ -5288,6 +5288,98 @@ Cosa fare: {action}.</translation>
         <translation>Più avanti</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>la preparazione dello studente</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>la preparazione dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>la preparazione dell&apos;istituto</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>il protocollo di comunicazione</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>uno strumento per ogni scopo</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>i test degli strumenti</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>l&apos;accordo firmato</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} e {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student} presso {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Inizia il {day}; ancora aperto: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>lo studente ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>l&apos;organizzazione ospitante ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>il vostro istituto ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Inviato il {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>non ancora firmato da: {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>rifiutato da: {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>lo studente</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>il mentore aziendale</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>il tutor accademico</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: test non riuscito con {who}</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Era previsto un incontro entro il {day}; da allora nessuno registrato.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Fine prevista {day}; ancora in corso.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Terminato il {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Studente selezionato; aspettative di studente, organizzazione ospitante e istituto discusse</translation>
     </message>

@@ -5288,6 +5288,98 @@ Wat te doen: {action}.</translation>
         <translation>Later</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>de gereedheid van de student</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>de gereedheid van de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>de gereedheid van de instelling</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>het communicatieprotocol</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>een tool voor elk doel</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>de tooltests</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>de ondertekende overeenkomst</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} en {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student} bij {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Begint {day}; nog open: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>de student ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>de ontvangende organisatie ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>uw instelling ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Verstuurd {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>nog niet ondertekend door {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>geweigerd door {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>de student</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>de mentor in het bedrijf</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>de academisch begeleider</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: test mislukt met {who}</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Er werd uiterlijk {day} een gesprek verwacht; sindsdien niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Gepland einde {day}; loopt nog.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Beëindigd {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Student geselecteerd; verwachtingen van student, ontvangende organisatie en instelling besproken</translation>
     </message>

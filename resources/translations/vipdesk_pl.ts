@@ -5315,6 +5315,98 @@ Co zrobić: {action}.</translation>
         <translation>Później</translation>
     </message>
     <message>
+        <source>the student&apos;s readiness</source>
+        <translation>gotowość studenta</translation>
+    </message>
+    <message>
+        <source>the host&apos;s readiness</source>
+        <translation>gotowość organizacji przyjmującej</translation>
+    </message>
+    <message>
+        <source>the institution&apos;s readiness</source>
+        <translation>gotowość uczelni</translation>
+    </message>
+    <message>
+        <source>the communication protocol</source>
+        <translation>protokół komunikacji</translation>
+    </message>
+    <message>
+        <source>a tool for every purpose</source>
+        <translation>narzędzie do każdego celu</translation>
+    </message>
+    <message>
+        <source>the tool tests</source>
+        <translation>testy narzędzi</translation>
+    </message>
+    <message>
+        <source>the signed agreement</source>
+        <translation>podpisane porozumienie</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} i {last}</translation>
+    </message>
+    <message>
+        <source>{student} at {host}</source>
+        <translation>{student} w {host}</translation>
+    </message>
+    <message>
+        <source>Starts {day}; still open: {still}.</source>
+        <translation>Rozpoczyna się {day}; nadal otwarte: {still}.</translation>
+    </message>
+    <message>
+        <source>the student ({name})</source>
+        <translation>student ({name})</translation>
+    </message>
+    <message>
+        <source>the host ({name})</source>
+        <translation>organizacja przyjmująca ({name})</translation>
+    </message>
+    <message>
+        <source>your institution ({name})</source>
+        <translation>Twoja uczelnia ({name})</translation>
+    </message>
+    <message>
+        <source>Sent {day}</source>
+        <translation>Wysłano {day}</translation>
+    </message>
+    <message>
+        <source>not signed yet by {who}</source>
+        <translation>jeszcze niepodpisane: {who}</translation>
+    </message>
+    <message>
+        <source>declined by {who}</source>
+        <translation>odrzucone: {who}</translation>
+    </message>
+    <message>
+        <source>the student</source>
+        <translation>student</translation>
+    </message>
+    <message>
+        <source>the company mentor</source>
+        <translation>mentor w firmie</translation>
+    </message>
+    <message>
+        <source>the academic tutor</source>
+        <translation>opiekun uczelniany</translation>
+    </message>
+    <message>
+        <source>{tool}: failed with {who}</source>
+        <translation>{tool}: test nieudany ({who})</translation>
+    </message>
+    <message>
+        <source>A meeting was expected by {day}; none logged since.</source>
+        <translation>Spotkanie było oczekiwane do {day}; od tego czasu nie zapisano żadnego.</translation>
+    </message>
+    <message>
+        <source>Planned end {day}; still ongoing.</source>
+        <translation>Planowany koniec {day}; nadal trwa.</translation>
+    </message>
+    <message>
+        <source>Ended {day}.</source>
+        <translation>Zakończono {day}.</translation>
+    </message>
+    <message>
         <source>Student selected; expectations of student, host and institution discussed</source>
         <translation>Student wybrany; omówiono oczekiwania studenta, organizacji przyjmującej i uczelni</translation>
     </message>

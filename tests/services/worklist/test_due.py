@@ -260,7 +260,7 @@ def test_a_failed_tool_test_without_a_reason(db: Database, placement_id: int) ->
         db, placement_id, "webex", ProtocolActor.STUDENT, ToolTestResult.FAILED, tested
     )
     item = only(db, tested, "tool_test_failed")
-    assert item.details == "Zoom: failed with the company mentor and academic tutor."
+    assert item.details == "Zoom: failed with the company mentor and the academic tutor."
     assert (item.since, item.tab) == (tested, "preparation")
     for actor in (ProtocolActor.MENTOR, ProtocolActor.TUTOR):
         record_tool_test(

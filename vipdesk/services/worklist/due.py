@@ -47,6 +47,13 @@ _BLOCKERS = {
 }
 
 
+_ACTORS = {
+    ProtocolActor.STUDENT.value: "the student",
+    ProtocolActor.MENTOR.value: "the company mentor",
+    ProtocolActor.TUTOR.value: "the academic tutor",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class WorkItem:
     rule_key: str
@@ -62,6 +69,11 @@ class WorkItem:
     due: date  # when it is (or was) due
     urgency: Urgency
     tab: str  # the placement editor's tab where the work is done
+    # What `details` is made of, for the interface to word it in its own language:
+    particulars: tuple[str, ...] = ()  # blocker keys, "party:state", "tool|actor"
+    institution: str = ""
+    start: date | None = None
+    end: date | None = None
 
     @property
     def for_whom(self) -> str:
@@ -174,6 +186,10 @@ def _item(fact: Fact, rule: Rule, as_of: date) -> WorkItem:
         due=fact.due,
         urgency=urgency(fact.due, as_of),
         tab=rule.tab,
+        particulars=fact.particulars,
+        institution=who.institution,
+        start=who.start,
+        end=who.end,
     )
 
 
@@ -207,8 +223,8 @@ def _details(fact: Fact) -> str:
         by_tool: dict[str, list[str]] = {}
         for entry in fact.particulars:
             key, actor = entry.split("|")
-            by_tool.setdefault(tool_name(key), []).append(ProtocolActor(actor).label.lower())
-        return "; ".join(f"{name}: failed with the {_and(a)}" for name, a in by_tool.items()) + "."
+            by_tool.setdefault(tool_name(key), []).append(_ACTORS.get(actor, actor))
+        return "; ".join(f"{name}: failed with {_and(a)}" for name, a in by_tool.items()) + "."
     if fact.rule_key == "meeting_overdue":
         return f"A meeting was expected by {day_text(fact.since)}; none logged since."
     if fact.rule_key == "past_end":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -41,7 +42,10 @@ class SnoozeDialog(QDialog):
     def __init__(self, item: WorkItem, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Snooze — {reference}").format(reference=item.reference))
-        about = QLabel(f"<b>{rule_texts.item_what(item)}</b><br>{item.for_whom}<br>{item.details}")
+        about = QLabel(
+            f"<b>{escape(rule_texts.item_what(item))}</b><br>"
+            f"{escape(rule_texts.for_whom(item))}<br>{escape(rule_texts.item_details(item))}"
+        )
         about.setWordWrap(True)
         self.until_edit = QDateEdit()
         self.until_edit.setCalendarPopup(True)

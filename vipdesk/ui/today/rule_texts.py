@@ -3,7 +3,8 @@ is due, and what each rule's number of days means.
 
 The English texts are data (`resources/worklist.json`, read by the services); they are written
 again here so that the translation catalogue holds them, and a test keeps both the same. An
-item's details name records and dates, built by the services: they stay as written.
+item's details are worded here from what the services found (`WorkItem.particulars`), as the
+services word them in English for the command line.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
+from vipdesk.models import ProtocolActor
+from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.worklist.due import Urgency, WorkItem
+from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
 
 
@@ -103,3 +107,81 @@ def urgency_label(urgency: Urgency) -> str:
         Urgency.THIS_WEEK: tr("This week"),
         Urgency.LATER: tr("Later"),
     }[urgency]
+
+
+@cache
+def _blockers() -> dict[str, str]:
+    return {
+        "readiness_student": tr("the student's readiness"),
+        "readiness_company": tr("the host's readiness"),
+        "readiness_institution": tr("the institution's readiness"),
+        "protocol": tr("the communication protocol"),
+        "tools_chosen": tr("a tool for every purpose"),
+        "tools_tested": tr("the tool tests"),
+        "agreement_signed": tr("the signed agreement"),
+    }
+
+
+def and_list(parts: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' in the interface's language."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return tr("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
+
+
+def for_whom(item: WorkItem) -> str:
+    return tr("{student} at {host}").format(student=item.student, host=item.host)
+
+
+def item_details(item: WorkItem) -> str:
+    """What the item is about in particular: who has not signed, what blocks the start…"""
+    key, parts = item.rule_key, item.particulars
+    if key == "start_blocked" and item.start is not None:
+        still = and_list([_blockers().get(k, k) for k in parts])
+        return tr("Starts {day}; still open: {still}.").format(
+            day=when.day(item.start), still=still
+        )
+    if key in ("agreement_unsigned", "amendment_unsigned"):
+        names = {
+            "student": tr("the student ({name})").format(name=item.student),
+            "host": tr("the host ({name})").format(name=item.host),
+            "sending": tr("your institution ({name})").format(name=item.institution),
+        }
+        pending: list[str] = []
+        declined: list[str] = []
+        for entry in parts:
+            party, _, state = entry.partition(":")
+            (declined if state == "declined" else pending).append(names.get(party, party))
+        said = [tr("Sent {day}").format(day=when.day(item.since))]
+        if pending:
+            said.append(tr("not signed yet by {who}").format(who=and_list(pending)))
+        if declined:
+            said.append(tr("declined by {who}").format(who=and_list(declined)))
+        return "; ".join(said) + "."
+    if key == "tool_test_failed":
+        actors = {
+            ProtocolActor.STUDENT.value: tr("the student"),
+            ProtocolActor.MENTOR.value: tr("the company mentor"),
+            ProtocolActor.TUTOR.value: tr("the academic tutor"),
+        }
+        by_tool: dict[str, list[str]] = {}
+        for entry in parts:
+            tool, _, actor = entry.partition("|")
+            by_tool.setdefault(tool_name(tool), []).append(actors.get(actor, actor))
+        return (
+            "; ".join(
+                tr("{tool}: failed with {who}").format(tool=name, who=and_list(who))
+                for name, who in by_tool.items()
+            )
+            + "."
+        )
+    if key == "meeting_overdue":
+        return tr("A meeting was expected by {day}; none logged since.").format(
+            day=when.day(item.since)
+        )
+    if key == "past_end" and item.end is not None:
+        return tr("Planned end {day}; still ongoing.").format(day=when.day(item.end))
+    if item.end is not None and key in ("certificate_missing", "evaluation_missing",
+                                        "recognition_missing"):  # fmt: skip
+        return tr("Ended {day}.").format(day=when.day(item.end))
+    return item.details

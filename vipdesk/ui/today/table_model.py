@@ -111,7 +111,7 @@ class WorkTableModel(QAbstractTableModel):
             case Column.HOST:
                 return item.host
             case Column.DETAILS:
-                return item.details
+                return rule_texts.item_details(item)
             case Column.ACTION:
                 return rule_texts.item_action(item)
             case Column.SINCE:
