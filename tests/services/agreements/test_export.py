@@ -246,3 +246,33 @@ def test_an_agreement_not_stored_yet_is_drafted_in_the_language_asked(db: Databa
         polish.programme.monitoring_plan
         != export_agreement(db, placement.id, language="en").data.programme.monitoring_plan
     )
+
+
+def test_the_protocol_and_the_tools_are_worded_in_the_agreements_language(db: Database) -> None:
+    """The sentences vipdesk words from the preparation records (working hours, shared hours,
+    meetings, replies, reporting, helpdesk) and the tools' test lines, in German."""
+    from tests.helpers.evidence import prepare_fully
+
+    world = make_world(db)
+    placement = make_placement(db, world)
+    assert placement.id is not None
+    prepare_fully(db, placement.id)
+    english = export_agreement(db, placement.id, language="en").data
+    german = export_agreement(db, placement.id, language="de").data
+    assert english.protocol[0].startswith("Working hours: the trainee Monday to Friday")
+    assert german.protocol[0].startswith("Arbeitszeiten: Praktikant/in: Montag bis Freitag")
+    assert len(german.protocol) == len(english.protocol)
+    text = " ".join([*german.protocol, *(t.purpose + " " + t.test_status for t in german.tools)])
+    for words in (
+        "Working hours",
+        "Shared working",
+        "meet every",
+        "are answered",
+        "reports progress",
+        "Helpdesk for",
+        "Tested with",
+        "tested with",
+        "Meetings face",
+    ):
+        assert words not in text, words  # fmt: skip
+    assert german.tools[0].test_status.startswith("Getestet mit")

@@ -37,7 +37,12 @@ from vipdesk.documents.agreement.content import (
     Tool,
     Trainee,
 )
-from vipdesk.documents.agreement.texts import agreement_texts, document_language
+from vipdesk.documents.agreement.texts import (
+    agreement_language,
+    agreement_texts,
+    document_language,
+    label_once,
+)
 from vipdesk.errors import NotFoundError
 from vipdesk.languages import ENGLISH
 from vipdesk.models import (
@@ -203,27 +208,28 @@ def _load(
     texts = agreement_texts(language.split("+")[-1])
     roles = default_roles(language)
     out: dict[int, AgreementData] = {}
-    for p in placements:
-        chosen = choices.get(p.id, {})
-        protocol = protocols.get(p.id)
-        out[p.id] = _build(
-            p,
-            coordinators.get(p.institution_id),
-            hrs.get(p.host_id),
-            version,
-            today,
-            protocol=(
-                tuple(texts["protocol"])
-                if protocol is None
-                else protocol_lines(
-                    protocol, (p.planned_start, p.planned_end), chosen, texts["protocol"]
-                )
-            ),
-            tools=tool_rows(chosen, tests.get(p.id, ())),
-            texts=texts,
-            roles=roles,
-            written_in=language,
-        )
+    with agreement_language(language):  # the protocol's and tools' sentences too
+        for p in placements:
+            chosen = choices.get(p.id, {})
+            protocol = protocols.get(p.id)
+            out[p.id] = _build(
+                p,
+                coordinators.get(p.institution_id),
+                hrs.get(p.host_id),
+                version,
+                today,
+                protocol=(
+                    tuple(texts["protocol"])
+                    if protocol is None
+                    else protocol_lines(
+                        protocol, (p.planned_start, p.planned_end), chosen, texts["protocol"]
+                    )
+                ),
+                tools=tool_rows(chosen, tests.get(p.id, ())),
+                texts=texts,
+                roles=roles,
+                written_in=language,
+            )
     return out
 
 
@@ -264,9 +270,9 @@ def _build(
     written_in: str,
 ) -> AgreementData:
     student, host, inst = p.student, p.host, p.institution
-    mentor = _person(p.mentor, "Company mentor")
-    tutor = _person(p.tutor, "Academic tutor")
-    contact = _person(coordinator, "Placement coordinator")
+    mentor = _person(p.mentor, label_once("position.host"))
+    tutor = _person(p.tutor, label_once("label.tutor"))
+    contact = _person(coordinator, label_once("position.sending"))
     trainee = Trainee(
         name=student.full_name,
         email=student.email,

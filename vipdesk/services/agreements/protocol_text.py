@@ -16,7 +16,12 @@ from datetime import date, datetime, time
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
+
 from vipdesk.documents.agreement.content import Tool
+from vipdesk.documents.agreement.layout import short_date as layout_short_date
+from vipdesk.documents.agreement.texts import current_language, label_once
+from vipdesk.languages import ENGLISH
 from vipdesk.models import (
     ActorAvailability,
     Cadence,
@@ -41,46 +46,52 @@ from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 # The default protocol sentences, by position in texts.json.
 DEFAULT_MEETING, DEFAULT_REPLIES, DEFAULT_REPORTING, DEFAULT_HELPDESK = range(4)
 
-_CADENCE = {
-    Cadence.DAILY: "every working day",
-    Cadence.TWICE_WEEKLY: "twice a week",
-    Cadence.WEEKLY: "every week",
-    Cadence.FORTNIGHTLY: "every two weeks",
-    Cadence.MONTHLY: "once a month",
-}
-_WHO = {
-    ProtocolActor.STUDENT: "the trainee",
-    ProtocolActor.MENTOR: "the company mentor",
-    ProtocolActor.TUTOR: "the academic tutor",
-}
-_SHORT = {
-    ProtocolActor.STUDENT: "student",
-    ProtocolActor.MENTOR: "mentor",
-    ProtocolActor.TUTOR: "tutor",
-}
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# The words are labels of resources/agreement/texts.<language>.json ("protocol.*", "tools.*"),
+# in the language of the agreement being written (`texts.agreement_language`; English outside).
+
+
+def _cadence(cadence: Cadence) -> str:
+    return label_once(f"protocol.cadence.{cadence.value}")
+
+
+def _who(actor: ProtocolActor) -> str:
+    return label_once(f"protocol.who.{actor.value}")
+
+
+def _short(actor: ProtocolActor) -> str:
+    return label_once(f"protocol.short.{actor.value}")
 
 
 def short_date(day: date) -> str:
-    """'12 Jan 2027' in every locale (the UI process may have set LC_TIME)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """'12 Jan 2027' in English in every locale (the UI process may have set LC_TIME); the
+    agreement's language's own way in an agreement written in another."""
+    return layout_short_date(day)
 
 
 def and_list(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return label_once("protocol.and", first=", ".join(items[:-1]), last=items[-1])
+
+
+def _weekday(number: int) -> str:
+    language = current_language()
+    if language == ENGLISH:
+        return WEEKDAY_NAMES[number - 1]
+    return str(get_day_names("wide", context="stand-alone", locale=language)[number - 1])
 
 
 def weekdays_text(days: str) -> str:
     """'12345' → 'Monday to Friday'; '135' → 'Monday, Wednesday and Friday'."""
     numbers = sorted({int(d) for d in days})
     if len(numbers) == 7:
-        return "every day"
+        return label_once("protocol.every_day")
     if len(numbers) >= 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
-        return f"{WEEKDAY_NAMES[numbers[0] - 1]} to {WEEKDAY_NAMES[numbers[-1] - 1]}"
-    return and_list([WEEKDAY_NAMES[n - 1] for n in numbers])
+        return label_once(
+            "protocol.day_range", first=_weekday(numbers[0]), last=_weekday(numbers[-1])
+        )
+    return and_list([_weekday(n) for n in numbers])
 
 
 def _hours(start: time, end: time) -> str:
@@ -121,19 +132,24 @@ def protocol_lines(
         _reporting(protocol, choices),
     ]
     if protocol.tools_note and protocol.tools_note.strip():
-        lines.append(f"Which channel serves which purpose: {_sentence(protocol.tools_note)}")
+        lines.append(label_once("protocol.channels", note=_sentence(protocol.tools_note)))
     lines.append(_helpdesk(protocol, defaults[DEFAULT_HELPDESK]))
     return tuple(lines)
 
 
 def _working_hours(slots: Mapping[ProtocolActor, ActorAvailability]) -> str:
     parts = [
-        f"{_WHO[actor]} {weekdays_text(a.weekdays)}, {_hours(a.start_time, a.end_time)} "
-        f"({a.timezone})"
+        label_once(
+            "protocol.working_part",
+            who=_who(actor),
+            days=weekdays_text(a.weekdays),
+            hours=_hours(a.start_time, a.end_time),
+            zone=a.timezone,
+        )
         for actor in ProtocolActor
         if (a := slots.get(actor)) is not None
     ]
-    return f"Working hours: {'; '.join(parts)}."
+    return label_once("protocol.working_hours", parts="; ".join(parts))
 
 
 def _availability(a: ActorAvailability) -> Availability:
@@ -166,6 +182,7 @@ def _shared_hours(
     kinds, opening = frozenset(firsts), kinds_in_order(actors, first, last, 8)
     changing = any(isinstance(v, tuple) for kind in opening for v in kind[1:])
     key = (
+        current_language(),
         actors,
         kinds,
         opening,
@@ -233,18 +250,17 @@ def _shared_sentence(
     days = [d for d in days if d.day.isoweekday() not in missing]
     window = _common_window(days, zone_info(student.timezone)) if days else None
     if window is None:
-        return (
-            "The working hours of the trainee and the company mentor do not overlap reliably: "
-            "they keep in touch mainly in writing and agree meeting times week by week."
-        )
+        return label_once("protocol.shared.none")
     start, end = window
     weekdays = "".join(str(n) for n in sorted({d.day.isoweekday() for d in days}))
-    on = "" if set(weekdays) == set(student.weekdays) else f", {weekdays_text(weekdays)},"
+    on = (
+        ""
+        if set(weekdays) == set(student.weekdays)
+        else label_once("protocol.shared.on", days=weekdays_text(weekdays))
+    )
     if student.timezone == mentor.timezone:
-        return (
-            f"The trainee and the company mentor work in the same time zone "
-            f"({student.timezone}) and share the hours {_hours(start, end)}{on} for meetings "
-            "and direct contact."
+        return label_once(
+            "protocol.shared.same_zone", zone=student.timezone, hours=_hours(start, end), on=on
         )
     there = [
         datetime.combine(days[0].day, moment, zone_info(student.timezone))
@@ -252,18 +268,18 @@ def _shared_sentence(
         .time()
         for moment in (start, end)
     ]
-    text = (
-        f"Shared working hours of the trainee and the company mentor{on} for meetings and "
-        f"direct contact: {_hours(start, end)} ({student.timezone}), which is "
-        f"{_hours(there[0], there[1])} ({mentor.timezone})"
+    text = label_once(
+        "protocol.shared.across",
+        on=on,
+        hours=_hours(start, end),
+        zone=student.timezone,
+        there=_hours(there[0], there[1]),
+        mentor_zone=mentor.timezone,
     )
     if _clock_changes(student.timezone, first, last) != _clock_changes(
         mentor.timezone, first, last
     ):
-        text += (
-            ". The clocks change on different dates in these two time zones: in the weeks "
-            "between, the mentor's local times differ by one hour"
-        )
+        text += label_once("protocol.shared.clocks")
     return f"{text}."
 
 
@@ -311,34 +327,43 @@ def _tool(choices: Mapping[str, str], purpose: str) -> str | None:
 
 def _meetings(protocol: CommunicationProtocol, choices: Mapping[str, str]) -> str:
     channel = _tool(choices, "meetings")
-    how = f"by video call ({channel})" if channel else "by video call"
-    return (
-        f"The trainee and the company mentor meet {_CADENCE[protocol.meetings]} {how}, for "
-        f"{protocol.meeting_minutes} minutes, within their shared working hours."
+    how = (
+        label_once("protocol.by_video_with", channel=channel)
+        if channel
+        else label_once("protocol.by_video")
+    )
+    return label_once(
+        "protocol.meetings",
+        cadence=_cadence(protocol.meetings),
+        how=how,
+        minutes=protocol.meeting_minutes,
     )
 
 
 def _replies(protocol: CommunicationProtocol, choices: Mapping[str, str], default: str) -> str:
     hours = protocol.reply_hours
-    within = "1 hour" if hours == 1 else f"{hours} hours"
+    within = (
+        label_once("protocol.hour") if hours == 1 else label_once("protocol.hours", count=hours)
+    )
     channel = _tool(choices, "questions")
-    asked = f"Day-to-day questions ({channel})" if channel else "Messages"
+    asked = (
+        label_once("protocol.questions_with", channel=channel)
+        if channel
+        else label_once("protocol.messages")
+    )
     fallback = _tool(choices, "fallback")
     urgent = (
-        f"for urgent matters, or when the connection fails: {fallback}"
+        label_once("protocol.urgent_with", fallback=fallback)
         if fallback
         else default.rsplit(";", 1)[-1].strip().rstrip(".")  # "urgent matters by phone"
     )
-    return f"{asked} are answered within {within}; {urgent}."
+    return label_once("protocol.replies", asked=asked, within=within, urgent=urgent)
 
 
 def _reporting(protocol: CommunicationProtocol, choices: Mapping[str, str]) -> str:
     channel = _tool(choices, "reporting")
     how = f" ({channel})" if channel else ""
-    return (
-        f"The trainee reports progress in writing{how} to the company mentor "
-        f"{_CADENCE[protocol.reporting]} and to the academic tutor at least once a month."
-    )
+    return label_once("protocol.reporting", how=how, cadence=_cadence(protocol.reporting))
 
 
 def _helpdesk(protocol: CommunicationProtocol, default: str) -> str:
@@ -346,10 +371,11 @@ def _helpdesk(protocol: CommunicationProtocol, default: str) -> str:
     staff = (protocol.staff_helpdesk or "").strip()
     if not student and not staff:
         return default
-    coordinator = "the placement coordinator"
-    return (
-        f"Helpdesk for the trainee: {student.rstrip('.') or coordinator}. "
-        f"Helpdesk for the company staff: {staff.rstrip('.') or coordinator}."
+    coordinator = label_once("protocol.coordinator")
+    return label_once(
+        "protocol.helpdesk",
+        student=student.rstrip(".") or coordinator,
+        staff=staff.rstrip(".") or coordinator,
     )
 
 
@@ -363,7 +389,7 @@ def tool_rows(choices: Mapping[str, str], tests: Iterable[ToolTest]) -> tuple[To
         choices: purpose key → tool key, in any order (printed in the catalogue's order).
         tests: the placement's stored test results (tools no longer chosen are ignored).
     """
-    labels = {p.key: p.label for p in purposes()}
+    labels = {p.key: label_once(f"purpose.{p.key}") for p in purposes()}
     order = list(labels)
     used_for: dict[str, list[str]] = {}
     for purpose in sorted(choices, key=lambda k: order.index(k) if k in order else len(order)):
@@ -374,7 +400,7 @@ def tool_rows(choices: Mapping[str, str], tests: Iterable[ToolTest]) -> tuple[To
     return tuple(
         Tool(
             name=tool_name(key),
-            purpose=_capitalised("; ".join(p.lower() for p in used)),
+            purpose=_capitalised("; ".join(_lower(p) for p in used)),
             test_status=tested_text(results.get(key, {})),
         )
         for key, used in used_for.items()
@@ -385,6 +411,11 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _lower(text: str) -> str:
+    """A purpose inside a list: lower-case, unless the language capitalises its nouns."""
+    return text if current_language() == "de" else text.lower()
+
+
 def tested_text(results: Mapping[ProtocolActor, ToolTest]) -> str:
     """'Tested with student and mentor on 12 Jan 2027; not yet tested with tutor'."""
     passed: dict[date, list[str]] = {}
@@ -393,20 +424,26 @@ def tested_text(results: Mapping[ProtocolActor, ToolTest]) -> str:
     for actor in ProtocolActor:
         test = results.get(actor)
         if test is None or test.result is ToolTestResult.NOT_YET or test.tested_on is None:
-            waiting.append(_SHORT[actor])
+            waiting.append(_short(actor))
         elif test.result is ToolTestResult.PASSED:
-            passed.setdefault(test.tested_on, []).append(_SHORT[actor])
+            passed.setdefault(test.tested_on, []).append(_short(actor))
         else:
             note = (test.note or "").strip().rstrip(".")
             reason = f" ({note})" if note else ""
-            failed.append(f"failed with {_SHORT[actor]} on {short_date(test.tested_on)}{reason}")
+            day = short_date(test.tested_on)
+            failed.append(label_once("tools.failed_with", who=_short(actor), date=day) + reason)
     if not passed and not failed:
-        return "Not tested yet"
+        return label_once("tools.not_tested")
     parts: list[str] = []
     if passed:
-        dated = [f"{and_list(who)} on {short_date(day)}" for day, who in sorted(passed.items())]
-        parts.append("tested with " + ", with ".join(dated))
+        dated = [
+            label_once("tools.dated", who=and_list(who), date=short_date(day))
+            for day, who in sorted(passed.items())
+        ]
+        parts.append(
+            label_once("tools.tested_with", dated=label_once("tools.and_with").join(dated))
+        )
     parts += failed
     if waiting:
-        parts.append(f"not yet tested with {and_list(waiting)}")
+        parts.append(label_once("tools.not_yet_with", who=and_list(waiting)))
     return _capitalised("; ".join(parts))
