@@ -5,6 +5,8 @@ from __future__ import annotations
 import zoneinfo
 from functools import cache
 
+from babel import Locale
+
 from vipdesk.resources import load_json
 
 
@@ -15,10 +17,21 @@ def countries() -> dict[str, str]:
     return data
 
 
-def country_name(code: str | None) -> str:
+def country_name(code: str | None, language: str = "en") -> str:
+    """The country's name in English, or in `language` (a document language: "de", or "en+de"
+    for the German) as the CLDR names it ("Deutschland"), falling back to the English."""
     if not code:
         return ""
-    return countries().get(code.upper(), code.upper())
+    english = countries().get(code.upper(), code.upper())
+    own = language.split("+")[-1]
+    if own == "en":
+        return english
+    return str(_territories(own).get(code.upper(), english))
+
+
+@cache
+def _territories(language: str) -> dict[str, str]:
+    return dict(Locale.parse(language).territories)
 
 
 @cache

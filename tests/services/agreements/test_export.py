@@ -276,3 +276,51 @@ def test_the_protocol_and_the_tools_are_worded_in_the_agreements_language(db: Da
     ):
         assert words not in text, words  # fmt: skip
     assert german.tools[0].test_status.startswith("Getestet mit")
+
+
+def test_a_german_agreement_from_the_records_has_no_english_left(
+    db: Database, tmp_path: Path
+) -> None:
+    """What an HR person in Germany receives for a prepared placement: headings, default
+    texts, roles, protocol, tools, countries and sizes in German; English only in names."""
+    import json
+    import re
+
+    from tests.helpers.evidence import prepare_fully
+    from vipdesk.documents.agreement.texts import agreement_texts
+    from vipdesk.services.agreements.prefill import default_roles
+
+    world = make_world(db)
+    placement = make_placement(db, world)
+    assert placement.id is not None
+    prepare_fully(db, placement.id)
+    exported = export_agreement(db, placement.id, language="de")
+    text = " ".join(pdf_text(exported.pdf, tmp_path).split())
+    data = exported.data
+    assert "Deutschland" in text or "Polen" in text or "Belgien" in text
+    english = agreement_texts("en")
+    phrases = [
+        *(t["description"] for t in english["tasks"]),
+        *english["learning_outcomes"],
+        english["monitoring_plan"],
+        *(duty for role in default_roles() for duty in role["duties"]),
+        *(role["title"] for role in default_roles()),
+    ]
+    labels = english["labels"]
+    german = agreement_texts("de")["labels"]
+    phrases += [
+        fragment.strip()
+        for key, value in labels.items()
+        if value != german[key] and not key.startswith(("amendment.", "certificate."))
+        for fragment in re.split(r"\{\w+\}", value)
+        if len(fragment.strip()) > 6 and fragment.strip() not in german[key]
+    ]
+    typed = [data.trainee.name, data.trainee.email, data.sending.name, data.receiving.name,
+             data.programme.title, data.programme.description, data.receiving.address,
+             data.sending.address, *(t.name for t in data.tools)]  # fmt: skip
+    for value in sorted(filter(None, typed), key=len, reverse=True):
+        text = text.replace(" ".join(value.split()), " ")
+    left = [phrase for phrase in phrases if " ".join(phrase.split()) in text]
+    assert left == [], json.dumps(left, ensure_ascii=False)
+    for word in ("Germany", "Poland", "Belgium", "employees", "Monday", "Tested", "Page "):
+        assert word not in text, word

@@ -277,7 +277,7 @@ def _build(
         name=student.full_name,
         email=student.email,
         date_of_birth=student.date_of_birth,
-        nationality=country_name(student.nationality),
+        nationality=country_name(student.nationality, written_in),
         study_cycle=student.study_cycle,
         field_of_education=student.field_of_education or "",
     )
@@ -286,7 +286,7 @@ def _build(
         faculty=inst.faculty or "",
         erasmus_code=inst.erasmus_code or "",
         address=_address(inst.address, inst.city),
-        country=country_name(inst.country),
+        country=country_name(inst.country, written_in),
         contact=contact,
         tutor=tutor,
     )
@@ -294,8 +294,8 @@ def _build(
         name=host.name,
         address=postal_address(host.street, host.postcode, host.city, host.country),
         website=host.website or "",
-        country=country_name(host.country),
-        size=host.size.label if host.size else "",
+        country=country_name(host.country, written_in),
+        size=label_once(f"size.{host.size.value}") if host.size else "",
         sector=host.sector or "",
         contact=_person(hr) if hr is not None else mentor,
         mentor=mentor,
