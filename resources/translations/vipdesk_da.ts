@@ -3485,6 +3485,14 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>ISCED-F, f.eks. 0413 Ledelse og administration</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>Beskeder til den studerende tilbydes på dette sprog</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Sprog for beskeder til den studerende</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Fornavn</translation>
     </message>
@@ -3519,6 +3527,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>Languages</source>
         <translation>Sprog</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Beskeder på</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

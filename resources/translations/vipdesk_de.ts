@@ -3485,6 +3485,14 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>ISCED-F, z. B. 0413 Management und Verwaltung</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>Nachrichten an die/den Studierenden werden in dieser Sprache angeboten</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Sprache der Nachrichten an die/den Studierenden</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Vorname</translation>
     </message>
@@ -3519,6 +3527,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>Languages</source>
         <translation>Sprachen</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Nachrichten auf</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

@@ -3469,6 +3469,14 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3502,6 +3510,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>Languages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3485,6 +3485,14 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>ISCED-F, esim. 0413 Johtaminen ja hallinto</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>Viestit opiskelijalle tarjotaan tällä kielellä</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Opiskelijalle lähetettävien viestien kieli</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Etunimi</translation>
     </message>
@@ -3519,6 +3527,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>Languages</source>
         <translation>Kielet</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Viestien kieli</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

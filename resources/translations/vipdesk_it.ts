@@ -3485,6 +3485,14 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>ISCED-F, es. 0413 Gestione e amministrazione</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>I messaggi allo studente sono proposti in questa lingua</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Lingua dei messaggi allo studente</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Nome</translation>
     </message>
@@ -3519,6 +3527,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>Languages</source>
         <translation>Lingue</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Messaggi in</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

@@ -3485,6 +3485,14 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
         <translation>ISCED-F, bijv. 0413 Management en administratie</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>Berichten aan de student worden in deze taal aangeboden</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Taal van de berichten aan de student</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Voornaam</translation>
     </message>
@@ -3519,6 +3527,10 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     <message>
         <source>Languages</source>
         <translation>Talen</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Berichten in het</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

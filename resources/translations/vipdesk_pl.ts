@@ -3505,6 +3505,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>ISCED-F, np. 0413 Zarządzanie i administracja</translation>
     </message>
     <message>
+        <source>Messages to the student are offered in this language</source>
+        <translation>Wiadomości do studenta są proponowane w tym języku</translation>
+    </message>
+    <message>
+        <source>Language for the student&apos;s messages</source>
+        <translation>Język wiadomości do studenta</translation>
+    </message>
+    <message>
         <source>Given name</source>
         <translation>Imię</translation>
     </message>
@@ -3539,6 +3547,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>Languages</source>
         <translation>Języki</translation>
+    </message>
+    <message>
+        <source>Messages in</source>
+        <translation>Język wiadomości</translation>
     </message>
     <message>
         <source>Student: {full_name}</source>

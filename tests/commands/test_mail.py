@@ -11,6 +11,7 @@ from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from tests.helpers.agreements import SENT_ON, ready_agreement
 from tests.helpers.certificates import PASSPHRASE, Certificates
@@ -19,6 +20,7 @@ from vipdesk.cli import main
 from vipdesk.db import open_database
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.signing import sign_agreement
+from vipdesk.models import Student
 from vipdesk.services.agreements.queries import get_document
 from vipdesk.services.agreements.render import document_pdf
 from vipdesk.services.agreements.workflow import save_agreement_draft, send_for_signature
@@ -217,6 +219,14 @@ def test_the_host_is_written_to_in_the_agreements_language_unless_told_otherwise
 
     assert "zur Unterzeichnung" in subject("--party", "host")
     assert "for signature" in subject("--party", "student")
+    db = open_database(sqlite_url)
+    try:  # the student's own language, once recorded
+        with db.session() as session:
+            student = session.scalars(select(Student)).one()
+            student.preferred_language = "it"
+    finally:
+        db.dispose()
+    assert "da firmare" in subject("--party", "student")
     assert "do podpisu" in subject("--party", "host", "--language", "pl")
     with pytest.raises(SystemExit) as refused:
         main(["--database", sqlite_url, "mail", "send-agreement", reference, "--party", "host",

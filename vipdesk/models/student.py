@@ -47,6 +47,9 @@ class Student(Versioned, Base):
     field_of_education: Mapped[str | None] = mapped_column(String(120))  # ISCED-F
     programme: Mapped[str | None] = mapped_column(String(200))
     timezone: Mapped[str] = mapped_column(String(64))
+    # The language vipdesk writes to the student in (messages; the agreement's language is
+    # chosen per agreement): a code of `languages.LANGUAGES`; None until chosen (English).
+    preferred_language: Mapped[str | None] = mapped_column(String(5))
     institution_id: Mapped[int | None] = mapped_column(
         ForeignKey("institution.id", ondelete="RESTRICT"), index=True
     )

@@ -397,3 +397,15 @@ def test_demo_placements_pass_the_editor_and_the_lifecycle(
         override="agreement signed on paper, kept in the paper file",
     )
     assert moved.status is Status.ONGOING
+
+
+def test_students_from_a_country_vipdesk_writes_in_get_messages_in_its_language(
+    demo: tuple[Database, DemoSummary],
+) -> None:
+    db, _ = demo
+    with db.session() as session:
+        pairs = session.execute(select(Student.nationality, Student.preferred_language)).all()
+    chosen = {language for _country, language in pairs if language}
+    assert {"pl", "de"} <= chosen
+    assert all(language in (None, "de", "da", "fi", "it", "nl", "pl") for _c, language in pairs)
+    assert {language for country, language in pairs if country == "PL"} == {"pl"}

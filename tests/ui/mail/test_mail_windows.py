@@ -413,3 +413,13 @@ def test_the_message_to_the_host_is_offered_in_the_agreements_language(qtbot: Qt
     assert dialog.chosen() == (Party.HOST, True, "de")
     dialog.language.setCurrentIndex(dialog.language.findData("pl"))  # the coordinator's say
     assert dialog.chosen() == (Party.HOST, True, "pl")
+
+
+def test_the_message_to_the_student_is_offered_in_the_students_language(qtbot: QtBot) -> None:
+    choices = [("Student: the PDF to sign", Party.STUDENT, False),
+               ("Host: the PDF to sign", Party.HOST, False)]  # fmt: skip
+    dialog = PartyDialog(choices, None, "en+de", "pl")
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == (Party.STUDENT, False, "pl")
+    dialog.combo.setCurrentIndex(1)
+    assert dialog.chosen() == (Party.HOST, False, "de")

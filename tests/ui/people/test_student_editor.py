@@ -335,3 +335,22 @@ def test_equity_conflict_reload_shows_their_flags(
     assert load_equity(db, student_id) == EquityForm(
         student_id, disability=True, fewer_opportunities=True
     )
+
+
+def test_the_language_for_the_students_messages_is_kept(qtbot: QtBot, db: Database) -> None:
+    editor = open_editor(qtbot, db)
+    fill_required(editor)
+    assert editor.preferred_language.currentData() == "en"
+    save(qtbot, editor)
+    assert editor.saved_id is not None
+    assert load_student(db, editor.saved_id).preferred_language is None  # not chosen yet
+    again = open_editor(qtbot, db, editor.saved_id)
+    again.preferred_language.setCurrentIndex(again.preferred_language.findData("pl"))
+    save(qtbot, again)
+    assert load_student(db, editor.saved_id).preferred_language == "pl"
+    shown = open_editor(qtbot, db, editor.saved_id)
+    assert shown.preferred_language.currentData() == "pl"
+    form = replace(load_student(db, editor.saved_id), preferred_language="xx")
+    from vipdesk.services.people.students import validate_student
+
+    assert [p.field for p in validate_student(form)] == ["preferred_language"]

@@ -45,6 +45,10 @@ def ascii_word(text: str) -> str:
     return "".join(c for c in decomposed.lower() if c.isascii() and c.isalnum())
 
 
+_COUNTRY_LANGUAGE = {"DE": "de", "AT": "de", "DK": "da", "FI": "fi", "IT": "it", "NL": "nl",
+                     "PL": "pl"}  # fmt: skip
+
+
 def office_time(rng: random.Random, day: date) -> datetime:
     """A moment in office hours (UTC) on `day`."""
     hour, minute = divmod(int(rng.random() * 600), 60)
@@ -359,6 +363,8 @@ class PartyFactory:
             "programme": programme,
             "timezone": timezone,
             "institution_id": institution_id,
+            # Messages in the language of the student's own country, where vipdesk writes it.
+            "preferred_language": _COUNTRY_LANGUAGE.get(nationality),
             # A bulk insert passes no ORM hook: the picker's folded search is filled here.
             "search_text": student_search_text(person.given, person.family, email, number),
         } | self.stamp(created)

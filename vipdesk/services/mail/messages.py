@@ -31,6 +31,7 @@ from vipdesk.models import (
     Institution,
     Placement,
     ReadinessParty,
+    Student,
 )
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.agreements.export import export_agreement
@@ -153,13 +154,33 @@ def _file_name(reference: str, what: str) -> str:
     return f"{reference} {what}.pdf"
 
 
-def message_language(document_language: str, party: Party) -> str:
+def message_language(
+    document_language: str, party: Party, student_language: str | None = None
+) -> str:
     """The language to write to `party` in about a document written in `document_language`
     ("de", or "en+de"): the host's in the document's own language (of a bilingual one, the
-    other than English), since it was chosen for the host; the others in English."""
+    other than English), since it was chosen for the host; the student's in the language
+    recorded for the student; the sending institution's in English."""
+    if party is Party.STUDENT:
+        return student_language or ENGLISH
     if party is not Party.HOST:
         return ENGLISH
     return document_language.split("+")[-1]
+
+
+def student_language(db: Database, placement_id: int) -> str | None:
+    """The language recorded for the placement's student, None if none is."""
+    with db.session() as session:
+        return _student_language(session, placement_id)
+
+
+def _student_language(session: Session, placement_id: int) -> str | None:
+    found: str | None = session.scalar(
+        select(Student.preferred_language)
+        .join(Placement, Placement.student_id == Student.id)
+        .where(Placement.id == placement_id)
+    )
+    return found
 
 
 def for_signature(
@@ -194,7 +215,8 @@ def for_signature(
             raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
         data = agreement_from_dict(json.loads(row.content))
         if language is None:
-            language = message_language(data.document_language, party)
+            student = _student_language(session, row.placement_id)
+            language = message_language(data.document_language, party, student)
         pdf = stored_or_rendered(session, row, final=False)
         values = common_values(session, row.placement_id, settings, today, language)
         amendment = row.kind is DocumentKind.AMENDMENT

@@ -17,6 +17,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from vipdesk.db import Database
 from vipdesk.documents.agreement.limits import NOTE
 from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
+from vipdesk.languages import LANGUAGES
 from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
 from vipdesk.models import StudentLanguage as _Language
 from vipdesk.models.base import bump_version
@@ -60,6 +61,7 @@ class StudentForm:
     timezone: str | None = None
     institution_id: int | None = None
     languages: list[tuple[str, str]] = field(default_factory=list)  # (language, CEFR level)
+    preferred_language: str | None = None  # what vipdesk writes to the student in; None: English
     updated_by: str | None = None
 
     @property
@@ -125,6 +127,12 @@ def validate_student(form: StudentForm, *, today: date | None = None) -> list[Fi
     check.text("field_of_education", form.field_of_education, "field of education", 120)
     check.text("programme", form.programme, "programme", 200)
     check.time_zone("timezone", form.timezone)
+    if form.preferred_language and form.preferred_language not in LANGUAGES:
+        check.add(
+            "preferred_language",
+            f"vipdesk cannot write in '{form.preferred_language}'; choose one of "
+            f"{', '.join(sorted(LANGUAGES))}.",
+        )
     _validate_languages(check, form.languages)
     return check.problems
 
@@ -188,6 +196,7 @@ def _to_form(student: Student) -> StudentForm:
         timezone=student.timezone,
         institution_id=student.institution_id,
         languages=[(lang.language, lang.level) for lang in student.languages],
+        preferred_language=student.preferred_language,
         updated_by=student.updated_by,
     )
 
@@ -205,6 +214,7 @@ def _apply(session: Session, student: Student, form: StudentForm) -> None:
     assert form.timezone is not None  # validated
     student.timezone = form.timezone
     student.institution_id = form.institution_id
+    student.preferred_language = form.preferred_language or None
     if _apply_languages(session, student, form.languages) and student.id is not None:
         bump_version(student)  # a concurrent edit of the languages is caught as a conflict
 

@@ -17,6 +17,7 @@ from vipdesk.services.mail.messages import (
     for_signature,
     message_language,
     signed_copy,
+    student_language,
 )
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
@@ -62,6 +63,7 @@ class PartyDialog(QDialog):
         choices: list[tuple[str, Party, bool]],
         parent: QWidget | None,
         document_language: str = ENGLISH,
+        student_language: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(TITLE)
@@ -73,6 +75,7 @@ class PartyDialog(QDialog):
         form.addRow(QLabel(tr("The message is shown before it goes; you can change it there.")))
         form.addRow(tr("&Send to:"), self.combo)
         self.document_language = document_language
+        self.student_language = student_language
         self.language = language_combo(
             self._offered(),
             tr("The message's wording and dates in this language"),
@@ -90,7 +93,7 @@ class PartyDialog(QDialog):
     def _offered(self) -> str:
         """The host in the agreement's language, the others in English (changeable)."""
         _label, party, _fillable = self.choices[max(0, self.combo.currentIndex())]
-        return message_language(self.document_language, party)
+        return message_language(self.document_language, party, self.student_language)
 
     def _on_party(self) -> None:
         self.language.setCurrentIndex(max(0, self.language.findData(self._offered())))
@@ -118,7 +121,12 @@ class AgreementMail:
         choices = recipients_choice(document)
         if not choices:
             raise VipdeskError(f"Every party has signed the {document.title.lower()}.")
-        dialog = PartyDialog(choices, self.tab.dialog_parent, document.agreement.document_language)
+        dialog = PartyDialog(
+            choices,
+            self.tab.dialog_parent,
+            document.agreement.document_language,
+            student_language(db, document.placement_id),
+        )
         if not self.tab.run_dialog(dialog):
             return None
         party, fillable, language = dialog.chosen()

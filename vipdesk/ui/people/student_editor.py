@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.services.people.lists import institution_choices
 from vipdesk.services.people.students import (
     EQF_LEVELS,
@@ -23,7 +24,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
-from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCombo
+from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCombo, language_combo
 
 
 class StudentEditor(RecordEditor[StudentForm]):
@@ -57,6 +58,11 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.institution.set_choices(institution_choices(db))
         self.institution.create_requested.connect(self._on_new_institution)
         self.languages = LanguagesTable()
+        self.preferred_language = language_combo(
+            ENGLISH,
+            tr("Messages to the student are offered in this language"),
+            tr("Language for the student's messages"),
+        )
         self.equity = EquityPanel()
         self.equity.opened.connect(self._on_equity_opened)
         self._equity_loaded: EquityForm | None = None
@@ -73,6 +79,7 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.add_field("programme", tr("Programme"), self.programme)
         self.add_field("timezone", tr("Time zone"), self.timezone, required=True)
         self.add_field("languages", tr("Languages"), self.languages)
+        self.add_field("preferred_language", tr("Messages in"), self.preferred_language)
         self.body.addWidget(self.equity)
         self.finish_layout()
         self.start(load_student(db, student_id) if student_id else new_student_form(db))
@@ -100,6 +107,8 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.timezone.set_current_data(form.timezone)
         self.institution.set_current_id(form.institution_id)
         self.languages.set_languages(form.languages)
+        chosen = self.preferred_language.findData(form.preferred_language or ENGLISH)
+        self.preferred_language.setCurrentIndex(max(chosen, 0))
 
     def read_form(self, base: StudentForm) -> tuple[StudentForm, list[FieldProblem]]:
         problems = [
@@ -127,8 +136,14 @@ class StudentEditor(RecordEditor[StudentForm]):
             timezone=self.timezone.zone(),
             institution_id=self.institution.current_id(),
             languages=self.languages.languages(),
+            preferred_language=self._preferred(base),
         )
         return form, problems
+
+    def _preferred(self, base: StudentForm) -> str | None:
+        """The language chosen; English stays 'not chosen' unless it was chosen before."""
+        code = str(self.preferred_language.currentData())
+        return None if code == ENGLISH and base.preferred_language is None else code
 
     def validate(self, form: StudentForm) -> list[FieldProblem]:
         return validate_student(form)
