@@ -4809,6 +4809,10 @@ Dine svar på denne side bevares.</translation>
         <translation>finansieringskilder</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>praktikophold</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>Gemte {records:,} {what} i {path}.</translation>
     </message>

@@ -4809,6 +4809,10 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>Finanzierungsquellen</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>Praktika</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>{records:,} {what} in {path} gespeichert.</translation>
     </message>

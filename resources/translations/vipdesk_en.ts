@@ -4785,6 +4785,10 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4809,6 +4809,10 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>rahoituslähteet</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>harjoittelua</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>Tallennettu tiedostoon {path}: {records:,} ({what}).</translation>
     </message>

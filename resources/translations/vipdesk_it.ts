@@ -4809,6 +4809,10 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>fonti di finanziamento</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>tirocini</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>Salvati {records:,} {what} in {path}.</translation>
     </message>

@@ -4809,6 +4809,10 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>financieringsbronnen</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>stages</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>{records:,} {what} opgeslagen in {path}.</translation>
     </message>

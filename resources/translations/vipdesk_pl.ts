@@ -4833,6 +4833,10 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>źródła finansowania</translation>
     </message>
     <message>
+        <source>placements</source>
+        <translation>praktyk</translation>
+    </message>
+    <message>
         <source>Saved {records:,} {what} to {path}.</source>
         <translation>Zapisano w {path}; {what}: {records:,}.</translation>
     </message>

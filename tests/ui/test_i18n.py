@@ -111,3 +111,19 @@ def test_money_reads_the_way_of_the_interface_language() -> None:
         assert format_money(Decimal("1035.5"), "EUR") == "1.035,50 EUR"
     finally:
         QLocale.setDefault(QLocale("en"))
+
+
+def test_counts_group_their_digits_the_languages_way(qapp: object) -> None:
+    """ "{due:,}" wrote 1,500 in every language; the interface's language groups them."""
+    from PySide6.QtCore import QLocale
+
+    from vipdesk.ui.i18n import with_counts
+
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("de_DE"))
+        assert with_counts("{due:,} fällig · {url}", due=1500, url="x:1") == "1.500 fällig · x:1"
+        QLocale.setDefault(QLocale("en_GB"))
+        assert with_counts("{due:,} due, {flag}", due=1500, flag=True) == "1,500 due, True"
+    finally:
+        QLocale.setDefault(before)

@@ -73,3 +73,13 @@ def _install(app: QCoreApplication, name: str, directory: Path) -> bool:
         return False
     app.installTranslator(translator)
     return True
+
+
+def with_counts(template: str, **values: object) -> str:
+    """`template.format(**values)`, each whole number written as the interface's language
+    groups its digits where the template asks for grouping ("{due:,}": 1.500 in German,
+    1 500 in Polish, where Python's format would write 1,500 everywhere)."""
+    for name, value in values.items():
+        if isinstance(value, int) and not isinstance(value, bool):
+            template = template.replace(f"{{{name}:,}}", QLocale().toString(value))
+    return template.format(**values)

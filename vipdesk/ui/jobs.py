@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import CancelledError, Progress, ShouldCancel
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,9 @@ class JobRunner(QObject):
             return
         dialog.setMaximum(max(total, 0))
         dialog.setValue(min(done, total) if total else 0)
-        counted = tr(" ({done:,} of {total:,})").format(done=done, total=total) if total else ""
+        counted = (
+            with_counts(tr(" ({done:,} of {total:,})"), done=done, total=total) if total else ""
+        )
         dialog.setLabelText(f"{what}{counted}…")
 
     # The progress dialog goes first, so that a message about the outcome is not behind it.

@@ -31,7 +31,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.appearance import add_language_menu, add_scheme_menu
 from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
@@ -268,14 +268,15 @@ class MainWindow(QMainWindow):
         self.today_view.show_list(worklist)
         due = len(worklist.items)
         self.tabs.setTabText(
-            self.tabs.indexOf(self.today_view), tr("&Today ({due:,})").format(due=due)
+            self.tabs.indexOf(self.today_view), with_counts(tr("&Today ({due:,})"), due=due)
         )
         overdue = worklist.counts.get(Urgency.OVERDUE, 0)
         placements = len(self.placements_view.model.catalogue)
         self.statusBar().showMessage(
-            tr(
-                "{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}"
-            ).format(
+            with_counts(
+                tr(
+                    "{due:,} due · {overdue:,} overdue · {placements:,} placements · {describe_url}"
+                ),
                 due=due,
                 overdue=overdue,
                 placements=placements,

@@ -30,7 +30,7 @@ from vipdesk.db import Database
 from vipdesk.services.agreements.batch import BatchResult, export_agreements
 from vipdesk.services.agreements.export import with_agreement
 from vipdesk.services.jobs import Progress, ShouldCancel
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
@@ -80,7 +80,7 @@ class AgreementBatchDialog(JobDialog):
         self.shown_radio = QRadioButton(
             tr("The {count} shown in the list").format(count=_count(len(self._shown)))
             + (
-                tr(" ({missing:,} drafted from their records)").format(missing=missing)
+                with_counts(tr(" ({missing:,} drafted from their records)"), missing=missing)
                 if self._filed and missing
                 else ""
             )
@@ -180,8 +180,9 @@ class AgreementBatchDialog(JobDialog):
         lines = [tr("Wrote %Ln agreement(s) to {folder}.", "", count).format(folder=result.folder)]
         if result.replaced:
             lines.append(
-                tr("{replaced:,} of them replaced earlier files of the same name.").format(
-                    replaced=result.replaced
+                with_counts(
+                    tr("{replaced:,} of them replaced earlier files of the same name."),
+                    replaced=result.replaced,
                 )
             )
         if result.missing:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from vipdesk.models import Mode, Status
 from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import Column, PlacementCatalogue
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.labels import shown
 from vipdesk.ui.placements.table_model import PlacementTableModel
 from vipdesk.ui.tables import ChipDelegate, ProportionalColumns
@@ -279,10 +279,14 @@ class PlacementsView(QWidget):
         for row, key in enumerate(self._status_keys):
             item = self.status_list.item(row)
             label = tr("All placements") if key is None else shown(key.label)
-            item.setText(f"{label}  ({total if key is None else counts.get(key, 0):,})")
+            item.setText(
+                f"{label}  ({QLocale().toString(total if key is None else counts.get(key, 0))})"
+            )
         self.shown_label.setText(tr("%Ln shown", "", self.model.rowCount()))
         waiting = len(self.model.catalogue.next_steps.items)
-        self.attention_filter.setText(tr("Needs attention ({waiting:,})").format(waiting=waiting))
+        self.attention_filter.setText(
+            with_counts(tr("Needs attention ({waiting:,})"), waiting=waiting)
+        )
         self.stack.setCurrentWidget(
             self.empty_state if len(self.model.catalogue) == 0 else self.splitter
         )

@@ -30,7 +30,7 @@ from vipdesk.services.placements.catalogue import Filter
 from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
 from vipdesk.ui import theme
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
 from vipdesk.ui.widgets import language_combo
@@ -227,10 +227,13 @@ class ExportReportDialog(JobDialog):
 
     def _on_done(self, result: ReportResult) -> None:
         self.outcome = result
-        what = tr("funding sources") if result.kind == "funding" else "placements"
+        what = tr("funding sources") if result.kind == "funding" else tr("placements")
         self.message.setText(
-            tr("Saved {records:,} {what} to {path}.").format(
-                what=what, records=result.records, path=result.path
+            with_counts(
+                tr("Saved {records:,} {what} to {path}."),
+                what=what,
+                records=result.records,
+                path=result.path,
             )
         )
         self.exported.emit(str(result.path))

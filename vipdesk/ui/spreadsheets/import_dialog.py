@@ -36,7 +36,7 @@ from vipdesk.services.importing.plan import (
 )
 from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.ui import theme
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
@@ -251,8 +251,12 @@ class ImportDialog(JobDialog):
             if len(plan.rows) > PREVIEW_ROWS
             else ""
         )
-        text = tr("<b>{source}</b>: {count:,} rows{more} — {summary}.").format(
-            more=more, source=plan.source, count=len(plan.rows), summary=plan.summary()
+        text = with_counts(
+            tr("<b>{source}</b>: {count:,} rows{more} — {summary}."),
+            more=more,
+            source=plan.source,
+            count=len(plan.rows),
+            summary=plan.summary(),
         )
         if plan.ignored_columns:
             text += tr("<br>Columns not used: {join}.").format(join=", ".join(plan.ignored_columns))
@@ -260,14 +264,20 @@ class ImportDialog(JobDialog):
             label=shown(plan.date_order.label)
         )
         if plan.problems:
-            text += tr(
-                "<br><span style='color:{hex_of}'><b>Nothing can be imported until every "
-                "problem below is corrected in the file</b> ({count:,}).</span>"
-            ).format(hex_of=theme.hex_of("error"), count=len(plan.problems))
+            text += with_counts(
+                tr(
+                    "<br><span style='color:{hex_of}'><b>Nothing can be imported until every "
+                    "problem below is corrected in the file</b> ({count:,}).</span>"
+                ),
+                hex_of=theme.hex_of("error"),
+                count=len(plan.problems),
+            )
         elif plan.new == 0:
             text += tr("<br>There is nothing new to import.")
         self.summary.setText(text)
-        self.problems_label.setText(tr("Problems ({count:,})").format(count=len(plan.problems)))
+        self.problems_label.setText(
+            with_counts(tr("Problems ({count:,})"), count=len(plan.problems))
+        )
         self.problems_pane.setVisible(bool(plan.problems))
         self.import_button.setEnabled(self.action_allowed())
 
@@ -287,10 +297,10 @@ class ImportDialog(JobDialog):
     def _on_imported(self, result: ImportResult) -> None:
         self.outcome = result
         noun = self.kind if result.created != 1 else self.kind[:-1]
-        text = tr("Imported {created:,} {noun}.").format(noun=noun, created=result.created)
+        text = with_counts(tr("Imported {created:,} {noun}."), noun=noun, created=result.created)
         if result.skipped:
-            text += tr(" {count:,} already existed and were skipped.").format(
-                count=len(result.skipped)
+            text += with_counts(
+                tr(" {count:,} already existed and were skipped."), count=len(result.skipped)
             )
         self.summary.setText(text)
         self.imported.emit(self.kind, result.created)

@@ -30,7 +30,7 @@ from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
 from vipdesk.ui import when
-from vipdesk.ui.i18n import tr
+from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.labels import sentence_case
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender
@@ -265,7 +265,9 @@ def summary(worklist: WorkList) -> str:
     """ "31 items: 11 overdue, 19 this week, 1 later · 2 snoozed"."""
     total = len(worklist.items)
     snoozed = (
-        tr(" · {snoozed:,} snoozed").format(snoozed=worklist.snoozed) if worklist.snoozed else ""
+        with_counts(tr(" · {snoozed:,} snoozed"), snoozed=worklist.snoozed)
+        if worklist.snoozed
+        else ""
     )
     if not total:
         return tr("Nothing due{snoozed}.").format(snoozed=snoozed)
