@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -153,3 +154,30 @@ def test_the_list_fits_the_window_and_never_scrolls_sideways(
     reference = view.model.index(1, int(Column.PLACEMENT)).data()
     needed = view.table.fontMetrics().horizontalAdvance(reference)
     assert header.sectionSize(int(Column.PLACEMENT)) > needed
+
+
+def test_no_column_title_is_cut_off_in_a_long_worded_language(
+    qtbot: QtBot, view: TodayView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """German's "Aufnehmende Organisation" was cut in a column shared out by proportion."""
+    long_titles = {
+        int(Column.HOST): "Aufnehmende Organisation",
+        int(Column.STUDENT): "Studierende/r",
+    }
+    original = view.model.headerData
+
+    def header_data(section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if role == Qt.ItemDataRole.DisplayRole and section in long_titles:
+            return long_titles[section]
+        return original(section, orientation, role)
+
+    monkeypatch.setattr(view.model, "headerData", header_data)
+    view.resize(1000, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    view.table.resizeEvent(QResizeEvent(view.table.size(), view.table.size()))
+    header = view.table.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    for section, title in long_titles.items():
+        assert header.sectionSize(section) >= metrics.horizontalAdvance(title), title
+    assert header.length() <= view.table.viewport().width()

@@ -71,8 +71,29 @@ class _FittingTable(QTableView):
             header.resizeSection(column, width)
         rest = max(self.viewport().width() - sum(fixed.values()), 0)
         total = sum(_SHARES.values())
-        for column, share in _SHARES.items():
-            header.resizeSection(column, rest * share // total)
+        widths = {column: rest * share // total for column, share in _SHARES.items()}
+        # No header cut off ("Aufnehmende Organisation"): a column gets at least its title's
+        # width, taken from the columns with the most to spare.
+        titles = QFontMetrics(header.font())
+        model = self.model()
+        least = {
+            column: titles.horizontalAdvance(
+                str(model.headerData(column, Qt.Orientation.Horizontal) if model else "")
+            )
+            + _PADDING
+            for column in _SHARES
+        }
+        for column in _SHARES:
+            widths[column] = max(widths[column], least[column])
+        over = sum(widths.values()) - rest
+        for column in sorted(_SHARES, key=lambda c: least[c] - widths[c]):
+            if over <= 0:
+                break
+            take = min(over, widths[column] - least[column])
+            widths[column] -= take
+            over -= take
+        for column, width in widths.items():
+            header.resizeSection(column, width)
 
 
 class TodayView(QWidget):
