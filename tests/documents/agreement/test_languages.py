@@ -170,3 +170,4 @@ def test_a_bilingual_agreement_holds_both_languages_section_by_section(tmp_path:
     assert texts("de")["intro"] in text and texts("en")["intro"] in text
     # What people entered is there once: the traineeship's title is no fixed text.
     assert text.count(data.programme.title) == 1
+    assert "Seite 1 von" in text and "Seite / Page" not in text  # the page footer: once

@@ -54,6 +54,7 @@ from vipdesk.documents.agreement.texts import (
     bilingual,
     current_language,
     label,
+    label_once,
 )
 from vipdesk.documents.files import write_atomically
 from vipdesk.documents.pdf.document import DocumentInfo, canvas_class, info_kwargs
@@ -129,7 +130,7 @@ def _render(
             date=long_date(data.generated_at),
         ),
         watermark=label("draft") if draft else None,
-        page_words=(label("page"), label("of")),
+        page_words=(label_once("page"), label_once("of")),  # "Sivu 3 / 4", once
     )
     doc.build(
         _story(data, HostFields(data) if fillable else None, records),
