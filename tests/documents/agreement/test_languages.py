@@ -171,3 +171,7 @@ def test_a_bilingual_agreement_holds_both_languages_section_by_section(tmp_path:
     # What people entered is there once: the traineeship's title is no fixed text.
     assert text.count(data.programme.title) == 1
     assert "Seite 1 von" in text and "Seite / Page" not in text  # the page footer: once
+    # The title in each language's own words, not "virtuelles / virtual Praktikum".
+    mode = data.programme.mode.value
+    german, english = texts("de")["labels"], texts("en")["labels"]
+    assert f"{german['mode.' + mode]} / {english['mode.' + mode]}" not in text

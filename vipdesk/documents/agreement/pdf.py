@@ -146,6 +146,16 @@ def write_agreement(data: AgreementData, path: Path, *, fillable: bool = False) 
     write_atomically(path, render_agreement(data, fillable=fillable))
 
 
+def _title_line(mode: str) -> str:
+    """The title line ("Learning Agreement für Praktika — virtuelles Praktikum"), and after it
+    the English one in a bilingual agreement: each in its own words, not word by word."""
+    line = label_once("title_line", title=label_once("title"), mode=label_once(f"mode.{mode}"))
+    if not bilingual():
+        return line
+    with agreement_language(ENGLISH):
+        return f"{line} / {_title_line(mode)}"
+
+
 def _story(
     data: AgreementData,
     fields: HostFields | None,
@@ -155,7 +165,7 @@ def _story(
     mode = data.programme.mode.value
     story: list[Flowable] = [
         Paragraph(
-            markup(label("title_line", title=label("title"), mode=label(f"mode.{mode}"))),
+            markup(_title_line(mode)),
             s.title,
         ),
         Spacer(1, 2),
