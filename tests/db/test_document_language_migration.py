@@ -1,38 +1,50 @@
-"""Migration 0020 (document language per host organisation) on a database filled before it:
-every record is kept, no organisation has a language yet, and the column takes one."""
+"""The columns the languages added, each on a database filled before it: migration 0020 (the
+language per host organisation) and 0021 (the language per student). Every record is kept,
+nothing has a language yet, and the column takes one."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import pytest
 from alembic import command
 from sqlalchemy import inspect, select
 
 from tests.helpers.tables import table_counts as counts
 from vipdesk import db as dbmod
 from vipdesk.db import open_database
-from vipdesk.models import Organisation
+from vipdesk.models import Organisation, Student
 from vipdesk.services.demo.generate import generate_demo
 
 
-def test_a_database_filled_at_0019_upgrades_and_keeps_every_record(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'before-languages.sqlite3'}"
+@pytest.mark.parametrize(
+    ("before", "table", "column"),
+    [
+        ("0019", "organisation", Organisation.document_language),
+        ("0020", "student", Student.preferred_language),
+    ],
+)
+def test_a_database_filled_before_the_column_upgrades_and_keeps_every_record(
+    tmp_path: Path, before: str, table: str, column: Any
+) -> None:
+    url = f"sqlite:///{tmp_path / f'before-{before}.sqlite3'}"
     database = open_database(url)
     generate_demo(database, 40, seed=3, today=date(2026, 12, 4))
     config = dbmod._alembic_config()
     with database.engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.downgrade(config, "0019")
+        command.downgrade(config, before)
     with database.engine.connect() as conn:
-        names = {c["name"] for c in inspect(conn).get_columns("organisation")}
-    assert "document_language" not in names
+        names = {c["name"] for c in inspect(conn).get_columns(table)}
+    assert column.key not in names
     database.dispose()
-    before = counts(url)
-    assert before["organisation"] > 0
+    filled = counts(url)
+    assert filled[table] > 0
 
     upgraded = open_database(url)  # upgrades to the head, a copy aside first
-    assert counts(url) == before
+    assert counts(url) == filled
     with upgraded.session() as session:
-        assert set(session.scalars(select(Organisation.document_language))) == {None}
+        assert set(session.scalars(select(column))) == {None}
     upgraded.dispose()

@@ -38,29 +38,34 @@ def text_of(pdf: bytes, tmp_path: Path) -> str:
     return " ".join(pdf_text(pdf, tmp_path).split())
 
 
-def test_the_german_certificate_has_no_english_left(tmp_path: Path) -> None:
-    data = replace(sample_certificate(), document_language="de", actual_end=date(2026, 12, 4))
-    text = text_of(render_certificate(data), tmp_path)
-    assert "Praktikumsbescheinigung" in text and "4. Dezember 2026" in text
-    assert "3. Ausgeführte Aufgaben" in text and "Tatsächlich" in text
+def english_left(text: str, used: list[str], entered: list[str]) -> list[str]:
+    """The words of each English label in `used` that German says otherwise and that `text`
+    still holds, once what people `entered` is taken out of it."""
     english, german = labels("en"), labels("de")
-    # The words of each English text the certificate uses that German says otherwise.
-    used = [key for key in english if key.startswith("certificate.")] + [
-        "label.mentor", "label.mode", "label.hours", "signer.host", "position.student",
-        "weeks", "days_about_weeks", "date_line", "section.signatures",
-    ]  # fmt: skip
-    left = [
+    fragments = [
         fragment.strip()
         for key in used
         if english[key] != german[key]
         for fragment in re.split(r"\{\w+\}", english[key])
         if len(fragment.strip()) > 4 and fragment.strip() not in german[key]
     ]
-    entered = [data.trainee_name, data.host_name, data.sending_name, data.evaluation,
-               data.assessment, *data.tasks, *data.learning_outcomes]  # fmt: skip
     for value in sorted(entered, key=len, reverse=True):
         text = text.replace(" ".join(value.split()), " ")
-    assert [fragment for fragment in left if fragment in text] == []
+    return [fragment for fragment in fragments if fragment in text]
+
+
+def test_the_german_certificate_has_no_english_left(tmp_path: Path) -> None:
+    data = replace(sample_certificate(), document_language="de", actual_end=date(2026, 12, 4))
+    text = text_of(render_certificate(data), tmp_path)
+    assert "Praktikumsbescheinigung" in text and "4. Dezember 2026" in text
+    assert "3. Ausgeführte Aufgaben" in text and "Tatsächlich" in text
+    used = [key for key in labels("en") if key.startswith("certificate.")] + [
+        "label.mentor", "label.mode", "label.hours", "signer.host", "position.student",
+        "weeks", "days_about_weeks", "date_line", "section.signatures",
+    ]  # fmt: skip
+    entered = [data.trainee_name, data.host_name, data.sending_name, data.evaluation,
+               data.assessment, *data.tasks, *data.learning_outcomes]  # fmt: skip
+    assert english_left(text, used, entered) == []
     assert "December" not in text and "weeks" not in text and "Page" not in text
 
 
@@ -109,25 +114,15 @@ def test_the_german_amendment_has_no_english_left(tmp_path: Path) -> None:
     assert "Stunden pro Woche" in text and "30. Juni 2027" in text and "Seite 1 von 2" in text
     assert "Datum der letzten Unterschrift" in text
     assert "Unverändert, wie in Tabelle A vereinbart: Format," in text  # nouns keep capitals
-    english, german = labels("en"), labels("de")
-    used = [key for key in english if key.startswith("amendment.")] + [
+    used = [key for key in labels("en") if key.startswith("amendment.")] + [
         "label.planned_period", "label.hours", "label.mode", "col.deliverable", "col.deadline",
         "period_range", "section.parties", "position.student", "label.mentor",
     ]  # fmt: skip
-    left = [
-        fragment.strip()
-        for key in used
-        if english[key] != german[key]
-        for fragment in re.split(r"\{\w+\}", english[key])
-        if len(fragment.strip()) > 4 and fragment.strip() not in german[key]
-    ]
     data = sample_amended()
     entered = [REASON, data.trainee.name, data.sending.name, data.receiving.name,
                data.programme.monitoring_plan, sample_agreement().programme.monitoring_plan,
                *(t.description for t in data.programme.tasks)]  # fmt: skip
-    for value in sorted(entered, key=len, reverse=True):
-        text = text.replace(" ".join(value.split()), " ")
-    assert [fragment for fragment in left if fragment in text] == []
+    assert english_left(text, used, entered) == []
     assert "June" not in text
 
 
