@@ -69,21 +69,22 @@ _MONTHS = (
 def long_date(day: date | None) -> str:
     """'1 February 2027' in English whatever the machine's locale; in the agreement's language
     (`texts.agreement_language`) its own way, as babel writes it: '4. Dezember 2026'."""
-    if day is None:
-        return EMPTY
-    language = current_language()
-    if language == ENGLISH:
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return format_date(day, format="long", locale=language)
+    return _written(day, short=False)
 
 
 def short_date(day: date | None) -> str:
+    """'1 Feb 2027'; in the agreement's language babel's medium form: '01.02.2027'."""
+    return _written(day, short=True)
+
+
+def _written(day: date | None, *, short: bool) -> str:
     if day is None:
         return EMPTY
     language = current_language()
     if language == ENGLISH:
-        return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}"
-    return format_date(day, format="medium", locale=language)
+        month = _MONTHS[day.month - 1]
+        return f"{day.day} {month[:3] if short else month} {day.year}"
+    return format_date(day, format="medium" if short else "long", locale=language)
 
 
 @dataclass(frozen=True)
