@@ -242,7 +242,7 @@ def test_unsaved_edits_survive_a_crash_and_can_be_restored(
     type_into(qtbot, editor.fields.title, "Typed before the power cut")
     qtbot.waitUntil(lambda: any(data_dir().rglob("placement-*.json")), timeout=4000)
     editor.hide()  # the crash: no save, no close, no question asked
-    editor._draft_timer.stop()
+    editor.kept_draft.stop()
 
     message_boxes.answers = [QMessageBox.StandardButton.Yes]
     again = open_editor(qtbot, db, saved.id)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,14 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.bidi import isolate
-from vipdesk.db import Database, data_dir, describe_url
+from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Status
-from vipdesk.services.placements import checklist, drafts, lifecycle, lookups
+from vipdesk.services.placements import checklist, lifecycle, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import placement_history
 from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
-from vipdesk.ui import theme, when
+from vipdesk.ui import theme
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
 from vipdesk.ui.evaluations.panel import EvaluationsPanel
@@ -44,12 +43,11 @@ from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel
+from vipdesk.ui.placements.kept_draft import KeptDraft
 from vipdesk.ui.placements.pickers import PlacementPickers
 from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
 from vipdesk.ui.widgets import EnterStaysInFields
-
-log = logging.getLogger(__name__)
 
 _LINKS = {
     "student_id": "student",
@@ -165,9 +163,7 @@ class PlacementEditor(QDialog):
         layout.addLayout(buttons)
 
         self.fields.edited.connect(self._on_edited)
-        # A moment after each change, the form is also written to disk: a crash loses nothing.
-        self._draft_timer = QTimer(self, singleShot=True, interval=1500)
-        self._draft_timer.timeout.connect(self._write_draft)
+        self.kept_draft = KeptDraft(self, db, self._unsaved_form)
         self.checklist.tick_changed.connect(self._on_tick_changed)
         self.checklist.status_requested.connect(self._on_status_requested)
         self.mover = StatusMover(db, self)
@@ -294,48 +290,20 @@ class PlacementEditor(QDialog):
 
     def _on_edited(self) -> None:
         self._update_heading()
-        self._draft_timer.start()
+        self.kept_draft.edited()
 
     # --- drafts: unsaved edits kept on disk ------------------------------------------------
 
-    def _draft_key(self) -> str:
-        return describe_url(self._db.url)
-
-    def _write_draft(self) -> None:
-        if not self.is_dirty():
-            return
-        try:
-            drafts.save_draft(data_dir(), self._draft_key(), self.current_form()[0])
-        except (OSError, VipdeskError):
-            log.warning("Could not keep a draft of the open placement", exc_info=True)
-
-    def _drop_draft(self, placement_id: int | None) -> None:
-        self._draft_timer.stop()
-        try:
-            drafts.discard_draft(data_dir(), self._draft_key(), placement_id)
-        except OSError:
-            log.warning("Could not remove a draft", exc_info=True)
+    def _unsaved_form(self) -> PlacementForm | None:
+        return self.current_form()[0] if self.is_dirty() else None
 
     def _offer_draft(self) -> None:
-        draft = drafts.load_draft(data_dir(), self._draft_key(), self._form.id)
-        if draft is None or not changed_fields(self._form, draft.form):
-            return
-        saved_at = draft.saved_at.astimezone()
-        answer = QMessageBox.question(
-            self,
-            tr("Restore unsaved changes?"),
-            tr(
-                "vipdesk closed on {day} at {time} before changes to this "
-                "placement were saved. Restore them? (They are not saved until you press "
-                "Save.)"
-            ).format(day=when.day(saved_at), time=when.clock(saved_at)),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            self._drop_draft(self._form.id)
+        restored = self.kept_draft.offer(self._form)
+        if restored is None:
             return
         # Keep the version the draft was based on: if someone saved since, Save shows both.
-        self._form.version = draft.form.version
-        self.fields.fill(draft.form, lookups.picker_choices(self._db, draft.form))
+        self._form.version = restored.version
+        self.fields.fill(restored, lookups.picker_choices(self._db, restored))
         self._update_heading()
 
     def save(self, *, overwrite: bool = False) -> bool:
@@ -360,7 +328,7 @@ class PlacementEditor(QDialog):
         except VipdeskError as exc:  # database unreachable or busy: keep everything typed
             self._show_banner(str(exc))
             return False
-        self._drop_draft(form.id)
+        self.kept_draft.drop(form.id)
         self._show(stored)
         assert stored.id is not None
         self.saved.emit(stored.id)
@@ -466,7 +434,7 @@ class PlacementEditor(QDialog):
         except VipdeskError as exc:
             self._show_banner(str(exc))
             return
-        self._drop_draft(form.id)
+        self.kept_draft.drop(form.id)
         self.deleted.emit(form.id)
         self._form = PlacementForm()  # nothing left to guard
         self.fields.fill(self._form, lookups.PickerChoices())
@@ -487,7 +455,7 @@ class PlacementEditor(QDialog):
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         if answer == QMessageBox.StandardButton.Discard:
-            self._drop_draft(self._form.id)
+            self.kept_draft.drop(self._form.id)
             return True
         return False
 
