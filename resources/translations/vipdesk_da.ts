@@ -1428,6 +1428,10 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>Alle afsnit på et øjeblik. Slut gemmer udkastet; det kan redigeres, indtil det sendes.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>Det sprog, aftalens PDF skrives på; huskes for denne modtagende organisation. Tekster, som vipdesk har skrevet (standardopgaver, planer, roller, protokol), følger det, når udkastet gemmes; tekster, du selv har skrevet, forbliver som de er.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;gå til denne side&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1473,10 +1477,6 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
             <numerusform>{support}; bevis inden for %n uge</numerusform>
             <numerusform>{support}; bevis inden for %n uger</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>Sproget, aftalens PDF skrives på; huskes for denne modtagende organisation</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3202,6 +3202,14 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>løst {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): {met} af {expected} forventede holdt</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; forsinket siden {day}</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>holdt {met_on}</translation>
     </message>
@@ -3371,6 +3379,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>“{typed}” er ikke et tal.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>et tal fra {low} til {high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3712,6 +3724,14 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>1 ting blokerer</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; og {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} „{target}“: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Andre trin</translation>
     </message>
@@ -3754,6 +3774,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — {done} af {count} udført</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>intet registreret</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5368,8 +5392,103 @@ Hvad der skal gøres: {action}.</translation>
         <translation>afvist af {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Afkrydset af {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Afkrydset manuelt</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Endnu ikke afkrydset: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>endnu ikke gjort</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>Aftalen er ikke underskrevet af alle tre parter og låst: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>registrér underskrifterne på fanen Aftale</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Ingen version af aftalen er sendt til underskrift: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>udarbejd den og send den fra fanen Aftale</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>spørgeskema besvaret {day}, ingen kritiske markeringer</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n kritisk markering åben: {flags}</numerusform>
+            <numerusform>%n kritiske markeringer åbne: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>protokol gemt {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>intet værktøj valgt til: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>den studerende</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>mentoren i den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>ingen afsluttende evaluering fra {first} eller {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>ingen afsluttende evaluering fra {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>afsluttende evalueringer fra den studerende og mentoren, den seneste {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>endnu ikke registreret: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>spørgeskema påbegyndt, endnu ikke afsluttet</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>endnu intet spørgeskema besvaret</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>endnu ingen kommunikationsprotokol gemt</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>ingen point planlagt: praktikopholdet tæller ikke med i uddannelsen</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>„{question}“ besvaret med {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5378,6 +5497,187 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>den faglige vejleder</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>ikke testet med {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>fejlede med {who}, ingen begrundelse registreret</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n værktøj testet med alle parter</numerusform>
+            <numerusform>%n værktøjer testet med alle parter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n fejlet test accepteret med begrundelse)</numerusform>
+            <numerusform>(%n fejlede test accepteret med begrundelse)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, senest {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>endnu ingen aftale udarbejdet</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>endnu intet praktikbevis udarbejdet</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>aftale {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>praktikbevis</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} underskrevet og låst {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>praktikanten</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>den udsendende institution</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} afvist af {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} sendt til underskrift; endnu ikke underskrevet af {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>alle parter</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} er et udkast, endnu ikke sendt til underskrift</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>endnu intet opstartsmøde registreret</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>opstartsmøde registreret, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n opstartsmøde registreret, senest {day}</numerusform>
+            <numerusform>%n opstartsmøder registreret, senest {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>endnu intet mentormøde registreret</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>mentormøde registreret, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n mentormøde registreret, senest {day}</numerusform>
+            <numerusform>%n mentormøder registreret, senest {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>endnu ingen vejledningssamtale registreret</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>vejledningssamtale registreret, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n vejledningssamtale registreret, senest {day}</numerusform>
+            <numerusform>%n vejledningssamtaler registreret, senest {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>endnu ingen feedback fra medstuderende registreret</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>feedback fra medstuderende registreret, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n feedback fra medstuderende registreret, senest {day}</numerusform>
+            <numerusform>%n feedback fra medstuderende registreret, senest {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>endnu ingen refleksion registreret</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>refleksion registreret, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n refleksion registreret, senest {day}</numerusform>
+            <numerusform>%n refleksioner registreret, senest {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>de tildelte point</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>karakteren</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>datoen for karakterudskriften</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>de opnåede læringsudbytter</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>datoen for modtagelse af praktikbeviset</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>{awarded} af {planned} point anerkendt, karakter {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, karakterudskrift af {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5478,6 +5778,758 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Dokumentation af samarbejde og refleksion arkiveret</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>Ligeligt</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Efter finansierede dage</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Efter point</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Indtastet</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>Returneret PDF</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Learning Agreement</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Ændring</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Sendt til underskrift</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Underskrevet og låst</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Opstartsmøde</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Mentormøde</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Vejledning</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Statusrapport</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Feedback fra medstuderende</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Refleksion</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Trivselssamtale</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Hændelse</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Midtvejs</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Afsluttende</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>I kø</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Før</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Under</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>I gang</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digital signatur</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Underskrift på papir (scanning vedhæftet)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Indtastet godkendelse</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Afventer</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Afvist</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>ECTS-karakterer (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Bestået / ikke bestået</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Tysk (1,0 bedst – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Nederlandsk (1 – 10 bedst)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Italiensk (18 – 30 bedst)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Polsk (2,0 – 5,0 bedst)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Finsk (0 – 5 bedst)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Dansk 7-trinsskala (-3 – 12 bedst)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} af {user}</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} af {user}, {moment}</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>I dag · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>I går · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nej</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} timer</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minutter</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Fysisk</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>Virtuel</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>Learning Agreement {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>ændring {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>praktikbevis {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>anerkendelse</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>midtvejsevaluering</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>slutevaluering</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} den {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Spørgeskema om den studerendes parathed</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Spørgeskema om den modtagende organisations parathed</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Spørgeskema om den udsendende institutions parathed</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>genåbnet som udkast</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>sendt til underskrift</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>underskrevet af alle tre parter og låst</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>erstattet af en nyere version</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>modtagende organisation</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>udsendende institution</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>mentor i virksomheden</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>faglig vejleder</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>fælles omkostning</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>planlagt start</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>planlagt slut</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>timer pr. uge</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>svartid</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>mødelængde</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>note om værktøjer</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>afkrydset af</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>tidspunkt for afkrydsning</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>underskriver</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>underskriverens funktion</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>underskriverens e-mail</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>underskriftsdato</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>værktøj</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>testdato</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>fingeraftryk af indholdet</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>fingeraftryk af den underskrevne PDF</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>underskrevet PDF</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>underskrevet og låst PDF</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>spørgeskema</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>punkt på arbejdslisten</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beskrivelse</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>noter</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>begrundelse</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>beløb</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuta</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>kategori</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>tilstand</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>metode</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>rapportering</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>møder</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>slut</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>udsat til</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>karakter</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>tildelte point</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>dato for karakterudskrift</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>dato for modtagelse af bevis</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>varighed (minutter)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>deltagere</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>bekymring</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>løsningsdato</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>resultat</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (åbne dengang: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Status ændret fra {before} til {after} trods åbne punkter</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject}: {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student} hos {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} med {actor}</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>{kind} periode</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Underskrift fra {party} på {document}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Værktøj til {purpose} ændret fra {before} til {after}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Test af {subject} ({day}) registreret som {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Omkostning {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Andel af en fælles omkostning</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Udsættelse af et punkt på arbejdslisten</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>E-mail “{subject}” til {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject} gemt</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Praktikophold {reference} oprettet</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Praktikophold {reference} slettet</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>{item} afkrydset</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Afkrydsning af {item} fjernet</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Note til {item} ændret</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>{kind} periode tilføjet: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>{kind} periode fjernet</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>Udkast til {document} oprettet</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} slettet</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} redigeret</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>Underskrevet PDF for {document} opdateret</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} kontrolleret og fastfrosset til afsendelse</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>Note til {document} ændret</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Underskrift fra {party} afventes på {document}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Underskrift fra {party} på {document} fjernet</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how} fra {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, dateret {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Underskrift fra {party} på {document} registreret ({how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Afvisning fra {party} af {document} registreret</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Underskrift fra {party} på {document} nulstillet: underskrivningen starter forfra</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Note til underskriften fra {party} på {document} ændret</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} påbegyndt</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} påbegyndt med {respondent}</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} kasseret, før det blev udfyldt</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} udfyldt</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Kommunikationsprotokol gemt</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Kommunikationsprotokol fjernet</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>{tool} valgt til {purpose}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Værktøj til {purpose} fjernet</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Test af {subject} fjernet</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Test af {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Note til testen af {subject} ændret</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Test af {subject} markeret som endnu ikke udført</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Test af {subject} registreret som {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Omkostning {cost} tilføjet: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Omkostning {cost} fjernet</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Fælles omkostning {cost} deles nu med dette praktikophold</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Dette praktikophold deler ikke længere en fælles omkostning</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Punktet {item} på arbejdslisten udsat til {until}</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Et punkt på arbejdslisten er ikke længere udsat</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>{what} registreret</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>{what} fjernet</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>E-mail “{subject}” til {to} sat i kø</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>E-mail “{subject}” til {to} fjernet fra udbakken</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>E-mail “{subject}” til {to} sendt</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>E-mail “{subject}” til {to} kunne ikke sendes</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>E-mail “{subject}” til {to} annulleret</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>E-mail “{subject}” til {to} sat i kø igen</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Praktikophold gemt</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>{field} erstattet</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>{field} tilføjet</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>{field} sat til {after}</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>{field} ryddet (var {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>{field} ændret fra {before} til {after}</translation>
     </message>
 </context>
 </TS>

@@ -1428,6 +1428,10 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>Alle Abschnitte auf einen Blick. „Abschließen“ speichert den Entwurf; er bleibt bearbeitbar, bis er versandt wird.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>Die Sprache, in der das PDF der Vereinbarung geschrieben wird; wird für diese aufnehmende Organisation gespeichert. Von vipdesk geschriebene Texte (Standardaufgaben, Pläne, Rollen, Protokoll) folgen ihr beim Speichern des Entwurfs; von Ihnen eingegebene Texte bleiben, wie sie sind.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;zu dieser Seite&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1473,10 +1477,6 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
             <numerusform>{support}; Bescheinigung innerhalb von %n Woche</numerusform>
             <numerusform>{support}; Bescheinigung innerhalb von %n Wochen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>Die Sprache, in der das PDF der Vereinbarung geschrieben ist; für diese aufnehmende Organisation gemerkt</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3202,6 +3202,14 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>gelöst am {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): {met} von {expected} erwarteten wahrgenommen</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; überfällig seit {day}</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>getroffen am {met_on}</translation>
     </message>
@@ -3371,6 +3379,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>„{typed}“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>eine Zahl von {low} bis {high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3712,6 +3724,14 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>1 Punkt blockiert</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; und {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} „{target}“: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Weitere Schritte</translation>
     </message>
@@ -3754,6 +3774,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — {done} von {count} erledigt</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nichts erfasst</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5368,8 +5392,103 @@ Zu tun: {action}.</translation>
         <translation>abgelehnt: {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Abgehakt von {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Von Hand abgehakt</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Noch nicht abgehakt: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>noch nicht erledigt</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>Die Vereinbarung ist nicht von allen drei Parteien unterschrieben und gesperrt: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>Unterschriften auf der Registerkarte „Vereinbarung“ erfassen</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Noch keine Fassung der Vereinbarung zur Unterschrift versandt: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>auf der Registerkarte „Vereinbarung“ entwerfen und versenden</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>Fragebogen ausgefüllt am {day}, kein kritischer Hinweis</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n kritischer Hinweis offen: {flags}</numerusform>
+            <numerusform>%n kritische Hinweise offen: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>Protokoll gespeichert am {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>kein Tool gewählt für: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>Studierende/r</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>Mentor/in der aufnehmenden Organisation</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>Abschlussbewertung fehlt noch: {first} und {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>Abschlussbewertung fehlt noch: {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>Abschlussbewertungen von Studierenden und Mentor/in liegen vor, die letzte vom {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>noch nicht erfasst: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>Fragebogen begonnen, noch nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>noch kein Fragebogen ausgefüllt</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>noch kein Kommunikationsprotokoll gespeichert</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>keine Credits geplant: das Praktikum wird nicht auf das Studium angerechnet</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>„{question}“ beantwortet mit {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5378,6 +5497,187 @@ Zu tun: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>Tutor/in der Hochschule</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>nicht getestet mit: {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>fehlgeschlagen mit: {who}, kein Grund erfasst</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n Tool mit allen Beteiligten getestet</numerusform>
+            <numerusform>%n Tools mit allen Beteiligten getestet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n fehlgeschlagener Test mit Begründung akzeptiert)</numerusform>
+            <numerusform>(%n fehlgeschlagene Tests mit Begründung akzeptiert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, zuletzt am {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>noch keine Vereinbarung entworfen</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>noch keine Praktikumsbescheinigung entworfen</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>Vereinbarung {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>Praktikumsbescheinigung</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} unterschrieben und gesperrt am {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>Praktikant/in</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>entsendende Einrichtung</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} abgelehnt: {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} zur Unterschrift versandt; noch nicht unterschrieben: {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>alle Parteien</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} ist ein Entwurf, noch nicht zur Unterschrift versandt</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>noch kein Auftakttreffen protokolliert</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>Auftakttreffen protokolliert, am {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n Auftakttreffen protokolliert, zuletzt am {day}</numerusform>
+            <numerusform>%n Auftakttreffen protokolliert, zuletzt am {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>noch kein Mentorengespräch protokolliert</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>Mentorengespräch protokolliert, am {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n Mentorengespräch protokolliert, zuletzt am {day}</numerusform>
+            <numerusform>%n Mentorengespräche protokolliert, zuletzt am {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>noch kein Coaching-Termin protokolliert</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>Coaching-Termin protokolliert, am {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n Coaching-Termin protokolliert, zuletzt am {day}</numerusform>
+            <numerusform>%n Coaching-Termine protokolliert, zuletzt am {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>noch kein Peer-Feedback protokolliert</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>Peer-Feedback protokolliert, am {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n Peer-Feedback protokolliert, zuletzt am {day}</numerusform>
+            <numerusform>%n Peer-Feedbacks protokolliert, zuletzt am {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>noch kein Reflexionseintrag protokolliert</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>Reflexionseintrag protokolliert, am {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n Reflexionseintrag protokolliert, zuletzt am {day}</numerusform>
+            <numerusform>%n Reflexionseinträge protokolliert, zuletzt am {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>die vergebenen Credits</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>die Note</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>das Datum des Transcript of Records</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>die erreichten Lernergebnisse</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>das Eingangsdatum der Praktikumsbescheinigung</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>{awarded} von {planned} Credits anerkannt, Note {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, Transcript of Records vom {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5478,6 +5778,758 @@ Zu tun: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Unterlagen zu Zusammenarbeit und Reflexion archiviert</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>Zu gleichen Teilen</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Nach geförderten Tagen</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Nach Credits</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Eingetippt</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>Zurückgesandtes PDF</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinator/in</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Learning Agreement</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Änderungsvereinbarung</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Zur Unterschrift versandt</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Unterschrieben und gesperrt</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Ersetzt</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Auftakttreffen</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Mentorengespräch</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Coaching durch Tutor/in</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Fortschrittsbericht</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Peer-Feedback</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Reflexionseintrag</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Nachfrage zum Wohlbefinden</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Vorfall</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Zwischenbewertung</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Abschluss</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Währenddessen</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In Bearbeitung</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digitale Signatur</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Unterschrift auf Papier (Scan angehängt)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Getippte Zustimmung</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>ECTS-Noten (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Bestanden / nicht bestanden</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Deutsch (1,0 beste – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Niederländisch (1 – 10 beste)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Italienisch (18 – 30 beste)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Polnisch (2,0 – 5,0 beste)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Finnisch (0 – 5 beste)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Dänische 7-Stufen-Skala (-3 – 12 beste)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} ({user})</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} ({user}, {moment})</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>Heute · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>Gestern · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} Stunden</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} Minuten</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Physischer</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>Virtueller</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>Learning Agreement {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>Änderungsvereinbarung {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>Praktikumsbescheinigung {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>Anerkennung</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>Zwischenevaluation</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>Abschlussevaluation</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} vom {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Fragebogen zur Bereitschaft der/des Studierenden</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Fragebogen zur Bereitschaft der aufnehmenden Organisation</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Fragebogen zur Bereitschaft der entsendenden Einrichtung</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>wieder als Entwurf geöffnet</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>zur Unterzeichnung versandt</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>von allen drei Parteien unterzeichnet und gesperrt</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>durch eine neuere Version ersetzt</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>entsendende Einrichtung</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>Mentor/in im Unternehmen</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>Tutor/in der Hochschule</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>geteilter Kostenposten</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>geplanter Beginn</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>geplantes Ende</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>Stunden pro Woche</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>Antwortzeit</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>Dauer eines Treffens</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>Notiz zu den Tools</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>abhakende Person</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>Zeitpunkt des Abhakens</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>Unterzeichner/in</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>Funktion der/des Unterzeichnenden</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>E-Mail der/des Unterzeichnenden</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>Datum der Unterzeichnung</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>Tool</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>Testdatum</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>Fingerabdruck des Inhalts</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>Fingerabdruck des unterzeichneten PDF</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>unterzeichnetes PDF</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>unterzeichnetes und gesperrtes PDF</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>Fragebogen</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>Eintrag der Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>Währung</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>Berichte</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>Ende der Zurückstellung</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>vergebene Punkte</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>Datum des Transcript of Records</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>Eingang der Bescheinigung</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Dauer (Minuten)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>Anliegen</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>Lösungsdatum</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>Phase</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (damals offen: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Status trotz offener Punkte von {before} auf {after} geändert</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject}: {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student} bei {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} ({actor})</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>{kind} Zeitraum</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Unterschrift ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Tool für {purpose} von {before} auf {after} geändert</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Test von {subject} vom {day} mit Ergebnis „{outcome}“ erfasst</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Kostenposten {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Anteil an einem geteilten Kostenposten</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Zurückstellung eines Eintrags der Arbeitsliste</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>E-Mail „{subject}“ an {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject} gespeichert</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Praktikum {reference} angelegt</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Praktikum {reference} gelöscht</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>{item} abgehakt</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Haken bei {item} entfernt</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Notiz zu {item} geändert</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>{kind} Zeitraum hinzugefügt: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>{kind} Zeitraum entfernt</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>{document} als Entwurf angelegt</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} gelöscht</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} bearbeitet</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>{document}: unterzeichnetes PDF aktualisiert</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} geprüft und für den Versand eingefroren</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>Notiz zu {document} geändert</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Unterschrift erwartet ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Unterschrift entfernt ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how} von {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, vom {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Unterschrift erfasst ({party}, {document}; {how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Ablehnung der Unterzeichnung erfasst ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Unterschrift zurückgesetzt ({party}, {document}): Die Unterzeichnung beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Notiz zur Unterschrift geändert ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} begonnen</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} mit {respondent} begonnen</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} vor dem Abschluss verworfen</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Kommunikationsprotokoll gespeichert</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Kommunikationsprotokoll entfernt</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>{tool} für {purpose} gewählt</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Tool für {purpose} entfernt</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Test von {subject} entfernt</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Test von {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Notiz zum Test von {subject} geändert</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Test von {subject} als noch nicht durchgeführt markiert</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Test von {subject} mit Ergebnis „{outcome}“ erfasst</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Kostenposten {cost} hinzugefügt: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Kostenposten {cost} entfernt</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Geteilter Kostenposten {cost} wird jetzt mit diesem Praktikum geteilt</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Dieses Praktikum ist an einem geteilten Kostenposten nicht mehr beteiligt</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Eintrag {item} der Arbeitsliste bis {until} zurückgestellt</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Ein Eintrag der Arbeitsliste ist nicht mehr zurückgestellt</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>{what} erfasst</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>{what} entfernt</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>E-Mail „{subject}“ an {to} in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>E-Mail „{subject}“ an {to} aus dem Postausgang entfernt</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>E-Mail „{subject}“ an {to} versandt</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>E-Mail „{subject}“ an {to} konnte nicht versandt werden</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>E-Mail „{subject}“ an {to} storniert</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>E-Mail „{subject}“ an {to} erneut in die Warteschlange gestellt</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Praktikum gespeichert</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>{field} ersetzt</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>{field} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>{field} auf {after} gesetzt</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>{field} geleert (vorher {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>{field} von {before} auf {after} geändert</translation>
     </message>
 </context>
 </TS>

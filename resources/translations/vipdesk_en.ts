@@ -1423,6 +1423,10 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,10 +1472,6 @@ Record this signature only if you have confirmed who signed (for example by tele
             <numerusform>{support}; certificate within %n week</numerusform>
             <numerusform>{support}; certificate within %n weeks</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3186,6 +3186,14 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3354,6 +3362,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>“{typed}” is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3696,6 +3708,14 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3737,6 +3757,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>{phase} — {done} of {count} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5343,7 +5367,102 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n critical flag open: {flags}</numerusform>
+            <numerusform>%n critical flags open: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5352,6 +5471,187 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>the academic tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n tool tested with every actor</numerusform>
+            <numerusform>%n tools tested with every actor</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n failed test accepted with a reason)</numerusform>
+            <numerusform>(%n failed tests accepted with a reason)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n kick-off meeting logged, last on {day}</numerusform>
+            <numerusform>%n kick-off meetings logged, last on {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n mentor meeting logged, last on {day}</numerusform>
+            <numerusform>%n mentor meetings logged, last on {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n coaching session logged, last on {day}</numerusform>
+            <numerusform>%n coaching sessions logged, last on {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n peer feedback entry logged, last on {day}</numerusform>
+            <numerusform>%n peer feedback entries logged, last on {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n reflection entry logged, last on {day}</numerusform>
+            <numerusform>%n reflection entries logged, last on {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5452,6 +5752,758 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>Collaboration and reflection records archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

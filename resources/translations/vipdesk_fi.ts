@@ -1428,6 +1428,10 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>Kaikki osiot yhdellä silmäyksellä. Valmis tallentaa luonnoksen; sitä voi muokata, kunnes se lähetetään.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>Kieli, jolla sopimuksen PDF kirjoitetaan; muistetaan tälle vastaanottavalle organisaatiolle. vipdeskin kirjoittamat tekstit (oletustehtävät, suunnitelmat, roolit, viestintäsuunnitelma) vaihtuvat siihen, kun luonnos tallennetaan; itse kirjoittamasi tekstit pysyvät ennallaan.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;siirry tälle sivulle&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1473,10 +1477,6 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
             <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
             <numerusform>{support}; todistus %n viikon kuluessa</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>Kieli, jolla sopimuksen PDF kirjoitetaan; muistetaan tälle vastaanottavalle organisaatiolle</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3202,6 +3202,14 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>ratkaistu {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): {met}/{expected} odotetusta toteutunut</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; myöhässä {day} alkaen</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>pidetty {met_on}</translation>
     </message>
@@ -3371,6 +3379,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>”{typed}” ei ole luku.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>luku väliltä {low}–{high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3712,6 +3724,14 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>1 asia estää siirtymisen tilaan</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; ja {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} ”{target}”: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Muut siirrot</translation>
     </message>
@@ -3754,6 +3774,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — {done}/{count} tehty</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>ei mitään kirjattu</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5368,8 +5392,103 @@ Toimenpide: {action}.</translation>
         <translation>hylännyt: {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Merkinnyt: {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Merkitty käsin</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Ei vielä merkitty: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>ei vielä tehty</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>Kaikki kolme osapuolta eivät ole allekirjoittaneet sopimusta eikä sitä ole lukittu: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>kirjaa allekirjoitukset Sopimus-välilehdellä</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Mitään sopimusversiota ei ole lähetetty allekirjoitettavaksi: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>laadi ja lähetä se Sopimus-välilehdeltä</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>kysely täytetty {day}, ei kriittisiä huomioita</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n kriittinen huomio avoinna: {flags}</numerusform>
+            <numerusform>%n kriittistä huomiota avoinna: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>viestintäsuunnitelma tallennettu {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>työkalua ei valittu: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>opiskelija</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>vastaanottavan organisaation mentori</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>loppuarviointi puuttuu: {first} ja {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>loppuarviointi puuttuu: {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>opiskelijan ja mentorin loppuarvioinnit tehty, viimeisin {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>ei vielä kirjattu: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>kysely aloitettu, ei vielä valmis</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>yhtään kyselyä ei ole vielä täytetty</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>viestintäsuunnitelmaa ei ole vielä tallennettu</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>opintopisteitä ei suunniteltu: harjoittelua ei lueta tutkintoon</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>”{question}” vastaus: {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5378,6 +5497,187 @@ Toimenpide: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>korkeakoulun ohjaaja</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>ei testattu: {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>epäonnistui: {who}, syytä ei kirjattu</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n työkalu testattu kaikkien osapuolten kanssa</numerusform>
+            <numerusform>%n työkalua testattu kaikkien osapuolten kanssa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n epäonnistunut testi hyväksytty perustellusti)</numerusform>
+            <numerusform>(%n epäonnistunutta testiä hyväksytty perustellusti)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, viimeksi {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>sopimusta ei ole vielä laadittu</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>harjoittelutodistusta ei ole vielä laadittu</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>sopimus {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>harjoittelutodistus</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} allekirjoitettu ja lukittu {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>harjoittelija</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>lähettävä korkeakoulu</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>vastaanottava organisaatio</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} hylätty: {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} allekirjoitettavana; allekirjoitus puuttuu: {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>kaikki osapuolet</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} on luonnos, ei vielä lähetetty allekirjoitettavaksi</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>aloitustapaamista ei ole vielä kirjattu</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>aloitustapaaminen kirjattu, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n aloitustapaaminen kirjattu, viimeisin {day}</numerusform>
+            <numerusform>%n aloitustapaamista kirjattu, viimeisin {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>mentoritapaamista ei ole vielä kirjattu</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>mentoritapaaminen kirjattu, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n mentoritapaaminen kirjattu, viimeisin {day}</numerusform>
+            <numerusform>%n mentoritapaamista kirjattu, viimeisin {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>ohjauskeskustelua ei ole vielä kirjattu</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>ohjauskeskustelu kirjattu, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n ohjauskeskustelu kirjattu, viimeisin {day}</numerusform>
+            <numerusform>%n ohjauskeskustelua kirjattu, viimeisin {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>vertaispalautetta ei ole vielä kirjattu</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>vertaispalaute kirjattu, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n vertaispalaute kirjattu, viimeisin {day}</numerusform>
+            <numerusform>%n vertaispalautetta kirjattu, viimeisin {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>reflektiota ei ole vielä kirjattu</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>reflektio kirjattu, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n reflektio kirjattu, viimeisin {day}</numerusform>
+            <numerusform>%n reflektiota kirjattu, viimeisin {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>myönnetyt opintopisteet</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>arvosana</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>opintosuoritusotteen päivämäärä</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>saavutetut oppimistulokset</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>harjoittelutodistuksen saapumispäivä</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>{awarded}/{planned} opintopistettä tunnustettu, arvosana {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, opintosuoritusote {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5478,6 +5778,758 @@ Toimenpide: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Yhteistyön ja reflektion aineistot arkistoitu</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>Tasan</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Rahoitettujen päivien mukaan</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Opintopisteiden mukaan</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Kirjoitettu</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>Palautettu PDF</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordinaattori</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Learning Agreement</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Sopimusmuutos</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Allekirjoitettavana</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Allekirjoitettu ja lukittu</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Korvattu</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Aloitustapaaminen</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Mentoritapaaminen</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Ohjaajan ohjaus</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Edistymisraportti</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Vertaispalaute</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Reflektio</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Hyvinvointikysely</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Poikkeama</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Väliarviointi</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Loppuarviointi</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Jonossa</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Ennen</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Aikana</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Jälkeen</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Kesken</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digitaalinen allekirjoitus</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Allekirjoitus paperilla (skannaus liitteenä)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Kirjoitettu hyväksyntä</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Odottaa</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Hylätty</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>ECTS-arvosanat (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Hyväksytty / hylätty</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Saksalainen (1,0 paras – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Alankomaalainen (1 – 10 paras)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Italialainen (18 – 30 paras)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Puolalainen (2,0 – 5,0 paras)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Suomalainen (0 – 5 paras)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Tanskalainen 7-portainen (-3 – 12 paras)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} ({user})</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} ({user}, {moment})</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>Tänään · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>Eilen · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>kyllä</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>ei</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} tuntia</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minuuttia</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Fyysinen</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>Virtuaalinen</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>Learning Agreement {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>sopimusmuutos {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>harjoittelutodistus {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>tunnustaminen</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>väliarviointi</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>loppuarviointi</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>vastaanottava organisaatio</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Opiskelijan valmiuskysely</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Vastaanottavan organisaation valmiuskysely</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Lähettävän korkeakoulun valmiuskysely</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>avattu uudelleen luonnokseksi</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>lähetetty allekirjoitettavaksi</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>kaikkien kolmen osapuolen allekirjoittama ja lukittu</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>korvattu uudemmalla versiolla</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>vastaanottava organisaatio</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>lähettävä korkeakoulu</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>yrityksen mentori</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>korkeakoulun ohjaaja</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>jaettu kulu</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>asiakirja</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>suunniteltu alku</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>suunniteltu loppu</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>tunteja viikossa</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>vastausaika</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>tapaamisen kesto</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>työkaluja koskeva huomautus</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>merkitsijä</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>merkintäaika</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>allekirjoittaja</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>allekirjoittajan tehtävä</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>allekirjoittajan sähköposti</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>allekirjoituspäivä</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>työkalu</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>testipäivä</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>sisällön tiiviste</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>allekirjoitetun PDF:n tiiviste</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>allekirjoitettu PDF</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>allekirjoitettu ja lukittu PDF</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>päivämäärä</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>kysely</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>työlistan kohde</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>nimike</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>tila</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>muoto</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>kuvaus</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>huomautukset</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>huomautus</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>syy</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>summa</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuutta</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>luokka</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>tila</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>menetelmä</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>raportointi</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>tapaamiset</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>alku</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>loppu</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>torkutuksen päättymispäivä</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>arvosana</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>myönnetyt opintopisteet</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>opintosuoritusotteen päivämäärä</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>todistuksen vastaanottopäivä</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>kesto (minuuttia)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>osallistujat</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>huolenaihe</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>ratkaisupäivä</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>tulos</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>vaihe</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (tuolloin avoinna: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Tila muutettu arvosta {before} arvoon {after} avoimista kohdista huolimatta</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject}: {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student}, {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} ({actor})</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>{kind} jakso</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Allekirjoitus ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Työkalu tarkoitukseen {purpose} vaihdettu työkalusta {before} työkaluun {after}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Testin tulos ”{outcome}” kirjattu – {subject}, {day}</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Kulu {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Osuus jaetusta kulusta</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Työlistan kohteen torkutus</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject} tallennettu</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Harjoittelu {reference} luotu</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Harjoittelu {reference} poistettu</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>Kohta {item} merkitty tehdyksi</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Merkintä poistettu kohdasta {item}</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Kohdan {item} huomautus muutettu</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>{kind} jakso lisätty: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>{kind} jakso poistettu</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>{document} luonnosteltu</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} poistettu</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} muokattu</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>{document}: allekirjoitettu PDF päivitetty</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} tarkistettu ja jäädytetty lähetystä varten</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>{document}: huomautus muutettu</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Allekirjoitusta odotetaan ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Allekirjoitus poistettu ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how}, allekirjoittaja {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, päivätty {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Allekirjoitus kirjattu ({party}, {document}; {how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Kieltäytyminen allekirjoittamasta kirjattu ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Allekirjoitus nollattu ({party}, {document}): allekirjoittaminen alkaa alusta</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Allekirjoituksen huomautus muutettu ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} aloitettu</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} aloitettu, vastaaja {respondent}</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} hylätty ennen kuin se valmistui</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} täytetty</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Viestintäsuunnitelma tallennettu</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Viestintäsuunnitelma poistettu</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>{tool} valittu tarkoitukseen {purpose}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Työkalu tarkoitukseen {purpose} poistettu</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Testi poistettu – {subject}</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Testi – {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Testin huomautus muutettu – {subject}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Testi merkitty vielä tekemättömäksi – {subject}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Testin tulos ”{outcome}” kirjattu – {subject}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Kulu {cost} lisätty: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Kulu {cost} poistettu</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Jaettu kulu {cost} jaetaan nyt myös tälle harjoittelulle</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Tämä harjoittelu ei enää osallistu jaettuun kuluun</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Työlistan kohde {item} torkutettu {until} asti</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Työlistan kohde ei ole enää torkutettu</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>{what} kirjattu</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>{what} poistettu</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to} lisätty jonoon</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to} poistettu Lähtevistä</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to} lähetetty</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>Sähköpostin ”{subject}” lähetys vastaanottajalle {to} epäonnistui</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to} peruttu</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>Sähköposti ”{subject}” vastaanottajalle {to} lisätty uudelleen jonoon</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Harjoittelu tallennettu</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>{field} korvattu</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>{field} lisätty</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>{field} asetettu arvoon {after}</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>{field} tyhjennetty (oli {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>{field} muutettu arvosta {before} arvoon {after}</translation>
     </message>
 </context>
 </TS>

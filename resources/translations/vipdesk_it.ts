@@ -1428,6 +1428,10 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>Tutte le sezioni in sintesi. Fine salva la bozza; resta modificabile fino all&apos;invio.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>La lingua in cui è scritto il PDF dell&apos;accordo; ricordata per questa organizzazione ospitante. I testi scritti da vipdesk (compiti predefiniti, piani, ruoli, protocollo) la seguono quando la bozza viene salvata; i testi che hai digitato restano come sono.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;vai a questa pagina&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1473,10 +1477,6 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
             <numerusform>{support}; certificato entro %n settimana</numerusform>
             <numerusform>{support}; certificato entro %n settimane</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>La lingua in cui è scritto il PDF dell&apos;accordo; ricordata per questa organizzazione ospitante</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3202,6 +3202,14 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>risolta il {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): {met} su {expected} previsti rispettati</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; in ritardo dal {day}</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>tenuto il {met_on}</translation>
     </message>
@@ -3371,6 +3379,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>“{typed}” non è un numero.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>un numero da {low} a {high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3712,6 +3724,14 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>1 cosa blocca</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; e {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} «{target}»: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Altri passaggi</translation>
     </message>
@@ -3754,6 +3774,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — {done} di {count} fatti</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nulla di registrato</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5368,8 +5392,103 @@ Cosa fare: {action}.</translation>
         <translation>rifiutato da: {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Spuntato da {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Spuntato a mano</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Non ancora spuntato: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>non ancora fatto</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>L&apos;accordo non è firmato da tutte e tre le parti e bloccato: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>registra le firme nella scheda Accordo</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Nessuna versione dell&apos;accordo è stata inviata per la firma: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>redigilo e invialo dalla scheda Accordo</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>questionario compilato il {day}, nessuna segnalazione critica</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n segnalazione critica aperta: {flags}</numerusform>
+            <numerusform>%n segnalazioni critiche aperte: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>protocollo salvato il {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>nessuno strumento scelto per: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>lo studente</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>il mentore dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>manca la valutazione finale di: {first} e {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>manca la valutazione finale di: {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>valutazioni finali dello studente e del mentore presenti, l&apos;ultima del {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>non ancora registrato: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>questionario iniziato, non ancora completato</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>nessun questionario ancora compilato</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>nessun protocollo di comunicazione ancora salvato</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>nessun credito previsto: il tirocinio non conta per il titolo di studio</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>«{question}» risposta: {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5378,6 +5497,187 @@ Cosa fare: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>il tutor accademico</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>non testato con {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>non riuscito con {who}, nessun motivo registrato</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n strumento testato con tutti i partecipanti</numerusform>
+            <numerusform>%n strumenti testati con tutti i partecipanti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n test non riuscito accettato con un motivo)</numerusform>
+            <numerusform>(%n test non riusciti accettati con un motivo)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, l&apos;ultimo il {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>nessun accordo ancora redatto</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>nessun certificato ancora redatto</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>accordo {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>certificato</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} firmato e bloccato il {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>il tirocinante</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>l&apos;istituto di invio</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>l&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} rifiutato da: {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} inviato per la firma; non ancora firmato da: {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>tutte le parti</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} è una bozza, non ancora inviata per la firma</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>nessun incontro iniziale ancora registrato</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>incontro iniziale registrato, il {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n incontro iniziale registrato, l&apos;ultimo il {day}</numerusform>
+            <numerusform>%n incontri iniziali registrati, l&apos;ultimo il {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>nessun incontro con il mentore ancora registrato</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>incontro con il mentore registrato, il {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n incontro con il mentore registrato, l&apos;ultimo il {day}</numerusform>
+            <numerusform>%n incontri con il mentore registrati, l&apos;ultimo il {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>nessuna sessione di coaching ancora registrata</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>sessione di coaching registrata, il {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n sessione di coaching registrata, l&apos;ultima il {day}</numerusform>
+            <numerusform>%n sessioni di coaching registrate, l&apos;ultima il {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>nessun feedback tra pari ancora registrato</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>feedback tra pari registrato, il {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n feedback tra pari registrato, l&apos;ultimo il {day}</numerusform>
+            <numerusform>%n feedback tra pari registrati, l&apos;ultimo il {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>nessuna riflessione ancora registrata</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>riflessione registrata, il {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n riflessione registrata, l&apos;ultima il {day}</numerusform>
+            <numerusform>%n riflessioni registrate, l&apos;ultima il {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>i crediti assegnati</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>il voto</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>la data del transcript of records</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>i risultati di apprendimento raggiunti</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>la data di ricevimento del certificato</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>{awarded} crediti su {planned} riconosciuti, voto {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, transcript of records del {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5478,6 +5778,758 @@ Cosa fare: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Documenti di collaborazione e riflessione archiviati</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>In parti uguali</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Per giorni finanziati</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Per crediti</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Digitato</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>PDF restituito</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coordinatore</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Learning Agreement</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Emendamento</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Inviato per la firma</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Firmato e bloccato</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Sostituito</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Incontro iniziale</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Incontro con il mentore</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Coaching del tutor</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Relazione sui progressi</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Feedback tra pari</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Riflessione</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Verifica del benessere</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incidente</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Intermedia</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Finale</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In coda</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Prima</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Durante</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Dopo</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>In corso</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Firma digitale</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Firma su carta (scansione allegata)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Approvazione digitata</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>In attesa</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Rifiutato</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>Voti ECTS (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Superato / non superato</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Tedesco (1,0 migliore – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Olandese (1 – 10 migliore)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Italiano (18 – 30 migliore)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Polacco (2,0 – 5,0 migliore)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Finlandese (0 – 5 migliore)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Danese a 7 livelli (-3 – 12 migliore)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} ({user})</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} ({user}, {moment})</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>Oggi · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>Ieri · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sì</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} ore</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minuti</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>in presenza</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>virtuale</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>Learning Agreement {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>emendamento {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>certificato di tirocinio {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>riconoscimento</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>valutazione intermedia</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>valutazione finale</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} del {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>l&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Questionario sulla preparazione dello studente</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Questionario sulla preparazione dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Questionario sulla preparazione dell&apos;istituto di invio</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>riaperto come bozza</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>inviato per la firma</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>firmato da tutte e tre le parti e bloccato</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>sostituito da una versione più recente</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>istituto di invio</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>mentore aziendale</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>tutor accademico</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>costo condiviso</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>documento</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>inizio previsto</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>fine prevista</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>ore settimanali</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>tempo di risposta</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>durata dell&apos;incontro</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>nota sugli strumenti</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>autore della spunta</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>momento della spunta</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>firmatario</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>funzione del firmatario</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>e-mail del firmatario</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>data della firma</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>strumento</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>data del test</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>impronta del contenuto</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>impronta del PDF firmato</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>PDF firmato</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>PDF firmato e bloccato</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>questionario</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>voce dell&apos;elenco attività</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titolo</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>stato</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>modalità</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>descrizione</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>motivo</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>importo</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuta</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categoria</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>stato</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>metodo</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>relazioni</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>incontri</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>inizio</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>fine</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>scadenza del posticipo</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>voto</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>crediti assegnati</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>data del certificato degli esami</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>data di ricezione del certificato</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>durata (minuti)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>partecipanti</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>criticità</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>data di risoluzione</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>risultato</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (allora aperti: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Stato cambiato da {before} a {after} nonostante punti ancora aperti</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject}: {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student} presso {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} con {actor}</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>Periodo {kind}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Firma ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Strumento per {purpose} cambiato da {before} a {after}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Test di {subject} ({day}) registrato come {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Costo {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Quota di un costo condiviso</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Posticipo di una voce dell&apos;elenco attività</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>E-mail “{subject}” a {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject}: modifiche salvate</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Tirocinio {reference} creato</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Tirocinio {reference} eliminato</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>Voce {item} spuntata</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Spunta tolta dalla voce {item}</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Nota sulla voce {item} modificata</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>Periodo {kind} aggiunto: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>Periodo {kind} rimosso</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>{document} creato come bozza</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} eliminato</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} modificato</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>{document}: PDF firmato aggiornato</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} verificato e congelato per l&apos;invio</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>{document}: nota modificata</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Firma attesa ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Firma rimossa ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how} di {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, datata {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Firma registrata ({party}, {document}; {how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Rifiuto di firmare registrato ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Firma azzerata ({party}, {document}): la raccolta delle firme ricomincia da capo</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Nota sulla firma modificata ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} avviato</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} avviato con {respondent}</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} scartato prima di essere completato</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} completato</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Protocollo di comunicazione salvato</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Protocollo di comunicazione rimosso</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>{tool} scelto per {purpose}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Strumento per {purpose} rimosso</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Test di {subject} rimosso</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Test di {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Nota sul test di {subject} modificata</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Test di {subject} segnato come non ancora eseguito</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Test di {subject} registrato come {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Costo {cost} aggiunto: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Costo {cost} rimosso</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Costo condiviso {cost} ora condiviso con questo tirocinio</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Questo tirocinio non partecipa più a un costo condiviso</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Voce {item} dell&apos;elenco attività posticipata fino al {until}</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Una voce dell&apos;elenco attività non è più posticipata</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>Registrazione aggiunta: {what}</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>Registrazione rimossa: {what}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>E-mail “{subject}” a {to} messa in coda</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>E-mail “{subject}” a {to} rimossa dalla posta in uscita</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>E-mail “{subject}” a {to} inviata</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>Invio dell&apos;e-mail “{subject}” a {to} non riuscito</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>E-mail “{subject}” a {to} annullata</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>E-mail “{subject}” a {to} rimessa in coda</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Tirocinio salvato</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>campo {field} sostituito</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>campo {field} aggiunto</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>campo {field} impostato su {after}</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>campo {field} svuotato (era {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>campo {field} cambiato da {before} a {after}</translation>
     </message>
 </context>
 </TS>

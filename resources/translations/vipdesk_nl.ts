@@ -1428,6 +1428,10 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>Alle onderdelen in één oogopslag. Voltooien slaat het concept op; het blijft bewerkbaar tot het wordt verstuurd.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>De taal waarin de pdf van de overeenkomst wordt geschreven; onthouden voor deze ontvangende organisatie. Teksten die vipdesk schreef (standaardtaken, plannen, rollen, protocol) volgen haar wanneer het concept wordt opgeslagen; teksten die u zelf typte, blijven zoals ze zijn.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;naar deze pagina&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1473,10 +1477,6 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
             <numerusform>{support}; certificaat binnen %n week</numerusform>
             <numerusform>{support}; certificaat binnen %n weken</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>De taal waarin de pdf van de overeenkomst wordt geschreven; onthouden voor deze ontvangende organisatie</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3202,6 +3202,14 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
         <translation>opgelost {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): {met} van {expected} verwachte gehouden</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; te laat sinds {day}</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>gehouden op {met_on}</translation>
     </message>
@@ -3371,6 +3379,10 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>“{typed}” is geen getal.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>een getal van {low} tot {high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3712,6 +3724,14 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
         <translation>1 zaak blokkeert</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; en {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} ‘{target}’: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Andere stappen</translation>
     </message>
@@ -3754,6 +3774,10 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — {done} van {count} gedaan</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>niets vastgelegd</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5368,8 +5392,103 @@ Wat te doen: {action}.</translation>
         <translation>geweigerd door {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Afgevinkt door {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Met de hand afgevinkt</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Nog niet afgevinkt: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>nog niet gedaan</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>De overeenkomst is niet door alle drie partijen ondertekend en vergrendeld: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>leg de handtekeningen vast op het tabblad Overeenkomst</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Er is nog geen versie van de overeenkomst ter ondertekening verstuurd: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>stel haar op en verstuur haar vanaf het tabblad Overeenkomst</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>vragenlijst ingevuld op {day}, geen kritieke signalen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n kritiek signaal open: {flags}</numerusform>
+            <numerusform>%n kritieke signalen open: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>protocol opgeslagen op {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>geen tool gekozen voor: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>de student</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>de mentor van de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>geen eindevaluatie van {first} of {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>geen eindevaluatie van {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>eindevaluaties van de student en de mentor, de laatste op {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>nog niet vastgelegd: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>vragenlijst begonnen, nog niet voltooid</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>nog geen vragenlijst ingevuld</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>nog geen communicatieprotocol opgeslagen</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>geen studiepunten gepland: de stage telt niet mee voor de opleiding</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>„{question}” beantwoord met {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5378,6 +5497,187 @@ Wat te doen: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>de academisch begeleider</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>niet getest met {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>mislukt met {who}, geen reden vastgelegd</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n tool getest met alle betrokkenen</numerusform>
+            <numerusform>%n tools getest met alle betrokkenen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n mislukte test met reden geaccepteerd)</numerusform>
+            <numerusform>(%n mislukte tests met reden geaccepteerd)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, laatst op {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>nog geen overeenkomst opgesteld</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>nog geen stagecertificaat opgesteld</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>overeenkomst {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>stagecertificaat</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} ondertekend en vergrendeld op {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>de stagiair</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>de zendende instelling</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} geweigerd door {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} ter ondertekening verstuurd; nog niet ondertekend door {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>alle partijen</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} is een concept, nog niet ter ondertekening verstuurd</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>nog geen kick-off vastgelegd</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>kick-off vastgelegd, op {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n kick-off vastgelegd, laatst op {day}</numerusform>
+            <numerusform>%n kick-offs vastgelegd, laatst op {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>nog geen mentorgesprek vastgelegd</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>mentorgesprek vastgelegd, op {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n mentorgesprek vastgelegd, laatst op {day}</numerusform>
+            <numerusform>%n mentorgesprekken vastgelegd, laatst op {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>nog geen coachingsgesprek vastgelegd</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>coachingsgesprek vastgelegd, op {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n coachingsgesprek vastgelegd, laatst op {day}</numerusform>
+            <numerusform>%n coachingsgesprekken vastgelegd, laatst op {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>nog geen peerfeedback vastgelegd</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>peerfeedback vastgelegd, op {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n peerfeedback vastgelegd, laatst op {day}</numerusform>
+            <numerusform>%n keer peerfeedback vastgelegd, laatst op {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>nog geen reflectie vastgelegd</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>reflectie vastgelegd, op {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n reflectie vastgelegd, laatst op {day}</numerusform>
+            <numerusform>%n reflecties vastgelegd, laatst op {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>de toegekende studiepunten</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>het cijfer</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>de datum van de cijferlijst</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>de behaalde leerresultaten</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>de datum van ontvangst van het stagecertificaat</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>{awarded} van {planned} studiepunten erkend, cijfer {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, cijferlijst van {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5478,6 +5778,758 @@ Wat te doen: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Documenten over samenwerking en reflectie gearchiveerd</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>Gelijk verdeeld</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Naar gefinancierde dagen</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Naar studiepunten</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Ingetypt</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>Teruggestuurde pdf</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Learning Agreement</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Ter ondertekening verstuurd</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Ondertekend en vergrendeld</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Vervangen</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Kick-off</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Mentorgesprek</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Coaching door begeleider</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Voortgangsverslag</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Peerfeedback</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Reflectie</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Welzijnscheck</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incident</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Tussentijds</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Eind</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In de wachtrij</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Voor</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>Tijdens</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Na</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Bezig</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Digitale handtekening</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Handtekening op papier (scan bijgevoegd)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Getypte goedkeuring</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>In afwachting</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>ECTS-cijfers (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Geslaagd / niet geslaagd</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Duits (1,0 best – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Nederlands (1 – 10 best)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Italiaans (18 – 30 best)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Pools (2,0 – 5,0 best)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Fins (0 – 5 best)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Deense 7-puntsschaal (-3 – 12 best)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} door {user}</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} door {user}, {moment}</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>Vandaag · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>Gisteren · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} uur</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} minuten</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>Fysieke</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>Virtuele</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>Learning Agreement {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>wijziging {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>stagecertificaat {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>erkenning</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>tussentijdse evaluatie</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>eindevaluatie</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} van {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Vragenlijst over de gereedheid van de student</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Vragenlijst over de gereedheid van de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Vragenlijst over de gereedheid van de zendende instelling</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>heropend als concept</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>ter ondertekening verstuurd</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>door alle drie de partijen ondertekend en vergrendeld</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>vervangen door een nieuwere versie</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>zendende instelling</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>mentor in het bedrijf</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>academisch begeleider</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>gedeelde kostenpost</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>gepland begin</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>gepland einde</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>uren per week</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>reactietijd</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>duur van overleg</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>notitie over tools</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>afgevinkt door</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>afgevinkt op</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>ondertekenaar</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>functie van de ondertekenaar</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>e-mail van de ondertekenaar</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>datum van ondertekening</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>tool</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>testdatum</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>vingerafdruk van de inhoud</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>vingerafdruk van de ondertekende PDF</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>ondertekende PDF</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>ondertekende en vergrendelde PDF</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>datum</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>vragenlijst</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>item op de werklijst</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>titel</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>vorm</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>beschrijving</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>opmerkingen</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notitie</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reden</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>bedrag</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>valuta</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>categorie</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>toestand</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>methode</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>rapportage</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>overleggen</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>start</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>einde</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>uitgesteld tot</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>cijfer</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>toegekende studiepunten</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>datum van de cijferlijst</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>certificaat ontvangen op</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>duur (minuten)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>deelnemers</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>zorgpunt</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>opgelost op</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>resultaat</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>fase</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (toen nog open: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Status gewijzigd van {before} in {after} ondanks openstaande punten</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject}: {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student} bij {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} met {actor}</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>{kind} periode</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Handtekening van {party} op {document}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Tool voor {purpose} gewijzigd van {before} in {after}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Test van {subject} ({day}) vastgelegd als {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Kostenpost {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Aandeel in een gedeelde kostenpost</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Uitstel van een item op de werklijst</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>E-mail “{subject}” aan {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject} opgeslagen</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Stage {reference} aangemaakt</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Stage {reference} verwijderd</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>{item} afgevinkt</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Vinkje bij {item} weggehaald</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Notitie bij {item} gewijzigd</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>{kind} periode toegevoegd: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>{kind} periode verwijderd</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>{document} als concept opgesteld</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} verwijderd</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} bewerkt</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>Ondertekende PDF van {document} bijgewerkt</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} gecontroleerd en bevroren voor verzending</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>Notitie bij {document} gewijzigd</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Handtekening van {party} op {document} verwacht</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Handtekening van {party} op {document} verwijderd</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how} van {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, gedateerd {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Handtekening van {party} op {document} vastgelegd ({how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Afwijzing door {party} van {document} vastgelegd</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Handtekening van {party} op {document} teruggezet: de ondertekening begint opnieuw</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Notitie bij de handtekening van {party} op {document} gewijzigd</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} gestart</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} gestart met {respondent}</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} verworpen voordat deze was ingevuld</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} ingevuld</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Communicatieprotocol opgeslagen</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Communicatieprotocol verwijderd</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>{tool} gekozen voor {purpose}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Tool voor {purpose} verwijderd</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Test van {subject} verwijderd</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Test van {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Notitie bij de test van {subject} gewijzigd</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Test van {subject} gemarkeerd als nog niet gedaan</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Test van {subject} vastgelegd als {outcome}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Kostenpost {cost} toegevoegd: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Kostenpost {cost} verwijderd</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Gedeelde kostenpost {cost} wordt nu met deze stage gedeeld</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Deze stage deelt niet langer in een gedeelde kostenpost</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Item {item} op de werklijst uitgesteld tot {until}</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Een item op de werklijst is niet langer uitgesteld</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>{what} vastgelegd</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>{what} verwijderd</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>E-mail “{subject}” aan {to} in de wachtrij gezet</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>E-mail “{subject}” aan {to} verwijderd uit Postvak uit</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>E-mail “{subject}” aan {to} verzonden</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>E-mail “{subject}” aan {to} kon niet worden verzonden</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>E-mail “{subject}” aan {to} geannuleerd</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>E-mail “{subject}” aan {to} opnieuw in de wachtrij gezet</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Stage opgeslagen</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>{field} vervangen</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>{field} toegevoegd</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>{field} ingesteld op {after}</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>{field} gewist (was {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>{field} gewijzigd van {before} in {after}</translation>
     </message>
 </context>
 </TS>

@@ -1435,6 +1435,10 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Wszystkie sekcje w skrócie. „Zakończ” zapisuje projekt; można go edytować aż do wysłania.</translation>
     </message>
     <message>
+        <source>The language the agreement&apos;s PDF is written in; remembered for this host. Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the draft is saved; texts you typed stay as they are.</source>
+        <translation>Język, w którym powstaje PDF porozumienia; zapamiętywany dla tej organizacji przyjmującej. Teksty napisane przez vipdesk (domyślne zadania, plany, role, protokół) zmieniają się na ten język przy zapisie wersji roboczej; teksty wpisane przez Ciebie pozostają bez zmian.</translation>
+    </message>
+    <message>
         <source>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;go to this page&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</source>
         <translation>&lt;p style=&apos;margin:6px 0&apos;&gt;&lt;span style=&apos;color:{hex_of}&apos;&gt;✘&lt;/span&gt; &lt;b&gt;{title}&lt;/b&gt; — &lt;a href=&apos;{key}&apos;&gt;przejdź do tej strony&lt;/a&gt;&lt;/p&gt;&lt;ul style=&apos;margin-top:0&apos;&gt;{items}&lt;/ul&gt;</translation>
     </message>
@@ -1485,10 +1489,6 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
             <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
             <numerusform>{support}; zaświadczenie w ciągu %n tygodni</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>The language the agreement&apos;s PDF is written in; remembered for this host</source>
-        <translation>Język, w którym napisany jest PDF porozumienia; zapamiętany dla tej organizacji przyjmującej</translation>
     </message>
     <message>
         <source>Language of the agreement</source>
@@ -3221,6 +3221,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>rozwiązano {day}</translation>
     </message>
     <message>
+        <source>{what} ({cadence}): {met} of {expected} expected met</source>
+        <translation>{what} ({cadence}): zrealizowano {met} z {expected} oczekiwanych</translation>
+    </message>
+    <message>
+        <source>; overdue since {day}</source>
+        <translation>; zaległe od {day}</translation>
+    </message>
+    <message>
         <source>met on {met_on}</source>
         <translation>odbyło się {met_on}</translation>
     </message>
@@ -3391,6 +3399,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>“{typed}” is not a number.</source>
         <translation>„{typed}” nie jest liczbą.</translation>
+    </message>
+    <message>
+        <source>a number from {low} to {high}</source>
+        <translation>liczba od {low} do {high}</translation>
     </message>
     <message>
         <source>Host organisation</source>
@@ -3733,6 +3745,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>1 blokada dla</translation>
     </message>
     <message>
+        <source>{first}; and {last}</source>
+        <translation>{first}; oraz {last}</translation>
+    </message>
+    <message>
+        <source>{things} “{target}”: {reasons}</source>
+        <translation>{things} „{target}”: {reasons}</translation>
+    </message>
+    <message>
         <source>Other moves</source>
         <translation>Inne kroki</translation>
     </message>
@@ -3775,6 +3795,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>{phase} — {done} of {count} done</source>
         <translation>{phase} — wykonano {done} z {count}</translation>
+    </message>
+    <message>
+        <source>nothing recorded</source>
+        <translation>nic nie zapisano</translation>
     </message>
     <message>
         <source>Before the placement</source>
@@ -5395,8 +5419,104 @@ Co zrobić: {action}.</translation>
         <translation>odrzucone: {who}</translation>
     </message>
     <message>
+        <source>Ticked by {who}</source>
+        <translation>Zaznaczone przez: {who}</translation>
+    </message>
+    <message>
+        <source>Ticked by hand</source>
+        <translation>Zaznaczone ręcznie</translation>
+    </message>
+    <message>
+        <source>Not ticked yet: {item}</source>
+        <translation>Jeszcze nie zaznaczone: {item}</translation>
+    </message>
+    <message>
+        <source>{item} — {detail}</source>
+        <translation>{item} — {detail}</translation>
+    </message>
+    <message>
+        <source>not done yet</source>
+        <translation>jeszcze nie zrobione</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all three parties and locked: {detail}</source>
+        <translation>Porozumienie nie jest podpisane przez wszystkie trzy strony i zablokowane: {detail}</translation>
+    </message>
+    <message>
+        <source>record the signatures on the Agreement tab</source>
+        <translation>zapisz podpisy na karcie „Porozumienie”</translation>
+    </message>
+    <message>
+        <source>No agreement version has been sent for signature: {detail}</source>
+        <translation>Żadna wersja porozumienia nie została wysłana do podpisu: {detail}</translation>
+    </message>
+    <message>
+        <source>draft it and send it from the Agreement tab</source>
+        <translation>przygotuj je i wyślij z karty „Porozumienie”</translation>
+    </message>
+    <message>
+        <source>questionnaire completed {day}, no critical flag</source>
+        <translation>kwestionariusz wypełniony {day}, brak sygnałów krytycznych</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical flag(s) open: {flags}</source>
+        <translation>
+            <numerusform>%n otwarty sygnał krytyczny: {flags}</numerusform>
+            <numerusform>%n otwarte sygnały krytyczne: {flags}</numerusform>
+            <numerusform>%n otwartych sygnałów krytycznych: {flags}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>protocol saved {day}</source>
+        <translation>protokół zapisany {day}</translation>
+    </message>
+    <message>
+        <source>no tool chosen for: {purposes}</source>
+        <translation>nie wybrano narzędzia dla: {purposes}</translation>
+    </message>
+    <message>
         <source>the student</source>
         <translation>student</translation>
+    </message>
+    <message>
+        <source>the host mentor</source>
+        <translation>mentor w organizacji przyjmującej</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {first} or {second}</source>
+        <translation>brak oceny końcowej: {first} i {second}</translation>
+    </message>
+    <message>
+        <source>no final evaluation by {who}</source>
+        <translation>brak oceny końcowej: {who}</translation>
+    </message>
+    <message>
+        <source>final evaluations by the student and the host mentor, the last on {day}</source>
+        <translation>oceny końcowe studenta i mentora są gotowe, ostatnia z {day}</translation>
+    </message>
+    <message>
+        <source>not recorded yet: {missing}</source>
+        <translation>jeszcze nie zapisano: {missing}</translation>
+    </message>
+    <message>
+        <source>questionnaire started, not completed yet</source>
+        <translation>kwestionariusz rozpoczęty, jeszcze nie ukończony</translation>
+    </message>
+    <message>
+        <source>no questionnaire completed yet</source>
+        <translation>jeszcze żaden kwestionariusz nie został wypełniony</translation>
+    </message>
+    <message>
+        <source>no communication protocol saved yet</source>
+        <translation>jeszcze nie zapisano protokołu komunikacji</translation>
+    </message>
+    <message>
+        <source>no credits planned: the placement does not count toward the degree</source>
+        <translation>nie zaplanowano punktów: praktyka nie jest zaliczana do studiów</translation>
+    </message>
+    <message>
+        <source>“{question}” answered {answer}</source>
+        <translation>„{question}” — odpowiedź: {answer}</translation>
     </message>
     <message>
         <source>the company mentor</source>
@@ -5405,6 +5525,194 @@ Co zrobić: {action}.</translation>
     <message>
         <source>the academic tutor</source>
         <translation>opiekun uczelniany</translation>
+    </message>
+    <message>
+        <source>not tested with {who}</source>
+        <translation>nie przetestowano: {who}</translation>
+    </message>
+    <message>
+        <source>failed with {who}, no reason recorded</source>
+        <translation>test nieudany: {who}, bez zapisanego powodu</translation>
+    </message>
+    <message>
+        <source>{tool}: {problems}</source>
+        <translation>{tool}: {problems}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tool(s) tested with every actor</source>
+        <translation>
+            <numerusform>%n narzędzie przetestowane ze wszystkimi uczestnikami</numerusform>
+            <numerusform>%n narzędzia przetestowane ze wszystkimi uczestnikami</numerusform>
+            <numerusform>%n narzędzi przetestowanych ze wszystkimi uczestnikami</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n failed test(s) accepted with a reason)</source>
+        <translation>
+            <numerusform>(%n nieudany test zaakceptowany z podaniem powodu)</numerusform>
+            <numerusform>(%n nieudane testy zaakceptowane z podaniem powodu)</numerusform>
+            <numerusform>(%n nieudanych testów zaakceptowanych z podaniem powodu)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, last on {day}</source>
+        <translation>, ostatnio {day}</translation>
+    </message>
+    <message>
+        <source>no agreement drafted yet</source>
+        <translation>jeszcze nie przygotowano porozumienia</translation>
+    </message>
+    <message>
+        <source>no certificate drafted yet</source>
+        <translation>jeszcze nie przygotowano zaświadczenia</translation>
+    </message>
+    <message>
+        <source>agreement {number}</source>
+        <translation>porozumienie {number}</translation>
+    </message>
+    <message>
+        <source>certificate</source>
+        <translation>zaświadczenie</translation>
+    </message>
+    <message>
+        <source>{document} signed and locked {day}</source>
+        <translation>{document} podpisane i zablokowane {day}</translation>
+    </message>
+    <message>
+        <source>the trainee</source>
+        <translation>praktykant</translation>
+    </message>
+    <message>
+        <source>the sending institution</source>
+        <translation>uczelnia wysyłająca</translation>
+    </message>
+    <message>
+        <source>the receiving organisation</source>
+        <translation>organizacja przyjmująca</translation>
+    </message>
+    <message>
+        <source>{document} declined by {who}</source>
+        <translation>{document} odrzucone: {who}</translation>
+    </message>
+    <message>
+        <source>{document} out for signature; not signed yet by {who}</source>
+        <translation>{document} wysłane do podpisu; jeszcze niepodpisane: {who}</translation>
+    </message>
+    <message>
+        <source>every party</source>
+        <translation>wszystkie strony</translation>
+    </message>
+    <message>
+        <source>{document} is a draft, not sent for signature yet</source>
+        <translation>{document} to wersja robocza, jeszcze niewysłana do podpisu</translation>
+    </message>
+    <message>
+        <source>no kick-off meeting logged yet</source>
+        <translation>jeszcze nie zapisano spotkania otwierającego</translation>
+    </message>
+    <message>
+        <source>kick-off meeting logged, on {day}</source>
+        <translation>spotkanie otwierające zapisane, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kick-off meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n spotkanie otwierające zapisane, ostatnie {day}</numerusform>
+            <numerusform>%n spotkania otwierające zapisane, ostatnie {day}</numerusform>
+            <numerusform>%n spotkań otwierających zapisanych, ostatnie {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no mentor meeting logged yet</source>
+        <translation>jeszcze nie zapisano spotkania z mentorem</translation>
+    </message>
+    <message>
+        <source>mentor meeting logged, on {day}</source>
+        <translation>spotkanie z mentorem zapisane, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentor meeting(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n spotkanie z mentorem zapisane, ostatnie {day}</numerusform>
+            <numerusform>%n spotkania z mentorem zapisane, ostatnie {day}</numerusform>
+            <numerusform>%n spotkań z mentorem zapisanych, ostatnie {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no coaching session logged yet</source>
+        <translation>jeszcze nie zapisano konsultacji z opiekunem</translation>
+    </message>
+    <message>
+        <source>coaching session logged, on {day}</source>
+        <translation>konsultacja z opiekunem zapisana, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n coaching session(s) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n konsultacja z opiekunem zapisana, ostatnia {day}</numerusform>
+            <numerusform>%n konsultacje z opiekunem zapisane, ostatnia {day}</numerusform>
+            <numerusform>%n konsultacji z opiekunem zapisanych, ostatnia {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no peer feedback logged yet</source>
+        <translation>jeszcze nie zapisano informacji zwrotnej od rówieśników</translation>
+    </message>
+    <message>
+        <source>peer feedback logged, on {day}</source>
+        <translation>informacja zwrotna od rówieśników zapisana, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n peer feedback entries logged, last on {day}</source>
+        <translation>
+            <numerusform>%n informacja zwrotna od rówieśników zapisana, ostatnia {day}</numerusform>
+            <numerusform>%n informacje zwrotne od rówieśników zapisane, ostatnia {day}</numerusform>
+            <numerusform>%n informacji zwrotnych od rówieśników zapisanych, ostatnia {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no reflection entry logged yet</source>
+        <translation>jeszcze nie zapisano refleksji</translation>
+    </message>
+    <message>
+        <source>reflection entry logged, on {day}</source>
+        <translation>refleksja zapisana, {day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reflection entry(ies) logged, last on {day}</source>
+        <translation>
+            <numerusform>%n refleksja zapisana, ostatnia {day}</numerusform>
+            <numerusform>%n refleksje zapisane, ostatnia {day}</numerusform>
+            <numerusform>%n refleksji zapisanych, ostatnia {day}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the credits awarded</source>
+        <translation>przyznane punkty</translation>
+    </message>
+    <message>
+        <source>the grade</source>
+        <translation>ocena</translation>
+    </message>
+    <message>
+        <source>the transcript date</source>
+        <translation>data wykazu zaliczeń</translation>
+    </message>
+    <message>
+        <source>the learning outcomes achieved</source>
+        <translation>osiągnięte efekty uczenia się</translation>
+    </message>
+    <message>
+        <source>the certificate&apos;s receipt date</source>
+        <translation>data otrzymania zaświadczenia</translation>
+    </message>
+    <message>
+        <source>{awarded} of {planned} credits recognised, grade {grade}</source>
+        <translation>uznano {awarded} z {planned} punktów, ocena {grade}</translation>
+    </message>
+    <message>
+        <source>, transcript of {day}</source>
+        <translation>, wykaz zaliczeń z {day}</translation>
     </message>
     <message>
         <source>{tool}: failed with {who}</source>
@@ -5505,6 +5813,758 @@ Co zrobić: {action}.</translation>
     <message>
         <source>Collaboration and reflection records archived</source>
         <translation>Zarchiwizowano dokumentację współpracy i refleksji</translation>
+    </message>
+    <message>
+        <source>Equally</source>
+        <translation>Po równo</translation>
+    </message>
+    <message>
+        <source>By funded days</source>
+        <translation>Według dofinansowanych dni</translation>
+    </message>
+    <message>
+        <source>By credits</source>
+        <translation>Według punktów</translation>
+    </message>
+    <message>
+        <source>Typed in</source>
+        <translation>Wpisane</translation>
+    </message>
+    <message>
+        <source>Returned PDF</source>
+        <translation>Odesłany PDF</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Koordynator</translation>
+    </message>
+    <message>
+        <source>Learning agreement</source>
+        <translation>Porozumienie o programie praktyki</translation>
+    </message>
+    <message>
+        <source>Amendment</source>
+        <translation>Aneks</translation>
+    </message>
+    <message>
+        <source>Out for signature</source>
+        <translation>Wysłane do podpisu</translation>
+    </message>
+    <message>
+        <source>Signed and locked</source>
+        <translation>Podpisane i zablokowane</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>Zastąpione</translation>
+    </message>
+    <message>
+        <source>Kick-off meeting</source>
+        <translation>Spotkanie otwierające</translation>
+    </message>
+    <message>
+        <source>Mentor meeting</source>
+        <translation>Spotkanie z mentorem</translation>
+    </message>
+    <message>
+        <source>Tutor coaching</source>
+        <translation>Konsultacja z opiekunem</translation>
+    </message>
+    <message>
+        <source>Progress report</source>
+        <translation>Sprawozdanie z postępów</translation>
+    </message>
+    <message>
+        <source>Peer feedback</source>
+        <translation>Informacja zwrotna od rówieśników</translation>
+    </message>
+    <message>
+        <source>Reflection entry</source>
+        <translation>Refleksja</translation>
+    </message>
+    <message>
+        <source>Well-being check</source>
+        <translation>Rozmowa o samopoczuciu</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>Incydent</translation>
+    </message>
+    <message>
+        <source>Mid-term</source>
+        <translation>Śródokresowa</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Końcowa</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>W kolejce</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Przed</translation>
+    </message>
+    <message>
+        <source>During</source>
+        <translation>W trakcie</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Po</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>W toku</translation>
+    </message>
+    <message>
+        <source>Digital signature</source>
+        <translation>Podpis cyfrowy</translation>
+    </message>
+    <message>
+        <source>Paper signature (scan attached)</source>
+        <translation>Podpis na papierze (skan w załączeniu)</translation>
+    </message>
+    <message>
+        <source>Typed approval</source>
+        <translation>Zatwierdzenie wpisane</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Oczekuje</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Odrzucone</translation>
+    </message>
+    <message>
+        <source>ECTS grades (A–F)</source>
+        <translation>Oceny ECTS (A–F)</translation>
+    </message>
+    <message>
+        <source>Pass / fail</source>
+        <translation>Zaliczone / niezaliczone</translation>
+    </message>
+    <message>
+        <source>German (1.0 best – 5.0)</source>
+        <translation>Niemiecka (1,0 najlepsza – 5,0)</translation>
+    </message>
+    <message>
+        <source>Dutch (1 – 10 best)</source>
+        <translation>Holenderska (1 – 10 najlepsza)</translation>
+    </message>
+    <message>
+        <source>Italian (18 – 30 best)</source>
+        <translation>Włoska (18 – 30 najlepsza)</translation>
+    </message>
+    <message>
+        <source>Polish (2.0 – 5.0 best)</source>
+        <translation>Polska (2,0 – 5,0 najlepsza)</translation>
+    </message>
+    <message>
+        <source>Finnish (0 – 5 best)</source>
+        <translation>Fińska (0 – 5 najlepsza)</translation>
+    </message>
+    <message>
+        <source>Danish 7-point (-3 – 12 best)</source>
+        <translation>Duńska 7-stopniowa (-3 – 12 najlepsza)</translation>
+    </message>
+    <message>
+        <source>{time}  {what} by {user}</source>
+        <translation>{time}  {what} ({user})</translation>
+    </message>
+    <message>
+        <source>{what} by {user}, {moment}</source>
+        <translation>{what} ({user}, {moment})</translation>
+    </message>
+    <message>
+        <source>Today · {day}</source>
+        <translation>Dziś · {day}</translation>
+    </message>
+    <message>
+        <source>Yesterday · {day}</source>
+        <translation>Wczoraj · {day}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>tak</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>{n} hours</source>
+        <translation>{n} godz.</translation>
+    </message>
+    <message>
+        <source>{n} minutes</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <source>Physical</source>
+        <translation>fizyczny</translation>
+    </message>
+    <message>
+        <source>Virtual</source>
+        <translation>wirtualny</translation>
+    </message>
+    <message>
+        <source>learning agreement {number}</source>
+        <translation>porozumienie o programie praktyki {number}</translation>
+    </message>
+    <message>
+        <source>amendment {number}</source>
+        <translation>aneks {number}</translation>
+    </message>
+    <message>
+        <source>traineeship certificate {number}</source>
+        <translation>zaświadczenie o odbyciu praktyki {number}</translation>
+    </message>
+    <message>
+        <source>recognition</source>
+        <translation>uznanie</translation>
+    </message>
+    <message>
+        <source>mid-term evaluation</source>
+        <translation>ocena śródokresowa</translation>
+    </message>
+    <message>
+        <source>final evaluation</source>
+        <translation>ocena końcowa</translation>
+    </message>
+    <message>
+        <source>{entry} of {day}</source>
+        <translation>{entry} z {day}</translation>
+    </message>
+    <message>
+        <source>the host organisation</source>
+        <translation>organizacja przyjmująca</translation>
+    </message>
+    <message>
+        <source>Student readiness questionnaire</source>
+        <translation>Kwestionariusz gotowości studenta</translation>
+    </message>
+    <message>
+        <source>Host organisation readiness questionnaire</source>
+        <translation>Kwestionariusz gotowości organizacji przyjmującej</translation>
+    </message>
+    <message>
+        <source>Sending institution readiness questionnaire</source>
+        <translation>Kwestionariusz gotowości uczelni wysyłającej</translation>
+    </message>
+    <message>
+        <source>reopened as a draft</source>
+        <translation>ponownie otwarto jako wersję roboczą</translation>
+    </message>
+    <message>
+        <source>sent for signature</source>
+        <translation>wysłano do podpisu</translation>
+    </message>
+    <message>
+        <source>signed by all three parties and locked</source>
+        <translation>zebrano podpisy wszystkich trzech stron i zablokowano</translation>
+    </message>
+    <message>
+        <source>superseded by a newer version</source>
+        <translation>zastąpiono nowszą wersją</translation>
+    </message>
+    <message>
+        <source>host organisation</source>
+        <translation>organizacja przyjmująca</translation>
+    </message>
+    <message>
+        <source>sending institution</source>
+        <translation>uczelnia wysyłająca</translation>
+    </message>
+    <message>
+        <source>company mentor</source>
+        <translation>mentor w przedsiębiorstwie</translation>
+    </message>
+    <message>
+        <source>academic tutor</source>
+        <translation>opiekun uczelniany</translation>
+    </message>
+    <message>
+        <source>shared cost</source>
+        <translation>koszt wspólny</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>dokument</translation>
+    </message>
+    <message>
+        <source>planned start</source>
+        <translation>planowany początek</translation>
+    </message>
+    <message>
+        <source>planned end</source>
+        <translation>planowany koniec</translation>
+    </message>
+    <message>
+        <source>hours per week</source>
+        <translation>godziny tygodniowo</translation>
+    </message>
+    <message>
+        <source>reply time</source>
+        <translation>czas odpowiedzi</translation>
+    </message>
+    <message>
+        <source>meeting length</source>
+        <translation>długość spotkania</translation>
+    </message>
+    <message>
+        <source>note on tools</source>
+        <translation>notatka o narzędziach</translation>
+    </message>
+    <message>
+        <source>ticked by</source>
+        <translation>osoba zaznaczająca</translation>
+    </message>
+    <message>
+        <source>ticked at</source>
+        <translation>czas zaznaczenia</translation>
+    </message>
+    <message>
+        <source>signer</source>
+        <translation>podpisujący</translation>
+    </message>
+    <message>
+        <source>signer&apos;s function</source>
+        <translation>funkcja podpisującego</translation>
+    </message>
+    <message>
+        <source>signer&apos;s e-mail</source>
+        <translation>e-mail podpisującego</translation>
+    </message>
+    <message>
+        <source>signing date</source>
+        <translation>data podpisu</translation>
+    </message>
+    <message>
+        <source>tool</source>
+        <translation>narzędzie</translation>
+    </message>
+    <message>
+        <source>test date</source>
+        <translation>data testu</translation>
+    </message>
+    <message>
+        <source>content fingerprint</source>
+        <translation>odcisk cyfrowy treści</translation>
+    </message>
+    <message>
+        <source>fingerprint of the signed PDF</source>
+        <translation>odcisk cyfrowy podpisanego PDF-a</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>signed PDF</source>
+        <translation>podpisany PDF</translation>
+    </message>
+    <message>
+        <source>signed and locked PDF</source>
+        <translation>podpisany i zablokowany PDF</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>questionnaire</source>
+        <translation>kwestionariusz</translation>
+    </message>
+    <message>
+        <source>work-list item</source>
+        <translation>pozycja listy zadań</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>tytuł</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>mode</source>
+        <translation>tryb</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>opis</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>uwagi</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>notatka</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>powód</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>kwota</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>waluta</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>kategoria</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>stan</translation>
+    </message>
+    <message>
+        <source>method</source>
+        <translation>metoda</translation>
+    </message>
+    <message>
+        <source>reporting</source>
+        <translation>raportowanie</translation>
+    </message>
+    <message>
+        <source>meetings</source>
+        <translation>spotkania</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>początek</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>koniec</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>odłożone do</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>ocena</translation>
+    </message>
+    <message>
+        <source>credits awarded</source>
+        <translation>przyznane punkty</translation>
+    </message>
+    <message>
+        <source>transcript date</source>
+        <translation>data wykazu zaliczeń</translation>
+    </message>
+    <message>
+        <source>certificate received on</source>
+        <translation>data otrzymania zaświadczenia</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>czas trwania (minuty)</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>uczestnicy</translation>
+    </message>
+    <message>
+        <source>concern</source>
+        <translation>problem</translation>
+    </message>
+    <message>
+        <source>resolved on</source>
+        <translation>data rozwiązania</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>wynik</translation>
+    </message>
+    <message>
+        <source>phase</source>
+        <translation>faza</translation>
+    </message>
+    <message>
+        <source>{reason} (open then: {overridden})</source>
+        <translation>{reason} (wówczas otwarte: {overridden})</translation>
+    </message>
+    <message>
+        <source>Status changed from {before} to {after} past open checks</source>
+        <translation>Zmieniono status z {before} na {after} mimo otwartych punktów</translation>
+    </message>
+    <message>
+        <source>{subject}: {change}</source>
+        <translation>{subject} – {change}</translation>
+    </message>
+    <message>
+        <source>{title}, {student} at {host}, {start} – {end}</source>
+        <translation>{title}, {student} w {host}, {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{tool} with {actor}</source>
+        <translation>{tool} ({actor})</translation>
+    </message>
+    <message>
+        <source>{kind} period</source>
+        <translation>Okres {kind}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document}</source>
+        <translation>Podpis ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} changed from {before} to {after}</source>
+        <translation>Zmieniono narzędzie do celu {purpose} z {before} na {after}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} ({day}) recorded as {outcome}</source>
+        <translation>Zarejestrowano test narzędzia {subject} z dnia {day} z wynikiem „{outcome}”</translation>
+    </message>
+    <message>
+        <source>Cost {cost}</source>
+        <translation>Koszt {cost}</translation>
+    </message>
+    <message>
+        <source>Share of a shared cost</source>
+        <translation>Udział w koszcie wspólnym</translation>
+    </message>
+    <message>
+        <source>Snooze of a work-list item</source>
+        <translation>Odłożenie pozycji listy zadań</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to}</source>
+        <translation>E-mail „{subject}” do {to}</translation>
+    </message>
+    <message>
+        <source>{subject} saved</source>
+        <translation>{subject} – zapisano</translation>
+    </message>
+    <message>
+        <source>Placement {reference} created</source>
+        <translation>Utworzono praktykę {reference}</translation>
+    </message>
+    <message>
+        <source>Placement {reference} deleted</source>
+        <translation>Usunięto praktykę {reference}</translation>
+    </message>
+    <message>
+        <source>{item} ticked</source>
+        <translation>Zaznaczono pozycję {item}</translation>
+    </message>
+    <message>
+        <source>{item} unticked</source>
+        <translation>Odznaczono pozycję {item}</translation>
+    </message>
+    <message>
+        <source>Note on {item} changed</source>
+        <translation>Zmieniono notatkę do pozycji {item}</translation>
+    </message>
+    <message>
+        <source>{kind} period added: {start} – {end}</source>
+        <translation>Dodano okres {kind}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{kind} period removed</source>
+        <translation>Usunięto okres {kind}</translation>
+    </message>
+    <message>
+        <source>{document} drafted</source>
+        <translation>{document} – utworzono wersję roboczą</translation>
+    </message>
+    <message>
+        <source>{document} deleted</source>
+        <translation>{document} – usunięto</translation>
+    </message>
+    <message>
+        <source>{document} {state}</source>
+        <translation>{document} – {state}</translation>
+    </message>
+    <message>
+        <source>{document} edited</source>
+        <translation>{document} – zmieniono treść</translation>
+    </message>
+    <message>
+        <source>Signed PDF of {document} updated</source>
+        <translation>{document} – zaktualizowano podpisany PDF</translation>
+    </message>
+    <message>
+        <source>{document} checked and frozen for sending</source>
+        <translation>{document} – sprawdzono i zamrożono do wysłania</translation>
+    </message>
+    <message>
+        <source>Note on {document} changed</source>
+        <translation>{document} – zmieniono notatkę</translation>
+    </message>
+    <message>
+        <source>Signature of {party} awaited on {document}</source>
+        <translation>Oczekiwanie na podpis ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} removed</source>
+        <translation>Usunięto podpis ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{how} from {signer}</source>
+        <translation>{how}: {signer}</translation>
+    </message>
+    <message>
+        <source>{how}, dated {day}</source>
+        <translation>{how}, z dnia {day}</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} recorded ({how})</source>
+        <translation>Zarejestrowano podpis ({party}, {document}; {how})</translation>
+    </message>
+    <message>
+        <source>{party}&apos;s refusal to sign {document} recorded</source>
+        <translation>Zarejestrowano odmowę podpisu ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>Signature of {party} on {document} reset: signing starts over</source>
+        <translation>Skasowano podpis ({party}, {document}): podpisywanie zaczyna się od nowa</translation>
+    </message>
+    <message>
+        <source>Note on the signature of {party} on {document} changed</source>
+        <translation>Zmieniono notatkę do podpisu ({party}, {document})</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started</source>
+        <translation>{questionnaire} rozpoczęty</translation>
+    </message>
+    <message>
+        <source>{questionnaire} started with {respondent}</source>
+        <translation>{questionnaire} rozpoczęty (odpowiada: {respondent})</translation>
+    </message>
+    <message>
+        <source>{questionnaire} discarded before it was completed</source>
+        <translation>{questionnaire} odrzucony przed wypełnieniem</translation>
+    </message>
+    <message>
+        <source>{questionnaire} completed</source>
+        <translation>{questionnaire} wypełniony</translation>
+    </message>
+    <message>
+        <source>Communication protocol saved</source>
+        <translation>Zapisano protokół komunikacji</translation>
+    </message>
+    <message>
+        <source>Communication protocol removed</source>
+        <translation>Usunięto protokół komunikacji</translation>
+    </message>
+    <message>
+        <source>{tool} chosen for {purpose}</source>
+        <translation>Wybrano {tool} do celu {purpose}</translation>
+    </message>
+    <message>
+        <source>Tool for {purpose} removed</source>
+        <translation>Usunięto narzędzie do celu {purpose}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} removed</source>
+        <translation>Usunięto test narzędzia {subject}</translation>
+    </message>
+    <message>
+        <source>Test of {subject}</source>
+        <translation>Test narzędzia {subject}</translation>
+    </message>
+    <message>
+        <source>Note on the test of {subject} changed</source>
+        <translation>Zmieniono notatkę do testu narzędzia {subject}</translation>
+    </message>
+    <message>
+        <source>Test of {subject} marked as not yet done</source>
+        <translation>Test narzędzia {subject} oznaczono jako jeszcze nieprzeprowadzony</translation>
+    </message>
+    <message>
+        <source>Test of {subject} recorded as {outcome}</source>
+        <translation>Zarejestrowano test narzędzia {subject} z wynikiem „{outcome}”</translation>
+    </message>
+    <message>
+        <source>Cost {cost} added: {amount}</source>
+        <translation>Dodano koszt {cost}: {amount}</translation>
+    </message>
+    <message>
+        <source>Cost {cost} removed</source>
+        <translation>Usunięto koszt {cost}</translation>
+    </message>
+    <message>
+        <source>Shared cost {cost} now shared with this placement</source>
+        <translation>Koszt wspólny {cost} jest teraz dzielony także z tą praktyką</translation>
+    </message>
+    <message>
+        <source>This placement no longer shares a shared cost</source>
+        <translation>Ta praktyka nie uczestniczy już w koszcie wspólnym</translation>
+    </message>
+    <message>
+        <source>Work-list item {item} snoozed until {until}</source>
+        <translation>Odłożono pozycję listy zadań {item} do {until}</translation>
+    </message>
+    <message>
+        <source>A work-list item is no longer snoozed</source>
+        <translation>Pozycja listy zadań nie jest już odłożona</translation>
+    </message>
+    <message>
+        <source>{what} recorded</source>
+        <translation>Zarejestrowano: {what}</translation>
+    </message>
+    <message>
+        <source>{what} removed</source>
+        <translation>Usunięto: {what}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued</source>
+        <translation>E-mail „{subject}” do {to} czeka w kolejce</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} removed from the outbox</source>
+        <translation>Usunięto ze skrzynki nadawczej e-mail „{subject}” do {to}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} sent</source>
+        <translation>Wysłano e-mail „{subject}” do {to}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} could not be sent</source>
+        <translation>Nie udało się wysłać e-maila „{subject}” do {to}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} cancelled</source>
+        <translation>Anulowano e-mail „{subject}” do {to}</translation>
+    </message>
+    <message>
+        <source>E-mail “{subject}” to {to} queued again</source>
+        <translation>E-mail „{subject}” do {to} ponownie czeka w kolejce</translation>
+    </message>
+    <message>
+        <source>Placement saved</source>
+        <translation>Zapisano praktykę</translation>
+    </message>
+    <message>
+        <source>{field} replaced</source>
+        <translation>{field}: zastąpiono</translation>
+    </message>
+    <message>
+        <source>{field} added</source>
+        <translation>{field}: dodano</translation>
+    </message>
+    <message>
+        <source>{field} set to {after}</source>
+        <translation>{field}: ustawiono {after}</translation>
+    </message>
+    <message>
+        <source>{field} cleared (was {before})</source>
+        <translation>{field}: wyczyszczono (było: {before})</translation>
+    </message>
+    <message>
+        <source>{field} changed from {before} to {after}</source>
+        <translation>{field}: zmiana z {before} na {after}</translation>
     </message>
 </context>
 </TS>

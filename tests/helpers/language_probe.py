@@ -152,7 +152,11 @@ def main(language: str, catalogues: Path, url: str) -> dict[str, object]:
             break
         wizard.button(QWizard.WizardButton.NextButton).click()
     db.dispose()
+    from tests.helpers.findings import SAMPLE_FINDINGS
+    from vipdesk.ui.placements.evidence_texts import finding_text
+
     return {
+        "findings": [finding_text(f) for f in SAMPLE_FINDINGS],
         "problems": problems,
         "menus": menus,
         "tabs": tabs,

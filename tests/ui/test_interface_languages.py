@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.findings import SAMPLE_FINDINGS
 from tests.helpers.translations import compile_catalogues
+from vipdesk.services.placements.evidence_words import english as english_text
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -58,6 +60,12 @@ def test_the_windows_fit_their_texts(language: str, tmp_path: Path, sqlite_url: 
     assert report["problems"] == []
     english = translated_sources(language) & set(report["shown"])
     assert not english, f"shown in English although translated: {sorted(english)}"
+    # What the records say about checklist items: worded in the language, never left English.
+    englishes = [english_text([f]) for f in SAMPLE_FINDINGS]
+    worded = dict(zip(englishes, report["findings"], strict=True))
+    assert all("{" not in text and "%n" not in text for text in worded.values())
+    if language != "en":
+        assert [e for e, text in worded.items() if text == e] == []
     assert ("&Edit" in report["menus"]) == (language == "en")  # the menus are translated
     # Alt and a letter reaches one menu or tab: no two of them share their letter
     letters = [

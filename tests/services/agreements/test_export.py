@@ -21,6 +21,7 @@ from vipdesk.services.agreements.export import (
     remembered_language,
     stored_agreements,
 )
+from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.workflow import (
     new_version,
@@ -234,6 +235,40 @@ def test_a_draft_is_written_in_the_hosts_language_and_its_choice_is_remembered(
                              saved.row_version, "tester")  # fmt: skip
     assert open_draft(db, first.id).agreement == saved.agreement  # nothing saved
     assert remembered_language(db, second.id) == "en+de"
+
+
+def test_a_draft_moved_to_another_language_rewrites_only_what_vipdesk_wrote(
+    db: Database,
+) -> None:
+    """Started in English and saved in German: the default texts, roles and names vipdesk
+    wrote come back in German; a task the coordinator rewrote stays as typed."""
+    world = make_world(db)
+    placement = make_placement(db, world)
+    assert placement.id is not None
+    draft = open_draft(db, placement.id)
+    english = draft.agreement
+    typed = replace(english.programme.tasks[1], description="Build the sales dashboard")
+    tasks = (english.programme.tasks[0], typed, *english.programme.tasks[2:])
+    edited = replace(english, programme=replace(english.programme, tasks=tasks))
+    moved = replace(edited, document_language="de")
+    saved = save_agreement_draft(db, draft.id, moved, draft.row_version, "tester").agreement
+    german = agreement_from_placement(db, placement.id, language="de")  # the records, in German
+    assert saved.document_language == "de"
+    assert saved.programme.monitoring_plan == german.programme.monitoring_plan
+    assert saved.programme.learning_outcomes == german.programme.learning_outcomes
+    assert saved.roles == german.roles
+    assert saved.receiving.country == german.receiving.country
+    assert saved.programme.tasks == tasks  # rewritten by the coordinator: kept as a whole
+    # Back to English: German defaults become English again.
+    back = save_agreement_draft(
+        db,
+        draft.id,
+        replace(saved, document_language="en"),
+        open_draft(db, placement.id).row_version,
+        "tester",
+    ).agreement
+    assert back.programme.monitoring_plan == english.programme.monitoring_plan
+    assert back.roles == english.roles
 
 
 def test_an_agreement_not_stored_yet_is_drafted_in_the_language_asked(db: Database) -> None:

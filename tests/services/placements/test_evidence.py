@@ -127,7 +127,7 @@ def test_agreement_is_done_when_locked_and_says_who_has_not_signed(any_db: Datab
     )
     sent = send_for_signature(any_db, draft.id, draft.row_version, user="tester")
     assert _states(any_db, placement_id)["agreement_signed"].detail == (
-        "agreement 1 out for signature; not signed yet by the trainee and the sending "
+        "agreement 1 out for signature; not signed yet by the trainee, the sending "
         "institution and the receiving organisation"
     )
     sign_all(any_db, sent)

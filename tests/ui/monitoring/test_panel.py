@@ -11,12 +11,13 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.monitoring import END, START, log, monitored_placement
 from vipdesk.db import Database
-from vipdesk.models import EntryKind
+from vipdesk.models import Cadence, EntryKind
+from vipdesk.services.monitoring.cadence import rhythm
 from vipdesk.services.monitoring.log import EntryForm, monitoring_view, save_entry
 from vipdesk.services.monitoring.recognition import load_recognition
 from vipdesk.services.trash.bin import recently_deleted, restore_deleted
 from vipdesk.ui.monitoring.entry_editor import EntryEditor
-from vipdesk.ui.monitoring.panel import MonitoringPanel
+from vipdesk.ui.monitoring.panel import MonitoringPanel, rhythm_text
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
 
 AS_OF = END - timedelta(days=20)
@@ -116,3 +117,10 @@ def test_a_grade_off_its_scale_is_refused_and_nothing_stored(qtbot: QtBot, db: D
         "Works in an international team",
     )
     assert stored.missing() == []
+
+
+def test_the_rhythm_reads_as_the_command_line_words_it() -> None:
+    start, end, last = date(2026, 10, 5), date(2026, 12, 25), date(2026, 11, 23)
+    held = rhythm(start, end, Cadence.WEEKLY, [start, last], last + timedelta(days=10))
+    assert rhythm_text(held, "Mentor meetings") == held.describe("Mentor meetings")
+    assert rhythm_text(held, "Meetings").endswith("; overdue since 30 Nov 2026")

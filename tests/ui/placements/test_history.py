@@ -48,7 +48,7 @@ def test_days_and_sentences_newest_first_with_the_stored_entry_on_demand(qtbot: 
     assert not panel.empty.isVisible()
     row = panel.list.item(1)
     assert row.toolTip().startswith(
-        "Status changed from Preparing to Agreement sent by ana, 4 Dec 2026 20:47"
+        "Status changed from Preparing to Agreement sent by ana, 04 Dec 2026 20:47"
     )
     assert "status: preparing → agreement_sent" in row.toolTip()
     assert not panel.details.isVisible()

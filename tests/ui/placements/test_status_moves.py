@@ -128,7 +128,7 @@ def test_ticking_an_evidence_item_by_hand_asks_for_a_reason(
     editor = _editor(qtbot, db, placement_id)
     panel = editor.checklist
     assert not panel.checkboxes["readiness_company"].isEnabled()  # the records tick it
-    assert "✓ questionnaire completed 3 Dec 2026, no critical flag" in (
+    assert "✓ questionnaire completed 03 Dec 2026, no critical flag" in (
         panel.notes["readiness_company"].text()
     )
 

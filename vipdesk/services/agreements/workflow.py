@@ -45,6 +45,7 @@ from vipdesk.documents.agreement.content import (
 )
 from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
@@ -59,6 +60,7 @@ from vipdesk.services.agreements.export import remember_language, remembered_lan
 from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
+from vipdesk.services.agreements.relanguage import relanguage
 from vipdesk.services.agreements.render import render_document
 from vipdesk.services.agreements.validation import certificate_problems, validate_agreement
 from vipdesk.services.agreements.views import (
@@ -172,6 +174,7 @@ def save_agreement_draft(
         row = load_row(session, document_id)
         number = row.number if row.kind is DocumentKind.AGREEMENT else data.version
         reference = reference_of(session, row.placement_id)
+        stored = json.loads(row.content) if row.content else {}
     fixed = replace(
         data,
         reference=reference,
@@ -179,6 +182,9 @@ def save_agreement_draft(
         placement_id=row.placement_id,
         document_language=document_language(data.document_language),  # refused before saving
     )
+    if row.kind is DocumentKind.AGREEMENT:  # its language changed: vipdesk's texts follow
+        was = str(stored.get("document_language") or ENGLISH)
+        fixed = relanguage(db, row.placement_id, fixed, document_language(was))
     too_long = length_problems(fixed)  # a draft may be incomplete, never oversized
     if too_long:
         raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])

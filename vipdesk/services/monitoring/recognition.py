@@ -30,6 +30,16 @@ _PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:[.,][0-9]+)?")
 OUTCOMES_LIMIT = 4000
 
 
+# What completion of a recognition needs, by field, in the coordinator's words.
+MISSING_LABELS = {
+    "credits_awarded": "the credits awarded",
+    "grade": "the grade",
+    "transcript_on": "the transcript date",
+    "outcomes_achieved": "the learning outcomes achieved",
+    "certificate_received_on": "the certificate's receipt date",
+}
+
+
 @dataclass(frozen=True)
 class GradingScale:
     key: str
@@ -100,18 +110,18 @@ class RecognitionForm:
 
     def missing(self) -> list[str]:
         """What completion still needs, in the coordinator's words; empty when complete."""
-        out = []
-        if self.credits_awarded is None:
-            out.append("the credits awarded")
-        if not self.grade.strip():
-            out.append("the grade")
-        if self.transcript_on is None:
-            out.append("the transcript date")
-        if not self.outcomes_achieved:
-            out.append("the learning outcomes achieved")
-        if self.certificate_received_on is None:
-            out.append("the certificate's receipt date")
-        return out
+        return [MISSING_LABELS[key] for key in self.missing_fields()]
+
+    def missing_fields(self) -> list[str]:
+        """The fields completion still needs (keys of `MISSING_LABELS`), in form order."""
+        present = {
+            "credits_awarded": self.credits_awarded is not None,
+            "grade": bool(self.grade.strip()),
+            "transcript_on": self.transcript_on is not None,
+            "outcomes_achieved": bool(self.outcomes_achieved),
+            "certificate_received_on": self.certificate_received_on is not None,
+        }
+        return [key for key in MISSING_LABELS if not present[key]]
 
 
 def validate_recognition(form: RecognitionForm, start: date, today: date) -> list[FieldProblem]:

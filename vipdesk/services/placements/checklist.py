@@ -22,6 +22,7 @@ from vipdesk.errors import ConflictError, NotFoundError, ValidationError
 from vipdesk.models import LIFECYCLE, ChecklistTick, Phase, Placement, Status
 from vipdesk.resources import load_json
 from vipdesk.services.placements.evidence import EVIDENCE_ITEMS, Evidence, day, evidence_for
+from vipdesk.services.placements.evidence_types import Finding
 
 REASON_LIMIT = 200  # a reason is a short line, shown beside the item
 
@@ -61,6 +62,7 @@ class ItemState:
     detail: str = ""
     done_by: str | None = None
     done_at: datetime | None = None
+    findings: tuple[Finding, ...] = ()  # `detail` as what the records say, for evidence
 
     @property
     def done(self) -> bool:
@@ -140,11 +142,13 @@ def _item_state(
     item: ChecklistItem, found: Evidence | None, ticks: dict[str, ChecklistTick]
 ) -> ItemState:
     if found is not None and found.done:
-        return ItemState(item, Basis.EVIDENCE, found.text)
+        return ItemState(item, Basis.EVIDENCE, found.text, findings=found.findings)
     tick = ticks.get(item.key)
     if tick is not None:
         return ItemState(item, Basis.HAND, (tick.note or "").strip(), tick.done_by, tick.done_at)
-    return ItemState(item, Basis.OPEN, found.text if found is not None else "")
+    if found is None:
+        return ItemState(item, Basis.OPEN)
+    return ItemState(item, Basis.OPEN, found.text, findings=found.findings)
 
 
 def check_reason(item: ChecklistItem, reason: str) -> str | None:

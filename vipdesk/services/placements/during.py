@@ -23,20 +23,20 @@ from vipdesk.models import (
     ReadinessParty,
     Recognition,
 )
-from vipdesk.services.evaluations.questionnaires import RESPONDENT_LABELS
-from vipdesk.services.monitoring.recognition import grading_scales, recognition_form
-from vipdesk.services.placements.evidence_types import Evidence, day
+from vipdesk.services.monitoring.recognition import recognition_form
+from vipdesk.services.placements.evidence_types import Evidence, found, local_day
+from vipdesk.services.placements.evidence_words import evidence
 
 RECOGNITION_ITEM = "recognition"
 EVALUATION_ITEM = "evaluation"
 EVALUATED_BY = (ReadinessParty.STUDENT, ReadinessParty.COMPANY)
-# Checklist item -> the log entry that backs it, and how the coordinator names that entry.
-LOG_ITEMS: dict[str, tuple[EntryKind, str, str]] = {
-    "kickoff": (EntryKind.KICKOFF, "kick-off meeting", "kick-off meetings"),
-    "mentoring": (EntryKind.MENTOR_MEETING, "mentor meeting", "mentor meetings"),
-    "coaching": (EntryKind.TUTOR_COACHING, "coaching session", "coaching sessions"),
-    "peer_feedback": (EntryKind.PEER_FEEDBACK, "peer feedback", "peer feedback entries"),
-    "reflection": (EntryKind.REFLECTION, "reflection entry", "reflection entries"),
+# Checklist item -> the log entry that backs it.
+LOG_ITEMS: dict[str, EntryKind] = {
+    "kickoff": EntryKind.KICKOFF,
+    "mentoring": EntryKind.MENTOR_MEETING,
+    "coaching": EntryKind.TUTOR_COACHING,
+    "peer_feedback": EntryKind.PEER_FEEDBACK,
+    "reflection": EntryKind.REFLECTION,
 }
 DURING_ITEMS = frozenset((*LOG_ITEMS, EVALUATION_ITEM, RECOGNITION_ITEM))
 
@@ -46,7 +46,7 @@ def during_evidence(session: Session, ids: Sequence[int]) -> dict[int, dict[str,
     out: dict[int, dict[str, Evidence]] = {pid: {} for pid in ids}
     if not ids:
         return out
-    kinds = [kind for kind, _, _ in LOG_ITEMS.values()]
+    kinds = list(LOG_ITEMS.values())
     held: dict[tuple[int, EntryKind], tuple[int, date]] = {
         (pid, kind): (count, last)
         for pid, kind, count, last in session.execute(
@@ -61,19 +61,18 @@ def during_evidence(session: Session, ids: Sequence[int]) -> dict[int, dict[str,
         )
     }
     for pid in ids:
-        for key, (kind, one, many) in LOG_ITEMS.items():
-            found = held.get((pid, kind))
-            if found is None:
-                out[pid][key] = Evidence(False, f"no {one} logged yet")
+        for key, kind in LOG_ITEMS.items():
+            entries = held.get((pid, kind))
+            if entries is None:
+                out[pid][key] = evidence(False, found("nothing_logged", item=key))
                 continue
-            count, last = found
-            what = one if count == 1 else f"{count} {many}"
-            text = f"{what} logged, on {day(last)}" if count == 1 else f"{what} logged, last on "
-            out[pid][key] = Evidence(True, text + ("" if count == 1 else day(last)), last)
-    for pid, evidence in _recognition(session, ids).items():
-        out[pid][RECOGNITION_ITEM] = evidence
-    for pid, evidence in _evaluation(session, ids).items():
-        out[pid][EVALUATION_ITEM] = evidence
+            count, last = entries
+            logged = found("logged", item=key, count=count, last=last)
+            out[pid][key] = evidence(True, logged, at=last)
+    for pid, recognised in _recognition(session, ids).items():
+        out[pid][RECOGNITION_ITEM] = recognised
+    for pid, evaluated in _evaluation(session, ids).items():
+        out[pid][EVALUATION_ITEM] = evaluated
     return out
 
 
@@ -89,14 +88,13 @@ def _evaluation(session: Session, ids: Sequence[int]) -> dict[int, Evidence]:
         given.setdefault(pid, {})[ReadinessParty(party)] = last
     out: dict[int, Evidence] = {}
     for pid in ids:
-        found = given.get(pid, {})
-        missing = [RESPONDENT_LABELS[p].lower() for p in EVALUATED_BY if p not in found]
+        given_by = given.get(pid, {})
+        missing = tuple(p.value for p in EVALUATED_BY if p not in given_by)
         if missing:
-            out[pid] = Evidence(False, "no final evaluation by the " + " or the ".join(missing))
+            out[pid] = evidence(False, found("no_final_evaluation", parties=missing))
             continue
-        last = max(found[p] for p in EVALUATED_BY)
-        out[pid] = Evidence(True, f"final evaluations by the student and the host mentor, "
-                                  f"the last on {day(last)}", last)  # fmt: skip
+        last = max(given_by[p] for p in EVALUATED_BY)
+        out[pid] = evidence(True, found("final_evaluations", day=local_day(last)), at=last)
     return out
 
 
@@ -109,22 +107,21 @@ def _recognition(session: Session, ids: Sequence[int]) -> dict[int, Evidence]:
     out: dict[int, Evidence] = {}
     for pid, planned, row in rows:
         if not planned:
-            out[pid] = Evidence(
-                True, "no credits planned: the placement does not count toward the degree"
-            )
+            out[pid] = evidence(True, found("no_credits"))
             continue
         form = recognition_form(pid, planned, row)
-        missing = form.missing()
+        missing = tuple(form.missing_fields())
         if missing:
-            out[pid] = Evidence(False, "not recorded yet: " + ", ".join(missing))
+            out[pid] = evidence(False, found("recognition_missing", missing=missing))
             continue
-        scale = grading_scales().get(form.grading_scale)
-        on_scale = f" ({scale.label})" if scale else ""
         assert form.transcript_on is not None
-        out[pid] = Evidence(
-            True,
-            f"{form.credits_awarded} of {planned} credits recognised, grade {form.grade}"
-            f"{on_scale}, transcript of {day(form.transcript_on)}",
-            form.transcript_on,
+        recognised = found(
+            "recognised",
+            awarded=form.credits_awarded,
+            planned=planned,
+            grade=form.grade,
+            scale=form.grading_scale,
+            day=form.transcript_on,
         )
+        out[pid] = evidence(True, recognised, at=form.transcript_on)
     return out

@@ -35,16 +35,16 @@ from vipdesk.models import (
     ToolTest,
     ToolTestResult,
 )
-from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.placements.during import DURING_ITEMS, during_evidence
-from vipdesk.services.placements.evidence_types import Evidence, day
+from vipdesk.services.placements.evidence_types import Evidence, day, found, local_day
+from vipdesk.services.placements.evidence_words import evidence
 from vipdesk.services.preparation.questionnaires import (
     AnswerValue,
     QuestionnaireLibrary,
     assess,
     default_library,
 )
-from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
+from vipdesk.services.preparation.tool_catalogue import purposes
 
 READINESS_ITEMS = {
     ReadinessParty.STUDENT: "readiness_student",
@@ -76,8 +76,8 @@ def evidence_for(
     out: dict[int, dict[str, Evidence]] = {pid: {} for pid in ids}
     if not ids:
         return out
-    for pid, found in _readiness(session, ids, library or default_library()).items():
-        out[pid].update(found)
+    for pid, ready in _readiness(session, ids, library or default_library()).items():
+        out[pid].update(ready)
     saved: dict[int, datetime] = {
         pid: at
         for pid, at in session.execute(
@@ -88,9 +88,9 @@ def evidence_for(
     }
     for pid in ids:
         out[pid][PROTOCOL_ITEM] = (
-            Evidence(True, f"protocol saved {day(saved[pid])}", saved[pid])
+            evidence(True, found("protocol_saved", day=local_day(saved[pid])), at=saved[pid])
             if pid in saved
-            else Evidence(False, "no communication protocol saved yet")
+            else evidence(False, found("no_protocol"))
         )
     for pid, tools in _tools(session, ids).items():
         out[pid][TOOLS_ITEM] = tools
@@ -144,30 +144,24 @@ def _readiness(
     out: dict[int, dict[str, Evidence]] = {pid: {} for pid in ids}
     for pid in ids:
         for party, key in READINESS_ITEMS.items():
-            found = latest.get((pid, party))
-            if found is None:
+            last = latest.get((pid, party))
+            if last is None:
                 pending = (pid, party) in in_progress
-                out[pid][key] = Evidence(
-                    False,
-                    "questionnaire started, not completed yet"
-                    if pending
-                    else "no questionnaire completed yet",
+                out[pid][key] = evidence(
+                    False, found("questionnaire_started" if pending else "no_questionnaire")
                 )
                 continue
-            rid, qid, qversion, completed_at = found
-            critical = assess(library.get(qid, qversion), answers[rid]).critical
-            when = f"questionnaire completed {day(completed_at)}"
+            rid, qid, qversion, completed_at = last
+            given = answers[rid]
+            critical = assess(library.get(qid, qversion), given).critical
             if not critical:
-                out[pid][key] = Evidence(True, f"{when}, no critical flag", completed_at)
+                out[pid][key] = evidence(
+                    True, found("questionnaire_clear", day=local_day(completed_at)), at=completed_at
+                )
                 continue
-            flags = "; ".join(f"“{_short(f.question)}” answered {f.answer}" for f in critical)
-            count = f"{len(critical)} critical flag{'s' if len(critical) > 1 else ''} open"
-            out[pid][key] = Evidence(False, f"{count}: {flags}", completed_at)
+            flags = tuple((qid, qversion, f.item_key, given[f.item_key]) for f in critical)
+            out[pid][key] = evidence(False, found("critical_flags", flags=flags), at=completed_at)
     return out
-
-
-def _short(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 # --- tools ---------------------------------------------------------------------------------
@@ -197,33 +191,30 @@ def _tools(session: Session, ids: list[int]) -> dict[int, Evidence]:
     out: dict[int, Evidence] = {}
     for pid in ids:
         chosen = choices.get(pid, {})
-        missing = [p.label for p in required if p.key not in chosen]
-        problems = [f"no tool chosen for: {', '.join(missing)}"] if missing else []
+        missing = tuple(p.key for p in required if p.key not in chosen)
+        problems = [found("no_tool_for", purposes=missing)] if missing else []
         tools = list(dict.fromkeys(chosen.values()))
         accepted, last = 0, None
         for tool_key in tools:
-            open_with: list[str] = []
+            open_with: list[tuple[str, str]] = []
             for actor in ProtocolActor:
                 result, note, tested_on = tests.get(
                     (pid, tool_key, actor), (ToolTestResult.NOT_YET, "", None)
                 )
-                who = f"the {actor.label.lower()}"
                 if result is ToolTestResult.NOT_YET:
-                    open_with.append(f"not tested with {who}")
+                    open_with.append((actor.value, "not_tested"))
                 elif result is ToolTestResult.FAILED and not note:
-                    open_with.append(f"failed with {who}, no reason recorded")
+                    open_with.append((actor.value, "failed"))
                 else:
                     accepted += result is ToolTestResult.FAILED
                     last = max(last, tested_on) if last and tested_on else (tested_on or last)
             if open_with:
-                problems.append(f"{tool_name(tool_key)}: {'; '.join(open_with)}")
+                problems.append(found("tool_open", tool=tool_key, open=tuple(open_with)))
         if problems:
-            out[pid] = Evidence(False, "; ".join(problems))
+            out[pid] = evidence(False, *problems)
             continue
-        text = f"{len(tools)} tool{'s' if len(tools) > 1 else ''} tested with every actor"
-        if accepted:
-            text += f" ({accepted} failed test{'s' if accepted > 1 else ''} accepted with a reason)"
-        out[pid] = Evidence(True, text + (f", last on {day(last)}" if last else ""), last)
+        tested = found("tools_tested", count=len(tools), accepted=accepted, last=last)
+        out[pid] = evidence(True, tested, at=last)
     return out
 
 
@@ -270,11 +261,10 @@ def _documents(session: Session, ids: list[int]) -> dict[int, dict[str, Evidence
             .where(AgreementSignature.document_id.in_(sent))
             .order_by(AgreementSignature.position)
         ):
-            label = PARTY_LABELS.get(party, party).lower()
             if signed is SignatureState.DECLINED:
-                declined[doc_id].append(label)
+                declined[doc_id].append(party)
             elif signed is not SignatureState.SIGNED:
-                waiting[doc_id].append(label)
+                waiting[doc_id].append(party)
     out: dict[int, dict[str, Evidence]] = {pid: {} for pid in ids}
     for pid in ids:
         for kind, key in _DOCUMENT_ITEMS:
@@ -284,23 +274,22 @@ def _documents(session: Session, ids: list[int]) -> dict[int, dict[str, Evidence
 
 def _document_evidence(
     kind: DocumentKind,
-    found: tuple[int, int, DocumentState, datetime | None] | None,
+    latest: tuple[int, int, DocumentState, datetime | None] | None,
     waiting: dict[int, list[str]],
     declined: dict[int, list[str]],
 ) -> Evidence:
     name = "agreement" if kind is DocumentKind.AGREEMENT else "certificate"
-    if found is None:
-        return Evidence(False, f"no {name} drafted yet")
-    doc_id, number, state, locked_at = found
-    title = f"{name} {number}" if kind is DocumentKind.AGREEMENT else name
+    if latest is None:
+        return evidence(False, found("document_none", kind=name))
+    doc_id, number, state, locked_at = latest
     if state is DocumentState.SIGNED and locked_at is not None:
-        return Evidence(True, f"{title} signed and locked {day(locked_at)}", locked_at)
+        locked = found("document_locked", kind=name, number=number, day=local_day(locked_at))
+        return evidence(True, locked, at=locked_at)
     if state is DocumentState.SENT:
-        if declined[doc_id]:
-            return Evidence(False, f"{title} declined by the {' and the '.join(declined[doc_id])}")
-        who = " and the ".join(waiting[doc_id]) or "every party"
-        return Evidence(False, f"{title} out for signature; not signed yet by the {who}")
-    return Evidence(False, f"{title} is a draft, not sent for signature yet")
+        key = "document_declined" if declined[doc_id] else "document_waiting"
+        parties = tuple(declined[doc_id] or waiting[doc_id])
+        return evidence(False, found(key, kind=name, number=number, parties=parties))
+    return evidence(False, found("document_draft", kind=name, number=number))
 
 
 def sent_agreement(session: Session, placement_id: int) -> bool:

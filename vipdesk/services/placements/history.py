@@ -20,7 +20,7 @@ from vipdesk.models import (
     Placement,
     Student,
 )
-from vipdesk.services.placements.history_sentences import Entry, describe, sentence
+from vipdesk.services.placements.history_sentences import Entry, Phrase, describe, sentence
 from vipdesk.services.placements.history_values import REFERENCE_COLUMNS, Names
 
 
@@ -76,6 +76,8 @@ class HistoryEvent:
     what: str  # 'Status changed from Preparing to Agreement sent'
     note: str  # said after a colon: a reason, a note; often empty
     detail: str  # the entry as stored: action, summary, each field's values, exact time
+    phrase: Phrase | None = None  # `what`, for the interface to word in its language
+    note_phrase: Phrase | None = None  # `note`, when vipdesk wrote it
 
     @property
     def text(self) -> str:
@@ -88,6 +90,7 @@ class HistoryDay:
     day: date
     heading: str  # 'Today · Friday 4 December 2026'
     events: tuple[HistoryEvent, ...]  # newest first
+    ago: int = -1  # days before the day the history was told (0: today); -1 unknown
 
 
 def day_heading(day: date, today: date) -> str:
@@ -115,8 +118,15 @@ def tell(lines: Sequence[HistoryLine], names: Names, today: date) -> list[Histor
         detail = _detail(line)
         events = days.setdefault(at.date(), [])
         for said in describe(entry, names):
-            events.append(HistoryEvent(at, line.user, said.what, said.note, detail))
-    return [HistoryDay(day, day_heading(day, today), tuple(events)) for day, events in days.items()]
+            events.append(
+                HistoryEvent(
+                    at, line.user, said.what, said.note, detail, said.phrase, said.note_phrase
+                )
+            )
+    return [
+        HistoryDay(day, day_heading(day, today), tuple(events), (today - day).days)
+        for day, events in days.items()
+    ]
 
 
 def _ids(lines: Iterable[HistoryLine]) -> dict[str, set[int]]:

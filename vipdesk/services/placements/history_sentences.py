@@ -6,6 +6,10 @@ turns each entry into sentences ("Signature of the host organisation on learning
 recorded: typed approval by Eva Berg, 3 Dec 2026"), naming related records and showing labels.
 It is pure: names of related records come in a `Names` lookup, read by `history.py`.
 
+Each sentence is also kept as a `Phrase`: an English template and what fills it (stored values,
+names, and `Word`s: a field, a party, a document…), so that the interface can word it in its
+own language (`vipdesk.ui.placements.history_texts`); `what` is the English for the command line.
+
 Entries of a placement's child records carry no table name, only the summary their label
 produced (see `models.audit._target`); `KINDS` recognises each of those labels.
 """
@@ -31,10 +35,11 @@ from vipdesk.models import (
 from vipdesk.services.placements.checklist import checklist_items
 from vipdesk.services.placements.history_values import (
     Names,
+    Value,
     day_and_time,
     field_label,
     quoted,
-    show,
+    value_of,
 )
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
 from vipdesk.services.worklist.rules import shipped_rules
@@ -60,11 +65,89 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Word:
+    """Something a sentence names, to be worded in the reader's language: a field (its
+    column), a party, an actor, a document ("learning agreement 1"), a questionnaire (its
+    party), a document state, a signature method, a test result, a purpose, a period kind,
+    a work-list rule, or a monitoring record ("mentor meeting of 03 Dec 2026")."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An English template ("{document} drafted") and what fills it."""
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)  # str, Value, Word or Phrase
+
+    def english(self) -> str:
+        return self.template.format(**{k: english(v) for k, v in self.values.items()})
+
+
+@dataclass(frozen=True)
 class Said:
     """One sentence about an entry: what happened, and an optional note after a colon."""
 
     what: str
     note: str = ""
+    phrase: Phrase | None = None  # `what`, to be worded in another language
+    note_phrase: Phrase | None = None  # `note`, when vipdesk wrote it (not a user's text)
+
+
+def said(template: str, note: str | Phrase = "", /, **values: Any) -> Said:
+    phrase = Phrase(template, values)
+    if isinstance(note, Phrase):
+        return Said(_capital(phrase.english()), note.english(), phrase, note)
+    return Said(_capital(phrase.english()), note, phrase)
+
+
+def english(part: Any) -> str:
+    """A part of a sentence in English."""
+    if isinstance(part, Phrase):
+        return part.english()
+    if isinstance(part, Value):
+        return part.english()
+    if isinstance(part, Word):
+        return _english_word(part)
+    return str(part)
+
+
+_DOCUMENT_STATE_WORDS = {
+    DocumentState.DRAFT: "reopened as a draft",
+    DocumentState.SENT: "sent for signature",
+    DocumentState.SIGNED: "signed by all three parties and locked",
+    DocumentState.SUPERSEDED: "superseded by a newer version",
+}
+
+
+def _english_word(word: Word) -> str:
+    kind, key = word.kind, word.key
+    if kind == "field":
+        return field_label(key)
+    if kind == "item":
+        return f"“{_item_label(key)}”"
+    if kind == "party":
+        return PARTY_WORDS.get(key, f"the {key}")
+    if kind == "actor":
+        return _actor_words(key)
+    if kind == "questionnaire":
+        return _questionnaire(key)
+    if kind == "state":
+        return _DOCUMENT_STATE_WORDS[DocumentState(key)]
+    if kind == "method":
+        return SignatureMethod(key).label.lower()
+    if kind == "outcome":
+        return ToolTestResult(key).label.lower()
+    if kind == "purpose":
+        return f"“{_purpose_label(key)}”"
+    if kind == "period":
+        return PeriodKind(key).value.capitalize()
+    if kind == "rule":
+        what = next((r.what for r in shipped_rules() if r.key == key), key.replace("_", " "))
+        return f"“{_capital(what)}”" if key else "a work-list item"
+    return key  # a document's or a monitoring record's label, already in English
 
 
 def _new(changes: Changes, key: str) -> Any:
@@ -77,22 +160,28 @@ def _old(changes: Changes, key: str) -> Any:
     return pair[0] if pair else None
 
 
-def field_changes(changes: Changes, names: Names, skip: tuple[str, ...] = ()) -> list[str]:
+def field_changes(changes: Changes, names: Names, skip: tuple[str, ...] = ()) -> list[Phrase]:
     """'hours per week from 20 to 25', 'company mentor set to Jürgen Weiß', … per field."""
     phrases = []
     for key, (old, new) in changes.items():
         if key in skip or key == "placement_id":
             continue
-        label = field_label(key)
-        before, after = show(key, old, names), show(key, new, names)
+        label = Word("field", key)
+        before, after = value_of(key, old, names), value_of(key, new, names)
         if key in ("content", "pdf", "signed_pdf", "final_pdf", "scan"):
-            phrases.append(f"{label} replaced" if old is not None else f"{label} added")
+            if old is not None:
+                phrases.append(Phrase("{field} replaced", {"field": label}))
+            else:
+                phrases.append(Phrase("{field} added", {"field": label}))
         elif old in (None, ""):
-            phrases.append(f"{label} set to {after}")
+            phrases.append(Phrase("{field} set to {after}", {"field": label, "after": after}))
         elif new in (None, ""):
-            phrases.append(f"{label} cleared (was {before})")
+            phrases.append(
+                Phrase("{field} cleared (was {before})", {"field": label, "before": before})
+            )
         else:
-            phrases.append(f"{label} changed from {before} to {after}")
+            values = {"field": label, "before": before, "after": after}
+            phrases.append(Phrase("{field} changed from {before} to {after}", values))
     return phrases
 
 
@@ -101,12 +190,17 @@ def _capital(text: str) -> str:
 
 
 def _one_per_field(
-    prefix: str, changes: Changes, names: Names, skip: tuple[str, ...] = ()
+    subject: Phrase | None, changes: Changes, names: Names, skip: tuple[str, ...] = ()
 ) -> list[Said]:
+    """One sentence per changed field, after `subject` ("Cost “Laptop”: amount changed…")."""
     phrases = field_changes(changes, names, skip)
     if not phrases:
-        return [Said(_capital(prefix.removesuffix(": ") or "placement") + " saved")]
-    return [Said(_capital(f"{prefix}{p}")) for p in phrases]
+        if subject is None:
+            return [said("Placement saved")]
+        return [said("{subject} saved", subject=subject)]
+    if subject is None:
+        return [said("{change}", change=p) for p in phrases]
+    return [said("{subject}: {change}", subject=subject, change=p) for p in phrases]
 
 
 # --- one describer per kind of record ------------------------------------------------------
@@ -116,17 +210,20 @@ def _placement(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
     reference = match["label"]
     if entry.action == "create":
-        student = show("student_id", _new(c, "student_id"), names)
-        host = show("host_id", _new(c, "host_id"), names)
-        start = show("planned_start", _new(c, "planned_start"), names)
-        end = show("planned_end", _new(c, "planned_end"), names)
-        title = quoted(str(_new(c, "title") or ""))
-        return [
-            Said(f"Placement {reference} created", f"{title}, {student} at {host}, {start} – {end}")
-        ]
+        about = Phrase(
+            "{title}, {student} at {host}, {start} – {end}",
+            {
+                "title": quoted(str(_new(c, "title") or "")),
+                "student": value_of("student_id", _new(c, "student_id"), names),
+                "host": value_of("host_id", _new(c, "host_id"), names),
+                "start": value_of("planned_start", _new(c, "planned_start"), names),
+                "end": value_of("planned_end", _new(c, "planned_end"), names),
+            },
+        )
+        return [said("Placement {reference} created", about, reference=reference)]
     if entry.action == "delete":
-        return [Said(f"Placement {reference} deleted")]
-    return _one_per_field("", c, names)
+        return [said("Placement {reference} deleted", reference=reference)]
+    return _one_per_field(None, c, names)
 
 
 def _item_label(key: str) -> str:
@@ -138,87 +235,83 @@ def _item_label(key: str) -> str:
 
 
 def _tick(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    item = f"“{_item_label(match['key'])}”"
+    item = Word("item", match["key"])
     note = str(_new(entry.changes, "note") or "")
     if entry.action == "create":
-        return [Said(f"{item} ticked", note)]
+        return [said("{item} ticked", note, item=item)]
     if entry.action == "delete":
-        return [Said(f"{item} unticked")]
+        return [said("{item} unticked", item=item)]
     if set(entry.changes) == {"note"}:
-        return [Said(f"Note on {item} changed", note)]
-    return _one_per_field(f"{item}: ", entry.changes, names, skip=("phase",))
+        return [said("Note on {item} changed", note, item=item)]
+    return _one_per_field(Phrase("{item}", {"item": item}), entry.changes, names, ("phase",))
 
 
 def _period(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    kind = PeriodKind(match["kind"]).value.capitalize()
+    kind = Word("period", PeriodKind(match["kind"]).value)
     c = entry.changes
     if entry.action == "create":
-        start, end = show("start", _new(c, "start"), names), show("end", _new(c, "end"), names)
-        return [Said(f"{kind} period added: {start} – {end}")]
+        start, end = (
+            value_of("start", _new(c, "start"), names),
+            value_of("end", _new(c, "end"), names),
+        )
+        return [said("{kind} period added: {start} – {end}", kind=kind, start=start, end=end)]
     if entry.action == "delete":
-        return [Said(f"{kind} period removed")]
-    return _one_per_field(f"{kind} period: ", c, names)
-
-
-_DOCUMENT_STATE_WORDS = {
-    DocumentState.DRAFT: "reopened as a draft",
-    DocumentState.SENT: "sent for signature",
-    DocumentState.SIGNED: "signed by all three parties and locked",
-    DocumentState.SUPERSEDED: "superseded by a newer version",
-}
+        return [said("{kind} period removed", kind=kind)]
+    return _one_per_field(Phrase("{kind} period", {"kind": kind}), c, names)
 
 
 def _document(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    document = _capital(match["label"])
+    document = Word("document", match["label"])
     c = entry.changes
     note = str(_new(c, "note") or "")
     if entry.action == "create":
-        return [Said(f"{document} drafted", note)]
+        return [said("{document} drafted", note, document=document)]
     if entry.action == "delete":
-        return [Said(f"{document} deleted")]
+        return [said("{document} deleted", document=document)]
     if "state" in c:
-        state = DocumentState(_new(c, "state"))
-        return [Said(f"{document} {_DOCUMENT_STATE_WORDS[state]}", note)]
+        state = Word("state", DocumentState(_new(c, "state")).value)
+        return [said("{document} {state}", note, document=document, state=state)]
     if "content" in c:
-        return [Said(f"{document} edited", note)]
+        return [said("{document} edited", note, document=document)]
     if "signed_pdf" in c:
-        return [Said(f"Signed PDF of {match['label']} updated")]
+        return [said("Signed PDF of {document} updated", document=document)]
     if set(c) == {"content_hash"}:
-        return [Said(f"{document} checked and frozen for sending")]
+        return [said("{document} checked and frozen for sending", document=document)]
     if set(c) == {"note"}:
-        return [Said(f"Note on {match['label']} changed", note)]
-    return _one_per_field(f"{document}: ", c, names)
+        return [said("Note on {document} changed", note, document=document)]
+    return _one_per_field(Phrase("{document}", {"document": document}), c, names)
 
 
 def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    party = PARTY_WORDS.get(match["party"], f"the {match['party']}")
-    document = match["document"]
+    party, document = Word("party", match["party"]), Word("document", match["document"])
+    of = {"party": party, "document": document}
     c = entry.changes
     if entry.action == "create":
-        return [Said(f"Signature of {party} awaited on {document}")]
+        return [said("Signature of {party} awaited on {document}", **of)]
     if entry.action == "delete":
-        return [Said(f"Signature of {party} on {document} removed")]
+        return [said("Signature of {party} on {document} removed", **of)]
     reason = str(_new(c, "reason") or "")
     state = _new(c, "state")
     if state == SignatureState.SIGNED:
-        method = SignatureMethod(_new(c, "method")).label.lower() if _new(c, "method") else ""
+        method = _new(c, "method")
         signer = _new(c, "signer_name")
-        on = show("signed_on", _new(c, "signed_on"), names)
-        how = (
-            method + (f" from {signer}" if signer else "") + (f", dated {on}" if on != "—" else "")
-        )
-        return [Said(f"Signature of {party} on {document} recorded ({how})", reason)]
+        on = value_of("signed_on", _new(c, "signed_on"), names)
+        how: Phrase = Phrase("{method}", {"method": Word("method", method) if method else ""})
+        if signer:
+            how = Phrase("{how} from {signer}", {"how": how, "signer": str(signer)})
+        if on.kind != "none":
+            how = Phrase("{how}, dated {day}", {"how": how, "day": on})
+        return [said("Signature of {party} on {document} recorded ({how})", reason, how=how, **of)]
     if state == SignatureState.DECLINED:
-        return [Said(f"{_capital(party)}'s refusal to sign {document} recorded", reason)]
+        return [said("{party}'s refusal to sign {document} recorded", reason, **of)]
     if state == SignatureState.PENDING:
-        return [Said(f"Signature of {party} on {document} reset: signing starts over")]
+        return [said("Signature of {party} on {document} reset: signing starts over", **of)]
     if set(c) <= {"reason", "recorded_by", "recorded_at"} and reason:
-        return [Said(f"Note on the signature of {party} on {document} changed", reason)]
-    return _one_per_field(f"Signature of {party} on {document}: ", c, names)
+        return [said("Note on the signature of {party} on {document} changed", reason, **of)]
+    return _one_per_field(Phrase("Signature of {party} on {document}", of), c, names)
 
 
-def _questionnaire(match: re.Match[str]) -> str:
-    label = match["party"]
+def _questionnaire(label: str) -> str:
     for party in ReadinessParty:
         if party.label.lower() == label:
             return f"{party.label} readiness questionnaire"
@@ -226,24 +319,35 @@ def _questionnaire(match: re.Match[str]) -> str:
 
 
 def _readiness(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    questionnaire = _questionnaire(match)
+    questionnaire = Word("questionnaire", match["party"])
     c = entry.changes
     if entry.action == "create":
         respondent = _new(c, "respondent")
-        return [Said(f"{questionnaire} started" + (f" with {respondent}" if respondent else ""))]
+        if respondent:
+            return [
+                said(
+                    "{questionnaire} started with {respondent}",
+                    questionnaire=questionnaire,
+                    respondent=str(respondent),
+                )
+            ]
+        return [said("{questionnaire} started", questionnaire=questionnaire)]
     if entry.action == "delete":
-        return [Said(f"{questionnaire} discarded before it was completed")]
+        return [
+            said("{questionnaire} discarded before it was completed", questionnaire=questionnaire)
+        ]
     if _new(c, "status") == ResponseStatus.COMPLETED:
-        return [Said(f"{questionnaire} completed")]
-    return _one_per_field(f"{questionnaire}: ", c, names, skip=("completed_at",))
+        return [said("{questionnaire} completed", questionnaire=questionnaire)]
+    subject = Phrase("{questionnaire}", {"questionnaire": questionnaire})
+    return _one_per_field(subject, c, names, skip=("completed_at",))
 
 
 def _protocol(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     if entry.action == "create":
-        return [Said("Communication protocol saved")]
+        return [said("Communication protocol saved")]
     if entry.action == "delete":
-        return [Said("Communication protocol removed")]
-    return _one_per_field("Communication protocol: ", entry.changes, names)
+        return [said("Communication protocol removed")]
+    return _one_per_field(Phrase("Communication protocol"), entry.changes, names)
 
 
 def _purpose_label(key: str) -> str:
@@ -251,14 +355,22 @@ def _purpose_label(key: str) -> str:
 
 
 def _tool_choice(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    purpose = f"“{_purpose_label(match['purpose'])}”"
+    purpose = Word("purpose", match["purpose"])
     c = entry.changes
     if entry.action == "create":
-        return [Said(f"{tool_name(str(_new(c, 'tool_key')))} chosen for {purpose}")]
+        tool = tool_name(str(_new(c, "tool_key")))
+        return [said("{tool} chosen for {purpose}", tool=tool, purpose=purpose)]
     if entry.action == "delete":
-        return [Said(f"Tool for {purpose} removed")]
+        return [said("Tool for {purpose} removed", purpose=purpose)]
     before, after = tool_name(str(_old(c, "tool_key"))), tool_name(str(_new(c, "tool_key")))
-    return [Said(f"Tool for {purpose} changed from {before} to {after}")]
+    return [
+        said(
+            "Tool for {purpose} changed from {before} to {after}",
+            purpose=purpose,
+            before=before,
+            after=after,
+        )
+    ]
 
 
 def _actor_words(value: str) -> str:
@@ -269,22 +381,37 @@ def _actor_words(value: str) -> str:
 
 
 def _tool_test(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    subject = f"{tool_name(match['tool'])} with {_actor_words(match['actor'])}"
+    subject = Phrase(
+        "{tool} with {actor}",
+        {"tool": tool_name(match["tool"]), "actor": Word("actor", match["actor"])},
+    )
     c = entry.changes
     if entry.action == "delete":
-        return [Said(f"Test of {subject} removed")]
+        return [said("Test of {subject} removed", subject=subject)]
     note = str(_new(c, "note") or "")
     result = _new(c, "result")
     if result is None:
         if set(c) == {"note"}:
-            return [Said(f"Note on the test of {subject} changed", note)]
-        return _one_per_field(f"Test of {subject}: ", c, names)
+            return [said("Note on the test of {subject} changed", note, subject=subject)]
+        return _one_per_field(Phrase("Test of {subject}", {"subject": subject}), c, names)
     outcome = ToolTestResult(result)
     if outcome is ToolTestResult.NOT_YET:
-        return [Said(f"Test of {subject} marked as not yet done", note)]
-    on = show("tested_on", _new(c, "tested_on"), names)
-    when = f" ({on})" if on != "—" else ""
-    return [Said(f"Test of {subject}{when} recorded as {outcome.label.lower()}", note)]
+        return [said("Test of {subject} marked as not yet done", note, subject=subject)]
+    on = value_of("tested_on", _new(c, "tested_on"), names)
+    word = Word("outcome", outcome.value)
+    if on.kind == "none":
+        return [
+            said("Test of {subject} recorded as {outcome}", note, subject=subject, outcome=word)
+        ]
+    return [
+        said(
+            "Test of {subject} ({day}) recorded as {outcome}",
+            note,
+            subject=subject,
+            day=on,
+            outcome=word,
+        )
+    ]
 
 
 def _cost(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
@@ -292,63 +419,65 @@ def _cost(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
     if entry.action == "create":
         amount = f"{_new(c, 'amount')} {_new(c, 'currency')}"
-        return [Said(f"Cost {cost} added: {amount}", str(_new(c, "notes") or ""))]
+        notes = str(_new(c, "notes") or "")
+        return [said("Cost {cost} added: {amount}", notes, cost=cost, amount=amount)]
     if entry.action == "delete":
-        return [Said(f"Cost {cost} removed")]
-    return _one_per_field(f"Cost {cost}: ", c, names)
+        return [said("Cost {cost} removed", cost=cost)]
+    return _one_per_field(Phrase("Cost {cost}", {"cost": cost}), c, names)
 
 
 def _cost_share(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    cost = show("cost_item_id", _new(entry.changes, "cost_item_id"), names)
+    cost = value_of("cost_item_id", _new(entry.changes, "cost_item_id"), names)
     if entry.action == "create":
-        return [Said(f"Shared cost {cost} now shared with this placement")]
+        return [said("Shared cost {cost} now shared with this placement", cost=cost)]
     if entry.action == "delete":
-        return [Said("This placement no longer shares a shared cost")]
-    return _one_per_field("Share of a shared cost: ", entry.changes, names)
+        return [said("This placement no longer shares a shared cost")]
+    return _one_per_field(Phrase("Share of a shared cost"), entry.changes, names)
 
 
 def _snooze(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
-    rule = _new(c, "rule_key")
-    what = next((r.what for r in shipped_rules() if r.key == rule), str(rule).replace("_", " "))
-    item = f"“{_capital(what)}”" if rule else "a work-list item"
+    item = Word("rule", str(_new(c, "rule_key") or ""))
     note = str(_new(c, "note") or "")
     if entry.action == "create":
-        until = show("until", _new(c, "until"), names)
-        return [Said(f"Work-list item {item} snoozed until {until}", note)]
+        until = value_of("until", _new(c, "until"), names)
+        return [said("Work-list item {item} snoozed until {until}", note, item=item, until=until)]
     if entry.action == "delete":
-        return [Said("A work-list item is no longer snoozed")]
-    return _one_per_field("Snooze of a work-list item: ", c, names)
+        return [said("A work-list item is no longer snoozed")]
+    return _one_per_field(Phrase("Snooze of a work-list item"), c, names)
 
 
 def _during(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     """A monitoring-log entry ("mentor meeting of 03 Dec 2026") or the recognition."""
-    what = _capital(match["what"])
+    what = Word("record", match["what"])
     if entry.action == "create":
-        return [Said(f"{what} recorded", str(_new(entry.changes, "note") or ""))]
+        return [said("{what} recorded", str(_new(entry.changes, "note") or ""), what=what)]
     if entry.action == "delete":
-        return [Said(f"{what} removed")]
-    return _one_per_field(f"{what}: ", entry.changes, names)
+        return [said("{what} removed", what=what)]
+    return _one_per_field(Phrase("{what}", {"what": what}), entry.changes, names)
 
 
 def _mail(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     """An e-mail of the outbox: queued, then sent, failed, cancelled or queued again."""
-    about = f"E-mail “{match['subject']}” to {match['to']}"
+    about = {"subject": match["subject"], "to": match["to"]}
     if entry.action == "create":
-        return [Said(f"{about} queued")]
+        return [said("E-mail “{subject}” to {to} queued", **about)]
     if entry.action == "delete":
-        return [Said(f"{about} removed from the outbox")]
+        return [said("E-mail “{subject}” to {to} removed from the outbox", **about)]
     c = entry.changes
     state = _new(c, "state")
     if state == "sent":
-        return [Said(f"{about} sent", str(_new(c, "server_reply") or ""))]
+        return [
+            said("E-mail “{subject}” to {to} sent", str(_new(c, "server_reply") or ""), **about)
+        ]
     if state == "failed":
-        return [Said(f"{about} could not be sent", str(_new(c, "failure") or ""))]
+        failure = str(_new(c, "failure") or "")
+        return [said("E-mail “{subject}” to {to} could not be sent", failure, **about)]
     if state == "cancelled":
-        return [Said(f"{about} cancelled")]
+        return [said("E-mail “{subject}” to {to} cancelled", **about)]
     if state == "queued":
-        return [Said(f"{about} queued again")]
-    return _one_per_field(f"{about}: ", c, names)
+        return [said("E-mail “{subject}” to {to} queued again", **about)]
+    return _one_per_field(Phrase("E-mail “{subject}” to {to}", about), c, names)
 
 
 Describer = Callable[[Entry, re.Match[str], Names], list[Said]]
@@ -393,10 +522,12 @@ _VERB = re.compile(r"(added|changed|removed) (?P<label>.*)", re.DOTALL)
 
 def _fallback(entry: Entry, names: Names) -> list[Said]:
     """A record of a kind this module does not know: its summary, and each field in words."""
-    summary = _capital(entry.summary)
+    summary = _capital(entry.summary)  # English as stored: no phrase to word it otherwise
     if entry.action != "update":
         return [Said(summary)]
-    return _one_per_field(f"{summary}: ", entry.changes, names)
+    return [Said(f"{summary}: {p.english()}") for p in field_changes(entry.changes, names)] or [
+        Said(f"{summary} saved")
+    ]
 
 
 def kind_of(summary: str) -> tuple[Kind, re.Match[str]] | None:
@@ -413,13 +544,19 @@ def kind_of(summary: str) -> tuple[Kind, re.Match[str]] | None:
 def _override(entry: Entry, names: Names) -> Said:
     """An office lead's move past open checks (`lifecycle`): the reason, and what it overrode."""
     c = entry.changes
-    before, after = (
-        show("status", _old(c, "status"), names),
-        show("status", _new(c, "status"), names),
-    )
+    before = value_of("status", _old(c, "status"), names)
+    after = value_of("status", _new(c, "status"), names)
     overridden = str(_new(c, "overridden") or "")
-    note = str(_new(c, "reason") or "") + (f" (open then: {overridden})" if overridden else "")
-    return Said(f"Status changed from {before} to {after} past open checks", note)
+    reason = str(_new(c, "reason") or "")
+    note = Phrase(
+        "{reason} (open then: {overridden})", {"reason": reason, "overridden": overridden}
+    )
+    return said(
+        "Status changed from {before} to {after} past open checks",
+        note if overridden else reason,
+        before=before,
+        after=after,
+    )
 
 
 def describe(entry: Entry, names: Names) -> list[Said]:

@@ -136,31 +136,60 @@ def _enum_label(column: str, value: Any) -> str | None:
         return None
 
 
-def show(column: str, value: Any, names: Names) -> str:
-    """One stored value as a coordinator reads it; '—' for nothing."""
+@dataclass(frozen=True)
+class Value:
+    """One stored value, ready to be worded in any language: what kind of thing it is, and
+    its content (a name or a text as stored, a label in English, a day or a moment)."""
+
+    kind: str  # none, yes, no, name, label, unit, number, day, moment, fingerprint, text
+    text: str = ""
+    at: date | datetime | None = None
+    unit: str = ""  # of a number of hours or minutes
+
+    def english(self) -> str:
+        if self.kind == "none":
+            return "—"
+        if self.kind in ("yes", "no"):
+            return self.kind
+        if self.kind == "day" and isinstance(self.at, date):
+            return day_text(self.at)
+        if self.kind == "moment" and isinstance(self.at, datetime):
+            return day_and_time(self.at)
+        if self.kind == "unit":
+            return f"{self.text} {self.unit}"
+        return self.text
+
+
+def value_of(column: str, value: Any, names: Names) -> Value:
+    """One stored value as what it is (`Value`); worded by `show`, or by the interface."""
     if value is None or value == "":
-        return "—"
+        return Value("none")
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return Value("yes" if value else "no")
     if column in REFERENCE_COLUMNS and isinstance(value, int):
-        return names.of(column, value)
+        return Value("name", names.of(column, value))
     label = _enum_label(column, value)
     if label is not None:
-        return label
+        return Value("label", label)
     if column in _UNITS:
-        return f"{value} {_UNITS[column]}"
+        return Value("unit", str(value), unit=_UNITS[column])
     if isinstance(value, int | float):
-        return str(value)
+        return Value("number", str(value))
     text = str(value)
     if _DAY.fullmatch(text):
-        return day_text(date.fromisoformat(text))
+        return Value("day", at=date.fromisoformat(text))
     if _MOMENT.fullmatch(text):
         try:
-            return day_and_time(datetime.fromisoformat(text).astimezone(names.tz))
+            return Value("moment", at=datetime.fromisoformat(text).astimezone(names.tz))
         except ValueError:
-            return quoted(text)
+            return Value("text", quoted(text))
     if column.endswith(("sha256", "hash")):
-        return text[:12] + "…"
+        return Value("fingerprint", text[:12] + "…")
     if re.fullmatch(r"[\d.]+", text):
-        return text  # a decimal (credits, an amount)
-    return quoted(text)
+        return Value("number", text)  # a decimal (credits, an amount)
+    return Value("text", quoted(text))
+
+
+def show(column: str, value: Any, names: Names) -> str:
+    """One stored value as a coordinator reads it; '—' for nothing."""
+    return value_of(column, value, names).english()

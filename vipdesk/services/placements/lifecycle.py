@@ -40,6 +40,7 @@ from vipdesk.services.placements.evidence import (
     TOOLS_ITEM,
     sent_agreement,
 )
+from vipdesk.services.placements.evidence_types import Finding
 from vipdesk.services.placements.leads import is_office_lead
 from vipdesk.services.placements.records import PlacementForm, load_placement, to_form
 
@@ -77,6 +78,12 @@ class Refusal:
     text: str
     place: FixPlace
     item_key: str | None = None  # the checklist item it is about; None for a record rule
+    rule: str = ""  # which reason (`REFUSAL_RULES`), for the interface to word it
+    findings: tuple[Finding, ...] = ()  # what the records say about it
+
+
+# Each kind of refusal; the interface words them from `rule` and `findings`.
+REFUSAL_RULES = ("item_open", "not_ticked", "agreement_not_locked", "agreement_not_sent")
 
 
 class MoveRefusedError(TransitionError):
@@ -213,6 +220,8 @@ def refusals(
                 "The agreement is not signed by all three parties and locked: "
                 + (_open_detail(agreement) or "record the signatures on the Agreement tab"),
                 FixPlace.AGREEMENT,
+                rule="agreement_not_locked",
+                findings=_open_findings(agreement),
             )
         )
     elif reach >= LIFECYCLE.index(Status.AGREEMENT_SENT) and not sent_agreement(
@@ -223,6 +232,8 @@ def refusals(
                 "No agreement version has been sent for signature: "
                 + (_open_detail(agreement) or "draft it and send it from the Agreement tab"),
                 FixPlace.AGREEMENT,
+                rule="agreement_not_sent",
+                findings=_open_findings(agreement),
             )
         )
     return out
@@ -232,12 +243,17 @@ def _open_detail(state: ItemState) -> str:
     return state.detail if state.basis is Basis.OPEN else ""
 
 
+def _open_findings(state: ItemState) -> tuple[Finding, ...]:
+    return state.findings if state.basis is Basis.OPEN else ()
+
+
 def _refusal(state: ItemState) -> Refusal:
     name = state.item.label.split(":")[0]
     place = _PLACES.get(state.item.key, FixPlace.CHECKLIST)
     if state.item.backed_by_evidence:
-        return Refusal(f"{name} — {state.detail or 'not done yet'}", place, state.item.key)
-    return Refusal(f"Not ticked yet: {state.item.label}", place, state.item.key)
+        text = f"{name} — {state.detail or 'not done yet'}"
+        return Refusal(text, place, state.item.key, "item_open", state.findings)
+    return Refusal(f"Not ticked yet: {state.item.label}", place, state.item.key, "not_ticked")
 
 
 def _record_override(

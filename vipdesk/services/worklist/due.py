@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
 from vipdesk.models import DocumentKind, ProtocolActor, Status
+from vipdesk.services.placements.evidence_words import and_list
 from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.worklist import queries
 from vipdesk.services.worklist.queries import Fact
@@ -193,15 +194,11 @@ def _item(fact: Fact, rule: Rule, as_of: date) -> WorkItem:
     )
 
 
-def _and(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
-
-
 def _details(fact: Fact) -> str:
     who = fact.who
     if fact.rule_key == "start_blocked":
         when = f"Starts {day_text(who.start)}"
-        return f"{when}; still open: {_and([_BLOCKERS[k] for k in fact.particulars])}."
+        return f"{when}; still open: {and_list([_BLOCKERS[k] for k in fact.particulars])}."
     if fact.rule_key in ("agreement_unsigned", "amendment_unsigned"):
         names = {
             "student": f"the student ({who.student})",
@@ -215,16 +212,16 @@ def _details(fact: Fact) -> str:
             (declined if state == "declined" else pending).append(names[party])
         parts = [f"Sent {day_text(fact.since)}"]
         if pending:
-            parts.append(f"not signed yet by {_and(pending)}")
+            parts.append(f"not signed yet by {and_list(pending)}")
         if declined:
-            parts.append(f"declined by {_and(declined)}")
+            parts.append(f"declined by {and_list(declined)}")
         return "; ".join(parts) + "."
     if fact.rule_key == "tool_test_failed":
         by_tool: dict[str, list[str]] = {}
         for entry in fact.particulars:
             key, actor = entry.split("|")
             by_tool.setdefault(tool_name(key), []).append(_ACTORS.get(actor, actor))
-        return "; ".join(f"{name}: failed with {_and(a)}" for name, a in by_tool.items()) + "."
+        return "; ".join(f"{name}: failed with {and_list(a)}" for name, a in by_tool.items()) + "."
     if fact.rule_key == "meeting_overdue":
         return f"A meeting was expected by {day_text(fact.since)}; none logged since."
     if fact.rule_key == "past_end":

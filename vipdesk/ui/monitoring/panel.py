@@ -45,6 +45,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.monitoring.entry_editor import EntryEditor
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
+from vipdesk.ui.placements.evidence_texts import recognition_fields
 
 
 def _concern(entry: EntryRow) -> str:
@@ -55,6 +56,17 @@ def _concern(entry: EntryRow) -> str:
         if entry.resolved_on is None
         else tr("resolved {day}").format(day=when.day_of_month(entry.resolved_on))
     )
+
+
+def rhythm_text(rhythm: Rhythm, what: str) -> str:
+    """'Meetings (weekly): 8 of 10 expected met; overdue since 03 Dec 2026'."""
+    text = tr("{what} ({cadence}): {met} of {expected} expected met").format(
+        what=what, cadence=in_sentence(rhythm.cadence.label), met=rhythm.met,
+        expected=rhythm.expected,
+    )  # fmt: skip
+    if rhythm.overdue_since is not None:
+        text += tr("; overdue since {day}").format(day=when.day(rhythm.overdue_since))
+    return text
 
 
 def _slot(rhythm: Rhythm, as_of: date) -> list[tuple[str, str, str]]:
@@ -203,7 +215,7 @@ class MonitoringPanel(QWidget):
                 continue
             colour = "error" if rhythm.overdue_since else "success"
             lines.append(f"<span style='color:{theme.hex_of(colour)}'>"
-                         f"{escape(rhythm.describe(what))}</span>")  # fmt: skip
+                         f"{escape(rhythm_text(rhythm, what))}</span>")  # fmt: skip
         if meetings is None:
             lines.append(tr("No communication protocol yet: no rhythm of meetings to measure."))
         concerns = view.open_concerns
@@ -214,8 +226,11 @@ class MonitoringPanel(QWidget):
         self.summary.setText("<br>".join(lines))
         if not recognition.counts_toward_degree:
             self.recognition.setText(tr("No credits planned: nothing to recognise in the degree."))
-        elif missing := recognition.missing():
-            self.recognition.setText(tr("Not complete yet: ") + ", ".join(missing) + ".")
+        elif missing := recognition.missing_fields():
+            fields = recognition_fields()
+            self.recognition.setText(
+                tr("Not complete yet: ") + ", ".join(fields[m] for m in missing) + "."
+            )
         else:
             self.recognition.setText(
                 tr(

@@ -134,7 +134,14 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
 
     def _on_scale(self, _index: int) -> None:
         scale = grading_scales().get(str(self.scale.currentData() or ""))
-        self.grade.setPlaceholderText(scale.describe() if scale else "")
+        if scale is None:
+            self.grade.setPlaceholderText("")
+        elif scale.grades:
+            self.grade.setPlaceholderText(", ".join(scale.grades))
+        else:
+            self.grade.setPlaceholderText(
+                tr("a number from {low} to {high}").format(low=scale.low, high=scale.high)
+            )
 
     def _on_all_planned(self) -> None:
         self.outcomes.setPlainText("\n".join(self.baseline.planned_outcomes))

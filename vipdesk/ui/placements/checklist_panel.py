@@ -26,6 +26,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.placements import checklist_texts
+from vipdesk.ui.placements.evidence_texts import refusal_text, state_text, ticked_text
 from vipdesk.ui.placements.status_dialogs import ask_reason
 
 OUTSIDE = tr("done outside vipdesk: ")  # how a reason for a tick by hand usually starts
@@ -34,12 +35,23 @@ OUTSIDE = tr("done outside vipdesk: ")  # how a reason for a tick by hand usuall
 def _blocking_text(target: Status, blocking: list[Refusal]) -> str:
     """'3 things block “Agreement sent”: 2 items marked below, and: No agreement version…'."""
     items = sum(1 for r in blocking if r.item_key)
-    records = [r.text[:1].lower() + r.text[1:] for r in blocking if not r.item_key]
+    records = [_first_lower(refusal_text(r)) for r in blocking if not r.item_key]
     parts = [tr("%n item(s) marked below", "", items)] if items else []
     parts += records
     count = len(blocking)
     things = tr("{count} things block").format(count=count) if count > 1 else tr("1 thing blocks")
-    return f"{things} “{shown(target.label)}”: " + "; and ".join(parts)
+    reasons = (
+        parts[0]
+        if len(parts) == 1
+        else tr("{first}; and {last}").format(first="; ".join(parts[:-1]), last=parts[-1])
+    )
+    return tr("{things} “{target}”: {reasons}").format(
+        things=things, target=shown(target.label), reasons=reasons
+    )
+
+
+def _first_lower(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 class ChecklistPanel(QWidget):
@@ -225,14 +237,15 @@ class ChecklistPanel(QWidget):
     def _note(self, state: ItemState) -> str:
         """The line under an item: what backs it, who ticked it and why, or what is missing."""
         if state.basis is Basis.EVIDENCE:
-            text, colour = f"✓ {state.detail}", theme.hex_of("success")
+            text, colour = f"✓ {state_text(state)}", theme.hex_of("success")
         elif state.basis is Basis.HAND:
-            text, colour = f"✓ {state.describe()}", theme.hex_of("muted")
+            text, colour = f"✓ {ticked_text(state)}", theme.hex_of("muted")
         elif state.item.key in self._blocking:
-            text = tr("⚠ blocks the next step") + (f": {state.detail}" if state.detail else "")
+            detail = state_text(state)
+            text = tr("⚠ blocks the next step") + (f": {detail}" if detail else "")
             colour = theme.hex_of("error")
         else:
-            text, colour = state.detail, theme.hex_of("muted")
+            text, colour = state_text(state), theme.hex_of("muted")
         return f"<br><span style='color:{colour}'>{escape(text)}</span>" if text else ""
 
     def _on_toggled(self, key: str, done: bool) -> None:
@@ -247,7 +260,7 @@ class ChecklistPanel(QWidget):
                     "({value}). Why is it done?"
                 ).format(
                     label=checklist_texts.item_label(state.item.key, state.item.label),
-                    value=state.detail or "nothing recorded",
+                    value=state_text(state) or tr("nothing recorded"),
                 ),
                 OUTSIDE,
             )

@@ -21,21 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vipdesk.services.placements.history import HistoryDay, HistoryEvent
+from vipdesk.services.placements.history import HistoryDay
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.placements.history_texts import day_heading, event_row, event_sentence
 from vipdesk.ui.widgets import name_for_screen_readers
 
 _DETAIL = Qt.ItemDataRole.UserRole + 1
 EMPTY = tr("Nothing has been recorded for this placement yet.")
 UNSAVED = tr("The history starts when the placement is first saved.")
-
-
-def event_row(event: HistoryEvent) -> str:
-    """'20:47  Status changed from Preparing to Agreement sent by ana' (the day is the heading)."""
-    return f"{event.at:%H:%M}  {event.what} by {event.user}" + (
-        f": {event.note}" if event.note else ""
-    )
 
 
 class HistoryPanel(QWidget):
@@ -98,7 +92,7 @@ class HistoryPanel(QWidget):
         bold = QFont(self.list.font())
         bold.setBold(True)
         for number, day in enumerate(days):
-            heading = QListWidgetItem(("\n" if number else "") + day.heading)
+            heading = QListWidgetItem(("\n" if number else "") + day_heading(day))
             heading.setFont(bold)
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading is not a line to select
             self.list.addItem(heading)
@@ -106,7 +100,7 @@ class HistoryPanel(QWidget):
                 row = QListWidgetItem(event_row(event))
                 row.setToolTip(
                     tr("{text}\n\nAs stored:\n{detail}").format(
-                        text=event.text, detail=event.detail
+                        text=event_sentence(event), detail=event.detail
                     )
                 )
                 row.setData(_DETAIL, event.detail)

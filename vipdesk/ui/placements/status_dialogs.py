@@ -20,6 +20,7 @@ from vipdesk.services.placements.checklist import REASON_LIMIT
 from vipdesk.services.placements.lifecycle import FixPlace, MoveRefusedError
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.placements.evidence_texts import refusal_text
 
 
 class RefusalDialog(QDialog):
@@ -50,7 +51,7 @@ class RefusalDialog(QDialog):
         grid.setColumnStretch(0, 1)
         self.fix_buttons: list[QPushButton] = []
         for row, reason in enumerate(error.reasons):
-            text = QLabel(f"• {reason.text}")
+            text = QLabel(f"• {refusal_text(reason)}")
             text.setWordWrap(True)
             text.setMinimumWidth(420)
             button = QPushButton(tr("Open {label}").format(label=shown(reason.place.label)))

@@ -42,6 +42,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
+from vipdesk.ui.preparation.questionnaire_words import flag_words, theme_label
 from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tool_tests import ToolTestDialog
@@ -103,17 +104,19 @@ class PartyBox(QGroupBox):
         if state.assessment is not None:
             red = theme.hex_of("level.blocked")
             amber = theme.hex_of("level.needs_attention")
+            qid = state.assessment.questionnaire_id
+            version = state.assessment.questionnaire_version
+            for flag in state.assessment.critical:
+                question, answer = flag_words(qid, version, flag)
+                text = tr("Blocks: “{question}” {answer}").format(question=question, answer=answer)
+                lines.append((red, text))
             lines += [
                 (
-                    red,
-                    tr("Blocks: “{question}” {answer}").format(
-                        question=f.question, answer=f.answer
+                    amber,
+                    tr("Low: {label} ({score})").format(
+                        label=theme_label(qid, version, t), score=t.score
                     ),
                 )
-                for f in state.assessment.critical
-            ]
-            lines += [
-                (amber, tr("Low: {label} ({score})").format(label=shown(t.label), score=t.score))
                 for t in state.assessment.low_themes
             ]
         if state.open is not None:

@@ -125,7 +125,11 @@ class ReviewPage(QWizardPage):
         self.status.setWordWrap(True)
         self.language = language_combo(
             ENGLISH,
-            tr("The language the agreement's PDF is written in; remembered for this host"),
+            tr(
+                "The language the agreement's PDF is written in; remembered for this host. "
+                "Texts vipdesk wrote (default tasks, plans, roles, protocol) follow it when the "
+                "draft is saved; texts you typed stay as they are."
+            ),
             tr("Language of the agreement"),
         )
         self.with_english = QCheckBox(tr("With the &English text alongside (bilingual)"))

@@ -1,0 +1,51 @@
+"""A placement's history worded by the interface: every template the services use is in the
+catalogue, and in English every sentence of the demo's histories reads as the command line's."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from datetime import date
+
+from sqlalchemy import select
+
+import vipdesk.services.placements.history_sentences as sentences
+from vipdesk.db import Database
+from vipdesk.models import Placement
+from vipdesk.services.demo.fill import fill_demo
+from vipdesk.services.placements.history import placement_history
+from vipdesk.ui.placements.history_texts import event_text, templates
+
+
+def service_templates() -> set[str]:
+    """The first argument of every `said(…)` and `Phrase(…)` of the services' module."""
+    found = set()
+    for node in ast.walk(ast.parse(inspect.getsource(sentences))):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("said", "Phrase")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            found.add(str(node.args[0].value))
+    return {t for t in found if not re.fullmatch(r"\{\w+\}", t)}
+
+
+def test_the_interface_knows_every_template_of_the_services() -> None:
+    assert service_templates() == set(templates())
+
+
+def test_the_demo_histories_read_in_english_as_the_command_line_tells_them(db: Database) -> None:
+    fill_demo(db, 40, seed=4, agreements=3, today=date(2026, 12, 4))
+    with db.session() as session:
+        ids = list(session.scalars(select(Placement.id)))
+    told = 0
+    for pid in ids:
+        for day in placement_history(db, pid):
+            for event in day.events:
+                english = event.what + (f": {event.note}" if event.note else "")
+                assert re.sub(r"\b0(\d) ", r"\1 ", event_text(event)) == english
+                told += 1
+    assert told > 100
