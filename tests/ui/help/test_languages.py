@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from vipdesk.documents.report_language import catalogue
+from vipdesk.enums import Status
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.ui import labels
 from vipdesk.ui.help.window import HelpWindow, guide_path, sections
@@ -19,9 +21,10 @@ from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
 TRANSLATED = sorted(set(LANGUAGES) - {ENGLISH})
 PICTURE = re.compile(r'<img src="([^"]+)"')
 BOLD = re.compile(r"<b>(.*?)</b>", re.S)
-# What the guide puts in bold without being an interface text: keys, pressed as they are named
-# on the keyboard (F1, Enter, Ctrl+Shift+S), in every language.
-KEY = re.compile(r"((Ctrl|Shift|Alt)\+)*(F\d{1,2}|[A-Z]|Enter|Delete)")
+ITALIC = re.compile(r"<i>(.*?)</i>", re.S)
+# The only names in bold that are not interface texts: keys, named as on the keyboard in every
+# language.
+KEYS = frozenset({"F1", "Enter", "Delete", "Ctrl+F", "Ctrl+N", "Ctrl+S", "Ctrl+Shift+S", "Ctrl+Z"})
 # Where a catalogue text holds markup or a placeholder, each piece between them is shown alone
 # ("<b>Readiness</b><br>{verdict}" shows "Readiness" as a heading).
 PIECES = re.compile(r"<[^>]+>|\{[^{}]*\}")
@@ -94,13 +97,18 @@ def test_every_name_in_bold_is_what_the_interface_shows(language: str) -> None:
     shown = interface_texts(language)
     named = [" ".join(bold.split()) for bold in BOLD.findall(guide(language))]
     assert len(named) > 40
-    unknown = [
-        name
-        for name in named
-        for part in name.split(" → ")
-        if part not in shown and not KEY.fullmatch(part)
-    ]
+    unknown = [name for name in named for part in name.split(" → ") if part not in shown | KEYS]
     assert unknown == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_status_in_italics_is_named_as_the_app_names_it(language: str) -> None:
+    """ "draft → preparing → …": each a status as the placements list and reports show it
+    (the reports' catalogue), in the case of a sentence."""
+    statuses = {catalogue(language).get(s.label, s.label).casefold() for s in Status}
+    named = [" ".join(italic.split()) for italic in ITALIC.findall(guide(language))]
+    assert len(named) >= 3
+    assert [n for n in named for part in n.split(" → ") if part.casefold() not in statuses] == []
 
 
 def test_the_check_of_names_catches_english_and_misspelt_ones() -> None:
