@@ -63,10 +63,13 @@ screenshot: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/vipdesk --database sqlite:///$(CURDIR)/.screenshot.sqlite3 --screenshot docs/screenshot.png
 	rm -f .screenshot.sqlite3*
 
-## Every screenshot of the README and the user guide, rendered offscreen from a fresh demo.
+## Every screenshot of the README and the user guide (in each language), rendered offscreen
+## from a fresh demo.
 screenshots: $(STAMP) $(QM)
 	$(BIN)/python docs/make_screenshots.py
-	$(BIN)/python docs/make_language_screenshot.py de
+	$(BIN)/python docs/make_language_screenshot.py de --readme
+	for lang in $(filter-out en de,$(LANGS)); do \
+		$(BIN)/python docs/make_language_screenshot.py $$lang || exit 1; done
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist $(QM)

@@ -1,13 +1,17 @@
-"""The README's picture of the interface in another language, from a fresh demo database.
+"""The user guide's pictures, and the README's, with the interface in another language, from
+a fresh demo database.
 
-    python docs/make_language_screenshot.py [LANGUAGE]   (German by default; make screenshots)
+    python docs/make_language_screenshot.py LANGUAGE [--readme]   (make screenshots: each one)
 
-Runs on its own, as vipdesk starts: the language is installed before any window module is
-imported, so that texts kept in module constants are translated too.
+Writes the guide's pictures into resources/help/images/LANGUAGE/ (what guide.LANGUAGE.html
+shows) and, with --readme, docs/funding-LANGUAGE.png. Runs on its own, one language per
+process, as vipdesk starts: the language is installed before any window module is imported,
+so that texts kept in module constants are translated too.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -23,11 +27,13 @@ from vipdesk.ui.i18n import install_language
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def main(language: str) -> int:
+def main(language: str, readme: bool) -> int:
     app = QApplication(sys.argv[:1])
     if not install_language(language):
         raise SystemExit(f"No compiled catalogue for {language}: run make first.")
     # late: window modules after the language (see vipdesk.ui.i18n)
+    from make_screenshots import GUIDE_IMAGES, guide_pictures, save
+
     from vipdesk.db import open_database
     from vipdesk.services.demo.fill import fill_demo
     from vipdesk.ui.main_window import MainWindow
@@ -39,17 +45,18 @@ def main(language: str) -> int:
         window = MainWindow(database, None)
         window.resize(1400, 820)
         window.show()
-        window.tabs.setCurrentWidget(window.funding_view)
-        for _ in range(8):
-            app.processEvents()
-        target = ROOT / "docs" / f"funding-{language}.png"
-        if not window.grab().save(str(target)):
-            raise SystemExit(f"Cannot write {target}")
-        print(f"wrote {target.relative_to(ROOT)}")
+        guide_pictures(app, database, window, GUIDE_IMAGES / language)
+        if readme:
+            window.tabs.setCurrentWidget(window.funding_view)
+            save(app, window, ROOT / "docs" / f"funding-{language}.png")
         window.close()
         database.dispose()
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "de"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("language")
+    parser.add_argument("--readme", action="store_true", help="the README's picture too")
+    arguments = parser.parse_args()
+    sys.exit(main(arguments.language, arguments.readme))

@@ -3,8 +3,9 @@
     python docs/make_screenshots.py        (or: make screenshots)
 
 Renders offscreen, so it runs without a display: the main window's tabs, a placement's editor
-tabs and a wizard page, in light and dark, into docs/ and resources/help/images/. The pictures
-always show the current vipdesk, never a stale one.
+tabs and a wizard page, in light and dark, into docs/ and resources/help/images/ (the user
+guide's, in English; `make_language_screenshot.py` makes them in the other languages). The
+pictures always show the current vipdesk, never a stale one.
 """
 
 from __future__ import annotations
@@ -15,10 +16,13 @@ import subprocess
 import sys
 import tempfile
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 
+from PIL import Image
+from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import select
 
@@ -54,10 +58,19 @@ def settle(app: QApplication) -> None:
         app.processEvents()
 
 
-def save(app: QApplication, widget: QWidget, target: Path) -> None:
+def save(app: QApplication, widget: QWidget, target: Path, palette: bool = False) -> None:
+    """`widget` as a PNG; with `palette`, in 256 colours (a fifth of the size, as readable:
+    the user guide's pictures, kept in git in seven languages)."""
     settle(app)
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not widget.grab().save(str(target)):
+    if palette:
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        widget.grab().save(buffer, "PNG")
+        picture = Image.open(BytesIO(buffer.data().data())).convert("RGB")
+        indexed = picture.quantize(256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+        indexed.save(target, optimize=True)
+    elif not widget.grab().save(str(target)):
         raise SystemExit(f"Cannot write {target}")
     print(f"wrote {target.relative_to(ROOT)}")
 
@@ -84,25 +97,15 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     window.resize(1400, 820)
     window.show()
     if guide:
-        for tab, name in ((window.today_view, "today"), (window.placements_view, "placements"),
-                          (window.funding_view, "funding")):  # fmt: skip
-            window.tabs.setCurrentWidget(tab)
-            save(app, window, GUIDE_IMAGES / f"{name}.png")
+        guide_pictures(app, database, window, GUIDE_IMAGES)
     window.tabs.setCurrentWidget(window.today_view)
     save(app, window, ROOT / "docs" / f"screenshot{dark}.png")
     if guide:
         window.tabs.setCurrentWidget(window.mail.outbox)
         save(app, window, ROOT / "docs" / "outbox.png")
         mail_dialog(app, database, window)
+    chosen = ongoing_placement(database)
     with database.session() as session:
-        amended = select(AgreementDocument.placement_id).where(
-            AgreementDocument.kind == DocumentKind.AMENDMENT
-        )
-        chosen = session.scalar(
-            select(Placement.id)
-            .where(Placement.status == Status.ONGOING, Placement.id.in_(amended))
-            .limit(1)
-        ) or session.scalar(select(Placement.id).where(Placement.status == Status.ONGOING))
         preparing = session.scalar(
             select(Placement.id).where(Placement.status == Status.PREPARING).limit(1)
         )
@@ -113,20 +116,17 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
             .where(Placement.id.in_(select(EvaluationResponse.placement_id)))
             .limit(1)
         )
-    assert chosen is not None and preparing is not None and evaluated is not None, "in the demo"
+    assert preparing is not None and evaluated is not None, "in the demo"
     editor = PlacementEditor(database, chosen, window)
     editor.resize(1300, 820)
     editor.show()
-    if guide:
-        for panel, name in ((editor.checklist, "checklist"), (editor.preparation, "preparation"),
-                            (editor.costs, "costs"), (editor.agreement, "agreement")):  # fmt: skip
-            editor.side.setCurrentWidget(panel)
-            save(app, editor, GUIDE_IMAGES / f"{name}.png")
     editor.side.setCurrentWidget(editor.agreement)
     save(app, editor, ROOT / "docs" / f"editor{dark}.png")
     editor.close()
     if guide:
-        monitoring_shot(app, database, window, chosen)
+        monitoring = monitoring_editor(database, window, chosen)
+        save(app, monitoring, ROOT / "docs" / "monitoring.png")
+        monitoring.close()
         evaluation_page(database, chosen, ROOT / "docs" / "evaluation.png")
         finished = PlacementEditor(database, evaluated, window)
         finished.resize(1300, 820)
@@ -142,6 +142,42 @@ def shoot(app: QApplication, database: Database, scheme: theme.Scheme) -> None:
     save(app, wizard, ROOT / "docs" / f"wizard{dark}.png")
     wizard.close()
     window.close()
+
+
+def guide_pictures(app: QApplication, database: Database, window: MainWindow, folder: Path) -> None:
+    """The user guide's pictures, in the interface's language, into `folder`: three tabs of
+    the main window and five of an ongoing placement's editor."""
+    for tab, name in ((window.today_view, "today"), (window.placements_view, "placements"),
+                      (window.funding_view, "funding")):  # fmt: skip
+        window.tabs.setCurrentWidget(tab)
+        save(app, window, folder / f"{name}.png", palette=True)
+    chosen = ongoing_placement(database)
+    editor = PlacementEditor(database, chosen, window)
+    editor.resize(1300, 820)
+    editor.show()
+    for panel, name in ((editor.checklist, "checklist"), (editor.preparation, "preparation"),
+                        (editor.costs, "costs"), (editor.agreement, "agreement")):  # fmt: skip
+        editor.side.setCurrentWidget(panel)
+        save(app, editor, folder / f"{name}.png", palette=True)
+    editor.close()
+    monitoring = monitoring_editor(database, window, chosen)
+    save(app, monitoring, folder / "monitoring.png", palette=True)
+    monitoring.close()
+
+
+def ongoing_placement(database: Database) -> int:
+    """An ongoing placement of the demo, one with an amendment if there is one."""
+    with database.session() as session:
+        amended = select(AgreementDocument.placement_id).where(
+            AgreementDocument.kind == DocumentKind.AMENDMENT
+        )
+        chosen = session.scalar(
+            select(Placement.id)
+            .where(Placement.status == Status.ONGOING, Placement.id.in_(amended))
+            .limit(1)
+        ) or session.scalar(select(Placement.id).where(Placement.status == Status.ONGOING))
+    assert chosen is not None, "the demo has ongoing placements"
+    return chosen
 
 
 def mail_dialog(app: QApplication, database: Database, window: MainWindow) -> None:
@@ -172,9 +208,7 @@ def mail_dialog(app: QApplication, database: Database, window: MainWindow) -> No
     save_mail_settings(database, MailSettings())  # the other pictures: as the demo has it
 
 
-def monitoring_shot(
-    app: QApplication, database: Database, window: MainWindow, fallback: int
-) -> None:
+def monitoring_editor(database: Database, window: MainWindow, fallback: int) -> PlacementEditor:
     """The Monitoring tab of an ongoing placement whose log raised a concern, so that the
     picture shows the concern column and what the summary says of it (all met otherwise)."""
     with database.session() as session:
@@ -189,9 +223,7 @@ def monitoring_shot(
     editor.resize(1300, 820)
     editor.show()
     editor.side.setCurrentWidget(editor.monitoring)
-    save(app, editor, ROOT / "docs" / "monitoring.png")
-    save(app, editor, GUIDE_IMAGES / "monitoring.png")
-    editor.close()
+    return editor
 
 
 def evaluation_page(database: Database, placement_id: int, target: Path) -> None:

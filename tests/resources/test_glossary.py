@@ -1,7 +1,7 @@
 """One term per language for the Erasmus+ words: wherever an English text of vipdesk uses a
 glossary term (traineeship, sending institution, receiving organisation, mentor, Table A/B/C,
 recognition…), its translation uses that language's term, in the interface, the reports,
-the questionnaires and the messages alike.
+the questionnaires, the messages and the user guide alike.
 
 A term's `match` is a pattern the translation must contain: a stem, so that inflected forms
 (Polish "praktyki", Finnish "harjoittelun") count; the English `match` says where it is used.
@@ -19,6 +19,7 @@ import pytest
 
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.resources import resources_dir
+from vipdesk.ui.help.window import guide_path, sections
 
 RESOURCES = resources_dir()
 OTHERS = sorted(set(LANGUAGES) - {ENGLISH})
@@ -84,6 +85,15 @@ def agreements(language: str) -> Iterator[tuple[str, str]]:
     yield from every_text(english, json.loads(path.read_bytes()))
 
 
+def guide(language: str) -> Iterator[tuple[str, str]]:
+    """The user guide, section by section (the same sections in every language)."""
+    english, translated = (
+        sections(guide_path(code).read_text(encoding="utf-8")) for code in (ENGLISH, language)
+    )
+    for e, t in zip(english, translated, strict=True):
+        yield " ".join(f"{e.title} {e.text}".split()), " ".join(f"{t.title} {t.text}".split())
+
+
 def every_text(english: Any, translated: Any) -> Iterator[tuple[str, str]]:
     if isinstance(english, dict):
         for name in english:
@@ -116,7 +126,7 @@ def test_every_language_names_every_term() -> None:
         assert all(t["term"].strip() and t["match"] for t in terms.values()), language
 
 
-@pytest.mark.parametrize("where", [interface, reports, questionnaires, messages, agreements])
+@pytest.mark.parametrize("where", [interface, reports, questionnaires, messages, agreements, guide])
 @pytest.mark.parametrize("language", OTHERS)
 def test_the_glossary_term_is_used_where_the_english_one_is(language: str, where: Any) -> None:
     found = misused(language, where(language))

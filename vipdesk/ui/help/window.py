@@ -1,7 +1,9 @@
 """The user guide in a window: contents on the left, search above, the text in a browser.
 
-The guide is HTML in `resources/help/guide.html`; each `<h2 id="…">` is a section, listed in
-the contents and reached by F1 from the part of the app it explains (`topic_for`).
+The guide is HTML, one file per language: `resources/help/guide.<language>.html`, with its
+pictures in `images/<language>/` (English's in `images/`). Each `<h2 id="…">` is a section,
+listed in the contents and reached by F1 from the part of the app it explains (`topic_for`);
+the sections and their ids are the same in every language.
 """
 
 from __future__ import annotations
@@ -26,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vipdesk.languages import ENGLISH
 from vipdesk.resources import resources_dir
+from vipdesk.ui import labels
 from vipdesk.ui.i18n import tr
 
 HELP_TOPIC = "help_topic"  # the dynamic property naming a widget's section of the guide
@@ -34,8 +38,10 @@ _SECTION = re.compile(r'<h2 id="([\w-]+)">(.*?)</h2>(.*?)(?=<h2 |</body>)', re.S
 _TAG = re.compile(r"<[^>]+>")
 
 
-def guide_path() -> Path:
-    return resources_dir() / "help" / "guide.html"
+def guide_path(language: str = ENGLISH) -> Path:
+    """The guide in `language`, else in English (a language it is not translated into)."""
+    path = resources_dir() / "help" / f"guide.{language}.html"
+    return path if path.is_file() else resources_dir() / "help" / f"guide.{ENGLISH}.html"
 
 
 @dataclass(frozen=True)
@@ -64,13 +70,14 @@ def topic_for(widget: QWidget | None) -> str | None:
 
 
 class HelpWindow(QWidget):
-    """One per application; `show_topic` brings it up at a section."""
+    """One per application; `show_topic` brings it up at a section. The guide is in the
+    interface's language unless `language` says otherwise."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(tr("vipdesk user guide"))
         self.resize(980, 700)
-        path = guide_path()
+        path = guide_path(language or labels.language())
         self.sections = sections(path.read_text(encoding="utf-8"))
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("Search the guide"))
