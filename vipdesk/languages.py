@@ -20,6 +20,17 @@ LANGUAGES: dict[str, str] = {
     "fi": "Suomi",
 }
 
+# Each language by its English name, as people write it in a spreadsheet column.
+IN_ENGLISH: dict[str, str] = {
+    "da": "Danish",
+    "de": "German",
+    "en": "English",
+    "fi": "Finnish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pl": "Polish",
+}
+
 
 def check_language(language: str, what: str) -> str:
     """`language` as a code of `LANGUAGES` ("DE " gives "de"); `what` names what is written in

@@ -12,8 +12,10 @@ from tests.helpers.cli import vipdesk
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.worklist import add_document, set_record
 from vipdesk.db import open_database
+from vipdesk.documents.report_language import catalogue
 from vipdesk.models import DocumentKind, Status
 from vipdesk.services.worklist.snoozes import snooze
+from vipdesk.services.worklist.wording import translations
 
 
 @pytest.fixture
@@ -105,3 +107,28 @@ def test_bad_input_gives_one_clear_line(url: str, args: tuple[str, ...], message
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.startswith(message) and result.stderr.count("\n") == 1
+
+
+def test_due_writes_the_sheet_in_german_with_real_dates(url: str, tmp_path: Path) -> None:
+    out = tmp_path / "fällig.xlsx"
+    result = vipdesk(
+        "--database", url, "due", "--as-of", "2027-01-18", "--out", str(out), "--language", "de"
+    )
+    assert result.returncode == 0, result.stderr
+    german = translations("de")
+    wb = load_workbook(out)
+    assert wb.sheetnames == [catalogue("de")["Filters"], german["Work list"]]
+    rows = list(wb[german["Work list"]].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Dringlichkeit", "Fällig", "Seit", catalogue("de")["Reference"])
+    assert [r[0] for r in rows[1:]] == [german["Overdue"], german["This week"]]
+    assert rows[1][1].date() == date(2026, 12, 19)
+    assert rows[1][6] == catalogue("de")["Ongoing"]
+    assert rows[1][7:] == (
+        german["Still ongoing after its planned end"],
+        "Geplantes Ende 18.12.2026; läuft noch.",
+        german["Move it to evaluating, or change the end date"],
+    )
+    assert rows[2][8].startswith("Versandt am 04.01.2027; ")
+    values = [cell for row in wb[catalogue("de")["Filters"]].values for cell in row]
+    assert "Zurückgestellt (nicht aufgeführt)" in values and "Stand" in values
+    assert not any(isinstance(v, str) and "Work list" in v for v in values)

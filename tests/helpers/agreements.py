@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import Any
+
+from sqlalchemy import update
 
 from tests.helpers.evidence import prepare_fully
 from tests.helpers.factories import make_placement, make_world
@@ -101,3 +103,13 @@ def sign_all(db: Database, sent: DocumentView) -> DocumentView:
     for party in sent.order:
         sent = record_approval(db, sent.id, party, typed_approval(party), today=SENT_ON)
     return sent
+
+
+def sent_earlier(db: Database, document_id: int, day: date) -> None:
+    """As if the agreement had gone out on `day` (the work list reads when it was sent)."""
+    with db.session() as session:
+        session.execute(
+            update(AgreementDocument)
+            .where(AgreementDocument.id == document_id)
+            .values(sent_at=datetime.combine(day, time(9), UTC))
+        )

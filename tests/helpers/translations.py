@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
@@ -27,3 +28,18 @@ def compile_catalogues(directory: Path, languages: Iterable[str]) -> Path:
             check=True,
         )
     return directory
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def check_same_texts(catalogues: Mapping[str, Mapping[str, str]]) -> None:
+    """Every language's catalogue (English text → translation) has the same texts, none empty,
+    each translation with the placeholders of its English."""
+    reference = set(next(iter(catalogues.values())))
+    for code, texts in catalogues.items():
+        assert set(texts) == reference, code
+        for source, translated in texts.items():
+            assert translated.strip(), (code, source)
+            found = sorted(PLACEHOLDER.findall(translated))
+            assert found == sorted(PLACEHOLDER.findall(source)), (code, source)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from tests.helpers.sheet_world import add_parties
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.models import Student
 from vipdesk.reports.import_template import save_import_template, template_columns
 from vipdesk.services.importing.columns import KINDS
 from vipdesk.services.importing.plan import import_file, plan_import
@@ -58,6 +60,7 @@ def test_a_filled_template_imports(db: Database, tmp_path: Path) -> None:
         "Study cycle": "7",
         "Institution": "Universität Wien",
         "Languages": "Swedish native; English C2",
+        "Language": "Deutsch",  # what vipdesk writes to her in
     }
     for title, value in values.items():
         ws.cell(row=2, column=headers.index(title) + 1, value=value)
@@ -66,6 +69,9 @@ def test_a_filled_template_imports(db: Database, tmp_path: Path) -> None:
     assert plan.ok, plan.problems
     assert plan.new == 1 and len(plan.rows) == 1  # the prepared empty rows are not records
     assert import_file(db, "students", path).created == 1
+    with db.session() as session:
+        nora = select(Student.preferred_language).where(Student.email == "nora@uni.example")
+        assert session.scalar(nora) == "de"
 
 
 def test_mode_and_status_offer_a_list(tmp_path: Path) -> None:

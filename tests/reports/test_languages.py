@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from datetime import date, datetime
@@ -12,6 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.helpers.report_world import check_detail_sheet, numbers_too_wide
+from tests.helpers.translations import check_same_texts
 from vipdesk.db import Database, open_database
 from vipdesk.documents.report_language import catalogue, report_language
 from vipdesk.languages import ENGLISH, LANGUAGES
@@ -24,7 +24,6 @@ SHEETS = (
     "Filters", "Summary", "Placements", "Readiness", "Tools", "Sources", "Budget lines",
     "By host", "By mode", "By country", "By year", "Evaluations",
 )  # fmt: skip
-PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +34,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Database:
 
 
 def test_every_language_has_the_same_texts_with_the_same_placeholders() -> None:
-    reference = set(catalogue(TRANSLATED[0]))
-    for code in TRANSLATED:
-        texts = catalogue(code)
-        assert set(texts) == reference, code
-        for source, translated in texts.items():
-            assert translated.strip(), (code, source)
-            found = sorted(PLACEHOLDER.findall(translated))
-            assert found == sorted(PLACEHOLDER.findall(source)), (code, source)
+    check_same_texts({code: catalogue(code) for code in TRANSLATED})
 
 
 @pytest.mark.parametrize("code", TRANSLATED)

@@ -1,4 +1,5 @@
-"""`vipdesk due [--within DAYS] [--as-of DATE] [--out due.xlsx]`: what needs the coordinator now.
+"""`vipdesk due [--within DAYS] [--as-of DATE] [--out due.xlsx [--language L]]`: what needs the
+coordinator now.
 
 Loaded by `vipdesk.cli` only when the command runs (its options are in `parsers`).
 """
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace, url: str) -> int:
     finally:
         database.dispose()
     if args.out is not None:
-        write_work_list(worklist, args.out)
+        write_work_list(worklist, args.out, language=args.language)
         print(f"Wrote the work list of {day_text(as_of)}: {_counted(worklist)} to {args.out}.")
         return 0
     print("\n".join(describe(worklist)))

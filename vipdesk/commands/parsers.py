@@ -165,6 +165,7 @@ def add_due_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "--as-of", metavar="DATE", help="the list as it stands on DATE (YYYY-MM-DD; default: today)"
     )
     due.add_argument("--out", type=Path, metavar="FILE.xlsx", help="write it to a spreadsheet")
+    add_language_argument(due, "the language of the spreadsheet (the printed list is English)")
     due.add_argument("--database", metavar="URL", default=argparse.SUPPRESS)
 
 

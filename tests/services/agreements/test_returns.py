@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -14,9 +13,10 @@ from tests.helpers.certificates import PASSPHRASE, Certificates
 from tests.helpers.pdf_tools import fill_fields
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Task
-from vipdesk.documents.agreement.form import FIELD_LABELS, task_line
+from vipdesk.documents.agreement.form import FIELD_LABELS
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.documents.agreement.task_lines import task_line
 from vipdesk.documents.signatures.signing import sign_agreement
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import DocumentState
@@ -25,21 +25,9 @@ from vipdesk.services.agreements.returns import (
     accept_changes,
     apply_host_fields,
     parse_amount,
-    parse_tasks,
     returned_changes,
 )
 from vipdesk.services.agreements.workflow import new_version, send_for_signature
-
-
-def test_task_lines_read_back_as_the_tasks_they_print() -> None:
-    tasks = (
-        Task("Compare <b>A</b> & B", "Report — short", date(2027, 3, 1)),
-        Task("Interview users"),
-    )
-    text = "\n".join(task_line(n, t) for n, t in enumerate(tasks, 1))
-    assert parse_tasks(text) == tasks
-    with pytest.raises(ValueError, match="Deadline: soon"):
-        parse_tasks("1. Task — Deadline: soon")
 
 
 @pytest.mark.parametrize(

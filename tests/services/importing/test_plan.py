@@ -84,6 +84,57 @@ def test_students_from_csv_with_bom_and_semicolons(any_db: Database, tmp_path: P
         assert {a.user for a in audit if a.entity_id == anna.id} == {"importer"}
 
 
+@pytest.mark.parametrize("header", ["Language", "Preferred language", "PREFERRED_LANGUAGE"])
+def test_the_language_to_write_to_a_student_in_by_code_or_name(
+    db: Database, tmp_path: Path, header: str
+) -> None:
+    add_parties(db)
+    path = xlsx(
+        tmp_path / "students.xlsx",
+        ("Given name", "Surname", "E-mail", "Institution", header),
+        ("Anna", "Nowak", "anna@uni.example", "KU Leuven", "pl"),
+        ("Jonas", "Peeters", "jonas@uni.example", "KU Leuven", " german "),
+        ("Lea", "Wolf", "lea@uni.example", "KU Leuven", "DEUTSCH"),
+        ("Aino", "Virtanen", "aino@uni.example", "KU Leuven", "Suomi"),
+        ("Emma", "Jensen", "emma@uni.example", "KU Leuven", None),
+    )
+    plan = plan_import(db, "students", path)
+    assert plan.ok, plan.problems
+    assert (header, "Language") in plan.columns
+    run_import(db, plan)
+    with db.session() as s:
+        chosen = {
+            e: lang for e, lang in s.execute(select(Student.email, Student.preferred_language))
+        }
+    assert [chosen[f"{n}@uni.example"] for n in ("anna", "jonas", "lea", "aino", "emma")] == [
+        "pl", "de", "de", "fi", None,
+    ]  # fmt: skip
+
+
+def test_a_language_vipdesk_does_not_write_in_is_a_problem_of_its_row(
+    db: Database, tmp_path: Path
+) -> None:
+    add_parties(db)
+    path = csv(
+        tmp_path / "students.csv",
+        "Given name,Surname,E-mail,Institution,Language\n"
+        "Anna,Nowak,anna@uni.example,KU Leuven,Polish\n"
+        "Jonas,Peeters,jonas@uni.example,KU Leuven,Klingon\n",
+    )
+    before = count(db, Student)
+    plan = plan_import(db, "students", path)
+    assert (plan.new, plan.invalid) == (1, 1)
+    (problem,) = plan.problems
+    assert (problem.row, problem.column) == (3, "Language")
+    assert problem.message == (
+        "'Klingon' is not a language vipdesk writes messages in: write one of da, de, en, fi, "
+        "it, nl, pl, or its name (German, Deutsch)."
+    )
+    with pytest.raises(ImportRejectedError):
+        run_import(db, plan)
+    assert count(db, Student) == before
+
+
 def test_existing_students_are_skipped_not_created_twice(any_db: Database, tmp_path: Path) -> None:
     add_parties(any_db)
     path = csv(tmp_path / "students.csv", STUDENTS)

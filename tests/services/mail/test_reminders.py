@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from sqlalchemy import update
-
-from tests.helpers.agreements import SENT_ON, ready_agreement, typed_approval
+from tests.helpers.agreements import SENT_ON, ready_agreement, sent_earlier, typed_approval
 from vipdesk.db import Database
-from vipdesk.models import AgreementDocument
 from vipdesk.services.agreements.workflow import send_for_signature
 from vipdesk.services.mail import outbox
 from vipdesk.services.mail.reminders import plan_reminders
@@ -18,16 +15,6 @@ from vipdesk.services.signatures.recording import record_approval
 SETTINGS = MailSettings(
     host="smtp.uni.example", sender_name="Anna Nowak", sender_address="io@uni.example"
 )
-
-
-def sent_earlier(db: Database, document_id: int, day: date) -> None:
-    """As if the agreement had gone out on `day` (the work list reads when it was sent)."""
-    with db.session() as session:
-        session.execute(
-            update(AgreementDocument)
-            .where(AgreementDocument.id == document_id)
-            .values(sent_at=datetime.combine(day, time(9), UTC))
-        )
 
 
 def test_each_party_that_has_not_signed_is_reminded_once_a_week(any_db: Database) -> None:

@@ -18,6 +18,7 @@ from vipdesk.models import EvaluationStage, ReadinessParty
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind, questionnaire_for
 from vipdesk.services.evaluations.records import placement_evaluations
+from vipdesk.services.mail.languages import PlacementLanguages
 from vipdesk.ui.evaluations import travel
 from vipdesk.ui.evaluations.answers_dialog import AnswersDialog
 from vipdesk.ui.evaluations.panel import EvaluationsPanel
@@ -126,3 +127,20 @@ def test_a_questionnaire_is_exported_in_the_language_chosen(
     properties = document_properties(open_pdf(target.read_bytes(), target.name))
     assert properties["VipdeskLanguage"] == "pl"
     assert properties["VipdeskQuestionnaire"].startswith("evaluation_midterm_")
+
+
+def test_the_language_offered_is_the_respondents_until_another_is_chosen(qtbot: QtBot) -> None:
+    dialog = travel.ChoiceDialog(
+        "E-mail a questionnaire", list(Kind), languages=PlacementLanguages("pl", "en+de")
+    )
+    qtbot.addWidget(dialog)
+
+    def respondent(party: ReadinessParty) -> str:
+        dialog.party.setCurrentIndex(dialog.party.findData(party.value))
+        return dialog.language
+
+    assert respondent(ReadinessParty.STUDENT) == "pl"
+    assert respondent(ReadinessParty.COMPANY) == "de"
+    assert respondent(ReadinessParty.INSTITUTION) == "en"
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("it"))
+    assert dialog.language == "it"

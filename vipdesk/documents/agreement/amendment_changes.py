@@ -12,8 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from vipdesk.documents.agreement.content import AgreementData, Programme, Task
-from vipdesk.documents.agreement.layout import long_date, short_date
+from vipdesk.documents.agreement.content import AgreementData, Programme
+from vipdesk.documents.agreement.layout import long_date
+from vipdesk.documents.agreement.task_lines import task_line
 from vipdesk.documents.agreement.texts import label_once
 
 
@@ -24,15 +25,6 @@ class Change:
     label: str
     before: str  # as agreed (Table A); lines separated by "\n"; "" when it was empty
     after: str  # as amended (Table A2)
-
-
-def _task(number: int, task: Task) -> str:
-    parts = [f"{number}. {task.description}"]
-    if task.deliverable:
-        parts.append(f"{label_once('col.deliverable')}: {task.deliverable}")
-    if task.deadline:
-        parts.append(f"{label_once('col.deadline')}: {short_date(task.deadline)}")
-    return " — ".join(parts)
 
 
 def _items(values: tuple[str, ...]) -> str:
@@ -71,7 +63,7 @@ PROGRAMME_ENTRIES: tuple[tuple[str, Callable[[Programme], str]], ...] = (
     ("label.language", _language),
     (
         "amendment.entry.tasks",
-        lambda p: "\n".join(_task(n, t) for n, t in enumerate(p.tasks, 1)),
+        lambda p: "\n".join(task_line(n, t) for n, t in enumerate(p.tasks, 1)),
     ),
     ("amendment.entry.outcomes", lambda p: _items(p.learning_outcomes)),
     ("amendment.entry.monitoring", lambda p: p.monitoring_plan),

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vipdesk.documents.agreement.content import AgreementData, Task
-from vipdesk.documents.agreement.layout import short_date
+from vipdesk.documents.agreement.content import AgreementData
+from vipdesk.documents.agreement.task_lines import task_line
+from vipdesk.documents.agreement.texts import agreement_language
 from vipdesk.errors import VipdeskError
 
 # Private keys of the document information dictionary (see pdf_document.py).
@@ -56,20 +57,13 @@ CHECKBOXES = frozenset({"financial_support"})
 MULTILINE = frozenset({"in_kind", "host_insurance", "tasks"})
 
 
-def task_line(number: int, task: Task) -> str:
-    """One task as one line of the tasks field: easy to edit, and to read back."""
-    parts = [f"{number}. {task.description}"]
-    if task.deliverable:
-        parts.append(f"Deliverable: {task.deliverable}")
-    if task.deadline:
-        parts.append(f"Deadline: {short_date(task.deadline)}")
-    return " — ".join(parts)
-
-
 def host_field_values(data: AgreementData) -> dict[str, str]:
-    """The current value of each host field, as text ('yes'/'no' for the check box)."""
+    """The current value of each host field, as text ('yes'/'no' for the check box), the
+    tasks in the agreement's language (as the fillable PDF wrote them)."""
     host, organisation = data.host, data.receiving
     amount = f"{host.amount} {host.currency}" if host.amount is not None else ""
+    with agreement_language(data.document_language):
+        tasks = "\n".join(task_line(n, t) for n, t in enumerate(data.programme.tasks, 1))
     return {
         "host_department": organisation.department,
         "mentor_name": organisation.mentor.name,
@@ -79,7 +73,7 @@ def host_field_values(data: AgreementData) -> dict[str, str]:
         "financial_amount": amount,
         "in_kind": host.in_kind,
         "host_insurance": host.insurance,
-        "tasks": "\n".join(task_line(n, t) for n, t in enumerate(data.programme.tasks, 1)),
+        "tasks": tasks,
     }
 
 

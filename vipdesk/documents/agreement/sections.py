@@ -25,7 +25,7 @@ from vipdesk.documents.agreement.layout import (
     short_date,
     styles,
 )
-from vipdesk.documents.agreement.texts import label
+from vipdesk.documents.agreement.texts import label, label_both, label_once
 from vipdesk.documents.pdf.fields import CheckBox, FieldSpec, TextField
 from vipdesk.documents.pdf.fonts import markup
 
@@ -175,7 +175,16 @@ def programme(data: AgreementData, fields: HostFields | None) -> list[Flowable]:
     if fields is not None:
         lines = min(max(4, len(p.tasks) * 2 + 1), MAX_FIELD_LINES)
         story += [
-            Paragraph(markup(label("tasks_hint")), s.muted),
+            Paragraph(
+                markup(
+                    label_both(
+                        "tasks_hint",
+                        deliverable=label_once("col.deliverable"),
+                        deadline=label_once("col.deadline"),
+                    )
+                ),
+                s.muted,
+            ),
             Spacer(1, 2),
             fields.text("tasks", CONTENT_WIDTH, lines),
         ]

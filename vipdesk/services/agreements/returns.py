@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
@@ -18,12 +17,12 @@ from sqlalchemy import select
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import (
     AgreementData,
-    Task,
     agreement_from_dict,
     content_hash,
 )
 from vipdesk.documents.agreement.form import FIELD_LABELS, differences, read_returned_bytes
 from vipdesk.documents.agreement.limits import RETURNED
+from vipdesk.documents.agreement.task_lines import parse_tasks
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
 from vipdesk.services.agreements.prefill import agreement_from_placement
@@ -33,7 +32,6 @@ from vipdesk.services.agreements.workflow import new_version
 from vipdesk.services.signatures.trust import SignerCheck, check_signed_file
 
 _AMOUNT = re.compile(r"^\s*([0-9][0-9 .,']*)\s*([A-Za-z]{3})?\s*$")
-_TASK_NUMBER = re.compile(r"^\s*\d+[.)]\s*")
 
 
 @dataclass(frozen=True)
@@ -201,45 +199,6 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
         raise ValueError(text) from exc
     currency = match.group(2).upper() if match.group(2) else None
     return amount, currency
-
-
-def _parse_day(text: str) -> date:
-    cleaned = text.strip()
-    for pattern in ("%d %b %Y", "%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d %B %Y"):
-        try:
-            return datetime.strptime(cleaned, pattern).date()
-        except ValueError:
-            continue
-    raise ValueError(cleaned)
-
-
-def parse_tasks(text: str) -> tuple[Task, ...]:
-    """The tasks field, one task per line, as written by `task_line` or by HR.
-
-    Raises:
-        ValueError: with the line whose deadline cannot be read.
-    """
-    tasks: list[Task] = []
-    for line in text.replace("\r", "\n").split("\n"):
-        if not line.strip():
-            continue
-        parts = [p.strip() for p in _TASK_NUMBER.sub("", line, count=1).split(" — ")]
-        description, deliverable, deadline = parts[0], "", None
-        in_deliverable = False  # a dash inside a text belongs to the text before it
-        for part in parts[1:]:
-            if part.lower().startswith("deliverable:"):
-                deliverable, in_deliverable = part.split(":", 1)[1].strip(), True
-            elif part.lower().startswith("deadline:"):
-                try:
-                    deadline = _parse_day(part.split(":", 1)[1])
-                except ValueError as exc:
-                    raise ValueError(line.strip()) from exc
-            elif in_deliverable:
-                deliverable = f"{deliverable} — {part}"
-            else:
-                description = f"{description} — {part}"
-        tasks.append(Task(description, deliverable, deadline))
-    return tuple(tasks)
 
 
 def too_long_values(values: dict[str, str]) -> list[FieldProblem]:

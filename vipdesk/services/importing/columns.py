@@ -15,6 +15,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
+from vipdesk.languages import IN_ENGLISH, LANGUAGES
 from vipdesk.resources import load_json
 from vipdesk.services.importing.cells import Cell, ImportProblem, shorten
 from vipdesk.services.placements.catalogue import fold
@@ -291,6 +292,29 @@ def as_country(value: Cell) -> str | None:
     if code is None:
         raise CellError(
             f"'{shorten(text)}' is not a country: write its English name or its code (DE)."
+        )
+    return code
+
+
+@cache
+def _language_names() -> dict[str, str]:
+    """Each language's code, English name and own name (folded) → its code."""
+    return {
+        fold(name): code for code in LANGUAGES for name in (code, IN_ENGLISH[code], LANGUAGES[code])
+    }
+
+
+def as_language(value: Cell) -> str | None:
+    """A language vipdesk writes in, from its code ('de') or its name in English or in
+    itself ('German', 'Deutsch')."""
+    text = as_text(value)
+    if not text:
+        return None
+    code = _language_names().get(fold(text))
+    if code is None:
+        raise CellError(
+            f"'{shorten(text)}' is not a language vipdesk writes messages in: write one of "
+            f"{', '.join(sorted(LANGUAGES))}, or its name (German, Deutsch)."
         )
     return code
 

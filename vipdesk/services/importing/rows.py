@@ -31,6 +31,7 @@ from vipdesk.services.importing.columns import (
     as_choice,
     as_country,
     as_date,
+    as_language,
     as_text,
     as_whole,
     country_time_zone,
@@ -303,6 +304,7 @@ class StudentRows(RowKind):
             timezone=row.text("timezone") or self._zone(institution, row),
             institution_id=institution[0] if institution else None,
             languages=row.read("languages", languages) or [],
+            preferred_language=row.read("preferred_language", as_language),
         )
         # Without a time zone of its own a row takes its institution's: fix that first.
         row.add(validate_student(form), {}, depends={"timezone": ("institution", "nationality")})

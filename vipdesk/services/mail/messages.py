@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
 from vipdesk.documents.agreement.signature_block import Party, signer
-from vipdesk.documents.report_language import day, report_language
 from vipdesk.errors import VipdeskError
 from vipdesk.languages import ENGLISH
 from vipdesk.models import (
@@ -31,16 +30,21 @@ from vipdesk.models import (
     Institution,
     Placement,
     ReadinessParty,
-    Student,
 )
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.agreements.export import export_agreement
-from vipdesk.services.agreements.problems import long_date
 from vipdesk.services.agreements.queries import load_row
 from vipdesk.services.agreements.render import stored_or_rendered
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.mail.compose import Attachment, Draft, Recipients
+from vipdesk.services.mail.languages import (
+    RESPONDENT_PARTY,
+    languages_of,
+    message_language,
+    placement_languages,
+    written_day,
+)
 from vipdesk.services.mail.settings import MailSettings, make_address
 from vipdesk.services.mail.templates import (
     fill,
@@ -85,14 +89,6 @@ def party_recipients(session: Session, data: AgreementData, party: Party) -> Rec
             "the record, or write the address in the message."
         )
     return Recipients([named], [])
-
-
-def written_day(value: date, language: str) -> str:
-    """A date as the message's language writes it: "4 December 2026", "4. Dezember 2026"."""
-    if language == ENGLISH:
-        return long_date(value)
-    with report_language(language):
-        return day(value)
 
 
 def common_values(
@@ -154,35 +150,6 @@ def _file_name(reference: str, what: str) -> str:
     return f"{reference} {what}.pdf"
 
 
-def message_language(
-    document_language: str, party: Party, student_language: str | None = None
-) -> str:
-    """The language to write to `party` in about a document written in `document_language`
-    ("de", or "en+de"): the host's in the document's own language (of a bilingual one, the
-    other than English), since it was chosen for the host; the student's in the language
-    recorded for the student; the sending institution's in English."""
-    if party is Party.STUDENT:
-        return student_language or ENGLISH
-    if party is not Party.HOST:
-        return ENGLISH
-    return document_language.split("+")[-1]
-
-
-def student_language(db: Database, placement_id: int) -> str | None:
-    """The language recorded for the placement's student, None if none is."""
-    with db.session() as session:
-        return _student_language(session, placement_id)
-
-
-def _student_language(session: Session, placement_id: int) -> str | None:
-    found: str | None = session.scalar(
-        select(Student.preferred_language)
-        .join(Placement, Placement.student_id == Student.id)
-        .where(Placement.id == placement_id)
-    )
-    return found
-
-
 def for_signature(
     db: Database,
     document_id: int,
@@ -215,7 +182,7 @@ def for_signature(
             raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
         data = agreement_from_dict(json.loads(row.content))
         if language is None:
-            student = _student_language(session, row.placement_id)
+            student = placement_languages(session, row.placement_id).student
             language = message_language(data.document_language, party, student)
         pdf = stored_or_rendered(session, row, final=False)
         values = common_values(session, row.placement_id, settings, today, language)
@@ -282,13 +249,6 @@ def signed_copy(
         )
 
 
-RESPONDENT_PARTY = {
-    ReadinessParty.STUDENT: Party.STUDENT,
-    ReadinessParty.COMPANY: Party.HOST,
-    ReadinessParty.INSTITUTION: Party.SENDING,
-}
-
-
 def questionnaire_request(
     db: Database,
     placement_id: int,
@@ -297,11 +257,14 @@ def questionnaire_request(
     settings: MailSettings,
     today: date | None = None,
     *,
-    language: str = ENGLISH,
+    language: str | None = None,
 ) -> Draft:
-    """A party's questionnaire as a fillable PDF (in `language` where it is translated), to
-    the person who answers it."""
+    """A party's questionnaire as a fillable PDF, to the person who answers it; the message
+    and the questionnaire (where it is translated) in `language`, else in the respondent's
+    (`PlacementLanguages.of_respondent`)."""
     today = today or date.today()
+    if language is None:
+        language = languages_of(db, placement_id).of_respondent(party)
     exported = export_questionnaire(db, placement_id, kind, party, language)
     form = exported.form
     data = agreement_for_export(db, placement_id)
@@ -341,11 +304,13 @@ def certificate_request(
     settings: MailSettings,
     today: date | None = None,
     *,
-    language: str = ENGLISH,
+    language: str | None = None,
 ) -> Draft:
     """The request to the host for the traineeship certificate (its form attached if one is
-    drafted)."""
+    drafted), in `language`, else in the host's."""
     today = today or date.today()
+    if language is None:
+        language = languages_of(db, placement_id).of(Party.HOST)
     data = agreement_for_export(db, placement_id)
     with db.session() as session:
         values = common_values(session, placement_id, settings, today, language)

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.errors import ValidationError
 from vipdesk.models import (
     Contact,
@@ -27,17 +28,19 @@ from vipdesk.models import (
     EvaluationResponse,
     EvaluationStage,
     Institution,
+    Organisation,
     Placement,
     ReadinessParty,
     Student,
 )
-from vipdesk.services.agreements.problems import long_date
 from vipdesk.services.mail.compose import Draft, Recipients
+from vipdesk.services.mail.languages import PlacementLanguages, written_day
 from vipdesk.services.mail.outbox import recently_reminded
 from vipdesk.services.mail.settings import MailSettings, make_address
 from vipdesk.services.mail.templates import fill, fill_signature, signature_text, templates
 from vipdesk.services.worklist.due import WorkItem, due_with_facts
 from vipdesk.services.worklist.queries import Fact
+from vipdesk.services.worklist.wording import Wording, details
 
 AGAIN_AFTER = timedelta(days=7)
 REMINDED_RULES = (
@@ -64,6 +67,7 @@ class _People:
     mentor: Address | None
     hr: list[Address]
     institution: str
+    languages: PlacementLanguages
 
 
 def _parties(item: WorkItem, fact: Fact, evaluated: set[tuple[int, str]]) -> list[str]:
@@ -110,9 +114,12 @@ def _people(session: Session, placement_ids: list[int]) -> dict[int, _People]:
             Contact.name,
             Contact.email,
             Institution.name,
+            Student.preferred_language,
+            Organisation.document_language,
         )
         .join(Student, Student.id == Placement.student_id)
         .join(Institution, Institution.id == Placement.institution_id)
+        .join(Organisation, Organisation.id == Placement.host_id)
         .outerjoin(Contact, Contact.id == Placement.mentor_id)
         .where(Placement.id.in_(placement_ids))
     ).all()
@@ -132,9 +139,13 @@ def _people(session: Session, placement_ids: list[int]) -> dict[int, _People]:
             _address(mentor or "", mentor_email),
             hr.get(host_id, []),
             institution,
+            PlacementLanguages(student_language, host_language),
         )
-        for pid, host_id, given, family, email, mentor, mentor_email, institution in rows
-    }
+        for (
+            pid, host_id, given, family, email, mentor, mentor_email, institution,
+            student_language, host_language,
+        ) in rows
+    }  # fmt: skip
 
 
 def _evaluated(session: Session, placement_ids: list[int]) -> set[tuple[int, str]]:
@@ -143,6 +154,17 @@ def _evaluated(session: Session, placement_ids: list[int]) -> set[tuple[int, str
         EvaluationResponse.stage == EvaluationStage.FINAL,
     )
     return {(p, ReadinessParty(party).value) for p, party in session.execute(query)}
+
+
+def _dates(item: WorkItem, fact: Fact, as_of: date, language: str) -> dict[str, str]:
+    days = {
+        "since": item.since,
+        "deadline": item.due,
+        "start": fact.who.start,
+        "end": fact.who.end,
+        "date": as_of,
+    }
+    return {name: written_day(value, language) for name, value in days.items()}
 
 
 def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = None) -> ReminderPlan:
@@ -160,8 +182,13 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
             chunk = ids[start : start + 900]
             people |= _people(session, chunk)
             evaluated |= _evaluated(session, chunk)
-        wording = templates(session)
-        signature = signature_text(session)
+        languages = {
+            who.languages.of(party)
+            for who in people.values()
+            for party in (Party.STUDENT, Party.HOST)
+        }
+        wording = {language: templates(session, language) for language in languages}
+        signature = {language: signature_text(session, language) for language in languages}
     for item, fact in pairs:
         if (item.placement_id, item.rule_key) in lately:
             plan.reminded_lately += 1
@@ -179,20 +206,17 @@ def plan_reminders(db: Database, settings: MailSettings, as_of: date | None = No
             if recipients is None:
                 plan.without_address.append(f"{item.reference}: the {party}")
                 continue
-            chosen = wording[f"reminder_{item.rule_key}"]
+            language = who.languages.of(Party(party))
+            chosen = wording[language][f"reminder_{item.rule_key}"]
             values = {
                 "recipient": ", ".join(a.display_name or a.addr_spec for a in recipients.to),
                 "reference": item.reference,
                 "student": item.student,
                 "host": item.host,
                 "institution": who.institution,
-                "since": long_date(item.since),
-                "deadline": long_date(item.due),
-                "start": long_date(fact.who.start),
-                "end": long_date(fact.who.end),
-                "details": item.details,
-                "date": long_date(as_of),
-                "signature": fill_signature(signature, settings, who.institution),
+                **_dates(item, fact, as_of, language),
+                "details": details(item, Wording(language)) or item.details,
+                "signature": fill_signature(signature[language], settings, who.institution),
             }
             plan.drafts.append(
                 Draft(

@@ -10,19 +10,18 @@ from __future__ import annotations
 import enum
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
-from vipdesk.models import DocumentKind, ProtocolActor, Status
-from vipdesk.services.placements.evidence_words import and_list
-from vipdesk.services.preparation.tool_catalogue import tool_name
+from vipdesk.models import DocumentKind, Status
 from vipdesk.services.worklist import queries
 from vipdesk.services.worklist.queries import Fact
 from vipdesk.services.worklist.rules import Rule, rules_in
 from vipdesk.services.worklist.snoozes import snoozed
+from vipdesk.services.worklist.wording import Wording, details
 
 WEEK = 7
 
@@ -35,24 +34,6 @@ class Urgency(enum.IntEnum):
     @property
     def label(self) -> str:
         return ("Overdue", "This week", "Later")[self.value]
-
-
-_BLOCKERS = {
-    "readiness_student": "the student's readiness",
-    "readiness_company": "the host's readiness",
-    "readiness_institution": "the institution's readiness",
-    "protocol": "the communication protocol",
-    "tools_chosen": "a tool for every purpose",
-    "tools_tested": "the tool tests",
-    "agreement_signed": "the signed agreement",
-}
-
-
-_ACTORS = {
-    ProtocolActor.STUDENT.value: "the student",
-    ProtocolActor.MENTOR.value: "the company mentor",
-    ProtocolActor.TUTOR.value: "the academic tutor",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +95,7 @@ class WorkList:
 
 def day_text(day: date) -> str:
     """4 Dec 2026: the day as a coordinator writes it, in any locale's spreadsheet too."""
-    return f"{day.day} {day:%b %Y}"
+    return Wording().day(day)
 
 
 def urgency(due: date, as_of: date) -> Urgency:
@@ -173,7 +154,7 @@ def _facts(session: Session, rules: dict[str, Rule], as_of: date, horizon: date)
 
 def _item(fact: Fact, rule: Rule, as_of: date) -> WorkItem:
     who = fact.who
-    return WorkItem(
+    item = WorkItem(
         rule_key=fact.rule_key,
         placement_id=who.placement_id,
         reference=who.reference,
@@ -181,7 +162,7 @@ def _item(fact: Fact, rule: Rule, as_of: date) -> WorkItem:
         host=who.host,
         status=who.status,
         what=rule.what,
-        details=_details(fact),
+        details="",
         action=rule.action,
         since=fact.since,
         due=fact.due,
@@ -192,38 +173,4 @@ def _item(fact: Fact, rule: Rule, as_of: date) -> WorkItem:
         start=who.start,
         end=who.end,
     )
-
-
-def _details(fact: Fact) -> str:
-    who = fact.who
-    if fact.rule_key == "start_blocked":
-        when = f"Starts {day_text(who.start)}"
-        return f"{when}; still open: {and_list([_BLOCKERS[k] for k in fact.particulars])}."
-    if fact.rule_key in ("agreement_unsigned", "amendment_unsigned"):
-        names = {
-            "student": f"the student ({who.student})",
-            "host": f"the host ({who.host})",
-            "sending": f"your institution ({who.institution})",
-        }
-        pending: list[str] = []
-        declined: list[str] = []
-        for entry in fact.particulars:
-            party, state = entry.split(":")
-            (declined if state == "declined" else pending).append(names[party])
-        parts = [f"Sent {day_text(fact.since)}"]
-        if pending:
-            parts.append(f"not signed yet by {and_list(pending)}")
-        if declined:
-            parts.append(f"declined by {and_list(declined)}")
-        return "; ".join(parts) + "."
-    if fact.rule_key == "tool_test_failed":
-        by_tool: dict[str, list[str]] = {}
-        for entry in fact.particulars:
-            key, actor = entry.split("|")
-            by_tool.setdefault(tool_name(key), []).append(_ACTORS.get(actor, actor))
-        return "; ".join(f"{name}: failed with {and_list(a)}" for name, a in by_tool.items()) + "."
-    if fact.rule_key == "meeting_overdue":
-        return f"A meeting was expected by {day_text(fact.since)}; none logged since."
-    if fact.rule_key == "past_end":
-        return f"Planned end {day_text(who.end)}; still ongoing."
-    return f"Ended {day_text(who.end)}."
+    return replace(item, details=details(item, Wording()))

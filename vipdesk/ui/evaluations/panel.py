@@ -29,6 +29,7 @@ from vipdesk.services.evaluations.records import (
     planned_outcomes,
     record_evaluation,
 )
+from vipdesk.services.mail.languages import languages_of
 from vipdesk.services.mail.messages import questionnaire_request
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui import theme, when
@@ -210,7 +211,12 @@ class EvaluationsPanel(QWidget):
     def _on_export(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog(tr("Export a questionnaire"), list(Kind), self, languages=True)
+        choice = ChoiceDialog(
+            tr("Export a questionnaire"),
+            list(Kind),
+            self,
+            languages=languages_of(self.db, self.placement_id),
+        )
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         export_to_file(self, self.db, self.placement_id, self.reference, *choice.chosen(),
@@ -219,7 +225,12 @@ class EvaluationsPanel(QWidget):
     def _on_email(self) -> None:
         if self.placement_id is None:
             return
-        choice = ChoiceDialog(tr("E-mail a questionnaire"), list(Kind), self, languages=True)
+        choice = ChoiceDialog(
+            tr("E-mail a questionnaire"),
+            list(Kind),
+            self,
+            languages=languages_of(self.db, self.placement_id),
+        )
         if choice.exec() != QDialog.DialogCode.Accepted:
             return
         kind, party = choice.chosen()

@@ -35,6 +35,7 @@ from vipdesk.services.evaluations.forms import (
     store_returned,
 )
 from vipdesk.services.evaluations.questionnaires import NAME_OF_PARTY, RESPONDENT_LABELS, Kind
+from vipdesk.services.mail.languages import PlacementLanguages
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
@@ -46,7 +47,8 @@ PDF_FILES = tr("PDF files (*.pdf);;All files (*)")
 
 class ChoiceDialog(QDialog):
     """Which questionnaire: the kind (readiness, mid-term, final) and the party; for one that
-    goes out (`languages`), also the language it goes out in."""
+    goes out (`languages`, those recorded for the placement), also the language it goes out
+    in, the respondent's until the user chooses another."""
 
     def __init__(
         self,
@@ -54,7 +56,7 @@ class ChoiceDialog(QDialog):
         kinds: list[Kind],
         parent: QWidget | None = None,
         *,
-        languages: bool = False,
+        languages: PlacementLanguages | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -75,14 +77,22 @@ class ChoiceDialog(QDialog):
             ),
             tr("Language"),
         )
-        if languages:
+        if languages is not None:
             form.addRow(tr("&Language:"), self.language_combo)
+            self._languages = languages
+            self._follow_respondent()
+            self.party.currentIndexChanged.connect(self._follow_respondent)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _follow_respondent(self) -> None:
+        respondent = ReadinessParty(self.party.currentData())
+        found = self.language_combo.findData(self._languages.of_respondent(respondent))
+        self.language_combo.setCurrentIndex(max(0, found))
 
     def chosen(self) -> tuple[Kind, ReadinessParty]:
         return Kind(self.kind.currentData()), ReadinessParty(self.party.currentData())

@@ -12,13 +12,8 @@ from vipdesk.languages import ENGLISH
 from vipdesk.models import DocumentKind, DocumentState, SignatureState
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.mail.compose import Draft
-from vipdesk.services.mail.messages import (
-    certificate_request,
-    for_signature,
-    message_language,
-    signed_copy,
-    student_language,
-)
+from vipdesk.services.mail.languages import message_language, student_language
+from vipdesk.services.mail.messages import certificate_request, for_signature, signed_copy
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
 from vipdesk.ui.i18n import tr

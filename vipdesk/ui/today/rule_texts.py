@@ -3,8 +3,10 @@ is due, and what each rule's number of days means.
 
 The English texts are data (`resources/worklist.json`, read by the services); they are written
 again here so that the translation catalogue holds them, and a test keeps both the same. An
-item's details are worded here from what the services found (`WorkItem.particulars`), as the
-services word them in English for the command line.
+item's details are worded here from what the services found (`WorkItem.particulars`), as
+`services/worklist/wording.py` words them without Qt for the command line, the work-list
+spreadsheet and the reminders, from `resources/worklist.<language>.json`: a test keeps those
+files saying what this module's texts say in the catalogues.
 """
 
 from __future__ import annotations
