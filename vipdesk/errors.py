@@ -7,10 +7,27 @@ line. Anything that is not a `VipdeskError` is a bug: logged with its traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Self
+
+from vipdesk.phrase import Phrase
 
 
 class VipdeskError(Exception):
-    """An error the user can understand and fix; its text is the message to show."""
+    """An error the user can understand and fix; its text is the message to show.
+
+    `phrase`, when set, is the same message kept as what it says, for the interface to word
+    in its language (`said`).
+    """
+
+    phrase: Phrase | None = None
+
+    @classmethod
+    def said(cls, template: str, **values: Any) -> Self:
+        """The error saying `template` filled with `values` (English as its text)."""
+        phrase = Phrase(template, values)
+        error = cls(phrase.english())
+        error.phrase = phrase
+        return error
 
 
 class NewerSchemaError(VipdeskError):

@@ -2190,6 +2190,131 @@ Det, du har skrevet, bliver på denne side.</translation>
         <source>Grant not recorded</source>
         <translation>Tilskud ikke registreret</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n måned</numerusform>
+            <numerusform>%n måneder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deltager</numerusform>
+            <numerusform>%n deltagere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>regnet som {months} og {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Individuel støtte, dag {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Angiv rejseafstanden for at tilføje rejsestøtten.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Tillæg for grøn rejse</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Individuel støtte</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Praktiktillæg</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Tillæg for deltagere med færre muligheder</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} fysiske dage er mindre end de {months} måneder, et langvarigt praktikophold kræver; kun et blandet praktikophold med {low} til {high} fysiske dage finansieres som kortvarigt.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Et rent virtuelt praktikophold får ingen individuel støtte.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} fysiske dage er for kort: programguiden finansierer fysiske ophold på {low} dage eller mere ({low} til {high} i et blandet praktikophold).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>En deltager uden tilskud (zero-grant) får ingen individuel støtte fra Erasmus+&apos; EU-midler.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Organisatorisk støtte (deltager {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} fysiske dage er mere end de {months} måneder, programguiden finansierer i en studiecyklus.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Dette blandede praktikophold har endnu ingen fysisk periode, så intet finansieres.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, ekstra dage</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Tillæg for deltagere med færre muligheder, {days} fysiske dage</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Grøn rejsestøtte, {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Rejsestøtte, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Ingen rejsestøtte for {km} km: afstandsintervallerne begynder ved 10 km.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Ingen rejsestøtte: den gives kun til {who}.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Grønne rejsedage</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Ingen Erasmus+-satstabel dækker en start den {day} (vipdesk har {known}); vælg et indkaldelsesår.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} er ikke med i nogen landegruppe i satserne for indkaldelsen {year}.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Der er ingen Erasmus+-satser for indkaldelsesåret {year}.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} er en region i den yderste periferi eller et oversøisk land eller territorium: programguiden fastsætter deres tilskud særskilt, og tabellen for indkaldelsen {year} har ingen satser for dem; spørg jeres nationale kontor.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>indkaldelse {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>ingen</translation>

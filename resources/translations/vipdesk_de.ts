@@ -2190,6 +2190,131 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <source>Grant not recorded</source>
         <translation>Förderung nicht erfasst</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n Monat</numerusform>
+            <numerusform>%n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n Teilnehmende/r</numerusform>
+            <numerusform>%n Teilnehmende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>gezählt als {months} und {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Individuelle Unterstützung, Tage {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Geben Sie die Reiseentfernung an, um die Reisekostenunterstützung hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Zuschlag für umweltfreundliches Reisen</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Individuelle Unterstützung</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Praktikumszuschlag</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Zuschlag für Teilnehmende mit geringeren Chancen</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} physische Tage sind weniger als die {months} Monate, die ein langfristiges Praktikum braucht; nur ein Blended-Praktikum mit {low} bis {high} physischen Tagen wird als kurzfristig gefördert.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Ein rein virtuelles Praktikum erhält keine individuelle Unterstützung.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} physische Tage sind zu kurz: Der Programmleitfaden fördert physische Aufenthalte ab {low} Tagen ({low} bis {high} in einem Blended-Praktikum).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>Teilnehmende ohne Förderung (Zero-Grant) erhalten keine individuelle Unterstützung aus EU-Mitteln von Erasmus+.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Organisatorische Unterstützung (Teilnehmende/r {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} physische Tage sind mehr als die {months} Monate, die der Programmleitfaden je Studienzyklus fördert.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Dieses Blended-Praktikum hat noch keinen physischen Zeitraum, daher wird nichts gefördert.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, zusätzliche Tage</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Zuschlag für Teilnehmende mit geringeren Chancen, {days} physische Tage</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Reisekostenunterstützung (umweltfreundlich), {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Reisekostenunterstützung, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Keine Reisekostenunterstützung für {km} km: die Entfernungsbänder beginnen bei 10 km.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Keine Reisekostenunterstützung: Sie steht nur {who} zu.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Reisetage (umweltfreundlich)</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Keine Erasmus+-Satztabelle deckt einen Beginn am {day} ab (vipdesk kennt {known}); wählen Sie ein Aufrufjahr.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} gehört zu keiner Ländergruppe der Sätze des Aufrufs {year}.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Für das Aufrufjahr {year} gibt es keine Erasmus+-Sätze.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} ist ein Gebiet in äußerster Randlage oder ein überseeisches Land oder Gebiet: Der Programmleitfaden regelt diese Förderung gesondert und die Tabelle des Aufrufs {year} enthält keine Sätze dafür; fragen Sie Ihre Nationale Agentur.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>Aufruf {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>keine</translation>

@@ -2184,6 +2184,131 @@ What you typed stays on this page.</source>
         <source>Grant not recorded</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>none</source>
         <translation type="unfinished"></translation>

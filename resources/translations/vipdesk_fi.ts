@@ -2190,6 +2190,131 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <source>Grant not recorded</source>
         <translation>Apurahaa ei kirjattu</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n päivä</numerusform>
+            <numerusform>%n päivää</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n kuukausi</numerusform>
+            <numerusform>%n kuukautta</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n osallistuja</numerusform>
+            <numerusform>%n osallistujaa</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>laskettu: {months} ja {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Yksilötuki, päivät {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Anna matkan pituus, niin matkatuki lisätään.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Vihreän matkustamisen lisä</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Yksilötuki</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Harjoittelulisä</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Lisä osallistujille, joilla on vähemmän mahdollisuuksia</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} fyysistä päivää on vähemmän kuin pitkäkestoisen harjoittelun vaatimat {months} kuukautta; vain monimuotoharjoittelu, jossa on {low}–{high} fyysistä päivää, rahoitetaan lyhytkestoisena.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Täysin virtuaalinen harjoittelu ei saa yksilötukea.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} fyysistä päivää on liian lyhyt: ohjelmaopas rahoittaa vähintään {low} päivän fyysiset jaksot ({low}–{high} monimuotoharjoittelussa).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>Ilman apurahaa osallistuva (zero-grant) ei saa yksilötukea Erasmus+-ohjelman EU-varoista.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Organisatorinen tuki (osallistuja {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} fyysistä päivää on enemmän kuin ohjelmaoppaan yhdessä opintosyklissä rahoittamat {months} kuukautta.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Tällä monimuotoharjoittelulla ei ole vielä fyysistä jaksoa, joten mitään ei rahoiteta.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, lisäpäivät</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Lisä osallistujille, joilla on vähemmän mahdollisuuksia, {days} fyysistä päivää</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Vihreän matkustamisen matkatuki, {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Matkatuki, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Ei matkatukea {km} km:n matkalle: etäisyysluokat alkavat 10 km:stä.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Ei matkatukea: se myönnetään vain: {who}.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Vihreän matkustamisen matkapäivät</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Mikään Erasmus+-tukitaulukko ei kata {day} alkavaa jaksoa (vipdeskissä on {known}); valitse hakukierroksen vuosi.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} ei kuulu mihinkään hakukierroksen {year} maaryhmään.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Hakukierrokselle {year} ei ole Erasmus+-tukimääriä.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} on syrjäisin alue tai merentakainen maa tai alue: ohjelmaopas määrää niiden tuet erikseen, eikä hakukierroksen {year} taulukossa ole niille tukimääriä; kysy kansalliselta toimistolta.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>hakukierros {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>ei mitään</translation>

@@ -2190,6 +2190,131 @@ Quanto hai digitato resta in questa pagina.</translation>
         <source>Grant not recorded</source>
         <translation>Borsa non registrata</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n giorno</numerusform>
+            <numerusform>%n giorni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mese</numerusform>
+            <numerusform>%n mesi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n partecipante</numerusform>
+            <numerusform>%n partecipanti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>conteggiati come {months} e {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Sostegno individuale, giorni {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Indica la distanza del viaggio per aggiungere il contributo di viaggio.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Integrazione per viaggio sostenibile</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Sostegno individuale</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Integrazione per tirocinio</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Integrazione per partecipanti con minori opportunità</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} giorni in presenza sono meno dei {months} mesi richiesti da un tirocinio di lunga durata; solo un tirocinio misto con {low}–{high} giorni in presenza è finanziato come di breve durata.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Un tirocinio interamente virtuale non riceve sostegno individuale.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} giorni in presenza sono troppo pochi: la Guida al programma finanzia soggiorni in presenza di almeno {low} giorni (da {low} a {high} in un tirocinio misto).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>Un partecipante senza borsa (zero-grant) non riceve sostegno individuale dai fondi UE di Erasmus+.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Sostegno organizzativo (partecipante {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} giorni in presenza sono più dei {months} mesi che la Guida al programma finanzia in un ciclo di studi.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Questo tirocinio misto non ha ancora un periodo in presenza, quindi non è finanziato nulla.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, giorni aggiuntivi</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Integrazione per partecipanti con minori opportunità, {days} giorni in presenza</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Contributo per viaggio sostenibile, {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Contributo di viaggio, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Nessun contributo di viaggio per {km} km: le fasce partono da 10 km.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Nessun contributo di viaggio: spetta solo a {who}.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Giorni di viaggio sostenibile</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Nessuna tabella dei contributi Erasmus+ copre un inizio il {day} (vipdesk ha {known}); scegli un anno del bando.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} non è in nessun gruppo di paesi dei contributi del bando {year}.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Non ci sono contributi Erasmus+ per l&apos;anno del bando {year}.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} è una regione ultraperiferica o un paese o territorio d&apos;oltremare: la Guida al programma ne stabilisce i contributi a parte e la tabella del bando {year} non ne contiene; chiedi alla tua Agenzia nazionale.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>bando {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>nessuna</translation>

@@ -2190,6 +2190,131 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <source>Grant not recorded</source>
         <translation>Beurs niet vastgelegd</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n maand</numerusform>
+            <numerusform>%n maanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deelnemer</numerusform>
+            <numerusform>%n deelnemers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>geteld als {months} en {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Individuele steun, dagen {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Geef de reisafstand op om de reissteun toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Toeslag voor groen reizen</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Individuele steun</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Stagetoeslag</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Toeslag voor deelnemers met minder kansen</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} fysieke dagen is minder dan de {months} maanden die een langdurige stage nodig heeft; alleen een blended stage met {low} tot {high} fysieke dagen wordt als kortdurend gefinancierd.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Een volledig virtuele stage krijgt geen individuele steun.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} fysieke dagen is te kort: de programmagids financiert fysieke verblijven van {low} dagen of meer ({low} tot {high} in een blended stage).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>Een deelnemer zonder beurs (zero-grant) krijgt geen individuele steun uit EU-middelen van Erasmus+.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Organisatorische steun (deelnemer {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} fysieke dagen is meer dan de {months} maanden die de programmagids per studiecyclus financiert.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Deze blended stage heeft nog geen fysieke periode, dus er wordt niets gefinancierd.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, extra dagen</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Toeslag voor deelnemers met minder kansen, {days} fysieke dagen</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Reissteun groen reizen, {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Reissteun, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Geen reissteun voor {km} km: de afstandsbanden beginnen bij 10 km.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Geen reissteun: die is alleen voor {who}.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Groene reisdagen</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Geen Erasmus+-tarieftabel dekt een begin op {day} (vipdesk heeft {known}); kies een oproepjaar.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} valt in geen enkele landengroep van de tarieven van oproep {year}.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Er zijn geen Erasmus+-tarieven voor oproepjaar {year}.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} is een ultraperifeer gebied of een land of gebied overzee: de programmagids regelt de beurzen daarvoor apart en de tabel van oproep {year} heeft er geen tarieven voor; vraag het uw nationaal agentschap.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>oproep {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>geen</translation>

@@ -2204,6 +2204,134 @@ Wpisane dane pozostają na tej stronie.</translation>
         <source>Grant not recorded</source>
         <translation>Nie zarejestrowano dofinansowania</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dzień</numerusform>
+            <numerusform>%n dni</numerusform>
+            <numerusform>%n dni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n miesiąc</numerusform>
+            <numerusform>%n miesiące</numerusform>
+            <numerusform>%n miesięcy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n uczestnik</numerusform>
+            <numerusform>%n uczestników</numerusform>
+            <numerusform>%n uczestników</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>counted as {months} and {days}</source>
+        <translation>liczone jako {months} i {days}</translation>
+    </message>
+    <message>
+        <source>Individual support, days {first}–{last}</source>
+        <translation>Wsparcie indywidualne, dni {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Give the travel distance to add the travel support.</source>
+        <translation>Podaj odległość podróży, aby dodać wsparcie na podróż.</translation>
+    </message>
+    <message>
+        <source>Green travel top-up</source>
+        <translation>Dodatek na ekologiczną podróż</translation>
+    </message>
+    <message>
+        <source>Individual support</source>
+        <translation>Wsparcie indywidualne</translation>
+    </message>
+    <message>
+        <source>Traineeship top-up</source>
+        <translation>Dodatek na praktykę</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up</source>
+        <translation>Dodatek dla uczestników z mniejszymi szansami</translation>
+    </message>
+    <message>
+        <source>{days} physical days is less than the {months} months a long-term traineeship needs; only a blended placement with {low} to {high} physical days is funded as short-term.</source>
+        <translation>{days} dni fizycznych to mniej niż {months} miesiące wymagane dla praktyki długoterminowej; tylko praktyka mieszana z {low}–{high} dniami fizycznymi jest finansowana jako krótkoterminowa.</translation>
+    </message>
+    <message>
+        <source>A purely virtual placement gets no individual support.</source>
+        <translation>Praktyka całkowicie wirtualna nie otrzymuje wsparcia indywidualnego.</translation>
+    </message>
+    <message>
+        <source>{days} physical days is too short: the Programme Guide funds physical stays of {low} days or more ({low} to {high} in a blended placement).</source>
+        <translation>{days} dni fizycznych to za mało: Przewodnik po programie finansuje pobyty fizyczne od {low} dni ({low}–{high} w praktyce mieszanej).</translation>
+    </message>
+    <message>
+        <source>A zero-grant participant gets no individual support from Erasmus+ EU funds.</source>
+        <translation>Uczestnik bez dofinansowania (zero-grant) nie otrzymuje wsparcia indywidualnego ze środków UE programu Erasmus+.</translation>
+    </message>
+    <message>
+        <source>Organisational support (participant {number})</source>
+        <translation>Wsparcie organizacyjne (uczestnik {number})</translation>
+    </message>
+    <message>
+        <source>{days} physical days is more than the {months} months the Programme Guide funds in a study cycle.</source>
+        <translation>{days} dni fizycznych to więcej niż {months} miesięcy, które Przewodnik po programie finansuje w jednym cyklu studiów.</translation>
+    </message>
+    <message>
+        <source>This blended placement has no physical period yet, so nothing is funded.</source>
+        <translation>Ta praktyka mieszana nie ma jeszcze okresu fizycznego, więc nic nie jest finansowane.</translation>
+    </message>
+    <message>
+        <source>{line}, extra days</source>
+        <translation>{line}, dni dodatkowe</translation>
+    </message>
+    <message>
+        <source>Fewer opportunities top-up, {days} physical days</source>
+        <translation>Dodatek dla uczestników z mniejszymi szansami, {days} dni fizycznych</translation>
+    </message>
+    <message>
+        <source>Green travel support, {km} km</source>
+        <translation>Wsparcie na ekologiczną podróż, {km} km</translation>
+    </message>
+    <message>
+        <source>Travel support, {km} km</source>
+        <translation>Wsparcie na podróż, {km} km</translation>
+    </message>
+    <message>
+        <source>No travel support for {km} km: the bands start at 10 km.</source>
+        <translation>Brak wsparcia na podróż dla {km} km: przedziały zaczynają się od 10 km.</translation>
+    </message>
+    <message>
+        <source>No travel support: it goes to {who} only.</source>
+        <translation>Brak wsparcia na podróż: przysługuje tylko: {who}.</translation>
+    </message>
+    <message>
+        <source>Green travel days</source>
+        <translation>Dni podróży ekologicznej</translation>
+    </message>
+    <message>
+        <source>No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.</source>
+        <translation>Żadna tabela stawek Erasmus+ nie obejmuje rozpoczęcia {day} (vipdesk zna: {known}); wybierz rok naboru.</translation>
+    </message>
+    <message>
+        <source>{country} is in none of the country groups of the call {year} rates.</source>
+        <translation>{country} nie należy do żadnej grupy krajów stawek naboru {year}.</translation>
+    </message>
+    <message>
+        <source>There are no Erasmus+ rates for the call year {year}.</source>
+        <translation>Brak stawek Erasmus+ dla roku naboru {year}.</translation>
+    </message>
+    <message>
+        <source>{code} is an outermost region or overseas country or territory: the Programme Guide sets their grants apart and the call {year} table has no rates for them; ask your national agency.</source>
+        <translation>{code} to region najbardziej oddalony lub kraj bądź terytorium zamorskie: Przewodnik po programie ustala dla nich osobne kwoty, a tabela naboru {year} ich nie zawiera; zapytaj Narodową Agencję.</translation>
+    </message>
+    <message>
+        <source>call {year}: {start} – {end}</source>
+        <translation>nabór {year}: {start} – {end}</translation>
+    </message>
     <message>
         <source>none</source>
         <translation>brak</translation>

@@ -136,7 +136,7 @@ def test_the_call_is_chosen_by_the_start_date(qtbot: QtBot, db: Database) -> Non
     assert panel.grant.travel_days.isEnabled()
     panel.show_placement(placement.id)
     assert panel.grant.model.rowCount() == 0
-    assert "No Erasmus+ rate table covers a start on 1 Feb 2027" in panel.grant.summary.text()
+    assert "No Erasmus+ rate table covers a start on 01 Feb 2027" in panel.grant.summary.text()
     assert not panel.grant.record_button.isEnabled()
     panel.grant.call_year.setCurrentIndex(panel.grant.call_year.findData(2024))
     assert panel.grant.model.rowCount() > 0 and panel.grant.record_button.isEnabled()

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from vipdesk.errors import GrantInputError
+from vipdesk.phrase import Day, Joined, Phrase
 from vipdesk.resources import resources_dir
 from vipdesk.services.worklist.due import day_text
 
@@ -65,16 +66,20 @@ class RateTable:
         code = country.strip().upper()
         code = self.data.get("country_aliases", {}).get(code, code)
         if code in self.settings("outermost_regions_and_octs")["codes"]:
-            raise GrantInputError(
-                f"{code} is an outermost region or overseas country or territory: the "
-                f"Programme Guide sets their grants apart and the call {self.year} table has "
-                "no rates for them; ask your national agency."
+            raise GrantInputError.said(
+                "{code} is an outermost region or overseas country or territory: the Programme "
+                "Guide sets their grants apart and the call {year} table has no rates for them; "
+                "ask your national agency.",
+                code=code,
+                year=self.year,
             )
         for group, members in self.data["country_groups"].items():
             if code in members:
                 return str(group)
-        raise GrantInputError(
-            f"{country} is in none of the country groups of the call {self.year} rates."
+        raise GrantInputError.said(
+            "{country} is in none of the country groups of the call {year} rates.",
+            country=country,
+            year=self.year,
         )
 
 
@@ -86,7 +91,9 @@ def available_years() -> list[int]:
 def rate_table(year: int) -> RateTable:
     path = resources_dir() / "grants" / f"{year}.json"
     if not path.is_file():
-        raise GrantInputError(f"There are no Erasmus+ rates for the call year {year}.")
+        raise GrantInputError.said(
+            "There are no Erasmus+ rates for the call year {year}.", year=year
+        )
     with path.open(encoding="utf-8") as f:
         data: dict[str, Any] = json.load(f)
     covers = data["covers"]
@@ -107,10 +114,17 @@ def table_for(start: date, year: int | None = None) -> RateTable:
     covering = [t for t in tables if t.covers(start)]
     if covering:
         return covering[-1]
-    known = "; ".join(f"call {t.year}: {t.period}" for t in tables) or "none"
-    raise GrantInputError(
-        f"No Erasmus+ rate table covers a start on {day_text(start)} (vipdesk has {known}); "
-        "choose a call year."
+    known = Joined(
+        tuple(
+            Phrase("call {year}: {start} – {end}", {"year": t.year, "start": Day(t.start),
+                                                    "end": Day(t.end)})
+            for t in tables
+        )
+    )  # fmt: skip
+    raise GrantInputError.said(
+        "No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call year.",
+        day=Day(start),
+        known=known if tables else Phrase("none"),
     )
 
 

@@ -17,6 +17,7 @@ from fractions import Fraction
 
 from vipdesk.errors import GrantInputError, VipdeskError
 from vipdesk.models import Mode, PeriodKind
+from vipdesk.phrase import Phrase
 from vipdesk.services.funding.grant_tables import RateTable
 
 CENT = Decimal("0.01")
@@ -33,6 +34,7 @@ class GrantLine:
     to_student: bool = True
     rule: str = ""
     source: str = ""
+    phrase: Phrase | None = None  # `label`, for the interface to word
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,8 @@ class GrantResult:
     national_agency: str = ""
     note_source: str = ""  # the source of the rule behind `note`
     month_days: int = 0  # `physical_days` counted in 30-day months
+    note_phrase: Phrase | None = None  # `note` and `warnings`, for the interface to word
+    warning_phrases: tuple[Phrase, ...] = ()
 
     @property
     def counted(self) -> str:
@@ -140,12 +144,12 @@ class _Lines:
     def __init__(self, table: RateTable) -> None:
         self.table = table
         self.lines: list[GrantLine] = []
-        self.warnings: list[str] = []
+        self.warnings: list[Phrase] = []
 
     def add(
         self,
         rule: str,
-        label: str,
+        label: Phrase,
         quantity: int,
         unit: str,
         rate: Decimal,
@@ -154,9 +158,16 @@ class _Lines:
         to_student: bool = True,
     ) -> None:
         source = self.table.rule(rule).source
-        self.lines.append(GrantLine(label, quantity, unit, rate, amount, to_student, rule, source))
+        self.lines.append(
+            GrantLine(
+                label.english(), quantity, unit, rate, amount, to_student, rule, source, label
+            )
+        )
 
-    def per_month(self, rule: str, label: str, monthly: Decimal, days: int) -> None:
+    def warn(self, template: str, **values: object) -> None:
+        self.warnings.append(Phrase(template, values))
+
+    def per_month(self, rule: str, label: Phrase, monthly: Decimal, days: int) -> None:
         month = int(self.table.settings("incomplete_months")["month_days"])
         months, extra = divmod(days, month)
         daily = Fraction(monthly) / month
@@ -165,7 +176,7 @@ class _Lines:
         if extra:
             self.add(
                 "incomplete_months",
-                f"{label}, extra days",
+                Phrase("{line}, extra days", {"line": label}),
                 extra,
                 _plural(extra, "day"),
                 _cents(daily),
@@ -198,53 +209,59 @@ def _by_rate(table: RateTable, first: int, count: int) -> list[tuple[int, int, D
 def _short_term(out: _Lines, days: int, options: GrantOptions) -> None:
     table = out.table
     for first, count, rate in _by_rate(table, 1, days):
-        label = f"Individual support, days {first}–{first + count - 1}"
+        label = Phrase(
+            "Individual support, days {first}–{last}", {"first": first, "last": first + count - 1}
+        )
         out.add("short_term_individual_support", label, count, "days", rate, rate * count)
     travel = table.settings("travel_support")
     if options.fewer_opportunities:
         for band in table.settings("short_term_fewer_opportunities_top_up")["bands"]:
             if band["from_day"] <= days <= band["to_day"]:
                 amount = Decimal(band["amount"])
-                label = f"Fewer opportunities top-up, {days} physical days"
+                label = Phrase("Fewer opportunities top-up, {days} physical days", {"days": days})
                 out.add("short_term_fewer_opportunities_top_up", label, 1, "once", amount, amount)
     travel_paid = False
     if options.fewer_opportunities and options.distance_km is None:
-        out.warnings.append("Give the travel distance to add the travel support.")
+        out.warn("Give the travel distance to add the travel support.")
     elif options.fewer_opportunities and options.distance_km is not None:
         km = options.distance_km
         for band in travel["bands"]:
             if band["from_km"] <= km and (band["to_km"] is None or km <= band["to_km"]):
                 rate = Decimal(band["green" if options.green_travel else "standard"])
-                kind = "Green travel" if options.green_travel else "Travel"
-                out.add("travel_support", f"{kind} support, {km} km", 1, "once", rate, rate)
+                label = (
+                    Phrase("Green travel support, {km} km", {"km": km}) if options.green_travel
+                    else Phrase("Travel support, {km} km", {"km": km})
+                )  # fmt: skip
+                out.add("travel_support", label, 1, "once", rate, rate)
                 travel_paid = True
         if not travel_paid:
-            out.warnings.append(f"No travel support for {km} km: the bands start at 10 km.")
+            out.warn("No travel support for {km} km: the bands start at 10 km.", km=km)
     elif options.distance_km is not None:
-        out.warnings.append(f"No travel support: it goes to {travel['who']} only.")
+        out.warn("No travel support: it goes to {who} only.", who=travel["who"])
     if options.green_travel and not travel_paid:
         _green_once(out)
     if options.green_travel and options.travel_days:
         count = min(options.travel_days, int(table.settings("green_travel")["max_travel_days"]))
         for _first, n, rate in _by_rate(table, days + 1, count):
-            out.add("green_travel_days", "Green travel days", n, "days", rate, rate * n)
+            out.add("green_travel_days", Phrase("Green travel days"), n, "days", rate, rate * n)
 
 
 def _green_once(out: _Lines) -> None:
     once = Decimal(out.table.settings("green_travel")["once"])
-    out.add("green_travel", "Green travel top-up", 1, "once", once, once)
+    out.add("green_travel", Phrase("Green travel top-up"), 1, "once", once, once)
 
 
 def _long_term(out: _Lines, group: str, days: int, options: GrantOptions) -> None:
     table = out.table
     monthly = Decimal(table.settings("individual_support")["monthly"][group])
-    out.per_month("individual_support", "Individual support", monthly, days)
+    out.per_month("individual_support", Phrase("Individual support"), monthly, days)
     top_up = Decimal(table.settings("traineeship_top_up")["per_month"])
-    out.per_month("traineeship_top_up", "Traineeship top-up", top_up, days)
+    out.per_month("traineeship_top_up", Phrase("Traineeship top-up"), top_up, days)
     per_month = monthly + top_up
     if options.fewer_opportunities:
         fewer = Decimal(table.settings("fewer_opportunities_top_up")["per_month"])
-        out.per_month("fewer_opportunities_top_up", "Fewer opportunities top-up", fewer, days)
+        fewer_label = Phrase("Fewer opportunities top-up")
+        out.per_month("fewer_opportunities_top_up", fewer_label, fewer, days)
         per_month += fewer
     if options.green_travel:
         _green_once(out)
@@ -255,7 +272,7 @@ def _long_term(out: _Lines, group: str, days: int, options: GrantOptions) -> Non
             daily = Fraction(per_month) / int(table.settings("incomplete_months")["month_days"])
             out.add(
                 "green_travel_days",
-                "Green travel days",
+                Phrase("Green travel days"),
                 count,
                 "days",
                 _cents(daily),
@@ -267,15 +284,21 @@ def _duration_warnings(out: _Lines, stay: Stay) -> None:
     durations = out.table.settings("durations")
     short, long = durations["short_term"], durations["long_term"]
     if stay.month_days < long["min_days"]:
-        out.warnings.append(
-            f"{stay.days} physical days is less than the {long['min_days'] // 30} months a "
-            f"long-term traineeship needs; only a blended placement with {short['min_days']} "
-            f"to {short['max_days']} physical days is funded as short-term."
+        out.warn(
+            "{days} physical days is less than the {months} months a long-term traineeship "
+            "needs; only a blended placement with {low} to {high} physical days is funded as "
+            "short-term.",
+            days=stay.days,
+            months=long["min_days"] // 30,
+            low=short["min_days"],
+            high=short["max_days"],
         )
     elif stay.month_days > long["max_days"]:
-        out.warnings.append(
-            f"{stay.days} physical days is more than the {long['max_days'] // 30} months "
-            "the Programme Guide funds in a study cycle."
+        out.warn(
+            "{days} physical days is more than the {months} months the Programme Guide funds "
+            "in a study cycle.",
+            days=stay.days,
+            months=long["max_days"] // 30,
         )
 
 
@@ -291,25 +314,31 @@ def calculate_grant(
         stay = Stay(stay, stay)
     base = GrantResult(table.year, table.currency, None, 0, (), "", (), table.national_agency)
     if stay.days <= 0:
-        note = "A purely virtual placement gets no individual support."
+        said = Phrase("A purely virtual placement gets no individual support.")
         if mode is Mode.BLENDED:
-            note = "This blended placement has no physical period yet, so nothing is funded."
-        return replace(base, note=note, note_source=table.rule("virtual").source)
+            said = Phrase(
+                "This blended placement has no physical period yet, so nothing is funded."
+            )
+        source = table.rule("virtual").source
+        return replace(base, note=said.english(), note_source=source, note_phrase=said)
     group = table.country_group(country)
     short = table.settings("durations")["short_term"]
     if stay.days < short["min_days"]:
-        raise GrantInputError(
-            f"{stay.days} physical days is too short: the Programme Guide funds physical stays "
-            f"of {short['min_days']} days or more ({short['min_days']} to {short['max_days']} "
-            "in a blended placement)."
+        raise GrantInputError.said(
+            "{days} physical days is too short: the Programme Guide funds physical stays of "
+            "{low} days or more ({low} to {high} in a blended placement).",
+            days=stay.days,
+            low=short["min_days"],
+            high=short["max_days"],
         )
     out = _Lines(table)
-    note = note_source = ""
+    note: Phrase | None = None
+    note_source = ""
     is_short = mode is Mode.BLENDED and stay.days <= short["max_days"]
     if not is_short:
         _duration_warnings(out, stay)
     if options.zero_grant:
-        note = "A zero-grant participant gets no individual support from Erasmus+ EU funds."
+        note = Phrase("A zero-grant participant gets no individual support from Erasmus+ EU funds.")
         note_source = table.rule("zero_grant").source
     elif is_short:
         _short_term(out, stay.days, options)
@@ -318,7 +347,9 @@ def calculate_grant(
     zero_counts = bool(table.settings("zero_grant")["organisational_support"])
     if options.participant_number is not None and (zero_counts or not options.zero_grant):
         rate = organisational_support(table, options.participant_number)
-        label = f"Organisational support (participant {options.participant_number})"
+        label = Phrase(
+            "Organisational support (participant {number})", {"number": options.participant_number}
+        )
         out.add("organisational_support", label, 1, "participant", rate, rate, to_student=False)
     return replace(
         base,
@@ -326,7 +357,9 @@ def calculate_grant(
         physical_days=stay.days,
         month_days=stay.month_days,
         lines=tuple(out.lines),
-        note=note,
-        warnings=tuple(out.warnings),
+        note=note.english() if note else "",
+        warnings=tuple(w.english() for w in out.warnings),
         note_source=note_source,
+        note_phrase=note,
+        warning_phrases=tuple(out.warnings),
     )

@@ -20,7 +20,8 @@ from vipdesk.models import (
     Placement,
     Student,
 )
-from vipdesk.services.placements.history_sentences import Entry, Phrase, describe, sentence
+from vipdesk.phrase import Phrase
+from vipdesk.services.placements.history_sentences import Entry, describe, sentence
 from vipdesk.services.placements.history_values import REFERENCE_COLUMNS, Names
 
 

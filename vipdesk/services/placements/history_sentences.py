@@ -32,10 +32,10 @@ from vipdesk.models import (
     SignatureState,
     ToolTestResult,
 )
+from vipdesk.phrase import Phrase
 from vipdesk.services.placements.checklist import checklist_items
 from vipdesk.services.placements.history_values import (
     Names,
-    Value,
     day_and_time,
     field_label,
     quoted,
@@ -74,16 +74,8 @@ class Word:
     kind: str
     key: str
 
-
-@dataclass(frozen=True)
-class Phrase:
-    """An English template ("{document} drafted") and what fills it."""
-
-    template: str
-    values: Mapping[str, Any] = field(default_factory=dict)  # str, Value, Word or Phrase
-
     def english(self) -> str:
-        return self.template.format(**{k: english(v) for k, v in self.values.items()})
+        return _english_word(self)
 
 
 @dataclass(frozen=True)
@@ -101,17 +93,6 @@ def said(template: str, note: str | Phrase = "", /, **values: Any) -> Said:
     if isinstance(note, Phrase):
         return Said(_capital(phrase.english()), note.english(), phrase, note)
     return Said(_capital(phrase.english()), note, phrase)
-
-
-def english(part: Any) -> str:
-    """A part of a sentence in English."""
-    if isinstance(part, Phrase):
-        return part.english()
-    if isinstance(part, Value):
-        return part.english()
-    if isinstance(part, Word):
-        return _english_word(part)
-    return str(part)
 
 
 _DOCUMENT_STATE_WORDS = {

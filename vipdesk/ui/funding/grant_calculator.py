@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,10 +28,17 @@ from vipdesk.services.funding.grants import GrantLine, GrantOptions, GrantResult
 from vipdesk.services.funding.placement_grant import grant_for_placement, record_grant
 from vipdesk.ui import theme
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
+from vipdesk.ui.funding.grant_texts import (
+    counted_text,
+    line_text,
+    note_text,
+    quantity_text,
+    warning_texts,
+)
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
@@ -89,10 +97,10 @@ class GrantCalculator(QGroupBox):
         self.model: RowsTableModel[GrantLine] = RowsTableModel(
             [
                 # Every cell of a line shows where its rule comes from.
-                Column(tr("Line"), lambda g: shown(g.label), tooltip=_source),
-                Column(tr("Quantity"), lambda g: f"{g.quantity} {g.unit}", True, tooltip=_source),
-                Column(tr("Rate"), lambda g: f"{g.rate:,.2f}", True, tooltip=_source),
-                Column(tr("Amount"), lambda g: f"{g.amount:,.2f}", True, tooltip=_source),
+                Column(tr("Line"), line_text, tooltip=_source),
+                Column(tr("Quantity"), quantity_text, True, tooltip=_source),
+                Column(tr("Rate"), lambda g: _number(g.rate), True, tooltip=_source),
+                Column(tr("Amount"), lambda g: _number(g.amount), True, tooltip=_source),
             ],
             lambda g: None,
             self,
@@ -148,7 +156,7 @@ class GrantCalculator(QGroupBox):
         try:
             result = grant_for_placement(self.db, self.placement_id, self.options())
         except VipdeskError as exc:
-            self.summary.setText(theme.span("error", str(exc)))
+            self.summary.setText(theme.span("error", error_text(exc)))
             self.record_button.setEnabled(False)
             return
         self.result = result
@@ -159,10 +167,10 @@ class GrantCalculator(QGroupBox):
             else ""
         )
         if result.note and not result.lines:
-            self.summary.setText(result.note)
+            self.summary.setText(escape(note_text(result)))
         else:
             group = tr(", country group {group}").format(group=result.group) if result.group else ""
-            counted = f" ({result.counted})" if result.counted else ""
+            counted = f" ({counted_text(result)})" if result.counted else ""
             text = tr(
                 "{physical_days} physical days{counted}{group}. <b>To the student: "
                 "{format_money}</b>"
@@ -173,12 +181,12 @@ class GrantCalculator(QGroupBox):
                 format_money=format_money(result.student_total, result.currency),
             )
             if result.note:
-                text = f"{escape(result.note)} {text}"
+                text = f"{escape(note_text(result))} {text}"
             if result.total != result.student_total:
                 text += tr(" · in all {format_money}").format(
                     format_money=format_money(result.total, result.currency)
                 )
-            for warning in result.warnings:
+            for warning in warning_texts(result):
                 text += "<br>" + theme.span("error", warning)
             self.summary.setText(text)
         self.record_button.setEnabled(result.student_total > 0)
@@ -189,7 +197,12 @@ class GrantCalculator(QGroupBox):
         try:
             saved = record_grant(self.db, self.placement_id, self.result, spent_on=date.today())
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Grant not recorded"), str(exc))
+            QMessageBox.warning(self, tr("Grant not recorded"), error_text(exc))
             return
         assert saved.id is not None
         self.recorded.emit(saved.id)
+
+
+def _number(value: Decimal) -> str:
+    """An amount with its cents, grouped the interface language's way: "1.234,50"."""
+    return QLocale().toString(float(value), "f", 2)

@@ -17,19 +17,19 @@ from typing import Any
 from PySide6.QtCore import QLocale, QTime
 
 from vipdesk.models import EntryKind, ReadinessParty, SignatureMethod, ToolTestResult
+from vipdesk.phrase import Phrase, english
 from vipdesk.services.placements.history import HistoryDay, HistoryEvent
-from vipdesk.services.placements.history_sentences import Phrase, Said, Word, english
+from vipdesk.services.placements.history_sentences import Said, Word
 from vipdesk.services.placements.history_values import Value, field_label
 from vipdesk.services.preparation.tool_catalogue import purposes
 from vipdesk.services.worklist.rules import shipped_rules
-from vipdesk.ui import when
+from vipdesk.ui import phrases, when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.placements import checklist_texts
 from vipdesk.ui.placements.evidence_texts import actor_names
 from vipdesk.ui.today import rule_texts
 
-_ONLY_A_PLACEHOLDER = re.compile(r"\{\w+\}")
 _DOCUMENT = re.compile(r"(learning agreement|amendment|traineeship certificate) (\d+)")
 _LOGGED = re.compile(r"(.+) of (\d{2} \w{3} \d{4})")
 
@@ -79,20 +79,16 @@ def day_heading(day: HistoryDay) -> str:
 
 
 def phrase_text(phrase: Phrase) -> str:
-    template = phrase.template
-    if not _ONLY_A_PLACEHOLDER.fullmatch(template):
-        template = templates().get(template, template)
-    return template.format(**{k: part_text(v) for k, v in phrase.values.items()})
+    return phrases.phrase_text(phrase, _history_part)
 
 
-def part_text(part: Any) -> str:
-    if isinstance(part, Phrase):
-        return phrase_text(part)
+def _history_part(part: Any) -> str | None:
+    """A stored value or a named thing of a history; None for the usual parts."""
     if isinstance(part, Value):
         return value_text(part)
     if isinstance(part, Word):
         return word_text(part)
-    return str(part)
+    return None
 
 
 def value_text(value: Value) -> str:
@@ -285,6 +281,7 @@ def _fields() -> dict[str, str]:
     }
 
 
+@phrases.register
 @cache
 def templates() -> dict[str, str]:
     """Every English template of the history, in the interface's language."""

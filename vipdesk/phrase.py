@@ -1,0 +1,53 @@
+"""A sentence kept as what it says, so that each reader gets it in their language.
+
+The services and the documents write for the command line in English; the interface words the
+same sentence in its own language. A `Phrase` is an English template ("Cost {cost} removed")
+and the parts that fill it: text as stored (names, notes), numbers, and parts that know their
+own English (`english()`: another phrase, a stored value, a named thing). The interface keeps
+every template in its catalogue (a test compares both sides) and words each part itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An English template and what fills it."""
+
+    template: str
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def english(self) -> str:
+        return self.template.format(**{k: english(v) for k, v in self.values.items()})
+
+
+def english(part: Any) -> str:
+    """A part of a sentence in English: its own `english()`, else its text."""
+    worded = getattr(part, "english", None)
+    return str(worded()) if callable(worded) else str(part)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A day inside a sentence: "4 Dec 2026" in English, the reader's own way elsewhere."""
+
+    on: date
+
+    def english(self) -> str:
+        return f"{self.on.day} {self.on:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Several parts in a row, with a separator between them ("; ")."""
+
+    parts: tuple[Any, ...]
+    separator: str = "; "
+
+    def english(self) -> str:
+        return self.separator.join(english(p) for p in self.parts)
