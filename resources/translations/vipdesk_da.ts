@@ -2708,6 +2708,10 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>&amp;Besked på:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Alle parter har underskrevet {title}.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Der er ikke angivet nogen mailserver (Indstillinger → E-mail): åbn beskeden i dit mailprogram, eller gem den som fil. Den gemmes ikke i udbakken.</translation>
     </message>
@@ -4950,8 +4954,8 @@ Dine svar på denne side bevares.</translation>
         <translation>Skriver rapporten…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Eksporterer rapporten: {kind}</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Eksporterer rapporten “{title}”</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4970,10 +4974,6 @@ Dine svar på denne side bevares.</translation>
         <translation>Regneark (*.xlsx *.csv *.txt);;Alle filer (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Gem importskabelonen: {kind}</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Skabelonen blev ikke gemt</translation>
     </message>
@@ -4988,14 +4988,6 @@ Dine svar på denne side bevares.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Stoppet: intet blev importeret.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Importér: {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Vælg en Excel- (.xlsx) eller CSV-fil med én række pr. {value}. Du ser, hvad vipdesk forstod, før noget importeres; har en række et problem, importeres intet. Rækker, der allerede findes i vipdesk, springes over.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5050,10 +5042,6 @@ Dine svar på denne side bevares.</translation>
         <translation>Hvad der skal rettes, række for række</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Importér ({kind}) fra</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Læser og kontrollerer filen…</translation>
     </message>
@@ -5102,20 +5090,8 @@ Dine svar på denne side bevares.</translation>
         <translation>Problemer ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Importerer: {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>Importerede {created:,} ({noun}).</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> {count:,} fandtes allerede og blev sprunget over.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>Importér &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5124,10 +5100,6 @@ Dine svar på denne side bevares.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Gem import&amp;skabelon</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Skabelonen ({kind}) er gemt i {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6655,6 +6627,127 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>{field} ændret fra {before} til {after}</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, version {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>Importér &amp;studerende…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Studerende…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Importér studerende</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Importér studerende fra</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Gem importskabelonen for studerende</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Skabelonen for studerende er gemt i {path}.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Importerer studerende</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Vælg en Excel- (.xlsx) eller CSV-fil med én række pr. studerende. Du ser, hvad vipdesk har forstået, før noget importeres; har en række et problem, importeres intet. Rækker, der allerede findes i vipdesk, springes over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>%Ln studerende importeret.</numerusform>
+            <numerusform>%Ln studerende importeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>Importér &amp;organisationer…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisationer…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Importér organisationer</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Importér organisationer fra</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Gem importskabelonen for organisationer</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Skabelonen for organisationer er gemt i {path}.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Importerer organisationer</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Vælg en Excel- (.xlsx) eller CSV-fil med én række pr. organisation. Du ser, hvad vipdesk har forstået, før noget importeres; har en række et problem, importeres intet. Rækker, der allerede findes i vipdesk, springes over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>%Ln organisation importeret.</numerusform>
+            <numerusform>%Ln organisationer importeret.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>Importér &amp;praktikophold…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Praktikophold…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Importér praktikophold</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Importér praktikophold fra</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Gem importskabelonen for praktikophold</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Skabelonen for praktikophold er gemt i {path}.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Importerer praktikophold</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Vælg en Excel- (.xlsx) eller CSV-fil med én række pr. praktikophold. Du ser, hvad vipdesk har forstået, før noget importeres; har en række et problem, importeres intet. Rækker, der allerede findes i vipdesk, springes over.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>%Ln praktikophold importeret.</numerusform>
+            <numerusform>%Ln praktikophold importeret.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2708,6 +2708,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>&amp;Nachricht auf:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Alle Parteien haben {title} unterschrieben.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Kein Mailserver eingerichtet (Einstellungen → E-Mail): Öffnen Sie die Nachricht in Ihrem Mailprogramm oder speichern Sie sie als Datei. Sie wird nicht im Postausgang aufbewahrt.</translation>
     </message>
@@ -4950,8 +4954,8 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>Der Bericht wird geschrieben…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Bericht wird exportiert: {kind}</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Bericht „{title}“ wird exportiert</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4970,10 +4974,6 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>Tabellen (*.xlsx *.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Importvorlage speichern: {kind}</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Die Vorlage wurde nicht gespeichert</translation>
     </message>
@@ -4988,14 +4988,6 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Angehalten: Es wurde nichts importiert.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Importieren: {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Wählen Sie eine Excel- (.xlsx) oder CSV-Datei mit einer Zeile pro {value}. Sie sehen, was vipdesk verstanden hat, bevor etwas importiert wird; hat eine Zeile ein Problem, wird nichts importiert. Bereits in vipdesk vorhandene Zeilen werden übersprungen.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5050,10 +5042,6 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>Was zu korrigieren ist, Zeile für Zeile</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Importieren ({kind}) aus</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Die Datei wird gelesen und geprüft…</translation>
     </message>
@@ -5102,20 +5090,8 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>Probleme ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Importieren: {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>{created:,} importiert ({noun}).</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> {count:,} waren bereits vorhanden und wurden übersprungen.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>&amp;{kind} importieren…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5124,10 +5100,6 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Import&amp;vorlage speichern</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Vorlage ({kind}) in {path} gespeichert.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6655,6 +6627,127 @@ Zu tun: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>{field} von {before} auf {after} geändert</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, Fassung {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>Studierende &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Studierende…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Studierende importieren</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Studierende importieren aus</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Importvorlage für Studierende speichern</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Vorlage für Studierende in {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Studierende werden importiert</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wählen Sie eine Excel- (.xlsx) oder CSV-Datei mit einer Zeile pro Studierende/n. Sie sehen, was vipdesk verstanden hat, bevor etwas importiert wird; hat eine Zeile ein Problem, wird nichts importiert. Bereits in vipdesk vorhandene Zeilen werden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>%Ln Studierende/r importiert.</numerusform>
+            <numerusform>%Ln Studierende importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>&amp;Organisationen importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisationen…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Organisationen importieren</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Organisationen importieren aus</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Importvorlage für Organisationen speichern</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Vorlage für Organisationen in {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Organisationen werden importiert</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wählen Sie eine Excel- (.xlsx) oder CSV-Datei mit einer Zeile pro Organisation. Sie sehen, was vipdesk verstanden hat, bevor etwas importiert wird; hat eine Zeile ein Problem, wird nichts importiert. Bereits in vipdesk vorhandene Zeilen werden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>%Ln Organisation importiert.</numerusform>
+            <numerusform>%Ln Organisationen importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>&amp;Praktika importieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Praktika…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Praktika importieren</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Praktika importieren aus</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Importvorlage für Praktika speichern</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Vorlage für Praktika in {path} gespeichert.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Praktika werden importiert</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wählen Sie eine Excel- (.xlsx) oder CSV-Datei mit einer Zeile pro Praktikum. Sie sehen, was vipdesk verstanden hat, bevor etwas importiert wird; hat eine Zeile ein Problem, wird nichts importiert. Bereits in vipdesk vorhandene Zeilen werden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>%Ln Praktikum importiert.</numerusform>
+            <numerusform>%Ln Praktika importiert.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2701,6 +2701,10 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4926,7 +4930,7 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
+        <source>Exporting the report “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4946,10 +4950,6 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4963,14 +4963,6 @@ Your answers on this page are kept.</source>
     </message>
     <message>
         <source>Stopped: nothing was imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5026,10 +5018,6 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5078,19 +5066,7 @@ Your answers on this page are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5099,10 +5075,6 @@ Your answers on this page are kept.</source>
     </message>
     <message>
         <source>Save import &amp;template</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6630,6 +6602,127 @@ What to do: {action}.</source>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>Imported %Ln student.</numerusform>
+            <numerusform>Imported %Ln students.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>Imported %Ln organisation.</numerusform>
+            <numerusform>Imported %Ln organisations.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>Imported %Ln placement.</numerusform>
+            <numerusform>Imported %Ln placements.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2708,6 +2708,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>Viestin &amp;kieli:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Kaikki osapuolet ovat allekirjoittaneet: {title}.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Sähköpostipalvelinta ei ole määritetty (Asetukset → Sähköposti): avaa viesti sähköpostiohjelmassa tai tallenna se tiedostoksi. Sitä ei säilytetä lähtevissä.</translation>
     </message>
@@ -4950,8 +4954,8 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>Kirjoitetaan raporttia…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Viedään raporttia ({kind})</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Viedään raporttia ”{title}”</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4970,10 +4974,6 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>Laskentataulukot (*.xlsx *.csv *.txt);;Kaikki tiedostot (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Tallenna tuontipohja ({kind})</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Pohjaa ei tallennettu</translation>
     </message>
@@ -4988,14 +4988,6 @@ Tämän sivun vastauksesi säilytetään.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Keskeytetty: mitään ei tuotu.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Tuo {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta ({value}) kohti. Näet, miten vipdesk tulkitsi tiedoston, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. Vipdeskissä jo olevat rivit ohitetaan.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5050,10 +5042,6 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>Mitä korjata, riveittäin</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Tuo {kind} tiedostosta</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Luetaan ja tarkistetaan tiedostoa…</translation>
     </message>
@@ -5102,20 +5090,8 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>Ongelmat ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Tuodaan {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>Tuotu {created:,} ({noun}).</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> {count:,} oli jo olemassa, ja ne ohitettiin.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>Tuo &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5124,10 +5100,6 @@ Tämän sivun vastauksesi säilytetään.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>&amp;Tallenna tuontipohja</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Pohja ({kind}) tallennettiin tiedostoon {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6655,6 +6627,127 @@ Toimenpide: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>{field} muutettu arvosta {before} arvoon {after}</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, versio {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>Tuo &amp;opiskelijat…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Opiskelijat…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Tuo opiskelijat</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Tuo opiskelijat tiedostosta</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Tallenna tuontipohja: opiskelijat</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Tuontipohja (opiskelijat) tallennettu: {path}.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Tuodaan: opiskelijat</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta kohden (opiskelija). Näet, miten vipdesk tulkitsi tiedot, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. vipdeskissä jo olevat rivit ohitetaan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>%Ln opiskelija tuotu.</numerusform>
+            <numerusform>%Ln opiskelijaa tuotu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>Tuo o&amp;rganisaatiot…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisaatiot…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Tuo organisaatiot</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Tuo organisaatiot tiedostosta</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Tallenna tuontipohja: organisaatiot</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Tuontipohja (organisaatiot) tallennettu: {path}.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Tuodaan: organisaatiot</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta kohden (organisaatio). Näet, miten vipdesk tulkitsi tiedot, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. vipdeskissä jo olevat rivit ohitetaan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>%Ln organisaatio tuotu.</numerusform>
+            <numerusform>%Ln organisaatiota tuotu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>Tuo &amp;harjoittelut…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Harjoittelut…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Tuo harjoittelut</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Tuo harjoittelut tiedostosta</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Tallenna tuontipohja: harjoittelut</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Tuontipohja (harjoittelut) tallennettu: {path}.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Tuodaan: harjoittelut</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Valitse Excel- (.xlsx) tai CSV-tiedosto, jossa on yksi rivi kutakin kohdetta kohden (harjoittelu). Näet, miten vipdesk tulkitsi tiedot, ennen kuin mitään tuodaan; jos jollakin rivillä on ongelma, mitään ei tuoda. vipdeskissä jo olevat rivit ohitetaan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>%Ln harjoittelu tuotu.</numerusform>
+            <numerusform>%Ln harjoittelua tuotu.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2708,6 +2708,10 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>&amp;Messaggio in:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Tutte le parti hanno firmato: {title}.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Nessun server di posta impostato (Impostazioni → E-mail): apri il messaggio nel tuo programma di posta o salvalo come file. Non viene conservato nella posta in uscita.</translation>
     </message>
@@ -4950,8 +4954,8 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>Scrittura del rapporto…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Esportazione del rapporto {kind}</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Esportazione del report “{title}”</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4970,10 +4974,6 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>Fogli di calcolo (*.xlsx *.csv *.txt);;Tutti i file (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Salva il modello di importazione {kind}</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Il modello non è stato salvato</translation>
     </message>
@@ -4988,14 +4988,6 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Interrotto: non è stato importato nulla.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Importa {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per {value}. Prima di importare qualsiasi cosa vedi ciò che vipdesk ha interpretato; se una riga ha un problema, non viene importato nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5050,10 +5042,6 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>Cosa correggere, riga per riga</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Importa {kind} da</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Lettura e controllo del file…</translation>
     </message>
@@ -5102,20 +5090,8 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>Problemi ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Importazione {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>Importati {created:,} {noun}.</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> {count:,} esistevano già e sono stati saltati.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>Importa &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5124,10 +5100,6 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Salva &amp;modello di importazione</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Modello {kind} salvato in {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6655,6 +6627,127 @@ Cosa fare: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>campo {field} cambiato da {before} a {after}</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, versione {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>Importa &amp;studenti…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Studenti…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Importa studenti</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Importa studenti da</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Salva il modello di importazione per studenti</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Modello per studenti salvato in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Importazione di studenti</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per ogni voce (studente). Vedi ciò che vipdesk ha capito prima che venga importato qualcosa; se una riga ha un problema, non si importa nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>%Ln studente importato.</numerusform>
+            <numerusform>%Ln studenti importati.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>Importa &amp;organizzazioni…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organizzazioni…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Importa organizzazioni</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Importa organizzazioni da</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Salva il modello di importazione per organizzazioni</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Modello per organizzazioni salvato in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Importazione di organizzazioni</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per ogni voce (organizzazione). Vedi ciò che vipdesk ha capito prima che venga importato qualcosa; se una riga ha un problema, non si importa nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>%Ln organizzazione importata.</numerusform>
+            <numerusform>%Ln organizzazioni importate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>Importa &amp;tirocini…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Tirocini…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Importa tirocini</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Importa tirocini da</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Salva il modello di importazione per tirocini</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Modello per tirocini salvato in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Importazione di tirocini</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Scegli un file Excel (.xlsx) o CSV con una riga per ogni voce (tirocinio). Vedi ciò che vipdesk ha capito prima che venga importato qualcosa; se una riga ha un problema, non si importa nulla. Le righe già presenti in vipdesk vengono saltate.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>%Ln tirocinio importato.</numerusform>
+            <numerusform>%Ln tirocini importati.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2708,6 +2708,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>&amp;Bericht in:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Alle partijen hebben {title} ondertekend.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in de postvak uit bewaard.</translation>
     </message>
@@ -4950,8 +4954,8 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>Het rapport wordt geschreven…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Het rapport {kind} wordt geëxporteerd</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Het rapport ‘{title}’ wordt geëxporteerd</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4970,10 +4974,6 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>Spreadsheets (*.xlsx *.csv *.txt);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Het importsjabloon voor {kind} opslaan</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Het sjabloon is niet opgeslagen</translation>
     </message>
@@ -4988,14 +4988,6 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Gestopt: er is niets geïmporteerd.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Importeren: {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per {value}. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; als een rij een probleem heeft, wordt er niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5050,10 +5042,6 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>Wat te corrigeren, rij voor rij</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Importeren van {kind} uit</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Het bestand wordt gelezen en gecontroleerd…</translation>
     </message>
@@ -5102,20 +5090,8 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>Problemen ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Importeren van {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>{created:,} {noun} geïmporteerd.</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> {count:,} bestonden al en zijn overgeslagen.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>&amp;Importeren: {kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5124,10 +5100,6 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Import&amp;sjabloon opslaan</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Het sjabloon voor {kind} is opgeslagen in {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6655,6 +6627,127 @@ Wat te doen: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>{field} gewijzigd van {before} in {after}</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, versie {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>&amp;Studenten importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Studenten…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Studenten importeren</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Studenten importeren uit</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Importsjabloon voor studenten opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Sjabloon voor studenten opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Studenten worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per student. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; heeft een rij een probleem, dan wordt niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>%Ln student geïmporteerd.</numerusform>
+            <numerusform>%Ln studenten geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>&amp;Organisaties importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organisaties…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Organisaties importeren</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Organisaties importeren uit</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Importsjabloon voor organisaties opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Sjabloon voor organisaties opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Organisaties worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per organisatie. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; heeft een rij een probleem, dan wordt niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>%Ln organisatie geïmporteerd.</numerusform>
+            <numerusform>%Ln organisaties geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>Sta&amp;ges importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Stages…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Stages importeren</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Stages importeren uit</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Importsjabloon voor stages opslaan</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Sjabloon voor stages opgeslagen in {path}.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Stages worden geïmporteerd</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Kies een Excel- (.xlsx) of CSV-bestand met één rij per stage. U ziet wat vipdesk heeft begrepen voordat er iets wordt geïmporteerd; heeft een rij een probleem, dan wordt niets geïmporteerd. Rijen die al in vipdesk staan, worden overgeslagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>%Ln stage geïmporteerd.</numerusform>
+            <numerusform>%Ln stages geïmporteerd.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2727,6 +2727,10 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>&amp;Wiadomość w języku:</translation>
     </message>
     <message>
+        <source>Every party has signed {title}.</source>
+        <translation>Wszystkie strony podpisały: {title}.</translation>
+    </message>
+    <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
         <translation>Nie skonfigurowano serwera poczty (Ustawienia → E-mail): otwórz wiadomość w programie pocztowym lub zapisz ją jako plik. Nie zostanie zachowana w skrzynce nadawczej.</translation>
     </message>
@@ -4977,8 +4981,8 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>Zapisywanie raportu…</translation>
     </message>
     <message>
-        <source>Exporting the {kind} report</source>
-        <translation>Eksport raportu: {kind}</translation>
+        <source>Exporting the report “{title}”</source>
+        <translation>Eksport raportu „{title}”</translation>
     </message>
     <message>
         <source>funding sources</source>
@@ -4997,10 +5001,6 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>Arkusze (*.xlsx *.csv *.txt);;Wszystkie pliki (*)</translation>
     </message>
     <message>
-        <source>Save the {kind} import template</source>
-        <translation>Zapisz szablon importu: {kind}</translation>
-    </message>
-    <message>
         <source>The template was not saved</source>
         <translation>Nie zapisano szablonu</translation>
     </message>
@@ -5015,14 +5015,6 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
     <message>
         <source>Stopped: nothing was imported.</source>
         <translation>Zatrzymano: nic nie zaimportowano.</translation>
-    </message>
-    <message>
-        <source>Import {kind}</source>
-        <translation>Import: {kind}</translation>
-    </message>
-    <message>
-        <source>Choose an Excel (.xlsx) or CSV file with one row per {value}. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
-        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na każdą pozycję ({value}). Przed importem widać, jak vipdesk odczytał dane; jeśli którykolwiek wiersz zawiera problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
     </message>
     <message>
         <source>No file chosen.</source>
@@ -5077,10 +5069,6 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>Co poprawić, wiersz po wierszu</translation>
     </message>
     <message>
-        <source>Import {kind} from</source>
-        <translation>Import ({kind}) z</translation>
-    </message>
-    <message>
         <source>Reading and checking the file…</source>
         <translation>Odczytywanie i sprawdzanie pliku…</translation>
     </message>
@@ -5129,20 +5117,8 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>Problemy ({count:,})</translation>
     </message>
     <message>
-        <source>Importing {kind}</source>
-        <translation>Import: {kind}</translation>
-    </message>
-    <message>
-        <source>Imported {created:,} {noun}.</source>
-        <translation>Zaimportowano ({noun}): {created:,}.</translation>
-    </message>
-    <message>
         <source> {count:,} already existed and were skipped.</source>
         <translation> Pominięto już istniejące: {count:,}.</translation>
-    </message>
-    <message>
-        <source>Import &amp;{kind}…</source>
-        <translation>Importuj &amp;{kind}…</translation>
     </message>
     <message>
         <source>&amp;Export report to Excel…</source>
@@ -5151,10 +5127,6 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Zapisz &amp;szablon importu</translation>
-    </message>
-    <message>
-        <source>Saved the {kind} template to {path}.</source>
-        <translation>Zapisano szablon ({kind}) w {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>
@@ -6693,6 +6665,130 @@ Co zrobić: {action}.</translation>
     <message>
         <source>{field} changed from {before} to {after}</source>
         <translation>{field}: zmiana z {before} na {after}</translation>
+    </message>
+    <message>
+        <source>{kind} version {number}</source>
+        <translation>{kind}, wersja {number}</translation>
+    </message>
+    <message>
+        <source>Import &amp;students…</source>
+        <translation>Importuj &amp;studentów…</translation>
+    </message>
+    <message>
+        <source>&amp;Students…</source>
+        <translation>&amp;Studenci…</translation>
+    </message>
+    <message>
+        <source>Import students</source>
+        <translation>Import studentów</translation>
+    </message>
+    <message>
+        <source>Import students from</source>
+        <translation>Import studentów z pliku</translation>
+    </message>
+    <message>
+        <source>Save the students import template</source>
+        <translation>Zapisz szablon importu studentów</translation>
+    </message>
+    <message>
+        <source>Saved the students template to {path}.</source>
+        <translation>Zapisano szablon importu studentów w {path}.</translation>
+    </message>
+    <message>
+        <source>Importing students</source>
+        <translation>Trwa import studentów</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per student. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na studenta. Przed importem widać, jak vipdesk odczytał dane; jeśli którykolwiek wiersz zawiera problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln student(s).</source>
+        <translation>
+            <numerusform>Zaimportowano %Ln studenta.</numerusform>
+            <numerusform>Zaimportowano %Ln studentów.</numerusform>
+            <numerusform>Zaimportowano %Ln studentów.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;organisations…</source>
+        <translation>Importuj &amp;organizacje…</translation>
+    </message>
+    <message>
+        <source>&amp;Organisations…</source>
+        <translation>&amp;Organizacje…</translation>
+    </message>
+    <message>
+        <source>Import organisations</source>
+        <translation>Import organizacji</translation>
+    </message>
+    <message>
+        <source>Import organisations from</source>
+        <translation>Import organizacji z pliku</translation>
+    </message>
+    <message>
+        <source>Save the organisations import template</source>
+        <translation>Zapisz szablon importu organizacji</translation>
+    </message>
+    <message>
+        <source>Saved the organisations template to {path}.</source>
+        <translation>Zapisano szablon importu organizacji w {path}.</translation>
+    </message>
+    <message>
+        <source>Importing organisations</source>
+        <translation>Trwa import organizacji</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per organisation. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na organizację. Przed importem widać, jak vipdesk odczytał dane; jeśli którykolwiek wiersz zawiera problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln organisation(s).</source>
+        <translation>
+            <numerusform>Zaimportowano %Ln organizację.</numerusform>
+            <numerusform>Zaimportowano %Ln organizacje.</numerusform>
+            <numerusform>Zaimportowano %Ln organizacji.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import &amp;placements…</source>
+        <translation>Importuj &amp;praktyki…</translation>
+    </message>
+    <message>
+        <source>&amp;Placements…</source>
+        <translation>&amp;Praktyki…</translation>
+    </message>
+    <message>
+        <source>Import placements</source>
+        <translation>Import praktyk</translation>
+    </message>
+    <message>
+        <source>Import placements from</source>
+        <translation>Import praktyk z pliku</translation>
+    </message>
+    <message>
+        <source>Save the placements import template</source>
+        <translation>Zapisz szablon importu praktyk</translation>
+    </message>
+    <message>
+        <source>Saved the placements template to {path}.</source>
+        <translation>Zapisano szablon importu praktyk w {path}.</translation>
+    </message>
+    <message>
+        <source>Importing placements</source>
+        <translation>Trwa import praktyk</translation>
+    </message>
+    <message>
+        <source>Choose an Excel (.xlsx) or CSV file with one row per placement. You see what vipdesk understood before anything is imported; if any row has a problem, nothing is. Rows already in vipdesk are skipped.</source>
+        <translation>Wybierz plik Excel (.xlsx) lub CSV z jednym wierszem na praktykę. Przed importem widać, jak vipdesk odczytał dane; jeśli którykolwiek wiersz zawiera problem, nic nie zostanie zaimportowane. Wiersze już obecne w vipdesk są pomijane.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln placement(s).</source>
+        <translation>
+            <numerusform>Zaimportowano %Ln praktykę.</numerusform>
+            <numerusform>Zaimportowano %Ln praktyki.</numerusform>
+            <numerusform>Zaimportowano %Ln praktyk.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

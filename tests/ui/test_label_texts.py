@@ -13,6 +13,7 @@ import vipdesk.enums
 import vipdesk.models
 from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH, LANGUAGES
+from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.monitoring.recognition import grading_scales
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
 from vipdesk.ui.label_texts import catalogue_texts
@@ -26,7 +27,7 @@ def model_labels() -> set[str]:
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, enum.Enum):
                 found |= {str(member.label) for member in value if hasattr(member, "label")}
-    return found | {scale.label for scale in grading_scales().values()}
+    return found | {scale.label for scale in grading_scales().values()} | set(PARTY_LABELS.values())
 
 
 def interface_translations(language: str) -> set[str]:

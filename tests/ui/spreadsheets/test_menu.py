@@ -97,3 +97,16 @@ def test_closed_dialogs_go_away(qtbot: QtBot, window: MainWindow) -> None:
     dialog = next(d for d in window.findChildren(ImportDialog) if d.isVisible())
     dialog.reject()
     qtbot.waitUntil(lambda: not window.findChildren(ImportDialog))
+
+
+def test_each_kind_has_whole_sentences_not_an_english_word_put_into_one() -> None:
+    from vipdesk.ui.spreadsheets.kind_texts import kind_texts
+
+    for kind, one in (("students", "student"), ("organisations", "organisation"),
+                      ("placements", "placement")):  # fmt: skip
+        texts = kind_texts(kind)
+        assert texts.title == f"Import {kind}"
+        assert f"one row per {one}." in texts.intro
+        assert texts.imported(1) == f"Imported 1 {one}."
+        assert texts.imported(1500) == f"Imported 1,500 {kind}."
+        assert "{path}" in texts.saved_template

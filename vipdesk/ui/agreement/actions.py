@@ -50,6 +50,7 @@ from vipdesk.ui.agreement.signature_dialogs import (
     SignatureEntry,
 )
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.agreement.titles import title_of
 from vipdesk.ui.agreement.verification_dialog import VerificationDialog, verification
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.agreement_mail import AgreementMail
@@ -181,7 +182,7 @@ class AgreementActions:
                 )
             )
 
-        dialog = SendDialog(document.title, document.order, send, self.parent)
+        dialog = SendDialog(title_of(document), document.order, send, self.parent)
         self.tab.run_dialog(dialog)
         if sent:
             done(self.tab, document.id)
@@ -211,7 +212,7 @@ class AgreementActions:
         if document is None or placement_id is None:
             return
         name = tr("{reference} {title} for HR.pdf").format(
-            reference=document.reference, title=document.title
+            reference=document.reference, title=title_of(document)
         )
         self._save_bytes(
             tr("Save the fillable PDF for HR"),
@@ -299,13 +300,13 @@ class AgreementActions:
         documents = self.tab.documents
         match = next((d for d in documents if d.final_sha256 == sha256), None)
         if match is not None:
-            return match.final_sha256, match.title
+            return match.final_sha256, title_of(match)
         selected = self.tab.selected()
         locked = [d for d in documents if d.final_sha256]
         if selected is not None and (selected.final_sha256 or not locked):
-            return selected.final_sha256, selected.title
+            return selected.final_sha256, title_of(selected)
         if locked:
-            return locked[0].final_sha256, locked[0].title
+            return locked[0].final_sha256, title_of(locked[0])
         return "", tr("This placement")
 
     # --- signatures ------------------------------------------------------------------------
@@ -356,7 +357,7 @@ class AgreementActions:
                 )
 
         dialog = RecordSignatureDialog(
-            party, document.title, _expected(document, party), record, self.parent
+            party, title_of(document), _expected(document, party), record, self.parent
         )
         if not self.tab.run_dialog(dialog):
             return
@@ -369,7 +370,7 @@ class AgreementActions:
                 tr(
                     "{title} is signed by every party and locked. Its final PDF is archived "
                     "with SHA-256 {final_sha256}."
-                ).format(title=after.title, final_sha256=after.final_sha256),
+                ).format(title=title_of(after), final_sha256=after.final_sha256),
             )
 
     def decline(self) -> None:
@@ -381,7 +382,7 @@ class AgreementActions:
             signatures.decline(self.db, document.id, party, reason, user=current_user())
 
         dialog = DeclineDialog(
-            document.title, document.order, document.next_party, decline, self.parent
+            title_of(document), document.order, document.next_party, decline, self.parent
         )
         if self.tab.run_dialog(dialog):
             done(self.tab, document.id)

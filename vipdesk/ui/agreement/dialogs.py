@@ -125,7 +125,7 @@ class ReturnedPdfDialog(QDialog):
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(changes))
         signed = [str(p) for p in review.signed_parties]
-        who = ", ".join(PARTY_LABELS.get(p, p) for p in signed)
+        who = ", ".join(shown(PARTY_LABELS.get(p, p)) for p in signed)
         self.signed = QLabel(
             tr("Signed digitally in this file: <b>{who}</b>.").format(who=escape(who))
             if signed

@@ -22,6 +22,7 @@ from vipdesk.services.agreements import workflow as agreements
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.ui.agreement.dialogs import AmendDialog, CertificateDatesDialog
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.agreement.titles import title_of
 from vipdesk.ui.i18n import tr
 
 
@@ -47,7 +48,7 @@ class NewDocumentSteps:
                 "Start version {value} as a copy of {title}? Version {number} is then "
                 "superseded: no more signatures are recorded on it, and the new version "
                 "is sent for signature again."
-            ).format(value=document.number + 1, title=document.title, number=document.number),
+            ).format(value=document.number + 1, title=title_of(document), number=document.number),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

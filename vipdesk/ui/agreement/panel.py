@@ -40,11 +40,12 @@ from vipdesk.ui import theme, when
 from vipdesk.ui.agreement.action_rules import ACTIONS, action_states
 from vipdesk.ui.agreement.actions import AgreementActions
 from vipdesk.ui.agreement.send_dialog import order_text
+from vipdesk.ui.agreement.titles import title_of
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
+from vipdesk.ui.labels import in_sentence, shown
 
 EMPTY_TEXT = tr(
     "<b>No agreement yet</b> — <i>Draft the agreement…</i> starts version 1 from the "
@@ -83,7 +84,7 @@ class AgreementPanel(QWidget):
         self.empty.setStyleSheet(theme.box_style("quiet", padding=10))
         self.model: RowsTableModel[DocumentView] = RowsTableModel(
             [
-                Column(tr("Document"), lambda d: d.title),
+                Column(tr("Document"), title_of),
                 Column(tr("State"), lambda d: shown(d.state.label)),
                 Column(tr("Sent"), lambda d: _day(d.sent_at)),
                 Column(tr("Locked"), lambda d: _day(d.locked_at)),
@@ -100,7 +101,7 @@ class AgreementPanel(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.steps.view())
         self.signature_model: RowsTableModel[SignatureView] = RowsTableModel(
             [
-                Column(tr("Party"), lambda s: s.party_label),
+                Column(tr("Party"), lambda s: shown(s.party_label)),
                 Column(tr("State"), lambda s: shown(s.state.label), alarm=_declined),
                 # What a coordinator looks for first stays visible in the narrow side panel.
                 Column(tr("Signed by"), lambda s: s.signer_name),
@@ -321,7 +322,7 @@ def _declined(signature: SignatureView) -> bool:
 def _details(document: DocumentView | None) -> str:
     if document is None:
         return ""
-    lines = [f"<b>{document.title}</b> — {shown(document.state.label)}"]
+    lines = [f"<b>{escape(title_of(document))}</b> — {shown(document.state.label)}"]
     if document.note:
         lines.append(tr("Why: {note}").format(note=escape(document.note)))
     if document.state is DocumentState.DRAFT:
@@ -344,7 +345,7 @@ def _details(document: DocumentView | None) -> str:
                 "{reason}</span> — start a new version to rework it."
             ).format(
                 hex_of=theme.hex_of("error"),
-                party_label=declined.party_label.lower(),
+                party_label=in_sentence(declined.party_label),
                 reason=escape(declined.reason),
             )
         )

@@ -16,6 +16,7 @@ from vipdesk.services.mail.languages import message_language, student_language
 from vipdesk.services.mail.messages import certificate_request, for_signature, signed_copy
 from vipdesk.services.mail.settings import load_mail_settings
 from vipdesk.ui.agreement.tab import AgreementTab, done, warn
+from vipdesk.ui.agreement.titles import title_of
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
@@ -115,7 +116,9 @@ class AgreementMail:
             return signed_copy(db, document.id, settings)
         choices = recipients_choice(document)
         if not choices:
-            raise VipdeskError(f"Every party has signed the {document.title.lower()}.")
+            raise VipdeskError(
+                tr("Every party has signed {title}.").format(title=title_of(document))
+            )
         dialog = PartyDialog(
             choices,
             self.tab.dialog_parent,

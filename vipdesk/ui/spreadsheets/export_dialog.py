@@ -223,7 +223,8 @@ class ExportReportDialog(JobDialog):
             return export_report(db, kind, path, options, progress, should_cancel)
 
         self.message.setText(tr("Writing the report…"))
-        self.run_job(tr("Exporting the {kind} report").format(kind=kind), work, self._on_done)
+        title = TITLES.get(kind, kind)
+        self.run_job(tr("Exporting the report “{title}”").format(title=title), work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
         self.outcome = result

@@ -41,6 +41,7 @@ from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
+from vipdesk.ui.spreadsheets.kind_texts import kind_texts
 from vipdesk.ui.widgets import name_for_screen_readers
 
 PREVIEW_ROWS = 20
@@ -67,7 +68,7 @@ def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> 
     suggested = (folder or default_folder()) / f"vipdesk-{kind}-template.xlsx"
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        tr("Save the {kind} import template").format(kind=kind),
+        kind_texts(kind).save_template,
         str(suggested),
         tr("Excel workbook (*.xlsx)"),
     )
@@ -102,16 +103,10 @@ class ImportDialog(JobDialog):
         self.plan: ImportPlan | None = None
         self.outcome: ImportResult | None = None
         self._path: Path | None = None
-        self.setWindowTitle(tr("Import {kind}").format(kind=kind))
+        self.setWindowTitle(kind_texts(kind).title)
         self.resize(980, 640)
 
-        intro = QLabel(
-            tr(
-                "Choose an Excel (.xlsx) or CSV file with one row per {value}. You see "
-                "what vipdesk understood before anything is imported; if any row has a "
-                "problem, nothing is. Rows already in vipdesk are skipped."
-            ).format(value=kind[:-1])
-        )
+        intro = QLabel(kind_texts(kind).intro)
         intro.setWordWrap(True)
         self.file_label = QLabel(tr("No file chosen."))
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -163,7 +158,7 @@ class ImportDialog(JobDialog):
         splitter.addWidget(self.preview)
         splitter.addWidget(lower)
 
-        self.import_button = self.add_action(tr("Import {kind}").format(kind=kind))
+        self.import_button = self.add_action(kind_texts(kind).title)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.start_import)
         layout = QVBoxLayout(self)
@@ -179,7 +174,7 @@ class ImportDialog(JobDialog):
 
     def _on_choose(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, tr("Import {kind} from").format(kind=self.kind), str(default_folder()), _FILES
+            self, kind_texts(self.kind).choose, str(default_folder()), _FILES
         )
         if chosen:
             self.load(Path(chosen))
@@ -292,17 +287,16 @@ class ImportDialog(JobDialog):
         def work(progress: Progress, should_cancel: ShouldCancel) -> ImportResult:
             return run_import(db, plan, user, progress, should_cancel)
 
-        self.run_job(tr("Importing {kind}").format(kind=self.kind), work, self._on_imported)
+        self.run_job(kind_texts(self.kind).importing, work, self._on_imported)
 
     def _on_imported(self, result: ImportResult) -> None:
         self.outcome = result
-        noun = self.kind if result.created != 1 else self.kind[:-1]
-        text = with_counts(tr("Imported {created:,} {noun}."), noun=noun, created=result.created)
+        text = kind_texts(self.kind).imported(result.created)
         if result.skipped:
             text += with_counts(
                 tr(" {count:,} already existed and were skipped."), count=len(result.skipped)
             )
         self.summary.setText(text)
         self.imported.emit(self.kind, result.created)
-        QMessageBox.information(self, tr("Import {kind}").format(kind=self.kind), text)
+        QMessageBox.information(self, kind_texts(self.kind).title, text)
         self.accept()

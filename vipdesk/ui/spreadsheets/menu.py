@@ -15,6 +15,7 @@ from vipdesk.db import Database
 from vipdesk.languages import ENGLISH
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import delete_when_closed
+from vipdesk.ui.spreadsheets.kind_texts import kind_texts
 
 if TYPE_CHECKING:
     from vipdesk.ui.placements.view import PlacementsView
@@ -41,7 +42,7 @@ class SpreadsheetActions(QObject):
         self._email_report = email_report
         self.import_actions: dict[str, QAction] = {}
         for kind in IMPORT_KINDS:
-            action = QAction(tr("Import &{kind}…").format(kind=kind), window)
+            action = QAction(kind_texts(kind).menu, window)
             action.triggered.connect(lambda _=False, k=kind: self.import_file(k))
             self.import_actions[kind] = action
         self.report_language = ENGLISH  # the last export's, offered by the next one
@@ -51,7 +52,7 @@ class SpreadsheetActions(QObject):
     def add_to(self, file_menu: QMenu) -> None:
         templates = file_menu.addMenu(tr("Save import &template"))
         for kind in IMPORT_KINDS:
-            templates.addAction(f"&{kind.capitalize()}…", partial(self.save_template, kind))
+            templates.addAction(kind_texts(kind).template_menu, partial(self.save_template, kind))
         file_menu.insertActions(templates.menuAction(), list(self.import_actions.values()))
         file_menu.addAction(self.export_report_action)
 
@@ -77,7 +78,7 @@ class SpreadsheetActions(QObject):
 
         path = save_template_as(self._window, kind)
         if path is not None:
-            self._say(tr("Saved the {kind} template to {path}.").format(kind=kind, path=path))
+            self._say(kind_texts(kind).saved_template.format(path=path))
 
     def export_report(self) -> ExportReportDialog:
         # late: the report dialog is needed on first use only, not at start-up
