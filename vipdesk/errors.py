@@ -58,6 +58,13 @@ class NotFoundError(VipdeskError):
 class FieldProblem:
     field: str
     message: str
+    phrase: Phrase | None = None  # `message` as what it says, for the interface to word
+
+    @classmethod
+    def said(cls, field_name: str, template: str, **values: Any) -> FieldProblem:
+        """The problem saying `template` filled with `values` (English as its message)."""
+        phrase = Phrase(template, values)
+        return cls(field_name, phrase.english(), phrase)
 
 
 class ValidationError(VipdeskError):
@@ -70,6 +77,11 @@ class ValidationError(VipdeskError):
     @classmethod
     def single(cls, field_name: str, message: str) -> ValidationError:
         return cls([FieldProblem(field_name, message)])
+
+    @classmethod
+    def on(cls, field_name: str, template: str, **values: Any) -> Self:
+        """One problem with `field_name`, said as a phrase (`FieldProblem.said`)."""
+        return cls([FieldProblem.said(field_name, template, **values)])
 
 
 @dataclass

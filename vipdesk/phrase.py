@@ -37,9 +37,10 @@ class Day:
     """A day inside a sentence: "4 Dec 2026" in English, the reader's own way elsewhere."""
 
     on: date
+    padded: bool = False  # "04 Dec 2026"
 
     def english(self) -> str:
-        return f"{self.on.day} {self.on:%b %Y}"
+        return f"{self.on:%d %b %Y}" if self.padded else f"{self.on.day} {self.on:%b %Y}"
 
 
 @dataclass(frozen=True)
@@ -51,3 +52,13 @@ class Joined:
 
     def english(self) -> str:
         return self.separator.join(english(p) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole number grouped for reading: "5,000" in English, "5.000" in German."""
+
+    n: int
+
+    def english(self) -> str:
+        return f"{self.n:,}"

@@ -6749,5 +6749,117 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln praktikophold importeret.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Vælg den studerende, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Vælg den modtagende organisation, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Vælg den udsendende institution.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Giv praktikopholdet en titel, fx „Assistent i markedsanalyse“.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>Titlen er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Beskrivelsen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>Noterne er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Angiv den planlagte startdato.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Angiv den planlagte slutdato.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>Slutningen ({end}) ligger før starten ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Angiv timer pr. uge (1 til 60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Timer pr. uge skal være mellem 1 og 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>ECTS-point skal være mellem 0 og 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>ECTS-point har højst én decimal, fx 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Et blandet praktikophold skal have mindst én fysisk og én virtuel periode.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Periode {n} skal have en start- og en slutdato.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Periode {n} slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Periode {n} ligger uden for den planlagte start og slutning.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>Perioderne {a} og {b} overlapper.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>Den valgte studerende er slettet.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>Den valgte modtagende organisation er slettet.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>Den valgte udsendende institution er slettet.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>Den valgte mentor er slettet.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>Mentoren skal arbejde i den modtagende organisation.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>Den valgte vejleder er slettet.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>Den faglige vejleder skal arbejde på en institution.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>En anden koordinator har netop taget samme reference: gem igen.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Slutningen ligger før starten.</translation>
+    </message>
 </context>
 </TS>

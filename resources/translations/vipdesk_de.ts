@@ -6749,5 +6749,117 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Praktika importiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Wählen Sie die/den Studierende/n oder legen Sie eine neue Person an.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Wählen Sie die aufnehmende Organisation oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Wählen Sie die entsendende Einrichtung.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Geben Sie dem Praktikum einen Titel, z. B. „Assistenz Marktforschung“.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>Der Titel ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Die Beschreibung ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>Die Notizen sind länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Geben Sie den geplanten Beginn ein.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Geben Sie das geplante Ende ein.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>Das Ende ({end}) liegt vor dem Beginn ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Geben Sie die Stunden pro Woche ein (1 bis 60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Die Stunden pro Woche müssen zwischen 1 und 60 liegen.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>ECTS-Punkte müssen zwischen 0 und 60 liegen.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>ECTS-Punkte haben höchstens eine Nachkommastelle, z. B. 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Ein Blended-Praktikum braucht mindestens einen physischen und einen virtuellen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Zeitraum {n} braucht ein Beginn- und ein Enddatum.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Zeitraum {n} endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Zeitraum {n} liegt außerhalb von geplantem Beginn und Ende.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>Die Zeiträume {a} und {b} überschneiden sich.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>Die/der gewählte Studierende wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>Die gewählte aufnehmende Organisation wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>Die gewählte entsendende Einrichtung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>Die/der gewählte Mentor/in wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>Die Mentorin/der Mentor muss bei der aufnehmenden Organisation arbeiten.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>Die/der gewählte Tutor/in wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>Die Tutorin/der Tutor der Hochschule muss an einer Einrichtung arbeiten.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>Eine andere Koordinatorin oder ein anderer Koordinator hat gerade dieselbe Referenz vergeben: Speichern Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Das Ende liegt vor dem Beginn.</translation>
+    </message>
 </context>
 </TS>

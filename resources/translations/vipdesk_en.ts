@@ -6724,5 +6724,117 @@ What to do: {action}.</source>
             <numerusform>Imported %Ln placements.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

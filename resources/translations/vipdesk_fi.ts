@@ -6749,5 +6749,117 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln harjoittelua tuotu.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Valitse opiskelija tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Valitse vastaanottava organisaatio tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Valitse lähettävä korkeakoulu.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Anna harjoittelulle otsikko, esim. ”Markkinatutkimusassistentti”.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>Otsikko on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Kuvaus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>Muistiinpanot ovat yli {limit} merkkiä pitkiä.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Anna suunniteltu alkamispäivä.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Anna suunniteltu päättymispäivä.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>Loppu ({end}) on ennen alkua ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Anna viikkotunnit (1–60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Viikkotuntien on oltava välillä 1–60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>Opintopisteiden on oltava välillä 0–60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>Opintopisteissä voi olla enintään yksi desimaali, esim. 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Monimuotoharjoittelussa on oltava vähintään yksi fyysinen ja yksi virtuaalinen jakso.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Jaksolle {n} tarvitaan alkamis- ja päättymispäivä.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Jakso {n} päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Jakso {n} on suunnitellun alun ja lopun ulkopuolella.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>Jaksot {a} ja {b} menevät päällekkäin.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>Valittu opiskelija on poistettu.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>Valittu vastaanottava organisaatio on poistettu.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>Valittu lähettävä korkeakoulu on poistettu.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>Valittu mentori on poistettu.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>Mentorin on työskenneltävä vastaanottavassa organisaatiossa.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>Valittu ohjaaja on poistettu.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>Korkeakoulun ohjaajan on työskenneltävä korkeakoulussa.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>Toinen koordinaattori otti juuri saman tunnisteen: tallenna uudelleen.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Loppu on ennen alkua.</translation>
+    </message>
 </context>
 </TS>

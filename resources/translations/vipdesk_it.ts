@@ -6749,5 +6749,117 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln tirocini importati.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Scegli lo studente o creane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Scegli l&apos;organizzazione ospitante o creane una nuova.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Scegli l&apos;istituto di invio.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Dai un titolo al tirocinio, ad es. “Assistente ricerche di mercato”.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>Il titolo supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>La descrizione supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>Le note superano i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Inserisci la data di inizio prevista.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Inserisci la data di fine prevista.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>La fine ({end}) è prima dell&apos;inizio ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Inserisci le ore settimanali (da 1 a 60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Le ore settimanali devono essere tra 1 e 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>I crediti ECTS devono essere tra 0 e 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>I crediti ECTS hanno al massimo un decimale, ad es. 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Un tirocinio misto richiede almeno un periodo in presenza e uno virtuale.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Il periodo {n} richiede una data di inizio e una di fine.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Il periodo {n} finisce prima di iniziare.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Il periodo {n} è fuori dall&apos;inizio e dalla fine previsti.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>I periodi {a} e {b} si sovrappongono.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>Lo studente scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>L&apos;organizzazione ospitante scelta è stata eliminata.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>L&apos;istituto di invio scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>Il mentore scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>Il mentore deve lavorare presso l&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>Il tutor scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>Il tutor accademico deve lavorare presso un istituto.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>Un altro coordinatore ha appena preso lo stesso riferimento: salva di nuovo.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>La fine è prima dell&apos;inizio.</translation>
+    </message>
 </context>
 </TS>

@@ -6749,5 +6749,117 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln stages geïmporteerd.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Kies de student of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Kies de ontvangende organisatie of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Kies de zendende instelling.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Geef de stage een titel, bijv. ‘Assistent marktonderzoek’.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>De titel is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>De beschrijving is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>De notities zijn langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Vul de geplande begindatum in.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Vul de geplande einddatum in.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>Het einde ({end}) ligt voor het begin ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Vul de uren per week in (1 tot 60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Het aantal uren per week moet tussen 1 en 60 liggen.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>Het aantal studiepunten (ECTS) moet tussen 0 en 60 liggen.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>Studiepunten (ECTS) hebben hoogstens één decimaal, bijv. 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Een blended stage heeft minstens één fysieke en één virtuele periode nodig.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Periode {n} heeft een begin- en einddatum nodig.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Periode {n} eindigt voordat ze begint.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Periode {n} ligt buiten het geplande begin en einde.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>Perioden {a} en {b} overlappen.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>De gekozen student is verwijderd.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>De gekozen ontvangende organisatie is verwijderd.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>De gekozen zendende instelling is verwijderd.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>De gekozen mentor is verwijderd.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>De mentor moet bij de ontvangende organisatie werken.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>De gekozen begeleider is verwijderd.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>De academisch begeleider moet bij een instelling werken.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>Een andere coördinator heeft zojuist hetzelfde referentienummer genomen: sla opnieuw op.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Het einde ligt voor het begin.</translation>
+    </message>
 </context>
 </TS>

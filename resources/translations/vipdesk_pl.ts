@@ -6790,5 +6790,117 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln praktyk.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Choose the student, or create a new one.</source>
+        <translation>Wybierz studenta lub utwórz nowego.</translation>
+    </message>
+    <message>
+        <source>Choose the host organisation, or create a new one.</source>
+        <translation>Wybierz organizację przyjmującą lub utwórz nową.</translation>
+    </message>
+    <message>
+        <source>Choose the sending institution.</source>
+        <translation>Wybierz uczelnię wysyłającą.</translation>
+    </message>
+    <message>
+        <source>Give the placement a title, e.g. &apos;Market research assistant&apos;.</source>
+        <translation>Nadaj praktyce tytuł, np. „Asystent ds. badań rynku”.</translation>
+    </message>
+    <message>
+        <source>The title is longer than 200 characters.</source>
+        <translation>Tytuł jest dłuższy niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>The description is longer than {limit} characters.</source>
+        <translation>Opis jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The notes are longer than {limit} characters.</source>
+        <translation>Notatki są dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the planned start date.</source>
+        <translation>Wpisz planowaną datę rozpoczęcia.</translation>
+    </message>
+    <message>
+        <source>Enter the planned end date.</source>
+        <translation>Wpisz planowaną datę zakończenia.</translation>
+    </message>
+    <message>
+        <source>The end ({end}) is before the start ({start}).</source>
+        <translation>Koniec ({end}) jest przed początkiem ({start}).</translation>
+    </message>
+    <message>
+        <source>Enter the hours per week (1 to 60).</source>
+        <translation>Wpisz liczbę godzin tygodniowo (od 1 do 60).</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between 1 and 60.</source>
+        <translation>Liczba godzin tygodniowo musi wynosić od 1 do 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits must be between 0 and 60.</source>
+        <translation>Punkty ECTS muszą wynosić od 0 do 60.</translation>
+    </message>
+    <message>
+        <source>ECTS credits take at most one decimal, e.g. 7.5.</source>
+        <translation>Punkty ECTS mają najwyżej jedno miejsce po przecinku, np. 7,5.</translation>
+    </message>
+    <message>
+        <source>A blended placement needs at least one physical and one virtual period.</source>
+        <translation>Praktyka mieszana wymaga co najmniej jednego okresu fizycznego i jednego wirtualnego.</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a start and an end date.</source>
+        <translation>Okres {n} wymaga daty rozpoczęcia i zakończenia.</translation>
+    </message>
+    <message>
+        <source>Period {n} ends before it starts.</source>
+        <translation>Okres {n} kończy się, zanim się zaczyna.</translation>
+    </message>
+    <message>
+        <source>Period {n} lies outside the planned start and end.</source>
+        <translation>Okres {n} wykracza poza planowany początek i koniec.</translation>
+    </message>
+    <message>
+        <source>Periods {a} and {b} overlap.</source>
+        <translation>Okresy {a} i {b} nakładają się.</translation>
+    </message>
+    <message>
+        <source>The chosen student was deleted.</source>
+        <translation>Wybrany student został usunięty.</translation>
+    </message>
+    <message>
+        <source>The chosen host organisation was deleted.</source>
+        <translation>Wybrana organizacja przyjmująca została usunięta.</translation>
+    </message>
+    <message>
+        <source>The chosen sending institution was deleted.</source>
+        <translation>Wybrana uczelnia wysyłająca została usunięta.</translation>
+    </message>
+    <message>
+        <source>The chosen mentor was deleted.</source>
+        <translation>Wybrany mentor został usunięty.</translation>
+    </message>
+    <message>
+        <source>The mentor must work at the host organisation.</source>
+        <translation>Mentor musi pracować w organizacji przyjmującej.</translation>
+    </message>
+    <message>
+        <source>The chosen tutor was deleted.</source>
+        <translation>Wybrany opiekun został usunięty.</translation>
+    </message>
+    <message>
+        <source>The academic tutor must work at an institution.</source>
+        <translation>Opiekun uczelniany musi pracować w instytucji.</translation>
+    </message>
+    <message>
+        <source>Another coordinator took the same reference just now: save again.</source>
+        <translation>Inny koordynator właśnie zajął ten sam numer referencyjny: zapisz ponownie.</translation>
+    </message>
+    <message>
+        <source>The end is before the start.</source>
+        <translation>Koniec jest przed początkiem.</translation>
+    </message>
 </context>
 </TS>

@@ -15,7 +15,8 @@ from typing import Any
 
 from PySide6.QtCore import QLocale
 
-from vipdesk.phrase import Day, Joined, Phrase
+from vipdesk.errors import FieldProblem
+from vipdesk.phrase import Count, Day, Joined, Phrase
 from vipdesk.ui import when
 
 Templates = Callable[[], Mapping[str, str]]
@@ -55,6 +56,8 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
         return value.separator.join(part_text(p, part) for p in value.parts)
     if isinstance(value, Day):
         return when.day(value.on)
+    if isinstance(value, Count):
+        return QLocale().toString(value.n)
     if isinstance(value, date):
         return when.day(value)
     if isinstance(value, Decimal):
@@ -67,3 +70,8 @@ def error_text(error: BaseException) -> str:
     """An error's message in the interface's language when it was said as a phrase."""
     phrase = getattr(error, "phrase", None)
     return phrase_text(phrase) if isinstance(phrase, Phrase) else str(error)
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """A field's problem in the interface's language when the service said it as a phrase."""
+    return phrase_text(problem.phrase) if problem.phrase is not None else problem.message

@@ -34,6 +34,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
+from vipdesk.phrase import Count, Day
 from vipdesk.services.placements.lookups import PickerChoices, read_picker_choices
 from vipdesk.services.trash.bin import keep_deleted
 
@@ -109,8 +110,8 @@ def validate(form: PlacementForm) -> list[FieldProblem]:
     """Rules that need no database; each problem names the field it belongs beside."""
     problems: list[FieldProblem] = []
 
-    def problem(name: str, message: str) -> None:
-        problems.append(FieldProblem(name, message))
+    def problem(name: str, template: str, **values: object) -> None:
+        problems.append(FieldProblem.said(name, template, **values))
 
     if form.student_id is None:
         problem("student_id", "Choose the student, or create a new one.")
@@ -123,9 +124,13 @@ def validate(form: PlacementForm) -> list[FieldProblem]:
     elif len(form.title) > 200:
         problem("title", "The title is longer than 200 characters.")
     if len(form.description.strip()) > limits.LONG:
-        problem("description", f"The description is longer than {limits.LONG:,} characters.")
+        problem(
+            "description",
+            "The description is longer than {limit} characters.",
+            limit=Count(limits.LONG),
+        )
     if len(form.notes.strip()) > limits.NOTE:
-        problem("notes", f"The notes are longer than {limits.NOTE:,} characters.")
+        problem("notes", "The notes are longer than {limit} characters.", limit=Count(limits.NOTE))
     if form.planned_start is None:
         problem("planned_start", "Enter the planned start date.")
     if form.planned_end is None:
@@ -133,8 +138,9 @@ def validate(form: PlacementForm) -> list[FieldProblem]:
     if form.planned_start and form.planned_end and form.planned_end < form.planned_start:
         problem(
             "planned_end",
-            f"The end ({form.planned_end:%d %b %Y}) is before the start "
-            f"({form.planned_start:%d %b %Y}).",
+            "The end ({end}) is before the start ({start}).",
+            end=Day(form.planned_end, padded=True),
+            start=Day(form.planned_start, padded=True),
         )
     if form.hours_per_week is None:
         problem("hours_per_week", "Enter the hours per week (1 to 60).")
@@ -157,17 +163,19 @@ def _validate_periods(form: PlacementForm) -> list[FieldProblem]:
     kinds = {p.kind for p in form.periods}
     if kinds != {PeriodKind.PHYSICAL, PeriodKind.VIRTUAL}:
         out.append(
-            FieldProblem(
+            FieldProblem.said(
                 "periods", "A blended placement needs at least one physical and one virtual period."
             )
         )
     dated = []
     for n, period in enumerate(form.periods, start=1):
         if period.start is None or period.end is None:
-            out.append(FieldProblem("periods", f"Period {n} needs a start and an end date."))
+            out.append(
+                FieldProblem.said("periods", "Period {n} needs a start and an end date.", n=n)
+            )
             continue
         if period.end < period.start:
-            out.append(FieldProblem("periods", f"Period {n} ends before it starts."))
+            out.append(FieldProblem.said("periods", "Period {n} ends before it starts.", n=n))
             continue
         if (
             form.planned_start
@@ -175,14 +183,24 @@ def _validate_periods(form: PlacementForm) -> list[FieldProblem]:
             and (period.start < form.planned_start or period.end > form.planned_end)
         ):
             out.append(
-                FieldProblem("periods", f"Period {n} lies outside the planned start and end.")
+                FieldProblem.said(
+                    "periods", "Period {n} lies outside the planned start and end.", n=n
+                )
             )
         dated.append((period.start, period.end, n))
     dated.sort()
     for (_, end_a, n_a), (start_b, _, n_b) in pairwise(dated):
         if start_b <= end_a:
-            out.append(FieldProblem("periods", f"Periods {n_a} and {n_b} overlap."))
+            out.append(FieldProblem.said("periods", "Periods {a} and {b} overlap.", a=n_a, b=n_b))
     return out
+
+
+# Which record a link pointed to, when it was deleted meanwhile.
+_DELETED = {
+    "student_id": "The chosen student was deleted.",
+    "host_id": "The chosen host organisation was deleted.",
+    "institution_id": "The chosen sending institution was deleted.",
+}
 
 
 def _validate_links(session: Session, form: PlacementForm) -> list[FieldProblem]:
@@ -195,19 +213,23 @@ def _validate_links(session: Session, form: PlacementForm) -> list[FieldProblem]
     ):
         value = getattr(form, name)
         if value is not None and session.get(cls, value) is None:
-            out.append(FieldProblem(name, f"The chosen {FIELD_LABELS[name].lower()} was deleted."))
+            out.append(FieldProblem.said(name, _DELETED[name]))
     if form.mentor_id is not None:
         mentor = session.get(Contact, form.mentor_id)
         if mentor is None:
-            out.append(FieldProblem("mentor_id", "The chosen mentor was deleted."))
+            out.append(FieldProblem.said("mentor_id", "The chosen mentor was deleted."))
         elif mentor.organisation_id != form.host_id:
-            out.append(FieldProblem("mentor_id", "The mentor must work at the host organisation."))
+            out.append(
+                FieldProblem.said("mentor_id", "The mentor must work at the host organisation.")
+            )
     if form.tutor_id is not None:
         tutor = session.get(Contact, form.tutor_id)
         if tutor is None:
-            out.append(FieldProblem("tutor_id", "The chosen tutor was deleted."))
+            out.append(FieldProblem.said("tutor_id", "The chosen tutor was deleted."))
         elif tutor.institution_id is None:
-            out.append(FieldProblem("tutor_id", "The academic tutor must work at an institution."))
+            out.append(
+                FieldProblem.said("tutor_id", "The academic tutor must work at an institution.")
+            )
     return out
 
 
@@ -362,13 +384,13 @@ def save_placement(
 def _integrity_problem(exc: IntegrityError) -> ValidationError:
     text = str(exc.orig).lower()
     if "reference" in text:
-        return ValidationError.single(
+        return ValidationError.on(
             "reference", "Another coordinator took the same reference just now: save again."
         )
     if "end_after_start" in text:
-        return ValidationError.single("planned_end", "The end is before the start.")
+        return ValidationError.on("planned_end", "The end is before the start.")
     if "hours_range" in text:
-        return ValidationError.single("hours_per_week", "Hours per week must be between 1 and 60.")
+        return ValidationError.on("hours_per_week", "Hours per week must be between 1 and 60.")
     return ValidationError.single("", f"The database refused the change: {exc.orig}")
 
 

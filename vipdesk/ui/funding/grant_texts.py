@@ -7,6 +7,9 @@ templates are written again here for the catalogue, and a test keeps both sides 
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
+
+from PySide6.QtCore import QT_TR_NOOP
 
 from vipdesk.services.funding.grants import GrantLine, GrantResult
 from vipdesk.ui.i18n import tr
@@ -50,77 +53,57 @@ def counted_text(result: GrantResult) -> str:
     )
 
 
-@register
-@cache
-def templates() -> dict[str, str]:
-    return {
-        "Individual support, days {first}–{last}": tr("Individual support, days {first}–{last}"),
-        "Give the travel distance to add the travel support.": tr(
-            "Give the travel distance to add the travel support."
-        ),
-        "Green travel top-up": tr("Green travel top-up"),
-        "Individual support": tr("Individual support"),
-        "Traineeship top-up": tr("Traineeship top-up"),
-        "Fewer opportunities top-up": tr("Fewer opportunities top-up"),
-        "{days} physical days is less than the {months} months a long-term traineeship needs; "
-        "only a blended placement with {low} to {high} physical days is funded as short-term.": tr(
+TEMPLATES: tuple[str, ...] = cast(
+    tuple[str, ...],
+    (
+        QT_TR_NOOP("Individual support, days {first}–{last}"),
+        QT_TR_NOOP("Give the travel distance to add the travel support."),
+        QT_TR_NOOP("Green travel top-up"),
+        QT_TR_NOOP("Individual support"),
+        QT_TR_NOOP("Traineeship top-up"),
+        QT_TR_NOOP("Fewer opportunities top-up"),
+        QT_TR_NOOP(
             "{days} physical days is less than the {months} months a long-term traineeship "
             "needs; only a blended placement with {low} to {high} physical days is funded as "
             "short-term."
         ),
-        "A purely virtual placement gets no individual support.": tr(
-            "A purely virtual placement gets no individual support."
-        ),
-        "{days} physical days is too short: the Programme Guide funds physical stays of {low} "
-        "days or more ({low} to {high} in a blended placement).": tr(
+        QT_TR_NOOP("A purely virtual placement gets no individual support."),
+        QT_TR_NOOP(
             "{days} physical days is too short: the Programme Guide funds physical stays of "
             "{low} days or more ({low} to {high} in a blended placement)."
         ),
-        "A zero-grant participant gets no individual support from Erasmus+ EU funds.": tr(
-            "A zero-grant participant gets no individual support from Erasmus+ EU funds."
+        QT_TR_NOOP("A zero-grant participant gets no individual support from Erasmus+ EU funds."),
+        QT_TR_NOOP("Organisational support (participant {number})"),
+        QT_TR_NOOP(
+            "{days} physical days is more than the {months} months the Programme Guide funds in "
+            "a study cycle."
         ),
-        "Organisational support (participant {number})": tr(
-            "Organisational support (participant {number})"
+        QT_TR_NOOP("This blended placement has no physical period yet, so nothing is funded."),
+        QT_TR_NOOP("{line}, extra days"),
+        QT_TR_NOOP("Fewer opportunities top-up, {days} physical days"),
+        QT_TR_NOOP("Green travel support, {km} km"),
+        QT_TR_NOOP("Travel support, {km} km"),
+        QT_TR_NOOP("No travel support for {km} km: the bands start at 10 km."),
+        QT_TR_NOOP("No travel support: it goes to {who} only."),
+        QT_TR_NOOP("Green travel days"),
+        QT_TR_NOOP(
+            "No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call "
+            "year."
         ),
-        "{days} physical days is more than the {months} months the Programme Guide funds in a "
-        "study cycle.": tr(
-            "{days} physical days is more than the {months} months the Programme Guide funds "
-            "in a study cycle."
+        QT_TR_NOOP("{country} is in none of the country groups of the call {year} rates."),
+        QT_TR_NOOP("There are no Erasmus+ rates for the call year {year}."),
+        QT_TR_NOOP(
+            "{code} is an outermost region or overseas country or territory: the Programme Guide "
+            "sets their grants apart and the call {year} table has no rates for them; ask your "
+            "national agency."
         ),
-        "This blended placement has no physical period yet, so nothing is funded.": tr(
-            "This blended placement has no physical period yet, so nothing is funded."
-        ),
-        "{line}, extra days": tr("{line}, extra days"),
-        "Fewer opportunities top-up, {days} physical days": tr(
-            "Fewer opportunities top-up, {days} physical days"
-        ),
-        "Green travel support, {km} km": tr("Green travel support, {km} km"),
-        "Travel support, {km} km": tr("Travel support, {km} km"),
-        "No travel support for {km} km: the bands start at 10 km.": tr(
-            "No travel support for {km} km: the bands start at 10 km."
-        ),
-        "No travel support: it goes to {who} only.": tr(
-            "No travel support: it goes to {who} only."
-        ),
-        "Green travel days": tr("Green travel days"),
-        "No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a call "
-        "year.": tr(
-            "No Erasmus+ rate table covers a start on {day} (vipdesk has {known}); choose a "
-            "call year."
-        ),
-        "{country} is in none of the country groups of the call {year} rates.": tr(
-            "{country} is in none of the country groups of the call {year} rates."
-        ),
-        "There are no Erasmus+ rates for the call year {year}.": tr(
-            "There are no Erasmus+ rates for the call year {year}."
-        ),
-        "{code} is an outermost region or overseas country or territory: the Programme Guide "
-        "sets their grants apart and the call {year} table has no rates for them; ask your "
-        "national agency.": tr(
-            "{code} is an outermost region or overseas country or territory: the Programme "
-            "Guide sets their grants apart and the call {year} table has no rates for them; "
-            "ask your national agency."
-        ),
-        "call {year}: {start} – {end}": tr("call {year}: {start} – {end}"),
-        "none": tr("none"),
-    }
+        QT_TR_NOOP("call {year}: {start} – {end}"),
+        QT_TR_NOOP("none"),
+    ),
+)
+
+
+@register
+@cache
+def templates() -> dict[str, str]:
+    return {english: tr(english) for english in TEMPLATES}

@@ -40,6 +40,8 @@ from vipdesk.ui.icons import icon
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
+from vipdesk.ui.phrases import problem_text
+from vipdesk.ui.placements import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel
@@ -338,7 +340,7 @@ class PlacementEditor(QDialog):
         unplaced = self.fields.show_problems(problems)
         self._show_banner(
             tr("Nothing was saved: please correct the fields marked below.")
-            + "".join(f"\n{p.message}" for p in unplaced)
+            + "".join(f"\n{problem_text(p)}" for p in unplaced)
         )
 
     def _resolve_conflict(self, mine: PlacementForm, exc: ConflictError) -> bool:

@@ -28,6 +28,7 @@ from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -374,7 +375,7 @@ class PlacementFormWidget(QWidget):
             if placed is None:
                 unplaced.append(problem)
             else:
-                shown.setdefault(placed, []).append(problem.message)
+                shown.setdefault(placed, []).append(problem_text(problem))
         for label, messages in shown.items():
             label.show_message("\n".join(dict.fromkeys(messages)))
         return unplaced

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QT_TR_NOOP, QLocale, QTime
 
 from vipdesk.models import EntryKind, ReadinessParty, SignatureMethod, ToolTestResult
 from vipdesk.phrase import Phrase, english
@@ -281,115 +281,85 @@ def _fields() -> dict[str, str]:
     }
 
 
+TEMPLATES: tuple[str, ...] = cast(
+    tuple[str, ...],
+    (
+        QT_TR_NOOP("{reason} (open then: {overridden})"),
+        QT_TR_NOOP("Status changed from {before} to {after} past open checks"),
+        QT_TR_NOOP("{subject}: {change}"),
+        QT_TR_NOOP("{title}, {student} at {host}, {start} – {end}"),
+        QT_TR_NOOP("{tool} with {actor}"),
+        QT_TR_NOOP("{kind} period"),
+        QT_TR_NOOP("Signature of {party} on {document}"),
+        QT_TR_NOOP("Communication protocol"),
+        QT_TR_NOOP("Tool for {purpose} changed from {before} to {after}"),
+        QT_TR_NOOP("Test of {subject} ({day}) recorded as {outcome}"),
+        QT_TR_NOOP("Cost {cost}"),
+        QT_TR_NOOP("Share of a shared cost"),
+        QT_TR_NOOP("Snooze of a work-list item"),
+        QT_TR_NOOP("E-mail “{subject}” to {to}"),
+        QT_TR_NOOP("{subject} saved"),
+        QT_TR_NOOP("Placement {reference} created"),
+        QT_TR_NOOP("Placement {reference} deleted"),
+        QT_TR_NOOP("{item} ticked"),
+        QT_TR_NOOP("{item} unticked"),
+        QT_TR_NOOP("Note on {item} changed"),
+        QT_TR_NOOP("{kind} period added: {start} – {end}"),
+        QT_TR_NOOP("{kind} period removed"),
+        QT_TR_NOOP("{document} drafted"),
+        QT_TR_NOOP("{document} deleted"),
+        QT_TR_NOOP("{document} {state}"),
+        QT_TR_NOOP("{document} edited"),
+        QT_TR_NOOP("Signed PDF of {document} updated"),
+        QT_TR_NOOP("{document} checked and frozen for sending"),
+        QT_TR_NOOP("Note on {document} changed"),
+        QT_TR_NOOP("Signature of {party} awaited on {document}"),
+        QT_TR_NOOP("Signature of {party} on {document} removed"),
+        QT_TR_NOOP("{how} from {signer}"),
+        QT_TR_NOOP("{how}, dated {day}"),
+        QT_TR_NOOP("Signature of {party} on {document} recorded ({how})"),
+        QT_TR_NOOP("{party}'s refusal to sign {document} recorded"),
+        QT_TR_NOOP("Signature of {party} on {document} reset: signing starts over"),
+        QT_TR_NOOP("Note on the signature of {party} on {document} changed"),
+        QT_TR_NOOP("{questionnaire} started"),
+        QT_TR_NOOP("{questionnaire} started with {respondent}"),
+        QT_TR_NOOP("{questionnaire} discarded before it was completed"),
+        QT_TR_NOOP("{questionnaire} completed"),
+        QT_TR_NOOP("Communication protocol saved"),
+        QT_TR_NOOP("Communication protocol removed"),
+        QT_TR_NOOP("{tool} chosen for {purpose}"),
+        QT_TR_NOOP("Tool for {purpose} removed"),
+        QT_TR_NOOP("Test of {subject} removed"),
+        QT_TR_NOOP("Test of {subject}"),
+        QT_TR_NOOP("Note on the test of {subject} changed"),
+        QT_TR_NOOP("Test of {subject} marked as not yet done"),
+        QT_TR_NOOP("Test of {subject} recorded as {outcome}"),
+        QT_TR_NOOP("Cost {cost} added: {amount}"),
+        QT_TR_NOOP("Cost {cost} removed"),
+        QT_TR_NOOP("Shared cost {cost} now shared with this placement"),
+        QT_TR_NOOP("This placement no longer shares a shared cost"),
+        QT_TR_NOOP("Work-list item {item} snoozed until {until}"),
+        QT_TR_NOOP("A work-list item is no longer snoozed"),
+        QT_TR_NOOP("{what} recorded"),
+        QT_TR_NOOP("{what} removed"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} queued"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} removed from the outbox"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} sent"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} could not be sent"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} cancelled"),
+        QT_TR_NOOP("E-mail “{subject}” to {to} queued again"),
+        QT_TR_NOOP("Placement saved"),
+        QT_TR_NOOP("{field} replaced"),
+        QT_TR_NOOP("{field} added"),
+        QT_TR_NOOP("{field} set to {after}"),
+        QT_TR_NOOP("{field} cleared (was {before})"),
+        QT_TR_NOOP("{field} changed from {before} to {after}"),
+    ),
+)
+
+
 @phrases.register
 @cache
 def templates() -> dict[str, str]:
     """Every English template of the history, in the interface's language."""
-    return {
-        "{reason} (open then: {overridden})": tr("{reason} (open then: {overridden})"),
-        "Status changed from {before} to {after} past open checks": tr(
-            "Status changed from {before} to {after} past open checks"
-        ),
-        "{subject}: {change}": tr("{subject}: {change}"),
-        "{title}, {student} at {host}, {start} – {end}": tr(
-            "{title}, {student} at {host}, {start} – {end}"
-        ),
-        "{tool} with {actor}": tr("{tool} with {actor}"),
-        "{kind} period": tr("{kind} period"),
-        "Signature of {party} on {document}": tr("Signature of {party} on {document}"),
-        "Communication protocol": tr("Communication protocol"),
-        "Tool for {purpose} changed from {before} to {after}": tr(
-            "Tool for {purpose} changed from {before} to {after}"
-        ),
-        "Test of {subject} ({day}) recorded as {outcome}": tr(
-            "Test of {subject} ({day}) recorded as {outcome}"
-        ),
-        "Cost {cost}": tr("Cost {cost}"),
-        "Share of a shared cost": tr("Share of a shared cost"),
-        "Snooze of a work-list item": tr("Snooze of a work-list item"),
-        "E-mail “{subject}” to {to}": tr("E-mail “{subject}” to {to}"),
-        "{subject} saved": tr("{subject} saved"),
-        "Placement {reference} created": tr("Placement {reference} created"),
-        "Placement {reference} deleted": tr("Placement {reference} deleted"),
-        "{item} ticked": tr("{item} ticked"),
-        "{item} unticked": tr("{item} unticked"),
-        "Note on {item} changed": tr("Note on {item} changed"),
-        "{kind} period added: {start} – {end}": tr("{kind} period added: {start} – {end}"),
-        "{kind} period removed": tr("{kind} period removed"),
-        "{document} drafted": tr("{document} drafted"),
-        "{document} deleted": tr("{document} deleted"),
-        "{document} {state}": tr("{document} {state}"),
-        "{document} edited": tr("{document} edited"),
-        "Signed PDF of {document} updated": tr("Signed PDF of {document} updated"),
-        "{document} checked and frozen for sending": tr(
-            "{document} checked and frozen for sending"
-        ),
-        "Note on {document} changed": tr("Note on {document} changed"),
-        "Signature of {party} awaited on {document}": tr(
-            "Signature of {party} awaited on {document}"
-        ),
-        "Signature of {party} on {document} removed": tr(
-            "Signature of {party} on {document} removed"
-        ),
-        "{how} from {signer}": tr("{how} from {signer}"),
-        "{how}, dated {day}": tr("{how}, dated {day}"),
-        "Signature of {party} on {document} recorded ({how})": tr(
-            "Signature of {party} on {document} recorded ({how})"
-        ),
-        "{party}'s refusal to sign {document} recorded": tr(
-            "{party}'s refusal to sign {document} recorded"
-        ),
-        "Signature of {party} on {document} reset: signing starts over": tr(
-            "Signature of {party} on {document} reset: signing starts over"
-        ),
-        "Note on the signature of {party} on {document} changed": tr(
-            "Note on the signature of {party} on {document} changed"
-        ),
-        "{questionnaire} started": tr("{questionnaire} started"),
-        "{questionnaire} started with {respondent}": tr(
-            "{questionnaire} started with {respondent}"
-        ),
-        "{questionnaire} discarded before it was completed": tr(
-            "{questionnaire} discarded before it was completed"
-        ),
-        "{questionnaire} completed": tr("{questionnaire} completed"),
-        "Communication protocol saved": tr("Communication protocol saved"),
-        "Communication protocol removed": tr("Communication protocol removed"),
-        "{tool} chosen for {purpose}": tr("{tool} chosen for {purpose}"),
-        "Tool for {purpose} removed": tr("Tool for {purpose} removed"),
-        "Test of {subject} removed": tr("Test of {subject} removed"),
-        "Test of {subject}": tr("Test of {subject}"),
-        "Note on the test of {subject} changed": tr("Note on the test of {subject} changed"),
-        "Test of {subject} marked as not yet done": tr("Test of {subject} marked as not yet done"),
-        "Test of {subject} recorded as {outcome}": tr("Test of {subject} recorded as {outcome}"),
-        "Cost {cost} added: {amount}": tr("Cost {cost} added: {amount}"),
-        "Cost {cost} removed": tr("Cost {cost} removed"),
-        "Shared cost {cost} now shared with this placement": tr(
-            "Shared cost {cost} now shared with this placement"
-        ),
-        "This placement no longer shares a shared cost": tr(
-            "This placement no longer shares a shared cost"
-        ),
-        "Work-list item {item} snoozed until {until}": tr(
-            "Work-list item {item} snoozed until {until}"
-        ),
-        "A work-list item is no longer snoozed": tr("A work-list item is no longer snoozed"),
-        "{what} recorded": tr("{what} recorded"),
-        "{what} removed": tr("{what} removed"),
-        "E-mail “{subject}” to {to} queued": tr("E-mail “{subject}” to {to} queued"),
-        "E-mail “{subject}” to {to} removed from the outbox": tr(
-            "E-mail “{subject}” to {to} removed from the outbox"
-        ),
-        "E-mail “{subject}” to {to} sent": tr("E-mail “{subject}” to {to} sent"),
-        "E-mail “{subject}” to {to} could not be sent": tr(
-            "E-mail “{subject}” to {to} could not be sent"
-        ),
-        "E-mail “{subject}” to {to} cancelled": tr("E-mail “{subject}” to {to} cancelled"),
-        "E-mail “{subject}” to {to} queued again": tr("E-mail “{subject}” to {to} queued again"),
-        "Placement saved": tr("Placement saved"),
-        "{field} replaced": tr("{field} replaced"),
-        "{field} added": tr("{field} added"),
-        "{field} set to {after}": tr("{field} set to {after}"),
-        "{field} cleared (was {before})": tr("{field} cleared (was {before})"),
-        "{field} changed from {before} to {after}": tr("{field} changed from {before} to {after}"),
-    }
+    return {english: tr(english) for english in TEMPLATES}
