@@ -3,8 +3,6 @@ template of the services is in the catalogue, and in English each reads as the c
 
 from __future__ import annotations
 
-import ast
-import inspect
 import re
 from datetime import date
 
@@ -12,6 +10,7 @@ import pytest
 
 import vipdesk.services.funding.grant_tables as grant_tables
 import vipdesk.services.funding.grants as grants
+from tests.helpers.phrases import templates_in
 from vipdesk.errors import GrantInputError
 from vipdesk.models import Mode
 from vipdesk.services.funding.grant_tables import rate_table, table_for
@@ -23,16 +22,7 @@ TABLE = rate_table(2024)
 
 
 def service_templates() -> set[str]:
-    found = set()
-    for module in (grants, grant_tables):
-        for node in ast.walk(ast.parse(inspect.getsource(module))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
-            first = node.args[0]
-            if name in ("Phrase", "said", "warn") and isinstance(first, ast.Constant):
-                found.add(str(first.value))
-    return found
+    return templates_in((grants, grant_tables), {"Phrase": 0, "said": 0, "warn": 0})
 
 
 def test_the_interface_knows_every_template_of_the_grant_services() -> None:

@@ -3,14 +3,13 @@ catalogue, and in English every sentence of the demo's histories reads as the co
 
 from __future__ import annotations
 
-import ast
-import inspect
 import re
 from datetime import date
 
 from sqlalchemy import select
 
 import vipdesk.services.placements.history_sentences as sentences
+from tests.helpers.phrases import templates_in
 from vipdesk.db import Database
 from vipdesk.models import Placement
 from vipdesk.services.demo.fill import fill_demo
@@ -19,18 +18,7 @@ from vipdesk.ui.placements.history_texts import event_text, templates
 
 
 def service_templates() -> set[str]:
-    """The first argument of every `said(…)` and `Phrase(…)` of the services' module."""
-    found = set()
-    for node in ast.walk(ast.parse(inspect.getsource(sentences))):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in ("said", "Phrase")
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-        ):
-            found.add(str(node.args[0].value))
-    return {t for t in found if not re.fullmatch(r"\{\w+\}", t)}
+    return templates_in((sentences,), {"said": 0, "Phrase": 0})
 
 
 def test_the_interface_knows_every_template_of_the_services() -> None:

@@ -3,12 +3,11 @@ the services is in the catalogue, and in English each problem reads as the servi
 
 from __future__ import annotations
 
-import ast
-import inspect
 from datetime import date
 from decimal import Decimal
 
 import vipdesk.services.placements.records as records
+from tests.helpers.phrases import templates_in
 from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.records import PeriodForm, PlacementForm, validate
 from vipdesk.ui.phrases import problem_text
@@ -16,14 +15,8 @@ from vipdesk.ui.placements.problem_texts import templates
 
 
 def service_templates() -> set[str]:
-    found = set(records._DELETED.values())
-    for node in ast.walk(ast.parse(inspect.getsource(records))):
-        if not isinstance(node, ast.Call) or len(node.args) < 2:
-            continue
-        name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-        if name in ("said", "on", "problem") and isinstance(node.args[1], ast.Constant):
-            found.add(str(node.args[1].value))
-    return found
+    said = templates_in((records,), {"said": 1, "on": 1, "problem": 1})
+    return said | set(records._DELETED.values())
 
 
 def test_the_interface_knows_every_problem_the_placement_service_says() -> None:

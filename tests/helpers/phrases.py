@@ -1,0 +1,26 @@
+"""The English templates a service module says its phrases in: the string given to each call
+of the named functions (`said(…)`, `Phrase(…)`), for a test to compare with the interface's."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import re
+from types import ModuleType
+
+
+def templates_in(modules: tuple[ModuleType, ...], calls: dict[str, int]) -> set[str]:
+    """Per call name, which positional argument is the template (0 for `Phrase(template)`)."""
+    found: set[str] = set()
+    for module in modules:
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            index = calls.get(name)
+            if index is None or len(node.args) <= index:
+                continue
+            argument = node.args[index]
+            if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                found.add(argument.value)
+    return {t for t in found if not re.fullmatch(r"\{\w+\}", t)}  # a lone placeholder: no words
