@@ -2,8 +2,8 @@
 
 The direction is ui → commands/reports → services → documents/models → db (DESIGN.md). The
 entry point (`vipdesk.cli`, `vipdesk.__main__`) sits above everything; a few plain modules
-(`errors`, `enums`, `resources`, `textfold`, `bidi`, `languages`, the package's `__init__`) sit
-below everything.
+(`errors`, `enums`, `resources`, `textfold`, `bidi`, `languages`, `phrase`, the package's
+`__init__`) sit below everything.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ BASE = {
     "vipdesk.textfold",
     "vipdesk.bidi",
     "vipdesk.languages",
+    "vipdesk.phrase",
 }
 ENTRY = {"vipdesk.cli", "vipdesk.__main__"}
 
