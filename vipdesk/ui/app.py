@@ -23,6 +23,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.display import check_display
 from vipdesk.ui.i18n import chosen_language, install_language, tr
 from vipdesk.ui.logs import log_file
+from vipdesk.ui.phrases import error_text
 
 if TYPE_CHECKING:
     from vipdesk.ui.main_window import MainWindow
@@ -78,7 +79,7 @@ class Application:
         try:
             self.show(open_demo_database())
         except VipdeskError as exc:
-            QMessageBox.warning(self.window, tr("Cannot open the demo"), str(exc))
+            QMessageBox.warning(self.window, tr("Cannot open the demo"), error_text(exc))
 
 
 def _install_excepthook() -> None:
@@ -142,7 +143,7 @@ def _run(app: QApplication, database_url: str | None, screenshot: str | None) ->
         if screenshot:
             raise
         print(f"vipdesk: {exc}", file=sys.stderr)  # the one line, also for whoever started it
-        QMessageBox.critical(None, tr("vipdesk cannot open the database"), str(exc))
+        QMessageBox.critical(None, tr("vipdesk cannot open the database"), error_text(exc))
         return 1
     # A screenshot shows the default layout, whatever the user last arranged.
     application = Application(None if screenshot else app_settings())

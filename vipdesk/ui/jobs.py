@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import CancelledError, Progress, ShouldCancel
 from vipdesk.ui.i18n import tr, with_counts
+from vipdesk.ui.phrases import error_text
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class Job(QRunnable):
         except CancelledError:
             signals.cancelled.emit()
         except VipdeskError as exc:
-            signals.failed.emit(str(exc))
+            signals.failed.emit(error_text(exc))
         except Exception:  # a bug: logged with its traceback, told plainly
             log.exception("A background job failed")
             signals.failed.emit("Something went wrong (the details are in the log).")

@@ -35,6 +35,7 @@ from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.spreadsheets.menu import SpreadsheetActions
 from vipdesk.ui.today.view import TodayView
@@ -246,7 +247,7 @@ class MainWindow(QMainWindow):
                 next_steps=NextSteps.of(worklist),
             )
         except VipdeskError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(error_text(exc))
             return
         self.banner_row.setVisible(False)
         self.placements_view.set_catalogue(catalogue)
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         try:
             worklist = work_list(self._db)
         except VipdeskError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(error_text(exc))
             return
         self.placements_view.set_next_steps(NextSteps.of(worklist))
         self._show_work_list(worklist)
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         try:
             row = load_row(self._db, placement_id)
         except VipdeskError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(error_text(exc))
             return
         self.placements_view.model.refresh_row(row, placement_id)
         self.reload_work_list()  # a save may have done an item, or made one due
@@ -324,7 +325,7 @@ class MainWindow(QMainWindow):
         try:
             editor = PlacementEditor(self._db, placement_id, self)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cannot open the placement"), str(exc))
+            QMessageBox.warning(self, tr("Cannot open the placement"), error_text(exc))
             if placement_id is not None:
                 self._refresh_placement(placement_id)
             return None
@@ -369,7 +370,7 @@ class MainWindow(QMainWindow):
         try:
             placements.delete_placement(self._db, placement_id)
         except VipdeskError as exc:
-            self.show_problem(str(exc))
+            self.show_problem(error_text(exc))
             return
         self._refresh_placement(placement_id)
         self.statusBar().showMessage(

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QLocale
 
-from vipdesk.errors import FieldProblem
+from vipdesk.errors import FieldProblem, ValidationError
 from vipdesk.phrase import Count, Day, Joined, Phrase
 from vipdesk.ui import when
 
@@ -67,11 +67,23 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
 
 
 def error_text(error: BaseException) -> str:
-    """An error's message in the interface's language when it was said as a phrase."""
+    """An error's message in the interface's language where the service said it as a phrase
+    (a refused input, problem by problem); as it is otherwise."""
     phrase = getattr(error, "phrase", None)
-    return phrase_text(phrase) if isinstance(phrase, Phrase) else str(error)
+    if isinstance(phrase, Phrase):
+        return phrase_text(phrase)
+    if isinstance(error, ValidationError) and any(p.phrase for p in error.problems):
+        return "; ".join(problem_text(p) for p in error.problems)
+    return str(error)
 
 
-def problem_text(problem: FieldProblem) -> str:
-    """A field's problem in the interface's language when the service said it as a phrase."""
-    return phrase_text(problem.phrase) if problem.phrase is not None else problem.message
+class _Problem(Protocol):
+    @property
+    def message(self) -> str: ...
+
+
+def problem_text(problem: FieldProblem | _Problem) -> str:
+    """A problem (a field's, a row's, a section's) in the interface's language where the
+    service said it as a phrase; its message as it is otherwise."""
+    phrase = getattr(problem, "phrase", None)
+    return phrase_text(phrase) if isinstance(phrase, Phrase) else problem.message

@@ -39,6 +39,7 @@ from vipdesk.ui import when
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import ErrorLabel, add_field
 
 
@@ -178,7 +179,7 @@ class ReturnedPdfDialog(QDialog):
         try:
             self._apply(fields, parties)
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         self.accept()
 
@@ -218,10 +219,10 @@ class AmendDialog(QDialog):
         try:
             self._start(self.reason.toPlainText())
         except ValidationError as exc:
-            self.error.show_message(exc.problems[0].message)
+            self.error.show_message(problem_text(exc.problems[0]))
             return
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         self.accept()
 
@@ -276,11 +277,11 @@ class CertificateDatesDialog(QDialog):
         except ValidationError as exc:
             for problem in exc.problems:
                 self.errors.get(problem.field, self.errors["actual_end"]).show_message(
-                    problem.message
+                    problem_text(problem)
                 )
             return
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         self.accept()
 
@@ -390,10 +391,10 @@ class CertificateEditor(QDialog):
         except ValidationError as exc:
             for problem in exc.problems:
                 self.errors.get(problem.field, self.errors["evaluation"]).show_message(
-                    problem.message
+                    problem_text(problem)
                 )
             return
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         self.accept()

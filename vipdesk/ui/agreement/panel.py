@@ -46,6 +46,7 @@ from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import error_text
 
 EMPTY_TEXT = tr(
     "<b>No agreement yet</b> — <i>Draft the agreement…</i> starts version 1 from the "
@@ -192,7 +193,7 @@ class AgreementPanel(QWidget):
             self.documents = documents_of(self.db, self.placement_id)
         except VipdeskError as exc:  # the database is unreachable: say so where the list was
             self.documents = []
-            self.empty.setText(theme.span("error", str(exc)))
+            self.empty.setText(theme.span("error", error_text(exc)))
         else:
             self.empty.setText(EMPTY_TEXT)
         self.model.set_rows(self.documents)

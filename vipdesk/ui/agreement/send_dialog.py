@@ -32,6 +32,7 @@ from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.agreement.wizard.base import section_title
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import name_for_screen_readers
 
 
@@ -139,7 +140,7 @@ class SendDialog(QDialog):
             self._show_problems(problem_list(exc))
             return
         except VipdeskError as exc:
-            self._show_problems(str(exc))
+            self._show_problems(error_text(exc))
             return
         self.accept()
 
@@ -158,5 +159,6 @@ def problem_list(exc: ValidationError) -> str:
     lines = []
     for problem in exc.problems:
         section = titles.get(problem.field.split(".")[0])
-        lines.append(f"• {section} — {problem.message}" if section else f"• {problem.message}")
+        said = problem_text(problem)
+        lines.append(f"• {section} — {said}" if section else f"• {said}")
     return tr("Not sent — please correct first:\n") + "\n".join(lines)

@@ -38,6 +38,7 @@ from vipdesk.services.signatures.recording import Approval
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import DateField, add_field
 
 PDF_FILTER = tr("PDF documents (*.pdf)")
@@ -220,7 +221,7 @@ class RecordSignatureDialog(QDialog):
         try:
             when = self.signed_on.value()
         except ValueError as exc:
-            self.errors["signed_on"].show_message(str(exc))
+            self.errors["signed_on"].show_message(error_text(exc))
             return None
         path = Path(self.file.text().strip()) if self.file.text().strip() else None
         if method != TYPED and path is None:
@@ -239,7 +240,7 @@ class RecordSignatureDialog(QDialog):
                 self._record(entry)
             except UnconfirmedSignerError as exc:
                 if not self._confirm_signer(exc):
-                    show_banner(self.banner, str(exc))
+                    show_banner(self.banner, error_text(exc))
                     return
                 self._record(replace(entry, confirm_signer=True))
         except ValidationError as exc:
@@ -247,13 +248,13 @@ class RecordSignatureDialog(QDialog):
             for problem in exc.problems:
                 error = self.errors.get(problem.field)
                 if error is not None and not _holder(error).isHidden():
-                    error.show_message(problem.message)
+                    error.show_message(problem_text(problem))
                 else:
-                    unplaced.append(problem.message)
+                    unplaced.append(problem_text(problem))
             show_banner(self.banner, "\n".join(unplaced))
             return
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         finally:
             self.passphrase.clear()  # never kept longer than one try
@@ -344,6 +345,6 @@ class DeclineDialog(QDialog):
         try:
             self._decline(party, reason)
         except VipdeskError as exc:
-            show_banner(self.banner, str(exc))
+            show_banner(self.banner, error_text(exc))
             return
         self.accept()

@@ -16,6 +16,7 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.errors import VipdeskError
 from vipdesk.services.agreements.views import DocumentView, SignatureView
+from vipdesk.ui.phrases import error_text
 
 
 class AgreementTab(Protocol):
@@ -62,7 +63,7 @@ class AgreementTab(Protocol):
 
 def warn(tab: AgreementTab, title: str, exc: VipdeskError) -> None:
     """An error the coordinator can act on, in a message box over the tab."""
-    QMessageBox.warning(tab.dialog_parent, title, str(exc))
+    QMessageBox.warning(tab.dialog_parent, title, error_text(exc))
 
 
 def done(tab: AgreementTab, select: int | None = None) -> None:

@@ -32,6 +32,7 @@ from vipdesk.services.signatures.trust import (
 )
 from vipdesk.ui.agreement.actions import read_file
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 CERTIFICATE_FILTER = tr("Certificates (*.pem *.crt *.cer *.der);;All files (*)")
@@ -96,7 +97,7 @@ class TrustedCertificatesDialog(QDialog):
         try:
             added = trust_certificates(self.db, read_file(path), path.name, current_user())
         except VipdeskError as exc:
-            QMessageBox.warning(self, TITLE, str(exc))
+            QMessageBox.warning(self, TITLE, error_text(exc))
             return
         self.reload()
         names = ", ".join(certificate.name for certificate in added)
@@ -126,7 +127,7 @@ class TrustedCertificatesDialog(QDialog):
         try:
             forget_certificate(self.db, str(item.data(Qt.ItemDataRole.UserRole)), current_user())
         except VipdeskError as exc:
-            QMessageBox.warning(self, TITLE, str(exc))
+            QMessageBox.warning(self, TITLE, error_text(exc))
         self.reload()
 
     def _on_selection(self, row: int) -> None:

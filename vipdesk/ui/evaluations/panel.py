@@ -41,6 +41,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.phrases import error_text
 
 
 def _outcomes(evaluation: EvaluationView) -> str:
@@ -134,7 +135,7 @@ class EvaluationsPanel(QWidget):
         try:
             self.evaluations = placement_evaluations(self.db, self.placement_id)
         except VipdeskError as exc:
-            self.summary.setText(theme.span("error", str(exc)))
+            self.summary.setText(theme.span("error", error_text(exc)))
             return
         self.model.set_rows(self.evaluations)
         fit_columns(self.table, 2)
@@ -176,7 +177,7 @@ class EvaluationsPanel(QWidget):
             outcomes = planned_outcomes(self.db, self.placement_id)
             questionnaire = questionnaire_for(kind, party, outcomes)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cannot start the evaluation"), str(exc))
+            QMessageBox.warning(self, tr("Cannot start the evaluation"), error_text(exc))
             return
         dialog = AnswersDialog(questionnaire, self.reference, parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -194,7 +195,7 @@ class EvaluationsPanel(QWidget):
                 outcomes=outcomes,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Evaluation not stored"), str(exc))
+            QMessageBox.warning(self, tr("Evaluation not stored"), error_text(exc))
             return
         self._stored()
 
@@ -240,7 +241,7 @@ class EvaluationsPanel(QWidget):
                 language=choice.language,
             )  # fmt: skip
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("E-mail a questionnaire"), str(exc))
+            QMessageBox.warning(self, tr("E-mail a questionnaire"), error_text(exc))
             return
         compose = ComposeDialog(self.db, draft, self)
         if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:

@@ -40,6 +40,7 @@ from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import language_combo
 
 PDF_FILES = tr("PDF files (*.pdf);;All files (*)")
@@ -163,7 +164,7 @@ def export_to_file(
         exported = export_questionnaire(db, placement_id, kind, party, language)
         write_atomically(Path(target), exported.pdf)
     except (VipdeskError, OSError) as exc:
-        QMessageBox.warning(parent, tr("Questionnaire not saved"), str(exc))
+        QMessageBox.warning(parent, tr("Questionnaire not saved"), error_text(exc))
 
 
 def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
@@ -177,7 +178,7 @@ def import_returned(parent: QWidget, db: Database, placement_id: int) -> bool:
     try:
         data = read_pdf_bytes(path)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), str(exc))
+        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), error_text(exc))
         return False
     return import_returned_bytes(parent, db, data, path.name, placement_id)
 
@@ -190,13 +191,13 @@ def import_returned_bytes(
     try:
         review = review_returned(db, data, name, placement_id=placement_id)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), str(exc))
+        QMessageBox.warning(parent, tr("Not a questionnaire of this placement"), error_text(exc))
         return False
     if ReviewDialog(review, parent).exec() != QDialog.DialogCode.Accepted:
         return False
     try:
         store_returned(db, review)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, tr("Answers not stored"), str(exc))
+        QMessageBox.warning(parent, tr("Answers not stored"), error_text(exc))
         return False
     return True

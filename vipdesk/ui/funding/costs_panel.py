@@ -26,6 +26,7 @@ from vipdesk.ui.funding.grant_calculator import GrantCalculator
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.phrases import error_text
 
 
 class CostsPanel(QWidget):
@@ -99,7 +100,7 @@ class CostsPanel(QWidget):
         try:
             report = cost_report(self.db)
         except VipdeskError as exc:
-            self.total.setText(theme.span("error", str(exc)))
+            self.total.setText(theme.span("error", error_text(exc)))
             return
         self.base = report.base
         cost = report.placements.get(self.placement_id)

@@ -41,6 +41,7 @@ from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.money_fields import CurrencyCombo
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.tables import ColumnFitter
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
 
@@ -144,7 +145,7 @@ class CostsDialog(QDialog):
         try:
             self.model.set_rows(list_costs(self.db))
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cost items not loaded"), str(exc))
+            QMessageBox.warning(self, tr("Cost items not loaded"), error_text(exc))
             return
         self.empty.setVisible(not self.model.rows)
         self.table.resizeColumnsToContents()
@@ -178,7 +179,7 @@ class CostsDialog(QDialog):
         try:
             delete_cost(self.db, cost_id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cost item not deleted"), str(exc))
+            QMessageBox.warning(self, tr("Cost item not deleted"), error_text(exc))
         self.reload()
         self.changed.emit()
 
@@ -261,7 +262,7 @@ class RatesDialog(QDialog):
             day = self.valid_from.value()
             rate = Decimal(self.rate_text.text().strip().replace(",", "."))
         except ValueError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(error_text(exc))
             return
         except InvalidOperation:
             self.error.show_message(tr("Type the rate as a number, e.g. 1.0825."))
@@ -294,10 +295,10 @@ class RatesDialog(QDialog):
         try:
             count = store()
         except ValidationError as exc:
-            self.error.show_message("\n".join(p.message for p in exc.problems))
+            self.error.show_message("\n".join(problem_text(p) for p in exc.problems))
             return
         except VipdeskError as exc:
-            self.error.show_message(str(exc))
+            self.error.show_message(error_text(exc))
             return
         self.stored.setText(tr("Stored %n rate(s).", "", count))
         self.reload()

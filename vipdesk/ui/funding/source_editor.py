@@ -15,6 +15,7 @@ from vipdesk.services.funding.sources import SourceForm, load_source, save_sourc
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
@@ -26,7 +27,7 @@ def read_money(
     try:
         return field.value()
     except ValueError as exc:
-        problems.append(FieldProblem(name, f"{label}: {exc}" if label else str(exc)))
+        problems.append(FieldProblem(name, f"{label}: {exc}" if label else error_text(exc)))
         return None
 
 
@@ -34,7 +35,7 @@ def read_date(name: str, field: DateField, problems: list[FieldProblem]) -> date
     try:
         return field.value()
     except ValueError as exc:
-        problems.append(FieldProblem(name, str(exc)))
+        problems.append(FieldProblem(name, error_text(exc)))
         return None
 
 

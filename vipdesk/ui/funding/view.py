@@ -51,6 +51,7 @@ from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.phrases import error_text
 
 
 @dataclass(frozen=True)
@@ -222,7 +223,7 @@ class FundingView(QWidget):
             budget = budget_report(self.db)
             report = cost_report(self.db)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Funding not loaded"), str(exc))
+            QMessageBox.warning(self, tr("Funding not loaded"), error_text(exc))
             return
         self.report = report
         self.names = {s.id: s.name for s in sources if s.id is not None}
@@ -307,7 +308,7 @@ class FundingView(QWidget):
         try:
             editor = SourceEditor(self.db, source_id, self)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cannot open the funding source"), str(exc))
+            QMessageBox.warning(self, tr("Cannot open the funding source"), error_text(exc))
             self.reload()
             return
         if editor.exec() == QDialog.DialogCode.Accepted:
@@ -326,7 +327,7 @@ class FundingView(QWidget):
         try:
             delete_source(self.db, source_id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Funding source not deleted"), str(exc))
+            QMessageBox.warning(self, tr("Funding source not deleted"), error_text(exc))
         self.reload()
 
     def _on_costs(self) -> None:

@@ -42,6 +42,7 @@ from vipdesk.services.mail.compose import (
 from vipdesk.services.mail.settings import MailSettings, load_mail_settings
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
@@ -143,7 +144,7 @@ class ComposeDialog(QDialog):
             check_draft(draft)
         except ValidationError as exc:
             for problem in exc.problems:
-                errors.get(problem.field, self.problem).show_message(problem.message)
+                errors.get(problem.field, self.problem).show_message(problem_text(problem))
             return None
         return draft
 
@@ -155,7 +156,7 @@ class ComposeDialog(QDialog):
             sender, reply_to = self.settings.addresses()
             return eml_bytes(draft, sender, reply_to)
         except VipdeskError as exc:
-            self.problem.show_message(str(exc))
+            self.problem.show_message(error_text(exc))
             return None
 
     # --- the three ways out ----------------------------------------------------------------
@@ -170,7 +171,7 @@ class ComposeDialog(QDialog):
                 outbox.queue(self._db, draft, sender, reply_to=reply_to, user=current_user())
             ]
         except VipdeskError as exc:
-            self.problem.show_message(str(exc))
+            self.problem.show_message(error_text(exc))
             return
         self.accept()
 
@@ -193,7 +194,7 @@ class ComposeDialog(QDialog):
         try:
             write_atomically(path, data)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Save the message"), str(exc))
+            QMessageBox.warning(self, tr("Save the message"), error_text(exc))
             return
         self.accept()
 
@@ -207,7 +208,7 @@ class ComposeDialog(QDialog):
             folder.mkdir(parents=True, exist_ok=True)
             write_atomically(path, data)
         except (OSError, VipdeskError) as exc:
-            QMessageBox.warning(self, tr("Open in mail program"), str(exc))
+            QMessageBox.warning(self, tr("Open in mail program"), error_text(exc))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             QMessageBox.information(

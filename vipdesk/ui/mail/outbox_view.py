@@ -37,6 +37,7 @@ from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 EMPTY = tr(
@@ -134,7 +135,7 @@ class OutboxView(QWidget):
             )
         except VipdeskError as exc:
             rows = []
-            self.empty.setText(theme.span("error", str(exc)))
+            self.empty.setText(theme.span("error", error_text(exc)))
         else:
             self.empty.setText(EMPTY)
         self.model.set_rows(rows)
@@ -189,7 +190,7 @@ class OutboxView(QWidget):
         try:
             message = outbox.stored_message(self._db, chosen[0].id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Outbox"), str(exc))
+            QMessageBox.warning(self, tr("Outbox"), error_text(exc))
             return
         body = message.get_body(("plain",))
         text = body.get_content() if body is not None else ""
@@ -236,4 +237,4 @@ class OutboxView(QWidget):
             data = outbox.stored_message(self._db, row.id, unsent=unsent).as_bytes()
             write_atomically(target, data)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Save the message"), str(exc))
+            QMessageBox.warning(self, tr("Save the message"), error_text(exc))

@@ -30,6 +30,7 @@ from vipdesk.services.mail.settings import MailSettings
 from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 
@@ -107,7 +108,7 @@ class RemindersDialog(QDialog):
                 user=current_user(),
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Send reminders"), str(exc))
+            QMessageBox.warning(self, tr("Send reminders"), error_text(exc))
             return
         self.accept()
 
@@ -125,6 +126,6 @@ class RemindersDialog(QDialog):
                     Path(chosen) / name, eml_bytes(draft, self.settings.sender, reply_to)
                 )
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Save the reminders"), str(exc))
+            QMessageBox.warning(self, tr("Save the reminders"), error_text(exc))
             return
         self.accept()

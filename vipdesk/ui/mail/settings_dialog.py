@@ -45,6 +45,7 @@ from vipdesk.services.mail.smtp import send_test
 from vipdesk.services.mail.templates import SIGNATURE, fill, fill_signature
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
 
@@ -107,7 +108,7 @@ class ServerPage(QWidget):
         for label in self.errors.values():
             label.clear_message()
         for problem in exc.problems:
-            self.errors.get(problem.field, self.errors["host"]).show_message(problem.message)
+            self.errors.get(problem.field, self.errors["host"]).show_message(problem_text(problem))
 
 
 class TemplatesPage(QWidget):
@@ -214,10 +215,10 @@ class TemplatesPage(QWidget):
         except ValidationError as exc:
             for problem in exc.problems:
                 target = self.subject_error if problem.field == "subject" else self.body_error
-                target.show_message(problem.message)
+                target.show_message(problem_text(problem))
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Mail templates"), str(exc))
+            QMessageBox.warning(self, tr("Mail templates"), error_text(exc))
             return False
         self.reload(key)
         return True
@@ -297,14 +298,14 @@ class MailSettingsDialog(QDialog):
             self.server.show_problems(exc)
             return
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("E-mail settings"), str(exc))
+            QMessageBox.warning(self, tr("E-mail settings"), error_text(exc))
             return
         secret = self.server.password.text()
         if secret:
             try:
                 kept = store_password(settings, secret)
             except VipdeskError as exc:
-                self.server.show_problems(ValidationError.single("password", str(exc)))
+                self.server.show_problems(ValidationError.single("password", error_text(exc)))
                 return
             if not kept:
                 QMessageBox.information(

@@ -30,6 +30,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ class MailActions(QObject):
                 self._db, title, file.name, file.read_bytes(), [], load_mail_settings(self._db)
             )
         except (OSError, VipdeskError) as exc:
-            QMessageBox.warning(self._window, tr("E-mail the report"), str(exc))
+            QMessageBox.warning(self._window, tr("E-mail the report"), error_text(exc))
             return
         compose = ComposeDialog(self._db, draft, self._window)
         if compose.exec() == QDialog.DialogCode.Accepted and compose.queued_ids:
@@ -123,7 +124,7 @@ class MailActions(QObject):
         try:
             received = read_mail_file(path)
         except VipdeskError as exc:
-            QMessageBox.warning(self._window, TITLE, str(exc))
+            QMessageBox.warning(self._window, TITLE, error_text(exc))
             return None
         notes = [tr("Not ours, left alone: {name}").format(name=name) for name in received.others]
         for file in received.files:

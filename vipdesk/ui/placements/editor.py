@@ -40,7 +40,7 @@ from vipdesk.ui.icons import icon
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
-from vipdesk.ui.phrases import problem_text
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.placements import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
@@ -325,10 +325,10 @@ class PlacementEditor(QDialog):
         except ConflictError as exc:
             return self._resolve_conflict(form, exc)
         except NotFoundError as exc:
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
             return False
         except VipdeskError as exc:  # database unreachable or busy: keep everything typed
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
             return False
         self.kept_draft.drop(form.id)
         self._show(stored)
@@ -346,7 +346,7 @@ class PlacementEditor(QDialog):
     def _resolve_conflict(self, mine: PlacementForm, exc: ConflictError) -> bool:
         theirs = exc.theirs
         if not isinstance(theirs, PlacementForm):
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
             return False
         rows = [
             (
@@ -383,7 +383,7 @@ class PlacementEditor(QDialog):
         try:
             checklist.set_done(self._db, self._form.id, key, done, reason=reason)
         except VipdeskError as exc:
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
         self._refresh_side()
 
     def _on_status_requested(self, value: str) -> None:
@@ -406,7 +406,7 @@ class PlacementEditor(QDialog):
         try:
             stored = placements.load_placement(self._db, placement_id)
         except VipdeskError as exc:
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
             return
         self._form.status, self._form.version = stored.status, stored.version
         self._update_heading()
@@ -434,7 +434,7 @@ class PlacementEditor(QDialog):
         try:
             placements.delete_placement(self._db, form.id)
         except VipdeskError as exc:
-            self._show_banner(str(exc))
+            self._show_banner(error_text(exc))
             return
         self.kept_draft.drop(form.id)
         self.deleted.emit(form.id)

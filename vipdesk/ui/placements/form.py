@@ -28,7 +28,7 @@ from vipdesk.services.placements.lookups import Choice, PickerChoices
 from vipdesk.services.placements.records import PeriodForm, PlacementForm
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
-from vipdesk.ui.phrases import problem_text
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -319,7 +319,7 @@ class PlacementFormWidget(QWidget):
             try:
                 return read()
             except ValueError as exc:
-                problems.append(FieldProblem(name, str(exc)))
+                problems.append(FieldProblem(name, error_text(exc)))
                 return None
 
         for name, picker, what in (

@@ -13,6 +13,7 @@ from vipdesk.services.placements.lifecycle import MoveRefusedError
 from vipdesk.services.placements.records import PlacementForm
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.status_dialogs import RefusalDialog, ask_reason
 
 
@@ -46,7 +47,7 @@ class StatusMover(QObject):
             self._refused(form, exc)
             return
         except VipdeskError as exc:
-            QMessageBox.warning(self._window, tr("Status not changed"), str(exc))
+            QMessageBox.warning(self._window, tr("Status not changed"), error_text(exc))
             return
         self.moved.emit(moved)
 
@@ -76,6 +77,6 @@ class StatusMover(QObject):
                 self._db, form.id, error.target, form.version, override=reason
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self._window, tr("Status not changed"), str(exc))
+            QMessageBox.warning(self._window, tr("Status not changed"), error_text(exc))
             return
         self.moved.emit(moved)

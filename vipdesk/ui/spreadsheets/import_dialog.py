@@ -39,6 +39,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.spreadsheets.kind_texts import kind_texts
@@ -78,7 +79,7 @@ def save_template_as(parent: QWidget, kind: str, folder: Path | None = None) -> 
     try:
         save_import_template(kind, path)
     except VipdeskError as exc:
-        QMessageBox.warning(parent, tr("The template was not saved"), str(exc))
+        QMessageBox.warning(parent, tr("The template was not saved"), error_text(exc))
         return None
     return path
 
@@ -200,7 +201,7 @@ class ImportDialog(JobDialog):
         try:
             save_date_order(self._db, str(self.date_order.currentData()), self._user)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("The date order was not changed"), str(exc))
+            QMessageBox.warning(self, tr("The date order was not changed"), error_text(exc))
             return
         if self._path is not None:
             self.load(self._path)
@@ -237,7 +238,7 @@ class ImportDialog(JobDialog):
         self.preview.resizeColumnsToContents()
         self.problems_model.set_rows(
             [tr("Row"), tr("Column"), tr("Problem")],
-            [[str(p.row), p.column, p.message] for p in plan.problems],
+            [[str(p.row), p.column, problem_text(p)] for p in plan.problems],
         )
         self.problems.resizeColumnToContents(0)
         self.problems.resizeColumnToContents(1)

@@ -27,6 +27,7 @@ from vipdesk.services.worklist.snoozes import NOTE_LIMIT
 from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import sentence_case
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.today import rule_texts
 
 SNOOZE_DAYS = 7  # the date a snooze proposes: a week from today
@@ -140,7 +141,7 @@ class RulesDialog(QDialog):
         try:
             set_rule_days(self._db, {key: spin.value() for key, spin in self.spins.items()})
         except VipdeskError as exc:
-            self.problem.setText(str(exc))
+            self.problem.setText(error_text(exc))
             self.problem.setVisible(True)
             return
         self.accept()

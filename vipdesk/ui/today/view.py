@@ -34,6 +34,7 @@ from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.labels import sentence_case
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.today import rule_texts
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
@@ -253,7 +254,7 @@ class TodayView(QWidget):
                 today=worklist.as_of,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Cannot snooze"), str(exc))
+            QMessageBox.warning(self, tr("Cannot snooze"), error_text(exc))
             return
         self.message.emit(snoozed_message(item, dialog.until()))
         self.changed.emit()
@@ -264,7 +265,7 @@ class TodayView(QWidget):
         try:
             plan = plan_reminders(self._db, settings)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Send reminders"), str(exc))
+            QMessageBox.warning(self, tr("Send reminders"), error_text(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()

@@ -20,6 +20,7 @@ from vipdesk.services.trash.bin import Deleted, recently_deleted, restore_delete
 from vipdesk.ui import when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
 
@@ -77,7 +78,7 @@ class RecentlyDeletedDialog(QDialog):
         try:
             self.entries = recently_deleted(self._db)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Recently deleted"), str(exc))
+            QMessageBox.warning(self, tr("Recently deleted"), error_text(exc))
             self.entries = []
         self.model.set_rows(
             HEADERS,
@@ -107,7 +108,7 @@ class RecentlyDeletedDialog(QDialog):
         try:
             restore_deleted(self._db, entry.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Not restored"), str(exc))
+            QMessageBox.warning(self, tr("Not restored"), error_text(exc))
             self.reload()
             return
         self.restored.emit(entry.kind)

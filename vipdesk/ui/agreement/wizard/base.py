@@ -33,6 +33,7 @@ from vipdesk.services.agreements.problems import Problem, Section
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.lists import ListEditor, edit_signals, line_edit, set_line
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.widgets import ErrorLabel, add_field
 
 
@@ -237,7 +238,7 @@ class SectionPage(QWizardPage):
         for problem in problems:
             target = self._place(problem)
             if target is None:
-                elsewhere.append(problem.message)
+                elsewhere.append(problem_text(problem))
             first = first or target
         self._show_summary(len(problems), elsewhere)
         return first
@@ -246,15 +247,16 @@ class SectionPage(QWizardPage):
         error = self._errors.get(problem.field)
         if error is not None:
             shown = error.text()
-            error.show_message(f"{shown}\n{problem.message}" if shown else problem.message)
+            said = problem_text(problem)
+            error.show_message(f"{shown}\n{said}" if shown else said)
             return self._targets[problem.field]
         for prefix, editor in self._lists.items():
             if problem.field == prefix:
-                return editor.show_problem(None, problem.message)
+                return editor.show_problem(None, problem_text(problem))
             if problem.field.startswith(f"{prefix}."):
                 index, _dot, part = problem.field[len(prefix) + 1 :].partition(".")
                 if index.isdigit():
-                    return editor.show_problem(int(index), problem.message, part)
+                    return editor.show_problem(int(index), problem_text(problem), part)
         return None
 
     def _show_summary(self, count: int, elsewhere: list[str]) -> None:

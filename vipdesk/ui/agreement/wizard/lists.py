@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.content import Period, Task, Tool
 from vipdesk.enums import PeriodKind
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import DateField, ErrorLabel
 
 T = TypeVar("T")
@@ -164,7 +165,7 @@ class TaskRow(ListRow[Task]):
         try:
             deadline = self.deadline.value()
         except ValueError as exc:
-            deadline, problem = None, str(exc)
+            deadline, problem = None, error_text(exc)
         task = Task(self.description.text().strip(), self.deliverable.text().strip(), deadline)
         return task, problem
 

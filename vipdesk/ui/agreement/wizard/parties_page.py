@@ -23,6 +23,7 @@ from vipdesk.ui.agreement.wizard.base import PersonFields, SectionPage
 from vipdesk.ui.agreement.wizard.lists import line_edit, set_line
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import DateField
 
 STUDY_CYCLES = {5: tr("EQF 5 — short cycle"), 6: tr("EQF 6 — bachelor"), 7: tr("EQF 7 — master"),
@@ -166,7 +167,7 @@ class PartiesPage(SectionPage):
             birth = self.birth.value()
         except ValueError as exc:
             birth = data.trainee.date_of_birth
-            problems.append(self.problem("trainee.date_of_birth", str(exc)))
+            problems.append(self.problem("trainee.date_of_birth", error_text(exc)))
         trainee = replace(
             data.trainee,
             name=self.trainee_name.text().strip(),

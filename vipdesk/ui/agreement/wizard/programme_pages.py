@@ -29,6 +29,7 @@ from vipdesk.ui.agreement.wizard.lists import (
 )
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import DateField
 
 SECTION = {s.key: s for s in SECTIONS}
@@ -41,7 +42,7 @@ def read_date(
     try:
         value = field.value()
     except ValueError as exc:
-        problems.append(page.problem(name, str(exc)))
+        problems.append(page.problem(name, error_text(exc)))
         return kept
     if value is None:
         problems.append(page.problem(name, empty))

@@ -40,6 +40,7 @@ from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import ErrorLabel
 
 
@@ -236,7 +237,7 @@ class RecognitionPage(SectionPage):
             credits = parse_decimal(self.credits.text(), "credits")
         except ValueError as exc:
             credits = data.recognition.credits
-            problems.append(self.problem("recognition.credits", str(exc)))
+            problems.append(self.problem("recognition.credits", error_text(exc)))
         kind = next(k for k, b in self.kind_buttons.items() if b.isChecked())
         recognition = Recognition(
             kind=kind,
@@ -316,7 +317,7 @@ class HostPage(SectionPage):
         except ValueError as exc:
             amount = data.host.amount
             if paid:
-                problems.append(self.problem("host.amount", str(exc)))
+                problems.append(self.problem("host.amount", error_text(exc)))
         host = replace(
             data.host,
             financial_support=paid,

@@ -51,6 +51,7 @@ from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence
 from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.widgets import language_combo
 
 FROZEN_NOTE = tr(
@@ -191,7 +192,7 @@ class ReviewPage(QWizardPage):
                     f"— {about}</span></p>"
                 )
                 continue
-            items = "".join(f"<li>{escape(p.message)}</li>" for p in problems)
+            items = "".join(f"<li>{escape(problem_text(p))}</li>" for p in problems)
             parts.append(
                 tr(
                     "<p style='margin:6px 0'><span style='color:{hex_of}'>✘</span> "
