@@ -6,6 +6,7 @@ line. Anything that is not a `VipdeskError` is a bug: logged with its traceback.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Self
 
@@ -58,7 +59,7 @@ class NotFoundError(VipdeskError):
 class FieldProblem:
     field: str
     message: str
-    phrase: Phrase | None = None  # `message` as what it says, for the interface to word
+    phrase: Phrase | None = dataclasses.field(default=None, compare=False)  # `message`, worded
 
     @classmethod
     def said(cls, field_name: str, template: str, **values: Any) -> FieldProblem:

@@ -38,9 +38,26 @@ class Day:
 
     on: date
     padded: bool = False  # "04 Dec 2026"
+    long: bool = False  # "4 December 2026"
 
     def english(self) -> str:
+        if self.long:
+            return f"{self.on.day} {self.on:%B %Y}"
         return f"{self.on:%d %b %Y}" if self.padded else f"{self.on.day} {self.on:%b %Y}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """From a first to a last day, written in full: one day when both are the same."""
+
+    start: date
+    end: date
+
+    def english(self) -> str:
+        first = Day(self.start, long=True).english()
+        if self.start == self.end:
+            return first
+        return f"{first} – {Day(self.end, long=True).english()}"
 
 
 @dataclass(frozen=True)

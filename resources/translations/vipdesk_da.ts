@@ -1160,12 +1160,160 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
         <translation>Blandede perioder</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>&apos;{currency}&apos; er ikke en valuta; vælg en kode som EUR fra listen.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>&apos;{level}&apos; er ikke et sprogniveau; vælg A1 til C2 eller modersmål.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Et blandet praktikophold skal have mindst én fysisk og én virtuel periode; tilføj en fysisk.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Et blandet praktikophold skal have mindst én fysisk og én virtuel periode; tilføj en virtuel.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Et blandet praktikophold skal have sine fysiske og virtuelle perioder: tilføj dem.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Tilføj mindst ét læringsudbytte: hvad praktikanten vil vide eller kunne.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Tilføj mindst én linje til kommunikationsprotokollen: hvornår aktørerne kan træffes, hvordan de rapporterer, og hvor hurtigt de svarer.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Tilføj mindst én opgave med dens leverance og frist.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>ECTS-point kan ikke være negative ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Beskriv evalueringsproceduren: hvem der vurderer praktikanten, hvornår og på hvilket grundlag.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Beskriv opfølgningsplanen: hvem der følger praktikantens fremskridt, og hvor ofte.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Angiv ECTS-point: et praktikophold, der indgår i studieordningen, tæller med i uddannelsen.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Angiv den modtagende organisations land.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Angiv praktikopholdets første dag.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Angiv praktikopholdets sidste dag.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Angiv mentorens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Angiv det månedlige beløb for den økonomiske støtte, eller angiv, at der ikke er nogen.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Angiv navnet på den modtagende organisation.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Angiv navnet på den udsendende institutions ansvarlige person.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Angiv navnet på den udsendende institution.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Angiv praktikopholdets titel.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Angiv praktikantens navn.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Timer pr. uge skal være mellem {low} og {high}; der er angivet {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Ingen periode dækker {dates}: hver dag i et blandet praktikophold er enten fysisk eller virtuel.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Periode {n} (fysisk, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Periode {n} (virtuel, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Periode {n} skal have en første og en sidste dag.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>Opgave {n} har ingen beskrivelse.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>Fristen for opgave {n} ({deadline}) ligger efter periodens slutning ({end}).</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>Fristen for opgave {n} ({deadline}) ligger før periodens start ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Beviset skal udstedes inden for {low} til {high} uger efter afslutningen (der står {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>Opgaverne for {who} er tomme: skriv mindst én, eller gendan standardteksten.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>Det månedlige beløb skal være større end 0 (det er {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Praktikopholdet slutter den {end}, efter den planlagte slutdato ({planned}). Ændr datoen her, eller først praktikopholdets planlagte periode.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Praktikopholdet begynder den {start}, før den planlagte startdato ({planned}). Ændr datoen her, eller først praktikopholdets planlagte periode.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Værktøj {n} har intet navn.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} ligger ikke inden for praktikopholdet ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} og {other} overlapper.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

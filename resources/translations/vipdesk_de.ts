@@ -1160,12 +1160,160 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
         <translation>Phasen (kombiniert)</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>„{currency}“ ist keine Währung; wählen Sie einen Code wie EUR aus der Liste.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>„{level}“ ist kein Sprachniveau; wählen Sie A1 bis C2 oder Muttersprache.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Ein Blended-Praktikum braucht mindestens einen physischen und einen virtuellen Zeitraum; fügen Sie einen physischen hinzu.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Ein Blended-Praktikum braucht mindestens einen physischen und einen virtuellen Zeitraum; fügen Sie einen virtuellen hinzu.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Ein Blended-Praktikum braucht seine physischen und virtuellen Zeiträume: Fügen Sie sie hinzu.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Fügen Sie mindestens ein Lernergebnis hinzu: was die/der Praktikant/in wissen oder können wird.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Fügen Sie dem Kommunikationsprotokoll mindestens eine Zeile hinzu: wann die Beteiligten erreichbar sind, wie sie berichten und wie schnell sie antworten.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Fügen Sie mindestens eine Aufgabe mit ihrem Arbeitsergebnis und ihrer Frist hinzu.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>Die ECTS-Punkte dürfen nicht negativ sein ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Beschreiben Sie das Bewertungsverfahren: wer die/den Praktikant/in bewertet, wann und auf welcher Grundlage.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Beschreiben Sie den Begleitplan: wer den Fortschritt der/des Praktikant/in begleitet und wie oft.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Geben Sie die ECTS-Punkte ein: Ein in das Curriculum eingebundenes Praktikum zählt für den Abschluss.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Geben Sie das Land der aufnehmenden Organisation ein.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Geben Sie den ersten Tag des Praktikums ein.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Geben Sie den letzten Tag des Praktikums ein.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Geben Sie den Namen der Mentorin/des Mentors ein.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Geben Sie den monatlichen Betrag der finanziellen Unterstützung ein oder geben Sie an, dass es keine gibt.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Geben Sie den Namen der aufnehmenden Organisation ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Geben Sie den Namen der verantwortlichen Person der entsendenden Einrichtung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Geben Sie den Namen der entsendenden Einrichtung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Geben Sie den Titel des Praktikums ein.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Geben Sie den Namen der/des Praktikant/in ein.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Die Stunden pro Woche müssen zwischen {low} und {high} liegen; eingetragen sind {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Kein Zeitraum deckt {dates} ab: Jeder Tag eines Blended-Praktikums ist entweder physisch oder virtuell.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Zeitraum {n} (physisch, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Zeitraum {n} (virtuell, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Zeitraum {n} braucht einen ersten und einen letzten Tag.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>Aufgabe {n} hat keine Beschreibung.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>Die Frist der Aufgabe {n} ({deadline}) liegt nach dem Ende des Zeitraums ({end}).</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>Die Frist der Aufgabe {n} ({deadline}) liegt vor dem Beginn des Zeitraums ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Die Bescheinigung muss {low} bis {high} Wochen nach dem Ende ausgestellt werden (eingetragen: {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>Für die Rolle „{who}“ sind keine Aufgaben eingetragen: Schreiben Sie mindestens eine oder stellen Sie den Standardtext wieder her.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>Der monatliche Betrag muss größer als 0 sein (eingetragen: {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Das Praktikum endet am {end}, nach dem geplanten Ende ({planned}). Ändern Sie das Datum hier oder zuerst den geplanten Zeitraum des Praktikums.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Das Praktikum beginnt am {start}, vor dem geplanten Beginn ({planned}). Ändern Sie das Datum hier oder zuerst den geplanten Zeitraum des Praktikums.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Tool {n} hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} liegt nicht innerhalb des Praktikums ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} und {other} überschneiden sich.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

@@ -1155,11 +1155,159 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1160,12 +1160,160 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
         <translation>Yhdistetyn harjoittelun jaksot</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>&apos;{currency}&apos; ei ole valuutta; valitse luettelosta koodi, esimerkiksi EUR.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>&apos;{level}&apos; ei ole kielitaitotaso; valitse A1–C2 tai äidinkieli.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Monimuotoharjoittelussa on oltava vähintään yksi fyysinen ja yksi virtuaalinen jakso; lisää fyysinen jakso.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Monimuotoharjoittelussa on oltava vähintään yksi fyysinen ja yksi virtuaalinen jakso; lisää virtuaalinen jakso.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Monimuotoharjoittelulle tarvitaan fyysiset ja virtuaaliset jaksot: lisää ne.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Lisää vähintään yksi oppimistulos: mitä harjoittelija tulee tietämään tai osaamaan.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Lisää viestintäsuunnitelmaan vähintään yksi rivi: milloin osapuolet ovat tavoitettavissa, miten he raportoivat ja kuinka nopeasti he vastaavat.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Lisää vähintään yksi tehtävä sekä sen tuotos ja määräaika.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>Opintopisteet eivät voi olla negatiivisia ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Kuvaa arviointimenettely: kuka arvioi harjoittelijan, milloin ja millä perusteella.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Kuvaa seurantasuunnitelma: kuka seuraa harjoittelijan edistymistä ja kuinka usein.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Anna ECTS-opintopisteet: opetussuunnitelmaan sisältyvä harjoittelu lasketaan tutkintoon.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Anna vastaanottavan organisaation maa.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Anna harjoittelun ensimmäinen päivä.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Anna harjoittelun viimeinen päivä.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Anna mentorin nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Anna taloudellisen tuen kuukausisumma tai ilmoita, ettei tukea ole.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Anna vastaanottavan organisaation nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Anna lähettävän korkeakoulun vastuuhenkilön nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Anna lähettävän korkeakoulun nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Anna harjoittelun nimike.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Anna harjoittelijan nimi.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Viikkotuntien on oltava välillä {low}–{high}; nyt niitä on {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Mikään jakso ei kata ajankohtaa {dates}: monimuotoharjoittelun jokainen päivä on joko fyysinen tai virtuaalinen.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Jakso {n} (fyysinen, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Jakso {n} (virtuaalinen, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Jaksolle {n} tarvitaan ensimmäinen ja viimeinen päivä.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>Tehtävällä {n} ei ole kuvausta.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>Tehtävän {n} määräaika {deadline} on jakson päättymisen ({end}) jälkeen.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>Tehtävän {n} määräaika {deadline} on ennen jakson alkua ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Todistus on annettava {low}–{high} viikon kuluessa päättymisestä (nyt {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>Roolille {who} ei ole kirjattu tehtäviä: kirjoita vähintään yksi tai palauta oletusteksti.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>Kuukausisumman on oltava suurempi kuin 0 (nyt {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Harjoittelu päättyy {end}, suunnitellun päättymisen ({planned}) jälkeen. Muuta päivämäärä tässä tai ensin harjoittelun suunniteltu jakso.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Harjoittelu alkaa {start}, ennen suunniteltua alkua ({planned}). Muuta päivämäärä tässä tai ensin harjoittelun suunniteltu jakso.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Työkalulla {n} ei ole nimeä.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} ei mahdu harjoittelun ajanjaksoon ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} ja {other} menevät päällekkäin.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

@@ -1160,12 +1160,160 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
         <translation>Periodi misti</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>&apos;{currency}&apos; non è una valuta; scegli dall&apos;elenco un codice come EUR.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>&apos;{level}&apos; non è un livello linguistico; scegli da A1 a C2 o madrelingua.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Un tirocinio misto richiede almeno un periodo in presenza e uno virtuale; aggiungine uno in presenza.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Un tirocinio misto richiede almeno un periodo in presenza e uno virtuale; aggiungine uno virtuale.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Un tirocinio misto richiede i suoi periodi in presenza e virtuali: aggiungili.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Aggiungi almeno un risultato di apprendimento: cosa il tirocinante saprà o sarà in grado di fare.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Aggiungi almeno una riga al protocollo di comunicazione: quando i soggetti sono disponibili, come riferiscono e con quale rapidità rispondono.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Aggiungi almeno un&apos;attività, con il suo prodotto e la sua scadenza.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>I crediti non possono essere negativi ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Descrivi la procedura di valutazione: chi valuta il tirocinante, quando e su quale base.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Descrivi il piano di monitoraggio: chi segue i progressi del tirocinante e con quale frequenza.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Inserisci i crediti ECTS: un tirocinio inserito nel piano di studi conta ai fini del titolo.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Inserisci il paese dell&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Inserisci il primo giorno del tirocinio.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Inserisci l&apos;ultimo giorno del tirocinio.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Inserisci il nome del mentore.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Inserisci l&apos;importo mensile del sostegno finanziario, oppure indica che non è previsto.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Inserisci il nome dell&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Inserisci il nome della persona responsabile dell&apos;istituto di invio.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Inserisci il nome dell&apos;istituto di invio.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Inserisci il titolo del tirocinio.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Inserisci il nome del tirocinante.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Le ore settimanali devono essere comprese tra {low} e {high}; ora sono {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Nessun periodo copre {dates}: ogni giorno di un tirocinio misto è in presenza o virtuale.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Periodo {n} (in presenza, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Periodo {n} (virtuale, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Il periodo {n} richiede un primo e un ultimo giorno.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>L&apos;attività {n} non ha una descrizione.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>La scadenza dell&apos;attività {n} ({deadline}) è successiva alla fine del periodo ({end}).</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>La scadenza dell&apos;attività {n} ({deadline}) è anteriore all&apos;inizio del periodo ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Il certificato deve essere rilasciato da {low} a {high} settimane dopo la fine (valore indicato: {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>I compiti del ruolo {who} sono vuoti: scrivine almeno uno o ripristina il testo predefinito.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>L&apos;importo mensile deve essere maggiore di 0 (ora è {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Il tirocinio termina il {end}, dopo la fine prevista ({planned}). Modifica qui la data, oppure prima il periodo previsto del tirocinio.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Il tirocinio inizia il {start}, prima dell&apos;inizio previsto ({planned}). Modifica qui la data, oppure prima il periodo previsto del tirocinio.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Lo strumento {n} non ha un nome.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} finisce prima di iniziare.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} non rientra nel tirocinio ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} e {other} si sovrappongono.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

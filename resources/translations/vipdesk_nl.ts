@@ -1160,12 +1160,160 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
         <translation>Gemengde perioden</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>&apos;{currency}&apos; is geen valuta; kies een code zoals EUR uit de lijst.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>&apos;{level}&apos; is geen taalniveau; kies A1 tot C2 of moedertaal.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Een blended stage heeft minstens één fysieke en één virtuele periode nodig; voeg een fysieke toe.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Een blended stage heeft minstens één fysieke en één virtuele periode nodig; voeg een virtuele toe.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Een blended stage heeft fysieke en virtuele perioden nodig: voeg ze toe.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Voeg minstens één leerresultaat toe: wat de stagiair zal weten of kunnen.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Voeg minstens één regel toe aan het communicatieprotocol: wanneer de betrokkenen bereikbaar zijn, hoe ze rapporteren en hoe snel ze antwoorden.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Voeg minstens één taak toe, met het op te leveren resultaat en de deadline.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>Studiepunten kunnen niet negatief zijn ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Beschrijf de evaluatieprocedure: wie de stagiair evalueert, wanneer en op welke basis.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Beschrijf het monitoringplan: wie de voortgang van de stagiair volgt en hoe vaak.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Voer de ECTS-studiepunten in: een stage die deel uitmaakt van het curriculum telt mee voor het diploma.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Voer het land van de ontvangende organisatie in.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Voer de eerste dag van de stage in.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Voer de laatste dag van de stage in.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Voer de naam van de mentor in.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Voer het maandbedrag van de financiële ondersteuning in, of geef aan dat er geen is.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Voer de naam van de ontvangende organisatie in.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Voer de naam van de verantwoordelijke persoon van de zendende instelling in.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Voer de naam van de zendende instelling in.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Voer de titel van de stage in.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Voer de naam van de stagiair in.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Het aantal uren per week moet tussen {low} en {high} liggen; het is nu {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Geen enkele periode omvat {dates}: elke dag van een blended stage is fysiek of virtueel.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Periode {n} (fysiek, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Periode {n} (virtueel, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Periode {n} heeft een eerste en een laatste dag nodig.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>Taak {n} heeft geen beschrijving.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>De deadline van taak {n} ({deadline}) valt na het einde van de periode ({end}).</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>De deadline van taak {n} ({deadline}) valt vóór het begin van de periode ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Het certificaat moet binnen {low} tot {high} weken na het einde worden afgegeven (ingevuld: {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>De taken van de {who} zijn leeg: schrijf er minstens één of herstel de standaardtekst.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>Het maandbedrag moet groter zijn dan 0 (het is {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>De stage eindigt op {end}, na het geplande einde ({planned}). Wijzig de datum hier, of eerst de geplande periode van de stage.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>De stage begint op {start}, vóór het geplande begin ({planned}). Wijzig de datum hier, of eerst de geplande periode van de stage.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Tool {n} heeft geen naam.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} eindigt voordat ze begint.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} valt niet binnen de stage ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} en {other} overlappen.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

@@ -1167,12 +1167,160 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
         <translation>Okresy (tryb mieszany)</translation>
     </message>
     <message>
+        <source>&apos;{currency}&apos; is not a currency; choose a code such as EUR from the list.</source>
+        <translation>„{currency}” nie jest walutą; wybierz z listy kod, np. EUR.</translation>
+    </message>
+    <message>
+        <source>&apos;{level}&apos; is not a language level; choose A1 to C2 or native.</source>
+        <translation>„{level}” nie jest poziomem znajomości języka; wybierz od A1 do C2 lub ojczysty.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a physical one.</source>
+        <translation>Praktyka mieszana wymaga co najmniej jednego okresu fizycznego i jednego wirtualnego; dodaj okres fizyczny.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs at least one physical and one virtual period; add a virtual one.</source>
+        <translation>Praktyka mieszana wymaga co najmniej jednego okresu fizycznego i jednego wirtualnego; dodaj okres wirtualny.</translation>
+    </message>
+    <message>
+        <source>A blended traineeship needs its physical and virtual periods: add them.</source>
+        <translation>Praktyka mieszana wymaga okresów fizycznych i wirtualnych: dodaj je.</translation>
+    </message>
+    <message>
+        <source>Add at least one learning outcome: what the trainee will know or be able to do.</source>
+        <translation>Dodaj co najmniej jeden efekt uczenia się: co praktykant będzie wiedzieć lub umieć zrobić.</translation>
+    </message>
+    <message>
+        <source>Add at least one line to the communication protocol: when the actors are available, how they report and how fast they reply.</source>
+        <translation>Dodaj co najmniej jeden wiersz do protokołu komunikacji: kiedy uczestnicy są dostępni, jak składają raporty i jak szybko odpowiadają.</translation>
+    </message>
+    <message>
+        <source>Add at least one task, with its deliverable and deadline.</source>
+        <translation>Dodaj co najmniej jedno zadanie wraz z rezultatem i terminem.</translation>
+    </message>
+    <message>
+        <source>Credits cannot be negative ({credits}).</source>
+        <translation>Liczba punktów nie może być ujemna ({credits}).</translation>
+    </message>
+    <message>
+        <source>Describe the evaluation procedure: who evaluates the trainee, when and on what basis.</source>
+        <translation>Opisz procedurę oceny: kto ocenia praktykanta, kiedy i na jakiej podstawie.</translation>
+    </message>
+    <message>
+        <source>Describe the monitoring plan: who follows the trainee&apos;s progress, and how often.</source>
+        <translation>Opisz plan monitorowania: kto śledzi postępy praktykanta i jak często.</translation>
+    </message>
+    <message>
+        <source>Enter the ECTS credits: a traineeship embedded in the curriculum counts towards the degree.</source>
+        <translation>Wpisz punkty ECTS: praktyka będąca częścią programu studiów wlicza się do dyplomu.</translation>
+    </message>
+    <message>
+        <source>Enter the country of the receiving organisation.</source>
+        <translation>Wpisz kraj organizacji przyjmującej.</translation>
+    </message>
+    <message>
         <source>Enter the first day of the traineeship.</source>
         <translation>Wpisz pierwszy dzień praktyki.</translation>
     </message>
     <message>
         <source>Enter the last day of the traineeship.</source>
         <translation>Wpisz ostatni dzień praktyki.</translation>
+    </message>
+    <message>
+        <source>Enter the mentor&apos;s name.</source>
+        <translation>Wpisz imię i nazwisko mentora.</translation>
+    </message>
+    <message>
+        <source>Enter the monthly amount of the financial support, or say that there is none.</source>
+        <translation>Wpisz miesięczną kwotę wsparcia finansowego albo zaznacz, że go nie ma.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the receiving organisation.</source>
+        <translation>Wpisz nazwę organizacji przyjmującej.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution&apos;s responsible person.</source>
+        <translation>Wpisz imię i nazwisko osoby odpowiedzialnej na uczelni wysyłającej.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the sending institution.</source>
+        <translation>Wpisz nazwę uczelni wysyłającej.</translation>
+    </message>
+    <message>
+        <source>Enter the title of the traineeship.</source>
+        <translation>Wpisz tytuł praktyki.</translation>
+    </message>
+    <message>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>Wpisz imię i nazwisko praktykanta.</translation>
+    </message>
+    <message>
+        <source>Hours per week must be between {low} and {high}; it is {hours}.</source>
+        <translation>Liczba godzin tygodniowo musi wynosić od {low} do {high}; podano {hours}.</translation>
+    </message>
+    <message>
+        <source>No period covers {dates}: every day of a blended traineeship is either physical or virtual.</source>
+        <translation>Żaden okres nie obejmuje terminu {dates}: każdy dzień praktyki mieszanej jest albo fizyczny, albo wirtualny.</translation>
+    </message>
+    <message>
+        <source>Period {n} (physical, {dates})</source>
+        <translation>Okres {n} (fizyczny, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} (virtual, {dates})</source>
+        <translation>Okres {n} (wirtualny, {dates})</translation>
+    </message>
+    <message>
+        <source>Period {n} needs a first and a last day.</source>
+        <translation>Okres {n} wymaga pierwszego i ostatniego dnia.</translation>
+    </message>
+    <message>
+        <source>Task {n} has no description.</source>
+        <translation>Zadanie {n} nie ma opisu.</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is after the end of the period ({end}).</source>
+        <translation>Termin zadania {n} ({deadline}) przypada po zakończeniu okresu ({end}).</translation>
+    </message>
+    <message>
+        <source>Task {n}&apos;s deadline {deadline} is before the start of the period ({start}).</source>
+        <translation>Termin zadania {n} ({deadline}) przypada przed rozpoczęciem okresu ({start}).</translation>
+    </message>
+    <message>
+        <source>The certificate must be issued within {low} to {high} weeks after the end (it says {weeks}).</source>
+        <translation>Zaświadczenie musi zostać wydane w ciągu {low}–{high} tygodni po zakończeniu (podano: {weeks}).</translation>
+    </message>
+    <message>
+        <source>The duties of the {who} are empty: write at least one, or restore the default text.</source>
+        <translation>Lista obowiązków roli „{who}” jest pusta: wpisz co najmniej jeden albo przywróć tekst domyślny.</translation>
+    </message>
+    <message>
+        <source>The monthly amount must be more than 0 (it is {amount}).</source>
+        <translation>Kwota miesięczna musi być większa od 0 (podano: {amount}).</translation>
+    </message>
+    <message>
+        <source>The traineeship ends on {end}, after the placement&apos;s planned end ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Praktyka kończy się {end}, po planowanym końcu ({planned}). Zmień datę tutaj albo najpierw planowany okres praktyki.</translation>
+    </message>
+    <message>
+        <source>The traineeship starts on {start}, before the placement&apos;s planned start ({planned}). Change the date here, or the placement&apos;s planned period first.</source>
+        <translation>Praktyka zaczyna się {start}, przed planowanym początkiem ({planned}). Zmień datę tutaj albo najpierw planowany okres praktyki.</translation>
+    </message>
+    <message>
+        <source>Tool {n} has no name.</source>
+        <translation>Narzędzie {n} nie ma nazwy.</translation>
+    </message>
+    <message>
+        <source>{period} ends before it starts.</source>
+        <translation>{period} kończy się, zanim się zaczyna.</translation>
+    </message>
+    <message>
+        <source>{period} is not inside the traineeship ({dates}).</source>
+        <translation>{period} nie mieści się w czasie trwania praktyki ({dates}).</translation>
+    </message>
+    <message>
+        <source>{period} overlaps {other}.</source>
+        <translation>{period} i {other} nakładają się.</translation>
     </message>
     <message>
         <source>&amp;Add a task</source>

@@ -1,40 +1,58 @@
 """Sentences the services keep as `Phrase`s, worded in the interface's language.
 
-Each part of the interface that shows such sentences lists their English templates with
-`tr()` (so the catalogue holds them) and registers that list here; a template no list holds
-is shown in English, never dropped. `error_text` words an error the same way when the service
+Each part of the interface that shows such sentences lists their English templates (so the
+catalogue holds them) in a module named in `TEMPLATE_MODULES`; a template no list holds is
+shown in English, never dropped. `error_text` words an error the same way when the service
 said it as a phrase.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 from typing import Any, Protocol
 
 from PySide6.QtCore import QLocale
 
 from vipdesk.errors import FieldProblem, ValidationError
-from vipdesk.phrase import Count, Day, Joined, Phrase
+from vipdesk.phrase import Count, Day, Joined, Phrase, Span
 from vipdesk.ui import when
 
-Templates = Callable[[], Mapping[str, str]]
-_registered: list[Templates] = []
+# The modules that list the templates of the services' phrases (each has `templates()`).
+TEMPLATE_MODULES = (
+    "vipdesk.ui.placements.history_texts",
+    "vipdesk.ui.placements.problem_texts",
+    "vipdesk.ui.funding.grant_texts",
+    "vipdesk.ui.agreement.wizard.problem_texts",
+)
 
 
-def register(templates: Templates) -> Templates:
-    """Add a part's templates (a function, called once the language is installed)."""
+_registered: list[Callable[[], Mapping[str, str]]] = []
+
+
+def register(templates: Callable[[], Mapping[str, str]]) -> Callable[[], Mapping[str, str]]:
+    """Add a module's `templates` to those of `TEMPLATE_MODULES` (a decorator)."""
     _registered.append(templates)
+    all_templates.cache_clear()
     return templates
 
 
-def translated_template(english: str) -> str:
+@cache  # the language is chosen once, at start
+def all_templates() -> dict[str, str]:
+    """Every template the interface knows, English → the interface's language."""
+    found: dict[str, str] = {}
+    for name in TEMPLATE_MODULES:
+        found.update(importlib.import_module(name).templates())
     for templates in _registered:
-        found = templates().get(english)
-        if found is not None:
-            return found
-    return english
+        found.update(templates())
+    return found
+
+
+def translated_template(english: str) -> str:
+    return all_templates().get(english, english)
 
 
 def phrase_text(phrase: Phrase, part: Callable[[Any], str | None] | None = None) -> str:
@@ -55,7 +73,10 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
     if isinstance(value, Joined):
         return value.separator.join(part_text(p, part) for p in value.parts)
     if isinstance(value, Day):
-        return when.day(value.on)
+        return when.full_day(value.on) if value.long else when.day(value.on)
+    if isinstance(value, Span):
+        first = when.full_day(value.start)
+        return first if value.start == value.end else f"{first} – {when.full_day(value.end)}"
     if isinstance(value, Count):
         return QLocale().toString(value.n)
     if isinstance(value, date):

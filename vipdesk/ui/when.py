@@ -37,6 +37,13 @@ def day(value: date) -> str:
     return QLocale().toString(_qdate(value), _pattern(0))
 
 
+def full_day(value: date) -> str:
+    """A day with its month in full, no weekday: "4 December 2026", "4. Dezember 2026"."""
+    language = QLocale().name().split("_", 1)[0]
+    pattern = "d. MMMM yyyy" if language in ("de", "da", "fi") else "d MMMM yyyy"
+    return QLocale().toString(_qdate(value), pattern)
+
+
 def long_day(value: date) -> str:
     """A day in full, with its weekday: "Friday 4 December 2026", "Freitag, 4. Dezember 2026"."""
     if QLocale().language() is QLocale.Language.English:  # not the American "December 4"

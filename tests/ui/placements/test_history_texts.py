@@ -33,6 +33,7 @@ def test_the_demo_histories_read_in_english_as_the_command_line_tells_them(db: D
     for pid in ids:
         for day in placement_history(db, pid):
             for event in day.events:
+                assert event.phrase is not None, event.what  # a kind of entry it knows
                 english = event.what + (f": {event.note}" if event.note else "")
                 assert re.sub(r"\b0(\d) ", r"\1 ", event_text(event)) == english
                 told += 1

@@ -10,9 +10,11 @@ people do. `Found` collects the problems of one section for the rules in
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
+from vipdesk.phrase import Phrase
 from vipdesk.services.people.rules import Checker
 
 
@@ -41,6 +43,7 @@ class Problem:
     section: str  # a key of SECTIONS
     field: str  # dotted path into AgreementData, e.g. "programme.tasks.1.deadline"
     message: str
+    phrase: Phrase | None = dataclasses.field(default=None, compare=False)  # `message`, worded
 
 
 def long_date(value: date) -> str:
@@ -60,12 +63,14 @@ class Found:
         self.section = section
         self.problems: list[Problem] = []
 
-    def add(self, field: str, message: str) -> None:
-        self.problems.append(Problem(self.section, field, message))
+    def add(self, field: str, template: str, **values: object) -> None:
+        """A problem with `field`, said as `template` filled with `values`."""
+        phrase = Phrase(template, values)
+        self.problems.append(Problem(self.section, field, phrase.english(), phrase))
 
-    def text(self, field: str, value: str, message: str) -> None:
+    def text(self, field: str, value: str, template: str, **values: object) -> None:
         if not value.strip():
-            self.add(field, message)
+            self.add(field, template, **values)
 
     def email(self, field: str, value: str, whose: str, *, required: bool = True) -> None:
         if not value.strip() and not required:
@@ -73,7 +78,7 @@ class Found:
         checker = Checker()
         checker.email(field, value, whose)
         for p in checker.problems:
-            self.add(p.field, p.message)
+            self.problems.append(Problem(self.section, p.field, p.message, p.phrase))
 
 
 def is_date(value: object) -> bool:

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 
 from vipdesk.documents.agreement.content import AgreementData, Period, Programme
 from vipdesk.enums import Mode, PeriodKind
-from vipdesk.services.agreements.problems import Found, is_date, long_date, span
+from vipdesk.phrase import Day, Phrase, Span
+from vipdesk.services.agreements.problems import Found, is_date
 
 HOURS_PER_WEEK = (1, 60)
 
@@ -30,7 +31,10 @@ def check_programme(
     if not low <= p.hours_per_week <= high:
         found.add(
             "programme.hours_per_week",
-            f"Hours per week must be between {low} and {high}; it is {p.hours_per_week}.",
+            "Hours per week must be between {low} and {high}; it is {hours}.",
+            low=low,
+            high=high,
+            hours=p.hours_per_week,
         )
     if period_ok and p.mode is Mode.BLENDED:
         _blended(p, found)
@@ -47,7 +51,9 @@ def _period(p: Programme, found: Found) -> bool:
     if p.end < p.start:
         found.add(
             "programme.end",
-            f"The end ({long_date(p.end)}) is before the start ({long_date(p.start)}).",
+            "The end ({end}) is before the start ({start}).",
+            end=Day(p.end, long=True),
+            start=Day(p.start, long=True),
         )
         return False
     return True
@@ -57,23 +63,29 @@ def _against_placement(
     p: Programme, found: Found, placement_start: date | None, placement_end: date | None
 ) -> None:
     """The agreement may cover the placement's planned period or a part of it, never more."""
-    fix = " Change the date here, or the placement's planned period first."
     if placement_start is not None and p.start < placement_start:
         found.add(
             "programme.start",
-            f"The traineeship starts on {long_date(p.start)}, before the placement's planned "
-            f"start ({long_date(placement_start)}).{fix}",
+            "The traineeship starts on {start}, before the placement's planned start "
+            "({planned}). Change the date here, or the placement's planned period first.",
+            start=Day(p.start, long=True),
+            planned=Day(placement_start, long=True),
         )
     if placement_end is not None and p.end > placement_end:
         found.add(
             "programme.end",
-            f"The traineeship ends on {long_date(p.end)}, after the placement's planned "
-            f"end ({long_date(placement_end)}).{fix}",
+            "The traineeship ends on {end}, after the placement's planned end ({planned}). "
+            "Change the date here, or the placement's planned period first.",
+            end=Day(p.end, long=True),
+            planned=Day(placement_end, long=True),
         )
 
 
-def _period_name(n: int, period: Period) -> str:
-    return f"Period {n} ({period.kind.value}, {span(period.start, period.end)})"
+def _period_name(n: int, period: Period) -> Phrase:
+    dates = Span(period.start, period.end)
+    if period.kind is PeriodKind.PHYSICAL:
+        return Phrase("Period {n} (physical, {dates})", {"n": n, "dates": dates})
+    return Phrase("Period {n} (virtual, {dates})", {"n": n, "dates": dates})
 
 
 def _blended(p: Programme, found: Found) -> None:
@@ -86,24 +98,31 @@ def _blended(p: Programme, found: Found) -> None:
         )
         return
     if kinds != {PeriodKind.PHYSICAL, PeriodKind.VIRTUAL}:
-        missing = PeriodKind.VIRTUAL if PeriodKind.PHYSICAL in kinds else PeriodKind.PHYSICAL
-        found.add(
-            "programme.periods",
-            f"A blended traineeship needs at least one physical and one virtual period; "
-            f"add a {missing.value} one.",
-        )
+        if PeriodKind.PHYSICAL in kinds:
+            found.add(
+                "programme.periods",
+                "A blended traineeship needs at least one physical and one virtual period; "
+                "add a virtual one.",
+            )
+        else:
+            found.add(
+                "programme.periods",
+                "A blended traineeship needs at least one physical and one virtual period; "
+                "add a physical one.",
+            )
     valid: list[tuple[int, Period]] = []
     for n, period in enumerate(p.periods):
         field = f"programme.periods.{n}"
         if not (is_date(period.start) and is_date(period.end)):
-            found.add(field, f"Period {n + 1} needs a first and a last day.")
+            found.add(field, "Period {n} needs a first and a last day.", n=n + 1)
         elif period.end < period.start:
-            found.add(field, f"{_period_name(n + 1, period)} ends before it starts.")
+            found.add(field, "{period} ends before it starts.", period=_period_name(n + 1, period))
         elif period.start < p.start or period.end > p.end:
             found.add(
                 field,
-                f"{_period_name(n + 1, period)} is not inside the traineeship "
-                f"({span(p.start, p.end)}).",
+                "{period} is not inside the traineeship ({dates}).",
+                period=_period_name(n + 1, period),
+                dates=Span(p.start, p.end),
             )
         else:
             valid.append((n, period))
@@ -114,7 +133,9 @@ def _blended(p: Programme, found: Found) -> None:
             m, previous = reach
             found.add(
                 f"programme.periods.{n}",
-                f"{_period_name(n + 1, period)} overlaps {_period_name(m + 1, previous)}.",
+                "{period} overlaps {other}.",
+                period=_period_name(n + 1, period),
+                other=_period_name(m + 1, previous),
             )
         if reach is None or period.end > reach[1].end:
             reach = (n, period)
@@ -132,8 +153,9 @@ def _blended(p: Programme, found: Found) -> None:
 def _gap(found: Found, first: date, last: date) -> None:
     found.add(
         "programme.periods",
-        f"No period covers {span(first, last)}: every day of a blended traineeship is either "
-        "physical or virtual.",
+        "No period covers {dates}: every day of a blended traineeship is either physical or "
+        "virtual.",
+        dates=Span(first, last),
     )
 
 
@@ -145,19 +167,25 @@ def check_tasks(data: AgreementData, found: Found) -> None:
     period_known = is_date(p.start) and is_date(p.end)
     for n, task in enumerate(p.tasks):
         field = f"programme.tasks.{n}"
-        found.text(f"{field}.description", task.description, f"Task {n + 1} has no description.")
+        found.text(
+            f"{field}.description", task.description, "Task {n} has no description.", n=n + 1
+        )
         deadline = task.deadline
         if deadline is None or not period_known:
             continue
         if deadline > p.end:
             found.add(
                 f"{field}.deadline",
-                f"Task {n + 1}'s deadline {long_date(deadline)} is after the end of the period "
-                f"({long_date(p.end)}).",
+                "Task {n}'s deadline {deadline} is after the end of the period ({end}).",
+                n=n + 1,
+                deadline=Day(deadline, long=True),
+                end=Day(p.end, long=True),
             )
         elif deadline < p.start:
             found.add(
                 f"{field}.deadline",
-                f"Task {n + 1}'s deadline {long_date(deadline)} is before the start of the "
-                f"period ({long_date(p.start)}).",
+                "Task {n}'s deadline {deadline} is before the start of the period ({start}).",
+                n=n + 1,
+                deadline=Day(deadline, long=True),
+                start=Day(p.start, long=True),
             )

@@ -75,7 +75,8 @@ def _learning(data: AgreementData, found: Found) -> None:
     if p.language_level and p.language_level not in CEFR_LEVELS:
         found.add(
             "programme.language_level",
-            f"'{p.language_level}' is not a language level; choose A1 to C2 or native.",
+            "'{level}' is not a language level; choose A1 to C2 or native.",
+            level=p.language_level,
         )
 
 
@@ -94,14 +95,15 @@ def _roles(data: AgreementData, found: Found) -> None:
             who = role.title or role.actor
             found.add(
                 f"roles.{n}.duties",
-                f"The duties of the {who.lower()} are empty: write at least one, or restore "
-                "the default text.",
+                "The duties of the {who} are empty: write at least one, or restore the default "
+                "text.",
+                who=who.lower(),
             )
 
 
 def _technology(data: AgreementData, found: Found) -> None:
     for n, tool in enumerate(data.tools):
-        found.text(f"tools.{n}.name", tool.name, f"Tool {n + 1} has no name.")
+        found.text(f"tools.{n}.name", tool.name, "Tool {n} has no name.", n=n + 1)
 
 
 def _recognition(data: AgreementData, found: Found) -> None:
@@ -114,7 +116,9 @@ def _recognition(data: AgreementData, found: Found) -> None:
                 "towards the degree.",
             )
     elif not r.credits.is_finite() or r.credits < 0:
-        found.add("recognition.credits", f"Credits cannot be negative ({r.credits}).")
+        found.add(
+            "recognition.credits", "Credits cannot be negative ({credits}).", credits=r.credits
+        )
 
 
 def _host(data: AgreementData, found: Found) -> None:
@@ -126,18 +130,26 @@ def _host(data: AgreementData, found: Found) -> None:
                 "Enter the monthly amount of the financial support, or say that there is none.",
             )
         elif not h.amount.is_finite() or h.amount <= Decimal(0):
-            found.add("host.amount", f"The monthly amount must be more than 0 (it is {h.amount}).")
+            found.add(
+                "host.amount",
+                "The monthly amount must be more than 0 (it is {amount}).",
+                amount=h.amount,
+            )
         if not is_currency(h.currency):
             found.add(
                 "host.currency",
-                f"'{h.currency}' is not a currency; choose a code such as EUR from the list.",
+                "'{currency}' is not a currency; choose a code such as EUR from the list.",
+                currency=h.currency,
             )
     low, high = CERTIFICATE_WEEKS
     if not low <= h.certificate_weeks <= high:
         found.add(
             "host.certificate_weeks",
-            f"The certificate must be issued within {low} to {high} weeks after the end "
-            f"(it says {h.certificate_weeks}).",
+            "The certificate must be issued within {low} to {high} weeks after the end (it says "
+            "{weeks}).",
+            low=low,
+            high=high,
+            weeks=h.certificate_weeks,
         )
 
 

@@ -141,7 +141,6 @@ def add_demo_mail(session: Session, today: date) -> int:
         )
         message.audited = False  # its history line below is dated when it was sent
         messages.append(message)
-        verb = "sent" if state is MailState.SENT else "could not send"
         session.add(
             AuditEntry(
                 at=when,
@@ -149,7 +148,8 @@ def add_demo_mail(session: Session, today: date) -> int:
                 entity="placement",
                 entity_id=draft.placement_id,
                 action="update",
-                summary=f'{verb} e-mail "{draft.subject}" to {to.split(chr(10))[0]}'[:300],
+                # As the audit trail words a change of an outbox message (`models.audit`).
+                summary=f'changed e-mail "{draft.subject}" to {to.split(chr(10))[0]}'[:300],
                 changes=json.dumps({"state": ["queued", state.value]}),
             )
         )

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TR_NOOP
 
 from vipdesk.services.funding.grants import GrantLine, GrantResult
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.phrases import phrase_text, register
+from vipdesk.ui.phrases import phrase_text
 
 
 def line_text(line: GrantLine) -> str:
@@ -103,7 +103,6 @@ TEMPLATES: tuple[str, ...] = cast(
 )
 
 
-@register
 @cache
 def templates() -> dict[str, str]:
     return {english: tr(english) for english in TEMPLATES}

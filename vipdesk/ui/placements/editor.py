@@ -41,7 +41,6 @@ from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.phrases import error_text, problem_text
-from vipdesk.ui.placements import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.placements.checklist_panel import ChecklistPanel
 from vipdesk.ui.placements.form import PlacementFormWidget
 from vipdesk.ui.placements.history import HistoryPanel

@@ -358,7 +358,6 @@ TEMPLATES: tuple[str, ...] = cast(
 )
 
 
-@phrases.register
 @cache
 def templates() -> dict[str, str]:
     """Every English template of the history, in the interface's language."""

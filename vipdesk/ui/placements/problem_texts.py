@@ -12,7 +12,6 @@ from typing import cast
 from PySide6.QtCore import QT_TR_NOOP
 
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.phrases import register
 
 TEMPLATES: tuple[str, ...] = cast(
     tuple[str, ...],
@@ -49,7 +48,6 @@ TEMPLATES: tuple[str, ...] = cast(
 )
 
 
-@register
 @cache
 def templates() -> dict[str, str]:
     return {english: tr(english) for english in TEMPLATES}
