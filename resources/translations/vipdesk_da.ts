@@ -2092,6 +2092,14 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>Omkostningspost</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>delt</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkte</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Beløb ({base})</translation>
     </message>
@@ -2529,6 +2537,10 @@ Det, du har skrevet, bliver på denne side.</translation>
     <message>
         <source>Remaining</source>
         <translation>Resterende</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>overskredet</translation>
     </message>
     <message>
         <source>Placement</source>

@@ -2092,6 +2092,14 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Kostenposten</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>geteilt</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direkt</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Betrag ({base})</translation>
     </message>
@@ -2529,6 +2537,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     <message>
         <source>Remaining</source>
         <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>überzogen</translation>
     </message>
     <message>
         <source>Placement</source>

@@ -2086,6 +2086,14 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2522,6 +2530,10 @@ What you typed stays on this page.</source>
     </message>
     <message>
         <source>Remaining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overspent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2092,6 +2092,14 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>Kulu</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>jaettu</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>suora</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Summa ({base})</translation>
     </message>
@@ -2529,6 +2537,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
     <message>
         <source>Remaining</source>
         <translation>Jäljellä</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>ylitetty</translation>
     </message>
     <message>
         <source>Placement</source>

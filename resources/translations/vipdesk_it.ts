@@ -2092,6 +2092,14 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>Voce di costo</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>condiviso</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>diretto</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Importo ({base})</translation>
     </message>
@@ -2529,6 +2537,10 @@ Quanto hai digitato resta in questa pagina.</translation>
     <message>
         <source>Remaining</source>
         <translation>Residuo</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>sforato</translation>
     </message>
     <message>
         <source>Placement</source>

@@ -2092,6 +2092,14 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>Kostenpost</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>gedeeld</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>direct</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Bedrag ({base})</translation>
     </message>
@@ -2529,6 +2537,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     <message>
         <source>Remaining</source>
         <translation>Resterend</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>overschreden</translation>
     </message>
     <message>
         <source>Placement</source>

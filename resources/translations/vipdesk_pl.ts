@@ -2105,6 +2105,14 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>Pozycja kosztów</translation>
     </message>
     <message>
+        <source>shared</source>
+        <translation>wspólny</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>bezpośredni</translation>
+    </message>
+    <message>
         <source>Amount ({base})</source>
         <translation>Kwota ({base})</translation>
     </message>
@@ -2547,6 +2555,10 @@ Wpisane dane pozostają na tej stronie.</translation>
     <message>
         <source>Remaining</source>
         <translation>Pozostało</translation>
+    </message>
+    <message>
+        <source>overspent</source>
+        <translation>przekroczony</translation>
     </message>
     <message>
         <source>Placement</source>

@@ -77,6 +77,7 @@ TEXT_SINKS = frozenset(
         "getOpenFileName",
         "getOpenFileNames",
         "getExistingDirectory",
+        "Column",
     ]
 )
 # Names that read the same in every language.
@@ -110,6 +111,8 @@ def untranslated(node: ast.expr) -> Iterator[ast.expr]:
     elif isinstance(node, (ast.List, ast.Tuple)):
         for element in node.elts:
             yield from untranslated(element)
+    elif isinstance(node, ast.Lambda):  # a table column's cell: what it returns is shown
+        yield from untranslated(node.body)
 
 
 def sink_name(call: ast.Call) -> str:
@@ -133,6 +136,8 @@ def findings(source: str, name: str) -> list[str]:
         if function not in TEXT_SINKS:
             continue
         arguments = [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]
+        if function == "Column":  # a table's column: its title, and what its cells return
+            arguments = [a for a in arguments if isinstance(a, ast.Lambda)] + arguments[:1]
         for argument in arguments:
             for literal in untranslated(argument):
                 text = ast.get_source_segment(source, literal) or ""
@@ -159,6 +164,7 @@ self.setTitle(self.tr("Parties"))
 fine = QLabel(tr("Save the placement"))
 also_fine = QMessageBox.warning(self, "vipdesk", message)
 markup = label.setText("<br>{value}")
+cell = Column(tr("Share"), lambda p: "shared" if p.shared else tr("direct"))
 """
     found = findings(source, "x.py")
     assert [line.split(": ", 1)[1][:12] for line in found] == [
@@ -166,5 +172,6 @@ markup = label.setText("<br>{value}")
         "setWindowTit",
         'warning("Can',
         'setText("Exp',
+        'Column("shar',
         "self.tr() (u",
     ]

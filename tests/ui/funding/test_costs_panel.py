@@ -41,7 +41,7 @@ def test_direct_items_and_shares_with_the_total(qtbot: QtBot, db: Database) -> N
     panel.show_placement(world.virtual)
     rows = [(p.description, p.amount, p.shared) for p in panel.model.rows]
     assert rows == [("Laptop", D("900.00"), False), ("Platform licence", D("200.00"), True)]
-    assert [panel.model.index(r, 2).data() for r in range(2)] == ["direct", "share"]
+    assert [panel.model.index(r, 2).data() for r in range(2)] == ["direct", "shared"]
     text = panel.total.text()
     assert "Total 1,100.00 EUR" in text and "share of shared costs 200.00 EUR" in text
 

@@ -108,7 +108,7 @@ class CostsPanel(QWidget):
         self.model.columns = [
             Column(tr("Date"), lambda p: when.day(p.spent_on)),
             Column(tr("Cost item"), lambda p: p.description),
-            Column("", lambda p: "share" if p.shared else "direct"),
+            Column("", lambda p: tr("shared") if p.shared else tr("direct")),
             Column(
                 tr("Amount ({base})").format(base=report.base),
                 lambda p: format_money(p.amount, report.base),

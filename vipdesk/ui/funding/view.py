@@ -96,7 +96,7 @@ SOURCE_COLUMNS: list[Column[SourceRow]] = [
     Column(tr("Awarded"), lambda r: _money(r.awarded, r.currency), True),
     Column(tr("Spent"), lambda r: _money(r.spent, r.currency), True),
     Column(tr("Remaining"), lambda r: _money(r.remaining, r.currency), True, lambda r: r.overspent),
-    Column("", lambda r: "overspent" if r.overspent else "", False, lambda r: r.overspent),
+    Column("", lambda r: tr("overspent") if r.overspent else "", False, lambda r: r.overspent),
 ]
 
 
@@ -110,7 +110,7 @@ def part_columns(report: CostReport, names: dict[int, str]) -> list[Column[CostP
         Column(tr("Cost item"), lambda p: p.description),
         Column(tr("Category"), lambda p: shown(p.category.label)),
         Column(tr("Placement"), reference),
-        Column(tr("Share"), lambda p: "shared" if p.shared else "direct"),
+        Column(tr("Share"), lambda p: tr("shared") if p.shared else tr("direct")),
         Column(tr("Source"), lambda p: names.get(p.source_id or -1, "—")),
         Column(
             tr("Amount ({base})").format(base=report.base),
