@@ -26,6 +26,7 @@ from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
+from vipdesk.services.demo.answers import AnswerSets
 from vipdesk.services.demo.evaluations import add_demo_evaluations
 from vipdesk.services.demo.funding import add_demo_funding
 from vipdesk.services.demo.history import add_demo_history
@@ -44,7 +45,6 @@ _BATCH_TABLES = (
     "placement_period",
     "checklist_tick",
     "readiness_response",
-    "readiness_answer",
     "communication_protocol",
     "actor_availability",
     "tool_choice",
@@ -208,7 +208,8 @@ class _Builder:
         numbers = {n for n in session.scalars(select(Student.student_number)) if n}
         self.parties = PartyFactory(rng, today, emails, numbers)
         self.factory = PlacementFactory(rng, today, self.parties)
-        self.preparation = PreparationFactory(rng, today, default_library())
+        self.answers = AnswerSets()  # written in SQL once every response is (see `answers`)
+        self.preparation = PreparationFactory(rng, today, default_library(), self.answers)
         self.documents = DocumentRows(rng, today)
         self.today = today
         self.student_names: dict[int, tuple[str, str]] = {}  # id -> (name, time zone)
@@ -254,7 +255,8 @@ class _Builder:
         add_demo_funding(self.session, self.writer.new_ids, self.writer.insert, money_rng,
                          self.today, stamp)  # fmt: skip
         add_demo_evaluations(self.session, self.writer.new_ids, self.writer.insert, money_rng,
-                             self.today)  # fmt: skip
+                             self.today, self.answers)  # fmt: skip
+        self.answers.write(self.session)
         add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp)
         add_demo_history(self.session, self.writer.insert, self.today)
         self.counts["students"] = firsts
@@ -401,11 +403,11 @@ class _Builder:
     def _preparation_rows(self, prepared: list[Preparation], rows: Tables) -> None:
         """Give the responses and protocols of a batch their ids, and their children too."""
         responses = [r for p in prepared for r in p.responses]
-        for (response, answers), new_id in zip(
+        for (response, answer_set), new_id in zip(
             responses, self.writer.new_ids("readiness_response", len(responses)), strict=True
         ):
             rows["readiness_response"].append({"id": new_id} | response)
-            rows["readiness_answer"].extend(a | {"response_id": new_id} for a in answers)
+            self.answers.use("readiness_answer", new_id, answer_set)
         protocols = [p.protocol for p in prepared if p.protocol is not None]
         for (protocol, availability), new_id in zip(
             protocols, self.writer.new_ids("communication_protocol", len(protocols)), strict=True
