@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -49,7 +50,6 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
-from vipdesk.services.agreements.prefill import load_agreements
 from vipdesk.services.agreements.views import DEFAULT_PARTIES
 from vipdesk.services.demo.parties import DEMO_USER, Row
 
@@ -123,9 +123,10 @@ class DocumentRows:
         # adding them left every other record of a seed as it was.
         self.amend_rng = random.Random(hash(rng.getstate()[1][:8]))
 
-    def build(self, session: Session, wanted: list[OnFile]) -> list[tuple[Row, list[Row]]]:
-        contents = load_agreements(session, [w.pid for w in wanted], today=self.today)
-        session.expunge_all()  # the placements read for the contents: not kept for the batch
+    def build(
+        self, contents: Mapping[int, AgreementData], wanted: list[OnFile]
+    ) -> list[tuple[Row, list[Row]]]:
+        """The documents of `wanted`, from each placement's drafted agreement in `contents`."""
         out = []
         for want in wanted:
             data = replace(contents[want.pid], generated_at=want.sent_on)

@@ -24,9 +24,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeEngine
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH
 from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
 from vipdesk.models.base import UTCDateTime
+from vipdesk.services.agreements.drafting import drafts
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
 from vipdesk.services.demo.answers import AnswerSets
 from vipdesk.services.demo.evaluations import add_demo_evaluations
@@ -36,6 +39,7 @@ from vipdesk.services.demo.monitoring import add_demo_monitoring
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
 from vipdesk.services.demo.preparation import People, Preparation, PreparationFactory
+from vipdesk.services.demo.sources import SourceBook
 from vipdesk.services.preparation.questionnaires import default_library
 
 CHUNK = 1000  # placements per round of inserts, progress report and cancel check
@@ -53,6 +57,7 @@ _BATCH_TABLES = (
     "tool_test",
 )
 
+_WRITTEN_IN = document_language(ENGLISH)  # the demo's agreements: the default language
 Tables = dict[str, list[Row]]  # rows to insert, by table, in an order that respects foreign keys
 
 
@@ -242,6 +247,7 @@ class _Builder:
         self.answers = AnswerSets()  # written in SQL once every response is (see `answers`)
         self.preparation = PreparationFactory(rng, today, default_library(), self.answers)
         self.documents = DocumentRows(rng, today)
+        self.sources = SourceBook()  # what the agreements are drafted from
         self.today = today
         self.student_names: dict[int, tuple[str, str]] = {}  # id -> (name, time zone)
         self.mentor_names: dict[int, str] = {}
@@ -261,6 +267,7 @@ class _Builder:
         self._senders(count)
         self._check_cancel()
         self._hosts(max(20, count // 40))
+        self.sources.read_parties(self.session)
         self._check_cancel()
         progress(0, count)
         specs = self.parties.institutions
@@ -276,7 +283,7 @@ class _Builder:
             self._check_cancel()
             for table, table_rows in rows.items():
                 self.writer.insert(table, table_rows)
-            self._documents(on_file)
+            self._documents(rows, on_file)
             done += len(rows["placement"])
             progress(done, count)
         # Its own generator (seeded from the main one's state without drawing from it), so
@@ -293,11 +300,13 @@ class _Builder:
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
 
-    def _documents(self, on_file: list[OnFile]) -> None:
+    def _documents(self, rows: Tables, on_file: list[OnFile]) -> None:
         """The agreements (and certificates) of a batch, once its placements are written."""
         if not on_file:
             return
-        built = self.documents.build(self.session, on_file)
+        sources = self.sources.sources(rows, (want.pid for want in on_file))
+        contents = drafts(sources, version=1, today=self.today, language=_WRITTEN_IN)
+        built = self.documents.build(contents, on_file)
         ids = self.writer.new_ids("agreement_document", len(built))
         signatures: list[Row] = []
         for (row, signed), new_id in zip(built, ids, strict=True):
@@ -458,11 +467,14 @@ class _Builder:
         self.fields[plan.student] = draft.field
         name = f"{draft.row['given_name']} {draft.row['family_name']}"
         self.student_names[student_id] = (name, draft.row["timezone"])
-        rows["student"].append({"id": student_id} | draft.row)
-        rows["student_language"].extend(
+        row = {"id": student_id} | draft.row
+        languages = [
             {"student_id": student_id, "language": language, "level": level}
             for language, level in draft.languages
-        )
+        ]
+        rows["student"].append(row)
+        rows["student_language"].extend(languages)
+        self.sources.add_student(row, languages)
         if draft.equity is not None:
             rows["student_equity"].append({"student_id": student_id} | draft.equity)
 
