@@ -11,6 +11,7 @@ scored once. The sets go into a temporary table, each response names its set, an
 from __future__ import annotations
 
 import random
+from array import array
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
 
@@ -22,6 +23,7 @@ from vipdesk.services.demo.parties import Row
 
 SETS = 32  # answer sets per kind of response: enough for the spread a report shows
 ANSWER_TABLES = ("readiness_answer", "evaluation_answer")
+_CHUNK = 20_000  # responses named per insert into the temporary table
 
 Facts = TypeVar("Facts")  # what a set says about itself (its score, its questionnaire)
 
@@ -52,7 +54,7 @@ class AnswerSets:
     def __init__(self) -> None:
         self._rows: list[Row] = []
         self._count = 0
-        self._uses: list[Row] = []
+        self._uses = _no_uses()
 
     def add(self, answers: list[Row]) -> int:
         """Keep `answers` (item_key, value_text, value_number each) as a new set; its number."""
@@ -64,23 +66,28 @@ class AnswerSets:
 
     def use(self, table: str, response_id: int, answer_set: int) -> None:
         """The response `response_id` answered as `answer_set` says (rows of `table`)."""
-        self._uses.append(
-            {
-                "answer_table": ANSWER_TABLES.index(table),
-                "response_id": response_id,
-                "answer_set": answer_set,
-            }
-        )
+        responses, sets = self._uses[table]
+        responses.append(response_id)
+        sets.append(answer_set)
 
     def write(self, session: Session) -> None:
         """Insert every response's answers, in the order of the responses."""
-        if not self._uses:
+        if not self._rows:
             return
         connection = session.connection()
         for table in (_SETS, _USES):
             table.create(connection)
         connection.execute(insert(_SETS), self._rows)
-        connection.execute(insert(_USES), self._uses)
+        for number, (responses, sets) in enumerate(self._uses.values()):
+            for at in range(0, len(responses), _CHUNK):
+                uses = zip(responses[at : at + _CHUNK], sets[at : at + _CHUNK], strict=True)
+                connection.execute(
+                    insert(_USES),
+                    [
+                        {"answer_table": number, "response_id": response, "answer_set": used}
+                        for response, used in uses
+                    ],
+                )
         columns = ("response_id", "item_key", "value_text", "value_number")
         for number, name in enumerate(ANSWER_TABLES):
             answers = Base.metadata.tables[name]
@@ -94,7 +101,12 @@ class AnswerSets:
             connection.execute(insert(answers).from_select(columns, chosen))
         for table in (_USES, _SETS):
             table.drop(connection)
-        self._rows, self._uses = [], []
+        self._rows, self._uses = [], _no_uses()
+
+
+def _no_uses() -> dict[str, tuple[array[int], array[int]]]:
+    """Each response's id and its set, by answer table: a million pairs in a few megabytes."""
+    return {table: (array("q"), array("q")) for table in ANSWER_TABLES}
 
 
 class Pool(Generic[Facts]):
