@@ -12,8 +12,10 @@ placement's records back its status.
 
 from __future__ import annotations
 
+import gc
 import random
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from operator import itemgetter
@@ -121,7 +123,25 @@ def build_demo(
             f"This database already holds {held:,} {noun}; demo data goes into an empty database."
         )
     builder = _Builder(session, random.Random(seed), today or date.today())
-    return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+    with _no_cycle_collection():
+        return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the demo is made, and on again after.
+
+    The demo keeps millions of objects alive for a while (rows, drafts, the students met so
+    far) and makes none that point at each other in a circle, yet the collector walked them
+    all again and again: a fifth of a 100,000-placement demo. Plain reference counting frees
+    everything as before; only cycles (from elsewhere, in the meantime) wait until the end."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _no_progress(_done: int, _total: int) -> None:
