@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
@@ -19,11 +19,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from vipdesk.models import (
-    AgreementDocument,
     AnswerSource,
     Contact,
-    DocumentKind,
-    DocumentState,
     EvaluationStage,
     Placement,
     ReadinessParty,
@@ -60,24 +57,6 @@ _FINAL_SHARE = {ReadinessParty.COMPANY: 1.0, ReadinessParty.STUDENT: 0.85,
                 ReadinessParty.INSTITUTION: 0.4}  # fmt: skip  # of placements being evaluated
 
 
-def _outcomes(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """The planned learning outcomes of each placement's current agreement version."""
-    found: dict[int, tuple[str, ...]] = {}
-    query = (
-        select(AgreementDocument.placement_id, AgreementDocument.content)
-        .where(
-            AgreementDocument.kind == DocumentKind.AGREEMENT,
-            AgreementDocument.state != DocumentState.SUPERSEDED,
-        )
-        .order_by(AgreementDocument.number)
-    )
-    wanted = set(ids)
-    for placement_id, content in session.execute(query):
-        if placement_id in wanted:
-            found[placement_id] = tuple(json.loads(content)["programme"]["learning_outcomes"])
-    return found
-
-
 def _answers(rng: random.Random, questionnaire: Questionnaire) -> dict[str, AnswerValue]:
     answers: dict[str, AnswerValue] = {}
     for item in questionnaire.items:
@@ -101,9 +80,15 @@ def add_demo_evaluations(
     rng: random.Random,
     today: date,
     answers: AnswerSets,
+    outcomes: Mapping[int, tuple[str, ...]],
 ) -> int:
     """Write the evaluations of every placement that has reached them, their answers named in
-    `answers` (written later, in SQL); returns how many."""
+    `answers` (written later, in SQL); returns how many.
+
+    Args:
+        outcomes: the planned learning outcomes of each placement's agreement (each evaluation
+            asks them), by placement id.
+    """
     mentor, tutor = aliased(Contact), aliased(Contact)
     query = (
         select(Placement.id, Placement.status, Placement.planned_start, Placement.planned_end,
@@ -115,7 +100,6 @@ def add_demo_evaluations(
         .order_by(Placement.id)
     )  # fmt: skip
     placed = list(session.execute(query))
-    outcomes = _outcomes(session, [row[0] for row in placed])
     pool: Pool[Row] = Pool(answers)
     responses: list[Row] = []
     answer_sets: list[int] = []  # each response's, in order

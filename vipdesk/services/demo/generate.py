@@ -268,6 +268,9 @@ class _Builder:
         self.preparation = PreparationFactory(rng, today, default_library(), self.answers)
         self.documents = DocumentRows(rng, today)
         self.sources = SourceBook()  # what the agreements are drafted from
+        # Each agreement's planned learning outcomes, by placement (the same few lists).
+        self.outcomes: dict[int, tuple[str, ...]] = {}
+        self._outcome_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.today = today
         self.student_names: dict[int, tuple[str, str]] = {}  # id -> (name, time zone)
         self.mentor_names: dict[int, str] = {}
@@ -313,9 +316,10 @@ class _Builder:
         add_demo_funding(self.session, self.writer.new_ids, self.writer.insert, money_rng,
                          self.today, stamp)  # fmt: skip
         add_demo_evaluations(self.session, self.writer.new_ids, self.writer.insert, money_rng,
-                             self.today, self.answers)  # fmt: skip
+                             self.today, self.answers, self.outcomes)  # fmt: skip
         self.answers.write(self.session)
-        add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp)
+        add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp,
+                            self.outcomes)  # fmt: skip
         add_demo_history(self.session, self.writer.insert, self.today)
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
@@ -327,6 +331,9 @@ class _Builder:
         sources = self.sources.sources(rows, (want.pid for want in on_file))
         contents = drafts(sources, version=1, today=self.today, language=_WRITTEN_IN)
         built = self.documents.build(contents, on_file)
+        for pid, data in contents.items():  # asked by the evaluations, then recognised
+            planned = tuple(data.programme.learning_outcomes)
+            self.outcomes[pid] = self._outcome_lists.setdefault(planned, planned)
         ids = self.writer.new_ids("agreement_document", len(built))
         signatures: list[Row] = []
         for (row, signed), new_id in zip(built, ids, strict=True):
