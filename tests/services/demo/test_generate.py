@@ -40,12 +40,8 @@ from vipdesk.models import (
     StudentLanguage,
 )
 from vipdesk.models.base import UTCDateTime
-from vipdesk.services.demo.generate import (
-    DemoCancelledError,
-    DemoSummary,
-    _sqlite_converter,
-    generate_demo,
-)
+from vipdesk.services.demo.generate import DemoCancelledError, DemoSummary, generate_demo
+from vipdesk.services.demo.writer import sqlite_converter
 from vipdesk.services.placements.checklist import blockers, checklist_state, set_done
 from vipdesk.services.placements.evidence import EVIDENCE_ITEMS
 from vipdesk.services.placements.leads import set_office_leads
@@ -307,7 +303,7 @@ def test_the_fast_conversions_give_sqlalchemys_values(kind: Any, value: Any) -> 
     dialect = sqlite.dialect()
     sent = kind.process_bind_param(value, dialect) if isinstance(kind, UTCDateTime) else value
     expected = kind.dialect_impl(dialect).bind_processor(dialect)(sent)
-    assert _sqlite_converter(kind, dialect)(value) == expected
+    assert sqlite_converter(kind, dialect)(value) == expected
 
 
 def test_hosts_span_the_globe(db: Database) -> None:
