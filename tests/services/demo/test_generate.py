@@ -7,16 +7,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Date, Time, func, select
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import func, select
 
 from vipdesk.db import Database, open_database
 from vipdesk.errors import VipdeskError
@@ -39,9 +37,7 @@ from vipdesk.models import (
     StudentEquity,
     StudentLanguage,
 )
-from vipdesk.models.base import UTCDateTime
 from vipdesk.services.demo.generate import DemoCancelledError, DemoSummary, generate_demo
-from vipdesk.services.demo.writer import sqlite_converter
 from vipdesk.services.placements.checklist import blockers, checklist_state, set_done
 from vipdesk.services.placements.evidence import EVIDENCE_ITEMS
 from vipdesk.services.placements.leads import set_office_leads
@@ -286,24 +282,6 @@ def test_times_are_stored_as_the_orm_stores_them(demo: tuple[Database, DemoSumma
         days = conn.exec_driver_sql("SELECT planned_start FROM placement").scalars().all()
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", t) for t in stored)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", d) for d in days)
-
-
-@pytest.mark.parametrize(
-    ("kind", "value"),
-    [
-        (UTCDateTime(), datetime(2026, 3, 29, 1, 30, 5, 12, tzinfo=ZoneInfo("Europe/Berlin"))),
-        (UTCDateTime(), datetime(2026, 1, 1, tzinfo=UTC)),
-        (Date(), date(2026, 1, 2)),
-        (Date(), datetime(2026, 1, 2, 5, 6)),
-        (Time(), time(17, 30, 1, 5)),
-        (Time(), None),
-    ],
-)
-def test_the_fast_conversions_give_sqlalchemys_values(kind: Any, value: Any) -> None:
-    dialect = sqlite.dialect()
-    sent = kind.process_bind_param(value, dialect) if isinstance(kind, UTCDateTime) else value
-    expected = kind.dialect_impl(dialect).bind_processor(dialect)(sent)
-    assert sqlite_converter(kind, dialect)(value) == expected
 
 
 def test_hosts_span_the_globe(db: Database) -> None:
