@@ -31,20 +31,22 @@ _TEMPORARY = MetaData()
 _SETS = Table(
     "demo_answer_set",
     _TEMPORARY,
-    Column("answer_set", Integer, nullable=False),
-    Column("position", Integer, nullable=False),
+    Column("answer_set", Integer, primary_key=True),
+    Column("position", Integer, primary_key=True),
     Column("item_key", String(60), nullable=False),
     Column("value_text", Text),
     Column("value_number", Integer),
     prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
 )
 _USES = Table(
     "demo_answer_use",
     _TEMPORARY,
-    Column("answer_table", Integer, nullable=False),
-    Column("response_id", Integer, nullable=False),
+    Column("answer_table", Integer, primary_key=True),
+    Column("response_id", Integer, primary_key=True),
     Column("answer_set", Integer, nullable=False),
     prefixes=["TEMPORARY"],
+    sqlite_with_rowid=False,
 )
 
 
