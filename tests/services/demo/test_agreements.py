@@ -10,6 +10,10 @@ from datetime import date
 from sqlalchemy import select
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_dict,
+    certificate_hash,
+)
 from vipdesk.documents.agreement.content import agreement_to_dict, content_hash
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, SignatureState, Status
 from vipdesk.services.agreements.prefill import agreements_from_placements
@@ -102,6 +106,15 @@ def test_each_agreement_says_what_the_stored_records_say(any_db: Database) -> No
                 AgreementDocument.kind == DocumentKind.AGREEMENT
             )
         ).all()
+        certificates = session.execute(
+            select(AgreementDocument.content, AgreementDocument.content_hash).where(
+                AgreementDocument.kind == DocumentKind.CERTIFICATE
+            )
+        ).all()
+    assert certificates and all(  # hashed as the app hashes a certificate
+        certificate_hash(certificate_from_dict(json.loads(content))) == digest
+        for content, digest in certificates
+    )
     drafted = agreements_from_placements(any_db, [pid for pid, _ in stored], today=TODAY)
     assert len(stored) > 100
     for pid, content in stored:

@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.documents.agreement.certificate_content import (
     certificate_from_agreement,
-    certificate_hash,
     certificate_to_dict,
 )
 from vipdesk.documents.agreement.content import (
@@ -221,10 +220,10 @@ class DocumentRows:
         certificate = replace(certificate, evaluation=evaluation, assessment=assessment)
         parties = ("host",)
         signatures, last = self._signatures(parties, data, issued, 1)
-        content = json.dumps(certificate_to_dict(certificate), ensure_ascii=False, sort_keys=True)
+        plain = certificate_to_dict(certificate)  # once, for the stored content and its hash
+        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         return self._document(
-            want, DocumentKind.CERTIFICATE, content, certificate_hash(certificate), parties,
-            issued, last,
+            want, DocumentKind.CERTIFICATE, content, hash_of(plain), parties, issued, last,
         ), signatures  # fmt: skip
 
     def _document(
