@@ -323,7 +323,7 @@ def test_a_german_agreement_from_the_records_has_no_english_left(
 
     from tests.helpers.evidence import prepare_fully
     from vipdesk.documents.agreement.texts import agreement_texts
-    from vipdesk.services.agreements.prefill import default_roles
+    from vipdesk.services.agreements.drafting import default_roles
 
     world = make_world(db)
     placement = make_placement(db, world)

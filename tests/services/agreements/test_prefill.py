@@ -17,11 +17,11 @@ from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.texts import agreement_texts
 from vipdesk.errors import NotFoundError
 from vipdesk.models import Cadence, ProtocolActor, ToolTestResult
+from vipdesk.services.agreements.drafting import postal_address
 from vipdesk.services.agreements.prefill import (
     agreement_from_placement,
     agreements_from_placements,
     find_placement,
-    postal_address,
 )
 from vipdesk.services.preparation.protocol import AvailabilityForm, load_protocol, save_protocol
 from vipdesk.services.preparation.tools import ToolTestState, record_test, save_choices
@@ -239,7 +239,7 @@ def test_the_postcode_goes_where_the_host_s_country_writes_it() -> None:
 def test_the_default_roles_have_the_same_actors_and_duties_in_every_language(
     language: str,
 ) -> None:
-    from vipdesk.services.agreements.prefill import default_roles
+    from vipdesk.services.agreements.drafting import default_roles
 
     english, mine = default_roles(), default_roles(f"en+{language}")
     assert [r["actor"] for r in mine] == [r["actor"] for r in english]

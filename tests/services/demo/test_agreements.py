@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import replace
 from datetime import date
 
+from sqlalchemy import select
+
 from vipdesk.db import Database
-from vipdesk.documents.agreement.content import content_hash
-from vipdesk.models import DocumentKind, DocumentState, SignatureState, Status
+from vipdesk.documents.agreement.certificate_content import (
+    certificate_from_dict,
+    certificate_hash,
+)
+from vipdesk.documents.agreement.content import agreement_to_dict, content_hash
+from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, SignatureState, Status
+from vipdesk.services.agreements.prefill import agreements_from_placements
 from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.demo.agreements import add_demo_agreements
@@ -85,3 +94,30 @@ def test_some_agreements_are_amended_after_they_were_signed(db: Database) -> Non
         assert doc.agreement.programme.hours_per_week < agreement.agreement.programme.hours_per_week
         if doc.state is DocumentState.SENT:
             assert statuses[pid] in (Status.ONGOING, Status.CANCELLED)
+
+
+def test_each_agreement_says_what_the_stored_records_say(any_db: Database) -> None:
+    """Drafted from the rows as they were made, each is the draft the app makes from the
+    records it reads back (the date it went out apart)."""
+    generate_demo(any_db, 300, seed=8, today=TODAY)
+    with any_db.session() as session:
+        stored = session.execute(
+            select(AgreementDocument.placement_id, AgreementDocument.content).where(
+                AgreementDocument.kind == DocumentKind.AGREEMENT
+            )
+        ).all()
+        certificates = session.execute(
+            select(AgreementDocument.content, AgreementDocument.content_hash).where(
+                AgreementDocument.kind == DocumentKind.CERTIFICATE
+            )
+        ).all()
+    assert certificates and all(  # hashed as the app hashes a certificate
+        certificate_hash(certificate_from_dict(json.loads(content))) == digest
+        for content, digest in certificates
+    )
+    drafted = agreements_from_placements(any_db, [pid for pid, _ in stored], today=TODAY)
+    assert len(stored) > 100
+    for pid, content in stored:
+        on_file = json.loads(content)
+        draft = replace(drafted[pid], generated_at=date.fromisoformat(on_file["generated_at"]))
+        assert agreement_to_dict(draft) == on_file, pid

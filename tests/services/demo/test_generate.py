@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
@@ -341,6 +342,20 @@ def test_cancel_leaves_nothing_behind(db: Database, stop_after: int) -> None:
     assert all(_count(db, model) == 0 for model in ALL_MODELS)
     # …and the empty database takes demo data afterwards.
     assert generate_demo(db, 10, today=TODAY).placements == 10
+
+
+def test_the_cycle_collector_rests_while_the_demo_is_made(db: Database) -> None:
+    collecting: list[bool] = []
+
+    def cancel() -> bool:
+        collecting.append(gc.isenabled())
+        return len(collecting) > 2
+
+    with pytest.raises(DemoCancelledError):
+        generate_demo(db, 2500, should_cancel=cancel, today=TODAY)
+    assert collecting == [False, False, False] and gc.isenabled()  # back on, even when stopped
+    generate_demo(db, 20, progress=lambda *_: collecting.append(gc.isenabled()), today=TODAY)
+    assert not any(collecting[3:]) and gc.isenabled()
 
 
 def test_progress_is_reported_per_batch(db: Database) -> None:

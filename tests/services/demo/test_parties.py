@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from vipdesk.db import Database
 from vipdesk.models import Placement
-from vipdesk.services.agreements.prefill import agreement_from_placement, postal_address
+from vipdesk.services.agreements.drafting import postal_address
+from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.demo.generate import generate_demo
 from vipdesk.services.demo.parties import (
     DEMO_USER,

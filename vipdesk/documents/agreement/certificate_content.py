@@ -12,21 +12,24 @@ helpers, so both documents are stored and hashed the same way); `certificate_has
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from vipdesk.documents.agreement.content import AgreementData, Person, _plain, _revive
+from vipdesk.documents.agreement.content import (
+    AgreementData,
+    Person,
+    _plain,
+    _revive,
+    canonical_json_of,
+    hash_of,
+)
 from vipdesk.enums import Mode
 from vipdesk.errors import ValidationError
 from vipdesk.languages import ENGLISH
 
-# `_plain` and `_revive` are the agreement's canonical-form helpers: shared on purpose, so an
-# agreement and its certificate are stored and hashed by the same rules.
-
-_NOT_HASHED = frozenset({"generated_at"})
+# `_plain`, `_revive` and `hash_of` are the agreement's canonical-form helpers: shared on
+# purpose, so an agreement and its certificate are stored and hashed by the same rules.
 
 
 @dataclass(frozen=True)
@@ -116,14 +119,13 @@ def certificate_from_dict(values: dict[str, Any]) -> CertificateData:
 
 
 def certificate_json(data: CertificateData) -> str:
-    """One exact text for the content (without `generated_at`): sorted keys, no spaces."""
-    content = {k: v for k, v in certificate_to_dict(data).items() if k not in _NOT_HASHED}
-    # English is left out, so that every certificate stored before languages keeps its hash.
-    if content.get("document_language", ENGLISH) == ENGLISH:
-        content.pop("document_language", None)
-    return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    """One exact text for the content (without `generated_at`; English, the language of every
+    certificate stored before languages, left out): sorted keys, no spaces. The agreement's
+    canonical form (`content.canonical_json_of`), so that the two are hashed alike."""
+    return canonical_json_of(certificate_to_dict(data))
 
 
 def certificate_hash(data: CertificateData) -> str:
-    """SHA-256 (hex) of `certificate_json`: equal content, equal hash."""
-    return hashlib.sha256(certificate_json(data).encode("utf-8")).hexdigest()
+    """SHA-256 (hex) of `certificate_json`: equal content, equal hash (`content.hash_of` of
+    content already made plain by `certificate_to_dict`)."""
+    return hash_of(certificate_to_dict(data))

@@ -23,13 +23,11 @@ from vipdesk.documents.agreement.layout import short_date as layout_short_date
 from vipdesk.documents.agreement.texts import current_language, label_once
 from vipdesk.languages import ENGLISH
 from vipdesk.models import (
-    ActorAvailability,
     Cadence,
-    CommunicationProtocol,
     ProtocolActor,
-    ToolTest,
     ToolTestResult,
 )
+from vipdesk.services.agreements.records import AvailabilityRecord, ProtocolRecord, ToolTestRecord
 from vipdesk.services.preparation.overlap import (
     WEEKDAY_NAMES,
     Availability,
@@ -107,7 +105,7 @@ def _sentence(text: str) -> str:
 
 
 def protocol_lines(
-    protocol: CommunicationProtocol,
+    protocol: ProtocolRecord,
     period: tuple[date, date],
     choices: Mapping[str, str],
     defaults: Sequence[str],
@@ -137,7 +135,7 @@ def protocol_lines(
     return tuple(lines)
 
 
-def _working_hours(slots: Mapping[ProtocolActor, ActorAvailability]) -> str:
+def _working_hours(slots: Mapping[ProtocolActor, AvailabilityRecord]) -> str:
     parts = [
         label_once(
             "protocol.working_part",
@@ -152,7 +150,7 @@ def _working_hours(slots: Mapping[ProtocolActor, ActorAvailability]) -> str:
     return label_once("protocol.working_hours", parts="; ".join(parts))
 
 
-def _availability(a: ActorAvailability) -> Availability:
+def _availability(a: AvailabilityRecord) -> Availability:
     weekdays = frozenset(int(d) for d in a.weekdays)
     return Availability(a.actor.label, a.timezone, weekdays, a.start_time, a.end_time)
 
@@ -162,7 +160,7 @@ _SHARED_AT_MOST = 100_000
 
 
 def _shared_hours(
-    slots: Mapping[ProtocolActor, ActorAvailability], period: tuple[date, date]
+    slots: Mapping[ProtocolActor, AvailabilityRecord], period: tuple[date, date]
 ) -> str | None:
     """The hours trainee and mentor share on every working day, in both their zones.
 
@@ -200,8 +198,8 @@ def _shared_hours(
 
 
 def shared_hours_sentence(
-    student: ActorAvailability,
-    mentor: ActorAvailability,
+    student: AvailabilityRecord,
+    mentor: AvailabilityRecord,
     first: date,
     last: date,
     *,
@@ -236,8 +234,8 @@ def _days_of_kinds(
 
 
 def _shared_sentence(
-    student: ActorAvailability,
-    mentor: ActorAvailability,
+    student: AvailabilityRecord,
+    mentor: AvailabilityRecord,
     first: date,
     last: date,
     days: Sequence[DayOverlap],
@@ -325,7 +323,7 @@ def _tool(choices: Mapping[str, str], purpose: str) -> str | None:
     return tool_name(key) if key else None
 
 
-def _meetings(protocol: CommunicationProtocol, choices: Mapping[str, str]) -> str:
+def _meetings(protocol: ProtocolRecord, choices: Mapping[str, str]) -> str:
     channel = _tool(choices, "meetings")
     how = (
         label_once("protocol.by_video_with", channel=channel)
@@ -340,7 +338,7 @@ def _meetings(protocol: CommunicationProtocol, choices: Mapping[str, str]) -> st
     )
 
 
-def _replies(protocol: CommunicationProtocol, choices: Mapping[str, str], default: str) -> str:
+def _replies(protocol: ProtocolRecord, choices: Mapping[str, str], default: str) -> str:
     hours = protocol.reply_hours
     within = (
         label_once("protocol.hour") if hours == 1 else label_once("protocol.hours", count=hours)
@@ -360,13 +358,13 @@ def _replies(protocol: CommunicationProtocol, choices: Mapping[str, str], defaul
     return label_once("protocol.replies", asked=asked, within=within, urgent=urgent)
 
 
-def _reporting(protocol: CommunicationProtocol, choices: Mapping[str, str]) -> str:
+def _reporting(protocol: ProtocolRecord, choices: Mapping[str, str]) -> str:
     channel = _tool(choices, "reporting")
     how = f" ({channel})" if channel else ""
     return label_once("protocol.reporting", how=how, cadence=_cadence(protocol.reporting))
 
 
-def _helpdesk(protocol: CommunicationProtocol, default: str) -> str:
+def _helpdesk(protocol: ProtocolRecord, default: str) -> str:
     student = (protocol.student_helpdesk or "").strip()
     staff = (protocol.staff_helpdesk or "").strip()
     if not student and not staff:
@@ -382,7 +380,7 @@ def _helpdesk(protocol: CommunicationProtocol, default: str) -> str:
 # --- the tools -----------------------------------------------------------------------------
 
 
-def tool_rows(choices: Mapping[str, str], tests: Iterable[ToolTest]) -> tuple[Tool, ...]:
+def tool_rows(choices: Mapping[str, str], tests: Iterable[ToolTestRecord]) -> tuple[Tool, ...]:
     """One row per chosen tool: what it is used for, and how far it was tested with whom.
 
     Args:
@@ -394,7 +392,7 @@ def tool_rows(choices: Mapping[str, str], tests: Iterable[ToolTest]) -> tuple[To
     used_for: dict[str, list[str]] = {}
     for purpose in sorted(choices, key=lambda k: order.index(k) if k in order else len(order)):
         used_for.setdefault(choices[purpose], []).append(labels.get(purpose, purpose))
-    results: dict[str, dict[ProtocolActor, ToolTest]] = {}
+    results: dict[str, dict[ProtocolActor, ToolTestRecord]] = {}
     for test in tests:
         results.setdefault(test.tool_key, {})[test.actor] = test
     return tuple(
@@ -416,7 +414,7 @@ def _lower(text: str) -> str:
     return text if current_language() == "de" else text.lower()
 
 
-def tested_text(results: Mapping[ProtocolActor, ToolTest]) -> str:
+def tested_text(results: Mapping[ProtocolActor, ToolTestRecord]) -> str:
     """'Tested with student and mentor on 12 Jan 2027; not yet tested with tutor'."""
     passed: dict[date, list[str]] = {}
     failed: list[str] = []

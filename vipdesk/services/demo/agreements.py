@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -29,7 +30,6 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.documents.agreement.certificate_content import (
     certificate_from_agreement,
-    certificate_hash,
     certificate_to_dict,
 )
 from vipdesk.documents.agreement.content import (
@@ -49,7 +49,6 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
-from vipdesk.services.agreements.prefill import load_agreements
 from vipdesk.services.agreements.views import DEFAULT_PARTIES
 from vipdesk.services.demo.parties import DEMO_USER, Row
 
@@ -123,9 +122,10 @@ class DocumentRows:
         # adding them left every other record of a seed as it was.
         self.amend_rng = random.Random(hash(rng.getstate()[1][:8]))
 
-    def build(self, session: Session, wanted: list[OnFile]) -> list[tuple[Row, list[Row]]]:
-        contents = load_agreements(session, [w.pid for w in wanted], today=self.today)
-        session.expunge_all()  # the placements read for the contents: not kept for the batch
+    def build(
+        self, contents: Mapping[int, AgreementData], wanted: list[OnFile]
+    ) -> list[tuple[Row, list[Row]]]:
+        """The documents of `wanted`, from each placement's drafted agreement in `contents`."""
         out = []
         for want in wanted:
             data = replace(contents[want.pid], generated_at=want.sent_on)
@@ -220,10 +220,10 @@ class DocumentRows:
         certificate = replace(certificate, evaluation=evaluation, assessment=assessment)
         parties = ("host",)
         signatures, last = self._signatures(parties, data, issued, 1)
-        content = json.dumps(certificate_to_dict(certificate), ensure_ascii=False, sort_keys=True)
+        plain = certificate_to_dict(certificate)  # once, for the stored content and its hash
+        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
         return self._document(
-            want, DocumentKind.CERTIFICATE, content, certificate_hash(certificate), parties,
-            issued, last,
+            want, DocumentKind.CERTIFICATE, content, hash_of(plain), parties, issued, last,
         ), signatures  # fmt: skip
 
     def _document(

@@ -11,24 +11,23 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from vipdesk.models import (
-    AgreementDocument,
     AnswerSource,
     Contact,
-    DocumentKind,
-    DocumentState,
     EvaluationStage,
     Placement,
     ReadinessParty,
     Status,
     Student,
 )
+from vipdesk.services.demo.answers import AnswerSets, Pool
 from vipdesk.services.demo.parties import DEMO_USER, Row, office_time
 from vipdesk.services.evaluations.questionnaires import (
     Kind,
@@ -53,26 +52,9 @@ _TEXTS = {
         "",
     ),
 }
+_SOURCES = tuple(source.value for source in AnswerSource)
 _FINAL_SHARE = {ReadinessParty.COMPANY: 1.0, ReadinessParty.STUDENT: 0.85,
                 ReadinessParty.INSTITUTION: 0.4}  # fmt: skip  # of placements being evaluated
-
-
-def _outcomes(session: Session, ids: list[int]) -> dict[int, tuple[str, ...]]:
-    """The planned learning outcomes of each placement's current agreement version."""
-    found: dict[int, tuple[str, ...]] = {}
-    query = (
-        select(AgreementDocument.placement_id, AgreementDocument.content)
-        .where(
-            AgreementDocument.kind == DocumentKind.AGREEMENT,
-            AgreementDocument.state != DocumentState.SUPERSEDED,
-        )
-        .order_by(AgreementDocument.number)
-    )
-    wanted = set(ids)
-    for placement_id, content in session.execute(query):
-        if placement_id in wanted:
-            found[placement_id] = tuple(json.loads(content)["programme"]["learning_outcomes"])
-    return found
 
 
 def _answers(rng: random.Random, questionnaire: Questionnaire) -> dict[str, AnswerValue]:
@@ -97,8 +79,16 @@ def add_demo_evaluations(
     insert: Callable[[str, list[Row]], None],
     rng: random.Random,
     today: date,
+    answers: AnswerSets,
+    outcomes: Mapping[int, tuple[str, ...]],
 ) -> int:
-    """Write the evaluations of every placement that has reached them; returns how many."""
+    """Write the evaluations of every placement that has reached them, their answers named in
+    `answers` (written later, in SQL); returns how many.
+
+    Args:
+        outcomes: the planned learning outcomes of each placement's agreement (each evaluation
+            asks them), by placement id.
+    """
     mentor, tutor = aliased(Contact), aliased(Contact)
     query = (
         select(Placement.id, Placement.status, Placement.planned_start, Placement.planned_end,
@@ -110,15 +100,16 @@ def add_demo_evaluations(
         .order_by(Placement.id)
     )  # fmt: skip
     placed = list(session.execute(query))
-    outcomes = _outcomes(session, [row[0] for row in placed])
+    pool: Pool[Row] = Pool(answers)
     responses: list[Row] = []
-    answers: list[list[Row]] = []
+    answer_sets: list[int] = []  # each response's, in order
+    now = datetime.now(UTC)
     written = 0
     for number, (pid, status, start, end, given, family, mentor_name, tutor_name) in enumerate(
         placed
     ):
         if number and number % BATCH == 0:  # written as it goes: memory stays flat at 100k
-            written += _write(new_ids, insert, responses, answers)
+            written += _write(new_ids, insert, answers, responses, answer_sets)
         names = {ReadinessParty.STUDENT: f"{given} {family}",
                  ReadinessParty.COMPANY: mentor_name or "Host mentor",
                  ReadinessParty.INSTITUTION: tutor_name or "Academic tutor"}  # fmt: skip
@@ -133,54 +124,65 @@ def add_demo_evaluations(
                 if final and status is Status.EVALUATING and rng.random() >= _FINAL_SHARE[party]:
                     continue
                 asked = outcomes.get(pid, ())
-                questionnaire = questionnaire_for(Kind(stage.value), party, asked)
-                given_answers = _answers(rng, questionnaire)
+                answer_set, scored = pool.draw(
+                    rng, (stage, party, asked), partial(_scored, rng, stage, party, asked)
+                )
                 responses.append(
                     {
                         "placement_id": pid,
                         "stage": stage.value,
                         "party": party.value,
-                        "questionnaire_id": questionnaire.id,
-                        "questionnaire_version": questionnaire.version,
                         "respondent": names[party],
-                        "source": rng.choice(list(AnswerSource)).value,
-                        "recorded_at": min(office_time(rng, day), datetime.now(UTC)),
+                        "source": rng.choice(_SOURCES),
+                        "recorded_at": min(office_time(rng, day), now),
                         "recorded_by": DEMO_USER,
-                        "planned_outcomes": json.dumps(list(asked), ensure_ascii=False),
-                        "score": assess(questionnaire, given_answers).overall,
-                        "outcomes_planned": len(outcome_keys(questionnaire)),
-                        "outcomes_reached": outcomes_reached(questionnaire, given_answers),
                     }
+                    | scored
                 )
-                answers.append(
-                    [
-                        {
-                            "item_key": key,
-                            "value_number": value if isinstance(value, int) else None,
-                            "value_text": value if isinstance(value, str) else None,
-                        }
-                        for key, value in given_answers.items()
-                    ]
-                )
-    written += _write(new_ids, insert, responses, answers)
+                answer_sets.append(answer_set)
+    written += _write(new_ids, insert, answers, responses, answer_sets)
     return written
+
+
+def _scored(
+    rng: random.Random, stage: EvaluationStage, party: ReadinessParty, asked: tuple[str, ...]
+) -> tuple[list[Row], Row]:
+    """A set of answers to the questionnaire of `stage` and `party` asking `asked`, and the
+    response columns that follow from them (scored as `services.evaluations.records` does)."""
+    questionnaire = questionnaire_for(Kind(stage.value), party, asked)
+    given = _answers(rng, questionnaire)
+    rows: list[Row] = [
+        {
+            "item_key": key,
+            "value_number": value if isinstance(value, int) else None,
+            "value_text": value if isinstance(value, str) else None,
+        }
+        for key, value in given.items()
+    ]
+    return rows, {
+        "questionnaire_id": questionnaire.id,
+        "questionnaire_version": questionnaire.version,
+        "planned_outcomes": json.dumps(list(asked), ensure_ascii=False),
+        "score": assess(questionnaire, given).overall,
+        "outcomes_planned": len(outcome_keys(questionnaire)),
+        "outcomes_reached": outcomes_reached(questionnaire, given),
+    }
 
 
 def _write(
     new_ids: Callable[[str, int], list[int]],
     insert: Callable[[str, list[Row]], None],
+    answers: AnswerSets,
     responses: list[Row],
-    answers: list[list[Row]],
+    answer_sets: list[int],
 ) -> int:
-    """Insert a batch of responses with their answers, then empty the lists."""
+    """Insert a batch of responses, name their answer sets, then empty the lists."""
     ids = new_ids("evaluation_response", len(responses))
-    rows: list[Row] = []
-    for response, response_id, given_rows in zip(responses, ids, answers, strict=True):
+    for response, response_id, answer_set in zip(responses, ids, answer_sets, strict=True):
         response["id"] = response_id
-        rows += [row | {"response_id": response_id} for row in given_rows]
+        answers.use("evaluation_answer", response_id, answer_set)
     insert("evaluation_response", responses)
-    insert("evaluation_answer", rows)
     count = len(responses)
     responses.clear()
-    answers.clear()
+    answer_sets.clear()
     return count

@@ -1,31 +1,36 @@
 """Demo data: an empty database filled with realistic, invented placements to try vipdesk on.
 
-`generate_demo` writes everything in one transaction with bulk inserts (COPY on PostgreSQL), so
-100,000 placements take a few minutes at most and a cancelled or failed run leaves nothing behind.
+`generate_demo` writes everything in one transaction with bulk inserts (`writer`; the answers
+to questionnaires copied in SQL, `answers`), so 100,000 placements take two to three minutes and
+a cancelled or failed run leaves nothing behind.
 The data is deterministic: the same seed and the same `today` give the same records. No audit
 entries are written: nobody edited these records.
 
 The rows come from `parties` (institutions, hosts, people), `placements`, `preparation`
-(readiness, protocol, tools) and `agreements` (the agreement and certificate on file): each
-placement's records back its status.
+(readiness, protocol, tools) and `agreements` (the agreement and certificate on file, drafted
+from the rows as made, `sources`): each placement's records back its status.
 """
 
 from __future__ import annotations
 
+import gc
 import random
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
-from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
+from vipdesk.documents.agreement.texts import document_language
 from vipdesk.errors import VipdeskError
-from vipdesk.models import Base, Contact, ContactRole, Institution, Organisation, Placement, Student
+from vipdesk.languages import ENGLISH
+from vipdesk.models import Contact, ContactRole, Institution, Organisation, Placement, Student
+from vipdesk.services.agreements.drafting import drafts
 from vipdesk.services.demo.agreements import DocumentRows, OnFile, needs_agreement, sent_day
+from vipdesk.services.demo.answers import AnswerSets
 from vipdesk.services.demo.evaluations import add_demo_evaluations
 from vipdesk.services.demo.funding import add_demo_funding
 from vipdesk.services.demo.history import add_demo_history
@@ -33,6 +38,8 @@ from vipdesk.services.demo.monitoring import add_demo_monitoring
 from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, Spec, office_time
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
 from vipdesk.services.demo.preparation import People, Preparation, PreparationFactory
+from vipdesk.services.demo.sources import SourceBook
+from vipdesk.services.demo.writer import Writer
 from vipdesk.services.preparation.questionnaires import default_library
 
 CHUNK = 1000  # placements per round of inserts, progress report and cancel check
@@ -44,13 +51,13 @@ _BATCH_TABLES = (
     "placement_period",
     "checklist_tick",
     "readiness_response",
-    "readiness_answer",
     "communication_protocol",
     "actor_availability",
     "tool_choice",
     "tool_test",
 )
 
+_WRITTEN_IN = document_language(ENGLISH)  # the demo's agreements: the default language
 Tables = dict[str, list[Row]]  # rows to insert, by table, in an order that respects foreign keys
 
 
@@ -114,7 +121,25 @@ def build_demo(
             f"This database already holds {held:,} {noun}; demo data goes into an empty database."
         )
     builder = _Builder(session, random.Random(seed), today or date.today())
-    return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+    with _no_cycle_collection():
+        return builder.run(placements, progress or _no_progress, should_cancel or _go_on)
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the demo is made, and on again after.
+
+    The demo keeps millions of objects alive for a while (rows, drafts, the students met so
+    far) and makes none that point at each other in a circle, yet the collector walked them
+    all again and again: a fifth of a 100,000-placement demo. Plain reference counting frees
+    everything as before; only cycles (from elsewhere, in the meantime) wait until the end."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _no_progress(_done: int, _total: int) -> None:
@@ -125,91 +150,23 @@ def _go_on() -> bool:
     return False
 
 
-def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-class _Writer:
-    """Bulk inserts with ids chosen up front, so that children can point at their parents."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-        self._postgres = session.get_bind().dialect.name == "postgresql"
-        self._next_id: dict[str, int] = {}
-
-    def new_ids(self, table: str, count: int) -> list[int]:
-        if count == 0:
-            return []
-        if self._postgres:  # from the table's own sequence: later inserts carry on from there
-            serial = func.pg_get_serial_sequence(table, "id")
-            query = select(func.nextval(serial)).select_from(func.generate_series(1, count))
-            return list(self._session.scalars(query))
-        first = self._next_id.get(table)
-        if first is None:
-            first = (self._session.scalar(select(func.max(_table(table).c.id))) or 0) + 1
-        self._next_id[table] = first + count
-        return list(range(first, first + count))
-
-    def insert(self, table: str, rows: list[Row]) -> None:
-        if not rows:
-            return
-        names = list(rows[0])
-        dialect = self._session.get_bind().dialect
-        quote = dialect.identifier_preparer.quote
-        columns = ", ".join(quote(n) for n in names)
-        connection = self._session.connection()
-        if self._postgres:
-            # COPY: about five times faster than INSERT through psycopg for a million rows.
-            raw = connection.connection.driver_connection
-            assert raw is not None
-            sql = f"COPY {quote(table)} ({columns}) FROM STDIN"
-            with raw.cursor() as cursor, cursor.copy(sql) as copy:
-                for row in rows:
-                    copy.write_row([row[n] for n in names])
-            return
-        # SQLAlchemy's own conversions (dates, UTC times, enums), without its per-row overhead.
-        types = [_table(table).c[n].type.dialect_impl(dialect) for n in names]
-        convert = [t.bind_processor(dialect) or _same for t in types]
-        sql = f"INSERT INTO {quote(table)} ({columns}) VALUES ({', '.join('?' * len(names))})"
-        connection.exec_driver_sql(sql, _converted(rows, names, convert))
-
-
-def _same(value: object) -> object:
-    return value
-
-
-def _converted(
-    rows: list[Row], names: list[str], convert: Sequence[Callable[[Any], Any]]
-) -> list[Sequence[Any]]:
-    """The rows as value tuples, converted only in the columns that need it (dates, enums):
-    a million rows a second instead of a quarter of that."""
-    if len(names) == 1:
-        return [(convert[0](row[names[0]]),) for row in rows]
-    take = itemgetter(*names)
-    changed = [(i, c) for i, c in enumerate(convert) if c is not _same]
-    if not changed:
-        return [take(row) for row in rows]
-    out: list[Sequence[Any]] = []
-    for row in rows:
-        values = list(take(row))
-        for i, c in changed:
-            values[i] = c(values[i])
-        out.append(tuple(values))  # the driver takes tuples
-    return out
-
-
 class _Builder:
     def __init__(self, session: Session, rng: random.Random, today: date) -> None:
         self.rng = rng
         self.session = session
-        self.writer = _Writer(session)
+        self.writer = Writer(session)
         emails = set(session.scalars(select(Contact.email)))
         emails |= set(session.scalars(select(Student.email)))
         numbers = {n for n in session.scalars(select(Student.student_number)) if n}
         self.parties = PartyFactory(rng, today, emails, numbers)
         self.factory = PlacementFactory(rng, today, self.parties)
-        self.preparation = PreparationFactory(rng, today, default_library())
+        self.answers = AnswerSets()  # written in SQL once every response is (see `answers`)
+        self.preparation = PreparationFactory(rng, today, default_library(), self.answers)
         self.documents = DocumentRows(rng, today)
+        self.sources = SourceBook()  # what the agreements are drafted from
+        # Each agreement's planned learning outcomes, by placement (the same few lists).
+        self.outcomes: dict[int, tuple[str, ...]] = {}
+        self._outcome_lists: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.today = today
         self.student_names: dict[int, tuple[str, str]] = {}  # id -> (name, time zone)
         self.mentor_names: dict[int, str] = {}
@@ -229,6 +186,7 @@ class _Builder:
         self._senders(count)
         self._check_cancel()
         self._hosts(max(20, count // 40))
+        self.sources.read_parties(self.session)
         self._check_cancel()
         progress(0, count)
         specs = self.parties.institutions
@@ -244,7 +202,7 @@ class _Builder:
             self._check_cancel()
             for table, table_rows in rows.items():
                 self.writer.insert(table, table_rows)
-            self._documents(on_file)
+            self._documents(rows, on_file)
             done += len(rows["placement"])
             progress(done, count)
         # Its own generator (seeded from the main one's state without drawing from it), so
@@ -254,17 +212,24 @@ class _Builder:
         add_demo_funding(self.session, self.writer.new_ids, self.writer.insert, money_rng,
                          self.today, stamp)  # fmt: skip
         add_demo_evaluations(self.session, self.writer.new_ids, self.writer.insert, money_rng,
-                             self.today)  # fmt: skip
-        add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp)
+                             self.today, self.answers, self.outcomes)  # fmt: skip
+        self.answers.write(self.session)
+        add_demo_monitoring(self.session, self.writer.insert, money_rng, self.today, stamp,
+                            self.outcomes)  # fmt: skip
         add_demo_history(self.session, self.writer.insert, self.today)
         self.counts["students"] = firsts
         return DemoSummary(placements=count, agreements=self.agreements, **self.counts)
 
-    def _documents(self, on_file: list[OnFile]) -> None:
+    def _documents(self, rows: Tables, on_file: list[OnFile]) -> None:
         """The agreements (and certificates) of a batch, once its placements are written."""
         if not on_file:
             return
-        built = self.documents.build(self.session, on_file)
+        sources = self.sources.sources(rows, (want.pid for want in on_file))
+        contents = drafts(sources, version=1, today=self.today, language=_WRITTEN_IN)
+        built = self.documents.build(contents, on_file)
+        for pid, data in contents.items():  # asked by the evaluations, then recognised
+            planned = tuple(data.programme.learning_outcomes)
+            self.outcomes[pid] = self._outcome_lists.setdefault(planned, planned)
         ids = self.writer.new_ids("agreement_document", len(built))
         signatures: list[Row] = []
         for (row, signed), new_id in zip(built, ids, strict=True):
@@ -401,11 +366,11 @@ class _Builder:
     def _preparation_rows(self, prepared: list[Preparation], rows: Tables) -> None:
         """Give the responses and protocols of a batch their ids, and their children too."""
         responses = [r for p in prepared for r in p.responses]
-        for (response, answers), new_id in zip(
+        for (response, answer_set), new_id in zip(
             responses, self.writer.new_ids("readiness_response", len(responses)), strict=True
         ):
             rows["readiness_response"].append({"id": new_id} | response)
-            rows["readiness_answer"].extend(a | {"response_id": new_id} for a in answers)
+            self.answers.use("readiness_answer", new_id, answer_set)
         protocols = [p.protocol for p in prepared if p.protocol is not None]
         for (protocol, availability), new_id in zip(
             protocols, self.writer.new_ids("communication_protocol", len(protocols)), strict=True
@@ -425,11 +390,14 @@ class _Builder:
         self.fields[plan.student] = draft.field
         name = f"{draft.row['given_name']} {draft.row['family_name']}"
         self.student_names[student_id] = (name, draft.row["timezone"])
-        rows["student"].append({"id": student_id} | draft.row)
-        rows["student_language"].extend(
+        row = {"id": student_id} | draft.row
+        languages = [
             {"student_id": student_id, "language": language, "level": level}
             for language, level in draft.languages
-        )
+        ]
+        rows["student"].append(row)
+        rows["student_language"].extend(languages)
+        self.sources.add_student(row, languages)
         if draft.equity is not None:
             rows["student_equity"].append({"student_id": student_id} | draft.equity)
 

@@ -13,7 +13,7 @@ for bulk inserts.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -31,7 +31,6 @@ from vipdesk.models import (
     Status,
     ToolChoice,
 )
-from vipdesk.services.demo.evaluations import _outcomes
 from vipdesk.services.demo.parties import Row
 from vipdesk.services.monitoring.cadence import INTERVAL_DAYS
 
@@ -187,8 +186,14 @@ def add_demo_monitoring(
     rng: random.Random,
     today: date,
     stamp: Row,
+    outcomes: Mapping[int, tuple[str, ...]],
 ) -> int:
-    """Write the monitoring log and recognition of every started placement; returns entries."""
+    """Write the monitoring log and recognition of every started placement; returns entries.
+
+    Args:
+        outcomes: the planned learning outcomes of each placement's agreement (a recognition
+            records them achieved), by placement id.
+    """
     query = (
         select(Placement.id, Placement.status, Placement.planned_start, Placement.planned_end,
                Placement.ects_credits, CommunicationProtocol.meetings,
@@ -207,7 +212,6 @@ def add_demo_monitoring(
     )
     done = {pid for pid, status, *_ in placed if status is not Status.ONGOING}
     received = _certificates(session, done)
-    outcomes = _outcomes(session, sorted(done))
     entries: list[Row] = []
     recognitions: list[Row] = []
     yesterday = today - timedelta(days=1)

@@ -24,6 +24,7 @@ from vipdesk.models import (
     Status,
     ToolTestResult,
 )
+from vipdesk.services.demo.answers import AnswerSets, Pool
 from vipdesk.services.demo.parties import Row, office_time
 from vipdesk.services.preparation.questionnaires import (
     ItemType,
@@ -40,6 +41,8 @@ _ACCEPTED_FAILURE = "Works in the browser instead; agreed with the mentor"
 # An office's usual hours: few of them, as in life (and a batch of agreements then words the
 # shared hours of the same pairs again and again, which `protocol_text` remembers).
 _OFFICE_HOURS = ((9, 17), (9, 17), (8, 16), (10, 18))
+# How far a response got: completed, completed with a critical flag open, in progress.
+_DONE, _FLAGGED, _OPEN = "done", "flagged", "open"
 _ZONES = {
     ProtocolActor.STUDENT: "student",
     ProtocolActor.MENTOR: "host",
@@ -49,9 +52,10 @@ _ZONES = {
 
 @dataclass
 class Preparation:
-    """The preparation rows of one placement; responses carry their answers until ids exist."""
+    """The preparation rows of one placement; responses carry their answer set's number (see
+    `answers`) until ids exist."""
 
-    responses: list[tuple[Row, list[Row]]] = field(default_factory=list)
+    responses: list[tuple[Row, int]] = field(default_factory=list)
     protocol: tuple[Row, list[Row]] | None = None
     choices: list[Row] = field(default_factory=list)
     tests: list[Row] = field(default_factory=list)
@@ -69,8 +73,11 @@ class People:
 
 
 class PreparationFactory:
-    def __init__(self, rng: random.Random, today: date, library: QuestionnaireLibrary) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, library: QuestionnaireLibrary, answers: AnswerSets
+    ) -> None:
         self.rng = rng
+        self.answers: Pool[Row] = Pool(answers)
         self.today = today
         self.questionnaires = {party: library.for_party(party) for party in ReadinessParty}
         self.good = {party: _good_options(q) for party, q in self.questionnaires.items()}
@@ -108,14 +115,12 @@ class PreparationFactory:
         for party, respondent in respondents.items():
             draw = rng.random()
             if complete or draw < 0.55:
-                response = self._response(pid, party, respondent, when(), True)
                 # Work in progress: now and then a critical answer still to be dealt with.
-                if not complete and self.flag_rng.random() < 0.3:
-                    self._flag(party, response[1])
-                self._score(party, *response)
-                out.responses.append(response)
+                flagged = not complete and self.flag_rng.random() < 0.3
+                state = _FLAGGED if flagged else _DONE
+                out.responses.append(self._response(pid, party, respondent, when(), state))
             elif draw < 0.75:
-                out.responses.append(self._response(pid, party, respondent, when(), False))
+                out.responses.append(self._response(pid, party, respondent, when(), _OPEN))
         if complete or rng.random() < 0.4:
             out.protocol = self._protocol(pid, when(), people)
         if complete or rng.random() < 0.5:
@@ -126,25 +131,16 @@ class PreparationFactory:
     # --- readiness -------------------------------------------------------------------------
 
     def _response(
-        self, pid: int, party: ReadinessParty, respondent: str, day: date, completed: bool
-    ) -> tuple[Row, list[Row]]:
+        self, pid: int, party: ReadinessParty, respondent: str, day: date, state: str
+    ) -> tuple[Row, int]:
         rng = self.rng
         questionnaire = self.questionnaires[party]
         started = office_time(rng, day)
         finished = started + timedelta(minutes=rng.randint(8, 40))
-        answers: list[Row] = []
-        for key, kind, options in self.good[party]:
-            if not completed and rng.random() < 0.4:
-                continue  # not answered yet
-            value = rng.choice(options)
-            number = int(value) if kind is ItemType.SCALE else None
-            answers.append(
-                {
-                    "item_key": key,
-                    "value_number": number,
-                    "value_text": None if number is not None else value,
-                }
-            )
+        answer_set, scores = self.answers.draw(
+            rng, (party, state), lambda: self._answers(party, state)
+        )
+        completed = state != _OPEN
         row = {
             "placement_id": pid,
             "party": party.value,
@@ -158,17 +154,36 @@ class PreparationFactory:
             "created_at": started,
             "updated_at": finished,
             "updated_by": "demo",
-            **dict.fromkeys(SCORE_COLUMNS),  # filled by `_score` once the answers are final
+            **scores,
         }
-        return row, answers
+        return row, answer_set
 
-    def _score(self, party: ReadinessParty, row: Row, answers: list[Row]) -> None:
-        """Store the assessment of a completed response, as completing it does."""
+    def _answers(self, party: ReadinessParty, state: str) -> tuple[list[Row], Row]:
+        """One set of answers for a response in `state`, with the assessment it stores (as
+        completing it does; none while in progress)."""
+        rng = self.rng
+        answers: list[Row] = []
+        for key, kind, options in self.good[party]:
+            if state == _OPEN and rng.random() < 0.4:
+                continue  # not answered yet
+            value = rng.choice(options)
+            number = int(value) if kind is ItemType.SCALE else None
+            answers.append(
+                {
+                    "item_key": key,
+                    "value_number": number,
+                    "value_text": None if number is not None else value,
+                }
+            )
+        if state == _OPEN:
+            return answers, dict.fromkeys(SCORE_COLUMNS)
+        if state == _FLAGGED:
+            self._flag(party, answers)
         given = {
             a["item_key"]: a["value_number"] if a["value_number"] is not None else a["value_text"]
             for a in answers
         }
-        row.update(score_columns(self.questionnaires[party], given))
+        return answers, score_columns(self.questionnaires[party], given)
 
     def _flag(self, party: ReadinessParty, answers: list[Row]) -> None:
         """Turn one answer of a critical item into a weak one (a critical flag)."""

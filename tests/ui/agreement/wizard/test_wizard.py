@@ -22,7 +22,8 @@ from vipdesk.documents.agreement.content import (
     Task,
 )
 from vipdesk.errors import VipdeskError
-from vipdesk.services.agreements.prefill import agreement_from_placement, default_roles
+from vipdesk.services.agreements.drafting import default_roles
+from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.ui.agreement.wizard.base import SectionPage, section_title
 from vipdesk.ui.agreement.wizard.lists import TaskRow

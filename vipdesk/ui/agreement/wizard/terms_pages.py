@@ -27,7 +27,7 @@ from vipdesk.documents.agreement.content import (
     Role,
     Tool,
 )
-from vipdesk.services.agreements.prefill import default_roles
+from vipdesk.services.agreements.drafting import default_roles
 from vipdesk.services.agreements.problems import Problem
 from vipdesk.services.agreements.validation import CERTIFICATE_WEEKS
 from vipdesk.ui.agreement.wizard.base import (
