@@ -6861,5 +6861,121 @@ Hvad der skal gøres: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>Slutningen ligger før starten.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; er ikke en e-mailadresse; den skal se ud som navn@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; er ikke en landekode; vælg et land på listen.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Vælg tidszonen, f.eks. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; er ikke en tidszone; vælg en på listen.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Webstedets adresse er længere end 300 tegn.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; ligner ikke en webadresse, f.eks. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Angiv fornavnet.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Fornavnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Angiv efternavnet.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Efternavnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Angiv den studerendes e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Studienummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Fødselsdatoen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>En studerende skal være mindst {age} år; kontrollér året ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Født i {year}? Kontrollér året.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Studieniveauet er et EQF-niveau fra 5 til 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Uddannelsesområdet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Uddannelsen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kan ikke skrive på &apos;{code}&apos;; vælg et af disse: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Sprog {n}: skriv sproget, f.eks. engelsk.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Sprog {n}: navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: vælg et niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} står to gange på listen.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>En anden studerende bruger allerede denne e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>En anden studerende har allerede dette studienummer ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Den valgte institution er slettet.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>En anden studerende bruger allerede denne e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>En anden studerende har allerede dette studienummer.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Noten om lighedsmarkørerne er længere end {limit} tegn.</translation>
+    </message>
 </context>
 </TS>

@@ -6861,5 +6861,121 @@ Zu tun: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; ist keine E-Mail-Adresse; sie sollte wie name@uni.eu aussehen.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; ist kein Ländercode; wählen Sie ein Land aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Wählen Sie die Zeitzone, z. B. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; ist keine Zeitzone; wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Die Adresse der Website ist länger als 300 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; sieht nicht wie eine Webadresse aus, z. B. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Geben Sie den Vornamen ein.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Der Vorname ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Geben Sie den Nachnamen ein.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Der Nachname ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse der/des Studierenden ein.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Die Matrikelnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Das Geburtsdatum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Studierende müssen mindestens {age} Jahre alt sein; prüfen Sie das Jahr ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Geboren {year}? Prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Der Studienzyklus ist eine EQR-Stufe von 5 bis 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Das Studienfach ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Der Studiengang ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kann nicht in &apos;{code}&apos; schreiben; wählen Sie eine dieser Sprachen: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Sprache {n}: Geben Sie die Sprache ein, z. B. Englisch.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Sprache {n}: Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: Wählen Sie ein Niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Eine andere studierende Person verwendet diese E-Mail bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Eine andere studierende Person hat diese Matrikelnummer bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Die gewählte Einrichtung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Eine andere studierende Person verwendet diese E-Mail bereits.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Eine andere studierende Person hat diese Matrikelnummer bereits.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Die Notiz zu den Merkmalen der Chancengerechtigkeit ist länger als {limit} Zeichen.</translation>
+    </message>
 </context>
 </TS>

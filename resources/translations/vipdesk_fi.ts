@@ -6861,5 +6861,121 @@ Toimenpide: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>Loppu on ennen alkua.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; ei ole sähköpostiosoite; sen pitäisi näyttää tältä: nimi@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; ei ole maakoodi; valitse maa luettelosta.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Valitse aikavyöhyke, esim. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; ei ole aikavyöhyke; valitse aikavyöhyke luettelosta.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Verkkosivuston osoite on yli 300 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; ei näytä verkko-osoitteelta, esim. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Anna etunimi.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Etunimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Anna sukunimi.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Sukunimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Anna opiskelijan sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Opiskelijanumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Syntymäaika on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Opiskelijan on oltava vähintään {age}-vuotias; tarkista vuosi ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Syntymävuosi {year}? Tarkista vuosi.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Opintojen sykli on EQF-taso 5–8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Koulutusala on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Koulutusohjelma on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk ei osaa kirjoittaa kielellä &apos;{code}&apos;; valitse jokin näistä: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Kieli {n}: kirjoita kieli, esim. englanti.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Kieli {n}: nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: valitse taso ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} on luettelossa kahdesti.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Toinen opiskelija käyttää jo tätä sähköpostiosoitetta ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Toisella opiskelijalla on jo tämä opiskelijanumero ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Valittu korkeakoulu on poistettu.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Toinen opiskelija käyttää jo tätä sähköpostiosoitetta.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Toisella opiskelijalla on jo tämä opiskelijanumero.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Yhdenvertaisuusmerkintöjen huomautus on yli {limit} merkkiä pitkä.</translation>
+    </message>
 </context>
 </TS>

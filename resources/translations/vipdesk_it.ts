@@ -6861,5 +6861,121 @@ Cosa fare: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>La fine è prima dell&apos;inizio.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; non è un indirizzo e-mail; dovrebbe avere la forma nome@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; non è un codice di paese; scegli un paese dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Scegli il fuso orario, ad es. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; non è un fuso orario; scegline uno dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>L&apos;indirizzo del sito web supera i 300 caratteri.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; non sembra un indirizzo web, ad es. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Inserisci il nome.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Inserisci il cognome.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Il cognome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Inserisci l&apos;indirizzo e-mail dello studente.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>La matricola supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>La data di nascita è nel futuro.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Uno studente deve avere almeno {age} anni; controlla l&apos;anno ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Nato nel {year}? Controlla l&apos;anno.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Il ciclo di studi è un livello EQF da 5 a 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>L&apos;ambito di studio supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Il corso di studi supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk non sa scrivere in &apos;{code}&apos;; scegli una di queste lingue: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Lingua {n}: scrivi la lingua, ad es. inglese.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Lingua {n}: il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: scegli un livello ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} compare due volte nell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Un altro studente usa già questa e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Un altro studente ha già questa matricola ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>L&apos;istituto scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Un altro studente usa già questa e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Un altro studente ha già questa matricola.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>La nota sugli indicatori di pari opportunità supera i {limit} caratteri.</translation>
+    </message>
 </context>
 </TS>

@@ -6861,5 +6861,121 @@ Wat te doen: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>Het einde ligt voor het begin.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; is geen e-mailadres; het hoort eruit te zien als naam@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; is geen landcode; kies een land uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Kies de tijdzone, bijv. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; is geen tijdzone; kies er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Het adres van de website is langer dan 300 tekens.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; lijkt niet op een webadres, bijv. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Vul de voornaam in.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>De voornaam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Vul de achternaam in.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>De achternaam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van de student in.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Het studentnummer is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>De geboortedatum ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Een student moet minstens {age} jaar oud zijn; controleer het jaar ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Geboren in {year}? Controleer het jaar.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>De studiecyclus is een EQF-niveau van 5 tot en met 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Het opleidingsgebied is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>De opleiding is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kan niet schrijven in &apos;{code}&apos;; kies een van deze: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Taal {n}: typ de taal, bijv. Engels.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Taal {n}: de naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: kies een niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} staat twee keer in de lijst.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Een andere student gebruikt dit e-mailadres al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Een andere student heeft dit studentnummer al ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>De gekozen instelling is verwijderd.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Een andere student gebruikt dit e-mailadres al.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Een andere student heeft dit studentnummer al.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>De notitie bij de gelijkekansenkenmerken is langer dan {limit} tekens.</translation>
+    </message>
 </context>
 </TS>

@@ -6902,5 +6902,121 @@ Co zrobić: {action}.</translation>
         <source>The end is before the start.</source>
         <translation>Koniec jest przed początkiem.</translation>
     </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; nie jest adresem e-mail; powinien wyglądać jak nazwa@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; nie jest kodem kraju; wybierz kraj z listy.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Wybierz strefę czasową, np. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; nie jest strefą czasową; wybierz strefę z listy.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Adres strony WWW jest dłuższy niż 300 znaków.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; nie wygląda na adres strony WWW, np. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Wpisz imię.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Imię jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Wpisz nazwisko.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Nazwisko jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Wpisz adres e-mail studenta.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Numer albumu jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Data urodzenia jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Student musi mieć co najmniej {age} lat; sprawdź rok ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Rok urodzenia {year}? Sprawdź rok.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Stopień studiów to poziom EQF od 5 do 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Dziedzina kształcenia jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Kierunek studiów jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk nie umie pisać w języku &apos;{code}&apos;; wybierz jeden z tych: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Język {n}: wpisz język, np. angielski.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Język {n}: nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: wybierz poziom ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} występuje na liście dwa razy.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Inny student używa już tego adresu e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Inny student ma już ten numer albumu ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Wybrana instytucja została usunięta.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Inny student używa już tego adresu e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Inny student ma już ten numer albumu.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Uwaga do znaczników równości szans jest dłuższa niż {limit} znaków.</translation>
+    </message>
 </context>
 </TS>

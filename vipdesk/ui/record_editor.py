@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import ErrorLabel, SearchableCombo, add_field
 
 F = TypeVar("F")
@@ -171,7 +172,7 @@ class RecordEditor(QDialog, Generic[F]):
     def show_problems(self, problems: Sequence[FieldProblem]) -> None:
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            by_field.setdefault(problem.field, []).append(problem.message)
+            by_field.setdefault(problem.field, []).append(problem_text(problem))
         unplaced = [m for name, ms in by_field.items() if name not in self._errors for m in ms]
         for name, messages in by_field.items():
             if name in self._errors:
@@ -208,7 +209,7 @@ class RecordEditor(QDialog, Generic[F]):
             self._on_conflict(form, exc)
             return
         except VipdeskError as exc:  # database unavailable, deleted meanwhile, ...
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.saved_id = getattr(stored, "id", None)
         self.start(stored)  # from here on, what is stored is what "unsaved" is measured from

@@ -21,6 +21,7 @@ from vipdesk.services.people.students import (
     validate_student,
 )
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.people import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
