@@ -62,3 +62,14 @@ class Count:
 
     def english(self) -> str:
         return f"{self.n:,}"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name vipdesk keeps in English (a grading scale: "Pass / fail"), shown as the reader's
+    interface shows it on its own."""
+
+    text: str
+
+    def english(self) -> str:
+        return self.text

@@ -3259,8 +3259,8 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Vedhæft en fil…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, op til {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>En PDF, et Word-dokument (.docx), en PNG eller en JPEG, op til {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6976,6 +6976,138 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>Noten om lighedsmarkørerne er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Angiv datoen, det fandt sted.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Datoen ligger uden for praktikopholdets periode ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Datoen ligger i fremtiden: registrér det, når det har fundet sted.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Angiv, hvem der deltog.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Hold deltagerne under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Vælg et af de værktøjer, der er valgt til dette praktikophold.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Varigheden er fra {low} til {high} minutter.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Hold det under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Angiv opfølgningen på bekymringen.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Kun en bekymring kan løses.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Bekymringen er løst, før den blev rejst.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Datoen for løsningen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Angiv, hvordan bekymringen blev løst.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Filen {name} er tom.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen er tom.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Filen {name} er over 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Filen er over 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Hold filnavnet under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Filen {name} er ikke en PDF, et Word-dokument (.docx), en PNG eller en JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Filen er ikke en PDF, et Word-dokument (.docx), en PNG eller en JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Filen {name} er navngivet som {claimed}, men indeholder noget andet.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Filen {name} er navngivet som {claimed}, men er en {found} indeni.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Filen {name} er beskadiget: den kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Point er fra 0 til 60 med højst én decimal.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Flere point end de {planned} planlagte: forklar hvorfor i begrundelsen.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Hold begrundelsen under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Vælg en af karakterskalaerne.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Vælg den karakterskala, karakteren er givet på.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” findes ikke på karakterskalaen “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” findes ikke på karakterskalaen “{scale}” (et tal fra {low} til {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Datoen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Datoen ligger før praktikopholdets start.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Hold læringsudbyttet under {limit} tegn.</translation>
     </message>
 </context>
 </TS>

@@ -3259,8 +3259,8 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Datei anhängen…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, bis {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Eine PDF, ein Word-Dokument (.docx), ein PNG oder ein JPEG, bis {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6976,6 +6976,138 @@ Zu tun: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>Die Notiz zu den Merkmalen der Chancengerechtigkeit ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Geben Sie das Datum an, an dem es stattfand.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Das Datum liegt außerhalb des Zeitraums des Praktikums ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Das Datum liegt in der Zukunft: Erfassen Sie es, wenn es stattgefunden hat.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Geben Sie an, wer teilgenommen hat.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Halten Sie die Teilnehmenden unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Wählen Sie eines der für dieses Praktikum gewählten Tools.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Die Dauer liegt zwischen {low} und {high} Minuten.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Halten Sie es unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Geben Sie an, wie das Anliegen nachverfolgt wird.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Nur ein Anliegen wird gelöst.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Das Anliegen ist gelöst, bevor es aufkam.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Das Datum der Lösung liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Geben Sie an, wie das Anliegen gelöst wurde.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Die Datei {name} ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Die Datei {name} ist größer als 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Die Datei ist größer als 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Halten Sie den Dateinamen unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Die Datei {name} ist keine PDF, kein Word-Dokument (.docx), kein PNG und kein JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Die Datei ist keine PDF, kein Word-Dokument (.docx), kein PNG und kein JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Die Datei {name} ist als {claimed} benannt, enthält aber etwas anderes.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Die Datei {name} ist als {claimed} benannt, ist aber im Inneren ein {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Die Datei {name} ist beschädigt: Sie kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>ECTS-Punkte liegen zwischen 0 und 60, mit höchstens einer Nachkommastelle.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Mehr ECTS-Punkte als die geplanten {planned}: Begründen Sie es im Grund.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Halten Sie den Grund unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Wählen Sie eine der Notenskalen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Wählen Sie die Notenskala, auf der die Note steht.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>„{grade}“ steht nicht auf der Notenskala „{scale}“ ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>„{grade}“ steht nicht auf der Notenskala „{scale}“ (eine Zahl von {low} bis {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Das Datum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Das Datum liegt vor dem Beginn des Praktikums.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Halten Sie die Lernergebnisse unter {limit} Zeichen.</translation>
     </message>
 </context>
 </TS>

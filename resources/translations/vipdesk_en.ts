@@ -3243,7 +3243,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6950,6 +6950,138 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

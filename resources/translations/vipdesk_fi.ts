@@ -3259,8 +3259,8 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Liitä tiedosto…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, enintään {value} Mt</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>PDF, Word-asiakirja (.docx), PNG tai JPEG, enintään {value} Mt</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6976,6 +6976,138 @@ Toimenpide: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>Yhdenvertaisuusmerkintöjen huomautus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Anna päivä, jolloin se pidettiin.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Päivä on harjoittelujakson ulkopuolella ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Päivä on tulevaisuudessa: kirjaa se, kun se on pidetty.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Kerro, ketkä osallistuivat.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Pidä osallistujat alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Valitse jokin tälle harjoittelulle valituista työkaluista.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Kesto on {low}–{high} minuuttia.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Pidä se alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Kerro huolenaiheen jatkotoimet.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Vain huolenaihe voidaan ratkaista.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Huolenaihe on ratkaistu ennen kuin se nousi esiin.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Ratkaisupäivä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Kerro, miten huolenaihe ratkaistiin.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Tiedosto {name} on tyhjä.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Tiedosto on tyhjä.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Tiedosto {name} on yli 20 Mt.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Tiedosto on yli 20 Mt.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Pidä tiedostonimi alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Tiedosto {name} ei ole PDF, Word-asiakirja (.docx), PNG eikä JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Tiedosto ei ole PDF, Word-asiakirja (.docx), PNG eikä JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Tiedoston {name} nimi kertoo muodoksi {claimed}, mutta sisältö on jotain muuta.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Tiedoston {name} nimi kertoo muodoksi {claimed}, mutta sisältö on {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Tiedosto {name} on vioittunut: sitä ei voi lukea.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Opintopisteitä on 0–60, enintään yhdellä desimaalilla.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Enemmän opintopisteitä kuin suunnitellut {planned}: kerro syy.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Pidä syy alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Valitse jokin arviointiasteikoista.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Valitse arviointiasteikko, jolla arvosana on annettu.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>”{grade}” ei ole arviointiasteikolla ”{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>”{grade}” ei ole arviointiasteikolla ”{scale}” (luku väliltä {low}–{high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Päivä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Päivä on ennen harjoittelun alkua.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Pidä oppimistulokset alle {limit} merkissä.</translation>
     </message>
 </context>
 </TS>

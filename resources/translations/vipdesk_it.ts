@@ -3259,8 +3259,8 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Allega un file…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, fino a {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Un PDF, un documento Word (.docx), un PNG o un JPEG, fino a {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6976,6 +6976,138 @@ Cosa fare: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>La nota sugli indicatori di pari opportunità supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Indica la data in cui ha avuto luogo.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>La data è fuori dal periodo del tirocinio ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>La data è nel futuro: registralo quando avrà avuto luogo.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Indica chi ha partecipato.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Tieni i partecipanti sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Scegli uno degli strumenti scelti per questo tirocinio.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>La durata va da {low} a {high} minuti.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Tienilo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Indica il seguito dato alla criticità.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Solo una criticità può essere risolta.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>La criticità risulta risolta prima di essere stata sollevata.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>La data della soluzione è nel futuro.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Indica come è stata risolta la criticità.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Il file {name} è vuoto.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Il file è vuoto.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Il file {name} supera i 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Il file supera i 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Tieni il nome del file sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Il file {name} non è un PDF, un documento Word (.docx), un PNG o un JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Il file non è un PDF, un documento Word (.docx), un PNG o un JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Il file {name} ha il nome di un {claimed} ma contiene altro.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Il file {name} ha il nome di un {claimed} ma all&apos;interno è un {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Il file {name} è danneggiato: non si può leggere.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>I crediti vanno da 0 a 60, con al massimo un decimale.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Più crediti dei {planned} previsti: indica il motivo.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Tieni il motivo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Scegli una delle scale di valutazione.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Scegli la scala di valutazione del voto.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” non è nella scala di valutazione “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” non è nella scala di valutazione “{scale}” (un numero da {low} a {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>La data è nel futuro.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>La data è precedente all&apos;inizio del tirocinio.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Tieni i risultati sotto i {limit} caratteri.</translation>
     </message>
 </context>
 </TS>

@@ -3259,8 +3259,8 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, tot {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Een pdf, een Word-document (.docx), een PNG of een JPEG, tot {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -6976,6 +6976,138 @@ Wat te doen: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>De notitie bij de gelijkekansenkenmerken is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Geef de datum waarop het plaatsvond.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>De datum ligt buiten de periode van de stage ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>De datum ligt in de toekomst: leg het vast zodra het heeft plaatsgevonden.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Geef aan wie deelnamen.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Houd de deelnemers onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Kies een van de tools die voor deze stage gekozen zijn.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>De duur is van {low} tot {high} minuten.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Houd het onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Geef het vervolg op het zorgpunt aan.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Alleen een zorgpunt wordt opgelost.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Het zorgpunt is opgelost voordat het werd gemeld.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>De datum van de oplossing ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Geef aan hoe het zorgpunt is opgelost.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Het bestand {name} is leeg.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Het bestand {name} is groter dan 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Het bestand is groter dan 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Houd de bestandsnaam onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Het bestand {name} is geen pdf, Word-document (.docx), PNG of JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Het bestand is geen pdf, Word-document (.docx), PNG of JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Het bestand {name} heeft de naam van een {claimed} maar bevat iets anders.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Het bestand {name} heeft de naam van een {claimed} maar is vanbinnen een {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Het bestand {name} is beschadigd: het kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Studiepunten gaan van 0 tot 60, met hoogstens één decimaal.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Meer studiepunten dan de {planned} geplande: geef de reden op.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Houd de reden onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Kies een van de beoordelingsschalen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Kies de beoordelingsschaal waarop het cijfer staat.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” staat niet op de beoordelingsschaal “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” staat niet op de beoordelingsschaal “{scale}” (een getal van {low} tot {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>De datum ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>De datum ligt vóór het begin van de stage.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Houd de leerresultaten onder {limit} tekens.</translation>
     </message>
 </context>
 </TS>

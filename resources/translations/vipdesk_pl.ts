@@ -3281,8 +3281,8 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Załącz plik…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, do {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>PDF, dokument Word (.docx), PNG lub JPEG, do {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7017,6 +7017,138 @@ Co zrobić: {action}.</translation>
     <message>
         <source>The equity note is longer than {limit} characters.</source>
         <translation>Uwaga do znaczników równości szans jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Podaj datę, kiedy to się odbyło.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Data jest poza okresem praktyki ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Data jest w przyszłości: zapisz to, gdy już się odbędzie.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Podaj, kto brał udział.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Lista uczestników musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Wybierz jedno z narzędzi wybranych dla tej praktyki.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Czas trwania wynosi od {low} do {high} minut.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Tekst musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Podaj dalsze działania w sprawie problemu.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Rozwiązać można tylko problem.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Problem został rozwiązany, zanim go zgłoszono.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Data rozwiązania jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Podaj, jak problem został rozwiązany.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Plik {name} jest pusty.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Plik jest pusty.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Plik {name} przekracza 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Plik przekracza 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Nazwa pliku musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Plik {name} nie jest plikiem PDF, dokumentem Word (.docx), PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Plik nie jest plikiem PDF, dokumentem Word (.docx), PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Plik {name} ma nazwę pliku {claimed}, ale w środku jest czymś innym.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Plik {name} ma nazwę pliku {claimed}, ale w środku jest plikiem {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Plik {name} jest uszkodzony: nie da się go odczytać.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Punkty mieszczą się w przedziale od 0 do 60, z co najwyżej jednym miejscem po przecinku.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Więcej punktów niż planowane {planned}: podaj powód.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Powód musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Wybierz jedną ze skal ocen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Wybierz skalę ocen, w której jest ocena.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>„{grade}” nie należy do skali ocen „{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>„{grade}” nie należy do skali ocen „{scale}” (liczba od {low} do {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Data jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Data jest wcześniejsza niż początek praktyki.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Osiągnięte efekty uczenia się muszą mieć mniej niż {limit} znaków.</translation>
     </message>
 </context>
 </TS>

@@ -16,8 +16,8 @@ from typing import Any
 from PySide6.QtCore import QLocale
 
 from vipdesk.errors import FieldProblem
-from vipdesk.phrase import Count, Day, Joined, Phrase
-from vipdesk.ui import when
+from vipdesk.phrase import Count, Day, Joined, Label, Phrase
+from vipdesk.ui import labels, when
 
 Templates = Callable[[], Mapping[str, str]]
 _registered: list[Templates] = []
@@ -58,6 +58,8 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
         return when.day(value.on)
     if isinstance(value, Count):
         return QLocale().toString(value.n)
+    if isinstance(value, Label):
+        return labels.shown(value.text)
     if isinstance(value, date):
         return when.day(value)
     if isinstance(value, Decimal):

@@ -26,12 +26,13 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import EntryKind
-from vipdesk.services.monitoring.attachments import ACCEPTED, MAX_ATTACHMENT_BYTES
+from vipdesk.services.monitoring.attachments import MAX_ATTACHMENT_BYTES
 from vipdesk.services.monitoring.log import EntryForm, MonitoringView, save_entry, validate_entry
 from vipdesk.ui import when
 from vipdesk.ui.funding.source_editor import read_date
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.monitoring import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
@@ -86,8 +87,8 @@ class EntryEditor(RecordEditor[EntryForm]):
         self.file_label = QLabel()
         self.file_button = QPushButton(tr("Attach a file…"))
         self.file_button.setToolTip(
-            tr("{ACCEPTED}, up to {value} MB").format(
-                ACCEPTED=ACCEPTED, value=MAX_ATTACHMENT_BYTES // 2**20
+            tr("A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB").format(
+                value=MAX_ATTACHMENT_BYTES // 2**20
             )
         )
         self.file_button.clicked.connect(self._on_attach)

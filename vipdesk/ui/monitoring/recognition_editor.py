@@ -24,6 +24,7 @@ from vipdesk.services.monitoring.recognition import (
 from vipdesk.ui.funding.source_editor import read_date
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.monitoring import problem_texts  # noqa: F401 - its templates, registered
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import DateField
 
