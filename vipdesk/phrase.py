@@ -38,8 +38,14 @@ class Day:
 
     on: date
     padded: bool = False  # "04 Dec 2026"
+    weekday: bool = False  # "Fri 04 Dec 2026"
+    year: bool = True  # False: "04 Dec"
 
     def english(self) -> str:
+        if not self.year:
+            return f"{self.on:%d %b}"
+        if self.weekday:
+            return f"{self.on:%a %d %b %Y}"
         return f"{self.on:%d %b %Y}" if self.padded else f"{self.on.day} {self.on:%b %Y}"
 
 
@@ -70,6 +76,7 @@ class Label:
     interface shows it on its own."""
 
     text: str
+    in_sentence: bool = False  # inside a sentence: "company mentor" in English
 
     def english(self) -> str:
-        return self.text
+        return self.text.lower() if self.in_sentence else self.text

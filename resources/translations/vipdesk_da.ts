@@ -7109,5 +7109,57 @@ Hvad der skal gøres: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Hold læringsudbyttet under {limit} tegn.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Svartiden er 1 til 336 timer.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Et møde varer 10 til 240 minutter.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Hold dette under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: vælg en tidszone på listen.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: sæt flueben ved mindst én arbejdsdag.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: angiv dagens start og slut.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: dagen skal slutte, efter den begynder (samme dag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) og {b} ({zone_b}) er {gap} timer fra hinanden: med mere end 6 til 7 timers forskel er møder på samme tid svære at holde. Planlæg mere skriftlig, asynkron udveksling.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>På {short} af {days} arbejdsdage har de mindre end {minimum} fælles timer (mindst: {least} t, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Urene stilles på forskellige datoer ({listed}): de fælles timer flytter sig ind imellem. Kontrollér mødetiden i de uger.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones} den {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} og {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
+    </message>
 </context>
 </TS>

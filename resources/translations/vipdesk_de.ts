@@ -7109,5 +7109,57 @@ Zu tun: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Halten Sie die Lernergebnisse unter {limit} Zeichen.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Die Antwortzeit liegt zwischen 1 und 336 Stunden.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Ein Treffen dauert 10 bis 240 Minuten.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Halten Sie dies unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: Wählen Sie eine Zeitzone aus der Liste.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: Kreuzen Sie mindestens einen Arbeitstag an.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: Geben Sie Beginn und Ende des Tages ein.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: Der Tag muss nach seinem Beginn enden (am selben Tag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) und {b} ({zone_b}) liegen {gap} h auseinander: Bei mehr als 6 bis 7 Stunden sind gleichzeitige Treffen schwer abzuhalten. Planen Sie mehr schriftlichen, asynchronen Austausch.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>An {short} von {days} Arbeitstagen teilen sie weniger als {minimum} Stunden (am wenigsten: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Die Uhren werden an verschiedenen Tagen umgestellt ({listed}): Dazwischen verschieben sich die gemeinsamen Stunden. Prüfen Sie die Zeit der Treffen in diesen Wochen.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} und {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
+    </message>
 </context>
 </TS>

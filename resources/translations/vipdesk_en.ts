@@ -7084,5 +7084,57 @@ What to do: {action}.</source>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

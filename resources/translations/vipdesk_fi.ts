@@ -7109,5 +7109,57 @@ Toimenpide: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Pidä oppimistulokset alle {limit} merkissä.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Vastausaika on 1–336 tuntia.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Tapaaminen kestää 10–240 minuuttia.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Pidä tämä alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: valitse aikavyöhyke luettelosta.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: valitse vähintään yksi työpäivä.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: anna päivän alku ja loppu.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: päivän on päätyttävä alkamisensa jälkeen (saman päivän aikana).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) ja {b} ({zone_b}): aikaero {gap} h. Yli 6–7 tunnin erolla samanaikaisia tapaamisia on vaikea pitää. Suunnittele enemmän kirjallista, eriaikaista viestintää.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>Yhteistä aikaa on alle {minimum} tuntia {short}/{days} työpäivänä (vähiten: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Kellot siirtyvät eri päivinä ({listed}): yhteiset tunnit siirtyvät siinä välissä. Tarkista tapaamisaika noille viikoille.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} ja {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
+    </message>
 </context>
 </TS>

@@ -7109,5 +7109,57 @@ Cosa fare: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Tieni i risultati sotto i {limit} caratteri.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Il tempo di risposta va da 1 a 336 ore.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Un incontro dura da 10 a 240 minuti.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Tienilo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: scegli un fuso orario dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: spunta almeno un giorno lavorativo.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: inserisci l&apos;inizio e la fine della giornata.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: la giornata deve finire dopo l&apos;inizio (nello stesso giorno).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) e {b} ({zone_b}) sono a {gap} h di distanza: oltre 6-7 ore gli incontri in contemporanea sono difficili da tenere. Prevedi più scambi scritti e asincroni.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>In {short} giorni lavorativi su {days} condividono meno di {minimum} ore (minimo: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>L&apos;ora legale cambia in date diverse ({listed}): nel frattempo le ore condivise si spostano. Controlla l&apos;orario degli incontri in quelle settimane.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} e {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
+    </message>
 </context>
 </TS>

@@ -7109,5 +7109,57 @@ Wat te doen: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Houd de leerresultaten onder {limit} tekens.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>De antwoordtijd is 1 tot 336 uur.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Een overleg duurt 10 tot 240 minuten.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Houd dit onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: kies een tijdzone uit de lijst.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: vink minstens één werkdag aan.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: vul het begin en einde van de dag in.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: de dag moet eindigen na het begin (dezelfde dag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) en {b} ({zone_b}) liggen {gap} uur uit elkaar: bij meer dan 6 tot 7 uur is gelijktijdig overleg moeilijk. Plan meer schriftelijke, asynchrone uitwisseling.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>Op {short} van de {days} werkdagen delen ze minder dan {minimum} uur (minst: {least} uur, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>De klok wordt op verschillende data verzet ({listed}): de gedeelde uren schuiven daartussen op. Controleer de overlegtijd voor die weken.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} en {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
+    </message>
 </context>
 </TS>

@@ -7150,5 +7150,57 @@ Co zrobić: {action}.</translation>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Osiągnięte efekty uczenia się muszą mieć mniej niż {limit} znaków.</translation>
     </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Czas odpowiedzi wynosi od 1 do 336 godzin.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Spotkanie trwa od 10 do 240 minut.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Tekst musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: wybierz strefę czasową z listy.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: zaznacz co najmniej jeden dzień roboczy.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: wpisz początek i koniec dnia.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: dzień musi kończyć się po rozpoczęciu (tego samego dnia).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) i {b} ({zone_b}): różnica czasu {gap} h. Przy ponad 6–7 godzinach trudno o spotkania w tym samym czasie. Zaplanuj więcej pisemnej, asynchronicznej wymiany.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>W {short} z {days} dni roboczych wspólny czas jest krótszy niż {minimum} godz. (najmniej: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Zegary są przestawiane w różnych dniach ({listed}): w tym czasie wspólne godziny się przesuwają. Sprawdź godzinę spotkań w tych tygodniach.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} i {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
+    </message>
 </context>
 </TS>

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QLocale
 
-from vipdesk.errors import FieldProblem
 from vipdesk.phrase import Count, Day, Joined, Label, Phrase
 from vipdesk.ui import labels, when
 
@@ -55,11 +54,11 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
     if isinstance(value, Joined):
         return value.separator.join(part_text(p, part) for p in value.parts)
     if isinstance(value, Day):
-        return when.day(value.on)
+        return _day(value)
     if isinstance(value, Count):
         return QLocale().toString(value.n)
     if isinstance(value, Label):
-        return labels.shown(value.text)
+        return labels.in_sentence(value.text) if value.in_sentence else labels.shown(value.text)
     if isinstance(value, date):
         return when.day(value)
     if isinstance(value, Decimal):
@@ -68,12 +67,31 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
     return str(value)
 
 
+def _day(value: Day) -> str:
+    if not value.year:
+        return when.day_of_month(value.on)
+    if value.weekday:
+        return f"{when.weekday(value.on.isoweekday(), short=True)} {when.day(value.on)}"
+    return when.day(value.on)
+
+
 def error_text(error: BaseException) -> str:
     """An error's message in the interface's language when it was said as a phrase."""
     phrase = getattr(error, "phrase", None)
     return phrase_text(phrase) if isinstance(phrase, Phrase) else str(error)
 
 
-def problem_text(problem: FieldProblem) -> str:
-    """A field's problem in the interface's language when the service said it as a phrase."""
+class Said(Protocol):
+    """A problem or warning of a service: its English message, and what it says when the
+    service said it as a phrase (`FieldProblem`, `OverlapWarning`)."""
+
+    @property
+    def message(self) -> str: ...
+
+    @property
+    def phrase(self) -> Phrase | None: ...
+
+
+def problem_text(problem: Said) -> str:
+    """A problem's message in the interface's language when the service said it as a phrase."""
     return phrase_text(problem.phrase) if problem.phrase is not None else problem.message

@@ -40,6 +40,7 @@ from vipdesk.ui import theme, when
 from vipdesk.ui.evaluations.travel import export_to_file, import_returned
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
 from vipdesk.ui.preparation.questionnaire_words import flag_words, theme_label
@@ -214,7 +215,7 @@ class ProtocolBox(QGroupBox):
                 )
         self.status.setText("<br>".join(lines))
         warnings = report.warnings if report is not None else ()
-        self.warnings.setText("\n".join(f"⚠ {w.message}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {problem_text(w)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
 
