@@ -39,10 +39,16 @@ class Day:
     on: date
     padded: bool = False  # "04 Dec 2026"
     long: bool = False  # "4 December 2026"
+    weekday: bool = False  # "Fri 04 Dec 2026"
+    year: bool = True  # False: "04 Dec"
 
     def english(self) -> str:
         if self.long:
             return f"{self.on.day} {self.on:%B %Y}"
+        if not self.year:
+            return f"{self.on:%d %b}"
+        if self.weekday:
+            return f"{self.on:%a %d %b %Y}"
         return f"{self.on:%d %b %Y}" if self.padded else f"{self.on.day} {self.on:%b %Y}"
 
 
@@ -79,3 +85,15 @@ class Count:
 
     def english(self) -> str:
         return f"{self.n:,}"
+
+
+@dataclass(frozen=True)
+class Label:
+    """A name vipdesk keeps in English (a grading scale: "Pass / fail"), shown as the reader's
+    interface shows it on its own."""
+
+    text: str
+    in_sentence: bool = False  # inside a sentence: "company mentor" in English
+
+    def english(self) -> str:
+        return self.text.lower() if self.in_sentence else self.text

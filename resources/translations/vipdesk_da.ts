@@ -3419,8 +3419,8 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Vedhæft en fil…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, op til {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>En PDF, et Word-dokument (.docx), en PNG eller en JPEG, op til {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7020,6 +7020,306 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>Slutningen ligger før starten.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; er ikke en e-mailadresse; den skal se ud som navn@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; er ikke en landekode; vælg et land på listen.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Vælg tidszonen, f.eks. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; er ikke en tidszone; vælg en på listen.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Webstedets adresse er længere end 300 tegn.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; ligner ikke en webadresse, f.eks. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Angiv fornavnet.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Fornavnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Angiv efternavnet.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Efternavnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Angiv den studerendes e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Studienummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Fødselsdatoen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>En studerende skal være mindst {age} år; kontrollér året ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Født i {year}? Kontrollér året.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Studieniveauet er et EQF-niveau fra 5 til 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Uddannelsesområdet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Uddannelsen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kan ikke skrive på &apos;{code}&apos;; vælg et af disse: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Sprog {n}: skriv sproget, f.eks. engelsk.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Sprog {n}: navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: vælg et niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} står to gange på listen.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>En anden studerende bruger allerede denne e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>En anden studerende har allerede dette studienummer ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Den valgte institution er slettet.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>En anden studerende bruger allerede denne e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>En anden studerende har allerede dette studienummer.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Noten om lighedsmarkørerne er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Angiv datoen, det fandt sted.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Datoen ligger uden for praktikopholdets periode ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Datoen ligger i fremtiden: registrér det, når det har fundet sted.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Angiv, hvem der deltog.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Hold deltagerne under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Vælg et af de værktøjer, der er valgt til dette praktikophold.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Varigheden er fra {low} til {high} minutter.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Hold det under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Angiv opfølgningen på bekymringen.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Kun en bekymring kan løses.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Bekymringen er løst, før den blev rejst.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Datoen for løsningen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Angiv, hvordan bekymringen blev løst.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Filen {name} er tom.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Filen er tom.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Filen {name} er over 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Filen er over 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Hold filnavnet under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Filen {name} er ikke en PDF, et Word-dokument (.docx), en PNG eller en JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Filen er ikke en PDF, et Word-dokument (.docx), en PNG eller en JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Filen {name} er navngivet som {claimed}, men indeholder noget andet.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Filen {name} er navngivet som {claimed}, men er en {found} indeni.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Filen {name} er beskadiget: den kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Point er fra 0 til 60 med højst én decimal.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Flere point end de {planned} planlagte: forklar hvorfor i begrundelsen.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Hold begrundelsen under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Vælg en af karakterskalaerne.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Vælg den karakterskala, karakteren er givet på.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” findes ikke på karakterskalaen “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” findes ikke på karakterskalaen “{scale}” (et tal fra {low} til {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Datoen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Datoen ligger før praktikopholdets start.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Hold læringsudbyttet under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Svartiden er 1 til 336 timer.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Et møde varer 10 til 240 minutter.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Hold dette under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: vælg en tidszone på listen.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: sæt flueben ved mindst én arbejdsdag.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: angiv dagens start og slut.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: dagen skal slutte, efter den begynder (samme dag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) og {b} ({zone_b}) er {gap} timer fra hinanden: med mere end 6 til 7 timers forskel er møder på samme tid svære at holde. Planlæg mere skriftlig, asynkron udveksling.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>På {short} af {days} arbejdsdage har de mindre end {minimum} fælles timer (mindst: {least} t, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Urene stilles på forskellige datoer ({listed}): de fælles timer flytter sig ind imellem. Kontrollér mødetiden i de uger.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones} den {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} og {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
     </message>
 </context>
 </TS>

@@ -3419,8 +3419,8 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Datei anhängen…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, bis {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Eine PDF, ein Word-Dokument (.docx), ein PNG oder ein JPEG, bis {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7020,6 +7020,306 @@ Zu tun: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>Das Ende liegt vor dem Beginn.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; ist keine E-Mail-Adresse; sie sollte wie name@uni.eu aussehen.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; ist kein Ländercode; wählen Sie ein Land aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Wählen Sie die Zeitzone, z. B. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; ist keine Zeitzone; wählen Sie eine aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Die Adresse der Website ist länger als 300 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; sieht nicht wie eine Webadresse aus, z. B. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Geben Sie den Vornamen ein.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Der Vorname ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Geben Sie den Nachnamen ein.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Der Nachname ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse der/des Studierenden ein.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Die Matrikelnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Das Geburtsdatum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Studierende müssen mindestens {age} Jahre alt sein; prüfen Sie das Jahr ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Geboren {year}? Prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Der Studienzyklus ist eine EQR-Stufe von 5 bis 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Das Studienfach ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Der Studiengang ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kann nicht in &apos;{code}&apos; schreiben; wählen Sie eine dieser Sprachen: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Sprache {n}: Geben Sie die Sprache ein, z. B. Englisch.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Sprache {n}: Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: Wählen Sie ein Niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} steht zweimal in der Liste.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Eine andere studierende Person verwendet diese E-Mail bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Eine andere studierende Person hat diese Matrikelnummer bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Die gewählte Einrichtung wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Eine andere studierende Person verwendet diese E-Mail bereits.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Eine andere studierende Person hat diese Matrikelnummer bereits.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Die Notiz zu den Merkmalen der Chancengerechtigkeit ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Geben Sie das Datum an, an dem es stattfand.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Das Datum liegt außerhalb des Zeitraums des Praktikums ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Das Datum liegt in der Zukunft: Erfassen Sie es, wenn es stattgefunden hat.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Geben Sie an, wer teilgenommen hat.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Halten Sie die Teilnehmenden unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Wählen Sie eines der für dieses Praktikum gewählten Tools.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Die Dauer liegt zwischen {low} und {high} Minuten.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Halten Sie es unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Geben Sie an, wie das Anliegen nachverfolgt wird.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Nur ein Anliegen wird gelöst.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Das Anliegen ist gelöst, bevor es aufkam.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Das Datum der Lösung liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Geben Sie an, wie das Anliegen gelöst wurde.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Die Datei {name} ist leer.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Die Datei ist leer.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Die Datei {name} ist größer als 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Die Datei ist größer als 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Halten Sie den Dateinamen unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Die Datei {name} ist keine PDF, kein Word-Dokument (.docx), kein PNG und kein JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Die Datei ist keine PDF, kein Word-Dokument (.docx), kein PNG und kein JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Die Datei {name} ist als {claimed} benannt, enthält aber etwas anderes.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Die Datei {name} ist als {claimed} benannt, ist aber im Inneren ein {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Die Datei {name} ist beschädigt: Sie kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>ECTS-Punkte liegen zwischen 0 und 60, mit höchstens einer Nachkommastelle.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Mehr ECTS-Punkte als die geplanten {planned}: Begründen Sie es im Grund.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Halten Sie den Grund unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Wählen Sie eine der Notenskalen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Wählen Sie die Notenskala, auf der die Note steht.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>„{grade}“ steht nicht auf der Notenskala „{scale}“ ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>„{grade}“ steht nicht auf der Notenskala „{scale}“ (eine Zahl von {low} bis {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Das Datum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Das Datum liegt vor dem Beginn des Praktikums.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Halten Sie die Lernergebnisse unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Die Antwortzeit liegt zwischen 1 und 336 Stunden.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Ein Treffen dauert 10 bis 240 Minuten.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Halten Sie dies unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: Wählen Sie eine Zeitzone aus der Liste.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: Kreuzen Sie mindestens einen Arbeitstag an.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: Geben Sie Beginn und Ende des Tages ein.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: Der Tag muss nach seinem Beginn enden (am selben Tag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) und {b} ({zone_b}) liegen {gap} h auseinander: Bei mehr als 6 bis 7 Stunden sind gleichzeitige Treffen schwer abzuhalten. Planen Sie mehr schriftlichen, asynchronen Austausch.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>An {short} von {days} Arbeitstagen teilen sie weniger als {minimum} Stunden (am wenigsten: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Die Uhren werden an verschiedenen Tagen umgestellt ({listed}): Dazwischen verschieben sich die gemeinsamen Stunden. Prüfen Sie die Zeit der Treffen in diesen Wochen.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} und {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
 </context>
 </TS>

@@ -3419,8 +3419,8 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Liitä tiedosto…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, enintään {value} Mt</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>PDF, Word-asiakirja (.docx), PNG tai JPEG, enintään {value} Mt</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7020,6 +7020,306 @@ Toimenpide: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>Loppu on ennen alkua.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; ei ole sähköpostiosoite; sen pitäisi näyttää tältä: nimi@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; ei ole maakoodi; valitse maa luettelosta.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Valitse aikavyöhyke, esim. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; ei ole aikavyöhyke; valitse aikavyöhyke luettelosta.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Verkkosivuston osoite on yli 300 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; ei näytä verkko-osoitteelta, esim. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Anna etunimi.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Etunimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Anna sukunimi.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Sukunimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Anna opiskelijan sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Opiskelijanumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Syntymäaika on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Opiskelijan on oltava vähintään {age}-vuotias; tarkista vuosi ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Syntymävuosi {year}? Tarkista vuosi.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Opintojen sykli on EQF-taso 5–8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Koulutusala on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Koulutusohjelma on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk ei osaa kirjoittaa kielellä &apos;{code}&apos;; valitse jokin näistä: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Kieli {n}: kirjoita kieli, esim. englanti.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Kieli {n}: nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: valitse taso ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} on luettelossa kahdesti.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Toinen opiskelija käyttää jo tätä sähköpostiosoitetta ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Toisella opiskelijalla on jo tämä opiskelijanumero ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Valittu korkeakoulu on poistettu.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Toinen opiskelija käyttää jo tätä sähköpostiosoitetta.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Toisella opiskelijalla on jo tämä opiskelijanumero.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Yhdenvertaisuusmerkintöjen huomautus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Anna päivä, jolloin se pidettiin.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Päivä on harjoittelujakson ulkopuolella ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Päivä on tulevaisuudessa: kirjaa se, kun se on pidetty.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Kerro, ketkä osallistuivat.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Pidä osallistujat alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Valitse jokin tälle harjoittelulle valituista työkaluista.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Kesto on {low}–{high} minuuttia.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Pidä se alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Kerro huolenaiheen jatkotoimet.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Vain huolenaihe voidaan ratkaista.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Huolenaihe on ratkaistu ennen kuin se nousi esiin.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Ratkaisupäivä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Kerro, miten huolenaihe ratkaistiin.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Tiedosto {name} on tyhjä.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Tiedosto on tyhjä.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Tiedosto {name} on yli 20 Mt.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Tiedosto on yli 20 Mt.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Pidä tiedostonimi alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Tiedosto {name} ei ole PDF, Word-asiakirja (.docx), PNG eikä JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Tiedosto ei ole PDF, Word-asiakirja (.docx), PNG eikä JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Tiedoston {name} nimi kertoo muodoksi {claimed}, mutta sisältö on jotain muuta.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Tiedoston {name} nimi kertoo muodoksi {claimed}, mutta sisältö on {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Tiedosto {name} on vioittunut: sitä ei voi lukea.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Opintopisteitä on 0–60, enintään yhdellä desimaalilla.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Enemmän opintopisteitä kuin suunnitellut {planned}: kerro syy.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Pidä syy alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Valitse jokin arviointiasteikoista.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Valitse arviointiasteikko, jolla arvosana on annettu.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>”{grade}” ei ole arviointiasteikolla ”{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>”{grade}” ei ole arviointiasteikolla ”{scale}” (luku väliltä {low}–{high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Päivä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Päivä on ennen harjoittelun alkua.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Pidä oppimistulokset alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Vastausaika on 1–336 tuntia.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Tapaaminen kestää 10–240 minuuttia.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Pidä tämä alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: valitse aikavyöhyke luettelosta.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: valitse vähintään yksi työpäivä.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: anna päivän alku ja loppu.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: päivän on päätyttävä alkamisensa jälkeen (saman päivän aikana).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) ja {b} ({zone_b}): aikaero {gap} h. Yli 6–7 tunnin erolla samanaikaisia tapaamisia on vaikea pitää. Suunnittele enemmän kirjallista, eriaikaista viestintää.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>Yhteistä aikaa on alle {minimum} tuntia {short}/{days} työpäivänä (vähiten: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Kellot siirtyvät eri päivinä ({listed}): yhteiset tunnit siirtyvät siinä välissä. Tarkista tapaamisaika noille viikoille.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} ja {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
 </context>
 </TS>

@@ -3419,8 +3419,8 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Allega un file…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, fino a {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Un PDF, un documento Word (.docx), un PNG o un JPEG, fino a {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7020,6 +7020,306 @@ Cosa fare: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>La fine è prima dell&apos;inizio.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; non è un indirizzo e-mail; dovrebbe avere la forma nome@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; non è un codice di paese; scegli un paese dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Scegli il fuso orario, ad es. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; non è un fuso orario; scegline uno dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>L&apos;indirizzo del sito web supera i 300 caratteri.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; non sembra un indirizzo web, ad es. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Inserisci il nome.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Inserisci il cognome.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Il cognome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Inserisci l&apos;indirizzo e-mail dello studente.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>La matricola supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>La data di nascita è nel futuro.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Uno studente deve avere almeno {age} anni; controlla l&apos;anno ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Nato nel {year}? Controlla l&apos;anno.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Il ciclo di studi è un livello EQF da 5 a 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>L&apos;ambito di studio supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Il corso di studi supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk non sa scrivere in &apos;{code}&apos;; scegli una di queste lingue: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Lingua {n}: scrivi la lingua, ad es. inglese.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Lingua {n}: il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: scegli un livello ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} compare due volte nell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Un altro studente usa già questa e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Un altro studente ha già questa matricola ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>L&apos;istituto scelto è stato eliminato.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Un altro studente usa già questa e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Un altro studente ha già questa matricola.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>La nota sugli indicatori di pari opportunità supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Indica la data in cui ha avuto luogo.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>La data è fuori dal periodo del tirocinio ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>La data è nel futuro: registralo quando avrà avuto luogo.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Indica chi ha partecipato.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Tieni i partecipanti sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Scegli uno degli strumenti scelti per questo tirocinio.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>La durata va da {low} a {high} minuti.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Tienilo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Indica il seguito dato alla criticità.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Solo una criticità può essere risolta.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>La criticità risulta risolta prima di essere stata sollevata.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>La data della soluzione è nel futuro.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Indica come è stata risolta la criticità.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Il file {name} è vuoto.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Il file è vuoto.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Il file {name} supera i 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Il file supera i 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Tieni il nome del file sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Il file {name} non è un PDF, un documento Word (.docx), un PNG o un JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Il file non è un PDF, un documento Word (.docx), un PNG o un JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Il file {name} ha il nome di un {claimed} ma contiene altro.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Il file {name} ha il nome di un {claimed} ma all&apos;interno è un {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Il file {name} è danneggiato: non si può leggere.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>I crediti vanno da 0 a 60, con al massimo un decimale.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Più crediti dei {planned} previsti: indica il motivo.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Tieni il motivo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Scegli una delle scale di valutazione.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Scegli la scala di valutazione del voto.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” non è nella scala di valutazione “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” non è nella scala di valutazione “{scale}” (un numero da {low} a {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>La data è nel futuro.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>La data è precedente all&apos;inizio del tirocinio.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Tieni i risultati sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Il tempo di risposta va da 1 a 336 ore.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Un incontro dura da 10 a 240 minuti.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Tienilo sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: scegli un fuso orario dall&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: spunta almeno un giorno lavorativo.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: inserisci l&apos;inizio e la fine della giornata.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: la giornata deve finire dopo l&apos;inizio (nello stesso giorno).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) e {b} ({zone_b}) sono a {gap} h di distanza: oltre 6-7 ore gli incontri in contemporanea sono difficili da tenere. Prevedi più scambi scritti e asincroni.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>In {short} giorni lavorativi su {days} condividono meno di {minimum} ore (minimo: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>L&apos;ora legale cambia in date diverse ({listed}): nel frattempo le ore condivise si spostano. Controlla l&apos;orario degli incontri in quelle settimane.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} e {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
     </message>
 </context>
 </TS>

@@ -3419,8 +3419,8 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
         <translation>Bestand bijvoegen…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, tot {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>Een pdf, een Word-document (.docx), een PNG of een JPEG, tot {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7020,6 +7020,306 @@ Wat te doen: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>Het einde ligt voor het begin.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; is geen e-mailadres; het hoort eruit te zien als naam@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; is geen landcode; kies een land uit de lijst.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Kies de tijdzone, bijv. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; is geen tijdzone; kies er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Het adres van de website is langer dan 300 tekens.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; lijkt niet op een webadres, bijv. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Vul de voornaam in.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>De voornaam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Vul de achternaam in.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>De achternaam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van de student in.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Het studentnummer is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>De geboortedatum ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Een student moet minstens {age} jaar oud zijn; controleer het jaar ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Geboren in {year}? Controleer het jaar.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>De studiecyclus is een EQF-niveau van 5 tot en met 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Het opleidingsgebied is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>De opleiding is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk kan niet schrijven in &apos;{code}&apos;; kies een van deze: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Taal {n}: typ de taal, bijv. Engels.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Taal {n}: de naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: kies een niveau ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} staat twee keer in de lijst.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Een andere student gebruikt dit e-mailadres al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Een andere student heeft dit studentnummer al ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>De gekozen instelling is verwijderd.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Een andere student gebruikt dit e-mailadres al.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Een andere student heeft dit studentnummer al.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>De notitie bij de gelijkekansenkenmerken is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Geef de datum waarop het plaatsvond.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>De datum ligt buiten de periode van de stage ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>De datum ligt in de toekomst: leg het vast zodra het heeft plaatsgevonden.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Geef aan wie deelnamen.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Houd de deelnemers onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Kies een van de tools die voor deze stage gekozen zijn.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>De duur is van {low} tot {high} minuten.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Houd het onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Geef het vervolg op het zorgpunt aan.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Alleen een zorgpunt wordt opgelost.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Het zorgpunt is opgelost voordat het werd gemeld.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>De datum van de oplossing ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Geef aan hoe het zorgpunt is opgelost.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Het bestand {name} is leeg.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Het bestand is leeg.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Het bestand {name} is groter dan 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Het bestand is groter dan 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Houd de bestandsnaam onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Het bestand {name} is geen pdf, Word-document (.docx), PNG of JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Het bestand is geen pdf, Word-document (.docx), PNG of JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Het bestand {name} heeft de naam van een {claimed} maar bevat iets anders.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Het bestand {name} heeft de naam van een {claimed} maar is vanbinnen een {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Het bestand {name} is beschadigd: het kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Studiepunten gaan van 0 tot 60, met hoogstens één decimaal.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Meer studiepunten dan de {planned} geplande: geef de reden op.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Houd de reden onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Kies een van de beoordelingsschalen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Kies de beoordelingsschaal waarop het cijfer staat.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>“{grade}” staat niet op de beoordelingsschaal “{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>“{grade}” staat niet op de beoordelingsschaal “{scale}” (een getal van {low} tot {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>De datum ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>De datum ligt vóór het begin van de stage.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Houd de leerresultaten onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>De antwoordtijd is 1 tot 336 uur.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Een overleg duurt 10 tot 240 minuten.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Houd dit onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: kies een tijdzone uit de lijst.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: vink minstens één werkdag aan.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: vul het begin en einde van de dag in.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: de dag moet eindigen na het begin (dezelfde dag).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) en {b} ({zone_b}) liggen {gap} uur uit elkaar: bij meer dan 6 tot 7 uur is gelijktijdig overleg moeilijk. Plan meer schriftelijke, asynchrone uitwisseling.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>Op {short} van de {days} werkdagen delen ze minder dan {minimum} uur (minst: {least} uur, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>De klok wordt op verschillende data verzet ({listed}): de gedeelde uren schuiven daartussen op. Controleer de overlegtijd voor die weken.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} en {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
     </message>
 </context>
 </TS>

@@ -3441,8 +3441,8 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Załącz plik…</translation>
     </message>
     <message>
-        <source>{ACCEPTED}, up to {value} MB</source>
-        <translation>{ACCEPTED}, do {value} MB</translation>
+        <source>A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB</source>
+        <translation>PDF, dokument Word (.docx), PNG lub JPEG, do {value} MB</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -7061,6 +7061,306 @@ Co zrobić: {action}.</translation>
     <message>
         <source>The end is before the start.</source>
         <translation>Koniec jest przed początkiem.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
+        <translation>&apos;{value}&apos; nie jest adresem e-mail; powinien wyglądać jak nazwa@uni.eu.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a country code; choose a country from the list.</source>
+        <translation>&apos;{value}&apos; nie jest kodem kraju; wybierz kraj z listy.</translation>
+    </message>
+    <message>
+        <source>Choose the time zone, e.g. Europe/Warsaw.</source>
+        <translation>Wybierz strefę czasową, np. Europe/Warsaw.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; is not a time zone; choose one from the list.</source>
+        <translation>&apos;{value}&apos; nie jest strefą czasową; wybierz strefę z listy.</translation>
+    </message>
+    <message>
+        <source>The website address is longer than 300 characters.</source>
+        <translation>Adres strony WWW jest dłuższy niż 300 znaków.</translation>
+    </message>
+    <message>
+        <source>&apos;{value}&apos; does not look like a web address, e.g. https://acme.eu.</source>
+        <translation>&apos;{value}&apos; nie wygląda na adres strony WWW, np. https://acme.eu.</translation>
+    </message>
+    <message>
+        <source>Enter the given name.</source>
+        <translation>Wpisz imię.</translation>
+    </message>
+    <message>
+        <source>The given name is longer than {limit} characters.</source>
+        <translation>Imię jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the family name.</source>
+        <translation>Wpisz nazwisko.</translation>
+    </message>
+    <message>
+        <source>The family name is longer than {limit} characters.</source>
+        <translation>Nazwisko jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the student&apos;s e-mail address.</source>
+        <translation>Wpisz adres e-mail studenta.</translation>
+    </message>
+    <message>
+        <source>The student number is longer than {limit} characters.</source>
+        <translation>Numer albumu jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The date of birth is in the future.</source>
+        <translation>Data urodzenia jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>A student must be at least {age}; check the year ({year}).</source>
+        <translation>Student musi mieć co najmniej {age} lat; sprawdź rok ({year}).</translation>
+    </message>
+    <message>
+        <source>Born in {year}? Check the year.</source>
+        <translation>Rok urodzenia {year}? Sprawdź rok.</translation>
+    </message>
+    <message>
+        <source>The study cycle is an EQF level from 5 to 8.</source>
+        <translation>Stopień studiów to poziom EQF od 5 do 8.</translation>
+    </message>
+    <message>
+        <source>The field of education is longer than {limit} characters.</source>
+        <translation>Dziedzina kształcenia jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The programme is longer than {limit} characters.</source>
+        <translation>Kierunek studiów jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
+        <translation>vipdesk nie umie pisać w języku &apos;{code}&apos;; wybierz jeden z tych: {codes}.</translation>
+    </message>
+    <message>
+        <source>Language {n}: type the language, e.g. English.</source>
+        <translation>Język {n}: wpisz język, np. angielski.</translation>
+    </message>
+    <message>
+        <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation>Język {n}: nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{name}: choose a level ({levels}).</source>
+        <translation>{name}: wybierz poziom ({levels}).</translation>
+    </message>
+    <message>
+        <source>{name} is listed twice.</source>
+        <translation>{name} występuje na liście dwa razy.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail ({name}).</source>
+        <translation>Inny student używa już tego adresu e-mail ({name}).</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number ({name}).</source>
+        <translation>Inny student ma już ten numer albumu ({name}).</translation>
+    </message>
+    <message>
+        <source>The chosen institution was deleted.</source>
+        <translation>Wybrana instytucja została usunięta.</translation>
+    </message>
+    <message>
+        <source>Another student already uses this e-mail.</source>
+        <translation>Inny student używa już tego adresu e-mail.</translation>
+    </message>
+    <message>
+        <source>Another student already has this student number.</source>
+        <translation>Inny student ma już ten numer albumu.</translation>
+    </message>
+    <message>
+        <source>The equity note is longer than {limit} characters.</source>
+        <translation>Uwaga do znaczników równości szans jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Give the date it took place.</source>
+        <translation>Podaj datę, kiedy to się odbyło.</translation>
+    </message>
+    <message>
+        <source>The date is outside the placement&apos;s period ({start} – {end}).</source>
+        <translation>Data jest poza okresem praktyki ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future: log it once it has taken place.</source>
+        <translation>Data jest w przyszłości: zapisz to, gdy już się odbędzie.</translation>
+    </message>
+    <message>
+        <source>Say who took part.</source>
+        <translation>Podaj, kto brał udział.</translation>
+    </message>
+    <message>
+        <source>Keep the participants under {limit} characters.</source>
+        <translation>Lista uczestników musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Choose one of the tools chosen for this placement.</source>
+        <translation>Wybierz jedno z narzędzi wybranych dla tej praktyki.</translation>
+    </message>
+    <message>
+        <source>The duration is from {low} to {high} minutes.</source>
+        <translation>Czas trwania wynosi od {low} do {high} minut.</translation>
+    </message>
+    <message>
+        <source>Keep it under {limit} characters.</source>
+        <translation>Tekst musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Say what follows up on the concern.</source>
+        <translation>Podaj dalsze działania w sprawie problemu.</translation>
+    </message>
+    <message>
+        <source>Only a concern is resolved.</source>
+        <translation>Rozwiązać można tylko problem.</translation>
+    </message>
+    <message>
+        <source>The concern is resolved before it was raised.</source>
+        <translation>Problem został rozwiązany, zanim go zgłoszono.</translation>
+    </message>
+    <message>
+        <source>The resolution date is in the future.</source>
+        <translation>Data rozwiązania jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>Say how the concern was resolved.</source>
+        <translation>Podaj, jak problem został rozwiązany.</translation>
+    </message>
+    <message>
+        <source>The file {name} is empty.</source>
+        <translation>Plik {name} jest pusty.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Plik jest pusty.</translation>
+    </message>
+    <message>
+        <source>The file {name} is over 20 MB.</source>
+        <translation>Plik {name} przekracza 20 MB.</translation>
+    </message>
+    <message>
+        <source>The file is over 20 MB.</source>
+        <translation>Plik przekracza 20 MB.</translation>
+    </message>
+    <message>
+        <source>Keep the file name under {limit} characters.</source>
+        <translation>Nazwa pliku musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Plik {name} nie jest plikiem PDF, dokumentem Word (.docx), PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>The file is not a PDF, a Word document (.docx), a PNG or a JPEG.</source>
+        <translation>Plik nie jest plikiem PDF, dokumentem Word (.docx), PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is something else inside.</source>
+        <translation>Plik {name} ma nazwę pliku {claimed}, ale w środku jest czymś innym.</translation>
+    </message>
+    <message>
+        <source>The file {name} is named as a {claimed} but is a {found} inside.</source>
+        <translation>Plik {name} ma nazwę pliku {claimed}, ale w środku jest plikiem {found}.</translation>
+    </message>
+    <message>
+        <source>The file {name} is damaged: it cannot be read.</source>
+        <translation>Plik {name} jest uszkodzony: nie da się go odczytać.</translation>
+    </message>
+    <message>
+        <source>Credits are from 0 to 60, with at most one decimal.</source>
+        <translation>Punkty mieszczą się w przedziale od 0 do 60, z co najwyżej jednym miejscem po przecinku.</translation>
+    </message>
+    <message>
+        <source>More credits than the {planned} planned: say why in the reason.</source>
+        <translation>Więcej punktów niż planowane {planned}: podaj powód.</translation>
+    </message>
+    <message>
+        <source>Keep the reason under {limit} characters.</source>
+        <translation>Powód musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Choose one of the grading scales.</source>
+        <translation>Wybierz jedną ze skal ocen.</translation>
+    </message>
+    <message>
+        <source>Choose the grading scale the grade is on.</source>
+        <translation>Wybierz skalę ocen, w której jest ocena.</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale ({grades}).</source>
+        <translation>„{grade}” nie należy do skali ocen „{scale}” ({grades}).</translation>
+    </message>
+    <message>
+        <source>“{grade}” is not on the {scale} scale (a number from {low} to {high}).</source>
+        <translation>„{grade}” nie należy do skali ocen „{scale}” (liczba od {low} do {high}).</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Data jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>The date is before the placement started.</source>
+        <translation>Data jest wcześniejsza niż początek praktyki.</translation>
+    </message>
+    <message>
+        <source>Keep the outcomes under {limit} characters.</source>
+        <translation>Osiągnięte efekty uczenia się muszą mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The reply time is 1 to 336 hours.</source>
+        <translation>Czas odpowiedzi wynosi od 1 do 336 godzin.</translation>
+    </message>
+    <message>
+        <source>A meeting lasts 10 to 240 minutes.</source>
+        <translation>Spotkanie trwa od 10 do 240 minut.</translation>
+    </message>
+    <message>
+        <source>Keep this under {limit} characters.</source>
+        <translation>Tekst musi mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{who}: choose a time zone from the list.</source>
+        <translation>{who}: wybierz strefę czasową z listy.</translation>
+    </message>
+    <message>
+        <source>{who}: tick at least one working day.</source>
+        <translation>{who}: zaznacz co najmniej jeden dzień roboczy.</translation>
+    </message>
+    <message>
+        <source>{who}: enter the start and end of the day.</source>
+        <translation>{who}: wpisz początek i koniec dnia.</translation>
+    </message>
+    <message>
+        <source>{who}: the day must end after it starts (same day).</source>
+        <translation>{who}: dzień musi kończyć się po rozpoczęciu (tego samego dnia).</translation>
+    </message>
+    <message>
+        <source>{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours meetings at the same time are hard to hold. Plan more written, asynchronous exchange.</source>
+        <translation>{a} ({zone_a}) i {b} ({zone_b}): różnica czasu {gap} h. Przy ponad 6–7 godzinach trudno o spotkania w tym samym czasie. Zaplanuj więcej pisemnej, asynchronicznej wymiany.</translation>
+    </message>
+    <message>
+        <source>On {short} of {days} working days they share less than {minimum} hours (least: {least} h on {day}).</source>
+        <translation>W {short} z {days} dni roboczych wspólny czas jest krótszy niż {minimum} godz. (najmniej: {least} h, {day}).</translation>
+    </message>
+    <message>
+        <source>The clocks change on different dates ({listed}): the shared hours move in between. Check the meeting time for those weeks.</source>
+        <translation>Zegary są przestawiane w różnych dniach ({listed}): w tym czasie wspólne godziny się przesuwają. Sprawdź godzinę spotkań w tych tygodniach.</translation>
+    </message>
+    <message>
+        <source>{zones} on {days}</source>
+        <translation>{zones}: {days}</translation>
+    </message>
+    <message>
+        <source>{a} and {b}</source>
+        <translation>{a} i {b}</translation>
+    </message>
+    <message>
+        <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
     </message>
 </context>
 </TS>

@@ -9,13 +9,20 @@ import re
 from types import ModuleType
 
 
-def templates_in(modules: tuple[ModuleType, ...], calls: dict[str, int]) -> set[str]:
-    """Per call name, which positional argument is the template (0 for `Phrase(template)`)."""
+def templates_in(
+    modules: tuple[ModuleType, ...], calls: dict[str, int], keywords: tuple[str, ...] = ()
+) -> set[str]:
+    """Per call name, which positional argument is the template (0 for `Phrase(template)`);
+    the texts given to any call as one of `keywords` (`required="Enter …"`) are templates too."""
     found: set[str] = set()
     for module in modules:
         for node in ast.walk(ast.parse(inspect.getsource(module))):
             if not isinstance(node, ast.Call):
                 continue
+            for keyword in node.keywords:
+                given = keyword.value
+                if keyword.arg in keywords and isinstance(given, ast.Constant):
+                    found.add(str(given.value))
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
             index = calls.get(name)
             if index is None or len(node.args) <= index:

@@ -175,3 +175,31 @@ cell = Column(tr("Share"), lambda p: "shared" if p.shared else tr("direct"))
         'Column("shar',
         "self.tr() (u",
     ]
+
+
+def test_errors_and_problems_reach_the_screen_through_their_wording() -> None:
+    """`error_text(exc)` and `problem_text(p)`, not `str(exc)` and `p.message`: they word what
+    a service said as a phrase in the interface's language (vipdesk.ui.phrases)."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        if path.name == "phrases.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "str"
+                and len(node.args) == 1
+                and isinstance(node.args[0], ast.Name)
+                and node.args[0].id in ("exc", "error", "err")
+            ):
+                found.append(f"{path.relative_to(UI)}:{node.lineno}: str({node.args[0].id})")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "message"
+                and isinstance(node.value, ast.Name)
+                and node.value.id in ("p", "w", "problem", "warning")
+            ):
+                found.append(f"{path.relative_to(UI)}:{node.lineno}: {node.value.id}.message")
+    assert found == []

@@ -9,7 +9,7 @@ said it as a phrase.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QLocale
 
 from vipdesk.errors import FieldProblem, ValidationError
-from vipdesk.phrase import Count, Day, Joined, Phrase, Span
-from vipdesk.ui import when
+from vipdesk.phrase import Count, Day, Joined, Label, Phrase, Span
+from vipdesk.ui import labels, when
 
 # The modules that list the templates of the services' phrases (each has `templates()`).
 TEMPLATE_MODULES = (
@@ -27,17 +27,10 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.placements.problem_texts",
     "vipdesk.ui.funding.grant_texts",
     "vipdesk.ui.agreement.wizard.problem_texts",
+    "vipdesk.ui.people.problem_texts",
+    "vipdesk.ui.monitoring.problem_texts",
+    "vipdesk.ui.preparation.problem_texts",
 )
-
-
-_registered: list[Callable[[], Mapping[str, str]]] = []
-
-
-def register(templates: Callable[[], Mapping[str, str]]) -> Callable[[], Mapping[str, str]]:
-    """Add a module's `templates` to those of `TEMPLATE_MODULES` (a decorator)."""
-    _registered.append(templates)
-    all_templates.cache_clear()
-    return templates
 
 
 @cache  # the language is chosen once, at start
@@ -46,8 +39,6 @@ def all_templates() -> dict[str, str]:
     found: dict[str, str] = {}
     for name in TEMPLATE_MODULES:
         found.update(importlib.import_module(name).templates())
-    for templates in _registered:
-        found.update(templates())
     return found
 
 
@@ -73,18 +64,30 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
     if isinstance(value, Joined):
         return value.separator.join(part_text(p, part) for p in value.parts)
     if isinstance(value, Day):
-        return when.full_day(value.on) if value.long else when.day(value.on)
+        return _day(value)
     if isinstance(value, Span):
         first = when.full_day(value.start)
         return first if value.start == value.end else f"{first} – {when.full_day(value.end)}"
     if isinstance(value, Count):
         return QLocale().toString(value.n)
+    if isinstance(value, Label):
+        return labels.in_sentence(value.text) if value.in_sentence else labels.shown(value.text)
     if isinstance(value, date):
         return when.day(value)
     if isinstance(value, Decimal):
         places = max(0, -int(value.as_tuple().exponent))
         return QLocale().toString(float(value), "f", places)
     return str(value)
+
+
+def _day(value: Day) -> str:
+    if value.long:
+        return when.full_day(value.on)
+    if not value.year:
+        return when.day_of_month(value.on)
+    if value.weekday:
+        return f"{when.weekday(value.on.isoweekday(), short=True)} {when.day(value.on)}"
+    return when.day(value.on)
 
 
 def error_text(error: BaseException) -> str:
@@ -98,12 +101,15 @@ def error_text(error: BaseException) -> str:
     return str(error)
 
 
-class _Problem(Protocol):
+class Said(Protocol):
+    """A problem or warning of a service (`FieldProblem`, `OverlapWarning`, a row's problem):
+    its English message, and a `phrase` attribute when the service said it as one."""
+
     @property
     def message(self) -> str: ...
 
 
-def problem_text(problem: FieldProblem | _Problem) -> str:
+def problem_text(problem: FieldProblem | Said) -> str:
     """A problem (a field's, a row's, a section's) in the interface's language where the
     service said it as a phrase; its message as it is otherwise."""
     phrase = getattr(problem, "phrase", None)

@@ -61,10 +61,14 @@ def test_found_files_each_problem_under_its_section() -> None:
 
 def test_found_checks_e_mails_like_the_people_editors() -> None:
     found = Found("parties")
-    found.email("trainee.email", "", "the trainee's")
-    found.email("tutor.email", "", "the tutor's", required=False)  # may be left out
-    found.email("mentor.email", "mentor", "the mentor's", required=False)  # but not mistyped
-    found.email("host.email", "李@例子.中国", "the host's")
+    found.email("trainee.email", "", "Enter the trainee's e-mail address.")
+    found.email(
+        "tutor.email", "", "Enter the tutor's e-mail address.", required=False
+    )  # may be left out
+    found.email(
+        "mentor.email", "mentor", "Enter the mentor's e-mail address.", required=False
+    )  # but not mistyped
+    found.email("host.email", "李@例子.中国", "Enter the host's e-mail address.")
     assert [(p.field, p.message) for p in found.problems] == [
         ("trainee.email", "Enter the trainee's e-mail address."),
         ("mentor.email", "'mentor' is not an e-mail address; it should look like name@uni.eu."),

@@ -86,10 +86,18 @@ def test_place_names_the_country() -> None:
 def test_text_required_optional_and_too_long() -> None:
     found = messages(
         lambda c: (
-            c.text("a", "  ", "name", 5, required="Enter the name."),
-            c.text("b", None, "note", 5),
-            c.text("c", "李小龙李小龙", "name", 5),
-            c.text("d", " 李小龙李小 ", "name", 5),  # trimmed first: exactly the limit
+            c.text(
+                "a",
+                "  ",
+                "The name is longer than {limit} characters.",
+                5,
+                required="Enter the name.",
+            ),
+            c.text("b", None, "The note is longer than {limit} characters.", 5),
+            c.text("c", "李小龙李小龙", "The name is longer than {limit} characters.", 5),
+            c.text(
+                "d", " 李小龙李小 ", "The name is longer than {limit} characters.", 5
+            ),  # trimmed first: exactly the limit
         )
     )
     assert found == {"a": "Enter the name.", "c": "The name is longer than 5 characters."}
@@ -99,25 +107,30 @@ def test_text_required_optional_and_too_long() -> None:
     "address", ["anna@uw.edu.pl", "łukasz.żółć@uw.edu.pl", "li+tag@例子.中国", "a@b.co"]
 )
 def test_international_addresses_pass(address: str) -> None:
-    assert messages(lambda c: c.email("email", address, "the student's")) == {}
+    assert (
+        messages(lambda c: c.email("email", address, "Enter the student's e-mail address.")) == {}
+    )
 
 
 @pytest.mark.parametrize(
     "address", ["anna", "anna@", "@uw.edu.pl", "anna@uw", "an na@uw.pl", "anna@uw.p", "a@@b.pl"]
 )
 def test_typos_in_addresses_are_refused_with_an_example(address: str) -> None:
-    found = messages(lambda c: c.email("email", address, "the student's"))
+    found = messages(lambda c: c.email("email", address, "Enter the student's e-mail address."))
     assert found == {
         "email": f"'{address}' is not an e-mail address; it should look like name@uni.eu."
     }
 
 
 def test_an_empty_or_overlong_address() -> None:
-    assert messages(lambda c: c.email("e", " ", "the mentor's")) == {
+    assert messages(lambda c: c.email("e", " ", "Enter the mentor's e-mail address.")) == {
         "e": "Enter the mentor's e-mail address."
     }
     overlong = "a" * 250 + "@x.pl"
-    assert "is not an e-mail address" in messages(lambda c: c.email("e", overlong, "x"))["e"]
+    assert (
+        "is not an e-mail address"
+        in messages(lambda c: c.email("e", overlong, "Enter x e-mail address."))["e"]
+    )
 
 
 def test_countries_and_time_zones() -> None:

@@ -72,11 +72,12 @@ class Found:
         if not value.strip():
             self.add(field, template, **values)
 
-    def email(self, field: str, value: str, whose: str, *, required: bool = True) -> None:
+    def email(self, field: str, value: str, missing: str, *, required: bool = True) -> None:
+        """`missing` is the problem of an empty address when it is `required`."""
         if not value.strip() and not required:
             return
         checker = Checker()
-        checker.email(field, value, whose)
+        checker.email(field, value, missing)
         for p in checker.problems:
             self.problems.append(Problem(self.section, p.field, p.message, p.phrase))
 

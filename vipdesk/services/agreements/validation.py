@@ -31,28 +31,46 @@ CERTIFICATE_WEEKS = (1, 5)  # Table C: the certificate is issued within 5 weeks 
 def _parties(data: AgreementData, found: Found) -> None:
     trainee, sending, receiving = data.trainee, data.sending, data.receiving
     found.text("trainee.name", trainee.name, "Enter the trainee's name.")
-    found.email("trainee.email", trainee.email, "the trainee's")
+    found.email("trainee.email", trainee.email, "Enter the trainee's e-mail address.")
     found.text("sending.name", sending.name, "Enter the name of the sending institution.")
     _person(
         found,
         "sending.contact",
         sending.contact,
         "Enter the name of the sending institution's responsible person.",
-        "the responsible person's",
+        "Enter the responsible person's e-mail address.",
     )
-    found.email("sending.tutor.email", sending.tutor.email, "the tutor's", required=False)
+    found.email(
+        "sending.tutor.email",
+        sending.tutor.email,
+        "Enter the tutor's e-mail address.",
+        required=False,
+    )
     found.text("receiving.name", receiving.name, "Enter the name of the receiving organisation.")
     found.text(
         "receiving.country", receiving.country, "Enter the country of the receiving organisation."
     )
-    found.email("receiving.contact.email", receiving.contact.email, "the contact's", required=False)
-    _person(found, "receiving.mentor", receiving.mentor, "Enter the mentor's name.", "the mentor's")
+    found.email(
+        "receiving.contact.email",
+        receiving.contact.email,
+        "Enter the contact's e-mail address.",
+        required=False,
+    )
+    _person(
+        found,
+        "receiving.mentor",
+        receiving.mentor,
+        "Enter the mentor's name.",
+        "Enter the mentor's e-mail address.",
+    )
 
 
-def _person(found: Found, field: str, person: Person, name_message: str, whose: str) -> None:
+def _person(
+    found: Found, field: str, person: Person, name_message: str, email_message: str
+) -> None:
     """A signatory: the name and a working e-mail address are required."""
     found.text(f"{field}.name", person.name, name_message)
-    found.email(f"{field}.email", person.email, whose)
+    found.email(f"{field}.email", person.email, email_message)
 
 
 def _learning(data: AgreementData, found: Found) -> None:

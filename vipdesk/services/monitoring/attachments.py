@@ -17,7 +17,6 @@ from vipdesk.services.signatures.scans import readable_scan, scan_kind
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 NAME_LIMIT = 200
 _BY_SUFFIX = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".docx": "DOCX"}
-ACCEPTED = "a PDF, a Word document (.docx), a PNG or a JPEG"
 
 
 def attachment_kind(data: bytes) -> str | None:
@@ -37,22 +36,44 @@ def attachment_kind(data: bytes) -> str | None:
 
 def attachment_problems(data: bytes, name: str) -> list[FieldProblem]:
     """What is wrong with the file, beside the attachment field; empty when it can be kept."""
-    label = f"The file {name}" if name else "The file"
+    problem = _first_problem(data, name)
+    return [problem] if problem is not None else []
+
+
+def _first_problem(data: bytes, name: str) -> FieldProblem | None:
+    # Each sentence whole, with the file's name and without (a file not named yet).
+    def problem(template: str, /, **values: object) -> FieldProblem:
+        return FieldProblem.said("attachment", template, name=name, **values)
+
     claimed = _BY_SUFFIX.get(PurePath(name).suffix.lower())
     if not data:
-        return [FieldProblem("attachment", f"{label} is empty.")]
+        return problem("The file {name} is empty.") if name else problem("The file is empty.")
     if len(data) > MAX_ATTACHMENT_BYTES:
-        return [FieldProblem("attachment", f"{label} is over 20 MB.")]
+        return (
+            problem("The file {name} is over 20 MB.")
+            if name
+            else problem("The file is over 20 MB.")
+        )
     if len(name) > NAME_LIMIT:
-        return [FieldProblem("attachment", f"Keep the file name under {NAME_LIMIT} characters.")]
+        return problem("Keep the file name under {limit} characters.", limit=NAME_LIMIT)
     if claimed is None:
-        return [FieldProblem("attachment", f"{label} is not {ACCEPTED}.")]
+        if name:
+            return problem(
+                "The file {name} is not a PDF, a Word document (.docx), a PNG or a JPEG."
+            )
+        return problem("The file is not a PDF, a Word document (.docx), a PNG or a JPEG.")
     found = attachment_kind(data)
+    if found is None:
+        return problem(
+            "The file {name} is named as a {claimed} but is something else inside.",
+            claimed=claimed,
+        )
     if found != claimed:
-        what = f"a {found}" if found else "something else"
-        return [
-            FieldProblem("attachment", f"{label} is named as a {claimed} but is {what} inside.")
-        ]
+        return problem(
+            "The file {name} is named as a {claimed} but is a {found} inside.",
+            claimed=claimed,
+            found=found,
+        )
     if not readable_scan(data):
-        return [FieldProblem("attachment", f"{label} is damaged: it cannot be read.")]
-    return []
+        return problem("The file {name} is damaged: it cannot be read.")
+    return None

@@ -27,6 +27,7 @@ from vipdesk.models import (
     Status,
     ToolChoice,
 )
+from vipdesk.phrase import Day
 from vipdesk.services.monitoring.attachments import attachment_problems
 from vipdesk.services.monitoring.cadence import MEETING_KINDS, REPORT_KINDS, Rhythm, rhythm
 from vipdesk.services.preparation.tool_catalogue import tool_name
@@ -229,15 +230,17 @@ def validate_entry(
     """Every problem of the entry, by field; empty when it can be stored."""
     problems: list[FieldProblem] = []
 
-    def add(name: str, message: str) -> None:
-        problems.append(FieldProblem(name, message))
+    def add(field: str, template: str, /, **values: object) -> None:
+        problems.append(FieldProblem.said(field, template, **values))
 
     if form.held_on is None:
         add("held_on", "Give the date it took place.")
     elif not start <= form.held_on <= end:
         add(
             "held_on",
-            f"The date is outside the placement's period ({start:%d %b %Y} – {end:%d %b %Y}).",
+            "The date is outside the placement's period ({start} – {end}).",
+            start=Day(start, padded=True),
+            end=Day(end, padded=True),
         )
     elif form.held_on > today:
         add("held_on", "The date is in the future: log it once it has taken place.")
@@ -245,15 +248,19 @@ def validate_entry(
     if not who:
         add("participants", "Say who took part.")
     elif len(who) > PARTICIPANTS_LIMIT:
-        add("participants", f"Keep the participants under {PARTICIPANTS_LIMIT} characters.")
+        add(
+            "participants",
+            "Keep the participants under {limit} characters.",
+            limit=PARTICIPANTS_LIMIT,
+        )
     if form.tool_key and form.tool_key not in tools:
         add("tool_key", "Choose one of the tools chosen for this placement.")
     low, high = MINUTES_RANGE
     if form.minutes is not None and not low <= form.minutes <= high:
-        add("minutes", f"The duration is from {low} to {high} minutes.")
+        add("minutes", "The duration is from {low} to {high} minutes.", low=low, high=high)
     for name in ("note", "follow_up", "resolution"):
         if len(getattr(form, name)) > TEXT_LIMIT:
-            add(name, f"Keep it under {TEXT_LIMIT} characters.")
+            add(name, "Keep it under {limit} characters.", limit=TEXT_LIMIT)
     if form.concern and not form.follow_up.strip():
         add("follow_up", "Say what follows up on the concern.")
     if form.resolved_on is not None:

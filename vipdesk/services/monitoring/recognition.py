@@ -23,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, NotFoundError, ValidationError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement, Recognition
+from vipdesk.phrase import Joined, Label
 from vipdesk.resources import load_json
 
 REASON_LIMIT = 500
@@ -66,11 +67,6 @@ class GradingScale:
         exponent = number.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
         return typed if self.low <= number <= self.high and places <= self.decimals else None
-
-    def describe(self) -> str:
-        if self.grades:
-            return ", ".join(self.grades)
-        return f"a number from {self.low} to {self.high}"
 
 
 @cache
@@ -127,8 +123,8 @@ class RecognitionForm:
 def validate_recognition(form: RecognitionForm, start: date, today: date) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
 
-    def add(name: str, message: str) -> None:
-        problems.append(FieldProblem(name, message))
+    def add(field: str, template: str, /, **values: object) -> None:
+        problems.append(FieldProblem.said(field, template, **values))
 
     credits = form.credits_awarded
     if credits is not None:
@@ -141,10 +137,11 @@ def validate_recognition(form: RecognitionForm, start: date, today: date) -> lis
         ):
             add(
                 "credits_awarded",
-                f"More credits than the {form.planned_credits} planned: say why in the reason.",
+                "More credits than the {planned} planned: say why in the reason.",
+                planned=form.planned_credits,
             )
     if len(form.credits_reason) > REASON_LIMIT:
-        add("credits_reason", f"Keep the reason under {REASON_LIMIT} characters.")
+        add("credits_reason", "Keep the reason under {limit} characters.", limit=REASON_LIMIT)
     scale = grading_scales().get(form.grading_scale) if form.grading_scale else None
     if form.grading_scale and scale is None:
         add("grading_scale", "Choose one of the grading scales.")
@@ -152,7 +149,7 @@ def validate_recognition(form: RecognitionForm, start: date, today: date) -> lis
         if scale is None and not form.grading_scale:
             add("grading_scale", "Choose the grading scale the grade is on.")
         elif scale is not None and not scale.accepts(form.grade):
-            add("grade", f"“{form.grade}” is not on the {scale.label} scale ({scale.describe()}).")
+            problems.append(_not_on_scale(form.grade, scale))
     for name in ("transcript_on", "certificate_received_on"):
         day = getattr(form, name)
         if day is not None and day > today:
@@ -160,8 +157,30 @@ def validate_recognition(form: RecognitionForm, start: date, today: date) -> lis
         elif day is not None and day < start:
             add(name, "The date is before the placement started.")
     if sum(len(o) for o in form.outcomes_achieved) > OUTCOMES_LIMIT:
-        add("outcomes_achieved", f"Keep the outcomes under {OUTCOMES_LIMIT} characters.")
+        add(
+            "outcomes_achieved", "Keep the outcomes under {limit} characters.", limit=OUTCOMES_LIMIT
+        )
     return problems
+
+
+def _not_on_scale(grade: str, scale: GradingScale) -> FieldProblem:
+    """The grade is not on the scale: which grades it has, or its range of numbers."""
+    if scale.grades:
+        return FieldProblem.said(
+            "grade",
+            "“{grade}” is not on the {scale} scale ({grades}).",
+            grade=grade,
+            scale=Label(scale.label),
+            grades=Joined(scale.grades, ", "),
+        )
+    return FieldProblem.said(
+        "grade",
+        "“{grade}” is not on the {scale} scale (a number from {low} to {high}).",
+        grade=grade,
+        scale=Label(scale.label),
+        low=scale.low,
+        high=scale.high,
+    )
 
 
 def _planned_outcomes(session: Session, placement_id: int) -> tuple[str, ...]:

@@ -45,12 +45,18 @@ class ContactForm:
 
 def validate_contact(form: ContactForm) -> list[FieldProblem]:
     check = Checker()
-    check.text("name", form.name, "name", 200, required="Enter the contact's name.")
-    check.email("email", form.email, "the contact's")
-    check.text("phone", form.phone, "phone number", 40)
+    check.text(
+        "name",
+        form.name,
+        "The name is longer than {limit} characters.",
+        200,
+        required="Enter the contact's name.",
+    )
+    check.email("email", form.email, "Enter the contact's e-mail address.")
+    check.text("phone", form.phone, "The phone number is longer than {limit} characters.", 40)
     if form.role is None:
         check.add("role", "Choose the role, e.g. Company mentor.")
-    check.text("position", form.position, "position", 120)
+    check.text("position", form.position, "The position is longer than {limit} characters.", 120)
     check.time_zone("timezone", form.timezone)
     at_organisation = form.organisation_id is not None
     at_institution = form.institution_id is not None

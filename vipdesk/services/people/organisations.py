@@ -72,13 +72,19 @@ class InstitutionForm:
 
 def validate_organisation(form: OrganisationForm) -> list[FieldProblem]:
     check = Checker()
-    check.text("name", form.name, "name", 200, required="Enter the organisation's name.")
+    check.text(
+        "name",
+        form.name,
+        "The name is longer than {limit} characters.",
+        200,
+        required="Enter the organisation's name.",
+    )
     check.country("country", form.country, required="Choose the country.")
-    check.text("city", form.city, "city", 100)
-    check.text("street", form.street, "street", 200)
-    check.text("postcode", form.postcode, "postcode", 20)
+    check.text("city", form.city, "The city is longer than {limit} characters.", 100)
+    check.text("street", form.street, "The street is longer than {limit} characters.", 200)
+    check.text("postcode", form.postcode, "The postcode is longer than {limit} characters.", 20)
     check.website("website", form.website)
-    check.text("sector", form.sector, "sector", 120)
+    check.text("sector", form.sector, "The sector is longer than {limit} characters.", 120)
     check.time_zone("timezone", form.timezone)
     return check.problems
 
@@ -182,12 +188,22 @@ def delete_organisation(db: Database, organisation_id: int, user: str | None = N
 
 def validate_institution(form: InstitutionForm) -> list[FieldProblem]:
     check = Checker()
-    check.text("name", form.name, "name", 200, required="Enter the institution's name.")
-    check.text("erasmus_code", form.erasmus_code, "Erasmus code", 30)
-    check.text("faculty", form.faculty, "faculty", 200)
+    check.text(
+        "name",
+        form.name,
+        "The name is longer than {limit} characters.",
+        200,
+        required="Enter the institution's name.",
+    )
+    check.text(
+        "erasmus_code", form.erasmus_code, "The Erasmus code is longer than {limit} characters.", 30
+    )
+    check.text("faculty", form.faculty, "The faculty is longer than {limit} characters.", 200)
     check.country("country", form.country, required="Choose the country.")
-    check.text("city", form.city, "city", 100)
-    check.text("address", form.address, "address", limits.NOTE)
+    check.text("city", form.city, "The city is longer than {limit} characters.", 100)
+    check.text(
+        "address", form.address, "The address is longer than {limit} characters.", limits.NOTE
+    )
     check.website("website", form.website)
     check.time_zone("timezone", form.timezone)
     return check.problems

@@ -59,53 +59,75 @@ def join_words(parts: Sequence[str]) -> str:
 
 
 class Checker:
-    """Collects field problems with friendly messages; one method per kind of rule."""
+    """Collects field problems with friendly messages; one method per kind of rule.
+
+    The rules say their problems as phrases (`FieldProblem.said`), for the interface to word;
+    a caller gives whole sentences as templates, so no English word is put into another.
+    """
 
     def __init__(self) -> None:
         self.problems: list[FieldProblem] = []
 
     def add(self, name: str, message: str) -> None:
+        """A problem already worded (in English only)."""
         self.problems.append(FieldProblem(name, message))
 
+    def said(self, field: str, template: str, /, **values: object) -> None:
+        self.problems.append(FieldProblem.said(field, template, **values))
+
     def text(
-        self, name: str, value: str | None, label: str, max_length: int, *, required: str = ""
+        self, name: str, value: str | None, too_long: str, max_length: int, *, required: str = ""
     ) -> None:
-        """`required` is the message for an empty value; no message means optional."""
+        """`too_long` says "… longer than {limit} characters."; `required` is the problem of an
+        empty value (none: optional)."""
         value = (value or "").strip()
         if not value:
             if required:
-                self.add(name, required)
+                self.said(name, required)
         elif len(value) > max_length:
-            self.add(name, f"The {label} is longer than {max_length} characters.")
+            self.said(name, too_long, limit=max_length)
 
-    def email(self, name: str, value: str, whose: str) -> None:
+    def email(self, name: str, value: str, required: str) -> None:
+        """`required` is the problem of an empty address ("Enter the student's e-mail …")."""
         value = value.strip()
         if not value:
-            self.add(name, f"Enter {whose} e-mail address.")
+            self.said(name, required)
         elif len(value) > 254 or not _EMAIL.match(value):
-            self.add(name, f"'{value}' is not an e-mail address; it should look like name@uni.eu.")
+            self.said(
+                name,
+                "'{value}' is not an e-mail address; it should look like name@uni.eu.",
+                value=value,
+            )
 
     def country(self, name: str, value: str | None, *, required: str = "") -> None:
         if not value:
             if required:
-                self.add(name, required)
+                self.said(name, required)
         elif not is_country(value):
-            self.add(name, f"'{value}' is not a country code; choose a country from the list.")
+            self.said(
+                name,
+                "'{value}' is not a country code; choose a country from the list.",
+                value=value,
+            )
 
     def time_zone(self, name: str, value: str | None) -> None:
         if not value:
-            self.add(name, "Choose the time zone, e.g. Europe/Warsaw.")
+            self.said(name, "Choose the time zone, e.g. Europe/Warsaw.")
         elif not is_time_zone(value):
-            self.add(name, f"'{value}' is not a time zone; choose one from the list.")
+            self.said(name, "'{value}' is not a time zone; choose one from the list.", value=value)
 
     def website(self, name: str, value: str | None) -> None:
         value = (value or "").strip()
         if not value:
             return
         if len(value) > 300:
-            self.add(name, "The website address is longer than 300 characters.")
+            self.said(name, "The website address is longer than 300 characters.")
         elif not _URL.match(value):
-            self.add(name, f"'{value}' does not look like a web address, e.g. https://acme.eu.")
+            self.said(
+                name,
+                "'{value}' does not look like a web address, e.g. https://acme.eu.",
+                value=value,
+            )
 
 
 def count_placements(session: Session, condition: ColumnElement[bool]) -> int:
@@ -247,7 +269,7 @@ def _integrity_problem(kind: RecordKind[F, M], exc: IntegrityError) -> Validatio
     text = str(exc.orig).lower()
     for unique in kind.unique:
         if any(fragment in text for fragment in unique.fragments):
-            return ValidationError.single(unique.field, unique.message)
+            return ValidationError.on(unique.field, unique.message)
     return ValidationError.single("", f"The database refused the change: {exc.orig}")
 
 

@@ -21,6 +21,7 @@ from vipdesk.languages import LANGUAGES
 from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
 from vipdesk.models import StudentLanguage as _Language
 from vipdesk.models.base import bump_version
+from vipdesk.phrase import Count, Joined
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
@@ -104,34 +105,57 @@ def validate_student(form: StudentForm, *, today: date | None = None) -> list[Fi
     """Rules that need no database; each problem names the field it belongs beside."""
     today = today or date.today()
     check = Checker()
-    check.text("given_name", form.given_name, "given name", 120, required="Enter the given name.")
     check.text(
-        "family_name", form.family_name, "family name", 120, required="Enter the family name."
+        "given_name",
+        form.given_name,
+        "The given name is longer than {limit} characters.",
+        120,
+        required="Enter the given name.",
     )
-    check.email("email", form.email, "the student's")
-    check.text("student_number", form.student_number, "student number", 40)
+    check.text(
+        "family_name",
+        form.family_name,
+        "The family name is longer than {limit} characters.",
+        120,
+        required="Enter the family name.",
+    )
+    check.email("email", form.email, "Enter the student's e-mail address.")
+    check.text(
+        "student_number",
+        form.student_number,
+        "The student number is longer than {limit} characters.",
+        40,
+    )
     born = form.date_of_birth
     if born is not None:
         if born > today:
-            check.add("date_of_birth", "The date of birth is in the future.")
+            check.said("date_of_birth", "The date of birth is in the future.")
         elif _age(born, today) < MINIMUM_AGE:
-            check.add(
+            check.said(
                 "date_of_birth",
-                f"A student must be at least {MINIMUM_AGE}; check the year ({born:%Y}).",
+                "A student must be at least {age}; check the year ({year}).",
+                age=MINIMUM_AGE,
+                year=born.year,
             )
         elif _age(born, today) > MAXIMUM_AGE:
-            check.add("date_of_birth", f"Born in {born:%Y}? Check the year.")
+            check.said("date_of_birth", "Born in {year}? Check the year.", year=born.year)
     check.country("nationality", form.nationality)
     if form.study_cycle is not None and form.study_cycle not in EQF_LEVELS:
-        check.add("study_cycle", "The study cycle is an EQF level from 5 to 8.")
-    check.text("field_of_education", form.field_of_education, "field of education", 120)
-    check.text("programme", form.programme, "programme", 200)
+        check.said("study_cycle", "The study cycle is an EQF level from 5 to 8.")
+    check.text(
+        "field_of_education",
+        form.field_of_education,
+        "The field of education is longer than {limit} characters.",
+        120,
+    )
+    check.text("programme", form.programme, "The programme is longer than {limit} characters.", 200)
     check.time_zone("timezone", form.timezone)
     if form.preferred_language and form.preferred_language not in LANGUAGES:
-        check.add(
+        check.said(
             "preferred_language",
-            f"vipdesk cannot write in '{form.preferred_language}'; choose one of "
-            f"{', '.join(sorted(LANGUAGES))}.",
+            "vipdesk cannot write in '{code}'; choose one of {codes}.",
+            code=form.preferred_language,
+            codes=Joined(tuple(sorted(LANGUAGES)), ", "),
         )
     _validate_languages(check, form.languages)
     return check.problems
@@ -142,15 +166,20 @@ def _validate_languages(check: Checker, languages: list[tuple[str, str]]) -> Non
     for n, (language, level) in enumerate(languages, start=1):
         name = language.strip()
         if not name:
-            check.add("languages", f"Language {n}: type the language, e.g. English.")
+            check.said("languages", "Language {n}: type the language, e.g. English.", n=n)
             continue
         if len(name) > 60:
-            check.add("languages", f"Language {n}: the name is longer than 60 characters.")
+            check.said(
+                "languages",
+                "Language {n}: the name is longer than {limit} characters.",
+                n=n,
+                limit=60,
+            )
         if level not in CEFR_LEVELS:
-            levels = ", ".join(CEFR_LEVELS)
-            check.add("languages", f"{name}: choose a level ({levels}).")
+            levels = Joined(tuple(CEFR_LEVELS), ", ")
+            check.said("languages", "{name}: choose a level ({levels}).", name=name, levels=levels)
         if name.casefold() in seen:
-            check.add("languages", f"{name} is listed twice.")
+            check.said("languages", "{name} is listed twice.", name=name)
         seen.add(name.casefold())
 
 
@@ -161,19 +190,22 @@ def _check_student(session: Session, form: StudentForm) -> list[FieldProblem]:
         select(Student).where(func.lower(Student.email) == email, Student.id != form.id)
     ).first()
     if other is not None:
-        check.add("email", f"Another student already uses this e-mail ({other.full_name}).")
+        check.said(
+            "email", "Another student already uses this e-mail ({name}).", name=other.full_name
+        )
     number = optional(form.student_number)
     if number:
         other = session.scalars(
             select(Student).where(Student.student_number == number, Student.id != form.id)
         ).first()
         if other is not None:
-            check.add(
+            check.said(
                 "student_number",
-                f"Another student already has this student number ({other.full_name}).",
+                "Another student already has this student number ({name}).",
+                name=other.full_name,
             )
     if form.institution_id is not None and session.get(Institution, form.institution_id) is None:
-        check.add("institution_id", "The chosen institution was deleted.")
+        check.said("institution_id", "The chosen institution was deleted.")
     return check.problems
 
 
@@ -351,8 +383,10 @@ def _stored_equity(session: Session, student: Student) -> EquityForm:
 
 def _check_equity(form: EquityForm) -> None:
     if len(form.note.strip()) > EQUITY_NOTE_LIMIT:
-        raise ValidationError.single(
-            "equity_note", f"The equity note is longer than {EQUITY_NOTE_LIMIT:,} characters."
+        raise ValidationError.on(
+            "equity_note",
+            "The equity note is longer than {limit} characters.",
+            limit=Count(EQUITY_NOTE_LIMIT),
         )
 
 

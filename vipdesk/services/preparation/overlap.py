@@ -12,9 +12,13 @@ import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import combinations
+from typing import Any
 from zoneinfo import ZoneInfo
+
+from vipdesk.phrase import Day, Joined, Label, Phrase
 
 MAX_OFFSET_HOURS = 6  # UNESCO: about 6 to 7 h is the practical limit for synchronous meetings
 MIN_DAILY_OVERLAP_HOURS = 2
@@ -85,6 +89,13 @@ class WarningKind(enum.StrEnum):
 class OverlapWarning:
     kind: WarningKind
     message: str
+    phrase: Phrase | None = None  # `message` as what it says, for the interface to word
+
+    @classmethod
+    def said(cls, kind: WarningKind, template: str, **values: Any) -> OverlapWarning:
+        """The warning saying `template` filled with `values` (English as its message)."""
+        phrase = Phrase(template, values)
+        return cls(kind, phrase.english(), phrase)
 
 
 @dataclass(frozen=True)
@@ -374,8 +385,17 @@ def clock_changes(zone: str, first: date, last: date) -> list[date]:
     ]
 
 
-def _hours(value: float) -> str:
-    return f"{value:g} h" if value == int(value) else f"{value:.1f} h"
+def _hours(value: float) -> Decimal:
+    """Hours as a sentence gives them: "7", "1.5"."""
+    return Decimal(f"{value:g}") if value == int(value) else Decimal(f"{value:.1f}")
+
+
+def _and(parts: Sequence[str]) -> str | Phrase:
+    """ "A", "A and B", "A and B and C", said as phrases."""
+    said: str | Phrase = parts[0]
+    for part in parts[1:]:
+        said = Phrase("{a} and {b}", {"a": said, "b": part})
+    return said
 
 
 def warnings_for(
@@ -387,22 +407,31 @@ def warnings_for(
         gap = max(abs(_offset_hours(a.zone, d) - _offset_hours(b.zone, d)) for d in dates)
         if gap > MAX_OFFSET_HOURS:
             out.append(
-                OverlapWarning(
+                OverlapWarning.said(
                     WarningKind.OFFSET,
-                    f"{a.actor} ({a.zone}) and {b.actor.lower()} ({b.zone}) are {_hours(gap)} "
-                    "apart: beyond 6 to 7 hours meetings at the same time are hard to hold. "
-                    "Plan more written, asynchronous exchange.",
+                    "{a} ({zone_a}) and {b} ({zone_b}) are {gap} h apart: beyond 6 to 7 hours "
+                    "meetings at the same time are hard to hold. Plan more written, asynchronous "
+                    "exchange.",
+                    a=Label(a.actor),
+                    zone_a=a.zone,
+                    b=Label(b.actor, in_sentence=True),
+                    zone_b=b.zone,
+                    gap=_hours(gap),
                 )
             )
     short = [d for d in days if d.hours < MIN_DAILY_OVERLAP_HOURS]
     if short:
         least = min(short, key=lambda d: d.hours)
         out.append(
-            OverlapWarning(
+            OverlapWarning.said(
                 WarningKind.SHORT_OVERLAP,
-                f"On {len(short)} of {len(days)} working days they share less than "
-                f"{MIN_DAILY_OVERLAP_HOURS} hours (least: {_hours(least.hours)} on "
-                f"{least.day:%a %d %b %Y}).",
+                "On {short} of {days} working days they share less than {minimum} hours "
+                "(least: {least} h on {day}).",
+                short=len(short),
+                days=len(days),
+                minimum=MIN_DAILY_OVERLAP_HOURS,
+                least=_hours(least.hours),
+                day=Day(least.day, weekday=True),
             )
         )
     changes = {who.zone: tuple(clock_changes(who.zone, first, last)) for who in actors}
@@ -411,15 +440,22 @@ def warnings_for(
         for zone, found in changes.items():
             if found:
                 zones_by_dates.setdefault(found, []).append(zone)
-        listed = "; ".join(
-            f"{' and '.join(zones)} on {', '.join(f'{d:%d %b}' for d in found)}"
+        listed = tuple(
+            Phrase(
+                "{zones} on {days}",
+                {
+                    "zones": _and(zones),
+                    "days": Joined(tuple(Day(d, year=False) for d in found), ", "),
+                },
+            )
             for found, zones in sorted(zones_by_dates.items())
         )
         out.append(
-            OverlapWarning(
+            OverlapWarning.said(
                 WarningKind.CLOCK_CHANGE,
-                f"The clocks change on different dates ({listed}): the shared hours move "
-                "in between. Check the meeting time for those weeks.",
+                "The clocks change on different dates ({listed}): the shared hours move in "
+                "between. Check the meeting time for those weeks.",
+                listed=Joined(listed, "; "),
             )
         )
     return out
@@ -440,11 +476,12 @@ def plan_overlap(
     warnings = warnings_for(actors, days, first, last)
     if days and slot is None:
         warnings.append(
-            OverlapWarning(
+            OverlapWarning.said(
                 WarningKind.NO_SLOT,
-                f"No {meeting_minutes}-minute slot lies inside the shared hours on the same "
-                "weekday all through the placement: widen someone's hours or agree "
-                "meeting times week by week.",
+                "No {minutes}-minute slot lies inside the shared hours on the same weekday all "
+                "through the placement: widen someone's hours or agree meeting times week by "
+                "week.",
+                minutes=meeting_minutes,
             )
         )
     return OverlapReport(tuple(days), tuple(weekly(days)), minimum, maximum, slot, tuple(warnings))

@@ -25,6 +25,7 @@ from vipdesk.models import (
     ProtocolActor,
 )
 from vipdesk.models.base import bump_version
+from vipdesk.phrase import Count, Label
 from vipdesk.services.preparation.overlap import Availability, OverlapReport, plan_overlap
 from vipdesk.services.refdata import is_time_zone
 
@@ -88,29 +89,31 @@ def changed_fields(before: ProtocolForm, after: ProtocolForm) -> list[str]:
 
 def validate(form: ProtocolForm) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
+
+    def problem(field: str, template: str, /, **values: object) -> None:
+        problems.append(FieldProblem.said(field, template, **values))
+
     if not 1 <= form.reply_hours <= 336:
-        problems.append(FieldProblem("reply_hours", "The reply time is 1 to 336 hours."))
+        problem("reply_hours", "The reply time is 1 to 336 hours.")
     if not 10 <= form.meeting_minutes <= 240:
-        problems.append(FieldProblem("meeting_minutes", "A meeting lasts 10 to 240 minutes."))
+        problem("meeting_minutes", "A meeting lasts 10 to 240 minutes.")
     for name in ("student_helpdesk", "staff_helpdesk"):
         if len(getattr(form, name)) > 300:
-            problems.append(FieldProblem(name, "Keep this under 300 characters."))
+            problem(name, "Keep this under {limit} characters.", limit=Count(300))
     for name in ("tools_note", "notes"):
         if len(getattr(form, name).strip()) > limits.NOTE:
-            problems.append(FieldProblem(name, f"Keep this under {limits.NOTE:,} characters."))
+            problem(name, "Keep this under {limit} characters.", limit=Count(limits.NOTE))
     for slot in form.availability:
         where = f"availability.{slot.actor.value}"
-        who = slot.actor.label
+        who = Label(slot.actor.label)
         if not is_time_zone(slot.zone):
-            problems.append(FieldProblem(where, f"{who}: choose a time zone from the list."))
+            problem(where, "{who}: choose a time zone from the list.", who=who)
         if not slot.weekdays or not slot.weekdays <= set(range(1, 8)):
-            problems.append(FieldProblem(where, f"{who}: tick at least one working day."))
+            problem(where, "{who}: tick at least one working day.", who=who)
         if slot.start is None or slot.end is None:
-            problems.append(FieldProblem(where, f"{who}: enter the start and end of the day."))
+            problem(where, "{who}: enter the start and end of the day.", who=who)
         elif slot.end <= slot.start:
-            problems.append(
-                FieldProblem(where, f"{who}: the day must end after it starts (same day).")
-            )
+            problem(where, "{who}: the day must end after it starts (same day).", who=who)
     return problems
 
 

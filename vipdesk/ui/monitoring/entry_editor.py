@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import EntryKind
-from vipdesk.services.monitoring.attachments import ACCEPTED, MAX_ATTACHMENT_BYTES
+from vipdesk.services.monitoring.attachments import MAX_ATTACHMENT_BYTES
 from vipdesk.services.monitoring.log import EntryForm, MonitoringView, save_entry, validate_entry
 from vipdesk.ui import when
 from vipdesk.ui.funding.source_editor import read_date
@@ -86,8 +86,8 @@ class EntryEditor(RecordEditor[EntryForm]):
         self.file_label = QLabel()
         self.file_button = QPushButton(tr("Attach a file…"))
         self.file_button.setToolTip(
-            tr("{ACCEPTED}, up to {value} MB").format(
-                ACCEPTED=ACCEPTED, value=MAX_ATTACHMENT_BYTES // 2**20
+            tr("A PDF, a Word document (.docx), a PNG or a JPEG, up to {value} MB").format(
+                value=MAX_ATTACHMENT_BYTES // 2**20
             )
         )
         self.file_button.clicked.connect(self._on_attach)

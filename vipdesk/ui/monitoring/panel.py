@@ -45,6 +45,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.monitoring.entry_editor import EntryEditor
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.evidence_texts import recognition_fields
 
 
@@ -197,7 +198,7 @@ class MonitoringPanel(QWidget):
             view = monitoring_view(self.db, self.placement_id)
             recognition = load_recognition(self.db, self.placement_id)
         except VipdeskError as exc:
-            self.summary.setText(theme.span("error", str(exc)))
+            self.summary.setText(theme.span("error", error_text(exc)))
             return
         self.view = view
         self.model.set_rows(view.entries)
@@ -299,7 +300,7 @@ class MonitoringPanel(QWidget):
         try:
             delete_entry(self.db, chosen.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Not deleted"), str(exc))
+            QMessageBox.warning(self, tr("Not deleted"), error_text(exc))
         self._saved()
 
     def _on_file(self) -> None:
@@ -309,14 +310,14 @@ class MonitoringPanel(QWidget):
         try:
             name, data = attachment_of(self.db, chosen.id)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("No file"), str(exc))
+            QMessageBox.warning(self, tr("No file"), error_text(exc))
             return
         target, _filter = QFileDialog.getSaveFileName(self, tr("Save the file"), name)
         if target:
             try:
                 write_atomically(Path(target), data)
             except (OSError, VipdeskError) as exc:
-                QMessageBox.warning(self, tr("Not saved"), str(exc))
+                QMessageBox.warning(self, tr("Not saved"), error_text(exc))
 
     def _on_recognition(self) -> None:
         if self.view is None or self.placement_id is None:

@@ -23,6 +23,7 @@ from vipdesk.services.people.students import (
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCombo, language_combo
 
@@ -119,7 +120,7 @@ class StudentEditor(RecordEditor[StudentForm]):
         try:
             born = self.date_of_birth.value()
         except ValueError as exc:
-            problems.append(FieldProblem("date_of_birth", str(exc)))
+            problems.append(FieldProblem("date_of_birth", error_text(exc)))
             born = base.date_of_birth
         cycle = self.study_cycle.currentData()
         form = replace(
@@ -182,7 +183,7 @@ class StudentEditor(RecordEditor[StudentForm]):
         try:
             loaded = load_equity(self.db, student_id) if student_id else EquityForm(0)
         except VipdeskError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             self.equity.set_expanded(False)
             return
         self._equity_loaded = loaded

@@ -49,6 +49,7 @@ from vipdesk.ui.people.table_model import (
     Column,
     RecordTableModel,
 )
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import name_for_screen_readers
 
@@ -140,9 +141,8 @@ class RecordListView(QWidget):
         try:
             rows = type(self).load_rows(self.db)
         except VipdeskError as exc:
-            QMessageBox.warning(
-                self, tr("{nouns} not loaded").format(nouns=self.nouns.capitalize()), str(exc)
-            )
+            title = tr("{nouns} not loaded").format(nouns=self.nouns.capitalize())
+            QMessageBox.warning(self, title, error_text(exc))
             return
         self.model.set_rows(rows)
         if first:  # once the table is laid out: its width says how much room there is
@@ -166,7 +166,8 @@ class RecordListView(QWidget):
         try:
             editor = self.make_editor(record_id)
         except VipdeskError as exc:  # deleted meanwhile, database unavailable
-            QMessageBox.warning(self, tr("Cannot open the {noun}").format(noun=self.noun), str(exc))
+            title = tr("Cannot open the {noun}").format(noun=self.noun)
+            QMessageBox.warning(self, title, error_text(exc))
             self.reload()
             return None
         editor.accepted.connect(lambda: self._on_saved(editor))
@@ -192,7 +193,7 @@ class RecordListView(QWidget):
             type(self).delete_record(self.db, record_id)
         except VipdeskError as exc:
             QMessageBox.warning(
-                self, tr("{noun} not deleted").format(noun=self.noun.capitalize()), str(exc)
+                self, tr("{noun} not deleted").format(noun=self.noun.capitalize()), error_text(exc)
             )
             return
         self.reload()

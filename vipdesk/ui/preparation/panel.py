@@ -40,6 +40,7 @@ from vipdesk.ui import theme, when
 from vipdesk.ui.evaluations.travel import export_to_file, import_returned
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.preparation.overlap_chart import hours_text
 from vipdesk.ui.preparation.protocol_editor import ProtocolEditor
 from vipdesk.ui.preparation.questionnaire_words import flag_words, theme_label
@@ -214,7 +215,7 @@ class ProtocolBox(QGroupBox):
                 )
         self.status.setText("<br>".join(lines))
         warnings = report.warnings if report is not None else ()
-        self.warnings.setText("\n".join(f"⚠ {w.message}" for w in warnings))
+        self.warnings.setText("\n".join(f"⚠ {problem_text(w)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
 
 
@@ -340,7 +341,7 @@ class PreparationPanel(QWidget):
         try:
             states = placement_readiness(self._db, placement_id)
         except VipdeskError as exc:
-            self.summary.setText(theme.span("error", str(exc)))
+            self.summary.setText(theme.span("error", error_text(exc)))
             return
         self._states = {s.party: s for s in states}
         for state in states:
@@ -357,7 +358,7 @@ class PreparationPanel(QWidget):
             self.protocol.show_summary(protocol_summary(self._db, placement_id))
             self.tools.show_summary(tools_summary(self._db, placement_id))
         except VipdeskError as exc:
-            self.protocol.status.setText(escape(str(exc)))
+            self.protocol.status.setText(escape(error_text(exc)))
 
     # --- slots -----------------------------------------------------------------------------
 
@@ -376,7 +377,7 @@ class PreparationPanel(QWidget):
                 parent=self,
             )
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Questionnaire"), str(exc))
+            QMessageBox.warning(self, tr("Questionnaire"), error_text(exc))
             return
         self.open_wizard(wizard)
         self.show_placement(self._placement_id, self._reference)
@@ -417,7 +418,7 @@ class PreparationPanel(QWidget):
         try:
             dialog = make(placement_id, suggested_respondents(self._db, placement_id).placement)
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Preparation"), str(exc))
+            QMessageBox.warning(self, tr("Preparation"), error_text(exc))
             return
         self.open_editor(dialog)
         self.show_placement(self._placement_id, self._reference)

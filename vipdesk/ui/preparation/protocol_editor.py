@@ -38,6 +38,7 @@ from vipdesk.services.preparation.protocol import (
 from vipdesk.ui import theme, when
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.preparation.overlap_chart import OverlapChart
 from vipdesk.ui.record_editor import RecordEditor
 from vipdesk.ui.widgets import TimeZoneCombo
@@ -195,7 +196,7 @@ class OverlapView(QWidget):
             )
         else:
             self.slot.setText(tr("<b>No meeting time</b> fits every week: see below."))
-        self.warnings.setText("<br>".join(f"⚠ {escape(w.message)}" for w in report.warnings))
+        self.warnings.setText("<br>".join(f"⚠ {escape(problem_text(w))}" for w in report.warnings))
         self.warnings.setVisible(bool(report.warnings))
 
 

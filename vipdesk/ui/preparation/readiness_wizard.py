@@ -39,6 +39,7 @@ from vipdesk.ui import labels
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.preparation.answer_inputs import QuestionBlock
 from vipdesk.ui.preparation.readiness_summary import SummaryView
 from vipdesk.ui.theme import text_style
@@ -307,11 +308,11 @@ class ReadinessWizard(QWizard):
                         page.set_answers(self._state.answers)
                 return True
         except ValidationError as exc:
-            self.intro.error.setText(str(exc))
+            self.intro.error.setText(error_text(exc))
             self.intro.error.setVisible(True)
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Not saved"), str(exc))
+            QMessageBox.warning(self, tr("Not saved"), error_text(exc))
             return False
         return self._save({}, respondent=name)
 
@@ -336,9 +337,9 @@ class ReadinessWizard(QWizard):
         except ValidationError as exc:
             page = self.currentPage()
             if isinstance(page, ThemePage):
-                page.show_problems({p.field: p.message for p in exc.problems})
+                page.show_problems({p.field: problem_text(p) for p in exc.problems})
             else:
-                QMessageBox.warning(self, tr("Not saved"), str(exc))
+                QMessageBox.warning(self, tr("Not saved"), error_text(exc))
             return False
         except ConflictError as exc:
             self._on_conflict(exc)

@@ -36,6 +36,7 @@ from vipdesk.ui import theme
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text
 
 
 def warnings_html(warnings: list[str]) -> str:
@@ -210,7 +211,7 @@ class ToolsWizard(QWizard):
                 self._seen = exc.theirs  # seen now: Finish again keeps the choice made here
             return False
         except VipdeskError as exc:
-            QMessageBox.warning(self, tr("Tools not saved"), str(exc))
+            QMessageBox.warning(self, tr("Tools not saved"), error_text(exc))
             return False
         return True
 

@@ -1,0 +1,57 @@
+"""What the services find wrong with a student's input, in the interface's language.
+
+The services say each problem as a phrase (`FieldProblem.said`), the shared checks of
+`services.people.rules` included; their English templates are written again here for the
+catalogue, and a test keeps both sides the same.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import cast
+
+from PySide6.QtCore import QT_TR_NOOP
+
+from vipdesk.ui.i18n import tr
+
+TEMPLATES: tuple[str, ...] = cast(
+    tuple[str, ...],
+    (
+        # the shared checks
+        QT_TR_NOOP("'{value}' is not an e-mail address; it should look like name@uni.eu."),
+        QT_TR_NOOP("'{value}' is not a country code; choose a country from the list."),
+        QT_TR_NOOP("Choose the time zone, e.g. Europe/Warsaw."),
+        QT_TR_NOOP("'{value}' is not a time zone; choose one from the list."),
+        QT_TR_NOOP("The website address is longer than 300 characters."),
+        QT_TR_NOOP("'{value}' does not look like a web address, e.g. https://acme.eu."),
+        # the student
+        QT_TR_NOOP("Enter the given name."),
+        QT_TR_NOOP("The given name is longer than {limit} characters."),
+        QT_TR_NOOP("Enter the family name."),
+        QT_TR_NOOP("The family name is longer than {limit} characters."),
+        QT_TR_NOOP("Enter the student's e-mail address."),
+        QT_TR_NOOP("The student number is longer than {limit} characters."),
+        QT_TR_NOOP("The date of birth is in the future."),
+        QT_TR_NOOP("A student must be at least {age}; check the year ({year})."),
+        QT_TR_NOOP("Born in {year}? Check the year."),
+        QT_TR_NOOP("The study cycle is an EQF level from 5 to 8."),
+        QT_TR_NOOP("The field of education is longer than {limit} characters."),
+        QT_TR_NOOP("The programme is longer than {limit} characters."),
+        QT_TR_NOOP("vipdesk cannot write in '{code}'; choose one of {codes}."),
+        QT_TR_NOOP("Language {n}: type the language, e.g. English."),
+        QT_TR_NOOP("Language {n}: the name is longer than {limit} characters."),
+        QT_TR_NOOP("{name}: choose a level ({levels})."),
+        QT_TR_NOOP("{name} is listed twice."),
+        QT_TR_NOOP("Another student already uses this e-mail ({name})."),
+        QT_TR_NOOP("Another student already has this student number ({name})."),
+        QT_TR_NOOP("The chosen institution was deleted."),
+        QT_TR_NOOP("Another student already uses this e-mail."),
+        QT_TR_NOOP("Another student already has this student number."),
+        QT_TR_NOOP("The equity note is longer than {limit} characters."),
+    ),
+)
+
+
+@cache
+def templates() -> dict[str, str]:
+    return {english: tr(english) for english in TEMPLATES}
