@@ -54,8 +54,11 @@ def test_on_the_demo_every_rule_that_waits_for_someone_outside_reminds_them(db: 
     is filled in (no placeholder left), the meeting one to the trainee and the mentor."""
     from vipdesk.services.demo.generate import generate_demo
 
-    generate_demo(db, 300, seed=3)  # a seed whose 300 placements hold each of the three
-    plan = plan_reminders(db, SETTINGS)
+    # A fixed day (the demo's records are dated from it), and a seed whose 300 placements hold
+    # an item of each of the three kinds.
+    today = date(2026, 12, 4)
+    generate_demo(db, 300, seed=9, today=today)
+    plan = plan_reminders(db, SETTINGS, as_of=today)
     rules = {d.rule_key for d in plan.drafts}
     assert {"agreement_unsigned", "certificate_missing", "meeting_overdue"} <= rules
     for draft in plan.drafts:
