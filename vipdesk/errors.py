@@ -25,7 +25,11 @@ class VipdeskError(Exception):
     @classmethod
     def said(cls, template: str, **values: Any) -> Self:
         """The error saying `template` filled with `values` (English as its text)."""
-        phrase = Phrase(template, values)
+        return cls.saying(Phrase(template, values))
+
+    @classmethod
+    def saying(cls, phrase: Phrase) -> Self:
+        """The error saying `phrase` (English as its text)."""
         error = cls(phrase.english())
         error.phrase = phrase
         return error

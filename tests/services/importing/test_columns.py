@@ -132,13 +132,16 @@ def test_slashed_dates_follow_the_chosen_order(
             assert parse_date(text, order) == expected
 
 
+MANY, NOT_WHOLE = "'{text}' is far too many hours.", "'{text}' is not a whole number of hours."
+
+
 def test_numbers_and_text() -> None:
     assert as_text(12345.0) == "12345"  # a student number typed as a number
     assert as_text(datetime(2027, 2, 1)) == "2027-02-01"
-    assert as_whole("20", "hours") == 20
-    assert as_whole(20.0, "hours") == 20
+    assert as_whole("20", too_many=MANY, not_whole=NOT_WHOLE) == 20
+    assert as_whole(20.0, too_many=MANY, not_whole=NOT_WHOLE) == 20
     with pytest.raises(CellError, match="not a whole number of hours"):
-        as_whole("20.5", "hours")
+        as_whole("20.5", too_many=MANY, not_whole=NOT_WHOLE)
     assert as_decimal("7,5") == Decimal("7.5")
     assert as_decimal(7.5) == Decimal("7.5")
     with pytest.raises(CellError, match="not a number"):

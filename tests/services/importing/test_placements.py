@@ -104,7 +104,7 @@ def test_a_row_finds_its_people_by_name_and_is_new(db: Database) -> None:
     world = make_world(db)
     row = Row(2, cells(db, world))
     built = prepared(db).build(row)
-    assert row.problems == []
+    assert row.messages() == []
     form = built.form
     assert (form.student_id, form.host_id, form.mentor_id, form.tutor_id) == (
         world.student_id,
@@ -132,7 +132,7 @@ def test_mentor_by_e_mail_in_angle_brackets_must_work_at_the_host(db: Database) 
         foreign = session.scalars(select(Contact.email).where(Contact.id == other.mentor_id)).one()
     row = Row(2, cells(db, world, mentor=f"Jürgen Weiß <{foreign}>"))
     prepared(db).build(row)
-    assert ("mentor", "The mentor must work at the host organisation.") in row.problems
+    assert ("mentor", "The mentor must work at the host organisation.") in row.messages()
 
 
 def test_what_cannot_be_found_is_named_per_column(db: Database) -> None:
@@ -151,7 +151,7 @@ def test_what_cannot_be_found_is_named_per_column(db: Database) -> None:
         ),
     )
     prepared(db).build(row)
-    problems = dict(row.problems)
+    problems = dict(row.messages())
     assert problems["student_email"] == (
         "No student with the e-mail nobody@example.org in vipdesk; import or add the student first."
     )
@@ -176,4 +176,4 @@ def test_e_mail_and_number_of_two_students_disagree(db: Database) -> None:
     assert (
         "student_number",
         "The e-mail and the student number belong to two different students.",
-    ) in row.problems
+    ) in row.messages()

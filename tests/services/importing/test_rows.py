@@ -60,7 +60,7 @@ def test_service_problems_go_to_their_columns_unless_a_cell_explains_them() -> N
         {"host_id": "host"},
         depends={"host": ("country",)},
     )
-    assert row.problems == [
+    assert row.messages() == [
         ("country", "'Atlantis' is not a country."),
         ("title", "Enter the title."),
     ]
@@ -135,7 +135,7 @@ def test_institutions_by_name_or_the_only_one(db: Database) -> None:
     )
     unknown = Row(3, {"institution": "جامعة القاهرة"})
     assert institutions.find(unknown) is None
-    assert unknown.problems == [
+    assert unknown.messages() == [
         ("institution", "There is no institution 'جامعة القاهرة' in vipdesk; add it first.")
     ]
     make_institution(db)
@@ -167,7 +167,7 @@ def test_a_student_row_becomes_a_form_and_a_known_one_is_named(db: Database) -> 
         [("English", "C1")],
     )
     assert new.existing is None
-    assert new.keys == [("email", "li@example.cn", "e-mail")]
+    assert new.keys == [("email", "li@example.cn", "The same e-mail as row {first}.")]
     again = kind.build(
         Row(3, {"given_name": "M", "family_name": "A", "email": known.email.upper()})
     )

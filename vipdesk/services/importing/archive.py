@@ -18,6 +18,7 @@ from typing import Any
 from xml.parsers import expat
 
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Count, Phrase
 
 MB = 1024 * 1024
 MAX_MEMBERS = 10_000  # Excel writes a dozen; a workbook with images and charts, hundreds
@@ -62,10 +63,15 @@ class Archive:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
         except _ZIP_ERRORS as exc:
-            raise UnreadableFileError(f"{name} is a damaged or unknown archive: {SAVE_AS}") from exc
+            raise UnreadableFileError.said(
+                "{name} is a damaged or unknown archive: {advice}", name=name, advice=SAVE_AS
+            ) from exc
         if len(infos) > MAX_MEMBERS:
-            raise UnreadableFileError(
-                f"{name} holds {len(infos):,} files; a spreadsheet has far fewer: {SAVE_AS}"
+            raise UnreadableFileError.said(
+                "{name} holds {count} files; a spreadsheet has far fewer: {advice}",
+                name=name,
+                count=Count(len(infos)),
+                advice=SAVE_AS,
             )
         total = 0
         for info in infos:
@@ -77,9 +83,12 @@ class Archive:
         self._infos = {info.filename: info for info in infos}
 
     def _too_large(self, size: int) -> UnreadableFileError:
-        return UnreadableFileError(
-            f"{self.name} would unpack to {size_text(size)}, more than a spreadsheet vipdesk "
-            f"reads ({size_text(MAX_MEMBER_SIZE)}); it is not an ordinary workbook."
+        return UnreadableFileError.said(
+            "{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); "
+            "it is not an ordinary workbook.",
+            name=self.name,
+            size=size_text(size),
+            most=size_text(MAX_MEMBER_SIZE),
         )
 
     def names(self) -> set[str]:
@@ -92,8 +101,11 @@ class Archive:
         """The unpacked bytes of `member`, a piece at a time, never beyond the limits."""
         info = self._infos.get(member)
         if info is None:
-            raise UnreadableFileError(
-                f"{self.name} is damaged: the part {member} is missing from it. {SAVE_AS_LONG}"
+            raise UnreadableFileError.said(
+                "{name} is damaged: the part {member} is missing from it. {advice}",
+                name=self.name,
+                member=member,
+                advice=SAVE_AS_LONG,
             )
         read = 0
         try:
@@ -107,8 +119,11 @@ class Archive:
                         raise self._too_large(self._inflated)
                     yield chunk
         except _ZIP_ERRORS as exc:
-            raise UnreadableFileError(
-                f"{self.name} is damaged: its part {member} cannot be unpacked. {SAVE_AS_LONG}"
+            raise UnreadableFileError.said(
+                "{name} is damaged: its part {member} cannot be unpacked. {advice}",
+                name=self.name,
+                member=member,
+                advice=SAVE_AS_LONG,
             ) from exc
 
     def head(self, member: str, size: int) -> bytes:
@@ -126,8 +141,10 @@ class Archive:
         self._zip.close()
 
 
-SAVE_AS = "save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that."
-SAVE_AS_LONG = "Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8)."
+SAVE_AS = Phrase("save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.")
+SAVE_AS_LONG = Phrase(
+    "Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8)."
+)
 
 
 # --- XML -----------------------------------------------------------------------------------
@@ -192,10 +209,12 @@ def parse_xml(
         parser.Parse(b"", True)
         yield
     except _DtdFound:
-        raise UnreadableFileError(
-            f"{archive.name} contains a document type declaration (DTD) in {member}, which "
-            "workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. "
-            f"{SAVE_AS_LONG}"
+        raise UnreadableFileError.said(
+            "{name} contains a document type declaration (DTD) in {member}, which workbooks "
+            "saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}",
+            name=archive.name,
+            member=member,
+            advice=SAVE_AS_LONG,
         ) from None
     except expat.ExpatError as exc:
         reason = expat.errors.messages[exc.code] if exc.code else str(exc)
@@ -211,9 +230,14 @@ def parse_all(
         for _ in parse_xml(archive, member, start, end or (lambda _n: None), texts.append):
             texts.clear()
     except XmlDamage as exc:
-        raise UnreadableFileError(
-            f"{archive.name} is damaged: its part {member} is not well-formed ({exc}, "
-            f"line {exc.line}). {SAVE_AS_LONG}"
+        raise UnreadableFileError.said(
+            "{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). "
+            "{advice}",
+            name=archive.name,
+            member=member,
+            reason=str(exc),
+            line=exc.line,
+            advice=SAVE_AS_LONG,
         ) from exc
 
 

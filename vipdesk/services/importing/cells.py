@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from vipdesk.phrase import Count, Phrase
 
 Cell = str | int | float | date | datetime | timedelta | None
 
@@ -54,6 +57,16 @@ class ImportProblem:
     row: int  # as the spreadsheet program numbers it; 1 is the header
     column: str  # the header as written in the file, or the column's name; "" for the row
     message: str
+    phrase: Phrase | None = field(default=None, compare=False)  # `message`, worded
+
+    @classmethod
+    def said(cls, row: int, column: str, template: str, **values: Any) -> ImportProblem:
+        """The problem saying `template` filled with `values` (English as its message)."""
+        return cls.saying(row, column, Phrase(template, values))
+
+    @classmethod
+    def saying(cls, row: int, column: str, phrase: Phrase) -> ImportProblem:
+        return cls(row, column, phrase.english(), phrase)
 
     def __post_init__(self) -> None:
         # One line each, of a readable length, whatever a cell quoted in it held.
@@ -70,10 +83,14 @@ class ImportProblem:
 
 @dataclass(frozen=True)
 class CellProblem:
-    """A cell that holds no usable value; `message` says why, for the user."""
+    """A cell that holds no usable value; `phrase` says why, for the user."""
 
-    message: str
+    phrase: Phrase
     shown: str = ""  # the cell as written, shortened
+
+    @property
+    def message(self) -> str:
+        return self.phrase.english()
 
 
 def shorten(text: str) -> str:
@@ -83,15 +100,22 @@ def shorten(text: str) -> str:
 
 def excel_error(code: str) -> CellProblem:
     return CellProblem(
-        f"{shorten(code)} is an error shown by the spreadsheet (a formula that failed), "
-        "not a value: correct it or clear the cell.",
+        Phrase(
+            "{code} is an error shown by the spreadsheet (a formula that failed), "
+            "not a value: correct it or clear the cell.",
+            {"code": shorten(code)},
+        ),
         shorten(code),
     )
 
 
 def too_long(size: int, start: str) -> CellProblem:
     return CellProblem(
-        f"The cell holds {size:,} characters; a cell holds at most {MAX_CELL:,}.", shorten(start)
+        Phrase(
+            "The cell holds {size} characters; a cell holds at most {most}.",
+            {"size": Count(size), "most": Count(MAX_CELL)},
+        ),
+        shorten(start),
     )
 
 
@@ -107,11 +131,18 @@ def check_text(text: str) -> str | CellProblem | None:
     found = _CONTROL.search(text)
     if found:
         return CellProblem(
-            f"'{shorten(text)}' contains a control character (U+{ord(found.group()):04X}), "
-            "which is not text: retype the cell.",
+            Phrase(
+                "'{text}' contains a control character ({code}), which is not text: "
+                "retype the cell.",
+                {"text": shorten(text), "code": f"U+{ord(found.group()):04X}"},
+            ),
             shorten(text),
         )
     return text
+
+
+def unusable_number(text: str) -> Phrase:
+    return Phrase("'{text}' is not a number vipdesk can use.", {"text": text})
 
 
 def check_value(value: object) -> Cell | CellProblem:
@@ -121,9 +152,11 @@ def check_value(value: object) -> Cell | CellProblem:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float) and not math.isfinite(value):
-        return CellProblem(f"'{value}' is not a number vipdesk can use.", str(value))
+        return CellProblem(unusable_number(str(value)), str(value))
     if isinstance(value, time):
         return value.isoformat()
     if value is None or isinstance(value, int | float | date | timedelta):
         return value
-    return CellProblem(f"The cell holds {type(value).__name__}, not a value.")
+    return CellProblem(
+        Phrase("The cell holds {type}, not a value.", {"type": type(value).__name__})
+    )

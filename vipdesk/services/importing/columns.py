@@ -14,8 +14,10 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from vipdesk.languages import IN_ENGLISH, LANGUAGES
+from vipdesk.phrase import Phrase
 from vipdesk.resources import load_json
 from vipdesk.services.importing.cells import Cell, ImportProblem, shorten
 from vipdesk.services.placements.catalogue import fold
@@ -107,11 +109,13 @@ def match_headers(kind: str, headers: tuple[str, ...], header_row: int = 1) -> H
             continue
         if column.key in match.positions:
             match.problems.append(
-                ImportProblem(
+                ImportProblem.said(
                     header_row,
                     header,
-                    f"Two columns mean '{column.title}' ('{match.headers[column.key]}' and "
-                    f"'{header}'); keep one.",
+                    "Two columns mean '{title}' ('{first}' and '{second}'); keep one.",
+                    title=column.title,
+                    first=match.headers[column.key],
+                    second=header,
                 )
             )
             continue
@@ -119,29 +123,54 @@ def match_headers(kind: str, headers: tuple[str, ...], header_row: int = 1) -> H
         match.headers[column.key] = header
     for column in columns(kind):
         if column.required and column.key not in match.positions:
-            names = " or ".join(f"'{s}'" for s in column.synonyms[:2])
-            also = f" (or {names})" if names else ""
-            match.problems.append(
-                ImportProblem(
-                    header_row, column.title, f"The column '{column.title}'{also} is missing."
-                )
-            )
+            match.problems.append(_missing(header_row, column.title, column.synonyms[:2]))
     for group in one_of(kind):
         if not any(key in match.positions for key in group):
             titles = [c.title for c in columns(kind) if c.key in group]
             match.problems.append(
-                ImportProblem(
-                    header_row, titles[0], f"Add a column '{titles[0]}' or '{titles[-1]}'."
+                ImportProblem.said(
+                    header_row,
+                    titles[0],
+                    "Add a column '{first}' or '{second}'.",
+                    first=titles[0],
+                    second=titles[-1],
                 )
             )
     return match
+
+
+def _missing(header_row: int, title: str, synonyms: tuple[str, ...]) -> ImportProblem:
+    """A required column the file lacks, with the other names it may have."""
+    if len(synonyms) >= 2:
+        return ImportProblem.said(
+            header_row,
+            title,
+            "The column '{title}' (or '{first}' or '{second}') is missing.",
+            title=title,
+            first=synonyms[0],
+            second=synonyms[1],
+        )
+    if synonyms:
+        return ImportProblem.said(
+            header_row,
+            title,
+            "The column '{title}' (or '{first}') is missing.",
+            title=title,
+            first=synonyms[0],
+        )
+    return ImportProblem.said(header_row, title, "The column '{title}' is missing.", title=title)
 
 
 # --- reading cells -------------------------------------------------------------------------
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as what its column holds; the text is for the user."""
+    """A cell that cannot be read as what its column holds; the text is for the user, and
+    `phrase` the same text kept as a phrase."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        self.phrase = Phrase(template, values)
+        super().__init__(self.phrase.english())
 
 
 def as_text(value: Cell) -> str:
@@ -190,13 +219,29 @@ def parse_date(text: str, order: DateOrder = DateOrder.DAY_FIRST) -> date:
         day, month = (first, second) if order is DateOrder.DAY_FIRST else (second, first)
     else:
         raise CellError(
-            f"'{shorten(text)}' is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027."
+            "'{text}' is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.",
+            text=shorten(text),
         )
     try:
         return date(year, month, day)
     except ValueError as exc:
-        hint = f"; dates with / are read {order.label}" if found.re is _SLASHED else ""
-        raise CellError(f"'{shorten(text)}' is not a date in the calendar{hint}.") from exc
+        raise _not_in_calendar(shorten(text), order if found.re is _SLASHED else None) from exc
+
+
+def _not_in_calendar(text: str, order: DateOrder | None) -> CellError:
+    """`order`: how a date with / was read, which may be why it is none."""
+    if order is DateOrder.DAY_FIRST:
+        return CellError(
+            "'{text}' is not a date in the calendar; dates with / are read day first (1 February).",
+            text=text,
+        )
+    if order is DateOrder.MONTH_FIRST:
+        return CellError(
+            "'{text}' is not a date in the calendar; dates with / are read month first "
+            "(January 2).",
+            text=text,
+        )
+    return CellError("'{text}' is not a date in the calendar.", text=text)
 
 
 def as_date(value: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> date | None:
@@ -207,13 +252,16 @@ def as_date(value: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> date | None:
     if isinstance(value, date):
         return value
     if isinstance(value, int | float):
-        raise CellError(f"'{value}' is a number, not a date: format the cell as a date.")
+        raise CellError("'{text}' is a number, not a date: format the cell as a date.", text=value)
     if isinstance(value, timedelta):
-        raise CellError(f"'{value}' is a duration, not a date: format the cell as a date.")
+        raise CellError(
+            "'{text}' is a duration, not a date: format the cell as a date.", text=str(value)
+        )
     return parse_date(value, order)
 
 
-def as_whole(value: Cell, what: str) -> int | None:
+def as_whole(value: Cell, too_many: str, not_whole: str) -> int | None:
+    """A whole number; `too_many` and `not_whole` say why a cell is none ('{text}': the cell)."""
     if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
@@ -224,8 +272,8 @@ def as_whole(value: Cell, what: str) -> int | None:
     if re.fullmatch(r"[+-]?\d{1,9}", text):
         return int(text)
     if re.fullmatch(r"[+-]?\d+", text):
-        raise CellError(f"'{shorten(text)}' is far too many {what}.")
-    raise CellError(f"'{shorten(text)}' is not a whole number of {what}.")
+        raise CellError(too_many, text=shorten(text))
+    raise CellError(not_whole, text=shorten(text))
 
 
 def as_decimal(value: Cell) -> Decimal | None:
@@ -239,13 +287,13 @@ def as_decimal(value: Cell) -> Decimal | None:
         try:
             number = Decimal(as_text(value).replace(",", "."))
         except InvalidOperation as exc:
-            raise CellError(f"'{shorten(as_text(value))}' is not a number.") from exc
+            raise CellError("'{text}' is not a number.", text=shorten(as_text(value))) from exc
     # NaN and Infinity are Decimals too, and a number of a hundred thousand digits breaks any
     # sum or rounding made with it: what no one types for a record is refused here.
     if not number.is_finite() or len(number.as_tuple().digits) > _DIGITS:
-        raise CellError(f"'{shorten(as_text(value))}' is not a number vipdesk can use.")
+        raise CellError("'{text}' is not a number vipdesk can use.", text=shorten(as_text(value)))
     if not -_DIGITS <= number.adjusted() < _DIGITS:
-        raise CellError(f"'{shorten(as_text(value))}' is not a number vipdesk can use.")
+        raise CellError("'{text}' is not a number vipdesk can use.", text=shorten(as_text(value)))
     return number
 
 
@@ -291,7 +339,8 @@ def as_country(value: Cell) -> str | None:
     code = _country_names().get(fold(text))
     if code is None:
         raise CellError(
-            f"'{shorten(text)}' is not a country: write its English name or its code (DE)."
+            "'{text}' is not a country: write its English name or its code (DE).",
+            text=shorten(text),
         )
     return code
 
@@ -313,21 +362,24 @@ def as_language(value: Cell) -> str | None:
     code = _language_names().get(fold(text))
     if code is None:
         raise CellError(
-            f"'{shorten(text)}' is not a language vipdesk writes messages in: write one of "
-            f"{', '.join(sorted(LANGUAGES))}, or its name (German, Deutsch)."
+            "'{text}' is not a language vipdesk writes messages in: write one of {codes}, "
+            "or its name (German, Deutsch).",
+            text=shorten(text),
+            codes=", ".join(sorted(LANGUAGES)),
         )
     return code
 
 
-def as_choice(value: Cell, choices: dict[str, str], what: str) -> str | None:
-    """The canonical value of a choice, from any spelling in `choices` (folded keys)."""
+def as_choice(value: Cell, choices: dict[str, str], unknown: str) -> str | None:
+    """The canonical value of a choice, from any spelling in `choices` (folded keys); `unknown`
+    says why a cell is none ('{text}': the cell, '{allowed}': the choices)."""
     text = as_text(value)
     if not text:
         return None
     found = choices.get(re.sub(r"[\s_-]+", " ", fold(text)).strip())
     if found is None:
         allowed = ", ".join(dict.fromkeys(choices.values()))
-        raise CellError(f"'{shorten(text)}' is not a {what}; choose one of: {allowed}.")
+        raise CellError(unknown, text=shorten(text), allowed=allowed)
     return found
 
 

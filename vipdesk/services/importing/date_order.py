@@ -36,8 +36,10 @@ def save_date_order(db: Database, order: str, user: str | None = None) -> DateOr
     try:
         chosen = DateOrder(order)
     except ValueError:
-        raise ValidationError.single(
-            "date_order", f"{order!r} is not a date order: choose day_first or month_first."
+        raise ValidationError.on(
+            "date_order",
+            "{order} is not a date order: choose day_first or month_first.",
+            order=repr(order),
         ) from None
     with db.session(user) as session:
         row = session.scalar(select(Setting).where(Setting.key == DATE_ORDER_KEY))

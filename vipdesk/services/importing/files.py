@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from vipdesk.phrase import Count, Phrase
 from vipdesk.services.importing.archive import (
     MB,
     SAVE_AS,
@@ -72,17 +73,17 @@ def read_sheet(path: Path, prefer: tuple[str, ...] = ()) -> Sheet:
     name = path.name
     data = _read_bytes(path)
     if not data.strip():
-        raise UnreadableFileError(f"{name} is empty: there is nothing to import.")
+        raise UnreadableFileError.said("{name} is empty: there is nothing to import.", name=name)
     if data.startswith(b"PK\x03\x04"):
         archive = Archive(data, name)
         try:
             return _read_xlsx(archive, prefer)
         finally:
             archive.close()
-    kind = _sniff(data)
-    if kind == "text":
+    instead = _sniff(data, name)
+    if instead is None:
         return _read_csv(data, name)
-    raise UnreadableFileError(f"{name} is {kind}, not a spreadsheet: {SAVE_AS}")
+    raise UnreadableFileError.saying(instead)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -97,9 +98,11 @@ def _read_bytes(path: Path) -> bytes:
             _check_kind(os.fstat(stream.fileno()), name)
             data = _read_at_most(stream, MAX_FILE_SIZE + 1)  # the file may grow meanwhile
     except FileNotFoundError as exc:
-        raise UnreadableFileError(f"There is no file {path}.") from exc
+        raise UnreadableFileError.said("There is no file {path}.", path=str(path)) from exc
     except OSError as exc:
-        raise UnreadableFileError(f"Cannot read {name}: {exc.strerror or exc}.") from exc
+        raise UnreadableFileError.said(
+            "Cannot read {name}: {reason}.", name=name, reason=str(exc.strerror or exc)
+        ) from exc
     if len(data) > MAX_FILE_SIZE:
         raise _too_large(name, len(data))
     return data
@@ -117,50 +120,71 @@ def _read_at_most(stream: BinaryIO, limit: int) -> bytes:
 def _check_kind(info: os.stat_result, name: str) -> None:
     mode = info.st_mode
     if stat.S_ISDIR(mode):
-        raise UnreadableFileError(f"{name} is a folder, not a file: choose a file in it.")
-    if not stat.S_ISREG(mode):
-        kind = (
-            "a named pipe"
-            if stat.S_ISFIFO(mode)
-            else "a socket"
-            if stat.S_ISSOCK(mode)
-            else "a device"
+        raise UnreadableFileError.said(
+            "{name} is a folder, not a file: choose a file in it.", name=name
         )
-        raise UnreadableFileError(
-            f"{name} is {kind}, not an ordinary file: vipdesk imports only files saved on disk."
+    if stat.S_ISFIFO(mode):
+        raise UnreadableFileError.said(
+            "{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on "
+            "disk.",
+            name=name,
+        )
+    if stat.S_ISSOCK(mode):
+        raise UnreadableFileError.said(
+            "{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.",
+            name=name,
+        )
+    if not stat.S_ISREG(mode):
+        raise UnreadableFileError.said(
+            "{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.",
+            name=name,
         )
     if info.st_size > MAX_FILE_SIZE:
         raise _too_large(name, info.st_size)
 
 
 def _too_large(name: str, size: int) -> UnreadableFileError:
-    return UnreadableFileError(
-        f"{name} is larger than {size_text(MAX_FILE_SIZE)} ({size_text(size)}); import it in parts."
+    return UnreadableFileError.said(
+        "{name} is larger than {most} ({size}); import it in parts.",
+        name=name,
+        most=size_text(MAX_FILE_SIZE),
+        size=size_text(size),
     )
 
 
-def _sniff(data: bytes) -> str:
-    """'text', or what the file is instead, for a message."""
+def _sniff(data: bytes, name: str) -> Phrase | None:
+    """None for text, else what the file is instead, as the problem to show."""
+    said = {"name": name, "advice": SAVE_AS}
     if data.startswith(b"%PDF"):
-        return "a PDF document"
+        return Phrase("{name} is a PDF document, not a spreadsheet: {advice}", said)
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "an old-style Excel 97-2003 (.xls) or Office file"
+        return Phrase(
+            "{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: "
+            "{advice}",
+            said,
+        )
     if data.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")):
-        return "an image"
+        return Phrase("{name} is an image, not a spreadsheet: {advice}", said)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "text in UTF-16 (Excel's 'Unicode Text')"
+        return Phrase(
+            "{name} is text in UTF-16 (Excel's 'Unicode Text'), not a spreadsheet: {advice}",
+            said,
+        )
     if b"\x00" in data[:4096]:
-        return "a binary file"
-    return "text"
+        return Phrase("{name} is a binary file, not a spreadsheet: {advice}", said)
+    return None
 
 
-def _archive_kind(archive: Archive) -> str:
-    names = archive.names()
+def _archive_kind(archive: Archive) -> Phrase:
+    """What a ZIP archive without a workbook is, as the problem to show."""
+    said = {"name": archive.name, "advice": SAVE_AS}
     if b"opendocument.spreadsheet" in archive.head("mimetype", 100):
-        return "an OpenDocument spreadsheet (.ods)"
-    if "word/document.xml" in names:
-        return "a Word document"
-    return "a ZIP archive"
+        return Phrase(
+            "{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}", said
+        )
+    if "word/document.xml" in archive.names():
+        return Phrase("{name} is a Word document, not a spreadsheet: {advice}", said)
+    return Phrase("{name} is a ZIP archive, not a spreadsheet: {advice}", said)
 
 
 def _sheet(name: str, raw_rows: Iterable[RawRow], delimiter: str = "") -> Sheet:
@@ -187,24 +211,31 @@ def _sheet(name: str, raw_rows: Iterable[RawRow], delimiter: str = "") -> Sheet:
                 problems.append(_ragged(number, cells, len(headers), delimiter))
             rows.append(SheetRow(number, cells))
             if len(rows) > MAX_ROWS:
-                raise UnreadableFileError(
-                    f"{name} has more than {MAX_ROWS:,} rows; import it in parts."
+                raise UnreadableFileError.said(
+                    "{name} has more than {most} rows; import it in parts.",
+                    name=name,
+                    most=Count(MAX_ROWS),
                 )
     except SheetDamage as exc:
         if headers is None:
-            raise UnreadableFileError(
-                f"{name} is damaged: its sheet cannot be read ({exc}). {SAVE_AS_LONG}"
+            raise UnreadableFileError.said(
+                "{name} is damaged: its sheet cannot be read ({reason}). {advice}",
+                name=name,
+                reason=exc.reason,
+                advice=SAVE_AS_LONG,
             ) from exc
         problems.append(
-            ImportProblem(
+            ImportProblem.said(
                 exc.row,
                 "",
-                f"The file is damaged here ({exc}): nothing from this row on can be read. "
-                f"{SAVE_AS_LONG}",
+                "The file is damaged here ({reason}): nothing from this row on can be read. "
+                "{advice}",
+                reason=exc.reason,
+                advice=SAVE_AS_LONG,
             )
         )
     if headers is None:
-        raise UnreadableFileError(f"{name} is empty: there is nothing to import.")
+        raise UnreadableFileError.said("{name} is empty: there is nothing to import.", name=name)
     return Sheet(name, headers, header_row, tuple(rows), tuple(problems))
 
 
@@ -215,25 +246,44 @@ def _header(value: Cell | CellProblem) -> str:
 
 
 def _ragged(number: int, cells: tuple[object, ...], width: int, delimiter: str) -> ImportProblem:
-    shown = {"\t": "tab", ",": "comma", ";": "semicolon"}[delimiter]
     last = max(i for i, value in enumerate(cells) if value is not None) + 1
-    return ImportProblem(
+    if delimiter == "\t":
+        return ImportProblem.said(
+            number,
+            "",
+            "The row has {last} values but the header only {width} columns: a value that holds "
+            "the separator (tab) needs quotes around it.",
+            last=last,
+            width=width,
+        )
+    if delimiter == ";":
+        return ImportProblem.said(
+            number,
+            "",
+            "The row has {last} values but the header only {width} columns: a value that holds "
+            "the separator (semicolon) needs quotes around it.",
+            last=last,
+            width=width,
+        )
+    return ImportProblem.said(
         number,
         "",
-        f"The row has {last} values but the header only {width} columns: a value that holds "
-        f"the separator ({shown}) needs quotes around it.",
+        "The row has {last} values but the header only {width} columns: a value that holds "
+        "the separator (comma) needs quotes around it.",
+        last=last,
+        width=width,
     )
 
 
 def _read_xlsx(archive: Archive, prefer: tuple[str, ...]) -> Sheet:
     name = archive.name
     if not archive.has(WORKBOOK):
-        raise UnreadableFileError(
-            f"{name} is {_archive_kind(archive)}, not a spreadsheet: {SAVE_AS}"
-        )
+        raise UnreadableFileError.saying(_archive_kind(archive))
     book = open_workbook(archive)
     if not book.sheets:
-        raise UnreadableFileError(f"{name} has no worksheet: there is nothing to import.")
+        raise UnreadableFileError.said(
+            "{name} has no worksheet: there is nothing to import.", name=name
+        )
     wanted = {p.casefold() for p in prefer}
     visible = [entry for entry in book.sheets if entry.visible] or book.sheets
     entry = next((e for e in visible if e.title.casefold() in wanted), visible[0])
@@ -246,9 +296,11 @@ def _read_csv(data: bytes, name: str) -> Sheet:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise UnreadableFileError(
-            f"{name} is not UTF-8 text (line {line}): in Excel "
-            "choose 'CSV UTF-8 (comma delimited)' when saving, or save as .xlsx."
+        raise UnreadableFileError.said(
+            "{name} is not UTF-8 text (line {line}): in Excel choose 'CSV UTF-8 (comma "
+            "delimited)' when saving, or save as .xlsx.",
+            name=name,
+            line=line,
         ) from exc
     first_line = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first_line.count)
@@ -260,6 +312,9 @@ def _read_csv(data: bytes, name: str) -> Sheet:
     try:
         return _sheet(name, rows, delimiter)
     except csv.Error as exc:
-        raise UnreadableFileError(
-            f"{name} is not a readable CSV file (line {reader.line_num}): {exc}."
+        raise UnreadableFileError.said(
+            "{name} is not a readable CSV file (line {line}): {reason}.",
+            name=name,
+            line=reader.line_num,
+            reason=str(exc),
         ) from exc

@@ -26,6 +26,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
+from vipdesk.phrase import Count
 from vipdesk.services.importing.cells import Cell, shorten
 from vipdesk.services.importing.columns import (
     DATE_PATTERN,
@@ -76,12 +77,14 @@ _ADDRESS = re.compile(r"<\s*([^<>\s]+@[^<>\s]+)\s*>")
 
 
 def mode(value: Cell) -> Mode | None:
-    found = as_choice(value, _MODES, "mode")
+    found = as_choice(value, _MODES, unknown="'{text}' is not a mode; choose one of: {allowed}.")
     return Mode(found) if found else None
 
 
 def status(value: Cell) -> Status | None:
-    found = as_choice(value, _STATUSES, "status")
+    found = as_choice(
+        value, _STATUSES, unknown="'{text}' is not a status; choose one of: {allowed}."
+    )
     return Status(found) if found else None
 
 
@@ -95,13 +98,21 @@ def periods(value: Cell, order: DateOrder = DateOrder.DAY_FIRST) -> list[PeriodF
         found = _PERIOD.match(part)
         if not found:
             raise CellError(
-                f"'{shorten(part)}' is not a period: "
-                "write e.g. 'physical 2027-02-01 to 2027-02-28'."
+                "'{text}' is not a period: write e.g. 'physical 2027-02-01 to 2027-02-28'.",
+                text=shorten(part),
             )
         kind, start, end = found.groups()
         period = PeriodKind(kind.lower()), parse_date(start, order), parse_date(end, order)
         out.append(PeriodForm(*period))
     return out
+
+
+def _hours(value: Cell) -> int | None:
+    return as_whole(
+        value,
+        too_many="'{text}' is far too many hours.",
+        not_whole="'{text}' is not a whole number of hours.",
+    )
 
 
 class PlacementRows(RowKind):
@@ -163,10 +174,13 @@ class PlacementRows(RowKind):
         if email and by_email is None:
             row.problem(
                 "student_email",
-                f"No student with the e-mail {email} in vipdesk; import or add the student first.",
+                "No student with the e-mail {email} in vipdesk; import or add the student first.",
+                email=email,
             )
         if number and by_number is None:
-            row.problem("student_number", f"No student with the number {number} in vipdesk.")
+            row.problem(
+                "student_number", "No student with the number {number} in vipdesk.", number=number
+            )
         if by_email is not None and by_number is not None and by_email != by_number:
             row.problem(
                 "student_number",
@@ -182,8 +196,9 @@ class PlacementRows(RowKind):
         if found is None:
             row.problem(
                 "host",
-                f"No host organisation '{shorten(name)}' in {country_name(country)} in "
-                "vipdesk; import or add it first.",
+                "No host organisation '{name}' in {country} in vipdesk; import or add it first.",
+                name=shorten(name),
+                country=country_name(country),
             )
         return found
 
@@ -199,7 +214,7 @@ class PlacementRows(RowKind):
         if "@" in given:
             found = self.contacts_by_email.get(given.lower())
             if found is None:
-                row.problem(key, f"No contact with the e-mail {given} in vipdesk.")
+                row.problem(key, "No contact with the e-mail {email} in vipdesk.", email=given)
                 return None
             cid, org_id, inst_id = found
             if role == "mentor" and employer[1] is not None and org_id != employer[1]:
@@ -212,15 +227,32 @@ class PlacementRows(RowKind):
         ids = self.contacts_by_name.get((given.lower(), employer[0], employer[1]), [])
         if len(ids) == 1:
             return ids[0]
-        where = "the host" if role == "mentor" else "the institution"
-        if ids:
+        if ids and role == "mentor":
             row.problem(
-                key, f"{len(ids)} contacts at {where} are called {given}: give the e-mail instead."
+                key,
+                "{count} contacts at the host are called {name}: give the e-mail instead.",
+                count=Count(len(ids)),
+                name=given,
+            )
+        elif ids:
+            row.problem(
+                key,
+                "{count} contacts at the institution are called {name}: give the e-mail instead.",
+                count=Count(len(ids)),
+                name=given,
+            )
+        elif role == "mentor":
+            row.problem(
+                key,
+                "Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.",
+                name=given,
             )
         else:
             row.problem(
                 key,
-                f"Nobody called {given} works at {where}; give the e-mail of a contact in vipdesk.",
+                "Nobody called {name} works at the institution; give the e-mail of a contact "
+                "in vipdesk.",
+                name=given,
             )
         return None
 
@@ -241,7 +273,7 @@ class PlacementRows(RowKind):
             description=row.text("description"),
             planned_start=row.read("planned_start", self.as_date),
             planned_end=row.read("planned_end", self.as_date),
-            hours_per_week=row.read("hours_per_week", lambda v: as_whole(v, "hours")),
+            hours_per_week=row.read("hours_per_week", _hours),
             ects_credits=row.read("ects_credits", as_decimal),
             notes=row.text("notes"),
             periods=row.read("periods", lambda cell: periods(cell, self.date_order)) or [],
@@ -261,10 +293,16 @@ class PlacementRows(RowKind):
     def _identity(self, form: PlacementForm) -> Built:
         keys: list[tuple[str, Hashable, str]] = []
         if form.reference:
-            keys.append(("reference", form.reference, "reference"))
+            keys.append(("reference", form.reference, "The same reference as row {first}."))
         same = (form.student_id, form.host_id, form.planned_start)
         if None not in same:
-            keys.append(("planned_start", same, "student, host and planned start"))
+            keys.append(
+                (
+                    "planned_start",
+                    same,
+                    "The same student, host and planned start as row {first}.",
+                )
+            )
         return Built(form, self.exists(form), keys)
 
     def exists(self, form: Any) -> str | None:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Phrase
 from vipdesk.services.importing.cells import ImportProblem
 from vipdesk.services.importing.columns import (
     KINDS,
@@ -33,7 +34,6 @@ from vipdesk.services.importing.files import read_sheet
 from vipdesk.services.importing.placements import PlacementRows
 from vipdesk.services.importing.rows import OrganisationRows, Row, RowKind, StudentRows
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps, paused_gc
-from vipdesk.services.people.rules import plural
 
 ALREADY_EXISTS = "already exists — skipped"
 
@@ -45,7 +45,9 @@ def row_kind(kind: str) -> RowKind:
         return OrganisationRows()
     if kind == "placements":
         return PlacementRows()
-    raise VipdeskError(f"vipdesk imports {', '.join(KINDS)}; not '{kind}'.")
+    raise VipdeskError.said(
+        "vipdesk imports {kinds}; not '{kind}'.", kinds=", ".join(KINDS), kind=kind
+    )
 
 
 class RowState(StrEnum):
@@ -123,11 +125,34 @@ class ImportRejectedError(VipdeskError):
     def __init__(self, plan: ImportPlan) -> None:
         self.problems = plan.problems
         self.plan = plan
-        rows = len({p.row for p in plan.problems})
-        super().__init__(
-            f"Nothing imported: {plural(len(plan.problems), 'problem')} in "
-            f"{plural(rows, 'row')} of {plan.source}; correct the file and import it again."
+        phrase = _rejected(len(plan.problems), len({p.row for p in plan.problems}), plan.source)
+        super().__init__(phrase.english())
+        self.phrase = phrase
+
+
+def _rejected(problems: int, rows: int, source: str) -> Phrase:
+    values = {
+        "problems": problems,
+        "rows": rows,
+        "source": source,
+    }  # as the English always wrote them
+    if problems == 1:
+        return Phrase(
+            "Nothing imported: 1 problem in 1 row of {source}; correct the file and import it "
+            "again.",
+            values,
         )
+    if rows == 1:
+        return Phrase(
+            "Nothing imported: {problems} problems in 1 row of {source}; correct the file and "
+            "import it again.",
+            values,
+        )
+    return Phrase(
+        "Nothing imported: {problems} problems in {rows} rows of {source}; correct the file "
+        "and import it again.",
+        values,
+    )
 
 
 def _cells(positions: dict[str, int], values: tuple[Any, ...]) -> dict[str, Any]:
@@ -166,7 +191,7 @@ def plan_import(
         plan.problems.extend(sheet.problems)
         if not sheet.problems:
             plan.problems.append(
-                ImportProblem(sheet.header_row + 1, "", "There are no rows below the header.")
+                ImportProblem.said(sheet.header_row + 1, "", "There are no rows below the header.")
             )
         return plan
     steps = Steps(len(sheet.rows), "Checking rows", progress, should_cancel, every=250)
@@ -181,19 +206,19 @@ def plan_import(
                 if column not in row.shown and row.cells.get(column) is not None:
                     row.shown[column] = as_text(row.cells[column])
             if built.existing is None:
-                for column, key, what in built.keys:
+                for column, key, repeated in built.keys:
                     first = seen.setdefault((column, key), row.number)
                     if first != row.number:
-                        row.problem(column, f"The same {what} as row {first}.")
+                        row.problem(column, repeated, first=first)
             shown = {match.label(k, kind): v for k, v in row.shown.items()}
             if row.problems:
                 # In the order of the file's columns, as the user reads the row.
                 row.problems.sort(key=lambda p: match.positions.get(p[0], len(sheet.headers)))
-                for column, message in row.problems:
+                for column, phrase in row.problems:
                     plan.problems.append(
-                        ImportProblem(row.number, match.label(column, kind), message)
+                        ImportProblem.saying(row.number, match.label(column, kind), phrase)
                     )
-                note = "; ".join(message for _, message in row.problems)
+                note = "; ".join(message for _, message in row.messages())
                 plan.rows.append(PlannedRow(row.number, RowState.INVALID, shown, note))
             elif built.existing is not None:
                 note = f"{ALREADY_EXISTS}: {built.existing}"
@@ -250,14 +275,30 @@ def run_import(
             session.flush()
             steps.check()
     except IntegrityError as exc:
-        raise VipdeskError(
-            f"The database refused one of the {plan.kind} (someone may have added the same "
-            "record meanwhile), so nothing was imported. Import the file again: the preview "
-            "will show what exists now."
-        ) from exc
+        raise VipdeskError.saying(_refused(plan.kind)) from exc
     steps.finish()
     skipped.sort(key=lambda r: r.number)
     return ImportResult(plan.kind, created, skipped, time.perf_counter() - started)
+
+
+def _refused(kind: str) -> Phrase:
+    if kind == "students":
+        return Phrase(
+            "The database refused one of the students (someone may have added the same record "
+            "meanwhile), so nothing was imported. Import the file again: the preview will show "
+            "what exists now."
+        )
+    if kind == "organisations":
+        return Phrase(
+            "The database refused one of the organisations (someone may have added the same "
+            "record meanwhile), so nothing was imported. Import the file again: the preview "
+            "will show what exists now."
+        )
+    return Phrase(
+        "The database refused one of the placements (someone may have added the same record "
+        "meanwhile), so nothing was imported. Import the file again: the preview will show "
+        "what exists now."
+    )
 
 
 _IMPORT_LOCK = 0x76697064  # "vipd": the PostgreSQL advisory lock held by an import

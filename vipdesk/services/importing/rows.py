@@ -24,6 +24,7 @@ from vipdesk.models import (
     OrganisationSize,
     Student,
 )
+from vipdesk.phrase import Phrase
 from vipdesk.services.importing.cells import Cell, CellProblem, shorten
 from vipdesk.services.importing.columns import (
     CellError,
@@ -67,7 +68,7 @@ class Row:
 
     number: int
     cells: dict[str, Cell]
-    problems: list[tuple[str, str]] = field(default_factory=list)  # (column key, message)
+    problems: list[tuple[str, Phrase]] = field(default_factory=list)  # (column key, why)
     shown: dict[str, str] = field(default_factory=dict)  # column key → value as understood
     unread: set[str] = field(default_factory=set)  # columns whose cell holds no value
 
@@ -77,7 +78,7 @@ class Row:
         row = cls(number, {})
         for key, value in cells.items():
             if isinstance(value, CellProblem):
-                row.problems.append((key, value.message))
+                row.problems.append((key, value.phrase))
                 row.shown[key] = value.shown
                 row.unread.add(key)
                 value = None
@@ -95,7 +96,7 @@ class Row:
         try:
             value = parse(raw)
         except CellError as exc:
-            self.problems.append((key, str(exc)))
+            self.problems.append((key, exc.phrase))
             self.shown[key] = as_text(raw)
             return None
         if value is not None and value != []:
@@ -109,9 +110,14 @@ class Row:
             self.shown[key] = country_name(code)
         return code
 
-    def problem(self, key: str, message: str) -> None:
+    def messages(self) -> list[tuple[str, str]]:
+        """The problems in English: (column key, message)."""
+        return [(key, phrase.english()) for key, phrase in self.problems]
+
+    def problem(self, key: str, template: str, **values: Any) -> None:
+        """A problem with the column `key`, said as `template` filled with `values`."""
         if key not in self.unread:  # "enter the mode" would only repeat "#N/A is an error"
-            self.problems.append((key, message))
+            self.problems.append((key, Phrase(template, values)))
 
     def add(
         self,
@@ -132,14 +138,17 @@ class Row:
         for p in problems:
             column = columns.get(p.field, p.field)
             if column not in explained:
-                self.problems.append((column, p.message))
+                self.problems.append(
+                    (column, p.phrase or Phrase("{message}", {"message": p.message}))
+                )
 
 
 @dataclass
 class Built:
     form: Any
     existing: str | None = None  # why the record is already in the database
-    keys: list[tuple[str, Hashable, str]] = field(default_factory=list)  # (column, key, what)
+    # (column, key, the problem of a row repeating it: a template of {first}, the first row)
+    keys: list[tuple[str, Hashable, str]] = field(default_factory=list)
 
 
 class Ids:
@@ -228,7 +237,11 @@ class Institutions:
             return self.only
         found = self.by_name.get(_key(name))
         if found is None:
-            row.problem(key, f"There is no institution '{shorten(name)}' in vipdesk; add it first.")
+            row.problem(
+                key,
+                "There is no institution '{name}' in vipdesk; add it first.",
+                name=shorten(name),
+            )
         return found
 
 
@@ -254,7 +267,9 @@ def study_cycle(value: Cell) -> int | None:
         return None
     found = _STUDY_CYCLES.get(re.sub(r"\s+", " ", text.lower()).strip())
     if found is None:
-        raise CellError(f"'{shorten(text)}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).")
+        raise CellError(
+            "'{text}' is not a study cycle: write 5, 6, 7 or 8 (EQF level).", text=shorten(text)
+        )
     return found
 
 
@@ -309,9 +324,11 @@ class StudentRows(RowKind):
         # Without a time zone of its own a row takes its institution's: fix that first.
         row.add(validate_student(form), {}, depends={"timezone": ("institution", "nationality")})
         email, number = _key(form.email), form.student_number.strip()
-        keys: list[tuple[str, Hashable, str]] = [("email", email, "e-mail")]
+        keys: list[tuple[str, Hashable, str]] = [
+            ("email", email, "The same e-mail as row {first}.")
+        ]
         if number:
-            keys.append(("student_number", number, "student number"))
+            keys.append(("student_number", number, "The same student number as row {first}."))
         return Built(form, self.exists(form), keys)
 
     @staticmethod
@@ -364,11 +381,15 @@ _SIZES = {
 
 def organisation_size(value: Cell) -> OrganisationSize | None:
     if isinstance(value, int | float) or re.fullmatch(r"\d+", as_text(value), re.ASCII):
-        staff = as_whole(value, "employees")
+        staff = as_whole(
+            value,
+            too_many="'{text}' is far too many employees.",
+            not_whole="'{text}' is not a whole number of employees.",
+        )
         if staff is not None and staff < 0:
-            raise CellError(f"'{staff}' is not a number of employees.")
+            raise CellError("'{text}' is not a number of employees.", text=staff)
         return None if staff is None else _size(staff)
-    found = as_choice(value, _SIZES, "size")
+    found = as_choice(value, _SIZES, unknown="'{text}' is not a size; choose one of: {allowed}.")
     return OrganisationSize(found) if found else None
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from vipdesk.phrase import Count, Phrase
 from vipdesk.services.importing.archive import (
     SAVE_AS_LONG,
     Archive,
@@ -45,9 +46,10 @@ RawRow = tuple[int, tuple[Cell | CellProblem, ...]]
 class SheetDamage(Exception):  # noqa: N818 - becomes a problem at `row`
     """The sheet's XML breaks off or is garbled; rows before `row` were read."""
 
-    def __init__(self, row: int, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, row: int, reason: Phrase) -> None:
+        super().__init__(reason.english())
         self.row = row
+        self.reason = reason
 
 
 @dataclass
@@ -100,9 +102,13 @@ def _shared_strings(archive: Archive, member: str) -> list[str | CellProblem]:
         for _ in parse_xml(archive, member, start, end, text):
             pass
     except XmlDamage as exc:
-        raise UnreadableFileError(
-            f"{archive.name} is damaged: its shared strings are not well-formed ({exc}, "
-            f"line {exc.line}). {SAVE_AS_LONG}"
+        raise UnreadableFileError.said(
+            "{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). "
+            "{advice}",
+            name=archive.name,
+            reason=str(exc),
+            line=exc.line,
+            advice=SAVE_AS_LONG,
         ) from exc
     return out
 
@@ -157,9 +163,12 @@ def open_workbook(archive: Archive) -> Workbook:
         if kind == "worksheet":
             book.sheets.append(_SheetEntry(title, member, visible))
         elif not kind:
-            raise UnreadableFileError(
-                f"{archive.name} is damaged: the sheet '{shorten(title)}' is listed but "
-                f"not where to find it. {SAVE_AS_LONG}"
+            raise UnreadableFileError.said(
+                "{name} is damaged: the sheet '{sheet}' is listed but not where to find it. "
+                "{advice}",
+                name=archive.name,
+                sheet=shorten(title),
+                advice=SAVE_AS_LONG,
             )
     for kind, member in rels.values():
         if kind == "sharedStrings" and archive.has(member):
@@ -202,7 +211,10 @@ class _SheetReader:
             given = attrs.get("r", "")
             self.row = int(given) if given.isdigit() and len(given) <= 7 else self.row + 1
             if self.row > MAX_ROW:
-                raise SheetDamage(self.row, f"row {self.row:,} is beyond Excel's last row")
+                raise SheetDamage(
+                    self.row,
+                    Phrase("row {row} is beyond Excel's last row", {"row": Count(self.row)}),
+                )
             self.cells = {}
             self.column = 0
             self.in_row = True
@@ -210,7 +222,7 @@ class _SheetReader:
             found = _COORDINATE.match(attrs.get("r", ""))
             self.column = _column(found.group(1)) if found else self.column + 1
             if self.column > MAX_COLUMNS:
-                raise SheetDamage(self.row, "a cell lies beyond Excel's last column")
+                raise SheetDamage(self.row, Phrase("a cell lies beyond Excel's last column"))
             self.kind = attrs.get("t", "n")
             style = attrs.get("s", "0")
             self.style = int(style) if style.isdigit() and len(style) < 7 else 0
@@ -256,7 +268,9 @@ class _SheetReader:
         if kind == "s":
             index = int(raw) if raw.strip().isdigit() and len(raw) < 10 else -1
             if not 0 <= index < len(self.book.strings):
-                return CellProblem("The cell refers to text the file does not hold: damaged.")
+                return CellProblem(
+                    Phrase("The cell refers to text the file does not hold: damaged.")
+                )
             return self.book.strings[index] or None
         if kind == "e":
             return excel_error(raw.strip())
@@ -283,12 +297,17 @@ class _SheetReader:
 
 
 def _bad(raw: str) -> CellProblem:
-    return CellProblem(f"'{shorten(raw)}' is stored as a number but is none.", shorten(raw))
+    shown = shorten(raw)
+    return CellProblem(
+        Phrase("'{text}' is stored as a number but is none.", {"text": shown}), shown
+    )
 
 
 def _not_a_date(raw: object) -> CellProblem:
     text = shorten(str(raw))
-    return CellProblem(f"The cell is formatted as a date but {text} is no date.", text)
+    return CellProblem(
+        Phrase("The cell is formatted as a date but {text} is no date.", {"text": text}), text
+    )
 
 
 def _serial(number: float, style: str, date1904: bool) -> Cell | CellProblem:
@@ -319,7 +338,8 @@ def sheet_rows(archive: Archive, book: Workbook, member: str) -> Iterator[RawRow
             reader.done.clear()
     except XmlDamage as exc:
         yield from reader.done
-        raise SheetDamage(reader.row if reader.in_row else reader.row + 1, str(exc)) from exc
+        row = reader.row if reader.in_row else reader.row + 1
+        raise SheetDamage(row, Phrase("{reason}", {"reason": str(exc)})) from exc  # expat's words
     except SheetDamage:
         yield from reader.done
         raise
