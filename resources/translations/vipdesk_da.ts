@@ -7321,5 +7321,385 @@ Hvad der skal gøres: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>gem den fra Excel eller LibreOffice som .xlsx eller som CSV (UTF-8), og importér så den.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Åbn den i Excel eller LibreOffice og gem den igen, eller gem den som CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} ville fylde {size} udpakket, mere end et regneark vipdesk læser ({most}); det er ikke en almindelig projektmappe.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} indeholder {count} filer; et regneark har langt færre: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} er beskadiget: delen {member} mangler i den. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} indeholder en dokumenttypeerklæring (DTD) i {member}, hvad projektmapper gemt af Excel eller LibreOffice aldrig gør; vipdesk læser den ikke. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} er beskadiget: delen {member} er ikke velformet ({reason}, linje {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} er et beskadiget eller ukendt arkiv: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} er beskadiget: delen {member} kan ikke pakkes ud. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; er ikke et tal, vipdesk kan bruge.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} er en fejl vist af regnearket (en formel, der slog fejl), ikke en værdi: ret den eller ryd cellen.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>Cellen indeholder {size} tegn; en celle indeholder højst {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>Cellen indeholder {type}, ikke en værdi.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; indeholder et kontroltegn ({code}), som ikke er tekst: skriv cellen igen.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>Kolonnen &apos;{title}&apos; mangler.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; er ikke en dato i kalenderen.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>Kolonnen &apos;{title}&apos; (eller &apos;{first}&apos; eller &apos;{second}&apos;) mangler.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>Kolonnen &apos;{title}&apos; (eller &apos;{first}&apos;) mangler.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; er ikke en dato i kalenderen; datoer med / læses med dagen først (1. februar).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; er ikke en dato i kalenderen; datoer med / læses med måneden først (januar 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; er et tal, ikke en dato: formatér cellen som dato.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; er en varighed, ikke en dato: formatér cellen som dato.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; er ikke et land: skriv dets engelske navn eller dets kode (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; er ikke et sprog, vipdesk skriver beskeder på: skriv et af {codes} eller dets navn (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>To kolonner betyder &apos;{title}&apos; (&apos;{first}&apos; og &apos;{second}&apos;); behold én.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Tilføj en kolonne &apos;{first}&apos; eller &apos;{second}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; er ikke en dato: skriv 2027-02-01, 01.02.2027 eller 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; er ikke et tal.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} er ikke en datorækkefølge: vælg day_first eller month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} er større end {most} ({size}); importér den i dele.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} er et ZIP-arkiv, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>Rækken har {last} værdier, men overskriften kun {width} kolonner: en værdi, der indeholder skilletegnet (komma), skal have anførselstegn om.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} er tom: der er intet at importere.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} er en mappe, ikke en fil: vælg en fil i den.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} er en navngivet pipe, ikke en almindelig fil: vipdesk importerer kun filer gemt på disken.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} er en socket, ikke en almindelig fil: vipdesk importerer kun filer gemt på disken.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} er en enhed, ikke en almindelig fil: vipdesk importerer kun filer gemt på disken.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} er et PDF-dokument, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} er en gammel Excel 97-2003-fil (.xls) eller Office-fil, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} er et billede, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} er tekst i UTF-16 (Excels &apos;Unicode-tekst&apos;), ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} er en binær fil, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} er et OpenDocument-regneark (.ods), ikke et regneark vipdesk læser: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} er et Word-dokument, ikke et regneark: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>Rækken har {last} værdier, men overskriften kun {width} kolonner: en værdi, der indeholder skilletegnet (tabulator), skal have anførselstegn om.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>Rækken har {last} værdier, men overskriften kun {width} kolonner: en værdi, der indeholder skilletegnet (semikolon), skal have anførselstegn om.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name} har intet regneark: der er intet at importere.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Der er ingen fil {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>{name} kan ikke læses: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} er ikke UTF-8-tekst (linje {line}): vælg i Excel &apos;CSV UTF-8 (kommasepareret)&apos;, når du gemmer, eller gem som .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} er ikke en læsbar CSV-fil (linje {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>{name} har mere end {most} rækker; importér den i dele.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} er beskadiget: arket kan ikke læses ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Filen er beskadiget her ({reason}): intet fra denne række og frem kan læses. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; er ikke en form; vælg en af: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; er ikke en status; vælg en af: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; er alt for mange timer.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; er ikke et helt antal timer.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; er ikke en periode: skriv f.eks. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>Ingen studerende med e-mailen {email} i vipdesk; importér eller tilføj den studerende først.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>Ingen studerende med nummeret {number} i vipdesk.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>E-mailen og studienummeret tilhører to forskellige studerende.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>Ingen modtagende organisation &apos;{name}&apos; i {country} i vipdesk; importér eller tilføj den først.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} kontakter hos den modtagende organisation hedder {name}: angiv e-mailen i stedet.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>En reference har højst 20 tegn.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Angiv formen: virtual, blended eller physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>Ingen kontakt med e-mailen {email} i vipdesk.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} kontakter ved institutionen hedder {name}: angiv e-mailen i stedet.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Samme reference som række {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Samme studerende, modtagende organisation og planlagte start som række {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Ingen ved navn {name} arbejder hos den modtagende organisation; angiv e-mailen på en kontakt i vipdesk.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Ingen ved navn {name} arbejder ved institutionen; angiv e-mailen på en kontakt i vipdesk.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk importerer {kinds}; ikke &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Intet importeret: {problems} problemer i {rows} rækker af {source}; ret filen og importér den igen.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Databasen afviste et af praktikopholdene (måske har nogen tilføjet den samme post i mellemtiden), så intet blev importeret. Importér filen igen: forhåndsvisningen viser, hvad der findes nu.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Intet importeret: 1 problem i 1 række af {source}; ret filen og importér den igen.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Intet importeret: {problems} problemer i 1 række af {source}; ret filen og importér den igen.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Databasen afviste en af de studerende (måske har nogen tilføjet den samme post i mellemtiden), så intet blev importeret. Importér filen igen: forhåndsvisningen viser, hvad der findes nu.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Databasen afviste en af organisationerne (måske har nogen tilføjet den samme post i mellemtiden), så intet blev importeret. Importér filen igen: forhåndsvisningen viser, hvad der findes nu.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Der er ingen rækker under overskriften.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; er ikke et studieniveau: skriv 5, 6, 7 eller 8 (EQF-niveau).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; er ikke en størrelse; vælg en af: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>Der er ingen institution &apos;{name}&apos; i vipdesk; tilføj den først.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>Samme e-mail som række {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; er alt for mange ansatte.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; er ikke et helt antal ansatte.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; er ikke et antal ansatte.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>Samme studienummer som række {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; er gemt som et tal, men er ikke et.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>Cellen er formateret som dato, men {text} er ingen dato.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} er beskadiget: dens delte strenge er ikke velformede ({reason}, linje {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} er beskadiget: arket &apos;{sheet}&apos; er opført, men ikke hvor det findes. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>række {row} ligger efter Excels sidste række</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>Cellen henviser til tekst, som filen ikke indeholder: beskadiget.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>en celle ligger efter Excels sidste kolonne</translation>
+    </message>
 </context>
 </TS>

@@ -7321,5 +7321,385 @@ Zu tun: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>speichern Sie sie in Excel oder LibreOffice als .xlsx oder als CSV (UTF-8) und importieren Sie diese.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Öffnen Sie sie in Excel oder LibreOffice und speichern Sie sie erneut, oder speichern Sie sie als CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} würde entpackt {size} groß, mehr als eine Tabelle, die vipdesk liest ({most}); es ist keine gewöhnliche Arbeitsmappe.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} enthält {count} Dateien; eine Tabelle hat weit weniger: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} ist beschädigt: der Teil {member} fehlt darin. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} enthält eine Dokumenttypdeklaration (DTD) in {member}, was von Excel oder LibreOffice gespeicherte Arbeitsmappen nie tun; vipdesk liest sie nicht. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} ist beschädigt: der Teil {member} ist nicht wohlgeformt ({reason}, Zeile {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} ist ein beschädigtes oder unbekanntes Archiv: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} ist beschädigt: der Teil {member} lässt sich nicht entpacken. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; ist keine Zahl, die vipdesk verwenden kann.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} ist ein Fehler, den die Tabelle anzeigt (eine fehlgeschlagene Formel), kein Wert: korrigieren Sie ihn oder leeren Sie die Zelle.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>Die Zelle enthält {size} Zeichen; eine Zelle enthält höchstens {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>Die Zelle enthält {type}, keinen Wert.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; enthält ein Steuerzeichen ({code}), das kein Text ist: geben Sie die Zelle neu ein.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>Die Spalte &apos;{title}&apos; fehlt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; ist kein Datum im Kalender.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>Die Spalte &apos;{title}&apos; (oder &apos;{first}&apos; oder &apos;{second}&apos;) fehlt.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>Die Spalte &apos;{title}&apos; (oder &apos;{first}&apos;) fehlt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; ist kein Datum im Kalender; Daten mit / werden mit dem Tag zuerst gelesen (1. Februar).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; ist kein Datum im Kalender; Daten mit / werden mit dem Monat zuerst gelesen (Januar 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; ist eine Zahl, kein Datum: formatieren Sie die Zelle als Datum.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; ist eine Dauer, kein Datum: formatieren Sie die Zelle als Datum.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; ist kein Land: schreiben Sie seinen englischen Namen oder seinen Code (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; ist keine Sprache, in der vipdesk Nachrichten schreibt: schreiben Sie eine von {codes} oder ihren Namen (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>Zwei Spalten bedeuten &apos;{title}&apos; (&apos;{first}&apos; und &apos;{second}&apos;); behalten Sie eine.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Fügen Sie eine Spalte &apos;{first}&apos; oder &apos;{second}&apos; hinzu.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; ist kein Datum: schreiben Sie 2027-02-01, 01.02.2027 oder 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} ist keine Datumsreihenfolge: wählen Sie day_first oder month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} ist größer als {most} ({size}); importieren Sie sie in Teilen.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} ist ein ZIP-Archiv, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>Die Zeile hat {last} Werte, die Kopfzeile aber nur {width} Spalten: ein Wert, der das Trennzeichen (Komma) enthält, braucht Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} ist leer: es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} ist ein Ordner, keine Datei: wählen Sie eine Datei darin.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} ist eine benannte Pipe, keine gewöhnliche Datei: vipdesk importiert nur auf der Festplatte gespeicherte Dateien.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} ist ein Socket, keine gewöhnliche Datei: vipdesk importiert nur auf der Festplatte gespeicherte Dateien.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} ist ein Gerät, keine gewöhnliche Datei: vipdesk importiert nur auf der Festplatte gespeicherte Dateien.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} ist ein PDF-Dokument, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} ist eine alte Excel-97-2003-Datei (.xls) oder Office-Datei, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} ist ein Bild, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} ist Text in UTF-16 (Excels &apos;Unicode-Text&apos;), keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} ist eine Binärdatei, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} ist eine OpenDocument-Tabelle (.ods), keine Tabelle, die vipdesk liest: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} ist ein Word-Dokument, keine Tabelle: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>Die Zeile hat {last} Werte, die Kopfzeile aber nur {width} Spalten: ein Wert, der das Trennzeichen (Tabulator) enthält, braucht Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>Die Zeile hat {last} Werte, die Kopfzeile aber nur {width} Spalten: ein Wert, der das Trennzeichen (Semikolon) enthält, braucht Anführungszeichen.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name} hat kein Arbeitsblatt: es gibt nichts zu importieren.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Es gibt keine Datei {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>{name} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} ist kein UTF-8-Text (Zeile {line}): wählen Sie in Excel beim Speichern &apos;CSV UTF-8 (durch Trennzeichen getrennt)&apos; oder speichern Sie als .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} ist keine lesbare CSV-Datei (Zeile {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>{name} hat mehr als {most} Zeilen; importieren Sie sie in Teilen.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} ist beschädigt: das Blatt kann nicht gelesen werden ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Die Datei ist hier beschädigt ({reason}): ab dieser Zeile kann nichts gelesen werden. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ist kein Format; wählen Sie eines von: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ist kein Status; wählen Sie einen von: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; sind viel zu viele Stunden.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; ist keine ganze Zahl von Stunden.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; ist kein Zeitraum: schreiben Sie z. B. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>Kein/e Studierende/r mit der E-Mail {email} in vipdesk; importieren oder erfassen Sie die/den Studierende/n zuerst.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>Kein/e Studierende/r mit der Nummer {number} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>Die E-Mail und die Matrikelnummer gehören zu zwei verschiedenen Studierenden.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>Keine aufnehmende Organisation &apos;{name}&apos; in {country} in vipdesk; importieren oder erfassen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} Kontakte bei der aufnehmenden Organisation heißen {name}: geben Sie stattdessen die E-Mail an.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>Eine Referenz hat höchstens 20 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Geben Sie das Format an: virtual, blended oder physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>Kein Kontakt mit der E-Mail {email} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} Kontakte an der Einrichtung heißen {name}: geben Sie stattdessen die E-Mail an.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Dieselbe Referenz wie Zeile {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Diese/r Studierende, aufnehmende Organisation und geplanter Beginn wie Zeile {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Niemand namens {name} arbeitet bei der aufnehmenden Organisation; geben Sie die E-Mail eines Kontakts in vipdesk an.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Niemand namens {name} arbeitet an der Einrichtung; geben Sie die E-Mail eines Kontakts in vipdesk an.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk importiert {kinds}; nicht &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Nichts importiert: {problems} Probleme in {rows} Zeilen von {source}; korrigieren Sie die Datei und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Die Datenbank hat eines der Praktika abgelehnt (vielleicht hat jemand denselben Datensatz inzwischen hinzugefügt), daher wurde nichts importiert. Importieren Sie die Datei erneut: die Vorschau zeigt, was jetzt existiert.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nichts importiert: 1 Problem in 1 Zeile von {source}; korrigieren Sie die Datei und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nichts importiert: {problems} Probleme in 1 Zeile von {source}; korrigieren Sie die Datei und importieren Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Die Datenbank hat eine/n der Studierenden abgelehnt (vielleicht hat jemand denselben Datensatz inzwischen hinzugefügt), daher wurde nichts importiert. Importieren Sie die Datei erneut: die Vorschau zeigt, was jetzt existiert.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Die Datenbank hat eine der Organisationen abgelehnt (vielleicht hat jemand denselben Datensatz inzwischen hinzugefügt), daher wurde nichts importiert. Importieren Sie die Datei erneut: die Vorschau zeigt, was jetzt existiert.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Unter der Kopfzeile gibt es keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; ist kein Studienzyklus: schreiben Sie 5, 6, 7 oder 8 (EQR-Niveau).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ist keine Größe; wählen Sie eine von: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>Es gibt keine Einrichtung &apos;{name}&apos; in vipdesk; erfassen Sie sie zuerst.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>Dieselbe E-Mail wie Zeile {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; sind viel zu viele Beschäftigte.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; ist keine ganze Zahl von Beschäftigten.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; ist keine Zahl von Beschäftigten.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>Dieselbe Matrikelnummer wie Zeile {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; ist als Zahl gespeichert, ist aber keine.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>Die Zelle ist als Datum formatiert, aber {text} ist kein Datum.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} ist beschädigt: seine gemeinsamen Zeichenfolgen sind nicht wohlgeformt ({reason}, Zeile {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} ist beschädigt: das Blatt &apos;{sheet}&apos; ist aufgeführt, aber nicht, wo es zu finden ist. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>Zeile {row} liegt hinter der letzten Zeile von Excel</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>Die Zelle verweist auf Text, den die Datei nicht enthält: beschädigt.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>eine Zelle liegt hinter der letzten Spalte von Excel</translation>
+    </message>
 </context>
 </TS>

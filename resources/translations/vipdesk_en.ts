@@ -7296,5 +7296,385 @@ What to do: {action}.</source>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -7321,5 +7321,385 @@ Toimenpide: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>tallenna se Excelissä tai LibreOfficessa .xlsx-muodossa tai CSV-muodossa (UTF-8) ja tuo se.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Avaa se Excelissä tai LibreOfficessa ja tallenna se uudelleen, tai tallenna se CSV-muodossa (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} purkautuisi {size} kokoiseksi, enemmän kuin vipdeskin lukema taulukko ({most}); se ei ole tavallinen työkirja.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} sisältää {count} tiedostoa; taulukossa on paljon vähemmän: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} on vioittunut: siitä puuttuu osa {member}. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} sisältää dokumenttityypin määrittelyn (DTD) osassa {member}, mitä Excelin tai LibreOfficen tallentamissa työkirjoissa ei koskaan ole; vipdesk ei lue sitä. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} on vioittunut: sen osa {member} ei ole hyvin muodostettu ({reason}, rivi {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} on vioittunut tai tuntematon arkisto: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} on vioittunut: sen osaa {member} ei voi purkaa. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; ei ole luku, jota vipdesk voi käyttää.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} on taulukon näyttämä virhe (epäonnistunut kaava), ei arvo: korjaa se tai tyhjennä solu.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>Solussa on {size} merkkiä; solussa voi olla enintään {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>Solussa on {type}, ei arvoa.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; sisältää ohjausmerkin ({code}), joka ei ole tekstiä: kirjoita solu uudelleen.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>Sarake &apos;{title}&apos; puuttuu.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; ei ole kalenterin päivämäärä.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>Sarake &apos;{title}&apos; (tai &apos;{first}&apos; tai &apos;{second}&apos;) puuttuu.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>Sarake &apos;{title}&apos; (tai &apos;{first}&apos;) puuttuu.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; ei ole kalenterin päivämäärä; /-merkein kirjoitetut päivämäärät luetaan päivä ensin (1. helmikuuta).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; ei ole kalenterin päivämäärä; /-merkein kirjoitetut päivämäärät luetaan kuukausi ensin (tammikuu 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; on luku, ei päivämäärä: muotoile solu päivämääräksi.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; on kesto, ei päivämäärä: muotoile solu päivämääräksi.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; ei ole maa: kirjoita sen englanninkielinen nimi tai koodi (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; ei ole kieli, jolla vipdesk kirjoittaa viestejä: kirjoita jokin näistä: {codes}, tai sen nimi (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>Kaksi saraketta tarkoittaa &apos;{title}&apos; (&apos;{first}&apos; ja &apos;{second}&apos;); säilytä yksi.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Lisää sarake &apos;{first}&apos; tai &apos;{second}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; ei ole päivämäärä: kirjoita 2027-02-01, 01.02.2027 tai 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; ei ole luku.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} ei ole päivämääräjärjestys: valitse day_first tai month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} on suurempi kuin {most} ({size}); tuo se osissa.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} on ZIP-arkisto, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>Rivillä on {last} arvoa, mutta otsikossa vain {width} saraketta: erotinmerkin (pilkku) sisältävä arvo tarvitsee lainausmerkit ympärilleen.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} on tyhjä: tuotavaa ei ole.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} on kansio, ei tiedosto: valitse sen sisältä tiedosto.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} on nimetty putki, ei tavallinen tiedosto: vipdesk tuo vain levylle tallennettuja tiedostoja.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} on pistoke (socket), ei tavallinen tiedosto: vipdesk tuo vain levylle tallennettuja tiedostoja.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} on laite, ei tavallinen tiedosto: vipdesk tuo vain levylle tallennettuja tiedostoja.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} on PDF-asiakirja, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} on vanha Excel 97-2003 -tiedosto (.xls) tai Office-tiedosto, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} on kuva, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} on UTF-16-tekstiä (Excelin &apos;Unicode-teksti&apos;), ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} on binääritiedosto, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} on OpenDocument-laskentataulukko (.ods), ei vipdeskin lukema taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} on Word-asiakirja, ei taulukko: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>Rivillä on {last} arvoa, mutta otsikossa vain {width} saraketta: erotinmerkin (sarkain) sisältävä arvo tarvitsee lainausmerkit ympärilleen.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>Rivillä on {last} arvoa, mutta otsikossa vain {width} saraketta: erotinmerkin (puolipiste) sisältävä arvo tarvitsee lainausmerkit ympärilleen.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name}: ei laskentataulukkoa, tuotavaa ei ole.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Tiedostoa {path} ei ole.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>Tiedostoa {name} ei voi lukea: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} ei ole UTF-8-tekstiä (rivi {line}): valitse Excelissä tallennettaessa &apos;CSV UTF-8 (pilkuin eroteltu)&apos; tai tallenna .xlsx-muodossa.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} ei ole luettava CSV-tiedosto (rivi {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>Tiedostossa {name} on yli {most} riviä; tuo se osissa.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} on vioittunut: sen taulukkoa ei voi lukea ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Tiedosto on tässä vioittunut ({reason}): tästä rivistä eteenpäin mitään ei voi lukea. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ei ole muoto; valitse jokin näistä: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ei ole tila; valitse jokin näistä: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; on aivan liian monta tuntia.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; ei ole kokonainen määrä tunteja.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; ei ole jakso: kirjoita esim. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>vipdeskissä ei ole opiskelijaa, jonka sähköposti on {email}; tuo tai lisää opiskelija ensin.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>vipdeskissä ei ole opiskelijaa numerolla {number}.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>Sähköposti ja opiskelijanumero kuuluvat kahdelle eri opiskelijalle.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>vipdeskissä ei ole vastaanottavaa organisaatiota &apos;{name}&apos; maassa {country}; tuo tai lisää se ensin.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} vastaanottavan organisaation yhteyshenkilön nimi on {name}: anna sen sijaan sähköposti.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>Tunnuksessa on enintään 20 merkkiä.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Anna muoto: virtual, blended tai physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>vipdeskissä ei ole yhteyshenkilöä, jonka sähköposti on {email}.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} korkeakoulun yhteyshenkilön nimi on {name}: anna sen sijaan sähköposti.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Sama tunnus kuin rivillä {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Sama opiskelija, vastaanottava organisaatio ja suunniteltu alku kuin rivillä {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Kukaan nimeltä {name} ei työskentele vastaanottavassa organisaatiossa; anna vipdeskissä olevan yhteyshenkilön sähköposti.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Kukaan nimeltä {name} ei työskentele korkeakoulussa; anna vipdeskissä olevan yhteyshenkilön sähköposti.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk tuo: {kinds}; ei &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Mitään ei tuotu: {problems} ongelmaa {rows} rivillä tiedostossa {source}; korjaa tiedosto ja tuo se uudelleen.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Tietokanta hylkäsi yhden harjoitteluista (joku on ehkä lisännyt saman tietueen sillä välin), joten mitään ei tuotu. Tuo tiedosto uudelleen: esikatselu näyttää, mitä nyt on olemassa.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Mitään ei tuotu: 1 ongelma 1 rivillä tiedostossa {source}; korjaa tiedosto ja tuo se uudelleen.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Mitään ei tuotu: {problems} ongelmaa 1 rivillä tiedostossa {source}; korjaa tiedosto ja tuo se uudelleen.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Tietokanta hylkäsi yhden opiskelijoista (joku on ehkä lisännyt saman tietueen sillä välin), joten mitään ei tuotu. Tuo tiedosto uudelleen: esikatselu näyttää, mitä nyt on olemassa.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Tietokanta hylkäsi yhden organisaatioista (joku on ehkä lisännyt saman tietueen sillä välin), joten mitään ei tuotu. Tuo tiedosto uudelleen: esikatselu näyttää, mitä nyt on olemassa.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Otsikon alla ei ole rivejä.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; ei ole opintojen sykli: kirjoita 5, 6, 7 tai 8 (EQF-taso).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; ei ole koko; valitse jokin näistä: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>vipdeskissä ei ole korkeakoulua &apos;{name}&apos;; lisää se ensin.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>Sama sähköposti kuin rivillä {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; on aivan liian monta työntekijää.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; ei ole kokonainen määrä työntekijöitä.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; ei ole työntekijöiden määrä.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>Sama opiskelijanumero kuin rivillä {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; on tallennettu lukuna, mutta ei ole luku.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>Solu on muotoiltu päivämääräksi, mutta {text} ei ole päivämäärä.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} on vioittunut: sen jaetut merkkijonot eivät ole hyvin muodostettuja ({reason}, rivi {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} on vioittunut: taulukko &apos;{sheet}&apos; on luettelossa, mutta ei sitä, mistä se löytyy. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>rivi {row} on Excelin viimeisen rivin jälkeen</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>Solu viittaa tekstiin, jota tiedostossa ei ole: vioittunut.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>solu on Excelin viimeisen sarakkeen jälkeen</translation>
+    </message>
 </context>
 </TS>

@@ -7321,5 +7321,385 @@ Cosa fare: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>salvalo da Excel o LibreOffice come .xlsx o come CSV (UTF-8), poi importa quello.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Aprilo in Excel o LibreOffice e salvalo di nuovo, oppure salvalo come CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} occuperebbe {size} una volta estratto, più di un foglio di calcolo che vipdesk legge ({most}); non è una normale cartella di lavoro.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} contiene {count} file; un foglio di calcolo ne ha molti meno: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} è danneggiato: manca la parte {member}. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} contiene una dichiarazione del tipo di documento (DTD) in {member}, cosa che le cartelle di lavoro salvate da Excel o LibreOffice non fanno mai; vipdesk non la legge. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} è danneggiato: la sua parte {member} non è ben formata ({reason}, riga {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} è un archivio danneggiato o sconosciuto: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} è danneggiato: la sua parte {member} non può essere estratta. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; non è un numero che vipdesk possa usare.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} è un errore mostrato dal foglio di calcolo (una formula non riuscita), non un valore: correggilo o svuota la cella.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>La cella contiene {size} caratteri; una cella ne contiene al massimo {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>La cella contiene {type}, non un valore.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; contiene un carattere di controllo ({code}), che non è testo: riscrivi la cella.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>Manca la colonna &apos;{title}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; non è una data del calendario.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>Manca la colonna &apos;{title}&apos; (o &apos;{first}&apos; o &apos;{second}&apos;).</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>Manca la colonna &apos;{title}&apos; (o &apos;{first}&apos;).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; non è una data del calendario; le date con / si leggono con il giorno prima (1 febbraio).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; non è una data del calendario; le date con / si leggono con il mese prima (gennaio 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; è un numero, non una data: formatta la cella come data.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; è una durata, non una data: formatta la cella come data.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; non è un paese: scrivi il suo nome inglese o il suo codice (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; non è una lingua in cui vipdesk scrive messaggi: scrivi uno tra {codes} o il suo nome (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>Due colonne significano &apos;{title}&apos; (&apos;{first}&apos; e &apos;{second}&apos;); tienine una.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Aggiungi una colonna &apos;{first}&apos; o &apos;{second}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; non è una data: scrivi 2027-02-01, 01.02.2027 o 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; non è un numero.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} non è un ordine di data: scegli day_first o month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} è più grande di {most} ({size}); importalo in parti.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} è un archivio ZIP, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>La riga ha {last} valori ma l&apos;intestazione solo {width} colonne: un valore che contiene il separatore (virgola) va racchiuso tra virgolette.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} è vuoto: non c&apos;è nulla da importare.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} è una cartella, non un file: scegli un file al suo interno.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} è una pipe con nome, non un file normale: vipdesk importa solo file salvati su disco.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} è un socket, non un file normale: vipdesk importa solo file salvati su disco.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} è un dispositivo, non un file normale: vipdesk importa solo file salvati su disco.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} è un documento PDF, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} è un vecchio file Excel 97-2003 (.xls) o Office, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} è un&apos;immagine, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} è testo in UTF-16 (&apos;Testo Unicode&apos; di Excel), non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} è un file binario, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} è un foglio di calcolo OpenDocument (.ods), non un foglio che vipdesk legge: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} è un documento Word, non un foglio di calcolo: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>La riga ha {last} valori ma l&apos;intestazione solo {width} colonne: un valore che contiene il separatore (tabulazione) va racchiuso tra virgolette.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>La riga ha {last} valori ma l&apos;intestazione solo {width} colonne: un valore che contiene il separatore (punto e virgola) va racchiuso tra virgolette.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name} non ha fogli di lavoro: non c&apos;è nulla da importare.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Non esiste il file {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>Impossibile leggere {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} non è testo UTF-8 (riga {line}): in Excel scegli &apos;CSV UTF-8 (delimitato da virgole)&apos; quando salvi, oppure salva come .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} non è un file CSV leggibile (riga {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>{name} ha più di {most} righe; importalo in parti.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} è danneggiato: il suo foglio non può essere letto ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Il file è danneggiato qui ({reason}): nulla da questa riga in poi può essere letto. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; non è una modalità; scegli tra: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; non è uno stato; scegli tra: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; sono decisamente troppe ore.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; non è un numero intero di ore.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; non è un periodo: scrivi ad es. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>Nessuno studente con l&apos;e-mail {email} in vipdesk; importa o aggiungi prima lo studente.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>Nessuno studente con il numero {number} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>L&apos;e-mail e la matricola appartengono a due studenti diversi.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>Nessuna organizzazione ospitante &apos;{name}&apos; in {country} in vipdesk; importala o aggiungila prima.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} contatti presso l&apos;organizzazione ospitante si chiamano {name}: indica invece l&apos;e-mail.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>Un riferimento ha al massimo 20 caratteri.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Indica la modalità: virtual, blended o physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>Nessun contatto con l&apos;e-mail {email} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} contatti presso l&apos;istituto si chiamano {name}: indica invece l&apos;e-mail.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Lo stesso riferimento della riga {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Lo stesso studente, organizzazione ospitante e inizio previsto della riga {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Nessuno di nome {name} lavora presso l&apos;organizzazione ospitante; indica l&apos;e-mail di un contatto in vipdesk.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Nessuno di nome {name} lavora presso l&apos;istituto; indica l&apos;e-mail di un contatto in vipdesk.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk importa {kinds}; non &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Nulla importato: {problems} problemi in {rows} righe di {source}; correggi il file e importalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Il database ha rifiutato uno dei tirocini (qualcuno potrebbe aver aggiunto lo stesso record nel frattempo), quindi non è stato importato nulla. Importa di nuovo il file: l&apos;anteprima mostrerà ciò che esiste ora.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nulla importato: 1 problema in 1 riga di {source}; correggi il file e importalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nulla importato: {problems} problemi in 1 riga di {source}; correggi il file e importalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Il database ha rifiutato uno degli studenti (qualcuno potrebbe aver aggiunto lo stesso record nel frattempo), quindi non è stato importato nulla. Importa di nuovo il file: l&apos;anteprima mostrerà ciò che esiste ora.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Il database ha rifiutato una delle organizzazioni (qualcuno potrebbe aver aggiunto lo stesso record nel frattempo), quindi non è stato importato nulla. Importa di nuovo il file: l&apos;anteprima mostrerà ciò che esiste ora.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Non ci sono righe sotto l&apos;intestazione.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; non è un ciclo di studi: scrivi 5, 6, 7 o 8 (livello EQF).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; non è una dimensione; scegli tra: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>Non c&apos;è nessun istituto &apos;{name}&apos; in vipdesk; aggiungilo prima.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>La stessa e-mail della riga {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; sono decisamente troppi dipendenti.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; non è un numero intero di dipendenti.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; non è un numero di dipendenti.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>La stessa matricola della riga {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; è memorizzato come numero ma non lo è.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>La cella è formattata come data ma {text} non è una data.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} è danneggiato: le sue stringhe condivise non sono ben formate ({reason}, riga {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} è danneggiato: il foglio &apos;{sheet}&apos; è elencato ma non dove trovarlo. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>la riga {row} è oltre l&apos;ultima riga di Excel</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>La cella rimanda a un testo che il file non contiene: danneggiato.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>una cella è oltre l&apos;ultima colonna di Excel</translation>
+    </message>
 </context>
 </TS>

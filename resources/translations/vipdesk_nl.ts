@@ -7321,5 +7321,385 @@ Wat te doen: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>sla het vanuit Excel of LibreOffice op als .xlsx of als CSV (UTF-8) en importeer dat.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Open het in Excel of LibreOffice en sla het opnieuw op, of sla het op als CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} zou uitgepakt {size} groot worden, meer dan een spreadsheet die vipdesk leest ({most}); het is geen gewone werkmap.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} bevat {count} bestanden; een spreadsheet heeft er veel minder: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} is beschadigd: het deel {member} ontbreekt erin. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} bevat een documenttypedeclaratie (DTD) in {member}, wat werkmappen die Excel of LibreOffice opslaan nooit doen; vipdesk leest die niet. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} is beschadigd: het deel {member} is niet goed gevormd ({reason}, regel {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} is een beschadigd of onbekend archief: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} is beschadigd: het deel {member} kan niet worden uitgepakt. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; is geen getal dat vipdesk kan gebruiken.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} is een fout die de spreadsheet toont (een mislukte formule), geen waarde: verbeter die of maak de cel leeg.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>De cel bevat {size} tekens; een cel bevat er hoogstens {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>De cel bevat {type}, geen waarde.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; bevat een stuurteken ({code}), dat geen tekst is: typ de cel opnieuw.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>De kolom &apos;{title}&apos; ontbreekt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; is geen datum in de kalender.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>De kolom &apos;{title}&apos; (of &apos;{first}&apos; of &apos;{second}&apos;) ontbreekt.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>De kolom &apos;{title}&apos; (of &apos;{first}&apos;) ontbreekt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; is geen datum in de kalender; datums met / worden gelezen met de dag eerst (1 februari).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; is geen datum in de kalender; datums met / worden gelezen met de maand eerst (januari 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; is een getal, geen datum: maak de cel op als datum.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; is een duur, geen datum: maak de cel op als datum.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; is geen land: schrijf de Engelse naam of de code (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; is geen taal waarin vipdesk berichten schrijft: schrijf een van {codes} of de naam ervan (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>Twee kolommen betekenen &apos;{title}&apos; (&apos;{first}&apos; en &apos;{second}&apos;); houd er één.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Voeg een kolom &apos;{first}&apos; of &apos;{second}&apos; toe.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; is geen datum: schrijf 2027-02-01, 01.02.2027 of 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; is geen getal.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} is geen datumvolgorde: kies day_first of month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} is groter dan {most} ({size}); importeer het in delen.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} is een ZIP-archief, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>De rij heeft {last} waarden maar de kop maar {width} kolommen: een waarde met het scheidingsteken (komma) moet tussen aanhalingstekens.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} is leeg: er is niets te importeren.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} is een map, geen bestand: kies een bestand daarin.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} is een benoemde pipe, geen gewoon bestand: vipdesk importeert alleen bestanden die op schijf zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} is een socket, geen gewoon bestand: vipdesk importeert alleen bestanden die op schijf zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} is een apparaat, geen gewoon bestand: vipdesk importeert alleen bestanden die op schijf zijn opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} is een PDF-document, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} is een oud Excel 97-2003-bestand (.xls) of Office-bestand, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} is een afbeelding, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} is tekst in UTF-16 (&apos;Unicode-tekst&apos; van Excel), geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} is een binair bestand, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} is een OpenDocument-spreadsheet (.ods), geen spreadsheet die vipdesk leest: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} is een Word-document, geen spreadsheet: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>De rij heeft {last} waarden maar de kop maar {width} kolommen: een waarde met het scheidingsteken (tab) moet tussen aanhalingstekens.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>De rij heeft {last} waarden maar de kop maar {width} kolommen: een waarde met het scheidingsteken (puntkomma) moet tussen aanhalingstekens.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name} heeft geen werkblad: er is niets te importeren.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Er is geen bestand {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>{name} kan niet worden gelezen: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} is geen UTF-8-tekst (regel {line}): kies in Excel bij het opslaan &apos;CSV UTF-8 (door komma&apos;s gescheiden)&apos;, of sla op als .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} is geen leesbaar CSV-bestand (regel {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>{name} heeft meer dan {most} rijen; importeer het in delen.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} is beschadigd: het werkblad kan niet worden gelezen ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Het bestand is hier beschadigd ({reason}): vanaf deze rij kan niets worden gelezen. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; is geen vorm; kies een van: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; is geen status; kies een van: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; is veel te veel uren.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; is geen heel aantal uren.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; is geen periode: schrijf bijv. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>Geen student met het e-mailadres {email} in vipdesk; importeer of voeg de student eerst toe.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>Geen student met het nummer {number} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>Het e-mailadres en het studentnummer horen bij twee verschillende studenten.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>Geen ontvangende organisatie &apos;{name}&apos; in {country} in vipdesk; importeer of voeg die eerst toe.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} contactpersonen bij de ontvangende organisatie heten {name}: geef in plaats daarvan het e-mailadres.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>Een kenmerk heeft hoogstens 20 tekens.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Vul de vorm in: virtual, blended of physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>Geen contactpersoon met het e-mailadres {email} in vipdesk.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} contactpersonen bij de instelling heten {name}: geef in plaats daarvan het e-mailadres.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Hetzelfde kenmerk als rij {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Dezelfde student, ontvangende organisatie en geplande start als rij {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Niemand met de naam {name} werkt bij de ontvangende organisatie; geef het e-mailadres van een contactpersoon in vipdesk.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Niemand met de naam {name} werkt bij de instelling; geef het e-mailadres van een contactpersoon in vipdesk.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk importeert {kinds}; niet &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Niets geïmporteerd: {problems} problemen in {rows} rijen van {source}; verbeter het bestand en importeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>De database weigerde een van de stages (misschien heeft iemand hetzelfde record intussen toegevoegd), dus er is niets geïmporteerd. Importeer het bestand opnieuw: het voorbeeld toont wat er nu bestaat.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Niets geïmporteerd: 1 probleem in 1 rij van {source}; verbeter het bestand en importeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Niets geïmporteerd: {problems} problemen in 1 rij van {source}; verbeter het bestand en importeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>De database weigerde een van de studenten (misschien heeft iemand hetzelfde record intussen toegevoegd), dus er is niets geïmporteerd. Importeer het bestand opnieuw: het voorbeeld toont wat er nu bestaat.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>De database weigerde een van de organisaties (misschien heeft iemand hetzelfde record intussen toegevoegd), dus er is niets geïmporteerd. Importeer het bestand opnieuw: het voorbeeld toont wat er nu bestaat.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Er staan geen rijen onder de kop.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; is geen studiecyclus: schrijf 5, 6, 7 of 8 (EQF-niveau).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; is geen grootte; kies een van: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>Er is geen instelling &apos;{name}&apos; in vipdesk; voeg die eerst toe.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>Hetzelfde e-mailadres als rij {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; is veel te veel medewerkers.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; is geen heel aantal medewerkers.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; is geen aantal medewerkers.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>Hetzelfde studentnummer als rij {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; is als getal opgeslagen maar is er geen.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>De cel is opgemaakt als datum maar {text} is geen datum.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} is beschadigd: de gedeelde tekenreeksen zijn niet goed gevormd ({reason}, regel {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} is beschadigd: het werkblad &apos;{sheet}&apos; staat in de lijst, maar niet waar het te vinden is. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>rij {row} ligt voorbij de laatste rij van Excel</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>De cel verwijst naar tekst die het bestand niet bevat: beschadigd.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>een cel ligt voorbij de laatste kolom van Excel</translation>
+    </message>
 </context>
 </TS>

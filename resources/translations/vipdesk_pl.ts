@@ -7362,5 +7362,385 @@ Co zrobić: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
     </message>
+    <message>
+        <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
+        <translation>zapisz go w Excelu lub LibreOffice jako .xlsx albo CSV (UTF-8), a potem zaimportuj ten plik.</translation>
+    </message>
+    <message>
+        <source>Open it in Excel or LibreOffice and save it again, or save it as CSV (UTF-8).</source>
+        <translation>Otwórz go w Excelu lub LibreOffice i zapisz ponownie albo zapisz jako CSV (UTF-8).</translation>
+    </message>
+    <message>
+        <source>{name} would unpack to {size}, more than a spreadsheet vipdesk reads ({most}); it is not an ordinary workbook.</source>
+        <translation>{name} po rozpakowaniu zająłby {size}, więcej niż arkusz, który czyta vipdesk ({most}); to nie jest zwykły skoroszyt.</translation>
+    </message>
+    <message>
+        <source>{name} holds {count} files; a spreadsheet has far fewer: {advice}</source>
+        <translation>{name} zawiera {count} plików; arkusz ma ich znacznie mniej: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the part {member} is missing from it. {advice}</source>
+        <translation>{name} jest uszkodzony: brakuje w nim części {member}. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} contains a document type declaration (DTD) in {member}, which workbooks saved by Excel or LibreOffice never do; vipdesk does not read it. {advice}</source>
+        <translation>{name} zawiera deklarację typu dokumentu (DTD) w {member}, czego skoroszyty zapisane przez Excel lub LibreOffice nigdy nie robią; vipdesk jej nie czyta. {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} is not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} jest uszkodzony: jego część {member} nie jest poprawnie zbudowana ({reason}, wiersz {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a damaged or unknown archive: {advice}</source>
+        <translation>{name} jest uszkodzonym lub nieznanym archiwum: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its part {member} cannot be unpacked. {advice}</source>
+        <translation>{name} jest uszkodzony: jego części {member} nie da się rozpakować. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number vipdesk can use.</source>
+        <translation>&apos;{text}&apos; nie jest liczbą, której vipdesk może użyć.</translation>
+    </message>
+    <message>
+        <source>{code} is an error shown by the spreadsheet (a formula that failed), not a value: correct it or clear the cell.</source>
+        <translation>{code} to błąd pokazany przez arkusz (formuła, która zawiodła), a nie wartość: popraw go lub wyczyść komórkę.</translation>
+    </message>
+    <message>
+        <source>The cell holds {size} characters; a cell holds at most {most}.</source>
+        <translation>Komórka zawiera {size} znaków; komórka mieści najwyżej {most}.</translation>
+    </message>
+    <message>
+        <source>The cell holds {type}, not a value.</source>
+        <translation>Komórka zawiera {type}, a nie wartość.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; contains a control character ({code}), which is not text: retype the cell.</source>
+        <translation>&apos;{text}&apos; zawiera znak sterujący ({code}), który nie jest tekstem: wpisz komórkę ponownie.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; is missing.</source>
+        <translation>Brakuje kolumny &apos;{title}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar.</source>
+        <translation>&apos;{text}&apos; nie jest datą z kalendarza.</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos; or &apos;{second}&apos;) is missing.</source>
+        <translation>Brakuje kolumny &apos;{title}&apos; (lub &apos;{first}&apos; albo &apos;{second}&apos;).</translation>
+    </message>
+    <message>
+        <source>The column &apos;{title}&apos; (or &apos;{first}&apos;) is missing.</source>
+        <translation>Brakuje kolumny &apos;{title}&apos; (lub &apos;{first}&apos;).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read day first (1 February).</source>
+        <translation>&apos;{text}&apos; nie jest datą z kalendarza; daty z / są czytane najpierw dzień (1 lutego).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date in the calendar; dates with / are read month first (January 2).</source>
+        <translation>&apos;{text}&apos; nie jest datą z kalendarza; daty z / są czytane najpierw miesiąc (styczeń 2).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a number, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; to liczba, a nie data: sformatuj komórkę jako datę.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is a duration, not a date: format the cell as a date.</source>
+        <translation>&apos;{text}&apos; to czas trwania, a nie data: sformatuj komórkę jako datę.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a country: write its English name or its code (DE).</source>
+        <translation>&apos;{text}&apos; nie jest krajem: wpisz jego angielską nazwę lub kod (DE).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a language vipdesk writes messages in: write one of {codes}, or its name (German, Deutsch).</source>
+        <translation>&apos;{text}&apos; nie jest językiem, w którym vipdesk pisze wiadomości: wpisz jeden z {codes} lub jego nazwę (German, Deutsch).</translation>
+    </message>
+    <message>
+        <source>Two columns mean &apos;{title}&apos; (&apos;{first}&apos; and &apos;{second}&apos;); keep one.</source>
+        <translation>Dwie kolumny oznaczają &apos;{title}&apos; (&apos;{first}&apos; i &apos;{second}&apos;); zostaw jedną.</translation>
+    </message>
+    <message>
+        <source>Add a column &apos;{first}&apos; or &apos;{second}&apos;.</source>
+        <translation>Dodaj kolumnę &apos;{first}&apos; lub &apos;{second}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date: write 2027-02-01, 01.02.2027 or 01/02/2027.</source>
+        <translation>&apos;{text}&apos; nie jest datą: wpisz 2027-02-01, 01.02.2027 lub 01/02/2027.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number.</source>
+        <translation>&apos;{text}&apos; nie jest liczbą.</translation>
+    </message>
+    <message>
+        <source>{order} is not a date order: choose day_first or month_first.</source>
+        <translation>{order} nie jest kolejnością daty: wybierz day_first lub month_first.</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {most} ({size}); import it in parts.</source>
+        <translation>{name} jest większy niż {most} ({size}); zaimportuj go w częściach.</translation>
+    </message>
+    <message>
+        <source>{name} is a ZIP archive, not a spreadsheet: {advice}</source>
+        <translation>{name} to archiwum ZIP, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (comma) needs quotes around it.</source>
+        <translation>Wiersz ma {last} wartości, a nagłówek tylko {width} kolumn: wartość zawierająca separator (przecinek) musi być w cudzysłowie.</translation>
+    </message>
+    <message>
+        <source>{name} is empty: there is nothing to import.</source>
+        <translation>{name} jest pusty: nie ma nic do zaimportowania.</translation>
+    </message>
+    <message>
+        <source>{name} is a folder, not a file: choose a file in it.</source>
+        <translation>{name} to folder, a nie plik: wybierz plik w nim.</translation>
+    </message>
+    <message>
+        <source>{name} is a named pipe, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} to potok nazwany, a nie zwykły plik: vipdesk importuje tylko pliki zapisane na dysku.</translation>
+    </message>
+    <message>
+        <source>{name} is a socket, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} to gniazdo (socket), a nie zwykły plik: vipdesk importuje tylko pliki zapisane na dysku.</translation>
+    </message>
+    <message>
+        <source>{name} is a device, not an ordinary file: vipdesk imports only files saved on disk.</source>
+        <translation>{name} to urządzenie, a nie zwykły plik: vipdesk importuje tylko pliki zapisane na dysku.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF document, not a spreadsheet: {advice}</source>
+        <translation>{name} to dokument PDF, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an old-style Excel 97-2003 (.xls) or Office file, not a spreadsheet: {advice}</source>
+        <translation>{name} to stary plik Excel 97-2003 (.xls) lub plik Office, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an image, not a spreadsheet: {advice}</source>
+        <translation>{name} to obraz, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is text in UTF-16 (Excel&apos;s &apos;Unicode Text&apos;), not a spreadsheet: {advice}</source>
+        <translation>{name} to tekst w UTF-16 (&apos;Tekst Unicode&apos; Excela), a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a binary file, not a spreadsheet: {advice}</source>
+        <translation>{name} to plik binarny, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is an OpenDocument spreadsheet (.ods), not a spreadsheet: {advice}</source>
+        <translation>{name} to arkusz OpenDocument (.ods), a nie arkusz, który czyta vipdesk: {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is a Word document, not a spreadsheet: {advice}</source>
+        <translation>{name} to dokument Word, a nie arkusz: {advice}</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (tab) needs quotes around it.</source>
+        <translation>Wiersz ma {last} wartości, a nagłówek tylko {width} kolumn: wartość zawierająca separator (tabulator) musi być w cudzysłowie.</translation>
+    </message>
+    <message>
+        <source>The row has {last} values but the header only {width} columns: a value that holds the separator (semicolon) needs quotes around it.</source>
+        <translation>Wiersz ma {last} wartości, a nagłówek tylko {width} kolumn: wartość zawierająca separator (średnik) musi być w cudzysłowie.</translation>
+    </message>
+    <message>
+        <source>{name} has no worksheet: there is nothing to import.</source>
+        <translation>{name} nie ma arkusza: nie ma nic do zaimportowania.</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>Nie ma pliku {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {reason}.</source>
+        <translation>Nie można odczytać {name}: {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} is not UTF-8 text (line {line}): in Excel choose &apos;CSV UTF-8 (comma delimited)&apos; when saving, or save as .xlsx.</source>
+        <translation>{name} nie jest tekstem UTF-8 (wiersz {line}): w Excelu przy zapisie wybierz &apos;CSV UTF-8 (rozdzielany przecinkami)&apos; albo zapisz jako .xlsx.</translation>
+    </message>
+    <message>
+        <source>{name} is not a readable CSV file (line {line}): {reason}.</source>
+        <translation>{name} nie jest czytelnym plikiem CSV (wiersz {line}): {reason}.</translation>
+    </message>
+    <message>
+        <source>{name} has more than {most} rows; import it in parts.</source>
+        <translation>{name} ma więcej niż {most} wierszy; zaimportuj go w częściach.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its sheet cannot be read ({reason}). {advice}</source>
+        <translation>{name} jest uszkodzony: nie da się odczytać jego arkusza ({reason}). {advice}</translation>
+    </message>
+    <message>
+        <source>The file is damaged here ({reason}): nothing from this row on can be read. {advice}</source>
+        <translation>Plik jest tu uszkodzony ({reason}): od tego wiersza nic nie da się odczytać. {advice}</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a mode; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; nie jest trybem; wybierz jeden z: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a status; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; nie jest statusem; wybierz jeden z: {allowed}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many hours.</source>
+        <translation>&apos;{text}&apos; to o wiele za dużo godzin.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of hours.</source>
+        <translation>&apos;{text}&apos; nie jest całkowitą liczbą godzin.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a period: write e.g. &apos;physical 2027-02-01 to 2027-02-28&apos;.</source>
+        <translation>&apos;{text}&apos; nie jest okresem: wpisz np. &apos;physical 2027-02-01 to 2027-02-28&apos;.</translation>
+    </message>
+    <message>
+        <source>No student with the e-mail {email} in vipdesk; import or add the student first.</source>
+        <translation>W vipdesk nie ma studenta z adresem e-mail {email}; najpierw zaimportuj lub dodaj studenta.</translation>
+    </message>
+    <message>
+        <source>No student with the number {number} in vipdesk.</source>
+        <translation>W vipdesk nie ma studenta z numerem {number}.</translation>
+    </message>
+    <message>
+        <source>The e-mail and the student number belong to two different students.</source>
+        <translation>Adres e-mail i numer albumu należą do dwóch różnych studentów.</translation>
+    </message>
+    <message>
+        <source>No host organisation &apos;{name}&apos; in {country} in vipdesk; import or add it first.</source>
+        <translation>W vipdesk nie ma organizacji przyjmującej &apos;{name}&apos; w kraju {country}; najpierw ją zaimportuj lub dodaj.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the host are called {name}: give the e-mail instead.</source>
+        <translation>{count} kontakty w organizacji przyjmującej nazywają się {name}: podaj zamiast tego adres e-mail.</translation>
+    </message>
+    <message>
+        <source>A reference has at most 20 characters.</source>
+        <translation>Numer referencyjny ma najwyżej 20 znaków.</translation>
+    </message>
+    <message>
+        <source>Enter the mode: virtual, blended or physical.</source>
+        <translation>Podaj tryb: virtual, blended lub physical.</translation>
+    </message>
+    <message>
+        <source>No contact with the e-mail {email} in vipdesk.</source>
+        <translation>W vipdesk nie ma kontaktu z adresem e-mail {email}.</translation>
+    </message>
+    <message>
+        <source>{count} contacts at the institution are called {name}: give the e-mail instead.</source>
+        <translation>{count} kontakty w instytucji nazywają się {name}: podaj zamiast tego adres e-mail.</translation>
+    </message>
+    <message>
+        <source>The same reference as row {first}.</source>
+        <translation>Ten sam numer referencyjny co w wierszu {first}.</translation>
+    </message>
+    <message>
+        <source>The same student, host and planned start as row {first}.</source>
+        <translation>Ten sam student, organizacja przyjmująca i planowany początek co w wierszu {first}.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the host; give the e-mail of a contact in vipdesk.</source>
+        <translation>Nikt o nazwisku {name} nie pracuje w organizacji przyjmującej; podaj adres e-mail kontaktu w vipdesk.</translation>
+    </message>
+    <message>
+        <source>Nobody called {name} works at the institution; give the e-mail of a contact in vipdesk.</source>
+        <translation>Nikt o nazwisku {name} nie pracuje w instytucji; podaj adres e-mail kontaktu w vipdesk.</translation>
+    </message>
+    <message>
+        <source>vipdesk imports {kinds}; not &apos;{kind}&apos;.</source>
+        <translation>vipdesk importuje {kinds}; nie &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in {rows} rows of {source}; correct the file and import it again.</source>
+        <translation>Nic nie zaimportowano: problemy ({problems}) w wierszach ({rows}) pliku {source}; popraw plik i zaimportuj go ponownie.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the placements (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Baza danych odrzuciła jedną z praktyk (ktoś mógł w międzyczasie dodać ten sam rekord), więc nic nie zaimportowano. Zaimportuj plik ponownie: podgląd pokaże, co istnieje teraz.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: 1 problem in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nic nie zaimportowano: 1 problem w 1 wierszu pliku {source}; popraw plik i zaimportuj go ponownie.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: {problems} problems in 1 row of {source}; correct the file and import it again.</source>
+        <translation>Nic nie zaimportowano: problemy ({problems}) w 1 wierszu pliku {source}; popraw plik i zaimportuj go ponownie.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the students (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Baza danych odrzuciła jednego ze studentów (ktoś mógł w międzyczasie dodać ten sam rekord), więc nic nie zaimportowano. Zaimportuj plik ponownie: podgląd pokaże, co istnieje teraz.</translation>
+    </message>
+    <message>
+        <source>The database refused one of the organisations (someone may have added the same record meanwhile), so nothing was imported. Import the file again: the preview will show what exists now.</source>
+        <translation>Baza danych odrzuciła jedną z organizacji (ktoś mógł w międzyczasie dodać ten sam rekord), więc nic nie zaimportowano. Zaimportuj plik ponownie: podgląd pokaże, co istnieje teraz.</translation>
+    </message>
+    <message>
+        <source>There are no rows below the header.</source>
+        <translation>Pod nagłówkiem nie ma wierszy.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a study cycle: write 5, 6, 7 or 8 (EQF level).</source>
+        <translation>&apos;{text}&apos; nie jest stopniem studiów: wpisz 5, 6, 7 lub 8 (poziom EQF).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a size; choose one of: {allowed}.</source>
+        <translation>&apos;{text}&apos; nie jest wielkością; wybierz jedną z: {allowed}.</translation>
+    </message>
+    <message>
+        <source>There is no institution &apos;{name}&apos; in vipdesk; add it first.</source>
+        <translation>W vipdesk nie ma instytucji &apos;{name}&apos;; najpierw ją dodaj.</translation>
+    </message>
+    <message>
+        <source>The same e-mail as row {first}.</source>
+        <translation>Ten sam adres e-mail co w wierszu {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is far too many employees.</source>
+        <translation>&apos;{text}&apos; to o wiele za dużo pracowników.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a whole number of employees.</source>
+        <translation>&apos;{text}&apos; nie jest całkowitą liczbą pracowników.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of employees.</source>
+        <translation>&apos;{text}&apos; nie jest liczbą pracowników.</translation>
+    </message>
+    <message>
+        <source>The same student number as row {first}.</source>
+        <translation>Ten sam numer albumu co w wierszu {first}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is stored as a number but is none.</source>
+        <translation>&apos;{text}&apos; jest zapisane jako liczba, ale nią nie jest.</translation>
+    </message>
+    <message>
+        <source>The cell is formatted as a date but {text} is no date.</source>
+        <translation>Komórka jest sformatowana jako data, ale {text} nie jest datą.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its shared strings are not well-formed ({reason}, line {line}). {advice}</source>
+        <translation>{name} jest uszkodzony: jego współdzielone ciągi nie są poprawnie zbudowane ({reason}, wiersz {line}). {advice}</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: the sheet &apos;{sheet}&apos; is listed but not where to find it. {advice}</source>
+        <translation>{name} jest uszkodzony: arkusz &apos;{sheet}&apos; jest wymieniony, ale nie wiadomo, gdzie go znaleźć. {advice}</translation>
+    </message>
+    <message>
+        <source>row {row} is beyond Excel&apos;s last row</source>
+        <translation>wiersz {row} leży za ostatnim wierszem Excela</translation>
+    </message>
+    <message>
+        <source>The cell refers to text the file does not hold: damaged.</source>
+        <translation>Komórka odwołuje się do tekstu, którego plik nie zawiera: uszkodzony.</translation>
+    </message>
+    <message>
+        <source>a cell lies beyond Excel&apos;s last column</source>
+        <translation>komórka leży za ostatnią kolumną Excela</translation>
+    </message>
 </context>
 </TS>
