@@ -12,10 +12,12 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from tests.helpers.hostile_sheets import student_workbook
 from tests.helpers.phrases import templates_in
 from tests.helpers.sheet_world import add_parties
+from tests.helpers.translations import compile_catalogues
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
 from vipdesk.services.importing import (
@@ -32,7 +34,10 @@ from vipdesk.services.importing import (
 from vipdesk.services.importing.cells import ImportProblem
 from vipdesk.services.importing.date_order import save_date_order
 from vipdesk.services.importing.plan import ImportRejectedError, plan_import, row_kind, run_import
+from vipdesk.ui import phrases
+from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text, problem_text
+from vipdesk.ui.spreadsheets import problem_texts
 from vipdesk.ui.spreadsheets.problem_texts import templates
 
 MODULES = (archive, cells, columns, date_order, files, placements, plan, rows, workbook)
@@ -181,3 +186,31 @@ def test_each_error_of_a_file_reads_in_english_as_the_service_says_it(
     for error in errors:
         assert error_text(error) == str(error)
         assert error.phrase is not None or getattr(error, "problems", None), error
+
+
+def test_in_german_a_problem_and_an_error_keep_no_english(
+    qapp: object, db: Database, tmp_path: Path
+) -> None:
+    csv_path = tmp_path / "students.csv"
+    csv_path.write_text("Name\nAnna\n", encoding="utf-8")
+    missing = plan_import(db, "students", csv_path).problems[0]
+    pdf_path = tmp_path / "document.pdf"
+    pdf_path.write_bytes(b"%PDF-1.7\n")
+    with pytest.raises(VipdeskError) as caught:
+        plan_import(db, "students", pdf_path)
+    german = QTranslator()
+    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
+    QCoreApplication.installTranslator(german)
+    problem_texts.templates.cache_clear()
+    phrases.all_templates.cache_clear()
+    try:
+        worded = problem_text(missing), error_text(caught.value)
+    finally:
+        QCoreApplication.removeTranslator(german)
+        problem_texts.templates.cache_clear()
+        phrases.all_templates.cache_clear()
+    assert worded == (
+        "Die Spalte 'Given name' (oder 'First name' oder 'Forename') fehlt.",
+        "document.pdf ist ein PDF-Dokument, keine Tabelle: speichern Sie sie in Excel oder "
+        "LibreOffice als .xlsx oder als CSV (UTF-8) und importieren Sie diese.",
+    )
