@@ -7321,5 +7321,65 @@ Zu tun: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
+    <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Die sichere Verbindung zu {where} ist fehlgeschlagen: {reason} (ist es der richtige Port für die gewählte Sicherheit?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Anhang zu groß: Die Nachricht hat {size} MB, der Server nimmt höchstens {limit} MB an.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Anhang zu groß: Der Server hat die Nachricht abgelehnt ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Anmeldung von {where} abgelehnt: Benutzername oder Passwort werden nicht akzeptiert ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Kein Mailserver eingerichtet: Füllen Sie Einstellungen → E-Mail aus oder speichern Sie die Nachricht als .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Für {user} ist kein Passwort gespeichert: Geben Sie es unter Einstellungen → E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Empfänger abgelehnt: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Absender abgelehnt: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Server nicht erreichbar: Keine Verbindung zu {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Die Verbindung zum Server brach beim Senden ab; die Nachricht bleibt zum erneuten Senden vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Der Server kann keinen Benutzernamen und kein Passwort mit Buchstaben außerhalb von A–Z annehmen (er bietet kein AUTH PLAIN an).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Der Server nimmt keine Adressen in nichtlateinischer Schrift an (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Der Server hat die Nachricht abgelehnt ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Der Server {where} nimmt auf dieser Verbindung keine Anmeldung an: Wählen Sie STARTTLS oder TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Der Server {where} bietet kein STARTTLS an: Wählen Sie TLS oder fragen Sie die IT nach dem richtigen Port.</translation>
+    </message>
 </context>
 </TS>

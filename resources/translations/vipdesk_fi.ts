@@ -7321,5 +7321,65 @@ Toimenpide: {action}.</translation>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
+    <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Suojattu yhteys kohteeseen {where} epäonnistui: {reason} (onko portti oikea valitulle suojaukselle?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Liite on liian suuri: viesti on {size} Mt, ja palvelin ottaa enintään {limit} Mt.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Liite on liian suuri: palvelin hylkäsi viestin ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Kirjautuminen hylätty ({where}): käyttäjätunnusta tai salasanaa ei hyväksytä ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Sähköpostipalvelinta ei ole määritetty: täytä Asetukset → Sähköposti tai tallenna viesti .eml-tiedostona.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Käyttäjälle {user} ei ole tallennettu salasanaa: anna se kohdassa Asetukset → Sähköposti.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Vastaanottaja hylätty: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Lähettäjä hylätty: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Palvelinta ei tavoiteta: yhteyttä kohteeseen {where} ei saada ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Yhteys palvelimeen katkesi lähetyksen aikana; viesti odottaa uutta lähetystä.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Palvelin ei hyväksy käyttäjätunnusta tai salasanaa, jossa on muita kuin A–Z-kirjaimia (se ei tarjoa AUTH PLAIN -tunnistusta).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Palvelin ei hyväksy muilla kuin latinalaisilla kirjaimilla kirjoitettuja osoitteita (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Palvelin hylkäsi viestin ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Palvelin {where} ei hyväksy kirjautumista tässä yhteydessä: valitse STARTTLS tai TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Palvelin {where} ei tarjoa STARTTLS:ää: valitse TLS tai kysy IT-tuelta oikeaa porttia.</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.people.problem_texts",
     "vipdesk.ui.monitoring.problem_texts",
     "vipdesk.ui.preparation.problem_texts",
+    "vipdesk.ui.mail.problem_texts",
 )
 
 
