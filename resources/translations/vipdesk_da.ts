@@ -7381,5 +7381,69 @@ Hvad der skal gøres: {action}.</translation>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Serveren {where} tilbyder ikke STARTTLS: vælg TLS, eller spørg IT om den rigtige port.</translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Angiv datoen for underskriften.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Angiv navnet på den person, der underskrev.</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Der er ingen scanning vedhæftet for {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Datoen ligger før dokumentet blev sendt ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Datoen for underskriften ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document} er allerede underskrevet af alle parter og låst.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document} er ikke sendt til underskrift.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} underskriver ikke {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>{party} underskriver først (rækkefølge: {order}).</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} indeholder ingen underskrift for {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} er ikke {document}, som det blev sendt til underskrift, med en tilføjet underskrift; bed parten underskrive den fil, de modtog, uden at gemme den som en ny PDF.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: underskriften for {party} er intakt, men underskriveren {signer} er ikke bekræftet: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: underskriften i {field} holder ikke: {verdict}. Intet blev registreret.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
 </context>
 </TS>

@@ -7381,5 +7381,69 @@ Zu tun: {action}.</translation>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Der Server {where} bietet kein STARTTLS an: Wählen Sie TLS oder fragen Sie die IT nach dem richtigen Port.</translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>„{email}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Geben Sie das Datum der Unterschrift ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Geben Sie den Namen der unterzeichnenden Person ein.</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Für diese Partei ist kein Scan angehängt: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Das Datum liegt vor dem Versand des Dokuments ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Das Datum der Unterschrift liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: bereits von allen Parteien unterschrieben und gesperrt.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: nicht zur Unterschrift versandt.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} unterschreibt {document} nicht.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Zuerst unterschreibt: {party} (Reihenfolge: {order}).</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} enthält keine Signatur für: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} ist nicht {document} wie zur Unterschrift versandt, mit hinzugefügter Signatur; bitten Sie die Partei, die erhaltene Datei zu signieren, ohne sie als neues PDF zu speichern.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: Die Signatur für {party} ist intakt, aber die signierende Person {signer} ist nicht bestätigt: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: Die Signatur in {field} hält nicht: {verdict}. Nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
 </context>
 </TS>

@@ -7356,5 +7356,69 @@ What to do: {action}.</source>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -7381,5 +7381,69 @@ Toimenpide: {action}.</translation>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Palvelin {where} ei tarjoa STARTTLS:ää: valitse TLS tai kysy IT-tuelta oikeaa porttia.</translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Anna allekirjoituksen päivämäärä.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Anna allekirjoittaneen henkilön nimi.</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Skannausta ei ole liitetty osapuolelle: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Päivämäärä on ennen asiakirjan lähettämistä ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Allekirjoituksen päivämäärä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: kaikki osapuolet ovat jo allekirjoittaneet, ja se on lukittu.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: ei ole lähetetty allekirjoitettavaksi.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>Osapuoli {party} ei allekirjoita asiakirjaa: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>Osapuoli {party} on jo allekirjoittanut asiakirjan: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Ensin allekirjoittaa: {party} (järjestys: {order}).</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>Tiedostossa {file} ei ole allekirjoitusta osapuolelta: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} ei ole asiakirja {document} sellaisena kuin se lähetettiin allekirjoitettavaksi, allekirjoitus lisättynä; pyydä osapuolta allekirjoittamaan saamansa tiedosto tallentamatta sitä uutena PDF:nä.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: osapuolen {party} allekirjoitus on eheä, mutta allekirjoittajaa {signer} ei ole vahvistettu: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: kentän {field} allekirjoitus ei ole pätevä: {verdict}. Mitään ei kirjattu.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
 </context>
 </TS>

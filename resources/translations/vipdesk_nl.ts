@@ -7381,5 +7381,69 @@ Wat te doen: {action}.</translation>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>De server {where} biedt geen STARTTLS: kies TLS of vraag IT naar de juiste poort.</translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Vul de datum van de handtekening in.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Vul de naam in van de persoon die tekende.</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Er is geen scan bijgevoegd voor {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>De datum ligt vóór het versturen van het document ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>De datum van de handtekening ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document} is al door alle partijen ondertekend en vergrendeld.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document} is niet ter ondertekening verstuurd.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} ondertekent {document} niet.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>{party} tekent eerst (volgorde: {order}).</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} bevat geen handtekening voor {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} is niet {document} zoals ter ondertekening verstuurd met een handtekening erbij; vraag de partij het ontvangen bestand te ondertekenen, zonder het als nieuwe pdf op te slaan.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: de handtekening voor {party} is intact, maar de ondertekenaar {signer} is niet bevestigd: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: de handtekening in {field} houdt geen stand: {verdict}. Er is niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
 </context>
 </TS>

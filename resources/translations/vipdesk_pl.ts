@@ -7422,5 +7422,69 @@ Co zrobić: {action}.</translation>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Serwer {where} nie oferuje STARTTLS: wybierz TLS albo zapytaj dział IT o właściwy port.</translation>
     </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>„{email}” nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Wpisz datę podpisu.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Wpisz imię i nazwisko osoby, która podpisała.</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Brak załączonego skanu dla strony: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Data jest wcześniejsza niż wysłanie dokumentu ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Data podpisu jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: już podpisane przez wszystkie strony i zablokowane.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: nie zostało wysłane do podpisu.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>Strona {party} nie podpisuje dokumentu: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>Strona {party} już podpisała dokument: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Najpierw podpisuje strona: {party} (kolejność: {order}).</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} nie zawiera podpisu strony: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} to nie jest dokument {document} w postaci wysłanej do podpisu z dodanym podpisem; poproś stronę o podpisanie otrzymanego pliku bez zapisywania go jako nowy PDF.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: podpis strony {party} jest nienaruszony, ale podpisujący {signer} nie jest potwierdzony: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: podpis w polu {field} nie jest ważny: {verdict}. Nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
 </context>
 </TS>

@@ -8,12 +8,12 @@ from decimal import Decimal
 import vipdesk.services.mail.smtp as smtp
 from tests.helpers.phrases import templates_in
 from vipdesk.services.mail.smtp import MailError
-from vipdesk.ui.mail.problem_texts import templates
+from vipdesk.ui.mail.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import error_text
 
 
 def test_the_interface_knows_every_template_of_the_mail_services() -> None:
-    assert templates_in((smtp,), {"said": 0}) == set(templates())
+    assert templates_in((smtp,), {"said": 0}) == set(TEMPLATES)
 
 
 def test_a_failure_reads_in_english_as_the_service_says_it_and_keeps_its_batch_flag() -> None:

@@ -7,12 +7,9 @@ stored with a message in the outbox stays as it was written.)
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP
-
-from vipdesk.ui.i18n import tr
 
 TEMPLATES: tuple[str, ...] = cast(
     tuple[str, ...],
@@ -54,8 +51,3 @@ TEMPLATES: tuple[str, ...] = cast(
         ),
     ),
 )
-
-
-@cache
-def templates() -> dict[str, str]:
-    return {english: tr(english) for english in TEMPLATES}
