@@ -7386,12 +7386,28 @@ Hvad der skal gøres: {action}.</translation>
         <translation>&apos;{email}&apos; er ikke en e-mailadresse.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle tre parter underskriver: praktikanten, institutionen og den modtagende organisation.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Hver part må kun stå én gang i rækkefølgen.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Angiv datoen for underskriften.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Angiv navnet på den person, der underskrev.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Angiv mindst én part, der underskriver.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Der er ikke registreret noget kommunikationsværktøj: angiv før afsendelse, hvilke værktøjer der bruges til {needed} (vælg dem under forberedelsen eller på siden Teknologi).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7406,12 +7422,24 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Datoen for underskriften ligger i fremtiden.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Praktikopholdet er &apos;{status}&apos;: flyt det til &apos;Under forberedelse&apos;, før aftalen sendes.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document} er allerede underskrevet af alle parter og låst.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document} er ikke sendt til underskrift.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} er sendt til underskrift og kan ikke ændres: start en ny version for at ændre den.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} er underskrevet af alle parter og låst: registrér ændringer som en ændring.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7424,6 +7452,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>{party} underskriver først (rækkefølge: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Ukendt part &apos;{party}&apos; i rækkefølgen.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

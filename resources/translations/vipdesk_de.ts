@@ -7386,12 +7386,28 @@ Zu tun: {action}.</translation>
         <translation>„{email}“ ist keine E-Mail-Adresse.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle drei Parteien unterschreiben: Praktikant/in, Einrichtung und aufnehmende Organisation.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Jede Partei darf nur einmal in der Reihenfolge stehen.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Geben Sie das Datum der Unterschrift ein.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Geben Sie den Namen der unterzeichnenden Person ein.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Nennen Sie mindestens eine Partei, die unterschreibt.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Kein Kommunikationstool erfasst: Geben Sie vor dem Versand an, welche Tools hierfür dienen: {needed} (wählen Sie sie in der Vorbereitung oder auf der Seite „Technik“).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7406,12 +7422,24 @@ Zu tun: {action}.</translation>
         <translation>Das Datum der Unterschrift liegt in der Zukunft.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Das Praktikum ist „{status}“: Setzen Sie es vor dem Versand der Vereinbarung auf „In Vorbereitung“.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document}: bereits von allen Parteien unterschrieben und gesperrt.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document}: nicht zur Unterschrift versandt.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} ist zur Unterschrift versandt und kann sich nicht ändern: Beginnen Sie eine neue Fassung, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} ist von allen Parteien unterschrieben und gesperrt: Erfassen Sie Änderungen als Änderungsvereinbarung.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7424,6 +7452,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>Zuerst unterschreibt: {party} (Reihenfolge: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Unbekannte Partei „{party}“ in der Reihenfolge.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

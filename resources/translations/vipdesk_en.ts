@@ -7361,11 +7361,27 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7381,11 +7397,23 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7398,6 +7426,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>The {party} signs first (order: {order}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

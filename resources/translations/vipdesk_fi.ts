@@ -7386,12 +7386,28 @@ Toimenpide: {action}.</translation>
         <translation>&apos;{email}&apos; ei ole sähköpostiosoite.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Kaikki kolme osapuolta allekirjoittavat: harjoittelija, korkeakoulu ja vastaanottava organisaatio.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Kukin osapuoli saa olla järjestyksessä vain kerran.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Anna allekirjoituksen päivämäärä.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Anna allekirjoittaneen henkilön nimi.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Nimeä vähintään yksi allekirjoittava osapuoli.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Viestintätyökalua ei ole kirjattu: kerro ennen lähettämistä, mitkä työkalut palvelevat näitä: {needed} (valitse ne valmistelussa tai Teknologia-sivulla).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7406,12 +7422,24 @@ Toimenpide: {action}.</translation>
         <translation>Allekirjoituksen päivämäärä on tulevaisuudessa.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Harjoittelun tila on &apos;{status}&apos;: siirrä se tilaan &apos;Valmistelussa&apos; ennen sopimuksen lähettämistä.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document}: kaikki osapuolet ovat jo allekirjoittaneet, ja se on lukittu.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document}: ei ole lähetetty allekirjoitettavaksi.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: lähetetty allekirjoitettavaksi eikä voi muuttua; aloita uusi versio muuttaaksesi sitä.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: kaikki osapuolet ovat allekirjoittaneet, ja se on lukittu; kirjaa muutokset sopimusmuutoksena.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7424,6 +7452,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>Ensin allekirjoittaa: {party} (järjestys: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Tuntematon osapuoli &apos;{party}&apos; järjestyksessä.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

@@ -7386,12 +7386,28 @@ Cosa fare: {action}.</translation>
         <translation>&apos;{email}&apos; non è un indirizzo e-mail.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Firmano tutte e tre le parti: il tirocinante, l&apos;istituto e l&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Ogni parte può comparire una sola volta nell&apos;ordine.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Inserisci la data della firma.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Inserisci il nome della persona che ha firmato.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Indica almeno una parte che firma.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Nessuno strumento di comunicazione registrato: prima dell&apos;invio indica quali strumenti servono per {needed} (sceglili nella preparazione o nella pagina Tecnologia).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7406,12 +7422,24 @@ Cosa fare: {action}.</translation>
         <translation>La data della firma è nel futuro.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Il tirocinio è &apos;{status}&apos;: portalo a &apos;In preparazione&apos; prima di inviare l&apos;accordo.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document}: già firmato da tutte le parti e bloccato.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document}: non è stato inviato per la firma.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: inviato per la firma, non può cambiare; avvia una nuova versione per modificarlo.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: firmato da tutte le parti e bloccato; registra le modifiche come emendamento.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7424,6 +7452,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>Firma per prima la parte: {party} (ordine: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Parte sconosciuta &apos;{party}&apos; nell&apos;ordine.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

@@ -7386,12 +7386,28 @@ Wat te doen: {action}.</translation>
         <translation>&apos;{email}&apos; is geen e-mailadres.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle drie partijen tekenen: de stagiair, de instelling en de ontvangende organisatie.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Elke partij mag maar één keer in de volgorde staan.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Vul de datum van de handtekening in.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Vul de naam in van de persoon die tekende.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Noem minstens één partij die tekent.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Er is geen communicatietool vastgelegd: geef vóór het versturen aan welke tools dienen voor {needed} (kies ze bij de voorbereiding of op de pagina Technologie).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7406,12 +7422,24 @@ Wat te doen: {action}.</translation>
         <translation>De datum van de handtekening ligt in de toekomst.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>De stage is &apos;{status}&apos;: zet haar op &apos;In voorbereiding&apos; voordat u de overeenkomst verstuurt.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document} is al door alle partijen ondertekend en vergrendeld.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document} is niet ter ondertekening verstuurd.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} is ter ondertekening verstuurd en kan niet meer veranderen: begin een nieuwe versie om haar te wijzigen.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} is door alle partijen ondertekend en vergrendeld: leg wijzigingen vast als wijziging.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7424,6 +7452,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>{party} tekent eerst (volgorde: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Onbekende partij &apos;{party}&apos; in de volgorde.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

@@ -7427,12 +7427,28 @@ Co zrobić: {action}.</translation>
         <translation>„{email}” nie jest adresem e-mail.</translation>
     </message>
     <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Podpisują wszystkie trzy strony: praktykant, uczelnia i organizacja przyjmująca.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Każda strona może wystąpić w kolejności tylko raz.</translation>
+    </message>
+    <message>
         <source>Enter the date of the signature.</source>
         <translation>Wpisz datę podpisu.</translation>
     </message>
     <message>
         <source>Enter the name of the person who signed.</source>
         <translation>Wpisz imię i nazwisko osoby, która podpisała.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Wskaż co najmniej jedną stronę, która podpisuje.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Nie zapisano narzędzia komunikacji: przed wysłaniem wskaż narzędzia do tych celów: {needed} (wybierz je w przygotowaniu albo na stronie Technologia).</translation>
     </message>
     <message>
         <source>No scan is attached for the {party}.</source>
@@ -7447,12 +7463,24 @@ Co zrobić: {action}.</translation>
         <translation>Data podpisu jest w przyszłości.</translation>
     </message>
     <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Status praktyki to „{status}”: przed wysłaniem porozumienia zmień go na „W przygotowaniu”.</translation>
+    </message>
+    <message>
         <source>The {document} is already signed by every party and locked.</source>
         <translation>{document}: już podpisane przez wszystkie strony i zablokowane.</translation>
     </message>
     <message>
         <source>The {document} is not out for signature.</source>
         <translation>{document}: nie zostało wysłane do podpisu.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: wysłane do podpisu i nie może się zmienić; aby je zmienić, zacznij nową wersję.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: podpisane przez wszystkie strony i zablokowane; zmiany zapisz jako aneks.</translation>
     </message>
     <message>
         <source>The {party} does not sign the {document}.</source>
@@ -7465,6 +7493,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>The {party} signs first (order: {order}).</source>
         <translation>Najpierw podpisuje strona: {party} (kolejność: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Nieznana strona „{party}” w kolejności.</translation>
     </message>
     <message>
         <source>{file} carries no signature for the {party}.</source>

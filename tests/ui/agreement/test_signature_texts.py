@@ -3,6 +3,8 @@ the signature services is in the catalogue, and in English each reads as the ser
 
 from __future__ import annotations
 
+import vipdesk.services.agreements.views as views
+import vipdesk.services.agreements.workflow as workflow
 import vipdesk.services.signatures.recording as recording
 from tests.helpers.phrases import templates_in
 from vipdesk.errors import VipdeskError
@@ -14,7 +16,7 @@ CALLS = {"said": 0, "FieldProblem.said": 1, "Phrase": 0, "on": 1}
 
 
 def test_the_interface_knows_every_template_of_the_signature_services() -> None:
-    assert templates_in((recording,), CALLS) == set(TEMPLATES)
+    assert templates_in((recording, views, workflow), CALLS) == set(TEMPLATES)
 
 
 def test_a_refusal_reads_in_english_as_the_service_says_it() -> None:

@@ -49,10 +49,15 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
-from vipdesk.phrase import Day, Joined, Label, Phrase
+from vipdesk.phrase import Day, Joined
 from vipdesk.services.agreements.queries import load_row, reference_of
 from vipdesk.services.agreements.render import executed_copy
-from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
+from vipdesk.services.agreements.views import (
+    DocumentView,
+    document_name,
+    document_view,
+    party_name,
+)
 from vipdesk.services.placements.lifecycle import move_status
 from vipdesk.services.signatures.scans import scan_problems
 from vipdesk.services.signatures.trust import check_signed_file, pin
@@ -86,16 +91,6 @@ def _writing(db: Database, user: str | None) -> Iterator[Session]:
         ) from exc
 
 
-def _named(row: AgreementDocument) -> Phrase:
-    """'learning agreement 1', in whatever language it is read."""
-    return Phrase("{kind} {number}", {"kind": Label(row.kind.label, True), "number": row.number})
-
-
-def _party(party: str) -> Label:
-    """A party's name inside a sentence: 'receiving organisation'."""
-    return Label(PARTY_LABELS.get(party, party), True)
-
-
 def _touch(row: AgreementDocument) -> None:
     row.updated_at = utcnow()
 
@@ -105,19 +100,23 @@ def _open_signature(row: AgreementDocument, party: str) -> AgreementSignature:
         if row.state is DocumentState.SIGNED:
             raise VipdeskError.said(
                 "The {document} is already signed by every party and locked.",
-                document=_named(row),
+                document=document_name(row),
             )
-        raise VipdeskError.said("The {document} is not out for signature.", document=_named(row))
+        raise VipdeskError.said(
+            "The {document} is not out for signature.", document=document_name(row)
+        )
     signature = next((s for s in row.signatures if s.party == party), None)
     if signature is None:
         raise VipdeskError.said(
-            "The {party} does not sign the {document}.", party=_party(party), document=_named(row)
+            "The {party} does not sign the {document}.",
+            party=party_name(party),
+            document=document_name(row),
         )
     if signature.state is SignatureState.SIGNED:
         raise VipdeskError.said(
             "The {party} has signed the {document} already.",
-            party=_party(party),
-            document=_named(row),
+            party=party_name(party),
+            document=document_name(row),
         )
     waiting = [
         s
@@ -125,9 +124,11 @@ def _open_signature(row: AgreementDocument, party: str) -> AgreementSignature:
         if s.position < signature.position and s.state is not SignatureState.SIGNED
     ]
     if waiting:
-        order = Joined(tuple(_party(s.party) for s in row.signatures), " → ")
+        order = Joined(tuple(party_name(s.party) for s in row.signatures), " → ")
         raise VipdeskError.said(
-            "The {party} signs first (order: {order}).", party=_party(waiting[0].party), order=order
+            "The {party} signs first (order: {order}).",
+            party=party_name(waiting[0].party),
+            order=order,
         )
     return signature
 
@@ -237,7 +238,7 @@ def record_digital(
         row = load_row(session, document_id)
         _open_signature(row, party)
         base = row.signed_pdf or row.pdf
-        title = _named(row)
+        title = document_name(row)
     assert base is not None  # sent documents have their PDF
     if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
         raise VipdeskError.said(
@@ -258,7 +259,7 @@ def record_digital(
     own = checked.of_party(party)
     if not own:
         raise VipdeskError.said(
-            "{file} carries no signature for the {party}.", file=name, party=_party(party)
+            "{file} carries no signature for the {party}.", file=name, party=party_name(party)
         )
     signer = own[-1]
     if signer.reasons and not confirm_signer:
@@ -266,7 +267,7 @@ def record_digital(
             "{file}: the signature for the {party} is intact, but its signer {signer} is not "
             "confirmed: {reasons}.",
             file=name,
-            party=_party(party),
+            party=party_name(party),
             signer=signer.check.signer,
             reasons="; ".join(signer.reasons),
         )
@@ -345,14 +346,14 @@ def decline(
         row = load_row(session, document_id)
         if row.state is not DocumentState.SENT:
             raise VipdeskError.said(
-                "The {document} is not out for signature.", document=_named(row)
+                "The {document} is not out for signature.", document=document_name(row)
             )
         declining = next((s for s in row.signatures if s.party == party), None)
         if declining is None:
             raise VipdeskError.said(
                 "The {party} does not sign the {document}.",
-                party=_party(party),
-                document=_named(row),
+                party=party_name(party),
+                document=document_name(row),
             )
         _touch(row)
         for signature in row.signatures:
@@ -386,7 +387,7 @@ def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
         row = load_row(session, document_id)
         signature = next((s for s in row.signatures if s.party == party), None)
         if signature is None or signature.scan is None:
-            raise VipdeskError.said("No scan is attached for the {party}.", party=_party(party))
+            raise VipdeskError.said("No scan is attached for the {party}.", party=party_name(party))
         return signature.scan_name or f"scan-{party}", signature.scan
 
 
