@@ -7322,6 +7322,162 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Den sikre forbindelse til {where} mislykkedes: {reason} (er det den rigtige port til den valgte sikkerhed?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Vedhæftningen er for stor: beskeden fylder {size} MB, og serveren tager højst {limit} MB.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Vedhæftningen er for stor: serveren afviste beskeden ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Login afvist af {where}: brugernavnet eller adgangskoden accepteres ikke ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Der er ikke angivet nogen mailserver: udfyld Indstillinger → E-mail, eller gem beskeden som .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Der er ingen adgangskode gemt for {user}: angiv den under Indstillinger → E-mail.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Modtager afvist: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Afsender afvist: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Serveren kan ikke nås: kan ikke forbinde til {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Forbindelsen til serveren blev afbrudt under afsendelsen; beskeden venter på at blive sendt igen.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Serveren kan ikke tage et brugernavn eller en adgangskode med bogstaver ud over A–Å (den tilbyder ikke AUTH PLAIN).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Serveren tager ikke adresser skrevet med ikke-latinske bogstaver (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Serveren afviste beskeden ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Serveren {where} tager ikke imod login på denne forbindelse: vælg STARTTLS eller TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Serveren {where} tilbyder ikke STARTTLS: vælg TLS, eller spørg IT om den rigtige port.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle tre parter underskriver: praktikanten, institutionen og den modtagende organisation.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Hver part må kun stå én gang i rækkefølgen.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Angiv datoen for underskriften.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Angiv navnet på den person, der underskrev.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Angiv mindst én part, der underskriver.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Der er ikke registreret noget kommunikationsværktøj: angiv før afsendelse, hvilke værktøjer der bruges til {needed} (vælg dem under forberedelsen eller på siden Teknologi).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Der er ingen scanning vedhæftet for {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Datoen ligger før dokumentet blev sendt ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Datoen for underskriften ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Praktikopholdet er &apos;{status}&apos;: flyt det til &apos;Under forberedelse&apos;, før aftalen sendes.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document} er allerede underskrevet af alle parter og låst.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document} er ikke sendt til underskrift.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} er sendt til underskrift og kan ikke ændres: start en ny version for at ændre den.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} er underskrevet af alle parter og låst: registrér ændringer som en ændring.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} underskriver ikke {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>{party} underskriver først (rækkefølge: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Ukendt part &apos;{party}&apos; i rækkefølgen.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} indeholder ingen underskrift for {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} er ikke {document}, som det blev sendt til underskrift, med en tilføjet underskrift; bed parten underskrive den fil, de modtog, uden at gemme den som en ny PDF.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: underskriften for {party} er intakt, men underskriveren {signer} er ikke bekræftet: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: underskriften i {field} holder ikke: {verdict}. Intet blev registreret.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>gem den fra Excel eller LibreOffice som .xlsx eller som CSV (UTF-8), og importér så den.</translation>
     </message>

@@ -7322,6 +7322,162 @@ Zu tun: {action}.</translation>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Die sichere Verbindung zu {where} ist fehlgeschlagen: {reason} (ist es der richtige Port für die gewählte Sicherheit?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Anhang zu groß: Die Nachricht hat {size} MB, der Server nimmt höchstens {limit} MB an.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Anhang zu groß: Der Server hat die Nachricht abgelehnt ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Anmeldung von {where} abgelehnt: Benutzername oder Passwort werden nicht akzeptiert ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Kein Mailserver eingerichtet: Füllen Sie Einstellungen → E-Mail aus oder speichern Sie die Nachricht als .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Für {user} ist kein Passwort gespeichert: Geben Sie es unter Einstellungen → E-Mail ein.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Empfänger abgelehnt: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Absender abgelehnt: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Server nicht erreichbar: Keine Verbindung zu {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Die Verbindung zum Server brach beim Senden ab; die Nachricht bleibt zum erneuten Senden vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Der Server kann keinen Benutzernamen und kein Passwort mit Buchstaben außerhalb von A–Z annehmen (er bietet kein AUTH PLAIN an).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Der Server nimmt keine Adressen in nichtlateinischer Schrift an (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Der Server hat die Nachricht abgelehnt ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Der Server {where} nimmt auf dieser Verbindung keine Anmeldung an: Wählen Sie STARTTLS oder TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Der Server {where} bietet kein STARTTLS an: Wählen Sie TLS oder fragen Sie die IT nach dem richtigen Port.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>„{email}“ ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle drei Parteien unterschreiben: Praktikant/in, Einrichtung und aufnehmende Organisation.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Jede Partei darf nur einmal in der Reihenfolge stehen.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Geben Sie das Datum der Unterschrift ein.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Geben Sie den Namen der unterzeichnenden Person ein.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Nennen Sie mindestens eine Partei, die unterschreibt.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Kein Kommunikationstool erfasst: Geben Sie vor dem Versand an, welche Tools hierfür dienen: {needed} (wählen Sie sie in der Vorbereitung oder auf der Seite „Technik“).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Für diese Partei ist kein Scan angehängt: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Das Datum liegt vor dem Versand des Dokuments ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Das Datum der Unterschrift liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Das Praktikum ist „{status}“: Setzen Sie es vor dem Versand der Vereinbarung auf „In Vorbereitung“.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: bereits von allen Parteien unterschrieben und gesperrt.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: nicht zur Unterschrift versandt.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} ist zur Unterschrift versandt und kann sich nicht ändern: Beginnen Sie eine neue Fassung, um sie zu ändern.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} ist von allen Parteien unterschrieben und gesperrt: Erfassen Sie Änderungen als Änderungsvereinbarung.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} unterschreibt {document} nicht.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Zuerst unterschreibt: {party} (Reihenfolge: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Unbekannte Partei „{party}“ in der Reihenfolge.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} enthält keine Signatur für: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} ist nicht {document} wie zur Unterschrift versandt, mit hinzugefügter Signatur; bitten Sie die Partei, die erhaltene Datei zu signieren, ohne sie als neues PDF zu speichern.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: Die Signatur für {party} ist intakt, aber die signierende Person {signer} ist nicht bestätigt: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: Die Signatur in {field} hält nicht: {verdict}. Nichts wurde erfasst.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>speichern Sie sie in Excel oder LibreOffice als .xlsx oder als CSV (UTF-8) und importieren Sie diese.</translation>
     </message>

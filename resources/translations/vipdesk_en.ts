@@ -7297,6 +7297,162 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation type="unfinished"></translation>
     </message>

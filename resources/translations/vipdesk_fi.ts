@@ -7322,6 +7322,162 @@ Toimenpide: {action}.</translation>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Suojattu yhteys kohteeseen {where} epäonnistui: {reason} (onko portti oikea valitulle suojaukselle?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Liite on liian suuri: viesti on {size} Mt, ja palvelin ottaa enintään {limit} Mt.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Liite on liian suuri: palvelin hylkäsi viestin ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Kirjautuminen hylätty ({where}): käyttäjätunnusta tai salasanaa ei hyväksytä ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Sähköpostipalvelinta ei ole määritetty: täytä Asetukset → Sähköposti tai tallenna viesti .eml-tiedostona.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Käyttäjälle {user} ei ole tallennettu salasanaa: anna se kohdassa Asetukset → Sähköposti.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Vastaanottaja hylätty: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Lähettäjä hylätty: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Palvelinta ei tavoiteta: yhteyttä kohteeseen {where} ei saada ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Yhteys palvelimeen katkesi lähetyksen aikana; viesti odottaa uutta lähetystä.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Palvelin ei hyväksy käyttäjätunnusta tai salasanaa, jossa on muita kuin A–Z-kirjaimia (se ei tarjoa AUTH PLAIN -tunnistusta).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Palvelin ei hyväksy muilla kuin latinalaisilla kirjaimilla kirjoitettuja osoitteita (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Palvelin hylkäsi viestin ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Palvelin {where} ei hyväksy kirjautumista tässä yhteydessä: valitse STARTTLS tai TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Palvelin {where} ei tarjoa STARTTLS:ää: valitse TLS tai kysy IT-tuelta oikeaa porttia.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Kaikki kolme osapuolta allekirjoittavat: harjoittelija, korkeakoulu ja vastaanottava organisaatio.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Kukin osapuoli saa olla järjestyksessä vain kerran.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Anna allekirjoituksen päivämäärä.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Anna allekirjoittaneen henkilön nimi.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Nimeä vähintään yksi allekirjoittava osapuoli.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Viestintätyökalua ei ole kirjattu: kerro ennen lähettämistä, mitkä työkalut palvelevat näitä: {needed} (valitse ne valmistelussa tai Teknologia-sivulla).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Skannausta ei ole liitetty osapuolelle: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Päivämäärä on ennen asiakirjan lähettämistä ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Allekirjoituksen päivämäärä on tulevaisuudessa.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Harjoittelun tila on &apos;{status}&apos;: siirrä se tilaan &apos;Valmistelussa&apos; ennen sopimuksen lähettämistä.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: kaikki osapuolet ovat jo allekirjoittaneet, ja se on lukittu.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: ei ole lähetetty allekirjoitettavaksi.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: lähetetty allekirjoitettavaksi eikä voi muuttua; aloita uusi versio muuttaaksesi sitä.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: kaikki osapuolet ovat allekirjoittaneet, ja se on lukittu; kirjaa muutokset sopimusmuutoksena.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>Osapuoli {party} ei allekirjoita asiakirjaa: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>Osapuoli {party} on jo allekirjoittanut asiakirjan: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Ensin allekirjoittaa: {party} (järjestys: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Tuntematon osapuoli &apos;{party}&apos; järjestyksessä.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>Tiedostossa {file} ei ole allekirjoitusta osapuolelta: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} ei ole asiakirja {document} sellaisena kuin se lähetettiin allekirjoitettavaksi, allekirjoitus lisättynä; pyydä osapuolta allekirjoittamaan saamansa tiedosto tallentamatta sitä uutena PDF:nä.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: osapuolen {party} allekirjoitus on eheä, mutta allekirjoittajaa {signer} ei ole vahvistettu: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: kentän {field} allekirjoitus ei ole pätevä: {verdict}. Mitään ei kirjattu.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>tallenna se Excelissä tai LibreOfficessa .xlsx-muodossa tai CSV-muodossa (UTF-8) ja tuo se.</translation>
     </message>

@@ -7322,6 +7322,162 @@ Cosa fare: {action}.</translation>
         <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>La connessione sicura a {where} non è riuscita: {reason} (è la porta giusta per la sicurezza scelta?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Allegato troppo grande: il messaggio è di {size} MB e il server accetta al massimo {limit} MB.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Allegato troppo grande: il server ha rifiutato il messaggio ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Accesso rifiutato da {where}: nome utente o password non accettati ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Nessun server di posta impostato: compila Impostazioni → E-mail o salva il messaggio come .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Nessuna password salvata per {user}: inseriscila in Impostazioni → E-mail.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Destinatario rifiutato: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Mittente rifiutato: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Server non raggiungibile: impossibile connettersi a {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>La connessione al server si è interrotta durante l&apos;invio; il messaggio resta da inviare di nuovo.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Il server non accetta un nome utente o una password con lettere oltre A–Z (non offre AUTH PLAIN).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Il server non accetta indirizzi scritti con lettere non latine (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Il server ha rifiutato il messaggio ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Il server {where} non accetta l&apos;accesso su questa connessione: scegli STARTTLS o TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Il server {where} non offre STARTTLS: scegli TLS o chiedi all&apos;IT la porta giusta.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Firmano tutte e tre le parti: il tirocinante, l&apos;istituto e l&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Ogni parte può comparire una sola volta nell&apos;ordine.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Inserisci la data della firma.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Inserisci il nome della persona che ha firmato.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Indica almeno una parte che firma.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Nessuno strumento di comunicazione registrato: prima dell&apos;invio indica quali strumenti servono per {needed} (sceglili nella preparazione o nella pagina Tecnologia).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Nessuna scansione allegata per la parte: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>La data è precedente all&apos;invio del documento ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>La data della firma è nel futuro.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Il tirocinio è &apos;{status}&apos;: portalo a &apos;In preparazione&apos; prima di inviare l&apos;accordo.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: già firmato da tutte le parti e bloccato.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: non è stato inviato per la firma.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: inviato per la firma, non può cambiare; avvia una nuova versione per modificarlo.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: firmato da tutte le parti e bloccato; registra le modifiche come emendamento.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>La parte {party} non firma: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>La parte {party} ha già firmato: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Firma per prima la parte: {party} (ordine: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Parte sconosciuta &apos;{party}&apos; nell&apos;ordine.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} non contiene alcuna firma per la parte: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} non è {document} come inviato per la firma con una firma aggiunta; chiedi alla parte di firmare il file ricevuto, senza salvarlo come nuovo PDF.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: la firma della parte {party} è integra, ma il firmatario {signer} non è confermato: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: la firma nel campo {field} non è valida: {verdict}. Non è stato registrato nulla.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>salvalo da Excel o LibreOffice come .xlsx o come CSV (UTF-8), poi importa quello.</translation>
     </message>

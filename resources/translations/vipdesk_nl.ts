@@ -7322,6 +7322,162 @@ Wat te doen: {action}.</translation>
         <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>De beveiligde verbinding met {where} is mislukt: {reason} (is het de juiste poort voor de gekozen beveiliging?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Bijlage te groot: het bericht is {size} MB en de server neemt hoogstens {limit} MB aan.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Bijlage te groot: de server heeft het bericht geweigerd ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Aanmelding geweigerd door {where}: de gebruikersnaam of het wachtwoord wordt niet geaccepteerd ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Er is geen mailserver ingesteld: vul Instellingen → E-mail in, of sla het bericht op als .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Er is geen wachtwoord opgeslagen voor {user}: vul het in bij Instellingen → E-mail.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Ontvanger geweigerd: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Afzender geweigerd: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Server onbereikbaar: kan geen verbinding maken met {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>De verbinding met de server is tijdens het verzenden verbroken; het bericht wacht om opnieuw te worden verzonden.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>De server kan geen gebruikersnaam of wachtwoord met letters buiten A–Z aannemen (hij biedt geen AUTH PLAIN).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>De server neemt geen adressen in niet-Latijnse letters aan (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>De server heeft het bericht geweigerd ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>De server {where} accepteert op deze verbinding geen aanmelding: kies STARTTLS of TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>De server {where} biedt geen STARTTLS: kies TLS of vraag IT naar de juiste poort.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>&apos;{email}&apos; is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Alle drie partijen tekenen: de stagiair, de instelling en de ontvangende organisatie.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Elke partij mag maar één keer in de volgorde staan.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Vul de datum van de handtekening in.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Vul de naam in van de persoon die tekende.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Noem minstens één partij die tekent.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Er is geen communicatietool vastgelegd: geef vóór het versturen aan welke tools dienen voor {needed} (kies ze bij de voorbereiding of op de pagina Technologie).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Er is geen scan bijgevoegd voor {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>De datum ligt vóór het versturen van het document ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>De datum van de handtekening ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>De stage is &apos;{status}&apos;: zet haar op &apos;In voorbereiding&apos; voordat u de overeenkomst verstuurt.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document} is al door alle partijen ondertekend en vergrendeld.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document} is niet ter ondertekening verstuurd.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document} is ter ondertekening verstuurd en kan niet meer veranderen: begin een nieuwe versie om haar te wijzigen.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document} is door alle partijen ondertekend en vergrendeld: leg wijzigingen vast als wijziging.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>{party} ondertekent {document} niet.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>{party} heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>{party} tekent eerst (volgorde: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Onbekende partij &apos;{party}&apos; in de volgorde.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} bevat geen handtekening voor {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} is niet {document} zoals ter ondertekening verstuurd met een handtekening erbij; vraag de partij het ontvangen bestand te ondertekenen, zonder het als nieuwe pdf op te slaan.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: de handtekening voor {party} is intact, maar de ondertekenaar {signer} is niet bevestigd: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: de handtekening in {field} houdt geen stand: {verdict}. Er is niets vastgelegd.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>sla het vanuit Excel of LibreOffice op als .xlsx of als CSV (UTF-8) en importeer dat.</translation>
     </message>

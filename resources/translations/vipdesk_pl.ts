@@ -7363,6 +7363,162 @@ Co zrobić: {action}.</translation>
         <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
     </message>
     <message>
+        <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
+        <translation>Bezpieczne połączenie z {where} nie powiodło się: {reason} (czy to właściwy port dla wybranego zabezpieczenia?).</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the message is {size} MB and the server takes at most {limit} MB.</source>
+        <translation>Załącznik za duży: wiadomość ma {size} MB, a serwer przyjmuje najwyżej {limit} MB.</translation>
+    </message>
+    <message>
+        <source>Attachment too large: the server refused the message ({reply}).</source>
+        <translation>Załącznik za duży: serwer odrzucił wiadomość ({reply}).</translation>
+    </message>
+    <message>
+        <source>Login refused by {where}: the user name or password is not accepted ({reply}).</source>
+        <translation>Logowanie odrzucone przez {where}: nazwa użytkownika lub hasło nie zostały przyjęte ({reply}).</translation>
+    </message>
+    <message>
+        <source>No mail server is set: fill in Settings → E-mail, or save the message as .eml.</source>
+        <translation>Nie skonfigurowano serwera poczty: uzupełnij Ustawienia → E-mail albo zapisz wiadomość jako .eml.</translation>
+    </message>
+    <message>
+        <source>No password is stored for {user}: enter it in Settings → E-mail.</source>
+        <translation>Brak zapisanego hasła dla {user}: wpisz je w Ustawienia → E-mail.</translation>
+    </message>
+    <message>
+        <source>Recipient refused: {recipient} ({reply}).</source>
+        <translation>Odbiorca odrzucony: {recipient} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Sender refused: {sender} ({reply}).</source>
+        <translation>Nadawca odrzucony: {sender} ({reply}).</translation>
+    </message>
+    <message>
+        <source>Server unreachable: cannot connect to {where} ({reason}).</source>
+        <translation>Serwer nieosiągalny: nie można połączyć się z {where} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The connection to the server was lost while sending; the message stays to be sent again.</source>
+        <translation>Połączenie z serwerem zostało przerwane podczas wysyłania; wiadomość czeka na ponowne wysłanie.</translation>
+    </message>
+    <message>
+        <source>The server cannot take a user name or password with letters beyond A–Z (it offers no AUTH PLAIN).</source>
+        <translation>Serwer nie przyjmuje nazwy użytkownika ani hasła z literami spoza A–Z (nie oferuje AUTH PLAIN).</translation>
+    </message>
+    <message>
+        <source>The server does not take addresses written in non-Latin letters (SMTPUTF8).</source>
+        <translation>Serwer nie przyjmuje adresów zapisanych literami spoza alfabetu łacińskiego (SMTPUTF8).</translation>
+    </message>
+    <message>
+        <source>The server refused the message ({reply}).</source>
+        <translation>Serwer odrzucił wiadomość ({reply}).</translation>
+    </message>
+    <message>
+        <source>The server {where} does not accept a login on this connection: choose STARTTLS or TLS.</source>
+        <translation>Serwer {where} nie przyjmuje logowania w tym połączeniu: wybierz STARTTLS lub TLS.</translation>
+    </message>
+    <message>
+        <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation>Serwer {where} nie oferuje STARTTLS: wybierz TLS albo zapytaj dział IT o właściwy port.</translation>
+    </message>
+    <message>
+        <source>&apos;{email}&apos; is not an e-mail address.</source>
+        <translation>„{email}” nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>All three parties sign: the trainee, the institution and the host.</source>
+        <translation>Podpisują wszystkie trzy strony: praktykant, uczelnia i organizacja przyjmująca.</translation>
+    </message>
+    <message>
+        <source>Each party may appear only once in the order.</source>
+        <translation>Każda strona może wystąpić w kolejności tylko raz.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the signature.</source>
+        <translation>Wpisz datę podpisu.</translation>
+    </message>
+    <message>
+        <source>Enter the name of the person who signed.</source>
+        <translation>Wpisz imię i nazwisko osoby, która podpisała.</translation>
+    </message>
+    <message>
+        <source>Name at least one party who signs.</source>
+        <translation>Wskaż co najmniej jedną stronę, która podpisuje.</translation>
+    </message>
+    <message>
+        <source>No communication tool is recorded: say which tools serve {needed} (choose them in preparation, or on the Technology page) before sending.</source>
+        <translation>Nie zapisano narzędzia komunikacji: przed wysłaniem wskaż narzędzia do tych celów: {needed} (wybierz je w przygotowaniu albo na stronie Technologia).</translation>
+    </message>
+    <message>
+        <source>No scan is attached for the {party}.</source>
+        <translation>Brak załączonego skanu dla strony: {party}.</translation>
+    </message>
+    <message>
+        <source>The date is before the document was sent ({sent}).</source>
+        <translation>Data jest wcześniejsza niż wysłanie dokumentu ({sent}).</translation>
+    </message>
+    <message>
+        <source>The date of the signature is in the future.</source>
+        <translation>Data podpisu jest w przyszłości.</translation>
+    </message>
+    <message>
+        <source>The placement is &apos;{status}&apos;: move it to &apos;Preparing&apos; before sending the agreement.</source>
+        <translation>Status praktyki to „{status}”: przed wysłaniem porozumienia zmień go na „W przygotowaniu”.</translation>
+    </message>
+    <message>
+        <source>The {document} is already signed by every party and locked.</source>
+        <translation>{document}: już podpisane przez wszystkie strony i zablokowane.</translation>
+    </message>
+    <message>
+        <source>The {document} is not out for signature.</source>
+        <translation>{document}: nie zostało wysłane do podpisu.</translation>
+    </message>
+    <message>
+        <source>The {document} is out for signature and cannot change: start a new version to change it.</source>
+        <translation>{document}: wysłane do podpisu i nie może się zmienić; aby je zmienić, zacznij nową wersję.</translation>
+    </message>
+    <message>
+        <source>The {document} is signed by all parties and locked: record changes as an amendment.</source>
+        <translation>{document}: podpisane przez wszystkie strony i zablokowane; zmiany zapisz jako aneks.</translation>
+    </message>
+    <message>
+        <source>The {party} does not sign the {document}.</source>
+        <translation>Strona {party} nie podpisuje dokumentu: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} has signed the {document} already.</source>
+        <translation>Strona {party} już podpisała dokument: {document}.</translation>
+    </message>
+    <message>
+        <source>The {party} signs first (order: {order}).</source>
+        <translation>Najpierw podpisuje strona: {party} (kolejność: {order}).</translation>
+    </message>
+    <message>
+        <source>Unknown party &apos;{party}&apos; in the order.</source>
+        <translation>Nieznana strona „{party}” w kolejności.</translation>
+    </message>
+    <message>
+        <source>{file} carries no signature for the {party}.</source>
+        <translation>{file} nie zawiera podpisu strony: {party}.</translation>
+    </message>
+    <message>
+        <source>{file} is not the {document} as sent for signature with a signature added; ask the party to sign the file they received, without saving it as a new PDF.</source>
+        <translation>{file} to nie jest dokument {document} w postaci wysłanej do podpisu z dodanym podpisem; poproś stronę o podpisanie otrzymanego pliku bez zapisywania go jako nowy PDF.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature for the {party} is intact, but its signer {signer} is not confirmed: {reasons}.</source>
+        <translation>{file}: podpis strony {party} jest nienaruszony, ale podpisujący {signer} nie jest potwierdzony: {reasons}.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.</source>
+        <translation>{file}: podpis w polu {field} nie jest ważny: {verdict}. Nic nie zapisano.</translation>
+    </message>
+    <message>
+        <source>{kind} {number}</source>
+        <translation>{kind} {number}</translation>
+    </message>
+    <message>
         <source>save it from Excel or LibreOffice as .xlsx or as CSV (UTF-8), then import that.</source>
         <translation>zapisz go w Excelu lub LibreOffice jako .xlsx albo CSV (UTF-8), a potem zaimportuj ten plik.</translation>
     </message>

@@ -24,7 +24,8 @@ def templates_in(
                 if keyword.arg in keywords and isinstance(given, ast.Constant):
                     found.add(str(given.value))
             name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-            index = calls.get(name)
+            owner = getattr(getattr(node.func, "value", None), "id", "")
+            index = calls.get(f"{owner}.{name}", calls.get(name))  # "FieldProblem.said" first
             if index is None or len(node.args) <= index:
                 continue
             argument = node.args[index]

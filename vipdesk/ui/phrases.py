@@ -20,8 +20,10 @@ from PySide6.QtCore import QLocale
 from vipdesk.errors import FieldProblem, ValidationError
 from vipdesk.phrase import Count, Day, Joined, Label, Phrase, Span
 from vipdesk.ui import labels, when
+from vipdesk.ui.i18n import tr
 
-# The modules that list the templates of the services' phrases (each has `templates()`).
+# The modules that list the English templates of the services' phrases (`TEMPLATES`, each text
+# marked with QT_TR_NOOP so that the catalogue holds it).
 TEMPLATE_MODULES = (
     "vipdesk.ui.placements.history_texts",
     "vipdesk.ui.placements.problem_texts",
@@ -30,6 +32,8 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.people.problem_texts",
     "vipdesk.ui.monitoring.problem_texts",
     "vipdesk.ui.preparation.problem_texts",
+    "vipdesk.ui.mail.problem_texts",
+    "vipdesk.ui.agreement.signature_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
 )
 
@@ -39,7 +43,7 @@ def all_templates() -> dict[str, str]:
     """Every template the interface knows, English → the interface's language."""
     found: dict[str, str] = {}
     for name in TEMPLATE_MODULES:
-        found.update(importlib.import_module(name).templates())
+        found.update({english: tr(english) for english in importlib.import_module(name).TEMPLATES})
     return found
 
 
@@ -96,7 +100,7 @@ def error_text(error: BaseException) -> str:
     (a refused input, problem by problem); as it is otherwise."""
     phrase = getattr(error, "phrase", None)
     if isinstance(phrase, Phrase):
-        return phrase_text(phrase)
+        return sentence_text(phrase)
     if isinstance(error, ValidationError) and any(p.phrase for p in error.problems):
         return "; ".join(problem_text(p) for p in error.problems)
     return str(error)
@@ -114,4 +118,14 @@ def problem_text(problem: FieldProblem | Said) -> str:
     """A problem (a field's, a row's, a section's) in the interface's language where the
     service said it as a phrase; its message as it is otherwise."""
     phrase = getattr(problem, "phrase", None)
-    return phrase_text(phrase) if isinstance(phrase, Phrase) else problem.message
+    return sentence_text(phrase) if isinstance(phrase, Phrase) else problem.message
+
+
+def sentence_text(phrase: Phrase) -> str:
+    """`phrase` as a sentence: where a translation starts with a name vipdesk gives (a party,
+    a document), that name starts with a capital; a user's text (a file's name) stays as it is."""
+    text = phrase_text(phrase)
+    first = translated_template(phrase.template).split("}", 1)[0]
+    if first.startswith("{") and isinstance(phrase.values.get(first[1:]), (Label, Phrase)):
+        return text[:1].upper() + text[1:]
+    return text

@@ -17,7 +17,7 @@ from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.content import Period, Task
 from vipdesk.enums import Mode, PeriodKind
 from vipdesk.services.agreements.validation import validate_agreement
-from vipdesk.ui.agreement.wizard.problem_texts import templates
+from vipdesk.ui.agreement.wizard.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import TEMPLATE_MODULES, problem_text
 
 
@@ -25,7 +25,7 @@ def test_the_interface_knows_every_template_of_the_agreement_checks() -> None:
     said = templates_in(
         (programme_rules, validation), {"add": 1, "text": 2, "Phrase": 0, "_person": 3}
     )
-    assert said == set(templates())
+    assert said == set(TEMPLATES)
 
 
 def test_every_module_listing_templates_is_known_to_the_wording() -> None:

@@ -15,7 +15,7 @@ from vipdesk.errors import GrantInputError
 from vipdesk.models import Mode
 from vipdesk.services.funding.grant_tables import rate_table, table_for
 from vipdesk.services.funding.grants import GrantOptions, calculate_grant
-from vipdesk.ui.funding.grant_texts import line_text, note_text, templates, warning_texts
+from vipdesk.ui.funding.grant_texts import TEMPLATES, line_text, note_text, warning_texts
 from vipdesk.ui.phrases import error_text
 
 TABLE = rate_table(2024)
@@ -26,7 +26,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_template_of_the_grant_services() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 @pytest.mark.parametrize(

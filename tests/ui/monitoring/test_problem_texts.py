@@ -14,7 +14,7 @@ from tests.helpers.phrases import templates_in
 from vipdesk.services.monitoring.attachments import MAX_ATTACHMENT_BYTES, attachment_problems
 from vipdesk.services.monitoring.log import EntryForm, validate_entry
 from vipdesk.services.monitoring.recognition import RecognitionForm, validate_recognition
-from vipdesk.ui.monitoring.problem_texts import templates
+from vipdesk.ui.monitoring.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import problem_text
 
 START, END, TODAY = date(2027, 2, 1), date(2027, 5, 31), date(2027, 3, 15)
@@ -26,7 +26,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_problem_the_monitoring_services_say() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 def test_each_problem_reads_in_english_as_the_service_says_it() -> None:

@@ -17,7 +17,7 @@ from vipdesk.services.people.students import (
     StudentForm,
     validate_student,
 )
-from vipdesk.ui.people.problem_texts import templates
+from vipdesk.ui.people.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import problem_text
 
 
@@ -29,7 +29,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_problem_the_student_service_says() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 def test_each_problem_reads_in_english_as_the_service_says_it() -> None:

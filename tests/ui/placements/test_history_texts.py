@@ -14,7 +14,7 @@ from vipdesk.db import Database
 from vipdesk.models import Placement
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.placements.history import placement_history
-from vipdesk.ui.placements.history_texts import event_text, templates
+from vipdesk.ui.placements.history_texts import TEMPLATES, event_text
 
 
 def service_templates() -> set[str]:
@@ -22,7 +22,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_template_of_the_services() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 def test_the_demo_histories_read_in_english_as_the_command_line_tells_them(db: Database) -> None:

@@ -11,7 +11,7 @@ from tests.helpers.phrases import templates_in
 from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.records import PeriodForm, PlacementForm, validate
 from vipdesk.ui.phrases import problem_text
-from vipdesk.ui.placements.problem_texts import templates
+from vipdesk.ui.placements.problem_texts import TEMPLATES
 
 
 def service_templates() -> set[str]:
@@ -20,7 +20,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_problem_the_placement_service_says() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 def test_each_problem_reads_in_english_as_the_service_says_it() -> None:

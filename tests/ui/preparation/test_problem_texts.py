@@ -14,7 +14,7 @@ from vipdesk.models import ProtocolActor
 from vipdesk.services.preparation.overlap import Availability, WarningKind, plan_overlap
 from vipdesk.services.preparation.protocol import AvailabilityForm, ProtocolForm, validate
 from vipdesk.ui.phrases import Said, problem_text
-from vipdesk.ui.preparation.problem_texts import templates
+from vipdesk.ui.preparation.problem_texts import TEMPLATES
 
 WORKDAYS = frozenset(range(1, 6))
 
@@ -25,7 +25,7 @@ def service_templates() -> set[str]:
 
 
 def test_the_interface_knows_every_problem_and_warning_of_the_protocol() -> None:
-    assert service_templates() == set(templates())
+    assert service_templates() == set(TEMPLATES)
 
 
 def at(actor: str, zone: str, start: int = 9, end: int = 17) -> Availability:

@@ -16,8 +16,21 @@ from vipdesk.models import (
     SignatureMethod,
     SignatureState,
 )
+from vipdesk.phrase import Label, Phrase
 
 DEFAULT_PARTIES: tuple[str, ...] = ("student", "sending", "host")
+
+
+def document_name(row: AgreementDocument) -> Phrase:
+    """'learning agreement 1' inside a sentence, in whatever language it is read."""
+    return Phrase("{kind} {number}", {"kind": Label(row.kind.label, True), "number": row.number})
+
+
+def party_name(party: str) -> Label:
+    """A party's name inside a sentence: 'receiving organisation'."""
+    return Label(PARTY_LABELS.get(party, party), True)
+
+
 PARTY_LABELS = {
     "student": "Trainee",
     "sending": "Sending institution",

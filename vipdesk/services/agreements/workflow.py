@@ -56,6 +56,7 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Joined, Label
 from vipdesk.services.agreements.export import remember_language, remembered_language
 from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
@@ -66,6 +67,7 @@ from vipdesk.services.agreements.validation import certificate_problems, validat
 from vipdesk.services.agreements.views import (
     DEFAULT_PARTIES,
     DocumentView,
+    document_name,
     document_view,
 )
 from vipdesk.services.placements.lifecycle import move_status
@@ -110,7 +112,7 @@ def open_draft(db: Database, placement_id: int, user: str | None = None) -> Docu
         if current is not None and current.state is DocumentState.DRAFT:
             return document_view(current, reference)
         if current is not None:
-            raise DocumentFrozenError(_frozen_message(current))
+            raise _frozen(current)
     # In the language the host's agreements were last written in (English at first).
     language = remembered_language(db, placement_id)
     data = agreement_from_placement(db, placement_id, version=1, language=language)
@@ -129,10 +131,16 @@ def open_draft(db: Database, placement_id: int, user: str | None = None) -> Docu
         return document_view(row, reference)
 
 
-def _frozen_message(row: AgreementDocument) -> str:
+def _frozen(row: AgreementDocument) -> DocumentFrozenError:
     if row.state is DocumentState.SIGNED:
-        return f"The {row} is signed by all parties and locked: record changes as an amendment."
-    return f"The {row} is out for signature and cannot change: start a new version to change it."
+        return DocumentFrozenError.said(
+            "The {document} is signed by all parties and locked: record changes as an amendment.",
+            document=document_name(row),
+        )
+    return DocumentFrozenError.said(
+        "The {document} is out for signature and cannot change: start a new version to change it.",
+        document=document_name(row),
+    )
 
 
 def save_draft(
@@ -153,7 +161,7 @@ def save_draft(
             row = load_row(session, document_id)
             reference = reference_of(session, row.placement_id)
             if row.state is not DocumentState.DRAFT:
-                raise DocumentFrozenError(_frozen_message(row))
+                raise _frozen(row)
             _check_version(row, expected_version, reference)
             row.content = _dump(content)
             session.flush()
@@ -187,7 +195,7 @@ def save_agreement_draft(
         fixed = relanguage(db, row.placement_id, fixed, document_language(was))
     too_long = length_problems(fixed)  # a draft may be incomplete, never oversized
     if too_long:
-        raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])
+        raise ValidationError([FieldProblem(p.field, p.message, p.phrase) for p in too_long])
     saved = save_draft(db, document_id, agreement_to_dict(fixed), expected_version, user)
     # The language chosen in the wizard is the one to offer for this host's next agreement.
     remember_language(db, row.placement_id, fixed.document_language)
@@ -213,12 +221,12 @@ def new_version(
     """
     too_long = length_problems(data) if data is not None else []
     if too_long:  # changes HR returned: a long value would reach the stored version
-        raise ValidationError([FieldProblem(p.field, p.message) for p in too_long])
+        raise ValidationError([FieldProblem(p.field, p.message, p.phrase) for p in too_long])
     with db.session(user) as session:
         reference = reference_of(session, placement_id)
         current = latest(rows_of(session, placement_id), DocumentKind.AGREEMENT)
         if current is not None and current.state is DocumentState.SIGNED:
-            raise DocumentFrozenError(_frozen_message(current))
+            raise _frozen(current)
         if current is not None and current.state is DocumentState.DRAFT:
             if data is not None:
                 fixed = replace(data, reference=reference, version=current.number)
@@ -262,16 +270,16 @@ def check_order(order: Sequence[str], kind: DocumentKind) -> tuple[str, ...]:
     cleaned = tuple(p.strip().lower() for p in order if p.strip())
     unknown = [p for p in cleaned if p not in DEFAULT_PARTIES]
     if unknown:
-        raise ValidationError.single("order", f"Unknown party '{unknown[0]}' in the order.")
+        raise ValidationError.on("order", "Unknown party '{party}' in the order.", party=unknown[0])
     if len(set(cleaned)) != len(cleaned):
-        raise ValidationError.single("order", "Each party may appear only once in the order.")
+        raise ValidationError.on("order", "Each party may appear only once in the order.")
     needed = set(DEFAULT_ORDER[kind])
     if kind is not DocumentKind.CERTIFICATE and set(cleaned) != needed:
-        raise ValidationError.single(
+        raise ValidationError.on(
             "order", "All three parties sign: the trainee, the institution and the host."
         )
     if not cleaned:
-        raise ValidationError.single("order", "Name at least one party who signs.")
+        raise ValidationError.on("order", "Name at least one party who signs.")
     return cleaned
 
 
@@ -289,15 +297,16 @@ def _problems_of(row: AgreementDocument, session: Session) -> list[FieldProblem]
         placement_start=placement.planned_start if bound else None,
         placement_end=placement.planned_end if bound else None,
     )
-    found = [FieldProblem(f"{p.section}.{p.field}", p.message) for p in problems]
+    found = [FieldProblem(f"{p.section}.{p.field}", p.message, p.phrase) for p in problems]
     if not data.tools:
         # A draft may wait for the tools; what the parties sign says how they will work.
-        needed = ", ".join(p.label.lower() for p in purposes() if p.required)
+        needed = Joined(tuple(Label(p.label, True) for p in purposes() if p.required), ", ")
         found.append(
-            FieldProblem(
+            FieldProblem.said(
                 "technology.tools",
-                f"No communication tool is recorded: say which tools serve {needed} "
-                "(choose them in preparation, or on the Technology page) before sending.",
+                "No communication tool is recorded: say which tools serve {needed} (choose "
+                "them in preparation, or on the Technology page) before sending.",
+                needed=needed,
             )
         )
     return found
@@ -324,7 +333,7 @@ def send_for_signature(
         row = load_row(session, document_id)
         reference = reference_of(session, row.placement_id)
         if row.state is not DocumentState.DRAFT:
-            raise DocumentFrozenError(_frozen_message(row))
+            raise _frozen(row)
         _check_version(row, expected_version, reference)
         problems = _problems_of(row, session)
         if problems:
@@ -346,9 +355,9 @@ def send_for_signature(
             Status.CANCELLED,
         )
         if moves and placement.status is not Status.PREPARING:
-            raise VipdeskError(
-                f"The placement is '{placement.status.label}': move it to 'Preparing' "
-                "before sending the agreement."
+            raise VipdeskError.said(
+                "The placement is '{status}': move it to 'Preparing' before sending the agreement.",
+                status=Label(placement.status.label),
             )
         row.pdf = render_document(session, row)
         row.sign_order = ",".join(parties)

@@ -14,9 +14,11 @@ import smtplib
 import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from email import policy
 from email.message import EmailMessage
 from email.utils import getaddresses
+from typing import Any, Self
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
@@ -33,6 +35,13 @@ class MailError(VipdeskError):
     def __init__(self, message: str, *, whole_batch: bool = False) -> None:
         super().__init__(message)
         self.whole_batch = whole_batch
+
+    @classmethod
+    def said(cls, template: str, *, whole_batch: bool = False, **values: Any) -> Self:
+        """The failure said as a phrase (`VipdeskError.said`); `whole_batch` as above."""
+        error = super().said(template, **values)
+        error.whole_batch = whole_batch
+        return error
 
 
 @dataclass
@@ -69,7 +78,7 @@ def connect(
     """
     where = f"{settings.host}:{settings.port}"
     if not settings.configured:
-        raise MailError(
+        raise MailError.said(
             "No mail server is set: fill in Settings → E-mail, or save the message as .eml.",
             whole_batch=True,
         )
@@ -83,19 +92,20 @@ def connect(
         smtp.ehlo()
         if settings.security is Security.STARTTLS:
             if not smtp.has_extn("starttls"):
-                raise MailError(
-                    f"The server {where} does not offer STARTTLS: choose TLS or ask IT for the "
+                raise MailError.said(
+                    "The server {where} does not offer STARTTLS: choose TLS or ask IT for the "
                     "right port.",
                     whole_batch=True,
+                    where=where,
                 )
             smtp.starttls(context=context)
             smtp.ehlo()
         if settings.username:
             if not secret:
-                raise MailError(
-                    f"No password is stored for {settings.username}: enter it in Settings → "
-                    "E-mail.",
+                raise MailError.said(
+                    "No password is stored for {user}: enter it in Settings → E-mail.",
                     whole_batch=True,
+                    user=settings.username,
                 )
             _login(smtp, settings.username, secret)
         return smtp
@@ -104,31 +114,37 @@ def connect(
         raise
     except smtplib.SMTPAuthenticationError as exc:
         _close(smtp)
-        raise MailError(
-            f"Login refused by {where}: the user name or password is not accepted "
-            f"({exc.smtp_code} {_text(exc.smtp_error)}).",
+        raise MailError.said(
+            "Login refused by {where}: the user name or password is not accepted ({reply}).",
             whole_batch=True,
+            where=where,
+            reply=f"{exc.smtp_code} {_text(exc.smtp_error)}",
         ) from exc
     except smtplib.SMTPNotSupportedError as exc:
         _close(smtp)
-        raise MailError(
-            f"The server {where} does not accept a login on this connection: choose STARTTLS "
+        raise MailError.said(
+            "The server {where} does not accept a login on this connection: choose STARTTLS "
             "or TLS.",
             whole_batch=True,
+            where=where,
         ) from exc
     except ssl.SSLError as exc:
         _close(smtp)
-        raise MailError(
-            f"A secure connection to {where} failed: {exc.reason or exc} (is it the right "
-            "port for the security chosen?).",
+        raise MailError.said(
+            "A secure connection to {where} failed: {reason} (is it the right port for the "
+            "security chosen?).",
             whole_batch=True,
+            where=where,
+            reason=str(exc.reason or exc),
         ) from exc
     except (OSError, smtplib.SMTPException) as exc:
         _close(smtp)
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise MailError(
-            f"Server unreachable: cannot connect to {where} ({reason or type(exc).__name__}).",
+        raise MailError.said(
+            "Server unreachable: cannot connect to {where} ({reason}).",
             whole_batch=True,
+            where=where,
+            reason=reason or type(exc).__name__,
         ) from exc
 
 
@@ -144,7 +160,7 @@ def _login(smtp: smtplib.SMTP, user: str, secret: str) -> None:
         return
     mechanisms = smtp.esmtp_features.get("auth", "").upper().split()
     if "PLAIN" not in mechanisms:
-        raise MailError(
+        raise MailError.said(
             "The server cannot take a user name or password with letters beyond A–Z "
             "(it offers no AUTH PLAIN).",
             whole_batch=True,
@@ -183,44 +199,56 @@ def send_message(smtp: smtplib.SMTP, message: EmailMessage) -> str:
     options: list[str] = []
     if international:
         if not smtp.has_extn("smtputf8"):
-            raise MailError(
+            raise MailError.said(
                 "The server does not take addresses written in non-Latin letters (SMTPUTF8)."
             )
         options.append("SMTPUTF8")
     data = message.as_bytes(policy=policy.SMTPUTF8 if international else SEVEN_BIT)
     limit = smtp.esmtp_features.get("size", "")
     if limit.isdigit() and int(limit) and len(data) > int(limit):
-        raise MailError(
-            f"Attachment too large: the message is {len(data) / 1048576:.1f} MB and the server "
-            f"takes at most {int(limit) / 1048576:.1f} MB."
+        raise MailError.said(
+            "Attachment too large: the message is {size} MB and the server takes at most "
+            "{limit} MB.",
+            size=Decimal(f"{len(data) / 1048576:.1f}"),
+            limit=Decimal(f"{int(limit) / 1048576:.1f}"),
         )
     try:
         code, reply = smtp.mail(sender, options)
         if code != 250:
             smtp.rset()
-            raise MailError(f"Sender refused: {sender} ({code} {_text(reply)}).")
+            raise MailError.said(
+                "Sender refused: {sender} ({reply}).", sender=sender, reply=f"{code} {_text(reply)}"
+            )
         for recipient in recipients:
             code, reply = smtp.rcpt(recipient)
             if code not in (250, 251):
                 smtp.rset()
-                raise MailError(f"Recipient refused: {recipient} ({code} {_text(reply)}).")
+                raise MailError.said(
+                    "Recipient refused: {recipient} ({reply}).",
+                    recipient=recipient,
+                    reply=f"{code} {_text(reply)}",
+                )
         code, reply = smtp.data(data)
     except smtplib.SMTPDataError as exc:
         if exc.smtp_code == 552:
-            raise MailError(
-                f"Attachment too large: the server refused the message ({_text(exc.smtp_error)})."
+            raise MailError.said(
+                "Attachment too large: the server refused the message ({reply}).",
+                reply=_text(exc.smtp_error),
             ) from exc
-        raise MailError(
-            f"The server refused the message ({exc.smtp_code} {_text(exc.smtp_error)})."
+        raise MailError.said(
+            "The server refused the message ({reply}).",
+            reply=f"{exc.smtp_code} {_text(exc.smtp_error)}",
         ) from exc
     except (smtplib.SMTPServerDisconnected, OSError) as exc:
-        raise MailError(
+        raise MailError.said(
             "The connection to the server was lost while sending; the message stays to be sent "
             "again.",
             whole_batch=True,
         ) from exc
     if code != 250:
-        raise MailError(f"The server refused the message ({code} {_text(reply)}).")
+        raise MailError.said(
+            "The server refused the message ({reply}).", reply=f"{code} {_text(reply)}"
+        )
     return f"{code} {_text(reply)}"
 
 

@@ -49,9 +49,15 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Day, Joined
 from vipdesk.services.agreements.queries import load_row, reference_of
 from vipdesk.services.agreements.render import executed_copy
-from vipdesk.services.agreements.views import PARTY_LABELS, DocumentView, document_view
+from vipdesk.services.agreements.views import (
+    DocumentView,
+    document_name,
+    document_view,
+    party_name,
+)
 from vipdesk.services.placements.lifecycle import move_status
 from vipdesk.services.signatures.scans import scan_problems
 from vipdesk.services.signatures.trust import check_signed_file, pin
@@ -92,22 +98,37 @@ def _touch(row: AgreementDocument) -> None:
 def _open_signature(row: AgreementDocument, party: str) -> AgreementSignature:
     if row.state is not DocumentState.SENT:
         if row.state is DocumentState.SIGNED:
-            raise VipdeskError(f"The {row} is already signed by every party and locked.")
-        raise VipdeskError(f"The {row} is not out for signature.")
+            raise VipdeskError.said(
+                "The {document} is already signed by every party and locked.",
+                document=document_name(row),
+            )
+        raise VipdeskError.said(
+            "The {document} is not out for signature.", document=document_name(row)
+        )
     signature = next((s for s in row.signatures if s.party == party), None)
     if signature is None:
-        raise VipdeskError(f"The {PARTY_LABELS.get(party, party).lower()} does not sign the {row}.")
+        raise VipdeskError.said(
+            "The {party} does not sign the {document}.",
+            party=party_name(party),
+            document=document_name(row),
+        )
     if signature.state is SignatureState.SIGNED:
-        raise VipdeskError(f"The {PARTY_LABELS[party].lower()} has signed the {row} already.")
+        raise VipdeskError.said(
+            "The {party} has signed the {document} already.",
+            party=party_name(party),
+            document=document_name(row),
+        )
     waiting = [
         s
         for s in row.signatures
         if s.position < signature.position and s.state is not SignatureState.SIGNED
     ]
     if waiting:
-        order = " → ".join(PARTY_LABELS[s.party].lower() for s in row.signatures)
-        raise VipdeskError(
-            f"The {PARTY_LABELS[waiting[0].party].lower()} signs first (order: {order})."
+        order = Joined(tuple(party_name(s.party) for s in row.signatures), " → ")
+        raise VipdeskError.said(
+            "The {party} signs first (order: {order}).",
+            party=party_name(waiting[0].party),
+            order=order,
         )
     return signature
 
@@ -117,18 +138,25 @@ def _approval_problems(
 ) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
     if not approval.name.strip():
-        problems.append(FieldProblem("name", "Enter the name of the person who signed."))
+        problems.append(FieldProblem.said("name", "Enter the name of the person who signed."))
     if approval.email.strip() and not _EMAIL.match(approval.email.strip()):
-        problems.append(FieldProblem("email", f"'{approval.email}' is not an e-mail address."))
+        problems.append(
+            FieldProblem.said("email", "'{email}' is not an e-mail address.", email=approval.email)
+        )
     when = approval.signed_on
     if when is None:
-        problems.append(FieldProblem("signed_on", "Enter the date of the signature."))
+        problems.append(FieldProblem.said("signed_on", "Enter the date of the signature."))
     elif when > today:
-        problems.append(FieldProblem("signed_on", "The date of the signature is in the future."))
-    elif row.sent_at is not None and when < row.sent_at.date():
-        sent = f"{row.sent_at:%d %B %Y}".lstrip("0")
         problems.append(
-            FieldProblem("signed_on", f"The date is before the document was sent ({sent}).")
+            FieldProblem.said("signed_on", "The date of the signature is in the future.")
+        )
+    elif row.sent_at is not None and when < row.sent_at.date():
+        problems.append(
+            FieldProblem.said(
+                "signed_on",
+                "The date is before the document was sent ({sent}).",
+                sent=Day(row.sent_at.date(), long=True),
+            )
         )
     return problems
 
@@ -210,28 +238,38 @@ def record_digital(
         row = load_row(session, document_id)
         _open_signature(row, party)
         base = row.signed_pdf or row.pdf
-        title = str(row)
+        title = document_name(row)
     assert base is not None  # sent documents have their PDF
     if not signed_pdf.startswith(base) or len(signed_pdf) == len(base):
-        raise VipdeskError(
-            f"{name} is not the {title} as sent for signature with a signature added; "
-            "ask the party to sign the file they received, without saving it as a new PDF."
+        raise VipdeskError.said(
+            "{file} is not the {document} as sent for signature with a signature added; ask "
+            "the party to sign the file they received, without saving it as a new PDF.",
+            file=name,
+            document=title,
         )
     checked = check_signed_file(db, signed_pdf, name, document_id=document_id)
     if checked.failing:
         first = checked.failing[0].check
-        raise VipdeskError(
-            f"{name}: the signature in {first.field} does not hold: {first.verdict}. "
-            "Nothing was recorded."
+        raise VipdeskError.said(
+            "{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.",
+            file=name,
+            field=first.field,
+            verdict=first.verdict,
         )
     own = checked.of_party(party)
     if not own:
-        raise VipdeskError(f"{name} carries no signature for the {PARTY_LABELS[party].lower()}.")
+        raise VipdeskError.said(
+            "{file} carries no signature for the {party}.", file=name, party=party_name(party)
+        )
     signer = own[-1]
     if signer.reasons and not confirm_signer:
-        raise UnconfirmedSignerError(
-            f"{name}: the signature for the {PARTY_LABELS[party].lower()} is intact, but its "
-            f"signer {signer.check.signer} is not confirmed: {'; '.join(signer.reasons)}."
+        raise UnconfirmedSignerError.said(
+            "{file}: the signature for the {party} is intact, but its signer {signer} is not "
+            "confirmed: {reasons}.",
+            file=name,
+            party=party_name(party),
+            signer=signer.check.signer,
+            reasons="; ".join(signer.reasons),
         )
     assert signer.check.certificate is not None  # an intact signature has its certificate
     with _writing(db, user) as session:
@@ -303,15 +341,19 @@ def decline(
         VipdeskError: the document is not out for signature.
     """
     if not reason.strip():
-        raise ValidationError.single("reason", "Say why the party declines.")
+        raise ValidationError.on("reason", "Say why the party declines.")
     with _writing(db, user) as session:
         row = load_row(session, document_id)
         if row.state is not DocumentState.SENT:
-            raise VipdeskError(f"The {row} is not out for signature.")
+            raise VipdeskError.said(
+                "The {document} is not out for signature.", document=document_name(row)
+            )
         declining = next((s for s in row.signatures if s.party == party), None)
         if declining is None:
-            raise VipdeskError(
-                f"The {PARTY_LABELS.get(party, party).lower()} does not sign the {row}."
+            raise VipdeskError.said(
+                "The {party} does not sign the {document}.",
+                party=party_name(party),
+                document=document_name(row),
             )
         _touch(row)
         for signature in row.signatures:
@@ -345,7 +387,7 @@ def scan_of(db: Database, document_id: int, party: str) -> tuple[str, bytes]:
         row = load_row(session, document_id)
         signature = next((s for s in row.signatures if s.party == party), None)
         if signature is None or signature.scan is None:
-            raise VipdeskError(f"No scan is attached for the {PARTY_LABELS[party].lower()}.")
+            raise VipdeskError.said("No scan is attached for the {party}.", party=party_name(party))
         return signature.scan_name or f"scan-{party}", signature.scan
 
 

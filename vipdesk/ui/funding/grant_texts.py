@@ -6,7 +6,6 @@ templates are written again here for the catalogue, and a test keeps both sides 
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP
@@ -101,8 +100,3 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("none"),
     ),
 )
-
-
-@cache
-def templates() -> dict[str, str]:
-    return {english: tr(english) for english in TEMPLATES}

@@ -356,9 +356,3 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("{field} changed from {before} to {after}"),
     ),
 )
-
-
-@cache
-def templates() -> dict[str, str]:
-    """Every English template of the history, in the interface's language."""
-    return {english: tr(english) for english in TEMPLATES}

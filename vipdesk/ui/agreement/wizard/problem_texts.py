@@ -7,12 +7,9 @@ both sides the same.
 
 from __future__ import annotations
 
-from functools import cache
 from typing import cast
 
 from PySide6.QtCore import QT_TR_NOOP
-
-from vipdesk.ui.i18n import tr
 
 TEMPLATES: tuple[str, ...] = cast(
     tuple[str, ...],
@@ -91,8 +88,3 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("{period} overlaps {other}."),
     ),
 )
-
-
-@cache
-def templates() -> dict[str, str]:
-    return {english: tr(english) for english in TEMPLATES}
