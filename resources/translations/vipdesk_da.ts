@@ -2472,6 +2472,10 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>indkaldelse {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Trinene for organisatorisk støtte i dette indkaldelsesår slutter for tidligt.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -6934,8 +6938,188 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Beskrivelsen er længere end {limit} tegn.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-kode.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-valutakode (f.eks. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-valuta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>En omkostning hører enten til ét praktikophold eller deles, ikke begge dele.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Et valgt praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>En kurs skal være større end nul.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>En andel kan ikke være negativ.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>En anden finansieringskilde har dette navn.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Vælg praktikopholdet, eller de praktikophold eller det år, der skal deles mellem.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beskriv omkostningen, f.eks. &apos;Bærbar computer til den studerende&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Angiv beløbet (eller, for personaletid, timerne og timesatsen).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Angiv det bevilgede beløb.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Angiv beløbet på øret (højst to decimaler).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Angiv datoen for omkostningen (den afgør valutakursen).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Angiv den første dag, kilden betaler for.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Angiv den sidste dag, kilden betaler for.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Alle andele er nul, så omkostningen kan ikke fordeles på denne måde.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Timer kan ikke være negative.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Linje {line}: &apos;{code}&apos; er ikke en ISO 4217-kode.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Linje {line}: en kurs skal være større end nul.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Linje {line}: forventede date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Linje {line}: skriv datoen som ÅÅÅÅ-MM-DD og kursen som 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Giv finansieringskilden et navn, f.eks. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Del mellem de anførte praktikophold eller mellem et år, ikke begge dele.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Det bevilgede beløb kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Beløbet kan ikke være negativt; angiv en tilbagebetaling som en særskilt note.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Beskrivelsen er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Timesatsen kan ikke være negativ.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Fakturareferencen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Navnet er længere end 200 tegn.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Noterne er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Referencen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Der er ingen valutakurs for {currency} den {day} eller før (over for {base}). Indtast en, eller importér dem fra en CSV-fil.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Der er intet tilskud at registrere: ingen fysiske dage finansieres.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Der er ingen at dele denne omkostning mellem.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Denne omkostningspost findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Denne finansieringskilde findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dette praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Denne kurs for {currency} den {day} blev ændret, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} har mere end to decimaler; angiv det på øret.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: angiv et budget på nul eller mere, på øret.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} ligger uden for perioden for {source} ({start} til {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} betaler for omkostningsposter; flyt eller slet dem først.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

@@ -2472,6 +2472,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Aufruf {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Die Stufen der organisatorischen Unterstützung dieses Aufrufjahres enden zu früh.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -6934,8 +6938,188 @@ Zu tun: {action}.</translation>
         <translation>Die Beschreibung ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; ist kein ISO-4217-Code.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; ist kein ISO-4217-Währungscode (z. B. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; ist keine ISO-4217-Währung.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Kosten gehören entweder zu einem Praktikum oder werden geteilt, nicht beides.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Ein gewähltes Praktikum existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Ein Kurs muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Ein Anteil darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Eine andere Finanzierungsquelle hat diesen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Wählen Sie das Praktikum oder die Praktika bzw. das Jahr, auf die geteilt wird.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beschreiben Sie die Kosten, z. B. &apos;Laptop für die Studentin&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Geben Sie den Betrag ein (oder, bei Personalzeit, die Stunden und den Stundensatz).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Geben Sie den bewilligten Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Geben Sie den Betrag auf den Cent genau ein (höchstens zwei Dezimalstellen).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Geben Sie das Datum der Kosten ein (es bestimmt den Wechselkurs).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Geben Sie den ersten Tag ein, für den die Quelle zahlt.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Geben Sie den letzten Tag ein, für den die Quelle zahlt.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Jeder Anteil ist null, daher lassen sich die Kosten so nicht aufteilen.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Stunden dürfen nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Zeile {line}: &apos;{code}&apos; ist kein ISO-4217-Code.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Zeile {line}: Ein Kurs muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Zeile {line}: erwartet wird date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Zeile {line}: Schreiben Sie das Datum als JJJJ-MM-TT und den Kurs als 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Benennen Sie die Finanzierungsquelle, z. B. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Teilen Sie auf die aufgeführten Praktika oder auf ein Jahr auf, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Der bewilligte Betrag darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Der Betrag darf nicht negativ sein; erfassen Sie eine Rückerstattung als eigene Notiz.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Die Beschreibung ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Der Stundensatz darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Die Rechnungsnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Der Name ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Die Notizen sind länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Die Referenz ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Es gibt keinen Wechselkurs für {currency} am oder vor dem {day} (gegenüber {base}). Geben Sie einen ein oder importieren Sie sie aus einer CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Es gibt keinen Zuschuss zu erfassen: Keine physischen Tage werden gefördert.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Es gibt niemanden, auf den diese Kosten aufgeteilt werden können.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Dieser Kostenposten existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Diese Finanzierungsquelle existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dieses Praktikum existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Dieser Kurs für {currency} am {day} wurde geändert, nachdem Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} hat mehr als zwei Dezimalstellen; geben Sie den Betrag auf den Cent genau ein.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: Geben Sie ein Budget von null oder mehr ein, auf den Cent genau.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} liegt außerhalb des Zeitraums von {source} ({start} bis {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} bezahlt Kostenposten; verschieben oder löschen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

@@ -2466,6 +2466,10 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6909,7 +6913,187 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

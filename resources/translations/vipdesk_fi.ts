@@ -2472,6 +2472,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>hakukierros {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Tämän hakuvuoden organisointituen portaat päättyvät liian aikaisin.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>ei mitään</translation>
     </message>
@@ -6934,8 +6938,188 @@ Toimenpide: {action}.</translation>
         <translation>Kuvaus on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -koodi.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -valuuttakoodi (esim. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -valuutta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Kulu kuuluu joko yhdelle harjoittelulle tai jaetaan, ei molempia.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Valittua harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Kurssin on oltava suurempi kuin nolla.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Osuus ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Toisella rahoituslähteellä on tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Valitse harjoittelu tai harjoittelut tai vuosi, joiden kesken jaetaan.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Kuvaile kulu, esim. &apos;Kannettava tietokone opiskelijalle&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Anna summa (tai henkilöstön työajalle tunnit ja tuntihinta).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Anna myönnetty summa.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Anna summa sentin tarkkuudella (enintään kaksi desimaalia).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Anna kulun päivämäärä (se määrää vaihtokurssin).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Anna ensimmäinen päivä, jonka lähde maksaa.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Anna viimeinen päivä, jonka lähde maksaa.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Jokainen osuus on nolla, joten kulua ei voi jakaa näin.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Tunnit eivät voi olla negatiivisia.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Rivi {line}: &apos;{code}&apos; ei ole ISO 4217 -koodi.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Rivi {line}: kurssin on oltava suurempi kuin nolla.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Rivi {line}: odotettiin date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Rivi {line}: kirjoita päivämäärä muodossa VVVV-KK-PP ja kurssi muodossa 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Nimeä rahoituslähde, esim. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Jaa luetelluille harjoitteluille tai vuoden kesken, ei molempia.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Myönnetty summa ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Summa ei voi olla negatiivinen; kirjaa palautus omaksi merkinnäkseen.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Kuvaus on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Tuntihinta ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Laskun viite on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Nimi on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Muistiinpanot ovat yli {limit} merkkiä pitkiä.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Jakso päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Tunnus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Valuutalle {currency} ei ole vaihtokurssia päivänä {day} tai sitä ennen (suhteessa valuuttaan {base}). Syötä kurssi tai tuo kurssit CSV-tiedostosta.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Kirjattavaa apurahaa ei ole: fyysisiä päiviä ei rahoiteta.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Ei ole ketään, kenen kesken tämän kulun voisi jakaa.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Tätä kulua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Tätä rahoituslähdettä ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Tätä valuutan {currency} kurssia päivälle {day} muutettiin sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>Luvussa {amount} on yli kaksi desimaalia; anna se sentin tarkkuudella.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: anna budjetti, joka on nolla tai enemmän, sentin tarkkuudella.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} on lähteen {source} jakson ulkopuolella ({start}–{end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} maksaa kuluja; siirrä tai poista ne ensin.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

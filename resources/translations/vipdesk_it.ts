@@ -2472,6 +2472,10 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>bando {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Le fasce del sostegno organizzativo di quest&apos;anno di invito finiscono troppo presto.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>nessuna</translation>
     </message>
@@ -6934,8 +6938,188 @@ Cosa fare: {action}.</translation>
         <translation>La descrizione supera i {limit} caratteri.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; non è un codice ISO 4217.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; non è un codice valuta ISO 4217 (ad es. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; non è una valuta ISO 4217.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Un costo riguarda un solo tirocinio oppure è condiviso, non entrambe le cose.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Un tirocinio scelto non esiste più.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Un tasso deve essere maggiore di zero.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Una quota non può essere negativa.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Un&apos;altra fonte di finanziamento ha questo nome.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Scegli il tirocinio, oppure i tirocini o l&apos;anno tra cui ripartire.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Descrivi il costo, ad es. &apos;Portatile per lo studente&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Inserisci l&apos;importo (oppure, per il tempo del personale, le ore e la tariffa oraria).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Inserisci l&apos;importo assegnato.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Inserisci l&apos;importo al centesimo (al massimo due decimali).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Inserisci la data del costo (determina il tasso di cambio).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Inserisci il primo giorno coperto dalla fonte.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Inserisci l&apos;ultimo giorno coperto dalla fonte.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Ogni quota è zero, quindi il costo non può essere ripartito così.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Le ore non possono essere negative.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Riga {line}: &apos;{code}&apos; non è un codice ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Riga {line}: un tasso deve essere maggiore di zero.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Riga {line}: atteso date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Riga {line}: scrivi la data come AAAA-MM-GG e il tasso come 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Dai un nome alla fonte di finanziamento, ad es. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Ripartisci tra i tirocini elencati oppure tra quelli di un anno, non entrambe le cose.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>L&apos;importo assegnato non può essere negativo.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>L&apos;importo non può essere negativo; registra un rimborso come nota a parte.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>La descrizione supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>La tariffa oraria non può essere negativa.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Il riferimento della fattura supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Il nome supera i 200 caratteri.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Le note superano i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Il periodo finisce prima di iniziare.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Il riferimento supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Non c&apos;è un tasso di cambio per {currency} al {day} o prima (rispetto a {base}). Inseriscine uno, o importali da un file CSV.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Non c&apos;è alcuna borsa da registrare: nessun giorno in presenza è finanziato.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Non c&apos;è nessuno tra cui ripartire questo costo.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Questa voce di costo non esiste più.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Questa fonte di finanziamento non esiste più.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Questo tirocinio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Questo tasso di {currency} per il {day} è stato modificato dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} ha più di due decimali; inseriscilo al centesimo.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: inserisci un budget pari a zero o più, al centesimo.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} è fuori dal periodo di {source} (dal {start} al {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} paga delle voci di costo; spostale o eliminale prima.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

@@ -2472,6 +2472,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>oproep {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>De staffels van de organisatorische steun van dit oproepjaar houden te vroeg op.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -6934,8 +6938,188 @@ Wat te doen: {action}.</translation>
         <translation>De beschrijving is langer dan {limit} tekens.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-code.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-valutacode (bijv. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-valuta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Een kost hoort bij één stage of wordt gedeeld, niet allebei.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Een gekozen stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Een koers moet groter zijn dan nul.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Een aandeel kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Een andere financieringsbron heeft deze naam.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Kies de stage, of de stages of het jaar waarover verdeeld wordt.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beschrijf de kost, bijv. &apos;Laptop voor de student&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Vul het bedrag in (of, voor personeelstijd, de uren en het uurtarief).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Vul het toegekende bedrag in.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Vul het bedrag tot op de cent in (hoogstens twee decimalen).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Vul de datum van de kost in (die bepaalt de wisselkoers).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Vul de eerste dag in waarvoor de bron betaalt.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Vul de laatste dag in waarvoor de bron betaalt.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Elk aandeel is nul, dus de kost kan niet zo verdeeld worden.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Uren kunnen niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Regel {line}: &apos;{code}&apos; is geen ISO 4217-code.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Regel {line}: een koers moet groter zijn dan nul.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Regel {line}: verwacht werd date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Regel {line}: schrijf de datum als JJJJ-MM-DD en de koers als 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Geef de financieringsbron een naam, bijv. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Verdeel over de vermelde stages of over een jaar, niet allebei.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Het toegekende bedrag kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Het bedrag kan niet negatief zijn; noteer een terugbetaling als aparte notitie.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>De beschrijving is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Het uurtarief kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>De factuurreferentie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>De naam is langer dan 200 tekens.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>De notities zijn langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>De periode eindigt voordat ze begint.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Het kenmerk is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Er is geen wisselkoers voor {currency} op of vóór {day} (tegenover {base}). Vul er een in, of importeer ze uit een CSV-bestand.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Er is geen beurs om vast te leggen: er worden geen fysieke dagen gefinancierd.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Er is niemand om deze kost over te verdelen.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Deze kostenpost bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Deze financieringsbron bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Deze stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Deze koers van {currency} voor {day} is gewijzigd nadat u hem opende.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} heeft meer dan twee decimalen; vul het tot op de cent in.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: vul een budget van nul of meer in, tot op de cent.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} valt buiten de periode van {source} ({start} tot {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} betaalt kostenposten; verplaats of verwijder die eerst.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

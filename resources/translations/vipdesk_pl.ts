@@ -2489,6 +2489,10 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>nabór {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Progi wsparcia organizacyjnego dla tego roku zaproszenia kończą się zbyt wcześnie.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>brak</translation>
     </message>
@@ -6975,8 +6979,188 @@ Co zrobić: {action}.</translation>
         <translation>Opis jest dłuższy niż {limit} znaków.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; nie jest kodem ISO 4217.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; nie jest kodem waluty ISO 4217 (np. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; nie jest walutą ISO 4217.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Koszt dotyczy jednej praktyki albo jest dzielony, nie oba naraz.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Jedna z wybranych praktyk już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Kurs musi być większy od zera.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Udział nie może być ujemny.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Inne źródło finansowania ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Wybierz praktykę albo praktyki lub rok, między które koszt zostanie podzielony.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Opisz koszt, np. &apos;Laptop dla studenta&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Podaj kwotę (albo, dla czasu pracy personelu, godziny i stawkę godzinową).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Podaj przyznaną kwotę.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Podaj kwotę z dokładnością do centa (najwyżej dwa miejsca po przecinku).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Podaj datę kosztu (od niej zależy kurs wymiany).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Podaj pierwszy dzień, za który płaci źródło.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Podaj ostatni dzień, za który płaci źródło.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Każdy udział wynosi zero, więc kosztu nie da się tak podzielić.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Liczba godzin nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Wiersz {line}: &apos;{code}&apos; nie jest kodem ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Wiersz {line}: kurs musi być większy od zera.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Wiersz {line}: oczekiwano date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Wiersz {line}: zapisz datę jako RRRR-MM-DD, a kurs jako 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Nazwij źródło finansowania, np. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Podziel między wymienione praktyki albo między praktyki roku, nie oba naraz.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Przyznana kwota nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Kwota nie może być ujemna; zwrot wpisz jako osobną notatkę.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Opis jest dłuższy niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Stawka godzinowa nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Numer faktury jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Nazwa jest dłuższa niż 200 znaków.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Notatki są dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Okres kończy się, zanim się zaczyna.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Numer referencyjny jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Brak kursu wymiany dla {currency} na dzień {day} lub wcześniej (względem {base}). Wpisz kurs albo zaimportuj kursy z pliku CSV.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Nie ma stypendium do zapisania: żadne dni fizycznej obecności nie są finansowane.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Nie ma nikogo, między kogo można podzielić ten koszt.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Ta pozycja kosztów już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>To źródło finansowania już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Ta praktyka już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Ten kurs {currency} na dzień {day} zmieniono po jego otwarciu.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} ma więcej niż dwa miejsca po przecinku; podaj kwotę z dokładnością do centa.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: podaj budżet równy zero lub większy, z dokładnością do centa.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} jest poza okresem źródła {source} (od {start} do {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} finansuje pozycje kosztów; najpierw je przenieś lub usuń.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>

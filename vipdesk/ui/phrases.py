@@ -28,6 +28,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.placements.history_texts",
     "vipdesk.ui.placements.problem_texts",
     "vipdesk.ui.funding.grant_texts",
+    "vipdesk.ui.funding.problem_texts",
     "vipdesk.ui.agreement.wizard.problem_texts",
     "vipdesk.ui.people.problem_texts",
     "vipdesk.ui.monitoring.problem_texts",
