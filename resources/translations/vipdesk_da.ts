@@ -7090,8 +7090,200 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Denne finansieringskilde findes ikke længere.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; er ikke et pengebeløb.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Aftale {reference} er underskrevet af alle parter og låst: ændringer sker som en ændring, så der er ingen udfyldelig version at sende.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Kan ikke læse {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kan ikke skrive i mappen {folder}: {reason}. Vælg en anden mappe; ingen aftale blev skrevet.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Kan ikke skrive {file} i {folder} ({reason}): den er måske åben i et andet program. {written} af {count} aftaler blev skrevet.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Vælg mindst én ændring at acceptere.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Den faktiske slutning ligger før den faktiske start.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Aftalen er endnu ikke underskrevet af alle parter.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Fristen i opgaven &apos;{task}&apos; er ikke en dato.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Mappen {folder} findes ikke; ingen aftale blev skrevet.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Det returnerede felt »{field}« er længere end {limit} tegn (det har {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} er endnu ikke sendt til underskrift: der er ingen PDF at sende.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} er endnu ikke underskrevet af alle parter.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Der er intet praktikophold &apos;{text}&apos; i denne database.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Der er intet praktikophold med id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dette aftaledokument findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Denne version af aftalen er ikke længere den gældende: en senere version erstattede den, eller den blev slettet.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Dette praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dette praktikophold findes ikke længere: nogen har måske slettet det.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Skriv mentorens evaluering af praktikanten: Tabel D bekræfter den.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>et spørgeskema</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>et praktikopholdsbevis</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>en aftale</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>en ændring af en aftale</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>støttebeløb</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>økonomisk støtte</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>afdeling</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>forsikring fra den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>naturalieydelser</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>mentorens e-mail</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>mentorens navn</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>mentorens stilling</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>intet fra vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>opgaver</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} har en beskadiget vipdesk-reference.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} har referencen {reference} med praktikopholdets id {theirs}, men {reference} er her praktikophold {ours}: filen kommer fra en anden database, eller dens egenskaber er ændret.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} svarer ikke til version {version} af aftale {reference}, som den blev sendt: den er lavet ud fra andet indhold.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} er beskadiget og kan ikke læses som PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} er beskadiget: dens formularfelter kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} er ikke en PDF-fil.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} er ikke vipdesk-eksporteret: forventet var {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} er beskyttet med en adgangskode; bed afsenderen om en ubeskyttet kopi.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} er aftalen for praktikophold {theirs}, ikke for {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} er version {version} af aftale {reference}, som ikke er gemt her: eksportér den gældende version og send den.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} er {found}; forventet var {wanted}, eksporteret af vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} blev ændret, efter vipdesk eksporterede den: dens vipdesk-identifikatorer siger {now}, men filen som eksporteret siger {was}. Den afvises.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: underskriften i {field} holder ikke: {verdict}. Filen gennemgås ikke; bed om filen, som den blev underskrevet.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} eller {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (praktikophold {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>

@@ -7090,8 +7090,200 @@ Zu tun: {action}.</translation>
         <translation>Diese Finanzierungsquelle existiert nicht mehr.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; ist kein Geldbetrag.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Die Vereinbarung {reference} ist von allen Parteien unterschrieben und gesperrt: Änderungen sind eine Änderungsvereinbarung, daher gibt es keine ausfüllbare Fassung zu senden.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>In den Ordner {folder} kann nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner; es wurde keine Vereinbarung geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>{file} kann nicht in {folder} geschrieben werden ({reason}): Die Datei ist vielleicht in einem anderen Programm geöffnet. {written} von {count} Vereinbarungen wurden geschrieben.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Wählen Sie mindestens eine Änderung zum Übernehmen.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Das tatsächliche Ende liegt vor dem tatsächlichen Beginn.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Die Vereinbarung ist noch nicht von allen Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Die Frist in der Aufgabe &apos;{task}&apos; ist kein Datum.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Der Ordner {folder} existiert nicht; es wurde keine Vereinbarung geschrieben.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Das zurückgegebene Feld „{field}“ ist länger als {limit} Zeichen (es hat {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} wurde noch nicht zur Unterschrift gesendet: Es gibt kein PDF zum Senden.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} ist noch nicht von allen Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>In dieser Datenbank gibt es kein Praktikum &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Es gibt kein Praktikum mit der ID {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dieses Dokument der Vereinbarung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Diese Fassung der Vereinbarung ist nicht mehr die aktuelle: Eine spätere Fassung hat sie ersetzt, oder sie wurde gelöscht.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Dieses Praktikum existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dieses Praktikum existiert nicht mehr: Jemand hat es vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Schreiben Sie die Bewertung der Praktikantin/des Praktikanten durch die Mentorin/den Mentor: Tabelle D bescheinigt sie.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>ein Fragebogen</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>eine Praktikumsbescheinigung</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>eine Vereinbarung</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>eine Änderungsvereinbarung</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>Betrag der finanziellen Unterstützung</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>Finanzielle Unterstützung</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>Versicherung durch die aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>Sachleistungen</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>E-Mail der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>Name der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>Position der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nichts von vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} trägt eine beschädigte vipdesk-Referenz.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} trägt die Referenz {reference} mit der Praktikums-ID {theirs}, aber {reference} ist hier das Praktikum {ours}: Die Datei stammt aus einer anderen Datenbank, oder ihre Eigenschaften wurden geändert.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} entspricht nicht der Fassung {version} der Vereinbarung {reference}, wie sie gesendet wurde: Die Datei wurde aus anderem Inhalt erstellt.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} ist beschädigt und kann nicht als PDF gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} ist beschädigt: Die Formularfelder können nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} ist keine PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} ist keine von vipdesk exportierte Datei: erwartet wird {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} ist mit einem Passwort geschützt; bitten Sie den Absender um eine ungeschützte Kopie.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} ist die Vereinbarung des Praktikums {theirs}, nicht von {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} ist die Fassung {version} der Vereinbarung {reference}, die hier nicht gespeichert ist: Exportieren Sie die aktuelle Fassung und senden Sie diese.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} ist {found}; erwartet wird {wanted}, von vipdesk exportiert.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} wurde geändert, nachdem vipdesk sie exportiert hat: Ihre vipdesk-Kennungen sagen {now}, die Datei wie exportiert aber {was}. Sie wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: Die Unterschrift in {field} ist nicht gültig: {verdict}. Die Datei wird nicht geprüft; fordern Sie die Datei so an, wie sie unterschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} oder {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (Praktikum {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>

@@ -7065,7 +7065,199 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

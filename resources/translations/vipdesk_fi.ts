@@ -7090,8 +7090,200 @@ Toimenpide: {action}.</translation>
         <translation>Tätä rahoituslähdettä ei ole enää olemassa.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; ei ole rahamäärä.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Sopimus {reference} on kaikkien osapuolten allekirjoittama ja lukittu: muutokset tehdään sopimusmuutoksena, joten täytettävää versiota ei ole lähetettävänä.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Tiedostoa {path} ei voi lukea: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kansioon {folder} ei voi kirjoittaa: {reason}. Valitse toinen kansio; yhtään sopimusta ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Tiedostoa {file} ei voi kirjoittaa kansioon {folder} ({reason}): se voi olla auki toisessa ohjelmassa. {written}/{count} sopimusta kirjoitettiin.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Valitse vähintään yksi hyväksyttävä muutos.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Todellinen päättyminen on ennen todellista alkua.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Kaikki osapuolet eivät ole vielä allekirjoittaneet sopimusta.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Tehtävän &apos;{task}&apos; määräaika ei ole päivämäärä.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Kansiota {folder} ei ole olemassa; yhtään sopimusta ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Palautettu kenttä ”{field}” on yli {limit} merkkiä pitkä (siinä on {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} ei ole vielä lähetetty allekirjoitettavaksi: lähetettävää PDF:ää ei ole.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>Kaikki osapuolet eivät ole vielä allekirjoittaneet: {document}.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Tässä tietokannassa ei ole harjoittelua &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Harjoittelua tunnisteella {id} ei ole.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Tätä sopimusasiakirjaa ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Tämä sopimuksen versio ei ole enää voimassa oleva: myöhempi versio korvasi sen, tai se poistettiin.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Kirjoita mentorin arvio harjoittelijasta: taulukko D vahvistaa sen.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>kysely</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>harjoittelutodistus</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>sopimus</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>sopimusmuutos</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>tuen määrä</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>taloudellinen tuki</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>osasto</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>vastaanottavan organisaation vakuutus</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>luontoisetuudet</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>mentorin sähköposti</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>mentorin nimi</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>mentorin asema</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>ei mitään vipdeskin tunnisteita</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tehtävät</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>Tiedoston {file} vipdesk-tunnus on vahingoittunut.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>Tiedostossa {file} on tunnus {reference} ja harjoittelun tunniste {theirs}, mutta täällä {reference} on harjoittelu {ours}: tiedosto on toisesta tietokannasta tai sen ominaisuuksia on muutettu.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} ei vastaa sopimuksen {reference} versiota {version} sellaisena kuin se lähetettiin: se on tehty muusta sisällöstä.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} on vahingoittunut eikä sitä voi lukea PDF-tiedostona ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} on vahingoittunut: sen lomakekenttiä ei voi lukea ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} ei ole PDF-tiedosto.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} ei ole vipdeskin viemä tiedosto: odotettiin asiakirjaa {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} on suojattu salasanalla; pyydä lähettäjältä suojaamaton kopio.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} on harjoittelun {theirs} sopimus, ei harjoittelun {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} on sopimuksen {reference} versio {version}, jota ei ole tallennettu tänne: vie nykyinen versio ja lähetä se.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} on {found}; odotettiin vipdeskin viemää asiakirjaa: {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>Tiedostoa {file} muutettiin sen jälkeen, kun vipdesk vei sen: sen vipdesk-tunnisteet sanovat {now}, mutta viety tiedosto sanoo {was}. Se hylätään.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: kentän {field} allekirjoitus ei ole pätevä: {verdict}. Tiedostoa ei tarkasteta; pyydä tiedosto sellaisena kuin se allekirjoitettiin.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} tai {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (harjoittelu {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>

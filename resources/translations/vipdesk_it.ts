@@ -7090,8 +7090,200 @@ Cosa fare: {action}.</translation>
         <translation>Questa fonte di finanziamento non esiste più.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; non è un importo di denaro.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>L&apos;accordo {reference} è firmato da tutte le parti e bloccato: le modifiche sono un emendamento, quindi non c&apos;è una versione compilabile da inviare.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossibile leggere {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Impossibile scrivere nella cartella {folder}: {reason}. Scegli un&apos;altra cartella; nessun accordo è stato scritto.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Impossibile scrivere {file} in {folder} ({reason}): potrebbe essere aperto in un altro programma. Sono stati scritti {written} accordi su {count}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Scegli almeno una modifica da accettare.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>La fine effettiva è precedente all&apos;inizio effettivo.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>L&apos;accordo non è ancora firmato da tutte le parti.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>La scadenza nel compito &apos;{task}&apos; non è una data.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>La cartella {folder} non esiste; nessun accordo è stato scritto.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Il campo restituito «{field}» supera i {limit} caratteri (ne ha {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document}: non è ancora stato inviato per la firma, quindi non c&apos;è un PDF da inviare.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document}: non è ancora firmato da tutte le parti.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>In questo database non c&apos;è alcun tirocinio &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Non c&apos;è alcun tirocinio con id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Questo documento dell&apos;accordo non esiste più.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Questa versione dell&apos;accordo non è più quella attuale: una versione successiva l&apos;ha sostituita, oppure è stata eliminata.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Questo tirocinio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Questo tirocinio non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Scrivi la valutazione del tirocinante da parte del mentore: la Tabella D la certifica.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>un questionario</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>un certificato di tirocinio</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>un accordo</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>un emendamento a un accordo</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>importo del sostegno</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>sostegno finanziario</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>reparto</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>assicurazione dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>contributo in natura</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail del mentore</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>nome del mentore</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>ruolo del mentore</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nulla di vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>compiti</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} riporta un riferimento vipdesk danneggiato.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} riporta il riferimento {reference} con l&apos;id di tirocinio {theirs}, ma qui {reference} è il tirocinio {ours}: il file proviene da un altro database, o le sue proprietà sono state modificate.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} non corrisponde alla versione {version} dell&apos;accordo {reference} così come è stata inviata: è stato creato da un altro contenuto.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} è danneggiato e non può essere letto come PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} è danneggiato: i suoi campi modulo non possono essere letti ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} non è un file PDF.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} non è un file esportato da vipdesk: era atteso {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} è protetto da password; chiedi al mittente una copia non protetta.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} è l&apos;accordo del tirocinio {theirs}, non di {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} è la versione {version} dell&apos;accordo {reference}, che qui non è memorizzata: esporta la versione attuale e invia quella.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} è {found}; era atteso {wanted} esportato da vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} è stato modificato dopo che vipdesk lo ha esportato: i suoi identificativi vipdesk dicono {now}, ma il file esportato dice {was}. Viene rifiutato.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: la firma in {field} non è valida: {verdict}. Il file non viene esaminato; chiedi il file così come è stato firmato.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} o {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (tirocinio {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>

@@ -7090,8 +7090,200 @@ Wat te doen: {action}.</translation>
         <translation>Deze financieringsbron bestaat niet meer.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; is geen geldbedrag.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Overeenkomst {reference} is door alle partijen ondertekend en vergrendeld: wijzigingen zijn een wijziging van de overeenkomst, dus er is geen invulbare versie om te sturen.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Kan {path} niet lezen: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kan niet schrijven in de map {folder}: {reason}. Kies een andere map; er is geen overeenkomst geschreven.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Kan {file} niet schrijven in {folder} ({reason}): het is misschien geopend in een ander programma. {written} van {count} overeenkomsten zijn geschreven.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Kies minstens één wijziging om over te nemen.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Het werkelijke einde ligt vóór het werkelijke begin.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>De overeenkomst is nog niet door alle partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>De deadline in de taak &apos;{task}&apos; is geen datum.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>De map {folder} bestaat niet; er is geen overeenkomst geschreven.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Het teruggestuurde veld ‘{field}’ is langer dan {limit} tekens (het heeft er {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} is nog niet ter ondertekening verstuurd: er is geen pdf om te sturen.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} is nog niet door alle partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Er is geen stage &apos;{text}&apos; in deze database.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Er is geen stage met id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dit document van de overeenkomst bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Deze versie van de overeenkomst is niet meer de huidige: een latere versie heeft haar vervangen, of ze is verwijderd.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Deze stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Deze stage bestaat niet meer: iemand heeft haar misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Schrijf de evaluatie van de stagiair door de mentor: Tabel D bevestigt die.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>een vragenlijst</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>een stagecertificaat</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>een overeenkomst</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>een wijziging van een overeenkomst</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>bedrag van de ondersteuning</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>financiële ondersteuning</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>afdeling</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>verzekering door de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>bijdrage in natura</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail van de mentor</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>naam van de mentor</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>functie van de mentor</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>niets van vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>taken</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} draagt een beschadigd vipdesk-kenmerk.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} draagt het kenmerk {reference} met stage-id {theirs}, maar {reference} is hier stage {ours}: het bestand komt uit een andere database, of de eigenschappen ervan zijn gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} komt niet overeen met versie {version} van overeenkomst {reference} zoals die is verstuurd: het is gemaakt van andere inhoud.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} is beschadigd en kan niet als pdf worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} is beschadigd: de formuliervelden kunnen niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} is geen pdf-bestand.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} is geen door vipdesk geëxporteerd bestand: verwacht werd {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} is beveiligd met een wachtwoord; vraag de afzender om een onbeveiligde kopie.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} is de overeenkomst van stage {theirs}, niet van {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} is versie {version} van overeenkomst {reference}, die hier niet is opgeslagen: exporteer de huidige versie en stuur die.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} is {found}; verwacht werd {wanted}, geëxporteerd door vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} is gewijzigd nadat vipdesk het exporteerde: de vipdesk-kenmerken zeggen {now}, maar het bestand zoals geëxporteerd zegt {was}. Het wordt geweigerd.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: de handtekening in {field} houdt geen stand: {verdict}. Het bestand wordt niet bekeken; vraag het bestand zoals het is ondertekend.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} of {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (stage {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>

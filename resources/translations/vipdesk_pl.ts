@@ -7131,8 +7131,200 @@ Co zrobić: {action}.</translation>
         <translation>To źródło finansowania już nie istnieje.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; nie jest kwotą pieniędzy.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Porozumienie {reference} jest podpisane przez wszystkie strony i zablokowane: zmiany wprowadza się aneksem, więc nie ma wersji do wypełnienia do wysłania.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Nie można odczytać {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Nie można zapisać w folderze {folder}: {reason}. Wybierz inny folder; nie zapisano żadnego porozumienia.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Nie można zapisać {file} w {folder} ({reason}): plik może być otwarty w innym programie. Zapisano {written} z {count} porozumień.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Wybierz co najmniej jedną zmianę do przyjęcia.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Faktyczny koniec przypada przed faktycznym początkiem.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Porozumienie nie jest jeszcze podpisane przez wszystkie strony.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Termin w zadaniu &apos;{task}&apos; nie jest datą.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Folder {folder} nie istnieje; nie zapisano żadnego porozumienia.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Zwrócone pole „{field}” jest dłuższe niż {limit} znaków (ma ich {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document}: dokument nie został jeszcze wysłany do podpisu, więc nie ma PDF do wysłania.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document}: dokument nie jest jeszcze podpisany przez wszystkie strony.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>W tej bazie danych nie ma praktyki &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Nie ma praktyki o identyfikatorze {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Ten dokument porozumienia już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Ta wersja porozumienia nie jest już bieżąca: zastąpiła ją późniejsza wersja albo została usunięta.</translation>
+    </message>
+    <message>
         <source>This placement no longer exists.</source>
         <translation>Ta praktyka już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Wpisz ocenę praktykanta wystawioną przez mentora: Tabela D ją poświadcza.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>kwestionariusz</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>zaświadczenie o odbyciu praktyki</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>porozumienie</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>aneks do porozumienia</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>kwota wsparcia</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>wsparcie finansowe</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>dział</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>ubezpieczenie zapewniane przez organizację przyjmującą</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>świadczenia rzeczowe</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail mentora</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>imię i nazwisko mentora</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>stanowisko mentora</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nic z vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>zadania</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} zawiera uszkodzony numer referencyjny vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} ma numer referencyjny {reference} z identyfikatorem praktyki {theirs}, ale tutaj {reference} to praktyka {ours}: plik pochodzi z innej bazy danych albo zmieniono jego właściwości.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} nie odpowiada wersji {version} porozumienia {reference} w postaci, w jakiej ją wysłano: powstał z innej treści.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} jest uszkodzony i nie da się go odczytać jako PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} jest uszkodzony: nie da się odczytać jego pól formularza ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} nie jest plikiem PDF.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} nie jest plikiem wyeksportowanym przez vipdesk: oczekiwano: {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} jest chroniony hasłem; poproś nadawcę o niezabezpieczoną kopię.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} to porozumienie praktyki {theirs}, a nie {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} to wersja {version} porozumienia {reference}, której tu nie zapisano: wyeksportuj bieżącą wersję i wyślij ją.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} to {found}; oczekiwano: {wanted} wyeksportowany przez vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} zmieniono po wyeksportowaniu przez vipdesk: jego identyfikatory vipdesk wskazują {now}, a plik w wyeksportowanej postaci wskazuje {was}. Plik jest odrzucony.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: podpis w {field} nie jest ważny: {verdict}. Plik nie jest sprawdzany; poproś o plik w postaci, w jakiej go podpisano.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} lub {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (praktyka {id})</translation>
     </message>
     <message>
         <source>This rate of {currency} for {day} was changed after you opened it.</source>
