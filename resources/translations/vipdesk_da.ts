@@ -8233,5 +8233,41 @@ Hvad der skal gøres: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>en celle ligger efter Excels sidste kolonne</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} spørgsmål mangler stadig et svar, det første: “{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} indeholder et spørgeskema, som vipdesk ikke kender.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stiller andre spørgsmål end {questionnaire} for {reference}, som vipdesk har det (filen er ændret, eller aftalens læringsudbytte er ændret, siden den blev sendt): den afvises; send en ny.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} er et spørgeskema for praktikophold {reference}, som ikke findes i denne database.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} er et spørgeskema for praktikophold {theirs}, ikke for {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} er på et sprog, som vipdesk ikke kender.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} er ikke udfyldt helt: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: formularen er ændret: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

@@ -8233,5 +8233,41 @@ Zu tun: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>eine Zelle liegt hinter der letzten Spalte von Excel</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} enthält einen Fragebogen, den vipdesk nicht kennt.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stellt andere Fragen als {questionnaire} von {reference}, wie vipdesk ihn kennt (die Datei wurde verändert, oder die Lernergebnisse der Vereinbarung haben sich seit dem Versand geändert): Sie wird abgelehnt; senden Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} ist ein Fragebogen des Praktikums {reference}, das nicht in dieser Datenbank ist.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} ist ein Fragebogen des Praktikums {theirs}, nicht von {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} ist in einer Sprache, die vipdesk nicht kennt.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} ist nicht vollständig: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: Das Formular wurde verändert: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

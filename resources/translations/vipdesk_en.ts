@@ -8208,5 +8208,41 @@ What to do: {action}.</source>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

@@ -8233,5 +8233,41 @@ Toimenpide: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>solu on Excelin viimeisen sarakkeen jälkeen</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} sisältää kyselyn, jota vipdesk ei tunne.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} kysyy eri kysymyksiä kuin vipdeskin tuntema {questionnaire} harjoittelulle {reference} (tiedostoa on muutettu, tai sopimuksen oppimistulokset ovat muuttuneet lähettämisen jälkeen): se hylätään; lähetä uusi.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} on harjoittelun {reference} kysely, eikä harjoittelua ole tässä tietokannassa.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} on harjoittelun {theirs} kysely, ei harjoittelun {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} on kielellä, jota vipdesk ei tunne.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} ei ole täydellinen: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: lomaketta on muutettu: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

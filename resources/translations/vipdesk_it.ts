@@ -8233,5 +8233,41 @@ Cosa fare: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>una cella è oltre l&apos;ultima colonna di Excel</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} domanda/e attendono ancora una risposta, la prima: «{question}»</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} contiene un questionario che vipdesk non conosce.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} pone domande diverse da quelle di {questionnaire} di {reference} come lo conosce vipdesk (il file è stato alterato, o i risultati di apprendimento dell&apos;accordo sono cambiati dopo l&apos;invio): viene rifiutato; inviane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} è un questionario del tirocinio {reference}, che non è in questo database.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} è un questionario del tirocinio {theirs}, non di {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} è in una lingua che vipdesk non conosce.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} non è completo: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: il modulo è stato alterato: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

@@ -8233,5 +8233,41 @@ Wat te doen: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>een cel ligt voorbij de laatste kolom van Excel</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} vraag/vragen hebben nog een antwoord nodig, de eerste: ‘{question}’</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} bevat een vragenlijst die vipdesk niet kent.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stelt andere vragen dan {questionnaire} van {reference} zoals vipdesk die kent (het bestand is gewijzigd, of de leerresultaten van de overeenkomst zijn veranderd sinds het werd verstuurd): het wordt geweigerd; stuur een nieuwe.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} is een vragenlijst van stage {reference}, die niet in deze database staat.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} is een vragenlijst van stage {theirs}, niet van {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} is in een taal die vipdesk niet kent.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} is niet volledig: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: het formulier is gewijzigd: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

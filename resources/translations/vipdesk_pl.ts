@@ -8274,5 +8274,41 @@ Co zrobić: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>komórka leży za ostatnią kolumną Excela</translation>
     </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} zawiera kwestionariusz, którego vipdesk nie zna.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} zadaje inne pytania niż {questionnaire} dla {reference} w wersji znanej vipdesk (plik zmieniono albo efekty uczenia się z porozumienia zmieniły się od wysłania): plik jest odrzucony; wyślij nowy.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} to kwestionariusz praktyki {reference}, której nie ma w tej bazie danych.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} to kwestionariusz praktyki {theirs}, a nie {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} jest w języku, którego vipdesk nie zna.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} nie jest kompletny: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: formularz został zmieniony: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
+    </message>
 </context>
 </TS>

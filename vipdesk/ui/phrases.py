@@ -36,6 +36,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.mail.problem_texts",
     "vipdesk.ui.agreement.signature_texts",
     "vipdesk.ui.agreement.document_texts",
+    "vipdesk.ui.evaluations.problem_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
 )
 
