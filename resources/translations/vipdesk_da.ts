@@ -7857,5 +7857,113 @@ Hvad der skal gøres: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>en celle ligger efter Excels sidste kolonne</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Databasen {name} kan ikke oprettes: mappen {folder} er skrivebeskyttet.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Mappen {folder} til databasen kan ikke oprettes: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Databasen</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Databasens URL kan ikke forstås; skriv den som {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Databasen på {url} kan ikke nås. Tjek netværket eller serveren, og prøv igen; intet af det, du har skrevet, er gået tabt.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Databasen er optaget: et andet program skriver i den. Prøv igen om et øjeblik.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Disken med {database} er fuld: frigør plads, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Mappen {folder} er skrivebeskyttet: vipdesk skal skrive ved siden af databasen {name}. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Servernavnet {host} er ukendt: tjek værten i databasens URL og netværket.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Serveren {host} beder om en adgangskode til brugeren {user}: tilføj den i databasens URL (postgresql+psycopg://BRUGER:ADGANGSKODE@VÆRT/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Serveren {host} har ingen bruger {user}: tjek brugernavnet i databasens URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Serveren {host} afviste adgangskoden for brugeren {user}: tjek adgangskoden i databasens URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Der findes ingen database &quot;{name}&quot; på serveren {host}: tjek navnet i URL&apos;en, eller bed administratoren om at oprette den.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Denne database er lavet af en nyere version af vipdesk (skema {schema}). Installér den nyere vipdesk for at åbne den; den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Brugeren {user} må ikke forbinde til databasen &quot;{name}&quot; på {host}: bed administratoren om adgang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>databasen</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk når PostgreSQL gennem psycopg: skriv databasens URL som postgresql+psycopg://… i stedet for {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk arbejder med SQLite-filer og PostgreSQL-servere, ikke {scheme}://…; skriv databasens URL som {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kan ikke læses eller skrives: disken eller netværksdrevet meldte en fejl eller er ikke tilgængeligt. Tjek det, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} indeholder andre data og er ikke en vipdesk-database; den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} er beskadiget: den kan ikke læses som en database. Den er ikke ændret; åbn en sikkerhedskopi i stedet.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} er ikke en vipdesk-database: det er slet ikke en databasefil. Den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} er åbnet skrivebeskyttet: vipdesk skal kunne skrive i den. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kan ikke åbnes: tjek at mappen findes og kan skrives i.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kan ikke åbnes: din konto må ikke læse den (filrettigheder).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} er en mappe, ikke en databasefil: angiv stien til en fil, fx {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} er en skrivebeskyttet fil: vipdesk skal kunne skrive i den. Intet blev ændret.</translation>
+    </message>
 </context>
 </TS>

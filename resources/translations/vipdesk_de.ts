@@ -7857,5 +7857,113 @@ Zu tun: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>eine Zelle liegt hinter der letzten Spalte von Excel</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Die Datenbank {name} kann nicht angelegt werden: Der Ordner {folder} ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Der Ordner {folder} für die Datenbank kann nicht angelegt werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Die Datenbank</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Die Datenbank-URL ist nicht verständlich; schreiben Sie sie als {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Die Datenbank unter {url} ist nicht erreichbar. Prüfen Sie das Netzwerk oder den Server und versuchen Sie es erneut; nichts von Ihren Eingaben ist verloren.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm schreibt gerade hinein. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Der Datenträger mit {database} ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Der Ordner {folder} ist schreibgeschützt: vipdesk muss neben der Datenbank {name} schreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Der Servername {host} ist unbekannt: Prüfen Sie den Host in der Datenbank-URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Der Server {host} verlangt ein Passwort für den Benutzer {user}: Fügen Sie es der Datenbank-URL hinzu (postgresql+psycopg://BENUTZER:PASSWORT@HOST/DATENBANK).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Der Server {host} kennt keinen Benutzer {user}: Prüfen Sie den Benutzernamen in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Der Server {host} hat das Passwort des Benutzers {user} abgelehnt: Prüfen Sie das Passwort in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Auf dem Server {host} gibt es keine Datenbank „{name}“: Prüfen Sie ihren Namen in der URL oder bitten Sie die Administration, sie anzulegen.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Diese Datenbank wurde von einer neueren vipdesk-Version angelegt (Schema {schema}). Installieren Sie die neuere vipdesk-Version, um sie zu öffnen; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Der Benutzer {user} darf sich nicht mit der Datenbank „{name}“ auf {host} verbinden: Bitten Sie die Administration um Zugang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk erreicht PostgreSQL über psycopg: Schreiben Sie die Datenbank-URL als postgresql+psycopg://… statt {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk arbeitet mit SQLite-Dateien und PostgreSQL-Servern, nicht mit {scheme}://…; schreiben Sie die Datenbank-URL als {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kann nicht gelesen oder geschrieben werden: Der Datenträger oder das Netzlaufwerk meldet einen Fehler oder ist nicht verfügbar. Prüfen Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} enthält andere Daten und ist keine vipdesk-Datenbank; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} ist beschädigt: Sie kann nicht als Datenbank gelesen werden. Sie wurde nicht verändert; öffnen Sie stattdessen eine Sicherungskopie.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} ist keine vipdesk-Datenbank: es ist überhaupt keine Datenbankdatei. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} ist nur zum Lesen geöffnet: vipdesk muss hineinschreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kann nicht geöffnet werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kann nicht geöffnet werden: Ihr Konto darf die Datei nicht lesen (Dateiberechtigungen).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} ist ein Ordner, keine Datenbankdatei: Geben Sie den Pfad einer Datei an, etwa {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} ist eine schreibgeschützte Datei: vipdesk muss hineinschreiben. Nichts wurde geändert.</translation>
+    </message>
 </context>
 </TS>

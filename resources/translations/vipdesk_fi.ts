@@ -7857,5 +7857,113 @@ Toimenpide: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>solu on Excelin viimeisen sarakkeen jälkeen</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Tietokantaa {name} ei voi luoda: kansio {folder} on kirjoitussuojattu.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Tietokannan kansiota {folder} ei voi luoda: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Tietokanta</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Tietokannan URL-osoitetta ei ymmärretä; kirjoita se muodossa {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Tietokantaan osoitteessa {url} ei saada yhteyttä. Tarkista verkko tai palvelin ja yritä uudelleen; mitään kirjoittamaasi ei ole menetetty.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Tietokanta on varattu: toinen ohjelma kirjoittaa siihen. Yritä hetken päästä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Levy, jolla {database} on, on täynnä: vapauta tilaa ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Kansio {folder} on kirjoitussuojattu: vipdeskin täytyy kirjoittaa tietokannan {name} viereen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Palvelimen nimeä {host} ei tunneta: tarkista tietokannan URL-osoitteen palvelin ja verkko.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Palvelin {host} pyytää käyttäjän {user} salasanaa: lisää se tietokannan URL-osoitteeseen (postgresql+psycopg://KÄYTTÄJÄ:SALASANA@PALVELIN/TIETOKANTA).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Palvelimella {host} ei ole käyttäjää {user}: tarkista käyttäjänimi tietokannan URL-osoitteessa.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Palvelin {host} hylkäsi käyttäjän {user} salasanan: tarkista salasana tietokannan URL-osoitteessa.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Palvelimella {host} ei ole tietokantaa &quot;{name}&quot;: tarkista sen nimi URL-osoitteessa tai pyydä ylläpitäjää luomaan se.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Tämä tietokanta on tehty vipdeskin uudemmalla versiolla (skeema {schema}). Asenna uudempi vipdesk avataksesi sen; sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Käyttäjä {user} ei saa muodostaa yhteyttä tietokantaan &quot;{name}&quot; palvelimella {host}: pyydä ylläpitäjältä käyttöoikeutta.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>tietokanta</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk käyttää PostgreSQL:ää psycopgin kautta: kirjoita tietokannan URL-osoite muodossa postgresql+psycopg://… eikä {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk toimii SQLite-tiedostojen ja PostgreSQL-palvelimien kanssa, ei {scheme}://…; kirjoita tietokannan URL-osoite muodossa {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database}: lukeminen tai kirjoittaminen ei onnistu: levy tai verkkoasema ilmoitti virheestä tai ei ole käytettävissä. Tarkista se ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} sisältää muita tietoja eikä ole vipdeskin tietokanta; sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} on vahingoittunut: sitä ei voi lukea tietokantana. Sitä ei ole muutettu; avaa sen sijaan varmuuskopio.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} ei ole vipdeskin tietokanta: se ei ole lainkaan tietokantatiedosto. Sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} on avattu vain luku -tilassa: vipdeskin täytyy kirjoittaa siihen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path}: avaaminen ei onnistu: tarkista, että kansio on olemassa ja siihen voi kirjoittaa.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path}: avaaminen ei onnistu: tilisi ei saa lukea sitä (tiedoston käyttöoikeudet).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} on kansio, ei tietokantatiedosto: anna tiedoston polku, esimerkiksi {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} on kirjoitussuojattu tiedosto: vipdeskin täytyy kirjoittaa siihen. Mitään ei muutettu.</translation>
+    </message>
 </context>
 </TS>

@@ -7857,5 +7857,113 @@ Cosa fare: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>una cella è oltre l&apos;ultima colonna di Excel</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Impossibile creare il database {name}: la cartella {folder} è di sola lettura.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Impossibile creare la cartella {folder} per il database: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Il database</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>L&apos;URL del database non è comprensibile; scrivilo come {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Il database su {url} non è raggiungibile. Controlla la rete o il server, poi riprova; nulla di ciò che hai scritto è andato perso.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Il database è occupato: un altro programma ci sta scrivendo. Riprova tra un momento.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Il disco che contiene {database} è pieno: libera spazio, poi riprova.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>La cartella {folder} è di sola lettura: vipdesk deve scrivere accanto al database {name}. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Il nome del server {host} non è noto: controlla l&apos;host nell&apos;URL del database e la rete.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Il server {host} chiede una password per l&apos;utente {user}: aggiungila all&apos;URL del database (postgresql+psycopg://UTENTE:PASSWORD@HOST/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Il server {host} non ha l&apos;utente {user}: controlla il nome utente nell&apos;URL del database.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Il server {host} ha rifiutato la password dell&apos;utente {user}: controlla la password nell&apos;URL del database.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Sul server {host} non c&apos;è un database &quot;{name}&quot;: controlla il nome nell&apos;URL o chiedi all&apos;amministratore di crearlo.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Questo database è stato creato da una versione più recente di vipdesk (schema {schema}). Installa la versione più recente di vipdesk per aprirlo; non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>L&apos;utente {user} non può connettersi al database &quot;{name}&quot; su {host}: chiedi l&apos;accesso all&apos;amministratore.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>il database</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk raggiunge PostgreSQL tramite psycopg: scrivi l&apos;URL del database come postgresql+psycopg://… invece di {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk funziona con file SQLite e server PostgreSQL, non con {scheme}://…; scrivi l&apos;URL del database come {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} non può essere letto o scritto: il disco o l&apos;unità di rete ha segnalato un errore o non è disponibile. Controllalo, poi riprova.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} contiene altri dati e non è un database di vipdesk; non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} è danneggiato: non può essere letto come database. Non è stato modificato; apri invece una copia di backup.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} non è un database di vipdesk: non è affatto un file di database. Non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} è aperto in sola lettura: vipdesk deve scriverci. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>Impossibile aprire {path}: controlla che la cartella esista e sia scrivibile.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>Impossibile aprire {path}: il tuo account non può leggerlo (permessi dei file).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} è una cartella, non un file di database: indica il percorso di un file, per esempio {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} è un file di sola lettura: vipdesk deve scriverci. Non è stato cambiato nulla.</translation>
+    </message>
 </context>
 </TS>

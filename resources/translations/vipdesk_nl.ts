@@ -7857,5 +7857,113 @@ Wat te doen: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>een cel ligt voorbij de laatste kolom van Excel</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>De database {name} kan niet worden aangemaakt: de map {folder} is alleen-lezen.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>De map {folder} voor de database kan niet worden aangemaakt: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>De database</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>De database-URL wordt niet begrepen; schrijf hem als {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>De database op {url} is niet bereikbaar. Controleer het netwerk of de server en probeer het opnieuw; niets wat u hebt getypt is verloren.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>De database is bezet: een ander programma schrijft erin. Probeer het zo meteen opnieuw.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>De schijf met {database} is vol: maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>De map {folder} is alleen-lezen: vipdesk moet naast de database {name} schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>De servernaam {host} is onbekend: controleer de host in de database-URL en het netwerk.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>De server {host} vraagt een wachtwoord voor gebruiker {user}: voeg het toe aan de database-URL (postgresql+psycopg://GEBRUIKER:WACHTWOORD@HOST/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>De server {host} heeft geen gebruiker {user}: controleer de gebruikersnaam in de database-URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>De server {host} weigerde het wachtwoord van gebruiker {user}: controleer het wachtwoord in de database-URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Er is geen database &quot;{name}&quot; op de server {host}: controleer de naam in de URL of vraag de beheerder hem aan te maken.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Deze database is gemaakt door een nieuwere versie van vipdesk (schema {schema}). Installeer de nieuwere vipdesk om hem te openen; hij is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Gebruiker {user} mag geen verbinding maken met de database &quot;{name}&quot; op {host}: vraag de beheerder om toegang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>de database</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk bereikt PostgreSQL via psycopg: schrijf de database-URL als postgresql+psycopg://… in plaats van {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk werkt met SQLite-bestanden en PostgreSQL-servers, niet met {scheme}://…; schrijf de database-URL als {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kan niet worden gelezen of geschreven: de schijf of netwerkschijf meldde een fout of is niet beschikbaar. Controleer die en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} bevat andere gegevens en is geen vipdesk-database; hij is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} is beschadigd: hij kan niet als database worden gelezen. Hij is niet gewijzigd; open in plaats daarvan een reservekopie.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} is geen vipdesk-database: het is helemaal geen databasebestand. Het is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} is alleen-lezen geopend: vipdesk moet erin schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kan niet worden geopend: controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kan niet worden geopend: uw account mag het niet lezen (bestandsrechten).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} is een map, geen databasebestand: geef het pad van een bestand op, bijvoorbeeld {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} is een alleen-lezen bestand: vipdesk moet erin schrijven. Er is niets gewijzigd.</translation>
+    </message>
 </context>
 </TS>

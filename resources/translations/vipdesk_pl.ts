@@ -7898,5 +7898,113 @@ Co zrobić: {action}.</translation>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>komórka leży za ostatnią kolumną Excela</translation>
     </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Nie można utworzyć bazy danych {name}: folder {folder} jest tylko do odczytu.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Nie można utworzyć folderu {folder} na bazę danych: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Baza danych</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Adres URL bazy danych jest niezrozumiały; zapisz go jako {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Baza danych pod adresem {url} jest nieosiągalna. Sprawdź sieć lub serwer i spróbuj ponownie; nic z tego, co wpisano, nie zostało utracone.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Baza danych jest zajęta: inny program właśnie do niej zapisuje. Spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Dysk z bazą {database} jest pełny: zwolnij miejsce i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Folder {folder} jest tylko do odczytu: vipdesk musi zapisywać obok bazy danych {name}. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Nazwa serwera {host} jest nieznana: sprawdź hosta w adresie URL bazy danych oraz sieć.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Serwer {host} wymaga hasła użytkownika {user}: dodaj je do adresu URL bazy danych (postgresql+psycopg://UŻYTKOWNIK:HASŁO@HOST/BAZA).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Serwer {host} nie ma użytkownika {user}: sprawdź nazwę użytkownika w adresie URL bazy danych.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Serwer {host} odrzucił hasło użytkownika {user}: sprawdź hasło w adresie URL bazy danych.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Na serwerze {host} nie ma bazy danych „{name}”: sprawdź jej nazwę w adresie URL albo poproś administratora o jej utworzenie.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Tę bazę danych utworzyła nowsza wersja vipdesk (schemat {schema}). Zainstaluj nowszą wersję vipdesk, aby ją otworzyć; baza nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Użytkownik {user} nie może łączyć się z bazą danych „{name}” na {host}: poproś administratora o dostęp.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>baza danych</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk łączy się z PostgreSQL przez psycopg: zapisz adres URL bazy danych jako postgresql+psycopg://… zamiast {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk działa z plikami SQLite i serwerami PostgreSQL, nie z {scheme}://…; zapisz adres URL bazy danych jako {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database}: nie można odczytać ani zapisać: dysk lub dysk sieciowy zgłosił błąd albo jest niedostępny. Sprawdź go i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} zawiera inne dane i nie jest bazą danych vipdesk; nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} jest uszkodzona: nie da się jej odczytać jako bazy danych. Nie została zmieniona; otwórz zamiast niej kopię zapasową.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} nie jest bazą danych vipdesk: to w ogóle nie jest plik bazy danych. Nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} jest otwarta tylko do odczytu: vipdesk musi do niej zapisywać. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>Nie można otworzyć {path}: sprawdź, czy folder istnieje i czy można w nim zapisywać.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>Nie można otworzyć {path}: Twoje konto nie ma prawa go odczytać (uprawnienia plików).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} to folder, a nie plik bazy danych: podaj ścieżkę pliku, na przykład {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} jest plikiem tylko do odczytu: vipdesk musi do niego zapisywać. Niczego nie zmieniono.</translation>
+    </message>
 </context>
 </TS>

@@ -35,6 +35,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.mail.problem_texts",
     "vipdesk.ui.agreement.signature_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
+    "vipdesk.ui.database_texts",
 )
 
 
