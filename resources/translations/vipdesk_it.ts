@@ -4697,7 +4697,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation>&lt;b&gt;Preparazione&lt;/b&gt;&lt;br&gt;{verdict}</translation>
+        <translation>&lt;b&gt;Idoneità&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
@@ -4809,7 +4809,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation>Risultato della preparazione</translation>
+        <translation>Esito della verifica di idoneità</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
@@ -4869,7 +4869,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation>Preparazione: {party}</translation>
+        <translation>Idoneità: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
@@ -5586,15 +5586,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>the student&apos;s readiness</source>
-        <translation>la preparazione dello studente</translation>
+        <translation>l&apos;idoneità dello studente</translation>
     </message>
     <message>
         <source>the host&apos;s readiness</source>
-        <translation>la preparazione dell&apos;organizzazione ospitante</translation>
+        <translation>l&apos;idoneità dell&apos;organizzazione ospitante</translation>
     </message>
     <message>
         <source>the institution&apos;s readiness</source>
-        <translation>la preparazione dell&apos;istituto</translation>
+        <translation>l&apos;idoneità dell&apos;istituto</translation>
     </message>
     <message>
         <source>the communication protocol</source>
@@ -5958,15 +5958,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
-        <translation>Preparazione dello studente verificata: autonomia, motivazione, competenze digitali, connessione</translation>
+        <translation>Idoneità dello studente verificata: autonomia, motivazione, competenze digitali, connessione</translation>
     </message>
     <message>
         <source>Host readiness checked: real tasks, mentor time, system access, security</source>
-        <translation>Preparazione dell&apos;organizzazione ospitante verificata: compiti reali, tempo del mentore, accesso ai sistemi, sicurezza</translation>
+        <translation>Idoneità dell&apos;organizzazione ospitante verificata: compiti reali, tempo del mentore, accesso ai sistemi, sicurezza</translation>
     </message>
     <message>
         <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
-        <translation>Preparazione dell&apos;istituto verificata: risultati di apprendimento, riconoscimento, tempo del personale</translation>
+        <translation>Idoneità dell&apos;istituto verificata: risultati di apprendimento, riconoscimento, tempo del personale</translation>
     </message>
     <message>
         <source>Communication tools chosen and tested with every actor</source>
@@ -6266,15 +6266,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Student readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dello studente</translation>
+        <translation>Questionario di idoneità dello studente</translation>
     </message>
     <message>
         <source>Host organisation readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dell&apos;organizzazione ospitante</translation>
+        <translation>Questionario di idoneità dell&apos;organizzazione ospitante</translation>
     </message>
     <message>
         <source>Sending institution readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dell&apos;istituto di invio</translation>
+        <translation>Questionario di idoneità dell&apos;istituto di invio</translation>
     </message>
     <message>
         <source>reopened as a draft</source>

@@ -2873,7 +2873,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in de postvak uit bewaard.</translation>
+        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in het postvak uit bewaard.</translation>
     </message>
     <message>
         <source>To</source>
@@ -3080,7 +3080,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
+Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3260,7 +3260,7 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation>&amp;Instellingen</translation>
+        <translation>O&amp;nderwijsinstellingen</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
