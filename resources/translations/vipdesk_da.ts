@@ -742,6 +742,10 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESKADIGET signatur&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ÆNDRET efter underskrift af {signer}&lt;/b&gt;: </translation>
     </message>
@@ -7964,6 +7968,238 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} er en skrivebeskyttet fil: vipdesk skal kunne skrive i den. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Et betroet certifikat kan ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>ÆNDRET efter underskrift af {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>ÆNDRET efter underskrift af {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>ÆNDRET: det underskrevne indhold passer ikke til signaturen</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Der kan ikke oprettes en midlertidig fil ved siden af {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kan ikke åbnes: adgangsfrasen er forkert, eller det er ikke en PKCS#12-nøglefil.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kan ikke underskrives: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Der kan ikke skrives i {folder}: mappen findes ikke; {name} blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kan ikke skrives: den er måske åben i et andet program (luk den der), eller mappen {folder} er skrivebeskyttet. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kan ikke skrives: {reason}. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESKADIGET signatur: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Intet betroet certifikat har fingeraftrykket {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Disken med {folder} er fuld; {name} blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Scanningen</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Scanningen {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>et andet certifikat end det, der tidligere blev godkendt for {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>en anmærkning på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>anmærkninger tilføjet på side {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>anmærkninger fjernet fra side {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>der blev tilføjet bytes efter signaturen</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>ændringer, der ikke er tilladt efter underskrift</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>indholdet på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>dokumentegenskaber (XMP-metadata) ændret: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>dokumentegenskaber ændret: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>dokumentindstillinger ændret: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>feltet {name} er ændret</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>skrifttyper eller billeder på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>formularfeltet {name} har skiftet type</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>formularfeltet {name} er fjernet</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>formularindstillinger ændret: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>uændret</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>uændret (certifikatet er ikke fra en betroet udsteder)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>uændret, underskriver IKKE BEKRÆFTET: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>uændret, underskriver bekræftet</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>senere ændringer, der ikke kan læses</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>layoutet på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nyt udseende for feltet {name}, værdien uændret</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nyt udseende for det tomme signaturfelt {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nyt formularfelt {name} tilføjet</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nyt signaturfelt {name} tilføjet</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nyt signaturfelt {name} tilføjet og underskrevet</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>ingen er registreret til at underskrive for parten {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>sider tilføjet eller fjernet ({then} sider ved underskrift, {now} nu)</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>signatur tilføjet i {name}, et felt uden part</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>underskrevet i {field}, som ikke er nogen parts felt</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>certifikatet er ikke fra en udsteder, som dette kontor har tillid til, og der er ikke tidligere godkendt et for {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>certifikatet nævner {name}, men for parten {party} skal {expected} underskrive</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>filen er ikke et dokument gemt i denne database, så dens underskrivere kan ikke sammenlignes med registreringerne</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>signaturen i {name} er udskiftet eller tegnet på ny</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kan ikke læses som et certifikat: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} har intet signaturfelt for parten {party}: eksportér dokumentet fra vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} indeholder intet certifikat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} er allerede underskrevet for parten {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} er beskadiget: dens signaturfelter kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} er beskadiget: den kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} er tom.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} er ikke en PDF-, PNG- eller JPEG-fil.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} er over 25 MB.</translation>
     </message>
 </context>
 </TS>

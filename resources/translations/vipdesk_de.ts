@@ -742,6 +742,10 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESCHÄDIGTE Signatur&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}&lt;/b&gt;: </translation>
     </message>
@@ -7964,6 +7968,238 @@ Zu tun: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} ist eine schreibgeschützte Datei: vipdesk muss hineinschreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Ein vertrauenswürdiges Zertifikat kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>GEÄNDERT: Der signierte Inhalt passt nicht zur Signatur</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Neben {path} kann keine temporäre Datei angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kann nicht geöffnet werden: Die Passphrase ist falsch, oder es ist keine PKCS#12-Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kann nicht signiert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>In {folder} kann nicht geschrieben werden: Der Ordner existiert nicht; {name} wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kann nicht geschrieben werden: Die Datei ist vielleicht in einem anderen Programm geöffnet (schließen Sie sie dort), oder der Ordner {folder} ist schreibgeschützt. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kann nicht geschrieben werden: {reason}. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESCHÄDIGTE Signatur: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Kein vertrauenswürdiges Zertifikat hat den Fingerabdruck {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Der Datenträger mit {folder} ist voll; {name} wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Der Scan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Der Scan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>ein anderes Zertifikat als das zuvor für {expected} angenommene (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>eine Anmerkung auf Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>Anmerkungen auf Seite {number} hinzugefügt: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>Anmerkungen von Seite {number} entfernt</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>nach der Signatur wurden Bytes angehängt</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>Änderungen, die nach der Unterzeichnung nicht erlaubt sind</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>Inhalt von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>Dokumenteigenschaften (XMP-Metadaten) geändert: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>Dokumenteigenschaften geändert: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>Dokumenteinstellungen geändert: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>Feld {name} geändert</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>Schriften oder Bilder von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>Formularfeld {name} hat seinen Typ geändert</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>Formularfeld {name} entfernt</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>Formulareinstellungen geändert: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>unverändert (Zertifikat nicht von einer vertrauenswürdigen Stelle)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>unverändert, Unterzeichner/in NICHT BESTÄTIGT: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>unverändert, Unterzeichner/in bestätigt</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>spätere Änderungen, die nicht gelesen werden können</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>Layout von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>neues Erscheinungsbild für Feld {name}, sein Wert unverändert</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>neues Erscheinungsbild für das leere Signaturfeld {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>neues Formularfeld {name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>neues Signaturfeld {name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>neues Signaturfeld {name} hinzugefügt und signiert</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>niemand ist für die Partei „{party}“ als Unterzeichner/in erfasst</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>Seiten hinzugefügt oder entfernt ({then} Seiten bei der Unterzeichnung, jetzt {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>Signatur in {name} hinzugefügt, einem Feld keiner Partei</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>signiert in {field}, dem Feld keiner Partei</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>das Zertifikat stammt nicht von einer Stelle, der dieses Büro vertraut, und für {expected} wurde zuvor keines angenommen</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>das Zertifikat nennt {name}, aber für die Partei „{party}“ soll {expected} unterschreiben</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>die Datei ist kein in dieser Datenbank gespeichertes Dokument, daher können ihre Unterzeichnenden nicht mit den Unterlagen verglichen werden</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>die Signatur in {name} wurde ersetzt oder neu gezeichnet</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kann nicht als Zertifikat gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} hat kein Signaturfeld für die Partei „{party}“: Exportieren Sie das Dokument aus vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} ist für die Partei „{party}“ bereits signiert.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} ist beschädigt: Seine Signaturfelder können nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} ist beschädigt: Er kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} ist leer.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} ist keine PDF-, PNG- oder JPEG-Datei.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} ist größer als 25 MB.</translation>
     </message>
 </context>
 </TS>

@@ -737,6 +737,10 @@ Record this signature only if you have confirmed who signed (for example by tele
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -7938,6 +7942,238 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

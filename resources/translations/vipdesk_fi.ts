@@ -742,6 +742,10 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;VAHINGOITTUNUT allekirjoitus&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;MUUTETTU allekirjoituksen jälkeen, allekirjoittaja {signer}&lt;/b&gt;: </translation>
     </message>
@@ -7964,6 +7968,238 @@ Toimenpide: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} on kirjoitussuojattu tiedosto: vipdeskin täytyy kirjoittaa siihen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Luotettua varmennetta ei voi lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>MUUTETTU allekirjoituksen jälkeen (allekirjoittaja {signer}): {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>MUUTETTU allekirjoituksen jälkeen (allekirjoittaja {signer}): {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>MUUTETTU: allekirjoitettu sisältö ei vastaa allekirjoitusta</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Tiedoston {path} viereen ei voi luoda väliaikaista tiedostoa.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Tiedostoa {name} ei voi avata: tunnuslause on väärä, tai se ei ole PKCS#12-avaintiedosto.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Tiedostoa {name} ei voi allekirjoittaa: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Kansioon {folder} ei voi kirjoittaa: kansiota ei ole; tiedostoa {name} ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Tiedostoa {name} ei voi kirjoittaa: se voi olla auki toisessa ohjelmassa (sulje se siellä), tai kansio {folder} on kirjoitussuojattu. Mitään ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Tiedostoa {name} ei voi kirjoittaa: {reason}. Mitään ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>VAHINGOITTUNUT allekirjoitus: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Millään luotetulla varmenteella ei ole sormenjälkeä {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Levy, jolla {folder} on, on täynnä; tiedostoa {name} ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Skannaus</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Skannaus {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>eri varmenne kuin se, joka hyväksyttiin aiemmin henkilölle {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>sivun {number} merkintää muutettu</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>merkintöjä lisätty sivulle {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>merkintöjä poistettu sivulta {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>allekirjoituksen jälkeen lisättiin tavuja</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>muutoksia, jotka eivät ole sallittuja allekirjoituksen jälkeen</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>sivun {number} sisältöä muutettu</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>asiakirjan ominaisuuksia (XMP-metatiedot) muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>asiakirjan ominaisuuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>asiakirjan asetuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>kenttää {name} muutettu</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>sivun {number} fontteja tai kuvia muutettu</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>lomakekentän {name} tyyppi muuttui</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>lomakekenttä {name} poistettu</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>lomakkeen asetuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>muuttumaton</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>muuttumaton (varmenne ei ole luotetulta myöntäjältä)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>muuttumaton, allekirjoittajaa EI VAHVISTETTU: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>muuttumaton, allekirjoittaja vahvistettu</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>myöhempiä muutoksia, joita ei voi lukea</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>sivun {number} asettelua muutettu</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>kentän {name} ulkoasu uusi, arvo ennallaan</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>tyhjän allekirjoituskentän {name} ulkoasu uusi</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>uusi lomakekenttä {name} lisätty</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>uusi allekirjoituskenttä {name} lisätty</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>uusi allekirjoituskenttä {name} lisätty ja allekirjoitettu</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>kenellekään ei ole kirjattu allekirjoitusta osapuolen puolesta (osapuoli: {party})</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>sivuja lisätty tai poistettu ({then} sivua allekirjoitettaessa, nyt {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>allekirjoitus lisätty kenttään {name}, joka ei kuulu millekään osapuolelle</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>allekirjoitettu kenttään {field}, joka ei kuulu millekään osapuolelle</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>varmenne ei ole myöntäjältä, johon tämä toimisto luottaa, eikä henkilölle {expected} ole aiemmin hyväksytty varmennetta</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>varmenteessa on nimi {name}, mutta osapuolen puolesta ({party}) allekirjoittaa {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>tiedosto ei ole tähän tietokantaan tallennettu asiakirja, joten sen allekirjoittajia ei voi verrata tietoihin</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>kentän {name} allekirjoitus on korvattu tai piirretty uudelleen</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>Tiedostoa {name} ei voi lukea varmenteena: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>Tiedostossa {name} ei ole allekirjoituskenttää osapuolelle ({party}): vie asiakirja vipdeskistä.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>Tiedostossa {name} ei ole varmennetta.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} on jo allekirjoitettu osapuolen puolesta ({party}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} on vahingoittunut: sen allekirjoituskenttiä ei voi lukea ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} on vahingoittunut: sitä ei voi lukea.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} on tyhjä.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} ei ole PDF-, PNG- tai JPEG-tiedosto.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} on yli 25 Mt.</translation>
     </message>
 </context>
 </TS>

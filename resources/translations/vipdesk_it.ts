@@ -742,6 +742,10 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Firma DANNEGGIATA&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ALTERATO dopo la firma di {signer}&lt;/b&gt;: </translation>
     </message>
@@ -7964,6 +7968,238 @@ Cosa fare: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} è un file di sola lettura: vipdesk deve scriverci. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Un certificato attendibile non può essere letto: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>MODIFICATO dopo la firma di {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>MODIFICATO dopo la firma di {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>MODIFICATO: il contenuto firmato non corrisponde alla firma</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Impossibile creare un file temporaneo accanto a {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Impossibile aprire {name}: la passphrase è errata, oppure non è un file di chiave PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Impossibile firmare {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Impossibile scrivere in {folder}: la cartella non esiste; {name} non è stato salvato.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Impossibile scrivere {name}: potrebbe essere aperto in un altro programma (chiudilo lì), oppure la cartella {folder} è di sola lettura. Non è stato salvato nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Impossibile scrivere {name}: {reason}. Non è stato salvato nulla.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>Firma DANNEGGIATA: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Nessun certificato attendibile ha l&apos;impronta {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Il disco che contiene {folder} è pieno; {name} non è stato salvato.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>La scansione</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>La scansione {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>un certificato diverso da quello accettato in precedenza per {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>un&apos;annotazione a pagina {number} è cambiata</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>annotazioni aggiunte a pagina {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>annotazioni rimosse da pagina {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>dopo la firma sono stati aggiunti dei byte</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>modifiche non consentite dopo la firma</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>contenuto di pagina {number} modificato</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>proprietà del documento (metadati XMP) modificate: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>proprietà del documento modificate: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>impostazioni del documento modificate: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>campo {name} modificato</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>caratteri o immagini di pagina {number} modificati</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>il campo modulo {name} ha cambiato tipo</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>campo modulo {name} rimosso</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>impostazioni del modulo modificate: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>integro</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>integro (certificato non emesso da un&apos;autorità attendibile)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>integro, firmatario NON CONFERMATO: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>integro, firmatario confermato</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>modifiche successive che non possono essere lette</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>impaginazione di pagina {number} modificata</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nuovo aspetto per il campo {name}, valore invariato</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nuovo aspetto per il campo firma vuoto {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nuovo campo modulo {name} aggiunto</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nuovo campo firma {name} aggiunto</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nuovo campo firma {name} aggiunto e firmato</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>nessuno risulta firmatario per la parte {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>pagine aggiunte o rimosse ({then} pagine alla firma, {now} ora)</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>firma aggiunta in {name}, un campo di nessuna parte</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>firmato in {field}, che non è il campo di alcuna parte</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>il certificato non proviene da un&apos;autorità di cui questo ufficio si fida, e nessuno è stato accettato in precedenza per {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>il certificato indica {name}, ma per la parte {party} deve firmare {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>il file non è un documento salvato in questo database, quindi i suoi firmatari non possono essere confrontati con i dati registrati</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>la firma in {name} è stata sostituita o ridisegnata</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} non può essere letto come certificato: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} non ha un campo firma per la parte {party}: esporta il documento da vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} non contiene alcun certificato.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} è già firmato per la parte {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} è danneggiato: i suoi campi firma non possono essere letti ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} è danneggiata: non può essere letta.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} è vuota.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} non è un file PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} supera i 25 MB.</translation>
     </message>
 </context>
 </TS>

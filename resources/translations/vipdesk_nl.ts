@@ -742,6 +742,10 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESCHADIGDE handtekening&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;GEWIJZIGD na ondertekening door {signer}&lt;/b&gt;: </translation>
     </message>
@@ -7964,6 +7968,238 @@ Wat te doen: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} is een alleen-lezen bestand: vipdesk moet erin schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Een vertrouwd certificaat kan niet worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>GEWIJZIGD na ondertekening door {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>GEWIJZIGD na ondertekening door {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>GEWIJZIGD: de ondertekende inhoud past niet bij de handtekening</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Naast {path} kan geen tijdelijk bestand worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kan niet worden geopend: de wachtwoordzin is onjuist, of het is geen PKCS#12-sleutelbestand.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kan niet worden ondertekend: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Er kan niet in {folder} worden geschreven: de map bestaat niet; {name} is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kan niet worden geschreven: het is misschien geopend in een ander programma (sluit het daar), of de map {folder} is alleen-lezen. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kan niet worden geschreven: {reason}. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESCHADIGDE handtekening: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Geen vertrouwd certificaat heeft de vingerafdruk {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>De schijf met {folder} is vol; {name} is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>De scan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>De scan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>een ander certificaat dan het eerder aanvaarde voor {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>een annotatie op pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>annotaties toegevoegd op pagina {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>annotaties verwijderd van pagina {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>na de handtekening zijn bytes toegevoegd</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>wijzigingen die na ondertekening niet zijn toegestaan</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>inhoud van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>documenteigenschappen (XMP-metadata) gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>documenteigenschappen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>documentinstellingen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>veld {name} gewijzigd</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>lettertypen of afbeeldingen van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>formulierveld {name} is van type veranderd</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>formulierveld {name} verwijderd</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>formulierinstellingen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>ongewijzigd (certificaat niet van een vertrouwde instantie)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>ongewijzigd, ondertekenaar NIET BEVESTIGD: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>ongewijzigd, ondertekenaar bevestigd</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>latere wijzigingen die niet kunnen worden gelezen</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>opmaak van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nieuwe weergave van veld {name}, de waarde ongewijzigd</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nieuwe weergave van het lege handtekeningveld {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nieuw formulierveld {name} toegevoegd</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nieuw handtekeningveld {name} toegevoegd</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nieuw handtekeningveld {name} toegevoegd en ondertekend</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>niemand is geregistreerd als ondertekenaar voor de partij {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>pagina&apos;s toegevoegd of verwijderd ({then} pagina&apos;s bij ondertekening, nu {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>handtekening toegevoegd in {name}, een veld van geen enkele partij</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>ondertekend in {field}, het veld van geen enkele partij</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>het certificaat komt niet van een instantie die dit bureau vertrouwt, en er is er eerder geen aanvaard voor {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>het certificaat noemt {name}, maar voor de partij {party} moet {expected} ondertekenen</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>het bestand is geen document dat in deze database is opgeslagen, dus de ondertekenaars kunnen niet met de gegevens worden vergeleken</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>de handtekening in {name} is vervangen of opnieuw getekend</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kan niet als certificaat worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} heeft geen handtekeningveld voor de partij {party}: exporteer het document uit vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} bevat geen certificaat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} is al ondertekend voor de partij {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} is beschadigd: de handtekeningvelden kunnen niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} is beschadigd: de scan kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} is leeg.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} is geen PDF-, PNG- of JPEG-bestand.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} is groter dan 25 MB.</translation>
     </message>
 </context>
 </TS>

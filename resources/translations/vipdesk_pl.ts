@@ -746,6 +746,10 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;USZKODZONY podpis&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ZMIENIONO po podpisaniu przez {signer}&lt;/b&gt;: </translation>
     </message>
@@ -8005,6 +8009,238 @@ Co zrobić: {action}.</translation>
     <message>
         <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
         <translation>{path} jest plikiem tylko do odczytu: vipdesk musi do niego zapisywać. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Nie można odczytać zaufanego certyfikatu: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>ZMIENIONO po podpisaniu przez {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>ZMIENIONO po podpisaniu przez {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>ZMIENIONO: podpisana treść nie zgadza się z podpisem</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Nie można utworzyć pliku tymczasowego obok {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Nie można otworzyć {name}: hasło jest błędne albo to nie jest plik klucza PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Nie można podpisać {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Nie można zapisać w {folder}: folder nie istnieje; nie zapisano {name}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Nie można zapisać {name}: plik może być otwarty w innym programie (zamknij go tam) albo folder {folder} jest tylko do odczytu. Niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Nie można zapisać {name}: {reason}. Niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>USZKODZONY podpis: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Żaden zaufany certyfikat nie ma odcisku {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Dysk z folderem {folder} jest pełny; nie zapisano {name}.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Skan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Skan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>inny certyfikat niż ten przyjęty wcześniej dla: {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>zmieniono adnotację na stronie {number}</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>dodano adnotacje na stronie {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>usunięto adnotacje ze strony {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>po podpisie dopisano bajty</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>zmiany niedozwolone po podpisaniu</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>zmieniono treść strony {number}</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>zmieniono właściwości dokumentu (metadane XMP): {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>zmieniono właściwości dokumentu: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>zmieniono ustawienia dokumentu: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>zmieniono pole {name}</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>zmieniono czcionki lub obrazy strony {number}</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>pole formularza {name} zmieniło typ</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>usunięto pole formularza {name}</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>zmieniono ustawienia formularza: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nienaruszony</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>nienaruszony (certyfikat nie pochodzi od zaufanego wystawcy)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>nienaruszony, podpisujący NIEPOTWIERDZONY: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>nienaruszony, podpisujący potwierdzony</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>późniejsze zmiany, których nie da się odczytać</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>zmieniono układ strony {number}</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nowy wygląd pola {name}, wartość bez zmian</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nowy wygląd pustego pola podpisu {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>dodano nowe pole formularza {name}</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>dodano nowe pole podpisu {name}</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>dodano i podpisano nowe pole podpisu {name}</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>w danych nikt nie podpisuje za stronę: {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>dodano lub usunięto strony (przy podpisaniu: {then}, teraz: {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>dodano podpis w {name}, polu żadnej ze stron</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>podpisano w {field}, polu żadnej ze stron</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>certyfikat nie pochodzi od wystawcy, któremu ufa to biuro, i wcześniej nie przyjęto żadnego dla: {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>certyfikat wskazuje {name}, ale za stronę ({party}) ma podpisać {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>plik nie jest dokumentem zapisanym w tej bazie danych, więc nie można porównać jego podpisujących z danymi</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>podpis w {name} zastąpiono lub narysowano na nowo</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>Nie można odczytać {name} jako certyfikatu: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} nie ma pola podpisu dla strony ({party}): wyeksportuj dokument z vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} nie zawiera certyfikatu.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} jest już podpisany za stronę ({party}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} jest uszkodzony: nie można odczytać jego pól podpisu ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} jest uszkodzony: nie da się go odczytać.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} jest pusty.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} nie jest plikiem PDF, PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} przekracza 25 MB.</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.agreement.signature_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
     "vipdesk.ui.database_texts",
+    "vipdesk.ui.agreement.verification_texts",
 )
 
 

@@ -254,7 +254,7 @@ def record_digital(
             "{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.",
             file=name,
             field=first.field,
-            verdict=first.verdict,
+            verdict=first.verdict_phrase,
         )
     own = checked.of_party(party)
     if not own:
@@ -269,7 +269,7 @@ def record_digital(
             file=name,
             party=party_name(party),
             signer=signer.check.signer,
-            reasons="; ".join(signer.reasons),
+            reasons=Joined(signer.reasons, "; "),
         )
     assert signer.check.certificate is not None  # an intact signature has its certificate
     with _writing(db, user) as session:
@@ -283,8 +283,9 @@ def record_digital(
             signature, SignatureMethod.DIGITAL, Approval(signer.check.signer, signed_on=when), user
         )
         if signer.reasons:
-            signature.reason = (
-                f"Signer not confirmed ({'; '.join(signer.reasons)}); recorded on the explicit "
+            because = "; ".join(reason.english() for reason in signer.reasons)
+            signature.reason = (  # kept in English, as the record of why
+                f"Signer not confirmed ({because}); recorded on the explicit "
                 f"confirmation of {user or 'the coordinator'}. Certificate: "
                 f"{signer.check.certificate.describe()}"
             )
