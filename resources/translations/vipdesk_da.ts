@@ -2000,8 +2000,56 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>et praktikophold</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Denne post ({what}) blev ændret, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Denne post ({what}) blev ændret af {who}, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>aftale</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>basisvaluta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>tjekliste</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>valg af værktøjer</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>omkostningspost</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>e-mailopsætning</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>liste over kontoransvarlige</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>praktikophold</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>den studerendes lige muligheder-markeringer</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>værktøjstest</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>arbejdslistens antal dage</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

@@ -2000,8 +2000,56 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>ein Praktikum</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Dieser Datensatz ({what}) wurde nach dem Öffnen geändert.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Dieser Datensatz ({what}) wurde nach dem Öffnen von {who} geändert.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>Basiswährung</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>Auswahl der Werkzeuge</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>Kostenposten</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>E-Mail-Einrichtung</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>Liste der Büroverantwortlichen</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>Praktikum</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>Chancengleichheitsangaben der/des Studierenden</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>Werkzeugtest</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>Tagesanzahl der Arbeitsliste</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

@@ -1994,7 +1994,55 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>cost item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2000,8 +2000,56 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>harjoittelu</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Tätä tietuetta ({what}) muutettiin sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>{who} muutti tätä tietuetta ({what}) sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>sopimus</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>perusvaluutta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>tarkistuslista</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>työkalujen valinta</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>kulu</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>sähköpostin asetukset</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>toimiston vastuuhenkilöiden luettelo</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>harjoittelu</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>opiskelijan yhdenvertaisuustiedot</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>työkalun testi</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>työlistan päivien määrä</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

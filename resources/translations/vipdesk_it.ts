@@ -2000,8 +2000,56 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>un tirocinio</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Questo dato ({what}) è stato modificato dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Questo dato ({what}) è stato modificato da {who} dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>accordo</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>valuta di base</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista di controllo</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>scelta degli strumenti</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>voce di costo</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>configurazione e-mail</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>elenco dei responsabili dell&apos;ufficio</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>tirocinio</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>indicatori di equità dello studente</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test di uno strumento</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>numero di giorni della lista di lavoro</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

@@ -2000,8 +2000,56 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>een stage</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Dit gegeven ({what}) is gewijzigd nadat u het opende.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Dit gegeven ({what}) is door {who} gewijzigd nadat u het opende.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>overeenkomst</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>basisvaluta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>checklist</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>keuze van hulpmiddelen</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>kostenpost</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>e-mailinstelling</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>lijst van verantwoordelijken op kantoor</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>gelijkekansenkenmerken van de student</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test van een hulpmiddel</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>aantal dagen van de werklijst</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

@@ -2013,8 +2013,56 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>praktyka</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Ten rekord ({what}) zmieniono po jego otwarciu przez Ciebie.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Ten rekord ({what}) zmienił(a) {who} po jego otwarciu przez Ciebie.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>porozumienie</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>waluta bazowa</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista kontrolna</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>wybór narzędzi</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>pozycja kosztów</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>ustawienia poczty e-mail</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>lista osób prowadzących w biurze</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>praktyka</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>znaczniki równych szans studenta</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test narzędzia</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>liczba dni listy zadań</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>

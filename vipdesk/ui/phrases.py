@@ -37,6 +37,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.spreadsheets.problem_texts",
     "vipdesk.ui.database_texts",
     "vipdesk.ui.agreement.verification_texts",
+    "vipdesk.ui.conflict_texts",
 )
 
 

@@ -86,9 +86,7 @@ def _writing(db: Database, user: str | None) -> Iterator[Session]:
         with db.session(user) as session:
             yield session
     except StaleDataError as exc:
-        raise ConflictError(
-            "agreement", changed_by="another coordinator at the same moment"
-        ) from exc
+        raise ConflictError("agreement") from exc  # another coordinator, at the same moment
 
 
 def _touch(row: AgreementDocument) -> None:
@@ -277,7 +275,7 @@ def record_digital(
         signature = _open_signature(row, party)
         _touch(row)
         if not signed_pdf.startswith(row.signed_pdf or row.pdf or b"\0"):
-            raise ConflictError("agreement", changed_by="another coordinator at the same moment")
+            raise ConflictError("agreement")  # another coordinator recorded one at the same moment
         when = signer.check.signed_at.date() if signer.check.signed_at else date.today()
         _fill(
             signature, SignatureMethod.DIGITAL, Approval(signer.check.signer, signed_on=when), user
