@@ -155,7 +155,7 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
                 "reviewed; ask for the file as it was signed.",
                 file=name,
                 field=broken.field,
-                verdict=broken.verdict,
+                verdict=broken.verdict_phrase,
             )
     signed = tuple(dict.fromkeys(s.check.party.value for s in signers if s.check.party))
     return ReturnedReview(
