@@ -6249,6 +6249,38 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Dansk 7-trinsskala (-3 – 12 bedst)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: navn</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: stilling</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Økonomisk støtte: beløb pr. måned</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Naturalieydelser</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Forsikring ved den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Opgaver, leverancer og frister</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} af {user}</translation>
     </message>

@@ -6249,6 +6249,38 @@ Zu tun: {action}.</translation>
         <translation>Dänische 7-Stufen-Skala (-3 – 12 beste)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor/in: Name</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor/in: Funktion</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor/in: E-Mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Finanzielle Unterstützung: Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Sachleistungen</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Versicherung durch die aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Aufgaben, Ergebnisse und Fristen</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>

@@ -6224,6 +6224,38 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -6249,6 +6249,38 @@ Toimenpide: {action}.</translation>
         <translation>Tanskalainen 7-portainen (-3 – 12 paras)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentori: nimi</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentori: tehtävä</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentori: sähköposti</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Taloudellinen tuki: määrä kuukaudessa</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Luontoissuoritukset</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Vastaanottavan organisaation vakuutus</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Tehtävät, tuotokset ja määräajat</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>

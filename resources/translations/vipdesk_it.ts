@@ -6249,6 +6249,38 @@ Cosa fare: {action}.</translation>
         <translation>Danese a 7 livelli (-3 – 12 migliore)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentore: nome</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentore: ruolo</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentore: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Sostegno finanziario: importo mensile</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Contributo in natura</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Assicurazione da parte dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Compiti, risultati e scadenze</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>

@@ -6249,6 +6249,38 @@ Wat te doen: {action}.</translation>
         <translation>Deense 7-puntsschaal (-3 – 12 best)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: naam</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: functie</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Financiële ondersteuning: bedrag per maand</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Bijdrage in natura</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Verzekering door de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Taken, resultaten en deadlines</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} door {user}</translation>
     </message>

@@ -6287,6 +6287,38 @@ Co zrobić: {action}.</translation>
         <translation>Duńska 7-stopniowa (-3 – 12 najlepsza)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: imię i nazwisko</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: stanowisko</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Wsparcie finansowe: kwota miesięcznie</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Świadczenia rzeczowe</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Ubezpieczenie zapewniane przez organizację przyjmującą</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Zadania, rezultaty i terminy</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>

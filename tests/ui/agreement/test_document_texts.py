@@ -72,3 +72,24 @@ def test_in_german_a_refusal_and_a_problem_keep_no_english(qapp: object, tmp_pat
         "Das zurückgegebene Feld „Name der Mentorin/des Mentors“ ist länger als 200 Zeichen "
         "(es hat 300).",
     )
+
+
+def test_a_returned_field_reads_in_the_interfaces_language(qapp: object, tmp_path: Path) -> None:
+    """The returned-PDF table: the field's name and a check box's yes or no are translated;
+    what HR typed stays as typed."""
+    from vipdesk.ui.agreement.dialogs import _value_text
+    from vipdesk.ui.labels import shown
+
+    assert (_value_text("financial_support", "no"), _value_text("tasks", "")) == ("no", "—")
+    german = QTranslator()
+    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
+    QCoreApplication.installTranslator(german)
+    try:
+        worded = (
+            shown(form.FIELD_LABELS["mentor_position"]),
+            _value_text("financial_support", "yes"),
+            _value_text("mentor_position", "yes"),
+        )
+    finally:
+        QCoreApplication.removeTranslator(german)
+    assert worded == ("Mentor/in: Funktion", "ja", "yes")
