@@ -7322,6 +7322,98 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Navnet er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Denne besvarelse af spørgeskemaet findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Spørgeskemaet er afsluttet; foretag en ny vurdering for at registrere nye svar.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} spørgsmål mangler stadig svar, det første: “{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Et afsluttet spørgeskema gemmes som historik.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Der er intet spørgsmål &apos;{key}&apos; i denne version.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Skriv svaret som tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Svaret er for langt.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Vælg et tal fra 1 til {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Vælg et af de tilbudte svar.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Spørgeskemaet &apos;{name}&apos; er ikke installeret.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Version {version} af spørgeskemaet &apos;{questionnaire}&apos; er ikke installeret: besvarelsen stammer fra en anden vipdesk-version.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Oversættelsen af spørgeskemaet {name} kan ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Oversættelsen af spørgeskemaet {name} svarer ikke til den engelske fil: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>dens id, version eller part</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>dens temaer</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} spørgsmål i stedet for {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>spørgsmålet &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Ukendt formål eller værktøj: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Angiv datoen for testen.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Noten er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dette praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Denne protokol er slettet af en anden.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>Den sikre forbindelse til {where} mislykkedes: {reason} (er det den rigtige port til den valgte sikkerhed?).</translation>
     </message>

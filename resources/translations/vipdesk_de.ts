@@ -7322,6 +7322,98 @@ Zu tun: {action}.</translation>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Der Name ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Diese Antwort auf den Fragebogen gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Dieser Fragebogen wurde abgeschlossen; bewerten Sie neu, um neue Antworten zu erfassen.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Ein abgeschlossener Fragebogen bleibt als Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Diese Version hat keine Frage &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Geben Sie die Antwort als Text ein.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Die Antwort ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Wählen Sie eine Zahl von 1 bis {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Wählen Sie eine der angebotenen Antworten.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Es ist kein Fragebogen &apos;{name}&apos; installiert.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Version {version} des Fragebogens &apos;{questionnaire}&apos; ist nicht installiert: Diese Antwort stammt aus einer anderen vipdesk-Version.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Die Übersetzung des Fragebogens {name} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Die Übersetzung des Fragebogens {name} passt nicht zu ihrer englischen Datei: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>ihre ID, Version oder Partei</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>ihre Themen</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} Fragen statt {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>die Frage &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Unbekannter Zweck oder unbekanntes Werkzeug: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Geben Sie das Datum des Tests ein.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Die Notiz ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dieses Praktikum gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Dieses Protokoll wurde von jemand anderem gelöscht.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>Die sichere Verbindung zu {where} ist fehlgeschlagen: {reason} (ist es der richtige Port für die gewählte Sicherheit?).</translation>
     </message>

@@ -7297,6 +7297,98 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7322,6 +7322,98 @@ Toimenpide: {action}.</translation>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Nimi on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Tätä kyselyn vastausta ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Kysely on jo täytetty; arvioi uudelleen tallentaaksesi uudet vastaukset.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Täytetty kysely säilytetään historiana.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Tässä versiossa ei ole kysymystä &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Kirjoita vastaus tekstinä.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Vastaus on liian pitkä.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Valitse luku väliltä 1–{points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Valitse jokin tarjotuista vastauksista.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Kyselyä &apos;{name}&apos; ei ole asennettu.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Kyselyn &apos;{questionnaire}&apos; versiota {version} ei ole asennettu: vastaus on peräisin toisesta vipdesk-versiosta.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Kyselyn käännöstä {name} ei voi lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Kyselyn käännös {name} ei vastaa englanninkielistä tiedostoa: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>sen tunniste, versio tai osapuoli</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>sen teemat</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} kysymystä {expected} sijaan</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>kysymys &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Tuntematon tarkoitus tai työkalu: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Anna testin päivämäärä.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Muistiinpano on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Joku muu poisti tämän suunnitelman.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>Suojattu yhteys kohteeseen {where} epäonnistui: {reason} (onko portti oikea valitulle suojaukselle?).</translation>
     </message>

@@ -7322,6 +7322,98 @@ Cosa fare: {action}.</translation>
         <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Il nome supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Questa risposta al questionario non esiste più.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Questo questionario è stato completato; rifai la valutazione per registrare nuove risposte.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} domanda/e attendono ancora una risposta, la prima: “{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Un questionario completato resta nello storico.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>In questa versione non c&apos;è la domanda &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Scrivi la risposta come testo.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>La risposta è troppo lunga.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Scegli un numero da 1 a {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Scegli una delle risposte proposte.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Nessun questionario &apos;{name}&apos; è installato.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>La versione {version} del questionario &apos;{questionnaire}&apos; non è installata: questa risposta proviene da un&apos;altra versione di vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>La traduzione del questionario {name} non può essere letta: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>La traduzione del questionario {name} non corrisponde al file inglese: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>il suo id, la versione o la parte</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>i suoi temi</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} domande invece di {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>la domanda &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Scopo o strumento sconosciuto: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Inserisci la data del test.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>La nota supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Questo tirocinio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Questo protocollo è stato eliminato da qualcun altro.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>La connessione sicura a {where} non è riuscita: {reason} (è la porta giusta per la sicurezza scelta?).</translation>
     </message>

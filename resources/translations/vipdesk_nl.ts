@@ -7322,6 +7322,98 @@ Wat te doen: {action}.</translation>
         <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>De naam is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Dit antwoord op de vragenlijst bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Deze vragenlijst is afgerond; beoordeel opnieuw om nieuwe antwoorden vast te leggen.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} vraag/vragen moeten nog beantwoord worden, de eerste: ‘{question}’</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Een afgeronde vragenlijst blijft bewaard als geschiedenis.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Deze versie heeft geen vraag &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Typ het antwoord als tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Het antwoord is te lang.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Kies een getal van 1 tot {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Kies een van de aangeboden antwoorden.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Er is geen vragenlijst &apos;{name}&apos; geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Versie {version} van de vragenlijst &apos;{questionnaire}&apos; is niet geïnstalleerd: dit antwoord komt uit een andere versie van vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>De vertaling van de vragenlijst {name} kan niet worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>De vertaling van de vragenlijst {name} komt niet overeen met het Engelse bestand: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>de id, versie of partij</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>de thema&apos;s</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} vragen in plaats van {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>de vraag &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Onbekend doel of hulpmiddel: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Voer de datum van de test in.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>De notitie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Deze stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Dit protocol is door iemand anders verwijderd.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>De beveiligde verbinding met {where} is mislukt: {reason} (is het de juiste poort voor de gekozen beveiliging?).</translation>
     </message>

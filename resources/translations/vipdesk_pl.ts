@@ -7363,6 +7363,98 @@ Co zrobić: {action}.</translation>
         <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
     </message>
     <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Imię i nazwisko są dłuższe niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Ta odpowiedź na kwestionariusz już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Ten kwestionariusz został ukończony; przeprowadź ponowną ocenę, aby zapisać nowe odpowiedzi.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Ukończony kwestionariusz pozostaje w historii.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>W tej wersji nie ma pytania &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Wpisz odpowiedź jako tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Odpowiedź jest za długa.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Wybierz liczbę od 1 do {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Wybierz jedną z proponowanych odpowiedzi.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Kwestionariusz &apos;{name}&apos; nie jest zainstalowany.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Wersja {version} kwestionariusza &apos;{questionnaire}&apos; nie jest zainstalowana: ta odpowiedź pochodzi z innej wersji vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Nie można odczytać tłumaczenia kwestionariusza {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Tłumaczenie kwestionariusza {name} nie zgadza się z plikiem angielskim: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>jego identyfikator, wersja lub strona</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>jego tematy</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>liczba pytań {found} zamiast {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>pytanie &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Nieznany cel lub narzędzie: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Wpisz datę testu.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Notatka jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Ta praktyka już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Ten protokół został usunięty przez kogoś innego.</translation>
+    </message>
+    <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
         <translation>Bezpieczne połączenie z {where} nie powiodło się: {reason} (czy to właściwy port dla wybranego zabezpieczenia?).</translation>
     </message>
