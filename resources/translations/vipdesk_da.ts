@@ -7474,6 +7474,154 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Serveren {where} tilbyder ikke STARTTLS: vælg TLS, eller spørg IT om den rigtige port.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Angiv mindst én modtager.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Giv beskeden et emne.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Emnet er én linje.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Emnet er over 300 tegn.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Vedhæftningerne fylder {size} MB; de fleste servere tager 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Et filnavn må ikke indeholde linjeskift eller skråstreg.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Et navn eller en adresse må ikke indeholde linjeskift.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>En tom adresse er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Denne besked er ikke længere i udbakken.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Angiv serverens navn, fx smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Porten er et tal fra 1 til 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Angiv den adresse, beskederne sendes fra.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>En indstilling er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Angiv først afsenderadressen under Indstillinger → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Angiv det brugernavn, adgangskoden hører til.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>En krøllet parentes skal omslutte en pladsholder, fx {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Ukendt pladsholder {name}: brug en fra listen.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Beskeden skal have en tekst.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Der er ingen mailskabelon &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Praktikopholdet har ingen faglig vejleder at sende dette til.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Et certifikat anmodes om hos værten; det underskrives ikke af tre parter.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Certifikatet opbevares; det sendes ikke til parterne.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Den udfyldelige PDF er aftalen til værtens HR.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} har status &apos;{state}&apos;: send det først til underskrift, og e-mail det derefter.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Praktikanten har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Den udsendende institution har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Den modtagende organisation har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til praktikanten: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til den udsendende institution: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til den modtagende organisation: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} er en Outlook .msg-fil, som vipdesk ikke læser: gem beskeden som .eml i Outlook (eller gem den vedhæftede PDF), og åbn den.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} er en PDF, ikke en e-mail: åbn den som en returneret PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} er ikke en e-mailbesked (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} er over {limit} MB; gem PDF&apos;en fra den.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} indeholder ingen aftale eller spørgeskema eksporteret af vipdesk (ingen vedhæftning).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} indeholder ingen aftale eller spørgeskema eksporteret af vipdesk ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>&apos;{email}&apos; er ikke en e-mailadresse.</translation>
     </message>

@@ -7474,6 +7474,154 @@ Zu tun: {action}.</translation>
         <translation>Der Server {where} bietet kein STARTTLS an: Wählen Sie TLS oder fragen Sie die IT nach dem richtigen Port.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Geben Sie mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Geben Sie der Nachricht einen Betreff.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Der Betreff ist eine einzige Zeile.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Der Betreff ist länger als 300 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Die Anhänge umfassen {size} MB; die meisten Server nehmen 25 MB an.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Ein Dateiname darf keinen Zeilenumbruch und keinen Schrägstrich enthalten.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Ein Name oder eine Adresse darf keinen Zeilenumbruch enthalten.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Eine leere Adresse ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Diese Nachricht ist nicht mehr im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Geben Sie den Namen des Servers an, z. B. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Geben Sie die Absenderadresse der Nachrichten an.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Eine Einstellung ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Legen Sie zuerst unter Einstellungen → E-Mail die Absenderadresse fest.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Geben Sie den Benutzernamen an, zu dem das Passwort gehört.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Eine geschweifte Klammer muss einen Platzhalter umschließen, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Unbekannter Platzhalter {name}: Verwenden Sie einen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Die Nachricht braucht einen Text.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Es gibt keine E-Mail-Vorlage &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Das Praktikum hat keine Tutorin/keinen Tutor der Hochschule, an die/den dies gehen könnte.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Eine Bescheinigung wird beim Gastgeber angefordert, nicht von drei Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Die Bescheinigung wird aufbewahrt; sie geht nicht an die Parteien.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Das ausfüllbare PDF ist die Vereinbarung für die Personalabteilung des Gastgebers.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} hat den Status „{state}“: Senden Sie es zuerst zur Unterschrift und dann per E-Mail.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Die Praktikantin/der Praktikant hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Die entsendende Einrichtung hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Die aufnehmende Organisation hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die Praktikantin/den Praktikanten: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die entsendende Einrichtung: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die aufnehmende Organisation: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} ist eine Outlook-.msg-Datei, die vipdesk nicht liest: Speichern Sie die Nachricht in Outlook als .eml (oder das angehängte PDF) und öffnen Sie diese.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} ist ein PDF, keine E-Mail: Öffnen Sie es als zurückgesandtes PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} ist keine E-Mail-Nachricht (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} ist größer als {limit} MB; speichern Sie das PDF daraus.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} enthält keine von vipdesk exportierte Vereinbarung und keinen Fragebogen (kein Anhang).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} enthält keine von vipdesk exportierte Vereinbarung und keinen Fragebogen ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>„{email}“ ist keine E-Mail-Adresse.</translation>
     </message>

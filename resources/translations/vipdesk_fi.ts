@@ -7474,6 +7474,154 @@ Toimenpide: {action}.</translation>
         <translation>Palvelin {where} ei tarjoa STARTTLS:ää: valitse TLS tai kysy IT-tuelta oikeaa porttia.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Anna vähintään yksi vastaanottaja.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Anna viestille aihe.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Aihe on yksi rivi.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Aihe on yli 300 merkkiä.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Liitteet ovat yhteensä {size} Mt; useimmat palvelimet ottavat vastaan 25 Mt.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Tiedostonimessä ei saa olla rivinvaihtoa eikä kauttaviivaa.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Nimessä tai osoitteessa ei saa olla rivinvaihtoa.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Tyhjä osoite ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Tämä viesti ei ole enää lähtevissä.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Anna palvelimen nimi, esim. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Portti on luku väliltä 1–65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Anna osoite, josta viestit lähetetään.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Jokin asetus on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Aseta ensin lähettäjän osoite kohdassa Asetukset → Sähköposti.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Anna käyttäjätunnus, johon salasana kuuluu.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Aaltosulkeiden sisällä on oltava paikkamerkki, esim. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Tuntematon paikkamerkki {name}: käytä jotakin luettelon paikkamerkkiä.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Viestissä on oltava tekstiä.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Viestipohjaa &apos;{key}&apos; ei ole.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Harjoittelulla ei ole korkeakoulun ohjaajaa, jolle tämän voisi lähettää.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Todistus pyydetään isännältä; sitä eivät allekirjoita kolme osapuolta.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Todistus säilytetään; sitä ei lähetetä osapuolille.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Täytettävä PDF on sopimus isännän henkilöstöhallinnolle.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Asiakirjan {document} tila on ”{state}”: lähetä se ensin allekirjoitettavaksi ja sitten sähköpostilla.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Harjoittelija on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Lähettävä korkeakoulu on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Vastaanottava organisaatio on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole harjoittelijan sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole lähettävän korkeakoulun sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole vastaanottavan organisaation sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} on Outlookin .msg-tiedosto, jota vipdesk ei lue: tallenna viesti Outlookissa .eml-muodossa (tai tallenna liitetty PDF) ja avaa se.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} on PDF, ei sähköposti: avaa se palautettuna PDF:nä.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} ei ole sähköpostiviesti (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} on yli {limit} Mt; tallenna PDF siitä.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} ei sisällä vipdeskistä vietyä sopimusta tai kyselyä (ei liitettä).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} ei sisällä vipdeskistä vietyä sopimusta tai kyselyä ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>&apos;{email}&apos; ei ole sähköpostiosoite.</translation>
     </message>

@@ -7474,6 +7474,154 @@ Cosa fare: {action}.</translation>
         <translation>Il server {where} non offre STARTTLS: scegli TLS o chiedi all&apos;IT la porta giusta.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Indica almeno un destinatario.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Dai un oggetto al messaggio.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>L&apos;oggetto è una sola riga.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>L&apos;oggetto supera i 300 caratteri.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Gli allegati arrivano a {size} MB; la maggior parte dei server accetta 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Un nome di file non può contenere un a capo o una barra.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Un nome o un indirizzo non può contenere un a capo.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Un indirizzo vuoto non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Questo messaggio non è più nella posta in uscita.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Indica il nome del server, ad es. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>La porta è un numero da 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Indica l&apos;indirizzo da cui partono i messaggi.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Un&apos;impostazione supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Imposta prima l&apos;indirizzo del mittente in Impostazioni → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Indica il nome utente a cui appartiene la password.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Una parentesi graffa deve racchiudere un segnaposto, ad es. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Segnaposto sconosciuto {name}: usane uno dell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Il messaggio ha bisogno di un testo.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Non esiste il modello di e-mail &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Il tirocinio non ha un tutor accademico a cui inviarlo.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Un certificato si chiede all&apos;ospitante, non lo firmano tre parti.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Il certificato viene conservato; non si invia alle parti.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Il PDF compilabile è l&apos;accordo per le risorse umane dell&apos;ospitante.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Il documento {document} è nello stato «{state}»: invialo prima per la firma, poi per e-mail.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Il tirocinante ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>L&apos;istituto di invio ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>L&apos;organizzazione ospitante ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per il tirocinante: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per l&apos;istituto di invio: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per l&apos;organizzazione ospitante: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} è un file .msg di Outlook, che vipdesk non legge: in Outlook salva il messaggio come .eml (o salva il PDF allegato) e apri quello.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} è un PDF, non un&apos;e-mail: aprilo come PDF restituito.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} non è un messaggio e-mail (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} supera i {limit} MB; salva il PDF che contiene.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} non contiene alcun accordo o questionario esportato da vipdesk (nessun allegato).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} non contiene alcun accordo o questionario esportato da vipdesk ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>&apos;{email}&apos; non è un indirizzo e-mail.</translation>
     </message>

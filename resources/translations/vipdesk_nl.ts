@@ -7474,6 +7474,154 @@ Wat te doen: {action}.</translation>
         <translation>De server {where} biedt geen STARTTLS: kies TLS of vraag IT naar de juiste poort.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Geef ten minste één ontvanger op.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Geef het bericht een onderwerp.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Het onderwerp is één regel.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Het onderwerp is langer dan 300 tekens.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>De bijlagen komen op {size} MB; de meeste servers nemen 25 MB aan.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Een bestandsnaam mag geen regeleinde of schuine streep bevatten.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Een naam of adres mag geen regeleinde bevatten.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Een leeg adres is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Dit bericht staat niet meer in het postvak uit.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Geef de naam van de server op, bijv. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>De poort is een getal van 1 tot 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Geef het adres op waarvan de berichten komen.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Een instelling is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Stel eerst het afzenderadres in bij Instellingen → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Geef de gebruikersnaam op waarbij het wachtwoord hoort.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Een accolade moet een plaatshouder omsluiten, bijv. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Onbekende plaatshouder {name}: gebruik er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Het bericht heeft een tekst nodig.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Er is geen e-mailsjabloon &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>De stage heeft geen academisch begeleider om dit naar te sturen.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Een certificaat wordt bij de gastorganisatie opgevraagd, niet door drie partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Het certificaat wordt bewaard; het gaat niet naar de partijen.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>De invulbare PDF is de overeenkomst voor de HR-afdeling van de gastorganisatie.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} heeft de status ‘{state}’: verstuur het eerst ter ondertekening en mail het daarna.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>De stagiair heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>De zendende instelling heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>De ontvangende organisatie heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de stagiair: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de zendende instelling: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de ontvangende organisatie: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} is een Outlook-.msg-bestand, dat vipdesk niet leest: sla het bericht in Outlook op als .eml (of sla de bijgevoegde PDF op) en open dat.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} is een PDF, geen e-mail: open het als teruggestuurde PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} is geen e-mailbericht (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} is groter dan {limit} MB; sla de PDF eruit op.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} bevat geen door vipdesk geëxporteerde overeenkomst of vragenlijst (geen bijlage).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} bevat geen door vipdesk geëxporteerde overeenkomst of vragenlijst ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>&apos;{email}&apos; is geen e-mailadres.</translation>
     </message>

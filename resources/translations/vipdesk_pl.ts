@@ -7515,6 +7515,154 @@ Co zrobić: {action}.</translation>
         <translation>Serwer {where} nie oferuje STARTTLS: wybierz TLS albo zapytaj dział IT o właściwy port.</translation>
     </message>
     <message>
+        <source>Give at least one recipient.</source>
+        <translation>Podaj co najmniej jednego odbiorcę.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Nadaj wiadomości temat.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Temat to jeden wiersz.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Temat ma ponad 300 znaków.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Załączniki mają razem {size} MB; większość serwerów przyjmuje 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Nazwa pliku nie może zawierać podziału wiersza ani ukośnika.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Nazwa ani adres nie mogą zawierać podziału wiersza.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Pusty adres nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Tej wiadomości nie ma już w skrzynce nadawczej.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Podaj nazwę serwera, np. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Port to liczba od 1 do 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Podaj adres, z którego wychodzą wiadomości.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Jedno z ustawień jest dłuższe niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Najpierw ustaw adres nadawcy w Ustawienia → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Podaj nazwę użytkownika, do której należy hasło.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Nawias klamrowy musi obejmować symbol zastępczy, np. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Nieznany symbol zastępczy {name}: użyj jednego z listy.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Wiadomość musi mieć treść.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Nie ma szablonu wiadomości &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Praktyka nie ma opiekuna uczelnianego, do którego można to wysłać.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Zaświadczenie zamawia się u gospodarza; nie podpisują go trzy strony.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Zaświadczenie jest przechowywane; nie wysyła się go stronom.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Wypełnialny PDF to porozumienie dla działu kadr gospodarza.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Dokument {document} ma status „{state}”: najpierw wyślij go do podpisu, potem e-mailem.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Praktykant już podpisał dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Uczelnia wysyłająca już podpisała dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Organizacja przyjmująca już podpisała dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail praktykanta: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail uczelni wysyłającej: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail organizacji przyjmującej: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} to plik .msg programu Outlook, którego vipdesk nie czyta: w Outlooku zapisz wiadomość jako .eml (albo zapisz załączony PDF) i otwórz go.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} to PDF, a nie e-mail: otwórz go jako odesłany PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} nie jest wiadomością e-mail (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} ma ponad {limit} MB; zapisz z niego PDF.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} nie zawiera porozumienia ani kwestionariusza wyeksportowanego z vipdesk (brak załącznika).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} nie zawiera porozumienia ani kwestionariusza wyeksportowanego z vipdesk ({held}).</translation>
+    </message>
+    <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
         <translation>„{email}” nie jest adresem e-mail.</translation>
     </message>
