@@ -7022,6 +7022,50 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Slutningen ligger før starten.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dette praktikophold findes ikke længere: måske har nogen slettet det.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Dette praktikophold er slettet af en anden; dine ændringer blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Databasen afviste ændringen: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Et praktikophold kan ikke gå fra &apos;{current}&apos; til &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Sig, hvorfor praktikopholdet alligevel går videre.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Kun en kontorleder kan flytte et praktikophold forbi åbne kontroller.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Der er intet tjeklistepunkt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>“{item}” følger af vipdesks registreringer; for at afkrydse det manuelt skal du sige hvorfor (fx “gjort uden for vipdesk: papirspørgeskema”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Et loginnavn må ikke indeholde komma.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Listen over kontorledere er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Kun en kontorleder kan ændre, hvem der er kontorledere.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; er ikke en e-mailadresse; den skal se ud som navn@uni.eu.</translation>
     </message>
@@ -7268,6 +7312,14 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Hold læringsudbyttet under {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Denne opfølgningsnote findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Denne note har ingen vedhæftet fil.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>

@@ -7022,6 +7022,50 @@ Zu tun: {action}.</translation>
         <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dieses Praktikum gibt es nicht mehr: Vielleicht hat es jemand gelöscht.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Dieses Praktikum wurde von jemand anderem gelöscht; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Die Datenbank hat die Änderung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Ein Praktikum kann nicht von „{current}“ zu „{target}“ wechseln.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Sagen Sie, warum das Praktikum trotzdem weitergeht.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Nur eine Büroleitung kann ein Praktikum trotz offener Prüfungen weiterbewegen.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Es gibt keinen Checklistenpunkt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>„{item}“ ergibt sich aus den Daten von vipdesk; um es von Hand abzuhaken, sagen Sie warum (z. B. „außerhalb von vipdesk erledigt: Papierfragebogen“).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Ein Anmeldename darf kein Komma enthalten.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Die Liste der Büroleitungen ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Nur eine Büroleitung kann ändern, wer die Büroleitungen sind.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; ist keine E-Mail-Adresse; sie sollte wie name@uni.eu aussehen.</translation>
     </message>
@@ -7268,6 +7312,14 @@ Zu tun: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Halten Sie die Lernergebnisse unter {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Dieser Eintrag der Begleitung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Dieser Eintrag hat keine angehängte Datei.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>

@@ -6997,6 +6997,50 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7242,6 +7286,14 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

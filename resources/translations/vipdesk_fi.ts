@@ -7022,6 +7022,50 @@ Toimenpide: {action}.</translation>
         <translation>Loppu on ennen alkua.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Joku muu poisti tämän harjoittelun; muutoksiasi ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Tietokanta hylkäsi muutoksen: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Harjoittelu ei voi siirtyä tilasta &apos;{current}&apos; tilaan &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Kerro, miksi harjoittelu siirtyy silti eteenpäin.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Vain toimiston vastaava voi siirtää harjoittelun avointen tarkistusten ohi.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Tarkistuslistalla ei ole kohtaa &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>”{item}” seuraa vipdeskin tiedoista; jos merkitset sen käsin, kerro miksi (esim. ”tehty vipdeskin ulkopuolella: paperikysely”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Käyttäjätunnuksessa ei voi olla pilkkua.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Toimiston vastaavien luettelo on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Vain toimiston vastaava voi muuttaa, ketkä ovat vastaavia.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; ei ole sähköpostiosoite; sen pitäisi näyttää tältä: nimi@uni.eu.</translation>
     </message>
@@ -7268,6 +7312,14 @@ Toimenpide: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Pidä oppimistulokset alle {limit} merkissä.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Tätä seurantamerkintää ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Tähän merkintään ei ole liitetty tiedostoa.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>

@@ -7022,6 +7022,50 @@ Cosa fare: {action}.</translation>
         <translation>La fine è prima dell&apos;inizio.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Questo tirocinio non esiste più: forse qualcuno lo ha eliminato.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Questo tirocinio è stato eliminato da qualcun altro; le tue modifiche non sono state salvate.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Il database ha rifiutato la modifica: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Un tirocinio non può passare da &apos;{current}&apos; a &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Spiega perché il tirocinio avanza comunque.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Solo un responsabile d&apos;ufficio può far avanzare un tirocinio con controlli aperti.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Non esiste la voce di checklist &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>«{item}» deriva dai dati di vipdesk; per spuntarlo a mano, spiega perché (ad es. «fatto fuori da vipdesk: questionario cartaceo»).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Un nome di accesso non può contenere una virgola.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>L&apos;elenco dei responsabili d&apos;ufficio supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Solo un responsabile d&apos;ufficio può cambiare chi sono i responsabili.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; non è un indirizzo e-mail; dovrebbe avere la forma nome@uni.eu.</translation>
     </message>
@@ -7268,6 +7312,14 @@ Cosa fare: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Tieni i risultati sotto i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Questa voce di monitoraggio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Questa voce non ha un file allegato.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>

@@ -7022,6 +7022,50 @@ Wat te doen: {action}.</translation>
         <translation>Het einde ligt voor het begin.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Deze stage bestaat niet meer: misschien heeft iemand haar verwijderd.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Deze stage is door iemand anders verwijderd; je wijzigingen zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>De database heeft de wijziging geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Een stage kan niet van &apos;{current}&apos; naar &apos;{target}&apos; gaan.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Zeg waarom de stage toch verdergaat.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Alleen een hoofd bureau kan een stage langs open controles verplaatsen.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Er is geen checklistpunt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>‘{item}’ volgt uit de gegevens van vipdesk; zeg waarom als je het met de hand afvinkt (bijv. ‘buiten vipdesk gedaan: papieren vragenlijst’).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Een inlognaam mag geen komma bevatten.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>De lijst van hoofden bureau is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Alleen een hoofd bureau kan wijzigen wie hoofd bureau is.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; is geen e-mailadres; het hoort eruit te zien als naam@uni.eu.</translation>
     </message>
@@ -7268,6 +7312,14 @@ Wat te doen: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Houd de leerresultaten onder {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Deze monitoringnotitie bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Deze notitie heeft geen bijgevoegd bestand.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>

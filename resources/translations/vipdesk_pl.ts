@@ -7063,6 +7063,50 @@ Co zrobić: {action}.</translation>
         <translation>Koniec jest przed początkiem.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Ta praktyka została usunięta przez kogoś innego; twoje zmiany nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Baza danych odrzuciła zmianę: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Praktyka nie może przejść ze stanu &apos;{current}&apos; do &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Napisz, dlaczego praktyka mimo to przechodzi dalej.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Tylko kierownik biura może przesunąć praktykę mimo otwartych kontroli.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Nie ma pozycji listy kontrolnej &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>„{item}” wynika z danych vipdesk; aby zaznaczyć to ręcznie, podaj powód (np. „zrobione poza vipdesk: kwestionariusz papierowy”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Login nie może zawierać przecinka.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Lista kierowników biura jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Tylko kierownik biura może zmienić, kto jest kierownikiem biura.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; nie jest adresem e-mail; powinien wyglądać jak nazwa@uni.eu.</translation>
     </message>
@@ -7309,6 +7353,14 @@ Co zrobić: {action}.</translation>
     <message>
         <source>Keep the outcomes under {limit} characters.</source>
         <translation>Osiągnięte efekty uczenia się muszą mieć mniej niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Ten wpis monitorowania już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Do tego wpisu nie dołączono pliku.</translation>
     </message>
     <message>
         <source>The reply time is 1 to 336 hours.</source>
