@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any, Self
 
-from vipdesk.phrase import Phrase
+from vipdesk.phrase import Label, Phrase
 
 
 class VipdeskError(Exception):
@@ -103,8 +103,16 @@ class ConflictError(VipdeskError):
     changed_fields: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        who = f" by {self.changed_by}" if self.changed_by else ""
-        super().__init__(f"This {self.what} was changed{who} after you opened it.")
+        # `what` names the record ("placement"): the interface looks it up as a label.
+        what = Label(self.what)
+        if self.changed_by:
+            self.phrase = Phrase(
+                "This {what} was changed by {who} after you opened it.",
+                {"what": what, "who": self.changed_by},
+            )
+        else:
+            self.phrase = Phrase("This {what} was changed after you opened it.", {"what": what})
+        super().__init__(self.phrase.english())
 
 
 class TransitionError(VipdeskError):

@@ -742,6 +742,10 @@ Registrér kun denne underskrift, hvis du har bekræftet, hvem der underskrev (f
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESKADIGET signatur&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ÆNDRET efter underskrift af {signer}&lt;/b&gt;: </translation>
     </message>
@@ -1996,8 +2000,56 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>et praktikophold</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Denne post ({what}) blev ændret, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Denne post ({what}) blev ændret af {who}, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>aftale</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>basisvaluta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>tjekliste</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>valg af værktøjer</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>omkostningspost</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>e-mailopsætning</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>liste over kontoransvarlige</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>praktikophold</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>den studerendes lige muligheder-markeringer</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>værktøjstest</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>arbejdslistens antal dage</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2470,6 +2522,10 @@ Det, du har skrevet, bliver på denne side.</translation>
     <message>
         <source>call {year}: {start} – {end}</source>
         <translation>indkaldelse {year}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Trinene for organisatorisk støtte i dette indkaldelsesår slutter for tidligt.</translation>
     </message>
     <message>
         <source>none</source>
@@ -6193,6 +6249,38 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Dansk 7-trinsskala (-3 – 12 bedst)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: navn</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: stilling</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Økonomisk støtte: beløb pr. måned</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Naturalieydelser</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Forsikring ved den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Opgaver, leverancer og frister</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} af {user}</translation>
     </message>
@@ -6934,8 +7022,184 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Beskrivelsen er længere end {limit} tegn.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-kode.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-valutakode (f.eks. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; er ikke en ISO 4217-valuta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>En omkostning hører enten til ét praktikophold eller deles, ikke begge dele.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Et valgt praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>En kurs skal være større end nul.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>En andel kan ikke være negativ.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>En anden finansieringskilde har dette navn.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Vælg praktikopholdet, eller de praktikophold eller det år, der skal deles mellem.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beskriv omkostningen, f.eks. &apos;Bærbar computer til den studerende&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Angiv beløbet (eller, for personaletid, timerne og timesatsen).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Angiv det bevilgede beløb.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Angiv beløbet på øret (højst to decimaler).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Angiv datoen for omkostningen (den afgør valutakursen).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Angiv den første dag, kilden betaler for.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Angiv den sidste dag, kilden betaler for.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Alle andele er nul, så omkostningen kan ikke fordeles på denne måde.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Timer kan ikke være negative.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Linje {line}: &apos;{code}&apos; er ikke en ISO 4217-kode.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Linje {line}: en kurs skal være større end nul.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Linje {line}: forventede date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Linje {line}: skriv datoen som ÅÅÅÅ-MM-DD og kursen som 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Giv finansieringskilden et navn, f.eks. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Del mellem de anførte praktikophold eller mellem et år, ikke begge dele.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Det bevilgede beløb kan ikke være negativt.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Beløbet kan ikke være negativt; angiv en tilbagebetaling som en særskilt note.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Beskrivelsen er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Timesatsen kan ikke være negativ.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Fakturareferencen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Navnet er længere end 200 tegn.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Noterne er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Perioden slutter, før den begynder.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Referencen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Der er ingen valutakurs for {currency} den {day} eller før (over for {base}). Indtast en, eller importér dem fra en CSV-fil.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Der er intet tilskud at registrere: ingen fysiske dage finansieres.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Der er ingen at dele denne omkostning mellem.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Denne omkostningspost findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Denne finansieringskilde findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Denne kurs for {currency} den {day} blev ændret, efter du åbnede den.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} har mere end to decimaler; angiv det på øret.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: angiv et budget på nul eller mere, på øret.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} ligger uden for perioden for {source} ({start} til {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} betaler for omkostningsposter; flyt eller slet dem først.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8148,6 +8412,578 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>en celle ligger efter Excels sidste kolonne</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Databasen {name} kan ikke oprettes: mappen {folder} er skrivebeskyttet.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Mappen {folder} til databasen kan ikke oprettes: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Databasen</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Databasens URL kan ikke forstås; skriv den som {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Databasen på {url} kan ikke nås. Tjek netværket eller serveren, og prøv igen; intet af det, du har skrevet, er gået tabt.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Databasen er optaget: et andet program skriver i den. Prøv igen om et øjeblik.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Disken med {database} er fuld: frigør plads, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Mappen {folder} er skrivebeskyttet: vipdesk skal skrive ved siden af databasen {name}. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Servernavnet {host} er ukendt: tjek værten i databasens URL og netværket.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Serveren {host} beder om en adgangskode til brugeren {user}: tilføj den i databasens URL (postgresql+psycopg://BRUGER:ADGANGSKODE@VÆRT/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Serveren {host} har ingen bruger {user}: tjek brugernavnet i databasens URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Serveren {host} afviste adgangskoden for brugeren {user}: tjek adgangskoden i databasens URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Der findes ingen database &quot;{name}&quot; på serveren {host}: tjek navnet i URL&apos;en, eller bed administratoren om at oprette den.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Denne database er lavet af en nyere version af vipdesk (skema {schema}). Installér den nyere vipdesk for at åbne den; den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Brugeren {user} må ikke forbinde til databasen &quot;{name}&quot; på {host}: bed administratoren om adgang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>databasen</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk når PostgreSQL gennem psycopg: skriv databasens URL som postgresql+psycopg://… i stedet for {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk arbejder med SQLite-filer og PostgreSQL-servere, ikke {scheme}://…; skriv databasens URL som {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kan ikke læses eller skrives: disken eller netværksdrevet meldte en fejl eller er ikke tilgængeligt. Tjek det, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} indeholder andre data og er ikke en vipdesk-database; den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} er beskadiget: den kan ikke læses som en database. Den er ikke ændret; åbn en sikkerhedskopi i stedet.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} er ikke en vipdesk-database: det er slet ikke en databasefil. Den er ikke ændret.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} er åbnet skrivebeskyttet: vipdesk skal kunne skrive i den. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kan ikke åbnes: tjek at mappen findes og kan skrives i.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kan ikke åbnes: din konto må ikke læse den (filrettigheder).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} er en mappe, ikke en databasefil: angiv stien til en fil, fx {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} er en skrivebeskyttet fil: vipdesk skal kunne skrive i den. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Et betroet certifikat kan ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>ÆNDRET efter underskrift af {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>ÆNDRET efter underskrift af {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>ÆNDRET: det underskrevne indhold passer ikke til signaturen</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Der kan ikke oprettes en midlertidig fil ved siden af {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kan ikke åbnes: adgangsfrasen er forkert, eller det er ikke en PKCS#12-nøglefil.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kan ikke underskrives: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Der kan ikke skrives i {folder}: mappen findes ikke; {name} blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kan ikke skrives: den er måske åben i et andet program (luk den der), eller mappen {folder} er skrivebeskyttet. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kan ikke skrives: {reason}. Intet blev gemt.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESKADIGET signatur: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Intet betroet certifikat har fingeraftrykket {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Disken med {folder} er fuld; {name} blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Scanningen</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Scanningen {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>et andet certifikat end det, der tidligere blev godkendt for {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>en anmærkning på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>anmærkninger tilføjet på side {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>anmærkninger fjernet fra side {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>der blev tilføjet bytes efter signaturen</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>ændringer, der ikke er tilladt efter underskrift</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>indholdet på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>dokumentegenskaber (XMP-metadata) ændret: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>dokumentegenskaber ændret: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>dokumentindstillinger ændret: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>feltet {name} er ændret</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>skrifttyper eller billeder på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>formularfeltet {name} har skiftet type</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>formularfeltet {name} er fjernet</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>formularindstillinger ændret: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>uændret</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>uændret (certifikatet er ikke fra en betroet udsteder)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>uændret, underskriver IKKE BEKRÆFTET: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>uændret, underskriver bekræftet</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>senere ændringer, der ikke kan læses</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>layoutet på side {number} er ændret</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nyt udseende for feltet {name}, værdien uændret</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nyt udseende for det tomme signaturfelt {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nyt formularfelt {name} tilføjet</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nyt signaturfelt {name} tilføjet</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nyt signaturfelt {name} tilføjet og underskrevet</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>ingen er registreret til at underskrive for parten {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>sider tilføjet eller fjernet ({then} sider ved underskrift, {now} nu)</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>signatur tilføjet i {name}, et felt uden part</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>underskrevet i {field}, som ikke er nogen parts felt</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>certifikatet er ikke fra en udsteder, som dette kontor har tillid til, og der er ikke tidligere godkendt et for {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>certifikatet nævner {name}, men for parten {party} skal {expected} underskrive</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>filen er ikke et dokument gemt i denne database, så dens underskrivere kan ikke sammenlignes med registreringerne</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>signaturen i {name} er udskiftet eller tegnet på ny</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kan ikke læses som et certifikat: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} har intet signaturfelt for parten {party}: eksportér dokumentet fra vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} indeholder intet certifikat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} er allerede underskrevet for parten {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} er beskadiget: dens signaturfelter kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} er beskadiget: den kan ikke læses.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} er tom.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} er ikke en PDF-, PNG- eller JPEG-fil.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} er over 25 MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; er ikke et pengebeløb.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Aftale {reference} er underskrevet af alle parter og låst: ændringer sker som en ændring, så der er ingen udfyldelig version at sende.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Kan ikke læse {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kan ikke skrive i mappen {folder}: {reason}. Vælg en anden mappe; ingen aftale blev skrevet.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Kan ikke skrive {file} i {folder} ({reason}): den er måske åben i et andet program. {written} af {count} aftaler blev skrevet.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Vælg mindst én ændring at acceptere.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Den faktiske slutning ligger før den faktiske start.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Aftalen er endnu ikke underskrevet af alle parter.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Fristen i opgaven &apos;{task}&apos; er ikke en dato.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Mappen {folder} findes ikke; ingen aftale blev skrevet.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Det returnerede felt »{field}« er længere end {limit} tegn (det har {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} er endnu ikke sendt til underskrift: der er ingen PDF at sende.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} er endnu ikke underskrevet af alle parter.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Der er intet praktikophold &apos;{text}&apos; i denne database.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Der er intet praktikophold med id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dette aftaledokument findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Denne version af aftalen er ikke længere den gældende: en senere version erstattede den, eller den blev slettet.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dette praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dette praktikophold findes ikke længere: nogen har måske slettet det.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Skriv mentorens evaluering af praktikanten: Tabel D bekræfter den.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>et spørgeskema</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>et praktikopholdsbevis</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>en aftale</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>en ændring af en aftale</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>støttebeløb</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>økonomisk støtte</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>afdeling</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>forsikring fra den modtagende organisation</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>naturalieydelser</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>mentorens e-mail</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>mentorens navn</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>mentorens stilling</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>intet fra vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>opgaver</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} har en beskadiget vipdesk-reference.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} har referencen {reference} med praktikopholdets id {theirs}, men {reference} er her praktikophold {ours}: filen kommer fra en anden database, eller dens egenskaber er ændret.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} svarer ikke til version {version} af aftale {reference}, som den blev sendt: den er lavet ud fra andet indhold.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} er beskadiget og kan ikke læses som PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} er beskadiget: dens formularfelter kan ikke læses ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} er ikke en PDF-fil.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} er ikke vipdesk-eksporteret: forventet var {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} er beskyttet med en adgangskode; bed afsenderen om en ubeskyttet kopi.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} er aftalen for praktikophold {theirs}, ikke for {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} er version {version} af aftale {reference}, som ikke er gemt her: eksportér den gældende version og send den.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} er {found}; forventet var {wanted}, eksporteret af vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} blev ændret, efter vipdesk eksporterede den: dens vipdesk-identifikatorer siger {now}, men filen som eksporteret siger {was}. Den afvises.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: underskriften i {field} holder ikke: {verdict}. Filen gennemgås ikke; bed om filen, som den blev underskrevet.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} eller {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (praktikophold {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} spørgsmål mangler stadig et svar, det første: “{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} indeholder et spørgeskema, som vipdesk ikke kender.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stiller andre spørgsmål end {questionnaire} for {reference}, som vipdesk har det (filen er ændret, eller aftalens læringsudbytte er ændret, siden den blev sendt): den afvises; send en ny.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} er et spørgeskema for praktikophold {reference}, som ikke findes i denne database.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} er et spørgeskema for praktikophold {theirs}, ikke for {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} er på et sprog, som vipdesk ikke kender.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} er ikke udfyldt helt: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: formularen er ændret: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

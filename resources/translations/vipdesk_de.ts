@@ -742,6 +742,10 @@ Erfassen Sie diese Unterschrift nur, wenn Sie bestätigt haben, wer unterzeichne
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESCHÄDIGTE Signatur&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}&lt;/b&gt;: </translation>
     </message>
@@ -1996,8 +2000,56 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>ein Praktikum</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Dieser Datensatz ({what}) wurde nach dem Öffnen geändert.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Dieser Datensatz ({what}) wurde nach dem Öffnen von {who} geändert.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>Vereinbarung</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>Basiswährung</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>Checkliste</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>Auswahl der Werkzeuge</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>Kostenposten</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>E-Mail-Einrichtung</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>Liste der Büroverantwortlichen</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>Praktikum</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>Chancengleichheitsangaben der/des Studierenden</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>Werkzeugtest</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>Tagesanzahl der Arbeitsliste</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2470,6 +2522,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     <message>
         <source>call {year}: {start} – {end}</source>
         <translation>Aufruf {year}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Die Stufen der organisatorischen Unterstützung dieses Aufrufjahres enden zu früh.</translation>
     </message>
     <message>
         <source>none</source>
@@ -6193,6 +6249,38 @@ Zu tun: {action}.</translation>
         <translation>Dänische 7-Stufen-Skala (-3 – 12 beste)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor/in: Name</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor/in: Funktion</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor/in: E-Mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Finanzielle Unterstützung: Betrag pro Monat</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Sachleistungen</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Versicherung durch die aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Aufgaben, Ergebnisse und Fristen</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6934,8 +7022,184 @@ Zu tun: {action}.</translation>
         <translation>Die Beschreibung ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; ist kein ISO-4217-Code.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; ist kein ISO-4217-Währungscode (z. B. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; ist keine ISO-4217-Währung.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Kosten gehören entweder zu einem Praktikum oder werden geteilt, nicht beides.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Ein gewähltes Praktikum existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Ein Kurs muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Ein Anteil darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Eine andere Finanzierungsquelle hat diesen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Wählen Sie das Praktikum oder die Praktika bzw. das Jahr, auf die geteilt wird.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beschreiben Sie die Kosten, z. B. &apos;Laptop für die Studentin&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Geben Sie den Betrag ein (oder, bei Personalzeit, die Stunden und den Stundensatz).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Geben Sie den bewilligten Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Geben Sie den Betrag auf den Cent genau ein (höchstens zwei Dezimalstellen).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Geben Sie das Datum der Kosten ein (es bestimmt den Wechselkurs).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Geben Sie den ersten Tag ein, für den die Quelle zahlt.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Geben Sie den letzten Tag ein, für den die Quelle zahlt.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Jeder Anteil ist null, daher lassen sich die Kosten so nicht aufteilen.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Stunden dürfen nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Zeile {line}: &apos;{code}&apos; ist kein ISO-4217-Code.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Zeile {line}: Ein Kurs muss größer als null sein.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Zeile {line}: erwartet wird date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Zeile {line}: Schreiben Sie das Datum als JJJJ-MM-TT und den Kurs als 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Benennen Sie die Finanzierungsquelle, z. B. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Teilen Sie auf die aufgeführten Praktika oder auf ein Jahr auf, nicht beides.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Der bewilligte Betrag darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Der Betrag darf nicht negativ sein; erfassen Sie eine Rückerstattung als eigene Notiz.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Die Beschreibung ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Der Stundensatz darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Die Rechnungsnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Der Name ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Die Notizen sind länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Die Referenz ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Es gibt keinen Wechselkurs für {currency} am oder vor dem {day} (gegenüber {base}). Geben Sie einen ein oder importieren Sie sie aus einer CSV-Datei.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Es gibt keinen Zuschuss zu erfassen: Keine physischen Tage werden gefördert.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Es gibt niemanden, auf den diese Kosten aufgeteilt werden können.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Dieser Kostenposten existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Diese Finanzierungsquelle existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Dieser Kurs für {currency} am {day} wurde geändert, nachdem Sie ihn geöffnet haben.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} hat mehr als zwei Dezimalstellen; geben Sie den Betrag auf den Cent genau ein.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: Geben Sie ein Budget von null oder mehr ein, auf den Cent genau.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} liegt außerhalb des Zeitraums von {source} ({start} bis {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} bezahlt Kostenposten; verschieben oder löschen Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8148,6 +8412,578 @@ Zu tun: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>eine Zelle liegt hinter der letzten Spalte von Excel</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Die Datenbank {name} kann nicht angelegt werden: Der Ordner {folder} ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Der Ordner {folder} für die Datenbank kann nicht angelegt werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Die Datenbank</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Die Datenbank-URL ist nicht verständlich; schreiben Sie sie als {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Die Datenbank unter {url} ist nicht erreichbar. Prüfen Sie das Netzwerk oder den Server und versuchen Sie es erneut; nichts von Ihren Eingaben ist verloren.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Die Datenbank ist belegt: Ein anderes Programm schreibt gerade hinein. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Der Datenträger mit {database} ist voll: Geben Sie Speicherplatz frei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Der Ordner {folder} ist schreibgeschützt: vipdesk muss neben der Datenbank {name} schreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Der Servername {host} ist unbekannt: Prüfen Sie den Host in der Datenbank-URL und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Der Server {host} verlangt ein Passwort für den Benutzer {user}: Fügen Sie es der Datenbank-URL hinzu (postgresql+psycopg://BENUTZER:PASSWORT@HOST/DATENBANK).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Der Server {host} kennt keinen Benutzer {user}: Prüfen Sie den Benutzernamen in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Der Server {host} hat das Passwort des Benutzers {user} abgelehnt: Prüfen Sie das Passwort in der Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Auf dem Server {host} gibt es keine Datenbank „{name}“: Prüfen Sie ihren Namen in der URL oder bitten Sie die Administration, sie anzulegen.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Diese Datenbank wurde von einer neueren vipdesk-Version angelegt (Schema {schema}). Installieren Sie die neuere vipdesk-Version, um sie zu öffnen; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Der Benutzer {user} darf sich nicht mit der Datenbank „{name}“ auf {host} verbinden: Bitten Sie die Administration um Zugang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>die Datenbank</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk erreicht PostgreSQL über psycopg: Schreiben Sie die Datenbank-URL als postgresql+psycopg://… statt {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk arbeitet mit SQLite-Dateien und PostgreSQL-Servern, nicht mit {scheme}://…; schreiben Sie die Datenbank-URL als {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kann nicht gelesen oder geschrieben werden: Der Datenträger oder das Netzlaufwerk meldet einen Fehler oder ist nicht verfügbar. Prüfen Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} enthält andere Daten und ist keine vipdesk-Datenbank; sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} ist beschädigt: Sie kann nicht als Datenbank gelesen werden. Sie wurde nicht verändert; öffnen Sie stattdessen eine Sicherungskopie.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} ist keine vipdesk-Datenbank: es ist überhaupt keine Datenbankdatei. Sie wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} ist nur zum Lesen geöffnet: vipdesk muss hineinschreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kann nicht geöffnet werden: Prüfen Sie, ob der Ordner existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kann nicht geöffnet werden: Ihr Konto darf die Datei nicht lesen (Dateiberechtigungen).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} ist ein Ordner, keine Datenbankdatei: Geben Sie den Pfad einer Datei an, etwa {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} ist eine schreibgeschützte Datei: vipdesk muss hineinschreiben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Ein vertrauenswürdiges Zertifikat kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>NACH DER UNTERZEICHNUNG GEÄNDERT durch {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>GEÄNDERT: Der signierte Inhalt passt nicht zur Signatur</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Neben {path} kann keine temporäre Datei angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kann nicht geöffnet werden: Die Passphrase ist falsch, oder es ist keine PKCS#12-Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kann nicht signiert werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>In {folder} kann nicht geschrieben werden: Der Ordner existiert nicht; {name} wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kann nicht geschrieben werden: Die Datei ist vielleicht in einem anderen Programm geöffnet (schließen Sie sie dort), oder der Ordner {folder} ist schreibgeschützt. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kann nicht geschrieben werden: {reason}. Nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESCHÄDIGTE Signatur: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Kein vertrauenswürdiges Zertifikat hat den Fingerabdruck {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Der Datenträger mit {folder} ist voll; {name} wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Der Scan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Der Scan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>ein anderes Zertifikat als das zuvor für {expected} angenommene (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>eine Anmerkung auf Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>Anmerkungen auf Seite {number} hinzugefügt: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>Anmerkungen von Seite {number} entfernt</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>nach der Signatur wurden Bytes angehängt</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>Änderungen, die nach der Unterzeichnung nicht erlaubt sind</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>Inhalt von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>Dokumenteigenschaften (XMP-Metadaten) geändert: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>Dokumenteigenschaften geändert: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>Dokumenteinstellungen geändert: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>Feld {name} geändert</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>Schriften oder Bilder von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>Formularfeld {name} hat seinen Typ geändert</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>Formularfeld {name} entfernt</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>Formulareinstellungen geändert: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>unverändert</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>unverändert (Zertifikat nicht von einer vertrauenswürdigen Stelle)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>unverändert, Unterzeichner/in NICHT BESTÄTIGT: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>unverändert, Unterzeichner/in bestätigt</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>spätere Änderungen, die nicht gelesen werden können</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>Layout von Seite {number} geändert</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>neues Erscheinungsbild für Feld {name}, sein Wert unverändert</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>neues Erscheinungsbild für das leere Signaturfeld {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>neues Formularfeld {name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>neues Signaturfeld {name} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>neues Signaturfeld {name} hinzugefügt und signiert</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>niemand ist für die Partei „{party}“ als Unterzeichner/in erfasst</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>Seiten hinzugefügt oder entfernt ({then} Seiten bei der Unterzeichnung, jetzt {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>Signatur in {name} hinzugefügt, einem Feld keiner Partei</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>signiert in {field}, dem Feld keiner Partei</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>das Zertifikat stammt nicht von einer Stelle, der dieses Büro vertraut, und für {expected} wurde zuvor keines angenommen</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>das Zertifikat nennt {name}, aber für die Partei „{party}“ soll {expected} unterschreiben</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>die Datei ist kein in dieser Datenbank gespeichertes Dokument, daher können ihre Unterzeichnenden nicht mit den Unterlagen verglichen werden</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>die Signatur in {name} wurde ersetzt oder neu gezeichnet</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kann nicht als Zertifikat gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} hat kein Signaturfeld für die Partei „{party}“: Exportieren Sie das Dokument aus vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} ist für die Partei „{party}“ bereits signiert.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} ist beschädigt: Seine Signaturfelder können nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} ist beschädigt: Er kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} ist leer.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} ist keine PDF-, PNG- oder JPEG-Datei.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} ist größer als 25 MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; ist kein Geldbetrag.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Die Vereinbarung {reference} ist von allen Parteien unterschrieben und gesperrt: Änderungen sind eine Änderungsvereinbarung, daher gibt es keine ausfüllbare Fassung zu senden.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>{path} kann nicht gelesen werden: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>In den Ordner {folder} kann nicht geschrieben werden: {reason}. Wählen Sie einen anderen Ordner; es wurde keine Vereinbarung geschrieben.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>{file} kann nicht in {folder} geschrieben werden ({reason}): Die Datei ist vielleicht in einem anderen Programm geöffnet. {written} von {count} Vereinbarungen wurden geschrieben.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Wählen Sie mindestens eine Änderung zum Übernehmen.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Das tatsächliche Ende liegt vor dem tatsächlichen Beginn.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Die Vereinbarung ist noch nicht von allen Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Die Frist in der Aufgabe &apos;{task}&apos; ist kein Datum.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Der Ordner {folder} existiert nicht; es wurde keine Vereinbarung geschrieben.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Das zurückgegebene Feld „{field}“ ist länger als {limit} Zeichen (es hat {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} wurde noch nicht zur Unterschrift gesendet: Es gibt kein PDF zum Senden.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} ist noch nicht von allen Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>In dieser Datenbank gibt es kein Praktikum &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Es gibt kein Praktikum mit der ID {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dieses Dokument der Vereinbarung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Diese Fassung der Vereinbarung ist nicht mehr die aktuelle: Eine spätere Fassung hat sie ersetzt, oder sie wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dieses Praktikum existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dieses Praktikum existiert nicht mehr: Jemand hat es vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Schreiben Sie die Bewertung der Praktikantin/des Praktikanten durch die Mentorin/den Mentor: Tabelle D bescheinigt sie.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>ein Fragebogen</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>eine Praktikumsbescheinigung</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>eine Vereinbarung</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>eine Änderungsvereinbarung</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>Betrag der finanziellen Unterstützung</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>Finanzielle Unterstützung</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>Abteilung</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>Versicherung durch die aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>Sachleistungen</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>E-Mail der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>Name der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>Position der Mentorin/des Mentors</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nichts von vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} trägt eine beschädigte vipdesk-Referenz.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} trägt die Referenz {reference} mit der Praktikums-ID {theirs}, aber {reference} ist hier das Praktikum {ours}: Die Datei stammt aus einer anderen Datenbank, oder ihre Eigenschaften wurden geändert.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} entspricht nicht der Fassung {version} der Vereinbarung {reference}, wie sie gesendet wurde: Die Datei wurde aus anderem Inhalt erstellt.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} ist beschädigt und kann nicht als PDF gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} ist beschädigt: Die Formularfelder können nicht gelesen werden ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} ist keine PDF-Datei.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} ist keine von vipdesk exportierte Datei: erwartet wird {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} ist mit einem Passwort geschützt; bitten Sie den Absender um eine ungeschützte Kopie.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} ist die Vereinbarung des Praktikums {theirs}, nicht von {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} ist die Fassung {version} der Vereinbarung {reference}, die hier nicht gespeichert ist: Exportieren Sie die aktuelle Fassung und senden Sie diese.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} ist {found}; erwartet wird {wanted}, von vipdesk exportiert.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} wurde geändert, nachdem vipdesk sie exportiert hat: Ihre vipdesk-Kennungen sagen {now}, die Datei wie exportiert aber {was}. Sie wird abgelehnt.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: Die Unterschrift in {field} ist nicht gültig: {verdict}. Die Datei wird nicht geprüft; fordern Sie die Datei so an, wie sie unterschrieben wurde.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} oder {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (Praktikum {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} enthält einen Fragebogen, den vipdesk nicht kennt.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stellt andere Fragen als {questionnaire} von {reference}, wie vipdesk ihn kennt (die Datei wurde verändert, oder die Lernergebnisse der Vereinbarung haben sich seit dem Versand geändert): Sie wird abgelehnt; senden Sie einen neuen.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} ist ein Fragebogen des Praktikums {reference}, das nicht in dieser Datenbank ist.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} ist ein Fragebogen des Praktikums {theirs}, nicht von {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} ist in einer Sprache, die vipdesk nicht kennt.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} ist nicht vollständig: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: Das Formular wurde verändert: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

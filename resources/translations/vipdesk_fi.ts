@@ -742,6 +742,10 @@ Kirjaa tämä allekirjoitus vain, jos olet varmistanut allekirjoittajan henkilö
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;VAHINGOITTUNUT allekirjoitus&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;MUUTETTU allekirjoituksen jälkeen, allekirjoittaja {signer}&lt;/b&gt;: </translation>
     </message>
@@ -1996,8 +2000,56 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>harjoittelu</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Tätä tietuetta ({what}) muutettiin sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>{who} muutti tätä tietuetta ({what}) sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>sopimus</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>perusvaluutta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>tarkistuslista</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>työkalujen valinta</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>kulu</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>sähköpostin asetukset</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>toimiston vastuuhenkilöiden luettelo</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>harjoittelu</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>opiskelijan yhdenvertaisuustiedot</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>työkalun testi</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>työlistan päivien määrä</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2470,6 +2522,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
     <message>
         <source>call {year}: {start} – {end}</source>
         <translation>hakukierros {year}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Tämän hakuvuoden organisointituen portaat päättyvät liian aikaisin.</translation>
     </message>
     <message>
         <source>none</source>
@@ -6193,6 +6249,38 @@ Toimenpide: {action}.</translation>
         <translation>Tanskalainen 7-portainen (-3 – 12 paras)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Yksikkö</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentori: nimi</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentori: tehtävä</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentori: sähköposti</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Taloudellinen tuki: määrä kuukaudessa</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Luontoissuoritukset</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Vastaanottavan organisaation vakuutus</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Tehtävät, tuotokset ja määräajat</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6934,8 +7022,184 @@ Toimenpide: {action}.</translation>
         <translation>Kuvaus on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -koodi.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -valuuttakoodi (esim. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; ei ole ISO 4217 -valuutta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Kulu kuuluu joko yhdelle harjoittelulle tai jaetaan, ei molempia.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Valittua harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Kurssin on oltava suurempi kuin nolla.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Osuus ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Toisella rahoituslähteellä on tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Valitse harjoittelu tai harjoittelut tai vuosi, joiden kesken jaetaan.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Kuvaile kulu, esim. &apos;Kannettava tietokone opiskelijalle&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Anna summa (tai henkilöstön työajalle tunnit ja tuntihinta).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Anna myönnetty summa.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Anna summa sentin tarkkuudella (enintään kaksi desimaalia).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Anna kulun päivämäärä (se määrää vaihtokurssin).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Anna ensimmäinen päivä, jonka lähde maksaa.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Anna viimeinen päivä, jonka lähde maksaa.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Jokainen osuus on nolla, joten kulua ei voi jakaa näin.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Tunnit eivät voi olla negatiivisia.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Rivi {line}: &apos;{code}&apos; ei ole ISO 4217 -koodi.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Rivi {line}: kurssin on oltava suurempi kuin nolla.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Rivi {line}: odotettiin date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Rivi {line}: kirjoita päivämäärä muodossa VVVV-KK-PP ja kurssi muodossa 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Nimeä rahoituslähde, esim. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Jaa luetelluille harjoitteluille tai vuoden kesken, ei molempia.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Myönnetty summa ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Summa ei voi olla negatiivinen; kirjaa palautus omaksi merkinnäkseen.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Kuvaus on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Tuntihinta ei voi olla negatiivinen.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Laskun viite on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Nimi on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Muistiinpanot ovat yli {limit} merkkiä pitkiä.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Jakso päättyy ennen kuin se alkaa.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Tunnus on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Valuutalle {currency} ei ole vaihtokurssia päivänä {day} tai sitä ennen (suhteessa valuuttaan {base}). Syötä kurssi tai tuo kurssit CSV-tiedostosta.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Kirjattavaa apurahaa ei ole: fyysisiä päiviä ei rahoiteta.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Ei ole ketään, kenen kesken tämän kulun voisi jakaa.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Tätä kulua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Tätä rahoituslähdettä ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Tätä valuutan {currency} kurssia päivälle {day} muutettiin sen jälkeen, kun avasit sen.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>Luvussa {amount} on yli kaksi desimaalia; anna se sentin tarkkuudella.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: anna budjetti, joka on nolla tai enemmän, sentin tarkkuudella.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} on lähteen {source} jakson ulkopuolella ({start}–{end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} maksaa kuluja; siirrä tai poista ne ensin.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8148,6 +8412,578 @@ Toimenpide: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>solu on Excelin viimeisen sarakkeen jälkeen</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Tietokantaa {name} ei voi luoda: kansio {folder} on kirjoitussuojattu.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Tietokannan kansiota {folder} ei voi luoda: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Tietokanta</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Tietokannan URL-osoitetta ei ymmärretä; kirjoita se muodossa {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Tietokantaan osoitteessa {url} ei saada yhteyttä. Tarkista verkko tai palvelin ja yritä uudelleen; mitään kirjoittamaasi ei ole menetetty.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Tietokanta on varattu: toinen ohjelma kirjoittaa siihen. Yritä hetken päästä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Levy, jolla {database} on, on täynnä: vapauta tilaa ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Kansio {folder} on kirjoitussuojattu: vipdeskin täytyy kirjoittaa tietokannan {name} viereen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Palvelimen nimeä {host} ei tunneta: tarkista tietokannan URL-osoitteen palvelin ja verkko.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Palvelin {host} pyytää käyttäjän {user} salasanaa: lisää se tietokannan URL-osoitteeseen (postgresql+psycopg://KÄYTTÄJÄ:SALASANA@PALVELIN/TIETOKANTA).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Palvelimella {host} ei ole käyttäjää {user}: tarkista käyttäjänimi tietokannan URL-osoitteessa.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Palvelin {host} hylkäsi käyttäjän {user} salasanan: tarkista salasana tietokannan URL-osoitteessa.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Palvelimella {host} ei ole tietokantaa &quot;{name}&quot;: tarkista sen nimi URL-osoitteessa tai pyydä ylläpitäjää luomaan se.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Tämä tietokanta on tehty vipdeskin uudemmalla versiolla (skeema {schema}). Asenna uudempi vipdesk avataksesi sen; sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Käyttäjä {user} ei saa muodostaa yhteyttä tietokantaan &quot;{name}&quot; palvelimella {host}: pyydä ylläpitäjältä käyttöoikeutta.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>tietokanta</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk käyttää PostgreSQL:ää psycopgin kautta: kirjoita tietokannan URL-osoite muodossa postgresql+psycopg://… eikä {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk toimii SQLite-tiedostojen ja PostgreSQL-palvelimien kanssa, ei {scheme}://…; kirjoita tietokannan URL-osoite muodossa {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database}: lukeminen tai kirjoittaminen ei onnistu: levy tai verkkoasema ilmoitti virheestä tai ei ole käytettävissä. Tarkista se ja yritä uudelleen.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} sisältää muita tietoja eikä ole vipdeskin tietokanta; sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} on vahingoittunut: sitä ei voi lukea tietokantana. Sitä ei ole muutettu; avaa sen sijaan varmuuskopio.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} ei ole vipdeskin tietokanta: se ei ole lainkaan tietokantatiedosto. Sitä ei ole muutettu.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} on avattu vain luku -tilassa: vipdeskin täytyy kirjoittaa siihen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path}: avaaminen ei onnistu: tarkista, että kansio on olemassa ja siihen voi kirjoittaa.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path}: avaaminen ei onnistu: tilisi ei saa lukea sitä (tiedoston käyttöoikeudet).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} on kansio, ei tietokantatiedosto: anna tiedoston polku, esimerkiksi {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} on kirjoitussuojattu tiedosto: vipdeskin täytyy kirjoittaa siihen. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Luotettua varmennetta ei voi lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>MUUTETTU allekirjoituksen jälkeen (allekirjoittaja {signer}): {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>MUUTETTU allekirjoituksen jälkeen (allekirjoittaja {signer}): {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>MUUTETTU: allekirjoitettu sisältö ei vastaa allekirjoitusta</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Tiedoston {path} viereen ei voi luoda väliaikaista tiedostoa.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Tiedostoa {name} ei voi avata: tunnuslause on väärä, tai se ei ole PKCS#12-avaintiedosto.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Tiedostoa {name} ei voi allekirjoittaa: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Kansioon {folder} ei voi kirjoittaa: kansiota ei ole; tiedostoa {name} ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Tiedostoa {name} ei voi kirjoittaa: se voi olla auki toisessa ohjelmassa (sulje se siellä), tai kansio {folder} on kirjoitussuojattu. Mitään ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Tiedostoa {name} ei voi kirjoittaa: {reason}. Mitään ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>VAHINGOITTUNUT allekirjoitus: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Millään luotetulla varmenteella ei ole sormenjälkeä {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Levy, jolla {folder} on, on täynnä; tiedostoa {name} ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Skannaus</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Skannaus {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>eri varmenne kuin se, joka hyväksyttiin aiemmin henkilölle {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>sivun {number} merkintää muutettu</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>merkintöjä lisätty sivulle {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>merkintöjä poistettu sivulta {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>allekirjoituksen jälkeen lisättiin tavuja</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>muutoksia, jotka eivät ole sallittuja allekirjoituksen jälkeen</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>sivun {number} sisältöä muutettu</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>asiakirjan ominaisuuksia (XMP-metatiedot) muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>asiakirjan ominaisuuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>asiakirjan asetuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>kenttää {name} muutettu</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>sivun {number} fontteja tai kuvia muutettu</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>lomakekentän {name} tyyppi muuttui</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>lomakekenttä {name} poistettu</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>lomakkeen asetuksia muutettu: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>muuttumaton</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>muuttumaton (varmenne ei ole luotetulta myöntäjältä)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>muuttumaton, allekirjoittajaa EI VAHVISTETTU: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>muuttumaton, allekirjoittaja vahvistettu</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>myöhempiä muutoksia, joita ei voi lukea</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>sivun {number} asettelua muutettu</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>kentän {name} ulkoasu uusi, arvo ennallaan</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>tyhjän allekirjoituskentän {name} ulkoasu uusi</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>uusi lomakekenttä {name} lisätty</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>uusi allekirjoituskenttä {name} lisätty</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>uusi allekirjoituskenttä {name} lisätty ja allekirjoitettu</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>kenellekään ei ole kirjattu allekirjoitusta osapuolen puolesta (osapuoli: {party})</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>sivuja lisätty tai poistettu ({then} sivua allekirjoitettaessa, nyt {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>allekirjoitus lisätty kenttään {name}, joka ei kuulu millekään osapuolelle</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>allekirjoitettu kenttään {field}, joka ei kuulu millekään osapuolelle</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>varmenne ei ole myöntäjältä, johon tämä toimisto luottaa, eikä henkilölle {expected} ole aiemmin hyväksytty varmennetta</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>varmenteessa on nimi {name}, mutta osapuolen puolesta ({party}) allekirjoittaa {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>tiedosto ei ole tähän tietokantaan tallennettu asiakirja, joten sen allekirjoittajia ei voi verrata tietoihin</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>kentän {name} allekirjoitus on korvattu tai piirretty uudelleen</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>Tiedostoa {name} ei voi lukea varmenteena: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>Tiedostossa {name} ei ole allekirjoituskenttää osapuolelle ({party}): vie asiakirja vipdeskistä.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>Tiedostossa {name} ei ole varmennetta.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} on jo allekirjoitettu osapuolen puolesta ({party}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} on vahingoittunut: sen allekirjoituskenttiä ei voi lukea ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} on vahingoittunut: sitä ei voi lukea.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} on tyhjä.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} ei ole PDF-, PNG- tai JPEG-tiedosto.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} on yli 25 Mt.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; ei ole rahamäärä.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Sopimus {reference} on kaikkien osapuolten allekirjoittama ja lukittu: muutokset tehdään sopimusmuutoksena, joten täytettävää versiota ei ole lähetettävänä.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Tiedostoa {path} ei voi lukea: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kansioon {folder} ei voi kirjoittaa: {reason}. Valitse toinen kansio; yhtään sopimusta ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Tiedostoa {file} ei voi kirjoittaa kansioon {folder} ({reason}): se voi olla auki toisessa ohjelmassa. {written}/{count} sopimusta kirjoitettiin.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Valitse vähintään yksi hyväksyttävä muutos.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Todellinen päättyminen on ennen todellista alkua.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Kaikki osapuolet eivät ole vielä allekirjoittaneet sopimusta.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Tehtävän &apos;{task}&apos; määräaika ei ole päivämäärä.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Kansiota {folder} ei ole olemassa; yhtään sopimusta ei kirjoitettu.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Palautettu kenttä ”{field}” on yli {limit} merkkiä pitkä (siinä on {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} ei ole vielä lähetetty allekirjoitettavaksi: lähetettävää PDF:ää ei ole.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>Kaikki osapuolet eivät ole vielä allekirjoittaneet: {document}.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Tässä tietokannassa ei ole harjoittelua &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Harjoittelua tunnisteella {id} ei ole.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Tätä sopimusasiakirjaa ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Tämä sopimuksen versio ei ole enää voimassa oleva: myöhempi versio korvasi sen, tai se poistettiin.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Kirjoita mentorin arvio harjoittelijasta: taulukko D vahvistaa sen.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>kysely</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>harjoittelutodistus</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>sopimus</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>sopimusmuutos</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>tuen määrä</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>taloudellinen tuki</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>osasto</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>vastaanottavan organisaation vakuutus</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>luontoisetuudet</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>mentorin sähköposti</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>mentorin nimi</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>mentorin asema</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>ei mitään vipdeskin tunnisteita</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>tehtävät</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>Tiedoston {file} vipdesk-tunnus on vahingoittunut.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>Tiedostossa {file} on tunnus {reference} ja harjoittelun tunniste {theirs}, mutta täällä {reference} on harjoittelu {ours}: tiedosto on toisesta tietokannasta tai sen ominaisuuksia on muutettu.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} ei vastaa sopimuksen {reference} versiota {version} sellaisena kuin se lähetettiin: se on tehty muusta sisällöstä.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} on vahingoittunut eikä sitä voi lukea PDF-tiedostona ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} on vahingoittunut: sen lomakekenttiä ei voi lukea ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} ei ole PDF-tiedosto.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} ei ole vipdeskin viemä tiedosto: odotettiin asiakirjaa {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} on suojattu salasanalla; pyydä lähettäjältä suojaamaton kopio.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} on harjoittelun {theirs} sopimus, ei harjoittelun {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} on sopimuksen {reference} versio {version}, jota ei ole tallennettu tänne: vie nykyinen versio ja lähetä se.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} on {found}; odotettiin vipdeskin viemää asiakirjaa: {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>Tiedostoa {file} muutettiin sen jälkeen, kun vipdesk vei sen: sen vipdesk-tunnisteet sanovat {now}, mutta viety tiedosto sanoo {was}. Se hylätään.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: kentän {field} allekirjoitus ei ole pätevä: {verdict}. Tiedostoa ei tarkasteta; pyydä tiedosto sellaisena kuin se allekirjoitettiin.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} tai {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (harjoittelu {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} sisältää kyselyn, jota vipdesk ei tunne.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} kysyy eri kysymyksiä kuin vipdeskin tuntema {questionnaire} harjoittelulle {reference} (tiedostoa on muutettu, tai sopimuksen oppimistulokset ovat muuttuneet lähettämisen jälkeen): se hylätään; lähetä uusi.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} on harjoittelun {reference} kysely, eikä harjoittelua ole tässä tietokannassa.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} on harjoittelun {theirs} kysely, ei harjoittelun {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} on kielellä, jota vipdesk ei tunne.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} ei ole täydellinen: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: lomaketta on muutettu: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

@@ -742,6 +742,10 @@ Registra questa firma solo se hai confermato chi ha firmato (ad esempio per tele
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Firma DANNEGGIATA&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ALTERATO dopo la firma di {signer}&lt;/b&gt;: </translation>
     </message>
@@ -1996,8 +2000,56 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>un tirocinio</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Questo dato ({what}) è stato modificato dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Questo dato ({what}) è stato modificato da {who} dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>accordo</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>valuta di base</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista di controllo</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>scelta degli strumenti</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>voce di costo</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>configurazione e-mail</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>elenco dei responsabili dell&apos;ufficio</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>tirocinio</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>indicatori di equità dello studente</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test di uno strumento</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>numero di giorni della lista di lavoro</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2470,6 +2522,10 @@ Quanto hai digitato resta in questa pagina.</translation>
     <message>
         <source>call {year}: {start} – {end}</source>
         <translation>bando {year}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Le fasce del sostegno organizzativo di quest&apos;anno di invito finiscono troppo presto.</translation>
     </message>
     <message>
         <source>none</source>
@@ -4697,7 +4753,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Readiness&lt;/b&gt;&lt;br&gt;{verdict}</source>
-        <translation>&lt;b&gt;Preparazione&lt;/b&gt;&lt;br&gt;{verdict}</translation>
+        <translation>&lt;b&gt;Idoneità&lt;/b&gt;&lt;br&gt;{verdict}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{label}&lt;/b&gt; — answered by {respondent} on {when} (questionnaire version {questionnaire_version})</source>
@@ -4809,7 +4865,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Readiness result</source>
-        <translation>Risultato della preparazione</translation>
+        <translation>Esito della verifica di idoneità</translation>
     </message>
     <message>
         <source>&lt;br&gt;{missing} required question(s) not answered yet.</source>
@@ -4869,7 +4925,7 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>{party} readiness</source>
-        <translation>Preparazione: {party}</translation>
+        <translation>Idoneità: {party}</translation>
     </message>
     <message>
         <source>Page {n} of {count}</source>
@@ -5586,15 +5642,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>the student&apos;s readiness</source>
-        <translation>la preparazione dello studente</translation>
+        <translation>l&apos;idoneità dello studente</translation>
     </message>
     <message>
         <source>the host&apos;s readiness</source>
-        <translation>la preparazione dell&apos;organizzazione ospitante</translation>
+        <translation>l&apos;idoneità dell&apos;organizzazione ospitante</translation>
     </message>
     <message>
         <source>the institution&apos;s readiness</source>
-        <translation>la preparazione dell&apos;istituto</translation>
+        <translation>l&apos;idoneità dell&apos;istituto</translation>
     </message>
     <message>
         <source>the communication protocol</source>
@@ -5958,15 +6014,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Student readiness checked: independence, motivation, digital skills, connectivity</source>
-        <translation>Preparazione dello studente verificata: autonomia, motivazione, competenze digitali, connessione</translation>
+        <translation>Idoneità dello studente verificata: autonomia, motivazione, competenze digitali, connessione</translation>
     </message>
     <message>
         <source>Host readiness checked: real tasks, mentor time, system access, security</source>
-        <translation>Preparazione dell&apos;organizzazione ospitante verificata: compiti reali, tempo del mentore, accesso ai sistemi, sicurezza</translation>
+        <translation>Idoneità dell&apos;organizzazione ospitante verificata: compiti reali, tempo del mentore, accesso ai sistemi, sicurezza</translation>
     </message>
     <message>
         <source>Institution readiness checked: learning outcomes, recognition, staff time</source>
-        <translation>Preparazione dell&apos;istituto verificata: risultati di apprendimento, riconoscimento, tempo del personale</translation>
+        <translation>Idoneità dell&apos;istituto verificata: risultati di apprendimento, riconoscimento, tempo del personale</translation>
     </message>
     <message>
         <source>Communication tools chosen and tested with every actor</source>
@@ -6193,6 +6249,38 @@ Cosa fare: {action}.</translation>
         <translation>Danese a 7 livelli (-3 – 12 migliore)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Reparto</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentore: nome</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentore: ruolo</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentore: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Sostegno finanziario: importo mensile</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Contributo in natura</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Assicurazione da parte dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Compiti, risultati e scadenze</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6266,15 +6354,15 @@ Cosa fare: {action}.</translation>
     </message>
     <message>
         <source>Student readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dello studente</translation>
+        <translation>Questionario di idoneità dello studente</translation>
     </message>
     <message>
         <source>Host organisation readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dell&apos;organizzazione ospitante</translation>
+        <translation>Questionario di idoneità dell&apos;organizzazione ospitante</translation>
     </message>
     <message>
         <source>Sending institution readiness questionnaire</source>
-        <translation>Questionario sulla preparazione dell&apos;istituto di invio</translation>
+        <translation>Questionario di idoneità dell&apos;istituto di invio</translation>
     </message>
     <message>
         <source>reopened as a draft</source>
@@ -6934,8 +7022,184 @@ Cosa fare: {action}.</translation>
         <translation>La descrizione supera i {limit} caratteri.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; non è un codice ISO 4217.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; non è un codice valuta ISO 4217 (ad es. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; non è una valuta ISO 4217.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Un costo riguarda un solo tirocinio oppure è condiviso, non entrambe le cose.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Un tirocinio scelto non esiste più.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Un tasso deve essere maggiore di zero.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Una quota non può essere negativa.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Un&apos;altra fonte di finanziamento ha questo nome.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Scegli il tirocinio, oppure i tirocini o l&apos;anno tra cui ripartire.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Descrivi il costo, ad es. &apos;Portatile per lo studente&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Inserisci l&apos;importo (oppure, per il tempo del personale, le ore e la tariffa oraria).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Inserisci l&apos;importo assegnato.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Inserisci l&apos;importo al centesimo (al massimo due decimali).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Inserisci la data del costo (determina il tasso di cambio).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Inserisci il primo giorno coperto dalla fonte.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Inserisci l&apos;ultimo giorno coperto dalla fonte.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Ogni quota è zero, quindi il costo non può essere ripartito così.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Le ore non possono essere negative.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Riga {line}: &apos;{code}&apos; non è un codice ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Riga {line}: un tasso deve essere maggiore di zero.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Riga {line}: atteso date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Riga {line}: scrivi la data come AAAA-MM-GG e il tasso come 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Dai un nome alla fonte di finanziamento, ad es. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Ripartisci tra i tirocini elencati oppure tra quelli di un anno, non entrambe le cose.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>L&apos;importo assegnato non può essere negativo.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>L&apos;importo non può essere negativo; registra un rimborso come nota a parte.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>La descrizione supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>La tariffa oraria non può essere negativa.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Il riferimento della fattura supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Il nome supera i 200 caratteri.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Le note superano i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Il periodo finisce prima di iniziare.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Il riferimento supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Non c&apos;è un tasso di cambio per {currency} al {day} o prima (rispetto a {base}). Inseriscine uno, o importali da un file CSV.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Non c&apos;è alcuna borsa da registrare: nessun giorno in presenza è finanziato.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Non c&apos;è nessuno tra cui ripartire questo costo.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Questa voce di costo non esiste più.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Questa fonte di finanziamento non esiste più.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Questo tasso di {currency} per il {day} è stato modificato dopo che lo hai aperto.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} ha più di due decimali; inseriscilo al centesimo.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: inserisci un budget pari a zero o più, al centesimo.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} è fuori dal periodo di {source} (dal {start} al {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} paga delle voci di costo; spostale o eliminale prima.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8148,6 +8412,578 @@ Cosa fare: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>una cella è oltre l&apos;ultima colonna di Excel</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Impossibile creare il database {name}: la cartella {folder} è di sola lettura.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Impossibile creare la cartella {folder} per il database: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Il database</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>L&apos;URL del database non è comprensibile; scrivilo come {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Il database su {url} non è raggiungibile. Controlla la rete o il server, poi riprova; nulla di ciò che hai scritto è andato perso.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Il database è occupato: un altro programma ci sta scrivendo. Riprova tra un momento.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Il disco che contiene {database} è pieno: libera spazio, poi riprova.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>La cartella {folder} è di sola lettura: vipdesk deve scrivere accanto al database {name}. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Il nome del server {host} non è noto: controlla l&apos;host nell&apos;URL del database e la rete.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Il server {host} chiede una password per l&apos;utente {user}: aggiungila all&apos;URL del database (postgresql+psycopg://UTENTE:PASSWORD@HOST/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Il server {host} non ha l&apos;utente {user}: controlla il nome utente nell&apos;URL del database.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Il server {host} ha rifiutato la password dell&apos;utente {user}: controlla la password nell&apos;URL del database.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Sul server {host} non c&apos;è un database &quot;{name}&quot;: controlla il nome nell&apos;URL o chiedi all&apos;amministratore di crearlo.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Questo database è stato creato da una versione più recente di vipdesk (schema {schema}). Installa la versione più recente di vipdesk per aprirlo; non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>L&apos;utente {user} non può connettersi al database &quot;{name}&quot; su {host}: chiedi l&apos;accesso all&apos;amministratore.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>il database</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk raggiunge PostgreSQL tramite psycopg: scrivi l&apos;URL del database come postgresql+psycopg://… invece di {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk funziona con file SQLite e server PostgreSQL, non con {scheme}://…; scrivi l&apos;URL del database come {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} non può essere letto o scritto: il disco o l&apos;unità di rete ha segnalato un errore o non è disponibile. Controllalo, poi riprova.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} contiene altri dati e non è un database di vipdesk; non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} è danneggiato: non può essere letto come database. Non è stato modificato; apri invece una copia di backup.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} non è un database di vipdesk: non è affatto un file di database. Non è stato modificato.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} è aperto in sola lettura: vipdesk deve scriverci. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>Impossibile aprire {path}: controlla che la cartella esista e sia scrivibile.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>Impossibile aprire {path}: il tuo account non può leggerlo (permessi dei file).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} è una cartella, non un file di database: indica il percorso di un file, per esempio {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} è un file di sola lettura: vipdesk deve scriverci. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Un certificato attendibile non può essere letto: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>MODIFICATO dopo la firma di {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>MODIFICATO dopo la firma di {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>MODIFICATO: il contenuto firmato non corrisponde alla firma</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Impossibile creare un file temporaneo accanto a {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Impossibile aprire {name}: la passphrase è errata, oppure non è un file di chiave PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Impossibile firmare {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Impossibile scrivere in {folder}: la cartella non esiste; {name} non è stato salvato.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Impossibile scrivere {name}: potrebbe essere aperto in un altro programma (chiudilo lì), oppure la cartella {folder} è di sola lettura. Non è stato salvato nulla.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Impossibile scrivere {name}: {reason}. Non è stato salvato nulla.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>Firma DANNEGGIATA: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Nessun certificato attendibile ha l&apos;impronta {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Il disco che contiene {folder} è pieno; {name} non è stato salvato.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>La scansione</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>La scansione {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>un certificato diverso da quello accettato in precedenza per {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>un&apos;annotazione a pagina {number} è cambiata</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>annotazioni aggiunte a pagina {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>annotazioni rimosse da pagina {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>dopo la firma sono stati aggiunti dei byte</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>modifiche non consentite dopo la firma</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>contenuto di pagina {number} modificato</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>proprietà del documento (metadati XMP) modificate: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>proprietà del documento modificate: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>impostazioni del documento modificate: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>campo {name} modificato</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>caratteri o immagini di pagina {number} modificati</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>il campo modulo {name} ha cambiato tipo</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>campo modulo {name} rimosso</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>impostazioni del modulo modificate: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>integro</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>integro (certificato non emesso da un&apos;autorità attendibile)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>integro, firmatario NON CONFERMATO: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>integro, firmatario confermato</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>modifiche successive che non possono essere lette</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>impaginazione di pagina {number} modificata</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nuovo aspetto per il campo {name}, valore invariato</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nuovo aspetto per il campo firma vuoto {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nuovo campo modulo {name} aggiunto</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nuovo campo firma {name} aggiunto</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nuovo campo firma {name} aggiunto e firmato</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>nessuno risulta firmatario per la parte {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>pagine aggiunte o rimosse ({then} pagine alla firma, {now} ora)</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>firma aggiunta in {name}, un campo di nessuna parte</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>firmato in {field}, che non è il campo di alcuna parte</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>il certificato non proviene da un&apos;autorità di cui questo ufficio si fida, e nessuno è stato accettato in precedenza per {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>il certificato indica {name}, ma per la parte {party} deve firmare {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>il file non è un documento salvato in questo database, quindi i suoi firmatari non possono essere confrontati con i dati registrati</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>la firma in {name} è stata sostituita o ridisegnata</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} non può essere letto come certificato: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} non ha un campo firma per la parte {party}: esporta il documento da vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} non contiene alcun certificato.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} è già firmato per la parte {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} è danneggiato: i suoi campi firma non possono essere letti ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} è danneggiata: non può essere letta.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} è vuota.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} non è un file PDF, PNG o JPEG.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} supera i 25 MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; non è un importo di denaro.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>L&apos;accordo {reference} è firmato da tutte le parti e bloccato: le modifiche sono un emendamento, quindi non c&apos;è una versione compilabile da inviare.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Impossibile leggere {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Impossibile scrivere nella cartella {folder}: {reason}. Scegli un&apos;altra cartella; nessun accordo è stato scritto.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Impossibile scrivere {file} in {folder} ({reason}): potrebbe essere aperto in un altro programma. Sono stati scritti {written} accordi su {count}.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Scegli almeno una modifica da accettare.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>La fine effettiva è precedente all&apos;inizio effettivo.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>L&apos;accordo non è ancora firmato da tutte le parti.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>La scadenza nel compito &apos;{task}&apos; non è una data.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>La cartella {folder} non esiste; nessun accordo è stato scritto.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Il campo restituito «{field}» supera i {limit} caratteri (ne ha {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document}: non è ancora stato inviato per la firma, quindi non c&apos;è un PDF da inviare.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document}: non è ancora firmato da tutte le parti.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>In questo database non c&apos;è alcun tirocinio &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Non c&apos;è alcun tirocinio con id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Questo documento dell&apos;accordo non esiste più.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Questa versione dell&apos;accordo non è più quella attuale: una versione successiva l&apos;ha sostituita, oppure è stata eliminata.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Questo tirocinio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Questo tirocinio non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Scrivi la valutazione del tirocinante da parte del mentore: la Tabella D la certifica.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>un questionario</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>un certificato di tirocinio</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>un accordo</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>un emendamento a un accordo</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>importo del sostegno</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>sostegno finanziario</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>reparto</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>assicurazione dell&apos;organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>contributo in natura</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail del mentore</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>nome del mentore</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>ruolo del mentore</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nulla di vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>compiti</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} riporta un riferimento vipdesk danneggiato.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} riporta il riferimento {reference} con l&apos;id di tirocinio {theirs}, ma qui {reference} è il tirocinio {ours}: il file proviene da un altro database, o le sue proprietà sono state modificate.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} non corrisponde alla versione {version} dell&apos;accordo {reference} così come è stata inviata: è stato creato da un altro contenuto.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} è danneggiato e non può essere letto come PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} è danneggiato: i suoi campi modulo non possono essere letti ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} non è un file PDF.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} non è un file esportato da vipdesk: era atteso {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} è protetto da password; chiedi al mittente una copia non protetta.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} è l&apos;accordo del tirocinio {theirs}, non di {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} è la versione {version} dell&apos;accordo {reference}, che qui non è memorizzata: esporta la versione attuale e invia quella.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} è {found}; era atteso {wanted} esportato da vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} è stato modificato dopo che vipdesk lo ha esportato: i suoi identificativi vipdesk dicono {now}, ma il file esportato dice {was}. Viene rifiutato.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: la firma in {field} non è valida: {verdict}. Il file non viene esaminato; chiedi il file così come è stato firmato.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} o {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (tirocinio {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} domanda/e attendono ancora una risposta, la prima: «{question}»</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} contiene un questionario che vipdesk non conosce.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} pone domande diverse da quelle di {questionnaire} di {reference} come lo conosce vipdesk (il file è stato alterato, o i risultati di apprendimento dell&apos;accordo sono cambiati dopo l&apos;invio): viene rifiutato; inviane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} è un questionario del tirocinio {reference}, che non è in questo database.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} è un questionario del tirocinio {theirs}, non di {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} è in una lingua che vipdesk non conosce.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} non è completo: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: il modulo è stato alterato: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

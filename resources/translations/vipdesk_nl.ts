@@ -742,6 +742,10 @@ Leg deze handtekening alleen vast als u hebt bevestigd wie heeft ondertekend (bi
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;BESCHADIGDE handtekening&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;GEWIJZIGD na ondertekening door {signer}&lt;/b&gt;: </translation>
     </message>
@@ -1996,8 +2000,56 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>een stage</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Dit gegeven ({what}) is gewijzigd nadat u het opende.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Dit gegeven ({what}) is door {who} gewijzigd nadat u het opende.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>overeenkomst</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>basisvaluta</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>checklist</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>keuze van hulpmiddelen</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>kostenpost</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>e-mailinstelling</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>lijst van verantwoordelijken op kantoor</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>stage</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>gelijkekansenkenmerken van de student</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test van een hulpmiddel</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>aantal dagen van de werklijst</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2472,6 +2524,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>oproep {year}: {start} – {end}</translation>
     </message>
     <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>De staffels van de organisatorische steun van dit oproepjaar houden te vroeg op.</translation>
+    </message>
+    <message>
         <source>none</source>
         <translation>geen</translation>
     </message>
@@ -2873,7 +2929,7 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     </message>
     <message>
         <source>No mail server is set (Settings → E-mail): open the message in your mail program, or save it as a file. It is not kept in the outbox.</source>
-        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in de postvak uit bewaard.</translation>
+        <translation>Er is geen mailserver ingesteld (Instellingen → E-mail): open het bericht in uw e-mailprogramma of sla het op als bestand. Het wordt niet in het postvak uit bewaard.</translation>
     </message>
     <message>
         <source>To</source>
@@ -3080,7 +3136,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 {first}
 
-De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
+Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3260,7 +3316,7 @@ De postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het a
     </message>
     <message>
         <source>&amp;Institutions</source>
-        <translation>&amp;Instellingen</translation>
+        <translation>O&amp;nderwijsinstellingen</translation>
     </message>
     <message>
         <source>F&amp;unding</source>
@@ -6193,6 +6249,38 @@ Wat te doen: {action}.</translation>
         <translation>Deense 7-puntsschaal (-3 – 12 best)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Afdeling</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: naam</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: functie</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Financiële ondersteuning: bedrag per maand</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Bijdrage in natura</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Verzekering door de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Taken, resultaten en deadlines</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} door {user}</translation>
     </message>
@@ -6934,8 +7022,184 @@ Wat te doen: {action}.</translation>
         <translation>De beschrijving is langer dan {limit} tekens.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-code.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-valutacode (bijv. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; is geen ISO 4217-valuta.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Een kost hoort bij één stage of wordt gedeeld, niet allebei.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Een gekozen stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Een koers moet groter zijn dan nul.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Een aandeel kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Een andere financieringsbron heeft deze naam.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Kies de stage, of de stages of het jaar waarover verdeeld wordt.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Beschrijf de kost, bijv. &apos;Laptop voor de student&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Vul het bedrag in (of, voor personeelstijd, de uren en het uurtarief).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Vul het toegekende bedrag in.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Vul het bedrag tot op de cent in (hoogstens twee decimalen).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Vul de datum van de kost in (die bepaalt de wisselkoers).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Vul de eerste dag in waarvoor de bron betaalt.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Vul de laatste dag in waarvoor de bron betaalt.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Elk aandeel is nul, dus de kost kan niet zo verdeeld worden.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Uren kunnen niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Regel {line}: &apos;{code}&apos; is geen ISO 4217-code.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Regel {line}: een koers moet groter zijn dan nul.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Regel {line}: verwacht werd date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Regel {line}: schrijf de datum als JJJJ-MM-DD en de koers als 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Geef de financieringsbron een naam, bijv. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Verdeel over de vermelde stages of over een jaar, niet allebei.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Het toegekende bedrag kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Het bedrag kan niet negatief zijn; noteer een terugbetaling als aparte notitie.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>De beschrijving is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Het uurtarief kan niet negatief zijn.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>De factuurreferentie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>De naam is langer dan 200 tekens.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>De notities zijn langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>De periode eindigt voordat ze begint.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Het kenmerk is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Er is geen wisselkoers voor {currency} op of vóór {day} (tegenover {base}). Vul er een in, of importeer ze uit een CSV-bestand.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Er is geen beurs om vast te leggen: er worden geen fysieke dagen gefinancierd.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Er is niemand om deze kost over te verdelen.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Deze kostenpost bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>Deze financieringsbron bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Deze koers van {currency} voor {day} is gewijzigd nadat u hem opende.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} heeft meer dan twee decimalen; vul het tot op de cent in.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: vul een budget van nul of meer in, tot op de cent.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} valt buiten de periode van {source} ({start} tot {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} betaalt kostenposten; verplaats of verwijder die eerst.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8148,6 +8412,578 @@ Wat te doen: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>een cel ligt voorbij de laatste kolom van Excel</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>De database {name} kan niet worden aangemaakt: de map {folder} is alleen-lezen.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>De map {folder} voor de database kan niet worden aangemaakt: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>De database</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>De database-URL wordt niet begrepen; schrijf hem als {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>De database op {url} is niet bereikbaar. Controleer het netwerk of de server en probeer het opnieuw; niets wat u hebt getypt is verloren.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>De database is bezet: een ander programma schrijft erin. Probeer het zo meteen opnieuw.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>De schijf met {database} is vol: maak ruimte vrij en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>De map {folder} is alleen-lezen: vipdesk moet naast de database {name} schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>De servernaam {host} is onbekend: controleer de host in de database-URL en het netwerk.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>De server {host} vraagt een wachtwoord voor gebruiker {user}: voeg het toe aan de database-URL (postgresql+psycopg://GEBRUIKER:WACHTWOORD@HOST/DATABASE).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>De server {host} heeft geen gebruiker {user}: controleer de gebruikersnaam in de database-URL.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>De server {host} weigerde het wachtwoord van gebruiker {user}: controleer het wachtwoord in de database-URL.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Er is geen database &quot;{name}&quot; op de server {host}: controleer de naam in de URL of vraag de beheerder hem aan te maken.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Deze database is gemaakt door een nieuwere versie van vipdesk (schema {schema}). Installeer de nieuwere vipdesk om hem te openen; hij is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Gebruiker {user} mag geen verbinding maken met de database &quot;{name}&quot; op {host}: vraag de beheerder om toegang.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>de database</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk bereikt PostgreSQL via psycopg: schrijf de database-URL als postgresql+psycopg://… in plaats van {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk werkt met SQLite-bestanden en PostgreSQL-servers, niet met {scheme}://…; schrijf de database-URL als {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database} kan niet worden gelezen of geschreven: de schijf of netwerkschijf meldde een fout of is niet beschikbaar. Controleer die en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} bevat andere gegevens en is geen vipdesk-database; hij is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} is beschadigd: hij kan niet als database worden gelezen. Hij is niet gewijzigd; open in plaats daarvan een reservekopie.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} is geen vipdesk-database: het is helemaal geen databasebestand. Het is niet gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} is alleen-lezen geopend: vipdesk moet erin schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>{path} kan niet worden geopend: controleer of de map bestaat en beschrijfbaar is.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>{path} kan niet worden geopend: uw account mag het niet lezen (bestandsrechten).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} is een map, geen databasebestand: geef het pad van een bestand op, bijvoorbeeld {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} is een alleen-lezen bestand: vipdesk moet erin schrijven. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Een vertrouwd certificaat kan niet worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>GEWIJZIGD na ondertekening door {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>GEWIJZIGD na ondertekening door {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>GEWIJZIGD: de ondertekende inhoud past niet bij de handtekening</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Naast {path} kan geen tijdelijk bestand worden gemaakt.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>{name} kan niet worden geopend: de wachtwoordzin is onjuist, of het is geen PKCS#12-sleutelbestand.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>{name} kan niet worden ondertekend: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Er kan niet in {folder} worden geschreven: de map bestaat niet; {name} is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>{name} kan niet worden geschreven: het is misschien geopend in een ander programma (sluit het daar), of de map {folder} is alleen-lezen. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>{name} kan niet worden geschreven: {reason}. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>BESCHADIGDE handtekening: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Geen vertrouwd certificaat heeft de vingerafdruk {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>De schijf met {folder} is vol; {name} is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>De scan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>De scan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>een ander certificaat dan het eerder aanvaarde voor {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>een annotatie op pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>annotaties toegevoegd op pagina {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>annotaties verwijderd van pagina {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>na de handtekening zijn bytes toegevoegd</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>wijzigingen die na ondertekening niet zijn toegestaan</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>inhoud van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>documenteigenschappen (XMP-metadata) gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>documenteigenschappen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>documentinstellingen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>veld {name} gewijzigd</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>lettertypen of afbeeldingen van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>formulierveld {name} is van type veranderd</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>formulierveld {name} verwijderd</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>formulierinstellingen gewijzigd: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>ongewijzigd</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>ongewijzigd (certificaat niet van een vertrouwde instantie)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>ongewijzigd, ondertekenaar NIET BEVESTIGD: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>ongewijzigd, ondertekenaar bevestigd</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>latere wijzigingen die niet kunnen worden gelezen</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>opmaak van pagina {number} gewijzigd</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nieuwe weergave van veld {name}, de waarde ongewijzigd</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nieuwe weergave van het lege handtekeningveld {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>nieuw formulierveld {name} toegevoegd</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>nieuw handtekeningveld {name} toegevoegd</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>nieuw handtekeningveld {name} toegevoegd en ondertekend</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>niemand is geregistreerd als ondertekenaar voor de partij {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>pagina&apos;s toegevoegd of verwijderd ({then} pagina&apos;s bij ondertekening, nu {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>handtekening toegevoegd in {name}, een veld van geen enkele partij</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>ondertekend in {field}, het veld van geen enkele partij</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>het certificaat komt niet van een instantie die dit bureau vertrouwt, en er is er eerder geen aanvaard voor {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>het certificaat noemt {name}, maar voor de partij {party} moet {expected} ondertekenen</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>het bestand is geen document dat in deze database is opgeslagen, dus de ondertekenaars kunnen niet met de gegevens worden vergeleken</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>de handtekening in {name} is vervangen of opnieuw getekend</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>{name} kan niet als certificaat worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} heeft geen handtekeningveld voor de partij {party}: exporteer het document uit vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} bevat geen certificaat.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} is al ondertekend voor de partij {party}.</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} is beschadigd: de handtekeningvelden kunnen niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} is beschadigd: de scan kan niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} is leeg.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} is geen PDF-, PNG- of JPEG-bestand.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} is groter dan 25 MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; is geen geldbedrag.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Overeenkomst {reference} is door alle partijen ondertekend en vergrendeld: wijzigingen zijn een wijziging van de overeenkomst, dus er is geen invulbare versie om te sturen.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Kan {path} niet lezen: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Kan niet schrijven in de map {folder}: {reason}. Kies een andere map; er is geen overeenkomst geschreven.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Kan {file} niet schrijven in {folder} ({reason}): het is misschien geopend in een ander programma. {written} van {count} overeenkomsten zijn geschreven.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Kies minstens één wijziging om over te nemen.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Het werkelijke einde ligt vóór het werkelijke begin.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>De overeenkomst is nog niet door alle partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>De deadline in de taak &apos;{task}&apos; is geen datum.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>De map {folder} bestaat niet; er is geen overeenkomst geschreven.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Het teruggestuurde veld ‘{field}’ is langer dan {limit} tekens (het heeft er {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document} is nog niet ter ondertekening verstuurd: er is geen pdf om te sturen.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document} is nog niet door alle partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>Er is geen stage &apos;{text}&apos; in deze database.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Er is geen stage met id {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Dit document van de overeenkomst bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Deze versie van de overeenkomst is niet meer de huidige: een latere versie heeft haar vervangen, of ze is verwijderd.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Deze stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Deze stage bestaat niet meer: iemand heeft haar misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Schrijf de evaluatie van de stagiair door de mentor: Tabel D bevestigt die.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>een vragenlijst</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>een stagecertificaat</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>een overeenkomst</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>een wijziging van een overeenkomst</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>bedrag van de ondersteuning</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>financiële ondersteuning</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>afdeling</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>verzekering door de ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>bijdrage in natura</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail van de mentor</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>naam van de mentor</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>functie van de mentor</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>niets van vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>taken</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} draagt een beschadigd vipdesk-kenmerk.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} draagt het kenmerk {reference} met stage-id {theirs}, maar {reference} is hier stage {ours}: het bestand komt uit een andere database, of de eigenschappen ervan zijn gewijzigd.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} komt niet overeen met versie {version} van overeenkomst {reference} zoals die is verstuurd: het is gemaakt van andere inhoud.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} is beschadigd en kan niet als pdf worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} is beschadigd: de formuliervelden kunnen niet worden gelezen ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} is geen pdf-bestand.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} is geen door vipdesk geëxporteerd bestand: verwacht werd {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} is beveiligd met een wachtwoord; vraag de afzender om een onbeveiligde kopie.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} is de overeenkomst van stage {theirs}, niet van {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} is versie {version} van overeenkomst {reference}, die hier niet is opgeslagen: exporteer de huidige versie en stuur die.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} is {found}; verwacht werd {wanted}, geëxporteerd door vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} is gewijzigd nadat vipdesk het exporteerde: de vipdesk-kenmerken zeggen {now}, maar het bestand zoals geëxporteerd zegt {was}. Het wordt geweigerd.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: de handtekening in {field} houdt geen stand: {verdict}. Het bestand wordt niet bekeken; vraag het bestand zoals het is ondertekend.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} of {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (stage {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} vraag/vragen hebben nog een antwoord nodig, de eerste: ‘{question}’</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} bevat een vragenlijst die vipdesk niet kent.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} stelt andere vragen dan {questionnaire} van {reference} zoals vipdesk die kent (het bestand is gewijzigd, of de leerresultaten van de overeenkomst zijn veranderd sinds het werd verstuurd): het wordt geweigerd; stuur een nieuwe.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} is een vragenlijst van stage {reference}, die niet in deze database staat.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} is een vragenlijst van stage {theirs}, niet van {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} is in een taal die vipdesk niet kent.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} is niet volledig: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: het formulier is gewijzigd: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

@@ -746,6 +746,10 @@ Zarejestruj ten podpis tylko wtedy, gdy potwierdzono, kto podpisał (np. telefon
 {text}</translation>
     </message>
     <message>
+        <source>&lt;b&gt;DAMAGED signature&lt;/b&gt;</source>
+        <translation>&lt;b&gt;USZKODZONY podpis&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;ALTERED after signing by {signer}&lt;/b&gt;: </source>
         <translation>&lt;b&gt;ZMIENIONO po podpisaniu przez {signer}&lt;/b&gt;: </translation>
     </message>
@@ -2009,8 +2013,56 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>praktyka</translation>
     </message>
     <message>
+        <source>This {what} was changed after you opened it.</source>
+        <translation>Ten rekord ({what}) zmieniono po jego otwarciu przez Ciebie.</translation>
+    </message>
+    <message>
+        <source>This {what} was changed by {who} after you opened it.</source>
+        <translation>Ten rekord ({what}) zmienił(a) {who} po jego otwarciu przez Ciebie.</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <translation>porozumienie</translation>
+    </message>
+    <message>
+        <source>base currency</source>
+        <translation>waluta bazowa</translation>
+    </message>
+    <message>
+        <source>checklist</source>
+        <translation>lista kontrolna</translation>
+    </message>
+    <message>
+        <source>choice of tools</source>
+        <translation>wybór narzędzi</translation>
+    </message>
+    <message>
         <source>cost item</source>
         <translation>pozycja kosztów</translation>
+    </message>
+    <message>
+        <source>e-mail setup</source>
+        <translation>ustawienia poczty e-mail</translation>
+    </message>
+    <message>
+        <source>list of office leads</source>
+        <translation>lista osób prowadzących w biurze</translation>
+    </message>
+    <message>
+        <source>placement</source>
+        <translation>praktyka</translation>
+    </message>
+    <message>
+        <source>student&apos;s equity flags</source>
+        <translation>znaczniki równych szans studenta</translation>
+    </message>
+    <message>
+        <source>tool test</source>
+        <translation>test narzędzia</translation>
+    </message>
+    <message>
+        <source>work-list day count</source>
+        <translation>liczba dni listy zadań</translation>
     </message>
     <message>
         <source>e.g. Laptop for the student</source>
@@ -2487,6 +2539,10 @@ Wpisane dane pozostają na tej stronie.</translation>
     <message>
         <source>call {year}: {start} – {end}</source>
         <translation>nabór {year}: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>The organisational support tiers of this call year end too early.</source>
+        <translation>Progi wsparcia organizacyjnego dla tego roku zaproszenia kończą się zbyt wcześnie.</translation>
     </message>
     <message>
         <source>none</source>
@@ -6231,6 +6287,38 @@ Co zrobić: {action}.</translation>
         <translation>Duńska 7-stopniowa (-3 – 12 najlepsza)</translation>
     </message>
     <message>
+        <source>Department</source>
+        <translation>Dział</translation>
+    </message>
+    <message>
+        <source>Mentor: name</source>
+        <translation>Mentor: imię i nazwisko</translation>
+    </message>
+    <message>
+        <source>Mentor: position</source>
+        <translation>Mentor: stanowisko</translation>
+    </message>
+    <message>
+        <source>Mentor: e-mail</source>
+        <translation>Mentor: e-mail</translation>
+    </message>
+    <message>
+        <source>Financial support: amount per month</source>
+        <translation>Wsparcie finansowe: kwota miesięcznie</translation>
+    </message>
+    <message>
+        <source>Contribution in kind</source>
+        <translation>Świadczenia rzeczowe</translation>
+    </message>
+    <message>
+        <source>Insurance by the receiving organisation</source>
+        <translation>Ubezpieczenie zapewniane przez organizację przyjmującą</translation>
+    </message>
+    <message>
+        <source>Tasks, deliverables and deadlines</source>
+        <translation>Zadania, rezultaty i terminy</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6975,8 +7063,184 @@ Co zrobić: {action}.</translation>
         <translation>Opis jest dłuższy niż {limit} znaków.</translation>
     </message>
     <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>&apos;{code}&apos; nie jest kodem ISO 4217.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency code (e.g. EUR).</source>
+        <translation>&apos;{code}&apos; nie jest kodem waluty ISO 4217 (np. EUR).</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an ISO 4217 currency.</source>
+        <translation>&apos;{code}&apos; nie jest walutą ISO 4217.</translation>
+    </message>
+    <message>
+        <source>A cost is either for one placement or shared, not both.</source>
+        <translation>Koszt dotyczy jednej praktyki albo jest dzielony, nie oba naraz.</translation>
+    </message>
+    <message>
+        <source>A placement chosen no longer exists.</source>
+        <translation>Jedna z wybranych praktyk już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>A rate must be more than zero.</source>
+        <translation>Kurs musi być większy od zera.</translation>
+    </message>
+    <message>
+        <source>A share cannot be negative.</source>
+        <translation>Udział nie może być ujemny.</translation>
+    </message>
+    <message>
+        <source>Another funding source has this name.</source>
+        <translation>Inne źródło finansowania ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Choose the placement, or the placements or year to share among.</source>
+        <translation>Wybierz praktykę albo praktyki lub rok, między które koszt zostanie podzielony.</translation>
+    </message>
+    <message>
+        <source>Describe the cost, e.g. &apos;Laptop for the student&apos;.</source>
+        <translation>Opisz koszt, np. &apos;Laptop dla studenta&apos;.</translation>
+    </message>
+    <message>
+        <source>Enter the amount (or, for staff time, the hours and hourly rate).</source>
+        <translation>Podaj kwotę (albo, dla czasu pracy personelu, godziny i stawkę godzinową).</translation>
+    </message>
+    <message>
+        <source>Enter the amount awarded.</source>
+        <translation>Podaj przyznaną kwotę.</translation>
+    </message>
+    <message>
+        <source>Enter the amount to the cent (two decimals at most).</source>
+        <translation>Podaj kwotę z dokładnością do centa (najwyżej dwa miejsca po przecinku).</translation>
+    </message>
+    <message>
+        <source>Enter the date of the cost (it chooses the exchange rate).</source>
+        <translation>Podaj datę kosztu (od niej zależy kurs wymiany).</translation>
+    </message>
+    <message>
+        <source>Enter the first day the source pays for.</source>
+        <translation>Podaj pierwszy dzień, za który płaci źródło.</translation>
+    </message>
+    <message>
+        <source>Enter the last day the source pays for.</source>
+        <translation>Podaj ostatni dzień, za który płaci źródło.</translation>
+    </message>
+    <message>
+        <source>Every share is zero, so the cost cannot be split this way.</source>
+        <translation>Każdy udział wynosi zero, więc kosztu nie da się tak podzielić.</translation>
+    </message>
+    <message>
+        <source>Hours cannot be negative.</source>
+        <translation>Liczba godzin nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>Line {line}: &apos;{code}&apos; is not an ISO 4217 code.</source>
+        <translation>Wiersz {line}: &apos;{code}&apos; nie jest kodem ISO 4217.</translation>
+    </message>
+    <message>
+        <source>Line {line}: a rate must be more than zero.</source>
+        <translation>Wiersz {line}: kurs musi być większy od zera.</translation>
+    </message>
+    <message>
+        <source>Line {line}: expected date,currency,rate.</source>
+        <translation>Wiersz {line}: oczekiwano date,currency,rate.</translation>
+    </message>
+    <message>
+        <source>Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.</source>
+        <translation>Wiersz {line}: zapisz datę jako RRRR-MM-DD, a kurs jako 1.0825.</translation>
+    </message>
+    <message>
+        <source>Name the funding source, e.g. &apos;Erasmus+ KA131 2024&apos;.</source>
+        <translation>Nazwij źródło finansowania, np. &apos;Erasmus+ KA131 2024&apos;.</translation>
+    </message>
+    <message>
+        <source>Share among the placements listed or among a year, not both.</source>
+        <translation>Podziel między wymienione praktyki albo między praktyki roku, nie oba naraz.</translation>
+    </message>
+    <message>
+        <source>The amount awarded cannot be negative.</source>
+        <translation>Przyznana kwota nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>The amount cannot be negative; enter a refund as its own note.</source>
+        <translation>Kwota nie może być ujemna; zwrot wpisz jako osobną notatkę.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 200 characters.</source>
+        <translation>Opis jest dłuższy niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>The hourly rate cannot be negative.</source>
+        <translation>Stawka godzinowa nie może być ujemna.</translation>
+    </message>
+    <message>
+        <source>The invoice reference is longer than {limit} characters.</source>
+        <translation>Numer faktury jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The name is longer than 200 characters.</source>
+        <translation>Nazwa jest dłuższa niż 200 znaków.</translation>
+    </message>
+    <message>
         <source>The notes are longer than {limit} characters.</source>
         <translation>Notatki są dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>Okres kończy się, zanim się zaczyna.</translation>
+    </message>
+    <message>
+        <source>The reference is longer than {limit} characters.</source>
+        <translation>Numer referencyjny jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>There is no exchange rate for {currency} on or before {day} (against {base}). Enter one, or import them from a CSV file.</source>
+        <translation>Brak kursu wymiany dla {currency} na dzień {day} lub wcześniej (względem {base}). Wpisz kurs albo zaimportuj kursy z pliku CSV.</translation>
+    </message>
+    <message>
+        <source>There is no grant to record: no physical days are funded.</source>
+        <translation>Nie ma stypendium do zapisania: żadne dni fizycznej obecności nie są finansowane.</translation>
+    </message>
+    <message>
+        <source>There is nobody to share this cost among.</source>
+        <translation>Nie ma nikogo, między kogo można podzielić ten koszt.</translation>
+    </message>
+    <message>
+        <source>This cost item no longer exists.</source>
+        <translation>Ta pozycja kosztów już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This funding source no longer exists.</source>
+        <translation>To źródło finansowania już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This rate of {currency} for {day} was changed after you opened it.</source>
+        <translation>Ten kurs {currency} na dzień {day} zmieniono po jego otwarciu.</translation>
+    </message>
+    <message>
+        <source>{amount} has more than two decimals; enter it to the cent.</source>
+        <translation>{amount} ma więcej niż dwa miejsca po przecinku; podaj kwotę z dokładnością do centa.</translation>
+    </message>
+    <message>
+        <source>{category}: enter a budget of zero or more, to the cent.</source>
+        <translation>{category}: podaj budżet równy zero lub większy, z dokładnością do centa.</translation>
+    </message>
+    <message>
+        <source>{cost} ({day}): {problem}</source>
+        <translation>{cost} ({day}): {problem}</translation>
+    </message>
+    <message>
+        <source>{day} is outside the period of {source} ({start} to {end}).</source>
+        <translation>{day} jest poza okresem źródła {source} (od {start} do {end}).</translation>
+    </message>
+    <message>
+        <source>{source} pays for cost items; move or delete them first.</source>
+        <translation>{source} finansuje pozycje kosztów; najpierw je przenieś lub usuń.</translation>
+    </message>
+    <message>
+        <source>{source}: {cost}: {problem}</source>
+        <translation>{source}: {cost}: {problem}</translation>
     </message>
     <message>
         <source>Enter the planned start date.</source>
@@ -8189,6 +8453,578 @@ Co zrobić: {action}.</translation>
     <message>
         <source>a cell lies beyond Excel&apos;s last column</source>
         <translation>komórka leży za ostatnią kolumną Excela</translation>
+    </message>
+    <message>
+        <source>Cannot create the database {name}: the folder {folder} is read-only.</source>
+        <translation>Nie można utworzyć bazy danych {name}: folder {folder} jest tylko do odczytu.</translation>
+    </message>
+    <message>
+        <source>Cannot make the folder {folder} for the database: {reason}.</source>
+        <translation>Nie można utworzyć folderu {folder} na bazę danych: {reason}.</translation>
+    </message>
+    <message>
+        <source>The database</source>
+        <translation>Baza danych</translation>
+    </message>
+    <message>
+        <source>The database URL is not understood; write it as {forms}.</source>
+        <translation>Adres URL bazy danych jest niezrozumiały; zapisz go jako {forms}.</translation>
+    </message>
+    <message>
+        <source>The database at {url} cannot be reached. Check the network or the server, then try again; nothing you typed has been lost.</source>
+        <translation>Baza danych pod adresem {url} jest nieosiągalna. Sprawdź sieć lub serwer i spróbuj ponownie; nic z tego, co wpisano, nie zostało utracone.</translation>
+    </message>
+    <message>
+        <source>The database is busy: another program is writing to it. Try again in a moment.</source>
+        <translation>Baza danych jest zajęta: inny program właśnie do niej zapisuje. Spróbuj ponownie za chwilę.</translation>
+    </message>
+    <message>
+        <source>The disk holding {database} is full: free some space, then try again.</source>
+        <translation>Dysk z bazą {database} jest pełny: zwolnij miejsce i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is read-only: vipdesk needs to write beside the database {name}. Nothing was changed.</source>
+        <translation>Folder {folder} jest tylko do odczytu: vipdesk musi zapisywać obok bazy danych {name}. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>The server name {host} is not known: check the host in the database URL and the network.</source>
+        <translation>Nazwa serwera {host} jest nieznana: sprawdź hosta w adresie URL bazy danych oraz sieć.</translation>
+    </message>
+    <message>
+        <source>The server {host} asks for a password for user {user}: add it to the database URL (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).</source>
+        <translation>Serwer {host} wymaga hasła użytkownika {user}: dodaj je do adresu URL bazy danych (postgresql+psycopg://UŻYTKOWNIK:HASŁO@HOST/BAZA).</translation>
+    </message>
+    <message>
+        <source>The server {host} has no user {user}: check the user name in the database URL.</source>
+        <translation>Serwer {host} nie ma użytkownika {user}: sprawdź nazwę użytkownika w adresie URL bazy danych.</translation>
+    </message>
+    <message>
+        <source>The server {host} refused the password of user {user}: check the password in the database URL.</source>
+        <translation>Serwer {host} odrzucił hasło użytkownika {user}: sprawdź hasło w adresie URL bazy danych.</translation>
+    </message>
+    <message>
+        <source>There is no database &quot;{name}&quot; on the server {host}: check its name in the URL, or ask the administrator to create it.</source>
+        <translation>Na serwerze {host} nie ma bazy danych „{name}”: sprawdź jej nazwę w adresie URL albo poproś administratora o jej utworzenie.</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of vipdesk (schema {schema}). Install the newer vipdesk to open it; it has not been changed.</source>
+        <translation>Tę bazę danych utworzyła nowsza wersja vipdesk (schemat {schema}). Zainstaluj nowszą wersję vipdesk, aby ją otworzyć; baza nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>User {user} may not connect to the database &quot;{name}&quot; on {host}: ask the administrator for access.</source>
+        <translation>Użytkownik {user} nie może łączyć się z bazą danych „{name}” na {host}: poproś administratora o dostęp.</translation>
+    </message>
+    <message>
+        <source>the database</source>
+        <translation>baza danych</translation>
+    </message>
+    <message>
+        <source>vipdesk reaches PostgreSQL through psycopg: write the database URL as postgresql+psycopg://… instead of {scheme}://….</source>
+        <translation>vipdesk łączy się z PostgreSQL przez psycopg: zapisz adres URL bazy danych jako postgresql+psycopg://… zamiast {scheme}://….</translation>
+    </message>
+    <message>
+        <source>vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; write the database URL as {forms}.</source>
+        <translation>vipdesk działa z plikami SQLite i serwerami PostgreSQL, nie z {scheme}://…; zapisz adres URL bazy danych jako {forms}.</translation>
+    </message>
+    <message>
+        <source>{database} cannot be read or written: its disk or network drive reported an error or is not available. Check it, then try again.</source>
+        <translation>{database}: nie można odczytać ani zapisać: dysk lub dysk sieciowy zgłosił błąd albo jest niedostępny. Sprawdź go i spróbuj ponownie.</translation>
+    </message>
+    <message>
+        <source>{database} holds other data and is not a vipdesk database; it has not been changed.</source>
+        <translation>{database} zawiera inne dane i nie jest bazą danych vipdesk; nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>{database} is damaged: it cannot be read as a database. It has not been changed; open a backup copy instead.</source>
+        <translation>{database} jest uszkodzona: nie da się jej odczytać jako bazy danych. Nie została zmieniona; otwórz zamiast niej kopię zapasową.</translation>
+    </message>
+    <message>
+        <source>{database} is not a vipdesk database: it is not a database file at all. It has not been changed.</source>
+        <translation>{database} nie jest bazą danych vipdesk: to w ogóle nie jest plik bazy danych. Nie została zmieniona.</translation>
+    </message>
+    <message>
+        <source>{database} is open read-only: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{database} jest otwarta tylko do odczytu: vipdesk musi do niej zapisywać. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: check that its folder exists and can be written to.</source>
+        <translation>Nie można otworzyć {path}: sprawdź, czy folder istnieje i czy można w nim zapisywać.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened: your account may not read it (file permissions).</source>
+        <translation>Nie można otworzyć {path}: Twoje konto nie ma prawa go odczytać (uprawnienia plików).</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a database file: give the path of a file, such as {example}.</source>
+        <translation>{path} to folder, a nie plik bazy danych: podaj ścieżkę pliku, na przykład {example}.</translation>
+    </message>
+    <message>
+        <source>{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.</source>
+        <translation>{path} jest plikiem tylko do odczytu: vipdesk musi do niego zapisywać. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>A trusted certificate cannot be read: {reason}</source>
+        <translation>Nie można odczytać zaufanego certyfikatu: {reason}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes}</source>
+        <translation>ZMIENIONO po podpisaniu przez {signer}: {changes}</translation>
+    </message>
+    <message>
+        <source>ALTERED after signing by {signer}: {changes} ({detail})</source>
+        <translation>ZMIENIONO po podpisaniu przez {signer}: {changes} ({detail})</translation>
+    </message>
+    <message>
+        <source>ALTERED: the signed content does not match the signature</source>
+        <translation>ZMIENIONO: podpisana treść nie zgadza się z podpisem</translation>
+    </message>
+    <message>
+        <source>Cannot make a temporary file beside {path}.</source>
+        <translation>Nie można utworzyć pliku tymczasowego obok {path}.</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.</source>
+        <translation>Nie można otworzyć {name}: hasło jest błędne albo to nie jest plik klucza PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Cannot sign {name}: {reason}</source>
+        <translation>Nie można podpisać {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot write to {folder}: the folder does not exist; {name} was not saved.</source>
+        <translation>Nie można zapisać w {folder}: folder nie istnieje; nie zapisano {name}.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: it may be open in another program (close it there), or the folder {folder} is read-only. Nothing was saved.</source>
+        <translation>Nie można zapisać {name}: plik może być otwarty w innym programie (zamknij go tam) albo folder {folder} jest tylko do odczytu. Niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <source>Cannot write {name}: {reason}. Nothing was saved.</source>
+        <translation>Nie można zapisać {name}: {reason}. Niczego nie zapisano.</translation>
+    </message>
+    <message>
+        <source>DAMAGED signature: {problem}</source>
+        <translation>USZKODZONY podpis: {problem}</translation>
+    </message>
+    <message>
+        <source>No trusted certificate has the fingerprint {fingerprint}.</source>
+        <translation>Żaden zaufany certyfikat nie ma odcisku {fingerprint}.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full; {name} was not saved.</source>
+        <translation>Dysk z folderem {folder} jest pełny; nie zapisano {name}.</translation>
+    </message>
+    <message>
+        <source>The scan</source>
+        <translation>Skan</translation>
+    </message>
+    <message>
+        <source>The scan {name}</source>
+        <translation>Skan {name}</translation>
+    </message>
+    <message>
+        <source>a different certificate than the one accepted before for {expected} (SHA-256 {fingerprint}…)</source>
+        <translation>inny certyfikat niż ten przyjęty wcześniej dla: {expected} (SHA-256 {fingerprint}…)</translation>
+    </message>
+    <message>
+        <source>an annotation on page {number} changed</source>
+        <translation>zmieniono adnotację na stronie {number}</translation>
+    </message>
+    <message>
+        <source>annotations added on page {number}: {count}</source>
+        <translation>dodano adnotacje na stronie {number}: {count}</translation>
+    </message>
+    <message>
+        <source>annotations removed from page {number}</source>
+        <translation>usunięto adnotacje ze strony {number}</translation>
+    </message>
+    <message>
+        <source>bytes were appended after the signature</source>
+        <translation>po podpisie dopisano bajty</translation>
+    </message>
+    <message>
+        <source>changes that are not allowed after signing</source>
+        <translation>zmiany niedozwolone po podpisaniu</translation>
+    </message>
+    <message>
+        <source>content of page {number} changed</source>
+        <translation>zmieniono treść strony {number}</translation>
+    </message>
+    <message>
+        <source>document properties (XMP metadata) changed: {names}</source>
+        <translation>zmieniono właściwości dokumentu (metadane XMP): {names}</translation>
+    </message>
+    <message>
+        <source>document properties changed: {names}</source>
+        <translation>zmieniono właściwości dokumentu: {names}</translation>
+    </message>
+    <message>
+        <source>document settings changed: {names}</source>
+        <translation>zmieniono ustawienia dokumentu: {names}</translation>
+    </message>
+    <message>
+        <source>field {name} changed</source>
+        <translation>zmieniono pole {name}</translation>
+    </message>
+    <message>
+        <source>fonts or images of page {number} changed</source>
+        <translation>zmieniono czcionki lub obrazy strony {number}</translation>
+    </message>
+    <message>
+        <source>form field {name} changed its type</source>
+        <translation>pole formularza {name} zmieniło typ</translation>
+    </message>
+    <message>
+        <source>form field {name} removed</source>
+        <translation>usunięto pole formularza {name}</translation>
+    </message>
+    <message>
+        <source>form settings changed: {names}</source>
+        <translation>zmieniono ustawienia formularza: {names}</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nienaruszony</translation>
+    </message>
+    <message>
+        <source>intact (certificate not from a trusted authority)</source>
+        <translation>nienaruszony (certyfikat nie pochodzi od zaufanego wystawcy)</translation>
+    </message>
+    <message>
+        <source>intact, signer NOT CONFIRMED: {reasons}</source>
+        <translation>nienaruszony, podpisujący NIEPOTWIERDZONY: {reasons}</translation>
+    </message>
+    <message>
+        <source>intact, signer confirmed</source>
+        <translation>nienaruszony, podpisujący potwierdzony</translation>
+    </message>
+    <message>
+        <source>later changes that cannot be read</source>
+        <translation>późniejsze zmiany, których nie da się odczytać</translation>
+    </message>
+    <message>
+        <source>layout of page {number} changed</source>
+        <translation>zmieniono układ strony {number}</translation>
+    </message>
+    <message>
+        <source>new appearance for field {name}, its value unchanged</source>
+        <translation>nowy wygląd pola {name}, wartość bez zmian</translation>
+    </message>
+    <message>
+        <source>new appearance for the empty signature field {name}</source>
+        <translation>nowy wygląd pustego pola podpisu {name}</translation>
+    </message>
+    <message>
+        <source>new form field {name} added</source>
+        <translation>dodano nowe pole formularza {name}</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added</source>
+        <translation>dodano nowe pole podpisu {name}</translation>
+    </message>
+    <message>
+        <source>new signature field {name} added and signed</source>
+        <translation>dodano i podpisano nowe pole podpisu {name}</translation>
+    </message>
+    <message>
+        <source>nobody on record signs for the {party}</source>
+        <translation>w danych nikt nie podpisuje za stronę: {party}</translation>
+    </message>
+    <message>
+        <source>pages added or removed ({then} pages when signed, {now} now)</source>
+        <translation>dodano lub usunięto strony (przy podpisaniu: {then}, teraz: {now})</translation>
+    </message>
+    <message>
+        <source>signature added in {name}, a field of no party</source>
+        <translation>dodano podpis w {name}, polu żadnej ze stron</translation>
+    </message>
+    <message>
+        <source>signed in {field}, which is no party&apos;s field</source>
+        <translation>podpisano w {field}, polu żadnej ze stron</translation>
+    </message>
+    <message>
+        <source>the certificate is not from an authority this office trusts, and none was accepted before for {expected}</source>
+        <translation>certyfikat nie pochodzi od wystawcy, któremu ufa to biuro, i wcześniej nie przyjęto żadnego dla: {expected}</translation>
+    </message>
+    <message>
+        <source>the certificate names {name}, but the {party} is to be signed for by {expected}</source>
+        <translation>certyfikat wskazuje {name}, ale za stronę ({party}) ma podpisać {expected}</translation>
+    </message>
+    <message>
+        <source>the file is not a document stored in this database, so its signers cannot be compared with the records</source>
+        <translation>plik nie jest dokumentem zapisanym w tej bazie danych, więc nie można porównać jego podpisujących z danymi</translation>
+    </message>
+    <message>
+        <source>the signature in {name} was replaced or redrawn</source>
+        <translation>podpis w {name} zastąpiono lub narysowano na nowo</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read as a certificate: {reason}</source>
+        <translation>Nie można odczytać {name} jako certyfikatu: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} has no signature field for the {party}: export the document from vipdesk.</source>
+        <translation>{name} nie ma pola podpisu dla strony ({party}): wyeksportuj dokument z vipdesk.</translation>
+    </message>
+    <message>
+        <source>{name} holds no certificate.</source>
+        <translation>{name} nie zawiera certyfikatu.</translation>
+    </message>
+    <message>
+        <source>{name} is already signed for the {party}.</source>
+        <translation>{name} jest już podpisany za stronę ({party}).</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its signature fields cannot be read ({reason}).</source>
+        <translation>{name} jest uszkodzony: nie można odczytać jego pól podpisu ({reason}).</translation>
+    </message>
+    <message>
+        <source>{scan} is damaged: it cannot be read.</source>
+        <translation>{scan} jest uszkodzony: nie da się go odczytać.</translation>
+    </message>
+    <message>
+        <source>{scan} is empty.</source>
+        <translation>{scan} jest pusty.</translation>
+    </message>
+    <message>
+        <source>{scan} is not a PDF, PNG or JPEG file.</source>
+        <translation>{scan} nie jest plikiem PDF, PNG ani JPEG.</translation>
+    </message>
+    <message>
+        <source>{scan} is over 25 MB.</source>
+        <translation>{scan} przekracza 25 MB.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount of money.</source>
+        <translation>&apos;{text}&apos; nie jest kwotą pieniędzy.</translation>
+    </message>
+    <message>
+        <source>Agreement {reference} is signed by every party and locked: changes are amendments, so there is no fillable version to send.</source>
+        <translation>Porozumienie {reference} jest podpisane przez wszystkie strony i zablokowane: zmiany wprowadza się aneksem, więc nie ma wersji do wypełnienia do wysłania.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>Nie można odczytać {path}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement was written.</source>
+        <translation>Nie można zapisać w folderze {folder}: {reason}. Wybierz inny folder; nie zapisano żadnego porozumienia.</translation>
+    </message>
+    <message>
+        <source>Cannot write {file} into {folder} ({reason}): it may be open in another program. {written} of {count} agreements were written.</source>
+        <translation>Nie można zapisać {file} w {folder} ({reason}): plik może być otwarty w innym programie. Zapisano {written} z {count} porozumień.</translation>
+    </message>
+    <message>
+        <source>Choose at least one change to accept.</source>
+        <translation>Wybierz co najmniej jedną zmianę do przyjęcia.</translation>
+    </message>
+    <message>
+        <source>The actual end is before the actual start.</source>
+        <translation>Faktyczny koniec przypada przed faktycznym początkiem.</translation>
+    </message>
+    <message>
+        <source>The agreement is not signed by all parties yet.</source>
+        <translation>Porozumienie nie jest jeszcze podpisane przez wszystkie strony.</translation>
+    </message>
+    <message>
+        <source>The deadline in the task &apos;{task}&apos; is not a date.</source>
+        <translation>Termin w zadaniu &apos;{task}&apos; nie jest datą.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist; no agreement was written.</source>
+        <translation>Folder {folder} nie istnieje; nie zapisano żadnego porozumienia.</translation>
+    </message>
+    <message>
+        <source>The returned {field} is longer than {limit} characters (it has {length}).</source>
+        <translation>Zwrócone pole „{field}” jest dłuższe niż {limit} znaków (ma ich {length}).</translation>
+    </message>
+    <message>
+        <source>The {document} has not been sent for signature yet: no PDF to send.</source>
+        <translation>{document}: dokument nie został jeszcze wysłany do podpisu, więc nie ma PDF do wysłania.</translation>
+    </message>
+    <message>
+        <source>The {document} is not signed by every party yet.</source>
+        <translation>{document}: dokument nie jest jeszcze podpisany przez wszystkie strony.</translation>
+    </message>
+    <message>
+        <source>There is no placement &apos;{text}&apos; in this database.</source>
+        <translation>W tej bazie danych nie ma praktyki &apos;{text}&apos;.</translation>
+    </message>
+    <message>
+        <source>There is no placement with id {id}.</source>
+        <translation>Nie ma praktyki o identyfikatorze {id}.</translation>
+    </message>
+    <message>
+        <source>This agreement document no longer exists.</source>
+        <translation>Ten dokument porozumienia już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This agreement version is no longer the current one: a later version replaced it, or it was deleted.</source>
+        <translation>Ta wersja porozumienia nie jest już bieżąca: zastąpiła ją późniejsza wersja albo została usunięta.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Ta praktyka już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
+    </message>
+    <message>
+        <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
+        <translation>Wpisz ocenę praktykanta wystawioną przez mentora: Tabela D ją poświadcza.</translation>
+    </message>
+    <message>
+        <source>a questionnaire</source>
+        <translation>kwestionariusz</translation>
+    </message>
+    <message>
+        <source>a traineeship certificate</source>
+        <translation>zaświadczenie o odbyciu praktyki</translation>
+    </message>
+    <message>
+        <source>an agreement</source>
+        <translation>porozumienie</translation>
+    </message>
+    <message>
+        <source>an amendment to an agreement</source>
+        <translation>aneks do porozumienia</translation>
+    </message>
+    <message>
+        <source>financial amount</source>
+        <translation>kwota wsparcia</translation>
+    </message>
+    <message>
+        <source>financial support</source>
+        <translation>wsparcie finansowe</translation>
+    </message>
+    <message>
+        <source>host department</source>
+        <translation>dział</translation>
+    </message>
+    <message>
+        <source>host insurance</source>
+        <translation>ubezpieczenie zapewniane przez organizację przyjmującą</translation>
+    </message>
+    <message>
+        <source>in kind</source>
+        <translation>świadczenia rzeczowe</translation>
+    </message>
+    <message>
+        <source>mentor email</source>
+        <translation>e-mail mentora</translation>
+    </message>
+    <message>
+        <source>mentor name</source>
+        <translation>imię i nazwisko mentora</translation>
+    </message>
+    <message>
+        <source>mentor position</source>
+        <translation>stanowisko mentora</translation>
+    </message>
+    <message>
+        <source>nothing of vipdesk</source>
+        <translation>nic z vipdesk</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>zadania</translation>
+    </message>
+    <message>
+        <source>{file} carries a damaged vipdesk reference.</source>
+        <translation>{file} zawiera uszkodzony numer referencyjny vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} carries the reference {reference} with the placement id {theirs}, but {reference} here is placement {ours}: the file comes from another database, or its properties were changed.</source>
+        <translation>{file} ma numer referencyjny {reference} z identyfikatorem praktyki {theirs}, ale tutaj {reference} to praktyka {ours}: plik pochodzi z innej bazy danych albo zmieniono jego właściwości.</translation>
+    </message>
+    <message>
+        <source>{file} does not match version {version} of agreement {reference} as it was sent: it was made from other content.</source>
+        <translation>{file} nie odpowiada wersji {version} porozumienia {reference} w postaci, w jakiej ją wysłano: powstał z innej treści.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged and cannot be read as a PDF ({reason}).</source>
+        <translation>{file} jest uszkodzony i nie da się go odczytać jako PDF ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: its form fields cannot be read ({reason}).</source>
+        <translation>{file} jest uszkodzony: nie da się odczytać jego pól formularza ({reason}).</translation>
+    </message>
+    <message>
+        <source>{file} is not a PDF file.</source>
+        <translation>{file} nie jest plikiem PDF.</translation>
+    </message>
+    <message>
+        <source>{file} is not {wanted} exported by vipdesk.</source>
+        <translation>{file} nie jest plikiem wyeksportowanym przez vipdesk: oczekiwano: {wanted}.</translation>
+    </message>
+    <message>
+        <source>{file} is protected with a password; ask the sender for an unprotected copy.</source>
+        <translation>{file} jest chroniony hasłem; poproś nadawcę o niezabezpieczoną kopię.</translation>
+    </message>
+    <message>
+        <source>{file} is the agreement of placement {theirs}, not of {ours}.</source>
+        <translation>{file} to porozumienie praktyki {theirs}, a nie {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is version {version} of agreement {reference}, which is not stored here: export the current version and send that.</source>
+        <translation>{file} to wersja {version} porozumienia {reference}, której tu nie zapisano: wyeksportuj bieżącą wersję i wyślij ją.</translation>
+    </message>
+    <message>
+        <source>{file} is {found}, not {wanted} exported by vipdesk.</source>
+        <translation>{file} to {found}; oczekiwano: {wanted} wyeksportowany przez vipdesk.</translation>
+    </message>
+    <message>
+        <source>{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, but the file as exported says {was}. It is refused.</source>
+        <translation>{file} zmieniono po wyeksportowaniu przez vipdesk: jego identyfikatory vipdesk wskazują {now}, a plik w wyeksportowanej postaci wskazuje {was}. Plik jest odrzucony.</translation>
+    </message>
+    <message>
+        <source>{file}: the signature in {field} does not hold: {verdict}. The file is not reviewed; ask for the file as it was signed.</source>
+        <translation>{file}: podpis w {field} nie jest ważny: {verdict}. Plik nie jest sprawdzany; poproś o plik w postaci, w jakiej go podpisano.</translation>
+    </message>
+    <message>
+        <source>{one} or {other}</source>
+        <translation>{one} lub {other}</translation>
+    </message>
+    <message>
+        <source>{reference} (placement {id})</source>
+        <translation>{reference} (praktyka {id})</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
+    </message>
+    <message>
+        <source>{file} asks a questionnaire vipdesk does not know.</source>
+        <translation>{file} zawiera kwestionariusz, którego vipdesk nie zna.</translation>
+    </message>
+    <message>
+        <source>{file} asks other questions than the {questionnaire} of {reference} as vipdesk has it (the file was altered, or the agreement&apos;s learning outcomes changed since it was sent): it is refused; send a new one.</source>
+        <translation>{file} zadaje inne pytania niż {questionnaire} dla {reference} w wersji znanej vipdesk (plik zmieniono albo efekty uczenia się z porozumienia zmieniły się od wysłania): plik jest odrzucony; wyślij nowy.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {reference}, which is not in this database.</source>
+        <translation>{file} to kwestionariusz praktyki {reference}, której nie ma w tej bazie danych.</translation>
+    </message>
+    <message>
+        <source>{file} is a questionnaire of placement {theirs}, not of {ours}.</source>
+        <translation>{file} to kwestionariusz praktyki {theirs}, a nie {ours}.</translation>
+    </message>
+    <message>
+        <source>{file} is in a language vipdesk does not know.</source>
+        <translation>{file} jest w języku, którego vipdesk nie zna.</translation>
+    </message>
+    <message>
+        <source>{file} is not complete: {problems}</source>
+        <translation>{file} nie jest kompletny: {problems}</translation>
+    </message>
+    <message>
+        <source>{file}: its form was altered: {problems}.</source>
+        <translation>{file}: formularz został zmieniony: {problems}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file}: {problem}</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ import pytest
 
 import vipdesk.enums
 import vipdesk.models
+from vipdesk.documents.agreement.form import FIELD_LABELS
 from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.services.agreements.views import PARTY_LABELS
@@ -27,7 +28,8 @@ def model_labels() -> set[str]:
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, enum.Enum):
                 found |= {str(member.label) for member in value if hasattr(member, "label")}
-    return found | {scale.label for scale in grading_scales().values()} | set(PARTY_LABELS.values())
+    scales = {scale.label for scale in grading_scales().values()}
+    return found | scales | set(PARTY_LABELS.values()) | set(FIELD_LABELS.values())
 
 
 def interface_translations(language: str) -> set[str]:

@@ -195,6 +195,15 @@ def test_errors_and_problems_reach_the_screen_through_their_wording() -> None:
                 and node.args[0].id in ("exc", "error", "err")
             ):
                 found.append(f"{path.relative_to(UI)}:{node.lineno}: str({node.args[0].id})")
+            if (  # tr("… {exc}").format(exc=exc): the same as str(exc)
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "format"
+            ):
+                for keyword in node.keywords:
+                    given = keyword.value
+                    if isinstance(given, ast.Name) and given.id in ("exc", "error", "err"):
+                        found.append(f"{path.relative_to(UI)}:{node.lineno}: format(…={given.id})")
             if (
                 isinstance(node, ast.Attribute)
                 and node.attr == "message"

@@ -214,7 +214,7 @@ def verify(file: Path, trust: list[Path], *, database_url: str) -> int:
         print(
             f"vipdesk: {file.name}: the signatures are intact, but {len(unconfirmed)} of "
             f"{count} signers are not confirmed; {first_signer.check.field}: "
-            f"{'; '.join(first_signer.reasons)}.",
+            f"{'; '.join(reason.english() for reason in first_signer.reasons)}.",
             file=sys.stderr,
         )
         return 3

@@ -125,8 +125,10 @@ def create_db_engine(url: str) -> Engine:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseRefusedError(
-                f"Cannot make the folder {path.parent} for the database: {exc.strerror or exc}."
+            raise DatabaseRefusedError.said(
+                "Cannot make the folder {folder} for the database: {reason}.",
+                folder=str(path.parent),
+                reason=str(exc.strerror or exc),
             ) from exc
         engine = create_engine(
             url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT}, hide_parameters=True
@@ -209,16 +211,17 @@ def migrate(engine: Engine, url: str) -> None:
         tables = set(inspect(conn).get_table_names())
     newer = current - known
     if newer:
-        raise NewerSchemaError(
-            f"This database was made by a newer version of vipdesk (schema {', '.join(newer)}). "
-            "Install the newer vipdesk to open it; it has not been changed."
+        raise NewerSchemaError.said(
+            "This database was made by a newer version of vipdesk (schema {schema}). Install "
+            "the newer vipdesk to open it; it has not been changed.",
+            schema=", ".join(sorted(newer)),
         )
     if current == {head}:
         return
     if not current and tables:
-        raise DatabaseRefusedError(
-            f"{describe_url(url)} holds other data and is not a vipdesk database; "
-            "it has not been changed."
+        raise DatabaseRefusedError.said(
+            "{database} holds other data and is not a vipdesk database; it has not been changed.",
+            database=describe_url(url),
         )
     path = sqlite_path(url)
     if path is not None and current:

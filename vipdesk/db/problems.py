@@ -24,6 +24,7 @@ from sqlalchemy.exc import (
 )
 
 from vipdesk.errors import DatabaseRefusedError, DatabaseUnavailableError, VipdeskError
+from vipdesk.phrase import Phrase
 
 
 def describe_url(url: str) -> str:
@@ -46,19 +47,22 @@ def check_url(url: str) -> URL:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise DatabaseRefusedError(
-            f"The database URL is not understood; write it as {_URL_FORMS}."
+        raise DatabaseRefusedError.said(
+            "The database URL is not understood; write it as {forms}.", forms=_URL_FORMS
         ) from exc
     scheme = parsed.drivername
     if parsed.get_backend_name() in ("postgres", "postgresql") and scheme != "postgresql+psycopg":
-        raise DatabaseRefusedError(
+        raise DatabaseRefusedError.said(
             "vipdesk reaches PostgreSQL through psycopg: write the database URL as "
-            f"postgresql+psycopg://… instead of {scheme}://…."
+            "postgresql+psycopg://… instead of {scheme}://….",
+            scheme=scheme,
         )
     if scheme not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
-        raise DatabaseRefusedError(
-            f"vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; "
-            f"write the database URL as {_URL_FORMS}."
+        raise DatabaseRefusedError.said(
+            "vipdesk works with SQLite files and PostgreSQL servers, not {scheme}://…; "
+            "write the database URL as {forms}.",
+            scheme=scheme,
+            forms=_URL_FORMS,
         )
     return parsed
 
@@ -101,71 +105,93 @@ def database_problem(exc: DBAPIError, url: str) -> VipdeskError | None:
     text = str(exc.orig if exc.orig is not None else exc).lower()
     found = _server_problem(text, make_url(url))
     if found is None and (exc.connection_invalidated or any(w in text for w in _CONNECTION_WORDS)):
-        return DatabaseUnavailableError(
-            f"The database at {describe_url(url)} cannot be reached. Check the network or the "
-            "server, then try again; nothing you typed has been lost."
+        return DatabaseUnavailableError.said(
+            "The database at {url} cannot be reached. Check the network or the server, then "
+            "try again; nothing you typed has been lost.",
+            url=describe_url(url),
         )
     return found
 
 
 def _busy() -> DatabaseUnavailableError:
-    return DatabaseUnavailableError(
+    return DatabaseUnavailableError.said(
         "The database is busy: another program is writing to it. Try again in a moment."
     )
 
 
 def _sqlite_problem(name: str, path: Path | None) -> VipdeskError | None:
-    shown = str(path) if path is not None else "The database"
+    # The file's name, or "The database" in the reader's language.
+    shown: str | Phrase = str(path) if path is not None else Phrase("The database")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return _busy()
     if name.startswith("SQLITE_NOTADB"):
-        return DatabaseRefusedError(
-            f"{shown} is not a vipdesk database: it is not a database file at all. "
-            "It has not been changed."
+        return DatabaseRefusedError.said(
+            "{database} is not a vipdesk database: it is not a database file at all. "
+            "It has not been changed.",
+            database=shown,
         )
     if name.startswith("SQLITE_CORRUPT"):
-        return DatabaseRefusedError(
-            f"{shown} is damaged: it cannot be read as a database. It has not been changed; "
-            "open a backup copy instead."
+        return DatabaseRefusedError.said(
+            "{database} is damaged: it cannot be read as a database. It has not been changed; "
+            "open a backup copy instead.",
+            database=shown,
         )
     if name.startswith("SQLITE_READONLY"):
-        return DatabaseRefusedError(_read_only(path, shown))
+        return DatabaseRefusedError.saying(_read_only(path, shown))
     if name.startswith("SQLITE_CANTOPEN") and path is not None:
-        return DatabaseRefusedError(_cannot_open(path))
+        return DatabaseRefusedError.saying(_cannot_open(path))
     if name == "SQLITE_FULL":
-        return DatabaseUnavailableError(
-            f"The disk holding {shown} is full: free some space, then try again."
+        return DatabaseUnavailableError.said(
+            "The disk holding {database} is full: free some space, then try again.",
+            database=Phrase("the database") if path is None else shown,
         )
     if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_PERM")):
-        return DatabaseUnavailableError(
-            f"{shown} cannot be read or written: its disk or network drive reported an error "
-            "or is not available. Check it, then try again."
+        return DatabaseUnavailableError.said(
+            "{database} cannot be read or written: its disk or network drive reported an error "
+            "or is not available. Check it, then try again.",
+            database=shown,
         )
     return None
 
 
-def _read_only(path: Path | None, shown: str) -> str:
+def _read_only(path: Path | None, shown: str | Phrase) -> Phrase:
     if path is not None and path.exists() and not os.access(path, os.W_OK):
-        return f"{path} is a read-only file: vipdesk needs to write to it. Nothing was changed."
-    if path is not None and not os.access(path.parent, os.W_OK):
-        return (
-            f"The folder {path.parent} is read-only: vipdesk needs to write beside the "
-            f"database {path.name}. Nothing was changed."
+        return Phrase(
+            "{path} is a read-only file: vipdesk needs to write to it. Nothing was changed.",
+            {"path": str(path)},
         )
-    return f"{shown} is open read-only: vipdesk needs to write to it. Nothing was changed."
+    if path is not None and not os.access(path.parent, os.W_OK):
+        return Phrase(
+            "The folder {folder} is read-only: vipdesk needs to write beside the database "
+            "{name}. Nothing was changed.",
+            {"folder": str(path.parent), "name": path.name},
+        )
+    return Phrase(
+        "{database} is open read-only: vipdesk needs to write to it. Nothing was changed.",
+        {"database": shown},
+    )
 
 
-def _cannot_open(path: Path) -> str:
+def _cannot_open(path: Path) -> Phrase:
     if path.is_dir():
-        return (
-            f"{path} is a folder, not a database file: give the path of a file, such as "
-            f"{path / 'vipdesk.sqlite3'}."
+        return Phrase(
+            "{path} is a folder, not a database file: give the path of a file, such as {example}.",
+            {"path": str(path), "example": str(path / "vipdesk.sqlite3")},
         )
     if not path.exists() and not os.access(path.parent, os.W_OK):
-        return f"Cannot create the database {path.name}: the folder {path.parent} is read-only."
+        return Phrase(
+            "Cannot create the database {name}: the folder {folder} is read-only.",
+            {"name": path.name, "folder": str(path.parent)},
+        )
     if path.exists() and not os.access(path, os.R_OK):
-        return f"{path} cannot be opened: your account may not read it (file permissions)."
-    return f"{path} cannot be opened: check that its folder exists and can be written to."
+        return Phrase(
+            "{path} cannot be opened: your account may not read it (file permissions).",
+            {"path": str(path)},
+        )
+    return Phrase(
+        "{path} cannot be opened: check that its folder exists and can be written to.",
+        {"path": str(path)},
+    )
 
 
 def _server_problem(text: str, url: URL) -> VipdeskError | None:
@@ -173,33 +199,45 @@ def _server_problem(text: str, url: URL) -> VipdeskError | None:
     connection)."""
     host, user, name = url.host or "localhost", url.username or "(none)", url.database or ""
     if "password authentication failed" in text:
-        return DatabaseRefusedError(
-            f"The server {host} refused the password of user {user}: check the password in the "
-            "database URL."
+        return DatabaseRefusedError.said(
+            "The server {host} refused the password of user {user}: check the password in the "
+            "database URL.",
+            host=host,
+            user=user,
         )
     if "no password supplied" in text:
-        return DatabaseRefusedError(
-            f"The server {host} asks for a password for user {user}: add it to the database URL "
-            "(postgresql+psycopg://USER:PASSWORD@HOST/DATABASE)."
+        return DatabaseRefusedError.said(
+            "The server {host} asks for a password for user {user}: add it to the database URL "
+            "(postgresql+psycopg://USER:PASSWORD@HOST/DATABASE).",
+            host=host,
+            user=user,
         )
     if re.search(r'database ".*" does not exist', text):
-        return DatabaseRefusedError(
-            f'There is no database "{name}" on the server {host}: check its name in the URL, or '
-            "ask the administrator to create it."
+        return DatabaseRefusedError.said(
+            'There is no database "{name}" on the server {host}: check its name in the URL, or '
+            "ask the administrator to create it.",
+            name=name,
+            host=host,
         )
     if re.search(r'role ".*" does not exist', text):
-        return DatabaseRefusedError(
-            f"The server {host} has no user {user}: check the user name in the database URL."
+        return DatabaseRefusedError.said(
+            "The server {host} has no user {user}: check the user name in the database URL.",
+            host=host,
+            user=user,
         )
     if "permission denied for database" in text:
-        return DatabaseRefusedError(
-            f'User {user} may not connect to the database "{name}" on {host}: ask the '
-            "administrator for access."
+        return DatabaseRefusedError.said(
+            'User {user} may not connect to the database "{name}" on {host}: ask the '
+            "administrator for access.",
+            user=user,
+            name=name,
+            host=host,
         )
     if "could not translate host name" in text or "name or service not known" in text:
-        return DatabaseUnavailableError(
-            f"The server name {host} is not known: check the host in the database URL and the "
-            "network."
+        return DatabaseUnavailableError.said(
+            "The server name {host} is not known: check the host in the database URL and the "
+            "network.",
+            host=host,
         )
     if "locked" in text or "busy" in text:
         return _busy()

@@ -35,17 +35,29 @@ LEFTOVER_AGE = 60.0
 
 def _folder_problem(path: Path, exc: OSError) -> VipdeskError:
     if isinstance(exc, PermissionError):
-        return VipdeskError(
-            f"Cannot write {path.name}: it may be open in another program (close it there), "
-            f"or the folder {path.parent} is read-only. Nothing was saved."
+        return VipdeskError.said(
+            "Cannot write {name}: it may be open in another program (close it there), or the "
+            "folder {folder} is read-only. Nothing was saved.",
+            name=path.name,
+            folder=str(path.parent),
         )
     if exc.errno == errno.ENOSPC:
-        return VipdeskError(f"The disk holding {path.parent} is full; {path.name} was not saved.")
-    if isinstance(exc, FileNotFoundError):
-        return VipdeskError(
-            f"Cannot write to {path.parent}: the folder does not exist; {path.name} was not saved."
+        return VipdeskError.said(
+            "The disk holding {folder} is full; {name} was not saved.",
+            folder=str(path.parent),
+            name=path.name,
         )
-    return VipdeskError(f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was saved.")
+    if isinstance(exc, FileNotFoundError):
+        return VipdeskError.said(
+            "Cannot write to {folder}: the folder does not exist; {name} was not saved.",
+            folder=str(path.parent),
+            name=path.name,
+        )
+    return VipdeskError.said(
+        "Cannot write {name}: {reason}. Nothing was saved.",
+        name=path.name,
+        reason=str(exc.strerror or exc),
+    )
 
 
 def _create_beside(path: Path) -> tuple[Path, int | None]:
@@ -65,7 +77,7 @@ def _create_beside(path: Path) -> tuple[Path, int | None]:
             return temporary, None
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         return temporary, descriptor
-    raise VipdeskError(f"Cannot make a temporary file beside {path}.")
+    raise VipdeskError.said("Cannot make a temporary file beside {path}.", path=str(path))
 
 
 def remove_leftovers(folder: Path) -> int:

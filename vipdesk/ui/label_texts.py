@@ -1,6 +1,7 @@
 """The names of states and kinds that no report catalogue holds, written here so that the
 interface catalogue does: `labels.shown` finds them there ("Mentorengespräch" for the log's
-"Mentor meeting"), and the grading scales' names (`resources/grading_scales.json`). A test
+"Mentor meeting"), the grading scales' names (`resources/grading_scales.json`) and the
+fields HR may change in a returned agreement. A test
 checks that every such name is in one catalogue or the other, in every language.
 """
 
@@ -50,4 +51,14 @@ def catalogue_texts() -> tuple[str, ...]:  # called by a test; lupdate reads the
         tr("Polish (2.0 – 5.0 best)"),
         tr("Finnish (0 – 5 best)"),
         tr("Danish 7-point (-3 – 12 best)"),
+        # the fields HR may change in a returned agreement (documents.agreement.form)
+        tr("Department"),
+        tr("Mentor: name"),
+        tr("Mentor: position"),
+        tr("Mentor: e-mail"),
+        tr("Financial support"),
+        tr("Financial support: amount per month"),
+        tr("Contribution in kind"),
+        tr("Insurance by the receiving organisation"),
+        tr("Tasks, deliverables and deadlines"),
     )

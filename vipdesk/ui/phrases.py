@@ -28,13 +28,19 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.placements.history_texts",
     "vipdesk.ui.placements.problem_texts",
     "vipdesk.ui.funding.grant_texts",
+    "vipdesk.ui.funding.problem_texts",
     "vipdesk.ui.agreement.wizard.problem_texts",
     "vipdesk.ui.people.problem_texts",
     "vipdesk.ui.monitoring.problem_texts",
     "vipdesk.ui.preparation.problem_texts",
     "vipdesk.ui.mail.problem_texts",
     "vipdesk.ui.agreement.signature_texts",
+    "vipdesk.ui.agreement.document_texts",
+    "vipdesk.ui.evaluations.problem_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
+    "vipdesk.ui.database_texts",
+    "vipdesk.ui.agreement.verification_texts",
+    "vipdesk.ui.conflict_texts",
 )
 
 

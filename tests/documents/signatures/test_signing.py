@@ -99,7 +99,7 @@ def test_a_field_changed_after_a_signature_is_caught(
     then_student = sign(changed, Party.STUDENT, certificates)
     host, student = verify_signatures(then_student)
     assert host.intact and not host.holds
-    assert host.changes_after == ("field financial_amount changed",)
+    assert [c.english() for c in host.changes_after] == ["field financial_amount changed"]
     assert student.holds
 
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
+from vipdesk.phrase import Phrase
 from vipdesk.services.signatures.trust import SignerCheck
 from vipdesk.ui.agreement.verification_dialog import (
     VerificationDialog,
@@ -24,7 +25,7 @@ CERTIFICATE = CertificateInfo(
 )
 
 
-def check(changes: tuple[str, ...] = ()) -> SignatureCheck:
+def check(changes: tuple[Phrase, ...] = ()) -> SignatureCheck:
     return SignatureCheck(
         field="sig_host",
         party=Party.HOST,
@@ -39,7 +40,7 @@ def check(changes: tuple[str, ...] = ()) -> SignatureCheck:
 
 def test_an_unconfirmed_signer_is_shown_with_the_reason_and_the_certificate(qtbot) -> None:  # type: ignore[no-untyped-def]
     reason = "the certificate is not from an authority this office trusts"
-    signer = SignerCheck(check(), "Jürgen Weiß", (reason,))
+    signer = SignerCheck(check(), "Jürgen Weiß", (Phrase(reason),))
     result = verification("returned.pdf", b"%PDF", [signer], "", "learning agreement 1")
     assert result.unconfirmed and not result.altered
     html = verification_html(result)
@@ -54,7 +55,15 @@ def test_an_unconfirmed_signer_is_shown_with_the_reason_and_the_certificate(qtbo
 
 def test_an_altered_file_says_by_whom_and_what(qtbot) -> None:  # type: ignore[no-untyped-def]
     altered = SignerCheck(
-        check(("new appearance for field mentor_name, its value unchanged",)), "", ()
+        check(
+            (
+                Phrase(
+                    "new appearance for field {name}, its value unchanged", {"name": "mentor_name"}
+                ),
+            )
+        ),
+        "",
+        (),
     )
     html = verification_html(verification("x.pdf", b"%PDF", [altered], "", "x"))
     assert "ALTERED or DAMAGED" in html

@@ -19,6 +19,7 @@ from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.documents.agreement.task_lines import task_line
 from vipdesk.documents.agreement.texts import agreement_language
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Phrase
 
 # Private keys of the document information dictionary (see pdf_document.py).
 KEY_DOCUMENT = "VipdeskDocument"
@@ -34,10 +35,10 @@ CERTIFICATE_KIND = "traineeship-certificate/1"
 # A questionnaire sent to a party (documents/questionnaire): its hash is the question set's.
 QUESTIONNAIRE_KIND = "questionnaire/1"
 _KIND_NAMES = {
-    DOCUMENT_KIND: "an agreement",
-    AMENDMENT_KIND: "an amendment to an agreement",
-    CERTIFICATE_KIND: "a traineeship certificate",
-    QUESTIONNAIRE_KIND: "a questionnaire",
+    DOCUMENT_KIND: Phrase("an agreement"),
+    AMENDMENT_KIND: Phrase("an amendment to an agreement"),
+    CERTIFICATE_KIND: Phrase("a traineeship certificate"),
+    QUESTIONNAIRE_KIND: Phrase("a questionnaire"),
 }
 
 # The fields HR may change, with the label a user reads in the differences.
@@ -127,17 +128,20 @@ def open_pdf(data: bytes, name: str) -> Any:
     from pyhanko.pdf_utils.reader import PdfFileReader  # late: pyHanko takes ~0.5 s to import
 
     if b"%PDF-" not in data[:1024]:
-        raise VipdeskError(f"{name} is not a PDF file.")
+        raise VipdeskError.said("{file} is not a PDF file.", file=name)
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         reader.root  # noqa: B018 - parses the catalog: a damaged file fails here, not later
     except Exception as exc:  # the parser fails in many ways on damaged input; none is our bug
-        raise VipdeskError(
-            f"{name} is damaged and cannot be read as a PDF ({one_line(exc)})."
+        raise VipdeskError.said(
+            "{file} is damaged and cannot be read as a PDF ({reason}).",
+            file=name,
+            reason=one_line(exc),
         ) from exc
     if reader.encrypted:
-        raise VipdeskError(
-            f"{name} is protected with a password; ask the sender for an unprotected copy."
+        raise VipdeskError.said(
+            "{file} is protected with a password; ask the sender for an unprotected copy.",
+            file=name,
         )
     return reader
 
@@ -146,7 +150,9 @@ def read_pdf_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise VipdeskError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+        raise VipdeskError.said(
+            "Cannot read {path}: {reason}.", path=str(path), reason=exc.strerror or str(exc)
+        ) from exc
 
 
 def text_value(value: Any) -> str:
@@ -213,13 +219,24 @@ def _moved(reader: Any, props: dict[str, str], name: str) -> None:
     exported = revision_properties(reader.get_historical_resolver(0))
     changed = [key for key in IDENTITY_KEYS if exported.get(key, "") != props.get(key, "")]
     if changed:
-        was = f"{exported.get(KEY_REFERENCE)} (placement {exported.get(KEY_PLACEMENT) or '?'})"
-        was = was if exported.get(KEY_REFERENCE) else "nothing of vipdesk"
-        now = f"{props.get(KEY_REFERENCE, '')} (placement {props.get(KEY_PLACEMENT) or '?'})"
-        raise VipdeskError(
-            f"{name} was changed after vipdesk exported it: its vipdesk identifiers say {now}, "
-            f"but the file as exported says {was}. It is refused."
+        was = (
+            _identifiers(exported.get(KEY_REFERENCE, ""), exported.get(KEY_PLACEMENT))
+            if exported.get(KEY_REFERENCE)
+            else Phrase("nothing of vipdesk")
         )
+        now = _identifiers(props.get(KEY_REFERENCE, ""), props.get(KEY_PLACEMENT))
+        raise VipdeskError.said(
+            "{file} was changed after vipdesk exported it: its vipdesk identifiers say {now}, "
+            "but the file as exported says {was}. It is refused.",
+            file=name,
+            now=now,
+            was=was,
+        )
+
+
+def _identifiers(reference: str, placement: str | None) -> Phrase:
+    """A file's vipdesk identifiers: 'VIP-2027-00042 (placement 42)'."""
+    return Phrase("{reference} (placement {id})", {"reference": reference, "id": placement or "?"})
 
 
 def form_values(resolver: Any) -> tuple[dict[str, str], tuple[str, ...]]:
@@ -282,20 +299,33 @@ def read_returned_bytes(
     reference = props.get(KEY_REFERENCE, "").strip()
     kind = props.get(KEY_DOCUMENT, "")
     if kind not in kinds or not reference:
-        wanted = " or ".join(sorted(_KIND_NAMES.get(k, k) for k in kinds))
-        found = f"{_KIND_NAMES[kind]}, not " if kind in _KIND_NAMES and reference else "not "
-        raise VipdeskError(f"{name} is {found}{wanted} exported by vipdesk.")
+        names = sorted((_KIND_NAMES[k] for k in kinds), key=Phrase.english)
+        wanted = names[0]
+        for other in names[1:]:
+            wanted = Phrase("{one} or {other}", {"one": wanted, "other": other})
+        if kind in _KIND_NAMES and reference:
+            raise VipdeskError.said(
+                "{file} is {found}, not {wanted} exported by vipdesk.",
+                file=name,
+                found=_KIND_NAMES[kind],
+                wanted=wanted,
+            )
+        raise VipdeskError.said(
+            "{file} is not {wanted} exported by vipdesk.", file=name, wanted=wanted
+        )
     try:
         version = int(props.get(KEY_VERSION, ""))
         placement = props.get(KEY_PLACEMENT, "").strip()
         placement_id = int(placement) if placement else None
     except ValueError as exc:
-        raise VipdeskError(f"{name} carries a damaged vipdesk reference.") from exc
+        raise VipdeskError.said("{file} carries a damaged vipdesk reference.", file=name) from exc
     try:
         values, signed = form_values(reader)
     except Exception as exc:  # a damaged form tree
-        raise VipdeskError(
-            f"{name} is damaged: its form fields cannot be read ({one_line(exc)})."
+        raise VipdeskError.said(
+            "{file} is damaged: its form fields cannot be read ({reason}).",
+            file=name,
+            reason=one_line(exc),
         ) from exc
     return ReturnedAgreement(
         reference=reference,

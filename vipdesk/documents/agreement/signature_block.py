@@ -43,6 +43,15 @@ class Party(enum.StrEnum):
         return f"sig_{self.value}"
 
     @property
+    def role(self) -> str:
+        """The party's name on its own: "Receiving organisation"."""
+        return {
+            "student": "Trainee",
+            "sending": "Sending institution",
+            "host": "Receiving organisation",
+        }[self.value]
+
+    @property
     def label(self) -> str:
         return {
             "student": "the trainee",

@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 from vipdesk.documents.agreement.form import revision_properties, text_value
 from vipdesk.documents.agreement.signature_block import Party
+from vipdesk.phrase import Count, Phrase
 
 PARTY_FIELDS = frozenset(party.field_name for party in Party)
 # What signing programs write into the document information dictionary when they sign.
@@ -209,7 +210,7 @@ def changed_xmp(old: Any, new: Any) -> list[str]:
     )
 
 
-def describe_changes(reader: Any, signed_revision: int) -> list[str]:
+def describe_changes(reader: Any, signed_revision: int) -> list[Phrase]:
     """What differs between the signed revision and the file as a reader shows it now,
     leaving out the signatures of parties in their own empty fields."""
     last = reader.xrefs.total_revisions - 1
@@ -218,24 +219,30 @@ def describe_changes(reader: Any, signed_revision: int) -> list[str]:
     old = reader.get_historical_resolver(signed_revision)
     new = reader.get_historical_resolver(last)
     changes = (
-        [f"document properties changed: {', '.join(changed)}"]
+        [Phrase("document properties changed: {names}", {"names": ", ".join(changed)})]
         if (changed := changed_properties(revision_properties(old), revision_properties(new)))
         else []
     )
     if xmp := changed_xmp(old, new):
-        changes.append(f"document properties (XMP metadata) changed: {', '.join(xmp)}")
+        changes.append(
+            Phrase("document properties (XMP metadata) changed: {names}", {"names": ", ".join(xmp)})
+        )
     changes += _catalog_changes(old.root, new.root)
     changes += _field_changes(_fields(old), _fields(new))
     changes += _page_changes(_pages(old), _pages(new))
     return changes
 
 
-def _catalog_changes(old: Any, new: Any) -> list[str]:
+def _catalog_changes(old: Any, new: Any) -> list[Phrase]:
     from pyhanko.pdf_utils import generic  # late: pyHanko takes ~0.5 s to import
 
     keys = (set(old) | set(new)) - _CATALOG_SIGNING_KEYS
     changed = sorted(k for k in keys if k not in old or k not in new or not _same(old[k], new[k]))
-    found = [f"document settings changed: {', '.join(changed)}"] if changed else []
+    found = (
+        [Phrase("document settings changed: {names}", {"names": ", ".join(changed)})]
+        if changed
+        else []
+    )
     old_form, new_form = old.get("/AcroForm"), new.get("/AcroForm")
     if isinstance(old_form, generic.DictionaryObject) and isinstance(
         new_form, generic.DictionaryObject
@@ -247,59 +254,77 @@ def _catalog_changes(old: Any, new: Any) -> list[str]:
             if k not in old_form or k not in new_form or not _same(old_form[k], new_form[k])
         )
         if changed:
-            found.append(f"form settings changed: {', '.join(changed)}")
+            found.append(Phrase("form settings changed: {names}", {"names": ", ".join(changed)}))
     return found
 
 
 def _field_changes(
     old: dict[str, tuple[str, str, str]], new: dict[str, tuple[str, str, str]]
-) -> list[str]:
+) -> list[Phrase]:
     found = []
     for name in sorted(new.keys() - old.keys()):
-        kind = "signature field" if new[name][0] == "/Sig" else "form field"
-        signed = " and signed" if new[name][0] == "/Sig" and new[name][1] else ""
-        found.append(f"new {kind} {name} added{signed}")
-    found += [f"form field {name} removed" for name in sorted(old.keys() - new.keys())]
+        if new[name][0] != "/Sig":
+            found.append(Phrase("new form field {name} added", {"name": name}))
+        elif new[name][1]:
+            found.append(Phrase("new signature field {name} added and signed", {"name": name}))
+        else:
+            found.append(Phrase("new signature field {name} added", {"name": name}))
+    found += [
+        Phrase("form field {name} removed", {"name": name})
+        for name in sorted(old.keys() - new.keys())
+    ]
     for name in sorted(old.keys() & new.keys()):
         (kind, value, look), (new_kind, new_value, new_look) = old[name], new[name]
+        said = {"name": name}
         if kind != new_kind:
-            found.append(f"form field {name} changed its type")
+            found.append(Phrase("form field {name} changed its type", said))
         elif kind == "/Sig" and value:
             if (value, look) != (new_value, new_look):
-                found.append(f"the signature in {name} was replaced or redrawn")
+                found.append(Phrase("the signature in {name} was replaced or redrawn", said))
         elif kind == "/Sig" and new_value:
             if name not in PARTY_FIELDS:
-                found.append(f"signature added in {name}, a field of no party")
+                found.append(Phrase("signature added in {name}, a field of no party", said))
         elif kind == "/Sig" and look != new_look:
-            found.append(f"new appearance for the empty signature field {name}")
+            found.append(Phrase("new appearance for the empty signature field {name}", said))
         elif value != new_value:
-            found.append(f"field {name} changed")
+            found.append(Phrase("field {name} changed", said))
         elif look != new_look:
-            found.append(f"new appearance for field {name}, its value unchanged")
+            found.append(Phrase("new appearance for field {name}, its value unchanged", said))
     return found
 
 
-def _page_changes(old: list[Any], new: list[Any]) -> list[str]:
+def _page_changes(old: list[Any], new: list[Any]) -> list[Phrase]:
     if len(old) != len(new):
-        return [f"pages added or removed ({len(old)} pages when signed, {len(new)} now)"]
+        return [
+            Phrase(
+                "pages added or removed ({then} pages when signed, {now} now)",
+                {"then": Count(len(old)), "now": Count(len(new))},
+            )
+        ]
     found = []
     for number, (before, after) in enumerate(zip(old, new, strict=True), 1):
+        page = {"number": Count(number)}
         if _contents(before) != _contents(after):
-            found.append(f"content of page {number} changed")
+            found.append(Phrase("content of page {number} changed", page))
         if not _same(before.get("/Resources"), after.get("/Resources")):
-            found.append(f"fonts or images of page {number} changed")
+            found.append(Phrase("fonts or images of page {number} changed", page))
         keys = (set(before) | set(after)) - {"/Contents", "/Resources", "/Annots", "/Parent"}
         if any(k not in before or k not in after or not _same(before[k], after[k]) for k in keys):
-            found.append(f"layout of page {number} changed")
+            found.append(Phrase("layout of page {number} changed", page))
         was, now = _annotations(before), _annotations(after)
         added = [a for ref, a in now.items() if ref not in was and not _is_field(a)]
         if added:
-            found.append(f"{len(added)} annotation(s) added on page {number}")
+            found.append(
+                Phrase(
+                    "annotations added on page {number}: {count}",
+                    {**page, "count": Count(len(added))},
+                )
+            )
         if was.keys() - now.keys():
-            found.append(f"annotations removed from page {number}")
+            found.append(Phrase("annotations removed from page {number}", page))
         redrawn = [r for r in was.keys() & now.keys() if not _is_field(now[r])]
         if any(not _same(was[r], now[r]) for r in redrawn):
-            found.append(f"an annotation on page {number} changed")
+            found.append(Phrase("an annotation on page {number} changed", page))
     return found
 
 

@@ -25,6 +25,7 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.pdf.fonts import FONT, FONT_BOLD, draw_text, register_fonts, text_width
 from vipdesk.documents.signatures.verification import common_name
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Label
 
 if TYPE_CHECKING:
     from pyhanko.pdf_utils.content import PdfContent
@@ -48,8 +49,9 @@ def load_signer(pkcs12: bytes, passphrase: bytes | None, name: str) -> Any:
     try:
         return signers.SimpleSigner.load_pkcs12_data(pkcs12, (), passphrase=passphrase)
     except ValueError as exc:
-        raise VipdeskError(
-            f"Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file."
+        raise VipdeskError.said(
+            "Cannot open {name}: the passphrase is wrong, or it is not a PKCS#12 key file.",
+            name=name,
         ) from exc
 
 
@@ -101,7 +103,9 @@ def sign_agreement(
             writer, existing_fields_only=True
         )
     except Exception as exc:  # pyHanko's SigningError and friends: the message says why
-        raise VipdeskError(f"Cannot sign {name}: {one_line(exc)}") from exc
+        raise VipdeskError.said(
+            "Cannot sign {name}: {reason}", name=name, reason=one_line(exc)
+        ) from exc
     return Signed(out.getvalue(), who)
 
 
@@ -113,11 +117,17 @@ def _field_size(reader: Any, party: Party, name: str) -> tuple[float, float]:
         if field_name != party.field_name:
             continue
         if value is not None:
-            raise VipdeskError(f"{name} is already signed for {party.label}.")
+            raise VipdeskError.said(
+                "{name} is already signed for the {party}.",
+                name=name,
+                party=Label(party.role, True),
+            )
         x0, y0, x1, y1 = (float(v) for v in ref.get_object()["/Rect"])
         return abs(x1 - x0), abs(y1 - y0)
-    raise VipdeskError(
-        f"{name} has no signature field for {party.label}: export the document from vipdesk."
+    raise VipdeskError.said(
+        "{name} has no signature field for the {party}: export the document from vipdesk.",
+        name=name,
+        party=Label(party.role, True),
     )
 
 

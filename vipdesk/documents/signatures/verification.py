@@ -28,6 +28,7 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.alterations import describe_changes
 from vipdesk.documents.signatures.diff_policy import agreement_policy, allowed_level
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Joined, Phrase
 
 if TYPE_CHECKING:
     from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
@@ -66,9 +67,10 @@ class SignatureCheck:
     signed_at: datetime | None
     intact: bool  # the signed bytes are unchanged and the signature matches the certificate
     trusted: bool  # the certificate chains to a trusted authority
-    changes_after: tuple[str, ...]  # what was changed after this signature, in words
-    problem: str = ""  # why the signature is damaged and cannot be checked
+    changes_after: tuple[Phrase, ...]  # what was changed after this signature, in words
+    problem: str = ""  # why the signature is damaged and cannot be checked (technical)
     certificate: CertificateInfo | None = None
+    detail: str = ""  # pyHanko's words on a change it refuses or cannot read (technical)
 
     @property
     def holds(self) -> bool:
@@ -77,14 +79,27 @@ class SignatureCheck:
 
     @property
     def verdict(self) -> str:
+        return self.verdict_phrase.english()
+
+    @property
+    def verdict_phrase(self) -> Phrase:
+        """The verdict as a sentence, for each reader in their language."""
         if self.problem:
-            return f"DAMAGED signature: {self.problem}"
+            return Phrase("DAMAGED signature: {problem}", {"problem": self.problem})
         if not self.intact:
-            return "ALTERED: the signed content does not match the signature"
+            return Phrase("ALTERED: the signed content does not match the signature")
         if self.changes_after:
-            return f"ALTERED after signing by {self.signer}: " + "; ".join(self.changes_after)
-        trust = "" if self.trusted else " (certificate not from a trusted authority)"
-        return f"intact{trust}"
+            said = {
+                "signer": self.signer,
+                "changes": Joined(self.changes_after, "; "),
+                "detail": self.detail,
+            }
+            if self.detail:
+                return Phrase("ALTERED after signing by {signer}: {changes} ({detail})", said)
+            return Phrase("ALTERED after signing by {signer}: {changes}", said)
+        if self.trusted:
+            return Phrase("intact")
+        return Phrase("intact (certificate not from a trusted authority)")
 
 
 def certificate_info(certificate: Any) -> CertificateInfo:
@@ -123,9 +138,11 @@ def read_certificates(data: bytes, name: str = "the certificate file") -> list[C
     try:
         found = [certificate_info(cert) for cert in load_certs_from_pemder_data(data)]
     except Exception as exc:  # asn1crypto and the PEM reader fail in many ways on bad input
-        raise VipdeskError(f"{name} cannot be read as a certificate: {one_line(exc)}") from exc
+        raise VipdeskError.said(
+            "{name} cannot be read as a certificate: {reason}", name=name, reason=one_line(exc)
+        ) from exc
     if not found:
-        raise VipdeskError(f"{name} holds no certificate.")
+        raise VipdeskError.said("{name} holds no certificate.", name=name)
     return found
 
 
@@ -165,8 +182,10 @@ def verify_signatures(
     try:
         signed = list(fields.enumerate_sig_fields(reader, filled_status=True))
     except Exception as exc:  # a damaged form tree
-        raise VipdeskError(
-            f"{name} is damaged: its signature fields cannot be read ({one_line(exc)})."
+        raise VipdeskError.said(
+            "{name} is damaged: its signature fields cannot be read ({reason}).",
+            name=name,
+            reason=one_line(exc),
         ) from exc
     damaged: list[SignatureCheck] = []
     embedded: list[tuple[int, EmbeddedPdfSignature]] = []
@@ -193,7 +212,9 @@ def _roots(data: bytes) -> list[Any]:
     try:
         return list(load_certs_from_pemder_data(data))
     except Exception as exc:
-        raise VipdeskError(f"A trusted certificate cannot be read: {one_line(exc)}") from exc
+        raise VipdeskError.said(
+            "A trusted certificate cannot be read: {reason}", reason=one_line(exc)
+        ) from exc
 
 
 def _embedded(reader: Any, field_name: str, value: Any, field_ref: Any) -> EmbeddedPdfSignature:
@@ -238,15 +259,15 @@ def _check(reader: Any, signature: Any, status: Any) -> SignatureCheck:
 
     certificate = certificate_info(status.signing_cert)
     coverage = status.coverage
-    problem, changes = "", []
+    problem, changes, detail = "", [], ""
     if coverage is None or coverage < SignatureCoverageLevel.ENTIRE_REVISION:
         problem = "its byte range does not cover the document as it was signed"
     elif coverage == SignatureCoverageLevel.ENTIRE_REVISION:
         last = reader.xrefs.total_revisions - 1
         if signature.signed_revision >= last:
-            changes.append("bytes were appended after the signature")
+            changes.append(Phrase("bytes were appended after the signature"))
         else:
-            changes += _changes_after(reader, signature, status.diff_result)
+            changes, detail = _changes_after(reader, signature, status.diff_result)
     when = status.signer_reported_dt
     return SignatureCheck(
         field=str(signature.field_name),
@@ -258,25 +279,27 @@ def _check(reader: Any, signature: Any, status: Any) -> SignatureCheck:
         changes_after=tuple(changes),
         problem=problem,
         certificate=certificate,
+        detail=detail,
     )
 
 
-def _changes_after(reader: Any, signature: Any, diff: Any) -> list[str]:
-    """pyHanko judges; the description says what changed. A change pyHanko refuses that the
-    description cannot name is given in pyHanko's words."""
+def _changes_after(reader: Any, signature: Any, diff: Any) -> tuple[list[Phrase], str]:
+    """What changed, and pyHanko's words where the description cannot name it. pyHanko
+    judges; the description says what changed. A change pyHanko refuses that the description
+    cannot name is given in pyHanko's words."""
     # late: pyHanko takes ~0.5 s to import
     from pyhanko.sign.diff_analysis import SuspiciousModification
 
     try:
         described = describe_changes(reader, signature.signed_revision)
     except Exception as exc:  # a later revision too damaged to describe
-        described = [f"later changes that cannot be read ({one_line(exc)})"]
+        return [Phrase("later changes that cannot be read")], one_line(exc)
     refused = (
         isinstance(diff, SuspiciousModification)
         or diff is None
         or diff.modification_level > allowed_level()
     )
     if refused and not described:
-        detail = one_line(diff) if isinstance(diff, Exception) else "not allowed after signing"
-        return [f"changes that are not allowed after signing ({detail[:300]})"]
-    return described
+        detail = one_line(diff) if isinstance(diff, Exception) else ""
+        return [Phrase("changes that are not allowed after signing")], detail[:300]
+    return described, ""

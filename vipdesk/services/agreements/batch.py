@@ -40,6 +40,7 @@ from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.files import write_atomically
 from vipdesk.errors import NotFoundError, VipdeskError
+from vipdesk.phrase import Count
 from vipdesk.services.agreements.export import sent_or_signed, stored_agreements, stored_pdfs
 from vipdesk.services.agreements.prefill import agreements_from_placements
 from vipdesk.services.jobs import Progress, ShouldCancel, Steps
@@ -67,7 +68,7 @@ def agreement_for_export(db: Database, placement_id: int) -> AgreementData:
     """
     found = agreements_for_export(db, [placement_id])
     if placement_id not in found:
-        raise NotFoundError("This placement no longer exists: someone may have deleted it.")
+        raise NotFoundError.said("This placement no longer exists: someone may have deleted it.")
     return found[placement_id]
 
 
@@ -169,7 +170,9 @@ def _staging_folder(folder: Path) -> Path:
     """A hidden folder inside `folder` (same disk: moving out of it is a rename); those of
     batches killed earlier, untouched for a while, are removed first."""
     if not folder.is_dir():
-        raise VipdeskError(f"The folder {folder} does not exist; no agreement was written.")
+        raise VipdeskError.said(
+            "The folder {folder} does not exist; no agreement was written.", folder=str(folder)
+        )
     for leftover in folder.glob(f"{STAGING_PREFIX}*"):
         with contextlib.suppress(OSError):
             if time.time() - leftover.stat().st_mtime > STAGING_LEFTOVER_AGE:
@@ -177,9 +180,11 @@ def _staging_folder(folder: Path) -> Path:
     try:
         return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=folder))
     except OSError as exc:
-        raise VipdeskError(
-            f"Cannot write to the folder {folder}: {exc.strerror or exc}. "
-            "Choose another folder; no agreement was written."
+        raise VipdeskError.said(
+            "Cannot write to the folder {folder}: {reason}. Choose another folder; no agreement "
+            "was written.",
+            folder=str(folder),
+            reason=exc.strerror or str(exc),
         ) from exc
 
 
@@ -197,8 +202,13 @@ def _move_in(staging: Path, folder: Path, names: list[str]) -> int:
         # Rare (a file open in a program that locks it): say what happened, keep what moved.
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
-        raise VipdeskError(
-            f"Cannot write {name} into {folder} ({exc.strerror or exc}): it may be open in "
-            f"another program. {len(moved)} of {len(names)} agreements were written."
+        raise VipdeskError.said(
+            "Cannot write {file} into {folder} ({reason}): it may be open in another program. "
+            "{written} of {count} agreements were written.",
+            file=name,
+            folder=str(folder),
+            reason=exc.strerror or str(exc),
+            written=Count(len(moved)),
+            count=Count(len(names)),
         ) from exc
     return replaced

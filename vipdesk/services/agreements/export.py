@@ -114,7 +114,7 @@ def remembered_language(db: Database, placement_id: int) -> str:
             .where(Placement.id == placement_id)
         ).first()
     if found is None:
-        raise NotFoundError(f"There is no placement with id {placement_id}.")
+        raise NotFoundError.said("There is no placement with id {id}.", id=placement_id)
     return found[0] or ENGLISH
 
 
@@ -196,7 +196,7 @@ def export_agreement(
             given = signed_records(row) if row.state is DocumentState.SENT else []
             stored = (row.state, json.loads(row.content), final, sent, given)
     if stored is None and version is not None:
-        raise NotFoundError(
+        raise NotFoundError.said(
             "This agreement version is no longer the current one: a later version replaced "
             "it, or it was deleted."
         )
@@ -208,9 +208,10 @@ def export_agreement(
     data = agreement_from_dict(content)
     if state is DocumentState.SIGNED:
         if fillable:
-            raise VipdeskError(
-                f"Agreement {data.reference} is signed by every party and locked: changes are "
-                "amendments, so there is no fillable version to send."
+            raise VipdeskError.said(
+                "Agreement {reference} is signed by every party and locked: changes are "
+                "amendments, so there is no fillable version to send.",
+                reference=data.reference,
             )
         assert final is not None
         return ExportedAgreement(data, final, "signed and locked")

@@ -61,7 +61,7 @@ def find_placement(db: Database, ref: str) -> int:
             select(Placement.id).where(Placement.reference == text.upper())
         )
     if placement_id is None:
-        raise NotFoundError(f"There is no placement '{text}' in this database.")
+        raise NotFoundError.said("There is no placement '{text}' in this database.", text=text)
     return placement_id
 
 
@@ -85,7 +85,7 @@ def agreement_from_placement(
         db, [placement_id], version=version, today=today, language=language
     )
     if placement_id not in found:
-        raise NotFoundError("This placement no longer exists: someone may have deleted it.")
+        raise NotFoundError.said("This placement no longer exists: someone may have deleted it.")
     return found[placement_id]
 
 

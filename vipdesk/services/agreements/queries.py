@@ -25,7 +25,7 @@ from vipdesk.services.agreements.views import DocumentView, document_view
 def reference_of(session: Session, placement_id: int) -> str:
     reference = session.scalar(select(Placement.reference).where(Placement.id == placement_id))
     if reference is None:
-        raise NotFoundError("This placement no longer exists.")
+        raise NotFoundError.said("This placement no longer exists.")
     return reference
 
 
@@ -45,7 +45,7 @@ def load_row(session: Session, document_id: int) -> AgreementDocument:
         AgreementDocument, document_id, options=[selectinload(AgreementDocument.signatures)]
     )
     if row is None:
-        raise NotFoundError("This agreement document no longer exists.")
+        raise NotFoundError.said("This agreement document no longer exists.")
     return row
 
 
@@ -67,7 +67,7 @@ def agreed_content(
     """What all parties last agreed: the locked agreement or the latest signed amendment."""
     agreed = locked_agreement(rows)
     if agreed is None:
-        raise VipdeskError("The agreement is not signed by all parties yet.")
+        raise VipdeskError.said("The agreement is not signed by all parties yet.")
     amendments = [
         r
         for r in rows

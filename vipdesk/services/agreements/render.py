@@ -29,6 +29,7 @@ from vipdesk.models import (
     SignatureState,
 )
 from vipdesk.services.agreements.queries import agreed_content, load_row
+from vipdesk.services.agreements.views import document_name
 
 
 def _records(row: AgreementDocument) -> list[SignatureRecord]:
@@ -103,10 +104,15 @@ def stored_or_rendered(session: Session, row: AgreementDocument, *, final: bool)
     """
     if final:
         if row.state is not DocumentState.SIGNED:
-            raise VipdeskError(f"The {row} is not signed by every party yet.")
+            raise VipdeskError.said(
+                "The {document} is not signed by every party yet.", document=document_name(row)
+            )
         return row.final_pdf or render_document(session, row, records=_records(row))
     if row.state is DocumentState.DRAFT:
-        raise VipdeskError(f"The {row} has not been sent for signature yet: no PDF to send.")
+        raise VipdeskError.said(
+            "The {document} has not been sent for signature yet: no PDF to send.",
+            document=document_name(row),
+        )
     return row.signed_pdf or row.pdf or render_document(session, row)
 
 

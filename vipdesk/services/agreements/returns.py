@@ -25,6 +25,7 @@ from vipdesk.documents.agreement.limits import RETURNED
 from vipdesk.documents.agreement.task_lines import parse_tasks
 from vipdesk.errors import FieldProblem, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, DocumentState, Placement
+from vipdesk.phrase import Count, Phrase
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import get_document
 from vipdesk.services.agreements.views import DocumentView
@@ -32,6 +33,19 @@ from vipdesk.services.agreements.workflow import new_version
 from vipdesk.services.signatures.trust import SignerCheck, check_signed_file
 
 _AMOUNT = re.compile(r"^\s*([0-9][0-9 .,']*)\s*([A-Za-z]{3})?\s*$")
+
+# The host's fields HR returns, as a sentence names them ("the returned mentor name").
+RETURNED_NAMES = {
+    "host_department": Phrase("host department"),
+    "mentor_name": Phrase("mentor name"),
+    "mentor_position": Phrase("mentor position"),
+    "mentor_email": Phrase("mentor email"),
+    "financial_support": Phrase("financial support"),
+    "financial_amount": Phrase("financial amount"),
+    "in_kind": Phrase("in kind"),
+    "host_insurance": Phrase("host insurance"),
+    "tasks": Phrase("tasks"),
+}
 
 
 @dataclass(frozen=True)
@@ -77,16 +91,23 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
     with db.session() as session:
         reference = session.scalar(select(Placement.reference).where(Placement.id == placement_id))
         if reference is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         if returned.reference != reference:
-            raise VipdeskError(
-                f"{name} is the agreement of placement {returned.reference}, not of {reference}."
+            raise VipdeskError.said(
+                "{file} is the agreement of placement {theirs}, not of {ours}.",
+                file=name,
+                theirs=returned.reference,
+                ours=reference,
             )
         if returned.placement_id not in (None, placement_id):
-            raise VipdeskError(
-                f"{name} carries the reference {reference} with the placement id "
-                f"{returned.placement_id}, but {reference} here is placement {placement_id}: "
-                "the file comes from another database, or its properties were changed."
+            raise VipdeskError.said(
+                "{file} carries the reference {reference} with the placement id {theirs}, but "
+                "{reference} here is placement {ours}: the file comes from another database, or "
+                "its properties were changed.",
+                file=name,
+                reference=reference,
+                theirs=returned.placement_id,
+                ours=placement_id,
             )
         row = session.scalar(
             select(AgreementDocument).where(
@@ -99,9 +120,12 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
             select(AgreementDocument.id).where(AgreementDocument.placement_id == placement_id)
         )
         if row is None and any_stored is not None:
-            raise VipdeskError(
-                f"{name} is version {returned.version} of agreement {reference}, which is not "
-                "stored here: export the current version and send that."
+            raise VipdeskError.said(
+                "{file} is version {version} of agreement {reference}, which is not stored here: "
+                "export the current version and send that.",
+                file=name,
+                version=returned.version,
+                reference=reference,
             )
         if row is None:
             document_id, state = None, DocumentState.DRAFT
@@ -114,18 +138,24 @@ def returned_changes(db: Database, placement_id: int, pdf: bytes, name: str) -> 
         data = agreement_from_placement(db, placement_id, version=returned.version)
     stale = returned.content_hash != content_hash(data)
     if stale and state is not DocumentState.DRAFT:
-        raise VipdeskError(
-            f"{name} does not match version {returned.version} of agreement {reference} as it "
-            "was sent: it was made from other content."
+        raise VipdeskError.said(
+            "{file} does not match version {version} of agreement {reference} as it was sent: it "
+            "was made from other content.",
+            file=name,
+            version=returned.version,
+            reference=reference,
         )
     signers: tuple[SignerCheck, ...] = ()
     if returned.signed:
         signers = check_signed_file(db, pdf, name, document_id=document_id).signers
         broken = next((s.check for s in signers if not s.check.holds), None)
         if broken is not None:
-            raise VipdeskError(
-                f"{name}: the signature in {broken.field} does not hold: {broken.verdict}. "
-                "The file is not reviewed; ask for the file as it was signed."
+            raise VipdeskError.said(
+                "{file}: the signature in {field} does not hold: {verdict}. The file is not "
+                "reviewed; ask for the file as it was signed.",
+                file=name,
+                field=broken.field,
+                verdict=broken.verdict_phrase,
             )
     signed = tuple(dict.fromkeys(s.check.party.value for s in signers if s.check.party))
     return ReturnedReview(
@@ -164,7 +194,7 @@ def accept_changes(
     """
 
     if not accepted:
-        raise ValidationError.single("changes", "Choose at least one change to accept.")
+        raise ValidationError.on("changes", "Choose at least one change to accept.")
     if review.document_id is None:
         base = agreement_from_placement(db, placement_id)
     else:
@@ -204,10 +234,12 @@ def parse_amount(text: str) -> tuple[Decimal | None, str | None]:
 def too_long_values(values: dict[str, str]) -> list[FieldProblem]:
     """Values HR returned longer than their field may hold (a doctored or pasted-over form)."""
     return [
-        FieldProblem(
+        FieldProblem.said(
             name,
-            f"The returned {name.replace('_', ' ')} is longer than "
-            f"{RETURNED[name]:,} characters (it has {len(value.strip()):,}).",
+            "The returned {field} is longer than {limit} characters (it has {length}).",
+            field=RETURNED_NAMES[name],
+            limit=Count(RETURNED[name]),
+            length=Count(len(value.strip())),
         )
         for name, value in values.items()
         if name in RETURNED and len(value.strip()) > RETURNED[name]
@@ -237,7 +269,9 @@ def apply_host_fields(data: AgreementData, values: dict[str, str]) -> AgreementD
             try:
                 amount, currency = parse_amount(text)
             except ValueError:
-                problems.append(FieldProblem(name, f"'{text}' is not an amount of money."))
+                problems.append(
+                    FieldProblem.said(name, "'{text}' is not an amount of money.", text=text)
+                )
                 continue
             host = replace(host, amount=amount, currency=currency or host.currency)
         elif name == "in_kind":
@@ -249,7 +283,9 @@ def apply_host_fields(data: AgreementData, values: dict[str, str]) -> AgreementD
                 programme = replace(programme, tasks=parse_tasks(value))
             except ValueError as exc:
                 problems.append(
-                    FieldProblem(name, f"The deadline in the task '{exc}' is not a date.")
+                    FieldProblem.said(
+                        name, "The deadline in the task '{task}' is not a date.", task=str(exc)
+                    )
                 )
     if problems:
         raise ValidationError(problems)

@@ -240,12 +240,13 @@ def certificate_problems(data: CertificateData) -> list[FieldProblem]:
     """What keeps a traineeship certificate from being saved or sent, by field."""
     problems = []
     if data.actual_end < data.actual_start:
-        problems.append(FieldProblem("actual_end", "The actual end is before the actual start."))
+        problems.append(
+            FieldProblem.said("actual_end", "The actual end is before the actual start.")
+        )
     if not data.evaluation.strip():
         problems.append(
-            FieldProblem(
-                "evaluation",
-                "Write the mentor's evaluation of the trainee: Table D certifies it.",
+            FieldProblem.said(
+                "evaluation", "Write the mentor's evaluation of the trainee: Table D certifies it."
             )
         )
     return problems

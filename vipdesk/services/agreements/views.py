@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from vipdesk.documents.agreement.content import AgreementData, agreement_from_dict
+from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.models import (
     AgreementDocument,
     AgreementSignature,
@@ -31,11 +32,7 @@ def party_name(party: str) -> Label:
     return Label(PARTY_LABELS.get(party, party), True)
 
 
-PARTY_LABELS = {
-    "student": "Trainee",
-    "sending": "Sending institution",
-    "host": "Receiving organisation",
-}
+PARTY_LABELS = {party.value: party.role for party in Party}
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from vipdesk.documents.questionnaire.content import (
     read_returned_questionnaire,
 )
 from vipdesk.documents.questionnaire.pdf import day_in, render_questionnaire
-from vipdesk.errors import NotFoundError, RefusedFileError, ValidationError
+from vipdesk.errors import NotFoundError, RefusedFileError, ValidationError, VipdeskError
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import (
     AnswerSource,
@@ -36,6 +36,7 @@ from vipdesk.models import (
     ResponseStatus,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Joined, Phrase
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.evaluations.questionnaires import (
     Kind,
@@ -173,10 +174,22 @@ def _placement(db: Database, reference: str, name: str) -> int:
     with db.session() as session:
         found = session.scalar(select(Placement.id).where(Placement.reference == reference))
     if found is None:
-        raise RefusedFileError(
-            f"{name} is a questionnaire of placement {reference}, which is not in this database."
+        raise RefusedFileError.said(
+            "{file} is a questionnaire of placement {reference}, which is not in this database.",
+            file=name,
+            reference=reference,
         )
     return found
+
+
+def what_it_says(error: VipdeskError) -> Phrase | Joined | str:
+    """What `error` says, as a phrase where its service said it as one (problem by problem
+    for a refused input), to be part of another sentence."""
+    if error.phrase is not None:
+        return error.phrase
+    if isinstance(error, ValidationError):
+        return Joined(tuple(p.phrase or p.message for p in error.problems))
+    return str(error)
 
 
 def review_returned(
@@ -194,45 +207,61 @@ def review_returned(
     if placement_id is not None and found != placement_id:
         with db.session() as session:
             ours = session.scalar(select(Placement.reference).where(Placement.id == placement_id))
-        raise RefusedFileError(
-            f"{name} is a questionnaire of placement {returned.reference}, not of {ours}."
+        raise RefusedFileError.said(
+            "{file} is a questionnaire of placement {theirs}, not of {ours}.",
+            file=name,
+            theirs=returned.reference,
+            ours=ours,
         )
     if returned.placement_id != found:
-        raise RefusedFileError(
-            f"{name} carries the reference {returned.reference} with the placement id "
-            f"{returned.placement_id}, but {returned.reference} here is placement {found}: "
-            "the file comes from another database, or its properties were changed."
+        raise RefusedFileError.said(
+            "{file} carries the reference {reference} with the placement id {theirs}, but "
+            "{reference} here is placement {ours}: the file comes from another database, or "
+            "its properties were changed.",
+            file=name,
+            reference=returned.reference,
+            theirs=returned.placement_id,
+            ours=found,
         )
     what = kind_and_party(returned.questionnaire_id)
     if what is None:
-        raise RefusedFileError(f"{name} asks a questionnaire vipdesk does not know.")
+        raise RefusedFileError.said("{file} asks a questionnaire vipdesk does not know.", file=name)
     kind, party = what
     outcomes: tuple[str, ...] = ()
     if kind is not Kind.READINESS:
         outcomes = tuple(agreement_for_export(db, found).programme.learning_outcomes)
     if returned.language not in LANGUAGES:
-        raise RefusedFileError(f"{name} is in a language vipdesk does not know.")
+        raise RefusedFileError.said("{file} is in a language vipdesk does not know.", file=name)
     try:
         questionnaire = questionnaire_for(
             kind, party, outcomes, version=returned.version, language=returned.language
         )
     except NotFoundError as exc:
-        raise RefusedFileError(f"{name}: {exc}") from exc
+        raise RefusedFileError.said(
+            "{file}: {problem}", file=name, problem=what_it_says(exc)
+        ) from exc
     questions = questions_of(questionnaire)
     if question_set_digest(questionnaire.id, questionnaire.version, questions) != returned.digest:
-        raise RefusedFileError(
-            f"{name} asks other questions than the {questionnaire.title.lower()} of "
-            f"{returned.reference} as vipdesk has it (the file was altered, or the agreement's "
-            "learning outcomes changed since it was sent): it is refused; send a new one."
+        raise RefusedFileError.said(
+            "{file} asks other questions than the {questionnaire} of {reference} as vipdesk has "
+            "it (the file was altered, or the agreement's learning outcomes changed since it was "
+            "sent): it is refused; send a new one.",
+            file=name,
+            questionnaire=questionnaire.title.lower(),
+            reference=returned.reference,
         )
     respondent, answers, problems = answers_of(returned, questions)
     if problems:
-        raise RefusedFileError(f"{name}: its form was altered: {'; '.join(problems)}.")
+        raise RefusedFileError.said(
+            "{file}: its form was altered: {problems}.", file=name, problems="; ".join(problems)
+        )
     try:
         check_respondent(respondent)
         check_answers(questionnaire, answers)
     except ValidationError as exc:
-        raise RefusedFileError(f"{name} is not complete: {exc}") from exc
+        raise RefusedFileError.said(
+            "{file} is not complete: {problems}", file=name, problems=what_it_says(exc)
+        ) from exc
     return ReturnedReview(
         name=name,
         placement_id=found,
@@ -274,7 +303,7 @@ def store_returned(db: Database, review: ReturnedReview, user: str | None = None
     now = utcnow()
     with db.session(user) as session:
         if session.get(Placement, review.placement_id) is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         response = ReadinessResponse(
             placement_id=review.placement_id,
             party=review.party,

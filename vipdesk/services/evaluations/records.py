@@ -27,6 +27,7 @@ from vipdesk.models import (
     ReadinessParty,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Count
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.evaluations.questionnaires import (
     Kind,
@@ -88,9 +89,11 @@ def check_answers(questionnaire: Questionnaire, answers: Mapping[str, AnswerValu
         raise ValidationError(problems)
     missing = questionnaire.missing(answers)
     if missing:
-        raise ValidationError.single(
+        raise ValidationError.on(
             missing[0].key,
-            f"{len(missing)} question(s) still need an answer, the first: “{missing[0].text}”",
+            "{count} question(s) still need an answer, the first: “{question}”",
+            count=Count(len(missing)),
+            question=missing[0].text,
         )
 
 
@@ -124,7 +127,7 @@ def record_evaluation(
     assessment = assess(questionnaire, given)
     with db.session(user) as session:
         if session.get(Placement, placement_id) is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         response = EvaluationResponse(
             placement_id=placement_id,
             stage=stage,

@@ -23,13 +23,22 @@ class AllocationError(VipdeskError):
 def to_cents(amount: Decimal) -> int:
     cents = amount * 100
     if cents != cents.to_integral_value():
-        raise AllocationError(f"{amount} has more than two decimals; enter it to the cent.")
+        raise AllocationError.said(
+            "{amount} has more than two decimals; enter it to the cent.", amount=amount
+        )
     return int(cents)
 
 
-NOBODY = "There is nobody to share this cost among."
-NEGATIVE = "A share cannot be negative."
-ALL_ZERO = "Every share is zero, so the cost cannot be split this way."
+def _nobody() -> AllocationError:
+    return AllocationError.said("There is nobody to share this cost among.")
+
+
+def _negative() -> AllocationError:
+    return AllocationError.said("A share cannot be negative.")
+
+
+def _all_zero() -> AllocationError:
+    return AllocationError.said("Every share is zero, so the cost cannot be split this way.")
 
 
 def check_weights(weights: Sequence[Decimal | int]) -> None:
@@ -40,11 +49,11 @@ def check_weights(weights: Sequence[Decimal | int]) -> None:
         AllocationError: no weights, a negative weight, or all weights zero.
     """
     if not weights:
-        raise AllocationError(NOBODY)
+        raise _nobody()
     if any(w < 0 for w in weights):
-        raise AllocationError(NEGATIVE)
+        raise _negative()
     if not any(weights):
-        raise AllocationError(ALL_ZERO)
+        raise _all_zero()
 
 
 def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
@@ -54,7 +63,7 @@ def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
         AllocationError: no weights, a negative weight, or all weights zero.
     """
     if not weights:
-        raise AllocationError(NOBODY)
+        raise _nobody()
     if len(weights) == 1 and weights[0] > 0:
         # A direct cost, the usual case: all of it (a report splits 100,000s of items).
         return [(Decimal(to_cents(total)) / 100).quantize(CENT)]
@@ -64,10 +73,10 @@ def allocate(total: Decimal, weights: Sequence[Decimal | int]) -> list[Decimal]:
     common = lcm(*(d for _, d in ratios))
     exact = [n * (common // d) for n, d in ratios]
     if any(w < 0 for w in exact):
-        raise AllocationError(NEGATIVE)
+        raise _negative()
     whole = sum(exact)
     if whole == 0:
-        raise AllocationError(ALL_ZERO)
+        raise _all_zero()
     cents = to_cents(total)
     sign = -1 if cents < 0 else 1
     # Each part's share rounded down to the cent, and what the rounding lost (over `whole`).

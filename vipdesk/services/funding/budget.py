@@ -11,7 +11,7 @@ instead of every cost item.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import BigInteger, ColumnElement, cast, func, select
@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
 from vipdesk.models import CostCategory, CostItem, FundingSource
+from vipdesk.phrase import Phrase
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates
 
 ZERO = Decimal("0.00")
@@ -75,6 +76,7 @@ class BudgetReport:
     sources: list[BudgetRow]
     lines: dict[int, list[BudgetRow]]
     problems: list[str]
+    said: list[Phrase] = field(default_factory=list)  # `problems`, each kept as a phrase
 
 
 Spent = dict[int, dict[CostCategory, Decimal]]  # source id → category → spent
@@ -97,7 +99,7 @@ def _spent_in_own_currency(session: Session) -> Spent:
 
 def _add_converted(
     session: Session, spent: Spent, sources: Iterable[FundingSource], rates: RateTable
-) -> list[str]:
+) -> list[Phrase]:
     """Costs in another currency than their source's, converted one by one into `spent`;
     returns those without a rate, as problems, in the order of the sources."""
     item, source = CostItem.__table__.c, FundingSource.__table__.c
@@ -115,13 +117,17 @@ def _add_converted(
         .order_by(item.id)
     )
     by_source = {s.id: s for s in sources}
-    problems: dict[int, list[str]] = {}
+    problems: dict[int, list[Phrase]] = {}
     for source_id, amount, currency, spent_on, category, description in session.execute(query):
         target = by_source[source_id]
         try:
             value = rates.convert(amount, currency, target.currency, spent_on)
         except MissingRateError as exc:
-            problems.setdefault(source_id, []).append(f"{target.name}: {description}: {exc}")
+            said = Phrase(
+                "{source}: {cost}: {problem}",
+                {"source": target.name, "cost": description, "problem": exc.phrase},
+            )
+            problems.setdefault(source_id, []).append(said)
             continue
         sums = spent.setdefault(source_id, {})
         sums[category] = sums.get(category, ZERO) + value
@@ -138,7 +144,8 @@ def budget_report(db: Database) -> BudgetReport:
             .order_by(FundingSource.period_start, FundingSource.name)
         ).all()
         spent = _spent_in_own_currency(session)
-        report = BudgetReport([], {}, _add_converted(session, spent, sources, rates))
+        said = _add_converted(session, spent, sources, rates)
+        report = BudgetReport([], {}, [p.english() for p in said], said)
         for source in sources:
             sums = spent.get(source.id, {})
             report.sources.append(

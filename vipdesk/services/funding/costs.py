@@ -26,6 +26,7 @@ from vipdesk.models import (
     Placement,
     Status,
 )
+from vipdesk.phrase import Day, Phrase
 from vipdesk.services.funding.allocation import AllocationError, allocate
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates, money
 from vipdesk.services.refdata import country_name
@@ -96,6 +97,7 @@ class CostReport:
     placements: dict[int, PlacementCost]
     parts: list[CostPart]
     problems: list[str]
+    said: list[Phrase] = field(default_factory=list)  # `problems`, each kept as a phrase
 
     def parts_behind(
         self, placement_ids: Iterable[int], source_id: int | None = -1
@@ -213,7 +215,16 @@ def cost_report(db: Database) -> CostReport:
             try:
                 parts = split_item(item, facts, rates, groups)
             except (MissingRateError, AllocationError) as exc:
-                report.problems.append(f"{item.description} ({item.spent_on:%d %b %Y}): {exc}")
+                said = Phrase(
+                    "{cost} ({day}): {problem}",
+                    {
+                        "cost": item.description,
+                        "day": Day(item.spent_on, padded=True),
+                        "problem": exc.phrase or str(exc),
+                    },
+                )
+                report.problems.append(said.english())
+                report.said.append(said)
                 continue
             report.parts.extend(parts)
             for part in parts:

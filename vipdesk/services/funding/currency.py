@@ -22,6 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.models import ExchangeRate, Setting
+from vipdesk.phrase import Day, Phrase
 from vipdesk.resources import load_json
 from vipdesk.services.settings import store_settings
 
@@ -35,10 +36,12 @@ class MissingRateError(VipdeskError):
 
     def __init__(self, currency: str, on: date, base: str) -> None:
         self.currency, self.on, self.base = currency, on, base
-        super().__init__(
-            f"There is no exchange rate for {currency} on or before {on:%d %b %Y} "
-            f"(against {base}). Enter one, or import them from a CSV file."
+        self.phrase = Phrase(
+            "There is no exchange rate for {currency} on or before {day} (against {base}). "
+            "Enter one, or import them from a CSV file.",
+            {"currency": currency, "day": Day(on, padded=True), "base": base},
         )
+        super().__init__(self.phrase.english())
 
 
 @cache
@@ -73,7 +76,9 @@ def base_currency(db: Database) -> str:
 def set_base_currency(db: Database, code: str, user: str | None = None) -> None:
     code = code.strip().upper()
     if not is_currency(code):
-        raise ValidationError.single("base_currency", f"{code!r} is not an ISO 4217 currency.")
+        raise ValidationError.on(
+            "base_currency", "'{code}' is not an ISO 4217 currency.", code=code
+        )
     store_settings(db, {BASE_CURRENCY_KEY: code}, user, what="base currency")
 
 
@@ -138,12 +143,28 @@ def convert(db: Database, amount: Decimal, currency: str, on: date) -> Decimal:
     return load_rates(db).to_base(amount, currency, on)
 
 
-def _check_rate(currency: str, rate: Decimal, where: str) -> list[FieldProblem]:
+def _check_rate(currency: str, rate: Decimal, line: int | None) -> list[FieldProblem]:
+    """What is wrong with a rate; `line`: the file's line it was read from, if any."""
     problems = []
-    if not is_currency(currency):
-        problems.append(FieldProblem("currency", f"{where}{currency!r} is not an ISO 4217 code."))
-    if rate <= 0:
-        problems.append(FieldProblem("rate", f"{where}a rate must be more than zero."))
+    if not is_currency(currency) and line is None:
+        problems.append(
+            FieldProblem.said("currency", "'{code}' is not an ISO 4217 code.", code=currency)
+        )
+    elif not is_currency(currency):
+        problems.append(
+            FieldProblem.said(
+                "currency",
+                "Line {line}: '{code}' is not an ISO 4217 code.",
+                line=line,
+                code=currency,
+            )
+        )
+    if rate <= 0 and line is None:
+        problems.append(FieldProblem.said("rate", "A rate must be more than zero."))
+    elif rate <= 0:
+        problems.append(
+            FieldProblem.said("rate", "Line {line}: a rate must be more than zero.", line=line)
+        )
     return problems
 
 
@@ -152,7 +173,7 @@ def set_rates(
 ) -> int:
     """Store rates, replacing one already stored for the same currency and date."""
     rows = list(rates)
-    problems = [p for c, _d, r in rows for p in _check_rate(c, r, "")]
+    problems = [p for c, _d, r in rows for p in _check_rate(c, r, None)]
     if problems:
         raise ValidationError(problems)
     try:
@@ -174,7 +195,12 @@ def set_rates(
         differ = [(c, d) for c, d, r in rows if table.stored(c, d) != r]
         if differ:
             currency, day = differ[0]
-            raise ConflictError(f"rate of {currency} for {day:%d %b %Y}") from exc
+            conflict = ConflictError(f"rate of {currency} for {day:%d %b %Y}")
+            conflict.phrase = Phrase(
+                "This rate of {currency} for {day} was changed after you opened it.",
+                {"currency": currency, "day": Day(day, padded=True)},
+            )
+            raise conflict from exc
     return len(rows)
 
 
@@ -191,9 +217,10 @@ def parse_rates_csv(text: str) -> list[tuple[str, date, Decimal]]:
             continue
         if number == 1 and record[0].strip().lower() == "date":
             continue
-        where = f"Line {number}: "
         if len(record) != 3:
-            problems.append(FieldProblem("file", f"{where}expected date,currency,rate."))
+            problems.append(
+                FieldProblem.said("file", "Line {line}: expected date,currency,rate.", line=number)
+            )
             continue
         day_text, code, rate_text = (cell.strip() for cell in record)
         try:
@@ -201,10 +228,14 @@ def parse_rates_csv(text: str) -> list[tuple[str, date, Decimal]]:
             rate = Decimal(rate_text)
         except (ValueError, InvalidOperation):
             problems.append(
-                FieldProblem("file", f"{where}write the date as YYYY-MM-DD and the rate as 1.0825.")
+                FieldProblem.said(
+                    "file",
+                    "Line {line}: write the date as YYYY-MM-DD and the rate as 1.0825.",
+                    line=number,
+                )
             )
             continue
-        found = _check_rate(code.upper(), rate, where)
+        found = _check_rate(code.upper(), rate, number)
         problems.extend(found)
         if not found:
             rows.append((code.upper(), day, rate))

@@ -127,7 +127,7 @@ def organisational_support(table: RateTable, number: int) -> Decimal:
     for tier in table.settings("organisational_support")["tiers"]:
         if tier["up_to"] is None or number <= tier["up_to"]:
             return Decimal(tier["rate"])
-    raise VipdeskError("The organisational support tiers of this call year end too early.")
+    raise VipdeskError.said("The organisational support tiers of this call year end too early.")
 
 
 def _cents(value: Fraction) -> Decimal:

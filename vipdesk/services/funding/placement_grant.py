@@ -36,7 +36,7 @@ def participant_number(db: Database, placement_id: int) -> int | None:
     with db.session() as session:
         mine = session.get(Placement, placement_id, options=[selectinload(Placement.periods)])
         if mine is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         if mine.status is Status.CANCELLED or not physical_days(
             mine.mode, mine.planned_start, mine.planned_end, _periods(mine)
         ):
@@ -80,7 +80,7 @@ def grant_for_placement(db: Database, placement_id: int, options: GrantOptions) 
             options=[selectinload(Placement.periods), selectinload(Placement.host)],
         )
         if placement is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         mode, country, start = placement.mode, placement.host.country, placement.planned_start
         stay = stay_of(mode, start, placement.planned_end, _periods(placement))
     if stay.days == 0 and options.call_year is None:
@@ -105,7 +105,7 @@ def record_grant(
 ) -> CostForm:
     """Save what is paid to the student as a cost item of the placement."""
     if result.student_total <= 0:
-        raise VipdeskError("There is no grant to record: no physical days are funded.")
+        raise VipdeskError.said("There is no grant to record: no physical days are funded.")
     form = CostForm(
         category=CostCategory.STUDENT_GRANT,
         description=f"Erasmus+ grant {result.call_year}: {result.physical_days} physical days",

@@ -31,6 +31,7 @@ from vipdesk.models import (
     Placement,
 )
 from vipdesk.models.base import bump_version
+from vipdesk.phrase import Count, Day, Label
 from vipdesk.services.funding.currency import is_currency
 from vipdesk.services.trash.bin import keep_deleted
 
@@ -97,15 +98,17 @@ def _not_money(value: Decimal | None) -> bool:
 def validate_source(form: SourceForm) -> list[FieldProblem]:
     problems: list[FieldProblem] = []
 
-    def problem(name: str, message: str) -> None:
-        problems.append(FieldProblem(name, message))
+    def problem(name: str, template: str, **values: object) -> None:
+        problems.append(FieldProblem.said(name, template, **values))
 
     if not form.name.strip():
         problem("name", "Name the funding source, e.g. 'Erasmus+ KA131 2024'.")
     elif len(form.name) > 200:
         problem("name", "The name is longer than 200 characters.")
     if not is_currency(form.currency):
-        problem("currency", f"{form.currency!r} is not an ISO 4217 currency code (e.g. EUR).")
+        problem(
+            "currency", "'{code}' is not an ISO 4217 currency code (e.g. EUR).", code=form.currency
+        )
     if form.amount_awarded is None:
         problem("amount_awarded", "Enter the amount awarded.")
     elif form.amount_awarded < 0:
@@ -120,9 +123,17 @@ def validate_source(form: SourceForm) -> list[FieldProblem]:
         problem("period_end", "The period ends before it starts.")
     for category, amount in form.budget.items():
         if amount < 0 or _not_money(amount):
-            problem("budget", f"{category.label}: enter a budget of zero or more, to the cent.")
+            problem(
+                "budget",
+                "{category}: enter a budget of zero or more, to the cent.",
+                category=Label(category.label),
+            )
     if len(form.reference.strip()) > REFERENCE_LIMIT:
-        problem("reference", f"The reference is longer than {REFERENCE_LIMIT} characters.")
+        problem(
+            "reference",
+            "The reference is longer than {limit} characters.",
+            limit=Count(REFERENCE_LIMIT),
+        )
     return problems
 
 
@@ -130,19 +141,21 @@ def validate_cost(form: CostForm, source: SourcePeriod | None = None) -> list[Fi
     """Rules for a cost item; `source` is its funding source, to check the date against."""
     problems: list[FieldProblem] = []
 
-    def problem(name: str, message: str) -> None:
-        problems.append(FieldProblem(name, message))
+    def problem(name: str, template: str, **values: object) -> None:
+        problems.append(FieldProblem.said(name, template, **values))
 
     if not form.description.strip():
         problem("description", "Describe the cost, e.g. 'Laptop for the student'.")
     elif len(form.description) > 200:
         problem("description", "The description is longer than 200 characters.")
     if not is_currency(form.currency):
-        problem("currency", f"{form.currency!r} is not an ISO 4217 currency code (e.g. EUR).")
-    for name, label in (("hours", "Hours"), ("hourly_rate", "The hourly rate")):
-        value = getattr(form, name)
-        if value is not None and value < 0:
-            problem(name, f"{label} cannot be negative.")
+        problem(
+            "currency", "'{code}' is not an ISO 4217 currency code (e.g. EUR).", code=form.currency
+        )
+    if form.hours is not None and form.hours < 0:
+        problem("hours", "Hours cannot be negative.")
+    if form.hourly_rate is not None and form.hourly_rate < 0:
+        problem("hourly_rate", "The hourly rate cannot be negative.")
     amount = staff_amount(form) if form.amount is None else form.amount
     if amount is None:
         problem("amount", "Enter the amount (or, for staff time, the hours and hourly rate).")
@@ -155,8 +168,11 @@ def validate_cost(form: CostForm, source: SourcePeriod | None = None) -> list[Fi
     elif source is not None and not source.start <= form.spent_on <= source.end:
         problem(
             "spent_on",
-            f"{form.spent_on:%d %b %Y} is outside the period of {source.name} "
-            f"({source.start:%d %b %Y} to {source.end:%d %b %Y}).",
+            "{day} is outside the period of {source} ({start} to {end}).",
+            day=Day(form.spent_on, padded=True),
+            source=source.name,
+            start=Day(source.start, padded=True),
+            end=Day(source.end, padded=True),
         )
     if form.placement_id is not None and (form.shared_with or form.share_year is not None):
         problem("placement_id", "A cost is either for one placement or shared, not both.")
@@ -167,10 +183,11 @@ def validate_cost(form: CostForm, source: SourcePeriod | None = None) -> list[Fi
     if len(form.invoice_reference.strip()) > REFERENCE_LIMIT:
         problem(
             "invoice_reference",
-            f"The invoice reference is longer than {REFERENCE_LIMIT} characters.",
+            "The invoice reference is longer than {limit} characters.",
+            limit=Count(REFERENCE_LIMIT),
         )
     if len(form.notes.strip()) > limits.NOTE:
-        problem("notes", f"The notes are longer than {limits.NOTE:,} characters.")
+        problem("notes", "The notes are longer than {limit} characters.", limit=Count(limits.NOTE))
     return problems
 
 
@@ -205,7 +222,7 @@ def _get_source(session: Session, source_id: int) -> FundingSource:
         FundingSource, source_id, options=[selectinload(FundingSource.budget_lines)]
     )
     if source is None:
-        raise NotFoundError("This funding source no longer exists.")
+        raise NotFoundError.said("This funding source no longer exists.")
     return source
 
 
@@ -243,7 +260,7 @@ def save_source(db: Database, form: SourceForm, user: str | None = None) -> Sour
                 )
             )
             if taken is not None:
-                raise ValidationError.single("name", "Another funding source has this name.")
+                raise ValidationError.on("name", "Another funding source has this name.")
             if form.id is None:
                 source = FundingSource()
                 session.add(source)
@@ -280,8 +297,10 @@ def delete_source(db: Database, source_id: int, user: str | None = None) -> None
         source = _get_source(session, source_id)
         used = session.scalar(select(CostItem.id).where(CostItem.source_id == source_id).limit(1))
         if used is not None:
-            raise ValidationError.single(
-                "source_id", f"{source.name} pays for cost items; move or delete them first."
+            raise ValidationError.on(
+                "source_id",
+                "{source} pays for cost items; move or delete them first.",
+                source=source.name,
             )
         session.delete(source)
 
@@ -315,7 +334,7 @@ def _cost_form(item: CostItem) -> CostForm:
 def _get_cost(session: Session, cost_id: int) -> CostItem:
     item = session.get(CostItem, cost_id, options=[selectinload(CostItem.shares)])
     if item is None:
-        raise NotFoundError("This cost item no longer exists.")
+        raise NotFoundError.said("This cost item no longer exists.")
     return item
 
 
@@ -339,7 +358,7 @@ def _source_period(session: Session, source_id: int | None) -> SourcePeriod | No
         return None
     source = session.get(FundingSource, source_id)
     if source is None:
-        raise ValidationError.single("source_id", "This funding source no longer exists.")
+        raise ValidationError.on("source_id", "This funding source no longer exists.")
     return SourcePeriod(source.name, source.period_start, source.period_end)
 
 
@@ -358,7 +377,7 @@ def save_cost(db: Database, form: CostForm, user: str | None = None) -> CostForm
             wanted = {form.placement_id, *form.shared_with} - {None}
             found = set(session.scalars(select(Placement.id).where(Placement.id.in_(wanted))))
             if found != wanted:
-                raise ValidationError.single("shared_with", "A placement chosen no longer exists.")
+                raise ValidationError.on("shared_with", "A placement chosen no longer exists.")
             if form.id is None:
                 item = CostItem()
                 session.add(item)

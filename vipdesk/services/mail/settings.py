@@ -162,7 +162,7 @@ def save_mail_settings(db: Database, settings: MailSettings, user: str | None = 
         value = getattr(settings, field)
         text = str(value.value if isinstance(value, Security) else value).strip()
         values[_PREFIX + field] = text or None
-    store_settings(db, values, user, what="the e-mail settings")
+    store_settings(db, values, user, what="e-mail setup")
 
 
 def password(settings: MailSettings) -> str | None:

@@ -86,9 +86,7 @@ def _writing(db: Database, user: str | None) -> Iterator[Session]:
         with db.session(user) as session:
             yield session
     except StaleDataError as exc:
-        raise ConflictError(
-            "agreement", changed_by="another coordinator at the same moment"
-        ) from exc
+        raise ConflictError("agreement") from exc  # another coordinator, at the same moment
 
 
 def _touch(row: AgreementDocument) -> None:
@@ -254,7 +252,7 @@ def record_digital(
             "{file}: the signature in {field} does not hold: {verdict}. Nothing was recorded.",
             file=name,
             field=first.field,
-            verdict=first.verdict,
+            verdict=first.verdict_phrase,
         )
     own = checked.of_party(party)
     if not own:
@@ -269,7 +267,7 @@ def record_digital(
             file=name,
             party=party_name(party),
             signer=signer.check.signer,
-            reasons="; ".join(signer.reasons),
+            reasons=Joined(signer.reasons, "; "),
         )
     assert signer.check.certificate is not None  # an intact signature has its certificate
     with _writing(db, user) as session:
@@ -277,14 +275,15 @@ def record_digital(
         signature = _open_signature(row, party)
         _touch(row)
         if not signed_pdf.startswith(row.signed_pdf or row.pdf or b"\0"):
-            raise ConflictError("agreement", changed_by="another coordinator at the same moment")
+            raise ConflictError("agreement")  # another coordinator recorded one at the same moment
         when = signer.check.signed_at.date() if signer.check.signed_at else date.today()
         _fill(
             signature, SignatureMethod.DIGITAL, Approval(signer.check.signer, signed_on=when), user
         )
         if signer.reasons:
-            signature.reason = (
-                f"Signer not confirmed ({'; '.join(signer.reasons)}); recorded on the explicit "
+            because = "; ".join(reason.english() for reason in signer.reasons)
+            signature.reason = (  # kept in English, as the record of why
+                f"Signer not confirmed ({because}); recorded on the explicit "
                 f"confirmation of {user or 'the coordinator'}. Certificate: "
                 f"{signer.check.certificate.describe()}"
             )

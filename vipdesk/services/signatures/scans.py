@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from vipdesk.errors import FieldProblem
+from vipdesk.phrase import Phrase
 
 MAX_SCAN_BYTES = 25 * 1024 * 1024
 _SCAN_KINDS = {b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG"}
@@ -31,14 +32,15 @@ def readable_scan(data: bytes) -> bool:
 
 def scan_problems(scan: bytes, scan_name: str) -> list[FieldProblem]:
     """What is wrong with the scan, beside the scan field; empty when it can be attached."""
-    name = scan_name or "The scan"
-    labelled = f"The scan {scan_name}" if scan_name else "The scan"  # no double space unnamed
+    # "The scan scan.pdf", or "The scan" when it has no name (no double space)
+    labelled = Phrase("The scan {name}", {"name": scan_name}) if scan_name else Phrase("The scan")
+    name: str | Phrase = scan_name or Phrase("The scan")
     if not scan:
-        return [FieldProblem("scan", f"{labelled} is empty.")]
+        return [FieldProblem.said("scan", "{scan} is empty.", scan=labelled)]
     if len(scan) > MAX_SCAN_BYTES:
-        return [FieldProblem("scan", f"{labelled} is over 25 MB.")]
+        return [FieldProblem.said("scan", "{scan} is over 25 MB.", scan=labelled)]
     if not readable_scan(scan):
-        return [FieldProblem("scan", f"{name} is damaged: it cannot be read.")]
+        return [FieldProblem.said("scan", "{scan} is damaged: it cannot be read.", scan=name)]
     if scan_kind(scan) is None:
-        return [FieldProblem("scan", f"{name} is not a PDF, PNG or JPEG file.")]
+        return [FieldProblem.said("scan", "{scan} is not a PDF, PNG or JPEG file.", scan=name)]
     return []

@@ -46,7 +46,8 @@ from vipdesk.documents.signatures.verification import (
 )
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import AgreementDocument, DocumentKind, Placement, Setting
-from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.phrase import Joined, Phrase
+from vipdesk.services.agreements.views import party_name
 
 TRUST_PREFIX = "trusted_certificate."
 PIN_PREFIX = "signer_pin."
@@ -59,7 +60,7 @@ class SignerCheck:
 
     check: SignatureCheck
     expected: str  # who the document names for the party; "" when that is not known
-    reasons: tuple[str, ...]  # why the signer is not confirmed; empty when confirmed
+    reasons: tuple[Phrase, ...]  # why the signer is not confirmed; empty when confirmed
     scope: str = ""  # the signer the certificate is pinned for
 
     @property
@@ -68,11 +69,17 @@ class SignerCheck:
 
     @property
     def verdict(self) -> str:
+        return self.verdict_phrase.english()
+
+    @property
+    def verdict_phrase(self) -> Phrase:
         if not self.check.holds:
-            return self.check.verdict
+            return self.check.verdict_phrase
         if self.reasons:
-            return "intact, signer NOT CONFIRMED: " + "; ".join(self.reasons)
-        return "intact, signer confirmed"
+            return Phrase(
+                "intact, signer NOT CONFIRMED: {reasons}", {"reasons": Joined(self.reasons, "; ")}
+            )
+        return Phrase("intact, signer confirmed")
 
 
 @dataclass(frozen=True)
@@ -150,7 +157,10 @@ def forget_certificate(db: Database, fingerprint: str, user: str | None = None) 
     with db.session(user) as session:
         rows = session.scalars(select(Setting).where(Setting.key.startswith(prefix))).all()
         if len(fingerprint.strip()) < 16 or not rows:
-            raise NotFoundError(f"No trusted certificate has the fingerprint {fingerprint}.")
+            raise NotFoundError.said(
+                "No trusted certificate has the fingerprint {fingerprint}.",
+                fingerprint=fingerprint,
+            )
         for row in rows:
             session.delete(row)
 
@@ -252,8 +262,10 @@ def check_signed_file(
         placement = session.get(Placement, row.placement_id) if row is not None else None
         if row is None or placement is None:
             unknown = (
-                "the file is not a document stored in this database, so its signers cannot be "
-                "compared with the records",
+                Phrase(
+                    "the file is not a document stored in this database, so its signers cannot "
+                    "be compared with the records"
+                ),
             )
             return SignedFile(name, "", tuple(SignerCheck(c, "", unknown) for c in checks))
         people = _expected_people(row)
@@ -265,29 +277,44 @@ def _judge(
     session: Session, placement: Placement, people: dict[str, str], check: SignatureCheck
 ) -> SignerCheck:
     if check.party is None:
-        return SignerCheck(check, "", (f"signed in {check.field}, which is no party's field",))
+        return SignerCheck(
+            check,
+            "",
+            (Phrase("signed in {field}, which is no party's field", {"field": check.field}),),
+        )
     party = check.party.value
     expected = people.get(party, "")
     certificate = check.certificate
     if not expected or certificate is None:
-        return SignerCheck(check, expected, (f"nobody on record signs for {party}",))
+        return SignerCheck(
+            check,
+            expected,
+            (Phrase("nobody on record signs for the {party}", {"party": party_name(party)}),),
+        )
     scope = _scope(placement, party, expected)
     pins = _pins(session, scope)
     reasons = []
     if not names_match(certificate, expected):
-        label = PARTY_LABELS[party].lower()
         reasons.append(
-            f"the certificate names {certificate.name}, but the {label} is to be signed for "
-            f"by {expected}"
+            Phrase(
+                "the certificate names {name}, but the {party} is to be signed for by {expected}",
+                {"name": certificate.name, "party": party_name(party), "expected": expected},
+            )
         )
     if pins and certificate.fingerprint not in pins:
         reasons.append(
-            f"a different certificate than the one accepted before for {expected} "
-            f"(SHA-256 {certificate.fingerprint[:16]}…)"
+            Phrase(
+                "a different certificate than the one accepted before for {expected} "
+                "(SHA-256 {fingerprint}…)",
+                {"expected": expected, "fingerprint": certificate.fingerprint[:16]},
+            )
         )
     elif not pins and not check.trusted:
         reasons.append(
-            "the certificate is not from an authority this office trusts, and none was "
-            f"accepted before for {expected}"
+            Phrase(
+                "the certificate is not from an authority this office trusts, and none was "
+                "accepted before for {expected}",
+                {"expected": expected},
+            )
         )
     return SignerCheck(check, expected, tuple(reasons), scope)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.documents.agreement.certificate_content import CertificateData
+from vipdesk.documents.agreement.form import CHECKBOXES
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.services.agreements.returns import ReturnedReview
 from vipdesk.services.agreements.validation import certificate_problems
@@ -71,6 +72,14 @@ def _date_edit(value: date) -> QDateEdit:
 
 
 # --- a PDF returned by HR ------------------------------------------------------------------
+
+
+def _value_text(field: str, value: str) -> str:
+    """A returned field's value as the table shows it: the check box's yes or no in the
+    interface's language, a dash for nothing."""
+    if field in CHECKBOXES and value in ("yes", "no"):
+        return tr("yes") if value == "yes" else tr("no")
+    return value or "—"
 
 
 class ReturnedPdfDialog(QDialog):
@@ -121,8 +130,8 @@ class ReturnedPdfDialog(QDialog):
             check.setCheckState(Qt.CheckState.Checked)
             check.setData(Qt.ItemDataRole.UserRole, change.field)
             self.table.setItem(row, 0, check)
-            self.table.setItem(row, 1, QTableWidgetItem(change.ours or "—"))
-            self.table.setItem(row, 2, QTableWidgetItem(change.theirs or "—"))
+            self.table.setItem(row, 1, QTableWidgetItem(_value_text(change.field, change.ours)))
+            self.table.setItem(row, 2, QTableWidgetItem(_value_text(change.field, change.theirs)))
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(changes))
         signed = [str(p) for p in review.signed_parties]

@@ -269,7 +269,7 @@ class RecordSignatureDialog(QDialog):
                 "{exc}\n\nRecord this signature only if you have confirmed who signed (for "
                 "example by telephone). Your confirmation and the reason are kept in the "
                 "placement's history."
-            ).format(exc=exc),
+            ).format(exc=error_text(exc)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

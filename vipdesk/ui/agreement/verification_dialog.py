@@ -19,8 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from vipdesk.services.agreements.views import PARTY_LABELS
-from vipdesk.ui import theme, when
+from vipdesk.ui import labels, theme, when
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.phrases import phrase_text, sentence_text
 
 if TYPE_CHECKING:  # pyHanko loads slowly: only when a PDF is verified
     from vipdesk.documents.signatures.verification import CertificateInfo, SignatureCheck
@@ -58,22 +59,18 @@ def verification(
 
 def short_verdict(check: SignatureCheck) -> str:
     """The verdict in a coordinator's words; pyHanko's technical detail only in small print."""
-    if check.problem or not check.intact or not check.changes_after:
-        return escape(check.verdict)
-    plain, technical = [], []
-    for change in check.changes_after:
-        head, _, detail = change.partition(" (")
-        plain.append(head)
-        if detail:
-            technical.append(detail.rstrip(")"))
-    text = tr("<b>ALTERED after signing by {signer}</b>: ").format(
-        signer=escape(check.signer)
-    ) + escape("; ".join(dict.fromkeys(plain)))
+    if check.problem:
+        text, technical = tr("<b>DAMAGED signature</b>"), check.problem
+    elif not check.intact or not check.changes_after:
+        text, technical = escape(sentence_text(check.verdict_phrase)), ""
+    else:
+        changes = dict.fromkeys(phrase_text(change) for change in check.changes_after)
+        text = tr("<b>ALTERED after signing by {signer}</b>: ").format(
+            signer=escape(check.signer)
+        ) + escape("; ".join(changes))
+        technical = check.detail
     if technical:
-        text += (
-            f"<br><small style='color:{theme.hex_of('muted')}'>"
-            f"{escape('; '.join(technical))}</small>"
-        )
+        text += f"<br><small style='color:{theme.hex_of('muted')}'>{escape(technical)}</small>"
     return text
 
 
@@ -100,7 +97,7 @@ def _verdict_html(signer: SignerCheck) -> tuple[str, str]:
     if not signer.check.holds:
         return theme.hex_of("error"), short_verdict(signer.check)
     if signer.reasons:
-        reasons = escape("; ".join(signer.reasons))
+        reasons = escape("; ".join(phrase_text(reason) for reason in signer.reasons))
         return theme.hex_of("warning"), tr(
             "intact, but <b>signer NOT CONFIRMED</b>: {reasons}"
         ).format(reasons=reasons)
@@ -137,7 +134,8 @@ def verification_html(result: Verification) -> str:
     rows = []
     for signer in result.checks:
         check = signer.check
-        who = PARTY_LABELS.get(check.party.value, "") if check.party else check.field
+        party = PARTY_LABELS.get(check.party.value, "") if check.party else ""
+        who = labels.shown(party) if party else check.field
         signed = when.moment(check.signed_at).replace(" ", "&nbsp;") if check.signed_at else "—"
         colour, verdict = _verdict_html(signer)
         expected = tr("<br><small>on record: {expected}</small>").format(

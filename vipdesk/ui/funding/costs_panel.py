@@ -23,6 +23,7 @@ from vipdesk.ui import theme, when
 from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.dialogs import fit_columns, make_table, selected_id
 from vipdesk.ui.funding.grant_calculator import GrantCalculator
+from vipdesk.ui.funding.problem_texts import problem_texts
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import format_money
@@ -132,7 +133,8 @@ class CostsPanel(QWidget):
                     format_money3=format_money(shared, report.base),
                 )
             )
-        self.problems.setText(tr("Not counted anywhere yet: ") + "; ".join(report.problems))
+        problems = problem_texts(report.problems, report.said)
+        self.problems.setText(tr("Not counted anywhere yet: ") + "; ".join(problems))
         self.problems.setVisible(bool(report.problems))
 
     def _on_new(self) -> None:

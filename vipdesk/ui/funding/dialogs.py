@@ -285,7 +285,7 @@ class RatesDialog(QDialog):
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as exc:
             self.error.show_message(
-                tr("{name} could not be read: {exc}").format(exc=exc, name=path.name)
+                tr("{name} could not be read: {exc}").format(exc=error_text(exc), name=path.name)
             )
             return
         self.add_rates(lambda: import_rates_csv(self.db, text))

@@ -97,6 +97,7 @@ TEMPLATES: tuple[str, ...] = cast(
             "national agency."
         ),
         QT_TR_NOOP("call {year}: {start} – {end}"),
+        QT_TR_NOOP("The organisational support tiers of this call year end too early."),
         QT_TR_NOOP("none"),
     ),
 )

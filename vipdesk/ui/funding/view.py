@@ -46,6 +46,7 @@ from vipdesk.ui.funding.dialogs import (
     make_table,
     selected_id,
 )
+from vipdesk.ui.funding.problem_texts import problem_texts
 from vipdesk.ui.funding.source_editor import SourceEditor
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
@@ -255,7 +256,11 @@ class FundingView(QWidget):
         self.modes, self.years = by_mode(report), by_year(report)
         self.mode_chart.set_bars(bars_for(self.modes, report.base))
         self.year_chart.set_bars(bars_for(self.years, report.base))
-        problems = [*report.problems, *(p for p in budget.problems if p not in report.problems)]
+        counted = problem_texts(report.problems, report.said)
+        problems = [
+            *counted,
+            *(p for p in problem_texts(budget.problems, budget.said) if p not in counted),
+        ]
         if len(problems) == 1:
             self.warning.setText(tr("Not counted: {value}").format(value=problems[0]))
         else:

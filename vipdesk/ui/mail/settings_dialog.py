@@ -278,7 +278,7 @@ class MailSettingsDialog(QDialog):
                 ssl_context=self.ssl_context,
             )
         except VipdeskError as exc:
-            self.server.test_result.setText(tr("Not sent: {exc}").format(exc=exc))
+            self.server.test_result.setText(tr("Not sent: {exc}").format(exc=error_text(exc)))
             return
         self.server.test_result.setText(
             tr("Sent to {sender_address}; the server answered {reply}.").format(

@@ -362,7 +362,9 @@ class PlacementEditor(QDialog):
         if choice is ConflictChoice.KEEP_MINE:
             self._form.version = theirs.version
             return self.save(overwrite=True)
-        self._show_banner(tr("{exc} Your edits are still here, not saved.").format(exc=exc))
+        self._show_banner(
+            tr("{exc} Your edits are still here, not saved.").format(exc=error_text(exc))
+        )
         return False
 
     def _describe(self, name: str, value: object) -> str:

@@ -154,7 +154,9 @@ class PeriodTable(QWidget):
             try:
                 out.append(PeriodForm(PeriodKind(kind.currentData()), start.value(), end.value()))
             except ValueError as exc:
-                problems.append(tr("Period {value}: {exc}").format(exc=exc, value=row + 1))
+                problems.append(
+                    tr("Period {value}: {exc}").format(exc=error_text(exc), value=row + 1)
+                )
         return out, problems
 
 

@@ -348,7 +348,7 @@ class ReadinessWizard(QWizard):
             QMessageBox.warning(
                 self,
                 tr("Not saved"),
-                tr("{exc}\nYour answers on this page are kept.").format(exc=exc),
+                tr("{exc}\nYour answers on this page are kept.").format(exc=error_text(exc)),
             )
             return False
         if complete:
@@ -361,7 +361,7 @@ class ReadinessWizard(QWizard):
             self,
             tr("Changed by someone else"),
             tr("{exc} Their answers are shown now; check this page and press Next again.").format(
-                exc=exc
+                exc=error_text(exc)
             ),
         )
         if isinstance(theirs, ResponseState):

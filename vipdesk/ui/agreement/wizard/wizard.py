@@ -51,7 +51,7 @@ from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence
 from vipdesk.ui.money_fields import format_money
-from vipdesk.ui.phrases import problem_text
+from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import language_combo
 
 FROZEN_NOTE = tr(
@@ -308,7 +308,7 @@ class AgreementWizard(QWizard):
             QMessageBox.warning(
                 self,
                 tr("Draft not saved"),
-                tr("{exc}\nWhat you typed stays on this page.").format(exc=exc),
+                tr("{exc}\nWhat you typed stays on this page.").format(exc=error_text(exc)),
             )
             return False
         self.saved = data
