@@ -7638,10 +7638,6 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Navnet er længere end 200 tegn.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Denne besvarelse af spørgeskemaet findes ikke længere.</translation>
     </message>
@@ -8822,14 +8818,6 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Denne version af aftalen er ikke længere den gældende: en senere version erstattede den, eller den blev slettet.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Dette praktikophold findes ikke længere.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Dette praktikophold findes ikke længere: nogen har måske slettet det.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Skriv mentorens evaluering af praktikanten: Tabel D bekræfter den.</translation>
     </message>
@@ -8948,10 +8936,6 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (praktikophold {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} spørgsmål mangler stadig et svar, det første: “{question}”</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>

@@ -7638,10 +7638,6 @@ Zu tun: {action}.</translation>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Der Name ist länger als 200 Zeichen.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Diese Antwort auf den Fragebogen gibt es nicht mehr.</translation>
     </message>
@@ -8822,14 +8818,6 @@ Zu tun: {action}.</translation>
         <translation>Diese Fassung der Vereinbarung ist nicht mehr die aktuelle: Eine spätere Fassung hat sie ersetzt, oder sie wurde gelöscht.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Dieses Praktikum existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Dieses Praktikum existiert nicht mehr: Jemand hat es vielleicht gelöscht.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Schreiben Sie die Bewertung der Praktikantin/des Praktikanten durch die Mentorin/den Mentor: Tabelle D bescheinigt sie.</translation>
     </message>
@@ -8948,10 +8936,6 @@ Zu tun: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (Praktikum {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>

@@ -7613,10 +7613,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8797,14 +8793,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8922,10 +8910,6 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>{reference} (placement {id})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -7638,10 +7638,6 @@ Toimenpide: {action}.</translation>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Nimi on yli 200 merkkiä pitkä.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Tätä kyselyn vastausta ei ole enää olemassa.</translation>
     </message>
@@ -8822,14 +8818,6 @@ Toimenpide: {action}.</translation>
         <translation>Tämä sopimuksen versio ei ole enää voimassa oleva: myöhempi versio korvasi sen, tai se poistettiin.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Kirjoita mentorin arvio harjoittelijasta: taulukko D vahvistaa sen.</translation>
     </message>
@@ -8948,10 +8936,6 @@ Toimenpide: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (harjoittelu {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>

@@ -7638,10 +7638,6 @@ Cosa fare: {action}.</translation>
         <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Il nome supera i 200 caratteri.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Questa risposta al questionario non esiste più.</translation>
     </message>
@@ -8822,14 +8818,6 @@ Cosa fare: {action}.</translation>
         <translation>Questa versione dell&apos;accordo non è più quella attuale: una versione successiva l&apos;ha sostituita, oppure è stata eliminata.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Questo tirocinio non esiste più.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Questo tirocinio non esiste più: qualcuno potrebbe averlo eliminato.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Scrivi la valutazione del tirocinante da parte del mentore: la Tabella D la certifica.</translation>
     </message>
@@ -8948,10 +8936,6 @@ Cosa fare: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (tirocinio {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} domanda/e attendono ancora una risposta, la prima: «{question}»</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>

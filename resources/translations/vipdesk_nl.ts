@@ -7638,10 +7638,6 @@ Wat te doen: {action}.</translation>
         <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>De naam is langer dan 200 tekens.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Dit antwoord op de vragenlijst bestaat niet meer.</translation>
     </message>
@@ -8822,14 +8818,6 @@ Wat te doen: {action}.</translation>
         <translation>Deze versie van de overeenkomst is niet meer de huidige: een latere versie heeft haar vervangen, of ze is verwijderd.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Deze stage bestaat niet meer.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Deze stage bestaat niet meer: iemand heeft haar misschien verwijderd.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Schrijf de evaluatie van de stagiair door de mentor: Tabel D bevestigt die.</translation>
     </message>
@@ -8948,10 +8936,6 @@ Wat te doen: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (stage {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} vraag/vragen hebben nog een antwoord nodig, de eerste: ‘{question}’</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>

@@ -7679,10 +7679,6 @@ Co zrobić: {action}.</translation>
         <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
     </message>
     <message>
-        <source>The name is longer than 200 characters.</source>
-        <translation>Imię i nazwisko są dłuższe niż 200 znaków.</translation>
-    </message>
-    <message>
         <source>This questionnaire response no longer exists.</source>
         <translation>Ta odpowiedź na kwestionariusz już nie istnieje.</translation>
     </message>
@@ -8863,14 +8859,6 @@ Co zrobić: {action}.</translation>
         <translation>Ta wersja porozumienia nie jest już bieżąca: zastąpiła ją późniejsza wersja albo została usunięta.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Ta praktyka już nie istnieje.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Wpisz ocenę praktykanta wystawioną przez mentora: Tabela D ją poświadcza.</translation>
     </message>
@@ -8989,10 +8977,6 @@ Co zrobić: {action}.</translation>
     <message>
         <source>{reference} (placement {id})</source>
         <translation>{reference} (praktyka {id})</translation>
-    </message>
-    <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
     </message>
     <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
