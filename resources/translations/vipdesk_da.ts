@@ -7386,8 +7386,96 @@ Hvad der skal gøres: {action}.</translation>
         <translation>En studerende skal være mindst {age} år; kontrollér året ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>En anden kontakt bruger allerede denne e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>En anden institution har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>En anden institution har allerede dette navn.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>En anden organisation har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>En anden organisation i dette land har allerede dette navn.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>En anden organisation i {country} har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Født i {year}? Kontrollér året.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Vælg landet.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Vælg, hvor personen arbejder: enten hos en modtagende organisation eller på en institution.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Indtast kontaktens e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Indtast kontaktens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Indtast institutionens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Indtast organisationens navn.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Erasmus-koden er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Adressen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Byen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Fakultetet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Telefonnummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Stillingen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Postnummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Branchen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Gaden er længere end {limit} tegn.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7402,6 +7490,26 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Uddannelsen er længere end {limit} tegn.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Denne studerende findes ikke længere: nogen har måske slettet vedkommende.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Denne studerende blev slettet; markeringerne for lige muligheder blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Denne post ({what}) findes ikke længere: nogen har måske slettet den.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Denne post ({what}) blev slettet af en anden; dine ændringer blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Denne post ({what}) blev lige knyttet til en anden post og blev derfor ikke slettet.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kan ikke skrive på &apos;{code}&apos;; vælg et af disse: {codes}.</translation>
     </message>
@@ -7412,6 +7520,46 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Sprog {n}: navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} kontakt</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} kontakter</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} praktikophold</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} praktikophold</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} studerende</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studerende</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} og {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} og {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} har {records}; slet eller flyt dem først.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} er mentor eller vejleder for {placements}; vælg en anden der først.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -8968,6 +9116,22 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Der findes ingen arbejdslisteregel &quot;{key}&quot;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Denne slettede post kan ikke længere gendannes: nogen har gendannet den, eller den blev slettet for mere end 30 dage siden.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kan ikke gendannes: det, den hører til (en studerende, en modtagende organisation, en finansieringskilde eller en delt udgift), er slettet siden, eller dens reference er taget igen. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>&quot;{setting}&quot;: vælg mellem {least} og {most} dage.</translation>
     </message>
 </context>
 </TS>

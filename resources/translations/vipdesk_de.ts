@@ -7386,8 +7386,96 @@ Zu tun: {action}.</translation>
         <translation>Studierende müssen mindestens {age} Jahre alt sein; prüfen Sie das Jahr ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Ein anderer Kontakt verwendet diese E-Mail-Adresse bereits.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Eine andere Einrichtung hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Eine andere Einrichtung hat diesen Namen bereits.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Eine andere Organisation hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Eine andere Organisation in diesem Land hat diesen Namen bereits.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Eine andere Organisation in {country} hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Geboren {year}? Prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Wählen Sie das Land.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Wählen Sie, wo diese Person arbeitet: entweder bei einer aufnehmenden Organisation oder an einer Einrichtung.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Kontakts ein.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Geben Sie den Namen des Kontakts ein.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Geben Sie den Namen der Einrichtung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Geben Sie den Namen der Organisation ein.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Der Erasmus-Code ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Die Adresse ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Der Ort ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Die Fakultät ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Die Telefonnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Die Funktion ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Die Postleitzahl ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Die Branche ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Die Straße ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7402,6 +7490,26 @@ Zu tun: {action}.</translation>
         <translation>Der Studiengang ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Diese/r Studierende existiert nicht mehr: Jemand hat den Datensatz vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Diese/r Studierende wurde gelöscht; die Chancengleichheitsangaben wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Dieser Datensatz ({what}) existiert nicht mehr: Jemand hat ihn vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Dieser Datensatz ({what}) wurde von jemand anderem gelöscht; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Dieser Datensatz ({what}) wurde gerade mit einem anderen Datensatz verknüpft und daher nicht gelöscht.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kann nicht in &apos;{code}&apos; schreiben; wählen Sie eine dieser Sprachen: {codes}.</translation>
     </message>
@@ -7412,6 +7520,46 @@ Zu tun: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Sprache {n}: Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} Kontakt</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} Kontakte</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} Praktikum</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} Praktika</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} Studierende/r</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} Studierende</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} und {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} hat {records}; löschen oder verschieben Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} ist Mentor/in oder Tutor/in von {placements}; wählen Sie dort zuerst jemand anderen.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -8968,6 +9116,22 @@ Zu tun: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Es gibt keine Regel der Arbeitsliste „{key}“.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Dieser gelöschte Datensatz kann nicht mehr wiederhergestellt werden: Jemand hat ihn wiederhergestellt, oder er wurde vor mehr als 30 Tagen gelöscht.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kann nicht wiederhergestellt werden: Wozu der Datensatz gehört (Studierende/r, aufnehmende Organisation, Finanzierungsquelle oder geteilte Kosten), wurde inzwischen gelöscht, oder seine Kennung wurde neu vergeben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>„{setting}“: Wählen Sie {least} bis {most} Tage.</translation>
     </message>
 </context>
 </TS>

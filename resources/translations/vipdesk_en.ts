@@ -7361,7 +7361,95 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7377,6 +7465,26 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7386,6 +7494,46 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8942,6 +9090,22 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>{file}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7386,8 +7386,96 @@ Toimenpide: {action}.</translation>
         <translation>Opiskelijan on oltava vähintään {age}-vuotias; tarkista vuosi ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Toinen yhteyshenkilö käyttää jo tätä sähköpostiosoitetta.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Toisella korkeakoululla on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Toisella korkeakoululla on jo tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Toisella organisaatiolla on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Toisella organisaatiolla tässä maassa on jo tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Toisella organisaatiolla maassa {country} on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Syntymävuosi {year}? Tarkista vuosi.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Valitse maa.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Valitse, missä henkilö työskentelee: joko vastaanottavassa organisaatiossa tai korkeakoulussa.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Kirjoita yhteyshenkilön sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Kirjoita yhteyshenkilön nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Kirjoita korkeakoulun nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Kirjoita organisaation nimi.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Erasmus-koodi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Osoite on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Kaupunki on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Tiedekunta on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Puhelinnumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Tehtävänimike on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Postinumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Toimiala on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Katuosoite on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7402,6 +7490,26 @@ Toimenpide: {action}.</translation>
         <translation>Koulutusohjelma on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Tätä opiskelijaa ei ole enää: joku on ehkä poistanut hänet.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Tämä opiskelija poistettiin; yhdenvertaisuustietoja ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Tätä tietuetta ({what}) ei ole enää: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Joku muu poisti tämän tietueen ({what}); muutoksiasi ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Tämä tietue ({what}) liitettiin juuri toiseen tietueeseen, joten sitä ei poistettu.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk ei osaa kirjoittaa kielellä &apos;{code}&apos;; valitse jokin näistä: {codes}.</translation>
     </message>
@@ -7412,6 +7520,46 @@ Toimenpide: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Kieli {n}: nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>yhteyshenkilöitä: {count}</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>yhteyshenkilöitä: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>harjoitteluja: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>harjoitteluja: {count}</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>opiskelijoita: {count}</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>opiskelijoita: {count}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} ja {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} ja {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>Tietueeseen {name} liittyy {records}; poista tai siirrä ne ensin.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} on mentori tai ohjaaja ({placements}); valitse niihin ensin joku muu.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -8968,6 +9116,22 @@ Toimenpide: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Työlistan sääntöä ”{key}” ei ole.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Tätä poistettua tietuetta ei voi enää palauttaa: joku palautti sen, tai se poistettiin yli 30 päivää sitten.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name}: palauttaminen ei onnistu: se, mihin tietue kuuluu (opiskelija, vastaanottava organisaatio, rahoituslähde tai jaettu kulu), on sittemmin poistettu, tai sen tunnus on otettu uudelleen käyttöön. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>”{setting}”: valitse {least}–{most} päivää.</translation>
     </message>
 </context>
 </TS>

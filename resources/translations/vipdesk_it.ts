@@ -7386,8 +7386,96 @@ Cosa fare: {action}.</translation>
         <translation>Uno studente deve avere almeno {age} anni; controlla l&apos;anno ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Un altro contatto usa già questo indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Un altro istituto ha già questo nome ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Un altro istituto ha già questo nome.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Un&apos;altra organizzazione ha già questo nome ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Un&apos;altra organizzazione in questo paese ha già questo nome.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Un&apos;altra organizzazione in {country} ha già questo nome ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Nato nel {year}? Controlla l&apos;anno.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Scegli il paese.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Scegli dove lavora questa persona: presso un&apos;organizzazione ospitante oppure presso un istituto.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Inserisci l&apos;indirizzo e-mail del contatto.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Inserisci il nome del contatto.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Inserisci il nome dell&apos;istituto.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Inserisci il nome dell&apos;organizzazione.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Il codice Erasmus supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>L&apos;indirizzo supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>La città supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>La facoltà supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Il numero di telefono supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Il ruolo supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Il codice postale supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Il settore supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>La via supera i {limit} caratteri.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7402,6 +7490,26 @@ Cosa fare: {action}.</translation>
         <translation>Il corso di studi supera i {limit} caratteri.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Questo studente non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Questo studente è stato eliminato; gli indicatori di equità non sono stati salvati.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Questo dato ({what}) non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Questo dato ({what}) è stato eliminato da qualcun altro; le tue modifiche non sono state salvate.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Questo dato ({what}) è appena stato collegato a un altro dato, quindi non è stato eliminato.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk non sa scrivere in &apos;{code}&apos;; scegli una di queste lingue: {codes}.</translation>
     </message>
@@ -7412,6 +7520,46 @@ Cosa fare: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Lingua {n}: il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} contatto</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contatti</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} tirocinio</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} tirocini</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} studente</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studenti</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} e {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} e {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} ha {records}; eliminali o riassegnali prima.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} è mentore o tutor di {placements}; scegli prima un&apos;altra persona lì.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -8968,6 +9116,22 @@ Cosa fare: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Non esiste una regola della lista di lavoro &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Questo dato eliminato non può più essere ripristinato: qualcuno lo ha ripristinato, oppure è stato eliminato più di 30 giorni fa.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} non può essere ripristinato: ciò a cui appartiene (uno studente, un&apos;organizzazione ospitante, una fonte di finanziamento o un costo condiviso) è stato eliminato nel frattempo, oppure il suo riferimento è stato riutilizzato. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>«{setting}»: scegli da {least} a {most} giorni.</translation>
     </message>
 </context>
 </TS>

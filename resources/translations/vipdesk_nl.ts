@@ -7386,8 +7386,96 @@ Wat te doen: {action}.</translation>
         <translation>Een student moet minstens {age} jaar oud zijn; controleer het jaar ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Een ander contact gebruikt dit e-mailadres al.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Een andere instelling heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Een andere instelling heeft deze naam al.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Een andere organisatie heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Een andere organisatie in dit land heeft deze naam al.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Een andere organisatie in {country} heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Geboren in {year}? Controleer het jaar.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Kies het land.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Kies waar deze persoon werkt: bij een ontvangende organisatie of bij een instelling.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van het contact in.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Vul de naam van het contact in.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Vul de naam van de instelling in.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Vul de naam van de organisatie in.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>De Erasmus-code is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Het adres is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>De plaats is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>De faculteit is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>De naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Het telefoonnummer is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>De functie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>De postcode is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>De sector is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>De straat is langer dan {limit} tekens.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7402,6 +7490,26 @@ Wat te doen: {action}.</translation>
         <translation>De opleiding is langer dan {limit} tekens.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Deze student bestaat niet meer: iemand heeft hem of haar misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Deze student is verwijderd; de gelijkekansenkenmerken zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Dit gegeven ({what}) bestaat niet meer: iemand heeft het misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Dit gegeven ({what}) is door iemand anders verwijderd; uw wijzigingen zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Dit gegeven ({what}) is zojuist aan een ander gegeven gekoppeld en is daarom niet verwijderd.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kan niet schrijven in &apos;{code}&apos;; kies een van deze: {codes}.</translation>
     </message>
@@ -7412,6 +7520,46 @@ Wat te doen: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Taal {n}: de naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} contact</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contacten</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} stage</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} stages</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} student</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studenten</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} en {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} heeft {records}; verwijder of verplaats die eerst.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} is mentor of begeleider van {placements}; kies daar eerst iemand anders.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -8968,6 +9116,22 @@ Wat te doen: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Er is geen werklijstregel &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Dit verwijderde gegeven kan niet meer worden hersteld: iemand heeft het hersteld, of het is meer dan 30 dagen geleden verwijderd.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kan niet worden hersteld: waar het bij hoort (een student, ontvangende organisatie, financieringsbron of gedeelde kosten) is intussen verwijderd, of de referentie is opnieuw gebruikt. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>“{setting}”: kies van {least} tot {most} dagen.</translation>
     </message>
 </context>
 </TS>

@@ -7427,8 +7427,96 @@ Co zrobić: {action}.</translation>
         <translation>Student musi mieć co najmniej {age} lat; sprawdź rok ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Inny kontakt używa już tego adresu e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Inna instytucja ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Inna instytucja ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Inna organizacja ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Inna organizacja w tym kraju ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Inna organizacja w kraju {country} ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Rok urodzenia {year}? Sprawdź rok.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Wybierz kraj.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Wybierz, gdzie ta osoba pracuje: w organizacji przyjmującej albo w instytucji.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Wpisz adres e-mail kontaktu.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Wpisz imię i nazwisko kontaktu.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Wpisz nazwę instytucji.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Wpisz nazwę organizacji.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Kod Erasmus jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Adres jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Miejscowość jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Wydział jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Numer telefonu jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Stanowisko jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Kod pocztowy jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Branża jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Ulica jest dłuższa niż {limit} znaków.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7443,6 +7531,26 @@ Co zrobić: {action}.</translation>
         <translation>Kierunek studiów jest dłuższy niż {limit} znaków.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Ten student już nie istnieje: ktoś mógł go usunąć.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Ten student został usunięty; znaczniki równych szans nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Ten rekord ({what}) już nie istnieje: ktoś mógł go usunąć.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Ten rekord ({what}) usunęła inna osoba; Twoje zmiany nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Ten rekord ({what}) został właśnie powiązany z innym rekordem, więc go nie usunięto.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk nie umie pisać w języku &apos;{code}&apos;; wybierz jeden z tych: {codes}.</translation>
     </message>
@@ -7453,6 +7561,46 @@ Co zrobić: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Język {n}: nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>kontakty: {count}</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>kontakty: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>praktyki: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>praktyki: {count}</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>studenci: {count}</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>studenci: {count}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} i {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} i {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} ma powiązane rekordy ({records}); najpierw je usuń lub przypisz gdzie indziej.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} jest mentorem lub opiekunem w praktykach ({placements}); najpierw wybierz tam kogoś innego.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -9009,6 +9157,22 @@ Co zrobić: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Nie ma reguły listy zadań „{key}”.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Tego usuniętego rekordu nie można już przywrócić: ktoś go przywrócił albo usunięto go ponad 30 dni temu.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name}: nie można przywrócić: to, do czego należy (student, organizacja przyjmująca, źródło finansowania lub koszt wspólny), zostało w międzyczasie usunięte albo jego oznaczenie zostało ponownie użyte. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>„{setting}”: wybierz od {least} do {most} dni.</translation>
     </message>
 </context>
 </TS>
