@@ -7286,6 +7286,50 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Slutningen ligger før starten.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dette praktikophold findes ikke længere: måske har nogen slettet det.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Dette praktikophold er slettet af en anden; dine ændringer blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Databasen afviste ændringen: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Et praktikophold kan ikke gå fra &apos;{current}&apos; til &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Sig, hvorfor praktikopholdet alligevel går videre.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Kun en kontorleder kan flytte et praktikophold forbi åbne kontroller.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Der er intet tjeklistepunkt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>“{item}” følger af vipdesks registreringer; for at afkrydse det manuelt skal du sige hvorfor (fx “gjort uden for vipdesk: papirspørgeskema”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Et loginnavn må ikke indeholde komma.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Listen over kontorledere er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Kun en kontorleder kan ændre, hvem der er kontorledere.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; er ikke en e-mailadresse; den skal se ud som navn@uni.eu.</translation>
     </message>
@@ -7342,8 +7386,96 @@ Hvad der skal gøres: {action}.</translation>
         <translation>En studerende skal være mindst {age} år; kontrollér året ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>En anden kontakt bruger allerede denne e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>En anden institution har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>En anden institution har allerede dette navn.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>En anden organisation har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>En anden organisation i dette land har allerede dette navn.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>En anden organisation i {country} har allerede dette navn ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Født i {year}? Kontrollér året.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Vælg landet.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Vælg, hvor personen arbejder: enten hos en modtagende organisation eller på en institution.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Indtast kontaktens e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Indtast kontaktens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Indtast institutionens navn.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Indtast organisationens navn.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Erasmus-koden er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Adressen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Byen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Fakultetet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Telefonnummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Stillingen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Postnummeret er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Branchen er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Gaden er længere end {limit} tegn.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7358,6 +7490,26 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Uddannelsen er længere end {limit} tegn.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Denne studerende findes ikke længere: nogen har måske slettet vedkommende.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Denne studerende blev slettet; markeringerne for lige muligheder blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Denne post ({what}) findes ikke længere: nogen har måske slettet den.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Denne post ({what}) blev slettet af en anden; dine ændringer blev ikke gemt.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Denne post ({what}) blev lige knyttet til en anden post og blev derfor ikke slettet.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kan ikke skrive på &apos;{code}&apos;; vælg et af disse: {codes}.</translation>
     </message>
@@ -7368,6 +7520,46 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Sprog {n}: navnet er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} kontakt</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} kontakter</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} praktikophold</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} praktikophold</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} studerende</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studerende</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} og {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} og {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} har {records}; slet eller flyt dem først.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} er mentor eller vejleder for {placements}; vælg en anden der først.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7534,6 +7726,14 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Hold læringsudbyttet under {limit} tegn.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Denne opfølgningsnote findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Denne note har ingen vedhæftet fil.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>Svartiden er 1 til 336 timer.</translation>
     </message>
@@ -7584,6 +7784,94 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Intet tidsrum på {minutes} minutter ligger inden for de fælles timer på samme ugedag i hele praktikopholdet: udvid nogens arbejdstid, eller aftal mødetider uge for uge.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Denne besvarelse af spørgeskemaet findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Spørgeskemaet er afsluttet; foretag en ny vurdering for at registrere nye svar.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} spørgsmål mangler stadig svar, det første: “{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Et afsluttet spørgeskema gemmes som historik.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Der er intet spørgsmål &apos;{key}&apos; i denne version.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Skriv svaret som tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Svaret er for langt.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Vælg et tal fra 1 til {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Vælg et af de tilbudte svar.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Spørgeskemaet &apos;{name}&apos; er ikke installeret.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Version {version} af spørgeskemaet &apos;{questionnaire}&apos; er ikke installeret: besvarelsen stammer fra en anden vipdesk-version.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Oversættelsen af spørgeskemaet {name} kan ikke læses: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Oversættelsen af spørgeskemaet {name} svarer ikke til den engelske fil: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>dens id, version eller part</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>dens temaer</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} spørgsmål i stedet for {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>spørgsmålet &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Ukendt formål eller værktøj: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Angiv datoen for testen.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Noten er længere end {limit} tegn.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dette praktikophold findes ikke længere.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Denne protokol er slettet af en anden.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7644,6 +7932,154 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Serveren {where} tilbyder ikke STARTTLS: vælg TLS, eller spørg IT om den rigtige port.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Angiv mindst én modtager.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Giv beskeden et emne.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Emnet er én linje.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Emnet er over 300 tegn.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Vedhæftningerne fylder {size} MB; de fleste servere tager 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Et filnavn må ikke indeholde linjeskift eller skråstreg.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Et navn eller en adresse må ikke indeholde linjeskift.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>En tom adresse er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} er ikke en e-mailadresse.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Denne besked er ikke længere i udbakken.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Angiv serverens navn, fx smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Porten er et tal fra 1 til 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Angiv den adresse, beskederne sendes fra.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>En indstilling er længere end 200 tegn.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Angiv først afsenderadressen under Indstillinger → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Angiv det brugernavn, adgangskoden hører til.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>En krøllet parentes skal omslutte en pladsholder, fx {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Ukendt pladsholder {name}: brug en fra listen.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Beskeden skal have en tekst.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Der er ingen mailskabelon &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Praktikopholdet har ingen faglig vejleder at sende dette til.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Et certifikat anmodes om hos værten; det underskrives ikke af tre parter.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Certifikatet opbevares; det sendes ikke til parterne.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Den udfyldelige PDF er aftalen til værtens HR.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} har status &apos;{state}&apos;: send det først til underskrift, og e-mail det derefter.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Praktikanten har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Den udsendende institution har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Den modtagende organisation har allerede underskrevet {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til praktikanten: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til den udsendende institution: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Aftalen {reference} har ingen e-mailadresse til den modtagende organisation: tilføj den i registreringen, eller skriv adressen i beskeden.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} er en Outlook .msg-fil, som vipdesk ikke læser: gem beskeden som .eml i Outlook (eller gem den vedhæftede PDF), og åbn den.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} er en PDF, ikke en e-mail: åbn den som en returneret PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} er ikke en e-mailbesked (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} er over {limit} MB; gem PDF&apos;en fra den.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} indeholder ingen aftale eller spørgeskema eksporteret af vipdesk (ingen vedhæftning).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} indeholder ingen aftale eller spørgeskema eksporteret af vipdesk ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8530,14 +8966,6 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Denne version af aftalen er ikke længere den gældende: en senere version erstattede den, eller den blev slettet.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Dette praktikophold findes ikke længere.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Dette praktikophold findes ikke længere: nogen har måske slettet det.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Skriv mentorens evaluering af praktikanten: Tabel D bekræfter den.</translation>
     </message>
@@ -8658,10 +9086,6 @@ Hvad der skal gøres: {action}.</translation>
         <translation>{reference} (praktikophold {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} spørgsmål mangler stadig et svar, det første: “{question}”</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} indeholder et spørgeskema, som vipdesk ikke kender.</translation>
     </message>
@@ -8692,6 +9116,22 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Der findes ingen arbejdslisteregel &quot;{key}&quot;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Denne slettede post kan ikke længere gendannes: nogen har gendannet den, eller den blev slettet for mere end 30 dage siden.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kan ikke gendannes: det, den hører til (en studerende, en modtagende organisation, en finansieringskilde eller en delt udgift), er slettet siden, eller dens reference er taget igen. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>&quot;{setting}&quot;: vælg mellem {least} og {most} dage.</translation>
     </message>
 </context>
 </TS>

@@ -7286,6 +7286,50 @@ Zu tun: {action}.</translation>
         <translation>Das Ende liegt vor dem Beginn.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Dieses Praktikum gibt es nicht mehr: Vielleicht hat es jemand gelöscht.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Dieses Praktikum wurde von jemand anderem gelöscht; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Die Datenbank hat die Änderung abgelehnt: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Ein Praktikum kann nicht von „{current}“ zu „{target}“ wechseln.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Sagen Sie, warum das Praktikum trotzdem weitergeht.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Nur eine Büroleitung kann ein Praktikum trotz offener Prüfungen weiterbewegen.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Es gibt keinen Checklistenpunkt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>„{item}“ ergibt sich aus den Daten von vipdesk; um es von Hand abzuhaken, sagen Sie warum (z. B. „außerhalb von vipdesk erledigt: Papierfragebogen“).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Ein Anmeldename darf kein Komma enthalten.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Die Liste der Büroleitungen ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Nur eine Büroleitung kann ändern, wer die Büroleitungen sind.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; ist keine E-Mail-Adresse; sie sollte wie name@uni.eu aussehen.</translation>
     </message>
@@ -7342,8 +7386,96 @@ Zu tun: {action}.</translation>
         <translation>Studierende müssen mindestens {age} Jahre alt sein; prüfen Sie das Jahr ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Ein anderer Kontakt verwendet diese E-Mail-Adresse bereits.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Eine andere Einrichtung hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Eine andere Einrichtung hat diesen Namen bereits.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Eine andere Organisation hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Eine andere Organisation in diesem Land hat diesen Namen bereits.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Eine andere Organisation in {country} hat diesen Namen bereits ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Geboren {year}? Prüfen Sie das Jahr.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Wählen Sie das Land.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Wählen Sie, wo diese Person arbeitet: entweder bei einer aufnehmenden Organisation oder an einer Einrichtung.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Kontakts ein.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Geben Sie den Namen des Kontakts ein.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Geben Sie den Namen der Einrichtung ein.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Geben Sie den Namen der Organisation ein.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Der Erasmus-Code ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Die Adresse ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Der Ort ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Die Fakultät ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Die Telefonnummer ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Die Funktion ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Die Postleitzahl ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Die Branche ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Die Straße ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7358,6 +7490,26 @@ Zu tun: {action}.</translation>
         <translation>Der Studiengang ist länger als {limit} Zeichen.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Diese/r Studierende existiert nicht mehr: Jemand hat den Datensatz vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Diese/r Studierende wurde gelöscht; die Chancengleichheitsangaben wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Dieser Datensatz ({what}) existiert nicht mehr: Jemand hat ihn vielleicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Dieser Datensatz ({what}) wurde von jemand anderem gelöscht; Ihre Änderungen wurden nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Dieser Datensatz ({what}) wurde gerade mit einem anderen Datensatz verknüpft und daher nicht gelöscht.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kann nicht in &apos;{code}&apos; schreiben; wählen Sie eine dieser Sprachen: {codes}.</translation>
     </message>
@@ -7368,6 +7520,46 @@ Zu tun: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Sprache {n}: Der Name ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} Kontakt</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} Kontakte</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} Praktikum</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} Praktika</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} Studierende/r</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} Studierende</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} und {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} und {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} hat {records}; löschen oder verschieben Sie diese zuerst.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} ist Mentor/in oder Tutor/in von {placements}; wählen Sie dort zuerst jemand anderen.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7534,6 +7726,14 @@ Zu tun: {action}.</translation>
         <translation>Halten Sie die Lernergebnisse unter {limit} Zeichen.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Dieser Eintrag der Begleitung existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Dieser Eintrag hat keine angehängte Datei.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>Die Antwortzeit liegt zwischen 1 und 336 Stunden.</translation>
     </message>
@@ -7584,6 +7784,94 @@ Zu tun: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Kein Zeitfenster von {minutes} Minuten liegt während des ganzen Praktikums am selben Wochentag in den gemeinsamen Stunden: Erweitern Sie die Zeiten einer Person oder vereinbaren Sie die Treffen Woche für Woche.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Diese Antwort auf den Fragebogen gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Dieser Fragebogen wurde abgeschlossen; bewerten Sie neu, um neue Antworten zu erfassen.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Ein abgeschlossener Fragebogen bleibt als Verlauf erhalten.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Diese Version hat keine Frage &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Geben Sie die Antwort als Text ein.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Die Antwort ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Wählen Sie eine Zahl von 1 bis {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Wählen Sie eine der angebotenen Antworten.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Es ist kein Fragebogen &apos;{name}&apos; installiert.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Version {version} des Fragebogens &apos;{questionnaire}&apos; ist nicht installiert: Diese Antwort stammt aus einer anderen vipdesk-Version.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Die Übersetzung des Fragebogens {name} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Die Übersetzung des Fragebogens {name} passt nicht zu ihrer englischen Datei: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>ihre ID, Version oder Partei</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>ihre Themen</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} Fragen statt {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>die Frage &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Unbekannter Zweck oder unbekanntes Werkzeug: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Geben Sie das Datum des Tests ein.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Die Notiz ist länger als {limit} Zeichen.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Dieses Praktikum gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Dieses Protokoll wurde von jemand anderem gelöscht.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7644,6 +7932,154 @@ Zu tun: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Der Server {where} bietet kein STARTTLS an: Wählen Sie TLS oder fragen Sie die IT nach dem richtigen Port.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Geben Sie mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Geben Sie der Nachricht einen Betreff.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Der Betreff ist eine einzige Zeile.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Der Betreff ist länger als 300 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Die Anhänge umfassen {size} MB; die meisten Server nehmen 25 MB an.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Ein Dateiname darf keinen Zeilenumbruch und keinen Schrägstrich enthalten.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Ein Name oder eine Adresse darf keinen Zeilenumbruch enthalten.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Eine leere Adresse ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Diese Nachricht ist nicht mehr im Postausgang.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Geben Sie den Namen des Servers an, z. B. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Der Port ist eine Zahl von 1 bis 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Geben Sie die Absenderadresse der Nachrichten an.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Eine Einstellung ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Legen Sie zuerst unter Einstellungen → E-Mail die Absenderadresse fest.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Geben Sie den Benutzernamen an, zu dem das Passwort gehört.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Eine geschweifte Klammer muss einen Platzhalter umschließen, z. B. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Unbekannter Platzhalter {name}: Verwenden Sie einen aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Die Nachricht braucht einen Text.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Es gibt keine E-Mail-Vorlage &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Das Praktikum hat keine Tutorin/keinen Tutor der Hochschule, an die/den dies gehen könnte.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Eine Bescheinigung wird beim Gastgeber angefordert, nicht von drei Parteien unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Die Bescheinigung wird aufbewahrt; sie geht nicht an die Parteien.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Das ausfüllbare PDF ist die Vereinbarung für die Personalabteilung des Gastgebers.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} hat den Status „{state}“: Senden Sie es zuerst zur Unterschrift und dann per E-Mail.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Die Praktikantin/der Praktikant hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Die entsendende Einrichtung hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Die aufnehmende Organisation hat {document} bereits unterschrieben.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die Praktikantin/den Praktikanten: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die entsendende Einrichtung: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Die Vereinbarung {reference} hat keine E-Mail-Adresse für die aufnehmende Organisation: Ergänzen Sie sie im Datensatz oder schreiben Sie die Adresse in die Nachricht.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} ist eine Outlook-.msg-Datei, die vipdesk nicht liest: Speichern Sie die Nachricht in Outlook als .eml (oder das angehängte PDF) und öffnen Sie diese.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} ist ein PDF, keine E-Mail: Öffnen Sie es als zurückgesandtes PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} ist keine E-Mail-Nachricht (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} ist größer als {limit} MB; speichern Sie das PDF daraus.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} enthält keine von vipdesk exportierte Vereinbarung und keinen Fragebogen (kein Anhang).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} enthält keine von vipdesk exportierte Vereinbarung und keinen Fragebogen ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8530,14 +8966,6 @@ Zu tun: {action}.</translation>
         <translation>Diese Fassung der Vereinbarung ist nicht mehr die aktuelle: Eine spätere Fassung hat sie ersetzt, oder sie wurde gelöscht.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Dieses Praktikum existiert nicht mehr.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Dieses Praktikum existiert nicht mehr: Jemand hat es vielleicht gelöscht.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Schreiben Sie die Bewertung der Praktikantin/des Praktikanten durch die Mentorin/den Mentor: Tabelle D bescheinigt sie.</translation>
     </message>
@@ -8658,10 +9086,6 @@ Zu tun: {action}.</translation>
         <translation>{reference} (Praktikum {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} Frage(n) brauchen noch eine Antwort, die erste: „{question}“</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} enthält einen Fragebogen, den vipdesk nicht kennt.</translation>
     </message>
@@ -8692,6 +9116,22 @@ Zu tun: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Es gibt keine Regel der Arbeitsliste „{key}“.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Dieser gelöschte Datensatz kann nicht mehr wiederhergestellt werden: Jemand hat ihn wiederhergestellt, oder er wurde vor mehr als 30 Tagen gelöscht.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kann nicht wiederhergestellt werden: Wozu der Datensatz gehört (Studierende/r, aufnehmende Organisation, Finanzierungsquelle oder geteilte Kosten), wurde inzwischen gelöscht, oder seine Kennung wurde neu vergeben. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>„{setting}“: Wählen Sie {least} bis {most} Tage.</translation>
     </message>
 </context>
 </TS>

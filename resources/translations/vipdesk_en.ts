@@ -7261,6 +7261,50 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7317,7 +7361,95 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7333,6 +7465,26 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,6 +7494,46 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7509,6 +7701,14 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7558,6 +7758,94 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7618,6 +7906,154 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -8505,14 +8941,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8633,10 +9061,6 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8666,6 +9090,22 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>{file}: {problem}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7286,6 +7286,50 @@ Toimenpide: {action}.</translation>
         <translation>Loppu on ennen alkua.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Joku muu poisti tämän harjoittelun; muutoksiasi ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Tietokanta hylkäsi muutoksen: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Harjoittelu ei voi siirtyä tilasta &apos;{current}&apos; tilaan &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Kerro, miksi harjoittelu siirtyy silti eteenpäin.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Vain toimiston vastaava voi siirtää harjoittelun avointen tarkistusten ohi.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Tarkistuslistalla ei ole kohtaa &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>”{item}” seuraa vipdeskin tiedoista; jos merkitset sen käsin, kerro miksi (esim. ”tehty vipdeskin ulkopuolella: paperikysely”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Käyttäjätunnuksessa ei voi olla pilkkua.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Toimiston vastaavien luettelo on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Vain toimiston vastaava voi muuttaa, ketkä ovat vastaavia.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; ei ole sähköpostiosoite; sen pitäisi näyttää tältä: nimi@uni.eu.</translation>
     </message>
@@ -7342,8 +7386,96 @@ Toimenpide: {action}.</translation>
         <translation>Opiskelijan on oltava vähintään {age}-vuotias; tarkista vuosi ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Toinen yhteyshenkilö käyttää jo tätä sähköpostiosoitetta.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Toisella korkeakoululla on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Toisella korkeakoululla on jo tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Toisella organisaatiolla on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Toisella organisaatiolla tässä maassa on jo tämä nimi.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Toisella organisaatiolla maassa {country} on jo tämä nimi ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Syntymävuosi {year}? Tarkista vuosi.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Valitse maa.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Valitse, missä henkilö työskentelee: joko vastaanottavassa organisaatiossa tai korkeakoulussa.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Kirjoita yhteyshenkilön sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Kirjoita yhteyshenkilön nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Kirjoita korkeakoulun nimi.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Kirjoita organisaation nimi.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Erasmus-koodi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Osoite on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Kaupunki on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Tiedekunta on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Puhelinnumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Tehtävänimike on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Postinumero on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Toimiala on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Katuosoite on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7358,6 +7490,26 @@ Toimenpide: {action}.</translation>
         <translation>Koulutusohjelma on yli {limit} merkkiä pitkä.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Tätä opiskelijaa ei ole enää: joku on ehkä poistanut hänet.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Tämä opiskelija poistettiin; yhdenvertaisuustietoja ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Tätä tietuetta ({what}) ei ole enää: joku on ehkä poistanut sen.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Joku muu poisti tämän tietueen ({what}); muutoksiasi ei tallennettu.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Tämä tietue ({what}) liitettiin juuri toiseen tietueeseen, joten sitä ei poistettu.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk ei osaa kirjoittaa kielellä &apos;{code}&apos;; valitse jokin näistä: {codes}.</translation>
     </message>
@@ -7368,6 +7520,46 @@ Toimenpide: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Kieli {n}: nimi on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>yhteyshenkilöitä: {count}</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>yhteyshenkilöitä: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>harjoitteluja: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>harjoitteluja: {count}</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>opiskelijoita: {count}</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>opiskelijoita: {count}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} ja {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} ja {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>Tietueeseen {name} liittyy {records}; poista tai siirrä ne ensin.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} on mentori tai ohjaaja ({placements}); valitse niihin ensin joku muu.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7534,6 +7726,14 @@ Toimenpide: {action}.</translation>
         <translation>Pidä oppimistulokset alle {limit} merkissä.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Tätä seurantamerkintää ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Tähän merkintään ei ole liitetty tiedostoa.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>Vastausaika on 1–336 tuntia.</translation>
     </message>
@@ -7584,6 +7784,94 @@ Toimenpide: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Mikään {minutes} minuutin aika ei osu yhteisiin tunteihin samana viikonpäivänä koko harjoittelun ajan: laajenna jonkun työaikaa tai sovi tapaamisajat viikko kerrallaan.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Tätä kyselyn vastausta ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Kysely on jo täytetty; arvioi uudelleen tallentaaksesi uudet vastaukset.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Täytetty kysely säilytetään historiana.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Tässä versiossa ei ole kysymystä &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Kirjoita vastaus tekstinä.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Vastaus on liian pitkä.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Valitse luku väliltä 1–{points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Valitse jokin tarjotuista vastauksista.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Kyselyä &apos;{name}&apos; ei ole asennettu.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Kyselyn &apos;{questionnaire}&apos; versiota {version} ei ole asennettu: vastaus on peräisin toisesta vipdesk-versiosta.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Kyselyn käännöstä {name} ei voi lukea: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Kyselyn käännös {name} ei vastaa englanninkielistä tiedostoa: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>sen tunniste, versio tai osapuoli</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>sen teemat</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} kysymystä {expected} sijaan</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>kysymys &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Tuntematon tarkoitus tai työkalu: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Anna testin päivämäärä.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Muistiinpano on yli {limit} merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Joku muu poisti tämän suunnitelman.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7644,6 +7932,154 @@ Toimenpide: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Palvelin {where} ei tarjoa STARTTLS:ää: valitse TLS tai kysy IT-tuelta oikeaa porttia.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Anna vähintään yksi vastaanottaja.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Anna viestille aihe.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Aihe on yksi rivi.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Aihe on yli 300 merkkiä.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Liitteet ovat yhteensä {size} Mt; useimmat palvelimet ottavat vastaan 25 Mt.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Tiedostonimessä ei saa olla rivinvaihtoa eikä kauttaviivaa.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Nimessä tai osoitteessa ei saa olla rivinvaihtoa.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Tyhjä osoite ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} ei ole sähköpostiosoite.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Tämä viesti ei ole enää lähtevissä.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Anna palvelimen nimi, esim. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Portti on luku väliltä 1–65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Anna osoite, josta viestit lähetetään.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Jokin asetus on yli 200 merkkiä pitkä.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Aseta ensin lähettäjän osoite kohdassa Asetukset → Sähköposti.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Anna käyttäjätunnus, johon salasana kuuluu.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Aaltosulkeiden sisällä on oltava paikkamerkki, esim. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Tuntematon paikkamerkki {name}: käytä jotakin luettelon paikkamerkkiä.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Viestissä on oltava tekstiä.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Viestipohjaa &apos;{key}&apos; ei ole.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Harjoittelulla ei ole korkeakoulun ohjaajaa, jolle tämän voisi lähettää.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Todistus pyydetään isännältä; sitä eivät allekirjoita kolme osapuolta.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Todistus säilytetään; sitä ei lähetetä osapuolille.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Täytettävä PDF on sopimus isännän henkilöstöhallinnolle.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Asiakirjan {document} tila on ”{state}”: lähetä se ensin allekirjoitettavaksi ja sitten sähköpostilla.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Harjoittelija on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Lähettävä korkeakoulu on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Vastaanottava organisaatio on jo allekirjoittanut asiakirjan {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole harjoittelijan sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole lähettävän korkeakoulun sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Sopimuksessa {reference} ei ole vastaanottavan organisaation sähköpostiosoitetta: lisää se tietoihin tai kirjoita osoite viestiin.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} on Outlookin .msg-tiedosto, jota vipdesk ei lue: tallenna viesti Outlookissa .eml-muodossa (tai tallenna liitetty PDF) ja avaa se.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} on PDF, ei sähköposti: avaa se palautettuna PDF:nä.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} ei ole sähköpostiviesti (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} on yli {limit} Mt; tallenna PDF siitä.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} ei sisällä vipdeskistä vietyä sopimusta tai kyselyä (ei liitettä).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} ei sisällä vipdeskistä vietyä sopimusta tai kyselyä ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8530,14 +8966,6 @@ Toimenpide: {action}.</translation>
         <translation>Tämä sopimuksen versio ei ole enää voimassa oleva: myöhempi versio korvasi sen, tai se poistettiin.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Tätä harjoittelua ei ole enää olemassa.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Tätä harjoittelua ei ole enää olemassa: joku on ehkä poistanut sen.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Kirjoita mentorin arvio harjoittelijasta: taulukko D vahvistaa sen.</translation>
     </message>
@@ -8658,10 +9086,6 @@ Toimenpide: {action}.</translation>
         <translation>{reference} (harjoittelu {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} sisältää kyselyn, jota vipdesk ei tunne.</translation>
     </message>
@@ -8692,6 +9116,22 @@ Toimenpide: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Työlistan sääntöä ”{key}” ei ole.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Tätä poistettua tietuetta ei voi enää palauttaa: joku palautti sen, tai se poistettiin yli 30 päivää sitten.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name}: palauttaminen ei onnistu: se, mihin tietue kuuluu (opiskelija, vastaanottava organisaatio, rahoituslähde tai jaettu kulu), on sittemmin poistettu, tai sen tunnus on otettu uudelleen käyttöön. Mitään ei muutettu.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>”{setting}”: valitse {least}–{most} päivää.</translation>
     </message>
 </context>
 </TS>

@@ -7286,6 +7286,50 @@ Cosa fare: {action}.</translation>
         <translation>La fine è prima dell&apos;inizio.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Questo tirocinio non esiste più: forse qualcuno lo ha eliminato.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Questo tirocinio è stato eliminato da qualcun altro; le tue modifiche non sono state salvate.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Il database ha rifiutato la modifica: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Un tirocinio non può passare da &apos;{current}&apos; a &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Spiega perché il tirocinio avanza comunque.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Solo un responsabile d&apos;ufficio può far avanzare un tirocinio con controlli aperti.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Non esiste la voce di checklist &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>«{item}» deriva dai dati di vipdesk; per spuntarlo a mano, spiega perché (ad es. «fatto fuori da vipdesk: questionario cartaceo»).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Un nome di accesso non può contenere una virgola.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>L&apos;elenco dei responsabili d&apos;ufficio supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Solo un responsabile d&apos;ufficio può cambiare chi sono i responsabili.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; non è un indirizzo e-mail; dovrebbe avere la forma nome@uni.eu.</translation>
     </message>
@@ -7342,8 +7386,96 @@ Cosa fare: {action}.</translation>
         <translation>Uno studente deve avere almeno {age} anni; controlla l&apos;anno ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Un altro contatto usa già questo indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Un altro istituto ha già questo nome ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Un altro istituto ha già questo nome.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Un&apos;altra organizzazione ha già questo nome ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Un&apos;altra organizzazione in questo paese ha già questo nome.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Un&apos;altra organizzazione in {country} ha già questo nome ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Nato nel {year}? Controlla l&apos;anno.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Scegli il paese.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Scegli dove lavora questa persona: presso un&apos;organizzazione ospitante oppure presso un istituto.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Inserisci l&apos;indirizzo e-mail del contatto.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Inserisci il nome del contatto.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Inserisci il nome dell&apos;istituto.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Inserisci il nome dell&apos;organizzazione.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Il codice Erasmus supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>L&apos;indirizzo supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>La città supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>La facoltà supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Il numero di telefono supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Il ruolo supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Il codice postale supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Il settore supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>La via supera i {limit} caratteri.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7358,6 +7490,26 @@ Cosa fare: {action}.</translation>
         <translation>Il corso di studi supera i {limit} caratteri.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Questo studente non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Questo studente è stato eliminato; gli indicatori di equità non sono stati salvati.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Questo dato ({what}) non esiste più: qualcuno potrebbe averlo eliminato.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Questo dato ({what}) è stato eliminato da qualcun altro; le tue modifiche non sono state salvate.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Questo dato ({what}) è appena stato collegato a un altro dato, quindi non è stato eliminato.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk non sa scrivere in &apos;{code}&apos;; scegli una di queste lingue: {codes}.</translation>
     </message>
@@ -7368,6 +7520,46 @@ Cosa fare: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Lingua {n}: il nome supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} contatto</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contatti</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} tirocinio</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} tirocini</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} studente</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studenti</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} e {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} e {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} ha {records}; eliminali o riassegnali prima.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} è mentore o tutor di {placements}; scegli prima un&apos;altra persona lì.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7534,6 +7726,14 @@ Cosa fare: {action}.</translation>
         <translation>Tieni i risultati sotto i {limit} caratteri.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Questa voce di monitoraggio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Questa voce non ha un file allegato.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>Il tempo di risposta va da 1 a 336 ore.</translation>
     </message>
@@ -7584,6 +7784,94 @@ Cosa fare: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Nessuna fascia di {minutes} minuti cade nelle ore condivise nello stesso giorno della settimana per tutto il tirocinio: amplia l&apos;orario di qualcuno o concorda gli incontri settimana per settimana.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Questa risposta al questionario non esiste più.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Questo questionario è stato completato; rifai la valutazione per registrare nuove risposte.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} domanda/e attendono ancora una risposta, la prima: “{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Un questionario completato resta nello storico.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>In questa versione non c&apos;è la domanda &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Scrivi la risposta come testo.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>La risposta è troppo lunga.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Scegli un numero da 1 a {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Scegli una delle risposte proposte.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Nessun questionario &apos;{name}&apos; è installato.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>La versione {version} del questionario &apos;{questionnaire}&apos; non è installata: questa risposta proviene da un&apos;altra versione di vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>La traduzione del questionario {name} non può essere letta: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>La traduzione del questionario {name} non corrisponde al file inglese: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>il suo id, la versione o la parte</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>i suoi temi</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} domande invece di {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>la domanda &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Scopo o strumento sconosciuto: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Inserisci la data del test.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>La nota supera i {limit} caratteri.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Questo tirocinio non esiste più.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Questo protocollo è stato eliminato da qualcun altro.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7644,6 +7932,154 @@ Cosa fare: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Il server {where} non offre STARTTLS: scegli TLS o chiedi all&apos;IT la porta giusta.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Indica almeno un destinatario.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Dai un oggetto al messaggio.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>L&apos;oggetto è una sola riga.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>L&apos;oggetto supera i 300 caratteri.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Gli allegati arrivano a {size} MB; la maggior parte dei server accetta 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Un nome di file non può contenere un a capo o una barra.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Un nome o un indirizzo non può contenere un a capo.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Un indirizzo vuoto non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} non è un indirizzo e-mail.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Questo messaggio non è più nella posta in uscita.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Indica il nome del server, ad es. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>La porta è un numero da 1 a 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Indica l&apos;indirizzo da cui partono i messaggi.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Un&apos;impostazione supera i 200 caratteri.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Imposta prima l&apos;indirizzo del mittente in Impostazioni → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Indica il nome utente a cui appartiene la password.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Una parentesi graffa deve racchiudere un segnaposto, ad es. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Segnaposto sconosciuto {name}: usane uno dell&apos;elenco.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Il messaggio ha bisogno di un testo.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Non esiste il modello di e-mail &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Il tirocinio non ha un tutor accademico a cui inviarlo.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Un certificato si chiede all&apos;ospitante, non lo firmano tre parti.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Il certificato viene conservato; non si invia alle parti.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Il PDF compilabile è l&apos;accordo per le risorse umane dell&apos;ospitante.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Il documento {document} è nello stato «{state}»: invialo prima per la firma, poi per e-mail.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Il tirocinante ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>L&apos;istituto di invio ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>L&apos;organizzazione ospitante ha già firmato il documento {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per il tirocinante: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per l&apos;istituto di invio: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>L&apos;accordo {reference} non ha un indirizzo e-mail per l&apos;organizzazione ospitante: aggiungilo alla scheda o scrivi l&apos;indirizzo nel messaggio.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} è un file .msg di Outlook, che vipdesk non legge: in Outlook salva il messaggio come .eml (o salva il PDF allegato) e apri quello.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} è un PDF, non un&apos;e-mail: aprilo come PDF restituito.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} non è un messaggio e-mail (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} supera i {limit} MB; salva il PDF che contiene.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} non contiene alcun accordo o questionario esportato da vipdesk (nessun allegato).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} non contiene alcun accordo o questionario esportato da vipdesk ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8530,14 +8966,6 @@ Cosa fare: {action}.</translation>
         <translation>Questa versione dell&apos;accordo non è più quella attuale: una versione successiva l&apos;ha sostituita, oppure è stata eliminata.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Questo tirocinio non esiste più.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Questo tirocinio non esiste più: qualcuno potrebbe averlo eliminato.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Scrivi la valutazione del tirocinante da parte del mentore: la Tabella D la certifica.</translation>
     </message>
@@ -8658,10 +9086,6 @@ Cosa fare: {action}.</translation>
         <translation>{reference} (tirocinio {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} domanda/e attendono ancora una risposta, la prima: «{question}»</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} contiene un questionario che vipdesk non conosce.</translation>
     </message>
@@ -8692,6 +9116,22 @@ Cosa fare: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Non esiste una regola della lista di lavoro &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Questo dato eliminato non può più essere ripristinato: qualcuno lo ha ripristinato, oppure è stato eliminato più di 30 giorni fa.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} non può essere ripristinato: ciò a cui appartiene (uno studente, un&apos;organizzazione ospitante, una fonte di finanziamento o un costo condiviso) è stato eliminato nel frattempo, oppure il suo riferimento è stato riutilizzato. Non è stato cambiato nulla.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>«{setting}»: scegli da {least} a {most} giorni.</translation>
     </message>
 </context>
 </TS>

@@ -7286,6 +7286,50 @@ Wat te doen: {action}.</translation>
         <translation>Het einde ligt voor het begin.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Deze stage bestaat niet meer: misschien heeft iemand haar verwijderd.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Deze stage is door iemand anders verwijderd; je wijzigingen zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>De database heeft de wijziging geweigerd: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Een stage kan niet van &apos;{current}&apos; naar &apos;{target}&apos; gaan.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Zeg waarom de stage toch verdergaat.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Alleen een hoofd bureau kan een stage langs open controles verplaatsen.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Er is geen checklistpunt &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>‘{item}’ volgt uit de gegevens van vipdesk; zeg waarom als je het met de hand afvinkt (bijv. ‘buiten vipdesk gedaan: papieren vragenlijst’).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Een inlognaam mag geen komma bevatten.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>De lijst van hoofden bureau is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Alleen een hoofd bureau kan wijzigen wie hoofd bureau is.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; is geen e-mailadres; het hoort eruit te zien als naam@uni.eu.</translation>
     </message>
@@ -7342,8 +7386,96 @@ Wat te doen: {action}.</translation>
         <translation>Een student moet minstens {age} jaar oud zijn; controleer het jaar ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Een ander contact gebruikt dit e-mailadres al.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Een andere instelling heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Een andere instelling heeft deze naam al.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Een andere organisatie heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Een andere organisatie in dit land heeft deze naam al.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Een andere organisatie in {country} heeft deze naam al ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Geboren in {year}? Controleer het jaar.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Kies het land.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Kies waar deze persoon werkt: bij een ontvangende organisatie of bij een instelling.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Vul het e-mailadres van het contact in.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Vul de naam van het contact in.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Vul de naam van de instelling in.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Vul de naam van de organisatie in.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>De Erasmus-code is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Het adres is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>De plaats is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>De faculteit is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>De naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Het telefoonnummer is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>De functie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>De postcode is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>De sector is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>De straat is langer dan {limit} tekens.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7358,6 +7490,26 @@ Wat te doen: {action}.</translation>
         <translation>De opleiding is langer dan {limit} tekens.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Deze student bestaat niet meer: iemand heeft hem of haar misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Deze student is verwijderd; de gelijkekansenkenmerken zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Dit gegeven ({what}) bestaat niet meer: iemand heeft het misschien verwijderd.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Dit gegeven ({what}) is door iemand anders verwijderd; uw wijzigingen zijn niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Dit gegeven ({what}) is zojuist aan een ander gegeven gekoppeld en is daarom niet verwijderd.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk kan niet schrijven in &apos;{code}&apos;; kies een van deze: {codes}.</translation>
     </message>
@@ -7368,6 +7520,46 @@ Wat te doen: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Taal {n}: de naam is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>{count} contact</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>{count} contacten</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>{count} stage</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>{count} stages</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>{count} student</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>{count} studenten</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} en {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} en {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} heeft {records}; verwijder of verplaats die eerst.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} is mentor of begeleider van {placements}; kies daar eerst iemand anders.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7534,6 +7726,14 @@ Wat te doen: {action}.</translation>
         <translation>Houd de leerresultaten onder {limit} tekens.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Deze monitoringnotitie bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Deze notitie heeft geen bijgevoegd bestand.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>De antwoordtijd is 1 tot 336 uur.</translation>
     </message>
@@ -7584,6 +7784,94 @@ Wat te doen: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Geen tijdvak van {minutes} minuten valt de hele stage op dezelfde weekdag binnen de gedeelde uren: verruim iemands uren of spreek de overlegtijden per week af.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Dit antwoord op de vragenlijst bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Deze vragenlijst is afgerond; beoordeel opnieuw om nieuwe antwoorden vast te leggen.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>{count} vraag/vragen moeten nog beantwoord worden, de eerste: ‘{question}’</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Een afgeronde vragenlijst blijft bewaard als geschiedenis.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>Deze versie heeft geen vraag &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Typ het antwoord als tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Het antwoord is te lang.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Kies een getal van 1 tot {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Kies een van de aangeboden antwoorden.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Er is geen vragenlijst &apos;{name}&apos; geïnstalleerd.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Versie {version} van de vragenlijst &apos;{questionnaire}&apos; is niet geïnstalleerd: dit antwoord komt uit een andere versie van vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>De vertaling van de vragenlijst {name} kan niet worden gelezen: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>De vertaling van de vragenlijst {name} komt niet overeen met het Engelse bestand: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>de id, versie of partij</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>de thema&apos;s</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>{found} vragen in plaats van {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>de vraag &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Onbekend doel of hulpmiddel: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Voer de datum van de test in.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>De notitie is langer dan {limit} tekens.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Deze stage bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Dit protocol is door iemand anders verwijderd.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7644,6 +7932,154 @@ Wat te doen: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>De server {where} biedt geen STARTTLS: kies TLS of vraag IT naar de juiste poort.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Geef ten minste één ontvanger op.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Geef het bericht een onderwerp.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Het onderwerp is één regel.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Het onderwerp is langer dan 300 tekens.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>De bijlagen komen op {size} MB; de meeste servers nemen 25 MB aan.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Een bestandsnaam mag geen regeleinde of schuine streep bevatten.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Een naam of adres mag geen regeleinde bevatten.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Een leeg adres is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} is geen e-mailadres.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Dit bericht staat niet meer in het postvak uit.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Geef de naam van de server op, bijv. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>De poort is een getal van 1 tot 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Geef het adres op waarvan de berichten komen.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Een instelling is langer dan 200 tekens.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Stel eerst het afzenderadres in bij Instellingen → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Geef de gebruikersnaam op waarbij het wachtwoord hoort.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Een accolade moet een plaatshouder omsluiten, bijv. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Onbekende plaatshouder {name}: gebruik er een uit de lijst.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Het bericht heeft een tekst nodig.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Er is geen e-mailsjabloon &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>De stage heeft geen academisch begeleider om dit naar te sturen.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Een certificaat wordt bij de gastorganisatie opgevraagd, niet door drie partijen ondertekend.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Het certificaat wordt bewaard; het gaat niet naar de partijen.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>De invulbare PDF is de overeenkomst voor de HR-afdeling van de gastorganisatie.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>{document} heeft de status ‘{state}’: verstuur het eerst ter ondertekening en mail het daarna.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>De stagiair heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>De zendende instelling heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>De ontvangende organisatie heeft {document} al ondertekend.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de stagiair: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de zendende instelling: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>De overeenkomst {reference} heeft geen e-mailadres voor de ontvangende organisatie: voeg het toe aan het dossier of schrijf het adres in het bericht.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} is een Outlook-.msg-bestand, dat vipdesk niet leest: sla het bericht in Outlook op als .eml (of sla de bijgevoegde PDF op) en open dat.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} is een PDF, geen e-mail: open het als teruggestuurde PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} is geen e-mailbericht (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} is groter dan {limit} MB; sla de PDF eruit op.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} bevat geen door vipdesk geëxporteerde overeenkomst of vragenlijst (geen bijlage).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} bevat geen door vipdesk geëxporteerde overeenkomst of vragenlijst ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8530,14 +8966,6 @@ Wat te doen: {action}.</translation>
         <translation>Deze versie van de overeenkomst is niet meer de huidige: een latere versie heeft haar vervangen, of ze is verwijderd.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Deze stage bestaat niet meer.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Deze stage bestaat niet meer: iemand heeft haar misschien verwijderd.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Schrijf de evaluatie van de stagiair door de mentor: Tabel D bevestigt die.</translation>
     </message>
@@ -8658,10 +9086,6 @@ Wat te doen: {action}.</translation>
         <translation>{reference} (stage {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>{count} vraag/vragen hebben nog een antwoord nodig, de eerste: ‘{question}’</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} bevat een vragenlijst die vipdesk niet kent.</translation>
     </message>
@@ -8692,6 +9116,22 @@ Wat te doen: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Er is geen werklijstregel &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Dit verwijderde gegeven kan niet meer worden hersteld: iemand heeft het hersteld, of het is meer dan 30 dagen geleden verwijderd.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name} kan niet worden hersteld: waar het bij hoort (een student, ontvangende organisatie, financieringsbron of gedeelde kosten) is intussen verwijderd, of de referentie is opnieuw gebruikt. Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>“{setting}”: kies van {least} tot {most} dagen.</translation>
     </message>
 </context>
 </TS>

@@ -7327,6 +7327,50 @@ Co zrobić: {action}.</translation>
         <translation>Koniec jest przed początkiem.</translation>
     </message>
     <message>
+        <source>This placement no longer exists: someone may have deleted it.</source>
+        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
+    </message>
+    <message>
+        <source>This placement was deleted by someone else; your edits were not saved.</source>
+        <translation>Ta praktyka została usunięta przez kogoś innego; twoje zmiany nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>The database refused the change: {reason}</source>
+        <translation>Baza danych odrzuciła zmianę: {reason}</translation>
+    </message>
+    <message>
+        <source>A placement cannot go from &apos;{current}&apos; to &apos;{target}&apos;.</source>
+        <translation>Praktyka nie może przejść ze stanu &apos;{current}&apos; do &apos;{target}&apos;.</translation>
+    </message>
+    <message>
+        <source>Say why the placement moves anyway.</source>
+        <translation>Napisz, dlaczego praktyka mimo to przechodzi dalej.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can move a placement past open checks.</source>
+        <translation>Tylko kierownik biura może przesunąć praktykę mimo otwartych kontroli.</translation>
+    </message>
+    <message>
+        <source>There is no checklist item &apos;{key}&apos;.</source>
+        <translation>Nie ma pozycji listy kontrolnej &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>“{item}” follows from vipdesk&apos;s records; to tick it by hand, say why (e.g. “done outside vipdesk: paper questionnaire”).</source>
+        <translation>„{item}” wynika z danych vipdesk; aby zaznaczyć to ręcznie, podaj powód (np. „zrobione poza vipdesk: kwestionariusz papierowy”).</translation>
+    </message>
+    <message>
+        <source>A login name cannot contain a comma.</source>
+        <translation>Login nie może zawierać przecinka.</translation>
+    </message>
+    <message>
+        <source>The list of office leads is longer than {limit} characters.</source>
+        <translation>Lista kierowników biura jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>Only an office lead can change who the office leads are.</source>
+        <translation>Tylko kierownik biura może zmienić, kto jest kierownikiem biura.</translation>
+    </message>
+    <message>
         <source>&apos;{value}&apos; is not an e-mail address; it should look like name@uni.eu.</source>
         <translation>&apos;{value}&apos; nie jest adresem e-mail; powinien wyglądać jak nazwa@uni.eu.</translation>
     </message>
@@ -7383,8 +7427,96 @@ Co zrobić: {action}.</translation>
         <translation>Student musi mieć co najmniej {age} lat; sprawdź rok ({year}).</translation>
     </message>
     <message>
+        <source>Another contact already uses this e-mail.</source>
+        <translation>Inny kontakt używa już tego adresu e-mail.</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name ({name}).</source>
+        <translation>Inna instytucja ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
+        <source>Another institution already has this name.</source>
+        <translation>Inna instytucja ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Another organisation already has this name ({name}).</source>
+        <translation>Inna organizacja ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
+        <source>Another organisation in this country already has this name.</source>
+        <translation>Inna organizacja w tym kraju ma już tę nazwę.</translation>
+    </message>
+    <message>
+        <source>Another organisation in {country} already has this name ({name}).</source>
+        <translation>Inna organizacja w kraju {country} ma już tę nazwę ({name}).</translation>
+    </message>
+    <message>
         <source>Born in {year}? Check the year.</source>
         <translation>Rok urodzenia {year}? Sprawdź rok.</translation>
+    </message>
+    <message>
+        <source>Choose the country.</source>
+        <translation>Wybierz kraj.</translation>
+    </message>
+    <message>
+        <source>Choose where this person works: either a host organisation or an institution.</source>
+        <translation>Wybierz, gdzie ta osoba pracuje: w organizacji przyjmującej albo w instytucji.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s e-mail address.</source>
+        <translation>Wpisz adres e-mail kontaktu.</translation>
+    </message>
+    <message>
+        <source>Enter the contact&apos;s name.</source>
+        <translation>Wpisz imię i nazwisko kontaktu.</translation>
+    </message>
+    <message>
+        <source>Enter the institution&apos;s name.</source>
+        <translation>Wpisz nazwę instytucji.</translation>
+    </message>
+    <message>
+        <source>Enter the organisation&apos;s name.</source>
+        <translation>Wpisz nazwę organizacji.</translation>
+    </message>
+    <message>
+        <source>The Erasmus code is longer than {limit} characters.</source>
+        <translation>Kod Erasmus jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The address is longer than {limit} characters.</source>
+        <translation>Adres jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The city is longer than {limit} characters.</source>
+        <translation>Miejscowość jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The faculty is longer than {limit} characters.</source>
+        <translation>Wydział jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>Nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The phone number is longer than {limit} characters.</source>
+        <translation>Numer telefonu jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The position is longer than {limit} characters.</source>
+        <translation>Stanowisko jest dłuższe niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The postcode is longer than {limit} characters.</source>
+        <translation>Kod pocztowy jest dłuższy niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The sector is longer than {limit} characters.</source>
+        <translation>Branża jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>The street is longer than {limit} characters.</source>
+        <translation>Ulica jest dłuższa niż {limit} znaków.</translation>
     </message>
     <message>
         <source>The study cycle is an EQF level from 5 to 8.</source>
@@ -7399,6 +7531,26 @@ Co zrobić: {action}.</translation>
         <translation>Kierunek studiów jest dłuższy niż {limit} znaków.</translation>
     </message>
     <message>
+        <source>This student no longer exists: someone may have deleted it.</source>
+        <translation>Ten student już nie istnieje: ktoś mógł go usunąć.</translation>
+    </message>
+    <message>
+        <source>This student was deleted; the equity flags were not saved.</source>
+        <translation>Ten student został usunięty; znaczniki równych szans nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>This {what} no longer exists: someone may have deleted it.</source>
+        <translation>Ten rekord ({what}) już nie istnieje: ktoś mógł go usunąć.</translation>
+    </message>
+    <message>
+        <source>This {what} was deleted by someone else; your edits were not saved.</source>
+        <translation>Ten rekord ({what}) usunęła inna osoba; Twoje zmiany nie zostały zapisane.</translation>
+    </message>
+    <message>
+        <source>This {what} was linked to another record just now, so it was not deleted.</source>
+        <translation>Ten rekord ({what}) został właśnie powiązany z innym rekordem, więc go nie usunięto.</translation>
+    </message>
+    <message>
         <source>vipdesk cannot write in &apos;{code}&apos;; choose one of {codes}.</source>
         <translation>vipdesk nie umie pisać w języku &apos;{code}&apos;; wybierz jeden z tych: {codes}.</translation>
     </message>
@@ -7409,6 +7561,46 @@ Co zrobić: {action}.</translation>
     <message>
         <source>Language {n}: the name is longer than {limit} characters.</source>
         <translation>Język {n}: nazwa jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>{count} contact</source>
+        <translation>kontakty: {count}</translation>
+    </message>
+    <message>
+        <source>{count} contacts</source>
+        <translation>kontakty: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placement</source>
+        <translation>praktyki: {count}</translation>
+    </message>
+    <message>
+        <source>{count} placements</source>
+        <translation>praktyki: {count}</translation>
+    </message>
+    <message>
+        <source>{count} student</source>
+        <translation>studenci: {count}</translation>
+    </message>
+    <message>
+        <source>{count} students</source>
+        <translation>studenci: {count}</translation>
+    </message>
+    <message>
+        <source>{first} and {second}</source>
+        <translation>{first} i {second}</translation>
+    </message>
+    <message>
+        <source>{first}, {second} and {third}</source>
+        <translation>{first}, {second} i {third}</translation>
+    </message>
+    <message>
+        <source>{name} has {records}; delete or reassign them first.</source>
+        <translation>{name} ma powiązane rekordy ({records}); najpierw je usuń lub przypisz gdzie indziej.</translation>
+    </message>
+    <message>
+        <source>{name} is mentor or tutor of {placements}; choose someone else there first.</source>
+        <translation>{name} jest mentorem lub opiekunem w praktykach ({placements}); najpierw wybierz tam kogoś innego.</translation>
     </message>
     <message>
         <source>{name}: choose a level ({levels}).</source>
@@ -7575,6 +7767,14 @@ Co zrobić: {action}.</translation>
         <translation>Osiągnięte efekty uczenia się muszą mieć mniej niż {limit} znaków.</translation>
     </message>
     <message>
+        <source>This monitoring entry no longer exists.</source>
+        <translation>Ten wpis monitorowania już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This entry has no file attached.</source>
+        <translation>Do tego wpisu nie dołączono pliku.</translation>
+    </message>
+    <message>
         <source>The reply time is 1 to 336 hours.</source>
         <translation>Czas odpowiedzi wynosi od 1 do 336 godzin.</translation>
     </message>
@@ -7625,6 +7825,94 @@ Co zrobić: {action}.</translation>
     <message>
         <source>No {minutes}-minute slot lies inside the shared hours on the same weekday all through the placement: widen someone&apos;s hours or agree meeting times week by week.</source>
         <translation>Żadne okno o długości {minutes} min nie mieści się we wspólnych godzinach w tym samym dniu tygodnia przez całą praktykę: poszerz czyjeś godziny albo ustalaj terminy spotkań co tydzień.</translation>
+    </message>
+    <message>
+        <source>This questionnaire response no longer exists.</source>
+        <translation>Ta odpowiedź na kwestionariusz już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This questionnaire was completed; re-assess to record new answers.</source>
+        <translation>Ten kwestionariusz został ukończony; przeprowadź ponowną ocenę, aby zapisać nowe odpowiedzi.</translation>
+    </message>
+    <message>
+        <source>{count} question(s) still need an answer, the first: “{question}”</source>
+        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
+    </message>
+    <message>
+        <source>A completed questionnaire is kept as history.</source>
+        <translation>Ukończony kwestionariusz pozostaje w historii.</translation>
+    </message>
+    <message>
+        <source>There is no question &apos;{key}&apos; in this version.</source>
+        <translation>W tej wersji nie ma pytania &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>Type the answer as text.</source>
+        <translation>Wpisz odpowiedź jako tekst.</translation>
+    </message>
+    <message>
+        <source>The answer is too long.</source>
+        <translation>Odpowiedź jest za długa.</translation>
+    </message>
+    <message>
+        <source>Choose a number from 1 to {points}.</source>
+        <translation>Wybierz liczbę od 1 do {points}.</translation>
+    </message>
+    <message>
+        <source>Choose one of the answers offered.</source>
+        <translation>Wybierz jedną z proponowanych odpowiedzi.</translation>
+    </message>
+    <message>
+        <source>No questionnaire &apos;{name}&apos; is installed.</source>
+        <translation>Kwestionariusz &apos;{name}&apos; nie jest zainstalowany.</translation>
+    </message>
+    <message>
+        <source>Version {version} of the &apos;{questionnaire}&apos; questionnaire is not installed: this response comes from another vipdesk version.</source>
+        <translation>Wersja {version} kwestionariusza &apos;{questionnaire}&apos; nie jest zainstalowana: ta odpowiedź pochodzi z innej wersji vipdesk.</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} cannot be read: {reason}</source>
+        <translation>Nie można odczytać tłumaczenia kwestionariusza {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>The questionnaire translation {name} does not match its English file: {difference}.</source>
+        <translation>Tłumaczenie kwestionariusza {name} nie zgadza się z plikiem angielskim: {difference}.</translation>
+    </message>
+    <message>
+        <source>its id, version or party</source>
+        <translation>jego identyfikator, wersja lub strona</translation>
+    </message>
+    <message>
+        <source>its themes</source>
+        <translation>jego tematy</translation>
+    </message>
+    <message>
+        <source>{found} questions instead of {expected}</source>
+        <translation>liczba pytań {found} zamiast {expected}</translation>
+    </message>
+    <message>
+        <source>question &apos;{key}&apos;</source>
+        <translation>pytanie &apos;{key}&apos;</translation>
+    </message>
+    <message>
+        <source>Unknown purpose or tool: {keys}.</source>
+        <translation>Nieznany cel lub narzędzie: {keys}.</translation>
+    </message>
+    <message>
+        <source>Enter the date of the test.</source>
+        <translation>Wpisz datę testu.</translation>
+    </message>
+    <message>
+        <source>The note is longer than {limit} characters.</source>
+        <translation>Notatka jest dłuższa niż {limit} znaków.</translation>
+    </message>
+    <message>
+        <source>This placement no longer exists.</source>
+        <translation>Ta praktyka już nie istnieje.</translation>
+    </message>
+    <message>
+        <source>This protocol was deleted by someone else.</source>
+        <translation>Ten protokół został usunięty przez kogoś innego.</translation>
     </message>
     <message>
         <source>A secure connection to {where} failed: {reason} (is it the right port for the security chosen?).</source>
@@ -7685,6 +7973,154 @@ Co zrobić: {action}.</translation>
     <message>
         <source>The server {where} does not offer STARTTLS: choose TLS or ask IT for the right port.</source>
         <translation>Serwer {where} nie oferuje STARTTLS: wybierz TLS albo zapytaj dział IT o właściwy port.</translation>
+    </message>
+    <message>
+        <source>Give at least one recipient.</source>
+        <translation>Podaj co najmniej jednego odbiorcę.</translation>
+    </message>
+    <message>
+        <source>Give the message a subject.</source>
+        <translation>Nadaj wiadomości temat.</translation>
+    </message>
+    <message>
+        <source>The subject is one line.</source>
+        <translation>Temat to jeden wiersz.</translation>
+    </message>
+    <message>
+        <source>The subject is over 300 characters.</source>
+        <translation>Temat ma ponad 300 znaków.</translation>
+    </message>
+    <message>
+        <source>The attachments come to {size} MB; most servers take 25 MB.</source>
+        <translation>Załączniki mają razem {size} MB; większość serwerów przyjmuje 25 MB.</translation>
+    </message>
+    <message>
+        <source>A file name may not hold a line break or a slash.</source>
+        <translation>Nazwa pliku nie może zawierać podziału wiersza ani ukośnika.</translation>
+    </message>
+    <message>
+        <source>A name or address may not hold a line break.</source>
+        <translation>Nazwa ani adres nie mogą zawierać podziału wiersza.</translation>
+    </message>
+    <message>
+        <source>An empty address is not an e-mail address.</source>
+        <translation>Pusty adres nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>{address} is not an e-mail address.</source>
+        <translation>{address} nie jest adresem e-mail.</translation>
+    </message>
+    <message>
+        <source>This message is no longer in the outbox.</source>
+        <translation>Tej wiadomości nie ma już w skrzynce nadawczej.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s name, like smtp.example.edu.</source>
+        <translation>Podaj nazwę serwera, np. smtp.example.edu.</translation>
+    </message>
+    <message>
+        <source>The port is a number from 1 to 65535.</source>
+        <translation>Port to liczba od 1 do 65535.</translation>
+    </message>
+    <message>
+        <source>Give the address messages come from.</source>
+        <translation>Podaj adres, z którego wychodzą wiadomości.</translation>
+    </message>
+    <message>
+        <source>A setting is longer than 200 characters.</source>
+        <translation>Jedno z ustawień jest dłuższe niż 200 znaków.</translation>
+    </message>
+    <message>
+        <source>Set the address messages come from in Settings → E-mail first.</source>
+        <translation>Najpierw ustaw adres nadawcy w Ustawienia → E-mail.</translation>
+    </message>
+    <message>
+        <source>Give the user name the password belongs to.</source>
+        <translation>Podaj nazwę użytkownika, do której należy hasło.</translation>
+    </message>
+    <message>
+        <source>A brace must enclose a placeholder, like {example}.</source>
+        <translation>Nawias klamrowy musi obejmować symbol zastępczy, np. {example}.</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {name}: use one of the list.</source>
+        <translation>Nieznany symbol zastępczy {name}: użyj jednego z listy.</translation>
+    </message>
+    <message>
+        <source>The message needs a text.</source>
+        <translation>Wiadomość musi mieć treść.</translation>
+    </message>
+    <message>
+        <source>There is no mail template &apos;{key}&apos;.</source>
+        <translation>Nie ma szablonu wiadomości &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The placement has no academic tutor to send this to.</source>
+        <translation>Praktyka nie ma opiekuna uczelnianego, do którego można to wysłać.</translation>
+    </message>
+    <message>
+        <source>A certificate is requested from the host, not signed by three.</source>
+        <translation>Zaświadczenie zamawia się u gospodarza; nie podpisują go trzy strony.</translation>
+    </message>
+    <message>
+        <source>The certificate is kept; it is not sent to the parties.</source>
+        <translation>Zaświadczenie jest przechowywane; nie wysyła się go stronom.</translation>
+    </message>
+    <message>
+        <source>The fillable PDF is the agreement for the host&apos;s HR.</source>
+        <translation>Wypełnialny PDF to porozumienie dla działu kadr gospodarza.</translation>
+    </message>
+    <message>
+        <source>The {document} is {state}: send it for signature first, then e-mail it.</source>
+        <translation>Dokument {document} ma status „{state}”: najpierw wyślij go do podpisu, potem e-mailem.</translation>
+    </message>
+    <message>
+        <source>The trainee has signed the {document} already.</source>
+        <translation>Praktykant już podpisał dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The sending institution has signed the {document} already.</source>
+        <translation>Uczelnia wysyłająca już podpisała dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The receiving organisation has signed the {document} already.</source>
+        <translation>Organizacja przyjmująca już podpisała dokument {document}.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the trainee: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail praktykanta: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the sending institution: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail uczelni wysyłającej: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>The agreement {reference} has no e-mail address for the receiving organisation: add it to the record, or write the address in the message.</source>
+        <translation>Porozumienie {reference} nie ma adresu e-mail organizacji przyjmującej: dodaj go do rekordu albo wpisz adres w wiadomości.</translation>
+    </message>
+    <message>
+        <source>{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the message as .eml (or save the attached PDF) and open that.</source>
+        <translation>{name} to plik .msg programu Outlook, którego vipdesk nie czyta: w Outlooku zapisz wiadomość jako .eml (albo zapisz załączony PDF) i otwórz go.</translation>
+    </message>
+    <message>
+        <source>{name} is a PDF, not an e-mail: open it as a returned PDF.</source>
+        <translation>{name} to PDF, a nie e-mail: otwórz go jako odesłany PDF.</translation>
+    </message>
+    <message>
+        <source>{name} is not an e-mail message (.eml).</source>
+        <translation>{name} nie jest wiadomością e-mail (.eml).</translation>
+    </message>
+    <message>
+        <source>{name} is over {limit} MB; save the PDF from it.</source>
+        <translation>{name} ma ponad {limit} MB; zapisz z niego PDF.</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk (no attachment).</source>
+        <translation>{name} nie zawiera porozumienia ani kwestionariusza wyeksportowanego z vipdesk (brak załącznika).</translation>
+    </message>
+    <message>
+        <source>{name} carries no agreement or questionnaire exported by vipdesk ({held}).</source>
+        <translation>{name} nie zawiera porozumienia ani kwestionariusza wyeksportowanego z vipdesk ({held}).</translation>
     </message>
     <message>
         <source>&apos;{email}&apos; is not an e-mail address.</source>
@@ -8571,14 +9007,6 @@ Co zrobić: {action}.</translation>
         <translation>Ta wersja porozumienia nie jest już bieżąca: zastąpiła ją późniejsza wersja albo została usunięta.</translation>
     </message>
     <message>
-        <source>This placement no longer exists.</source>
-        <translation>Ta praktyka już nie istnieje.</translation>
-    </message>
-    <message>
-        <source>This placement no longer exists: someone may have deleted it.</source>
-        <translation>Ta praktyka już nie istnieje: ktoś mógł ją usunąć.</translation>
-    </message>
-    <message>
         <source>Write the mentor&apos;s evaluation of the trainee: Table D certifies it.</source>
         <translation>Wpisz ocenę praktykanta wystawioną przez mentora: Tabela D ją poświadcza.</translation>
     </message>
@@ -8699,10 +9127,6 @@ Co zrobić: {action}.</translation>
         <translation>{reference} (praktyka {id})</translation>
     </message>
     <message>
-        <source>{count} question(s) still need an answer, the first: “{question}”</source>
-        <translation>Pytania bez odpowiedzi: {count}, pierwsze: „{question}”</translation>
-    </message>
-    <message>
         <source>{file} asks a questionnaire vipdesk does not know.</source>
         <translation>{file} zawiera kwestionariusz, którego vipdesk nie zna.</translation>
     </message>
@@ -8733,6 +9157,22 @@ Co zrobić: {action}.</translation>
     <message>
         <source>{file}: {problem}</source>
         <translation>{file}: {problem}</translation>
+    </message>
+    <message>
+        <source>There is no work-list rule &apos;{key}&apos;.</source>
+        <translation>Nie ma reguły listy zadań „{key}”.</translation>
+    </message>
+    <message>
+        <source>This deleted record can no longer be restored: someone restored it, or it was deleted more than 30 days ago.</source>
+        <translation>Tego usuniętego rekordu nie można już przywrócić: ktoś go przywrócił albo usunięto go ponad 30 dni temu.</translation>
+    </message>
+    <message>
+        <source>{what} {name} cannot be restored: what it belongs to (a student, host, funding source or shared cost) was deleted since, or its reference was taken again. Nothing was changed.</source>
+        <translation>{what} {name}: nie można przywrócić: to, do czego należy (student, organizacja przyjmująca, źródło finansowania lub koszt wspólny), zostało w międzyczasie usunięte albo jego oznaczenie zostało ponownie użyte. Niczego nie zmieniono.</translation>
+    </message>
+    <message>
+        <source>“{setting}”: choose from {least} to {most} days.</source>
+        <translation>„{setting}”: wybierz od {least} do {most} dni.</translation>
     </message>
 </context>
 </TS>

@@ -41,6 +41,7 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.database_texts",
     "vipdesk.ui.agreement.verification_texts",
     "vipdesk.ui.conflict_texts",
+    "vipdesk.ui.today.problem_texts",
 )
 
 

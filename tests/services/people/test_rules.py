@@ -19,6 +19,7 @@ from tests.helpers.people_data import (
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import Student
+from vipdesk.phrase import Phrase
 from vipdesk.services.people.rules import (
     Checker,
     delete_record,
@@ -27,7 +28,6 @@ from vipdesk.services.people.rules import (
     load_record,
     normal_email,
     optional,
-    place,
     plural,
     save_record,
 )
@@ -70,14 +70,11 @@ def test_plurals_and_word_lists() -> None:
 
 def test_in_use_names_only_what_is_there() -> None:
     assert in_use_message("محمد", [(0, "placement"), (0, "contact")]) is None
-    assert in_use_message("Nordlicht", [(2, "placement"), (0, "x"), (1, "contact")]) == (
-        "Nordlicht has 2 placements and 1 contact; delete or reassign them first."
+    said = in_use_message("Nordlicht", [(2, "placement"), (0, "x"), (1, "contact")])
+    assert said is not None
+    assert (
+        said.english() == "Nordlicht has 2 placements and 1 contact; delete or reassign them first."
     )
-
-
-def test_place_names_the_country() -> None:
-    assert place("PL") == "in Poland"
-    assert place(None) == "" and place("") == ""
 
 
 # --- the checker ---------------------------------------------------------------------------
@@ -232,7 +229,9 @@ def test_an_unnamed_constraint_is_reported_as_it_is(db: Database) -> None:
 def test_delete_refused_by_the_kinds_own_check_changes_nothing(db: Database) -> None:
     student = make_student(db, given_name="محمد", family_name="علي")
     assert student.id is not None
-    kind = replace(STUDENTS, in_use=lambda _session, obj: f"{obj.given_name} is in use.")
+    kind = replace(
+        STUDENTS, in_use=lambda _session, obj: Phrase("{name} is in use.", {"name": obj.given_name})
+    )
     with pytest.raises(VipdeskError, match=r"^محمد is in use\.$"):
         delete_record(db, kind, student.id)
     assert load_record(db, STUDENTS, student.id).given_name == "محمد"

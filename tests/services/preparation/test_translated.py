@@ -57,10 +57,11 @@ def test_a_translation_that_changed_a_question_is_refused() -> None:
     english = json.loads((resources_dir() / "questionnaires" / f"{name}.json").read_text("utf-8"))
     german = json.loads((resources_dir() / "questionnaires" / f"{name}.de.json").read_text("utf-8"))
     german["items"][0]["weight"] = 7
-    assert (
-        first_difference(parse_questionnaire(english, "en"), parse_questionnaire(german, "de"))
-        == f"question '{english['items'][0]['key']}'"
+    difference = first_difference(
+        parse_questionnaire(english, "en"), parse_questionnaire(german, "de")
     )
+    assert difference is not None
+    assert difference.english() == f"question '{english['items'][0]['key']}'"
 
 
 def test_an_unknown_language_is_one_clear_line() -> None:

@@ -21,7 +21,7 @@ START, END, TODAY = date(2027, 2, 1), date(2027, 5, 31), date(2027, 3, 15)
 
 
 def service_templates() -> set[str]:
-    said = templates_in((log, recognition), {"said": 1, "add": 1})
+    said = templates_in((log, recognition), {"said": 0, "FieldProblem.said": 1, "add": 1})
     return said | templates_in((attachments,), {"problem": 0})
 
 

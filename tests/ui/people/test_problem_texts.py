@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 
+import vipdesk.services.people.contacts as contacts
+import vipdesk.services.people.organisations as organisations
 import vipdesk.services.people.rules as rules
 import vipdesk.services.people.students as students
 from tests.helpers.phrases import templates_in
@@ -20,12 +22,28 @@ from vipdesk.services.people.students import (
 from vipdesk.ui.people.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import problem_text
 
+# The checker's calls put the template second; the errors' and a `Phrase`'s, first.
+CALLS = {
+    "said": 1,
+    "on": 1,
+    "text": 2,
+    "email": 2,
+    "FieldProblem.said": 1,
+    "NotFoundError.said": 0,
+    "VipdeskError.said": 0,
+    "Phrase": 0,
+}
+KINDS = (
+    students.STUDENTS,
+    contacts.CONTACTS,
+    organisations.ORGANISATIONS,
+    organisations.INSTITUTIONS,
+)
+
 
 def service_templates() -> set[str]:
-    said = templates_in(
-        (students, rules), {"said": 1, "on": 1, "text": 2, "email": 2}, keywords=("required",)
-    )
-    return said | {unique.message for unique in students.STUDENTS.unique}
+    said = templates_in((students, rules, contacts, organisations), CALLS, keywords=("required",))
+    return said | {unique.message for kind in KINDS for unique in kind.unique}
 
 
 def test_the_interface_knows_every_problem_the_student_service_says() -> None:

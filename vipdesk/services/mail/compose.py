@@ -12,12 +12,13 @@ import hashlib
 import mimetypes
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from decimal import Decimal
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-from vipdesk.errors import ValidationError
+from vipdesk.errors import FieldProblem, ValidationError
 from vipdesk.services.mail.settings import make_address
 
 # Headers and parts encoded to 7-bit ASCII: any server takes it, none has to convert it.
@@ -73,13 +74,15 @@ def parse_addresses(text: str, field_name: str = "recipients") -> list[Address]:
         ValidationError: beside `field_name`, naming the first address that is wrong.
     """
     if any(ch in text for ch in "\r\n\0"):
-        raise ValidationError.single(field_name, "A name or address may not hold a line break.")
+        raise ValidationError.on(field_name, "A name or address may not hold a line break.")
     found = []
     for part in _split(text):
         if "<" in part:
             name, _, rest = part.partition("<")
             if not rest.endswith(">"):
-                raise ValidationError.single(field_name, f"{part} is not an e-mail address.")
+                raise ValidationError.on(
+                    field_name, "{address} is not an e-mail address.", address=part
+                )
             name = name.strip().strip('"').strip()
             found.append(make_address(name, rest[:-1], field_name))
         else:
@@ -109,31 +112,28 @@ def check_draft(draft: Draft) -> None:
     """Raises ValidationError listing what keeps the draft from being a message."""
     problems = []
     if not draft.to:
-        problems.extend(
-            ValidationError.single("recipients", "Give at least one recipient.").problems
-        )
+        problems.append(FieldProblem.said("recipients", "Give at least one recipient."))
     if not draft.subject.strip():
-        problems.extend(ValidationError.single("subject", "Give the message a subject.").problems)
+        problems.append(FieldProblem.said("subject", "Give the message a subject."))
     elif any(ch in draft.subject for ch in "\r\n\0"):
-        problems.extend(ValidationError.single("subject", "The subject is one line.").problems)
+        problems.append(FieldProblem.said("subject", "The subject is one line."))
     if len(draft.subject) > 300:
-        problems.extend(
-            ValidationError.single("subject", "The subject is over 300 characters.").problems
-        )
+        problems.append(FieldProblem.said("subject", "The subject is over 300 characters."))
     size = sum(len(a.data) for a in draft.attachments)
     if size > MAX_ATTACHMENTS:
-        problems.extend(
-            ValidationError.single(
+        problems.append(
+            FieldProblem.said(
                 "attachments",
-                f"The attachments come to {size / 1048576:.1f} MB; most servers take 25 MB.",
-            ).problems
+                "The attachments come to {size} MB; most servers take 25 MB.",
+                size=Decimal(f"{size / 1048576:.1f}"),
+            )
         )
     for attachment in draft.attachments:
         if any(ch in attachment.file_name for ch in "\r\n\0/\\"):
-            problems.extend(
-                ValidationError.single(
+            problems.append(
+                FieldProblem.said(
                     "attachments", "A file name may not hold a line break or a slash."
-                ).problems
+                )
             )
     if problems:
         raise ValidationError(problems)

@@ -25,6 +25,7 @@ from vipdesk.documents.agreement.form import (
     open_pdf,
 )
 from vipdesk.errors import RefusedFileError, VipdeskError
+from vipdesk.phrase import Count, Joined
 
 MAX_MAIL = 60 * 1024 * 1024  # a received message larger than this is not read
 
@@ -55,17 +56,20 @@ class ReceivedMail:
 
 def _parse(data: bytes, name: str) -> EmailMessage:
     if name.lower().endswith(".msg") or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
-        raise RefusedFileError(
-            f"{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the "
-            "message as .eml (or save the attached PDF) and open that."
+        raise RefusedFileError.said(
+            "{name} is an Outlook .msg file, which vipdesk does not read: in Outlook, save the "
+            "message as .eml (or save the attached PDF) and open that.",
+            name=name,
         )
     head = data[:4096].lstrip()
     if b"%PDF-" in data[:1024]:
-        raise RefusedFileError(f"{name} is a PDF, not an e-mail: open it as a returned PDF.")
+        raise RefusedFileError.said(
+            "{name} is a PDF, not an e-mail: open it as a returned PDF.", name=name
+        )
     message = BytesParser(policy=policy.default).parsebytes(data)
     headers = {k.lower() for k in message}
     if not head or not headers & {"from", "to", "subject", "message-id", "date"}:
-        raise RefusedFileError(f"{name} is not an e-mail message (.eml).")
+        raise RefusedFileError.said("{name} is not an e-mail message (.eml).", name=name)
     assert isinstance(message, EmailMessage)
     return message
 
@@ -95,7 +99,11 @@ def read_mail(data: bytes, name: str) -> ReceivedMail:
         RefusedFileError: not an e-mail, too large, or no agreement or questionnaire of ours.
     """
     if len(data) > MAX_MAIL:
-        raise RefusedFileError(f"{name} is over {MAX_MAIL // 1048576} MB; save the PDF from it.")
+        raise RefusedFileError.said(
+            "{name} is over {limit} MB; save the PDF from it.",
+            name=name,
+            limit=Count(MAX_MAIL // 1048576),
+        )
     message = _parse(data, name)
     received = ReceivedMail(
         name=name, subject=str(message.get("Subject", "")), sender=str(message.get("From", ""))
@@ -113,9 +121,15 @@ def read_mail(data: bytes, name: str) -> ReceivedMail:
             continue
         received.files.append(ReceivedFile(file_name, payload, kind, reference))
     if not received.files:
-        held = ", ".join(received.others) if received.others else "no attachment"
-        raise RefusedFileError(
-            f"{name} carries no agreement or questionnaire exported by vipdesk ({held})."
+        if not received.others:
+            raise RefusedFileError.said(
+                "{name} carries no agreement or questionnaire exported by vipdesk (no attachment).",
+                name=name,
+            )
+        raise RefusedFileError.said(
+            "{name} carries no agreement or questionnaire exported by vipdesk ({held}).",
+            name=name,
+            held=Joined(tuple(received.others), ", "),
         )
     return received
 
@@ -124,5 +138,7 @@ def read_mail_file(path: Path) -> ReceivedMail:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise VipdeskError(f"Cannot read {path.name}: {exc.strerror or exc}.") from exc
+        raise VipdeskError.said(
+            "Cannot read {name}: {reason}.", name=path.name, reason=str(exc.strerror or exc)
+        ) from exc
     return read_mail(data, path.name)

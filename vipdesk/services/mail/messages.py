@@ -31,10 +31,12 @@ from vipdesk.models import (
     Placement,
     ReadinessParty,
 )
+from vipdesk.phrase import Label
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.services.agreements.export import export_agreement
 from vipdesk.services.agreements.queries import load_row
 from vipdesk.services.agreements.render import stored_or_rendered
+from vipdesk.services.agreements.views import document_name
 from vipdesk.services.evaluations.forms import export_questionnaire
 from vipdesk.services.evaluations.questionnaires import Kind
 from vipdesk.services.mail.compose import Attachment, Draft, Recipients
@@ -84,11 +86,24 @@ def party_recipients(session: Session, data: AgreementData, party: Party) -> Rec
         if hr:
             return Recipients(hr, [named] if named and named not in hr else [])
     if named is None:
-        raise VipdeskError(
-            f"The agreement {data.reference} has no e-mail address for {party.label}: add it to "
-            "the record, or write the address in the message."
-        )
+        raise VipdeskError.said(_NO_ADDRESS[party], reference=data.reference)
     return Recipients([named], [])
+
+
+# Per party: what a party is called differs by language within the sentence.
+_NO_ADDRESS = {
+    Party.STUDENT: "The agreement {reference} has no e-mail address for the trainee: add it to "
+    "the record, or write the address in the message.",
+    Party.SENDING: "The agreement {reference} has no e-mail address for the sending institution: "
+    "add it to the record, or write the address in the message.",
+    Party.HOST: "The agreement {reference} has no e-mail address for the receiving organisation: "
+    "add it to the record, or write the address in the message.",
+}
+_SIGNED_ALREADY = {
+    Party.STUDENT: "The trainee has signed the {document} already.",
+    Party.SENDING: "The sending institution has signed the {document} already.",
+    Party.HOST: "The receiving organisation has signed the {document} already.",
+}
 
 
 def common_values(
@@ -105,7 +120,7 @@ def common_values(
         .where(Placement.id == placement_id)
     ).one_or_none()
     if row is None:
-        raise VipdeskError("This placement no longer exists.")
+        raise VipdeskError.said("This placement no longer exists.")
     placement, institution = row
     values = {
         "reference": placement.reference,
@@ -171,15 +186,18 @@ def for_signature(
     with db.session() as session:
         row = load_row(session, document_id)
         if row.kind is DocumentKind.CERTIFICATE:
-            raise VipdeskError("A certificate is requested from the host, not signed by three.")
+            raise VipdeskError.said(
+                "A certificate is requested from the host, not signed by three."
+            )
         if row.state is not DocumentState.SENT:
-            raise VipdeskError(
-                f"The {row} is {row.state.label.lower()}: send it for signature first, then "
-                "e-mail it."
+            raise VipdeskError.said(
+                "The {document} is {state}: send it for signature first, then e-mail it.",
+                document=document_name(row),
+                state=Label(row.state.label, True),
             )
         signature = next((s for s in row.signatures if s.party == party.value), None)
         if signature is not None and signature.state.value == "signed":
-            raise VipdeskError(f"{party.label.capitalize()} has signed the {row} already.")
+            raise VipdeskError.said(_SIGNED_ALREADY[party], document=document_name(row))
         data = agreement_from_dict(json.loads(row.content))
         if language is None:
             student = placement_languages(session, row.placement_id).student
@@ -196,7 +214,7 @@ def for_signature(
         placement_id, reference, title = row.placement_id, data.reference, str(row)
     if fillable:
         if party is not Party.HOST or amendment:
-            raise VipdeskError("The fillable PDF is the agreement for the host's HR.")
+            raise VipdeskError.said("The fillable PDF is the agreement for the host's HR.")
         pdf = export_agreement(db, placement_id, fillable=True, version=document_id).pdf
         name = _file_name(reference, "learning agreement for HR")
     else:
@@ -226,7 +244,7 @@ def signed_copy(
     with db.session() as session:
         row: AgreementDocument = load_row(session, document_id)
         if row.kind is DocumentKind.CERTIFICATE:
-            raise VipdeskError("The certificate is kept; it is not sent to the parties.")
+            raise VipdeskError.said("The certificate is kept; it is not sent to the parties.")
         pdf = stored_or_rendered(session, row, final=True)
         data = agreement_from_dict(json.loads(row.content))
         values = common_values(session, row.placement_id, settings, today, language)
@@ -278,7 +296,7 @@ def questionnaire_request(
                 .where(Placement.id == placement_id)
             )
             if tutor is None:
-                raise VipdeskError("The placement has no academic tutor to send this to.")
+                raise VipdeskError.said("The placement has no academic tutor to send this to.")
             recipients = Recipients([make_address(tutor.name, tutor.email)], [])
         else:
             recipients = party_recipients(session, data, RESPONDENT_PARTY[party])

@@ -155,7 +155,7 @@ def stored_message(db: Database, message_id: int, *, unsent: bool = False) -> Em
             .options(selectinload(OutboxMessage.attachments))
         )
         if row is None:
-            raise NotFoundError("This message is no longer in the outbox.")
+            raise NotFoundError.said("This message is no longer in the outbox.")
         draft, sender, reply_to = _draft_of(row)
         when = row.sent_at or row.queued_at
         return build_message(

@@ -70,7 +70,9 @@ class MailSettings:
             VipdeskError: no sender address is set.
         """
         if not self.sender_address:
-            raise VipdeskError("Set the address messages come from in Settings → E-mail first.")
+            raise VipdeskError.said(
+                "Set the address messages come from in Settings → E-mail first."
+            )
         return self.sender, self.reply_address
 
     @property
@@ -89,19 +91,21 @@ def make_address(name: str, address: str, field: str = "recipients") -> Address:
     """
     for part in (name, address):
         if any(ch in part for ch in "\r\n\0"):
-            raise ValidationError.single(field, "A name or address may not hold a line break.")
+            raise ValidationError.on(field, "A name or address may not hold a line break.")
     address = address.strip()
+    if not address:
+        raise ValidationError.on(field, "An empty address is not an e-mail address.")
     if address.count("@") != 1 or " " in address or "<" in address or ">" in address:
-        raise ValidationError.single(
-            field, f"{address or 'An empty address'} is not an e-mail address."
-        )
+        raise ValidationError.on(field, "{address} is not an e-mail address.", address=address)
     local, domain = address.split("@")
     if not local or "." not in domain or domain.startswith(".") or domain.endswith("."):
-        raise ValidationError.single(field, f"{address} is not an e-mail address.")
+        raise ValidationError.on(field, "{address} is not an e-mail address.", address=address)
     try:
         return Address(display_name=name.strip(), username=local, domain=domain)
     except (ValueError, IndexError) as exc:
-        raise ValidationError.single(field, f"{address} is not an e-mail address.") from exc
+        raise ValidationError.on(
+            field, "{address} is not an e-mail address.", address=address
+        ) from exc
 
 
 def load_mail_settings(db: Database) -> MailSettings:
@@ -128,11 +132,11 @@ def check_mail_settings(settings: MailSettings) -> None:
     """Raises ValidationError listing every field that is wrong."""
     problems: list[FieldProblem] = []
     if settings.host and (" " in settings.host.strip() or "/" in settings.host):
-        problems.append(FieldProblem("host", "Give the server's name, like smtp.example.edu."))
+        problems.append(FieldProblem.said("host", "Give the server's name, like smtp.example.edu."))
     if not 1 <= settings.port <= 65535:
-        problems.append(FieldProblem("port", "The port is a number from 1 to 65535."))
+        problems.append(FieldProblem.said("port", "The port is a number from 1 to 65535."))
     if settings.host and not settings.sender_address:
-        problems.append(FieldProblem("sender_address", "Give the address messages come from."))
+        problems.append(FieldProblem.said("sender_address", "Give the address messages come from."))
     for field, name, address in (
         ("sender_address", settings.sender_name, settings.sender_address),
         ("reply_to", "", settings.reply_to),
@@ -146,7 +150,7 @@ def check_mail_settings(settings: MailSettings) -> None:
     if any(
         len(getattr(settings, f) if f != "port" else "") > 200 for f in _FIELDS if f != "security"
     ):
-        problems.append(FieldProblem("host", "A setting is longer than 200 characters."))
+        problems.append(FieldProblem.said("host", "A setting is longer than 200 characters."))
     if problems:
         raise ValidationError(problems)
 
@@ -176,7 +180,7 @@ def password(settings: MailSettings) -> str | None:
 def store_password(settings: MailSettings, secret: str) -> bool:
     """Keep the password in the credential store; False: only for this session (none there)."""
     if not settings.username:
-        raise VipdeskError("Give the user name the password belongs to.")
+        raise VipdeskError.said("Give the user name the password belongs to.")
     try:
         keyring.set_password(KEYRING_SERVICE, settings.credential_key, secret)
     except keyring.errors.KeyringError:

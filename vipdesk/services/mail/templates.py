@@ -103,17 +103,25 @@ def check_wording(key: str, subject: str, body: str) -> None:
             unknown = [name for name in _named(text) if name not in allowed]
         except ValueError:
             problems.append(
-                FieldProblem(field, "A brace must enclose a placeholder, like {student}.")
+                FieldProblem.said(
+                    field,
+                    "A brace must enclose a placeholder, like {example}.",
+                    example="{student}",
+                )
             )
             continue
         if unknown:
             problems.append(
-                FieldProblem(field, f"Unknown placeholder {{{unknown[0]}}}: use one of the list.")
+                FieldProblem.said(
+                    field,
+                    "Unknown placeholder {name}: use one of the list.",
+                    name=f"{{{unknown[0]}}}",
+                )
             )
     if key != SIGNATURE and not body.strip():
-        problems.append(FieldProblem("body", "The message needs a text."))
+        problems.append(FieldProblem.said("body", "The message needs a text."))
     if "\n" in subject or "\r" in subject:
-        problems.append(FieldProblem("subject", "The subject is one line."))
+        problems.append(FieldProblem.said("subject", "The subject is one line."))
     if problems:
         raise ValidationError(problems)
 
@@ -133,7 +141,7 @@ def templates(session: Session, language: str = ENGLISH) -> dict[str, Template]:
 def template(session: Session, key: str, language: str = ENGLISH) -> Template:
     found = templates(session, language).get(key)
     if found is None:
-        raise NotFoundError(f"There is no mail template {key!r}.")
+        raise NotFoundError.said("There is no mail template '{key}'.", key=key)
     return found
 
 
@@ -146,7 +154,7 @@ def signature_text(session: Session, language: str = ENGLISH) -> str:
 def save_wording(db: Database, key: str, subject: str, body: str, user: str | None = None) -> None:
     """Store the office's wording of `key` (a template's, or the signature's)."""
     if key != SIGNATURE and key not in shipped_templates():
-        raise NotFoundError(f"There is no mail template {key!r}.")
+        raise NotFoundError.said("There is no mail template '{key}'.", key=key)
     check_wording(key, subject, body)
     with db.session(user) as session:
         row = session.scalar(select(MailTemplate).where(MailTemplate.key == key))

@@ -162,7 +162,7 @@ def _row(r: Any) -> EntryRow:
 def _placement(session: Session, placement_id: int) -> Placement:
     placement = session.get(Placement, placement_id)
     if placement is None:
-        raise NotFoundError("This placement no longer exists.")
+        raise NotFoundError.said("This placement no longer exists.")
     return placement
 
 
@@ -328,7 +328,7 @@ def _entry(session: Session, form: EntryForm) -> MonitoringEntry:
         return row
     found = session.get(MonitoringEntry, form.id)
     if found is None or found.placement_id != form.placement_id:
-        raise NotFoundError("This monitoring entry no longer exists.")
+        raise NotFoundError.said("This monitoring entry no longer exists.")
     if form.version is not None and found.version != form.version:
         raise ConflictError("monitoring entry", changed_by=found.updated_by)
     return found
@@ -356,5 +356,5 @@ def attachment_of(db: Database, entry_id: int) -> tuple[str, bytes]:
             )
         ).first()
     if found is None or found[1] is None:
-        raise NotFoundError("This entry has no file attached.")
+        raise NotFoundError.said("This entry has no file attached.")
     return found[0] or "attachment", found[1]

@@ -12,16 +12,17 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import Contact, ContactRole, Institution, Organisation, Placement
+from vipdesk.phrase import Phrase
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
     Unique,
     count_placements,
+    counted,
     delete_record,
     load_record,
     normal_email,
     optional,
-    plural,
     save_record,
 )
 
@@ -116,16 +117,16 @@ def _apply_contact(_session: Session, contact: Contact, form: ContactForm) -> No
     contact.institution_id = form.institution_id
 
 
-def _contact_in_use(session: Session, contact: Contact) -> str | None:
+def _contact_in_use(session: Session, contact: Contact) -> Phrase | None:
     # The schema would quietly empty the mentor/tutor of those placements: ask first instead.
     count = count_placements(
         session, or_(Placement.mentor_id == contact.id, Placement.tutor_id == contact.id)
     )
     if not count:
         return None
-    return (
-        f"{contact.name} is mentor or tutor of {plural(count, 'placement')}; "
-        "choose someone else there first."
+    return Phrase(
+        "{name} is mentor or tutor of {placements}; choose someone else there first.",
+        {"name": contact.name, "placements": counted(count, "placement")},
     )
 
 

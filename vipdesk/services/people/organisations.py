@@ -22,6 +22,7 @@ from vipdesk.models import (
     Placement,
     Student,
 )
+from vipdesk.phrase import Phrase
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
@@ -31,9 +32,9 @@ from vipdesk.services.people.rules import (
     in_use_message,
     load_record,
     optional,
-    place,
     save_record,
 )
+from vipdesk.services.refdata import country_name
 
 
 @dataclass
@@ -100,9 +101,18 @@ def _check_organisation(session: Session, form: OrganisationForm) -> list[FieldP
     ).first()
     if other is None:
         return []
+    if not country:
+        return [
+            FieldProblem.said(
+                "name", "Another organisation already has this name ({name}).", name=other.name
+            )
+        ]
     return [
-        FieldProblem(
-            "name", f"Another organisation {place(country)} already has this name ({other.name})."
+        FieldProblem.said(
+            "name",
+            "Another organisation in {country} already has this name ({name}).",
+            country=country_name(country),
+            name=other.name,
         )
     ]
 
@@ -137,7 +147,7 @@ def _apply_organisation(_session: Session, org: Organisation, form: Organisation
     org.timezone = form.timezone
 
 
-def _organisation_in_use(session: Session, org: Organisation) -> str | None:
+def _organisation_in_use(session: Session, org: Organisation) -> Phrase | None:
     contacts = session.scalar(
         select(func.count()).select_from(Contact).where(Contact.organisation_id == org.id)
     )
@@ -217,7 +227,11 @@ def _check_institution(session: Session, form: InstitutionForm) -> list[FieldPro
     ).first()
     if other is None:
         return []
-    return [FieldProblem("name", f"Another institution already has this name ({other.name}).")]
+    return [
+        FieldProblem.said(
+            "name", "Another institution already has this name ({name}).", name=other.name
+        )
+    ]
 
 
 def _institution_form(inst: Institution) -> InstitutionForm:
@@ -248,7 +262,7 @@ def _apply_institution(_session: Session, inst: Institution, form: InstitutionFo
     inst.timezone = form.timezone
 
 
-def _institution_in_use(session: Session, inst: Institution) -> str | None:
+def _institution_in_use(session: Session, inst: Institution) -> Phrase | None:
     def count(model: type[Contact] | type[Student]) -> int:
         query = select(func.count()).select_from(model).where(model.institution_id == inst.id)
         return session.scalar(query) or 0

@@ -24,7 +24,8 @@ from vipdesk.errors import (
 )
 from vipdesk.models import Placement
 from vipdesk.models.base import Versioned
-from vipdesk.services.refdata import country_name, is_country, is_time_zone
+from vipdesk.phrase import Count, Label, Phrase
+from vipdesk.services.refdata import is_country, is_time_zone
 
 # local@domain.tld — deliberately loose: international addresses are fine, typos with spaces,
 # a missing @ or a missing domain are not.
@@ -134,17 +135,42 @@ def count_placements(session: Session, condition: ColumnElement[bool]) -> int:
     return session.scalar(select(func.count()).select_from(Placement).where(condition)) or 0
 
 
-def in_use_message(name: str, counts: list[tuple[int, str]]) -> str | None:
+# How many records of a kind, inside a sentence: "2 placements" (one template per number form
+# in English; each language words the count its own way).
+_COUNTED = {
+    "placement": (Phrase("{count} placement"), Phrase("{count} placements")),
+    "student": (Phrase("{count} student"), Phrase("{count} students")),
+    "contact": (Phrase("{count} contact"), Phrase("{count} contacts")),
+}
+
+
+def counted(count: int, noun: str) -> Phrase:
+    """'2 placements' as a phrase (`noun`: a key of `_COUNTED`)."""
+    one, more = _COUNTED[noun]
+    return Phrase((one if count == 1 else more).template, {"count": Count(count)})
+
+
+def listed(parts: Sequence[Phrase]) -> Phrase:
+    """'a', 'a and b' or 'a, b and c' (at most three parts)."""
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return Phrase("{first} and {second}", {"first": parts[0], "second": parts[1]})
+    first, second, third = parts
+    return Phrase(
+        "{first}, {second} and {third}", {"first": first, "second": second, "third": third}
+    )
+
+
+def in_use_message(name: str, counts: list[tuple[int, str]]) -> Phrase | None:
     """'Acme has 2 placements and 1 contact; …', or None when every count is 0."""
-    parts = [plural(count, noun) for count, noun in counts if count]
+    parts = [counted(count, noun) for count, noun in counts if count]
     if not parts:
         return None
-    return f"{name} has {join_words(parts)}; delete or reassign them first."
-
-
-def place(country: str | None) -> str:
-    """A country name for messages: 'in Poland'."""
-    return f"in {country_name(country)}" if country else ""
+    return Phrase(
+        "{name} has {records}; delete or reassign them first.",
+        {"name": name, "records": listed(parts)},
+    )
 
 
 # --- the record machinery ------------------------------------------------------------------
@@ -180,7 +206,7 @@ class RecordKind(Generic[F, M]):
     apply: Callable[[Session, M, F], None]
     validate: Callable[[F], list[FieldProblem]]
     check: Callable[[Session, F], list[FieldProblem]]  # needs the database: duplicates, links
-    in_use: Callable[[Session, M], str | None]  # why it cannot be deleted, or None
+    in_use: Callable[[Session, M], Phrase | None]  # why it cannot be deleted, or None
     unique: tuple[Unique, ...] = ()
 
     def editable(self) -> list[str]:
@@ -194,7 +220,10 @@ def load_record(db: Database, kind: RecordKind[F, M], record_id: int) -> F:
     with db.session() as session:
         obj = session.get(kind.model, record_id)
         if obj is None:
-            raise NotFoundError(f"This {kind.what} no longer exists: someone may have deleted it.")
+            raise NotFoundError.said(
+                "This {what} no longer exists: someone may have deleted it.",
+                what=Label(kind.what),
+            )
         return kind.to_form(obj)
 
 
@@ -233,8 +262,9 @@ def save_record(
             else:
                 found = session.get(kind.model, form.id)
                 if found is None:
-                    raise NotFoundError(
-                        f"This {kind.what} was deleted by someone else; your edits were not saved."
+                    raise NotFoundError.said(
+                        "This {what} was deleted by someone else; your edits were not saved.",
+                        what=Label(kind.what),
                     )
                 obj = found
                 if obj.version != form.version and not overwrite:
@@ -288,10 +318,11 @@ def delete_record(
                 return  # already gone: what the user wanted
             reason = kind.in_use(session, obj)
             if reason:
-                raise VipdeskError(reason)
+                raise VipdeskError.saying(reason)
             session.delete(obj)
             session.flush()
     except IntegrityError as exc:
-        raise VipdeskError(
-            f"This {kind.what} was linked to another record just now, so it was not deleted."
+        raise VipdeskError.said(
+            "This {what} was linked to another record just now, so it was not deleted.",
+            what=Label(kind.what),
         ) from exc

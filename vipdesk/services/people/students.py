@@ -21,16 +21,16 @@ from vipdesk.languages import LANGUAGES
 from vipdesk.models import CEFR_LEVELS, Institution, Placement, Student, StudentEquity
 from vipdesk.models import StudentLanguage as _Language
 from vipdesk.models.base import bump_version
-from vipdesk.phrase import Count, Joined
+from vipdesk.phrase import Count, Joined, Phrase
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
     Unique,
     delete_record,
+    in_use_message,
     load_record,
     normal_email,
     optional,
-    plural,
     save_record,
 )
 
@@ -276,13 +276,13 @@ def _apply_languages(session: Session, student: Student, wanted: list[tuple[str,
     return changed
 
 
-def _in_use(session: Session, student: Student) -> str | None:
+def _in_use(session: Session, student: Student) -> Phrase | None:
     count = session.scalar(
         select(func.count()).select_from(Placement).where(Placement.student_id == student.id)
     )
     if not count:
         return None
-    return f"{student.full_name} has {plural(count, 'placement')}; delete or reassign them first."
+    return in_use_message(student.full_name, [(count, "placement")])
 
 
 STUDENTS: RecordKind[StudentForm, Student] = RecordKind(
@@ -362,7 +362,7 @@ def load_equity(db: Database, student_id: int) -> EquityForm:
     with db.session() as session:
         student = session.get(Student, student_id)
         if student is None:
-            raise NotFoundError("This student no longer exists: someone may have deleted it.")
+            raise NotFoundError.said("This student no longer exists: someone may have deleted it.")
         return _stored_equity(session, student)
 
 
@@ -424,7 +424,9 @@ def save_equity(
         with db.session(user) as session:
             student = session.get(Student, form.student_id)
             if student is None:
-                raise NotFoundError("This student was deleted; the equity flags were not saved.")
+                raise NotFoundError.said(
+                    "This student was deleted; the equity flags were not saved."
+                )
             if student.version != form.version and not overwrite:
                 raise _equity_conflict(session, student, form)
             _apply_equity(session, student, form)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError
 from vipdesk.models import LIFECYCLE, ChecklistTick, Phase, Placement, Status
+from vipdesk.phrase import Count, Label
 from vipdesk.resources import load_json
 from vipdesk.services.placements.evidence import EVIDENCE_ITEMS, Evidence, day, evidence_for
 from vipdesk.services.placements.evidence_types import Finding
@@ -97,7 +98,7 @@ def item_by_key(key: str) -> ChecklistItem:
     for item in checklist_items():
         if item.key == key:
             return item
-    raise ValidationError.single("item", f"There is no checklist item '{key}'.")
+    raise ValidationError.on("item", "There is no checklist item '{key}'.", key=key)
 
 
 def blockers(done_keys: set[str], target: Status) -> list[ChecklistItem]:
@@ -159,13 +160,16 @@ def check_reason(item: ChecklistItem, reason: str) -> str | None:
     """
     text = " ".join(reason.split())
     if item.backed_by_evidence and not text:
-        raise ValidationError.single(
+        raise ValidationError.on(
             "reason",
-            f"“{item.label}” follows from vipdesk's records; to tick it by hand, say why "
+            "“{item}” follows from vipdesk's records; to tick it by hand, say why "
             "(e.g. “done outside vipdesk: paper questionnaire”).",
+            item=Label(item.label),
         )
     if len(text) > REASON_LIMIT:
-        raise ValidationError.single("reason", f"Keep the reason under {REASON_LIMIT} characters.")
+        raise ValidationError.on(
+            "reason", "Keep the reason under {limit} characters.", limit=Count(REASON_LIMIT)
+        )
     return text or None
 
 
@@ -196,7 +200,7 @@ def set_done(
     try:
         with db.session(user) as session:
             if session.get(Placement, placement_id) is None:
-                raise NotFoundError("This placement no longer exists.")
+                raise NotFoundError.said("This placement no longer exists.")
             tick = _tick(session, placement_id, key)
             if done and tick is None:
                 session.add(
@@ -215,7 +219,7 @@ def set_done(
         # caught it): the outcome wanted is there, the first tick stays.
         with db.session() as session:
             if session.get(Placement, placement_id) is None:
-                raise NotFoundError("This placement no longer exists.") from exc
+                raise NotFoundError.said("This placement no longer exists.") from exc
             if _tick(session, placement_id, key) is None:
                 raise ConflictError("checklist") from exc
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database, current_user
 from vipdesk.errors import ValidationError
 from vipdesk.models import Setting
+from vipdesk.phrase import Count
 from vipdesk.services.settings import store_settings
 
 OFFICE_LEADS_KEY = "office_leads"
@@ -46,16 +47,18 @@ def set_office_leads(db: Database, logins: Iterable[str], user: str | None = Non
     """
     cleaned = list(dict.fromkeys(login.strip() for login in logins if login.strip()))
     if any("," in login for login in cleaned):
-        raise ValidationError.single("office_leads", "A login name cannot contain a comma.")
+        raise ValidationError.on("office_leads", "A login name cannot contain a comma.")
     value = ",".join(cleaned)
     if len(value) > _VALUE_LIMIT:
-        raise ValidationError.single(
-            "office_leads", f"The list of office leads is longer than {_VALUE_LIMIT} characters."
+        raise ValidationError.on(
+            "office_leads",
+            "The list of office leads is longer than {limit} characters.",
+            limit=Count(_VALUE_LIMIT),
         )
 
     def only_a_lead(session: Session) -> None:
         if _stored(session) and not is_office_lead(session, str(session.info["user"])):
-            raise ValidationError.single(
+            raise ValidationError.on(
                 "office_leads", "Only an office lead can change who the office leads are."
             )
 

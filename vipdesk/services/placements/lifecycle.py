@@ -24,6 +24,7 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, TransitionError, ValidationError
 from vipdesk.models import LIFECYCLE, AuditEntry, Placement, Status
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Count, Label
 from vipdesk.services.placements.checklist import (
     REASON_LIMIT,
     Basis,
@@ -142,7 +143,7 @@ def change_status(
         with db.session(user) as session:
             placement = session.get(Placement, placement_id)
             if placement is None:
-                raise NotFoundError("This placement no longer exists.")
+                raise NotFoundError.said("This placement no longer exists.")
             if placement.version != expected_version:
                 raise ConflictError(
                     "placement", theirs=to_form(placement), changed_by=placement.updated_by
@@ -165,8 +166,10 @@ def move_status(
         TransitionError, MoveRefusedError, ValidationError: as for `change_status`.
     """
     if target not in allowed_transitions(placement.status):
-        raise TransitionError(
-            f"A placement cannot go from '{placement.status.label}' to '{target.label}'."
+        raise TransitionError.said(
+            "A placement cannot go from '{current}' to '{target}'.",
+            current=Label(placement.status.label),
+            target=Label(target.label),
         )
     if is_forward(placement.status, target):
         states = checklist_states(session, [placement.id])[placement.id]
@@ -267,13 +270,13 @@ def _record_override(
     user = str(session.info.get("user") or "unknown")
     text = " ".join(reason.split())
     if not text:
-        raise ValidationError.single("override", "Say why the placement moves anyway.")
+        raise ValidationError.on("override", "Say why the placement moves anyway.")
     if len(text) > REASON_LIMIT:
-        raise ValidationError.single(
-            "override", f"Keep the reason under {REASON_LIMIT} characters."
+        raise ValidationError.on(
+            "override", "Keep the reason under {limit} characters.", limit=Count(REASON_LIMIT)
         )
     if not is_office_lead(session, user):
-        raise ValidationError.single(
+        raise ValidationError.on(
             "override", "Only an office lead can move a placement past open checks."
         )
     changes = {

@@ -281,7 +281,7 @@ def _read_form(session: Session, placement_id: int) -> PlacementForm:
     # The periods in the same query: on a server each extra query is a round-trip.
     placement = session.get(Placement, placement_id, options=[joinedload(Placement.periods)])
     if placement is None:
-        raise NotFoundError("This placement no longer exists: someone may have deleted it.")
+        raise NotFoundError.said("This placement no longer exists: someone may have deleted it.")
     return to_form(placement)
 
 
@@ -356,7 +356,7 @@ def save_placement(
             else:
                 found = session.get(Placement, form.id)
                 if found is None:
-                    raise NotFoundError(
+                    raise NotFoundError.said(
                         "This placement was deleted by someone else; your edits were not saved."
                     )
                 placement = found
@@ -391,7 +391,8 @@ def _integrity_problem(exc: IntegrityError) -> ValidationError:
         return ValidationError.on("planned_end", "The end is before the start.")
     if "hours_range" in text:
         return ValidationError.on("hours_per_week", "Hours per week must be between 1 and 60.")
-    return ValidationError.single("", f"The database refused the change: {exc.orig}")
+    # Another rule of the schema: its own words (the database's) follow.
+    return ValidationError.on("", "The database refused the change: {reason}", reason=str(exc.orig))
 
 
 def delete_placement(db: Database, placement_id: int, user: str | None = None) -> None:

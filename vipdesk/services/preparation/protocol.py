@@ -162,7 +162,7 @@ def _stored(session: Session, placement_id: int) -> CommunicationProtocol | None
 def _placement(session: Session, placement_id: int) -> Placement:
     placement = session.get(Placement, placement_id)
     if placement is None:
-        raise NotFoundError("This placement no longer exists.")
+        raise NotFoundError.said("This placement no longer exists.")
     return placement
 
 
@@ -237,7 +237,7 @@ def save_protocol(
             protocol = _stored(session, form.placement_id)
             if protocol is None:
                 if form.id is not None and not overwrite:
-                    raise NotFoundError("This protocol was deleted by someone else.")
+                    raise NotFoundError.said("This protocol was deleted by someone else.")
                 protocol = CommunicationProtocol(placement_id=form.placement_id)
                 session.add(protocol)
             elif protocol.version != form.version and not overwrite:

@@ -19,6 +19,7 @@ from typing import Any
 
 from vipdesk.errors import FieldProblem, NotFoundError
 from vipdesk.models import ReadinessParty
+from vipdesk.phrase import Count, Phrase
 from vipdesk.resources import resources_dir
 
 AnswerValue = int | str
@@ -74,17 +75,19 @@ class Item:
     def option(self, value: AnswerValue) -> Option | None:
         return self._options_by_key.get(str(value))
 
-    def problem(self, value: AnswerValue) -> str | None:
+    def problem(self, value: AnswerValue) -> Phrase | None:
         """Why `value` is not an answer to this item, or None when it is one."""
         if self.type is ItemType.TEXT:
             if not isinstance(value, str):
-                return "Type the answer as text."
-            return "The answer is too long." if len(value) > MAX_TEXT else None
+                return Phrase("Type the answer as text.")
+            return Phrase("The answer is too long.") if len(value) > MAX_TEXT else None
         if self.type is ItemType.SCALE and (isinstance(value, bool) or not isinstance(value, int)):
-            return f"Choose a number from 1 to {SCALE_POINTS}."
+            return Phrase("Choose a number from 1 to {points}.", {"points": Count(SCALE_POINTS)})
         if self.type is not ItemType.SCALE and not isinstance(value, str):
-            return "Choose one of the answers offered."
-        return None if self.option(value) is not None else "Choose one of the answers offered."
+            return Phrase("Choose one of the answers offered.")
+        if self.option(value) is None:
+            return Phrase("Choose one of the answers offered.")
+        return None
 
     def score(self, value: AnswerValue) -> int | None:
         option = self.option(value) if self.type is not ItemType.TEXT else None
@@ -234,15 +237,19 @@ class QuestionnaireLibrary:
         if version is None:
             versions = self.versions(questionnaire_id)
             if not versions:
-                raise NotFoundError(f"No questionnaire '{questionnaire_id}' is installed.")
+                raise NotFoundError.said(
+                    "No questionnaire '{name}' is installed.", name=questionnaire_id
+                )
             version = versions[-1]
         key = (questionnaire_id, version)
         if key not in self._parsed:
             path = self._files.get(key)
             if path is None:
-                raise NotFoundError(
-                    f"Version {version} of the '{questionnaire_id}' questionnaire is not "
-                    "installed: this response comes from another vipdesk version."
+                raise NotFoundError.said(
+                    "Version {version} of the '{questionnaire}' questionnaire is not "
+                    "installed: this response comes from another vipdesk version.",
+                    version=version,
+                    questionnaire=questionnaire_id,
                 )
             data = json.loads(path.read_text(encoding="utf-8"))
             parsed = parse_questionnaire(data, path.name)
@@ -271,11 +278,13 @@ def validate_answers(questionnaire: Questionnaire, answers: Answers) -> list[Fie
         try:
             item = questionnaire.item(key)
         except KeyError:
-            problems.append(FieldProblem(key, f"There is no question '{key}' in this version."))
+            problems.append(
+                FieldProblem.said(key, "There is no question '{key}' in this version.", key=key)
+            )
             continue
-        message = item.problem(value)
-        if message:
-            problems.append(FieldProblem(key, message))
+        phrase = item.problem(value)
+        if phrase is not None:
+            problems.append(FieldProblem(key, phrase.english(), phrase))
     return problems
 
 

@@ -27,6 +27,7 @@ from vipdesk.models import (
     ResponseStatus,
 )
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Count
 from vipdesk.services.preparation.questionnaires import (
     AnswerValue,
     Assessment,
@@ -102,9 +103,9 @@ def _open_response(
 def check_respondent(respondent: str) -> str:
     name = respondent.strip()
     if not name:
-        raise ValidationError.single("respondent", "Enter the name of the person who answers.")
+        raise ValidationError.on("respondent", "Enter the name of the person who answers.")
     if len(name) > 200:
-        raise ValidationError.single("respondent", "The name is longer than 200 characters.")
+        raise ValidationError.on("respondent", "The name is longer than 200 characters.")
     return name
 
 
@@ -117,7 +118,7 @@ def load_response(db: Database, response_id: int) -> ResponseState:
             ReadinessResponse, response_id, options=[selectinload(ReadinessResponse.answers)]
         )
         if response is None:
-            raise NotFoundError("This questionnaire response no longer exists.")
+            raise NotFoundError.said("This questionnaire response no longer exists.")
         return _state(response)
 
 
@@ -167,7 +168,7 @@ def start_response(
     try:
         with db.session(user) as session:
             if session.get(Placement, placement_id) is None:
-                raise NotFoundError("This placement no longer exists.")
+                raise NotFoundError.said("This placement no longer exists.")
             existing = _open_response(session, placement_id, party)
             if existing is not None:
                 return _state(existing)
@@ -210,9 +211,9 @@ def _write(
                 ReadinessResponse, response_id, options=[selectinload(ReadinessResponse.answers)]
             )
             if response is None:
-                raise NotFoundError("This questionnaire response no longer exists.")
+                raise NotFoundError.said("This questionnaire response no longer exists.")
             if response.status is ResponseStatus.COMPLETED:
-                raise ResponseClosedError(
+                raise ResponseClosedError.said(
                     "This questionnaire was completed; re-assess to record new answers."
                 )
             if response.version != expected_version:
@@ -248,10 +249,11 @@ def _write(
                 final = _state(response).answers
                 missing = questionnaire.missing(final)
                 if missing:
-                    raise ValidationError.single(
+                    raise ValidationError.on(
                         missing[0].key,
-                        f"{len(missing)} question(s) still need an answer, "
-                        f"the first: “{missing[0].text}”",
+                        "{count} question(s) still need an answer, the first: “{question}”",
+                        count=Count(len(missing)),
+                        question=missing[0].text,
                     )
                 response.status = ResponseStatus.COMPLETED
                 response.completed_at = utcnow()
@@ -310,7 +312,7 @@ def discard_response(db: Database, response_id: int, user: str | None = None) ->
         if response is None:
             return
         if response.status is ResponseStatus.COMPLETED:
-            raise ResponseClosedError("A completed questionnaire is kept as history.")
+            raise ResponseClosedError.said("A completed questionnaire is kept as history.")
         session.delete(response)
 
 
@@ -390,7 +392,7 @@ def suggested_respondents(db: Database, placement_id: int) -> Respondents:
     with db.session() as session:
         placement = session.get(Placement, placement_id)
         if placement is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         return Respondents(
             placement=f"{placement.reference} · {placement.title}",
             names={

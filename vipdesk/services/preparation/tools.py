@@ -31,6 +31,7 @@ from vipdesk.models import (
     ToolTest,
     ToolTestResult,
 )
+from vipdesk.phrase import Count, Joined
 from vipdesk.services.preparation.readiness import placement_readiness
 from vipdesk.services.preparation.tool_catalogue import (
     purposes,
@@ -62,7 +63,7 @@ class ToolTestState:
 
 def _placement(session: Session, placement_id: int) -> None:
     if session.get(Placement, placement_id) is None:
-        raise NotFoundError("This placement no longer exists.")
+        raise NotFoundError.said("This placement no longer exists.")
 
 
 def _choices(session: Session, placement_id: int) -> dict[str, str]:
@@ -100,7 +101,9 @@ def save_choices(
     problems = [k for k in choices if k not in known]
     problems += [v for v in choices.values() if v is not None and tool(v) is None]
     if problems:
-        raise ValidationError.single("tools", f"Unknown purpose or tool: {', '.join(problems)}.")
+        raise ValidationError.on(
+            "tools", "Unknown purpose or tool: {keys}.", keys=Joined(tuple(problems), ", ")
+        )
     try:
         with db.session(user) as session:
             _placement(session, placement_id)
@@ -187,9 +190,11 @@ def record_test(
         ConflictError: someone recorded this test meanwhile.
     """
     if state.result is not ToolTestResult.NOT_YET and state.tested_on is None:
-        raise ValidationError.single("tested_on", "Enter the date of the test.")
+        raise ValidationError.on("tested_on", "Enter the date of the test.")
     if len(state.note.strip()) > limits.NOTE:
-        raise ValidationError.single("note", f"The note is longer than {limits.NOTE:,} characters.")
+        raise ValidationError.on(
+            "note", "The note is longer than {limit} characters.", limit=Count(limits.NOTE)
+        )
     try:
         with db.session(user) as session:
             _placement(session, placement_id)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from vipdesk.documents.questionnaire.content import pdf_words
 from vipdesk.errors import VipdeskError
 from vipdesk.languages import ENGLISH, check_language
+from vipdesk.phrase import Count, Phrase
 from vipdesk.resources import resources_dir
 from vipdesk.services.preparation.questionnaires import (
     ItemType,
@@ -47,7 +48,10 @@ def _translated(questionnaire_id: str, version: int, language: str) -> Questionn
     try:
         parsed = parse_questionnaire(json.loads(path.read_text(encoding="utf-8")), name)
     except (ValueError, KeyError, TypeError) as exc:
-        raise VipdeskError(f"The questionnaire translation {name} cannot be read: {exc}") from exc
+        # The reason is the parser's own (a key, a value): a shipped file is broken.
+        raise VipdeskError.said(
+            "The questionnaire translation {name} cannot be read: {reason}", name=name, reason=exc
+        ) from exc
     words = pdf_words(language)
     yes_no = (words["yes"], words["no"])  # the files leave them out: vipdesk names them
     items = tuple(
@@ -60,21 +64,26 @@ def _translated(questionnaire_id: str, version: int, language: str) -> Questionn
     )  # fmt: skip
     parsed = replace(parsed, items=items, language=language)
     difference = first_difference(english, parsed)
-    if difference:
-        raise VipdeskError(
-            f"The questionnaire translation {name} does not match its English file: {difference}."
+    if difference is not None:
+        raise VipdeskError.said(
+            "The questionnaire translation {name} does not match its English file: {difference}.",
+            name=name,
+            difference=difference,
         )
     return parsed
 
 
-def first_difference(english: Questionnaire, other: Questionnaire) -> str:
-    """What first differs between two questionnaires besides their texts ("" when nothing)."""
+def first_difference(english: Questionnaire, other: Questionnaire) -> Phrase | None:
+    """What first differs between two questionnaires besides their texts (None: nothing)."""
     if (english.id, english.version, english.party) != (other.id, other.version, other.party):
-        return "its id, version or party"
+        return Phrase("its id, version or party")
     if [t.key for t in english.themes] != [t.key for t in other.themes]:
-        return "its themes"
+        return Phrase("its themes")
     if len(english.items) != len(other.items):
-        return f"{len(other.items)} questions instead of {len(english.items)}"
+        return Phrase(
+            "{found} questions instead of {expected}",
+            {"found": Count(len(other.items)), "expected": Count(len(english.items))},
+        )
     for ours, theirs in zip(english.items, other.items, strict=True):
         same = (
             ours.key == theirs.key
@@ -88,5 +97,5 @@ def first_difference(english: Questionnaire, other: Questionnaire) -> str:
             == [(o.key, o.score) for o in theirs.options]
         )
         if not same:
-            return f"question '{ours.key}'"
-    return ""
+            return Phrase("question '{key}'", {"key": ours.key})
+    return None

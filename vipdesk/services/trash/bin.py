@@ -20,6 +20,7 @@ from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import DeletedRecord
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Label
 from vipdesk.services.trash.snapshot import capture, from_json, restore, to_json
 
 RETENTION = timedelta(days=30)
@@ -105,7 +106,7 @@ def restore_deleted(db: Database, entry_id: int, user: str | None = None) -> Del
         with db.session(user) as session:
             entry = session.get(DeletedRecord, entry_id)
             if entry is None or entry.deleted_at < utcnow() - RETENTION:
-                raise NotFoundError(
+                raise NotFoundError.said(
                     "This deleted record can no longer be restored: someone restored it, "
                     "or it was deleted more than 30 days ago."
                 )
@@ -116,9 +117,11 @@ def restore_deleted(db: Database, entry_id: int, user: str | None = None) -> Del
             session.delete(entry)
             session.flush()
     except IntegrityError as exc:
-        raise RestoreError(
-            f"{found.what} {found.label} cannot be restored: what it belongs to (a student, "
-            "host, funding source or shared cost) was deleted since, or its reference was "
-            "taken again. Nothing was changed."
+        raise RestoreError.said(
+            "{what} {name} cannot be restored: what it belongs to (a student, host, funding "
+            "source or shared cost) was deleted since, or its reference was taken again. Nothing "
+            "was changed.",
+            what=Label(found.what),
+            name=found.label,
         ) from exc
     return found

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, ValidationError
 from vipdesk.models import Setting
+from vipdesk.phrase import Label
 from vipdesk.resources import load_json
 from vipdesk.services.settings import store_settings
 
@@ -99,12 +100,15 @@ def set_rule_days(db: Database, days: Mapping[str, int], user: str | None = None
     for key, value in days.items():
         rule = shipped.get(key)
         if rule is None:
-            problems.append(FieldProblem(key, f"There is no work-list rule '{key}'."))
+            problems.append(FieldProblem.said(key, "There is no work-list rule '{key}'.", key=key))
         elif not rule.min_days <= value <= rule.max_days:
             problems.append(
-                FieldProblem(
+                FieldProblem.said(
                     key,
-                    f"“{rule.setting}”: choose from {rule.min_days} to {rule.max_days} days.",
+                    "“{setting}”: choose from {least} to {most} days.",
+                    setting=Label(rule.setting),
+                    least=rule.min_days,
+                    most=rule.max_days,
                 )
             )
     if problems:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, ValidationError
 from vipdesk.models import Placement, Snooze
+from vipdesk.phrase import Count
 from vipdesk.services.worklist.rules import shipped_rules
 
 NOTE_LIMIT = 500
@@ -41,10 +42,12 @@ def snooze(
         raise ValidationError.single("until", "Choose a day after today to snooze until.")
     note = note.strip()
     if len(note) > NOTE_LIMIT:
-        raise ValidationError.single("note", f"The note is longer than {NOTE_LIMIT} characters.")
+        raise ValidationError.on(
+            "note", "The note is longer than {limit} characters.", limit=Count(NOTE_LIMIT)
+        )
     with db.session(user) as session:
         if session.get(Placement, placement_id) is None:
-            raise NotFoundError("This placement no longer exists.")
+            raise NotFoundError.said("This placement no longer exists.")
         row = _snooze(session, placement_id, rule_key)
         if row is None:
             row = Snooze(placement_id=placement_id, rule_key=rule_key)

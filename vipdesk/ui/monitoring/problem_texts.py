@@ -50,5 +50,9 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("The date is in the future."),
         QT_TR_NOOP("The date is before the placement started."),
         QT_TR_NOOP("Keep the outcomes under {limit} characters."),
+        # an entry or placement gone
+        QT_TR_NOOP("This placement no longer exists."),
+        QT_TR_NOOP("This monitoring entry no longer exists."),
+        QT_TR_NOOP("This entry has no file attached."),
     ),
 )

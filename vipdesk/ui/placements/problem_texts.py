@@ -1,7 +1,10 @@
-"""What the services find wrong with a placement's input, in the interface's language.
+"""What the services find wrong with a placement's input, and what they refuse (a placement
+gone, a status move, a checklist tick, the office leads), in the interface's language.
 
-The services say each problem as a phrase (`FieldProblem.said`); their English templates are
-written again here for the catalogue, and a test keeps both sides the same.
+The services say each problem and refusal as a phrase (`FieldProblem.said`,
+`VipdeskError.said`); their English templates are written again here for the catalogue, and a
+test keeps both sides the same. A move the records do not back yet (`MoveRefusedError`) is
+worded by the status dialog from its reasons' rules.
 """
 
 from __future__ import annotations
@@ -41,5 +44,24 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("The academic tutor must work at an institution."),
         QT_TR_NOOP("Another coordinator took the same reference just now: save again."),
         QT_TR_NOOP("The end is before the start."),
+        # a placement gone, or a change the database refused
+        QT_TR_NOOP("This placement no longer exists."),
+        QT_TR_NOOP("This placement no longer exists: someone may have deleted it."),
+        QT_TR_NOOP("This placement was deleted by someone else; your edits were not saved."),
+        QT_TR_NOOP("The database refused the change: {reason}"),
+        # its status and checklist
+        QT_TR_NOOP("A placement cannot go from '{current}' to '{target}'."),
+        QT_TR_NOOP("Say why the placement moves anyway."),
+        QT_TR_NOOP("Keep the reason under {limit} characters."),
+        QT_TR_NOOP("Only an office lead can move a placement past open checks."),
+        QT_TR_NOOP("There is no checklist item '{key}'."),
+        QT_TR_NOOP(
+            "“{item}” follows from vipdesk's records; to tick it by hand, say why (e.g. “done "
+            "outside vipdesk: paper questionnaire”)."
+        ),
+        # the office leads
+        QT_TR_NOOP("A login name cannot contain a comma."),
+        QT_TR_NOOP("The list of office leads is longer than {limit} characters."),
+        QT_TR_NOOP("Only an office lead can change who the office leads are."),
     ),
 )

@@ -1,9 +1,10 @@
-"""What the services find wrong with a communication protocol, and what they warn of in its
-shared hours, in the interface's language.
+"""What the preparation services find wrong with a communication protocol, a questionnaire's
+answers or a choice of tools, what they warn of in the protocol's shared hours, and what they
+refuse, in the interface's language.
 
-The services say each problem and warning as a phrase (`FieldProblem.said`,
-`OverlapWarning.said`); their English templates are written again here for the catalogue, and
-a test keeps both sides the same.
+The services say each problem, warning and error as a phrase (`FieldProblem.said`,
+`OverlapWarning.said`, `VipdeskError.said`); their English templates are written again here for
+the catalogue, and a test keeps both sides the same.
 """
 
 from __future__ import annotations
@@ -42,5 +43,38 @@ TEMPLATES: tuple[str, ...] = cast(
             "No {minutes}-minute slot lies inside the shared hours on the same weekday all "
             "through the placement: widen someone's hours or agree meeting times week by week."
         ),
+        # a questionnaire and its answers
+        QT_TR_NOOP("Enter the name of the person who answers."),
+        QT_TR_NOOP("The name is longer than 200 characters."),
+        QT_TR_NOOP("This questionnaire response no longer exists."),
+        QT_TR_NOOP("This questionnaire was completed; re-assess to record new answers."),
+        QT_TR_NOOP("{count} question(s) still need an answer, the first: “{question}”"),
+        QT_TR_NOOP("A completed questionnaire is kept as history."),
+        QT_TR_NOOP("There is no question '{key}' in this version."),
+        QT_TR_NOOP("Type the answer as text."),
+        QT_TR_NOOP("The answer is too long."),
+        QT_TR_NOOP("Choose a number from 1 to {points}."),
+        QT_TR_NOOP("Choose one of the answers offered."),
+        QT_TR_NOOP("No questionnaire '{name}' is installed."),
+        QT_TR_NOOP(
+            "Version {version} of the '{questionnaire}' questionnaire is not installed: this "
+            "response comes from another vipdesk version."
+        ),
+        # a questionnaire's translation that does not fit its English file
+        QT_TR_NOOP("The questionnaire translation {name} cannot be read: {reason}"),
+        QT_TR_NOOP(
+            "The questionnaire translation {name} does not match its English file: {difference}."
+        ),
+        QT_TR_NOOP("its id, version or party"),
+        QT_TR_NOOP("its themes"),
+        QT_TR_NOOP("{found} questions instead of {expected}"),
+        QT_TR_NOOP("question '{key}'"),
+        # the tools and their tests
+        QT_TR_NOOP("Unknown purpose or tool: {keys}."),
+        QT_TR_NOOP("Enter the date of the test."),
+        QT_TR_NOOP("The note is longer than {limit} characters."),
+        # a placement or protocol gone
+        QT_TR_NOOP("This placement no longer exists."),
+        QT_TR_NOOP("This protocol was deleted by someone else."),
     ),
 )
