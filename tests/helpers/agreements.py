@@ -71,6 +71,7 @@ def signed_agreement(db: Database) -> tuple[int, DocumentView]:
     """`ready_agreement`, sent and approved in writing by all three parties: locked."""
     placement_id, draft = ready_agreement(db)
     sent = send_for_signature(db, draft.id, draft.row_version, user="tester", today=SENT_ON)
+    sent_earlier(db, sent.id, SENT_ON)  # sent on the day the signatures are dated, past midnight
     return placement_id, sign_all(db, sent)
 
 
