@@ -7,11 +7,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import Date, Time
+from sqlalchemy import Date, Time, text
 from sqlalchemy.dialects import sqlite
 
+from vipdesk.db import Database
 from vipdesk.models.base import UTCDateTime
-from vipdesk.services.demo.writer import _converted, sqlite_converter
+from vipdesk.services.demo.writer import _converted, rollback_journal, sqlite_converter
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,32 @@ def test_each_distinct_value_of_a_column_is_converted_once() -> None:
     values = _converted(rows, ["id", "day", "at"], [lambda v: v, convert, convert])
     assert values[4] == (4, "<2026-01-02>", f"<{stamp}>")
     assert len(values) == 1000 and len(seen) == 4  # three days, one stamp
+
+
+def _journal(db: Database) -> str:
+    with db.engine.connect() as connection:
+        return str(connection.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def _versions(db: Database) -> int:
+    with db.engine.connect() as connection:
+        return int(connection.exec_driver_sql("SELECT count(*) FROM alembic_version").scalar_one())
+
+
+def test_the_demo_writes_with_a_rollback_journal_and_leaves_the_file_in_wal(db: Database) -> None:
+    assert _journal(db) == "wal"
+    with rollback_journal(db):
+        assert _journal(db) == "delete"
+        with pytest.raises(KeyboardInterrupt), db.session() as session:
+            session.execute(text("INSERT INTO alembic_version VALUES ('cancelled')"))
+            raise KeyboardInterrupt
+    assert _journal(db) == "wal"
+    assert _versions(db) == 1  # the cancelled write rolled back
+
+
+def test_a_file_open_elsewhere_stays_in_wal_while_the_demo_writes(db: Database) -> None:
+    with db.engine.connect() as elsewhere:
+        elsewhere.exec_driver_sql("SELECT * FROM alembic_version").all()
+        with rollback_journal(db):
+            assert _journal(db) == "wal"
+    assert _journal(db) == "wal"

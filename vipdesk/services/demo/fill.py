@@ -19,6 +19,7 @@ from vipdesk.services.demo.agreements import DEMO_AGREEMENTS, render_demo_pdfs
 from vipdesk.services.demo.generate import DemoSummary, build_demo
 from vipdesk.services.demo.mail import add_demo_mail
 from vipdesk.services.demo.parties import DEMO_USER
+from vipdesk.services.demo.writer import rollback_journal
 
 DEMO_PLACEMENTS = 1500  # the demo database's size: every tab and report full, made in seconds
 
@@ -39,7 +40,7 @@ def fill_demo(
         VipdeskError: the database already holds placements, or `placements` is negative.
         DemoCancelledError: `should_cancel` said stop; nothing was written.
     """
-    with db.session(DEMO_USER) as session:
+    with rollback_journal(db), db.session(DEMO_USER) as session:
         summary = build_demo(session, placements, seed, progress, should_cancel, today=today)
         rendered = render_demo_pdfs(session, limit=agreements)
         add_demo_mail(session, today or date.today())  # the mail that took those PDFs out

@@ -39,7 +39,7 @@ from vipdesk.services.demo.parties import DEMO_USER, PartyFactory, Picker, Row, 
 from vipdesk.services.demo.placements import Host, PlacementFactory, Plan, Sender, references
 from vipdesk.services.demo.preparation import People, Preparation, PreparationFactory
 from vipdesk.services.demo.sources import SourceBook
-from vipdesk.services.demo.writer import Writer
+from vipdesk.services.demo.writer import Writer, rollback_journal
 from vipdesk.services.preparation.questionnaires import default_library
 
 CHUNK = 1000  # placements per round of inserts, progress report and cancel check
@@ -98,7 +98,7 @@ def generate_demo(
         VipdeskError: the database already holds placements, or `placements` is negative.
         DemoCancelledError: `should_cancel` said stop; everything written was rolled back.
     """
-    with db.session(DEMO_USER) as session:
+    with rollback_journal(db), db.session(DEMO_USER) as session:
         return build_demo(session, placements, seed, progress, should_cancel, today=today)
 
 
