@@ -5,12 +5,33 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
 
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+
+
+@contextmanager
+def interface_in(language: str, folder: Path) -> Iterator[None]:
+    """The interface in `language` while the block runs: its catalogue compiled into `folder`
+    and installed, and the phrases' templates looked up again on the way in and out."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from vipdesk.ui import phrases
+
+    translator = QTranslator()
+    compiled = str(compile_catalogues(folder, [language]))
+    assert translator.load(CATALOGUE.format(language=language), compiled)
+    QCoreApplication.installTranslator(translator)
+    phrases.all_templates.cache_clear()
+    try:
+        yield
+    finally:
+        QCoreApplication.removeTranslator(translator)
+        phrases.all_templates.cache_clear()
 
 
 def compile_catalogues(directory: Path, languages: Iterable[str]) -> Path:

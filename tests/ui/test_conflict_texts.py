@@ -9,14 +9,10 @@ import pkgutil
 from importlib import import_module
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-
 import vipdesk
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import interface_in
 from vipdesk.errors import ConflictError
-from vipdesk.ui import phrases
 from vipdesk.ui.conflict_texts import RECORDS, TEMPLATES
-from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text
 
 # Calls that name the record a conflict is about: `ConflictError("placement")`,
@@ -57,15 +53,8 @@ def test_a_conflict_reads_in_english_as_before() -> None:
 
 
 def test_in_german_a_conflict_keeps_no_english(qapp: object, tmp_path: Path) -> None:
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(ConflictError("funding source", changed_by="Łucja"))
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert (
         worded == "Dieser Datensatz (Finanzierungsquelle) wurde nach dem Öffnen von Łucja geändert."
     )

@@ -8,17 +8,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 import vipdesk.db as database
 import vipdesk.db.problems as problems
 from tests.helpers.phrases import templates_in
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import interface_in
 from vipdesk.db import open_database
 from vipdesk.errors import VipdeskError
-from vipdesk.ui import phrases
 from vipdesk.ui.database_texts import TEMPLATES
-from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text
 
 
@@ -52,15 +49,8 @@ def test_each_refusal_reads_in_english_as_the_layer_says_it(tmp_path: Path) -> N
 
 def test_in_german_a_refusal_keeps_no_english(qapp: object, tmp_path: Path) -> None:
     junk, newer, _folder, _mysql = refusals(tmp_path)
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(junk), error_text(newer)
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert worded == (
         f"{tmp_path / 'notes.sqlite3'} ist keine vipdesk-Datenbank: es ist überhaupt keine "
         "Datenbankdatei. Sie wurde nicht verändert.",

@@ -18,11 +18,10 @@ import vipdesk.services.agreements.render as render
 import vipdesk.services.agreements.returns as returns
 import vipdesk.services.agreements.validation as validation
 from tests.helpers.phrases import templates_in
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import compile_catalogues, interface_in
 from vipdesk.documents.agreement.form import open_pdf
 from vipdesk.errors import FieldProblem, VipdeskError
 from vipdesk.services.agreements.returns import too_long_values
-from vipdesk.ui import phrases
 from vipdesk.ui.agreement.document_texts import TEMPLATES
 from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text, problem_text
@@ -58,15 +57,8 @@ def test_a_refusal_and_a_problem_read_in_english_as_the_services_say_them() -> N
 
 def test_in_german_a_refusal_and_a_problem_keep_no_english(qapp: object, tmp_path: Path) -> None:
     refused, problem = not_a_pdf(), too_long()
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(refused), problem_text(problem)
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert worded == (
         "invoice.pdf ist keine PDF-Datei.",
         "Das zurückgegebene Feld „Name der Mentorin/des Mentors“ ist länger als 200 Zeichen "

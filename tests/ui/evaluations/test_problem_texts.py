@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 import vipdesk.services.evaluations.forms as forms
 import vipdesk.services.evaluations.records as records
@@ -15,15 +14,13 @@ from tests.helpers.factories import make_placement, make_world
 from tests.helpers.pdf_tools import fill_fields
 from tests.helpers.phrases import templates_in
 from tests.helpers.questionnaires import filled_values
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.errors import RefusedFileError
 from vipdesk.models import ReadinessParty
 from vipdesk.services.evaluations.forms import export_questionnaire, review_returned
 from vipdesk.services.evaluations.questionnaires import Kind
-from vipdesk.ui import phrases
 from vipdesk.ui.evaluations.problem_texts import TEMPLATES
-from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text
 
 CALLS = {"said": 0, "FieldProblem.said": 1, "Phrase": 0, "on": 1}
@@ -61,15 +58,8 @@ def test_a_refusal_reads_in_english_as_the_service_says_it(db: Database) -> None
 
 def test_in_german_a_refusal_keeps_no_english(qapp: object, db: Database, tmp_path: Path) -> None:
     incomplete = refusals(db)[1]
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(incomplete)
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert worded.startswith(
         "back.pdf ist nicht vollständig: 1 Frage(n) brauchen noch eine Antwort, die erste: „"
     )

@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 import vipdesk.services.funding.allocation as allocation
 import vipdesk.services.funding.budget as budget
@@ -18,15 +17,13 @@ import vipdesk.services.funding.currency as currency
 import vipdesk.services.funding.placement_grant as placement_grant
 import vipdesk.services.funding.sources as sources
 from tests.helpers.phrases import templates_in
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import interface_in
 from vipdesk.errors import ValidationError, VipdeskError
 from vipdesk.models import CostCategory
 from vipdesk.services.funding.allocation import allocate
 from vipdesk.services.funding.currency import RateTable, parse_rates_csv
 from vipdesk.services.funding.sources import CostForm, SourcePeriod, validate_cost
-from vipdesk.ui import phrases
 from vipdesk.ui.funding.problem_texts import TEMPLATES
-from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text, problem_text
 
 MODULES = (allocation, budget, costs, currency, placement_grant, sources)
@@ -90,15 +87,8 @@ def test_a_cost_s_problems_read_in_english_as_the_check_says_them() -> None:
 def test_in_german_a_refusal_and_a_problem_keep_no_english(qapp: object, tmp_path: Path) -> None:
     nobody = refusals()[1]
     negative = late_cost().problems[0]
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(nobody), problem_text(negative)
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert worded == (
         "Es gibt niemanden, auf den diese Kosten aufgeteilt werden können.",
         "Der Betrag darf nicht negativ sein; erfassen Sie eine Rückerstattung als eigene Notiz.",

@@ -7,17 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 import vipdesk.services.trash.bin as trash
 import vipdesk.services.worklist.rules as rules
 import vipdesk.services.worklist.snoozes as snoozes
 from tests.helpers.phrases import templates_in
-from tests.helpers.translations import compile_catalogues
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError, ValidationError
-from vipdesk.ui import phrases
-from vipdesk.ui.i18n import CATALOGUE
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.today.problem_texts import TEMPLATES
 
@@ -49,15 +46,8 @@ def test_in_german_a_refused_day_count_keeps_no_english(
     qapp: object, db: Database, tmp_path: Path
 ) -> None:
     days, gone = refusals(db)
-    german = QTranslator()
-    assert german.load(CATALOGUE.format(language="de"), str(compile_catalogues(tmp_path, ["de"])))
-    QCoreApplication.installTranslator(german)
-    phrases.all_templates.cache_clear()
-    try:
+    with interface_in("de", tmp_path):
         worded = error_text(days), error_text(gone)
-    finally:
-        QCoreApplication.removeTranslator(german)
-        phrases.all_templates.cache_clear()
     assert "choose from" not in worded[0] and "There is no" not in worded[0]
     assert "Tage" in worded[0] and "no-such-rule" in worded[0]
     assert worded[1].startswith("Dieser gelöschte Datensatz")
