@@ -38,9 +38,9 @@ TEMPLATE_MODULES = (
     "vipdesk.ui.agreement.document_texts",
     "vipdesk.ui.evaluations.problem_texts",
     "vipdesk.ui.spreadsheets.problem_texts",
-    "vipdesk.ui.database_texts",
+    "vipdesk.ui.texts.database",
     "vipdesk.ui.agreement.verification_texts",
-    "vipdesk.ui.conflict_texts",
+    "vipdesk.ui.texts.conflicts",
     "vipdesk.ui.today.problem_texts",
 )
 

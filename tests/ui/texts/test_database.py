@@ -15,8 +15,8 @@ from tests.helpers.phrases import templates_in
 from tests.helpers.translations import interface_in
 from vipdesk.db import open_database
 from vipdesk.errors import VipdeskError
-from vipdesk.ui.database_texts import TEMPLATES
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.texts.database import TEMPLATES
 
 
 def test_the_interface_knows_every_template_of_the_database_layer() -> None:

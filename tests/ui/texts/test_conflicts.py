@@ -12,8 +12,8 @@ from pathlib import Path
 import vipdesk
 from tests.helpers.translations import interface_in
 from vipdesk.errors import ConflictError
-from vipdesk.ui.conflict_texts import RECORDS, TEMPLATES
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.texts.conflicts import RECORDS, TEMPLATES
 
 # Calls that name the record a conflict is about: `ConflictError("placement")`,
 # `store_settings(…, what="base currency")`, `RecordKind(what="student")`.

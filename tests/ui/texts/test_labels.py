@@ -17,7 +17,7 @@ from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.services.monitoring.recognition import grading_scales
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
-from vipdesk.ui.label_texts import catalogue_texts
+from vipdesk.ui.texts.labels import catalogue_texts
 
 SAME_IN_EVERY_LANGUAGE = frozenset({"HR"})
 
