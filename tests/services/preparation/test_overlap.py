@@ -114,36 +114,28 @@ def test_days_off_and_a_single_actor() -> None:
     assert plan_overlap([student], date(2027, 6, 8), date(2027, 6, 8)).days == ()
 
 
-def test_the_kinds_of_a_period_are_those_its_days_give() -> None:
-    """`first_day_of_each_kind` skips the days between clock changes; it must give what
-    visiting every day gives, in zones with odd clocks (half-hour changes, changes at midnight,
-    Ramadan)."""
+def test_clock_changes_are_the_days_whose_offset_differs_from_the_day_before() -> None:
+    """`clock_changes` looks only next to the zone's offset events; it finds every day whose
+    offset at noon (UTC) differs from the day before's, in zones with odd clocks."""
     import random
+    from datetime import UTC, datetime
 
-    from vipdesk.services.preparation.overlap import (
-        day_kinds,
-        first_day_of_each_kind,
-        kinds_in_order,
-    )
+    from vipdesk.services.preparation.overlap import zone_info
 
-    zones = (
-        "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "America/Santiago",
-        "Africa/Casablanca", "Asia/Tokyo", "Pacific/Apia", "America/Havana", "Asia/Gaza",
-    )  # fmt: skip
-    rng = random.Random(3)
-    for _ in range(400):
-        first = date(2025, 1, 1) + timedelta(days=rng.randrange(0, 1100))
-        last = first + timedelta(days=rng.choice((0, 1, 6, 7, 30, 90, 200, 400)))
-        actors = [
-            Availability(name, rng.choice(zones), frozenset({1, 2, 3, 4, 5}),
-                         time(rng.choice((0, 1, 8, 9)), 30), time(rng.choice((17, 23)), 0))
-            for name in ("Student", "Mentor")
-        ]  # fmt: skip
-        every = day_kinds(actors, first, last)
-        assert kinds_in_order(actors, first, last, 8) == tuple(every[:8])
-        in_order: dict[object, date] = {}
-        for n, kind in enumerate(every):
-            in_order.setdefault(kind, first + timedelta(days=n))
-        found = first_day_of_each_kind(actors, first, last)
-        assert list(found.items()) == list(in_order.items()), (first, last, actors)
-    assert first_day_of_each_kind(actors, first, first - timedelta(days=1)) == {}
+    def offset(zone: str, day: date) -> object:
+        return datetime.combine(day, time(12), UTC).astimezone(zone_info(zone)).utcoffset()
+
+    zones = ("Europe/Berlin", "Australia/Lord_Howe", "America/Santiago", "Africa/Casablanca",
+             "Pacific/Apia", "America/Havana", "Asia/Gaza", "Pacific/Kiritimati")  # fmt: skip
+    rng = random.Random(4)
+    for _ in range(40):
+        zone = rng.choice(zones)
+        first = date(2024, 1, 1) + timedelta(days=rng.randrange(0, 1100))
+        last = first + timedelta(days=rng.choice((1, 30, 200, 800)))
+        every = [
+            first + timedelta(days=n)
+            for n in range(1, (last - first).days + 1)
+            if offset(zone, first + timedelta(days=n))
+            != offset(zone, first + timedelta(days=n - 1))
+        ]
+        assert clock_changes(zone, first, last) == every, (zone, first, last)

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time
 from functools import cache
-from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names
 
@@ -28,15 +27,17 @@ from vipdesk.models import (
     ToolTestResult,
 )
 from vipdesk.services.agreements.records import AvailabilityRecord, ProtocolRecord, ToolTestRecord
+from vipdesk.services.preparation.day_kinds import (
+    Minutes,
+    day_minutes,
+    first_day_of_each_kind,
+    shared_minutes,
+)
 from vipdesk.services.preparation.overlap import (
     WEEKDAY_NAMES,
     Availability,
-    DayKind,
-    DayOverlap,
     clock_changes,
     daily_overlap,
-    first_day_of_each_kind,
-    kinds_in_order,
     zone_info,
 )
 from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
@@ -155,46 +156,15 @@ def _availability(a: AvailabilityRecord) -> Availability:
     return Availability(a.actor.label, a.timezone, weekdays, a.start_time, a.end_time)
 
 
-_SHARED: dict[object, str | None] = {}  # the sentence by what decides it (see `_shared_hours`)
-_SHARED_AT_MOST = 100_000
-
-
 def _shared_hours(
     slots: Mapping[ProtocolActor, AvailabilityRecord], period: tuple[date, date]
 ) -> str | None:
-    """The hours trainee and mentor share on every working day, in both their zones.
-
-    Remembered by what decides the sentence, not by the dates: the two availabilities, the
-    kinds of day the period holds (`overlap.first_day_of_each_kind`), its first week in order (the
-    mentor's times are given for its first working day; a first week with a clock change is
-    remembered for its dates only) and whether the clocks change on other dates in the two
-    zones. A batch of agreements (or a demo of 100,000) asks about the
-    same few zones and hours again and again, over periods made of the same kinds of day.
-    """
+    """The hours trainee and mentor share on every working day, in both their zones."""
     student, mentor = slots.get(ProtocolActor.STUDENT), slots.get(ProtocolActor.MENTOR)
     first, last = period
     if student is None or mentor is None or last < first:
         return None
-    actors = (_availability(student), _availability(mentor))
-    firsts = first_day_of_each_kind(actors, first, last)
-    kinds, opening = frozenset(firsts), kinds_in_order(actors, first, last, 8)
-    changing = any(isinstance(v, tuple) for kind in opening for v in kind[1:])
-    key = (
-        current_language(),
-        actors,
-        kinds,
-        opening,
-        first if changing else None,  # the clocks change in the first week: these dates only
-        _clock_changes(student.timezone, first, last)
-        != _clock_changes(mentor.timezone, first, last),
-    )
-    if key not in _SHARED:
-        if len(_SHARED) >= _SHARED_AT_MOST:
-            _SHARED.clear()
-        _SHARED[key] = _shared_sentence(
-            student, mentor, first, last, _days_of_kinds(actors, firsts)
-        )
-    return _SHARED[key]
+    return shared_hours_sentence(student, mentor, first, last)
 
 
 def shared_hours_sentence(
@@ -205,32 +175,27 @@ def shared_hours_sentence(
     *,
     every_day: bool = False,
 ) -> str | None:
-    """`_shared_hours` worked out from the days themselves: from the first day of each kind
-    (`overlap.first_day_of_each_kind`), which give the same sentence as all the days, or from
-    `every_day`.
+    """`_shared_hours` worked out from the first day of each kind
+    (`day_kinds.first_day_of_each_kind`), which give the same sentence as all the days, or
+    from `every_day`.
 
     The same because a day's shared hours follow from its kind, and the common window below
     narrows to lie inside one of a kind's windows the first time it meets the kind, so meeting
-    the kind again changes nothing."""
+    the kind again changes nothing. A batch of agreements (or a demo of 100,000) asks about
+    the same few hours over periods of the same kinds of day: a kind's hours are remembered
+    (`day_kinds.shared_minutes`), and only the few days with a clock change are laid out."""
     actors = (_availability(student), _availability(mentor))
     if every_day:
-        days = daily_overlap(actors, first, last)
+        zone = zone_info(student.timezone)
+        days = [(d.day, day_minutes(d, zone)) for d in daily_overlap(actors, first, last)]
     else:
-        days = _days_of_kinds(actors, first_day_of_each_kind(actors, first, last))
+        working = actors[0].weekdays
+        days = [
+            (day, shared_minutes(actors, kind, day))
+            for kind, day in first_day_of_each_kind(actors, first, last).items()
+            if day.isoweekday() in working
+        ]
     return _shared_sentence(student, mentor, first, last, days)
-
-
-def _days_of_kinds(
-    actors: Sequence[Availability], firsts: Mapping[DayKind, date]
-) -> list[DayOverlap]:
-    """The shared hours of the first working day of each kind, in the order of those days."""
-    working = actors[0].weekdays
-    return [
-        found
-        for day in firsts.values()
-        if day.isoweekday() in working
-        for found in daily_overlap(actors, day, day)
-    ]
 
 
 def _shared_sentence(
@@ -238,19 +203,19 @@ def _shared_sentence(
     mentor: AvailabilityRecord,
     first: date,
     last: date,
-    days: Sequence[DayOverlap],
+    days: Sequence[tuple[date, Minutes]],
 ) -> str | None:
     if not days:
         return None
     # Only weekdays with shared hours in every week count: a mentor off on Fridays, or a
     # clock change that closes the gap on Mondays for a while, leaves that weekday out.
-    missing = {d.day.isoweekday() for d in days if not d.intervals}
-    days = [d for d in days if d.day.isoweekday() not in missing]
-    window = _common_window(days, zone_info(student.timezone)) if days else None
+    missing = {day.isoweekday() for day, stretches in days if not stretches}
+    days = [(day, stretches) for day, stretches in days if day.isoweekday() not in missing]
+    window = _common_window([stretches for _, stretches in days]) if days else None
     if window is None:
         return label_once("protocol.shared.none")
     start, end = window
-    weekdays = "".join(str(n) for n in sorted({d.day.isoweekday() for d in days}))
+    weekdays = "".join(str(n) for n in sorted({day.isoweekday() for day, _ in days}))
     on = (
         ""
         if set(weekdays) == set(student.weekdays)
@@ -261,7 +226,7 @@ def _shared_sentence(
             "protocol.shared.same_zone", zone=student.timezone, hours=_hours(start, end), on=on
         )
     there = [
-        datetime.combine(days[0].day, moment, zone_info(student.timezone))
+        datetime.combine(days[0][0], moment, zone_info(student.timezone))
         .astimezone(zone_info(mentor.timezone))
         .time()
         for moment in (start, end)
@@ -297,15 +262,12 @@ def _changes_in_year(zone: str, year: int) -> tuple[date, ...]:
     return tuple(clock_changes(zone, date(year - 1, 12, 31), date(year, 12, 31)))
 
 
-def _common_window(days: Sequence[DayOverlap], zone: ZoneInfo) -> tuple[time, time] | None:
+def _common_window(days: Sequence[Minutes]) -> tuple[time, time] | None:
     """The stretch of the reference actor's day that lies in the overlap on every day."""
     low, high = 0, 24 * 60
-    for day in days:
+    for stretches in days:
         best: tuple[int, int] | None = None
-        for start, end in day.intervals:
-            a, b = start.astimezone(zone), end.astimezone(zone)
-            a_min = a.hour * 60 + a.minute
-            b_min = b.hour * 60 + b.minute if b.date() == a.date() else 24 * 60
+        for a_min, b_min in stretches:
             window = (max(low, a_min), min(high, b_min))
             if window[1] > window[0] and (
                 best is None or window[1] - window[0] > best[1] - best[0]

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import combinations
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from vipdesk.phrase import Day, Joined, Label, Phrase
@@ -26,6 +26,7 @@ SLOT_STEP_MINUTES = 15
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 Interval = tuple[datetime, datetime]  # aware, UTC
+T = TypeVar("T", datetime, int)
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def working_intervals(who: Availability, first: date, last: date) -> list[Interv
     out: list[Interval] = []
     for day in _dates(first, last):
         if day.isoweekday() in who.weekdays:
-            offset = _steady_offset(who.zone, day)
+            offset = steady_offset(who.zone, day)
             if offset is None:  # the clocks change on this day: let zoneinfo place each hour
                 start = datetime.combine(day, who.start, zone).astimezone(UTC)
                 end = datetime.combine(day, who.end, zone).astimezone(UTC)
@@ -141,7 +142,7 @@ def working_intervals(who: Availability, first: date, last: date) -> list[Interv
 
 
 @lru_cache(maxsize=1 << 16)
-def _steady_offset(zone: str, day: date) -> timedelta | None:
+def steady_offset(zone: str, day: date) -> timedelta | None:
     """The zone's UTC offset on `day` when it holds all day, else None (a clock change).
 
     Remembered: a few zones over the same days recur in every placement's period, and a batch
@@ -152,87 +153,15 @@ def _steady_offset(zone: str, day: date) -> timedelta | None:
     return morning if morning == evening else None
 
 
-DayKind = tuple[object, ...]
-
-
-def day_kinds(actors: Sequence[Availability], first: date, last: date) -> list[DayKind]:
-    """For each day from `first` to `last`, what decides the hours the actors share on it:
-    its weekday and, for each actor, the UTC offset of their start and end of work on it and
-    on the days either side (`working_intervals` places their hours by nothing else). Days of
-    one kind share the same hours at the same local times, so a period's shared hours follow
-    from the kinds of day it holds, not from its dates."""
-    span = (last - first).days
-    rows = []
-    for who in actors:
-        row: list[object] = []
-        for n in range(-1, span + 2):
-            day = first + timedelta(days=n)
-            row.append(_offset_at_work(who.zone, day, who.start, who.end))
-        rows.append(row)
-    return [
-        ((first + timedelta(days=n)).isoweekday(), *(v for row in rows for v in row[n : n + 3]))
-        for n in range(span + 1)
-    ]
-
-
-def kinds_in_order(
-    actors: Sequence[Availability], first: date, last: date, count: int
-) -> tuple[DayKind, ...]:
-    """The kinds of the first `count` days from `first` (`day_kinds`, without the rest)."""
-    days = min(count, (last - first).days + 1)
-    return tuple(_kind(actors, first + timedelta(days=n)) for n in range(days))
-
-
-def first_day_of_each_kind(
-    actors: Sequence[Availability], first: date, last: date
-) -> dict[DayKind, date]:
-    """Each kind of day from `first` to `last` (`day_kinds`) with the first day of that kind,
-    in the order of those days. Between the days around a zone's clock change the offsets
-    hold, so such a stretch holds one kind per weekday and is not visited day by day."""
-    if last < first:
-        return {}
-    events: set[date] = set()  # days whose offset (or a neighbour's) may differ from the day before
-    for who in actors:
-        for year in range(first.year - 1, last.year + 2):
-            events.update(_offset_events(who.zone, year))
-    explicit = sorted(
-        {day for e in events for day in (e - timedelta(days=1), e) if first <= day <= last}
-    )
-    found: dict[DayKind, date] = {}
-    before = first - timedelta(days=1)
-    for after in [*explicit, last + timedelta(days=1)]:
-        # The days between two explicit ones: every offset holds, one kind per weekday.
-        start = before + timedelta(days=1)
-        length = (after - start).days
-        if length > 0:
-            steady = tuple(v for who in actors for v in (_steady_offset(who.zone, start),) * 3)
-            for n in range(min(length, 7)):
-                day = start + timedelta(days=n)
-                found.setdefault((day.isoweekday(), *steady), day)
-        if after <= last:
-            found.setdefault(_kind(actors, after), after)
-        before = after
-    return found
-
-
-def _kind(actors: Sequence[Availability], day: date) -> DayKind:
-    """`day_kinds` for one day."""
-    around = (day - timedelta(days=1), day, day + timedelta(days=1))
-    return (
-        day.isoweekday(),
-        *(_offset_at_work(who.zone, d, who.start, who.end) for who in actors for d in around),
-    )
-
-
 @lru_cache(maxsize=4096)
-def _offset_events(zone: str, year: int) -> frozenset[date]:
+def offset_events(zone: str, year: int) -> frozenset[date]:
     """The days of `year` (and the first of the next) on which the zone's offset is not that of
     the whole day before: a clock change during the day, or at midnight."""
     out: set[date] = set()
     day = date(year, 1, 1)
-    previous = _steady_offset(zone, day - timedelta(days=1))
+    previous = steady_offset(zone, day - timedelta(days=1))
     while day.year == year or day == date(year + 1, 1, 1):
-        steady = _steady_offset(zone, day)
+        steady = steady_offset(zone, day)
         if steady is None or previous is None or steady != previous:
             out.add(day)
         previous = steady
@@ -240,22 +169,9 @@ def _offset_events(zone: str, year: int) -> frozenset[date]:
     return frozenset(out)
 
 
-def _offset_at_work(zone: str, day: date, start: time, end: time) -> object:
-    """The zone's offset on `day`; on a day the clocks change, the offsets at `start` and at
-    `end` (where `working_intervals` puts the hours)."""
-    steady = _steady_offset(zone, day)
-    if steady is not None:
-        return steady
-    tz = zone_info(zone)
-    return (
-        datetime.combine(day, start, tz).utcoffset(),
-        datetime.combine(day, end, tz).utcoffset(),
-    )
-
-
-def intersect(a: Sequence[Interval], b: Sequence[Interval]) -> list[Interval]:
-    """The common parts of two sorted lists of disjoint intervals."""
-    out: list[Interval] = []
+def intersect(a: Sequence[tuple[T, T]], b: Sequence[tuple[T, T]]) -> list[tuple[T, T]]:
+    """The common parts of two sorted lists of disjoint intervals (of times, or of numbers)."""
+    out: list[tuple[T, T]] = []
     i = j = 0
     while i < len(a) and j < len(b):
         start, end = max(a[i][0], b[j][0]), min(a[i][1], b[j][1])
@@ -377,11 +293,21 @@ def _offset_hours(zone: str, day: date) -> float:
 
 
 def clock_changes(zone: str, first: date, last: date) -> list[date]:
-    """Dates in the period on which the zone's offset differs from the day before."""
+    """Dates in the period on which the zone's offset differs from the day before.
+
+    Only days next to one of `offset_events` are looked at: the offset changes between two
+    noons (UTC) on a local day at most a day from the second, and that day is an event."""
+    near = {
+        event + timedelta(days=n)
+        for year in range(first.year - 1, last.year + 1)
+        for event in offset_events(zone, year)
+        for n in (-1, 0, 1)
+    }
     return [
         day
-        for day in _dates(first + timedelta(days=1), last)
-        if _offset_hours(zone, day) != _offset_hours(zone, day - timedelta(days=1))
+        for day in sorted(near)
+        if first < day <= last
+        and _offset_hours(zone, day) != _offset_hours(zone, day - timedelta(days=1))
     ]
 
 
