@@ -79,9 +79,11 @@ class Writer:
         self._next_id[table] = first + count
         return list(range(first, first + count))
 
-    def insert(self, table: str, rows: list[Row]) -> None:
+    def insert(self, table: str | Table, rows: list[Row]) -> None:
+        """Insert `rows` into `table` (one of the models', or a temporary one)."""
         if not rows:
             return
+        schema = table if isinstance(table, Table) else _table(table)
         names = list(rows[0])
         dialect = self._session.get_bind().dialect
         quote = dialect.identifier_preparer.quote
@@ -91,14 +93,14 @@ class Writer:
             # COPY: about five times faster than INSERT through psycopg for a million rows.
             raw = connection.connection.driver_connection
             assert raw is not None
-            sql = f"COPY {quote(table)} ({columns}) FROM STDIN"
+            sql = f"COPY {quote(schema.name)} ({columns}) FROM STDIN"
             with raw.cursor() as cursor, cursor.copy(sql) as copy:
                 for row in rows:
                     copy.write_row([row[n] for n in names])
             return
         # SQLAlchemy's own conversions (dates, UTC times, enums), without its per-row overhead.
-        convert = [sqlite_converter(_table(table).c[n].type, dialect) for n in names]
-        sql = f"INSERT INTO {quote(table)} ({columns}) VALUES ({', '.join('?' * len(names))})"
+        convert = [sqlite_converter(schema.c[n].type, dialect) for n in names]
+        sql = f"INSERT INTO {quote(schema.name)} ({columns}) VALUES ({', '.join('?' * len(names))})"
         connection.exec_driver_sql(sql, _converted(rows, names, convert))
 
 
