@@ -18,6 +18,7 @@ from vipdesk.documents.agreement.content import (
     agreement_to_dict,
     canonical_json,
     content_hash,
+    stored_json_and_hash,
 )
 from vipdesk.errors import NotFoundError
 from vipdesk.models import Contact, ContactRole, Mode, PeriodKind, Student, StudentLanguage
@@ -46,6 +47,19 @@ def test_the_hash_follows_the_content_not_the_day() -> None:
     changed = dataclasses.replace(data, version=3)
     assert content_hash(changed) != content_hash(data)
     assert len(content_hash(data)) == 64
+
+
+def test_the_stored_text_holds_every_key_and_its_hash_is_the_contents() -> None:
+    """One encoding for both: the text reads back as the whole content (the day it was made
+    and an English language included), the hash is `content_hash`, in any language."""
+    for data in (
+        sample_agreement(),
+        dataclasses.replace(sample_agreement(), document_language="de"),
+    ):
+        plain = agreement_to_dict(data)
+        stored, digest = stored_json_and_hash(plain)
+        assert json.loads(stored) == plain
+        assert digest == content_hash(data)
 
 
 def test_the_draft_takes_what_the_records_hold(db: Database) -> None:

@@ -228,11 +228,33 @@ def canonical_json(data: AgreementData) -> str:
 
 def canonical_json_of(plain: dict[str, Any]) -> str:
     """`canonical_json` of content already made plain by `agreement_to_dict`."""
+    return _canonical(_hashed(plain))
+
+
+def _hashed(plain: dict[str, Any]) -> dict[str, Any]:
     content = {k: v for k, v in plain.items() if k not in _NOT_HASHED}
     # English is left out, so that every version stored before languages keeps its hash.
     if content.get("document_language", ENGLISH) == ENGLISH:
         content.pop("document_language", None)
+    return content
+
+
+def _canonical(content: dict[str, Any]) -> str:
     return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def stored_json_and_hash(plain: dict[str, Any]) -> tuple[str, str]:
+    """The text to store for content made plain (every key, no spaces) and its `hash_of`,
+    from one encoding: the keys the hash leaves out are written in front of the canonical
+    text. For the demo's 100,000 agreements, where encoding twice was a tenth of the time."""
+    hashed = _hashed(plain)
+    canonical = _canonical(hashed)
+    left_out = {k: v for k, v in plain.items() if k not in hashed}
+    stored = canonical
+    if left_out:
+        front = _canonical(left_out)
+        stored = f"{front[:-1]},{canonical[1:]}" if hashed else front
+    return stored, hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def content_hash(data: AgreementData) -> str:

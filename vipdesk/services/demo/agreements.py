@@ -36,7 +36,7 @@ from vipdesk.documents.agreement.content import (
     AgreementData,
     agreement_from_dict,
     agreement_to_dict,
-    hash_of,
+    stored_json_and_hash,
 )
 from vipdesk.documents.agreement.pdf import render_agreement
 from vipdesk.documents.agreement.signature_record import SignatureRecord
@@ -167,10 +167,9 @@ class DocumentRows:
         locked = LIFECYCLE.index(want.reached) >= _SIGNED
         signed = len(DEFAULT_PARTIES) if locked else self.rng.randint(0, 2)
         signatures, last = self._signatures(DEFAULT_PARTIES, data, want.sent_on, signed)
-        plain = agreement_to_dict(data)  # once, for the stored content and its hash
-        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
+        content, digest = stored_json_and_hash(agreement_to_dict(data))
         return self._document(
-            want, DocumentKind.AGREEMENT, content, hash_of(plain), DEFAULT_PARTIES,
+            want, DocumentKind.AGREEMENT, content, digest, DEFAULT_PARTIES,
             want.sent_on, last if locked else None,
         ), signatures  # fmt: skip
 
@@ -195,10 +194,9 @@ class DocumentRows:
             out_for_signing = True
         signed = rng.randint(0, 2) if out_for_signing else len(DEFAULT_PARTIES)
         signatures, last = self._signatures(DEFAULT_PARTIES, amended, sent_on, signed)
-        plain = agreement_to_dict(amended)  # once, for the stored content and its hash
-        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
+        content, digest = stored_json_and_hash(agreement_to_dict(amended))
         row = self._document(
-            want, DocumentKind.AMENDMENT, content, hash_of(plain), DEFAULT_PARTIES,
+            want, DocumentKind.AMENDMENT, content, digest, DEFAULT_PARTIES,
             sent_on, None if out_for_signing else last,
         )  # fmt: skip
         return row | {"note": reason.format(hours=hours)}, signatures
@@ -220,10 +218,9 @@ class DocumentRows:
         certificate = replace(certificate, evaluation=evaluation, assessment=assessment)
         parties = ("host",)
         signatures, last = self._signatures(parties, data, issued, 1)
-        plain = certificate_to_dict(certificate)  # once, for the stored content and its hash
-        content = json.dumps(plain, ensure_ascii=False, sort_keys=True)
+        content, digest = stored_json_and_hash(certificate_to_dict(certificate))
         return self._document(
-            want, DocumentKind.CERTIFICATE, content, hash_of(plain), parties, issued, last,
+            want, DocumentKind.CERTIFICATE, content, digest, parties, issued, last,
         ), signatures  # fmt: skip
 
     def _document(

@@ -39,7 +39,7 @@ _SENT = LIFECYCLE.index(Status.AGREEMENT_SENT)
 _FAILED_WITHOUT_REASON = 0.02  # of placements in preparation: a failed test nobody explained
 _ACCEPTED_FAILURE = "Works in the browser instead; agreed with the mentor"
 # An office's usual hours: few of them, as in life (and a batch of agreements then words the
-# shared hours of the same pairs again and again, which `protocol_text` remembers).
+# shared hours of the same pairs again and again, which `day_kinds` remembers).
 _OFFICE_HOURS = ((9, 17), (9, 17), (8, 16), (10, 18))
 # How far a response got: completed, completed with a critical flag open, in progress.
 _DONE, _FLAGGED, _OPEN = "done", "flagged", "open"
