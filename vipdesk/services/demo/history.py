@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from itertools import pairwise
 
 from sqlalchemy import select
@@ -48,6 +49,12 @@ def _moves(status: Status) -> list[tuple[Status, Status]]:
         return [(Status.DRAFT, Status.PREPARING), (Status.PREPARING, Status.CANCELLED)]
     reached = PATH[: PATH.index(status) + 1]
     return list(pairwise(reached))
+
+
+@cache
+def _moved(old: Status, new: Status) -> str:
+    """The changes of a move of status: a few kinds, written hundreds of thousands of times."""
+    return json.dumps({"status": [old.value, new.value]})
 
 
 def add_demo_history(
@@ -124,7 +131,7 @@ def add_demo_history(
                     "entity_id": pid,
                     "action": "update",
                     "summary": f"changed placement {reference}"[:300],
-                    "changes": json.dumps({"status": [old.value, new.value]}),
+                    "changes": _moved(old, new),
                 }
             )
         if len(rows) >= BATCH:

@@ -129,7 +129,7 @@ def _utc_text(value: datetime | None) -> str | None:
         raise ValueError("naive datetime given for a UTC column")
     if value.tzinfo is not UTC:  # the demo's times are in UTC already: no new object for them
         value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
+    return value.isoformat(" ", "microseconds")[:-6]  # without its "+00:00"
 
 
 def _date_text(value: date | None) -> str | None:
