@@ -2413,6 +2413,14 @@ Det, du har skrevet, bliver på denne side.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n engangs</numerusform>
+            <numerusform>%n engangs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og prøv igen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sendt</numerusform>
+            <numerusform>%n sendt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n mislykkedes</numerusform>
+            <numerusform>%n mislykkedes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n stadig i kø</numerusform>
+            <numerusform>%n stadig i kø</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>Signature (ends every message)</source>
         <translation>Signatur (afslutter hver besked)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (kontorets ordlyd)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4606,6 +4639,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Spørgeskemaet som udfyldelig PDF, der kan sendes til parten</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Ikke vurderet</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} tidligere</translation>
     </message>
@@ -5418,6 +5455,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Send e-mail til hver part, som et forfaldent punkt venter på: underskrifter, bevis, evalueringer</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Påmindelser: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6322,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Opgaver, leverancer og frister</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor i virksomheden</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} af {user}</translation>
     </message>
@@ -6919,6 +6964,13 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln studerende importeret.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln ny studerende</numerusform>
+            <numerusform>%Ln nye studerende</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importér &amp;organisationer…</translation>
@@ -6958,6 +7010,13 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln organisationer importeret.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln ny organisation</numerusform>
+            <numerusform>%Ln nye organisationer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importér &amp;praktikophold…</translation>
@@ -6995,6 +7054,27 @@ Hvad der skal gøres: {action}.</translation>
         <translation>
             <numerusform>%Ln praktikophold importeret.</numerusform>
             <numerusform>%Ln praktikophold importeret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln ny praktik</numerusform>
+            <numerusform>%Ln nye praktikker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln findes allerede — sprunget over</numerusform>
+            <numerusform>%Ln findes allerede — sprunget over</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln med problemer</numerusform>
+            <numerusform>%Ln med problemer</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8194,14 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Der er ingen scanning vedhæftet for {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Underskriver ikke bekræftet ({because}); registreret efter koordinatorens udtrykkelige bekræftelse. Certifikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Underskriver ikke bekræftet ({because}); registreret efter udtrykkelig bekræftelse fra {user}. Certifikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Datoen ligger før dokumentet blev sendt ({sent}).</translation>
     </message>
@@ -8368,6 +8456,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Der er ingen fil {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} til {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

@@ -2413,6 +2413,14 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n einmalig</numerusform>
+            <numerusform>%n einmalig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n Teilnehmende/r</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Einstellungen oder die Adresse und versuchen Sie es dann erneut.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n gesendet</numerusform>
+            <numerusform>%n gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n noch in der Warteschlange</numerusform>
+            <numerusform>%n noch in der Warteschlange</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>Signature (ends every message)</source>
         <translation>Signatur (beendet jede Nachricht)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (Wortlaut des Büros)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4606,6 +4639,10 @@ Zu tun: {action}.</translation>
         <translation>Der Fragebogen als ausfüllbares PDF zum Senden an die Partei</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} frühere</translation>
     </message>
@@ -5418,6 +5455,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Jeder Partei, auf die ein fälliger Eintrag wartet, eine E-Mail senden: Unterschriften, Bescheinigung, Evaluationen</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Erinnerungen: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6322,10 @@ Zu tun: {action}.</translation>
         <translation>Aufgaben, Ergebnisse und Fristen</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor/in im Unternehmen</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6964,13 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Studierende importiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln neue/r Studierende/r</numerusform>
+            <numerusform>%Ln neue Studierende</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>&amp;Organisationen importieren…</translation>
@@ -6958,6 +7010,13 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Organisationen importiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln neue Organisation</numerusform>
+            <numerusform>%Ln neue Organisationen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>&amp;Praktika importieren…</translation>
@@ -6995,6 +7054,27 @@ Zu tun: {action}.</translation>
         <translation>
             <numerusform>%Ln Praktikum importiert.</numerusform>
             <numerusform>%Ln Praktika importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln neues Praktikum</numerusform>
+            <numerusform>%Ln neue Praktika</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln bereits vorhanden — übersprungen</numerusform>
+            <numerusform>%Ln bereits vorhanden — übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln mit Problemen</numerusform>
+            <numerusform>%Ln mit Problemen</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8194,14 @@ Zu tun: {action}.</translation>
         <translation>Für diese Partei ist kein Scan angehängt: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Unterzeichner/in nicht bestätigt ({because}); auf ausdrückliche Bestätigung der Koordination erfasst. Zertifikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Unterzeichner/in nicht bestätigt ({because}); auf ausdrückliche Bestätigung von {user} erfasst. Zertifikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Das Datum liegt vor dem Versand des Dokuments ({sent}).</translation>
     </message>
@@ -8368,6 +8456,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Es gibt keine Datei {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} bis {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

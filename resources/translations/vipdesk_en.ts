@@ -2407,6 +2407,14 @@ What you typed stays on this page.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n once</numerusform>
+            <numerusform>%n once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -3122,6 +3130,27 @@ To: {value2}
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n still queued</numerusform>
+            <numerusform>%n still queued</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation type="unfinished"></translation>
@@ -3200,6 +3229,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>Signature (ends every message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4586,6 +4619,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5392,6 +5429,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6256,6 +6297,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6894,6 +6939,13 @@ What to do: {action}.</source>
             <numerusform>Imported %Ln students.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln new student</numerusform>
+            <numerusform>%Ln new students</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation type="unfinished"></translation>
@@ -6933,6 +6985,13 @@ What to do: {action}.</source>
             <numerusform>Imported %Ln organisations.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln new organisation</numerusform>
+            <numerusform>%Ln new organisations</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation type="unfinished"></translation>
@@ -6970,6 +7029,27 @@ What to do: {action}.</source>
         <translation>
             <numerusform>Imported %Ln placement.</numerusform>
             <numerusform>Imported %Ln placements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln new placement</numerusform>
+            <numerusform>%Ln new placements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln already exists — skipped</numerusform>
+            <numerusform>%Ln already exist — skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln with problems</numerusform>
+            <numerusform>%Ln with problems</numerusform>
         </translation>
     </message>
     <message>
@@ -8089,6 +8169,14 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8342,6 +8430,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

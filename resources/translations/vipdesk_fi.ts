@@ -2413,6 +2413,14 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n kertaluonteinen</numerusform>
+            <numerusform>%n kertaluonteista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n osallistuja</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja valitse sitten Yritä uudelleen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n lähetetty</numerusform>
+            <numerusform>%n lähetetty</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n epäonnistui</numerusform>
+            <numerusform>%n epäonnistui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n yhä jonossa</numerusform>
+            <numerusform>%n yhä jonossa</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Palvelin</translation>
@@ -3217,6 +3246,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Allekirjoitus (jokaisen viestin lopussa)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (toimiston sanamuoto)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4606,6 +4639,10 @@ Toimenpide: {action}.</translation>
         <translation>Kysely täytettävänä PDF:nä osapuolelle lähetettäväksi</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Ei arvioitu</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} aiempaa</translation>
     </message>
@@ -5418,6 +5455,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Lähetä sähköpostia jokaiselle osapuolelle, jota erääntyvä kohde odottaa: allekirjoitukset, todistus, arvioinnit</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Muistutukset: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6322,10 @@ Toimenpide: {action}.</translation>
         <translation>Tehtävät, tuotokset ja määräajat</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Yrityksen mentori</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6964,13 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln opiskelijaa tuotu.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln uusi opiskelija</numerusform>
+            <numerusform>%Ln uutta opiskelijaa</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Tuo o&amp;rganisaatiot…</translation>
@@ -6958,6 +7010,13 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln organisaatiota tuotu.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln uusi organisaatio</numerusform>
+            <numerusform>%Ln uutta organisaatiota</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Tuo &amp;harjoittelut…</translation>
@@ -6995,6 +7054,27 @@ Toimenpide: {action}.</translation>
         <translation>
             <numerusform>%Ln harjoittelu tuotu.</numerusform>
             <numerusform>%Ln harjoittelua tuotu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln uusi harjoittelu</numerusform>
+            <numerusform>%Ln uutta harjoittelua</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln on jo olemassa — ohitettu</numerusform>
+            <numerusform>%Ln on jo olemassa — ohitettu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln, joissa on ongelmia</numerusform>
+            <numerusform>%Ln, joissa on ongelmia</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8194,14 @@ Toimenpide: {action}.</translation>
         <translation>Skannausta ei ole liitetty osapuolelle: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Allekirjoittajaa ei vahvistettu ({because}); kirjattu koordinaattorin nimenomaisella vahvistuksella. Varmenne: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Allekirjoittajaa ei vahvistettu ({because}); kirjattu käyttäjän {user} nimenomaisella vahvistuksella. Varmenne: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Päivämäärä on ennen asiakirjan lähettämistä ({sent}).</translation>
     </message>
@@ -8368,6 +8456,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Tiedostoa {path} ei ole.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start}–{end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

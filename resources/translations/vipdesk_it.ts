@@ -2413,6 +2413,14 @@ Quanto hai digitato resta in questa pagina.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n una tantum</numerusform>
+            <numerusform>%n una tantum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n partecipante</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o l&apos;indirizzo, poi Riprova.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n inviato</numerusform>
+            <numerusform>%n inviati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n non riuscito</numerusform>
+            <numerusform>%n non riusciti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n ancora in coda</numerusform>
+            <numerusform>%n ancora in coda</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Firma (chiude ogni messaggio)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (testo dell&apos;ufficio)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4606,6 +4639,10 @@ Cosa fare: {action}.</translation>
         <translation>Il questionario come PDF compilabile da inviare alla parte</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Non valutato</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} precedenti</translation>
     </message>
@@ -5418,6 +5455,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Invia per e-mail a ogni parte il punto in sospeso che la riguarda: firme, certificato, valutazioni</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Promemoria: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6322,10 @@ Cosa fare: {action}.</translation>
         <translation>Compiti, risultati e scadenze</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentore aziendale</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6964,13 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln studenti importati.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nuovo studente</numerusform>
+            <numerusform>%Ln nuovi studenti</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importa &amp;organizzazioni…</translation>
@@ -6958,6 +7010,13 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln organizzazioni importate.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nuova organizzazione</numerusform>
+            <numerusform>%Ln nuove organizzazioni</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importa &amp;tirocini…</translation>
@@ -6995,6 +7054,27 @@ Cosa fare: {action}.</translation>
         <translation>
             <numerusform>%Ln tirocinio importato.</numerusform>
             <numerusform>%Ln tirocini importati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nuovo tirocinio</numerusform>
+            <numerusform>%Ln nuovi tirocini</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln esiste già — saltato</numerusform>
+            <numerusform>%Ln esistono già — saltati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln con problemi</numerusform>
+            <numerusform>%Ln con problemi</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8194,14 @@ Cosa fare: {action}.</translation>
         <translation>Nessuna scansione allegata per la parte: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Firmatario non confermato ({because}); registrato su conferma esplicita del coordinatore. Certificato: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Firmatario non confermato ({because}); registrato su conferma esplicita di {user}. Certificato: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>La data è precedente all&apos;invio del documento ({sent}).</translation>
     </message>
@@ -8368,6 +8456,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Non esiste il file {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} dal {start} al {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

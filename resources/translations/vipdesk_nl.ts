@@ -2413,6 +2413,14 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n eenmalig</numerusform>
+            <numerusform>%n eenmalig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n deelnemer</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n verzonden</numerusform>
+            <numerusform>%n verzonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n mislukt</numerusform>
+            <numerusform>%n mislukt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n nog in de wachtrij</numerusform>
+            <numerusform>%n nog in de wachtrij</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Handtekening (sluit elk bericht af)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (tekst van het bureau)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4606,6 +4639,10 @@ Wat te doen: {action}.</translation>
         <translation>De vragenlijst als invulbare PDF om naar de partij te sturen</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} eerder</translation>
     </message>
@@ -5418,6 +5455,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Elke partij op wie een item wacht een e-mail sturen: handtekeningen, certificaat, evaluaties</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Herinneringen: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6322,10 @@ Wat te doen: {action}.</translation>
         <translation>Taken, resultaten en deadlines</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor in het bedrijf</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} door {user}</translation>
     </message>
@@ -6919,6 +6964,13 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln studenten geïmporteerd.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe student</numerusform>
+            <numerusform>%Ln nieuwe studenten</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>&amp;Organisaties importeren…</translation>
@@ -6958,6 +7010,13 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln organisaties geïmporteerd.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe organisatie</numerusform>
+            <numerusform>%Ln nieuwe organisaties</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Sta&amp;ges importeren…</translation>
@@ -6995,6 +7054,27 @@ Wat te doen: {action}.</translation>
         <translation>
             <numerusform>%Ln stage geïmporteerd.</numerusform>
             <numerusform>%Ln stages geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe stage</numerusform>
+            <numerusform>%Ln nieuwe stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln bestaat al — overgeslagen</numerusform>
+            <numerusform>%Ln bestaan al — overgeslagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln met problemen</numerusform>
+            <numerusform>%Ln met problemen</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8194,14 @@ Wat te doen: {action}.</translation>
         <translation>Er is geen scan bijgevoegd voor {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Ondertekenaar niet bevestigd ({because}); vastgelegd op uitdrukkelijke bevestiging van de coördinator. Certificaat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Ondertekenaar niet bevestigd ({because}); vastgelegd op uitdrukkelijke bevestiging van {user}. Certificaat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>De datum ligt vóór het versturen van het document ({sent}).</translation>
     </message>
@@ -8368,6 +8456,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Er is geen bestand {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} tot {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

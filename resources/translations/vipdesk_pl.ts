@@ -2429,6 +2429,15 @@ Wpisane dane pozostają na tej stronie.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n jednorazowo</numerusform>
+            <numerusform>%n jednorazowo</numerusform>
+            <numerusform>%n jednorazowo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n uczestnik</numerusform>
@@ -3160,6 +3169,30 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adres, a następnie kliknij „Ponów”.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>wysłano: %n</numerusform>
+            <numerusform>wysłano: %n</numerusform>
+            <numerusform>wysłano: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>nieudane: %n</numerusform>
+            <numerusform>nieudane: %n</numerusform>
+            <numerusform>nieudane: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>nadal w kolejce: %n</numerusform>
+            <numerusform>nadal w kolejce: %n</numerusform>
+            <numerusform>nadal w kolejce: %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Serwer</translation>
@@ -3239,6 +3272,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>Signature (ends every message)</source>
         <translation>Podpis (na końcu każdej wiadomości)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (treść biura)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -4633,6 +4670,10 @@ Co zrobić: {action}.</translation>
         <translation>Kwestionariusz jako PDF do wypełnienia, do wysłania danej stronie</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Nie oceniono</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · wcześniejsze: {earlier}</translation>
     </message>
@@ -5445,6 +5486,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Wyślij e-mail do każdej strony, na którą czeka pozycja: podpisy, zaświadczenie, ewaluacje</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Przypomnienia: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6319,6 +6364,10 @@ Co zrobić: {action}.</translation>
         <translation>Zadania, rezultaty i terminy</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor w przedsiębiorstwie</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6958,6 +7007,14 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln studentów.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nowy student</numerusform>
+            <numerusform>%Ln nowi studenci</numerusform>
+            <numerusform>%Ln nowych studentów</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importuj &amp;organizacje…</translation>
@@ -6998,6 +7055,14 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln organizacji.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nowa organizacja</numerusform>
+            <numerusform>%Ln nowe organizacje</numerusform>
+            <numerusform>%Ln nowych organizacji</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importuj &amp;praktyki…</translation>
@@ -7036,6 +7101,30 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln praktykę.</numerusform>
             <numerusform>Zaimportowano %Ln praktyki.</numerusform>
             <numerusform>Zaimportowano %Ln praktyk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nowa praktyka</numerusform>
+            <numerusform>%Ln nowe praktyki</numerusform>
+            <numerusform>%Ln nowych praktyk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln już istnieje — pominięto</numerusform>
+            <numerusform>%Ln już istnieją — pominięto</numerusform>
+            <numerusform>%Ln już istnieje — pominięto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln z problemami</numerusform>
+            <numerusform>%Ln z problemami</numerusform>
+            <numerusform>%Ln z problemami</numerusform>
         </translation>
     </message>
     <message>
@@ -8155,6 +8244,14 @@ Co zrobić: {action}.</translation>
         <translation>Brak załączonego skanu dla strony: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Podpisujący niepotwierdzony ({because}); zarejestrowano na wyraźne potwierdzenie koordynatora. Certyfikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Podpisujący niepotwierdzony ({because}); zarejestrowano na wyraźne potwierdzenie użytkownika {user}. Certyfikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Data jest wcześniejsza niż wysłanie dokumentu ({sent}).</translation>
     </message>
@@ -8409,6 +8506,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Nie ma pliku {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} od {start} do {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>

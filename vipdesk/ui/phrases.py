@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QLocale
 
 from vipdesk.errors import FieldProblem, ValidationError
-from vipdesk.phrase import Count, Day, Joined, Label, Phrase, Span
+from vipdesk.phrase import Count, Country, Day, Joined, Label, Phrase, Span
 from vipdesk.ui import labels, when
 from vipdesk.ui.i18n import tr
 
@@ -82,6 +82,8 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
         return first if value.start == value.end else f"{first} – {when.full_day(value.end)}"
     if isinstance(value, Count):
         return QLocale().toString(value.n)
+    if isinstance(value, Country):
+        return labels.country(value.code)
     if isinstance(value, Label):
         return labels.in_sentence(value.text) if value.in_sentence else labels.shown(value.text)
     if isinstance(value, date):

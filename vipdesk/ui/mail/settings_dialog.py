@@ -168,7 +168,7 @@ class TemplatesPage(QWidget):
         self.list.clear()
         for k in self.keys:
             title, _s, _b, own = self.wording[k]
-            self.list.addItem(f"{title}{tr(' (office wording)') if own else ''}")
+            self.list.addItem(tr("{title} (office wording)").format(title=title) if own else title)
         self.list.blockSignals(False)
         self.list.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
         self._show()

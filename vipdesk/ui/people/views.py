@@ -7,6 +7,7 @@ double-click opens the editor, Delete asks and deletes. `changed` fires after an
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
@@ -37,6 +38,7 @@ from vipdesk.services.people.lists import (
 from vipdesk.services.people.organisations import delete_institution, delete_organisation
 from vipdesk.services.people.students import delete_student
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -278,7 +280,7 @@ class RecordListView(QWidget):
 class StudentsView(RecordListView):
     noun, nouns = tr("student"), tr("students")
     columns = STUDENT_COLUMNS
-    load_rows = staticmethod(student_rows)
+    load_rows = staticmethod(partial(student_rows, names=NAMES))
     delete_record = staticmethod(delete_student)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -288,7 +290,7 @@ class StudentsView(RecordListView):
 class OrganisationsView(RecordListView):
     noun, nouns = tr("organisation"), tr("host organisations")
     columns = ORGANISATION_COLUMNS
-    load_rows = staticmethod(organisation_rows)
+    load_rows = staticmethod(partial(organisation_rows, names=NAMES))
     delete_record = staticmethod(delete_organisation)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -298,7 +300,7 @@ class OrganisationsView(RecordListView):
 class ContactsView(RecordListView):
     noun, nouns = tr("contact"), tr("contacts")
     columns = CONTACT_COLUMNS
-    load_rows = staticmethod(contact_rows)
+    load_rows = staticmethod(partial(contact_rows, names=NAMES))
     delete_record = staticmethod(delete_contact)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -308,7 +310,7 @@ class ContactsView(RecordListView):
 class InstitutionsView(RecordListView):
     noun, nouns = tr("institution"), tr("institutions")
     columns = INSTITUTION_COLUMNS
-    load_rows = staticmethod(institution_rows)
+    load_rows = staticmethod(partial(institution_rows, names=NAMES))
     delete_record = staticmethod(delete_institution)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:

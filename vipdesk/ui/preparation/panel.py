@@ -90,7 +90,7 @@ class PartyBox(QGroupBox):
     def show_readiness(self, state: PartyReadiness) -> None:
         latest = state.latest
         if latest is None or latest.completed_at is None:
-            self.status.setText(f"{level_badge(state.level, tr('Not assessed'))}")
+            self.status.setText(level_badge(state.level, tr("Not assessed")))
         else:
             score = "—" if state.score is None else f"{state.score}/100"
             earlier = (

@@ -27,13 +27,12 @@ from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
 from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.services.placements.catalogue import Filter
-from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
-from vipdesk.ui.labels import shown
-from vipdesk.ui.widgets import language_combo
+from vipdesk.ui.labels import NAMES, shown
+from vipdesk.ui.widgets import countries_named, language_combo
 
 _SENSITIVE_WARNING = tr(
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
@@ -100,7 +99,7 @@ class ExportReportDialog(JobDialog):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current.year)))
         self.country_combo = QComboBox()
         self.country_combo.addItem(tr("All countries"), None)
-        for code, name in sorted(countries().items(), key=lambda item: item[1]):
+        for name, code in countries_named():
             self.country_combo.addItem(f"{name} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
         self.language_combo = language_combo(
@@ -175,6 +174,7 @@ class ExportReportDialog(JobDialog):
                 mode=Mode(mode) if mode else None,
                 year=self.year_combo.currentData(),
                 country=self.country_combo.currentData(),
+                names=NAMES,
             ),
             include_sensitive=self.sensitive_box.isChecked(),
             language=self.language,
