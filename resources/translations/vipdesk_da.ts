@@ -5031,6 +5031,10 @@ Dine svar på denne side bevares.</translation>
         <translation>{who}: en anden har registreret denne test i mellemtiden; genindlæst.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valgfri)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— ingen —</translation>
     </message>
@@ -9224,6 +9228,114 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>&quot;{setting}&quot;: vælg mellem {least} og {most} dage.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synkron kontakt så tæt på et personligt møde som muligt: video- eller webkonference.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Hvor den studerende hurtigt kan spørge og få svar inden for den aftalte svartid.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynkront og arkiveret: rapporter, feedback, aftaler.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Ét sted, hvor igangværende arbejde og leverancer ligger.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>En blog eller e-portfolio: den bruges også til den afsluttende bedømmelse.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Plads til uformel kontakt med kolleger: en teamkanal, en virtuel kaffe.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>En måde at nå hinanden på med lav båndbredde: et telefonopkald kan slå den smarte app.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Almindelig i virksomheder og på universiteter; gæster skal inviteres til værtsorganisationens lejer.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Tilslutning via et link; nogle virksomheder blokerer det eller tillader kun deres egen licens.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Kører i browseren; ofte blokeret, hvor en virksomhed har standardiseret på Microsoft.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, ingen konto, kører i browseren; kvaliteten afhænger af den anvendte server.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Udbredt i større virksomheder; tilslutning via et link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanaler pr. emne passer til spørgsmål og snak uden for opgaverne; den studerende skal inviteres til arbejdsområdet.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Alle har det, og det virker på svage forbindelser, men det blander privatliv og arbejdsliv og bruger private telefonnumre.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Privat fra starten; bruger private telefonnumre.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynkront, arkiveret, virker på enhver forbindelse: standarden for rapporter og formel udveksling.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Virker, når internettet ikke gør; vær opmærksom på prisen for internationale opkald.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Institutionens læringsplatform: opgaver, feedback og et arkiv til bedømmelsen; værtsorganisationens ansatte skal have gæsteadgang.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Værtsorganisationens dokumentlager; eksterne brugere skal inviteres.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Nem deling via link; undersøg, om værtsorganisationen tillader virksomhedsdata der.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Drives selv af mange universiteter; gæster kan få links eller konti.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, ofte kørt ved siden af Moodle; den studerende bestemmer, hvad mentor og vejleder ser.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>En refleksionsblog, privat eller delt med vejleder og mentor.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (universitetets læringsplatform)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (f.eks. WordPress)</translation>
     </message>
 </context>
 </TS>

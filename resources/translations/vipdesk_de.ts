@@ -5031,6 +5031,10 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
         <translation>{who}: Jemand anderes hat diesen Test inzwischen erfasst; neu geladen.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (freiwillig)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— keines —</translation>
     </message>
@@ -9224,6 +9228,114 @@ Zu tun: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>„{setting}“: Wählen Sie {least} bis {most} Tage.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synchroner Kontakt, so nah wie möglich an einem persönlichen Treffen: Video- oder Webkonferenz.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Wo die/der Studierende schnell fragt und innerhalb der vereinbarten Antwortzeit eine Antwort bekommt.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchron und archiviert: Berichte, Rückmeldungen, Vereinbarungen.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Ein Ort, an dem laufende Arbeit und Arbeitsergebnisse liegen.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Ein Blog oder E-Portfolio: dient auch der abschließenden Bewertung.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Raum für informellen Kontakt mit Kolleginnen und Kollegen: ein Team-Kanal, ein virtueller Kaffee.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Ein Weg mit wenig Bandbreite, einander zu erreichen: ein Anruf schlägt oft die angesagte App.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Verbreitet in Unternehmen und Hochschulen; Gäste brauchen eine Einladung in den Mandanten der aufnehmenden Organisation.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Beitritt über einen Link; manche Unternehmen sperren es oder erlauben nur ihre eigene Lizenz.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Läuft im Browser; oft gesperrt, wo ein Unternehmen auf Microsoft setzt.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open Source, kein Konto, läuft im Browser; die Qualität hängt vom verwendeten Server ab.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Häufig in größeren Unternehmen; Beitritt über einen Link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanäle je Thema eignen sich für Fragen und Gespräche jenseits der Aufgaben; die/der Studierende braucht eine Einladung in den Workspace.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Alle haben es und es funktioniert bei schwacher Verbindung, vermischt aber Privat- und Arbeitsleben und nutzt private Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Auf Privatsphäre ausgelegt; nutzt private Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchron, archiviert, funktioniert mit jeder Verbindung: der Standard für Berichte und förmlichen Austausch.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Funktioniert auch ohne Internet; achten Sie auf die Kosten internationaler Anrufe.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Die Lernplattform der Hochschule: Aufgaben, Rückmeldungen und ein Archiv für die Bewertung; Mitarbeitende der aufnehmenden Organisation brauchen Gastzugang.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Die Dokumentablage der aufnehmenden Organisation; externe Nutzer müssen eingeladen werden.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Einfaches Teilen per Link; prüfen Sie, ob die aufnehmende Organisation dort Unternehmensdaten erlaubt.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Von vielen Hochschulen selbst betrieben; Gäste können Links oder Konten erhalten.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-Portfolio, oft neben Moodle betrieben; die/der Studierende entscheidet, was Mentor/in und Tutor/in sehen.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Ein Reflexionsblog, privat oder mit Tutor/in und Mentor/in geteilt.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (die Lernplattform der Hochschule)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara E-Portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (z. B. WordPress)</translation>
     </message>
 </context>
 </TS>

@@ -5031,6 +5031,10 @@ Tämän sivun vastauksesi säilytetään.</translation>
         <translation>{who}: joku muu kirjasi tämän testin sillä välin; ladattu uudelleen.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valinnainen)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— ei mitään —</translation>
     </message>
@@ -9224,6 +9228,114 @@ Toimenpide: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>”{setting}”: valitse {least}–{most} päivää.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synkroninen yhteys, mahdollisimman lähellä kasvokkaista tapaamista: video- tai verkkokokous.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Paikka, jossa opiskelija kysyy nopeasti ja saa vastauksen sovitussa vastausajassa.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynkroninen ja arkistoitu: raportit, palaute, sopimukset.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Yksi paikka keskeneräiselle työlle ja tuotoksille.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Blogi tai e-portfolio: se palvelee myös loppuarviointia.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Tilaa epämuodolliselle yhteydelle työtovereihin: tiimin kanava, virtuaalikahvit.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Vähän kaistaa vaativa tapa tavoittaa toisensa: puhelu voi voittaa muotisovelluksen.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Yleinen yrityksissä ja korkeakouluissa; vieraat tarvitsevat kutsun vastaanottavan organisaation ympäristöön.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Liittyminen linkistä; jotkin yritykset estävät sen tai sallivat vain oman lisenssinsä.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Toimii selaimessa; usein estetty, jos yritys on vakioinut Microsoftin.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Avointa lähdekoodia, ei tiliä, toimii selaimessa; laatu riippuu käytetystä palvelimesta.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Yleinen suuremmissa yrityksissä; liittyminen linkistä.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Aihekohtaiset kanavat sopivat kysymyksiin ja muuhun kuin työhön liittyvään juttuun; opiskelija tarvitsee kutsun työtilaan.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Kaikilla on se ja se toimii heikoillakin yhteyksillä, mutta se sekoittaa yksityis- ja työelämän ja käyttää yksityisiä puhelinnumeroita.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Yksityisyys suunnittelun lähtökohtana; käyttää yksityisiä puhelinnumeroita.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynkroninen, arkistoitu, toimii millä tahansa yhteydellä: oletus raporteille ja viralliselle viestinnälle.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Toimii, kun internet ei toimi; huomioi ulkomaanpuhelujen hinta.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Korkeakoulun oppimisalusta: tehtävät, palaute ja arkisto arviointia varten; vastaanottavan organisaation henkilöstö tarvitsee vierastunnukset.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Vastaanottavan organisaation dokumenttivarasto; ulkopuoliset käyttäjät on kutsuttava.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Helppo jakaa linkillä; tarkista, salliiko vastaanottava organisaatio yrityksen tiedot siellä.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Monen korkeakoulun itse ylläpitämä; vieraille voi antaa linkkejä tai tunnuksia.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, usein Moodlen rinnalla; opiskelija päättää, mitä mentori ja ohjaaja näkevät.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Reflektioblogi, yksityinen tai jaettu ohjaajan ja mentorin kanssa.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (korkeakoulun oppimisalusta)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blogi (esim. WordPress)</translation>
     </message>
 </context>
 </TS>

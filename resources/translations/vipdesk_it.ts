@@ -5031,6 +5031,10 @@ Le tue risposte in questa pagina vengono conservate.</translation>
         <translation>{who}: qualcun altro ha registrato questo test nel frattempo; ricaricato.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (facoltativo)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— nessuno —</translation>
     </message>
@@ -9224,6 +9228,114 @@ Cosa fare: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>«{setting}»: scegli da {least} a {most} giorni.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Contatto sincrono il più vicino possibile a un incontro di persona: video o web conferenza.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Dove lo studente chiede rapidamente e riceve una risposta entro il tempo di risposta concordato.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asincrono e archiviato: relazioni, feedback, accordi.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Un unico luogo dove stanno il lavoro in corso e i risultati.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Un blog o un e-portfolio: serve anche per la valutazione finale.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Spazio per il contatto informale con i colleghi: un canale del team, un caffè virtuale.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Un modo a bassa larghezza di banda per raggiungersi: una telefonata può battere l&apos;app di moda.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Diffuso in aziende e università; gli ospiti devono essere invitati nel tenant dell&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Si accede da un link; alcune aziende lo bloccano o consentono solo la propria licenza.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Funziona nel browser; spesso bloccato dove un&apos;azienda usa Microsoft come standard.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, nessun account, funziona nel browser; la qualità dipende dal server usato.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Frequente nelle aziende più grandi; si accede da un link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>I canali per argomento si prestano a domande e chiacchiere fuori dai compiti; lo studente deve essere invitato nel workspace.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Tutti ce l&apos;hanno e funziona con connessioni deboli, ma mescola vita privata e lavoro e usa numeri di telefono privati.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Riservato per progettazione; usa numeri di telefono privati.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asincrono, archiviato, funziona con qualsiasi connessione: la scelta predefinita per relazioni e scambi formali.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Funziona quando internet non funziona; attenzione al costo delle chiamate internazionali.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>La piattaforma di apprendimento dell&apos;istituto: compiti, feedback e un archivio per la valutazione; il personale dell&apos;organizzazione ospitante ha bisogno di un accesso ospite.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>L&apos;archivio documenti dell&apos;organizzazione ospitante; gli utenti esterni devono essere invitati.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Condivisione facile tramite link; verifica se l&apos;organizzazione ospitante vi consente dati aziendali.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Gestito in proprio da molte università; agli ospiti si possono dare link o account.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio spesso affiancato a Moodle; lo studente decide cosa vedono mentore e tutor.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Un blog di riflessione, privato o condiviso con tutor e mentore.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (la piattaforma dell&apos;università)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (ad es. WordPress)</translation>
     </message>
 </context>
 </TS>

@@ -5031,6 +5031,10 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
         <translation>{who}: iemand anders heeft deze test intussen vastgelegd; opnieuw geladen.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (optioneel)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— geen —</translation>
     </message>
@@ -9224,6 +9228,114 @@ Wat te doen: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>“{setting}”: kies van {least} tot {most} dagen.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synchroon contact, zo dicht mogelijk bij een ontmoeting in persoon: video- of webconferentie.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Waar de student snel iets vraagt en binnen de afgesproken reactietijd antwoord krijgt.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchroon en gearchiveerd: verslagen, feedback, afspraken.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Eén plek waar lopend werk en opleveringen staan.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Een blog of e-portfolio: dient ook voor de eindbeoordeling.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Ruimte voor informeel contact met collega&apos;s: een teamkanaal, een virtuele koffie.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Een manier om elkaar met weinig bandbreedte te bereiken: een telefoontje kan de hippe app verslaan.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Gangbaar bij bedrijven en universiteiten; gasten hebben een uitnodiging nodig voor de omgeving van de ontvangende organisatie.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Deelnemen via een link; sommige bedrijven blokkeren het of staan alleen hun eigen licentie toe.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Werkt in de browser; vaak geblokkeerd waar een bedrijf op Microsoft standaardiseert.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, geen account, werkt in de browser; de kwaliteit hangt af van de gebruikte server.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Veel gebruikt in grotere bedrijven; deelnemen via een link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanalen per onderwerp passen bij vragen en praatjes naast het werk; de student heeft een uitnodiging voor de werkruimte nodig.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Iedereen heeft het en het werkt op zwakke verbindingen, maar het mengt privé en werk en gebruikt privételefoonnummers.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Privé door ontwerp; gebruikt privételefoonnummers.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchroon, gearchiveerd, werkt op elke verbinding: de standaard voor verslagen en formele uitwisseling.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Werkt wanneer internet het niet doet; let op de kosten van internationale gesprekken.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>De leeromgeving van de instelling: opdrachten, feedback en een archief voor de beoordeling; medewerkers van de ontvangende organisatie hebben gasttoegang nodig.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>De documentopslag van de ontvangende organisatie; externe gebruikers moeten worden uitgenodigd.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Eenvoudig delen via een link; ga na of de ontvangende organisatie daar bedrijfsgegevens toestaat.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Door veel universiteiten zelf beheerd; gasten kunnen links of accounts krijgen.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, vaak naast Moodle; de student bepaalt wat mentor en begeleider zien.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Een reflectieblog, privé of gedeeld met begeleider en mentor.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (de leeromgeving van de universiteit)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (bijv. WordPress)</translation>
     </message>
 </context>
 </TS>

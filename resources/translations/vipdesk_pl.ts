@@ -5062,6 +5062,10 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
         <translation>{who}: ktoś inny zapisał w międzyczasie ten test; wczytano ponownie.</translation>
     </message>
     <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (opcjonalnie)</translation>
+    </message>
+    <message>
         <source>— none —</source>
         <translation>— brak —</translation>
     </message>
@@ -9274,6 +9278,114 @@ Co zrobić: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>„{setting}”: wybierz od {least} do {most} dni.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Kontakt synchroniczny, jak najbliższy spotkaniu osobistemu: wideo- lub telekonferencja.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Miejsce, gdzie student szybko pyta i dostaje odpowiedź w uzgodnionym czasie.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchronicznie i z archiwum: sprawozdania, informacje zwrotne, ustalenia.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Jedno miejsce na bieżącą pracę i rezultaty.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Blog lub e-portfolio: służy też ocenie końcowej.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Miejsce na nieformalny kontakt ze współpracownikami: kanał zespołu, wirtualna kawa.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Sposób na kontakt przy słabym łączu: telefon bywa lepszy niż modna aplikacja.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Popularne w firmach i na uczelniach; goście potrzebują zaproszenia do środowiska organizacji przyjmującej.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Dołączanie przez link; niektóre firmy je blokują lub dopuszczają tylko własną licencję.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Działa w przeglądarce; często blokowane tam, gdzie firma standardowo używa Microsoftu.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Otwarte oprogramowanie, bez konta, działa w przeglądarce; jakość zależy od użytego serwera.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Częste w większych firmach; dołączanie przez link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanały tematyczne nadają się do pytań i rozmów poza zadaniami; student potrzebuje zaproszenia do przestrzeni roboczej.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Każdy je ma i działa przy słabym łączu, ale miesza życie prywatne z pracą i używa prywatnych numerów telefonów.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Prywatne z założenia; używa prywatnych numerów telefonów.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchronicznie, z archiwum, działa przy każdym łączu: domyślny kanał sprawozdań i formalnej wymiany.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Działa, gdy nie działa internet; uwaga na koszt połączeń międzynarodowych.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Platforma e-learningowa uczelni: zadania, informacje zwrotne i archiwum do oceny; pracownicy organizacji przyjmującej potrzebują dostępu gościa.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Repozytorium dokumentów organizacji przyjmującej; użytkowników zewnętrznych trzeba zaprosić.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Łatwe udostępnianie przez link; sprawdź, czy organizacja przyjmująca dopuszcza tam dane firmowe.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Utrzymywane przez wiele uczelni we własnym zakresie; gościom można dać linki lub konta.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, często obok Moodle; student decyduje, co widzą mentor i opiekun.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Blog refleksyjny, prywatny lub udostępniony opiekunowi i mentorowi.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (platforma uczelni)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (np. WordPress)</translation>
     </message>
 </context>
 </TS>

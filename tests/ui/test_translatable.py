@@ -242,3 +242,18 @@ def test_no_tr_hides_inside_an_f_string() -> None:
         )
     ]
     assert not found, "\n".join(found)
+
+
+def test_money_on_screen_is_written_as_the_interface_language_writes_it() -> None:
+    """The services' `format_money` writes English figures ("1,096.00 EUR") for the command
+    line; the windows use `vipdesk.ui.money_fields.format_money` ("1.096,00 EUR" in German)."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("vipdesk.services")
+                and any(alias.name == "format_money" for alias in node.names)
+            ):
+                found.append(f"{path.relative_to(UI)}:{node.lineno}")
+    assert not found, found
