@@ -3596,6 +3596,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>endnu ikke</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>forsømt</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Gem først praktikopholdet for at føre dets opfølgningslog.</translation>
     </message>

@@ -3596,6 +3596,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>noch nicht</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>versäumt</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Speichern Sie zuerst das Praktikum, um sein Begleitprotokoll zu führen.</translation>
     </message>

@@ -3580,6 +3580,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3596,6 +3596,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>ei vielä</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>väliin jäänyt</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Tallenna harjoittelu ensin, jotta voit pitää sen seurantalokia.</translation>
     </message>

@@ -3596,6 +3596,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>non ancora</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>saltato</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Salva prima il tirocinio per tenerne il registro di monitoraggio.</translation>
     </message>

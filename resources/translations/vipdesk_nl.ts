@@ -3596,6 +3596,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>nog niet</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>gemist</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Sla de stage eerst op om het monitoringlogboek bij te houden.</translation>
     </message>

@@ -3622,6 +3622,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>jeszcze nie</translation>
     </message>
     <message>
+        <source>missed</source>
+        <translation>pominięte</translation>
+    </message>
+    <message>
         <source>Save the placement first to keep its monitoring log.</source>
         <translation>Najpierw zapisz praktykę, aby prowadzić jej dziennik monitorowania.</translation>
     </message>

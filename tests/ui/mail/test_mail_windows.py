@@ -41,6 +41,7 @@ from vipdesk.services.mail.settings import (
     save_mail_settings,
 )
 from vipdesk.services.mail.smtp import MailError, SendResult
+from vipdesk.services.mail.templates import shipped_templates
 from vipdesk.services.signatures.trust import trust_certificates
 from vipdesk.ui.agreement.dialogs import ReturnedPdfDialog
 from vipdesk.ui.agreement.panel import AgreementPanel
@@ -218,6 +219,22 @@ def test_a_template_with_an_unknown_placeholder_is_not_saved(qtbot: QtBot, db: D
     page.subject.setText("Umowa {reference} do podpisu")
     assert page.save() is True
     assert "(office wording)" in page.list.item(0).text()
+
+
+def test_the_templates_are_named_in_the_interfaces_language(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The list names each message in the interface's language; the wording edited beside it
+    is the English one, as sent to English readers."""
+    with interface_in("pl", tmp_path):
+        dialog = MailSettingsDialog(db)
+        qtbot.addWidget(dialog)
+        page = dialog.templates
+        names = [page.list.item(i).text() for i in range(page.list.count())]
+        subject = page.subject.text()
+    assert "Agreement for signature" not in names
+    assert names[0] == shipped_templates("pl")["agreement_for_signature"].title
+    assert subject == shipped_templates()["agreement_for_signature"].subject
 
 
 def test_a_failed_message_is_retried_from_the_outbox(
