@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
@@ -74,7 +75,7 @@ class ExportReportDialog(JobDialog):
 
         self.kind_combo = QComboBox()
         for kind in AVAILABLE:
-            self.kind_combo.addItem(TITLES[kind], kind)
+            self.kind_combo.addItem(shown(TITLES[kind]), kind)  # as the report names itself
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.search_edit = QLineEdit(current.text)
         self.search_edit.setPlaceholderText(tr("Every placement"))
@@ -223,7 +224,7 @@ class ExportReportDialog(JobDialog):
             return export_report(db, kind, path, options, progress, should_cancel)
 
         self.message.setText(tr("Writing the report…"))
-        title = TITLES.get(kind, kind)
+        title = shown(TITLES.get(kind, kind))
         self.run_job(tr("Exporting the report “{title}”").format(title=title), work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
@@ -240,4 +241,6 @@ class ExportReportDialog(JobDialog):
         self.exported.emit(str(result.path))
         self.accept()
         if self.email_box.isChecked():
-            self.email_requested.emit(str(result.path), TITLES.get(result.kind, result.kind))
+            # the message goes with the file: its subject names the report as the file does
+            title = TITLES.get(result.kind, result.kind)
+            self.email_requested.emit(str(result.path), catalogue(self.language).get(title, title))
