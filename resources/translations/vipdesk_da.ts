@@ -9341,5 +9341,26 @@ Hvad der skal gøres: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (f.eks. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln studerende</numerusform>
+            <numerusform>%Ln studerende</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln kontakt</numerusform>
+            <numerusform>%Ln kontakter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln spørgsmål mangler stadig svar: “{question}”</numerusform>
+            <numerusform>%Ln spørgsmål mangler stadig svar, det første: “{question}”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

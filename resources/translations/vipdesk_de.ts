@@ -9341,5 +9341,26 @@ Zu tun: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (z. B. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln Studierende/r</numerusform>
+            <numerusform>%Ln Studierende</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln Frage braucht noch eine Antwort: „{question}“</numerusform>
+            <numerusform>%Ln Fragen brauchen noch eine Antwort, die erste: „{question}“</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -9316,5 +9316,26 @@ What to do: {action}.</source>
         <source>Blog (e.g. WordPress)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
+            <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

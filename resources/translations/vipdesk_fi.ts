@@ -9341,5 +9341,26 @@ Toimenpide: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blogi (esim. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln opiskelija</numerusform>
+            <numerusform>%Ln opiskelijaa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln yhteyshenkilö</numerusform>
+            <numerusform>%Ln yhteyshenkilöä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln kysymys odottaa vielä vastausta: ”{question}”</numerusform>
+            <numerusform>%Ln kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

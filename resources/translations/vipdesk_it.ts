@@ -9341,5 +9341,26 @@ Cosa fare: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (ad es. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln studente</numerusform>
+            <numerusform>%Ln studenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contatto</numerusform>
+            <numerusform>%Ln contatti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln domanda attende ancora una risposta: “{question}”</numerusform>
+            <numerusform>%Ln domande attendono ancora una risposta, la prima: “{question}”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

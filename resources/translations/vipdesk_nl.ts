@@ -9341,5 +9341,26 @@ Wat te doen: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (bijv. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln studenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln vraag moet nog beantwoord worden: ‘{question}’</numerusform>
+            <numerusform>%Ln vragen moeten nog beantwoord worden, de eerste: ‘{question}’</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

@@ -9391,5 +9391,29 @@ Co zrobić: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (np. WordPress)</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln studentów</numerusform>
+            <numerusform>%Ln studentów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln kontakt</numerusform>
+            <numerusform>%Ln kontakty</numerusform>
+            <numerusform>%Ln kontaktów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln pytanie czeka na odpowiedź: „{question}”</numerusform>
+            <numerusform>%Ln pytania czekają na odpowiedź, pierwsze: „{question}”</numerusform>
+            <numerusform>%Ln pytań czeka na odpowiedź, pierwsze: „{question}”</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
