@@ -43,7 +43,7 @@ class Names:
     keeps as codes and English words, where a service writes them into a list or a picker.
 
     English by default (the command line, the tests); the interface passes its own
-    (`vipdesk.ui.labels.NAMES`), so that a German coordinator picks "Ghana · Deutschland"."""
+    (`vipdesk.ui.labels.NAMES`): a German coordinator picks "Nordlicht GmbH · Deutschland"."""
 
     country: Callable[[str | None], str] = country_name
     label: Callable[[str], str] = str
