@@ -4010,6 +4010,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <source>records</source>
         <translation>poster</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln poster</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Søg i {nouns}</translation>
@@ -4070,6 +4077,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <source>organisation</source>
         <translation>organisation</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln værtsorganisation</numerusform>
+            <numerusform>%Ln værtsorganisationer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>kontakt</translation>
@@ -4085,6 +4099,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>institutions</source>
         <translation>institutioner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln institution</numerusform>
+            <numerusform>%Ln institutioner</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

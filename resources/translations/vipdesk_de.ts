@@ -4010,6 +4010,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <source>records</source>
         <translation>Datensätze</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>{nouns} durchsuchen</translation>
@@ -4070,6 +4077,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln aufnehmende Organisation</numerusform>
+            <numerusform>%Ln aufnehmende Organisationen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>Kontakt</translation>
@@ -4085,6 +4099,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>institutions</source>
         <translation>Einrichtungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln Einrichtung</numerusform>
+            <numerusform>%Ln Einrichtungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

@@ -3994,6 +3994,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <source>records</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation type="unfinished"></translation>
@@ -4054,6 +4061,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <source>organisation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln host organisation</numerusform>
+            <numerusform>%Ln host organisations</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation type="unfinished"></translation>
@@ -4069,6 +4083,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     <message>
         <source>institutions</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln institution</numerusform>
+            <numerusform>%Ln institutions</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

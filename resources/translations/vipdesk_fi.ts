@@ -4010,6 +4010,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <source>records</source>
         <translation>tietueet</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln tietue</numerusform>
+            <numerusform>%Ln tietuetta</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Hae ({nouns})</translation>
@@ -4070,6 +4077,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <source>organisation</source>
         <translation>organisaatio</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln vastaanottava organisaatio</numerusform>
+            <numerusform>%Ln vastaanottavaa organisaatiota</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>yhteyshenkilö</translation>
@@ -4085,6 +4099,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>institutions</source>
         <translation>oppilaitokset</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln oppilaitos</numerusform>
+            <numerusform>%Ln oppilaitosta</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

@@ -4010,6 +4010,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <source>records</source>
         <translation>record</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln record</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Cerca {nouns}</translation>
@@ -4070,6 +4077,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <source>organisation</source>
         <translation>organizzazione</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln organizzazione ospitante</numerusform>
+            <numerusform>%Ln organizzazioni ospitanti</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>contatto</translation>
@@ -4085,6 +4099,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>institutions</source>
         <translation>istituti</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln istituto</numerusform>
+            <numerusform>%Ln istituti</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

@@ -4010,6 +4010,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <source>records</source>
         <translation>records</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Zoeken in {nouns}</translation>
@@ -4070,6 +4077,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <source>organisation</source>
         <translation>organisatie</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln ontvangende organisatie</numerusform>
+            <numerusform>%Ln ontvangende organisaties</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>contactpersoon</translation>
@@ -4085,6 +4099,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>institutions</source>
         <translation>instellingen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln instelling</numerusform>
+            <numerusform>%Ln instellingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

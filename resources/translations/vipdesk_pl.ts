@@ -4037,6 +4037,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <source>records</source>
         <translation>rekordy</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln rekord</numerusform>
+            <numerusform>%Ln rekordy</numerusform>
+            <numerusform>%Ln rekordów</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Szukaj: {nouns}</translation>
@@ -4097,6 +4105,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <source>organisation</source>
         <translation>organizacja</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln organizacja przyjmująca</numerusform>
+            <numerusform>%Ln organizacje przyjmujące</numerusform>
+            <numerusform>%Ln organizacji przyjmujących</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>kontakt</translation>
@@ -4112,6 +4128,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>institutions</source>
         <translation>instytucje</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln instytucja</numerusform>
+            <numerusform>%Ln instytucje</numerusform>
+            <numerusform>%Ln instytucji</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>

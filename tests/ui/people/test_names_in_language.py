@@ -93,3 +93,22 @@ def test_a_refused_name_says_the_country_in_the_interfaces_language(
     with interface_in("de", tmp_path):
         worded = problem_text(problem)
     assert "Österreich" in worded and "Austria" not in worded
+
+
+def test_a_list_counts_its_records_in_the_languages_plural_form(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    for _ in range(5):
+        make_organisation(db)
+    with interface_in("pl", tmp_path):
+        polish = OrganisationsView(db)
+        qtbot.addWidget(polish)
+        polish.show()
+        qtbot.waitUntil(lambda: polish.model.rowCount() == 5)
+    with interface_in("de", tmp_path):
+        german = OrganisationsView(db)
+        qtbot.addWidget(german)
+        german.show()
+        qtbot.waitUntil(lambda: german.model.rowCount() == 5)
+    assert polish.count_label.text() == "5 organizacji przyjmujących"
+    assert german.count_label.text() == "5 aufnehmende Organisationen"  # not "Aufnehmende"

@@ -66,6 +66,8 @@ class RecordListView(QWidget):
 
     noun = tr("record")
     nouns = tr("records")
+    # "20 host organisations": the count and its noun in the language's own plural form
+    counted: Callable[[int], str] = staticmethod(lambda n: tr("%Ln record(s)", "", n))
     columns: Sequence[Column] = ()
     load_rows: Callable[[Database], Sequence[Any]]
     delete_record: Callable[[Database, int], None]
@@ -255,9 +257,7 @@ class RecordListView(QWidget):
                 )
             )
         else:
-            self.count_label.setText(
-                f"{QLocale().toString(total)} {self.noun if total == 1 else self.nouns}"
-            )
+            self.count_label.setText(type(self).counted(total))
 
     def _size_columns(self) -> None:
         """Fit the columns to the first rows only: measuring 100,000 rows would take seconds."""
@@ -279,6 +279,7 @@ class RecordListView(QWidget):
 
 class StudentsView(RecordListView):
     noun, nouns = tr("student"), tr("students")
+    counted = staticmethod(lambda n: tr("%Ln student(s)", "", n))
     columns = STUDENT_COLUMNS
     load_rows = staticmethod(partial(student_rows, names=NAMES))
     delete_record = staticmethod(delete_student)
@@ -289,6 +290,7 @@ class StudentsView(RecordListView):
 
 class OrganisationsView(RecordListView):
     noun, nouns = tr("organisation"), tr("host organisations")
+    counted = staticmethod(lambda n: tr("%Ln host organisation(s)", "", n))
     columns = ORGANISATION_COLUMNS
     load_rows = staticmethod(partial(organisation_rows, names=NAMES))
     delete_record = staticmethod(delete_organisation)
@@ -299,6 +301,7 @@ class OrganisationsView(RecordListView):
 
 class ContactsView(RecordListView):
     noun, nouns = tr("contact"), tr("contacts")
+    counted = staticmethod(lambda n: tr("%Ln contact(s)", "", n))
     columns = CONTACT_COLUMNS
     load_rows = staticmethod(partial(contact_rows, names=NAMES))
     delete_record = staticmethod(delete_contact)
@@ -309,6 +312,7 @@ class ContactsView(RecordListView):
 
 class InstitutionsView(RecordListView):
     noun, nouns = tr("institution"), tr("institutions")
+    counted = staticmethod(lambda n: tr("%Ln institution(s)", "", n))
     columns = INSTITUTION_COLUMNS
     load_rows = staticmethod(partial(institution_rows, names=NAMES))
     delete_record = staticmethod(delete_institution)
