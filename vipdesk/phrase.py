@@ -9,9 +9,11 @@ every template in its catalogue (a test compares both sides) and words each part
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 
@@ -88,6 +90,18 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Country:
+    """A country inside a sentence, by its ISO code: its English name here, the reader's
+    language's name in the interface (`vipdesk.services.refdata.country` makes one)."""
+
+    code: str
+    name: str  # in English
+
+    def english(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
 class Label:
     """A name vipdesk keeps in English (a grading scale: "Pass / fail"), shown as the reader's
     interface shows it on its own."""
@@ -97,3 +111,70 @@ class Label:
 
     def english(self) -> str:
         return self.text.lower() if self.in_sentence else self.text
+
+
+# --- kept in the database ---------------------------------------------------------------------
+# A sentence stored with its record (why a message failed) is kept as its template and parts,
+# so that each coordinator who reads it later gets it in their own language. Each kind of part
+# is written under a tag; a text or a whole number as it is.
+
+_PARTS: dict[str, type] = {
+    "phrase": Phrase,
+    "day": Day,
+    "span": Span,
+    "joined": Joined,
+    "count": Count,
+    "label": Label,
+    "country": Country,
+}
+
+
+def phrase_json(phrase: Phrase) -> str:
+    """`phrase` as JSON text, to store; `stored_phrase` reads it back."""
+    return json.dumps(_encoded(phrase), ensure_ascii=False, sort_keys=True)
+
+
+def stored_phrase(text: str | None) -> Phrase | None:
+    """A phrase stored by `phrase_json`; None for none, or for text that is not one (written by
+    an older vipdesk, or damaged): the caller then shows the English text stored beside it."""
+    if not text:
+        return None
+    try:
+        found = _decoded(json.loads(text))
+    except (ValueError, TypeError, KeyError, AttributeError, ArithmeticError):
+        return None
+    return found if isinstance(found, Phrase) else None
+
+
+def _encoded(part: Any) -> Any:
+    if isinstance(part, str | bool | int):
+        return part
+    if isinstance(part, Decimal):
+        return {"decimal": str(part)}
+    if isinstance(part, date):
+        return {"date": part.isoformat()}
+    if isinstance(part, Phrase):
+        values = {str(key): _encoded(value) for key, value in part.values.items()}
+        return {"phrase": {"template": part.template, "values": values}}
+    if isinstance(part, tuple | list):
+        return [_encoded(p) for p in part]
+    for tag, kind in _PARTS.items():
+        if isinstance(part, kind):
+            return {tag: {f.name: _encoded(getattr(part, f.name)) for f in fields(kind)}}
+    raise TypeError(f"A {type(part).__name__} cannot be stored in a phrase.")
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(_decoded(v) for v in value)
+    if not isinstance(value, dict):
+        return value
+    ((tag, inner),) = value.items()  # a tagged part: one key (ValueError otherwise)
+    if tag == "decimal":
+        return Decimal(inner)
+    if tag == "date":
+        return date.fromisoformat(inner)
+    if tag == "phrase":
+        values = {str(key): _decoded(v) for key, v in inner["values"].items()}
+        return Phrase(str(inner["template"]), values)
+    return _PARTS[tag](**{key: _decoded(v) for key, v in inner.items()})

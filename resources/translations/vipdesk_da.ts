@@ -2413,6 +2413,14 @@ Det, du har skrevet, bliver på denne side.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n engangs</numerusform>
+            <numerusform>%n engangs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n deltager</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og prøv igen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sendt</numerusform>
+            <numerusform>%n sendt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n mislykkedes</numerusform>
+            <numerusform>%n mislykkedes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n stadig i kø</numerusform>
+            <numerusform>%n stadig i kø</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>Signature (ends every message)</source>
         <translation>Signatur (afslutter hver besked)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (kontorets ordlyd)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3561,6 +3594,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>not yet</source>
         <translation>endnu ikke</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>forsømt</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3973,6 +4010,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <source>records</source>
         <translation>poster</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln post</numerusform>
+            <numerusform>%Ln poster</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Søg i {nouns}</translation>
@@ -4033,6 +4077,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <source>organisation</source>
         <translation>organisation</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln værtsorganisation</numerusform>
+            <numerusform>%Ln værtsorganisationer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>kontakt</translation>
@@ -4048,6 +4099,13 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>institutions</source>
         <translation>institutioner</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln institution</numerusform>
+            <numerusform>%Ln institutioner</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4606,6 +4664,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Spørgeskemaet som udfyldelig PDF, der kan sendes til parten</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Ikke vurderet</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} tidligere</translation>
     </message>
@@ -4992,6 +5054,10 @@ Dine svar på denne side bevares.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: en anden har registreret denne test i mellemtiden; genindlæst.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valgfri)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5418,6 +5484,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Send e-mail til hver part, som et forfaldent punkt venter på: underskrifter, bevis, evalueringer</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Påmindelser: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6351,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Opgaver, leverancer og frister</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor i virksomheden</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} af {user}</translation>
     </message>
@@ -6919,6 +6993,13 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln studerende importeret.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln ny studerende</numerusform>
+            <numerusform>%Ln nye studerende</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importér &amp;organisationer…</translation>
@@ -6958,6 +7039,13 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln organisationer importeret.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln ny organisation</numerusform>
+            <numerusform>%Ln nye organisationer</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importér &amp;praktikophold…</translation>
@@ -6995,6 +7083,27 @@ Hvad der skal gøres: {action}.</translation>
         <translation>
             <numerusform>%Ln praktikophold importeret.</numerusform>
             <numerusform>%Ln praktikophold importeret.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln ny praktik</numerusform>
+            <numerusform>%Ln nye praktikker</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln findes allerede — sprunget over</numerusform>
+            <numerusform>%Ln findes allerede — sprunget over</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln med problemer</numerusform>
+            <numerusform>%Ln med problemer</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8223,14 @@ Hvad der skal gøres: {action}.</translation>
         <translation>Der er ingen scanning vedhæftet for {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Underskriver ikke bekræftet ({because}); registreret efter koordinatorens udtrykkelige bekræftelse. Certifikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Underskriver ikke bekræftet ({because}); registreret efter udtrykkelig bekræftelse fra {user}. Certifikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Datoen ligger før dokumentet blev sendt ({sent}).</translation>
     </message>
@@ -8368,6 +8485,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Der er ingen fil {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} til {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9132,6 +9253,135 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>&quot;{setting}&quot;: vælg mellem {least} og {most} dage.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synkron kontakt så tæt på et personligt møde som muligt: video- eller webkonference.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Hvor den studerende hurtigt kan spørge og få svar inden for den aftalte svartid.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynkront og arkiveret: rapporter, feedback, aftaler.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Ét sted, hvor igangværende arbejde og leverancer ligger.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>En blog eller e-portfolio: den bruges også til den afsluttende bedømmelse.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Plads til uformel kontakt med kolleger: en teamkanal, en virtuel kaffe.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>En måde at nå hinanden på med lav båndbredde: et telefonopkald kan slå den smarte app.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Almindelig i virksomheder og på universiteter; gæster skal inviteres til værtsorganisationens lejer.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Tilslutning via et link; nogle virksomheder blokerer det eller tillader kun deres egen licens.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Kører i browseren; ofte blokeret, hvor en virksomhed har standardiseret på Microsoft.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, ingen konto, kører i browseren; kvaliteten afhænger af den anvendte server.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Udbredt i større virksomheder; tilslutning via et link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanaler pr. emne passer til spørgsmål og snak uden for opgaverne; den studerende skal inviteres til arbejdsområdet.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Alle har det, og det virker på svage forbindelser, men det blander privatliv og arbejdsliv og bruger private telefonnumre.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Privat fra starten; bruger private telefonnumre.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynkront, arkiveret, virker på enhver forbindelse: standarden for rapporter og formel udveksling.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Virker, når internettet ikke gør; vær opmærksom på prisen for internationale opkald.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Institutionens læringsplatform: opgaver, feedback og et arkiv til bedømmelsen; værtsorganisationens ansatte skal have gæsteadgang.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Værtsorganisationens dokumentlager; eksterne brugere skal inviteres.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Nem deling via link; undersøg, om værtsorganisationen tillader virksomhedsdata der.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Drives selv af mange universiteter; gæster kan få links eller konti.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, ofte kørt ved siden af Moodle; den studerende bestemmer, hvad mentor og vejleder ser.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>En refleksionsblog, privat eller delt med vejleder og mentor.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (universitetets læringsplatform)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (f.eks. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln studerende</numerusform>
+            <numerusform>%Ln studerende</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln kontakt</numerusform>
+            <numerusform>%Ln kontakter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln spørgsmål mangler stadig svar: “{question}”</numerusform>
+            <numerusform>%Ln spørgsmål mangler stadig svar, det første: “{question}”</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

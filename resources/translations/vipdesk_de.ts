@@ -2413,6 +2413,14 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n einmalig</numerusform>
+            <numerusform>%n einmalig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n Teilnehmende/r</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Einstellungen oder die Adresse und versuchen Sie es dann erneut.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n gesendet</numerusform>
+            <numerusform>%n gesendet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n noch in der Warteschlange</numerusform>
+            <numerusform>%n noch in der Warteschlange</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>Signature (ends every message)</source>
         <translation>Signatur (beendet jede Nachricht)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (Wortlaut des Büros)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3561,6 +3594,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>not yet</source>
         <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>versäumt</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3973,6 +4010,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <source>records</source>
         <translation>Datensätze</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>{nouns} durchsuchen</translation>
@@ -4033,6 +4077,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <source>organisation</source>
         <translation>Organisation</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln aufnehmende Organisation</numerusform>
+            <numerusform>%Ln aufnehmende Organisationen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>Kontakt</translation>
@@ -4048,6 +4099,13 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>institutions</source>
         <translation>Einrichtungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln Einrichtung</numerusform>
+            <numerusform>%Ln Einrichtungen</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4606,6 +4664,10 @@ Zu tun: {action}.</translation>
         <translation>Der Fragebogen als ausfüllbares PDF zum Senden an die Partei</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Nicht bewertet</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} frühere</translation>
     </message>
@@ -4992,6 +5054,10 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: Jemand anderes hat diesen Test inzwischen erfasst; neu geladen.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (freiwillig)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5418,6 +5484,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Jeder Partei, auf die ein fälliger Eintrag wartet, eine E-Mail senden: Unterschriften, Bescheinigung, Evaluationen</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Erinnerungen: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6351,10 @@ Zu tun: {action}.</translation>
         <translation>Aufgaben, Ergebnisse und Fristen</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor/in im Unternehmen</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6993,13 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Studierende importiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln neue/r Studierende/r</numerusform>
+            <numerusform>%Ln neue Studierende</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>&amp;Organisationen importieren…</translation>
@@ -6958,6 +7039,13 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Organisationen importiert.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln neue Organisation</numerusform>
+            <numerusform>%Ln neue Organisationen</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>&amp;Praktika importieren…</translation>
@@ -6995,6 +7083,27 @@ Zu tun: {action}.</translation>
         <translation>
             <numerusform>%Ln Praktikum importiert.</numerusform>
             <numerusform>%Ln Praktika importiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln neues Praktikum</numerusform>
+            <numerusform>%Ln neue Praktika</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln bereits vorhanden — übersprungen</numerusform>
+            <numerusform>%Ln bereits vorhanden — übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln mit Problemen</numerusform>
+            <numerusform>%Ln mit Problemen</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8223,14 @@ Zu tun: {action}.</translation>
         <translation>Für diese Partei ist kein Scan angehängt: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Unterzeichner/in nicht bestätigt ({because}); auf ausdrückliche Bestätigung der Koordination erfasst. Zertifikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Unterzeichner/in nicht bestätigt ({because}); auf ausdrückliche Bestätigung von {user} erfasst. Zertifikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Das Datum liegt vor dem Versand des Dokuments ({sent}).</translation>
     </message>
@@ -8368,6 +8485,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Es gibt keine Datei {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} bis {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9132,6 +9253,135 @@ Zu tun: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>„{setting}“: Wählen Sie {least} bis {most} Tage.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synchroner Kontakt, so nah wie möglich an einem persönlichen Treffen: Video- oder Webkonferenz.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Wo die/der Studierende schnell fragt und innerhalb der vereinbarten Antwortzeit eine Antwort bekommt.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchron und archiviert: Berichte, Rückmeldungen, Vereinbarungen.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Ein Ort, an dem laufende Arbeit und Arbeitsergebnisse liegen.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Ein Blog oder E-Portfolio: dient auch der abschließenden Bewertung.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Raum für informellen Kontakt mit Kolleginnen und Kollegen: ein Team-Kanal, ein virtueller Kaffee.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Ein Weg mit wenig Bandbreite, einander zu erreichen: ein Anruf schlägt oft die angesagte App.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Verbreitet in Unternehmen und Hochschulen; Gäste brauchen eine Einladung in den Mandanten der aufnehmenden Organisation.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Beitritt über einen Link; manche Unternehmen sperren es oder erlauben nur ihre eigene Lizenz.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Läuft im Browser; oft gesperrt, wo ein Unternehmen auf Microsoft setzt.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open Source, kein Konto, läuft im Browser; die Qualität hängt vom verwendeten Server ab.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Häufig in größeren Unternehmen; Beitritt über einen Link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanäle je Thema eignen sich für Fragen und Gespräche jenseits der Aufgaben; die/der Studierende braucht eine Einladung in den Workspace.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Alle haben es und es funktioniert bei schwacher Verbindung, vermischt aber Privat- und Arbeitsleben und nutzt private Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Auf Privatsphäre ausgelegt; nutzt private Telefonnummern.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchron, archiviert, funktioniert mit jeder Verbindung: der Standard für Berichte und förmlichen Austausch.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Funktioniert auch ohne Internet; achten Sie auf die Kosten internationaler Anrufe.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Die Lernplattform der Hochschule: Aufgaben, Rückmeldungen und ein Archiv für die Bewertung; Mitarbeitende der aufnehmenden Organisation brauchen Gastzugang.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Die Dokumentablage der aufnehmenden Organisation; externe Nutzer müssen eingeladen werden.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Einfaches Teilen per Link; prüfen Sie, ob die aufnehmende Organisation dort Unternehmensdaten erlaubt.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Von vielen Hochschulen selbst betrieben; Gäste können Links oder Konten erhalten.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-Portfolio, oft neben Moodle betrieben; die/der Studierende entscheidet, was Mentor/in und Tutor/in sehen.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Ein Reflexionsblog, privat oder mit Tutor/in und Mentor/in geteilt.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (die Lernplattform der Hochschule)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara E-Portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (z. B. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln Studierende/r</numerusform>
+            <numerusform>%Ln Studierende</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln Frage braucht noch eine Antwort: „{question}“</numerusform>
+            <numerusform>%Ln Fragen brauchen noch eine Antwort, die erste: „{question}“</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2407,6 +2407,14 @@ What you typed stays on this page.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n once</numerusform>
+            <numerusform>%n once</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n participant</numerusform>
@@ -3122,6 +3130,27 @@ To: {value2}
 The Outbox keeps the failed messages: correct the settings or the address, then Retry.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n sent</numerusform>
+            <numerusform>%n sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n still queued</numerusform>
+            <numerusform>%n still queued</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation type="unfinished"></translation>
@@ -3200,6 +3229,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>Signature (ends every message)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3544,6 +3577,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3957,6 +3994,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <source>records</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation type="unfinished"></translation>
@@ -4017,6 +4061,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <source>organisation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln host organisation</numerusform>
+            <numerusform>%Ln host organisations</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation type="unfinished"></translation>
@@ -4032,6 +4083,13 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     <message>
         <source>institutions</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln institution</numerusform>
+            <numerusform>%Ln institutions</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4586,6 +4644,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4969,6 +5031,10 @@ Your answers on this page are kept.</source>
     </message>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5392,6 +5458,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6256,6 +6326,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6894,6 +6968,13 @@ What to do: {action}.</source>
             <numerusform>Imported %Ln students.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln new student</numerusform>
+            <numerusform>%Ln new students</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation type="unfinished"></translation>
@@ -6933,6 +7014,13 @@ What to do: {action}.</source>
             <numerusform>Imported %Ln organisations.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln new organisation</numerusform>
+            <numerusform>%Ln new organisations</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation type="unfinished"></translation>
@@ -6970,6 +7058,27 @@ What to do: {action}.</source>
         <translation>
             <numerusform>Imported %Ln placement.</numerusform>
             <numerusform>Imported %Ln placements.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln new placement</numerusform>
+            <numerusform>%Ln new placements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln already exists — skipped</numerusform>
+            <numerusform>%Ln already exist — skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln with problems</numerusform>
+            <numerusform>%Ln with problems</numerusform>
         </translation>
     </message>
     <message>
@@ -8089,6 +8198,14 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8342,6 +8459,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>There is no file {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9107,6 +9228,135 @@ What to do: {action}.</source>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln students</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
+            <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

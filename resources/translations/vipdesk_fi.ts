@@ -2413,6 +2413,14 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n kertaluonteinen</numerusform>
+            <numerusform>%n kertaluonteista</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n osallistuja</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja valitse sitten Yritä uudelleen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n lähetetty</numerusform>
+            <numerusform>%n lähetetty</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n epäonnistui</numerusform>
+            <numerusform>%n epäonnistui</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n yhä jonossa</numerusform>
+            <numerusform>%n yhä jonossa</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Palvelin</translation>
@@ -3217,6 +3246,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Allekirjoitus (jokaisen viestin lopussa)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (toimiston sanamuoto)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3561,6 +3594,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>not yet</source>
         <translation>ei vielä</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>väliin jäänyt</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3973,6 +4010,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <source>records</source>
         <translation>tietueet</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln tietue</numerusform>
+            <numerusform>%Ln tietuetta</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Hae ({nouns})</translation>
@@ -4033,6 +4077,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <source>organisation</source>
         <translation>organisaatio</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln vastaanottava organisaatio</numerusform>
+            <numerusform>%Ln vastaanottavaa organisaatiota</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>yhteyshenkilö</translation>
@@ -4048,6 +4099,13 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>institutions</source>
         <translation>oppilaitokset</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln oppilaitos</numerusform>
+            <numerusform>%Ln oppilaitosta</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4606,6 +4664,10 @@ Toimenpide: {action}.</translation>
         <translation>Kysely täytettävänä PDF:nä osapuolelle lähetettäväksi</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Ei arvioitu</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} aiempaa</translation>
     </message>
@@ -4992,6 +5054,10 @@ Tämän sivun vastauksesi säilytetään.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: joku muu kirjasi tämän testin sillä välin; ladattu uudelleen.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (valinnainen)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5418,6 +5484,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Lähetä sähköpostia jokaiselle osapuolelle, jota erääntyvä kohde odottaa: allekirjoitukset, todistus, arvioinnit</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Muistutukset: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6351,10 @@ Toimenpide: {action}.</translation>
         <translation>Tehtävät, tuotokset ja määräajat</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Yrityksen mentori</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6993,13 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln opiskelijaa tuotu.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln uusi opiskelija</numerusform>
+            <numerusform>%Ln uutta opiskelijaa</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Tuo o&amp;rganisaatiot…</translation>
@@ -6958,6 +7039,13 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln organisaatiota tuotu.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln uusi organisaatio</numerusform>
+            <numerusform>%Ln uutta organisaatiota</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Tuo &amp;harjoittelut…</translation>
@@ -6995,6 +7083,27 @@ Toimenpide: {action}.</translation>
         <translation>
             <numerusform>%Ln harjoittelu tuotu.</numerusform>
             <numerusform>%Ln harjoittelua tuotu.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln uusi harjoittelu</numerusform>
+            <numerusform>%Ln uutta harjoittelua</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln on jo olemassa — ohitettu</numerusform>
+            <numerusform>%Ln on jo olemassa — ohitettu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln, joissa on ongelmia</numerusform>
+            <numerusform>%Ln, joissa on ongelmia</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8223,14 @@ Toimenpide: {action}.</translation>
         <translation>Skannausta ei ole liitetty osapuolelle: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Allekirjoittajaa ei vahvistettu ({because}); kirjattu koordinaattorin nimenomaisella vahvistuksella. Varmenne: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Allekirjoittajaa ei vahvistettu ({because}); kirjattu käyttäjän {user} nimenomaisella vahvistuksella. Varmenne: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Päivämäärä on ennen asiakirjan lähettämistä ({sent}).</translation>
     </message>
@@ -8368,6 +8485,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Tiedostoa {path} ei ole.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start}–{end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9132,6 +9253,135 @@ Toimenpide: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>”{setting}”: valitse {least}–{most} päivää.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synkroninen yhteys, mahdollisimman lähellä kasvokkaista tapaamista: video- tai verkkokokous.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Paikka, jossa opiskelija kysyy nopeasti ja saa vastauksen sovitussa vastausajassa.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynkroninen ja arkistoitu: raportit, palaute, sopimukset.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Yksi paikka keskeneräiselle työlle ja tuotoksille.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Blogi tai e-portfolio: se palvelee myös loppuarviointia.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Tilaa epämuodolliselle yhteydelle työtovereihin: tiimin kanava, virtuaalikahvit.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Vähän kaistaa vaativa tapa tavoittaa toisensa: puhelu voi voittaa muotisovelluksen.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Yleinen yrityksissä ja korkeakouluissa; vieraat tarvitsevat kutsun vastaanottavan organisaation ympäristöön.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Liittyminen linkistä; jotkin yritykset estävät sen tai sallivat vain oman lisenssinsä.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Toimii selaimessa; usein estetty, jos yritys on vakioinut Microsoftin.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Avointa lähdekoodia, ei tiliä, toimii selaimessa; laatu riippuu käytetystä palvelimesta.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Yleinen suuremmissa yrityksissä; liittyminen linkistä.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Aihekohtaiset kanavat sopivat kysymyksiin ja muuhun kuin työhön liittyvään juttuun; opiskelija tarvitsee kutsun työtilaan.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Kaikilla on se ja se toimii heikoillakin yhteyksillä, mutta se sekoittaa yksityis- ja työelämän ja käyttää yksityisiä puhelinnumeroita.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Yksityisyys suunnittelun lähtökohtana; käyttää yksityisiä puhelinnumeroita.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynkroninen, arkistoitu, toimii millä tahansa yhteydellä: oletus raporteille ja viralliselle viestinnälle.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Toimii, kun internet ei toimi; huomioi ulkomaanpuhelujen hinta.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Korkeakoulun oppimisalusta: tehtävät, palaute ja arkisto arviointia varten; vastaanottavan organisaation henkilöstö tarvitsee vierastunnukset.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Vastaanottavan organisaation dokumenttivarasto; ulkopuoliset käyttäjät on kutsuttava.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Helppo jakaa linkillä; tarkista, salliiko vastaanottava organisaatio yrityksen tiedot siellä.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Monen korkeakoulun itse ylläpitämä; vieraille voi antaa linkkejä tai tunnuksia.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, usein Moodlen rinnalla; opiskelija päättää, mitä mentori ja ohjaaja näkevät.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Reflektioblogi, yksityinen tai jaettu ohjaajan ja mentorin kanssa.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Puhelin</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (korkeakoulun oppimisalusta)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blogi (esim. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln opiskelija</numerusform>
+            <numerusform>%Ln opiskelijaa</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln yhteyshenkilö</numerusform>
+            <numerusform>%Ln yhteyshenkilöä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln kysymys odottaa vielä vastausta: ”{question}”</numerusform>
+            <numerusform>%Ln kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2413,6 +2413,14 @@ Quanto hai digitato resta in questa pagina.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n una tantum</numerusform>
+            <numerusform>%n una tantum</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n partecipante</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o l&apos;indirizzo, poi Riprova.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n inviato</numerusform>
+            <numerusform>%n inviati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n non riuscito</numerusform>
+            <numerusform>%n non riusciti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n ancora in coda</numerusform>
+            <numerusform>%n ancora in coda</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Firma (chiude ogni messaggio)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (testo dell&apos;ufficio)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3561,6 +3594,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>not yet</source>
         <translation>non ancora</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>saltato</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3973,6 +4010,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <source>records</source>
         <translation>record</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln record</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Cerca {nouns}</translation>
@@ -4033,6 +4077,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <source>organisation</source>
         <translation>organizzazione</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln organizzazione ospitante</numerusform>
+            <numerusform>%Ln organizzazioni ospitanti</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>contatto</translation>
@@ -4048,6 +4099,13 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>institutions</source>
         <translation>istituti</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln istituto</numerusform>
+            <numerusform>%Ln istituti</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4606,6 +4664,10 @@ Cosa fare: {action}.</translation>
         <translation>Il questionario come PDF compilabile da inviare alla parte</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Non valutato</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} precedenti</translation>
     </message>
@@ -4992,6 +5054,10 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: qualcun altro ha registrato questo test nel frattempo; ricaricato.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (facoltativo)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5418,6 +5484,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Invia per e-mail a ogni parte il punto in sospeso che la riguarda: firme, certificato, valutazioni</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Promemoria: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6351,10 @@ Cosa fare: {action}.</translation>
         <translation>Compiti, risultati e scadenze</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentore aziendale</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6919,6 +6993,13 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln studenti importati.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nuovo studente</numerusform>
+            <numerusform>%Ln nuovi studenti</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importa &amp;organizzazioni…</translation>
@@ -6958,6 +7039,13 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln organizzazioni importate.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nuova organizzazione</numerusform>
+            <numerusform>%Ln nuove organizzazioni</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importa &amp;tirocini…</translation>
@@ -6995,6 +7083,27 @@ Cosa fare: {action}.</translation>
         <translation>
             <numerusform>%Ln tirocinio importato.</numerusform>
             <numerusform>%Ln tirocini importati.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nuovo tirocinio</numerusform>
+            <numerusform>%Ln nuovi tirocini</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln esiste già — saltato</numerusform>
+            <numerusform>%Ln esistono già — saltati</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln con problemi</numerusform>
+            <numerusform>%Ln con problemi</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8223,14 @@ Cosa fare: {action}.</translation>
         <translation>Nessuna scansione allegata per la parte: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Firmatario non confermato ({because}); registrato su conferma esplicita del coordinatore. Certificato: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Firmatario non confermato ({because}); registrato su conferma esplicita di {user}. Certificato: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>La data è precedente all&apos;invio del documento ({sent}).</translation>
     </message>
@@ -8368,6 +8485,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Non esiste il file {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} dal {start} al {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9132,6 +9253,135 @@ Cosa fare: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>«{setting}»: scegli da {least} a {most} giorni.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Contatto sincrono il più vicino possibile a un incontro di persona: video o web conferenza.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Dove lo studente chiede rapidamente e riceve una risposta entro il tempo di risposta concordato.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asincrono e archiviato: relazioni, feedback, accordi.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Un unico luogo dove stanno il lavoro in corso e i risultati.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Un blog o un e-portfolio: serve anche per la valutazione finale.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Spazio per il contatto informale con i colleghi: un canale del team, un caffè virtuale.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Un modo a bassa larghezza di banda per raggiungersi: una telefonata può battere l&apos;app di moda.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Diffuso in aziende e università; gli ospiti devono essere invitati nel tenant dell&apos;organizzazione ospitante.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Si accede da un link; alcune aziende lo bloccano o consentono solo la propria licenza.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Funziona nel browser; spesso bloccato dove un&apos;azienda usa Microsoft come standard.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, nessun account, funziona nel browser; la qualità dipende dal server usato.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Frequente nelle aziende più grandi; si accede da un link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>I canali per argomento si prestano a domande e chiacchiere fuori dai compiti; lo studente deve essere invitato nel workspace.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Tutti ce l&apos;hanno e funziona con connessioni deboli, ma mescola vita privata e lavoro e usa numeri di telefono privati.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Riservato per progettazione; usa numeri di telefono privati.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asincrono, archiviato, funziona con qualsiasi connessione: la scelta predefinita per relazioni e scambi formali.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Funziona quando internet non funziona; attenzione al costo delle chiamate internazionali.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>La piattaforma di apprendimento dell&apos;istituto: compiti, feedback e un archivio per la valutazione; il personale dell&apos;organizzazione ospitante ha bisogno di un accesso ospite.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>L&apos;archivio documenti dell&apos;organizzazione ospitante; gli utenti esterni devono essere invitati.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Condivisione facile tramite link; verifica se l&apos;organizzazione ospitante vi consente dati aziendali.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Gestito in proprio da molte università; agli ospiti si possono dare link o account.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio spesso affiancato a Moodle; lo studente decide cosa vedono mentore e tutor.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Un blog di riflessione, privato o condiviso con tutor e mentore.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefono</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (la piattaforma dell&apos;università)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (ad es. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln studente</numerusform>
+            <numerusform>%Ln studenti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contatto</numerusform>
+            <numerusform>%Ln contatti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln domanda attende ancora una risposta: “{question}”</numerusform>
+            <numerusform>%Ln domande attendono ancora una risposta, la prima: “{question}”</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

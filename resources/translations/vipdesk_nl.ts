@@ -2413,6 +2413,14 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n eenmalig</numerusform>
+            <numerusform>%n eenmalig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n deelnemer</numerusform>
@@ -3138,6 +3146,27 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het adres en kies dan Opnieuw proberen.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>%n verzonden</numerusform>
+            <numerusform>%n verzonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n mislukt</numerusform>
+            <numerusform>%n mislukt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>%n nog in de wachtrij</numerusform>
+            <numerusform>%n nog in de wachtrij</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Server</translation>
@@ -3217,6 +3246,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>Signature (ends every message)</source>
         <translation>Handtekening (sluit elk bericht af)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (tekst van het bureau)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3561,6 +3594,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>not yet</source>
         <translation>nog niet</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>gemist</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3973,6 +4010,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <source>records</source>
         <translation>records</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln record</numerusform>
+            <numerusform>%Ln records</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Zoeken in {nouns}</translation>
@@ -4033,6 +4077,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <source>organisation</source>
         <translation>organisatie</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln ontvangende organisatie</numerusform>
+            <numerusform>%Ln ontvangende organisaties</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>contactpersoon</translation>
@@ -4048,6 +4099,13 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>institutions</source>
         <translation>instellingen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln instelling</numerusform>
+            <numerusform>%Ln instellingen</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4606,6 +4664,10 @@ Wat te doen: {action}.</translation>
         <translation>De vragenlijst als invulbare PDF om naar de partij te sturen</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Niet beoordeeld</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · {earlier} eerder</translation>
     </message>
@@ -4992,6 +5054,10 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: iemand anders heeft deze test intussen vastgelegd; opnieuw geladen.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (optioneel)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5418,6 +5484,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Elke partij op wie een item wacht een e-mail sturen: handtekeningen, certificaat, evaluaties</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Herinneringen: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6281,6 +6351,10 @@ Wat te doen: {action}.</translation>
         <translation>Taken, resultaten en deadlines</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor in het bedrijf</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} door {user}</translation>
     </message>
@@ -6919,6 +6993,13 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln studenten geïmporteerd.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe student</numerusform>
+            <numerusform>%Ln nieuwe studenten</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>&amp;Organisaties importeren…</translation>
@@ -6958,6 +7039,13 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln organisaties geïmporteerd.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe organisatie</numerusform>
+            <numerusform>%Ln nieuwe organisaties</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Sta&amp;ges importeren…</translation>
@@ -6995,6 +7083,27 @@ Wat te doen: {action}.</translation>
         <translation>
             <numerusform>%Ln stage geïmporteerd.</numerusform>
             <numerusform>%Ln stages geïmporteerd.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nieuwe stage</numerusform>
+            <numerusform>%Ln nieuwe stages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln bestaat al — overgeslagen</numerusform>
+            <numerusform>%Ln bestaan al — overgeslagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln met problemen</numerusform>
+            <numerusform>%Ln met problemen</numerusform>
         </translation>
     </message>
     <message>
@@ -8114,6 +8223,14 @@ Wat te doen: {action}.</translation>
         <translation>Er is geen scan bijgevoegd voor {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Ondertekenaar niet bevestigd ({because}); vastgelegd op uitdrukkelijke bevestiging van de coördinator. Certificaat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Ondertekenaar niet bevestigd ({because}); vastgelegd op uitdrukkelijke bevestiging van {user}. Certificaat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>De datum ligt vóór het versturen van het document ({sent}).</translation>
     </message>
@@ -8368,6 +8485,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Er is geen bestand {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} {start} tot {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9132,6 +9253,135 @@ Wat te doen: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>“{setting}”: kies van {least} tot {most} dagen.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Synchroon contact, zo dicht mogelijk bij een ontmoeting in persoon: video- of webconferentie.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Waar de student snel iets vraagt en binnen de afgesproken reactietijd antwoord krijgt.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchroon en gearchiveerd: verslagen, feedback, afspraken.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Eén plek waar lopend werk en opleveringen staan.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Een blog of e-portfolio: dient ook voor de eindbeoordeling.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Ruimte voor informeel contact met collega&apos;s: een teamkanaal, een virtuele koffie.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Een manier om elkaar met weinig bandbreedte te bereiken: een telefoontje kan de hippe app verslaan.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Gangbaar bij bedrijven en universiteiten; gasten hebben een uitnodiging nodig voor de omgeving van de ontvangende organisatie.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Deelnemen via een link; sommige bedrijven blokkeren het of staan alleen hun eigen licentie toe.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Werkt in de browser; vaak geblokkeerd waar een bedrijf op Microsoft standaardiseert.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Open source, geen account, werkt in de browser; de kwaliteit hangt af van de gebruikte server.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Veel gebruikt in grotere bedrijven; deelnemen via een link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanalen per onderwerp passen bij vragen en praatjes naast het werk; de student heeft een uitnodiging voor de werkruimte nodig.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Iedereen heeft het en het werkt op zwakke verbindingen, maar het mengt privé en werk en gebruikt privételefoonnummers.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Privé door ontwerp; gebruikt privételefoonnummers.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchroon, gearchiveerd, werkt op elke verbinding: de standaard voor verslagen en formele uitwisseling.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Werkt wanneer internet het niet doet; let op de kosten van internationale gesprekken.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>De leeromgeving van de instelling: opdrachten, feedback en een archief voor de beoordeling; medewerkers van de ontvangende organisatie hebben gasttoegang nodig.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>De documentopslag van de ontvangende organisatie; externe gebruikers moeten worden uitgenodigd.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Eenvoudig delen via een link; ga na of de ontvangende organisatie daar bedrijfsgegevens toestaat.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Door veel universiteiten zelf beheerd; gasten kunnen links of accounts krijgen.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, vaak naast Moodle; de student bepaalt wat mentor en begeleider zien.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Een reflectieblog, privé of gedeeld met begeleider en mentor.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (de leeromgeving van de universiteit)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (bijv. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln studenten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln contact</numerusform>
+            <numerusform>%Ln contacten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln vraag moet nog beantwoord worden: ‘{question}’</numerusform>
+            <numerusform>%Ln vragen moeten nog beantwoord worden, de eerste: ‘{question}’</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2429,6 +2429,15 @@ Wpisane dane pozostają na tej stronie.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n once</source>
+        <comment>a grant line paid one time: 1 once</comment>
+        <translation>
+            <numerusform>%n jednorazowo</numerusform>
+            <numerusform>%n jednorazowo</numerusform>
+            <numerusform>%n jednorazowo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n participant(s)</source>
         <translation>
             <numerusform>%n uczestnik</numerusform>
@@ -3160,6 +3169,30 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
 
 Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adres, a następnie kliknij „Ponów”.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n sent</source>
+        <translation>
+            <numerusform>wysłano: %n</numerusform>
+            <numerusform>wysłano: %n</numerusform>
+            <numerusform>wysłano: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>nieudane: %n</numerusform>
+            <numerusform>nieudane: %n</numerusform>
+            <numerusform>nieudane: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still queued</source>
+        <translation>
+            <numerusform>nadal w kolejce: %n</numerusform>
+            <numerusform>nadal w kolejce: %n</numerusform>
+            <numerusform>nadal w kolejce: %n</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Server</source>
         <translation>Serwer</translation>
@@ -3239,6 +3272,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>Signature (ends every message)</source>
         <translation>Podpis (na końcu każdej wiadomości)</translation>
+    </message>
+    <message>
+        <source>{title} (office wording)</source>
+        <translation>{title} (treść biura)</translation>
     </message>
     <message>
         <source>Mail templates</source>
@@ -3583,6 +3620,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>not yet</source>
         <translation>jeszcze nie</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>pominięte</translation>
     </message>
     <message>
         <source>Save the placement first to keep its monitoring log.</source>
@@ -3996,6 +4037,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <source>records</source>
         <translation>rekordy</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln record(s)</source>
+        <translation>
+            <numerusform>%Ln rekord</numerusform>
+            <numerusform>%Ln rekordy</numerusform>
+            <numerusform>%Ln rekordów</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Search {nouns}</source>
         <translation>Szukaj: {nouns}</translation>
@@ -4056,6 +4105,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <source>organisation</source>
         <translation>organizacja</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln host organisation(s)</source>
+        <translation>
+            <numerusform>%Ln organizacja przyjmująca</numerusform>
+            <numerusform>%Ln organizacje przyjmujące</numerusform>
+            <numerusform>%Ln organizacji przyjmujących</numerusform>
+        </translation>
+    </message>
     <message>
         <source>contact</source>
         <translation>kontakt</translation>
@@ -4071,6 +4128,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>institutions</source>
         <translation>instytucje</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln institution(s)</source>
+        <translation>
+            <numerusform>%Ln instytucja</numerusform>
+            <numerusform>%Ln instytucje</numerusform>
+            <numerusform>%Ln instytucji</numerusform>
+        </translation>
     </message>
     <message>
         <source>done outside vipdesk: </source>
@@ -4633,6 +4698,10 @@ Co zrobić: {action}.</translation>
         <translation>Kwestionariusz jako PDF do wypełnienia, do wysłania danej stronie</translation>
     </message>
     <message>
+        <source>Not assessed</source>
+        <translation>Nie oceniono</translation>
+    </message>
+    <message>
         <source> · {earlier} earlier</source>
         <translation> · wcześniejsze: {earlier}</translation>
     </message>
@@ -5019,6 +5088,10 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
     <message>
         <source>{who}: someone else recorded this test meanwhile; reloaded.</source>
         <translation>{who}: ktoś inny zapisał w międzyczasie ten test; wczytano ponownie.</translation>
+    </message>
+    <message>
+        <source>{name} (optional)</source>
+        <translation>{name} (opcjonalnie)</translation>
     </message>
     <message>
         <source>— none —</source>
@@ -5445,6 +5518,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>E-mail each party a due item waits for: signatures, certificate, evaluations</source>
         <translation>Wyślij e-mail do każdej strony, na którą czeka pozycja: podpisy, zaświadczenie, ewaluacje</translation>
+    </message>
+    <message>
+        <source>Reminders: {summary}.</source>
+        <translation>Przypomnienia: {summary}.</translation>
     </message>
     <message>
         <source>Work list</source>
@@ -6319,6 +6396,10 @@ Co zrobić: {action}.</translation>
         <translation>Zadania, rezultaty i terminy</translation>
     </message>
     <message>
+        <source>Host mentor</source>
+        <translation>Mentor w przedsiębiorstwie</translation>
+    </message>
+    <message>
         <source>{time}  {what} by {user}</source>
         <translation>{time}  {what} ({user})</translation>
     </message>
@@ -6958,6 +7039,14 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln studentów.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new student(s)</source>
+        <translation>
+            <numerusform>%Ln nowy student</numerusform>
+            <numerusform>%Ln nowi studenci</numerusform>
+            <numerusform>%Ln nowych studentów</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;organisations…</source>
         <translation>Importuj &amp;organizacje…</translation>
@@ -6998,6 +7087,14 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln organizacji.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln new organisation(s)</source>
+        <translation>
+            <numerusform>%Ln nowa organizacja</numerusform>
+            <numerusform>%Ln nowe organizacje</numerusform>
+            <numerusform>%Ln nowych organizacji</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Import &amp;placements…</source>
         <translation>Importuj &amp;praktyki…</translation>
@@ -7036,6 +7133,30 @@ Co zrobić: {action}.</translation>
             <numerusform>Zaimportowano %Ln praktykę.</numerusform>
             <numerusform>Zaimportowano %Ln praktyki.</numerusform>
             <numerusform>Zaimportowano %Ln praktyk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new placement(s)</source>
+        <translation>
+            <numerusform>%Ln nowa praktyka</numerusform>
+            <numerusform>%Ln nowe praktyki</numerusform>
+            <numerusform>%Ln nowych praktyk</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln already exist(s) — skipped</source>
+        <translation>
+            <numerusform>%Ln już istnieje — pominięto</numerusform>
+            <numerusform>%Ln już istnieją — pominięto</numerusform>
+            <numerusform>%Ln już istnieje — pominięto</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln with problems</source>
+        <translation>
+            <numerusform>%Ln z problemami</numerusform>
+            <numerusform>%Ln z problemami</numerusform>
+            <numerusform>%Ln z problemami</numerusform>
         </translation>
     </message>
     <message>
@@ -8155,6 +8276,14 @@ Co zrobić: {action}.</translation>
         <translation>Brak załączonego skanu dla strony: {party}.</translation>
     </message>
     <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of the coordinator. Certificate: {certificate}</source>
+        <translation>Podpisujący niepotwierdzony ({because}); zarejestrowano na wyraźne potwierdzenie koordynatora. Certyfikat: {certificate}</translation>
+    </message>
+    <message>
+        <source>Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. Certificate: {certificate}</source>
+        <translation>Podpisujący niepotwierdzony ({because}); zarejestrowano na wyraźne potwierdzenie użytkownika {user}. Certyfikat: {certificate}</translation>
+    </message>
+    <message>
         <source>The date is before the document was sent ({sent}).</source>
         <translation>Data jest wcześniejsza niż wysłanie dokumentu ({sent}).</translation>
     </message>
@@ -8409,6 +8538,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>There is no file {path}.</source>
         <translation>Nie ma pliku {path}.</translation>
+    </message>
+    <message>
+        <source>{kind} {start} to {end}</source>
+        <translation>{kind} od {start} do {end}</translation>
     </message>
     <message>
         <source>Cannot read {name}: {reason}.</source>
@@ -9173,6 +9306,138 @@ Co zrobić: {action}.</translation>
     <message>
         <source>“{setting}”: choose from {least} to {most} days.</source>
         <translation>„{setting}”: wybierz od {least} do {most} dni.</translation>
+    </message>
+    <message>
+        <source>Synchronous contact as close as possible to meeting in person: video or web conferencing.</source>
+        <translation>Kontakt synchroniczny, jak najbliższy spotkaniu osobistemu: wideo- lub telekonferencja.</translation>
+    </message>
+    <message>
+        <source>Where the student asks quickly and gets an answer within the agreed reply time.</source>
+        <translation>Miejsce, gdzie student szybko pyta i dostaje odpowiedź w uzgodnionym czasie.</translation>
+    </message>
+    <message>
+        <source>Asynchronous and archived: reports, feedback, agreements.</source>
+        <translation>Asynchronicznie i z archiwum: sprawozdania, informacje zwrotne, ustalenia.</translation>
+    </message>
+    <message>
+        <source>One place where work in progress and deliverables live.</source>
+        <translation>Jedno miejsce na bieżącą pracę i rezultaty.</translation>
+    </message>
+    <message>
+        <source>A blog or e-portfolio: it also serves the final assessment.</source>
+        <translation>Blog lub e-portfolio: służy też ocenie końcowej.</translation>
+    </message>
+    <message>
+        <source>Space for informal contact with co-workers: a team channel, a virtual coffee.</source>
+        <translation>Miejsce na nieformalny kontakt ze współpracownikami: kanał zespołu, wirtualna kawa.</translation>
+    </message>
+    <message>
+        <source>A low-bandwidth way to reach each other: a phone call can beat the trendy app.</source>
+        <translation>Sposób na kontakt przy słabym łączu: telefon bywa lepszy niż modna aplikacja.</translation>
+    </message>
+    <message>
+        <source>Common in companies and universities; guests need an invitation to the host&apos;s tenant.</source>
+        <translation>Popularne w firmach i na uczelniach; goście potrzebują zaproszenia do środowiska organizacji przyjmującej.</translation>
+    </message>
+    <message>
+        <source>Joins from a link; some companies block it or allow only their own licence.</source>
+        <translation>Dołączanie przez link; niektóre firmy je blokują lub dopuszczają tylko własną licencję.</translation>
+    </message>
+    <message>
+        <source>Runs in the browser; often blocked where a company standardises on Microsoft.</source>
+        <translation>Działa w przeglądarce; często blokowane tam, gdzie firma standardowo używa Microsoftu.</translation>
+    </message>
+    <message>
+        <source>Open source, no account, runs in the browser; quality depends on the server used.</source>
+        <translation>Otwarte oprogramowanie, bez konta, działa w przeglądarce; jakość zależy od użytego serwera.</translation>
+    </message>
+    <message>
+        <source>Frequent in larger companies; joins from a link.</source>
+        <translation>Częste w większych firmach; dołączanie przez link.</translation>
+    </message>
+    <message>
+        <source>Channels per topic suit questions and non-task talk; the student needs an invitation to the workspace.</source>
+        <translation>Kanały tematyczne nadają się do pytań i rozmów poza zadaniami; student potrzebuje zaproszenia do przestrzeni roboczej.</translation>
+    </message>
+    <message>
+        <source>Everybody has it and it works on weak connections, but it mixes private and work life and uses private phone numbers.</source>
+        <translation>Każdy je ma i działa przy słabym łączu, ale miesza życie prywatne z pracą i używa prywatnych numerów telefonów.</translation>
+    </message>
+    <message>
+        <source>Private by design; uses private phone numbers.</source>
+        <translation>Prywatne z założenia; używa prywatnych numerów telefonów.</translation>
+    </message>
+    <message>
+        <source>Asynchronous, archived, works on any connection: the default for reports and formal exchange.</source>
+        <translation>Asynchronicznie, z archiwum, działa przy każdym łączu: domyślny kanał sprawozdań i formalnej wymiany.</translation>
+    </message>
+    <message>
+        <source>Works when the internet does not; mind the cost of international calls.</source>
+        <translation>Działa, gdy nie działa internet; uwaga na koszt połączeń międzynarodowych.</translation>
+    </message>
+    <message>
+        <source>The institution&apos;s learning platform: assignments, feedback and an archive for the assessment; host staff need guest access.</source>
+        <translation>Platforma e-learningowa uczelni: zadania, informacje zwrotne i archiwum do oceny; pracownicy organizacji przyjmującej potrzebują dostępu gościa.</translation>
+    </message>
+    <message>
+        <source>The host&apos;s document store; external users need to be invited.</source>
+        <translation>Repozytorium dokumentów organizacji przyjmującej; użytkowników zewnętrznych trzeba zaprosić.</translation>
+    </message>
+    <message>
+        <source>Easy sharing by link; check whether the host allows company data there.</source>
+        <translation>Łatwe udostępnianie przez link; sprawdź, czy organizacja przyjmująca dopuszcza tam dane firmowe.</translation>
+    </message>
+    <message>
+        <source>Self-hosted by many universities; guests can be given links or accounts.</source>
+        <translation>Utrzymywane przez wiele uczelni we własnym zakresie; gościom można dać linki lub konta.</translation>
+    </message>
+    <message>
+        <source>E-portfolio often run next to Moodle; the student decides what mentor and tutor see.</source>
+        <translation>E-portfolio, często obok Moodle; student decyduje, co widzą mentor i opiekun.</translation>
+    </message>
+    <message>
+        <source>A reflection blog, private or shared with tutor and mentor.</source>
+        <translation>Blog refleksyjny, prywatny lub udostępniony opiekunowi i mentorowi.</translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Moodle (the university&apos;s LMS)</source>
+        <translation>Moodle (platforma uczelni)</translation>
+    </message>
+    <message>
+        <source>Mahara e-portfolio</source>
+        <translation>Mahara e-portfolio</translation>
+    </message>
+    <message>
+        <source>Blog (e.g. WordPress)</source>
+        <translation>Blog (np. WordPress)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln student(s)</source>
+        <translation>
+            <numerusform>%Ln student</numerusform>
+            <numerusform>%Ln studentów</numerusform>
+            <numerusform>%Ln studentów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln kontakt</numerusform>
+            <numerusform>%Ln kontakty</numerusform>
+            <numerusform>%Ln kontaktów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln question(s) still need an answer, the first: “{question}”</source>
+        <translation>
+            <numerusform>%Ln pytanie czeka na odpowiedź: „{question}”</numerusform>
+            <numerusform>%Ln pytania czekają na odpowiedź, pierwsze: „{question}”</numerusform>
+            <numerusform>%Ln pytań czeka na odpowiedź, pierwsze: „{question}”</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -17,20 +17,24 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 @contextmanager
 def interface_in(language: str, folder: Path) -> Iterator[None]:
     """The interface in `language` while the block runs: its catalogue compiled into `folder`
-    and installed, and the phrases' templates looked up again on the way in and out."""
+    and installed, the names of states, kinds and countries in it, and the phrases' templates
+    looked up again on the way in and out."""
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from vipdesk.ui import phrases
+    from vipdesk.ui import labels, phrases
 
     translator = QTranslator()
     compiled = str(compile_catalogues(folder, [language]))
     assert translator.load(CATALOGUE.format(language=language), compiled)
     QCoreApplication.installTranslator(translator)
     phrases.all_templates.cache_clear()
+    before = labels.language()
+    labels.use_language(language)
     try:
         yield
     finally:
         QCoreApplication.removeTranslator(translator)
+        labels.use_language(before)
         phrases.all_templates.cache_clear()
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.helpers.phrases import templates_in
 from tests.helpers.report_world import (
     ReportWorld,
     add_large_cost,
@@ -22,7 +23,13 @@ from tests.helpers.report_world import (
     table,
 )
 from vipdesk.db import Database
+from vipdesk.documents.report_language import catalogue
+from vipdesk.errors import VipdeskError
+from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.models import Mode
+from vipdesk.services.funding import allocation
+from vipdesk.services.funding.costs import cost_problem
+from vipdesk.services.funding.currency import MissingRateError
 from vipdesk.services.jobs import CancelledError
 from vipdesk.services.reports.filters import EQUITY_TITLES, ReportFilter
 
@@ -159,6 +166,29 @@ def test_unconverted_costs_are_named_on_the_first_sheet(world: ReportWorld, tmp_
         filters(path)["Not counted"]
     )
     assert block(path, "Key figure")["Total cost"] == (2700,)
+    # in the report's language, the cost's own name as typed
+    polish = export(world.db, "costs", tmp_path / "pl.xlsx", language="pl")
+    sheet = load_workbook(polish).worksheets[0]  # "Filtry": the sheet names are Polish too
+    note = next(
+        str(c) for row in sheet.iter_rows(values_only=True) for c in row if c and "Kraków" in str(c)
+    )
+    assert "Course in Kraków (4 maj 2026): Brak kursu wymiany dla PLN w dniu 4 maj 2026" in note
+    assert "exchange rate" not in note
+
+
+def test_every_reason_a_cost_is_not_counted_is_in_every_report_language() -> None:
+    """The Filters sheet says why in the report's language: each sentence the funding services
+    can give for a cost left out is in every report catalogue."""
+    missing_rate = MissingRateError("USD", date(2026, 1, 1), "EUR").phrase
+    assert missing_rate is not None
+    reasons = templates_in((allocation,), {"said": 0}) | {
+        missing_rate.template,
+        cost_problem("x", date(2026, 1, 1), VipdeskError("y")).template,
+        "{source}: {cost}: {problem}",  # the budget's, per source
+    }
+    assert len(reasons) == 7
+    for language in sorted(set(LANGUAGES) - {ENGLISH}):
+        assert reasons <= set(catalogue(language)), language
 
 
 def test_large_amounts_never_show_as_hashes(world: ReportWorld, tmp_path: Path) -> None:

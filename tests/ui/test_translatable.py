@@ -212,3 +212,48 @@ def test_errors_and_problems_reach_the_screen_through_their_wording() -> None:
             ):
                 found.append(f"{path.relative_to(UI)}:{node.lineno}: {node.value.id}.message")
     assert found == []
+
+
+def tr_inside_f_strings(source: str, name: str) -> list[str]:
+    """`tr()` calls inside an f-string: lupdate does not read into f-strings, so their texts
+    never reach the catalogue and stay English in every language."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if (
+                isinstance(inner, ast.Call)
+                and getattr(inner.func, "id", getattr(inner.func, "attr", "")) == "tr"
+            ):
+                found.append(f"{name}:{inner.lineno}: tr() inside an f-string")
+    return found
+
+
+def test_no_tr_hides_inside_an_f_string() -> None:
+    assert tr_inside_f_strings("x = f\"{tr('Not assessed')}\"\ny = tr('seen')\n", "x.py") == [
+        "x.py:1: tr() inside an f-string"
+    ]
+    found = [
+        finding
+        for path in sorted(UI.rglob("*.py"))
+        for finding in tr_inside_f_strings(
+            path.read_text(encoding="utf-8"), str(path.relative_to(UI))
+        )
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_money_on_screen_is_written_as_the_interface_language_writes_it() -> None:
+    """The services' `format_money` writes English figures ("1,096.00 EUR") for the command
+    line; the windows use `vipdesk.ui.money_fields.format_money` ("1.096,00 EUR" in German)."""
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("vipdesk.services")
+                and any(alias.name == "format_money" for alias in node.names)
+            ):
+                found.append(f"{path.relative_to(UI)}:{node.lineno}")
+    assert not found, found

@@ -15,13 +15,16 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from vipdesk.languages import ENGLISH, check_language
+from vipdesk.phrase import Count, Country, Day, Joined, Label, Phrase, english
 from vipdesk.resources import load_json
 
 
@@ -119,3 +122,39 @@ def day(value: date) -> str:
 def moment(value: datetime) -> str:
     """A date and time in running text, to the minute: "4 December 2026, 09:30"."""
     return f"{day(value.date())}, {value:%H:%M}"
+
+
+def said(phrase: Phrase) -> Text:
+    """A sentence a service kept as a phrase (why a cost was not counted), in the report's
+    language: its template from the catalogue, each part worded for the language. In English
+    it reads as the service says it."""
+    if current_language() == ENGLISH:
+        return Text(phrase.english())
+    return t(phrase.template, **{key: _part(value) for key, value in phrase.values.items()})
+
+
+def _part(value: Any) -> str:
+    if isinstance(value, Phrase):
+        return said(value)
+    if isinstance(value, Joined):
+        return value.separator.join(_part(p) for p in value.parts)
+    if isinstance(value, Day):
+        return str(format_date(value.on, format="long" if value.long else "medium",
+                               locale=_locale()))  # fmt: skip
+    if isinstance(value, date):
+        return str(format_date(value, format="medium", locale=_locale()))
+    if isinstance(value, Count):
+        return number(value.n)
+    if isinstance(value, Decimal):
+        return number(float(value), max(0, -int(value.as_tuple().exponent)))
+    if isinstance(value, Label):
+        named = label(value.text)
+        return named.lower() if value.in_sentence and current_language() != "de" else named
+    if isinstance(value, Country):
+        return str(_territories(current_language()).get(value.code, value.name))
+    return english(value)
+
+
+@cache
+def _territories(language: str) -> dict[str, str]:
+    return dict(Locale.parse(language).territories)

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from vipdesk import __version__
-from vipdesk.documents.report_language import label, moment, number, t
+from vipdesk.documents.report_language import label, moment, number, said, t
 from vipdesk.documents.spreadsheets import (
     BOLD,
     DATE_FORMAT,
@@ -37,6 +37,7 @@ from vipdesk.documents.spreadsheets import (
     text_cell,
 )
 from vipdesk.documents.streamed_rows import stream_rows
+from vipdesk.phrase import Phrase
 
 FILTERS_SHEET, SUMMARY_SHEET = "Filters", "Summary"
 NO_SENSITIVE_DATA = "None: this report holds no equity flags or other special-category data."
@@ -75,11 +76,12 @@ def write_filters_sheet(
     ws.append([styled(ws, t("Sheets"), font=BOLD), sheets])
 
 
-def problems_note(problems: Sequence[str], limit: int = 10) -> list[tuple[str, str]]:
-    """A note for the Filters sheet naming the cost items left out of the figures, if any."""
+def problems_note(problems: Sequence[Phrase], limit: int = 10) -> list[tuple[str, str]]:
+    """A note for the Filters sheet naming the cost items left out of the figures, if any, in
+    the report's language."""
     if not problems:
         return []
-    shown = "\n".join(problems[:limit])
+    shown = "\n".join(said(problem) for problem in problems[:limit])
     if len(problems) > limit:
         shown += "\n" + t("… and {count} more.", count=number(len(problems) - limit))
     intro = t("These cost items could not be converted or shared:")

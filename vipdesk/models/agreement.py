@@ -162,6 +162,9 @@ class AgreementSignature(Base):
     signer_email: Mapped[str | None] = mapped_column(String(200))
     signed_on: Mapped[date | None]
     reason: Mapped[str | None] = mapped_column(Text)  # why the party declined
+    # vipdesk's own reason (an unconfirmed signer recorded) as a phrase, for the reader's
+    # language (`vipdesk.phrase.phrase_json`); `reason` holds it in English.
+    reason_phrase: Mapped[str | None] = mapped_column(Text)
     scan: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     scan_name: Mapped[str | None] = mapped_column(String(200))
     recorded_by: Mapped[str | None] = mapped_column(String(100))

@@ -64,6 +64,8 @@ class OutboxMessage(Versioned, Base):
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     server_reply: Mapped[str | None] = mapped_column(String(300))
     failure: Mapped[str | None] = mapped_column(Text)  # why it failed, in words
+    # The same as a phrase (`vipdesk.phrase.phrase_json`), for the reader's language.
+    failure_phrase: Mapped[str | None] = mapped_column(Text)
     queued_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     queued_by: Mapped[str] = mapped_column(String(120))
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from vipdesk.db import Database
-from vipdesk.documents.report_language import t
+from vipdesk.documents.report_language import current_language, t
 from vipdesk.documents.report_sheets import (
     SUMMARY_SHEET,
     Col,
@@ -70,7 +70,7 @@ def _group_label(by: GroupBy, value: Any) -> Any:
     if by is GroupBy.MODE and isinstance(value, Mode):
         return t(value.label)
     if by is GroupBy.COUNTRY:
-        return f"{country_name(value)} ({value})"
+        return f"{country_name(value, current_language())} ({value})"
     return value
 
 

@@ -155,13 +155,13 @@ def workbook_report(
     def build(
         db: Database, path: Path, options: ReportOptions, progress: Progress, cancel: ShouldCancel
     ) -> int:
-        details = load_placement_details(
-            db,
-            options.filter,
-            include_sensitive=sensitive and options.include_sensitive,
-            should_cancel=cancel,
-        )
-        with report_language(options.language):
+        with report_language(options.language):  # the countries are named in it too
+            details = load_placement_details(
+                db,
+                options.filter,
+                include_sensitive=sensitive and options.include_sensitive,
+                should_cancel=cancel,
+            )
             book = gather(db, details, options, cancel)
             write_book(path, book, options.filter, progress=progress, should_cancel=cancel)
         return book.records

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from babel import Locale
 
+from vipdesk.phrase import Country
 from vipdesk.resources import load_json
 
 
@@ -27,6 +30,26 @@ def country_name(code: str | None, language: str = "en") -> str:
     if own == "en":
         return english
     return str(_territories(own).get(code.upper(), english))
+
+
+def country(code: str) -> Country:
+    """A country inside a sentence: its English name, its own name in the reader's language."""
+    return Country(code.upper(), country_name(code))
+
+
+@dataclass(frozen=True)
+class Names:
+    """How a reader names the countries and labels (a contact's role, a size) that vipdesk
+    keeps as codes and English words, where a service writes them into a list or a picker.
+
+    English by default (the command line, the tests); the interface passes its own
+    (`vipdesk.ui.labels.NAMES`): a German coordinator picks "Nordlicht GmbH · Deutschland"."""
+
+    country: Callable[[str | None], str] = country_name
+    label: Callable[[str], str] = str
+
+
+ENGLISH_NAMES = Names()
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH
+from vipdesk.services.refdata import Names, country_name
 from vipdesk.ui import i18n
 
 # Languages that write nouns with a capital inside a sentence too.
@@ -33,6 +34,15 @@ def shown(label: str) -> str:
     """`label` as the interface shows it on its own: "Entwurf" for "Draft" in German; a name
     the reports do not use is looked up in the interface's own catalogue."""
     return catalogue(_language).get(label) or i18n.tr(label)
+
+
+def country(code: str | None) -> str:
+    """A country by its ISO code, as the interface's language names it ("Deutschland")."""
+    return country_name(code, _language)
+
+
+# What the services write into lists and pickers, in the interface's language.
+NAMES = Names(country=country, label=shown)
 
 
 def in_sentence(label: str) -> str:

@@ -34,6 +34,7 @@ from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.icons import icon
 from vipdesk.ui.jobs import delete_when_closed
+from vipdesk.ui.labels import NAMES
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.view import PlacementsView
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
                 self._db,
                 sort=self.placements_view.model.catalogue.sort_order,
                 next_steps=NextSteps.of(worklist),
+                names=NAMES,
             )
         except VipdeskError as exc:
             self.show_problem(error_text(exc))
@@ -302,7 +304,7 @@ class MainWindow(QMainWindow):
 
     def _refresh_placement(self, placement_id: int) -> None:
         try:
-            row = load_row(self._db, placement_id)
+            row = load_row(self._db, placement_id, NAMES)
         except VipdeskError as exc:
             self.show_problem(error_text(exc))
             return

@@ -18,9 +18,10 @@ from typing import Any, Protocol
 from PySide6.QtCore import QLocale
 
 from vipdesk.errors import FieldProblem, ValidationError
-from vipdesk.phrase import Count, Day, Joined, Label, Phrase, Span
+from vipdesk.phrase import Count, Country, Day, Joined, Label, Phrase, Span
 from vipdesk.ui import labels, when
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.texts.counts import counted_templates
 
 # The modules that list the English templates of the services' phrases (`TEMPLATES`, each text
 # marked with QT_TR_NOOP so that the catalogue holds it).
@@ -66,7 +67,12 @@ def phrase_text(phrase: Phrase, part: Callable[[Any], str | None] | None = None)
         mine = part(value) if part is not None else None
         return mine if mine is not None else part_text(value, part)
 
-    template = translated_template(phrase.template)
+    count = phrase.values.get("count")
+    by_number = counted_templates().get(phrase.template)
+    if by_number is not None and isinstance(count, Count):  # the language's plural form
+        template = by_number(count.n)
+    else:
+        template = translated_template(phrase.template)
     return template.format(**{key: word(value) for key, value in phrase.values.items()})
 
 
@@ -82,6 +88,8 @@ def part_text(value: Any, part: Callable[[Any], str | None] | None = None) -> st
         return first if value.start == value.end else f"{first} – {when.full_day(value.end)}"
     if isinstance(value, Count):
         return QLocale().toString(value.n)
+    if isinstance(value, Country):
+        return labels.country(value.code)
     if isinstance(value, Label):
         return labels.in_sentence(value.text) if value.in_sentence else labels.shown(value.text)
     if isinstance(value, date):

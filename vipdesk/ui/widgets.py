@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache, cmp_to_key
 from typing import Any, cast
 
-from PySide6.QtCore import QDate, QEvent, QObject, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCollator,
+    QDate,
+    QEvent,
+    QLocale,
+    QObject,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.languages import LANGUAGES
 from vipdesk.services.refdata import countries, time_zones
-from vipdesk.ui import theme
+from vipdesk.ui import labels, theme
 from vipdesk.ui.i18n import tr
 
 _DATE_PATTERNS = (
@@ -190,13 +201,30 @@ class SearchableCombo(QComboBox):
 class CountryCombo(SearchableCombo):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        for code, name in sorted(countries().items(), key=lambda kv: kv[1]):
+        for name, code in countries_named():
             self.addItem(f"{name} ({code})", code)
         self.set_current_data(None)
 
     def code(self) -> str | None:
         value = self.current_data()
         return str(value) if value else None
+
+
+def countries_named() -> list[tuple[str, str]]:
+    """(name, code) of every country, named and sorted as the interface's language does:
+    "Österreich" among the Os in German."""
+    return _countries_named(labels.language())
+
+
+@cache  # the language is chosen once, at start
+def _countries_named(_language: str) -> list[tuple[str, str]]:
+    collator = QCollator(QLocale())
+    named = [(labels.country(code), code) for code in countries()]
+
+    def order(a: tuple[str, str], b: tuple[str, str]) -> int:
+        return collator.compare(a[0], b[0])
+
+    return sorted(named, key=cmp_to_key(order))
 
 
 class TimeZoneCombo(SearchableCombo):

@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
+from tests.helpers.phrases import templates_in
 from vipdesk.db import Database
 from vipdesk.documents.agreement.pdf import render_agreement
-from vipdesk.models import AgreementDocument, Base
+from vipdesk.models import AgreementDocument, Base, MailState
 from vipdesk.services.demo.fill import fill_demo
+from vipdesk.services.mail import smtp
+from vipdesk.services.mail.outbox import outbox_rows
 
 TODAY = date(2026, 11, 26)
 
@@ -47,3 +50,15 @@ def test_killed_while_storing_agreements_it_leaves_nothing_and_runs_again(
     assert (summary.placements, summary.rendered) == (60, 6)
     assert after["placement"] == 60
     assert after[AgreementDocument.__tablename__] == summary.agreements > 6
+
+
+def test_the_demos_failed_mail_says_why_as_sending_does(db: Database) -> None:
+    """A failed message of the demo is kept as the outbox keeps a real one: in English and as
+    the phrase `smtp` says it in, so that the Outbox reads it in the interface's language."""
+    fill_demo(db, 40, seed=3, agreements=8, today=TODAY)  # every 12th from the 6th fails
+    failed = [r for r in outbox_rows(db) if r.state is MailState.FAILED]
+    assert failed
+    for row in failed:
+        assert row.failure_phrase is not None
+        assert row.failure_phrase.template in templates_in((smtp,), {"said": 0})
+        assert row.failure_phrase.english() == row.failure

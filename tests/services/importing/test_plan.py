@@ -21,6 +21,7 @@ from vipdesk.models import (
     Status,
     Student,
 )
+from vipdesk.phrase import english
 from vipdesk.reports.kinds import export_report
 from vipdesk.services.importing.files import UnreadableFileError
 from vipdesk.services.importing.plan import (
@@ -67,7 +68,7 @@ def test_students_from_csv_with_bom_and_semicolons(any_db: Database, tmp_path: P
     plan = plan_import(any_db, "students", path)
     assert plan.ok, plan.problems
     assert (plan.new, plan.duplicates, plan.invalid) == (2, 0, 0)
-    assert plan.rows[0].shown["Nationality"] == "Poland"
+    assert english(plan.rows[0].shown["Nationality"]) == "Poland"
     result = run_import(any_db, plan, "importer")
     assert result.created == 2
     with any_db.session() as s:

@@ -11,6 +11,7 @@ from tests.helpers.people_data import make_institution, make_student
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem
 from vipdesk.models import OrganisationSize, PeriodKind
+from vipdesk.phrase import Country, Joined, Label, english
 from vipdesk.services.importing.columns import CellError, as_date
 from vipdesk.services.importing.rows import (
     Ids,
@@ -26,10 +27,11 @@ from vipdesk.services.placements.records import PeriodForm
 
 
 def test_display_shows_labels_lists_languages_and_periods() -> None:
-    assert display(OrganisationSize.SMALL) == OrganisationSize.SMALL.label
-    assert display([("English", "C1"), ("Arabic", "")]) == "English C1; Arabic"
+    # names vipdesk keeps are parts the interface words in its language; English here
+    assert display(OrganisationSize.SMALL) == Label(OrganisationSize.SMALL.label)
+    assert display([("English", "C1"), ("Arabic", "")]) == Joined(("English C1", "Arabic"), "; ")
     period = PeriodForm(PeriodKind.VIRTUAL, date(2027, 2, 1), date(2027, 3, 31))
-    assert display(period) == "virtual 2027-02-01 to 2027-03-31"
+    assert english(display(period)) == "virtual 2027-02-01 to 2027-03-31"
     assert display(7) == "7" and display("李小龙") == "李小龙"
 
 
@@ -45,7 +47,7 @@ def test_a_row_remembers_what_it_understood_and_what_went_wrong() -> None:
 def test_a_country_cell_shows_the_countrys_name() -> None:
     row = Row(2, {"country": "sa"})
     assert row.country() == "SA"
-    assert row.shown["country"] == "Saudi Arabia"
+    assert row.shown["country"] == Country("SA", "Saudi Arabia")
 
 
 def test_service_problems_go_to_their_columns_unless_a_cell_explains_them() -> None:

@@ -178,6 +178,15 @@ def test_a_refused_recipient_fails_that_message_only(db: Database, tmp_path: Pat
     assert result.sent == [other]
     assert result.failed[refused].startswith("Recipient refused: ")
     assert "No such mailbox here" in result.failed[refused]
+    # kept as said, for each reader's language; the same English either way
+    said = result.said[refused]
+    assert said.template == "Recipient refused: {recipient} ({reply})."
+    (listed,) = [r for r in outbox.outbox_rows(db) if r.id == refused]
+    assert listed.failure_phrase == said and said.english() == listed.failure
+    # sent again: nothing of the old failure is left
+    assert outbox.retry(db, [refused]) == 1
+    (again,) = [r for r in outbox.outbox_rows(db) if r.id == refused]
+    assert again.failure == "" and again.failure_phrase is None
 
 
 def test_a_message_over_the_servers_size_is_refused_as_too_large(

@@ -45,7 +45,7 @@ def test_paid_equals_the_split_of_every_item(any_db: Database, selected: str) ->
             )
     paid, problems = paid_by_source(any_db, wanted)
     assert {s: (p.total, p.placements) for s, p in paid.items()} == naive
-    assert problems == report.problems
+    assert problems == report.said
     assert len(problems) == 2  # the USD item, and the share of a year without placements
     if selected == "all":
         names = {w.erasmus: "Erasmus", gbp: "Turing"}
@@ -84,4 +84,4 @@ def test_cost_data_equals_the_cost_report_narrowed(any_db: Database, selected: s
     assert data.by_source == by_source(
         narrowed, {w.erasmus: "Erasmus+ KA131 2026", gbp: "Turing Scheme"}
     )
-    assert data.problems == report.problems
+    assert data.problems == report.said

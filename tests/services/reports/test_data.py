@@ -60,4 +60,4 @@ def test_funding_shows_all_spent_and_what_the_selection_took(db: Database) -> No
     assert (source.period_start, source.period_end) == (date(2026, 6, 1), date(2028, 5, 31))
     assert [line.category for line in source.lines] == [CostCategory.EQUIPMENT]
     assert len(data.problems) == 2  # the USD item, in the budget and in the costs
-    assert all("no exchange rate for USD" in p for p in data.problems)
+    assert all("no exchange rate for USD" in p.english() for p in data.problems)

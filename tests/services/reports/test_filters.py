@@ -9,8 +9,10 @@ import pytest
 
 from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
+from vipdesk.documents.report_language import report_language
 from vipdesk.models import Mode, Status
 from vipdesk.services.placements.catalogue import Filter, PlacementCatalogue
+from vipdesk.services.refdata import Names, country_name
 from vipdesk.services.reports.filters import (
     ReportFilter,
     load_placement_details,
@@ -86,6 +88,36 @@ def test_the_text_search_matches_the_placements_list(world: Database) -> None:
         shown, _ = catalogue.query(Filter(text=text))
         listed = sorted(catalogue.row(i).reference for i in shown)
         assert refs(world, ReportFilter.from_list(Filter(text=text))) == listed, text
+
+
+GERMAN = Names(country=lambda code: country_name(code, "de"))
+
+
+def test_a_list_in_another_language_is_searched_by_its_own_country_names(
+    world: Database,
+) -> None:
+    """A German list finds "Österreich" and "Frankreich"; the report selects what it showed."""
+    catalogue = PlacementCatalogue.load(world, names=GERMAN)
+    assert {name for _code, name in catalogue.countries()} == {
+        "Deutschland",
+        "Frankreich",
+        "Österreich",
+    }
+    for text in ("österreich", "frankreich", "france"):
+        shown, _ = catalogue.query(Filter(text=text))
+        listed = sorted(catalogue.row(i).reference for i in shown)
+        flt = ReportFilter.from_list(Filter(text=text), names=GERMAN)
+        assert refs(world, flt) == listed, text
+    assert refs(world, ReportFilter.from_list(Filter(text="frankreich"), names=GERMAN))
+    assert not refs(world, ReportFilter.from_list(Filter(text="france"), names=GERMAN))
+
+
+def test_countries_are_named_in_the_reports_language(world: Database) -> None:
+    with report_language("pl"):
+        details = load_placement_details(world)
+        described = dict(ReportFilter(country="de").described())
+    assert {d.country for d in details} == {"Niemcy", "Francja", "Austria"}
+    assert described["Host country"] == "Niemcy (DE)"
 
 
 def test_equity_flags_only_when_asked(world: Database) -> None:

@@ -21,7 +21,7 @@ from vipdesk.services.agreements.queries import documents_of
 from vipdesk.services.agreements.render import document_pdf, final_pdf
 from vipdesk.services.agreements.views import DocumentView
 from vipdesk.services.agreements.workflow import send_for_signature
-from vipdesk.services.placements.history import record_history
+from vipdesk.services.placements.history import placement_history, record_history
 from vipdesk.services.signatures.recording import record_digital, sign_here
 from vipdesk.services.signatures.trust import (
     check_signed_file,
@@ -96,6 +96,11 @@ def test_a_self_signed_certificate_in_the_hosts_name_needs_an_explicit_confirmat
     assert "explicit confirmation of anna" in host.reason and "SHA-256" in host.reason
     history = record_history(db, "placement", sent.placement_id)
     assert any("Signer not confirmed" in str(line.changes.get("reason")) for line in history)
+    # also kept as a phrase, for each reader's language: the same English
+    assert host.reason_phrase is not None and host.reason_phrase.english() == host.reason
+    assert host.reason_phrase.template.endswith("of {user}. Certificate: {certificate}")
+    told = [e for day in placement_history(db, sent.placement_id) for e in day.events]
+    assert host.reason_phrase in [e.note_phrase for e in told]
     # Accepted once, the certificate is remembered: the archived file now verifies clean.
     checked = check_signed_file(db, final_pdf(db, sent.id), "final.pdf")
     assert [s.confirmed for s in checked.signers] == [True, True, True]

@@ -60,6 +60,4 @@ def test_in_german_a_refusal_keeps_no_english(qapp: object, db: Database, tmp_pa
     incomplete = refusals(db)[1]
     with interface_in("de", tmp_path):
         worded = error_text(incomplete)
-    assert worded.startswith(
-        "back.pdf ist nicht vollständig: 1 Frage(n) brauchen noch eine Antwort, die erste: „"
-    )
+    assert worded.startswith("back.pdf ist nicht vollständig: 1 Frage braucht noch eine Antwort: „")

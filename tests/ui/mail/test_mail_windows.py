@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 from tests.helpers.agreements import SENT_ON, ready_agreement
 from tests.helpers.certificates import PASSPHRASE, Certificates
 from tests.helpers.smtp import PASSWORD, USER, MailServer, MemoryKeyring
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.signatures.signing import sign_agreement
@@ -39,12 +40,15 @@ from vipdesk.services.mail.settings import (
     make_address,
     save_mail_settings,
 )
+from vipdesk.services.mail.smtp import MailError, SendResult
+from vipdesk.services.mail.templates import shipped_templates
 from vipdesk.services.signatures.trust import trust_certificates
 from vipdesk.ui.agreement.dialogs import ReturnedPdfDialog
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.mail.agreement_mail import PartyDialog
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
+from vipdesk.ui.mail.sending import sent_summary
 from vipdesk.ui.mail.settings_dialog import MailSettingsDialog
 from vipdesk.ui.main_window import MainWindow
 
@@ -215,6 +219,22 @@ def test_a_template_with_an_unknown_placeholder_is_not_saved(qtbot: QtBot, db: D
     page.subject.setText("Umowa {reference} do podpisu")
     assert page.save() is True
     assert "(office wording)" in page.list.item(0).text()
+
+
+def test_the_templates_are_named_in_the_interfaces_language(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The list names each message in the interface's language; the wording edited beside it
+    is the English one, as sent to English readers."""
+    with interface_in("pl", tmp_path):
+        dialog = MailSettingsDialog(db)
+        qtbot.addWidget(dialog)
+        page = dialog.templates
+        names = [page.list.item(i).text() for i in range(page.list.count())]
+        subject = page.subject.text()
+    assert "Agreement for signature" not in names
+    assert names[0] == shipped_templates("pl")["agreement_for_signature"].title
+    assert subject == shipped_templates()["agreement_for_signature"].subject
 
 
 def test_a_failed_message_is_retried_from_the_outbox(
@@ -423,3 +443,31 @@ def test_the_message_to_the_student_is_offered_in_the_students_language(qtbot: Q
     assert dialog.chosen() == (Party.STUDENT, False, "pl")
     dialog.combo.setCurrentIndex(1)
     assert dialog.chosen() == (Party.HOST, False, "de")
+
+
+def test_why_a_message_failed_reads_in_the_interfaces_language(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The failure is kept as a phrase: a German colleague reads it in German later; the
+    server's own words stay as they came."""
+    message_id = outbox.queue(
+        db,
+        Draft([make_address("HR", "hr@example.org")], "Hello", "Text"),
+        make_address("International Office", "io@uni.example"),
+    )
+    assert outbox.claim(db, message_id)
+    refused = MailError.said(
+        "Recipient refused: {recipient} ({reply}).",
+        recipient="hr@example.org",
+        reply="550 No such mailbox here",
+    )
+    outbox.mark_failed(db, message_id, refused)
+    with interface_in("de", tmp_path):
+        view = OutboxView(db)
+        qtbot.addWidget(view)
+        last = view.model.columnCount() - 1
+        shown = view.model.index(0, last).data()
+        summary = sent_summary(SendResult(sent=[7, 8], failed={message_id: str(refused)}))
+    assert shown == "Empfänger abgelehnt: hr@example.org (550 No such mailbox here)."
+    assert summary == "2 gesendet, 1 fehlgeschlagen"
+    assert sent_summary(SendResult(sent=[7], left=2)) == "1 sent, 2 still queued"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.monitoring import END, START, log, monitored_placement
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.models import Cadence, EntryKind
 from vipdesk.services.monitoring.cadence import rhythm
@@ -64,6 +66,16 @@ def test_the_tab_lists_the_log_and_the_rhythm_of_meetings(qtbot: QtBot, db: Data
     assert "Meetings (weekly): 1 of" in text and "overdue since" in text  # weeks since
     states = {panel.rhythm.rows[i][1] for i in range(panel.rhythm.rowCount())}
     assert "missed" in states and any(s.startswith("met on") for s in states)
+
+
+def test_the_rhythm_of_meetings_reads_in_polish(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
+    pid = monitored_placement(db)
+    save_entry(db, EntryForm(pid, EntryKind.KICKOFF, START, "student, mentor, tutor"),
+               today=AS_OF)  # fmt: skip
+    with interface_in("pl", tmp_path):
+        panel = _panel(qtbot, db, pid)
+        states = {panel.rhythm.rows[i][1] for i in range(panel.rhythm.rowCount())}
+    assert "pominięte" in states and "missed" not in states
 
 
 def test_open_concerns_are_counted_in_words(qtbot: QtBot, db: Database) -> None:

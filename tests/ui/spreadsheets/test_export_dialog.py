@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties, add_placements
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.documents.report_language import catalogue
 from vipdesk.models import Mode
@@ -178,3 +179,20 @@ def test_the_dialog_starts_in_the_language_last_chosen(qtbot: QtBot, world: Data
     dialog = ExportReportDialog(world, language="pl")
     qtbot.addWidget(dialog)
     assert dialog.language_combo.currentText() == "Polski" and dialog.language == "pl"
+
+
+def test_the_reports_are_named_in_the_interface_and_the_mail_in_the_reports_language(
+    qtbot: QtBot, world: Database, out: Path, tmp_path: Path
+) -> None:
+    """A Polish coordinator picks 'Koszt na uczestnika'; the message that takes a German
+    report to a funder names it as the German file does."""
+    with interface_in("pl", tmp_path):
+        dialog = ExportReportDialog(world, folder=out, language="de")
+        qtbot.addWidget(dialog)
+        kinds = [dialog.kind_combo.itemText(i) for i in range(dialog.kind_combo.count())]
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("placements"))
+        dialog.email_box.setChecked(True)
+        with qtbot.waitSignal(dialog.email_requested, timeout=10_000) as mailed:
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Koszt na uczestnika" in kinds and "Cost per participant" not in kinds
+    assert mailed.args is not None and mailed.args[1] == catalogue("de")["Placements overview"]

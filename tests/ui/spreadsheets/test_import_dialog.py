@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.jobs import held_pool, press_cancel
 from tests.helpers.sheet_world import add_parties
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.models import Student
 from vipdesk.services.importing.columns import DateOrder
@@ -169,3 +170,25 @@ def test_the_date_order_is_shown_and_changing_it_reads_the_file_again(
     again = ImportDialog(people, "students")
     qtbot.addWidget(again)
     assert again.date_order.currentData() == "month_first"
+
+
+def test_the_preview_reads_in_the_interfaces_language(
+    qtbot: QtBot, people: Database, tmp_path: Path
+) -> None:
+    """What vipdesk understood is worded as the rest of the window: the country and the size
+    in German, the counts in German; the dates stay ISO (they show how a date was read)."""
+    path = tmp_path / "organisations.csv"
+    path.write_text(
+        "Name;Country;Time zone;Size\n"
+        "Donau Werke;Austria;Europe/Vienna;small\n"
+        "Tatra Soft;PL;Europe/Warsaw;large\n",
+        encoding="utf-8",
+    )
+    with interface_in("de", tmp_path):
+        dialog = loaded(qtbot, ImportDialog(people, "organisations"), path)
+        qtbot.addWidget(dialog)
+        cells = {cell for row in rows(dialog.preview_model) for cell in row}
+        summary = dialog.summary.text()
+    assert {"Österreich", "Polen", "< 250 Beschäftigte", "≥ 250 Beschäftigte"} <= cells
+    assert "Austria" not in cells
+    assert "2 neue Organisationen" in summary

@@ -13,8 +13,10 @@ import vipdesk.enums
 import vipdesk.models
 from vipdesk.documents.agreement.form import FIELD_LABELS
 from vipdesk.documents.report_language import catalogue
+from vipdesk.enums import PeriodKind
 from vipdesk.languages import ENGLISH, LANGUAGES
 from vipdesk.services.agreements.views import PARTY_LABELS
+from vipdesk.services.evaluations.questionnaires import RESPONDENT_LABELS
 from vipdesk.services.monitoring.recognition import grading_scales
 from vipdesk.ui.i18n import CATALOGUE, catalogue_dir
 from vipdesk.ui.texts.labels import catalogue_texts
@@ -29,7 +31,10 @@ def model_labels() -> set[str]:
             if isinstance(value, type) and issubclass(value, enum.Enum):
                 found |= {str(member.label) for member in value if hasattr(member, "label")}
     scales = {scale.label for scale in grading_scales().values()}
-    return found | scales | set(PARTY_LABELS.values()) | set(FIELD_LABELS.values())
+    named = {*PARTY_LABELS.values(), *FIELD_LABELS.values(), *RESPONDENT_LABELS.values()}
+    # a period's kind is named as the mode of the same name ("Physical")
+    periods = {kind.value.capitalize() for kind in PeriodKind}
+    return found | scales | named | periods
 
 
 def interface_translations(language: str) -> set[str]:

@@ -17,7 +17,7 @@ from vipdesk.models import (
     SignatureMethod,
     SignatureState,
 )
-from vipdesk.phrase import Label, Phrase
+from vipdesk.phrase import Label, Phrase, stored_phrase
 
 DEFAULT_PARTIES: tuple[str, ...] = ("student", "sending", "host")
 
@@ -46,6 +46,7 @@ class SignatureView:
     signer_email: str
     signed_on: date | None
     reason: str
+    reason_phrase: Phrase | None  # vipdesk's own reason, for the reader's language
     scan_name: str
     recorded_by: str
     recorded_at: datetime | None
@@ -114,6 +115,7 @@ def _signature_view(row: AgreementSignature) -> SignatureView:
         signer_email=row.signer_email or "",
         signed_on=row.signed_on,
         reason=row.reason or "",
+        reason_phrase=stored_phrase(row.reason_phrase),
         scan_name=row.scan_name or "",
         recorded_by=row.recorded_by or "",
         recorded_at=row.recorded_at,

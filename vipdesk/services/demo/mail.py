@@ -29,6 +29,7 @@ from vipdesk.models import (
     MailState,
     OutboxMessage,
 )
+from vipdesk.phrase import Phrase, phrase_json
 from vipdesk.services.demo.parties import DEMO_USER
 from vipdesk.services.mail.compose import Attachment, Draft, Recipients
 from vipdesk.services.mail.messages import common_values, from_template, party_recipients
@@ -114,10 +115,13 @@ def add_demo_mail(session: Session, today: date) -> int:
     for draft, when, state in made:
         to = "\n".join(str(a) for a in draft.to)
         failure = None
-        if state is MailState.FAILED:
-            failure = (
-                f"Recipient refused: {draft.to[0].addr_spec} (550 5.1.1 The email account that "
-                "you tried to reach does not exist)."
+        if state is MailState.FAILED:  # said as `smtp.send_message` says it
+            failure = Phrase(
+                "Recipient refused: {recipient} ({reply}).",
+                {
+                    "recipient": draft.to[0].addr_spec,
+                    "reply": "550 5.1.1 The email account that you tried to reach does not exist",
+                },
             )
         message = OutboxMessage(
             placement_id=draft.placement_id,
@@ -132,7 +136,8 @@ def add_demo_mail(session: Session, today: date) -> int:
             attempts=1,
             sent_at=when if state is MailState.SENT else None,
             server_reply="250 2.0.0 Ok: queued" if state is MailState.SENT else None,
-            failure=failure,
+            failure=failure.english() if failure else None,
+            failure_phrase=phrase_json(failure) if failure else None,
             queued_at=when,
             queued_by=DEMO_USER,
             created_at=when,

@@ -17,6 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import current_language
+from vipdesk.errors import VipdeskError
 from vipdesk.models import (
     AllocationRule,
     CostCategory,
@@ -197,6 +199,16 @@ def split_item(
     ]
 
 
+def cost_problem(description: str, spent_on: date, why: VipdeskError) -> Phrase:
+    """Why a cost item is left out of the figures: "Flight (04 Dec 2026): There is no
+    exchange rate …", as the Funding tab and the reports say it."""
+    problem = why.phrase or str(why)
+    return Phrase(
+        "{cost} ({day}): {problem}",
+        {"cost": description, "day": Day(spent_on, padded=True), "problem": problem},
+    )
+
+
 def cost_report(db: Database) -> CostReport:
     """Every placement's costs; items that cannot be split or converted are listed as problems."""
     facts = load_facts(db)
@@ -215,14 +227,7 @@ def cost_report(db: Database) -> CostReport:
             try:
                 parts = split_item(item, facts, rates, groups)
             except (MissingRateError, AllocationError) as exc:
-                said = Phrase(
-                    "{cost} ({day}): {problem}",
-                    {
-                        "cost": item.description,
-                        "day": Day(item.spent_on, padded=True),
-                        "problem": exc.phrase or str(exc),
-                    },
-                )
+                said = cost_problem(item.description, item.spent_on, exc)
                 report.problems.append(said.english())
                 report.said.append(said)
                 continue
@@ -279,7 +284,7 @@ def by_year(report: CostReport) -> list[Average]:
 
 
 def by_country(report: CostReport) -> list[Average]:
-    return average_by(report, lambda f: country_name(f.country))
+    return average_by(report, lambda f: country_name(f.country, current_language()))
 
 
 def by_source(report: CostReport, names: dict[int, str]) -> list[Average]:

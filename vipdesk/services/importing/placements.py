@@ -27,6 +27,7 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.phrase import Count
+from vipdesk.services import refdata
 from vipdesk.services.importing.cells import Cell, shorten
 from vipdesk.services.importing.columns import (
     DATE_PATTERN,
@@ -45,7 +46,6 @@ from vipdesk.services.placements.records import (
     next_reference,
     validate,
 )
-from vipdesk.services.refdata import country_name
 
 # Where the placement rules' problems belong in the file.
 _FIELD_COLUMNS = {
@@ -198,7 +198,7 @@ class PlacementRows(RowKind):
                 "host",
                 "No host organisation '{name}' in {country} in vipdesk; import or add it first.",
                 name=shorten(name),
-                country=country_name(country),
+                country=refdata.country(country),
             )
         return found
 

@@ -64,7 +64,7 @@ class RowState(StrEnum):
 class PlannedRow:
     number: int  # as in the file
     state: RowState
-    shown: dict[str, str]  # column header → value as understood
+    shown: dict[str, Any]  # column header → value as understood (text, or a phrase's part)
     note: str = ""  # why it is skipped or invalid
     form: Any = None
 
@@ -99,16 +99,6 @@ class ImportPlan:
     @property
     def ok(self) -> bool:
         return not self.problems
-
-    def summary(self) -> str:
-        noun = self.kind[:-1] if self.new == 1 else self.kind
-        parts = [f"{self.new:,} new {noun}"]
-        if self.duplicates:
-            verb = "exists" if self.duplicates == 1 else "exist"
-            parts.append(f"{self.duplicates:,} already {verb} — skipped")
-        if self.invalid:
-            parts.append(f"{self.invalid:,} with problems")
-        return ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from vipdesk.models import (
     OrganisationSize,
     Student,
 )
-from vipdesk.phrase import Phrase
+from vipdesk.phrase import Joined, Label, Phrase
 from vipdesk.services.importing.cells import Cell, CellProblem, shorten
 from vipdesk.services.importing.columns import (
     CellError,
@@ -43,22 +43,27 @@ from vipdesk.services.people.organisations import (
     validate_organisation,
 )
 from vipdesk.services.people.students import STUDENTS, StudentForm, validate_student
-from vipdesk.services.refdata import country_name
+from vipdesk.services.placements.records import PeriodForm
+from vipdesk.services.refdata import country, country_name
 
 T = TypeVar("T")
 
 
-def display(value: object) -> str:
-    """A value read from a cell, as the preview shows it."""
+def display(value: object) -> Any:
+    """A value read from a cell, as the preview shows it: as text, or as a part of a phrase
+    where the interface words it in its language (a status, a mode, a blended period). Dates
+    stay ISO: the preview shows how a 01/02/2026 was read, whatever the language."""
     label = getattr(value, "label", None)
     if isinstance(label, str):
-        return label
+        return Label(label)
     if isinstance(value, list):
-        return "; ".join(display(v) for v in value)
+        return Joined(tuple(display(v) for v in value), "; ")
     if isinstance(value, tuple):  # a language and its level
         return " ".join(str(v) for v in value if v)
-    if hasattr(value, "kind") and hasattr(value, "start"):  # a blended period
-        return f"{value.kind} {value.start} to {getattr(value, 'end', '')}"
+    if isinstance(value, PeriodForm):  # a blended period
+        kind = Label(value.kind.value.capitalize(), True)  # a mode's name: "physical"
+        return Phrase("{kind} {start} to {end}", {"kind": kind, "start": str(value.start),
+                                                  "end": str(value.end or "")})  # fmt: skip
     return str(value)
 
 
@@ -69,7 +74,7 @@ class Row:
     number: int
     cells: dict[str, Cell]
     problems: list[tuple[str, Phrase]] = field(default_factory=list)  # (column key, why)
-    shown: dict[str, str] = field(default_factory=dict)  # column key → value as understood
+    shown: dict[str, Any] = field(default_factory=dict)  # column key → value as understood
     unread: set[str] = field(default_factory=set)  # columns whose cell holds no value
 
     @classmethod
@@ -107,7 +112,7 @@ class Row:
         """An ISO code from a code or an English name; the preview shows the name."""
         code = self.read(key, as_country)
         if code is not None:
-            self.shown[key] = country_name(code)
+            self.shown[key] = country(code)
         return code
 
     def messages(self) -> list[tuple[str, str]]:

@@ -22,9 +22,10 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
-from vipdesk.errors import NotFoundError
+from vipdesk.errors import NotFoundError, VipdeskError
 from vipdesk.models import MailState, OutboxAttachment, OutboxMessage, Placement
 from vipdesk.models.base import utcnow
+from vipdesk.phrase import Phrase, phrase_json, stored_phrase
 from vipdesk.services.mail.compose import (
     Attachment,
     Draft,
@@ -53,6 +54,7 @@ class OutboxRow:
     attempts: int
     failure: str
     server_reply: str
+    failure_phrase: Phrase | None
     attachments: tuple[str, ...]
 
     @property
@@ -206,11 +208,17 @@ def mark_sent(db: Database, message_id: int, reply: str, user: str | None = None
         sent_at=utcnow(),
         server_reply=reply[:300],
         failure=None,
+        failure_phrase=None,
     )
 
 
-def mark_failed(db: Database, message_id: int, reason: str, user: str | None = None) -> None:
-    _finish(db, message_id, user, state=MailState.FAILED, failure=reason)
+def mark_failed(
+    db: Database, message_id: int, reason: VipdeskError, user: str | None = None
+) -> None:
+    """Record why the message was not sent: in English, and as the phrase the error said (if
+    it did), so that the outbox tells it in each reader's language."""
+    said = phrase_json(reason.phrase) if reason.phrase is not None else None
+    _finish(db, message_id, user, state=MailState.FAILED, failure=str(reason), failure_phrase=said)
 
 
 def release(db: Database, message_id: int) -> None:
@@ -298,7 +306,7 @@ def _move(
         for row in rows:
             row.state = target
             if target is MailState.QUEUED:
-                row.failure = None
+                row.failure = row.failure_phrase = None
         return len(rows)
 
 
@@ -345,6 +353,7 @@ def outbox_rows(
                 attempts=row.attempts,
                 failure=row.failure or "",
                 server_reply=row.server_reply or "",
+                failure_phrase=stored_phrase(row.failure_phrase),
                 attachments=tuple(a.file_name for a in row.attachments),
             )
             for row, reference in session.execute(query)

@@ -22,6 +22,7 @@ from typing import Any, Self
 
 from vipdesk.db import Database
 from vipdesk.errors import VipdeskError
+from vipdesk.phrase import Phrase
 from vipdesk.services.mail import outbox
 from vipdesk.services.mail.compose import SEVEN_BIT
 from vipdesk.services.mail.settings import MailSettings, Security
@@ -47,7 +48,8 @@ class MailError(VipdeskError):
 @dataclass
 class SendResult:
     sent: list[int] = field(default_factory=list)
-    failed: dict[int, str] = field(default_factory=dict)
+    failed: dict[int, str] = field(default_factory=dict)  # why, in English
+    said: dict[int, Phrase] = field(default_factory=dict)  # why, for the reader's language
     left: int = 0  # still queued: the batch was cancelled
 
     def summary(self) -> str:
@@ -268,7 +270,7 @@ def send_queued(
     todo = outbox.queued_ids(db, ids)
     result = SendResult()
     smtp: smtplib.SMTP | None = None
-    no_server: str | None = None  # the server cannot be reached or refused the login
+    no_server: MailError | None = None  # the server cannot be reached or refused the login
     try:
         for number, message_id in enumerate(todo):
             if cancelled is not None and cancelled():
@@ -279,8 +281,7 @@ def send_queued(
             if not outbox.claim(db, message_id):
                 continue  # another coordinator is sending it, or it was cancelled
             if no_server is not None:  # not tried again for each message (30 s each)
-                outbox.mark_failed(db, message_id, no_server, user)
-                result.failed[message_id] = no_server
+                _failed(db, result, message_id, no_server, user)
                 continue
             connected = smtp is not None
             try:
@@ -289,17 +290,15 @@ def send_queued(
                     smtp = connect(settings, secret, ssl_context=ssl_context)
                 reply = send_message(smtp, message)
             except MailError as failure:
-                outbox.mark_failed(db, message_id, str(failure), user)
-                result.failed[message_id] = str(failure)
+                _failed(db, result, message_id, failure, user)
                 if failure.whole_batch:
                     _close(smtp)
                     smtp = None
                     if not connected:  # it failed on connecting, not on a lost connection
-                        no_server = str(failure)
+                        no_server = failure
                 continue
             except VipdeskError as problem:  # a stored address that no longer parses
-                outbox.mark_failed(db, message_id, str(problem), user)
-                result.failed[message_id] = str(problem)
+                _failed(db, result, message_id, problem, user)
                 continue
             except BaseException:
                 outbox.release(db, message_id)  # interrupted before the server took it
@@ -311,6 +310,15 @@ def send_queued(
     finally:
         _close(smtp)
     return result
+
+
+def _failed(
+    db: Database, result: SendResult, message_id: int, why: VipdeskError, user: str | None
+) -> None:
+    outbox.mark_failed(db, message_id, why, user)
+    result.failed[message_id] = str(why)
+    if why.phrase is not None:
+        result.said[message_id] = why.phrase
 
 
 def send_test(

@@ -19,7 +19,7 @@ from vipdesk.models import (
     Placement,
     Student,
 )
-from vipdesk.services.refdata import country_name
+from vipdesk.services.refdata import ENGLISH_NAMES, Names
 
 
 class StudentRow(NamedTuple):
@@ -35,7 +35,7 @@ class StudentRow(NamedTuple):
 class OrganisationRow(NamedTuple):
     id: int
     name: str
-    country: str  # country name
+    country: str  # the country's name, in the reader's language
     city: str
     sector: str
     size: str  # label
@@ -57,7 +57,7 @@ class InstitutionRow(NamedTuple):
     id: int
     name: str
     erasmus_code: str
-    country: str  # country name
+    country: str  # the country's name, in the reader's language
     city: str
     timezone: str
     students: int
@@ -68,7 +68,7 @@ def _placements_per(column: InstrumentedAttribute[int]) -> Select[int, int]:
     return select(column, func.count().label("n")).group_by(column)
 
 
-def student_rows(db: Database) -> list[StudentRow]:
+def student_rows(db: Database, names: Names = ENGLISH_NAMES) -> list[StudentRow]:
     counts = _placements_per(Placement.student_id).subquery()
     query = (
         select(
@@ -88,13 +88,13 @@ def student_rows(db: Database) -> list[StudentRow]:
     with db.session() as session:
         return [
             StudentRow(
-                sid, f"{given} {family}", email, number or "", country_name(nat), inst or "", n
+                sid, f"{given} {family}", email, number or "", names.country(nat), inst or "", n
             )
             for sid, given, family, email, number, nat, inst, n in session.execute(query)
         ]
 
 
-def organisation_rows(db: Database) -> list[OrganisationRow]:
+def organisation_rows(db: Database, names: Names = ENGLISH_NAMES) -> list[OrganisationRow]:
     counts = _placements_per(Placement.host_id).subquery()
     query = (
         select(
@@ -115,10 +115,10 @@ def organisation_rows(db: Database) -> list[OrganisationRow]:
             OrganisationRow(
                 oid,
                 name,
-                country_name(country),
+                names.country(country),
                 city or "",
                 sector or "",
-                OrganisationSize(size).label if size else "",
+                names.label(OrganisationSize(size).label) if size else "",
                 zone,
                 n,
             )
@@ -126,7 +126,7 @@ def organisation_rows(db: Database) -> list[OrganisationRow]:
         ]
 
 
-def contact_rows(db: Database) -> list[ContactRow]:
+def contact_rows(db: Database, names: Names = ENGLISH_NAMES) -> list[ContactRow]:
     query = (
         select(
             Contact.id,
@@ -143,12 +143,20 @@ def contact_rows(db: Database) -> list[ContactRow]:
     )
     with db.session() as session:
         return [
-            ContactRow(cid, name, ContactRole(role).label, employer or "", email, phone or "", zone)
+            ContactRow(
+                cid,
+                name,
+                names.label(ContactRole(role).label),
+                employer or "",
+                email,
+                phone or "",
+                zone,
+            )
             for cid, name, role, employer, email, phone, zone in session.execute(query)
         ]
 
 
-def institution_rows(db: Database) -> list[InstitutionRow]:
+def institution_rows(db: Database, names: Names = ENGLISH_NAMES) -> list[InstitutionRow]:
     placements = _placements_per(Placement.institution_id).subquery()
     students = (
         select(Student.institution_id, func.count().label("n"))
@@ -172,7 +180,7 @@ def institution_rows(db: Database) -> list[InstitutionRow]:
     )
     with db.session() as session:
         return [
-            InstitutionRow(iid, name, code or "", country_name(country), city or "", zone, ns, np)
+            InstitutionRow(iid, name, code or "", names.country(country), city or "", zone, ns, np)
             for iid, name, code, country, city, zone, ns, np in session.execute(query)
         ]
 
@@ -189,20 +197,20 @@ def student_choices(db: Database) -> list[tuple[int, str]]:
         return [(sid, f"{g} {f} · {email}") for sid, g, f, email in session.execute(query)]
 
 
-def organisation_choices(db: Database) -> list[tuple[int, str]]:
+def organisation_choices(db: Database, names: Names = ENGLISH_NAMES) -> list[tuple[int, str]]:
     """(id, "Name · Country"), by name."""
     query = select(Organisation.id, Organisation.name, Organisation.country).order_by(
         Organisation.name, Organisation.country
     )
     with db.session() as session:
-        return [(oid, f"{name} · {country_name(c)}") for oid, name, c in session.execute(query)]
+        return [(oid, f"{name} · {names.country(c)}") for oid, name, c in session.execute(query)]
 
 
-def institution_choices(db: Database) -> list[tuple[int, str]]:
+def institution_choices(db: Database, names: Names = ENGLISH_NAMES) -> list[tuple[int, str]]:
     """(id, "Name · Country"), by name."""
     query = select(Institution.id, Institution.name, Institution.country).order_by(Institution.name)
     with db.session() as session:
-        return [(iid, f"{name} · {country_name(c)}") for iid, name, c in session.execute(query)]
+        return [(iid, f"{name} · {names.country(c)}") for iid, name, c in session.execute(query)]
 
 
 def contact_choices(
@@ -211,6 +219,7 @@ def contact_choices(
     organisation_id: int | None = None,
     institution_id: int | None = None,
     role: ContactRole | None = None,
+    names: Names = ENGLISH_NAMES,
 ) -> list[tuple[int, str]]:
     """(id, "Name · role label"), by name; narrowed to one employer and/or role when given."""
     query = select(Contact.id, Contact.name, Contact.role).order_by(Contact.name, Contact.id)
@@ -222,5 +231,6 @@ def contact_choices(
         query = query.where(Contact.role == role)
     with db.session() as session:
         return [
-            (cid, f"{name} · {ContactRole(r).label}") for cid, name, r in session.execute(query)
+            (cid, f"{name} · {names.label(ContactRole(r).label)}")
+            for cid, name, r in session.execute(query)
         ]

@@ -23,6 +23,7 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.phrase import Phrase
+from vipdesk.services import refdata
 from vipdesk.services.people.rules import (
     Checker,
     RecordKind,
@@ -34,7 +35,6 @@ from vipdesk.services.people.rules import (
     optional,
     save_record,
 )
-from vipdesk.services.refdata import country_name
 
 
 @dataclass
@@ -111,7 +111,7 @@ def _check_organisation(session: Session, form: OrganisationForm) -> list[FieldP
         FieldProblem.said(
             "name",
             "Another organisation in {country} already has this name ({name}).",
-            country=country_name(country),
+            country=refdata.country(country),
             name=other.name,
         )
     ]

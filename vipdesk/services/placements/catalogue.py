@@ -22,7 +22,7 @@ from vipdesk.db import Database
 from vipdesk.models import Contact, Mode, Organisation, Placement, Status, Student
 from vipdesk.services.jobs import paused_gc
 from vipdesk.services.placements.attention import NextSteps, attention_key
-from vipdesk.services.refdata import country_name
+from vipdesk.services.refdata import ENGLISH_NAMES, Names
 from vipdesk.textfold import fold as fold  # re-exported: the rule every search shares
 
 
@@ -111,11 +111,13 @@ def _query() -> Select[*tuple[Any, ...]]:
     return query
 
 
-def _names(conn: Connection) -> tuple[dict[int, tuple[str, str, str]], dict[int, str]]:
+def _names(
+    conn: Connection, names: Names
+) -> tuple[dict[int, tuple[str, str, str]], dict[int, str]]:
     """Host id → (name, country name, code) and contact id → name: a few thousand rows each."""
     host = Organisation.__table__.c
     hosts = {
-        hid: (name, country_name(code), code)
+        hid: (name, names.country(code), code)
         for hid, name, code in conn.execute(select(host.id, host.name, host.country))
     }
     contact = Contact.__table__.c
@@ -154,14 +156,14 @@ def _to_rows(
     return rows
 
 
-def load_rows(db: Database) -> list[PlacementRow]:
+def load_rows(db: Database, names: Names = ENGLISH_NAMES) -> list[PlacementRow]:
     """Every placement, in id order, fetched straight from the driver's cursor.
 
     SQLAlchemy's result rows would add a fifth to the time of the 100,000-row start-up load.
     """
     with db.session() as session, paused_gc():
         conn = session.connection()
-        hosts, people = _names(conn)
+        hosts, people = _names(conn, names)
         # The only literals are the enum values and their positions, our own constants.
         sql = str(
             _query()
@@ -182,13 +184,13 @@ def load_rows(db: Database) -> list[PlacementRow]:
         return _to_rows(raw, hosts, people)
 
 
-def load_row(db: Database, placement_id: int) -> PlacementRow | None:
+def load_row(db: Database, placement_id: int, names: Names = ENGLISH_NAMES) -> PlacementRow | None:
     with db.session() as session:
         conn = session.connection()
         result = conn.execute(_query().where(Placement.__table__.c.id == placement_id)).all()
         if not result:
             return None
-        return _to_rows(result, *_names(conn))[0]
+        return _to_rows(result, *_names(conn, names))[0]
 
 
 @dataclass(frozen=True)
@@ -256,8 +258,9 @@ class PlacementCatalogue:
         db: Database,
         sort: tuple[Column, bool] = (Column.REFERENCE, False),
         next_steps: NextSteps | None = None,
+        names: Names = ENGLISH_NAMES,
     ) -> PlacementCatalogue:
-        rows = load_rows(db)
+        rows = load_rows(db, names)
         with paused_gc():
             return cls(rows, sort, next_steps)
 

@@ -32,7 +32,7 @@ from vipdesk.models import (
     SignatureState,
     ToolTestResult,
 )
-from vipdesk.phrase import Phrase
+from vipdesk.phrase import Phrase, stored_phrase
 from vipdesk.services.placements.checklist import checklist_items
 from vipdesk.services.placements.history_values import (
     Names,
@@ -271,7 +271,8 @@ def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [said("Signature of {party} awaited on {document}", **of)]
     if entry.action == "delete":
         return [said("Signature of {party} on {document} removed", **of)]
-    reason = str(_new(c, "reason") or "")
+    # vipdesk's own reason (an unconfirmed signer recorded) as it said it; a party's, as typed
+    reason: str | Phrase = stored_phrase(_new(c, "reason_phrase")) or str(_new(c, "reason") or "")
     state = _new(c, "state")
     if state == SignatureState.SIGNED:
         method = _new(c, "method")
@@ -287,7 +288,7 @@ def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [said("{party}'s refusal to sign {document} recorded", reason, **of)]
     if state == SignatureState.PENDING:
         return [said("Signature of {party} on {document} reset: signing starts over", **of)]
-    if set(c) <= {"reason", "recorded_by", "recorded_at"} and reason:
+    if set(c) <= {"reason", "reason_phrase", "recorded_by", "recorded_at"} and reason:
         return [said("Note on the signature of {party} on {document} changed", reason, **of)]
     return _one_per_field(Phrase("Signature of {party} on {document}", of), c, names)
 

@@ -28,7 +28,7 @@ from sqlalchemy.sql.elements import BindParameter
 from vipdesk.bidi import isolate
 from vipdesk.db import Database
 from vipdesk.models import Contact, ContactRole, Institution, Organisation, Student
-from vipdesk.services.refdata import country_name
+from vipdesk.services.refdata import ENGLISH_NAMES, Names
 from vipdesk.textfold import fold
 
 Choice = tuple[int, str]  # (record id, the label a picker shows)
@@ -39,13 +39,13 @@ def _student_label(given: str, family: str, email: str) -> str:
     return f"{isolate(f'{given} {family}')} · {email}"
 
 
-def _place_label(name: str, country: str | None) -> str:
+def _place_label(name: str, country: str | None, names: Names) -> str:
     """Organisations and institutions: "Name · Country", as every picker shows them."""
-    return f"{isolate(name)} · {country_name(country)}"
+    return f"{isolate(name)} · {names.country(country)}"
 
 
-def _contact_label(name: str, role: str) -> str:
-    return f"{isolate(name)} · {ContactRole(role).label}"
+def _contact_label(name: str, role: str, names: Names) -> str:
+    return f"{isolate(name)} · {names.label(ContactRole(role).label)}"
 
 
 def search_students(db: Database, text: str, limit: int = 30) -> list[tuple[int, str]]:
@@ -73,7 +73,9 @@ def student_label(db: Database, student_id: int) -> str | None:
     return _student_label(*row) if row else None
 
 
-def organisation_label(db: Database, organisation_id: int) -> str | None:
+def organisation_label(
+    db: Database, organisation_id: int, names: Names = ENGLISH_NAMES
+) -> str | None:
     """The host picker's label for one organisation ("Name · Country"), None when deleted."""
     with db.session() as session:
         row = session.execute(
@@ -81,7 +83,7 @@ def organisation_label(db: Database, organisation_id: int) -> str | None:
                 Organisation.id == organisation_id
             )
         ).first()
-    return _place_label(*row) if row else None
+    return _place_label(*row, names) if row else None
 
 
 _LABELLED: dict[str, tuple[type[Any], str]] = {
@@ -116,8 +118,9 @@ class OrganisationSearch:
     placement never waits for them; `forget()` after a host is created reads them again.
     """
 
-    def __init__(self, db: Database, limit: int = 50) -> None:
+    def __init__(self, db: Database, limit: int = 50, names: Names = ENGLISH_NAMES) -> None:
         self._db = db
+        self._names = names
         self._limit = limit
         self._choices: list[tuple[int, str, str]] | None = None  # (id, label, folded label)
 
@@ -144,7 +147,7 @@ class OrganisationSearch:
         with self._db.session() as session:
             rows = session.execute(query).all()
         # Name and country are unique together: a label names one organisation.
-        labelled = [(oid, _place_label(name, country)) for oid, name, country in rows]
+        labelled = [(oid, _place_label(name, country, self._names)) for oid, name, country in rows]
         return [(oid, label, fold(label)) for oid, label in labelled]
 
 
@@ -175,7 +178,9 @@ class Links(Protocol):
     institution_id: int | None
 
 
-def read_picker_choices(session: Session, links: Links | None = None) -> PickerChoices:
+def read_picker_choices(
+    session: Session, links: Links | None = None, names: Names = ENGLISH_NAMES
+) -> PickerChoices:
     """Every picker's choices with one query: a round-trip per list would cost more than the
     lists themselves on a distant server."""
     student = host = None
@@ -189,11 +194,11 @@ def read_picker_choices(session: Session, links: Links | None = None) -> PickerC
         if kind == "student":
             student = _student_label(a, b, c)
         elif kind == "host":
-            host = _place_label(a, b)
+            host = _place_label(a, b, names)
         elif kind == "institution":
-            lists[kind].append((record_id, _place_label(a, b)))
+            lists[kind].append((record_id, _place_label(a, b, names)))
         else:
-            lists[kind].append((record_id, _contact_label(a, b)))
+            lists[kind].append((record_id, _contact_label(a, b, names)))
     return PickerChoices(
         student=student,
         host=host,
@@ -233,7 +238,9 @@ def _picker_query() -> Select[Any]:
     return select(parts).order_by(parts.c.kind, parts.c.a, parts.c.id)
 
 
-def picker_choices(db: Database, links: Links | None = None) -> PickerChoices:
+def picker_choices(
+    db: Database, links: Links | None = None, names: Names = ENGLISH_NAMES
+) -> PickerChoices:
     """`read_picker_choices` in a session of its own (after a save, or for a restored draft)."""
     with db.session() as session:
-        return read_picker_choices(session, links)
+        return read_picker_choices(session, links, names)

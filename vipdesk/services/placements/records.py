@@ -36,6 +36,7 @@ from vipdesk.models import (
 )
 from vipdesk.phrase import Count, Day
 from vipdesk.services.placements.lookups import PickerChoices, read_picker_choices
+from vipdesk.services.refdata import ENGLISH_NAMES, Names
 from vipdesk.services.trash.bin import keep_deleted
 
 REFERENCE_PREFIX = "VIP"
@@ -260,15 +261,17 @@ def to_form(placement: Placement) -> PlacementForm:
     )
 
 
-def open_new_placement(db: Database) -> tuple[PlacementForm, PickerChoices]:
+def open_new_placement(
+    db: Database, names: Names = ENGLISH_NAMES
+) -> tuple[PlacementForm, PickerChoices]:
     """A new form with sensible defaults and its pickers' choices: the office's institution
     (and its tutors) when there is just one, 20 hours a week."""
     form = PlacementForm(hours_per_week=20)
     with db.session() as session:
-        choices = read_picker_choices(session)
+        choices = read_picker_choices(session, names=names)
         if len(choices.institutions) == 1:
             form.institution_id = choices.institutions[0][0]
-            choices = read_picker_choices(session, form)  # with the institution's tutors
+            choices = read_picker_choices(session, form, names)  # with the institution's tutors
     return form, choices
 
 
@@ -285,7 +288,9 @@ def _read_form(session: Session, placement_id: int) -> PlacementForm:
     return to_form(placement)
 
 
-def open_placement(db: Database, placement_id: int) -> tuple[PlacementForm, PickerChoices]:
+def open_placement(
+    db: Database, placement_id: int, names: Names = ENGLISH_NAMES
+) -> tuple[PlacementForm, PickerChoices]:
     """What the editor needs to show a placement: the form and its pickers' choices.
 
     One session, two queries: opening a placement must feel instant on a shared server too.
@@ -295,7 +300,7 @@ def open_placement(db: Database, placement_id: int) -> tuple[PlacementForm, Pick
     """
     with db.session() as session:
         form = _read_form(session, placement_id)
-        return form, read_picker_choices(session, form)
+        return form, read_picker_choices(session, form, names)
 
 
 def next_reference(session: Session, year: int) -> str:

@@ -20,9 +20,12 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from vipdesk.db import Database
+from vipdesk.errors import VipdeskError
 from vipdesk.models import AllocationRule, CostCategory, CostItem, Mode, Placement, Status
+from vipdesk.phrase import Phrase
 from vipdesk.services.funding.allocation import AllocationError, allocate, check_weights
 from vipdesk.services.funding.budget import ZERO, from_cents, sum_cents
+from vipdesk.services.funding.costs import cost_problem
 from vipdesk.services.funding.currency import MissingRateError, RateTable, load_rates
 
 
@@ -58,7 +61,7 @@ class _Tally:
         self.totals: dict[int | None, Decimal] = {}  # by source; None: no funding source
         self.funded: dict[int | None, set[int]] = {}
         self.categories: set[CostCategory] = set()  # of every part, selected or not
-        self.problems: list[tuple[int, str]] = []  # (cost item id, what is wrong)
+        self.problems: list[tuple[int, Phrase]] = []  # (cost item id, what is wrong)
 
     def add(
         self,
@@ -89,17 +92,16 @@ class _Tally:
         self.totals[source_id] = self.totals.get(source_id, ZERO) + amount
         self.funded.setdefault(source_id, set()).update(placement_ids)
 
-    def problem(self, item_id: int, description: str, spent_on: object, exc: Exception) -> None:
-        # Worded as `funding_costs.cost_report` words it.
-        self.problems.append((item_id, f"{description} ({spent_on:%d %b %Y}): {exc}"))
+    def problem(self, item_id: int, description: str, spent_on: date, exc: VipdeskError) -> None:
+        self.problems.append((item_id, cost_problem(description, spent_on, exc)))
 
-    def run(self, db: Database) -> list[str]:
+    def run(self, db: Database) -> list[Phrase]:
         """Read and sum every cost; returns the problems in the order of the items."""
         rates = load_rates(db)
         with db.session() as session:
             _direct(session, rates, self)
             _shared(session, rates, self)
-        return [text for _id, text in sorted(self.problems)]
+        return [said for _id, said in sorted(self.problems, key=lambda p: p[0])]
 
     def paid(self) -> dict[int | None, Paid]:
         return {s: Paid(total, len(self.funded[s])) for s, total in self.totals.items()}
@@ -107,7 +109,7 @@ class _Tally:
 
 def paid_by_source(
     db: Database, wanted: Collection[int]
-) -> tuple[dict[int | None, Paid], list[str]]:
+) -> tuple[dict[int | None, Paid], list[Phrase]]:
     """Per source (None: no source), what it paid for the placements `wanted` (ids); and, as
     problems in the order of the items, every cost item that could not be converted or shared."""
     tally = _Tally(wanted)
@@ -121,7 +123,7 @@ class SelectedCosts:
     paid: dict[int | None, Paid]  # by source
     funded: dict[int | None, set[int]]  # by source: the selected placements it paid for
     categories: set[CostCategory]  # of any cost part of a selected placement
-    problems: list[str]
+    problems: list[Phrase]
 
 
 def selected_costs(db: Database, placements: dict[int, bool]) -> SelectedCosts:

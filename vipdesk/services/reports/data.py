@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from vipdesk.db import Database
 from vipdesk.models import CostCategory, FundingKind, Mode, Status
+from vipdesk.phrase import Phrase
 from vipdesk.services.funding.budget import BudgetRow, budget_report
 from vipdesk.services.funding.costs import (
     ZERO,
@@ -44,7 +45,7 @@ class CostData:
     by_country: list[Average]
     by_source: list[Average]
     categories: list[CostCategory]  # those with any amount, in the enum's order
-    problems: list[str]  # cost items that could not be converted or shared
+    problems: list[Phrase]  # cost items that could not be converted or shared
 
     def by_category(self, cost: PlacementSums) -> list[Decimal]:
         """The placement's costs in each of `categories`."""
@@ -128,7 +129,7 @@ class SourceFigures:
 class FundingData:
     base: str
     sources: list[SourceFigures]
-    problems: list[str]
+    problems: list[Phrase]  # costs not converted: in the budget, then in what was paid
 
 
 def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
@@ -154,4 +155,4 @@ def funding_data(db: Database, placement_ids: Collection[int]) -> FundingData:
                 selected_placements=share.placements if share else 0,
             )
         )
-    return FundingData(base_currency(db), sources, [*budget.problems, *problems])
+    return FundingData(base_currency(db), sources, [*budget.said, *problems])

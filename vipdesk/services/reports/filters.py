@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import Select, select
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import current_language
 from vipdesk.models import (
     LIFECYCLE,
     Contact,
@@ -32,7 +33,7 @@ from vipdesk.models import (
 )
 from vipdesk.services.jobs import ShouldCancel, Steps, paused_gc
 from vipdesk.services.placements.catalogue import Filter, fold
-from vipdesk.services.refdata import country_name
+from vipdesk.services.refdata import ENGLISH_NAMES, Names, country_name
 
 EQUITY_TITLES: tuple[str, ...] = (
     "Disability",
@@ -51,12 +52,18 @@ class ReportFilter:
     mode: Mode | None = None
     year: int | None = None  # of the planned start
     country: str | None = None  # ISO 3166-1 alpha-2 code of the host
+    # How the list the search text was typed in names countries ("nieder" finds the
+    # Netherlands in a German list): the report selects what the list showed.
+    names: Names = field(default=ENGLISH_NAMES, compare=False)
 
     @classmethod
-    def from_list(cls, flt: Filter, country: str | None = None) -> ReportFilter:
+    def from_list(
+        cls, flt: Filter, country: str | None = None, names: Names = ENGLISH_NAMES
+    ) -> ReportFilter:
         """The filters set in the placements list; `country` replaces the list's country."""
         code = country or flt.country
-        return cls(flt.text.strip(), flt.status, flt.mode, flt.year, code.upper() if code else None)
+        upper = code.upper() if code else None
+        return cls(flt.text.strip(), flt.status, flt.mode, flt.year, upper, names)
 
     def described(self) -> list[tuple[str, str]]:
         """(filter, what it was set to) for the first sheet of a report."""
@@ -68,7 +75,9 @@ class ReportFilter:
             ("Year (planned start)", str(self.year) if self.year else "All years"),
             (
                 "Host country",
-                f"{country_name(country)} ({country})" if country else "All countries",
+                f"{country_name(country, current_language())} ({country})"
+                if country
+                else "All countries",
             ),
         ]
 
@@ -85,7 +94,7 @@ class PlacementDetail(NamedTuple):
     student: str
     email: str
     host: str
-    country: str  # the country's name
+    country: str  # the country's name, in the report's language
     mode: Mode
     status: Status
     title: str
@@ -205,16 +214,20 @@ def load_placement_details(
         no_flags = (False, False, False, False) if include_sensitive else None
         steps = Steps(0, "Reading placements", should_cancel=should_cancel, every=5000)
         details: list[PlacementDetail] = []
-        names: dict[str, str] = {}
+        names: dict[str, tuple[str, str]] = {}  # code -> (in the report, in the list)
         for row in conn.execute(_query(flt)).all():
             (pid, ref, given, family, email, host, code, mode, status, title) = row[:10]
             (start, end, hours, ects, mentor_id, tutor_id, institution, student_id) = row[10:]
             student = f"{given} {family}"
-            country = names.get(code)
-            if country is None:
-                country = names[code] = country_name(code)
+            named = names.get(code)
+            if named is None:
+                named = names[code] = (
+                    country_name(code, current_language()),
+                    flt.names.country(code),
+                )
+            country, searched = named
             steps.step()
-            if words and not _matches(words, ref, student, host, title, country):
+            if words and not _matches(words, ref, student, host, title, searched):
                 continue
             details.append(
                 PlacementDetail(

@@ -49,7 +49,7 @@ from vipdesk.models import (
     Status,
 )
 from vipdesk.models.base import utcnow
-from vipdesk.phrase import Day, Joined
+from vipdesk.phrase import Day, Joined, Phrase, phrase_json
 from vipdesk.services.agreements.queries import load_row, reference_of
 from vipdesk.services.agreements.render import executed_copy
 from vipdesk.services.agreements.views import (
@@ -168,7 +168,7 @@ def _fill(
     signature.signer_function = approval.function.strip() or None
     signature.signer_email = approval.email.strip() or None
     signature.signed_on = approval.signed_on
-    signature.reason = None
+    signature.reason = signature.reason_phrase = None
     signature.recorded_by = user
     signature.recorded_at = utcnow()
 
@@ -280,13 +280,27 @@ def record_digital(
         _fill(
             signature, SignatureMethod.DIGITAL, Approval(signer.check.signer, signed_on=when), user
         )
-        if signer.reasons:
-            because = "; ".join(reason.english() for reason in signer.reasons)
-            signature.reason = (  # kept in English, as the record of why
-                f"Signer not confirmed ({because}); recorded on the explicit "
-                f"confirmation of {user or 'the coordinator'}. Certificate: "
-                f"{signer.check.certificate.describe()}"
+        if signer.reasons:  # kept as the record of why, in English and as a phrase
+            of = {
+                "because": Joined(signer.reasons, "; "),
+                "user": user or "",
+                "certificate": signer.check.certificate.describe(),
+            }
+            why = (
+                Phrase(
+                    "Signer not confirmed ({because}); recorded on the explicit confirmation "
+                    "of {user}. Certificate: {certificate}",
+                    of,
+                )
+                if user
+                else Phrase(
+                    "Signer not confirmed ({because}); recorded on the explicit confirmation "
+                    "of the coordinator. Certificate: {certificate}",
+                    of,
+                )
             )
+            signature.reason = why.english()
+            signature.reason_phrase = phrase_json(why)
         pin(session, signer.scope, signer.check.certificate.fingerprint)
         row.signed_pdf = signed_pdf
         _lock_if_complete(session, row, user)
@@ -373,7 +387,7 @@ def _reset(signature: AgreementSignature) -> None:
     signature.signer_function = None
     signature.signer_email = None
     signature.signed_on = None
-    signature.reason = None
+    signature.reason = signature.reason_phrase = None
     signature.scan = None
     signature.scan_name = None
     signature.recorded_by = None

@@ -46,7 +46,7 @@ from vipdesk.ui.funding.dialogs import fit_columns, make_table
 from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
-from vipdesk.ui.phrases import error_text
+from vipdesk.ui.phrases import error_text, sentence_text
 
 EMPTY_TEXT = tr(
     "<b>No agreement yet</b> — <i>Draft the agreement…</i> starts version 1 from the "
@@ -108,7 +108,7 @@ class AgreementPanel(QWidget):
                 Column(tr("Signed by"), lambda s: s.signer_name),
                 Column(tr("Date"), lambda s: _day(s.signed_on)),
                 Column(tr("Method"), lambda s: shown(s.method.label) if s.method else ""),
-                Column(tr("Reason"), lambda s: s.reason, alarm=_declined),
+                Column(tr("Reason"), _reason, alarm=_declined),
                 Column(tr("Function"), lambda s: s.signer_function),
                 Column(tr("E-mail"), lambda s: s.signer_email),
                 Column(tr("Recorded by"), lambda s: s.recorded_by),
@@ -318,6 +318,14 @@ class AgreementPanel(QWidget):
 
 def _declined(signature: SignatureView) -> bool:
     return signature.state is SignatureState.DECLINED
+
+
+def _reason(signature: SignatureView) -> str:
+    """A party's reason as typed; vipdesk's own (an unconfirmed signer recorded) in the
+    interface's language."""
+    if signature.reason_phrase is not None:
+        return sentence_text(signature.reason_phrase)
+    return signature.reason
 
 
 def _details(document: DocumentView | None) -> str:

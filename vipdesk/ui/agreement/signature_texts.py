@@ -27,6 +27,14 @@ TEMPLATES: tuple[str, ...] = cast(
         ),
         QT_TR_NOOP("No scan is attached for the {party}."),
         QT_TR_NOOP("Say why the party declines."),
+        QT_TR_NOOP(
+            "Signer not confirmed ({because}); recorded on the explicit confirmation of the "
+            "coordinator. Certificate: {certificate}"
+        ),
+        QT_TR_NOOP(
+            "Signer not confirmed ({because}); recorded on the explicit confirmation of {user}. "
+            "Certificate: {certificate}"
+        ),
         QT_TR_NOOP("The date is before the document was sent ({sent})."),
         QT_TR_NOOP("The date of the signature is in the future."),
         QT_TR_NOOP(

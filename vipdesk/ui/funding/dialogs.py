@@ -29,7 +29,6 @@ from vipdesk.services.funding.costs import load_facts
 from vipdesk.services.funding.currency import (
     RateRow,
     base_currency,
-    format_money,
     import_rates_csv,
     list_rates,
     set_rates,
@@ -40,7 +39,7 @@ from vipdesk.ui.funding.cost_editor import CostEditor
 from vipdesk.ui.funding.table_model import ID_ROLE, Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
-from vipdesk.ui.money_fields import CurrencyCombo
+from vipdesk.ui.money_fields import CurrencyCombo, format_money
 from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.tables import ColumnFitter
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers

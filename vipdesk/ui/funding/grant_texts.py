@@ -26,7 +26,7 @@ def quantity_text(line: GrantLine) -> str:
         "days": tr("%n day(s)", "", line.quantity),
         "month": tr("%n month(s)", "", line.quantity),
         "months": tr("%n month(s)", "", line.quantity),
-        "once": f"{line.quantity} {tr('once', 'a grant line paid one time: 1 once')}",
+        "once": tr("%n once", "a grant line paid one time: 1 once", line.quantity),
         "participant": tr("%n participant(s)", "", line.quantity),
     }
     return units.get(line.unit, f"{line.quantity} {line.unit}")

@@ -37,13 +37,21 @@ from vipdesk.ui.funding.table_model import Column, RowsTableModel
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.mail.sending import MailSender
-from vipdesk.ui.phrases import error_text
+from vipdesk.ui.phrases import error_text, sentence_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 
 EMPTY = tr(
     "No e-mail yet. Messages sent from a placement (agreements, questionnaires, reminders) "
     "show here."
 )
+
+
+def _what_happened(row: OutboxRow) -> str:
+    """Why a message failed, in the interface's language where it was kept as a phrase (the
+    server's own words stay as they came); the server's reply once sent."""
+    if row.failure_phrase is not None:
+        return sentence_text(row.failure_phrase)
+    return row.failure or row.server_reply
 
 
 def _when(row: OutboxRow) -> str:
@@ -72,7 +80,7 @@ class OutboxView(QWidget):
                 Column(tr("Placement"), lambda r: r.reference),
                 Column(tr("To"), lambda r: r.to_text),
                 Column(tr("Subject"), lambda r: r.subject),
-                Column(tr("What happened"), lambda r: r.failure or r.server_reply),
+                Column(tr("What happened"), _what_happened),
             ],
             lambda r: r.id,
             self,
@@ -205,7 +213,7 @@ class OutboxView(QWidget):
                 else ""
             )
             + tr("State: {state}").format(state=_state(row))
-            + (f" — {row.failure or row.server_reply}" if (row.failure or row.server_reply) else "")
+            + (f" — {_what_happened(row)}" if (row.failure or row.server_reply) else "")
         )
         dialog = QDialog(self)
         dialog.setWindowTitle(row.subject)

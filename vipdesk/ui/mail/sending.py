@@ -16,6 +16,7 @@ from vipdesk.services.mail.settings import load_mail_settings, password
 from vipdesk.services.mail.smtp import SendResult, send_queued
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.jobs import JobRunner
+from vipdesk.ui.phrases import sentence_text
 
 
 class MailSender(QObject):
@@ -57,16 +58,29 @@ class MailSender(QObject):
         if self.quiet:
             return
         if result.failed:
-            first = next(iter(result.failed.values()))
+            first_id = next(iter(result.failed))
+            said = result.said.get(first_id)
+            first = sentence_text(said) if said is not None else result.failed[first_id]
             QMessageBox.warning(
                 self._parent,
                 tr("Sending e-mail"),
                 tr(
                     "{summary}.\n\n{first}\n\nThe Outbox keeps the failed messages: correct the "
                     "settings or the address, then Retry."
-                ).format(first=first, summary=result.summary().capitalize()),
+                ).format(first=first, summary=sent_summary(result)),
             )
 
     def _failed(self, message: str) -> None:
         if not self.quiet:
             QMessageBox.warning(self._parent, tr("Sending e-mail"), message)
+
+
+def sent_summary(result: SendResult) -> str:
+    """ "2 sent, 1 failed", in the interface's language."""
+    parts = [tr("%n sent", "", len(result.sent))]
+    if result.failed:
+        parts.append(tr("%n failed", "", len(result.failed)))
+    if result.left:
+        parts.append(tr("%n still queued", "", result.left))
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]

@@ -44,7 +44,7 @@ from vipdesk.services.mail.settings import (
 from vipdesk.services.mail.smtp import send_test
 from vipdesk.services.mail.templates import SIGNATURE, fill, fill_signature
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import shown
+from vipdesk.ui.labels import language, shown
 from vipdesk.ui.phrases import error_text, problem_text
 from vipdesk.ui.widgets import ErrorLabel, add_field, name_for_screen_readers
 
@@ -160,7 +160,11 @@ class TemplatesPage(QWidget):
         with self._db.session() as session:
             wording = mail_templates.templates(session)
             signature = mail_templates.signature_text(session)
-        self.wording = {k: (t.title, t.subject, t.body, t.customised) for k, t in wording.items()}
+        # Named in the interface's language; the wording edited here is the English one.
+        titles = {k: t.title for k, t in mail_templates.shipped_templates(language()).items()}
+        self.wording = {
+            k: (titles.get(k, t.title), t.subject, t.body, t.customised) for k, t in wording.items()
+        }
         customised = signature != mail_templates.shipped_signature()
         self.wording[SIGNATURE] = (tr("Signature (ends every message)"), "", signature, customised)
         self.keys = list(self.wording)
@@ -168,7 +172,7 @@ class TemplatesPage(QWidget):
         self.list.clear()
         for k in self.keys:
             title, _s, _b, own = self.wording[k]
-            self.list.addItem(f"{title}{tr(' (office wording)') if own else ''}")
+            self.list.addItem(tr("{title} (office wording)").format(title=title) if own else title)
         self.list.blockSignals(False)
         self.list.setCurrentRow(self.keys.index(key) if key in self.keys else 0)
         self._show()

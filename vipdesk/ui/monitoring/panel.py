@@ -86,7 +86,7 @@ def _slot(rhythm: Rhythm, as_of: date) -> list[tuple[str, str, str]]:
         elif slot.end >= as_of:
             rows.append((period, tr("not yet"), "muted"))
         else:
-            rows.append((period, "missed", "error"))
+            rows.append((period, tr("missed"), "error"))
     return rows[::-1]
 
 

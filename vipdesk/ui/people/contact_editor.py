@@ -19,7 +19,7 @@ from vipdesk.services.people.contacts import (
 )
 from vipdesk.services.people.lists import institution_choices, organisation_choices
 from vipdesk.ui.i18n import tr
-from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.labels import NAMES, in_sentence, shown
 from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import SearchableCombo, TimeZoneCombo
 
@@ -33,7 +33,10 @@ class EmployerField(QWidget):
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._choices = {HOST: organisation_choices(db), INSTITUTION: institution_choices(db)}
+        self._choices = {
+            HOST: organisation_choices(db, NAMES),
+            INSTITUTION: institution_choices(db, NAMES),
+        }
         self.kind = QComboBox(self)
         self.kind.addItem(tr("Host organisation"), HOST)
         self.kind.addItem(tr("Institution"), INSTITUTION)

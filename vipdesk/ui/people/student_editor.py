@@ -21,6 +21,7 @@ from vipdesk.services.people.students import (
     validate_student,
 )
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.student_parts import EquityPanel, LanguagesTable
 from vipdesk.ui.phrases import error_text
@@ -56,7 +57,7 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.programme = QLineEdit()
         self.timezone = TimeZoneCombo()
         self.institution = RecordPicker(tr("New…"))
-        self.institution.set_choices(institution_choices(db))
+        self.institution.set_choices(institution_choices(db, NAMES))
         self.institution.create_requested.connect(self._on_new_institution)
         self.languages = LanguagesTable()
         self.preferred_language = language_combo(
@@ -194,5 +195,5 @@ class StudentEditor(RecordEditor[StudentForm]):
     def _on_new_institution(self) -> None:
         editor = InstitutionEditor(self.db, parent=self)
         if editor.exec() and editor.saved_id is not None:
-            self.institution.set_choices(institution_choices(self.db))
+            self.institution.set_choices(institution_choices(self.db, NAMES))
             self.institution.set_current_id(editor.saved_id)

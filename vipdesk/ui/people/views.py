@@ -7,6 +7,7 @@ double-click opens the editor, Delete asks and deletes. `changed` fires after an
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
@@ -37,6 +38,7 @@ from vipdesk.services.people.lists import (
 from vipdesk.services.people.organisations import delete_institution, delete_organisation
 from vipdesk.services.people.students import delete_student
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -64,6 +66,8 @@ class RecordListView(QWidget):
 
     noun = tr("record")
     nouns = tr("records")
+    # "20 host organisations": the count and its noun in the language's own plural form
+    counted: Callable[[int], str] = staticmethod(lambda n: tr("%Ln record(s)", "", n))
     columns: Sequence[Column] = ()
     load_rows: Callable[[Database], Sequence[Any]]
     delete_record: Callable[[Database, int], None]
@@ -253,9 +257,7 @@ class RecordListView(QWidget):
                 )
             )
         else:
-            self.count_label.setText(
-                f"{QLocale().toString(total)} {self.noun if total == 1 else self.nouns}"
-            )
+            self.count_label.setText(type(self).counted(total))
 
     def _size_columns(self) -> None:
         """Fit the columns to the first rows only: measuring 100,000 rows would take seconds."""
@@ -277,8 +279,9 @@ class RecordListView(QWidget):
 
 class StudentsView(RecordListView):
     noun, nouns = tr("student"), tr("students")
+    counted = staticmethod(lambda n: tr("%Ln student(s)", "", n))
     columns = STUDENT_COLUMNS
-    load_rows = staticmethod(student_rows)
+    load_rows = staticmethod(partial(student_rows, names=NAMES))
     delete_record = staticmethod(delete_student)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -287,8 +290,9 @@ class StudentsView(RecordListView):
 
 class OrganisationsView(RecordListView):
     noun, nouns = tr("organisation"), tr("host organisations")
+    counted = staticmethod(lambda n: tr("%Ln host organisation(s)", "", n))
     columns = ORGANISATION_COLUMNS
-    load_rows = staticmethod(organisation_rows)
+    load_rows = staticmethod(partial(organisation_rows, names=NAMES))
     delete_record = staticmethod(delete_organisation)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -297,8 +301,9 @@ class OrganisationsView(RecordListView):
 
 class ContactsView(RecordListView):
     noun, nouns = tr("contact"), tr("contacts")
+    counted = staticmethod(lambda n: tr("%Ln contact(s)", "", n))
     columns = CONTACT_COLUMNS
-    load_rows = staticmethod(contact_rows)
+    load_rows = staticmethod(partial(contact_rows, names=NAMES))
     delete_record = staticmethod(delete_contact)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:
@@ -307,8 +312,9 @@ class ContactsView(RecordListView):
 
 class InstitutionsView(RecordListView):
     noun, nouns = tr("institution"), tr("institutions")
+    counted = staticmethod(lambda n: tr("%Ln institution(s)", "", n))
     columns = INSTITUTION_COLUMNS
-    load_rows = staticmethod(institution_rows)
+    load_rows = staticmethod(partial(institution_rows, names=NAMES))
     delete_record = staticmethod(delete_institution)
 
     def make_editor(self, record_id: int | None) -> RecordEditor[Any]:

@@ -37,7 +37,7 @@ from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.icons import icon
-from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.labels import NAMES, in_sentence, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.phrases import error_text, problem_text
@@ -97,7 +97,7 @@ class PlacementEditor(QDialog):
         self.banner.setStyleSheet(theme.box_style("error"))
         self.banner.setVisible(False)
 
-        self._host_search = lookups.OrganisationSearch(db)
+        self._host_search = lookups.OrganisationSearch(db, names=NAMES)
         self.fields = PlacementFormWidget(
             student_search=lambda text: lookups.search_students(self._db, text),
             host_search=self._host_search,
@@ -174,9 +174,9 @@ class PlacementEditor(QDialog):
         self.pickers = PlacementPickers(db, self.fields, self, self._host_search)
         # The form and everything its pickers show, in one session: opening must be instant.
         if placement_id is None:
-            self._form, choices = placements.open_new_placement(db)
+            self._form, choices = placements.open_new_placement(db, NAMES)
         else:
-            self._form, choices = placements.open_placement(db, placement_id)
+            self._form, choices = placements.open_placement(db, placement_id, NAMES)
         self._show(self._form, choices)
         self._offer_draft()
 
@@ -184,7 +184,7 @@ class PlacementEditor(QDialog):
 
     def _show(self, form: PlacementForm, choices: lookups.PickerChoices | None = None) -> None:
         self._form = form
-        self.fields.fill(form, choices or lookups.picker_choices(self._db, form))
+        self.fields.fill(form, choices or lookups.picker_choices(self._db, form, NAMES))
         self.fields.show_problems([])
         self._show_banner("")
         self._update_heading()
@@ -304,7 +304,7 @@ class PlacementEditor(QDialog):
             return
         # Keep the version the draft was based on: if someone saved since, Save shows both.
         self._form.version = restored.version
-        self.fields.fill(restored, lookups.picker_choices(self._db, restored))
+        self.fields.fill(restored, lookups.picker_choices(self._db, restored, NAMES))
         self._update_heading()
 
     def save(self, *, overwrite: bool = False) -> bool:

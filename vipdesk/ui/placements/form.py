@@ -113,7 +113,7 @@ class PeriodTable(QWidget):
         self.table.insertRow(row)
         kind = QComboBox()
         for k in PeriodKind:
-            kind.addItem(k.value.capitalize(), k.value)
+            kind.addItem(shown(k.value.capitalize()), k.value)  # a mode's name: "Physical"
         start, end = DateField(), DateField()
         if period is not None:
             kind.setCurrentIndex(kind.findData(period.kind.value))

@@ -15,6 +15,7 @@ from vipdesk.services.placements.lookups import (
     student_label,
 )
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -50,10 +51,12 @@ class PlacementPickers(QObject):
 
     def fill_contacts(self, host_id: int | None, institution_id: int | None) -> None:
         self._fields.mentor.set_choices(
-            contact_choices(self._db, organisation_id=host_id) if host_id else []
+            contact_choices(self._db, organisation_id=host_id, names=NAMES) if host_id else []
         )
         self._fields.tutor.set_choices(
-            contact_choices(self._db, institution_id=institution_id) if institution_id else []
+            contact_choices(self._db, institution_id=institution_id, names=NAMES)
+            if institution_id
+            else []
         )
 
     def reload_contacts(self) -> None:
@@ -76,13 +79,13 @@ class PlacementPickers(QObject):
         if new_id is not None:
             if self._host_search is not None:
                 self._host_search.forget()
-            self._fields.host.set_current(new_id, organisation_label(self._db, new_id))
+            self._fields.host.set_current(new_id, organisation_label(self._db, new_id, NAMES))
             self.reload_contacts()
 
     def _on_new_institution(self) -> None:
         new_id = self._create(InstitutionEditor(self._db, parent=self._parent))
         if new_id is not None:
-            self._fields.institution.set_choices(institution_choices(self._db))
+            self._fields.institution.set_choices(institution_choices(self._db, NAMES))
             self._fields.institution.set_current_id(new_id)
             self.reload_contacts()
 

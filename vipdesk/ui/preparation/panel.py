@@ -34,7 +34,6 @@ from vipdesk.services.preparation.readiness import (
     placement_readiness,
     suggested_respondents,
 )
-from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolsSummary, tools_summary
 from vipdesk.ui import theme, when
 from vipdesk.ui.evaluations.travel import export_to_file, import_returned
@@ -48,6 +47,7 @@ from vipdesk.ui.preparation.readiness_summary import SummaryDialog, level_badge
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tool_tests import ToolTestDialog
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
+from vipdesk.ui.texts.tools import tool_text
 from vipdesk.ui.widgets import language_combo
 
 
@@ -90,7 +90,7 @@ class PartyBox(QGroupBox):
     def show_readiness(self, state: PartyReadiness) -> None:
         latest = state.latest
         if latest is None or latest.completed_at is None:
-            self.status.setText(f"{level_badge(state.level, tr('Not assessed'))}")
+            self.status.setText(level_badge(state.level, tr("Not assessed")))
         else:
             score = "—" if state.score is None else f"{state.score}/100"
             earlier = (
@@ -247,7 +247,7 @@ class ToolsBox(QGroupBox):
                                 "reports, documents?"))  # fmt: skip
         else:
             done = sum(1 for s in summary.plan if not s.open)
-            names = ", ".join(tool_name(k) for k in chosen)
+            names = ", ".join(tool_text(k) for k in chosen)
             self.status.setText(
                 tr("{names} · tested {done} of {count} (tool × person)").format(
                     names=names, done=done, count=len(summary.plan)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, VipdeskError
 from vipdesk.models import ToolTestResult
-from vipdesk.services.preparation.tool_catalogue import tool_name
 from vipdesk.services.preparation.tools import ToolTestState, load_test_plan, record_test
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
+from vipdesk.ui.texts.tools import tool_text
 from vipdesk.ui.widgets import DateField
 
 
@@ -39,7 +39,7 @@ class PlanLine:
     def __init__(self, state: ToolTestState) -> None:
         self.state = state
         who = tr("{tool_name} with the {label}").format(
-            tool_name=tool_name(state.tool_key), label=in_sentence(state.actor.label)
+            tool_name=tool_text(state.tool_key), label=in_sentence(state.actor.label)
         )
         self.result = QComboBox()
         self.result.setAccessibleName(tr("Result: {who}").format(who=who))
@@ -134,7 +134,7 @@ class ToolTestDialog(QDialog):
             self.grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         previous = None
         for row, line in enumerate(self.lines, start=1):
-            name = tool_name(line.state.tool_key) if line.state.tool_key != previous else ""
+            name = tool_text(line.state.tool_key) if line.state.tool_key != previous else ""
             previous = line.state.tool_key
             self.grid.addWidget(QLabel(name), row, 0)
             self.grid.addWidget(QLabel(shown(line.state.actor.label)), row, 1)
@@ -153,7 +153,7 @@ class ToolTestDialog(QDialog):
             if not line.changed():
                 continue
             who = tr("{tool_name} with the {label}").format(
-                tool_name=tool_name(line.state.tool_key), label=in_sentence(line.state.actor.label)
+                tool_name=tool_text(line.state.tool_key), label=in_sentence(line.state.actor.label)
             )
             try:
                 line.state = record_test(self._db, self._placement_id, line.read())

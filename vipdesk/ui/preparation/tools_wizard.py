@@ -27,7 +27,6 @@ from vipdesk.services.preparation.tool_catalogue import (
     purposes,
     selection_warnings,
     tool,
-    tool_name,
     tools,
     tools_for,
 )
@@ -37,6 +36,7 @@ from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.texts.tools import tool_text
 
 
 def warnings_html(warnings: list[str]) -> str:
@@ -48,10 +48,9 @@ class PurposeRow:
 
     def __init__(self, purpose: Purpose) -> None:
         self.purpose = purpose
-        self.label = QLabel(
-            f"<b>{escape(shown(purpose.label))}</b>{'' if purpose.required else ' (optional)'}"
-        )
-        self.hint = QLabel(purpose.hint)  # plain text: escaped, "host's" showed "host&#x27;s"
+        name = f"<b>{escape(shown(purpose.label))}</b>"
+        self.label = QLabel(name if purpose.required else tr("{name} (optional)").format(name=name))
+        self.hint = QLabel(tr(purpose.hint))  # plain text: escaped, "host's" showed "host&#x27;s"
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(theme.text_style("muted"))
@@ -60,13 +59,13 @@ class PurposeRow:
         self.combo.addItem(tr("— none —"), None)
         suited = tools_for(purpose)
         for item in suited:
-            self.combo.addItem(item.name, item.key)
+            self.combo.addItem(tool_text(item.key), item.key)
         others = [t for t in tools() if t not in suited]
         if others:
             self.combo.insertSeparator(self.combo.count())
             for item in others:
                 self.combo.addItem(
-                    tr("{name} (not made for this)").format(name=item.name), item.key
+                    tr("{name} (not made for this)").format(name=tool_text(item.key)), item.key
                 )
         self.label.setBuddy(self.combo)
         self.notes = QLabel()
@@ -85,7 +84,7 @@ class PurposeRow:
 
     def _on_changed(self) -> None:
         chosen = tool(self.value() or "")
-        self.notes.setText(chosen.notes if chosen else "")
+        self.notes.setText(tr(chosen.notes) if chosen else "")
 
 
 class ChoicePage(QWizardPage):
@@ -154,7 +153,7 @@ class CheckPage(QWizardPage):
         self.summary.setText(
             tr("<b>Chosen</b><ul style='margin-left:-20px'>")
             + "".join(
-                f"<li>{escape(tool_name(key))}: {escape(', '.join(uses))}</li>"
+                f"<li>{escape(tool_text(key))}: {escape(', '.join(uses))}</li>"
                 for key, uses in by_tool.items()
             )
             + "</ul>"
@@ -219,7 +218,7 @@ class ToolsWizard(QWizard):
         theirs = error.theirs if isinstance(error.theirs, dict) else {}
         rows = self.choice.rows
         lines = [
-            f"{shown(rows[p].purpose.label)}: {tool_name(theirs[p]) if p in theirs else '—'}"
+            f"{shown(rows[p].purpose.label)}: {tool_text(theirs[p]) if p in theirs else '—'}"
             for p in error.changed_fields
             if p in rows
         ]

@@ -22,18 +22,18 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.db import Database
+from vipdesk.documents.report_language import catalogue
 from vipdesk.languages import ENGLISH
 from vipdesk.models import Mode, Status
 from vipdesk.reports.kinds import AVAILABLE, TITLES, ReportOptions, ReportResult, export_report
 from vipdesk.services.jobs import Progress, ShouldCancel
 from vipdesk.services.placements.catalogue import Filter
-from vipdesk.services.refdata import countries
 from vipdesk.services.reports.filters import ReportFilter
 from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
-from vipdesk.ui.labels import shown
-from vipdesk.ui.widgets import language_combo
+from vipdesk.ui.labels import NAMES, shown
+from vipdesk.ui.widgets import countries_named, language_combo
 
 _SENSITIVE_WARNING = tr(
     "Equity flags are special-category personal data (GDPR art. 9). Include them only when "
@@ -75,7 +75,7 @@ class ExportReportDialog(JobDialog):
 
         self.kind_combo = QComboBox()
         for kind in AVAILABLE:
-            self.kind_combo.addItem(TITLES[kind], kind)
+            self.kind_combo.addItem(shown(TITLES[kind]), kind)  # as the report names itself
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.search_edit = QLineEdit(current.text)
         self.search_edit.setPlaceholderText(tr("Every placement"))
@@ -100,7 +100,7 @@ class ExportReportDialog(JobDialog):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(current.year)))
         self.country_combo = QComboBox()
         self.country_combo.addItem(tr("All countries"), None)
-        for code, name in sorted(countries().items(), key=lambda item: item[1]):
+        for name, code in countries_named():
             self.country_combo.addItem(f"{name} ({code})", code)
         self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(current.country)))
         self.language_combo = language_combo(
@@ -175,6 +175,7 @@ class ExportReportDialog(JobDialog):
                 mode=Mode(mode) if mode else None,
                 year=self.year_combo.currentData(),
                 country=self.country_combo.currentData(),
+                names=NAMES,
             ),
             include_sensitive=self.sensitive_box.isChecked(),
             language=self.language,
@@ -223,7 +224,7 @@ class ExportReportDialog(JobDialog):
             return export_report(db, kind, path, options, progress, should_cancel)
 
         self.message.setText(tr("Writing the report…"))
-        title = TITLES.get(kind, kind)
+        title = shown(TITLES.get(kind, kind))
         self.run_job(tr("Exporting the report “{title}”").format(title=title), work, self._on_done)
 
     def _on_done(self, result: ReportResult) -> None:
@@ -240,4 +241,6 @@ class ExportReportDialog(JobDialog):
         self.exported.emit(str(result.path))
         self.accept()
         if self.email_box.isChecked():
-            self.email_requested.emit(str(result.path), TITLES.get(result.kind, result.kind))
+            # the message goes with the file: its subject names the report as the file does
+            title = TITLES.get(result.kind, result.kind)
+            self.email_requested.emit(str(result.path), catalogue(self.language).get(title, title))

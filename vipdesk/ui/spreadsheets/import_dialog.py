@@ -39,10 +39,10 @@ from vipdesk.ui import theme
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.jobs import JobDialog
 from vipdesk.ui.labels import shown
-from vipdesk.ui.phrases import error_text, problem_text
+from vipdesk.ui.phrases import error_text, part_text, problem_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
-from vipdesk.ui.spreadsheets.kind_texts import kind_texts
+from vipdesk.ui.spreadsheets.kind_texts import kind_texts, plan_summary
 from vipdesk.ui.widgets import name_for_screen_readers
 
 PREVIEW_ROWS = 20
@@ -230,7 +230,11 @@ class ImportDialog(JobDialog):
         self.preview_model.set_rows(
             [tr("Row"), tr("Import as"), *titles],
             [
-                [str(r.number), shown(r.state.label), *(r.shown.get(h, "") for h in headers)]
+                [
+                    str(r.number),
+                    shown(r.state.label),
+                    *(part_text(r.shown.get(h, "")) for h in headers),
+                ]
                 for r in preview
             ],
             [_STATE_COLOURS[r.state] for r in preview],
@@ -252,7 +256,7 @@ class ImportDialog(JobDialog):
             more=more,
             source=plan.source,
             count=len(plan.rows),
-            summary=plan.summary(),
+            summary=plan_summary(plan),
         )
         if plan.ignored_columns:
             text += tr("<br>Columns not used: {join}.").format(join=", ".join(plan.ignored_columns))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from vipdesk.services.importing.plan import ImportPlan
 from vipdesk.ui.i18n import tr
 
 
@@ -22,6 +23,7 @@ class KindTexts:
     importing: str  # the progress: "Importing students"
     intro: str  # what the dialog is for
     imported: Callable[[int], str]  # "Imported 1,500 students."
+    new: Callable[[int], str]  # the preview: "1,500 new students"
 
 
 @cache
@@ -41,6 +43,7 @@ def _texts() -> dict[str, KindTexts]:
                 "nothing is. Rows already in vipdesk are skipped."
             ),
             lambda n: tr("Imported %Ln student(s).", "", n),
+            lambda n: tr("%Ln new student(s)", "", n),
         ),
         "organisations": KindTexts(
             tr("Import &organisations…"),
@@ -56,6 +59,7 @@ def _texts() -> dict[str, KindTexts]:
                 "problem, nothing is. Rows already in vipdesk are skipped."
             ),
             lambda n: tr("Imported %Ln organisation(s).", "", n),
+            lambda n: tr("%Ln new organisation(s)", "", n),
         ),
         "placements": KindTexts(
             tr("Import &placements…"),
@@ -71,9 +75,21 @@ def _texts() -> dict[str, KindTexts]:
                 "nothing is. Rows already in vipdesk are skipped."
             ),
             lambda n: tr("Imported %Ln placement(s).", "", n),
+            lambda n: tr("%Ln new placement(s)", "", n),
         ),
     }
 
 
 def kind_texts(kind: str) -> KindTexts:
     return _texts()[kind]
+
+
+def plan_summary(plan: ImportPlan) -> str:
+    """What the preview found: "1,500 new students, 2 already exist — skipped, 1 with
+    problems", in the interface's language."""
+    parts = [kind_texts(plan.kind).new(plan.new)]
+    if plan.duplicates:
+        parts.append(tr("%Ln already exist(s) — skipped", "", plan.duplicates))
+    if plan.invalid:
+        parts.append(tr("%Ln with problems", "", plan.invalid))
+    return ", ".join(parts)

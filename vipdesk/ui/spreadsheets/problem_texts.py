@@ -209,6 +209,8 @@ TEMPLATES: tuple[str, ...] = cast(
         QT_TR_NOOP("row {row} is beyond Excel's last row"),
         QT_TR_NOOP("The cell refers to text the file does not hold: damaged."),
         QT_TR_NOOP("a cell lies beyond Excel's last column"),
+        # how the preview shows a blended period it read ("virtual 2027-02-01 to 2027-03-31")
+        QT_TR_NOOP("{kind} {start} to {end}"),
     ),
 )
 

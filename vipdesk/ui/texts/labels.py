@@ -1,7 +1,7 @@
 """The names of states and kinds that no report catalogue holds, written here so that the
 interface catalogue does: `labels.shown` finds them there ("Mentorengespräch" for the log's
-"Mentor meeting"), the grading scales' names (`resources/grading_scales.json`) and the
-fields HR may change in a returned agreement. A test
+"Mentor meeting"), the grading scales' names (`resources/grading_scales.json`), the fields HR
+may change in a returned agreement and who answers an evaluation. A test
 checks that every such name is in one catalogue or the other, in every language.
 """
 
@@ -61,4 +61,6 @@ def catalogue_texts() -> tuple[str, ...]:  # called by a test; lupdate reads the
         tr("Contribution in kind"),
         tr("Insurance by the receiving organisation"),
         tr("Tasks, deliverables and deadlines"),
+        # who answers an evaluation (services.evaluations.questionnaires.RESPONDENT_LABELS)
+        tr("Host mentor"),
     )

@@ -33,7 +33,7 @@ from vipdesk.ui import when
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.labels import sentence_case
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
-from vipdesk.ui.mail.sending import MailSender
+from vipdesk.ui.mail.sending import MailSender, sent_summary
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.today import rule_texts
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
@@ -133,7 +133,9 @@ class TodayView(QWidget):
         self.remind_button.clicked.connect(self._on_reminders)
         self.mailer = MailSender(db, self)
         self.mailer.sent.connect(
-            lambda result: self.message.emit(f"Reminders: {result.summary()}.")
+            lambda result: self.message.emit(
+                tr("Reminders: {summary}.").format(summary=sent_summary(result))
+            )
         )
         top = QHBoxLayout()
         titles = QVBoxLayout()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.content import Period, Task, Tool
 from vipdesk.enums import PeriodKind
 from vipdesk.ui.i18n import tr
+from vipdesk.ui.labels import shown
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.widgets import DateField, ErrorLabel
 
@@ -222,7 +223,7 @@ class PeriodRow(ListRow[Period]):
         self.kind = QComboBox()
         self.kind.setAccessibleName(tr("Kind of period"))
         for kind in PeriodKind:
-            self.kind.addItem(kind.value.capitalize(), kind.value)
+            self.kind.addItem(shown(kind.value.capitalize()), kind.value)  # as a mode is named
         self.start = QDateEdit()
         self.end = QDateEdit()
         for edit, name in ((self.start, tr("First day")), (self.end, tr("Last day"))):

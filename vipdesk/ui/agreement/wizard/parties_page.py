@@ -24,7 +24,7 @@ from vipdesk.ui.agreement.wizard.lists import line_edit, set_line
 from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.phrases import error_text
-from vipdesk.ui.widgets import DateField
+from vipdesk.ui.widgets import DateField, countries_named
 
 STUDY_CYCLES = {5: tr("EQF 5 — short cycle"), 6: tr("EQF 6 — bachelor"), 7: tr("EQF 7 — master"),
                 8: tr("EQF 8 — doctorate")}  # fmt: skip
@@ -32,9 +32,11 @@ SIZES = (tr("< 250 employees"), tr("≥ 250 employees"))
 
 
 def country_edit() -> QLineEdit:
-    """A country name as printed on the agreement, completed from the list of countries."""
+    """A country name as printed on the agreement, completed from the list of countries in
+    English and in the interface's language (the agreement may be written in either)."""
     edit = QLineEdit()
-    completer = QCompleter(sorted(countries().values()), edit)
+    names = {*countries().values(), *(name for name, _code in countries_named())}
+    completer = QCompleter(sorted(names), edit)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     edit.setCompleter(completer)
