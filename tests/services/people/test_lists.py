@@ -15,6 +15,7 @@ from tests.helpers.people_data import (
 )
 from vipdesk.db import Database
 from vipdesk.models import ContactRole, OrganisationSize, Student
+from vipdesk.services.people.equity import EquityForm, save_equity
 from vipdesk.services.people.lists import (
     ContactRow,
     InstitutionRow,
@@ -28,7 +29,6 @@ from vipdesk.services.people.lists import (
     organisation_rows,
     student_rows,
 )
-from vipdesk.services.people.students import EquityForm, save_equity
 
 
 def test_rows_carry_names_labels_and_counts(any_db: Database) -> None:

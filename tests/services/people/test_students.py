@@ -21,15 +21,13 @@ from tests.helpers.races import before_next_flush
 from vipdesk.db import Database
 from vipdesk.errors import ConflictError, NotFoundError, ValidationError, VipdeskError
 from vipdesk.models import CEFR_LEVELS, AuditEntry, StudentEquity, StudentLanguage
+from vipdesk.services.people.equity import EquityForm, load_equity, save_equity
 from vipdesk.services.people.lists import student_choices, student_rows
 from vipdesk.services.people.students import (
-    EquityForm,
     StudentForm,
     delete_student,
-    load_equity,
     load_student,
     new_student_form,
-    save_equity,
     save_student,
     validate_student,
 )

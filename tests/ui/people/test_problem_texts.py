@@ -8,17 +8,14 @@ from datetime import date
 import pytest
 
 import vipdesk.services.people.contacts as contacts
+import vipdesk.services.people.equity as equity
 import vipdesk.services.people.organisations as organisations
 import vipdesk.services.people.rules as rules
 import vipdesk.services.people.students as students
 from tests.helpers.phrases import templates_in
 from vipdesk.errors import ValidationError
-from vipdesk.services.people.students import (
-    EQUITY_NOTE_LIMIT,
-    EquityForm,
-    StudentForm,
-    validate_student,
-)
+from vipdesk.services.people.equity import EQUITY_NOTE_LIMIT, EquityForm
+from vipdesk.services.people.students import StudentForm, validate_student
 from vipdesk.ui.people.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import problem_text
 
@@ -42,7 +39,9 @@ KINDS = (
 
 
 def service_templates() -> set[str]:
-    said = templates_in((students, rules, contacts, organisations), CALLS, keywords=("required",))
+    said = templates_in(
+        (students, equity, rules, contacts, organisations), CALLS, keywords=("required",)
+    )
     return said | {unique.message for kind in KINDS for unique in kind.unique}
 
 
@@ -73,7 +72,7 @@ def test_each_problem_reads_in_english_as_the_service_says_it() -> None:
     ]
     said = [problem for form in forms for problem in validate_student(form, today=today)]
     with pytest.raises(ValidationError) as caught:
-        students._check_equity(EquityForm(1, note="n" * (EQUITY_NOTE_LIMIT + 1)))
+        equity.check_equity(EquityForm(1, note="n" * (EQUITY_NOTE_LIMIT + 1)))
     said += caught.value.problems
     assert len({p.phrase.template for p in said if p.phrase}) >= 20
     for problem in said:

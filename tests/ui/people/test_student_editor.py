@@ -15,14 +15,9 @@ from tests.helpers.dialogs import Button, MessageBoxes
 from tests.helpers.people_data import make_institution, make_student
 from vipdesk.db import Database
 from vipdesk.errors import DatabaseUnavailableError
+from vipdesk.services.people.equity import EquityForm, load_equity, save_equity
 from vipdesk.services.people.lists import student_rows
-from vipdesk.services.people.students import (
-    EquityForm,
-    load_equity,
-    load_student,
-    save_equity,
-    save_student,
-)
+from vipdesk.services.people.students import load_student, save_student
 from vipdesk.ui.people import student_editor
 from vipdesk.ui.people.student_editor import StudentEditor
 

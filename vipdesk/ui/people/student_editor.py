@@ -9,12 +9,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 from vipdesk.db import Database
 from vipdesk.errors import FieldProblem, VipdeskError
 from vipdesk.languages import ENGLISH
+from vipdesk.services.people.equity import EquityForm, load_equity
 from vipdesk.services.people.lists import institution_choices
 from vipdesk.services.people.students import (
     EQF_LEVELS,
-    EquityForm,
     StudentForm,
-    load_equity,
     load_student,
     new_student_form,
     save_student,

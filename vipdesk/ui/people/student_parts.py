@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.models import CEFR_LEVELS
-from vipdesk.services.people.students import EQUITY_FLAGS, EquityForm
+from vipdesk.services.people.equity import EQUITY_FLAGS, EquityForm
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.widgets import name_for_screen_readers
 
