@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from vipdesk.services.placements.history import HistoryLine, tell
-from vipdesk.services.placements.history_sentences import Entry, describe, sentence
+from vipdesk.services.placements.history_sentences import describe, sentence
 from vipdesk.services.placements.history_values import Names
+from vipdesk.services.placements.history_words import Entry
 
 AT = datetime(2026, 12, 4, 20, 47, 13, 123456, tzinfo=UTC)
 NAMES = Names(

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 
 import vipdesk.services.placements.history_sentences as sentences
+import vipdesk.services.placements.history_words as words
 from tests.helpers.phrases import templates_in
 from vipdesk.db import Database
 from vipdesk.models import Placement
@@ -18,7 +19,7 @@ from vipdesk.ui.placements.history_texts import TEMPLATES, event_text
 
 
 def service_templates() -> set[str]:
-    return templates_in((sentences,), {"said": 0, "Phrase": 0})
+    return templates_in((sentences, words), {"said": 0, "Phrase": 0})
 
 
 def test_the_interface_knows_every_template_of_the_services() -> None:

@@ -21,8 +21,9 @@ from vipdesk.models import (
     Student,
 )
 from vipdesk.phrase import Phrase
-from vipdesk.services.placements.history_sentences import Entry, describe, sentence
+from vipdesk.services.placements.history_sentences import describe, sentence
 from vipdesk.services.placements.history_values import REFERENCE_COLUMNS, Names
+from vipdesk.services.placements.history_words import Entry
 
 
 @dataclass(frozen=True)

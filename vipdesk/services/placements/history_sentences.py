@@ -17,172 +17,36 @@ produced (see `models.audit._target`); `KINDS` recognises each of those labels.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 from vipdesk.enums import PeriodKind
 from vipdesk.models import (
     DocumentState,
-    ProtocolActor,
-    ReadinessParty,
     ResponseStatus,
-    SignatureMethod,
     SignatureState,
     ToolTestResult,
 )
 from vipdesk.phrase import Phrase, stored_phrase
-from vipdesk.services.placements.checklist import checklist_items
 from vipdesk.services.placements.history_values import (
     Names,
     day_and_time,
-    field_label,
     quoted,
     value_of,
 )
-from vipdesk.services.preparation.tool_catalogue import purposes, tool_name
-from vipdesk.services.worklist.rules import shipped_rules
-
-Changes = Mapping[str, list[Any]]
-
-PARTY_WORDS = {
-    "student": "the student",
-    "sending": "the sending institution",
-    "host": "the host organisation",
-}
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One audit entry as stored: what `describe` reads."""
-
-    at: datetime
-    user: str
-    action: str  # create, update, delete
-    summary: str
-    changes: Changes = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Word:
-    """Something a sentence names, to be worded in the reader's language: a field (its
-    column), a party, an actor, a document ("learning agreement 1"), a questionnaire (its
-    party), a document state, a signature method, a test result, a purpose, a period kind,
-    a work-list rule, or a monitoring record ("mentor meeting of 03 Dec 2026")."""
-
-    kind: str
-    key: str
-
-    def english(self) -> str:
-        return _english_word(self)
-
-
-@dataclass(frozen=True)
-class Said:
-    """One sentence about an entry: what happened, and an optional note after a colon."""
-
-    what: str
-    note: str = ""
-    phrase: Phrase | None = None  # `what`, to be worded in another language
-    note_phrase: Phrase | None = None  # `note`, when vipdesk wrote it (not a user's text)
-
-
-def said(template: str, note: str | Phrase = "", /, **values: Any) -> Said:
-    phrase = Phrase(template, values)
-    if isinstance(note, Phrase):
-        return Said(_capital(phrase.english()), note.english(), phrase, note)
-    return Said(_capital(phrase.english()), note, phrase)
-
-
-_DOCUMENT_STATE_WORDS = {
-    DocumentState.DRAFT: "reopened as a draft",
-    DocumentState.SENT: "sent for signature",
-    DocumentState.SIGNED: "signed by all three parties and locked",
-    DocumentState.SUPERSEDED: "superseded by a newer version",
-}
-
-
-def _english_word(word: Word) -> str:
-    kind, key = word.kind, word.key
-    if kind == "field":
-        return field_label(key)
-    if kind == "item":
-        return f"“{_item_label(key)}”"
-    if kind == "party":
-        return PARTY_WORDS.get(key, f"the {key}")
-    if kind == "actor":
-        return _actor_words(key)
-    if kind == "questionnaire":
-        return _questionnaire(key)
-    if kind == "state":
-        return _DOCUMENT_STATE_WORDS[DocumentState(key)]
-    if kind == "method":
-        return SignatureMethod(key).label.lower()
-    if kind == "outcome":
-        return ToolTestResult(key).label.lower()
-    if kind == "purpose":
-        return f"“{_purpose_label(key)}”"
-    if kind == "period":
-        return PeriodKind(key).value.capitalize()
-    if kind == "rule":
-        what = next((r.what for r in shipped_rules() if r.key == key), key.replace("_", " "))
-        return f"“{_capital(what)}”" if key else "a work-list item"
-    return key  # a document's or a monitoring record's label, already in English
-
-
-def _new(changes: Changes, key: str) -> Any:
-    pair = changes.get(key)
-    return pair[1] if pair else None
-
-
-def _old(changes: Changes, key: str) -> Any:
-    pair = changes.get(key)
-    return pair[0] if pair else None
-
-
-def field_changes(changes: Changes, names: Names, skip: tuple[str, ...] = ()) -> list[Phrase]:
-    """'hours per week from 20 to 25', 'company mentor set to Jürgen Weiß', … per field."""
-    phrases = []
-    for key, (old, new) in changes.items():
-        if key in skip or key == "placement_id":
-            continue
-        label = Word("field", key)
-        before, after = value_of(key, old, names), value_of(key, new, names)
-        if key in ("content", "pdf", "signed_pdf", "final_pdf", "scan"):
-            if old is not None:
-                phrases.append(Phrase("{field} replaced", {"field": label}))
-            else:
-                phrases.append(Phrase("{field} added", {"field": label}))
-        elif old in (None, ""):
-            phrases.append(Phrase("{field} set to {after}", {"field": label, "after": after}))
-        elif new in (None, ""):
-            phrases.append(
-                Phrase("{field} cleared (was {before})", {"field": label, "before": before})
-            )
-        else:
-            values = {"field": label, "before": before, "after": after}
-            phrases.append(Phrase("{field} changed from {before} to {after}", values))
-    return phrases
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _one_per_field(
-    subject: Phrase | None, changes: Changes, names: Names, skip: tuple[str, ...] = ()
-) -> list[Said]:
-    """One sentence per changed field, after `subject` ("Cost “Laptop”: amount changed…")."""
-    phrases = field_changes(changes, names, skip)
-    if not phrases:
-        if subject is None:
-            return [said("Placement saved")]
-        return [said("{subject} saved", subject=subject)]
-    if subject is None:
-        return [said("{change}", change=p) for p in phrases]
-    return [said("{subject}: {change}", subject=subject, change=p) for p in phrases]
-
+from vipdesk.services.placements.history_words import (
+    Entry,
+    Said,
+    Word,
+    capital,
+    field_changes,
+    new_value,
+    old_value,
+    one_per_field,
+    said,
+)
+from vipdesk.services.preparation.tool_catalogue import tool_name
 
 # --- one describer per kind of record ------------------------------------------------------
 
@@ -194,37 +58,29 @@ def _placement(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         about = Phrase(
             "{title}, {student} at {host}, {start} – {end}",
             {
-                "title": quoted(str(_new(c, "title") or "")),
-                "student": value_of("student_id", _new(c, "student_id"), names),
-                "host": value_of("host_id", _new(c, "host_id"), names),
-                "start": value_of("planned_start", _new(c, "planned_start"), names),
-                "end": value_of("planned_end", _new(c, "planned_end"), names),
+                "title": quoted(str(new_value(c, "title") or "")),
+                "student": value_of("student_id", new_value(c, "student_id"), names),
+                "host": value_of("host_id", new_value(c, "host_id"), names),
+                "start": value_of("planned_start", new_value(c, "planned_start"), names),
+                "end": value_of("planned_end", new_value(c, "planned_end"), names),
             },
         )
         return [said("Placement {reference} created", about, reference=reference)]
     if entry.action == "delete":
         return [said("Placement {reference} deleted", reference=reference)]
-    return _one_per_field(None, c, names)
-
-
-def _item_label(key: str) -> str:
-    """The first clause of the item's label: 'Student readiness checked'."""
-    for item in checklist_items():
-        if item.key == key:
-            return re.split(r"[:;(]", item.label, maxsplit=1)[0].strip()
-    return key.replace("_", " ").capitalize()
+    return one_per_field(None, c, names)
 
 
 def _tick(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     item = Word("item", match["key"])
-    note = str(_new(entry.changes, "note") or "")
+    note = str(new_value(entry.changes, "note") or "")
     if entry.action == "create":
         return [said("{item} ticked", note, item=item)]
     if entry.action == "delete":
         return [said("{item} unticked", item=item)]
     if set(entry.changes) == {"note"}:
         return [said("Note on {item} changed", note, item=item)]
-    return _one_per_field(Phrase("{item}", {"item": item}), entry.changes, names, ("phase",))
+    return one_per_field(Phrase("{item}", {"item": item}), entry.changes, names, ("phase",))
 
 
 def _period(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
@@ -232,25 +88,25 @@ def _period(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
     if entry.action == "create":
         start, end = (
-            value_of("start", _new(c, "start"), names),
-            value_of("end", _new(c, "end"), names),
+            value_of("start", new_value(c, "start"), names),
+            value_of("end", new_value(c, "end"), names),
         )
         return [said("{kind} period added: {start} – {end}", kind=kind, start=start, end=end)]
     if entry.action == "delete":
         return [said("{kind} period removed", kind=kind)]
-    return _one_per_field(Phrase("{kind} period", {"kind": kind}), c, names)
+    return one_per_field(Phrase("{kind} period", {"kind": kind}), c, names)
 
 
 def _document(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     document = Word("document", match["label"])
     c = entry.changes
-    note = str(_new(c, "note") or "")
+    note = str(new_value(c, "note") or "")
     if entry.action == "create":
         return [said("{document} drafted", note, document=document)]
     if entry.action == "delete":
         return [said("{document} deleted", document=document)]
     if "state" in c:
-        state = Word("state", DocumentState(_new(c, "state")).value)
+        state = Word("state", DocumentState(new_value(c, "state")).value)
         return [said("{document} {state}", note, document=document, state=state)]
     if "content" in c:
         return [said("{document} edited", note, document=document)]
@@ -260,7 +116,7 @@ def _document(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [said("{document} checked and frozen for sending", document=document)]
     if set(c) == {"note"}:
         return [said("Note on {document} changed", note, document=document)]
-    return _one_per_field(Phrase("{document}", {"document": document}), c, names)
+    return one_per_field(Phrase("{document}", {"document": document}), c, names)
 
 
 def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
@@ -272,12 +128,14 @@ def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     if entry.action == "delete":
         return [said("Signature of {party} on {document} removed", **of)]
     # vipdesk's own reason (an unconfirmed signer recorded) as it said it; a party's, as typed
-    reason: str | Phrase = stored_phrase(_new(c, "reason_phrase")) or str(_new(c, "reason") or "")
-    state = _new(c, "state")
+    reason: str | Phrase = stored_phrase(new_value(c, "reason_phrase")) or str(
+        new_value(c, "reason") or ""
+    )
+    state = new_value(c, "state")
     if state == SignatureState.SIGNED:
-        method = _new(c, "method")
-        signer = _new(c, "signer_name")
-        on = value_of("signed_on", _new(c, "signed_on"), names)
+        method = new_value(c, "method")
+        signer = new_value(c, "signer_name")
+        on = value_of("signed_on", new_value(c, "signed_on"), names)
         how: Phrase = Phrase("{method}", {"method": Word("method", method) if method else ""})
         if signer:
             how = Phrase("{how} from {signer}", {"how": how, "signer": str(signer)})
@@ -290,21 +148,14 @@ def _signature(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [said("Signature of {party} on {document} reset: signing starts over", **of)]
     if set(c) <= {"reason", "reason_phrase", "recorded_by", "recorded_at"} and reason:
         return [said("Note on the signature of {party} on {document} changed", reason, **of)]
-    return _one_per_field(Phrase("Signature of {party} on {document}", of), c, names)
-
-
-def _questionnaire(label: str) -> str:
-    for party in ReadinessParty:
-        if party.label.lower() == label:
-            return f"{party.label} readiness questionnaire"
-    return f"{_capital(label)} readiness questionnaire"
+    return one_per_field(Phrase("Signature of {party} on {document}", of), c, names)
 
 
 def _readiness(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     questionnaire = Word("questionnaire", match["party"])
     c = entry.changes
     if entry.action == "create":
-        respondent = _new(c, "respondent")
+        respondent = new_value(c, "respondent")
         if respondent:
             return [
                 said(
@@ -318,10 +169,10 @@ def _readiness(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [
             said("{questionnaire} discarded before it was completed", questionnaire=questionnaire)
         ]
-    if _new(c, "status") == ResponseStatus.COMPLETED:
+    if new_value(c, "status") == ResponseStatus.COMPLETED:
         return [said("{questionnaire} completed", questionnaire=questionnaire)]
     subject = Phrase("{questionnaire}", {"questionnaire": questionnaire})
-    return _one_per_field(subject, c, names, skip=("completed_at",))
+    return one_per_field(subject, c, names, skip=("completed_at",))
 
 
 def _protocol(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
@@ -329,22 +180,21 @@ def _protocol(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
         return [said("Communication protocol saved")]
     if entry.action == "delete":
         return [said("Communication protocol removed")]
-    return _one_per_field(Phrase("Communication protocol"), entry.changes, names)
-
-
-def _purpose_label(key: str) -> str:
-    return next((p.label for p in purposes() if p.key == key), key.replace("_", " "))
+    return one_per_field(Phrase("Communication protocol"), entry.changes, names)
 
 
 def _tool_choice(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     purpose = Word("purpose", match["purpose"])
     c = entry.changes
     if entry.action == "create":
-        tool = tool_name(str(_new(c, "tool_key")))
+        tool = tool_name(str(new_value(c, "tool_key")))
         return [said("{tool} chosen for {purpose}", tool=tool, purpose=purpose)]
     if entry.action == "delete":
         return [said("Tool for {purpose} removed", purpose=purpose)]
-    before, after = tool_name(str(_old(c, "tool_key"))), tool_name(str(_new(c, "tool_key")))
+    before, after = (
+        tool_name(str(old_value(c, "tool_key"))),
+        tool_name(str(new_value(c, "tool_key"))),
+    )
     return [
         said(
             "Tool for {purpose} changed from {before} to {after}",
@@ -355,13 +205,6 @@ def _tool_choice(entry: Entry, match: re.Match[str], names: Names) -> list[Said]
     ]
 
 
-def _actor_words(value: str) -> str:
-    try:
-        return f"the {ProtocolActor(value).label.lower()}"
-    except ValueError:
-        return f"the {value}"
-
-
 def _tool_test(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     subject = Phrase(
         "{tool} with {actor}",
@@ -370,16 +213,16 @@ def _tool_test(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
     if entry.action == "delete":
         return [said("Test of {subject} removed", subject=subject)]
-    note = str(_new(c, "note") or "")
-    result = _new(c, "result")
+    note = str(new_value(c, "note") or "")
+    result = new_value(c, "result")
     if result is None:
         if set(c) == {"note"}:
             return [said("Note on the test of {subject} changed", note, subject=subject)]
-        return _one_per_field(Phrase("Test of {subject}", {"subject": subject}), c, names)
+        return one_per_field(Phrase("Test of {subject}", {"subject": subject}), c, names)
     outcome = ToolTestResult(result)
     if outcome is ToolTestResult.NOT_YET:
         return [said("Test of {subject} marked as not yet done", note, subject=subject)]
-    on = value_of("tested_on", _new(c, "tested_on"), names)
+    on = value_of("tested_on", new_value(c, "tested_on"), names)
     word = Word("outcome", outcome.value)
     if on.kind == "none":
         return [
@@ -400,43 +243,43 @@ def _cost(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     cost = quoted(match["description"])
     c = entry.changes
     if entry.action == "create":
-        amount = f"{_new(c, 'amount')} {_new(c, 'currency')}"
-        notes = str(_new(c, "notes") or "")
+        amount = f"{new_value(c, 'amount')} {new_value(c, 'currency')}"
+        notes = str(new_value(c, "notes") or "")
         return [said("Cost {cost} added: {amount}", notes, cost=cost, amount=amount)]
     if entry.action == "delete":
         return [said("Cost {cost} removed", cost=cost)]
-    return _one_per_field(Phrase("Cost {cost}", {"cost": cost}), c, names)
+    return one_per_field(Phrase("Cost {cost}", {"cost": cost}), c, names)
 
 
 def _cost_share(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
-    cost = value_of("cost_item_id", _new(entry.changes, "cost_item_id"), names)
+    cost = value_of("cost_item_id", new_value(entry.changes, "cost_item_id"), names)
     if entry.action == "create":
         return [said("Shared cost {cost} now shared with this placement", cost=cost)]
     if entry.action == "delete":
         return [said("This placement no longer shares a shared cost")]
-    return _one_per_field(Phrase("Share of a shared cost"), entry.changes, names)
+    return one_per_field(Phrase("Share of a shared cost"), entry.changes, names)
 
 
 def _snooze(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     c = entry.changes
-    item = Word("rule", str(_new(c, "rule_key") or ""))
-    note = str(_new(c, "note") or "")
+    item = Word("rule", str(new_value(c, "rule_key") or ""))
+    note = str(new_value(c, "note") or "")
     if entry.action == "create":
-        until = value_of("until", _new(c, "until"), names)
+        until = value_of("until", new_value(c, "until"), names)
         return [said("Work-list item {item} snoozed until {until}", note, item=item, until=until)]
     if entry.action == "delete":
         return [said("A work-list item is no longer snoozed")]
-    return _one_per_field(Phrase("Snooze of a work-list item"), c, names)
+    return one_per_field(Phrase("Snooze of a work-list item"), c, names)
 
 
 def _during(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     """A monitoring-log entry ("mentor meeting of 03 Dec 2026") or the recognition."""
     what = Word("record", match["what"])
     if entry.action == "create":
-        return [said("{what} recorded", str(_new(entry.changes, "note") or ""), what=what)]
+        return [said("{what} recorded", str(new_value(entry.changes, "note") or ""), what=what)]
     if entry.action == "delete":
         return [said("{what} removed", what=what)]
-    return _one_per_field(Phrase("{what}", {"what": what}), entry.changes, names)
+    return one_per_field(Phrase("{what}", {"what": what}), entry.changes, names)
 
 
 def _mail(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
@@ -447,19 +290,21 @@ def _mail(entry: Entry, match: re.Match[str], names: Names) -> list[Said]:
     if entry.action == "delete":
         return [said("E-mail “{subject}” to {to} removed from the outbox", **about)]
     c = entry.changes
-    state = _new(c, "state")
+    state = new_value(c, "state")
     if state == "sent":
         return [
-            said("E-mail “{subject}” to {to} sent", str(_new(c, "server_reply") or ""), **about)
+            said(
+                "E-mail “{subject}” to {to} sent", str(new_value(c, "server_reply") or ""), **about
+            )
         ]
     if state == "failed":
-        failure = str(_new(c, "failure") or "")
+        failure = str(new_value(c, "failure") or "")
         return [said("E-mail “{subject}” to {to} could not be sent", failure, **about)]
     if state == "cancelled":
         return [said("E-mail “{subject}” to {to} cancelled", **about)]
     if state == "queued":
         return [said("E-mail “{subject}” to {to} queued again", **about)]
-    return _one_per_field(Phrase("E-mail “{subject}” to {to}", about), c, names)
+    return one_per_field(Phrase("E-mail “{subject}” to {to}", about), c, names)
 
 
 Describer = Callable[[Entry, re.Match[str], Names], list[Said]]
@@ -504,7 +349,7 @@ _VERB = re.compile(r"(added|changed|removed) (?P<label>.*)", re.DOTALL)
 
 def _fallback(entry: Entry, names: Names) -> list[Said]:
     """A record of a kind this module does not know: its summary, and each field in words."""
-    summary = _capital(entry.summary)  # English as stored: no phrase to word it otherwise
+    summary = capital(entry.summary)  # English as stored: no phrase to word it otherwise
     if entry.action != "update":
         return [Said(summary)]
     return [Said(f"{summary}: {p.english()}") for p in field_changes(entry.changes, names)] or [
@@ -526,10 +371,10 @@ def kind_of(summary: str) -> tuple[Kind, re.Match[str]] | None:
 def _override(entry: Entry, names: Names) -> Said:
     """An office lead's move past open checks (`lifecycle`): the reason, and what it overrode."""
     c = entry.changes
-    before = value_of("status", _old(c, "status"), names)
-    after = value_of("status", _new(c, "status"), names)
-    overridden = str(_new(c, "overridden") or "")
-    reason = str(_new(c, "reason") or "")
+    before = value_of("status", old_value(c, "status"), names)
+    after = value_of("status", new_value(c, "status"), names)
+    overridden = str(new_value(c, "overridden") or "")
+    reason = str(new_value(c, "reason") or "")
     note = Phrase(
         "{reason} (open then: {overridden})", {"reason": reason, "overridden": overridden}
     )

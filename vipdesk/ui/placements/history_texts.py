@@ -2,9 +2,9 @@
 
 The services tell each audit entry as a `Phrase` (an English template and what fills it:
 stored values, names, and `Word`s naming a field, a party, a document…) and word it in English
-for the command line (`services.placements.history_sentences`). The templates are written again
-here so that the catalogue holds them, and a test keeps both sets the same; a template this
-module does not know is worded in English, never dropped.
+for the command line (`services.placements.history_sentences` and `history_words`). The
+templates are written again here so that the catalogue holds them, and a test keeps both sets
+the same; a template this module does not know is worded in English, never dropped.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from PySide6.QtCore import QT_TR_NOOP, QLocale, QTime
 from vipdesk.models import EntryKind, ReadinessParty, SignatureMethod, ToolTestResult
 from vipdesk.phrase import Phrase, english
 from vipdesk.services.placements.history import HistoryDay, HistoryEvent
-from vipdesk.services.placements.history_sentences import Said, Word
 from vipdesk.services.placements.history_values import Value, field_label
+from vipdesk.services.placements.history_words import Said, Word
 from vipdesk.services.preparation.tool_catalogue import purposes
 from vipdesk.services.worklist.rules import shipped_rules
 from vipdesk.ui import phrases, when
