@@ -13,9 +13,9 @@ from vipdesk.db import Database
 from vipdesk.documents.agreement import limits
 from vipdesk.documents.agreement.content import Person, Task
 from vipdesk.errors import ValidationError
-from vipdesk.services.agreements.lengths import label_of, length_problems, section_of
+from vipdesk.services.agreements.checks.lengths import label_of, length_problems, section_of
+from vipdesk.services.agreements.checks.validation import validate_section
 from vipdesk.services.agreements.queries import get_document
-from vipdesk.services.agreements.validation import validate_section
 from vipdesk.services.agreements.workflow import save_agreement_draft
 
 replace = dataclasses.replace

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from vipdesk.services.agreements.problems import (
+from vipdesk.services.agreements.checks.problems import (
     SECTION_KEYS,
     SECTIONS,
     Found,

@@ -13,8 +13,12 @@ import pytest
 from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.content import AgreementData, Period, Task
 from vipdesk.enums import Mode, PeriodKind
-from vipdesk.services.agreements.problems import Found, Problem
-from vipdesk.services.agreements.programme_rules import HOURS_PER_WEEK, check_programme, check_tasks
+from vipdesk.services.agreements.checks.problems import Found, Problem
+from vipdesk.services.agreements.checks.programme_rules import (
+    HOURS_PER_WEEK,
+    check_programme,
+    check_tasks,
+)
 
 PLACEMENT: dict[str, Any] = {
     "placement_start": date(2027, 2, 1),

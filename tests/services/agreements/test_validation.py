@@ -23,13 +23,13 @@ from vipdesk.documents.agreement.content import (
 )
 from vipdesk.enums import Mode
 from vipdesk.models import Contact, ContactRole
-from vipdesk.services.agreements.prefill import agreement_from_placement
-from vipdesk.services.agreements.problems import SECTIONS, Problem
-from vipdesk.services.agreements.validation import (
+from vipdesk.services.agreements.checks.problems import SECTIONS, Problem
+from vipdesk.services.agreements.checks.validation import (
     problems_by_section,
     validate_agreement,
     validate_section,
 )
+from vipdesk.services.agreements.prefill import agreement_from_placement
 
 PLACEMENT = {"placement_start": date(2027, 2, 1), "placement_end": date(2027, 5, 31)}
 

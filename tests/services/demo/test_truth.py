@@ -30,7 +30,7 @@ from vipdesk.models import (
     SignatureState,
     Status,
 )
-from vipdesk.services.agreements.validation import certificate_problems
+from vipdesk.services.agreements.checks.validation import certificate_problems
 from vipdesk.services.demo.fill import fill_demo
 from vipdesk.services.demo.generate import generate_demo
 from vipdesk.services.demo.parties import DEMO_USER

@@ -11,12 +11,12 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 import vipdesk.documents.agreement.form as form
 import vipdesk.services.agreements.batch as batch
+import vipdesk.services.agreements.checks.validation as validation
 import vipdesk.services.agreements.export as export
 import vipdesk.services.agreements.prefill as prefill
 import vipdesk.services.agreements.queries as queries
 import vipdesk.services.agreements.render as render
 import vipdesk.services.agreements.returns as returns
-import vipdesk.services.agreements.validation as validation
 from tests.helpers.phrases import templates_in
 from tests.helpers.translations import compile_catalogues, interface_in
 from vipdesk.documents.agreement.form import open_pdf

@@ -9,14 +9,14 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-import vipdesk.services.agreements.programme_rules as programme_rules
-import vipdesk.services.agreements.validation as validation
+import vipdesk.services.agreements.checks.programme_rules as programme_rules
+import vipdesk.services.agreements.checks.validation as validation
 import vipdesk.ui
 from tests.helpers.phrases import templates_in
 from tests.helpers.samples import sample_agreement
 from vipdesk.documents.agreement.content import Period, Task
 from vipdesk.enums import Mode, PeriodKind
-from vipdesk.services.agreements.validation import validate_agreement
+from vipdesk.services.agreements.checks.validation import validate_agreement
 from vipdesk.ui.agreement.wizard.problem_texts import TEMPLATES
 from vipdesk.ui.phrases import TEMPLATE_MODULES, problem_text
 

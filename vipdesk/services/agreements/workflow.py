@@ -57,13 +57,13 @@ from vipdesk.models import (
 )
 from vipdesk.models.base import utcnow
 from vipdesk.phrase import Joined, Label
+from vipdesk.services.agreements.checks.lengths import length_problems
+from vipdesk.services.agreements.checks.validation import certificate_problems, validate_agreement
 from vipdesk.services.agreements.export import remember_language, remembered_language
-from vipdesk.services.agreements.lengths import length_problems
 from vipdesk.services.agreements.prefill import agreement_from_placement
 from vipdesk.services.agreements.queries import latest, load_row, reference_of, rows_of
 from vipdesk.services.agreements.relanguage import relanguage
 from vipdesk.services.agreements.render import render_document
-from vipdesk.services.agreements.validation import certificate_problems, validate_agreement
 from vipdesk.services.agreements.views import (
     DEFAULT_PARTIES,
     DocumentView,

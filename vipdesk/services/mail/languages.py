@@ -20,7 +20,7 @@ from vipdesk.documents.agreement.signature_block import Party
 from vipdesk.documents.report_language import day, report_language
 from vipdesk.languages import ENGLISH
 from vipdesk.models import Organisation, Placement, ReadinessParty, Student
-from vipdesk.services.agreements.problems import long_date
+from vipdesk.services.agreements.checks.problems import long_date
 
 # The party of the agreement that answers each readiness or evaluation questionnaire.
 RESPONDENT_PARTY = {

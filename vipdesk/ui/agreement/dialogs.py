@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.certificate_content import CertificateData
 from vipdesk.documents.agreement.form import CHECKBOXES
 from vipdesk.errors import ValidationError, VipdeskError
+from vipdesk.services.agreements.checks.validation import certificate_problems
 from vipdesk.services.agreements.returns import ReturnedReview
-from vipdesk.services.agreements.validation import certificate_problems
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui import when
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.errors import ValidationError, VipdeskError
-from vipdesk.services.agreements.problems import SECTIONS
+from vipdesk.services.agreements.checks.problems import SECTIONS
 from vipdesk.services.agreements.views import PARTY_LABELS
 from vipdesk.ui.agreement.signature_dialogs import make_banner, show_banner
 from vipdesk.ui.agreement.wizard.base import section_title

@@ -22,9 +22,9 @@ from vipdesk.documents.agreement.content import (
     Task,
 )
 from vipdesk.errors import VipdeskError
+from vipdesk.services.agreements.checks.problems import SECTIONS
 from vipdesk.services.agreements.drafting import default_roles
 from vipdesk.services.agreements.prefill import agreement_from_placement
-from vipdesk.services.agreements.problems import SECTIONS
 from vipdesk.ui.agreement.wizard.base import SectionPage, section_title
 from vipdesk.ui.agreement.wizard.lists import TaskRow
 from vipdesk.ui.agreement.wizard.wizard import AgreementWizard

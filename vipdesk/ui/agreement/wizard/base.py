@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.documents.agreement.content import AgreementData, Person
-from vipdesk.services.agreements.problems import Problem, Section
+from vipdesk.services.agreements.checks.problems import Problem, Section
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.lists import ListEditor, edit_signals, line_edit, set_line
 from vipdesk.ui.i18n import tr

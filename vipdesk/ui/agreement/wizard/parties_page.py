@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from vipdesk.documents.agreement.content import AgreementData
-from vipdesk.services.agreements.problems import Problem
+from vipdesk.services.agreements.checks.problems import Problem
 from vipdesk.services.refdata import countries
 from vipdesk.ui.agreement.wizard.base import PersonFields, SectionPage
 from vipdesk.ui.agreement.wizard.lists import line_edit, set_line

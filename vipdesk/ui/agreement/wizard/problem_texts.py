@@ -1,8 +1,8 @@
 """What the agreement's checks find, in the interface's language.
 
-The wizard's rules (`services.agreements.validation`, `programme_rules`) say each problem as a
-phrase; their English templates are written again here for the catalogue, and a test keeps
-both sides the same.
+The wizard's rules (`services.agreements.checks.validation`, `programme_rules`) say each
+problem as a phrase; their English templates are written again here for the catalogue, and a
+test keeps both sides the same.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from vipdesk.documents.agreement.content import AgreementData, Period, Task
 from vipdesk.enums import CEFR_LEVELS, Mode, PeriodKind
-from vipdesk.services.agreements.problems import SECTIONS, Problem, span
+from vipdesk.services.agreements.checks.problems import SECTIONS, Problem, span
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.wizard.base import SectionPage, text_box
 from vipdesk.ui.agreement.wizard.lists import (

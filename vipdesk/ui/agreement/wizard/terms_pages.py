@@ -27,9 +27,9 @@ from vipdesk.documents.agreement.content import (
     Role,
     Tool,
 )
+from vipdesk.services.agreements.checks.problems import Problem
+from vipdesk.services.agreements.checks.validation import CERTIFICATE_WEEKS
 from vipdesk.services.agreements.drafting import default_roles
-from vipdesk.services.agreements.problems import Problem
-from vipdesk.services.agreements.validation import CERTIFICATE_WEEKS
 from vipdesk.ui.agreement.wizard.base import (
     SectionPage,
     decimal_text,

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from vipdesk.documents.agreement.content import AgreementData
 from vipdesk.errors import VipdeskError
 from vipdesk.languages import ENGLISH
-from vipdesk.services.agreements.problems import SECTIONS, Problem
-from vipdesk.services.agreements.validation import (
+from vipdesk.services.agreements.checks.problems import SECTIONS, Problem
+from vipdesk.services.agreements.checks.validation import (
     problems_by_section,
     validate_agreement,
     validate_section,

@@ -17,9 +17,9 @@ from vipdesk.documents.agreement.certificate_content import CertificateData
 from vipdesk.documents.agreement.content import AgreementData, Person, RecognitionKind
 from vipdesk.enums import CEFR_LEVELS
 from vipdesk.errors import FieldProblem
-from vipdesk.services.agreements.lengths import length_problems
-from vipdesk.services.agreements.problems import SECTION_KEYS, Found, Problem
-from vipdesk.services.agreements.programme_rules import check_programme, check_tasks
+from vipdesk.services.agreements.checks.lengths import length_problems
+from vipdesk.services.agreements.checks.problems import SECTION_KEYS, Found, Problem
+from vipdesk.services.agreements.checks.programme_rules import check_programme, check_tasks
 from vipdesk.services.funding.currency import is_currency
 
 CERTIFICATE_WEEKS = (1, 5)  # Table C: the certificate is issued within 5 weeks after the end

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from vipdesk.documents.agreement.content import AgreementData, Period, Programme
 from vipdesk.enums import Mode, PeriodKind
 from vipdesk.phrase import Day, Phrase, Span
-from vipdesk.services.agreements.problems import Found, is_date
+from vipdesk.services.agreements.checks.problems import Found, is_date
 
 HOURS_PER_WEEK = (1, 60)
 

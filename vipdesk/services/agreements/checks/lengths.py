@@ -13,7 +13,7 @@ from typing import Any
 
 from vipdesk.documents.agreement import limits
 from vipdesk.documents.agreement.content import AgreementData
-from vipdesk.services.agreements.problems import Problem
+from vipdesk.services.agreements.checks.problems import Problem
 
 _NOT_TYPED = frozenset({"reference", "version", "generated_at", "placement_id"})
 _LEARNING = frozenset(
