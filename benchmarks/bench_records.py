@@ -35,7 +35,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from vipdesk.db import open_database
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 window = MainWindow(open_database(sys.argv[1]))
 window.show()
 app.processEvents()
@@ -104,7 +104,7 @@ def in_process(url: str, parts: tuple[str, ...] = PARTS) -> None:
 
     app = QApplication.instance() or QApplication([])
     from vipdesk.db import open_database
-    from vipdesk.ui.main_window import MainWindow
+    from vipdesk.ui.shell.main_window import MainWindow
 
     db = open_database(url)
     window = MainWindow(db)

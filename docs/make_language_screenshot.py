@@ -36,7 +36,7 @@ def main(language: str, readme: bool) -> int:
 
     from vipdesk.db import open_database
     from vipdesk.services.demo.fill import fill_demo
-    from vipdesk.ui.main_window import MainWindow
+    from vipdesk.ui.shell.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as folder:
         os.environ["VIPDESK_DATA_DIR"] = folder  # no settings or log of the user's

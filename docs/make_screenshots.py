@@ -45,9 +45,9 @@ from vipdesk.services.mail.messages import for_signature
 from vipdesk.services.mail.settings import MailSettings, save_mail_settings
 from vipdesk.ui import theme
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
+from vipdesk.ui.shell.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE_IMAGES = ROOT / "resources" / "help" / "images"

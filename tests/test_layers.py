@@ -20,13 +20,13 @@ LATE_IMPORTERS = {
     "vipdesk.cli",
     # The placement editor (reportlab, pyHanko), the spreadsheet dialogs (openpyxl) and the
     # other tabs load on first use, off the path to the first window.
-    "vipdesk.ui.main_window",
+    "vipdesk.ui.shell.main_window",
     # The main window's mail actions: reading a returned mail loads reportlab, on first use.
     "vipdesk.ui.mail.window_actions",
     # The main window's spreadsheet menu: its dialogs load openpyxl, on first use.
     "vipdesk.ui.spreadsheets.menu",
     # Only the demo database needs the sample-data generator.
-    "vipdesk.ui.app",
+    "vipdesk.ui.shell.app",
 }
 
 
@@ -159,14 +159,15 @@ def test_a_late_import_outside_the_allowlist_or_without_its_reason_fails(tmp_pat
         {
             **LEGAL,
             "ui/view.py": late,
-            "ui/main_window.py": late,
-            "ui/app.py": "def f():\n    # late: only the demo needs it\n"
+            "ui/shell/main_window.py": late,
+            "ui/shell/app.py": "def f():\n    # late: only the demo needs it\n"
             "    from vipdesk.services.export import g\n"
             "    from vipdesk.services.export import (\n        g,\n    )\n"
             "def h():\n    from vipdesk.services.export import g  # late: first use only\n",
         },
     )
     assert late_imports_not_allowed(package) == [
-        "vipdesk.ui.main_window:2 imports vipdesk.services.export without a '# late: …' comment",
+        "vipdesk.ui.shell.main_window:2 imports vipdesk.services.export"
+        " without a '# late: …' comment",
         "vipdesk.ui.view:2 imports vipdesk.services.export",
     ]

@@ -129,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
         from vipdesk.commands import questionnaire  # late: reportlab and pyHanko
 
         return questionnaire.run(args, database_url(args))
-    from vipdesk.ui.app import run_app  # late: Qt is imported only when a window is wanted
+    from vipdesk.ui.shell.app import run_app  # late: Qt is imported only when a window is wanted
 
     return run_app(
         database_url=None if args.demo else database_url(args),

@@ -104,7 +104,7 @@ def main(language: str, catalogues: Path, url: str) -> dict[str, object]:
     from vipdesk.db import open_database
     from vipdesk.services.demo.fill import fill_demo
     from vipdesk.ui.agreement.wizard.wizard import AgreementWizard
-    from vipdesk.ui.main_window import MainWindow
+    from vipdesk.ui.shell.main_window import MainWindow
 
     db = open_database(url)
     fill_demo(db, 30, seed=5, agreements=2, today=TODAY)

@@ -30,7 +30,6 @@ from vipdesk.ui.mail.agreement_mail import PartyDialog
 from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.settings_dialog import MailSettingsDialog
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
@@ -40,6 +39,7 @@ from vipdesk.ui.placements.status_dialogs import ReasonDialog
 from vipdesk.ui.preparation.readiness_wizard import ReadinessWizard
 from vipdesk.ui.preparation.tool_tests import ToolTestDialog
 from vipdesk.ui.preparation.tools_wizard import ToolsWizard
+from vipdesk.ui.shell.main_window import MainWindow
 from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
 from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 from vipdesk.ui.today.dialogs import RulesDialog

@@ -16,8 +16,8 @@ from tests.helpers.fake_postgres import refusing_server
 from tests.helpers.full_disk import fill_disk_after
 from vipdesk.db import Database, data_dir
 from vipdesk.errors import VipdeskError
-from vipdesk.ui.app import run_app, save_screenshot
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.app import run_app, save_screenshot
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 def app_instance() -> QApplication:

@@ -12,7 +12,7 @@ import PySide6
 import pytest
 
 from tests.helpers.elf import needed
-from vipdesk.ui.display import COMMON, WAYLAND, X11, DisplayError, check_display
+from vipdesk.ui.shell.display import COMMON, WAYLAND, X11, DisplayError, check_display
 
 QT = Path(PySide6.__file__).parent / "Qt"
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -15,9 +15,9 @@ from vipdesk.documents.report_language import catalogue
 from vipdesk.enums import Mode, Status
 from vipdesk.languages import ENGLISH
 from vipdesk.ui import i18n, labels, when
-from vipdesk.ui.appearance import add_language_menu
 from vipdesk.ui.i18n import chosen_language, install_language, tr
 from vipdesk.ui.money_fields import format_money
+from vipdesk.ui.shell.appearance import add_language_menu
 
 
 def settings_at(tmp_path: Path) -> QSettings:

@@ -14,8 +14,8 @@ from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.ui import theme
 from vipdesk.ui.icons import FOLDER, NAMES, icon
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

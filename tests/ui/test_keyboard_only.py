@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.factories import World, make_world
 from vipdesk.db import Database
 from vipdesk.services.placements.records import load_placement
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.agreements import signed_agreement
 from vipdesk.db import Database
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -18,9 +18,9 @@ from tests.helpers.dialogs import MessageBoxes
 from vipdesk.db import Database, data_dir
 from vipdesk.models import Student
 from vipdesk.services.importing.plan import import_file
-from vipdesk.ui import app
 from vipdesk.ui.jobs import Job
-from vipdesk.ui.logs import error_kind, log_file, private_traceback
+from vipdesk.ui.shell import app
+from vipdesk.ui.shell.logs import error_kind, log_file, private_traceback
 
 PERSONAL = ("Kowalska", "Anna", "anna.kowalska", "31.02.1999")
 

@@ -20,8 +20,8 @@ from vipdesk.models import Status
 from vipdesk.services.placements import catalogue
 from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import load_placement
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from tests.helpers.agreements import signed_agreement
 from vipdesk.db import Database
 from vipdesk.services.placements.catalogue import Column
 from vipdesk.ui import theme
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 from vipdesk.ui.tables import share_widths
 
 

@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.ui import theme
-from vipdesk.ui.app import app_settings, run_app
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.app import app_settings, run_app
+from vipdesk.ui.shell.main_window import MainWindow
 
 UI = Path(__file__).parents[2] / "vipdesk" / "ui"
 COLOUR_LITERAL = re.compile(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b|\brgba?\(")

@@ -21,7 +21,7 @@ from vipdesk.documents.agreement.form import read_returned_pdf
 from vipdesk.services.agreements import batch
 from vipdesk.services.agreements.batch import agreement_for_export
 from vipdesk.ui.agreement.batch_dialog import AgreementBatchDialog
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from tests.helpers.dialogs import MessageBoxes
 from vipdesk.db import Database
 from vipdesk.services.signatures.trust import trusted_certificates
 from vipdesk.ui.agreement.trust_dialog import TrustedCertificatesDialog
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 def test_an_authority_added_from_a_file_is_listed_and_trusted(

@@ -172,7 +172,7 @@ def test_close_closes_the_rates_dialog(qtbot: QtBot, db: Database) -> None:
 def test_the_main_window_reads_the_funding_tab_when_it_is_first_shown(
     qtbot: QtBot, db: Database, world: FundingWorld
 ) -> None:
-    from vipdesk.ui.main_window import MainWindow
+    from vipdesk.ui.shell.main_window import MainWindow
 
     window = MainWindow(db)
     qtbot.addWidget(window)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.accessibility import unnamed
 from vipdesk.db import Database
 from vipdesk.ui.help.keyboard import KeyboardDialog, menu_keys
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 def _window(qtbot: QtBot, db: Database) -> MainWindow:

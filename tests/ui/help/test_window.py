@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.factories import make_placement, make_world
 from vipdesk.db import Database
 from vipdesk.ui.help.window import HELP_TOPIC, HelpWindow, guide_path, sections, topic_for
-from vipdesk.ui.main_window import MainWindow
 from vipdesk.ui.placements.editor import PlacementEditor
+from vipdesk.ui.shell.main_window import MainWindow
 
 UI = Path(__file__).resolve().parents[3] / "vipdesk" / "ui"
 # setProperty(HELP_TOPIC, "today"), or (self.today_view, "today") in a loop that sets it

@@ -50,7 +50,7 @@ from vipdesk.ui.mail.compose_dialog import ComposeDialog
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.mail.sending import sent_summary
 from vipdesk.ui.mail.settings_dialog import MailSettingsDialog
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 
 
 def configure(db: Database, server: MailServer) -> MailSettings:

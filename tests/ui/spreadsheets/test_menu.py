@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.sheet_world import add_parties, add_placements
 from vipdesk.db import Database
 from vipdesk.models import Status
-from vipdesk.ui.main_window import MainWindow
+from vipdesk.ui.shell.main_window import MainWindow
 from vipdesk.ui.spreadsheets.export_dialog import ExportReportDialog
 from vipdesk.ui.spreadsheets.import_dialog import ImportDialog
 

@@ -20,13 +20,13 @@ from vipdesk.documents.files import remove_leftovers, write_atomically
 from vipdesk.errors import VipdeskError
 from vipdesk.resources import resources_dir
 from vipdesk.ui import theme
-from vipdesk.ui.display import check_display
 from vipdesk.ui.i18n import chosen_language, install_language, tr
-from vipdesk.ui.logs import log_file
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.shell.display import check_display
+from vipdesk.ui.shell.logs import log_file
 
 if TYPE_CHECKING:
-    from vipdesk.ui.main_window import MainWindow
+    from vipdesk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Application:
     def show(self, database: Database) -> MainWindow:
         # Window modules keep texts in constants, translated when the module is imported.
         # late: after the interface language is installed
-        from vipdesk.ui.main_window import MainWindow
+        from vipdesk.ui.shell.main_window import MainWindow
 
         old_window, old_database = self.window, self.database
         self.database = database

@@ -28,7 +28,6 @@ from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui import theme
-from vipdesk.ui.appearance import add_language_menu, add_scheme_menu
 from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.i18n import tr, with_counts
@@ -38,6 +37,7 @@ from vipdesk.ui.labels import NAMES
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.view import PlacementsView
+from vipdesk.ui.shell.appearance import add_language_menu, add_scheme_menu
 from vipdesk.ui.spreadsheets.menu import SpreadsheetActions
 from vipdesk.ui.today.view import TodayView
 from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def _add_people_tabs(self) -> None:
-        # late: ~35 ms that only building the window needs, not `import vipdesk.ui.main_window`
+        # late: ~35 ms that only building the window needs, not importing this module
         from vipdesk.ui.people.views import (
             ContactsView,
             InstitutionsView,
