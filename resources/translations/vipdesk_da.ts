@@ -5524,6 +5524,27 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln punkter: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln forsinket</numerusform>
+            <numerusform>%Ln forsinkede</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln denne uge</numerusform>
+            <numerusform>%Ln denne uge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln senere</numerusform>
+            <numerusform>%Ln senere</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Post</translation>

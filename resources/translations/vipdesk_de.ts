@@ -5524,6 +5524,27 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Einträge: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln überfällig</numerusform>
+            <numerusform>%Ln überfällig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln diese Woche</numerusform>
+            <numerusform>%Ln diese Woche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln später</numerusform>
+            <numerusform>%Ln später</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Datensatz</translation>

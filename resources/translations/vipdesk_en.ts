@@ -5499,6 +5499,27 @@ What to do: {action}.</source>
             <numerusform>%Ln items: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln overdue</numerusform>
+            <numerusform>%Ln overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln this week</numerusform>
+            <numerusform>%Ln this week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln later</numerusform>
+            <numerusform>%Ln later</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation type="unfinished"></translation>

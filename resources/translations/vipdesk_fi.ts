@@ -5524,6 +5524,27 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln kohdetta: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln myöhässä</numerusform>
+            <numerusform>%Ln myöhässä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln tällä viikolla</numerusform>
+            <numerusform>%Ln tällä viikolla</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln myöhemmin</numerusform>
+            <numerusform>%Ln myöhemmin</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Tietue</translation>

@@ -5524,6 +5524,27 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln voci: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln in ritardo</numerusform>
+            <numerusform>%Ln in ritardo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln questa settimana</numerusform>
+            <numerusform>%Ln questa settimana</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln più avanti</numerusform>
+            <numerusform>%Ln più avanti</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Record</translation>

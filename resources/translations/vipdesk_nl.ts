@@ -5524,6 +5524,27 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln items: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln te laat</numerusform>
+            <numerusform>%Ln te laat</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln deze week</numerusform>
+            <numerusform>%Ln deze week</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln later</numerusform>
+            <numerusform>%Ln later</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Record</translation>

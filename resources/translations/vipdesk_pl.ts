@@ -5559,6 +5559,30 @@ Co zrobić: {action}.</translation>
             <numerusform>%Ln pozycji: {parts}{snoozed}</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln overdue</source>
+        <translation>
+            <numerusform>%Ln zaległa</numerusform>
+            <numerusform>%Ln zaległe</numerusform>
+            <numerusform>%Ln zaległych</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln this week</source>
+        <translation>
+            <numerusform>%Ln w tym tygodniu</numerusform>
+            <numerusform>%Ln w tym tygodniu</numerusform>
+            <numerusform>%Ln w tym tygodniu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln later</source>
+        <translation>
+            <numerusform>%Ln później</numerusform>
+            <numerusform>%Ln później</numerusform>
+            <numerusform>%Ln później</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Record</source>
         <translation>Rekord</translation>

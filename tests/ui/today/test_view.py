@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
+from tests.helpers.translations import interface_in
 from tests.helpers.worklist import add_document, set_record
 from vipdesk.db import Database
 from vipdesk.models import DocumentKind, Snooze, Status
@@ -18,7 +20,7 @@ from vipdesk.services.worklist.due import work_list
 from vipdesk.services.worklist.rules import load_rules
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog
 from vipdesk.ui.today.table_model import Column
-from vipdesk.ui.today.view import TodayView
+from vipdesk.ui.today.view import TodayView, summary
 
 SENT = date(2027, 1, 4)
 AS_OF = date(2027, 1, 25)
@@ -45,6 +47,20 @@ def focus_table(qtbot: QtBot, view: TodayView) -> None:
     qtbot.waitActive(view)
     view.table.setFocus()
     qtbot.waitUntil(view.table.hasFocus)
+
+
+def test_the_count_reads_in_the_language_with_its_own_words(
+    view: TodayView, db: Database, tmp_path: Path
+) -> None:
+    """German writes the count with the word in lower case ("2 überfällig"), not the group's
+    heading ("Überfällig"); Polish takes the form its number asks for."""
+    worklist = work_list(db, AS_OF)
+    with interface_in("de", tmp_path):
+        german = summary(worklist)
+    with interface_in("pl", tmp_path):
+        polish = summary(worklist)
+    assert german == "2 Einträge: 2 überfällig"
+    assert polish.endswith(": 2 zaległe")
 
 
 def test_the_list_is_grouped_and_counted(view: TodayView) -> None:

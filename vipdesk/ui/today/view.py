@@ -6,7 +6,7 @@ snoozes the item. An empty list says that all is done.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +31,9 @@ from vipdesk.services.worklist.due import Urgency, WorkItem, WorkList
 from vipdesk.services.worklist.snoozes import snooze
 from vipdesk.ui import when
 from vipdesk.ui.i18n import tr, with_counts
-from vipdesk.ui.labels import sentence_case
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender, sent_summary
 from vipdesk.ui.phrases import error_text
-from vipdesk.ui.today import rule_texts
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -295,11 +293,17 @@ def summary(worklist: WorkList) -> str:
     )
     if not total:
         return tr("Nothing due{snoozed}.").format(snoozed=snoozed)
-    parts = [
-        f"{QLocale().toString(worklist.counts[u])} {sentence_case(rule_texts.urgency_label(u))}"
-        for u in Urgency
-        if worklist.counts.get(u)
-    ]
+    parts = [_counted(u, worklist.counts[u]) for u in Urgency if worklist.counts.get(u)]
     return tr("%Ln item(s): {parts}{snoozed}", "", total).format(
         parts=", ".join(parts), snoozed=snoozed
     )
+
+
+def _counted(urgency: Urgency, n: int) -> str:
+    """'7 overdue': a count and its urgency as the language words them together (German
+    writes "7 überfällig", not the heading's "Überfällig")."""
+    if urgency is Urgency.OVERDUE:
+        return tr("%Ln overdue", "", n)
+    if urgency is Urgency.THIS_WEEK:
+        return tr("%Ln this week", "", n)
+    return tr("%Ln later", "", n)
