@@ -7,10 +7,10 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event
 
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.pdf_tools import pdf_text
+from tests.helpers.statements import statements
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import Tool
 from vipdesk.documents.agreement.pdf import render_agreement
@@ -187,13 +187,11 @@ def test_many_agreements_take_a_fixed_number_of_queries(any_db: Database) -> Non
     ids = [i for i in made if i is not None]
     for placement_id in ids[:6]:
         prepare(any_db, placement_id)
-    statements: list[str] = []
-    event.listen(any_db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
 
     def selects_for(wanted: list[int]) -> int:
-        statements.clear()
-        agreements_from_placements(any_db, wanted, today=TODAY)
-        return sum(s.lstrip().upper().startswith("SELECT") for s in statements)
+        with statements(any_db) as sent:
+            agreements_from_placements(any_db, wanted, today=TODAY)
+        return sum(s.upper().startswith("SELECT") for s in sent)
 
     assert selects_for(ids) == selects_for(ids[:1]) <= 15  # not a dozen per placement
     found = agreements_from_placements(any_db, [*reversed(ids), 999_999], today=TODAY)

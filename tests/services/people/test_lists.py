@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from sqlalchemy import insert
 
 from tests.helpers.people_data import (
@@ -13,6 +11,7 @@ from tests.helpers.people_data import (
     make_placement,
     make_student,
 )
+from tests.helpers.statements import statements
 from vipdesk.db import Database
 from vipdesk.models import ContactRole, OrganisationSize, Student
 from vipdesk.services.people.equity import EquityForm, save_equity
@@ -134,7 +133,8 @@ def test_choices(any_db: Database) -> None:
 
 
 def test_student_rows_for_a_large_office_load_quickly(db: Database) -> None:
-    """100,000 students in one select: well under the time a user would notice as a hang."""
+    """100,000 students in one select, not one per student or per language (counted, not timed:
+    a time bound fails on a busy machine; `benchmarks/` prints the seconds)."""
     rows = [
         {
             "given_name": f"Given{n}",
@@ -149,9 +149,8 @@ def test_student_rows_for_a_large_office_load_quickly(db: Database) -> None:
     ]
     with db.session() as session:
         session.execute(insert(Student), rows)
-    started = time.perf_counter()
-    loaded = student_rows(db)
-    elapsed = time.perf_counter() - started
+    with statements(db) as sent:
+        loaded = student_rows(db)
     assert len(loaded) == 100_000
     assert loaded[0].name == "Given0 Family000000"
-    assert elapsed < 5.0
+    assert len(sent) == 1, sent

@@ -18,6 +18,7 @@ from tests.helpers.evidence import (
 )
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.questionnaires import best_answers, required_texts
+from tests.helpers.statements import statements
 from vipdesk.db import Database
 from vipdesk.models import (
     AgreementDocument,
@@ -194,21 +195,10 @@ def test_an_evidence_item_ticked_by_hand_needs_a_reason_shown_with_who_and_when(
 
 
 def test_evidence_for_many_placements_takes_a_fixed_number_of_queries(any_db: Database) -> None:
-    from sqlalchemy import event
-
     ids = [_new(any_db) for _ in range(3)]
     complete_readiness(any_db, ids[1], ReadinessParty.INSTITUTION)
-    counted: list[str] = []
-
-    def count(*_args: object) -> None:
-        counted.append("query")
-
-    event.listen(any_db.engine, "before_cursor_execute", count)
-    try:
-        with any_db.session() as session:
-            found = evidence_for(session, ids)
-    finally:
-        event.remove(any_db.engine, "before_cursor_execute", count)
+    with statements(any_db) as counted, any_db.session() as session:
+        found = evidence_for(session, ids)
     assert found[ids[1]]["readiness_institution"].done
     assert not found[ids[0]]["readiness_institution"].done
     assert len(counted) <= 10

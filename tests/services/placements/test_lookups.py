@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from tests.helpers.factories import make_placement, make_world, placement_form
 from tests.helpers.people_data import (
@@ -19,6 +17,7 @@ from tests.helpers.people_data import (
     make_student,
 )
 from tests.helpers.sheet_world import add_parties
+from tests.helpers.statements import statements
 from vipdesk.db import Database
 from vipdesk.errors import NotFoundError
 from vipdesk.models import AuditEntry, ContactRole, Mode, PeriodKind, Student
@@ -40,24 +39,6 @@ from vipdesk.services.placements.records import (
     open_placement,
 )
 from vipdesk.textfold import fold
-
-
-@contextmanager
-def statements(db: Database) -> Iterator[list[str]]:
-    """Every SQL statement sent while the block runs (pings and BEGIN/COMMIT aside)."""
-    seen: list[str] = []
-
-    def record(
-        _conn: object, _cursor: object, statement: str, _params: object, _ctx: object, _many: bool
-    ) -> None:
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
-
 
 # --- host search ----------------------------------------------------------------------------
 

@@ -10,10 +10,11 @@ import pytest
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import World, make_placement, make_world
+from tests.helpers.statements import statements
 from vipdesk.db import Database
 from vipdesk.models import Contact, ContactRole, Organisation, Placement, Status
 from vipdesk.services.placements import checklist
@@ -308,16 +309,8 @@ def test_opening_a_placement_reads_no_long_list(qtbot: QtBot, db: Database, worl
     saved = make_placement(db, world)
     for n in range(30):
         make_world(db, host_name=f"Host {n}")
-    sent: list[str] = []
-
-    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
-        sent.append(" ".join(statement.split()))
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with statements(db) as sent:
         open_editor(qtbot, db, saved.id)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     # The placement, its pickers' choices, its checklist with the records behind it (ticks,
     # readiness, protocol, tools, tests, documents, monitoring log, recognition, final
     # evaluations): nothing for the hidden tabs.
