@@ -4003,75 +4003,12 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Studerende</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>post</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>poster</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln post</numerusform>
-            <numerusform>%Ln poster</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>Søg i {nouns}</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>Søg i {nouns}…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>{nouns}, én pr. række; Enter åbner én</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>{nouns} ikke indlæst</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Kan ikke åbne: {noun}</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>Slet: {noun}</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>Slet {name}? Dette kan ikke fortrydes.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>Ikke slettet: {noun}</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Ingen {nouns} endnu — tryk på Ny… for at tilføje en</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Ingen {nouns} matcher “{text}”.</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown} af {total} {nouns}</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>studerende</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>studerende</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>modtagende organisationer</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4089,16 +4026,8 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>kontakt</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>kontakter</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>institution</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>institutioner</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9383,6 +9312,42 @@ Hvad der skal gøres: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (f.eks. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Søg studerende</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Søg studerende…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>De studerende, én pr. række; Enter åbner den valgte</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Studerende ikke indlæst</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Kan ikke åbne den studerende</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Slet studerende</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Den studerende er ikke slettet</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Ingen studerende endnu — tryk på Ny… for at tilføje en</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Ingen studerende matcher “{text}”.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9391,10 +9356,158 @@ Hvad der skal gøres: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} af %Ln studerende</numerusform>
+            <numerusform>{shown} af %Ln studerende</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Søg modtagende organisationer</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Søg modtagende organisationer…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Modtagende organisationer</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>De modtagende organisationer, én pr. række; Enter åbner den valgte</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Modtagende organisationer ikke indlæst</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Kan ikke åbne organisationen</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Slet organisation</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Organisationen er ikke slettet</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Ingen modtagende organisationer endnu — tryk på Ny… for at tilføje en</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Ingen modtagende organisationer matcher “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} af %Ln modtagende organisation</numerusform>
+            <numerusform>{shown} af %Ln modtagende organisationer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Søg kontakter</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Søg kontakter…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>Kontakterne, én pr. række; Enter åbner den valgte</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Kontakter ikke indlæst</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Kan ikke åbne kontakten</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Slet kontakt</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Kontakten er ikke slettet</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Ingen kontakter endnu — tryk på Ny… for at tilføje en</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Ingen kontakter matcher “{text}”.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln kontakt</numerusform>
             <numerusform>%Ln kontakter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} af %Ln kontakt</numerusform>
+            <numerusform>{shown} af %Ln kontakter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Søg institutioner</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Søg institutioner…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Institutioner</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>Institutionerne, én pr. række; Enter åbner den valgte</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Institutioner ikke indlæst</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Kan ikke åbne institutionen</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Slet institution</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Institutionen er ikke slettet</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Ingen institutioner endnu — tryk på Ny… for at tilføje en</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Ingen institutioner matcher “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} af %Ln institution</numerusform>
+            <numerusform>{shown} af %Ln institutioner</numerusform>
         </translation>
     </message>
     <message numerus="yes">

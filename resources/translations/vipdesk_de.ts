@@ -4003,75 +4003,12 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Studierende</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>Datensatz</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>Datensätze</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln Eintrag</numerusform>
-            <numerusform>%Ln Einträge</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>{nouns} durchsuchen</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>{nouns} durchsuchen…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>{nouns}, einer pro Zeile; Eingabe öffnet einen</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>{nouns} nicht geladen</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Öffnen nicht möglich: {noun}</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>Löschen: {noun}</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>{name} löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>Nicht gelöscht: {noun}</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Noch keine Einträge ({nouns}) — „Neu…“ fügt einen hinzu</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Keine Treffer ({nouns}) für „{text}“.</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown} von {total} {nouns}</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>Studierende/r</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>Studierende</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>Aufnehmende Organisationen</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4089,16 +4026,8 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Kontakt</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>Kontakte</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>Einrichtung</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>Einrichtungen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9383,6 +9312,42 @@ Zu tun: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (z. B. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Studierende durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Studierende durchsuchen…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>Die Studierenden, ein Eintrag pro Zeile; Eingabe öffnet ihn</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Studierende nicht geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Eintrag der/des Studierenden kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Studierende/n löschen</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Studierende/r nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Noch keine Studierenden — „Neu…“ fügt eine Person hinzu</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Keine Studierenden passen zu „{text}“.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9391,10 +9356,158 @@ Zu tun: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} von %Ln Studierenden</numerusform>
+            <numerusform>{shown} von %Ln Studierenden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Aufnehmende Organisationen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Aufnehmende Organisationen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Aufnehmende Organisationen</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>Die aufnehmenden Organisationen, eine pro Zeile; Eingabe öffnet sie</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Aufnehmende Organisationen nicht geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Organisation kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Organisation löschen</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Organisation nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Noch keine aufnehmenden Organisationen — „Neu…“ fügt eine hinzu</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Keine aufnehmende Organisation passt zu „{text}“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} von %Ln aufnehmenden Organisation</numerusform>
+            <numerusform>{shown} von %Ln aufnehmenden Organisationen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Kontakte durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>Die Kontakte, einer pro Zeile; Eingabe öffnet ihn</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Kontakte nicht geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Kontakt kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Kontakt löschen</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Kontakt nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Noch keine Kontakte — „Neu…“ fügt einen hinzu</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Kein Kontakt passt zu „{text}“.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln Kontakt</numerusform>
             <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} von %Ln Kontakt</numerusform>
+            <numerusform>{shown} von %Ln Kontakten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Einrichtungen durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Einrichtungen durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Einrichtungen</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>Die Einrichtungen, eine pro Zeile; Eingabe öffnet sie</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Einrichtungen nicht geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Einrichtung kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Einrichtung löschen</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Einrichtung nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Noch keine Einrichtungen — „Neu…“ fügt eine hinzu</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Keine Einrichtung passt zu „{text}“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} von %Ln Einrichtung</numerusform>
+            <numerusform>{shown} von %Ln Einrichtungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -3987,74 +3987,11 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>record</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln record</numerusform>
-            <numerusform>%Ln records</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>student</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>host organisations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4073,15 +4010,7 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>institution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>institutions</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -9358,6 +9287,42 @@ What to do: {action}.</source>
         <source>Blog (e.g. WordPress)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9366,10 +9331,158 @@ What to do: {action}.</source>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln student</numerusform>
+            <numerusform>{shown} of %Ln students</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln host organisation</numerusform>
+            <numerusform>{shown} of %Ln host organisations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln contact</numerusform>
             <numerusform>%Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln contact</numerusform>
+            <numerusform>{shown} of %Ln contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} of %Ln institution</numerusform>
+            <numerusform>{shown} of %Ln institutions</numerusform>
         </translation>
     </message>
     <message numerus="yes">

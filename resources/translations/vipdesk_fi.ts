@@ -4003,75 +4003,12 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Opiskelijat</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>tietue</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>tietueet</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln tietue</numerusform>
-            <numerusform>%Ln tietuetta</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>Hae ({nouns})</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>Hae ({nouns})…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>Luettelo ({nouns}), yksi riviä kohti; Enter avaa valitun</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>{nouns} jäivät lataamatta</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Ei voi avata: {noun}</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>Poista {noun}</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>Poistetaanko {name}? Tätä ei voi kumota.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>{noun} jäi poistamatta</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Ei vielä tietoja ({nouns}) — valitse Uusi… ja lisää ensimmäinen</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Hakua ”{text}” vastaavia ei löytynyt ({nouns}).</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown}/{total} {nouns}</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>opiskelija</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>opiskelijat</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>vastaanottavat organisaatiot</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4089,16 +4026,8 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>yhteyshenkilö</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>yhteyshenkilöt</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>oppilaitos</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>oppilaitokset</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9383,6 +9312,42 @@ Toimenpide: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blogi (esim. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Hae opiskelijoita</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Hae opiskelijoita…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>Opiskelijat, yksi riviä kohti; Enter avaa valitun</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Opiskelijoita ei voitu ladata</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Opiskelijaa ei voi avata</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Poista opiskelija</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Opiskelijaa ei poistettu</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Ei vielä opiskelijoita — valitse Uusi… ja lisää ensimmäinen</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Hakua ”{text}” vastaavia opiskelijoita ei löytynyt.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9391,10 +9356,158 @@ Toimenpide: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} / %Ln opiskelijasta</numerusform>
+            <numerusform>{shown} / %Ln opiskelijasta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Hae vastaanottavia organisaatioita</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Hae vastaanottavia organisaatioita…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Vastaanottavat organisaatiot</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>Vastaanottavat organisaatiot, yksi riviä kohti; Enter avaa valitun</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Vastaanottavia organisaatioita ei voitu ladata</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Organisaatiota ei voi avata</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Poista organisaatio</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Organisaatiota ei poistettu</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Ei vielä vastaanottavia organisaatioita — valitse Uusi… ja lisää ensimmäinen</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Hakua ”{text}” vastaavia vastaanottavia organisaatioita ei löytynyt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} / %Ln vastaanottavasta organisaatiosta</numerusform>
+            <numerusform>{shown} / %Ln vastaanottavasta organisaatiosta</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Hae yhteyshenkilöitä</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Hae yhteyshenkilöitä…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Yhteyshenkilöt</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>Yhteyshenkilöt, yksi riviä kohti; Enter avaa valitun</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Yhteyshenkilöitä ei voitu ladata</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Yhteyshenkilöä ei voi avata</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Poista yhteyshenkilö</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Yhteyshenkilöä ei poistettu</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Ei vielä yhteyshenkilöitä — valitse Uusi… ja lisää ensimmäinen</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Hakua ”{text}” vastaavia yhteyshenkilöitä ei löytynyt.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln yhteyshenkilö</numerusform>
             <numerusform>%Ln yhteyshenkilöä</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} / %Ln yhteyshenkilöstä</numerusform>
+            <numerusform>{shown} / %Ln yhteyshenkilöstä</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Hae oppilaitoksia</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Hae oppilaitoksia…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Oppilaitokset</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>Oppilaitokset, yksi riviä kohti; Enter avaa valitun</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Oppilaitoksia ei voitu ladata</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Oppilaitosta ei voi avata</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Poista oppilaitos</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Oppilaitosta ei poistettu</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Ei vielä oppilaitoksia — valitse Uusi… ja lisää ensimmäinen</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Hakua ”{text}” vastaavia oppilaitoksia ei löytynyt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} / %Ln oppilaitoksesta</numerusform>
+            <numerusform>{shown} / %Ln oppilaitoksesta</numerusform>
         </translation>
     </message>
     <message numerus="yes">

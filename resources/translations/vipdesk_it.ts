@@ -4003,75 +4003,12 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Studenti</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>record</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>record</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln record</numerusform>
-            <numerusform>%Ln record</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>Cerca {nouns}</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>Cerca {nouns}…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>Elenco ({nouns}), uno per riga; Invio ne apre uno</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>{nouns}: caricamento non riuscito</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Impossibile aprire: {noun}</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>Elimina: {noun}</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>Eliminare {name}? L&apos;operazione non può essere annullata.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>{noun}: eliminazione non riuscita</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Ancora nessun elemento ({nouns}) — premi Nuovo… per aggiungerne uno</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Nessun elemento ({nouns}) corrisponde a “{text}”.</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown} di {total} {nouns}</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>studente</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>studenti</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>organizzazioni ospitanti</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4089,16 +4026,8 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>contatto</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>contatti</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>istituto</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>istituti</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9383,6 +9312,42 @@ Cosa fare: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (ad es. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Cerca studenti</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Cerca studenti…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>Gli studenti, uno per riga; Invio apre quello selezionato</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Studenti non caricati</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Impossibile aprire lo studente</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Elimina studente</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Studente non eliminato</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Ancora nessuno studente — premi Nuovo… per aggiungerne uno</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Nessuno studente corrisponde a “{text}”.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9391,10 +9356,158 @@ Cosa fare: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} di %Ln studente</numerusform>
+            <numerusform>{shown} di %Ln studenti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Cerca organizzazioni ospitanti</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Cerca organizzazioni ospitanti…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Organizzazioni ospitanti</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>Le organizzazioni ospitanti, una per riga; Invio apre quella selezionata</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Organizzazioni ospitanti non caricate</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Impossibile aprire l&apos;organizzazione</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Elimina organizzazione</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Organizzazione non eliminata</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Ancora nessuna organizzazione ospitante — premi Nuovo… per aggiungerne una</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Nessuna organizzazione ospitante corrisponde a “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} di %Ln organizzazione ospitante</numerusform>
+            <numerusform>{shown} di %Ln organizzazioni ospitanti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Cerca contatti</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Cerca contatti…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contatti</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>I contatti, uno per riga; Invio apre quello selezionato</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Contatti non caricati</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Impossibile aprire il contatto</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Elimina contatto</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Contatto non eliminato</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Ancora nessun contatto — premi Nuovo… per aggiungerne uno</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Nessun contatto corrisponde a “{text}”.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln contatto</numerusform>
             <numerusform>%Ln contatti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} di %Ln contatto</numerusform>
+            <numerusform>{shown} di %Ln contatti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Cerca istituti</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Cerca istituti…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Istituti</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>Gli istituti, uno per riga; Invio apre quello selezionato</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Istituti non caricati</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Impossibile aprire l&apos;istituto</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Elimina istituto</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Istituto non eliminato</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Ancora nessun istituto — premi Nuovo… per aggiungerne uno</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Nessun istituto corrisponde a “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} di %Ln istituto</numerusform>
+            <numerusform>{shown} di %Ln istituti</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -4003,75 +4003,12 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>Studenten</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>record</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>records</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln record</numerusform>
-            <numerusform>%Ln records</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>Zoeken in {nouns}</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>Zoeken in {nouns}…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>De {nouns}, één per rij; Enter opent er een</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>{nouns} niet geladen</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Kan de {noun} niet openen</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>De {noun} verwijderen</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>{name} verwijderen? Dit kan niet ongedaan worden gemaakt.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>{noun} niet verwijderd</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Nog geen {nouns} — druk op Nieuw… om er een toe te voegen</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Geen {nouns} die overeenkomen met “{text}”.</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown} van {total} {nouns}</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>student</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>studenten</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>ontvangende organisaties</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4089,16 +4026,8 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>contactpersoon</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>contactpersonen</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>instelling</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>instellingen</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9383,6 +9312,42 @@ Wat te doen: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (bijv. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Studenten zoeken</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Studenten zoeken…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>De studenten, één per rij; Enter opent er een</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Studenten niet geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Kan de student niet openen</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Student verwijderen</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Student niet verwijderd</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Nog geen studenten — druk op Nieuw… om er een toe te voegen</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Geen studenten die overeenkomen met “{text}”.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9391,10 +9356,158 @@ Wat te doen: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} van %Ln student</numerusform>
+            <numerusform>{shown} van %Ln studenten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Ontvangende organisaties zoeken</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Ontvangende organisaties zoeken…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Ontvangende organisaties</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>De ontvangende organisaties, één per rij; Enter opent er een</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Ontvangende organisaties niet geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Kan de organisatie niet openen</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Organisatie verwijderen</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Organisatie niet verwijderd</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Nog geen ontvangende organisaties — druk op Nieuw… om er een toe te voegen</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Geen ontvangende organisaties die overeenkomen met “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} van %Ln ontvangende organisatie</numerusform>
+            <numerusform>{shown} van %Ln ontvangende organisaties</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Contactpersonen zoeken</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Contactpersonen zoeken…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contactpersonen</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>De contactpersonen, één per rij; Enter opent er een</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Contactpersonen niet geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Kan de contactpersoon niet openen</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Contactpersoon verwijderen</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Contactpersoon niet verwijderd</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Nog geen contactpersonen — druk op Nieuw… om er een toe te voegen</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Geen contactpersonen die overeenkomen met “{text}”.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln contact</numerusform>
             <numerusform>%Ln contacten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} van %Ln contactpersoon</numerusform>
+            <numerusform>{shown} van %Ln contactpersonen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Instellingen zoeken</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Instellingen zoeken…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>De instellingen, één per rij; Enter opent er een</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Instellingen niet geladen</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Kan de instelling niet openen</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Instelling verwijderen</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Instelling niet verwijderd</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Nog geen instellingen — druk op Nieuw… om er een toe te voegen</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Geen instellingen die overeenkomen met “{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} van %Ln instelling</numerusform>
+            <numerusform>{shown} van %Ln instellingen</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -4030,76 +4030,12 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Studenci</translation>
     </message>
     <message>
-        <source>record</source>
-        <translation>rekord</translation>
-    </message>
-    <message>
-        <source>records</source>
-        <translation>rekordy</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln record(s)</source>
-        <translation>
-            <numerusform>%Ln rekord</numerusform>
-            <numerusform>%Ln rekordy</numerusform>
-            <numerusform>%Ln rekordów</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search {nouns}</source>
-        <translation>Szukaj: {nouns}</translation>
-    </message>
-    <message>
-        <source>Search {nouns}…</source>
-        <translation>Szukaj: {nouns}…</translation>
-    </message>
-    <message>
-        <source>The {nouns}, one per row; Enter opens one</source>
-        <translation>Lista: {nouns}, po jednej pozycji w wierszu; Enter otwiera</translation>
-    </message>
-    <message>
-        <source>{nouns} not loaded</source>
-        <translation>Nie wczytano: {nouns}</translation>
-    </message>
-    <message>
-        <source>Cannot open the {noun}</source>
-        <translation>Nie można otworzyć: {noun}</translation>
-    </message>
-    <message>
-        <source>Delete {noun}</source>
-        <translation>Usuń: {noun}</translation>
-    </message>
-    <message>
         <source>Delete {name}? This cannot be undone.</source>
         <translation>Usunąć {name}? Tej operacji nie można cofnąć.</translation>
     </message>
     <message>
-        <source>{noun} not deleted</source>
-        <translation>Nie usunięto: {noun}</translation>
-    </message>
-    <message>
-        <source>No {nouns} yet — press New… to add one</source>
-        <translation>Brak pozycji ({nouns}) — kliknij „Dodaj…”, aby dodać pierwszą</translation>
-    </message>
-    <message>
-        <source>No {nouns} match “{text}”.</source>
-        <translation>Brak wyników ({nouns}) dla „{text}”.</translation>
-    </message>
-    <message>
-        <source>{shown} of {total} {nouns}</source>
-        <translation>{shown} z {total} ({nouns})</translation>
-    </message>
-    <message>
         <source>student</source>
         <translation>student</translation>
-    </message>
-    <message>
-        <source>students</source>
-        <translation>studenci</translation>
-    </message>
-    <message>
-        <source>host organisations</source>
-        <translation>organizacje przyjmujące</translation>
     </message>
     <message>
         <source>organisation</source>
@@ -4118,16 +4054,8 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>kontakt</translation>
     </message>
     <message>
-        <source>contacts</source>
-        <translation>kontakty</translation>
-    </message>
-    <message>
         <source>institution</source>
         <translation>instytucja</translation>
-    </message>
-    <message>
-        <source>institutions</source>
-        <translation>instytucje</translation>
     </message>
     <message numerus="yes">
         <source>%Ln institution(s)</source>
@@ -9439,6 +9367,42 @@ Co zrobić: {action}.</translation>
         <source>Blog (e.g. WordPress)</source>
         <translation>Blog (np. WordPress)</translation>
     </message>
+    <message>
+        <source>Search students</source>
+        <translation>Szukaj studentów</translation>
+    </message>
+    <message>
+        <source>Search students…</source>
+        <translation>Szukaj studentów…</translation>
+    </message>
+    <message>
+        <source>The students, one per row; Enter opens one</source>
+        <translation>Studenci, jeden na wiersz; Enter otwiera wybranego</translation>
+    </message>
+    <message>
+        <source>Students not loaded</source>
+        <translation>Nie wczytano studentów</translation>
+    </message>
+    <message>
+        <source>Cannot open the student</source>
+        <translation>Nie można otworzyć danych studenta</translation>
+    </message>
+    <message>
+        <source>Delete student</source>
+        <translation>Usuń studenta</translation>
+    </message>
+    <message>
+        <source>Student not deleted</source>
+        <translation>Nie usunięto studenta</translation>
+    </message>
+    <message>
+        <source>No students yet — press New… to add one</source>
+        <translation>Brak studentów — kliknij „Dodaj…”, aby dodać pierwszego</translation>
+    </message>
+    <message>
+        <source>No students match “{text}”.</source>
+        <translation>Żaden student nie pasuje do „{text}”.</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln student(s)</source>
         <translation>
@@ -9448,11 +9412,163 @@ Co zrobić: {action}.</translation>
         </translation>
     </message>
     <message numerus="yes">
+        <source>{shown} of %Ln student(s)</source>
+        <translation>
+            <numerusform>{shown} z %Ln studenta</numerusform>
+            <numerusform>{shown} z %Ln studentów</numerusform>
+            <numerusform>{shown} z %Ln studentów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search host organisations</source>
+        <translation>Szukaj organizacji przyjmujących</translation>
+    </message>
+    <message>
+        <source>Search host organisations…</source>
+        <translation>Szukaj organizacji przyjmujących…</translation>
+    </message>
+    <message>
+        <source>Host organisations</source>
+        <translation>Organizacje przyjmujące</translation>
+    </message>
+    <message>
+        <source>The host organisations, one per row; Enter opens one</source>
+        <translation>Organizacje przyjmujące, jedna na wiersz; Enter otwiera wybraną</translation>
+    </message>
+    <message>
+        <source>Host organisations not loaded</source>
+        <translation>Nie wczytano organizacji przyjmujących</translation>
+    </message>
+    <message>
+        <source>Cannot open the organisation</source>
+        <translation>Nie można otworzyć organizacji</translation>
+    </message>
+    <message>
+        <source>Delete organisation</source>
+        <translation>Usuń organizację</translation>
+    </message>
+    <message>
+        <source>Organisation not deleted</source>
+        <translation>Nie usunięto organizacji</translation>
+    </message>
+    <message>
+        <source>No host organisations yet — press New… to add one</source>
+        <translation>Brak organizacji przyjmujących — kliknij „Dodaj…”, aby dodać pierwszą</translation>
+    </message>
+    <message>
+        <source>No host organisations match “{text}”.</source>
+        <translation>Żadna organizacja przyjmująca nie pasuje do „{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln host organisation(s)</source>
+        <translation>
+            <numerusform>{shown} z %Ln organizacji przyjmującej</numerusform>
+            <numerusform>{shown} z %Ln organizacji przyjmujących</numerusform>
+            <numerusform>{shown} z %Ln organizacji przyjmujących</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Szukaj kontaktów</translation>
+    </message>
+    <message>
+        <source>Search contacts…</source>
+        <translation>Szukaj kontaktów…</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakty</translation>
+    </message>
+    <message>
+        <source>The contacts, one per row; Enter opens one</source>
+        <translation>Kontakty, jeden na wiersz; Enter otwiera wybrany</translation>
+    </message>
+    <message>
+        <source>Contacts not loaded</source>
+        <translation>Nie wczytano kontaktów</translation>
+    </message>
+    <message>
+        <source>Cannot open the contact</source>
+        <translation>Nie można otworzyć kontaktu</translation>
+    </message>
+    <message>
+        <source>Delete contact</source>
+        <translation>Usuń kontakt</translation>
+    </message>
+    <message>
+        <source>Contact not deleted</source>
+        <translation>Nie usunięto kontaktu</translation>
+    </message>
+    <message>
+        <source>No contacts yet — press New… to add one</source>
+        <translation>Brak kontaktów — kliknij „Dodaj…”, aby dodać pierwszy</translation>
+    </message>
+    <message>
+        <source>No contacts match “{text}”.</source>
+        <translation>Żaden kontakt nie pasuje do „{text}”.</translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln contact(s)</source>
         <translation>
             <numerusform>%Ln kontakt</numerusform>
             <numerusform>%Ln kontakty</numerusform>
             <numerusform>%Ln kontaktów</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln contact(s)</source>
+        <translation>
+            <numerusform>{shown} z %Ln kontaktu</numerusform>
+            <numerusform>{shown} z %Ln kontaktów</numerusform>
+            <numerusform>{shown} z %Ln kontaktów</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search institutions</source>
+        <translation>Szukaj instytucji</translation>
+    </message>
+    <message>
+        <source>Search institutions…</source>
+        <translation>Szukaj instytucji…</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>Instytucje</translation>
+    </message>
+    <message>
+        <source>The institutions, one per row; Enter opens one</source>
+        <translation>Instytucje, jedna na wiersz; Enter otwiera wybraną</translation>
+    </message>
+    <message>
+        <source>Institutions not loaded</source>
+        <translation>Nie wczytano instytucji</translation>
+    </message>
+    <message>
+        <source>Cannot open the institution</source>
+        <translation>Nie można otworzyć instytucji</translation>
+    </message>
+    <message>
+        <source>Delete institution</source>
+        <translation>Usuń instytucję</translation>
+    </message>
+    <message>
+        <source>Institution not deleted</source>
+        <translation>Nie usunięto instytucji</translation>
+    </message>
+    <message>
+        <source>No institutions yet — press New… to add one</source>
+        <translation>Brak instytucji — kliknij „Dodaj…”, aby dodać pierwszą</translation>
+    </message>
+    <message>
+        <source>No institutions match “{text}”.</source>
+        <translation>Żadna instytucja nie pasuje do „{text}”.</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %Ln institution(s)</source>
+        <translation>
+            <numerusform>{shown} z %Ln instytucji</numerusform>
+            <numerusform>{shown} z %Ln instytucji</numerusform>
+            <numerusform>{shown} z %Ln instytucji</numerusform>
         </translation>
     </message>
     <message numerus="yes">

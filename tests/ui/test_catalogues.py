@@ -158,3 +158,23 @@ def test_a_text_naming_a_wizard_button_uses_the_buttons_own_name(language: str) 
             button = (qt.translate("QWizard", source) or "").replace("&", "").strip("<> ")
             for text in message.translations:
                 assert button in text, (message.source, text, button)
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_a_text_naming_the_new_button_uses_its_translated_name(language: str) -> None:
+    """ "No students yet — press New… to add one": the Polish list's button reads „Dodaj…",
+    so the sentence must say „Dodaj…" too, not a word of its own."""
+    found = {m.source: m.translations for m in messages(catalogue(language))}
+    (button,) = found["New…"]
+    for source, texts in found.items():
+        if source != "New…" and re.search(r"\bNew…", source):
+            for text in texts:
+                assert button.replace("&", "") in text, (source, text, button)
+
+
+def test_no_text_puts_a_noun_into_a_sentence() -> None:
+    """A sentence with a noun put in ("No {nouns} yet") reads wrongly in languages that decline
+    nouns: Polish needs "Brak studentów", not "Brak studenci". Each kind of record gets its
+    own sentence (see `ui/people/list_texts.py`)."""
+    put_in = [m.source for m in messages(catalogue(ENGLISH)) if re.search(r"\{nouns?\}", m.source)]
+    assert not put_in, put_in

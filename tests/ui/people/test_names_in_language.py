@@ -112,3 +112,26 @@ def test_a_list_counts_its_records_in_the_languages_plural_form(
         qtbot.waitUntil(lambda: german.model.rowCount() == 5)
     assert polish.count_label.text() == "5 organizacji przyjmujących"
     assert german.count_label.text() == "5 aufnehmende Organisationen"  # not "Aufnehmende"
+
+
+def test_the_lists_speak_in_whole_sentences_of_their_own_language(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """Polish declines the noun ("studentów" after "Szukaj" and a number, "student" after
+    "Żaden"): a noun put into one shared sentence could not."""
+    for n in range(3):
+        make_student(db, given_name=f"Anna{n}", family_name="Nowak")
+    with interface_in("pl", tmp_path):
+        view = StudentsView(db)
+        qtbot.addWidget(view)
+        view.search_box.setText("Anna1")
+        shown_of = view.count_label.text()
+        view.search_box.setText("Zofia")
+        no_match = view.empty_label.text()
+        empty = InstitutionsView(db)
+        qtbot.addWidget(empty)
+    assert view.search_box.placeholderText() == "Szukaj studentów…"
+    assert shown_of == "1 z 3 studentów"
+    assert no_match == "Żaden student nie pasuje do „Zofia”."
+    assert empty.empty_label.text() == "Brak instytucji — kliknij „Dodaj…”, aby dodać pierwszą"
+    assert empty.table.accessibleName() == "Instytucje"

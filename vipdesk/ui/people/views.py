@@ -41,6 +41,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.contact_editor import ContactEditor
 from vipdesk.ui.people.institution_editor import InstitutionEditor
+from vipdesk.ui.people.list_texts import list_texts
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
 from vipdesk.ui.people.student_editor import StudentEditor
 from vipdesk.ui.people.table_model import (
@@ -64,10 +65,7 @@ class RecordListView(QWidget):
 
     changed = Signal()
 
-    noun = tr("record")
-    nouns = tr("records")
-    # "20 host organisations": the count and its noun in the language's own plural form
-    counted: Callable[[int], str] = staticmethod(lambda n: tr("%Ln record(s)", "", n))
+    kind: str  # which `list_texts` it shows: "students", "organisations", …
     columns: Sequence[Column] = ()
     load_rows: Callable[[Database], Sequence[Any]]
     delete_record: Callable[[Database, int], None]
@@ -78,20 +76,17 @@ class RecordListView(QWidget):
         self.db = db
         self._loaded = False
         self._lazy = lazy
+        self.texts = list_texts(self.kind)
         self.search_box = QLineEdit(self)
-        self.search_box.setAccessibleName(tr("Search {nouns}").format(nouns=self.nouns))
-        self.search_box.setPlaceholderText(tr("Search {nouns}…").format(nouns=self.nouns))
+        self.search_box.setAccessibleName(self.texts.search)
+        self.search_box.setPlaceholderText(self.texts.search_hint)
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._on_search)
         self.new_button = QPushButton(tr("New…"), self)
         self.new_button.clicked.connect(self._on_new)
         self.model = RecordTableModel(self.columns, self)
         self.table = QTableView(self)
-        name_for_screen_readers(
-            self.table,
-            self.nouns.capitalize(),
-            tr("The {nouns}, one per row; Enter opens one").format(nouns=self.nouns),
-        )
+        name_for_screen_readers(self.table, self.texts.table, self.texts.table_hint)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -145,8 +140,7 @@ class RecordListView(QWidget):
         try:
             rows = type(self).load_rows(self.db)
         except VipdeskError as exc:
-            title = tr("{nouns} not loaded").format(nouns=self.nouns.capitalize())
-            QMessageBox.warning(self, title, error_text(exc))
+            QMessageBox.warning(self, self.texts.not_loaded, error_text(exc))
             return
         self.model.set_rows(rows)
         if first:  # once the table is laid out: its width says how much room there is
@@ -170,8 +164,7 @@ class RecordListView(QWidget):
         try:
             editor = self.make_editor(record_id)
         except VipdeskError as exc:  # deleted meanwhile, database unavailable
-            title = tr("Cannot open the {noun}").format(noun=self.noun)
-            QMessageBox.warning(self, title, error_text(exc))
+            QMessageBox.warning(self, self.texts.cannot_open, error_text(exc))
             self.reload()
             return None
         editor.accepted.connect(lambda: self._on_saved(editor))
@@ -186,7 +179,7 @@ class RecordListView(QWidget):
         row = self.model.record(self.model.row_of(record_id) or 0)
         answer = QMessageBox.question(
             self,
-            tr("Delete {noun}").format(noun=self.noun),
+            self.texts.delete,
             tr("Delete {name}? This cannot be undone.").format(name=row.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -196,9 +189,7 @@ class RecordListView(QWidget):
         try:
             type(self).delete_record(self.db, record_id)
         except VipdeskError as exc:
-            QMessageBox.warning(
-                self, tr("{noun} not deleted").format(noun=self.noun.capitalize()), error_text(exc)
-            )
+            QMessageBox.warning(self, self.texts.not_deleted, error_text(exc))
             return
         self.reload()
         self.changed.emit()
@@ -238,26 +229,18 @@ class RecordListView(QWidget):
     def _update_state(self) -> None:
         total, shown = self.model.total_count(), self.model.rowCount()
         if total == 0:
-            self.empty_label.setText(
-                tr("No {nouns} yet — press New… to add one").format(nouns=self.nouns)
-            )
+            self.empty_label.setText(self.texts.empty)
         elif shown == 0:
             self.empty_label.setText(
-                tr("No {nouns} match “{text}”.").format(
-                    nouns=self.nouns, text=self.search_box.text().strip()
-                )
+                self.texts.no_match.format(text=self.search_box.text().strip())
             )
         self.stack.setCurrentWidget(self.table if shown else self.empty_label)
         if total and shown < total:
             self.count_label.setText(
-                tr("{shown} of {total} {nouns}").format(
-                    shown=QLocale().toString(shown),
-                    total=QLocale().toString(total),
-                    nouns=self.nouns,
-                )
+                self.texts.shown_of(total).format(shown=QLocale().toString(shown))
             )
         else:
-            self.count_label.setText(type(self).counted(total))
+            self.count_label.setText(self.texts.counted(total))
 
     def _size_columns(self) -> None:
         """Fit the columns to the first rows only: measuring 100,000 rows would take seconds."""
@@ -278,8 +261,7 @@ class RecordListView(QWidget):
 
 
 class StudentsView(RecordListView):
-    noun, nouns = tr("student"), tr("students")
-    counted = staticmethod(lambda n: tr("%Ln student(s)", "", n))
+    kind = "students"
     columns = STUDENT_COLUMNS
     load_rows = staticmethod(partial(student_rows, names=NAMES))
     delete_record = staticmethod(delete_student)
@@ -289,8 +271,7 @@ class StudentsView(RecordListView):
 
 
 class OrganisationsView(RecordListView):
-    noun, nouns = tr("organisation"), tr("host organisations")
-    counted = staticmethod(lambda n: tr("%Ln host organisation(s)", "", n))
+    kind = "organisations"
     columns = ORGANISATION_COLUMNS
     load_rows = staticmethod(partial(organisation_rows, names=NAMES))
     delete_record = staticmethod(delete_organisation)
@@ -300,8 +281,7 @@ class OrganisationsView(RecordListView):
 
 
 class ContactsView(RecordListView):
-    noun, nouns = tr("contact"), tr("contacts")
-    counted = staticmethod(lambda n: tr("%Ln contact(s)", "", n))
+    kind = "contacts"
     columns = CONTACT_COLUMNS
     load_rows = staticmethod(partial(contact_rows, names=NAMES))
     delete_record = staticmethod(delete_contact)
@@ -311,8 +291,7 @@ class ContactsView(RecordListView):
 
 
 class InstitutionsView(RecordListView):
-    noun, nouns = tr("institution"), tr("institutions")
-    counted = staticmethod(lambda n: tr("%Ln institution(s)", "", n))
+    kind = "institutions"
     columns = INSTITUTION_COLUMNS
     load_rows = staticmethod(partial(institution_rows, names=NAMES))
     delete_record = staticmethod(delete_institution)
