@@ -25,6 +25,8 @@ LATE_IMPORTERS = {
     "vipdesk.ui.mail.window_actions",
     # The main window's spreadsheet menu: its dialogs load openpyxl, on first use.
     "vipdesk.ui.spreadsheets.menu",
+    # The main window's other dialogs (batch export, trusted certificates): on first use.
+    "vipdesk.ui.shell.window_dialogs",
     # Only the demo database needs the sample-data generator.
     "vipdesk.ui.shell.app",
 }

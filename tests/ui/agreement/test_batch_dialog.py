@@ -131,8 +131,8 @@ def test_the_file_menu_opens_it_for_the_lists_placements(
     window.placements_view.table.selectRow(0)
     menu = window.menuBar().actions()[0].menu()
     assert isinstance(menu, QMenu)
-    assert window.export_agreements_action in menu.actions()
-    window.export_agreements_action.trigger()
+    assert window.dialogs.export_agreements_action in menu.actions()
+    window.dialogs.export_agreements_action.trigger()
     dialog = next(d for d in window.findChildren(AgreementBatchDialog) if d.isVisible())
     assert dialog.shown_radio.text() == "The 1 placement shown in the list"  # the list's filter
     assert dialog.placement_ids() == [ids[1]]

@@ -67,4 +67,4 @@ def test_removing_asks_first_and_no_keeps_it(
 def test_the_edit_menu_opens_it(qtbot: QtBot, db: Database) -> None:
     window = MainWindow(db)
     qtbot.addWidget(window)
-    assert window.trust_action.text() == "&Trusted certificates…"
+    assert window.dialogs.trust_action.text() == "&Trusted certificates…"

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vipdesk import __version__
 from vipdesk.db import Database, describe_url
 from vipdesk.errors import VipdeskError
 from vipdesk.services.placements import records as placements
@@ -28,19 +27,17 @@ from vipdesk.services.placements.attention import NextSteps
 from vipdesk.services.placements.catalogue import PlacementCatalogue, load_row
 from vipdesk.services.worklist.due import Urgency, WorkList, work_list
 from vipdesk.ui import theme
-from vipdesk.ui.help.keyboard import KeyboardDialog
 from vipdesk.ui.help.window import HELP_TOPIC, GuideOpener, HelpWindow
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.icons import icon
-from vipdesk.ui.jobs import delete_when_closed
 from vipdesk.ui.labels import NAMES
 from vipdesk.ui.mail.window_actions import MailActions, mail_files
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.view import PlacementsView
 from vipdesk.ui.shell.appearance import add_language_menu, add_scheme_menu
+from vipdesk.ui.shell.window_dialogs import WindowDialogs
 from vipdesk.ui.spreadsheets.menu import SpreadsheetActions
 from vipdesk.ui.today.view import TodayView
-from vipdesk.ui.trash.dialog import RecentlyDeletedDialog
 
 if TYPE_CHECKING:
     from vipdesk.ui.placements.editor import PlacementEditor
@@ -165,9 +162,8 @@ class MainWindow(QMainWindow):
         self.spreadsheets.add_to(file_menu)
         self.import_actions = self.spreadsheets.import_actions
         self.export_report_action = self.spreadsheets.export_report_action
-        self.export_agreements_action = QAction(tr("Export &agreements…"), self)
-        self.export_agreements_action.triggered.connect(self._on_export_agreements)
-        file_menu.addAction(self.export_agreements_action)
+        self.dialogs = WindowDialogs(self, self._db, self.placements_view, self.reload)
+        file_menu.addAction(self.dialogs.export_agreements_action)
         settings_menu = QMenu(tr("Settin&gs"), self)
         self.mail.add_to(file_menu, settings_menu)
         file_menu.addSeparator()
@@ -182,15 +178,11 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._open_current)
         self.delete_action = QAction(tr("&Delete placement…"), self)
         self.delete_action.triggered.connect(self._delete_current)
-        self.deleted_action = QAction(tr("&Recently deleted…"), self)
-        self.deleted_action.triggered.connect(self._on_recently_deleted)
         edit_menu.addActions(
-            [self.find_action, self.open_action, self.delete_action, self.deleted_action]
+            [self.find_action, self.open_action, self.delete_action, self.dialogs.deleted_action]
         )
         edit_menu.addSeparator()
-        self.trust_action = QAction(tr("&Trusted certificates…"), self)
-        self.trust_action.triggered.connect(self._on_trusted_certificates)
-        edit_menu.addAction(self.trust_action)
+        edit_menu.addAction(self.dialogs.trust_action)
 
         view_menu = menu.addMenu(tr("&View"))
         self.scheme_actions = add_scheme_menu(self, view_menu, self._settings)
@@ -202,12 +194,7 @@ class MainWindow(QMainWindow):
         self.guide = GuideOpener(self, self.tabs.currentWidget)  # F1, in every window
         self.help_action = self.guide.action
         help_menu.addAction(self.help_action)
-        keys = QAction(tr("&Keyboard shortcuts"), self)
-        keys.triggered.connect(lambda: KeyboardDialog(self).exec())
-        help_menu.addAction(keys)
-        about = QAction(tr("&About vipdesk"), self)
-        about.triggered.connect(self._on_about)
-        help_menu.addAction(about)
+        help_menu.addActions([self.dialogs.keys_action, self.dialogs.about_action])
 
         toolbar = self.addToolBar(tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -216,17 +203,19 @@ class MainWindow(QMainWindow):
         toolbar.addActions(
             [self.new_action, self.open_action, self.delete_action, self.refresh_action]
         )
-        self._set_icons(quit_action, keys, about)
+        self._set_icons(quit_action)
 
-    def _set_icons(self, *others: QAction) -> None:
-        quit_action, keys, about = others
+    def _set_icons(self, quit_action: QAction) -> None:
+        dialogs = self.dialogs
         for name, action in (
             ("plus", self.new_action), ("folder-open", self.open_action),
             ("trash", self.delete_action), ("refresh", self.refresh_action),
-            ("search", self.find_action), ("restore", self.deleted_action),
-            ("certificate", self.trust_action), ("file-export", self.export_agreements_action),
+            ("search", self.find_action), ("restore", dialogs.deleted_action),
+            ("certificate", dialogs.trust_action),
+            ("file-export", dialogs.export_agreements_action),
             ("file-spreadsheet", self.export_report_action), ("help", self.help_action),
-            ("keyboard", keys), ("info-circle", about), ("logout", quit_action),
+            ("keyboard", dialogs.keys_action), ("info-circle", dialogs.about_action),
+            ("logout", quit_action),
             *(("file-import", action) for action in self.import_actions.values()),
             ("mail", self.mail.import_action), ("mail", self.mail.settings_action),
         ):  # fmt: skip
@@ -383,57 +372,11 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.placements_view)
         self.placements_view.focus_search()
 
-    def _on_about(self) -> None:
-        QMessageBox.about(
-            self,
-            tr("About vipdesk"),
-            tr(
-                "<b>vipdesk {version__}</b><br>Records, preparation and reporting for "
-                "virtual and blended international work placements.<br><br>Database: "
-                "{describe_url}"
-            ).format(version__=__version__, describe_url=describe_url(self._db.url)),
-        )
-
     # --- other windows ---------------------------------------------------------------------
 
     def show_help(self) -> HelpWindow:
         """The user guide at the section about the focused widget, else the current tab."""
         return self.guide.show()
-
-    def _on_recently_deleted(self) -> None:
-        dialog = RecentlyDeletedDialog(self._db, self)
-        dialog.restored.connect(lambda _kind: self.reload())
-        dialog.exec()
-
-    def _on_trusted_certificates(self) -> None:
-        # late: the dialog reads certificates through the signature services: first use only
-        from vipdesk.ui.agreement.trust_dialog import TrustedCertificatesDialog
-
-        TrustedCertificatesDialog(self._db, self).exec()
-
-    def _on_export_agreements(self) -> Any:
-        # late: the batch export dialog (~40 ms) is needed on first use only, not at start-up
-        from vipdesk.ui.agreement.batch_dialog import AgreementBatchDialog
-
-        # What the list shows (its filters applied) and what is selected in it.
-        model = self.placements_view.model
-        picked = self.placements_view.table.selectionModel().selectedRows()
-        shown = [model.placement_id(row) for row in range(model.rowCount())]
-        selected = [model.placement_id(index.row()) for index in picked]
-        dialog = AgreementBatchDialog(
-            self._db,
-            [i for i in shown if i is not None],
-            [i for i in selected if i is not None],
-            self,
-        )
-        dialog.exported.connect(
-            lambda folder, count: self.statusBar().showMessage(
-                tr("Wrote %Ln agreement(s) to {folder}.", "", count).format(folder=folder), 8000
-            )
-        )
-        delete_when_closed(dialog, dialog.runner)
-        dialog.show()
-        return dialog
 
     # --- window layout ---------------------------------------------------------------------
 
