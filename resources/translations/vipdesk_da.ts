@@ -4363,12 +4363,24 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>ECTS-point</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Planlagt start</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Planlagt slut</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Blandet: fysiske og virtuelle perioder</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Ingen {what} matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(slettet siden)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5517,6 +5529,10 @@ Hvad der skal gøres: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Vælg fra en kalender</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (skal udfyldes)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

@@ -4363,12 +4363,24 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>ECTS-Punkte</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Geplanter Beginn</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Geplantes Ende</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Kombiniert: physische und virtuelle Phasen</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Kein Eintrag ({what}) passt zu Ihrer Eingabe: Wählen Sie einen aus der Liste oder legen Sie einen neuen an.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(inzwischen gelöscht)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5517,6 +5529,10 @@ Zu tun: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Aus einem Kalender wählen</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (Pflichtfeld)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

@@ -4347,11 +4347,23 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5491,6 +5503,10 @@ What to do: {action}.</source>
     </message>
     <message>
         <source>Pick from a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4363,12 +4363,24 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>ECTS-opintopisteet</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Suunniteltu alku</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Suunniteltu loppu</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Yhdistetty: fyysiset ja virtuaaliset jaksot</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Mikään kohde ({what}) ei vastaa kirjoittamaasi: valitse luettelosta tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(poistettu sittemmin)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5517,6 +5529,10 @@ Toimenpide: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Valitse kalenterista</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (pakollinen)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

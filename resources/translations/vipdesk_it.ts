@@ -4363,12 +4363,24 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Crediti ECTS</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Inizio previsto</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Fine prevista</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Misto: periodi in presenza e virtuali</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Nessun elemento ({what}) corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(eliminato nel frattempo)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5517,6 +5529,10 @@ Cosa fare: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Scegli da un calendario</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (obbligatorio)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

@@ -4363,12 +4363,24 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>ECTS-studiepunten</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Gepland begin</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Gepland einde</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Gemengd: fysieke en virtuele perioden</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Geen {what} komt overeen met wat u hebt getypt: kies er een uit de lijst of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(inmiddels verwijderd)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5517,6 +5529,10 @@ Wat te doen: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Kiezen uit een kalender</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (verplicht)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

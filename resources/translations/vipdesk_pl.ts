@@ -4394,12 +4394,24 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Punkty ECTS</translation>
     </message>
     <message>
+        <source>Planned start</source>
+        <translation>Planowany początek</translation>
+    </message>
+    <message>
+        <source>Planned end</source>
+        <translation>Planowany koniec</translation>
+    </message>
+    <message>
         <source>Blended: physical and virtual periods</source>
         <translation>Mieszana: okresy fizyczne i wirtualne</translation>
     </message>
     <message>
         <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
         <translation>Brak pasujących pozycji ({what}): wybierz z listy lub utwórz nową.</translation>
+    </message>
+    <message>
+        <source>(deleted since)</source>
+        <translation>(usunięto w międzyczasie)</translation>
     </message>
     <message>
         <source>Nothing has been recorded for this placement yet.</source>
@@ -5554,6 +5566,10 @@ Co zrobić: {action}.</translation>
     <message>
         <source>Pick from a calendar</source>
         <translation>Wybierz z kalendarza</translation>
+    </message>
+    <message>
+        <source>{label} (required)</source>
+        <translation>{label} (wymagane)</translation>
     </message>
     <message>
         <source>Type part of a name, e-mail or student number</source>

@@ -16,26 +16,44 @@ LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 
 @contextmanager
 def interface_in(language: str, folder: Path) -> Iterator[None]:
-    """The interface in `language` while the block runs: its catalogue compiled into `folder`
-    and installed, the names of states, kinds and countries in it, and the phrases' templates
-    looked up again on the way in and out."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    """The interface in `language` while the block runs, as `install_language` makes it: its
+    catalogue compiled into `folder` and installed, its locale the default for dates and
+    numbers, the names of states, kinds and countries in it, and the phrases' templates looked
+    up again on the way in and out."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-    from vipdesk.ui import labels, phrases
+    from vipdesk.ui import labels
 
     translator = QTranslator()
     compiled = str(compile_catalogues(folder, [language]))
     assert translator.load(CATALOGUE.format(language=language), compiled)
     QCoreApplication.installTranslator(translator)
-    phrases.all_templates.cache_clear()
-    before = labels.language()
+    forget_translated_texts()
+    before, locale = labels.language(), QLocale()
     labels.use_language(language)
+    QLocale.setDefault(QLocale(language))
     try:
         yield
     finally:
         QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(locale)
         labels.use_language(before)
-        phrases.all_templates.cache_clear()
+        forget_translated_texts()
+
+
+def forget_translated_texts() -> None:
+    """Empty every cache of the interface's modules: the app reads its texts once, in the
+    one language it started with (a new language applies on restart), so texts a test read
+    in another language would stay."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("vipdesk.ui"):
+            continue
+        for value in list(vars(module).values()):
+            if (
+                callable(getattr(value, "cache_clear", None))
+                and getattr(value, "__module__", None) == name
+            ):
+                value.cache_clear()
 
 
 def compile_catalogues(directory: Path, languages: Iterable[str]) -> Path:

@@ -295,7 +295,9 @@ def add_field(
     column.addWidget(error)
     caption = QLabel(f"{label}{' *' if required else ''}:")
     caption.setBuddy(widget)
-    name_for_screen_readers(widget, f"{label}{' (required)' if required else ''}")
+    name_for_screen_readers(
+        widget, tr("{label} (required)").format(label=label) if required else label
+    )
     form.addRow(caption, holder)
     return error
 

@@ -94,16 +94,14 @@ _LABELLED: dict[str, tuple[type[Any], str]] = {
 }
 
 
-def record_label(db: Database, kind: str, record_id: int | None) -> str:
-    """A short human label for a linked record, '—' when there is none."""
-    if record_id is None:
-        return "—"
+def record_label(db: Database, kind: str, record_id: int) -> str | None:
+    """A short human label for a linked record (a name); None when it is gone."""
     if kind == "student":
-        return student_label(db, record_id) or f"(deleted student #{record_id})"
+        return student_label(db, record_id)
     cls, column = _LABELLED[kind]
     with db.session() as session:
         value = session.scalar(select(getattr(cls, column)).where(cls.id == record_id))
-    return str(value) if value is not None else f"(deleted {kind} #{record_id})"
+    return str(value) if value is not None else None
 
 
 # --- host organisations: searched in memory, accent- and case-blind --------------------------

@@ -81,23 +81,6 @@ EDITABLE_FIELDS: tuple[str, ...] = tuple(
     if f.name not in {"id", "version", "reference", "status", "updated_by"}
 )
 
-FIELD_LABELS: dict[str, str] = {
-    "student_id": "Student",
-    "host_id": "Host organisation",
-    "institution_id": "Sending institution",
-    "mode": "Mode",
-    "title": "Title",
-    "description": "Description",
-    "planned_start": "Planned start",
-    "planned_end": "Planned end",
-    "hours_per_week": "Hours per week",
-    "ects_credits": "ECTS credits",
-    "mentor_id": "Company mentor",
-    "tutor_id": "Academic tutor",
-    "notes": "Notes",
-    "periods": "Blended periods",
-}
-
 
 def changed_fields(before: PlacementForm, after: PlacementForm) -> list[str]:
     """Editable fields whose values differ between two versions of a form."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from typing import Any
 
@@ -28,7 +29,7 @@ from vipdesk.models import Status
 from vipdesk.services.placements import checklist, lifecycle, lookups
 from vipdesk.services.placements import records as placements
 from vipdesk.services.placements.history import placement_history
-from vipdesk.services.placements.records import FIELD_LABELS, PlacementForm, changed_fields
+from vipdesk.services.placements.records import PlacementForm, changed_fields
 from vipdesk.ui import theme
 from vipdesk.ui.agreement.panel import AgreementPanel
 from vipdesk.ui.conflict_dialog import ConflictChoice, ask_conflict
@@ -49,14 +50,6 @@ from vipdesk.ui.placements.pickers import PlacementPickers
 from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
 from vipdesk.ui.widgets import EnterStaysInFields
-
-_LINKS = {
-    "student_id": "student",
-    "host_id": "organisation",
-    "institution_id": "institution",
-    "mentor_id": "contact",
-    "tutor_id": "contact",
-}
 
 
 class PlacementEditor(QDialog):
@@ -347,14 +340,7 @@ class PlacementEditor(QDialog):
         if not isinstance(theirs, PlacementForm):
             self._show_banner(error_text(exc))
             return False
-        rows = [
-            (
-                FIELD_LABELS[name],
-                self._describe(name, getattr(mine, name)),
-                self._describe(name, getattr(theirs, name)),
-            )
-            for name in changed_fields(mine, theirs)
-        ]
+        rows = self.fields.conflict_rows(mine, theirs, partial(lookups.record_label, self._db))
         choice = ask_conflict(exc.changed_by, rows, self)
         if choice is ConflictChoice.RELOAD:
             self._show(theirs)
@@ -366,15 +352,6 @@ class PlacementEditor(QDialog):
             tr("{exc} Your edits are still here, not saved.").format(exc=error_text(exc))
         )
         return False
-
-    def _describe(self, name: str, value: object) -> str:
-        if name in _LINKS and (value is None or isinstance(value, int)):
-            return lookups.record_label(self._db, _LINKS[name], value)
-        if name == "periods" and isinstance(value, list):
-            return "; ".join(f"{p.kind.value} {p.start} – {p.end}" for p in value) or "—"
-        if hasattr(value, "label"):
-            return str(shown(value.label))
-        return "—" if value in (None, "") else str(value)
 
     # --- status and checklist --------------------------------------------------------------
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 from vipdesk.errors import FieldProblem
 from vipdesk.models import Mode, PeriodKind
 from vipdesk.services.placements.lookups import Choice, PickerChoices
-from vipdesk.services.placements.records import PeriodForm, PlacementForm
+from vipdesk.services.placements.records import PeriodForm, PlacementForm, changed_fields
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
-from vipdesk.ui.phrases import error_text, problem_text
+from vipdesk.ui.phrases import error_text, part_text, problem_text
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -181,6 +181,7 @@ class PlacementFormWidget(QWidget):
     ) -> None:
         super().__init__(parent)
         self.errors: dict[str, ErrorLabel] = {}
+        self.labels: dict[str, str] = {}  # each field's name as its row shows it
         self.student = SearchPicker(student_search or (lambda _t: []), tr("New student…"))
         self.host = SearchPicker(
             host_search or (lambda _t: []),
@@ -216,32 +217,34 @@ class PlacementFormWidget(QWidget):
 
         people = QGroupBox(tr("Who"))
         form = QFormLayout(people)
-        self.errors["student_id"] = add_field(form, tr("Student"), self.student, required=True)
-        self.errors["host_id"] = add_field(form, tr("Host organisation"), self.host, required=True)
-        self.errors["mentor_id"] = add_field(form, tr("Company mentor"), self.mentor)
-        self.errors["institution_id"] = add_field(
-            form, tr("Sending institution"), self.institution, required=True
-        )
-        self.errors["tutor_id"] = add_field(form, tr("Academic tutor"), self.tutor)
+        self._add(form, "student_id", tr("Student"), self.student, required=True)
+        self._add(form, "host_id", tr("Host organisation"), self.host, required=True)
+        self._add(form, "mentor_id", tr("Company mentor"), self.mentor)
+        self._add(form, "institution_id", tr("Sending institution"), self.institution,
+                  required=True)  # fmt: skip
+        self._add(form, "tutor_id", tr("Academic tutor"), self.tutor)
 
         plan = QGroupBox(tr("Placement"))
         form = QFormLayout(plan)
-        self.errors["title"] = add_field(form, tr("Title"), self.title, required=True)
-        self.errors["mode"] = add_field(form, tr("Mode"), self.mode, required=True)
+        self._add(form, "title", tr("Title"), self.title, required=True)
+        self._add(form, "mode", tr("Mode"), self.mode, required=True)
         dates = QWidget()
         row = QHBoxLayout(dates)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.planned_start)
         row.addWidget(self.planned_end)
-        self.errors["planned_start"] = add_field(
-            form, tr("Planned start and end"), dates, required=True
-        )
+        self._add(form, "planned_start", tr("Planned start and end"), dates, required=True)
         self.errors["planned_end"] = self.errors["planned_start"]
-        self.errors["hours_per_week"] = add_field(
-            form, tr("Hours per week"), self.hours, required=True
-        )
-        self.errors["ects_credits"] = add_field(form, tr("ECTS credits"), self.credits)
-        self.errors["description"] = add_field(form, tr("Description"), self.description)
+        self._add(form, "hours_per_week", tr("Hours per week"), self.hours, required=True)
+        self._add(form, "ects_credits", tr("ECTS credits"), self.credits)
+        self._add(form, "description", tr("Description"), self.description)
+        # What a conflict or a problem calls the fields that share a row or have none.
+        self.labels |= {
+            "planned_start": tr("Planned start"),
+            "planned_end": tr("Planned end"),
+            "periods": tr("Periods"),
+            "notes": tr("Notes"),
+        }
 
         self.periods_box = QGroupBox(tr("Blended: physical and virtual periods"))
         box = QVBoxLayout(self.periods_box)
@@ -278,6 +281,12 @@ class PlacementFormWidget(QWidget):
             signal.connect(self._on_edited)
         self.mode.currentIndexChanged.connect(self._update_periods_visibility)
         self._update_periods_visibility()
+
+    def _add(
+        self, form: QFormLayout, name: str, label: str, widget: QWidget, *, required: bool = False
+    ) -> None:
+        self.errors[name] = add_field(form, label, widget, required=required)
+        self.labels[name] = label
 
     def _on_edited(self, *_args: object) -> None:
         self.edited.emit()
@@ -366,6 +375,30 @@ class PlacementFormWidget(QWidget):
         )
         return form, problems
 
+    def conflict_rows(
+        self,
+        mine: PlacementForm,
+        theirs: PlacementForm,
+        record_label: Callable[[str, int], str | None],
+    ) -> list[tuple[str, str, str]]:
+        """(field, my value, their value) for each field the two versions differ in, as the
+        conflict table shows them; `record_label(kind, id)` names a linked record."""
+
+        def text(name: str, value: object) -> str:
+            if name in _LINKS and isinstance(value, int):
+                return record_label(_LINKS[name], value) or tr("(deleted since)")
+            if name == "periods" and isinstance(value, list):
+                return "; ".join(_period_text(p) for p in value) or "—"
+            if hasattr(value, "label"):
+                return str(shown(value.label))
+            return "—" if value in (None, "") else part_text(value)
+
+        return [
+            (self.labels.get(name, name), text(name, getattr(mine, name)),
+             text(name, getattr(theirs, name)))
+            for name in changed_fields(mine, theirs)
+        ]  # fmt: skip
+
     def show_problems(self, problems: list[FieldProblem]) -> list[FieldProblem]:
         """Put each message beside its field; return those that have no field here."""
         for label in self.errors.values():
@@ -381,3 +414,19 @@ class PlacementFormWidget(QWidget):
         for label, messages in shown.items():
             label.show_message("\n".join(dict.fromkeys(messages)))
         return unplaced
+
+
+# The fields that link a record, and the kind of record each names.
+_LINKS = {
+    "student_id": "student",
+    "host_id": "organisation",
+    "institution_id": "institution",
+    "mentor_id": "contact",
+    "tutor_id": "contact",
+}
+
+
+def _period_text(period: PeriodForm) -> str:
+    """A blended period in the interface's words: "Virtuell 05.01.2026 - 31.03.2026"."""
+    start, end = (part_text(day) if day else "—" for day in (period.start, period.end))
+    return f"{shown(period.kind.value.capitalize())} {start} – {end}"  # as the period table
