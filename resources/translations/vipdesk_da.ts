@@ -2052,6 +2052,10 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>arbejdslistens antal dage</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Omkostningsposten er ikke gemt</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>f.eks. Bærbar til den studerende</translation>
     </message>
@@ -2542,6 +2546,10 @@ Det, du har skrevet, bliver på denne side.</translation>
     <message>
         <source>funding source</source>
         <translation>finansieringskilde</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Finansieringskilden er ikke gemt</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3456,6 +3464,14 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Data, forberedelse og rapportering for virtuelle og blandede internationale praktikophold.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; blander skilletegn. Skriv beløbet som 1234,50 eller 1.234,50.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; er ikke et beløb. Skriv det som 1234,50 eller 1.234,50.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>f.eks. 1234,50 eller 1 234,50</translation>
     </message>
@@ -3490,6 +3506,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>monitoring entry</source>
         <translation>opfølgningspost</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Opfølgningsposten er ikke gemt</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3711,6 +3731,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Ikke gemt</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Anerkendelsen er ikke gemt</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Kun når der gives flere point end planlagt</translation>
     </message>
@@ -3775,6 +3799,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Institution</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Kontakten er ikke gemt</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -3805,6 +3833,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>a time zone</source>
         <translation>en tidszone</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Institutionen er ikke gemt</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3847,6 +3879,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>et land</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Organisationen er ikke gemt</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Gade og nummer, som på et brev</translation>
     </message>
@@ -3873,6 +3909,10 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     <message>
         <source>New host organisation</source>
         <translation>Ny modtagende organisation</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Den studerende er ikke gemt</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4375,8 +4415,24 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Blandet: fysiske og virtuelle perioder</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Ingen {what} matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Ingen studerende matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Ingen modtagende organisation matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Ingen institution matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Ingen mentor matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Ingen faglig vejleder matcher det, du skrev: vælg en fra listen, eller opret en ny.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4811,6 +4867,10 @@ Hvad der skal gøres: {action}.</translation>
         <translation>kommunikationsprotokol</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Kommunikationsprotokollen er ikke gemt</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> arbejdstimer</translation>
     </message>
@@ -5071,10 +5131,6 @@ Dine svar på denne side bevares.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>&apos;{text}&apos; er ikke på listen; vælg {what} derfra.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>{what} ikke gemt</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9532,6 +9588,14 @@ Hvad der skal gøres: {action}.</translation>
             <numerusform>%Ln spørgsmål mangler stadig svar: “{question}”</numerusform>
             <numerusform>%Ln spørgsmål mangler stadig svar, det første: “{question}”</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ, f.eks. 2026-03-01 eller 1.3.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; er ikke et antal point; skriv f.eks. 15 eller 7,5.</translation>
     </message>
 </context>
 </TS>

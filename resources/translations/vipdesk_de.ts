@@ -2052,6 +2052,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Tagesanzahl der Arbeitsliste</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Kostenposten nicht gespeichert</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>z. B. Laptop für die/den Studierende/n</translation>
     </message>
@@ -2542,6 +2546,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
     <message>
         <source>funding source</source>
         <translation>Finanzierungsquelle</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Finanzierungsquelle nicht gespeichert</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3456,6 +3464,14 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Daten, Vorbereitung und Berichte für virtuelle und kombinierte internationale Praktika.&lt;br&gt;&lt;br&gt;Datenbank: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; mischt Trennzeichen. Geben Sie den Betrag als 1234,50 oder 1.234,50 ein.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; ist kein Betrag. Geben Sie ihn als 1234,50 oder 1.234,50 ein.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>z. B. 1234,50 oder 1 234,50</translation>
     </message>
@@ -3490,6 +3506,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>monitoring entry</source>
         <translation>Begleiteintrag</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Begleiteintrag nicht gespeichert</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3711,6 +3731,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Nicht gespeichert</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Anerkennung nicht gespeichert</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Nur wenn mehr Leistungspunkte vergeben werden als geplant</translation>
     </message>
@@ -3775,6 +3799,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Einrichtung</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Kontakt nicht gespeichert</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Rolle</translation>
     </message>
@@ -3805,6 +3833,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>a time zone</source>
         <translation>eine Zeitzone</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Einrichtung nicht gespeichert</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3847,6 +3879,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>ein Land</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Organisation nicht gespeichert</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Straße und Hausnummer, wie auf einem Brief</translation>
     </message>
@@ -3873,6 +3909,10 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     <message>
         <source>New host organisation</source>
         <translation>Neue aufnehmende Organisation</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Studierende/r nicht gespeichert</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4375,8 +4415,24 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Kombiniert: physische und virtuelle Phasen</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Kein Eintrag ({what}) passt zu Ihrer Eingabe: Wählen Sie einen aus der Liste oder legen Sie einen neuen an.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Keine Studierenden passen zu Ihrer Eingabe: Wählen Sie eine Person aus der Liste oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Keine aufnehmende Organisation passt zu Ihrer Eingabe: Wählen Sie eine aus der Liste oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Keine Einrichtung passt zu Ihrer Eingabe: Wählen Sie eine aus der Liste oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Keine Mentorin und kein Mentor passt zu Ihrer Eingabe: Wählen Sie eine Person aus der Liste oder legen Sie eine neue an.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Keine Tutorin und kein Tutor passt zu Ihrer Eingabe: Wählen Sie eine Person aus der Liste oder legen Sie eine neue an.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4811,6 +4867,10 @@ Zu tun: {action}.</translation>
         <translation>Kommunikationsprotokoll</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Kommunikationsprotokoll nicht gespeichert</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> Arbeitsstunden</translation>
     </message>
@@ -5071,10 +5131,6 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>„{text}“ ist nicht in der Liste; wählen Sie {what} daraus.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>{what} nicht gespeichert</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9532,6 +9588,14 @@ Zu tun: {action}.</translation>
             <numerusform>%Ln Frage braucht noch eine Antwort: „{question}“</numerusform>
             <numerusform>%Ln Fragen brauchen noch eine Antwort, die erste: „{question}“</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; ist kein Datum. Geben Sie es als JJJJ-MM-TT oder TT.MM.JJJJ ein, z. B. 2026-03-01 oder 1.3.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; ist keine Zahl von Leistungspunkten; geben Sie z. B. 15 oder 7,5 ein.</translation>
     </message>
 </context>
 </TS>

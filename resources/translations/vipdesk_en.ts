@@ -2046,6 +2046,10 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2535,6 +2539,10 @@ What you typed stays on this page.</source>
     </message>
     <message>
         <source>funding source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3440,6 +3448,14 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3473,6 +3489,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>monitoring entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3695,6 +3715,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3759,6 +3783,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3788,6 +3816,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3831,6 +3863,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3856,6 +3892,10 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
     </message>
     <message>
         <source>New host organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4359,7 +4399,23 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4790,6 +4846,10 @@ What to do: {action}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5046,10 +5106,6 @@ Your answers on this page are kept.</source>
     </message>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -9507,6 +9563,14 @@ What to do: {action}.</source>
             <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
             <numerusform>%Ln question(s) still need an answer, the first: “{question}”</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

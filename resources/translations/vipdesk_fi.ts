@@ -2052,6 +2052,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>työlistan päivien määrä</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Kulua ei tallennettu</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>esim. Kannettava tietokone opiskelijalle</translation>
     </message>
@@ -2542,6 +2546,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
     <message>
         <source>funding source</source>
         <translation>rahoituslähde</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Rahoituslähdettä ei tallennettu</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3456,6 +3464,14 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Virtuaalisten ja yhdistettyjen kansainvälisten työharjoittelujen tiedot, valmistelu ja raportointi.&lt;br&gt;&lt;br&gt;Tietokanta: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; sekoittaa erottimia. Kirjoita summa muodossa 1234,50 tai 1 234,50.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; ei ole summa. Kirjoita se muodossa 1234,50 tai 1 234,50.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>esim. 1234,50 tai 1 234,50</translation>
     </message>
@@ -3490,6 +3506,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>monitoring entry</source>
         <translation>seurantamerkintä</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Seurantamerkintää ei tallennettu</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3711,6 +3731,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Ei tallennettu</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Tunnustamista ei tallennettu</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Vain kun opintopisteitä myönnetään suunniteltua enemmän</translation>
     </message>
@@ -3775,6 +3799,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Korkeakoulu</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Yhteyshenkilöä ei tallennettu</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Rooli</translation>
     </message>
@@ -3805,6 +3833,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>a time zone</source>
         <translation>aikavyöhyke</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Oppilaitosta ei tallennettu</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3847,6 +3879,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>maa</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Organisaatiota ei tallennettu</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Katuosoite ja numero kuten kirjeessä</translation>
     </message>
@@ -3873,6 +3909,10 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
     <message>
         <source>New host organisation</source>
         <translation>Uusi vastaanottava organisaatio</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Opiskelijaa ei tallennettu</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4375,8 +4415,24 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Yhdistetty: fyysiset ja virtuaaliset jaksot</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Mikään kohde ({what}) ei vastaa kirjoittamaasi: valitse luettelosta tai luo uusi.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Kirjoittamaasi vastaavaa opiskelijaa ei ole: valitse luettelosta tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Kirjoittamaasi vastaavaa vastaanottavaa organisaatiota ei ole: valitse luettelosta tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Kirjoittamaasi vastaavaa oppilaitosta ei ole: valitse luettelosta tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Kirjoittamaasi vastaavaa mentoria ei ole: valitse luettelosta tai luo uusi.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Kirjoittamaasi vastaavaa korkeakoulun ohjaajaa ei ole: valitse luettelosta tai luo uusi.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4811,6 +4867,10 @@ Toimenpide: {action}.</translation>
         <translation>viestintäsuunnitelma</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Viestintäsuunnitelmaa ei tallennettu</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> työtuntia</translation>
     </message>
@@ -5071,10 +5131,6 @@ Tämän sivun vastauksesi säilytetään.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>&apos;{text}&apos; ei ole luettelossa; valitse {what} luettelosta.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>{what}: ei tallennettu</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9532,6 +9588,14 @@ Toimenpide: {action}.</translation>
             <numerusform>%Ln kysymys odottaa vielä vastausta: ”{question}”</numerusform>
             <numerusform>%Ln kysymystä odottaa vielä vastausta, ensimmäinen: ”{question}”</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; ei ole päivämäärä. Kirjoita se muodossa VVVV-KK-PP tai P.K.VVVV, esim. 2026-03-01 tai 1.3.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; ei ole opintopistemäärä; kirjoita esim. 15 tai 7,5.</translation>
     </message>
 </context>
 </TS>

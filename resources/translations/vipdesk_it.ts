@@ -2052,6 +2052,10 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>numero di giorni della lista di lavoro</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Voce di costo non salvata</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>es. Portatile per lo studente</translation>
     </message>
@@ -2542,6 +2546,10 @@ Quanto hai digitato resta in questa pagina.</translation>
     <message>
         <source>funding source</source>
         <translation>fonte di finanziamento</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Fonte di finanziamento non salvata</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3456,6 +3464,14 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Dati, preparazione e rendicontazione per tirocini internazionali virtuali e misti.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; mescola i separatori. Scrivi l&apos;importo come 1234,50 o 1.234,50.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; non è un importo. Scrivilo come 1234,50 o 1.234,50.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>es. 1234,50 o 1 234,50</translation>
     </message>
@@ -3490,6 +3506,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>monitoring entry</source>
         <translation>voce di monitoraggio</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Voce di monitoraggio non salvata</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3711,6 +3731,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Non salvato</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Riconoscimento non salvato</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Solo se vengono assegnati più crediti del previsto</translation>
     </message>
@@ -3775,6 +3799,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Istituto</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Contatto non salvato</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Ruolo</translation>
     </message>
@@ -3805,6 +3833,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>a time zone</source>
         <translation>un fuso orario</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Istituto non salvato</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3847,6 +3879,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>un paese</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Organizzazione non salvata</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Via e numero civico, come su una lettera</translation>
     </message>
@@ -3873,6 +3909,10 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
     <message>
         <source>New host organisation</source>
         <translation>Nuova organizzazione ospitante</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Studente non salvato</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4375,8 +4415,24 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Misto: periodi in presenza e virtuali</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Nessun elemento ({what}) corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Nessuno studente corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Nessuna organizzazione ospitante corrisponde a quanto digitato: scegline una dall&apos;elenco o creane una nuova.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Nessun istituto corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Nessun mentore corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Nessun tutor accademico corrisponde a quanto digitato: scegline uno dall&apos;elenco o creane uno nuovo.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4811,6 +4867,10 @@ Cosa fare: {action}.</translation>
         <translation>protocollo di comunicazione</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Protocollo di comunicazione non salvato</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> ore di lavoro</translation>
     </message>
@@ -5071,10 +5131,6 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>&apos;{text}&apos; non è nell&apos;elenco; scegli {what} dall&apos;elenco.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>{what}: non salvato</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9532,6 +9588,14 @@ Cosa fare: {action}.</translation>
             <numerusform>%Ln domanda attende ancora una risposta: “{question}”</numerusform>
             <numerusform>%Ln domande attendono ancora una risposta, la prima: “{question}”</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; non è una data. Scrivila come AAAA-MM-GG o GG.MM.AAAA, ad es. 2026-03-01 o 1.3.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; non è un numero di crediti; scrivi ad es. 15 o 7,5.</translation>
     </message>
 </context>
 </TS>

@@ -2052,6 +2052,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>aantal dagen van de werklijst</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Kostenpost niet opgeslagen</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>bijv. Laptop voor de student</translation>
     </message>
@@ -2542,6 +2546,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
     <message>
         <source>funding source</source>
         <translation>financieringsbron</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Financieringsbron niet opgeslagen</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3456,6 +3464,14 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Registratie, voorbereiding en rapportage voor virtuele en gemengde internationale stages.&lt;br&gt;&lt;br&gt;Database: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; mengt scheidingstekens. Typ het bedrag als 1234,50 of 1.234,50.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; is geen bedrag. Typ het als 1234,50 of 1.234,50.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>bijv. 1234.50 of 1 234,50</translation>
     </message>
@@ -3490,6 +3506,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>monitoring entry</source>
         <translation>monitoringregel</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Monitoringregel niet opgeslagen</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3711,6 +3731,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>Niet opgeslagen</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Erkenning niet opgeslagen</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Alleen als er meer studiepunten worden toegekend dan gepland</translation>
     </message>
@@ -3775,6 +3799,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>Instelling</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Contactpersoon niet opgeslagen</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
@@ -3805,6 +3833,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>a time zone</source>
         <translation>een tijdzone</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Instelling niet opgeslagen</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3847,6 +3879,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>een land</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Organisatie niet opgeslagen</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Straat en huisnummer, zoals op een brief</translation>
     </message>
@@ -3873,6 +3909,10 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
     <message>
         <source>New host organisation</source>
         <translation>Nieuwe ontvangende organisatie</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Student niet opgeslagen</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4375,8 +4415,24 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>Gemengd: fysieke en virtuele perioden</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Geen {what} komt overeen met wat u hebt getypt: kies er een uit de lijst of maak een nieuwe aan.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Geen student komt overeen met wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Geen ontvangende organisatie komt overeen met wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Geen instelling komt overeen met wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Geen mentor komt overeen met wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Geen academisch begeleider komt overeen met wat u typte: kies er een uit de lijst of maak een nieuwe aan.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4811,6 +4867,10 @@ Wat te doen: {action}.</translation>
         <translation>communicatieprotocol</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Communicatieprotocol niet opgeslagen</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> werkuren</translation>
     </message>
@@ -5071,10 +5131,6 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>&apos;{text}&apos; staat niet in de lijst; kies {what} uit de lijst.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>{what} niet opgeslagen</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9532,6 +9588,14 @@ Wat te doen: {action}.</translation>
             <numerusform>%Ln vraag moet nog beantwoord worden: ‘{question}’</numerusform>
             <numerusform>%Ln vragen moeten nog beantwoord worden, de eerste: ‘{question}’</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; is geen datum. Typ die als JJJJ-MM-DD of DD-MM-JJJJ, bijv. 2026-03-01 of 1.3.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; is geen aantal studiepunten; typ bijv. 15 of 7,5.</translation>
     </message>
 </context>
 </TS>

@@ -2065,6 +2065,10 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>liczba dni listy zadań</translation>
     </message>
     <message>
+        <source>Cost item not saved</source>
+        <translation>Nie zapisano pozycji kosztów</translation>
+    </message>
+    <message>
         <source>e.g. Laptop for the student</source>
         <translation>np. laptop dla studenta</translation>
     </message>
@@ -2560,6 +2564,10 @@ Wpisane dane pozostają na tej stronie.</translation>
     <message>
         <source>funding source</source>
         <translation>źródło finansowania</translation>
+    </message>
+    <message>
+        <source>Funding source not saved</source>
+        <translation>Nie zapisano źródła finansowania</translation>
     </message>
     <message>
         <source>e.g. Erasmus+ KA131 2026</source>
@@ -3482,6 +3490,14 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>&lt;b&gt;vipdesk {version__}&lt;/b&gt;&lt;br&gt;Ewidencja, przygotowanie i raportowanie wirtualnych i mieszanych praktyk zagranicznych.&lt;br&gt;&lt;br&gt;Baza danych: {describe_url}</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; mixes separators. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; zawiera różne separatory. Wpisz kwotę jako 1234,50 lub 1 234,50.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an amount. Type it as 1234.50 or 1 234,50.</source>
+        <translation>&apos;{text}&apos; nie jest kwotą. Wpisz ją jako 1234,50 lub 1 234,50.</translation>
+    </message>
+    <message>
         <source>e.g. 1234.50 or 1 234,50</source>
         <translation>np. 1234,50 lub 1 234,50</translation>
     </message>
@@ -3516,6 +3532,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>monitoring entry</source>
         <translation>wpis monitorowania</translation>
+    </message>
+    <message>
+        <source>Monitoring entry not saved</source>
+        <translation>Nie zapisano wpisu monitorowania</translation>
     </message>
     <message>
         <source>e.g. student, mentor</source>
@@ -3738,6 +3758,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Nie zapisano</translation>
     </message>
     <message>
+        <source>Recognition not saved</source>
+        <translation>Nie zapisano uznania</translation>
+    </message>
+    <message>
         <source>Only when more credits are awarded than planned</source>
         <translation>Tylko gdy przyznano więcej punktów, niż zaplanowano</translation>
     </message>
@@ -3802,6 +3826,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Instytucja</translation>
     </message>
     <message>
+        <source>Contact not saved</source>
+        <translation>Nie zapisano kontaktu</translation>
+    </message>
+    <message>
         <source>Role</source>
         <translation>Rola</translation>
     </message>
@@ -3832,6 +3860,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>a time zone</source>
         <translation>strefa czasowa</translation>
+    </message>
+    <message>
+        <source>Institution not saved</source>
+        <translation>Nie zapisano instytucji</translation>
     </message>
     <message>
         <source>e.g. PL WARSZAW01</source>
@@ -3874,6 +3906,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>kraj</translation>
     </message>
     <message>
+        <source>Organisation not saved</source>
+        <translation>Nie zapisano organizacji</translation>
+    </message>
+    <message>
         <source>Street and number, as on a letter</source>
         <translation>Ulica i numer, jak w adresie pocztowym</translation>
     </message>
@@ -3900,6 +3936,10 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
     <message>
         <source>New host organisation</source>
         <translation>Nowa organizacja przyjmująca</translation>
+    </message>
+    <message>
+        <source>Student not saved</source>
+        <translation>Nie zapisano studenta</translation>
     </message>
     <message>
         <source>ISCED-F, e.g. 0413 Management and administration</source>
@@ -4406,8 +4446,24 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Mieszana: okresy fizyczne i wirtualne</translation>
     </message>
     <message>
-        <source>No {what} matches what you typed: pick one from the list or create a new one.</source>
-        <translation>Brak pasujących pozycji ({what}): wybierz z listy lub utwórz nową.</translation>
+        <source>No student matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Żaden student nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nowego.</translation>
+    </message>
+    <message>
+        <source>No host organisation matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Żadna organizacja przyjmująca nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nową.</translation>
+    </message>
+    <message>
+        <source>No institution matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Żadna instytucja nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nową.</translation>
+    </message>
+    <message>
+        <source>No mentor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Żaden mentor nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nowego.</translation>
+    </message>
+    <message>
+        <source>No tutor matches what you typed: pick one from the list or create a new one.</source>
+        <translation>Żaden opiekun uczelniany nie pasuje do wpisanego tekstu: wybierz z listy lub utwórz nowego.</translation>
     </message>
     <message>
         <source>(deleted since)</source>
@@ -4844,6 +4900,10 @@ Co zrobić: {action}.</translation>
         <translation>protokół komunikacji</translation>
     </message>
     <message>
+        <source>Communication protocol not saved</source>
+        <translation>Nie zapisano protokołu komunikacji</translation>
+    </message>
+    <message>
         <source> working hours</source>
         <translation> godz. pracy</translation>
     </message>
@@ -5104,10 +5164,6 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
     <message>
         <source>&apos;{text}&apos; is not in the list; choose {what} from it.</source>
         <translation>„{text}” nie ma na liście; wybierz z listy: {what}.</translation>
-    </message>
-    <message>
-        <source>{what} not saved</source>
-        <translation>Nie zapisano: {what}</translation>
     </message>
     <message>
         <source>Discard your changes?</source>
@@ -9594,6 +9650,14 @@ Co zrobić: {action}.</translation>
             <numerusform>%Ln pytania czekają na odpowiedź, pierwsze: „{question}”</numerusform>
             <numerusform>%Ln pytań czeka na odpowiedź, pierwsze: „{question}”</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.</source>
+        <translation>&apos;{text}&apos; nie jest datą. Wpisz ją jako RRRR-MM-DD lub DD.MM.RRRR, np. 2026-03-01 lub 1.03.2026.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number of credits; type e.g. 15 or 7.5.</source>
+        <translation>&apos;{text}&apos; nie jest liczbą punktów; wpisz np. 15 lub 7,5.</translation>
     </message>
 </context>
 </TS>

@@ -78,6 +78,13 @@ TEXT_SINKS = frozenset(
         "getOpenFileNames",
         "getExistingDirectory",
         "Column",
+        # Messages the forms show under a field: a text typed that is no date, no number.
+        "ValueError",
+        "FieldProblem",
+        "ErrorLabel",
+        "show_message",
+        "show_error",
+        "name_for_screen_readers",
     ]
 )
 # Names that read the same in every language.
@@ -133,9 +140,16 @@ def findings(source: str, name: str) -> list[str]:
             continue  # the log stays English
         if function == "tr" and isinstance(target, ast.Name) and target.id == "self":
             found.append(f"{name}:{node.lineno}: self.tr() (use vipdesk.ui.i18n.tr: one context)")
+        if function == "format":  # tr("No {what} yet").format(what="student"): English inside
+            for keyword in node.keywords:
+                for literal in untranslated(keyword.value):
+                    text = ast.get_source_segment(source, literal) or ""
+                    found.append(f"{name}:{literal.lineno}: format({keyword.arg}={text[:40]})")
         if function not in TEXT_SINKS:
             continue
         arguments = [*node.args, *(k.value for k in node.keywords if k.arg != "objectName")]
+        if function == "FieldProblem":  # its first argument names the field, in code
+            arguments = arguments[1:]
         if function == "Column":  # a table's column: its title, and what its cells return
             arguments = [a for a in arguments if isinstance(a, ast.Lambda)] + arguments[:1]
         for argument in arguments:
@@ -165,6 +179,9 @@ fine = QLabel(tr("Save the placement"))
 also_fine = QMessageBox.warning(self, "vipdesk", message)
 markup = label.setText("<br>{value}")
 cell = Column(tr("Share"), lambda p: "shared" if p.shared else tr("direct"))
+refused = ValueError(f"'{text}' is not a date")
+noun = tr("No {what} yet").format(what="student")
+fine_too = tr("{a}{sep}{b}").format(a=a, sep=" · ", b=b)
 """
     found = findings(source, "x.py")
     assert [line.split(": ", 1)[1][:12] for line in found] == [
@@ -173,6 +190,8 @@ cell = Column(tr("Share"), lambda p: "shared" if p.shared else tr("direct"))
         'warning("Can',
         'setText("Exp',
         'Column("shar',
+        "ValueError(f",
+        "format(what=",
         "self.tr() (u",
     ]
 

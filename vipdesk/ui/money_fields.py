@@ -30,14 +30,24 @@ def parse_money(text: str) -> Decimal | None:
     match = re.fullmatch(r"([\d.,]*?)(?:[.,](\d{1,2}))?", cleaned)
     whole = match.group(1) if match else ""
     if match is None or not re.fullmatch(r"\d{1,3}([.,]?\d{3})*|\d+", whole or "x"):
-        raise ValueError(f"'{text.strip()}' is not an amount. Type it as 1234.50 or 1 234,50.")
+        raise ValueError(_not_an_amount(text))
     if "," in whole and "." in whole:
-        raise ValueError(f"'{text.strip()}' mixes separators. Type it as 1234.50 or 1 234,50.")
+        raise ValueError(
+            tr("'{text}' mixes separators. Type it as 1234.50 or 1 234,50.").format(
+                text=text.strip()
+            )
+        )
     digits = whole.replace(",", "").replace(".", "")
     try:
         return Decimal(f"{sign}{digits}.{match.group(2) or '00'}")
     except InvalidOperation as exc:  # pragma: no cover - the patterns above rule it out
-        raise ValueError(f"'{text.strip()}' is not an amount.") from exc
+        raise ValueError(_not_an_amount(text)) from exc
+
+
+def _not_an_amount(text: str) -> str:
+    return tr("'{text}' is not an amount. Type it as 1234.50 or 1 234,50.").format(
+        text=text.strip()
+    )
 
 
 def format_money(amount: Decimal, currency: str) -> str:

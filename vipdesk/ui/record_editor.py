@@ -88,8 +88,6 @@ def combo_problem(name: str, combo: SearchableCombo, what: str) -> list[FieldPro
 class RecordEditor(QDialog, Generic[F]):
     """A dialog that edits one record; `saved_id` holds its id after a successful save."""
 
-    what = "record"  # "student": window titles and messages
-
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -183,10 +181,13 @@ class RecordEditor(QDialog, Generic[F]):
         if unplaced:
             self.show_error("\n".join(unplaced))
 
+    def not_saved_title(self) -> str:
+        """The title of the message saying why nothing was saved: "Student not saved" (a whole
+        sentence per kind of record: a noun put into one would not decline)."""
+        return tr("Not saved")
+
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(
-            self, tr("{what} not saved").format(what=self.what.capitalize()), message
-        )
+        QMessageBox.warning(self, self.not_saved_title(), message)
 
     # --- slots ---------------------------------------------------------------------------
 

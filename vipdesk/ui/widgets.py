@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache, cmp_to_key
@@ -41,30 +40,7 @@ from vipdesk.languages import LANGUAGES
 from vipdesk.services.refdata import countries, time_zones
 from vipdesk.ui import labels, theme
 from vipdesk.ui.i18n import tr
-
-_DATE_PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"), ("y", "m", "d")),
-    (re.compile(r"^(\d{1,2})[./](\d{1,2})[./](\d{4})$"), ("d", "m", "y")),
-)
-
-
-def parse_date(text: str) -> date | None:
-    """Read a date typed as 2026-03-01, 1.3.2026 or 01/03/2026 (day first, as in Europe).
-
-    Returns None for an empty text; raises ValueError with a message for anything else.
-    """
-    text = text.strip()
-    if not text:
-        return None
-    for pattern, order in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if match:
-            parts = dict(zip(order, map(int, match.groups()), strict=True))
-            try:
-                return date(parts["y"], parts["m"], parts["d"])
-            except ValueError:
-                break
-    raise ValueError(f"'{text}' is not a date. Type it as YYYY-MM-DD, e.g. 2026-03-01.")
+from vipdesk.ui.typed import parse_date
 
 
 class EnterStaysInFields(QObject):

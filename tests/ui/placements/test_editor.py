@@ -366,7 +366,7 @@ def test_a_host_typed_but_not_chosen_is_explained(qtbot: QtBot, db: Database, wo
     assert not editor.save()
     message = editor.fields.errors["host_id"]
     assert message.isVisible()
-    assert "No organisation matches what you typed" in message.text()
+    assert "No host organisation matches what you typed" in message.text()
     assert load_placement(db, saved.id).host_id == world.host_id  # type: ignore[arg-type]
 
 

@@ -153,7 +153,8 @@ class ForWhom(QWidget):
 
 
 class CostEditor(RecordEditor[CostForm]):
-    what = tr("cost item")
+    def not_saved_title(self) -> str:
+        return tr("Cost item not saved")
 
     def __init__(
         self,

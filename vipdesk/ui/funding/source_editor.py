@@ -75,7 +75,8 @@ class BudgetGrid(QWidget):
 
 
 class SourceEditor(RecordEditor[SourceForm]):
-    what = tr("funding source")
+    def not_saved_title(self) -> str:
+        return tr("Funding source not saved")
 
     def __init__(
         self, db: Database, source_id: int | None = None, parent: QWidget | None = None

@@ -57,7 +57,8 @@ def _text_box(lines: int) -> QPlainTextEdit:
 
 
 class EntryEditor(RecordEditor[EntryForm]):
-    what = tr("monitoring entry")
+    def not_saved_title(self) -> str:
+        return tr("Monitoring entry not saved")
 
     def __init__(
         self, db: Database, view: MonitoringView, form: EntryForm, parent: QWidget | None = None

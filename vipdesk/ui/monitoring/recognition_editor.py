@@ -29,7 +29,8 @@ from vipdesk.ui.widgets import DateField
 
 
 class RecognitionEditor(RecordEditor[RecognitionForm]):
-    what = "recognition"
+    def not_saved_title(self) -> str:
+        return tr("Recognition not saved")
 
     def __init__(
         self,

@@ -81,7 +81,8 @@ class EmployerField(QWidget):
 
 
 class ContactEditor(RecordEditor[ContactForm]):
-    what = "contact"
+    def not_saved_title(self) -> str:
+        return tr("Contact not saved")
 
     def __init__(
         self,

@@ -20,7 +20,8 @@ from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
 
 
 class InstitutionEditor(RecordEditor[InstitutionForm]):
-    what = "institution"
+    def not_saved_title(self) -> str:
+        return tr("Institution not saved")
 
     def __init__(
         self, db: Database, institution_id: int | None = None, parent: QWidget | None = None

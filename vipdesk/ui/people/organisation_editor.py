@@ -22,7 +22,8 @@ from vipdesk.ui.widgets import CountryCombo, TimeZoneCombo
 
 
 class OrganisationEditor(RecordEditor[OrganisationForm]):
-    what = "organisation"
+    def not_saved_title(self) -> str:
+        return tr("Organisation not saved")
 
     def __init__(
         self, db: Database, organisation_id: int | None = None, parent: QWidget | None = None

@@ -29,7 +29,8 @@ from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCo
 
 
 class StudentEditor(RecordEditor[StudentForm]):
-    what = "student"
+    def not_saved_title(self) -> str:
+        return tr("Student not saved")
 
     def __init__(
         self, db: Database, student_id: int | None = None, parent: QWidget | None = None

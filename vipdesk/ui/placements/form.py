@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
@@ -29,6 +28,7 @@ from vipdesk.services.placements.records import PeriodForm, PlacementForm, chang
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.phrases import error_text, part_text, problem_text
+from vipdesk.ui.typed import parse_credits
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -39,20 +39,6 @@ from vipdesk.ui.widgets import (
 )
 
 T = TypeVar("T")
-
-
-def parse_credits(text: str) -> Decimal | None:
-    """ECTS credits typed as 7.5 or 7,5; None when empty; ValueError when not a number."""
-    text = text.strip().replace(",", ".")
-    if not text:
-        return None
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise ValueError(f"'{text}' is not a number of credits, e.g. 7.5.") from None
-    if not value.is_finite():
-        raise ValueError(f"'{text}' is not a number of credits, e.g. 7.5.")
-    return value
 
 
 def HINTS(fields: PlacementFormWidget) -> dict[QWidget, str]:
@@ -333,23 +319,20 @@ class PlacementFormWidget(QWidget):
                 problems.append(FieldProblem(name, error_text(exc)))
                 return None
 
-        for name, picker, what in (
-            ("student_id", self.student, "student"),
-            ("host_id", self.host, "organisation"),
-            ("institution_id", self.institution, "institution"),
-            ("mentor_id", self.mentor, "mentor"),
-            ("tutor_id", self.tutor, "tutor"),
-        ):
+        for name, picker, unmatched in (
+            ("student_id", self.student, tr("No student matches what you typed: pick one from "
+                                            "the list or create a new one.")),
+            ("host_id", self.host, tr("No host organisation matches what you typed: pick one "
+                                      "from the list or create a new one.")),
+            ("institution_id", self.institution, tr("No institution matches what you typed: "
+                                                    "pick one from the list or create a new one.")),
+            ("mentor_id", self.mentor, tr("No mentor matches what you typed: pick one from the "
+                                          "list or create a new one.")),
+            ("tutor_id", self.tutor, tr("No tutor matches what you typed: pick one from the list "
+                                        "or create a new one.")),
+        ):  # fmt: skip
             if picker.has_unmatched_text():
-                problems.append(
-                    FieldProblem(
-                        name,
-                        tr(
-                            "No {what} matches what you typed: pick one from the list or create a "
-                            "new one."
-                        ).format(what=what),
-                    )
-                )
+                problems.append(FieldProblem(name, unmatched))
         periods, period_problems = self.periods.periods()
         problems.extend(FieldProblem("periods", p) for p in period_problems)
         form = PlacementForm(

@@ -201,7 +201,8 @@ class OverlapView(QWidget):
 
 
 class ProtocolEditor(RecordEditor[ProtocolForm]):
-    what = tr("communication protocol")
+    def not_saved_title(self) -> str:
+        return tr("Communication protocol not saved")
 
     def __init__(
         self, db: Database, placement_id: int, heading: str = "", parent: QWidget | None = None
@@ -262,7 +263,7 @@ class ProtocolEditor(RecordEditor[ProtocolForm]):
         return (
             tr("Communication protocol — {heading}").format(heading=self._heading)
             if self._heading
-            else self.what
+            else tr("Communication protocol")
         )
 
     def show_form(self, form: ProtocolForm) -> None:

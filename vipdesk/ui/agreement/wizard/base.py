@@ -8,7 +8,7 @@ field path ("receiving.mentor.email"), so a `Problem` lands beside the input it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -44,20 +44,6 @@ def text_box(lines: int = 3, placeholder: str = "") -> QPlainTextEdit:
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(12 + lines * box.fontMetrics().lineSpacing())
     return box
-
-
-def parse_decimal(text: str, what: str) -> Decimal | None:
-    """'7.5' or '7,5'; None when empty; ValueError naming `what` for anything else."""
-    cleaned = text.strip().replace(",", ".")
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise ValueError(f"'{text.strip()}' is not a number of {what}; type e.g. 15 or 7.5.")
-    return value
 
 
 def decimal_text(value: Decimal | None) -> str:

@@ -33,7 +33,6 @@ from vipdesk.services.agreements.drafting import default_roles
 from vipdesk.ui.agreement.wizard.base import (
     SectionPage,
     decimal_text,
-    parse_decimal,
     text_box,
 )
 from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit_signals, line_edit
@@ -41,6 +40,7 @@ from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.typed import parse_credits
 from vipdesk.ui.widgets import ErrorLabel
 
 
@@ -234,7 +234,7 @@ class RecognitionPage(SectionPage):
     def read(self, data: AgreementData) -> tuple[AgreementData, list[Problem]]:
         problems: list[Problem] = []
         try:
-            credits = parse_decimal(self.credits.text(), "credits")
+            credits = parse_credits(self.credits.text())
         except ValueError as exc:
             credits = data.recognition.credits
             problems.append(self.problem("recognition.credits", error_text(exc)))
