@@ -3,6 +3,7 @@ cannot save says which record in a whole sentence of that language."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.ui.money_fields import parse_money
 from vipdesk.ui.people.organisation_editor import OrganisationEditor
-from vipdesk.ui.typed import parse_credits, parse_date
+from vipdesk.ui.typed import credits_text, parse_credits, parse_date
 
 
 def refusal(read: object, text: str) -> str:
@@ -33,6 +34,9 @@ def test_typed_values_are_read_the_ways_europe_writes_them() -> None:
         "'seven' is not a number of credits; type e.g. 15 or 7.5."
     )
     assert refusal(parse_credits, "inf").startswith("'inf' is not a number")
+    assert [credits_text(v) for v in (None, Decimal("7.5"), Decimal("30"), Decimal("1234.0"))] == [
+        "", "7.5", "30", "1234.0"
+    ]  # fmt: skip
 
 
 def test_a_refusal_speaks_the_interfaces_language(
@@ -42,6 +46,7 @@ def test_a_refusal_speaks_the_interfaces_language(
         date_refused = refusal(parse_date, "31.02.2026")
         credits_refused = refusal(parse_credits, "sieben")
         amount_refused = refusal(parse_money, "zwölf")
+        shown = credits_text(Decimal("1234.5"))
     with interface_in("pl", tmp_path):
         editor = OrganisationEditor(db)
         qtbot.addWidget(editor)
@@ -53,3 +58,4 @@ def test_a_refusal_speaks_the_interfaces_language(
     )
     assert amount_refused.startswith("'zwölf' ist kein Betrag.")
     assert title == "Nie zapisano organizacji"
+    assert shown == "1234,5" and parse_credits(shown) == Decimal("1234.5")  # read back as shown

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt, QTimer
 from pytestqt.qtbot import QtBot
 
-from vipdesk.ui.widgets import DateField, SearchableCombo, SearchPicker
+from vipdesk.ui.widgets import DateField, RecordPicker, SearchableCombo, SearchPicker
 
 HOSTS = [(1, "Łódź Software House · Poland"), (2, "Nordlicht Analytics GmbH · Germany")]
 
@@ -98,3 +98,16 @@ def test_a_long_choice_shows_its_start(qtbot: QtBot) -> None:
     combo.set_current_data(7)
     line = combo.lineEdit()
     assert line is not None and line.cursorPosition() == 0
+
+
+def test_a_pickers_new_button_is_short_and_says_what_it_makes(qtbot: QtBot) -> None:
+    """ "New…" in every language leaves the picker the room to show a name; what it makes is
+    in its tooltip and its name for screen readers."""
+    for picker in (RecordPicker("New mentor…"), SearchPicker(lambda _text: [], "New host…")):
+        qtbot.addWidget(picker)
+        button = picker.new_button
+        assert button.text() == "New…"
+        assert button.toolTip() in ("New mentor…", "New host…")
+        assert button.accessibleName() == button.toolTip().rstrip("…")
+        with qtbot.waitSignal(picker.create_requested):
+            button.click()

@@ -1,12 +1,14 @@
 """Values typed into a field as text: dates and numbers of credits, read the ways Europe writes
 them, or refused with a message in the interface's language (a ValueError the form shows under
-the field)."""
+the field); and credits written back into a field as the interface's language writes them."""
 
 from __future__ import annotations
 
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import QLocale
 
 from vipdesk.ui.i18n import tr
 
@@ -53,3 +55,14 @@ def parse_credits(text: str) -> Decimal | None:
             )
         )
     return value
+
+
+def credits_text(value: Decimal | None) -> str:
+    """Credits as a field shows them to edit: "7,5" in German, with the decimals they were
+    given and never a thousands separator (`parse_credits` reads the text back)."""
+    if value is None:
+        return ""
+    places = max(0, -int(value.as_tuple().exponent))
+    locale = QLocale()
+    locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+    return locale.toString(float(value), "f", places)

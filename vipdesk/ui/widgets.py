@@ -215,19 +215,32 @@ class TimeZoneCombo(SearchableCombo):
         return str(value) if value else None
 
 
+def new_button(label: str | None, picker: QWidget) -> QPushButton:
+    """A picker's "New…" button, as short in every language: the picker beside it keeps the
+    room to show a name ("Neue aufnehmende Organisation…" left it 90 pixels). `label` says
+    what it makes, in its tooltip and to a screen reader."""
+    button = QPushButton(tr("New…"), picker)
+    if label:
+        button.setToolTip(label)
+        button.setAccessibleName(label.rstrip("…"))
+    button.clicked.connect(picker.create_requested)  # type: ignore[attr-defined]
+    return button
+
+
 class RecordPicker(QWidget):
     """Pick a record by typing part of its name, or create a new one with the button."""
 
     create_requested = Signal()
     changed = Signal()
 
-    def __init__(self, new_label: str = tr("New…"), parent: QWidget | None = None) -> None:
+    def __init__(self, new_label: str | None = None, parent: QWidget | None = None) -> None:
+        """`new_label` says what the New… button makes ("New student…"): its tooltip and its
+        name for screen readers."""
         super().__init__(parent)
         self.combo = SearchableCombo(self)
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.combo.editTextChanged.connect(lambda _t: self.changed.emit())
-        self.new_button = QPushButton(new_label, self)
-        self.new_button.clicked.connect(self.create_requested)
+        self.new_button = new_button(new_label, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.combo, 1)
@@ -314,18 +327,21 @@ class SearchPicker(QWidget):
     def __init__(
         self,
         search: Callable[[str], list[tuple[int, str]]],
-        new_label: str = tr("New…"),
+        new_label: str | None = None,
         parent: QWidget | None = None,
         *,
-        placeholder: str = tr("Type part of a name, e-mail or student number"),
+        placeholder: str | None = None,
         browse: bool = False,
     ) -> None:
+        """`new_label` as for `RecordPicker`."""
         super().__init__(parent)
         self._search = search
         self._current: tuple[int, str] | None = None
         self._matches: dict[str, int] = {}
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(placeholder)
+        self.line.setPlaceholderText(
+            placeholder or tr("Type part of a name, e-mail or student number")
+        )
         if browse:
             self.line.installEventFilter(self)
         self._model = QStringListModel(self)
@@ -339,8 +355,7 @@ class SearchPicker(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self._look_up)
         self.line.textEdited.connect(self._on_edited)
-        self.new_button = QPushButton(new_label, self)
-        self.new_button.clicked.connect(self.create_requested)
+        self.new_button = new_button(new_label, self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.line, 1)

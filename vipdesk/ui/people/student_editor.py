@@ -56,7 +56,7 @@ class StudentEditor(RecordEditor[StudentForm]):
         )
         self.programme = QLineEdit()
         self.timezone = TimeZoneCombo()
-        self.institution = RecordPicker(tr("New…"))
+        self.institution = RecordPicker(tr("New institution…"))
         self.institution.set_choices(institution_choices(db, NAMES))
         self.institution.create_requested.connect(self._on_new_institution)
         self.languages = LanguagesTable()

@@ -28,7 +28,7 @@ from vipdesk.services.placements.records import PeriodForm, PlacementForm, chang
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.phrases import error_text, part_text, problem_text
-from vipdesk.ui.typed import parse_credits
+from vipdesk.ui.typed import credits_text, parse_credits
 from vipdesk.ui.widgets import (
     DateField,
     ErrorLabel,
@@ -300,7 +300,7 @@ class PlacementFormWidget(QWidget):
         self.planned_start.set_value(form.planned_start)
         self.planned_end.set_value(form.planned_end)
         self.hours.setValue(form.hours_per_week or 20)
-        self.credits.setText("" if form.ects_credits is None else str(form.ects_credits))
+        self.credits.setText(credits_text(form.ects_credits))
         self.description.setPlainText(form.description)
         self.notes.setPlainText(form.notes)
         self.periods.set_periods(form.periods)

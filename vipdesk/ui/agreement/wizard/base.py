@@ -8,7 +8,6 @@ field path ("receiving.mentor.email"), so a `Problem` lands beside the input it 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -44,10 +43,6 @@ def text_box(lines: int = 3, placeholder: str = "") -> QPlainTextEdit:
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(12 + lines * box.fontMetrics().lineSpacing())
     return box
-
-
-def decimal_text(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:f}"
 
 
 class PersonFields(QWidget):

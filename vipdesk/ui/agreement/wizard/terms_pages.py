@@ -32,7 +32,6 @@ from vipdesk.services.agreements.checks.validation import CERTIFICATE_WEEKS
 from vipdesk.services.agreements.drafting import default_roles
 from vipdesk.ui.agreement.wizard.base import (
     SectionPage,
-    decimal_text,
     text_box,
 )
 from vipdesk.ui.agreement.wizard.lists import ListEditor, TextRow, ToolRow, edit_signals, line_edit
@@ -40,7 +39,7 @@ from vipdesk.ui.agreement.wizard.programme_pages import SECTION
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.money_fields import CurrencyCombo, MoneyField
 from vipdesk.ui.phrases import error_text
-from vipdesk.ui.typed import parse_credits
+from vipdesk.ui.typed import credits_text, parse_credits
 from vipdesk.ui.widgets import ErrorLabel
 
 
@@ -226,7 +225,7 @@ class RecognitionPage(SectionPage):
     def fill(self, data: AgreementData) -> None:
         r = data.recognition
         self.kind_buttons[r.kind].setChecked(True)
-        self.credits.setText(decimal_text(r.credits))
+        self.credits.setText(credits_text(r.credits))
         self.grade.setPlainText(r.grade)
         self.transcript.setPlainText(r.transcript)
         self.insurance.setPlainText(r.insurance)
