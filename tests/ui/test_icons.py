@@ -64,4 +64,7 @@ def test_the_toolbar_the_tabs_and_the_editor_tabs_have_icons(qtbot: QtBot, db: D
     assert all(not window.tabs.tabIcon(i).isNull() for i in range(window.tabs.count()))
     editor = PlacementEditor(db, placement.id)
     qtbot.addWidget(editor)
+    editor.resize(1600, 900)  # where the names fit beside them (see ui/tabs.py)
+    editor.show()
+    qtbot.waitUntil(lambda: editor.side.width() > 800)
     assert all(not editor.side.tabIcon(i).isNull() for i in range(editor.side.count()))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.helpers.agreements import signed_agreement
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.services.placements.catalogue import Column
 from vipdesk.ui import theme
@@ -89,3 +93,30 @@ def test_the_status_is_a_chip_in_the_placements_list(qtbot: QtBot, db: Database)
     assert table.horizontalHeader().sectionSize(
         Column.REFERENCE
     ) >= table.fontMetrics().horizontalAdvance("VIP-2026-00000")  # a reference is never cut
+
+
+def test_in_german_every_tab_of_the_editor_shows_and_headings_elide(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """The German names do not fit beside their icons at 1280 pixels: the icons give way
+    rather than the last tabs hiding behind scroll arrows, and come back when there is room.
+    A heading wider than its column ends in "…" instead of losing both its ends."""
+    placement_id, _signed = signed_agreement(db)
+    with interface_in("de", tmp_path):
+        editor = PlacementEditor(db, placement_id)
+        qtbot.addWidget(editor)
+        editor.resize(1280, 800)
+        editor.show()
+        QApplication.processEvents()
+        bar = editor.side.tabBar()
+        assert bar.sizeHint().width() <= editor.side.width()
+        assert editor.side.tabIcon(0).isNull()
+        editor.resize(1900, 800)
+        QApplication.processEvents()
+        assert not editor.side.tabIcon(0).isNull()  # room again: the icons are back
+        for index in range(editor.side.count()):  # each tab builds its tables when shown
+            editor.side.setCurrentIndex(index)
+            QApplication.processEvents()
+    headers = [view.horizontalHeader() for view in editor.findChildren(QTableView)]
+    fitted = [h for h in headers if h.textElideMode() == Qt.TextElideMode.ElideRight]
+    assert len(fitted) >= 3  # the documents, signatures and costs tables at least

@@ -47,6 +47,12 @@ def share_widths(natural: list[int], available: int, stretch: int) -> list[int]:
     return widths
 
 
+def elide_headings(header: QHeaderView) -> None:
+    """A heading wider than its column ends in "…" (Qt's headers cut both ends of a centred
+    text: "nterzeichnet vo" for "Unterzeichnet von")."""
+    header.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+
 class ColumnFitter(QObject):
     """Keeps `table`'s columns fitted to its width; `stretch` takes spare room."""
 
@@ -57,6 +63,7 @@ class ColumnFitter(QObject):
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        elide_headings(header)
         table.viewport().installEventFilter(self)
         model = table.model()
         model.modelReset.connect(self.fit)
@@ -106,6 +113,7 @@ class ProportionalColumns(QObject):
         header = table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        elide_headings(header)
         header.sectionResized.connect(self._on_resized)
         table.viewport().installEventFilter(self)
 

@@ -54,6 +54,7 @@ from vipdesk.ui.people.table_model import (
 )
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.record_editor import RecordEditor
+from vipdesk.ui.tables import elide_headings
 from vipdesk.ui.widgets import name_for_screen_readers
 
 _OPEN_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
@@ -97,6 +98,7 @@ class RecordListView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        elide_headings(self.table.horizontalHeader())
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.installEventFilter(self)

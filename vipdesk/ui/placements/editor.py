@@ -49,6 +49,7 @@ from vipdesk.ui.placements.kept_draft import KeptDraft
 from vipdesk.ui.placements.pickers import PlacementPickers
 from vipdesk.ui.placements.status_moves import StatusMover
 from vipdesk.ui.preparation.panel import PreparationPanel
+from vipdesk.ui.tabs import IconsGiveWay
 from vipdesk.ui.widgets import EnterStaysInFields
 
 
@@ -121,6 +122,7 @@ class PlacementEditor(QDialog):
         self.mail.changed.connect(lambda: self._stale_tabs.add(self.history))
         self.side.addTab(self.mail, icon("mail"), tr("Mail"))
         self.side.addTab(self.history, icon("history"), tr("History"))
+        IconsGiveWay(self.side)
         self.side.currentChanged.connect(self._on_side_tab_changed)
         self.setProperty(HELP_TOPIC, "new-placement")  # F1's section of the user guide
         for panel, topic in ((self.checklist, "checklist"), (self.preparation, "preparation"),
