@@ -4244,8 +4244,16 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>{reference} — praktikophold</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Intet yderligere trin: praktikopholdet er </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Intet yderligere trin: praktikopholdet er afsluttet</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Intet yderligere trin: praktikopholdet blev annulleret</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Intet yderligere trin</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

@@ -4244,8 +4244,16 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>{reference} — Praktikum</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Kein weiterer Schritt: Das Praktikum ist </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Kein weiterer Schritt: Das Praktikum ist abgeschlossen</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Kein weiterer Schritt: Das Praktikum wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Kein weiterer Schritt</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

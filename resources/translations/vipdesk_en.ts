@@ -4228,7 +4228,15 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
+        <source>No further step: the placement is completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No further step</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

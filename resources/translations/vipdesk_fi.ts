@@ -4244,8 +4244,16 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>{reference} — harjoittelu</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Ei seuraavaa vaihetta: harjoittelun tila on </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Ei seuraavaa vaihetta: harjoittelu on päättynyt</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Ei seuraavaa vaihetta: harjoittelu peruttiin</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Ei seuraavaa vaihetta</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

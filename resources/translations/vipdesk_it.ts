@@ -4244,8 +4244,16 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>{reference} — tirocinio</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Nessun passo successivo: il tirocinio è </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Nessun passo successivo: il tirocinio è concluso</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Nessun passo successivo: il tirocinio è stato annullato</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Nessun passo successivo</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

@@ -4244,8 +4244,16 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>{reference} — stage</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Geen volgende stap: de stage is </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Geen volgende stap: de stage is afgerond</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Geen volgende stap: de stage is geannuleerd</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Geen volgende stap</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

@@ -4274,8 +4274,16 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>{reference} — praktyka</translation>
     </message>
     <message>
-        <source>No further step: the placement is </source>
-        <translation>Brak dalszego kroku: status praktyki to </translation>
+        <source>No further step: the placement is completed</source>
+        <translation>Brak dalszego kroku: praktyka jest zakończona</translation>
+    </message>
+    <message>
+        <source>No further step: the placement was cancelled</source>
+        <translation>Brak dalszego kroku: praktykę anulowano</translation>
+    </message>
+    <message>
+        <source>No further step</source>
+        <translation>Brak dalszego kroku</translation>
     </message>
     <message numerus="yes">
         <source>Next: {label} — %n thing(s) still to do (Status tab)</source>

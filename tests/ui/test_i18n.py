@@ -14,6 +14,7 @@ from tests.helpers.translations import compile_catalogues
 from vipdesk.documents.report_language import catalogue
 from vipdesk.enums import Mode, Status
 from vipdesk.languages import ENGLISH
+from vipdesk.models.protocol import Cadence
 from vipdesk.ui import i18n, labels, when
 from vipdesk.ui.i18n import chosen_language, install_language, tr
 from vipdesk.ui.money_fields import format_money
@@ -79,6 +80,8 @@ def test_states_and_kinds_read_as_in_the_reports() -> None:
         labels.use_language("de")
         assert labels.shown(Status.AGREEMENT_SENT.label) == catalogue("de")["Agreement sent"]
         assert labels.in_sentence(Mode.BLENDED.label) == catalogue("de")["Blended"]  # a noun
+        # not a noun: "Berichte wöchentlich", not "Berichte Wöchentlich"
+        assert labels.in_sentence(Cadence.WEEKLY.label, noun=False) == "wöchentlich"
         assert labels.shown("Kovalenko") == "Kovalenko"  # not a label: as it is
         labels.use_language("pl")
         assert labels.in_sentence(Mode.BLENDED.label) == catalogue("pl")["Blended"].lower()

@@ -45,9 +45,11 @@ def country(code: str | None) -> str:
 NAMES = Names(country=country, label=shown)
 
 
-def in_sentence(label: str) -> str:
-    """`label` inside a sentence: lower-case, except where the language capitalises nouns."""
-    return sentence_case(shown(label))
+def in_sentence(label: str, *, noun: bool = True) -> str:
+    """`label` inside a sentence: lower-case, except where the language capitalises nouns and
+    `label` is one ("Praktikant/in"; not "wöchentlich", "kombiniert", "bestanden")."""
+    text = shown(label)
+    return sentence_case(text) if noun else text.lower()
 
 
 def sentence_case(text: str) -> str:

@@ -328,7 +328,7 @@ class CertificateEditor(QDialog):
                 planned_start=when.day(data.planned_start),
                 planned_end=when.day(data.planned_end),
                 hours_per_week=data.hours_per_week,
-                label=escape(in_sentence(data.mode.label)),
+                label=escape(in_sentence(data.mode.label, noun=False)),
             )
         )
         heading.setWordWrap(True)

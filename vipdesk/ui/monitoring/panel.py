@@ -62,7 +62,7 @@ def _concern(entry: EntryRow) -> str:
 def rhythm_text(rhythm: Rhythm, what: str) -> str:
     """'Meetings (weekly): 8 of 10 expected met; overdue since 03 Dec 2026'."""
     text = tr("{what} ({cadence}): {met} of {expected} expected met").format(
-        what=what, cadence=in_sentence(rhythm.cadence.label), met=rhythm.met,
+        what=what, cadence=in_sentence(rhythm.cadence.label, noun=False), met=rhythm.met,
         expected=rhythm.expected,
     )  # fmt: skip
     if rhythm.overdue_since is not None:

@@ -38,7 +38,7 @@ from vipdesk.ui.funding.costs_panel import CostsPanel
 from vipdesk.ui.help.window import HELP_TOPIC
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.icons import icon
-from vipdesk.ui.labels import NAMES, in_sentence, shown
+from vipdesk.ui.labels import NAMES, shown
 from vipdesk.ui.mail.outbox_view import OutboxView
 from vipdesk.ui.monitoring.panel import MonitoringPanel
 from vipdesk.ui.phrases import error_text, problem_text
@@ -228,7 +228,10 @@ class PlacementEditor(QDialog):
             if label
         )
         if outlook.next_status is None:
-            step = tr("No further step: the placement is ") + escape(in_sentence(form.status.label))
+            step = {
+                Status.COMPLETED: tr("No further step: the placement is completed"),
+                Status.CANCELLED: tr("No further step: the placement was cancelled"),
+            }.get(form.status) or tr("No further step")
         elif outlook.blocking:
             count = len(outlook.blocking)
             step = tr("Next: {label} — %n thing(s) still to do (Status tab)", "", count).format(

@@ -128,7 +128,7 @@ def word_text(word: Word) -> str:
     if kind == "method":
         return in_sentence(SignatureMethod(key).label)
     if kind == "outcome":
-        return in_sentence(ToolTestResult(key).label)
+        return in_sentence(ToolTestResult(key).label, noun=False)
     if kind == "purpose":
         label = next((p.label for p in purposes() if p.key == key), "")
         return f"“{shown(label)}”" if label else english(word)

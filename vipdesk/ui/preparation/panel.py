@@ -185,7 +185,9 @@ class ProtocolBox(QGroupBox):
             written = tr("<b>Written</b>{who} · reports {label}, replies within {reply_hours} h")
             lines.append(
                 written.format(
-                    who=who, label=in_sentence(form.reporting.label), reply_hours=form.reply_hours
+                    who=who,
+                    label=in_sentence(form.reporting.label, noun=False),
+                    reply_hours=form.reply_hours,
                 )
             )
             self.edit_button.setText(tr("Edit protocol…"))

@@ -70,7 +70,7 @@ def section_summary(data: AgreementData, section: str) -> str:
             title=p.title,
             span=f"{when.day(p.start)} – {when.day(p.end)}",
             hours_per_week=p.hours_per_week,
-            value=in_sentence(p.mode.label),
+            value=in_sentence(p.mode.label, noun=False),
         )
     if section == "tasks":
         return tr("%n task(s)", "", len(p.tasks))

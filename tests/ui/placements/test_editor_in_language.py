@@ -1,5 +1,6 @@
-"""Someone else saved the placement first: the conflict table shows both versions in the
-interface's language, as the form does (field names, dates, numbers, kinds of period)."""
+"""The placement editor in the interface's language where it words the records itself:
+someone else saved first (the conflict table shows both versions with the form's field names,
+dates, numbers and kinds of period), and the header card of a placement at its end."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from pytestqt.qtbot import QtBot
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.translations import interface_in
 from vipdesk.db import Database
-from vipdesk.models import Mode, PeriodKind
+from vipdesk.models import Mode, PeriodKind, Status
+from vipdesk.services.placements.lifecycle import change_status
 from vipdesk.services.placements.records import (
     PeriodForm,
     PlacementForm,
@@ -106,3 +108,18 @@ def test_a_linked_record_gone_since_says_so(qtbot: QtBot, db: Database) -> None:
     theirs = replace(placement, mentor_id=None)
     rows = fields.conflict_rows(placement, theirs, lambda _kind, _id: None)
     assert rows == [("Company mentor", "(deleted since)", "—")]
+
+
+def test_the_card_of_a_cancelled_placement_says_so_in_a_whole_sentence(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """Not "the placement is " and a status put after it: German writes "abgebrochen" in
+    lower case, and a cancelled placement "was" cancelled."""
+    placement = _placement(db)
+    assert placement.id is not None and placement.version is not None
+    change_status(db, placement.id, Status.CANCELLED, placement.version, "tester")
+    with interface_in("de", tmp_path):
+        editor = PlacementEditor(db, placement.id)
+        qtbot.addWidget(editor)
+        card = editor.card.text()
+    assert card.endswith("<br>Kein weiterer Schritt: Das Praktikum wurde abgebrochen")
