@@ -1784,6 +1784,10 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>Besvar dette spørgsmål: det er obligatorisk.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached} af {planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Gem først praktikopholdet for at registrere dets evalueringer.</translation>
     </message>
@@ -3783,10 +3787,6 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>{credits} planlagt</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>“{typed}” er ikke et tal.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>et tal fra {low} til {high}</translation>
     </message>
@@ -5387,6 +5387,10 @@ Dine svar på denne side bevares.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Gem import&amp;skabelon</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Gemt: {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

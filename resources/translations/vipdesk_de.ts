@@ -1784,6 +1784,10 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Beantworten Sie diese Frage: Sie ist erforderlich.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached} von {planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Speichern Sie zuerst das Praktikum, um seine Evaluationen zu erfassen.</translation>
     </message>
@@ -3783,10 +3787,6 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>{credits} geplant</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>„{typed}“ ist keine Zahl.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>eine Zahl von {low} bis {high}</translation>
     </message>
@@ -5387,6 +5387,10 @@ Ihre Antworten auf dieser Seite bleiben erhalten.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Import&amp;vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} gespeichert.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

@@ -1778,6 +1778,10 @@ What you typed stays on this page.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3767,10 +3771,6 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5362,6 +5362,10 @@ Your answers on this page are kept.</source>
     </message>
     <message>
         <source>Save import &amp;template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1784,6 +1784,10 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>Vastaa tähän kysymykseen: se on pakollinen.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached}/{planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Tallenna harjoittelu ensin, jotta voit kirjata sen arvioinnit.</translation>
     </message>
@@ -3783,10 +3787,6 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>suunniteltu {credits}</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>”{typed}” ei ole luku.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>luku väliltä {low}–{high}</translation>
     </message>
@@ -5387,6 +5387,10 @@ Tämän sivun vastauksesi säilytetään.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>&amp;Tallenna tuontipohja</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Tallennettu: {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

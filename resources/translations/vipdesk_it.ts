@@ -1784,6 +1784,10 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>Rispondi a questa domanda: è obbligatoria.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached} di {planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Salva prima il tirocinio per registrarne le valutazioni.</translation>
     </message>
@@ -3783,10 +3787,6 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>{credits} previsti</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>“{typed}” non è un numero.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>un numero da {low} a {high}</translation>
     </message>
@@ -5387,6 +5387,10 @@ Le tue risposte in questa pagina vengono conservate.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Salva &amp;modello di importazione</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Salvato {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

@@ -1784,6 +1784,10 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>Beantwoord deze vraag: ze is verplicht.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached} van {planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Sla de stage eerst op om de evaluaties vast te leggen.</translation>
     </message>
@@ -3783,10 +3787,6 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>{credits} gepland</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>“{typed}” is geen getal.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>een getal van {low} tot {high}</translation>
     </message>
@@ -5387,6 +5387,10 @@ Uw antwoorden op deze pagina blijven bewaard.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Import&amp;sjabloon opslaan</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>{path} opgeslagen.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

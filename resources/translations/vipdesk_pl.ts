@@ -1797,6 +1797,10 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>Odpowiedz na to pytanie: jest wymagane.</translation>
     </message>
     <message>
+        <source>{reached} of {planned}</source>
+        <translation>{reached} z {planned}</translation>
+    </message>
+    <message>
         <source>Save the placement first to record its evaluations.</source>
         <translation>Najpierw zapisz praktykę, aby rejestrować jej ewaluacje.</translation>
     </message>
@@ -3810,10 +3814,6 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>planowane: {credits}</translation>
     </message>
     <message>
-        <source>“{typed}” is not a number.</source>
-        <translation>„{typed}” nie jest liczbą.</translation>
-    </message>
-    <message>
         <source>a number from {low} to {high}</source>
         <translation>liczba od {low} do {high}</translation>
     </message>
@@ -5420,6 +5420,10 @@ Odpowiedzi na tej stronie zostają zachowane.</translation>
     <message>
         <source>Save import &amp;template</source>
         <translation>Zapisz &amp;szablon importu</translation>
+    </message>
+    <message>
+        <source>Saved {path}.</source>
+        <translation>Zapisano {path}.</translation>
     </message>
     <message>
         <source>Snooze — {reference}</source>

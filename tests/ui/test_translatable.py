@@ -276,3 +276,40 @@ def test_money_on_screen_is_written_as_the_interface_language_writes_it() -> Non
             ):
                 found.append(f"{path.relative_to(UI)}:{node.lineno}")
     assert not found, found
+
+
+# Modules whose f-strings are not the interface's: the command line's start-up and screenshot
+# messages, the log, a programmer's error.
+_NOT_SHOWN = {"shell/app.py", "shell/display.py", "shell/logs.py", "icons.py"}
+# What an f-string's text may hold besides words: markup, style sheets, keys ("status.draft"),
+# file names, units.
+_STYLE = re.compile(r"[;{]|^[\w\s-]+:\s*$")  # a style sheet's text ("background: ")
+_CODE = re.compile(r"<[^>]*>?|^[^<]*>|\w+(\.\w+)+|\.\w+\b|\w+\.$|\w+_\w*|&\w+;|\b[KMG]B\b")
+
+
+def worded_f_strings(source: str, name: str) -> list[str]:
+    """f-strings holding words of their own: "{queued} queued" stayed English in every
+    language (an f-string is no `tr()`, and a function's return value escapes the sinks)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        texts = [str(part.value) for part in node.values if isinstance(part, ast.Constant)]
+        if any(shows_words(_CODE.sub(" ", text)) for text in texts if not _STYLE.search(text)):
+            found.append(
+                f"{name}:{node.lineno}: {(ast.get_source_segment(source, node) or '')[:60]}"
+            )
+    return found
+
+
+def test_no_f_string_writes_words_of_its_own() -> None:
+    assert worded_f_strings(
+        'a = f"{n} queued"\nb = f"status.{key}"\nc = f"<b>{x}</b>"\n', "x.py"
+    ) == ['x.py:1: f"{n} queued"']
+    found = [
+        finding
+        for path in sorted(UI.rglob("*.py"))
+        if str(path.relative_to(UI)) not in _NOT_SHOWN
+        for finding in worded_f_strings(path.read_text(encoding="utf-8"), str(path.relative_to(UI)))
+    ]
+    assert not found, "\n".join(found)

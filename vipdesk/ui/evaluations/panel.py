@@ -47,7 +47,9 @@ from vipdesk.ui.phrases import error_text
 def _outcomes(evaluation: EvaluationView) -> str:
     if not evaluation.outcomes_planned:
         return ""
-    return f"{evaluation.outcomes_reached} of {evaluation.outcomes_planned}"
+    return tr("{reached} of {planned}").format(
+        reached=evaluation.outcomes_reached, planned=evaluation.outcomes_planned
+    )
 
 
 class EvaluationsPanel(QWidget):

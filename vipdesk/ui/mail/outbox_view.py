@@ -154,9 +154,9 @@ class OutboxView(QWidget):
         failed = sum(r.state is MailState.FAILED for r in rows)
         parts = [tr("%Ln message(s)", "", len(rows))]
         if queued:
-            parts.append(f"{queued} queued")
+            parts.append(tr("%n still queued", "", queued))
         if failed:
-            parts.append(theme.span("error", f"{failed} failed"))
+            parts.append(theme.span("error", tr("%n failed", "", failed)))
         self.summary.setText(" · ".join(parts))
         self._update()
 

@@ -47,6 +47,7 @@ from vipdesk.ui.monitoring.entry_editor import EntryEditor
 from vipdesk.ui.monitoring.recognition_editor import RecognitionEditor
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.placements.evidence_texts import recognition_fields
+from vipdesk.ui.typed import credits_text
 
 
 def _concern(entry: EntryRow) -> str:
@@ -238,8 +239,8 @@ class MonitoringPanel(QWidget):
                     "{credits_awarded} of {planned_credits} credits, grade {grade}, "
                     "transcript of {transcript_on}."
                 ).format(
-                    credits_awarded=recognition.credits_awarded,
-                    planned_credits=recognition.planned_credits,
+                    credits_awarded=credits_text(recognition.credits_awarded),
+                    planned_credits=credits_text(recognition.planned_credits),
                     grade=recognition.grade,
                     transcript_on=(
                         when.day(recognition.transcript_on) if recognition.transcript_on else "—"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
@@ -24,7 +24,9 @@ from vipdesk.services.monitoring.recognition import (
 from vipdesk.ui.funding.source_editor import read_date
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
+from vipdesk.ui.phrases import error_text
 from vipdesk.ui.record_editor import RecordEditor
+from vipdesk.ui.typed import credits_text, parse_credits
 from vipdesk.ui.widgets import DateField
 
 
@@ -76,14 +78,16 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
 
     def title_for(self, form: RecognitionForm) -> str:
         planned = (
-            tr(" ({planned_credits} ECTS planned)").format(planned_credits=form.planned_credits)
+            tr(" ({planned_credits} ECTS planned)").format(
+                planned_credits=credits_text(form.planned_credits)
+            )
             if form.planned_credits
             else ""
         )
         return tr("Recognition{planned}").format(planned=planned)
 
     def show_form(self, form: RecognitionForm) -> None:
-        self.credits.setText("" if form.credits_awarded is None else str(form.credits_awarded))
+        self.credits.setText(credits_text(form.credits_awarded))
         if form.planned_credits:
             self.credits.setPlaceholderText(
                 tr("{credits} planned").format(credits=form.planned_credits)
@@ -100,20 +104,14 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
     def read_form(self, base: RecognitionForm) -> tuple[RecognitionForm, list[FieldProblem]]:
         problems: list[FieldProblem] = []
         credits: Decimal | None = None
-        typed = self.credits.text().strip().replace(",", ".")
-        if typed:
-            try:
-                credits = Decimal(typed)
-            except InvalidOperation:
-                problems.append(
-                    FieldProblem(
-                        "credits_awarded", tr("“{typed}” is not a number.").format(typed=typed)
-                    )
-                )
+        try:
+            credits = parse_credits(self.credits.text())
+        except ValueError as exc:
+            problems.append(FieldProblem("credits_awarded", error_text(exc)))
         lines = (line.strip() for line in self.outcomes.toPlainText().splitlines())
         form = replace(
             base,
-            credits_awarded=credits if credits is None or credits.is_finite() else None,
+            credits_awarded=credits,
             credits_reason=self.reason.text(),
             grading_scale=str(self.scale.currentData() or ""),
             grade=self.grade.text().strip(),

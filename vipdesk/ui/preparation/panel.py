@@ -447,5 +447,8 @@ class PreparationPanel(QWidget):
             questionnaire_version=latest.questionnaire_version,
         )
         SummaryDialog(
-            f"{shown(state.party.label)} readiness", heading, state.assessment, self
+            tr("{party} readiness").format(party=shown(state.party.label)),
+            heading,
+            state.assessment,
+            self,
         ).exec()

@@ -92,7 +92,7 @@ class SpreadsheetActions(QObject):
             self._window,
             language=self.report_language,
         )
-        dialog.exported.connect(lambda path: self._say(f"Saved {path}."))
+        dialog.exported.connect(lambda path: self._say(tr("Saved {path}.").format(path=path)))
         dialog.exported.connect(partial(self._remember_language, dialog))
         dialog.email_requested.connect(self._email_report)
         delete_when_closed(dialog, dialog.runner)
