@@ -16,6 +16,7 @@ from tests.helpers.dialogs import MessageBoxes
 from tests.helpers.factories import World, make_placement, make_world
 from tests.helpers.statements import statements
 from vipdesk.db import Database
+from vipdesk.errors import FieldProblem
 from vipdesk.models import Contact, ContactRole, Organisation, Placement, Status
 from vipdesk.services.placements import checklist
 from vipdesk.services.placements.records import load_placement, save_placement
@@ -465,3 +466,21 @@ def test_the_header_card_says_who_where_it_stands_and_what_is_next(
     assert "Next: Preparing" in card and "still to do" in card
     new = open_editor(qtbot, db)
     assert not new.card.isVisible()  # nothing to say before it is saved
+
+
+def test_the_form_keeps_spare_height_below_its_groups_and_shows_a_notes_problem(
+    qtbot: QtBot, db: Database, world: World
+) -> None:
+    """A virtual placement hides its periods: the Notes box kept its own height (it grew by
+    half the spare room, its text box floating in the middle), and a problem with the notes
+    had no place on screen."""
+    saved = make_placement(db, world)
+    editor = open_editor(qtbot, db, saved.id)
+    editor.resize(1300, 900)
+    notes = editor.fields.notes.parentWidget()
+    qtbot.waitUntil(lambda: notes.isVisible())
+    assert notes.height() == notes.sizeHint().height()
+    error = editor.fields.errors["notes"]
+    assert error.parentWidget() is notes
+    editor.fields.show_problems([FieldProblem("notes", "Too long.")])
+    assert error.isVisible() and error.text() == "Too long."

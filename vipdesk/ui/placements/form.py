@@ -242,11 +242,12 @@ class PlacementFormWidget(QWidget):
         box = QVBoxLayout(notes)
         box.addWidget(self.notes)
         self.errors["notes"] = ErrorLabel()
+        box.addWidget(self.errors["notes"])  # a note too long says so under it
 
         layout = QVBoxLayout(self)
         for group in (people, plan, self.periods_box, notes):
             layout.addWidget(group)
-        layout.addStretch()
+        layout.addStretch(1)  # spare height stays below the groups, not inside the last one
 
         for signal in (
             self.student.changed,
