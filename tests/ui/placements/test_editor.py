@@ -478,6 +478,7 @@ def test_the_form_keeps_spare_height_below_its_groups_and_shows_a_notes_problem(
     editor = open_editor(qtbot, db, saved.id)
     editor.resize(1300, 900)
     notes = editor.fields.notes.parentWidget()
+    assert notes is not None
     qtbot.waitUntil(lambda: notes.isVisible())
     assert notes.height() == notes.sizeHint().height()
     error = editor.fields.errors["notes"]
