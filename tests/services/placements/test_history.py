@@ -116,6 +116,38 @@ def test_only_the_records_own_entries_up_to_the_limit(db: Database) -> None:
     assert record_history(db, "organisation", 1) == []
 
 
+def test_the_history_goes_by_time_not_by_the_order_entries_were_written(db: Database) -> None:
+    """The demo's mails were written after the status changes they came before, and the
+    History tab began with September, then February, then May."""
+    moments = [
+        datetime(2022, 9, 16, 11, tzinfo=UTC),
+        datetime(2023, 2, 15, 10, tzinfo=UTC),
+        datetime(2022, 5, 10, 12, tzinfo=UTC),
+        datetime(2022, 9, 6, 9, tzinfo=UTC),
+    ]
+    with db.session() as session:
+        session.execute(
+            insert(AuditEntry),
+            [
+                {
+                    "user": "anna",
+                    "entity": "placement",
+                    "entity_id": 1,
+                    "action": "update",
+                    "summary": at.date().isoformat(),
+                    "changes": "{}",
+                    "at": at,
+                }
+                for at in moments
+            ],
+        )
+    assert [h.summary for h in record_history(db, "placement", 1)] == [
+        "2023-02-15", "2022-09-16", "2022-09-06", "2022-05-10"
+    ]  # fmt: skip
+    days = placement_history(db, 1, today=date(2023, 3, 1), tz=UTC)
+    assert [day.day for day in days] == sorted((day.day for day in days), reverse=True)
+
+
 def test_preparation_records_show_in_the_placement_history(any_db: Database) -> None:
     world = make_world(any_db)
     saved = make_placement(any_db, world)

@@ -53,12 +53,14 @@ def _show(value: object) -> str:
 def record_history(
     db: Database, entity: str, entity_id: int, limit: int = 200
 ) -> list[HistoryLine]:
-    """The newest changes first."""
+    """The newest changes first, by when they happened: an entry is not always written in the
+    order of its time (a mail's sending is recorded when the outbox learns of it; the demo
+    writes each kind of record in its own pass)."""
     with db.session() as session:
         entries = session.scalars(
             select(AuditEntry)
             .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            .order_by(AuditEntry.id.desc())
+            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
             .limit(limit)
         ).all()
         return [
