@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.funding_world import FundingWorld, add_cost, make_funding_world
 from vipdesk.db import Database
+from vipdesk.models import FundingKind
 from vipdesk.services.funding.costs import by_mode, by_year, cost_report
 from vipdesk.services.funding.currency import set_rates
+from vipdesk.services.funding.sources import SourceForm, save_source
 from vipdesk.ui.funding.charts import BarChart
 from vipdesk.ui.funding.dialogs import CostsDialog, RatesDialog
 from vipdesk.ui.funding.view import FundingView, bars_for
@@ -183,3 +185,29 @@ def test_the_main_window_reads_the_funding_tab_when_it_is_first_shown(
     window.tabs.setCurrentWidget(window.funding_view)
     assert window.funding_view.report is not None
     assert len(window.funding_view.mode_chart.bars) == 3
+
+
+def test_a_dozen_sources_leave_the_table_its_rows_and_every_bar_within_reach(
+    qtbot: QtBot, db: Database, world: FundingWorld
+) -> None:
+    """The budget bars took all the height they wanted: the sources table kept a row and a
+    half, and the bars past the bottom of the tab could not be reached."""
+    for year in range(2015, 2026):
+        save_source(
+            db,
+            SourceForm(name=f"Internationalisation fund {year}", kind=FundingKind.INSTITUTION,
+                       currency="EUR", amount_awarded=D("1000.00"),
+                       period_start=date(year, 1, 1), period_end=date(year, 12, 31)),
+            "tester",
+        )  # fmt: skip
+    view = FundingView(db)
+    qtbot.addWidget(view)
+    view.resize(1264, 680)  # the tab in a 1280 x 800 window
+    view.show()
+    qtbot.waitUntil(lambda: view.sources.isVisible())
+    rows = view.sources.viewport().height() // view.sources.verticalHeader().defaultSectionSize()
+    assert rows >= 4
+    bars = view.budget_bars
+    assert len(bars.bars) == 12
+    assert bars.height() == bars.sizeHint().height()  # all of it, in a scroll area
+    assert bars.height() > bars.parentWidget().height()  # type: ignore[union-attr]

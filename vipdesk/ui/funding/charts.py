@@ -118,6 +118,13 @@ class BarChart(QWidget):
         scale = (plot.height() - line - 4) / float(top) if top > 0 else 0.0
         painter.setPen(QPen(theme.colour("track")))
         painter.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        # Each text within its own column: "12 Teilnehmende" under six narrow years ran into
+        # its neighbours; cut short, it ends in "…" (the tooltip says it whole).
+        metrics, room = painter.fontMetrics(), int(column) - 4
+
+        def fitted(text: str) -> str:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+
         for index, bar in enumerate(self.bars):
             x = plot.left() + index * column
             height = float(bar.value) * scale
@@ -132,18 +139,18 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(x, rect.top() - line - 2, column, line),
                 Qt.AlignmentFlag.AlignCenter,
-                bar.text,
+                fitted(bar.text),
             )
             painter.drawText(
                 QRectF(x, plot.bottom() + 3, column, line),
                 Qt.AlignmentFlag.AlignCenter,
-                shown(bar.label),
+                fitted(shown(bar.label)),
             )
             painter.setPen(theme.colour("muted"))
             painter.drawText(
                 QRectF(x, plot.bottom() + line + 3, column, line),
                 Qt.AlignmentFlag.AlignCenter,
-                bar.caption,
+                fitted(bar.caption),
             )
         painter.end()
 
@@ -170,7 +177,9 @@ class BudgetBars(QWidget):
         return QSize(360, max(1, len(self.bars)) * self._row_height() + 8)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(220, min(2, max(1, len(self.bars))) * self._row_height() + 8)
+        """Every bar's row: the funding tab puts the bars in a scroll area, which shrinks its
+        widget down to this and would otherwise cut the last sources off unreachably."""
+        return QSize(220, self.sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

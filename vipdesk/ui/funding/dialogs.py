@@ -41,7 +41,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence, shown
 from vipdesk.ui.money_fields import CurrencyCombo, format_money
 from vipdesk.ui.phrases import error_text, problem_text
-from vipdesk.ui.tables import ColumnFitter
+from vipdesk.ui.tables import ColumnFitter, elide_headings
 from vipdesk.ui.widgets import DateField, ErrorLabel, name_for_screen_readers
 
 
@@ -58,6 +58,7 @@ def make_table(model: QAbstractItemModel, name: str, description: str) -> QTable
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.horizontalHeader().setStretchLastSection(True)
+    elide_headings(table.horizontalHeader())
     return table
 
 

@@ -15,10 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -159,7 +161,14 @@ class FundingView(QWidget):
         left_layout.addWidget(QLabel(tr("<b>Funding sources</b>")))
         left_layout.addWidget(self.sources, 1)
         left_layout.addWidget(QLabel(tr("<b>Spent of the amount awarded</b>")))
-        left_layout.addWidget(self.budget_bars)
+        # The sources and their bars share the height: with a dozen sources the bars took it
+        # all, leaving the table a row and a half; now the bars scroll.
+        bars = QScrollArea()
+        bars.setWidget(self.budget_bars)
+        bars.setWidgetResizable(True)
+        bars.setFrameShape(QFrame.Shape.NoFrame)
+        bars.setAccessibleName(tr("Budget against actual per funding source"))
+        left_layout.addWidget(bars, 1)
         empty = tr("No costs recorded yet: add cost items to see the cost per participant.")
         self.mode_chart = BarChart(tr("Cost per participant by mode"), empty)
         self.year_chart = BarChart(tr("Cost per participant by year"), empty)

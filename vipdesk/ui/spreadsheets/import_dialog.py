@@ -43,6 +43,7 @@ from vipdesk.ui.phrases import error_text, part_text, problem_text
 from vipdesk.ui.spreadsheets.export_dialog import default_folder
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
 from vipdesk.ui.spreadsheets.kind_texts import kind_texts, plan_summary
+from vipdesk.ui.tables import elide_headings
 from vipdesk.ui.widgets import name_for_screen_readers
 
 PREVIEW_ROWS = 20
@@ -60,6 +61,7 @@ def _table(model: TextTableModel, name: str, description: str) -> QTableView:
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(22)
     view.horizontalHeader().setStretchLastSection(True)
+    elide_headings(view.horizontalHeader())
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return view
 

@@ -34,6 +34,7 @@ from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.mail.reminders_dialog import RemindersDialog
 from vipdesk.ui.mail.sending import MailSender, sent_summary
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.tables import elide_headings
 from vipdesk.ui.today.dialogs import RulesDialog, SnoozeDialog, snoozed_message
 from vipdesk.ui.today.table_model import Column, WorkTableModel
 from vipdesk.ui.widgets import name_for_screen_readers
@@ -158,6 +159,7 @@ class TodayView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        elide_headings(header)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.doubleClicked.connect(self._on_double_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)

@@ -22,6 +22,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import shown
 from vipdesk.ui.phrases import error_text
 from vipdesk.ui.spreadsheets.import_table_model import TextTableModel
+from vipdesk.ui.tables import elide_headings
 from vipdesk.ui.widgets import name_for_screen_readers
 
 HEADERS = [tr("What"), tr("Record"), tr("Deleted"), tr("By"), tr("Days left")]
@@ -54,6 +55,7 @@ class RecentlyDeletedDialog(QDialog):
             tr("What was deleted in the last 30 days"),
         )
         self.table.setModel(self.model)
+        elide_headings(self.table.horizontalHeader())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
