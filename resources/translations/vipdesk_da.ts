@@ -3020,6 +3020,11 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>Mislykkedes ({attempts} forsøg)</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Mislykkedes</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Hvornår</translation>
     </message>

@@ -3020,6 +3020,11 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>Fehlgeschlagen ({attempts} Versuche)</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wann</translation>
     </message>

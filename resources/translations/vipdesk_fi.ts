@@ -3020,6 +3020,11 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>Epäonnistui ({attempts} yritystä)</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Epäonnistui</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Milloin</translation>
     </message>

@@ -3020,6 +3020,11 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>Non riuscito ({attempts} tentativi)</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Non riuscito</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Quando</translation>
     </message>

@@ -3020,6 +3020,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>Mislukt ({attempts} pogingen)</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Mislukt</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>

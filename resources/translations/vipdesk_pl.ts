@@ -3040,6 +3040,11 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>Niepowodzenie (próby: {attempts})</translation>
     </message>
     <message>
+        <source>Failed</source>
+        <comment>a message that could not be sent</comment>
+        <translation>Niepowodzenie</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Kiedy</translation>
     </message>

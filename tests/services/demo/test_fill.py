@@ -62,3 +62,8 @@ def test_the_demos_failed_mail_says_why_as_sending_does(db: Database) -> None:
         assert row.failure_phrase is not None
         assert row.failure_phrase.template in templates_in((smtp,), {"said": 0})
         assert row.failure_phrase.english() == row.failure
+    # Written in the order it went out, as the app writes mail: the Outbox, newest first by
+    # its order of writing, read 4, 4, 5, 1 December, 29 November, 5 December.
+    rows = outbox_rows(db)
+    moments = [r.queued_at for r in rows]
+    assert len(rows) > 8 and moments == sorted(moments, reverse=True)

@@ -467,7 +467,11 @@ def test_why_a_message_failed_reads_in_the_interfaces_language(
         qtbot.addWidget(view)
         last = view.model.columnCount() - 1
         shown = view.model.index(0, last).data()
+        state = view.model.index(0, 1).data()
+        counted = view.summary.text()
         summary = sent_summary(SendResult(sent=[7, 8], failed={message_id: str(refused)}))
     assert shown == "Empfänger abgelehnt: hr@example.org (550 No such mailbox here)."
+    assert state == "Fehlgeschlagen"  # a message, not a test: not "Nicht bestanden"
+    assert "1 fehlgeschlagen" in counted and "1 failed" not in counted
     assert summary == "2 gesendet, 1 fehlgeschlagen"
     assert sent_summary(SendResult(sent=[7], left=2)) == "1 sent, 2 still queued"

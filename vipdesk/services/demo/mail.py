@@ -112,6 +112,7 @@ def add_demo_mail(session: Session, today: date) -> int:
             )
             made.append((final, locked, MailState.SENT))
     messages: list[OutboxMessage] = []
+    made.sort(key=lambda m: m[1])  # written in the order they went out, as the app writes them
     for draft, when, state in made:
         to = "\n".join(str(a) for a in draft.to)
         failure = None

@@ -62,6 +62,8 @@ def _when(row: OutboxRow) -> str:
 def _state(row: OutboxRow) -> str:
     if row.state is MailState.FAILED and row.attempts > 1:
         return tr("Failed ({attempts} tries)").format(attempts=row.attempts)
+    if row.state is MailState.FAILED:  # not a failed tool test's word ("Nicht bestanden")
+        return tr("Failed", "a message that could not be sent")
     return shown(row.state.label)
 
 
