@@ -4254,7 +4254,7 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
     </message>
     <message>
         <source>No further step: the placement was cancelled</source>
-        <translation>Intet yderligere trin: praktikopholdet blev annulleret</translation>
+        <translation>Intet yderligere trin: praktikopholdet blev aflyst</translation>
     </message>
     <message>
         <source>No further step</source>

@@ -4254,7 +4254,7 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
     </message>
     <message>
         <source>No further step: the placement was cancelled</source>
-        <translation>Kein weiterer Schritt: Das Praktikum wurde abgebrochen</translation>
+        <translation>Kein weiterer Schritt: Das Praktikum wurde abgesagt</translation>
     </message>
     <message>
         <source>No further step</source>

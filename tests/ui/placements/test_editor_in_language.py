@@ -113,7 +113,7 @@ def test_a_linked_record_gone_since_says_so(qtbot: QtBot, db: Database) -> None:
 def test_the_card_of_a_cancelled_placement_says_so_in_a_whole_sentence(
     qtbot: QtBot, db: Database, tmp_path: Path
 ) -> None:
-    """Not "the placement is " and a status put after it: German writes "abgebrochen" in
+    """Not "the placement is " and a status put after it: German writes "abgesagt" in
     lower case, and a cancelled placement "was" cancelled."""
     placement = _placement(db)
     assert placement.id is not None and placement.version is not None
@@ -122,4 +122,4 @@ def test_the_card_of_a_cancelled_placement_says_so_in_a_whole_sentence(
         editor = PlacementEditor(db, placement.id)
         qtbot.addWidget(editor)
         card = editor.card.text()
-    assert card.endswith("<br>Kein weiterer Schritt: Das Praktikum wurde abgebrochen")
+    assert card.endswith("<br>Kein weiterer Schritt: Das Praktikum wurde abgesagt")
