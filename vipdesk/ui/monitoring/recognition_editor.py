@@ -90,7 +90,7 @@ class RecognitionEditor(RecordEditor[RecognitionForm]):
         self.credits.setText(credits_text(form.credits_awarded))
         if form.planned_credits:
             self.credits.setPlaceholderText(
-                tr("{credits} planned").format(credits=form.planned_credits)
+                tr("{credits} planned").format(credits=credits_text(form.planned_credits))
             )
         self.reason.setText(form.credits_reason)
         self.scale.setCurrentIndex(max(self.scale.findData(form.grading_scale), 0))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.helpers.factories import make_placement, make_world
 from tests.helpers.samples import sample_agreement
+from tests.helpers.translations import interface_in
 from vipdesk.db import Database
 from vipdesk.documents.agreement.content import (
     AgreementData,
@@ -485,3 +488,13 @@ def test_the_review_names_kinds_and_modes_in_the_interfaces_words() -> None:
     assert "blended" in section_summary(data, "programme")
     unpaid = dataclasses.replace(data.host, financial_support=True, amount=None)
     assert "None" not in section_summary(dataclasses.replace(data, host=unpaid), "host")
+
+
+def test_the_review_writes_credits_as_the_interfaces_language_does(tmp_path: Path) -> None:
+    from vipdesk.ui.agreement.wizard.wizard import section_summary
+
+    data = sample_agreement()
+    recognition = dataclasses.replace(data.recognition, credits=Decimal("16.0"))
+    with interface_in("nl", tmp_path):
+        summary = section_summary(dataclasses.replace(data, recognition=recognition), "recognition")
+    assert summary.endswith(", 16,0 ECTS")

@@ -52,6 +52,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.labels import in_sentence
 from vipdesk.ui.money_fields import format_money
 from vipdesk.ui.phrases import error_text, problem_text
+from vipdesk.ui.typed import credits_text
 from vipdesk.ui.widgets import language_combo
 
 FROZEN_NOTE = tr(
@@ -88,7 +89,7 @@ def section_summary(data: AgreementData, section: str) -> str:
         credits = (
             ""
             if data.recognition.credits is None
-            else tr(", {credits} ECTS").format(credits=data.recognition.credits)
+            else tr(", {credits} ECTS").format(credits=credits_text(data.recognition.credits))
         )
         return f"{recognition_kind_text(data.recognition.kind)}{credits}"
     if not host.financial_support:
