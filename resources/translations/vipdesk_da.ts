@@ -3916,6 +3916,22 @@ Udbakken beholder de mislykkede beskeder: ret indstillingerne eller adressen, og
         <translation>Ny modtagende organisation</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>EQF 5 (kort videregående)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>EQF 6 (bachelor)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>EQF 7 (kandidat)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>EQF 8 (ph.d.)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Den studerende er ikke gemt</translation>
     </message>

@@ -3916,6 +3916,22 @@ Der Postausgang behält die fehlgeschlagenen Nachrichten: Korrigieren Sie die Ei
         <translation>Neue aufnehmende Organisation</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>EQR 5 (Kurzstudiengang)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>EQR 6 (Bachelor)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>EQR 7 (Master)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>EQR 8 (Promotion)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Studierende/r nicht gespeichert</translation>
     </message>

@@ -3900,6 +3900,22 @@ The Outbox keeps the failed messages: correct the settings or the address, then 
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation type="unfinished"></translation>
     </message>

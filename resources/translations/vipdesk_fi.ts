@@ -3916,6 +3916,22 @@ Epäonnistuneet viestit säilyvät Lähtevissä: korjaa asetukset tai osoite ja 
         <translation>Uusi vastaanottava organisaatio</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>EQF 5 (lyhyt tutkinto)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>EQF 6 (kandidaatti)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>EQF 7 (maisteri)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>EQF 8 (tohtori)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Opiskelijaa ei tallennettu</translation>
     </message>

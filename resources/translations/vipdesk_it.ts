@@ -3916,6 +3916,22 @@ La posta in uscita conserva i messaggi non riusciti: correggi le impostazioni o 
         <translation>Nuova organizzazione ospitante</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>EQF 5 (ciclo breve)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>EQF 6 (laurea triennale)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>EQF 7 (laurea magistrale)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>EQF 8 (dottorato)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Studente non salvato</translation>
     </message>

@@ -3916,6 +3916,22 @@ Het postvak uit bewaart de mislukte berichten: corrigeer de instellingen of het 
         <translation>Nieuwe ontvangende organisatie</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>EQF 5 (associate degree)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>EQF 6 (bachelor)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>EQF 7 (master)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>EQF 8 (doctoraat)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Student niet opgeslagen</translation>
     </message>

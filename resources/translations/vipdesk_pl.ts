@@ -3943,6 +3943,22 @@ Nieudane wiadomości pozostają w skrzynce nadawczej: popraw ustawienia lub adre
         <translation>Nowa organizacja przyjmująca</translation>
     </message>
     <message>
+        <source>EQF 5 (short cycle)</source>
+        <translation>ERK 5 (studia krótkiego cyklu)</translation>
+    </message>
+    <message>
+        <source>EQF 6 (bachelor)</source>
+        <translation>ERK 6 (studia pierwszego stopnia)</translation>
+    </message>
+    <message>
+        <source>EQF 7 (master)</source>
+        <translation>ERK 7 (studia drugiego stopnia)</translation>
+    </message>
+    <message>
+        <source>EQF 8 (doctorate)</source>
+        <translation>ERK 8 (doktorat)</translation>
+    </message>
+    <message>
         <source>Student not saved</source>
         <translation>Nie zapisano studenta</translation>
     </message>

@@ -135,3 +135,17 @@ def test_the_lists_speak_in_whole_sentences_of_their_own_language(
     assert no_match == "Żaden student nie pasuje do „Zofia”."
     assert empty.empty_label.text() == "Brak instytucji — kliknij „Dodaj…”, aby dodać pierwszą"
     assert empty.table.accessibleName() == "Instytucje"
+
+
+def test_the_study_cycles_are_named_in_the_interfaces_language(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    from vipdesk.services.people.students import EQF_LEVELS
+    from vipdesk.ui.people.student_editor import StudentEditor, _cycle_names
+
+    assert set(_cycle_names()) == set(EQF_LEVELS)  # every cycle the service knows
+    with interface_in("pl", tmp_path):
+        editor = StudentEditor(db)
+        qtbot.addWidget(editor)
+        cycles = [editor.study_cycle.itemText(i) for i in range(editor.study_cycle.count())]
+    assert "ERK 6 (studia pierwszego stopnia)" in cycles and "EQF 6 (bachelor)" not in cycles

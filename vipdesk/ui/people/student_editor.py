@@ -28,6 +28,16 @@ from vipdesk.ui.record_editor import RecordEditor, combo_problem
 from vipdesk.ui.widgets import CountryCombo, DateField, RecordPicker, TimeZoneCombo, language_combo
 
 
+def _cycle_names() -> dict[int, str]:
+    """The study cycles (`EQF_LEVELS`) in the interface's language: "EQF 6 (licencjat)"."""
+    return {
+        5: tr("EQF 5 (short cycle)"),
+        6: tr("EQF 6 (bachelor)"),
+        7: tr("EQF 7 (master)"),
+        8: tr("EQF 8 (doctorate)"),
+    }
+
+
 class StudentEditor(RecordEditor[StudentForm]):
     def not_saved_title(self) -> str:
         return tr("Student not saved")
@@ -48,8 +58,9 @@ class StudentEditor(RecordEditor[StudentForm]):
         self.nationality = CountryCombo()
         self.study_cycle = QComboBox()
         self.study_cycle.addItem("—", None)
+        names = _cycle_names()
         for level, label in EQF_LEVELS.items():
-            self.study_cycle.addItem(label, level)
+            self.study_cycle.addItem(names.get(level, label), level)
         self.field_of_education = QLineEdit()
         self.field_of_education.setPlaceholderText(
             tr("ISCED-F, e.g. 0413 Management and administration")
