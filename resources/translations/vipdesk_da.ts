@@ -2564,6 +2564,11 @@ Det, du har skrevet, bliver på denne side.</translation>
         <translation>f.eks. tilskudsaftalens nummer</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Navn</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Type</translation>
     </message>

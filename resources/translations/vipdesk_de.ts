@@ -2564,6 +2564,11 @@ Was Sie eingegeben haben, bleibt auf dieser Seite.</translation>
         <translation>z. B. die Nummer der Finanzhilfevereinbarung</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>

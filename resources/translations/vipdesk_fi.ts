@@ -2564,6 +2564,11 @@ Kirjoittamasi teksti säilyy tällä sivulla.</translation>
         <translation>esim. avustussopimuksen numero</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Nimi</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Tyyppi</translation>
     </message>

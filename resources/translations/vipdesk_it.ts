@@ -2564,6 +2564,11 @@ Quanto hai digitato resta in questa pagina.</translation>
         <translation>es. il numero della convenzione di sovvenzione</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Nome</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>

@@ -2564,6 +2564,11 @@ Wat u hebt getypt, blijft op deze pagina.</translation>
         <translation>bijv. het nummer van de subsidieovereenkomst</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Naam</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Soort</translation>
     </message>

@@ -2582,6 +2582,11 @@ Wpisane dane pozostają na tej stronie.</translation>
         <translation>np. numer umowy o dofinansowanie</translation>
     </message>
     <message>
+        <source>Name</source>
+        <comment>not a person&apos;s</comment>
+        <translation>Nazwa</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>Rodzaj</translation>
     </message>

@@ -23,6 +23,7 @@ from vipdesk.services.people.organisations import OrganisationForm, save_organis
 from vipdesk.services.placements import lookups
 from vipdesk.ui.labels import NAMES
 from vipdesk.ui.people.contact_editor import ContactEditor
+from vipdesk.ui.people.organisation_editor import OrganisationEditor
 from vipdesk.ui.people.views import ContactsView, InstitutionsView, OrganisationsView, StudentsView
 from vipdesk.ui.phrases import problem_text
 from vipdesk.ui.widgets import CountryCombo
@@ -149,3 +150,16 @@ def test_the_study_cycles_are_named_in_the_interfaces_language(
         qtbot.addWidget(editor)
         cycles = [editor.study_cycle.itemText(i) for i in range(editor.study_cycle.count())]
     assert "ERK 6 (studia pierwszego stopnia)" in cycles and "EQF 6 (bachelor)" not in cycles
+
+
+def test_an_organisation_has_a_name_not_a_first_name_and_surname(
+    qtbot: QtBot, db: Database, tmp_path: Path
+) -> None:
+    """Polish names a person's name "Imię i nazwisko": the organisation editor said so too."""
+    with interface_in("pl", tmp_path):
+        editor = OrganisationEditor(db)
+        qtbot.addWidget(editor)
+        person = ContactEditor(db)
+        qtbot.addWidget(person)
+    assert editor.name.accessibleName() == "Nazwa (wymagane)"
+    assert person.name.accessibleName() == "Imię i nazwisko (wymagane)"

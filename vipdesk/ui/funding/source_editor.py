@@ -97,7 +97,7 @@ class SourceEditor(RecordEditor[SourceForm]):
         self.reference.setMaxLength(100)
         self.reference.setPlaceholderText(tr("e.g. the grant agreement number"))
         self.budget = BudgetGrid()
-        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("name", tr("Name", "not a person's"), self.name, required=True)
         self.add_field("kind", tr("Kind"), self.kind, required=True)
         self.add_field("currency", tr("Currency"), self.currency, required=True)
         self.add_field("amount_awarded", tr("Amount awarded"), self.amount, required=True)

@@ -93,7 +93,7 @@ def _money(value: Decimal, currency: str) -> str:
 
 
 SOURCE_COLUMNS: list[Column[SourceRow]] = [
-    Column(tr("Name"), lambda r: r.name),
+    Column(tr("Name", "not a person's"), lambda r: r.name),
     Column(tr("Kind"), lambda r: shown(r.kind.label).split(" (")[0]),
     Column(tr("Currency"), lambda r: r.currency),
     Column(tr("Awarded"), lambda r: _money(r.awarded, r.currency), True),

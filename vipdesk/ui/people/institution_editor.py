@@ -41,7 +41,7 @@ class InstitutionEditor(RecordEditor[InstitutionForm]):
         self.website = QLineEdit()
         self.website.setPlaceholderText("https://…")
         self.timezone = TimeZoneCombo()
-        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("name", tr("Name", "not a person's"), self.name, required=True)
         self.add_field("erasmus_code", tr("Erasmus code"), self.erasmus_code)
         self.add_field("faculty", tr("Faculty"), self.faculty)
         self.add_field("country", tr("Country"), self.country, required=True)

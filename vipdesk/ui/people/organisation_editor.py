@@ -46,7 +46,7 @@ class OrganisationEditor(RecordEditor[OrganisationForm]):
         for size in OrganisationSize:
             self.size_choice.addItem(shown(size.label), size.value)
         self.timezone = TimeZoneCombo()
-        self.add_field("name", tr("Name"), self.name, required=True)
+        self.add_field("name", tr("Name", "not a person's"), self.name, required=True)
         self.add_field("country", tr("Country"), self.country, required=True)
         self.add_field("street", tr("Street"), self.street)
         self.add_field("postcode", tr("Postcode"), self.postcode)

@@ -84,7 +84,7 @@ STUDENT_COLUMNS = _in_order(
 )
 ORGANISATION_COLUMNS = _in_order(
     {
-        OrganisationColumn.NAME: Column(tr("Name"), "name"),
+        OrganisationColumn.NAME: Column(tr("Name", "not a person's"), "name"),
         OrganisationColumn.COUNTRY: Column(tr("Country"), "country"),
         OrganisationColumn.CITY: Column(tr("City"), "city"),
         OrganisationColumn.SECTOR: Column(tr("Sector"), "sector"),
@@ -105,7 +105,7 @@ CONTACT_COLUMNS = _in_order(
 )
 INSTITUTION_COLUMNS = _in_order(
     {
-        InstitutionColumn.NAME: Column(tr("Name"), "name"),
+        InstitutionColumn.NAME: Column(tr("Name", "not a person's"), "name"),
         InstitutionColumn.ERASMUS_CODE: Column(tr("Erasmus code"), "erasmus_code"),
         InstitutionColumn.COUNTRY: Column(tr("Country"), "country"),
         InstitutionColumn.CITY: Column(tr("City"), "city"),
