@@ -30,6 +30,7 @@ from vipdesk.errors import VipdeskError
 from vipdesk.services.jobs import CancelledError, Progress, ShouldCancel
 from vipdesk.ui.i18n import tr, with_counts
 from vipdesk.ui.phrases import error_text
+from vipdesk.ui.widgets import keep_contents_width
 
 log = logging.getLogger(__name__)
 
@@ -266,6 +267,7 @@ class JobDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        keep_contents_width(self)
 
     def run_job(
         self,

@@ -23,7 +23,7 @@ from vipdesk.db import Database
 from vipdesk.errors import ConflictError, FieldProblem, ValidationError, VipdeskError
 from vipdesk.ui.i18n import tr
 from vipdesk.ui.phrases import error_text, problem_text
-from vipdesk.ui.widgets import ErrorLabel, SearchableCombo, add_field
+from vipdesk.ui.widgets import ErrorLabel, SearchableCombo, add_field, keep_contents_width
 
 F = TypeVar("F")
 
@@ -120,6 +120,7 @@ class RecordEditor(QDialog, Generic[F]):
         """Call last in the subclass constructor: the buttons go under everything else."""
         self.body.addStretch(1)
         self.body.addWidget(self.buttons)
+        keep_contents_width(self)
 
     def show_form(self, form: F) -> None:
         raise NotImplementedError

@@ -291,6 +291,14 @@ def add_field(
     return error
 
 
+def keep_contents_width(window: QWidget) -> None:
+    """The window's set minimum width, or its contents' if wider. A window given a minimum
+    width no longer grows to its layout's: the Polish export dialog cut its last check box."""
+    layout = window.layout()
+    if layout is not None:
+        window.setMinimumWidth(max(window.minimumWidth(), layout.minimumSize().width()))
+
+
 def accessible_name(widget: QWidget) -> str:
     """What a screen reader says for `widget`: its own name, its text, or its buddy label's."""
     interface = QAccessible.queryAccessibleInterface(widget)

@@ -196,3 +196,18 @@ def test_the_reports_are_named_in_the_interface_and_the_mail_in_the_reports_lang
             qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "Koszt na uczestnika" in kinds and "Cost per participant" not in kinds
     assert mailed.args is not None and mailed.args[1] == catalogue("de")["Placements overview"]
+
+
+def test_in_polish_the_dialog_is_as_wide_as_what_it_says(
+    qtbot: QtBot, world: Database, tmp_path: Path
+) -> None:
+    """A set minimum width kept the dialog at 560 pixels: the Polish "Następnie wyślij
+    e-mailem (do instytucji finansującej lub przełożonego)" was cut at "pr"."""
+    with interface_in("pl", tmp_path):
+        dialog = ExportReportDialog(world)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+    box = dialog.email_box
+    assert box.width() >= box.sizeHint().width()
+    assert dialog.minimumWidth() >= 560

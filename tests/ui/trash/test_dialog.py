@@ -48,3 +48,14 @@ def test_an_entry_restored_meanwhile_is_explained_and_the_list_read_again(
     kind, text = message_boxes.shown[-1]
     assert kind == "warning" and "can no longer be restored" in text
     assert dialog.entries == []
+
+
+def test_with_nothing_deleted_the_intro_stays_at_the_top(qtbot: QtBot, db: Database) -> None:
+    dialog = RecentlyDeletedDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.empty.isVisible() and not dialog.table.isVisible()
+    intro = dialog.layout().itemAt(0).widget()  # type: ignore[union-attr]
+    # its own height, not half the dialog with its text floating in the middle
+    assert intro.height() <= intro.heightForWidth(intro.width()) + 4  # type: ignore[union-attr]
