@@ -182,14 +182,9 @@ class ProtocolBox(QGroupBox):
         lines = []
         if summary.saved:
             who = tr(" by {name}").format(name=escape(form.updated_by)) if form.updated_by else ""
+            reports = in_sentence(form.reporting.label, noun=False)  # "wöchentlich"
             written = tr("<b>Written</b>{who} · reports {label}, replies within {reply_hours} h")
-            lines.append(
-                written.format(
-                    who=who,
-                    label=in_sentence(form.reporting.label, noun=False),
-                    reply_hours=form.reply_hours,
-                )
-            )
+            lines.append(written.format(who=who, label=reports, reply_hours=form.reply_hours))
             self.edit_button.setText(tr("Edit protocol…"))
         else:
             lines.append(tr("Not written yet: availability, reporting, reply times, meetings."))
@@ -446,9 +441,5 @@ class PreparationPanel(QWidget):
             respondent=escape(latest.respondent),
             questionnaire_version=latest.questionnaire_version,
         )
-        SummaryDialog(
-            tr("{party} readiness").format(party=shown(state.party.label)),
-            heading,
-            state.assessment,
-            self,
-        ).exec()
+        title = tr("{party} readiness").format(party=shown(state.party.label))
+        SummaryDialog(title, heading, state.assessment, self).exec()
