@@ -12,8 +12,6 @@ from datetime import date
 from decimal import Decimal
 from functools import cache
 
-from PySide6.QtCore import QLocale
-
 from vipdesk.models import ProtocolActor
 from vipdesk.services.monitoring.recognition import grading_scales
 from vipdesk.services.placements.checklist import Basis, ItemState
@@ -26,6 +24,7 @@ from vipdesk.ui.i18n import tr
 from vipdesk.ui.placements import checklist_texts
 from vipdesk.ui.preparation.questionnaire_words import question_and_answer
 from vipdesk.ui.today.rule_texts import and_list
+from vipdesk.ui.typed import credits_text
 
 QUESTION_LIMIT = 80  # a flagged question is cut to this many characters
 
@@ -248,14 +247,10 @@ def _recognised(
 ) -> str:
     scale = grading_scales().get(scale_key)
     text = tr("{awarded} of {planned} credits recognised, grade {grade}").format(
-        awarded=_credits(awarded), planned=_credits(planned), grade=grade
+        awarded=credits_text(Decimal(awarded)),
+        planned=credits_text(Decimal(planned)),
+        grade=grade,
     )
     if scale is not None:
         text += f" ({labels.shown(scale.label)})"
     return text + tr(", transcript of {day}").format(day=when.day(on))
-
-
-def _credits(value: Decimal | int) -> str:
-    """A number of credits with the decimals it was given: "7,5" in German."""
-    places = max(0, -int(value.as_tuple().exponent)) if isinstance(value, Decimal) else 0
-    return QLocale().toString(float(value), "f", places)
